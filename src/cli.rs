@@ -1,0 +1,225 @@
+//! The command line, declared with clap. Doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{Item, Mark};
+use crate::i18n::Lang;
+use crate::report::Format;
+
+const ABOUT: &str = "constat: record what election material reached voters and bureaux de vote, \
+and turn it into evidence.";
+
+const LONG_ABOUT: &str = "constat: record, per candidate, whether the envelope mailed by the \
+commission de propagande held the profession de foi and the ballot, and whether the bureau de vote \
+had the ballot on its table. Every tick is saved at once in a SQLite file, as an append-only event.\n\n\
+Start with `constat demo`: it opens the bundled sample (législatives 2017, Paris 1st \
+circonscription) in a temporary database.";
+
+const EXAMPLES: &str = "\
+Examples:
+  constat demo                                   try the interface on the bundled sample
+  constat --db obs.db init --sample paris-1-2017 --observer 'Marie Curie'
+  constat --db obs.db ui                         open the interface on your database
+  constat --db obs.db tick --circonscription 7501 --bureau 75056_0911 --candidate 3 --item bureau --value present
+  constat --db obs.db envelope --circonscription 7501 --voters 4 --received 1
+  constat --db obs.db non-receipt --circonscription 7501 --bureau 75056_0911 --voter 'Jean Dupont'
+  constat --db obs.db report --format csv -o record.csv
+
+Database: --db FILE, else $CONSTAT_DB, else constat.db in the platform data directory.
+Language: --lang fr|en, else $CONSTAT_LANG, else LC_ALL / LC_MESSAGES / LANG (en* gives English),
+else French.
+Exit status: 0 success; 1 error (nothing was written); 2 bad command line.";
+
+/// The `constat` command line.
+#[derive(Debug, Parser)]
+#[command(name = "constat", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Database file [default: $CONSTAT_DB, else the platform data directory]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Language of the interface and reports [default: from CONSTAT_LANG or LANG, else fr]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the interface on a temporary copy of the bundled sample (Paris 1st circonscription, 2017)
+    #[command(after_help = "The database is kept; its path is printed when you quit. \
+        With --db FILE the demo uses FILE (created if missing, reopened otherwise).")]
+    Demo(DemoArgs),
+    /// Create a new observer database (never overwrites an existing file)
+    Init(InitArgs),
+    /// Open the interface on an existing database
+    Ui,
+    /// Record one cell of the record: a candidate's item, present, absent or unchecked
+    #[command(after_help = "Example: constat tick --circonscription 7501 --bureau 75056_0911 \
+        --candidate 1 --item foi --value absent\n\nItems: foi = profession de foi in the envelope, \
+        courrier = ballot in the envelope, bureau = ballot on the bureau's table (needs a bureau: \
+        --bureau, or the database's current bureau).")]
+    Tick(TickArgs),
+    /// Record a household's envelopes: voters registered at the address vs envelopes received
+    Envelope(EnvelopeArgs),
+    /// Record a non-receipt: a voter of a bureau who received no envelope at all
+    NonReceipt(NonReceiptArgs),
+    /// Print the record and its findings
+    #[command(after_help = "CSV columns (a stable contract, see docs/formats.md):\n  \
+        circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau")]
+    Report(ReportArgs),
+}
+
+/// `constat demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Start with the 2017 reference record already entered
+    #[arg(long)]
+    pub record: bool,
+}
+
+/// `constat init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Bundled sample to start from (the only data source until the importers land)
+    #[arg(long, value_name = "NAME", default_value = "paris-1-2017")]
+    pub sample: String,
+    /// Your name, as it will appear in evidence [default: your login name]
+    #[arg(long, value_name = "NAME")]
+    pub observer: Option<String>,
+    /// Your bureau (code such as 75056_0911) [default: the sample's]
+    #[arg(long, value_name = "CODE")]
+    pub bureau: Option<String>,
+}
+
+/// The record's columns, as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ItemArg {
+    /// Profession de foi in the envelope
+    Foi,
+    /// Ballot in the envelope
+    Courrier,
+    /// Ballot on the bureau's table
+    Bureau,
+}
+
+impl From<ItemArg> for Item {
+    fn from(i: ItemArg) -> Self {
+        match i {
+            ItemArg::Foi => Self::Foi,
+            ItemArg::Courrier => Self::Courrier,
+            ItemArg::Bureau => Self::Bureau,
+        }
+    }
+}
+
+/// A cell's value, as typed on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MarkArg {
+    /// Seen
+    Present,
+    /// Looked for and not found
+    Absent,
+    /// Clear the cell
+    Unchecked,
+}
+
+impl From<MarkArg> for Mark {
+    fn from(m: MarkArg) -> Self {
+        match m {
+            MarkArg::Present => Self::Present,
+            MarkArg::Absent => Self::Absent,
+            MarkArg::Unchecked => Self::Unchecked,
+        }
+    }
+}
+
+/// `constat tick`.
+#[derive(Debug, Args)]
+pub struct TickArgs {
+    /// Circonscription code (département + 2 digits: 7501)
+    #[arg(long, value_name = "CODE")]
+    pub circonscription: String,
+    /// Bureau code (commune_number: 75056_0911) [default: the database's current bureau]
+    #[arg(long, value_name = "CODE")]
+    pub bureau: Option<String>,
+    /// Candidate's panel number
+    #[arg(long, value_name = "PANEL")]
+    pub candidate: String,
+    /// Which column
+    #[arg(long, value_enum)]
+    pub item: ItemArg,
+    /// What was seen
+    #[arg(long, value_enum)]
+    pub value: MarkArg,
+    /// Free text kept with the tick (e.g. "bulletins épuisés à 15h")
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// `constat envelope`.
+#[derive(Debug, Args)]
+pub struct EnvelopeArgs {
+    /// Circonscription code (7501)
+    #[arg(long, value_name = "CODE")]
+    pub circonscription: String,
+    /// Your bureau [default: the database's current bureau]
+    #[arg(long, value_name = "CODE")]
+    pub bureau: Option<String>,
+    /// Voters registered at the address
+    #[arg(long, value_name = "N")]
+    pub voters: u32,
+    /// Envelopes received at the address
+    #[arg(long, value_name = "N")]
+    pub received: u32,
+    /// Free text kept with the record
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// `constat non-receipt`.
+#[derive(Debug, Args)]
+pub struct NonReceiptArgs {
+    /// Circonscription code (7501)
+    #[arg(long, value_name = "CODE")]
+    pub circonscription: String,
+    /// The voter's bureau (75056_0911)
+    #[arg(long, value_name = "CODE")]
+    pub bureau: String,
+    /// The voter's name
+    #[arg(long, value_name = "NAME")]
+    pub voter: Option<String>,
+    /// Free text (e.g. "procès-verbal en deux exemplaires")
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// `constat report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only this circonscription [default: every circonscription with an observation]
+    #[arg(long, value_name = "CODE")]
+    pub circonscription: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,45 @@
+//! `constat demo`: the interface on a fresh database made from the bundled sample.
+
+use chrono::Utc;
+
+use super::init::create_from_sample;
+use super::{Context, new_event_id};
+use crate::cli::DemoArgs;
+use crate::error::Error;
+use crate::sample;
+use crate::storage::Store;
+
+const SAMPLE: &str = "paris-1-2017";
+
+/// `constat demo`.
+pub fn run(args: &DemoArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let path = match &ctx.db {
+        Some(p) => p.clone(),
+        None => {
+            #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
+            let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+            std::env::temp_dir().join(format!("constat-demo-{stamp}-{}.db", std::process::id()))
+        }
+    };
+    let mut store = if path.exists() {
+        Store::open(&path)?
+    } else {
+        create_from_sample(&path, SAMPLE, "Démo", None)?
+    };
+    if args.record && store.events()?.is_empty() {
+        let sample = sample::find(SAMPLE).ok_or_else(|| Error::UnknownSample {
+            name: SAMPLE.to_owned(),
+            known: sample::names(),
+        })?;
+        for body in sample.record_ticks()? {
+            #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
+            let now = Utc::now();
+            store.append(new_event_id(), now, body)?;
+        }
+    }
+    let result = crate::tui::run(store, ctx.lang);
+    // Said whether the interface ran or not, so the user can always find the file.
+    let line = (ctx.lang.catalog().demo_db_was)(&path.display().to_string());
+    ctx.say(&line);
+    result
+}

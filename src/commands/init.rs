@@ -1,0 +1,83 @@
+//! `constat init`: a new observer database from a bundled sample.
+
+use std::path::Path;
+
+use chrono::Utc;
+
+use super::{CURRENT_BUREAU, Context, bureau};
+use crate::cli::InitArgs;
+use crate::domain::{BureauCode, ObserverId};
+use crate::error::{Error, check_text};
+use crate::sample;
+use crate::storage::{LocalObserver, Store};
+
+/// `constat init`.
+pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let path = ctx.db_path()?;
+    let observer = match &args.observer {
+        Some(name) => check_text("--observer", name)?,
+        None => default_observer_name(),
+    };
+    let store = create_from_sample(&path, &args.sample, &observer, args.bureau.as_deref())?;
+    let line = (ctx.lang.catalog().created_db)(&store.path().display().to_string(), &observer);
+    ctx.say(&line);
+    Ok(())
+}
+
+/// The login name, else "observateur".
+fn default_observer_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find_map(|v| check_text("--observer", &v).ok())
+        .unwrap_or_else(|| "observateur".to_owned())
+}
+
+/// Creates a database at `path` from the sample `name`, with `bureau` (or the sample's default)
+/// as the current bureau. Everything is checked before the file is created.
+pub fn create_from_sample(
+    path: &Path,
+    name: &str,
+    observer: &str,
+    bureau_arg: Option<&str>,
+) -> Result<Store, Error> {
+    let sample = sample::find(name).ok_or_else(|| Error::UnknownSample {
+        name: name.to_owned(),
+        known: sample::names(),
+    })?;
+    let data = sample.election_data()?;
+    let current: Option<BureauCode> = match bureau_arg {
+        Some(raw) => {
+            let code = BureauCode::parse(raw)?;
+            let circ = data
+                .referential
+                .bureaux
+                .get(&code)
+                .map(|b| b.circonscription.clone())
+                .or_else(|| data.referential.circonscriptions.keys().next().cloned());
+            match circ {
+                Some(circ) => Some(bureau(&data, &circ, raw)?),
+                None => None,
+            }
+        }
+        None => sample.default_bureau()?,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+            path: parent.to_owned(),
+            context: "creating the folder",
+            source,
+        })?;
+    }
+    let observer = LocalObserver {
+        id: ObserverId(uuid::Uuid::new_v4()),
+        name: observer.to_owned(),
+    };
+    #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
+    let now = Utc::now();
+    let store = Store::create(path, &data, &observer, now)?;
+    if let Some(b) = current {
+        store.set_setting(CURRENT_BUREAU, b.as_str())?;
+    }
+    Ok(store)
+}

@@ -1,0 +1,77 @@
+//! `constat ui`, `tick`, `envelope` and `non-receipt`: recording observations.
+
+use super::{Context, bureau, bureau_or_current, bureaux_of, candidate, circonscription, record};
+use crate::cli::{EnvelopeArgs, NonReceiptArgs, TickArgs};
+use crate::domain::{EventBody, Item};
+use crate::error::{Error, check_text};
+
+/// `constat ui`: the interface on an existing database.
+pub fn ui(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let store = ctx.open_store()?;
+    crate::tui::run(store, ctx.lang)
+}
+
+fn note(raw: Option<&str>) -> Result<Option<String>, Error> {
+    raw.map(|n| check_text("--note", n)).transpose()
+}
+
+/// `constat tick`.
+pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let mut store = ctx.open_store()?;
+    let data = store.election_data()?;
+    let circ = circonscription(&data, &args.circonscription)?;
+    let panel = candidate(&data, &circ, &args.candidate)?;
+    let item = Item::from(args.item);
+    let bureau = bureau_or_current(&store, &data, &circ, args.bureau.as_deref())?;
+    if item == Item::Bureau && bureau.is_none() {
+        return Err(Error::BureauRequired {
+            known: bureaux_of(&data, &circ),
+            circ: circ.to_string(),
+        });
+    }
+    let body = EventBody::Tick {
+        circonscription: circ,
+        bureau,
+        panel,
+        item,
+        mark: args.value.into(),
+        note: note(args.note.as_deref())?,
+    };
+    record(&mut store, body, ctx)
+}
+
+/// `constat envelope`.
+pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let mut store = ctx.open_store()?;
+    let data = store.election_data()?;
+    let circ = circonscription(&data, &args.circonscription)?;
+    if args.voters == 0 {
+        return Err(Error::NoVoters);
+    }
+    let body = EventBody::Envelope {
+        bureau: bureau_or_current(&store, &data, &circ, args.bureau.as_deref())?,
+        circonscription: circ,
+        voters: args.voters,
+        received: args.received,
+        note: note(args.note.as_deref())?,
+    };
+    record(&mut store, body, ctx)
+}
+
+/// `constat non-receipt`.
+pub fn non_receipt(args: &NonReceiptArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let mut store = ctx.open_store()?;
+    let data = store.election_data()?;
+    let circ = circonscription(&data, &args.circonscription)?;
+    let body = EventBody::NonReceipt {
+        bureau: bureau(&data, &circ, &args.bureau)?,
+        circonscription: circ,
+        voter: args
+            .voter
+            .as_deref()
+            .map(|v| check_text("--voter", v))
+            .transpose()?,
+        note: note(args.note.as_deref())?,
+    };
+    record(&mut store, body, ctx)
+}

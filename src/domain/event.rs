@@ -1,0 +1,244 @@
+//! Observation events: the append-only log from which every state and report is derived.
+//!
+//! An event is never changed or deleted. A correction is a new event: a new tick of the same cell,
+//! or a [`EventBody::Retract`] of an earlier event (that is how "undo" works).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::codes::{BureauCode, CirconscriptionCode, Panel};
+
+/// Globally unique id of an event (a UUID v7: unique across observers, so merging is a union).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EventId(pub Uuid);
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Id of an observer, created once with the observer's database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ObserverId(pub Uuid);
+
+impl fmt::Display for ObserverId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What is checked for a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Item {
+    /// The profession de foi (circulaire) in the envelope mailed to the voter.
+    Foi,
+    /// The bulletin de vote in the envelope mailed to the voter.
+    Courrier,
+    /// The bulletin de vote on the table of the bureau de vote.
+    Bureau,
+}
+
+impl Item {
+    /// The three items in the order of the record's columns.
+    pub const ALL: [Self; 3] = [Self::Foi, Self::Courrier, Self::Bureau];
+
+    /// The identifier used on the command line and in storage.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Foi => "foi",
+            Self::Courrier => "courrier",
+            Self::Bureau => "bureau",
+        }
+    }
+
+    /// True for the items checked in the mailed envelope, false for the bureau's table.
+    pub fn is_in_envelope(self) -> bool {
+        !matches!(self, Self::Bureau)
+    }
+
+    /// Column index in the record (0, 1, 2).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl FromStr for Item {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|i| i.slug() == s)
+            .ok_or_else(|| s.to_owned())
+    }
+}
+
+/// The state of one cell of the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    /// Not checked yet (or cleared).
+    #[default]
+    Unchecked,
+    /// Seen.
+    Present,
+    /// Looked for and not found.
+    Absent,
+}
+
+impl Mark {
+    /// Every mark, in cycling order.
+    pub const ALL: [Self; 3] = [Self::Unchecked, Self::Present, Self::Absent];
+
+    /// The identifier used on the command line, in storage and in CSV.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Unchecked => "unchecked",
+            Self::Present => "present",
+            Self::Absent => "absent",
+        }
+    }
+
+    /// The next mark when cycling with the space bar: unchecked → present → absent → unchecked.
+    pub fn cycled(self) -> Self {
+        match self {
+            Self::Unchecked => Self::Present,
+            Self::Present => Self::Absent,
+            Self::Absent => Self::Unchecked,
+        }
+    }
+}
+
+impl FromStr for Mark {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.slug() == s)
+            .ok_or_else(|| s.to_owned())
+    }
+}
+
+/// What an event says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventBody {
+    /// A cell of the record was checked: candidate `panel`'s `item` is `mark`. For
+    /// [`Item::Bureau`] the bureau is required; for envelope items it is the observer's bureau,
+    /// kept for context.
+    Tick {
+        /// Where.
+        circonscription: CirconscriptionCode,
+        /// The bureau (required for [`Item::Bureau`]).
+        bureau: Option<BureauCode>,
+        /// Which candidate.
+        panel: Panel,
+        /// Which column.
+        item: Item,
+        /// What was seen.
+        mark: Mark,
+        /// Free text, such as "bulletins épuisés à 15h".
+        note: Option<String>,
+    },
+    /// A household's envelope count: `voters` registered at the address, `received` envelopes.
+    /// An observer's later envelope event for the same circonscription replaces the earlier one.
+    Envelope {
+        /// Where.
+        circonscription: CirconscriptionCode,
+        /// The observer's bureau, for context.
+        bureau: Option<BureauCode>,
+        /// Voters registered at the address.
+        voters: u32,
+        /// Envelopes that arrived.
+        received: u32,
+        /// Free text.
+        note: Option<String>,
+    },
+    /// A voter of `bureau` received no envelope at all (the procès-verbal of non-receipt).
+    NonReceipt {
+        /// Where.
+        circonscription: CirconscriptionCode,
+        /// The voter's bureau.
+        bureau: BureauCode,
+        /// The voter's name, when given.
+        voter: Option<String>,
+        /// Free text.
+        note: Option<String>,
+    },
+    /// Withdraws an earlier event of the same observer (undo). The withdrawn event stays in the log.
+    Retract {
+        /// The withdrawn event.
+        target: EventId,
+    },
+}
+
+impl EventBody {
+    /// The kind as stored: `tick`, `envelope`, `non_receipt`, `retract`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Tick { .. } => "tick",
+            Self::Envelope { .. } => "envelope",
+            Self::NonReceipt { .. } => "non_receipt",
+            Self::Retract { .. } => "retract",
+        }
+    }
+
+    /// The circonscription concerned, if any (a retraction has none of its own).
+    pub fn circonscription(&self) -> Option<&CirconscriptionCode> {
+        match self {
+            Self::Tick {
+                circonscription, ..
+            }
+            | Self::Envelope {
+                circonscription, ..
+            }
+            | Self::NonReceipt {
+                circonscription, ..
+            } => Some(circonscription),
+            Self::Retract { .. } => None,
+        }
+    }
+}
+
+/// One recorded observation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Globally unique.
+    pub id: EventId,
+    /// Who recorded it.
+    pub observer: ObserverId,
+    /// Position in the observer's own series, from 1, without gaps.
+    pub seq: u64,
+    /// When it was recorded (UTC; shown in local time).
+    pub recorded_at: DateTime<Utc>,
+    /// What it says.
+    pub body: EventBody,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn space_cycles_unchecked_present_absent() {
+        assert_eq!(Mark::Unchecked.cycled(), Mark::Present);
+        assert_eq!(Mark::Present.cycled(), Mark::Absent);
+        assert_eq!(Mark::Absent.cycled(), Mark::Unchecked);
+    }
+
+    #[test]
+    fn slugs_round_trip() {
+        for i in Item::ALL {
+            assert_eq!(i.slug().parse::<Item>(), Ok(i));
+        }
+        for m in Mark::ALL {
+            assert_eq!(m.slug().parse::<Mark>(), Ok(m));
+        }
+        assert!("maybe".parse::<Mark>().is_err());
+    }
+}

@@ -1,0 +1,19 @@
+//! The pure domain core: election vocabulary, observation events, the state derived from them and
+//! the record built for a report.
+//!
+//! Rule: nothing in here does I/O. No `std::fs`, no `rusqlite`, no terminal, no clock: times and ids
+//! are passed in by the caller. `.ci/run` checks this.
+
+pub mod codes;
+pub mod election;
+pub mod event;
+pub mod record;
+pub mod referential;
+pub mod state;
+
+pub use codes::{BureauCode, CirconscriptionCode, CodeError, Panel};
+pub use election::{Election, ElectionKind};
+pub use event::{Event, EventBody, EventId, Item, Mark, ObserverId};
+pub use record::{CircRecord, Finding, RecordRow, build_record};
+pub use referential::{Bureau, Candidate, Circonscription, Referential, Sex};
+pub use state::RecordState;

@@ -1,0 +1,372 @@
+//! The one catalogue of user-visible text, in French (the default) and English.
+//!
+//! Every string a user reads (screens, reports, command output, error messages) comes from a
+//! [`Catalog`]. Texts with values are small functions so that word order can differ by language.
+
+use crate::domain::{ElectionKind, Mark};
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// Français.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The catalogue of this language.
+    pub fn catalog(self) -> &'static Catalog {
+        match self {
+            Self::Fr => &FR,
+            Self::En => &EN,
+        }
+    }
+
+    /// Picks the language from locale variables as POSIX orders them (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`): English when the first one set starts with `en`, French otherwise.
+    pub fn from_locale(lookup: impl Fn(&str) -> Option<String>) -> Self {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(&lookup)
+            .find(|v| !v.is_empty());
+        match locale {
+            Some(l) if l.to_ascii_lowercase().starts_with("en") => Self::En,
+            _ => Self::Fr,
+        }
+    }
+}
+
+/// All user-visible text of one language.
+#[allow(missing_docs)] // the field names say what each text is
+pub struct Catalog {
+    // Record columns.
+    pub col_panel: &'static str,
+    pub col_candidate: &'static str,
+    pub col_nuance: &'static str,
+    pub col_foi: &'static str,
+    pub col_courrier: &'static str,
+    pub col_bureau: &'static str,
+    pub col_foi_short: &'static str,
+    pub col_courrier_short: &'static str,
+    pub col_bureau_short: &'static str,
+    pub mark_present: &'static str,
+    pub mark_absent: &'static str,
+    pub mark_unchecked: &'static str,
+    // Elections.
+    pub election_kind: fn(ElectionKind) -> &'static str,
+    pub round: fn(u8) -> String,
+    pub circonscription: &'static str,
+    pub circonscription_short: &'static str,
+    pub bureau: &'static str,
+    pub observer: &'static str,
+    pub no_bureau: &'static str,
+    // Save indicator.
+    pub save_idle: &'static str,
+    pub save_saved: &'static str,
+    pub save_pending: &'static str,
+    pub save_failed: fn(&str) -> String,
+    // TUI.
+    pub hint_grid: &'static str,
+    pub hint_form: &'static str,
+    pub hint_help: &'static str,
+    pub help_title: &'static str,
+    pub help_lines: &'static [(&'static str, &'static str)],
+    pub envelope_title: &'static str,
+    pub envelope_voters: &'static str,
+    pub envelope_received: &'static str,
+    pub envelope_line: fn(u32, u32) -> String,
+    pub envelope_none: &'static str,
+    pub non_receipt_title: &'static str,
+    pub non_receipt_voter: &'static str,
+    pub non_receipt_count: fn(usize) -> String,
+    pub form_bad_number: fn(&str) -> String,
+    pub form_needs_bureau: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub undone: &'static str,
+    pub column_marked: fn(&str) -> String,
+    pub screen_too_small: &'static str,
+    // Report.
+    pub report_bureaux: &'static str,
+    pub list_sep: &'static str,
+    pub report_legend: &'static str,
+    pub report_findings: &'static str,
+    pub report_no_findings: &'static str,
+    pub report_no_observation: &'static str,
+    pub finding_complete: fn(usize) -> String,
+    pub finding_missing_both: fn(usize) -> String,
+    pub finding_missing_foi: fn(usize) -> String,
+    pub finding_missing_courrier: fn(usize) -> String,
+    pub finding_at_bureau_present: fn(usize) -> String,
+    pub finding_at_bureau_absent: fn(usize) -> String,
+    pub finding_at_bureau_unchecked: &'static str,
+    pub finding_missing_at_bureau: fn(usize) -> String,
+    pub finding_disputed: fn(usize) -> String,
+    pub finding_not_checked: fn(usize) -> String,
+    pub finding_shortfall: fn(u32, u32, u32) -> String,
+    pub finding_households: fn(usize) -> String,
+    pub finding_non_receipts: fn(usize) -> String,
+    // Command output.
+    pub saved_event: fn(&str) -> String,
+    pub created_db: fn(&str, &str) -> String,
+    pub demo_db_was: fn(&str) -> String,
+    pub report_written: fn(&str) -> String,
+    pub error_prefix: &'static str,
+    pub hint_prefix: &'static str,
+}
+
+impl Catalog {
+    /// The long name of a mark.
+    pub fn mark(&self, mark: Mark) -> &'static str {
+        match mark {
+            Mark::Present => self.mark_present,
+            Mark::Absent => self.mark_absent,
+            Mark::Unchecked => self.mark_unchecked,
+        }
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n <= 1 { one } else { many }
+}
+
+fn fr_kind(k: ElectionKind) -> &'static str {
+    match k {
+        ElectionKind::Legislatives => "Élections législatives",
+        ElectionKind::Presidentielle => "Élection présidentielle",
+        ElectionKind::Europeennes => "Élections européennes",
+        ElectionKind::Municipales => "Élections municipales",
+        ElectionKind::Regionales => "Élections régionales",
+        ElectionKind::Departementales => "Élections départementales",
+    }
+}
+
+fn en_kind(k: ElectionKind) -> &'static str {
+    match k {
+        ElectionKind::Legislatives => "Legislative election",
+        ElectionKind::Presidentielle => "Presidential election",
+        ElectionKind::Europeennes => "European election",
+        ElectionKind::Municipales => "Municipal election",
+        ElectionKind::Regionales => "Regional election",
+        ElectionKind::Departementales => "Departmental election",
+    }
+}
+
+/// French, the default.
+pub static FR: Catalog = Catalog {
+    col_panel: "N°",
+    col_candidate: "Candidat",
+    col_nuance: "Nuance",
+    col_foi: "Prof. de foi",
+    col_courrier: "Bull. courrier",
+    col_bureau: "Bull. bureau",
+    col_foi_short: "Foi",
+    col_courrier_short: "Cour",
+    col_bureau_short: "Bur",
+    mark_present: "présent",
+    mark_absent: "absent",
+    mark_unchecked: "non vérifié",
+    election_kind: fr_kind,
+    round: |r| if r == 1 { "1er tour".into() } else { format!("{r}e tour") },
+    circonscription: "Circonscription",
+    circonscription_short: "Circ.",
+    bureau: "Bureau",
+    observer: "Observateur",
+    no_bureau: "aucun bureau choisi",
+    save_idle: "○ rien à enregistrer",
+    save_saved: "● enregistré",
+    save_pending: "◌ enregistrement…",
+    save_failed: |e| format!("✗ NON ENREGISTRÉ : {e}"),
+    hint_grid: "↑↓←→ bouger · espace/p/a/⌫ cocher · P colonne · e enveloppe · n non-réception · u annuler · ? aide · q quitter",
+    hint_form: "Tab champ suivant · Entrée valider · Échap annuler",
+    hint_help: "Échap ou ? pour fermer l'aide",
+    help_title: "Aide",
+    help_lines: &[
+        ("↑ ↓ ← → / h j k l", "se déplacer dans la grille"),
+        ("espace", "changer la case : non vérifié → présent → absent"),
+        ("p / a", "marquer présent / absent"),
+        ("⌫ (retour arrière)", "remettre la case à « non vérifié »"),
+        ("P", "marquer toute la colonne présente"),
+        ("e", "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues"),
+        ("n", "non-réception : un électeur n'a reçu aucune enveloppe"),
+        ("u", "annuler la dernière modification (enregistrée comme un nouvel événement)"),
+        ("?", "afficher ou fermer cette aide"),
+        ("q", "quitter (tout est déjà enregistré)"),
+        ("", "✓ présent   ✗ absent   · non vérifié"),
+        ("", "Chaque case est enregistrée dans la base dès qu'elle est cochée."),
+    ],
+    envelope_title: "Enveloppe du foyer",
+    envelope_voters: "Électeurs à l'adresse",
+    envelope_received: "Enveloppes reçues",
+    envelope_line: |v, r| {
+        let missing = v.saturating_sub(r);
+        format!(
+            "Enveloppe : {r} reçue{} pour {v} électeur{}{}",
+            if r > 1 { "s" } else { "" },
+            if v > 1 { "s" } else { "" },
+            if missing > 0 { format!(" ({missing} manquante{})", if missing > 1 { "s" } else { "" }) } else { String::new() }
+        )
+    },
+    envelope_none: "Enveloppe : non renseignée (touche e)",
+    non_receipt_title: "Non-réception d'enveloppe",
+    non_receipt_voter: "Nom de l'électeur (facultatif)",
+    non_receipt_count: |n| format!("Non-réceptions : {n}"),
+    form_bad_number: |v| format!("« {v} » n'est pas un nombre entier"),
+    form_needs_bureau: "Choisissez d'abord un bureau",
+    nothing_to_undo: "Rien à annuler",
+    undone: "Dernière modification annulée",
+    column_marked: |c| format!("Colonne « {c} » marquée présente"),
+    screen_too_small: "Fenêtre trop petite : agrandissez-la (40×15 au moins)",
+    report_bureaux: "Bureaux observés",
+    list_sep: " : ",
+    report_legend: "x = présent, - = absent, ? = non vérifié",
+    report_findings: "Constats",
+    report_no_findings: "Aucun constat : rien n'a encore été coché.",
+    report_no_observation: "Aucune observation enregistrée.",
+    finding_complete: |n| format!("{n} {} les trois éléments : profession de foi et bulletin dans l'enveloppe, bulletin au bureau.", plural(n, "candidat a", "candidats ont")),
+    finding_missing_both: |n| format!("{n} {} ni profession de foi ni bulletin dans l'enveloppe", plural(n, "candidat n'a", "candidats n'ont")),
+    finding_missing_foi: |n| format!("{n} {} pas de profession de foi dans l'enveloppe", plural(n, "candidat n'a", "candidats n'ont")),
+    finding_missing_courrier: |n| format!("{n} {} pas de bulletin dans l'enveloppe", plural(n, "candidat n'a", "candidats n'ont")),
+    finding_at_bureau_present: |n| if n == 1 { " ; son bulletin est présent au bureau".into() } else { format!(" ; les {n} ont leur bulletin au bureau") },
+    finding_at_bureau_absent: |n| if n == 1 { " ; son bulletin manque aussi au bureau".into() } else { format!(" ; les {n} manquent aussi au bureau") },
+    finding_at_bureau_unchecked: " ; bureau non vérifié",
+    finding_missing_at_bureau: |n| format!("{n} {} absent{} de la table du bureau (L.58, R.55) : irrégularité grave", plural(n, "bulletin", "bulletins"), if n > 1 { "s" } else { "" }),
+    finding_disputed: |n| format!("{n} {} : les observateurs se contredisent (chaque version est conservée)", plural(n, "candidat", "candidats")),
+    finding_not_checked: |n| format!("{n} {} pas encore entièrement vérifié{}", plural(n, "candidat", "candidats"), if n > 1 { "s" } else { "" }),
+    finding_shortfall: |v, r, m| format!("{r} enveloppe{} pour {v} électeur{} : {m} manquante{}", if r > 1 { "s" } else { "" }, if v > 1 { "s" } else { "" }, if m > 1 { "s" } else { "" }),
+    finding_households: |n| format!(" ({n} foyers)"),
+    finding_non_receipts: |n| format!("{n} non-réception{} enregistrée{} (procès-verbal de non-réception)", if n > 1 { "s" } else { "" }, if n > 1 { "s" } else { "" }),
+    saved_event: |id| format!("enregistré : événement {id}"),
+    created_db: |path, who| format!("Base créée : {path} (observateur : {who})"),
+    demo_db_was: |path| format!("Base de démonstration : {path}"),
+    report_written: |path| format!("Rapport écrit : {path}"),
+    error_prefix: "erreur",
+    hint_prefix: "conseil",
+};
+
+/// English.
+pub static EN: Catalog = Catalog {
+    col_panel: "No.",
+    col_candidate: "Candidate",
+    col_nuance: "Nuance",
+    col_foi: "Prof. de foi",
+    col_courrier: "Mailed ballot",
+    col_bureau: "Bureau ballot",
+    col_foi_short: "Foi",
+    col_courrier_short: "Mail",
+    col_bureau_short: "Bur",
+    mark_present: "present",
+    mark_absent: "absent",
+    mark_unchecked: "not checked",
+    election_kind: en_kind,
+    round: |r| format!("round {r}"),
+    circonscription: "Circonscription",
+    circonscription_short: "Circ.",
+    bureau: "Bureau",
+    observer: "Observer",
+    no_bureau: "no bureau chosen",
+    save_idle: "○ nothing to save",
+    save_saved: "● saved",
+    save_pending: "◌ saving…",
+    save_failed: |e| format!("✗ NOT SAVED: {e}"),
+    hint_grid: "↑↓←→ move · space/p/a/⌫ mark · P column · e envelope · n non-receipt · u undo · ? help · q quit",
+    hint_form: "Tab next field · Enter confirm · Esc cancel",
+    hint_help: "Esc or ? closes the help",
+    help_title: "Help",
+    help_lines: &[
+        ("↑ ↓ ← → / h j k l", "move in the grid"),
+        ("space", "cycle the cell: not checked → present → absent"),
+        ("p / a", "mark present / absent"),
+        ("⌫ (Backspace)", "clear the cell back to \"not checked\""),
+        ("P", "mark the whole column present"),
+        ("e", "household envelope: voters at the address, envelopes received"),
+        ("n", "non-receipt: a voter received no envelope at all"),
+        ("u", "undo the last change (recorded as a new event)"),
+        ("?", "show or close this help"),
+        ("q", "quit (everything is already saved)"),
+        ("", "✓ present   ✗ absent   · not checked"),
+        ("", "Every cell is saved to the database the moment it is marked."),
+    ],
+    envelope_title: "Household envelope",
+    envelope_voters: "Voters at the address",
+    envelope_received: "Envelopes received",
+    envelope_line: |v, r| {
+        let missing = v.saturating_sub(r);
+        format!(
+            "Envelope: {r} received for {v} voter{}{}",
+            if v == 1 { "" } else { "s" },
+            if missing > 0 { format!(" ({missing} missing)") } else { String::new() }
+        )
+    },
+    envelope_none: "Envelope: not recorded (key e)",
+    non_receipt_title: "Envelope not received",
+    non_receipt_voter: "Voter's name (optional)",
+    non_receipt_count: |n| format!("Non-receipts: {n}"),
+    form_bad_number: |v| format!("\"{v}\" is not a whole number"),
+    form_needs_bureau: "Choose a bureau first",
+    nothing_to_undo: "Nothing to undo",
+    undone: "Last change undone",
+    column_marked: |c| format!("Column \"{c}\" marked present"),
+    screen_too_small: "Window too small: enlarge it (at least 40×15)",
+    report_bureaux: "Bureaux observed",
+    list_sep: ": ",
+    report_legend: "x = present, - = absent, ? = not checked",
+    report_findings: "Findings",
+    report_no_findings: "No findings: nothing has been checked yet.",
+    report_no_observation: "No observation recorded.",
+    finding_complete: |n| format!("{n} {} all three items: profession de foi and ballot in the envelope, ballot at the bureau.", plural(n, "candidate had", "candidates had")),
+    finding_missing_both: |n| format!("{n} {} neither profession de foi nor ballot in the envelope", plural(n, "candidate had", "candidates had")),
+    finding_missing_foi: |n| format!("{n} {} no profession de foi in the envelope", plural(n, "candidate had", "candidates had")),
+    finding_missing_courrier: |n| format!("{n} {} no ballot in the envelope", plural(n, "candidate had", "candidates had")),
+    finding_at_bureau_present: |n| if n == 1 { "; their ballot is at the bureau".into() } else { format!("; all {n} have their ballot at the bureau") },
+    finding_at_bureau_absent: |n| if n == 1 { "; their ballot is missing at the bureau too".into() } else { format!("; all {n} are missing at the bureau too") },
+    finding_at_bureau_unchecked: "; bureau not checked",
+    finding_missing_at_bureau: |n| format!("{n} {} absent from the bureau's table (L.58, R.55): a serious irregularity", plural(n, "ballot", "ballots")),
+    finding_disputed: |n| format!("{n} {}: observers contradict each other (every view is kept)", plural(n, "candidate", "candidates")),
+    finding_not_checked: |n| format!("{n} {} not fully checked yet", plural(n, "candidate", "candidates")),
+    finding_shortfall: |v, r, m| format!("{r} envelope{} for {v} voter{}: {m} missing", if r == 1 { "" } else { "s" }, if v == 1 { "" } else { "s" }),
+    finding_households: |n| format!(" ({n} households)"),
+    finding_non_receipts: |n| format!("{n} non-receipt{} recorded (procès-verbal of non-receipt)", if n == 1 { "" } else { "s" }),
+    saved_event: |id| format!("saved: event {id}"),
+    created_db: |path, who| format!("Database created: {path} (observer: {who})"),
+    demo_db_was: |path| format!("Demo database: {path}"),
+    report_written: |path| format!("Report written: {path}"),
+    error_prefix: "error",
+    hint_prefix: "hint",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_locales_pick_english_and_everything_else_french() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")])), Lang::Fr);
+        assert_eq!(Lang::from_locale(env(&[])), Lang::Fr);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "fr_FR"), ("LANG", "en_US")])),
+            Lang::Fr
+        );
+    }
+
+    #[test]
+    fn french_agreement_follows_the_count() {
+        assert_eq!(
+            (FR.finding_shortfall)(4, 1, 3),
+            "1 enveloppe pour 4 électeurs : 3 manquantes"
+        );
+        assert_eq!((FR.round)(1), "1er tour");
+        assert_eq!((FR.round)(2), "2e tour");
+    }
+}

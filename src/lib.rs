@@ -1,0 +1,26 @@
+//! constat: record whether election material reached voters and bureaux de vote, and turn the
+//! record into evidence.
+//!
+//! Where things are:
+//! - [`domain`]: the pure core. Codes, the election, reference data, observation events, the
+//!   state folded from them and the record with its findings. No I/O.
+//! - [`report`]: pure rendering of records as text, Markdown, CSV and JSON, to any writer.
+//! - [`storage`]: the SQLite file; the only module that speaks SQL. Append-only events, WAL,
+//!   `synchronous=FULL`, numbered migrations from `schema/`.
+//! - [`sample`]: the sample data bundled in the binary (from `sample_data/`).
+//! - [`tui`]: the terminal interface (Elm style: model, messages, pure `update` and `view`,
+//!   a runtime that alone touches the terminal and the store).
+//! - [`commands`]: one module per subcommand, wiring the command line to the rest.
+//! - [`cli`]: the command-line definition; [`i18n`]: every user-visible string; [`error`]: errors
+//!   that say what, where and how to fix.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod commands;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod report;
+pub mod sample;
+pub mod storage;
+pub mod tui;

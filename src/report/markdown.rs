@@ -1,0 +1,63 @@
+//! The Markdown report: the same content as the text report, as a Markdown table.
+
+use std::io::{self, Write};
+
+use super::{Report, bureau_line, finding_sentences, symbol, title};
+use crate::domain::Item;
+use crate::i18n::Catalog;
+
+/// Escapes the characters that would break a Markdown table cell or start markup.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*").replace('_', "\\_")
+}
+
+pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", title(report.election, cat))?;
+    if report.records.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", cat.report_no_observation)?;
+    }
+    for record in &report.records {
+        let c = &record.circonscription;
+        writeln!(out)?;
+        writeln!(out, "## {} {}{}{}", cat.circonscription, c.code, cat.list_sep, cell(&c.label))?;
+        writeln!(out)?;
+        for b in &record.bureaux {
+            writeln!(out, "{}{}{}  ", cat.report_bureaux, cat.list_sep, cell(&bureau_line(b)))?;
+        }
+        if !record.bureaux.is_empty() {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            cat.col_panel, cat.col_candidate, cat.col_nuance, cat.col_foi, cat.col_courrier, cat.col_bureau
+        )?;
+        writeln!(out, "|---:|---|---|:---:|:---:|:---:|")?;
+        for row in &record.rows {
+            let c = &row.candidate;
+            let marks: Vec<&str> = Item::ALL.iter().map(|i| symbol(row.mark(*i))).collect();
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                c.panel,
+                cell(&c.display_name()),
+                cell(&c.nuance),
+                marks.join(" | ")
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(out, "*{}*", cat.report_legend)?;
+        writeln!(out)?;
+        writeln!(out, "### {}", cat.report_findings)?;
+        writeln!(out)?;
+        let sentences = finding_sentences(record, cat);
+        if sentences.is_empty() {
+            writeln!(out, "- {}", cat.report_no_findings)?;
+        }
+        for s in sentences {
+            writeln!(out, "- {}", cell(&s))?;
+        }
+    }
+    Ok(())
+}

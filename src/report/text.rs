@@ -1,0 +1,66 @@
+//! The plain-text report: the record's table with x marks, then the findings.
+
+use std::io::{self, Write};
+
+use super::{Report, bureau_line, finding_sentences, symbol, title};
+use crate::domain::Item;
+use crate::i18n::Catalog;
+
+pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", title(report.election, cat))?;
+    if report.records.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", cat.report_no_observation)?;
+    }
+    for record in &report.records {
+        writeln!(out)?;
+        let c = &record.circonscription;
+        writeln!(out, "{} {}{}{}", cat.circonscription, c.code, cat.list_sep, c.label)?;
+        for b in &record.bureaux {
+            writeln!(out, "{}{}{}", cat.report_bureaux, cat.list_sep, bureau_line(b))?;
+        }
+        writeln!(out)?;
+        let name_width = record
+            .rows
+            .iter()
+            .map(|r| r.candidate.display_name().chars().count())
+            .chain([cat.col_candidate.chars().count()])
+            .max()
+            .unwrap_or(0);
+        let cols = [cat.col_foi, cat.col_courrier, cat.col_bureau];
+        let widths = cols.map(|c| c.chars().count());
+        write!(
+            out,
+            "{:>3}  {:<name_width$}  {:<6}",
+            cat.col_panel, cat.col_candidate, cat.col_nuance
+        )?;
+        for (col, w) in cols.iter().zip(widths) {
+            write!(out, "  {col:<w$}")?;
+        }
+        writeln!(out)?;
+        for row in &record.rows {
+            let c = &row.candidate;
+            let mut line = format!(
+                "{:>3}  {:<name_width$}  {:<6}",
+                c.panel,
+                c.display_name(),
+                c.nuance
+            );
+            for (item, w) in Item::ALL.into_iter().zip(widths) {
+                line.push_str(&format!("  {:<w$}", symbol(row.mark(item))));
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        writeln!(out, "({})", cat.report_legend)?;
+        writeln!(out)?;
+        writeln!(out, "{}", cat.report_findings)?;
+        let sentences = finding_sentences(record, cat);
+        if sentences.is_empty() {
+            writeln!(out, "- {}", cat.report_no_findings)?;
+        }
+        for s in sentences {
+            writeln!(out, "- {s}")?;
+        }
+    }
+    Ok(())
+}

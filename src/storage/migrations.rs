@@ -1,0 +1,44 @@
+//! Schema migrations: the numbered SQL files of `schema/`, applied in order at open.
+//!
+//! `PRAGMA user_version` holds how many have been applied. A file with a higher number than this
+//! build knows was written by a newer constat and is refused, untouched.
+//! (Hand-written rather than `rusqlite_migration`, whose releases pin an older rusqlite than ours.)
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StorageError;
+
+/// The migrations, in order; migration `i` brings the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("../../schema/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings the database to [`SCHEMA_VERSION`] in one transaction.
+pub(super) fn apply(conn: &mut Connection, path: &Path) -> Result<(), StorageError> {
+    let err = |context, e| StorageError::sqlite(path, context, e);
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| err("starting the schema check", e))?;
+    let found: u32 = tx
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| err("reading the schema version", e))?;
+    if found > SCHEMA_VERSION {
+        return Err(StorageError::NewerSchema {
+            path: path.to_owned(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for sql in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(sql)
+            .map_err(|e| err("upgrading the schema", e))?;
+    }
+    if found < SCHEMA_VERSION {
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(|e| err("recording the schema version", e))?;
+    }
+    tx.commit().map_err(|e| err("committing the schema", e))
+}

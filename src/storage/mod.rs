@@ -1,0 +1,253 @@
+//! Storage: the only module that speaks SQL. A [`Store`] is one SQLite database file holding one
+//! election's reference data, its observers and the append-only event log.
+//!
+//! Every write is one transaction, committed with `synchronous=FULL` in WAL mode before the call
+//! returns: once `append` has returned, the event survives a crash, a `kill -9` or a power cut.
+
+mod error;
+mod events;
+mod migrations;
+mod referential;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+
+pub use error::StorageError;
+pub use migrations::SCHEMA_VERSION;
+
+use crate::domain::referential::ElectionData;
+use crate::domain::{Event, EventBody, EventId, ObserverId};
+
+/// `PRAGMA application_id` of constat files ("cons"), so that no other SQLite file is mistaken for one.
+const APPLICATION_ID: i32 = 0x636F_6E73;
+
+/// The observer who owns a database file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalObserver {
+    /// Stable id, created with the file.
+    pub id: ObserverId,
+    /// The name given at `init`.
+    pub name: String,
+}
+
+/// An open constat database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Creates a new database at `path` holding `data`, owned by a new observer called
+    /// `observer_name`. Refuses to touch a file that already exists: nothing is ever overwritten.
+    pub fn create(
+        path: &Path,
+        data: &ElectionData,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+    ) -> Result<Self, StorageError> {
+        if path.exists() {
+            return Err(StorageError::AlreadyExists(path.to_owned()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StorageError::sqlite(path, "creating the database", e))?;
+        let mut store = Self {
+            conn,
+            path: path.to_owned(),
+        };
+        store.configure()?;
+        store
+            .conn
+            .pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| store.err("marking the file as a constat database", e))?;
+        migrations::apply(&mut store.conn, &store.path)?;
+        let tx = store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StorageError::sqlite(path, "starting the creation", e))?;
+        referential::insert(&tx, data).map_err(|e| StorageError::sqlite(path, "saving the reference data", e))?;
+        tx.execute(
+            "INSERT INTO observer (id, name, is_local, created_at) VALUES (?1, ?2, 1, ?3)",
+            params![observer.id.to_string(), observer.name, now.to_rfc3339()],
+        )
+        .map_err(|e| StorageError::sqlite(path, "saving the observer", e))?;
+        tx.commit()
+            .map_err(|e| StorageError::sqlite(path, "committing the creation", e))?;
+        Ok(store)
+    }
+
+    /// Opens an existing constat database for reading and writing, applying pending migrations.
+    /// Refuses a missing file, a file that is not a constat database, and a database written by a
+    /// newer constat.
+    pub fn open(path: &Path) -> Result<Self, StorageError> {
+        if !path.is_file() {
+            return Err(StorageError::NotFound(path.to_owned()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StorageError::sqlite(path, "opening the database", e))?;
+        let mut store = Self {
+            conn,
+            path: path.to_owned(),
+        };
+        let app_id: i32 = store
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|_| StorageError::NotConstat(path.to_owned()))?;
+        if app_id != APPLICATION_ID {
+            return Err(StorageError::NotConstat(path.to_owned()));
+        }
+        store.configure()?;
+        migrations::apply(&mut store.conn, &store.path)?;
+        Ok(store)
+    }
+
+    /// The file this store writes to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&self) -> Result<(), StorageError> {
+        // WAL + FULL: a commit is on disk when it returns, even across power loss.
+        let mode: String = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(|e| self.err("switching to WAL", e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StorageError::sqlite(
+                &self.path,
+                "switching to WAL",
+                rusqlite::Error::InvalidQuery,
+            ));
+        }
+        self.conn
+            .execute_batch(
+                "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+            )
+            .map_err(|e| self.err("setting pragmas", e))
+    }
+
+    fn err(&self, context: &'static str, e: rusqlite::Error) -> StorageError {
+        StorageError::sqlite(&self.path, context, e)
+    }
+
+    /// The election and its reference data.
+    pub fn election_data(&self) -> Result<ElectionData, StorageError> {
+        referential::load(&self.conn, &self.path)
+    }
+
+    /// The observer who owns this file.
+    pub fn local_observer(&self) -> Result<LocalObserver, StorageError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, name FROM observer WHERE is_local = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err("reading the local observer", e))?;
+        let (id, name) = row.ok_or_else(|| StorageError::Invalid {
+            path: self.path.clone(),
+            what: "the database has no local observer".into(),
+        })?;
+        let id = uuid::Uuid::parse_str(&id).map_err(|_| StorageError::Invalid {
+            path: self.path.clone(),
+            what: format!("observer id `{id}` is not a UUID"),
+        })?;
+        Ok(LocalObserver {
+            id: ObserverId(id),
+            name,
+        })
+    }
+
+    /// Appends one event of the local observer and commits it. When this returns `Ok`, the event
+    /// is durable. The observer's next `seq` is assigned inside the same transaction.
+    pub fn append(
+        &mut self,
+        id: EventId,
+        recorded_at: DateTime<Utc>,
+        body: EventBody,
+    ) -> Result<Event, StorageError> {
+        let observer = self.local_observer()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StorageError::sqlite(&self.path, "starting to save the event", e))?;
+        let seq: i64 = tx
+            .query_row(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM event WHERE observer = ?1",
+                [observer.id.to_string()],
+                |r| r.get(0),
+            )
+            .map_err(|e| StorageError::sqlite(&self.path, "numbering the event", e))?;
+        let event = Event {
+            id,
+            observer: observer.id,
+            seq: seq.unsigned_abs(),
+            recorded_at,
+            body,
+        };
+        events::insert(&tx, &event)
+            .map_err(|e| StorageError::sqlite(&self.path, "saving the event", e))?;
+        tx.commit()
+            .map_err(|e| StorageError::sqlite(&self.path, "committing the event", e))?;
+        Ok(event)
+    }
+
+    /// Every event, in (observer, seq) order: the order [`crate::domain::RecordState::fold`] needs.
+    pub fn events(&self) -> Result<Vec<Event>, StorageError> {
+        events::all(&self.conn, &self.path)
+    }
+
+    /// A small setting of this file, such as the observer's current bureau.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err("reading a setting", e))
+    }
+
+    /// Sets a small setting of this file.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.conn
+            .execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(drop)
+            .map_err(|e| self.err("saving a setting", e))
+    }
+
+    /// Runs `PRAGMA integrity_check`; `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<(), StorageError> {
+        let result: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.err("checking integrity", e))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(StorageError::Invalid {
+                path: self.path.clone(),
+                what: format!("integrity check failed: {result}"),
+            })
+        }
+    }
+
+    /// Limits the file to `pages` pages, to simulate a full disk in tests.
+    #[doc(hidden)]
+    pub fn set_max_page_count(&self, pages: u32) -> Result<(), StorageError> {
+        self.conn
+            .pragma_update(None, "max_page_count", pages)
+            .map_err(|e| self.err("limiting the file size", e))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,179 @@
+//! Reading and writing the election and its reference data.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rusqlite::{Connection, Transaction, params};
+
+use super::StorageError;
+use crate::domain::referential::ElectionData;
+use crate::domain::{
+    Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election, ElectionKind,
+    Panel, Referential, Sex,
+};
+
+pub(super) fn insert(tx: &Transaction<'_>, data: &ElectionData) -> rusqlite::Result<()> {
+    let e = &data.election;
+    tx.execute(
+        "INSERT INTO election (singleton, kind, year, round, date) VALUES (1, ?1, ?2, ?3, ?4)",
+        params![
+            e.kind.slug(),
+            e.year,
+            e.round,
+            e.date.map(|d| d.format("%Y-%m-%d").to_string())
+        ],
+    )?;
+    let mut circ = tx.prepare("INSERT INTO circonscription (code, label) VALUES (?1, ?2)")?;
+    for c in data.referential.circonscriptions.values() {
+        circ.execute(params![c.code.as_str(), c.label])?;
+    }
+    let mut cand = tx.prepare(
+        "INSERT INTO candidate (circonscription, panel, surname, given_name, sex, nuance)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for c in data.referential.candidates.values().flatten() {
+        cand.execute(params![
+            c.circonscription.as_str(),
+            c.panel.get(),
+            c.surname,
+            c.given_name,
+            c.sex.as_str(),
+            c.nuance
+        ])?;
+    }
+    let mut bureau = tx.prepare(
+        "INSERT INTO bureau (code, circonscription, label, address, commune, voting_machines)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for b in data.referential.bureaux.values() {
+        bureau.execute(params![
+            b.code.as_str(),
+            b.circonscription.as_str(),
+            b.label,
+            b.address,
+            b.commune,
+            b.voting_machines
+        ])?;
+    }
+    Ok(())
+}
+
+pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, StorageError> {
+    let sql = |e| StorageError::sqlite(path, "reading the reference data", e);
+    let invalid = |what: String| StorageError::Invalid {
+        path: path.to_owned(),
+        what,
+    };
+    let (kind, year, round, date): (String, u16, u8, Option<String>) = conn
+        .query_row(
+            "SELECT kind, year, round, date FROM election WHERE singleton = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .map_err(sql)?;
+    let election = Election {
+        kind: kind
+            .parse::<ElectionKind>()
+            .map_err(|k| invalid(format!("unknown election kind `{k}`")))?,
+        year,
+        round,
+        date: match date {
+            Some(d) => Some(
+                chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                    .map_err(|_| invalid(format!("bad election date `{d}`")))?,
+            ),
+            None => None,
+        },
+    };
+
+    let mut referential = Referential::default();
+    let mut stmt = conn
+        .prepare("SELECT code, label FROM circonscription ORDER BY code")
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .map_err(sql)?;
+    for row in rows {
+        let (code, label) = row.map_err(sql)?;
+        let code = CirconscriptionCode::parse(&code).map_err(|e| invalid(e.to_string()))?;
+        referential
+            .circonscriptions
+            .insert(code.clone(), Circonscription { code, label });
+    }
+
+    let mut stmt = conn
+        .prepare(
+            "SELECT circonscription, panel, surname, given_name, sex, nuance
+             FROM candidate ORDER BY circonscription, panel",
+        )
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u16>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })
+        .map_err(sql)?;
+    let mut candidates: BTreeMap<CirconscriptionCode, Vec<Candidate>> = BTreeMap::new();
+    for row in rows {
+        let (circ, panel, surname, given_name, sex, nuance) = row.map_err(sql)?;
+        let circonscription =
+            CirconscriptionCode::parse(&circ).map_err(|e| invalid(e.to_string()))?;
+        candidates
+            .entry(circonscription.clone())
+            .or_default()
+            .push(Candidate {
+                circonscription,
+                panel: Panel::new(panel).map_err(|e| invalid(e.to_string()))?,
+                surname,
+                given_name,
+                sex: Sex::parse(&sex).ok_or_else(|| invalid(format!("bad sex `{sex}`")))?,
+                nuance,
+            });
+    }
+    referential.candidates = candidates;
+
+    let mut stmt = conn
+        .prepare(
+            "SELECT code, circonscription, label, address, commune, voting_machines
+             FROM bureau ORDER BY code",
+        )
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, bool>(5)?,
+            ))
+        })
+        .map_err(sql)?;
+    for row in rows {
+        let (code, circ, label, address, commune, voting_machines) = row.map_err(sql)?;
+        let code = BureauCode::parse(&code).map_err(|e| invalid(e.to_string()))?;
+        referential.bureaux.insert(
+            code.clone(),
+            Bureau {
+                code,
+                circonscription: CirconscriptionCode::parse(&circ)
+                    .map_err(|e| invalid(e.to_string()))?,
+                label,
+                address,
+                commune,
+                voting_machines,
+            },
+        );
+    }
+    Ok(ElectionData {
+        election,
+        referential,
+    })
+}

@@ -1,0 +1,54 @@
+//! Keys to messages. Pure: depends only on the key and the current mode.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::message::{Direction, Message};
+use super::model::{Mode, Model};
+use crate::domain::Mark;
+
+/// The message a key press means in the current mode, if any.
+pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Message::Quit);
+    }
+    match &model.mode {
+        Mode::Grid => grid(key),
+        Mode::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Message::Close),
+            _ => None,
+        },
+        Mode::Envelope(_) | Mode::NonReceipt(_) => match key.code {
+            KeyCode::Esc => Some(Message::Close),
+            KeyCode::Enter => Some(Message::Submit),
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
+                Some(Message::NextField)
+            }
+            KeyCode::Backspace => Some(Message::Erase),
+            KeyCode::Char(c) => Some(Message::Input(c)),
+            _ => None,
+        },
+    }
+}
+
+fn grid(key: KeyEvent) -> Option<Message> {
+    let msg = match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Message::Move(Direction::Up),
+        KeyCode::Down | KeyCode::Char('j') => Message::Move(Direction::Down),
+        KeyCode::Left | KeyCode::Char('h') => Message::Move(Direction::Left),
+        KeyCode::Right | KeyCode::Char('l') => Message::Move(Direction::Right),
+        KeyCode::Home | KeyCode::Char('g') => Message::Move(Direction::Top),
+        KeyCode::End | KeyCode::Char('G') => Message::Move(Direction::Bottom),
+        KeyCode::Char(' ') | KeyCode::Enter => Message::Cycle,
+        KeyCode::Char('p') => Message::Set(Mark::Present),
+        KeyCode::Char('a') => Message::Set(Mark::Absent),
+        KeyCode::Backspace | KeyCode::Delete => Message::Set(Mark::Unchecked),
+        KeyCode::Char('P') => Message::MarkColumnPresent,
+        KeyCode::Char('u') => Message::Undo,
+        KeyCode::Char('e') => Message::OpenEnvelope,
+        KeyCode::Char('n') => Message::OpenNonReceipt,
+        KeyCode::Char('?') | KeyCode::F(1) => Message::ToggleHelp,
+        KeyCode::Char('q') => Message::Quit,
+        _ => return None,
+    };
+    Some(msg)
+}

@@ -1,0 +1,67 @@
+//! Messages: the user's intents (made from keys) and the results of effects.
+
+use crate::domain::{Event, Mark};
+
+/// A direction in the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Previous candidate.
+    Up,
+    /// Next candidate.
+    Down,
+    /// Previous column.
+    Left,
+    /// Next column.
+    Right,
+    /// First candidate.
+    Top,
+    /// Last candidate.
+    Bottom,
+}
+
+/// Everything that can change the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Move the cursor.
+    Move(Direction),
+    /// Cycle the current cell: unchecked → present → absent → unchecked.
+    Cycle,
+    /// Set the current cell.
+    Set(Mark),
+    /// Mark every candidate of the current column present.
+    MarkColumnPresent,
+    /// Undo the last change of this session, by retracting its events.
+    Undo,
+    /// Show or hide the help.
+    ToggleHelp,
+    /// Open the household envelope form.
+    OpenEnvelope,
+    /// Open the non-receipt form.
+    OpenNonReceipt,
+    /// Type a character in the open form.
+    Input(char),
+    /// Erase the last character of the open form's field.
+    Erase,
+    /// Go to the open form's next field.
+    NextField,
+    /// Submit the open form.
+    Submit,
+    /// Close the open overlay (help or form) without doing anything.
+    Close,
+    /// Leave.
+    Quit,
+    /// An event was committed.
+    Saved {
+        /// The change it belongs to.
+        group: u64,
+        /// The stored event.
+        event: Event,
+    },
+    /// An event could not be saved; nothing of it was written.
+    SaveFailed {
+        /// The change it belongs to.
+        group: u64,
+        /// Why, in the interface language.
+        error: String,
+    },
+}

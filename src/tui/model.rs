@@ -1,0 +1,165 @@
+//! The interface's state. Everything the view shows is here or derived from here.
+
+use std::collections::BTreeMap;
+
+use crate::domain::state::{CellKey, EnvelopeFact};
+use crate::domain::{
+    Bureau, Candidate, Circonscription, Election, EventId, Item, Mark, ObserverId, RecordState,
+};
+use crate::i18n::Lang;
+
+use super::forms::{EnvelopeForm, NonReceiptForm};
+use super::theme::Theme;
+
+/// What fills the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The record's grid.
+    Grid,
+    /// The help, over the grid.
+    Help,
+    /// The household envelope form, over the grid.
+    Envelope(EnvelopeForm),
+    /// The non-receipt form, over the grid.
+    NonReceipt(NonReceiptForm),
+}
+
+/// The save indicator. It says "saved" only once every requested commit has returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing recorded in this session yet.
+    Idle,
+    /// Commits requested and not all answered.
+    Pending,
+    /// Every requested commit returned successfully.
+    Saved,
+    /// The last commit failed: the change is not saved.
+    Failed(String),
+}
+
+/// One user change in flight: the events of one key press.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Events requested and not answered yet.
+    pub remaining: usize,
+    /// Events committed so far.
+    pub saved: Vec<EventId>,
+    /// False for undo itself (undo is not undone).
+    pub undoable: bool,
+    /// True once one of its events failed to save.
+    pub failed: bool,
+}
+
+/// The whole interface state.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Interface language.
+    pub lang: Lang,
+    /// Styles.
+    pub theme: Theme,
+    /// The election recorded.
+    pub election: Election,
+    /// The circonscription shown.
+    pub circonscription: Circonscription,
+    /// Its candidates, in panel order: the grid's rows.
+    pub candidates: Vec<Candidate>,
+    /// The observer's bureau, if chosen.
+    pub bureau: Option<Bureau>,
+    /// Who records.
+    pub observer: ObserverId,
+    /// The observer's name.
+    pub observer_name: String,
+    /// Everything saved so far, folded.
+    pub state: RecordState,
+    /// Cursor row (candidate index).
+    pub row: usize,
+    /// Cursor column (item index).
+    pub col: usize,
+    /// What fills the screen.
+    pub mode: Mode,
+    /// The save indicator.
+    pub save: SaveStatus,
+    /// A short message about the last action.
+    pub flash: Option<String>,
+    /// Changes in flight, by group.
+    pub changes: BTreeMap<u64, Change>,
+    /// The next group number.
+    pub next_group: u64,
+    /// Committed changes of this session that can be undone, latest last.
+    pub undo: Vec<Vec<EventId>>,
+    /// Set when the user asked to leave.
+    pub quit: bool,
+}
+
+impl Model {
+    /// A model on the grid with the cursor on the first cell.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        lang: Lang,
+        theme: Theme,
+        election: Election,
+        circonscription: Circonscription,
+        candidates: Vec<Candidate>,
+        bureau: Option<Bureau>,
+        observer: ObserverId,
+        observer_name: String,
+        state: RecordState,
+    ) -> Self {
+        Self {
+            lang,
+            theme,
+            election,
+            circonscription,
+            candidates,
+            bureau,
+            observer,
+            observer_name,
+            state,
+            row: 0,
+            col: 0,
+            mode: Mode::Grid,
+            save: SaveStatus::Idle,
+            flash: None,
+            changes: BTreeMap::new(),
+            next_group: 1,
+            undo: Vec::new(),
+            quit: false,
+        }
+    }
+
+    /// The key of the cell of candidate `row` in column `item`.
+    pub fn cell_key(&self, row: usize, item: Item) -> Option<CellKey> {
+        let c = self.candidates.get(row)?;
+        Some(CellKey::new(
+            self.circonscription.code.clone(),
+            self.bureau.as_ref().map(|b| b.code.clone()),
+            c.panel,
+            item,
+        ))
+    }
+
+    /// The observer's saved mark of a cell.
+    pub fn mark(&self, row: usize, item: Item) -> Mark {
+        self.cell_key(row, item)
+            .map_or(Mark::Unchecked, |k| self.state.mark_by(self.observer, &k))
+    }
+
+    /// The item of the cursor's column.
+    pub fn current_item(&self) -> Item {
+        Item::ALL[self.col.min(Item::ALL.len() - 1)]
+    }
+
+    /// The observer's current envelope count for the circonscription.
+    pub fn envelope(&self) -> Option<&EnvelopeFact> {
+        self.state
+            .envelopes_of(&self.circonscription.code)
+            .find(|f| f.observer == self.observer)
+    }
+
+    /// Non-receipts recorded for the circonscription.
+    pub fn non_receipts(&self) -> usize {
+        self.state
+            .non_receipts_of(&self.circonscription.code)
+            .count()
+    }
+}

@@ -1,0 +1,100 @@
+//! The runtime: the only part of the interface that touches the terminal and the database. It
+//! reads keys, runs `update`, commits `Persist` effects and feeds their results back, then draws.
+
+use std::collections::VecDeque;
+
+use chrono::Utc;
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+
+use super::effect::Effect;
+use super::keymap::message_for;
+use super::message::Message;
+use super::model::Model;
+use super::theme::Theme;
+use super::update::update;
+use super::view;
+use crate::commands::{CURRENT_BUREAU, new_event_id};
+use crate::domain::{BureauCode, RecordState};
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::storage::Store;
+
+/// Builds the model of `store`: its current bureau's circonscription (else the first one).
+pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Error> {
+    let data = store.election_data()?;
+    let observer = store.local_observer()?;
+    let state = RecordState::fold(&store.events()?);
+    let bureau = store
+        .setting(CURRENT_BUREAU)?
+        .and_then(|b| BureauCode::parse(&b).ok())
+        .and_then(|b| data.referential.bureaux.get(&b).cloned());
+    let circ = match &bureau {
+        Some(b) => data.referential.circonscriptions.get(&b.circonscription),
+        None => data.referential.circonscriptions.values().next(),
+    };
+    let Some(circ) = circ.cloned() else {
+        return Err(Error::UnknownCirconscription {
+            code: "—".into(),
+            known: vec![],
+        });
+    };
+    let candidates = data.referential.candidates_of(&circ.code).to_vec();
+    Ok(Model::new(
+        lang,
+        theme,
+        data.election,
+        circ,
+        candidates,
+        bureau,
+        observer.id,
+        observer.name,
+        state,
+    ))
+}
+
+/// Runs `msg` through `update`, committing every `Persist` effect before its `Saved` goes back.
+pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
+    let mut queue = VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        for effect in update(model, msg) {
+            match effect {
+                Effect::Persist { group, body } => {
+                    #[allow(clippy::disallowed_methods)] // the runtime is the edge where time enters
+                    let now = Utc::now();
+                    queue.push_back(match store.append(new_event_id(), now, body) {
+                        Ok(event) => Message::Saved { group, event },
+                        Err(e) => Message::SaveFailed {
+                            group,
+                            error: Error::from(e).message(model.lang),
+                        },
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Opens the interface on `store` until the user quits.
+pub fn run(mut store: Store, lang: Lang) -> Result<(), Error> {
+    let theme = Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut model = load_model(&store, lang, theme)?;
+    let mut terminal = ratatui::try_init().map_err(Error::NoTerminal)?;
+    let result = (|| -> std::io::Result<()> {
+        while !model.quit {
+            terminal.draw(|frame| view::draw(&model, frame))?;
+            if let TermEvent::Key(key) = event::read()? {
+                if key.kind == KeyEventKind::Press {
+                    if let Some(msg) = message_for(key, &model) {
+                        dispatch(&mut model, &mut store, msg);
+                    }
+                }
+            }
+        }
+        Ok(())
+    })();
+    let restored = ratatui::try_restore();
+    result.map_err(Error::Terminal)?;
+    restored.map_err(Error::Terminal)
+}

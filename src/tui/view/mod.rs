@@ -1,0 +1,110 @@
+//! The view: draws the model. Pure: reads the model, never changes it.
+
+mod grid;
+mod header;
+mod overlays;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::model::{Mode, Model};
+
+/// The smallest screen laid out normally (a phone terminal).
+pub const MIN_SIZE: (u16, u16) = (40, 15);
+
+/// Draws the whole screen.
+pub fn draw(model: &Model, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let cat = model.lang.catalog();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        frame.render_widget(
+            Paragraph::new(cat.screen_too_small).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [header_area, grid_area, facts_area, hint_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::draw(model, frame, header_area);
+    grid::draw(model, frame, grid_area);
+    draw_facts(model, frame, facts_area);
+    draw_hint(model, frame, hint_area);
+    match &model.mode {
+        Mode::Grid => {}
+        Mode::Help => overlays::help(model, frame, area),
+        Mode::Envelope(form) => overlays::envelope(model, form, frame, area),
+        Mode::NonReceipt(form) => overlays::non_receipt(model, form, frame, area),
+    }
+}
+
+/// The household envelope and non-receipt line under the grid.
+fn draw_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let envelope = match model.envelope() {
+        Some(f) => (cat.envelope_line)(f.voters, f.received),
+        None => cat.envelope_none.to_owned(),
+    };
+    let text = format!("{envelope} · {}", (cat.non_receipt_count)(model.non_receipts()));
+    frame.render_widget(Paragraph::new(fit(&text, area.width)), area);
+}
+
+/// The one-line key hint, or the last action's message.
+fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let line = match (&model.flash, &model.mode) {
+        (Some(flash), _) => Line::styled(fit(flash, area.width), model.theme.title()),
+        (None, Mode::Grid) => Line::styled(short_hint(cat.hint_grid, area.width), model.theme.dim()),
+        (None, Mode::Help) => Line::styled(fit(cat.hint_help, area.width), model.theme.dim()),
+        (None, _) => Line::styled(short_hint(cat.hint_form, area.width), model.theme.dim()),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Keeps as many whole ` · `-separated hints as fit in `width`, always keeping the last one
+/// (quit, or cancel) so that the way out stays visible.
+fn short_hint(hint: &str, width: u16) -> String {
+    let parts: Vec<&str> = hint.split(" · ").collect();
+    let width = usize::from(width);
+    for keep in (0..parts.len()).rev() {
+        let mut chosen: Vec<&str> = parts[..keep].to_vec();
+        chosen.extend(parts.last());
+        let s = chosen.join(" · ");
+        if s.chars().count() <= width {
+            return s;
+        }
+    }
+    fit(hint, width as u16)
+}
+
+/// Cuts `text` to `width` characters, at a word boundary when possible, with `…`.
+pub(super) fn fit(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => cut[..i].trim_end().to_owned(),
+        _ => cut,
+    };
+    format!("{cut}…")
+}
+
+/// A rectangle of at most `width`×`height` centred in `area`.
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

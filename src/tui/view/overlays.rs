@@ -1,0 +1,101 @@
+//! Overlays drawn over the grid: help and the two forms.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::centered;
+use crate::tui::forms::{EnvelopeForm, NonReceiptForm};
+use crate::tui::model::Model;
+
+pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let key_width = cat
+        .help_lines
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let narrow = area.width < 70;
+    let lines: Vec<Line<'_>> = cat
+        .help_lines
+        .iter()
+        .map(|(k, d)| {
+            if narrow || k.is_empty() {
+                Line::from(vec![
+                    Span::styled(*k, model.theme.title()),
+                    Span::raw(if k.is_empty() { "" } else { " " }),
+                    Span::raw(*d),
+                ])
+            } else {
+                Line::from(vec![
+                    Span::styled(format!("{k:<key_width$}  "), model.theme.title()),
+                    Span::raw(*d),
+                ])
+            }
+        })
+        .collect();
+    let rect = centered(area, 96, area.height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", cat.help_title))),
+        rect,
+    );
+}
+
+fn field<'a>(label: &str, value: &str, focused: bool, model: &Model) -> Line<'a> {
+    let marker = if focused { "▸ " } else { "  " };
+    let cursor = if focused { "_" } else { "" };
+    let style = if focused {
+        model.theme.title()
+    } else {
+        ratatui::style::Style::default()
+    };
+    Line::from(vec![
+        Span::styled(format!("{marker}{label}{}", model.lang.catalog().list_sep), style),
+        Span::styled(format!("{value}{cursor}"), style),
+    ])
+}
+
+fn form_box(model: &Model, title: &str, mut lines: Vec<Line<'_>>, error: Option<&String>, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    if let Some(e) = error {
+        lines.push(Line::styled(e.clone(), model.theme.failure()));
+    }
+    lines.push(Line::styled(cat.hint_form, model.theme.dim()));
+    let height = lines.len() as u16 + 4;
+    let rect = centered(area, 60, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {title} "))),
+        rect,
+    );
+}
+
+pub(super) fn envelope(model: &Model, form: &EnvelopeForm, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let lines = vec![
+        field(cat.envelope_voters, &form.voters, form.focus == 0, model),
+        field(cat.envelope_received, &form.received, form.focus == 1, model),
+    ];
+    form_box(model, cat.envelope_title, lines, form.error.as_ref(), frame, area);
+}
+
+pub(super) fn non_receipt(model: &Model, form: &NonReceiptForm, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let bureau = model
+        .bureau
+        .as_ref()
+        .map(|b| format!("{} {}", cat.bureau, b.code))
+        .unwrap_or_default();
+    let lines = vec![
+        Line::raw(format!("  {bureau}")),
+        field(cat.non_receipt_voter, &form.voter, true, model),
+    ];
+    form_box(model, cat.non_receipt_title, lines, form.error.as_ref(), frame, area);
+}
