@@ -53,26 +53,32 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the interface on a temporary copy of the bundled sample (Paris 1st circonscription, 2017)
-    #[command(after_help = "The database is kept; its path is printed when you quit. \
-        With --db FILE the demo uses FILE (created if missing, reopened otherwise).")]
+    #[command(
+        after_help = "The database is kept; its path is printed when you quit. \
+        With --db FILE the demo uses FILE (created if missing, reopened otherwise)."
+    )]
     Demo(DemoArgs),
     /// Create a new observer database (never overwrites an existing file)
     Init(InitArgs),
     /// Open the interface on an existing database
     Ui,
     /// Record one cell of the record: a candidate's item, present, absent or unchecked
-    #[command(after_help = "Example: constat tick --circonscription 7501 --bureau 75056_0911 \
+    #[command(
+        after_help = "Example: constat tick --circonscription 7501 --bureau 75056_0911 \
         --candidate 1 --item foi --value absent\n\nItems: foi = profession de foi in the envelope, \
         courrier = ballot in the envelope, bureau = ballot on the bureau's table (needs a bureau: \
-        --bureau, or the database's current bureau).")]
+        --bureau, or the database's current bureau)."
+    )]
     Tick(TickArgs),
     /// Record a household's envelopes: voters registered at the address vs envelopes received
     Envelope(EnvelopeArgs),
     /// Record a non-receipt: a voter of a bureau who received no envelope at all
     NonReceipt(NonReceiptArgs),
     /// Print the record and its findings
-    #[command(after_help = "CSV columns (a stable contract, see docs/formats.md):\n  \
-        circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau")]
+    #[command(
+        after_help = "CSV columns (a stable contract, see docs/formats.md):\n  \
+        circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau"
+    )]
     Report(ReportArgs),
 }
 

@@ -29,7 +29,10 @@ pub enum Error {
         known: Vec<&'static str>,
     },
     /// The circonscription is not in this database's reference data.
-    #[error("circonscription {code} is not in this database; known: {}", list(known))]
+    #[error(
+        "circonscription {code} is not in this database; known: {}",
+        list(known)
+    )]
     UnknownCirconscription {
         /// What was typed.
         code: String,
@@ -37,7 +40,10 @@ pub enum Error {
         known: Vec<String>,
     },
     /// No candidate with this panel number in the circonscription.
-    #[error("no candidate n° {panel} in circonscription {circ}; valid panel numbers: {}", list(known))]
+    #[error(
+        "no candidate n° {panel} in circonscription {circ}; valid panel numbers: {}",
+        list(known)
+    )]
     UnknownCandidate {
         /// Where.
         circ: String,
@@ -47,7 +53,10 @@ pub enum Error {
         known: Vec<String>,
     },
     /// The bureau is not in this database, or not in that circonscription.
-    #[error("bureau {code} is not a bureau of circonscription {circ}; its bureaux: {}", list(known))]
+    #[error(
+        "bureau {code} is not a bureau of circonscription {circ}; its bureaux: {}",
+        list(known)
+    )]
     UnknownBureau {
         /// What was typed.
         code: String,
@@ -57,7 +66,10 @@ pub enum Error {
         known: Vec<String>,
     },
     /// `--item bureau` without a bureau.
-    #[error("--item bureau needs a bureau: add --bureau CODE (bureaux of {circ}: {})", list(known))]
+    #[error(
+        "--item bureau needs a bureau: add --bureau CODE (bureaux of {circ}: {})",
+        list(known)
+    )]
     BureauRequired {
         /// Where.
         circ: String,
@@ -76,7 +88,9 @@ pub enum Error {
     #[error("--voters must be at least 1 (the voters registered at the address)")]
     NoVoters,
     /// The interface needs a terminal.
-    #[error("the interface needs an interactive terminal ({0}); for scripts, use the tick, envelope, non-receipt and report commands")]
+    #[error(
+        "the interface needs an interactive terminal ({0}); for scripts, use the tick, envelope, non-receipt and report commands"
+    )]
     NoTerminal(std::io::Error),
     /// The terminal failed while the interface ran.
     #[error("terminal error: {0}")]
@@ -99,7 +113,12 @@ pub enum Error {
 /// At most 30 items, then how many more.
 fn list(items: &[String]) -> String {
     const MAX: usize = 30;
-    let mut s = items.iter().take(MAX).cloned().collect::<Vec<_>>().join(", ");
+    let mut s = items
+        .iter()
+        .take(MAX)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if items.len() > MAX {
         s.push_str(&format!(", … (+{})", items.len() - MAX));
     }
@@ -212,7 +231,10 @@ pub fn check_text(field: &'static str, text: &str) -> Result<String, Error> {
         Some(EMPTY)
     } else if text.chars().count() > 1000 {
         Some(TOO_LONG)
-    } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    } else if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         Some(CONTROL)
     } else {
         None

@@ -56,6 +56,7 @@ pub struct Catalog {
     pub mark_unchecked: &'static str,
     // Elections.
     pub election_kind: fn(ElectionKind) -> &'static str,
+    pub election_kind_short: fn(ElectionKind) -> &'static str,
     pub round: fn(u8) -> String,
     pub circonscription: &'static str,
     pub circonscription_short: &'static str,
@@ -70,7 +71,6 @@ pub struct Catalog {
     // TUI.
     pub hint_grid: &'static str,
     pub hint_form: &'static str,
-    pub hint_help: &'static str,
     pub help_title: &'static str,
     pub help_lines: &'static [(&'static str, &'static str)],
     pub envelope_title: &'static str,
@@ -78,6 +78,8 @@ pub struct Catalog {
     pub envelope_received: &'static str,
     pub envelope_line: fn(u32, u32) -> String,
     pub envelope_none: &'static str,
+    pub facts_short: fn(Option<(u32, u32)>, usize) -> String,
+    pub hint_help_scroll: &'static str,
     pub non_receipt_title: &'static str,
     pub non_receipt_voter: &'static str,
     pub non_receipt_count: fn(usize) -> String,
@@ -131,6 +133,17 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n <= 1 { one } else { many }
 }
 
+fn short_kind(k: ElectionKind) -> &'static str {
+    match k {
+        ElectionKind::Legislatives => "Législ.",
+        ElectionKind::Presidentielle => "Présid.",
+        ElectionKind::Europeennes => "Europ.",
+        ElectionKind::Municipales => "Munic.",
+        ElectionKind::Regionales => "Région.",
+        ElectionKind::Departementales => "Départ.",
+    }
+}
+
 fn fr_kind(k: ElectionKind) -> &'static str {
     match k {
         ElectionKind::Legislatives => "Élections législatives",
@@ -168,19 +181,25 @@ pub static FR: Catalog = Catalog {
     mark_absent: "absent",
     mark_unchecked: "non vérifié",
     election_kind: fr_kind,
-    round: |r| if r == 1 { "1er tour".into() } else { format!("{r}e tour") },
+    election_kind_short: short_kind,
+    round: |r| {
+        if r == 1 {
+            "1er tour".into()
+        } else {
+            format!("{r}e tour")
+        }
+    },
     circonscription: "Circonscription",
     circonscription_short: "Circ.",
     bureau: "Bureau",
     observer: "Observateur",
     no_bureau: "aucun bureau choisi",
-    save_idle: "○ rien à enregistrer",
+    save_idle: "○ prêt",
     save_saved: "● enregistré",
     save_pending: "◌ enregistrement…",
     save_failed: |e| format!("✗ NON ENREGISTRÉ : {e}"),
     hint_grid: "↑↓←→ bouger · espace/p/a/⌫ cocher · P colonne · e enveloppe · n non-réception · u annuler · ? aide · q quitter",
     hint_form: "Tab champ suivant · Entrée valider · Échap annuler",
-    hint_help: "Échap ou ? pour fermer l'aide",
     help_title: "Aide",
     help_lines: &[
         ("↑ ↓ ← → / h j k l", "se déplacer dans la grille"),
@@ -188,13 +207,22 @@ pub static FR: Catalog = Catalog {
         ("p / a", "marquer présent / absent"),
         ("⌫ (retour arrière)", "remettre la case à « non vérifié »"),
         ("P", "marquer toute la colonne présente"),
-        ("e", "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues"),
+        (
+            "e",
+            "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues",
+        ),
         ("n", "non-réception : un électeur n'a reçu aucune enveloppe"),
-        ("u", "annuler la dernière modification (enregistrée comme un nouvel événement)"),
+        (
+            "u",
+            "annuler la dernière modification (enregistrée comme un nouvel événement)",
+        ),
         ("?", "afficher ou fermer cette aide"),
         ("q", "quitter (tout est déjà enregistré)"),
         ("", "✓ présent   ✗ absent   · non vérifié"),
-        ("", "Chaque case est enregistrée dans la base dès qu'elle est cochée."),
+        (
+            "",
+            "Chaque case est enregistrée dans la base dès qu'elle est cochée.",
+        ),
     ],
     envelope_title: "Enveloppe du foyer",
     envelope_voters: "Électeurs à l'adresse",
@@ -205,10 +233,22 @@ pub static FR: Catalog = Catalog {
             "Enveloppe : {r} reçue{} pour {v} électeur{}{}",
             if r > 1 { "s" } else { "" },
             if v > 1 { "s" } else { "" },
-            if missing > 0 { format!(" ({missing} manquante{})", if missing > 1 { "s" } else { "" }) } else { String::new() }
+            if missing > 0 {
+                format!(
+                    " ({missing} manquante{})",
+                    if missing > 1 { "s" } else { "" }
+                )
+            } else {
+                String::new()
+            }
         )
     },
     envelope_none: "Enveloppe : non renseignée (touche e)",
+    facts_short: |env, n| match env {
+        Some((v, r)) => format!("Env. {r}/{v} électeurs · Non-réc. {n}"),
+        None => format!("Env. ? (touche e) · Non-réc. {n}"),
+    },
+    hint_help_scroll: "↑↓ défiler · Échap fermer",
     non_receipt_title: "Non-réception d'enveloppe",
     non_receipt_voter: "Nom de l'électeur (facultatif)",
     non_receipt_count: |n| format!("Non-réceptions : {n}"),
@@ -224,19 +264,81 @@ pub static FR: Catalog = Catalog {
     report_findings: "Constats",
     report_no_findings: "Aucun constat : rien n'a encore été coché.",
     report_no_observation: "Aucune observation enregistrée.",
-    finding_complete: |n| format!("{n} {} les trois éléments : profession de foi et bulletin dans l'enveloppe, bulletin au bureau.", plural(n, "candidat a", "candidats ont")),
-    finding_missing_both: |n| format!("{n} {} ni profession de foi ni bulletin dans l'enveloppe", plural(n, "candidat n'a", "candidats n'ont")),
-    finding_missing_foi: |n| format!("{n} {} pas de profession de foi dans l'enveloppe", plural(n, "candidat n'a", "candidats n'ont")),
-    finding_missing_courrier: |n| format!("{n} {} pas de bulletin dans l'enveloppe", plural(n, "candidat n'a", "candidats n'ont")),
-    finding_at_bureau_present: |n| if n == 1 { " ; son bulletin est présent au bureau".into() } else { format!(" ; les {n} ont leur bulletin au bureau") },
-    finding_at_bureau_absent: |n| if n == 1 { " ; son bulletin manque aussi au bureau".into() } else { format!(" ; les {n} manquent aussi au bureau") },
+    finding_complete: |n| {
+        format!(
+            "{n} {} les trois éléments : profession de foi et bulletin dans l'enveloppe, bulletin au bureau.",
+            plural(n, "candidat a", "candidats ont")
+        )
+    },
+    finding_missing_both: |n| {
+        format!(
+            "{n} {} ni profession de foi ni bulletin dans l'enveloppe",
+            plural(n, "candidat n'a", "candidats n'ont")
+        )
+    },
+    finding_missing_foi: |n| {
+        format!(
+            "{n} {} pas de profession de foi dans l'enveloppe",
+            plural(n, "candidat n'a", "candidats n'ont")
+        )
+    },
+    finding_missing_courrier: |n| {
+        format!(
+            "{n} {} pas de bulletin dans l'enveloppe",
+            plural(n, "candidat n'a", "candidats n'ont")
+        )
+    },
+    finding_at_bureau_present: |n| {
+        if n == 1 {
+            " ; son bulletin est présent au bureau".into()
+        } else {
+            format!(" ; les {n} ont leur bulletin au bureau")
+        }
+    },
+    finding_at_bureau_absent: |n| {
+        if n == 1 {
+            " ; son bulletin manque aussi au bureau".into()
+        } else {
+            format!(" ; les {n} manquent aussi au bureau")
+        }
+    },
     finding_at_bureau_unchecked: " ; bureau non vérifié",
-    finding_missing_at_bureau: |n| format!("{n} {} absent{} de la table du bureau (L.58, R.55) : irrégularité grave", plural(n, "bulletin", "bulletins"), if n > 1 { "s" } else { "" }),
-    finding_disputed: |n| format!("{n} {} : les observateurs se contredisent (chaque version est conservée)", plural(n, "candidat", "candidats")),
-    finding_not_checked: |n| format!("{n} {} pas encore entièrement vérifié{}", plural(n, "candidat", "candidats"), if n > 1 { "s" } else { "" }),
-    finding_shortfall: |v, r, m| format!("{r} enveloppe{} pour {v} électeur{} : {m} manquante{}", if r > 1 { "s" } else { "" }, if v > 1 { "s" } else { "" }, if m > 1 { "s" } else { "" }),
+    finding_missing_at_bureau: |n| {
+        format!(
+            "{n} {} absent{} de la table du bureau (L.58, R.55) : irrégularité grave",
+            plural(n, "bulletin", "bulletins"),
+            if n > 1 { "s" } else { "" }
+        )
+    },
+    finding_disputed: |n| {
+        format!(
+            "{n} {} : les observateurs se contredisent (chaque version est conservée)",
+            plural(n, "candidat", "candidats")
+        )
+    },
+    finding_not_checked: |n| {
+        format!(
+            "{n} {} pas encore entièrement vérifié{}",
+            plural(n, "candidat", "candidats"),
+            if n > 1 { "s" } else { "" }
+        )
+    },
+    finding_shortfall: |v, r, m| {
+        format!(
+            "{r} enveloppe{} pour {v} électeur{} : {m} manquante{}",
+            if r > 1 { "s" } else { "" },
+            if v > 1 { "s" } else { "" },
+            if m > 1 { "s" } else { "" }
+        )
+    },
     finding_households: |n| format!(" ({n} foyers)"),
-    finding_non_receipts: |n| format!("{n} non-réception{} enregistrée{} (procès-verbal de non-réception)", if n > 1 { "s" } else { "" }, if n > 1 { "s" } else { "" }),
+    finding_non_receipts: |n| {
+        format!(
+            "{n} non-réception{} enregistrée{} (procès-verbal de non-réception)",
+            if n > 1 { "s" } else { "" },
+            if n > 1 { "s" } else { "" }
+        )
+    },
     saved_event: |id| format!("enregistré : événement {id}"),
     created_db: |path, who| format!("Base créée : {path} (observateur : {who})"),
     demo_db_was: |path| format!("Base de démonstration : {path}"),
@@ -260,19 +362,19 @@ pub static EN: Catalog = Catalog {
     mark_absent: "absent",
     mark_unchecked: "not checked",
     election_kind: en_kind,
+    election_kind_short: short_kind,
     round: |r| format!("round {r}"),
     circonscription: "Circonscription",
     circonscription_short: "Circ.",
     bureau: "Bureau",
     observer: "Observer",
     no_bureau: "no bureau chosen",
-    save_idle: "○ nothing to save",
+    save_idle: "○ ready",
     save_saved: "● saved",
     save_pending: "◌ saving…",
     save_failed: |e| format!("✗ NOT SAVED: {e}"),
     hint_grid: "↑↓←→ move · space/p/a/⌫ mark · P column · e envelope · n non-receipt · u undo · ? help · q quit",
     hint_form: "Tab next field · Enter confirm · Esc cancel",
-    hint_help: "Esc or ? closes the help",
     help_title: "Help",
     help_lines: &[
         ("↑ ↓ ← → / h j k l", "move in the grid"),
@@ -280,13 +382,19 @@ pub static EN: Catalog = Catalog {
         ("p / a", "mark present / absent"),
         ("⌫ (Backspace)", "clear the cell back to \"not checked\""),
         ("P", "mark the whole column present"),
-        ("e", "household envelope: voters at the address, envelopes received"),
+        (
+            "e",
+            "household envelope: voters at the address, envelopes received",
+        ),
         ("n", "non-receipt: a voter received no envelope at all"),
         ("u", "undo the last change (recorded as a new event)"),
         ("?", "show or close this help"),
         ("q", "quit (everything is already saved)"),
         ("", "✓ present   ✗ absent   · not checked"),
-        ("", "Every cell is saved to the database the moment it is marked."),
+        (
+            "",
+            "Every cell is saved to the database the moment it is marked.",
+        ),
     ],
     envelope_title: "Household envelope",
     envelope_voters: "Voters at the address",
@@ -296,10 +404,19 @@ pub static EN: Catalog = Catalog {
         format!(
             "Envelope: {r} received for {v} voter{}{}",
             if v == 1 { "" } else { "s" },
-            if missing > 0 { format!(" ({missing} missing)") } else { String::new() }
+            if missing > 0 {
+                format!(" ({missing} missing)")
+            } else {
+                String::new()
+            }
         )
     },
     envelope_none: "Envelope: not recorded (key e)",
+    facts_short: |env, n| match env {
+        Some((v, r)) => format!("Env. {r}/{v} voters · Non-rec. {n}"),
+        None => format!("Env. ? (key e) · Non-rec. {n}"),
+    },
+    hint_help_scroll: "↑↓ scroll · Esc close",
     non_receipt_title: "Envelope not received",
     non_receipt_voter: "Voter's name (optional)",
     non_receipt_count: |n| format!("Non-receipts: {n}"),
@@ -315,19 +432,77 @@ pub static EN: Catalog = Catalog {
     report_findings: "Findings",
     report_no_findings: "No findings: nothing has been checked yet.",
     report_no_observation: "No observation recorded.",
-    finding_complete: |n| format!("{n} {} all three items: profession de foi and ballot in the envelope, ballot at the bureau.", plural(n, "candidate had", "candidates had")),
-    finding_missing_both: |n| format!("{n} {} neither profession de foi nor ballot in the envelope", plural(n, "candidate had", "candidates had")),
-    finding_missing_foi: |n| format!("{n} {} no profession de foi in the envelope", plural(n, "candidate had", "candidates had")),
-    finding_missing_courrier: |n| format!("{n} {} no ballot in the envelope", plural(n, "candidate had", "candidates had")),
-    finding_at_bureau_present: |n| if n == 1 { "; their ballot is at the bureau".into() } else { format!("; all {n} have their ballot at the bureau") },
-    finding_at_bureau_absent: |n| if n == 1 { "; their ballot is missing at the bureau too".into() } else { format!("; all {n} are missing at the bureau too") },
+    finding_complete: |n| {
+        format!(
+            "{n} {} all three items: profession de foi and ballot in the envelope, ballot at the bureau.",
+            plural(n, "candidate had", "candidates had")
+        )
+    },
+    finding_missing_both: |n| {
+        format!(
+            "{n} {} neither profession de foi nor ballot in the envelope",
+            plural(n, "candidate had", "candidates had")
+        )
+    },
+    finding_missing_foi: |n| {
+        format!(
+            "{n} {} no profession de foi in the envelope",
+            plural(n, "candidate had", "candidates had")
+        )
+    },
+    finding_missing_courrier: |n| {
+        format!(
+            "{n} {} no ballot in the envelope",
+            plural(n, "candidate had", "candidates had")
+        )
+    },
+    finding_at_bureau_present: |n| {
+        if n == 1 {
+            "; their ballot is at the bureau".into()
+        } else {
+            format!("; all {n} have their ballot at the bureau")
+        }
+    },
+    finding_at_bureau_absent: |n| {
+        if n == 1 {
+            "; their ballot is missing at the bureau too".into()
+        } else {
+            format!("; all {n} are missing at the bureau too")
+        }
+    },
     finding_at_bureau_unchecked: "; bureau not checked",
-    finding_missing_at_bureau: |n| format!("{n} {} absent from the bureau's table (L.58, R.55): a serious irregularity", plural(n, "ballot", "ballots")),
-    finding_disputed: |n| format!("{n} {}: observers contradict each other (every view is kept)", plural(n, "candidate", "candidates")),
-    finding_not_checked: |n| format!("{n} {} not fully checked yet", plural(n, "candidate", "candidates")),
-    finding_shortfall: |v, r, m| format!("{r} envelope{} for {v} voter{}: {m} missing", if r == 1 { "" } else { "s" }, if v == 1 { "" } else { "s" }),
+    finding_missing_at_bureau: |n| {
+        format!(
+            "{n} {} absent from the bureau's table (L.58, R.55): a serious irregularity",
+            plural(n, "ballot", "ballots")
+        )
+    },
+    finding_disputed: |n| {
+        format!(
+            "{n} {}: observers contradict each other (every view is kept)",
+            plural(n, "candidate", "candidates")
+        )
+    },
+    finding_not_checked: |n| {
+        format!(
+            "{n} {} not fully checked yet",
+            plural(n, "candidate", "candidates")
+        )
+    },
+    finding_shortfall: |v, r, m| {
+        format!(
+            "{r} envelope{} for {v} voter{}: {m} missing",
+            if r == 1 { "" } else { "s" },
+            if v == 1 { "" } else { "s" }
+        )
+    },
     finding_households: |n| format!(" ({n} households)"),
-    finding_non_receipts: |n| format!("{n} non-receipt{} recorded (procès-verbal of non-receipt)", if n == 1 { "" } else { "s" }),
+    finding_non_receipts: |n| {
+        format!(
+            "{n} non-receipt{} recorded (procès-verbal of non-receipt)",
+            if n == 1 { "" } else { "s" }
+        )
+    },
     saved_event: |id| format!("saved: event {id}"),
     created_db: |path, who| format!("Database created: {path} (observer: {who})"),
     demo_db_was: |path| format!("Demo database: {path}"),

@@ -32,7 +32,13 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = out.flush();
             let cat = lang.catalog();
-            let _ = writeln!(std::io::stderr(), "constat: {}{}{}", cat.error_prefix, cat.list_sep, e.message(lang));
+            let _ = writeln!(
+                std::io::stderr(),
+                "constat: {}{}{}",
+                cat.error_prefix,
+                cat.list_sep,
+                e.message(lang)
+            );
             ExitCode::from(1)
         }
     }

@@ -241,7 +241,11 @@ mod tests {
         assert_eq!((c[2].nuance.as_str(), c[2].sex), ("REM", Sex::M));
         assert_eq!(c[20].display_name(), "LEGARET Jean-François");
         let clauzel = BureauCode::parse("75056_0911").unwrap();
-        assert!(data.referential.bureaux[&clauzel].address.contains("rue Clauzel"));
+        assert!(
+            data.referential.bureaux[&clauzel]
+                .address
+                .contains("rue Clauzel")
+        );
     }
 
     #[test]

@@ -103,7 +103,11 @@ pub fn circonscription(data: &ElectionData, raw: &str) -> Result<Circonscription
 }
 
 /// Resolves a panel number typed by the user against the circonscription's candidates.
-pub fn candidate(data: &ElectionData, circ: &CirconscriptionCode, raw: &str) -> Result<Panel, Error> {
+pub fn candidate(
+    data: &ElectionData,
+    circ: &CirconscriptionCode,
+    raw: &str,
+) -> Result<Panel, Error> {
     let known = || -> Vec<String> {
         data.referential
             .candidates_of(circ)
@@ -132,7 +136,11 @@ pub fn bureaux_of(data: &ElectionData, circ: &CirconscriptionCode) -> Vec<String
 }
 
 /// Resolves a bureau typed by the user: it must be a bureau of `circ`.
-pub fn bureau(data: &ElectionData, circ: &CirconscriptionCode, raw: &str) -> Result<BureauCode, Error> {
+pub fn bureau(
+    data: &ElectionData,
+    circ: &CirconscriptionCode,
+    raw: &str,
+) -> Result<BureauCode, Error> {
     let code = BureauCode::parse(raw)?;
     match data.referential.bureaux.get(&code) {
         Some(b) if &b.circonscription == circ => Ok(code),

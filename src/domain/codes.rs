@@ -144,9 +144,7 @@ impl fmt::Display for BureauCode {
 }
 
 /// A candidate's panel number (numéro de panneau), 1 to 999, unique within a circonscription.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u16", into = "u16")]
 pub struct Panel(u16);
 
@@ -200,10 +198,14 @@ mod tests {
 
     #[test]
     fn circonscription_codes_of_every_kind_of_departement_parse() {
-        for ok in ["7501", "0101", "2A01", "2b02", "97101", "98801", "ZZ01", "ZA02", " 7518 "] {
+        for ok in [
+            "7501", "0101", "2A01", "2b02", "97101", "98801", "ZZ01", "ZA02", " 7518 ",
+        ] {
             assert!(CirconscriptionCode::parse(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "75", "751", "7500", "0001", "2C01", "97001", "75A1", "7501x", "ÉÉ01"] {
+        for bad in [
+            "", "75", "751", "7500", "0001", "2C01", "97001", "75A1", "7501x", "ÉÉ01",
+        ] {
             assert!(CirconscriptionCode::parse(bad).is_err(), "{bad}");
         }
     }
@@ -223,7 +225,14 @@ mod tests {
             "75056_0911"
         );
         assert!(BureauCode::parse("2a004_0001").is_ok());
-        for bad in ["", "0911", "75056-0911", "7505_0911", "75056_", "75056_09 11"] {
+        for bad in [
+            "",
+            "0911",
+            "75056-0911",
+            "7505_0911",
+            "75056_",
+            "75056_09 11",
+        ] {
             assert!(BureauCode::parse(bad).is_err(), "{bad}");
         }
     }

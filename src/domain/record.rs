@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::CirconscriptionCode;
 use super::codes::BureauCode;
 use super::event::{Item, Mark};
 use super::referential::{Bureau, Candidate, Circonscription, Referential};
 use super::state::{CellKey, RecordState};
-use super::CirconscriptionCode;
 
 /// One candidate's line of the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,12 +144,18 @@ pub fn build_record(
     let mut per_cell: std::collections::BTreeMap<(u16, Item), Vec<Mark>> = Default::default();
     for (key, obs) in state.cells_of(circ) {
         let CellKey {
-            bureau, panel, item, ..
+            bureau,
+            panel,
+            item,
+            ..
         } = key;
         if let Some(b) = bureau {
             observed_bureaux.insert(b.clone());
         }
-        per_cell.entry((panel.get(), *item)).or_default().push(obs.mark);
+        per_cell
+            .entry((panel.get(), *item))
+            .or_default()
+            .push(obs.mark);
     }
     let rows: Vec<RecordRow> = referential
         .candidates_of(circ)
@@ -158,7 +164,11 @@ pub fn build_record(
             let mut marks = [Mark::Unchecked; 3];
             let mut disputed = [false; 3];
             for item in Item::ALL {
-                let seen = per_cell.get(&(c.panel.get(), item)).into_iter().flatten().copied();
+                let seen = per_cell
+                    .get(&(c.panel.get(), item))
+                    .into_iter()
+                    .flatten()
+                    .copied();
                 (marks[item.index()], disputed[item.index()]) = combine(seen);
             }
             RecordRow {
@@ -173,22 +183,28 @@ pub fn build_record(
         .envelopes_of(circ)
         .map(|f| (f.voters, f.received))
         .collect();
-    let non_receipt_bureaux: Vec<BureauCode> =
-        state.non_receipts_of(circ).map(|f| f.bureau.clone()).collect();
+    let non_receipt_bureaux: Vec<BureauCode> = state
+        .non_receipts_of(circ)
+        .map(|f| f.bureau.clone())
+        .collect();
     observed_bureaux.extend(non_receipt_bureaux.iter().cloned());
 
     let findings = findings(&rows, &households, &non_receipt_bureaux);
     let bureaux = observed_bureaux
         .into_iter()
         .map(|code| {
-            referential.bureaux.get(&code).cloned().unwrap_or_else(|| Bureau {
-                label: code.to_string(),
-                code,
-                circonscription: circ.clone(),
-                address: String::new(),
-                commune: String::new(),
-                voting_machines: false,
-            })
+            referential
+                .bureaux
+                .get(&code)
+                .cloned()
+                .unwrap_or_else(|| Bureau {
+                    label: code.to_string(),
+                    code,
+                    circonscription: circ.clone(),
+                    address: String::new(),
+                    commune: String::new(),
+                    voting_machines: false,
+                })
         })
         .collect();
     Some(CircRecord {
@@ -221,7 +237,8 @@ fn findings(
     }
     for gap in [EnvelopeGap::Both, EnvelopeGap::Foi, EnvelopeGap::Courrier] {
         for at_bureau in [Mark::Present, Mark::Absent, Mark::Unchecked] {
-            let candidates = who(&|r| envelope_gap(r) == Some(gap) && r.mark(Item::Bureau) == at_bureau);
+            let candidates =
+                who(&|r| envelope_gap(r) == Some(gap) && r.mark(Item::Bureau) == at_bureau);
             if !candidates.is_empty() {
                 out.push(Finding::MissingFromEnvelope {
                     gap,
@@ -244,7 +261,11 @@ fn findings(
         });
     }
     let unchecked = who(&|r| r.marks.contains(&Mark::Unchecked));
-    if !unchecked.is_empty() && unchecked.len() < rows.len() {
+    let anything_checked = rows
+        .iter()
+        .flat_map(|r| r.marks)
+        .any(|m| m != Mark::Unchecked);
+    if !unchecked.is_empty() && anything_checked {
         out.push(Finding::NotChecked {
             candidates: unchecked,
         });
@@ -287,7 +308,10 @@ mod tests {
     fn combining_marks_prefers_absent_and_flags_disagreement() {
         assert_eq!(combine([]), (Mark::Unchecked, false));
         assert_eq!(combine([Mark::Unchecked]), (Mark::Unchecked, false));
-        assert_eq!(combine([Mark::Present, Mark::Unchecked]), (Mark::Present, false));
+        assert_eq!(
+            combine([Mark::Present, Mark::Unchecked]),
+            (Mark::Present, false)
+        );
         assert_eq!(combine([Mark::Absent, Mark::Absent]), (Mark::Absent, false));
         assert_eq!(combine([Mark::Present, Mark::Absent]), (Mark::Absent, true));
     }

@@ -299,7 +299,11 @@ impl RecordState {
                     .filter(|(_, m)| m.values().any(|s| !s.is_empty()))
                     .map(|(c, _)| c.clone()),
             )
-            .chain(self.non_receipts.values().map(|f| f.circonscription.clone()))
+            .chain(
+                self.non_receipts
+                    .values()
+                    .map(|f| f.circonscription.clone()),
+            )
             .collect();
         out.sort();
         out.dedup();
@@ -364,7 +368,10 @@ mod tests {
         ];
         let undo = ev(1, 3, EventBody::Retract { target: log[1].id });
         let s = RecordState::fold(log.iter().chain([&undo]));
-        assert_eq!(s.mark_by(log[0].observer, &key(3, Item::Foi)), Mark::Present);
+        assert_eq!(
+            s.mark_by(log[0].observer, &key(3, Item::Foi)),
+            Mark::Present
+        );
         assert!(!s.is_live(log[1].id));
     }
 
@@ -382,10 +389,16 @@ mod tests {
         if let EventBody::Tick { bureau, .. } = &mut other {
             *bureau = None;
         }
-        let log = [ev(1, 1, tick(3, Item::Courrier, Mark::Present)), ev(1, 2, other)];
+        let log = [
+            ev(1, 1, tick(3, Item::Courrier, Mark::Present)),
+            ev(1, 2, other),
+        ];
         let s = RecordState::fold(&log);
         assert_eq!(s.observations(&key(3, Item::Courrier)).count(), 1);
-        assert_eq!(s.mark_by(log[0].observer, &key(3, Item::Courrier)), Mark::Absent);
+        assert_eq!(
+            s.mark_by(log[0].observer, &key(3, Item::Courrier)),
+            Mark::Absent
+        );
     }
 
     #[test]
@@ -395,7 +408,10 @@ mod tests {
             ev(2, 1, tick(5, Item::Bureau, Mark::Absent)),
         ];
         let s = RecordState::fold(&log);
-        let marks: Vec<Mark> = s.observations(&key(5, Item::Bureau)).map(|o| o.mark).collect();
+        let marks: Vec<Mark> = s
+            .observations(&key(5, Item::Bureau))
+            .map(|o| o.mark)
+            .collect();
         assert_eq!(marks, vec![Mark::Present, Mark::Absent]);
     }
 
@@ -423,7 +439,10 @@ mod tests {
             },
         );
         let s = RecordState::fold([&env, &nr]);
-        assert_eq!(s.envelopes_of(&circ()).next().map(EnvelopeFact::missing), Some(3));
+        assert_eq!(
+            s.envelopes_of(&circ()).next().map(EnvelopeFact::missing),
+            Some(3)
+        );
         assert_eq!(s.non_receipts_of(&circ()).count(), 1);
         let u1 = ev(1, 3, EventBody::Retract { target: nr.id });
         let u2 = ev(1, 4, EventBody::Retract { target: env.id });

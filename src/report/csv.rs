@@ -55,9 +55,15 @@ mod tests {
 
     #[test]
     fn formula_looking_cells_are_quoted_as_text() {
-        assert_eq!(spreadsheet_safe("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(
+            spreadsheet_safe("=cmd|' /C calc'!A0"),
+            "'=cmd|' /C calc'!A0"
+        );
         assert_eq!(spreadsheet_safe("@SUM(1)"), "'@SUM(1)");
         assert_eq!(spreadsheet_safe("-1"), "'-1");
-        assert_eq!(spreadsheet_safe("DE NAZELLE Louis-Max"), "DE NAZELLE Louis-Max");
+        assert_eq!(
+            spreadsheet_safe("DE NAZELLE Louis-Max"),
+            "DE NAZELLE Louis-Max"
+        );
     }
 }

@@ -7,8 +7,11 @@ use crate::domain::Item;
 use crate::i18n::Catalog;
 
 /// Escapes the characters that would break a Markdown table cell or start markup.
-fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*").replace('_', "\\_")
+pub(super) fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
 }
 
 pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
@@ -20,10 +23,23 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
     for record in &report.records {
         let c = &record.circonscription;
         writeln!(out)?;
-        writeln!(out, "## {} {}{}{}", cat.circonscription, c.code, cat.list_sep, cell(&c.label))?;
+        writeln!(
+            out,
+            "## {} {}{}{}",
+            cat.circonscription,
+            c.code,
+            cat.list_sep,
+            cell(&c.label)
+        )?;
         writeln!(out)?;
         for b in &record.bureaux {
-            writeln!(out, "{}{}{}  ", cat.report_bureaux, cat.list_sep, cell(&bureau_line(b)))?;
+            writeln!(
+                out,
+                "{}{}{}  ",
+                cat.report_bureaux,
+                cat.list_sep,
+                cell(&bureau_line(b))
+            )?;
         }
         if !record.bureaux.is_empty() {
             writeln!(out)?;
@@ -31,7 +47,12 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            cat.col_panel, cat.col_candidate, cat.col_nuance, cat.col_foi, cat.col_courrier, cat.col_bureau
+            cat.col_panel,
+            cat.col_candidate,
+            cat.col_nuance,
+            cat.col_foi,
+            cat.col_courrier,
+            cat.col_bureau
         )?;
         writeln!(out, "|---:|---|---|:---:|:---:|:---:|")?;
         for row in &record.rows {

@@ -37,7 +37,12 @@ pub struct Report<'a> {
 
 /// Writes `report` in `format`. Text and Markdown are in `lang`; CSV and JSON use stable
 /// identifiers whatever the language.
-pub fn render(report: &Report<'_>, format: Format, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &Report<'_>,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let cat = lang.catalog();
     match format {
         Format::Text => text::render(report, cat, out),

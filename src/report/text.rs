@@ -15,9 +15,19 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
     for record in &report.records {
         writeln!(out)?;
         let c = &record.circonscription;
-        writeln!(out, "{} {}{}{}", cat.circonscription, c.code, cat.list_sep, c.label)?;
+        writeln!(
+            out,
+            "{} {}{}{}",
+            cat.circonscription, c.code, cat.list_sep, c.label
+        )?;
         for b in &record.bureaux {
-            writeln!(out, "{}{}{}", cat.report_bureaux, cat.list_sep, bureau_line(b))?;
+            writeln!(
+                out,
+                "{}{}{}",
+                cat.report_bureaux,
+                cat.list_sep,
+                bureau_line(b)
+            )?;
         }
         writeln!(out)?;
         let name_width = record

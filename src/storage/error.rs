@@ -51,7 +51,11 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    pub(crate) fn sqlite(path: &std::path::Path, context: &'static str, source: rusqlite::Error) -> Self {
+    pub(crate) fn sqlite(
+        path: &std::path::Path,
+        context: &'static str,
+        source: rusqlite::Error,
+    ) -> Self {
         Self::Sqlite {
             path: path.to_owned(),
             context,

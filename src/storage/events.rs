@@ -117,7 +117,9 @@ const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bu
 pub(super) fn all(conn: &Connection, path: &Path) -> Result<Vec<Event>, StorageError> {
     let sql = |e| StorageError::sqlite(path, "reading events", e);
     let mut stmt = conn
-        .prepare(&format!("SELECT {COLUMNS} FROM event ORDER BY observer, seq"))
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM event ORDER BY observer, seq"
+        ))
         .map_err(sql)?;
     let mut rows = stmt.query([]).map_err(sql)?;
     let mut out = Vec::new();

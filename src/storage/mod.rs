@@ -69,7 +69,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StorageError::sqlite(path, "starting the creation", e))?;
-        referential::insert(&tx, data).map_err(|e| StorageError::sqlite(path, "saving the reference data", e))?;
+        referential::insert(&tx, data)
+            .map_err(|e| StorageError::sqlite(path, "saving the reference data", e))?;
         tx.execute(
             "INSERT INTO observer (id, name, is_local, created_at) VALUES (?1, ?2, 1, ?3)",
             params![observer.id.to_string(), observer.name, now.to_rfc3339()],
@@ -207,7 +208,9 @@ impl Store {
     /// A small setting of this file, such as the observer's current bureau.
     pub fn setting(&self, key: &str) -> Result<Option<String>, StorageError> {
         self.conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.err("reading a setting", e))
     }

@@ -1,0 +1,269 @@
+//! The storage behaviour suite, on real files in a temporary folder.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use uuid::Uuid;
+
+use super::*;
+use crate::domain::{BureauCode, CirconscriptionCode, Item, Mark, Panel};
+use crate::sample;
+
+fn t(s: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_497_160_000 + s, 0).unwrap()
+}
+
+fn observer() -> LocalObserver {
+    LocalObserver {
+        id: ObserverId(Uuid::from_u128(42)),
+        name: "Marie".into(),
+    }
+}
+
+fn new_store(dir: &Path) -> (Store, PathBuf) {
+    let path = dir.join("obs.db");
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    (
+        Store::create(&path, &data, &observer(), t(0)).unwrap(),
+        path,
+    )
+}
+
+fn tick(panel: u16) -> EventBody {
+    EventBody::Tick {
+        circonscription: CirconscriptionCode::parse("7501").unwrap(),
+        bureau: Some(BureauCode::parse("75056_0911").unwrap()),
+        panel: Panel::new(panel).unwrap(),
+        item: Item::Bureau,
+        mark: Mark::Present,
+        note: Some("bulletins épuisés à 15h".into()),
+    }
+}
+
+fn raw(path: &Path) -> Connection {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap()
+}
+
+#[test]
+fn a_created_database_reopens_with_its_reference_data_and_observer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = new_store(dir.path());
+    let expected = store.election_data().unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.election_data().unwrap(), expected);
+    assert_eq!(store.local_observer().unwrap(), observer());
+    assert_eq!(
+        expected.referential.candidates.values().flatten().count(),
+        22
+    );
+    store.integrity_check().unwrap();
+}
+
+#[test]
+fn events_come_back_exactly_as_appended_numbered_from_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = new_store(dir.path());
+    let a = store
+        .append(EventId(Uuid::from_u128(1)), t(1), tick(3))
+        .unwrap();
+    let b = store
+        .append(
+            EventId(Uuid::from_u128(2)),
+            t(2),
+            EventBody::Envelope {
+                circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                bureau: None,
+                voters: 4,
+                received: 1,
+                note: None,
+            },
+        )
+        .unwrap();
+    let c = store
+        .append(
+            EventId(Uuid::from_u128(3)),
+            t(3),
+            EventBody::NonReceipt {
+                circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                bureau: BureauCode::parse("75056_0911").unwrap(),
+                voter: Some("Jean Dupont".into()),
+                note: None,
+            },
+        )
+        .unwrap();
+    let d = store
+        .append(
+            EventId(Uuid::from_u128(4)),
+            t(4),
+            EventBody::Retract { target: a.id },
+        )
+        .unwrap();
+    assert_eq!([a.seq, b.seq, c.seq, d.seq], [1, 2, 3, 4]);
+    assert_eq!(store.events().unwrap(), vec![a, b, c, d]);
+}
+
+#[test]
+fn the_event_table_refuses_updates_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = new_store(dir.path());
+    store
+        .append(EventId(Uuid::from_u128(1)), t(1), tick(3))
+        .unwrap();
+    let conn = raw(&path);
+    let update = conn.execute("UPDATE event SET value = 'absent'", []);
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = conn.execute("DELETE FROM event", []);
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+    assert_eq!(store.events().unwrap().len(), 1);
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("precious.db");
+    std::fs::write(&path, b"my notes").unwrap();
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let err = Store::create(&path, &data, &observer(), t(0))
+        .err()
+        .unwrap();
+    assert!(matches!(err, StorageError::AlreadyExists(_)), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"my notes");
+}
+
+#[test]
+fn files_that_are_not_constat_databases_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    assert!(matches!(
+        Store::open(&missing),
+        Err(StorageError::NotFound(_))
+    ));
+    assert!(!missing.exists());
+
+    let cases: [(&str, &[u8]); 2] = [
+        ("empty.db", b""),
+        ("text.db", b"hello, not sqlite at all\n"),
+    ];
+    for (name, bytes) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let err = Store::open(&p).err().unwrap();
+        assert!(matches!(err, StorageError::NotConstat(_)), "{name}: {err}");
+        assert_eq!(std::fs::read(&p).unwrap(), bytes, "{name} was modified");
+    }
+
+    let other = dir.path().join("other.db");
+    Connection::open_with_flags(
+        &other,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+    )
+    .unwrap()
+    .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+    .unwrap();
+    assert!(matches!(
+        Store::open(&other),
+        Err(StorageError::NotConstat(_))
+    ));
+}
+
+#[test]
+fn a_database_from_a_newer_constat_is_refused_without_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = new_store(dir.path());
+    drop(store);
+    raw(&path).pragma_update(None, "user_version", 99).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(
+        matches!(
+            err,
+            StorageError::NewerSchema {
+                found: 99,
+                supported: SCHEMA_VERSION,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer constat"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn the_schema_is_at_the_latest_version_with_wal_and_full_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = new_store(dir.path());
+    let version: u32 = store
+        .conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let mode: String = store
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i32 = store
+        .conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+}
+
+#[test]
+fn a_full_disk_fails_the_write_keeps_earlier_events_and_a_retry_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = new_store(dir.path());
+    let pages: u32 = store
+        .conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    store.set_max_page_count(pages).unwrap();
+    let mut saved = 0u128;
+    let err = loop {
+        match store.append(
+            EventId(Uuid::from_u128(saved + 1)),
+            t(1),
+            tick(1 + (saved % 22) as u16),
+        ) {
+            Ok(_) => saved += 1,
+            Err(e) => break e,
+        }
+        assert!(saved < 10_000, "the page limit never bit");
+    };
+    assert!(err.is_disk_full(), "{err}");
+    assert!(err.to_string().contains("disk is full"), "{err}");
+    assert_eq!(store.events().unwrap().len() as u128, saved);
+    store.set_max_page_count(pages * 4).unwrap();
+    store
+        .append(EventId(Uuid::from_u128(9_999_999)), t(2), tick(1))
+        .unwrap();
+    assert_eq!(store.events().unwrap().len() as u128, saved + 1);
+    store.integrity_check().unwrap();
+}
+
+#[test]
+fn a_stored_row_that_makes_no_sense_is_an_error_naming_the_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = new_store(dir.path());
+    raw(&path)
+        .execute(
+            "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, panel, item, value, bureau)
+             VALUES ('bad-id', ?1, 1, '2017-06-11T08:00:00Z', 'tick', '7501', 3, 'foi', 'present', NULL)",
+            [observer().id.to_string()],
+        )
+        .unwrap();
+    let err = store.events().err().unwrap().to_string();
+    assert!(
+        err.contains("event bad-id") && err.contains("not a UUID"),
+        "{err}"
+    );
+}

@@ -15,6 +15,10 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
         Mode::Grid => grid(key),
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Message::Close),
+            KeyCode::Up | KeyCode::Char('k') => Some(Message::Move(Direction::Up)),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Char(' ') => {
+                Some(Message::Move(Direction::Down))
+            }
             _ => None,
         },
         Mode::Envelope(_) | Mode::NonReceipt(_) => match key.code {

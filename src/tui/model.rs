@@ -79,6 +79,8 @@ pub struct Model {
     pub mode: Mode,
     /// The save indicator.
     pub save: SaveStatus,
+    /// First line of the help shown (the help scrolls on small screens).
+    pub help_scroll: u16,
     /// A short message about the last action.
     pub flash: Option<String>,
     /// Changes in flight, by group.
@@ -119,6 +121,7 @@ impl Model {
             col: 0,
             mode: Mode::Grid,
             save: SaveStatus::Idle,
+            help_scroll: 0,
             flash: None,
             changes: BTreeMap::new(),
             next_group: 1,

@@ -59,7 +59,8 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
         for effect in update(model, msg) {
             match effect {
                 Effect::Persist { group, body } => {
-                    #[allow(clippy::disallowed_methods)] // the runtime is the edge where time enters
+                    #[allow(clippy::disallowed_methods)]
+                    // the runtime is the edge where time enters
                     let now = Utc::now();
                     queue.push_back(match store.append(new_event_id(), now, body) {
                         Ok(event) => Message::Saved { group, event },

@@ -17,6 +17,13 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         model.flash = None;
     }
     match msg {
+        Message::Move(dir) if model.mode == Mode::Help => {
+            model.help_scroll = match dir {
+                Direction::Up => model.help_scroll.saturating_sub(1),
+                _ => (model.help_scroll + 1).min(cat.help_lines.len() as u16 * 2),
+            };
+            vec![]
+        }
         Message::Move(dir) => {
             move_cursor(model, dir);
             vec![]
@@ -37,6 +44,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         }
         Message::Undo => undo(model),
         Message::ToggleHelp => {
+            model.help_scroll = 0;
             model.mode = if model.mode == Mode::Help {
                 Mode::Grid
             } else {
@@ -232,7 +240,11 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     let bureau = model.bureau.as_ref().map(|b| b.code.clone());
     match &mut model.mode {
         Mode::Envelope(form) => {
-            let parse = |s: &str| s.trim().parse::<u32>().map_err(|_| (cat.form_bad_number)(s));
+            let parse = |s: &str| {
+                s.trim()
+                    .parse::<u32>()
+                    .map_err(|_| (cat.form_bad_number)(s))
+            };
             match (parse(&form.voters), parse(&form.received)) {
                 (Ok(voters), Ok(received)) if voters > 0 => {
                     model.mode = Mode::Grid;

@@ -18,7 +18,11 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         ([cat.col_foi, cat.col_courrier, cat.col_bureau], 14)
     } else {
         (
-            [cat.col_foi_short, cat.col_courrier_short, cat.col_bureau_short],
+            [
+                cat.col_foi_short,
+                cat.col_courrier_short,
+                cat.col_bureau_short,
+            ],
             4,
         )
     };
@@ -27,7 +31,11 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         header.push(Cell::from(cat.col_nuance));
     }
     header.extend(labels.iter().enumerate().map(|(i, l)| {
-        let style = if i == model.col { theme.cursor() } else { theme.title() };
+        let style = if i == model.col {
+            theme.cursor()
+        } else {
+            theme.title()
+        };
         Cell::from(Line::from(Span::styled(*l, style)))
     }));
 

@@ -28,7 +28,12 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
             (cat.round)(e.round)
         )
     } else {
-        format!("{} {} T{}", short_kind(e.kind.slug()), e.year, e.round)
+        format!(
+            "{} {} T{}",
+            (cat.election_kind_short)(e.kind),
+            e.year,
+            e.round
+        )
     };
     // A failure takes the whole first line: it must be read.
     let first = if matches!(model.save, SaveStatus::Failed(_)) {
@@ -37,37 +42,40 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         let save_len = save_text.chars().count() as u16;
         let room = width.saturating_sub(save_len + 1);
         let left = fit(&election, room);
-        let pad = usize::from(width).saturating_sub(left.chars().count() + save_text.chars().count());
+        let pad =
+            usize::from(width).saturating_sub(left.chars().count() + save_text.chars().count());
         Line::from(vec![
             Span::styled(left, theme.title()),
             Span::raw(" ".repeat(pad)),
             Span::styled(save_text, save_style),
         ])
     };
+    let second = second_line(model, width);
+    frame.render_widget(Paragraph::new(vec![first, Line::raw(second)]), area);
+}
+
+/// Circonscription, bureau and observer: with labels and address when they fit, codes otherwise.
+fn second_line(model: &Model, width: u16) -> String {
+    let cat = model.lang.catalog();
     let c = &model.circonscription;
-    let bureau = match &model.bureau {
-        Some(b) if wide && !b.address.is_empty() => format!("{} {} ({})", cat.bureau, b.code, b.address),
+    let observer = format!("{}{}{}", cat.observer, cat.list_sep, model.observer_name);
+    let bureau_code = match &model.bureau {
         Some(b) => format!("{} {}", cat.bureau, b.code),
         None => cat.no_bureau.to_owned(),
     };
-    let circ = if wide {
-        format!("{} {} {}", cat.circonscription_short, c.code, c.label)
-    } else {
-        format!("{} {}", cat.circonscription_short, c.code)
+    let bureau_long = match &model.bureau {
+        Some(b) if !b.address.is_empty() => format!("{bureau_code} ({})", b.address),
+        _ => bureau_code.clone(),
     };
-    let second = format!("{circ} · {bureau} · {} : {}", cat.observer, model.observer_name)
-        .replace(" : ", cat.list_sep);
-    frame.render_widget(
-        Paragraph::new(vec![first, Line::raw(fit(&second, width))]),
-        area,
-    );
-}
-
-/// A short election name for narrow screens.
-fn short_kind(slug: &str) -> String {
-    let mut s: String = slug.chars().take(4).collect();
-    if let Some(first) = s.get(..1) {
-        s = first.to_uppercase() + &s[1..];
-    }
-    format!("{s}.")
+    let circ_short = format!("{} {}", cat.circonscription_short, c.code);
+    let circ_long = format!("{circ_short} {}", c.label);
+    let candidates = [
+        format!("{circ_long} · {bureau_long} · {observer}"),
+        format!("{circ_short} · {bureau_long} · {observer}"),
+        format!("{circ_short} · {bureau_code} · {observer}"),
+        format!("{} · {bureau_code} · {}", c.code, model.observer_name),
+    ];
+    let fits = |s: &&String| s.chars().count() <= usize::from(width);
+    let chosen = candidates.iter().find(fits).unwrap_or(&candidates[3]);
+    fit(chosen, width)
 }

@@ -38,7 +38,13 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
     draw_hint(model, frame, hint_area);
     match &model.mode {
         Mode::Grid => {}
-        Mode::Help => overlays::help(model, frame, area),
+        Mode::Help => {
+            let above_hint = Rect {
+                height: area.height - 1,
+                ..area
+            };
+            overlays::help(model, frame, above_hint);
+        }
         Mode::Envelope(form) => overlays::envelope(model, form, frame, area),
         Mode::NonReceipt(form) => overlays::non_receipt(model, form, frame, area),
     }
@@ -51,8 +57,17 @@ fn draw_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         Some(f) => (cat.envelope_line)(f.voters, f.received),
         None => cat.envelope_none.to_owned(),
     };
-    let text = format!("{envelope} · {}", (cat.non_receipt_count)(model.non_receipts()));
-    frame.render_widget(Paragraph::new(fit(&text, area.width)), area);
+    let long = format!(
+        "{envelope} · {}",
+        (cat.non_receipt_count)(model.non_receipts())
+    );
+    let text = if long.chars().count() <= usize::from(area.width) {
+        long
+    } else {
+        let counts = model.envelope().map(|f| (f.voters, f.received));
+        fit(&(cat.facts_short)(counts, model.non_receipts()), area.width)
+    };
+    frame.render_widget(Paragraph::new(text), area);
 }
 
 /// The one-line key hint, or the last action's message.
@@ -60,27 +75,34 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let cat = model.lang.catalog();
     let line = match (&model.flash, &model.mode) {
         (Some(flash), _) => Line::styled(fit(flash, area.width), model.theme.title()),
-        (None, Mode::Grid) => Line::styled(short_hint(cat.hint_grid, area.width), model.theme.dim()),
-        (None, Mode::Help) => Line::styled(fit(cat.hint_help, area.width), model.theme.dim()),
+        (None, Mode::Grid) => {
+            Line::styled(short_hint(cat.hint_grid, area.width), model.theme.dim())
+        }
+        (None, Mode::Help) => {
+            Line::styled(fit(cat.hint_help_scroll, area.width), model.theme.dim())
+        }
         (None, _) => Line::styled(short_hint(cat.hint_form, area.width), model.theme.dim()),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Keeps as many whole ` · `-separated hints as fit in `width`, always keeping the last one
-/// (quit, or cancel) so that the way out stays visible.
+/// Keeps as many whole ` · `-separated hints as fit in `width`, always keeping the last two
+/// (help and quit, or confirm and cancel) so that the way out stays visible.
 fn short_hint(hint: &str, width: u16) -> String {
     let parts: Vec<&str> = hint.split(" · ").collect();
-    let width = usize::from(width);
-    for keep in (0..parts.len()).rev() {
-        let mut chosen: Vec<&str> = parts[..keep].to_vec();
-        chosen.extend(parts.last());
+    let tail = parts.len().saturating_sub(2);
+    for keep in (0..=tail).rev() {
+        let chosen: Vec<&str> = parts[..keep]
+            .iter()
+            .chain(&parts[tail..])
+            .copied()
+            .collect();
         let s = chosen.join(" · ");
-        if s.chars().count() <= width {
+        if s.chars().count() <= usize::from(width) {
             return s;
         }
     }
-    fit(hint, width as u16)
+    fit(hint, width)
 }
 
 /// Cuts `text` to `width` characters, at a word boundary when possible, with `…`.

@@ -41,6 +41,7 @@ pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((model.help_scroll, 0))
             .block(Block::bordered().title(format!(" {} ", cat.help_title))),
         rect,
     );
@@ -55,12 +56,22 @@ fn field<'a>(label: &str, value: &str, focused: bool, model: &Model) -> Line<'a>
         ratatui::style::Style::default()
     };
     Line::from(vec![
-        Span::styled(format!("{marker}{label}{}", model.lang.catalog().list_sep), style),
+        Span::styled(
+            format!("{marker}{label}{}", model.lang.catalog().list_sep),
+            style,
+        ),
         Span::styled(format!("{value}{cursor}"), style),
     ])
 }
 
-fn form_box(model: &Model, title: &str, mut lines: Vec<Line<'_>>, error: Option<&String>, frame: &mut Frame<'_>, area: Rect) {
+fn form_box(
+    model: &Model,
+    title: &str,
+    mut lines: Vec<Line<'_>>,
+    error: Option<&String>,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
     let cat = model.lang.catalog();
     if let Some(e) = error {
         lines.push(Line::styled(e.clone(), model.theme.failure()));
@@ -81,9 +92,21 @@ pub(super) fn envelope(model: &Model, form: &EnvelopeForm, frame: &mut Frame<'_>
     let cat = model.lang.catalog();
     let lines = vec![
         field(cat.envelope_voters, &form.voters, form.focus == 0, model),
-        field(cat.envelope_received, &form.received, form.focus == 1, model),
+        field(
+            cat.envelope_received,
+            &form.received,
+            form.focus == 1,
+            model,
+        ),
     ];
-    form_box(model, cat.envelope_title, lines, form.error.as_ref(), frame, area);
+    form_box(
+        model,
+        cat.envelope_title,
+        lines,
+        form.error.as_ref(),
+        frame,
+        area,
+    );
 }
 
 pub(super) fn non_receipt(model: &Model, form: &NonReceiptForm, frame: &mut Frame<'_>, area: Rect) {
@@ -97,5 +120,12 @@ pub(super) fn non_receipt(model: &Model, form: &NonReceiptForm, frame: &mut Fram
         Line::raw(format!("  {bureau}")),
         field(cat.non_receipt_voter, &form.voter, true, model),
     ];
-    form_box(model, cat.non_receipt_title, lines, form.error.as_ref(), frame, area);
+    form_box(
+        model,
+        cat.non_receipt_title,
+        lines,
+        form.error.as_ref(),
+        frame,
+        area,
+    );
 }

@@ -1,0 +1,6 @@
+//! Integration tests: the real `constat` binary on real files. One test binary (faster to build).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod cli;
+mod kill;
+mod util;

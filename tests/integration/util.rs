@@ -1,0 +1,56 @@
+//! Helpers: a temporary folder and the `constat` binary with a fixed language.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The built `constat` binary.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_constat"))
+}
+
+/// `constat --db DB ARGS…` in French, with no inherited locale or database variables.
+pub fn constat(db: &Path) -> Command {
+    let mut c = Command::new(bin());
+    c.env_remove("CONSTAT_DB")
+        .env_remove("CONSTAT_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "fr_FR.UTF-8")
+        .env("NO_COLOR", "1")
+        .arg("--db")
+        .arg(db);
+    c
+}
+
+/// Runs and returns the output; panics with stderr when the exit status is not `expected`.
+pub fn run(cmd: &mut Command, expected: i32) -> Output {
+    let out = cmd.output().expect("run constat");
+    assert_eq!(
+        out.status.code(),
+        Some(expected),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// A new database from the Paris sample, owned by "Test".
+pub fn init_db(dir: &Path) -> PathBuf {
+    let db = dir.join("obs.db");
+    run(
+        constat(&db).args(["init", "--sample", "paris-1-2017", "--observer", "Test"]),
+        0,
+    );
+    db
+}
+
+/// Text of stdout.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Text of stderr.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
