@@ -79,6 +79,10 @@ pub struct Model {
     pub mode: Mode,
     /// The save indicator.
     pub save: SaveStatus,
+    /// When the last event of this session was committed (shown in local time).
+    pub last_saved_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The local time zone's offset, read once by the runtime (the view does not read the clock).
+    pub utc_offset: chrono::FixedOffset,
     /// First line of the help shown (the help scrolls on small screens).
     pub help_scroll: u16,
     /// A short message about the last action.
@@ -122,6 +126,8 @@ impl Model {
             mode: Mode::Grid,
             save: SaveStatus::Idle,
             help_scroll: 0,
+            last_saved_at: None,
+            utc_offset: chrono::Offset::fix(&chrono::Utc),
             flash: None,
             changes: BTreeMap::new(),
             next_group: 1,

@@ -81,6 +81,7 @@ pub fn run(mut store: Store, lang: Lang) -> Result<(), Error> {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut model = load_model(&store, lang, theme)?;
+    model.utc_offset = *chrono::Local::now().offset();
     let mut terminal = ratatui::try_init().map_err(Error::NoTerminal)?;
     let result = (|| -> std::io::Result<()> {
         while !model.quit {

@@ -113,6 +113,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         }
         Message::Saved { group, event } => {
             model.state.apply(&event);
+            model.last_saved_at = Some(event.recorded_at);
             let mut failed = false;
             if let Some(change) = model.changes.get_mut(&group) {
                 change.remaining = change.remaining.saturating_sub(1);

@@ -14,7 +14,17 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let (save_text, save_style) = match &model.save {
         SaveStatus::Idle => (cat.save_idle.to_owned(), theme.dim()),
         SaveStatus::Pending => (cat.save_pending.to_owned(), theme.title()),
-        SaveStatus::Saved => (cat.save_saved.to_owned(), theme.saved()),
+        SaveStatus::Saved => match model.last_saved_at {
+            Some(at) => (
+                format!(
+                    "{} {}",
+                    cat.save_saved,
+                    at.with_timezone(&model.utc_offset).format("%H:%M:%S")
+                ),
+                theme.saved(),
+            ),
+            None => (cat.save_saved.to_owned(), theme.saved()),
+        },
         SaveStatus::Failed(e) => ((cat.save_failed)(e), theme.failure()),
     };
     let width = area.width;
