@@ -341,7 +341,11 @@ pub static FR: Catalog = Catalog {
     },
     saved_event: |id| format!("enregistré : événement {id}"),
     created_db: |path, who| format!("Base créée : {path} (observateur : {who})"),
-    demo_db_was: |path| format!("Base de démonstration : {path}"),
+    demo_db_was: |path| {
+        format!(
+            "Base de démonstration : {path}\nElle est conservée ; pour la rouvrir : constat --db {path} ui"
+        )
+    },
     report_written: |path| format!("Rapport écrit : {path}"),
     error_prefix: "erreur",
     hint_prefix: "conseil",
@@ -505,7 +509,9 @@ pub static EN: Catalog = Catalog {
     },
     saved_event: |id| format!("saved: event {id}"),
     created_db: |path, who| format!("Database created: {path} (observer: {who})"),
-    demo_db_was: |path| format!("Demo database: {path}"),
+    demo_db_was: |path| {
+        format!("Demo database: {path}\nIt is kept; to reopen it: constat --db {path} ui")
+    },
     report_written: |path| format!("Report written: {path}"),
     error_prefix: "error",
     hint_prefix: "hint",

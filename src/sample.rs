@@ -59,6 +59,14 @@ struct ElectionToml {
     date: Option<chrono::NaiveDate>,
     default_bureau: Option<String>,
     circonscription: Vec<CircToml>,
+    record: Option<RecordToml>,
+}
+
+#[derive(Deserialize)]
+struct RecordToml {
+    voters: u32,
+    received: u32,
+    non_receipt_bureau: String,
 }
 
 #[derive(Deserialize)]
@@ -185,6 +193,35 @@ impl Sample {
         toml.default_bureau
             .map(|b| BureauCode::parse(&b).map_err(|e| self.err("election.toml", e)))
             .transpose()
+    }
+
+    /// The whole reference record: its ticks, then the household envelope and the non-receipt
+    /// of `election.toml`'s `[record]`.
+    pub fn record_events(&self) -> Result<Vec<EventBody>, SampleError> {
+        let mut events = self.record_ticks()?;
+        let toml: ElectionToml =
+            toml::from_str(self.election_toml).map_err(|e| self.err("election.toml", e))?;
+        let (Some(record), Some(circ)) = (toml.record, toml.circonscription.first()) else {
+            return Ok(events);
+        };
+        let circonscription =
+            CirconscriptionCode::parse(&circ.code).map_err(|e| self.err("election.toml", e))?;
+        let bureau = BureauCode::parse(&record.non_receipt_bureau)
+            .map_err(|e| self.err("election.toml", e))?;
+        events.push(EventBody::Envelope {
+            circonscription: circonscription.clone(),
+            bureau: Some(bureau.clone()),
+            voters: record.voters,
+            received: record.received,
+            note: None,
+        });
+        events.push(EventBody::NonReceipt {
+            circonscription,
+            bureau,
+            voter: None,
+            note: None,
+        });
+        Ok(events)
     }
 
     /// The reference record's ticks (`record.csv`), in file order.

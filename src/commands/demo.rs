@@ -31,7 +31,7 @@ pub fn run(args: &DemoArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             name: SAMPLE.to_owned(),
             known: sample::names(),
         })?;
-        for body in sample.record_ticks()? {
+        for body in sample.record_events()? {
             #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
             let now = Utc::now();
             store.append(new_event_id(), now, body)?;

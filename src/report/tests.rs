@@ -38,24 +38,13 @@ fn events(observer: u128, bodies: Vec<EventBody>) -> Vec<Event> {
 
 /// The 2017 record: 66 ticks, 1 envelope for 4 voters, 1 non-receipt.
 fn reference_events() -> Vec<Event> {
-    let mut bodies = sample::find("paris-1-2017")
-        .unwrap()
-        .record_ticks()
-        .unwrap();
-    bodies.push(EventBody::Envelope {
-        circonscription: circ(),
-        bureau: None,
-        voters: 4,
-        received: 1,
-        note: None,
-    });
-    bodies.push(EventBody::NonReceipt {
-        circonscription: circ(),
-        bureau: BureauCode::parse("75056_0911").unwrap(),
-        voter: None,
-        note: None,
-    });
-    events(1, bodies)
+    events(
+        1,
+        sample::find("paris-1-2017")
+            .unwrap()
+            .record_events()
+            .unwrap(),
+    )
 }
 
 fn render_to_string(events: &[Event], format: Format, lang: Lang) -> String {

@@ -86,12 +86,11 @@ pub fn run(mut store: Store, lang: Lang) -> Result<(), Error> {
     let result = (|| -> std::io::Result<()> {
         while !model.quit {
             terminal.draw(|frame| view::draw(&model, frame))?;
-            if let TermEvent::Key(key) = event::read()? {
-                if key.kind == KeyEventKind::Press {
-                    if let Some(msg) = message_for(key, &model) {
-                        dispatch(&mut model, &mut store, msg);
-                    }
-                }
+            if let TermEvent::Key(key) = event::read()?
+                && key.kind == KeyEventKind::Press
+                && let Some(msg) = message_for(key, &model)
+            {
+                dispatch(&mut model, &mut store, msg);
             }
         }
         Ok(())
