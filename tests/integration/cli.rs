@@ -33,11 +33,25 @@ fn replay_reference_record(db: &Path) {
         assert!(stdout(&out).starts_with("enregistré : événement "));
     }
     run(
-        constat(db).args(["envelope", "--circonscription", "7501", "--voters", "4", "--received", "1"]),
+        constat(db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--voters",
+            "4",
+            "--received",
+            "1",
+        ]),
         0,
     );
     run(
-        constat(db).args(["non-receipt", "--circonscription", "7501", "--bureau", "75056_0911"]),
+        constat(db).args([
+            "non-receipt",
+            "--circonscription",
+            "7501",
+            "--bureau",
+            "75056_0911",
+        ]),
         0,
     );
 }
@@ -62,25 +76,45 @@ fn the_reference_record_entered_through_the_cli_gives_the_2017_report() {
     let db = init_db(dir.path());
     replay_reference_record(&db);
     let report = stdout(&run(constat(&db).arg("report"), 0));
-    assert!(report.contains("15 candidats ont les trois éléments"), "{report}");
+    assert!(
+        report.contains("15 candidats ont les trois éléments"),
+        "{report}"
+    );
     assert!(report.contains("7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin au bureau"));
     assert!(report.contains("1 enveloppe pour 4 électeurs : 3 manquantes"));
     assert!(report.contains("1 non-réception enregistrée"));
     insta::assert_snapshot!("reference_record_report_fr", report);
 
-    let csv = stdout(&run(constat(&db).args(["report", "--circonscription", "7501", "--format", "csv"]), 0));
+    let csv = stdout(&run(
+        constat(&db).args(["report", "--circonscription", "7501", "--format", "csv"]),
+        0,
+    ));
     let rows: Vec<&str> = csv.lines().collect();
-    assert_eq!(rows[0], "circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau");
+    assert_eq!(
+        rows[0],
+        "circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau"
+    );
     assert_eq!(rows.len(), 23);
-    assert_eq!(rows.iter().filter(|r| r.ends_with(",present,present,present")).count(), 15);
-    assert_eq!(rows.iter().filter(|r| r.ends_with(",absent,absent,present")).count(), 7);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.ends_with(",present,present,present"))
+            .count(),
+        15
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.ends_with(",absent,absent,present"))
+            .count(),
+        7
+    );
 }
 
 #[test]
 fn the_bundled_replay_script_enters_the_same_record() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/paris-1-2017/replay-record.sh");
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/paris-1-2017/replay-record.sh");
     let out = std::process::Command::new("bash")
         .arg(script)
         .arg(&db)
@@ -99,17 +133,35 @@ fn report_writes_a_file_atomically_with_o() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     run(
-        constat(&db).args(["tick", "--circonscription", "7501", "--candidate", "3", "--item", "bureau", "--value", "present"]),
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "7501",
+            "--candidate",
+            "3",
+            "--item",
+            "bureau",
+            "--value",
+            "present",
+        ]),
         0,
     );
     let file = dir.path().join("out").join("record.json");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    let out = run(constat(&db).args(["report", "--format", "json", "-o"]).arg(&file), 0);
+    let out = run(
+        constat(&db)
+            .args(["report", "--format", "json", "-o"])
+            .arg(&file),
+        0,
+    );
     assert!(stdout(&out).contains("Rapport écrit"));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(v["circonscriptions"][0]["rows"][2]["marks"][2], "present");
     // Only the report is left in the folder: no temporary file behind.
-    assert_eq!(std::fs::read_dir(file.parent().unwrap()).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read_dir(file.parent().unwrap()).unwrap().count(),
+        1
+    );
 }
 
 #[test]
@@ -117,12 +169,25 @@ fn a_tick_without_bureau_uses_the_current_bureau_of_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     run(
-        constat(&db).args(["tick", "--circonscription", "7501", "--candidate", "1", "--item", "bureau", "--value", "absent"]),
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "7501",
+            "--candidate",
+            "1",
+            "--item",
+            "bureau",
+            "--value",
+            "absent",
+        ]),
         0,
     );
     let report = stdout(&run(constat(&db).arg("report"), 0));
     assert!(report.contains("Bureaux observés : 75056_0911"), "{report}");
-    assert!(report.contains("1 bulletin absent de la table du bureau"), "{report}");
+    assert!(
+        report.contains("1 bulletin absent de la table du bureau"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -131,27 +196,138 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
     let db = init_db(dir.path());
     let before = std::fs::read(&db).unwrap();
     let cases: [(&[&str], i32, &str); 8] = [
-        (&["tick", "--circonscription", "7501", "--candidate", "23", "--item", "foi", "--value", "present"], 1,
-         "aucun candidat n° 23 dans la circonscription 7501 ; numéros valides : 1, 2, 3"),
-        (&["tick", "--circonscription", "7501", "--candidate", "abc", "--item", "foi", "--value", "present"], 1,
-         "numéros valides : 1, 2"),
-        (&["tick", "--circonscription", "7502", "--candidate", "1", "--item", "foi", "--value", "present"], 1,
-         "la circonscription 7502 n'est pas dans cette base ; connues : 7501"),
-        (&["tick", "--circonscription", "75-1", "--candidate", "1", "--item", "foi", "--value", "present"], 1,
-         "n'est pas un code de circonscription"),
-        (&["tick", "--circonscription", "7501", "--candidate", "1", "--item", "foi", "--value", "maybe"], 2,
-         "[possible values: present, absent, unchecked]"),
-        (&["tick", "--circonscription", "7501", "--candidate", "1", "--item", "urne", "--value", "present"], 2,
-         "[possible values: foi, courrier, bureau]"),
-        (&["tick", "--circonscription", "7501", "--bureau", "75056_0101", "--candidate", "1", "--item", "bureau", "--value", "present"], 1,
-         "le bureau 75056_0101 n'est pas un bureau de la circonscription 7501 ; ses bureaux : 75056_0901"),
-        (&["envelope", "--circonscription", "7501", "--voters", "0", "--received", "0"], 1,
-         "--voters doit valoir au moins 1"),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                "23",
+                "--item",
+                "foi",
+                "--value",
+                "present",
+            ],
+            1,
+            "aucun candidat n° 23 dans la circonscription 7501 ; numéros valides : 1, 2, 3",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                "abc",
+                "--item",
+                "foi",
+                "--value",
+                "present",
+            ],
+            1,
+            "numéros valides : 1, 2",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7502",
+                "--candidate",
+                "1",
+                "--item",
+                "foi",
+                "--value",
+                "present",
+            ],
+            1,
+            "la circonscription 7502 n'est pas dans cette base ; connues : 7501",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "75-1",
+                "--candidate",
+                "1",
+                "--item",
+                "foi",
+                "--value",
+                "present",
+            ],
+            1,
+            "n'est pas un code de circonscription",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                "1",
+                "--item",
+                "foi",
+                "--value",
+                "maybe",
+            ],
+            2,
+            "[possible values: present, absent, unchecked]",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                "1",
+                "--item",
+                "urne",
+                "--value",
+                "present",
+            ],
+            2,
+            "[possible values: foi, courrier, bureau]",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--bureau",
+                "75056_0101",
+                "--candidate",
+                "1",
+                "--item",
+                "bureau",
+                "--value",
+                "present",
+            ],
+            1,
+            "le bureau 75056_0101 n'est pas un bureau de la circonscription 7501 ; ses bureaux : 75056_0901",
+        ),
+        (
+            &[
+                "envelope",
+                "--circonscription",
+                "7501",
+                "--voters",
+                "0",
+                "--received",
+                "0",
+            ],
+            1,
+            "--voters doit valoir au moins 1",
+        ),
     ];
     for (args, code, message) in cases {
         let out = run(constat(&db).args(args), code);
-        assert!(stderr(&out).contains(message), "{args:?}:\n{}", stderr(&out));
-        assert!(stdout(&out).is_empty(), "{args:?} printed an acknowledgement");
+        assert!(
+            stderr(&out).contains(message),
+            "{args:?}:\n{}",
+            stderr(&out)
+        );
+        assert!(
+            stdout(&out).is_empty(),
+            "{args:?} printed an acknowledgement"
+        );
     }
     assert_eq!(event_count(&db), 0);
     let _ = before;
@@ -161,8 +337,29 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
 fn english_comes_from_lang_option_or_locale() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
-    let out = run(constat(&db).args(["--lang", "en", "tick", "--circonscription", "7501", "--candidate", "99", "--item", "foi", "--value", "present"]), 1);
-    assert!(stderr(&out).contains("error: no candidate n° 99 in circonscription 7501; valid panel numbers: 1, 2"), "{}", stderr(&out));
+    let out = run(
+        constat(&db).args([
+            "--lang",
+            "en",
+            "tick",
+            "--circonscription",
+            "7501",
+            "--candidate",
+            "99",
+            "--item",
+            "foi",
+            "--value",
+            "present",
+        ]),
+        1,
+    );
+    assert!(
+        stderr(&out).contains(
+            "error: no candidate n° 99 in circonscription 7501; valid panel numbers: 1, 2"
+        ),
+        "{}",
+        stderr(&out)
+    );
     let out = run(constat(&db).env("LANG", "en_US.UTF-8").arg("report"), 0);
     assert!(stdout(&out).contains("Legislative election 2017 — round 1"));
     let out = run(constat(&db).env("LANG", "fr_FR.UTF-8").arg("report"), 0);
@@ -175,22 +372,45 @@ fn init_never_overwrites_and_other_files_are_refused() {
     let db = init_db(dir.path());
     let before = std::fs::read(&db).unwrap();
     let out = run(constat(&db).args(["init", "--observer", "Autre"]), 1);
-    assert!(stderr(&out).contains("existe déjà : constat n'écrase jamais une base"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("existe déjà : constat n'écrase jamais une base"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 
     let missing = dir.path().join("nope.db");
     let out = run(constat(&missing).arg("report"), 1);
-    assert!(stderr(&out).contains("aucune base constat à"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("constat init --db"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("aucune base constat à"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("constat init --db"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!missing.exists(), "a report must not create a database");
 
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "hello").unwrap();
     let out = run(constat(&text).arg("report"), 1);
-    assert!(stderr(&out).contains("n'est pas une base constat"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("n'est pas une base constat"),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = run(constat(&dir.path().join("x.db")).args(["init", "--sample", "lyon-2099"]), 1);
-    assert!(stderr(&out).contains("échantillons intégrés : paris-1-2017"), "{}", stderr(&out));
+    let out = run(
+        constat(&dir.path().join("x.db")).args(["init", "--sample", "lyon-2099"]),
+        1,
+    );
+    assert!(
+        stderr(&out).contains("échantillons intégrés : paris-1-2017"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!dir.path().join("x.db").exists());
 }
 
@@ -203,7 +423,11 @@ fn a_database_from_a_newer_constat_is_refused_with_a_clear_message() {
         .pragma_update(None, "user_version", 999)
         .unwrap();
     let out = run(constat(&db).arg("report"), 1);
-    assert!(stderr(&out).contains("version plus récente de constat (schéma 999"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("version plus récente de constat (schéma 999"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -211,7 +435,9 @@ fn the_database_defaults_to_constat_db_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.db");
     let mut cmd = std::process::Command::new(bin());
-    cmd.env("CONSTAT_DB", &db).env("LANG", "fr_FR.UTF-8").args(["init", "--observer", "Env"]);
+    cmd.env("CONSTAT_DB", &db)
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["init", "--observer", "Env"]);
     run(&mut cmd, 0);
     assert!(db.exists());
 }
@@ -220,11 +446,21 @@ fn the_database_defaults_to_constat_db_from_the_environment() {
 fn demo_without_a_terminal_explains_and_keeps_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let out = run(constat(&db).arg("demo").stdin(std::process::Stdio::null()), 1);
-    assert!(stderr(&out).contains("l'interface a besoin d'un terminal interactif"), "{}", stderr(&out));
+    let out = run(
+        constat(&db).arg("demo").stdin(std::process::Stdio::null()),
+        1,
+    );
+    assert!(
+        stderr(&out).contains("l'interface a besoin d'un terminal interactif"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains(&format!("Base de démonstration : {}", db.display())));
     // The demo database holds the sample and works with the other commands.
-    let report = stdout(&run(constat(&db).args(["report", "--circonscription", "7501"]), 0));
+    let report = stdout(&run(
+        constat(&db).args(["report", "--circonscription", "7501"]),
+        0,
+    ));
     assert!(report.contains("LEVAVASSEUR Éric"), "{report}");
 }
 
@@ -232,7 +468,14 @@ fn demo_without_a_terminal_explains_and_keeps_the_database() {
 fn help_teaches_with_examples_and_exit_codes() {
     let out = run(std::process::Command::new(bin()).arg("--help"), 0);
     let help = stdout(&out);
-    for needle in ["constat demo", "Examples:", "Exit status", "CONSTAT_DB", "tick", "non-receipt"] {
+    for needle in [
+        "constat demo",
+        "Examples:",
+        "Exit status",
+        "CONSTAT_DB",
+        "tick",
+        "non-receipt",
+    ] {
         assert!(help.contains(needle), "missing {needle} in:\n{help}");
     }
 }
