@@ -20,6 +20,7 @@ pub mod commands;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod import;
 pub mod report;
 pub mod sample;
 pub mod storage;
