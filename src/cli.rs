@@ -21,6 +21,9 @@ const EXAMPLES: &str = "\
 Examples:
   constat demo                                   try the interface on the bundled sample
   constat --db obs.db init --sample paris-1-2017 --observer 'Marie Curie'
+  constat --db nat.db init --election legislatives-2024 --round 1 --observer 'Coordination'
+  constat --db nat.db import candidates lg2024-resultats-circonscriptions-une-ligne-par-candidat2.csv
+  constat --db nat.db import bureaux table-bv-reu.csv
   constat --db obs.db ui                         open the interface on your database
   constat --db obs.db tick --circonscription 7501 --bureau 75056_0911 --candidate 3 --item bureau --value present
   constat --db obs.db envelope --circonscription 7501 --voters 4 --received 1
@@ -74,6 +77,9 @@ pub enum Command {
     Envelope(EnvelopeArgs),
     /// Record a non-receipt: a voter of a bureau who received no envelope at all
     NonReceipt(NonReceiptArgs),
+    /// Import official data: a candidate list (or results file), or a table of bureaux
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print the record and its findings
     #[command(
         after_help = "CSV columns (a stable contract, see docs/formats.md):\n  \
@@ -90,12 +96,44 @@ pub struct DemoArgs {
     pub record: bool,
 }
 
+/// `constat import`.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Candidates from the ministry's candidate list or results file (2017 xlsx, 2022, 2024 …)
+    #[command(
+        after_help = "Separator and encoding (UTF-8, Latin-1/Windows-1252, CP850) are detected. \
+        The whole file is imported in one transaction, or nothing is. Re-importing shows what changed \
+        (renamed, withdrawn candidates); importing the same file again changes nothing."
+    )]
+    Candidates {
+        /// The file (.csv, .txt or .xlsx)
+        file: PathBuf,
+    },
+    /// Bureaux from INSEE's table-bv-reu.csv, Etalab's bureau/circonscription table, or the
+    /// ministry's by-bureau results
+    Bureaux {
+        /// The file
+        file: PathBuf,
+    },
+}
+
 /// `constat init`.
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("source").args(["sample", "election"]))]
 pub struct InitArgs {
-    /// Bundled sample to start from (the only data source until the importers land)
-    #[arg(long, value_name = "NAME", default_value = "paris-1-2017")]
-    pub sample: String,
+    /// Bundled sample to start from [default: paris-1-2017 when --election is not given]
+    #[arg(long, value_name = "NAME")]
+    pub sample: Option<String>,
+    /// An election to fill with `constat import`: KIND-YEAR, KIND one of legislatives,
+    /// presidentielle, europeennes, municipales, regionales, departementales
+    #[arg(long, value_name = "KIND-YEAR")]
+    pub election: Option<String>,
+    /// The round, with --election
+    #[arg(long, value_name = "1|2", default_value = "1", value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub round: u8,
+    /// The day of the vote, with --election (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<chrono::NaiveDate>,
     /// Your name, as it will appear in evidence [default: your login name]
     #[arg(long, value_name = "NAME")]
     pub observer: Option<String>,

@@ -84,6 +84,24 @@ pub enum Error {
         /// Why.
         why: &'static str,
     },
+    /// `--election` is not KIND-YEAR.
+    #[error(
+        "`{0}` is not an election: expected KIND-YEAR, KIND one of legislatives, presidentielle, europeennes, municipales, regionales, departementales (e.g. legislatives-2024)"
+    )]
+    BadElection(String),
+    /// A bureau whose circonscription is not known yet.
+    #[error(
+        "bureau {0} has no known circonscription yet: import Etalab's bureau/circonscription table (constat import bureaux FILE)"
+    )]
+    BureauWithoutCirconscription(String),
+    /// The database has no circonscription yet.
+    #[error(
+        "this database has no circonscription yet: import the candidate list first (constat import candidates FILE)"
+    )]
+    EmptyReferential,
+    /// An import file is wrong; nothing of it was imported.
+    #[error("{0}; nothing was imported")]
+    Import(crate::import::ImportError),
     /// A count makes no sense.
     #[error("--voters must be at least 1 (the voters registered at the address)")]
     NoVoters,
@@ -185,6 +203,29 @@ impl Error {
                 list(known)
             ),
             Self::BadText { field, why } => format!("{field} : {}", french_text_problem(why)),
+            Self::BadElection(e) => format!(
+                "« {e} » n'est pas une élection : attendu TYPE-ANNÉE, TYPE parmi legislatives, presidentielle, europeennes, municipales, regionales, departementales (par exemple legislatives-2024)"
+            ),
+            Self::BureauWithoutCirconscription(b) => format!("le bureau {b} n'a pas encore de circonscription connue : importez la table bureaux ↔ circonscriptions d'Etalab (constat import bureaux FICHIER)"),
+            Self::EmptyReferential => "cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)".into(),
+            Self::Import(e) => {
+                let mut s = e.file.display().to_string();
+                if let Some(line) = e.line {
+                    s.push_str(&format!(", ligne {line}"));
+                }
+                if let Some(column) = &e.column {
+                    s.push_str(&format!(", colonne « {column} »"));
+                }
+                if let Some(value) = &e.value {
+                    s.push_str(&format!(" : trouvé « {value} »"));
+                }
+                s.push_str(&format!(", attendu : {}", e.expected));
+                if let Some(hint) = &e.hint {
+                    s.push_str(&format!(" (conseil : {hint})"));
+                }
+                s.push_str(" ; rien n'a été importé");
+                s
+            }
             Self::NoVoters => {
                 "--voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)".into()
             }

@@ -81,6 +81,10 @@ pub struct Catalog {
     pub facts_short: fn(Option<(u32, u32)>, usize) -> String,
     pub hint_help_scroll: &'static str,
     pub non_receipt_title: &'static str,
+    pub picker_title: &'static str,
+    pub picker_prompt: &'static str,
+    pub picker_count: fn(usize) -> String,
+    pub hint_picker: &'static str,
     pub non_receipt_voter: &'static str,
     pub non_receipt_count: fn(usize) -> String,
     pub form_bad_number: fn(&str) -> String,
@@ -114,6 +118,13 @@ pub struct Catalog {
     pub created_db: fn(&str, &str) -> String,
     pub demo_db_was: fn(&str) -> String,
     pub report_written: fn(&str) -> String,
+    pub import_recognised: fn(&str, &str, &str, Option<char>) -> String,
+    pub import_candidates_done: fn(u64, usize, usize, usize) -> String,
+    pub import_changed: fn(&str, &str, &str, &str) -> String,
+    pub import_withdrawn: fn(&str, &str, &str) -> String,
+    pub import_nothing_changed: &'static str,
+    pub import_bureaux_done: fn(u64, usize, usize, usize) -> String,
+    pub import_bureaux_without_circ: fn(usize) -> String,
     pub error_prefix: &'static str,
     pub hint_prefix: &'static str,
 }
@@ -198,7 +209,7 @@ pub static FR: Catalog = Catalog {
     save_saved: "● enregistré",
     save_pending: "◌ enregistrement…",
     save_failed: |e| format!("✗ NON ENREGISTRÉ : {e}"),
-    hint_grid: "↑↓←→ bouger · espace/p/a/⌫ cocher · P colonne · e enveloppe · n non-réception · u annuler · ? aide · q quitter",
+    hint_grid: "↑↓←→ bouger · espace/p/a/⌫ cocher · P colonne · e enveloppe · n non-réception · / lieu · u annuler · ? aide · q quitter",
     hint_form: "Tab champ suivant · Entrée valider · Échap annuler",
     help_title: "Aide",
     help_lines: &[
@@ -212,6 +223,10 @@ pub static FR: Catalog = Catalog {
             "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues",
         ),
         ("n", "non-réception : un électeur n'a reçu aucune enveloppe"),
+        (
+            "/ ou b",
+            "choisir une autre circonscription ou un autre bureau",
+        ),
         (
             "u",
             "annuler la dernière modification (enregistrée comme un nouvel événement)",
@@ -250,6 +265,10 @@ pub static FR: Catalog = Catalog {
     },
     hint_help_scroll: "↑↓ défiler · Échap fermer",
     non_receipt_title: "Non-réception d'enveloppe",
+    picker_title: "Choisir une circonscription ou un bureau",
+    picker_prompt: "Chercher (code, nom, adresse, commune)",
+    picker_count: |n| format!("{n} résultat{}", if n > 1 { "s" } else { "" }),
+    hint_picker: "↑↓ choisir · Entrée ouvrir · Échap annuler",
     non_receipt_voter: "Nom de l'électeur (facultatif)",
     non_receipt_count: |n| format!("Non-réceptions : {n}"),
     form_bad_number: |v| format!("« {v} » n'est pas un nombre entier"),
@@ -347,6 +366,38 @@ pub static FR: Catalog = Catalog {
         )
     },
     report_written: |path| format!("Rapport écrit : {path}"),
+    import_recognised: |file, format, encoding, sep| {
+        format!(
+            "{file} : {format}, encodage {encoding}{}",
+            sep.map(|c| format!(
+                ", séparateur « {} »",
+                if c == '\t' {
+                    "tabulation".to_owned()
+                } else {
+                    c.to_string()
+                }
+            ))
+            .unwrap_or_default()
+        )
+    },
+    import_candidates_done: |n, m, added, same| {
+        format!("{n} candidats dans {m} circonscriptions : {added} nouveaux, {same} inchangés")
+    },
+    import_changed: |circ, panel, before, after| {
+        format!("modifié : {circ} n° {panel} : {before} → {after}")
+    },
+    import_withdrawn: |circ, panel, name| {
+        format!("retiré (absent du fichier, conservé comme retiré) : {circ} n° {panel} {name}")
+    },
+    import_nothing_changed: "Rien n'a changé : la base avait déjà exactement ces données.",
+    import_bureaux_done: |n, added, changed, same| {
+        format!("{n} bureaux : {added} nouveaux, {changed} complétés ou corrigés, {same} inchangés")
+    },
+    import_bureaux_without_circ: |n| {
+        format!(
+            "{n} bureaux sans circonscription connue : importez aussi la table bureaux ↔ circonscriptions d'Etalab"
+        )
+    },
     error_prefix: "erreur",
     hint_prefix: "conseil",
 };
@@ -377,7 +428,7 @@ pub static EN: Catalog = Catalog {
     save_saved: "● saved",
     save_pending: "◌ saving…",
     save_failed: |e| format!("✗ NOT SAVED: {e}"),
-    hint_grid: "↑↓←→ move · space/p/a/⌫ mark · P column · e envelope · n non-receipt · u undo · ? help · q quit",
+    hint_grid: "↑↓←→ move · space/p/a/⌫ mark · P column · e envelope · n non-receipt · / place · u undo · ? help · q quit",
     hint_form: "Tab next field · Enter confirm · Esc cancel",
     help_title: "Help",
     help_lines: &[
@@ -391,6 +442,7 @@ pub static EN: Catalog = Catalog {
             "household envelope: voters at the address, envelopes received",
         ),
         ("n", "non-receipt: a voter received no envelope at all"),
+        ("/ or b", "choose another circonscription or bureau"),
         ("u", "undo the last change (recorded as a new event)"),
         ("?", "show or close this help"),
         ("q", "quit (everything is already saved)"),
@@ -422,6 +474,10 @@ pub static EN: Catalog = Catalog {
     },
     hint_help_scroll: "↑↓ scroll · Esc close",
     non_receipt_title: "Envelope not received",
+    picker_title: "Choose a circonscription or a bureau",
+    picker_prompt: "Search (code, name, address, commune)",
+    picker_count: |n| format!("{n} result{}", if n == 1 { "" } else { "s" }),
+    hint_picker: "↑↓ choose · Enter open · Esc cancel",
     non_receipt_voter: "Voter's name (optional)",
     non_receipt_count: |n| format!("Non-receipts: {n}"),
     form_bad_number: |v| format!("\"{v}\" is not a whole number"),
@@ -513,6 +569,38 @@ pub static EN: Catalog = Catalog {
         format!("Demo database: {path}\nIt is kept; to reopen it: constat --db {path} ui")
     },
     report_written: |path| format!("Report written: {path}"),
+    import_recognised: |file, format, encoding, sep| {
+        format!(
+            "{file}: {format}, encoding {encoding}{}",
+            sep.map(|c| format!(
+                ", separator '{}'",
+                if c == '\t' {
+                    "tab".to_owned()
+                } else {
+                    c.to_string()
+                }
+            ))
+            .unwrap_or_default()
+        )
+    },
+    import_candidates_done: |n, m, added, same| {
+        format!("{n} candidates in {m} circonscriptions: {added} new, {same} unchanged")
+    },
+    import_changed: |circ, panel, before, after| {
+        format!("changed: {circ} n° {panel}: {before} → {after}")
+    },
+    import_withdrawn: |circ, panel, name| {
+        format!("withdrawn (not in the file, kept as withdrawn): {circ} n° {panel} {name}")
+    },
+    import_nothing_changed: "Nothing changed: the database already held exactly this data.",
+    import_bureaux_done: |n, added, changed, same| {
+        format!("{n} bureaux: {added} new, {changed} completed or corrected, {same} unchanged")
+    },
+    import_bureaux_without_circ: |n| {
+        format!(
+            "{n} bureaux with no known circonscription: also import Etalab's bureau/circonscription table"
+        )
+    },
     error_prefix: "error",
     hint_prefix: "hint",
 };

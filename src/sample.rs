@@ -172,7 +172,7 @@ impl Sample {
                 code_b.clone(),
                 Bureau {
                     code: code_b,
-                    circonscription: code("bureaux.csv", &r.circonscription)?,
+                    circonscription: Some(code("bureaux.csv", &r.circonscription)?),
                     label: r.label,
                     address: r.address,
                     commune: r.commune,

@@ -6,7 +6,8 @@ use chrono::Utc;
 
 use super::{CURRENT_BUREAU, Context, bureau};
 use crate::cli::InitArgs;
-use crate::domain::{BureauCode, ObserverId};
+use crate::domain::referential::ElectionData;
+use crate::domain::{BureauCode, Election, ElectionKind, ObserverId, Referential};
 use crate::error::{Error, check_text};
 use crate::sample;
 use crate::storage::{LocalObserver, Store};
@@ -18,7 +19,15 @@ pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         Some(name) => check_text("--observer", name)?,
         None => default_observer_name(),
     };
-    let store = create_from_sample(&path, &args.sample, &observer, args.bureau.as_deref())?;
+    let store = match &args.election {
+        Some(election) => create_empty(&path, election, args.round, args.date, &observer)?,
+        None => create_from_sample(
+            &path,
+            args.sample.as_deref().unwrap_or("paris-1-2017"),
+            &observer,
+            args.bureau.as_deref(),
+        )?,
+    };
     let line = (ctx.lang.catalog().created_db)(&store.path().display().to_string(), &observer);
     ctx.say(&line);
     Ok(())
@@ -31,6 +40,50 @@ fn default_observer_name() -> String {
         .filter_map(|k| std::env::var(k).ok())
         .find_map(|v| check_text("--observer", &v).ok())
         .unwrap_or_else(|| "observateur".to_owned())
+}
+
+/// Creates a database for an election with no reference data yet (`constat import` fills it).
+fn create_empty(
+    path: &Path,
+    election: &str,
+    round: u8,
+    date: Option<chrono::NaiveDate>,
+    observer: &str,
+) -> Result<Store, Error> {
+    let bad = || Error::BadElection(election.to_owned());
+    let (kind, year) = election.rsplit_once('-').ok_or_else(bad)?;
+    let election = Election {
+        kind: kind.parse::<ElectionKind>().map_err(|_| bad())?,
+        year: year
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1958..=2200).contains(y))
+            .ok_or_else(bad)?,
+        round,
+        date,
+    };
+    let data = ElectionData {
+        election,
+        referential: Referential::default(),
+    };
+    create(path, &data, observer)
+}
+
+fn create(path: &Path, data: &ElectionData, observer: &str) -> Result<Store, Error> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+            path: parent.to_owned(),
+            context: "creating the folder",
+            source,
+        })?;
+    }
+    let observer = LocalObserver {
+        id: ObserverId(uuid::Uuid::new_v4()),
+        name: observer.to_owned(),
+    };
+    #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
+    let now = Utc::now();
+    Ok(Store::create(path, data, &observer, now)?)
 }
 
 /// Creates a database at `path` from the sample `name`, with `bureau` (or the sample's default)
@@ -53,7 +106,7 @@ pub fn create_from_sample(
                 .referential
                 .bureaux
                 .get(&code)
-                .map(|b| b.circonscription.clone())
+                .and_then(|b| b.circonscription.clone())
                 .or_else(|| data.referential.circonscriptions.keys().next().cloned());
             match circ {
                 Some(circ) => Some(bureau(&data, &circ, raw)?),
@@ -62,20 +115,7 @@ pub fn create_from_sample(
         }
         None => sample.default_bureau()?,
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| Error::Io {
-            path: parent.to_owned(),
-            context: "creating the folder",
-            source,
-        })?;
-    }
-    let observer = LocalObserver {
-        id: ObserverId(uuid::Uuid::new_v4()),
-        name: observer.to_owned(),
-    };
-    #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
-    let now = Utc::now();
-    let store = Store::create(path, &data, &observer, now)?;
+    let store = create(path, &data, observer)?;
     if let Some(b) = current {
         store.set_setting(CURRENT_BUREAU, b.as_str())?;
     }

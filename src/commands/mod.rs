@@ -2,6 +2,7 @@
 //! then calls the domain and the storage. Nothing is written unless every check passed.
 
 mod demo;
+mod import;
 mod init;
 mod observe;
 mod report;
@@ -65,6 +66,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Tick(args) => observe::tick(&args, ctx),
         Command::Envelope(args) => observe::envelope(&args, ctx),
         Command::NonReceipt(args) => observe::non_receipt(&args, ctx),
+        Command::Import(cmd) => import::run(&cmd, ctx),
         Command::Report(args) => report::run(&args, ctx),
     }
 }
@@ -143,7 +145,7 @@ pub fn bureau(
 ) -> Result<BureauCode, Error> {
     let code = BureauCode::parse(raw)?;
     match data.referential.bureaux.get(&code) {
-        Some(b) if &b.circonscription == circ => Ok(code),
+        Some(b) if b.circonscription.as_ref() == Some(circ) => Ok(code),
         _ => Err(Error::UnknownBureau {
             code: code.to_string(),
             circ: circ.to_string(),
@@ -169,6 +171,6 @@ pub fn bureau_or_current(
             data.referential
                 .bureaux
                 .get(c)
-                .is_some_and(|b| &b.circonscription == circ)
+                .is_some_and(|b| b.circonscription.as_ref() == Some(circ))
         }))
 }

@@ -9,6 +9,7 @@ pub mod election;
 pub mod event;
 pub mod record;
 pub mod referential;
+pub mod search;
 pub mod state;
 
 pub use codes::{BureauCode, CirconscriptionCode, CodeError, Panel};

@@ -200,7 +200,7 @@ pub fn build_record(
                 .unwrap_or_else(|| Bureau {
                     label: code.to_string(),
                     code,
-                    circonscription: circ.clone(),
+                    circonscription: Some(circ.clone()),
                     address: String::new(),
                     commune: String::new(),
                     voting_machines: false,

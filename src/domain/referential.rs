@@ -75,8 +75,9 @@ impl Candidate {
 pub struct Bureau {
     /// `75056_0911`.
     pub code: BureauCode,
-    /// The circonscription the bureau votes in.
-    pub circonscription: CirconscriptionCode,
+    /// The circonscription the bureau votes in (unknown for bureaux imported from INSEE's table
+    /// until a table giving it is imported).
+    pub circonscription: Option<CirconscriptionCode>,
     /// A short name (`Bureau 0911`).
     pub label: String,
     /// Street address, possibly empty.
@@ -116,7 +117,7 @@ impl Referential {
     ) -> impl Iterator<Item = &'a Bureau> + 'a {
         self.bureaux
             .values()
-            .filter(move |b| &b.circonscription == circ)
+            .filter(move |b| b.circonscription.as_ref() == Some(circ))
     }
 }
 

@@ -11,7 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::StorageError;
 
 /// The migrations, in order; migration `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../../schema/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema/0001_init.sql"),
+    include_str!("../../schema/0002_imports.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

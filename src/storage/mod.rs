@@ -6,6 +6,7 @@
 
 mod error;
 mod events;
+mod import;
 mod migrations;
 mod referential;
 
@@ -15,6 +16,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 pub use error::StorageError;
+pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};
 pub use migrations::SCHEMA_VERSION;
 
 use crate::domain::referential::ElectionData;
@@ -139,6 +141,29 @@ impl Store {
     /// The election and its reference data.
     pub fn election_data(&self) -> Result<ElectionData, StorageError> {
         referential::load(&self.conn, &self.path)
+    }
+
+    /// One bureau, without loading the whole reference data.
+    pub fn bureau(
+        &self,
+        code: &crate::domain::BureauCode,
+    ) -> Result<Option<crate::domain::Bureau>, StorageError> {
+        referential::bureau(&self.conn, &self.path, code)
+    }
+
+    /// One circonscription and its candidates (panel order), without loading the whole
+    /// reference data.
+    pub fn circonscription(
+        &self,
+        code: &crate::domain::CirconscriptionCode,
+    ) -> Result<
+        Option<(
+            crate::domain::Circonscription,
+            Vec<crate::domain::Candidate>,
+        )>,
+        StorageError,
+    > {
+        referential::circonscription(&self.conn, &self.path, code)
     }
 
     /// The observer who owns this file.

@@ -48,7 +48,7 @@ pub(super) fn insert(tx: &Transaction<'_>, data: &ElectionData) -> rusqlite::Res
     for b in data.referential.bureaux.values() {
         bureau.execute(params![
             b.code.as_str(),
-            b.circonscription.as_str(),
+            b.circonscription.as_ref().map(CirconscriptionCode::as_str),
             b.label,
             b.address,
             b.commune,
@@ -104,7 +104,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
     let mut stmt = conn
         .prepare(
             "SELECT circonscription, panel, surname, given_name, sex, nuance
-             FROM candidate ORDER BY circonscription, panel",
+             FROM candidate WHERE withdrawn = 0 ORDER BY circonscription, panel",
         )
         .map_err(sql)?;
     let rows = stmt
@@ -148,7 +148,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
         .query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
@@ -163,8 +163,9 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
             code.clone(),
             Bureau {
                 code,
-                circonscription: CirconscriptionCode::parse(&circ)
-                    .map_err(|e| invalid(e.to_string()))?,
+                circonscription: circ
+                    .map(|c| CirconscriptionCode::parse(&c).map_err(|e| invalid(e.to_string())))
+                    .transpose()?,
                 label,
                 address,
                 commune,
@@ -176,4 +177,111 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
         election,
         referential,
     })
+}
+
+fn bureau_from_row(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(String, Option<String>, String, String, String, bool)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+/// One bureau, looked up by code (no full load).
+pub(super) fn bureau(
+    conn: &Connection,
+    path: &Path,
+    code: &BureauCode,
+) -> Result<Option<Bureau>, StorageError> {
+    use rusqlite::OptionalExtension;
+    let sql = |e| StorageError::sqlite(path, "reading a bureau", e);
+    let invalid = |what: String| StorageError::Invalid {
+        path: path.to_owned(),
+        what,
+    };
+    let row = conn
+        .prepare_cached(
+            "SELECT code, circonscription, label, address, commune, voting_machines FROM bureau WHERE code = ?1",
+        )
+        .map_err(sql)?
+        .query_row([code.as_str()], bureau_from_row)
+        .optional()
+        .map_err(sql)?;
+    row.map(|(code, circ, label, address, commune, voting_machines)| {
+        Ok(Bureau {
+            code: BureauCode::parse(&code).map_err(|e| invalid(e.to_string()))?,
+            circonscription: circ
+                .map(|c| CirconscriptionCode::parse(&c).map_err(|e| invalid(e.to_string())))
+                .transpose()?,
+            label,
+            address,
+            commune,
+            voting_machines,
+        })
+    })
+    .transpose()
+}
+
+/// One circonscription and its candidates in panel order (no full load).
+pub(super) fn circonscription(
+    conn: &Connection,
+    path: &Path,
+    code: &CirconscriptionCode,
+) -> Result<Option<(Circonscription, Vec<Candidate>)>, StorageError> {
+    use rusqlite::OptionalExtension;
+    let sql = |e| StorageError::sqlite(path, "reading a circonscription", e);
+    let invalid = |what: String| StorageError::Invalid {
+        path: path.to_owned(),
+        what,
+    };
+    let label: Option<String> = conn
+        .prepare_cached("SELECT label FROM circonscription WHERE code = ?1")
+        .map_err(sql)?
+        .query_row([code.as_str()], |r| r.get(0))
+        .optional()
+        .map_err(sql)?;
+    let Some(label) = label else {
+        return Ok(None);
+    };
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT panel, surname, given_name, sex, nuance FROM candidate
+             WHERE circonscription = ?1 AND withdrawn = 0 ORDER BY panel",
+        )
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([code.as_str()], |r| {
+            Ok((
+                r.get::<_, u16>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })
+        .map_err(sql)?;
+    let mut candidates = Vec::new();
+    for row in rows {
+        let (panel, surname, given_name, sex, nuance) = row.map_err(sql)?;
+        candidates.push(Candidate {
+            circonscription: code.clone(),
+            panel: Panel::new(panel).map_err(|e| invalid(e.to_string()))?,
+            surname,
+            given_name,
+            sex: Sex::parse(&sex).ok_or_else(|| invalid(format!("bad sex `{sex}`")))?,
+            nuance,
+        });
+    }
+    Ok(Some((
+        Circonscription {
+            code: code.clone(),
+            label,
+        },
+        candidates,
+    )))
 }

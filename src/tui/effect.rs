@@ -1,6 +1,7 @@
 //! Effects: what `update` asks the runtime to do.
 
 use crate::domain::EventBody;
+use crate::domain::search::Place;
 
 /// Work for the runtime. Its result comes back as a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,4 +13,6 @@ pub enum Effect {
         /// What to record.
         body: EventBody,
     },
+    /// Load this circonscription or bureau and make it current; answer with `Switched`.
+    Switch(Place),
 }

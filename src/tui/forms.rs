@@ -24,6 +24,19 @@ impl EnvelopeForm {
     }
 }
 
+/// The picker: a query and the places matching it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picker {
+    /// What was typed.
+    pub query: String,
+    /// Matching places (indexes into the model's place index), best first, at most a screenful.
+    pub hits: Vec<usize>,
+    /// How many places matched in all.
+    pub total: usize,
+    /// The highlighted hit.
+    pub selected: usize,
+}
+
 /// The non-receipt form: the voter's name, optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NonReceiptForm {

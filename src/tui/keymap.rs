@@ -21,6 +21,15 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
             }
             _ => None,
         },
+        Mode::Picker(_) => match key.code {
+            KeyCode::Esc => Some(Message::Close),
+            KeyCode::Enter => Some(Message::Submit),
+            KeyCode::Up => Some(Message::Move(Direction::Up)),
+            KeyCode::Down | KeyCode::Tab => Some(Message::Move(Direction::Down)),
+            KeyCode::Backspace => Some(Message::Erase),
+            KeyCode::Char(c) => Some(Message::Input(c)),
+            _ => None,
+        },
         Mode::Envelope(_) | Mode::NonReceipt(_) => match key.code {
             KeyCode::Esc => Some(Message::Close),
             KeyCode::Enter => Some(Message::Submit),
@@ -50,6 +59,7 @@ fn grid(key: KeyEvent) -> Option<Message> {
         KeyCode::Char('u') => Message::Undo,
         KeyCode::Char('e') => Message::OpenEnvelope,
         KeyCode::Char('n') => Message::OpenNonReceipt,
+        KeyCode::Char('/' | 'b') => Message::OpenPicker,
         KeyCode::Char('?') | KeyCode::F(1) => Message::ToggleHelp,
         KeyCode::Char('q') => Message::Quit,
         _ => return None,

@@ -1,6 +1,6 @@
 //! Messages: the user's intents (made from keys) and the results of effects.
 
-use crate::domain::{Event, Mark};
+use crate::domain::{Bureau, Candidate, Circonscription, Event, Mark};
 
 /// A direction in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,19 @@ pub enum Message {
     Submit,
     /// Close the open overlay (help or form) without doing anything.
     Close,
+    /// Open the picker of circonscriptions and bureaux.
+    OpenPicker,
     /// Leave.
     Quit,
+    /// The picked place is loaded.
+    Switched {
+        /// The circonscription now shown.
+        circonscription: Circonscription,
+        /// Its candidates, in panel order.
+        candidates: Vec<Candidate>,
+        /// The bureau now current (kept when it lies in the circonscription).
+        bureau: Option<Bureau>,
+    },
     /// An event was committed.
     Saved {
         /// The change it belongs to.

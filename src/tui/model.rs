@@ -8,8 +8,9 @@ use crate::domain::{
 };
 use crate::i18n::Lang;
 
-use super::forms::{EnvelopeForm, NonReceiptForm};
+use super::forms::{EnvelopeForm, NonReceiptForm, Picker};
 use super::theme::Theme;
+use crate::domain::search::PlaceIndex;
 
 /// What fills the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub enum Mode {
     Envelope(EnvelopeForm),
     /// The non-receipt form, over the grid.
     NonReceipt(NonReceiptForm),
+    /// The picker of circonscriptions and bureaux, over the grid.
+    Picker(Picker),
 }
 
 /// The save indicator. It says "saved" only once every requested commit has returned.
@@ -71,6 +74,8 @@ pub struct Model {
     pub observer_name: String,
     /// Everything saved so far, folded.
     pub state: RecordState,
+    /// Every circonscription and bureau, for the picker (shared: built once at start).
+    pub places: std::sync::Arc<PlaceIndex>,
     /// Cursor row (candidate index).
     pub row: usize,
     /// Cursor column (item index).
@@ -121,6 +126,7 @@ impl Model {
             observer,
             observer_name,
             state,
+            places: std::sync::Arc::default(),
             row: 0,
             col: 0,
             mode: Mode::Grid,

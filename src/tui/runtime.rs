@@ -14,6 +14,7 @@ use super::theme::Theme;
 use super::update::update;
 use super::view;
 use crate::commands::{CURRENT_BUREAU, new_event_id};
+use crate::domain::search::{Place, PlaceIndex};
 use crate::domain::{BureauCode, RecordState};
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -28,18 +29,16 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
         .setting(CURRENT_BUREAU)?
         .and_then(|b| BureauCode::parse(&b).ok())
         .and_then(|b| data.referential.bureaux.get(&b).cloned());
-    let circ = match &bureau {
-        Some(b) => data.referential.circonscriptions.get(&b.circonscription),
-        None => data.referential.circonscriptions.values().next(),
+    let circ = match bureau.as_ref().map(|b| &b.circonscription) {
+        Some(Some(c)) => data.referential.circonscriptions.get(c),
+        _ => data.referential.circonscriptions.values().next(),
     };
     let Some(circ) = circ.cloned() else {
-        return Err(Error::UnknownCirconscription {
-            code: "—".into(),
-            known: vec![],
-        });
+        return Err(Error::EmptyReferential);
     };
     let candidates = data.referential.candidates_of(&circ.code).to_vec();
-    Ok(Model::new(
+    let places = std::sync::Arc::new(PlaceIndex::new(&data.referential));
+    let mut model = Model::new(
         lang,
         theme,
         data.election,
@@ -49,7 +48,9 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
         observer.id,
         observer.name,
         state,
-    ))
+    );
+    model.places = places;
+    Ok(model)
 }
 
 /// Runs `msg` through `update`, committing every `Persist` effect before its `Saved` goes back.
@@ -58,6 +59,11 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
             match effect {
+                Effect::Switch(place) => match switch(model, store, &place) {
+                    Ok(Some(msg)) => queue.push_back(msg),
+                    Ok(None) => {}
+                    Err(e) => model.flash = Some(e.message(model.lang)),
+                },
                 Effect::Persist { group, body } => {
                     #[allow(clippy::disallowed_methods)]
                     // the runtime is the edge where time enters
@@ -73,6 +79,37 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
             }
         }
     }
+}
+
+/// Loads the picked place; remembers a picked bureau as the database's current bureau.
+fn switch(model: &Model, store: &Store, place: &Place) -> Result<Option<Message>, Error> {
+    let (circ_code, bureau) = match place {
+        Place::Bureau(code) => {
+            let Some(bureau) = store.bureau(code)? else {
+                return Ok(None);
+            };
+            let Some(circ) = bureau.circonscription.clone() else {
+                return Err(Error::BureauWithoutCirconscription(code.to_string()));
+            };
+            store.set_setting(CURRENT_BUREAU, code.as_str())?;
+            (circ, Some(bureau))
+        }
+        Place::Circonscription(code) => {
+            let bureau = model
+                .bureau
+                .clone()
+                .filter(|b| b.circonscription.as_ref() == Some(code));
+            (code.clone(), bureau)
+        }
+    };
+    let Some((circonscription, candidates)) = store.circonscription(&circ_code)? else {
+        return Ok(None);
+    };
+    Ok(Some(Message::Switched {
+        circonscription,
+        candidates,
+        bureau,
+    }))
 }
 
 /// Opens the interface on `store` until the user quits.

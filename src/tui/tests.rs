@@ -29,7 +29,7 @@ fn model_with(lang: Lang, events: &[Event]) -> Model {
         .unwrap();
     let circ = CirconscriptionCode::parse("7501").unwrap();
     let bureau = BureauCode::parse("75056_0911").unwrap();
-    Model::new(
+    let mut model = Model::new(
         lang,
         Theme { color: false },
         data.election,
@@ -39,7 +39,9 @@ fn model_with(lang: Lang, events: &[Event]) -> Model {
         OBSERVER,
         "Marie".into(),
         RecordState::fold(events),
-    )
+    );
+    model.places = std::sync::Arc::new(crate::domain::search::PlaceIndex::new(&data.referential));
+    model
 }
 
 fn model() -> Model {
@@ -67,7 +69,14 @@ impl Harness {
     fn send(&mut self, msg: Message) {
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
-            for Effect::Persist { group, body } in update(&mut self.model, msg) {
+            for effect in update(&mut self.model, msg) {
+                let (group, body) = match effect {
+                    Effect::Persist { group, body } => (group, body),
+                    Effect::Switch(place) => {
+                        queue.insert(0, switched(&place));
+                        continue;
+                    }
+                };
                 if self.fail {
                     queue.insert(
                         0,
@@ -113,6 +122,27 @@ impl Harness {
     }
 }
 
+/// What the runtime answers to `Effect::Switch`, from the sample's reference data.
+fn switched(place: &crate::domain::search::Place) -> Message {
+    use crate::domain::search::Place;
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let (circ, bureau) = match place {
+        Place::Bureau(b) => {
+            let b = data.referential.bureaux[b].clone();
+            (b.circonscription.clone().unwrap(), Some(b))
+        }
+        Place::Circonscription(c) => (c.clone(), None),
+    };
+    Message::Switched {
+        circonscription: data.referential.circonscriptions[&circ].clone(),
+        candidates: data.referential.candidates_of(&circ).to_vec(),
+        bureau,
+    }
+}
+
 fn screen(model: &Model, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view::draw(model, f)).unwrap();
@@ -126,8 +156,7 @@ fn reference_model(lang: Lang) -> Model {
         .record_ticks()
         .unwrap()
     {
-        let effects = vec![Effect::Persist { group: 0, body }];
-        for Effect::Persist { body, .. } in effects {
+        {
             h.seq += 1;
             let event = Event {
                 id: EventId(Uuid::from_u128(u128::from(h.seq))),
@@ -176,7 +205,9 @@ fn a_tick_is_shown_only_once_its_commit_returned() {
     assert_eq!(effects.len(), 1);
     assert_eq!(m.save, SaveStatus::Pending);
     assert_eq!(m.mark(0, Item::Foi), Mark::Unchecked, "shown before saved");
-    let Effect::Persist { group, body } = effects.into_iter().next().unwrap();
+    let Some(Effect::Persist { group, body }) = effects.into_iter().next() else {
+        panic!("expected a Persist effect");
+    };
     assert!(matches!(
         body,
         EventBody::Tick {
@@ -389,6 +420,23 @@ fn the_help_scrolls_to_its_last_line_on_a_phone_screen() {
     let s = screen(&h.model, 40, 15);
     assert!(s.contains("quitter (tout"), "{s}");
     assert!(h.log.is_empty());
+}
+
+#[test]
+fn the_picker_finds_a_bureau_by_street_and_switches_to_it() {
+    let mut h = Harness::new(model());
+    h.keys("/");
+    assert!(matches!(&h.model.mode, Mode::Picker(p) if p.total == 24));
+    h.keys("0912");
+    assert!(matches!(&h.model.mode, Mode::Picker(p) if p.total == 1));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(h.model.bureau.as_ref().unwrap().code.as_str(), "75056_0912");
+    h.keys("/clauzel");
+    insta::assert_snapshot!("screen_picker_80x24_fr", screen(&h.model, 80, 24));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.bureau.as_ref().unwrap().code.as_str(), "75056_0911");
+    assert!(h.log.is_empty(), "picking records nothing");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! its `Saved` arrives.
 
 use super::effect::Effect;
-use super::forms::{EnvelopeForm, NonReceiptForm};
+use super::forms::{EnvelopeForm, NonReceiptForm, Picker};
 use super::message::{Direction, Message};
 use super::model::{Change, Mode, Model, SaveStatus};
 use crate::domain::{EventBody, Item, Mark};
@@ -24,8 +24,35 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             };
             vec![]
         }
+        Message::Move(dir) if matches!(model.mode, Mode::Picker(_)) => {
+            if let Mode::Picker(p) = &mut model.mode {
+                p.selected = match dir {
+                    Direction::Up => p.selected.saturating_sub(1),
+                    _ => (p.selected + 1).min(p.hits.len().saturating_sub(1)),
+                };
+            }
+            vec![]
+        }
         Message::Move(dir) => {
             move_cursor(model, dir);
+            vec![]
+        }
+        Message::OpenPicker => {
+            let mut picker = Picker::default();
+            refresh_picker(model, &mut picker);
+            model.mode = Mode::Picker(picker);
+            vec![]
+        }
+        Message::Switched {
+            circonscription,
+            candidates,
+            bureau,
+        } => {
+            model.circonscription = circonscription;
+            model.candidates = candidates;
+            model.bureau = bureau;
+            model.row = 0;
+            model.undo.clear();
             vec![]
         }
         Message::Cycle => {
@@ -70,6 +97,15 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             vec![]
         }
         Message::Input(c) => {
+            if let Mode::Picker(picker) = &model.mode {
+                let mut picker = picker.clone();
+                if picker.query.chars().count() < 80 && !c.is_control() {
+                    picker.query.push(c);
+                }
+                refresh_picker(model, &mut picker);
+                model.mode = Mode::Picker(picker);
+                return vec![];
+            }
             match &mut model.mode {
                 Mode::Envelope(form) if c.is_ascii_digit() => {
                     let field = form.focused_mut();
@@ -85,6 +121,13 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             vec![]
         }
         Message::Erase => {
+            if let Mode::Picker(picker) = &model.mode {
+                let mut picker = picker.clone();
+                picker.query.pop();
+                refresh_picker(model, &mut picker);
+                model.mode = Mode::Picker(picker);
+                return vec![];
+            }
             match &mut model.mode {
                 Mode::Envelope(form) => {
                     form.focused_mut().pop();
@@ -284,6 +327,30 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             };
             persist(model, vec![body], true)
         }
+        Mode::Picker(picker) => {
+            let place = picker
+                .hits
+                .get(picker.selected)
+                .and_then(|i| model.places.get(*i))
+                .map(|e| e.place.clone());
+            match place {
+                Some(place) => {
+                    model.mode = Mode::Grid;
+                    vec![Effect::Switch(place)]
+                }
+                None => vec![],
+            }
+        }
         Mode::Grid | Mode::Help => vec![],
     }
+}
+
+/// How many picker results are kept: more than any screen shows.
+pub const PICKER_ROWS: usize = 50;
+
+fn refresh_picker(model: &Model, picker: &mut Picker) {
+    let (hits, total) = model.places.search(&picker.query, PICKER_ROWS);
+    picker.hits = hits;
+    picker.total = total;
+    picker.selected = 0;
 }

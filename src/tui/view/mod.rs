@@ -47,6 +47,7 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         }
         Mode::Envelope(form) => overlays::envelope(model, form, frame, area),
         Mode::NonReceipt(form) => overlays::non_receipt(model, form, frame, area),
+        Mode::Picker(picker) => overlays::picker(model, picker, frame, area),
     }
 }
 
@@ -77,6 +78,9 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         (Some(flash), _) => Line::styled(fit(flash, area.width), model.theme.title()),
         (None, Mode::Grid) => {
             Line::styled(short_hint(cat.hint_grid, area.width), model.theme.dim())
+        }
+        (None, Mode::Picker(_)) => {
+            Line::styled(short_hint(cat.hint_picker, area.width), model.theme.dim())
         }
         (None, Mode::Help) => {
             Line::styled(fit(cat.hint_help_scroll, area.width), model.theme.dim())

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::tui::forms::{EnvelopeForm, NonReceiptForm};
+use crate::tui::forms::{EnvelopeForm, NonReceiptForm, Picker};
 use crate::tui::model::Model;
 
 pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
@@ -127,5 +127,47 @@ pub(super) fn non_receipt(model: &Model, form: &NonReceiptForm, frame: &mut Fram
         form.error.as_ref(),
         frame,
         area,
+    );
+}
+
+pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let rect = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let inner_width = rect.width.saturating_sub(2);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                format!("{}{}", cat.picker_prompt, cat.list_sep),
+                model.theme.title(),
+            ),
+            Span::raw(format!("{}_", picker.query)),
+        ]),
+        Line::styled((cat.picker_count)(picker.total), model.theme.dim()),
+    ];
+    let room = usize::from(rect.height.saturating_sub(4));
+    let first = picker.selected.saturating_sub(room.saturating_sub(1));
+    for (n, i) in picker.hits.iter().enumerate().skip(first).take(room) {
+        let Some(entry) = model.places.get(*i) else {
+            continue;
+        };
+        let text = if entry.detail.is_empty() {
+            entry.title.clone()
+        } else {
+            format!("{} · {}", entry.title, entry.detail)
+        };
+        let text = super::fit(&text, inner_width.saturating_sub(2));
+        if n == picker.selected {
+            lines.push(Line::styled(format!("▸ {text}"), model.theme.cursor()));
+        } else {
+            lines.push(Line::raw(format!("  {text}")));
+        }
+    }
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(format!(" {} ", cat.picker_title))),
+        rect,
     );
 }

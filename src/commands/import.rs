@@ -1,0 +1,94 @@
+//! `constat import candidates|bureaux FILE`: official data into the database, in one transaction.
+
+use chrono::Utc;
+
+use super::Context;
+use crate::cli::ImportCommand;
+use crate::error::Error;
+use crate::import;
+use crate::storage::ImportFailure;
+
+fn failure(e: ImportFailure) -> Error {
+    match e {
+        ImportFailure::File(e) => Error::Import(e),
+        ImportFailure::Storage(e) => Error::Storage(e),
+    }
+}
+
+/// `constat import`.
+pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let mut store = ctx.open_store()?;
+    #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
+    let now = Utc::now();
+    let cat = ctx.lang.catalog();
+    match cmd {
+        ImportCommand::Candidates { file } => {
+            let summary = store
+                .import_candidates(file, now, &mut |sink| import::read_candidates(file, sink))
+                .map_err(failure)?;
+            ctx.say(&(cat.import_recognised)(
+                &file.display().to_string(),
+                summary.info.format,
+                summary.info.encoding,
+                summary.info.separator,
+            ));
+            ctx.say(&(cat.import_candidates_done)(
+                summary.candidates,
+                summary.circonscriptions,
+                summary.added,
+                summary.unchanged,
+            ));
+            for (before, after) in &summary.changed {
+                ctx.say(&(cat.import_changed)(
+                    after.circonscription.as_str(),
+                    &after.panel.to_string(),
+                    &format!(
+                        "{} {} ({})",
+                        before.display_name(),
+                        before.sex.as_str(),
+                        before.nuance
+                    ),
+                    &format!(
+                        "{} {} ({})",
+                        after.display_name(),
+                        after.sex.as_str(),
+                        after.nuance
+                    ),
+                ));
+            }
+            for c in &summary.withdrawn {
+                ctx.say(&(cat.import_withdrawn)(
+                    c.circonscription.as_str(),
+                    &c.panel.to_string(),
+                    &c.display_name(),
+                ));
+            }
+            if summary.added == 0 && summary.changed.is_empty() && summary.withdrawn.is_empty() {
+                ctx.say(cat.import_nothing_changed);
+            }
+        }
+        ImportCommand::Bureaux { file } => {
+            let summary = store
+                .import_bureaux(file, now, &mut |sink| import::read_bureaux(file, sink))
+                .map_err(failure)?;
+            ctx.say(&(cat.import_recognised)(
+                &file.display().to_string(),
+                summary.info.format,
+                summary.info.encoding,
+                summary.info.separator,
+            ));
+            ctx.say(&(cat.import_bureaux_done)(
+                summary.bureaux,
+                summary.added,
+                summary.changed,
+                summary.unchanged,
+            ));
+            if summary.without_circonscription > 0 {
+                ctx.say(&(cat.import_bureaux_without_circ)(
+                    summary.without_circonscription,
+                ));
+            }
+        }
+    }
+    Ok(())
+}

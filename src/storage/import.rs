@@ -1,0 +1,417 @@
+//! Applying an import: every row of a file, handed over by an importer, written in ONE
+//! transaction. A file with an error, or a failed write, leaves the database as it was.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::{StorageError, Store};
+use crate::domain::{Candidate, CirconscriptionCode, Panel, Sex};
+use crate::import::{BureauRow, CandidateRow, FileInfo, ImportError};
+
+/// Why an import did not happen. Either way, nothing of the file was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    /// The file is wrong (the message names line, column and value).
+    #[error(transparent)]
+    File(#[from] ImportError),
+    /// The database failed.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// What an import of candidates did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateImport {
+    /// What the file was recognised as.
+    pub info: FileInfo,
+    /// Candidates in the file.
+    pub candidates: u64,
+    /// Circonscriptions in the file.
+    pub circonscriptions: usize,
+    /// New candidates.
+    pub added: usize,
+    /// Candidates already known, identical.
+    pub unchanged: usize,
+    /// Candidates whose name, sex or nuance changed: (before, after).
+    pub changed: Vec<(Candidate, Candidate)>,
+    /// Candidates of the file's circonscriptions that the file no longer lists (kept, marked
+    /// withdrawn).
+    pub withdrawn: Vec<Candidate>,
+}
+
+/// What an import of bureaux did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BureauImport {
+    /// What the file was recognised as.
+    pub info: FileInfo,
+    /// Bureaux in the file.
+    pub bureaux: u64,
+    /// New bureaux.
+    pub added: usize,
+    /// Known bureaux completed or corrected by the file.
+    pub changed: usize,
+    /// Known bureaux, identical.
+    pub unchanged: usize,
+    /// Bureaux of the file with no circonscription known yet.
+    pub without_circonscription: usize,
+}
+
+/// A reader of rows, such as [`crate::import::read_candidates`] applied to a path.
+pub type Reader<'r, R> = &'r mut dyn FnMut(
+    &mut dyn FnMut(R) -> Result<(), ImportError>,
+) -> Result<FileInfo, ImportError>;
+
+type CandidateKey = (String, u16);
+
+fn load_candidates(
+    tx: &Transaction<'_>,
+) -> rusqlite::Result<HashMap<CandidateKey, (Candidate, bool)>> {
+    let mut stmt = tx.prepare(
+        "SELECT circonscription, panel, surname, given_name, sex, nuance, withdrawn FROM candidate",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, u16>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, bool>(6)?,
+        ))
+    })?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (circ, panel, surname, given_name, sex, nuance, withdrawn) = row?;
+        // Rows were validated on the way in; one that no longer parses is skipped, not fatal.
+        let (Ok(code), Ok(p), Some(sex)) = (
+            CirconscriptionCode::parse(&circ),
+            Panel::new(panel),
+            Sex::parse(&sex),
+        ) else {
+            continue;
+        };
+        let c = Candidate {
+            circonscription: code,
+            panel: p,
+            surname,
+            given_name,
+            sex,
+            nuance,
+        };
+        out.insert((circ, panel), (c, withdrawn));
+    }
+    Ok(out)
+}
+
+fn log_import(
+    tx: &Transaction<'_>,
+    kind: &str,
+    file: &Path,
+    info: &FileInfo,
+    now: DateTime<Utc>,
+    counts: [u64; 4],
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO import_log (kind, file, format, encoding, imported_at, rows, added, changed, withdrawn)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            kind,
+            file.display().to_string(),
+            info.format,
+            info.encoding,
+            super::events::format_time(now),
+            i64::try_from(counts[0]).unwrap_or(i64::MAX),
+            i64::try_from(counts[1]).unwrap_or(i64::MAX),
+            i64::try_from(counts[2]).unwrap_or(i64::MAX),
+            i64::try_from(counts[3]).unwrap_or(i64::MAX),
+        ],
+    )
+    .map(drop)
+}
+
+impl Store {
+    /// Imports candidates: `read` hands over every row of `file`; all are written in one
+    /// transaction, or none. Known candidates are compared field by field: changes and candidates
+    /// that the file no longer lists (in the circonscriptions it covers) are reported, never
+    /// silently overwritten; importing the same file again changes nothing.
+    pub fn import_candidates(
+        &mut self,
+        file: &Path,
+        now: DateTime<Utc>,
+        read: Reader<'_, CandidateRow>,
+    ) -> Result<CandidateImport, ImportFailure> {
+        let path = self.path.clone();
+        let sql = |context: &'static str| {
+            let path = path.clone();
+            move |e| StorageError::sqlite(&path, context, e)
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql("starting the import"))?;
+        let mut known = load_candidates(&tx).map_err(sql("reading the candidates"))?;
+        let mut circs: HashMap<String, String> = {
+            let mut stmt = tx
+                .prepare("SELECT code, label FROM circonscription")
+                .map_err(sql("reading the circonscriptions"))?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(sql("reading the circonscriptions"))?;
+            rows.collect::<Result<_, _>>()
+                .map_err(sql("reading the circonscriptions"))?
+        };
+        let mut seen: HashMap<CandidateKey, u64> = HashMap::new();
+        let mut file_circs: HashSet<String> = HashSet::new();
+        let (mut added, mut unchanged, mut changed) = (0, Vec::new(), Vec::new());
+        let mut storage_error: Option<rusqlite::Error> = None;
+        let mut count = 0u64;
+        let info = {
+            let mut sink = |row: CandidateRow| -> Result<(), ImportError> {
+                count += 1;
+                let c = &row.candidate;
+                let circ = c.circonscription.as_str().to_owned();
+                let key = (circ.clone(), c.panel.get());
+                if let Some(first) = seen.insert(key.clone(), row.line) {
+                    return Err(ImportError::at(
+                        file,
+                        row.line,
+                        "each candidate once per circonscription",
+                    )
+                    .column("panel")
+                    .value(format!("{circ} n° {}", c.panel))
+                    .hint(format!(
+                        "line {first} already has this circonscription and panel number"
+                    )));
+                }
+                file_circs.insert(circ.clone());
+                let result = (|| -> rusqlite::Result<()> {
+                    match circs.get(&circ) {
+                        None => {
+                            tx.prepare_cached(
+                                "INSERT INTO circonscription (code, label) VALUES (?1, ?2)",
+                            )?
+                            .execute(params![circ, row.circonscription.label])?;
+                            circs.insert(circ.clone(), row.circonscription.label.clone());
+                        }
+                        Some(label)
+                            if label != &row.circonscription.label
+                                && !row.circonscription.label.is_empty() =>
+                        {
+                            tx.prepare_cached(
+                                "UPDATE circonscription SET label = ?2 WHERE code = ?1",
+                            )?
+                            .execute(params![circ, row.circonscription.label])?;
+                            circs.insert(circ.clone(), row.circonscription.label.clone());
+                        }
+                        Some(_) => {}
+                    }
+                    match known.remove(&key) {
+                        None => {
+                            tx.prepare_cached(
+                                "INSERT INTO candidate (circonscription, panel, surname, given_name, sex, nuance)
+                                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            )?
+                            .execute(params![circ, c.panel.get(), c.surname, c.given_name, c.sex.as_str(), c.nuance])?;
+                            added += 1;
+                        }
+                        Some((old, withdrawn)) if old == *c && !withdrawn => unchanged.push(()),
+                        Some((old, _)) => {
+                            tx.prepare_cached(
+                                "UPDATE candidate SET surname = ?3, given_name = ?4, sex = ?5, nuance = ?6, withdrawn = 0
+                                 WHERE circonscription = ?1 AND panel = ?2",
+                            )?
+                            .execute(params![circ, c.panel.get(), c.surname, c.given_name, c.sex.as_str(), c.nuance])?;
+                            changed.push((old, c.clone()));
+                        }
+                    }
+                    Ok(())
+                })();
+                result.map_err(|e| {
+                    let message = e.to_string();
+                    storage_error = Some(e);
+                    ImportError::at(file, row.line, "a database write that succeeds").value(message)
+                })
+            };
+            match read(&mut sink) {
+                Ok(info) => info,
+                Err(e) => {
+                    return Err(match storage_error {
+                        Some(s) => {
+                            StorageError::sqlite(&self.path, "importing candidates", s).into()
+                        }
+                        None => e.into(),
+                    });
+                }
+            }
+        };
+        // Candidates of the file's circonscriptions that it no longer lists.
+        let mut withdrawn: Vec<Candidate> = known
+            .into_iter()
+            .filter(|((circ, _), (_, already))| file_circs.contains(circ) && !already)
+            .map(|(_, (c, _))| c)
+            .collect();
+        withdrawn.sort_by(|a, b| (&a.circonscription, a.panel).cmp(&(&b.circonscription, b.panel)));
+        for c in &withdrawn {
+            tx.execute(
+                "UPDATE candidate SET withdrawn = 1 WHERE circonscription = ?1 AND panel = ?2",
+                params![c.circonscription.as_str(), c.panel.get()],
+            )
+            .map_err(sql("marking withdrawn candidates"))?;
+        }
+        changed.sort_by(|(a, _): &(Candidate, Candidate), (b, _)| {
+            (&a.circonscription, a.panel).cmp(&(&b.circonscription, b.panel))
+        });
+        log_import(
+            &tx,
+            "candidates",
+            file,
+            &info,
+            now,
+            [
+                count,
+                added as u64,
+                changed.len() as u64,
+                withdrawn.len() as u64,
+            ],
+        )
+        .map_err(sql("logging the import"))?;
+        tx.commit().map_err(sql("committing the import"))?;
+        Ok(CandidateImport {
+            info,
+            candidates: count,
+            circonscriptions: file_circs.len(),
+            added,
+            unchanged: unchanged.len(),
+            changed,
+            withdrawn,
+        })
+    }
+
+    /// Imports bureaux: all rows of `file` in one transaction, or none. A known bureau is
+    /// completed (a circonscription or an address it lacked) or corrected; an empty field of the
+    /// file never erases a known value. Circonscriptions not known yet are created.
+    pub fn import_bureaux(
+        &mut self,
+        file: &Path,
+        now: DateTime<Utc>,
+        read: Reader<'_, BureauRow>,
+    ) -> Result<BureauImport, ImportFailure> {
+        let path = self.path.clone();
+        let sql = |context: &'static str| {
+            let path = path.clone();
+            move |e| StorageError::sqlite(&path, context, e)
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql("starting the import"))?;
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        let (mut added, mut changed, mut unchanged, mut without) = (0usize, 0usize, 0usize, 0usize);
+        let mut storage_error: Option<rusqlite::Error> = None;
+        let mut count = 0u64;
+        let info = {
+            let mut sink = |row: BureauRow| -> Result<(), ImportError> {
+                count += 1;
+                let code = row.code.as_str().to_owned();
+                if let Some(first) = seen.insert(code.clone(), row.line) {
+                    return Err(ImportError::at(file, row.line, "each bureau once")
+                        .column("code")
+                        .value(code)
+                        .hint(format!("line {first} already has this bureau")));
+                }
+                let result = (|| -> rusqlite::Result<()> {
+                    if let Some(circ) = &row.circonscription {
+                        tx.prepare_cached(
+                            "INSERT INTO circonscription (code, label) VALUES (?1, ?2) ON CONFLICT (code) DO NOTHING",
+                        )?
+                        .execute(params![circ.as_str(), format!("Circonscription {circ}")])?;
+                    }
+                    type Known = (Option<String>, String, String, String);
+                    let old: Option<Known> = tx
+                        .prepare_cached("SELECT circonscription, label, address, commune FROM bureau WHERE code = ?1")?
+                        .query_row([&code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                        .optional()?;
+                    let keep = |new: &str, old: &str| {
+                        if new.is_empty() {
+                            old.to_owned()
+                        } else {
+                            new.to_owned()
+                        }
+                    };
+                    let new_circ = row.circonscription.as_ref().map(|c| c.as_str().to_owned());
+                    match old {
+                        None => {
+                            tx.prepare_cached(
+                                "INSERT INTO bureau (code, circonscription, label, address, commune)
+                                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                            )?
+                            .execute(params![code, new_circ, row.label, row.address, row.commune])?;
+                            added += 1;
+                            if new_circ.is_none() {
+                                without += 1;
+                            }
+                        }
+                        Some((circ, label, address, commune)) => {
+                            let merged = (
+                                new_circ.or_else(|| circ.clone()),
+                                keep(&row.label, &label),
+                                keep(&row.address, &address),
+                                keep(&row.commune, &commune),
+                            );
+                            if merged.0.is_none() {
+                                without += 1;
+                            }
+                            if merged == (circ, label, address, commune) {
+                                unchanged += 1;
+                            } else {
+                                tx.prepare_cached(
+                                    "UPDATE bureau SET circonscription = ?2, label = ?3, address = ?4, commune = ?5
+                                     WHERE code = ?1",
+                                )?
+                                .execute(params![code, merged.0, merged.1, merged.2, merged.3])?;
+                                changed += 1;
+                            }
+                        }
+                    }
+                    Ok(())
+                })();
+                result.map_err(|e| {
+                    let message = e.to_string();
+                    storage_error = Some(e);
+                    ImportError::at(file, row.line, "a database write that succeeds").value(message)
+                })
+            };
+            match read(&mut sink) {
+                Ok(info) => info,
+                Err(e) => {
+                    return Err(match storage_error {
+                        Some(s) => StorageError::sqlite(&self.path, "importing bureaux", s).into(),
+                        None => e.into(),
+                    });
+                }
+            }
+        };
+        log_import(
+            &tx,
+            "bureaux",
+            file,
+            &info,
+            now,
+            [count, added as u64, changed as u64, 0],
+        )
+        .map_err(sql("logging the import"))?;
+        tx.commit().map_err(sql("committing the import"))?;
+        Ok(BureauImport {
+            info,
+            bureaux: count,
+            added,
+            changed,
+            unchanged,
+            without_circonscription: without,
+        })
+    }
+}
