@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
-use super::{CURRENT_BUREAU, Context, bureau};
+use super::{CURRENT_BUREAU, Context};
 use crate::cli::InitArgs;
 use crate::domain::referential::ElectionData;
 use crate::domain::{BureauCode, Election, ElectionKind, ObserverId, Referential};
@@ -109,7 +109,20 @@ pub fn create_from_sample(
                 .and_then(|b| b.circonscription.clone())
                 .or_else(|| data.referential.circonscriptions.keys().next().cloned());
             match circ {
-                Some(circ) => Some(bureau(&data, &circ, raw)?),
+                Some(circ) if data.referential.bureaux_of(&circ).any(|b| b.code == code) => {
+                    Some(code)
+                }
+                Some(circ) => {
+                    return Err(Error::UnknownBureau {
+                        code: code.to_string(),
+                        known: data
+                            .referential
+                            .bureaux_of(&circ)
+                            .map(|b| b.code.to_string())
+                            .collect(),
+                        circ: circ.to_string(),
+                    });
+                }
                 None => None,
             }
         }

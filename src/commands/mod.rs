@@ -13,8 +13,9 @@ use std::path::PathBuf;
 use chrono::Utc;
 
 use crate::cli::{Cli, Command};
-use crate::domain::referential::ElectionData;
-use crate::domain::{BureauCode, CirconscriptionCode, EventBody, EventId, Panel};
+use crate::domain::{
+    BureauCode, Candidate, Circonscription, CirconscriptionCode, EventBody, EventId, Panel,
+};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::storage::Store;
@@ -86,70 +87,54 @@ pub fn record(store: &mut Store, body: EventBody, ctx: &mut Context<'_>) -> Resu
     Ok(())
 }
 
-/// Resolves a circonscription typed by the user against the reference data.
-pub fn circonscription(data: &ElectionData, raw: &str) -> Result<CirconscriptionCode, Error> {
+/// Resolves a circonscription typed by the user: its label and candidates (panel order).
+pub fn circonscription(
+    store: &Store,
+    raw: &str,
+) -> Result<(Circonscription, Vec<Candidate>), Error> {
     let code = CirconscriptionCode::parse(raw)?;
-    if data.referential.circonscriptions.contains_key(&code) {
-        Ok(code)
-    } else {
-        Err(Error::UnknownCirconscription {
+    match store.circonscription(&code)? {
+        Some(found) => Ok(found),
+        None => Err(Error::UnknownCirconscription {
             code: code.to_string(),
-            known: data
-                .referential
-                .circonscriptions
-                .keys()
-                .map(ToString::to_string)
-                .collect(),
-        })
+            known: store.circonscription_codes()?,
+        }),
     }
 }
 
-/// Resolves a panel number typed by the user against the circonscription's candidates.
+/// Resolves a panel number typed by the user among a circonscription's candidates.
 pub fn candidate(
-    data: &ElectionData,
+    candidates: &[Candidate],
     circ: &CirconscriptionCode,
     raw: &str,
 ) -> Result<Panel, Error> {
-    let known = || -> Vec<String> {
-        data.referential
-            .candidates_of(circ)
-            .iter()
-            .map(|c| c.panel.to_string())
-            .collect()
-    };
     let unknown = || Error::UnknownCandidate {
         circ: circ.to_string(),
         panel: raw.trim().to_owned(),
-        known: known(),
+        known: candidates.iter().map(|c| c.panel.to_string()).collect(),
     };
     let panel = Panel::parse(raw).map_err(|_| unknown())?;
-    match data.referential.candidate(circ, panel) {
-        Some(_) => Ok(panel),
-        None => Err(unknown()),
+    if candidates.iter().any(|c| c.panel == panel) {
+        Ok(panel)
+    } else {
+        Err(unknown())
     }
 }
 
 /// The codes of a circonscription's bureaux, for error messages.
-pub fn bureaux_of(data: &ElectionData, circ: &CirconscriptionCode) -> Vec<String> {
-    data.referential
-        .bureaux_of(circ)
-        .map(|b| b.code.to_string())
-        .collect()
+pub fn bureaux_of(store: &Store, circ: &CirconscriptionCode) -> Result<Vec<String>, Error> {
+    Ok(store.bureau_codes_of(circ)?)
 }
 
 /// Resolves a bureau typed by the user: it must be a bureau of `circ`.
-pub fn bureau(
-    data: &ElectionData,
-    circ: &CirconscriptionCode,
-    raw: &str,
-) -> Result<BureauCode, Error> {
+pub fn bureau(store: &Store, circ: &CirconscriptionCode, raw: &str) -> Result<BureauCode, Error> {
     let code = BureauCode::parse(raw)?;
-    match data.referential.bureaux.get(&code) {
+    match store.bureau(&code)? {
         Some(b) if b.circonscription.as_ref() == Some(circ) => Ok(code),
         _ => Err(Error::UnknownBureau {
             code: code.to_string(),
             circ: circ.to_string(),
-            known: bureaux_of(data, circ),
+            known: bureaux_of(store, circ)?,
         }),
     }
 }
@@ -157,20 +142,20 @@ pub fn bureau(
 /// The `--bureau` given, else the database's current bureau when it lies in `circ`.
 pub fn bureau_or_current(
     store: &Store,
-    data: &ElectionData,
     circ: &CirconscriptionCode,
     raw: Option<&str>,
 ) -> Result<Option<BureauCode>, Error> {
     if let Some(raw) = raw {
-        return bureau(data, circ, raw).map(Some);
+        return bureau(store, circ, raw).map(Some);
     }
-    let current = store.setting(CURRENT_BUREAU)?;
-    Ok(current
+    let Some(current) = store
+        .setting(CURRENT_BUREAU)?
         .and_then(|c| BureauCode::parse(&c).ok())
-        .filter(|c| {
-            data.referential
-                .bureaux
-                .get(c)
-                .is_some_and(|b| b.circonscription.as_ref() == Some(circ))
-        }))
+    else {
+        return Ok(None);
+    };
+    Ok(store
+        .bureau(&current)?
+        .filter(|b| b.circonscription.as_ref() == Some(circ))
+        .map(|b| b.code))
 }

@@ -18,14 +18,14 @@ fn note(raw: Option<&str>) -> Result<Option<String>, Error> {
 /// `constat tick`.
 pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
-    let data = store.election_data()?;
-    let circ = circonscription(&data, &args.circonscription)?;
-    let panel = candidate(&data, &circ, &args.candidate)?;
+    let (circ, candidates) = circonscription(&store, &args.circonscription)?;
+    let circ = circ.code;
+    let panel = candidate(&candidates, &circ, &args.candidate)?;
     let item = Item::from(args.item);
-    let bureau = bureau_or_current(&store, &data, &circ, args.bureau.as_deref())?;
+    let bureau = bureau_or_current(&store, &circ, args.bureau.as_deref())?;
     if item == Item::Bureau && bureau.is_none() {
         return Err(Error::BureauRequired {
-            known: bureaux_of(&data, &circ),
+            known: bureaux_of(&store, &circ)?,
             circ: circ.to_string(),
         });
     }
@@ -43,13 +43,12 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
 /// `constat envelope`.
 pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
-    let data = store.election_data()?;
-    let circ = circonscription(&data, &args.circonscription)?;
+    let circ = circonscription(&store, &args.circonscription)?.0.code;
     if args.voters == 0 {
         return Err(Error::NoVoters);
     }
     let body = EventBody::Envelope {
-        bureau: bureau_or_current(&store, &data, &circ, args.bureau.as_deref())?,
+        bureau: bureau_or_current(&store, &circ, args.bureau.as_deref())?,
         circonscription: circ,
         voters: args.voters,
         received: args.received,
@@ -61,10 +60,9 @@ pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error>
 /// `constat non-receipt`.
 pub fn non_receipt(args: &NonReceiptArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
-    let data = store.election_data()?;
-    let circ = circonscription(&data, &args.circonscription)?;
+    let circ = circonscription(&store, &args.circonscription)?.0.code;
     let body = EventBody::NonReceipt {
-        bureau: bureau(&data, &circ, &args.bureau)?,
+        bureau: bureau(&store, &circ, &args.bureau)?,
         circonscription: circ,
         voter: args
             .voter

@@ -15,7 +15,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let data = store.election_data()?;
     let state = RecordState::fold(&store.events()?);
     let circs = match &args.circonscription {
-        Some(raw) => vec![circonscription(&data, raw)?],
+        Some(raw) => vec![circonscription(&store, raw)?.0.code],
         None => state.observed_circonscriptions(),
     };
     let records = circs

@@ -166,6 +166,38 @@ impl Store {
         referential::circonscription(&self.conn, &self.path, code)
     }
 
+    /// Every circonscription code, in order (for error messages).
+    pub fn circonscription_codes(&self) -> Result<Vec<String>, StorageError> {
+        self.strings("SELECT code FROM circonscription ORDER BY code", [])
+    }
+
+    /// The codes of a circonscription's bureaux, in order (for error messages).
+    pub fn bureau_codes_of(
+        &self,
+        circ: &crate::domain::CirconscriptionCode,
+    ) -> Result<Vec<String>, StorageError> {
+        self.strings(
+            "SELECT code FROM bureau WHERE circonscription = ?1 ORDER BY code",
+            [circ.as_str()],
+        )
+    }
+
+    fn strings(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<String>, StorageError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| self.err("listing codes", e))?;
+        let rows = stmt
+            .query_map(params, |r| r.get(0))
+            .map_err(|e| self.err("listing codes", e))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| self.err("listing codes", e))
+    }
+
     /// The observer who owns this file.
     pub fn local_observer(&self) -> Result<LocalObserver, StorageError> {
         let row: Option<(String, String)> = self
