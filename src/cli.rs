@@ -29,6 +29,9 @@ Examples:
   constat --db obs.db envelope --circonscription 7501 --voters 4 --received 1
   constat --db obs.db non-receipt --circonscription 7501 --bureau 75056_0911 --voter 'Jean Dupont'
   constat --db obs.db report --format csv -o record.csv
+  constat --db obs.db export db -o to-send.db
+  constat merge --into national.db inbox/
+  constat --db national.db report --conflicts
 
 Database: --db FILE, else $CONSTAT_DB, else constat.db in the platform data directory.
 Language: --lang fr|en, else $CONSTAT_LANG, else LC_ALL / LC_MESSAGES / LANG (en* gives English),
@@ -80,6 +83,17 @@ pub enum Command {
     /// Import official data: a candidate list (or results file), or a table of bureaux
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Merge observers' databases and events CSV files into one database
+    #[command(
+        after_help = "Directories are searched recursively. Each file is checked (read-only, \
+        defensive SQLite settings, integrity, schema, every value) and merged in one transaction: a bad \
+        file contributes nothing and is listed with the reason. Merging the same file twice adds \
+        nothing. Example: constat merge --into national.db reports/ late/marie.db"
+    )]
+    Merge(MergeArgs),
+    /// Export this database: a self-contained copy to send, or its events as CSV
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Print the record and its findings
     #[command(
         after_help = "CSV columns (a stable contract, see docs/formats.md):\n  \
@@ -94,6 +108,37 @@ pub struct DemoArgs {
     /// Start with the 2017 reference record already entered
     #[arg(long)]
     pub record: bool,
+}
+
+/// `constat merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The database to merge into (create it with `constat init --election …` first)
+    #[arg(long, value_name = "FILE")]
+    pub into: PathBuf,
+    /// Stop at the first bad file and leave the target exactly as it was
+    #[arg(long)]
+    pub strict: bool,
+    /// Observer databases, events CSV files, or folders holding them
+    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// `constat export`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A single self-contained database file, safe to send (made with VACUUM INTO, synced, renamed)
+    Db {
+        /// Where to write it
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Every event as CSV (columns in docs/formats.md); `constat merge` accepts it
+    Csv {
+        /// Where to write it
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 /// `constat import`.
@@ -253,6 +298,9 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// List the cells on which observers contradict each other, with who said what and when
+    #[arg(long)]
+    pub conflicts: bool,
     /// Write to FILE (atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -94,6 +94,12 @@ pub enum Error {
         "bureau {0} has no known circonscription yet: import Etalab's bureau/circonscription table (constat import bureaux FILE)"
     )]
     BureauWithoutCirconscription(String),
+    /// `export db -o` names the database itself.
+    #[error("{0} is this database itself: choose another file to export to")]
+    ExportOverDatabase(PathBuf),
+    /// A strict merge stopped at a bad file and undid everything.
+    #[error("merge stopped at the first bad file (--strict): {0} is exactly as it was")]
+    MergeAborted(PathBuf),
     /// The database has no circonscription yet.
     #[error(
         "this database has no circonscription yet: import the candidate list first (constat import candidates FILE)"
@@ -207,6 +213,8 @@ impl Error {
                 "« {e} » n'est pas une élection : attendu TYPE-ANNÉE, TYPE parmi legislatives, presidentielle, europeennes, municipales, regionales, departementales (par exemple legislatives-2024)"
             ),
             Self::BureauWithoutCirconscription(b) => format!("le bureau {b} n'a pas encore de circonscription connue : importez la table bureaux ↔ circonscriptions d'Etalab (constat import bureaux FICHIER)"),
+            Self::ExportOverDatabase(p) => format!("{} est cette base elle-même : choisissez un autre fichier d'export", p.display()),
+            Self::MergeAborted(p) => format!("fusion arrêtée au premier fichier refusé (--strict) : {} est exactement comme avant", p.display()),
             Self::EmptyReferential => "cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)".into(),
             Self::Import(e) => {
                 let mut s = e.file.display().to_string();

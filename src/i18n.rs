@@ -98,6 +98,8 @@ pub struct Catalog {
     pub list_sep: &'static str,
     pub report_legend: &'static str,
     pub report_findings: &'static str,
+    pub conflicts_title: fn(usize) -> String,
+    pub envelope_word: &'static str,
     pub report_no_findings: &'static str,
     pub report_no_observation: &'static str,
     pub finding_complete: fn(usize) -> String,
@@ -125,6 +127,13 @@ pub struct Catalog {
     pub import_nothing_changed: &'static str,
     pub import_bureaux_done: fn(u64, usize, usize, usize) -> String,
     pub import_bureaux_without_circ: fn(usize) -> String,
+    pub exported: fn(&str) -> String,
+    pub merge_progress: fn(u64, usize) -> String,
+    pub merge_col_file: &'static str,
+    pub merge_col_new: &'static str,
+    pub merge_col_already: &'static str,
+    pub merge_col_rejected: &'static str,
+    pub merge_total: fn(usize, u64, u64, usize) -> String,
     pub error_prefix: &'static str,
     pub hint_prefix: &'static str,
 }
@@ -138,6 +147,11 @@ impl Catalog {
             Mark::Unchecked => self.mark_unchecked,
         }
     }
+}
+
+/// French plural mark: "s" from 2 on.
+fn s(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
 }
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -281,6 +295,12 @@ pub static FR: Catalog = Catalog {
     list_sep: " : ",
     report_legend: "x = présent, - = absent, ? = non vérifié",
     report_findings: "Constats",
+    conflicts_title: |n| match n {
+        0 => "Aucune contradiction entre observateurs.".into(),
+        1 => "1 case sur laquelle les observateurs se contredisent :".into(),
+        n => format!("{n} cases sur lesquelles les observateurs se contredisent :"),
+    },
+    envelope_word: "enveloppe",
     report_no_findings: "Aucun constat : rien n'a encore été coché.",
     report_no_observation: "Aucune observation enregistrée.",
     finding_complete: |n| {
@@ -398,6 +418,31 @@ pub static FR: Catalog = Catalog {
             "{n} bureaux sans circonscription connue : importez aussi la table bureaux ↔ circonscriptions d'Etalab"
         )
     },
+    exported: |p| format!("Exporté : {p}"),
+    merge_progress: |n, r| {
+        format!(
+            "{n} événement{} ajouté{}, {r} fichier{} refusé{}",
+            s(n as usize),
+            s(n as usize),
+            s(r),
+            s(r)
+        )
+    },
+    merge_col_file: "fichier",
+    merge_col_new: "nouveaux",
+    merge_col_already: "déjà là",
+    merge_col_rejected: "refusé (raison)",
+    merge_total: |f, n, a, r| {
+        format!(
+            "{f} fichier{} : {n} événement{} nouveau{}, {a} déjà présent{}, {r} fichier{} refusé{}",
+            s(f),
+            s(n as usize),
+            if n > 1 { "x" } else { "" },
+            s(a as usize),
+            s(r),
+            s(r)
+        )
+    },
     error_prefix: "erreur",
     hint_prefix: "conseil",
 };
@@ -490,6 +535,12 @@ pub static EN: Catalog = Catalog {
     list_sep: ": ",
     report_legend: "x = present, - = absent, ? = not checked",
     report_findings: "Findings",
+    conflicts_title: |n| match n {
+        0 => "No contradiction between observers.".into(),
+        1 => "1 cell on which observers contradict each other:".into(),
+        n => format!("{n} cells on which observers contradict each other:"),
+    },
+    envelope_word: "envelope",
     report_no_findings: "No findings: nothing has been checked yet.",
     report_no_observation: "No observation recorded.",
     finding_complete: |n| {
@@ -600,6 +651,15 @@ pub static EN: Catalog = Catalog {
         format!(
             "{n} bureaux with no known circonscription: also import Etalab's bureau/circonscription table"
         )
+    },
+    exported: |p| format!("Exported: {p}"),
+    merge_progress: |n, r| format!("{n} events added, {r} files rejected"),
+    merge_col_file: "file",
+    merge_col_new: "new",
+    merge_col_already: "present",
+    merge_col_rejected: "rejected (why)",
+    merge_total: |f, n, a, r| {
+        format!("{f} files: {n} new events, {a} already present, {r} files rejected")
     },
     error_prefix: "error",
     hint_prefix: "hint",

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod report;

@@ -2,8 +2,10 @@
 //! then calls the domain and the storage. Nothing is written unless every check passed.
 
 mod demo;
+mod export;
 mod import;
 mod init;
+mod merge;
 mod observe;
 mod report;
 
@@ -68,6 +70,8 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Envelope(args) => observe::envelope(&args, ctx),
         Command::NonReceipt(args) => observe::non_receipt(&args, ctx),
         Command::Import(cmd) => import::run(&cmd, ctx),
+        Command::Merge(args) => merge::run(&args, ctx),
+        Command::Export(cmd) => export::run(&cmd, ctx),
         Command::Report(args) => report::run(&args, ctx),
     }
 }

@@ -14,6 +14,23 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
     let data = store.election_data()?;
     let state = RecordState::fold(&store.events()?);
+    if args.conflicts {
+        let mut buf = Vec::new();
+        crate::report::conflicts::render(
+            &state.disagreements(),
+            &data.referential,
+            &store.observers()?,
+            args.format,
+            ctx.lang.catalog(),
+            &mut buf,
+        )
+        .map_err(|source| Error::Io {
+            path: args.output.clone().unwrap_or_default(),
+            context: "writing the report",
+            source,
+        })?;
+        return output(args, ctx, &buf);
+    }
     let circs = match &args.circonscription {
         Some(raw) => vec![circonscription(&store, raw)?.0.code],
         None => state.observed_circonscriptions(),
@@ -26,20 +43,25 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         election: &data.election,
         records,
     };
+    let mut buf = Vec::new();
+    render(&report, args.format, ctx.lang, &mut buf).map_err(|source| Error::Io {
+        path: args.output.clone().unwrap_or_default(),
+        context: "writing the report",
+        source,
+    })?;
+    output(args, ctx, &buf)
+}
+
+/// Prints `bytes`, or writes them atomically to `-o FILE`.
+fn output(args: &ReportArgs, ctx: &mut Context<'_>, bytes: &[u8]) -> Result<(), Error> {
     match &args.output {
         None => {
             // A closed pipe (`constat report | head`) is not an error.
-            let _ = render(&report, args.format, ctx.lang, ctx.out);
+            let _ = ctx.out.write_all(bytes);
             Ok(())
         }
         Some(path) => {
-            let mut buf = Vec::new();
-            render(&report, args.format, ctx.lang, &mut buf).map_err(|source| Error::Io {
-                path: path.clone(),
-                context: "writing the report",
-                source,
-            })?;
-            write_atomically(path, &buf)?;
+            write_atomically(path, bytes)?;
             let line = (ctx.lang.catalog().report_written)(&path.display().to_string());
             ctx.say(&line);
             Ok(())

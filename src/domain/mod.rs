@@ -7,6 +7,7 @@
 pub mod codes;
 pub mod election;
 pub mod event;
+pub mod merge;
 pub mod record;
 pub mod referential;
 pub mod search;

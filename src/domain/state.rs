@@ -452,3 +452,33 @@ mod tests {
         assert!(s.observed_circonscriptions().is_empty());
     }
 }
+
+/// Observers contradicting each other on one cell: one saw it present, another absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    /// The cell.
+    pub cell: CellKey,
+    /// Every observer's current observation of it, in observer order.
+    pub observations: Vec<Observation>,
+}
+
+impl RecordState {
+    /// Every cell on which observers currently disagree, in cell order.
+    pub fn disagreements(&self) -> Vec<Disagreement> {
+        self.cells
+            .iter()
+            .filter_map(|(cell, by_observer)| {
+                let observations: Vec<Observation> = by_observer
+                    .values()
+                    .filter_map(|s| s.last().cloned())
+                    .collect();
+                let present = observations.iter().any(|o| o.mark == Mark::Present);
+                let absent = observations.iter().any(|o| o.mark == Mark::Absent);
+                (present && absent).then(|| Disagreement {
+                    cell: cell.clone(),
+                    observations,
+                })
+            })
+            .collect()
+    }
+}

@@ -3,7 +3,10 @@
 //!
 //! Rule: pure rendering. No file, database or clock here; the caller opens the output.
 
+pub mod conflicts;
 mod csv;
+
+pub use csv::spreadsheet_safe;
 mod json;
 mod markdown;
 mod text;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::{Connection, Row, params};
 use uuid::Uuid;
 
 use super::StorageError;
@@ -12,7 +12,9 @@ use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
 };
 
-pub(super) fn insert(tx: &Transaction<'_>, e: &Event) -> rusqlite::Result<()> {
+/// Inserts an event; with `if_new`, an event whose id is already held is left alone and `false`
+/// is returned.
+pub(super) fn insert(tx: &Connection, e: &Event, if_new: bool) -> rusqlite::Result<bool> {
     let (circ, bureau, panel, item, mark, voters, received, voter, target, note) = match &e.body {
         EventBody::Tick {
             circonscription,
@@ -81,29 +83,34 @@ pub(super) fn insert(tx: &Transaction<'_>, e: &Event) -> rusqlite::Result<()> {
             None,
         ),
     };
-    tx.execute(
+    let sql = if if_new {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        params![
-            e.id.to_string(),
-            e.observer.to_string(),
-            i64::try_from(e.seq).unwrap_or(i64::MAX),
-            format_time(e.recorded_at),
-            e.body.kind(),
-            circ.map(CirconscriptionCode::as_str),
-            bureau.map(BureauCode::as_str),
-            panel,
-            item,
-            mark,
-            voters,
-            received,
-            voter,
-            target,
-            note
-        ],
-    )?;
-    Ok(())
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+         ON CONFLICT (id) DO NOTHING"
+    } else {
+        "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
+                            item, value, voters, received, voter, target, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+    };
+    let changed = tx.prepare_cached(sql)?.execute(params![
+        e.id.to_string(),
+        e.observer.to_string(),
+        i64::try_from(e.seq).unwrap_or(i64::MAX),
+        format_time(e.recorded_at),
+        e.body.kind(),
+        circ.map(CirconscriptionCode::as_str),
+        bureau.map(BureauCode::as_str),
+        panel,
+        item,
+        mark,
+        voters,
+        received,
+        voter,
+        target,
+        note
+    ])?;
+    Ok(changed == 1)
 }
 
 /// RFC 3339 in UTC with microseconds: sorts as text in time order.
@@ -111,7 +118,8 @@ pub(super) fn format_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+/// The columns of an event row, in the order [`decode`] reads them.
+pub(super) const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
                        value, voters, received, voter, target, note";
 
 pub(super) fn all(conn: &Connection, path: &Path) -> Result<Vec<Event>, StorageError> {
@@ -148,7 +156,8 @@ struct RawEvent {
     note: Option<String>,
 }
 
-fn decode(row: &Row<'_>, path: &Path) -> Result<Event, StorageError> {
+/// Decodes and validates one event row (columns as in [`COLUMNS`]).
+pub(super) fn decode(row: &Row<'_>, path: &Path) -> Result<Event, StorageError> {
     let raw = (|| {
         Ok::<_, rusqlite::Error>(RawEvent {
             id: row.get(0)?,

@@ -19,6 +19,11 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
+/// The migrations that build schema `version`, in order.
+pub(super) fn up_to(version: u32) -> &'static [&'static str] {
+    &MIGRATIONS[..(version as usize).min(MIGRATIONS.len())]
+}
+
 /// Brings the database to [`SCHEMA_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection, path: &Path) -> Result<(), StorageError> {
     let err = |context, e| StorageError::sqlite(path, context, e);

@@ -7,8 +7,10 @@
 mod error;
 mod events;
 mod import;
+mod merge;
 mod migrations;
 mod referential;
+mod untrusted;
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +19,11 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 pub use error::StorageError;
 pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};
+pub use merge::{
+    MergeOptions, MergeOutcome, MergeRejection, election_label as merge_election_label,
+};
 pub use migrations::SCHEMA_VERSION;
+pub use untrusted::{Refusal, Untrusted};
 
 use crate::domain::referential::ElectionData;
 use crate::domain::{Event, EventBody, EventId, ObserverId};
@@ -250,7 +256,7 @@ impl Store {
             recorded_at,
             body,
         };
-        events::insert(&tx, &event)
+        events::insert(&tx, &event, false)
             .map_err(|e| StorageError::sqlite(&self.path, "saving the event", e))?;
         tx.commit()
             .map_err(|e| StorageError::sqlite(&self.path, "committing the event", e))?;
@@ -311,3 +317,58 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+impl Store {
+    /// Every observer whose events this file holds: id and name.
+    pub fn observers(
+        &self,
+    ) -> Result<std::collections::BTreeMap<ObserverId, String>, StorageError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name FROM observer")
+            .map_err(|e| self.err("reading observers", e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err("reading observers", e))?;
+        let mut out = std::collections::BTreeMap::new();
+        for row in rows {
+            let (id, name) = row.map_err(|e| self.err("reading observers", e))?;
+            if let Ok(id) = uuid::Uuid::parse_str(&id) {
+                out.insert(ObserverId(id), name);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes a self-contained copy of the database to `output` with `VACUUM INTO` (never by
+    /// copying files: a live WAL database copied by hand can lose its latest commits), syncs it,
+    /// then renames it into place.
+    pub fn export_db(&self, output: &Path) -> Result<(), StorageError> {
+        let dir = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let io = |e: std::io::Error| StorageError::Invalid {
+            path: output.to_owned(),
+            what: format!("cannot write the export: {e}"),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".constat-export-")
+            .tempfile_in(&dir)
+            .map_err(io)?
+            .into_temp_path();
+        // VACUUM INTO needs a path that does not exist yet.
+        std::fs::remove_file(&tmp).map_err(io)?;
+        self.conn
+            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            .map_err(|e| self.err("writing the export", e))?;
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+        tmp.persist(output).map_err(|e| io(e.error))?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,46 @@
+//! `constat export db|csv -o FILE`: what an observer sends to a coordinator.
+
+use super::Context;
+use super::report::write_atomically;
+use crate::cli::ExportCommand;
+use crate::error::Error;
+use crate::export::events_csv;
+use crate::storage::merge_election_label;
+
+/// `constat export`.
+pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let store = ctx.open_store()?;
+    let cat = ctx.lang.catalog();
+    match cmd {
+        ExportCommand::Db { output } => {
+            if same_file(output, store.path()) {
+                return Err(Error::ExportOverDatabase(output.clone()));
+            }
+            store.export_db(output)?;
+            ctx.say(&(cat.exported)(&output.display().to_string()));
+        }
+        ExportCommand::Csv { output } => {
+            let data = store.election_data()?;
+            let names = store.observers()?;
+            let events = store.events()?;
+            let mut buf = Vec::new();
+            events_csv::write(&mut buf, &merge_election_label(&data), &names, &events).map_err(
+                |e| Error::Io {
+                    path: output.clone(),
+                    context: "writing the report",
+                    source: std::io::Error::other(e.to_string()),
+                },
+            )?;
+            write_atomically(output, &buf)?;
+            ctx.say(&(cat.exported)(&output.display().to_string()));
+        }
+    }
+    Ok(())
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,177 @@
+//! Merging observers' logs: a union of events keyed by their ids. Pure.
+//!
+//! An event id names one event forever: the same id with other content is tampering or
+//! corruption, never an update, and is refused. Each observer's series `(observer, seq)` holds one
+//! event per position. Disagreeing observations are different events and are all kept.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::event::{Event, EventBody, EventId, ObserverId};
+
+/// Why two logs cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeConflict {
+    /// One id, two different events.
+    #[error("event {0} exists with different content (altered or corrupt copy)")]
+    SameIdOtherContent(EventId),
+    /// Two events claim the same place in an observer's series.
+    #[error("observer {observer} has two different events at position {seq}: {ours} and {theirs}")]
+    SameSeqOtherId {
+        /// The observer.
+        observer: ObserverId,
+        /// The position.
+        seq: u64,
+        /// The event already held.
+        ours: EventId,
+        /// The incoming one.
+        theirs: EventId,
+    },
+}
+
+/// What to do with one incoming event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Not held yet: add it.
+    New,
+    /// Held already, identical: nothing to do.
+    AlreadyPresent,
+}
+
+/// Classifies `incoming` given the event held under its id (if any) and the id held at its
+/// `(observer, seq)` (if any).
+pub fn classify(
+    incoming: &Event,
+    held_with_id: Option<&Event>,
+    held_at_seq: Option<EventId>,
+) -> Result<Verdict, MergeConflict> {
+    match (held_with_id, held_at_seq) {
+        (Some(held), _) if held == incoming => Ok(Verdict::AlreadyPresent),
+        (Some(_), _) => Err(MergeConflict::SameIdOtherContent(incoming.id)),
+        (None, Some(ours)) => Err(MergeConflict::SameSeqOtherId {
+            observer: incoming.observer,
+            seq: incoming.seq,
+            ours,
+            theirs: incoming.id,
+        }),
+        (None, None) => Ok(Verdict::New),
+    }
+}
+
+/// The union of two logs, in (observer, seq) order. Fails on the first conflict.
+pub fn union(a: &[Event], b: &[Event]) -> Result<Vec<Event>, MergeConflict> {
+    let mut by_id: BTreeMap<EventId, &Event> = BTreeMap::new();
+    let mut by_seq: BTreeMap<(ObserverId, u64), EventId> = BTreeMap::new();
+    for e in a.iter().chain(b) {
+        match classify(
+            e,
+            by_id.get(&e.id).copied(),
+            by_seq.get(&(e.observer, e.seq)).copied(),
+        )? {
+            Verdict::AlreadyPresent => {}
+            Verdict::New => {
+                by_id.insert(e.id, e);
+                by_seq.insert((e.observer, e.seq), e.id);
+            }
+        }
+    }
+    Ok(by_seq
+        .values()
+        .filter_map(|id| by_id.get(id).map(|e| (*e).clone()))
+        .collect())
+}
+
+/// Why one event from another observer's file is not acceptable on its own.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EventProblem {
+    /// Recorded more than a day after `now`: a wrong clock or a forgery.
+    #[error("event {id} is dated {at}, in the future")]
+    FromTheFuture {
+        /// The event.
+        id: EventId,
+        /// Its date.
+        at: DateTime<Utc>,
+    },
+    /// Recorded before 2000: not a constat event.
+    #[error("event {id} is dated {at}, before constat existed")]
+    TooOld {
+        /// The event.
+        id: EventId,
+        /// Its date.
+        at: DateTime<Utc>,
+    },
+    /// A text field too long to be a note or a name.
+    #[error("event {id}: {field} is {len} characters long (at most {max})")]
+    TooLong {
+        /// The event.
+        id: EventId,
+        /// Which field.
+        field: &'static str,
+        /// Its length.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A text field with control characters (NUL bytes and the like).
+    #[error("event {id}: {field} contains control characters")]
+    ControlCharacters {
+        /// The event.
+        id: EventId,
+        /// Which field.
+        field: &'static str,
+    },
+}
+
+/// Longest note accepted.
+pub const MAX_NOTE: usize = 1000;
+/// Longest voter or observer name accepted.
+pub const MAX_NAME: usize = 200;
+
+/// Checks what the row decoding cannot: dates and text fields.
+pub fn check_event(e: &Event, now: DateTime<Utc>) -> Result<(), EventProblem> {
+    if e.recorded_at > now + Duration::days(1) {
+        return Err(EventProblem::FromTheFuture {
+            id: e.id,
+            at: e.recorded_at,
+        });
+    }
+    if e.recorded_at.timestamp() < 946_684_800 {
+        return Err(EventProblem::TooOld {
+            id: e.id,
+            at: e.recorded_at,
+        });
+    }
+    let texts: [(&'static str, Option<&String>, usize); 2] = match &e.body {
+        EventBody::Tick { note, .. } | EventBody::Envelope { note, .. } => {
+            [("note", note.as_ref(), MAX_NOTE), ("voter", None, MAX_NAME)]
+        }
+        EventBody::NonReceipt { voter, note, .. } => [
+            ("note", note.as_ref(), MAX_NOTE),
+            ("voter", voter.as_ref(), MAX_NAME),
+        ],
+        EventBody::Retract { .. } => [("note", None, MAX_NOTE), ("voter", None, MAX_NAME)],
+    };
+    for (field, text, max) in texts {
+        let Some(text) = text else { continue };
+        let len = text.chars().count();
+        if len > max {
+            return Err(EventProblem::TooLong {
+                id: e.id,
+                field,
+                len,
+                max,
+            });
+        }
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(EventProblem::ControlCharacters { id: e.id, field });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,339 @@
+//! The events CSV: one row per event, every field of the event plus the observer's name and the
+//! election, so that an observer whose database cannot be sent can send this file instead.
+//! Columns (a contract, see `docs/formats.md`):
+//! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note`.
+//!
+//! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab,
+//! carriage return) are written with a leading `'`; the reader removes it again.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{
+    BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
+};
+use crate::report::spreadsheet_safe;
+
+/// The header row.
+pub const HEADER: [&str; 17] = [
+    "election",
+    "id",
+    "observer",
+    "observer_name",
+    "seq",
+    "recorded_at",
+    "kind",
+    "circonscription",
+    "bureau",
+    "panel",
+    "item",
+    "value",
+    "voters",
+    "received",
+    "voter",
+    "target",
+    "note",
+];
+
+/// Writes `events` (with their observers' names) as CSV.
+pub fn write(
+    out: &mut dyn Write,
+    election: &str,
+    names: &BTreeMap<ObserverId, String>,
+    events: &[Event],
+) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(HEADER)?;
+    for e in events {
+        let name = names.get(&e.observer).map_or("", String::as_str);
+        let (mut circ, mut bureau, mut panel, mut item, mut value) =
+            (String::new(), String::new(), String::new(), "", "");
+        let (mut voters, mut received, mut voter, mut target, mut note) = (
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        );
+        match &e.body {
+            EventBody::Tick {
+                circonscription,
+                bureau: b,
+                panel: p,
+                item: i,
+                mark,
+                note: n,
+            } => {
+                circ = circonscription.to_string();
+                bureau = b.as_ref().map(ToString::to_string).unwrap_or_default();
+                panel = p.to_string();
+                item = i.slug();
+                value = mark.slug();
+                note = n.clone().unwrap_or_default();
+            }
+            EventBody::Envelope {
+                circonscription,
+                bureau: b,
+                voters: v,
+                received: r,
+                note: n,
+            } => {
+                circ = circonscription.to_string();
+                bureau = b.as_ref().map(ToString::to_string).unwrap_or_default();
+                voters = v.to_string();
+                received = r.to_string();
+                note = n.clone().unwrap_or_default();
+            }
+            EventBody::NonReceipt {
+                circonscription,
+                bureau: b,
+                voter: v,
+                note: n,
+            } => {
+                circ = circonscription.to_string();
+                bureau = b.to_string();
+                voter = v.clone().unwrap_or_default();
+                note = n.clone().unwrap_or_default();
+            }
+            EventBody::Retract { target: t } => target = t.to_string(),
+        }
+        w.write_record([
+            election,
+            &e.id.to_string(),
+            &e.observer.to_string(),
+            &spreadsheet_safe(name),
+            &e.seq.to_string(),
+            &e.recorded_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            e.body.kind(),
+            &circ,
+            &bureau,
+            &panel,
+            item,
+            value,
+            &voters,
+            &received,
+            &spreadsheet_safe(&voter),
+            &target,
+            &spreadsheet_safe(&note),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A row that cannot be read back: the line, the column and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column `{column}`: {why}")]
+pub struct RowError {
+    /// The line, from 1 (the header is line 1).
+    pub line: u64,
+    /// The column.
+    pub column: &'static str,
+    /// What is wrong.
+    pub why: String,
+}
+
+/// One event read back, with the election and observer name its row carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The line.
+    pub line: u64,
+    /// `legislatives-2017-1`.
+    pub election: String,
+    /// The observer's name.
+    pub observer_name: String,
+    /// The event.
+    pub event: Event,
+}
+
+/// Removes the apostrophe that [`spreadsheet_safe`] added.
+fn unquote(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
+}
+
+/// Reads an events CSV row by row, handing each to `sink`.
+pub fn read(
+    input: impl Read,
+    sink: &mut dyn FnMut(Row) -> Result<(), RowError>,
+) -> Result<(), RowError> {
+    let mut r = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+    let header_error = |why: String| RowError {
+        line: 1,
+        column: "header",
+        why,
+    };
+    let headers = r
+        .headers()
+        .map_err(|e| header_error(e.to_string()))?
+        .clone();
+    if headers.iter().collect::<Vec<_>>() != HEADER {
+        return Err(header_error(format!(
+            "expected the constat events columns `{}`, found `{}`",
+            HEADER.join(","),
+            headers.iter().collect::<Vec<_>>().join(",")
+        )));
+    }
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = r.read_record(&mut record).map_err(|e| RowError {
+            line: e.position().map_or(0, |p| p.line()),
+            column: "row",
+            why: e.to_string(),
+        })?;
+        if !more {
+            return Ok(());
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        sink(parse_row(&record, line)?)?;
+    }
+}
+
+fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
+    let field = |i: usize| rec.get(i).unwrap_or("");
+    let err = |i: usize, why: String| RowError {
+        line,
+        column: HEADER[i],
+        why,
+    };
+    let opt = |i: usize| Some(unquote(field(i))).filter(|s| !s.is_empty());
+    let uuid = |i: usize| {
+        uuid::Uuid::parse_str(field(i)).map_err(|_| err(i, format!("`{}` is not a UUID", field(i))))
+    };
+    let circ = |i: usize| CirconscriptionCode::parse(field(i)).map_err(|e| err(i, e.to_string()));
+    let bureau = |i: usize| -> Result<Option<BureauCode>, RowError> {
+        opt(i)
+            .map(|b| BureauCode::parse(&b).map_err(|e| err(i, e.to_string())))
+            .transpose()
+    };
+    let count = |i: usize| {
+        field(i)
+            .parse::<u32>()
+            .map_err(|_| err(i, format!("`{}` is not a count", field(i))))
+    };
+    let body = match field(6) {
+        "tick" => EventBody::Tick {
+            circonscription: circ(7)?,
+            bureau: bureau(8)?,
+            panel: Panel::parse(field(9)).map_err(|e| err(9, e.to_string()))?,
+            item: field(10)
+                .parse::<Item>()
+                .map_err(|v| err(10, format!("`{v}` is not foi, courrier or bureau")))?,
+            mark: field(11)
+                .parse::<Mark>()
+                .map_err(|v| err(11, format!("`{v}` is not present, absent or unchecked")))?,
+            note: opt(16),
+        },
+        "envelope" => EventBody::Envelope {
+            circonscription: circ(7)?,
+            bureau: bureau(8)?,
+            voters: count(12)?,
+            received: count(13)?,
+            note: opt(16),
+        },
+        "non_receipt" => EventBody::NonReceipt {
+            circonscription: circ(7)?,
+            bureau: bureau(8)?.ok_or_else(|| err(8, "a non-receipt needs a bureau".into()))?,
+            voter: opt(14),
+            note: opt(16),
+        },
+        "retract" => EventBody::Retract {
+            target: EventId(uuid(15)?),
+        },
+        other => {
+            return Err(err(
+                6,
+                format!("`{other}` is not tick, envelope, non_receipt or retract"),
+            ));
+        }
+    };
+    let recorded_at = DateTime::parse_from_rfc3339(field(5))
+        .map_err(|_| err(5, format!("`{}` is not an RFC 3339 time", field(5))))?
+        .with_timezone(&Utc);
+    Ok(Row {
+        line,
+        election: field(0).to_owned(),
+        observer_name: unquote(field(3)),
+        event: Event {
+            id: EventId(uuid(1)?),
+            observer: ObserverId(uuid(2)?),
+            seq: field(4)
+                .parse::<u64>()
+                .ok()
+                .filter(|s| *s >= 1)
+                .ok_or_else(|| err(4, format!("`{}` is not a position from 1", field(4))))?,
+            recorded_at,
+            body,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_round_trip_including_formula_looking_notes() {
+        let observer = ObserverId(uuid::Uuid::from_u128(5));
+        let events = vec![
+            Event {
+                id: EventId(uuid::Uuid::from_u128(1)),
+                observer,
+                seq: 1,
+                recorded_at: DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+                body: EventBody::Tick {
+                    circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                    bureau: Some(BureauCode::parse("75056_0911").unwrap()),
+                    panel: Panel::new(3).unwrap(),
+                    item: Item::Bureau,
+                    mark: Mark::Absent,
+                    note: Some("=cmd|' /C calc'!A0\nsecond line".into()),
+                },
+            },
+            Event {
+                id: EventId(uuid::Uuid::from_u128(2)),
+                observer,
+                seq: 2,
+                recorded_at: DateTime::from_timestamp(1_497_160_001, 0).unwrap(),
+                body: EventBody::Retract {
+                    target: EventId(uuid::Uuid::from_u128(1)),
+                },
+            },
+        ];
+        let names = BTreeMap::from([(observer, "@Marie".to_owned())]);
+        let mut out = Vec::new();
+        write(&mut out, "legislatives-2017-1", &names, &events).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(text.contains("'=cmd"), "{text}");
+        assert!(text.contains("'@Marie"), "{text}");
+        let mut back = Vec::new();
+        read(out.as_slice(), &mut |row| {
+            back.push(row);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            back.iter().map(|r| r.event.clone()).collect::<Vec<_>>(),
+            events
+        );
+        assert_eq!(back[0].observer_name, "@Marie");
+        assert_eq!(back[1].line, 4, "the quoted note spans two lines");
+    }
+
+    #[test]
+    fn a_bad_cell_is_reported_with_line_and_column() {
+        let csv = format!(
+            "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,\n",
+            HEADER.join(",")
+        );
+        let err = read(csv.as_bytes(), &mut |_| Ok(())).unwrap_err();
+        assert_eq!((err.line, err.column), (2, "id"), "{err}");
+        let err = read("a,b\n1,2\n".as_bytes(), &mut |_| Ok(())).unwrap_err();
+        assert_eq!(err.column, "header");
+    }
+}

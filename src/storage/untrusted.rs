@@ -1,0 +1,168 @@
+//! Opening another observer's database, which may be broken or hostile.
+//!
+//! The file is opened read-only, in its own connection (never attached to ours), with SQLite's
+//! defensive mode on and untrusted schema off (no trigger, view or schema function of the file ever
+//! runs), small limits on string and SQL sizes, an integrity check, and a schema that must be,
+//! object by object and to the letter, the schema constat itself writes at that version.
+
+use std::path::Path;
+
+use rusqlite::config::DbConfig;
+use rusqlite::limits::Limit;
+use rusqlite::{Connection, OpenFlags};
+
+use super::migrations;
+
+/// Largest database file accepted from another observer (4 GiB).
+pub const MAX_FILE_BYTES: u64 = 4 << 30;
+/// Largest text or blob value read from another observer's file (1 MB).
+pub const MAX_VALUE_BYTES: i32 = 1_000_000;
+
+/// Why a file is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// Not an SQLite file at all.
+    #[error("not a database file ({0})")]
+    NotSqlite(String),
+    /// SQLite but not constat.
+    #[error("an SQLite file, but not a constat database")]
+    NotConstat,
+    /// Written by a newer constat.
+    #[error(
+        "written by a newer constat (schema {found}, this one knows up to {supported}): update constat"
+    )]
+    NewerSchema {
+        /// Its version.
+        found: u32,
+        /// Ours.
+        supported: u32,
+    },
+    /// Damaged.
+    #[error("damaged file: {0}")]
+    Damaged(String),
+    /// The schema is not exactly constat's (extra triggers, views, tables, or altered ones).
+    #[error("unexpected database structure: {0}")]
+    Schema(String),
+    /// Too large to be an observer's file.
+    #[error("file of {0} bytes is larger than any observer's database (limit {MAX_FILE_BYTES})")]
+    TooLarge(u64),
+    /// The file could not be read.
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+}
+
+/// A read-only, defensive connection to another observer's file.
+pub struct Untrusted {
+    pub(super) conn: Connection,
+}
+
+/// Every object of the schema: type, name, table, SQL text.
+type SchemaObjects = Vec<(String, String, String, Option<String>)>;
+
+fn schema_of(conn: &Connection) -> rusqlite::Result<SchemaObjects> {
+    let mut stmt =
+        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
+/// The schema constat writes at `version`, built in memory from the migrations.
+fn expected_schema(version: u32) -> rusqlite::Result<SchemaObjects> {
+    let conn = Connection::open_in_memory()?;
+    for sql in migrations::up_to(version) {
+        conn.execute_batch(sql)?;
+    }
+    schema_of(&conn)
+}
+
+impl Untrusted {
+    /// Opens `path` and checks it, or says why it is refused.
+    pub fn open(path: &Path) -> Result<Self, Refusal> {
+        let meta = std::fs::metadata(path).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(Refusal::TooLarge(meta.len()));
+        }
+        let mut header = [0u8; 16];
+        {
+            use std::io::Read;
+            let mut f =
+                std::fs::File::open(path).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+            let n = f
+                .read(&mut header)
+                .map_err(|e| Refusal::Unreadable(e.to_string()))?;
+            if n < 16 || &header != b"SQLite format 3\0" {
+                return Err(Refusal::NotSqlite(if n == 0 {
+                    "empty file".into()
+                } else {
+                    "no SQLite header".into()
+                }));
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| Refusal::Unreadable(e.to_string()))?;
+        let harden = || -> rusqlite::Result<()> {
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+            conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)?;
+            conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 100_000)?;
+            conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+            conn.set_limit(Limit::SQLITE_LIMIT_COLUMN, 100)?;
+            conn.set_limit(Limit::SQLITE_LIMIT_EXPR_DEPTH, 100)?;
+            conn.pragma_update(None, "query_only", true)?;
+            conn.pragma_update(None, "cell_size_check", true)?;
+            Ok(())
+        };
+        harden().map_err(|e| Refusal::Unreadable(e.to_string()))?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| Refusal::Damaged(e.to_string()))?;
+        if app_id != super::APPLICATION_ID {
+            return Err(Refusal::NotConstat);
+        }
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| Refusal::Damaged(e.to_string()))?;
+        if version > migrations::SCHEMA_VERSION {
+            return Err(Refusal::NewerSchema {
+                found: version,
+                supported: migrations::SCHEMA_VERSION,
+            });
+        }
+        if version == 0 {
+            return Err(Refusal::NotConstat);
+        }
+        let check: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| Refusal::Damaged(e.to_string()))?;
+        if check != "ok" {
+            return Err(Refusal::Damaged(check));
+        }
+        let found = schema_of(&conn).map_err(|e| Refusal::Damaged(e.to_string()))?;
+        let expected = expected_schema(version).map_err(|e| Refusal::Schema(e.to_string()))?;
+        if found != expected {
+            let first = found
+                .iter()
+                .find(|o| !expected.contains(o))
+                .map(|(t, n, _, _)| format!("{t} `{n}` is not constat's"))
+                .or_else(|| {
+                    expected
+                        .iter()
+                        .find(|o| !found.contains(o))
+                        .map(|(t, n, _, _)| format!("{t} `{n}` is missing or altered"))
+                })
+                .unwrap_or_else(|| "objects differ".into());
+            return Err(Refusal::Schema(first));
+        }
+        Ok(Self { conn })
+    }
+
+    /// The file's schema version.
+    pub fn version(&self) -> u32 {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap_or(0)
+    }
+}
