@@ -21,7 +21,8 @@ struct FileResult {
     outcome: Result<MergeOutcome, String>,
 }
 
-/// Every file under `inputs` (folders searched recursively, in name order), skipping SQLite's
+/// Every file under `inputs` (folders searched recursively: a folder's files in name order, then its
+/// subfolders), skipping SQLite's
 /// `-wal`/`-shm` companions and the target itself.
 fn collect(inputs: &[PathBuf], target: &Path) -> Result<Vec<PathBuf>, Error> {
     let target = target.canonicalize().ok();
@@ -42,7 +43,8 @@ fn collect(inputs: &[PathBuf], target: &Path) -> Result<Vec<PathBuf>, Error> {
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .collect();
-            children.sort();
+            // A folder's own files first, then its subfolders, each in name order.
+            children.sort_by_key(|c| (c.is_dir(), c.clone()));
             stack.extend(children.into_iter().rev());
         } else {
             let name = p.to_string_lossy();

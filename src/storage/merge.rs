@@ -251,7 +251,10 @@ impl Store {
                         .next()
                         .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?
                     {
-                        let event = events::decode(row, file)?;
+                        let event = events::decode(row, file).map_err(|e| match e {
+                            StorageError::Invalid { what, .. } => MergeRejection::Invalid(what),
+                            other => MergeRejection::Invalid(other.to_string()),
+                        })?;
                         if !ids.contains(&event.observer) {
                             return Err(MergeRejection::UnknownObserver(event.id));
                         }

@@ -352,6 +352,11 @@ impl Store {
             path: output.to_owned(),
             what: format!("cannot write the export: {e}"),
         };
+        if std::fs::metadata(output).is_ok_and(|m| !m.is_file()) {
+            return Err(io(std::io::Error::other(
+                "not a regular file; give a file path",
+            )));
+        }
         let tmp = tempfile::Builder::new()
             .prefix(".constat-export-")
             .tempfile_in(&dir)

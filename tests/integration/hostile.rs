@@ -1,0 +1,372 @@
+//! The hostile corpus: broken or malicious files given to `constat merge`, each with its expected
+//! outcome. A refused file is named with its reason and leaves the target unchanged.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::util::{constat, init_db, run, stdout};
+
+/// What `merge` must do with a file.
+enum Expect {
+    /// Refused, the summary line containing this reason.
+    Refused(&'static str),
+    /// Accepted, adding this many events.
+    Added(u64),
+}
+
+fn rw(path: &Path) -> Connection {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap()
+}
+
+/// An observer database with three ticks, in `dir/name`.
+fn observer_db(dir: &Path, name: &str) -> PathBuf {
+    let sub = dir.join(format!("{name}.d"));
+    std::fs::create_dir_all(&sub).unwrap();
+    let db = init_db(&sub);
+    for (panel, value) in [("1", "absent"), ("2", "present"), ("3", "present")] {
+        run(
+            constat(&db).args([
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                panel,
+                "--item",
+                "bureau",
+                "--value",
+                value,
+            ]),
+            0,
+        );
+    }
+    let out = dir.join(name);
+    run(constat(&db).args(["export", "db", "-o"]).arg(&out), 0);
+    out
+}
+
+/// A copy of a clean observer file changed by `sql` (with the schema's own guards set aside).
+fn altered(dir: &Path, name: &str, sql: &str) -> PathBuf {
+    let path = observer_db(dir, name);
+    let conn = rw(&path);
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS event_is_append_only_no_update; DROP TRIGGER IF EXISTS event_is_append_only_no_delete; PRAGMA ignore_check_constraints = 1;",
+    )
+    .unwrap();
+    conn.execute_batch(sql).unwrap();
+    // Put the guards back so that only `sql`'s change differs from a clean file.
+    conn.execute_batch(
+        "CREATE TRIGGER event_is_append_only_no_update BEFORE UPDATE ON event
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only: record a new event instead');
+END;
+CREATE TRIGGER event_is_append_only_no_delete BEFORE DELETE ON event
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only: record a retraction instead');
+END;",
+    )
+    .unwrap();
+    drop(conn);
+    path
+}
+
+fn events_csv(dir: &Path, name: &str, rows: &[&str]) -> PathBuf {
+    let path = dir.join(name);
+    let mut text = String::from(
+        "election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note\n",
+    );
+    for r in rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const OBS: &str = "0191b3a0-0000-7000-8000-0000000000aa";
+
+fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
+    let mut c: Vec<(&'static str, PathBuf, Expect)> = Vec::new();
+    let file = |name: &str, bytes: &[u8]| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    c.push((
+        "empty file",
+        file("empty.db", b""),
+        Expect::Refused("empty file"),
+    ));
+    c.push((
+        "text file",
+        file("notes.txt", b"bonjour\n"),
+        Expect::Refused("no SQLite header"),
+    ));
+    c.push((
+        "PNG image",
+        file("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        Expect::Refused("no SQLite header"),
+    ));
+    let good = observer_db(dir, "good.db");
+    let bytes = std::fs::read(&good).unwrap();
+    c.push((
+        "truncated database",
+        file("truncated.db", &bytes[..bytes.len() / 2]),
+        Expect::Refused("damaged"),
+    ));
+    let mut bad_page = bytes.clone();
+    let last = bad_page.len() - 4096;
+    for b in &mut bad_page[last + 8..last + 200] {
+        *b = 0xA5;
+    }
+    c.push((
+        "corrupted last page",
+        file("corrupt.db", &bad_page),
+        Expect::Refused("damaged"),
+    ));
+    let mut huge = bytes.clone();
+    huge[28..32].copy_from_slice(&0x7fff_ffffu32.to_be_bytes());
+    c.push((
+        "header claiming a huge page count",
+        file("huge-pages.db", &huge),
+        Expect::Refused(""),
+    ));
+    let plain = dir.join("plain.db");
+    Connection::open(&plain)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    c.push((
+        "SQLite, not constat",
+        plain,
+        Expect::Refused("not a constat database"),
+    ));
+    let newer = observer_db(dir, "newer.db");
+    rw(&newer).pragma_update(None, "user_version", 99).unwrap();
+    c.push((
+        "newer schema version",
+        newer,
+        Expect::Refused("newer constat"),
+    ));
+    c.push((
+        "trigger that would write",
+        altered(
+            dir,
+            "trigger.db",
+            "CREATE TRIGGER evil AFTER INSERT ON observer BEGIN DELETE FROM event; END;",
+        ),
+        Expect::Refused("trigger `evil` is not constat's"),
+    ));
+    c.push((
+        "view",
+        altered(dir, "view.db", "CREATE VIEW spy AS SELECT * FROM event;"),
+        Expect::Refused("view `spy` is not constat's"),
+    ));
+    c.push((
+        "extra table",
+        altered(dir, "table.db", "CREATE TABLE payload (x BLOB);"),
+        Expect::Refused("table `payload` is not constat's"),
+    ));
+    c.push((
+        "append-only guard removed",
+        {
+            let p = observer_db(dir, "unguarded.db");
+            rw(&p)
+                .execute_batch("DROP TRIGGER event_is_append_only_no_delete;")
+                .unwrap();
+            p
+        },
+        Expect::Refused("is missing or altered"),
+    ));
+    c.push((
+        "text field of megabytes",
+        altered(
+            dir,
+            "big-note.db",
+            "UPDATE event SET note = printf('%.2000000c', 'x') WHERE seq = 1;",
+        ),
+        Expect::Refused("too big"),
+    ));
+    c.push((
+        "NUL byte in a note",
+        altered(
+            dir,
+            "nul.db",
+            "UPDATE event SET note = 'a' || char(0) || 'b' WHERE seq = 1;",
+        ),
+        Expect::Refused("control characters"),
+    ));
+    c.push((
+        "invalid UTF-8 in a name",
+        altered(
+            dir,
+            "utf8.db",
+            "UPDATE event SET note = CAST(X'C328' AS TEXT) WHERE seq = 1;",
+        ),
+        Expect::Refused("invalid utf-8"),
+    ));
+    c.push((
+        "event from the future",
+        altered(
+            dir,
+            "future.db",
+            "UPDATE event SET recorded_at = '2999-01-01T00:00:00.000000Z' WHERE seq = 2;",
+        ),
+        Expect::Refused("in the future"),
+    ));
+    c.push((
+        "value outside the vocabulary",
+        altered(
+            dir,
+            "value.db",
+            "UPDATE event SET value = 'maybe' WHERE seq = 1;",
+        ),
+        Expect::Refused("unknown value `maybe`"),
+    ));
+    c.push((
+        "candidate that does not exist",
+        altered(
+            dir,
+            "panel.db",
+            "UPDATE event SET panel = 40 WHERE seq = 1;",
+        ),
+        Expect::Refused("not in this database's candidate list"),
+    ));
+    c.push((
+        "candidate list that differs",
+        altered(
+            dir,
+            "renamed.db",
+            "UPDATE candidate SET surname = 'INCONNU' WHERE panel = 3;",
+        ),
+        Expect::Refused("candidate list differs"),
+    ));
+    c.push((
+        "another election",
+        altered(dir, "other-election.db", "UPDATE election SET year = 2022;"),
+        Expect::Refused("another election"),
+    ));
+    c.push((
+        "retraction of an event that is not there",
+        altered(dir, "retract.db", "UPDATE event SET kind = 'retract', target = '0191b3a0-0000-7000-8000-000000000999', circonscription = NULL, panel = NULL, item = NULL, value = NULL, bureau = NULL WHERE seq = 3;"),
+        Expect::Refused("withdraws"),
+    ));
+    c.push((
+        "event with an id that is not a UUID",
+        altered(
+            dir,
+            "id.db",
+            "UPDATE event SET id = 'robert''); DROP TABLE event;--' WHERE seq = 1;",
+        ),
+        Expect::Refused("not a UUID"),
+    ));
+    c.push((
+        "CSV with quoted newlines and formula-looking cells",
+        events_csv(dir, "injection.csv", &[
+            &format!("legislatives-2017-1,0191b3a0-0000-7000-8000-000000000001,{OBS},\"'=HYPERLINK(\"\"http://x\"\")\",1,2017-06-11T08:00:00Z,tick,7501,75056_0911,5,bureau,absent,,,,,\"'=cmd|' /C calc'!A0\nbulletins épuisés\""),
+        ]),
+        Expect::Added(1),
+    ));
+    c.push((
+        "CSV with another header",
+        file("header.csv", b"election,id,observer,name\nx,y,z,w\n"),
+        Expect::Refused("expected the constat events columns"),
+    ));
+    c.push((
+        "CSV with a bad UUID on line 3",
+        events_csv(dir, "bad-uuid.csv", &[
+            &format!("legislatives-2017-1,0191b3a0-0000-7000-8000-000000000002,{OBS},Eve,1,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,"),
+            &format!("legislatives-2017-1,zzz,{OBS},Eve,2,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,"),
+        ]),
+        Expect::Refused("line 3, column `id`"),
+    ));
+    c.push((
+        "CSV from another election",
+        events_csv(dir, "other.csv", &[
+            &format!("legislatives-2024-1,0191b3a0-0000-7000-8000-000000000003,{OBS},Eve,1,2024-06-30T08:00:00Z,tick,7501,,5,foi,absent,,,,,"),
+        ]),
+        Expect::Refused("another election"),
+    ));
+    c.push(("clean observer file", good, Expect::Added(3)));
+    c
+}
+
+/// Everything the target says: its report and every event.
+fn target_state(db: &Path) -> String {
+    let csv = db.with_extension("state.csv");
+    run(constat(db).args(["export", "csv", "-o"]).arg(&csv), 0);
+    stdout(&run(constat(db).args(["report", "--format", "json"]), 0))
+        + &std::fs::read_to_string(&csv).unwrap()
+}
+
+#[test]
+fn every_hostile_file_is_refused_with_its_reason_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path());
+    assert!(corpus.len() >= 20, "the corpus has {} files", corpus.len());
+    let target = dir.path().join("national.db");
+    run(
+        constat(&target).args([
+            "init",
+            "--election",
+            "legislatives-2017",
+            "--observer",
+            "Coord",
+        ]),
+        0,
+    );
+    // The target knows the Paris candidates (from a first, clean observer).
+    let seed = observer_db(dir.path(), "seed.db");
+    run(
+        constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&seed),
+        0,
+    );
+    for (what, file, expect) in corpus {
+        let before = target_state(&target);
+        let out = stdout(&run(
+            constat(&target)
+                .args(["merge", "--into"])
+                .arg(&target)
+                .arg(&file),
+            0,
+        ));
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&file.display().to_string()))
+            .unwrap_or_else(|| panic!("{what}: no summary line for the file in:\n{out}"));
+        match expect {
+            Expect::Refused(reason) => {
+                assert!(
+                    line.contains(reason),
+                    "{what}: expected `{reason}` in:\n{line}"
+                );
+                assert!(
+                    line.split_whitespace().nth(1) == Some("0"),
+                    "{what}: {line}"
+                );
+                assert_eq!(target_state(&target), before, "{what}: the target changed");
+            }
+            Expect::Added(n) => {
+                assert!(line.trim_end().ends_with('-'), "{what}: refused: {line}");
+                assert_eq!(
+                    line.split_whitespace().nth(1),
+                    Some(n.to_string().as_str()),
+                    "{what}: {line}"
+                );
+            }
+        }
+    }
+    rw(&target)
+        .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+        .map(|s| assert_eq!(s, "ok"))
+        .unwrap();
+    // The formula-looking note came in whole and goes out neutralised again.
+    let csv = target_state(&target);
+    assert!(
+        csv.contains("\"'=cmd|' /C calc'!A0\nbulletins épuisés\""),
+        "{csv}"
+    );
+}
