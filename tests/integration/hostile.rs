@@ -132,6 +132,7 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
         Expect::Refused(""),
     ));
     let plain = dir.join("plain.db");
+    #[allow(clippy::disallowed_methods)] // a plain SQLite file, on purpose not constat's
     Connection::open(&plain)
         .unwrap()
         .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
