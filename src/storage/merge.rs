@@ -17,7 +17,7 @@ use super::untrusted::{Refusal, Untrusted};
 use super::{StorageError, Store};
 use crate::domain::merge::{EventProblem, MAX_NAME, MergeConflict, Verdict, check_event, classify};
 use crate::domain::referential::ElectionData;
-use crate::domain::{Event, EventBody, EventId, ObserverId};
+use crate::domain::{Election, Event, EventBody, EventId, ObserverId};
 
 /// How a merge runs.
 #[derive(Debug, Clone, Copy)]
@@ -123,33 +123,41 @@ pub type EventSource<'s> = &'s mut dyn FnMut(
     &mut dyn FnMut(Event) -> Result<(), MergeRejection>,
 ) -> Result<(), MergeRejection>;
 
-/// Which (circonscription, panel) pairs this database knows, and whether an official list was
-/// imported.
-struct Known {
-    candidates: HashMap<(String, u16), String>,
+/// What this database knows of the candidates, looked up as needed and remembered for one file.
+struct Known<'c> {
+    conn: &'c Connection,
+    seen: HashMap<(String, u16), Option<String>>,
     official_list: bool,
 }
 
-impl Known {
-    fn load(conn: &Connection) -> rusqlite::Result<Self> {
-        let mut stmt =
-            conn.prepare("SELECT circonscription, panel, surname, given_name FROM candidate")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                (r.get::<_, String>(0)?, r.get::<_, u16>(1)?),
-                format!("{} {}", r.get::<_, String>(2)?, r.get::<_, String>(3)?),
-            ))
-        })?;
-        let candidates = rows.collect::<Result<_, _>>()?;
+impl<'c> Known<'c> {
+    fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
         let official_list: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM import_log WHERE kind = 'candidates')",
             [],
             |r| r.get(0),
         )?;
         Ok(Self {
-            candidates,
+            conn,
+            seen: HashMap::new(),
             official_list,
         })
+    }
+
+    /// The name of candidate `panel` of `circ` here ("SURNAME Given"), if any.
+    fn name(&mut self, circ: &str, panel: u16) -> rusqlite::Result<Option<&String>> {
+        let key = (circ.to_owned(), panel);
+        if !self.seen.contains_key(&key) {
+            let name: Option<String> = self
+                .conn
+                .prepare_cached(
+                    "SELECT surname || ' ' || given_name FROM candidate WHERE circonscription = ?1 AND panel = ?2",
+                )?
+                .query_row(params![circ, panel], |r| r.get(0))
+                .optional()?;
+            self.seen.insert(key.clone(), name);
+        }
+        Ok(self.seen.get(&key).and_then(Option::as_ref))
     }
 }
 
@@ -213,8 +221,8 @@ impl Store {
     ) -> Result<MergeOutcome, MergeRejection> {
         let theirs = Untrusted::open(file)?;
         let their_data = super::referential::load(&theirs.conn, file)?;
-        let ours_data = self.election_data()?;
-        check_election(&their_data, &ours_data)?;
+        let our_election = self.election()?;
+        check_election(&their_data.election, &our_election)?;
         let observers = their_observers(&theirs)?;
         let mut warnings = Vec::new();
         let wal = PathBuf::from(format!("{}-wal", file.display()));
@@ -240,9 +248,9 @@ impl Store {
                 let mut source = |sink: &mut dyn FnMut(Event) -> Result<(), MergeRejection>| {
                     let mut stmt = theirs
                         .conn
-                        .prepare(&format!(
-                            "SELECT {COLUMNS} FROM event ORDER BY observer, seq"
-                        ))
+                        // Storage order: constat writes each observer's events in seq order,
+                        // and reading in that order is a sequential scan.
+                        .prepare(&format!("SELECT {COLUMNS} FROM event ORDER BY rowid"))
                         .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
                     let mut rows = stmt
                         .query([])
@@ -278,8 +286,7 @@ impl Store {
         source: EventSource<'_>,
         progress: &mut dyn FnMut(u64),
     ) -> Result<MergeOutcome, MergeRejection> {
-        let ours_data = self.election_data()?;
-        let our_election = election_label(&ours_data);
+        let our_election = label(&self.election()?);
         if election != our_election {
             return Err(MergeRejection::OtherElection {
                 theirs: election.to_owned(),
@@ -308,15 +315,18 @@ impl Store {
 
 /// `legislatives-2017-1`: the election as written in exports.
 pub fn election_label(data: &ElectionData) -> String {
-    format!("{}-{}", data.election.id(), data.election.round)
+    label(&data.election)
 }
 
-fn check_election(theirs: &ElectionData, ours: &ElectionData) -> Result<(), MergeRejection> {
-    let (t, o) = (&theirs.election, &ours.election);
-    if (t.kind, t.year, t.round) != (o.kind, o.year, o.round) {
+fn label(e: &Election) -> String {
+    format!("{}-{}", e.id(), e.round)
+}
+
+fn check_election(theirs: &Election, ours: &Election) -> Result<(), MergeRejection> {
+    if (theirs.kind, theirs.year, theirs.round) != (ours.kind, ours.year, ours.round) {
         return Err(MergeRejection::OtherElection {
-            theirs: election_label(theirs),
-            ours: election_label(ours),
+            theirs: label(theirs),
+            ours: label(ours),
         });
     }
     Ok(())
@@ -355,21 +365,22 @@ fn their_observers(theirs: &Untrusted) -> Result<Vec<(ObserverId, String)>, Merg
 /// Takes the file's circonscriptions, candidates and bureaux that this database lacks, and
 /// refuses a candidate list that contradicts ours (unless an official list was imported here).
 fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), MergeRejection> {
-    let known = Known::load(conn).map_err(ours)?;
+    let mut known = Known::new(conn).map_err(ours)?;
     for c in theirs.referential.candidates.values().flatten() {
         let key = (c.circonscription.as_str().to_owned(), c.panel.get());
         let name = format!("{} {}", c.surname, c.given_name);
-        match known.candidates.get(&key) {
-            Some(ours_name) if ours_name != &name && !known.official_list => {
+        let official_list = known.official_list;
+        match known.name(&key.0, key.1).map_err(ours)?.cloned() {
+            Some(ours_name) if ours_name != name && !official_list => {
                 return Err(MergeRejection::CandidateDiffers {
                     circ: key.0,
                     panel: key.1,
                     theirs: name,
-                    ours: ours_name.clone(),
+                    ours: ours_name,
                 });
             }
             Some(_) => {}
-            None if known.official_list => {}
+            None if official_list => {}
             None => {
                 let label = theirs
                     .referential
@@ -428,7 +439,7 @@ fn merge_events(
     source: EventSource<'_>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<MergeOutcome, MergeRejection> {
-    let known = Known::load(conn).map_err(ours)?;
+    let mut known = Known::new(conn).map_err(ours)?;
     let mut outcome = MergeOutcome::default();
     let mut seen = 0u64;
     let mut sink = |event: Event| -> Result<(), MergeRejection> {
@@ -439,12 +450,15 @@ fn merge_events(
                 panel,
                 ..
             } => {
-                let key = (circonscription.as_str().to_owned(), panel.get());
-                if !known.candidates.contains_key(&key) {
+                if known
+                    .name(circonscription.as_str(), panel.get())
+                    .map_err(ours)?
+                    .is_none()
+                {
                     return Err(MergeRejection::UnknownCandidate {
                         event: event.id,
-                        circ: key.0,
-                        panel: key.1,
+                        circ: circonscription.to_string(),
+                        panel: panel.get(),
                     });
                 }
             }

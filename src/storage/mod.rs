@@ -144,6 +144,11 @@ impl Store {
         StorageError::sqlite(&self.path, context, e)
     }
 
+    /// The election alone (cheap).
+    pub fn election(&self) -> Result<crate::domain::Election, StorageError> {
+        referential::election(&self.conn, &self.path)
+    }
+
     /// The election and its reference data.
     pub fn election_data(&self) -> Result<ElectionData, StorageError> {
         referential::load(&self.conn, &self.path)

@@ -58,6 +58,36 @@ pub(super) fn insert(tx: &Transaction<'_>, data: &ElectionData) -> rusqlite::Res
     Ok(())
 }
 
+/// The election alone.
+pub(super) fn election(conn: &Connection, path: &Path) -> Result<Election, StorageError> {
+    let sql = |e| StorageError::sqlite(path, "reading the election", e);
+    let invalid = |what: String| StorageError::Invalid {
+        path: path.to_owned(),
+        what,
+    };
+    let (kind, year, round, date): (String, u16, u8, Option<String>) = conn
+        .query_row(
+            "SELECT kind, year, round, date FROM election WHERE singleton = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .map_err(sql)?;
+    Ok(Election {
+        kind: kind
+            .parse::<ElectionKind>()
+            .map_err(|k| invalid(format!("unknown election kind `{k}`")))?,
+        year,
+        round,
+        date: match date {
+            Some(d) => Some(
+                chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                    .map_err(|_| invalid(format!("bad election date `{d}`")))?,
+            ),
+            None => None,
+        },
+    })
+}
+
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, StorageError> {
     let sql = |e| StorageError::sqlite(path, "reading the reference data", e);
     let invalid = |what: String| StorageError::Invalid {

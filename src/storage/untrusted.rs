@@ -66,13 +66,22 @@ fn schema_of(conn: &Connection) -> rusqlite::Result<SchemaObjects> {
     rows.collect()
 }
 
-/// The schema constat writes at `version`, built in memory from the migrations.
+/// The schema constat writes at `version`, built in memory from the migrations once per run.
 fn expected_schema(version: u32) -> rusqlite::Result<SchemaObjects> {
-    let conn = Connection::open_in_memory()?;
-    for sql in migrations::up_to(version) {
-        conn.execute_batch(sql)?;
+    static SCHEMAS: std::sync::OnceLock<Vec<SchemaObjects>> = std::sync::OnceLock::new();
+    if let Some(all) = SCHEMAS.get() {
+        return Ok(all.get(version as usize).cloned().unwrap_or_default());
     }
-    schema_of(&conn)
+    let mut all = vec![Vec::new()];
+    let conn = Connection::open_in_memory()?;
+    for v in 1..=migrations::SCHEMA_VERSION {
+        if let Some(sql) = migrations::up_to(v).last() {
+            conn.execute_batch(sql)?;
+        }
+        all.push(schema_of(&conn)?);
+    }
+    let all = SCHEMAS.get_or_init(|| all);
+    Ok(all.get(version as usize).cloned().unwrap_or_default())
 }
 
 impl Untrusted {

@@ -1,0 +1,222 @@
+//! Merge at national scale, next to the bare SQLite floor measured in the same run.
+//!
+//! Run with `cargo bench --bench merge` (release profile; several minutes, a few GB of disk in the
+//! temporary folder or `$CONSTAT_BENCH_DIR`). Cases:
+//! (a) 2,000 observer files of 70 events each, (b) one file of 3,000,000 events; each merged into
+//! an empty national database and into a full one (already holding 1,000,000 other events).
+//! The floor: the same files `ATTACH`ed to the target and copied with
+//! `INSERT OR IGNORE INTO event SELECT * FROM f.event`, one transaction per file, no validation.
+//! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events).
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use constat::domain::{EventId, ObserverId};
+use constat::sample;
+use constat::storage::{LocalObserver, MergeOptions, Store};
+use rusqlite::{Connection, OpenFlags, params};
+
+type Res<T> = Result<T, Box<dyn Error>>;
+
+fn rw(path: &Path) -> Res<Connection> {
+    Ok(Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE,
+    )?)
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default()
+}
+
+/// A database from the Paris sample, owned by a new observer, holding `events` ticks written in
+/// one transaction (the bench's own fast path, not the app's one-commit-per-tick).
+fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
+    let data = sample::find("paris-1-2017")
+        .ok_or("sample")?
+        .election_data()?;
+    let me = LocalObserver {
+        id: ObserverId(uuid::Uuid::from_u128(observer)),
+        name: format!("Observateur {observer}"),
+    };
+    drop(Store::create(path, &data, &me, now())?);
+    let mut conn = rw(path)?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    let tx = conn.transaction()?;
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, value)
+             VALUES (?1, ?2, ?3, ?4, 'tick', '7501', '75056_0911', ?5, ?6, ?7)",
+        )?;
+        let observer_id = me.id.to_string();
+        for seq in 1..=events {
+            let id = EventId(uuid::Uuid::from_u128(observer << 64 | u128::from(seq)));
+            stmt.execute(params![
+                id.to_string(),
+                observer_id,
+                seq as i64,
+                format!(
+                    "2017-06-11T{:02}:{:02}:{:02}.000000Z",
+                    8 + seq / 3600 % 10,
+                    seq / 60 % 60,
+                    seq % 60
+                ),
+                (seq % 22 + 1) as i64,
+                ["foi", "courrier", "bureau"][(seq % 3) as usize],
+                ["present", "absent"][(seq / 3 % 2) as usize],
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn national(path: &Path) -> Res<()> {
+    let data = sample::find("paris-1-2017")
+        .ok_or("sample")?
+        .election_data()?;
+    let me = LocalObserver {
+        id: ObserverId(uuid::Uuid::from_u128(1)),
+        name: "Coordination".into(),
+    };
+    drop(Store::create(path, &data, &me, now())?);
+    Ok(())
+}
+
+fn merge_constat(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
+    let mut store = Store::open(target)?;
+    let options = MergeOptions {
+        now: now(),
+        strict: false,
+    };
+    let start = Instant::now();
+    let mut added = 0;
+    for f in files {
+        added += store
+            .merge_database(f, options, &mut |_| {})
+            .map_err(|e| e.to_string())?
+            .new;
+    }
+    Ok((start.elapsed(), added))
+}
+
+fn merge_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
+    let conn = rw(target)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
+    let start = Instant::now();
+    let mut added = 0;
+    for f in files {
+        conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        conn.execute(
+            "INSERT OR IGNORE INTO observer SELECT id, name, 0, created_at FROM f.observer",
+            [],
+        )?;
+        added += conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
+        conn.execute_batch("COMMIT; DETACH f;")?;
+    }
+    Ok((start.elapsed(), added))
+}
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|k| k.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+fn copy_db(from: &Path, to: &Path) -> Res<()> {
+    let conn = rw(from)?;
+    let _ = std::fs::remove_file(to);
+    conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+    Ok(())
+}
+
+fn row(case: &str, target: &str, ours: (Duration, u64), floor: (Duration, u64)) {
+    println!(
+        "| {case} | {target} | {:.2} s | {:.2} s | {:.2}× | {} / {} |",
+        ours.0.as_secs_f64(),
+        floor.0.as_secs_f64(),
+        ours.0.as_secs_f64() / floor.0.as_secs_f64().max(1e-9),
+        ours.1,
+        floor.1
+    );
+}
+
+fn main() -> Res<()> {
+    let small = std::env::var_os("CONSTAT_BENCH_SMALL").is_some();
+    let (files_n, per_file, big_n, full_n) = if small {
+        (200, 70, 300_000, 100_000)
+    } else {
+        (2_000, 70, 3_000_000, 1_000_000)
+    };
+    let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let dir = tempfile::tempdir_in(base)?;
+    let d = dir.path();
+    println!(
+        "generating {files_n} files of {per_file} events, one of {big_n}, a full target of {full_n} …"
+    );
+    let t = Instant::now();
+    let files: Vec<PathBuf> = (0..files_n)
+        .map(|i| {
+            let p = d.join(format!("obs-{i:05}.db"));
+            observer_file(&p, 1_000 + i as u128, per_file).map(|()| p)
+        })
+        .collect::<Res<_>>()?;
+    let big = d.join("big.db");
+    observer_file(&big, 7, big_n)?;
+    let filler = d.join("filler.db");
+    observer_file(&filler, 8, full_n)?;
+    let empty = d.join("empty.db");
+    national(&empty)?;
+    let full = d.join("full.db");
+    national(&full)?;
+    merge_floor(&full, std::slice::from_ref(&filler))?;
+    println!("generated in {:.1} s\n", t.elapsed().as_secs_f64());
+
+    println!(
+        "| case | target | constat merge | SQLite floor | ratio | events added (constat / floor) |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for (case, inputs) in [
+        (
+            format!("{files_n} files × {per_file} events"),
+            files.clone(),
+        ),
+        (format!("1 file × {big_n} events"), vec![big.clone()]),
+    ] {
+        for (label, template) in [
+            ("empty", &empty),
+            (&*format!("full ({full_n} events)"), &full),
+        ] {
+            let ours = d.join("ours.db");
+            let floor = d.join("floor.db");
+            copy_db(template, &ours)?;
+            copy_db(template, &floor)?;
+            let o = merge_constat(&ours, &inputs)?;
+            let f = merge_floor(&floor, &inputs)?;
+            row(&case, label, o, f);
+        }
+    }
+    // Peak memory while merging more and more files: flat means streaming.
+    let target = d.join("rss.db");
+    copy_db(&empty, &target)?;
+    let mut done = 0;
+    for upto in [files_n / 4, files_n / 2, files_n] {
+        merge_constat(&target, &files[done..upto])?;
+        done = upto;
+        println!("peak RSS after {upto} files: {:.1} MiB", peak_rss_mib());
+    }
+    Ok(())
+}
