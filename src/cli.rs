@@ -94,6 +94,14 @@ pub enum Command {
     /// Export this database: a self-contained copy to send, or its events as CSV
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Print the réclamation to copy into the bureau's procès-verbal (or, with --appeal, the facts
+    /// for a requête to the Conseil constitutionnel)
+    Pv(PvArgs),
+    /// Re-check every hash chain, signature and manifest of a database or an evidence folder
+    Verify {
+        /// A constat database, or a folder written by `constat export evidence`
+        path: PathBuf,
+    },
     /// Print the record and its findings
     #[command(
         after_help = "CSV columns (a stable contract, see docs/formats.md):\n  \
@@ -139,6 +147,30 @@ pub enum ExportCommand {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
+    /// An evidence folder: the observations CSV, the report in every format, and a MANIFEST of
+    /// SHA-256 digests
+    Evidence {
+        /// The folder to create (must not exist, or be empty)
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: PathBuf,
+        /// Separate CSV fields with `;` (for spreadsheets set to French conventions)
+        #[arg(long)]
+        semicolon: bool,
+    },
+}
+
+/// `constat pv`.
+#[derive(Debug, Args)]
+pub struct PvArgs {
+    /// The bureau whose procès-verbal receives the réclamation (75056_0911)
+    #[arg(long, value_name = "CODE")]
+    pub bureau: String,
+    /// Draft the facts for an appeal to the Conseil constitutionnel instead
+    #[arg(long, requires = "proclamation")]
+    pub appeal: bool,
+    /// Day the results were proclaimed (YYYY-MM-DD): the appeal deadline is 18:00 on the 10th day after
+    #[arg(long, value_name = "DATE")]
+    pub proclamation: Option<chrono::NaiveDate>,
 }
 
 /// `constat import`.

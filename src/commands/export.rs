@@ -19,6 +19,7 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             store.export_db(output)?;
             ctx.say(&(cat.exported)(&output.display().to_string()));
         }
+        ExportCommand::Evidence { .. } => return Err(Error::NotYet("export evidence")),
         ExportCommand::Csv { output } => {
             let data = store.election_data()?;
             let names = store.observers()?;

@@ -7,7 +7,9 @@ mod import;
 mod init;
 mod merge;
 mod observe;
+mod pv;
 mod report;
+mod verify;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -71,6 +73,8 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::NonReceipt(args) => observe::non_receipt(&args, ctx),
         Command::Import(cmd) => import::run(&cmd, ctx),
         Command::Merge(args) => merge::run(&args, ctx),
+        Command::Pv(args) => pv::run(&args, ctx),
+        Command::Verify { path } => verify::run(&path, ctx),
         Command::Export(cmd) => export::run(&cmd, ctx),
         Command::Report(args) => report::run(&args, ctx),
     }

@@ -42,6 +42,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let report = Report {
         election: &data.election,
         records,
+        digest: store.chain_digest()?,
     };
     let mut buf = Vec::new();
     render(&report, args.format, ctx.lang, &mut buf).map_err(|source| Error::Io {

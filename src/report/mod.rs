@@ -36,6 +36,9 @@ pub struct Report<'a> {
     pub election: &'a Election,
     /// One record per circonscription, in code order.
     pub records: Vec<CircRecord>,
+    /// The digest of every observer's chain head, to write into the procès-verbal (None when
+    /// the database has no event yet).
+    pub digest: Option<String>,
 }
 
 /// Writes `report` in `format`. Text and Markdown are in `lang`; CSV and JSON use stable

@@ -58,6 +58,7 @@ fn render_to_string(events: &[Event], format: Format, lang: Lang) -> String {
     let report = Report {
         election: &data.election,
         records,
+        digest: None,
     };
     let mut out = Vec::new();
     render(&report, format, lang, &mut out).unwrap();

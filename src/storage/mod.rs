@@ -144,6 +144,12 @@ impl Store {
         StorageError::sqlite(&self.path, context, e)
     }
 
+    /// A digest of every observer's chain head, to write into the procès-verbal; `None` while the
+    /// database holds no event. (Hash chains are not stored yet: see issue 6.)
+    pub fn chain_digest(&self) -> Result<Option<String>, StorageError> {
+        Ok(None)
+    }
+
     /// The election alone (cheap).
     pub fn election(&self) -> Result<crate::domain::Election, StorageError> {
         referential::election(&self.conn, &self.path)
