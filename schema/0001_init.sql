@@ -40,6 +40,8 @@ CREATE INDEX bureau_by_circonscription ON bureau(circonscription);
 CREATE TABLE observer (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL,
+    -- Ed25519 public key (hex) that signs this observer's chain head; NULL when unknown (CSV).
+    public_key  TEXT CHECK (public_key IS NULL OR length(public_key) = 64),
     is_local    INTEGER NOT NULL DEFAULT 0 CHECK (is_local IN (0, 1)),
     created_at  TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -69,6 +71,9 @@ CREATE TABLE event (
     voter           TEXT,
     target          TEXT,
     note            TEXT,
+    -- SHA-256 (hex) of the previous event's hash and this event's canonical encoding
+    -- (docs/formats.md, "Hash chain"): each observer's events form a chain.
+    hash            TEXT NOT NULL CHECK (length(hash) = 64),
     UNIQUE (observer, seq),
     CHECK (kind <> 'tick' OR (circonscription IS NOT NULL AND panel IS NOT NULL
                               AND item IS NOT NULL AND value IS NOT NULL
@@ -88,3 +93,18 @@ CREATE TRIGGER event_is_append_only_no_delete BEFORE DELETE ON event
 BEGIN
     SELECT RAISE(ABORT, 'events are append-only: record a retraction instead');
 END;
+
+-- Each observer's chain head, signed with the observer's key: the evidence that the chain up to
+-- `seq` is the observer's own.
+CREATE TABLE chain_head (
+    observer    TEXT PRIMARY KEY REFERENCES observer(id),
+    seq         INTEGER NOT NULL CHECK (seq >= 1),
+    hash        TEXT NOT NULL CHECK (length(hash) = 64),
+    signature   TEXT NOT NULL CHECK (length(signature) = 128)
+) WITHOUT ROWID;
+
+-- The local observer's secret signing key (hex). Never exported: `constat export db` strips it.
+CREATE TABLE local_key (
+    singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
+    secret      TEXT NOT NULL CHECK (length(secret) = 64)
+);

@@ -23,7 +23,7 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
         ExportCommand::Csv { output } => {
             let data = store.election_data()?;
             let names = store.observers()?;
-            let events = store.events()?;
+            let events = store.events_with_hashes()?;
             let mut buf = Vec::new();
             events_csv::write(&mut buf, &merge_election_label(&data), &names, &events).map_err(
                 |e| Error::Io {

@@ -103,10 +103,13 @@ fn merge_csv(
         return Ok(MergeOutcome::default());
     };
     let observers: Vec<(ObserverId, String)> = observers.into_iter().collect();
-    let mut source = |sink: &mut dyn FnMut(crate::domain::Event) -> Result<(), MergeRejection>| {
+    let mut source = |sink: &mut dyn FnMut(
+        crate::domain::Event,
+        crate::domain::chain::Hash,
+    ) -> Result<(), MergeRejection>| {
         let mut failure: Option<MergeRejection> = None;
         let read = events_csv::read(open()?, &mut |row| {
-            sink(row.event).map_err(|e| {
+            sink(row.event, row.hash).map_err(|e| {
                 let message = e.to_string();
                 failure = Some(e);
                 events_csv::RowError {

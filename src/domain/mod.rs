@@ -4,6 +4,7 @@
 //! Rule: nothing in here does I/O. No `std::fs`, no `rusqlite`, no terminal, no clock: times and ids
 //! are passed in by the caller. `.ci/run` checks this.
 
+pub mod chain;
 pub mod codes;
 pub mod election;
 pub mod event;

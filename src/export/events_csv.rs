@@ -1,7 +1,7 @@
 //! The events CSV: one row per event, every field of the event plus the observer's name and the
 //! election, so that an observer whose database cannot be sent can send this file instead.
 //! Columns (a contract, see `docs/formats.md`):
-//! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note`.
+//! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note,hash`.
 //!
 //! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab,
 //! carriage return) are written with a leading `'`; the reader removes it again.
@@ -11,13 +11,14 @@ use std::io::{Read, Write};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::chain::Hash;
 use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
 };
 use crate::report::spreadsheet_safe;
 
 /// The header row.
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 18] = [
     "election",
     "id",
     "observer",
@@ -35,6 +36,7 @@ pub const HEADER: [&str; 17] = [
     "voter",
     "target",
     "note",
+    "hash",
 ];
 
 /// Writes `events` (with their observers' names) as CSV.
@@ -42,11 +44,11 @@ pub fn write(
     out: &mut dyn Write,
     election: &str,
     names: &BTreeMap<ObserverId, String>,
-    events: &[Event],
+    events: &[(Event, Hash)],
 ) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
-    for e in events {
+    for (e, hash) in events {
         let name = names.get(&e.observer).map_or("", String::as_str);
         let (mut circ, mut bureau, mut panel, mut item, mut value) =
             (String::new(), String::new(), String::new(), "", "");
@@ -118,6 +120,7 @@ pub fn write(
             &spreadsheet_safe(&voter),
             &target,
             &spreadsheet_safe(&note),
+            &hex::encode(hash),
         ])?;
     }
     w.flush()?;
@@ -147,6 +150,8 @@ pub struct Row {
     pub observer_name: String,
     /// The event.
     pub event: Event,
+    /// Its chain hash.
+    pub hash: Hash,
 }
 
 /// Removes the apostrophe that [`spreadsheet_safe`] added.
@@ -255,7 +260,12 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
     let recorded_at = DateTime::parse_from_rfc3339(field(5))
         .map_err(|_| err(5, format!("`{}` is not an RFC 3339 time", field(5))))?
         .with_timezone(&Utc);
+    let hash = hex::decode(field(17))
+        .ok()
+        .and_then(|b| Hash::try_from(b).ok())
+        .ok_or_else(|| err(17, format!("`{}` is not 64 hex digits", field(17))))?;
     Ok(Row {
+        hash,
         line,
         election: field(0).to_owned(),
         observer_name: unquote(field(3)),
@@ -307,7 +317,8 @@ mod tests {
         ];
         let names = BTreeMap::from([(observer, "@Marie".to_owned())]);
         let mut out = Vec::new();
-        write(&mut out, "legislatives-2017-1", &names, &events).unwrap();
+        let hashed: Vec<(Event, Hash)> = events.iter().map(|e| (e.clone(), [9u8; 32])).collect();
+        write(&mut out, "legislatives-2017-1", &names, &hashed).unwrap();
         let text = String::from_utf8(out.clone()).unwrap();
         assert!(text.contains("'=cmd"), "{text}");
         assert!(text.contains("'@Marie"), "{text}");
@@ -328,8 +339,9 @@ mod tests {
     #[test]
     fn a_bad_cell_is_reported_with_line_and_column() {
         let csv = format!(
-            "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,\n",
-            HEADER.join(",")
+            "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{}\n",
+            HEADER.join(","),
+            "0".repeat(64)
         );
         let err = read(csv.as_bytes(), &mut |_| Ok(())).unwrap_err();
         assert_eq!((err.line, err.column), (2, "id"), "{err}");

@@ -8,13 +8,19 @@ use rusqlite::{Connection, Row, params};
 use uuid::Uuid;
 
 use super::StorageError;
+use crate::domain::chain::Hash;
 use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
 };
 
 /// Inserts an event; with `if_new`, an event whose id is already held is left alone and `false`
 /// is returned.
-pub(super) fn insert(tx: &Connection, e: &Event, if_new: bool) -> rusqlite::Result<bool> {
+pub(super) fn insert(
+    tx: &Connection,
+    e: &Event,
+    hash: &Hash,
+    if_new: bool,
+) -> rusqlite::Result<bool> {
     let (circ, bureau, panel, item, mark, voters, received, voter, target, note) = match &e.body {
         EventBody::Tick {
             circonscription,
@@ -85,13 +91,13 @@ pub(super) fn insert(tx: &Connection, e: &Event, if_new: bool) -> rusqlite::Resu
     };
     let sql = if if_new {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
-                            item, value, voters, received, voter, target, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                            item, value, voters, received, voter, target, note, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
          ON CONFLICT (id) DO NOTHING"
     } else {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
-                            item, value, voters, received, voter, target, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                            item, value, voters, received, voter, target, note, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
     };
     let changed = tx.prepare_cached(sql)?.execute(params![
         e.id.to_string(),
@@ -108,7 +114,8 @@ pub(super) fn insert(tx: &Connection, e: &Event, if_new: bool) -> rusqlite::Resu
         received,
         voter,
         target,
-        note
+        note,
+        hex::encode(hash)
     ])?;
     Ok(changed == 1)
 }
@@ -120,9 +127,19 @@ pub(super) fn format_time(t: DateTime<Utc>) -> String {
 
 /// The columns of an event row, in the order [`decode`] reads them.
 pub(super) const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-                       value, voters, received, voter, target, note";
+                       value, voters, received, voter, target, note, hash";
 
 pub(super) fn all(conn: &Connection, path: &Path) -> Result<Vec<Event>, StorageError> {
+    Ok(all_with_hashes(conn, path)?
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect())
+}
+
+pub(super) fn all_with_hashes(
+    conn: &Connection,
+    path: &Path,
+) -> Result<Vec<(Event, Hash)>, StorageError> {
     let sql = |e| StorageError::sqlite(path, "reading events", e);
     let mut stmt = conn
         .prepare(&format!(
@@ -132,7 +149,7 @@ pub(super) fn all(conn: &Connection, path: &Path) -> Result<Vec<Event>, StorageE
     let mut rows = stmt.query([]).map_err(sql)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next().map_err(sql)? {
-        out.push(decode(row, path)?);
+        out.push(decode_with_hash(row, path)?);
     }
     Ok(out)
 }
@@ -156,8 +173,26 @@ struct RawEvent {
     note: Option<String>,
 }
 
-/// Decodes and validates one event row (columns as in [`COLUMNS`]).
-pub(super) fn decode(row: &Row<'_>, path: &Path) -> Result<Event, StorageError> {
+/// Decodes one event row and its stored chain hash.
+pub(super) fn decode_with_hash(row: &Row<'_>, path: &Path) -> Result<(Event, Hash), StorageError> {
+    let stored: String = row
+        .get(15)
+        .map_err(|e| StorageError::sqlite(path, "reading an event row", e))?;
+    let event = decode_event(row, path)?;
+    let hash = parse_hash(&stored).ok_or_else(|| StorageError::Invalid {
+        path: path.to_owned(),
+        what: format!("event {}: hash `{stored}` is not 64 hex digits", event.id),
+    })?;
+    Ok((event, hash))
+}
+
+/// 64 hex digits to a hash.
+pub(super) fn parse_hash(text: &str) -> Option<Hash> {
+    let bytes = hex::decode(text).ok()?;
+    bytes.try_into().ok()
+}
+
+fn decode_event(row: &Row<'_>, path: &Path) -> Result<Event, StorageError> {
     let raw = (|| {
         Ok::<_, rusqlite::Error>(RawEvent {
             id: row.get(0)?,

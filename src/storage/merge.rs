@@ -15,6 +15,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 use super::events::{self, COLUMNS};
 use super::untrusted::{Refusal, Untrusted};
 use super::{StorageError, Store};
+use crate::domain::chain::{self, GENESIS, Hash};
 use crate::domain::merge::{EventProblem, MAX_NAME, MergeConflict, Verdict, check_event, classify};
 use crate::domain::referential::ElectionData;
 use crate::domain::{Election, Event, EventBody, EventId, ObserverId};
@@ -96,6 +97,22 @@ pub enum MergeRejection {
         /// What it withdraws.
         target: EventId,
     },
+    /// An event whose hash does not follow from its content and its predecessor's hash.
+    #[error("event {0} does not match its hash: altered, moved or copied from another observer")]
+    ChainMismatch(EventId),
+    /// An observer's events start after a gap.
+    #[error("event {event} is at position {found} but this observer's events stop at {}: earlier events are missing", expected - 1)]
+    ChainGap {
+        /// The event.
+        event: EventId,
+        /// The position expected.
+        expected: u64,
+        /// Its position.
+        found: u64,
+    },
+    /// A chain head whose signature does not verify, or an observer with another key.
+    #[error("observer {0}: {1}")]
+    BadSignature(String, &'static str),
     /// An event whose observer the file does not list.
     #[error("event {0} has an observer the file does not list")]
     UnknownObserver(EventId),
@@ -120,7 +137,7 @@ fn ours(e: rusqlite::Error) -> MergeRejection {
 
 /// Events handed to the merge, one at a time, with their observer's name.
 pub type EventSource<'s> = &'s mut dyn FnMut(
-    &mut dyn FnMut(Event) -> Result<(), MergeRejection>,
+    &mut dyn FnMut(Event, Hash) -> Result<(), MergeRejection>,
 ) -> Result<(), MergeRejection>;
 
 /// What this database knows of the candidates, looked up as needed and remembered for one file.
@@ -232,46 +249,40 @@ impl Store {
                 wal.display()
             ));
         }
-        let mut outcome =
-            self.in_savepoint(options, |conn| {
-                adopt_reference_data(conn, &their_data)?;
-                for (id, name) in &observers {
-                    conn.prepare_cached(
-                    "INSERT INTO observer (id, name, is_local, created_at) VALUES (?1, ?2, 0, ?3)
-                     ON CONFLICT (id) DO NOTHING",
-                )
-                .map_err(ours)?
-                .execute(params![id.to_string(), name, super::events::format_time(options.now)])
-                .map_err(ours)?;
-                }
-                let ids: HashSet<ObserverId> = observers.iter().map(|(id, _)| *id).collect();
-                let mut source = |sink: &mut dyn FnMut(Event) -> Result<(), MergeRejection>| {
-                    let mut stmt = theirs
-                        .conn
-                        // Storage order: constat writes each observer's events in seq order,
-                        // and reading in that order is a sequential scan.
-                        .prepare(&format!("SELECT {COLUMNS} FROM event ORDER BY rowid"))
-                        .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
-                    let mut rows = stmt
-                        .query([])
-                        .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
-                    while let Some(row) = rows
-                        .next()
-                        .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?
-                    {
-                        let event = events::decode(row, file).map_err(|e| match e {
+        let mut outcome = self.in_savepoint(options, |conn| {
+            adopt_reference_data(conn, &their_data)?;
+            adopt_observers(conn, &observers, options.now)?;
+            let ids: HashSet<ObserverId> = observers.iter().map(|(id, _, _)| *id).collect();
+            let mut source = |sink: &mut dyn FnMut(Event, Hash) -> Result<(), MergeRejection>| {
+                let mut stmt = theirs
+                    .conn
+                    // Storage order: constat writes each observer's events in seq order,
+                    // and reading in that order is a sequential scan.
+                    .prepare(&format!("SELECT {COLUMNS} FROM event ORDER BY rowid"))
+                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
+                let mut rows = stmt
+                    .query([])
+                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
+                while let Some(row) = rows
+                    .next()
+                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?
+                {
+                    let (event, hash) =
+                        events::decode_with_hash(row, file).map_err(|e| match e {
                             StorageError::Invalid { what, .. } => MergeRejection::Invalid(what),
                             other => MergeRejection::Invalid(other.to_string()),
                         })?;
-                        if !ids.contains(&event.observer) {
-                            return Err(MergeRejection::UnknownObserver(event.id));
-                        }
-                        sink(event)?;
+                    if !ids.contains(&event.observer) {
+                        return Err(MergeRejection::UnknownObserver(event.id));
                     }
-                    Ok(())
-                };
-                merge_events(conn, options.now, &mut source, progress)
-            })?;
+                    sink(event, hash)?;
+                }
+                Ok(())
+            };
+            let outcome = merge_events(conn, options.now, &mut source, progress)?;
+            adopt_heads(conn, &theirs, &observers)?;
+            Ok(outcome)
+        })?;
         outcome.warnings.extend(warnings);
         Ok(outcome)
     }
@@ -294,20 +305,11 @@ impl Store {
             });
         }
         self.in_savepoint(options, |conn| {
-            for (id, name) in observers {
-                check_name(name)?;
-                conn.prepare_cached(
-                    "INSERT INTO observer (id, name, is_local, created_at) VALUES (?1, ?2, 0, ?3)
-                     ON CONFLICT (id) DO NOTHING",
-                )
-                .map_err(ours)?
-                .execute(params![
-                    id.to_string(),
-                    name,
-                    super::events::format_time(options.now)
-                ])
-                .map_err(ours)?;
-            }
+            let listed: Vec<Listed> = observers
+                .iter()
+                .map(|(id, name)| (*id, name.clone(), None))
+                .collect();
+            adopt_observers(conn, &listed, options.now)?;
             merge_events(conn, options.now, source, progress)
         })
     }
@@ -342,24 +344,157 @@ fn check_name(name: &str) -> Result<(), MergeRejection> {
     Ok(())
 }
 
-fn their_observers(theirs: &Untrusted) -> Result<Vec<(ObserverId, String)>, MergeRejection> {
+/// An observer listed in a file: id, name, public key.
+type Listed = (ObserverId, String, Option<[u8; 32]>);
+
+fn their_observers(theirs: &Untrusted) -> Result<Vec<Listed>, MergeRejection> {
     let damaged = |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(e.to_string()));
     let mut stmt = theirs
         .conn
-        .prepare("SELECT id, name FROM observer")
+        .prepare("SELECT id, name, public_key FROM observer")
         .map_err(damaged)?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })
         .map_err(damaged)?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name) = row.map_err(damaged)?;
+        let (id, name, key) = row.map_err(damaged)?;
         let id = uuid::Uuid::parse_str(&id)
             .map_err(|_| MergeRejection::Invalid(format!("observer id `{id}` is not a UUID")))?;
         check_name(&name)?;
-        out.push((ObserverId(id), name));
+        let key = match key {
+            None => None,
+            Some(k) => Some(events::parse_hash(&k).ok_or_else(|| {
+                MergeRejection::Invalid(format!(
+                    "observer {id}: public key `{k}` is not 64 hex digits"
+                ))
+            })?),
+        };
+        out.push((ObserverId(id), name, key));
     }
     Ok(out)
+}
+
+/// Registers observers here; an observer already known with another key is refused.
+fn adopt_observers(
+    conn: &Connection,
+    observers: &[Listed],
+    now: DateTime<Utc>,
+) -> Result<(), MergeRejection> {
+    for (id, name, key) in observers {
+        check_name(name)?;
+        let key_hex = key.map(hex::encode);
+        let known: Option<Option<String>> = conn
+            .prepare_cached("SELECT public_key FROM observer WHERE id = ?1")
+            .map_err(ours)?
+            .query_row([id.to_string()], |r| r.get(0))
+            .optional()
+            .map_err(ours)?;
+        match known {
+            None => {
+                conn.prepare_cached(
+                    "INSERT INTO observer (id, name, is_local, created_at, public_key) VALUES (?1, ?2, 0, ?3, ?4)",
+                )
+                .map_err(ours)?
+                .execute(params![id.to_string(), name, super::events::format_time(now), key_hex])
+                .map_err(ours)?;
+            }
+            Some(Some(ours_key)) if key_hex.as_ref().is_some_and(|k| k != &ours_key) => {
+                return Err(MergeRejection::BadSignature(
+                    id.to_string(),
+                    "this observer is known here with another public key",
+                ));
+            }
+            Some(None) if key_hex.is_some() => {
+                conn.prepare_cached("UPDATE observer SET public_key = ?2 WHERE id = ?1")
+                    .map_err(ours)?
+                    .execute(params![id.to_string(), key_hex])
+                    .map_err(ours)?;
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Takes the file's signed chain heads: each must verify with its observer's key and match the
+/// event it names; a head further along than ours replaces ours.
+fn adopt_heads(
+    conn: &Connection,
+    theirs: &Untrusted,
+    observers: &[Listed],
+) -> Result<(), MergeRejection> {
+    let damaged = |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(e.to_string()));
+    let mut stmt = theirs
+        .conn
+        .prepare("SELECT observer, seq, hash, signature FROM chain_head")
+        .map_err(damaged)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .map_err(damaged)?;
+    for row in rows {
+        let (observer, seq, hash_hex, signature_hex) = row.map_err(damaged)?;
+        let bad = |why| MergeRejection::BadSignature(observer.clone(), why);
+        let listed = observers
+            .iter()
+            .find(|(id, _, _)| id.to_string() == observer)
+            .ok_or_else(|| bad("the file signs a chain head for an observer it does not list"))?;
+        let key = listed
+            .2
+            .ok_or_else(|| bad("the chain head is signed but the observer has no public key"))?;
+        let hash = events::parse_hash(&hash_hex).ok_or_else(|| bad("malformed chain head hash"))?;
+        let signature: [u8; 64] = hex::decode(&signature_hex)
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| bad("malformed signature"))?;
+        let seq = seq.unsigned_abs();
+        if !chain::head_signature_is_valid(&key, listed.0, seq, &hash, &signature) {
+            return Err(bad(
+                "the chain head signature does not verify: the file was altered",
+            ));
+        }
+        let at: Option<String> = conn
+            .prepare_cached("SELECT hash FROM event WHERE observer = ?1 AND seq = ?2")
+            .map_err(ours)?
+            .query_row(
+                params![observer, i64::try_from(seq).unwrap_or(i64::MAX)],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(ours)?;
+        if at.as_deref() != Some(hash_hex.as_str()) {
+            return Err(bad(
+                "the signed chain head does not match the observer's events",
+            ));
+        }
+        conn.prepare_cached(
+            "INSERT INTO chain_head (observer, seq, hash, signature) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (observer) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+             signature = excluded.signature WHERE excluded.seq > chain_head.seq",
+        )
+        .map_err(ours)?
+        .execute(params![
+            observer,
+            i64::try_from(seq).unwrap_or(i64::MAX),
+            hash_hex,
+            signature_hex
+        ])
+        .map_err(ours)?;
+    }
+    Ok(())
 }
 
 /// Takes the file's circonscriptions, candidates and bureaux that this database lacks, and
@@ -442,7 +577,9 @@ fn merge_events(
     let mut known = Known::new(conn).map_err(ours)?;
     let mut outcome = MergeOutcome::default();
     let mut seen = 0u64;
-    let mut sink = |event: Event| -> Result<(), MergeRejection> {
+    // Each observer's chain tip in this database: (seq, hash) of its last event.
+    let mut tips: HashMap<ObserverId, (u64, Hash)> = HashMap::new();
+    let mut sink = |event: Event, hash: Hash| -> Result<(), MergeRejection> {
         check_event(&event, now)?;
         match &event.body {
             EventBody::Tick {
@@ -478,7 +615,41 @@ fn merge_events(
             }
             EventBody::Envelope { .. } | EventBody::NonReceipt { .. } => {}
         }
-        let inserted = match events::insert(conn, &event, true) {
+        let tip = match tips.get(&event.observer) {
+            Some(tip) => *tip,
+            None => {
+                let last: Option<(i64, String)> = conn
+                    .prepare_cached(
+                        "SELECT seq, hash FROM event WHERE observer = ?1 ORDER BY seq DESC LIMIT 1",
+                    )
+                    .map_err(ours)?
+                    .query_row([event.observer.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+                    .map_err(ours)?;
+                let tip = match last {
+                    None => (0, GENESIS),
+                    Some((seq, h)) => (
+                        seq.unsigned_abs(),
+                        events::parse_hash(&h).ok_or_else(|| {
+                            MergeRejection::Storage(format!("malformed hash `{h}`"))
+                        })?,
+                    ),
+                };
+                tips.insert(event.observer, tip);
+                tip
+            }
+        };
+        if event.seq > tip.0 + 1 {
+            return Err(MergeRejection::ChainGap {
+                event: event.id,
+                expected: tip.0 + 1,
+                found: event.seq,
+            });
+        }
+        if event.seq == tip.0 + 1 && chain::link(&tip.1, &event) != hash {
+            return Err(MergeRejection::ChainMismatch(event.id));
+        }
+        let inserted = match events::insert(conn, &event, &hash, true) {
             Ok(inserted) => inserted,
             Err(rusqlite::Error::SqliteFailure(f, _))
                 if f.code == ErrorCode::ConstraintViolation =>
@@ -508,14 +679,18 @@ fn merge_events(
         };
         if inserted {
             outcome.new += 1;
+            tips.insert(event.observer, (event.seq, hash));
         } else {
-            let held = conn
+            let (held, held_hash) = conn
                 .prepare_cached(&format!("SELECT {COLUMNS} FROM event WHERE id = ?1"))
                 .map_err(ours)?
                 .query_row([event.id.to_string()], |row| {
-                    Ok(events::decode(row, Path::new("")))
+                    Ok(events::decode_with_hash(row, Path::new("")))
                 })
                 .map_err(ours)??;
+            if held_hash != hash {
+                return Err(MergeRejection::ChainMismatch(event.id));
+            }
             match classify(&event, Some(&held), None)? {
                 Verdict::AlreadyPresent => outcome.already += 1,
                 Verdict::New => outcome.new += 1,

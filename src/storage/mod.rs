@@ -25,6 +25,7 @@ pub use merge::{
 pub use migrations::SCHEMA_VERSION;
 pub use untrusted::{Refusal, Untrusted};
 
+use crate::domain::chain::{self, GENESIS, Keypair};
 use crate::domain::referential::ElectionData;
 use crate::domain::{Event, EventBody, EventId, ObserverId};
 
@@ -44,6 +45,8 @@ pub struct LocalObserver {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The local observer's signing key (absent in an exported copy).
+    keys: Option<Keypair>,
 }
 
 impl Store {
@@ -63,9 +66,16 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| StorageError::sqlite(path, "creating the database", e))?;
+        let mut secret = [0u8; 32];
+        getrandom::fill(&mut secret).map_err(|e| StorageError::Invalid {
+            path: path.to_owned(),
+            what: format!("no random source for the observer's key: {e}"),
+        })?;
+        let keys = Keypair::from_secret(&secret);
         let mut store = Self {
             conn,
             path: path.to_owned(),
+            keys: None,
         };
         store.configure()?;
         store
@@ -80,12 +90,18 @@ impl Store {
         referential::insert(&tx, data)
             .map_err(|e| StorageError::sqlite(path, "saving the reference data", e))?;
         tx.execute(
-            "INSERT INTO observer (id, name, is_local, created_at) VALUES (?1, ?2, 1, ?3)",
-            params![observer.id.to_string(), observer.name, now.to_rfc3339()],
+            "INSERT INTO observer (id, name, is_local, created_at, public_key) VALUES (?1, ?2, 1, ?3, ?4)",
+            params![observer.id.to_string(), observer.name, now.to_rfc3339(), hex::encode(keys.public())],
         )
         .map_err(|e| StorageError::sqlite(path, "saving the observer", e))?;
+        tx.execute(
+            "INSERT INTO local_key (singleton, secret) VALUES (1, ?1)",
+            [hex::encode(keys.secret())],
+        )
+        .map_err(|e| StorageError::sqlite(path, "saving the observer's key", e))?;
         tx.commit()
             .map_err(|e| StorageError::sqlite(path, "committing the creation", e))?;
+        store.keys = Some(keys);
         Ok(store)
     }
 
@@ -102,6 +118,7 @@ impl Store {
         let mut store = Self {
             conn,
             path: path.to_owned(),
+            keys: None,
         };
         let app_id: i32 = store
             .conn
@@ -112,6 +129,18 @@ impl Store {
         }
         store.configure()?;
         migrations::apply(&mut store.conn, &store.path)?;
+        let secret: Option<String> = store
+            .conn
+            .query_row(
+                "SELECT secret FROM local_key WHERE singleton = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| store.err("reading the observer's key", e))?;
+        store.keys = secret
+            .and_then(|s| events::parse_hash(&s))
+            .map(|s| Keypair::from_secret(&s));
         Ok(store)
     }
 
@@ -144,10 +173,40 @@ impl Store {
         StorageError::sqlite(&self.path, context, e)
     }
 
-    /// A digest of every observer's chain head, to write into the procès-verbal; `None` while the
-    /// database holds no event. (Hash chains are not stored yet: see issue 6.)
+    /// A digest of every observer's latest chain hash, to write into the procès-verbal (64 hex
+    /// digits); `None` while the database holds no event.
     pub fn chain_digest(&self) -> Result<Option<String>, StorageError> {
-        Ok(None)
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT e.observer, e.seq, e.hash FROM event e
+                 JOIN (SELECT observer, MAX(seq) AS seq FROM event GROUP BY observer) last
+                   ON last.observer = e.observer AND last.seq = e.seq",
+            )
+            .map_err(|e| self.err("reading chain heads", e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.err("reading chain heads", e))?;
+        let mut heads = Vec::new();
+        for row in rows {
+            let (observer, seq, hash) = row.map_err(|e| self.err("reading chain heads", e))?;
+            let (Ok(observer), Some(hash)) =
+                (uuid::Uuid::parse_str(&observer), events::parse_hash(&hash))
+            else {
+                return Err(StorageError::Invalid {
+                    path: self.path.clone(),
+                    what: format!("chain head of observer {observer} is malformed"),
+                });
+            };
+            heads.push((ObserverId(observer), seq.unsigned_abs(), hash));
+        }
+        Ok((!heads.is_empty()).then(|| chain::digest_of_heads(&heads)))
     }
 
     /// The election alone (cheap).
@@ -253,25 +312,57 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StorageError::sqlite(&self.path, "starting to save the event", e))?;
-        let seq: i64 = tx
+        let last: Option<(i64, String)> = tx
             .query_row(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM event WHERE observer = ?1",
+                "SELECT seq, hash FROM event WHERE observer = ?1 ORDER BY seq DESC LIMIT 1",
                 [observer.id.to_string()],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
+            .optional()
             .map_err(|e| StorageError::sqlite(&self.path, "numbering the event", e))?;
+        let (seq, previous) = match last {
+            None => (1, GENESIS),
+            Some((seq, hash)) => (
+                seq.unsigned_abs() + 1,
+                events::parse_hash(&hash).ok_or_else(|| StorageError::Invalid {
+                    path: self.path.clone(),
+                    what: format!("the last event's hash `{hash}` is not 64 hex digits"),
+                })?,
+            ),
+        };
         let event = Event {
             id,
             observer: observer.id,
-            seq: seq.unsigned_abs(),
+            seq,
             recorded_at,
             body,
         };
-        events::insert(&tx, &event, false)
+        let hash = chain::link(&previous, &event);
+        events::insert(&tx, &event, &hash, false)
             .map_err(|e| StorageError::sqlite(&self.path, "saving the event", e))?;
+        if let Some(keys) = &self.keys {
+            let signature = keys.sign_head(observer.id, seq, &hash);
+            tx.execute(
+                "INSERT INTO chain_head (observer, seq, hash, signature) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (observer) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+                 signature = excluded.signature",
+                params![
+                    observer.id.to_string(),
+                    i64::try_from(seq).unwrap_or(i64::MAX),
+                    hex::encode(hash),
+                    hex::encode(signature)
+                ],
+            )
+            .map_err(|e| StorageError::sqlite(&self.path, "signing the chain head", e))?;
+        }
         tx.commit()
             .map_err(|e| StorageError::sqlite(&self.path, "committing the event", e))?;
         Ok(event)
+    }
+
+    /// Every event with its chain hash, in (observer, seq) order.
+    pub fn events_with_hashes(&self) -> Result<Vec<(Event, chain::Hash)>, StorageError> {
+        events::all_with_hashes(&self.conn, &self.path)
     }
 
     /// Every event, in (observer, seq) order: the order [`crate::domain::RecordState::fold`] needs.
@@ -378,6 +469,13 @@ impl Store {
         self.conn
             .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
             .map_err(|e| self.err("writing the export", e))?;
+        // The observer's secret key stays home: remove it from the copy, leaving no trace.
+        {
+            let copy = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)
+                .map_err(|e| self.err("opening the export", e))?;
+            copy.execute_batch("PRAGMA secure_delete = ON; DELETE FROM local_key; VACUUM;")
+                .map_err(|e| self.err("removing the secret key from the export", e))?;
+        }
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(io)?;

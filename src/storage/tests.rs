@@ -256,8 +256,8 @@ fn a_stored_row_that_makes_no_sense_is_an_error_naming_the_event() {
     let (store, path) = new_store(dir.path());
     raw(&path)
         .execute(
-            "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, panel, item, value, bureau)
-             VALUES ('bad-id', ?1, 1, '2017-06-11T08:00:00Z', 'tick', '7501', 3, 'foi', 'present', NULL)",
+            "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, panel, item, value, bureau, hash)
+             VALUES ('bad-id', ?1, 1, '2017-06-11T08:00:00Z', 'tick', '7501', 3, 'foi', 'present', NULL, printf('%064d', 0))",
             [observer().id.to_string()],
         )
         .unwrap();

@@ -73,7 +73,7 @@ END;",
 fn events_csv(dir: &Path, name: &str, rows: &[&str]) -> PathBuf {
     let path = dir.join(name);
     let mut text = String::from(
-        "election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note\n",
+        "election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note,hash\n",
     );
     for r in rows {
         text.push_str(r);
@@ -84,6 +84,44 @@ fn events_csv(dir: &Path, name: &str, rows: &[&str]) -> PathBuf {
 }
 
 const OBS: &str = "0191b3a0-0000-7000-8000-0000000000aa";
+const ZERO: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// A real export whose observer name and note look like spreadsheet formulas, the note on two lines.
+fn formula_csv(dir: &Path) -> PathBuf {
+    let sub = dir.join("formula.d");
+    std::fs::create_dir_all(&sub).unwrap();
+    let db = sub.join("obs.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "paris-1-2017",
+            "--observer",
+            "=HYPERLINK(\"http://x\")",
+        ]),
+        0,
+    );
+    run(
+        constat(&db)
+            .args([
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                "5",
+                "--item",
+                "bureau",
+                "--value",
+                "absent",
+                "--note",
+            ])
+            .arg("=cmd|' /C calc'!A0\nbulletins épuisés"),
+        0,
+    );
+    let out = dir.join("injection.csv");
+    run(constat(&db).args(["export", "csv", "-o"]).arg(&out), 0);
+    out
+}
 
 fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
     let mut c: Vec<(&'static str, PathBuf, Expect)> = Vec::new();
@@ -263,10 +301,31 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
     ));
     c.push((
         "CSV with quoted newlines and formula-looking cells",
-        events_csv(dir, "injection.csv", &[
-            &format!("legislatives-2017-1,0191b3a0-0000-7000-8000-000000000001,{OBS},\"'=HYPERLINK(\"\"http://x\"\")\",1,2017-06-11T08:00:00Z,tick,7501,75056_0911,5,bureau,absent,,,,,\"'=cmd|' /C calc'!A0\nbulletins épuisés\""),
-        ]),
+        formula_csv(dir),
         Expect::Added(1),
+    ));
+    c.push((
+        "note changed after the fact (hash kept)",
+        altered(
+            dir,
+            "edited.db",
+            "UPDATE event SET value = 'absent' WHERE seq = 2;",
+        ),
+        Expect::Refused("does not match its hash"),
+    ));
+    c.push((
+        "event deleted from the middle of a chain",
+        altered(dir, "deleted.db", "DELETE FROM event WHERE seq = 2;"),
+        Expect::Refused("earlier events are missing"),
+    ));
+    c.push((
+        "chain head signature forged",
+        altered(
+            dir,
+            "forged.db",
+            "UPDATE chain_head SET signature = printf('%0128d', 0);",
+        ),
+        Expect::Refused("signature does not verify"),
     ));
     c.push((
         "CSV with another header",
@@ -276,15 +335,15 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
     c.push((
         "CSV with a bad UUID on line 3",
         events_csv(dir, "bad-uuid.csv", &[
-            &format!("legislatives-2017-1,0191b3a0-0000-7000-8000-000000000002,{OBS},Eve,1,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,"),
-            &format!("legislatives-2017-1,zzz,{OBS},Eve,2,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,"),
+            &format!("legislatives-2017-1,0191b3a0-0000-7000-8000-000000000002,{OBS},Eve,1,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,,{ZERO}"),
+            &format!("legislatives-2017-1,zzz,{OBS},Eve,2,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,,{ZERO}"),
         ]),
         Expect::Refused("line 3, column `id`"),
     ));
     c.push((
         "CSV from another election",
         events_csv(dir, "other.csv", &[
-            &format!("legislatives-2024-1,0191b3a0-0000-7000-8000-000000000003,{OBS},Eve,1,2024-06-30T08:00:00Z,tick,7501,,5,foi,absent,,,,,"),
+            &format!("legislatives-2024-1,0191b3a0-0000-7000-8000-000000000003,{OBS},Eve,1,2024-06-30T08:00:00Z,tick,7501,,5,foi,absent,,,,,,{ZERO}"),
         ]),
         Expect::Refused("another election"),
     ));

@@ -1,0 +1,358 @@
+//! Tamper evidence: each observer's events form a hash chain, and the chain's head is signed with
+//! the observer's Ed25519 key. Pure: hashing and signing need no I/O; keys are passed in.
+//!
+//! Encoding version 1 (a contract, see `docs/formats.md`):
+//! - canonical(event) = the JSON array
+//!   `["constat-event/1", id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
+//!   item, value, voters, received, voter, target, note]` (absent fields `null`, `recorded_at` in
+//!   UTC RFC 3339 with microseconds, no spaces), as UTF-8 bytes;
+//! - hash(n) = SHA-256(hash(n−1) ‖ canonical(event n)), with hash(0) = 32 zero bytes;
+//! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519.
+
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::event::{Event, EventBody, ObserverId};
+
+/// A chain hash.
+pub type Hash = [u8; 32];
+
+/// The hash before an observer's first event.
+pub const GENESIS: Hash = [0; 32];
+
+/// The canonical encoding of an event (version 1).
+pub fn canonical(e: &Event) -> Vec<u8> {
+    let opt = |s: Option<String>| s.map_or(Value::Null, Value::String);
+    let (circ, bureau, panel, item, value, voters, received, voter, target, note) = match &e.body {
+        EventBody::Tick {
+            circonscription,
+            bureau,
+            panel,
+            item,
+            mark,
+            note,
+        } => (
+            Some(circonscription.to_string()),
+            bureau.as_ref().map(ToString::to_string),
+            json!(panel.get()),
+            Some(item.slug().to_owned()),
+            Some(mark.slug().to_owned()),
+            Value::Null,
+            Value::Null,
+            None,
+            None,
+            note.clone(),
+        ),
+        EventBody::Envelope {
+            circonscription,
+            bureau,
+            voters,
+            received,
+            note,
+        } => (
+            Some(circonscription.to_string()),
+            bureau.as_ref().map(ToString::to_string),
+            Value::Null,
+            None,
+            None,
+            json!(voters),
+            json!(received),
+            None,
+            None,
+            note.clone(),
+        ),
+        EventBody::NonReceipt {
+            circonscription,
+            bureau,
+            voter,
+            note,
+        } => (
+            Some(circonscription.to_string()),
+            Some(bureau.to_string()),
+            Value::Null,
+            None,
+            None,
+            Value::Null,
+            Value::Null,
+            voter.clone(),
+            None,
+            note.clone(),
+        ),
+        EventBody::Retract { target } => (
+            None,
+            None,
+            Value::Null,
+            None,
+            None,
+            Value::Null,
+            Value::Null,
+            None,
+            Some(target.to_string()),
+            None,
+        ),
+    };
+    let array = json!([
+        "constat-event/1",
+        e.id.to_string(),
+        e.observer.to_string(),
+        e.seq,
+        e.recorded_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        e.body.kind(),
+        opt(circ),
+        opt(bureau),
+        panel,
+        opt(item),
+        opt(value),
+        voters,
+        received,
+        opt(voter),
+        opt(target),
+        opt(note),
+    ]);
+    array.to_string().into_bytes()
+}
+
+/// The hash of `event` following `previous`.
+pub fn link(previous: &Hash, event: &Event) -> Hash {
+    let mut h = Sha256::new();
+    h.update(previous);
+    h.update(canonical(event));
+    h.finalize().into()
+}
+
+/// The message an observer signs for its chain head.
+pub fn head_message(observer: ObserverId, seq: u64, hash: &Hash) -> Vec<u8> {
+    json!([
+        "constat-head/1",
+        observer.to_string(),
+        seq,
+        hex::encode(hash)
+    ])
+    .to_string()
+    .into_bytes()
+}
+
+/// An observer's key pair.
+pub struct Keypair(SigningKey);
+
+impl Keypair {
+    /// The key pair of a 32-byte secret (from a random source at creation, or from storage).
+    pub fn from_secret(secret: &[u8; 32]) -> Self {
+        Self(SigningKey::from_bytes(secret))
+    }
+
+    /// The secret, to store.
+    pub fn secret(&self) -> [u8; 32] {
+        self.0.to_bytes()
+    }
+
+    /// The public key, to publish with the observer.
+    pub fn public(&self) -> [u8; 32] {
+        self.0.verifying_key().to_bytes()
+    }
+
+    /// Signs the head `(observer, seq, hash)`.
+    pub fn sign_head(&self, observer: ObserverId, seq: u64, hash: &Hash) -> [u8; 64] {
+        self.0.sign(&head_message(observer, seq, hash)).to_bytes()
+    }
+}
+
+/// Checks a head signature against an observer's public key.
+pub fn head_signature_is_valid(
+    public: &[u8; 32],
+    observer: ObserverId,
+    seq: u64,
+    hash: &Hash,
+    signature: &[u8; 64],
+) -> bool {
+    VerifyingKey::from_bytes(public).is_ok_and(|key| {
+        key.verify(
+            &head_message(observer, seq, hash),
+            &Signature::from_bytes(signature),
+        )
+        .is_ok()
+    })
+}
+
+/// A digest of several chain heads, to write into a procès-verbal: SHA-256 over each
+/// `(observer, seq, hash)` in observer order, in hex (64 characters).
+pub fn digest_of_heads(heads: &[(ObserverId, u64, Hash)]) -> String {
+    let mut sorted: Vec<&(ObserverId, u64, Hash)> = heads.iter().collect();
+    sorted.sort_by_key(|(o, _, _)| *o);
+    let mut h = Sha256::new();
+    h.update(b"constat-digest/1");
+    for (observer, seq, hash) in sorted {
+        h.update(observer.0.as_bytes());
+        h.update(seq.to_be_bytes());
+        h.update(hash);
+    }
+    hex::encode(h.finalize())
+}
+
+/// Where an observer's chain breaks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainBreak {
+    /// A position is missing (deleted event).
+    #[error("event at position {expected} is missing (found position {found} next)")]
+    Gap {
+        /// The position expected.
+        expected: u64,
+        /// The one found.
+        found: u64,
+    },
+    /// The stored hash does not match the content and the previous hash (altered, reordered or
+    /// replayed event).
+    #[error(
+        "event {id} at position {seq} does not match its hash: altered, moved or copied from elsewhere"
+    )]
+    Mismatch {
+        /// The event.
+        id: String,
+        /// Its position.
+        seq: u64,
+    },
+}
+
+/// Walks one observer's events in seq order with their stored hashes; returns the head hash, or
+/// where the chain breaks.
+pub fn verify_chain<'a>(
+    events: impl IntoIterator<Item = (&'a Event, &'a Hash)>,
+) -> Result<(u64, Hash), ChainBreak> {
+    let (mut seq, mut hash) = (0u64, GENESIS);
+    for (e, stored) in events {
+        if e.seq != seq + 1 {
+            return Err(ChainBreak::Gap {
+                expected: seq + 1,
+                found: e.seq,
+            });
+        }
+        let expected = link(&hash, e);
+        if &expected != stored {
+            return Err(ChainBreak::Mismatch {
+                id: e.id.to_string(),
+                seq: e.seq,
+            });
+        }
+        seq = e.seq;
+        hash = expected;
+    }
+    Ok((seq, hash))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{CirconscriptionCode, EventId, Item, Mark, Panel};
+
+    fn ev(observer: u128, seq: u64, note: &str) -> Event {
+        Event {
+            id: EventId(Uuid::from_u128(observer << 64 | u128::from(seq))),
+            observer: ObserverId(Uuid::from_u128(observer)),
+            seq,
+            recorded_at: DateTime::from_timestamp(1_497_160_000 + seq as i64, 0).unwrap(),
+            body: EventBody::Tick {
+                circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                bureau: None,
+                panel: Panel::new(3).unwrap(),
+                item: Item::Foi,
+                mark: Mark::Present,
+                note: Some(note.into()),
+            },
+        }
+    }
+
+    fn chain(events: &[Event]) -> Vec<Hash> {
+        let mut prev = GENESIS;
+        events
+            .iter()
+            .map(|e| {
+                prev = link(&prev, e);
+                prev
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_canonical_encoding_is_stable() {
+        let text = String::from_utf8(canonical(&ev(1, 1, "é \"q\""))).unwrap();
+        assert_eq!(
+            text,
+            r#"["constat-event/1","00000000-0000-0001-0000-000000000001","00000000-0000-0000-0000-000000000001",1,"2017-06-11T05:46:41.000000Z","tick","7501",null,3,"foi","present",null,null,null,null,"é \"q\""]"#
+        );
+    }
+
+    #[test]
+    fn an_intact_chain_verifies_and_every_tampering_is_named() {
+        let events: Vec<Event> = (1..=4).map(|s| ev(1, s, "ok")).collect();
+        let hashes = chain(&events);
+        let pairs = |ev: &[Event], h: &[Hash]| -> Result<(u64, Hash), ChainBreak> {
+            verify_chain(ev.iter().zip(h.iter()))
+        };
+        assert_eq!(pairs(&events, &hashes), Ok((4, hashes[3])));
+        // One byte flipped in a note.
+        let mut altered = events.clone();
+        altered[1] = ev(1, 2, "oK");
+        assert!(matches!(
+            pairs(&altered, &hashes),
+            Err(ChainBreak::Mismatch { seq: 2, .. })
+        ));
+        // An event deleted.
+        let (mut del_e, mut del_h) = (events.clone(), hashes.clone());
+        del_e.remove(2);
+        del_h.remove(2);
+        assert_eq!(
+            pairs(&del_e, &del_h),
+            Err(ChainBreak::Gap {
+                expected: 3,
+                found: 4
+            })
+        );
+        // Two events swapped (positions renumbered to hide it).
+        let mut swapped = events.clone();
+        swapped.swap(1, 2);
+        swapped[1].seq = 2;
+        swapped[2].seq = 3;
+        assert!(matches!(
+            pairs(&swapped, &hashes),
+            Err(ChainBreak::Mismatch { seq: 2, .. })
+        ));
+        // An event replayed from another observer, with its own hash.
+        let other: Vec<Event> = (1..=2).map(|s| ev(2, s, "ok")).collect();
+        let other_h = chain(&other);
+        let (mut rep_e, mut rep_h) = (events.clone(), hashes.clone());
+        rep_e[1] = other[1].clone();
+        rep_h[1] = other_h[1];
+        assert!(matches!(
+            pairs(&rep_e, &rep_h),
+            Err(ChainBreak::Mismatch { seq: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn head_signatures_verify_only_with_the_right_key_and_head() {
+        let keys = Keypair::from_secret(&[7; 32]);
+        let other = Keypair::from_secret(&[8; 32]);
+        let o = ObserverId(Uuid::from_u128(1));
+        let h = [3u8; 32];
+        let sig = keys.sign_head(o, 5, &h);
+        assert!(head_signature_is_valid(&keys.public(), o, 5, &h, &sig));
+        assert!(!head_signature_is_valid(&other.public(), o, 5, &h, &sig));
+        assert!(!head_signature_is_valid(&keys.public(), o, 6, &h, &sig));
+        assert_eq!(Keypair::from_secret(&keys.secret()).public(), keys.public());
+    }
+
+    #[test]
+    fn the_digest_does_not_depend_on_head_order_and_has_64_hex_digits() {
+        let a = (ObserverId(Uuid::from_u128(1)), 3, [1u8; 32]);
+        let b = (ObserverId(Uuid::from_u128(2)), 9, [2u8; 32]);
+        let d = digest_of_heads(&[a, b]);
+        assert_eq!(d, digest_of_heads(&[b, a]));
+        assert_eq!(d.len(), 64);
+        assert_ne!(d, digest_of_heads(&[a]));
+    }
+}
