@@ -1,6 +1,6 @@
 //! Header names across years and publishers, mapped to one model.
 //!
-//! Names are compared after [`normalize`]: accents, case, spaces and punctuation do not count, so
+//! Names are compared after `normalize`: accents, case, spaces and punctuation do not count, so
 //! `N°Panneau`, `N° panneau` and `n panneau` are one name. A field takes the first alias, in the
 //! order below, that the header has; columns are never shared between two fields.
 //!
@@ -22,7 +22,7 @@
 //! In results files with one block of columns per candidate (`N°Panneau;Sexe;Nom;Prénom;Nuance;
 //! Voix;…`), the block's fields are looked up inside the first block only.
 //!
-//! Bureau tables have their own names, listed in [`crate::import::bureaux`].
+//! Bureau tables have their own names, listed in the `bureaux` module.
 
 use std::path::Path;
 
@@ -184,11 +184,6 @@ impl Header {
         }
     }
 
-    /// The compared name of column `i`.
-    pub(crate) fn normalized(&self, i: usize) -> &str {
-        self.normalized.get(i).map_or("", String::as_str)
-    }
-
     /// The first column, in `range` and not in `taken`, named by the first alias the header has.
     pub(crate) fn find_in(
         &self,
@@ -276,7 +271,12 @@ mod tests {
 
     #[test]
     fn every_year_s_panel_column_is_found() {
-        for name in ["Numéro de panneau", "N° panneau", "N°Panneau", "NumPanneauCand"] {
+        for name in [
+            "Numéro de panneau",
+            "N° panneau",
+            "N°Panneau",
+            "NumPanneauCand",
+        ] {
             let h = header(&["Code circonscription", name, "Nom"]);
             assert_eq!(h.find(PANEL), Some(1), "{name}");
         }
@@ -331,7 +331,13 @@ mod tests {
             .missing(Path::new("f.csv"), "the panel number", PANEL)
             .to_string();
         assert!(msg.contains("`Numéro de panneau`, `N° panneau`"), "{msg}");
-        assert!(msg.contains("the file's columns are `Nom`, `Prénom`"), "{msg}");
-        assert!(msg.starts_with("f.csv:1, column `Numéro de panneau`"), "{msg}");
+        assert!(
+            msg.contains("the file's columns are `Nom`, `Prénom`"),
+            "{msg}"
+        );
+        assert!(
+            msg.starts_with("f.csv:1, column `Numéro de panneau`"),
+            "{msg}"
+        );
     }
 }

@@ -49,7 +49,11 @@ impl TextEncoding {
                 Err(_) => false,
             },
             Self::Windows1252 => {
-                out.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0);
+                out.push_str(
+                    &encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(bytes)
+                        .0,
+                );
                 true
             }
             Self::Cp850 => {
@@ -139,7 +143,8 @@ pub(crate) fn plausibility(text: &str) -> i64 {
         let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
         let next = chars.get(i + 1).copied();
         let after_small = prev.is_some_and(char::is_lowercase);
-        let in_word = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let in_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
         score += if c.is_control() || c == '\u{FFFD}' || ('\u{2500}'..='\u{25FF}').contains(&c) {
             -10
         } else if FRENCH_SMALL.contains(c) {
@@ -197,8 +202,10 @@ mod tests {
     /// `é`, `ç`, `Œ`, `É`, `î` in each encoding (CP850 has no `Œ`: its capital ligature does not
     /// exist there, so the CP850 text uses `OE`).
     const UTF8: &[u8] = "Nom;Prénom\nFRANÇOIS;Léa\nCŒUR;Éloïse\nMAÎTRE;Noël\n".as_bytes();
-    const W1252: &[u8] = b"Nom;Pr\xe9nom\nFRAN\xc7OIS;L\xe9a\nC\x8cUR;\xc9lo\xefse\nMA\xceTRE;No\xebl\n";
-    const CP850: &[u8] = b"Nom;Pr\x82nom\nFRAN\x80OIS;L\x82a\nCOEUR;\x90lo\x8bse\nMA\xd7TRE;No\x89l\n";
+    const W1252: &[u8] =
+        b"Nom;Pr\xe9nom\nFRAN\xc7OIS;L\xe9a\nC\x8cUR;\xc9lo\xefse\nMA\xceTRE;No\xebl\n";
+    const CP850: &[u8] =
+        b"Nom;Pr\x82nom\nFRAN\x80OIS;L\x82a\nCOEUR;\x90lo\x8bse\nMA\xd7TRE;No\x89l\n";
 
     #[test]
     fn each_encoding_is_recognised_and_decodes_french_letters() {
@@ -245,7 +252,10 @@ mod tests {
     #[test]
     fn a_cp850_i_circumflex_is_not_taken_for_a_windows_1252_oe() {
         // CP850 `î` is 0x8C, Windows-1252 `Œ`: "Christine" must not become "ChrŒstine".
-        assert_eq!(detect(b"Chr\x8cstine;Fran\x87oise"), Ok(TextEncoding::Cp850));
+        assert_eq!(
+            detect(b"Chr\x8cstine;Fran\x87oise"),
+            Ok(TextEncoding::Cp850)
+        );
     }
 
     #[test]

@@ -5,13 +5,18 @@
 //! | `1`, `01` | `01` | 2017 and 2024 round 2 leave 1–9 unpadded |
 //! | `2A`, `2b` | `2A` | Corsica |
 //! | `971` … `978`, `986` … `988` | as is | overseas, from 2024 |
-//! | `ZA` `ZB` `ZC` `ZD` `ZM` `ZN` `ZP` `ZS` `ZW` `ZX` `ZZ` | as is | overseas and abroad before 2024 (`ZZ`: abroad) |
+//! | `ZA` `ZB` `ZC` `ZD` `ZM` `ZN` `ZP` `ZS` `ZW` `ZX` `ZZ` | as is | overseas and abroad before 2024 (`ZZ`: abroad); beside a 3-digit département column they stand for it (`973` with `ZC01`) |
 //! | `97`, `98` | refused alone; accepted beside a full code `97101` | the 2024 round-1 results cut overseas codes |
 //! | `00`, `20`, `96`… | refused | no such département |
 //!
 //! A circonscription is the département then 2 digits: `75` + `1` → `7501`; a full code keeps its
 //! département and is re-padded (`101` → `0101`, `97101`, `2A01`, `ZZ01`). `CirconscriptionCode::parse`
-//! validates the result.
+//! validates the result. Letter codes are kept, not translated: a 2017 file gives `ZA01` where a
+//! 2024 file gives `97101`.
+//!
+//! A commune of the 2017 by-bureau results is its département plus its number on 3 digits
+//! (`75` + `056` → `75056`); for letter départements the INSEE code starts with the digits they
+//! stand for (`ZA` + `101` → `97101`), and `ZZ` (abroad, no INSEE commune) uses `99`.
 
 use crate::domain::CirconscriptionCode;
 
@@ -20,21 +25,38 @@ const OVERSEAS: [&str; 11] = [
     "971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988",
 ];
 
-/// Overseas and abroad codes of the files before 2024, with the first two digits of their
-/// communes' INSEE codes (`ZZ`, abroad, has no INSEE commune: `99` is used).
-const LETTER_CODES: [(&str, &str); 11] = [
-    ("ZA", "97"),
-    ("ZB", "97"),
-    ("ZC", "97"),
-    ("ZD", "97"),
-    ("ZM", "97"),
-    ("ZN", "98"),
-    ("ZP", "98"),
-    ("ZS", "97"),
-    ("ZW", "98"),
-    ("ZX", "97"),
-    ("ZZ", "99"),
+/// Overseas and abroad codes of the files before 2024, with the 3-digit codes they stand for
+/// (`ZZ`, abroad, stands for none).
+const LETTER_CODES: [(&str, &[&str]); 11] = [
+    ("ZA", &["971"]),
+    ("ZB", &["972"]),
+    ("ZC", &["973"]),
+    ("ZD", &["974"]),
+    ("ZM", &["976"]),
+    ("ZN", &["988"]),
+    ("ZP", &["987"]),
+    ("ZS", &["975"]),
+    ("ZW", &["986"]),
+    ("ZX", &["977", "978"]),
+    ("ZZ", &[]),
 ];
+
+/// Whether two normalised département codes name the same département (`ZA` and `971`).
+pub(crate) fn same_departement(a: &str, b: &str) -> bool {
+    a == b
+        || LETTER_CODES
+            .iter()
+            .any(|(z, digits)| (*z == a && digits.contains(&b)) || (*z == b && digits.contains(&a)))
+}
+
+/// The first two digits of the INSEE codes of a letter département's communes (`97` for `ZA`;
+/// `99` for `ZZ`, abroad, which has no INSEE commune).
+fn letter_insee_prefix(dep: &str) -> Option<&'static str> {
+    LETTER_CODES
+        .iter()
+        .find(|(z, _)| *z == dep)
+        .map(|(_, digits)| digits.first().map_or("99", |d| &d[..2]))
+}
 
 /// The normalised département code of `raw` (`1` → `01`), or `None` when no département has it.
 pub(crate) fn departement(raw: &str) -> Option<String> {
@@ -124,7 +146,7 @@ pub(crate) fn circonscription(
         let d = departement(prefix).ok_or_else(|| CircError::Departement(prefix.to_owned()))?;
         if let Some(raw) = dep {
             let agrees = match departement(raw) {
-                Some(dd) => dd == d,
+                Some(dd) => same_departement(&dd, &d),
                 None => truncated_overseas(raw) && d.len() == 3 && d.starts_with(raw),
             };
             if !agrees {
@@ -180,7 +202,7 @@ pub(crate) fn commune_of(dep: &str, commune: &str) -> Option<String> {
     if dep.len() == 2 && (dep.bytes().all(|b| b.is_ascii_digit()) || dep.starts_with('2')) {
         return Some(format!("{dep}{c3}"));
     }
-    if let Some((_, prefix)) = LETTER_CODES.iter().find(|(z, _)| *z == dep) {
+    if let Some(prefix) = letter_insee_prefix(dep) {
         return Some(format!("{prefix}{c3}"));
     }
     if dep.len() == 3 {
@@ -254,6 +276,8 @@ mod tests {
             (Some("98"), "98801", "98801"),
             (Some("ZZ"), "ZZ01", "ZZ01"),
             (None, "zc01", "ZC01"),
+            (Some("973"), "ZC01", "ZC01"),
+            (Some("ZA"), "97101", "97101"),
         ] {
             assert_eq!(code(dep, circ).as_deref(), Ok(norm), "{dep:?} {circ}");
         }
@@ -294,6 +318,8 @@ mod tests {
         assert_eq!(commune_of("2A", "4").as_deref(), Some("2A004"));
         assert_eq!(commune_of("ZA", "101").as_deref(), Some("97101"));
         assert_eq!(commune_of("ZC", "302").as_deref(), Some("97302"));
+        assert_eq!(commune_of("ZX", "701").as_deref(), Some("97701"));
+        assert_eq!(commune_of("ZZ", "1").as_deref(), Some("99001"));
         assert_eq!(commune_of("971", "1").as_deref(), Some("97101"));
         assert_eq!(commune_of("971", "101").as_deref(), Some("97101"));
         assert_eq!(commune_of("75", "75056").as_deref(), Some("75056"));

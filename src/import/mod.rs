@@ -4,12 +4,52 @@
 //! Importers stream: each row is validated and handed to a `sink` as soon as it is read, so memory
 //! does not grow with the file. They never touch the database: the caller's sink does, inside one
 //! transaction, so a file with an error imports nothing.
+//!
+//! How a file is read:
+//! 1. `sniff`: its size is checked (at most [`MAX_TEXT_FILE_BYTES`] for text,
+//!    [`MAX_WORKBOOK_BYTES`] for a workbook, an empty file is refused) and its first 64 KiB are
+//!    looked at: a zip archive is a workbook; images, PDF, old `.xls`, UTF-16 and NUL bytes are
+//!    refused as "not a text file"; otherwise the encoding (`decode`: UTF-8 with or without BOM,
+//!    Windows-1252/Latin-1, CP850) and the separator (`;`, tab, `,`) are detected.
+//! 2. `table`: rows are split on the raw bytes with the `csv` crate into one reused record and
+//!    decoded field by field; a line over [`MAX_LINE_BYTES`] is refused. Workbooks are read by
+//!    `results_2017_xlsx` with `calamine`, which loads the sheet whole (bounded by the size limit).
+//! 3. The header is matched against the known names of each field ([`aliases`]), then every row is
+//!    validated and handed over: `candidates` (one line per candidate, or one block of columns per
+//!    candidate: `results_wide`) or `bureaux`. Codes are normalised by `departement`.
+//!
+//! Memory: one row at a time, plus the keys already seen (circonscription and panel, or bureau
+//! code) to refuse duplicates, which grows with the number of rows, not their size.
 
+pub mod aliases;
+mod bureaux;
+mod candidates;
+mod decode;
+mod departement;
 mod error;
+mod results_2017_xlsx;
+mod results_wide;
+mod sniff;
+mod table;
+
+#[cfg(test)]
+mod tests;
 
 pub use error::ImportError;
 
 use std::path::Path;
+
+/// Largest text file read: 1 GiB. The largest official tables are tens of MiB (INSEE's bureau
+/// table, the 2017 results by bureau at 42 MB); a bigger file is refused from its size alone,
+/// before any byte is read.
+pub const MAX_TEXT_FILE_BYTES: u64 = 1 << 30;
+
+/// Largest workbook read: 64 MiB. `calamine` loads a sheet whole (the 2017 workbook is 1.5 MB).
+pub const MAX_WORKBOOK_BYTES: u64 = 64 << 20;
+
+/// Longest line read: 1 MiB (the widest official line, 2017 results with 27 candidates, is
+/// under 2 KB).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 use crate::domain::{BureauCode, Candidate, Circonscription, CirconscriptionCode};
 
@@ -44,7 +84,8 @@ pub struct BureauRow {
 /// What an importer recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileInfo {
-    /// The kind of file, for the user: "liste des candidats 2024", "résultats 2017 (xlsx)", …
+    /// The kind of file, for the user: "liste des candidats (2024)", "résultats par
+    /// circonscription 2017 (xlsx)", …
     pub format: &'static str,
     /// The encoding detected: "UTF-8", "UTF-8 (BOM)", "Windows-1252", "CP850", "xlsx".
     pub encoding: &'static str,
@@ -53,19 +94,50 @@ pub struct FileInfo {
 }
 
 /// Reads every candidate of `path`, handing each to `sink` in file order.
+///
+/// Reads the ministry's candidate lists (2022, 2024), its results by circonscription (2017 xlsx,
+/// 2022 with a block of columns per candidate, 2024 with one line per candidate), lists of list
+/// heads and files with the same columns. An error of `sink` is returned unchanged.
 pub fn read_candidates(
     path: &Path,
     sink: &mut dyn FnMut(CandidateRow) -> Result<(), ImportError>,
 ) -> Result<FileInfo, ImportError> {
-    let _ = (path, sink);
-    Err(ImportError::unsupported(path))
+    match sniff::open(path)? {
+        sniff::Opened::Workbook => results_2017_xlsx::read(path, sink),
+        sniff::Opened::Text(text) => {
+            let file = sniff::reopen(path, text)?;
+            let mut source = table::CsvSource::new(path, file, text.encoding, text.separator)?;
+            let kind = candidates::read_table(&mut source, path, sink)?;
+            Ok(FileInfo {
+                format: kind.format(false),
+                encoding: text.encoding.name(),
+                separator: Some(char::from(text.separator)),
+            })
+        }
+    }
 }
 
 /// Reads every bureau of `path`, handing each to `sink` in file order.
+///
+/// Reads INSEE's REU table, Etalab's bureau ↔ circonscription table and the fixed columns of the
+/// 2017 results by bureau. An error of `sink` is returned unchanged.
 pub fn read_bureaux(
     path: &Path,
     sink: &mut dyn FnMut(BureauRow) -> Result<(), ImportError>,
 ) -> Result<FileInfo, ImportError> {
-    let _ = (path, sink);
-    Err(ImportError::unsupported(path))
+    match sniff::open(path)? {
+        sniff::Opened::Workbook => Err(ImportError::file(path, "a CSV file")
+            .value("an .xlsx workbook")
+            .hint("bureau tables are published as CSV: export the sheet as CSV (UTF-8)")),
+        sniff::Opened::Text(text) => {
+            let file = sniff::reopen(path, text)?;
+            let mut source = table::CsvSource::new(path, file, text.encoding, text.separator)?;
+            let format = bureaux::read_table(&mut source, path, sink)?;
+            Ok(FileInfo {
+                format,
+                encoding: text.encoding.name(),
+                separator: Some(char::from(text.separator)),
+            })
+        }
+    }
 }

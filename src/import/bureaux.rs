@@ -1,0 +1,582 @@
+//! Bureaux de vote from the three tables constat knows. A bureau is keyed on its commune's INSEE
+//! code, `_`, and its number padded to 4 digits when numeric (`75056_0911`).
+//!
+//! | Table | Recognised by | Code | Circonscription | Label, address, commune |
+//! |---|---|---|---|---|
+//! | INSEE's REU table `table-bv-reu.csv` | `id_brut_reu` or `libelle_reu` | `id_brut_miom` (re-padded), else `code_commune` + `_` + `code` | none | `libelle_reu`; `num_voie_reu voie_reu, cp_reu commune_reu` (`cp_reu` `00000` left out); `commune_reu` |
+//! | Etalab's bureau ↔ circonscription table | `codeBureauVote` or `numeroBureauVote` | `codeBureauVote`, else `codeCommune` + `_` + `numeroBureauVote` | `codeCirconscription` (`ZC01`, `7501`, or a number beside `codeDepartement`) | `<nomCommune> - bureau <n>`; no address; `nomCommune` / `libelleCommune` |
+//! | 2017 results by bureau, fixed columns (`Code du département;…;Code du b.vote;…`) | `Code du b.vote` | département + `Code de la commune` on 3 digits (`75` + `056` → `75056`; `ZA` + `101` → `97101`) + `_` + `Code du b.vote` | `Code du département` + `Code de la circonscription` (`75` + `01` → `7501`) | `<Libellé de la commune> - bureau <n>`; no address; `Libellé de la commune` |
+//!
+//! A bureau twice in one file is an error naming both lines.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::aliases::{self, Header};
+use super::departement;
+use super::table::{Row, RowSource};
+use super::{BureauRow, ImportError};
+use crate::domain::{BureauCode, CirconscriptionCode};
+
+/// What receives the rows.
+pub(crate) type Sink<'s> = dyn FnMut(BureauRow) -> Result<(), ImportError> + 's;
+
+#[derive(Debug, Clone, Copy)]
+enum Layout {
+    Reu {
+        miom: Option<usize>,
+        commune_code: usize,
+        number: usize,
+        label: Option<usize>,
+        street_number: Option<usize>,
+        street: Option<usize>,
+        postcode: Option<usize>,
+        commune: Option<usize>,
+    },
+    Etalab {
+        code: Option<usize>,
+        commune_code: usize,
+        number: usize,
+        dep: Option<usize>,
+        circ: Option<usize>,
+        commune: Option<usize>,
+    },
+    Results2017 {
+        dep: usize,
+        circ: usize,
+        commune_code: usize,
+        commune: Option<usize>,
+        number: usize,
+    },
+}
+
+impl Layout {
+    fn format(self) -> &'static str {
+        match self {
+            Self::Reu { .. } => "table des bureaux de vote du REU (INSEE)",
+            Self::Etalab { .. } => "table bureaux de vote ↔ circonscriptions (Etalab)",
+            Self::Results2017 { .. } => "résultats par bureau de vote 2017 (colonnes fixes)",
+        }
+    }
+}
+
+fn resolve(path: &Path, h: &Header) -> Result<Layout, ImportError> {
+    let need = |names: &'static [&'static str], what: &str| {
+        h.find(names).ok_or_else(|| h.missing(path, what, names))
+    };
+    if h.has(&["id_brut_reu", "libelle_reu"]) {
+        return Ok(Layout::Reu {
+            miom: h.find(&["id_brut_miom"]),
+            commune_code: need(&["code_commune"], "the commune's INSEE code")?,
+            number: need(&["code"], "the bureau's number in its commune")?,
+            label: h.find(&["libelle_reu"]),
+            street_number: h.find(&["num_voie_reu"]),
+            street: h.find(&["voie_reu"]),
+            postcode: h.find(&["cp_reu"]),
+            commune: h.find(&["commune_reu"]),
+        });
+    }
+    if h.has(&["codeBureauVote", "numeroBureauVote"]) {
+        return Ok(Layout::Etalab {
+            code: h.find(&["codeBureauVote"]),
+            commune_code: need(&["codeCommune"], "the commune's INSEE code")?,
+            number: need(&["numeroBureauVote"], "the bureau's number")?,
+            dep: h.find(&["codeDepartement"]),
+            circ: h.find(&["codeCirconscription"]),
+            commune: h.find(&["nomCommune", "libelleCommune"]),
+        });
+    }
+    if h.has(&["Code du b.vote", "Code BV"]) {
+        return Ok(Layout::Results2017 {
+            dep: need(
+                &["Code du département", "Code département"],
+                "the département",
+            )?,
+            circ: need(
+                &["Code de la circonscription", "Code circonscription"],
+                "the circonscription",
+            )?,
+            commune_code: need(&["Code de la commune", "Code commune"], "the commune")?,
+            commune: h.find(&["Libellé de la commune", "Libellé commune"]),
+            number: need(&["Code du b.vote", "Code BV"], "the bureau's number")?,
+        });
+    }
+    let e = ImportError::at(
+        path,
+        h.line(),
+        "a bureau table: INSEE's REU table (`id_brut_reu`, `code_commune`, `code`, `libelle_reu`, …), Etalab's (`codeCommune`, `numeroBureauVote`, `codeCirconscription`, …) or the 2017 results by bureau (`Code du département`, …, `Code du b.vote`)",
+    )
+    .value("none of their columns");
+    Err(
+        if h.has(aliases::PANEL) || h.has(&["Nom du candidat", "Nom candidat", "NomPsn"]) {
+            e.hint("this looks like a candidate list or results by circonscription, not the bureau table: import it with `constat import candidates`")
+        } else {
+            e.hint(format!("the file's columns are {}", h.listing()))
+        },
+    )
+}
+
+/// Reads every bureau of `src`, handing each to `sink`.
+pub(crate) fn read_table(
+    src: &mut dyn RowSource,
+    path: &Path,
+    sink: &mut Sink<'_>,
+) -> Result<&'static str, ImportError> {
+    let header = Header::new(src.header());
+    let layout = resolve(path, &header)?;
+    let mut seen: HashMap<BureauCode, u64> = HashMap::new();
+    let mut row = Row::default();
+    let r = Reader {
+        path,
+        header: &header,
+    };
+    while src.next_row(&mut row)? {
+        let (bureau, code_column) = r.bureau(&row, layout)?;
+        if let Some(&first) = seen.get(&bureau.code) {
+            return Err(r
+                .error(&row, code_column, "each bureau once")
+                .value(bureau.code.as_str())
+                .hint(format!(
+                    "line {first} already has bureau {}: lines {first} and {} give the same bureau",
+                    bureau.code,
+                    row.line()
+                )));
+        }
+        seen.insert(bureau.code.clone(), row.line());
+        sink(bureau)?;
+    }
+    if seen.is_empty() {
+        return Err(
+            ImportError::at(path, header.line(), "at least one bureau after the header")
+                .value("a header and no rows")
+                .hint("the file is probably cut short: download it again"),
+        );
+    }
+    Ok(layout.format())
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    header: &'a Header,
+}
+
+impl Reader<'_> {
+    fn error(&self, row: &Row, column: usize, expected: impl Into<String>) -> ImportError {
+        ImportError::at(self.path, row.line(), expected)
+            .column(self.header.name(column))
+            .value(row.get(column))
+    }
+
+    /// A text field without control characters.
+    fn text(&self, row: &Row, column: Option<usize>) -> Result<String, ImportError> {
+        let Some(i) = column else {
+            return Ok(String::new());
+        };
+        let value = row.get(i);
+        if value.chars().any(|c| c.is_control() || c == '\u{FFFD}') {
+            return Err(self
+                .error(row, i, "text without control characters")
+                .value(value.escape_debug().to_string())
+                .hint("the file may mix encodings; save it again as UTF-8"));
+        }
+        Ok(value.to_owned())
+    }
+
+    fn commune_code(&self, row: &Row, column: usize) -> Result<String, ImportError> {
+        departement::insee_code(row.get(column)).ok_or_else(|| {
+            self.error(
+                row,
+                column,
+                "an INSEE commune code of 5 characters (75056, 2A004)",
+            )
+        })
+    }
+
+    fn number(&self, row: &Row, column: usize) -> Result<String, ImportError> {
+        departement::bureau_number(row.get(column)).ok_or_else(|| {
+            self.error(
+                row,
+                column,
+                "a bureau number (0001, 0911; letters and digits only)",
+            )
+        })
+    }
+
+    fn code(&self, row: &Row, column: usize, raw: &str) -> Result<BureauCode, ImportError> {
+        BureauCode::parse(raw).map_err(|e| self.error(row, column, e.to_string()))
+    }
+
+    /// A code written whole (`75056_0911`, `01001_1`), its number re-padded.
+    fn whole_code(&self, row: &Row, column: usize) -> Result<BureauCode, ImportError> {
+        let raw = row.get(column);
+        let padded = raw.split_once('_').and_then(|(commune, number)| {
+            Some(format!(
+                "{}_{}",
+                departement::insee_code(commune)?,
+                departement::bureau_number(number)?
+            ))
+        });
+        match padded {
+            Some(code) => self.code(row, column, &code),
+            None => Err(self.error(
+                row,
+                column,
+                "a bureau code: the commune's INSEE code, `_`, the bureau number (75056_0911)",
+            )),
+        }
+    }
+
+    fn circonscription(
+        &self,
+        row: &Row,
+        dep: Option<usize>,
+        circ: usize,
+    ) -> Result<CirconscriptionCode, ImportError> {
+        departement::circonscription(dep.map(|d| row.get(d)), row.get(circ))
+            .map_err(|e| self.error(row, circ, e.expected()))
+    }
+
+    /// The bureau of a row, and the column its code was taken from.
+    fn bureau(&self, row: &Row, layout: Layout) -> Result<(BureauRow, usize), ImportError> {
+        let line = row.line();
+        match layout {
+            Layout::Reu {
+                miom,
+                commune_code,
+                number,
+                label,
+                street_number,
+                street,
+                postcode,
+                commune,
+            } => {
+                self.commune_code(row, commune_code)?;
+                let (code, column) = match miom.filter(|&m| !matches!(row.get(m), "" | "NA")) {
+                    Some(m) => (self.whole_code(row, m)?, m),
+                    None => {
+                        let insee = self.commune_code(row, commune_code)?;
+                        let n = self.number(row, number)?;
+                        (self.code(row, number, &format!("{insee}_{n}"))?, number)
+                    }
+                };
+                let n = code
+                    .as_str()
+                    .split_once('_')
+                    .map_or("", |(_, n)| n)
+                    .to_owned();
+                let commune = self.text(row, commune)?;
+                let street_part = [self.text(row, street_number)?, self.text(row, street)?]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let postcode = self.text(row, postcode)?;
+                let town_part = [
+                    if postcode == "00000" {
+                        String::new()
+                    } else {
+                        postcode
+                    },
+                    commune.clone(),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+                let address = if street_part.is_empty() {
+                    String::new()
+                } else if town_part.is_empty() {
+                    street_part
+                } else {
+                    format!("{street_part}, {town_part}")
+                };
+                let label = match self.text(row, label)? {
+                    l if l.is_empty() => format!("Bureau {n}"),
+                    l => l,
+                };
+                Ok((
+                    BureauRow {
+                        line,
+                        code,
+                        label,
+                        address,
+                        commune,
+                        circonscription: None,
+                    },
+                    column,
+                ))
+            }
+            Layout::Etalab {
+                code,
+                commune_code,
+                number,
+                dep,
+                circ,
+                commune,
+            } => {
+                let insee = self.commune_code(row, commune_code)?;
+                let n = self.number(row, number)?;
+                let (bureau, column) = match code.filter(|&c| !row.get(c).is_empty()) {
+                    Some(c) => (self.whole_code(row, c)?, c),
+                    None => (self.code(row, number, &format!("{insee}_{n}"))?, number),
+                };
+                let circonscription = match circ.filter(|&c| !row.get(c).is_empty()) {
+                    Some(c) => Some(self.circonscription(row, dep, c)?),
+                    None => None,
+                };
+                let commune = self.text(row, commune)?;
+                Ok((
+                    BureauRow {
+                        line,
+                        code: bureau,
+                        label: bureau_label(&commune, &n),
+                        address: String::new(),
+                        commune,
+                        circonscription,
+                    },
+                    column,
+                ))
+            }
+            Layout::Results2017 {
+                dep,
+                circ,
+                commune_code,
+                commune,
+                number,
+            } => {
+                let dep_code = departement::departement(row.get(dep)).ok_or_else(|| {
+                    self.error(
+                        row,
+                        dep,
+                        "a département code (01–95, 2A, 2B, 971–988, ZA–ZZ)",
+                    )
+                })?;
+                let circonscription = self.circonscription(row, Some(dep), circ)?;
+                let insee =
+                    departement::commune_of(&dep_code, row.get(commune_code)).ok_or_else(|| {
+                        self.error(
+                            row,
+                            commune_code,
+                            "the commune's number in its département (056), or its INSEE code",
+                        )
+                    })?;
+                let n = self.number(row, number)?;
+                let code = self.code(row, number, &format!("{insee}_{n}"))?;
+                let commune = self.text(row, commune)?;
+                Ok((
+                    BureauRow {
+                        line,
+                        code,
+                        label: bureau_label(&commune, &n),
+                        address: String::new(),
+                        commune,
+                        circonscription: Some(circonscription),
+                    },
+                    number,
+                ))
+            }
+        }
+    }
+}
+
+fn bureau_label(commune: &str, number: &str) -> String {
+    if commune.is_empty() {
+        format!("Bureau {number}")
+    } else {
+        format!("{commune} - bureau {number}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Rows(Vec<Row>, usize);
+
+    impl RowSource for Rows {
+        fn header(&self) -> &Row {
+            &self.0[0]
+        }
+        fn next_row(&mut self, row: &mut Row) -> Result<bool, ImportError> {
+            self.1 += 1;
+            match self.0.get(self.1) {
+                Some(r) => {
+                    *row = r.clone();
+                    Ok(true)
+                }
+                None => Ok(false),
+            }
+        }
+    }
+
+    fn read(lines: &[&str]) -> Result<(&'static str, Vec<BureauRow>), ImportError> {
+        let rows = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Row::from_fields(i as u64 + 1, &l.split(';').collect::<Vec<_>>()))
+            .collect();
+        let mut out = Vec::new();
+        let format = read_table(&mut Rows(rows, 0), Path::new("b.csv"), &mut |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok((format, out))
+    }
+
+    const REU: &str = "id_brut_reu;id_brut_insee;code_commune;code;libelle_reu;num_voie_reu;voie_reu;cp_reu;commune_reu;id_brut_miom";
+
+    #[test]
+    fn reu_rows_get_a_padded_code_an_address_and_no_circonscription() {
+        let (format, rows) = read(&[
+            REU,
+            "75109_911;75109_911;75056;911;Ecole élémentaire;11;rue Clauzel;75009;Paris;75056_0911",
+            "01001_1;01001_1;1001;1;Mairie;;;00000;L'Abergement-Clémenciat;",
+            "2A004_2;2A004_2;2A004;2;Salle des fêtes;2;cours Napoléon;20000;Ajaccio;2A004_2",
+        ])
+        .unwrap();
+        assert_eq!(format, "table des bureaux de vote du REU (INSEE)");
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.as_str(),
+                    r.label.as_str(),
+                    r.address.as_str(),
+                    r.commune.as_str(),
+                    r.circonscription.is_none(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "75056_0911",
+                    "Ecole élémentaire",
+                    "11 rue Clauzel, 75009 Paris",
+                    "Paris",
+                    true
+                ),
+                ("01001_0001", "Mairie", "", "L'Abergement-Clémenciat", true),
+                (
+                    "2A004_0002",
+                    "Salle des fêtes",
+                    "2 cours Napoléon, 20000 Ajaccio",
+                    "Ajaccio",
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn etalab_rows_give_the_circonscription() {
+        let (format, rows) = read(&[
+            "codeDepartement;codeCirconscription;codeCommune;nomCommune;numeroBureauVote;codeBureauVote",
+            "973;ZC01;97302;Cayenne;0004;97302_0004",
+            "75;7501;75056;Paris;0911;",
+        ])
+        .unwrap();
+        assert_eq!(format, "table bureaux de vote ↔ circonscriptions (Etalab)");
+        assert_eq!(rows[0].code.as_str(), "97302_0004");
+        assert_eq!(
+            rows[0]
+                .circonscription
+                .as_ref()
+                .map(CirconscriptionCode::as_str),
+            Some("ZC01")
+        );
+        assert_eq!(rows[0].label, "Cayenne - bureau 0004");
+        assert_eq!(rows[1].code.as_str(), "75056_0911");
+        assert_eq!(
+            rows[1]
+                .circonscription
+                .as_ref()
+                .map(CirconscriptionCode::as_str),
+            Some("7501")
+        );
+    }
+
+    #[test]
+    fn results_2017_rows_join_departement_commune_and_bureau() {
+        let (format, rows) = read(&[
+            ";Code du département;Libellé du département;Code de la circonscription;Libellé de la circonscription;Code de la commune;Libellé de la commune;Code du b.vote;Inscrits",
+            "51451;75;Paris;01;1ère circonscription;056;Paris;0101;1078",
+            "1;ZA;Guadeloupe;1;1ère circonscription;101;Les Abymes;1;900",
+        ])
+        .unwrap();
+        assert_eq!(format, "résultats par bureau de vote 2017 (colonnes fixes)");
+        assert_eq!(rows[0].code.as_str(), "75056_0101");
+        assert_eq!(
+            rows[0]
+                .circonscription
+                .as_ref()
+                .map(CirconscriptionCode::as_str),
+            Some("7501")
+        );
+        assert_eq!(rows[0].label, "Paris - bureau 0101");
+        assert_eq!(rows[1].code.as_str(), "97101_0001");
+        assert_eq!(
+            rows[1]
+                .circonscription
+                .as_ref()
+                .map(CirconscriptionCode::as_str),
+            Some("ZA01")
+        );
+    }
+
+    #[test]
+    fn a_duplicate_bureau_names_both_lines() {
+        let e = read(&[
+            REU,
+            "a;a;75056;911;X;;;;Paris;75056_0911",
+            "b;b;75056;912;X;;;;Paris;75056_0912",
+            "c;c;75056;0911;X;;;;Paris;75056_911",
+        ])
+        .unwrap_err();
+        assert_eq!(
+            (e.line, e.column.as_deref()),
+            (Some(4), Some("id_brut_miom"))
+        );
+        assert!(e.to_string().contains("lines 2 and 4"), "{e}");
+    }
+
+    #[test]
+    fn bad_codes_are_refused_with_their_column() {
+        let e = read(&[REU, "a;a;7505X6;1;X;;;;Paris;"]).unwrap_err();
+        assert_eq!(
+            (e.column.as_deref(), e.value.as_deref()),
+            (Some("code_commune"), Some("7505X6"))
+        );
+        let e = read(&[
+            "codeDepartement;codeCirconscription;codeCommune;numeroBureauVote",
+            "96;9601;96001;1",
+        ])
+        .unwrap_err();
+        assert_eq!(e.column.as_deref(), Some("codeCirconscription"));
+    }
+
+    #[test]
+    fn a_candidate_list_is_sent_to_the_other_import() {
+        let e = read(&[
+            "Code circonscription;Numéro de panneau;Nom du candidat",
+            "7501;1;A",
+        ])
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("import it with `constat import candidates`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn header_only_is_refused() {
+        let e = read(&[REU]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("at least one bureau after the header"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! What a file is, from its size and first bytes, before any row is read: a workbook, a binary
+//! file (refused), or text with an encoding and a separator.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+use super::decode::{self, TextEncoding};
+use super::{ImportError, MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_BYTES};
+
+/// How many bytes are looked at to recognise the encoding and the separator.
+pub(crate) const SAMPLE_BYTES: usize = 64 * 1024;
+
+/// A text file as recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TextFile {
+    /// Its encoding.
+    pub(crate) encoding: TextEncoding,
+    /// Its field separator: `;`, tab or `,`.
+    pub(crate) separator: u8,
+    /// Length of its byte-order mark (0 or 3).
+    pub(crate) bom: u64,
+}
+
+/// What a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opened {
+    /// An xlsx workbook (a zip archive).
+    Workbook,
+    /// A delimited text file.
+    Text(TextFile),
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> ImportError {
+    ImportError::file(path, "a file that can be read").value(e.to_string())
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / f64::from(1u32 << 20))
+}
+
+/// Recognises `path`. Never reads more than the first [`SAMPLE_BYTES`], except to find the first
+/// non-ASCII bytes of a text file that starts in pure ASCII.
+pub(crate) fn open(path: &Path) -> Result<Opened, ImportError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(ImportError::file(path, "a file").value("a directory"));
+    }
+    let len = meta.len();
+    if len == 0 {
+        return Err(
+            ImportError::file(path, "a file with a header line and rows")
+                .value("an empty file (0 bytes)")
+                .hint("the download probably failed: fetch the file again"),
+        );
+    }
+    if len > MAX_TEXT_FILE_BYTES {
+        return Err(ImportError::file(
+            path,
+            format!("a file of at most {}", mib(MAX_TEXT_FILE_BYTES)),
+        )
+        .value(format!("a file of {} ({len} bytes)", mib(len)))
+        .hint("official candidate lists and bureau tables are well under 100 MiB: is this the right file?"));
+    }
+    let mut file = File::open(path).map_err(|e| io_error(path, &e))?;
+    let head = read_up_to(&mut file, SAMPLE_BYTES).map_err(|e| io_error(path, &e))?;
+    if head.starts_with(b"PK\x03\x04") {
+        if len > MAX_WORKBOOK_BYTES {
+            return Err(ImportError::file(
+                path,
+                format!("a workbook of at most {}", mib(MAX_WORKBOOK_BYTES)),
+            )
+            .value(format!("a zip archive of {}", mib(len)))
+            .hint("a workbook is read whole into memory; export the sheet as CSV instead"));
+        }
+        return Ok(Opened::Workbook);
+    }
+    refuse_binary(path, &head)?;
+    let bom = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let encoding = if bom > 0 {
+        TextEncoding::Utf8Bom
+    } else if head.is_ascii() && (head.len() as u64) < len {
+        let sample = first_non_ascii(&mut file).map_err(|e| io_error(path, &e))?;
+        detect(path, &sample)?
+    } else {
+        detect(path, &head)?
+    };
+    let separator = separator(&head[bom as usize..]).ok_or_else(|| {
+        let first_line: String = encoding
+            .decode_lossy(head.split(|&b| b == b'\n').next().unwrap_or_default())
+            .chars()
+            .take(120)
+            .collect();
+        ImportError::at(
+            path,
+            1,
+            "a header line with columns separated by `;`, tab or `,`",
+        )
+        .value(first_line.trim_end())
+        .hint("export the table as CSV")
+    })?;
+    Ok(Opened::Text(TextFile {
+        encoding,
+        separator,
+        bom,
+    }))
+}
+
+/// Opens `path` positioned after its byte-order mark.
+pub(crate) fn reopen(path: &Path, text: TextFile) -> Result<File, ImportError> {
+    let mut file = File::open(path).map_err(|e| io_error(path, &e))?;
+    file.seek(SeekFrom::Start(text.bom))
+        .map_err(|e| io_error(path, &e))?;
+    Ok(file)
+}
+
+fn detect(path: &Path, sample: &[u8]) -> Result<TextEncoding, ImportError> {
+    decode::detect(sample).map_err(|u| {
+        ImportError::file(path, "text in UTF-8, Windows-1252 (Latin-1) or CP850")
+            .value(u.excerpt)
+            .hint("neither reading looks like French text; open the file and save it as UTF-8")
+    })
+}
+
+fn read_up_to(file: &mut File, n: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(n);
+    file.by_ref().take(n as u64).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// The first block of the rest of `file` that holds non-ASCII bytes (empty if none does), read
+/// block by block without keeping the others.
+fn first_non_ascii(file: &mut File) -> std::io::Result<Vec<u8>> {
+    loop {
+        let block = read_up_to(file, SAMPLE_BYTES)?;
+        if block.is_empty() || !block.is_ascii() {
+            return Ok(block);
+        }
+    }
+}
+
+/// Refuses files that are not text: images, archives, old workbooks, UTF-16, NUL bytes.
+fn refuse_binary(path: &Path, head: &[u8]) -> Result<(), ImportError> {
+    let kind = if head.starts_with(b"\x89PNG") {
+        Some("a PNG image".to_owned())
+    } else if head.starts_with(b"%PDF") {
+        Some("a PDF document".to_owned())
+    } else if head.starts_with(b"\x1f\x8b") {
+        Some("a gzip archive".to_owned())
+    } else if head.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some("an Excel 97-2003 workbook (.xls)".to_owned())
+    } else if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        Some("UTF-16 text".to_owned())
+    } else {
+        head.iter()
+            .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A))
+            .map(|at| format!("binary data (byte 0x{:02X} at offset {at})", head[at]))
+    };
+    match kind {
+        None => Ok(()),
+        Some(kind) => Err(ImportError::file(
+            path,
+            "a text file (CSV) or an .xlsx workbook",
+        )
+        .value(format!("not a text file: {kind}"))
+        .hint(
+            "give the ministry's, INSEE's or Etalab's file as published; a spreadsheet can be exported as CSV (UTF-8)",
+        )),
+    }
+}
+
+/// The separator of the first line: the most frequent of `;`, tab and `,` outside quotes
+/// (`;` first on a tie); `None` when the line has none.
+pub(crate) fn separator(text: &[u8]) -> Option<u8> {
+    let line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b';' if !quoted => counts[0] += 1,
+            b'\t' if !quoted => counts[1] += 1,
+            b',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).rev().max_by_key(|&i| counts[i])?;
+    (counts[best] > 0).then_some([b';', b'\t', b','][best])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_the_most_frequent_outside_quotes() {
+        assert_eq!(separator(b"a;b;c\n1,2;3"), Some(b';'));
+        assert_eq!(separator(b"a\tb\tc"), Some(b'\t'));
+        assert_eq!(separator(b"Departement,CodCirElec,\"a;b\""), Some(b','));
+        assert_eq!(
+            separator(b"\"\";\"Code du d\xc3\xa9partement\";\"x\""),
+            Some(b';')
+        );
+        assert_eq!(separator(b"a;b,c"), Some(b';'));
+        assert_eq!(separator(b"abc\n;;;"), None);
+    }
+}
