@@ -100,6 +100,12 @@ pub enum Error {
     /// A strict merge stopped at a bad file and undid everything.
     #[error("merge stopped at the first bad file (--strict): {0} is exactly as it was")]
     MergeAborted(PathBuf),
+    /// `constat verify` found something broken (the lines above say what).
+    #[error("{0}: verification failed (see above)")]
+    VerifyFailed(PathBuf),
+    /// A file that cannot be read as a constat database.
+    #[error("{0}: {1}")]
+    Untrusted(PathBuf, String),
     /// A command announced in --help whose work is not finished in this build.
     #[error("`{0}` is not available in this build yet")]
     NotYet(&'static str),
@@ -218,6 +224,8 @@ impl Error {
             Self::BureauWithoutCirconscription(b) => format!("le bureau {b} n'a pas encore de circonscription connue : importez la table bureaux ↔ circonscriptions d'Etalab (constat import bureaux FICHIER)"),
             Self::ExportOverDatabase(p) => format!("{} est cette base elle-même : choisissez un autre fichier d'export", p.display()),
             Self::MergeAborted(p) => format!("fusion arrêtée au premier fichier refusé (--strict) : {} est exactement comme avant", p.display()),
+            Self::VerifyFailed(p) => format!("{} : la vérification a échoué (voir ci-dessus)", p.display()),
+            Self::Untrusted(p, why) => format!("{} : {why}", p.display()),
             Self::NotYet(what) => format!("« {what} » n'est pas encore disponible dans cette version"),
             Self::EmptyReferential => "cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)".into(),
             Self::Import(e) => {

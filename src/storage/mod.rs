@@ -11,6 +11,7 @@ mod merge;
 mod migrations;
 mod referential;
 mod untrusted;
+mod verify;
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +25,7 @@ pub use merge::{
 };
 pub use migrations::SCHEMA_VERSION;
 pub use untrusted::{Refusal, Untrusted};
+pub use verify::{ChainCheck, verify_database};
 
 use crate::domain::chain::{self, GENESIS, Keypair};
 use crate::domain::referential::ElectionData;

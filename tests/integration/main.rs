@@ -6,3 +6,4 @@ mod hostile;
 mod kill;
 mod merge;
 mod util;
+mod verify;

@@ -1,0 +1,166 @@
+//! Verifying a database someone hands over: every observer's hash chain and signed head, read
+//! through the same defensive, read-only connection as a merge.
+
+use std::path::Path;
+
+use rusqlite::OptionalExtension;
+
+use super::events::{self, COLUMNS};
+use super::untrusted::{Refusal, Untrusted};
+use crate::domain::chain::{self, Hash};
+use crate::domain::{Event, ObserverId};
+
+/// One observer's chain, as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainCheck {
+    /// The observer.
+    pub observer: ObserverId,
+    /// Their name.
+    pub name: String,
+    /// Events in the chain.
+    pub events: u64,
+    /// The digest of the last event (hex), when the chain is intact.
+    pub head: Option<String>,
+    /// Position of the signed head, if any.
+    pub signed_up_to: Option<u64>,
+    /// The first problem, if any.
+    pub problem: Option<String>,
+}
+
+/// Checks every observer's chain of the database at `path`. `Err` when the file itself cannot be
+/// trusted enough to read; otherwise one [`ChainCheck`] per observer.
+pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
+    let db = Untrusted::open(path)?;
+    let damaged = |e: rusqlite::Error| Refusal::Damaged(e.to_string());
+    let mut observers = db
+        .conn
+        .prepare("SELECT id, name, public_key FROM observer ORDER BY name, id")
+        .map_err(damaged)?;
+    let listed: Vec<(String, String, Option<String>)> = observers
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(damaged)?
+        .collect::<Result<_, _>>()
+        .map_err(damaged)?;
+    let mut out = Vec::new();
+    for (id, name, key) in listed {
+        let Ok(uuid) = uuid::Uuid::parse_str(&id) else {
+            return Err(Refusal::Damaged(format!(
+                "observer id `{id}` is not a UUID"
+            )));
+        };
+        let observer = ObserverId(uuid);
+        let mut check = ChainCheck {
+            observer,
+            name,
+            events: 0,
+            head: None,
+            signed_up_to: None,
+            problem: None,
+        };
+        let mut stmt = db
+            .conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM event WHERE observer = ?1 ORDER BY seq"
+            ))
+            .map_err(damaged)?;
+        let mut rows = stmt.query([&id]).map_err(damaged)?;
+        let (mut seq, mut hash): (u64, Hash) = (0, chain::GENESIS);
+        while let Some(row) = rows.next().map_err(damaged)? {
+            let (event, stored) = match events::decode_with_hash(row, path) {
+                Ok(pair) => pair,
+                Err(e) => {
+                    check.problem = Some(e.to_string());
+                    break;
+                }
+            };
+            if let Err(problem) = step(&mut seq, &mut hash, &event, &stored) {
+                check.problem = Some(problem);
+                break;
+            }
+            check.events += 1;
+        }
+        if check.problem.is_none() && seq > 0 {
+            check.head = Some(hex::encode(hash));
+            check_head(&db, &id, key.as_deref(), observer, &mut check)?;
+        }
+        out.push(check);
+    }
+    Ok(out)
+}
+
+fn step(seq: &mut u64, hash: &mut Hash, event: &Event, stored: &Hash) -> Result<(), String> {
+    if event.seq != *seq + 1 {
+        return Err(chain::ChainBreak::Gap {
+            expected: *seq + 1,
+            found: event.seq,
+        }
+        .to_string());
+    }
+    let expected = chain::link(hash, event);
+    if &expected != stored {
+        return Err(chain::ChainBreak::Mismatch {
+            id: event.id.to_string(),
+            seq: event.seq,
+        }
+        .to_string());
+    }
+    *seq = event.seq;
+    *hash = expected;
+    Ok(())
+}
+
+fn check_head(
+    db: &Untrusted,
+    id: &str,
+    key: Option<&str>,
+    observer: ObserverId,
+    check: &mut ChainCheck,
+) -> Result<(), Refusal> {
+    let damaged = |e: rusqlite::Error| Refusal::Damaged(e.to_string());
+    let head: Option<(i64, String, String)> = db
+        .conn
+        .query_row(
+            "SELECT seq, hash, signature FROM chain_head WHERE observer = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .map_err(damaged)?;
+    let Some((seq, hash_hex, signature_hex)) = head else {
+        return Ok(());
+    };
+    let seq = seq.unsigned_abs();
+    let hash = events::parse_hash(&hash_hex);
+    let signature: Option<[u8; 64]> = hex::decode(&signature_hex)
+        .ok()
+        .and_then(|b| b.try_into().ok());
+    let key = key.and_then(events::parse_hash);
+    let at: Option<String> = db
+        .conn
+        .query_row(
+            "SELECT hash FROM event WHERE observer = ?1 AND seq = ?2",
+            rusqlite::params![id, seq as i64],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(damaged)?;
+    check.problem = match (hash, signature, key) {
+        (Some(h), Some(s), Some(k))
+            if chain::head_signature_is_valid(&k, observer, seq, &h, &s) =>
+        {
+            if at.as_deref() == Some(hash_hex.as_str()) {
+                check.signed_up_to = Some(seq);
+                None
+            } else {
+                Some(format!(
+                    "the signed head (position {seq}) does not match the events"
+                ))
+            }
+        }
+        (_, _, None) => Some("the chain head is signed but the observer has no public key".into()),
+        _ => Some(format!(
+            "the signature of the chain head (position {seq}) does not verify"
+        )),
+    };
+    Ok(())
+}
