@@ -3,6 +3,7 @@
 
 mod cli;
 mod hostile;
+mod import;
 mod kill;
 mod merge;
 mod util;
