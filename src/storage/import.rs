@@ -309,31 +309,53 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql("starting the import"))?;
-        let mut seen: HashMap<String, u64> = HashMap::new();
+        let mut known_circs: HashSet<String> = {
+            let mut stmt = tx
+                .prepare("SELECT code FROM circonscription")
+                .map_err(sql("reading the circonscriptions"))?;
+            let rows = stmt
+                .query_map([], |r| r.get(0))
+                .map_err(sql("reading the circonscriptions"))?;
+            rows.collect::<Result<_, _>>()
+                .map_err(sql("reading the circonscriptions"))?
+        };
         let (mut added, mut changed, mut unchanged, mut without) = (0usize, 0usize, 0usize, 0usize);
         let mut storage_error: Option<rusqlite::Error> = None;
         let mut count = 0u64;
         let info = {
             let mut sink = |row: BureauRow| -> Result<(), ImportError> {
                 count += 1;
-                let code = row.code.as_str().to_owned();
-                if let Some(first) = seen.insert(code.clone(), row.line) {
-                    return Err(ImportError::at(file, row.line, "each bureau once")
-                        .column("code")
-                        .value(code)
-                        .hint(format!("line {first} already has this bureau")));
-                }
+                // (The importer refuses a bureau listed twice, naming both lines.)
+                let code = row.code.as_str();
                 let result = (|| -> rusqlite::Result<()> {
-                    if let Some(circ) = &row.circonscription {
+                    if let Some(circ) = &row.circonscription
+                        && !known_circs.contains(circ.as_str())
+                    {
                         tx.prepare_cached(
                             "INSERT INTO circonscription (code, label) VALUES (?1, ?2) ON CONFLICT (code) DO NOTHING",
                         )?
                         .execute(params![circ.as_str(), format!("Circonscription {circ}")])?;
+                        known_circs.insert(circ.as_str().to_owned());
+                    }
+                    let new_circ = row.circonscription.as_ref().map(|c| c.as_str().to_owned());
+                    // Most rows are new: one statement for them, a lookup only for known bureaux.
+                    let inserted = tx
+                        .prepare_cached(
+                            "INSERT INTO bureau (code, circonscription, label, address, commune)
+                             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
+                        )?
+                        .execute(params![code, new_circ, row.label, row.address, row.commune])?;
+                    if inserted == 1 {
+                        added += 1;
+                        if new_circ.is_none() {
+                            without += 1;
+                        }
+                        return Ok(());
                     }
                     type Known = (Option<String>, String, String, String);
                     let old: Option<Known> = tx
                         .prepare_cached("SELECT circonscription, label, address, commune FROM bureau WHERE code = ?1")?
-                        .query_row([&code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                        .query_row([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                         .optional()?;
                     let keep = |new: &str, old: &str| {
                         if new.is_empty() {
@@ -342,19 +364,8 @@ impl Store {
                             new.to_owned()
                         }
                     };
-                    let new_circ = row.circonscription.as_ref().map(|c| c.as_str().to_owned());
                     match old {
-                        None => {
-                            tx.prepare_cached(
-                                "INSERT INTO bureau (code, circonscription, label, address, commune)
-                                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                            )?
-                            .execute(params![code, new_circ, row.label, row.address, row.commune])?;
-                            added += 1;
-                            if new_circ.is_none() {
-                                without += 1;
-                            }
-                        }
+                        None => {}
                         Some((circ, label, address, commune)) => {
                             let merged = (
                                 new_circ.or_else(|| circ.clone()),
