@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use constat::domain::{EventId, ObserverId};
+use constat::domain::chain;
+use constat::domain::{
+    BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
+};
 use constat::sample;
 use constat::storage::{LocalObserver, MergeOptions, Store};
 use rusqlite::{Connection, OpenFlags, params};
@@ -47,25 +50,43 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
     let tx = conn.transaction()?;
     {
         let mut stmt = tx.prepare(
-            "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, value)
-             VALUES (?1, ?2, ?3, ?4, 'tick', '7501', '75056_0911', ?5, ?6, ?7)",
+            "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, value, hash)
+             VALUES (?1, ?2, ?3, ?4, 'tick', '7501', '75056_0911', ?5, ?6, ?7, ?8)",
         )?;
         let observer_id = me.id.to_string();
+        let mut previous = chain::GENESIS;
         for seq in 1..=events {
             let id = EventId(uuid::Uuid::from_u128(observer << 64 | u128::from(seq)));
+            let at = DateTime::from_timestamp(1_497_160_000 + seq as i64, 0).unwrap_or_default();
+            let (panel, item, mark) = (
+                (seq % 22 + 1) as u16,
+                Item::ALL[(seq % 3) as usize],
+                [Mark::Present, Mark::Absent][(seq / 3 % 2) as usize],
+            );
+            let event = Event {
+                id,
+                observer: me.id,
+                seq,
+                recorded_at: at,
+                body: EventBody::Tick {
+                    circonscription: CirconscriptionCode::parse("7501")?,
+                    bureau: Some(BureauCode::parse("75056_0911")?),
+                    panel: Panel::new(panel)?,
+                    item,
+                    mark,
+                    note: None,
+                },
+            };
+            previous = chain::link(&previous, &event);
             stmt.execute(params![
                 id.to_string(),
                 observer_id,
                 seq as i64,
-                format!(
-                    "2017-06-11T{:02}:{:02}:{:02}.000000Z",
-                    8 + seq / 3600 % 10,
-                    seq / 60 % 60,
-                    seq % 60
-                ),
-                (seq % 22 + 1) as i64,
-                ["foi", "courrier", "bureau"][(seq % 3) as usize],
-                ["present", "absent"][(seq / 3 % 2) as usize],
+                at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                i64::from(panel),
+                item.slug(),
+                mark.slug(),
+                hex::encode(previous),
             ])?;
         }
     }
@@ -111,7 +132,7 @@ fn merge_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
         conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
         conn.execute(
-            "INSERT OR IGNORE INTO observer SELECT id, name, 0, created_at FROM f.observer",
+            "INSERT OR IGNORE INTO observer SELECT id, name, public_key, 0, created_at FROM f.observer",
             [],
         )?;
         added += conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;

@@ -10,7 +10,7 @@
 //! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519.
 
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
-use serde_json::{Value, json};
+use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::event::{Event, EventBody, ObserverId};
@@ -21,97 +21,116 @@ pub type Hash = [u8; 32];
 /// The hash before an observer's first event.
 pub const GENESIS: Hash = [0; 32];
 
-/// The canonical encoding of an event (version 1).
+/// One field of the canonical array.
+enum Field<'a> {
+    Text(&'a str),
+    Number(u64),
+    Null,
+}
+
+fn opt_text(s: Option<&str>) -> Field<'_> {
+    s.map_or(Field::Null, Field::Text)
+}
+
+/// The canonical encoding of an event (version 1): a compact JSON array, written directly
+/// (this runs for every event of every merge).
 pub fn canonical(e: &Event) -> Vec<u8> {
-    let opt = |s: Option<String>| s.map_or(Value::Null, Value::String);
-    let (circ, bureau, panel, item, value, voters, received, voter, target, note) = match &e.body {
+    let id = e.id.to_string();
+    let observer = e.observer.to_string();
+    let at = e
+        .recorded_at
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let (circ, bureau, panel, item, value, voters, received, voter, target, note);
+    let target_text;
+    let none = || Field::Null;
+    match &e.body {
         EventBody::Tick {
             circonscription,
-            bureau,
-            panel,
-            item,
+            bureau: b,
+            panel: p,
+            item: i,
             mark,
-            note,
-        } => (
-            Some(circonscription.to_string()),
-            bureau.as_ref().map(ToString::to_string),
-            json!(panel.get()),
-            Some(item.slug().to_owned()),
-            Some(mark.slug().to_owned()),
-            Value::Null,
-            Value::Null,
-            None,
-            None,
-            note.clone(),
-        ),
+            note: n,
+        } => {
+            circ = Field::Text(circonscription.as_str());
+            bureau = opt_text(b.as_ref().map(|b| b.as_str()));
+            panel = Field::Number(u64::from(p.get()));
+            item = Field::Text(i.slug());
+            value = Field::Text(mark.slug());
+            (voters, received, voter, target) = (none(), none(), none(), none());
+            note = opt_text(n.as_deref());
+        }
         EventBody::Envelope {
             circonscription,
-            bureau,
-            voters,
-            received,
-            note,
-        } => (
-            Some(circonscription.to_string()),
-            bureau.as_ref().map(ToString::to_string),
-            Value::Null,
-            None,
-            None,
-            json!(voters),
-            json!(received),
-            None,
-            None,
-            note.clone(),
-        ),
+            bureau: b,
+            voters: v,
+            received: r,
+            note: n,
+        } => {
+            circ = Field::Text(circonscription.as_str());
+            bureau = opt_text(b.as_ref().map(|b| b.as_str()));
+            (panel, item, value) = (none(), none(), none());
+            voters = Field::Number(u64::from(*v));
+            received = Field::Number(u64::from(*r));
+            (voter, target) = (none(), none());
+            note = opt_text(n.as_deref());
+        }
         EventBody::NonReceipt {
             circonscription,
-            bureau,
-            voter,
-            note,
-        } => (
-            Some(circonscription.to_string()),
-            Some(bureau.to_string()),
-            Value::Null,
-            None,
-            None,
-            Value::Null,
-            Value::Null,
-            voter.clone(),
-            None,
-            note.clone(),
-        ),
-        EventBody::Retract { target } => (
-            None,
-            None,
-            Value::Null,
-            None,
-            None,
-            Value::Null,
-            Value::Null,
-            None,
-            Some(target.to_string()),
-            None,
-        ),
-    };
-    let array = json!([
-        "constat-event/1",
-        e.id.to_string(),
-        e.observer.to_string(),
-        e.seq,
-        e.recorded_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-        e.body.kind(),
-        opt(circ),
-        opt(bureau),
+            bureau: b,
+            voter: v,
+            note: n,
+        } => {
+            circ = Field::Text(circonscription.as_str());
+            bureau = Field::Text(b.as_str());
+            (panel, item, value, voters, received) = (none(), none(), none(), none(), none());
+            voter = opt_text(v.as_deref());
+            target = none();
+            note = opt_text(n.as_deref());
+        }
+        EventBody::Retract { target: t } => {
+            target_text = t.to_string();
+            (circ, bureau, panel, item, value) = (none(), none(), none(), none(), none());
+            (voters, received, voter) = (none(), none(), none());
+            target = Field::Text(&target_text);
+            note = none();
+        }
+    }
+    let fields = [
+        Field::Text("constat-event/1"),
+        Field::Text(&id),
+        Field::Text(&observer),
+        Field::Number(e.seq),
+        Field::Text(&at),
+        Field::Text(e.body.kind()),
+        circ,
+        bureau,
         panel,
-        opt(item),
-        opt(value),
+        item,
+        value,
         voters,
         received,
-        opt(voter),
-        opt(target),
-        opt(note),
-    ]);
-    array.to_string().into_bytes()
+        voter,
+        target,
+        note,
+    ];
+    let mut out = Vec::with_capacity(256);
+    out.push(b'[');
+    for (n, f) in fields.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        match f {
+            // serde_json's string escaping: the same bytes as `serde_json::Value::to_string`.
+            Field::Text(t) => {
+                let _ = serde_json::to_writer(&mut out, t);
+            }
+            Field::Number(x) => out.extend_from_slice(x.to_string().as_bytes()),
+            Field::Null => out.extend_from_slice(b"null"),
+        }
+    }
+    out.push(b']');
+    out
 }
 
 /// The hash of `event` following `previous`.
@@ -284,6 +303,41 @@ mod tests {
             text,
             r#"["constat-event/1","00000000-0000-0001-0000-000000000001","00000000-0000-0000-0000-000000000001",1,"2017-06-11T05:46:41.000000Z","tick","7501",null,3,"foi","present",null,null,null,null,"é \"q\""]"#
         );
+    }
+
+    #[test]
+    fn every_kind_encodes_as_the_documented_json_array() {
+        use crate::domain::BureauCode;
+        let circ = CirconscriptionCode::parse("2A01").unwrap();
+        let bureau = BureauCode::parse("2A004_0001").unwrap();
+        let mut e = ev(1, 7, "x");
+        let bodies = [
+            EventBody::Envelope {
+                circonscription: circ.clone(),
+                bureau: Some(bureau.clone()),
+                voters: 4,
+                received: 1,
+                note: Some("tab\t\"é\"\n".into()),
+            },
+            EventBody::NonReceipt {
+                circonscription: circ.clone(),
+                bureau: bureau.clone(),
+                voter: Some("Œdipe".into()),
+                note: None,
+            },
+            EventBody::Retract {
+                target: EventId(Uuid::from_u128(9)),
+            },
+        ];
+        let expected = [
+            r#"["constat-event/1","00000000-0000-0001-0000-000000000007","00000000-0000-0000-0000-000000000001",7,"2017-06-11T05:46:47.000000Z","envelope","2A01","2A004_0001",null,null,null,4,1,null,null,"tab\t\"é\"\n"]"#,
+            r#"["constat-event/1","00000000-0000-0001-0000-000000000007","00000000-0000-0000-0000-000000000001",7,"2017-06-11T05:46:47.000000Z","non_receipt","2A01","2A004_0001",null,null,null,null,null,"Œdipe",null,null]"#,
+            r#"["constat-event/1","00000000-0000-0001-0000-000000000007","00000000-0000-0000-0000-000000000001",7,"2017-06-11T05:46:47.000000Z","retract",null,null,null,null,null,null,null,null,"00000000-0000-0000-0000-000000000009",null]"#,
+        ];
+        for (body, want) in bodies.into_iter().zip(expected) {
+            e.body = body;
+            assert_eq!(String::from_utf8(canonical(&e)).unwrap(), want);
+        }
     }
 
     #[test]
