@@ -106,6 +106,9 @@ pub enum Error {
     /// A file that cannot be read as a constat database.
     #[error("{0}: {1}")]
     Untrusted(PathBuf, String),
+    /// The evidence folder exists and holds files.
+    #[error("{0} exists and is not empty: give a new folder for the evidence")]
+    EvidenceFolderNotEmpty(PathBuf),
     /// A command announced in --help whose work is not finished in this build.
     #[error("`{0}` is not available in this build yet")]
     NotYet(&'static str),
@@ -226,6 +229,7 @@ impl Error {
             Self::MergeAborted(p) => format!("fusion arrêtée au premier fichier refusé (--strict) : {} est exactement comme avant", p.display()),
             Self::VerifyFailed(p) => format!("{} : la vérification a échoué (voir ci-dessus)", p.display()),
             Self::Untrusted(p, why) => format!("{} : {why}", p.display()),
+            Self::EvidenceFolderNotEmpty(p) => format!("{} existe et n'est pas vide : donnez un nouveau dossier pour les preuves", p.display()),
             Self::NotYet(what) => format!("« {what} » n'est pas encore disponible dans cette version"),
             Self::EmptyReferential => "cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)".into(),
             Self::Import(e) => {

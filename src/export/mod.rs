@@ -2,3 +2,4 @@
 //! evidence formats. The CSV of events is also read back by `constat merge`.
 
 pub mod events_csv;
+pub mod evidence;

@@ -134,3 +134,90 @@ fn every_tampering_is_caught_and_named() {
     );
     let _ = second;
 }
+
+#[test]
+fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let db = observer(dir.path(), "marie");
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    for name in [
+        "MANIFEST",
+        "events.csv",
+        "observations.csv",
+        "report.txt",
+        "report.md",
+        "report.csv",
+        "report.json",
+        "chain-digest.txt",
+    ] {
+        assert!(folder.join(name).is_file(), "{name} missing");
+    }
+    let observations = std::fs::read(folder.join("observations.csv")).unwrap();
+    assert!(
+        observations
+            .starts_with(b"\xEF\xBB\xBFid,observer,time,place,candidate,item,value,note,hash")
+    );
+    let out = verify(&folder, 0);
+    assert!(out.contains("intact : events.csv · marie"), "{out}");
+    // The digest in the folder is the database's.
+    let digest = std::fs::read_to_string(folder.join("chain-digest.txt")).unwrap();
+    assert_eq!(digest.trim().len(), 64);
+    let report = std::fs::read_to_string(folder.join("report.txt")).unwrap();
+    assert!(
+        report.contains(digest.trim()),
+        "the report does not end with the digest"
+    );
+
+    // One byte of a report changed: the file is named.
+    let copy = dir.path().join("copy1");
+    std::fs::create_dir(&copy).unwrap();
+    for e in std::fs::read_dir(&folder).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
+    }
+    let mut bytes = std::fs::read(copy.join("report.md")).unwrap();
+    bytes[10] ^= 1;
+    std::fs::write(copy.join("report.md"), bytes).unwrap();
+    let out = verify(&copy, 1);
+    assert!(out.contains("ALTÉRÉ : report.md"), "{out}");
+
+    // An event changed in events.csv and the MANIFEST recomputed: the chain still names it.
+    let events = std::fs::read_to_string(copy.join("events.csv")).unwrap();
+    let forged = events.replacen(",bureau,present,", ",bureau,absent,", 1);
+    assert_ne!(forged, events);
+    std::fs::write(copy.join("events.csv"), &forged).unwrap();
+    std::fs::write(
+        copy.join("report.md"),
+        std::fs::read(folder.join("report.md")).unwrap(),
+    )
+    .unwrap();
+    let manifest: String = std::fs::read_to_string(copy.join("MANIFEST"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (_, name) = l.split_once("  ").unwrap();
+            format!(
+                "{}  {name}\n",
+                hex::encode(Sha256::digest(std::fs::read(copy.join(name)).unwrap()))
+            )
+        })
+        .collect();
+    std::fs::write(copy.join("MANIFEST"), manifest).unwrap();
+    let out = verify(&copy, 1);
+    assert!(
+        out.contains("ALTÉRÉ : events.csv · marie") && out.contains("position 1"),
+        "{out}"
+    );
+
+    // Exporting into a folder that holds files is refused.
+    let out = run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        1,
+    );
+    assert!(crate::util::stderr(&out).contains("n'est pas vide"));
+}
