@@ -84,6 +84,7 @@ CREATE TABLE event (
     CHECK (kind <> 'retract' OR target IS NOT NULL)
 );
 CREATE INDEX event_by_place ON event(circonscription, panel, item);
+CREATE INDEX event_by_target ON event(target) WHERE target IS NOT NULL;
 
 CREATE TRIGGER event_is_append_only_no_update BEFORE UPDATE ON event
 BEGIN

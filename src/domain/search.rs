@@ -15,7 +15,7 @@ pub enum Place {
 }
 
 /// One searchable place.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceEntry {
     /// What it designates.
     pub place: Place,
@@ -47,7 +47,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// All circonscriptions and bureaux of a referential, ready to search.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlaceIndex {
     entries: Vec<PlaceEntry>,
 }

@@ -97,7 +97,7 @@ pub struct NonReceiptFact {
     pub voter: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Location {
     Cell(CellKey, ObserverId),
     Envelope(CirconscriptionCode, ObserverId),
@@ -105,7 +105,7 @@ enum Location {
 }
 
 /// Everything the log says now.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordState {
     cells: BTreeMap<CellKey, BTreeMap<ObserverId, Vec<Observation>>>,
     envelopes: BTreeMap<CirconscriptionCode, BTreeMap<ObserverId, Vec<EnvelopeFact>>>,

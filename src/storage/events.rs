@@ -136,6 +136,29 @@ pub(super) fn all(conn: &Connection, path: &Path) -> Result<Vec<Event>, StorageE
         .collect())
 }
 
+pub(super) fn of_circonscription(
+    conn: &Connection,
+    path: &Path,
+    circ: &str,
+) -> Result<Vec<Event>, StorageError> {
+    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM event WHERE circonscription = ?1
+             UNION ALL
+             SELECT {COLUMNS} FROM event WHERE target IS NOT NULL
+               AND target IN (SELECT id FROM event WHERE circonscription = ?1)
+             ORDER BY 2, 3"
+        ))
+        .map_err(sql)?;
+    let mut rows = stmt.query([circ]).map_err(sql)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(sql)? {
+        out.push(decode_with_hash(row, path)?.0);
+    }
+    Ok(out)
+}
+
 pub(super) fn all_with_hashes(
     conn: &Connection,
     path: &Path,

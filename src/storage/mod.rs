@@ -367,6 +367,31 @@ impl Store {
         events::all_with_hashes(&self.conn, &self.path)
     }
 
+    /// The events of one circonscription and the retractions of them, in (observer, seq) order:
+    /// what the interface needs for one grid, without reading the whole national log.
+    pub fn events_of(
+        &self,
+        circ: &crate::domain::CirconscriptionCode,
+    ) -> Result<Vec<Event>, StorageError> {
+        events::of_circonscription(&self.conn, &self.path, circ.as_str())
+    }
+
+    /// The first circonscription in code order, if any.
+    pub fn first_circonscription(
+        &self,
+    ) -> Result<Option<crate::domain::CirconscriptionCode>, StorageError> {
+        let code: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT code FROM circonscription ORDER BY code LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err("reading the circonscriptions", e))?;
+        Ok(code.and_then(|c| crate::domain::CirconscriptionCode::parse(&c).ok()))
+    }
+
     /// Every event, in (observer, seq) order: the order [`crate::domain::RecordState::fold`] needs.
     pub fn events(&self) -> Result<Vec<Event>, StorageError> {
         events::all(&self.conn, &self.path)

@@ -15,4 +15,7 @@ pub enum Effect {
     },
     /// Load this circonscription or bureau and make it current; answer with `Switched`.
     Switch(Place),
+    /// Index every circonscription and bureau for the picker; answer with `PlacesReady`.
+    /// (Done on first use, not at start-up: at national scale it takes a noticeable moment.)
+    BuildPlaces,
 }

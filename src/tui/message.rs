@@ -1,6 +1,7 @@
 //! Messages: the user's intents (made from keys) and the results of effects.
 
-use crate::domain::{Bureau, Candidate, Circonscription, Event, Mark};
+use crate::domain::search::PlaceIndex;
+use crate::domain::{Bureau, Candidate, Circonscription, Event, Mark, RecordState};
 
 /// A direction in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +61,11 @@ pub enum Message {
         candidates: Vec<Candidate>,
         /// The bureau now current (kept when it lies in the circonscription).
         bureau: Option<Bureau>,
+        /// Everything recorded for that circonscription, folded.
+        state: RecordState,
     },
+    /// The picker's index is built.
+    PlacesReady(std::sync::Arc<PlaceIndex>),
     /// An event was committed.
     Saved {
         /// The change it belongs to.

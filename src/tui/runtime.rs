@@ -20,37 +20,38 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::storage::Store;
 
-/// Builds the model of `store`: its current bureau's circonscription (else the first one).
+/// Builds the model of `store` on its current bureau's circonscription (else the first one),
+/// reading only that circonscription: start-up does not grow with the national data.
 pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Error> {
-    let data = store.election_data()?;
     let observer = store.local_observer()?;
-    let state = RecordState::fold(&store.events()?);
-    let bureau = store
+    let bureau = match store
         .setting(CURRENT_BUREAU)?
         .and_then(|b| BureauCode::parse(&b).ok())
-        .and_then(|b| data.referential.bureaux.get(&b).cloned());
-    let circ = match bureau.as_ref().map(|b| &b.circonscription) {
-        Some(Some(c)) => data.referential.circonscriptions.get(c),
-        _ => data.referential.circonscriptions.values().next(),
+    {
+        Some(code) => store.bureau(&code)?,
+        None => None,
     };
-    let Some(circ) = circ.cloned() else {
-        return Err(Error::EmptyReferential);
+    let circ_code = match bureau.as_ref().and_then(|b| b.circonscription.clone()) {
+        Some(c) => c,
+        None => store
+            .first_circonscription()?
+            .ok_or(Error::EmptyReferential)?,
     };
-    let candidates = data.referential.candidates_of(&circ.code).to_vec();
-    let places = std::sync::Arc::new(PlaceIndex::new(&data.referential));
-    let mut model = Model::new(
+    let (circ, candidates) = store
+        .circonscription(&circ_code)?
+        .ok_or(Error::EmptyReferential)?;
+    let state = RecordState::fold(&store.events_of(&circ_code)?);
+    Ok(Model::new(
         lang,
         theme,
-        data.election,
+        store.election()?,
         circ,
         candidates,
         bureau,
         observer.id,
         observer.name,
         state,
-    );
-    model.places = places;
-    Ok(model)
+    ))
 }
 
 /// Runs `msg` through `update`, committing every `Persist` effect before its `Saved` goes back.
@@ -59,6 +60,12 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
             match effect {
+                Effect::BuildPlaces => match store.election_data() {
+                    Ok(data) => queue.push_back(Message::PlacesReady(std::sync::Arc::new(
+                        PlaceIndex::new(&data.referential),
+                    ))),
+                    Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
+                },
                 Effect::Switch(place) => match switch(model, store, &place) {
                     Ok(Some(msg)) => queue.push_back(msg),
                     Ok(None) => {}
@@ -105,10 +112,12 @@ fn switch(model: &Model, store: &Store, place: &Place) -> Result<Option<Message>
     let Some((circonscription, candidates)) = store.circonscription(&circ_code)? else {
         return Ok(None);
     };
+    let state = RecordState::fold(&store.events_of(&circ_code)?);
     Ok(Some(Message::Switched {
         circonscription,
         candidates,
         bureau,
+        state,
     }))
 }
 

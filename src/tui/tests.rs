@@ -76,6 +76,19 @@ impl Harness {
                         queue.insert(0, switched(&place));
                         continue;
                     }
+                    Effect::BuildPlaces => {
+                        let data = sample::find("paris-1-2017")
+                            .unwrap()
+                            .election_data()
+                            .unwrap();
+                        queue.insert(
+                            0,
+                            Message::PlacesReady(std::sync::Arc::new(
+                                crate::domain::search::PlaceIndex::new(&data.referential),
+                            )),
+                        );
+                        continue;
+                    }
                 };
                 if self.fail {
                     queue.insert(
@@ -140,6 +153,7 @@ fn switched(place: &crate::domain::search::Place) -> Message {
         circonscription: data.referential.circonscriptions[&circ].clone(),
         candidates: data.referential.candidates_of(&circ).to_vec(),
         bureau,
+        state: RecordState::default(),
     }
 }
 
@@ -437,6 +451,24 @@ fn the_picker_finds_a_bureau_by_street_and_switches_to_it() {
     h.press(KeyCode::Enter);
     assert_eq!(h.model.bureau.as_ref().unwrap().code.as_str(), "75056_0911");
     assert!(h.log.is_empty(), "picking records nothing");
+}
+
+#[test]
+fn the_picker_index_is_built_on_first_use_not_at_start_up() {
+    let mut m = model();
+    m.places = std::sync::Arc::default();
+    let effects = update(&mut m, Message::OpenPicker);
+    assert_eq!(effects, vec![Effect::BuildPlaces]);
+    assert!(matches!(&m.mode, Mode::Picker(p) if p.total == 0));
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let index = std::sync::Arc::new(crate::domain::search::PlaceIndex::new(&data.referential));
+    update(&mut m, Message::PlacesReady(index));
+    assert!(matches!(&m.mode, Mode::Picker(p) if p.total == 24));
+    assert_eq!(update(&mut m, Message::Close), vec![]);
+    assert_eq!(update(&mut m, Message::OpenPicker), vec![], "built once");
 }
 
 #[test]

@@ -41,16 +41,31 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             let mut picker = Picker::default();
             refresh_picker(model, &mut picker);
             model.mode = Mode::Picker(picker);
+            if model.places.is_empty() {
+                vec![Effect::BuildPlaces]
+            } else {
+                vec![]
+            }
+        }
+        Message::PlacesReady(places) => {
+            model.places = places;
+            if let Mode::Picker(picker) = &model.mode {
+                let mut picker = picker.clone();
+                refresh_picker(model, &mut picker);
+                model.mode = Mode::Picker(picker);
+            }
             vec![]
         }
         Message::Switched {
             circonscription,
             candidates,
             bureau,
+            state,
         } => {
             model.circonscription = circonscription;
             model.candidates = candidates;
             model.bureau = bureau;
+            model.state = state;
             model.row = 0;
             model.undo.clear();
             vec![]
