@@ -138,7 +138,9 @@ fn picker() -> Res<()> {
 /// A national candidate list in the 2024 ministry format (`;`, UTF-8): 577 circonscriptions,
 /// 7,877 candidates.
 fn write_candidates(path: &std::path::Path) -> Res<()> {
-    let mut text = String::from("Code département;Département;Code circonscription;Libellé circonscription;Numéro de panneau;N° dépôt;Sexe du candidat;Nom du candidat;Prénom du candidat;Date de naissance du candidat;Code nuance;Profession;Sortant\n");
+    let mut text = String::from(
+        "Code département;Département;Code circonscription;Libellé circonscription;Numéro de panneau;N° dépôt;Sexe du candidat;Nom du candidat;Prénom du candidat;Date de naissance du candidat;Code nuance;Profession;Sortant\n",
+    );
     let deps = departements();
     let mut written = 0;
     for i in 0..577 {
@@ -164,7 +166,9 @@ fn write_candidates(path: &std::path::Path) -> Res<()> {
 /// Etalab's bureau ↔ circonscription table at national size (69,000 bureaux).
 fn write_bureaux(path: &std::path::Path) -> Res<()> {
     let referential = national_referential()?;
-    let mut text = String::from("codeDepartement,nomDepartement,codeCirconscription,nomCirconscription,codeCommune,nomCommune,numeroBureauVote,codeBureauVote\n");
+    let mut text = String::from(
+        "codeDepartement,nomDepartement,codeCirconscription,nomCirconscription,codeCommune,nomCommune,numeroBureauVote,codeBureauVote\n",
+    );
     for b in referential.bureaux.values() {
         let circ = b.circonscription.as_ref().ok_or("circonscription")?;
         let (commune, number) = b.code.as_str().split_once('_').ok_or("code")?;
@@ -183,7 +187,11 @@ fn write_bureaux(path: &std::path::Path) -> Res<()> {
     Ok(())
 }
 
-fn time_command(runs: usize, mut setup: impl FnMut() -> Res<()>, mut command: impl FnMut() -> std::process::Command) -> Res<Duration> {
+fn time_command(
+    runs: usize,
+    mut setup: impl FnMut() -> Res<()>,
+    mut command: impl FnMut() -> std::process::Command,
+) -> Res<Duration> {
     let mut samples = Vec::new();
     for _ in 0..runs {
         setup()?;
@@ -218,7 +226,13 @@ fn imports() -> Res<()> {
         let out = std::process::Command::new(constat)
             .arg("--db")
             .arg(&db)
-            .args(["init", "--election", "legislatives-2024", "--observer", "bench"])
+            .args([
+                "init",
+                "--election",
+                "legislatives-2024",
+                "--observer",
+                "bench",
+            ])
             .output()?;
         if !out.status.success() {
             return Err("init failed".into());
@@ -226,10 +240,15 @@ fn imports() -> Res<()> {
         Ok(())
     };
     let runs = 5;
-    println!("\nimport, median of {runs} runs, each into a fresh database (process start included):");
+    println!(
+        "\nimport, median of {runs} runs, each into a fresh database (process start included):"
+    );
     println!("| file | rows | constat import | sqlite3 .import | ratio |");
     println!("|---|---|---|---|---|");
-    for (what, file, rows, sep) in [("candidates", &candidates, 7_877, ";"), ("bureaux", &bureaux, 69_000, ",")] {
+    for (what, file, rows, sep) in [
+        ("candidates", &candidates, 7_877, ";"),
+        ("bureaux", &bureaux, 69_000, ","),
+    ] {
         let ours = time_command(runs, fresh, || {
             let mut c = std::process::Command::new(constat);
             c.arg("--db").arg(&db).args(["import", what]).arg(file);
@@ -237,7 +256,9 @@ fn imports() -> Res<()> {
         })?;
         let floor = time_command(runs, fresh, || {
             let mut c = std::process::Command::new("sqlite3");
-            c.arg(&raw).arg(format!(".separator \"{sep}\"")).arg(format!(".import {} t", file.display()));
+            c.arg(&raw)
+                .arg(format!(".separator \"{sep}\""))
+                .arg(format!(".import {} t", file.display()));
             c
         })?;
         println!(
@@ -250,7 +271,10 @@ fn imports() -> Res<()> {
     // The real national files, when ../shared is beside the project.
     let official = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/official");
     for (file, election) in [
-        ("lg2024-resultats-circonscriptions-une-ligne-par-candidat2.csv", "legislatives-2024"),
+        (
+            "lg2024-resultats-circonscriptions-une-ligne-par-candidat2.csv",
+            "legislatives-2024",
+        ),
         ("Leg_2017_Resultats_T1_c.xlsx", "legislatives-2017"),
     ] {
         let path = official.join(file);
@@ -262,16 +286,174 @@ fn imports() -> Res<()> {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
             }
-            std::process::Command::new(constat).arg("--db").arg(&db).args(["init", "--election", election]).output()?;
+            std::process::Command::new(constat)
+                .arg("--db")
+                .arg(&db)
+                .args(["init", "--election", election])
+                .output()?;
             Ok(())
         };
         let ours = time_command(runs, init, || {
             let mut c = std::process::Command::new(constat);
-            c.arg("--db").arg(&db).args(["import", "candidates"]).arg(&path);
+            c.arg("--db")
+                .arg(&db)
+                .args(["import", "candidates"])
+                .arg(&path);
             c
         })?;
-        println!("| {file} (real) | | {:.0} ms | | |", ours.as_secs_f64() * 1e3);
+        println!(
+            "| {file} (real) | | {:.0} ms | | |",
+            ours.as_secs_f64() * 1e3
+        );
     }
+    Ok(())
+}
+
+/// Interface start-up on a national database: open, build the model of the current bureau's
+/// circonscription, draw the first frame.
+fn startup(events: u64) -> Res<()> {
+    use constat::domain::chain;
+    use constat::domain::referential::ElectionData;
+    use constat::domain::{
+        Candidate, Election, ElectionKind, Event, EventBody, EventId, Item, Mark, ObserverId,
+        Panel, Sex,
+    };
+    use constat::storage::{LocalObserver, Store};
+
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("national.db");
+    let mut referential = national_referential()?;
+    let circs: Vec<_> = referential.circonscriptions.keys().cloned().collect();
+    for (i, c) in circs.iter().enumerate() {
+        let n = 13 + i % 2;
+        referential.candidates.insert(
+            c.clone(),
+            (1..=n)
+                .map(|p| {
+                    Ok(Candidate {
+                        circonscription: c.clone(),
+                        panel: Panel::new(p as u16)?,
+                        surname: format!("NOM{p}"),
+                        given_name: "Prénom".into(),
+                        sex: Sex::F,
+                        nuance: "DIV".into(),
+                    })
+                })
+                .collect::<Res<Vec<_>>>()?,
+        );
+    }
+    let data = ElectionData {
+        election: Election {
+            kind: ElectionKind::Legislatives,
+            year: 2024,
+            round: 1,
+            date: None,
+        },
+        referential,
+    };
+    let me = LocalObserver {
+        id: ObserverId(uuid::Uuid::from_u128(1)),
+        name: "Observatrice".into(),
+    };
+    let t = Instant::now();
+    let store = Store::create(
+        &path,
+        &data,
+        &me,
+        chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default(),
+    )?;
+    let bureau = data
+        .referential
+        .bureaux
+        .keys()
+        .nth(12_345)
+        .ok_or("bureau")?
+        .clone();
+    store.set_setting(constat::commands::CURRENT_BUREAU, bureau.as_str())?;
+    drop(store);
+    {
+        let mut conn = rusqlite::Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE,
+        )?;
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        let tx = conn.transaction()?;
+        {
+            let mut stmt = tx.prepare(
+                "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, value, hash)
+                 VALUES (?1, ?2, ?3, ?4, 'tick', ?5, NULL, ?6, ?7, ?8, ?9)",
+            )?;
+            let observers = 20_000u64;
+            let mut previous = vec![chain::GENESIS; observers as usize];
+            for n in 0..events {
+                let o = n % observers;
+                let seq = n / observers + 1;
+                let circ = &circs[(o as usize) % circs.len()];
+                let event = Event {
+                    id: EventId(uuid::Uuid::from_u128(
+                        u128::from(o + 10) << 64 | u128::from(seq),
+                    )),
+                    observer: ObserverId(uuid::Uuid::from_u128(u128::from(o + 10))),
+                    seq,
+                    recorded_at: chrono::DateTime::from_timestamp(1_700_000_000 + n as i64, 0)
+                        .unwrap_or_default(),
+                    body: EventBody::Tick {
+                        circonscription: circ.clone(),
+                        bureau: None,
+                        panel: Panel::new((seq % 13 + 1) as u16)?,
+                        item: Item::ALL[(seq % 2) as usize],
+                        mark: Mark::Present,
+                        note: None,
+                    },
+                };
+                let h = chain::link(&previous[o as usize], &event);
+                previous[o as usize] = h;
+                if seq == 1 {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO observer (id, name, is_local, created_at) VALUES (?1, 'x', 0, '2024-01-01')",
+                        [event.observer.to_string()],
+                    )?;
+                }
+                stmt.execute(rusqlite::params![
+                    event.id.to_string(),
+                    event.observer.to_string(),
+                    seq as i64,
+                    event
+                        .recorded_at
+                        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                    circ.as_str(),
+                    (seq % 13 + 1) as i64,
+                    Item::ALL[(seq % 2) as usize].slug(),
+                    "present",
+                    hex::encode(h),
+                ])?;
+            }
+        }
+        tx.commit()?;
+    }
+    println!(
+        "\nstart-up: national database of {events} events and {BUREAUX} bureaux built in {:.0} s",
+        t.elapsed().as_secs_f64()
+    );
+    let mut samples = Vec::new();
+    for _ in 0..10 {
+        let start = Instant::now();
+        let store = Store::open(&path)?;
+        let model = constat::tui::runtime::load_model(
+            &store,
+            constat::i18n::Lang::Fr,
+            constat::tui::theme::Theme { color: true },
+        )?;
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))?;
+        terminal.draw(|f| constat::tui::view::draw(&model, f))?;
+        samples.push(start.elapsed());
+    }
+    samples.sort();
+    println!(
+        "start-up to first frame (open, load the current circonscription, draw 80×24): median {:.1} ms, max {:.1} ms (10 runs)",
+        samples[5].as_secs_f64() * 1e3,
+        samples[9].as_secs_f64() * 1e3
+    );
     Ok(())
 }
 
@@ -282,5 +464,11 @@ fn main() -> Res<()> {
     );
     picker()?;
     imports()?;
+    let events = if std::env::var_os("CONSTAT_BENCH_SMALL").is_some() {
+        300_000
+    } else {
+        3_000_000
+    };
+    startup(events)?;
     Ok(())
 }
