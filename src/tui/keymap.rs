@@ -1,6 +1,8 @@
 //! Keys to messages. Pure: depends only on the key and the current mode.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::message::{Direction, Message};
 use super::model::{Mode, Model};
@@ -40,6 +42,23 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
             KeyCode::Char(c) => Some(Message::Input(c)),
             _ => None,
         },
+    }
+}
+
+/// The message a mouse event (or a tap on a touch screen) means, if any.
+pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
+    match (mouse.kind, &model.mode) {
+        (MouseEventKind::Down(MouseButton::Left), Mode::Grid) => Some(Message::Tap {
+            x: mouse.column,
+            y: mouse.row,
+        }),
+        (MouseEventKind::ScrollDown, Mode::Grid | Mode::Help | Mode::Picker(_)) => {
+            Some(Message::Move(Direction::Down))
+        }
+        (MouseEventKind::ScrollUp, Mode::Grid | Mode::Help | Mode::Picker(_)) => {
+            Some(Message::Move(Direction::Up))
+        }
+        _ => None,
     }
 }
 

@@ -49,6 +49,21 @@ pub enum Message {
     Submit,
     /// Close the open overlay (help or form) without doing anything.
     Close,
+    /// A tap or left click at a screen position: on a mark it selects the cell and cycles it; on
+    /// a candidate's name it selects the row.
+    Tap {
+        /// Column.
+        x: u16,
+        /// Line.
+        y: u16,
+    },
+    /// The terminal's size changed.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Lines.
+        height: u16,
+    },
     /// Open the picker of circonscriptions and bureaux.
     OpenPicker,
     /// Leave.

@@ -88,6 +88,8 @@ pub struct Model {
     pub last_saved_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The local time zone's offset, read once by the runtime (the view does not read the clock).
     pub utc_offset: chrono::FixedOffset,
+    /// The terminal's size, for mapping taps to cells.
+    pub size: (u16, u16),
     /// First line of the help shown (the help scrolls on small screens).
     pub help_scroll: u16,
     /// A short message about the last action.
@@ -132,6 +134,7 @@ impl Model {
             mode: Mode::Grid,
             save: SaveStatus::Idle,
             help_scroll: 0,
+            size: (80, 24),
             last_saved_at: None,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             flash: None,

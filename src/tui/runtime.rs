@@ -4,10 +4,13 @@
 use std::collections::VecDeque;
 
 use chrono::Utc;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyEventKind,
+};
+use ratatui::crossterm::execute;
 
 use super::effect::Effect;
-use super::keymap::message_for;
+use super::keymap::{message_for, message_for_mouse};
 use super::message::Message;
 use super::model::Model;
 use super::theme::Theme;
@@ -129,18 +132,34 @@ pub fn run(mut store: Store, lang: Lang) -> Result<(), Error> {
     let mut model = load_model(&store, lang, theme)?;
     model.utc_offset = *chrono::Local::now().offset();
     let mut terminal = ratatui::try_init().map_err(Error::NoTerminal)?;
+    // Taps and clicks toggle cells; without mouse support the keyboard still does everything.
+    let mouse = execute!(std::io::stdout(), EnableMouseCapture).is_ok();
     let result = (|| -> std::io::Result<()> {
+        let size = terminal.size()?;
+        update(
+            &mut model,
+            Message::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
         while !model.quit {
             terminal.draw(|frame| view::draw(&model, frame))?;
-            if let TermEvent::Key(key) = event::read()?
-                && key.kind == KeyEventKind::Press
-                && let Some(msg) = message_for(key, &model)
-            {
+            let msg = match event::read()? {
+                TermEvent::Key(key) if key.kind == KeyEventKind::Press => message_for(key, &model),
+                TermEvent::Mouse(m) => message_for_mouse(m, &model),
+                TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
+                _ => None,
+            };
+            if let Some(msg) = msg {
                 dispatch(&mut model, &mut store, msg);
             }
         }
         Ok(())
     })();
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
     let restored = ratatui::try_restore();
     result.map_err(Error::Terminal)?;
     restored.map_err(Error::Terminal)

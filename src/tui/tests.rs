@@ -471,6 +471,63 @@ fn the_picker_index_is_built_on_first_use_not_at_start_up() {
     assert_eq!(update(&mut m, Message::OpenPicker), vec![], "built once");
 }
 
+/// The screen column of `item`'s marks for a `width`-wide screen.
+fn mark_x(width: u16, height: u16, item: Item) -> u16 {
+    let screen = ratatui::layout::Rect::new(0, 0, width, height);
+    (0..width)
+        .find(|x| super::view::layout::grid_target(screen, 0, 22, *x, 3) == Some((0, Some(item))))
+        .unwrap()
+}
+
+#[test]
+fn a_tap_on_a_mark_selects_and_cycles_it_and_a_tap_on_a_name_selects_the_row() {
+    for (w, h) in [(80, 24), (40, 15), (160, 48)] {
+        let mut h_ = Harness::new(model());
+        h_.send(Message::Resize {
+            width: w,
+            height: h,
+        });
+        let x = mark_x(w, h, Item::Bureau);
+        // The grid's first candidate line is the 4th line of the screen (y = 3).
+        h_.send(Message::Tap { x, y: 5 });
+        assert_eq!((h_.model.row, h_.model.col), (2, 2), "{w}x{h}");
+        assert_eq!(h_.mark(2, Item::Bureau), Mark::Present, "{w}x{h}");
+        h_.send(Message::Tap { x, y: 5 });
+        assert_eq!(h_.mark(2, Item::Bureau), Mark::Absent, "{w}x{h}");
+        h_.send(Message::Tap { x: 6, y: 7 });
+        assert_eq!(h_.model.row, 4, "{w}x{h}: a tap on the name selects");
+        assert_eq!(
+            h_.log.len(),
+            2,
+            "{w}x{h}: a tap on the name records nothing"
+        );
+        h_.send(Message::Tap { x, y: 0 });
+        assert_eq!(
+            h_.log.len(),
+            2,
+            "{w}x{h}: a tap on the header records nothing"
+        );
+    }
+}
+
+#[test]
+fn a_tap_lands_on_the_row_drawn_there_when_the_grid_is_scrolled() {
+    let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
+    h.keys(&"j".repeat(21));
+    let screen = screen(&h.model, 40, 15);
+    let first_shown = screen.lines().nth(3).unwrap().to_owned();
+    h.send(Message::Tap { x: 6, y: 3 });
+    let name = h.model.candidates[h.model.row].display_name();
+    assert!(
+        first_shown.contains(&name[..10]),
+        "tapped {name}, first line shown: {first_shown}"
+    );
+}
+
 #[test]
 fn screen_envelope_form_40x15_fr() {
     let mut h = Harness::new(model());

@@ -37,6 +37,27 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             move_cursor(model, dir);
             vec![]
         }
+        Message::Resize { width, height } => {
+            model.size = (width, height);
+            vec![]
+        }
+        Message::Tap { x, y } => {
+            let screen = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
+            match super::view::layout::grid_target(screen, model.row, model.candidates.len(), x, y)
+            {
+                Some((row, Some(item))) => {
+                    model.row = row;
+                    model.col = item.index();
+                    let next = model.mark(row, item).cycled();
+                    set_cells(model, &[row], next)
+                }
+                Some((row, None)) => {
+                    model.row = row;
+                    vec![]
+                }
+                None => vec![],
+            }
+        }
         Message::OpenPicker => {
             let mut picker = Picker::default();
             refresh_picker(model, &mut picker);

@@ -1,10 +1,11 @@
 //! The record's grid: one row per candidate, three columns of marks.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
+use super::layout;
 use crate::domain::Item;
 use crate::tui::model::Model;
 use crate::tui::theme::symbol;
@@ -12,19 +13,16 @@ use crate::tui::theme::symbol;
 pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let cat = model.lang.catalog();
     let theme = model.theme;
-    let wide = area.width >= 80;
-    let show_nuance = area.width >= 50;
-    let (labels, mark_width) = if wide {
-        ([cat.col_foi, cat.col_courrier, cat.col_bureau], 14)
+    let wide = layout::is_wide(area.width);
+    let show_nuance = layout::show_nuance(area.width);
+    let labels = if wide {
+        [cat.col_foi, cat.col_courrier, cat.col_bureau]
     } else {
-        (
-            [
-                cat.col_foi_short,
-                cat.col_courrier_short,
-                cat.col_bureau_short,
-            ],
-            4,
-        )
+        [
+            cat.col_foi_short,
+            cat.col_courrier_short,
+            cat.col_bureau_short,
+        ]
     };
     let mut header: Vec<Cell<'_>> = vec![Cell::from(cat.col_panel), Cell::from(cat.col_candidate)];
     if show_nuance {
@@ -63,15 +61,13 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         Row::new(cells)
     });
 
-    let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
-    if show_nuance {
-        widths.push(Constraint::Length(6));
-    }
-    widths.extend([Constraint::Length(mark_width); 3]);
+    let widths = layout::grid_widths(area.width);
     let table = Table::new(rows, widths)
         .header(Row::new(header))
-        .column_spacing(1)
+        .column_spacing(layout::COLUMN_SPACING)
         .row_highlight_style(theme.current_row());
-    let mut state = TableState::default().with_selected(Some(model.row));
+    let mut state = TableState::default()
+        .with_offset(layout::first_visible_row(model.row, area.height))
+        .with_selected(Some(model.row));
     frame.render_stateful_widget(table, area, &mut state);
 }

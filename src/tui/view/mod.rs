@@ -2,10 +2,11 @@
 
 mod grid;
 mod header;
+pub mod layout;
 mod overlays;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -25,13 +26,12 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         );
         return;
     }
-    let [header_area, grid_area, facts_area, hint_area] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let layout::Bands {
+        header: header_area,
+        grid: grid_area,
+        facts: facts_area,
+        hint: hint_area,
+    } = layout::bands(area);
     header::draw(model, frame, header_area);
     grid::draw(model, frame, grid_area);
     draw_facts(model, frame, facts_area);
