@@ -77,7 +77,7 @@ pub enum Message {
         /// The bureau now current (kept when it lies in the circonscription).
         bureau: Option<Bureau>,
         /// Everything recorded for that circonscription, folded.
-        state: RecordState,
+        state: Box<RecordState>,
     },
     /// The picker's index is built.
     PlacesReady(std::sync::Arc<PlaceIndex>),

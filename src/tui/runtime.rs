@@ -115,7 +115,7 @@ fn switch(model: &Model, store: &Store, place: &Place) -> Result<Option<Message>
     let Some((circonscription, candidates)) = store.circonscription(&circ_code)? else {
         return Ok(None);
     };
-    let state = RecordState::fold(&store.events_of(&circ_code)?);
+    let state = Box::new(RecordState::fold(&store.events_of(&circ_code)?));
     Ok(Some(Message::Switched {
         circonscription,
         candidates,

@@ -153,7 +153,7 @@ fn switched(place: &crate::domain::search::Place) -> Message {
         circonscription: data.referential.circonscriptions[&circ].clone(),
         candidates: data.referential.candidates_of(&circ).to_vec(),
         bureau,
-        state: RecordState::default(),
+        state: Box::default(),
     }
 }
 

@@ -86,7 +86,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             model.circonscription = circonscription;
             model.candidates = candidates;
             model.bureau = bureau;
-            model.state = state;
+            model.state = *state;
             model.row = 0;
             model.undo.clear();
             vec![]
