@@ -3,7 +3,9 @@
 //! Every string a user reads (screens, reports, command output, error messages) comes from a
 //! [`Catalog`]. Texts with values are small functions so that word order can differ by language.
 
-use crate::domain::{ElectionKind, Mark};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+use crate::domain::{ElectionKind, Item, Mark};
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -41,6 +43,8 @@ impl Lang {
 /// All user-visible text of one language.
 #[allow(missing_docs)] // the field names say what each text is
 pub struct Catalog {
+    /// The language's code for `lang` attributes (`fr`, `en`).
+    pub lang_code: &'static str,
     // Record columns.
     pub col_panel: &'static str,
     pub col_candidate: &'static str,
@@ -96,6 +100,7 @@ pub struct Catalog {
     // Report.
     pub report_bureaux: &'static str,
     pub list_sep: &'static str,
+    pub clause_sep: &'static str,
     pub report_legend: &'static str,
     pub report_findings: &'static str,
     pub conflicts_title: fn(usize) -> String,
@@ -115,6 +120,44 @@ pub struct Catalog {
     pub finding_shortfall: fn(u32, u32, u32) -> String,
     pub finding_households: fn(usize) -> String,
     pub finding_non_receipts: fn(usize) -> String,
+    pub finding_cause_not_supplied: fn(usize, usize) -> String,
+    pub finding_cause_distribution: fn(usize) -> String,
+    pub report_details: &'static str,
+    pub details_not_supplied: &'static str,
+    pub details_distribution: &'static str,
+    pub details_bureau: &'static str,
+    pub details_disagreements: &'static str,
+    pub details_households: &'static str,
+    pub not_supplied_items: fn(&[Item]) -> &'static str,
+    pub detail_not_supplied: fn(&str, usize, &str) -> String,
+    pub detail_distribution: fn(Item, usize, usize, &str, usize) -> String,
+    pub detail_bureau: fn(&str, &str, &str) -> String,
+    pub detail_bureau_also_present: fn(usize) -> String,
+    pub detail_bureau_not_supplied: &'static str,
+    pub detail_disagreement: fn(&str, &str, &str) -> String,
+    pub rate_missing: fn(u32, u32, &str) -> String,
+    pub rate_non_receipts: fn(u32, u32, &str) -> String,
+    pub households_observed: fn(usize) -> String,
+    pub interval: fn(&str, &str) -> String,
+    pub interval_too_few: fn(usize) -> String,
+    pub detail_shortfall_title: &'static str,
+    pub detail_household: fn(u32, u32) -> String,
+    pub detail_non_receipts: fn(usize) -> String,
+    pub departements_title: &'static str,
+    pub departements_intro: fn(usize) -> String,
+    pub departement_line: fn(&str, usize) -> String,
+    pub non_receipts_short: &'static str,
+    pub missing_short: &'static str,
+    pub digest_some: fn(&str) -> String,
+    pub digest_none: &'static str,
+    pub voting_machines: &'static str,
+    pub percent: fn(f64) -> String,
+    pub quote: fn(&str) -> String,
+    pub chart_presence: &'static str,
+    pub chart_rates: &'static str,
+    pub chart_interval: &'static str,
+    pub html_generated_by: &'static str,
+    pub pv: PvText,
     // Command output.
     pub saved_event: fn(&str) -> String,
     pub created_db: fn(&str, &str) -> String,
@@ -136,6 +179,38 @@ pub struct Catalog {
     pub merge_total: fn(usize, u64, u64, usize) -> String,
     pub error_prefix: &'static str,
     pub hint_prefix: &'static str,
+}
+
+/// The text of `constat pv`: the réclamation for the procès-verbal and the draft requête.
+#[allow(missing_docs)] // the field names say what each text is
+pub struct PvText {
+    pub title: &'static str,
+    pub bureau: fn(&str, &str) -> String,
+    pub intro: fn(&str) -> String,
+    pub at_bureau: &'static str,
+    pub machines: &'static str,
+    pub bureau_not_checked: &'static str,
+    pub bureau_all_present: fn(usize) -> String,
+    pub bureau_absent: fn(&str, &str) -> String,
+    pub bureau_disagreement: fn(&str, &str) -> String,
+    pub envelopes: &'static str,
+    pub envelopes_nothing: &'static str,
+    pub not_supplied: fn(&str, &str) -> String,
+    pub household: fn(u32, u32, &str) -> String,
+    pub households: fn(usize, u32, u32, &str, &str) -> String,
+    pub non_receipt: fn(Option<&str>, &str) -> String,
+    pub non_receipts_elsewhere: fn(usize) -> String,
+    pub seen_by: fn(&str) -> String,
+    pub closing: &'static str,
+    pub signature: &'static str,
+    pub appeal_title: &'static str,
+    pub appeal_deadline: fn(&str, &str) -> String,
+    pub appeal_who: &'static str,
+    pub appeal_facts: &'static str,
+    pub appeal_pv: fn(&str) -> String,
+    pub appeal_pieces: &'static str,
+    pub deadline: fn(NaiveDateTime) -> String,
+    pub date: fn(NaiveDate) -> String,
 }
 
 impl Catalog {
@@ -191,8 +266,89 @@ fn en_kind(k: ElectionKind) -> &'static str {
     }
 }
 
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn fr_date(d: NaiveDate) -> String {
+    let day = if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    };
+    format!("{day} {} {}", FR_MONTHS[d.month0() as usize], d.year())
+}
+
+fn en_date(d: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        d.day(),
+        EN_MONTHS[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// `75`, `33,3` (French decimal comma).
+fn fr_number(x: f64) -> String {
+    en_number(x).replace('.', ",")
+}
+
+/// `75`, `33.3`: one decimal, none when whole.
+fn en_number(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// What is missing from every envelope: the profession de foi, the ballot, or both.
+fn fr_items(items: &[Item]) -> &'static str {
+    match items {
+        [Item::Foi] => "pas de profession de foi",
+        [Item::Courrier] => "pas de bulletin",
+        _ => "ni profession de foi ni bulletin",
+    }
+}
+
+fn en_items(items: &[Item]) -> &'static str {
+    match items {
+        [Item::Foi] => "no profession de foi",
+        [Item::Courrier] => "no ballot",
+        _ => "neither profession de foi nor ballot",
+    }
+}
+
 /// French, the default.
 pub static FR: Catalog = Catalog {
+    lang_code: "fr",
     col_panel: "N°",
     col_candidate: "Candidat",
     col_nuance: "Nuance",
@@ -293,6 +449,7 @@ pub static FR: Catalog = Catalog {
     screen_too_small: "Fenêtre trop petite : agrandissez-la (40×15 au moins)",
     report_bureaux: "Bureaux observés",
     list_sep: " : ",
+    clause_sep: " ; ",
     report_legend: "x = présent, - = absent, ? = non vérifié",
     report_findings: "Constats",
     conflicts_title: |n| match n {
@@ -378,6 +535,206 @@ pub static FR: Catalog = Catalog {
             if n > 1 { "s" } else { "" }
         )
     },
+    finding_cause_not_supplied: |n, envelopes| {
+        let who = plural(n, "Absent", "Absents");
+        let what = if envelopes == 1 {
+            "de l'unique enveloppe observée (constaté sur une seule enveloppe)".to_owned()
+        } else {
+            format!("des {envelopes} enveloppes observées")
+        };
+        format!(
+            " {who} {what} : matériel vraisemblablement non remis à la commission de propagande (R.38 : son envoi est facultatif pour le candidat), et non défaut de distribution."
+        )
+    },
+    finding_cause_distribution: |n| {
+        format!(
+            " {} de certaines enveloppes observées et {} dans d'autres : défaut de distribution (R.34).",
+            plural(n, "Absent", "Absents"),
+            plural(n, "présent", "présents")
+        )
+    },
+    report_details: "Détail des constats (heures en UTC)",
+    details_not_supplied: "Absents de toutes les enveloppes observées : matériel vraisemblablement non remis à la commission de propagande (R.38)",
+    details_distribution: "Défauts de distribution : absents de certaines enveloppes, présents dans d'autres (R.34)",
+    details_bureau: "Bulletins absents de la table d'un bureau (L.58, R.55)",
+    details_disagreements: "Observateurs en contradiction sur un même bureau (chaque version est conservée)",
+    details_households: "Enveloppes des foyers et non-réceptions",
+    not_supplied_items: fr_items,
+    detail_not_supplied: |items, envelopes, who| {
+        if envelopes == 1 {
+            format!("{items} dans l'enveloppe observée ; constaté sur une seule enveloppe : {who}")
+        } else {
+            format!("{items} dans les {envelopes} enveloppes observées : {who}")
+        }
+    },
+    detail_distribution: |item, absent, total, who_absent, present| {
+        let (what, absent_word, present_word) = match item {
+            Item::Foi => ("profession de foi", "absente", "présente"),
+            _ => ("bulletin", "absent", "présent"),
+        };
+        let others = if present == 1 {
+            "l'autre".to_owned()
+        } else {
+            format!("les {present} autres")
+        };
+        format!(
+            "{what} {absent_word} de {absent} enveloppe{} sur {total} : {who_absent} ; {present_word} dans {others}",
+            s(absent)
+        )
+    },
+    detail_bureau: |bureau, candidate, who| {
+        format!("bureau {bureau} : bulletin de {candidate} absent de la table : {who}")
+    },
+    detail_bureau_also_present: |n| {
+        format!(
+            " ; vu présent par {n} autre{} observateur{} du même bureau (voir les contradictions)",
+            s(n),
+            s(n)
+        )
+    },
+    detail_bureau_not_supplied: " ; ce candidat est absent de toutes les enveloppes observées : vérifier s'il a remis ses bulletins à la mairie ou au bureau (R.55)",
+    detail_disagreement: |bureau, candidate, views| {
+        format!("bureau {bureau}, bulletin de {candidate} : {views}")
+    },
+    rate_missing: |count, total, percent| {
+        format!(
+            "{count} manquante{} sur {total}{percent}",
+            s(count as usize)
+        )
+    },
+    rate_non_receipts: |count, total, percent| {
+        format!(
+            "{count} sur {total} électeur{} des foyers observés{percent}",
+            s(total as usize)
+        )
+    },
+    households_observed: |n| format!("{n} foyer{} observé{}", s(n), s(n)),
+    interval: |low, high| format!("intervalle de confiance à 95 % : {low} à {high}"),
+    interval_too_few: |min| format!("pas d'intervalle de confiance avant {min} foyers observés"),
+    detail_shortfall_title: "Enveloppes manquantes",
+    detail_household: |voters, received| {
+        format!(
+            "{received} reçue{} pour {voters} électeur{}",
+            s(received as usize),
+            s(voters as usize)
+        )
+    },
+    detail_non_receipts: |n| format!("Non-réceptions enregistrées : {n}"),
+    departements_title: "Taux par département",
+    departements_intro: |min| {
+        format!(
+            "Enveloppes manquantes et non-réceptions rapportées aux électeurs des foyers observés ; intervalle de confiance de Wilson à 95 % à partir de {min} foyers."
+        )
+    },
+    departement_line: |dep, circs| {
+        format!("Département {dep} ({circs} circonscription{})", s(circs))
+    },
+    non_receipts_short: "non-réceptions",
+    missing_short: "enveloppes manquantes",
+    digest_some: |d| format!("Empreinte des observations (têtes des chaînes) : {d}"),
+    digest_none: "Empreinte des observations : aucune disponible pour l'instant.",
+    voting_machines: "machines à voter : pas de bulletins sur table, aucun constat de bulletin",
+    percent: |x| format!("{} %", fr_number(x)),
+    quote: |t| format!("« {t} »"),
+    chart_presence: "Présence par candidat : profession de foi, bulletin dans l'enveloppe, bulletin au bureau (part des observations ; vert : présent, rouge : absent, gris : non vérifié)",
+    chart_rates: "Par département, en rouge les enveloppes manquantes, en orange les non-réceptions (trait noir : intervalle de confiance à 95 %)",
+    chart_interval: "intervalle de confiance à 95 %",
+    html_generated_by: "Rapport établi par constat à partir des observations enregistrées.",
+    pv: PvText {
+        title: "RÉCLAMATION À PORTER AU PROCÈS-VERBAL DU BUREAU DE VOTE",
+        bureau: |code, label| format!("Bureau de vote {code} : {label}"),
+        intro: |name| {
+            format!(
+                "Je soussigné(e) {name} demande que soient consignés au procès-verbal de ce bureau les faits suivants (article R.52 du code électoral). Les heures sont en temps universel (UTC ; heure de Paris = UTC + 2 en été, + 1 en hiver)."
+            )
+        },
+        at_bureau: "Au bureau de vote (articles L.58 et R.55 du code électoral : les bulletins de tous les candidats doivent être mis à la disposition des électeurs sur une table) :",
+        machines: "ce bureau vote sur machines à voter : aucun bulletin n'est attendu sur une table.",
+        bureau_not_checked: "la table de ce bureau n'a pas été vérifiée.",
+        bureau_all_present: |n| {
+            format!(
+                "aucune absence de bulletin n'a été constatée sur la table de ce bureau ({n} candidat{} vérifié{}).",
+                s(n),
+                s(n)
+            )
+        },
+        bureau_absent: |candidate, who| {
+            format!("le bulletin de {candidate} était absent de la table ; constaté par {who}.")
+        },
+        bureau_disagreement: |candidate, views| {
+            format!("observations divergentes sur le bulletin de {candidate} : {views}.")
+        },
+        envelopes: "Enveloppes adressées aux électeurs de la circonscription par la commission de propagande (articles R.34 et R.38 du code électoral) :",
+        envelopes_nothing: "aucun manque n'a été constaté dans les enveloppes observées.",
+        not_supplied: |candidate, fact| {
+            format!(
+                "{candidate} : {fact} ; matériel vraisemblablement non remis à la commission de propagande (R.38)."
+            )
+        },
+        household: |voters, received, who| {
+            let missing = voters.saturating_sub(received);
+            format!(
+                "un foyer de {voters} électeur{} a reçu {received} enveloppe{} : {missing} manquante{} ; constaté par {who}.",
+                s(voters as usize),
+                s(received as usize),
+                s(missing as usize)
+            )
+        },
+        households: |n, missing, voters, percent, short| {
+            if missing == 0 {
+                format!(
+                    "{n} foyers observés dans la circonscription : toutes leurs enveloppes reçues ({voters} électeurs)."
+                )
+            } else {
+                format!(
+                    "{n} foyers observés dans la circonscription : {missing} enveloppe{} manquante{} sur {voters} électeurs{percent} ; foyers concernés : {short}.",
+                    s(missing as usize),
+                    s(missing as usize)
+                )
+            }
+        },
+        non_receipt: |voter, who| {
+            let voter =
+                voter.map_or_else(|| "un électeur".to_owned(), |v| format!("l'électeur {v}"));
+            format!(
+                "{voter} de ce bureau n'a reçu aucune enveloppe (procès-verbal de non-réception) ; constaté par {who}."
+            )
+        },
+        non_receipts_elsewhere: |n| {
+            format!(
+                "{n} autre{} non-réception{} enregistrée{} dans d'autres bureaux de la circonscription.",
+                s(n),
+                s(n),
+                s(n)
+            )
+        },
+        seen_by: |who| format!(" Constaté par {who}."),
+        closing: "Fait au bureau de vote, le ____________ à ____ h ____.",
+        signature: "Signature : ____________________",
+        appeal_title: "PROJET DE REQUÊTE AU CONSEIL CONSTITUTIONNEL : EXPOSÉ DES FAITS",
+        appeal_deadline: |deadline, proclamation| {
+            format!(
+                "Délai : la requête doit être déposée au plus tard le {deadline} (dixième jour suivant la proclamation des résultats, le {proclamation} ; article LO.180 du code électoral, article 33 de l'ordonnance n° 58-1067 du 7 novembre 1958)."
+            )
+        },
+        appeal_who: "Peuvent contester l'élection : tout électeur inscrit dans la circonscription et tout candidat.",
+        appeal_facts: "Exposé des faits (projet, à relire, compléter et signer) :",
+        appeal_pv: |bureau| {
+            format!(
+                "Ces faits ont été portés, ou doivent l'être, au procès-verbal du bureau {bureau} (article R.52 du code électoral)."
+            )
+        },
+        appeal_pieces: "Pièces à joindre : copie du procès-verbal du bureau, rapport constat des observations avec l'empreinte ci-dessous.",
+        deadline: |t| {
+            let minutes = if t.minute() == 0 {
+                String::new()
+            } else {
+                format!(" {:02}", t.minute())
+            };
+            format!("{} à {} h{minutes}", fr_date(t.date()), t.hour())
+        },
+        date: fr_date,
+    },
     saved_event: |id| format!("enregistré : événement {id}"),
     created_db: |path, who| format!("Base créée : {path} (observateur : {who})"),
     demo_db_was: |path| {
@@ -449,6 +806,7 @@ pub static FR: Catalog = Catalog {
 
 /// English.
 pub static EN: Catalog = Catalog {
+    lang_code: "en",
     col_panel: "No.",
     col_candidate: "Candidate",
     col_nuance: "Nuance",
@@ -533,6 +891,7 @@ pub static EN: Catalog = Catalog {
     screen_too_small: "Window too small: enlarge it (at least 40×15)",
     report_bureaux: "Bureaux observed",
     list_sep: ": ",
+    clause_sep: "; ",
     report_legend: "x = present, - = absent, ? = not checked",
     report_findings: "Findings",
     conflicts_title: |n| match n {
@@ -613,6 +972,185 @@ pub static EN: Catalog = Catalog {
             "{n} non-receipt{} recorded (procès-verbal of non-receipt)",
             if n == 1 { "" } else { "s" }
         )
+    },
+    finding_cause_not_supplied: |_, envelopes| {
+        let what = if envelopes == 1 {
+            "the only envelope observed (seen in a single envelope)".to_owned()
+        } else {
+            format!("all {envelopes} envelopes observed")
+        };
+        format!(
+            " Absent from {what}: most likely not supplied to the commission de propagande (R.38: sending it is optional for the candidate), not a distribution failure."
+        )
+    },
+    finding_cause_distribution: |_| {
+        " Absent from some envelopes observed and present in others: a distribution failure (R.34)."
+            .into()
+    },
+    report_details: "Findings in detail (times in UTC)",
+    details_not_supplied: "Absent from every envelope observed: most likely not supplied to the commission de propagande (R.38)",
+    details_distribution: "Distribution failures: absent from some envelopes, present in others (R.34)",
+    details_bureau: "Ballots absent from a bureau's table (L.58, R.55)",
+    details_disagreements: "Observers contradicting each other on the same bureau (every view is kept)",
+    details_households: "Household envelopes and non-receipts",
+    not_supplied_items: en_items,
+    detail_not_supplied: |items, envelopes, who| {
+        if envelopes == 1 {
+            format!("{items} in the envelope observed; seen in a single envelope: {who}")
+        } else {
+            format!("{items} in any of the {envelopes} envelopes observed: {who}")
+        }
+    },
+    detail_distribution: |item, absent, total, who_absent, present| {
+        let what = match item {
+            Item::Foi => "profession de foi",
+            _ => "ballot",
+        };
+        let others = if present == 1 {
+            "the other one".to_owned()
+        } else {
+            format!("the other {present}")
+        };
+        format!(
+            "{what} absent from {absent} envelope{} out of {total}: {who_absent}; present in {others}",
+            if absent == 1 { "" } else { "s" }
+        )
+    },
+    detail_bureau: |bureau, candidate, who| {
+        format!("bureau {bureau}: ballot of {candidate} absent from the table: {who}")
+    },
+    detail_bureau_also_present: |n| {
+        format!(
+            "; seen present by {n} other observer{} of the same bureau (see the contradictions)",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    detail_bureau_not_supplied: "; this candidate is absent from every envelope observed: check whether they handed their ballots to the mairie or the bureau (R.55)",
+    detail_disagreement: |bureau, candidate, views| {
+        format!("bureau {bureau}, ballot of {candidate}: {views}")
+    },
+    rate_missing: |count, total, percent| format!("{count} missing out of {total}{percent}"),
+    rate_non_receipts: |count, total, percent| {
+        format!(
+            "{count} out of {total} voter{} in the households observed{percent}",
+            if total == 1 { "" } else { "s" }
+        )
+    },
+    households_observed: |n| format!("{n} household{} observed", if n == 1 { "" } else { "s" }),
+    interval: |low, high| format!("95% confidence interval: {low} to {high}"),
+    interval_too_few: |min| format!("no confidence interval before {min} households observed"),
+    detail_shortfall_title: "Missing envelopes",
+    detail_household: |voters, received| {
+        format!(
+            "{received} received for {voters} voter{}",
+            if voters == 1 { "" } else { "s" }
+        )
+    },
+    detail_non_receipts: |n| format!("Non-receipts recorded: {n}"),
+    departements_title: "Rates by département",
+    departements_intro: |min| {
+        format!(
+            "Missing envelopes and non-receipts out of the voters of the households observed; 95% Wilson confidence interval from {min} households on."
+        )
+    },
+    departement_line: |dep, circs| {
+        format!(
+            "Département {dep} ({circs} circonscription{})",
+            if circs == 1 { "" } else { "s" }
+        )
+    },
+    non_receipts_short: "non-receipts",
+    missing_short: "missing envelopes",
+    digest_some: |d| format!("Evidence digest (chain heads): {d}"),
+    digest_none: "Evidence digest: none available yet.",
+    voting_machines: "voting machines: no ballots on a table, no ballot finding",
+    percent: |x| format!("{}%", en_number(x)),
+    quote: |t| format!("\"{t}\""),
+    chart_presence: "Presence by candidate: profession de foi, ballot in the envelope, ballot at the bureau (share of observations; green: present, red: absent, grey: not checked)",
+    chart_rates: "By département, missing envelopes in red, non-receipts in orange (black line: 95% confidence interval)",
+    chart_interval: "95% confidence interval",
+    html_generated_by: "Report made by constat from the recorded observations.",
+    pv: PvText {
+        title: "COMPLAINT TO WRITE INTO THE BUREAU'S PROCÈS-VERBAL",
+        bureau: |code, label| format!("Bureau de vote {code}: {label}"),
+        intro: |name| {
+            format!(
+                "I, the undersigned {name}, ask that the following facts be recorded in this bureau's procès-verbal (article R.52 of the code électoral). Times are in universal time (UTC; Paris time = UTC + 2 in summer, + 1 in winter)."
+            )
+        },
+        at_bureau: "At the bureau de vote (articles L.58 and R.55 of the code électoral: the ballots of every candidate must be available to voters on a table):",
+        machines: "this bureau votes on voting machines: no ballots are expected on a table.",
+        bureau_not_checked: "this bureau's table was not checked.",
+        bureau_all_present: |n| {
+            format!(
+                "no ballot was found missing from this bureau's table ({n} candidate{} checked).",
+                if n == 1 { "" } else { "s" }
+            )
+        },
+        bureau_absent: |candidate, who| {
+            format!("the ballot of {candidate} was absent from the table; seen by {who}.")
+        },
+        bureau_disagreement: |candidate, views| {
+            format!("observations differ on the ballot of {candidate}: {views}.")
+        },
+        envelopes: "Envelopes mailed to the circonscription's voters by the commission de propagande (articles R.34 and R.38 of the code électoral):",
+        envelopes_nothing: "nothing was found missing from the envelopes observed.",
+        not_supplied: |candidate, fact| {
+            format!(
+                "{candidate}: {fact}; most likely not supplied to the commission de propagande (R.38)."
+            )
+        },
+        household: |voters, received, who| {
+            format!(
+                "a household of {voters} voter{} received {received} envelope{}: {} missing; seen by {who}.",
+                if voters == 1 { "" } else { "s" },
+                if received == 1 { "" } else { "s" },
+                voters.saturating_sub(received)
+            )
+        },
+        households: |n, missing, voters, percent, short| {
+            if missing == 0 {
+                format!(
+                    "{n} households observed in the circonscription: all their envelopes received ({voters} voters)."
+                )
+            } else {
+                format!(
+                    "{n} households observed in the circonscription: {missing} envelope{} missing out of {voters} voters{percent}; households concerned: {short}.",
+                    if missing == 1 { "" } else { "s" }
+                )
+            }
+        },
+        non_receipt: |voter, who| {
+            let voter = voter.map_or_else(|| "a voter".to_owned(), |v| format!("the voter {v}"));
+            format!(
+                "{voter} of this bureau received no envelope at all (procès-verbal of non-receipt); recorded by {who}."
+            )
+        },
+        non_receipts_elsewhere: |n| {
+            format!(
+                "{n} other non-receipt{} recorded at other bureaux of the circonscription.",
+                if n == 1 { "" } else { "s" }
+            )
+        },
+        seen_by: |who| format!(" Seen by {who}."),
+        closing: "Done at the bureau de vote, on ____________ at ____:____.",
+        signature: "Signature: ____________________",
+        appeal_title: "DRAFT REQUÊTE TO THE CONSEIL CONSTITUTIONNEL: STATEMENT OF FACTS",
+        appeal_deadline: |deadline, proclamation| {
+            format!(
+                "Deadline: the requête must be lodged by {deadline} at the latest (the 10th day after the results were proclaimed on {proclamation}; article LO.180 of the code électoral, article 33 of ordonnance n° 58-1067 of 7 November 1958)."
+            )
+        },
+        appeal_who: "Who may contest the election: any voter registered in the circonscription and any candidate.",
+        appeal_facts: "Statement of facts (draft, to read, complete and sign):",
+        appeal_pv: |bureau| {
+            format!(
+                "These facts were, or must be, written into the procès-verbal of bureau {bureau} (article R.52 of the code électoral)."
+            )
+        },
+        appeal_pieces: "Attach: a copy of the bureau's procès-verbal, constat's report of the observations with the digest below.",
+        deadline: |t| format!("{} at {:02}:{:02}", en_date(t.date()), t.hour(), t.minute()),
+        date: en_date,
     },
     saved_event: |id| format!("saved: event {id}"),
     created_db: |path, who| format!("Database created: {path} (observer: {who})"),

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::{Context, circonscription};
 use crate::cli::ReportArgs;
-use crate::domain::{RecordState, build_record};
+use crate::domain::RecordState;
+use crate::domain::record::build_record_with;
 use crate::error::Error;
 use crate::report::{Report, render};
 
@@ -14,12 +15,13 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
     let data = store.election_data()?;
     let state = RecordState::fold(&store.events()?);
+    let names = store.observers()?;
     if args.conflicts {
         let mut buf = Vec::new();
         crate::report::conflicts::render(
             &state.disagreements(),
             &data.referential,
-            &store.observers()?,
+            &names,
             args.format,
             ctx.lang.catalog(),
             &mut buf,
@@ -37,7 +39,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     };
     let records = circs
         .iter()
-        .filter_map(|c| build_record(&data.referential, &state, c))
+        .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
         .collect();
     let report = Report {
         election: &data.election,

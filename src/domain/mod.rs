@@ -4,15 +4,18 @@
 //! Rule: nothing in here does I/O. No `std::fs`, no `rusqlite`, no terminal, no clock: times and ids
 //! are passed in by the caller. `.ci/run` checks this.
 
+pub mod appeal;
 pub mod chain;
 pub mod codes;
 pub mod election;
 pub mod event;
+pub mod findings;
 pub mod merge;
 pub mod record;
 pub mod referential;
 pub mod search;
 pub mod state;
+pub mod stats;
 
 pub use codes::{BureauCode, CirconscriptionCode, CodeError, Panel};
 pub use election::{Election, ElectionKind};

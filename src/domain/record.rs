@@ -1,15 +1,20 @@
 //! The record of a circonscription, as on the 2017 hand-written original: every candidate with the
-//! three columns, then the findings that a reader draws from it.
+//! three columns, then the findings that a reader draws from it, then each finding with the
+//! observations behind it ([`Detail`], see [`super::findings`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::CirconscriptionCode;
-use super::codes::BureauCode;
+use super::codes::{BureauCode, Panel};
 use super::event::{Item, Mark};
+pub use super::findings::{Detail, EnvelopeCause, Names, Tally};
+use super::findings::{
+    EnvelopeSeen, HouseholdSighting, HouseholdSums, NonReceiptSighting, sightings,
+};
 use super::referential::{Bureau, Candidate, Circonscription, Referential};
-use super::state::{CellKey, RecordState};
+use super::state::{EnvelopeFact, NonReceiptFact, Observation, RecordState};
 
 /// One candidate's line of the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,8 +24,13 @@ pub struct RecordRow {
     /// Profession de foi, bulletin courrier, bulletin bureau (see [`combine`] for how several
     /// observations of a cell make one mark).
     pub marks: [Mark; 3],
-    /// True where observers currently disagree on a column (present for one, absent for another).
+    /// True where observers of the same bureau contradict each other on its table (present for
+    /// one, absent for another). Always false for the envelope columns: observers who differ
+    /// there describe different envelopes (a distribution failure, see [`Detail`]).
     pub disputed: [bool; 3],
+    /// Present and absent observations of each column (all bureaux together for the last one,
+    /// bureaux with voting machines left out).
+    pub tally: [Tally; 3],
 }
 
 impl RecordRow {
@@ -42,6 +52,17 @@ pub enum EnvelopeGap {
     Courrier,
 }
 
+impl EnvelopeGap {
+    /// The envelope items that are missing.
+    pub fn items(self) -> &'static [Item] {
+        match self {
+            Self::Both => &[Item::Foi, Item::Courrier],
+            Self::Foi => &[Item::Foi],
+            Self::Courrier => &[Item::Courrier],
+        }
+    }
+}
+
 /// A conclusion drawn from the record. Candidates are listed in panel order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "finding", rename_all = "snake_case")]
@@ -52,21 +73,25 @@ pub enum Finding {
         candidates: Vec<Candidate>,
     },
     /// These candidates had `gap` missing from the envelope; `at_bureau` is their (common) mark at
-    /// the bureau.
+    /// the bureau, `cause` whether every observed envelope lacked it (not supplied) or only some.
     MissingFromEnvelope {
         /// What was missing.
         gap: EnvelopeGap,
         /// Their mark at the bureau.
         at_bureau: Mark,
+        /// Not supplied (with the number of envelopes looked at) or distribution failure.
+        cause: EnvelopeCause,
         /// Who.
         candidates: Vec<Candidate>,
     },
-    /// These candidates' ballots were absent from a bureau's table: a serious irregularity.
+    /// These candidates' ballots were absent from a bureau's table (at least one observer of at
+    /// least one bureau without voting machines): a serious irregularity.
     MissingAtBureau {
         /// Who.
         candidates: Vec<Candidate>,
     },
-    /// Observers disagree on these candidates: every view is kept, none is averaged away.
+    /// Observers of the same bureau contradict each other on these candidates' ballots: every
+    /// view is kept, none is averaged away.
     Disputed {
         /// Who.
         candidates: Vec<Candidate>,
@@ -97,11 +122,12 @@ pub enum Finding {
 }
 
 /// The record of one circonscription.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CircRecord {
     /// Which circonscription.
     pub circonscription: Circonscription,
-    /// The bureaux observed (bureau ticks or non-receipts), in code order.
+    /// The bureaux observed (bureau ticks or non-receipts), in code order. Bureaux with voting
+    /// machines are listed (`voting_machines`) but give no finding.
     pub bureaux: Vec<Bureau>,
     /// One row per candidate, in panel order.
     pub rows: Vec<RecordRow>,
@@ -109,8 +135,10 @@ pub struct CircRecord {
     pub households: Vec<(u32, u32)>,
     /// Non-receipts recorded.
     pub non_receipts: usize,
-    /// What the record shows.
+    /// What the record shows, as on the 2017 original.
     pub findings: Vec<Finding>,
+    /// The findings one by one, with the observations behind each (see [`Detail`]).
+    pub details: Vec<Detail>,
 }
 
 /// Combines the current observations of one column into one mark: unchecked when nobody checked,
@@ -132,64 +160,190 @@ pub fn combine(marks: impl IntoIterator<Item = Mark>) -> (Mark, bool) {
     (mark, present && absent)
 }
 
-/// Builds the record of `circ` from the reference data and the state. `None` when the
-/// circonscription is not in the reference data.
+/// Builds the record of `circ` from the reference data and the state, observers named by their
+/// id. `None` when the circonscription is not in the reference data.
 pub fn build_record(
     referential: &Referential,
     state: &RecordState,
     circ: &CirconscriptionCode,
 ) -> Option<CircRecord> {
+    build_record_with(referential, state, circ, &Names::new())
+}
+
+/// Builds the record of `circ`, naming observers from `names` (`Store::observers`). `None` when
+/// the circonscription is not in the reference data.
+///
+/// Envelope columns: each observer reports their own envelope, so observers who differ describe
+/// different envelopes (a distribution failure), not a contradiction. Bureau column: observers of
+/// the same bureau who differ contradict each other (a disagreement); bureaux with voting machines
+/// are left out of the marks and give no finding.
+pub fn build_record_with(
+    referential: &Referential,
+    state: &RecordState,
+    circ: &CirconscriptionCode,
+    names: &Names,
+) -> Option<CircRecord> {
     let circonscription = referential.circonscriptions.get(circ)?.clone();
+    let machines = |b: &BureauCode| {
+        referential
+            .bureaux
+            .get(b)
+            .is_some_and(|b| b.voting_machines)
+    };
     let mut observed_bureaux: BTreeSet<BureauCode> = BTreeSet::new();
-    let mut per_cell: std::collections::BTreeMap<(u16, Item), Vec<Mark>> = Default::default();
+    let mut envelope: BTreeMap<(Panel, Item), Vec<&Observation>> = BTreeMap::new();
+    // By bureau then panel, so that findings come out in that order.
+    let mut at_bureau: BTreeMap<(&BureauCode, Panel), Vec<&Observation>> = BTreeMap::new();
+    let mut bureau_without_code: BTreeMap<Panel, Vec<&Observation>> = BTreeMap::new();
+    // Cells come bureau by bureau: look each bureau up once.
+    let mut last: Option<(&BureauCode, bool)> = None;
     for (key, obs) in state.cells_of(circ) {
-        let CellKey {
-            bureau,
-            panel,
-            item,
-            ..
-        } = key;
-        if let Some(b) = bureau {
-            observed_bureaux.insert(b.clone());
+        match (key.bureau, key.item) {
+            (Some(b), Item::Bureau) => {
+                let on_machines = match last {
+                    Some((l, m)) if l == b => m,
+                    _ => {
+                        observed_bureaux.insert(b.clone());
+                        let m = machines(b);
+                        last = Some((b, m));
+                        m
+                    }
+                };
+                if !on_machines {
+                    at_bureau.entry((b, key.panel)).or_default().push(obs);
+                }
+            }
+            (None, Item::Bureau) => bureau_without_code.entry(key.panel).or_default().push(obs),
+            (_, item) => envelope.entry((key.panel, item)).or_default().push(obs),
         }
-        per_cell
-            .entry((panel.get(), *item))
-            .or_default()
-            .push(obs.mark);
     }
-    let rows: Vec<RecordRow> = referential
-        .candidates_of(circ)
+    let mut by_panel: BTreeMap<Panel, Vec<&Observation>> = BTreeMap::new();
+    for ((_, panel), seen) in &at_bureau {
+        by_panel
+            .entry(*panel)
+            .or_default()
+            .extend(seen.iter().copied());
+    }
+    for (panel, seen) in &bureau_without_code {
+        by_panel
+            .entry(*panel)
+            .or_default()
+            .extend(seen.iter().copied());
+    }
+    let contradicted: BTreeSet<Panel> = at_bureau
         .iter()
-        .map(|c| {
-            let mut marks = [Mark::Unchecked; 3];
-            let mut disputed = [false; 3];
-            for item in Item::ALL {
-                let seen = per_cell
-                    .get(&(c.panel.get(), item))
-                    .into_iter()
-                    .flatten()
-                    .copied();
-                (marks[item.index()], disputed[item.index()]) = combine(seen);
-            }
-            RecordRow {
-                candidate: c.clone(),
-                marks,
-                disputed,
-            }
-        })
+        .filter(|(_, seen)| combine(seen.iter().map(|o| o.mark)).1)
+        .map(|((_, panel), _)| *panel)
         .collect();
 
-    let households: Vec<(u32, u32)> = state
-        .envelopes_of(circ)
+    let candidates = referential.candidates_of(circ);
+    let no_observation: Vec<&Observation> = Vec::new();
+    let seen_in = |panel: Panel, item: Item| -> &[&Observation] {
+        match item {
+            Item::Bureau => by_panel.get(&panel),
+            _ => envelope.get(&(panel, item)),
+        }
+        .unwrap_or(&no_observation)
+    };
+    let mut rows = Vec::with_capacity(candidates.len());
+    let mut causes = Vec::with_capacity(candidates.len());
+    let mut not_supplied = Vec::new();
+    let mut distribution = Vec::new();
+    for c in candidates {
+        let mut marks = [Mark::Unchecked; 3];
+        let mut tally = [Tally::default(); 3];
+        for item in Item::ALL {
+            let seen = seen_in(c.panel, item);
+            marks[item.index()] = combine(seen.iter().map(|o| o.mark)).0;
+            tally[item.index()] = Tally::of(seen.iter().copied());
+        }
+        let mut disputed = [false; 3];
+        disputed[Item::Bureau.index()] = contradicted.contains(&c.panel);
+        let row = RecordRow {
+            candidate: c.clone(),
+            marks,
+            disputed,
+            tally,
+        };
+        let env = EnvelopeSeen {
+            foi: seen_in(c.panel, Item::Foi).to_vec(),
+            courrier: seen_in(c.panel, Item::Courrier).to_vec(),
+        };
+        causes.push(envelope_gap(&row).map(|gap| env.cause(gap.items())));
+        env.details(c, names, &mut not_supplied, &mut distribution);
+        rows.push(row);
+    }
+
+    let mut details = not_supplied;
+    details.append(&mut distribution);
+    let candidate_of = |panel: Panel| candidates.iter().find(|c| c.panel == panel);
+    for ((bureau, panel), seen) in &at_bureau {
+        let Some(candidate) = candidate_of(*panel) else {
+            continue;
+        };
+        let t = Tally::of(seen.iter().copied());
+        if t.absent > 0 {
+            details.push(Detail::BureauIrregularity {
+                bureau: (*bureau).clone(),
+                candidate: candidate.clone(),
+                observations: sightings(
+                    seen.iter().copied().filter(|o| o.mark == Mark::Absent),
+                    names,
+                ),
+                present: t.present as usize,
+            });
+        }
+    }
+    for ((bureau, panel), seen) in &at_bureau {
+        let Some(candidate) = candidate_of(*panel) else {
+            continue;
+        };
+        if combine(seen.iter().map(|o| o.mark)).1 {
+            details.push(Detail::Disagreement {
+                bureau: (*bureau).clone(),
+                candidate: candidate.clone(),
+                item: Item::Bureau,
+                observations: sightings(seen.iter().copied(), names),
+            });
+        }
+    }
+
+    let envelope_facts: Vec<&EnvelopeFact> = state.envelopes_of(circ).collect();
+    let households: Vec<(u32, u32)> = envelope_facts
+        .iter()
         .map(|f| (f.voters, f.received))
         .collect();
-    let non_receipt_bureaux: Vec<BureauCode> = state
-        .non_receipts_of(circ)
-        .map(|f| f.bureau.clone())
-        .collect();
+    let non_receipt_facts: Vec<&NonReceiptFact> = state.non_receipts_of(circ).collect();
+    let non_receipt_bureaux: Vec<BureauCode> =
+        non_receipt_facts.iter().map(|f| f.bureau.clone()).collect();
     observed_bureaux.extend(non_receipt_bureaux.iter().cloned());
+    let sums = HouseholdSums::of(&households, non_receipt_facts.len());
+    if !households.is_empty() {
+        let mut observations: Vec<HouseholdSighting> = envelope_facts
+            .iter()
+            .map(|f| HouseholdSighting::new(f, names))
+            .collect();
+        observations.sort_by_key(|h| (h.at, h.observer));
+        details.push(Detail::Shortfall {
+            rate: sums.shortfall(),
+            received: sums.received,
+            observations,
+        });
+    }
+    if !non_receipt_facts.is_empty() {
+        let mut observations: Vec<NonReceiptSighting> = non_receipt_facts
+            .iter()
+            .map(|f| NonReceiptSighting::new(f, names))
+            .collect();
+        observations.sort_by_key(|n| (n.at, n.observer, n.event));
+        details.push(Detail::NonReceipts {
+            count: non_receipt_facts.len(),
+            rate: sums.non_receipt_rate(),
+            observations,
+        });
+    }
 
-    let findings = findings(&rows, &households, &non_receipt_bureaux);
+    let findings = findings(&rows, &causes, &households, &non_receipt_bureaux);
     let bureaux = observed_bureaux
         .into_iter()
         .map(|code| {
@@ -214,53 +368,68 @@ pub fn build_record(
         non_receipts: non_receipt_bureaux.len(),
         households,
         findings,
+        details,
     })
 }
 
 fn findings(
     rows: &[RecordRow],
+    causes: &[Option<EnvelopeCause>],
     households: &[(u32, u32)],
     non_receipt_bureaux: &[BureauCode],
 ) -> Vec<Finding> {
-    let who = |pred: &dyn Fn(&RecordRow) -> bool| -> Vec<Candidate> {
+    let who = |pred: &dyn Fn(usize, &RecordRow) -> bool| -> Vec<Candidate> {
         rows.iter()
-            .filter(|r| pred(r))
-            .map(|r| r.candidate.clone())
+            .enumerate()
+            .filter(|(i, r)| pred(*i, r))
+            .map(|(_, r)| r.candidate.clone())
             .collect()
     };
     let mut out = Vec::new();
-    let complete = who(&|r| r.marks == [Mark::Present; 3]);
+    let complete = who(&|_, r| r.marks == [Mark::Present; 3]);
     if !complete.is_empty() {
         out.push(Finding::Complete {
             candidates: complete,
         });
     }
-    for gap in [EnvelopeGap::Both, EnvelopeGap::Foi, EnvelopeGap::Courrier] {
-        for at_bureau in [Mark::Present, Mark::Absent, Mark::Unchecked] {
-            let candidates =
-                who(&|r| envelope_gap(r) == Some(gap) && r.mark(Item::Bureau) == at_bureau);
-            if !candidates.is_empty() {
-                out.push(Finding::MissingFromEnvelope {
-                    gap,
-                    at_bureau,
-                    candidates,
-                });
-            }
+    let mut groups: BTreeMap<(EnvelopeGap, Mark, EnvelopeCause), Vec<Candidate>> = BTreeMap::new();
+    for (row, cause) in rows.iter().zip(causes) {
+        if let (Some(gap), Some(cause)) = (envelope_gap(row), cause) {
+            groups
+                .entry((gap, row.mark(Item::Bureau), *cause))
+                .or_default()
+                .push(row.candidate.clone());
         }
     }
-    let at_bureau = who(&|r| r.mark(Item::Bureau) == Mark::Absent);
+    // At the bureau: present first, then absent, then not checked (as in the 2017 original).
+    let bureau_order = |m: Mark| match m {
+        Mark::Present => 0,
+        Mark::Absent => 1,
+        Mark::Unchecked => 2,
+    };
+    let mut groups: Vec<_> = groups.into_iter().collect();
+    groups.sort_by_key(|((gap, at_bureau, cause), _)| (*gap, bureau_order(*at_bureau), *cause));
+    for ((gap, at_bureau, cause), candidates) in groups {
+        out.push(Finding::MissingFromEnvelope {
+            gap,
+            at_bureau,
+            cause,
+            candidates,
+        });
+    }
+    let at_bureau = who(&|_, r| r.mark(Item::Bureau) == Mark::Absent);
     if !at_bureau.is_empty() {
         out.push(Finding::MissingAtBureau {
             candidates: at_bureau,
         });
     }
-    let disputed = who(&|r| r.disputed.iter().any(|d| *d));
+    let disputed = who(&|_, r| r.disputed.iter().any(|d| *d));
     if !disputed.is_empty() {
         out.push(Finding::Disputed {
             candidates: disputed,
         });
     }
-    let unchecked = who(&|r| r.marks.contains(&Mark::Unchecked));
+    let unchecked = who(&|_, r| r.marks.contains(&Mark::Unchecked));
     let anything_checked = rows
         .iter()
         .flat_map(|r| r.marks)
@@ -302,7 +471,116 @@ fn envelope_gap(r: &RecordRow) -> Option<EnvelopeGap> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
     use super::*;
+    use crate::domain::{Event, EventBody, EventId, ObserverId, Sex};
+
+    fn circ() -> CirconscriptionCode {
+        CirconscriptionCode::parse("7501").unwrap()
+    }
+
+    fn bureau(n: &str) -> BureauCode {
+        BureauCode::parse(&format!("75056_{n}")).unwrap()
+    }
+
+    /// 7501 with candidates 1 to 3; bureaux 0911 and 0912 on paper, 0913 on voting machines.
+    fn referential() -> Referential {
+        let mut r = Referential::default();
+        r.circonscriptions.insert(
+            circ(),
+            Circonscription {
+                code: circ(),
+                label: "Paris, 1re circonscription".into(),
+            },
+        );
+        r.candidates.insert(
+            circ(),
+            (1..=3)
+                .map(|p| Candidate {
+                    circonscription: circ(),
+                    panel: Panel::new(p).unwrap(),
+                    surname: format!("NOM{p}"),
+                    given_name: "Prénom".into(),
+                    sex: Sex::F,
+                    nuance: "DIV".into(),
+                })
+                .collect(),
+        );
+        for (n, machines) in [("0911", false), ("0912", false), ("0913", true)] {
+            r.bureaux.insert(
+                bureau(n),
+                Bureau {
+                    code: bureau(n),
+                    circonscription: Some(circ()),
+                    label: format!("Bureau {n}"),
+                    address: String::new(),
+                    commune: "Paris".into(),
+                    voting_machines: machines,
+                },
+            );
+        }
+        r
+    }
+
+    fn names() -> Names {
+        (1..=20)
+            .map(|o| (ObserverId(Uuid::from_u128(o)), format!("obs{o}")))
+            .collect()
+    }
+
+    /// Events of observer `o`, one second apart from `o` hours past 06:00 UTC on 11 June 2017.
+    fn by(o: u128, bodies: Vec<EventBody>) -> Vec<Event> {
+        bodies
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| Event {
+                id: EventId(Uuid::from_u128(o << 64 | i as u128)),
+                observer: ObserverId(Uuid::from_u128(o)),
+                seq: i as u64 + 1,
+                recorded_at: DateTime::from_timestamp(
+                    1_497_160_800 + 3600 * o as i64 + i as i64,
+                    0,
+                )
+                .unwrap(),
+                body,
+            })
+            .collect()
+    }
+
+    fn tick(panel: u16, item: Item, mark: Mark, at: &str) -> EventBody {
+        EventBody::Tick {
+            circonscription: circ(),
+            bureau: Some(bureau(at)),
+            panel: Panel::new(panel).unwrap(),
+            item,
+            mark,
+            note: None,
+        }
+    }
+
+    fn envelope(voters: u32, received: u32) -> EventBody {
+        EventBody::Envelope {
+            circonscription: circ(),
+            bureau: None,
+            voters,
+            received,
+            note: None,
+        }
+    }
+
+    fn record(log: &[Event]) -> CircRecord {
+        let state = RecordState::fold(log);
+        build_record_with(&referential(), &state, &circ(), &names()).unwrap()
+    }
+
+    fn details<'a>(r: &'a CircRecord, kind: &str) -> Vec<&'a Detail> {
+        r.details
+            .iter()
+            .filter(|d| serde_json::to_value(d).unwrap()["finding"].as_str() == Some(kind))
+            .collect()
+    }
 
     #[test]
     fn combining_marks_prefers_absent_and_flags_disagreement() {
@@ -314,5 +592,251 @@ mod tests {
         );
         assert_eq!(combine([Mark::Absent, Mark::Absent]), (Mark::Absent, false));
         assert_eq!(combine([Mark::Present, Mark::Absent]), (Mark::Absent, true));
+    }
+
+    #[test]
+    fn absent_from_the_only_envelope_is_not_supplied_on_a_single_envelope() {
+        let r = record(&by(
+            1,
+            vec![
+                tick(1, Item::Foi, Mark::Absent, "0911"),
+                tick(1, Item::Courrier, Mark::Absent, "0911"),
+                tick(1, Item::Bureau, Mark::Present, "0911"),
+            ],
+        ));
+        let Detail::NotSupplied {
+            items,
+            envelopes,
+            observations,
+            ..
+        } = details(&r, "not_supplied")[0]
+        else {
+            panic!("{:?}", r.details)
+        };
+        assert_eq!(items, &[Item::Foi, Item::Courrier]);
+        assert_eq!(*envelopes, 1);
+        assert_eq!(observations.len(), 2);
+        assert_eq!(observations[0].observer_name, "obs1");
+        assert!(r.findings.contains(&Finding::MissingFromEnvelope {
+            gap: EnvelopeGap::Both,
+            at_bureau: Mark::Present,
+            cause: EnvelopeCause::NotSupplied { envelopes: 1 },
+            candidates: vec![referential().candidates[&circ()][0].clone()],
+        }));
+    }
+
+    #[test]
+    fn absent_from_every_one_of_several_envelopes_counts_them() {
+        let mut log = Vec::new();
+        for o in 1..=3 {
+            log.extend(by(o, vec![tick(2, Item::Foi, Mark::Absent, "0911")]));
+        }
+        log.extend(by(4, vec![tick(2, Item::Courrier, Mark::Present, "0911")]));
+        let r = record(&log);
+        let found = details(&r, "not_supplied");
+        assert_eq!(found.len(), 1);
+        let Detail::NotSupplied {
+            items, envelopes, ..
+        } = found[0]
+        else {
+            panic!()
+        };
+        assert_eq!((items.as_slice(), *envelopes), (&[Item::Foi][..], 3));
+        assert!(details(&r, "distribution_failure").is_empty());
+    }
+
+    #[test]
+    fn absent_from_some_envelopes_and_present_in_others_is_a_distribution_failure_not_a_dispute() {
+        let mut log = by(1, vec![tick(3, Item::Courrier, Mark::Absent, "0911")]);
+        log.extend(by(2, vec![tick(3, Item::Courrier, Mark::Present, "0912")]));
+        log.extend(by(3, vec![tick(3, Item::Courrier, Mark::Absent, "0912")]));
+        let r = record(&log);
+        let Detail::DistributionFailure {
+            item,
+            absent,
+            present,
+            observations,
+            ..
+        } = details(&r, "distribution_failure")[0]
+        else {
+            panic!()
+        };
+        assert_eq!((*item, *absent, *present), (Item::Courrier, 2, 1));
+        let who: Vec<&str> = observations
+            .iter()
+            .map(|s| s.observer_name.as_str())
+            .collect();
+        // The envelopes without it are the evidence; the ones with it are counted.
+        assert_eq!(who, ["obs1", "obs3"]);
+        let row = &r.rows[2];
+        assert_eq!(row.mark(Item::Courrier), Mark::Absent);
+        assert_eq!(row.disputed, [false; 3]);
+        assert_eq!(
+            row.tally[Item::Courrier.index()],
+            Tally {
+                present: 1,
+                absent: 2
+            }
+        );
+        assert!(details(&r, "disagreement").is_empty());
+        assert!(r.findings.iter().any(|f| matches!(
+            f,
+            Finding::MissingFromEnvelope {
+                cause: EnvelopeCause::DistributionFailure,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn a_ballot_absent_from_a_table_is_listed_per_bureau_with_observer_and_time() {
+        let mut log = by(2, vec![tick(1, Item::Bureau, Mark::Absent, "0912")]);
+        log.extend(by(1, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]));
+        let r = record(&log);
+        let found = details(&r, "bureau_irregularity");
+        let bureaux: Vec<(&str, &str, String)> = found
+            .iter()
+            .map(|d| match d {
+                Detail::BureauIrregularity {
+                    bureau,
+                    observations,
+                    ..
+                } => (
+                    bureau.as_str(),
+                    observations[0].observer_name.as_str(),
+                    observations[0].at.format("%H:%M").to_string(),
+                ),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            bureaux,
+            [
+                ("75056_0911", "obs1", "07:00".to_owned()),
+                ("75056_0912", "obs2", "08:00".to_owned())
+            ]
+        );
+        assert!(matches!(r.findings[0], Finding::MissingAtBureau { .. }));
+    }
+
+    #[test]
+    fn a_bureau_with_voting_machines_is_listed_and_gives_no_finding() {
+        let r = record(&by(
+            1,
+            vec![
+                tick(1, Item::Bureau, Mark::Absent, "0913"),
+                tick(2, Item::Bureau, Mark::Present, "0913"),
+            ],
+        ));
+        assert_eq!(r.bureaux.len(), 1);
+        assert!(r.bureaux[0].voting_machines);
+        assert!(r.details.is_empty(), "{:?}", r.details);
+        assert!(
+            !r.findings
+                .iter()
+                .any(|f| matches!(f, Finding::MissingAtBureau { .. })),
+            "{:?}",
+            r.findings
+        );
+        assert_eq!(r.rows[0].mark(Item::Bureau), Mark::Unchecked);
+    }
+
+    #[test]
+    fn observers_contradicting_each_other_at_one_bureau_are_all_listed() {
+        let mut log = by(1, vec![tick(2, Item::Bureau, Mark::Present, "0911")]);
+        log.extend(by(2, vec![tick(2, Item::Bureau, Mark::Absent, "0911")]));
+        let r = record(&log);
+        let Detail::Disagreement { observations, .. } = details(&r, "disagreement")[0] else {
+            panic!()
+        };
+        let views: Vec<(&str, Mark)> = observations
+            .iter()
+            .map(|s| (s.observer_name.as_str(), s.mark))
+            .collect();
+        assert_eq!(views, [("obs1", Mark::Present), ("obs2", Mark::Absent)]);
+        assert_eq!(r.rows[1].disputed, [false, false, true]);
+        // The absent view is also an irregularity, with the present one counted beside it.
+        assert!(matches!(
+            details(&r, "bureau_irregularity")[0],
+            Detail::BureauIrregularity { present: 1, .. }
+        ));
+    }
+
+    #[test]
+    fn different_bureaux_that_differ_do_not_contradict_each_other() {
+        let mut log = by(1, vec![tick(2, Item::Bureau, Mark::Present, "0911")]);
+        log.extend(by(2, vec![tick(2, Item::Bureau, Mark::Absent, "0912")]));
+        let r = record(&log);
+        assert!(details(&r, "disagreement").is_empty());
+        assert_eq!(r.rows[1].disputed, [false; 3]);
+        assert_eq!(details(&r, "bureau_irregularity").len(), 1);
+    }
+
+    #[test]
+    fn household_shortfall_is_a_rate_with_its_counts_and_an_interval_from_ten_households() {
+        let r = record(&by(1, vec![envelope(4, 1)]));
+        let Detail::Shortfall { rate, received, .. } = details(&r, "shortfall")[0] else {
+            panic!()
+        };
+        assert_eq!((rate.count, rate.total, rate.percent), (3, 4, Some(75.0)));
+        assert_eq!((*received, rate.interval), (1, None));
+        let mut log = Vec::new();
+        for o in 1..=12 {
+            log.extend(by(o, vec![envelope(2, if o <= 3 { 1 } else { 2 })]));
+        }
+        let r = record(&log);
+        let Detail::Shortfall {
+            rate, observations, ..
+        } = details(&r, "shortfall")[0]
+        else {
+            panic!()
+        };
+        assert_eq!((rate.count, rate.total, rate.households), (3, 24, 12));
+        assert_eq!(observations.len(), 12);
+        let i = rate.interval.unwrap();
+        assert!(i.low < 0.125 && 0.125 < i.high, "{i:?}");
+    }
+
+    #[test]
+    fn non_receipts_are_counted_with_a_rate_over_the_observed_voters() {
+        let r = record(&by(
+            1,
+            vec![
+                envelope(4, 1),
+                EventBody::NonReceipt {
+                    circonscription: circ(),
+                    bureau: bureau("0911"),
+                    voter: Some("Jean Dupont".into()),
+                    note: None,
+                },
+            ],
+        ));
+        let Detail::NonReceipts {
+            count,
+            rate,
+            observations,
+        } = details(&r, "non_receipts")[0]
+        else {
+            panic!()
+        };
+        assert_eq!(*count, 1);
+        assert_eq!(rate.map(|r| (r.count, r.total)), Some((1, 4)));
+        assert_eq!(observations[0].bureau, bureau("0911"));
+        // The voter's name stays out of the report.
+        assert!(
+            !serde_json::to_string(&r.details)
+                .unwrap()
+                .contains("Dupont")
+        );
+    }
+
+    #[test]
+    fn unknown_observers_are_named_by_their_id() {
+        let log = by(77, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]);
+        let r = record(&log);
+        let Detail::BureauIrregularity { observations, .. } = &r.details[0] else {
+            panic!()
+        };
+        assert_eq!(observations[0].observer_name, "#00000000");
     }
 }

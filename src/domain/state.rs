@@ -1,8 +1,15 @@
 //! The state of the record, derived by folding the event log.
 //!
 //! Each observer keeps, for every cell, a stack of their own observations: a new tick pushes, a
-//! retraction removes the retracted observation wherever it is, and the top of the stack is the
-//! observer's current view. Observers never overwrite each other: disagreements stay visible.
+//! retraction withdraws the retracted observation wherever it is, and the top of the stack (the
+//! latest observation not withdrawn) is the observer's current view. Observers never overwrite
+//! each other: disagreements stay visible.
+//!
+//! At national scale (millions of ticks, a million cells) the state is kept compact: cells by
+//! circonscription, then envelope cells by (panel, item) and bureau cells by bureau then (panel,
+//! item), each cell a flat list of every observer's ticks in the order applied. No index goes
+//! from tick ids to cells: a tick's retraction is recorded as "withdrawn by its observer" and
+//! skipped when cells are read.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -33,7 +40,7 @@ impl CellKey {
         panel: Panel,
         item: Item,
     ) -> Self {
-        let bureau = if item.is_in_envelope() { None } else { bureau };
+        let bureau = bureau.filter(|_| !item.is_in_envelope());
         Self {
             circonscription,
             bureau,
@@ -97,9 +104,92 @@ pub struct NonReceiptFact {
     pub voter: Option<String>,
 }
 
+/// A cell as [`RecordState::cells_of`] gives it: the parts of its [`CellKey`], borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRef<'a> {
+    /// Where.
+    pub circonscription: &'a CirconscriptionCode,
+    /// The bureau for [`Item::Bureau`], `None` for envelope items.
+    pub bureau: Option<&'a BureauCode>,
+    /// Which candidate.
+    pub panel: Panel,
+    /// Which column.
+    pub item: Item,
+}
+
+impl CellRef<'_> {
+    /// The owned key.
+    pub fn to_key(&self) -> CellKey {
+        CellKey {
+            circonscription: self.circonscription.clone(),
+            bureau: self.bureau.cloned(),
+            panel: self.panel,
+            item: self.item,
+        }
+    }
+}
+
+/// Every observer's ticks of one cell, in the order applied (so each observer's in seq order).
+type Ticks = Vec<Observation>;
+
+/// The cells of one circonscription.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct CircCells {
+    /// Envelope cells (and bureau cells recorded without a bureau), by (panel, item).
+    envelope: BTreeMap<(Panel, Item), Ticks>,
+    /// Bureau cells, by bureau then (panel, item).
+    bureaux: BTreeMap<BureauCode, BTreeMap<(Panel, Item), Ticks>>,
+}
+
+impl CircCells {
+    fn get(&self, key: &CellKey) -> Option<&Ticks> {
+        let slot = (key.panel, key.item);
+        match &key.bureau {
+            None => self.envelope.get(&slot),
+            Some(b) => self.bureaux.get(b).and_then(|m| m.get(&slot)),
+        }
+    }
+
+    /// Every cell in [`CellKey`] order: envelope cells, then bureau by bureau.
+    fn iter<'a>(
+        &'a self,
+        circ: &'a CirconscriptionCode,
+    ) -> impl Iterator<Item = (CellRef<'a>, &'a Ticks)> + 'a {
+        let cell = move |bureau: Option<&'a BureauCode>, (panel, item): (Panel, Item)| CellRef {
+            circonscription: circ,
+            bureau,
+            panel,
+            item,
+        };
+        self.envelope
+            .iter()
+            .map(move |(slot, t)| (cell(None, *slot), t))
+            .chain(
+                self.bureaux.iter().flat_map(move |(b, m)| {
+                    m.iter().map(move |(slot, t)| (cell(Some(b), *slot), t))
+                }),
+            )
+    }
+}
+
+/// The current observations of a cell, one per observer in observer order.
+enum Tops<'a> {
+    One(Option<&'a Observation>),
+    Many(std::vec::IntoIter<&'a Observation>),
+}
+
+impl<'a> Iterator for Tops<'a> {
+    type Item = &'a Observation;
+    fn next(&mut self) -> Option<&'a Observation> {
+        match self {
+            Self::One(o) => o.take(),
+            Self::Many(it) => it.next(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Location {
-    Cell(CellKey, ObserverId),
     Envelope(CirconscriptionCode, ObserverId),
     NonReceipt,
 }
@@ -107,11 +197,15 @@ enum Location {
 /// Everything the log says now.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordState {
-    cells: BTreeMap<CellKey, BTreeMap<ObserverId, Vec<Observation>>>,
+    cells: BTreeMap<CirconscriptionCode, CircCells>,
     envelopes: BTreeMap<CirconscriptionCode, BTreeMap<ObserverId, Vec<EnvelopeFact>>>,
     non_receipts: BTreeMap<EventId, NonReceiptFact>,
+    /// Live envelopes and non-receipts (ticks are not indexed, see the module comment).
     live: HashMap<EventId, Location>,
     retracted: HashSet<EventId>,
+    /// Retractions that found no envelope or non-receipt: tick ids and who withdrew them. A tick
+    /// is withdrawn when its own observer withdrew it.
+    withdrawn: HashMap<EventId, ObserverId>,
 }
 
 impl RecordState {
@@ -138,12 +232,29 @@ impl RecordState {
                 mark,
                 note,
             } => {
-                let key = CellKey::new(circonscription.clone(), bureau.clone(), *panel, *item);
-                self.cells
-                    .entry(key.clone())
-                    .or_default()
-                    .entry(e.observer)
-                    .or_default()
+                // Look up by reference; clone a code only when its map is new.
+                if !self.cells.contains_key(circonscription) {
+                    self.cells
+                        .insert(circonscription.clone(), CircCells::default());
+                }
+                let Some(circ) = self.cells.get_mut(circonscription) else {
+                    return;
+                };
+                let slots = match bureau.as_ref().filter(|_| !item.is_in_envelope()) {
+                    None => &mut circ.envelope,
+                    Some(b) => {
+                        if !circ.bureaux.contains_key(b) {
+                            circ.bureaux.insert(b.clone(), BTreeMap::new());
+                        }
+                        let Some(slots) = circ.bureaux.get_mut(b) else {
+                            return;
+                        };
+                        slots
+                    }
+                };
+                slots
+                    .entry((*panel, *item))
+                    .or_insert_with(|| Vec::with_capacity(1))
                     .push(Observation {
                         event: e.id,
                         observer: e.observer,
@@ -151,7 +262,6 @@ impl RecordState {
                         mark: *mark,
                         note: note.clone(),
                     });
-                self.live.insert(e.id, Location::Cell(key, e.observer));
             }
             EventBody::Envelope {
                 circonscription,
@@ -202,7 +312,7 @@ impl RecordState {
     fn retract(&mut self, target: EventId, by: ObserverId) {
         // Only an observer's own events can be withdrawn, and only once.
         let owner = match self.live.get(&target) {
-            Some(Location::Cell(_, o) | Location::Envelope(_, o)) => Some(*o),
+            Some(Location::Envelope(_, o)) => Some(*o),
             Some(Location::NonReceipt) => self.non_receipts.get(&target).map(|f| f.observer),
             None => None,
         };
@@ -211,11 +321,6 @@ impl RecordState {
         }
         self.retracted.insert(target);
         match self.live.remove(&target) {
-            Some(Location::Cell(key, observer)) => {
-                if let Some(stack) = self.cells.get_mut(&key).and_then(|m| m.get_mut(&observer)) {
-                    stack.retain(|o| o.event != target);
-                }
-            }
             Some(Location::Envelope(circ, observer)) => {
                 if let Some(stack) = self
                     .envelopes
@@ -228,43 +333,89 @@ impl RecordState {
             Some(Location::NonReceipt) => {
                 self.non_receipts.remove(&target);
             }
-            None => {}
+            // A tick, or an event not seen yet: withdrawn if it is `by`'s own.
+            None => {
+                self.withdrawn.insert(target, by);
+            }
         }
     }
 
-    /// True when the event is a live (not retracted) tick, envelope or non-receipt.
+    /// True when the observation was withdrawn by its own observer.
+    fn is_withdrawn(&self, o: &Observation) -> bool {
+        self.withdrawn.get(&o.event) == Some(&o.observer)
+    }
+
+    /// Each observer's current observation among a cell's ticks (the latest one not withdrawn),
+    /// in observer order.
+    fn tops<'a>(&self, ticks: &'a [Observation]) -> Tops<'a> {
+        if let [only] = ticks {
+            return Tops::One((!self.is_withdrawn(only)).then_some(only));
+        }
+        let mut live: Vec<&Observation> = ticks.iter().filter(|o| !self.is_withdrawn(o)).collect();
+        // Stable: each observer's ticks stay in the order applied, the latest last.
+        if !live.is_sorted_by_key(|o| o.observer) {
+            live.sort_by_key(|o| o.observer);
+        }
+        let mut tops: Vec<&Observation> = Vec::with_capacity(live.len());
+        for o in live {
+            match tops.last_mut() {
+                Some(last) if last.observer == o.observer => *last = o,
+                _ => tops.push(o),
+            }
+        }
+        Tops::Many(tops.into_iter())
+    }
+
+    fn ticks_of(&self, key: &CellKey) -> Option<&Ticks> {
+        self.cells.get(&key.circonscription)?.get(key)
+    }
+
+    /// Every cell of every circonscription, in [`CellKey`] order.
+    fn all_cells(&self) -> impl Iterator<Item = (CellRef<'_>, &Ticks)> {
+        self.cells.iter().flat_map(|(circ, cells)| cells.iter(circ))
+    }
+
+    /// True when the event is a live (not retracted) tick, envelope or non-receipt. For ticks this
+    /// looks through every cell (ticks are not indexed): meant for the interface's undo, on the
+    /// state of one circonscription.
     pub fn is_live(&self, id: EventId) -> bool {
         self.live.contains_key(&id)
+            || self
+                .all_cells()
+                .flat_map(|(_, ticks)| ticks)
+                .any(|o| o.event == id && !self.is_withdrawn(o))
     }
 
     /// Each observer's current observation of a cell (observers with no live tick are left out).
     pub fn observations(&self, key: &CellKey) -> impl Iterator<Item = &Observation> {
-        self.cells
-            .get(key)
+        self.ticks_of(key)
             .into_iter()
-            .flat_map(|m| m.values())
-            .filter_map(|stack| stack.last())
+            .flat_map(|ticks| self.tops(ticks))
     }
 
     /// One observer's current mark for a cell.
     pub fn mark_by(&self, observer: ObserverId, key: &CellKey) -> Mark {
-        self.cells
-            .get(key)
-            .and_then(|m| m.get(&observer))
-            .and_then(|stack| stack.last())
+        self.ticks_of(key)
+            .and_then(|ticks| {
+                ticks
+                    .iter()
+                    .rev()
+                    .find(|o| o.observer == observer && !self.is_withdrawn(o))
+            })
             .map_or(Mark::Unchecked, |o| o.mark)
     }
 
     /// Current observations of every cell of a circonscription, bureau cells of all its bureaux
-    /// included.
+    /// included, in cell order (envelope cells first, then bureau by bureau).
     pub fn cells_of<'a>(
         &'a self,
         circ: &'a CirconscriptionCode,
-    ) -> impl Iterator<Item = (&'a CellKey, &'a Observation)> + 'a {
+    ) -> impl Iterator<Item = (CellRef<'a>, &'a Observation)> + 'a {
         self.cells
-            .iter()
-            .filter(move |(k, _)| &k.circonscription == circ)
-            .flat_map(|(k, m)| m.values().filter_map(move |s| s.last().map(|o| (k, o))))
+            .get_key_value(circ)
+            .into_iter()
+            .flat_map(|(circ, cells)| cells.iter(circ))
+            .flat_map(move |(cell, ticks)| self.tops(ticks).map(move |o| (cell, o)))
     }
 
     /// Each observer's current envelope count for a circonscription.
@@ -291,8 +442,12 @@ impl RecordState {
         let mut out: Vec<CirconscriptionCode> = self
             .cells
             .iter()
-            .filter(|(_, m)| m.values().any(|s| !s.is_empty()))
-            .map(|(k, _)| k.circonscription.clone())
+            .filter(|(circ, cells)| {
+                cells
+                    .iter(circ)
+                    .any(|(_, ticks)| ticks.iter().any(|o| !self.is_withdrawn(o)))
+            })
+            .map(|(circ, _)| circ.clone())
             .chain(
                 self.envelopes
                     .iter()
@@ -373,6 +528,45 @@ mod tests {
             Mark::Present
         );
         assert!(!s.is_live(log[1].id));
+    }
+
+    #[test]
+    fn cells_of_gives_one_circonscription_among_its_neighbours() {
+        let other = |code: &str, panel: u16| EventBody::Tick {
+            circonscription: CirconscriptionCode::parse(code).unwrap(),
+            bureau: None,
+            panel: Panel::new(panel).unwrap(),
+            item: Item::Foi,
+            mark: Mark::Present,
+            note: None,
+        };
+        let log = [
+            ev(1, 1, other("7412", 1)),
+            ev(1, 2, tick(3, Item::Bureau, Mark::Absent)),
+            ev(1, 3, tick(1, Item::Foi, Mark::Present)),
+            ev(1, 4, other("7502", 1)),
+            ev(1, 5, other("97501", 9)),
+        ];
+        let s = RecordState::fold(&log);
+        let cells: Vec<(u16, Item)> = s
+            .cells_of(&circ())
+            .map(|(k, _)| (k.panel.get(), k.item))
+            .collect();
+        assert_eq!(cells, [(1, Item::Foi), (3, Item::Bureau)]);
+        assert_eq!(s.observed_circonscriptions().len(), 4);
+    }
+
+    #[test]
+    fn a_retracted_tick_is_no_longer_live_nor_observed() {
+        let log = [ev(1, 1, tick(3, Item::Bureau, Mark::Absent))];
+        let undo = ev(1, 2, EventBody::Retract { target: log[0].id });
+        let s = RecordState::fold(&log);
+        assert!(s.is_live(log[0].id));
+        let s = RecordState::fold(log.iter().chain([&undo]));
+        assert!(!s.is_live(log[0].id));
+        assert_eq!(s.cells_of(&circ()).count(), 0);
+        assert!(s.observed_circonscriptions().is_empty());
+        assert!(s.disagreements().is_empty());
     }
 
     #[test]
@@ -465,17 +659,16 @@ pub struct Disagreement {
 impl RecordState {
     /// Every cell on which observers currently disagree, in cell order.
     pub fn disagreements(&self) -> Vec<Disagreement> {
-        self.cells
-            .iter()
-            .filter_map(|(cell, by_observer)| {
-                let observations: Vec<Observation> = by_observer
-                    .values()
-                    .filter_map(|s| s.last().cloned())
-                    .collect();
+        self.all_cells()
+            .filter_map(|(cell, ticks)| {
+                if ticks.len() < 2 {
+                    return None;
+                }
+                let observations: Vec<Observation> = self.tops(ticks).cloned().collect();
                 let present = observations.iter().any(|o| o.mark == Mark::Present);
                 let absent = observations.iter().any(|o| o.mark == Mark::Absent);
                 (present && absent).then(|| Disagreement {
-                    cell: cell.clone(),
+                    cell: cell.to_key(),
                     observations,
                 })
             })

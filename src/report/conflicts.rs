@@ -97,6 +97,23 @@ pub fn render(
             w.flush()?;
             Ok(())
         }
+        Format::Html => {
+            let mut text = Vec::new();
+            render(
+                disagreements,
+                referential,
+                names,
+                Format::Text,
+                cat,
+                &mut text,
+            )?;
+            super::html::text_page(
+                &(cat.conflicts_title)(disagreements.len()),
+                &String::from_utf8_lossy(&text),
+                cat,
+                out,
+            )
+        }
         Format::Text | Format::Md => {
             writeln!(out, "{}", (cat.conflicts_title)(disagreements.len()))?;
             for d in disagreements {

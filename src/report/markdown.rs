@@ -2,7 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::{Report, bureau_line, finding_sentences, symbol, title};
+use super::{
+    Report, bureau_line, departement_lines, detail_sections, digest_line, finding_sentences,
+    symbol, title,
+};
 use crate::domain::Item;
 use crate::i18n::Catalog;
 
@@ -38,7 +41,7 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
                 "{}{}{}  ",
                 cat.report_bureaux,
                 cat.list_sep,
-                cell(&bureau_line(b))
+                cell(&bureau_line(b, cat))
             )?;
         }
         if !record.bureaux.is_empty() {
@@ -79,6 +82,37 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
         for s in sentences {
             writeln!(out, "- {}", cell(&s))?;
         }
+        let sections = detail_sections(record, cat);
+        if !sections.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "### {}", cell(cat.report_details))?;
+        }
+        for section in sections {
+            writeln!(out)?;
+            writeln!(out, "#### {}", cell(section.title))?;
+            writeln!(out)?;
+            for line in section.lines {
+                writeln!(out, "- {}", cell(&line))?;
+            }
+        }
     }
-    Ok(())
+    let departements = departement_lines(&report.departements(), cat);
+    if !departements.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## {}", cell(cat.departements_title))?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            cell(&(cat.departements_intro)(
+                crate::domain::stats::MIN_HOUSEHOLDS
+            ))
+        )?;
+        writeln!(out)?;
+        for line in departements {
+            writeln!(out, "- {}", cell(&line))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", cell(&digest_line(report, cat)))
 }

@@ -1,5 +1,5 @@
-//! Report rendering: the records of one or more circonscriptions as text, Markdown, CSV or JSON,
-//! written to any writer.
+//! Report rendering: the records of one or more circonscriptions as text, Markdown, CSV, JSON or
+//! HTML, written to any writer; and the réclamation for a bureau's procès-verbal ([`pv`]).
 //!
 //! Rule: pure rendering. No file, database or clock here; the caller opens the output.
 
@@ -7,14 +7,23 @@ pub mod conflicts;
 mod csv;
 
 pub use csv::spreadsheet_safe;
+mod html;
 mod json;
 mod markdown;
+pub mod pv;
 mod text;
 
 use std::io::{self, Write};
 
+use chrono::{DateTime, Utc};
+
+use crate::domain::findings::{
+    DepartementRates, Detail, EnvelopeCause, HouseholdSighting, NonReceiptSighting, Sighting,
+    departement_rates,
+};
 use crate::domain::record::{EnvelopeGap, Finding};
-use crate::domain::{Candidate, CircRecord, Election, Mark};
+use crate::domain::stats::{MIN_HOUSEHOLDS, Rate};
+use crate::domain::{Candidate, CircRecord, Election, Mark, Panel};
 use crate::i18n::{Catalog, Lang};
 
 /// Output formats of `constat report`.
@@ -28,6 +37,8 @@ pub enum Format {
     Md,
     /// Machine-readable, with every finding.
     Json,
+    /// One self-contained web page (inline CSS and SVG charts), printable to PDF.
+    Html,
 }
 
 /// What a report shows.
@@ -39,6 +50,19 @@ pub struct Report<'a> {
     /// The digest of every observer's chain head, to write into the procès-verbal (None when
     /// the database has no event yet).
     pub digest: Option<String>,
+}
+
+impl Report<'_> {
+    /// Household shortfall and non-receipt rates per département, over the report's records.
+    pub fn departements(&self) -> Vec<DepartementRates> {
+        departement_rates(self.records.iter().map(|r| {
+            (
+                r.circonscription.code.departement(),
+                r.households.as_slice(),
+                r.non_receipts,
+            )
+        }))
+    }
 }
 
 /// Writes `report` in `format`. Text and Markdown are in `lang`; CSV and JSON use stable
@@ -55,6 +79,7 @@ pub fn render(
         Format::Md => markdown::render(report, cat, out),
         Format::Csv => csv::render(report, out),
         Format::Json => json::render(report, out),
+        Format::Html => html::render(report, cat, out),
     }
 }
 
@@ -95,21 +120,9 @@ fn finding_sentences(record: &CircRecord, cat: &Catalog) -> Vec<String> {
             Finding::MissingFromEnvelope {
                 gap,
                 at_bureau,
+                cause,
                 candidates,
-            } => {
-                let n = candidates.len();
-                let what = match gap {
-                    EnvelopeGap::Both => (cat.finding_missing_both)(n),
-                    EnvelopeGap::Foi => (cat.finding_missing_foi)(n),
-                    EnvelopeGap::Courrier => (cat.finding_missing_courrier)(n),
-                };
-                let bureau = match at_bureau {
-                    Mark::Present => (cat.finding_at_bureau_present)(n),
-                    Mark::Absent => (cat.finding_at_bureau_absent)(n),
-                    Mark::Unchecked => cat.finding_at_bureau_unchecked.to_owned(),
-                };
-                format!("{what}{bureau}{}{}.", cat.list_sep, names(candidates))
-            }
+            } => missing_from_envelope(*gap, *at_bureau, *cause, candidates, cat),
             Finding::MissingAtBureau { candidates } => format!(
                 "{}{}{}.",
                 (cat.finding_missing_at_bureau)(candidates.len()),
@@ -155,14 +168,368 @@ fn finding_sentences(record: &CircRecord, cat: &Catalog) -> Vec<String> {
         .collect()
 }
 
-/// A bureau as one line: code, label, address.
-fn bureau_line(b: &crate::domain::Bureau) -> String {
+/// `7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin
+/// au bureau : n° 1 …. Absents de l'unique enveloppe observée …`.
+fn missing_from_envelope(
+    gap: EnvelopeGap,
+    at_bureau: Mark,
+    cause: EnvelopeCause,
+    candidates: &[Candidate],
+    cat: &Catalog,
+) -> String {
+    let n = candidates.len();
+    let what = match gap {
+        EnvelopeGap::Both => (cat.finding_missing_both)(n),
+        EnvelopeGap::Foi => (cat.finding_missing_foi)(n),
+        EnvelopeGap::Courrier => (cat.finding_missing_courrier)(n),
+    };
+    let bureau = match at_bureau {
+        Mark::Present => (cat.finding_at_bureau_present)(n),
+        Mark::Absent => (cat.finding_at_bureau_absent)(n),
+        Mark::Unchecked => cat.finding_at_bureau_unchecked.to_owned(),
+    };
+    let cause = match cause {
+        EnvelopeCause::NotSupplied { envelopes } => (cat.finding_cause_not_supplied)(n, envelopes),
+        EnvelopeCause::DistributionFailure => (cat.finding_cause_distribution)(n),
+    };
+    format!(
+        "{what}{bureau}{}{}.{cause}",
+        cat.list_sep,
+        names(candidates)
+    )
+}
+
+/// A bureau as one line: code, label, address, and whether it votes on machines.
+fn bureau_line(b: &crate::domain::Bureau, cat: &Catalog) -> String {
     let mut s = format!("{} {}", b.code, b.label);
     if !b.address.is_empty() {
         s.push_str(", ");
         s.push_str(&b.address);
     }
+    if b.voting_machines {
+        s.push_str(&format!(" ({})", cat.voting_machines));
+    }
     s
+}
+
+/// `n° 3 MAILLARD Sylvain (REM)`.
+fn candidate_name(c: &Candidate) -> String {
+    format!("n° {} {} ({})", c.panel, c.display_name(), c.nuance)
+}
+
+/// A moment as reports print it: `2017-06-11 08:00 UTC` (explicitly UTC, whatever the place).
+pub fn time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// `obs1 (2017-06-11 08:00 UTC, « note »)`.
+fn sighting(s: &Sighting, cat: &Catalog) -> String {
+    match &s.note {
+        Some(note) => format!(
+            "{} ({}, {})",
+            s.observer_name,
+            time(s.at),
+            (cat.quote)(note)
+        ),
+        None => format!("{} ({})", s.observer_name, time(s.at)),
+    }
+}
+
+/// Observers of a list of sightings, once each, with the time they first saw it (at most
+/// [`LIST_MAX`], then how many more).
+fn who(sightings: &[Sighting], cat: &Catalog) -> String {
+    let mut seen = std::collections::BTreeSet::new();
+    capped(
+        sightings
+            .iter()
+            .filter(|s| seen.insert(s.observer))
+            .map(|s| sighting(s, cat))
+            .collect::<Vec<_>>()
+            .into_iter(),
+    )
+}
+
+/// `obs1 : présent (2017-06-11 08:00 UTC) ; obs2 : absent (…)`.
+fn views(sightings: &[Sighting], cat: &Catalog) -> String {
+    sightings
+        .iter()
+        .map(|s| {
+            format!(
+                "{}{}{}",
+                s.observer_name,
+                cat.list_sep,
+                sighting_mark(s, cat)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(cat.clause_sep)
+}
+
+fn sighting_mark(s: &Sighting, cat: &Catalog) -> String {
+    match &s.note {
+        Some(note) => format!(
+            "{} ({}, {})",
+            cat.mark(s.mark),
+            time(s.at),
+            (cat.quote)(note)
+        ),
+        None => format!("{} ({})", cat.mark(s.mark), time(s.at)),
+    }
+}
+
+fn household(h: &HouseholdSighting, cat: &Catalog) -> String {
+    format!(
+        "{} ({}{}{})",
+        h.observer_name,
+        time(h.at),
+        cat.list_sep,
+        (cat.detail_household)(h.voters, h.received)
+    )
+}
+
+fn non_receipt(n: &NonReceiptSighting, cat: &Catalog) -> String {
+    format!(
+        "{} ({}, {} {})",
+        n.observer_name,
+        time(n.at),
+        cat.bureau.to_lowercase(),
+        n.bureau
+    )
+}
+
+/// ` (75 %)`, or nothing when the rate has no total.
+fn percent(rate: &Rate, cat: &Catalog) -> String {
+    rate.percent
+        .map(|p| format!(" ({})", (cat.percent)(p)))
+        .unwrap_or_default()
+}
+
+/// The interval, or why there is none.
+fn interval(rate: &Rate, cat: &Catalog) -> String {
+    match rate.interval {
+        Some(i) => (cat.interval)(
+            &(cat.percent)(i.low * 100.0),
+            &(cat.percent)(i.high * 100.0),
+        ),
+        None => (cat.interval_too_few)(MIN_HOUSEHOLDS),
+    }
+}
+
+/// `3 manquantes sur 4 (75 %) ; 1 foyer observé ; pas d'intervalle …`.
+fn shortfall_sentence(rate: &Rate, cat: &Catalog) -> String {
+    let sep = cat.clause_sep;
+    format!(
+        "{}{sep}{}{sep}{}",
+        (cat.rate_missing)(rate.count, rate.total, &percent(rate, cat)),
+        (cat.households_observed)(rate.households),
+        interval(rate, cat)
+    )
+}
+
+/// `1 sur 4 électeurs des foyers observés (25 %)`, with its interval when there is one (when
+/// there is none, the shortfall beside it already says why).
+fn non_receipt_sentence(rate: &Rate, cat: &Catalog) -> String {
+    let mut s = (cat.rate_non_receipts)(rate.count, rate.total, &percent(rate, cat));
+    if rate.interval.is_some() {
+        s.push_str(cat.clause_sep);
+        s.push_str(&interval(rate, cat));
+    }
+    s
+}
+
+/// At most [`LIST_MAX`] items joined with commas, then how many more.
+fn capped(items: impl ExactSizeIterator<Item = String>) -> String {
+    let n = items.len();
+    let mut s = items.take(LIST_MAX).collect::<Vec<_>>().join(", ");
+    if n > LIST_MAX {
+        s.push_str(&format!(", … (+{})", n - LIST_MAX));
+    }
+    s
+}
+
+/// How many households or non-receipts a detail line names before counting the rest.
+const LIST_MAX: usize = 20;
+
+/// A titled list of detailed findings.
+struct Section {
+    title: &'static str,
+    lines: Vec<String>,
+}
+
+/// The detailed findings of a record, by section (empty sections left out).
+fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
+    let not_supplied_everywhere: std::collections::BTreeSet<Panel> = record
+        .details
+        .iter()
+        .filter_map(|d| match d {
+            Detail::NotSupplied {
+                candidate, items, ..
+            } if items.len() == 2 => Some(candidate.panel),
+            _ => None,
+        })
+        .collect();
+    let mut sections = [
+        (cat.details_not_supplied, Vec::new()),
+        (cat.details_distribution, Vec::new()),
+        (cat.details_bureau, Vec::new()),
+        (cat.details_disagreements, Vec::new()),
+        (cat.details_households, Vec::new()),
+    ];
+    for d in &record.details {
+        let (i, line) = match d {
+            Detail::NotSupplied {
+                candidate,
+                items,
+                envelopes,
+                observations,
+            } => (
+                0,
+                format!(
+                    "{}{}{}",
+                    candidate_name(candidate),
+                    cat.list_sep,
+                    (cat.detail_not_supplied)(
+                        (cat.not_supplied_items)(items),
+                        *envelopes,
+                        &who(observations, cat)
+                    )
+                ),
+            ),
+            Detail::DistributionFailure {
+                candidate,
+                item,
+                absent,
+                present,
+                observations,
+            } => (
+                1,
+                format!(
+                    "{}{}{}",
+                    candidate_name(candidate),
+                    cat.list_sep,
+                    (cat.detail_distribution)(
+                        *item,
+                        *absent,
+                        absent + present,
+                        &who(observations, cat),
+                        *present
+                    )
+                ),
+            ),
+            Detail::BureauIrregularity {
+                bureau,
+                candidate,
+                observations,
+                present,
+            } => {
+                let mut line = (cat.detail_bureau)(
+                    bureau.as_str(),
+                    &candidate_name(candidate),
+                    &who(observations, cat),
+                );
+                if *present > 0 {
+                    line.push_str(&(cat.detail_bureau_also_present)(*present));
+                }
+                if not_supplied_everywhere.contains(&candidate.panel) {
+                    line.push_str(cat.detail_bureau_not_supplied);
+                }
+                (2, line)
+            }
+            Detail::Disagreement {
+                bureau,
+                candidate,
+                observations,
+                ..
+            } => (
+                3,
+                (cat.detail_disagreement)(
+                    bureau.as_str(),
+                    &candidate_name(candidate),
+                    &views(observations, cat),
+                ),
+            ),
+            Detail::Shortfall {
+                rate, observations, ..
+            } => (
+                4,
+                format!(
+                    "{}{}{}{}{}{}{}{}{}",
+                    cat.detail_shortfall_title,
+                    cat.list_sep,
+                    (cat.rate_missing)(rate.count, rate.total, &percent(rate, cat)),
+                    cat.clause_sep,
+                    (cat.households_observed)(rate.households),
+                    cat.list_sep,
+                    capped(observations.iter().map(|h| household(h, cat))),
+                    cat.clause_sep,
+                    interval(rate, cat)
+                ),
+            ),
+            Detail::NonReceipts {
+                count,
+                rate,
+                observations,
+            } => {
+                let mut line = format!(
+                    "{}{}{}",
+                    (cat.detail_non_receipts)(*count),
+                    cat.list_sep,
+                    capped(observations.iter().map(|n| non_receipt(n, cat)))
+                );
+                if let Some(rate) = rate {
+                    line.push_str(cat.clause_sep);
+                    line.push_str(&non_receipt_sentence(rate, cat));
+                }
+                (4, line)
+            }
+        };
+        sections[i].1.push(line);
+    }
+    sections
+        .into_iter()
+        .filter(|(_, lines)| !lines.is_empty())
+        .map(|(title, lines)| Section { title, lines })
+        .collect()
+}
+
+/// One line per département: its missing envelopes and non-receipts, with counts and intervals.
+fn departement_lines(rates: &[DepartementRates], cat: &Catalog) -> Vec<String> {
+    let sep = cat.clause_sep;
+    rates
+        .iter()
+        .map(|d| {
+            let mut line = format!(
+                "{}{}{}{}{}",
+                (cat.departement_line)(&d.departement, d.circonscriptions),
+                cat.list_sep,
+                cat.missing_short,
+                cat.list_sep,
+                shortfall_sentence(&d.shortfall, cat)
+            );
+            line.push_str(sep);
+            line.push_str(cat.non_receipts_short);
+            line.push_str(cat.list_sep);
+            match &d.non_receipt_rate {
+                Some(rate) => line.push_str(&non_receipt_sentence(rate, cat)),
+                None => line.push_str(&d.non_receipts.to_string()),
+            }
+            line
+        })
+        .collect()
+}
+
+/// The last line of every printed report: the evidence digest, or that there is none yet.
+fn digest_line(report: &Report<'_>, cat: &Catalog) -> String {
+    match &report.digest {
+        Some(d) => (cat.digest_some)(d),
+        None => cat.digest_none.to_owned(),
+    }
+}
+
+/// The share of present observations of a column, for charts (None when nobody looked).
+fn presence_share(tally: crate::domain::record::Tally) -> Option<f64> {
+    let total = tally.present + tally.absent;
+    (total > 0).then(|| f64::from(tally.present) / f64::from(total))
 }
 
 #[cfg(test)]

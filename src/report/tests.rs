@@ -1,13 +1,16 @@
-//! Whole-report snapshots on the 2017 reference record, and checks of each format's contract.
+//! Whole-report snapshots on the 2017 reference record, the findings of a generated
+//! multi-observer data set where every kind of finding occurs, the procès-verbal, and checks of
+//! each format's contract.
 
 use chrono::DateTime;
 use uuid::Uuid;
 
 use super::*;
+use crate::domain::record::build_record_with;
 use crate::domain::referential::ElectionData;
 use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, ObserverId, Panel,
-    RecordState, build_record,
+    RecordState,
 };
 use crate::sample;
 
@@ -20,6 +23,14 @@ fn data() -> ElectionData {
 
 fn circ() -> CirconscriptionCode {
     CirconscriptionCode::parse("7501").unwrap()
+}
+
+/// Observer 1 is "Test" (as in the integration tests), 2 is "Marie", 3 is "Jean".
+fn names() -> crate::domain::record::Names {
+    [(1, "Test"), (2, "Marie"), (3, "Jean")]
+        .into_iter()
+        .map(|(o, n)| (ObserverId(Uuid::from_u128(o)), n.to_owned()))
+        .collect()
 }
 
 fn events(observer: u128, bodies: Vec<EventBody>) -> Vec<Event> {
@@ -48,17 +59,26 @@ fn reference_events() -> Vec<Event> {
 }
 
 fn render_to_string(events: &[Event], format: Format, lang: Lang) -> String {
-    let data = data();
+    render_with(&data(), events, format, lang, None)
+}
+
+fn render_with(
+    data: &ElectionData,
+    events: &[Event],
+    format: Format,
+    lang: Lang,
+    digest: Option<&str>,
+) -> String {
     let state = RecordState::fold(events);
     let records = state
         .observed_circonscriptions()
         .iter()
-        .filter_map(|c| build_record(&data.referential, &state, c))
+        .filter_map(|c| build_record_with(&data.referential, &state, c, &names()))
         .collect();
     let report = Report {
         election: &data.election,
         records,
-        digest: None,
+        digest: digest.map(str::to_owned),
     };
     let mut out = Vec::new();
     render(&report, format, lang, &mut out).unwrap();
@@ -126,7 +146,7 @@ fn reference_record_csv_has_the_contract_columns_and_one_row_per_candidate() {
 fn reference_record_json_report() {
     let json = render_to_string(&reference_events(), Format::Json, Lang::Fr);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], 2);
     assert_eq!(
         v["circonscriptions"][0]["rows"].as_array().unwrap().len(),
         22
@@ -173,4 +193,566 @@ fn disagreeing_observers_and_a_missing_bureau_ballot_are_reported() {
 #[test]
 fn markdown_escapes_table_breaking_characters() {
     assert_eq!(markdown::cell("a|b_c*"), "a\\|b\\_c\\*");
+}
+
+const DIGEST: &str = "5f1c0e8a9b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e";
+
+#[test]
+fn text_markdown_and_html_end_with_the_digest_line() {
+    for (format, last) in [
+        (
+            Format::Text,
+            format!("Empreinte des observations (têtes des chaînes) : {DIGEST}"),
+        ),
+        (
+            Format::Md,
+            format!("Empreinte des observations (têtes des chaînes) : {DIGEST}"),
+        ),
+        (Format::Html, "</html>".to_owned()),
+    ] {
+        let out = render_with(&data(), &reference_events(), format, Lang::Fr, Some(DIGEST));
+        assert_eq!(out.lines().last(), Some(last.as_str()), "{format:?}");
+    }
+    let html = render_with(
+        &data(),
+        &reference_events(),
+        Format::Html,
+        Lang::Fr,
+        Some(DIGEST),
+    );
+    let footer = &html[html.find("<footer>").unwrap()..];
+    assert!(
+        footer.contains(&format!(
+            "<p class=\"digest\">Empreinte des observations (têtes des chaînes) : {DIGEST}</p>\n</footer>"
+        )),
+        "{footer}"
+    );
+    let json = render_with(
+        &data(),
+        &reference_events(),
+        Format::Json,
+        Lang::Fr,
+        Some(DIGEST),
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["digest"], DIGEST);
+}
+
+#[test]
+fn without_a_digest_every_printed_report_says_none_is_available_yet() {
+    for (format, lang, line) in [
+        (
+            Format::Text,
+            Lang::Fr,
+            "Empreinte des observations : aucune disponible pour l'instant.",
+        ),
+        (
+            Format::Text,
+            Lang::En,
+            "Evidence digest: none available yet.",
+        ),
+        (
+            Format::Md,
+            Lang::Fr,
+            "Empreinte des observations : aucune disponible pour l'instant.",
+        ),
+    ] {
+        let out = render_to_string(&reference_events(), format, lang);
+        assert_eq!(out.lines().last(), Some(line), "{format:?}");
+    }
+    let html = render_to_string(&reference_events(), Format::Html, Lang::Fr);
+    assert!(html.contains(
+        "<p class=\"digest\">Empreinte des observations : aucune disponible pour l&#39;instant.</p>"
+    ));
+    // The empty report too.
+    let empty = render_to_string(&[], Format::Text, Lang::Fr);
+    assert!(
+        empty.ends_with("aucune disponible pour l'instant.\n"),
+        "{empty}"
+    );
+}
+
+#[test]
+fn html_is_one_self_contained_french_page() {
+    let html = render_to_string(&reference_events(), Format::Html, Lang::Fr);
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
+        "{html}"
+    );
+    for forbidden in [
+        "http://", "https://", "<script", "<link", "src=", "url(", "@import",
+    ] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    assert!(html.contains("@media print"));
+    assert!(html.contains("break-before: page"));
+    // The chart's bars: 15 candidates all present (3 green bars each), 7 with two red bars.
+    assert_eq!(
+        html.matches(&format!("fill=\"{}\"", html::PRESENT)).count(),
+        15 * 3 + 7
+    );
+    // Plus one red bar: the département's missing envelopes.
+    assert_eq!(
+        html.matches(&format!("fill=\"{}\"", html::ABSENT)).count(),
+        7 * 2 + 1
+    );
+    assert!(html.contains("15 candidats ont les trois éléments"));
+    assert!(html.contains(
+        "7 candidats n&#39;ont ni profession de foi ni bulletin dans l&#39;enveloppe ; les 7 ont leur bulletin au bureau"
+    ));
+    let en = render_to_string(&reference_events(), Format::Html, Lang::En);
+    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+}
+
+#[test]
+fn html_escapes_every_text_it_is_given() {
+    let mut data = data();
+    let hostile = "<img src=x onerror=alert(1)> & \"quoted\"";
+    if let Some(c) = data.referential.candidates.get_mut(&circ()) {
+        c[0].surname = hostile.to_owned();
+    }
+    if let Some(c) = data.referential.circonscriptions.get_mut(&circ()) {
+        c.label = "</title><script>".to_owned();
+    }
+    let html = render_with(&data, &reference_events(), Format::Html, Lang::Fr, None);
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("&lt;IMG SRC=X ONERROR=ALERT(1)&gt; &amp; &quot;QUOTED&quot;"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A generated multi-observer data set where every kind of finding occurs.
+
+/// The Paris sample with bureau 75056_0913 voting on machines, plus circonscription 9201 (two
+/// candidates, one bureau) so that the report covers two départements.
+fn national_data() -> ElectionData {
+    use crate::domain::{Bureau, Candidate, Circonscription, Sex};
+    let mut data = data();
+    let r = &mut data.referential;
+    if let Some(b) = r.bureaux.get_mut(&bureau("0913")) {
+        b.voting_machines = true;
+    }
+    let c92 = CirconscriptionCode::parse("9201").unwrap();
+    r.circonscriptions.insert(
+        c92.clone(),
+        Circonscription {
+            code: c92.clone(),
+            label: "Hauts-de-Seine, 1re circonscription".into(),
+        },
+    );
+    r.candidates.insert(
+        c92.clone(),
+        [("DUPONT", "Anne"), ("DURAND", "Paul")]
+            .into_iter()
+            .enumerate()
+            .map(|(i, (surname, given))| Candidate {
+                circonscription: c92.clone(),
+                panel: Panel::new(i as u16 + 1).unwrap(),
+                surname: surname.into(),
+                given_name: given.into(),
+                sex: Sex::F,
+                nuance: "DIV".into(),
+            })
+            .collect(),
+    );
+    let b92 = BureauCode::parse("92004_0001").unwrap();
+    r.bureaux.insert(
+        b92.clone(),
+        Bureau {
+            code: b92,
+            circonscription: Some(c92),
+            label: "Asnières - bureau 1".into(),
+            address: "1 place de l'Hôtel de Ville".into(),
+            commune: "Asnières-sur-Seine".into(),
+            voting_machines: false,
+        },
+    );
+    data
+}
+
+fn bureau(n: &str) -> BureauCode {
+    BureauCode::parse(&format!("75056_{n}")).unwrap()
+}
+
+fn national_names() -> crate::domain::record::Names {
+    let mut names: crate::domain::record::Names = [
+        (10, "Alice"),
+        (11, "Bruno"),
+        (12, "Chloé"),
+        (13, "Denis"),
+        (14, "Odile"),
+    ]
+    .into_iter()
+    .map(|(o, n)| (ObserverId(Uuid::from_u128(o)), n.to_owned()))
+    .collect();
+    for o in 20..31 {
+        names.insert(ObserverId(Uuid::from_u128(o)), format!("Foyer {o}"));
+    }
+    names
+}
+
+/// Events of observer `o` at the given UTC times (`HH:MM` on 11 June 2017).
+fn timed(o: u128, bodies: Vec<(&str, EventBody)>) -> Vec<Event> {
+    bodies
+        .into_iter()
+        .enumerate()
+        .map(|(i, (at, body))| Event {
+            id: EventId(Uuid::from_u128(o << 64 | i as u128)),
+            observer: ObserverId(Uuid::from_u128(o)),
+            seq: i as u64 + 1,
+            recorded_at: DateTime::parse_from_rfc3339(&format!("2017-06-11T{at}:00Z"))
+                .unwrap()
+                .to_utc(),
+            body,
+        })
+        .collect()
+}
+
+fn t(circ: &str, bureau: &str, panel: u16, item: Item, mark: Mark) -> EventBody {
+    EventBody::Tick {
+        circonscription: CirconscriptionCode::parse(circ).unwrap(),
+        bureau: Some(BureauCode::parse(bureau).unwrap()),
+        panel: Panel::new(panel).unwrap(),
+        item,
+        mark,
+        note: None,
+    }
+}
+
+fn noted(mut tick: EventBody, text: &str) -> EventBody {
+    if let EventBody::Tick { note, .. } = &mut tick {
+        *note = Some(text.to_owned());
+    }
+    tick
+}
+
+fn env(circ: &str, voters: u32, received: u32) -> EventBody {
+    EventBody::Envelope {
+        circonscription: CirconscriptionCode::parse(circ).unwrap(),
+        bureau: None,
+        voters,
+        received,
+        note: None,
+    }
+}
+
+fn nr(circ: &str, bureau: &str, voter: Option<&str>) -> EventBody {
+    EventBody::NonReceipt {
+        circonscription: CirconscriptionCode::parse(circ).unwrap(),
+        bureau: BureauCode::parse(bureau).unwrap(),
+        voter: voter.map(str::to_owned),
+        note: None,
+    }
+}
+
+/// - candidates 1 and 2 of 7501: absent from the envelopes of Alice and Bruno (not supplied,
+///   2 envelopes); candidate 7: foi absent from Denis's only envelope (not supplied, 1 envelope);
+/// - candidate 3: ballot absent from Alice's envelope, present in Bruno's (distribution failure);
+/// - bureau 75056_0911: candidate 5's ballot absent (Alice, with a note); candidate 3 present for
+///   Alice at 09:00, absent for Bruno at 15:00 (disagreement and irregularity);
+/// - bureau 75056_0913 votes on machines: Chloé's "absent" there gives no finding;
+/// - Alice's tick of candidate 6 at the bureau is undone;
+/// - 7501: 13 households (interval); 9201: one household (no interval); non-receipts in both.
+fn national_events() -> Vec<Event> {
+    use Item::{Bureau as B, Courrier as C, Foi as F};
+    use Mark::{Absent as A, Present as P};
+    let (c, b11, b13) = ("7501", "75056_0911", "75056_0913");
+    let mut log = timed(
+        10,
+        vec![
+            ("07:10", t(c, b11, 1, F, A)),
+            ("07:10", t(c, b11, 1, C, A)),
+            ("07:11", t(c, b11, 2, F, A)),
+            ("07:11", t(c, b11, 2, C, A)),
+            ("07:12", t(c, b11, 3, F, P)),
+            ("07:12", t(c, b11, 3, C, A)),
+            ("07:15", env(c, 4, 1)),
+            ("09:00", t(c, b11, 3, B, P)),
+            ("09:01", noted(t(c, b11, 5, B, A), "bulletins épuisés")),
+            ("09:02", t(c, b11, 6, B, A)),
+            (
+                "09:03",
+                EventBody::Retract {
+                    // Alice's previous event (index 9 of her series).
+                    target: EventId(Uuid::from_u128(10 << 64 | 9)),
+                },
+            ),
+        ],
+    );
+    log.extend(timed(
+        11,
+        vec![
+            ("08:00", t(c, b11, 1, F, A)),
+            ("08:00", t(c, b11, 1, C, A)),
+            ("08:01", t(c, b11, 2, F, A)),
+            ("08:01", t(c, b11, 2, C, A)),
+            ("08:02", t(c, b11, 3, C, P)),
+            ("08:05", env(c, 3, 3)),
+            ("15:00", t(c, b11, 3, B, A)),
+        ],
+    ));
+    log.extend(timed(
+        12,
+        vec![
+            ("10:00", t(c, b13, 4, B, A)),
+            ("10:01", t(c, b13, 5, B, P)),
+            ("10:05", env(c, 2, 0)),
+            ("10:06", nr(c, b13, Some("Paul Martin"))),
+        ],
+    ));
+    log.extend(timed(
+        13,
+        vec![("11:00", t(c, b11, 7, F, A)), ("11:01", env(c, 1, 1))],
+    ));
+    log.extend(timed(
+        14,
+        vec![
+            ("12:00", t("9201", "92004_0001", 1, B, P)),
+            ("12:01", env("9201", 3, 2)),
+            ("12:02", nr("9201", "92004_0001", None)),
+        ],
+    ));
+    for o in 20..29 {
+        let received = if o % 3 == 0 { 1 } else { 2 };
+        log.extend(timed(o, vec![("13:00", env(c, 2, received))]));
+    }
+    log
+}
+
+fn national_report(format: Format, lang: Lang) -> String {
+    let data = national_data();
+    let state = RecordState::fold(&national_events());
+    let records = state
+        .observed_circonscriptions()
+        .iter()
+        .filter_map(|c| build_record_with(&data.referential, &state, c, &national_names()))
+        .collect();
+    let report = Report {
+        election: &data.election,
+        records,
+        digest: Some(DIGEST.to_owned()),
+    };
+    let mut out = Vec::new();
+    render(&report, format, lang, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_kind_of_finding_occurs_in_the_generated_data_set() {
+    let json = national_report(Format::Json, Lang::Fr);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let c75 = &v["circonscriptions"][0];
+    let details = c75["details"].as_array().unwrap();
+    let kinds = |k: &str| -> Vec<&serde_json::Value> {
+        details.iter().filter(|d| d["finding"] == k).collect()
+    };
+    let not_supplied = kinds("not_supplied");
+    let envelopes: Vec<(u64, u64)> = not_supplied
+        .iter()
+        .map(|d| {
+            (
+                d["candidate"]["panel"].as_u64().unwrap(),
+                d["envelopes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(envelopes, [(1, 2), (2, 2), (7, 1)]);
+    let failure = kinds("distribution_failure");
+    assert_eq!(failure.len(), 1);
+    assert_eq!(
+        (
+            &failure[0]["candidate"]["panel"],
+            &failure[0]["item"],
+            &failure[0]["absent"],
+            &failure[0]["present"]
+        ),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!("courrier"),
+            &serde_json::json!(1),
+            &serde_json::json!(1)
+        )
+    );
+    let irregular: Vec<(&str, u64, &str)> = kinds("bureau_irregularity")
+        .iter()
+        .map(|d| {
+            (
+                d["bureau"].as_str().unwrap(),
+                d["candidate"]["panel"].as_u64().unwrap(),
+                d["observations"][0]["observer_name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        irregular,
+        [("75056_0911", 3, "Bruno"), ("75056_0911", 5, "Alice")]
+    );
+    let disagreement = kinds("disagreement");
+    assert_eq!(disagreement.len(), 1);
+    assert_eq!(disagreement[0]["observations"].as_array().unwrap().len(), 2);
+    // The voting-machine bureau is listed, marked, and gives nothing.
+    let machines: Vec<&serde_json::Value> = c75["bureaux"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["voting_machines"] == true)
+        .collect();
+    assert_eq!(machines.len(), 1);
+    assert_eq!(machines[0]["code"], "75056_0913");
+    assert!(!json.contains("\"bureau\": \"75056_0913\",\n          \"candidate\""));
+    let shortfall = &kinds("shortfall")[0]["rate"];
+    assert_eq!(shortfall["households"], 13);
+    assert!(shortfall["interval"]["low"].as_f64().is_some());
+    assert_eq!(kinds("non_receipts")[0]["count"], 1);
+    // Undone, so no irregularity for candidate 6.
+    assert!(!irregular.iter().any(|(_, p, _)| *p == 6));
+    let deps = v["departements"].as_array().unwrap();
+    assert_eq!(deps.len(), 2);
+    assert!(deps[0]["shortfall"]["interval"].is_object());
+    assert!(deps[1]["shortfall"]["interval"].is_null());
+    // The voter's name stays out of the report.
+    assert!(!json.contains("Paul Martin"));
+}
+
+#[test]
+fn generated_data_set_findings_json() {
+    let json = national_report(Format::Json, Lang::Fr);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings: Vec<serde_json::Value> = v["circonscriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "circonscription": c["circonscription"]["code"],
+                "bureaux": c["bureaux"],
+                "findings": c["findings"],
+                "details": c["details"],
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "format_version": v["format_version"],
+        "circonscriptions": findings,
+        "departements": v["departements"],
+        "digest": v["digest"],
+    });
+    insta::assert_snapshot!(serde_json::to_string_pretty(&doc).unwrap());
+}
+
+#[test]
+fn generated_data_set_text_report() {
+    insta::assert_snapshot!(national_report(Format::Text, Lang::Fr));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The procès-verbal.
+
+fn pv_of(
+    events: &[Event],
+    data: &ElectionData,
+    code: &str,
+    appeal: Option<&str>,
+    lang: Lang,
+) -> String {
+    let state = RecordState::fold(events);
+    let code = BureauCode::parse(code).unwrap();
+    let bureau = data.referential.bureaux[&code].clone();
+    let circ = bureau.circonscription.clone().unwrap();
+    let names = if events
+        .iter()
+        .any(|e| e.observer == ObserverId(Uuid::from_u128(1)))
+    {
+        names()
+    } else {
+        national_names()
+    };
+    let record = build_record_with(&data.referential, &state, &circ, &names).unwrap();
+    let voters = state
+        .non_receipts_of(&circ)
+        .filter_map(|f| f.voter.clone().map(|v| (f.event, v)))
+        .collect();
+    let pv = pv::Pv {
+        election: &data.election,
+        checked: pv::checked_at_bureau(&state, &record, &bureau),
+        record: &record,
+        bureau: &bureau,
+        voters: &voters,
+        signer: "Test",
+        digest: Some(DIGEST),
+        appeal: appeal.map(|d| d.parse().unwrap()),
+    };
+    let mut out = Vec::new();
+    pv::render(&pv, lang.catalog(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn reference_record_pv_in_french() {
+    let text = pv_of(&reference_events(), &data(), "75056_0911", None, Lang::Fr);
+    assert!(text.contains("article R.52"), "{text}");
+    assert!(text.contains("L.58 et R.55"), "{text}");
+    assert!(text.contains("R.34 et R.38"), "{text}");
+    assert!(
+        text.contains("un foyer de 4 électeurs a reçu 1 enveloppe : 3 manquantes"),
+        "{text}"
+    );
+    assert!(text.contains("UTC"), "{text}");
+    assert!(text.ends_with(&format!("{DIGEST}\n")), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn reference_record_pv_in_english() {
+    insta::assert_snapshot!(pv_of(
+        &reference_events(),
+        &data(),
+        "75056_0911",
+        None,
+        Lang::En
+    ));
+}
+
+#[test]
+fn reference_record_appeal_gives_the_deadline_and_the_facts() {
+    let text = pv_of(
+        &reference_events(),
+        &data(),
+        "75056_0911",
+        Some("2017-06-18"),
+        Lang::Fr,
+    );
+    assert!(
+        text.contains("au plus tard le 28 juin 2017 à 18 h"),
+        "{text}"
+    );
+    assert!(text.contains("le 18 juin 2017"), "{text}");
+    assert!(text.contains("LO.180"), "{text}");
+    assert!(text.contains("ordonnance n° 58-1067"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
+    let data = national_data();
+    let text = pv_of(&national_events(), &data, "75056_0911", None, Lang::Fr);
+    assert!(
+        text.contains("le bulletin de n° 5 DE BAYSER Mathilde (DIV) était absent de la table ; constaté par Alice (2017-06-11 09:01 UTC, « bulletins épuisés »)."),
+        "{text}"
+    );
+    assert!(text.contains("observations divergentes sur le bulletin de n° 3 MAILLARD Sylvain (REM) : Alice : présent (2017-06-11 09:00 UTC) ; Bruno : absent (2017-06-11 15:00 UTC)."), "{text}");
+    assert!(
+        text.contains("1 autre non-réception enregistrée dans d'autres bureaux"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+    let machines = pv_of(&national_events(), &data, "75056_0913", None, Lang::Fr);
+    assert!(
+        machines.contains("ce bureau vote sur machines à voter"),
+        "{machines}"
+    );
+    assert!(
+        machines.contains("l'électeur Paul Martin de ce bureau n'a reçu aucune enveloppe"),
+        "{machines}"
+    );
 }

@@ -1,8 +1,12 @@
-//! The plain-text report: the record's table with x marks, then the findings.
+//! The plain-text report: the record's table with x marks, the findings, each finding in detail,
+//! the rates per département, and the evidence digest as the last line.
 
 use std::io::{self, Write};
 
-use super::{Report, bureau_line, finding_sentences, symbol, title};
+use super::{
+    Report, bureau_line, departement_lines, detail_sections, digest_line, finding_sentences,
+    symbol, title,
+};
 use crate::domain::Item;
 use crate::i18n::Catalog;
 
@@ -26,7 +30,7 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
                 "{}{}{}",
                 cat.report_bureaux,
                 cat.list_sep,
-                bureau_line(b)
+                bureau_line(b, cat)
             )?;
         }
         writeln!(out)?;
@@ -71,6 +75,31 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
         for s in sentences {
             writeln!(out, "- {s}")?;
         }
+        let sections = detail_sections(record, cat);
+        if !sections.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", cat.report_details)?;
+        }
+        for section in sections {
+            writeln!(out, "{}", section.title)?;
+            for line in section.lines {
+                writeln!(out, "- {line}")?;
+            }
+        }
     }
-    Ok(())
+    let departements = departement_lines(&report.departements(), cat);
+    if !departements.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", cat.departements_title)?;
+        writeln!(
+            out,
+            "{}",
+            (cat.departements_intro)(crate::domain::stats::MIN_HOUSEHOLDS)
+        )?;
+        for line in departements {
+            writeln!(out, "- {line}")?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", digest_line(report, cat))
 }

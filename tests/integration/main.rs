@@ -6,5 +6,8 @@ mod hostile;
 mod import;
 mod kill;
 mod merge;
+mod pv;
+mod report_html;
+mod tui_e2e;
 mod util;
 mod verify;

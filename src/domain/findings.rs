@@ -1,0 +1,525 @@
+//! Findings that hold up in a complaint: each one says who observed what, when, and how many
+//! observations support it. Built by [`super::record::build_record_with`]; the rules are in
+//! `docs/findings.md`.
+//!
+//! - not supplied: a candidate's item absent from every observed envelope of the circonscription
+//!   (R.38: using the commission de propagande is optional for candidates);
+//! - distribution failure: absent from some observed envelopes, present in others (R.34);
+//! - bureau irregularity: a ballot absent from a bureau's table (L.58, R.55); bureaux with voting
+//!   machines have no table of ballots and give none;
+//! - disagreement: observers contradicting each other on the same bureau's table;
+//! - household shortfall and non-receipts, as rates with their counts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::codes::BureauCode;
+use super::event::{EventId, Item, Mark, ObserverId};
+use super::referential::Candidate;
+use super::state::{EnvelopeFact, NonReceiptFact, Observation};
+use super::stats::Rate;
+
+/// Observer names by id, as `Store::observers` gives them.
+pub type Names = BTreeMap<ObserverId, String>;
+
+/// An observer's name, or `#` and the start of their id when the name is unknown.
+pub fn observer_name(names: &Names, observer: ObserverId) -> String {
+    names.get(&observer).cloned().unwrap_or_else(|| {
+        let id = observer.to_string();
+        format!("#{}", &id[..8.min(id.len())])
+    })
+}
+
+/// One observer's current observation of a cell, with their name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sighting {
+    /// Who.
+    pub observer: ObserverId,
+    /// Their name.
+    pub observer_name: String,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// What they saw.
+    pub mark: Mark,
+    /// Their note, if any.
+    pub note: Option<String>,
+    /// The tick.
+    pub event: EventId,
+}
+
+impl Sighting {
+    /// A sighting from an observation.
+    pub fn new(o: &Observation, names: &Names) -> Self {
+        Self {
+            observer: o.observer,
+            observer_name: observer_name(names, o.observer),
+            at: o.at,
+            mark: o.mark,
+            note: o.note.clone(),
+            event: o.event,
+        }
+    }
+}
+
+/// One household's envelope count, with who recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HouseholdSighting {
+    /// Who.
+    pub observer: ObserverId,
+    /// Their name.
+    pub observer_name: String,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// Voters registered at the address.
+    pub voters: u32,
+    /// Envelopes received.
+    pub received: u32,
+    /// The envelope event.
+    pub event: EventId,
+}
+
+impl HouseholdSighting {
+    /// From the state's fact.
+    pub fn new(f: &EnvelopeFact, names: &Names) -> Self {
+        Self {
+            observer: f.observer,
+            observer_name: observer_name(names, f.observer),
+            at: f.at,
+            voters: f.voters,
+            received: f.received,
+            event: f.event,
+        }
+    }
+}
+
+/// One recorded non-receipt, with who recorded it. The voter's name is left out of reports
+/// (it only goes into the procès-verbal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NonReceiptSighting {
+    /// Who recorded it.
+    pub observer: ObserverId,
+    /// Their name.
+    pub observer_name: String,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// The voter's bureau.
+    pub bureau: BureauCode,
+    /// The event.
+    pub event: EventId,
+}
+
+impl NonReceiptSighting {
+    /// From the state's fact.
+    pub fn new(f: &NonReceiptFact, names: &Names) -> Self {
+        Self {
+            observer: f.observer,
+            observer_name: observer_name(names, f.observer),
+            at: f.at,
+            bureau: f.bureau.clone(),
+            event: f.event,
+        }
+    }
+}
+
+/// A finding about one candidate, one bureau or the circonscription's households, with the
+/// observations behind it. Serialised with a `finding` tag (`not_supplied`, …).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "finding", rename_all = "snake_case")]
+pub enum Detail {
+    /// The candidate's `items` are absent from every observed envelope: most likely the
+    /// candidate did not give them to the commission de propagande (R.38).
+    NotSupplied {
+        /// Who.
+        candidate: Candidate,
+        /// `foi`, `courrier` or both.
+        items: Vec<Item>,
+        /// How many envelopes (observers) support it; 1 means "seen in a single envelope".
+        envelopes: usize,
+        /// Every observation of those items (all absent).
+        observations: Vec<Sighting>,
+    },
+    /// The candidate's `item` is absent from some observed envelopes and present in others.
+    DistributionFailure {
+        /// Who.
+        candidate: Candidate,
+        /// `foi` or `courrier`.
+        item: Item,
+        /// Envelopes without it.
+        absent: usize,
+        /// Envelopes with it (counted: they are the contrast, not the evidence).
+        present: usize,
+        /// The observations of the envelopes without it.
+        observations: Vec<Sighting>,
+    },
+    /// The candidate's ballot was absent from `bureau`'s table (L.58, R.55).
+    BureauIrregularity {
+        /// Where.
+        bureau: BureauCode,
+        /// Whose ballot.
+        candidate: Candidate,
+        /// Observers who saw it absent.
+        observations: Vec<Sighting>,
+        /// How many observers saw it present at the same bureau.
+        present: usize,
+    },
+    /// Observers contradict each other on `bureau`'s table: every view is listed.
+    Disagreement {
+        /// Where.
+        bureau: BureauCode,
+        /// Whose ballot.
+        candidate: Candidate,
+        /// Which column (the bureau's table).
+        item: Item,
+        /// Every observer's current view.
+        observations: Vec<Sighting>,
+    },
+    /// Voters at the observed addresses against envelopes received.
+    Shortfall {
+        /// Missing envelopes out of voters.
+        rate: Rate,
+        /// Envelopes received, summed.
+        received: u32,
+        /// Each household's count.
+        observations: Vec<HouseholdSighting>,
+    },
+    /// Voters who received no envelope at all.
+    NonReceipts {
+        /// How many were recorded.
+        count: usize,
+        /// Recorded non-receipts out of the voters at the observed addresses, when there are
+        /// such voters and no more non-receipts than voters.
+        rate: Option<Rate>,
+        /// Each one.
+        observations: Vec<NonReceiptSighting>,
+    },
+}
+
+/// Present and absent observations of one column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    /// Observers who saw it.
+    pub present: u32,
+    /// Observers who looked for it and did not find it.
+    pub absent: u32,
+}
+
+impl Tally {
+    /// Counts the marks (unchecked ones are not counted).
+    pub fn of<'a>(marks: impl IntoIterator<Item = &'a Observation>) -> Self {
+        let mut t = Self::default();
+        for o in marks {
+            match o.mark {
+                Mark::Present => t.present += 1,
+                Mark::Absent => t.absent += 1,
+                Mark::Unchecked => {}
+            }
+        }
+        t
+    }
+}
+
+/// Why an item is missing from the envelopes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EnvelopeCause {
+    /// Absent from every observed envelope: most likely not supplied (R.38).
+    NotSupplied {
+        /// How many envelopes (observers) were looked at.
+        envelopes: usize,
+    },
+    /// Absent from some observed envelopes, present in others.
+    DistributionFailure,
+}
+
+/// The envelope observations of one candidate, by item.
+pub(super) struct EnvelopeSeen<'a> {
+    pub(super) foi: Vec<&'a Observation>,
+    pub(super) courrier: Vec<&'a Observation>,
+}
+
+impl<'a> EnvelopeSeen<'a> {
+    pub(super) fn item(&self, item: Item) -> &[&'a Observation] {
+        match item {
+            Item::Foi => &self.foi,
+            Item::Courrier => &self.courrier,
+            Item::Bureau => &[],
+        }
+    }
+
+    /// The cause of the absence of `items` (all absent in the combined record).
+    pub(super) fn cause(&self, items: &[Item]) -> EnvelopeCause {
+        let any_present = items
+            .iter()
+            .any(|i| self.item(*i).iter().any(|o| o.mark == Mark::Present));
+        if any_present {
+            EnvelopeCause::DistributionFailure
+        } else {
+            EnvelopeCause::NotSupplied {
+                envelopes: envelopes(items.iter().flat_map(|i| self.item(*i).iter().copied())),
+            }
+        }
+    }
+
+    /// Not-supplied and distribution-failure findings of this candidate.
+    pub(super) fn details(
+        &self,
+        candidate: &Candidate,
+        names: &Names,
+        not_supplied: &mut Vec<Detail>,
+        distribution: &mut Vec<Detail>,
+    ) {
+        let mut missing_everywhere = Vec::new();
+        for item in [Item::Foi, Item::Courrier] {
+            let seen = self.item(item);
+            let t = Tally::of(seen.iter().copied());
+            if t.absent > 0 && t.present == 0 {
+                missing_everywhere.push(item);
+            } else if t.absent > 0 {
+                distribution.push(Detail::DistributionFailure {
+                    candidate: candidate.clone(),
+                    item,
+                    absent: t.absent as usize,
+                    present: t.present as usize,
+                    observations: sightings(
+                        seen.iter().copied().filter(|o| o.mark == Mark::Absent),
+                        names,
+                    ),
+                });
+            }
+        }
+        if !missing_everywhere.is_empty() {
+            let seen: Vec<&Observation> = missing_everywhere
+                .iter()
+                .flat_map(|i| self.item(*i).iter().copied())
+                .filter(|o| o.mark == Mark::Absent)
+                .collect();
+            not_supplied.push(Detail::NotSupplied {
+                candidate: candidate.clone(),
+                items: missing_everywhere,
+                envelopes: envelopes(seen.iter().copied()),
+                observations: sightings(seen, names),
+            });
+        }
+    }
+}
+
+/// Distinct observers (envelopes) among determinate observations.
+fn envelopes<'a>(seen: impl IntoIterator<Item = &'a Observation>) -> usize {
+    seen.into_iter()
+        .filter(|o| o.mark != Mark::Unchecked)
+        .map(|o| o.observer)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Determinate observations as sightings, in time then observer order.
+pub(super) fn sightings<'a>(
+    seen: impl IntoIterator<Item = &'a Observation>,
+    names: &Names,
+) -> Vec<Sighting> {
+    let mut out: Vec<Sighting> = seen
+        .into_iter()
+        .filter(|o| o.mark != Mark::Unchecked)
+        .map(|o| Sighting::new(o, names))
+        .collect();
+    out.sort_by_key(|s| (s.at, s.observer, s.event));
+    out
+}
+
+/// Household shortfall and non-receipt rates of one département, summed over the
+/// circonscriptions of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DepartementRates {
+    /// The département code (`75`, `2A`, `971`, `ZZ`).
+    pub departement: String,
+    /// Circonscriptions of the report in this département.
+    pub circonscriptions: usize,
+    /// Missing envelopes out of voters at the observed addresses.
+    pub shortfall: Rate,
+    /// Envelopes received, summed.
+    pub received: u32,
+    /// Recorded non-receipts.
+    pub non_receipts: usize,
+    /// Recorded non-receipts out of voters at the observed addresses (see [`Detail::NonReceipts`]).
+    pub non_receipt_rate: Option<Rate>,
+}
+
+/// Sums of one circonscription's households and non-receipts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HouseholdSums {
+    /// Households observed.
+    pub households: usize,
+    /// Voters at their addresses.
+    pub voters: u32,
+    /// Envelopes received.
+    pub received: u32,
+    /// Missing envelopes, summed per household.
+    pub missing: u32,
+    /// Non-receipts recorded.
+    pub non_receipts: usize,
+}
+
+impl HouseholdSums {
+    /// From `(voters, received)` pairs and a count of non-receipts.
+    pub fn of(households: &[(u32, u32)], non_receipts: usize) -> Self {
+        let mut s = Self {
+            non_receipts,
+            ..Self::default()
+        };
+        for (v, r) in households {
+            s.households += 1;
+            s.voters = s.voters.saturating_add(*v);
+            s.received = s.received.saturating_add(*r);
+            s.missing = s.missing.saturating_add(v.saturating_sub(*r));
+        }
+        s
+    }
+
+    /// Adds another circonscription's sums.
+    pub fn add(&mut self, o: Self) {
+        self.households += o.households;
+        self.voters = self.voters.saturating_add(o.voters);
+        self.received = self.received.saturating_add(o.received);
+        self.missing = self.missing.saturating_add(o.missing);
+        self.non_receipts += o.non_receipts;
+    }
+
+    /// Missing envelopes out of voters.
+    pub fn shortfall(&self) -> Rate {
+        Rate::new(self.missing, self.voters, self.households)
+    }
+
+    /// Non-receipts out of voters, when that makes a proportion.
+    pub fn non_receipt_rate(&self) -> Option<Rate> {
+        let count = u32::try_from(self.non_receipts).ok()?;
+        (self.voters > 0 && count <= self.voters)
+            .then(|| Rate::new(count, self.voters, self.households))
+    }
+}
+
+/// Rates per département over `circs` (each: département code, household pairs, non-receipts),
+/// in département order. Départements with neither a household nor a non-receipt are left out.
+pub fn departement_rates<'a>(
+    circs: impl IntoIterator<Item = (&'a str, &'a [(u32, u32)], usize)>,
+) -> Vec<DepartementRates> {
+    let mut by_dep: BTreeMap<&str, (usize, HouseholdSums)> = BTreeMap::new();
+    for (dep, households, non_receipts) in circs {
+        let entry = by_dep.entry(dep).or_default();
+        entry.0 += 1;
+        entry.1.add(HouseholdSums::of(households, non_receipts));
+    }
+    by_dep
+        .into_iter()
+        .filter(|(_, (_, s))| s.households > 0 || s.non_receipts > 0)
+        .map(|(dep, (circonscriptions, s))| DepartementRates {
+            departement: dep.to_owned(),
+            circonscriptions,
+            shortfall: s.shortfall(),
+            received: s.received,
+            non_receipts: s.non_receipts,
+            non_receipt_rate: s.non_receipt_rate(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn obs(observer: u128, mark: Mark) -> Observation {
+        Observation {
+            event: EventId(Uuid::from_u128(observer << 8)),
+            observer: ObserverId(Uuid::from_u128(observer)),
+            at: DateTime::from_timestamp(1_497_160_000 + observer as i64, 0).unwrap(),
+            mark,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn absent_from_every_envelope_is_not_supplied_with_the_number_of_envelopes() {
+        let (a, b) = (obs(1, Mark::Absent), obs(2, Mark::Absent));
+        let seen = EnvelopeSeen {
+            foi: vec![&a, &b],
+            courrier: vec![&a],
+        };
+        assert_eq!(
+            seen.cause(&[Item::Foi, Item::Courrier]),
+            EnvelopeCause::NotSupplied { envelopes: 2 }
+        );
+        let single = EnvelopeSeen {
+            foi: vec![&a],
+            courrier: vec![&a],
+        };
+        assert_eq!(
+            single.cause(&[Item::Foi, Item::Courrier]),
+            EnvelopeCause::NotSupplied { envelopes: 1 }
+        );
+    }
+
+    #[test]
+    fn absent_from_some_envelopes_and_present_in_others_is_a_distribution_failure() {
+        let (a, b) = (obs(1, Mark::Absent), obs(2, Mark::Present));
+        let seen = EnvelopeSeen {
+            foi: vec![&a, &b],
+            courrier: vec![&a],
+        };
+        assert_eq!(
+            seen.cause(&[Item::Foi, Item::Courrier]),
+            EnvelopeCause::DistributionFailure
+        );
+        assert_eq!(
+            seen.cause(&[Item::Courrier]),
+            EnvelopeCause::NotSupplied { envelopes: 1 }
+        );
+    }
+
+    #[test]
+    fn unchecked_observations_support_nothing() {
+        let (a, u) = (obs(1, Mark::Absent), obs(2, Mark::Unchecked));
+        let seen = EnvelopeSeen {
+            foi: vec![&a, &u],
+            courrier: vec![],
+        };
+        assert_eq!(
+            seen.cause(&[Item::Foi]),
+            EnvelopeCause::NotSupplied { envelopes: 1 }
+        );
+        assert_eq!(
+            Tally::of([&a, &u]),
+            Tally {
+                present: 0,
+                absent: 1
+            }
+        );
+    }
+
+    #[test]
+    fn departements_sum_their_circonscriptions_and_skip_empty_ones() {
+        let h75a = [(4, 1), (2, 2)];
+        let h75b = [(3, 0)];
+        let rates = departement_rates([
+            ("75", &h75a[..], 1),
+            ("75", &h75b[..], 0),
+            ("92", &[][..], 0),
+        ]);
+        assert_eq!(rates.len(), 1);
+        let r = &rates[0];
+        assert_eq!(r.departement, "75");
+        assert_eq!(r.circonscriptions, 2);
+        assert_eq!((r.shortfall.count, r.shortfall.total), (6, 9));
+        assert_eq!(r.shortfall.households, 3);
+        assert_eq!(r.received, 3);
+        assert_eq!(r.non_receipt_rate.map(|n| (n.count, n.total)), Some((1, 9)));
+    }
+
+    #[test]
+    fn more_non_receipts_than_observed_voters_make_no_rate() {
+        let s = HouseholdSums::of(&[(1, 1)], 2);
+        assert_eq!(s.non_receipt_rate(), None);
+        assert_eq!(HouseholdSums::of(&[], 1).non_receipt_rate(), None);
+    }
+}

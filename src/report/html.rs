@@ -1,0 +1,446 @@
+//! The HTML report: one self-contained page (inline CSS, inline SVG charts, no script, nothing
+//! fetched from the network) that a browser prints to PDF with one circonscription per page.
+//!
+//! Every piece of text goes through [`esc`], the one escape function; there is no template
+//! engine: the page is written element by element.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{
+    Report, bureau_line, departement_lines, detail_sections, digest_line, finding_sentences,
+    presence_share, symbol, title,
+};
+use crate::domain::findings::DepartementRates;
+use crate::domain::{CircRecord, Item, Mark};
+use crate::i18n::Catalog;
+
+/// Colour of a present observation (bars, legend).
+pub const PRESENT: &str = "#2e7d32";
+/// Colour of an absent observation.
+pub const ABSENT: &str = "#c62828";
+/// Colour of a column nobody checked.
+pub const UNCHECKED: &str = "#cfcfcf";
+/// Colour of the non-receipt bars.
+pub const NON_RECEIPT: &str = "#ef6c00";
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn esc(s: &str) -> Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+const CSS: &str = "
+:root { --present: #2e7d32; --absent: #c62828; --unchecked: #cfcfcf; }
+* { box-sizing: border-box; }
+body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif; color: #111;
+  background: #fff; line-height: 1.4; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-bottom: 2px solid #333; padding-bottom: .2rem; }
+h3 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
+h4 { font-size: 1rem; margin: .8rem 0 .3rem; }
+p.meta, p.legend, figcaption, footer { color: #444; font-size: .9rem; }
+ul { padding-left: 1.2rem; margin: .2rem 0; }
+li { margin: .15rem 0; }
+table.record { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .6rem 0; }
+table.record th, table.record td { border: 1px solid #bbb; padding: .15rem .4rem; }
+table.record th { background: #eee; text-align: left; }
+td.num { text-align: right; }
+td.mark { text-align: center; font-weight: bold; width: 7rem; }
+td.present { background: #e8f5e9; color: #1b5e20; }
+td.absent { background: #ffebee; color: #b71c1c; }
+td.unchecked { color: #777; }
+td.disputed { outline: 2px dashed #ef6c00; outline-offset: -3px; }
+figure { margin: .8rem 0; }
+figure svg { width: 100%; height: auto; display: block; }
+.machines { color: #555; font-style: italic; }
+footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; }
+footer .digest { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; color: #111;
+  word-break: break-all; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section.circ + section.circ, section.departements { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, li, figure { break-inside: avoid; }
+}
+";
+
+/// The page's opening: doctype, `lang`, inline style, `<body>`.
+fn head(title: &str, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"{}\">", esc(cat.lang_code))?;
+    writeln!(out, "<head>")?;
+    writeln!(out, "<meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(out, "<meta name=\"generator\" content=\"constat\">")?;
+    writeln!(out, "<title>{}</title>", esc(title))?;
+    writeln!(out, "<style>{CSS}</style>")?;
+    writeln!(out, "</head>")?;
+    writeln!(out, "<body>")
+}
+
+/// A page holding preformatted text (the `--conflicts` listing as HTML).
+pub(super) fn text_page(
+    title: &str,
+    text: &str,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    head(title, cat, out)?;
+    writeln!(out, "<h1>{}</h1>", esc(title))?;
+    writeln!(out, "<pre>{}</pre>", esc(text))?;
+    writeln!(out, "</body>")?;
+    writeln!(out, "</html>")
+}
+
+pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    let heading = title(report.election, cat);
+    head(&heading, cat, out)?;
+    writeln!(out, "<header>")?;
+    writeln!(out, "<h1>{}</h1>", esc(&heading))?;
+    if let Some(date) = report.election.date {
+        writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            esc(&date.format("%Y-%m-%d").to_string())
+        )?;
+    }
+    writeln!(out, "</header>")?;
+    writeln!(out, "<main>")?;
+    if report.records.is_empty() {
+        writeln!(out, "<p>{}</p>", esc(cat.report_no_observation))?;
+    }
+    for record in &report.records {
+        circonscription(record, cat, out)?;
+    }
+    let rates = report.departements();
+    if !rates.is_empty() {
+        writeln!(out, "<section class=\"departements\">")?;
+        writeln!(out, "<h2>{}</h2>", esc(cat.departements_title))?;
+        writeln!(
+            out,
+            "<p>{}</p>",
+            esc(&(cat.departements_intro)(
+                crate::domain::stats::MIN_HOUSEHOLDS
+            ))
+        )?;
+        writeln!(out, "<figure>")?;
+        out.write_all(rates_chart(&rates, cat).as_bytes())?;
+        writeln!(out, "<figcaption>{}</figcaption>", esc(cat.chart_rates))?;
+        writeln!(out, "</figure>")?;
+        writeln!(out, "<ul>")?;
+        for line in departement_lines(&rates, cat) {
+            writeln!(out, "<li>{}</li>", esc(&line))?;
+        }
+        writeln!(out, "</ul>")?;
+        writeln!(out, "</section>")?;
+    }
+    writeln!(out, "</main>")?;
+    writeln!(out, "<footer>")?;
+    writeln!(out, "<p>{}</p>", esc(cat.html_generated_by))?;
+    writeln!(
+        out,
+        "<p class=\"digest\">{}</p>",
+        esc(&digest_line(report, cat))
+    )?;
+    writeln!(out, "</footer>")?;
+    writeln!(out, "</body>")?;
+    writeln!(out, "</html>")
+}
+
+fn circonscription(record: &CircRecord, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    let c = &record.circonscription;
+    writeln!(
+        out,
+        "<section class=\"circ\" id=\"c{}\">",
+        esc(c.code.as_str())
+    )?;
+    writeln!(
+        out,
+        "<h2>{} {}{}{}</h2>",
+        esc(cat.circonscription),
+        esc(c.code.as_str()),
+        esc(cat.list_sep),
+        esc(&c.label)
+    )?;
+    if !record.bureaux.is_empty() {
+        writeln!(
+            out,
+            "<p>{}{}</p>",
+            esc(cat.report_bureaux),
+            esc(cat.list_sep)
+        )?;
+        writeln!(out, "<ul>")?;
+        for b in &record.bureaux {
+            let class = if b.voting_machines {
+                " class=\"machines\""
+            } else {
+                ""
+            };
+            writeln!(out, "<li{class}>{}</li>", esc(&bureau_line(b, cat)))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    writeln!(out, "<figure>")?;
+    out.write_all(presence_chart(record, cat).as_bytes())?;
+    writeln!(out, "<figcaption>{}</figcaption>", esc(cat.chart_presence))?;
+    writeln!(out, "</figure>")?;
+    writeln!(out, "<table class=\"record\">")?;
+    writeln!(
+        out,
+        "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+        esc(cat.col_panel),
+        esc(cat.col_candidate),
+        esc(cat.col_nuance),
+        esc(cat.col_foi),
+        esc(cat.col_courrier),
+        esc(cat.col_bureau)
+    )?;
+    writeln!(out, "<tbody>")?;
+    for row in &record.rows {
+        let cand = &row.candidate;
+        write!(
+            out,
+            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td>",
+            cand.panel,
+            esc(&cand.display_name()),
+            esc(&cand.nuance)
+        )?;
+        for item in Item::ALL {
+            let mark = row.mark(item);
+            let class = match mark {
+                Mark::Present => "present",
+                Mark::Absent => "absent",
+                Mark::Unchecked => "unchecked",
+            };
+            let disputed = if row.disputed[item.index()] {
+                " disputed"
+            } else {
+                ""
+            };
+            write!(
+                out,
+                "<td class=\"mark {class}{disputed}\" title=\"{}\">{}</td>",
+                esc(cat.mark(mark)),
+                esc(symbol(mark))
+            )?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody>")?;
+    writeln!(out, "</table>")?;
+    writeln!(out, "<p class=\"legend\">{}</p>", esc(cat.report_legend))?;
+    writeln!(out, "<h3>{}</h3>", esc(cat.report_findings))?;
+    writeln!(out, "<ul>")?;
+    let sentences = finding_sentences(record, cat);
+    if sentences.is_empty() {
+        writeln!(out, "<li>{}</li>", esc(cat.report_no_findings))?;
+    }
+    for s in sentences {
+        writeln!(out, "<li>{}</li>", esc(&s))?;
+    }
+    writeln!(out, "</ul>")?;
+    let sections = detail_sections(record, cat);
+    if !sections.is_empty() {
+        writeln!(out, "<h3>{}</h3>", esc(cat.report_details))?;
+    }
+    for section in sections {
+        writeln!(out, "<h4>{}</h4>", esc(section.title))?;
+        writeln!(out, "<ul>")?;
+        for line in section.lines {
+            writeln!(out, "<li>{}</li>", esc(&line))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    writeln!(out, "</section>")
+}
+
+const LABEL_WIDTH: u32 = 250;
+const BAR_WIDTH: u32 = 120;
+const BAR_GAP: u32 = 16;
+const ROW_HEIGHT: u32 = 20;
+const HEADER_HEIGHT: u32 = 22;
+
+/// Per candidate, three bars (profession de foi, ballot in the envelope, ballot at the bureau):
+/// green for the share of observers who saw it, red for those who did not, grey when nobody
+/// looked.
+fn presence_chart(record: &CircRecord, cat: &Catalog) -> String {
+    let width = LABEL_WIDTH + 3 * (BAR_WIDTH + BAR_GAP);
+    let height = HEADER_HEIGHT + ROW_HEIGHT * record.rows.len() as u32 + 4;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">",
+        esc(cat.chart_presence)
+    );
+    for (i, label) in [cat.col_foi, cat.col_courrier, cat.col_bureau]
+        .iter()
+        .enumerate()
+    {
+        let x = LABEL_WIDTH + i as u32 * (BAR_WIDTH + BAR_GAP);
+        let _ = writeln!(
+            svg,
+            "<text x=\"{x}\" y=\"14\" font-weight=\"bold\">{}</text>",
+            esc(label)
+        );
+    }
+    for (r, row) in record.rows.iter().enumerate() {
+        let y = HEADER_HEIGHT + r as u32 * ROW_HEIGHT;
+        let _ = writeln!(
+            svg,
+            "<text x=\"0\" y=\"{}\">{} {}</text>",
+            y + 14,
+            row.candidate.panel,
+            esc(&row.candidate.display_name())
+        );
+        for item in Item::ALL {
+            let x = LABEL_WIDTH + item.index() as u32 * (BAR_WIDTH + BAR_GAP);
+            let tally = row.tally[item.index()];
+            let tip = format!(
+                "{} : {} {}, {} {}",
+                row.candidate.display_name(),
+                tally.present,
+                cat.mark_present,
+                tally.absent,
+                cat.mark_absent
+            );
+            let _ = write!(svg, "<g><title>{}</title>", esc(&tip));
+            match presence_share(tally) {
+                None => {
+                    let _ = write!(
+                        svg,
+                        "<rect x=\"{x}\" y=\"{}\" width=\"{BAR_WIDTH}\" height=\"14\" fill=\"{UNCHECKED}\"/>",
+                        y + 2
+                    );
+                }
+                Some(share) => {
+                    let green = (share * f64::from(BAR_WIDTH)).round() as u32;
+                    if green > 0 {
+                        let _ = write!(
+                            svg,
+                            "<rect x=\"{x}\" y=\"{}\" width=\"{green}\" height=\"14\" fill=\"{PRESENT}\"/>",
+                            y + 2
+                        );
+                    }
+                    if green < BAR_WIDTH {
+                        let _ = write!(
+                            svg,
+                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" fill=\"{ABSENT}\"/>",
+                            x + green,
+                            y + 2,
+                            BAR_WIDTH - green
+                        );
+                    }
+                }
+            }
+            let _ = writeln!(svg, "</g>");
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+const AXIS_LEFT: u32 = 60;
+const AXIS_WIDTH: u32 = 500;
+
+/// Per département, the missing-envelope rate (red) and the non-receipt rate (orange) on a
+/// 0–100 % axis, each with its 95 % interval as a black line when there is one.
+fn rates_chart(rates: &[DepartementRates], cat: &Catalog) -> String {
+    let row = 36;
+    let height = 24 + row * rates.len() as u32 + 8;
+    let width = AXIS_LEFT + AXIS_WIDTH + 20;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">",
+        esc(cat.chart_rates)
+    );
+    for tick in [0u32, 25, 50, 75, 100] {
+        let x = AXIS_LEFT + AXIS_WIDTH * tick / 100;
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{x}\" y1=\"18\" x2=\"{x}\" y2=\"{}\" stroke=\"#ddd\"/><text x=\"{x}\" y=\"12\" text-anchor=\"middle\">{}</text>",
+            height - 4,
+            esc(&(cat.percent)(f64::from(tick)))
+        );
+    }
+    let x_of = |p: f64| f64::from(AXIS_LEFT) + f64::from(AXIS_WIDTH) * p.clamp(0.0, 1.0);
+    for (i, d) in rates.iter().enumerate() {
+        let y = 24 + row * i as u32;
+        let _ = writeln!(
+            svg,
+            "<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>",
+            y + 16,
+            esc(&d.departement)
+        );
+        let bars = [
+            (Some(d.shortfall), ABSENT, cat.missing_short, 0),
+            (d.non_receipt_rate, NON_RECEIPT, cat.non_receipts_short, 15),
+        ];
+        for (rate, colour, label, dy) in bars {
+            let Some(rate) = rate else { continue };
+            let share = rate.percent.unwrap_or(0.0) / 100.0;
+            let tip = format!(
+                "{} {}{}{}/{}",
+                d.departement, label, cat.list_sep, rate.count, rate.total
+            );
+            let _ = write!(svg, "<g><title>{}</title>", esc(&tip));
+            let _ = write!(
+                svg,
+                "<rect x=\"{AXIS_LEFT}\" y=\"{}\" width=\"{:.1}\" height=\"12\" fill=\"{colour}\"/>",
+                y + dy,
+                x_of(share) - f64::from(AXIS_LEFT)
+            );
+            if let Some(i) = rate.interval {
+                let _ = write!(
+                    svg,
+                    "<line x1=\"{:.1}\" y1=\"{}\" x2=\"{:.1}\" y2=\"{}\" stroke=\"#111\" stroke-width=\"2\"><title>{}</title></line>",
+                    x_of(i.low),
+                    y + dy + 6,
+                    x_of(i.high),
+                    y + dy + 6,
+                    esc(cat.chart_interval)
+                );
+            }
+            let _ = writeln!(svg, "</g>");
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn the_escape_function_covers_text_and_attributes() {
+        assert_eq!(
+            esc("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+        assert!(matches!(
+            esc("MAILLARD Sylvain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

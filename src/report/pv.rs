@@ -1,0 +1,267 @@
+//! `constat pv`: the réclamation to copy by hand into a bureau's procès-verbal (R.52), or, for an
+//! appeal, the draft statement of facts for a requête to the Conseil constitutionnel with its
+//! deadline (LO.180, ordonnance 58-1067 art. 33).
+//!
+//! Pure: the caller gives the record, the bureau, the signer and the digest; times are printed in
+//! UTC, said so in the text.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use super::{missing_from_envelope, title, who};
+use crate::domain::appeal::appeal_deadline;
+use crate::domain::findings::{Detail, Sighting};
+use crate::domain::record::Finding;
+use crate::domain::state::RecordState;
+use crate::domain::{Bureau, CircRecord, Election, EventId, Item, Mark, Panel};
+use crate::i18n::Catalog;
+
+/// What the réclamation is made of.
+pub struct Pv<'a> {
+    /// The election.
+    pub election: &'a Election,
+    /// The record of the bureau's circonscription, built with observer names.
+    pub record: &'a CircRecord,
+    /// The bureau whose procès-verbal receives it.
+    pub bureau: &'a Bureau,
+    /// Candidates whose ballot was checked (present or absent) at this bureau, see
+    /// [`checked_at_bureau`].
+    pub checked: usize,
+    /// The voters' names of the non-receipts, by event (they go into the procès-verbal only).
+    pub voters: &'a BTreeMap<EventId, String>,
+    /// Who signs: the database's observer.
+    pub signer: &'a str,
+    /// The evidence digest (`Store::chain_digest`).
+    pub digest: Option<&'a str>,
+    /// With `--appeal`: the day the results were proclaimed.
+    pub appeal: Option<NaiveDate>,
+}
+
+/// How many candidates' ballots were checked (present or absent) at `bureau` by anyone.
+pub fn checked_at_bureau(state: &RecordState, record: &CircRecord, bureau: &Bureau) -> usize {
+    let panels: BTreeSet<Panel> = state
+        .cells_of(&record.circonscription.code)
+        .filter(|(k, o)| {
+            k.item == Item::Bureau && k.bureau == Some(&bureau.code) && o.mark != Mark::Unchecked
+        })
+        .map(|(k, _)| k.panel)
+        .collect();
+    panels.len()
+}
+
+/// The facts of the bureau, then of the circonscription's envelopes, one sentence each.
+fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
+    let t = &cat.pv;
+    let code = &pv.bureau.code;
+    let mut at_bureau = Vec::new();
+    if pv.bureau.voting_machines {
+        at_bureau.push(t.machines.to_owned());
+    } else {
+        for d in &pv.record.details {
+            match d {
+                Detail::BureauIrregularity {
+                    bureau,
+                    candidate,
+                    observations,
+                    ..
+                } if bureau == code => at_bureau.push((t.bureau_absent)(
+                    &super::candidate_name(candidate),
+                    &who(observations, cat),
+                )),
+                Detail::Disagreement {
+                    bureau,
+                    candidate,
+                    observations,
+                    ..
+                } if bureau == code => at_bureau.push((t.bureau_disagreement)(
+                    &super::candidate_name(candidate),
+                    &super::views(observations, cat),
+                )),
+                _ => {}
+            }
+        }
+        if at_bureau.is_empty() {
+            at_bureau.push(if pv.checked == 0 {
+                t.bureau_not_checked.to_owned()
+            } else {
+                (t.bureau_all_present)(pv.checked)
+            });
+        }
+    }
+
+    let mut envelopes = Vec::new();
+    // Envelope sightings per candidate, to say who saw each group and when.
+    let mut seen: BTreeMap<Panel, Vec<&Sighting>> = BTreeMap::new();
+    for d in &pv.record.details {
+        if let Detail::NotSupplied {
+            candidate,
+            observations,
+            ..
+        }
+        | Detail::DistributionFailure {
+            candidate,
+            observations,
+            ..
+        } = d
+        {
+            seen.entry(candidate.panel)
+                .or_default()
+                .extend(observations.iter());
+        }
+    }
+    for f in &pv.record.findings {
+        if let Finding::MissingFromEnvelope {
+            gap,
+            at_bureau,
+            cause,
+            candidates,
+        } = f
+        {
+            let mut sightings: Vec<Sighting> = candidates
+                .iter()
+                .flat_map(|c| seen.get(&c.panel).into_iter().flatten())
+                .map(|s| (*s).clone())
+                .collect();
+            sightings.sort_by_key(|s| (s.at, s.observer));
+            let mut line = missing_from_envelope(*gap, *at_bureau, *cause, candidates, cat);
+            if !sightings.is_empty() {
+                line.push_str(&(t.seen_by)(&who(&sightings, cat)));
+            }
+            envelopes.push(line);
+        }
+    }
+    for d in &pv.record.details {
+        if let Detail::Shortfall {
+            rate, observations, ..
+        } = d
+        {
+            if let [h] = observations.as_slice() {
+                let by = format!("{} ({})", h.observer_name, super::time(h.at));
+                envelopes.push((t.household)(h.voters, h.received, &by));
+            } else {
+                let short = super::capped(
+                    observations
+                        .iter()
+                        .filter(|h| h.received < h.voters)
+                        .map(|h| super::household(h, cat))
+                        .collect::<Vec<_>>()
+                        .into_iter(),
+                );
+                envelopes.push((t.households)(
+                    observations.len(),
+                    rate.count,
+                    rate.total,
+                    &super::percent(rate, cat),
+                    &short,
+                ));
+            }
+        }
+    }
+    let mut elsewhere = 0;
+    for d in &pv.record.details {
+        if let Detail::NonReceipts { observations, .. } = d {
+            for n in observations {
+                if &n.bureau != code {
+                    elsewhere += 1;
+                    continue;
+                }
+                let by = format!("{} ({})", n.observer_name, super::time(n.at));
+                envelopes.push((t.non_receipt)(
+                    pv.voters.get(&n.event).map(String::as_str),
+                    &by,
+                ));
+            }
+        }
+    }
+    if elsewhere > 0 {
+        envelopes.push((t.non_receipts_elsewhere)(elsewhere));
+    }
+    if envelopes.is_empty() {
+        envelopes.push(t.envelopes_nothing.to_owned());
+    }
+    (at_bureau, envelopes)
+}
+
+fn digest(pv: &Pv<'_>, cat: &Catalog) -> String {
+    match pv.digest {
+        Some(d) => (cat.digest_some)(d),
+        None => cat.digest_none.to_owned(),
+    }
+}
+
+/// Writes the réclamation, or with [`Pv::appeal`] the draft requête.
+pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    let t = &cat.pv;
+    let c = &pv.record.circonscription;
+    let mut place = pv.bureau.label.clone();
+    if !pv.bureau.address.is_empty() {
+        place.push_str(", ");
+        place.push_str(&pv.bureau.address);
+    }
+    let (at_bureau, envelopes) = facts(pv, cat);
+    let heading = |out: &mut dyn Write, first: &str| -> io::Result<()> {
+        writeln!(out, "{first}")?;
+        writeln!(out, "{}", title(pv.election, cat))?;
+        writeln!(
+            out,
+            "{} {}{}{}",
+            cat.circonscription, c.code, cat.list_sep, c.label
+        )?;
+        writeln!(out, "{}", (t.bureau)(pv.bureau.code.as_str(), &place))
+    };
+    match pv.appeal {
+        None => {
+            heading(out, t.title)?;
+            writeln!(out)?;
+            writeln!(out, "{}", (t.intro)(pv.signer))?;
+            writeln!(out)?;
+            writeln!(out, "{}", t.at_bureau)?;
+            for f in &at_bureau {
+                writeln!(out, "- {f}")?;
+            }
+            writeln!(out)?;
+            writeln!(out, "{}", t.envelopes)?;
+            for f in &envelopes {
+                writeln!(out, "- {f}")?;
+            }
+            writeln!(out)?;
+            writeln!(out, "{}", t.closing)?;
+            writeln!(out, "{}", pv.signer)?;
+            writeln!(out, "{}", t.signature)?;
+        }
+        Some(proclamation) => {
+            heading(out, t.appeal_title)?;
+            writeln!(out)?;
+            let deadline =
+                appeal_deadline(proclamation).map_or_else(|| "?".to_owned(), |d| (t.deadline)(d));
+            writeln!(
+                out,
+                "{}",
+                (t.appeal_deadline)(&deadline, &(t.date)(proclamation))
+            )?;
+            writeln!(out, "{}", t.appeal_who)?;
+            writeln!(out)?;
+            writeln!(out, "{}", t.appeal_facts)?;
+            writeln!(out, "{}", t.at_bureau)?;
+            let mut n = 0;
+            for f in &at_bureau {
+                n += 1;
+                writeln!(out, "{n}. {f}")?;
+            }
+            writeln!(out, "{}", t.envelopes)?;
+            for f in &envelopes {
+                n += 1;
+                writeln!(out, "{n}. {f}")?;
+            }
+            writeln!(out, "{}", (t.appeal_pv)(pv.bureau.code.as_str()))?;
+            writeln!(out)?;
+            writeln!(out, "{}", t.appeal_pieces)?;
+            writeln!(out, "{}", pv.signer)?;
+            writeln!(out, "{}", t.signature)?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", digest(pv, cat))
+}
