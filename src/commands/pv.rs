@@ -15,7 +15,7 @@ use crate::storage::Store;
 pub fn run(args: &PvArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
     let code = BureauCode::parse(&args.bureau)?;
-    let state = RecordState::fold(&store.events()?);
+    let state = store.fold()?;
     let Some(bureau) = store.bureau(&code)? else {
         return Err(unknown_bureau(&store, &state, &code)?);
     };

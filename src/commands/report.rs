@@ -5,7 +5,6 @@ use std::path::Path;
 
 use super::{Context, circonscription};
 use crate::cli::ReportArgs;
-use crate::domain::RecordState;
 use crate::domain::record::build_record_with;
 use crate::error::Error;
 use crate::report::{Report, render};
@@ -14,7 +13,7 @@ use crate::report::{Report, render};
 pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
     let data = store.election_data()?;
-    let state = RecordState::fold(&store.events()?);
+    let state = store.fold()?;
     let names = store.observers()?;
     if args.conflicts {
         let mut buf = Vec::new();

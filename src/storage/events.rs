@@ -125,7 +125,11 @@ pub(super) fn format_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-/// The columns of an event row, in the order [`decode`] reads them.
+/// The columns [`decode_event`] reads (the event without its hash).
+const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+                             value, voters, received, voter, target, note";
+
+/// The columns of an event row with its hash, in the order [`decode_with_hash`] reads them.
 pub(super) const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
                        value, voters, received, voter, target, note, hash";
 
@@ -159,6 +163,24 @@ pub(super) fn of_circonscription(
     Ok(out)
 }
 
+/// Hands every event to `f`, in storage order (each observer's events in `seq` order: constat
+/// never stores an event before its predecessors), without collecting them.
+pub(super) fn for_each(
+    conn: &Connection,
+    path: &Path,
+    f: &mut dyn FnMut(Event),
+) -> Result<(), StorageError> {
+    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let mut stmt = conn
+        .prepare(&format!("SELECT {EVENT_COLUMNS} FROM event ORDER BY rowid"))
+        .map_err(sql)?;
+    let mut rows = stmt.query([]).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        f(decode_event(row, path)?);
+    }
+    Ok(())
+}
+
 pub(super) fn all_with_hashes(
     conn: &Connection,
     path: &Path,
@@ -175,25 +197,6 @@ pub(super) fn all_with_hashes(
         out.push(decode_with_hash(row, path)?);
     }
     Ok(out)
-}
-
-/// A raw event row, before validation.
-struct RawEvent {
-    id: String,
-    observer: String,
-    seq: i64,
-    recorded_at: String,
-    kind: String,
-    circonscription: Option<String>,
-    bureau: Option<String>,
-    panel: Option<i64>,
-    item: Option<String>,
-    value: Option<String>,
-    voters: Option<i64>,
-    received: Option<i64>,
-    voter: Option<String>,
-    target: Option<String>,
-    note: Option<String>,
 }
 
 /// Decodes one event row and its stored chain hash.
@@ -215,91 +218,125 @@ pub(super) fn parse_hash(text: &str) -> Option<Hash> {
     bytes.try_into().ok()
 }
 
-fn decode_event(row: &Row<'_>, path: &Path) -> Result<Event, StorageError> {
-    let raw = (|| {
-        Ok::<_, rusqlite::Error>(RawEvent {
-            id: row.get(0)?,
-            observer: row.get(1)?,
-            seq: row.get(2)?,
-            recorded_at: row.get(3)?,
-            kind: row.get(4)?,
-            circonscription: row.get(5)?,
-            bureau: row.get(6)?,
-            panel: row.get(7)?,
-            item: row.get(8)?,
-            value: row.get(9)?,
-            voters: row.get(10)?,
-            received: row.get(11)?,
-            voter: row.get(12)?,
-            target: row.get(13)?,
-            note: row.get(14)?,
-        })
-    })()
-    .map_err(|e| StorageError::sqlite(path, "reading an event row", e))?;
-    let id = raw.id.clone();
-    validate(raw).map_err(|what| StorageError::Invalid {
-        path: path.to_owned(),
-        what: format!("event {id}: {what}"),
+/// Decodes and validates the event of a row, borrowing its text from SQLite where it can (this
+/// runs for every event of a national report or merge).
+pub(super) fn decode_event(row: &Row<'_>, path: &Path) -> Result<Event, StorageError> {
+    decode_borrowed(row).map_err(|problem| match problem {
+        Problem::Sqlite(e) => StorageError::sqlite(path, "reading an event row", e),
+        Problem::Invalid(what) => {
+            let id = row
+                .get_ref(0)
+                .ok()
+                .and_then(|v| v.as_str().ok())
+                .unwrap_or("?")
+                .to_owned();
+            StorageError::Invalid {
+                path: path.to_owned(),
+                what: format!("event {id}: {what}"),
+            }
+        }
     })
 }
 
-fn validate(raw: RawEvent) -> Result<Event, String> {
+enum Problem {
+    Sqlite(rusqlite::Error),
+    Invalid(String),
+}
+
+impl From<rusqlite::Error> for Problem {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Sqlite(e)
+    }
+}
+
+impl From<String> for Problem {
+    fn from(e: String) -> Self {
+        Self::Invalid(e)
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(e: &str) -> Self {
+        Self::Invalid(e.to_owned())
+    }
+}
+
+fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
+    use rusqlite::types::ValueRef;
+    let text = |i: usize| -> Result<Option<&str>, Problem> {
+        match row.get_ref(i)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(t) => std::str::from_utf8(t)
+                .map(Some)
+                .map_err(|e| Problem::Invalid(format!("column {i}: invalid utf-8 sequence ({e})"))),
+            _ => Err(Problem::Invalid(format!("column {i} is not text"))),
+        }
+    };
+    let need = |field: &str, i: usize| -> Result<&str, Problem> {
+        text(i)?.ok_or_else(|| Problem::Invalid(format!("{field} is missing")))
+    };
+    let int = |i: usize| -> Result<Option<i64>, Problem> { Ok(row.get::<_, Option<i64>>(i)?) };
     let uuid = |field: &str, s: &str| {
-        Uuid::parse_str(s).map_err(|_| format!("{field} `{s}` is not a UUID"))
+        Uuid::parse_str(s).map_err(|_| Problem::Invalid(format!("{field} `{s}` is not a UUID")))
     };
-    let need = |field: &str, v: Option<String>| v.ok_or_else(|| format!("{field} is missing"));
-    let circ = |v: Option<String>| -> Result<CirconscriptionCode, String> {
-        CirconscriptionCode::parse(&need("circonscription", v)?).map_err(|e| e.to_string())
+    let circ = || -> Result<CirconscriptionCode, Problem> {
+        CirconscriptionCode::parse(need("circonscription", 5)?)
+            .map_err(|e| Problem::Invalid(e.to_string()))
     };
-    let bureau = |v: Option<String>| -> Result<Option<BureauCode>, String> {
-        v.map(|b| BureauCode::parse(&b).map_err(|e| e.to_string()))
+    let bureau = || -> Result<Option<BureauCode>, Problem> {
+        text(6)?
+            .map(|b| BureauCode::parse(b).map_err(|e| Problem::Invalid(e.to_string())))
             .transpose()
     };
-    let count = |field: &str, v: Option<i64>| -> Result<u32, String> {
-        v.and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| format!("{field} is missing or out of range"))
+    let count = |field: &str, i: usize| -> Result<u32, Problem> {
+        int(i)?
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| Problem::Invalid(format!("{field} is missing or out of range")))
     };
-    let body = match raw.kind.as_str() {
+    let owned = |i: usize| -> Result<Option<String>, Problem> { Ok(text(i)?.map(str::to_owned)) };
+    let kind = need("kind", 4)?;
+    let body = match kind {
         "tick" => EventBody::Tick {
-            circonscription: circ(raw.circonscription)?,
-            bureau: bureau(raw.bureau)?,
-            panel: raw
-                .panel
+            circonscription: circ()?,
+            bureau: bureau()?,
+            panel: int(7)?
                 .and_then(|p| u16::try_from(p).ok())
                 .and_then(|p| Panel::new(p).ok())
                 .ok_or("panel is missing or out of range")?,
-            item: need("item", raw.item)?
+            item: need("item", 8)?
                 .parse::<Item>()
                 .map_err(|i| format!("unknown item `{i}`"))?,
-            mark: need("value", raw.value)?
+            mark: need("value", 9)?
                 .parse::<Mark>()
                 .map_err(|v| format!("unknown value `{v}`"))?,
-            note: raw.note,
+            note: owned(14)?,
         },
         "envelope" => EventBody::Envelope {
-            circonscription: circ(raw.circonscription)?,
-            bureau: bureau(raw.bureau)?,
-            voters: count("voters", raw.voters)?,
-            received: count("received", raw.received)?,
-            note: raw.note,
+            circonscription: circ()?,
+            bureau: bureau()?,
+            voters: count("voters", 10)?,
+            received: count("received", 11)?,
+            note: owned(14)?,
         },
         "non_receipt" => EventBody::NonReceipt {
-            circonscription: circ(raw.circonscription)?,
-            bureau: bureau(raw.bureau)?.ok_or("bureau is missing")?,
-            voter: raw.voter,
-            note: raw.note,
+            circonscription: circ()?,
+            bureau: bureau()?.ok_or("bureau is missing")?,
+            voter: owned(12)?,
+            note: owned(14)?,
         },
         "retract" => EventBody::Retract {
-            target: EventId(uuid("target", &need("target", raw.target)?)?),
+            target: EventId(uuid("target", need("target", 13)?)?),
         },
-        other => return Err(format!("unknown kind `{other}`")),
+        other => return Err(Problem::Invalid(format!("unknown kind `{other}`"))),
     };
+    let seq: i64 = row.get(2)?;
+    let recorded_at = need("time", 3)?;
     Ok(Event {
-        id: EventId(uuid("id", &raw.id)?),
-        observer: ObserverId(uuid("observer", &raw.observer)?),
-        seq: u64::try_from(raw.seq).map_err(|_| format!("seq {} is negative", raw.seq))?,
-        recorded_at: DateTime::parse_from_rfc3339(&raw.recorded_at)
-            .map_err(|_| format!("time `{}` is not RFC 3339", raw.recorded_at))?
+        id: EventId(uuid("id", need("id", 0)?)?),
+        observer: ObserverId(uuid("observer", need("observer", 1)?)?),
+        seq: u64::try_from(seq).map_err(|_| format!("seq {seq} is negative"))?,
+        recorded_at: DateTime::parse_from_rfc3339(recorded_at)
+            .map_err(|_| format!("time `{recorded_at}` is not RFC 3339"))?
             .with_timezone(&Utc),
         body,
     })

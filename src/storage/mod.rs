@@ -362,6 +362,19 @@ impl Store {
         Ok(event)
     }
 
+    /// Hands every event to `f` without collecting them (national reports read millions), each
+    /// observer's events in `seq` order, as [`crate::domain::RecordState::apply`] needs.
+    pub fn for_each_event(&self, f: &mut dyn FnMut(Event)) -> Result<(), StorageError> {
+        events::for_each(&self.conn, &self.path, f)
+    }
+
+    /// The state folded from every event, streamed.
+    pub fn fold(&self) -> Result<crate::domain::RecordState, StorageError> {
+        let mut state = crate::domain::RecordState::default();
+        self.for_each_event(&mut |e| state.apply(&e))?;
+        Ok(state)
+    }
+
     /// Every event with its chain hash, in (observer, seq) order.
     pub fn events_with_hashes(&self) -> Result<Vec<(Event, chain::Hash)>, StorageError> {
         events::all_with_hashes(&self.conn, &self.path)
