@@ -15,6 +15,17 @@ fn failure(e: ImportFailure) -> Error {
     }
 }
 
+/// Says what the file was recognised as: format, encoding, separator.
+fn say_recognised(ctx: &mut Context<'_>, file: &std::path::Path, info: &import::FileInfo) {
+    let line = (ctx.lang.catalog().import_recognised)(
+        &file.display().to_string(),
+        info.format,
+        info.encoding,
+        info.separator,
+    );
+    ctx.say(&line);
+}
+
 /// `constat import`.
 pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
@@ -26,12 +37,7 @@ pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             let summary = store
                 .import_candidates(file, now, &mut |sink| import::read_candidates(file, sink))
                 .map_err(failure)?;
-            ctx.say(&(cat.import_recognised)(
-                &file.display().to_string(),
-                summary.info.format,
-                summary.info.encoding,
-                summary.info.separator,
-            ));
+            say_recognised(ctx, file, &summary.info);
             ctx.say(&(cat.import_candidates_done)(
                 summary.candidates,
                 summary.circonscriptions,
@@ -71,12 +77,7 @@ pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             let summary = store
                 .import_bureaux(file, now, &mut |sink| import::read_bureaux(file, sink))
                 .map_err(failure)?;
-            ctx.say(&(cat.import_recognised)(
-                &file.display().to_string(),
-                summary.info.format,
-                summary.info.encoding,
-                summary.info.separator,
-            ));
+            say_recognised(ctx, file, &summary.info);
             ctx.say(&(cat.import_bureaux_done)(
                 summary.bureaux,
                 summary.added,

@@ -94,27 +94,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
         path: path.to_owned(),
         what,
     };
-    let (kind, year, round, date): (String, u16, u8, Option<String>) = conn
-        .query_row(
-            "SELECT kind, year, round, date FROM election WHERE singleton = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .map_err(sql)?;
-    let election = Election {
-        kind: kind
-            .parse::<ElectionKind>()
-            .map_err(|k| invalid(format!("unknown election kind `{k}`")))?,
-        year,
-        round,
-        date: match date {
-            Some(d) => Some(
-                chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                    .map_err(|_| invalid(format!("bad election date `{d}`")))?,
-            ),
-            None => None,
-        },
-    };
+    let election = election(conn, path)?;
 
     let mut referential = Referential::default();
     let mut stmt = conn
