@@ -322,6 +322,13 @@ impl Store {
         let (mut added, mut changed, mut unchanged, mut without) = (0usize, 0usize, 0usize, 0usize);
         let mut storage_error: Option<rusqlite::Error> = None;
         let mut count = 0u64;
+        // Prepared once: this runs for each of some 69,000 rows.
+        let mut insert_new = tx
+            .prepare(
+                "INSERT INTO bureau (code, circonscription, label, address, commune)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
+            )
+            .map_err(sql("preparing the import"))?;
         let info = {
             let mut sink = |row: BureauRow| -> Result<(), ImportError> {
                 count += 1;
@@ -339,12 +346,13 @@ impl Store {
                     }
                     let new_circ = row.circonscription.as_ref().map(|c| c.as_str().to_owned());
                     // Most rows are new: one statement for them, a lookup only for known bureaux.
-                    let inserted = tx
-                        .prepare_cached(
-                            "INSERT INTO bureau (code, circonscription, label, address, commune)
-                             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
-                        )?
-                        .execute(params![code, new_circ, row.label, row.address, row.commune])?;
+                    let inserted = insert_new.execute(params![
+                        code,
+                        new_circ,
+                        row.label,
+                        row.address,
+                        row.commune
+                    ])?;
                     if inserted == 1 {
                         added += 1;
                         if new_circ.is_none() {
@@ -406,6 +414,7 @@ impl Store {
                 }
             }
         };
+        drop(insert_new);
         log_import(
             &tx,
             "bureaux",
