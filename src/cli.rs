@@ -91,7 +91,7 @@ pub enum Command {
         nothing. Example: constat merge --into national.db reports/ late/marie.db"
     )]
     Merge(MergeArgs),
-    /// Export this database: a self-contained copy to send, or its events as CSV
+    /// Export this database: a self-contained copy to send, its events as CSV, or an evidence folder
     #[command(subcommand)]
     Export(ExportCommand),
     /// Print the réclamation to copy into the bureau's procès-verbal (or, with --appeal, the facts
