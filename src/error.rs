@@ -147,7 +147,7 @@ pub enum Error {
 }
 
 /// At most 30 items, then how many more.
-fn list(items: &[String]) -> String {
+pub(crate) fn list(items: &[String]) -> String {
     const MAX: usize = 30;
     let mut s = items
         .iter()
@@ -165,128 +165,16 @@ fn list(items: &[String]) -> String {
 }
 
 impl Error {
-    /// The message in `lang`. English is the `Display` text; French is written here.
+    /// The message in `lang`, from the catalogue (`crate::i18n`). English is the `Display` text.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        match self {
-            Self::Storage(StorageError::NotFound(p)) => format!(
-                "aucune base constat à {0} : créez-la avec `constat init --db {0} --sample paris-1-2017 --observer NOM`, ou indiquez la bonne avec --db",
-                p.display()
-            ),
-            Self::Storage(StorageError::AlreadyExists(p)) => format!(
-                "{} existe déjà : constat n'écrase jamais une base ; choisissez un autre chemin ou supprimez le fichier vous-même",
-                p.display()
-            ),
-            Self::Storage(StorageError::NotConstat(p)) => {
-                format!("{} n'est pas une base constat", p.display())
-            }
-            Self::Storage(StorageError::NewerSchema { path, found, supported }) => format!(
-                "{} a été écrit par une version plus récente de constat (schéma {found}, celle-ci connaît jusqu'à {supported}) : installez la version récente pour l'ouvrir ; le fichier n'a pas été modifié",
-                path.display()
-            ),
-            Self::Storage(e) if e.is_disk_full() => format!(
-                "disque plein : libérez de la place et recommencez ; rien n'a été écrit à moitié ({e})"
-            ),
-            Self::Storage(e) => format!("base de données : {e}"),
-            Self::Sample(e) => format!("échantillon intégré défectueux : {e}"),
-            Self::Code(CodeError::Circonscription(c)) => format!(
-                "« {c} » n'est pas un code de circonscription : attendu le département puis 2 chiffres, comme 7501, 2A01, 97101, ZZ01"
-            ),
-            Self::Code(CodeError::Bureau(c)) => format!(
-                "« {c} » n'est pas un code de bureau : attendu le code INSEE de la commune, « _ », puis le numéro du bureau, comme 75056_0911"
-            ),
-            Self::Code(CodeError::Panel(c)) => format!(
-                "« {c} » n'est pas un numéro de panneau : attendu un nombre entier de 1 à 999"
-            ),
-            Self::UnknownSample { name, known } => format!(
-                "échantillon « {name} » inconnu ; échantillons intégrés : {}",
-                known.join(", ")
-            ),
-            Self::UnknownCirconscription { code, known } => format!(
-                "la circonscription {code} n'est pas dans cette base ; connues : {}",
-                list(known)
-            ),
-            Self::UnknownCandidate { circ, panel, known } => format!(
-                "aucun candidat n° {panel} dans la circonscription {circ} ; numéros valides : {}",
-                list(known)
-            ),
-            Self::UnknownBureau { code, circ, known } => format!(
-                "le bureau {code} n'est pas un bureau de la circonscription {circ} ; ses bureaux : {}",
-                list(known)
-            ),
-            Self::BureauRequired { circ, known } => format!(
-                "--item bureau demande un bureau : ajoutez --bureau CODE (bureaux de {circ} : {})",
-                list(known)
-            ),
-            Self::BadText { field, why } => format!("{field} : {}", french_text_problem(why)),
-            Self::BadElection(e) => format!(
-                "« {e} » n'est pas une élection : attendu TYPE-ANNÉE, TYPE parmi legislatives, presidentielle, europeennes, municipales, regionales, departementales (par exemple legislatives-2024)"
-            ),
-            Self::BureauWithoutCirconscription(b) => format!("le bureau {b} n'a pas encore de circonscription connue : importez la table bureaux ↔ circonscriptions d'Etalab (constat import bureaux FICHIER)"),
-            Self::ExportOverDatabase(p) => format!("{} est cette base elle-même : choisissez un autre fichier d'export", p.display()),
-            Self::MergeAborted(p) => format!("fusion arrêtée au premier fichier refusé (--strict) : {} est exactement comme avant", p.display()),
-            Self::VerifyFailed(p) => format!("{} : la vérification a échoué (voir ci-dessus)", p.display()),
-            Self::Untrusted(p, why) => format!("{} : {why}", p.display()),
-            Self::EvidenceFolderNotEmpty(p) => format!("{} existe et n'est pas vide : donnez un nouveau dossier pour les preuves", p.display()),
-            Self::NotYet(what) => format!("« {what} » n'est pas encore disponible dans cette version"),
-            Self::EmptyReferential => "cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)".into(),
-            Self::Import(e) => {
-                let mut s = e.file.display().to_string();
-                if let Some(line) = e.line {
-                    s.push_str(&format!(", ligne {line}"));
-                }
-                if let Some(column) = &e.column {
-                    s.push_str(&format!(", colonne « {column} »"));
-                }
-                if let Some(value) = &e.value {
-                    s.push_str(&format!(" : trouvé « {value} »"));
-                }
-                s.push_str(&format!(", attendu : {}", e.expected));
-                if let Some(hint) = &e.hint {
-                    s.push_str(&format!(" (conseil : {hint})"));
-                }
-                s.push_str(" ; rien n'a été importé");
-                s
-            }
-            Self::NoVoters => {
-                "--voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)".into()
-            }
-            Self::NoTerminal(e) => format!(
-                "l'interface a besoin d'un terminal interactif ({e}) ; pour les scripts, utilisez les commandes tick, envelope, non-receipt et report"
-            ),
-            Self::Terminal(e) => format!("erreur du terminal : {e}"),
-            Self::Io { path, context, source } => {
-                format!("{} : {} : {source}", path.display(), french_context(context))
-            }
-            Self::NoDataDir => {
-                "aucun dossier de données sur ce système : passez --db FICHIER ou définissez CONSTAT_DB".into()
-            }
-        }
+        (lang.catalog().error)(self)
     }
 }
 
-/// Text problems, as raised by [`check_text`].
-const EMPTY: &str = "must not be empty";
-const TOO_LONG: &str = "is too long (at most 1000 characters)";
-const CONTROL: &str = "must not contain control characters";
-
-fn french_text_problem(why: &str) -> &'static str {
-    match why {
-        EMPTY => "ne doit pas être vide",
-        TOO_LONG => "est trop long (1000 caractères au plus)",
-        _ => "ne doit pas contenir de caractères de contrôle",
-    }
-}
-
-fn french_context(context: &str) -> &'static str {
-    match context {
-        "writing the report" => "écriture du rapport",
-        "creating the folder" => "création du dossier",
-        _ => "accès au fichier",
-    }
-}
+/// Text problems, as raised by [`check_text`] (translated in the catalogue).
+pub(crate) const EMPTY: &str = "must not be empty";
+pub(crate) const TOO_LONG: &str = "is too long (at most 1000 characters)";
+pub(crate) const CONTROL: &str = "must not contain control characters";
 
 /// Checks a free-text argument: not empty (unless `allow_empty`), at most 1000 characters, no
 /// control characters except newlines and tabs in notes.

@@ -5,6 +5,8 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
+mod errors_fr;
+
 use crate::domain::{ElectionKind, Item, Mark};
 
 /// The language of the interface.
@@ -178,6 +180,7 @@ pub struct Catalog {
     pub merge_col_rejected: &'static str,
     pub merge_total: fn(usize, u64, u64, usize) -> String,
     pub error_prefix: &'static str,
+    pub error: fn(&crate::error::Error) -> String,
     pub hint_prefix: &'static str,
 }
 
@@ -801,6 +804,7 @@ pub static FR: Catalog = Catalog {
         )
     },
     error_prefix: "erreur",
+    error: errors_fr::message,
     hint_prefix: "conseil",
 };
 
@@ -1200,6 +1204,7 @@ pub static EN: Catalog = Catalog {
         format!("{f} files: {n} new events, {a} already present, {r} files rejected")
     },
     error_prefix: "error",
+    error: ToString::to_string,
     hint_prefix: "hint",
 };
 
