@@ -179,6 +179,9 @@ pub struct Catalog {
     pub merge_col_already: &'static str,
     pub merge_col_rejected: &'static str,
     pub merge_total: fn(usize, u64, u64, usize) -> String,
+    pub verify_ok: fn(&str) -> String,
+    pub verify_broken: fn(&str, &str) -> String,
+    pub verify_chain: fn(&str, &str, u64, Option<u64>) -> String,
     pub error_prefix: &'static str,
     pub error: fn(&crate::error::Error) -> String,
     pub hint_prefix: &'static str,
@@ -803,6 +806,12 @@ pub static FR: Catalog = Catalog {
             s(r)
         )
     },
+    verify_ok: |what| format!("intact : {what}"),
+    verify_broken: |what, why| format!("ALTÉRÉ : {what} : {why}"),
+    verify_chain: |name, id, n, signed| match signed {
+        Some(s) => format!("{name} ({id}), {n} événements, tête signée à la position {s}"),
+        None => format!("{name} ({id}), {n} événements, tête non signée"),
+    },
     error_prefix: "erreur",
     error: errors_fr::message,
     hint_prefix: "conseil",
@@ -1202,6 +1211,12 @@ pub static EN: Catalog = Catalog {
     merge_col_rejected: "rejected (why)",
     merge_total: |f, n, a, r| {
         format!("{f} files: {n} new events, {a} already present, {r} files rejected")
+    },
+    verify_ok: |what| format!("intact: {what}"),
+    verify_broken: |what, why| format!("BROKEN: {what}: {why}"),
+    verify_chain: |name, id, n, signed| match signed {
+        Some(s) => format!("{name} ({id}), {n} events, head signed at position {s}"),
+        None => format!("{name} ({id}), {n} events, head not signed"),
     },
     error_prefix: "error",
     error: ToString::to_string,

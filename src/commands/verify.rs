@@ -21,17 +21,11 @@ pub const MANIFEST: &str = "MANIFEST";
 pub const EVENTS_CSV: &str = "events.csv";
 
 fn say_ok(lang: Lang, what: &str) -> String {
-    match lang {
-        Lang::Fr => format!("intact : {what}"),
-        Lang::En => format!("intact: {what}"),
-    }
+    (lang.catalog().verify_ok)(what)
 }
 
 fn say_broken(lang: Lang, what: &str, why: &str) -> String {
-    match lang {
-        Lang::Fr => format!("ALTÉRÉ : {what} : {why}"),
-        Lang::En => format!("BROKEN: {what}: {why}"),
-    }
+    (lang.catalog().verify_broken)(what, why)
 }
 
 /// `constat verify`.
@@ -54,24 +48,12 @@ fn verify_db(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
         verify_database(path).map_err(|r| Error::Untrusted(path.to_owned(), r.to_string()))?;
     let mut broken = false;
     for c in &checks {
-        let what = match (lang, c.signed_up_to) {
-            (Lang::Fr, Some(s)) => format!(
-                "{} ({}), {} événements, tête signée à la position {s}",
-                c.name, c.observer, c.events
-            ),
-            (Lang::Fr, None) => format!(
-                "{} ({}), {} événements, tête non signée",
-                c.name, c.observer, c.events
-            ),
-            (Lang::En, Some(s)) => format!(
-                "{} ({}), {} events, head signed at position {s}",
-                c.name, c.observer, c.events
-            ),
-            (Lang::En, None) => format!(
-                "{} ({}), {} events, head not signed",
-                c.name, c.observer, c.events
-            ),
-        };
+        let what = (lang.catalog().verify_chain)(
+            &c.name,
+            &c.observer.to_string(),
+            c.events,
+            c.signed_up_to,
+        );
         match &c.problem {
             None => ctx.say(&say_ok(lang, &what)),
             Some(why) => {
