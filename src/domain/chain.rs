@@ -13,7 +13,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::event::{Event, EventBody, ObserverId};
+use super::event::{Event, ObserverId};
 
 /// A chain hash.
 pub type Hash = [u8; 32];
@@ -40,79 +40,26 @@ pub fn canonical(e: &Event) -> Vec<u8> {
     let at = e
         .recorded_at
         .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-    let (circ, bureau, panel, item, value, voters, received, voter, target, note);
-    let target_text;
-    let none = || Field::Null;
-    match &e.body {
-        EventBody::Tick {
-            circonscription,
-            bureau: b,
-            panel: p,
-            item: i,
-            mark,
-            note: n,
-        } => {
-            circ = Field::Text(circonscription.as_str());
-            bureau = opt_text(b.as_ref().map(|b| b.as_str()));
-            panel = Field::Number(u64::from(p.get()));
-            item = Field::Text(i.slug());
-            value = Field::Text(mark.slug());
-            (voters, received, voter, target) = (none(), none(), none(), none());
-            note = opt_text(n.as_deref());
-        }
-        EventBody::Envelope {
-            circonscription,
-            bureau: b,
-            voters: v,
-            received: r,
-            note: n,
-        } => {
-            circ = Field::Text(circonscription.as_str());
-            bureau = opt_text(b.as_ref().map(|b| b.as_str()));
-            (panel, item, value) = (none(), none(), none());
-            voters = Field::Number(u64::from(*v));
-            received = Field::Number(u64::from(*r));
-            (voter, target) = (none(), none());
-            note = opt_text(n.as_deref());
-        }
-        EventBody::NonReceipt {
-            circonscription,
-            bureau: b,
-            voter: v,
-            note: n,
-        } => {
-            circ = Field::Text(circonscription.as_str());
-            bureau = Field::Text(b.as_str());
-            (panel, item, value, voters, received) = (none(), none(), none(), none(), none());
-            voter = opt_text(v.as_deref());
-            target = none();
-            note = opt_text(n.as_deref());
-        }
-        EventBody::Retract { target: t } => {
-            target_text = t.to_string();
-            (circ, bureau, panel, item, value) = (none(), none(), none(), none(), none());
-            (voters, received, voter) = (none(), none(), none());
-            target = Field::Text(&target_text);
-            note = none();
-        }
-    }
+    let f = e.body.flat();
+    let target = f.target.map(|t| t.to_string());
+    let number = |n: Option<u64>| n.map_or(Field::Null, Field::Number);
     let fields = [
         Field::Text("constat-event/1"),
         Field::Text(&id),
         Field::Text(&observer),
         Field::Number(e.seq),
         Field::Text(&at),
-        Field::Text(e.body.kind()),
-        circ,
-        bureau,
-        panel,
-        item,
-        value,
-        voters,
-        received,
-        voter,
-        target,
-        note,
+        Field::Text(f.kind),
+        opt_text(f.circonscription.map(|c| c.as_str())),
+        opt_text(f.bureau.map(|b| b.as_str())),
+        number(f.panel.map(u64::from)),
+        opt_text(f.item),
+        opt_text(f.value),
+        number(f.voters.map(u64::from)),
+        number(f.received.map(u64::from)),
+        opt_text(f.voter),
+        opt_text(target.as_deref()),
+        opt_text(f.note),
     ];
     let mut out = Vec::with_capacity(256);
     out.push(b'[');
@@ -266,7 +213,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
-    use crate::domain::{CirconscriptionCode, EventId, Item, Mark, Panel};
+    use crate::domain::{CirconscriptionCode, EventBody, EventId, Item, Mark, Panel};
 
     fn ev(observer: u128, seq: u64, note: &str) -> Event {
         Event {

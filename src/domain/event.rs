@@ -207,6 +207,96 @@ impl EventBody {
     }
 }
 
+/// An event body as the columns of a table row: what storage, CSV and the canonical encoding
+/// write. Absent fields are `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flat<'a> {
+    /// `tick`, `envelope`, `non_receipt`, `retract`.
+    pub kind: &'static str,
+    /// The circonscription.
+    pub circonscription: Option<&'a CirconscriptionCode>,
+    /// The bureau.
+    pub bureau: Option<&'a BureauCode>,
+    /// A tick's panel number.
+    pub panel: Option<u16>,
+    /// A tick's item slug.
+    pub item: Option<&'static str>,
+    /// A tick's mark slug.
+    pub value: Option<&'static str>,
+    /// An envelope's voters.
+    pub voters: Option<u32>,
+    /// An envelope's received count.
+    pub received: Option<u32>,
+    /// A non-receipt's voter.
+    pub voter: Option<&'a str>,
+    /// A retraction's target.
+    pub target: Option<EventId>,
+    /// The note.
+    pub note: Option<&'a str>,
+}
+
+impl EventBody {
+    /// The body as flat columns.
+    pub fn flat(&self) -> Flat<'_> {
+        let mut f = Flat {
+            kind: self.kind(),
+            circonscription: None,
+            bureau: None,
+            panel: None,
+            item: None,
+            value: None,
+            voters: None,
+            received: None,
+            voter: None,
+            target: None,
+            note: None,
+        };
+        match self {
+            Self::Tick {
+                circonscription,
+                bureau,
+                panel,
+                item,
+                mark,
+                note,
+            } => {
+                f.circonscription = Some(circonscription);
+                f.bureau = bureau.as_ref();
+                f.panel = Some(panel.get());
+                f.item = Some(item.slug());
+                f.value = Some(mark.slug());
+                f.note = note.as_deref();
+            }
+            Self::Envelope {
+                circonscription,
+                bureau,
+                voters,
+                received,
+                note,
+            } => {
+                f.circonscription = Some(circonscription);
+                f.bureau = bureau.as_ref();
+                f.voters = Some(*voters);
+                f.received = Some(*received);
+                f.note = note.as_deref();
+            }
+            Self::NonReceipt {
+                circonscription,
+                bureau,
+                voter,
+                note,
+            } => {
+                f.circonscription = Some(circonscription);
+                f.bureau = Some(bureau);
+                f.voter = voter.as_deref();
+                f.note = note.as_deref();
+            }
+            Self::Retract { target } => f.target = Some(*target),
+        }
+        f
+    }
+}
+
 /// One recorded observation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {

@@ -50,57 +50,8 @@ pub fn write(
     w.write_record(HEADER)?;
     for (e, hash) in events {
         let name = names.get(&e.observer).map_or("", String::as_str);
-        let (mut circ, mut bureau, mut panel, mut item, mut value) =
-            (String::new(), String::new(), String::new(), "", "");
-        let (mut voters, mut received, mut voter, mut target, mut note) = (
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        );
-        match &e.body {
-            EventBody::Tick {
-                circonscription,
-                bureau: b,
-                panel: p,
-                item: i,
-                mark,
-                note: n,
-            } => {
-                circ = circonscription.to_string();
-                bureau = b.as_ref().map(ToString::to_string).unwrap_or_default();
-                panel = p.to_string();
-                item = i.slug();
-                value = mark.slug();
-                note = n.clone().unwrap_or_default();
-            }
-            EventBody::Envelope {
-                circonscription,
-                bureau: b,
-                voters: v,
-                received: r,
-                note: n,
-            } => {
-                circ = circonscription.to_string();
-                bureau = b.as_ref().map(ToString::to_string).unwrap_or_default();
-                voters = v.to_string();
-                received = r.to_string();
-                note = n.clone().unwrap_or_default();
-            }
-            EventBody::NonReceipt {
-                circonscription,
-                bureau: b,
-                voter: v,
-                note: n,
-            } => {
-                circ = circonscription.to_string();
-                bureau = b.to_string();
-                voter = v.clone().unwrap_or_default();
-                note = n.clone().unwrap_or_default();
-            }
-            EventBody::Retract { target: t } => target = t.to_string(),
-        }
+        let f = e.body.flat();
+        let text = |v: Option<&dyn ToString>| v.map_or_else(String::new, |v| v.to_string());
         w.write_record([
             election,
             &e.id.to_string(),
@@ -109,17 +60,17 @@ pub fn write(
             &e.seq.to_string(),
             &e.recorded_at
                 .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-            e.body.kind(),
-            &circ,
-            &bureau,
-            &panel,
-            item,
-            value,
-            &voters,
-            &received,
-            &spreadsheet_safe(&voter),
-            &target,
-            &spreadsheet_safe(&note),
+            f.kind,
+            &text(f.circonscription.map(|c| c as &dyn ToString)),
+            &text(f.bureau.map(|b| b as &dyn ToString)),
+            &text(f.panel.as_ref().map(|p| p as &dyn ToString)),
+            f.item.unwrap_or(""),
+            f.value.unwrap_or(""),
+            &text(f.voters.as_ref().map(|v| v as &dyn ToString)),
+            &text(f.received.as_ref().map(|v| v as &dyn ToString)),
+            &spreadsheet_safe(f.voter.unwrap_or("")),
+            &text(f.target.as_ref().map(|t| t as &dyn ToString)),
+            &spreadsheet_safe(f.note.unwrap_or("")),
             &hex::encode(hash),
         ])?;
     }
