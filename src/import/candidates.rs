@@ -8,7 +8,7 @@
 //! look like a code, names must hold no control character. The same circonscription and panel
 //! twice is an error naming both lines.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use super::aliases::{self, Header};
@@ -105,7 +105,7 @@ pub(crate) fn read_table(
     let mut reader = Reader {
         path,
         header: &header,
-        seen: HashMap::new(),
+        seen: FxHashMap::default(),
         count: 0,
     };
     let mut row = Row::default();
@@ -249,7 +249,7 @@ fn label(dep_label: &str, circ_label: &str, code: &CirconscriptionCode) -> Strin
 struct Reader<'a> {
     path: &'a Path,
     header: &'a Header,
-    seen: HashMap<(CirconscriptionCode, u16), u64>,
+    seen: FxHashMap<(CirconscriptionCode, u16), u64>,
     count: u64,
 }
 

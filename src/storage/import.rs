@@ -344,7 +344,7 @@ impl Store {
                         .execute(params![circ.as_str(), format!("Circonscription {circ}")])?;
                         known_circs.insert(circ.as_str().to_owned());
                     }
-                    let new_circ = row.circonscription.as_ref().map(|c| c.as_str().to_owned());
+                    let new_circ = row.circonscription.as_ref().map(|c| c.as_str());
                     // Most rows are new: one statement for them, a lookup only for known bureaux.
                     let inserted = insert_new.execute(params![
                         code,
@@ -376,7 +376,7 @@ impl Store {
                         None => {}
                         Some((circ, label, address, commune)) => {
                             let merged = (
-                                new_circ.or_else(|| circ.clone()),
+                                new_circ.map(str::to_owned).or_else(|| circ.clone()),
                                 keep(&row.label, &label),
                                 keep(&row.address, &address),
                                 keep(&row.commune, &commune),
