@@ -109,9 +109,6 @@ pub enum Error {
     /// The evidence folder exists and holds files.
     #[error("{0} exists and is not empty: give a new folder for the evidence")]
     EvidenceFolderNotEmpty(PathBuf),
-    /// A command announced in --help whose work is not finished in this build.
-    #[error("`{0}` is not available in this build yet")]
-    NotYet(&'static str),
     /// The database has no circonscription yet.
     #[error(
         "this database has no circonscription yet: import the candidate list first (constat import candidates FILE)"

@@ -66,7 +66,6 @@ pub(super) fn message(e: &Error) -> String {
         Error::VerifyFailed(p) => format!("{} : la vérification a échoué (voir ci-dessus)", p.display()),
         Error::Untrusted(p, why) => format!("{} : {why}", p.display()),
         Error::EvidenceFolderNotEmpty(p) => format!("{} existe et n'est pas vide : donnez un nouveau dossier pour les preuves", p.display()),
-        Error::NotYet(what) => format!("« {what} » n'est pas encore disponible dans cette version"),
         Error::EmptyReferential => "cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)".into(),
         Error::Import(e) => {
             let mut s = e.file.display().to_string();
