@@ -29,7 +29,13 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
             KeyCode::Up => Some(Message::Move(Direction::Up)),
             KeyCode::Down | KeyCode::Tab => Some(Message::Move(Direction::Down)),
             KeyCode::Backspace => Some(Message::Erase),
-            KeyCode::Char(c) => Some(Message::Input(c)),
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) =>
+            {
+                Some(Message::Input(c))
+            }
             _ => None,
         },
         Mode::Envelope(_) | Mode::NonReceipt(_) => match key.code {
@@ -39,7 +45,13 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
                 Some(Message::NextField)
             }
             KeyCode::Backspace => Some(Message::Erase),
-            KeyCode::Char(c) => Some(Message::Input(c)),
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) =>
+            {
+                Some(Message::Input(c))
+            }
             _ => None,
         },
     }

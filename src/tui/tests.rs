@@ -454,6 +454,14 @@ fn the_picker_finds_a_bureau_by_street_and_switches_to_it() {
 }
 
 #[test]
+fn alt_and_control_letters_are_not_typed_into_forms() {
+    let mut h = Harness::new(model());
+    h.keys("/");
+    h.press_with(KeyCode::Char('q'), KeyModifiers::ALT);
+    assert!(matches!(&h.model.mode, Mode::Picker(p) if p.query.is_empty()));
+}
+
+#[test]
 fn the_picker_index_is_built_on_first_use_not_at_start_up() {
     let mut m = model();
     m.places = std::sync::Arc::default();
