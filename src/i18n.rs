@@ -6,6 +6,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 mod errors_fr;
+pub mod journey;
 
 use crate::domain::{ElectionKind, Item, Mark};
 
@@ -25,6 +26,14 @@ impl Lang {
         match self {
             Self::Fr => &FR,
             Self::En => &EN,
+        }
+    }
+
+    /// The interface's journey texts (screens, questions, notes, moves, export).
+    pub fn journey(self) -> &'static journey::Journey {
+        match self {
+            Self::Fr => &journey::FR,
+            Self::En => &journey::EN,
         }
     }
 
@@ -393,12 +402,29 @@ pub static FR: Catalog = Catalog {
         ("espace", "changer la case : non vérifié → présent → absent"),
         ("p / a", "marquer présent / absent"),
         ("⌫ (retour arrière)", "remettre la case à « non vérifié »"),
-        ("P", "marquer toute la colonne présente"),
+        (
+            "P",
+            "marquer toute la colonne présente (demande confirmation)",
+        ),
+        ("Tab / 1 2 3", "écran : enveloppe, bureau de vote, bilan"),
         (
             "e",
-            "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues",
+            "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues, note",
         ),
         ("n", "non-réception : un électeur n'a reçu aucune enveloppe"),
+        ("c", "note sur la case (ex. « bulletins épuisés à 15h »)"),
+        (
+            "m",
+            "bureau sur machines à voter, ou non (demande confirmation)",
+        ),
+        (
+            "M",
+            "déplacer les constats du bureau vers le bon bureau (historique conservé)",
+        ),
+        (
+            "x",
+            "bilan : exporter les preuves dans un dossier ou sur une clé USB",
+        ),
         (
             "/ ou b",
             "choisir une autre circonscription ou un autre bureau",
@@ -852,12 +878,23 @@ pub static EN: Catalog = Catalog {
         ("space", "cycle the cell: not checked → present → absent"),
         ("p / a", "mark present / absent"),
         ("⌫ (Backspace)", "clear the cell back to \"not checked\""),
-        ("P", "mark the whole column present"),
+        ("P", "mark the whole column present (asks first)"),
+        ("Tab / 1 2 3", "screen: envelope, polling station, summary"),
         (
             "e",
-            "household envelope: voters at the address, envelopes received",
+            "household envelope: voters at the address, envelopes received, note",
         ),
         ("n", "non-receipt: a voter received no envelope at all"),
+        ("c", "note on the cell (e.g. \"ballots ran out at 3pm\")"),
+        ("m", "bureau votes on machines, or not (asks first)"),
+        (
+            "M",
+            "move the bureau's observations to the right bureau (history kept)",
+        ),
+        (
+            "x",
+            "summary: export the evidence to a folder or a USB stick",
+        ),
         ("/ or b", "choose another circonscription or bureau"),
         ("u", "undo the last change (recorded as a new event)"),
         ("?", "show or close this help"),

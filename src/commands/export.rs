@@ -56,7 +56,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// `observations.csv` (for people), the report in every format, `chain-digest.txt`, and
 /// `MANIFEST` (`sha256sum` format: `sha256sum -c MANIFEST` checks it too). The folder is written
 /// beside its final place and renamed when complete: never half-written.
-fn evidence_folder(
+pub(crate) fn evidence_folder(
     store: &crate::storage::Store,
     output: &Path,
     semicolon: bool,

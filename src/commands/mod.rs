@@ -2,7 +2,7 @@
 //! then calls the domain and the storage. Nothing is written unless every check passed.
 
 mod demo;
-mod export;
+pub(crate) mod export;
 mod import;
 mod init;
 mod merge;

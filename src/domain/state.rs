@@ -395,14 +395,19 @@ impl RecordState {
 
     /// One observer's current mark for a cell.
     pub fn mark_by(&self, observer: ObserverId, key: &CellKey) -> Mark {
-        self.ticks_of(key)
-            .and_then(|ticks| {
-                ticks
-                    .iter()
-                    .rev()
-                    .find(|o| o.observer == observer && !self.is_withdrawn(o))
-            })
+        self.observation_by(observer, key)
             .map_or(Mark::Unchecked, |o| o.mark)
+    }
+
+    /// One observer's current observation of a cell (its latest tick not withdrawn): when it was
+    /// made and its note.
+    pub fn observation_by(&self, observer: ObserverId, key: &CellKey) -> Option<&Observation> {
+        self.ticks_of(key).and_then(|ticks| {
+            ticks
+                .iter()
+                .rev()
+                .find(|o| o.observer == observer && !self.is_withdrawn(o))
+        })
     }
 
     /// Current observations of every cell of a circonscription, bureau cells of all its bureaux

@@ -229,6 +229,38 @@ impl Store {
         referential::bureau(&self.conn, &self.path, code)
     }
 
+    /// The bureaux of one circonscription, in code order, without loading the whole reference
+    /// data.
+    pub fn bureaux_of(
+        &self,
+        circ: &crate::domain::CirconscriptionCode,
+    ) -> Result<Vec<crate::domain::Bureau>, StorageError> {
+        referential::bureaux_of(&self.conn, &self.path, circ)
+    }
+
+    /// Records whether a bureau votes on machines (no ballots on a table: no ballot finding
+    /// there). Reference data, not an observation: it is one committed statement.
+    pub fn set_voting_machines(
+        &self,
+        code: &crate::domain::BureauCode,
+        on: bool,
+    ) -> Result<(), StorageError> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE bureau SET voting_machines = ?2 WHERE code = ?1",
+                rusqlite::params![code.as_str(), on],
+            )
+            .map_err(|e| self.err("recording the bureau's voting machines", e))?;
+        if changed == 0 {
+            return Err(StorageError::Invalid {
+                path: self.path.clone(),
+                what: format!("no bureau {code}"),
+            });
+        }
+        Ok(())
+    }
+
     /// One circonscription and its candidates (panel order), without loading the whole
     /// reference data.
     pub fn circonscription(

@@ -189,9 +189,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
     })
 }
 
-fn bureau_from_row(
-    r: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(String, Option<String>, String, String, String, bool)> {
+fn bureau_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BureauRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -202,6 +200,27 @@ fn bureau_from_row(
     ))
 }
 
+type BureauRow = (String, Option<String>, String, String, String, bool);
+
+/// Checks a bureau row's codes.
+fn bureau_of_row(path: &Path, row: BureauRow) -> Result<Bureau, StorageError> {
+    let (code, circ, label, address, commune, voting_machines) = row;
+    let invalid = |what: String| StorageError::Invalid {
+        path: path.to_owned(),
+        what,
+    };
+    Ok(Bureau {
+        code: BureauCode::parse(&code).map_err(|e| invalid(e.to_string()))?,
+        circonscription: circ
+            .map(|c| CirconscriptionCode::parse(&c).map_err(|e| invalid(e.to_string())))
+            .transpose()?,
+        label,
+        address,
+        commune,
+        voting_machines,
+    })
+}
+
 /// One bureau, looked up by code (no full load).
 pub(super) fn bureau(
     conn: &Connection,
@@ -210,10 +229,6 @@ pub(super) fn bureau(
 ) -> Result<Option<Bureau>, StorageError> {
     use rusqlite::OptionalExtension;
     let sql = |e| StorageError::sqlite(path, "reading a bureau", e);
-    let invalid = |what: String| StorageError::Invalid {
-        path: path.to_owned(),
-        what,
-    };
     let row = conn
         .prepare_cached(
             "SELECT code, circonscription, label, address, commune, voting_machines FROM bureau WHERE code = ?1",
@@ -222,19 +237,27 @@ pub(super) fn bureau(
         .query_row([code.as_str()], bureau_from_row)
         .optional()
         .map_err(sql)?;
-    row.map(|(code, circ, label, address, commune, voting_machines)| {
-        Ok(Bureau {
-            code: BureauCode::parse(&code).map_err(|e| invalid(e.to_string()))?,
-            circonscription: circ
-                .map(|c| CirconscriptionCode::parse(&c).map_err(|e| invalid(e.to_string())))
-                .transpose()?,
-            label,
-            address,
-            commune,
-            voting_machines,
-        })
-    })
-    .transpose()
+    row.map(|row| bureau_of_row(path, row)).transpose()
+}
+
+/// The bureaux of one circonscription, in code order (no full load).
+pub(super) fn bureaux_of(
+    conn: &Connection,
+    path: &Path,
+    circ: &CirconscriptionCode,
+) -> Result<Vec<Bureau>, StorageError> {
+    let sql = |e| StorageError::sqlite(path, "reading the bureaux", e);
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT code, circonscription, label, address, commune, voting_machines FROM bureau \
+             WHERE circonscription = ?1 ORDER BY code",
+        )
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([circ.as_str()], bureau_from_row)
+        .map_err(sql)?;
+    rows.map(|row| bureau_of_row(path, row.map_err(sql)?))
+        .collect()
 }
 
 /// One circonscription and its candidates in panel order (no full load).

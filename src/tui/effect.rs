@@ -1,7 +1,7 @@
 //! Effects: what `update` asks the runtime to do.
 
-use crate::domain::EventBody;
 use crate::domain::search::Place;
+use crate::domain::{BureauCode, EventBody};
 
 /// Work for the runtime. Its result comes back as a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,4 +18,20 @@ pub enum Effect {
     /// Index every circonscription and bureau for the picker; answer with `PlacesReady`.
     /// (Done on first use, not at start-up: at national scale it takes a noticeable moment.)
     BuildPlaces,
+    /// Prepare the summary screen of the current circonscription and bureau; answer with
+    /// `SummaryReady`.
+    LoadSummary,
+    /// Check that this bureau can receive the current bureau's observations (same
+    /// circonscription); answer with `MoveTarget`.
+    CheckMoveTarget(BureauCode),
+    /// Record in the reference data whether this bureau votes on machines; answer with
+    /// `BureauUpdated`.
+    SetMachines {
+        /// The bureau.
+        bureau: BureauCode,
+        /// Votes on machines.
+        on: bool,
+    },
+    /// Write the evidence folder (as `constat export evidence -o DIR`); answer with `Exported`.
+    ExportEvidence(String),
 }

@@ -1,32 +1,52 @@
-//! The small forms of the interface: the household envelope and the non-receipt.
+//! The small forms of the interface: envelope, non-receipt, note, export, the picker and the
+//! yes/no question before a destructive action.
 
-/// The household envelope form: voters at the address and envelopes received.
+use crate::domain::{BureauCode, Item, Mark};
+
+/// The household envelope form: voters at the address, envelopes received, and a note.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EnvelopeForm {
     /// Text typed for the voters.
     pub voters: String,
     /// Text typed for the envelopes received.
     pub received: String,
-    /// 0: voters, 1: received.
+    /// Free text (e.g. "reçue le 8 juin, ouverte").
+    pub note: String,
+    /// 0: voters, 1: received, 2: note.
     pub focus: usize,
     /// Why the last submission was refused.
     pub error: Option<String>,
 }
 
 impl EnvelopeForm {
+    /// How many fields the form has.
+    pub const FIELDS: usize = 3;
+
     /// The field with the focus.
     pub fn focused_mut(&mut self) -> &mut String {
-        if self.focus == 0 {
-            &mut self.voters
-        } else {
-            &mut self.received
+        match self.focus {
+            0 => &mut self.voters,
+            1 => &mut self.received,
+            _ => &mut self.note,
         }
     }
+}
+
+/// What the picked place is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PickerPurpose {
+    /// Go there: make it the current circonscription or bureau.
+    #[default]
+    Switch,
+    /// Move the current bureau's observations there (a bureau of the same circonscription).
+    MoveTo,
 }
 
 /// The picker: a query and the places matching it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Picker {
+    /// What the pick is for.
+    pub purpose: PickerPurpose,
     /// What was typed.
     pub query: String,
     /// Matching places (indexes into the model's place index), best first, at most a screenful.
@@ -37,11 +57,69 @@ pub struct Picker {
     pub selected: usize,
 }
 
-/// The non-receipt form: the voter's name, optional.
+/// The non-receipt form: the voter's name and a note, both optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NonReceiptForm {
     /// Text typed for the voter's name.
     pub voter: String,
+    /// Free text (e.g. "procès-verbal en deux exemplaires").
+    pub note: String,
+    /// 0: voter, 1: note.
+    pub focus: usize,
     /// Why the last submission was refused.
     pub error: Option<String>,
+}
+
+impl NonReceiptForm {
+    /// The field with the focus.
+    pub fn focused_mut(&mut self) -> &mut String {
+        if self.focus == 0 {
+            &mut self.voter
+        } else {
+            &mut self.note
+        }
+    }
+}
+
+/// A note on one cell: recorded as a new tick of the cell's current mark, carrying the note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteForm {
+    /// The candidate's row.
+    pub row: usize,
+    /// The cell's column.
+    pub item: Item,
+    /// The cell's current mark, recorded again with the note.
+    pub mark: Mark,
+    /// Text typed.
+    pub text: String,
+}
+
+/// The folder the evidence is exported to (a USB stick's mount point, for instance).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportForm {
+    /// Text typed: the folder to create.
+    pub path: String,
+    /// Why the last export failed.
+    pub error: Option<String>,
+}
+
+/// What a confirmed question does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Mark every candidate of the column present.
+    MarkColumn(Item),
+    /// Move the observer's ballot observations of the current bureau to this bureau (of the
+    /// same circonscription): each is withdrawn here and recorded again there.
+    Move(BureauCode),
+    /// Mark the current bureau as voting on machines, or not.
+    SetMachines(bool),
+}
+
+/// A yes/no question before a destructive action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// The question, in the interface language.
+    pub question: String,
+    /// What "yes" does.
+    pub pending: Pending,
 }

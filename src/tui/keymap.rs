@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::message::{Direction, Message};
-use super::model::{Mode, Model};
+use super::model::{Mode, Model, Screen};
 use crate::domain::Mark;
 
 /// The message a key press means in the current mode, if any.
@@ -14,7 +14,13 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
         return Some(Message::Quit);
     }
     match &model.mode {
-        Mode::Grid => grid(key),
+        Mode::Grid => grid(key, model),
+        Mode::Confirm(_) => match key.code {
+            // "oui" and "yes" both answer yes, whatever the language.
+            KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => Some(Message::Answer(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Message::Answer(false)),
+            _ => None,
+        },
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Message::Close),
             KeyCode::Up | KeyCode::Char('k') => Some(Message::Move(Direction::Up)),
@@ -38,7 +44,8 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
             }
             _ => None,
         },
-        Mode::Envelope(_) | Mode::NonReceipt(_) => match key.code {
+        Mode::Envelope(_) | Mode::NonReceipt(_) | Mode::Note(_) | Mode::Export(_) => match key.code
+        {
             KeyCode::Esc => Some(Message::Close),
             KeyCode::Enter => Some(Message::Submit),
             KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
@@ -64,6 +71,11 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
             x: mouse.column,
             y: mouse.row,
         }),
+        (MouseEventKind::Down(MouseButton::Left), Mode::Confirm(_)) => {
+            let screen = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
+            super::view::layout::confirm_target(screen, mouse.column, mouse.row)
+                .map(Message::Answer)
+        }
         (MouseEventKind::ScrollDown, Mode::Grid | Mode::Help | Mode::Picker(_)) => {
             Some(Message::Move(Direction::Down))
         }
@@ -74,7 +86,10 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
     }
 }
 
-fn grid(key: KeyEvent) -> Option<Message> {
+fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
+    if model.screen == Screen::Summary {
+        return summary(key);
+    }
     let msg = match key.code {
         KeyCode::Up | KeyCode::Char('k') => Message::Move(Direction::Up),
         KeyCode::Down | KeyCode::Char('j') => Message::Move(Direction::Down),
@@ -87,6 +102,34 @@ fn grid(key: KeyEvent) -> Option<Message> {
         KeyCode::Char('a') => Message::Set(Mark::Absent),
         KeyCode::Backspace | KeyCode::Delete => Message::Set(Mark::Unchecked),
         KeyCode::Char('P') => Message::MarkColumnPresent,
+        KeyCode::Char('c') => Message::OpenNote,
+        KeyCode::Char('m') if model.screen == Screen::Bureau => Message::ToggleMachines,
+        KeyCode::Char('M') if model.screen == Screen::Bureau => Message::OpenMove,
+        _ => return common(key),
+    };
+    Some(msg)
+}
+
+/// The summary screen's keys.
+fn summary(key: KeyEvent) -> Option<Message> {
+    let msg = match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Message::Move(Direction::Up),
+        KeyCode::Down | KeyCode::Char('j') | KeyCode::Char(' ') => Message::Move(Direction::Down),
+        KeyCode::Home | KeyCode::Char('g') => Message::Move(Direction::Top),
+        KeyCode::Char('x') => Message::OpenExport,
+        _ => return common(key),
+    };
+    Some(msg)
+}
+
+/// Keys that mean the same on every screen.
+fn common(key: KeyEvent) -> Option<Message> {
+    let msg = match key.code {
+        KeyCode::Tab => Message::CycleScreen(true),
+        KeyCode::BackTab => Message::CycleScreen(false),
+        KeyCode::Char('1') => Message::Show(Screen::Envelope),
+        KeyCode::Char('2') => Message::Show(Screen::Bureau),
+        KeyCode::Char('3') => Message::Show(Screen::Summary),
         KeyCode::Char('u') => Message::Undo,
         KeyCode::Char('e') => Message::OpenEnvelope,
         KeyCode::Char('n') => Message::OpenNonReceipt,

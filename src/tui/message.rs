@@ -3,6 +3,8 @@
 use crate::domain::search::PlaceIndex;
 use crate::domain::{Bureau, Candidate, Circonscription, Event, Mark, RecordState};
 
+use super::model::{Screen, Summary};
+
 /// A direction in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -66,6 +68,28 @@ pub enum Message {
     },
     /// Open the picker of circonscriptions and bureaux.
     OpenPicker,
+    /// Show this screen.
+    Show(Screen),
+    /// Show the next screen (`true`) or the previous one.
+    CycleScreen(bool),
+    /// Open the note form on the cell under the cursor.
+    OpenNote,
+    /// Ask to mark the current bureau as voting on machines (or not any more).
+    ToggleMachines,
+    /// Open the picker to move the current bureau's observations to another bureau.
+    OpenMove,
+    /// Open the export form (summary screen).
+    OpenExport,
+    /// The answer to the open question: yes (`true`) or no.
+    Answer(bool),
+    /// The summary screen's text is ready.
+    SummaryReady(Box<Summary>),
+    /// The bureau chosen as the destination of a move, checked by the runtime.
+    MoveTarget(Bureau),
+    /// The current bureau's reference data changed (voting machines).
+    BureauUpdated(Bureau),
+    /// The export finished: the folder written, or why it failed.
+    Exported(Result<String, String>),
     /// Leave.
     Quit,
     /// The picked place is loaded.

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod message;
 pub mod model;
 pub mod runtime;
+pub mod summary;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -2,20 +2,75 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::state::{CellKey, EnvelopeFact};
+use crate::domain::state::{CellKey, EnvelopeFact, Observation};
 use crate::domain::{
-    Bureau, Candidate, Circonscription, Election, EventId, Item, Mark, ObserverId, RecordState,
+    Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
+    RecordState,
 };
 use crate::i18n::Lang;
 
-use super::forms::{EnvelopeForm, NonReceiptForm, Picker};
+use super::forms::{Confirm, EnvelopeForm, ExportForm, NonReceiptForm, NoteForm, Picker};
 use super::theme::Theme;
 use crate::domain::search::PlaceIndex;
+
+/// The three screens of the journey, in the order an observer meets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    /// At home, when the mail arrives: the household's envelope and, per candidate, the
+    /// profession de foi and the ballot found in it.
+    #[default]
+    Envelope,
+    /// At the bureau de vote: per candidate, the ballots on the table, with the time of the check.
+    Bureau,
+    /// The findings of the circonscription, the PV text and the chain digest; export.
+    Summary,
+}
+
+impl Screen {
+    /// Every screen, in tab order.
+    pub const ALL: [Self; 3] = [Self::Envelope, Self::Bureau, Self::Summary];
+
+    /// The record's columns this screen's grid shows (none for the summary).
+    pub fn items(self) -> &'static [Item] {
+        match self {
+            Self::Envelope => &[Item::Foi, Item::Courrier],
+            Self::Bureau => &[Item::Bureau],
+            Self::Summary => &[],
+        }
+    }
+
+    /// Position in tab order.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The next screen (`forward`) or the previous one, wrapping around.
+    pub fn cycled(self, forward: bool) -> Self {
+        let n = Self::ALL.len();
+        let i = if forward {
+            (self.index() + 1) % n
+        } else {
+            (self.index() + n - 1) % n
+        };
+        Self::ALL[i]
+    }
+}
+
+/// The summary screen's text, prepared by the runtime from the current circonscription.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The circonscription's part of the report, as `constat report` prints it.
+    pub report: String,
+    /// The réclamation for the current bureau's procès-verbal, when a bureau is chosen.
+    pub pv: Option<String>,
+    /// The chain head digest to copy into the procès-verbal (none before the first event).
+    pub digest: Option<String>,
+}
 
 /// What fills the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
-    /// The record's grid.
+    /// The current screen (envelope, bureau or summary).
     Grid,
     /// The help, over the grid.
     Help,
@@ -25,6 +80,12 @@ pub enum Mode {
     NonReceipt(NonReceiptForm),
     /// The picker of circonscriptions and bureaux, over the grid.
     Picker(Picker),
+    /// A note on the cell under the cursor.
+    Note(NoteForm),
+    /// The folder to export the evidence to.
+    Export(ExportForm),
+    /// A yes/no question before a destructive action.
+    Confirm(Confirm),
 }
 
 /// The save indicator. It says "saved" only once every requested commit has returned.
@@ -51,6 +112,17 @@ pub struct Change {
     pub undoable: bool,
     /// True once one of its events failed to save.
     pub failed: bool,
+    /// What undoing it records again besides retracting its events (the ticks a move withdrew).
+    pub restore: Vec<EventBody>,
+}
+
+/// A committed change that can be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undoable {
+    /// Its events, retracted on undo.
+    pub saved: Vec<EventId>,
+    /// Recorded again on undo.
+    pub restore: Vec<EventBody>,
 }
 
 /// The whole interface state.
@@ -80,8 +152,14 @@ pub struct Model {
     pub row: usize,
     /// Cursor column (item index).
     pub col: usize,
+    /// The screen shown.
+    pub screen: Screen,
     /// What fills the screen.
     pub mode: Mode,
+    /// The summary screen's text, once the runtime prepared it.
+    pub summary: Option<Summary>,
+    /// First line of the summary shown (it scrolls).
+    pub summary_scroll: u16,
     /// The save indicator.
     pub save: SaveStatus,
     /// When the last event of this session was committed (shown in local time).
@@ -99,7 +177,7 @@ pub struct Model {
     /// The next group number.
     pub next_group: u64,
     /// Committed changes of this session that can be undone, latest last.
-    pub undo: Vec<Vec<EventId>>,
+    pub undo: Vec<Undoable>,
     /// Set when the user asked to leave.
     pub quit: bool,
 }
@@ -131,7 +209,10 @@ impl Model {
             places: std::sync::Arc::default(),
             row: 0,
             col: 0,
+            screen: Screen::Envelope,
             mode: Mode::Grid,
+            summary: None,
+            summary_scroll: 0,
             save: SaveStatus::Idle,
             help_scroll: 0,
             size: (80, 24),
@@ -162,9 +243,23 @@ impl Model {
             .map_or(Mark::Unchecked, |k| self.state.mark_by(self.observer, &k))
     }
 
-    /// The item of the cursor's column.
-    pub fn current_item(&self) -> Item {
-        Item::ALL[self.col.min(Item::ALL.len() - 1)]
+    /// The item of the cursor's column on the current screen (none on the summary).
+    pub fn current_item(&self) -> Option<Item> {
+        let items = self.screen.items();
+        items
+            .get(self.col.min(items.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// The observer's current observation of a cell: its time and note.
+    pub fn observation(&self, row: usize, item: Item) -> Option<&Observation> {
+        self.cell_key(row, item)
+            .and_then(|k| self.state.observation_by(self.observer, &k))
+    }
+
+    /// True when the current bureau votes on machines (no ballots on a table).
+    pub fn voting_machines(&self) -> bool {
+        self.bureau.as_ref().is_some_and(|b| b.voting_machines)
     }
 
     /// The observer's current envelope count for the circonscription.

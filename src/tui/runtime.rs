@@ -12,7 +12,7 @@ use ratatui::crossterm::execute;
 use super::effect::Effect;
 use super::keymap::{message_for, message_for_mouse};
 use super::message::Message;
-use super::model::Model;
+use super::model::{Model, Summary};
 use super::theme::Theme;
 use super::update::update;
 use super::view;
@@ -74,6 +74,38 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
                     Ok(None) => {}
                     Err(e) => model.flash = Some(e.message(model.lang)),
                 },
+                Effect::LoadSummary => match summary(model, store) {
+                    Ok(summary) => queue.push_back(Message::SummaryReady(Box::new(summary))),
+                    Err(e) => model.flash = Some(e.message(model.lang)),
+                },
+                Effect::CheckMoveTarget(code) => match store.bureau(&code) {
+                    Ok(Some(bureau)) => queue.push_back(Message::MoveTarget(bureau)),
+                    Ok(None) => {}
+                    Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
+                },
+                Effect::SetMachines { bureau, on } => {
+                    let updated = store
+                        .set_voting_machines(&bureau, on)
+                        .and_then(|()| store.bureau(&bureau));
+                    match updated {
+                        Ok(Some(b)) => queue.push_back(Message::BureauUpdated(b)),
+                        Ok(None) => {}
+                        Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
+                    }
+                }
+                Effect::ExportEvidence(path) => {
+                    let path = std::path::PathBuf::from(path);
+                    let result =
+                        crate::commands::export::evidence_folder(store, &path, false, model.lang)
+                            .map(|()| {
+                                std::path::absolute(&path)
+                                    .unwrap_or(path)
+                                    .display()
+                                    .to_string()
+                            })
+                            .map_err(|e| e.message(model.lang));
+                    queue.push_back(Message::Exported(result));
+                }
                 Effect::Persist { group, body } => {
                     #[allow(clippy::disallowed_methods)]
                     // the runtime is the edge where time enters
@@ -89,6 +121,15 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
             }
         }
     }
+}
+
+/// Reads what the summary screen needs beyond the model (the circonscription's bureaux, the
+/// observers' names, the chain digest) and builds it.
+fn summary(model: &Model, store: &Store) -> Result<Summary, Error> {
+    let bureaux = store.bureaux_of(&model.circonscription.code)?;
+    let names = store.observers()?;
+    let digest = store.chain_digest()?;
+    Ok(super::summary::build(model, bureaux, &names, digest))
 }
 
 /// Loads the picked place; remembers a picked bureau as the database's current bureau.

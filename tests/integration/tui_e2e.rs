@@ -92,10 +92,13 @@ fn ticking_in_the_real_terminal_saves_to_the_database() {
     let db = init_db(dir.path());
     let tmux = Tmux::start(&db, 80, 24);
     tmux.wait_for("LEVAVASSEUR Éric");
-    // Candidate 1: ballot at the bureau absent; candidate 2: profession de foi present.
-    tmux.keys(&["l", "l", "a"]);
+    // Bureau screen, candidate 1: ballot absent; envelope screen, candidate 2: profession de
+    // foi present.
+    tmux.keys(&["2"]);
+    tmux.wait_for("Vérifié à");
+    tmux.keys(&["a"]);
     tmux.wait_for("enregistré");
-    tmux.keys(&["j", "h", "h", "p"]);
+    tmux.keys(&["1", "j", "p"]);
     // The household envelope: 4 voters, 1 envelope.
     tmux.keys(&["e", "4", "Tab", "1", "Enter"]);
     tmux.wait_for("1 reçue pour 4 électeurs");

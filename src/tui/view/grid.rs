@@ -1,4 +1,5 @@
-//! The record's grid: one row per candidate, three columns of marks.
+//! The record's grid: one row per candidate, the current screen's columns of marks (the
+//! envelope's profession de foi and ballot, or the bureau's ballot with the time of the check).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +8,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 
 use super::layout;
 use crate::domain::Item;
-use crate::tui::model::Model;
+use crate::tui::model::{Model, Screen};
 use crate::tui::theme::symbol;
 
 pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
@@ -15,27 +16,37 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let theme = model.theme;
     let wide = layout::is_wide(area.width);
     let show_nuance = layout::show_nuance(area.width);
-    let labels = if wide {
-        [cat.col_foi, cat.col_courrier, cat.col_bureau]
-    } else {
-        [
-            cat.col_foi_short,
-            cat.col_courrier_short,
-            cat.col_bureau_short,
-        ]
+    let j = model.lang.journey();
+    let items = model.screen.items();
+    let checked_at = model.screen == Screen::Bureau;
+    let label = |item: Item| match (item, wide) {
+        (Item::Foi, true) => cat.col_foi,
+        (Item::Courrier, true) => cat.col_courrier,
+        (Item::Bureau, true) => cat.col_bureau,
+        (Item::Foi, false) => cat.col_foi_short,
+        (Item::Courrier, false) => cat.col_courrier_short,
+        (Item::Bureau, false) => cat.col_bureau_short,
     };
     let mut header: Vec<Cell<'_>> = vec![Cell::from(cat.col_panel), Cell::from(cat.col_candidate)];
     if show_nuance {
         header.push(Cell::from(cat.col_nuance));
     }
-    header.extend(labels.iter().enumerate().map(|(i, l)| {
+    header.extend(items.iter().enumerate().map(|(i, item)| {
         let style = if i == model.col {
             theme.cursor()
         } else {
             theme.title()
         };
-        Cell::from(Line::from(Span::styled(*l, style)))
+        Cell::from(Line::from(Span::styled(label(*item), style)))
     }));
+    if checked_at {
+        let title = if wide {
+            j.col_checked_at
+        } else {
+            j.col_checked_at_short
+        };
+        header.push(Cell::from(Span::styled(title, theme.title())));
+    }
 
     let rows = model.candidates.iter().enumerate().map(|(r, c)| {
         let mut cells = vec![
@@ -45,23 +56,40 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         if show_nuance {
             cells.push(Cell::from(c.nuance.clone()));
         }
-        for item in Item::ALL {
-            let mark = model.mark(r, item);
-            let text = if wide {
-                format!("{} {}", symbol(mark), cat.mark(mark))
+        for (i, item) in items.iter().enumerate() {
+            let observation = model.observation(r, *item);
+            let mark = observation.map_or(crate::domain::Mark::Unchecked, |o| o.mark);
+            let note = if observation.is_some_and(|o| o.note.is_some()) {
+                j.note_marker
             } else {
-                format!(" {} ", symbol(mark))
+                " "
+            };
+            let text = if wide {
+                format!("{} {}{note}", symbol(mark), cat.mark(mark))
+            } else {
+                format!(" {}{note}", symbol(mark))
             };
             let mut style = theme.mark(mark);
-            if r == model.row && item.index() == model.col {
+            if r == model.row && i == model.col {
                 style = theme.cursor();
             }
             cells.push(Cell::from(Span::styled(text, style)));
         }
+        if checked_at {
+            let at = model
+                .observation(r, Item::Bureau)
+                .map(|o| {
+                    o.at.with_timezone(&model.utc_offset)
+                        .format("%H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            cells.push(Cell::from(at));
+        }
         Row::new(cells)
     });
 
-    let widths = layout::grid_widths(area.width);
+    let widths = layout::grid_widths(area.width, model.screen);
     let table = Table::new(rows, widths)
         .header(Row::new(header))
         .column_spacing(layout::COLUMN_SPACING)

@@ -3,15 +3,17 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::domain::Item;
+use crate::tui::model::Screen;
 
-/// The four bands of the main screen.
+/// The five bands of the main screen.
 pub struct Bands {
     /// Election, save indicator; circonscription, bureau, observer.
     pub header: Rect,
-    /// The record's grid (its first line is the column header).
+    /// The screens' tabs.
+    pub tabs: Rect,
+    /// The record's grid (its first line is the column header), or the summary.
     pub grid: Rect,
-    /// Envelope and non-receipt facts.
+    /// The screen's facts: envelope and non-receipts, the bureau's check, the digest.
     pub facts: Rect,
     /// The key hint or the last action's message.
     pub hint: Rect,
@@ -19,8 +21,9 @@ pub struct Bands {
 
 /// Splits the screen.
 pub fn bands(area: Rect) -> Bands {
-    let [header, grid, facts, hint] = Layout::vertical([
+    let [header, tabs, grid, facts, hint] = Layout::vertical([
         Constraint::Length(2),
+        Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -28,20 +31,89 @@ pub fn bands(area: Rect) -> Bands {
     .areas(area);
     Bands {
         header,
+        tabs,
         grid,
         facts,
         hint,
     }
 }
 
-/// The grid's column widths for a grid this wide: panel, name, (nuance), three marks.
-pub fn grid_widths(width: u16) -> Vec<Constraint> {
+/// The tab of each screen on the tab line: three equal parts.
+pub fn tab_areas(tabs: Rect) -> [Rect; 3] {
+    Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(tabs)
+}
+
+/// The screen whose tab is at `(x, y)`, if any.
+pub fn tab_target(screen: Rect, x: u16, y: u16) -> Option<Screen> {
+    let tabs = bands(screen).tabs;
+    if y != tabs.y {
+        return None;
+    }
+    tab_areas(tabs)
+        .iter()
+        .position(|r| x >= r.x && x < r.x + r.width)
+        .map(|i| Screen::ALL[i])
+}
+
+/// True when the tab line has room for the long titles.
+pub fn wide_tabs(width: u16) -> bool {
+    width >= 60
+}
+
+/// The grid's column widths for a grid this wide on `screen`: panel, name, (nuance), the
+/// screen's marks, and on the bureau screen the time of the check.
+pub fn grid_widths(width: u16, screen: Screen) -> Vec<Constraint> {
+    let marks = screen.items().len();
+    let checked_at = screen == Screen::Bureau;
     let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
     if show_nuance(width) {
         widths.push(Constraint::Length(6));
     }
-    widths.extend([Constraint::Length(mark_width(width)); 3]);
+    widths.extend(std::iter::repeat_n(
+        Constraint::Length(mark_width(width)),
+        marks,
+    ));
+    if checked_at {
+        widths.push(Constraint::Length(if is_wide(width) { 10 } else { 5 }));
+    }
     widths
+}
+
+/// The confirmation box: centred, at most 60 columns and 10 lines.
+pub fn confirm_area(screen: Rect) -> Rect {
+    let w = 60.min(screen.width);
+    let h = 10.min(screen.height.saturating_sub(2));
+    Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The confirmation box's two buttons, on its last inner line: yes on the left, no on the right.
+pub fn confirm_buttons(screen: Rect) -> [Rect; 2] {
+    let area = confirm_area(screen);
+    let line = Rect::new(
+        area.x + 1,
+        area.y + area.height.saturating_sub(2),
+        area.width.saturating_sub(2),
+        1,
+    );
+    Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(line)
+}
+
+/// The answer of a tap at `(x, y)` on the confirmation box's buttons, if it falls on one.
+pub fn confirm_target(screen: Rect, x: u16, y: u16) -> Option<bool> {
+    let [yes, no] = confirm_buttons(screen);
+    let inside = |r: Rect| y == r.y && x >= r.x && x < r.x + r.width;
+    if inside(yes) {
+        Some(true)
+    } else if inside(no) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Space between the grid's columns.
@@ -58,7 +130,7 @@ pub fn is_wide(width: u16) -> bool {
 }
 
 fn mark_width(width: u16) -> u16 {
-    if is_wide(width) { 14 } else { 4 }
+    if is_wide(width) { 16 } else { 4 }
 }
 
 /// The first candidate shown when `selected` must be visible in a grid of `grid_height` lines
@@ -68,14 +140,16 @@ pub fn first_visible_row(selected: usize, grid_height: u16) -> usize {
     (selected + 1).saturating_sub(visible)
 }
 
-/// What a tap at `(x, y)` falls on in the grid: the candidate row and, on a mark, its column.
+/// What a tap at `(x, y)` falls on in the grid of `kind`: the candidate row and, on a mark, the
+/// mark column's index.
 pub fn grid_target(
     screen: Rect,
+    kind: Screen,
     selected: usize,
     rows: usize,
     x: u16,
     y: u16,
-) -> Option<(usize, Option<Item>)> {
+) -> Option<(usize, Option<usize>)> {
     let grid = bands(screen).grid;
     if y <= grid.y || y >= grid.y + grid.height || x < grid.x || x >= grid.x + grid.width {
         return None;
@@ -84,13 +158,15 @@ pub fn grid_target(
     if row >= rows {
         return None;
     }
-    let columns = Layout::horizontal(grid_widths(grid.width))
+    let marks = kind.items().len();
+    let columns = Layout::horizontal(grid_widths(grid.width, kind))
         .spacing(COLUMN_SPACING)
         .split(grid);
-    let marks = &columns[columns.len() - 3..];
-    let item = marks
+    let first_mark = if show_nuance(grid.width) { 3 } else { 2 };
+    let col = columns
         .iter()
-        .position(|c| x >= c.x && x < c.x + c.width)
-        .map(|i| Item::ALL[i]);
-    Some((row, item))
+        .skip(first_mark)
+        .take(marks)
+        .position(|c| x >= c.x && x < c.x + c.width);
+    Some((row, col))
 }

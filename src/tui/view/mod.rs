@@ -4,13 +4,15 @@ mod grid;
 mod header;
 pub mod layout;
 mod overlays;
+mod summary;
+mod tabs;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::model::{Mode, Model};
+use super::model::{Mode, Model, Screen};
 
 /// The smallest screen laid out normally (a phone terminal).
 pub const MIN_SIZE: (u16, u16) = (40, 15);
@@ -28,13 +30,32 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
     }
     let layout::Bands {
         header: header_area,
+        tabs: tabs_area,
         grid: grid_area,
         facts: facts_area,
         hint: hint_area,
     } = layout::bands(area);
     header::draw(model, frame, header_area);
-    grid::draw(model, frame, grid_area);
-    draw_facts(model, frame, facts_area);
+    tabs::draw(model, frame, tabs_area);
+    match model.screen {
+        Screen::Envelope => {
+            grid::draw(model, frame, grid_area);
+            draw_facts(model, frame, facts_area);
+        }
+        Screen::Bureau => {
+            if model.bureau.is_some() {
+                grid::draw(model, frame, grid_area);
+            } else {
+                frame.render_widget(
+                    Paragraph::new(model.lang.journey().bureau_none)
+                        .wrap(ratatui::widgets::Wrap { trim: true }),
+                    grid_area,
+                );
+            }
+            draw_bureau_facts(model, frame, facts_area);
+        }
+        Screen::Summary => summary::draw(model, frame, grid_area, facts_area),
+    }
     draw_hint(model, frame, hint_area);
     match &model.mode {
         Mode::Grid => {}
@@ -48,7 +69,42 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         Mode::Envelope(form) => overlays::envelope(model, form, frame, area),
         Mode::NonReceipt(form) => overlays::non_receipt(model, form, frame, area),
         Mode::Picker(picker) => overlays::picker(model, picker, frame, area),
+        Mode::Note(form) => overlays::note(model, form, frame, area),
+        Mode::Export(form) => overlays::export(model, form, frame, area),
+        Mode::Confirm(confirm) => overlays::confirm(model, confirm, frame, area),
     }
+}
+
+/// The bureau screen's facts line: ballots on a table or voting machines, and the last check.
+fn draw_bureau_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+    let j = model.lang.journey();
+    let Some(bureau) = &model.bureau else {
+        return;
+    };
+    let kind = if bureau.voting_machines {
+        j.bureau_machines
+    } else {
+        j.bureau_no_machines
+    };
+    let last = (0..model.candidates.len())
+        .filter_map(|r| model.observation(r, crate::domain::Item::Bureau))
+        .map(|o| o.at)
+        .max();
+    let check = match last {
+        Some(at) => (j.bureau_last_check)(
+            &at.with_timezone(&model.utc_offset)
+                .format("%H:%M")
+                .to_string(),
+        ),
+        None => j.bureau_not_checked.to_owned(),
+    };
+    let text = fit(&format!("{kind} · {check}"), area.width);
+    let style = if bureau.voting_machines {
+        model.theme.title()
+    } else {
+        ratatui::style::Style::default()
+    };
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
 }
 
 /// The household envelope and non-receipt line under the grid.
@@ -74,10 +130,19 @@ fn draw_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
 /// The one-line key hint, or the last action's message.
 fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let cat = model.lang.catalog();
+    let j = model.lang.journey();
     let line = match (&model.flash, &model.mode) {
         (Some(flash), _) => Line::styled(fit(flash, area.width), model.theme.title()),
         (None, Mode::Grid) => {
-            Line::styled(short_hint(cat.hint_grid, area.width), model.theme.dim())
+            let hint = match model.screen {
+                Screen::Envelope => j.hint_envelope,
+                Screen::Bureau => j.hint_bureau,
+                Screen::Summary => j.hint_summary,
+            };
+            Line::styled(short_hint(hint, area.width), model.theme.dim())
+        }
+        (None, Mode::Confirm(_)) => {
+            Line::styled(fit(j.hint_confirm, area.width), model.theme.dim())
         }
         (None, Mode::Picker(_)) => {
             Line::styled(short_hint(cat.hint_picker, area.width), model.theme.dim())

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::tui::forms::{EnvelopeForm, NonReceiptForm, Picker};
+use crate::tui::forms::{Confirm, EnvelopeForm, ExportForm, NonReceiptForm, NoteForm, Picker};
 use crate::tui::model::Model;
 
 pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
@@ -98,6 +98,12 @@ pub(super) fn envelope(model: &Model, form: &EnvelopeForm, frame: &mut Frame<'_>
             form.focus == 1,
             model,
         ),
+        field(
+            model.lang.journey().envelope_note,
+            &form.note,
+            form.focus == 2,
+            model,
+        ),
     ];
     form_box(
         model,
@@ -118,7 +124,13 @@ pub(super) fn non_receipt(model: &Model, form: &NonReceiptForm, frame: &mut Fram
         .unwrap_or_default();
     let lines = vec![
         Line::raw(format!("  {bureau}")),
-        field(cat.non_receipt_voter, &form.voter, true, model),
+        field(cat.non_receipt_voter, &form.voter, form.focus == 0, model),
+        field(
+            model.lang.journey().envelope_note,
+            &form.note,
+            form.focus == 1,
+            model,
+        ),
     ];
     form_box(
         model,
@@ -132,6 +144,10 @@ pub(super) fn non_receipt(model: &Model, form: &NonReceiptForm, frame: &mut Fram
 
 pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area: Rect) {
     let cat = model.lang.catalog();
+    let title = match picker.purpose {
+        crate::tui::forms::PickerPurpose::Switch => cat.picker_title,
+        crate::tui::forms::PickerPurpose::MoveTo => model.lang.journey().move_title,
+    };
     let rect = Rect {
         height: area.height.saturating_sub(1),
         ..area
@@ -167,7 +183,64 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
     }
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(format!(" {} ", cat.picker_title))),
+        Paragraph::new(lines).block(Block::bordered().title(format!(" {title} "))),
         rect,
+    );
+}
+
+pub(super) fn note(model: &Model, form: &NoteForm, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let j = model.lang.journey();
+    let who = model
+        .candidates
+        .get(form.row)
+        .map(|c| format!("  {} {}", c.panel, c.display_name()))
+        .unwrap_or_default();
+    let column = match form.item {
+        crate::domain::Item::Foi => cat.col_foi,
+        crate::domain::Item::Courrier => cat.col_courrier,
+        crate::domain::Item::Bureau => cat.col_bureau,
+    };
+    let lines = vec![
+        Line::raw(who),
+        Line::raw(format!("  {column}{}{}", cat.list_sep, cat.mark(form.mark))),
+        field(j.note_label, &form.text, true, model),
+    ];
+    form_box(model, j.note_title, lines, None, frame, area);
+}
+
+pub(super) fn export(model: &Model, form: &ExportForm, frame: &mut Frame<'_>, area: Rect) {
+    let j = model.lang.journey();
+    let lines = vec![field(j.export_label, &form.path, true, model)];
+    form_box(
+        model,
+        j.export_title,
+        lines,
+        form.error.as_ref(),
+        frame,
+        area,
+    );
+}
+
+pub(super) fn confirm(model: &Model, confirm: &Confirm, frame: &mut Frame<'_>, area: Rect) {
+    let j = model.lang.journey();
+    let rect = super::layout::confirm_area(area);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(confirm.question.clone())
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" {} ", j.confirm_title))),
+        rect,
+    );
+    let [yes, no] = super::layout::confirm_buttons(area);
+    frame.render_widget(Clear, yes);
+    frame.render_widget(Clear, no);
+    frame.render_widget(
+        Paragraph::new(Line::styled(j.yes, model.theme.cursor())).centered(),
+        yes,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(j.no, model.theme.title())).centered(),
+        no,
     );
 }

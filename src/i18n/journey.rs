@@ -1,0 +1,192 @@
+//! The interface's journey texts: screens, tabs, questions, notes, moves and export, in French
+//! (the default) and English. Kept apart from the main catalogue so each stays readable.
+
+/// The journey texts of one language.
+#[allow(missing_docs)] // the field names say what each text is
+pub struct Journey {
+    /// Tab titles, in screen order, wide and short.
+    pub tabs: [&'static str; 3],
+    pub tabs_short: [&'static str; 3],
+    pub hint_envelope: &'static str,
+    pub hint_bureau: &'static str,
+    pub hint_summary: &'static str,
+    pub hint_confirm: &'static str,
+    pub col_checked_at: &'static str,
+    pub col_checked_at_short: &'static str,
+    /// Marks a cell that carries a note.
+    pub note_marker: &'static str,
+    pub bureau_none: &'static str,
+    pub bureau_machines: &'static str,
+    pub bureau_no_machines: &'static str,
+    pub bureau_last_check: fn(&str) -> String,
+    pub bureau_not_checked: &'static str,
+    pub confirm_title: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub ask_mark_column: fn(usize, &str) -> String,
+    pub ask_move: fn(usize, &str, &str) -> String,
+    pub ask_machines: fn(&str, bool) -> String,
+    pub cancelled: &'static str,
+    pub note_title: &'static str,
+    pub note_label: &'static str,
+    pub note_saved: &'static str,
+    pub note_needs_bureau: &'static str,
+    pub envelope_note: &'static str,
+    pub move_title: &'static str,
+    pub move_nothing: &'static str,
+    pub move_same_bureau: &'static str,
+    pub move_other_circ: fn(&str, &str) -> String,
+    pub moved: fn(usize, &str) -> String,
+    pub machines_set: fn(&str, bool) -> String,
+    pub summary_loading: &'static str,
+    pub summary_findings: &'static str,
+    pub summary_pv: &'static str,
+    pub summary_pv_needs_bureau: &'static str,
+    pub summary_digest: &'static str,
+    pub summary_no_digest: &'static str,
+    pub export_title: &'static str,
+    pub export_label: &'static str,
+    pub export_default: fn(&str) -> String,
+    pub exported: fn(&str) -> String,
+    pub export_empty: &'static str,
+}
+
+/// Français.
+pub static FR: Journey = Journey {
+    tabs: ["1 Enveloppe", "2 Bureau de vote", "3 Bilan"],
+    tabs_short: ["1 Env.", "2 Bureau", "3 Bilan"],
+    hint_envelope: "espace/p/a cocher · e enveloppe · n non-réception · c note · Tab écran · / lieu · u annuler · ? aide · q quitter",
+    hint_bureau: "espace/p/a cocher · c note · m machines · M déplacer · Tab écran · / lieu · u annuler · ? aide · q quitter",
+    hint_summary: "↑↓ défiler · x exporter · Tab écran · u annuler · ? aide · q quitter",
+    hint_confirm: "o oui · n non",
+    col_checked_at: "Vérifié à",
+    col_checked_at_short: "À",
+    note_marker: "✎",
+    bureau_none: "Aucun bureau choisi : appuyez sur / pour choisir votre bureau.",
+    bureau_machines: "machines à voter : aucun bulletin attendu sur table",
+    bureau_no_machines: "bulletins sur table",
+    bureau_last_check: |t| format!("dernier constat à {t}"),
+    bureau_not_checked: "pas encore vérifié",
+    confirm_title: "Confirmer",
+    yes: "[o] Oui",
+    no: "[n] Non",
+    ask_mark_column: |n, col| {
+        format!("Marquer les {n} candidats présents dans la colonne « {col} » ?")
+    },
+    ask_move: |n, from, to| {
+        format!(
+            "Déplacer {n} constat{s} du bureau {from} vers le bureau {to} ? Ils sont retirés ici et enregistrés là-bas ; l'historique est conservé.",
+            s = if n > 1 { "s" } else { "" }
+        )
+    },
+    ask_machines: |b, on| {
+        if on {
+            format!("Le bureau {b} vote-t-il sur machines à voter (aucun bulletin sur table) ?")
+        } else {
+            format!("Le bureau {b} ne vote-t-il plus sur machines (bulletins sur table) ?")
+        }
+    },
+    cancelled: "Rien n'a été fait",
+    note_title: "Note sur la case",
+    note_label: "Note",
+    note_saved: "Note enregistrée avec la case",
+    note_needs_bureau: "Choisissez d'abord un bureau (touche /)",
+    envelope_note: "Note (facultatif)",
+    move_title: "Déplacer les constats vers quel bureau ?",
+    move_nothing: "Aucun constat de bulletin à déplacer dans ce bureau",
+    move_same_bureau: "C'est déjà le bureau courant",
+    move_other_circ: |b, c| format!("Le bureau {b} n'est pas dans la circonscription {c}"),
+    moved: |n, to| {
+        format!(
+            "{n} constat{s} déplacé{s} vers le bureau {to} (historique conservé ; / pour y aller)",
+            s = if n > 1 { "s" } else { "" }
+        )
+    },
+    machines_set: |b, on| {
+        if on {
+            format!("Bureau {b} : machines à voter")
+        } else {
+            format!("Bureau {b} : bulletins sur table")
+        }
+    },
+    summary_loading: "Préparation du bilan…",
+    summary_findings: "Constats de la circonscription",
+    summary_pv: "Réclamation pour le procès-verbal",
+    summary_pv_needs_bureau: "Choisissez votre bureau (touche /) pour préparer la réclamation.",
+    summary_digest: "Empreinte à recopier dans le procès-verbal",
+    summary_no_digest: "pas encore d'empreinte : rien n'est enregistré",
+    export_title: "Exporter les preuves",
+    export_label: "Dossier à créer (clé USB : /media/…/preuves)",
+    export_default: |circ| format!("constat-preuves-{circ}"),
+    exported: |p| format!("Preuves exportées dans {p}"),
+    export_empty: "Indiquez un dossier",
+};
+
+/// English.
+pub static EN: Journey = Journey {
+    tabs: ["1 Envelope", "2 Polling station", "3 Summary"],
+    tabs_short: ["1 Env.", "2 Bureau", "3 Summary"],
+    hint_envelope: "space/p/a mark · e envelope · n non-receipt · c note · Tab screen · / place · u undo · ? help · q quit",
+    hint_bureau: "space/p/a mark · c note · m machines · M move · Tab screen · / place · u undo · ? help · q quit",
+    hint_summary: "↑↓ scroll · x export · Tab screen · u undo · ? help · q quit",
+    hint_confirm: "y yes · n no",
+    col_checked_at: "Checked at",
+    col_checked_at_short: "At",
+    note_marker: "✎",
+    bureau_none: "No bureau chosen: press / to choose your bureau.",
+    bureau_machines: "voting machines: no ballots expected on a table",
+    bureau_no_machines: "ballots on a table",
+    bureau_last_check: |t| format!("last check at {t}"),
+    bureau_not_checked: "not checked yet",
+    confirm_title: "Confirm",
+    yes: "[y] Yes",
+    no: "[n] No",
+    ask_mark_column: |n, col| format!("Mark all {n} candidates present in the \"{col}\" column?"),
+    ask_move: |n, from, to| {
+        format!(
+            "Move {n} observation{s} from bureau {from} to bureau {to}? They are withdrawn here and recorded there; the history is kept.",
+            s = if n == 1 { "" } else { "s" }
+        )
+    },
+    ask_machines: |b, on| {
+        if on {
+            format!("Does bureau {b} vote on voting machines (no ballots on a table)?")
+        } else {
+            format!("Does bureau {b} no longer vote on machines (ballots on a table)?")
+        }
+    },
+    cancelled: "Nothing was done",
+    note_title: "Note on the cell",
+    note_label: "Note",
+    note_saved: "Note saved with the cell",
+    note_needs_bureau: "Choose a bureau first (key /)",
+    envelope_note: "Note (optional)",
+    move_title: "Move the observations to which bureau?",
+    move_nothing: "No ballot observation to move at this bureau",
+    move_same_bureau: "That is already the current bureau",
+    move_other_circ: |b, c| format!("Bureau {b} is not in circonscription {c}"),
+    moved: |n, to| {
+        format!(
+            "{n} observation{s} moved to bureau {to} (history kept; / to go there)",
+            s = if n == 1 { "" } else { "s" }
+        )
+    },
+    machines_set: |b, on| {
+        if on {
+            format!("Bureau {b}: voting machines")
+        } else {
+            format!("Bureau {b}: ballots on a table")
+        }
+    },
+    summary_loading: "Preparing the summary…",
+    summary_findings: "Findings of the circonscription",
+    summary_pv: "Réclamation for the procès-verbal",
+    summary_pv_needs_bureau: "Choose your bureau (key /) to prepare the réclamation.",
+    summary_digest: "Digest to copy into the procès-verbal",
+    summary_no_digest: "no digest yet: nothing is recorded",
+    export_title: "Export the evidence",
+    export_label: "Folder to create (USB stick: /media/…/evidence)",
+    export_default: |circ| format!("constat-evidence-{circ}"),
+    exported: |p| format!("Evidence exported to {p}"),
+    export_empty: "Give a folder",
+};

@@ -1,0 +1,74 @@
+//! The summary screen's text: the current circonscription's part of the report and the
+//! réclamation for the current bureau's procès-verbal, exactly as `constat report` and
+//! `constat pv` print them. Pure: the runtime reads the bureaux, names and digest.
+
+use std::collections::BTreeMap;
+
+use super::model::{Model, Summary};
+use crate::domain::findings::Names;
+use crate::domain::record::build_record_with;
+use crate::domain::{Bureau, Referential};
+use crate::report::pv::{Pv, checked_at_bureau};
+use crate::report::{Format, Report, render};
+
+/// Builds the summary of the model's circonscription from its folded state, its `bureaux`, the
+/// observers' `names` and the chain `digest`.
+pub fn build(
+    model: &Model,
+    bureaux: Vec<Bureau>,
+    names: &Names,
+    digest: Option<String>,
+) -> Summary {
+    let lang = model.lang;
+    let circ = &model.circonscription;
+    let mut referential = Referential::default();
+    referential
+        .circonscriptions
+        .insert(circ.code.clone(), circ.clone());
+    referential
+        .candidates
+        .insert(circ.code.clone(), model.candidates.clone());
+    for b in bureaux {
+        referential.bureaux.insert(b.code.clone(), b);
+    }
+    let record = build_record_with(&referential, &model.state, &circ.code, names);
+    let mut report = Vec::new();
+    if let Some(record) = &record {
+        let r = Report {
+            election: &model.election,
+            records: vec![record.clone()],
+            digest: None,
+        };
+        // Writing into a Vec cannot fail.
+        let _ = render(&r, Format::Text, lang, &mut report);
+    }
+    let pv = match (&record, &model.bureau) {
+        (Some(record), Some(bureau)) => {
+            let voters: BTreeMap<_, _> = model
+                .state
+                .non_receipts_of(&circ.code)
+                .filter_map(|f| f.voter.clone().map(|v| (f.event, v)))
+                .collect();
+            let bureau = referential.bureaux.get(&bureau.code).unwrap_or(bureau);
+            let pv = Pv {
+                election: &model.election,
+                checked: checked_at_bureau(&model.state, record, bureau),
+                record,
+                bureau,
+                voters: &voters,
+                signer: &model.observer_name,
+                digest: digest.as_deref(),
+                appeal: None,
+            };
+            let mut buf = Vec::new();
+            let _ = crate::report::pv::render(&pv, lang.catalog(), &mut buf);
+            Some(String::from_utf8_lossy(&buf).into_owned())
+        }
+        _ => None,
+    };
+    Summary {
+        report: String::from_utf8_lossy(&report).into_owned(),
+        pv,
+        digest,
+    }
+}

@@ -1,0 +1,46 @@
+//! The summary screen: the circonscription's findings as the report prints them, the réclamation
+//! for the bureau's procès-verbal, and the chain digest to copy into it. Scrolls.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::fit;
+use crate::tui::model::Model;
+
+pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect) {
+    let j = model.lang.journey();
+    let Some(summary) = &model.summary else {
+        frame.render_widget(Paragraph::new(j.summary_loading), body);
+        return;
+    };
+    let title = |t: &str| Line::styled(t.to_owned(), model.theme.title());
+    let digest = summary.digest.as_deref().unwrap_or(j.summary_no_digest);
+    let mut lines = vec![title(j.summary_digest), Line::raw(digest.to_owned())];
+    lines.push(Line::raw(""));
+    lines.push(title(j.summary_findings));
+    lines.extend(summary.report.lines().map(|l| Line::raw(l.to_owned())));
+    lines.push(Line::raw(""));
+    lines.push(title(j.summary_pv));
+    match &summary.pv {
+        Some(pv) => lines.extend(pv.lines().map(|l| Line::raw(l.to_owned()))),
+        None => lines.push(Line::raw(j.summary_pv_needs_bureau)),
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((model.summary_scroll, 0)),
+        body,
+    );
+    // The digest stays in sight on the facts line while the text scrolls.
+    let short = format!(
+        "{}{}{digest}",
+        j.summary_digest,
+        model.lang.catalog().list_sep
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&short, facts.width), model.theme.dim())),
+        facts,
+    );
+}
