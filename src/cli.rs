@@ -19,6 +19,7 @@ circonscription) in a temporary database.";
 
 const EXAMPLES: &str = "\
 Examples:
+  constat                                        open the interface (first run: creates the database)
   constat demo                                   try the interface on the bundled sample
   constat --db obs.db init --sample paris-1-2017 --observer 'Marie Curie'
   constat --db nat.db init --election legislatives-2024 --round 1 --observer 'Coordination'
@@ -50,9 +51,9 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 
-    /// What to do.
+    /// What to do [default: ui, the interface; on first run it creates the database]
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands.
@@ -66,7 +67,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Create a new observer database (never overwrites an existing file)
     Init(InitArgs),
-    /// Open the interface on an existing database
+    /// Open the interface (the default). With no database yet, a short first-run form creates
+    /// one: your name, optional contact, the election (bundled sample or a reference file of
+    /// official data from your coordinators); then choose your circonscription and bureau
     Ui,
     /// Record one cell of the record: a candidate's item, present, absent or unchecked
     #[command(

@@ -37,6 +37,14 @@ impl Lang {
         }
     }
 
+    /// The first-run form's texts.
+    pub fn setup(self) -> &'static journey::Setup {
+        match self {
+            Self::Fr => &journey::SETUP_FR,
+            Self::En => &journey::SETUP_EN,
+        }
+    }
+
     /// Picks the language from locale variables as POSIX orders them (`LC_ALL`, `LC_MESSAGES`,
     /// `LANG`): English when the first one set starts with `en`, French otherwise.
     pub fn from_locale(lookup: impl Fn(&str) -> Option<String>) -> Self {

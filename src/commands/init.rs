@@ -66,10 +66,12 @@ fn create_empty(
         election,
         referential: Referential::default(),
     };
-    create(path, &data, observer)
+    create_database(path, &data, observer)
 }
 
-fn create(path: &Path, data: &ElectionData, observer: &str) -> Result<Store, Error> {
+/// Creates a database at `path` (never over an existing file) for `data`, owned by a new
+/// observer called `observer`.
+pub fn create_database(path: &Path, data: &ElectionData, observer: &str) -> Result<Store, Error> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|source| Error::Io {
             path: parent.to_owned(),
@@ -128,7 +130,7 @@ pub fn create_from_sample(
         }
         None => sample.default_bureau()?,
     };
-    let store = create(path, &data, observer)?;
+    let store = create_database(path, &data, observer)?;
     if let Some(b) = current {
         store.set_setting(CURRENT_BUREAU, b.as_str())?;
     }

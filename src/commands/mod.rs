@@ -27,6 +27,11 @@ use crate::storage::Store;
 /// The setting holding the observer's current bureau.
 pub const CURRENT_BUREAU: &str = "current_bureau";
 
+/// The setting holding how to reach the observer (given at first run; optional).
+pub const OBSERVER_CONTACT: &str = "observer_contact";
+
+pub use init::{create_database, create_from_sample};
+
 /// What every command gets: language, database path and where to print.
 pub struct Context<'a> {
     /// Interface language.
@@ -64,7 +69,7 @@ impl Context<'_> {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
-    match cli.command {
+    match cli.command.unwrap_or(Command::Ui) {
         Command::Demo(args) => demo::run(&args, ctx),
         Command::Init(args) => init::run(&args, ctx),
         Command::Ui => observe::ui(ctx),

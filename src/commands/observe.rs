@@ -4,10 +4,22 @@ use super::{Context, bureau, bureau_or_current, bureaux_of, candidate, circonscr
 use crate::cli::{EnvelopeArgs, NonReceiptArgs, TickArgs};
 use crate::domain::{EventBody, Item};
 use crate::error::{Error, check_text};
+use crate::storage::Store;
 
 /// `constat ui`: the interface on an existing database.
+///
+/// With no database at the path yet, the first-run form creates one (it never replaces a file).
 pub fn ui(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let store = ctx.open_store()?;
+    let path = ctx.db_path()?;
+    if !path.exists() {
+        let created = crate::tui::runtime::first_run(&path, ctx.lang)?;
+        if !created {
+            let line = (ctx.lang.setup().cancelled)(&path.display().to_string());
+            ctx.say(&line);
+        }
+        return Ok(());
+    }
+    let store = Store::open(&path)?;
     crate::tui::run(store, ctx.lang)
 }
 

@@ -190,3 +190,60 @@ pub static EN: Journey = Journey {
     exported: |p| format!("Evidence exported to {p}"),
     export_empty: "Give a folder",
 };
+
+/// The first-run form's texts of one language.
+#[allow(missing_docs)] // the field names say what each text is
+pub struct Setup {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub database: &'static str,
+    pub name: &'static str,
+    pub contact: &'static str,
+    pub election: &'static str,
+    pub sample: fn(&str) -> String,
+    pub reference: &'static str,
+    pub reference_path: &'static str,
+    pub hint: &'static str,
+    pub name_required: &'static str,
+    pub reference_required: &'static str,
+    pub created: &'static str,
+    pub cancelled: fn(&str) -> String,
+}
+
+/// Français.
+pub static SETUP_FR: Setup = Setup {
+    title: "Bienvenue dans constat",
+    intro: "Pas encore de base de données ici : créons-la (aucun fichier existant n'est écrasé).",
+    database: "Base",
+    name: "Votre nom (il figurera dans les preuves)",
+    contact: "Contact (facultatif : téléphone, courriel)",
+    election: "Élection",
+    sample: |s| format!("exemple fourni : {s} (législatives 2017, Paris 1re)"),
+    reference: "fichier de référence de votre coordination (données officielles)",
+    reference_path: "Chemin du fichier de référence",
+    hint: "Tab champ suivant · ←→ choisir · Entrée créer · Échap quitter",
+    name_required: "Indiquez votre nom : il signe vos constats.",
+    reference_required: "Indiquez le chemin du fichier de référence (ex. /media/usb/legislatives.db).",
+    created: "Base créée : choisissez votre circonscription ou votre bureau (tapez un code, une rue, une commune)",
+    cancelled: |p| format!("Aucune base créée ({p} n'existe pas). Relancez constat pour la créer."),
+};
+
+/// English.
+pub static SETUP_EN: Setup = Setup {
+    title: "Welcome to constat",
+    intro: "No database here yet: let us create it (no existing file is ever overwritten).",
+    database: "Database",
+    name: "Your name (it will appear in the evidence)",
+    contact: "Contact (optional: phone, email)",
+    election: "Election",
+    sample: |s| format!("bundled sample: {s} (législatives 2017, Paris 1st)"),
+    reference: "reference file from your coordinators (official data)",
+    reference_path: "Path of the reference file",
+    hint: "Tab next field · ←→ choose · Enter create · Esc quit",
+    name_required: "Give your name: it signs your observations.",
+    reference_required: "Give the reference file's path (e.g. /media/usb/legislatives.db).",
+    created: "Database created: choose your circonscription or bureau (type a code, a street, a commune)",
+    cancelled: |p| {
+        format!("No database created ({p} does not exist). Run constat again to create it.")
+    },
+};

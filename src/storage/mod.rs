@@ -229,6 +229,17 @@ impl Store {
         referential::bureau(&self.conn, &self.path, code)
     }
 
+    /// The election and reference data of another constat database (a coordinator's file of
+    /// official data), read through the defensive open used for merges: read-only, defensive
+    /// mode, no triggers or views, limits, integrity check and schema allowlist.
+    pub fn reference_data_of(path: &Path) -> Result<ElectionData, StorageError> {
+        let file = untrusted::Untrusted::open(path).map_err(|r| StorageError::Invalid {
+            path: path.to_owned(),
+            what: r.to_string(),
+        })?;
+        referential::load(&file.conn, path)
+    }
+
     /// The bureaux of one circonscription, in code order, without loading the whole reference
     /// data.
     pub fn bureaux_of(

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod message;
 pub mod model;
 pub mod runtime;
+pub mod setup;
 pub mod summary;
 pub mod theme;
 pub mod update;

@@ -2,6 +2,7 @@
 //! reads keys, runs `update`, commits `Persist` effects and feeds their results back, then draws.
 
 use std::collections::VecDeque;
+use std::path::Path;
 
 use chrono::Utc;
 use ratatui::crossterm::event::{
@@ -13,6 +14,7 @@ use super::effect::Effect;
 use super::keymap::{message_for, message_for_mouse};
 use super::message::Message;
 use super::model::{Model, Summary};
+use super::setup::{self, SetupChoice, SetupEffect, SetupModel, SetupMsg, Source};
 use super::theme::Theme;
 use super::update::update;
 use super::view;
@@ -165,43 +167,126 @@ fn switch(model: &Model, store: &Store, place: &Place) -> Result<Option<Message>
     }))
 }
 
-/// Opens the interface on `store` until the user quits.
-pub fn run(mut store: Store, lang: Lang) -> Result<(), Error> {
-    let theme = Theme {
+/// The theme the environment asks for: no colour under `NO_COLOR`.
+fn theme() -> Theme {
+    Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Opens the interface on `store` until the user quits.
+pub fn run(store: Store, lang: Lang) -> Result<(), Error> {
+    let model = load_model(&store, lang, theme())?;
+    with_terminal(|terminal| main_loop(terminal, model, store, None))
+}
+
+/// First run: no database at `path`. Shows the first-run form, creates the database the observer
+/// asks for (never over an existing file), then opens the interface with the picker so they
+/// choose their circonscription and bureau. Returns false when the observer left the form
+/// (nothing was created).
+pub fn first_run(path: &Path, lang: Lang) -> Result<bool, Error> {
+    with_terminal(|terminal| {
+        let mut setup = SetupModel::new(lang, theme(), path.display().to_string());
+        loop {
+            terminal.draw(|frame| view::setup::draw(&setup, frame))?;
+            let msg = match event::read()? {
+                TermEvent::Key(key) if key.kind == KeyEventKind::Press => {
+                    setup::message_for(key, &setup)
+                }
+                _ => None,
+            };
+            let Some(msg) = msg else { continue };
+            if let Some(SetupEffect::Create(choice)) = setup::update(&mut setup, msg) {
+                match create(path, &choice) {
+                    Ok(store) => {
+                        let model = load_model(&store, lang, setup.theme)
+                            .map_err(|e| std::io::Error::other(e.message(lang)))?;
+                        main_loop(terminal, model, store, Some(lang.setup().created))?;
+                        return Ok(true);
+                    }
+                    Err(e) => {
+                        setup::update(&mut setup, SetupMsg::Failed(e.message(lang)));
+                    }
+                }
+            }
+            if setup.quit {
+                return Ok(false);
+            }
+        }
+    })
+}
+
+/// Creates the database the first-run form asked for.
+fn create(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
+    crate::error::check_text("--observer", &choice.name)?;
+    if let Some(contact) = &choice.contact {
+        crate::error::check_text("contact", contact)?;
+    }
+    let store = match &choice.source {
+        Source::Sample(name) => {
+            crate::commands::create_from_sample(path, name, &choice.name, None)?
+        }
+        Source::Reference(file) => {
+            let data = Store::reference_data_of(Path::new(file))?;
+            crate::commands::create_database(path, &data, &choice.name)?
+        }
     };
-    let mut model = load_model(&store, lang, theme)?;
-    model.utc_offset = *chrono::Local::now().offset();
+    if let Some(contact) = &choice.contact {
+        store.set_setting(crate::commands::OBSERVER_CONTACT, contact)?;
+    }
+    Ok(store)
+}
+
+/// Runs `body` in the full-screen terminal (mouse on where supported) and restores the terminal
+/// whatever happens.
+fn with_terminal<T>(
+    body: impl FnOnce(&mut ratatui::DefaultTerminal) -> std::io::Result<T>,
+) -> Result<T, Error> {
     let mut terminal = ratatui::try_init().map_err(Error::NoTerminal)?;
     // Taps and clicks toggle cells; without mouse support the keyboard still does everything.
     let mouse = execute!(std::io::stdout(), EnableMouseCapture).is_ok();
-    let result = (|| -> std::io::Result<()> {
-        let size = terminal.size()?;
-        update(
-            &mut model,
-            Message::Resize {
-                width: size.width,
-                height: size.height,
-            },
-        );
-        while !model.quit {
-            terminal.draw(|frame| view::draw(&model, frame))?;
-            let msg = match event::read()? {
-                TermEvent::Key(key) if key.kind == KeyEventKind::Press => message_for(key, &model),
-                TermEvent::Mouse(m) => message_for_mouse(m, &model),
-                TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
-                _ => None,
-            };
-            if let Some(msg) = msg {
-                dispatch(&mut model, &mut store, msg);
-            }
-        }
-        Ok(())
-    })();
+    let result = body(&mut terminal);
     if mouse {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }
     let restored = ratatui::try_restore();
-    result.map_err(Error::Terminal)?;
-    restored.map_err(Error::Terminal)
+    let value = result.map_err(Error::Terminal)?;
+    restored.map_err(Error::Terminal)?;
+    Ok(value)
+}
+
+/// Reads keys, updates and draws until the user quits; `welcome` opens the picker with that
+/// message (after the first-run form).
+fn main_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut model: Model,
+    mut store: Store,
+    welcome: Option<&str>,
+) -> std::io::Result<()> {
+    model.utc_offset = *chrono::Local::now().offset();
+    let size = terminal.size()?;
+    update(
+        &mut model,
+        Message::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    if let Some(text) = welcome {
+        dispatch(&mut model, &mut store, Message::OpenPicker);
+        model.flash = Some(text.to_owned());
+    }
+    while !model.quit {
+        terminal.draw(|frame| view::draw(&model, frame))?;
+        let msg = match event::read()? {
+            TermEvent::Key(key) if key.kind == KeyEventKind::Press => message_for(key, &model),
+            TermEvent::Mouse(m) => message_for_mouse(m, &model),
+            TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
+            _ => None,
+        };
+        if let Some(msg) = msg {
+            dispatch(&mut model, &mut store, msg);
+        }
+    }
+    Ok(())
 }

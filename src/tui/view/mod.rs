@@ -4,6 +4,7 @@ mod grid;
 mod header;
 pub mod layout;
 mod overlays;
+pub mod setup;
 mod summary;
 mod tabs;
 

@@ -1,0 +1,319 @@
+//! First run: no database yet. A short form asks the observer's name (and an optional contact)
+//! and where the election comes from: a bundled sample, or a reference file of official data
+//! prepared by a coordinator (`constat init --election …` + `constat import …`). The runtime
+//! then creates the database (never over an existing file) and opens the picker so the observer
+//! chooses their circonscription and bureau.
+//!
+//! Elm style like the main interface: [`SetupModel`], [`SetupMsg`], a pure [`update`] that
+//! returns a [`SetupEffect`], drawn by `view::setup`.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::theme::Theme;
+use crate::i18n::Lang;
+
+/// Where the new database's election and reference data come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A bundled sample, by name.
+    Sample(&'static str),
+    /// A constat database of official data (from a coordinator), by path.
+    Reference(String),
+}
+
+/// What the observer asked for: the runtime creates the database from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupChoice {
+    /// The observer's name, as it will appear in evidence.
+    pub name: String,
+    /// How to reach the observer (optional; kept in the database's settings).
+    pub contact: Option<String>,
+    /// Where the election comes from.
+    pub source: Source,
+}
+
+/// The form's fields, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The observer's name.
+    Name,
+    /// Optional contact.
+    Contact,
+    /// The election: one of the samples, or a reference file.
+    Election,
+    /// The reference file's path (only with the reference choice).
+    Reference,
+}
+
+/// The first-run form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupModel {
+    /// Interface language.
+    pub lang: Lang,
+    /// Styles.
+    pub theme: Theme,
+    /// Where the database will be created (shown, so the observer knows).
+    pub path: String,
+    /// Typed name.
+    pub name: String,
+    /// Typed contact.
+    pub contact: String,
+    /// The bundled samples offered, by name.
+    pub samples: Vec<&'static str>,
+    /// The election chosen: an index into `samples`, or `samples.len()` for a reference file.
+    pub election: usize,
+    /// Typed reference file path.
+    pub reference: String,
+    /// The field with the focus.
+    pub focus: Field,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+    /// Set when the observer gave up (Esc): nothing is created.
+    pub quit: bool,
+}
+
+/// What can happen to the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupMsg {
+    /// A character typed in the focused field.
+    Input(char),
+    /// Erase the focused field's last character.
+    Erase,
+    /// Next field (`true`) or previous one.
+    Focus(bool),
+    /// Previous (`false`) or next election choice.
+    Choose(bool),
+    /// Create the database.
+    Submit,
+    /// The creation failed: why.
+    Failed(String),
+    /// Leave without creating anything.
+    Quit,
+}
+
+/// What the runtime must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupEffect {
+    /// Create the database; answer `Failed` if it cannot be.
+    Create(SetupChoice),
+}
+
+impl SetupModel {
+    /// An empty form for a database at `path`.
+    pub fn new(lang: Lang, theme: Theme, path: String) -> Self {
+        Self {
+            lang,
+            theme,
+            path,
+            name: String::new(),
+            contact: String::new(),
+            samples: crate::sample::names(),
+            election: 0,
+            reference: String::new(),
+            focus: Field::Name,
+            error: None,
+            quit: false,
+        }
+    }
+
+    /// True when the reference file is chosen (its path field is shown).
+    pub fn wants_reference(&self) -> bool {
+        self.election >= self.samples.len()
+    }
+
+    /// The fields shown, in order.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut f = vec![Field::Name, Field::Contact, Field::Election];
+        if self.wants_reference() {
+            f.push(Field::Reference);
+        }
+        f
+    }
+}
+
+/// The message a key means on the form.
+pub fn message_for(key: KeyEvent, model: &SetupModel) -> Option<SetupMsg> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(SetupMsg::Quit);
+    }
+    match key.code {
+        KeyCode::Esc => Some(SetupMsg::Quit),
+        KeyCode::Enter => Some(SetupMsg::Submit),
+        KeyCode::Tab | KeyCode::Down => Some(SetupMsg::Focus(true)),
+        KeyCode::BackTab | KeyCode::Up => Some(SetupMsg::Focus(false)),
+        KeyCode::Left if model.focus == Field::Election => Some(SetupMsg::Choose(false)),
+        KeyCode::Right | KeyCode::Char(' ') if model.focus == Field::Election => {
+            Some(SetupMsg::Choose(true))
+        }
+        KeyCode::Backspace => Some(SetupMsg::Erase),
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) =>
+        {
+            Some(SetupMsg::Input(c))
+        }
+        _ => None,
+    }
+}
+
+const TEXT_MAX: usize = 200;
+const PATH_MAX: usize = 1000;
+
+/// Applies `msg`; returns the effect to run, if any.
+pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
+    match msg {
+        SetupMsg::Input(c) if !c.is_control() => {
+            let (field, max) = match model.focus {
+                Field::Name => (&mut model.name, TEXT_MAX),
+                Field::Contact => (&mut model.contact, TEXT_MAX),
+                Field::Reference => (&mut model.reference, PATH_MAX),
+                Field::Election => return None,
+            };
+            if field.chars().count() < max {
+                field.push(c);
+            }
+            None
+        }
+        SetupMsg::Input(_) => None,
+        SetupMsg::Erase => {
+            match model.focus {
+                Field::Name => model.name.pop(),
+                Field::Contact => model.contact.pop(),
+                Field::Reference => model.reference.pop(),
+                Field::Election => None,
+            };
+            None
+        }
+        SetupMsg::Focus(forward) => {
+            let fields = model.fields();
+            let i = fields.iter().position(|f| *f == model.focus).unwrap_or(0);
+            let n = fields.len();
+            model.focus = fields[if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }];
+            None
+        }
+        SetupMsg::Choose(forward) => {
+            let n = model.samples.len() + 1;
+            model.election = if forward {
+                (model.election + 1) % n
+            } else {
+                (model.election + n - 1) % n
+            };
+            None
+        }
+        SetupMsg::Submit => {
+            let j = model.lang.setup();
+            let name = model.name.trim();
+            if name.is_empty() {
+                model.error = Some(j.name_required.to_owned());
+                model.focus = Field::Name;
+                return None;
+            }
+            let source = match model.samples.get(model.election) {
+                Some(sample) => Source::Sample(sample),
+                None if model.reference.trim().is_empty() => {
+                    model.error = Some(j.reference_required.to_owned());
+                    model.focus = Field::Reference;
+                    return None;
+                }
+                None => Source::Reference(model.reference.trim().to_owned()),
+            };
+            model.error = None;
+            let contact = Some(model.contact.trim().to_owned()).filter(|c| !c.is_empty());
+            Some(SetupEffect::Create(SetupChoice {
+                name: name.to_owned(),
+                contact,
+                source,
+            }))
+        }
+        SetupMsg::Failed(why) => {
+            model.error = Some(why);
+            None
+        }
+        SetupMsg::Quit => {
+            model.quit = true;
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> SetupModel {
+        SetupModel::new(Lang::Fr, Theme { color: false }, "/tmp/x.db".into())
+    }
+
+    fn type_keys(m: &mut SetupModel, keys: &str) -> Option<SetupEffect> {
+        let mut last = None;
+        for c in keys.chars() {
+            let code = match c {
+                '\t' => KeyCode::Tab,
+                '\n' => KeyCode::Enter,
+                '>' => KeyCode::Right,
+                c => KeyCode::Char(c),
+            };
+            if let Some(msg) = message_for(KeyEvent::new(code, KeyModifiers::NONE), m) {
+                last = update(m, msg).or(last);
+            }
+        }
+        last
+    }
+
+    #[test]
+    fn a_name_and_the_sample_make_a_choice() {
+        let mut m = model();
+        let effect = type_keys(&mut m, "Marie Curie\t06 00 00 00 00\n");
+        assert_eq!(
+            effect,
+            Some(SetupEffect::Create(SetupChoice {
+                name: "Marie Curie".into(),
+                contact: Some("06 00 00 00 00".into()),
+                source: Source::Sample("paris-1-2017"),
+            }))
+        );
+    }
+
+    #[test]
+    fn the_name_is_required_and_the_reference_file_needs_a_path() {
+        let mut m = model();
+        assert_eq!(type_keys(&mut m, "\n"), None);
+        assert!(m.error.is_some());
+        assert_eq!(m.focus, Field::Name);
+        let effect = type_keys(&mut m, "Paul\t\t>\n");
+        assert_eq!(effect, None, "the reference file's path is missing");
+        assert_eq!(m.focus, Field::Reference);
+        let effect = type_keys(&mut m, "/media/usb/lg2024.db\n");
+        assert_eq!(
+            effect,
+            Some(SetupEffect::Create(SetupChoice {
+                name: "Paul".into(),
+                contact: None,
+                source: Source::Reference("/media/usb/lg2024.db".into()),
+            }))
+        );
+    }
+
+    #[test]
+    fn space_on_the_election_field_changes_the_choice_and_types_nothing() {
+        let mut m = model();
+        type_keys(&mut m, "\t\t ");
+        assert!(m.wants_reference());
+        assert_eq!(m.name, "");
+        type_keys(&mut m, " ");
+        assert!(!m.wants_reference());
+    }
+
+    #[test]
+    fn escape_leaves_without_creating_anything() {
+        let mut m = model();
+        let msg = message_for(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), &m).unwrap();
+        assert_eq!(update(&mut m, msg), None);
+        assert!(m.quit);
+    }
+}
