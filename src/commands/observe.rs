@@ -5,9 +5,12 @@ use crate::cli::{EnvelopeArgs, NonReceiptArgs, TickArgs};
 use crate::domain::{EventBody, Item};
 use crate::error::{Error, check_text};
 
-/// `constat ui`: the interface on an existing database.
-pub fn ui(ctx: &mut Context<'_>) -> Result<(), Error> {
+/// `constat ui`: the interface on an existing database (`--plain`: the plain mode).
+pub fn ui(plain: bool, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
+    if plain {
+        return crate::plain::run(store, ctx.lang, &mut *ctx.out);
+    }
     crate::tui::run(store, ctx.lang)
 }
 
