@@ -51,6 +51,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 
+    /// With `ui` or `demo`: plain mode, for a screen reader or a dumb terminal (typed commands
+    /// answered line by line; no full-screen drawing, colours or box drawing)
+    #[arg(long, global = true)]
+    pub plain: bool,
+
     /// What to do [default: ui, the interface; on first run it creates the database]
     #[command(subcommand)]
     pub command: Option<Command>,

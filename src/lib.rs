@@ -10,6 +10,7 @@
 //! - [`sample`]: the sample data bundled in the binary (from `sample_data/`).
 //! - [`tui`]: the terminal interface (Elm style: model, messages, pure `update` and `view`,
 //!   a runtime that alone touches the terminal and the store).
+//! - [`plain`]: the plain mode (`--plain`): the record as lines of text, for a screen reader.
 //! - [`commands`]: one module per subcommand, wiring the command line to the rest.
 //! - [`cli`]: the command-line definition; [`i18n`]: every user-visible string; [`error`]: errors
 //!   that say what, where and how to fix.
@@ -22,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod plain;
 pub mod report;
 pub mod sample;
 pub mod storage;

@@ -11,8 +11,8 @@ use crate::storage::Store;
 
 const SAMPLE: &str = "paris-1-2017";
 
-/// `constat demo`.
-pub fn run(args: &DemoArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
+/// `constat demo` (`--plain`: in the plain mode).
+pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Error> {
     let path = match &ctx.db {
         Some(p) => p.clone(),
         None => {
@@ -37,7 +37,11 @@ pub fn run(args: &DemoArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             store.append(new_event_id(), now, body)?;
         }
     }
-    let result = crate::tui::run(store, ctx.lang);
+    let result = if plain {
+        crate::plain::run(store, ctx.lang, &mut *ctx.out)
+    } else {
+        crate::tui::run(store, ctx.lang)
+    };
     // Said whether the interface ran or not, so the user can always find the file.
     let line = (ctx.lang.catalog().demo_db_was)(&path.display().to_string());
     ctx.say(&line);

@@ -70,9 +70,9 @@ impl Context<'_> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
     match cli.command.unwrap_or(Command::Ui) {
-        Command::Demo(args) => demo::run(&args, ctx),
+        Command::Demo(args) => demo::run(&args, cli.plain, ctx),
         Command::Init(args) => init::run(&args, ctx),
-        Command::Ui => observe::ui(ctx),
+        Command::Ui => observe::ui(cli.plain, ctx),
         Command::Tick(args) => observe::tick(&args, ctx),
         Command::Envelope(args) => observe::envelope(&args, ctx),
         Command::NonReceipt(args) => observe::non_receipt(&args, ctx),

@@ -6,11 +6,14 @@ use crate::domain::{EventBody, Item};
 use crate::error::{Error, check_text};
 use crate::storage::Store;
 
-/// `constat ui`: the interface on an existing database.
+/// `constat ui`: the interface (`--plain`: the plain mode).
 ///
 /// With no database at the path yet, the first-run form creates one (it never replaces a file).
-pub fn ui(ctx: &mut Context<'_>) -> Result<(), Error> {
+pub fn ui(plain: bool, ctx: &mut Context<'_>) -> Result<(), Error> {
     let path = ctx.db_path()?;
+    if plain {
+        return crate::plain::run(Store::open(&path)?, ctx.lang, &mut *ctx.out);
+    }
     if !path.exists() {
         let created = crate::tui::runtime::first_run(&path, ctx.lang)?;
         if !created {

@@ -6,6 +6,7 @@ mod hostile;
 mod import;
 mod kill;
 mod merge;
+mod plain;
 mod pv;
 mod report_html;
 mod tui_e2e;

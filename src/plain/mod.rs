@@ -1,0 +1,501 @@
+//! Plain mode (`constat --plain ui`, `constat --plain demo`): the record as lines of text, for a
+//! screen reader or a dumb terminal. No full-screen drawing, no colour, no box drawing: the
+//! circonscription and its candidates are written as numbered lines, then each typed line
+//! ([`parse`]) is answered with one line. A change is said "enregistré à HH:MM:SS" only once
+//! [`Store::append`] returned; a failure says "NON ENREGISTRÉ : why" and the session goes on.
+//!
+//! [`interact`] is generic over its input and output and is given the clock, so tests drive it
+//! with scripted lines; [`run`] is the edge that reads standard input and the clock.
+
+pub mod parse;
+pub mod text;
+
+use std::io::{BufRead, Write};
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use self::parse::{Command, Form, ParseError, is_yes};
+use self::text::{Text, text};
+use crate::commands::{CURRENT_BUREAU, new_event_id};
+use crate::domain::state::CellKey;
+use crate::domain::{
+    Bureau, BureauCode, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark,
+    ObserverId, Panel, RecordState,
+};
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::storage::Store;
+
+/// Runs the plain mode on `store`, reading standard input and writing to `out`, until `quitter`
+/// or the end of the input.
+pub fn run(mut store: Store, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
+    let utc_offset = *chrono::Local::now().offset();
+    #[allow(clippy::disallowed_methods)] // the plain mode's edge is where time enters
+    let mut clock = Utc::now;
+    let stdin = std::io::stdin();
+    interact(&mut store, lang, stdin.lock(), out, &mut clock, utc_offset)
+}
+
+/// One change of this session, for `annuler`: what it said and the events it committed.
+#[derive(Debug, Clone)]
+struct Change {
+    summary: String,
+    events: Vec<EventId>,
+}
+
+/// A whole-column change waiting for `o` or `n`.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    item: Item,
+    mark: Mark,
+}
+
+/// The session: the circonscription shown, its state as saved, and this session's changes.
+struct Session<'a> {
+    text: &'static Text,
+    lang: Lang,
+    election: Election,
+    circonscription: Circonscription,
+    candidates: Vec<Candidate>,
+    bureau: Option<Bureau>,
+    observer: ObserverId,
+    observer_name: String,
+    state: RecordState,
+    undo: Vec<Change>,
+    pending: Option<Pending>,
+    utc_offset: FixedOffset,
+    clock: &'a mut dyn FnMut() -> DateTime<Utc>,
+}
+
+/// Runs the plain mode on `store`: writes the circonscription and its candidates, then answers
+/// every line of `input` until `quitter` or the end of the input. `clock` stamps events;
+/// `utc_offset` shows their times in local time. Errors are only those of reading the database at
+/// start and of reading or writing the lines; a failed save is said and the session goes on.
+pub fn interact<R: BufRead, W: Write + ?Sized>(
+    store: &mut Store,
+    lang: Lang,
+    mut input: R,
+    out: &mut W,
+    clock: &mut dyn FnMut() -> DateTime<Utc>,
+    utc_offset: FixedOffset,
+) -> Result<(), Error> {
+    let mut session = Session::load(store, lang, utc_offset, clock)?;
+    let t = session.text;
+    let mut lines = session.header();
+    lines.extend(session.grid());
+    lines.push(t.start_hint.to_owned());
+    write_lines(out, &lines)?;
+    let mut buf = Vec::new();
+    loop {
+        let prompt = match session.pending {
+            Some(p) => {
+                let n = session.rows_to_change(p.item, p.mark).len();
+                (t.column_confirm)(&session.cell_words(p.item, p.mark), n)
+            }
+            None => t.prompt.to_owned(),
+        };
+        write!(out, "{prompt}").map_err(Error::Terminal)?;
+        out.flush().map_err(Error::Terminal)?;
+        buf.clear();
+        if input.read_until(b'\n', &mut buf).map_err(Error::Terminal)? == 0 {
+            // End of input: finish the prompt's line, then leave.
+            write_lines(out, &[String::new(), t.bye.to_owned()])?;
+            return Ok(());
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let reply = if let Some(p) = session.pending.take() {
+            if is_yes(&line) {
+                session.column(store, p.item, p.mark)
+            } else {
+                vec![t.column_cancelled.to_owned()]
+            }
+        } else {
+            match parse::parse(&line) {
+                Ok(Command::Quit) => {
+                    write_lines(out, &[t.bye.to_owned()])?;
+                    return Ok(());
+                }
+                Ok(cmd) => session.handle(store, cmd),
+                Err(e) => vec![session.not_understood(&e)],
+            }
+        };
+        write_lines(out, &reply)?;
+    }
+}
+
+fn write_lines<W: Write + ?Sized>(out: &mut W, lines: &[String]) -> Result<(), Error> {
+    for l in lines {
+        writeln!(out, "{l}").map_err(Error::Terminal)?;
+    }
+    out.flush().map_err(Error::Terminal)
+}
+
+impl<'a> Session<'a> {
+    /// The current bureau's circonscription (else the first one), as the interface opens it.
+    fn load(
+        store: &Store,
+        lang: Lang,
+        utc_offset: FixedOffset,
+        clock: &'a mut dyn FnMut() -> DateTime<Utc>,
+    ) -> Result<Self, Error> {
+        let observer = store.local_observer()?;
+        let bureau = match store
+            .setting(CURRENT_BUREAU)?
+            .and_then(|b| BureauCode::parse(&b).ok())
+        {
+            Some(code) => store.bureau(&code)?,
+            None => None,
+        };
+        let circ_code = match bureau.as_ref().and_then(|b| b.circonscription.clone()) {
+            Some(c) => c,
+            None => store
+                .first_circonscription()?
+                .ok_or(Error::EmptyReferential)?,
+        };
+        let (circonscription, candidates) = store
+            .circonscription(&circ_code)?
+            .ok_or(Error::EmptyReferential)?;
+        let state = RecordState::fold(&store.events_of(&circ_code)?);
+        Ok(Self {
+            text: text(lang),
+            lang,
+            election: store.election()?,
+            circonscription,
+            candidates,
+            bureau,
+            observer: observer.id,
+            observer_name: observer.name,
+            state,
+            undo: Vec::new(),
+            pending: None,
+            utc_offset,
+            clock,
+        })
+    }
+
+    /// Election, circonscription, bureau and observer: one line each.
+    fn header(&self) -> Vec<String> {
+        let t = self.text;
+        let cat = self.lang.catalog();
+        let e = &self.election;
+        let bureau = match &self.bureau {
+            Some(b) if !b.address.is_empty() => format!("{}, {}", b.code, b.address),
+            Some(b) => b.code.to_string(),
+            None => t.no_bureau.to_owned(),
+        };
+        vec![
+            format!(
+                "{} {}, {}",
+                (cat.election_kind)(e.kind),
+                e.year,
+                (cat.round)(e.round)
+            ),
+            format!(
+                "{}{}{}, {}",
+                t.circonscription, t.sep, self.circonscription.code, self.circonscription.label
+            ),
+            format!("{}{}{bureau}", t.bureau, t.sep),
+            format!("{}{}{}", t.observer, t.sep, self.observer_name),
+        ]
+    }
+
+    /// The candidates as numbered lines with their three cells in words, then the envelope count
+    /// and non-receipts when there are any.
+    fn grid(&self) -> Vec<String> {
+        let t = self.text;
+        let mut lines = vec![(t.candidates)(self.candidates.len())];
+        for c in &self.candidates {
+            let cells: Vec<String> = Item::ALL
+                .iter()
+                .map(|&item| self.cell_words(item, self.mark(c.panel, item)))
+                .collect();
+            lines.push(format!("{} — {}", self.who(c), cells.join(", ")));
+        }
+        let circ = &self.circonscription.code;
+        if let Some(f) = self
+            .state
+            .envelopes_of(circ)
+            .find(|f| f.observer == self.observer)
+        {
+            lines.push((t.envelope_fact)(f.voters, f.received));
+        }
+        let non_receipts = self.state.non_receipts_of(circ).count();
+        if non_receipts > 0 {
+            lines.push((t.non_receipts)(non_receipts));
+        }
+        lines
+    }
+
+    /// `3. NAME Given (NUANCE)`.
+    fn who(&self, c: &Candidate) -> String {
+        if c.nuance.is_empty() {
+            format!("{}. {}", c.panel, c.display_name())
+        } else {
+            format!("{}. {} ({})", c.panel, c.display_name(), c.nuance)
+        }
+    }
+
+    /// `bulletin (bureau) : présent`.
+    fn cell_words(&self, item: Item, mark: Mark) -> String {
+        let t = self.text;
+        format!("{}{}{}", (t.item)(item), t.sep, (t.mark)(mark))
+    }
+
+    fn key(&self, panel: Panel, item: Item) -> CellKey {
+        CellKey::new(
+            self.circonscription.code.clone(),
+            self.bureau.as_ref().map(|b| b.code.clone()),
+            panel,
+            item,
+        )
+    }
+
+    /// The observer's own saved mark of a cell (a bureau cell without a bureau is not checked).
+    fn mark(&self, panel: Panel, item: Item) -> Mark {
+        if item == Item::Bureau && self.bureau.is_none() {
+            return Mark::Unchecked;
+        }
+        self.state.mark_by(self.observer, &self.key(panel, item))
+    }
+
+    fn candidate(&self, panel: Panel) -> Option<&Candidate> {
+        self.candidates.iter().find(|c| c.panel == panel)
+    }
+
+    fn unknown_panel(&self, panel: Panel) -> String {
+        let known: Vec<String> = self
+            .candidates
+            .iter()
+            .map(|c| c.panel.to_string())
+            .collect();
+        (self.text.unknown_panel)(&panel.to_string(), &known.join(", "))
+    }
+
+    fn not_understood(&self, e: &ParseError) -> String {
+        let t = self.text;
+        format!(
+            "{}{}. {}.",
+            t.not_understood,
+            (t.problem)(&e.problem),
+            (t.example)(e.form)
+        )
+    }
+
+    /// Candidates whose cell in `item` is not already `mark`.
+    fn rows_to_change(&self, item: Item, mark: Mark) -> Vec<Panel> {
+        self.candidates
+            .iter()
+            .map(|c| c.panel)
+            .filter(|&p| self.mark(p, item) != mark)
+            .collect()
+    }
+
+    fn tick(&self, panel: Panel, item: Item, mark: Mark, note: Option<String>) -> EventBody {
+        EventBody::Tick {
+            circonscription: self.circonscription.code.clone(),
+            bureau: self.bureau.as_ref().map(|b| b.code.clone()),
+            panel,
+            item,
+            mark,
+            note,
+        }
+    }
+
+    /// Answers one command (not `Quit`) with the lines to write.
+    fn handle(&mut self, store: &mut Store, cmd: Command) -> Vec<String> {
+        let t = self.text;
+        match cmd {
+            Command::Empty | Command::Quit => vec![],
+            Command::Help => t.help.iter().map(|l| (*l).to_owned()).collect(),
+            Command::List => self.grid(),
+            Command::Set { panel, item, mark } => self.set(store, panel, item, mark, None),
+            Command::Note { panel, item, text } => {
+                let mark = self.mark(panel, item);
+                self.set(store, panel, item, mark, Some(text))
+            }
+            Command::Column { item, mark } => {
+                if item == Item::Bureau && self.bureau.is_none() {
+                    return vec![t.needs_bureau.to_owned()];
+                }
+                if self.rows_to_change(item, mark).is_empty() {
+                    return vec![(t.column_nothing)(&self.cell_words(item, mark))];
+                }
+                self.pending = Some(Pending { item, mark });
+                vec![]
+            }
+            Command::Envelope { voters, received } => {
+                let body = EventBody::Envelope {
+                    circonscription: self.circonscription.code.clone(),
+                    bureau: self.bureau.as_ref().map(|b| b.code.clone()),
+                    voters,
+                    received,
+                    note: None,
+                };
+                let summary = (t.envelope_summary)(voters, received);
+                self.commit(store, summary, vec![body])
+            }
+            Command::NonReceipt { voter } => {
+                let Some(bureau) = self.bureau.as_ref().map(|b| b.code.clone()) else {
+                    return vec![t.needs_bureau.to_owned()];
+                };
+                let summary = (t.non_receipt_summary)(voter.as_deref(), bureau.as_str());
+                let body = EventBody::NonReceipt {
+                    circonscription: self.circonscription.code.clone(),
+                    bureau,
+                    voter,
+                    note: None,
+                };
+                self.commit(store, summary, vec![body])
+            }
+            Command::Undo => self.undo(store),
+        }
+    }
+
+    /// One cell (with a note for `note`).
+    fn set(
+        &mut self,
+        store: &mut Store,
+        panel: Panel,
+        item: Item,
+        mark: Mark,
+        note: Option<String>,
+    ) -> Vec<String> {
+        let t = self.text;
+        let Some(c) = self.candidate(panel) else {
+            let example = (t.example)(if note.is_some() {
+                Form::Note
+            } else {
+                Form::Set
+            });
+            return vec![format!("{} {example}.", self.unknown_panel(panel))];
+        };
+        if item == Item::Bureau && self.bureau.is_none() {
+            return vec![t.needs_bureau.to_owned()];
+        }
+        let mut summary = format!("{} — {}", self.who(c), self.cell_words(item, mark));
+        if let Some(n) = &note {
+            summary.push_str(&(t.note_said)(n));
+        } else if self.mark(panel, item) == mark {
+            return vec![(t.already)(&summary)];
+        }
+        let body = self.tick(panel, item, mark, note);
+        self.commit(store, summary, vec![body])
+    }
+
+    /// The confirmed whole column.
+    fn column(&mut self, store: &mut Store, item: Item, mark: Mark) -> Vec<String> {
+        let rows = self.rows_to_change(item, mark);
+        if rows.is_empty() {
+            return vec![(self.text.column_nothing)(&self.cell_words(item, mark))];
+        }
+        let summary = (self.text.column_summary)(&self.cell_words(item, mark), rows.len());
+        let bodies = rows
+            .into_iter()
+            .map(|p| self.tick(p, item, mark, None))
+            .collect();
+        self.commit(store, summary, bodies)
+    }
+
+    /// Appends `bodies` in order, stopping at the first failure. Returns the events committed
+    /// and the failure, if any.
+    fn append_all(
+        &mut self,
+        store: &mut Store,
+        bodies: Vec<EventBody>,
+    ) -> (Vec<EventId>, Option<String>, Option<DateTime<Utc>>) {
+        let mut saved = Vec::new();
+        let mut last = None;
+        for body in bodies {
+            let now = (self.clock)();
+            match store.append(new_event_id(), now, body) {
+                Ok(event) => {
+                    self.state.apply(&event);
+                    saved.push(event.id);
+                    last = Some(event.recorded_at);
+                }
+                Err(e) => return (saved, Some(Error::from(e).message(self.lang)), last),
+            }
+        }
+        (saved, None, last)
+    }
+
+    fn saved_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
+        let time = at.map_or_else(String::new, |at| {
+            at.with_timezone(&self.utc_offset)
+                .format("%H:%M:%S")
+                .to_string()
+        });
+        format!("{summary} — {}", (self.text.saved_at)(&time))
+    }
+
+    /// Commits one change; says it saved, or why not.
+    fn commit(
+        &mut self,
+        store: &mut Store,
+        summary: String,
+        bodies: Vec<EventBody>,
+    ) -> Vec<String> {
+        let total = bodies.len();
+        let (saved, failure, at) = self.append_all(store, bodies);
+        let done = saved.len();
+        let lines = match failure {
+            None => vec![self.saved_line(&summary, at)],
+            Some(why) => {
+                let mut lines = vec![(self.text.not_saved)(&why)];
+                if done > 0 {
+                    lines.push((self.text.partly_saved)(done, total));
+                }
+                lines
+            }
+        };
+        if done > 0 {
+            self.undo.push(Change {
+                summary,
+                events: saved,
+            });
+        }
+        lines
+    }
+
+    /// Retracts the events of the last change of this session, latest first.
+    fn undo(&mut self, store: &mut Store) -> Vec<String> {
+        let t = self.text;
+        let Some(change) = self.undo.pop() else {
+            return vec![t.nothing_to_undo.to_owned()];
+        };
+        let live: Vec<EventId> = change
+            .events
+            .iter()
+            .rev()
+            .copied()
+            .filter(|id| self.state.is_live(*id))
+            .collect();
+        let bodies = live
+            .iter()
+            .map(|&target| EventBody::Retract { target })
+            .collect();
+        if live.is_empty() {
+            return vec![t.nothing_to_undo.to_owned()];
+        }
+        let (_, failure, at) = self.append_all(store, bodies);
+        let summary = (t.undone)(&change.summary);
+        match failure {
+            None => vec![self.saved_line(&summary, at)],
+            Some(why) => {
+                // What was not withdrawn can still be undone by a later `annuler`.
+                let left: Vec<EventId> = live
+                    .into_iter()
+                    .filter(|id| self.state.is_live(*id))
+                    .collect();
+                self.undo.push(Change {
+                    summary: change.summary,
+                    events: left,
+                });
+                vec![(t.not_saved)(&why)]
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,473 @@
+//! Pure parsing of one typed line into a [`Command`]: no I/O, no state. Words are matched without
+//! regard to case; French words have English aliases and short forms (see `docs/commands.md`).
+
+use crate::domain::{Item, Mark, Panel};
+
+/// What a typed line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// An empty line: nothing to do.
+    Empty,
+    /// `3 foi p`: one cell of candidate `panel`.
+    Set {
+        /// Which candidate.
+        panel: Panel,
+        /// Which column.
+        item: Item,
+        /// What was seen.
+        mark: Mark,
+    },
+    /// `tous bureau p`: the whole column, for every candidate (asks for confirmation).
+    Column {
+        /// Which column.
+        item: Item,
+        /// What was seen.
+        mark: Mark,
+    },
+    /// `enveloppe 4 1`: voters registered at the address, envelopes received.
+    Envelope {
+        /// Voters registered at the address (at least 1).
+        voters: u32,
+        /// Envelopes received.
+        received: u32,
+    },
+    /// `non-recu [nom]`: a voter of the current bureau who received no envelope.
+    NonReceipt {
+        /// The voter's name, when given.
+        voter: Option<String>,
+    },
+    /// `note 3 bureau TEXT`: the cell's current mark again, with a note.
+    Note {
+        /// Which candidate.
+        panel: Panel,
+        /// Which column.
+        item: Item,
+        /// The note.
+        text: String,
+    },
+    /// `annuler`: retract the last change of this session.
+    Undo,
+    /// `liste`: print the candidates and their cells again.
+    List,
+    /// `aide`: the list of commands.
+    Help,
+    /// `quitter`: end the session.
+    Quit,
+}
+
+/// Which command a mistake was made in: the reply gives an example of its right form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// No command recognised.
+    Any,
+    /// `3 foi p`.
+    Set,
+    /// `tous bureau p`.
+    Column,
+    /// `enveloppe 4 1`.
+    Envelope,
+    /// `non-recu [nom]`.
+    NonReceipt,
+    /// `note 3 bureau TEXT`.
+    Note,
+    /// A command that takes nothing after it (`annuler`, `liste`, `aide`, `quitter`).
+    Bare,
+}
+
+/// What was wrong in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The first word is no command.
+    UnknownCommand(String),
+    /// The candidate number is missing.
+    MissingPanel,
+    /// A candidate number that is not a number from 1 to 999.
+    BadPanel(String),
+    /// The column is missing.
+    MissingItem,
+    /// A word that is no column.
+    BadItem(String),
+    /// The mark is missing.
+    MissingMark,
+    /// A word that is no mark.
+    BadMark(String),
+    /// A number is missing.
+    MissingNumber,
+    /// A word that is not a whole number.
+    BadNumber(String),
+    /// No voters at the address.
+    NoVoters,
+    /// Words left over after a complete command.
+    Extra(String),
+    /// The note's text is missing.
+    MissingText,
+    /// A note or name longer than [`MAX_TEXT`] characters.
+    TooLong,
+    /// Control characters in a note or name.
+    Control,
+}
+
+/// A line that could not be understood: what was wrong, and in which command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// What was wrong.
+    pub problem: Problem,
+    /// The command it was in, for the example.
+    pub form: Form,
+}
+
+/// The longest note or name accepted, in characters (as `constat tick --note`).
+pub const MAX_TEXT: usize = 1000;
+
+fn fail<T>(form: Form, problem: Problem) -> Result<T, ParseError> {
+    Err(ParseError { problem, form })
+}
+
+/// Splits off the first word: `(word, rest)`, the rest with its leading blanks removed.
+fn first_word(s: &str) -> (&str, &str) {
+    let s = s.trim_start();
+    match s.find(char::is_whitespace) {
+        Some(i) => (&s[..i], s[i..].trim_start()),
+        None => (s, ""),
+    }
+}
+
+/// A column named in a line: `foi`/`f`, `courrier`/`c`/`mail`, `bureau`/`b`.
+pub fn item(word: &str) -> Option<Item> {
+    match word.to_lowercase().as_str() {
+        "foi" | "f" | "profession" => Some(Item::Foi),
+        "courrier" | "c" | "mail" => Some(Item::Courrier),
+        "bureau" | "b" => Some(Item::Bureau),
+        _ => None,
+    }
+}
+
+/// A mark named in a line: `p`/`présent`/`present`, `a`/`absent`, `-`/`effacer`/`clear`.
+pub fn mark(word: &str) -> Option<Mark> {
+    match word.to_lowercase().as_str() {
+        "p" | "present" | "présent" | "+" => Some(Mark::Present),
+        "a" | "absent" => Some(Mark::Absent),
+        "-" | "effacer" | "clear" | "nv" | "unchecked" => Some(Mark::Unchecked),
+        _ => None,
+    }
+}
+
+/// True for a yes to `Confirmer ? (o/n)`: `o`, `oui`, `y`, `yes`.
+pub fn is_yes(line: &str) -> bool {
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "o" | "oui" | "y" | "yes"
+    )
+}
+
+fn panel(word: &str, form: Form) -> Result<Panel, ParseError> {
+    let digits = word.strip_suffix('.').unwrap_or(word);
+    Panel::parse(digits).or_else(|_| fail(form, Problem::BadPanel(word.to_owned())))
+}
+
+/// Parses `ITEM MARK` with nothing after.
+fn item_mark(rest: &str, form: Form) -> Result<(Item, Mark), ParseError> {
+    let (w_item, rest) = first_word(rest);
+    if w_item.is_empty() {
+        return fail(form, Problem::MissingItem);
+    }
+    let Some(item) = item(w_item) else {
+        return fail(form, Problem::BadItem(w_item.to_owned()));
+    };
+    let (w_mark, rest) = first_word(rest);
+    if w_mark.is_empty() {
+        return fail(form, Problem::MissingMark);
+    }
+    let Some(mark) = mark(w_mark) else {
+        return fail(form, Problem::BadMark(w_mark.to_owned()));
+    };
+    nothing_after(rest, form)?;
+    Ok((item, mark))
+}
+
+fn nothing_after(rest: &str, form: Form) -> Result<(), ParseError> {
+    if rest.is_empty() {
+        Ok(())
+    } else {
+        fail(form, Problem::Extra(rest.to_owned()))
+    }
+}
+
+fn number(word: &str, form: Form) -> Result<u32, ParseError> {
+    if word.is_empty() {
+        return fail(form, Problem::MissingNumber);
+    }
+    word.parse::<u32>()
+        .or_else(|_| fail(form, Problem::BadNumber(word.to_owned())))
+}
+
+fn text(raw: &str, form: Form) -> Result<String, ParseError> {
+    let t = raw.trim();
+    if t.chars().count() > MAX_TEXT {
+        fail(form, Problem::TooLong)
+    } else if t.chars().any(|c| c.is_control() && c != '\t') {
+        fail(form, Problem::Control)
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+/// Parses one typed line.
+pub fn parse(line: &str) -> Result<Command, ParseError> {
+    let (word, rest) = first_word(line.trim());
+    if word.is_empty() {
+        return Ok(Command::Empty);
+    }
+    let lower = word.to_lowercase();
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        let panel = panel(word, Form::Set)?;
+        let (item, mark) = item_mark(rest, Form::Set)?;
+        return Ok(Command::Set { panel, item, mark });
+    }
+    let bare = |cmd: Command| nothing_after(rest, Form::Bare).map(|()| cmd);
+    match lower.as_str() {
+        "tous" | "all" | "t" => {
+            let (item, mark) = item_mark(rest, Form::Column)?;
+            Ok(Command::Column { item, mark })
+        }
+        "enveloppe" | "envelope" | "env" | "e" => {
+            let (w_voters, rest) = first_word(rest);
+            let voters = number(w_voters, Form::Envelope)?;
+            let (w_received, rest) = first_word(rest);
+            let received = number(w_received, Form::Envelope)?;
+            nothing_after(rest, Form::Envelope)?;
+            if voters == 0 {
+                return fail(Form::Envelope, Problem::NoVoters);
+            }
+            Ok(Command::Envelope { voters, received })
+        }
+        "non-recu" | "non-reçu" | "nonrecu" | "non-reçue" | "non-recue" | "non-receipt" | "nr" => {
+            let voter = text(rest, Form::NonReceipt)?;
+            Ok(Command::NonReceipt {
+                voter: Some(voter).filter(|v| !v.is_empty()),
+            })
+        }
+        "note" => {
+            let (w_panel, rest) = first_word(rest);
+            if w_panel.is_empty() {
+                return fail(Form::Note, Problem::MissingPanel);
+            }
+            let panel = panel(w_panel, Form::Note)?;
+            let (w_item, rest) = first_word(rest);
+            if w_item.is_empty() {
+                return fail(Form::Note, Problem::MissingItem);
+            }
+            let Some(item) = item(w_item) else {
+                return fail(Form::Note, Problem::BadItem(w_item.to_owned()));
+            };
+            let text = text(rest, Form::Note)?;
+            if text.is_empty() {
+                return fail(Form::Note, Problem::MissingText);
+            }
+            Ok(Command::Note { panel, item, text })
+        }
+        "annuler" | "undo" | "u" => bare(Command::Undo),
+        "liste" | "list" | "l" => bare(Command::List),
+        "aide" | "help" | "?" | "h" => bare(Command::Help),
+        "quitter" | "quit" | "q" | "exit" => bare(Command::Quit),
+        _ => fail(Form::Any, Problem::UnknownCommand(word.to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(n: u16) -> Panel {
+        Panel::new(n).unwrap()
+    }
+
+    fn err(line: &str) -> ParseError {
+        parse(line).unwrap_err()
+    }
+
+    #[test]
+    fn a_cell_takes_a_number_a_column_and_a_mark_in_words_or_short_forms() {
+        let set = |panel, item, mark| Command::Set {
+            panel: p(panel),
+            item,
+            mark,
+        };
+        assert_eq!(parse("3 foi p"), Ok(set(3, Item::Foi, Mark::Present)));
+        assert_eq!(
+            parse("  3   courrier   absent "),
+            Ok(set(3, Item::Courrier, Mark::Absent))
+        );
+        assert_eq!(
+            parse("12 BUREAU Présent"),
+            Ok(set(12, Item::Bureau, Mark::Present))
+        );
+        assert_eq!(
+            parse("3 bureau present"),
+            Ok(set(3, Item::Bureau, Mark::Present))
+        );
+        assert_eq!(parse("3 f -"), Ok(set(3, Item::Foi, Mark::Unchecked)));
+        assert_eq!(parse("3. c a"), Ok(set(3, Item::Courrier, Mark::Absent)));
+        assert_eq!(
+            parse("4 b clear"),
+            Ok(set(4, Item::Bureau, Mark::Unchecked))
+        );
+        assert_eq!(
+            parse("4 mail effacer"),
+            Ok(set(4, Item::Courrier, Mark::Unchecked))
+        );
+    }
+
+    #[test]
+    fn words_without_arguments() {
+        for (words, cmd) in [
+            (&["annuler", "undo", "u", "ANNULER"][..], Command::Undo),
+            (&["liste", "list", "l"][..], Command::List),
+            (&["aide", "help", "?", "h"][..], Command::Help),
+            (&["quitter", "quit", "q", "Q"][..], Command::Quit),
+            (&["", "   ", "\t"][..], Command::Empty),
+        ] {
+            for w in words {
+                assert_eq!(parse(w), Ok(cmd.clone()), "{w:?}");
+            }
+        }
+        assert_eq!(
+            err("liste 3"),
+            ParseError {
+                problem: Problem::Extra("3".into()),
+                form: Form::Bare
+            }
+        );
+    }
+
+    #[test]
+    fn the_whole_column() {
+        assert_eq!(
+            parse("tous bureau p"),
+            Ok(Command::Column {
+                item: Item::Bureau,
+                mark: Mark::Present
+            })
+        );
+        assert_eq!(
+            parse("all foi absent"),
+            Ok(Command::Column {
+                item: Item::Foi,
+                mark: Mark::Absent
+            })
+        );
+        assert_eq!(err("tous").problem, Problem::MissingItem);
+        assert_eq!(err("tous").form, Form::Column);
+        assert_eq!(err("tous bureau").problem, Problem::MissingMark);
+    }
+
+    #[test]
+    fn envelope_counts() {
+        assert_eq!(
+            parse("enveloppe 4 1"),
+            Ok(Command::Envelope {
+                voters: 4,
+                received: 1
+            })
+        );
+        assert_eq!(
+            parse("envelope 2 0"),
+            Ok(Command::Envelope {
+                voters: 2,
+                received: 0
+            })
+        );
+        assert_eq!(err("enveloppe").problem, Problem::MissingNumber);
+        assert_eq!(err("enveloppe 4").problem, Problem::MissingNumber);
+        assert_eq!(
+            err("enveloppe quatre 1").problem,
+            Problem::BadNumber("quatre".into())
+        );
+        assert_eq!(
+            err("enveloppe -1 1").problem,
+            Problem::BadNumber("-1".into())
+        );
+        assert_eq!(err("enveloppe 0 0").problem, Problem::NoVoters);
+        assert_eq!(err("enveloppe 4 1 2").problem, Problem::Extra("2".into()));
+        assert_eq!(err("enveloppe 4").form, Form::Envelope);
+    }
+
+    #[test]
+    fn non_receipt_with_or_without_a_name() {
+        assert_eq!(parse("non-recu"), Ok(Command::NonReceipt { voter: None }));
+        assert_eq!(
+            parse("non-reçu  Jean  Dupont "),
+            Ok(Command::NonReceipt {
+                voter: Some("Jean  Dupont".into())
+            })
+        );
+        assert_eq!(
+            parse("non-receipt Ada"),
+            Ok(Command::NonReceipt {
+                voter: Some("Ada".into())
+            })
+        );
+        assert_eq!(
+            err(&format!("nr {}", "x".repeat(1001))).problem,
+            Problem::TooLong
+        );
+        assert_eq!(err("nr a\u{7}b").problem, Problem::Control);
+    }
+
+    #[test]
+    fn a_note_keeps_the_rest_of_the_line() {
+        assert_eq!(
+            parse("note 3 bureau bulletins épuisés à 15h"),
+            Ok(Command::Note {
+                panel: p(3),
+                item: Item::Bureau,
+                text: "bulletins épuisés à 15h".into()
+            })
+        );
+        assert_eq!(err("note 3 bureau").problem, Problem::MissingText);
+        assert_eq!(err("note 3").problem, Problem::MissingItem);
+        assert_eq!(
+            err("note x bureau t").problem,
+            Problem::BadPanel("x".into())
+        );
+        assert_eq!(err("note").form, Form::Note);
+        assert_eq!(err("note").problem, Problem::MissingPanel);
+        assert_eq!(
+            err("note 3 table t").problem,
+            Problem::BadItem("table".into())
+        );
+    }
+
+    #[test]
+    fn mistakes_say_what_was_wrong_and_in_which_command() {
+        assert_eq!(
+            err("bonjour"),
+            ParseError {
+                problem: Problem::UnknownCommand("bonjour".into()),
+                form: Form::Any
+            }
+        );
+        assert_eq!(err("0 foi p").problem, Problem::BadPanel("0".into()));
+        assert_eq!(err("3x foi p").problem, Problem::BadPanel("3x".into()));
+        assert_eq!(err("1000 foi p").problem, Problem::BadPanel("1000".into()));
+        assert_eq!(err("3").problem, Problem::MissingItem);
+        assert_eq!(err("3 table p").problem, Problem::BadItem("table".into()));
+        assert_eq!(err("3 foi").problem, Problem::MissingMark);
+        assert_eq!(
+            err("3 foi peut-être").problem,
+            Problem::BadMark("peut-être".into())
+        );
+        assert_eq!(err("3 foi p merci").problem, Problem::Extra("merci".into()));
+        assert_eq!(err("3 foi").form, Form::Set);
+    }
+
+    #[test]
+    fn confirmation_answers() {
+        for yes in ["o", "oui", "O", " y ", "yes", "Oui"] {
+            assert!(is_yes(yes), "{yes}");
+        }
+        for no in ["n", "non", "", "no", "ok", "oo"] {
+            assert!(!is_yes(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! The plain mode driven by scripted lines against a temporary database: what it says, and what
+//! it stores.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use uuid::Uuid;
+
+use super::parse::Command;
+use super::{Session, interact};
+use crate::domain::{EventBody, Item, Mark, ObserverId, Panel};
+use crate::i18n::Lang;
+use crate::sample;
+use crate::storage::{LocalObserver, Store};
+
+fn new_store(dir: &std::path::Path, bureau: bool) -> Store {
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let observer = LocalObserver {
+        id: ObserverId(Uuid::from_u128(7)),
+        name: "Marie".into(),
+    };
+    let store = Store::create(
+        &dir.join("obs.db"),
+        &data,
+        &observer,
+        DateTime::from_timestamp(0, 0).unwrap(),
+    )
+    .unwrap();
+    if bureau {
+        store
+            .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
+            .unwrap();
+    }
+    store
+}
+
+/// 2017-06-11 08:00:00 UTC, plus one second per event.
+fn clock() -> impl FnMut() -> DateTime<Utc> {
+    let mut n = 0;
+    move || {
+        n += 1;
+        Utc.with_ymd_and_hms(2017, 6, 11, 8, 0, 0).unwrap() + Duration::seconds(n)
+    }
+}
+
+/// Paris in summer: the times said are local.
+fn paris() -> FixedOffset {
+    FixedOffset::east_opt(2 * 3600).unwrap()
+}
+
+fn drive(store: &mut Store, lang: Lang, script: impl AsRef<[u8]>) -> String {
+    let mut out = Vec::new();
+    let mut clock = clock();
+    interact(store, lang, script.as_ref(), &mut out, &mut clock, paris()).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn ticks(store: &Store) -> Vec<(u16, Item, Mark, Option<String>)> {
+    store
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Tick {
+                panel,
+                item,
+                mark,
+                note,
+                ..
+            } => Some((panel.get(), item, mark, note)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn candidates(store: &Store) -> usize {
+    let circ = crate::domain::CirconscriptionCode::parse("7501").unwrap();
+    store.circonscription(&circ).unwrap().unwrap().1.len()
+}
+
+#[test]
+fn start_says_where_who_and_every_candidate_in_words_then_prompts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(&mut store, Lang::Fr, "");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Élections législatives 2017, 1er tour", "{out}");
+    assert!(lines[1].starts_with("Circonscription : 7501, "), "{out}");
+    assert!(lines[2].starts_with("Bureau : 75056_0911"), "{out}");
+    assert_eq!(lines[3], "Observateur : Marie");
+    let n = candidates(&store);
+    assert_eq!(lines[4], format!("{n} candidats :"));
+    assert!(lines[5].starts_with("1. "), "{out}");
+    assert!(
+        lines[5].ends_with(
+            " — profession de foi : non vérifié, bulletin (courrier) : non vérifié, \
+             bulletin (bureau) : non vérifié"
+        ),
+        "{out}"
+    );
+    assert!(lines[5].contains(" ("), "the nuance is given: {out}");
+    assert!(lines[4 + n].starts_with(&format!("{n}. ")), "{out}");
+    assert_eq!(
+        lines[5 + n],
+        "Tapez « aide » pour la liste des commandes, « quitter » pour sortir."
+    );
+    // The prompt, then (end of input) a new line and goodbye.
+    assert!(out.ends_with("constat> \nFin de la session.\n"), "{out}");
+    // Nothing a screen reader or a dumb terminal cannot take.
+    assert!(!out.contains('\u{1b}'), "no escape sequences");
+    assert!(
+        !out.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)),
+        "no box drawing"
+    );
+    assert!(!out.chars().any(|c| matches!(c, '✓' | '✗' | '●' | '·')));
+}
+
+#[test]
+fn a_cell_is_said_saved_with_its_time_only_once_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "3 foi p\n3 bureau absent\n3 foi p\n3 foi -\n",
+    );
+    assert!(
+        out.contains(" — profession de foi : présent — enregistré à 10:00:01.\n"),
+        "{out}"
+    );
+    assert!(out.contains("constat> 3. "), "{out}");
+    assert!(
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10:00:02.\n"),
+        "{out}"
+    );
+    // The same value again is said and not stored twice.
+    assert!(
+        out.contains(" — profession de foi : présent, déjà : rien à enregistrer.\n"),
+        "{out}"
+    );
+    assert!(out.contains(" — profession de foi : non vérifié — enregistré à 10:00:03.\n"));
+    assert_eq!(
+        ticks(&store),
+        vec![
+            (3, Item::Foi, Mark::Present, None),
+            (3, Item::Bureau, Mark::Absent, None),
+            (3, Item::Foi, Mark::Unchecked, None),
+        ]
+    );
+    // The bureau cell carries the current bureau.
+    let events = store.events().unwrap();
+    assert!(matches!(
+        &events[1].body,
+        EventBody::Tick { bureau: Some(b), .. } if b.as_str() == "75056_0911"
+    ));
+    // `liste` reads the grid again with the saved values.
+    let out = drive(&mut store, Lang::Fr, "liste\n");
+    assert!(
+        out.contains(
+            "— profession de foi : non vérifié, bulletin (courrier) : non vérifié, \
+             bulletin (bureau) : absent\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_whole_column_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let n = candidates(&store);
+    let out = drive(&mut store, Lang::Fr, "2 bureau p\ntous bureau p\nn\n");
+    assert!(
+        out.contains(&format!(
+            "Noter bulletin (bureau) : présent pour {} candidats ? Confirmer ? (o/n) ",
+            n - 1
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("Abandonné : rien n'a été enregistré."),
+        "{out}"
+    );
+    assert_eq!(ticks(&store).len(), 1);
+    let out = drive(&mut store, Lang::Fr, "tous bureau p\no\ntous bureau p\n");
+    assert!(
+        out.contains(&format!(
+            "bulletin (bureau) : présent pour {} candidats — enregistré à 10:00:{:02}.",
+            n - 1,
+            n - 1
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("Rien à changer : tous les candidats ont déjà bulletin (bureau) : présent."),
+        "{out}"
+    );
+    let t = ticks(&store);
+    assert_eq!(t.len(), n);
+    assert!(
+        t.iter()
+            .all(|(_, i, m, _)| *i == Item::Bureau && *m == Mark::Present)
+    );
+    // The end of the input while asking is a no.
+    let out = drive(&mut store, Lang::Fr, "tous foi a\n");
+    assert!(
+        out.ends_with("Confirmer ? (o/n) \nFin de la session.\n"),
+        "{out}"
+    );
+    assert_eq!(ticks(&store).len(), n);
+}
+
+#[test]
+fn undo_retracts_the_last_change_of_the_session_then_the_one_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let n = candidates(&store);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "3 foi p\ntous courrier a\no\nannuler\nundo\nannuler\n",
+    );
+    assert!(
+        out.contains(&format!(
+            "Annulé : bulletin (courrier) : absent pour {n} candidats — enregistré à"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Annulé : 3. "), "{out}");
+    assert!(out.contains("Rien à annuler dans cette session."), "{out}");
+    let events = store.events().unwrap();
+    let retracts = events
+        .iter()
+        .filter(|e| matches!(e.body, EventBody::Retract { .. }))
+        .count();
+    assert_eq!(retracts, n + 1);
+    let state = store.fold().unwrap();
+    assert_eq!(state.observed_circonscriptions().len(), 0, "all withdrawn");
+    // A new session cannot undo the previous one's changes.
+    let out = drive(&mut store, Lang::Fr, "2 foi a\n");
+    assert!(out.contains("enregistré"));
+    let out = drive(&mut store, Lang::Fr, "annuler\n");
+    assert!(out.contains("Rien à annuler dans cette session."), "{out}");
+}
+
+#[test]
+fn envelope_non_receipt_and_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "enveloppe 4 1\nnon-recu Jean Dupont\nnon-reçu\n5 bureau a\nnote 5 bureau bulletins épuisés à 15h\n",
+    );
+    assert!(
+        out.contains(
+            "Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue — enregistré à 10:00:01."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Non-réception : Jean Dupont, bureau 75056_0911 — enregistré à 10:00:02."),
+        "{out}"
+    );
+    assert!(out.contains("Non-réception sans nom, bureau 75056_0911 — enregistré"));
+    assert!(
+        out.contains(" — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10:00:05."),
+        "{out}"
+    );
+    let events = store.events().unwrap();
+    assert!(matches!(
+        &events[0].body,
+        EventBody::Envelope {
+            voters: 4,
+            received: 1,
+            bureau: Some(_),
+            ..
+        }
+    ));
+    assert!(matches!(
+        &events[1].body,
+        EventBody::NonReceipt { voter: Some(v), .. } if v == "Jean Dupont"
+    ));
+    assert!(matches!(
+        &events[2].body,
+        EventBody::NonReceipt { voter: None, .. }
+    ));
+    assert_eq!(
+        ticks(&store)[1],
+        (
+            5,
+            Item::Bureau,
+            Mark::Absent,
+            Some("bulletins épuisés à 15h".into())
+        )
+    );
+    let out = drive(&mut store, Lang::Fr, "");
+    assert!(out.contains("Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue.\n"));
+    assert!(out.contains("Non-réceptions notées : 2.\n"), "{out}");
+}
+
+#[test]
+fn a_bad_line_is_explained_with_an_example_and_the_session_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let mut script =
+        b"bonjour\n3 foi\n3 table p\n99 foi p\nenveloppe 0 1\nnote 3\nliste encore\n".to_vec();
+    script.extend_from_slice(b"\xff\xfe\n1 foi p\n");
+    let out = drive(&mut store, Lang::Fr, script);
+    let lines: Vec<&str> = out.lines().collect();
+    let find = |start: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(&format!("constat> {start}")))
+            .copied()
+            .unwrap_or_else(|| panic!("no line starting {start:?} in\n{out}"))
+    };
+    assert_eq!(
+        find("Pas compris : « bonjour »"),
+        "constat> Pas compris : « bonjour » n'est pas une commande. Exemples : 3 foi p, enveloppe 4 1, aide."
+    );
+    assert_eq!(
+        find("Pas compris : il manque la valeur"),
+        "constat> Pas compris : il manque la valeur : p (présent), a (absent) ou - (effacer). \
+         Exemple : 3 foi p (candidat 3, profession de foi présente)."
+    );
+    find("Pas compris : « table » n'est pas une colonne");
+    assert!(
+        find("Pas de candidat numéro 99 ici. Numéros : 1, 2, ")
+            .ends_with("Exemple : 3 foi p (candidat 3, profession de foi présente).")
+    );
+    find("Pas compris : il faut au moins un électeur à l'adresse. Exemple : enveloppe 4 1");
+    find("Pas compris : il manque la colonne : foi, courrier ou bureau. Exemple : note 3 bureau");
+    find("Pas compris : mots en trop : « encore ». Exemple : annuler");
+    // Bytes that are not UTF-8 are not a crash either.
+    find("Pas compris : « ");
+    assert!(out.contains("constat> 1. "), "the session went on: {out}");
+    assert_eq!(ticks(&store), vec![(1, Item::Foi, Mark::Present, None)]);
+}
+
+#[test]
+fn without_a_bureau_the_bureau_column_and_non_receipts_say_why_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), false);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "3 bureau p\nnon-recu\ntous bureau p\n3 courrier p\n",
+    );
+    assert!(out.contains("Bureau : aucun bureau choisi"), "{out}");
+    assert_eq!(
+        out.matches("Aucun bureau choisi dans cette base").count(),
+        3,
+        "{out}"
+    );
+    assert_eq!(
+        ticks(&store),
+        vec![(3, Item::Courrier, Mark::Present, None)]
+    );
+}
+
+#[test]
+fn english() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::En,
+        "help\n3 courrier a\nall foi p\ny\nundo\nquit\n3 foi a\n",
+    );
+    assert!(
+        out.starts_with("Legislative election 2017, round 1\n"),
+        "{out}"
+    );
+    assert!(out.contains("Observer: Marie\n"));
+    assert!(out.contains("profession de foi: not checked, ballot (mail): not checked"));
+    assert!(out.contains("constat> Commands:\n"), "{out}");
+    assert!(
+        out.contains(" — ballot (mail): absent — saved at 10:00:01.\n"),
+        "{out}"
+    );
+    assert!(out.contains("Confirm? (y/n) "), "{out}");
+    assert!(
+        out.contains("Undone: profession de foi: present for "),
+        "{out}"
+    );
+    // `quit` ends the session: the line after it is not read.
+    assert!(out.ends_with("constat> End of the session.\n"), "{out}");
+    assert_eq!(ticks(&store).len(), 1 + candidates(&store));
+}
+
+#[test]
+fn a_failed_save_is_said_and_a_later_retry_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let mut clock = clock();
+    let mut session = Session::load(&store, Lang::Fr, paris(), &mut clock).unwrap();
+    store.set_max_page_count(1).unwrap();
+    let panel = Panel::new(3).unwrap();
+    let mut failure = None;
+    for i in 0..400 {
+        let mark = if i % 2 == 0 {
+            Mark::Present
+        } else {
+            Mark::Absent
+        };
+        let lines = session.handle(
+            &mut store,
+            Command::Set {
+                panel,
+                item: Item::Foi,
+                mark,
+            },
+        );
+        if lines[0].starts_with("NON ENREGISTRÉ") {
+            failure = Some((lines, mark));
+            break;
+        }
+        assert!(lines[0].contains("enregistré à"), "{lines:?}");
+    }
+    let (lines, mark) = failure.expect("the file fills up");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("NON ENREGISTRÉ : disque plein"),
+        "{lines:?}"
+    );
+    // The cell keeps its previous value.
+    assert_ne!(session.mark(panel, Item::Foi), mark);
+    let saved = store.events().unwrap().len();
+    // Room again: the same line now saves.
+    store.set_max_page_count(1_000_000).unwrap();
+    let lines = session.handle(
+        &mut store,
+        Command::Set {
+            panel,
+            item: Item::Foi,
+            mark,
+        },
+    );
+    assert!(lines[0].contains("— enregistré à"), "{lines:?}");
+    assert_eq!(session.mark(panel, Item::Foi), mark);
+    assert_eq!(store.events().unwrap().len(), saved + 1);
+}

@@ -1,0 +1,98 @@
+//! The plain mode (`--plain`) of the real binary, fed through a pipe: what it says, and what the
+//! database holds afterwards.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Output, Stdio};
+
+use crate::util::{constat, init_db, run, stdout};
+
+/// `constat --db DB ARGS…` with `input` piped to its standard input.
+fn piped(db: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = constat(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn plain_ui_records_typed_lines_and_the_report_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let script = "3 foi p\n3 courrier a\n3 bureau p\n5 bureau a\nbonjour\n4 foi p\nannuler\n\
+                  tous bureau p\no\nenveloppe 4 1\nquitter\n";
+    let out = piped(&db, &["--plain", "ui"], script);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Élections législatives 2017, 1er tour\n"),
+        "{text}"
+    );
+    assert!(text.contains("Observateur : Test\n"), "{text}");
+    assert!(text.contains("constat> "), "{text}");
+    assert!(
+        text.contains(" — profession de foi : présent — enregistré à "),
+        "{text}"
+    );
+    assert!(
+        text.contains("Pas compris : « bonjour » n'est pas une commande."),
+        "{text}"
+    );
+    assert!(text.contains("Confirmer ? (o/n) "), "{text}");
+    assert!(text.ends_with("Fin de la session.\n"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no terminal escape sequences: {text:?}"
+    );
+
+    let csv = stdout(&run(
+        constat(&db).args(["report", "--format", "csv", "--circonscription", "7501"]),
+        0,
+    ));
+    let row = |panel: &str| -> Vec<String> {
+        csv.lines()
+            .map(|l| l.split(',').map(str::to_owned).collect::<Vec<_>>())
+            .find(|f| f.get(1).map(String::as_str) == Some(panel))
+            .unwrap_or_else(|| panic!("no row {panel} in\n{csv}"))
+    };
+    let marks = |panel: &str| row(panel)[4..7].to_vec();
+    assert_eq!(marks("3"), ["present", "absent", "present"]);
+    // `tous bureau p` changed every bureau cell but those already present: 5 was absent.
+    assert_eq!(marks("5"), ["unchecked", "unchecked", "present"]);
+    // `annuler` withdrew 4's profession de foi.
+    assert_eq!(marks("4"), ["unchecked", "unchecked", "present"]);
+}
+
+#[test]
+fn plain_demo_runs_without_a_terminal_and_keeps_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    // The end of the input ends the session as `quitter` does.
+    let out = piped(&db, &["--plain", "--lang", "en", "demo"], "1 foi a\n");
+    let text = stdout(&out);
+    assert!(text.contains("Observer: Démo\n"), "{text}");
+    assert!(
+        text.contains(" — profession de foi: absent — saved at "),
+        "{text}"
+    );
+    assert!(text.contains(&db.display().to_string()), "{text}");
+    let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
+    assert!(csv.contains(",absent,unchecked,unchecked"), "{csv}");
+}
