@@ -957,3 +957,43 @@ fn a_tap_on_the_confirmation_buttons_answers_it() {
         assert_eq!(h.log.len(), 22, "{w}x{ht}");
     }
 }
+
+/// The first-run form, as typed by a user, at phone, laptop and wide sizes in both languages:
+/// filled in, with the reference-file choice (its path field appears), and refused (no name).
+#[test]
+fn the_first_run_form_at_every_size_in_both_languages() {
+    use super::setup::{SetupModel, message_for, update};
+    let cases = [
+        ("setup_filled", "Marie Curie\t06 12 34 56 78\t"),
+        ("setup_reference", "Marie\t\t \t/media/usb/legislatives.db"),
+        ("setup_refused", "\n"),
+    ];
+    for lang in [Lang::Fr, Lang::En] {
+        let code = if lang == Lang::Fr { "fr" } else { "en" };
+        for (name, keys) in cases {
+            let mut m = SetupModel::new(
+                lang,
+                Theme { color: false },
+                "/home/marie/.local/share/constat/constat.db".into(),
+            );
+            for c in keys.chars() {
+                let code = match c {
+                    '\t' => KeyCode::Tab,
+                    '\n' => KeyCode::Enter,
+                    c => KeyCode::Char(c),
+                };
+                if let Some(msg) = message_for(KeyEvent::new(code, KeyModifiers::NONE), &m) {
+                    update(&mut m, msg);
+                }
+            }
+            for (w, ht) in [(40, 15), (80, 24), (160, 48)] {
+                let mut terminal = Terminal::new(TestBackend::new(w, ht)).unwrap();
+                terminal.draw(|f| view::setup::draw(&m, f)).unwrap();
+                let shown = terminal.backend().to_string();
+                // The focused field is always in sight, whatever the size.
+                assert!(shown.contains('▸'), "{name} {w}x{ht}:\n{shown}");
+                insta::assert_snapshot!(format!("{name}_{w}x{ht}_{code}"), shown);
+            }
+        }
+    }
+}

@@ -19,7 +19,16 @@ impl Tmux {
             found.is_ok_and(|o| o.status.success()),
             "tmux is needed for this test: apt-get install -y tmux (.ci/run does)"
         );
-        let session = format!("constat-e2e-{}-{}", std::process::id(), width);
+        let session = format!(
+            "constat-e2e-{}-{}-{}",
+            std::process::id(),
+            width,
+            // tmux reads `.` and `:` in a target as window and pane separators.
+            db.file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or("db")
+                .replace(['.', ':'], "-")
+        );
         let cmd = format!(
             "LANG=fr_FR.UTF-8 NO_COLOR=1 {} --db {} ui; sleep 30",
             bin().display(),
@@ -136,4 +145,102 @@ fn the_phone_screen_is_readable_and_quits_cleanly() {
     sleep(Duration::from_millis(300));
     let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
     assert!(csv.contains("7501,1,LEVAVASSEUR Éric,DVD,present"), "{csv}");
+}
+
+/// The whole journey of issue 7, typed in a real terminal: first run (no database yet), the
+/// envelope screen, the bureau screen with a note, a refused and an accepted question, a move
+/// undone, the summary and the evidence export; then the database and the evidence are checked
+/// with the command line.
+#[test]
+fn the_whole_journey_from_first_run_to_exported_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journey.db");
+    let evidence = dir.path().join("preuves");
+    let tmux = Tmux::start(&db, 80, 24);
+    // First run: the form, then the picker.
+    tmux.wait_for("Bienvenue dans constat");
+    tmux.keys(&["Marie Curie", "Tab", "06 12 34 56 78", "Enter"]);
+    tmux.wait_for("Base créée");
+    tmux.keys(&["0911"]);
+    tmux.wait_for("1 résultat");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Bureau 75056_0911");
+    // Envelope screen: the household's envelope, two ticks, a non-receipt.
+    tmux.keys(&["e", "4", "Tab", "1", "Tab", "sous la porte", "Enter"]);
+    tmux.wait_for("1 reçue pour 4 électeurs");
+    tmux.keys(&["a", "l", "a", "j", "h", "p"]);
+    tmux.keys(&["n", "Jean Dupont", "Enter"]);
+    tmux.wait_for("Non-réceptions : 1");
+    // Bureau screen: two ballots, a note on the second.
+    tmux.keys(&["2"]);
+    tmux.wait_for("Vérifié à");
+    tmux.keys(&["g", "p", "j", "a", "c", "bulletins épuisés à 15h", "Enter"]);
+    tmux.wait_for("Note enregistrée");
+    // A destructive action asks; "n" does nothing.
+    tmux.keys(&["P"]);
+    tmux.wait_for("Confirmer");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Rien n'a été fait");
+    // Moving the bureau's observations to 0912, then undoing the move.
+    tmux.keys(&["M", "0912"]);
+    tmux.wait_for("1 résultat");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Déplacer 2 constats");
+    tmux.keys(&["o"]);
+    tmux.wait_for("déplacés vers le bureau 75056_0912");
+    tmux.keys(&["u"]);
+    tmux.wait_for("Dernière modification annulée");
+    // Summary: findings, PV, digest; export the evidence.
+    tmux.keys(&["3"]);
+    tmux.wait_for("Empreinte à recopier");
+    tmux.keys(&["x"]);
+    tmux.wait_for("Exporter les preuves");
+    tmux.keys(&["BSpace"; 25]);
+    tmux.keys(&[evidence.to_str().unwrap(), "Enter"]);
+    tmux.wait_for("Preuves exportées");
+    tmux.keys(&["q"]);
+    sleep(Duration::from_millis(300));
+
+    let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
+    assert!(
+        csv.contains("7501,1,LEVAVASSEUR Éric,DVD,absent,absent,present"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("7501,2,QUINTERNET Bérangère,DIV,present,unchecked,absent"),
+        "{csv}"
+    );
+    let report = stdout(&run(constat(&db).arg("report"), 0));
+    assert!(report.contains("1 enveloppe pour 4 électeurs"), "{report}");
+    assert!(report.contains("Marie Curie"), "{report}");
+    // The note, the move and its undo are all in the log: nothing was overwritten.
+    let events = stdout(&run(
+        constat(&db).args(["export", "csv", "-o", "/dev/stdout"]),
+        0,
+    ));
+    assert!(events.contains("bulletins épuisés à 15h"), "{events}");
+    assert!(
+        events.contains("75056_0912"),
+        "the move is kept in the history"
+    );
+    assert!(events.contains("retract"), "{events}");
+    assert!(events.contains("sous la porte") && events.contains("Jean Dupont"));
+    // The exported evidence verifies.
+    assert!(evidence.join("MANIFEST").exists());
+    let verified = stdout(&run(
+        Command::new(bin()).args(["verify", evidence.to_str().unwrap()]),
+        0,
+    ));
+    assert!(!verified.is_empty());
+}
+
+#[test]
+fn leaving_the_first_run_form_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("never.db");
+    let tmux = Tmux::start(&db, 40, 15);
+    tmux.wait_for("Bienvenue");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Aucune base créée");
+    assert!(!db.exists());
 }

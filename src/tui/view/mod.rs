@@ -158,7 +158,7 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
 
 /// Keeps as many whole ` · `-separated hints as fit in `width`, always keeping the last two
 /// (help and quit, or confirm and cancel) so that the way out stays visible.
-fn short_hint(hint: &str, width: u16) -> String {
+pub(super) fn short_hint(hint: &str, width: u16) -> String {
     let parts: Vec<&str> = hint.split(" · ").collect();
     let tail = parts.len().saturating_sub(2);
     for keep in (0..=tail).rev() {

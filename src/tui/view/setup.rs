@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::fit;
+use super::short_hint;
 use crate::tui::setup::{Field, SetupModel};
 
 /// Draws the whole first-run screen.
@@ -32,9 +32,31 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
         Line::styled(format!("{}{sep}{}", t.database, model.path), theme.dim()),
         Line::raw(""),
     ];
-    lines.extend(field(t.name, &model.name, Field::Name));
-    lines.extend(field(t.contact, &model.contact, Field::Contact));
+    // The lines of the focused field, kept in sight on small screens.
+    let mut focus_lines = 0..0;
+    let add = |lines: &mut Vec<Line<'static>>,
+               focus_lines: &mut std::ops::Range<usize>,
+               new: Vec<Line<'static>>,
+               f: Field| {
+        if model.focus == f {
+            *focus_lines = lines.len()..lines.len() + new.len();
+        }
+        lines.extend(new);
+    };
+    add(
+        &mut lines,
+        &mut focus_lines,
+        field(t.name, &model.name, Field::Name),
+        Field::Name,
+    );
+    add(
+        &mut lines,
+        &mut focus_lines,
+        field(t.contact, &model.contact, Field::Contact),
+        Field::Contact,
+    );
     let focused = model.focus == Field::Election;
+    let election_start = lines.len();
     lines.push(Line::styled(
         format!("{}{}{sep}", if focused { "▸ " } else { "  " }, t.election),
         if focused {
@@ -63,30 +85,85 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
             Span::styled(format!("{mark} {choice}"), style),
         ]));
     }
+    if focused {
+        focus_lines = election_start..lines.len();
+    }
     if model.wants_reference() {
-        lines.extend(field(t.reference_path, &model.reference, Field::Reference));
+        add(
+            &mut lines,
+            &mut focus_lines,
+            field(t.reference_path, &model.reference, Field::Reference),
+            Field::Reference,
+        );
     }
-    if let Some(e) = &model.error {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(e.clone(), theme.failure()));
-    }
+    // The bottom lines: the error when there is one (it must be read), else the key hint.
+    let bottom_height = if model.error.is_some() { 2 } else { 1 }.min(area.height);
     let body = ratatui::layout::Rect {
-        height: area.height.saturating_sub(1),
+        height: area.height.saturating_sub(bottom_height),
         ..area
     };
+    let inner_width = usize::from(body.width.saturating_sub(2)).max(1);
+    let inner_height = usize::from(body.height.saturating_sub(2));
+    let rows = |l: &Line<'_>| wrapped_rows(&l.to_string(), inner_width);
+    let top: usize = lines[..focus_lines.start].iter().map(rows).sum();
+    let bottom: usize = lines[..focus_lines.end].iter().map(rows).sum();
+    let scroll = bottom.saturating_sub(inner_height).min(top);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
             .block(Block::bordered().title(format!(" {} ", t.title))),
         body,
     );
-    let hint = ratatui::layout::Rect {
-        y: area.y + area.height.saturating_sub(1),
-        height: 1.min(area.height),
+    let bottom = ratatui::layout::Rect {
+        y: area.y + area.height.saturating_sub(bottom_height),
+        height: bottom_height,
         ..area
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(fit(t.hint, hint.width), theme.dim())),
-        hint,
-    );
+    let text = match &model.error {
+        Some(e) => Line::styled(e.clone(), theme.failure()),
+        None => Line::styled(short_hint(t.hint, bottom.width), theme.dim()),
+    };
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), bottom);
+}
+
+/// How many rows `text` takes when wrapped at word boundaries in `width` columns, as ratatui's
+/// `Wrap` does (words longer than a row are cut).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        let needed = if used == 0 { len } else { used + 1 + len };
+        if needed <= width {
+            used = needed;
+        } else if len <= width {
+            rows += 1;
+            used = len;
+        } else {
+            // A word longer than the row: it starts a new row (unless the row is empty) and fills
+            // as many rows as it needs.
+            if used > 0 {
+                rows += 1;
+            }
+            rows += (len - 1) / width;
+            used = len - (len - 1) / width * width;
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wrapped_rows_counts_like_a_word_wrap() {
+        assert_eq!(super::wrapped_rows("", 10), 1);
+        assert_eq!(super::wrapped_rows("abc def", 7), 1);
+        assert_eq!(super::wrapped_rows("abc defg", 7), 2);
+        assert_eq!(super::wrapped_rows("abcdefghijklmno", 5), 3);
+        assert_eq!(
+            super::wrapped_rows("    (•) fichier de référence de votre coordination", 38),
+            2
+        );
+    }
 }
