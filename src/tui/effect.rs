@@ -31,6 +31,8 @@ pub enum Effect {
         bureau: BureauCode,
         /// Votes on machines.
         on: bool,
+        /// True when this undoes an earlier change (it is not undoable itself).
+        undo: bool,
     },
     /// Write the evidence folder (as `constat export evidence -o DIR`); answer with `Exported`.
     ExportEvidence(String),

@@ -87,7 +87,12 @@ pub enum Message {
     /// The bureau chosen as the destination of a move, checked by the runtime.
     MoveTarget(Bureau),
     /// The current bureau's reference data changed (voting machines).
-    BureauUpdated(Bureau),
+    BureauUpdated {
+        /// The bureau as now recorded.
+        bureau: Bureau,
+        /// True when the change was an undo.
+        undo: bool,
+    },
     /// The export finished: the folder written, or why it failed.
     Exported(Result<String, String>),
     /// Leave.

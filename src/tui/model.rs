@@ -118,11 +118,21 @@ pub struct Change {
 
 /// A committed change that can be undone.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Undoable {
-    /// Its events, retracted on undo.
-    pub saved: Vec<EventId>,
-    /// Recorded again on undo.
-    pub restore: Vec<EventBody>,
+pub enum Undoable {
+    /// Events: undo retracts them and records `restore` again.
+    Events {
+        /// Its events, retracted on undo.
+        saved: Vec<EventId>,
+        /// Recorded again on undo.
+        restore: Vec<EventBody>,
+    },
+    /// The bureau's voting machines flag: undo sets it back to `was`.
+    Machines {
+        /// The bureau.
+        bureau: crate::domain::BureauCode,
+        /// The flag before the change.
+        was: bool,
+    },
 }
 
 /// The whole interface state.

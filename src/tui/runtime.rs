@@ -85,12 +85,14 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
                     Ok(None) => {}
                     Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
                 },
-                Effect::SetMachines { bureau, on } => {
+                Effect::SetMachines { bureau, on, undo } => {
                     let updated = store
                         .set_voting_machines(&bureau, on)
                         .and_then(|()| store.bureau(&bureau));
                     match updated {
-                        Ok(Some(b)) => queue.push_back(Message::BureauUpdated(b)),
+                        Ok(Some(bureau)) => {
+                            queue.push_back(Message::BureauUpdated { bureau, undo });
+                        }
                         Ok(None) => {}
                         Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
                     }

@@ -99,11 +99,11 @@ impl Harness {
                         queue.insert(0, Message::MoveTarget(bureau));
                         continue;
                     }
-                    Effect::SetMachines { bureau, on } => {
+                    Effect::SetMachines { bureau, on, undo } => {
                         let mut b = self.model.bureau.clone().unwrap();
                         assert_eq!(b.code, bureau);
                         b.voting_machines = on;
-                        queue.insert(0, Message::BureauUpdated(b));
+                        queue.insert(0, Message::BureauUpdated { bureau: b, undo });
                         continue;
                     }
                     Effect::ExportEvidence(path) => {
@@ -801,6 +801,15 @@ fn voting_machines_are_marked_after_a_yes_and_n_changes_nothing() {
     h.press(KeyCode::Enter);
     assert!(h.model.voting_machines());
     assert!(screen(&h.model, 80, 24).contains("machines à voter"));
+    // Undo sets it back, and is not undone itself.
+    h.keys("u");
+    assert!(!h.model.voting_machines());
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("Dernière modification annulée")
+    );
+    h.keys("u");
+    assert_eq!(h.model.flash.as_deref(), Some("Rien à annuler"));
 }
 
 #[test]
@@ -996,4 +1005,78 @@ fn the_first_run_form_at_every_size_in_both_languages() {
             }
         }
     }
+}
+
+#[test]
+fn the_real_runtime_marks_machines_prepares_the_summary_and_exports() {
+    use crate::storage::{LocalObserver, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("obs.db");
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let observer = LocalObserver {
+        id: OBSERVER,
+        name: "Marie".into(),
+    };
+    let mut store = Store::create(
+        &path,
+        &data,
+        &observer,
+        DateTime::from_timestamp(0, 0).unwrap(),
+    )
+    .unwrap();
+    store
+        .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
+        .unwrap();
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    let mut press = |m: &mut Model, store: &mut Store, code: KeyCode| {
+        if let Some(msg) = message_for(KeyEvent::new(code, KeyModifiers::NONE), m) {
+            super::runtime::dispatch(m, store, msg);
+        }
+    };
+    for c in "2mo".chars() {
+        press(&mut m, &mut store, KeyCode::Char(c));
+    }
+    let code = BureauCode::parse("75056_0911").unwrap();
+    assert!(store.bureau(&code).unwrap().unwrap().voting_machines);
+    assert!(m.voting_machines());
+    press(&mut m, &mut store, KeyCode::Char('u'));
+    assert!(!store.bureau(&code).unwrap().unwrap().voting_machines);
+    press(&mut m, &mut store, KeyCode::Char('p'));
+    press(&mut m, &mut store, KeyCode::Char('3'));
+    let summary = m.summary.clone().expect("the runtime prepared it");
+    assert_eq!(summary.digest, store.chain_digest().unwrap());
+    assert!(summary.pv.unwrap().contains("75056_0911"));
+    press(&mut m, &mut store, KeyCode::Char('x'));
+    let Mode::Export(form) = &m.mode else {
+        panic!("{:?}", m.mode)
+    };
+    for _ in 0..form.path.chars().count() {
+        press(&mut m, &mut store, KeyCode::Backspace);
+    }
+    let out = dir.path().join("preuves");
+    for c in out.to_str().unwrap().chars() {
+        press(&mut m, &mut store, KeyCode::Char(c));
+    }
+    press(&mut m, &mut store, KeyCode::Enter);
+    assert!(out.join("MANIFEST").exists(), "{:?}", m.flash);
+    // A second export to the same, now full, folder is refused and says why.
+    press(&mut m, &mut store, KeyCode::Char('x'));
+    let Mode::Export(form) = &m.mode else {
+        panic!("{:?}", m.mode)
+    };
+    for _ in 0..form.path.chars().count() {
+        press(&mut m, &mut store, KeyCode::Backspace);
+    }
+    for c in out.to_str().unwrap().chars() {
+        press(&mut m, &mut store, KeyCode::Char(c));
+    }
+    press(&mut m, &mut store, KeyCode::Enter);
+    assert!(
+        matches!(&m.mode, Mode::Export(f) if f.error.is_some()),
+        "{:?}",
+        m.mode
+    );
 }

@@ -131,12 +131,17 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             model.summary = Some(*summary);
             vec![]
         }
-        Message::BureauUpdated(bureau) => {
+        Message::BureauUpdated { bureau, undo } => {
             let j = model.lang.journey();
-            model.flash = Some((j.machines_set)(
-                bureau.code.as_str(),
-                bureau.voting_machines,
-            ));
+            model.flash = Some(if undo {
+                model.lang.catalog().undone.to_owned()
+            } else {
+                model.undo.push(Undoable::Machines {
+                    bureau: bureau.code.clone(),
+                    was: !bureau.voting_machines,
+                });
+                (j.machines_set)(bureau.code.as_str(), bureau.voting_machines)
+            });
             model.bureau = Some(bureau);
             model.summary = None;
             summary_effects(model)
@@ -391,7 +396,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
 fn finish(model: &mut Model, group: u64) {
     if let Some(change) = model.changes.remove(&group) {
         if change.undoable && !change.saved.is_empty() {
-            model.undo.push(Undoable {
+            model.undo.push(Undoable::Events {
                 saved: change.saved,
                 restore: change.restore,
             });
@@ -497,6 +502,7 @@ fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
             Some(b) => vec![Effect::SetMachines {
                 bureau: b.code.clone(),
                 on,
+                undo: false,
             }],
             None => vec![],
         },
@@ -622,17 +628,21 @@ fn persist_with(
 
 fn undo(model: &mut Model) -> Vec<Effect> {
     match model.undo.pop() {
-        Some(change) => {
-            let bodies = change
-                .saved
+        Some(Undoable::Events { saved, restore }) => {
+            let bodies = saved
                 .into_iter()
                 .rev()
                 .filter(|id| model.state.is_live(*id))
                 .map(|target| EventBody::Retract { target })
-                .chain(change.restore)
+                .chain(restore)
                 .collect();
             persist(model, bodies, false)
         }
+        Some(Undoable::Machines { bureau, was }) => vec![Effect::SetMachines {
+            bureau,
+            on: was,
+            undo: true,
+        }],
         None => {
             model.flash = Some(model.lang.catalog().nothing_to_undo.to_owned());
             vec![]
