@@ -1031,7 +1031,7 @@ fn the_real_runtime_marks_machines_prepares_the_summary_and_exports() {
         .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
         .unwrap();
     let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
-    let mut press = |m: &mut Model, store: &mut Store, code: KeyCode| {
+    let press = |m: &mut Model, store: &mut Store, code: KeyCode| {
         if let Some(msg) = message_for(KeyEvent::new(code, KeyModifiers::NONE), m) {
             super::runtime::dispatch(m, store, msg);
         }
