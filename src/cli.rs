@@ -102,8 +102,8 @@ pub enum Command {
     /// Export this database: a self-contained copy to send, its events as CSV, or an evidence folder
     #[command(subcommand)]
     Export(ExportCommand),
-    /// Print the réclamation to copy into the bureau's procès-verbal (or, with --appeal, the facts
-    /// for a requête to the Conseil constitutionnel)
+    /// Print the réclamation to copy into the bureau's procès-verbal (with --appeal, followed by
+    /// the Conseil constitutionnel deadline and a draft of the facts for the requête)
     Pv(PvArgs),
     /// Re-check every hash chain, signature and manifest of a database or an evidence folder
     Verify {
@@ -173,7 +173,7 @@ pub struct PvArgs {
     /// The bureau whose procès-verbal receives the réclamation (75056_0911)
     #[arg(long, value_name = "CODE")]
     pub bureau: String,
-    /// Draft the facts for an appeal to the Conseil constitutionnel instead
+    /// Add the appeal deadline and a draft of the facts for a requête to the Conseil constitutionnel
     #[arg(long, requires = "proclamation")]
     pub appeal: bool,
     /// Day the results were proclaimed (YYYY-MM-DD): the appeal deadline is 18:00 on the 10th day after

@@ -191,7 +191,8 @@ fn digest(pv: &Pv<'_>, cat: &Catalog) -> String {
     }
 }
 
-/// Writes the réclamation, or with [`Pv::appeal`] the draft requête.
+/// Writes the réclamation and, with [`Pv::appeal`], after it the appeal deadline and the draft
+/// of the facts for the requête.
 pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
     let t = &cat.pv;
     let c = &pv.record.circonscription;
@@ -211,56 +212,56 @@ pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()>
         )?;
         writeln!(out, "{}", (t.bureau)(pv.bureau.code.as_str(), &place))
     };
-    match pv.appeal {
-        None => {
-            heading(out, t.title)?;
-            writeln!(out)?;
-            writeln!(out, "{}", (t.intro)(pv.signer))?;
-            writeln!(out)?;
-            writeln!(out, "{}", t.at_bureau)?;
-            for f in &at_bureau {
-                writeln!(out, "- {f}")?;
-            }
-            writeln!(out)?;
-            writeln!(out, "{}", t.envelopes)?;
-            for f in &envelopes {
-                writeln!(out, "- {f}")?;
-            }
-            writeln!(out)?;
-            writeln!(out, "{}", t.closing)?;
-            writeln!(out, "{}", pv.signer)?;
-            writeln!(out, "{}", t.signature)?;
+    heading(out, t.title)?;
+    writeln!(out)?;
+    writeln!(out, "{}", (t.intro)(pv.signer))?;
+    writeln!(out)?;
+    writeln!(out, "{}", t.at_bureau)?;
+    for f in &at_bureau {
+        writeln!(out, "- {f}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", t.envelopes)?;
+    for f in &envelopes {
+        writeln!(out, "- {f}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", t.closing)?;
+    writeln!(out, "{}", pv.signer)?;
+    writeln!(out, "{}", t.signature)?;
+    // The appeal comes after the réclamation: the requête cites it.
+    if let Some(proclamation) = pv.appeal {
+        writeln!(out)?;
+        writeln!(out, "{}", "-".repeat(72))?;
+        writeln!(out)?;
+        heading(out, t.appeal_title)?;
+        writeln!(out)?;
+        let deadline =
+            appeal_deadline(proclamation).map_or_else(|| "?".to_owned(), |d| (t.deadline)(d));
+        writeln!(
+            out,
+            "{}",
+            (t.appeal_deadline)(&deadline, &(t.date)(proclamation))
+        )?;
+        writeln!(out, "{}", t.appeal_who)?;
+        writeln!(out)?;
+        writeln!(out, "{}", t.appeal_facts)?;
+        writeln!(out, "{}", t.at_bureau)?;
+        let mut n = 0;
+        for f in &at_bureau {
+            n += 1;
+            writeln!(out, "{n}. {f}")?;
         }
-        Some(proclamation) => {
-            heading(out, t.appeal_title)?;
-            writeln!(out)?;
-            let deadline =
-                appeal_deadline(proclamation).map_or_else(|| "?".to_owned(), |d| (t.deadline)(d));
-            writeln!(
-                out,
-                "{}",
-                (t.appeal_deadline)(&deadline, &(t.date)(proclamation))
-            )?;
-            writeln!(out, "{}", t.appeal_who)?;
-            writeln!(out)?;
-            writeln!(out, "{}", t.appeal_facts)?;
-            writeln!(out, "{}", t.at_bureau)?;
-            let mut n = 0;
-            for f in &at_bureau {
-                n += 1;
-                writeln!(out, "{n}. {f}")?;
-            }
-            writeln!(out, "{}", t.envelopes)?;
-            for f in &envelopes {
-                n += 1;
-                writeln!(out, "{n}. {f}")?;
-            }
-            writeln!(out, "{}", (t.appeal_pv)(pv.bureau.code.as_str()))?;
-            writeln!(out)?;
-            writeln!(out, "{}", t.appeal_pieces)?;
-            writeln!(out, "{}", pv.signer)?;
-            writeln!(out, "{}", t.signature)?;
+        writeln!(out, "{}", t.envelopes)?;
+        for f in &envelopes {
+            n += 1;
+            writeln!(out, "{n}. {f}")?;
         }
+        writeln!(out, "{}", (t.appeal_pv)(pv.bureau.code.as_str()))?;
+        writeln!(out)?;
+        writeln!(out, "{}", t.appeal_pieces)?;
+        writeln!(out, "{}", pv.signer)?;
+        writeln!(out, "{}", t.signature)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", digest(pv, cat))

@@ -729,6 +729,10 @@ fn reference_record_appeal_gives_the_deadline_and_the_facts() {
     assert!(text.contains("le 18 juin 2017"), "{text}");
     assert!(text.contains("LO.180"), "{text}");
     assert!(text.contains("ordonnance n° 58-1067"), "{text}");
+    // The appeal adds to the réclamation, which comes first.
+    let reclamation = pv_of(&reference_events(), &data(), "75056_0911", None, Lang::Fr);
+    let without_digest = reclamation.rsplit_once("\n\n").unwrap().0;
+    assert!(text.starts_with(without_digest), "{text}");
     insta::assert_snapshot!(text);
 }
 
