@@ -30,7 +30,7 @@ use constat::domain::ObserverId;
 use constat::i18n::Lang;
 use constat::storage::{LocalObserver, Store};
 use constat::tui::message::{Direction, Message};
-use constat::tui::model::{Model, SaveStatus};
+use constat::tui::model::{Model, SaveStatus, Screen};
 use constat::tui::runtime::{dispatch, load_model};
 use constat::tui::theme::Theme;
 use constat::tui::view::draw;
@@ -96,13 +96,36 @@ fn main() -> Res<()> {
         return Err(format!("expected 22 candidates, got {}", model.candidates.len()).into());
     }
 
-    let mut rows = vec![
-        Row::new("frame 80×24", frames(&mut model, 80, 24)?),
-        Row::new("frame 160×48", frames(&mut model, 160, 48)?),
-    ];
-    let (saved, shown) = saves(&mut model, &mut store)?;
-    rows.push(Row::new("key → saved (fsync)", saved));
-    rows.push(Row::new("key → saved → redrawn 80×24", shown));
+    let mut rows = Vec::new();
+    for screen in Screen::ALL {
+        dispatch(&mut model, &mut store, Message::Show(screen));
+        let name = format!("{screen:?}").to_lowercase();
+        for (w, h) in [(40, 15), (80, 24), (160, 48)] {
+            rows.push(Row::new(
+                &format!("frame {name} {w}×{h}"),
+                frames(&mut model, w, h)?,
+            ));
+        }
+        rows.push(Row::new(
+            &format!("key → drawn 80×24 ({name}: ↓)"),
+            moves(&mut model, &mut store)?,
+        ));
+    }
+    for screen in [Screen::Envelope, Screen::Bureau] {
+        dispatch(&mut model, &mut store, Message::Show(screen));
+        let name = format!("{screen:?}").to_lowercase();
+        let (saved, shown) = saves(&mut model, &mut store)?;
+        rows.push(Row::new(&format!("key → saved, fsync ({name})"), saved));
+        rows.push(Row::new(
+            &format!("key → saved → redrawn 80×24 ({name})"),
+            shown,
+        ));
+    }
+    dispatch(&mut model, &mut store, Message::Show(Screen::Envelope));
+    let start = Instant::now();
+    dispatch(&mut model, &mut store, Message::Show(Screen::Summary));
+    let summary = start.elapsed();
+    rows.push(Row::new("key → summary prepared (3)", vec![summary]));
     rows.push(Row::new(
         "fsync, 4 KiB overwritten",
         fsyncs(dir.path(), false)?,
@@ -138,9 +161,10 @@ fn next_cell(model: &mut Model, store: &mut Store) {
         dispatch(model, store, Message::Move(Direction::Down));
     } else {
         dispatch(model, store, Message::Move(Direction::Top));
-        if model.col == 2 {
-            dispatch(model, store, Message::Move(Direction::Left));
-            dispatch(model, store, Message::Move(Direction::Left));
+        if model.col + 1 == model.screen.items().len() {
+            for _ in 0..model.col {
+                dispatch(model, store, Message::Move(Direction::Left));
+            }
         } else {
             dispatch(model, store, Message::Move(Direction::Right));
         }
@@ -162,6 +186,25 @@ fn frames(model: &mut Model, w: u16, h: u16) -> Res<Vec<Duration>> {
         }
     }
     model.row = 0;
+    Ok(samples)
+}
+
+/// Times `FRAME_RUNS` cursor moves (a key that saves nothing) handled and drawn at 80×24.
+fn moves(model: &mut Model, store: &mut Store) -> Res<Vec<Duration>> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
+    let mut samples = Vec::with_capacity(FRAME_RUNS);
+    for i in 0..FRAME_WARMUP + FRAME_RUNS {
+        let start = Instant::now();
+        dispatch(model, store, Message::Move(Direction::Down));
+        if i % model.candidates.len() == 0 {
+            dispatch(model, store, Message::Move(Direction::Top));
+        }
+        terminal.draw(|frame| draw(model, frame))?;
+        let took = start.elapsed();
+        if i >= FRAME_WARMUP {
+            samples.push(took);
+        }
+    }
     Ok(samples)
 }
 
