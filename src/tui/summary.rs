@@ -1,5 +1,5 @@
-//! The summary screen's text: the current circonscription's part of the report and the
-//! réclamation for the current bureau's procès-verbal, exactly as `constat report` and
+//! The summary screen's text: the current circonscription's findings as the report words them
+//! and the réclamation for the current bureau's procès-verbal, exactly as `constat report` and
 //! `constat pv` print them. Pure: the runtime reads the bureaux, names and digest.
 
 use std::collections::BTreeMap;
@@ -10,6 +10,16 @@ use crate::domain::record::build_record_with;
 use crate::domain::{Bureau, Referential};
 use crate::report::pv::{Pv, checked_at_bureau};
 use crate::report::{Format, Report, render};
+
+/// The report from its findings on: the grid screens already show the marks, and the report's
+/// table does not fit a phone's width. (The whole text when it has no findings heading.)
+fn findings_part(report: &str, lang: crate::i18n::Lang) -> String {
+    let heading = lang.catalog().report_findings;
+    match report.lines().position(|l| l == heading) {
+        Some(at) => report.lines().skip(at + 1).collect::<Vec<_>>().join("\n"),
+        None => report.to_owned(),
+    }
+}
 
 /// Builds the summary of the model's circonscription from its folded state, its `bureaux`, the
 /// observers' `names` and the chain `digest`.
@@ -67,7 +77,7 @@ pub fn build(
         _ => None,
     };
     Summary {
-        report: String::from_utf8_lossy(&report).into_owned(),
+        report: findings_part(&String::from_utf8_lossy(&report), lang),
         pv,
         digest,
     }
