@@ -36,7 +36,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect
     // The digest stays in sight on the facts line while the text scrolls.
     let short = format!(
         "{}{}{digest}",
-        j.summary_digest,
+        j.summary_digest_short,
         model.lang.catalog().list_sep
     );
     frame.render_widget(
