@@ -22,6 +22,8 @@ pub struct Journey {
     pub bureau_not_checked: &'static str,
     pub confirm_title: &'static str,
     pub yes: &'static str,
+    pub button_ok: &'static str,
+    pub button_cancel: &'static str,
     pub no: &'static str,
     pub ask_mark_column: fn(usize, &str) -> String,
     pub ask_move: fn(usize, &str, &str) -> String,
@@ -70,6 +72,8 @@ pub static FR: Journey = Journey {
     bureau_not_checked: "pas encore vérifié",
     confirm_title: "Confirmer",
     yes: "[o] Oui",
+    button_ok: "[Entrée] Valider",
+    button_cancel: "[Échap] Annuler",
     no: "[n] Non",
     ask_mark_column: |n, col| {
         format!("Marquer les {n} candidats présents dans la colonne « {col} » ?")
@@ -142,6 +146,8 @@ pub static EN: Journey = Journey {
     bureau_not_checked: "not checked yet",
     confirm_title: "Confirm",
     yes: "[y] Yes",
+    button_ok: "[Enter] Confirm",
+    button_cancel: "[Esc] Cancel",
     no: "[n] No",
     ask_mark_column: |n, col| format!("Mark all {n} candidates present in the \"{col}\" column?"),
     ask_move: |n, from, to| {

@@ -71,6 +71,23 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
             x: mouse.column,
             y: mouse.row,
         }),
+        (
+            MouseEventKind::Down(MouseButton::Left),
+            Mode::Envelope(_) | Mode::NonReceipt(_) | Mode::Note(_) | Mode::Export(_),
+        ) => {
+            let screen = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
+            let [ok, cancel] = super::view::form_buttons(model, screen)?;
+            let on = |r: ratatui::layout::Rect| {
+                mouse.row == r.y && mouse.column >= r.x && mouse.column < r.x + r.width
+            };
+            if on(ok) {
+                Some(Message::Submit)
+            } else if on(cancel) {
+                Some(Message::Close)
+            } else {
+                None
+            }
+        }
         (MouseEventKind::Down(MouseButton::Left), Mode::Confirm(_)) => {
             let screen = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
             super::view::layout::confirm_target(screen, mouse.column, mouse.row)

@@ -1082,3 +1082,48 @@ fn the_real_runtime_marks_machines_prepares_the_summary_and_exports() {
         m.mode
     );
 }
+
+#[test]
+fn a_tap_on_a_form_button_confirms_or_cancels_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let tap = |h: &mut Harness, x: u16, y: u16| {
+        let event = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        };
+        if let Some(msg) = super::keymap::message_for_mouse(event, &h.model) {
+            h.send(msg);
+        }
+    };
+    for (w, ht) in [(40, 15), (80, 24), (160, 48)] {
+        let mut h = Harness::new(model());
+        h.send(Message::Resize {
+            width: w,
+            height: ht,
+        });
+        let area = ratatui::layout::Rect::new(0, 0, w, ht);
+        h.keys("e4");
+        h.press(KeyCode::Tab);
+        h.keys("1");
+        let [ok, _] = super::view::form_buttons(&h.model, area).unwrap();
+        let drawn = screen(&h.model, w, ht);
+        let line = drawn.lines().nth(usize::from(ok.y)).unwrap();
+        assert!(
+            line.contains("[Entrée] Valider") && line.contains("[Échap] Annuler"),
+            "{w}x{ht}:\n{drawn}"
+        );
+        tap(&mut h, ok.x + ok.width / 2, ok.y);
+        assert_eq!(h.model.mode, Mode::Grid, "{w}x{ht}");
+        assert_eq!(
+            h.model.envelope().map(|f| (f.voters, f.received)),
+            Some((4, 1))
+        );
+        h.keys("cvu");
+        let [_, cancel] = super::view::form_buttons(&h.model, area).unwrap();
+        tap(&mut h, cancel.x + 1, cancel.y);
+        assert_eq!(h.model.mode, Mode::Grid, "{w}x{ht}");
+        assert_eq!(h.log.len(), 1, "{w}x{ht}: cancel records nothing");
+    }
+}

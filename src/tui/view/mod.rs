@@ -67,11 +67,10 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
             };
             overlays::help(model, frame, above_hint);
         }
-        Mode::Envelope(form) => overlays::envelope(model, form, frame, area),
-        Mode::NonReceipt(form) => overlays::non_receipt(model, form, frame, area),
+        Mode::Envelope(_) | Mode::NonReceipt(_) | Mode::Note(_) | Mode::Export(_) => {
+            overlays::form(model, frame, area);
+        }
         Mode::Picker(picker) => overlays::picker(model, picker, frame, area),
-        Mode::Note(form) => overlays::note(model, form, frame, area),
-        Mode::Export(form) => overlays::export(model, form, frame, area),
         Mode::Confirm(confirm) => overlays::confirm(model, confirm, frame, area),
     }
 }
@@ -187,6 +186,37 @@ pub(super) fn fit(text: &str, width: u16) -> String {
         _ => cut,
     };
     format!("{cut}…")
+}
+
+/// How many rows `text` takes when wrapped at word boundaries in `width` columns, as ratatui's
+/// `Wrap` does (words longer than a row are cut).
+pub(super) fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        let needed = if used == 0 { len } else { used + 1 + len };
+        if needed <= width {
+            used = needed;
+        } else if len <= width {
+            rows += 1;
+            used = len;
+        } else {
+            // A word longer than the row starts a new row (unless the row is empty) and fills
+            // as many rows as it needs.
+            if used > 0 {
+                rows += 1;
+            }
+            rows += (len - 1) / width;
+            used = len - (len - 1) / width * width;
+        }
+    }
+    rows
+}
+
+/// The open form's confirm and cancel buttons on a screen of `area` (for taps).
+pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
+    overlays::form_buttons(model, area)
 }
 
 /// A rectangle of at most `width`×`height` centred in `area`.

@@ -1,4 +1,4 @@
-//! Overlays drawn over the grid: help and the two forms.
+//! Overlays drawn over the grid: help, the picker, the forms and the yes/no question.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::tui::forms::{Confirm, EnvelopeForm, ExportForm, NonReceiptForm, NoteForm, Picker};
+use crate::tui::forms::{Confirm, Picker};
+use crate::tui::model::Mode;
 use crate::tui::model::Model;
 
 pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
@@ -64,84 +65,6 @@ fn field<'a>(label: &str, value: &str, focused: bool, model: &Model) -> Line<'a>
     ])
 }
 
-fn form_box(
-    model: &Model,
-    title: &str,
-    mut lines: Vec<Line<'_>>,
-    error: Option<&String>,
-    frame: &mut Frame<'_>,
-    area: Rect,
-) {
-    let cat = model.lang.catalog();
-    if let Some(e) = error {
-        lines.push(Line::styled(e.clone(), model.theme.failure()));
-    }
-    lines.push(Line::styled(cat.hint_form, model.theme.dim()));
-    let height = lines.len() as u16 + 4;
-    let rect = centered(area, 60, height);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {title} "))),
-        rect,
-    );
-}
-
-pub(super) fn envelope(model: &Model, form: &EnvelopeForm, frame: &mut Frame<'_>, area: Rect) {
-    let cat = model.lang.catalog();
-    let lines = vec![
-        field(cat.envelope_voters, &form.voters, form.focus == 0, model),
-        field(
-            cat.envelope_received,
-            &form.received,
-            form.focus == 1,
-            model,
-        ),
-        field(
-            model.lang.journey().envelope_note,
-            &form.note,
-            form.focus == 2,
-            model,
-        ),
-    ];
-    form_box(
-        model,
-        cat.envelope_title,
-        lines,
-        form.error.as_ref(),
-        frame,
-        area,
-    );
-}
-
-pub(super) fn non_receipt(model: &Model, form: &NonReceiptForm, frame: &mut Frame<'_>, area: Rect) {
-    let cat = model.lang.catalog();
-    let bureau = model
-        .bureau
-        .as_ref()
-        .map(|b| format!("{} {}", cat.bureau, b.code))
-        .unwrap_or_default();
-    let lines = vec![
-        Line::raw(format!("  {bureau}")),
-        field(cat.non_receipt_voter, &form.voter, form.focus == 0, model),
-        field(
-            model.lang.journey().envelope_note,
-            &form.note,
-            form.focus == 1,
-            model,
-        ),
-    ];
-    form_box(
-        model,
-        cat.non_receipt_title,
-        lines,
-        form.error.as_ref(),
-        frame,
-        area,
-    );
-}
-
 pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area: Rect) {
     let cat = model.lang.catalog();
     let title = match picker.purpose {
@@ -188,40 +111,6 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
     );
 }
 
-pub(super) fn note(model: &Model, form: &NoteForm, frame: &mut Frame<'_>, area: Rect) {
-    let cat = model.lang.catalog();
-    let j = model.lang.journey();
-    let who = model
-        .candidates
-        .get(form.row)
-        .map(|c| format!("  {} {}", c.panel, c.display_name()))
-        .unwrap_or_default();
-    let column = match form.item {
-        crate::domain::Item::Foi => cat.col_foi,
-        crate::domain::Item::Courrier => cat.col_courrier,
-        crate::domain::Item::Bureau => cat.col_bureau,
-    };
-    let lines = vec![
-        Line::raw(who),
-        Line::raw(format!("  {column}{}{}", cat.list_sep, cat.mark(form.mark))),
-        field(j.note_label, &form.text, true, model),
-    ];
-    form_box(model, j.note_title, lines, None, frame, area);
-}
-
-pub(super) fn export(model: &Model, form: &ExportForm, frame: &mut Frame<'_>, area: Rect) {
-    let j = model.lang.journey();
-    let lines = vec![field(j.export_label, &form.path, true, model)];
-    form_box(
-        model,
-        j.export_title,
-        lines,
-        form.error.as_ref(),
-        frame,
-        area,
-    );
-}
-
 pub(super) fn confirm(model: &Model, confirm: &Confirm, frame: &mut Frame<'_>, area: Rect) {
     let j = model.lang.journey();
     let rect = super::layout::confirm_area(area);
@@ -242,5 +131,141 @@ pub(super) fn confirm(model: &Model, confirm: &Confirm, frame: &mut Frame<'_>, a
     frame.render_widget(
         Paragraph::new(Line::styled(j.no, model.theme.title())).centered(),
         no,
+    );
+}
+
+/// What a form shows: its title, its lines, and why the last submission was refused.
+struct FormContent<'a> {
+    title: &'static str,
+    lines: Vec<Line<'a>>,
+    error: Option<String>,
+}
+
+/// The open form's content, if a form is open.
+fn form_content(model: &Model) -> Option<FormContent<'static>> {
+    let cat = model.lang.catalog();
+    let j = model.lang.journey();
+    let content = match &model.mode {
+        Mode::Envelope(form) => FormContent {
+            title: cat.envelope_title,
+            lines: vec![
+                field(cat.envelope_voters, &form.voters, form.focus == 0, model),
+                field(
+                    cat.envelope_received,
+                    &form.received,
+                    form.focus == 1,
+                    model,
+                ),
+                field(j.envelope_note, &form.note, form.focus == 2, model),
+            ],
+            error: form.error.clone(),
+        },
+        Mode::NonReceipt(form) => {
+            let bureau = model
+                .bureau
+                .as_ref()
+                .map(|b| format!("{} {}", cat.bureau, b.code))
+                .unwrap_or_default();
+            FormContent {
+                title: cat.non_receipt_title,
+                lines: vec![
+                    Line::raw(format!("  {bureau}")),
+                    field(cat.non_receipt_voter, &form.voter, form.focus == 0, model),
+                    field(j.envelope_note, &form.note, form.focus == 1, model),
+                ],
+                error: form.error.clone(),
+            }
+        }
+        Mode::Note(form) => {
+            let who = model
+                .candidates
+                .get(form.row)
+                .map(|c| format!("  {} {}", c.panel, c.display_name()))
+                .unwrap_or_default();
+            let column = match form.item {
+                crate::domain::Item::Foi => cat.col_foi,
+                crate::domain::Item::Courrier => cat.col_courrier,
+                crate::domain::Item::Bureau => cat.col_bureau,
+            };
+            FormContent {
+                title: j.note_title,
+                lines: vec![
+                    Line::raw(who),
+                    Line::raw(format!("  {column}{}{}", cat.list_sep, cat.mark(form.mark))),
+                    field(j.note_label, &form.text, true, model),
+                ],
+                error: None,
+            }
+        }
+        Mode::Export(form) => FormContent {
+            title: j.export_title,
+            lines: vec![field(j.export_label, &form.path, true, model)],
+            error: form.error.clone(),
+        },
+        _ => return None,
+    };
+    Some(content)
+}
+
+/// The form's box on a screen of `area`, and its two buttons (confirm, cancel) on the box's last
+/// inner line. Drawing and taps use the same geometry.
+fn form_geometry(area: Rect, content: &FormContent<'_>) -> (Rect, [Rect; 2]) {
+    let inner = usize::from(60.min(area.width).saturating_sub(2)).max(1);
+    let rows: usize = content
+        .lines
+        .iter()
+        .map(|l| super::wrapped_rows(&l.to_string(), inner))
+        .sum::<usize>()
+        + content
+            .error
+            .as_deref()
+            .map_or(0, |e| super::wrapped_rows(e, inner));
+    // Borders, a blank line and the buttons' line.
+    let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
+    let rect = centered(area, 60, height);
+    let line = Rect::new(
+        rect.x + 1,
+        rect.y + rect.height.saturating_sub(2),
+        rect.width.saturating_sub(2),
+        1,
+    );
+    let [ok, cancel] =
+        ratatui::layout::Layout::horizontal([ratatui::layout::Constraint::Ratio(1, 2); 2])
+            .areas(line);
+    (rect, [ok, cancel])
+}
+
+/// The open form's buttons (confirm, cancel) on a screen of `area`, for taps.
+pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
+    form_content(model).map(|c| form_geometry(area, &c).1)
+}
+
+/// Draws the open form, if any.
+pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+    let Some(content) = form_content(model) else {
+        return;
+    };
+    let j = model.lang.journey();
+    let (rect, [ok, cancel]) = form_geometry(area, &content);
+    let mut lines = content.lines;
+    if let Some(e) = content.error {
+        lines.push(Line::styled(e, model.theme.failure()));
+    }
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", content.title))),
+        rect,
+    );
+    frame.render_widget(Clear, ok);
+    frame.render_widget(Clear, cancel);
+    frame.render_widget(
+        Paragraph::new(Line::styled(j.button_ok, model.theme.cursor())).centered(),
+        ok,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(j.button_cancel, model.theme.title())).centered(),
+        cancel,
     );
 }

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::short_hint;
+use super::{short_hint, wrapped_rows};
 use crate::tui::setup::{Field, SetupModel};
 
 /// Draws the whole first-run screen.
@@ -127,42 +127,18 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), bottom);
 }
 
-/// How many rows `text` takes when wrapped at word boundaries in `width` columns, as ratatui's
-/// `Wrap` does (words longer than a row are cut).
-fn wrapped_rows(text: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split(' ') {
-        let len = word.chars().count();
-        let needed = if used == 0 { len } else { used + 1 + len };
-        if needed <= width {
-            used = needed;
-        } else if len <= width {
-            rows += 1;
-            used = len;
-        } else {
-            // A word longer than the row: it starts a new row (unless the row is empty) and fills
-            // as many rows as it needs.
-            if used > 0 {
-                rows += 1;
-            }
-            rows += (len - 1) / width;
-            used = len - (len - 1) / width * width;
-        }
-    }
-    rows
-}
-
 #[cfg(test)]
 mod tests {
+    use super::wrapped_rows;
+
     #[test]
     fn wrapped_rows_counts_like_a_word_wrap() {
-        assert_eq!(super::wrapped_rows("", 10), 1);
-        assert_eq!(super::wrapped_rows("abc def", 7), 1);
-        assert_eq!(super::wrapped_rows("abc defg", 7), 2);
-        assert_eq!(super::wrapped_rows("abcdefghijklmno", 5), 3);
+        assert_eq!(wrapped_rows("", 10), 1);
+        assert_eq!(wrapped_rows("abc def", 7), 1);
+        assert_eq!(wrapped_rows("abc defg", 7), 2);
+        assert_eq!(wrapped_rows("abcdefghijklmno", 5), 3);
         assert_eq!(
-            super::wrapped_rows("    (•) fichier de référence de votre coordination", 38),
+            wrapped_rows("    (•) fichier de référence de votre coordination", 38),
             2
         );
     }
