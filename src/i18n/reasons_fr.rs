@@ -359,6 +359,28 @@ const PHRASES: &[(&str, &str)] = &[
         "*** in database main ***",
         "dans la base « main » (diagnostic de SQLite)",
     ),
+    // Messages of the CSV reader.
+    (
+        "CSV error: record {} (line: {}, byte: {}): {}",
+        "erreur CSV : enregistrement {0} (ligne {1}, octet {2}) : {3}",
+    ),
+    ("CSV error: {}", "erreur CSV : {0}"),
+    (
+        "CSV parse error: record {} (line {}, field: {}, byte: {}): {}",
+        "erreur de lecture CSV : enregistrement {0} (ligne {1}, champ {2}, octet {3}) : {4}",
+    ),
+    (
+        "CSV parse error: field {}: {}",
+        "erreur de lecture CSV : champ {0} : {1}",
+    ),
+    (
+        "found record with {} fields, but the previous record has {} fields",
+        "{0} champs trouvés, alors que l'enregistrement précédent en a {1} : une ligne a perdu ou gagné un séparateur",
+    ),
+    (
+        "invalid utf-8: invalid UTF-8 in field {} near byte index {}",
+        "UTF-8 invalide dans le champ {0} près de l'octet {1} : enregistrez le fichier en UTF-8",
+    ),
     (
         "database disk image is malformed",
         "image disque de la base malformée",
@@ -753,6 +775,12 @@ mod tests {
         assert_eq!(
             phrase("event 1234: voter is missing"),
             "événement 1234 : voter manque"
+        );
+        assert_eq!(
+            phrase(
+                "line 2, column `row`: CSV error: record 1 (line: 2, byte: 135): found record with 2 fields, but the previous record has 18 fields"
+            ),
+            "ligne 2, colonne « row » : erreur CSV : enregistrement 1 (ligne 2, octet 135) : 2 champs trouvés, alors que l'enregistrement précédent en a 18 : une ligne a perdu ou gagné un séparateur"
         );
         assert_eq!(phrase("something SQLite said"), "something SQLite said");
         assert_eq!(phrase(""), "");
