@@ -786,10 +786,145 @@ mod tests {
         assert_eq!(phrase(""), "");
     }
 
+    /// English words that a French reason must not hold.
+    fn english(text: &str) -> Vec<&'static str> {
+        const WORDS: &[&str] = &[
+            "the", "is", "not", "does", "of", "expected", "has", "with", "missing", "file",
+            "event", "line", "column", "found", "another", "which", "cannot", "database",
+            "damaged",
+        ];
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
+            .collect();
+        WORDS
+            .iter()
+            .copied()
+            .filter(|w| words.contains(w))
+            .collect()
+    }
+
+    #[test]
+    fn every_typed_reason_has_french_without_english() {
+        use crate::domain::{EventId, ObserverId};
+        use chrono::TimeZone;
+        let id = EventId(uuid::Uuid::nil());
+        let observer = ObserverId(uuid::Uuid::nil());
+        let at = chrono::Utc.with_ymd_and_hms(2999, 1, 1, 0, 0, 0).unwrap();
+        let refusals = [
+            Refusal::NotSqlite("empty file".into()),
+            Refusal::NotConstat,
+            Refusal::NewerSchema {
+                found: 9,
+                supported: 2,
+            },
+            Refusal::Damaged("database disk image is malformed".into()),
+            Refusal::Schema("view `spy` is not constat's".into()),
+            Refusal::TooLarge(5 << 30),
+            Refusal::Unreadable("No such file or directory (os error 2)".into()),
+        ];
+        let mut rejections: Vec<MergeRejection> = refusals
+            .iter()
+            .cloned()
+            .map(MergeRejection::Refused)
+            .collect();
+        rejections.extend([
+            MergeRejection::OtherElection {
+                theirs: "legislatives-2022-1".into(),
+                ours: "legislatives-2017-1".into(),
+            },
+            MergeRejection::CandidateDiffers {
+                circ: "7501".into(),
+                panel: 3,
+                theirs: "A B".into(),
+                ours: "C D".into(),
+            },
+            MergeRejection::UnknownCandidate {
+                event: id,
+                circ: "7501".into(),
+                panel: 40,
+            },
+            MergeRejection::Invalid("observer id `x` is not a UUID".into()),
+            MergeRejection::Event(EventProblem::FromTheFuture { id, at }),
+            MergeRejection::Event(EventProblem::TooOld { id, at }),
+            MergeRejection::Event(EventProblem::TooLong {
+                id,
+                field: "note",
+                len: 2000,
+                max: 1000,
+            }),
+            MergeRejection::Event(EventProblem::ControlCharacters { id, field: "voter" }),
+            MergeRejection::Conflict(MergeConflict::SameIdOtherContent(id)),
+            MergeRejection::Conflict(MergeConflict::SameSeqOtherId {
+                observer,
+                seq: 2,
+                ours: id,
+                theirs: id,
+            }),
+            MergeRejection::BadRetraction {
+                event: id,
+                target: id,
+            },
+            MergeRejection::ChainMismatch(id),
+            MergeRejection::ChainGap {
+                event: id,
+                expected: 2,
+                found: 3,
+            },
+            MergeRejection::BadSignature("o".into(), "malformed signature"),
+            MergeRejection::UnknownObserver(id),
+        ]);
+        let problems = [
+            ChainProblem::Invalid {
+                path: "x.db".into(),
+                what: "event 1: unknown value `maybe`".into(),
+            },
+            ChainProblem::Break(ChainBreak::Gap {
+                expected: 2,
+                found: 3,
+            }),
+            ChainProblem::Break(ChainBreak::Mismatch {
+                id: "1".into(),
+                seq: 2,
+            }),
+            ChainProblem::HeadMismatch { seq: 4 },
+            ChainProblem::NoPublicKey,
+            ChainProblem::BadHeadSignature { seq: 4 },
+        ];
+        let texts = rejections
+            .iter()
+            .map(|r| (r.to_string(), merge_rejection(r)))
+            .chain(problems.iter().map(|p| (p.to_string(), chain_problem(p))));
+        for (en, fr) in texts {
+            assert_ne!(en, fr);
+            assert_eq!(english(&fr), Vec::<&str>::new(), "{fr}\n(English: {en})");
+        }
+    }
+
     #[test]
     fn every_template_matches_itself() {
         for (en, _) in PHRASES {
             assert!(captures(en, en).is_some(), "{en}");
+        }
+    }
+
+    #[test]
+    fn every_french_template_keeps_every_value_and_no_template_is_listed_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for (en, fr) in PHRASES {
+            assert!(seen.insert(*en), "listed twice: {en}");
+            let n = en.matches("{}").count();
+            for i in 0..n {
+                assert!(
+                    fr.contains(&format!("{{{i}}}")),
+                    "{fr} drops value {i} of {en}"
+                );
+            }
+            assert!(
+                !fr.contains(&format!("{{{n}}}")),
+                "{fr} has more values than {en}"
+            );
+            assert!(!fr.contains("{}"), "{fr}");
         }
     }
 }
