@@ -70,7 +70,7 @@ pub(crate) fn refusal(r: &Refusal) -> String {
         Refusal::Damaged(why) => format!("fichier endommagé : {}", phrase(why)),
         Refusal::Schema(why) => format!("structure de base inattendue : {}", phrase(why)),
         Refusal::TooLarge(bytes) => format!(
-            "un fichier de {bytes} octets est plus gros que toute base d'observateur (limite {})",
+            "un fichier de {bytes} octets est plus gros que toute base d'observateur (limite : {} octets) : est-ce le bon fichier ?",
             crate::storage::MAX_FILE_BYTES
         ),
         Refusal::Unreadable(why) => format!("impossible de lire le fichier : {}", phrase(why)),
@@ -306,6 +306,45 @@ const PHRASES: &[(&str, &str)] = &[
         "l'empreinte SHA-256 diffère de celle du MANIFEST",
     ),
     ("not listed in the MANIFEST", "absent du MANIFEST"),
+    // Rows of an events CSV, events of a database.
+    (
+        "`{}` is not 64 hex digits",
+        "« {0} » n'a pas 64 chiffres hexadécimaux",
+    ),
+    ("`{}` is not a count", "« {0} » n'est pas un nombre"),
+    (
+        "`{}` is not a position from 1",
+        "« {0} » n'est pas une position (à partir de 1)",
+    ),
+    (
+        "`{}` is not an RFC 3339 time",
+        "« {0} » n'est pas une heure RFC 3339",
+    ),
+    (
+        "`{}` is not tick, envelope, non_receipt or retract",
+        "« {0} » n'est pas tick, envelope, non_receipt ou retract",
+    ),
+    (
+        "`{}` is not foi, courrier or bureau",
+        "« {0} » n'est pas foi, courrier ou bureau",
+    ),
+    (
+        "`{}` is not present, absent or unchecked",
+        "« {0} » n'est pas present, absent ou unchecked",
+    ),
+    (
+        "a non-receipt needs a bureau",
+        "une non-réception demande un bureau",
+    ),
+    ("seq {} is negative", "la position {0} est négative"),
+    (
+        "time `{}` is not RFC 3339",
+        "l'heure « {0} » n'est pas au format RFC 3339",
+    ),
+    (
+        "this observer is known here with another public key",
+        "cet observateur est connu ici avec une autre clé publique",
+    ),
     // Refusals.
     ("empty file", "fichier vide"),
     ("no SQLite header", "pas d'en-tête SQLite"),
