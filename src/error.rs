@@ -105,7 +105,7 @@ pub enum Error {
     VerifyFailed(PathBuf),
     /// A file that cannot be read as a constat database.
     #[error("{0}: {1}")]
-    Untrusted(PathBuf, String),
+    Untrusted(PathBuf, crate::storage::Refusal),
     /// The evidence folder exists and holds files.
     #[error("{0} exists and is not empty: give a new folder for the evidence")]
     EvidenceFolderNotEmpty(PathBuf),

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 mod errors_fr;
 pub mod journey;
+mod reasons_fr;
 
 use crate::domain::{ElectionKind, Item, Mark};
 
@@ -1267,6 +1268,66 @@ pub static EN: Catalog = Catalog {
     error: ToString::to_string,
     hint_prefix: "hint",
 };
+
+/// The text of a reason in `lang`: English is its `Display`, French comes from `reasons_fr`.
+fn reason<T: std::fmt::Display + ?Sized>(lang: Lang, r: &T, fr: fn(&T) -> String) -> String {
+    match lang {
+        Lang::Fr => fr(r),
+        Lang::En => r.to_string(),
+    }
+}
+
+impl crate::storage::MergeRejection {
+    /// Why the file was refused, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        reason(lang, self, reasons_fr::merge_rejection)
+    }
+}
+
+impl crate::storage::Refusal {
+    /// Why the file cannot be read as a constat database, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        reason(lang, self, reasons_fr::refusal)
+    }
+}
+
+impl crate::storage::ChainProblem {
+    /// What is wrong with the chain, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        reason(lang, self, reasons_fr::chain_problem)
+    }
+}
+
+impl crate::domain::chain::ChainBreak {
+    /// Where the chain breaks, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        reason(lang, self, reasons_fr::chain_break)
+    }
+}
+
+impl crate::export::events_csv::RowError {
+    /// The unreadable row of an events CSV, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        reason(lang, self, reasons_fr::row_error)
+    }
+}
+
+impl crate::import::ImportError {
+    /// The import error, in `lang` (without « nothing was imported »).
+    pub fn message(&self, lang: Lang) -> String {
+        reason(lang, self, reasons_fr::import_error)
+    }
+}
+
+/// A short English text written where a problem was found (a merge warning, a verification
+/// reason, a system message), in `lang`: translated when the catalogue knows its shape, as it is
+/// otherwise.
+pub fn phrase(lang: Lang, english: &str) -> String {
+    match lang {
+        Lang::Fr => reasons_fr::phrase(english),
+        Lang::En => english.to_owned(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@ use crate::cli::MergeArgs;
 use crate::domain::ObserverId;
 use crate::error::Error;
 use crate::export::events_csv;
+use crate::i18n::phrase;
 use crate::storage::{MergeOptions, MergeOutcome, MergeRejection, Store};
 
 /// What happened to one input file.
@@ -164,7 +165,7 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         let failed = outcome.is_err();
         results.push(FileResult {
             path: path.clone(),
-            outcome: outcome.map_err(|e| e.to_string()),
+            outcome: outcome.map_err(|e| e.message(ctx.lang)),
         });
         if failed && args.strict {
             aborted = true;
@@ -201,6 +202,7 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
                 already += o.already;
                 let mut line = format!("{name:<width$}  {:>8}  {:>8}  -", o.new, o.already);
                 for w in &o.warnings {
+                    let w = phrase(ctx.lang, w);
                     line.push_str(&format!("\n{:width$}  ⚠ {w}", ""));
                 }
                 line

@@ -12,7 +12,7 @@ use crate::domain::ObserverId;
 use crate::domain::chain::{self, Hash};
 use crate::error::Error;
 use crate::export::events_csv;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, phrase};
 use crate::storage::verify_database;
 
 /// The file names of an evidence folder that `verify` relies on.
@@ -24,6 +24,7 @@ fn say_ok(lang: Lang, what: &str) -> String {
     (lang.catalog().verify_ok)(what)
 }
 
+/// `why` is already in `lang`.
 fn say_broken(lang: Lang, what: &str, why: &str) -> String {
     (lang.catalog().verify_broken)(what, why)
 }
@@ -44,8 +45,7 @@ pub fn run(path: &Path, ctx: &mut Context<'_>) -> Result<(), Error> {
 
 fn verify_db(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
     let lang = ctx.lang;
-    let checks =
-        verify_database(path).map_err(|r| Error::Untrusted(path.to_owned(), r.to_string()))?;
+    let checks = verify_database(path).map_err(|r| Error::Untrusted(path.to_owned(), r))?;
     let mut broken = false;
     for c in &checks {
         let what = (lang.catalog().verify_chain)(
@@ -58,7 +58,7 @@ fn verify_db(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             None => ctx.say(&say_ok(lang, &what)),
             Some(why) => {
                 broken = true;
-                ctx.say(&say_broken(lang, &what, why));
+                ctx.say(&say_broken(lang, &what, &why.message(lang)));
             }
         }
     }
@@ -95,7 +95,7 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             ctx.say(&say_broken(
                 lang,
                 &format!("{MANIFEST}:{}", n + 1),
-                "not `SHA256  FILE`",
+                &phrase(lang, "not `SHA256  FILE`"),
             ));
             continue;
         };
@@ -105,7 +105,7 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             ctx.say(&say_broken(
                 lang,
                 &format!("{MANIFEST}:{}", n + 1),
-                "a file outside the folder",
+                &phrase(lang, "a file outside the folder"),
             ));
             continue;
         }
@@ -114,11 +114,15 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             Ok(found) if found == digest => ctx.say(&say_ok(lang, name)),
             Ok(_) => {
                 broken = true;
-                ctx.say(&say_broken(lang, name, "SHA-256 differs from the MANIFEST"));
+                ctx.say(&say_broken(
+                    lang,
+                    name,
+                    &phrase(lang, "SHA-256 differs from the MANIFEST"),
+                ));
             }
             Err(e) => {
                 broken = true;
-                ctx.say(&say_broken(lang, name, &e.to_string()));
+                ctx.say(&say_broken(lang, name, &phrase(lang, &e.to_string())));
             }
         }
     }
@@ -127,7 +131,11 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             let name = e.file_name().to_string_lossy().into_owned();
             if name != MANIFEST && !listed.contains(&name) {
                 broken = true;
-                ctx.say(&say_broken(lang, &name, "not listed in the MANIFEST"));
+                ctx.say(&say_broken(
+                    lang,
+                    &name,
+                    &phrase(lang, "not listed in the MANIFEST"),
+                ));
             }
         }
     }
@@ -160,7 +168,7 @@ fn verify_events_csv(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> 
                     expected: tip.1 + 1,
                     found: row.event.seq,
                 }
-                .to_string(),
+                .message(lang),
             );
         } else if chain::link(&tip.2, &row.event) != row.hash {
             tip.3 = Some(format!(
@@ -168,7 +176,8 @@ fn verify_events_csv(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> 
                 chain::ChainBreak::Mismatch {
                     id: row.event.id.to_string(),
                     seq: row.event.seq
-                },
+                }
+                .message(lang),
                 match lang {
                     Lang::Fr => "ligne",
                     Lang::En => "line",
@@ -183,7 +192,7 @@ fn verify_events_csv(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> 
     });
     let mut broken = false;
     if let Err(e) = read {
-        ctx.say(&say_broken(lang, EVENTS_CSV, &e.to_string()));
+        ctx.say(&say_broken(lang, EVENTS_CSV, &e.message(lang)));
         return Ok(true);
     }
     for (observer, (name, seq, hash, problem)) in tips {

@@ -64,27 +64,15 @@ pub(super) fn message(e: &Error) -> String {
         Error::ExportOverDatabase(p) => format!("{} est cette base elle-même : choisissez un autre fichier d'export", p.display()),
         Error::MergeAborted(p) => format!("fusion arrêtée au premier fichier refusé (--strict) : {} est exactement comme avant", p.display()),
         Error::VerifyFailed(p) => format!("{} : la vérification a échoué (voir ci-dessus)", p.display()),
-        Error::Untrusted(p, why) => format!("{} : {why}", p.display()),
+        Error::Untrusted(p, why) => {
+            format!("{} : {}", p.display(), super::reasons_fr::refusal(why))
+        }
         Error::EvidenceFolderNotEmpty(p) => format!("{} existe et n'est pas vide : donnez un nouveau dossier pour les preuves", p.display()),
         Error::EmptyReferential => "cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)".into(),
-        Error::Import(e) => {
-            let mut s = e.file.display().to_string();
-            if let Some(line) = e.line {
-                s.push_str(&format!(", ligne {line}"));
-            }
-            if let Some(column) = &e.column {
-                s.push_str(&format!(", colonne « {column} »"));
-            }
-            if let Some(value) = &e.value {
-                s.push_str(&format!(" : trouvé « {value} »"));
-            }
-            s.push_str(&format!(", attendu : {}", e.expected));
-            if let Some(hint) = &e.hint {
-                s.push_str(&format!(" (conseil : {hint})"));
-            }
-            s.push_str(" ; rien n'a été importé");
-            s
-        }
+        Error::Import(e) => format!(
+            "{} ; rien n'a été importé",
+            super::reasons_fr::import_error(e)
+        ),
         Error::NoVoters => {
             "--voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)".into()
         }

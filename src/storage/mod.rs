@@ -24,8 +24,8 @@ pub use merge::{
     MergeOptions, MergeOutcome, MergeRejection, election_label as merge_election_label,
 };
 pub use migrations::SCHEMA_VERSION;
-pub use untrusted::{Refusal, Untrusted};
-pub use verify::{ChainCheck, verify_database};
+pub use untrusted::{MAX_FILE_BYTES, Refusal, Untrusted};
+pub use verify::{ChainCheck, ChainProblem, verify_database};
 
 use crate::domain::chain::{self, GENESIS, Keypair};
 use crate::domain::referential::ElectionData;

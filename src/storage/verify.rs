@@ -5,6 +5,7 @@ use std::path::Path;
 
 use rusqlite::OptionalExtension;
 
+use super::StorageError;
 use super::events::{self, COLUMNS};
 use super::untrusted::{Refusal, Untrusted};
 use crate::domain::chain::{self, Hash};
@@ -24,7 +25,41 @@ pub struct ChainCheck {
     /// Position of the signed head, if any.
     pub signed_up_to: Option<u64>,
     /// The first problem, if any.
-    pub problem: Option<String>,
+    pub problem: Option<ChainProblem>,
+}
+
+/// What is wrong with one observer's chain (French in `crate::i18n`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainProblem {
+    /// An event row whose content makes no sense.
+    #[error("{}: {what}", path.display())]
+    Invalid {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What is wrong.
+        what: String,
+    },
+    /// An event row that SQLite cannot read.
+    #[error("{0}")]
+    Unreadable(String),
+    /// The hash chain breaks.
+    #[error("{0}")]
+    Break(#[from] chain::ChainBreak),
+    /// The signed head names another event than the chain's.
+    #[error("the signed head (position {seq}) does not match the events")]
+    HeadMismatch {
+        /// The signed position.
+        seq: u64,
+    },
+    /// A signed head, but no key to check it with.
+    #[error("the chain head is signed but the observer has no public key")]
+    NoPublicKey,
+    /// The signature does not verify.
+    #[error("the signature of the chain head (position {seq}) does not verify")]
+    BadHeadSignature {
+        /// The signed position.
+        seq: u64,
+    },
 }
 
 /// Checks every observer's chain of the database at `path`. `Err` when the file itself cannot be
@@ -69,7 +104,12 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
             let (event, stored) = match events::decode_with_hash(row, path) {
                 Ok(pair) => pair,
                 Err(e) => {
-                    check.problem = Some(e.to_string());
+                    check.problem = Some(match e {
+                        StorageError::Invalid { path, what } => {
+                            ChainProblem::Invalid { path, what }
+                        }
+                        other => ChainProblem::Unreadable(other.to_string()),
+                    });
                     break;
                 }
             };
@@ -88,13 +128,13 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
     Ok(out)
 }
 
-fn step(seq: &mut u64, hash: &mut Hash, event: &Event, stored: &Hash) -> Result<(), String> {
+fn step(seq: &mut u64, hash: &mut Hash, event: &Event, stored: &Hash) -> Result<(), ChainProblem> {
     if event.seq != *seq + 1 {
         return Err(chain::ChainBreak::Gap {
             expected: *seq + 1,
             found: event.seq,
         }
-        .to_string());
+        .into());
     }
     let expected = chain::link(hash, event);
     if &expected != stored {
@@ -102,7 +142,7 @@ fn step(seq: &mut u64, hash: &mut Hash, event: &Event, stored: &Hash) -> Result<
             id: event.id.to_string(),
             seq: event.seq,
         }
-        .to_string());
+        .into());
     }
     *seq = event.seq;
     *hash = expected;
@@ -152,15 +192,11 @@ fn check_head(
                 check.signed_up_to = Some(seq);
                 None
             } else {
-                Some(format!(
-                    "the signed head (position {seq}) does not match the events"
-                ))
+                Some(ChainProblem::HeadMismatch { seq })
             }
         }
-        (_, _, None) => Some("the chain head is signed but the observer has no public key".into()),
-        _ => Some(format!(
-            "the signature of the chain head (position {seq}) does not verify"
-        )),
+        (_, _, None) => Some(ChainProblem::NoPublicKey),
+        _ => Some(ChainProblem::BadHeadSignature { seq }),
     };
     Ok(())
 }

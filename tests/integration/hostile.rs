@@ -5,12 +5,18 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::util::{constat, init_db, run, stdout};
+use crate::util::{constat, english_in, init_db, run, stdout};
 
 /// What `merge` must do with a file.
 enum Expect {
-    /// Refused, the summary line containing this reason.
-    Refused(&'static str),
+    /// Refused, the summary line containing this reason in French, and in English with
+    /// `--lang en`.
+    Refused {
+        /// The reason in French.
+        fr: &'static str,
+        /// The reason in English.
+        en: &'static str,
+    },
     /// Accepted, adding this many events.
     Added(u64),
 }
@@ -133,24 +139,36 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
     c.push((
         "empty file",
         file("empty.db", b""),
-        Expect::Refused("empty file"),
+        Expect::Refused {
+            fr: "fichier vide",
+            en: "empty file",
+        },
     ));
     c.push((
         "text file",
         file("notes.txt", b"bonjour\n"),
-        Expect::Refused("no SQLite header"),
+        Expect::Refused {
+            fr: "pas d'en-tête SQLite",
+            en: "no SQLite header",
+        },
     ));
     c.push((
         "PNG image",
         file("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
-        Expect::Refused("no SQLite header"),
+        Expect::Refused {
+            fr: "pas d'en-tête SQLite",
+            en: "no SQLite header",
+        },
     ));
     let good = observer_db(dir, "good.db");
     let bytes = std::fs::read(&good).unwrap();
     c.push((
         "truncated database",
         file("truncated.db", &bytes[..bytes.len() / 2]),
-        Expect::Refused("damaged"),
+        Expect::Refused {
+            fr: "fichier endommagé",
+            en: "damaged",
+        },
     ));
     let mut bad_page = bytes.clone();
     let last = bad_page.len() - 4096;
@@ -160,14 +178,17 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
     c.push((
         "corrupted last page",
         file("corrupt.db", &bad_page),
-        Expect::Refused("damaged"),
+        Expect::Refused {
+            fr: "fichier endommagé",
+            en: "damaged",
+        },
     ));
     let mut huge = bytes.clone();
     huge[28..32].copy_from_slice(&0x7fff_ffffu32.to_be_bytes());
     c.push((
         "header claiming a huge page count",
         file("huge-pages.db", &huge),
-        Expect::Refused(""),
+        Expect::Refused { fr: "", en: "" },
     ));
     let plain = dir.join("plain.db");
     #[allow(clippy::disallowed_methods)] // a plain SQLite file, on purpose not constat's
@@ -178,14 +199,20 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
     c.push((
         "SQLite, not constat",
         plain,
-        Expect::Refused("not a constat database"),
+        Expect::Refused {
+            fr: "pas une base constat",
+            en: "not a constat database",
+        },
     ));
     let newer = observer_db(dir, "newer.db");
     rw(&newer).pragma_update(None, "user_version", 99).unwrap();
     c.push((
         "newer schema version",
         newer,
-        Expect::Refused("newer constat"),
+        Expect::Refused {
+            fr: "version plus récente de constat",
+            en: "newer constat",
+        },
     ));
     c.push((
         "trigger that would write",
@@ -194,17 +221,26 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "trigger.db",
             "CREATE TRIGGER evil AFTER INSERT ON observer BEGIN DELETE FROM event; END;",
         ),
-        Expect::Refused("trigger `evil` is not constat's"),
+        Expect::Refused {
+            fr: "le déclencheur « evil » n'est pas celui de constat",
+            en: "trigger `evil` is not constat's",
+        },
     ));
     c.push((
         "view",
         altered(dir, "view.db", "CREATE VIEW spy AS SELECT * FROM event;"),
-        Expect::Refused("view `spy` is not constat's"),
+        Expect::Refused {
+            fr: "la vue « spy » n'est pas celle de constat",
+            en: "view `spy` is not constat's",
+        },
     ));
     c.push((
         "extra table",
         altered(dir, "table.db", "CREATE TABLE payload (x BLOB);"),
-        Expect::Refused("table `payload` is not constat's"),
+        Expect::Refused {
+            fr: "la table « payload » n'est pas celle de constat",
+            en: "table `payload` is not constat's",
+        },
     ));
     c.push((
         "append-only guard removed",
@@ -215,7 +251,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
                 .unwrap();
             p
         },
-        Expect::Refused("is missing or altered"),
+        Expect::Refused {
+            fr: "manque ou a été modifié",
+            en: "is missing or altered",
+        },
     ));
     c.push((
         "text field of megabytes",
@@ -224,7 +263,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "big-note.db",
             "UPDATE event SET note = printf('%.2000000c', 'x') WHERE seq = 1;",
         ),
-        Expect::Refused("too big"),
+        Expect::Refused {
+            fr: "trop gros",
+            en: "too big",
+        },
     ));
     c.push((
         "NUL byte in a note",
@@ -233,7 +275,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "nul.db",
             "UPDATE event SET note = 'a' || char(0) || 'b' WHERE seq = 1;",
         ),
-        Expect::Refused("control characters"),
+        Expect::Refused {
+            fr: "caractères de contrôle",
+            en: "control characters",
+        },
     ));
     c.push((
         "invalid UTF-8 in a name",
@@ -242,7 +287,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "utf8.db",
             "UPDATE event SET note = CAST(X'C328' AS TEXT) WHERE seq = 1;",
         ),
-        Expect::Refused("invalid utf-8"),
+        Expect::Refused {
+            fr: "UTF-8 invalide",
+            en: "invalid utf-8",
+        },
     ));
     c.push((
         "event from the future",
@@ -251,7 +299,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "future.db",
             "UPDATE event SET recorded_at = '2999-01-01T00:00:00.000000Z' WHERE seq = 2;",
         ),
-        Expect::Refused("in the future"),
+        Expect::Refused {
+            fr: "dans le futur",
+            en: "in the future",
+        },
     ));
     c.push((
         "value outside the vocabulary",
@@ -260,7 +311,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "value.db",
             "UPDATE event SET value = 'maybe' WHERE seq = 1;",
         ),
-        Expect::Refused("unknown value `maybe`"),
+        Expect::Refused {
+            fr: "valeur « maybe » inconnue",
+            en: "unknown value `maybe`",
+        },
     ));
     c.push((
         "candidate that does not exist",
@@ -269,7 +323,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "panel.db",
             "UPDATE event SET panel = 40 WHERE seq = 1;",
         ),
-        Expect::Refused("not in this database's candidate list"),
+        Expect::Refused {
+            fr: "absent de la liste des candidats de cette base",
+            en: "not in this database's candidate list",
+        },
     ));
     c.push((
         "candidate list that differs",
@@ -278,17 +335,26 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "renamed.db",
             "UPDATE candidate SET surname = 'INCONNU' WHERE panel = 3;",
         ),
-        Expect::Refused("candidate list differs"),
+        Expect::Refused {
+            fr: "listes de candidats différentes",
+            en: "candidate list differs",
+        },
     ));
     c.push((
         "another election",
         altered(dir, "other-election.db", "UPDATE election SET year = 2022;"),
-        Expect::Refused("another election"),
+        Expect::Refused {
+            fr: "autre élection",
+            en: "another election",
+        },
     ));
     c.push((
         "retraction of an event that is not there",
         altered(dir, "retract.db", "UPDATE event SET kind = 'retract', target = '0191b3a0-0000-7000-8000-000000000999', circonscription = NULL, panel = NULL, item = NULL, value = NULL, bureau = NULL WHERE seq = 3;"),
-        Expect::Refused("withdraws"),
+        Expect::Refused {
+            fr: "retire",
+            en: "withdraws",
+        },
     ));
     c.push((
         "event with an id that is not a UUID",
@@ -297,7 +363,10 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "id.db",
             "UPDATE event SET id = 'robert''); DROP TABLE event;--' WHERE seq = 1;",
         ),
-        Expect::Refused("not a UUID"),
+        Expect::Refused {
+            fr: "n'est pas un UUID",
+            en: "not a UUID",
+        },
     ));
     c.push((
         "CSV with quoted newlines and formula-looking cells",
@@ -311,12 +380,18 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "edited.db",
             "UPDATE event SET value = 'absent' WHERE seq = 2;",
         ),
-        Expect::Refused("does not match its hash"),
+        Expect::Refused {
+            fr: "ne correspond pas à son empreinte",
+            en: "does not match its hash",
+        },
     ));
     c.push((
         "event deleted from the middle of a chain",
         altered(dir, "deleted.db", "DELETE FROM event WHERE seq = 2;"),
-        Expect::Refused("earlier events are missing"),
+        Expect::Refused {
+            fr: "des événements antérieurs manquent",
+            en: "earlier events are missing",
+        },
     ));
     c.push((
         "chain head signature forged",
@@ -325,12 +400,18 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "forged.db",
             "UPDATE chain_head SET signature = printf('%0128d', 0);",
         ),
-        Expect::Refused("signature does not verify"),
+        Expect::Refused {
+            fr: "signature de la tête de chaîne n'est pas valide",
+            en: "signature does not verify",
+        },
     ));
     c.push((
         "CSV with another header",
         file("header.csv", b"election,id,observer,name\nx,y,z,w\n"),
-        Expect::Refused("expected the constat events columns"),
+        Expect::Refused {
+            fr: "attendu les colonnes d'événements de constat",
+            en: "expected the constat events columns",
+        },
     ));
     c.push((
         "CSV with a bad UUID on line 3",
@@ -338,14 +419,20 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             &format!("legislatives-2017-1,0191b3a0-0000-7000-8000-000000000002,{OBS},Eve,1,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,,{ZERO}"),
             &format!("legislatives-2017-1,zzz,{OBS},Eve,2,2017-06-11T08:00:00Z,tick,7501,,5,foi,absent,,,,,,{ZERO}"),
         ]),
-        Expect::Refused("line 3, column `id`"),
+        Expect::Refused {
+            fr: "ligne 3, colonne « id »",
+            en: "line 3, column `id`",
+        },
     ));
     c.push((
         "CSV from another election",
         events_csv(dir, "other.csv", &[
             &format!("legislatives-2024-1,0191b3a0-0000-7000-8000-000000000003,{OBS},Eve,1,2024-06-30T08:00:00Z,tick,7501,,5,foi,absent,,,,,,{ZERO}"),
         ]),
-        Expect::Refused("another election"),
+        Expect::Refused {
+            fr: "autre élection",
+            en: "another election",
+        },
     ));
     c.push(("clean observer file", good, Expect::Added(3)));
     c
@@ -384,24 +471,42 @@ fn every_hostile_file_is_refused_with_its_reason_and_changes_nothing() {
             .arg(&seed),
         0,
     );
-    for (what, file, expect) in corpus {
-        let before = target_state(&target);
+    let summary_line = |file: &Path, lang: &str| -> String {
         let out = stdout(&run(
             constat(&target)
-                .args(["merge", "--into"])
+                .args(["--lang", lang, "merge", "--into"])
                 .arg(&target)
-                .arg(&file),
+                .arg(file),
             0,
         ));
-        let line = out
-            .lines()
+        out.lines()
             .find(|l| l.starts_with(&file.display().to_string()))
-            .unwrap_or_else(|| panic!("{what}: no summary line for the file in:\n{out}"));
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: no summary line for the file in:\n{out}",
+                    file.display()
+                )
+            })
+            .to_owned()
+    };
+    for (what, file, expect) in corpus {
+        let before = target_state(&target);
+        let line = summary_line(&file, "fr");
         match expect {
-            Expect::Refused(reason) => {
+            Expect::Refused { fr, en } => {
+                assert!(line.contains(fr), "{what}: expected `{fr}` in:\n{line}");
+                // The hostile id is the file's own text, shown as found.
+                let reason = line[file.display().to_string().len()..]
+                    .replace("robert'); DROP TABLE event;--", "");
+                assert_eq!(
+                    english_in(&reason),
+                    Vec::<&str>::new(),
+                    "{what}: English in the French reason:\n{line}"
+                );
+                let english = summary_line(&file, "en");
                 assert!(
-                    line.contains(reason),
-                    "{what}: expected `{reason}` in:\n{line}"
+                    english.contains(en),
+                    "{what}: expected `{en}` in:\n{english}"
                 );
                 assert!(
                     line.split_whitespace().nth(1) == Some("0"),

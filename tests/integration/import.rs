@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{constat, run, stderr, stdout};
+use crate::util::{constat, english_in, run, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -192,25 +192,33 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
         .unwrap()
         .set_len(2 << 30)
         .unwrap();
-    let cases: Vec<(&str, PathBuf, &str)> = vec![
-        ("empty file", write("empty.csv", b""), "empty"),
+    let cases: Vec<(&str, PathBuf, &str, &str)> = vec![
+        ("empty file", write("empty.csv", b""), "vide", "empty"),
         (
             "binary file",
             write("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"),
+            "pas un fichier texte : une image PNG",
             "not a text file",
         ),
         (
             "header only",
             write("header.csv", format!("{header}\n").as_bytes()),
+            "au moins un candidat après l'en-tête",
             "at least one candidate",
         ),
-        ("2 GB file", sparse, "at most 1024.0 MiB"),
+        (
+            "2 GB file",
+            sparse,
+            "d'au plus 1024.0 Mio",
+            "at most 1024.0 MiB",
+        ),
         (
             "duplicate candidate",
             write(
                 "dup.csv",
                 format!("{header}\n{first}\n{first}\n").as_bytes(),
             ),
+            "ligne 2",
             "line 2",
         ),
         (
@@ -223,7 +231,8 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
                 )
                 .as_bytes(),
             ),
-            "96",
+            "département (01–95, 2A, 2B, 971–988, ZA–ZZ) ; « 96 » n'en est pas un",
+            "`96` is none",
         ),
         (
             "a results-by-bureau file",
@@ -233,21 +242,34 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
                     .unwrap()
                     .as_slice(),
             ),
-            "bureau",
+            "cela ressemble à la table des bureaux",
+            "this looks like the bureau table",
         ),
     ];
-    for (what, file, needle) in cases {
+    for (what, file, fr, en) in cases {
         let (_, err) = import(&db, "candidates", &file, 1);
         assert!(
             err.contains(&file.display().to_string()),
             "{what}: the file is not named: {err}"
         );
-        assert!(
-            err.contains(needle),
-            "{what}: expected `{needle}` in: {err}"
-        );
+        assert!(err.contains(fr), "{what}: expected `{fr}` in: {err}");
         assert!(err.contains("rien n'a été importé"), "{what}: {err}");
+        let without_file = err.replace(&file.display().to_string(), "");
+        assert_eq!(
+            english_in(&without_file),
+            Vec::<&str>::new(),
+            "{what}: English in the French message: {err}"
+        );
         assert_eq!(content(&db), before, "{what}: the database changed");
+        let out = run(
+            constat(&db)
+                .args(["--lang", "en", "import", "candidates"])
+                .arg(&file),
+            1,
+        );
+        let err = stderr(&out);
+        assert!(err.contains(en), "{what}: expected `{en}` in: {err}");
+        assert!(err.contains("nothing was imported"), "{what}: {err}");
     }
     // A missing column names the columns constat knows.
     let no_panel = write(
@@ -255,5 +277,17 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
         b"Code circonscription;Nom du candidat\n7501;DUPONT\n",
     );
     let (_, err) = import(&db, "candidates", &no_panel, 1);
-    assert!(err.contains("colonne") || err.contains("column"), "{err}");
+    assert!(
+        err.contains("attendu : une colonne pour le numéro de panneau, nommée parmi"),
+        "{err}"
+    );
+    assert!(
+        err.contains("conseil : les colonnes du fichier sont"),
+        "{err}"
+    );
+    assert_eq!(
+        english_in(&err.replace(&no_panel.display().to_string(), "")),
+        Vec::<&str>::new(),
+        "{err}"
+    );
 }

@@ -163,7 +163,7 @@ fn strict_stops_at_the_first_bad_file_and_leaves_the_target_as_it_was() {
     let out = run(&mut cmd, 1);
     assert!(stderr(&out).contains("--strict"), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("no SQLite header"),
+        stdout(&out).contains("pas d'en-tête SQLite"),
         "{}",
         stdout(&out)
     );
@@ -183,7 +183,18 @@ fn merge_warns_about_a_database_copied_with_its_wal() {
     std::fs::write(format!("{}-wal", a.display()), b"").unwrap();
     let target = national(dir.path(), "nat.db");
     let out = merge(&target, &[&a]);
-    assert!(out.contains("-wal is beside the file"), "{out}");
+    assert!(
+        out.contains("-wal est à côté du fichier : il a été copié en cours d'utilisation"),
+        "{out}"
+    );
+    let english = stdout(&run(
+        constat(&target)
+            .args(["--lang", "en", "merge", "--into"])
+            .arg(&target)
+            .arg(&a),
+        0,
+    ));
+    assert!(english.contains("-wal is beside the file"), "{english}");
 }
 
 #[test]

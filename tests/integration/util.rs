@@ -54,3 +54,30 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// English words found in `text`, meant to be French: a French message must have none. Values
+/// quoted « like this » are the file's data and are not looked at.
+pub fn english_in(text: &str) -> Vec<&'static str> {
+    let mut unquoted = String::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('«') {
+        unquoted.push_str(before);
+        rest = after.split_once('»').map_or("", |(_, after)| after);
+    }
+    unquoted.push_str(rest);
+    let text = unquoted.as_str();
+    const WORDS: &[&str] = &[
+        "the", "is", "not", "does", "of", "expected", "has", "with", "missing", "file", "event",
+        "line", "column", "found", "hint", "nothing", "was", "this", "another", "which", "cannot",
+        "database", "damaged", "unknown", "imported", "broken", "differs", "listed",
+    ];
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
+        .collect();
+    WORDS
+        .iter()
+        .copied()
+        .filter(|w| words.contains(w))
+        .collect()
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::util::{constat, run, stdout};
+use crate::util::{constat, english_in, run, stdout};
 
 const GUARDS: &str = "CREATE TRIGGER event_is_append_only_no_update BEFORE UPDATE ON event
 BEGIN
@@ -119,6 +119,25 @@ fn every_tampering_is_caught_and_named() {
             out.contains("position 2"),
             "{what}: the broken position is not named:\n{out}"
         );
+        let reason = out
+            .lines()
+            .find(|l| l.starts_with("ALTÉRÉ"))
+            .and_then(|l| l.rsplit_once(" : "))
+            .map(|(_, why)| why.to_owned())
+            .unwrap_or_default();
+        assert_eq!(
+            english_in(&reason),
+            Vec::<&str>::new(),
+            "{what}: English in the French reason:\n{out}"
+        );
+        let english = stdout(&run(
+            constat(&copy).args(["--lang", "en", "verify"]).arg(&copy),
+            1,
+        ));
+        assert!(
+            english.contains("BROKEN: marie") && english.contains("at position 2"),
+            "{what}:\n{english}"
+        );
     }
     // The head signature forged: named as such.
     let copy = tampered(
@@ -128,9 +147,16 @@ fn every_tampering_is_caught_and_named() {
     );
     let out = verify(&copy, 1);
     assert!(
-        out.contains("signature") && out.contains("ne vérifie pas")
-            || out.contains("does not verify"),
+        out.contains("la signature de la tête de chaîne (position 4) n'est pas valide"),
         "{out}"
+    );
+    let english = stdout(&run(
+        constat(&copy).args(["--lang", "en", "verify"]).arg(&copy),
+        1,
+    ));
+    assert!(
+        english.contains("the signature of the chain head (position 4) does not verify"),
+        "{english}"
     );
     let _ = second;
 }
@@ -184,7 +210,18 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     bytes[10] ^= 1;
     std::fs::write(copy.join("report.md"), bytes).unwrap();
     let out = verify(&copy, 1);
-    assert!(out.contains("ALTÉRÉ : report.md"), "{out}");
+    assert!(
+        out.contains("ALTÉRÉ : report.md : l'empreinte SHA-256 diffère de celle du MANIFEST"),
+        "{out}"
+    );
+    let english = stdout(&run(
+        constat(&db).args(["--lang", "en", "verify"]).arg(&copy),
+        1,
+    ));
+    assert!(
+        english.contains("BROKEN: report.md: SHA-256 differs from the MANIFEST"),
+        "{english}"
+    );
 
     // An event changed in events.csv and the MANIFEST recomputed: the chain still names it.
     let events = std::fs::read_to_string(copy.join("events.csv")).unwrap();
@@ -213,6 +250,12 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         out.contains("ALTÉRÉ : events.csv · marie") && out.contains("position 1"),
         "{out}"
     );
+    let line = out
+        .lines()
+        .find(|l| l.contains("ALTÉRÉ : events.csv"))
+        .unwrap_or_default();
+    let reason = line.rsplit_once(" : ").map_or("", |(_, why)| why);
+    assert_eq!(english_in(reason), Vec::<&str>::new(), "{out}");
 
     // Exporting into a folder that holds files is refused.
     let out = run(
