@@ -246,6 +246,18 @@ impl Catalog {
             Mark::Unchecked => self.mark_unchecked,
         }
     }
+
+    /// A column's title: long (`Prof. de foi`) or short (`Foi`).
+    pub fn column(&self, item: Item, long: bool) -> &'static str {
+        match (item, long) {
+            (Item::Foi, true) => self.col_foi,
+            (Item::Courrier, true) => self.col_courrier,
+            (Item::Bureau, true) => self.col_bureau,
+            (Item::Foi, false) => self.col_foi_short,
+            (Item::Courrier, false) => self.col_courrier_short,
+            (Item::Bureau, false) => self.col_bureau_short,
+        }
+    }
 }
 
 /// French plural mark: "s" from 2 on.

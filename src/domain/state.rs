@@ -78,6 +78,8 @@ pub struct EnvelopeFact {
     pub voters: u32,
     /// Envelopes received.
     pub received: u32,
+    /// The event's note.
+    pub note: Option<String>,
 }
 
 impl EnvelopeFact {
@@ -267,6 +269,7 @@ impl RecordState {
                 circonscription,
                 voters,
                 received,
+                note,
                 ..
             } => {
                 self.envelopes
@@ -280,6 +283,7 @@ impl RecordState {
                         at: e.recorded_at,
                         voters: *voters,
                         received: *received,
+                        note: note.clone(),
                     });
                 self.live.insert(
                     e.id,
@@ -397,6 +401,34 @@ impl RecordState {
     pub fn mark_by(&self, observer: ObserverId, key: &CellKey) -> Mark {
         self.observation_by(observer, key)
             .map_or(Mark::Unchecked, |o| o.mark)
+    }
+
+    /// Every live (not withdrawn) tick of one observer on a cell, oldest first.
+    pub fn live_ticks_by<'a>(
+        &'a self,
+        observer: ObserverId,
+        key: &CellKey,
+    ) -> impl Iterator<Item = &'a Observation> + 'a {
+        self.ticks_of(key)
+            .into_iter()
+            .flatten()
+            .filter(move |o| o.observer == observer && !self.is_withdrawn(o))
+    }
+
+    /// When one observer last checked a cell: the time of their latest live tick that is not only
+    /// a note added to the same mark (a re-check with the same mark counts). None when the cell is
+    /// not checked.
+    pub fn checked_at_by(&self, observer: ObserverId, key: &CellKey) -> Option<DateTime<Utc>> {
+        let mut at = None;
+        let mut previous: Option<&Observation> = None;
+        for o in self.live_ticks_by(observer, key) {
+            let note_only = previous.is_some_and(|p| p.mark == o.mark && p.note != o.note);
+            if !note_only {
+                at = Some(o.at);
+            }
+            previous = Some(o);
+        }
+        previous.filter(|o| o.mark != Mark::Unchecked).and(at)
     }
 
     /// One observer's current observation of a cell (its latest tick not withdrawn): when it was
@@ -678,5 +710,67 @@ impl RecordState {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod check_time_tests {
+    use chrono::{DateTime, Utc};
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{BureauCode, CirconscriptionCode, Panel};
+
+    fn tick(seq: u64, minute: i64, mark: Mark, note: Option<&str>) -> Event {
+        Event {
+            id: EventId(Uuid::from_u128(u128::from(seq))),
+            observer: ObserverId(Uuid::from_u128(1)),
+            seq,
+            recorded_at: DateTime::<Utc>::from_timestamp(minute * 60, 0).unwrap(),
+            body: EventBody::Tick {
+                circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                bureau: BureauCode::parse("75056_0911").ok(),
+                panel: Panel::new(1).unwrap(),
+                item: Item::Bureau,
+                mark,
+                note: note.map(str::to_owned),
+            },
+        }
+    }
+
+    #[test]
+    fn a_note_is_not_a_check_and_a_recheck_is() {
+        let key = CellKey::new(
+            CirconscriptionCode::parse("7501").unwrap(),
+            BureauCode::parse("75056_0911").ok(),
+            Panel::new(1).unwrap(),
+            Item::Bureau,
+        );
+        let me = ObserverId(Uuid::from_u128(1));
+        let at = |m: i64| DateTime::<Utc>::from_timestamp(m * 60, 0);
+        let checked = [tick(1, 480, Mark::Present, None)];
+        let s = RecordState::fold(&checked);
+        assert_eq!(s.checked_at_by(me, &key), at(480));
+        // A note at 18:00 keeps the 08:00 check.
+        let noted = [
+            tick(1, 480, Mark::Present, None),
+            tick(2, 1080, Mark::Present, Some("épuisés")),
+        ];
+        assert_eq!(RecordState::fold(&noted).checked_at_by(me, &key), at(480));
+        // A re-check with the same mark and note at 15:00 is a check.
+        let rechecked = [
+            tick(1, 480, Mark::Present, None),
+            tick(2, 900, Mark::Present, None),
+        ];
+        assert_eq!(
+            RecordState::fold(&rechecked).checked_at_by(me, &key),
+            at(900)
+        );
+        // Cleared: no check time.
+        let cleared = [
+            tick(1, 480, Mark::Present, None),
+            tick(2, 900, Mark::Unchecked, None),
+        ];
+        assert_eq!(RecordState::fold(&cleared).checked_at_by(me, &key), None);
     }
 }

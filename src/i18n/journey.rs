@@ -18,7 +18,12 @@ pub struct Journey {
     pub bureau_none: &'static str,
     pub bureau_machines: &'static str,
     pub bureau_no_machines: &'static str,
+    pub bureau_machines_short: &'static str,
+    pub bureau_no_machines_short: &'static str,
     pub bureau_last_check: fn(&str) -> String,
+    pub bureau_last_check_short: fn(&str) -> String,
+    pub hint_move_picker: &'static str,
+    pub picker_prompt_short: &'static str,
     pub bureau_not_checked: &'static str,
     pub confirm_title: &'static str,
     pub yes: &'static str,
@@ -26,17 +31,17 @@ pub struct Journey {
     pub button_cancel: &'static str,
     pub no: &'static str,
     pub ask_mark_column: fn(usize, &str) -> String,
-    pub ask_move: fn(usize, &str, &str) -> String,
+    pub ask_move: fn(usize, &str, &str, usize) -> String,
     pub ask_machines: fn(&str, bool) -> String,
     pub cancelled: &'static str,
     pub note_title: &'static str,
     pub note_label: &'static str,
     pub note_saved: &'static str,
-    pub note_needs_bureau: &'static str,
     pub envelope_note: &'static str,
     pub move_title: &'static str,
     pub move_nothing: &'static str,
     pub move_same_bureau: &'static str,
+    pub move_unknown: &'static str,
     pub move_other_circ: fn(&str, &str) -> String,
     pub moved: fn(usize, &str) -> String,
     pub machines_set: fn(&str, bool) -> String,
@@ -60,7 +65,7 @@ pub static FR: Journey = Journey {
     tabs_short: ["1 Env.", "2 Bureau", "3 Bilan"],
     hint_envelope: "espace/p/a cocher · e enveloppe · n non-réception · c note · Tab écran · / lieu · u annuler · ? aide · q quitter",
     hint_bureau: "espace/p/a cocher · c note · m machines · M déplacer · Tab écran · / lieu · u annuler · ? aide · q quitter",
-    hint_summary: "↑↓ défiler · x exporter · Tab écran · u annuler · ? aide · q quitter",
+    hint_summary: "x exporter · ↑↓ défiler · Tab écran · u annuler · ? aide · q quitter",
     hint_confirm: "o oui · n non",
     col_checked_at: "Vérifié à",
     col_checked_at_short: "À",
@@ -69,6 +74,11 @@ pub static FR: Journey = Journey {
     bureau_machines: "machines à voter : aucun bulletin attendu sur table",
     bureau_no_machines: "bulletins sur table",
     bureau_last_check: |t| format!("dernier constat à {t}"),
+    bureau_machines_short: "machines à voter",
+    bureau_no_machines_short: "table",
+    bureau_last_check_short: |t| format!("vérifié à {t}"),
+    hint_move_picker: "↑↓ choisir · Entrée déplacer ici · Échap annuler",
+    picker_prompt_short: "Chercher",
     bureau_not_checked: "pas encore vérifié",
     confirm_title: "Confirmer",
     yes: "[o] Oui",
@@ -76,34 +86,43 @@ pub static FR: Journey = Journey {
     button_cancel: "[Échap] Annuler",
     no: "[n] Non",
     ask_mark_column: |n, col| {
-        format!("Marquer les {n} candidats présents dans la colonne « {col} » ?")
+        if n == 1 {
+            format!("Marquer présent le candidat restant de la colonne « {col} » ?")
+        } else {
+            format!("Marquer présents les {n} candidats restants de la colonne « {col} » ?")
+        }
     },
-    ask_move: |n, from, to| {
+    ask_move: |n, from, to, replaced| {
+        let s = if n > 1 { "s" } else { "" };
+        let replacing = match replaced {
+            0 => String::new(),
+            1 => format!(" Cela remplace 1 constat déjà fait au bureau {to}."),
+            r => format!(" Cela remplace {r} constats déjà faits au bureau {to}."),
+        };
         format!(
-            "Déplacer {n} constat{s} du bureau {from} vers le bureau {to} ? Ils sont retirés ici et enregistrés là-bas ; l'historique est conservé.",
-            s = if n > 1 { "s" } else { "" }
+            "Déplacer {n} constat{s} du bureau {from} vers le bureau {to} ? Ils sont retirés ici et enregistrés là-bas ; l'historique est conservé.{replacing}"
         )
     },
     ask_machines: |b, on| {
         if on {
             format!("Le bureau {b} vote-t-il sur machines à voter (aucun bulletin sur table) ?")
         } else {
-            format!("Le bureau {b} ne vote-t-il plus sur machines (bulletins sur table) ?")
+            format!("Le bureau {b} a-t-il des bulletins sur table (pas de machines à voter) ?")
         }
     },
     cancelled: "Rien n'a été fait",
     note_title: "Note sur la case",
     note_label: "Note",
     note_saved: "Note enregistrée avec la case",
-    note_needs_bureau: "Choisissez d'abord un bureau (touche /)",
     envelope_note: "Note (facultatif)",
     move_title: "Déplacer les constats vers quel bureau ?",
     move_nothing: "Aucun constat de bulletin à déplacer dans ce bureau",
     move_same_bureau: "C'est déjà le bureau courant",
+    move_unknown: "Ce bureau n'est pas dans la base",
     move_other_circ: |b, c| format!("Le bureau {b} n'est pas dans la circonscription {c}"),
     moved: |n, to| {
         format!(
-            "{n} constat{s} déplacé{s} vers le bureau {to} (historique conservé ; / pour y aller)",
+            "{n} constat{s} déplacé{s} vers {to} (historique conservé)",
             s = if n > 1 { "s" } else { "" }
         )
     },
@@ -124,7 +143,7 @@ pub static FR: Journey = Journey {
     export_title: "Exporter les preuves",
     export_label: "Dossier à créer (clé USB : /media/…/preuves)",
     export_default: |circ| format!("constat-preuves-{circ}"),
-    exported: |p| format!("Preuves exportées dans {p}"),
+    exported: |p| format!("Preuves exportées : {p}"),
     export_empty: "Indiquez un dossier",
 };
 
@@ -134,7 +153,7 @@ pub static EN: Journey = Journey {
     tabs_short: ["1 Env.", "2 Bureau", "3 Summary"],
     hint_envelope: "space/p/a mark · e envelope · n non-receipt · c note · Tab screen · / place · u undo · ? help · q quit",
     hint_bureau: "space/p/a mark · c note · m machines · M move · Tab screen · / place · u undo · ? help · q quit",
-    hint_summary: "↑↓ scroll · x export · Tab screen · u undo · ? help · q quit",
+    hint_summary: "x export · ↑↓ scroll · Tab screen · u undo · ? help · q quit",
     hint_confirm: "y yes · n no",
     col_checked_at: "Checked at",
     col_checked_at_short: "At",
@@ -143,39 +162,55 @@ pub static EN: Journey = Journey {
     bureau_machines: "voting machines: no ballots expected on a table",
     bureau_no_machines: "ballots on a table",
     bureau_last_check: |t| format!("last check at {t}"),
+    bureau_machines_short: "voting machines",
+    bureau_no_machines_short: "table",
+    bureau_last_check_short: |t| format!("checked {t}"),
+    hint_move_picker: "↑↓ choose · Enter move here · Esc cancel",
+    picker_prompt_short: "Search",
     bureau_not_checked: "not checked yet",
     confirm_title: "Confirm",
     yes: "[y] Yes",
     button_ok: "[Enter] Confirm",
     button_cancel: "[Esc] Cancel",
     no: "[n] No",
-    ask_mark_column: |n, col| format!("Mark all {n} candidates present in the \"{col}\" column?"),
-    ask_move: |n, from, to| {
+    ask_mark_column: |n, col| {
+        if n == 1 {
+            format!("Mark the remaining candidate of the \"{col}\" column present?")
+        } else {
+            format!("Mark the {n} remaining candidates of the \"{col}\" column present?")
+        }
+    },
+    ask_move: |n, from, to, replaced| {
+        let s = if n == 1 { "" } else { "s" };
+        let replacing = match replaced {
+            0 => String::new(),
+            1 => format!(" This replaces 1 observation already made at bureau {to}."),
+            r => format!(" This replaces {r} observations already made at bureau {to}."),
+        };
         format!(
-            "Move {n} observation{s} from bureau {from} to bureau {to}? They are withdrawn here and recorded there; the history is kept.",
-            s = if n == 1 { "" } else { "s" }
+            "Move {n} observation{s} from bureau {from} to bureau {to}? They are withdrawn here and recorded there; the history is kept.{replacing}"
         )
     },
     ask_machines: |b, on| {
         if on {
-            format!("Does bureau {b} vote on voting machines (no ballots on a table)?")
+            format!("Does bureau {b} use voting machines (no ballots on a table)?")
         } else {
-            format!("Does bureau {b} no longer vote on machines (ballots on a table)?")
+            format!("Does bureau {b} have ballots on a table (no voting machines)?")
         }
     },
     cancelled: "Nothing was done",
     note_title: "Note on the cell",
     note_label: "Note",
     note_saved: "Note saved with the cell",
-    note_needs_bureau: "Choose a bureau first (key /)",
     envelope_note: "Note (optional)",
     move_title: "Move the observations to which bureau?",
     move_nothing: "No ballot observation to move at this bureau",
     move_same_bureau: "That is already the current bureau",
+    move_unknown: "That bureau is not in the database",
     move_other_circ: |b, c| format!("Bureau {b} is not in circonscription {c}"),
     moved: |n, to| {
         format!(
-            "{n} observation{s} moved to bureau {to} (history kept; / to go there)",
+            "{n} observation{s} moved to {to} (history kept)",
             s = if n == 1 { "" } else { "s" }
         )
     },
@@ -196,8 +231,8 @@ pub static EN: Journey = Journey {
     export_title: "Export the evidence",
     export_label: "Folder to create (USB stick: /media/…/evidence)",
     export_default: |circ| format!("constat-evidence-{circ}"),
-    exported: |p| format!("Evidence exported to {p}"),
-    export_empty: "Give a folder",
+    exported: |p| format!("Evidence exported: {p}"),
+    export_empty: "Enter a folder",
 };
 
 /// The first-run form's texts of one language.
@@ -216,6 +251,7 @@ pub struct Setup {
     pub name_required: &'static str,
     pub reference_required: &'static str,
     pub created: &'static str,
+    pub reference_missing: fn(&str) -> String,
     pub cancelled: fn(&str) -> String,
 }
 
@@ -227,13 +263,16 @@ pub static SETUP_FR: Setup = Setup {
     name: "Votre nom (il figurera dans les preuves)",
     contact: "Contact (facultatif : téléphone, courriel)",
     election: "Élection",
-    sample: |s| format!("exemple fourni : {s} (législatives 2017, Paris 1re)"),
+    sample: |s| format!("exemple pour essayer : {s} (législatives 2017, Paris 1re)"),
     reference: "fichier de référence de votre coordination (données officielles)",
     reference_path: "Chemin du fichier de référence",
     hint: "Tab champ suivant · ←→ choisir · Entrée créer · Échap quitter",
     name_required: "Indiquez votre nom : il signe vos constats.",
     reference_required: "Indiquez le chemin du fichier de référence (ex. /media/usb/legislatives.db).",
-    created: "Base créée : choisissez votre circonscription ou votre bureau (tapez un code, une rue, une commune)",
+    created: "Base créée. Votre bureau : tapez un code, une rue ou une commune",
+    reference_missing: |p| {
+        format!("le fichier de référence {p} n'existe pas : vérifiez le chemin (clé USB montée ?)")
+    },
     cancelled: |p| format!("Aucune base créée ({p} n'existe pas). Relancez constat pour la créer."),
 };
 
@@ -245,13 +284,16 @@ pub static SETUP_EN: Setup = Setup {
     name: "Your name (it will appear in the evidence)",
     contact: "Contact (optional: phone, email)",
     election: "Election",
-    sample: |s| format!("bundled sample: {s} (législatives 2017, Paris 1st)"),
+    sample: |s| format!("sample to try: {s} (législatives 2017, Paris 1st)"),
     reference: "reference file from your coordinators (official data)",
     reference_path: "Path of the reference file",
     hint: "Tab next field · ←→ choose · Enter create · Esc quit",
     name_required: "Give your name: it signs your observations.",
     reference_required: "Give the reference file's path (e.g. /media/usb/legislatives.db).",
-    created: "Database created: choose your circonscription or bureau (type a code, a street, a commune)",
+    created: "Database created. Your bureau: type a code, a street or a commune",
+    reference_missing: |p| {
+        format!("the reference file {p} does not exist: check the path (is the USB stick mounted?)")
+    },
     cancelled: |p| {
         format!("No database created ({p} does not exist). Run constat again to create it.")
     },

@@ -43,6 +43,20 @@ pub struct LocalObserver {
     pub name: String,
 }
 
+/// A coordinator's database opened read-only for its reference data (see
+/// [`Store::open_reference`]).
+pub struct ReferenceFile {
+    file: untrusted::Untrusted,
+    path: PathBuf,
+}
+
+impl ReferenceFile {
+    /// Its election and reference data.
+    pub fn election_data(&self) -> Result<ElectionData, StorageError> {
+        referential::load(&self.file.conn, &self.path)
+    }
+}
+
 /// An open constat database.
 pub struct Store {
     conn: Connection,
@@ -229,15 +243,14 @@ impl Store {
         referential::bureau(&self.conn, &self.path, code)
     }
 
-    /// The election and reference data of another constat database (a coordinator's file of
-    /// official data), read through the defensive open used for merges: read-only, defensive
-    /// mode, no triggers or views, limits, integrity check and schema allowlist.
-    pub fn reference_data_of(path: &Path) -> Result<ElectionData, StorageError> {
-        let file = untrusted::Untrusted::open(path).map_err(|r| StorageError::Invalid {
+    /// Opens another constat database (a coordinator's file of official data) to read its
+    /// election and reference data, through the defensive open used for merges: read-only,
+    /// defensive mode, no triggers or views, limits, integrity check and schema allowlist.
+    pub fn open_reference(path: &Path) -> Result<ReferenceFile, Refusal> {
+        Ok(ReferenceFile {
+            file: untrusted::Untrusted::open(path)?,
             path: path.to_owned(),
-            what: r.to_string(),
-        })?;
-        referential::load(&file.conn, path)
+        })
     }
 
     /// The bureaux of one circonscription, in code order, without loading the whole reference

@@ -48,9 +48,8 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
         {
             KeyCode::Esc => Some(Message::Close),
             KeyCode::Enter => Some(Message::Submit),
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
-                Some(Message::NextField)
-            }
+            KeyCode::Tab | KeyCode::Down => Some(Message::NextField),
+            KeyCode::BackTab | KeyCode::Up => Some(Message::PrevField),
             KeyCode::Backspace => Some(Message::Erase),
             KeyCode::Char(c)
                 if !key
@@ -133,6 +132,7 @@ fn summary(key: KeyEvent) -> Option<Message> {
         KeyCode::Up | KeyCode::Char('k') => Message::Move(Direction::Up),
         KeyCode::Down | KeyCode::Char('j') | KeyCode::Char(' ') => Message::Move(Direction::Down),
         KeyCode::Home | KeyCode::Char('g') => Message::Move(Direction::Top),
+        KeyCode::End | KeyCode::Char('G') => Message::Move(Direction::Bottom),
         KeyCode::Char('x') => Message::OpenExport,
         _ => return common(key),
     };

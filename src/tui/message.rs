@@ -47,6 +47,8 @@ pub enum Message {
     Erase,
     /// Go to the open form's next field.
     NextField,
+    /// Go to the open form's previous field.
+    PrevField,
     /// Submit the open form.
     Submit,
     /// Close the open overlay (help or form) without doing anything.

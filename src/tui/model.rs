@@ -114,6 +114,8 @@ pub struct Change {
     pub failed: bool,
     /// What undoing it records again besides retracting its events (the ticks a move withdrew).
     pub restore: Vec<EventBody>,
+    /// The message to show once every event is saved (never before: it would claim a save).
+    pub done: Option<String>,
 }
 
 /// A committed change that can be undone.
@@ -265,6 +267,13 @@ impl Model {
     pub fn observation(&self, row: usize, item: Item) -> Option<&Observation> {
         self.cell_key(row, item)
             .and_then(|k| self.state.observation_by(self.observer, &k))
+    }
+
+    /// When the observer last checked candidate `row`'s ballot at the current bureau (a note
+    /// alone is not a check); none when not checked.
+    pub fn checked_at(&self, row: usize) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.cell_key(row, Item::Bureau)
+            .and_then(|k| self.state.checked_at_by(self.observer, &k))
     }
 
     /// True when the current bureau votes on machines (no ballots on a table).

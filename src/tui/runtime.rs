@@ -82,7 +82,7 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
                 },
                 Effect::CheckMoveTarget(code) => match store.bureau(&code) {
                     Ok(Some(bureau)) => queue.push_back(Message::MoveTarget(bureau)),
-                    Ok(None) => {}
+                    Ok(None) => model.flash = Some(model.lang.journey().move_unknown.to_owned()),
                     Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
                 },
                 Effect::SetMachines { bureau, on, undo } => {
@@ -199,15 +199,15 @@ pub fn first_run(path: &Path, lang: Lang) -> Result<bool, Error> {
             };
             let Some(msg) = msg else { continue };
             if let Some(SetupEffect::Create(choice)) = setup::update(&mut setup, msg) {
-                match create(path, &choice) {
+                match create(path, &choice, lang) {
                     Ok(store) => {
                         let model = load_model(&store, lang, setup.theme)
                             .map_err(|e| std::io::Error::other(e.message(lang)))?;
                         main_loop(terminal, model, store, Some(lang.setup().created))?;
                         return Ok(true);
                     }
-                    Err(e) => {
-                        setup::update(&mut setup, SetupMsg::Failed(e.message(lang)));
+                    Err(why) => {
+                        setup::update(&mut setup, SetupMsg::Failed(why));
                     }
                 }
             }
@@ -218,8 +218,17 @@ pub fn first_run(path: &Path, lang: Lang) -> Result<bool, Error> {
     })
 }
 
-/// Creates the database the first-run form asked for.
-fn create(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
+/// Creates the database the first-run form asked for, or says why not (in `lang`).
+fn create(path: &Path, choice: &SetupChoice, lang: Lang) -> Result<Store, String> {
+    if let Source::Reference(file) = &choice.source
+        && !Path::new(file).exists()
+    {
+        return Err((lang.setup().reference_missing)(file));
+    }
+    create_database(path, choice).map_err(|e| e.message(lang))
+}
+
+fn create_database(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
     crate::error::check_text("--observer", &choice.name)?;
     if let Some(contact) = &choice.contact {
         crate::error::check_text("contact", contact)?;
@@ -229,7 +238,10 @@ fn create(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
             crate::commands::create_from_sample(path, name, &choice.name, None)?
         }
         Source::Reference(file) => {
-            let data = Store::reference_data_of(Path::new(file))?;
+            let file = Path::new(file);
+            let data = Store::open_reference(file)
+                .map_err(|r| Error::Untrusted(file.to_owned(), r))?
+                .election_data()?;
             crate::commands::create_database(path, &data, &choice.name)?
         }
     };

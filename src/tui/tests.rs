@@ -112,7 +112,26 @@ impl Harness {
                         continue;
                     }
                     Effect::Switch(place) => {
-                        queue.insert(0, switched(&place));
+                        let Message::Switched {
+                            circonscription,
+                            candidates,
+                            bureau,
+                            ..
+                        } = switched(&place)
+                        else {
+                            unreachable!()
+                        };
+                        // What the runtime reads back: every event recorded so far.
+                        let state = Box::new(RecordState::fold(&self.log));
+                        queue.insert(
+                            0,
+                            Message::Switched {
+                                circonscription,
+                                candidates,
+                                bureau,
+                                state,
+                            },
+                        );
                         continue;
                     }
                     Effect::BuildPlaces => {
@@ -1126,4 +1145,144 @@ fn a_tap_on_a_form_button_confirms_or_cancels_it() {
         assert_eq!(h.model.mode, Mode::Grid, "{w}x{ht}");
         assert_eq!(h.log.len(), 1, "{w}x{ht}: cancel records nothing");
     }
+}
+
+#[test]
+fn a_move_withdraws_every_live_tick_of_the_cell_so_no_older_mark_comes_back() {
+    let mut h = Harness::new(model());
+    h.keys("2pa");
+    h.keys("M0912");
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(&h.model.mode, Mode::Confirm(c) if c.question.contains("Déplacer 1 constat "))
+    );
+    h.keys("o");
+    assert_eq!(
+        h.mark(0, Item::Bureau),
+        Mark::Unchecked,
+        "present must not come back"
+    );
+    // A cell cleared back to "not checked" is not moved.
+    let mut h = Harness::new(model());
+    h.keys("2p");
+    h.press(KeyCode::Backspace);
+    h.keys("M");
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert!(h.model.flash.as_deref().unwrap().contains("Aucun constat"));
+}
+
+#[test]
+fn the_move_picker_offers_bureaux_only_and_warns_of_replaced_observations() {
+    let mut h = Harness::new(model());
+    h.keys("2p");
+    h.send(Message::Show(Screen::Bureau));
+    // Mark candidate 1 at 0912 first, then come back to 0911.
+    h.keys("/0912");
+    h.press(KeyCode::Enter);
+    h.keys("p/0911");
+    h.press(KeyCode::Enter);
+    h.keys("M");
+    let Mode::Picker(p) = &h.model.mode else {
+        panic!("{:?}", h.model.mode)
+    };
+    assert_eq!(p.total, 23, "the circonscription itself is not offered");
+    h.keys("0912");
+    h.press(KeyCode::Enter);
+    let Mode::Confirm(c) = &h.model.mode else {
+        panic!("{:?}", h.model.mode)
+    };
+    assert!(c.question.contains("remplace 1 constat"), "{}", c.question);
+}
+
+#[test]
+fn changing_a_mark_keeps_the_cells_note_and_an_unchanged_note_records_nothing() {
+    let mut h = Harness::new(model());
+    h.keys("2p");
+    h.keys("cabc");
+    h.press(KeyCode::Enter);
+    h.keys("a");
+    let o = h.model.observation(0, Item::Bureau).unwrap();
+    assert_eq!((o.mark, o.note.as_deref()), (Mark::Absent, Some("abc")));
+    let before = h.log.len();
+    h.keys("c");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.log.len(), before, "the same note again is no event");
+    // A note on a cell never checked is no check: no time is shown.
+    h.keys("jcxyz");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.checked_at(1), None);
+    assert!(h.model.checked_at(0).is_some());
+}
+
+#[test]
+fn a_success_message_waits_for_the_save() {
+    let mut h = Harness::new(model());
+    h.fail = true;
+    h.keys("2cabc");
+    h.press(KeyCode::Enter);
+    assert_ne!(
+        h.model.flash.as_deref(),
+        Some("Note enregistrée avec la case")
+    );
+    assert!(matches!(h.model.save, SaveStatus::Failed(_)));
+    h.fail = false;
+    h.keys("cabc");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("Note enregistrée avec la case")
+    );
+}
+
+#[test]
+fn the_summary_scrolls_to_the_end_of_the_pv_on_a_phone() {
+    let mut h = Harness::new(reference_model(Lang::Fr));
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
+    h.keys("3G");
+    let s = screen(&h.model, 40, 15);
+    assert!(s.contains("Signature"), "{s}");
+    // One more line down stays at the end, and Tab away and back starts at the top again.
+    let at = h.model.summary_scroll;
+    h.keys("j");
+    assert_eq!(h.model.summary_scroll, at);
+    h.keys("13");
+    assert_eq!(h.model.summary_scroll, 0);
+}
+
+#[test]
+fn shift_p_without_a_bureau_says_so_instead_of_asking() {
+    let mut h = Harness::new(model());
+    h.model.bureau = None;
+    h.keys("2P");
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("Choisissez d'abord un bureau")
+    );
+}
+
+#[test]
+fn up_and_shift_tab_go_back_a_field_and_reopening_keeps_the_envelope_note() {
+    let mut h = Harness::new(model());
+    h.keys("e");
+    h.press(KeyCode::Up);
+    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.focus == 2));
+    h.press(KeyCode::BackTab);
+    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.focus == 1));
+    h.keys("1");
+    h.press(KeyCode::Tab);
+    h.keys("ouverte");
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Up);
+    h.keys("3");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.model.envelope().map(|f| (f.voters, f.received)),
+        Some((3, 1))
+    );
+    h.keys("e");
+    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.note == "ouverte"));
 }

@@ -11,6 +11,7 @@ use super::forms::{
 use super::message::{Direction, Message};
 use super::model::{Change, Mode, Model, SaveStatus, Screen, Undoable};
 use crate::domain::search::Place;
+use crate::domain::state::{CellKey, Observation};
 use crate::domain::{BureauCode, EventBody, Item, Mark};
 
 /// Applies `msg` to `model` and returns the effects to run.
@@ -37,13 +38,12 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             vec![]
         }
         Message::Move(dir) if model.mode == Mode::Grid && model.screen == Screen::Summary => {
+            let last = super::view::summary_last_scroll(model);
             model.summary_scroll = match dir {
                 Direction::Up => model.summary_scroll.saturating_sub(1),
                 Direction::Top => 0,
-                _ => model
-                    .summary_scroll
-                    .saturating_add(1)
-                    .min(summary_lines(model)),
+                Direction::Bottom => last,
+                _ => model.summary_scroll.saturating_add(1).min(last),
             };
             vec![]
         }
@@ -64,31 +64,20 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                         pending: Pending::SetMachines(on),
                     });
                 }
-                None => model.flash = Some(model.lang.journey().note_needs_bureau.to_owned()),
+                None => model.flash = Some(cat.form_needs_bureau.to_owned()),
             }
             vec![]
         }
         Message::OpenMove => {
-            let j = model.lang.journey();
             if model.bureau.is_none() {
-                model.flash = Some(j.note_needs_bureau.to_owned());
+                model.flash = Some(cat.form_needs_bureau.to_owned());
                 return vec![];
             }
-            if bureau_observations(model).is_empty() {
-                model.flash = Some(j.move_nothing.to_owned());
+            if movable(model).is_empty() {
+                model.flash = Some(model.lang.journey().move_nothing.to_owned());
                 return vec![];
             }
-            let mut picker = Picker {
-                purpose: PickerPurpose::MoveTo,
-                ..Picker::default()
-            };
-            refresh_picker(model, &mut picker);
-            model.mode = Mode::Picker(picker);
-            if model.places.is_empty() {
-                vec![Effect::BuildPlaces]
-            } else {
-                vec![]
-            }
+            open_picker(model, PickerPurpose::MoveTo)
         }
         Message::MoveTarget(to) => {
             let j = model.lang.journey();
@@ -103,9 +92,33 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                     model.circonscription.code.as_str(),
                 ));
             } else {
-                let n = bureau_observations(model).len();
+                let moved = movable(model);
+                let replaced = moved
+                    .iter()
+                    .filter(|(row, _)| {
+                        model
+                            .candidates
+                            .get(*row)
+                            .map(|c| {
+                                CellKey::new(
+                                    model.circonscription.code.clone(),
+                                    Some(to.code.clone()),
+                                    c.panel,
+                                    Item::Bureau,
+                                )
+                            })
+                            .is_some_and(|k| {
+                                model.state.observation_by(model.observer, &k).is_some()
+                            })
+                    })
+                    .count();
                 model.mode = Mode::Confirm(Confirm {
-                    question: (j.ask_move)(n, from.code.as_str(), to.code.as_str()),
+                    question: (j.ask_move)(
+                        moved.len(),
+                        from.code.as_str(),
+                        to.code.as_str(),
+                        replaced,
+                    ),
                     pending: Pending::Move(to.code),
                 });
             }
@@ -150,7 +163,11 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             match result {
                 Ok(path) => {
                     model.mode = Mode::Grid;
-                    model.flash = Some((model.lang.journey().exported)(&path));
+                    // The end of the path says where it went: keep it when the line is short.
+                    let j = model.lang.journey();
+                    let room =
+                        usize::from(model.size.0).saturating_sub((j.exported)("").chars().count());
+                    model.flash = Some((j.exported)(&tail(&path, room)));
                 }
                 Err(e) => {
                     if let Mode::Export(form) = &mut model.mode {
@@ -197,16 +214,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 None => vec![],
             }
         }
-        Message::OpenPicker => {
-            let mut picker = Picker::default();
-            refresh_picker(model, &mut picker);
-            model.mode = Mode::Picker(picker);
-            if model.places.is_empty() {
-                vec![Effect::BuildPlaces]
-            } else {
-                vec![]
-            }
-        }
+        Message::OpenPicker => open_picker(model, PickerPurpose::Switch),
         Message::PlacesReady(places) => {
             model.places = places;
             if let Mode::Picker(picker) = &model.mode {
@@ -229,6 +237,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             model.row = 0;
             model.undo.clear();
             model.summary = None;
+            model.summary_scroll = 0;
             summary_effects(model)
         }
         Message::Cycle => match model.current_item() {
@@ -243,11 +252,15 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             let Some(item) = model.current_item() else {
                 return vec![];
             };
+            if item == Item::Bureau && model.bureau.is_none() {
+                model.flash = Some(cat.form_needs_bureau.to_owned());
+                return vec![];
+            }
             let n = (0..model.candidates.len())
                 .filter(|&r| model.mark(r, item) != Mark::Present)
                 .count();
             if n > 0 {
-                let question = (model.lang.journey().ask_mark_column)(n, column_title(model, item));
+                let question = (model.lang.journey().ask_mark_column)(n, cat.column(item, true));
                 model.mode = Mode::Confirm(Confirm {
                     question,
                     pending: Pending::MarkColumn(item),
@@ -270,6 +283,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             if let Some(f) = model.envelope() {
                 form.voters = f.voters.to_string();
                 form.received = f.received.to_string();
+                form.note = f.note.clone().unwrap_or_default();
             }
             model.mode = Mode::Envelope(form);
             vec![]
@@ -332,9 +346,14 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             }
             vec![]
         }
-        Message::NextField => {
+        Message::NextField | Message::PrevField => {
+            let step = if msg == Message::NextField {
+                1
+            } else {
+                EnvelopeForm::FIELDS - 1
+            };
             match &mut model.mode {
-                Mode::Envelope(form) => form.focus = (form.focus + 1) % EnvelopeForm::FIELDS,
+                Mode::Envelope(form) => form.focus = (form.focus + step) % EnvelopeForm::FIELDS,
                 Mode::NonReceipt(form) => form.focus = 1 - form.focus.min(1),
                 _ => {}
             }
@@ -342,9 +361,6 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         }
         Message::Submit => submit(model),
         Message::Close => {
-            if matches!(model.mode, Mode::Confirm(_)) {
-                model.flash = Some(model.lang.journey().cancelled.to_owned());
-            }
             model.mode = Mode::Grid;
             vec![]
         }
@@ -392,9 +408,15 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
     }
 }
 
-/// A change whose events have all been answered: its saved events become undoable.
+/// A change whose events have all been answered: its saved events become undoable, and its
+/// message (if any) is shown only when every event was saved.
 fn finish(model: &mut Model, group: u64) {
     if let Some(change) = model.changes.remove(&group) {
+        if !change.failed
+            && let Some(done) = change.done
+        {
+            model.flash = Some(done);
+        }
         if change.undoable && !change.saved.is_empty() {
             model.undo.push(Undoable::Events {
                 saved: change.saved,
@@ -419,6 +441,9 @@ fn push_text(field: &mut String, c: char, max: usize) {
 
 /// Shows `screen`, keeping the cursor's column inside its grid; the summary asks for its text.
 fn show(model: &mut Model, screen: Screen) -> Vec<Effect> {
+    if screen != model.screen {
+        model.summary_scroll = 0;
+    }
     model.screen = screen;
     model.mode = Mode::Grid;
     model.col = model.col.min(screen.items().len().saturating_sub(1));
@@ -435,22 +460,29 @@ fn summary_effects(model: &mut Model) -> Vec<Effect> {
     }
 }
 
-/// How far the summary can scroll: its number of lines.
-fn summary_lines(model: &Model) -> u16 {
-    model.summary.as_ref().map_or(0, |s| {
-        let lines = s.report.lines().count() + s.pv.as_ref().map_or(0, |p| p.lines().count());
-        u16::try_from(lines + 8).unwrap_or(u16::MAX)
-    })
+/// Opens the picker for `purpose`; its index of every place is built on first use.
+fn open_picker(model: &mut Model, purpose: PickerPurpose) -> Vec<Effect> {
+    let mut picker = Picker {
+        purpose,
+        ..Picker::default()
+    };
+    refresh_picker(model, &mut picker);
+    model.mode = Mode::Picker(picker);
+    if model.places.is_empty() {
+        vec![Effect::BuildPlaces]
+    } else {
+        vec![]
+    }
 }
 
-/// The long title of a column.
-fn column_title(model: &Model, item: Item) -> &'static str {
-    let cat = model.lang.catalog();
-    match item {
-        Item::Foi => cat.col_foi,
-        Item::Courrier => cat.col_courrier,
-        Item::Bureau => cat.col_bureau,
+/// The end of `path` in at most `room` characters (`…` marks what was cut).
+fn tail(path: &str, room: usize) -> String {
+    let n = path.chars().count();
+    if n <= room || room < 8 {
+        return path.to_owned();
     }
+    let kept: String = path.chars().skip(n - (room - 1)).collect();
+    format!("…{kept}")
 }
 
 /// Opens the note form on the cell under the cursor (a bureau cell needs a bureau).
@@ -459,7 +491,7 @@ fn open_note(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     if item == Item::Bureau && model.bureau.is_none() {
-        model.flash = Some(model.lang.journey().note_needs_bureau.to_owned());
+        model.flash = Some(model.lang.catalog().form_needs_bureau.to_owned());
         return vec![];
     }
     let text = model
@@ -475,12 +507,14 @@ fn open_note(model: &mut Model) -> Vec<Effect> {
     vec![]
 }
 
-/// The observer's live ballot observations at the current bureau: the ticks a move carries.
-fn bureau_observations(model: &Model) -> Vec<(usize, crate::domain::state::Observation)> {
+/// The observer's ballot observations at the current bureau that a move carries: the cells
+/// checked or noted, each with its current observation.
+fn movable(model: &Model) -> Vec<(usize, Observation)> {
     (0..model.candidates.len())
         .filter_map(|row| {
             model
                 .observation(row, Item::Bureau)
+                .filter(|o| o.mark != Mark::Unchecked || o.note.is_some())
                 .map(|o| (row, o.clone()))
         })
         .collect()
@@ -491,12 +525,9 @@ fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
     match pending {
         Pending::MarkColumn(item) => {
             let rows: Vec<usize> = (0..model.candidates.len()).collect();
-            let effects = set_item_cells(model, item, &rows, Mark::Present);
-            if !effects.is_empty() {
-                let col = column_title(model, item);
-                model.flash = Some((model.lang.catalog().column_marked)(col));
-            }
-            effects
+            let cat = model.lang.catalog();
+            let done = (cat.column_marked)(cat.column(item, true));
+            set_item_cells(model, item, &rows, Mark::Present, Some(done))
         }
         Pending::SetMachines(on) => match &model.bureau {
             Some(b) => vec![Effect::SetMachines {
@@ -510,41 +541,43 @@ fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
     }
 }
 
-/// Withdraws the observer's ballot observations at the current bureau and records each again at
-/// `to`, as one change: undo withdraws the new ones and records the old ones again.
+/// Records the observer's ballot observations of the current bureau again at `to`, then
+/// withdraws every live tick of those cells here, as one change. New ticks come first: if the disk
+/// fills half-way, an observation is in both bureaux rather than in neither. Undo withdraws the
+/// new ones and records the current ones here again.
 fn move_observations(model: &mut Model, to: &BureauCode) -> Vec<Effect> {
-    let moved = bureau_observations(model);
+    let moved = movable(model);
     let circonscription = model.circonscription.code.clone();
     let from = model.bureau.as_ref().map(|b| b.code.clone());
+    let tick = |bureau: Option<BureauCode>, panel, o: &Observation| EventBody::Tick {
+        circonscription: circonscription.clone(),
+        bureau,
+        panel,
+        item: Item::Bureau,
+        mark: o.mark,
+        note: o.note.clone(),
+    };
     let mut bodies = Vec::with_capacity(moved.len() * 2);
+    let mut withdrawals = Vec::with_capacity(moved.len());
     let mut restore = Vec::with_capacity(moved.len());
     for (row, o) in &moved {
         let Some(c) = model.candidates.get(*row) else {
             continue;
         };
-        bodies.push(EventBody::Retract { target: o.event });
-        bodies.push(EventBody::Tick {
-            circonscription: circonscription.clone(),
-            bureau: Some(to.clone()),
-            panel: c.panel,
-            item: Item::Bureau,
-            mark: o.mark,
-            note: o.note.clone(),
-        });
-        restore.push(EventBody::Tick {
-            circonscription: circonscription.clone(),
-            bureau: from.clone(),
-            panel: c.panel,
-            item: Item::Bureau,
-            mark: o.mark,
-            note: o.note.clone(),
-        });
+        bodies.push(tick(Some(to.clone()), c.panel, o));
+        restore.push(tick(from.clone(), c.panel, o));
+        if let Some(key) = model.cell_key(*row, Item::Bureau) {
+            withdrawals.extend(
+                model
+                    .state
+                    .live_ticks_by(model.observer, &key)
+                    .map(|t| EventBody::Retract { target: t.event }),
+            );
+        }
     }
-    let effects = persist_with(model, bodies, true, restore);
-    if !effects.is_empty() {
-        model.flash = Some((model.lang.journey().moved)(moved.len(), to.as_str()));
-    }
-    effects
+    bodies.extend(withdrawals);
+    let done = (model.lang.journey().moved)(moved.len(), to.as_str());
+    persist_with(model, bodies, true, restore, Some(done))
 }
 
 fn move_cursor(model: &mut Model, dir: Direction) {
@@ -564,20 +597,28 @@ fn move_cursor(model: &mut Model, dir: Direction) {
 /// Asks to save one tick per row whose cell in the cursor's column is not already `mark`.
 fn set_cells(model: &mut Model, rows: &[usize], mark: Mark) -> Vec<Effect> {
     match model.current_item() {
-        Some(item) => set_item_cells(model, item, rows, mark),
+        Some(item) => set_item_cells(model, item, rows, mark, None),
         None => vec![],
     }
 }
 
-/// Asks to save one tick per row whose `item` cell is not already `mark`.
-fn set_item_cells(model: &mut Model, item: Item, rows: &[usize], mark: Mark) -> Vec<Effect> {
+/// Asks to save one tick per row whose `item` cell is not already `mark`, keeping each cell's
+/// note. One bureau cell set again to its mark is a re-check: a new observation at a new time.
+fn set_item_cells(
+    model: &mut Model,
+    item: Item,
+    rows: &[usize],
+    mark: Mark,
+    done: Option<String>,
+) -> Vec<Effect> {
     if item == Item::Bureau && model.bureau.is_none() {
         model.flash = Some(model.lang.catalog().form_needs_bureau.to_owned());
         return vec![];
     }
+    let recheck = item == Item::Bureau && rows.len() == 1 && mark != Mark::Unchecked;
     let bodies: Vec<EventBody> = rows
         .iter()
-        .filter(|&&row| model.mark(row, item) != mark)
+        .filter(|&&row| recheck || model.mark(row, item) != mark)
         .filter_map(|&row| {
             let c = model.candidates.get(row)?;
             Some(EventBody::Tick {
@@ -586,23 +627,25 @@ fn set_item_cells(model: &mut Model, item: Item, rows: &[usize], mark: Mark) -> 
                 panel: c.panel,
                 item,
                 mark,
-                note: None,
+                note: model.observation(row, item).and_then(|o| o.note.clone()),
             })
         })
         .collect();
-    persist(model, bodies, true)
+    persist_with(model, bodies, true, Vec::new(), done)
 }
 
 fn persist(model: &mut Model, bodies: Vec<EventBody>, undoable: bool) -> Vec<Effect> {
-    persist_with(model, bodies, undoable, Vec::new())
+    persist_with(model, bodies, undoable, Vec::new(), None)
 }
 
-/// Asks to save `bodies` as one change; undoing it also records `restore` again.
+/// Asks to save `bodies` as one change; undoing it also records `restore` again; `done` is shown
+/// once every event is saved.
 fn persist_with(
     model: &mut Model,
     bodies: Vec<EventBody>,
     undoable: bool,
     restore: Vec<EventBody>,
+    done: Option<String>,
 ) -> Vec<Effect> {
     if bodies.is_empty() {
         return vec![];
@@ -617,6 +660,7 @@ fn persist_with(
             undoable,
             failed: false,
             restore,
+            done,
         },
     );
     model.save = SaveStatus::Pending;
@@ -707,16 +751,24 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             let Some(c) = model.candidates.get(form.row) else {
                 return vec![];
             };
+            let note = non_empty(&form.text);
+            let before = model
+                .observation(form.row, form.item)
+                .and_then(|o| o.note.clone());
+            if note == before {
+                // Nothing changed: no event, no "check".
+                return vec![];
+            }
             let body = EventBody::Tick {
                 circonscription,
                 bureau,
                 panel: c.panel,
                 item: form.item,
                 mark: form.mark,
-                note: non_empty(&form.text),
+                note,
             };
-            model.flash = Some(model.lang.journey().note_saved.to_owned());
-            persist(model, vec![body], true)
+            let done = model.lang.journey().note_saved.to_owned();
+            persist_with(model, vec![body], true, Vec::new(), Some(done))
         }
         Mode::Export(form) => {
             let path = form.path.trim().to_owned();
@@ -727,7 +779,8 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             form.error = None;
             vec![Effect::ExportEvidence(path)]
         }
-        Mode::Confirm(_) => update(model, Message::Answer(true)),
+        // Questions are answered with `Answer` (the keymap maps Enter to yes).
+        Mode::Confirm(_) => vec![],
         Mode::Picker(picker) => {
             let place = picker
                 .hits
@@ -760,7 +813,18 @@ fn non_empty(text: &str) -> Option<String> {
 pub const PICKER_ROWS: usize = 50;
 
 fn refresh_picker(model: &Model, picker: &mut Picker) {
-    let (hits, total) = model.places.search(&picker.query, PICKER_ROWS);
+    let (mut hits, mut total) = model.places.search(&picker.query, PICKER_ROWS);
+    if picker.purpose == PickerPurpose::MoveTo {
+        // Observations move between bureaux: circonscriptions are not offered.
+        let before = hits.len();
+        hits.retain(|i| {
+            model
+                .places
+                .get(*i)
+                .is_some_and(|e| matches!(e.place, Place::Bureau(_)))
+        });
+        total = total.saturating_sub(before - hits.len());
+    }
     picker.hits = hits;
     picker.total = total;
     picker.selected = 0;

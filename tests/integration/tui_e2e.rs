@@ -187,7 +187,7 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Déplacer 2 constats");
     tmux.keys(&["o"]);
-    tmux.wait_for("déplacés vers le bureau 75056_0912");
+    tmux.wait_for("déplacés vers 75056_0912");
     tmux.keys(&["u"]);
     tmux.wait_for("Dernière modification annulée");
     // Summary: findings, PV, digest; export the evidence.

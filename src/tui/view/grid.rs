@@ -77,9 +77,9 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         }
         if checked_at {
             let at = model
-                .observation(r, Item::Bureau)
-                .map(|o| {
-                    o.at.with_timezone(&model.utc_offset)
+                .checked_at(r)
+                .map(|at| {
+                    at.with_timezone(&model.utc_offset)
                         .format("%H:%M")
                         .to_string()
                 })

@@ -87,18 +87,34 @@ fn draw_bureau_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         j.bureau_no_machines
     };
     let last = (0..model.candidates.len())
-        .filter_map(|r| model.observation(r, crate::domain::Item::Bureau))
-        .map(|o| o.at)
-        .max();
-    let check = match last {
-        Some(at) => (j.bureau_last_check)(
-            &at.with_timezone(&model.utc_offset)
+        .filter_map(|r| model.checked_at(r))
+        .max()
+        .map(|at| {
+            at.with_timezone(&model.utc_offset)
                 .format("%H:%M")
-                .to_string(),
-        ),
-        None => j.bureau_not_checked.to_owned(),
+                .to_string()
+        });
+    let long = match &last {
+        Some(t) => format!("{kind} · {}", (j.bureau_last_check)(t)),
+        None => format!("{kind} · {}", j.bureau_not_checked),
     };
-    let text = fit(&format!("{kind} · {check}"), area.width);
+    // On a phone the time matters more than the words around it.
+    let text = if long.chars().count() <= usize::from(area.width) {
+        long
+    } else {
+        let kind = if bureau.voting_machines {
+            j.bureau_machines_short
+        } else {
+            j.bureau_no_machines_short
+        };
+        match &last {
+            Some(t) => fit(
+                &format!("{kind} · {}", (j.bureau_last_check_short)(t)),
+                area.width,
+            ),
+            None => fit(kind, area.width),
+        }
+    };
     let style = if bureau.voting_machines {
         model.theme.title()
     } else {
@@ -144,8 +160,12 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         (None, Mode::Confirm(_)) => {
             Line::styled(fit(j.hint_confirm, area.width), model.theme.dim())
         }
-        (None, Mode::Picker(_)) => {
-            Line::styled(short_hint(cat.hint_picker, area.width), model.theme.dim())
+        (None, Mode::Picker(p)) => {
+            let hint = match p.purpose {
+                crate::tui::forms::PickerPurpose::Switch => cat.hint_picker,
+                crate::tui::forms::PickerPurpose::MoveTo => j.hint_move_picker,
+            };
+            Line::styled(short_hint(hint, area.width), model.theme.dim())
         }
         (None, Mode::Help) => {
             Line::styled(fit(cat.hint_help_scroll, area.width), model.theme.dim())
@@ -212,6 +232,14 @@ pub(super) fn wrapped_rows(text: &str, width: usize) -> usize {
         }
     }
     rows
+}
+
+/// The furthest the summary scrolls: its wrapped rows less the rows shown.
+pub fn summary_last_scroll(model: &Model) -> u16 {
+    let screen = Rect::new(0, 0, model.size.0, model.size.1);
+    let body = layout::bands(screen).grid;
+    let rows = summary::rows(model, usize::from(body.width.max(1)));
+    u16::try_from(rows.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
 }
 
 /// The open form's confirm and cancel buttons on a screen of `area` (for taps).

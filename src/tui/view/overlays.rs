@@ -76,12 +76,20 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
         ..area
     };
     let inner_width = rect.width.saturating_sub(2);
+    // On a phone the long prompt would hide what is typed.
+    let long = format!("{}{}", cat.picker_prompt, cat.list_sep);
+    let prompt = if long.chars().count() + picker.query.chars().count() < usize::from(inner_width) {
+        long
+    } else {
+        format!(
+            "{}{}",
+            model.lang.journey().picker_prompt_short,
+            cat.list_sep
+        )
+    };
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(
-                format!("{}{}", cat.picker_prompt, cat.list_sep),
-                model.theme.title(),
-            ),
+            Span::styled(prompt, model.theme.title()),
             Span::raw(format!("{}_", picker.query)),
         ]),
         Line::styled((cat.picker_count)(picker.total), model.theme.dim()),
@@ -182,11 +190,7 @@ fn form_content(model: &Model) -> Option<FormContent<'static>> {
                 .get(form.row)
                 .map(|c| format!("  {} {}", c.panel, c.display_name()))
                 .unwrap_or_default();
-            let column = match form.item {
-                crate::domain::Item::Foi => cat.col_foi,
-                crate::domain::Item::Courrier => cat.col_courrier,
-                crate::domain::Item::Bureau => cat.col_bureau,
-            };
+            let column = cat.column(form.item, true);
             FormContent {
                 title: j.note_title,
                 lines: vec![

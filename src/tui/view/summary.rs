@@ -9,11 +9,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::fit;
 use crate::tui::model::Model;
 
-pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect) {
+/// The summary's lines, as drawn (before wrapping).
+fn lines(model: &Model) -> Vec<Line<'static>> {
     let j = model.lang.journey();
     let Some(summary) = &model.summary else {
-        frame.render_widget(Paragraph::new(j.summary_loading), body);
-        return;
+        return vec![Line::raw(j.summary_loading)];
     };
     let title = |t: &str| Line::styled(t.to_owned(), model.theme.title());
     let digest = summary.digest.as_deref().unwrap_or(j.summary_no_digest);
@@ -27,12 +27,29 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect
         Some(pv) => lines.extend(pv.lines().map(|l| Line::raw(l.to_owned()))),
         None => lines.push(Line::raw(j.summary_pv_needs_bureau)),
     }
+    lines
+}
+
+/// How many rows the summary takes wrapped in `width` columns.
+pub(super) fn rows(model: &Model, width: usize) -> usize {
+    lines(model)
+        .iter()
+        .map(|l| super::wrapped_rows(&l.to_string(), width))
+        .sum()
+}
+
+pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect) {
+    let j = model.lang.journey();
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(lines(model))
             .wrap(Wrap { trim: false })
             .scroll((model.summary_scroll, 0)),
         body,
     );
+    let Some(summary) = &model.summary else {
+        return;
+    };
+    let digest = summary.digest.as_deref().unwrap_or(j.summary_no_digest);
     // The digest stays in sight on the facts line while the text scrolls.
     let short = format!(
         "{}{}{digest}",
