@@ -97,7 +97,14 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
         );
     }
     // The bottom lines: the error when there is one (it must be read), else the key hint.
-    let bottom_height = if model.error.is_some() { 2 } else { 1 }.min(area.height);
+    let bottom_height = model
+        .error
+        .as_deref()
+        .map_or(1, |e| {
+            wrapped_rows(e, usize::from(area.width.max(1))).min(4)
+        })
+        .min(usize::from(area.height));
+    let bottom_height = u16::try_from(bottom_height).unwrap_or(1);
     let body = ratatui::layout::Rect {
         height: area.height.saturating_sub(bottom_height),
         ..area
