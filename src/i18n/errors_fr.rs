@@ -22,6 +22,9 @@ pub(super) fn message(e: &Error) -> String {
             "{} a été écrit par une version plus récente de constat (schéma {found}, celle-ci connaît jusqu'à {supported}) : installez la version récente pour l'ouvrir ; le fichier n'a pas été modifié",
             path.display()
         ),
+        Error::Storage(e) if e.is_read_only() => format!(
+            "le fichier est en lecture seule : rien n'a été enregistré ; vérifiez ses droits ou le support (clé USB protégée en écriture ?) puis recommencez ({e})"
+        ),
         Error::Storage(e) if e.is_disk_full() => format!(
             "disque plein : libérez de la place et recommencez ; rien n'a été écrit à moitié ({e})"
         ),

@@ -63,6 +63,15 @@ impl StorageError {
         }
     }
 
+    /// True when the file cannot be written (read-only file, folder or medium).
+    pub fn is_read_only(&self) -> bool {
+        matches!(
+            self,
+            Self::Sqlite { source: rusqlite::Error::SqliteFailure(e, _), .. }
+                if e.code == rusqlite::ErrorCode::ReadOnly
+        )
+    }
+
     /// True when the failure is a full disk or file size limit: freeing space and retrying helps.
     pub fn is_disk_full(&self) -> bool {
         matches!(

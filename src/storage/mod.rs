@@ -504,6 +504,14 @@ impl Store {
         }
     }
 
+    /// Refuses every write (`PRAGMA query_only`), to simulate a read-only file in tests.
+    #[doc(hidden)]
+    pub fn set_query_only(&self, on: bool) -> Result<(), StorageError> {
+        self.conn
+            .pragma_update(None, "query_only", on)
+            .map_err(|e| self.err("making the file read-only", e))
+    }
+
     /// Limits the file to `pages` pages, to simulate a full disk in tests.
     #[doc(hidden)]
     pub fn set_max_page_count(&self, pages: u32) -> Result<(), StorageError> {

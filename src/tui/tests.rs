@@ -1286,3 +1286,40 @@ fn up_and_shift_tab_go_back_a_field_and_reopening_keeps_the_envelope_note() {
     h.keys("e");
     assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.note == "ouverte"));
 }
+
+#[test]
+fn a_read_only_file_is_said_in_plain_words_and_a_retry_saves_once_writable() {
+    use crate::storage::{LocalObserver, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("obs.db");
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let observer = LocalObserver {
+        id: OBSERVER,
+        name: "Marie".into(),
+    };
+    let mut store = Store::create(
+        &path,
+        &data,
+        &observer,
+        DateTime::from_timestamp(0, 0).unwrap(),
+    )
+    .unwrap();
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    store.set_query_only(true).unwrap();
+    super::runtime::dispatch(&mut m, &mut store, Message::Set(Mark::Present));
+    assert!(
+        matches!(&m.save, SaveStatus::Failed(e) if e.contains("lecture seule")),
+        "{:?}",
+        m.save
+    );
+    assert_eq!(m.mark(0, Item::Foi), Mark::Unchecked, "not shown as saved");
+    assert!(screen(&m, 80, 24).contains("NON ENREGISTRÉ"));
+    store.set_query_only(false).unwrap();
+    super::runtime::dispatch(&mut m, &mut store, Message::Set(Mark::Present));
+    assert_eq!(m.save, SaveStatus::Saved);
+    assert_eq!(m.mark(0, Item::Foi), Mark::Present);
+    assert_eq!(store.events().unwrap().len(), 1);
+}
