@@ -6,7 +6,8 @@
 //! an empty national database and into a full one (already holding 1,000,000 other events).
 //! The floor: the same files `ATTACH`ed to the target and copied with
 //! `INSERT OR IGNORE INTO event SELECT * FROM f.event`, one transaction per file, no validation.
-//! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events).
+//! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events), and
+//! `CONSTAT_BENCH_ONLY=big` for the one big file alone.
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -189,6 +190,11 @@ fn main() -> Res<()> {
         "generating {files_n} files of {per_file} events, one of {big_n}, a full target of {full_n} …"
     );
     let t = Instant::now();
+    let files_n = if std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "big") {
+        0
+    } else {
+        files_n
+    };
     let files: Vec<PathBuf> = (0..files_n)
         .map(|i| {
             let p = d.join(format!("obs-{i:05}.db"));
@@ -210,13 +216,19 @@ fn main() -> Res<()> {
         "| case | target | constat merge | SQLite floor | ratio | events added (constat / floor) |"
     );
     println!("|---|---|---|---|---|---|");
-    for (case, inputs) in [
-        (
-            format!("{files_n} files × {per_file} events"),
-            files.clone(),
-        ),
-        (format!("1 file × {big_n} events"), vec![big.clone()]),
-    ] {
+    // CONSTAT_BENCH_ONLY=big: the one big file alone (no many-files case, no memory case).
+    let only_big = std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "big");
+    let mut cases = vec![(format!("1 file × {big_n} events"), vec![big.clone()])];
+    if !only_big {
+        cases.insert(
+            0,
+            (
+                format!("{files_n} files × {per_file} events"),
+                files.clone(),
+            ),
+        );
+    }
+    for (case, inputs) in cases {
         for (label, template) in [
             ("empty", &empty),
             (&*format!("full ({full_n} events)"), &full),
@@ -229,6 +241,9 @@ fn main() -> Res<()> {
             let f = merge_floor(&floor, &inputs)?;
             row(&case, label, o, f);
         }
+    }
+    if only_big {
+        return Ok(());
     }
     // Peak memory while merging more and more files: flat means streaming.
     let target = d.join("rss.db");

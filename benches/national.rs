@@ -2,7 +2,9 @@
 //! `sqlite3`'s own `.import` of the same file.
 //!
 //! Run with `cargo bench --bench national` (release profile). No harness: a plain `main` timing
-//! with [`Instant`] and printing medians and 95th percentiles.
+//! with [`Instant`] and printing medians and 95th percentiles. `CONSTAT_BENCH_ONLY=imports` runs
+//! the imports alone (no picker, no national database); `CONSTAT_BENCH_RUNS=N` sets the number of
+//! runs of each import (default 5).
 //!
 //! The data is generated (577 circonscriptions, 7,877 candidates, 69,000 bureaux with labels,
 //! addresses and communes), so the bench runs anywhere; the import case writes it as files in the
@@ -194,17 +196,42 @@ fn time_command(
 ) -> Res<Duration> {
     let mut samples = Vec::new();
     for _ in 0..runs {
-        setup()?;
-        let mut cmd = command();
-        let start = Instant::now();
-        let out = cmd.output()?;
-        samples.push(start.elapsed());
-        if !out.status.success() {
-            return Err(format!("{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
-        }
+        samples.push(time_once(&mut setup, &mut command)?);
     }
     samples.sort();
     Ok(samples[samples.len() / 2])
+}
+
+fn time_once(
+    setup: &mut impl FnMut() -> Res<()>,
+    command: &mut impl FnMut() -> std::process::Command,
+) -> Res<Duration> {
+    setup()?;
+    let mut cmd = command();
+    let start = Instant::now();
+    let out = cmd.output()?;
+    let took = start.elapsed();
+    if !out.status.success() {
+        return Err(format!("{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(took)
+}
+
+/// Medians of `a` and `b` run alternately `runs` times each, so that both see the same load.
+fn time_pair(
+    runs: usize,
+    mut setup: impl FnMut() -> Res<()>,
+    mut a: impl FnMut() -> std::process::Command,
+    mut b: impl FnMut() -> std::process::Command,
+) -> Res<(Duration, Duration)> {
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        sa.push(time_once(&mut setup, &mut a)?);
+        sb.push(time_once(&mut setup, &mut b)?);
+    }
+    sa.sort();
+    sb.sort();
+    Ok((sa[sa.len() / 2], sb[sb.len() / 2]))
 }
 
 fn imports() -> Res<()> {
@@ -239,9 +266,12 @@ fn imports() -> Res<()> {
         }
         Ok(())
     };
-    let runs = 5;
+    let runs: usize = std::env::var("CONSTAT_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     println!(
-        "\nimport, median of {runs} runs, each into a fresh database (process start included):"
+        "\nimport, median of {runs} runs alternating constat and sqlite3, each into a fresh database (process start included):"
     );
     println!("| file | rows | constat import | sqlite3 .import | ratio |");
     println!("|---|---|---|---|---|");
@@ -249,18 +279,22 @@ fn imports() -> Res<()> {
         ("candidates", &candidates, 7_877, ";"),
         ("bureaux", &bureaux, 69_000, ","),
     ] {
-        let ours = time_command(runs, fresh, || {
-            let mut c = std::process::Command::new(constat);
-            c.arg("--db").arg(&db).args(["import", what]).arg(file);
-            c
-        })?;
-        let floor = time_command(runs, fresh, || {
-            let mut c = std::process::Command::new("sqlite3");
-            c.arg(&raw)
-                .arg(format!(".separator \"{sep}\""))
-                .arg(format!(".import {} t", file.display()));
-            c
-        })?;
+        let (ours, floor) = time_pair(
+            runs,
+            fresh,
+            || {
+                let mut c = std::process::Command::new(constat);
+                c.arg("--db").arg(&db).args(["import", what]).arg(file);
+                c
+            },
+            || {
+                let mut c = std::process::Command::new("sqlite3");
+                c.arg(&raw)
+                    .arg(format!(".separator \"{sep}\""))
+                    .arg(format!(".import {} t", file.display()));
+                c
+            },
+        )?;
         println!(
             "| {what} (generated) | {rows} | {:.0} ms | {:.0} ms | {:.2}× |",
             ours.as_secs_f64() * 1e3,
@@ -462,6 +496,11 @@ fn main() -> Res<()> {
         "machine: {} cores",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+    // CONSTAT_BENCH_ONLY=imports times the imports alone (no picker, no national database).
+    let only = std::env::var("CONSTAT_BENCH_ONLY").unwrap_or_default();
+    if only == "imports" {
+        return imports();
+    }
     picker()?;
     imports()?;
     let events = if std::env::var_os("CONSTAT_BENCH_SMALL").is_some() {

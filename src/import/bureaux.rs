@@ -10,6 +10,7 @@
 //! A bureau twice in one file is an error naming both lines.
 
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::path::Path;
 
 use super::aliases::{self, Header};
@@ -125,15 +126,16 @@ pub(crate) fn read_table(
     let header = Header::new(src.header());
     let layout = resolve(path, &header)?;
     // Fx hashing: this map grows by one key per row of a 69,000-row table.
-    let mut seen: FxHashMap<BureauCode, u64> = FxHashMap::default();
+    let mut seen = Seen::default();
     let mut row = Row::default();
     let r = Reader {
         path,
         header: &header,
+        circonscriptions: RefCell::default(),
     };
     while src.next_row(&mut row)? {
         let (bureau, code_column) = r.bureau(&row, layout)?;
-        if let Some(&first) = seen.get(&bureau.code) {
+        if let Some(first) = seen.insert(&bureau.code, row.line()) {
             return Err(r
                 .error(&row, code_column, "each bureau once")
                 .value(bureau.code.as_str())
@@ -143,7 +145,6 @@ pub(crate) fn read_table(
                     row.line()
                 )));
         }
-        seen.insert(bureau.code.clone(), row.line());
         sink(bureau)?;
     }
     if seen.is_empty() {
@@ -156,9 +157,53 @@ pub(crate) fn read_table(
     Ok(layout.format())
 }
 
+/// The bureaux read so far and their lines. A code (at most 14 ASCII bytes) is kept inline, zero
+/// padded, so that recording one allocates nothing; a longer one (none is) in a map of its own.
+#[derive(Default)]
+struct Seen {
+    short: FxHashMap<[u8; 16], u64>,
+    long: FxHashMap<String, u64>,
+}
+
+impl Seen {
+    /// Records `code` at `line`; if it was already there, its first line (the record is kept).
+    fn insert(&mut self, code: &BureauCode, line: u64) -> Option<u64> {
+        let bytes = code.as_str().as_bytes();
+        if bytes.len() <= 16 && !bytes.contains(&0) {
+            let mut key = [0u8; 16];
+            key[..bytes.len()].copy_from_slice(bytes);
+            if self.short.capacity() == 0 {
+                self.short.reserve(1 << 12);
+            }
+            match self.short.entry(key) {
+                std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(line);
+                    None
+                }
+            }
+        } else {
+            match self.long.get(code.as_str()) {
+                Some(&first) => Some(first),
+                None => {
+                    self.long.insert(code.as_str().to_owned(), line);
+                    None
+                }
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.short.is_empty() && self.long.is_empty()
+    }
+}
+
 struct Reader<'a> {
     path: &'a Path,
     header: &'a Header,
+    /// Circonscriptions already normalised, by their raw (département, circonscription) fields:
+    /// a national table names each of its 577 circonscriptions some 120 times.
+    circonscriptions: RefCell<(String, FxHashMap<String, CirconscriptionCode>)>,
 }
 
 impl Reader<'_> {
@@ -210,6 +255,14 @@ impl Reader<'_> {
     /// A code written whole (`75056_0911`, `01001_1`), its number re-padded.
     fn whole_code(&self, row: &Row, column: usize) -> Result<BureauCode, ImportError> {
         let raw = row.get(column);
+        // Most codes are written as keyed already (`75056_0911`): parsed as they are, without
+        // rebuilding them from their normalised parts (which would give the same text).
+        if let Some((commune, number)) = raw.split_once('_')
+            && departement::is_normal_insee_code(commune)
+            && departement::is_normal_bureau_number(number)
+        {
+            return self.code(row, column, raw);
+        }
         let padded = raw.split_once('_').and_then(|(commune, number)| {
             Some(format!(
                 "{}_{}",
@@ -233,8 +286,24 @@ impl Reader<'_> {
         dep: Option<usize>,
         circ: usize,
     ) -> Result<CirconscriptionCode, ImportError> {
-        departement::circonscription(dep.map(|d| row.get(d)), row.get(circ))
-            .map_err(|e| self.error(row, circ, e.expected()))
+        let dep_raw = dep.map(|d| row.get(d));
+        let circ_raw = row.get(circ);
+        let mut cache = self.circonscriptions.borrow_mut();
+        let (key, known) = &mut *cache;
+        // The key: the département field (an empty one is no département, as for
+        // `departement::circonscription`), NUL, the circonscription field. Only valid fields are
+        // kept, and neither of them has a NUL: the key names one pair of fields.
+        key.clear();
+        key.push_str(dep_raw.unwrap_or(""));
+        key.push('\0');
+        key.push_str(circ_raw);
+        if let Some(code) = known.get(key.as_str()) {
+            return Ok(code.clone());
+        }
+        let code = departement::circonscription(dep_raw, circ_raw)
+            .map_err(|e| self.error(row, circ, e.expected()))?;
+        known.insert(key.clone(), code.clone());
+        Ok(code)
     }
 
     /// The bureau of a row, and the column its code was taken from.

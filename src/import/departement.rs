@@ -173,6 +173,25 @@ pub(crate) fn bureau_number(raw: &str) -> Option<String> {
     Some(t)
 }
 
+/// Whether `raw` is a bureau number already as keyed: [`bureau_number`] would return it unchanged.
+pub(crate) fn is_normal_bureau_number(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    (1..=8).contains(&b.len())
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && !(b.len() < 4 && b.iter().all(u8::is_ascii_digit))
+}
+
+/// Whether `raw` is an INSEE code already as keyed: [`insee_code`] would return it unchanged.
+pub(crate) fn is_normal_insee_code(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.len() == 5
+        && (b.iter().all(u8::is_ascii_digit)
+            || ((raw.starts_with("2A") || raw.starts_with("2B"))
+                && b.iter()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())))
+}
+
 /// An INSEE commune code (5 characters, `75056`), given as is or padded from 4 digits (`1001`).
 pub(crate) fn insee_code(raw: &str) -> Option<String> {
     let t = raw.trim().to_ascii_uppercase();
@@ -219,6 +238,44 @@ pub(crate) fn commune_of(dep: &str, commune: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normal_codes_are_those_normalisation_leaves_unchanged() {
+        for raw in [
+            "75056",
+            "2A004",
+            "2B033",
+            "01001",
+            "1001",
+            "2a004",
+            "7505X",
+            "75056 ",
+            "",
+            "2C004",
+            "0911",
+            "1",
+            "01",
+            "001",
+            "12A",
+            "A",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "09 1",
+            "0a11",
+            "00001",
+        ] {
+            assert_eq!(
+                is_normal_insee_code(raw),
+                insee_code(raw).as_deref() == Some(raw),
+                "insee {raw:?}"
+            );
+            assert_eq!(
+                is_normal_bureau_number(raw),
+                bureau_number(raw).as_deref() == Some(raw),
+                "bureau number {raw:?}"
+            );
+        }
+    }
 
     #[test]
     fn departements_are_padded_and_unknown_ones_refused() {

@@ -53,6 +53,50 @@ pub(super) fn insert(
     Ok(changed == 1)
 }
 
+/// Binds the 16 columns of `e` (in the order of [`COLUMNS`]) to parameters `at + 1` to `at + 16`
+/// of a multi-row insert, with the text of ids and the hash written on the stack.
+pub(super) fn bind(
+    stmt: &mut rusqlite::Statement<'_>,
+    at: usize,
+    e: &Event,
+    hash: &Hash,
+) -> rusqlite::Result<()> {
+    let f = e.body.flat();
+    let mut id = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    let mut observer = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    let mut target = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    let mut hash_hex = [0u8; 64];
+    // Hex digits are ASCII: always valid UTF-8.
+    let hash_hex = hex::encode_to_slice(hash, &mut hash_hex)
+        .ok()
+        .and_then(|()| std::str::from_utf8(&hash_hex).ok())
+        .unwrap_or_default();
+    stmt.raw_bind_parameter(at + 1, &*e.id.0.hyphenated().encode_lower(&mut id))?;
+    stmt.raw_bind_parameter(
+        at + 2,
+        &*e.observer.0.hyphenated().encode_lower(&mut observer),
+    )?;
+    stmt.raw_bind_parameter(at + 3, i64::try_from(e.seq).unwrap_or(i64::MAX))?;
+    stmt.raw_bind_parameter(at + 4, format_time(e.recorded_at))?;
+    stmt.raw_bind_parameter(at + 5, f.kind)?;
+    stmt.raw_bind_parameter(at + 6, f.circonscription.map(CirconscriptionCode::as_str))?;
+    stmt.raw_bind_parameter(at + 7, f.bureau.map(BureauCode::as_str))?;
+    stmt.raw_bind_parameter(at + 8, f.panel)?;
+    stmt.raw_bind_parameter(at + 9, f.item)?;
+    stmt.raw_bind_parameter(at + 10, f.value)?;
+    stmt.raw_bind_parameter(at + 11, f.voters)?;
+    stmt.raw_bind_parameter(at + 12, f.received)?;
+    stmt.raw_bind_parameter(at + 13, f.voter)?;
+    stmt.raw_bind_parameter(
+        at + 14,
+        f.target
+            .map(|t| &*t.0.hyphenated().encode_lower(&mut target)),
+    )?;
+    stmt.raw_bind_parameter(at + 15, f.note)?;
+    stmt.raw_bind_parameter(at + 16, hash_hex)?;
+    Ok(())
+}
+
 /// RFC 3339 in UTC with microseconds: sorts as text in time order.
 pub(super) fn format_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)

@@ -66,6 +66,26 @@ pub type Reader<'r, R> = &'r mut dyn FnMut(
 
 type CandidateKey = (String, u16);
 
+/// Bureaux per statement when importing into an empty table.
+const BATCH: usize = 64;
+
+/// Binds the rows of a full batch to the multi-row insert.
+fn bind_bureaux(stmt: &mut rusqlite::Statement<'_>, rows: &[BureauRow]) -> rusqlite::Result<()> {
+    for (i, row) in rows.iter().enumerate() {
+        let at = i * 5;
+        stmt.raw_bind_parameter(at + 1, row.code.as_str())?;
+        stmt.raw_bind_parameter(at + 2, row.circonscription.as_ref().map(|c| c.as_str()))?;
+        stmt.raw_bind_parameter(at + 3, &row.label)?;
+        stmt.raw_bind_parameter(at + 4, &row.address)?;
+        stmt.raw_bind_parameter(at + 5, &row.commune)?;
+    }
+    Ok(())
+}
+
+/// Page cache during a bureau import, in KiB (`PRAGMA cache_size` takes a negative number for
+/// KiB): room for a national table (69,000 bureaux, about 7 MB with its index).
+const IMPORT_CACHE_KIB: i64 = -64 * 1024;
+
 fn load_candidates(
     tx: &Transaction<'_>,
 ) -> rusqlite::Result<HashMap<CandidateKey, (Candidate, bool)>> {
@@ -305,6 +325,34 @@ impl Store {
             let path = path.clone();
             move |e| StorageError::sqlite(&path, context, e)
         };
+        // A national table is some 1,500 pages of bureaux and their index: a page cache that holds
+        // them all keeps SQLite from spilling dirty pages to the WAL in mid-transaction (the
+        // default cache is 2 MiB). Memory is taken only as pages are used; reset afterwards.
+        let cache_pages: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(sql("reading the page cache size"))?;
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+            .map_err(sql("enlarging the page cache"))?;
+        let result = self.import_bureaux_in_cache(file, now, read);
+        let reset = self.conn.pragma_update(None, "cache_size", cache_pages);
+        let summary = result?;
+        reset.map_err(sql("resetting the page cache size"))?;
+        Ok(summary)
+    }
+
+    fn import_bureaux_in_cache(
+        &mut self,
+        file: &Path,
+        now: DateTime<Utc>,
+        read: Reader<'_, BureauRow>,
+    ) -> Result<BureauImport, ImportFailure> {
+        let path = self.path.clone();
+        let sql = |context: &'static str| {
+            let path = path.clone();
+            move |e| StorageError::sqlite(&path, context, e)
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -322,6 +370,30 @@ impl Store {
         let (mut added, mut changed, mut unchanged, mut without) = (0usize, 0usize, 0usize, 0usize);
         let mut storage_error: Option<rusqlite::Error> = None;
         let mut count = 0u64;
+        // Into an empty bureau table (the first import of a national table), every row is new:
+        // the importer refuses a bureau listed twice, and the transaction keeps other writers
+        // out. Rows then go in by batches of several rows per statement, and the index by
+        // circonscription is built once at the end (sorted) instead of row by row.
+        let fresh: bool = tx
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM bureau)", [], |r| r.get(0))
+            .map_err(sql("reading the bureaux"))?;
+        let index_sql: Option<String> = if fresh {
+            let sql_text: Option<String> = tx
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'bureau_by_circonscription'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(sql("reading the schema"))?;
+            if sql_text.is_some() {
+                tx.execute_batch("DROP INDEX bureau_by_circonscription")
+                    .map_err(sql("deferring the index by circonscription"))?;
+            }
+            sql_text
+        } else {
+            None
+        };
         // Prepared once: this runs for each of some 69,000 rows.
         let mut insert_new = tx
             .prepare(
@@ -329,11 +401,17 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
             )
             .map_err(sql("preparing the import"))?;
+        let mut insert_batch = tx
+            .prepare(&format!(
+                "INSERT INTO bureau (code, circonscription, label, address, commune) VALUES {}",
+                vec!["(?, ?, ?, ?, ?)"; BATCH].join(", ")
+            ))
+            .map_err(sql("preparing the import"))?;
+        let mut batch: Vec<BureauRow> = Vec::with_capacity(BATCH);
         let info = {
             let mut sink = |row: BureauRow| -> Result<(), ImportError> {
                 count += 1;
-                // (The importer refuses a bureau listed twice, naming both lines.)
-                let code = row.code.as_str();
+                let line = row.line;
                 let result = (|| -> rusqlite::Result<()> {
                     if let Some(circ) = &row.circonscription
                         && !known_circs.contains(circ.as_str())
@@ -344,6 +422,21 @@ impl Store {
                         .execute(params![circ.as_str(), format!("Circonscription {circ}")])?;
                         known_circs.insert(circ.as_str().to_owned());
                     }
+                    if fresh {
+                        added += 1;
+                        if row.circonscription.is_none() {
+                            without += 1;
+                        }
+                        batch.push(row);
+                        if batch.len() == BATCH {
+                            bind_bureaux(&mut insert_batch, &batch)?;
+                            insert_batch.raw_execute()?;
+                            batch.clear();
+                        }
+                        return Ok(());
+                    }
+                    // (The importer refuses a bureau listed twice, naming both lines.)
+                    let code = row.code.as_str();
                     let new_circ = row.circonscription.as_ref().map(|c| c.as_str());
                     // Most rows are new: one statement for them, a lookup only for known bureaux.
                     let inserted = insert_new.execute(params![
@@ -401,7 +494,7 @@ impl Store {
                 result.map_err(|e| {
                     let message = e.to_string();
                     storage_error = Some(e);
-                    ImportError::at(file, row.line, "a database write that succeeds").value(message)
+                    ImportError::at(file, line, "a database write that succeeds").value(message)
                 })
             };
             match read(&mut sink) {
@@ -414,7 +507,24 @@ impl Store {
                 }
             }
         };
+        // The last rows, fewer than a batch.
+        for row in &batch {
+            insert_new
+                .execute(params![
+                    row.code.as_str(),
+                    row.circonscription.as_ref().map(|c| c.as_str()),
+                    row.label,
+                    row.address,
+                    row.commune
+                ])
+                .map_err(sql("importing bureaux"))?;
+        }
         drop(insert_new);
+        drop(insert_batch);
+        if let Some(index) = index_sql {
+            tx.execute_batch(&index)
+                .map_err(sql("indexing the bureaux by circonscription"))?;
+        }
         log_import(
             &tx,
             "bureaux",

@@ -143,7 +143,7 @@ pub type EventSource<'s> = &'s mut dyn FnMut(
 /// What this database knows of the candidates, looked up as needed and remembered for one file.
 struct Known<'c> {
     conn: &'c Connection,
-    seen: HashMap<(String, u16), Option<String>>,
+    seen: HashMap<String, HashMap<u16, Option<String>>>,
     official_list: bool,
 }
 
@@ -163,8 +163,8 @@ impl<'c> Known<'c> {
 
     /// The name of candidate `panel` of `circ` here ("SURNAME Given"), if any.
     fn name(&mut self, circ: &str, panel: u16) -> rusqlite::Result<Option<&String>> {
-        let key = (circ.to_owned(), panel);
-        if !self.seen.contains_key(&key) {
+        // Looked up by reference first: this runs for every tick of a merge.
+        if !self.seen.get(circ).is_some_and(|p| p.contains_key(&panel)) {
             let name: Option<String> = self
                 .conn
                 .prepare_cached(
@@ -172,9 +172,16 @@ impl<'c> Known<'c> {
                 )?
                 .query_row(params![circ, panel], |r| r.get(0))
                 .optional()?;
-            self.seen.insert(key.clone(), name);
+            self.seen
+                .entry(circ.to_owned())
+                .or_default()
+                .insert(panel, name);
         }
-        Ok(self.seen.get(&key).and_then(Option::as_ref))
+        Ok(self
+            .seen
+            .get(circ)
+            .and_then(|p| p.get(&panel))
+            .and_then(Option::as_ref))
     }
 }
 
@@ -215,17 +222,47 @@ impl Store {
         } else {
             ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
         };
-        self.conn.execute_batch(begin).map_err(ours)?;
-        match work(&self.conn) {
-            Ok(t) => {
-                self.conn.execute_batch(commit).map_err(ours)?;
-                Ok(t)
-            }
-            Err(e) => {
-                let _ = self.conn.execute_batch(rollback);
-                Err(e)
-            }
-        }
+        // A big file writes far more pages than the default 2 MiB cache holds: a larger cache
+        // keeps SQLite from spilling the same index pages to the WAL again and again in
+        // mid-transaction. Memory is taken only as pages are used; reset afterwards.
+        let cache_pages: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(ours)?;
+        self.conn
+            .pragma_update(None, "cache_size", MERGE_CACHE_KIB)
+            .map_err(ours)?;
+        // The fast path's multi-row inserts keep a statement journal (to undo a failed
+        // statement): in memory rather than in a temporary file; it holds one batch's pages.
+        let temp_store: i64 = self
+            .conn
+            .pragma_query_value(None, "temp_store", |r| r.get(0))
+            .map_err(ours)?;
+        self.conn
+            .pragma_update(None, "temp_store", "MEMORY")
+            .map_err(ours)?;
+        let result =
+            self.conn
+                .execute_batch(begin)
+                .map_err(ours)
+                .and_then(|()| match work(&self.conn) {
+                    Ok(t) => {
+                        self.conn.execute_batch(commit).map_err(ours)?;
+                        Ok(t)
+                    }
+                    Err(e) => {
+                        let _ = self.conn.execute_batch(rollback);
+                        Err(e)
+                    }
+                });
+        let reset = self
+            .conn
+            .pragma_update(None, "cache_size", cache_pages)
+            .and_then(|()| self.conn.pragma_update(None, "temp_store", temp_store))
+            .map_err(ours);
+        let t = result?;
+        reset?;
+        Ok(t)
     }
 
     /// Merges another observer's database file. `progress` is called with the number of events
@@ -566,28 +603,114 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
     Ok(())
 }
 
-/// Streams events into `conn`: checks each, then adds it, skips it (identical copy held) or
+/// Page cache while merging a file, in KiB (`PRAGMA cache_size` takes a negative number for KiB).
+const MERGE_CACHE_KIB: i64 = -64 * 1024;
+
+/// Events per multi-row insert of the merge's fast path.
+const BATCH: usize = 32;
+
+/// The insert of `n` events in one statement (no `ON CONFLICT`: an id already held fails the
+/// whole statement, which SQLite then undoes, and the events take the row-by-row path).
+fn batch_sql(n: usize) -> String {
+    let row = format!("({})", vec!["?"; 16].join(", "));
+    format!(
+        "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
+                            item, value, voters, received, voter, target, note, hash)
+         VALUES {}",
+        vec![row.as_str(); n].join(", ")
+    )
+}
+
+/// An event checked and waiting in the batch, with its observer's chain tip before it.
+struct Pending {
+    event: Event,
+    hash: Hash,
+    tip_before: (u64, Hash),
+}
+
+/// The state of one merge: checks each event, then adds it, skips it (identical copy held) or
 /// refuses the whole source.
-fn merge_events(
-    conn: &Connection,
+///
+/// Fast path: an event that passed every check and extends its observer's chain here (its seq is
+/// the one after the last held, so no event of that observer can sit at its seq) waits in a batch
+/// written by one multi-row statement. Anything else (a retraction, an event at or before the
+/// chain's tip, a batch that fails) flushes the batch first and takes the row-by-row path, so the
+/// database is always queried with every earlier event in it.
+struct Merger<'c> {
+    conn: &'c Connection,
     now: DateTime<Utc>,
-    source: EventSource<'_>,
-    progress: &mut dyn FnMut(u64),
-) -> Result<MergeOutcome, MergeRejection> {
-    let mut known = Known::new(conn).map_err(ours)?;
-    let mut outcome = MergeOutcome::default();
-    let mut seen = 0u64;
-    // Each observer's chain tip in this database: (seq, hash) of its last event.
-    let mut tips: HashMap<ObserverId, (u64, Hash)> = HashMap::new();
-    let mut sink = |event: Event, hash: Hash| -> Result<(), MergeRejection> {
-        check_event(&event, now)?;
+    known: Known<'c>,
+    outcome: MergeOutcome,
+    /// Each observer's chain tip in this database (pending events included): (seq, hash) of its
+    /// last event.
+    tips: HashMap<ObserverId, (u64, Hash)>,
+    pending: Vec<Pending>,
+    batch: rusqlite::Statement<'c>,
+}
+
+impl<'c> Merger<'c> {
+    fn new(conn: &'c Connection, now: DateTime<Utc>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            conn,
+            now,
+            known: Known::new(conn)?,
+            outcome: MergeOutcome::default(),
+            tips: HashMap::new(),
+            pending: Vec::with_capacity(BATCH),
+            batch: conn.prepare(&batch_sql(BATCH))?,
+        })
+    }
+
+    /// Writes the waiting events; if the statement fails, they go again one by one, each through
+    /// the row-by-row path, which says why.
+    fn flush(&mut self) -> Result<(), MergeRejection> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let written = if self.pending.len() == BATCH {
+            bind_events(&mut self.batch, &self.pending).and_then(|()| self.batch.raw_execute())
+        } else {
+            self.conn
+                .prepare_cached(&batch_sql(self.pending.len()))
+                .and_then(|mut stmt| {
+                    bind_events(&mut stmt, &self.pending)?;
+                    stmt.raw_execute()
+                })
+        };
+        let pending = std::mem::take(&mut self.pending);
+        match written {
+            Ok(_) => {
+                self.outcome.new += pending.len() as u64;
+                self.pending = pending;
+                self.pending.clear();
+                Ok(())
+            }
+            Err(_) => {
+                // The statement was undone as a whole: back to the tips before the batch, then
+                // each event alone.
+                for p in pending.iter().rev() {
+                    self.tips.insert(p.event.observer, p.tip_before);
+                }
+                for p in pending {
+                    self.add(p.event, p.hash, false)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Checks `event` and adds it (or skips an identical copy); `fast` lets it wait in the batch.
+    fn add(&mut self, event: Event, hash: Hash, fast: bool) -> Result<(), MergeRejection> {
+        let conn = self.conn;
+        check_event(&event, self.now)?;
         match &event.body {
             EventBody::Tick {
                 circonscription,
                 panel,
                 ..
             } => {
-                if known
+                if self
+                    .known
                     .name(circonscription.as_str(), panel.get())
                     .map_err(ours)?
                     .is_none()
@@ -600,6 +723,8 @@ fn merge_events(
                 }
             }
             EventBody::Retract { target } => {
+                // The target may be waiting in the batch.
+                self.flush()?;
                 let owner: Option<String> = conn
                     .prepare_cached("SELECT observer FROM event WHERE id = ?1")
                     .map_err(ours)?
@@ -615,9 +740,10 @@ fn merge_events(
             }
             EventBody::Envelope { .. } | EventBody::NonReceipt { .. } => {}
         }
-        let tip = match tips.get(&event.observer) {
+        let tip = match self.tips.get(&event.observer) {
             Some(tip) => *tip,
             None => {
+                // No event of this observer is waiting (its tip would be known).
                 let last: Option<(i64, String)> = conn
                     .prepare_cached(
                         "SELECT seq, hash FROM event WHERE observer = ?1 ORDER BY seq DESC LIMIT 1",
@@ -635,7 +761,7 @@ fn merge_events(
                         })?,
                     ),
                 };
-                tips.insert(event.observer, tip);
+                self.tips.insert(event.observer, tip);
                 tip
             }
         };
@@ -649,6 +775,21 @@ fn merge_events(
         if event.seq == tip.0 + 1 && chain::link(&tip.1, &event) != hash {
             return Err(MergeRejection::ChainMismatch(event.id));
         }
+        let retraction = matches!(event.body, EventBody::Retract { .. });
+        if fast && event.seq == tip.0 + 1 && !retraction {
+            self.tips.insert(event.observer, (event.seq, hash));
+            self.pending.push(Pending {
+                event,
+                hash,
+                tip_before: tip,
+            });
+            if self.pending.len() == BATCH {
+                self.flush()?;
+            }
+            return Ok(());
+        }
+        // The row-by-row path, with every earlier event written.
+        self.flush()?;
         let inserted = match events::insert(conn, &event, &hash, true) {
             Ok(inserted) => inserted,
             Err(rusqlite::Error::SqliteFailure(f, _))
@@ -678,8 +819,8 @@ fn merge_events(
             Err(e) => return Err(ours(e)),
         };
         if inserted {
-            outcome.new += 1;
-            tips.insert(event.observer, (event.seq, hash));
+            self.outcome.new += 1;
+            self.tips.insert(event.observer, (event.seq, hash));
         } else {
             let (held, held_hash) = conn
                 .prepare_cached(&format!("SELECT {COLUMNS} FROM event WHERE id = ?1"))
@@ -692,10 +833,34 @@ fn merge_events(
                 return Err(MergeRejection::ChainMismatch(event.id));
             }
             match classify(&event, Some(&held), None)? {
-                Verdict::AlreadyPresent => outcome.already += 1,
-                Verdict::New => outcome.new += 1,
+                Verdict::AlreadyPresent => self.outcome.already += 1,
+                Verdict::New => self.outcome.new += 1,
             }
         }
+        Ok(())
+    }
+}
+
+/// Binds `rows` to a multi-row insert of as many events.
+fn bind_events(stmt: &mut rusqlite::Statement<'_>, rows: &[Pending]) -> rusqlite::Result<()> {
+    for (i, p) in rows.iter().enumerate() {
+        events::bind(stmt, i * 16, &p.event, &p.hash)?;
+    }
+    Ok(())
+}
+
+/// Streams events into `conn`: checks each, then adds it, skips it (identical copy held) or
+/// refuses the whole source.
+fn merge_events(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    source: EventSource<'_>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<MergeOutcome, MergeRejection> {
+    let mut merger = Merger::new(conn, now).map_err(ours)?;
+    let mut seen = 0u64;
+    let mut sink = |event: Event, hash: Hash| -> Result<(), MergeRejection> {
+        merger.add(event, hash, true)?;
         seen += 1;
         if seen.is_multiple_of(4096) {
             progress(seen);
@@ -703,6 +868,7 @@ fn merge_events(
         Ok(())
     };
     source(&mut sink)?;
+    merger.flush()?;
     progress(seen);
-    Ok(outcome)
+    Ok(merger.outcome)
 }

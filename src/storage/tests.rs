@@ -267,3 +267,76 @@ fn a_stored_row_that_makes_no_sense_is_an_error_naming_the_event() {
         "{err}"
     );
 }
+
+fn store_of(dir: &Path, file: &str, id: u128) -> (Store, PathBuf) {
+    let path = dir.join(file);
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let me = LocalObserver {
+        id: ObserverId(Uuid::from_u128(id)),
+        name: format!("Observateur {id}"),
+    };
+    (Store::create(&path, &data, &me, t(0)).unwrap(), path)
+}
+
+fn event_count(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn merged_events_go_in_by_batches_and_a_failing_batch_is_replayed_event_by_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = MergeOptions {
+        now: t(1_000_000),
+        strict: false,
+    };
+    // A: 100 events (several full batches and a remainder).
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=100u128 {
+        a.append(
+            EventId(Uuid::from_u128(1 << 64 | n)),
+            t(n as i64),
+            tick((n % 20 + 1) as u16),
+        )
+        .unwrap();
+    }
+    drop(a);
+    let (mut target, _) = store_of(dir.path(), "target.db", 3);
+    let outcome = target
+        .merge_database(&a_path, options, &mut |_| {})
+        .unwrap();
+    assert_eq!((outcome.new, outcome.already), (100, 0));
+    assert_eq!(event_count(&target), 100);
+    // Merging again adds nothing: every event is already held, identical.
+    let again = target
+        .merge_database(&a_path, options, &mut |_| {})
+        .unwrap();
+    assert_eq!((again.new, again.already), (0, 100));
+
+    // B: 10 good events, then one reusing the id of one of A's events (its own chain is sound, so
+    // it reaches the batch), then more.
+    let (mut b, b_path) = store_of(dir.path(), "b.db", 2);
+    for n in 1..=20u128 {
+        let id = if n == 11 {
+            Uuid::from_u128(1 << 64 | 5)
+        } else {
+            Uuid::from_u128(2 << 64 | n)
+        };
+        b.append(EventId(id), t(n as i64), tick(1)).unwrap();
+    }
+    drop(b);
+    let e = target
+        .merge_database(&b_path, options, &mut |_| {})
+        .unwrap_err();
+    assert_eq!(
+        e,
+        MergeRejection::ChainMismatch(EventId(Uuid::from_u128(1 << 64 | 5)))
+    );
+    // The whole file contributed nothing, not even the events before the bad one.
+    assert_eq!(event_count(&target), 100);
+}
