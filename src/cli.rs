@@ -72,9 +72,12 @@ pub enum Command {
     Demo(DemoArgs),
     /// Create a new observer database (never overwrites an existing file)
     Init(InitArgs),
-    /// Open the interface (the default). With no database yet, a short first-run form creates
-    /// one: your name, optional contact, the election (bundled sample or a reference file of
-    /// official data from your coordinators); then choose your circonscription and bureau
+    /// Open the interface (the default command; on first run it creates your database)
+    ///
+    /// With no database at the path yet, a short first-run form creates one: your name, an
+    /// optional contact, and the election (the bundled sample, or a reference file of official
+    /// data from your coordinators); then the picker opens to choose your circonscription and
+    /// bureau. Screens: 1 envelope, 2 bureau de vote, 3 summary (Tab switches); ? shows every key.
     Ui,
     /// Record one cell of the record: a candidate's item, present, absent or unchecked
     #[command(
