@@ -247,6 +247,12 @@ pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
     overlays::form_buttons(model, area)
 }
 
+/// A bordered block titled `title`, the title cut at a word (with `…`) to fit a box `width` wide.
+pub(super) fn titled(title: &str, width: u16) -> ratatui::widgets::Block<'static> {
+    let room = width.saturating_sub(4);
+    ratatui::widgets::Block::bordered().title(format!(" {} ", fit(title, room)))
+}
+
 /// A rectangle of at most `width`×`height` centred in `area`.
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

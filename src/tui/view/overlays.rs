@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::centered;
 use crate::tui::forms::{Confirm, Picker};
@@ -43,7 +43,7 @@ pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((model.help_scroll, 0))
-            .block(Block::bordered().title(format!(" {} ", cat.help_title))),
+            .block(super::titled(cat.help_title, rect.width)),
         rect,
     );
 }
@@ -114,7 +114,7 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
     }
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(format!(" {title} "))),
+        Paragraph::new(lines).block(super::titled(title, rect.width)),
         rect,
     );
 }
@@ -126,7 +126,7 @@ pub(super) fn confirm(model: &Model, confirm: &Confirm, frame: &mut Frame<'_>, a
     frame.render_widget(
         Paragraph::new(confirm.question.clone())
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(format!(" {} ", j.confirm_title))),
+            .block(super::titled(j.confirm_title, rect.width)),
         rect,
     );
     let [yes, no] = super::layout::confirm_buttons(area);
@@ -259,7 +259,7 @@ pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {} ", content.title))),
+            .block(super::titled(content.title, rect.width)),
         rect,
     );
     frame.render_widget(Clear, ok);

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{short_hint, wrapped_rows};
 use crate::tui::setup::{Field, SetupModel};
@@ -119,7 +119,7 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
-            .block(Block::bordered().title(format!(" {} ", t.title))),
+            .block(super::titled(t.title, body.width)),
         body,
     );
     let bottom = ratatui::layout::Rect {
