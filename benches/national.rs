@@ -3,8 +3,9 @@
 //!
 //! Run with `cargo bench --bench national` (release profile). No harness: a plain `main` timing
 //! with [`Instant`] and printing medians and 95th percentiles. `CONSTAT_BENCH_ONLY=imports` runs
-//! the imports alone (no picker, no national database); `CONSTAT_BENCH_RUNS=N` sets the number of
-//! runs of each import (default 5).
+//! the imports alone (no picker, no national database); `CONSTAT_BENCH_ONLY=startup` builds the
+//! national database and times the interface on it alone (start-up, keys, summary, a save);
+//! `CONSTAT_BENCH_RUNS=N` sets the number of runs of each import (default 5).
 //!
 //! The data is generated (577 circonscriptions, 7,877 candidates, 69,000 bureaux with labels,
 //! addresses and communes), so the bench runs anywhere; the import case writes it as files in the
@@ -488,6 +489,89 @@ fn startup(events: u64) -> Res<()> {
         samples[5].as_secs_f64() * 1e3,
         samples[9].as_secs_f64() * 1e3
     );
+    keys_at_national_scale(&path)
+}
+
+/// Keys on the national database, each handled (effects run against the real store) and the next
+/// 80×24 frame drawn: a cursor move, a screen switch, the summary (which reads the
+/// circonscription's bureaux, its observers' names and the chain digest), a saved tick.
+fn keys_at_national_scale(path: &std::path::Path) -> Res<()> {
+    use constat::tui::message::{Direction, Message};
+    use constat::tui::model::Screen;
+    use constat::tui::runtime::dispatch;
+
+    let mut store = constat::storage::Store::open(path)?;
+    let mut model = constat::tui::runtime::load_model(
+        &store,
+        constat::i18n::Lang::Fr,
+        constat::tui::theme::Theme { color: true },
+    )?;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))?;
+    let mut time = |label: &str, msgs: &dyn Fn(usize) -> Vec<Message>, runs: usize| -> Res<()> {
+        let mut samples = Vec::with_capacity(runs);
+        for i in 0..runs {
+            let start = Instant::now();
+            for msg in msgs(i) {
+                dispatch(&mut model, &mut store, msg);
+            }
+            terminal.draw(|f| constat::tui::view::draw(&model, f))?;
+            samples.push(start.elapsed());
+        }
+        samples.sort();
+        println!(
+            "{label}: median {:.2} ms, max {:.2} ms ({runs} runs)",
+            samples[runs / 2].as_secs_f64() * 1e3,
+            samples[runs - 1].as_secs_f64() * 1e3
+        );
+        Ok(())
+    };
+    time(
+        "key ↓ handled and drawn (envelope screen)",
+        &|i| {
+            vec![Message::Move(if i % 10 == 9 {
+                Direction::Top
+            } else {
+                Direction::Down
+            })]
+        },
+        200,
+    )?;
+    time(
+        "key 1/2 handled and drawn (switch envelope ↔ bureau screen)",
+        &|i| {
+            vec![Message::Show(if i % 2 == 0 {
+                Screen::Bureau
+            } else {
+                Screen::Envelope
+            })]
+        },
+        200,
+    )?;
+    time(
+        "key 3 handled and drawn (summary prepared from the store)",
+        &|_| {
+            vec![
+                Message::Show(Screen::Envelope),
+                Message::Show(Screen::Summary),
+            ]
+        },
+        10,
+    )?;
+    time(
+        "key p handled, saved (fsync) and drawn (envelope screen)",
+        &|i| {
+            vec![
+                Message::Show(Screen::Envelope),
+                Message::Move(Direction::Top),
+                Message::Set(if i % 2 == 0 {
+                    constat::domain::Mark::Absent
+                } else {
+                    constat::domain::Mark::Present
+                }),
+            ]
+        },
+        50,
+    )?;
     Ok(())
 }
 
@@ -500,6 +584,9 @@ fn main() -> Res<()> {
     let only = std::env::var("CONSTAT_BENCH_ONLY").unwrap_or_default();
     if only == "imports" {
         return imports();
+    }
+    if only == "startup" {
+        return startup(3_000_000);
     }
     picker()?;
     imports()?;

@@ -525,6 +525,29 @@ impl Store {
 mod tests;
 
 impl Store {
+    /// The names of these observers (those this file knows), looked up one by one: a national
+    /// file holds tens of thousands of observers, a summary needs a circonscription's.
+    pub fn observer_names(
+        &self,
+        ids: &std::collections::BTreeSet<ObserverId>,
+    ) -> Result<std::collections::BTreeMap<ObserverId, String>, StorageError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM observer WHERE id = ?1")
+            .map_err(|e| self.err("reading observers", e))?;
+        let mut names = std::collections::BTreeMap::new();
+        for id in ids {
+            let name: Option<String> = stmt
+                .query_row([id.to_string()], |r| r.get(0))
+                .optional()
+                .map_err(|e| self.err("reading observers", e))?;
+            if let Some(name) = name {
+                names.insert(*id, name);
+            }
+        }
+        Ok(names)
+    }
+
     /// Every observer whose events this file holds: id and name.
     pub fn observers(
         &self,

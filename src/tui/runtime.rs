@@ -131,7 +131,8 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
 /// observers' names, the chain digest) and builds it.
 fn summary(model: &Model, store: &Store) -> Result<Summary, Error> {
     let bureaux = store.bureaux_of(&model.circonscription.code)?;
-    let names = store.observers()?;
+    // Only the names of this circonscription's observers: a national file has tens of thousands.
+    let names = store.observer_names(&super::summary::observers_in(model))?;
     let digest = store.chain_digest()?;
     Ok(super::summary::build(model, bureaux, &names, digest))
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::model::{Model, Summary};
 use crate::domain::findings::Names;
 use crate::domain::record::build_record_with;
-use crate::domain::{Bureau, Referential};
+use crate::domain::{Bureau, ObserverId, Referential};
 use crate::report::pv::{Pv, checked_at_bureau};
 use crate::report::{Format, Report, render};
 
@@ -19,6 +19,20 @@ fn findings_part(report: &str, lang: crate::i18n::Lang) -> String {
         Some(at) => report.lines().skip(at + 1).collect::<Vec<_>>().join("\n"),
         None => report.to_owned(),
     }
+}
+
+/// Every observer with a live observation in the model's circonscription (whose names the
+/// summary shows).
+pub fn observers_in(model: &Model) -> std::collections::BTreeSet<ObserverId> {
+    let circ = &model.circonscription.code;
+    model
+        .state
+        .cells_of(circ)
+        .map(|(_, o)| o.observer)
+        .chain(model.state.envelopes_of(circ).map(|f| f.observer))
+        .chain(model.state.non_receipts_of(circ).map(|f| f.observer))
+        .chain(std::iter::once(model.observer))
+        .collect()
 }
 
 /// Builds the summary of the model's circonscription from its folded state, its `bureaux`, the
