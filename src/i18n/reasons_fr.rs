@@ -736,12 +736,25 @@ const PHRASES: &[(&str, &str)] = &[
 
 /// `text` in French when it matches one of the [`PHRASES`] templates, as it is otherwise.
 pub(crate) fn phrase(text: &str) -> String {
-    translate(text, PHRASES.iter())
+    translate(text, PHRASES.iter(), 0)
 }
+
+/// How deep values are themselves translated (a reason quoting a reason): beyond, as they are.
+const MAX_DEPTH: usize = 3;
+/// Longest value translated or quoted whole; longer ones (text from a hostile file) are cut.
+const MAX_VALUE_CHARS: usize = 200;
 
 /// `text` in French by the most specific of `templates` it matches (the one with the most fixed
 /// text), as it is otherwise.
-fn translate<'p>(text: &str, templates: impl Iterator<Item = &'p (&'p str, &'p str)>) -> String {
+fn translate<'p>(
+    text: &str,
+    templates: impl Iterator<Item = &'p (&'p str, &'p str)>,
+    depth: usize,
+) -> String {
+    // A value (depth > 0) may come from a hostile file: long ones are quoted cut, not parsed.
+    if depth > MAX_DEPTH || (depth > 0 && text.chars().count() > MAX_VALUE_CHARS) {
+        return cut(text);
+    }
     templates
         .filter_map(|(en, fr)| {
             Some((
@@ -751,15 +764,34 @@ fn translate<'p>(text: &str, templates: impl Iterator<Item = &'p (&'p str, &'p s
             ))
         })
         .max_by_key(|(fixed, _, _)| *fixed)
-        .and_then(|(_, fr, values)| fill(fr, &values))
-        .unwrap_or_else(|| text.to_owned())
+        .and_then(|(_, fr, values)| fill(fr, &values, depth))
+        .unwrap_or_else(|| {
+            if depth > 0 {
+                cut(text)
+            } else {
+                text.to_owned()
+            }
+        })
+}
+
+/// `text`, cut to [`MAX_VALUE_CHARS`] with `…` when longer.
+fn cut(text: &str) -> String {
+    if text.chars().count() <= MAX_VALUE_CHARS {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(MAX_VALUE_CHARS).collect();
+    format!("{kept}…")
 }
 
 /// A value found in a file, in French when it is one of constat's own descriptions (« rien », « un
 /// dossier »…): templates that start with a value are left out, so that a cell of the file is
 /// never taken for a sentence.
 fn value_phrase(text: &str) -> String {
-    translate(text, PHRASES.iter().filter(|(en, _)| !en.starts_with("{}")))
+    translate(
+        text,
+        PHRASES.iter().filter(|(en, _)| !en.starts_with("{}")),
+        0,
+    )
 }
 
 /// The values of `text` in the places of `template`'s `{}`, if `text` has its shape.
@@ -786,13 +818,30 @@ fn captures<'t>(template: &str, text: &'t str) -> Option<Vec<&'t str>> {
     (rest.is_empty() && tail.is_empty() || !rest.is_empty()).then_some(values)
 }
 
-/// `template` with `{0}`, `{1}`… replaced by `values`, each translated in turn when it is itself
-/// a known phrase.
-fn fill(template: &str, values: &[&str]) -> Option<String> {
-    let mut out = template.to_owned();
-    for (i, v) in values.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), &phrase(v));
+/// `template` with `{0}`, `{1}`… replaced by `values` in one pass (a value holding `{1}` stays
+/// as it is), each translated when it is itself a known phrase, up to [`MAX_DEPTH`] deep.
+fn fill(template: &str, values: &[&str], depth: usize) -> Option<String> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let index = after
+            .find('}')
+            .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
+        match index {
+            Some((i, close)) => {
+                let v = values.get(i)?;
+                out.push_str(&translate(v, PHRASES.iter(), depth + 1));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     Some(out)
 }
 
@@ -965,5 +1014,26 @@ mod tests {
             );
             assert!(!fr.contains("{}"), "{fr}");
         }
+    }
+}
+
+#[cfg(test)]
+mod hostile_values {
+    use super::phrase;
+
+    #[test]
+    fn a_value_that_looks_like_a_reason_many_times_over_is_cut_not_recursed() {
+        let evil = format!("event 1234: {} is missing", "event a: ".repeat(20_000));
+        let start = std::time::Instant::now();
+        let fr = phrase(&evil);
+        assert!(fr.starts_with("événement 1234 : "), "{}", &fr[..40]);
+        assert!(fr.chars().count() < 1_000, "{}", fr.len());
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_value_holding_a_placeholder_is_quoted_as_it_is() {
+        let fr = phrase("event {1}: voter is missing");
+        assert!(fr.contains("{1}"), "{fr}");
     }
 }
