@@ -1026,7 +1026,7 @@ mod hostile_values {
         let evil = format!("event 1234: {} is missing", "event a: ".repeat(20_000));
         let start = std::time::Instant::now();
         let fr = phrase(&evil);
-        assert!(fr.starts_with("événement 1234 : "), "{}", &fr[..40]);
+        assert!(fr.ends_with("… manque"), "{fr}");
         assert!(fr.chars().count() < 1_000, "{}", fr.len());
         assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
