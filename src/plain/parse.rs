@@ -101,8 +101,9 @@ pub enum Problem {
     Extra(String),
     /// The note's text is missing.
     MissingText,
-    /// A note or name longer than [`MAX_TEXT`] characters.
-    TooLong,
+    /// A note longer than [`MAX_TEXT`] characters, or a name longer than
+    /// [`crate::domain::merge::MAX_NAME`] (the limits merge applies): the limit.
+    TooLong(usize),
     /// Control characters in a note or name.
     Control,
 }
@@ -117,7 +118,7 @@ pub struct ParseError {
 }
 
 /// The longest note or name accepted, in characters (as `constat tick --note`).
-pub const MAX_TEXT: usize = 1000;
+pub const MAX_TEXT: usize = crate::domain::merge::MAX_NOTE;
 
 fn fail<T>(form: Form, problem: Problem) -> Result<T, ParseError> {
     Err(ParseError { problem, form })
@@ -203,8 +204,13 @@ fn number(word: &str, form: Form) -> Result<u32, ParseError> {
 
 fn text(raw: &str, form: Form) -> Result<String, ParseError> {
     let t = raw.trim();
-    if t.chars().count() > MAX_TEXT {
-        fail(form, Problem::TooLong)
+    let max = if form == Form::NonReceipt {
+        crate::domain::merge::MAX_NAME
+    } else {
+        MAX_TEXT
+    };
+    if t.chars().count() > max {
+        fail(form, Problem::TooLong(max))
     } else if t.chars().any(|c| c.is_control() && c != '\t') {
         fail(form, Problem::Control)
     } else {
@@ -407,9 +413,10 @@ mod tests {
                 voter: Some("Ada".into())
             })
         );
+        // A name is held to the limit merge applies, so that the file always merges.
         assert_eq!(
-            err(&format!("nr {}", "x".repeat(1001))).problem,
-            Problem::TooLong
+            err(&format!("nr {}", "x".repeat(201))).problem,
+            Problem::TooLong(crate::domain::merge::MAX_NAME)
         );
         assert_eq!(err("nr a\u{7}b").problem, Problem::Control);
     }

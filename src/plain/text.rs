@@ -78,7 +78,7 @@ fn fr_problem(p: &Problem) -> String {
         Problem::NoVoters => "il faut au moins un électeur à l'adresse".into(),
         Problem::Extra(w) => format!("mots en trop : « {w} »"),
         Problem::MissingText => "il manque le texte de la note".into(),
-        Problem::TooLong => "texte trop long (1000 caractères au plus)".into(),
+        Problem::TooLong(max) => format!("texte trop long ({max} caractères au plus)"),
         Problem::Control => "le texte contient des caractères de contrôle".into(),
     }
 }
@@ -103,7 +103,7 @@ fn en_problem(p: &Problem) -> String {
         Problem::NoVoters => "there must be at least one voter at the address".into(),
         Problem::Extra(w) => format!("words left over: \"{w}\""),
         Problem::MissingText => "the note's text is missing".into(),
-        Problem::TooLong => "text too long (at most 1000 characters)".into(),
+        Problem::TooLong(max) => format!("text too long (at most {max} characters)"),
         Problem::Control => "the text contains control characters".into(),
     }
 }

@@ -395,6 +395,14 @@ impl Store {
             recorded_at,
             body,
         };
+        // What merge would refuse from another observer is not written here either: a file that
+        // this constat wrote always merges.
+        crate::domain::merge::check_event(&event, recorded_at).map_err(|p| {
+            StorageError::Invalid {
+                path: self.path.clone(),
+                what: p.to_string(),
+            }
+        })?;
         let hash = chain::link(&previous, &event);
         events::insert(&tx, &event, &hash, false)
             .map_err(|e| StorageError::sqlite(&self.path, "saving the event", e))?;

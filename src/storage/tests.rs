@@ -340,3 +340,22 @@ fn merged_events_go_in_by_batches_and_a_failing_batch_is_replayed_event_by_event
     // The whole file contributed nothing, not even the events before the bad one.
     assert_eq!(event_count(&target), 100);
 }
+
+#[test]
+fn append_refuses_what_merge_would_refuse_so_a_file_always_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = new_store(dir.path());
+    let circ = CirconscriptionCode::parse("7501").unwrap();
+    let bureau = BureauCode::parse("75056_0911").unwrap();
+    let long = EventBody::NonReceipt {
+        circonscription: circ,
+        bureau,
+        voter: Some("x".repeat(crate::domain::merge::MAX_NAME + 1)),
+        note: None,
+    };
+    let err = store
+        .append(EventId(Uuid::from_u128(99)), t(60), long)
+        .unwrap_err();
+    assert!(err.to_string().contains("200"), "{err}");
+    assert!(store.events().unwrap().is_empty(), "nothing written");
+}

@@ -10,6 +10,7 @@ use super::forms::{
 };
 use super::message::{Direction, Message};
 use super::model::{Change, Mode, Model, SaveStatus, Screen, Undoable};
+use crate::domain::merge::{MAX_NAME, MAX_NOTE};
 use crate::domain::search::Place;
 use crate::domain::state::{CellKey, Observation};
 use crate::domain::{BureauCode, EventBody, Item, Mark};
@@ -313,9 +314,12 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                         field.push(c);
                     }
                 }
-                Mode::Envelope(form) => push_text(&mut form.note, c, NOTE_MAX),
-                Mode::NonReceipt(form) => push_text(form.focused_mut(), c, NOTE_MAX),
-                Mode::Note(form) => push_text(&mut form.text, c, NOTE_MAX),
+                Mode::Envelope(form) => push_text(&mut form.note, c, MAX_NOTE),
+                Mode::NonReceipt(form) => {
+                    let max = if form.focus == 0 { MAX_NAME } else { MAX_NOTE };
+                    push_text(form.focused_mut(), c, max);
+                }
+                Mode::Note(form) => push_text(&mut form.text, c, MAX_NOTE),
                 Mode::Export(form) => push_text(&mut form.path, c, PATH_MAX),
                 _ => {}
             }
@@ -428,8 +432,6 @@ fn finish(model: &mut Model, group: u64) {
     }
 }
 
-/// The longest note or typed text kept (the storage accepts more; a phone keyboard does not need it).
-const NOTE_MAX: usize = 500;
 /// The longest folder path typed.
 const PATH_MAX: usize = 1000;
 
