@@ -741,7 +741,7 @@ pub(crate) fn phrase(text: &str) -> String {
 
 /// How deep values are themselves translated (a reason quoting a reason): beyond, as they are.
 const MAX_DEPTH: usize = 3;
-/// Longest value translated or quoted whole; longer ones (text from a hostile file) are cut.
+/// Longest value quoted whole when it is no known phrase (text from a file); longer ones are cut.
 const MAX_VALUE_CHARS: usize = 200;
 
 /// `text` in French by the most specific of `templates` it matches (the one with the most fixed
@@ -751,8 +751,9 @@ fn translate<'p>(
     templates: impl Iterator<Item = &'p (&'p str, &'p str)>,
     depth: usize,
 ) -> String {
-    // A value (depth > 0) may come from a hostile file: long ones are quoted cut, not parsed.
-    if depth > MAX_DEPTH || (depth > 0 && text.chars().count() > MAX_VALUE_CHARS) {
+    // Values are translated a few levels deep only (a reason quoting a reason): a hostile file
+    // can nest "event a: " thousands of times.
+    if depth > MAX_DEPTH {
         return cut(text);
     }
     templates
