@@ -281,12 +281,20 @@ impl<'a> Session<'a> {
         )
     }
 
-    /// Candidates whose cell in `item` is not already `mark`.
+    /// The cells of `item` a whole-column command changes: to mark them, the unchecked ones (an
+    /// absence seen is never overwritten by a column command); to clear them, the checked ones.
     fn rows_to_change(&self, item: Item, mark: Mark) -> Vec<Panel> {
         self.candidates
             .iter()
             .map(|c| c.panel)
-            .filter(|&p| self.mark(p, item) != mark)
+            .filter(|&p| {
+                let now = self.mark(p, item);
+                if mark == Mark::Unchecked {
+                    now != Mark::Unchecked
+                } else {
+                    now == Mark::Unchecked
+                }
+            })
             .collect()
     }
 

@@ -273,14 +273,16 @@ impl Store {
         options: MergeOptions,
         progress: &mut dyn FnMut(u64),
     ) -> Result<MergeOutcome, MergeRejection> {
+        // Looked at before opening: opening a WAL-mode file may create its `-wal` beside it.
+        let wal = PathBuf::from(format!("{}-wal", file.display()));
+        let leftover_wal = wal.exists();
         let theirs = Untrusted::open(file)?;
         let their_data = super::referential::load(&theirs.conn, file)?;
         let our_election = self.election()?;
         check_election(&their_data.election, &our_election)?;
         let observers = their_observers(&theirs)?;
         let mut warnings = Vec::new();
-        let wal = PathBuf::from(format!("{}-wal", file.display()));
-        if wal.exists() {
+        if leftover_wal {
             warnings.push(format!(
                 "{} is beside the file: it was copied while in use and may lack its latest ticks; ask for `constat export db`",
                 wal.display()
@@ -684,6 +686,18 @@ impl<'c> Merger<'c> {
                 self.pending = pending;
                 self.pending.clear();
                 Ok(())
+            }
+            // Only a constraint (an id already held, another observer's seq…) is retried event
+            // by event: after a full disk or an I/O error SQLite may have rolled the whole
+            // transaction back, and going on would commit rows of a half-merged file.
+            Err(e)
+                if !matches!(
+                    &e,
+                    rusqlite::Error::SqliteFailure(f, _)
+                        if f.code == rusqlite::ErrorCode::ConstraintViolation
+                ) || self.conn.is_autocommit() =>
+            {
+                Err(ours(e))
             }
             Err(_) => {
                 // The statement was undone as a whole: back to the tips before the batch, then

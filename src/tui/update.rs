@@ -258,7 +258,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 return vec![];
             }
             let n = (0..model.candidates.len())
-                .filter(|&r| model.mark(r, item) != Mark::Present)
+                .filter(|&r| model.mark(r, item) == Mark::Unchecked)
                 .count();
             if n > 0 {
                 let question = (model.lang.journey().ask_mark_column)(n, cat.column(item, true));
@@ -526,7 +526,10 @@ fn movable(model: &Model) -> Vec<(usize, Observation)> {
 fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
     match pending {
         Pending::MarkColumn(item) => {
-            let rows: Vec<usize> = (0..model.candidates.len()).collect();
+            // The unchecked cells only: an absence seen is never overwritten by the column.
+            let rows: Vec<usize> = (0..model.candidates.len())
+                .filter(|&r| model.mark(r, item) == Mark::Unchecked)
+                .collect();
             let cat = model.lang.catalog();
             let done = (cat.column_marked)(cat.column(item, true));
             set_item_cells(model, item, &rows, Mark::Present, Some(done))

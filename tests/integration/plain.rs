@@ -74,8 +74,8 @@ fn plain_ui_records_typed_lines_and_the_report_shows_them() {
     };
     let marks = |panel: &str| row(panel)[4..7].to_vec();
     assert_eq!(marks("3"), ["present", "absent", "present"]);
-    // `tous bureau p` changed every bureau cell but those already present: 5 was absent.
-    assert_eq!(marks("5"), ["unchecked", "unchecked", "present"]);
+    // `tous bureau p` marked the unchecked bureau cells only: 5's absence stays.
+    assert_eq!(marks("5"), ["unchecked", "unchecked", "absent"]);
     // `annuler` withdrew 4's profession de foi.
     assert_eq!(marks("4"), ["unchecked", "unchecked", "present"]);
 }
