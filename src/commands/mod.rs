@@ -27,6 +27,39 @@ use crate::storage::Store;
 /// The setting holding the observer's current bureau.
 pub const CURRENT_BUREAU: &str = "current_bureau";
 
+/// Where the interface (full-screen or plain) opens: the current bureau's circonscription, else
+/// the first one. The bureau is kept only when it belongs to that circonscription (a bureau
+/// imported without one would otherwise file observations under another circonscription).
+pub fn current_place(
+    store: &Store,
+) -> Result<
+    (
+        Option<crate::domain::Bureau>,
+        Circonscription,
+        Vec<Candidate>,
+    ),
+    Error,
+> {
+    let bureau = match store
+        .setting(CURRENT_BUREAU)?
+        .and_then(|b| BureauCode::parse(&b).ok())
+    {
+        Some(code) => store.bureau(&code)?,
+        None => None,
+    };
+    let circ_code = match bureau.as_ref().and_then(|b| b.circonscription.clone()) {
+        Some(c) => c,
+        None => store
+            .first_circonscription()?
+            .ok_or(Error::EmptyReferential)?,
+    };
+    let (circ, candidates) = store
+        .circonscription(&circ_code)?
+        .ok_or(Error::EmptyReferential)?;
+    let bureau = bureau.filter(|b| b.circonscription.as_ref() == Some(&circ.code));
+    Ok((bureau, circ, candidates))
+}
+
 /// The setting holding how to reach the observer (given at first run; optional).
 pub const OBSERVER_CONTACT: &str = "observer_contact";
 

@@ -16,11 +16,11 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use self::parse::{Command, Form, ParseError, is_yes};
 use self::text::{Text, text};
-use crate::commands::{CURRENT_BUREAU, new_event_id};
+use crate::commands::new_event_id;
 use crate::domain::state::CellKey;
 use crate::domain::{
-    Bureau, BureauCode, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark,
-    ObserverId, Panel, RecordState,
+    Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
+    Panel, RecordState,
 };
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -139,23 +139,8 @@ impl<'a> Session<'a> {
         clock: &'a mut dyn FnMut() -> DateTime<Utc>,
     ) -> Result<Self, Error> {
         let observer = store.local_observer()?;
-        let bureau = match store
-            .setting(CURRENT_BUREAU)?
-            .and_then(|b| BureauCode::parse(&b).ok())
-        {
-            Some(code) => store.bureau(&code)?,
-            None => None,
-        };
-        let circ_code = match bureau.as_ref().and_then(|b| b.circonscription.clone()) {
-            Some(c) => c,
-            None => store
-                .first_circonscription()?
-                .ok_or(Error::EmptyReferential)?,
-        };
-        let (circonscription, candidates) = store
-            .circonscription(&circ_code)?
-            .ok_or(Error::EmptyReferential)?;
-        let state = RecordState::fold(&store.events_of(&circ_code)?);
+        let (bureau, circonscription, candidates) = crate::commands::current_place(store)?;
+        let state = RecordState::fold(&store.events_of(&circonscription.code)?);
         Ok(Self {
             text: text(lang),
             lang,
@@ -256,6 +241,16 @@ impl<'a> Session<'a> {
             return Mark::Unchecked;
         }
         self.state.mark_by(self.observer, &self.key(panel, item))
+    }
+
+    /// The note of the observer's current observation of a cell, kept when its mark changes.
+    fn note_of(&self, panel: Panel, item: Item) -> Option<String> {
+        if item == Item::Bureau && self.bureau.is_none() {
+            return None;
+        }
+        self.state
+            .observation_by(self.observer, &self.key(panel, item))
+            .and_then(|o| o.note.clone())
     }
 
     fn candidate(&self, panel: Panel) -> Option<&Candidate> {
@@ -381,11 +376,15 @@ impl<'a> Session<'a> {
             return vec![t.needs_bureau.to_owned()];
         }
         let mut summary = format!("{} — {}", self.who(c), self.cell_words(item, mark));
+        let current = self.note_of(panel, item);
         if let Some(n) = &note {
             summary.push_str(&(t.note_said)(n));
-        } else if self.mark(panel, item) == mark {
+        }
+        // The same mark (and the same note) again records nothing; a new mark keeps the note.
+        if self.mark(panel, item) == mark && (note.is_none() || note == current) {
             return vec![(t.already)(&summary)];
         }
+        let note = note.or(current);
         let body = self.tick(panel, item, mark, note);
         self.commit(store, summary, vec![body])
     }
@@ -399,7 +398,7 @@ impl<'a> Session<'a> {
         let summary = (self.text.column_summary)(&self.cell_words(item, mark), rows.len());
         let bodies = rows
             .into_iter()
-            .map(|p| self.tick(p, item, mark, None))
+            .map(|p| self.tick(p, item, mark, self.note_of(p, item)))
             .collect();
         self.commit(store, summary, bodies)
     }

@@ -442,3 +442,51 @@ fn a_failed_save_is_said_and_a_later_retry_saves() {
     assert_eq!(session.mark(panel, Item::Foi), mark);
     assert_eq!(store.events().unwrap().len(), saved + 1);
 }
+
+#[test]
+fn a_changed_mark_keeps_the_note_and_the_same_note_again_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    drive(
+        &mut store,
+        Lang::Fr,
+        "note 3 foi sous la porte\n3 foi p\nnote 3 foi sous la porte\ntous foi a\no\n",
+    );
+    let t = ticks(&store);
+    // The note, then present with the note kept; the same note again is no event; the column
+    // command keeps each cell's note.
+    assert_eq!(
+        t[0],
+        (3, Item::Foi, Mark::Unchecked, Some("sous la porte".into()))
+    );
+    assert_eq!(
+        t[1],
+        (3, Item::Foi, Mark::Present, Some("sous la porte".into()))
+    );
+    assert_eq!(t.iter().filter(|x| x.0 == 3).count(), 2, "{t:?}");
+    assert_eq!(t.len(), 2 + candidates(&store) - 1, "{t:?}");
+}
+
+#[test]
+fn a_bureau_of_another_circonscription_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), false);
+    // A bureau the reference data holds without a circonscription.
+    {
+        let conn = rusqlite::Connection::open_with_flags(
+            dir.path().join("obs.db"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE,
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE bureau SET circonscription = NULL WHERE code = '75056_0912'",
+            [],
+        )
+        .ok();
+    }
+    store
+        .set_setting(crate::commands::CURRENT_BUREAU, "75056_0912")
+        .unwrap();
+    let out = drive(&mut store, Lang::Fr, "2 bureau p\n");
+    assert!(store.events().unwrap().is_empty(), "{out}");
+}

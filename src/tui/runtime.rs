@@ -19,8 +19,8 @@ use super::theme::Theme;
 use super::update::update;
 use super::view;
 use crate::commands::{CURRENT_BUREAU, new_event_id};
+use crate::domain::RecordState;
 use crate::domain::search::{Place, PlaceIndex};
-use crate::domain::{BureauCode, RecordState};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::storage::Store;
@@ -29,23 +29,8 @@ use crate::storage::Store;
 /// reading only that circonscription: start-up does not grow with the national data.
 pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Error> {
     let observer = store.local_observer()?;
-    let bureau = match store
-        .setting(CURRENT_BUREAU)?
-        .and_then(|b| BureauCode::parse(&b).ok())
-    {
-        Some(code) => store.bureau(&code)?,
-        None => None,
-    };
-    let circ_code = match bureau.as_ref().and_then(|b| b.circonscription.clone()) {
-        Some(c) => c,
-        None => store
-            .first_circonscription()?
-            .ok_or(Error::EmptyReferential)?,
-    };
-    let (circ, candidates) = store
-        .circonscription(&circ_code)?
-        .ok_or(Error::EmptyReferential)?;
-    let state = RecordState::fold(&store.events_of(&circ_code)?);
+    let (bureau, circ, candidates) = crate::commands::current_place(store)?;
+    let state = RecordState::fold(&store.events_of(&circ.code)?);
     Ok(Model::new(
         lang,
         theme,
