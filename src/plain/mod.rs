@@ -14,7 +14,7 @@ use std::io::{BufRead, Write};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use self::parse::{Command, Form, ParseError, is_yes};
+use self::parse::{Command, Form, ParseError, is_no, is_yes};
 use self::text::{Text, text};
 use crate::commands::new_event_id;
 use crate::domain::state::CellKey;
@@ -106,8 +106,12 @@ pub fn interact<R: BufRead, W: Write + ?Sized>(
         let reply = if let Some(p) = session.pending.take() {
             if is_yes(&line) {
                 session.column(store, p.item, p.mark)
-            } else {
+            } else if is_no(&line) {
                 vec![t.column_cancelled.to_owned()]
+            } else {
+                // Anything else is not taken for a no: the question is asked again.
+                session.pending = Some(p);
+                vec![t.confirm_again.to_owned()]
             }
         } else {
             match parse::parse(&line) {
@@ -156,6 +160,54 @@ impl<'a> Session<'a> {
             utc_offset,
             clock,
         })
+    }
+
+    /// Goes to a bureau (remembered as the database's current bureau) or a circonscription, and
+    /// reads the new place and its candidates.
+    fn go_to(&mut self, store: &Store, code: &str) -> Vec<String> {
+        let unknown = || vec![(self.text.place_unknown)(code)];
+        let (circ_code, bureau) = if let Ok(b) = crate::domain::BureauCode::parse(code) {
+            match store.bureau(&b) {
+                Ok(Some(bureau)) => match bureau.circonscription.clone() {
+                    Some(c) => (c, Some(bureau)),
+                    None => return unknown(),
+                },
+                Ok(None) => return unknown(),
+                Err(e) => return vec![Error::from(e).message(self.lang)],
+            }
+        } else if let Ok(c) = crate::domain::CirconscriptionCode::parse(code) {
+            let keep = self
+                .bureau
+                .clone()
+                .filter(|b| b.circonscription.as_ref() == Some(&c));
+            (c, keep)
+        } else {
+            return unknown();
+        };
+        let loaded = (|| -> Result<Option<_>, Error> {
+            let Some((circ, candidates)) = store.circonscription(&circ_code)? else {
+                return Ok(None);
+            };
+            let state = RecordState::fold(&store.events_of(&circ_code)?);
+            if let Some(b) = &bureau {
+                store.set_setting(crate::commands::CURRENT_BUREAU, b.code.as_str())?;
+            }
+            Ok(Some((circ, candidates, state)))
+        })();
+        match loaded {
+            Ok(Some((circ, candidates, state))) => {
+                self.circonscription = circ;
+                self.candidates = candidates;
+                self.state = state;
+                self.bureau = bureau;
+                self.undo.clear();
+                let mut lines = self.header();
+                lines.extend(self.grid());
+                lines
+            }
+            Ok(None) => unknown(),
+            Err(e) => vec![e.message(self.lang)],
+        }
     }
 
     /// Election, circonscription, bureau and observer: one line each.
@@ -351,6 +403,7 @@ impl<'a> Session<'a> {
                 self.commit(store, summary, vec![body])
             }
             Command::Undo => self.undo(store),
+            Command::Place { code } => self.go_to(store, &code),
         }
     }
 

@@ -45,6 +45,12 @@ pub enum Command {
         /// The note.
         text: String,
     },
+    /// `bureau 75056_0911` or `bureau 7501`: go to that bureau (it becomes the database's
+    /// current bureau) or circonscription.
+    Place {
+        /// The code typed.
+        code: String,
+    },
     /// `annuler`: retract the last change of this session.
     Undo,
     /// `liste`: print the candidates and their cells again.
@@ -70,6 +76,8 @@ pub enum Form {
     NonReceipt,
     /// `note 3 bureau TEXT`.
     Note,
+    /// `bureau CODE`.
+    Place,
     /// A command that takes nothing after it (`annuler`, `liste`, `aide`, `quitter`).
     Bare,
 }
@@ -159,6 +167,11 @@ pub fn is_yes(line: &str) -> bool {
         line.trim().to_lowercase().as_str(),
         "o" | "oui" | "y" | "yes"
     )
+}
+
+/// True for a no to a confirmation: `n`, `non`, `no`.
+pub fn is_no(line: &str) -> bool {
+    matches!(line.trim().to_lowercase().as_str(), "n" | "non" | "no")
 }
 
 fn panel(word: &str, form: Form) -> Result<Panel, ParseError> {
@@ -271,6 +284,16 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
                 return fail(Form::Note, Problem::MissingText);
             }
             Ok(Command::Note { panel, item, text })
+        }
+        "bureau" | "lieu" | "place" | "b" => {
+            let (code, rest) = first_word(rest);
+            if code.is_empty() {
+                return fail(Form::Place, Problem::MissingText);
+            }
+            nothing_after(rest, Form::Place)?;
+            Ok(Command::Place {
+                code: code.to_owned(),
+            })
         }
         "annuler" | "undo" | "u" => bare(Command::Undo),
         "liste" | "list" | "l" => bare(Command::List),

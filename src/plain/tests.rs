@@ -349,11 +349,7 @@ fn without_a_bureau_the_bureau_column_and_non_receipts_say_why_not() {
         "3 bureau p\nnon-recu\ntous bureau p\n3 courrier p\n",
     );
     assert!(out.contains("Bureau : aucun bureau choisi"), "{out}");
-    assert_eq!(
-        out.matches("Aucun bureau choisi dans cette base").count(),
-        3,
-        "{out}"
-    );
+    assert_eq!(out.matches("Aucun bureau choisi : ").count(), 3, "{out}");
     assert_eq!(
         ticks(&store),
         vec![(3, Item::Courrier, Mark::Present, None)]
@@ -489,4 +485,32 @@ fn a_bureau_of_another_circonscription_is_not_used() {
         .unwrap();
     let out = drive(&mut store, Lang::Fr, "2 bureau p\n");
     assert!(store.events().unwrap().is_empty(), "{out}");
+}
+
+#[test]
+fn bureau_code_goes_there_and_a_question_is_asked_again_until_yes_or_no() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), false);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "2 bureau p\nbureau 75056_0912\n2 bureau p\ntous bureau a\n3 foi p\nn\nbureau 9999\n",
+    );
+    assert!(out.contains("Aucun bureau choisi"), "{out}");
+    assert!(out.contains("75056_0912"), "{out}");
+    assert!(out.contains("Répondez o (oui) ou n (non)."), "{out}");
+    assert!(out.contains("« 9999 » n'est ni un bureau"), "{out}");
+    let t = ticks(&store);
+    assert_eq!(
+        t,
+        vec![(2, Item::Bureau, Mark::Present, None)],
+        "the question took no other line"
+    );
+    assert_eq!(
+        store
+            .setting(crate::commands::CURRENT_BUREAU)
+            .unwrap()
+            .as_deref(),
+        Some("75056_0912")
+    );
 }

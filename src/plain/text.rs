@@ -37,6 +37,8 @@ pub struct Text {
     pub undone: fn(&str) -> String,
     pub nothing_to_undo: &'static str,
     pub needs_bureau: &'static str,
+    pub place_unknown: fn(&str) -> String,
+    pub confirm_again: &'static str,
     pub unknown_panel: fn(&str, &str) -> String,
     pub not_understood: &'static str,
     pub problem: fn(&Problem) -> String,
@@ -113,7 +115,7 @@ static FR: Text = Text {
     sep: " : ",
     circonscription: "Circonscription",
     bureau: "Bureau",
-    no_bureau: "aucun bureau choisi (constat init --bureau CODE) : les bulletins au bureau et les non-réceptions ne peuvent pas être notés",
+    no_bureau: "aucun bureau choisi (tapez bureau CODE) : les bulletins au bureau et les non-réceptions ne peuvent pas être notés",
     observer: "Observateur",
     item: |i| match i {
         Item::Foi => "profession de foi",
@@ -143,6 +145,7 @@ static FR: Text = Text {
         "enveloppe 4 1 : 4 électeurs à l'adresse, 1 enveloppe reçue.",
         "non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).",
         "note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.",
+        "bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).",
         "annuler : retire la dernière modification de cette session.",
         "liste : relit les candidats et leurs cases.",
         "aide : cette liste. quitter : termine la session.",
@@ -180,7 +183,13 @@ static FR: Text = Text {
     },
     undone: |what| format!("Annulé : {what}"),
     nothing_to_undo: "Rien à annuler dans cette session.",
-    needs_bureau: "Aucun bureau choisi dans cette base : le bulletin au bureau et les non-réceptions demandent un bureau (constat init --bureau CODE).",
+    needs_bureau: "Aucun bureau choisi : le bulletin au bureau et les non-réceptions demandent un bureau (tapez bureau CODE, par exemple bureau 75056_0911).",
+    place_unknown: |c| {
+        format!(
+            "« {c} » n'est ni un bureau ni une circonscription de cette base (exemple : bureau 75056_0911, bureau 7501)."
+        )
+    },
+    confirm_again: "Répondez o (oui) ou n (non).",
     unknown_panel: |n, known| format!("Pas de candidat numéro {n} ici. Numéros : {known}."),
     not_understood: "Pas compris : ",
     problem: fr_problem,
@@ -191,6 +200,7 @@ static FR: Text = Text {
         Form::Envelope => "Exemple : enveloppe 4 1 (4 électeurs, 1 enveloppe reçue)",
         Form::NonReceipt => "Exemple : non-recu Jean Dupont",
         Form::Note => "Exemple : note 3 bureau bulletins épuisés à 15h",
+        Form::Place => "Exemple : bureau 75056_0911 (ou une circonscription : bureau 7501)",
         Form::Bare => "Exemple : annuler (sans rien après)",
     },
     bye: "Fin de la session.",
@@ -201,7 +211,7 @@ static EN: Text = Text {
     sep: ": ",
     circonscription: "Circonscription",
     bureau: "Bureau",
-    no_bureau: "no bureau chosen (constat init --bureau CODE): ballots at the bureau and non-receipts cannot be recorded",
+    no_bureau: "no bureau chosen (type bureau CODE): ballots at the bureau and non-receipts cannot be recorded",
     observer: "Observer",
     item: |i| match i {
         Item::Foi => "profession de foi",
@@ -230,6 +240,7 @@ static EN: Text = Text {
         "envelope 4 1: 4 voters at the address, 1 envelope received.",
         "non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional).",
         "note 3 bureau TEXT: adds a note to the cell, with its current value.",
+        "bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).",
         "undo: withdraws the last change of this session.",
         "list: reads the candidates and their cells again.",
         "help: this list. quit: ends the session.",
@@ -258,7 +269,13 @@ static EN: Text = Text {
     },
     undone: |what| format!("Undone: {what}"),
     nothing_to_undo: "Nothing to undo in this session.",
-    needs_bureau: "No bureau chosen in this database: the ballot at the bureau and non-receipts need one (constat init --bureau CODE).",
+    needs_bureau: "No bureau chosen: the ballot at the bureau and non-receipts need one (type bureau CODE, for instance bureau 75056_0911).",
+    place_unknown: |c| {
+        format!(
+            "\"{c}\" is neither a bureau nor a circonscription of this database (example: bureau 75056_0911, bureau 7501)."
+        )
+    },
+    confirm_again: "Answer y (yes) or n (no).",
     unknown_panel: |n, known| format!("No candidate number {n} here. Numbers: {known}."),
     not_understood: "Not understood: ",
     problem: en_problem,
@@ -269,6 +286,7 @@ static EN: Text = Text {
         Form::Envelope => "Example: envelope 4 1 (4 voters, 1 envelope received)",
         Form::NonReceipt => "Example: non-receipt Jean Dupont",
         Form::Note => "Example: note 3 bureau ran out of ballots at 3 pm",
+        Form::Place => "Example: bureau 75056_0911 (or a circonscription: bureau 7501)",
         Form::Bare => "Example: undo (with nothing after it)",
     },
     bye: "End of the session.",
