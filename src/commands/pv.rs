@@ -1,14 +1,12 @@
 //! `constat pv`: the réclamation text for the procès-verbal (or, with `--appeal`, the draft facts
 //! for a requête to the Conseil constitutionnel and its deadline).
 
-use std::collections::BTreeMap;
-
 use super::Context;
 use crate::cli::PvArgs;
 use crate::domain::record::build_record_with;
 use crate::domain::{BureauCode, CirconscriptionCode, RecordState};
 use crate::error::Error;
-use crate::report::pv::{Pv, checked_at_bureau, render};
+use crate::report::pv::{Pv, checked_at_bureau, render, voters_of};
 use crate::storage::Store;
 
 /// `constat pv`.
@@ -30,10 +28,7 @@ pub fn run(args: &PvArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             known: store.circonscription_codes()?,
         });
     };
-    let voters: BTreeMap<_, _> = state
-        .non_receipts_of(&circ)
-        .filter_map(|f| f.voter.clone().map(|v| (f.event, v)))
-        .collect();
+    let voters = voters_of(&state, &record);
     let signer = store.local_observer()?.name;
     let digest = store.chain_digest()?;
     let pv = Pv {

@@ -39,6 +39,14 @@ pub struct Pv<'a> {
     pub appeal: Option<NaiveDate>,
 }
 
+/// The voters' names of a circonscription's live non-receipts, by event (for [`Pv::voters`]).
+pub fn voters_of(state: &RecordState, record: &CircRecord) -> BTreeMap<EventId, String> {
+    state
+        .non_receipts_of(&record.circonscription.code)
+        .filter_map(|f| f.voter.clone().map(|v| (f.event, v)))
+        .collect()
+}
+
 /// How many candidates' ballots were checked (present or absent) at `bureau` by anyone.
 pub fn checked_at_bureau(state: &RecordState, record: &CircRecord, bureau: &Bureau) -> usize {
     let panels: BTreeSet<Panel> = state

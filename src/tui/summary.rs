@@ -2,13 +2,11 @@
 //! and the réclamation for the current bureau's procès-verbal, exactly as `constat report` and
 //! `constat pv` print them. Pure: the runtime reads the bureaux, names and digest.
 
-use std::collections::BTreeMap;
-
 use super::model::{Model, Summary};
 use crate::domain::findings::Names;
 use crate::domain::record::build_record_with;
 use crate::domain::{Bureau, ObserverId, Referential};
-use crate::report::pv::{Pv, checked_at_bureau};
+use crate::report::pv::{Pv, checked_at_bureau, voters_of};
 use crate::report::{Format, Report, render};
 
 /// The report from its findings on: the grid screens already show the marks, and the report's
@@ -68,11 +66,7 @@ pub fn build(
     }
     let pv = match (&record, &model.bureau) {
         (Some(record), Some(bureau)) => {
-            let voters: BTreeMap<_, _> = model
-                .state
-                .non_receipts_of(&circ.code)
-                .filter_map(|f| f.voter.clone().map(|v| (f.event, v)))
-                .collect();
+            let voters = voters_of(&model.state, record);
             let bureau = referential.bureaux.get(&bureau.code).unwrap_or(bureau);
             let pv = Pv {
                 election: &model.election,
