@@ -234,13 +234,17 @@ impl Store {
             .map_err(ours)?;
         // The fast path's multi-row inserts keep a statement journal (to undo a failed
         // statement): in memory rather than in a temporary file; it holds one batch's pages.
-        let temp_store: i64 = self
+        // Only a matter of speed: where SQLite refuses the change (temporary storage already
+        // open inside a transaction), the merge goes on with the file.
+        let temp_store: Option<i64> = self
             .conn
             .pragma_query_value(None, "temp_store", |r| r.get(0))
-            .map_err(ours)?;
-        self.conn
-            .pragma_update(None, "temp_store", "MEMORY")
-            .map_err(ours)?;
+            .ok()
+            .filter(|_| {
+                self.conn
+                    .pragma_update(None, "temp_store", "MEMORY")
+                    .is_ok()
+            });
         let result =
             self.conn
                 .execute_batch(begin)
@@ -258,8 +262,10 @@ impl Store {
         let reset = self
             .conn
             .pragma_update(None, "cache_size", cache_pages)
-            .and_then(|()| self.conn.pragma_update(None, "temp_store", temp_store))
             .map_err(ours);
+        if let Some(mode) = temp_store {
+            let _ = self.conn.pragma_update(None, "temp_store", mode);
+        }
         let t = result?;
         reset?;
         Ok(t)
