@@ -144,7 +144,8 @@ impl<'a> Session<'a> {
     ) -> Result<Self, Error> {
         let observer = store.local_observer()?;
         let (bureau, circonscription, candidates) = crate::commands::current_place(store)?;
-        let state = RecordState::fold(&store.events_of(&circonscription.code)?);
+        let state =
+            RecordState::fold(&store.events_of_observer(observer.id, &circonscription.code)?);
         Ok(Self {
             text: text(lang),
             lang,
@@ -188,7 +189,7 @@ impl<'a> Session<'a> {
             let Some((circ, candidates)) = store.circonscription(&circ_code)? else {
                 return Ok(None);
             };
-            let state = RecordState::fold(&store.events_of(&circ_code)?);
+            let state = RecordState::fold(&store.events_of_observer(self.observer, &circ_code)?);
             if let Some(b) = &bureau {
                 store.set_setting(crate::commands::CURRENT_BUREAU, b.code.as_str())?;
             }

@@ -172,6 +172,31 @@ pub(super) fn of_circonscription(
     Ok(out)
 }
 
+/// One observer's events in a circonscription, with the retractions of that observer (which name
+/// no circonscription), in seq order, through the `(observer, seq)` index: what the interface
+/// shows, read without touching the other observers' events (a national file holds millions).
+pub(super) fn of_observer_in(
+    conn: &Connection,
+    path: &Path,
+    observer: &str,
+    circ: &str,
+) -> Result<Vec<Event>, StorageError> {
+    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM event
+             WHERE observer = ?1 AND (circonscription = ?2 OR target IS NOT NULL)
+             ORDER BY seq"
+        ))
+        .map_err(sql)?;
+    let mut rows = stmt.query([observer, circ]).map_err(sql)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(sql)? {
+        out.push(decode_event(row, path)?);
+    }
+    Ok(out)
+}
+
 /// Hands every event to `f`, in storage order (each observer's events in `seq` order: constat
 /// never stores an event before its predecessors), without collecting them.
 pub(super) fn for_each(

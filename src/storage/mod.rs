@@ -453,6 +453,16 @@ impl Store {
         events::of_circonscription(&self.conn, &self.path, circ.as_str())
     }
 
+    /// One observer's events in a circonscription and that observer's retractions, in seq order
+    /// (what the interface shows: its own marks), without reading other observers' events.
+    pub fn events_of_observer(
+        &self,
+        observer: ObserverId,
+        circ: &crate::domain::CirconscriptionCode,
+    ) -> Result<Vec<Event>, StorageError> {
+        events::of_observer_in(&self.conn, &self.path, &observer.to_string(), circ.as_str())
+    }
+
     /// The first circonscription in code order, if any.
     pub fn first_circonscription(
         &self,

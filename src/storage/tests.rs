@@ -359,3 +359,45 @@ fn append_refuses_what_merge_would_refuse_so_a_file_always_merges() {
     assert!(err.to_string().contains("200"), "{err}");
     assert!(store.events().unwrap().is_empty(), "nothing written");
 }
+
+#[test]
+fn the_interface_reads_its_observers_events_and_the_summary_everyones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = new_store(dir.path());
+    let mine = store
+        .append(EventId(Uuid::from_u128(1)), t(1), tick(3))
+        .unwrap();
+    store
+        .append(
+            EventId(Uuid::from_u128(2)),
+            t(2),
+            EventBody::Retract { target: mine.id },
+        )
+        .unwrap();
+    // Another observer's tick in the same circonscription, as a merge would have added it.
+    let conn = raw(&path);
+    conn.execute(
+        "INSERT INTO observer (id, name, is_local, created_at) VALUES (?1, 'Paul', 0, '2017-06-11')",
+        [Uuid::from_u128(77).to_string()],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, value, hash)
+         VALUES (?1, ?2, 1, '2017-06-11T08:00:00.000000Z', 'tick', '7501', '75056_0911', 4, 'bureau', 'absent', ?3)",
+        [
+            Uuid::from_u128(3).to_string(),
+            Uuid::from_u128(77).to_string(),
+            "0".repeat(64),
+        ],
+    )
+    .unwrap();
+    drop(conn);
+    let circ = CirconscriptionCode::parse("7501").unwrap();
+    let own = store.events_of_observer(observer().id, &circ).unwrap();
+    assert_eq!(
+        own.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![1, 2],
+        "the observer's tick and its retraction"
+    );
+    assert_eq!(store.events_of(&circ).unwrap().len(), 3, "everyone's");
+}

@@ -30,7 +30,8 @@ use crate::storage::Store;
 pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Error> {
     let observer = store.local_observer()?;
     let (bureau, circ, candidates) = crate::commands::current_place(store)?;
-    let state = RecordState::fold(&store.events_of(&circ.code)?);
+    // The observer's own events: the grid shows their marks. (The summary reads everyone's.)
+    let state = RecordState::fold(&store.events_of_observer(observer.id, &circ.code)?);
     Ok(Model::new(
         lang,
         theme,
@@ -116,10 +117,14 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
 /// observers' names, the chain digest) and builds it.
 fn summary(model: &Model, store: &Store) -> Result<Summary, Error> {
     let bureaux = store.bureaux_of(&model.circonscription.code)?;
+    // Every observer's observations of the circonscription (the grid holds the observer's own).
+    let state = RecordState::fold(&store.events_of(&model.circonscription.code)?);
     // Only the names of this circonscription's observers: a national file has tens of thousands.
-    let names = store.observer_names(&super::summary::observers_in(model))?;
+    let names = store.observer_names(&super::summary::observers_in(model, &state))?;
     let digest = store.chain_digest()?;
-    Ok(super::summary::build(model, bureaux, &names, digest))
+    Ok(super::summary::build(
+        model, &state, bureaux, &names, digest,
+    ))
 }
 
 /// Loads the picked place; remembers a picked bureau as the database's current bureau.
@@ -146,7 +151,9 @@ fn switch(model: &Model, store: &Store, place: &Place) -> Result<Option<Message>
     let Some((circonscription, candidates)) = store.circonscription(&circ_code)? else {
         return Ok(None);
     };
-    let state = Box::new(RecordState::fold(&store.events_of(&circ_code)?));
+    let state = Box::new(RecordState::fold(
+        &store.events_of_observer(model.observer, &circ_code)?,
+    ));
     Ok(Some(Message::Switched {
         circonscription,
         candidates,

@@ -5,7 +5,7 @@
 use super::model::{Model, Summary};
 use crate::domain::findings::Names;
 use crate::domain::record::build_record_with;
-use crate::domain::{Bureau, ObserverId, Referential};
+use crate::domain::{Bureau, ObserverId, RecordState, Referential};
 use crate::report::pv::{Pv, checked_at_bureau, voters_of};
 use crate::report::{Format, Report, render};
 
@@ -21,22 +21,22 @@ fn findings_part(report: &str, lang: crate::i18n::Lang) -> String {
 
 /// Every observer with a live observation in the model's circonscription (whose names the
 /// summary shows).
-pub fn observers_in(model: &Model) -> std::collections::BTreeSet<ObserverId> {
+pub fn observers_in(model: &Model, state: &RecordState) -> std::collections::BTreeSet<ObserverId> {
     let circ = &model.circonscription.code;
-    model
-        .state
+    state
         .cells_of(circ)
         .map(|(_, o)| o.observer)
-        .chain(model.state.envelopes_of(circ).map(|f| f.observer))
-        .chain(model.state.non_receipts_of(circ).map(|f| f.observer))
+        .chain(state.envelopes_of(circ).map(|f| f.observer))
+        .chain(state.non_receipts_of(circ).map(|f| f.observer))
         .chain(std::iter::once(model.observer))
         .collect()
 }
 
-/// Builds the summary of the model's circonscription from its folded state, its `bureaux`, the
-/// observers' `names` and the chain `digest`.
+/// Builds the summary of the model's circonscription from `state` (every observer's
+/// observations of it), its `bureaux`, the observers' `names` and the chain `digest`.
 pub fn build(
     model: &Model,
+    state: &RecordState,
     bureaux: Vec<Bureau>,
     names: &Names,
     digest: Option<String>,
@@ -53,7 +53,7 @@ pub fn build(
     for b in bureaux {
         referential.bureaux.insert(b.code.clone(), b);
     }
-    let record = build_record_with(&referential, &model.state, &circ.code, names);
+    let record = build_record_with(&referential, state, &circ.code, names);
     let mut report = Vec::new();
     if let Some(record) = &record {
         let r = Report {
@@ -66,11 +66,11 @@ pub fn build(
     }
     let pv = match (&record, &model.bureau) {
         (Some(record), Some(bureau)) => {
-            let voters = voters_of(&model.state, record);
+            let voters = voters_of(state, record);
             let bureau = referential.bureaux.get(&bureau.code).unwrap_or(bureau);
             let pv = Pv {
                 election: &model.election,
-                checked: checked_at_bureau(&model.state, record, bureau),
+                checked: checked_at_bureau(state, record, bureau),
                 record,
                 bureau,
                 voters: &voters,

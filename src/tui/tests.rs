@@ -86,7 +86,9 @@ impl Harness {
                             .collect();
                         let names = [(OBSERVER, "Marie".to_owned())].into();
                         let digest = Some("3f9a0c27".repeat(8));
-                        let summary = super::summary::build(&self.model, bureaux, &names, digest);
+                        let state = self.model.state.clone();
+                        let summary =
+                            super::summary::build(&self.model, &state, bureaux, &names, digest);
                         queue.insert(0, Message::SummaryReady(Box::new(summary)));
                         continue;
                     }
