@@ -434,8 +434,11 @@ impl<'a> Session<'a> {
         if let Some(n) = &note {
             summary.push_str(&(t.note_said)(n));
         }
-        // The same mark (and the same note) again records nothing; a new mark keeps the note.
-        if self.mark(panel, item) == mark && (note.is_none() || note == current) {
+        // The same mark (and the same note) again records nothing, except at the bureau, where
+        // it is a re-check later in the day: a new observation, as in the full-screen interface.
+        // A new mark keeps the note.
+        let recheck = item == Item::Bureau && mark != Mark::Unchecked && note.is_none();
+        if self.mark(panel, item) == mark && (note.is_none() || note == current) && !recheck {
             return vec![(t.already)(&summary)];
         }
         let note = note.or(current);

@@ -514,3 +514,17 @@ fn bureau_code_goes_there_and_a_question_is_asked_again_until_yes_or_no() {
         Some("75056_0912")
     );
 }
+
+#[test]
+fn a_bureau_recheck_with_the_same_mark_is_a_new_observation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "3 bureau p\n3 bureau p\n3 foi p\n3 foi p\n",
+    );
+    let t = ticks(&store);
+    assert_eq!(t.iter().filter(|x| x.1 == Item::Bureau).count(), 2, "{out}");
+    assert_eq!(t.iter().filter(|x| x.1 == Item::Foi).count(), 1, "{out}");
+}
