@@ -149,45 +149,23 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
     referential.candidates = candidates;
 
     let mut stmt = conn
-        .prepare(
-            "SELECT code, circonscription, label, address, commune, voting_machines
-             FROM bureau ORDER BY code",
-        )
+        .prepare(&format!(
+            "SELECT {BUREAU_COLUMNS} FROM bureau ORDER BY code"
+        ))
         .map_err(sql)?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, bool>(5)?,
-            ))
-        })
-        .map_err(sql)?;
+    let rows = stmt.query_map([], bureau_from_row).map_err(sql)?;
     for row in rows {
-        let (code, circ, label, address, commune, voting_machines) = row.map_err(sql)?;
-        let code = BureauCode::parse(&code).map_err(|e| invalid(e.to_string()))?;
-        referential.bureaux.insert(
-            code.clone(),
-            Bureau {
-                code,
-                circonscription: circ
-                    .map(|c| CirconscriptionCode::parse(&c).map_err(|e| invalid(e.to_string())))
-                    .transpose()?,
-                label,
-                address,
-                commune,
-                voting_machines,
-            },
-        );
+        let bureau = bureau_of_row(path, row.map_err(sql)?)?;
+        referential.bureaux.insert(bureau.code.clone(), bureau);
     }
     Ok(ElectionData {
         election,
         referential,
     })
 }
+
+/// The columns [`bureau_from_row`] reads, in its order.
+const BUREAU_COLUMNS: &str = "code, circonscription, label, address, commune, voting_machines";
 
 fn bureau_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BureauRow> {
     Ok((
@@ -230,9 +208,9 @@ pub(super) fn bureau(
     use rusqlite::OptionalExtension;
     let sql = |e| StorageError::sqlite(path, "reading a bureau", e);
     let row = conn
-        .prepare_cached(
-            "SELECT code, circonscription, label, address, commune, voting_machines FROM bureau WHERE code = ?1",
-        )
+        .prepare_cached(&format!(
+            "SELECT {BUREAU_COLUMNS} FROM bureau WHERE code = ?1"
+        ))
         .map_err(sql)?
         .query_row([code.as_str()], bureau_from_row)
         .optional()
@@ -248,10 +226,9 @@ pub(super) fn bureaux_of(
 ) -> Result<Vec<Bureau>, StorageError> {
     let sql = |e| StorageError::sqlite(path, "reading the bureaux", e);
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT code, circonscription, label, address, commune, voting_machines FROM bureau \
-             WHERE circonscription = ?1 ORDER BY code",
-        )
+        .prepare_cached(&format!(
+            "SELECT {BUREAU_COLUMNS} FROM bureau WHERE circonscription = ?1 ORDER BY code"
+        ))
         .map_err(sql)?;
     let rows = stmt
         .query_map([circ.as_str()], bureau_from_row)

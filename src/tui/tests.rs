@@ -616,24 +616,10 @@ fn a_too_small_window_says_so_instead_of_drawing_a_broken_grid() {
 
 #[test]
 fn the_real_runtime_commits_before_showing_saved() {
-    use crate::storage::{LocalObserver, Store};
+    use crate::storage::Store;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("obs.db");
-    let data = sample::find("paris-1-2017")
-        .unwrap()
-        .election_data()
-        .unwrap();
-    let observer = LocalObserver {
-        id: OBSERVER,
-        name: "Marie".into(),
-    };
-    let mut store = Store::create(
-        &path,
-        &data,
-        &observer,
-        DateTime::from_timestamp(0, 0).unwrap(),
-    )
-    .unwrap();
+    let mut store = real_store(&path);
     store
         .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
         .unwrap();
@@ -1054,24 +1040,10 @@ fn the_first_run_form_at_every_size_in_both_languages() {
 
 #[test]
 fn the_real_runtime_marks_machines_prepares_the_summary_and_exports() {
-    use crate::storage::{LocalObserver, Store};
+    use crate::storage::Store;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("obs.db");
-    let data = sample::find("paris-1-2017")
-        .unwrap()
-        .election_data()
-        .unwrap();
-    let observer = LocalObserver {
-        id: OBSERVER,
-        name: "Marie".into(),
-    };
-    let mut store = Store::create(
-        &path,
-        &data,
-        &observer,
-        DateTime::from_timestamp(0, 0).unwrap(),
-    )
-    .unwrap();
+    let mut store = real_store(&path);
     store
         .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
         .unwrap();
@@ -1313,24 +1285,9 @@ fn up_and_shift_tab_go_back_a_field_and_reopening_keeps_the_envelope_note() {
 
 #[test]
 fn a_read_only_file_is_said_in_plain_words_and_a_retry_saves_once_writable() {
-    use crate::storage::{LocalObserver, Store};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("obs.db");
-    let data = sample::find("paris-1-2017")
-        .unwrap()
-        .election_data()
-        .unwrap();
-    let observer = LocalObserver {
-        id: OBSERVER,
-        name: "Marie".into(),
-    };
-    let mut store = Store::create(
-        &path,
-        &data,
-        &observer,
-        DateTime::from_timestamp(0, 0).unwrap(),
-    )
-    .unwrap();
+    let mut store = real_store(&path);
     let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
     store.set_query_only(true).unwrap();
     super::runtime::dispatch(&mut m, &mut store, Message::Set(Mark::Present));
@@ -1346,4 +1303,23 @@ fn a_read_only_file_is_said_in_plain_words_and_a_retry_saves_once_writable() {
     assert_eq!(m.save, SaveStatus::Saved);
     assert_eq!(m.mark(0, Item::Foi), Mark::Present);
     assert_eq!(store.events().unwrap().len(), 1);
+}
+
+/// A real database of the Paris sample at `path`, owned by the test's observer.
+fn real_store(path: &std::path::Path) -> crate::storage::Store {
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let observer = crate::storage::LocalObserver {
+        id: OBSERVER,
+        name: "Marie".into(),
+    };
+    crate::storage::Store::create(
+        path,
+        &data,
+        &observer,
+        DateTime::from_timestamp(0, 0).unwrap(),
+    )
+    .unwrap()
 }
