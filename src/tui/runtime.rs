@@ -47,68 +47,103 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
 
 /// Runs `msg` through `update`, committing every `Persist` effect before its `Saved` goes back.
 pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
-    let mut queue = VecDeque::from([msg]);
+    run_queue(model, store, VecDeque::from([msg]), false);
+}
+
+/// As [`dispatch`], except that the summary's preparation (slow on a national file: it folds
+/// every observer's events and computes the digest) is left out; returns true when it was, so
+/// the caller draws the screen first ("Préparation du bilan…") and then calls
+/// [`prepare_summary`].
+pub fn dispatch_deferring(model: &mut Model, store: &mut Store, msg: Message) -> bool {
+    run_queue(model, store, VecDeque::from([msg]), true)
+}
+
+/// Prepares the summary screen now (see [`dispatch_deferring`]).
+pub fn prepare_summary(model: &mut Model, store: &mut Store) {
+    let mut queue = VecDeque::new();
+    perform(model, store, Effect::LoadSummary, &mut queue);
+    run_queue(model, store, queue, false);
+}
+
+/// Runs the messages of `queue` and the effects they ask for; with `defer`, the summary's
+/// preparation is not run but reported (true).
+fn run_queue(
+    model: &mut Model,
+    store: &mut Store,
+    mut queue: VecDeque<Message>,
+    defer: bool,
+) -> bool {
+    let mut deferred = false;
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
-            match effect {
-                Effect::BuildPlaces => match store.election_data() {
-                    Ok(data) => queue.push_back(Message::PlacesReady(std::sync::Arc::new(
-                        PlaceIndex::new(&data.referential),
-                    ))),
-                    Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
-                },
-                Effect::Switch(place) => match switch(model, store, &place) {
-                    Ok(Some(msg)) => queue.push_back(msg),
-                    Ok(None) => {}
-                    Err(e) => model.flash = Some(e.message(model.lang)),
-                },
-                Effect::LoadSummary => match summary(model, store) {
-                    Ok(summary) => queue.push_back(Message::SummaryReady(Box::new(summary))),
-                    Err(e) => model.flash = Some(e.message(model.lang)),
-                },
-                Effect::CheckMoveTarget(code) => match store.bureau(&code) {
-                    Ok(Some(bureau)) => queue.push_back(Message::MoveTarget(bureau)),
-                    Ok(None) => model.flash = Some(model.lang.journey().move_unknown.to_owned()),
-                    Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
-                },
-                Effect::SetMachines { bureau, on, undo } => {
-                    let updated = store
-                        .set_voting_machines(&bureau, on)
-                        .and_then(|()| store.bureau(&bureau));
-                    match updated {
-                        Ok(Some(bureau)) => {
-                            queue.push_back(Message::BureauUpdated { bureau, undo });
-                        }
-                        Ok(None) => {}
-                        Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
-                    }
-                }
-                Effect::ExportEvidence(path) => {
-                    let path = std::path::PathBuf::from(path);
-                    let result =
-                        crate::commands::export::evidence_folder(store, &path, false, model.lang)
-                            .map(|()| {
-                                std::path::absolute(&path)
-                                    .unwrap_or(path)
-                                    .display()
-                                    .to_string()
-                            })
-                            .map_err(|e| e.message(model.lang));
-                    queue.push_back(Message::Exported(result));
-                }
-                Effect::Persist { group, body } => {
-                    #[allow(clippy::disallowed_methods)]
-                    // the runtime is the edge where time enters
-                    let now = Utc::now();
-                    queue.push_back(match store.append(new_event_id(), now, body) {
-                        Ok(event) => Message::Saved { group, event },
-                        Err(e) => Message::SaveFailed {
-                            group,
-                            error: Error::from(e).message(model.lang),
-                        },
-                    });
-                }
+            if defer && effect == Effect::LoadSummary {
+                deferred = true;
+            } else {
+                perform(model, store, effect, &mut queue);
             }
+        }
+    }
+    deferred
+}
+
+/// Runs one effect; its result goes to the back of `queue` as a message.
+fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut VecDeque<Message>) {
+    match effect {
+        Effect::BuildPlaces => match store.election_data() {
+            Ok(data) => queue.push_back(Message::PlacesReady(std::sync::Arc::new(
+                PlaceIndex::new(&data.referential),
+            ))),
+            Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
+        },
+        Effect::Switch(place) => match switch(model, store, &place) {
+            Ok(Some(msg)) => queue.push_back(msg),
+            Ok(None) => {}
+            Err(e) => model.flash = Some(e.message(model.lang)),
+        },
+        Effect::LoadSummary => match summary(model, store) {
+            Ok(summary) => queue.push_back(Message::SummaryReady(Box::new(summary))),
+            Err(e) => model.flash = Some(e.message(model.lang)),
+        },
+        Effect::CheckMoveTarget(code) => match store.bureau(&code) {
+            Ok(Some(bureau)) => queue.push_back(Message::MoveTarget(bureau)),
+            Ok(None) => model.flash = Some(model.lang.journey().move_unknown.to_owned()),
+            Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
+        },
+        Effect::SetMachines { bureau, on, undo } => {
+            let updated = store
+                .set_voting_machines(&bureau, on)
+                .and_then(|()| store.bureau(&bureau));
+            match updated {
+                Ok(Some(bureau)) => {
+                    queue.push_back(Message::BureauUpdated { bureau, undo });
+                }
+                Ok(None) => {}
+                Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
+            }
+        }
+        Effect::ExportEvidence(path) => {
+            let path = std::path::PathBuf::from(path);
+            let result = crate::commands::export::evidence_folder(store, &path, false, model.lang)
+                .map(|()| {
+                    std::path::absolute(&path)
+                        .unwrap_or(path)
+                        .display()
+                        .to_string()
+                })
+                .map_err(|e| e.message(model.lang));
+            queue.push_back(Message::Exported(result));
+        }
+        Effect::Persist { group, body } => {
+            #[allow(clippy::disallowed_methods)]
+            // the runtime is the edge where time enters
+            let now = Utc::now();
+            queue.push_back(match store.append(new_event_id(), now, body) {
+                Ok(event) => Message::Saved { group, event },
+                Err(e) => Message::SaveFailed {
+                    group,
+                    error: Error::from(e).message(model.lang),
+                },
+            });
         }
     }
 }
@@ -291,8 +326,12 @@ fn main_loop(
             TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
             _ => None,
         };
-        if let Some(msg) = msg {
-            dispatch(&mut model, &mut store, msg);
+        if let Some(msg) = msg
+            && dispatch_deferring(&mut model, &mut store, msg)
+        {
+            // The summary screen shows at once, saying it is being prepared; then it is.
+            terminal.draw(|frame| view::draw(&model, frame))?;
+            prepare_summary(&mut model, &mut store);
         }
     }
     Ok(())

@@ -1323,3 +1323,25 @@ fn real_store(path: &std::path::Path) -> crate::storage::Store {
     )
     .unwrap()
 }
+
+#[test]
+fn the_summary_screen_shows_at_once_and_is_prepared_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = real_store(&dir.path().join("obs.db"));
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    let deferred =
+        super::runtime::dispatch_deferring(&mut m, &mut store, Message::Show(Screen::Summary));
+    assert!(deferred);
+    assert_eq!(m.screen, Screen::Summary);
+    assert!(m.summary.is_none());
+    assert!(screen(&m, 80, 24).contains("Préparation du bilan…"));
+    super::runtime::prepare_summary(&mut m, &mut store);
+    assert!(m.summary.is_some());
+    assert!(!screen(&m, 80, 24).contains("Préparation du bilan…"));
+    // A key that needs no summary defers nothing.
+    assert!(!super::runtime::dispatch_deferring(
+        &mut m,
+        &mut store,
+        Message::Show(Screen::Envelope)
+    ));
+}
