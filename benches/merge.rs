@@ -76,6 +76,7 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
                     item,
                     mark,
                     note: None,
+                    envelope: None,
                 },
             };
             previous = chain::link(&previous, &event);

@@ -446,6 +446,7 @@ fn startup(events: u64) -> Res<()> {
                         item: Item::ALL[(seq % 2) as usize],
                         mark: Mark::Present,
                         note: None,
+                        envelope: None,
                     },
                 };
                 let h = chain::link(&previous[o as usize], &event);

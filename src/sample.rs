@@ -214,6 +214,7 @@ impl Sample {
             voters: record.voters,
             received: record.received,
             note: None,
+            received_on: None,
         });
         events.push(EventBody::NonReceipt {
             circonscription,
@@ -244,6 +245,7 @@ impl Sample {
                         .parse::<Mark>()
                         .map_err(|v| self.err(file, format!("value {v}")))?,
                     note: None,
+                    envelope: None,
                 })
             })
             .collect()

@@ -51,6 +51,7 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         item,
         mark: args.value.into(),
         note: note(args.note.as_deref())?,
+        envelope: None,
     };
     record(&mut store, body, ctx)
 }
@@ -68,6 +69,7 @@ pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error>
         voters: args.voters,
         received: args.received,
         note: note(args.note.as_deref())?,
+        received_on: None,
     };
     record(&mut store, body, ctx)
 }

@@ -1,11 +1,13 @@
 //! Tamper evidence: each observer's events form a hash chain, and the chain's head is signed with
 //! the observer's Ed25519 key. Pure: hashing and signing need no I/O; keys are passed in.
 //!
-//! Encoding version 1 (a contract, see `docs/formats.md`):
+//! Encoding versions 1 and 2 (a contract, see `docs/formats.md`):
 //! - canonical(event) = the JSON array
 //!   `["constat-event/1", id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
 //!   item, value, voters, received, voter, target, note]` (absent fields `null`, `recorded_at` in
-//!   UTC RFC 3339 with microseconds, no spaces), as UTF-8 bytes;
+//!   UTC RFC 3339 with microseconds, no spaces), as UTF-8 bytes; an event that names an envelope
+//!   number or a day of arrival is encoded in version 2 instead: tag `"constat-event/2"` and the
+//!   same fields followed by `envelope, received_on` (`YYYY-MM-DD`);
 //! - hash(n) = SHA-256(hash(n−1) ‖ canonical(event n)), with hash(0) = 32 zero bytes;
 //! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519.
 
@@ -32,7 +34,7 @@ fn opt_text(s: Option<&str>) -> Field<'_> {
     s.map_or(Field::Null, Field::Text)
 }
 
-/// The canonical encoding of an event (version 1): a compact JSON array, written directly
+/// The canonical encoding of an event (version 1, or 2 when it uses version 2's fields): a compact JSON array, written directly
 /// (this runs for every event of every merge).
 pub fn canonical(e: &Event) -> Vec<u8> {
     let id = e.id.to_string();
@@ -43,8 +45,15 @@ pub fn canonical(e: &Event) -> Vec<u8> {
     let f = e.body.flat();
     let target = f.target.map(|t| t.to_string());
     let number = |n: Option<u64>| n.map_or(Field::Null, Field::Number);
-    let fields = [
-        Field::Text("constat-event/1"),
+    // Version 2 only where a field it adds is set: every version-1 event keeps its hash.
+    let v2 = f.envelope.is_some() || f.received_on.is_some();
+    let received_on = f.received_on.map(|d| d.format("%Y-%m-%d").to_string());
+    let head = [
+        Field::Text(if v2 {
+            "constat-event/2"
+        } else {
+            "constat-event/1"
+        }),
         Field::Text(&id),
         Field::Text(&observer),
         Field::Number(e.seq),
@@ -61,9 +70,14 @@ pub fn canonical(e: &Event) -> Vec<u8> {
         opt_text(target.as_deref()),
         opt_text(f.note),
     ];
+    let added = [
+        number(f.envelope.map(u64::from)),
+        opt_text(received_on.as_deref()),
+    ];
+    let fields = head.iter().chain(if v2 { &added[..] } else { &[] });
     let mut out = Vec::with_capacity(256);
     out.push(b'[');
-    for (n, f) in fields.iter().enumerate() {
+    for (n, f) in fields.enumerate() {
         if n > 0 {
             out.push(b',');
         }
@@ -228,6 +242,7 @@ mod tests {
                 item: Item::Foi,
                 mark: Mark::Present,
                 note: Some(note.into()),
+                envelope: None,
             },
         }
     }
@@ -265,6 +280,7 @@ mod tests {
                 voters: 4,
                 received: 1,
                 note: Some("tab\t\"é\"\n".into()),
+                received_on: None,
             },
             EventBody::NonReceipt {
                 circonscription: circ.clone(),

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -126,6 +126,9 @@ impl FromStr for Mark {
     }
 }
 
+/// The highest envelope number of a household (the schema's bound).
+pub const MAX_ENVELOPE: u16 = 999;
+
 /// What an event says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -146,6 +149,11 @@ pub enum EventBody {
         mark: Mark,
         /// Free text, such as "bulletins épuisés à 15h".
         note: Option<String>,
+        /// For envelope items, which of the household's envelopes (1, 2, …) was checked; `None`
+        /// is the first (files before schema version 3 know only one). Always `None` for
+        /// [`Item::Bureau`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        envelope: Option<u16>,
     },
     /// A household's envelope count: `voters` registered at the address, `received` envelopes.
     /// An observer's later envelope event for the same circonscription replaces the earlier one.
@@ -160,6 +168,9 @@ pub enum EventBody {
         received: u32,
         /// Free text.
         note: Option<String>,
+        /// The day the envelopes arrived, when given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        received_on: Option<NaiveDate>,
     },
     /// A voter of `bureau` received no envelope at all (the procès-verbal of non-receipt).
     NonReceipt {
@@ -233,6 +244,10 @@ pub struct Flat<'a> {
     pub target: Option<EventId>,
     /// The note.
     pub note: Option<&'a str>,
+    /// A tick's envelope number, when given (schema version 3).
+    pub envelope: Option<u16>,
+    /// An envelope event's day of arrival, when given (schema version 3).
+    pub received_on: Option<NaiveDate>,
 }
 
 impl EventBody {
@@ -250,6 +265,8 @@ impl EventBody {
             voter: None,
             target: None,
             note: None,
+            envelope: None,
+            received_on: None,
         };
         match self {
             Self::Tick {
@@ -259,6 +276,7 @@ impl EventBody {
                 item,
                 mark,
                 note,
+                envelope,
             } => {
                 f.circonscription = Some(circonscription);
                 f.bureau = bureau.as_ref();
@@ -266,6 +284,7 @@ impl EventBody {
                 f.item = Some(item.slug());
                 f.value = Some(mark.slug());
                 f.note = note.as_deref();
+                f.envelope = *envelope;
             }
             Self::Envelope {
                 circonscription,
@@ -273,12 +292,14 @@ impl EventBody {
                 voters,
                 received,
                 note,
+                received_on,
             } => {
                 f.circonscription = Some(circonscription);
                 f.bureau = bureau.as_ref();
                 f.voters = Some(*voters);
                 f.received = Some(*received);
                 f.note = note.as_deref();
+                f.received_on = *received_on;
             }
             Self::NonReceipt {
                 circonscription,

@@ -47,6 +47,10 @@ pub struct Sighting {
     pub note: Option<String>,
     /// The tick.
     pub event: EventId,
+    /// Which of the observer's envelopes, from the second on (`None`: the first, or the bureau's
+    /// table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<u16>,
 }
 
 impl Sighting {
@@ -59,6 +63,7 @@ impl Sighting {
             mark: o.mark,
             note: o.note.clone(),
             event: o.event,
+            envelope: (o.envelope > 1).then_some(o.envelope),
         }
     }
 }
@@ -78,6 +83,9 @@ pub struct HouseholdSighting {
     pub received: u32,
     /// The envelope event.
     pub event: EventId,
+    /// The day the envelopes arrived, when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub received_on: Option<chrono::NaiveDate>,
 }
 
 impl HouseholdSighting {
@@ -90,6 +98,7 @@ impl HouseholdSighting {
             voters: f.voters,
             received: f.received,
             event: f.event,
+            received_on: f.received_on,
         }
     }
 }
@@ -305,11 +314,11 @@ impl<'a> EnvelopeSeen<'a> {
     }
 }
 
-/// Distinct observers (envelopes) among determinate observations.
+/// Distinct envelopes, each an observer's numbered envelope, among determinate observations.
 fn envelopes<'a>(seen: impl IntoIterator<Item = &'a Observation>) -> usize {
     seen.into_iter()
         .filter(|o| o.mark != Mark::Unchecked)
-        .map(|o| o.observer)
+        .map(|o| (o.observer, o.envelope))
         .collect::<BTreeSet<_>>()
         .len()
 }
@@ -436,6 +445,7 @@ mod tests {
             at: DateTime::from_timestamp(1_497_160_000 + observer as i64, 0).unwrap(),
             mark,
             note: None,
+            envelope: 1,
         }
     }
 

@@ -113,6 +113,16 @@ pub enum EventProblem {
         /// The limit.
         max: usize,
     },
+    /// An envelope number on a bureau tick, or outside 1 to [`super::event::MAX_ENVELOPE`].
+    #[error(
+        "event {id}: envelope number {number} is not allowed (1 to 999, envelope items only)"
+    )]
+    BadEnvelope {
+        /// The event.
+        id: EventId,
+        /// The number given.
+        number: u16,
+    },
     /// A text field with control characters (NUL bytes and the like).
     #[error("event {id}: {field} contains control characters")]
     ControlCharacters {
@@ -140,6 +150,18 @@ pub fn check_event(e: &Event, now: DateTime<Utc>) -> Result<(), EventProblem> {
         return Err(EventProblem::TooOld {
             id: e.id,
             at: e.recorded_at,
+        });
+    }
+    if let EventBody::Tick {
+        item,
+        envelope: Some(number),
+        ..
+    } = &e.body
+        && (!item.is_in_envelope() || !(1..=super::event::MAX_ENVELOPE).contains(number))
+    {
+        return Err(EventProblem::BadEnvelope {
+            id: e.id,
+            number: *number,
         });
     }
     let texts: [(&'static str, Option<&String>, usize); 2] = match &e.body {

@@ -557,6 +557,7 @@ mod tests {
             item,
             mark,
             note: None,
+            envelope: None,
         }
     }
 
@@ -567,6 +568,7 @@ mod tests {
             voters,
             received,
             note: None,
+            received_on: None,
         }
     }
 

@@ -30,10 +30,13 @@ pub struct CellKey {
     pub panel: Panel,
     /// Which column.
     pub item: Item,
+    /// For envelope items, which of the household's envelopes (1, 2, …); 0 for [`Item::Bureau`].
+    pub envelope: u16,
 }
 
 impl CellKey {
-    /// The key of a tick: the bureau is dropped for envelope items.
+    /// The key of a tick: the bureau is dropped for envelope items, which are in the first
+    /// envelope (see [`CellKey::in_envelope`]).
     pub fn new(
         circonscription: CirconscriptionCode,
         bureau: Option<BureauCode>,
@@ -46,7 +49,25 @@ impl CellKey {
             bureau,
             panel,
             item,
+            envelope: envelope_number(item, None),
         }
+    }
+
+    /// The same cell in envelope `n` of the household (no change for [`Item::Bureau`]).
+    #[must_use]
+    pub fn in_envelope(mut self, n: u16) -> Self {
+        self.envelope = envelope_number(self.item, Some(n));
+        self
+    }
+}
+
+/// The envelope number a tick of `item` is kept under: 0 for the bureau's table, else the given
+/// number (at least 1), the first envelope when none is given.
+pub fn envelope_number(item: Item, given: Option<u16>) -> u16 {
+    if item.is_in_envelope() {
+        given.unwrap_or(1).max(1)
+    } else {
+        0
     }
 }
 
@@ -63,6 +84,8 @@ pub struct Observation {
     pub mark: Mark,
     /// The tick's note.
     pub note: Option<String>,
+    /// Which of the observer's envelopes, for envelope items (0 for the bureau's table).
+    pub envelope: u16,
 }
 
 /// A household's envelope count as last recorded by one observer.
@@ -80,6 +103,8 @@ pub struct EnvelopeFact {
     pub received: u32,
     /// The event's note.
     pub note: Option<String>,
+    /// The day the envelopes arrived, when given.
+    pub received_on: Option<chrono::NaiveDate>,
 }
 
 impl EnvelopeFact {
@@ -117,6 +142,8 @@ pub struct CellRef<'a> {
     pub panel: Panel,
     /// Which column.
     pub item: Item,
+    /// The envelope number (0 for [`Item::Bureau`]).
+    pub envelope: u16,
 }
 
 impl CellRef<'_> {
@@ -127,6 +154,7 @@ impl CellRef<'_> {
             bureau: self.bureau.cloned(),
             panel: self.panel,
             item: self.item,
+            envelope: self.envelope,
         }
     }
 }
@@ -134,18 +162,21 @@ impl CellRef<'_> {
 /// Every observer's ticks of one cell, in the order applied (so each observer's in seq order).
 type Ticks = Vec<Observation>;
 
+/// Where a cell sits among its circonscription's or bureau's cells: (panel, item, envelope).
+type Slot = (Panel, Item, u16);
+
 /// The cells of one circonscription.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct CircCells {
-    /// Envelope cells (and bureau cells recorded without a bureau), by (panel, item).
-    envelope: BTreeMap<(Panel, Item), Ticks>,
-    /// Bureau cells, by bureau then (panel, item).
-    bureaux: BTreeMap<BureauCode, BTreeMap<(Panel, Item), Ticks>>,
+    /// Envelope cells (and bureau cells recorded without a bureau), by slot.
+    envelope: BTreeMap<Slot, Ticks>,
+    /// Bureau cells, by bureau then slot.
+    bureaux: BTreeMap<BureauCode, BTreeMap<Slot, Ticks>>,
 }
 
 impl CircCells {
     fn get(&self, key: &CellKey) -> Option<&Ticks> {
-        let slot = (key.panel, key.item);
+        let slot = (key.panel, key.item, key.envelope);
         match &key.bureau {
             None => self.envelope.get(&slot),
             Some(b) => self.bureaux.get(b).and_then(|m| m.get(&slot)),
@@ -157,11 +188,12 @@ impl CircCells {
         &'a self,
         circ: &'a CirconscriptionCode,
     ) -> impl Iterator<Item = (CellRef<'a>, &'a Ticks)> + 'a {
-        let cell = move |bureau: Option<&'a BureauCode>, (panel, item): (Panel, Item)| CellRef {
+        let cell = move |bureau: Option<&'a BureauCode>, (panel, item, envelope): Slot| CellRef {
             circonscription: circ,
             bureau,
             panel,
             item,
+            envelope,
         };
         self.envelope
             .iter()
@@ -233,7 +265,9 @@ impl RecordState {
                 item,
                 mark,
                 note,
+                envelope,
             } => {
+                let envelope = envelope_number(*item, *envelope);
                 // Look up by reference; clone a code only when its map is new.
                 if !self.cells.contains_key(circonscription) {
                     self.cells
@@ -255,7 +289,7 @@ impl RecordState {
                     }
                 };
                 slots
-                    .entry((*panel, *item))
+                    .entry((*panel, *item, envelope))
                     .or_insert_with(|| Vec::with_capacity(1))
                     .push(Observation {
                         event: e.id,
@@ -263,6 +297,7 @@ impl RecordState {
                         at: e.recorded_at,
                         mark: *mark,
                         note: note.clone(),
+                        envelope,
                     });
             }
             EventBody::Envelope {
@@ -270,6 +305,7 @@ impl RecordState {
                 voters,
                 received,
                 note,
+                received_on,
                 ..
             } => {
                 self.envelopes
@@ -284,6 +320,7 @@ impl RecordState {
                         voters: *voters,
                         received: *received,
                         note: note.clone(),
+                        received_on: *received_on,
                     });
                 self.live.insert(
                     e.id,
@@ -530,6 +567,7 @@ mod tests {
             item,
             mark,
             note: None,
+            envelope: None,
         }
     }
 
@@ -576,6 +614,7 @@ mod tests {
             item: Item::Foi,
             mark: Mark::Present,
             note: None,
+            envelope: None,
         };
         let log = [
             ev(1, 1, other("7412", 1)),
@@ -657,6 +696,7 @@ mod tests {
                 voters: 4,
                 received: 1,
                 note: None,
+                received_on: None,
             },
         );
         let nr = ev(
@@ -734,6 +774,7 @@ mod check_time_tests {
                 item: Item::Bureau,
                 mark,
                 note: note.map(str::to_owned),
+                envelope: None,
             },
         }
     }

@@ -1,7 +1,8 @@
 //! The events CSV: one row per event, every field of the event plus the observer's name and the
 //! election, so that an observer whose database cannot be sent can send this file instead.
 //! Columns (a contract, see `docs/formats.md`):
-//! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note,hash`.
+//! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note,hash,envelope,received_on`;
+//! files written before the last two columns existed (18 columns) are still read.
 //!
 //! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab,
 //! carriage return) are written with a leading `'`; the reader removes it again.
@@ -18,7 +19,7 @@ use crate::domain::{
 use crate::report::spreadsheet_safe;
 
 /// The header row.
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 20] = [
     "election",
     "id",
     "observer",
@@ -37,7 +38,12 @@ pub const HEADER: [&str; 18] = [
     "target",
     "note",
     "hash",
+    "envelope",
+    "received_on",
 ];
+
+/// The columns of files written before `envelope` and `received_on` (still read).
+const FIRST_COLUMNS: usize = 18;
 
 /// Writes `events` (with their observers' names) as CSV.
 pub fn write(
@@ -72,6 +78,8 @@ pub fn write(
             &text(f.target.as_ref().map(|t| t as &dyn ToString)),
             &spreadsheet_safe(f.note.unwrap_or("")),
             &hex::encode(hash),
+            &text(f.envelope.as_ref().map(|n| n as &dyn ToString)),
+            &text(f.received_on.as_ref().map(|d| d as &dyn ToString)),
         ])?;
     }
     w.flush()?;
@@ -128,7 +136,8 @@ pub fn read(
         .headers()
         .map_err(|e| header_error(e.to_string()))?
         .clone();
-    if headers.iter().collect::<Vec<_>>() != HEADER {
+    let found: Vec<&str> = headers.iter().collect();
+    if found != HEADER && found != HEADER[..FIRST_COLUMNS] {
         return Err(header_error(format!(
             "expected the constat events columns `{}`, found `{}`",
             HEADER.join(","),
@@ -184,6 +193,16 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
                 .parse::<Mark>()
                 .map_err(|v| err(11, format!("`{v}` is not present, absent or unchecked")))?,
             note: opt(16),
+            envelope: opt(18)
+                .map(|n| {
+                    n.parse::<u16>()
+                        .ok()
+                        .filter(|n| (1..=crate::domain::event::MAX_ENVELOPE).contains(n))
+                        .ok_or_else(|| {
+                            err(18, format!("`{n}` is not an envelope number (1 to 999)"))
+                        })
+                })
+                .transpose()?,
         },
         "envelope" => EventBody::Envelope {
             circonscription: circ(7)?,
@@ -191,6 +210,12 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
             voters: count(12)?,
             received: count(13)?,
             note: opt(16),
+            received_on: opt(19)
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                        .map_err(|_| err(19, format!("`{d}` is not a YYYY-MM-DD date")))
+                })
+                .transpose()?,
         },
         "non_receipt" => EventBody::NonReceipt {
             circonscription: circ(7)?,
@@ -254,6 +279,7 @@ mod tests {
                     item: Item::Bureau,
                     mark: Mark::Absent,
                     note: Some("=cmd|' /C calc'!A0\nsecond line".into()),
+                    envelope: None,
                 },
             },
             Event {

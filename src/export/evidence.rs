@@ -56,11 +56,18 @@ pub fn write_observations(
                 item,
                 mark,
                 note,
+                envelope,
             } => (
-                place(
-                    circonscription,
-                    bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
-                ),
+                {
+                    let at = place(
+                        circonscription,
+                        bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
+                    );
+                    match envelope {
+                        Some(n) => format!("{at} / envelope {n}"),
+                        None => at,
+                    }
+                },
                 referential.candidate(circonscription, *panel).map_or_else(
                     || panel.to_string(),
                     |c| format!("{} {}", c.panel, c.display_name()),
@@ -75,6 +82,7 @@ pub fn write_observations(
                 voters,
                 received,
                 note,
+                received_on,
             } => (
                 place(
                     circonscription,
@@ -82,7 +90,10 @@ pub fn write_observations(
                 ),
                 String::new(),
                 "envelope".into(),
-                format!("voters={voters} received={received}"),
+                match received_on {
+                    Some(day) => format!("voters={voters} received={received} received_on={day}"),
+                    None => format!("voters={voters} received={received}"),
+                },
                 note.clone().unwrap_or_default(),
             ),
             EventBody::NonReceipt {

@@ -101,6 +101,10 @@ pub(crate) fn event_problem(p: &EventProblem) -> String {
             "événement {id} : le champ {} contient des caractères de contrôle",
             field_name(field)
         ),
+        EventProblem::BadEnvelope { id, number } => format!(
+            "événement {id} : l'enveloppe n° {number} ne peut pas être notée (de 1 à {} et seulement pour la profession de foi ou le bulletin reçus par courrier)",
+            crate::domain::event::MAX_ENVELOPE
+        ),
     }
 }
 

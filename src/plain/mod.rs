@@ -354,6 +354,7 @@ impl<'a> Session<'a> {
             item,
             mark,
             note,
+            envelope: None,
         }
     }
 
@@ -386,6 +387,7 @@ impl<'a> Session<'a> {
                     voters,
                     received,
                     note: None,
+                    received_on: None,
                 };
                 let summary = (t.envelope_summary)(voters, received);
                 self.commit(store, summary, vec![body])

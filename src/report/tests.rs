@@ -169,6 +169,7 @@ fn disagreeing_observers_and_a_missing_bureau_ballot_are_reported() {
         item,
         mark,
         note: None,
+        envelope: None,
     };
     let mut log = events(
         1,
@@ -416,6 +417,7 @@ fn t(circ: &str, bureau: &str, panel: u16, item: Item, mark: Mark) -> EventBody 
         item,
         mark,
         note: None,
+        envelope: None,
     }
 }
 
@@ -433,6 +435,7 @@ fn env(circ: &str, voters: u32, received: u32) -> EventBody {
         voters,
         received,
         note: None,
+        received_on: None,
     }
 }
 

@@ -24,13 +24,15 @@ pub(super) fn insert(
     let f = e.body.flat();
     let sql = if if_new {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
-                            item, value, voters, received, voter, target, note, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                            item, value, voters, received, voter, target, note, envelope,
+                            received_on, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
          ON CONFLICT (id) DO NOTHING"
     } else {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
-                            item, value, voters, received, voter, target, note, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+                            item, value, voters, received, voter, target, note, envelope,
+                            received_on, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
     };
     let changed = tx.prepare_cached(sql)?.execute(params![
         e.id.to_string(),
@@ -48,13 +50,18 @@ pub(super) fn insert(
         f.voter,
         f.target.map(|t| t.to_string()),
         f.note,
+        f.envelope,
+        f.received_on.map(format_day),
         hex::encode(hash)
     ])?;
     Ok(changed == 1)
 }
 
-/// Binds the 16 columns of `e` (in the order of [`COLUMNS`]) to parameters `at + 1` to `at + 16`
-/// of a multi-row insert, with the text of ids and the hash written on the stack.
+/// How many columns [`bind`] binds per event.
+pub(super) const BOUND: usize = 18;
+
+/// Binds the [`BOUND`] columns of `e` (in the order of [`COLUMNS`]) to parameters `at + 1` to
+/// `at + BOUND` of a multi-row insert, with the text of ids and the hash written on the stack.
 pub(super) fn bind(
     stmt: &mut rusqlite::Statement<'_>,
     at: usize,
@@ -93,7 +100,9 @@ pub(super) fn bind(
             .map(|t| &*t.0.hyphenated().encode_lower(&mut target)),
     )?;
     stmt.raw_bind_parameter(at + 15, f.note)?;
-    stmt.raw_bind_parameter(at + 16, hash_hex)?;
+    stmt.raw_bind_parameter(at + 16, f.envelope)?;
+    stmt.raw_bind_parameter(at + 17, f.received_on.map(format_day))?;
+    stmt.raw_bind_parameter(at + 18, hash_hex)?;
     Ok(())
 }
 
@@ -134,13 +143,29 @@ pub(super) fn format_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
+/// A day as stored (`received_on`): `YYYY-MM-DD`.
+pub(super) fn format_day(day: chrono::NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
 /// The columns [`decode_event`] reads (the event without its hash).
 const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-                             value, voters, received, voter, target, note";
+                             value, voters, received, voter, target, note, envelope, received_on";
 
 /// The columns of an event row with its hash, in the order [`decode_with_hash`] reads them.
 pub(super) const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-                       value, voters, received, voter, target, note, hash";
+                       value, voters, received, voter, target, note, envelope, received_on, hash";
+
+/// [`COLUMNS`] as a file of schema `version` holds them: files before version 3 have no
+/// envelope number nor day of arrival, read as NULL.
+pub(super) fn columns_of_version(version: u32) -> &'static str {
+    if version >= 3 {
+        COLUMNS
+    } else {
+        "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+         value, voters, received, voter, target, note, NULL, NULL, hash"
+    }
+}
 
 pub(super) fn all(conn: &Connection, path: &Path) -> Result<Vec<Event>, StorageError> {
     Ok(all_with_hashes(conn, path)?
@@ -236,7 +261,7 @@ pub(super) fn all_with_hashes(
 /// Decodes one event row and its stored chain hash.
 pub(super) fn decode_with_hash(row: &Row<'_>, path: &Path) -> Result<(Event, Hash), StorageError> {
     let stored: String = row
-        .get(15)
+        .get(17)
         .map_err(|e| StorageError::sqlite(path, "reading an event row", e))?;
     let event = decode_event(row, path)?;
     let hash = parse_hash(&stored).ok_or_else(|| StorageError::Invalid {
@@ -344,6 +369,15 @@ fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
                 .parse::<Mark>()
                 .map_err(|v| format!("unknown value `{v}`"))?,
             note: owned(14)?,
+            envelope: match int(15)? {
+                None => None,
+                Some(n) => Some(
+                    u16::try_from(n)
+                        .ok()
+                        .filter(|n| (1..=crate::domain::event::MAX_ENVELOPE).contains(n))
+                        .ok_or_else(|| format!("envelope number {n} is out of range"))?,
+                ),
+            },
         },
         "envelope" => EventBody::Envelope {
             circonscription: circ()?,
@@ -351,6 +385,12 @@ fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
             voters: count("voters", 10)?,
             received: count("received", 11)?,
             note: owned(14)?,
+            received_on: text(16)?
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                        .map_err(|_| format!("day of arrival `{d}` is not a YYYY-MM-DD date"))
+                })
+                .transpose()?,
         },
         "non_receipt" => EventBody::NonReceipt {
             circonscription: circ()?,

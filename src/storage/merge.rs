@@ -303,7 +303,10 @@ impl Store {
                     .conn
                     // Storage order: constat writes each observer's events in seq order,
                     // and reading in that order is a sequential scan.
-                    .prepare(&format!("SELECT {COLUMNS} FROM event ORDER BY rowid"))
+                    .prepare(&format!(
+                        "SELECT {} FROM event ORDER BY rowid",
+                        events::columns_of_version(theirs.version())
+                    ))
                     .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
                 let mut rows = stmt
                     .query([])
@@ -620,10 +623,11 @@ const BATCH: usize = 32;
 /// The insert of `n` events in one statement (no `ON CONFLICT`: an id already held fails the
 /// whole statement, which SQLite then undoes, and the events take the row-by-row path).
 fn batch_sql(n: usize) -> String {
-    let row = format!("({})", vec!["?"; 16].join(", "));
+    let row = format!("({})", vec!["?"; events::BOUND].join(", "));
     format!(
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
-                            item, value, voters, received, voter, target, note, hash)
+                            item, value, voters, received, voter, target, note, envelope,
+                            received_on, hash)
          VALUES {}",
         vec![row.as_str(); n].join(", ")
     )
@@ -864,7 +868,7 @@ impl<'c> Merger<'c> {
 /// Binds `rows` to a multi-row insert of as many events.
 fn bind_events(stmt: &mut rusqlite::Statement<'_>, rows: &[Pending]) -> rusqlite::Result<()> {
     for (i, p) in rows.iter().enumerate() {
-        events::bind(stmt, i * 16, &p.event, &p.hash)?;
+        events::bind(stmt, i * events::BOUND, &p.event, &p.hash)?;
     }
     Ok(())
 }

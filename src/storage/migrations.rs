@@ -14,6 +14,7 @@ use super::StorageError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0001_init.sql"),
     include_str!("../../schema/0002_imports.sql"),
+    include_str!("../../schema/0003_envelopes.sql"),
 ];
 
 /// The schema version this build writes.

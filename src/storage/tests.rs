@@ -41,6 +41,7 @@ fn tick(panel: u16) -> EventBody {
         item: Item::Bureau,
         mark: Mark::Present,
         note: Some("bulletins épuisés à 15h".into()),
+        envelope: None,
     }
 }
 
@@ -81,6 +82,7 @@ fn events_come_back_exactly_as_appended_numbered_from_1() {
                 voters: 4,
                 received: 1,
                 note: None,
+                received_on: None,
             },
         )
         .unwrap();

@@ -6,7 +6,7 @@ use std::path::Path;
 use rusqlite::OptionalExtension;
 
 use super::StorageError;
-use super::events::{self, COLUMNS};
+use super::events;
 use super::untrusted::{Refusal, Untrusted};
 use crate::domain::chain::{self, Hash};
 use crate::domain::{Event, ObserverId};
@@ -95,7 +95,8 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
         let mut stmt = db
             .conn
             .prepare(&format!(
-                "SELECT {COLUMNS} FROM event WHERE observer = ?1 ORDER BY seq"
+                "SELECT {} FROM event WHERE observer = ?1 ORDER BY seq",
+                events::columns_of_version(db.version())
             ))
             .map_err(damaged)?;
         let mut rows = stmt.query([&id]).map_err(damaged)?;

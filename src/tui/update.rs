@@ -561,6 +561,7 @@ fn move_observations(model: &mut Model, to: &BureauCode) -> Vec<Effect> {
         item: Item::Bureau,
         mark: o.mark,
         note: o.note.clone(),
+        envelope: None,
     };
     let mut bodies = Vec::with_capacity(moved.len() * 2);
     let mut withdrawals = Vec::with_capacity(moved.len());
@@ -633,6 +634,7 @@ fn set_item_cells(
                 item,
                 mark,
                 note: model.observation(row, item).and_then(|o| o.note.clone()),
+                envelope: None,
             })
         })
         .collect();
@@ -720,6 +722,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                         voters,
                         received,
                         note,
+                        received_on: None,
                     };
                     persist(model, vec![body], true)
                 }
@@ -771,6 +774,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 item: form.item,
                 mark: form.mark,
                 note,
+                envelope: None,
             };
             let done = model.lang.journey().note_saved.to_owned();
             persist_with(model, vec![body], true, Vec::new(), Some(done))

@@ -32,6 +32,7 @@ fn series(observer: u8, bodies: &[(u8, u8, u8)]) -> Vec<Event> {
                     item: Item::ALL[usize::from(*item % 3)],
                     mark: Mark::ALL[usize::from(*mark % 3)],
                     note: None,
+                    envelope: None,
                 }
             };
             Event {
