@@ -293,6 +293,10 @@ pub struct TickArgs {
     /// Free text kept with the tick (e.g. "bulletins épuisés à 15h")
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Which of the household's envelopes was opened (1, 2, …), for --item foi or courrier when
+    /// several envelopes came [default: 1]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=999))]
+    pub envelope: Option<u16>,
 }
 
 /// `constat envelope`.
@@ -310,6 +314,9 @@ pub struct EnvelopeArgs {
     /// Envelopes received at the address
     #[arg(long, value_name = "N")]
     pub received: u32,
+    /// Day the envelopes arrived (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub received_on: Option<chrono::NaiveDate>,
     /// Free text kept with the record
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

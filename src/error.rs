@@ -120,6 +120,11 @@ pub enum Error {
     /// A count makes no sense.
     #[error("--voters must be at least 1 (the voters registered at the address)")]
     NoVoters,
+    /// `--envelope` on a ballot at the bureau.
+    #[error(
+        "--envelope is for what the mail brought (--item foi or courrier), not the bureau's table"
+    )]
+    EnvelopeOnBureau,
     /// The interface needs a terminal.
     #[error(
         "the interface needs an interactive terminal ({0}); for scripts, use the tick, envelope, non-receipt and report commands"

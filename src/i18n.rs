@@ -162,6 +162,10 @@ pub struct Catalog {
     pub interval_too_few: fn(usize) -> String,
     pub detail_shortfall_title: &'static str,
     pub detail_household: fn(u32, u32) -> String,
+    /// "enveloppe 2": which of a household's envelopes a sighting was made in.
+    pub envelope_number: fn(u16) -> String,
+    /// "arrivées le 2024-06-20": the day a household's envelopes came.
+    pub received_on: fn(&str) -> String,
     pub detail_non_receipts: fn(usize) -> String,
     pub departements_title: &'static str,
     pub departements_intro: fn(usize) -> String,
@@ -672,6 +676,8 @@ pub static FR: Catalog = Catalog {
             s(voters as usize)
         )
     },
+    envelope_number: |n| format!("enveloppe {n}"),
+    received_on: |day| format!("arrivées le {day}"),
     detail_non_receipts: |n| format!("Non-réceptions enregistrées : {n}"),
     departements_title: "Taux par département",
     departements_intro: |min| {
@@ -1117,6 +1123,8 @@ pub static EN: Catalog = Catalog {
             if voters == 1 { "" } else { "s" }
         )
     },
+    envelope_number: |n| format!("envelope {n}"),
+    received_on: |day| format!("arrived on {day}"),
     detail_non_receipts: |n| format!("Non-receipts recorded: {n}"),
     departements_title: "Rates by département",
     departements_intro: |min| {

@@ -44,6 +44,9 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             circ: circ.to_string(),
         });
     }
+    if item == Item::Bureau && args.envelope.is_some() {
+        return Err(Error::EnvelopeOnBureau);
+    }
     let body = EventBody::Tick {
         circonscription: circ,
         bureau,
@@ -51,7 +54,7 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         item,
         mark: args.value.into(),
         note: note(args.note.as_deref())?,
-        envelope: None,
+        envelope: args.envelope,
     };
     record(&mut store, body, ctx)
 }
@@ -69,7 +72,7 @@ pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error>
         voters: args.voters,
         received: args.received,
         note: note(args.note.as_deref())?,
-        received_on: None,
+        received_on: args.received_on,
     };
     record(&mut store, body, ctx)
 }

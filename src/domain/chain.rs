@@ -268,6 +268,31 @@ mod tests {
     }
 
     #[test]
+    fn an_envelope_number_or_a_day_of_arrival_is_encoded_in_version_2() {
+        let mut e = ev(1, 1, "n");
+        let EventBody::Tick { envelope, .. } = &mut e.body else {
+            unreachable!()
+        };
+        *envelope = Some(2);
+        assert_eq!(
+            String::from_utf8(canonical(&e)).unwrap(),
+            r#"["constat-event/2","00000000-0000-0001-0000-000000000001","00000000-0000-0000-0000-000000000001",1,"2017-06-11T05:46:41.000000Z","tick","7501",null,3,"foi","present",null,null,null,null,"n",2,null]"#
+        );
+        e.body = EventBody::Envelope {
+            circonscription: CirconscriptionCode::parse("7501").unwrap(),
+            bureau: None,
+            voters: 3,
+            received: 2,
+            note: None,
+            received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 6),
+        };
+        assert_eq!(
+            String::from_utf8(canonical(&e)).unwrap(),
+            r#"["constat-event/2","00000000-0000-0001-0000-000000000001","00000000-0000-0000-0000-000000000001",1,"2017-06-11T05:46:41.000000Z","envelope","7501",null,null,null,null,3,2,null,null,null,null,"2017-06-06"]"#
+        );
+    }
+
+    #[test]
     fn every_kind_encodes_as_the_documented_json_array() {
         use crate::domain::BureauCode;
         let circ = CirconscriptionCode::parse("2A01").unwrap();

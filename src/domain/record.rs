@@ -627,6 +627,62 @@ mod tests {
         }));
     }
 
+    fn in_envelope(panel: u16, item: Item, mark: Mark, n: u16) -> EventBody {
+        EventBody::Tick {
+            circonscription: circ(),
+            bureau: None,
+            panel: Panel::new(panel).unwrap(),
+            item,
+            mark,
+            note: None,
+            envelope: Some(n),
+        }
+    }
+
+    #[test]
+    fn one_households_envelopes_count_apart_and_never_contradict_each_other() {
+        // One observer, two envelopes: candidate 1's profession de foi came in the first only,
+        // candidate 2's in neither.
+        let r = record(&by(
+            1,
+            vec![
+                in_envelope(1, Item::Foi, Mark::Present, 1),
+                in_envelope(1, Item::Foi, Mark::Absent, 2),
+                in_envelope(2, Item::Foi, Mark::Absent, 1),
+                in_envelope(2, Item::Foi, Mark::Absent, 2),
+            ],
+        ));
+        let Detail::DistributionFailure {
+            absent,
+            present,
+            observations,
+            ..
+        } = details(&r, "distribution_failure")[0]
+        else {
+            panic!("{:?}", r.details)
+        };
+        assert_eq!((*absent, *present), (1, 1));
+        assert_eq!(observations[0].envelope, Some(2));
+        let Detail::NotSupplied { envelopes, .. } = details(&r, "not_supplied")[0] else {
+            panic!("{:?}", r.details)
+        };
+        assert_eq!(*envelopes, 2, "two envelopes of one household");
+        assert!(details(&r, "disagreement").is_empty());
+        let state = RecordState::fold(&by(
+            1,
+            vec![
+                in_envelope(1, Item::Foi, Mark::Present, 1),
+                in_envelope(1, Item::Foi, Mark::Absent, 2),
+            ],
+        ));
+        assert!(state.disagreements().is_empty());
+        // Each envelope keeps its own mark.
+        let key = crate::domain::state::CellKey::new(circ(), None, Panel::new(1).unwrap(), Item::Foi);
+        let me = ObserverId(Uuid::from_u128(1));
+        assert_eq!(state.mark_by(me, &key), Mark::Present);
+        assert_eq!(state.mark_by(me, &key.in_envelope(2)), Mark::Absent);
+    }
+
     #[test]
     fn absent_from_every_one_of_several_envelopes_counts_them() {
         let mut log = Vec::new();

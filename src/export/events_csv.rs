@@ -291,6 +291,35 @@ mod tests {
                     target: EventId(uuid::Uuid::from_u128(1)),
                 },
             },
+            Event {
+                id: EventId(uuid::Uuid::from_u128(3)),
+                observer,
+                seq: 3,
+                recorded_at: DateTime::from_timestamp(1_497_160_002, 0).unwrap(),
+                body: EventBody::Tick {
+                    circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                    bureau: None,
+                    panel: Panel::new(4).unwrap(),
+                    item: Item::Courrier,
+                    mark: Mark::Present,
+                    note: None,
+                    envelope: Some(2),
+                },
+            },
+            Event {
+                id: EventId(uuid::Uuid::from_u128(4)),
+                observer,
+                seq: 4,
+                recorded_at: DateTime::from_timestamp(1_497_160_003, 0).unwrap(),
+                body: EventBody::Envelope {
+                    circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                    bureau: None,
+                    voters: 2,
+                    received: 2,
+                    note: None,
+                    received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 6),
+                },
+            },
         ];
         let names = BTreeMap::from([(observer, "@Marie".to_owned())]);
         let mut out = Vec::new();
@@ -316,7 +345,7 @@ mod tests {
     #[test]
     fn a_bad_cell_is_reported_with_line_and_column() {
         let csv = format!(
-            "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{}\n",
+            "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},,\n",
             HEADER.join(","),
             "0".repeat(64)
         );
@@ -324,5 +353,35 @@ mod tests {
         assert_eq!((err.line, err.column), (2, "id"), "{err}");
         let err = read("a,b\n1,2\n".as_bytes(), &mut |_| Ok(())).unwrap_err();
         assert_eq!(err.column, "header");
+        let csv = format!(
+            "{}\nlegislatives-2017-1,{},{},y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},0,\n",
+            HEADER.join(","),
+            uuid::Uuid::from_u128(1),
+            uuid::Uuid::from_u128(2),
+            "0".repeat(64)
+        );
+        let err = read(csv.as_bytes(), &mut |_| Ok(())).unwrap_err();
+        assert_eq!((err.line, err.column), (2, "envelope"), "{err}");
+    }
+
+    #[test]
+    fn a_file_written_before_the_envelope_columns_is_still_read() {
+        let csv = format!(
+            "{}\nlegislatives-2017-1,{},{},y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{}\n",
+            HEADER[..FIRST_COLUMNS].join(","),
+            uuid::Uuid::from_u128(1),
+            uuid::Uuid::from_u128(2),
+            "0".repeat(64)
+        );
+        let mut rows = Vec::new();
+        read(csv.as_bytes(), &mut |row| {
+            rows.push(row);
+            Ok(())
+        })
+        .unwrap();
+        assert!(matches!(
+            rows[0].event.body,
+            EventBody::Tick { envelope: None, .. }
+        ));
     }
 }

@@ -79,6 +79,9 @@ pub(super) fn message(e: &Error) -> String {
         Error::NoVoters => {
             "--voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)".into()
         }
+        Error::EnvelopeOnBureau => {
+            "--envelope désigne une enveloppe reçue par courrier (--item foi ou courrier), pas la table du bureau".into()
+        }
         Error::NoTerminal(e) => format!(
             "l'interface a besoin d'un terminal interactif ({e}) ; pour les scripts, utilisez les commandes tick, envelope, non-receipt et report"
         ),

@@ -224,14 +224,18 @@ pub fn time(t: DateTime<Utc>) -> String {
 
 /// `obs1 (2017-06-11 08:00 UTC, « note »)`.
 fn sighting(s: &Sighting, cat: &Catalog) -> String {
+    let envelope = s
+        .envelope
+        .map(|n| format!("{}, ", (cat.envelope_number)(n)))
+        .unwrap_or_default();
     match &s.note {
         Some(note) => format!(
-            "{} ({}, {})",
+            "{} ({envelope}{}, {})",
             s.observer_name,
             time(s.at),
             (cat.quote)(note)
         ),
-        None => format!("{} ({})", s.observer_name, time(s.at)),
+        None => format!("{} ({envelope}{})", s.observer_name, time(s.at)),
     }
 }
 
@@ -242,7 +246,7 @@ fn who(sightings: &[Sighting], cat: &Catalog) -> String {
     capped(
         sightings
             .iter()
-            .filter(|s| seen.insert(s.observer))
+            .filter(|s| seen.insert((s.observer, s.envelope)))
             .map(|s| sighting(s, cat))
             .collect::<Vec<_>>()
             .into_iter(),
@@ -278,8 +282,12 @@ fn sighting_mark(s: &Sighting, cat: &Catalog) -> String {
 }
 
 fn household(h: &HouseholdSighting, cat: &Catalog) -> String {
+    let day = h
+        .received_on
+        .map(|d| format!(", {}", (cat.received_on)(&d.format("%Y-%m-%d").to_string())))
+        .unwrap_or_default();
     format!(
-        "{} ({}{}{})",
+        "{} ({}{}{}{day})",
         h.observer_name,
         time(h.at),
         cat.list_sep,

@@ -403,3 +403,155 @@ fn the_interface_reads_its_observers_events_and_the_summary_everyones() {
     );
     assert_eq!(store.events_of(&circ).unwrap().len(), 3, "everyone's");
 }
+
+fn envelope_tick(panel: u16, mark: Mark, envelope: Option<u16>) -> EventBody {
+    EventBody::Tick {
+        circonscription: CirconscriptionCode::parse("7501").unwrap(),
+        bureau: None,
+        panel: Panel::new(panel).unwrap(),
+        item: Item::Foi,
+        mark,
+        note: None,
+        envelope,
+    }
+}
+
+#[test]
+fn envelope_numbers_and_days_of_arrival_are_stored_and_hashed_in_version_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = new_store(dir.path());
+    let second = store
+        .append(
+            EventId(Uuid::from_u128(1)),
+            t(1),
+            envelope_tick(3, Mark::Absent, Some(2)),
+        )
+        .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2017, 6, 6).unwrap();
+    let household = store
+        .append(
+            EventId(Uuid::from_u128(2)),
+            t(2),
+            EventBody::Envelope {
+                circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                bureau: None,
+                voters: 2,
+                received: 2,
+                note: None,
+                received_on: Some(day),
+            },
+        )
+        .unwrap();
+    assert_eq!(store.events().unwrap(), vec![second.clone(), household]);
+    let with_hashes = store.events_with_hashes().unwrap();
+    assert_eq!(
+        with_hashes[0].1,
+        crate::domain::chain::link(&crate::domain::chain::GENESIS, &second)
+    );
+    assert!(
+        String::from_utf8(crate::domain::chain::canonical(&second))
+            .unwrap()
+            .starts_with(r#"["constat-event/2""#)
+    );
+    let stored: (Option<i64>, Option<String>) = raw(&path)
+        .query_row(
+            "SELECT max(envelope), max(received_on) FROM event",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(stored, (Some(2), Some("2017-06-06".into())));
+    // The schema refuses an envelope number on anything but an envelope item's tick.
+    let insert = |id: &str, envelope: Option<i64>| {
+        raw(&path).execute(
+            "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, voters,
+                                received, envelope, hash)
+             SELECT ?1, observer, 90 + length(?1), recorded_at, 'envelope', '7501', 1, 1, ?2, hash
+             FROM event LIMIT 1",
+            rusqlite::params![id, envelope],
+        )
+    };
+    assert!(insert("x", Some(3)).is_err());
+    assert_eq!(insert("yy", None).unwrap(), 1, "the same row without it is accepted");
+    assert!(
+        store
+            .append(
+                EventId(Uuid::from_u128(3)),
+                t(3),
+                EventBody::Tick {
+                    circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                    bureau: Some(BureauCode::parse("75056_0911").unwrap()),
+                    panel: Panel::new(3).unwrap(),
+                    item: Item::Bureau,
+                    mark: Mark::Absent,
+                    note: None,
+                    envelope: Some(2),
+                },
+            )
+            .is_err(),
+        "a bureau tick with an envelope number is refused"
+    );
+}
+
+/// A copy of `from`'s data in a file of schema version 2 (before envelope numbers), as an older
+/// constat wrote it.
+fn version_2_copy(from: &Path, to: &Path) {
+    let conn = Connection::open(to).unwrap();
+    for sql in super::migrations::up_to(2) {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
+    conn.pragma_update(None, "user_version", 2).unwrap();
+    conn.execute("ATTACH ?1 AS src", [from.to_str().unwrap()])
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO election SELECT * FROM src.election;
+         INSERT INTO circonscription SELECT * FROM src.circonscription;
+         INSERT INTO candidate SELECT * FROM src.candidate;
+         INSERT INTO bureau SELECT * FROM src.bureau;
+         INSERT INTO observer SELECT * FROM src.observer;
+         INSERT INTO chain_head SELECT * FROM src.chain_head;
+         INSERT INTO event SELECT id, observer, seq, recorded_at, kind, circonscription, bureau,
+             panel, item, value, voters, received, voter, target, note, hash FROM src.event;",
+    )
+    .unwrap();
+    conn.execute("DETACH src", []).unwrap();
+}
+
+#[test]
+fn a_file_of_schema_version_2_merges_verifies_and_is_migrated_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=5u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    let events = a.events().unwrap();
+    drop(a);
+    let old = dir.path().join("old.db");
+    version_2_copy(&a_path, &old);
+
+    let checks = super::verify::verify_database(&old).unwrap();
+    assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
+    let (mut target, _) = store_of(dir.path(), "target.db", 3);
+    let outcome = target
+        .merge_database(
+            &old,
+            MergeOptions {
+                now: t(1_000_000),
+                strict: false,
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!(outcome.new, 5);
+    assert_eq!(target.events().unwrap(), events);
+
+    let reopened = Store::open(&old).unwrap();
+    assert_eq!(reopened.events().unwrap(), events);
+    let version: u32 = raw(&old)
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+}
