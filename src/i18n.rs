@@ -434,7 +434,11 @@ pub static FR: Catalog = Catalog {
         ("Tab / 1 2 3", "écran : enveloppe, bureau de vote, bilan"),
         (
             "e",
-            "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues, note",
+            "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues, date, note",
+        ),
+        (
+            "+ / −",
+            "écran enveloppe : enveloppe suivante / précédente du foyer",
         ),
         ("n", "non-réception : un électeur n'a reçu aucune enveloppe"),
         ("c", "note sur la case (ex. « bulletins épuisés à 15h »)"),
@@ -909,7 +913,11 @@ pub static EN: Catalog = Catalog {
         ("Tab / 1 2 3", "screen: envelope, polling station, summary"),
         (
             "e",
-            "household envelope: voters at the address, envelopes received, note",
+            "household envelope: voters at the address, envelopes received, date, note",
+        ),
+        (
+            "+ / −",
+            "envelope screen: the household's next / previous envelope",
         ),
         ("n", "non-receipt: a voter received no envelope at all"),
         ("c", "note on the cell (e.g. \"ballots ran out at 3pm\")"),

@@ -114,9 +114,7 @@ pub enum EventProblem {
         max: usize,
     },
     /// An envelope number on a bureau tick, or outside 1 to [`super::event::MAX_ENVELOPE`].
-    #[error(
-        "event {id}: envelope number {number} is not allowed (1 to 999, envelope items only)"
-    )]
+    #[error("event {id}: envelope number {number} is not allowed (1 to 999, envelope items only)")]
     BadEnvelope {
         /// The event.
         id: EventId,

@@ -677,7 +677,8 @@ mod tests {
         ));
         assert!(state.disagreements().is_empty());
         // Each envelope keeps its own mark.
-        let key = crate::domain::state::CellKey::new(circ(), None, Panel::new(1).unwrap(), Item::Foi);
+        let key =
+            crate::domain::state::CellKey::new(circ(), None, Panel::new(1).unwrap(), Item::Foi);
         let me = ObserverId(Uuid::from_u128(1));
         assert_eq!(state.mark_by(me, &key), Mark::Present);
         assert_eq!(state.mark_by(me, &key.in_envelope(2)), Mark::Absent);

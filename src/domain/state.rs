@@ -492,6 +492,23 @@ impl RecordState {
             .flat_map(move |(cell, ticks)| self.tops(ticks).map(move |o| (cell, o)))
     }
 
+    /// The highest envelope number in which `observer` has a live tick in `circ` (0 when none).
+    pub fn last_envelope_by(&self, observer: ObserverId, circ: &CirconscriptionCode) -> u16 {
+        self.cells.get(circ).map_or(0, |cells| {
+            cells
+                .envelope
+                .iter()
+                .filter(|(_, ticks)| {
+                    ticks
+                        .iter()
+                        .any(|o| o.observer == observer && !self.is_withdrawn(o))
+                })
+                .map(|((_, _, n), _)| *n)
+                .max()
+                .unwrap_or(0)
+        })
+    }
+
     /// Each observer's current envelope count for a circonscription.
     pub fn envelopes_of(&self, circ: &CirconscriptionCode) -> impl Iterator<Item = &EnvelopeFact> {
         self.envelopes

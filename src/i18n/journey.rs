@@ -38,6 +38,15 @@ pub struct Journey {
     pub note_label: &'static str,
     pub note_saved: &'static str,
     pub envelope_note: &'static str,
+    pub envelope_received_on: &'static str,
+    pub envelope_bad_date: fn(&str) -> String,
+    /// The envelope shown, of how many: long and short forms, for the grid's header.
+    pub envelope_shown: fn(u16, u16) -> String,
+    pub envelope_shown_short: fn(u16, u16) -> String,
+    /// After switching envelopes.
+    pub envelope_switched: fn(u16, u16) -> String,
+    pub envelope_first: &'static str,
+    pub envelope_last: fn(u16) -> String,
     pub move_title: &'static str,
     pub move_nothing: &'static str,
     pub move_same_bureau: &'static str,
@@ -115,6 +124,19 @@ pub static FR: Journey = Journey {
     note_label: "Note",
     note_saved: "Note enregistrée avec la case",
     envelope_note: "Note (facultatif)",
+    envelope_received_on: "Reçues le (JJ/MM/AAAA)",
+    envelope_bad_date: |v| {
+        format!("« {v} » n'est pas une date : écrivez-la JJ/MM/AAAA (par exemple 06/06/2024)")
+    },
+    envelope_shown: |n, of| format!("enveloppe {n} sur {of} (+/−)"),
+    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/−)"),
+    envelope_switched: |n, of| format!("Enveloppe {n} sur {of} : cochez ce qu'elle contient"),
+    envelope_first: "C'est la première enveloppe",
+    envelope_last: |n| {
+        format!(
+            "Cochez d'abord l'enveloppe {n}, ou indiquez le nombre d'enveloppes reçues (touche e)"
+        )
+    },
     move_title: "Déplacer les constats vers quel bureau ?",
     move_nothing: "Aucun constat de bulletin à déplacer dans ce bureau",
     move_same_bureau: "C'est déjà le bureau courant",
@@ -203,6 +225,15 @@ pub static EN: Journey = Journey {
     note_label: "Note",
     note_saved: "Note saved with the cell",
     envelope_note: "Note (optional)",
+    envelope_received_on: "Received on (DD/MM/YYYY)",
+    envelope_bad_date: |v| format!("\"{v}\" is not a date: write it DD/MM/YYYY (e.g. 06/06/2024)"),
+    envelope_shown: |n, of| format!("envelope {n} of {of} (+/−)"),
+    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/−)"),
+    envelope_switched: |n, of| format!("Envelope {n} of {of}: tick what it holds"),
+    envelope_first: "This is the first envelope",
+    envelope_last: |n| {
+        format!("Tick envelope {n} first, or give the number of envelopes received (key e)")
+    },
     move_title: "Move the observations to which bureau?",
     move_nothing: "No ballot observation to move at this bureau",
     move_same_bureau: "That is already the current bureau",

@@ -10,9 +10,11 @@ pub struct EnvelopeForm {
     pub voters: String,
     /// Text typed for the envelopes received.
     pub received: String,
-    /// Free text (e.g. "reçue le 8 juin, ouverte").
+    /// Text typed for the day they arrived (`JJ/MM/AAAA` or `AAAA-MM-JJ`), may be empty.
+    pub received_on: String,
+    /// Free text (e.g. "ouverte devant témoin").
     pub note: String,
-    /// 0: voters, 1: received, 2: note.
+    /// 0: voters, 1: received, 2: day of arrival, 3: note.
     pub focus: usize,
     /// Why the last submission was refused.
     pub error: Option<String>,
@@ -20,13 +22,14 @@ pub struct EnvelopeForm {
 
 impl EnvelopeForm {
     /// How many fields the form has.
-    pub const FIELDS: usize = 3;
+    pub const FIELDS: usize = 4;
 
     /// The field with the focus.
     pub fn focused_mut(&mut self) -> &mut String {
         match self.focus {
             0 => &mut self.voters,
             1 => &mut self.received,
+            2 => &mut self.received_on,
             _ => &mut self.note,
         }
     }
@@ -122,4 +125,17 @@ pub struct Confirm {
     pub question: String,
     /// What "yes" does.
     pub pending: Pending,
+}
+
+/// A day as typed in a form: `JJ/MM/AAAA` (as written in France), `AAAA-MM-JJ`, or nothing.
+/// `Err` holds the text that is not a date.
+pub fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+        .map(Some)
+        .map_err(|_| t.to_owned())
 }

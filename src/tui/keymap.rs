@@ -119,6 +119,12 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
         KeyCode::Backspace | KeyCode::Delete => Message::Set(Mark::Unchecked),
         KeyCode::Char('P') => Message::MarkColumnPresent,
         KeyCode::Char('c') => Message::OpenNote,
+        KeyCode::Char('+' | '>') if model.screen == Screen::Envelope => {
+            Message::SwitchEnvelope(true)
+        }
+        KeyCode::Char('-' | '<') if model.screen == Screen::Envelope => {
+            Message::SwitchEnvelope(false)
+        }
         KeyCode::Char('m') if model.screen == Screen::Bureau => Message::ToggleMachines,
         KeyCode::Char('M') if model.screen == Screen::Bureau => Message::OpenMove,
         _ => return common(key),

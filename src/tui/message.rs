@@ -39,6 +39,8 @@ pub enum Message {
     ToggleHelp,
     /// Open the household envelope form.
     OpenEnvelope,
+    /// Show the household's next envelope (`true`) or the previous one on the envelope screen.
+    SwitchEnvelope(bool),
     /// Open the non-receipt form.
     OpenNonReceipt,
     /// Type a character in the open form.

@@ -164,6 +164,8 @@ pub struct Model {
     pub row: usize,
     /// Cursor column (item index).
     pub col: usize,
+    /// Which of the household's envelopes the envelope screen shows (from 1).
+    pub envelope_no: u16,
     /// The screen shown.
     pub screen: Screen,
     /// What fills the screen.
@@ -221,6 +223,7 @@ impl Model {
             places: std::sync::Arc::default(),
             row: 0,
             col: 0,
+            envelope_no: 1,
             screen: Screen::Envelope,
             mode: Mode::Grid,
             summary: None,
@@ -241,12 +244,33 @@ impl Model {
     /// The key of the cell of candidate `row` in column `item`.
     pub fn cell_key(&self, row: usize, item: Item) -> Option<CellKey> {
         let c = self.candidates.get(row)?;
-        Some(CellKey::new(
-            self.circonscription.code.clone(),
-            self.bureau.as_ref().map(|b| b.code.clone()),
-            c.panel,
-            item,
-        ))
+        Some(
+            CellKey::new(
+                self.circonscription.code.clone(),
+                self.bureau.as_ref().map(|b| b.code.clone()),
+                c.panel,
+                item,
+            )
+            .in_envelope(self.envelope_no),
+        )
+    }
+
+    /// The envelope number a new tick of `item` records: the envelope shown, for envelope items
+    /// from the second on (the first is recorded without a number, as before schema version 3).
+    pub fn tick_envelope(&self, item: Item) -> Option<u16> {
+        (item.is_in_envelope() && self.envelope_no > 1).then_some(self.envelope_no)
+    }
+
+    /// How many envelopes the household has as far as the observer said: the count of the
+    /// envelope form, or more when the grid recorded more (at least 1).
+    pub fn envelopes_known(&self) -> u16 {
+        let counted = self
+            .envelope()
+            .map_or(0, |f| u16::try_from(f.received).unwrap_or(u16::MAX));
+        let ticked = self
+            .state
+            .last_envelope_by(self.observer, &self.circonscription.code);
+        counted.max(ticked).max(1)
     }
 
     /// The observer's saved mark of a cell.

@@ -666,13 +666,14 @@ fn the_real_runtime_commits_before_showing_saved() {
 /// in French and in English. Opening a screen goes through keys, as a user would.
 #[test]
 fn every_screen_at_every_size_in_both_languages() {
-    let screens: [(&str, &str); 10] = [
+    let screens: [(&str, &str); 11] = [
         ("envelope", ""),
+        ("second_envelope", "+a"),
         ("bureau", "2"),
         ("summary", "3"),
         ("help", "?"),
         ("picker", "/clauzel"),
-        ("envelope_form", "e\t\tsous la porte"),
+        ("envelope_form", "e\t\t06/06/2017\tsous la porte"),
         ("non_receipt_form", "nJean Dupont"),
         ("note_form", "2jcbulletins épuisés à 15h"),
         ("confirm", "2m"),
@@ -1265,22 +1266,88 @@ fn up_and_shift_tab_go_back_a_field_and_reopening_keeps_the_envelope_note() {
     let mut h = Harness::new(model());
     h.keys("e");
     h.press(KeyCode::Up);
-    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.focus == 2));
+    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.focus == 3));
     h.press(KeyCode::BackTab);
-    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.focus == 1));
+    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.focus == 2));
+    h.keys("06/06/2017");
+    h.press(KeyCode::BackTab);
     h.keys("1");
     h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
     h.keys("ouverte");
+    h.press(KeyCode::Up);
     h.press(KeyCode::Up);
     h.press(KeyCode::Up);
     h.keys("3");
     h.press(KeyCode::Enter);
     assert_eq!(
-        h.model.envelope().map(|f| (f.voters, f.received)),
-        Some((3, 1))
+        h.model
+            .envelope()
+            .map(|f| (f.voters, f.received, f.received_on)),
+        Some((3, 1, chrono::NaiveDate::from_ymd_opt(2017, 6, 6)))
     );
     h.keys("e");
-    assert!(matches!(&h.model.mode, Mode::Envelope(f) if f.note == "ouverte"));
+    assert!(
+        matches!(&h.model.mode, Mode::Envelope(f) if f.note == "ouverte" && f.received_on == "06/06/2017")
+    );
+}
+
+#[test]
+fn a_date_that_is_not_one_is_refused_in_the_envelope_form_with_the_focus_on_it() {
+    let mut h = Harness::new(model());
+    h.keys("e");
+    h.keys("4");
+    h.press(KeyCode::Tab);
+    h.keys("2");
+    h.press(KeyCode::Tab);
+    h.keys("31/02/2024");
+    h.press(KeyCode::Enter);
+    let Mode::Envelope(form) = &h.model.mode else {
+        panic!("the form stays open: {:?}", h.model.mode)
+    };
+    assert_eq!(form.focus, 2);
+    assert!(form.error.as_deref().unwrap().contains("31/02/2024"));
+    assert!(h.model.envelope().is_none(), "nothing recorded");
+}
+
+#[test]
+fn each_envelope_of_a_household_has_its_own_grid() {
+    let mut h = Harness::new(model());
+    // Candidate 1's profession de foi: present in the first envelope.
+    h.keys("p");
+    h.keys("-");
+    assert_eq!(h.model.envelope_no, 1, "no envelope before the first");
+    h.keys("+");
+    assert_eq!(h.model.envelope_no, 2);
+    assert_eq!(h.model.mark(0, Item::Foi), Mark::Unchecked, "a new grid");
+    h.keys("a");
+    assert_eq!(h.model.mark(0, Item::Foi), Mark::Absent);
+    // Nothing ticked in a third envelope yet and no count given: no fourth.
+    h.keys("+");
+    assert_eq!(h.model.envelope_no, 3);
+    h.keys("+");
+    assert_eq!(h.model.envelope_no, 3);
+    assert!(h.model.flash.as_deref().unwrap().contains("enveloppe 3"));
+    h.keys("--");
+    assert_eq!(h.model.envelope_no, 1);
+    assert_eq!(
+        h.model.mark(0, Item::Foi),
+        Mark::Present,
+        "the first kept its mark"
+    );
+    let saved: Vec<Option<u16>> = h
+        .log
+        .iter()
+        .map(|e| match &e.body {
+            EventBody::Tick { envelope, .. } => *envelope,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(saved, [None, Some(2)], "the second envelope is numbered");
+    // Undo withdraws the last tick, in the second envelope.
+    h.keys("u");
+    h.keys("+");
+    assert_eq!(h.model.mark(0, Item::Foi), Mark::Unchecked);
 }
 
 #[test]

@@ -231,6 +231,9 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             bureau,
             state,
         } => {
+            if model.circonscription.code != circonscription.code {
+                model.envelope_no = 1;
+            }
             model.circonscription = circonscription;
             model.candidates = candidates;
             model.bureau = bureau;
@@ -284,9 +287,34 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             if let Some(f) = model.envelope() {
                 form.voters = f.voters.to_string();
                 form.received = f.received.to_string();
+                form.received_on = f
+                    .received_on
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default();
                 form.note = f.note.clone().unwrap_or_default();
             }
             model.mode = Mode::Envelope(form);
+            vec![]
+        }
+        Message::SwitchEnvelope(forward) => {
+            let j = model.lang.journey();
+            let last = model
+                .state
+                .last_envelope_by(model.observer, &model.circonscription.code);
+            let limit = model.envelopes_known().max(last + 1);
+            let next = if forward {
+                model.envelope_no + 1
+            } else {
+                model.envelope_no.saturating_sub(1)
+            };
+            model.flash = Some(if next == 0 {
+                j.envelope_first.to_owned()
+            } else if next > limit.min(crate::domain::event::MAX_ENVELOPE) {
+                (j.envelope_last)(model.envelope_no)
+            } else {
+                model.envelope_no = next;
+                (j.envelope_switched)(next, model.envelopes_known().max(next))
+            });
             vec![]
         }
         Message::OpenNonReceipt => {
@@ -314,6 +342,14 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                         field.push(c);
                     }
                 }
+                Mode::Envelope(form)
+                    if form.focus == 2
+                        && (c.is_ascii_digit() || "/-".contains(c))
+                        && form.received_on.len() < 10 =>
+                {
+                    form.received_on.push(c);
+                }
+                Mode::Envelope(form) if form.focus == 2 => {}
                 Mode::Envelope(form) => push_text(&mut form.note, c, MAX_NOTE),
                 Mode::NonReceipt(form) => {
                     let max = if form.focus == 0 { MAX_NAME } else { MAX_NOTE };
@@ -634,7 +670,7 @@ fn set_item_cells(
                 item,
                 mark,
                 note: model.observation(row, item).and_then(|o| o.note.clone()),
-                envelope: None,
+                envelope: model.tick_envelope(item),
             })
         })
         .collect();
@@ -712,8 +748,15 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                     .parse::<u32>()
                     .map_err(|_| (cat.form_bad_number)(s))
             };
-            match (parse(&form.voters), parse(&form.received)) {
-                (Ok(voters), Ok(received)) if voters > 0 => {
+            let day = super::forms::parse_day(&form.received_on)
+                .map_err(|t| (model.lang.journey().envelope_bad_date)(&t));
+            match (parse(&form.voters), parse(&form.received), day) {
+                (_, _, Err(e)) => {
+                    form.error = Some(e);
+                    form.focus = 2;
+                    vec![]
+                }
+                (Ok(voters), Ok(received), Ok(received_on)) if voters > 0 => {
                     let note = non_empty(&form.note);
                     model.mode = Mode::Grid;
                     let body = EventBody::Envelope {
@@ -722,16 +765,16 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                         voters,
                         received,
                         note,
-                        received_on: None,
+                        received_on,
                     };
                     persist(model, vec![body], true)
                 }
-                (Ok(_), Ok(_)) => {
+                (Ok(_), Ok(_), _) => {
                     form.error = Some((cat.form_bad_number)("0"));
                     form.focus = 0;
                     vec![]
                 }
-                (Err(e), _) | (_, Err(e)) => {
+                (Err(e), _, _) | (_, Err(e), _) => {
                     form.error = Some(e);
                     vec![]
                 }
@@ -774,7 +817,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 item: form.item,
                 mark: form.mark,
                 note,
-                envelope: None,
+                envelope: model.tick_envelope(form.item),
             };
             let done = model.lang.journey().note_saved.to_owned();
             persist_with(model, vec![body], true, Vec::new(), Some(done))

@@ -27,7 +27,22 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         (Item::Courrier, false) => cat.col_courrier_short,
         (Item::Bureau, false) => cat.col_bureau_short,
     };
-    let mut header: Vec<Cell<'_>> = vec![Cell::from(cat.col_panel), Cell::from(cat.col_candidate)];
+    // Which of the household's envelopes the grid shows, once it has more than one.
+    let known = model.envelopes_known().max(model.envelope_no);
+    let candidate = if model.screen == Screen::Envelope && known > 1 {
+        let shown = if wide {
+            j.envelope_shown
+        } else {
+            j.envelope_shown_short
+        };
+        Cell::from(Line::from(vec![
+            Span::raw(format!("{} · ", cat.col_candidate)),
+            Span::styled(shown(model.envelope_no, known), theme.title()),
+        ]))
+    } else {
+        Cell::from(cat.col_candidate)
+    };
+    let mut header: Vec<Cell<'_>> = vec![Cell::from(cat.col_panel), candidate];
     if show_nuance {
         header.push(Cell::from(cat.col_nuance));
     }
