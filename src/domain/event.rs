@@ -129,6 +129,19 @@ impl FromStr for Mark {
 /// The highest envelope number of a household (the schema's bound).
 pub const MAX_ENVELOPE: u16 = 999;
 
+/// A day as an observer types it (interface form, plain mode): `JJ/MM/AAAA` (as written in France), `AAAA-MM-JJ`, or nothing.
+/// `Err` holds the text that is not a date.
+pub fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+        .map(Some)
+        .map_err(|_| t.to_owned())
+}
+
 /// What an event says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -61,6 +61,8 @@ struct Session<'a> {
     observer: ObserverId,
     observer_name: String,
     state: RecordState,
+    /// Which of the household's envelopes `foi` and `courrier` cells are (from 1).
+    envelope_no: u16,
     undo: Vec<Change>,
     pending: Option<Pending>,
     utc_offset: FixedOffset,
@@ -156,6 +158,7 @@ impl<'a> Session<'a> {
             observer: observer.id,
             observer_name: observer.name,
             state,
+            envelope_no: 1,
             undo: Vec::new(),
             pending: None,
             utc_offset,
@@ -197,6 +200,9 @@ impl<'a> Session<'a> {
         })();
         match loaded {
             Ok(Some((circ, candidates, state))) => {
+                if self.circonscription.code != circ.code {
+                    self.envelope_no = 1;
+                }
                 self.circonscription = circ;
                 self.candidates = candidates;
                 self.state = state;
@@ -242,6 +248,9 @@ impl<'a> Session<'a> {
     fn grid(&self) -> Vec<String> {
         let t = self.text;
         let mut lines = vec![(t.candidates)(self.candidates.len())];
+        if self.envelope_no > 1 {
+            lines.push((t.envelope_shown)(self.envelope_no));
+        }
         for c in &self.candidates {
             let cells: Vec<String> = Item::ALL
                 .iter()
@@ -286,6 +295,7 @@ impl<'a> Session<'a> {
             panel,
             item,
         )
+        .in_envelope(self.envelope_no)
     }
 
     /// The observer's own saved mark of a cell (a bureau cell without a bureau is not checked).
@@ -354,7 +364,7 @@ impl<'a> Session<'a> {
             item,
             mark,
             note,
-            envelope: None,
+            envelope: (item.is_in_envelope() && self.envelope_no > 1).then_some(self.envelope_no),
         }
     }
 
@@ -380,17 +390,28 @@ impl<'a> Session<'a> {
                 self.pending = Some(Pending { item, mark });
                 vec![]
             }
-            Command::Envelope { voters, received } => {
+            Command::Envelope {
+                voters,
+                received,
+                received_on,
+            } => {
                 let body = EventBody::Envelope {
                     circonscription: self.circonscription.code.clone(),
                     bureau: self.bureau.as_ref().map(|b| b.code.clone()),
                     voters,
                     received,
                     note: None,
-                    received_on: None,
+                    received_on,
                 };
-                let summary = (t.envelope_summary)(voters, received);
+                let day = received_on
+                    .map(|d| (t.envelope_day)(&d.format("%d/%m/%Y").to_string()))
+                    .unwrap_or_default();
+                let summary = format!("{}{day}", (t.envelope_summary)(voters, received));
                 self.commit(store, summary, vec![body])
+            }
+            Command::EnvelopeNumber { number } => {
+                self.envelope_no = number;
+                vec![(t.envelope_number)(number)]
             }
             Command::NonReceipt { voter } => {
                 let Some(bureau) = self.bureau.as_ref().map(|b| b.code.clone()) else {

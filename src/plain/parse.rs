@@ -24,12 +24,21 @@ pub enum Command {
         /// What was seen.
         mark: Mark,
     },
-    /// `enveloppe 4 1`: voters registered at the address, envelopes received.
+    /// `enveloppe 4 1 [06/06/2024]`: voters registered at the address, envelopes received, and
+    /// the day they arrived when given.
     Envelope {
         /// Voters registered at the address (at least 1).
         voters: u32,
         /// Envelopes received.
         received: u32,
+        /// The day they arrived.
+        received_on: Option<chrono::NaiveDate>,
+    },
+    /// `numero 2`: the following profession de foi and mailed-ballot cells are those of the
+    /// household's envelope 2.
+    EnvelopeNumber {
+        /// From 1.
+        number: u16,
     },
     /// `non-recu [nom]`: a voter of the current bureau who received no envelope.
     NonReceipt {
@@ -72,6 +81,8 @@ pub enum Form {
     Column,
     /// `enveloppe 4 1`.
     Envelope,
+    /// `numero 2`.
+    EnvelopeNumber,
     /// `non-recu [nom]`.
     NonReceipt,
     /// `note 3 bureau TEXT`.
@@ -105,6 +116,10 @@ pub enum Problem {
     BadNumber(String),
     /// No voters at the address.
     NoVoters,
+    /// A word that is not a day (`JJ/MM/AAAA` or `AAAA-MM-JJ`).
+    BadDate(String),
+    /// A word that is not an envelope number (1 to 999).
+    BadEnvelopeNumber(String),
     /// Words left over after a complete command.
     Extra(String),
     /// The note's text is missing.
@@ -254,11 +269,34 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
             let voters = number(w_voters, Form::Envelope)?;
             let (w_received, rest) = first_word(rest);
             let received = number(w_received, Form::Envelope)?;
+            let (w_day, rest) = first_word(rest);
+            let received_on = crate::domain::event::parse_day(w_day)
+                .or_else(|w| fail(Form::Envelope, Problem::BadDate(w)))?;
             nothing_after(rest, Form::Envelope)?;
             if voters == 0 {
                 return fail(Form::Envelope, Problem::NoVoters);
             }
-            Ok(Command::Envelope { voters, received })
+            Ok(Command::Envelope {
+                voters,
+                received,
+                received_on,
+            })
+        }
+        "numero" | "numéro" | "n°" | "no" | "num" | "number" => {
+            let (w, rest) = first_word(rest);
+            if w.is_empty() {
+                return fail(Form::EnvelopeNumber, Problem::MissingNumber);
+            }
+            nothing_after(rest, Form::EnvelopeNumber)?;
+            let number = w
+                .parse::<u16>()
+                .ok()
+                .filter(|n| (1..=crate::domain::event::MAX_ENVELOPE).contains(n))
+                .ok_or_else(|| ParseError {
+                    problem: Problem::BadEnvelopeNumber(w.to_owned()),
+                    form: Form::EnvelopeNumber,
+                })?;
+            Ok(Command::EnvelopeNumber { number })
         }
         "non-recu" | "non-reçu" | "nonrecu" | "non-reçue" | "non-recue" | "non-receipt" | "nr" => {
             let voter = text(rest, Form::NonReceipt)?;
@@ -396,14 +434,16 @@ mod tests {
             parse("enveloppe 4 1"),
             Ok(Command::Envelope {
                 voters: 4,
-                received: 1
+                received: 1,
+                received_on: None
             })
         );
         assert_eq!(
             parse("envelope 2 0"),
             Ok(Command::Envelope {
                 voters: 2,
-                received: 0
+                received: 0,
+                received_on: None
             })
         );
         assert_eq!(err("enveloppe").problem, Problem::MissingNumber);
@@ -417,7 +457,26 @@ mod tests {
             Problem::BadNumber("-1".into())
         );
         assert_eq!(err("enveloppe 0 0").problem, Problem::NoVoters);
-        assert_eq!(err("enveloppe 4 1 2").problem, Problem::Extra("2".into()));
+        assert_eq!(err("enveloppe 4 1 2").problem, Problem::BadDate("2".into()));
+        assert_eq!(
+            parse("enveloppe 4 2 06/06/2017"),
+            Ok(Command::Envelope {
+                voters: 4,
+                received: 2,
+                received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 6)
+            })
+        );
+        assert_eq!(
+            err("enveloppe 4 2 2017-06-06 x").problem,
+            Problem::Extra("x".into())
+        );
+        assert_eq!(parse("numéro 2"), Ok(Command::EnvelopeNumber { number: 2 }));
+        assert_eq!(parse("n° 1"), Ok(Command::EnvelopeNumber { number: 1 }));
+        assert_eq!(
+            err("numero 0").problem,
+            Problem::BadEnvelopeNumber("0".into())
+        );
+        assert_eq!(err("numero").problem, Problem::MissingNumber);
         assert_eq!(err("enveloppe 4").form, Form::Envelope);
     }
 

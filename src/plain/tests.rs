@@ -528,3 +528,50 @@ fn a_bureau_recheck_with_the_same_mark_is_a_new_observation() {
     assert_eq!(t.iter().filter(|x| x.1 == Item::Bureau).count(), 2, "{out}");
     assert_eq!(t.iter().filter(|x| x.1 == Item::Foi).count(), 1, "{out}");
 }
+
+#[test]
+fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "enveloppe 3 2 06/06/2017\n1 foi p\nnumero 2\n1 foi a\nliste\nnumero 1\n1 foi a\n",
+    );
+    assert!(
+        out.contains("2 enveloppes reçues, arrivées le 06/06/2017 — enregistré"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Enveloppe 2 : les cases foi et courrier suivantes"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Enveloppe 2 du foyer (foi et courrier) :\n"),
+        "{out}"
+    );
+    let envelopes: Vec<(Option<u16>, Mark)> = store
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Tick { envelope, mark, .. } => Some((envelope, mark)),
+            EventBody::Envelope { received_on, .. } => {
+                assert_eq!(received_on, chrono::NaiveDate::from_ymd_opt(2017, 6, 6));
+                None
+            }
+            _ => None,
+        })
+        .collect();
+    // Back in the first envelope, its "present" is changed; the second keeps its "absent".
+    assert_eq!(
+        envelopes,
+        [
+            (None, Mark::Present),
+            (Some(2), Mark::Absent),
+            (None, Mark::Absent)
+        ]
+    );
+    let out = drive(&mut store, Lang::Fr, "enveloppe 3 2 31/02/2017\n");
+    assert!(out.contains("« 31/02/2017 » n'est pas une date"), "{out}");
+}

@@ -33,6 +33,10 @@ pub struct Text {
     pub column_confirm: fn(&str, usize) -> String,
     pub column_cancelled: &'static str,
     pub envelope_summary: fn(u32, u32) -> String,
+    pub envelope_day: fn(&str) -> String,
+    pub envelope_number: fn(u16) -> String,
+    /// The line before the grid when it shows an envelope after the first.
+    pub envelope_shown: fn(u16) -> String,
     pub non_receipt_summary: fn(Option<&str>, &str) -> String,
     pub undone: fn(&str) -> String,
     pub nothing_to_undo: &'static str,
@@ -78,6 +82,10 @@ fn fr_problem(p: &Problem) -> String {
         Problem::MissingNumber => "il manque un nombre".into(),
         Problem::BadNumber(w) => format!("« {w} » n'est pas un nombre entier positif"),
         Problem::NoVoters => "il faut au moins un électeur à l'adresse".into(),
+        Problem::BadDate(w) => format!("« {w} » n'est pas une date (JJ/MM/AAAA)"),
+        Problem::BadEnvelopeNumber(w) => {
+            format!("« {w} » n'est pas un numéro d'enveloppe (de 1 à 999)")
+        }
         Problem::Extra(w) => format!("mots en trop : « {w} »"),
         Problem::MissingText => "il manque le texte de la note".into(),
         Problem::TooLong(max) => format!("texte trop long ({max} caractères au plus)"),
@@ -103,6 +111,10 @@ fn en_problem(p: &Problem) -> String {
         Problem::MissingNumber => "a number is missing".into(),
         Problem::BadNumber(w) => format!("\"{w}\" is not a whole number"),
         Problem::NoVoters => "there must be at least one voter at the address".into(),
+        Problem::BadDate(w) => format!("\"{w}\" is not a date (DD/MM/YYYY)"),
+        Problem::BadEnvelopeNumber(w) => {
+            format!("\"{w}\" is not an envelope number (1 to 999)")
+        }
         Problem::Extra(w) => format!("words left over: \"{w}\""),
         Problem::MissingText => "the note's text is missing".into(),
         Problem::TooLong(max) => format!("text too long (at most {max} characters)"),
@@ -142,7 +154,8 @@ static FR: Text = Text {
         "Commandes :",
         "3 foi p : candidat 3, profession de foi présente. Colonnes : foi, courrier, bureau (ou f, c, b). Valeurs : p (présent), a (absent), - (effacer).",
         "tous bureau p : toute la colonne pour tous les candidats, après confirmation.",
-        "enveloppe 4 1 : 4 électeurs à l'adresse, 1 enveloppe reçue.",
+        "enveloppe 4 1 : 4 électeurs à l'adresse, 1 enveloppe reçue ; enveloppe 4 2 06/06/2024 : 2 enveloppes, arrivées le 6 juin 2024.",
+        "numero 2 : les cases foi et courrier suivantes sont celles de la 2e enveloppe du foyer (numero 1 pour revenir à la première).",
         "non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).",
         "note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.",
         "bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).",
@@ -177,6 +190,13 @@ static FR: Text = Text {
             s(r as usize)
         )
     },
+    envelope_day: |d| format!(", arrivées le {d}"),
+    envelope_number: |n| {
+        format!(
+            "Enveloppe {n} : les cases foi et courrier suivantes sont celles de cette enveloppe."
+        )
+    },
+    envelope_shown: |n| format!("Enveloppe {n} du foyer (foi et courrier) :"),
     non_receipt_summary: |voter, bureau| match voter {
         Some(v) => format!("Non-réception : {v}, bureau {bureau}"),
         None => format!("Non-réception sans nom, bureau {bureau}"),
@@ -197,7 +217,10 @@ static FR: Text = Text {
         Form::Any => "Exemples : 3 foi p, enveloppe 4 1, aide",
         Form::Set => "Exemple : 3 foi p (candidat 3, profession de foi présente)",
         Form::Column => "Exemple : tous bureau p (bulletin au bureau présent pour tous)",
-        Form::Envelope => "Exemple : enveloppe 4 1 (4 électeurs, 1 enveloppe reçue)",
+        Form::Envelope => {
+            "Exemple : enveloppe 4 1 (4 électeurs, 1 enveloppe reçue), ou enveloppe 4 1 06/06/2024"
+        }
+        Form::EnvelopeNumber => "Exemple : numero 2 (la 2e enveloppe du foyer)",
         Form::NonReceipt => "Exemple : non-recu Jean Dupont",
         Form::Note => "Exemple : note 3 bureau bulletins épuisés à 15h",
         Form::Place => "Exemple : bureau 75056_0911 (ou une circonscription : bureau 7501)",
@@ -237,7 +260,8 @@ static EN: Text = Text {
         "Commands:",
         "3 foi p: candidate 3, profession de foi present. Columns: foi, courrier, bureau (or f, c, b). Values: p (present), a (absent), - (clear).",
         "all bureau p: the whole column for every candidate, after confirmation.",
-        "envelope 4 1: 4 voters at the address, 1 envelope received.",
+        "envelope 4 1: 4 voters at the address, 1 envelope received; envelope 4 2 06/06/2024: 2 envelopes, arrived on 6 June 2024.",
+        "number 2: the foi and courrier cells that follow are those of the household's 2nd envelope (number 1 goes back to the first).",
         "non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional).",
         "note 3 bureau TEXT: adds a note to the cell, with its current value.",
         "bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).",
@@ -263,6 +287,11 @@ static EN: Text = Text {
             s(r as usize)
         )
     },
+    envelope_day: |d| format!(", arrived on {d}"),
+    envelope_number: |n| {
+        format!("Envelope {n}: the foi and courrier cells that follow are this envelope's.")
+    },
+    envelope_shown: |n| format!("Household envelope {n} (foi and courrier):"),
     non_receipt_summary: |voter, bureau| match voter {
         Some(v) => format!("Non-receipt: {v}, bureau {bureau}"),
         None => format!("Non-receipt without a name, bureau {bureau}"),
@@ -283,7 +312,10 @@ static EN: Text = Text {
         Form::Any => "Examples: 3 foi p, envelope 4 1, help",
         Form::Set => "Example: 3 foi p (candidate 3, profession de foi present)",
         Form::Column => "Example: all bureau p (ballot at the bureau present for everyone)",
-        Form::Envelope => "Example: envelope 4 1 (4 voters, 1 envelope received)",
+        Form::Envelope => {
+            "Example: envelope 4 1 (4 voters, 1 envelope received), or envelope 4 1 06/06/2024"
+        }
+        Form::EnvelopeNumber => "Example: number 2 (the household's 2nd envelope)",
         Form::NonReceipt => "Example: non-receipt Jean Dupont",
         Form::Note => "Example: note 3 bureau ran out of ballots at 3 pm",
         Form::Place => "Example: bureau 75056_0911 (or a circonscription: bureau 7501)",

@@ -126,16 +126,3 @@ pub struct Confirm {
     /// What "yes" does.
     pub pending: Pending,
 }
-
-/// A day as typed in a form: `JJ/MM/AAAA` (as written in France), `AAAA-MM-JJ`, or nothing.
-/// `Err` holds the text that is not a date.
-pub fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d"))
-        .map(Some)
-        .map_err(|_| t.to_owned())
-}

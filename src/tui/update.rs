@@ -748,7 +748,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                     .parse::<u32>()
                     .map_err(|_| (cat.form_bad_number)(s))
             };
-            let day = super::forms::parse_day(&form.received_on)
+            let day = crate::domain::event::parse_day(&form.received_on)
                 .map_err(|t| (model.lang.journey().envelope_bad_date)(&t));
             match (parse(&form.voters), parse(&form.received), day) {
                 (_, _, Err(e)) => {
