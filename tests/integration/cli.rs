@@ -201,7 +201,7 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     let before = std::fs::read(&db).unwrap();
-    let cases: [(&[&str], i32, &str); 8] = [
+    let cases: [(&[&str], i32, &str); 11] = [
         (
             &[
                 "tick",
@@ -321,6 +321,57 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
             ],
             1,
             "--voters doit valoir au moins 1",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--bureau",
+                "75056_0901",
+                "--candidate",
+                "1",
+                "--item",
+                "bureau",
+                "--value",
+                "present",
+                "--envelope",
+                "2",
+            ],
+            1,
+            "--envelope désigne une enveloppe reçue par courrier",
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                "1",
+                "--item",
+                "foi",
+                "--value",
+                "present",
+                "--envelope",
+                "0",
+            ],
+            2,
+            "0 is not in 1..=999",
+        ),
+        (
+            &[
+                "envelope",
+                "--circonscription",
+                "7501",
+                "--voters",
+                "2",
+                "--received",
+                "2",
+                "--received-on",
+                "31/02/2017",
+            ],
+            2,
+            "--received-on",
         ),
     ];
     for (args, code, message) in cases {
@@ -484,4 +535,74 @@ fn help_teaches_with_examples_and_exit_codes() {
     ] {
         assert!(help.contains(needle), "missing {needle} in:\n{help}");
     }
+}
+
+#[test]
+fn each_envelope_of_a_household_is_ticked_apart_and_the_report_counts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    run(
+        constat(&db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--voters",
+            "2",
+            "--received",
+            "2",
+            "--received-on",
+            "2017-06-06",
+        ]),
+        0,
+    );
+    // Candidate 1's profession de foi: in the first envelope, not in the second; candidate 2's in
+    // neither.
+    for (panel, envelope, value) in [
+        ("1", "1", "present"),
+        ("1", "2", "absent"),
+        ("2", "1", "absent"),
+        ("2", "2", "absent"),
+    ] {
+        run(
+            constat(&db).args([
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                panel,
+                "--item",
+                "foi",
+                "--value",
+                value,
+                "--envelope",
+                envelope,
+            ]),
+            0,
+        );
+    }
+    let out = run(constat(&db).args(["report", "--format", "json"]), 0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let details = v["circonscriptions"][0]["details"].as_array().unwrap();
+    let of = |kind: &str| {
+        details
+            .iter()
+            .find(|d| d["finding"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} in {details:?}"))
+    };
+    assert_eq!(
+        of("not_supplied")["envelopes"],
+        2,
+        "two envelopes of one household"
+    );
+    assert_eq!(of("distribution_failure")["observations"][0]["envelope"], 2);
+    assert_eq!(
+        of("shortfall")["observations"][0]["received_on"],
+        "2017-06-06"
+    );
+    assert!(details.iter().all(|d| d["finding"] != "disagreement"));
+    let text = stdout(&run(constat(&db).arg("report"), 0));
+    assert!(text.contains("enveloppe 2, "), "{text}");
+    assert!(text.contains("arrivées le 2017-06-06"), "{text}");
+    // The chain still verifies with events in the encoding's version 2.
+    run(constat(&db).args(["verify"]).arg(&db), 0);
 }
