@@ -165,10 +165,26 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     tmux.wait_for("1 résultat");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Bureau 75056_0911");
-    // Envelope screen: the household's envelope, two ticks, a non-receipt.
-    tmux.keys(&["e", "4", "Tab", "1", "Tab", "sous la porte", "Enter"]);
-    tmux.wait_for("1 reçue pour 4 électeurs");
+    // Envelope screen: the household's envelopes (4 voters, 2 envelopes, the day they came), two
+    // ticks in the first, one in the second, a non-receipt.
+    tmux.keys(&[
+        "e",
+        "4",
+        "Tab",
+        "2",
+        "Tab",
+        "06/06/2017",
+        "Tab",
+        "sous la porte",
+        "Enter",
+    ]);
+    tmux.wait_for("2 reçues pour 4 électeurs");
+    tmux.wait_for("enveloppe 1 sur 2");
     tmux.keys(&["a", "l", "a", "j", "h", "p"]);
+    tmux.keys(&["+"]);
+    tmux.wait_for("enveloppe 2 sur 2");
+    tmux.keys(&["g", "p", "-"]);
+    tmux.wait_for("Enveloppe 1 sur 2");
     tmux.keys(&["n", "Jean Dupont", "Enter"]);
     tmux.wait_for("Non-réceptions : 1");
     // Bureau screen: two ballots, a note on the second.
@@ -211,7 +227,8 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
         "{csv}"
     );
     let report = stdout(&run(constat(&db).arg("report"), 0));
-    assert!(report.contains("1 enveloppe pour 4 électeurs"), "{report}");
+    assert!(report.contains("2 enveloppes pour 4 électeurs"), "{report}");
+    assert!(report.contains("arrivées le 2017-06-06"), "{report}");
     assert!(report.contains("Marie Curie"), "{report}");
     // The note, the move and its undo are all in the log: nothing was overwritten.
     let events = stdout(&run(
@@ -225,6 +242,16 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     );
     assert!(events.contains("retract"), "{events}");
     assert!(events.contains("sous la porte") && events.contains("Jean Dupont"));
+    assert!(
+        events
+            .lines()
+            .any(|l| l.contains(",tick,") && l.contains(",foi,present,") && l.ends_with(",2,")),
+        "the second envelope's tick is numbered: {events}"
+    );
+    assert!(
+        events.lines().any(|l| l.ends_with(",,2017-06-06")),
+        "{events}"
+    );
     // The exported evidence verifies.
     assert!(evidence.join("MANIFEST").exists());
     let verified = stdout(&run(
