@@ -1412,3 +1412,30 @@ fn the_summary_screen_shows_at_once_and_is_prepared_after() {
         Message::Show(Screen::Envelope)
     ));
 }
+
+#[test]
+fn a_tap_on_the_envelope_header_shows_the_next_envelope_then_the_first() {
+    let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 80,
+        height: 24,
+    });
+    // One envelope: the header is only "Candidat", a tap on it changes nothing.
+    let header_y = 3;
+    h.send(Message::Tap { x: 6, y: header_y });
+    assert_eq!(h.model.envelope_no, 1);
+    h.keys("p+a");
+    assert_eq!(h.model.envelope_no, 2);
+    // Taps go on to a new third envelope, then back to the first, then to the second.
+    h.send(Message::Tap { x: 6, y: header_y });
+    assert_eq!(h.model.envelope_no, 3);
+    h.send(Message::Tap { x: 6, y: header_y });
+    assert_eq!(h.model.envelope_no, 1, "past the last, back to the first");
+    h.send(Message::Tap { x: 6, y: header_y });
+    assert_eq!(h.model.envelope_no, 2);
+    assert!(
+        screen(&h.model, 80, 24).contains("Candidat · enveloppe 2 sur 2 (+/−)"),
+        "{}",
+        screen(&h.model, 80, 24)
+    );
+}

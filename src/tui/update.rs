@@ -192,6 +192,13 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             if model.screen == Screen::Summary {
                 return vec![];
             }
+            // A tap on "enveloppe 2 sur 3" in the header shows the next envelope, then the first.
+            if model.screen == Screen::Envelope
+                && model.envelopes_known().max(model.envelope_no) > 1
+                && super::view::layout::candidate_header_target(screen, model.screen, x, y)
+            {
+                return switch_envelope(model, true, true);
+            }
             let items = model.screen.items();
             match super::view::layout::grid_target(
                 screen,
@@ -296,27 +303,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             model.mode = Mode::Envelope(form);
             vec![]
         }
-        Message::SwitchEnvelope(forward) => {
-            let j = model.lang.journey();
-            let last = model
-                .state
-                .last_envelope_by(model.observer, &model.circonscription.code);
-            let limit = model.envelopes_known().max(last + 1);
-            let next = if forward {
-                model.envelope_no + 1
-            } else {
-                model.envelope_no.saturating_sub(1)
-            };
-            model.flash = Some(if next == 0 {
-                j.envelope_first.to_owned()
-            } else if next > limit.min(crate::domain::event::MAX_ENVELOPE) {
-                (j.envelope_last)(model.envelope_no)
-            } else {
-                model.envelope_no = next;
-                (j.envelope_switched)(next, model.envelopes_known().max(next))
-            });
-            vec![]
-        }
+        Message::SwitchEnvelope(forward) => switch_envelope(model, forward, false),
         Message::OpenNonReceipt => {
             if model.bureau.is_some() {
                 model.mode = Mode::NonReceipt(NonReceiptForm::default());
@@ -711,6 +698,34 @@ fn persist_with(
         .into_iter()
         .map(|body| Effect::Persist { group, body })
         .collect()
+}
+
+/// Shows the household's next (`forward`) or previous envelope: up to the count the observer gave
+/// or one past the last envelope ticked; past the last, back to the first when `wrap`.
+fn switch_envelope(model: &mut Model, forward: bool, wrap: bool) -> Vec<Effect> {
+    let j = model.lang.journey();
+    let last = model
+        .state
+        .last_envelope_by(model.observer, &model.circonscription.code);
+    let limit = model
+        .envelopes_known()
+        .max(last + 1)
+        .min(crate::domain::event::MAX_ENVELOPE);
+    let next = if forward {
+        model.envelope_no + 1
+    } else {
+        model.envelope_no.saturating_sub(1)
+    };
+    let next = if wrap && next > limit { 1 } else { next };
+    model.flash = Some(if next == 0 {
+        j.envelope_first.to_owned()
+    } else if next > limit {
+        (j.envelope_last)(model.envelope_no)
+    } else {
+        model.envelope_no = next;
+        (j.envelope_switched)(next, model.envelopes_known().max(next))
+    });
+    vec![]
 }
 
 fn undo(model: &mut Model) -> Vec<Effect> {

@@ -140,6 +140,21 @@ pub fn first_visible_row(selected: usize, grid_height: u16) -> usize {
     (selected + 1).saturating_sub(visible)
 }
 
+/// True when (`x`, `y`) is on the candidate column's header of the grid (where the envelope
+/// screen says which envelope it shows).
+pub fn candidate_header_target(screen: Rect, kind: Screen, x: u16, y: u16) -> bool {
+    let grid = bands(screen).grid;
+    if y != grid.y || grid.height == 0 {
+        return false;
+    }
+    let columns = Layout::horizontal(grid_widths(grid.width, kind))
+        .spacing(COLUMN_SPACING)
+        .split(grid);
+    columns
+        .get(1)
+        .is_some_and(|c| x >= c.x && x < c.x + c.width)
+}
+
 /// What a tap at `(x, y)` falls on in the grid of `kind`: the candidate row and, on a mark, the
 /// mark column's index.
 pub fn grid_target(
