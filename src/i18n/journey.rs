@@ -130,7 +130,7 @@ pub static FR: Journey = Journey {
     },
     envelope_shown: |n, of| format!("enveloppe {n} sur {of} (+/−)"),
     envelope_shown_short: |n, of| format!("env. {n}/{of} (+/−)"),
-    envelope_switched: |n, of| format!("Enveloppe {n} sur {of} : cochez ce qu'elle contient"),
+    envelope_switched: |n, of| format!("Enveloppe {n} sur {of} affichée"),
     envelope_first: "C'est la première enveloppe",
     envelope_last: |n| {
         format!(
@@ -229,7 +229,7 @@ pub static EN: Journey = Journey {
     envelope_bad_date: |v| format!("\"{v}\" is not a date: write it DD/MM/YYYY (e.g. 06/06/2024)"),
     envelope_shown: |n, of| format!("envelope {n} of {of} (+/−)"),
     envelope_shown_short: |n, of| format!("env. {n}/{of} (+/−)"),
-    envelope_switched: |n, of| format!("Envelope {n} of {of}: tick what it holds"),
+    envelope_switched: |n, of| format!("Showing envelope {n} of {of}"),
     envelope_first: "This is the first envelope",
     envelope_last: |n| {
         format!("Tick envelope {n} first, or give the number of envelopes received (key e)")
