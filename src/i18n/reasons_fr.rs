@@ -317,6 +317,22 @@ const PHRASES: &[(&str, &str)] = &[
     ),
     ("`{}` is not a count", "« {0} » n'est pas un nombre"),
     (
+        "`{}` is not an envelope number (1 to 999)",
+        "« {0} » n'est pas un numéro d'enveloppe (de 1 à 999)",
+    ),
+    (
+        "`{}` is not a YYYY-MM-DD date",
+        "« {0} » n'est pas une date AAAA-MM-JJ",
+    ),
+    (
+        "envelope number {} is out of range",
+        "le numéro d'enveloppe {0} est hors limites",
+    ),
+    (
+        "day of arrival `{}` is not a YYYY-MM-DD date",
+        "le jour d'arrivée « {0} » n'est pas une date AAAA-MM-JJ",
+    ),
+    (
         "`{}` is not a position from 1",
         "« {0} » n'est pas une position (à partir de 1)",
     ),
@@ -947,6 +963,11 @@ mod tests {
                 max: 1000,
             }),
             MergeRejection::Event(EventProblem::ControlCharacters { id, field: "voter" }),
+            MergeRejection::Event(EventProblem::BadEnvelope { id, number: 0 }),
+            MergeRejection::Invalid("event x: envelope number 1000 is out of range".into()),
+            MergeRejection::Invalid(
+                "event x: day of arrival `06/06/2017` is not a YYYY-MM-DD date".into(),
+            ),
             MergeRejection::Conflict(MergeConflict::SameIdOtherContent(id)),
             MergeRejection::Conflict(MergeConflict::SameSeqOtherId {
                 observer,
