@@ -314,8 +314,8 @@ pub struct EnvelopeArgs {
     /// Envelopes received at the address
     #[arg(long, value_name = "N")]
     pub received: u32,
-    /// Day the envelopes arrived (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    /// Day the envelopes arrived (YYYY-MM-DD or DD/MM/YYYY)
+    #[arg(long, value_name = "DATE", value_parser = arrival_day)]
     pub received_on: Option<chrono::NaiveDate>,
     /// Free text kept with the record
     #[arg(long, value_name = "TEXT")]
@@ -363,5 +363,15 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+}
+
+/// `--received-on`: a day as [`crate::domain::event::parse_day`] reads it.
+fn arrival_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    match crate::domain::event::parse_day(text) {
+        Ok(Some(day)) => Ok(day),
+        _ => Err(format!(
+            "`{text}` is not a day between 2000 and 2099: write YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-06-06)"
+        )),
     }
 }

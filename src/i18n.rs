@@ -164,8 +164,8 @@ pub struct Catalog {
     pub detail_household: fn(u32, u32) -> String,
     /// "enveloppe 2": which of a household's envelopes a sighting was made in.
     pub envelope_number: fn(u16) -> String,
-    /// "arrivées le 2024-06-20": the day a household's envelopes came.
-    pub received_on: fn(&str) -> String,
+    /// "arrivées le 2024-06-20": the day a household's envelopes came (how many came).
+    pub received_on: fn(&str, u32) -> String,
     pub detail_non_receipts: fn(usize) -> String,
     pub departements_title: &'static str,
     pub departements_intro: fn(usize) -> String,
@@ -437,7 +437,7 @@ pub static FR: Catalog = Catalog {
             "enveloppe du foyer : électeurs à l'adresse, enveloppes reçues, date, note",
         ),
         (
-            "+ / −",
+            "+ / - (ou > / <)",
             "écran enveloppe : enveloppe suivante / précédente du foyer",
         ),
         ("n", "non-réception : un électeur n'a reçu aucune enveloppe"),
@@ -681,7 +681,13 @@ pub static FR: Catalog = Catalog {
         )
     },
     envelope_number: |n| format!("enveloppe {n}"),
-    received_on: |day| format!("arrivées le {day}"),
+    received_on: |day, received| {
+        if received == 1 {
+            format!("arrivée le {day}")
+        } else {
+            format!("arrivées le {day}")
+        }
+    },
     detail_non_receipts: |n| format!("Non-réceptions enregistrées : {n}"),
     departements_title: "Taux par département",
     departements_intro: |min| {
@@ -916,7 +922,7 @@ pub static EN: Catalog = Catalog {
             "household envelope: voters at the address, envelopes received, date, note",
         ),
         (
-            "+ / −",
+            "+ / - (or > / <)",
             "envelope screen: the household's next / previous envelope",
         ),
         ("n", "non-receipt: a voter received no envelope at all"),
@@ -1132,7 +1138,7 @@ pub static EN: Catalog = Catalog {
         )
     },
     envelope_number: |n| format!("envelope {n}"),
-    received_on: |day| format!("arrived on {day}"),
+    received_on: |day, _| format!("arrived on {day}"),
     detail_non_receipts: |n| format!("Non-receipts recorded: {n}"),
     departements_title: "Rates by département",
     departements_intro: |min| {

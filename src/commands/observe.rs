@@ -54,7 +54,8 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         item,
         mark: args.value.into(),
         note: note(args.note.as_deref())?,
-        envelope: args.envelope,
+        // The first envelope is recorded without a number, as the interface records it.
+        envelope: args.envelope.filter(|n| *n > 1),
     };
     record(&mut store, body, ctx)
 }

@@ -129,17 +129,69 @@ impl FromStr for Mark {
 /// The highest envelope number of a household (the schema's bound).
 pub const MAX_ENVELOPE: u16 = 999;
 
-/// A day as an observer types it (interface form, plain mode): `JJ/MM/AAAA` (as written in France), `AAAA-MM-JJ`, or nothing.
-/// `Err` holds the text that is not a date.
+/// The years a household's envelopes can have arrived in: anything else is a typing mistake.
+pub const ARRIVAL_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// A day as an observer types it (interface form, plain mode, `--received-on`): `JJ/MM/AAAA` or
+/// `JJ/MM/AA` (as written in France; `AA` is 20AA), `AAAA-MM-JJ`, or nothing. The year must lie in
+/// [`ARRIVAL_YEARS`]. `Err` holds the text that is not such a day.
 pub fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d"))
-        .map(Some)
-        .map_err(|_| t.to_owned())
+    let number = |s: &str, digits: &[usize]| -> Option<u32> {
+        (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = t.split(['/', '-']).collect();
+    let (day, month, year) = match parts.as_slice() {
+        [d, m, y] if t.contains('/') && !t.contains('-') => {
+            let year = number(y, &[2, 4]).map(|n| if y.len() == 2 { 2000 + n } else { n });
+            (number(d, &[1, 2]), number(m, &[1, 2]), year)
+        }
+        [y, m, d] if t.contains('-') && !t.contains('/') => {
+            (number(d, &[2]), number(m, &[2]), number(y, &[4]))
+        }
+        _ => (None, None, None),
+    };
+    let date = match (day, month, year.and_then(|y| i32::try_from(y).ok())) {
+        (Some(d), Some(m), Some(y)) if ARRIVAL_YEARS.contains(&y) => {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+        }
+        _ => None,
+    };
+    date.map(Some).ok_or_else(|| t.to_owned())
+}
+
+#[cfg(test)]
+mod day_tests {
+    use super::*;
+
+    #[test]
+    fn days_are_read_as_typed_in_france_or_in_iso_and_nothing_else() {
+        let june_6 = chrono::NaiveDate::from_ymd_opt(2024, 6, 6);
+        for typed in ["06/06/2024", "6/6/2024", "06/06/24", " 2024-06-06 "] {
+            assert_eq!(parse_day(typed), Ok(june_6), "{typed}");
+        }
+        assert_eq!(parse_day("  "), Ok(None));
+        for wrong in [
+            "31/02/2024",
+            "06/06/0024",
+            "06/06/2124",
+            "+10000-01-01",
+            "-0001-01-01",
+            "2024-6-6",
+            "06/06/202",
+            "06-06-2024",
+            "2024/06/06",
+            "06/06",
+            "demain",
+        ] {
+            assert_eq!(parse_day(wrong), Err(wrong.to_owned()), "{wrong}");
+        }
+    }
 }
 
 /// What an event says.

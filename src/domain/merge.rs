@@ -121,6 +121,14 @@ pub enum EventProblem {
         /// The number given.
         number: u16,
     },
+    /// A day of arrival outside [`super::event::ARRIVAL_YEARS`].
+    #[error("event {id}: the day of arrival {day} is not a year from 2000 to 2099")]
+    BadDay {
+        /// The event.
+        id: EventId,
+        /// The day given.
+        day: chrono::NaiveDate,
+    },
     /// A text field with control characters (NUL bytes and the like).
     #[error("event {id}: {field} contains control characters")]
     ControlCharacters {
@@ -160,6 +168,17 @@ pub fn check_event(e: &Event, now: DateTime<Utc>) -> Result<(), EventProblem> {
         return Err(EventProblem::BadEnvelope {
             id: e.id,
             number: *number,
+        });
+    }
+    if let EventBody::Envelope {
+        received_on: Some(day),
+        ..
+    } = &e.body
+        && !super::event::ARRIVAL_YEARS.contains(&chrono::Datelike::year(day))
+    {
+        return Err(EventProblem::BadDay {
+            id: e.id,
+            day: *day,
         });
     }
     let texts: [(&'static str, Option<&String>, usize); 2] = match &e.body {

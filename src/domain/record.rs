@@ -685,6 +685,22 @@ mod tests {
     }
 
     #[test]
+    fn observers_contradict_each_other_whatever_their_envelopes_numbers() {
+        let mut log = by(1, vec![in_envelope(1, Item::Foi, Mark::Absent, 1)]);
+        log.extend(by(2, vec![in_envelope(1, Item::Foi, Mark::Present, 3)]));
+        let found = RecordState::fold(&log).disagreements();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0]
+                .observations
+                .iter()
+                .map(|o| (o.envelope, o.mark))
+                .collect::<Vec<_>>(),
+            [(1, Mark::Absent), (3, Mark::Present)]
+        );
+    }
+
+    #[test]
     fn absent_from_every_one_of_several_envelopes_counts_them() {
         let mut log = Vec::new();
         for o in 1..=3 {

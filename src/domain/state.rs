@@ -741,32 +741,61 @@ mod tests {
     }
 }
 
-/// Observers contradicting each other on one cell: one saw it present, another absent.
+/// Observers contradicting each other on one cell: one saw it present, another absent. For an
+/// envelope item the cell is the candidate's item in every envelope of the circonscription (each
+/// observation names its envelope): two envelopes of one household never contradict each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
-    /// The cell.
+    /// The cell (for envelope items, `envelope` is 1 and stands for every envelope).
     pub cell: CellKey,
-    /// Every observer's current observation of it, in observer order.
+    /// Every current observation of it, in observer then envelope order.
     pub observations: Vec<Observation>,
+}
+
+/// True when one observer saw the item present and another one absent.
+fn contradicted(observations: &[Observation]) -> bool {
+    let saw = |mark: Mark| {
+        observations
+            .iter()
+            .filter(move |o| o.mark == mark)
+            .map(|o| o.observer)
+    };
+    saw(Mark::Present).any(|p| saw(Mark::Absent).any(|a| a != p))
 }
 
 impl RecordState {
     /// Every cell on which observers currently disagree, in cell order.
     pub fn disagreements(&self) -> Vec<Disagreement> {
-        self.all_cells()
-            .filter_map(|(cell, ticks)| {
-                if ticks.len() < 2 {
-                    return None;
+        let mut out = Vec::new();
+        for (circ, cells) in &self.cells {
+            // Envelope cells: every envelope's observations of a (panel, item) together.
+            let mut by_slot: BTreeMap<(Panel, Item), Vec<Observation>> = BTreeMap::new();
+            for ((panel, item, _), ticks) in &cells.envelope {
+                by_slot
+                    .entry((*panel, *item))
+                    .or_default()
+                    .extend(self.tops(ticks).cloned());
+            }
+            for ((panel, item), mut observations) in by_slot {
+                if contradicted(&observations) {
+                    observations.sort_by_key(|o| (o.observer, o.envelope));
+                    out.push(Disagreement {
+                        cell: CellKey::new(circ.clone(), None, panel, item),
+                        observations,
+                    });
                 }
+            }
+            for (cell, ticks) in cells.iter(circ).filter(|(c, _)| c.bureau.is_some()) {
                 let observations: Vec<Observation> = self.tops(ticks).cloned().collect();
-                let present = observations.iter().any(|o| o.mark == Mark::Present);
-                let absent = observations.iter().any(|o| o.mark == Mark::Absent);
-                (present && absent).then(|| Disagreement {
-                    cell: cell.to_key(),
-                    observations,
-                })
-            })
-            .collect()
+                if contradicted(&observations) {
+                    out.push(Disagreement {
+                        cell: cell.to_key(),
+                        observations,
+                    });
+                }
+            }
+        }
+        out
     }
 }
 

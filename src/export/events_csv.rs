@@ -53,12 +53,21 @@ pub fn write(
     events: &[(Event, Hash)],
 ) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
+    // Without envelope numbers or days of arrival, the 18 columns an older constat also reads.
+    let columns = if events.iter().any(|(e, _)| {
+        let f = e.body.flat();
+        f.envelope.is_some() || f.received_on.is_some()
+    }) {
+        HEADER.len()
+    } else {
+        FIRST_COLUMNS
+    };
+    w.write_record(&HEADER[..columns])?;
     for (e, hash) in events {
         let name = names.get(&e.observer).map_or("", String::as_str);
         let f = e.body.flat();
         let text = |v: Option<&dyn ToString>| v.map_or_else(String::new, |v| v.to_string());
-        w.write_record([
+        let row = [
             election,
             &e.id.to_string(),
             &e.observer.to_string(),
@@ -80,7 +89,8 @@ pub fn write(
             &hex::encode(hash),
             &text(f.envelope.as_ref().map(|n| n as &dyn ToString)),
             &text(f.received_on.as_ref().map(|d| d as &dyn ToString)),
-        ])?;
+        ];
+        w.write_record(&row[..columns])?;
     }
     w.flush()?;
     Ok(())
@@ -362,6 +372,33 @@ mod tests {
         );
         let err = read(csv.as_bytes(), &mut |_| Ok(())).unwrap_err();
         assert_eq!((err.line, err.column), (2, "envelope"), "{err}");
+    }
+
+    #[test]
+    fn without_envelope_numbers_or_days_the_file_keeps_the_18_columns_older_versions_read() {
+        let e = Event {
+            id: EventId(uuid::Uuid::from_u128(1)),
+            observer: ObserverId(uuid::Uuid::from_u128(5)),
+            seq: 1,
+            recorded_at: DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+            body: EventBody::Retract {
+                target: EventId(uuid::Uuid::from_u128(9)),
+            },
+        };
+        let mut out = Vec::new();
+        write(
+            &mut out,
+            "legislatives-2017-1",
+            &BTreeMap::new(),
+            &[(e, [1; 32])],
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.lines().next(),
+            Some(HEADER[..FIRST_COLUMNS].join(",").as_str())
+        );
+        assert!(text.lines().nth(1).unwrap().ends_with(&"01".repeat(32)));
     }
 
     #[test]

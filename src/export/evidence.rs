@@ -64,8 +64,8 @@ pub fn write_observations(
                         bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
                     );
                     match envelope {
-                        Some(n) => format!("{at} / envelope {n}"),
-                        None => at,
+                        Some(n) if *n > 1 => format!("{at} / envelope {n}"),
+                        _ => at,
                     }
                 },
                 referential.candidate(circonscription, *panel).map_or_else(

@@ -46,7 +46,8 @@ pub struct Journey {
     /// After switching envelopes.
     pub envelope_switched: fn(u16, u16) -> String,
     pub envelope_first: &'static str,
-    pub envelope_last: fn(u16) -> String,
+    /// At the last envelope: its number, and the count the observer gave, if any.
+    pub envelope_last: fn(u16, Option<u32>) -> String,
     pub move_title: &'static str,
     pub move_nothing: &'static str,
     pub move_same_bureau: &'static str,
@@ -128,14 +129,16 @@ pub static FR: Journey = Journey {
     envelope_bad_date: |v| {
         format!("« {v} » n'est pas une date : écrivez-la JJ/MM/AAAA (par exemple 06/06/2024)")
     },
-    envelope_shown: |n, of| format!("enveloppe {n} sur {of} (+/−)"),
-    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/−)"),
+    envelope_shown: |n, of| format!("enveloppe {n} sur {of} (+/-)"),
+    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/-)"),
     envelope_switched: |n, of| format!("Enveloppe {n} sur {of} affichée"),
     envelope_first: "C'est la première enveloppe",
-    envelope_last: |n| {
-        format!(
+    envelope_last: |n, counted| match counted {
+        Some(c) if c > 1 => format!("Le foyer a reçu {c} enveloppes : touche e pour corriger"),
+        Some(_) => format!("Le foyer a reçu une enveloppe : touche e pour corriger"),
+        None => format!(
             "Cochez d'abord l'enveloppe {n}, ou indiquez le nombre d'enveloppes reçues (touche e)"
-        )
+        ),
     },
     move_title: "Déplacer les constats vers quel bureau ?",
     move_nothing: "Aucun constat de bulletin à déplacer dans ce bureau",
@@ -227,12 +230,16 @@ pub static EN: Journey = Journey {
     envelope_note: "Note (optional)",
     envelope_received_on: "Received on (DD/MM/YYYY)",
     envelope_bad_date: |v| format!("\"{v}\" is not a date: write it DD/MM/YYYY (e.g. 06/06/2024)"),
-    envelope_shown: |n, of| format!("envelope {n} of {of} (+/−)"),
-    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/−)"),
+    envelope_shown: |n, of| format!("envelope {n} of {of} (+/-)"),
+    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/-)"),
     envelope_switched: |n, of| format!("Showing envelope {n} of {of}"),
     envelope_first: "This is the first envelope",
-    envelope_last: |n| {
-        format!("Tick envelope {n} first, or give the number of envelopes received (key e)")
+    envelope_last: |n, counted| match counted {
+        Some(c) if c > 1 => format!("The household received {c} envelopes: key e to correct"),
+        Some(_) => "The household received one envelope: key e to correct".to_owned(),
+        None => {
+            format!("Tick envelope {n} first, or give the number of envelopes received (key e)")
+        }
     },
     move_title: "Move the observations to which bureau?",
     move_nothing: "No ballot observation to move at this bureau",

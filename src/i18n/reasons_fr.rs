@@ -101,6 +101,9 @@ pub(crate) fn event_problem(p: &EventProblem) -> String {
             "événement {id} : le champ {} contient des caractères de contrôle",
             field_name(field)
         ),
+        EventProblem::BadDay { id, day } => {
+            format!("événement {id} : le jour d'arrivée {day} n'est pas d'une année de 2000 à 2099")
+        }
         EventProblem::BadEnvelope { id, number } => format!(
             "événement {id} : l'enveloppe n° {number} ne peut pas être notée (de 1 à {} et seulement pour la profession de foi ou le bulletin reçus par courrier)",
             crate::domain::event::MAX_ENVELOPE
@@ -964,6 +967,10 @@ mod tests {
             }),
             MergeRejection::Event(EventProblem::ControlCharacters { id, field: "voter" }),
             MergeRejection::Event(EventProblem::BadEnvelope { id, number: 0 }),
+            MergeRejection::Event(EventProblem::BadDay {
+                id,
+                day: chrono::NaiveDate::MIN,
+            }),
             MergeRejection::Invalid("event x: envelope number 1000 is out of range".into()),
             MergeRejection::Invalid(
                 "event x: day of arrival `06/06/2017` is not a YYYY-MM-DD date".into(),

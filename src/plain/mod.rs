@@ -92,7 +92,7 @@ pub fn interact<R: BufRead, W: Write + ?Sized>(
         let prompt = match session.pending {
             Some(p) => {
                 let n = session.rows_to_change(p.item, p.mark).len();
-                (t.column_confirm)(&session.cell_words(p.item, p.mark), n)
+                (t.column_confirm)(&session.change_words(p.item, p.mark), n)
             }
             None => t.prompt.to_owned(),
         };
@@ -248,7 +248,7 @@ impl<'a> Session<'a> {
     fn grid(&self) -> Vec<String> {
         let t = self.text;
         let mut lines = vec![(t.candidates)(self.candidates.len())];
-        if self.envelope_no > 1 {
+        if self.several_envelopes() {
             lines.push((t.envelope_shown)(self.envelope_no));
         }
         for c in &self.candidates {
@@ -283,6 +283,34 @@ impl<'a> Session<'a> {
     }
 
     /// `bulletin (bureau) : présent`.
+    /// [`Self::cell_words`], naming the envelope when the household has several: what a change
+    /// says it records.
+    fn change_words(&self, item: Item, mark: Mark) -> String {
+        let t = self.text;
+        if item.is_in_envelope() && self.several_envelopes() {
+            format!(
+                "{}{}{}{}",
+                (t.item)(item),
+                (t.envelope_tag)(self.envelope_no),
+                t.sep,
+                (t.mark)(mark)
+            )
+        } else {
+            self.cell_words(item, mark)
+        }
+    }
+
+    /// True when the household has more than one envelope, as the observer said or ticked.
+    fn several_envelopes(&self) -> bool {
+        let circ = &self.circonscription.code;
+        let counted = self
+            .state
+            .envelopes_of(circ)
+            .find(|f| f.observer == self.observer)
+            .map_or(0, |f| f.received);
+        self.envelope_no > 1 || counted > 1 || self.state.last_envelope_by(self.observer, circ) > 1
+    }
+
     fn cell_words(&self, item: Item, mark: Mark) -> String {
         let t = self.text;
         format!("{}{}{}", (t.item)(item), t.sep, (t.mark)(mark))
@@ -385,7 +413,7 @@ impl<'a> Session<'a> {
                     return vec![t.needs_bureau.to_owned()];
                 }
                 if self.rows_to_change(item, mark).is_empty() {
-                    return vec![(t.column_nothing)(&self.cell_words(item, mark))];
+                    return vec![(t.column_nothing)(&self.change_words(item, mark))];
                 }
                 self.pending = Some(Pending { item, mark });
                 vec![]
@@ -404,7 +432,7 @@ impl<'a> Session<'a> {
                     received_on,
                 };
                 let day = received_on
-                    .map(|d| (t.envelope_day)(&d.format("%d/%m/%Y").to_string()))
+                    .map(|d| (t.envelope_day)(&d.format("%d/%m/%Y").to_string(), received))
                     .unwrap_or_default();
                 let summary = format!("{}{day}", (t.envelope_summary)(voters, received));
                 self.commit(store, summary, vec![body])
@@ -452,7 +480,7 @@ impl<'a> Session<'a> {
         if item == Item::Bureau && self.bureau.is_none() {
             return vec![t.needs_bureau.to_owned()];
         }
-        let mut summary = format!("{} — {}", self.who(c), self.cell_words(item, mark));
+        let mut summary = format!("{} — {}", self.who(c), self.change_words(item, mark));
         let current = self.note_of(panel, item);
         if let Some(n) = &note {
             summary.push_str(&(t.note_said)(n));
@@ -473,9 +501,9 @@ impl<'a> Session<'a> {
     fn column(&mut self, store: &mut Store, item: Item, mark: Mark) -> Vec<String> {
         let rows = self.rows_to_change(item, mark);
         if rows.is_empty() {
-            return vec![(self.text.column_nothing)(&self.cell_words(item, mark))];
+            return vec![(self.text.column_nothing)(&self.change_words(item, mark))];
         }
-        let summary = (self.text.column_summary)(&self.cell_words(item, mark), rows.len());
+        let summary = (self.text.column_summary)(&self.change_words(item, mark), rows.len());
         let bodies = rows
             .into_iter()
             .map(|p| self.tick(p, item, mark, self.note_of(p, item)))

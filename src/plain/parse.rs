@@ -282,7 +282,7 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
                 received_on,
             })
         }
-        "numero" | "numéro" | "n°" | "no" | "num" | "number" => {
+        "numero" | "numéro" | "n°" | "num" | "number" => {
             let (w, rest) = first_word(rest);
             if w.is_empty() {
                 return fail(Form::EnvelopeNumber, Problem::MissingNumber);

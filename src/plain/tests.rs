@@ -536,7 +536,11 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
     let out = drive(
         &mut store,
         Lang::Fr,
-        "enveloppe 3 2 06/06/2017\n1 foi p\nnumero 2\n1 foi a\nliste\nnumero 1\n1 foi a\n",
+        "enveloppe 3 2 06/06/17\n1 foi p\nnumero 2\n1 foi a\nliste\nnumero 1\n1 foi a\n",
+    );
+    assert!(
+        out.contains("— profession de foi (enveloppe 2) : absent — enregistré"),
+        "a change names its envelope: {out}"
     );
     assert!(
         out.contains("2 enveloppes reçues, arrivées le 06/06/2017 — enregistré"),
@@ -572,6 +576,14 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
             (None, Mark::Absent)
         ]
     );
-    let out = drive(&mut store, Lang::Fr, "enveloppe 3 2 31/02/2017\n");
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "enveloppe 3 2 31/02/2017\nenveloppe 1 1 06/06/17\n",
+    );
     assert!(out.contains("« 31/02/2017 » n'est pas une date"), "{out}");
+    assert!(
+        out.contains("1 enveloppe reçue, arrivée le 06/06/2017"),
+        "{out}"
+    );
 }

@@ -33,8 +33,10 @@ pub struct Text {
     pub column_confirm: fn(&str, usize) -> String,
     pub column_cancelled: &'static str,
     pub envelope_summary: fn(u32, u32) -> String,
-    pub envelope_day: fn(&str) -> String,
+    pub envelope_day: fn(&str, u32) -> String,
     pub envelope_number: fn(u16) -> String,
+    /// " (enveloppe 2)", after an item when the household has several envelopes.
+    pub envelope_tag: fn(u16) -> String,
     /// The line before the grid when it shows an envelope after the first.
     pub envelope_shown: fn(u16) -> String,
     pub non_receipt_summary: fn(Option<&str>, &str) -> String,
@@ -190,7 +192,14 @@ static FR: Text = Text {
             s(r as usize)
         )
     },
-    envelope_day: |d| format!(", arrivées le {d}"),
+    envelope_day: |d, received| {
+        if received == 1 {
+            format!(", arrivée le {d}")
+        } else {
+            format!(", arrivées le {d}")
+        }
+    },
+    envelope_tag: |n| format!(" (enveloppe {n})"),
     envelope_number: |n| {
         format!(
             "Enveloppe {n} : les cases foi et courrier suivantes sont celles de cette enveloppe."
@@ -287,7 +296,8 @@ static EN: Text = Text {
             s(r as usize)
         )
     },
-    envelope_day: |d| format!(", arrived on {d}"),
+    envelope_day: |d, _| format!(", arrived on {d}"),
+    envelope_tag: |n| format!(" (envelope {n})"),
     envelope_number: |n| {
         format!("Envelope {n}: the foi and courrier cells that follow are this envelope's.")
     },

@@ -284,7 +284,12 @@ fn sighting_mark(s: &Sighting, cat: &Catalog) -> String {
 fn household(h: &HouseholdSighting, cat: &Catalog) -> String {
     let day = h
         .received_on
-        .map(|d| format!(", {}", (cat.received_on)(&d.format("%Y-%m-%d").to_string())))
+        .map(|d| {
+            format!(
+                ", {}",
+                (cat.received_on)(&d.format("%Y-%m-%d").to_string(), h.received)
+            )
+        })
         .unwrap_or_default();
     format!(
         "{} ({}{}{}{day})",

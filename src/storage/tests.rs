@@ -526,6 +526,46 @@ fn version_2_copy(from: &Path, to: &Path) {
 }
 
 #[test]
+fn envelope_numbers_and_days_of_arrival_merge_by_the_batch_path_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=40u128 {
+        let body = if n == 40 {
+            EventBody::Envelope {
+                circonscription: CirconscriptionCode::parse("7501").unwrap(),
+                bureau: None,
+                voters: 3,
+                received: 3,
+                note: None,
+                received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 6),
+            }
+        } else {
+            envelope_tick((n % 20 + 1) as u16, Mark::Absent, Some((n % 3 + 1) as u16))
+        };
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), body)
+            .unwrap();
+    }
+    let events = a.events().unwrap();
+    drop(a);
+    let (mut target, target_path) = store_of(dir.path(), "target.db", 3);
+    let outcome = target
+        .merge_database(
+            &a_path,
+            MergeOptions {
+                now: t(1_000_000),
+                strict: false,
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!(outcome.new, 40);
+    assert_eq!(target.events().unwrap(), events);
+    drop(target);
+    let checks = super::verify::verify_database(&target_path).unwrap();
+    assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
+}
+
+#[test]
 fn a_file_of_schema_version_2_merges_verifies_and_is_migrated_on_open() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, a_path) = store_of(dir.path(), "a.db", 1);

@@ -1434,7 +1434,7 @@ fn a_tap_on_the_envelope_header_shows_the_next_envelope_then_the_first() {
     h.send(Message::Tap { x: 6, y: header_y });
     assert_eq!(h.model.envelope_no, 2);
     assert!(
-        screen(&h.model, 80, 24).contains("Candidat · enveloppe 2 sur 2 (+/−)"),
+        screen(&h.model, 80, 24).contains("Candidat · enveloppe 2 sur 2 (+/-)"),
         "{}",
         screen(&h.model, 80, 24)
     );

@@ -720,7 +720,7 @@ fn switch_envelope(model: &mut Model, forward: bool, wrap: bool) -> Vec<Effect> 
     model.flash = Some(if next == 0 {
         j.envelope_first.to_owned()
     } else if next > limit {
-        (j.envelope_last)(model.envelope_no)
+        (j.envelope_last)(model.envelope_no, model.envelope().map(|f| f.received))
     } else {
         model.envelope_no = next;
         (j.envelope_switched)(next, model.envelopes_known().max(next))

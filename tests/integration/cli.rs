@@ -371,7 +371,7 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
                 "31/02/2017",
             ],
             2,
-            "--received-on",
+            "is not a day between 2000 and 2099",
         ),
     ];
     for (args, code, message) in cases {
