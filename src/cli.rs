@@ -356,16 +356,6 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
-#[cfg(test)]
-mod tests {
-    use clap::CommandFactory;
-
-    #[test]
-    fn the_command_line_is_well_formed() {
-        super::Cli::command().debug_assert();
-    }
-}
-
 /// `--received-on`: a day as [`crate::domain::event::parse_day`] reads it.
 fn arrival_day(text: &str) -> Result<chrono::NaiveDate, String> {
     match crate::domain::event::parse_day(text) {
@@ -373,5 +363,15 @@ fn arrival_day(text: &str) -> Result<chrono::NaiveDate, String> {
         _ => Err(format!(
             "`{text}` is not a day between 2000 and 2099: write YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-06-06)"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
     }
 }

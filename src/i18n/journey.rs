@@ -135,7 +135,7 @@ pub static FR: Journey = Journey {
     envelope_first: "C'est la première enveloppe",
     envelope_last: |n, counted| match counted {
         Some(c) if c > 1 => format!("Le foyer a reçu {c} enveloppes : touche e pour corriger"),
-        Some(_) => format!("Le foyer a reçu une enveloppe : touche e pour corriger"),
+        Some(_) => "Le foyer a reçu une enveloppe : touche e pour corriger".to_owned(),
         None => format!(
             "Cochez d'abord l'enveloppe {n}, ou indiquez le nombre d'enveloppes reçues (touche e)"
         ),
