@@ -753,7 +753,7 @@ pub struct Disagreement {
 }
 
 /// True when one observer saw the item present and another one absent.
-fn contradicted(observations: &[Observation]) -> bool {
+fn contradicted(observations: &[&Observation]) -> bool {
     let saw = |mark: Mark| {
         observations
             .iter()
@@ -769,28 +769,31 @@ impl RecordState {
         let mut out = Vec::new();
         for (circ, cells) in &self.cells {
             // Envelope cells: every envelope's observations of a (panel, item) together.
-            let mut by_slot: BTreeMap<(Panel, Item), Vec<Observation>> = BTreeMap::new();
+            let mut by_slot: BTreeMap<(Panel, Item), Vec<&Observation>> = BTreeMap::new();
             for ((panel, item, _), ticks) in &cells.envelope {
                 by_slot
                     .entry((*panel, *item))
                     .or_default()
-                    .extend(self.tops(ticks).cloned());
+                    .extend(self.tops(ticks));
             }
             for ((panel, item), mut observations) in by_slot {
                 if contradicted(&observations) {
                     observations.sort_by_key(|o| (o.observer, o.envelope));
                     out.push(Disagreement {
                         cell: CellKey::new(circ.clone(), None, panel, item),
-                        observations,
+                        observations: observations.into_iter().cloned().collect(),
                     });
                 }
             }
             for (cell, ticks) in cells.iter(circ).filter(|(c, _)| c.bureau.is_some()) {
-                let observations: Vec<Observation> = self.tops(ticks).cloned().collect();
+                if ticks.len() < 2 {
+                    continue;
+                }
+                let observations: Vec<&Observation> = self.tops(ticks).collect();
                 if contradicted(&observations) {
                     out.push(Disagreement {
                         cell: cell.to_key(),
-                        observations,
+                        observations: observations.into_iter().cloned().collect(),
                     });
                 }
             }
