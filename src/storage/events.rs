@@ -135,7 +135,7 @@ pub(super) fn format_time(t: DateTime<Utc>) -> String {
 }
 
 /// The columns [`decode_event`] reads (the event without its hash).
-const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+pub(super) const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
                              value, voters, received, voter, target, note";
 
 /// The columns of an event row with its hash, in the order [`decode_with_hash`] reads them.
