@@ -50,9 +50,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()>
         _ if report.records.is_empty() => out.write_all(&skeleton)?,
         Some(at) => {
             out.write_all(&skeleton[..at])?;
-            for part in render_records(&report.records)? {
-                out.write_all(&part)?;
-            }
+            write_records(&report.records, out)?;
             out.write_all(b"\n  ")?;
             out.write_all(&skeleton[at..])?;
         }
@@ -68,14 +66,17 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()>
     writeln!(out)
 }
 
-/// The records as array elements at the second level (each but the first preceded by a comma),
-/// in parts to be written one after the other, rendered on several threads.
-fn render_records(records: &[CircRecord]) -> io::Result<Vec<Vec<u8>>> {
+/// Records rendered per thread at a time: the report's records are rendered by rounds of
+/// `threads × ROUND` and written out after each, not all held at once (188 MiB at national
+/// scale).
+const ROUND: usize = 16;
+
+/// Writes the records as array elements at the second level (each but the first preceded by a
+/// comma), rendered on several threads.
+fn write_records(records: &[CircRecord], out: &mut dyn Write) -> io::Result<()> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .clamp(1, 8)
-        .min(records.len());
-    let per_thread = records.len().div_ceil(threads.max(1)).max(1);
+        .clamp(1, 8);
     let render_part = |first: usize, part: &[CircRecord]| -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         let mut one = Vec::new();
@@ -96,25 +97,31 @@ fn render_records(records: &[CircRecord]) -> io::Result<Vec<Vec<u8>>> {
         }
         Ok(out)
     };
-    if threads <= 1 {
-        return Ok(vec![render_part(0, records)?]);
+    if threads == 1 {
+        return out.write_all(&render_part(0, records)?);
     }
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = records
-            .chunks(per_thread)
-            .enumerate()
-            .skip(1)
-            .map(|(k, part)| scope.spawn(move || render_part(k * per_thread, part)))
-            .collect();
-        let mut rendered = vec![render_part(0, &records[..per_thread.min(records.len())])?];
+    for (round, window) in records.chunks(threads * ROUND).enumerate() {
+        let first = round * threads * ROUND;
+        let parts = std::thread::scope(|scope| {
+            let helpers: Vec<_> = window
+                .chunks(ROUND)
+                .enumerate()
+                .skip(1)
+                .map(|(k, part)| scope.spawn(move || render_part(first + k * ROUND, part)))
+                .collect();
+            let mut parts = vec![render_part(first, &window[..ROUND.min(window.len())])];
+            parts.extend(helpers.into_iter().map(|helper| {
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }));
+            parts
+        });
         for part in parts {
-            rendered.push(
-                part.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-            );
+            out.write_all(&part?)?;
         }
-        Ok(rendered)
-    })
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -166,7 +173,8 @@ mod tests {
 
     #[test]
     fn records_rendered_apart_and_indented_are_the_document_rendered_whole() {
-        for (records, digest) in [(0, None), (1, Some("ab")), (2, None), (17, Some("cd"))] {
+        // None, one, fewer than a round, several rounds and a partial one.
+        for (records, digest) in [(0, None), (1, Some("ab")), (2, None), (77, Some("cd"))] {
             let (ours, whole) = document_with(records, digest);
             assert!(ours == whole, "{records} records differ");
         }
