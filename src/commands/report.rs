@@ -80,19 +80,31 @@ pub fn read_inputs(store: &Store, digest: bool) -> Result<Inputs, StorageError> 
             },
         )
     };
-    let ((data, names, digest), state) = match store.reader() {
-        Ok(side) => std::thread::scope(|scope| {
-            let helper = scope.spawn(move || side_reads(&side));
+    let concurrently = store.reader().ok().and_then(|side| {
+        std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new()
+                .spawn_scoped(scope, move || side_reads(&side))
+                .ok()?;
             let state = store.fold();
             let side = helper
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (side, state)
-        }),
-        Err(_) => {
+            Some((side, state))
+        })
+    });
+    let ((data, names, digest), state) = match concurrently {
+        Some(read) => read,
+        // No second connection or no thread to be had: everything on `store`, in that order.
+        None => {
             let data = store.election_data();
             let state = store.fold();
-            ((data, store.observers(), side_reads(store).2), state)
+            let names = store.observers();
+            let digest = if digest {
+                store.chain_digest()
+            } else {
+                Ok(None)
+            };
+            ((data, names, digest), state)
         }
     };
     let data = data?;
@@ -139,7 +151,10 @@ pub fn build_records(
         }
     };
     let mut built = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        // A thread that cannot be had leaves its share to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
         let mut built = work();
         for helper in helpers {
             built.extend(

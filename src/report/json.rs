@@ -103,17 +103,26 @@ fn write_records(records: &[CircRecord], out: &mut dyn Write) -> io::Result<()> 
     for (round, window) in records.chunks(threads * ROUND).enumerate() {
         let first = round * threads * ROUND;
         let parts = std::thread::scope(|scope| {
+            // A part whose thread cannot be had is rendered here.
             let helpers: Vec<_> = window
                 .chunks(ROUND)
                 .enumerate()
                 .skip(1)
-                .map(|(k, part)| scope.spawn(move || render_part(first + k * ROUND, part)))
+                .map(|(k, part)| {
+                    let first = first + k * ROUND;
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || render_part(first, part))
+                        .map_err(|_| (first, part))
+                })
                 .collect();
             let mut parts = vec![render_part(first, &window[..ROUND.min(window.len())])];
             parts.extend(helpers.into_iter().map(|helper| {
-                helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                match helper {
+                    Ok(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err((first, part)) => render_part(first, part),
+                }
             }));
             parts
         });

@@ -35,7 +35,7 @@ pub(super) fn fold(conn: &Connection, path: &Path) -> Result<RecordState, Storag
         let (full_tx, full_rx) = mpsc::sync_channel::<Vec<Event>>(AHEAD);
         // Emptied batches come back, so that their memory is reused.
         let (empty_tx, empty_rx) = mpsc::channel::<Vec<Event>>();
-        let applier = scope.spawn(move || {
+        let applier = std::thread::Builder::new().spawn_scoped(scope, move || {
             let mut state = RecordState::default();
             for batch in full_rx {
                 for e in &batch {
@@ -48,6 +48,11 @@ pub(super) fn fold(conn: &Connection, path: &Path) -> Result<RecordState, Storag
             }
             state
         });
+        let Ok(applier) = applier else {
+            // No thread to be had: the fold on this one.
+            let mut state = RecordState::default();
+            return events::for_each(conn, path, &mut |e| state.apply(&e)).map(|()| state);
+        };
         let read = (|| -> Result<(), StorageError> {
             let mut rows = stmt.query([]).map_err(sql)?;
             let mut batch = Vec::with_capacity(BATCH);
