@@ -12,9 +12,10 @@
 //! household envelope. Some marks are absent, so that every kind of finding is built.
 //!
 //! Timed:
-//! (a) what `constat report --format json` does, in process: open the store, read the reference
-//!     data, the observers and the chain digest, `Store::events`, `RecordState::fold`,
-//!     `build_record_with` for every observed circonscription, render JSON to a sink;
+//! (a) what `constat report --format json` does, in process and through the same functions: open
+//!     the store, `read_inputs` (every event folded while a second connection reads the reference
+//!     data, the observers and the chain digest), `write_report` (the records of every observed
+//!     circonscription built, then JSON rendered to a sink);
 //! (b) `SELECT circonscription, panel, item, value, count(*) FROM event GROUP BY 1, 2, 3, 4`,
 //!     every row read.
 //! Each is run three times, alternating; the medians and their ratio are printed, with (a) split
@@ -26,14 +27,14 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use constat::domain::record::build_record_with;
+use constat::commands::report::{read_inputs, write_report};
 use constat::domain::referential::ElectionData;
 use constat::domain::{
     Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election, ElectionKind,
     ObserverId, Panel, Referential, Sex,
 };
 use constat::i18n::Lang;
-use constat::report::{Format, Report, render};
+use constat::report::Format;
 use constat::storage::{LocalObserver, Store};
 use rusqlite::{Connection, OpenFlags, params};
 
@@ -236,7 +237,6 @@ impl Write for Sink {
 struct Stages {
     open: Duration,
     read: Duration,
-    fold: Duration,
     build: Duration,
     render: Duration,
     total: Duration,
@@ -244,41 +244,57 @@ struct Stages {
     records: usize,
 }
 
-/// What `constat report --format json` does, timed stage by stage.
+/// What `constat report --format json` does, through the same functions
+/// (`constat::commands::report::{read_inputs, write_report}`), timed stage by stage.
 fn report_pipeline(path: &Path) -> Res<Stages> {
     let mut s = Stages::default();
     let start = Instant::now();
     let store = Store::open(path)?;
-    let data = store.election_data()?;
-    let names = store.observers()?;
-    let digest = store.chain_digest()?;
     s.open = start.elapsed();
-    // What `constat report` does: events streamed from SQLite straight into the fold.
+    // The fold of every event, while a second connection reads the reference data, the
+    // observers and the chain digest.
     let t = Instant::now();
-    let state = store.fold()?;
+    let inputs = read_inputs(&store, true)?;
     s.read = t.elapsed();
-    s.fold = Duration::ZERO;
     let t = Instant::now();
-    let records: Vec<_> = state
-        .observed_circonscriptions()
-        .iter()
-        .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
-        .collect();
-    s.build = t.elapsed();
-    s.records = records.len();
-    let t = Instant::now();
-    let report = Report {
-        election: &data.election,
-        records,
-        digest,
-    };
+    let circs = inputs.state.observed_circonscriptions();
     let mut sink = io::BufWriter::new(Sink(0));
-    render(&report, Format::Json, Lang::Fr, &mut sink)?;
+    let mut built = None;
+    write_report(
+        &inputs,
+        &circs,
+        Format::Json,
+        Lang::Fr,
+        &mut sink,
+        &mut || {
+            built = Some(Instant::now());
+        },
+    )?;
     sink.flush()?;
+    let built = built.unwrap_or(t);
+    s.build = built - t;
+    s.render = built.elapsed();
     s.bytes = sink.get_ref().0;
-    s.render = t.elapsed();
+    s.records = circs.len();
     s.total = start.elapsed();
     Ok(s)
+}
+
+/// For the record, the parts of `read_inputs` one after the other: the fold alone, and the
+/// reference data, observers and chain digest alone.
+fn read_parts(path: &Path) -> Res<(Duration, Duration)> {
+    let store = Store::open(path)?;
+    let t = Instant::now();
+    let state = store.fold()?;
+    let fold = t.elapsed();
+    drop(state);
+    let t = Instant::now();
+    let _ = (
+        store.election_data()?,
+        store.observers()?,
+        store.chain_digest()?,
+    );
+    Ok((fold, t.elapsed()))
 }
 
 /// The bare SQL aggregate over the same table, every row read.
@@ -297,19 +313,22 @@ fn sql_aggregate(path: &Path) -> Res<(Duration, u64)> {
     Ok((start.elapsed(), total))
 }
 
-/// For the record: the rows `Store::events` reads (same columns, same order), stepped through
-/// without decoding them into events.
+/// For the record: the rows `Store::fold` reads (same columns, same order, a connection opened
+/// as `Store` opens it), stepped through without decoding them into events.
 fn raw_event_scan(path: &Path) -> Res<(Duration, u64)> {
     let start = Instant::now();
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     let mut stmt = conn.prepare(
         "SELECT id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-         value, voters, received, voter, target, note, hash FROM event ORDER BY observer, seq",
+         value, voters, received, voter, target, note FROM event ORDER BY rowid",
     )?;
     let mut rows = stmt.query([])?;
     let mut n = 0u64;
     while let Some(row) = rows.next()? {
-        for i in 0..16 {
+        for i in 0..15 {
             let _ = row.get_ref(i)?;
         }
         n += 1;
@@ -368,6 +387,7 @@ fn main() -> Res<()> {
     sql_aggregate(&path)?;
     report_pipeline(&path)?;
     let (mut ours, mut floor, mut raw, mut runs) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut folds, mut sides) = (Vec::new(), Vec::new());
     for _ in 0..3 {
         let s = report_pipeline(&path)?;
         let (f, counted) = sql_aggregate(&path)?;
@@ -375,6 +395,9 @@ fn main() -> Res<()> {
             return Err(format!("the aggregate counted {counted} events, not {written}").into());
         }
         raw.push(raw_event_scan(&path)?.0);
+        let (fold, side) = read_parts(&path)?;
+        folds.push(fold);
+        sides.push(side);
         ours.push(s.total);
         floor.push(f);
         runs.push(s);
@@ -391,17 +414,19 @@ fn main() -> Res<()> {
     );
     println!();
     println!("report stages (medians):");
+    println!("  Store::open: {}", secs(pick(|s| s.open)));
     println!(
-        "  open + reference data + observers + digest: {}",
-        secs(pick(|s| s.open))
+        "  read_inputs (fold on two threads, while another connection reads reference data + observers + digest): {}",
+        secs(pick(|s| s.read))
     );
     println!(
-        "  Store::fold (SQL read + decode + fold, streamed): {} (the same rows stepped through undecoded: {})",
-        secs(pick(|s| s.read)),
+        "    apart, for the record: Store::fold {}; reference data + observers + digest {}; the fold's rows stepped through undecoded {}",
+        secs(median(folds)),
+        secs(median(sides)),
         secs(median(raw))
     );
     println!(
-        "  build_record_with × {} circonscriptions: {}",
+        "  build_records × {} circonscriptions: {}",
         runs[0].records,
         secs(pick(|s| s.build))
     );

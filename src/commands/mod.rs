@@ -8,7 +8,7 @@ mod init;
 mod merge;
 mod observe;
 mod pv;
-mod report;
+pub mod report;
 mod verify;
 
 use std::io::Write;

@@ -149,8 +149,8 @@ pub(super) fn format_day(day: chrono::NaiveDate) -> String {
 }
 
 /// The columns [`decode_event`] reads (the event without its hash).
-const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-                             value, voters, received, voter, target, note, envelope, received_on";
+pub(super) const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+                                        value, voters, received, voter, target, note, envelope, received_on";
 
 /// The columns of an event row with its hash, in the order [`decode_with_hash`] reads them.
 pub(super) const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \

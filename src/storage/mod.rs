@@ -6,6 +6,7 @@
 
 mod error;
 mod events;
+mod fold;
 mod import;
 mod merge;
 mod migrations;
@@ -158,6 +159,22 @@ impl Store {
             .and_then(|s| events::parse_hash(&s))
             .map(|s| Keypair::from_secret(&s));
         Ok(store)
+    }
+
+    /// Another connection to the same file, read-only, to read on another thread while this one
+    /// reads too (a [`Store`] can be sent to a thread, not shared between threads). Its schema is
+    /// this store's (no migration runs); any write through it fails.
+    pub fn reader(&self) -> Result<Self, StorageError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)
+            .map_err(|e| self.err("opening the database", e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| self.err("setting pragmas", e))?;
+        Ok(Self {
+            conn,
+            path: self.path.clone(),
+            keys: None,
+        })
     }
 
     /// The file this store writes to.
@@ -432,11 +449,10 @@ impl Store {
         events::for_each(&self.conn, &self.path, f)
     }
 
-    /// The state folded from every event, streamed.
+    /// The state folded from every event, streamed: the rows are read and decoded on this thread
+    /// while another applies them (see `fold.rs`).
     pub fn fold(&self) -> Result<crate::domain::RecordState, StorageError> {
-        let mut state = crate::domain::RecordState::default();
-        self.for_each_event(&mut |e| state.apply(&e))?;
-        Ok(state)
+        fold::fold(&self.conn, &self.path)
     }
 
     /// Every event with its chain hash, in (observer, seq) order.
