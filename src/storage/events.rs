@@ -234,8 +234,9 @@ pub(super) fn for_each(
         .prepare(&format!("SELECT {EVENT_COLUMNS} FROM event ORDER BY rowid"))
         .map_err(sql)?;
     let mut rows = stmt.query([]).map_err(sql)?;
+    let mut recent = Recent::default();
     while let Some(row) = rows.next().map_err(sql)? {
-        f(decode_event(row, path)?);
+        f(decode_event_after(row, path, &mut recent)?);
     }
     Ok(())
 }
@@ -280,7 +281,66 @@ pub(super) fn parse_hash(text: &str) -> Option<Hash> {
 /// Decodes and validates the event of a row, borrowing its text from SQLite where it can (this
 /// runs for every event of a national report or merge).
 pub(super) fn decode_event(row: &Row<'_>, path: &Path) -> Result<Event, StorageError> {
-    decode_borrowed(row).map_err(|problem| match problem {
+    decode_event_after(row, path, &mut Recent::default())
+}
+
+/// The observer and places of the last rows decoded. Consecutive rows mostly share them (an
+/// observer's events are stored together), so a long read parses each once per run of rows
+/// rather than once per row.
+#[derive(Debug, Default)]
+pub(super) struct Recent {
+    observer: Option<(String, ObserverId)>,
+    circonscription: Option<CirconscriptionCode>,
+    bureau: Option<BureauCode>,
+}
+
+impl Recent {
+    fn observer(&mut self, text: &str) -> Result<ObserverId, Problem> {
+        match &self.observer {
+            Some((known, id)) if known == text => Ok(*id),
+            _ => {
+                let id =
+                    ObserverId(Uuid::parse_str(text).map_err(|_| {
+                        Problem::Invalid(format!("observer `{text}` is not a UUID"))
+                    })?);
+                self.observer = Some((text.to_owned(), id));
+                Ok(id)
+            }
+        }
+    }
+
+    fn circonscription(&mut self, text: &str) -> Result<CirconscriptionCode, Problem> {
+        match &self.circonscription {
+            // Codes are stored as parsed: the same text is the same code.
+            Some(code) if code.as_str() == text => Ok(code.clone()),
+            _ => {
+                let code = CirconscriptionCode::parse(text)
+                    .map_err(|e| Problem::Invalid(e.to_string()))?;
+                self.circonscription = Some(code.clone());
+                Ok(code)
+            }
+        }
+    }
+
+    fn bureau(&mut self, text: &str) -> Result<BureauCode, Problem> {
+        match &self.bureau {
+            Some(code) if code.as_str() == text => Ok(code.clone()),
+            _ => {
+                let code = BureauCode::parse(text).map_err(|e| Problem::Invalid(e.to_string()))?;
+                self.bureau = Some(code.clone());
+                Ok(code)
+            }
+        }
+    }
+}
+
+/// [`decode_event`] for one row of a long read, reusing what the rows before it decoded.
+pub(super) fn decode_event_after(
+    row: &Row<'_>,
+    path: &Path,
+    recent: &mut Recent,
+) -> Result<Event, StorageError> {
+    decode_borrowed(row, recent).map_err(|problem| match problem {
         Problem::Sqlite(e) => StorageError::sqlite(path, "reading an event row", e),
         Problem::Invalid(what) => {
             let id = row
@@ -320,7 +380,7 @@ impl From<&str> for Problem {
     }
 }
 
-fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
+fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem> {
     use rusqlite::types::ValueRef;
     let text = |i: usize| -> Result<Option<&str>, Problem> {
         match row.get_ref(i)? {
@@ -338,14 +398,11 @@ fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
     let uuid = |field: &str, s: &str| {
         Uuid::parse_str(s).map_err(|_| Problem::Invalid(format!("{field} `{s}` is not a UUID")))
     };
-    let circ = || -> Result<CirconscriptionCode, Problem> {
-        CirconscriptionCode::parse(need("circonscription", 5)?)
-            .map_err(|e| Problem::Invalid(e.to_string()))
+    let circ = |recent: &mut Recent| -> Result<CirconscriptionCode, Problem> {
+        recent.circonscription(need("circonscription", 5)?)
     };
-    let bureau = || -> Result<Option<BureauCode>, Problem> {
-        text(6)?
-            .map(|b| BureauCode::parse(b).map_err(|e| Problem::Invalid(e.to_string())))
-            .transpose()
+    let bureau = |recent: &mut Recent| -> Result<Option<BureauCode>, Problem> {
+        text(6)?.map(|b| recent.bureau(b)).transpose()
     };
     let count = |field: &str, i: usize| -> Result<u32, Problem> {
         int(i)?
@@ -356,8 +413,8 @@ fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
     let kind = need("kind", 4)?;
     let body = match kind {
         "tick" => EventBody::Tick {
-            circonscription: circ()?,
-            bureau: bureau()?,
+            circonscription: circ(recent)?,
+            bureau: bureau(recent)?,
             panel: int(7)?
                 .and_then(|p| u16::try_from(p).ok())
                 .and_then(|p| Panel::new(p).ok())
@@ -380,8 +437,8 @@ fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
             },
         },
         "envelope" => EventBody::Envelope {
-            circonscription: circ()?,
-            bureau: bureau()?,
+            circonscription: circ(recent)?,
+            bureau: bureau(recent)?,
             voters: count("voters", 10)?,
             received: count("received", 11)?,
             note: owned(14)?,
@@ -393,8 +450,8 @@ fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
                 .transpose()?,
         },
         "non_receipt" => EventBody::NonReceipt {
-            circonscription: circ()?,
-            bureau: bureau()?.ok_or("bureau is missing")?,
+            circonscription: circ(recent)?,
+            bureau: bureau(recent)?.ok_or("bureau is missing")?,
             voter: owned(12)?,
             note: owned(14)?,
         },
@@ -407,7 +464,7 @@ fn decode_borrowed(row: &Row<'_>) -> Result<Event, Problem> {
     let recorded_at = need("time", 3)?;
     Ok(Event {
         id: EventId(uuid("id", need("id", 0)?)?),
-        observer: ObserverId(uuid("observer", need("observer", 1)?)?),
+        observer: recent.observer(need("observer", 1)?)?,
         seq: u64::try_from(seq).map_err(|_| format!("seq {seq} is negative"))?,
         recorded_at: match parse_stored_time(recorded_at) {
             Some(t) => t,

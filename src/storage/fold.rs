@@ -56,8 +56,9 @@ pub(super) fn fold(conn: &Connection, path: &Path) -> Result<RecordState, Storag
         let read = (|| -> Result<(), StorageError> {
             let mut rows = stmt.query([]).map_err(sql)?;
             let mut batch = Vec::with_capacity(BATCH);
+            let mut recent = events::Recent::default();
             while let Some(row) = rows.next().map_err(sql)? {
-                batch.push(events::decode_event(row, path)?);
+                batch.push(events::decode_event_after(row, path, &mut recent)?);
                 if batch.len() == BATCH {
                     let next = match empty_rx.try_recv() {
                         Ok(mut done) => {

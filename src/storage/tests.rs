@@ -601,3 +601,44 @@ fn a_file_of_schema_version_2_merges_verifies_and_is_migrated_on_open() {
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
 }
+
+#[test]
+fn the_chain_digest_covers_every_observers_last_hash_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=3u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    drop(a);
+    let (mut target, _) = store_of(dir.path(), "target.db", 3);
+    assert_eq!(target.chain_digest().unwrap(), None, "no event, no digest");
+    for n in 1..=2u128 {
+        target
+            .append(EventId(Uuid::from_u128(3 << 64 | n)), t(n as i64), tick(4))
+            .unwrap();
+    }
+    target
+        .merge_database(
+            &a_path,
+            MergeOptions {
+                now: t(1_000_000),
+                strict: false,
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    let mut heads: Vec<(ObserverId, u64, crate::domain::chain::Hash)> = Vec::new();
+    for (e, hash) in target.events_with_hashes().unwrap() {
+        match heads.last_mut() {
+            Some(last) if last.0 == e.observer => *last = (e.observer, e.seq, hash),
+            _ => heads.push((e.observer, e.seq, hash)),
+        }
+    }
+    assert_eq!(heads.len(), 2);
+    assert_eq!(heads.iter().map(|h| h.1).collect::<Vec<_>>(), [3, 2]);
+    assert_eq!(
+        target.chain_digest().unwrap(),
+        Some(crate::domain::chain::digest_of_heads(&heads))
+    );
+}
