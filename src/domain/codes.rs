@@ -39,7 +39,7 @@ pub fn is_departement(dep: &str) -> bool {
 /// (`7501`, `2A01`, `97101`, `ZZ01`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct CirconscriptionCode(String);
+pub struct CirconscriptionCode(std::sync::Arc<str>);
 
 impl CirconscriptionCode {
     /// Parses a code, accepting surrounding spaces and lower-case letters.
@@ -51,7 +51,7 @@ impl CirconscriptionCode {
             && code[code.len() - 2..].bytes().all(|c| c.is_ascii_digit())
             && &code[code.len() - 2..] != "00";
         if valid {
-            Ok(Self(code))
+            Ok(Self(code.into()))
         } else {
             Err(CodeError::Circonscription(raw.to_owned()))
         }
@@ -82,7 +82,7 @@ impl TryFrom<String> for CirconscriptionCode {
 
 impl From<CirconscriptionCode> for String {
     fn from(c: CirconscriptionCode) -> Self {
-        c.0
+        c.0.to_string()
     }
 }
 
@@ -96,7 +96,7 @@ impl fmt::Display for CirconscriptionCode {
 /// numbers repeat from one commune to the next, so the commune is part of the key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct BureauCode(String);
+pub struct BureauCode(std::sync::Arc<str>);
 
 impl BureauCode {
     /// Parses a code, accepting surrounding spaces and lower-case letters.
@@ -112,7 +112,7 @@ impl BureauCode {
             None => false,
         };
         if valid {
-            Ok(Self(code))
+            Ok(Self(code.into()))
         } else {
             Err(CodeError::Bureau(raw.to_owned()))
         }
@@ -133,7 +133,7 @@ impl TryFrom<String> for BureauCode {
 
 impl From<BureauCode> for String {
     fn from(c: BureauCode) -> Self {
-        c.0
+        c.0.to_string()
     }
 }
 
