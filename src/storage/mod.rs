@@ -214,8 +214,10 @@ impl Store {
             .prepare(
                 // One index seek per observer for the last seq, one for its row (a GROUP BY
                 // over the event table reads every event: 2.5 times slower at national scale).
+                // CROSS JOIN keeps observers as the outer loop: without statistics SQLite may
+                // otherwise scan the events and run the subquery for each one (seconds).
                 "SELECT e.observer, e.seq, e.hash FROM observer o
-                 JOIN event e ON e.observer = o.id
+                 CROSS JOIN event e ON e.observer = o.id
                   AND e.seq = (SELECT MAX(seq) FROM event WHERE observer = o.id)",
             )
             .map_err(|e| self.err("reading chain heads", e))?;
