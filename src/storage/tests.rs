@@ -548,16 +548,7 @@ fn envelope_numbers_and_days_of_arrival_merge_by_the_batch_path_intact() {
     let events = a.events().unwrap();
     drop(a);
     let (mut target, target_path) = store_of(dir.path(), "target.db", 3);
-    let outcome = target
-        .merge_database(
-            &a_path,
-            MergeOptions {
-                now: t(1_000_000),
-                strict: false,
-            },
-            &mut |_| {},
-        )
-        .unwrap();
+    let outcome = merge_lenient(&mut target, &a_path);
     assert_eq!(outcome.new, 40);
     assert_eq!(target.events().unwrap(), events);
     drop(target);
@@ -581,16 +572,7 @@ fn a_file_of_schema_version_2_merges_verifies_and_is_migrated_on_open() {
     let checks = super::verify::verify_database(&old).unwrap();
     assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
     let (mut target, _) = store_of(dir.path(), "target.db", 3);
-    let outcome = target
-        .merge_database(
-            &old,
-            MergeOptions {
-                now: t(1_000_000),
-                strict: false,
-            },
-            &mut |_| {},
-        )
-        .unwrap();
+    let outcome = merge_lenient(&mut target, &old);
     assert_eq!(outcome.new, 5);
     assert_eq!(target.events().unwrap(), events);
 
@@ -618,16 +600,7 @@ fn the_chain_digest_covers_every_observers_last_hash_and_nothing_else() {
             .append(EventId(Uuid::from_u128(3 << 64 | n)), t(n as i64), tick(4))
             .unwrap();
     }
-    target
-        .merge_database(
-            &a_path,
-            MergeOptions {
-                now: t(1_000_000),
-                strict: false,
-            },
-            &mut |_| {},
-        )
-        .unwrap();
+    merge_lenient(&mut target, &a_path);
     let mut heads: Vec<(ObserverId, u64, crate::domain::chain::Hash)> = Vec::new();
     for (e, hash) in target.events_with_hashes().unwrap() {
         match heads.last_mut() {
@@ -641,4 +614,18 @@ fn the_chain_digest_covers_every_observers_last_hash_and_nothing_else() {
         target.chain_digest().unwrap(),
         Some(crate::domain::chain::digest_of_heads(&heads))
     );
+}
+
+/// Merges `file` into `target` as `constat merge` does by default (not strict).
+fn merge_lenient(target: &mut Store, file: &Path) -> MergeOutcome {
+    target
+        .merge_database(
+            file,
+            MergeOptions {
+                now: t(1_000_000),
+                strict: false,
+            },
+            &mut |_| {},
+        )
+        .unwrap()
 }
