@@ -28,7 +28,7 @@ pub(super) fn message(e: &Error) -> String {
         Error::Storage(e) if e.is_disk_full() => format!(
             "disque plein : libérez de la place et recommencez ; rien n'a été écrit à moitié ({e})"
         ),
-        Error::Storage(e) => format!("base de données : {e}"),
+        Error::Storage(e) => storage(e),
         Error::Sample(e) => format!("échantillon intégré défectueux : {e}"),
         Error::Code(CodeError::Circonscription(c)) => format!(
             "« {c} » n'est pas un code de circonscription : attendu le département puis 2 chiffres, comme 7501, 2A01, 97101, ZZ01"
@@ -108,5 +108,89 @@ fn french_context(context: &str) -> &'static str {
         "writing the report" => "écriture du rapport",
         "creating the folder" => "création du dossier",
         _ => "accès au fichier",
+    }
+}
+
+/// A storage failure in French: the file, what constat was doing, what SQLite said in words, and
+/// SQLite's own text (English) as a detail for whoever diagnoses it.
+fn storage(e: &StorageError) -> String {
+    match e {
+        StorageError::Invalid { path, what } => format!(
+            "{} : donnée incohérente : {}",
+            path.display(),
+            super::reasons_fr::phrase(what)
+        ),
+        StorageError::Sqlite {
+            path,
+            context,
+            source,
+        } => {
+            let doing = if context.starts_with("reading")
+                || context.starts_with("listing")
+                || context.starts_with("checking")
+            {
+                "lecture de la base"
+            } else {
+                "écriture dans la base"
+            };
+            let what = match source.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                    "une contrainte de la base refuse cette donnée ; rien n'a été enregistré"
+                }
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    "la base est occupée par un autre constat : réessayez dans un instant"
+                }
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                    "le fichier est endommagé : utilisez une copie (constat export db) ou la sauvegarde"
+                }
+                Some(rusqlite::ErrorCode::CannotOpen) => {
+                    "impossible d'ouvrir le fichier : le dossier existe-t-il, les droits le permettent-ils ?"
+                }
+                Some(rusqlite::ErrorCode::SystemIoFailure) => {
+                    "erreur d'entrée-sortie du disque : vérifiez le support (clé USB retirée ?)"
+                }
+                _ => "erreur de la base",
+            };
+            format!(
+                "{} : {doing} : {what} (détail SQLite : {source})",
+                path.display()
+            )
+        }
+        other => format!("base de données : {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_storage_failure_is_said_in_french_with_sqlite_s_words_as_a_detail() {
+        let path = std::path::Path::new("obs.db");
+        let sqlite = |code: i32, text: &str| {
+            Error::Storage(StorageError::sqlite(
+                path,
+                "saving the event",
+                rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some(text.into())),
+            ))
+        };
+        let constraint = message(&sqlite(
+            rusqlite::ffi::SQLITE_CONSTRAINT_CHECK,
+            "CHECK constraint failed: envelope",
+        ));
+        assert_eq!(
+            constraint,
+            "obs.db : écriture dans la base : une contrainte de la base refuse cette donnée ; rien n'a été enregistré (détail SQLite : CHECK constraint failed: envelope)"
+        );
+        let busy = message(&sqlite(rusqlite::ffi::SQLITE_BUSY, "database is locked"));
+        assert!(busy.contains("occupée par un autre constat"), "{busy}");
+        let invalid = message(&Error::Storage(StorageError::Invalid {
+            path: path.to_owned(),
+            what: "event x: envelope number 1000 is out of range".into(),
+        }));
+        assert_eq!(
+            invalid,
+            "obs.db : donnée incohérente : événement x : le numéro d'enveloppe 1000 est hors limites"
+        );
     }
 }
