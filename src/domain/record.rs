@@ -685,19 +685,21 @@ mod tests {
     }
 
     #[test]
-    fn observers_contradict_each_other_whatever_their_envelopes_numbers() {
-        let mut log = by(1, vec![in_envelope(1, Item::Foi, Mark::Absent, 1)]);
-        log.extend(by(2, vec![in_envelope(1, Item::Foi, Mark::Present, 3)]));
-        let found = RecordState::fold(&log).disagreements();
-        assert_eq!(found.len(), 1);
-        assert_eq!(
-            found[0]
-                .observations
-                .iter()
-                .map(|o| (o.envelope, o.mark))
-                .collect::<Vec<_>>(),
-            [(1, Mark::Absent), (3, Mark::Present)]
+    fn envelopes_that_differ_are_never_a_contradiction_whoever_opened_them() {
+        let mut log = by(
+            1,
+            vec![
+                in_envelope(1, Item::Foi, Mark::Present, 1),
+                in_envelope(1, Item::Foi, Mark::Absent, 2),
+            ],
         );
+        log.extend(by(2, vec![in_envelope(1, Item::Foi, Mark::Absent, 1)]));
+        log.extend(by(3, vec![tick(1, Item::Bureau, Mark::Present, "0911")]));
+        log.extend(by(4, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]));
+        let found = RecordState::fold(&log).disagreements();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].cell.item, Item::Bureau);
+        assert_eq!(found[0].observations.len(), 2);
     }
 
     #[test]

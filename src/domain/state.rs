@@ -741,64 +741,32 @@ mod tests {
     }
 }
 
-/// Observers contradicting each other on one cell: one saw it present, another absent. For an
-/// envelope item the cell is the candidate's item in every envelope of the circonscription (each
-/// observation names its envelope): two envelopes of one household never contradict each other.
+/// Observers contradicting each other on a bureau's table: one saw a candidate's ballot there,
+/// another found it absent. (Envelope items are never contradictions: each observer describes
+/// their own household's envelopes, and envelopes that differ are a distribution failure.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
-    /// The cell (for envelope items, `envelope` is 1 and stands for every envelope).
+    /// The cell (always [`Item::Bureau`]).
     pub cell: CellKey,
-    /// Every current observation of it, in observer then envelope order.
+    /// Every observer's current observation of it, in observer order.
     pub observations: Vec<Observation>,
 }
 
-/// True when one observer saw the item present and another one absent.
-fn contradicted(observations: &[&Observation]) -> bool {
-    let saw = |mark: Mark| {
-        observations
-            .iter()
-            .filter(move |o| o.mark == mark)
-            .map(|o| o.observer)
-    };
-    saw(Mark::Present).any(|p| saw(Mark::Absent).any(|a| a != p))
-}
-
 impl RecordState {
-    /// Every cell on which observers currently disagree, in cell order.
+    /// Every bureau cell on which observers currently disagree, in cell order.
     pub fn disagreements(&self) -> Vec<Disagreement> {
-        let mut out = Vec::new();
-        for (circ, cells) in &self.cells {
-            // Envelope cells: every envelope's observations of a (panel, item) together.
-            let mut by_slot: BTreeMap<(Panel, Item), Vec<&Observation>> = BTreeMap::new();
-            for ((panel, item, _), ticks) in &cells.envelope {
-                by_slot
-                    .entry((*panel, *item))
-                    .or_default()
-                    .extend(self.tops(ticks));
-            }
-            for ((panel, item), mut observations) in by_slot {
-                if contradicted(&observations) {
-                    observations.sort_by_key(|o| (o.observer, o.envelope));
-                    out.push(Disagreement {
-                        cell: CellKey::new(circ.clone(), None, panel, item),
-                        observations: observations.into_iter().cloned().collect(),
-                    });
-                }
-            }
-            for (cell, ticks) in cells.iter(circ).filter(|(c, _)| c.bureau.is_some()) {
-                if ticks.len() < 2 {
-                    continue;
-                }
-                let observations: Vec<&Observation> = self.tops(ticks).collect();
-                if contradicted(&observations) {
-                    out.push(Disagreement {
-                        cell: cell.to_key(),
-                        observations: observations.into_iter().cloned().collect(),
-                    });
-                }
-            }
-        }
-        out
+        self.all_cells()
+            .filter(|(cell, ticks)| cell.item == Item::Bureau && ticks.len() > 1)
+            .filter_map(|(cell, ticks)| {
+                let tops: Vec<&Observation> = self.tops(ticks).collect();
+                let present = tops.iter().any(|o| o.mark == Mark::Present);
+                let absent = tops.iter().any(|o| o.mark == Mark::Absent);
+                (present && absent).then(|| Disagreement {
+                    cell: cell.to_key(),
+                    observations: tops.into_iter().cloned().collect(),
+                })
+            })
+            .collect()
     }
 }
 

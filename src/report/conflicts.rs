@@ -23,14 +23,6 @@ struct Line<'a> {
     value: &'static str,
     recorded_at: String,
     event: String,
-    /// Which of the observer's envelopes, from the second on.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    envelope: Option<u16>,
-}
-
-/// The envelope number worth saying: from the second on (the first is implied).
-fn envelope_of(o: &crate::domain::state::Observation) -> Option<u16> {
-    (o.envelope > 1).then_some(o.envelope)
 }
 
 fn item_label(cat: &Catalog, item: Item) -> &'static str {
@@ -65,7 +57,6 @@ pub fn render(
                 value: o.mark.slug(),
                 recorded_at: o.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 event: o.event.to_string(),
-                envelope: envelope_of(o),
             })
         })
         .collect();
@@ -87,11 +78,9 @@ pub fn render(
                 "value",
                 "recorded_at",
                 "event",
-                "envelope",
             ])?;
             for l in &lines {
                 let panel = l.panel.to_string();
-                let envelope = l.envelope.map(|n| n.to_string()).unwrap_or_default();
                 w.write_record([
                     l.circonscription,
                     l.bureau.unwrap_or(""),
@@ -103,7 +92,6 @@ pub fn render(
                     l.value,
                     &l.recorded_at,
                     &l.event,
-                    &envelope,
                 ])?;
             }
             w.flush()?;
@@ -147,12 +135,9 @@ pub fn render(
                     cat.list_sep.trim_end()
                 )?;
                 for o in &d.observations {
-                    let envelope = envelope_of(o)
-                        .map(|n| format!(" ({})", (cat.envelope_number)(n)))
-                        .unwrap_or_default();
                     writeln!(
                         out,
-                        "    {}{envelope}{}{} ({})",
+                        "    {}{}{} ({})",
                         names.get(&o.observer).map_or("?", String::as_str),
                         cat.list_sep,
                         cat.mark(o.mark),
