@@ -59,7 +59,8 @@ pub fn build(
         let r = Report {
             election: &model.election,
             records: vec![record.clone()],
-            digest: None,
+            // As `constat report` ends: with the digest, the one shown above it.
+            digest: digest.clone(),
         };
         // Writing into a Vec cannot fail.
         let _ = render(&r, Format::Text, lang, &mut report);
