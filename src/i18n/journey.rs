@@ -134,8 +134,8 @@ pub static FR: Journey = Journey {
     envelope_switched: |n, of| format!("Enveloppe {n} sur {of} affichée"),
     envelope_first: "C'est la première enveloppe",
     envelope_last: |n, counted| match counted {
-        Some(c) if c > 1 => format!("Le foyer a reçu {c} enveloppes : touche e pour corriger"),
-        Some(_) => "Le foyer a reçu une enveloppe : touche e pour corriger".to_owned(),
+        Some(c) if c > 1 => format!("{c} enveloppes reçues (e pour corriger)"),
+        Some(_) => "Une seule enveloppe reçue (e pour corriger)".to_owned(),
         None => format!(
             "Cochez d'abord l'enveloppe {n}, ou indiquez le nombre d'enveloppes reçues (touche e)"
         ),
@@ -235,8 +235,8 @@ pub static EN: Journey = Journey {
     envelope_switched: |n, of| format!("Showing envelope {n} of {of}"),
     envelope_first: "This is the first envelope",
     envelope_last: |n, counted| match counted {
-        Some(c) if c > 1 => format!("The household received {c} envelopes: key e to correct"),
-        Some(_) => "The household received one envelope: key e to correct".to_owned(),
+        Some(c) if c > 1 => format!("{c} envelopes received (e to correct)"),
+        Some(_) => "Only one envelope received (e to correct)".to_owned(),
         None => {
             format!("Tick envelope {n} first, or give the number of envelopes received (key e)")
         }

@@ -668,7 +668,8 @@ fn the_real_runtime_commits_before_showing_saved() {
 fn every_screen_at_every_size_in_both_languages() {
     let screens: [(&str, &str); 11] = [
         ("envelope", ""),
-        ("second_envelope", "+a"),
+        // The household form says 2 envelopes came (Backspace, then 2, then Enter), then the second.
+        ("second_envelope", "e\t\u{8}2\n+a"),
         ("bureau", "2"),
         ("summary", "3"),
         ("help", "?"),
@@ -684,10 +685,11 @@ fn every_screen_at_every_size_in_both_languages() {
         for (name, keys) in screens {
             let mut h = Harness::new(reference_model(lang));
             for c in keys.chars() {
-                h.press(if c == '\t' {
-                    KeyCode::Tab
-                } else {
-                    KeyCode::Char(c)
+                h.press(match c {
+                    '\t' => KeyCode::Tab,
+                    '\u{8}' => KeyCode::Backspace,
+                    '\n' => KeyCode::Enter,
+                    c => KeyCode::Char(c),
                 });
             }
             for (w, ht) in [(40, 15), (80, 24), (160, 48)] {
@@ -1437,5 +1439,23 @@ fn a_tap_on_the_envelope_header_shows_the_next_envelope_then_the_first() {
         screen(&h.model, 80, 24).contains("Candidat · enveloppe 2 sur 2 (+/-)"),
         "{}",
         screen(&h.model, 80, 24)
+    );
+}
+
+#[test]
+fn the_household_count_bounds_its_envelopes() {
+    let mut h = Harness::new(model());
+    h.keys("e2");
+    h.press(KeyCode::Tab);
+    h.keys("2");
+    h.press(KeyCode::Enter);
+    h.keys("+p+");
+    assert_eq!(
+        h.model.envelope_no, 2,
+        "no third envelope for a household of two"
+    );
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("2 enveloppes reçues (e pour corriger)")
     );
 }

@@ -701,16 +701,21 @@ fn persist_with(
 }
 
 /// Shows the household's next (`forward`) or previous envelope: up to the count the observer gave
-/// or one past the last envelope ticked; past the last, back to the first when `wrap`.
+/// with the envelope form (or, before any count, one past the last envelope ticked), and never
+/// hiding an envelope already ticked; past the last, back to the first when `wrap`.
 fn switch_envelope(model: &mut Model, forward: bool, wrap: bool) -> Vec<Effect> {
     let j = model.lang.journey();
     let last = model
         .state
         .last_envelope_by(model.observer, &model.circonscription.code);
-    let limit = model
-        .envelopes_known()
-        .max(last + 1)
-        .min(crate::domain::event::MAX_ENVELOPE);
+    let counted = model
+        .envelope()
+        .map(|f| u16::try_from(f.received).unwrap_or(u16::MAX));
+    let limit = match counted {
+        Some(n) => n.max(last).max(1),
+        None => last + 1,
+    }
+    .min(crate::domain::event::MAX_ENVELOPE);
     let next = if forward {
         model.envelope_no + 1
     } else {
