@@ -86,6 +86,9 @@ pub struct HouseholdSighting {
     /// The day the envelopes arrived, when recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub received_on: Option<chrono::NaiveDate>,
+    /// The observer's note on the household, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl HouseholdSighting {
@@ -99,6 +102,7 @@ impl HouseholdSighting {
             received: f.received,
             event: f.event,
             received_on: f.received_on,
+            note: f.note.clone(),
         }
     }
 }

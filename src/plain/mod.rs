@@ -264,7 +264,13 @@ impl<'a> Session<'a> {
             .envelopes_of(circ)
             .find(|f| f.observer == self.observer)
         {
-            lines.push((t.envelope_fact)(f.voters, f.received));
+            let day = f.received_on.map(|d| d.format("%d/%m/%Y").to_string());
+            lines.push((t.envelope_fact)(
+                f.voters,
+                f.received,
+                day.as_deref(),
+                f.note.as_deref(),
+            ));
         }
         let non_receipts = self.state.non_receipts_of(circ).count();
         if non_receipts > 0 {
@@ -422,13 +428,22 @@ impl<'a> Session<'a> {
                 voters,
                 received,
                 received_on,
+                note,
             } => {
+                // A new count keeps the day and the note of the household's record unless given
+                // again (as the interface's form, which shows them filled in).
+                let before = self
+                    .state
+                    .envelopes_of(&self.circonscription.code)
+                    .find(|f| f.observer == self.observer);
+                let received_on = received_on.or(before.and_then(|f| f.received_on));
+                let note = note.or(before.and_then(|f| f.note.clone()));
                 let body = EventBody::Envelope {
                     circonscription: self.circonscription.code.clone(),
                     bureau: self.bureau.as_ref().map(|b| b.code.clone()),
                     voters,
                     received,
-                    note: None,
+                    note,
                     received_on,
                 };
                 let day = received_on

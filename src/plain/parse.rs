@@ -33,6 +33,8 @@ pub enum Command {
         received: u32,
         /// The day they arrived.
         received_on: Option<chrono::NaiveDate>,
+        /// The rest of the line, a note on the household (`boîte partagée`).
+        note: Option<String>,
     },
     /// `numero 2`: the following profession de foi and mailed-ballot cells are those of the
     /// household's envelope 2.
@@ -269,10 +271,16 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
             let voters = number(w_voters, Form::Envelope)?;
             let (w_received, rest) = first_word(rest);
             let received = number(w_received, Form::Envelope)?;
-            let (w_day, rest) = first_word(rest);
-            let received_on = crate::domain::event::parse_day(w_day)
-                .or_else(|w| fail(Form::Envelope, Problem::BadDate(w)))?;
-            nothing_after(rest, Form::Envelope)?;
+            // A day, when the next word starts with a digit; the rest is a note.
+            let (w_day, after_day) = first_word(rest);
+            let (received_on, rest) = if w_day.starts_with(|c: char| c.is_ascii_digit()) {
+                let day = crate::domain::event::parse_day(w_day)
+                    .or_else(|w| fail(Form::Envelope, Problem::BadDate(w)))?;
+                (day, after_day)
+            } else {
+                (None, rest)
+            };
+            let note = text(rest, Form::Envelope)?;
             if voters == 0 {
                 return fail(Form::Envelope, Problem::NoVoters);
             }
@@ -280,6 +288,7 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
                 voters,
                 received,
                 received_on,
+                note: Some(note).filter(|n| !n.is_empty()),
             })
         }
         "numero" | "numéro" | "n°" | "num" | "number" => {
@@ -435,7 +444,8 @@ mod tests {
             Ok(Command::Envelope {
                 voters: 4,
                 received: 1,
-                received_on: None
+                received_on: None,
+                note: None
             })
         );
         assert_eq!(
@@ -443,7 +453,8 @@ mod tests {
             Ok(Command::Envelope {
                 voters: 2,
                 received: 0,
-                received_on: None
+                received_on: None,
+                note: None
             })
         );
         assert_eq!(err("enveloppe").problem, Problem::MissingNumber);
@@ -463,12 +474,27 @@ mod tests {
             Ok(Command::Envelope {
                 voters: 4,
                 received: 2,
-                received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 6)
+                received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 6),
+                note: None
             })
         );
         assert_eq!(
-            err("enveloppe 4 2 2017-06-06 x").problem,
-            Problem::Extra("x".into())
+            parse("enveloppe 4 2 2017-06-06 boîte partagée"),
+            Ok(Command::Envelope {
+                voters: 4,
+                received: 2,
+                received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 6),
+                note: Some("boîte partagée".into())
+            })
+        );
+        assert_eq!(
+            parse("enveloppe 4 1 sous la porte"),
+            Ok(Command::Envelope {
+                voters: 4,
+                received: 1,
+                received_on: None,
+                note: Some("sous la porte".into())
+            })
         );
         assert_eq!(parse("numéro 2"), Ok(Command::EnvelopeNumber { number: 2 }));
         assert_eq!(parse("n° 1"), Ok(Command::EnvelopeNumber { number: 1 }));

@@ -586,4 +586,14 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
         out.contains("1 enveloppe reçue, arrivée le 06/06/2017"),
         "{out}"
     );
+    // A corrected count keeps the day; a note is the rest of the line; liste reads them out.
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "enveloppe 3 3 boîte partagée\nliste\n",
+    );
+    assert!(
+        out.contains("Enveloppes du foyer : 3 électeurs à l'adresse, 3 enveloppes reçues, arrivées le 06/06/2017, note : « boîte partagée »."),
+        "{out}"
+    );
 }

@@ -19,7 +19,8 @@ pub struct Text {
     pub item: fn(Item) -> &'static str,
     pub mark: fn(Mark) -> &'static str,
     pub candidates: fn(usize) -> String,
-    pub envelope_fact: fn(u32, u32) -> String,
+    /// The household: voters, envelopes received, the day they came (as typed back), the note.
+    pub envelope_fact: fn(u32, u32, Option<&str>, Option<&str>) -> String,
     pub non_receipts: fn(usize) -> String,
     pub start_hint: &'static str,
     pub help: &'static [&'static str],
@@ -142,12 +143,16 @@ static FR: Text = Text {
         Mark::Unchecked => "non vérifié",
     },
     candidates: |n| format!("{n} candidat{} :", s(n)),
-    envelope_fact: |v, r| {
+    envelope_fact: |v, r, day, note| {
         format!(
-            "Enveloppes du foyer : {v} électeur{} à l'adresse, {r} enveloppe{} reçue{}.",
+            "Enveloppes du foyer : {v} électeur{} à l'adresse, {r} enveloppe{} reçue{}{}{}.",
             s(v as usize),
             s(r as usize),
-            s(r as usize)
+            s(r as usize),
+            day.map(|d| format!(", arrivée{} le {d}", s(r as usize)))
+                .unwrap_or_default(),
+            note.map(|n| format!(", note : « {n} »"))
+                .unwrap_or_default()
         )
     },
     non_receipts: |n| format!("Non-réceptions notées : {n}."),
@@ -256,11 +261,13 @@ static EN: Text = Text {
         Mark::Unchecked => "not checked",
     },
     candidates: |n| format!("{n} candidate{}:", s(n)),
-    envelope_fact: |v, r| {
+    envelope_fact: |v, r, day, note| {
         format!(
-            "Household envelopes: {v} voter{} at the address, {r} envelope{} received.",
+            "Household envelopes: {v} voter{} at the address, {r} envelope{} received{}{}.",
             s(v as usize),
-            s(r as usize)
+            s(r as usize),
+            day.map(|d| format!(", arrived on {d}")).unwrap_or_default(),
+            note.map(|n| format!(", note: \"{n}\"")).unwrap_or_default()
         )
     },
     non_receipts: |n| format!("Non-receipts recorded: {n}."),

@@ -291,8 +291,13 @@ fn household(h: &HouseholdSighting, cat: &Catalog) -> String {
             )
         })
         .unwrap_or_default();
+    let note = h
+        .note
+        .as_ref()
+        .map(|n| format!(", {}", (cat.quote)(n)))
+        .unwrap_or_default();
     format!(
-        "{} ({}{}{}{day})",
+        "{} ({}{}{}{day}{note})",
         h.observer_name,
         time(h.at),
         cat.list_sep,

@@ -552,6 +552,8 @@ fn each_envelope_of_a_household_is_ticked_apart_and_the_report_counts_them() {
             "2",
             "--received-on",
             "2017-06-06",
+            "--note",
+            "boîte partagée",
         ]),
         0,
     );
@@ -599,10 +601,14 @@ fn each_envelope_of_a_household_is_ticked_apart_and_the_report_counts_them() {
         of("shortfall")["observations"][0]["received_on"],
         "2017-06-06"
     );
+    assert_eq!(of("shortfall")["observations"][0]["note"], "boîte partagée");
     assert!(details.iter().all(|d| d["finding"] != "disagreement"));
     let text = stdout(&run(constat(&db).arg("report"), 0));
     assert!(text.contains("enveloppe 2, "), "{text}");
-    assert!(text.contains("arrivées le 2017-06-06"), "{text}");
+    assert!(
+        text.contains("arrivées le 2017-06-06, « boîte partagée »"),
+        "{text}"
+    );
     // The chain still verifies with events in the encoding's version 2.
     run(constat(&db).args(["verify"]).arg(&db), 0);
 }
