@@ -436,8 +436,8 @@ impl<'a> Session<'a> {
                     .state
                     .envelopes_of(&self.circonscription.code)
                     .find(|f| f.observer == self.observer);
-                let received_on = received_on.or(before.and_then(|f| f.received_on));
-                let note = note.or(before.and_then(|f| f.note.clone()));
+                let received_on = received_on.or_else(|| before.and_then(|f| f.received_on));
+                let note = note.or_else(|| before.and_then(|f| f.note.clone()));
                 let body = EventBody::Envelope {
                     circonscription: self.circonscription.code.clone(),
                     bureau: self.bureau.as_ref().map(|b| b.code.clone()),
