@@ -40,6 +40,7 @@ pub struct Journey {
     pub envelope_note: &'static str,
     pub envelope_received_on: &'static str,
     pub envelope_bad_date: fn(&str) -> String,
+    pub envelope_no_voters: &'static str,
     /// The envelope shown, of how many: long and short forms, for the grid's header.
     pub envelope_shown: fn(u16, u16) -> String,
     pub envelope_shown_short: fn(u16, u16) -> String,
@@ -127,8 +128,11 @@ pub static FR: Journey = Journey {
     envelope_note: "Note (facultatif)",
     envelope_received_on: "Reçues le (JJ/MM/AAAA)",
     envelope_bad_date: |v| {
-        format!("« {v} » n'est pas une date : écrivez-la JJ/MM/AAAA (par exemple 06/06/2024)")
+        format!(
+            "« {v} » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA (par exemple 06/06/2024)"
+        )
     },
+    envelope_no_voters: "Il faut au moins un électeur à l'adresse",
     envelope_shown: |n, of| format!("enveloppe {n} sur {of} (+/-)"),
     envelope_shown_short: |n, of| format!("env. {n}/{of} (+/-)"),
     envelope_switched: |n, of| format!("Enveloppe {n} sur {of} affichée"),
@@ -229,7 +233,12 @@ pub static EN: Journey = Journey {
     note_saved: "Note saved with the cell",
     envelope_note: "Note (optional)",
     envelope_received_on: "Received on (DD/MM/YYYY)",
-    envelope_bad_date: |v| format!("\"{v}\" is not a date: write it DD/MM/YYYY (e.g. 06/06/2024)"),
+    envelope_bad_date: |v| {
+        format!(
+            "\"{v}\" is not a date: a day that exists, in a year from 2000 to 2099, written DD/MM/YYYY (e.g. 06/06/2024)"
+        )
+    },
+    envelope_no_voters: "There must be at least one voter at the address",
     envelope_shown: |n, of| format!("envelope {n} of {of} (+/-)"),
     envelope_shown_short: |n, of| format!("env. {n}/{of} (+/-)"),
     envelope_switched: |n, of| format!("Showing envelope {n} of {of}"),

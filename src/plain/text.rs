@@ -85,7 +85,9 @@ fn fr_problem(p: &Problem) -> String {
         Problem::MissingNumber => "il manque un nombre".into(),
         Problem::BadNumber(w) => format!("« {w} » n'est pas un nombre entier positif"),
         Problem::NoVoters => "il faut au moins un électeur à l'adresse".into(),
-        Problem::BadDate(w) => format!("« {w} » n'est pas une date (JJ/MM/AAAA)"),
+        Problem::BadDate(w) => format!(
+            "« {w} » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA"
+        ),
         Problem::BadEnvelopeNumber(w) => {
             format!("« {w} » n'est pas un numéro d'enveloppe (de 1 à 999)")
         }
@@ -114,7 +116,9 @@ fn en_problem(p: &Problem) -> String {
         Problem::MissingNumber => "a number is missing".into(),
         Problem::BadNumber(w) => format!("\"{w}\" is not a whole number"),
         Problem::NoVoters => "there must be at least one voter at the address".into(),
-        Problem::BadDate(w) => format!("\"{w}\" is not a date (DD/MM/YYYY)"),
+        Problem::BadDate(w) => format!(
+            "\"{w}\" is not a date: a day that exists, in a year from 2000 to 2099, written DD/MM/YYYY"
+        ),
         Problem::BadEnvelopeNumber(w) => {
             format!("\"{w}\" is not an envelope number (1 to 999)")
         }

@@ -1459,3 +1459,19 @@ fn the_household_count_bounds_its_envelopes() {
         Some("2 enveloppes reçues (e pour corriger)")
     );
 }
+
+#[test]
+fn a_household_without_voters_is_refused_in_words() {
+    let mut h = Harness::new(model());
+    h.keys("e0");
+    h.press(KeyCode::Tab);
+    h.keys("1");
+    h.press(KeyCode::Enter);
+    let Mode::Envelope(form) = &h.model.mode else {
+        panic!("the form stays open")
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some("Il faut au moins un électeur à l'adresse")
+    );
+}

@@ -790,7 +790,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                     persist(model, vec![body], true)
                 }
                 (Ok(_), Ok(_), _) => {
-                    form.error = Some((cat.form_bad_number)("0"));
+                    form.error = Some(model.lang.journey().envelope_no_voters.to_owned());
                     form.focus = 0;
                     vec![]
                 }
