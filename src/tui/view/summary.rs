@@ -20,14 +20,24 @@ fn lines(model: &Model) -> Vec<Line<'static>> {
     let mut lines = vec![title(j.summary_digest), Line::raw(digest.to_owned())];
     lines.push(Line::raw(""));
     lines.push(title(j.summary_findings));
-    lines.extend(summary.report.lines().map(|l| Line::raw(l.to_owned())));
+    lines.extend(summary.report.lines().map(|l| Line::raw(unbreakable(l))));
     lines.push(Line::raw(""));
     lines.push(title(j.summary_pv));
     match &summary.pv {
-        Some(pv) => lines.extend(pv.lines().map(|l| Line::raw(l.to_owned()))),
+        Some(pv) => lines.extend(pv.lines().map(|l| Line::raw(unbreakable(l)))),
         None => lines.push(Line::raw(j.summary_pv_needs_bureau)),
     }
     lines
+}
+
+/// `line` with no-break spaces where French typography keeps words together (before `:` `;` `»`,
+/// after `«` and `n°`), so that wrapping never starts a row with `:` or ends one with `n°`.
+fn unbreakable(line: &str) -> String {
+    line.replace(" :", "\u{a0}:")
+        .replace(" ;", "\u{a0};")
+        .replace(" »", "\u{a0}»")
+        .replace("« ", "«\u{a0}")
+        .replace("n° ", "n°\u{a0}")
 }
 
 /// How many rows the summary takes wrapped in `width` columns.
@@ -60,4 +70,15 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect
         Paragraph::new(Line::styled(fit(&short, facts.width), model.theme.dim())),
         facts,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn french_punctuation_stays_with_its_word() {
+        assert_eq!(
+            super::unbreakable("candidat n° 4 : « absent » ; vu"),
+            "candidat n°\u{a0}4\u{a0}: «\u{a0}absent\u{a0}»\u{a0}; vu"
+        );
+    }
 }
