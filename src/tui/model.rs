@@ -116,6 +116,8 @@ pub struct Change {
     pub restore: Vec<EventBody>,
     /// The message to show once every event is saved (never before: it would claim a save).
     pub done: Option<String>,
+    /// The envelope the envelope screen showed when the change was made.
+    pub envelope_no: u16,
 }
 
 /// A committed change that can be undone.
@@ -127,6 +129,9 @@ pub enum Undoable {
         saved: Vec<EventId>,
         /// Recorded again on undo.
         restore: Vec<EventBody>,
+        /// The envelope shown when the change was made: undo shows it again, so that what
+        /// changes is in view.
+        envelope_no: u16,
     },
     /// The bureau's voting machines flag: undo sets it back to `was`.
     Machines {

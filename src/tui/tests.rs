@@ -1346,9 +1346,9 @@ fn each_envelope_of_a_household_has_its_own_grid() {
         })
         .collect();
     assert_eq!(saved, [None, Some(2)], "the second envelope is numbered");
-    // Undo withdraws the last tick, in the second envelope.
+    // Undo withdraws the last tick, in the second envelope, and shows that envelope again.
     h.keys("u");
-    h.keys("+");
+    assert_eq!(h.model.envelope_no, 2, "what undo changes is in view");
     assert_eq!(h.model.mark(0, Item::Foi), Mark::Unchecked);
 }
 

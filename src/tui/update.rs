@@ -448,6 +448,7 @@ fn finish(model: &mut Model, group: u64) {
             model.undo.push(Undoable::Events {
                 saved: change.saved,
                 restore: change.restore,
+                envelope_no: change.envelope_no,
             });
         } else if !change.undoable && !change.saved.is_empty() {
             model.flash = Some(model.lang.catalog().undone.to_owned());
@@ -691,6 +692,7 @@ fn persist_with(
             failed: false,
             restore,
             done,
+            envelope_no: model.envelope_no,
         },
     );
     model.save = SaveStatus::Pending;
@@ -735,7 +737,12 @@ fn switch_envelope(model: &mut Model, forward: bool, wrap: bool) -> Vec<Effect> 
 
 fn undo(model: &mut Model) -> Vec<Effect> {
     match model.undo.pop() {
-        Some(Undoable::Events { saved, restore }) => {
+        Some(Undoable::Events {
+            saved,
+            restore,
+            envelope_no,
+        }) => {
+            model.envelope_no = envelope_no;
             let bodies = saved
                 .into_iter()
                 .rev()
