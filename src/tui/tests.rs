@@ -487,8 +487,12 @@ fn marks_have_symbols_so_colour_is_never_the_only_signal() {
 }
 
 #[test]
-fn the_help_scrolls_to_its_last_line_on_a_phone_screen() {
+fn the_help_scrolls_to_its_last_line_on_a_phone_screen_and_no_further() {
     let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
     h.keys("?");
     assert!(!screen(&h.model, 40, 15).contains("quitter (tout"));
     let shown = (0..60).any(|_| {
@@ -496,6 +500,15 @@ fn the_help_scrolls_to_its_last_line_on_a_phone_screen() {
         screen(&h.model, 40, 15).contains("quitter (tout")
     });
     assert!(shown, "{}", screen(&h.model, 40, 15));
+    // Scrolling stops with the last line at the bottom, not on blank pages.
+    h.keys("jjjjjjjjjj");
+    let last = screen(&h.model, 40, 15);
+    assert!(
+        last.contains("dès qu'elle est cochée.          │\"\n\"└"),
+        "{last}"
+    );
+    h.keys("jjjjjjjjjj");
+    assert_eq!(screen(&h.model, 40, 15), last);
     assert!(h.log.is_empty());
 }
 

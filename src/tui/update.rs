@@ -25,7 +25,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         Message::Move(dir) if model.mode == Mode::Help => {
             model.help_scroll = match dir {
                 Direction::Up => model.help_scroll.saturating_sub(1),
-                _ => (model.help_scroll + 1).min(cat.help_lines.len() as u16 * 2),
+                _ => (model.help_scroll + 1).min(super::view::help_last_scroll(model)),
             };
             vec![]
         }

@@ -60,13 +60,7 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
     draw_hint(model, frame, hint_area);
     match &model.mode {
         Mode::Grid => {}
-        Mode::Help => {
-            let above_hint = Rect {
-                height: area.height - 1,
-                ..area
-            };
-            overlays::help(model, frame, above_hint);
-        }
+        Mode::Help => overlays::help(model, frame, above_hint(area)),
         Mode::Envelope(_) | Mode::NonReceipt(_) | Mode::Note(_) | Mode::Export(_) => {
             overlays::form(model, frame, area);
         }
@@ -232,6 +226,20 @@ pub(super) fn wrapped_rows(text: &str, width: usize) -> usize {
         }
     }
     rows
+}
+
+/// The screen above the hint line, where the help goes.
+fn above_hint(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
+
+/// The furthest the help scrolls on the model's screen.
+pub fn help_last_scroll(model: &Model) -> u16 {
+    let screen = Rect::new(0, 0, model.size.0, model.size.1);
+    overlays::help_last_scroll(model, above_hint(screen))
 }
 
 /// The furthest the summary scrolls: its wrapped rows less the rows shown.

@@ -10,7 +10,8 @@ use crate::tui::forms::{Confirm, Picker};
 use crate::tui::model::Mode;
 use crate::tui::model::Model;
 
-pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+/// The help's lines for a help box of `width` columns.
+fn help_lines(model: &Model, width: u16) -> Vec<Line<'static>> {
     let cat = model.lang.catalog();
     let key_width = cat
         .help_lines
@@ -18,9 +19,8 @@ pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let narrow = area.width < 70;
-    let lines: Vec<Line<'_>> = cat
-        .help_lines
+    let narrow = width < 70;
+    cat.help_lines
         .iter()
         .map(|(k, d)| {
             if narrow || k.is_empty() {
@@ -36,8 +36,30 @@ pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
                 ])
             }
         })
-        .collect();
-    let rect = centered(area, 96, area.height);
+        .collect()
+}
+
+/// Where the help box goes in `area` (the screen above the hint line).
+fn help_area(area: Rect) -> Rect {
+    centered(area, 96, area.height)
+}
+
+/// The furthest the help scrolls in `area`: its wrapped rows less the rows inside the box.
+pub(super) fn help_last_scroll(model: &Model, area: Rect) -> u16 {
+    let rect = help_area(area);
+    let inner = usize::from(rect.width.saturating_sub(2).max(1));
+    let rows: usize = help_lines(model, area.width)
+        .iter()
+        .map(|l| super::wrapped_rows(&l.to_string(), inner))
+        .sum();
+    u16::try_from(rows.saturating_sub(usize::from(rect.height.saturating_sub(2))))
+        .unwrap_or(u16::MAX)
+}
+
+pub(super) fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+    let cat = model.lang.catalog();
+    let lines = help_lines(model, area.width);
+    let rect = help_area(area);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
