@@ -47,8 +47,8 @@ pub struct Sighting {
     pub note: Option<String>,
     /// The tick.
     pub event: EventId,
-    /// Which of the observer's envelopes, from the second on (`None`: the first, or the bureau's
-    /// table).
+    /// Which of the observer's envelopes, when the observer opened several (`None`: their only
+    /// envelope, or the bureau's table).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub envelope: Option<u16>,
 }
@@ -283,6 +283,22 @@ impl<'a> EnvelopeSeen<'a> {
         not_supplied: &mut Vec<Detail>,
         distribution: &mut Vec<Detail>,
     ) {
+        // Observers who opened several envelopes: their first one is named too.
+        let several: BTreeSet<ObserverId> = self
+            .foi
+            .iter()
+            .chain(&self.courrier)
+            .filter(|o| o.envelope > 1)
+            .map(|o| o.observer)
+            .collect();
+        let named = |mut list: Vec<Sighting>| {
+            for s in &mut list {
+                if s.envelope.is_none() && several.contains(&s.observer) {
+                    s.envelope = Some(1);
+                }
+            }
+            list
+        };
         let mut missing_everywhere = Vec::new();
         for item in [Item::Foi, Item::Courrier] {
             let seen = self.item(item);
@@ -295,10 +311,10 @@ impl<'a> EnvelopeSeen<'a> {
                     item,
                     absent: t.absent as usize,
                     present: t.present as usize,
-                    observations: sightings(
+                    observations: named(sightings(
                         seen.iter().copied().filter(|o| o.mark == Mark::Absent),
                         names,
-                    ),
+                    )),
                 });
             }
         }
@@ -312,7 +328,7 @@ impl<'a> EnvelopeSeen<'a> {
                 candidate: candidate.clone(),
                 items: missing_everywhere,
                 envelopes: envelopes(seen.iter().copied()),
-                observations: sightings(seen, names),
+                observations: named(sightings(seen, names)),
             });
         }
     }

@@ -663,10 +663,22 @@ mod tests {
         };
         assert_eq!((*absent, *present), (1, 1));
         assert_eq!(observations[0].envelope, Some(2));
-        let Detail::NotSupplied { envelopes, .. } = details(&r, "not_supplied")[0] else {
+        let Detail::NotSupplied {
+            envelopes,
+            observations,
+            ..
+        } = details(&r, "not_supplied")[0]
+        else {
             panic!("{:?}", r.details)
         };
         assert_eq!(*envelopes, 2, "two envelopes of one household");
+        let mut named: Vec<Option<u16>> = observations.iter().map(|s| s.envelope).collect();
+        named.sort();
+        assert_eq!(
+            named,
+            [Some(1), Some(2)],
+            "each envelope is named, the first too"
+        );
         assert!(details(&r, "disagreement").is_empty());
         let state = RecordState::fold(&by(
             1,
