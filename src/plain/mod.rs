@@ -288,7 +288,6 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// `bulletin (bureau) : présent`.
     /// [`Self::cell_words`], naming the envelope when the household has several: what a change
     /// says it records.
     fn change_words(&self, item: Item, mark: Mark) -> String {
@@ -317,6 +316,7 @@ impl<'a> Session<'a> {
         self.envelope_no > 1 || counted > 1 || self.state.last_envelope_by(self.observer, circ) > 1
     }
 
+    /// `bulletin (bureau) : présent`.
     fn cell_words(&self, item: Item, mark: Mark) -> String {
         let t = self.text;
         format!("{}{}{}", (t.item)(item), t.sep, (t.mark)(mark))
