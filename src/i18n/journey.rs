@@ -140,9 +140,7 @@ pub static FR: Journey = Journey {
     envelope_last: |n, counted| match counted {
         Some(c) if c > 1 => format!("{c} enveloppes reçues (e pour corriger)"),
         Some(_) => "Une seule enveloppe reçue (e pour corriger)".to_owned(),
-        None => format!(
-            "Cochez d'abord l'enveloppe {n}, ou indiquez le nombre d'enveloppes reçues (touche e)"
-        ),
+        None => format!("Cochez d'abord l'enveloppe {n} (ou e)"),
     },
     move_title: "Déplacer les constats vers quel bureau ?",
     move_nothing: "Aucun constat de bulletin à déplacer dans ce bureau",
@@ -246,9 +244,7 @@ pub static EN: Journey = Journey {
     envelope_last: |n, counted| match counted {
         Some(c) if c > 1 => format!("{c} envelopes received (e to correct)"),
         Some(_) => "Only one envelope received (e to correct)".to_owned(),
-        None => {
-            format!("Tick envelope {n} first, or give the number of envelopes received (key e)")
-        }
+        None => format!("Tick envelope {n} first (or e)"),
     },
     move_title: "Move the observations to which bureau?",
     move_nothing: "No ballot observation to move at this bureau",
