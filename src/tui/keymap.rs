@@ -24,6 +24,8 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Message::Close),
             KeyCode::Up | KeyCode::Char('k') => Some(Message::Move(Direction::Up)),
+            KeyCode::PageUp => Some(Message::Move(Direction::PageUp)),
+            KeyCode::PageDown => Some(Message::Move(Direction::PageDown)),
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Char(' ') => {
                 Some(Message::Move(Direction::Down))
             }
@@ -108,6 +110,8 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
     }
     let msg = match key.code {
         KeyCode::Up | KeyCode::Char('k') => Message::Move(Direction::Up),
+        KeyCode::PageUp => Message::Move(Direction::PageUp),
+        KeyCode::PageDown => Message::Move(Direction::PageDown),
         KeyCode::Down | KeyCode::Char('j') => Message::Move(Direction::Down),
         KeyCode::Left | KeyCode::Char('h') => Message::Move(Direction::Left),
         KeyCode::Right | KeyCode::Char('l') => Message::Move(Direction::Right),
@@ -136,6 +140,8 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
 fn summary(key: KeyEvent) -> Option<Message> {
     let msg = match key.code {
         KeyCode::Up | KeyCode::Char('k') => Message::Move(Direction::Up),
+        KeyCode::PageUp => Message::Move(Direction::PageUp),
+        KeyCode::PageDown => Message::Move(Direction::PageDown),
         KeyCode::Down | KeyCode::Char('j') | KeyCode::Char(' ') => Message::Move(Direction::Down),
         KeyCode::Home | KeyCode::Char('g') => Message::Move(Direction::Top),
         KeyCode::End | KeyCode::Char('G') => Message::Move(Direction::Bottom),

@@ -20,6 +20,10 @@ pub enum Direction {
     Top,
     /// Last candidate.
     Bottom,
+    /// A screenful up (the grid, the summary, the help).
+    PageUp,
+    /// A screenful down.
+    PageDown,
 }
 
 /// Everything that can change the model.

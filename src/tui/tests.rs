@@ -1488,3 +1488,26 @@ fn a_household_without_voters_is_refused_in_words() {
         Some("Il faut au moins un électeur à l'adresse")
     );
 }
+
+#[test]
+fn page_keys_move_a_screenful_in_the_grid_and_the_help() {
+    let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
+    let last = h.model.candidates.len() - 1;
+    h.press(KeyCode::PageDown);
+    assert_eq!(h.model.row, 9);
+    for _ in 0..3 {
+        h.press(KeyCode::PageDown);
+    }
+    assert_eq!(h.model.row, last, "no further than the last");
+    h.press(KeyCode::PageUp);
+    assert_eq!(h.model.row, last - 9);
+    h.keys("?");
+    h.press(KeyCode::PageDown);
+    assert_eq!(h.model.help_scroll, 9);
+    h.press(KeyCode::PageUp);
+    assert_eq!(h.model.help_scroll, 0);
+}

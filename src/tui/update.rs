@@ -23,9 +23,13 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
     }
     match msg {
         Message::Move(dir) if model.mode == Mode::Help => {
+            let last = super::view::help_last_scroll(model);
+            let page = page_of(model);
             model.help_scroll = match dir {
                 Direction::Up => model.help_scroll.saturating_sub(1),
-                _ => (model.help_scroll + 1).min(super::view::help_last_scroll(model)),
+                Direction::PageUp => model.help_scroll.saturating_sub(page),
+                Direction::PageDown => model.help_scroll.saturating_add(page).min(last),
+                _ => (model.help_scroll + 1).min(last),
             };
             vec![]
         }
@@ -40,10 +44,13 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         }
         Message::Move(dir) if model.mode == Mode::Grid && model.screen == Screen::Summary => {
             let last = super::view::summary_last_scroll(model);
+            let page = page_of(model);
             model.summary_scroll = match dir {
                 Direction::Up => model.summary_scroll.saturating_sub(1),
                 Direction::Top => 0,
                 Direction::Bottom => last,
+                Direction::PageUp => model.summary_scroll.saturating_sub(page),
+                Direction::PageDown => model.summary_scroll.saturating_add(page).min(last),
                 _ => model.summary_scroll.saturating_add(1).min(last),
             };
             vec![]
@@ -621,7 +628,16 @@ fn move_cursor(model: &mut Model, dir: Direction) {
         }
         Direction::Top => model.row = 0,
         Direction::Bottom => model.row = last_row,
+        Direction::PageUp => model.row = model.row.saturating_sub(usize::from(page_of(model))),
+        Direction::PageDown => {
+            model.row = (model.row + usize::from(page_of(model))).min(last_row);
+        }
     }
+}
+
+/// How far a page key moves: the screen's height less the lines around the scrolled part.
+fn page_of(model: &Model) -> u16 {
+    model.size.1.saturating_sub(6).max(1)
 }
 
 /// Asks to save one tick per row whose cell in the cursor's column is not already `mark`.
