@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::util::{bin, constat, init_db, run, stderr, stdout};
+use crate::util::{bin, constat, init_db, run, stderr, stdout, tick};
 
 /// Replays `sample_data/paris-1-2017/record.csv` through `constat tick`, one process per tick,
 /// then the envelope and the non-receipt, as `replay-record.sh` does.
@@ -565,22 +565,7 @@ fn each_envelope_of_a_household_is_ticked_apart_and_the_report_counts_them() {
         ("2", "1", "absent"),
         ("2", "2", "absent"),
     ] {
-        run(
-            constat(&db).args([
-                "tick",
-                "--circonscription",
-                "7501",
-                "--candidate",
-                panel,
-                "--item",
-                "foi",
-                "--value",
-                value,
-                "--envelope",
-                envelope,
-            ]),
-            0,
-        );
+        tick(&db, panel, "foi", value, &["--envelope", envelope]);
     }
     let out = run(constat(&db).args(["report", "--format", "json"]), 0);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

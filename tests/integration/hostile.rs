@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::util::{constat, english_in, init_db, run, stdout};
+use crate::util::{constat, english_in, init_db, run, stdout, tick};
 
 /// What `merge` must do with a file.
 enum Expect {
@@ -31,20 +31,7 @@ fn observer_db(dir: &Path, name: &str) -> PathBuf {
     std::fs::create_dir_all(&sub).unwrap();
     let db = init_db(&sub);
     for (panel, value) in [("1", "absent"), ("2", "present"), ("3", "present")] {
-        run(
-            constat(&db).args([
-                "tick",
-                "--circonscription",
-                "7501",
-                "--candidate",
-                panel,
-                "--item",
-                "bureau",
-                "--value",
-                value,
-            ]),
-            0,
-        );
+        tick(&db, panel, "bureau", value, &[]);
     }
     let out = dir.join(name);
     run(constat(&db).args(["export", "db", "-o"]).arg(&out), 0);

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{constat, init_db, run, stderr, stdout};
+use crate::util::{constat, init_db, run, stderr, stdout, tick};
 
 fn observer(dir: &Path, name: &str, ticks: &[(&str, &str, &str)]) -> PathBuf {
     let sub = dir.join(name);
@@ -14,20 +14,7 @@ fn observer(dir: &Path, name: &str, ticks: &[(&str, &str, &str)]) -> PathBuf {
         0,
     );
     for (panel, item, value) in ticks {
-        run(
-            constat(&db).args([
-                "tick",
-                "--circonscription",
-                "7501",
-                "--candidate",
-                panel,
-                "--item",
-                item,
-                "--value",
-                value,
-            ]),
-            0,
-        );
+        tick(&db, panel, item, value, &[]);
     }
     let out = dir.join(format!("{name}.db"));
     run(constat(&db).args(["export", "db", "-o"]).arg(&out), 0);

@@ -35,6 +35,27 @@ pub fn run(cmd: &mut Command, expected: i32) -> Output {
     out
 }
 
+/// Records one cell of circonscription 7501 with `constat tick` (`extra`: more options, such as
+/// `--note TEXT`), which must succeed.
+pub fn tick(db: &Path, panel: &str, item: &str, value: &str, extra: &[&str]) {
+    run(
+        constat(db)
+            .args([
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                panel,
+                "--item",
+                item,
+                "--value",
+                value,
+            ])
+            .args(extra),
+        0,
+    );
+}
+
 /// A new database from the Paris sample, owned by "Test".
 pub fn init_db(dir: &Path) -> PathBuf {
     let db = dir.join("obs.db");

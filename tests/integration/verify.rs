@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::util::{constat, english_in, run, stdout};
+use crate::util::{constat, english_in, run, stdout, tick};
 
 const GUARDS: &str = "CREATE TRIGGER event_is_append_only_no_update BEFORE UPDATE ON event
 BEGIN
@@ -24,21 +24,12 @@ fn observer(dir: &Path, name: &str) -> PathBuf {
         0,
     );
     for n in 1..=4 {
-        run(
-            constat(&db).args([
-                "tick",
-                "--circonscription",
-                "7501",
-                "--candidate",
-                &n.to_string(),
-                "--item",
-                "bureau",
-                "--value",
-                "present",
-                "--note",
-                &format!("n{n}"),
-            ]),
-            0,
+        tick(
+            &db,
+            &n.to_string(),
+            "bureau",
+            "present",
+            &["--note", &format!("n{n}")],
         );
     }
     db
