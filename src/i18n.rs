@@ -6,8 +6,47 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 mod errors_fr;
+mod fluent;
 pub mod journey;
 mod reasons_fr;
+
+pub use fluent::{Arg, Localize, Message, format, format_attribute, has_message};
+
+#[cfg(test)]
+mod catalogue_tests;
+
+/// The language of a catalogue builder's `const EN: bool` parameter. Builders are generic over
+/// it so that their closures capture nothing and coerce to plain `fn` pointers.
+pub(crate) const fn lang_of<const EN: bool>() -> Lang {
+    if EN { Lang::En } else { Lang::Fr }
+}
+
+/// Message `id` without arguments, for a catalogue built once per language and kept for the
+/// whole run: the text is allocated once and never freed.
+pub(crate) fn leak<const EN: bool>(id: &str) -> &'static str {
+    Box::leak(format(lang_of::<EN>(), id, &[]).into_boxed_str())
+}
+
+/// `tr!(EN, "message-id", name = value, …)`: the message in the builder's language, each value
+/// given as Fluent variable `$name`.
+macro_rules! tr {
+    ($en:ident, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::format(
+            $crate::i18n::lang_of::<$en>(),
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        )
+    };
+}
+
+/// `st!(EN, "message-id")`: a message without arguments as a `&'static str` (see [`leak`]).
+macro_rules! st {
+    ($en:ident, $id:literal) => {
+        $crate::i18n::leak::<$en>($id)
+    };
+}
+
+pub(crate) use {st, tr};
 
 use crate::domain::{ElectionKind, Item, Mark};
 

@@ -1,0 +1,1 @@
+# constat: commands messages (en).

@@ -1,0 +1,1 @@
+# constat: errors messages (en).

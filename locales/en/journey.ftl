@@ -1,0 +1,1 @@
+# constat: journey messages (en).

@@ -1,0 +1,1 @@
+# constat: reasons messages (en).

@@ -1,0 +1,1 @@
+# constat: report messages (en).

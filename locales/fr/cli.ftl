@@ -1,0 +1,1 @@
+# constat: cli messages (fr).

@@ -1,0 +1,1 @@
+# constat: interface messages (fr).

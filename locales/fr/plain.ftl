@@ -1,0 +1,1 @@
+# constat: plain messages (fr).

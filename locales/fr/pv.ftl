@@ -1,0 +1,1 @@
+# constat: pv messages (fr).
