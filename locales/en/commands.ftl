@@ -1,1 +1,34 @@
-# constat: commands messages (en).
+# constat: what the commands print (init, tick, demo, report, import, export, merge, verify).
+
+saved-event = saved: event { $id }
+created-db = Database created: { $path } (observer: { $who })
+demo-db-was =
+    Demo database: { $path }
+    It is kept; to reopen it: constat --db { $path } ui
+report-written = Report written: { $path }
+import-recognised = { $file }: { $format }, encoding { $encoding }{ $separator ->
+    [none] {""}
+    [tab] , separator 'tab'
+   *[other] , separator '{ $separator }'
+}
+import-candidates-done = { $count } candidates in { $circonscriptions } circonscriptions: { $added } new, { $same } unchanged
+import-changed = changed: { $circ } n° { $panel }: { $before } → { $after }
+import-withdrawn = withdrawn (not in the file, kept as withdrawn): { $circ } n° { $panel } { $name }
+import-nothing-changed = Nothing changed: the database already held exactly this data.
+import-bureaux-done = { $count } bureaux: { $added } new, { $changed } completed or corrected, { $same } unchanged
+import-bureaux-without-circ = { $count } bureaux with no known circonscription: also import Etalab's bureau/circonscription table
+exported = Exported: { $path }
+merge-progress = { $events } events added, { $rejected } files rejected
+merge-col-file = file
+merge-col-new = new
+merge-col-already = present
+merge-col-rejected = rejected (why)
+merge-total = { $files } files: { $events } new events, { $already } already present, { $rejected } files rejected
+verify-ok = intact: { $what }
+verify-broken = BROKEN: { $what }: { $why }
+verify-chain = { $name } ({ $id }), { $events } events, { $signed ->
+    [none] head not signed
+   *[other] head signed at position { $signed }
+}
+error-prefix = error
+hint-prefix = hint

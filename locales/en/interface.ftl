@@ -1,1 +1,94 @@
-# constat: interface messages (en).
+# constat: the interface's grid, forms, picker and help (the main catalogue's part).
+
+## Save indicator
+
+save-idle = ○ ready
+save-saved = ● saved
+save-pending = ◌ saving…
+save-failed = ✗ NOT SAVED: { $error }
+
+## Hints
+
+hint-grid = ↑↓←→ move · space/p/a/⌫ mark · P column · e envelope · n non-receipt · / place · u undo · ? help · q quit
+hint-form = Tab next field · Enter confirm · Esc cancel
+hint-help-scroll = ↑↓ scroll · Esc close
+hint-picker = ↑↓ choose · Enter open · Esc cancel
+
+## Help: each message says what its keys do; its `keys` attribute names them.
+
+help-title = Help
+help-move = move in the grid
+    .keys = ↑ ↓ ← → / h j k l
+help-cycle = cycle the cell: not checked → present → absent
+    .keys = space
+help-mark = mark present / absent
+    .keys = p / a
+help-clear = clear the cell back to "not checked"
+    .keys = ⌫ (Backspace)
+help-column = mark the whole column present (asks first)
+    .keys = P
+help-screens = screen: envelope, polling station, summary
+    .keys = Tab / 1 2 3
+help-envelope = household envelope: voters at the address, envelopes received, date, note
+    .keys = e
+help-envelopes = envelope screen: the household's next / previous envelope
+    .keys = + / - (or > / <)
+help-non-receipt = non-receipt: a voter received no envelope at all
+    .keys = n
+help-note = note on the cell (e.g. "ballots ran out at 3pm")
+    .keys = c
+help-machines = bureau votes on machines, or not (asks first)
+    .keys = m
+help-move-bureau = move the bureau's observations to the right bureau (history kept)
+    .keys = M
+help-export = summary: export the evidence to a folder or a USB stick
+    .keys = x
+help-place = choose another circonscription or bureau
+    .keys = / or b
+help-undo = undo the last change (recorded as a new event)
+    .keys = u
+help-help = show or close this help
+    .keys = ?
+help-quit = quit (everything is already saved)
+    .keys = q
+help-legend = ✓ present   ✗ absent   · not checked
+    .keys = {""}
+help-saved = Every cell is saved to the database the moment it is marked.
+    .keys = {""}
+
+## The household's envelope and non-receipts
+
+envelope-title = Household envelope
+envelope-voters = Voters at the address
+envelope-received = Envelopes received
+envelope-line = Envelope: { $received } received for { $voters } { $voters ->
+    [one] voter
+   *[other] voters
+}{ $missing ->
+    [0] {""}
+   *[other] {" "}({ $missing } missing)
+}
+envelope-none = Envelope: not recorded (key e)
+facts-short = Env. { $received }/{ $voters } voters · Non-rec. { $count }
+facts-short-unknown = Env. ? (key e) · Non-rec. { $count }
+non-receipt-title = Envelope not received
+non-receipt-voter = Voter's name (optional)
+non-receipt-count = Non-receipts: { $count }
+
+## The picker
+
+picker-title = Choose a circonscription or a bureau
+picker-prompt = Search (code, name, address, commune)
+picker-count = { $count } { $count ->
+    [one] result
+   *[other] results
+}
+
+## Forms and status messages
+
+form-bad-number = "{ $value }" is not a whole number
+form-needs-bureau = Choose a bureau first
+nothing-to-undo = Nothing to undo
+undone = Last change undone
+column-marked = Column "{ $column }" marked present
+screen-too-small = Window too small: enlarge it (at least 40×15)

@@ -1,1 +1,206 @@
-# constat: report messages (en).
+# constat: the record's words and the report (text, Markdown, CSV headings, HTML, JSON labels).
+
+## Language
+
+lang-code = en
+
+## The record's columns and marks
+
+col-panel = No.
+col-candidate = Candidate
+col-nuance = Nuance
+col-foi = Prof. de foi
+col-courrier = Mailed ballot
+col-bureau = Bureau ballot
+col-foi-short = Foi
+col-courrier-short = Mail
+col-bureau-short = Bur
+mark-present = present
+mark-absent = absent
+mark-unchecked = not checked
+
+## Elections and places
+
+election-legislatives = Legislative election
+election-presidentielle = Presidential election
+election-europeennes = European election
+election-municipales = Municipal election
+election-regionales = Regional election
+election-departementales = Departmental election
+election-legislatives-short = Législ.
+election-presidentielle-short = Présid.
+election-europeennes-short = Europ.
+election-municipales-short = Munic.
+election-regionales-short = Région.
+election-departementales-short = Départ.
+round = round { $round }
+circonscription = Circonscription
+circonscription-short = Circ.
+bureau = Bureau
+observer = Observer
+no-bureau = no bureau chosen
+
+## Dates
+
+date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+
+## The report
+
+report-bureaux = Bureaux observed
+list-sep = {": "}
+clause-sep = {"; "}
+report-legend = x = present, - = absent, ? = not checked
+report-findings = Findings
+conflicts-title = { $count ->
+    [0] No contradiction between observers.
+    [1] 1 cell on which observers contradict each other:
+   *[other] { $count } cells on which observers contradict each other:
+}
+envelope-word = envelope
+report-no-findings = No findings: nothing has been checked yet.
+report-no-observation = No observation recorded.
+finding-complete = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} all three items: profession de foi and ballot in the envelope, ballot at the bureau.
+finding-missing-both = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} neither profession de foi nor ballot in the envelope
+finding-missing-foi = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} no profession de foi in the envelope
+finding-missing-courrier = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} no ballot in the envelope
+finding-at-bureau-present = { $count ->
+    [1] {"; their ballot is at the bureau"}
+   *[other] {"; all "}{ $count } have their ballot at the bureau
+}
+finding-at-bureau-absent = { $count ->
+    [1] {"; their ballot is missing at the bureau too"}
+   *[other] {"; all "}{ $count } are missing at the bureau too
+}
+finding-at-bureau-unchecked = {"; bureau not checked"}
+finding-missing-at-bureau = { $count } { $count ->
+    [one] ballot
+   *[other] ballots
+} absent from the bureau's table (L.58, R.55): a serious irregularity
+finding-disputed = { $count } { $count ->
+    [one] candidate
+   *[other] candidates
+}: observers contradict each other (every view is kept)
+finding-not-checked = { $count } { $count ->
+    [one] candidate
+   *[other] candidates
+} not fully checked yet
+finding-shortfall = { $received } { $received ->
+    [one] envelope
+   *[other] envelopes
+} for { $voters } { $voters ->
+    [one] voter
+   *[other] voters
+}: { $missing } missing
+finding-households = {" "}({ $count } households)
+finding-non-receipts = { $count } { $count ->
+    [one] non-receipt
+   *[other] non-receipts
+} recorded (procès-verbal of non-receipt)
+# English needs no agreement with $count here.
+finding-cause-not-supplied = {" "}Absent from { $envelopes ->
+    [1] the only envelope observed (seen in a single envelope)
+   *[other] all { $envelopes } envelopes observed
+}: most likely not supplied to the commission de propagande (R.38: sending it is optional for the candidate), not a distribution failure.{ $count ->
+   *[other] {""}
+}
+# English needs no agreement with $count here.
+finding-cause-distribution = {" "}Absent from some envelopes observed and present in others: a distribution failure (R.34).{ $count ->
+   *[other] {""}
+}
+report-details = Findings in detail (times in UTC)
+details-not-supplied = Absent from every envelope observed: most likely not supplied to the commission de propagande (R.38)
+details-distribution = Distribution failures: absent from some envelopes, present in others (R.34)
+details-bureau = Ballots absent from a bureau's table (L.58, R.55)
+details-disagreements = Observers contradicting each other on the same bureau (every view is kept)
+details-households = Household envelopes and non-receipts
+not-supplied-foi = no profession de foi
+not-supplied-courrier = no ballot
+not-supplied-both = neither profession de foi nor ballot
+detail-not-supplied = { $envelopes ->
+    [1] { $items } in the envelope observed; seen in a single envelope: { $who }
+   *[other] { $items } in any of the { $envelopes } envelopes observed: { $who }
+}
+detail-distribution = { $foi ->
+    [yes] profession de foi
+   *[no] ballot
+} absent from { $absent } { $absent ->
+    [one] envelope
+   *[other] envelopes
+} out of { $total }: { $who }; present in { $present ->
+    [1] the other one
+   *[other] the other { $present }
+}
+detail-bureau = bureau { $bureau }: ballot of { $candidate } absent from the table: { $who }
+detail-bureau-also-present = {"; seen present by "}{ $count } other { $count ->
+    [one] observer
+   *[other] observers
+} of the same bureau (see the contradictions)
+detail-bureau-not-supplied = {"; this candidate is absent from every envelope observed: check whether they handed their ballots to the mairie or the bureau (R.55)"}
+detail-disagreement = bureau { $bureau }, ballot of { $candidate }: { $views }
+rate-missing = { $count } missing out of { $total }{ $percent }
+rate-non-receipts = { $count } out of { $total } { $total ->
+    [one] voter
+   *[other] voters
+} in the households observed{ $percent }
+households-observed = { $count } { $count ->
+    [one] household
+   *[other] households
+} observed
+interval = 95% confidence interval: { $low } to { $high }
+interval-too-few = no confidence interval before { $min } households observed
+detail-shortfall-title = Missing envelopes
+detail-household = { $received } received for { $voters } { $voters ->
+    [one] voter
+   *[other] voters
+}
+envelope-number = envelope { $number }
+# English needs no agreement with $received here.
+received-on = arrived on { $day }{ $received ->
+   *[other] {""}
+}
+detail-non-receipts = Non-receipts recorded: { $count }
+departements-title = Rates by département
+departements-intro = Missing envelopes and non-receipts out of the voters of the households observed; 95% Wilson confidence interval from { $min } households on.
+departement-line = Département { $departement } ({ $circonscriptions } { $circonscriptions ->
+    [one] circonscription
+   *[other] circonscriptions
+})
+non-receipts-short = non-receipts
+missing-short = missing envelopes
+digest-some = Evidence digest (chain heads): { $digest }
+digest-none = Evidence digest: none available yet.
+voting-machines = voting machines: no ballots on a table, no ballot finding
+percent = { $value }%
+quote = "{ $text }"
+
+## The HTML report
+
+chart-presence = Presence by candidate: profession de foi, ballot in the envelope, ballot at the bureau (share of observations; green: present, red: absent, grey: not checked)
+chart-rates = By département, missing envelopes in red, non-receipts in orange (black line: 95% confidence interval)
+chart-interval = 95% confidence interval
+html-generated-by = Report made by constat from the recorded observations.

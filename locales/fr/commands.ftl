@@ -1,1 +1,52 @@
-# constat: commands messages (fr).
+# constat: what the commands print (init, tick, demo, report, import, export, merge, verify).
+
+saved-event = enregistré : événement { $id }
+created-db = Base créée : { $path } (observateur : { $who })
+demo-db-was =
+    Base de démonstration : { $path }
+    Elle est conservée ; pour la rouvrir : constat --db { $path } ui
+report-written = Rapport écrit : { $path }
+import-recognised = { $file } : { $format }, encodage { $encoding }{ $separator ->
+    [none] {""}
+    [tab] , séparateur « tabulation »
+   *[other] , séparateur « { $separator } »
+}
+import-candidates-done = { $count } candidats dans { $circonscriptions } circonscriptions : { $added } nouveaux, { $same } inchangés
+import-changed = modifié : { $circ } n° { $panel } : { $before } → { $after }
+import-withdrawn = retiré (absent du fichier, conservé comme retiré) : { $circ } n° { $panel } { $name }
+import-nothing-changed = Rien n'a changé : la base avait déjà exactement ces données.
+import-bureaux-done = { $count } bureaux : { $added } nouveaux, { $changed } complétés ou corrigés, { $same } inchangés
+import-bureaux-without-circ = { $count } bureaux sans circonscription connue : importez aussi la table bureaux ↔ circonscriptions d'Etalab
+exported = Exporté : { $path }
+merge-progress = { $events } { $events ->
+    [one] événement ajouté
+   *[other] événements ajoutés
+}, { $rejected } { $rejected ->
+    [one] fichier refusé
+   *[other] fichiers refusés
+}
+merge-col-file = fichier
+merge-col-new = nouveaux
+merge-col-already = déjà là
+merge-col-rejected = refusé (raison)
+merge-total = { $files } { $files ->
+    [one] fichier
+   *[other] fichiers
+} : { $events } { $events ->
+    [one] événement nouveau
+   *[other] événements nouveaux
+}, { $already } { $already ->
+    [one] déjà présent
+   *[other] déjà présents
+}, { $rejected } { $rejected ->
+    [one] fichier refusé
+   *[other] fichiers refusés
+}
+verify-ok = intact : { $what }
+verify-broken = ALTÉRÉ : { $what } : { $why }
+verify-chain = { $name } ({ $id }), { $events } événements, { $signed ->
+    [none] tête non signée
+   *[other] tête signée à la position { $signed }
+}
+error-prefix = erreur
+hint-prefix = conseil

@@ -1,1 +1,98 @@
-# constat: interface messages (fr).
+# constat: the interface's grid, forms, picker and help (the main catalogue's part).
+
+## Save indicator
+
+save-idle = ○ prêt
+save-saved = ● enregistré
+save-pending = ◌ enregistrement…
+save-failed = ✗ NON ENREGISTRÉ : { $error }
+
+## Hints
+
+hint-grid = ↑↓←→ bouger · espace/p/a/⌫ cocher · P colonne · e enveloppe · n non-réception · / lieu · u annuler · ? aide · q quitter
+hint-form = Tab champ suivant · Entrée valider · Échap annuler
+hint-help-scroll = ↑↓ défiler · Échap fermer
+hint-picker = ↑↓ choisir · Entrée ouvrir · Échap annuler
+
+## Help: each message says what its keys do; its `keys` attribute names them.
+
+help-title = Aide
+help-move = se déplacer dans la grille
+    .keys = ↑ ↓ ← → / h j k l
+help-cycle = changer la case : non vérifié → présent → absent
+    .keys = espace
+help-mark = marquer présent / absent
+    .keys = p / a
+help-clear = remettre la case à « non vérifié »
+    .keys = ⌫ (retour arrière)
+help-column = marquer toute la colonne présente (demande confirmation)
+    .keys = P
+help-screens = écran : enveloppe, bureau de vote, bilan
+    .keys = Tab / 1 2 3
+help-envelope = enveloppe du foyer : électeurs à l'adresse, enveloppes reçues, date, note
+    .keys = e
+help-envelopes = écran enveloppe : enveloppe suivante / précédente du foyer
+    .keys = + / - (ou > / <)
+help-non-receipt = non-réception : un électeur n'a reçu aucune enveloppe
+    .keys = n
+help-note = note sur la case (ex. « bulletins épuisés à 15h »)
+    .keys = c
+help-machines = bureau sur machines à voter, ou non (demande confirmation)
+    .keys = m
+help-move-bureau = déplacer les constats du bureau vers le bon bureau (historique conservé)
+    .keys = M
+help-export = bilan : exporter les preuves dans un dossier ou sur une clé USB
+    .keys = x
+help-place = choisir une autre circonscription ou un autre bureau
+    .keys = / ou b
+help-undo = annuler la dernière modification (enregistrée comme un nouvel événement)
+    .keys = u
+help-help = afficher ou fermer cette aide
+    .keys = ?
+help-quit = quitter (tout est déjà enregistré)
+    .keys = q
+help-legend = ✓ présent   ✗ absent   · non vérifié
+    .keys = {""}
+help-saved = Chaque case est enregistrée dans la base dès qu'elle est cochée.
+    .keys = {""}
+
+## The household's envelope and non-receipts
+
+envelope-title = Enveloppe du foyer
+envelope-voters = Électeurs à l'adresse
+envelope-received = Enveloppes reçues
+envelope-line = Enveloppe : { $received } { $received ->
+    [one] reçue
+   *[other] reçues
+} pour { $voters } { $voters ->
+    [one] électeur
+   *[other] électeurs
+}{ $missing ->
+    [0] {""}
+    [one] {" "}({ $missing } manquante)
+   *[other] {" "}({ $missing } manquantes)
+}
+envelope-none = Enveloppe : non renseignée (touche e)
+facts-short = Env. { $received }/{ $voters } électeurs · Non-réc. { $count }
+facts-short-unknown = Env. ? (touche e) · Non-réc. { $count }
+non-receipt-title = Non-réception d'enveloppe
+non-receipt-voter = Nom de l'électeur (facultatif)
+non-receipt-count = Non-réceptions : { $count }
+
+## The picker
+
+picker-title = Choisir une circonscription ou un bureau
+picker-prompt = Chercher (code, nom, adresse, commune)
+picker-count = { $count } { $count ->
+    [one] résultat
+   *[other] résultats
+}
+
+## Forms and status messages
+
+form-bad-number = « { $value } » n'est pas un nombre entier
+form-needs-bureau = Choisissez d'abord un bureau
+nothing-to-undo = Rien à annuler
+undone = Dernière modification annulée
+column-marked = Colonne « { $column } » marquée présente
+screen-too-small = Fenêtre trop petite : agrandissez-la (40×15 au moins)

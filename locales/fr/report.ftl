@@ -1,1 +1,224 @@
-# constat: report messages (fr).
+# constat: the record's words and the report (text, Markdown, CSV headings, HTML, JSON labels).
+
+## Language
+
+lang-code = fr
+
+## The record's columns and marks
+
+col-panel = N°
+col-candidate = Candidat
+col-nuance = Nuance
+col-foi = Prof. de foi
+col-courrier = Bull. courrier
+col-bureau = Bull. bureau
+col-foi-short = Foi
+col-courrier-short = Cour
+col-bureau-short = Bur
+mark-present = présent
+mark-absent = absent
+mark-unchecked = non vérifié
+
+## Elections and places
+
+election-legislatives = Élections législatives
+election-presidentielle = Élection présidentielle
+election-europeennes = Élections européennes
+election-municipales = Élections municipales
+election-regionales = Élections régionales
+election-departementales = Élections départementales
+election-legislatives-short = Législ.
+election-presidentielle-short = Présid.
+election-europeennes-short = Europ.
+election-municipales-short = Munic.
+election-regionales-short = Région.
+election-departementales-short = Départ.
+round = { $round ->
+    [1] 1er tour
+   *[other] { $round }e tour
+}
+circonscription = Circonscription
+circonscription-short = Circ.
+bureau = Bureau
+observer = Observateur
+no-bureau = aucun bureau choisi
+
+## Dates: the day, with "1er" for the first of the month
+
+date = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+
+## The report
+
+report-bureaux = Bureaux observés
+list-sep = {" : "}
+clause-sep = {" ; "}
+report-legend = x = présent, - = absent, ? = non vérifié
+report-findings = Constats
+conflicts-title = { $count ->
+    [0] Aucune contradiction entre observateurs.
+    [1] 1 case sur laquelle les observateurs se contredisent :
+   *[other] { $count } cases sur lesquelles les observateurs se contredisent :
+}
+envelope-word = enveloppe
+report-no-findings = Aucun constat : rien n'a encore été coché.
+report-no-observation = Aucune observation enregistrée.
+finding-complete = { $count } { $count ->
+    [one] candidat a
+   *[other] candidats ont
+} les trois éléments : profession de foi et bulletin dans l'enveloppe, bulletin au bureau.
+finding-missing-both = { $count } { $count ->
+    [one] candidat n'a
+   *[other] candidats n'ont
+} ni profession de foi ni bulletin dans l'enveloppe
+finding-missing-foi = { $count } { $count ->
+    [one] candidat n'a
+   *[other] candidats n'ont
+} pas de profession de foi dans l'enveloppe
+finding-missing-courrier = { $count } { $count ->
+    [one] candidat n'a
+   *[other] candidats n'ont
+} pas de bulletin dans l'enveloppe
+finding-at-bureau-present = { $count ->
+    [1] {" ; son bulletin est présent au bureau"}
+   *[other] {" ; les "}{ $count } ont leur bulletin au bureau
+}
+finding-at-bureau-absent = { $count ->
+    [1] {" ; son bulletin manque aussi au bureau"}
+   *[other] {" ; les "}{ $count } manquent aussi au bureau
+}
+finding-at-bureau-unchecked = {" ; bureau non vérifié"}
+finding-missing-at-bureau = { $count } { $count ->
+    [one] bulletin absent
+   *[other] bulletins absents
+} de la table du bureau (L.58, R.55) : irrégularité grave
+finding-disputed = { $count } { $count ->
+    [one] candidat
+   *[other] candidats
+} : les observateurs se contredisent (chaque version est conservée)
+finding-not-checked = { $count } { $count ->
+    [one] candidat pas encore entièrement vérifié
+   *[other] candidats pas encore entièrement vérifiés
+}
+finding-shortfall = { $received } { $received ->
+    [one] enveloppe
+   *[other] enveloppes
+} pour { $voters } { $voters ->
+    [one] électeur
+   *[other] électeurs
+} : { $missing } { $missing ->
+    [one] manquante
+   *[other] manquantes
+}
+finding-households = {" "}({ $count } foyers)
+finding-non-receipts = { $count } { $count ->
+    [one] non-réception enregistrée
+   *[other] non-réceptions enregistrées
+} (procès-verbal de non-réception)
+finding-cause-not-supplied = {" "}{ $count ->
+    [one] Absent
+   *[other] Absents
+} { $envelopes ->
+    [1] de l'unique enveloppe observée (constaté sur une seule enveloppe)
+   *[other] des { $envelopes } enveloppes observées
+} : matériel vraisemblablement non remis à la commission de propagande (R.38 : son envoi est facultatif pour le candidat), et non défaut de distribution.
+finding-cause-distribution = {" "}{ $count ->
+    [one] Absent de certaines enveloppes observées et présent
+   *[other] Absents de certaines enveloppes observées et présents
+} dans d'autres : défaut de distribution (R.34).
+report-details = Détail des constats (heures en UTC)
+details-not-supplied = Absents de toutes les enveloppes observées : matériel vraisemblablement non remis à la commission de propagande (R.38)
+details-distribution = Défauts de distribution : absents de certaines enveloppes, présents dans d'autres (R.34)
+details-bureau = Bulletins absents de la table d'un bureau (L.58, R.55)
+details-disagreements = Observateurs en contradiction sur un même bureau (chaque version est conservée)
+details-households = Enveloppes des foyers et non-réceptions
+not-supplied-foi = pas de profession de foi
+not-supplied-courrier = pas de bulletin
+not-supplied-both = ni profession de foi ni bulletin
+detail-not-supplied = { $envelopes ->
+    [1] { $items } dans l'enveloppe observée ; constaté sur une seule enveloppe : { $who }
+   *[other] { $items } dans les { $envelopes } enveloppes observées : { $who }
+}
+detail-distribution = { $foi ->
+    [yes] profession de foi absente
+   *[no] bulletin absent
+} de { $absent } { $absent ->
+    [one] enveloppe
+   *[other] enveloppes
+} sur { $total } : { $who } ; { $foi ->
+    [yes] présente
+   *[no] présent
+} dans { $present ->
+    [1] l'autre
+   *[other] les { $present } autres
+}
+detail-bureau = bureau { $bureau } : bulletin de { $candidate } absent de la table : { $who }
+detail-bureau-also-present = {" ; vu présent par "}{ $count } { $count ->
+    [one] autre observateur
+   *[other] autres observateurs
+} du même bureau (voir les contradictions)
+detail-bureau-not-supplied = {" ; ce candidat est absent de toutes les enveloppes observées : vérifier s'il a remis ses bulletins à la mairie ou au bureau (R.55)"}
+detail-disagreement = bureau { $bureau }, bulletin de { $candidate } : { $views }
+rate-missing = { $count } { $count ->
+    [one] manquante
+   *[other] manquantes
+} sur { $total }{ $percent }
+rate-non-receipts = { $count } sur { $total } { $total ->
+    [one] électeur
+   *[other] électeurs
+} des foyers observés{ $percent }
+households-observed = { $count } { $count ->
+    [one] foyer observé
+   *[other] foyers observés
+}
+interval = intervalle de confiance à 95 % : { $low } à { $high }
+interval-too-few = pas d'intervalle de confiance avant { $min } foyers observés
+detail-shortfall-title = Enveloppes manquantes
+detail-household = { $received } { $received ->
+    [one] reçue
+   *[other] reçues
+} pour { $voters } { $voters ->
+    [one] électeur
+   *[other] électeurs
+}
+envelope-number = enveloppe { $number }
+received-on = { $received ->
+    [1] arrivée le { $day }
+   *[other] arrivées le { $day }
+}
+detail-non-receipts = Non-réceptions enregistrées : { $count }
+departements-title = Taux par département
+departements-intro = Enveloppes manquantes et non-réceptions rapportées aux électeurs des foyers observés ; intervalle de confiance de Wilson à 95 % à partir de { $min } foyers.
+departement-line = Département { $departement } ({ $circonscriptions } { $circonscriptions ->
+    [one] circonscription
+   *[other] circonscriptions
+})
+non-receipts-short = non-réceptions
+missing-short = enveloppes manquantes
+digest-some = Empreinte des observations (têtes des chaînes) : { $digest }
+digest-none = Empreinte des observations : aucune disponible pour l'instant.
+voting-machines = machines à voter : pas de bulletins sur table, aucun constat de bulletin
+percent = { $value } %
+quote = « { $text } »
+
+## The HTML report
+
+chart-presence = Présence par candidat : profession de foi, bulletin dans l'enveloppe, bulletin au bureau (part des observations ; vert : présent, rouge : absent, gris : non vérifié)
+chart-rates = Par département, en rouge les enveloppes manquantes, en orange les non-réceptions (trait noir : intervalle de confiance à 95 %)
+chart-interval = intervalle de confiance à 95 %
+html-generated-by = Rapport établi par constat à partir des observations enregistrées.

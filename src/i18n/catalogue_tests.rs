@@ -180,11 +180,14 @@ fn ids_in_source(dir: &std::path::Path, out: &mut BTreeSet<(String, String)>) {
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };
-            for marker in ["Message::new(\"", "tr!(EN, \"", "st!(EN, \"", "msg!(\""] {
-                for (at, _) in text.match_indices(marker) {
-                    let rest = &text[at + marker.len()..];
-                    if let Some(end) = rest.find('"') {
-                        out.insert((rest[..end].to_owned(), path.display().to_string()));
+            // Comments may show the forms with made-up ids.
+            for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for marker in ["Message::new(\"", "tr!(EN, \"", "st!(EN, \"", "msg!(\""] {
+                    for (at, _) in line.match_indices(marker) {
+                        let rest = &line[at + marker.len()..];
+                        if let Some(end) = rest.find('"') {
+                            out.insert((rest[..end].to_owned(), path.display().to_string()));
+                        }
                     }
                 }
             }

@@ -230,7 +230,7 @@ impl<'a> Session<'a> {
         vec![
             format!(
                 "{} {}, {}",
-                (cat.election_kind)(e.kind),
+                cat.election_kind(e.kind),
                 e.year,
                 (cat.round)(e.round)
             ),

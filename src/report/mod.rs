@@ -87,7 +87,7 @@ pub fn render(
 fn title(election: &Election, cat: &Catalog) -> String {
     format!(
         "{} {} — {}",
-        (cat.election_kind)(election.kind),
+        cat.election_kind(election.kind),
         election.year,
         (cat.round)(election.round)
     )
@@ -407,7 +407,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     candidate_name(candidate),
                     cat.list_sep,
                     (cat.detail_not_supplied)(
-                        (cat.not_supplied_items)(items),
+                        &cat.not_supplied_items(items),
                         *envelopes,
                         &who(observations, cat)
                     )
@@ -425,7 +425,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     "{}{}{}",
                     candidate_name(candidate),
                     cat.list_sep,
-                    (cat.detail_distribution)(
+                    cat.detail_distribution(
                         *item,
                         *absent,
                         absent + present,

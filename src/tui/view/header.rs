@@ -33,14 +33,14 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let election = if wide {
         format!(
             "{} {} · {}",
-            (cat.election_kind)(e.kind),
+            cat.election_kind(e.kind),
             e.year,
             (cat.round)(e.round)
         )
     } else {
         format!(
             "{} {} T{}",
-            (cat.election_kind_short)(e.kind),
+            cat.election_kind_short(e.kind),
             e.year,
             e.round
         )

@@ -1,0 +1,85 @@
+//! The words of the domain's own types (marks, items, election kinds), looked up in the
+//! catalogue. They live here rather than in `i18n`, so that the catalogue stays a leaf that
+//! knows nothing of the domain.
+
+use crate::i18n::{Catalog, Message};
+
+use super::{ElectionKind, Item, Mark};
+
+impl Catalog {
+    /// The long name of a mark.
+    pub fn mark(&self, mark: Mark) -> &'static str {
+        match mark {
+            Mark::Present => self.mark_present,
+            Mark::Absent => self.mark_absent,
+            Mark::Unchecked => self.mark_unchecked,
+        }
+    }
+
+    /// A column's title: long (`Prof. de foi`) or short (`Foi`).
+    pub fn column(&self, item: Item, long: bool) -> &'static str {
+        match (item, long) {
+            (Item::Foi, true) => self.col_foi,
+            (Item::Courrier, true) => self.col_courrier,
+            (Item::Bureau, true) => self.col_bureau,
+            (Item::Foi, false) => self.col_foi_short,
+            (Item::Courrier, false) => self.col_courrier_short,
+            (Item::Bureau, false) => self.col_bureau_short,
+        }
+    }
+
+    /// The election kind's full name (`Élections législatives`).
+    pub fn election_kind(&self, kind: ElectionKind) -> String {
+        Message::new(match kind {
+            ElectionKind::Legislatives => "election-legislatives",
+            ElectionKind::Presidentielle => "election-presidentielle",
+            ElectionKind::Europeennes => "election-europeennes",
+            ElectionKind::Municipales => "election-municipales",
+            ElectionKind::Regionales => "election-regionales",
+            ElectionKind::Departementales => "election-departementales",
+        })
+        .render(self.lang)
+    }
+
+    /// The election kind's abbreviation, for narrow headers (`Législ.`).
+    pub fn election_kind_short(&self, kind: ElectionKind) -> String {
+        Message::new(match kind {
+            ElectionKind::Legislatives => "election-legislatives-short",
+            ElectionKind::Presidentielle => "election-presidentielle-short",
+            ElectionKind::Europeennes => "election-europeennes-short",
+            ElectionKind::Municipales => "election-municipales-short",
+            ElectionKind::Regionales => "election-regionales-short",
+            ElectionKind::Departementales => "election-departementales-short",
+        })
+        .render(self.lang)
+    }
+
+    /// What is missing from every envelope: the profession de foi, the ballot, or both.
+    pub fn not_supplied_items(&self, items: &[Item]) -> String {
+        Message::new(match items {
+            [Item::Foi] => "not-supplied-foi",
+            [Item::Courrier] => "not-supplied-courrier",
+            _ => "not-supplied-both",
+        })
+        .render(self.lang)
+    }
+
+    /// One item absent from some of the envelopes observed and present in the others: what,
+    /// from how many out of how many, seen by whom, and in how many it was present.
+    pub fn detail_distribution(
+        &self,
+        item: Item,
+        absent: usize,
+        total: usize,
+        who_absent: &str,
+        present: usize,
+    ) -> String {
+        Message::new("detail-distribution")
+            .arg("foi", item == Item::Foi)
+            .arg("absent", absent)
+            .arg("total", total)
+            .arg("who", who_absent)
+            .arg("present", present)
+            .render(self.lang)
+    }
+}
