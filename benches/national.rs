@@ -411,7 +411,7 @@ fn startup(events: u64) -> Res<()> {
         .nth(12_345)
         .ok_or("bureau")?
         .clone();
-    store.set_setting(constat::commands::CURRENT_BUREAU, bureau.as_str())?;
+    store.set_current_bureau(&bureau)?;
     drop(store);
     {
         let mut conn = rusqlite::Connection::open_with_flags(

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use constat::commands::report::{read_inputs, write_report};
+use constat::app::report::{read_inputs, write_report};
 use constat::domain::referential::ElectionData;
 use constat::domain::{
     Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election, ElectionKind,
@@ -245,7 +245,7 @@ struct Stages {
 }
 
 /// What `constat report --format json` does, through the same functions
-/// (`constat::commands::report::{read_inputs, write_report}`), timed stage by stage.
+/// (`constat::app::report::{read_inputs, write_report}`), timed stage by stage.
 fn report_pipeline(path: &Path) -> Res<Stages> {
     let mut s = Stages::default();
     let start = Instant::now();

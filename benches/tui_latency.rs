@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use constat::commands::{CURRENT_BUREAU, new_event_id};
+use constat::app::new_event_id;
 use constat::domain::ObserverId;
 use constat::i18n::Lang;
 use constat::storage::{LocalObserver, Store};
@@ -148,7 +148,7 @@ fn create_store(path: &Path) -> Res<Store> {
     };
     let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-24T08:00:00Z")?.into();
     let mut store = Store::create(path, &data, &observer, now)?;
-    store.set_setting(CURRENT_BUREAU, BUREAU)?;
+    store.set_current_bureau(&constat::domain::BureauCode::parse(BUREAU)?)?;
     for body in sample.record_ticks()? {
         store.append(new_event_id(), now, body)?;
     }

@@ -11,11 +11,15 @@
 //! - [`tui`]: the terminal interface (Elm style: model, messages, pure `update` and `view`,
 //!   a runtime that alone touches the terminal and the store).
 //! - [`plain`]: the plain mode (`--plain`): the record as lines of text, for a screen reader.
-//! - [`commands`]: one module per subcommand, wiring the command line to the rest.
+//! - [`app`]: the application layer every front end and the benches call: databases, places,
+//!   the clock and event ids, report assembly.
+//! - [`commands`]: one module per subcommand, wiring the command line to [`app`]; used by the
+//!   binary only.
 //! - [`cli`]: the command-line definition; [`i18n`]: every user-visible string; [`error`]: errors
 //!   that say what, where and how to fix.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod domain;

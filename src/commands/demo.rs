@@ -1,9 +1,7 @@
 //! `constat demo`: the interface on a fresh database made from the bundled sample.
 
-use chrono::Utc;
-
-use super::init::create_from_sample;
-use super::{Context, new_event_id};
+use super::Context;
+use crate::app::database::create_from_sample;
 use crate::cli::DemoArgs;
 use crate::error::Error;
 use crate::sample;
@@ -16,8 +14,7 @@ pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Er
     let path = match &ctx.db {
         Some(p) => p.clone(),
         None => {
-            #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
-            let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+            let stamp = crate::app::now().format("%Y%m%d-%H%M%S");
             std::env::temp_dir().join(format!("constat-demo-{stamp}-{}.db", std::process::id()))
         }
     };
@@ -32,9 +29,7 @@ pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Er
             known: sample::names(),
         })?;
         for body in sample.record_events()? {
-            #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
-            let now = Utc::now();
-            store.append(new_event_id(), now, body)?;
+            crate::app::append(&mut store, body)?;
         }
     }
     let result = if plain {

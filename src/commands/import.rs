@@ -1,7 +1,5 @@
 //! `constat import candidates|bureaux FILE`: official data into the database, in one transaction.
 
-use chrono::Utc;
-
 use super::Context;
 use crate::cli::ImportCommand;
 use crate::error::Error;
@@ -29,8 +27,7 @@ fn say_recognised(ctx: &mut Context<'_>, file: &std::path::Path, info: &import::
 /// `constat import`.
 pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
-    #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
-    let now = Utc::now();
+    let now = crate::app::now();
     let cat = ctx.lang.catalog();
     match cmd {
         ImportCommand::Candidates { file } => {

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Context;
@@ -134,9 +133,8 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let cat = ctx.lang.catalog();
     let mut store = Store::open(&args.into)?;
     let files = collect(&args.inputs, &args.into)?;
-    #[allow(clippy::disallowed_methods)] // the command line is the edge where time enters
     let options = MergeOptions {
-        now: Utc::now(),
+        now: crate::app::now(),
         strict: args.strict,
     };
     let bar = ProgressBar::new(files.len() as u64);

@@ -1,6 +1,7 @@
 //! `constat ui`, `tick`, `envelope` and `non-receipt`: recording observations.
 
-use super::{Context, bureau, bureau_or_current, bureaux_of, candidate, circonscription, record};
+use super::{Context, record};
+use crate::app::place::{bureau, bureau_or_current, bureaux_of, candidate, circonscription};
 use crate::cli::{EnvelopeArgs, NonReceiptArgs, TickArgs};
 use crate::domain::{EventBody, Item};
 use crate::error::{Error, check_text};

@@ -15,10 +15,7 @@ use crate::export::events_csv;
 use crate::i18n::{Lang, phrase};
 use crate::storage::verify_database;
 
-/// The file names of an evidence folder that `verify` relies on.
-pub const MANIFEST: &str = "MANIFEST";
-/// The machine-readable events of an evidence folder.
-pub const EVENTS_CSV: &str = "events.csv";
+use crate::app::evidence::{EVENTS_CSV, MANIFEST};
 
 fn say_ok(lang: Lang, what: &str) -> String {
     (lang.catalog().verify_ok)(what)

@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use self::parse::{Command, Form, ParseError, is_no, is_yes};
 use self::text::{Text, text};
-use crate::commands::new_event_id;
+use crate::app::new_event_id;
 use crate::domain::state::CellKey;
 use crate::domain::{
     Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
@@ -30,8 +30,7 @@ use crate::storage::Store;
 /// or the end of the input.
 pub fn run(mut store: Store, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
     let utc_offset = *chrono::Local::now().offset();
-    #[allow(clippy::disallowed_methods)] // the plain mode's edge is where time enters
-    let mut clock = Utc::now;
+    let mut clock = crate::app::now;
     let stdin = std::io::stdin();
     interact(&mut store, lang, stdin.lock(), out, &mut clock, utc_offset)
 }
@@ -145,7 +144,7 @@ impl<'a> Session<'a> {
         clock: &'a mut dyn FnMut() -> DateTime<Utc>,
     ) -> Result<Self, Error> {
         let observer = store.local_observer()?;
-        let (bureau, circonscription, candidates) = crate::commands::current_place(store)?;
+        let (bureau, circonscription, candidates) = crate::app::place::current_place(store)?;
         let state =
             RecordState::fold(&store.events_of_observer(observer.id, &circonscription.code)?);
         Ok(Self {
@@ -194,7 +193,7 @@ impl<'a> Session<'a> {
             };
             let state = RecordState::fold(&store.events_of_observer(self.observer, &circ_code)?);
             if let Some(b) = &bureau {
-                store.set_setting(crate::commands::CURRENT_BUREAU, b.code.as_str())?;
+                store.set_current_bureau(&b.code)?;
             }
             Ok(Some((circ, candidates, state)))
         })();

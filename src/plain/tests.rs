@@ -29,7 +29,7 @@ fn new_store(dir: &std::path::Path, bureau: bool) -> Store {
     .unwrap();
     if bureau {
         store
-            .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
+            .set_current_bureau(&crate::domain::BureauCode::parse("75056_0911").unwrap())
             .unwrap();
     }
     store
@@ -481,7 +481,7 @@ fn a_bureau_of_another_circonscription_is_not_used() {
         .ok();
     }
     store
-        .set_setting(crate::commands::CURRENT_BUREAU, "75056_0912")
+        .set_current_bureau(&crate::domain::BureauCode::parse("75056_0912").unwrap())
         .unwrap();
     let out = drive(&mut store, Lang::Fr, "2 bureau p\n");
     assert!(store.events().unwrap().is_empty(), "{out}");
@@ -507,11 +507,8 @@ fn bureau_code_goes_there_and_a_question_is_asked_again_until_yes_or_no() {
         "the question took no other line"
     );
     assert_eq!(
-        store
-            .setting(crate::commands::CURRENT_BUREAU)
-            .unwrap()
-            .as_deref(),
-        Some("75056_0912")
+        store.current_bureau().unwrap().map(|b| b.to_string()),
+        Some("75056_0912".to_owned())
     );
 }
 

@@ -30,7 +30,12 @@ pub use verify::{ChainCheck, ChainProblem, verify_database};
 
 use crate::domain::chain::{self, GENESIS, Keypair};
 use crate::domain::referential::ElectionData;
-use crate::domain::{Event, EventBody, EventId, ObserverId};
+use crate::domain::{BureauCode, Event, EventBody, EventId, ObserverId};
+
+/// The `setting` row holding the observer's current bureau.
+const CURRENT_BUREAU: &str = "current_bureau";
+/// The `setting` row holding how to reach the observer.
+const OBSERVER_CONTACT: &str = "observer_contact";
 
 /// `PRAGMA application_id` of constat files ("cons"), so that no other SQLite file is mistaken for one.
 const APPLICATION_ID: i32 = 0x636F_6E73;
@@ -504,8 +509,30 @@ impl Store {
         events::all(&self.conn, &self.path)
     }
 
-    /// A small setting of this file, such as the observer's current bureau.
-    pub fn setting(&self, key: &str) -> Result<Option<String>, StorageError> {
+    /// The bureau the observer last chose, where the interface and plain mode open and where a
+    /// command without `--bureau` records; none when never chosen (or no longer a valid code).
+    pub fn current_bureau(&self) -> Result<Option<BureauCode>, StorageError> {
+        Ok(self
+            .setting(CURRENT_BUREAU)?
+            .and_then(|b| BureauCode::parse(&b).ok()))
+    }
+
+    /// Remembers `code` as the observer's current bureau.
+    pub fn set_current_bureau(&self, code: &BureauCode) -> Result<(), StorageError> {
+        self.set_setting(CURRENT_BUREAU, code.as_str())
+    }
+
+    /// How to reach the observer, as given at first run (optional).
+    pub fn observer_contact(&self) -> Result<Option<String>, StorageError> {
+        self.setting(OBSERVER_CONTACT)
+    }
+
+    /// Keeps how to reach the observer.
+    pub fn set_observer_contact(&self, contact: &str) -> Result<(), StorageError> {
+        self.set_setting(OBSERVER_CONTACT, contact)
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>, StorageError> {
         self.conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
                 r.get(0)
@@ -514,8 +541,7 @@ impl Store {
             .map_err(|e| self.err("reading a setting", e))
     }
 
-    /// Sets a small setting of this file.
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StorageError> {
+    fn set_setting(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.conn
             .execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)

@@ -4,7 +4,6 @@
 use std::collections::VecDeque;
 use std::path::Path;
 
-use chrono::Utc;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyEventKind,
 };
@@ -18,7 +17,6 @@ use super::setup::{self, SetupChoice, SetupEffect, SetupModel, SetupMsg, Source}
 use super::theme::Theme;
 use super::update::update;
 use super::view;
-use crate::commands::{CURRENT_BUREAU, new_event_id};
 use crate::domain::RecordState;
 use crate::domain::search::{Place, PlaceIndex};
 use crate::error::Error;
@@ -29,7 +27,7 @@ use crate::storage::Store;
 /// reading only that circonscription: start-up does not grow with the national data.
 pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Error> {
     let observer = store.local_observer()?;
-    let (bureau, circ, candidates) = crate::commands::current_place(store)?;
+    let (bureau, circ, candidates) = crate::app::place::current_place(store)?;
     // The observer's own events: the grid shows their marks. (The summary reads everyone's.)
     let state = RecordState::fold(&store.events_of_observer(observer.id, &circ.code)?);
     Ok(Model::new(
@@ -123,7 +121,7 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
         }
         Effect::ExportEvidence(path) => {
             let path = std::path::PathBuf::from(path);
-            let result = crate::commands::export::evidence_folder(store, &path, false, model.lang)
+            let result = crate::app::evidence::evidence_folder(store, &path, false, model.lang)
                 .map(|()| {
                     std::path::absolute(&path)
                         .unwrap_or(path)
@@ -134,10 +132,7 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
             queue.push_back(Message::Exported(result));
         }
         Effect::Persist { group, body } => {
-            #[allow(clippy::disallowed_methods)]
-            // the runtime is the edge where time enters
-            let now = Utc::now();
-            queue.push_back(match store.append(new_event_id(), now, body) {
+            queue.push_back(match crate::app::append(store, body) {
                 Ok(event) => Message::Saved { group, event },
                 Err(e) => Message::SaveFailed {
                     group,
@@ -172,7 +167,7 @@ fn switch(model: &Model, store: &Store, place: &Place) -> Result<Option<Message>
             let Some(circ) = bureau.circonscription.clone() else {
                 return Err(Error::BureauWithoutCirconscription(code.to_string()));
             };
-            store.set_setting(CURRENT_BUREAU, code.as_str())?;
+            store.set_current_bureau(code)?;
             (circ, Some(bureau))
         }
         Place::Circonscription(code) => {
@@ -263,18 +258,18 @@ fn create_database(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
     }
     let store = match &choice.source {
         Source::Sample(name) => {
-            crate::commands::create_from_sample(path, name, &choice.name, None)?
+            crate::app::database::create_from_sample(path, name, &choice.name, None)?
         }
         Source::Reference(file) => {
             let file = Path::new(file);
             let data = Store::open_reference(file)
                 .map_err(|r| Error::Untrusted(file.to_owned(), r))?
                 .election_data()?;
-            crate::commands::create_database(path, &data, &choice.name)?
+            crate::app::database::create_database(path, &data, &choice.name)?
         }
     };
     if let Some(contact) = &choice.contact {
-        store.set_setting(crate::commands::OBSERVER_CONTACT, contact)?;
+        store.set_observer_contact(contact)?;
     }
     Ok(store)
 }

@@ -634,7 +634,7 @@ fn the_real_runtime_commits_before_showing_saved() {
     let path = dir.path().join("obs.db");
     let mut store = real_store(&path);
     store
-        .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
+        .set_current_bureau(&crate::domain::BureauCode::parse("75056_0911").unwrap())
         .unwrap();
     let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
     assert_eq!(m.bureau.as_ref().unwrap().code.as_str(), "75056_0911");
@@ -1061,7 +1061,7 @@ fn the_real_runtime_marks_machines_prepares_the_summary_and_exports() {
     let path = dir.path().join("obs.db");
     let mut store = real_store(&path);
     store
-        .set_setting(crate::commands::CURRENT_BUREAU, "75056_0911")
+        .set_current_bureau(&crate::domain::BureauCode::parse("75056_0911").unwrap())
         .unwrap();
     let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
     let press = |m: &mut Model, store: &mut Store, code: KeyCode| {

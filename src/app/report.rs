@@ -1,0 +1,238 @@
+//! Assembling a report: reading its inputs from the store (the fold, the reference data, the
+//! observers' names, the chain digest), building the records of many circonscriptions on every
+//! core, and writing the rendered report without ever leaving half a file. The `report` and `pv`
+//! commands, the interface's summary and the benches all go through here.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::domain::record::{Names, build_record_with};
+use crate::domain::referential::ElectionData;
+use crate::domain::{CircRecord, CirconscriptionCode, RecordState, Referential};
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::report::{Format, Report, render};
+use crate::storage::{StorageError, Store};
+
+/// What a report is made of, read from the store by [`read_inputs`].
+pub struct Inputs {
+    /// The election and its reference data.
+    pub data: ElectionData,
+    /// The state folded from every event.
+    pub state: RecordState,
+    /// Every observer's name.
+    pub names: Names,
+    /// The digest of every observer's chain head (`None` when not asked for, or when the store
+    /// holds no event).
+    pub digest: Option<String>,
+}
+
+/// Reads what a report needs: every event folded ([`Store::fold`], itself on two threads) while a
+/// second, read-only connection ([`Store::reader`]) reads the reference data, the observers and,
+/// with `digest`, the chain digest. A failure is the one reading them one after the other would
+/// have met first (reference data, events, observers, digest). Should the second connection not
+/// open, everything is read on `store`.
+pub fn read_inputs(store: &Store, digest: bool) -> Result<Inputs, StorageError> {
+    let side_reads = move |side: &Store| {
+        (
+            side.election_data(),
+            side.observers(),
+            if digest {
+                side.chain_digest()
+            } else {
+                Ok(None)
+            },
+        )
+    };
+    let concurrently = store.reader().ok().and_then(|side| {
+        std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new()
+                .spawn_scoped(scope, move || side_reads(&side))
+                .ok()?;
+            let state = store.fold();
+            let side = helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Some((side, state))
+        })
+    });
+    let ((data, names, digest), state) = match concurrently {
+        Some(read) => read,
+        // No second connection or no thread to be had: everything on `store`, in that order.
+        None => {
+            let data = store.election_data();
+            let state = store.fold();
+            let names = store.observers();
+            let digest = if digest {
+                store.chain_digest()
+            } else {
+                Ok(None)
+            };
+            ((data, names, digest), state)
+        }
+    };
+    let data = data?;
+    let state = state?;
+    Ok(Inputs {
+        data,
+        state,
+        names: names?,
+        digest: digest?,
+    })
+}
+
+/// The records of `circs` (a circonscription missing from the reference data is left out), in
+/// the order of `circs`, built on as many threads as there are cores (up to 8).
+pub fn build_records(
+    referential: &Referential,
+    state: &RecordState,
+    circs: &[CirconscriptionCode],
+    names: &Names,
+) -> Vec<CircRecord> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8)
+        .min(circs.len());
+    if threads <= 1 {
+        return circs
+            .iter()
+            .filter_map(|c| build_record_with(referential, state, c, names))
+            .collect();
+    }
+    // Each thread takes the next circonscription not yet taken; the records are put back in
+    // order at the end.
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut built = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(c) = circs.get(i) else {
+                return built;
+            };
+            if let Some(record) = build_record_with(referential, state, c, names) {
+                built.push((i, record));
+            }
+        }
+    };
+    let mut built = std::thread::scope(|scope| {
+        // A thread that cannot be had leaves its share to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let mut built = work();
+        for helper in helpers {
+            built.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        built
+    });
+    built.sort_unstable_by_key(|(i, _)| *i);
+    built.into_iter().map(|(_, record)| record).collect()
+}
+
+/// What `constat report` writes: the records of `circs` built ([`build_records`]), then the
+/// report rendered in `format` to `out`; `built` is called between the two (the bench times
+/// them apart).
+pub fn write_report(
+    inputs: &Inputs,
+    circs: &[CirconscriptionCode],
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+    built: &mut dyn FnMut(),
+) -> io::Result<()> {
+    let records = build_records(
+        &inputs.data.referential,
+        &inputs.state,
+        circs,
+        &inputs.names,
+    );
+    built();
+    let report = Report {
+        election: &inputs.data.election,
+        records,
+        digest: inputs.digest.clone(),
+    };
+    render(&report, format, lang, out)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`: a
+/// reader sees the old file or the whole new one, never half of it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        context: "writing the report",
+        source,
+    };
+    // A device or a pipe (`-o /dev/stdout`) is written directly: renaming over it would replace it.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(io);
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{Event, EventId, ObserverId};
+    use crate::sample;
+
+    #[test]
+    fn records_built_on_several_threads_come_in_the_order_asked_unknown_ones_left_out() {
+        let data = sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let events: Vec<Event> = sample::find("paris-1-2017")
+            .unwrap()
+            .record_events()
+            .unwrap()
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| Event {
+                id: EventId(Uuid::from_u128(1 << 64 | i as u128)),
+                observer: ObserverId(Uuid::from_u128(1)),
+                seq: i as u64 + 1,
+                recorded_at: DateTime::from_timestamp(1_497_160_000 + i as i64, 0).unwrap(),
+                body,
+            })
+            .collect();
+        let state = RecordState::fold(&events);
+        let known = CirconscriptionCode::parse("7501").unwrap();
+        let unknown = CirconscriptionCode::parse("7502").unwrap();
+        // More circonscriptions than threads, known and unknown interleaved.
+        let circs: Vec<CirconscriptionCode> = (0..40)
+            .map(|i| if i % 3 == 1 { &unknown } else { &known }.clone())
+            .collect();
+        let names = Names::new();
+        let sequential: Vec<CircRecord> = circs
+            .iter()
+            .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
+            .collect();
+        assert_eq!(sequential.len(), 27);
+        assert_eq!(
+            build_records(&data.referential, &state, &circs, &names),
+            sequential
+        );
+        assert!(build_records(&data.referential, &state, &[], &names).is_empty());
+    }
+}
