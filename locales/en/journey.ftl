@@ -1,1 +1,142 @@
 # constat: journey messages (en).
+
+## Tabs, wide and short, in screen order.
+
+journey-tab-envelope = 1 Envelope
+journey-tab-bureau = 2 Polling station
+journey-tab-summary = 3 Summary
+journey-tab-envelope-short = 1 Env.
+journey-tab-bureau-short = 2 Bureau
+journey-tab-summary-short = 3 Summary
+
+## Key hints.
+
+journey-hint-envelope = space/p/a mark · e envelope · n non-receipt · c note · Tab screen · / place · u undo · ? help · q quit
+journey-hint-bureau = space/p/a mark · c note · m machines · M move · Tab screen · / place · u undo · ? help · q quit
+journey-hint-summary = x export · ↑↓ scroll · Tab screen · u undo · ? help · q quit
+journey-hint-confirm = y yes · n no
+journey-hint-move-picker = ↑↓ choose · Enter move here · Esc cancel
+
+## Grid and bureau screen.
+
+journey-col-checked-at = Checked at
+journey-col-checked-at-short = At
+# Marks a cell that carries a note.
+journey-note-marker = ✎
+journey-bureau-none = No bureau chosen: press / to choose your bureau.
+journey-bureau-machines = voting machines: no ballots expected on a table
+journey-bureau-no-machines = ballots on a table
+journey-bureau-machines-short = voting machines
+journey-bureau-no-machines-short = table
+# $time: the time of the last observation.
+journey-bureau-last-check = last check at { $time }
+journey-bureau-last-check-short = checked { $time }
+journey-picker-prompt-short = Search
+journey-bureau-not-checked = not checked yet
+
+## Confirmation.
+
+journey-confirm-title = Confirm
+journey-yes = [y] Yes
+journey-no = [n] No
+journey-button-ok = [Enter] Confirm
+journey-button-cancel = [Esc] Cancel
+# $count: the unchecked candidates of the column (at least 1); $column: the column's title.
+journey-ask-mark-column =
+    { $count ->
+        [one] Mark the remaining candidate of the "{ $column }" column present?
+       *[other] Mark the { $count } remaining candidates of the "{ $column }" column present?
+    }
+# $count: the observations moved; $replaced: those already made at bureau $to, which they replace.
+journey-ask-move =
+    Move { $count } { $count ->
+        [one] observation
+       *[other] observations
+    } from bureau { $from } to bureau { $to }? They are withdrawn here and recorded there; the history is kept.{ $replaced ->
+        [0] {""}
+        [one] {" "}This replaces { $replaced } observation already made at bureau { $to }.
+       *[other] {" "}This replaces { $replaced } observations already made at bureau { $to }.
+    }
+# $machines: yes when the bureau is being set to voting machines.
+journey-ask-machines =
+    { $machines ->
+        [yes] Does bureau { $bureau } use voting machines (no ballots on a table)?
+       *[no] Does bureau { $bureau } have ballots on a table (no voting machines)?
+    }
+journey-cancelled = Nothing was done
+
+## Notes and envelopes.
+
+journey-note-title = Note on the cell
+journey-note-label = Note
+journey-note-saved = Note saved with the cell
+journey-envelope-note = Note (optional)
+journey-envelope-received-on = Received on (DD/MM/YYYY)
+journey-envelope-bad-date = "{ $value }" is not a date: a day that exists, in a year from 2000 to 2099, written DD/MM/YYYY (e.g. 06/06/2024)
+journey-envelope-no-voters = There must be at least one voter at the address
+# The envelope shown ($number) of how many ($of), in the grid's header.
+journey-envelope-shown = envelope { $number } of { $of } (+/-)
+journey-envelope-shown-short = env. { $number }/{ $of } (+/-)
+journey-envelope-switched = Showing envelope { $number } of { $of }
+journey-envelope-first = This is the first envelope
+# At the last envelope, when the observer gave the count ($count, at least 1).
+journey-envelope-last-counted =
+    { $count ->
+        [one] Only one envelope received (e to correct)
+       *[other] { $count } envelopes received (e to correct)
+    }
+# At the last envelope ($number), when the observer has not given the count yet.
+journey-envelope-last-unticked = Tick envelope { $number } first (or e)
+
+## Moving observations to another bureau.
+
+journey-move-title = Move the observations to which bureau?
+journey-move-nothing = No ballot observation to move at this bureau
+journey-move-same-bureau = That is already the current bureau
+journey-move-unknown = That bureau is not in the database
+journey-move-other-circ = Bureau { $bureau } is not in circonscription { $circonscription }
+journey-moved =
+    { $count } { $count ->
+        [one] observation
+       *[other] observations
+    } moved to { $to } (history kept)
+journey-machines-set =
+    { $machines ->
+        [yes] Bureau { $bureau }: voting machines
+       *[no] Bureau { $bureau }: ballots on a table
+    }
+
+## Summary and export.
+
+journey-summary-loading = Preparing the summary…
+journey-summary-findings = Findings of the circonscription
+journey-summary-pv = Réclamation for the procès-verbal
+journey-summary-pv-needs-bureau = Choose your bureau (key /) to prepare the réclamation.
+journey-summary-digest = Digest to copy into the procès-verbal
+journey-summary-digest-short = Digest
+journey-summary-no-digest = no digest yet: nothing is recorded
+journey-export-title = Export the evidence
+journey-export-label = Folder to create (USB stick: /media/…/evidence)
+# The folder proposed for the export, for circonscription $circonscription.
+journey-export-default = constat-evidence-{ $circonscription }
+journey-exported = Evidence exported: { $path }
+journey-export-empty = Enter a folder
+
+## The first-run form.
+
+setup-title = Welcome to constat
+setup-intro = No database here yet: let us create it (no existing file is ever overwritten).
+setup-database = Database
+setup-name = Your name (it will appear in the evidence)
+setup-contact = Contact (optional: phone, email)
+setup-election = Election
+# $sample: the sample to try.
+setup-sample = sample to try: { $sample } (législatives 2017, Paris 1st)
+setup-reference = reference file from your coordinators (official data)
+setup-reference-path = Path of the reference file
+setup-hint = Tab next field · ←→ choose · Enter create · Esc quit
+setup-name-required = Give your name: it signs your observations.
+setup-reference-required = Give the reference file's path (e.g. /media/usb/legislatives.db).
+setup-created = Database created. Your bureau: type a code, a street or a commune
+setup-reference-missing = the reference file { $path } does not exist: check the path (is the USB stick mounted?)
+setup-cancelled = No database created ({ $path } does not exist). Run constat again to create it.

@@ -1,1 +1,142 @@
 # constat: journey messages (fr).
+
+## Tabs, wide and short, in screen order.
+
+journey-tab-envelope = 1 Enveloppe
+journey-tab-bureau = 2 Bureau de vote
+journey-tab-summary = 3 Bilan
+journey-tab-envelope-short = 1 Env.
+journey-tab-bureau-short = 2 Bureau
+journey-tab-summary-short = 3 Bilan
+
+## Key hints.
+
+journey-hint-envelope = espace/p/a cocher · e enveloppe · n non-réception · c note · Tab écran · / lieu · u annuler · ? aide · q quitter
+journey-hint-bureau = espace/p/a cocher · c note · m machines · M déplacer · Tab écran · / lieu · u annuler · ? aide · q quitter
+journey-hint-summary = x exporter · ↑↓ défiler · Tab écran · u annuler · ? aide · q quitter
+journey-hint-confirm = o oui · n non
+journey-hint-move-picker = ↑↓ choisir · Entrée déplacer ici · Échap annuler
+
+## Grid and bureau screen.
+
+journey-col-checked-at = Vérifié à
+journey-col-checked-at-short = À
+# Marks a cell that carries a note.
+journey-note-marker = ✎
+journey-bureau-none = Aucun bureau choisi : appuyez sur / pour choisir votre bureau.
+journey-bureau-machines = machines à voter : aucun bulletin attendu sur table
+journey-bureau-no-machines = bulletins sur table
+journey-bureau-machines-short = machines à voter
+journey-bureau-no-machines-short = table
+# $time: the time of the last observation.
+journey-bureau-last-check = dernier constat à { $time }
+journey-bureau-last-check-short = vérifié à { $time }
+journey-picker-prompt-short = Chercher
+journey-bureau-not-checked = pas encore vérifié
+
+## Confirmation.
+
+journey-confirm-title = Confirmer
+journey-yes = [o] Oui
+journey-no = [n] Non
+journey-button-ok = [Entrée] Valider
+journey-button-cancel = [Échap] Annuler
+# $count: the unchecked candidates of the column (at least 1); $column: the column's title.
+journey-ask-mark-column =
+    { $count ->
+        [one] Marquer présent le candidat restant de la colonne « { $column } » ?
+       *[other] Marquer présents les { $count } candidats restants de la colonne « { $column } » ?
+    }
+# $count: the observations moved; $replaced: those already made at bureau $to, which they replace.
+journey-ask-move =
+    Déplacer { $count } { $count ->
+        [one] constat
+       *[other] constats
+    } du bureau { $from } vers le bureau { $to } ? Ils sont retirés ici et enregistrés là-bas ; l'historique est conservé.{ $replaced ->
+        [0] {""}
+        [one] {" "}Cela remplace { $replaced } constat déjà fait au bureau { $to }.
+       *[other] {" "}Cela remplace { $replaced } constats déjà faits au bureau { $to }.
+    }
+# $machines: yes when the bureau is being set to voting machines.
+journey-ask-machines =
+    { $machines ->
+        [yes] Le bureau { $bureau } vote-t-il sur machines à voter (aucun bulletin sur table) ?
+       *[no] Le bureau { $bureau } a-t-il des bulletins sur table (pas de machines à voter) ?
+    }
+journey-cancelled = Rien n'a été fait
+
+## Notes and envelopes.
+
+journey-note-title = Note sur la case
+journey-note-label = Note
+journey-note-saved = Note enregistrée avec la case
+journey-envelope-note = Note (facultatif)
+journey-envelope-received-on = Reçues le (JJ/MM/AAAA)
+journey-envelope-bad-date = « { $value } » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA (par exemple 06/06/2024)
+journey-envelope-no-voters = Il faut au moins un électeur à l'adresse
+# The envelope shown ($number) of how many ($of), in the grid's header.
+journey-envelope-shown = enveloppe { $number } sur { $of } (+/-)
+journey-envelope-shown-short = env. { $number }/{ $of } (+/-)
+journey-envelope-switched = Enveloppe { $number } sur { $of } affichée
+journey-envelope-first = C'est la première enveloppe
+# At the last envelope, when the observer gave the count ($count, at least 1).
+journey-envelope-last-counted =
+    { $count ->
+        [one] Une seule enveloppe reçue (e pour corriger)
+       *[other] { $count } enveloppes reçues (e pour corriger)
+    }
+# At the last envelope ($number), when the observer has not given the count yet.
+journey-envelope-last-unticked = Cochez d'abord l'enveloppe { $number } (ou e)
+
+## Moving observations to another bureau.
+
+journey-move-title = Déplacer les constats vers quel bureau ?
+journey-move-nothing = Aucun constat de bulletin à déplacer dans ce bureau
+journey-move-same-bureau = C'est déjà le bureau courant
+journey-move-unknown = Ce bureau n'est pas dans la base
+journey-move-other-circ = Le bureau { $bureau } n'est pas dans la circonscription { $circonscription }
+journey-moved =
+    { $count } { $count ->
+        [one] constat déplacé
+       *[other] constats déplacés
+    } vers { $to } (historique conservé)
+journey-machines-set =
+    { $machines ->
+        [yes] Bureau { $bureau } : machines à voter
+       *[no] Bureau { $bureau } : bulletins sur table
+    }
+
+## Summary and export.
+
+journey-summary-loading = Préparation du bilan…
+journey-summary-findings = Constats de la circonscription
+journey-summary-pv = Réclamation pour le procès-verbal
+journey-summary-pv-needs-bureau = Choisissez votre bureau (touche /) pour préparer la réclamation.
+journey-summary-digest = Empreinte à recopier dans le procès-verbal
+journey-summary-digest-short = Empreinte
+journey-summary-no-digest = pas encore d'empreinte : rien n'est enregistré
+journey-export-title = Exporter les preuves
+journey-export-label = Dossier à créer (clé USB : /media/…/preuves)
+# The folder proposed for the export, for circonscription $circonscription.
+journey-export-default = constat-preuves-{ $circonscription }
+journey-exported = Preuves exportées : { $path }
+journey-export-empty = Indiquez un dossier
+
+## The first-run form.
+
+setup-title = Bienvenue dans constat
+setup-intro = Pas encore de base de données ici : créons-la (aucun fichier existant n'est écrasé).
+setup-database = Base
+setup-name = Votre nom (il figurera dans les preuves)
+setup-contact = Contact (facultatif : téléphone, courriel)
+setup-election = Élection
+# $sample: the sample to try.
+setup-sample = exemple pour essayer : { $sample } (législatives 2017, Paris 1re)
+setup-reference = fichier de référence de votre coordination (données officielles)
+setup-reference-path = Chemin du fichier de référence
+setup-hint = Tab champ suivant · ←→ choisir · Entrée créer · Échap quitter
+setup-name-required = Indiquez votre nom : il signe vos constats.
+setup-reference-required = Indiquez le chemin du fichier de référence (ex. /media/usb/legislatives.db).
+setup-created = Base créée. Votre bureau : tapez un code, une rue ou une commune
+setup-reference-missing = le fichier de référence { $path } n'existe pas : vérifiez le chemin (clé USB montée ?)
+setup-cancelled = Aucune base créée ({ $path } n'existe pas). Relancez constat pour la créer.

@@ -1,1 +1,140 @@
 # constat: plain messages (fr).
+# Words only: no symbol carries meaning alone, so that a screen reader reads every line as it is.
+
+# The prompt, written without a newline.
+plain-prompt = constat>{" "}
+# Between a label and its value.
+plain-sep = {" : "}
+plain-circonscription = Circonscription
+plain-bureau = Bureau
+plain-no-bureau = aucun bureau choisi (tapez bureau CODE) : les bulletins au bureau et les non-réceptions ne peuvent pas être notés
+plain-observer = Observateur
+plain-item-foi = profession de foi
+plain-item-courrier = bulletin (courrier)
+plain-item-bureau = bulletin (bureau)
+plain-mark-present = présent
+plain-mark-absent = absent
+plain-mark-unchecked = non vérifié
+plain-candidates =
+    { $count } { $count ->
+        [one] candidat
+       *[other] candidats
+    } :
+plain-non-receipts = Non-réceptions notées : { $count }.
+plain-start-hint = Tapez « aide » pour la liste des commandes, « quitter » pour sortir.
+# One line of the list per line here.
+plain-help =
+    Commandes :
+    3 foi p : candidat 3, profession de foi présente. Colonnes : foi, courrier, bureau (ou f, c, b). Valeurs : p (présent), a (absent), - (effacer).
+    tous bureau p : toute la colonne pour tous les candidats, après confirmation.
+    enveloppe 4 1 : 4 électeurs à l'adresse, 1 enveloppe reçue ; enveloppe 4 2 06/06/2024 : 2 enveloppes, arrivées le 6 juin 2024.
+    numero 2 : les cases foi et courrier suivantes sont celles de la 2e enveloppe du foyer (numero 1 pour revenir à la première).
+    non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).
+    note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.
+    bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).
+    annuler : retire la dernière modification de cette session.
+    liste : relit les candidats et leurs cases.
+    aide : cette liste. quitter : termine la session.
+
+## What a command did.
+
+plain-saved-at = enregistré à { $time }.
+plain-not-saved = NON ENREGISTRÉ : { $error }
+# $done of $total changes were saved before the error.
+plain-partly-saved =
+    { $done } sur { $total } { $done ->
+        [one] enregistré
+       *[other] enregistrés
+    } avant l'erreur ; « annuler » les retire.
+# $what: a cell and its value, already as they were.
+plain-already = { $what }, déjà : rien à enregistrer.
+plain-note-said = , note : « { $text } »
+plain-column-summary =
+    { $what } pour { $count } { $count ->
+        [one] candidat
+       *[other] candidats
+    }
+plain-column-nothing = Rien à changer : tous les candidats ont déjà { $what }.
+# The prompt of a whole-column command, written without a newline.
+plain-column-confirm =
+    Noter { $what } pour { $count } { $count ->
+        [one] candidat
+       *[other] candidats
+    } ? Confirmer ? (o/n){" "}
+plain-column-cancelled = Abandonné : rien n'a été enregistré.
+
+## Envelopes and non-receipts.
+
+plain-envelope-summary =
+    Enveloppes du foyer : { $voters } { $voters ->
+        [one] électeur
+       *[other] électeurs
+    } à l'adresse, { $count } { $count ->
+        [one] enveloppe reçue
+       *[other] enveloppes reçues
+    }
+# The day the $count envelopes came.
+plain-envelope-day =
+    , { $count ->
+        [one] arrivée
+       *[other] arrivées
+    } le { $day }
+# The household's envelopes: $summary is plain-envelope-summary, $day plain-envelope-day or
+# nothing, $note plain-note-said or nothing.
+plain-envelope-fact = { $summary }{ $day }{ $note }.
+# After an item, when the household has several envelopes.
+plain-envelope-tag = {" "}(enveloppe { $number })
+plain-envelope-number = Enveloppe { $number } : les cases foi et courrier suivantes sont celles de cette enveloppe.
+# The line before the grid when it shows an envelope after the first.
+plain-envelope-shown = Enveloppe { $number } du foyer (foi et courrier) :
+plain-non-receipt-named = Non-réception : { $voter }, bureau { $bureau }
+plain-non-receipt-unnamed = Non-réception sans nom, bureau { $bureau }
+
+## Replies.
+
+plain-undone = Annulé : { $what }
+plain-nothing-to-undo = Rien à annuler dans cette session.
+plain-needs-bureau = Aucun bureau choisi : le bulletin au bureau et les non-réceptions demandent un bureau (tapez bureau CODE, par exemple bureau 75056_0911).
+plain-place-unknown = « { $code } » n'est ni un bureau ni une circonscription de cette base (exemple : bureau 75056_0911, bureau 7501).
+plain-confirm-again = Répondez o (oui) ou n (non).
+# $known: the panel numbers of the circonscription.
+plain-unknown-panel = Pas de candidat numéro { $number } ici. Numéros : { $known }.
+# Followed by the problem and an example.
+plain-not-understood = Pas compris :{" "}
+plain-bye = Fin de la session.
+
+## What was wrong in a line ($word: the word in question).
+
+plain-problem-unknown-command = « { $word } » n'est pas une commande
+plain-problem-missing-panel = il manque le numéro du candidat
+plain-problem-bad-panel = « { $word } » n'est pas un numéro de candidat (un nombre de 1 à 999)
+plain-problem-missing-item = il manque la colonne : foi, courrier ou bureau
+plain-problem-bad-item = « { $word } » n'est pas une colonne : écrivez foi, courrier ou bureau
+plain-problem-missing-mark = il manque la valeur : p (présent), a (absent) ou - (effacer)
+plain-problem-bad-mark = « { $word } » n'est pas une valeur : écrivez p (présent), a (absent) ou - (effacer)
+plain-problem-missing-number = il manque un nombre
+plain-problem-bad-number = « { $word } » n'est pas un nombre entier positif
+plain-problem-no-voters = il faut au moins un électeur à l'adresse
+plain-problem-bad-date = « { $word } » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA
+plain-problem-bad-envelope-number = « { $word } » n'est pas un numéro d'enveloppe (de 1 à 999)
+# $word: the words left over.
+plain-problem-extra = mots en trop : « { $word } »
+plain-problem-missing-text = il manque le texte de la note
+plain-problem-too-long =
+    texte trop long ({ $max } { $max ->
+        [one] caractère
+       *[other] caractères
+    } au plus)
+plain-problem-control = le texte contient des caractères de contrôle
+
+## The right form of the command a mistake was made in.
+
+plain-example-any = Exemples : 3 foi p, enveloppe 4 1, aide
+plain-example-set = Exemple : 3 foi p (candidat 3, profession de foi présente)
+plain-example-column = Exemple : tous bureau p (bulletin au bureau présent pour tous)
+plain-example-envelope = Exemple : enveloppe 4 1 (4 électeurs, 1 enveloppe reçue), ou enveloppe 4 1 06/06/2024
+plain-example-envelope-number = Exemple : numero 2 (la 2e enveloppe du foyer)
+plain-example-non-receipt = Exemple : non-recu Jean Dupont
+plain-example-note = Exemple : note 3 bureau bulletins épuisés à 15h
+plain-example-place = Exemple : bureau 75056_0911 (ou une circonscription : bureau 7501)
+plain-example-bare = Exemple : annuler (sans rien après)

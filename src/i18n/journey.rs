@@ -1,5 +1,10 @@
 //! The interface's journey texts: screens, tabs, questions, notes, moves and export, in French
-//! (the default) and English. Kept apart from the main catalogue so each stays readable.
+//! (the default) and English. Kept apart from the main catalogue so each stays readable; the
+//! words are the `journey-` and `setup-` messages of `locales/*/journey.ftl`.
+
+use std::sync::LazyLock;
+
+use super::{Message, lang_of, st, tr};
 
 /// The journey texts of one language.
 #[allow(missing_docs)] // the field names say what each text is
@@ -71,212 +76,99 @@ pub struct Journey {
 }
 
 /// Français.
-pub static FR: Journey = Journey {
-    tabs: ["1 Enveloppe", "2 Bureau de vote", "3 Bilan"],
-    tabs_short: ["1 Env.", "2 Bureau", "3 Bilan"],
-    hint_envelope: "espace/p/a cocher · e enveloppe · n non-réception · c note · Tab écran · / lieu · u annuler · ? aide · q quitter",
-    hint_bureau: "espace/p/a cocher · c note · m machines · M déplacer · Tab écran · / lieu · u annuler · ? aide · q quitter",
-    hint_summary: "x exporter · ↑↓ défiler · Tab écran · u annuler · ? aide · q quitter",
-    hint_confirm: "o oui · n non",
-    col_checked_at: "Vérifié à",
-    col_checked_at_short: "À",
-    note_marker: "✎",
-    bureau_none: "Aucun bureau choisi : appuyez sur / pour choisir votre bureau.",
-    bureau_machines: "machines à voter : aucun bulletin attendu sur table",
-    bureau_no_machines: "bulletins sur table",
-    bureau_last_check: |t| format!("dernier constat à {t}"),
-    bureau_machines_short: "machines à voter",
-    bureau_no_machines_short: "table",
-    bureau_last_check_short: |t| format!("vérifié à {t}"),
-    hint_move_picker: "↑↓ choisir · Entrée déplacer ici · Échap annuler",
-    picker_prompt_short: "Chercher",
-    bureau_not_checked: "pas encore vérifié",
-    confirm_title: "Confirmer",
-    yes: "[o] Oui",
-    button_ok: "[Entrée] Valider",
-    button_cancel: "[Échap] Annuler",
-    no: "[n] Non",
-    ask_mark_column: |n, col| {
-        if n == 1 {
-            format!("Marquer présent le candidat restant de la colonne « {col} » ?")
-        } else {
-            format!("Marquer présents les {n} candidats restants de la colonne « {col} » ?")
-        }
-    },
-    ask_move: |n, from, to, replaced| {
-        let s = if n > 1 { "s" } else { "" };
-        let replacing = match replaced {
-            0 => String::new(),
-            1 => format!(" Cela remplace 1 constat déjà fait au bureau {to}."),
-            r => format!(" Cela remplace {r} constats déjà faits au bureau {to}."),
-        };
-        format!(
-            "Déplacer {n} constat{s} du bureau {from} vers le bureau {to} ? Ils sont retirés ici et enregistrés là-bas ; l'historique est conservé.{replacing}"
-        )
-    },
-    ask_machines: |b, on| {
-        if on {
-            format!("Le bureau {b} vote-t-il sur machines à voter (aucun bulletin sur table) ?")
-        } else {
-            format!("Le bureau {b} a-t-il des bulletins sur table (pas de machines à voter) ?")
-        }
-    },
-    cancelled: "Rien n'a été fait",
-    note_title: "Note sur la case",
-    note_label: "Note",
-    note_saved: "Note enregistrée avec la case",
-    envelope_note: "Note (facultatif)",
-    envelope_received_on: "Reçues le (JJ/MM/AAAA)",
-    envelope_bad_date: |v| {
-        format!(
-            "« {v} » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA (par exemple 06/06/2024)"
-        )
-    },
-    envelope_no_voters: "Il faut au moins un électeur à l'adresse",
-    envelope_shown: |n, of| format!("enveloppe {n} sur {of} (+/-)"),
-    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/-)"),
-    envelope_switched: |n, of| format!("Enveloppe {n} sur {of} affichée"),
-    envelope_first: "C'est la première enveloppe",
-    envelope_last: |n, counted| match counted {
-        Some(c) if c > 1 => format!("{c} enveloppes reçues (e pour corriger)"),
-        Some(_) => "Une seule enveloppe reçue (e pour corriger)".to_owned(),
-        None => format!("Cochez d'abord l'enveloppe {n} (ou e)"),
-    },
-    move_title: "Déplacer les constats vers quel bureau ?",
-    move_nothing: "Aucun constat de bulletin à déplacer dans ce bureau",
-    move_same_bureau: "C'est déjà le bureau courant",
-    move_unknown: "Ce bureau n'est pas dans la base",
-    move_other_circ: |b, c| format!("Le bureau {b} n'est pas dans la circonscription {c}"),
-    moved: |n, to| {
-        format!(
-            "{n} constat{s} déplacé{s} vers {to} (historique conservé)",
-            s = if n > 1 { "s" } else { "" }
-        )
-    },
-    machines_set: |b, on| {
-        if on {
-            format!("Bureau {b} : machines à voter")
-        } else {
-            format!("Bureau {b} : bulletins sur table")
-        }
-    },
-    summary_loading: "Préparation du bilan…",
-    summary_findings: "Constats de la circonscription",
-    summary_pv: "Réclamation pour le procès-verbal",
-    summary_pv_needs_bureau: "Choisissez votre bureau (touche /) pour préparer la réclamation.",
-    summary_digest: "Empreinte à recopier dans le procès-verbal",
-    summary_digest_short: "Empreinte",
-    summary_no_digest: "pas encore d'empreinte : rien n'est enregistré",
-    export_title: "Exporter les preuves",
-    export_label: "Dossier à créer (clé USB : /media/…/preuves)",
-    export_default: |circ| format!("constat-preuves-{circ}"),
-    exported: |p| format!("Preuves exportées : {p}"),
-    export_empty: "Indiquez un dossier",
-};
+pub static FR: LazyLock<Journey> = LazyLock::new(build::<false>);
 
 /// English.
-pub static EN: Journey = Journey {
-    tabs: ["1 Envelope", "2 Polling station", "3 Summary"],
-    tabs_short: ["1 Env.", "2 Bureau", "3 Summary"],
-    hint_envelope: "space/p/a mark · e envelope · n non-receipt · c note · Tab screen · / place · u undo · ? help · q quit",
-    hint_bureau: "space/p/a mark · c note · m machines · M move · Tab screen · / place · u undo · ? help · q quit",
-    hint_summary: "x export · ↑↓ scroll · Tab screen · u undo · ? help · q quit",
-    hint_confirm: "y yes · n no",
-    col_checked_at: "Checked at",
-    col_checked_at_short: "At",
-    note_marker: "✎",
-    bureau_none: "No bureau chosen: press / to choose your bureau.",
-    bureau_machines: "voting machines: no ballots expected on a table",
-    bureau_no_machines: "ballots on a table",
-    bureau_last_check: |t| format!("last check at {t}"),
-    bureau_machines_short: "voting machines",
-    bureau_no_machines_short: "table",
-    bureau_last_check_short: |t| format!("checked {t}"),
-    hint_move_picker: "↑↓ choose · Enter move here · Esc cancel",
-    picker_prompt_short: "Search",
-    bureau_not_checked: "not checked yet",
-    confirm_title: "Confirm",
-    yes: "[y] Yes",
-    button_ok: "[Enter] Confirm",
-    button_cancel: "[Esc] Cancel",
-    no: "[n] No",
-    ask_mark_column: |n, col| {
-        if n == 1 {
-            format!("Mark the remaining candidate of the \"{col}\" column present?")
-        } else {
-            format!("Mark the {n} remaining candidates of the \"{col}\" column present?")
-        }
-    },
-    ask_move: |n, from, to, replaced| {
-        let s = if n == 1 { "" } else { "s" };
-        let replacing = match replaced {
-            0 => String::new(),
-            1 => format!(" This replaces 1 observation already made at bureau {to}."),
-            r => format!(" This replaces {r} observations already made at bureau {to}."),
-        };
-        format!(
-            "Move {n} observation{s} from bureau {from} to bureau {to}? They are withdrawn here and recorded there; the history is kept.{replacing}"
-        )
-    },
-    ask_machines: |b, on| {
-        if on {
-            format!("Does bureau {b} use voting machines (no ballots on a table)?")
-        } else {
-            format!("Does bureau {b} have ballots on a table (no voting machines)?")
-        }
-    },
-    cancelled: "Nothing was done",
-    note_title: "Note on the cell",
-    note_label: "Note",
-    note_saved: "Note saved with the cell",
-    envelope_note: "Note (optional)",
-    envelope_received_on: "Received on (DD/MM/YYYY)",
-    envelope_bad_date: |v| {
-        format!(
-            "\"{v}\" is not a date: a day that exists, in a year from 2000 to 2099, written DD/MM/YYYY (e.g. 06/06/2024)"
-        )
-    },
-    envelope_no_voters: "There must be at least one voter at the address",
-    envelope_shown: |n, of| format!("envelope {n} of {of} (+/-)"),
-    envelope_shown_short: |n, of| format!("env. {n}/{of} (+/-)"),
-    envelope_switched: |n, of| format!("Showing envelope {n} of {of}"),
-    envelope_first: "This is the first envelope",
-    envelope_last: |n, counted| match counted {
-        Some(c) if c > 1 => format!("{c} envelopes received (e to correct)"),
-        Some(_) => "Only one envelope received (e to correct)".to_owned(),
-        None => format!("Tick envelope {n} first (or e)"),
-    },
-    move_title: "Move the observations to which bureau?",
-    move_nothing: "No ballot observation to move at this bureau",
-    move_same_bureau: "That is already the current bureau",
-    move_unknown: "That bureau is not in the database",
-    move_other_circ: |b, c| format!("Bureau {b} is not in circonscription {c}"),
-    moved: |n, to| {
-        format!(
-            "{n} observation{s} moved to {to} (history kept)",
-            s = if n == 1 { "" } else { "s" }
-        )
-    },
-    machines_set: |b, on| {
-        if on {
-            format!("Bureau {b}: voting machines")
-        } else {
-            format!("Bureau {b}: ballots on a table")
-        }
-    },
-    summary_loading: "Preparing the summary…",
-    summary_findings: "Findings of the circonscription",
-    summary_pv: "Réclamation for the procès-verbal",
-    summary_pv_needs_bureau: "Choose your bureau (key /) to prepare the réclamation.",
-    summary_digest: "Digest to copy into the procès-verbal",
-    summary_digest_short: "Digest",
-    summary_no_digest: "no digest yet: nothing is recorded",
-    export_title: "Export the evidence",
-    export_label: "Folder to create (USB stick: /media/…/evidence)",
-    export_default: |circ| format!("constat-evidence-{circ}"),
-    exported: |p| format!("Evidence exported: {p}"),
-    export_empty: "Enter a folder",
-};
+pub static EN: LazyLock<Journey> = LazyLock::new(build::<true>);
+
+/// The journey texts of the builder's language, from the `journey-` messages.
+fn build<const EN: bool>() -> Journey {
+    Journey {
+        tabs: [
+            st!(EN, "journey-tab-envelope"),
+            st!(EN, "journey-tab-bureau"),
+            st!(EN, "journey-tab-summary"),
+        ],
+        tabs_short: [
+            st!(EN, "journey-tab-envelope-short"),
+            st!(EN, "journey-tab-bureau-short"),
+            st!(EN, "journey-tab-summary-short"),
+        ],
+        hint_envelope: st!(EN, "journey-hint-envelope"),
+        hint_bureau: st!(EN, "journey-hint-bureau"),
+        hint_summary: st!(EN, "journey-hint-summary"),
+        hint_confirm: st!(EN, "journey-hint-confirm"),
+        col_checked_at: st!(EN, "journey-col-checked-at"),
+        col_checked_at_short: st!(EN, "journey-col-checked-at-short"),
+        note_marker: st!(EN, "journey-note-marker"),
+        bureau_none: st!(EN, "journey-bureau-none"),
+        bureau_machines: st!(EN, "journey-bureau-machines"),
+        bureau_no_machines: st!(EN, "journey-bureau-no-machines"),
+        bureau_machines_short: st!(EN, "journey-bureau-machines-short"),
+        bureau_no_machines_short: st!(EN, "journey-bureau-no-machines-short"),
+        bureau_last_check: |t| tr!(EN, "journey-bureau-last-check", time = t),
+        bureau_last_check_short: |t| tr!(EN, "journey-bureau-last-check-short", time = t),
+        hint_move_picker: st!(EN, "journey-hint-move-picker"),
+        picker_prompt_short: st!(EN, "journey-picker-prompt-short"),
+        bureau_not_checked: st!(EN, "journey-bureau-not-checked"),
+        confirm_title: st!(EN, "journey-confirm-title"),
+        yes: st!(EN, "journey-yes"),
+        button_ok: st!(EN, "journey-button-ok"),
+        button_cancel: st!(EN, "journey-button-cancel"),
+        no: st!(EN, "journey-no"),
+        ask_mark_column: |n, col| tr!(EN, "journey-ask-mark-column", count = n, column = col),
+        ask_move: |n, from, to, replaced| {
+            Message::new("journey-ask-move")
+                .arg("count", n)
+                .arg("from", from)
+                .arg("to", to)
+                .arg("replaced", replaced)
+                .render(lang_of::<EN>())
+        },
+        ask_machines: |b, on| tr!(EN, "journey-ask-machines", bureau = b, machines = on),
+        cancelled: st!(EN, "journey-cancelled"),
+        note_title: st!(EN, "journey-note-title"),
+        note_label: st!(EN, "journey-note-label"),
+        note_saved: st!(EN, "journey-note-saved"),
+        envelope_note: st!(EN, "journey-envelope-note"),
+        envelope_received_on: st!(EN, "journey-envelope-received-on"),
+        envelope_bad_date: |v| tr!(EN, "journey-envelope-bad-date", value = v),
+        envelope_no_voters: st!(EN, "journey-envelope-no-voters"),
+        envelope_shown: |n, of| tr!(EN, "journey-envelope-shown", number = n, of = of),
+        envelope_shown_short: |n, of| tr!(EN, "journey-envelope-shown-short", number = n, of = of),
+        envelope_switched: |n, of| tr!(EN, "journey-envelope-switched", number = n, of = of),
+        envelope_first: st!(EN, "journey-envelope-first"),
+        envelope_last: |n, counted| match counted {
+            // A count of 0 reads as one: the envelope shown is there.
+            Some(c) => tr!(EN, "journey-envelope-last-counted", count = c.max(1)),
+            None => tr!(EN, "journey-envelope-last-unticked", number = n),
+        },
+        move_title: st!(EN, "journey-move-title"),
+        move_nothing: st!(EN, "journey-move-nothing"),
+        move_same_bureau: st!(EN, "journey-move-same-bureau"),
+        move_unknown: st!(EN, "journey-move-unknown"),
+        move_other_circ: |b, c| {
+            Message::new("journey-move-other-circ")
+                .arg("bureau", b)
+                .arg("circonscription", c)
+                .render(lang_of::<EN>())
+        },
+        moved: |n, to| tr!(EN, "journey-moved", count = n, to = to),
+        machines_set: |b, on| tr!(EN, "journey-machines-set", bureau = b, machines = on),
+        summary_loading: st!(EN, "journey-summary-loading"),
+        summary_findings: st!(EN, "journey-summary-findings"),
+        summary_pv: st!(EN, "journey-summary-pv"),
+        summary_pv_needs_bureau: st!(EN, "journey-summary-pv-needs-bureau"),
+        summary_digest: st!(EN, "journey-summary-digest"),
+        summary_digest_short: st!(EN, "journey-summary-digest-short"),
+        summary_no_digest: st!(EN, "journey-summary-no-digest"),
+        export_title: st!(EN, "journey-export-title"),
+        export_label: st!(EN, "journey-export-label"),
+        export_default: |circ| tr!(EN, "journey-export-default", circonscription = circ),
+        exported: |p| tr!(EN, "journey-exported", path = p),
+        export_empty: st!(EN, "journey-export-empty"),
+    }
+}
 
 /// The first-run form's texts of one language.
 #[allow(missing_docs)] // the field names say what each text is
@@ -299,45 +191,28 @@ pub struct Setup {
 }
 
 /// Français.
-pub static SETUP_FR: Setup = Setup {
-    title: "Bienvenue dans constat",
-    intro: "Pas encore de base de données ici : créons-la (aucun fichier existant n'est écrasé).",
-    database: "Base",
-    name: "Votre nom (il figurera dans les preuves)",
-    contact: "Contact (facultatif : téléphone, courriel)",
-    election: "Élection",
-    sample: |s| format!("exemple pour essayer : {s} (législatives 2017, Paris 1re)"),
-    reference: "fichier de référence de votre coordination (données officielles)",
-    reference_path: "Chemin du fichier de référence",
-    hint: "Tab champ suivant · ←→ choisir · Entrée créer · Échap quitter",
-    name_required: "Indiquez votre nom : il signe vos constats.",
-    reference_required: "Indiquez le chemin du fichier de référence (ex. /media/usb/legislatives.db).",
-    created: "Base créée. Votre bureau : tapez un code, une rue ou une commune",
-    reference_missing: |p| {
-        format!("le fichier de référence {p} n'existe pas : vérifiez le chemin (clé USB montée ?)")
-    },
-    cancelled: |p| format!("Aucune base créée ({p} n'existe pas). Relancez constat pour la créer."),
-};
+pub static SETUP_FR: LazyLock<Setup> = LazyLock::new(build_setup::<false>);
 
 /// English.
-pub static SETUP_EN: Setup = Setup {
-    title: "Welcome to constat",
-    intro: "No database here yet: let us create it (no existing file is ever overwritten).",
-    database: "Database",
-    name: "Your name (it will appear in the evidence)",
-    contact: "Contact (optional: phone, email)",
-    election: "Election",
-    sample: |s| format!("sample to try: {s} (législatives 2017, Paris 1st)"),
-    reference: "reference file from your coordinators (official data)",
-    reference_path: "Path of the reference file",
-    hint: "Tab next field · ←→ choose · Enter create · Esc quit",
-    name_required: "Give your name: it signs your observations.",
-    reference_required: "Give the reference file's path (e.g. /media/usb/legislatives.db).",
-    created: "Database created. Your bureau: type a code, a street or a commune",
-    reference_missing: |p| {
-        format!("the reference file {p} does not exist: check the path (is the USB stick mounted?)")
-    },
-    cancelled: |p| {
-        format!("No database created ({p} does not exist). Run constat again to create it.")
-    },
-};
+pub static SETUP_EN: LazyLock<Setup> = LazyLock::new(build_setup::<true>);
+
+/// The first-run form's texts of the builder's language, from the `setup-` messages.
+fn build_setup<const EN: bool>() -> Setup {
+    Setup {
+        title: st!(EN, "setup-title"),
+        intro: st!(EN, "setup-intro"),
+        database: st!(EN, "setup-database"),
+        name: st!(EN, "setup-name"),
+        contact: st!(EN, "setup-contact"),
+        election: st!(EN, "setup-election"),
+        sample: |s| tr!(EN, "setup-sample", sample = s),
+        reference: st!(EN, "setup-reference"),
+        reference_path: st!(EN, "setup-reference-path"),
+        hint: st!(EN, "setup-hint"),
+        name_required: st!(EN, "setup-name-required"),
+        reference_required: st!(EN, "setup-reference-required"),
+        created: st!(EN, "setup-created"),
+        reference_missing: |p| tr!(EN, "setup-reference-missing", path = p),
+        cancelled: |p| tr!(EN, "setup-cancelled", path = p),
+    }
+}

@@ -1,9 +1,12 @@
 //! The plain mode's own texts, in French (the default) and English. Words only: no symbol carries
 //! meaning alone, no box drawing, no colour, so that a screen reader reads every line as it is.
+//! The words are the `plain-` messages of `locales/*/plain.ftl`.
+
+use std::sync::LazyLock;
 
 use super::parse::{Form, Problem};
 use crate::domain::{Item, Mark};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize, Message, lang_of, st, tr};
 
 /// Every line the plain mode writes, in one language.
 #[allow(missing_docs)] // the field names say what each text is
@@ -16,8 +19,8 @@ pub struct Text {
     pub bureau: &'static str,
     pub no_bureau: &'static str,
     pub observer: &'static str,
-    pub item: fn(Item) -> &'static str,
-    pub mark: fn(Mark) -> &'static str,
+    pub item: fn(Item) -> String,
+    pub mark: fn(Mark) -> String,
     pub candidates: fn(usize) -> String,
     /// The household: voters, envelopes received, the day they came (as typed back), the note.
     pub envelope_fact: fn(u32, u32, Option<&str>, Option<&str>) -> String,
@@ -49,7 +52,7 @@ pub struct Text {
     pub unknown_panel: fn(&str, &str) -> String,
     pub not_understood: &'static str,
     pub problem: fn(&Problem) -> String,
-    pub example: fn(Form) -> &'static str,
+    pub example: fn(Form) -> String,
     pub bye: &'static str,
 }
 
@@ -61,286 +64,121 @@ pub fn text(lang: Lang) -> &'static Text {
     }
 }
 
-fn s(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
-}
+static FR: LazyLock<Text> = LazyLock::new(build::<false>);
+static EN: LazyLock<Text> = LazyLock::new(build::<true>);
 
-fn fr_problem(p: &Problem) -> String {
-    match p {
-        Problem::UnknownCommand(w) => format!("« {w} » n'est pas une commande"),
-        Problem::MissingPanel => "il manque le numéro du candidat".into(),
-        Problem::BadPanel(w) => {
-            format!("« {w} » n'est pas un numéro de candidat (un nombre de 1 à 999)")
-        }
-        Problem::MissingItem => "il manque la colonne : foi, courrier ou bureau".into(),
-        Problem::BadItem(w) => {
-            format!("« {w} » n'est pas une colonne : écrivez foi, courrier ou bureau")
-        }
-        Problem::MissingMark => {
-            "il manque la valeur : p (présent), a (absent) ou - (effacer)".into()
-        }
-        Problem::BadMark(w) => {
-            format!("« {w} » n'est pas une valeur : écrivez p (présent), a (absent) ou - (effacer)")
-        }
-        Problem::MissingNumber => "il manque un nombre".into(),
-        Problem::BadNumber(w) => format!("« {w} » n'est pas un nombre entier positif"),
-        Problem::NoVoters => "il faut au moins un électeur à l'adresse".into(),
-        Problem::BadDate(w) => format!(
-            "« {w} » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA"
-        ),
-        Problem::BadEnvelopeNumber(w) => {
-            format!("« {w} » n'est pas un numéro d'enveloppe (de 1 à 999)")
-        }
-        Problem::Extra(w) => format!("mots en trop : « {w} »"),
-        Problem::MissingText => "il manque le texte de la note".into(),
-        Problem::TooLong(max) => format!("texte trop long ({max} caractères au plus)"),
-        Problem::Control => "le texte contient des caractères de contrôle".into(),
+/// The plain mode's texts in the builder's language.
+fn build<const EN: bool>() -> Text {
+    Text {
+        prompt: st!(EN, "plain-prompt"),
+        sep: st!(EN, "plain-sep"),
+        circonscription: st!(EN, "plain-circonscription"),
+        bureau: st!(EN, "plain-bureau"),
+        no_bureau: st!(EN, "plain-no-bureau"),
+        observer: st!(EN, "plain-observer"),
+        item: |i| item(i).render(lang_of::<EN>()),
+        mark: |m| mark(m).render(lang_of::<EN>()),
+        candidates: |n| tr!(EN, "plain-candidates", count = n),
+        envelope_fact: |v, r, day, note| {
+            let summary = tr!(EN, "plain-envelope-summary", voters = v, count = r);
+            let day = day.map(|d| tr!(EN, "plain-envelope-day", day = d, count = r));
+            let note = note.map(|n| tr!(EN, "plain-note-said", text = n));
+            Message::new("plain-envelope-fact")
+                .arg("summary", summary)
+                .arg("day", day.unwrap_or_default())
+                .arg("note", note.unwrap_or_default())
+                .render(lang_of::<EN>())
+        },
+        non_receipts: |n| tr!(EN, "plain-non-receipts", count = n),
+        start_hint: st!(EN, "plain-start-hint"),
+        // One line of the list per line of the message.
+        help: st!(EN, "plain-help").lines().collect::<Vec<_>>().leak(),
+        saved_at: |t| tr!(EN, "plain-saved-at", time = t),
+        not_saved: |e| tr!(EN, "plain-not-saved", error = e),
+        partly_saved: |done, total| tr!(EN, "plain-partly-saved", done = done, total = total),
+        already: |what| tr!(EN, "plain-already", what = what),
+        note_said: |t| tr!(EN, "plain-note-said", text = t),
+        column_summary: |what, n| tr!(EN, "plain-column-summary", what = what, count = n),
+        column_nothing: |what| tr!(EN, "plain-column-nothing", what = what),
+        column_confirm: |what, n| tr!(EN, "plain-column-confirm", what = what, count = n),
+        column_cancelled: st!(EN, "plain-column-cancelled"),
+        envelope_summary: |v, r| tr!(EN, "plain-envelope-summary", voters = v, count = r),
+        envelope_day: |d, received| tr!(EN, "plain-envelope-day", day = d, count = received),
+        envelope_tag: |n| tr!(EN, "plain-envelope-tag", number = n),
+        envelope_number: |n| tr!(EN, "plain-envelope-number", number = n),
+        envelope_shown: |n| tr!(EN, "plain-envelope-shown", number = n),
+        non_receipt_summary: |voter, bureau| match voter {
+            Some(v) => tr!(EN, "plain-non-receipt-named", voter = v, bureau = bureau),
+            None => tr!(EN, "plain-non-receipt-unnamed", bureau = bureau),
+        },
+        undone: |what| tr!(EN, "plain-undone", what = what),
+        nothing_to_undo: st!(EN, "plain-nothing-to-undo"),
+        needs_bureau: st!(EN, "plain-needs-bureau"),
+        place_unknown: |c| tr!(EN, "plain-place-unknown", code = c),
+        confirm_again: st!(EN, "plain-confirm-again"),
+        unknown_panel: |n, known| tr!(EN, "plain-unknown-panel", number = n, known = known),
+        not_understood: st!(EN, "plain-not-understood"),
+        problem: |p| p.text(lang_of::<EN>()),
+        example: |f| example(f).render(lang_of::<EN>()),
+        bye: st!(EN, "plain-bye"),
     }
 }
 
-fn en_problem(p: &Problem) -> String {
-    match p {
-        Problem::UnknownCommand(w) => format!("\"{w}\" is not a command"),
-        Problem::MissingPanel => "the candidate's number is missing".into(),
-        Problem::BadPanel(w) => {
-            format!("\"{w}\" is not a candidate number (a number from 1 to 999)")
-        }
-        Problem::MissingItem => "the column is missing: foi, courrier or bureau".into(),
-        Problem::BadItem(w) => {
-            format!("\"{w}\" is not a column: write foi, courrier or bureau")
-        }
-        Problem::MissingMark => "the value is missing: p (present), a (absent) or - (clear)".into(),
-        Problem::BadMark(w) => {
-            format!("\"{w}\" is not a value: write p (present), a (absent) or - (clear)")
-        }
-        Problem::MissingNumber => "a number is missing".into(),
-        Problem::BadNumber(w) => format!("\"{w}\" is not a whole number"),
-        Problem::NoVoters => "there must be at least one voter at the address".into(),
-        Problem::BadDate(w) => format!(
-            "\"{w}\" is not a date: a day that exists, in a year from 2000 to 2099, written DD/MM/YYYY"
-        ),
-        Problem::BadEnvelopeNumber(w) => {
-            format!("\"{w}\" is not an envelope number (1 to 999)")
-        }
-        Problem::Extra(w) => format!("words left over: \"{w}\""),
-        Problem::MissingText => "the note's text is missing".into(),
-        Problem::TooLong(max) => format!("text too long (at most {max} characters)"),
-        Problem::Control => "the text contains control characters".into(),
+/// A column's name in words.
+fn item(i: Item) -> Message<'static> {
+    match i {
+        Item::Foi => Message::new("plain-item-foi"),
+        Item::Courrier => Message::new("plain-item-courrier"),
+        Item::Bureau => Message::new("plain-item-bureau"),
     }
 }
 
-static FR: Text = Text {
-    prompt: "constat> ",
-    sep: " : ",
-    circonscription: "Circonscription",
-    bureau: "Bureau",
-    no_bureau: "aucun bureau choisi (tapez bureau CODE) : les bulletins au bureau et les non-réceptions ne peuvent pas être notés",
-    observer: "Observateur",
-    item: |i| match i {
-        Item::Foi => "profession de foi",
-        Item::Courrier => "bulletin (courrier)",
-        Item::Bureau => "bulletin (bureau)",
-    },
-    mark: |m| match m {
-        Mark::Present => "présent",
-        Mark::Absent => "absent",
-        Mark::Unchecked => "non vérifié",
-    },
-    candidates: |n| format!("{n} candidat{} :", s(n)),
-    envelope_fact: |v, r, day, note| {
-        format!(
-            "Enveloppes du foyer : {v} électeur{} à l'adresse, {r} enveloppe{} reçue{}{}{}.",
-            s(v as usize),
-            s(r as usize),
-            s(r as usize),
-            day.map(|d| format!(", arrivée{} le {d}", s(r as usize)))
-                .unwrap_or_default(),
-            note.map(|n| format!(", note : « {n} »"))
-                .unwrap_or_default()
-        )
-    },
-    non_receipts: |n| format!("Non-réceptions notées : {n}."),
-    start_hint: "Tapez « aide » pour la liste des commandes, « quitter » pour sortir.",
-    help: &[
-        "Commandes :",
-        "3 foi p : candidat 3, profession de foi présente. Colonnes : foi, courrier, bureau (ou f, c, b). Valeurs : p (présent), a (absent), - (effacer).",
-        "tous bureau p : toute la colonne pour tous les candidats, après confirmation.",
-        "enveloppe 4 1 : 4 électeurs à l'adresse, 1 enveloppe reçue ; enveloppe 4 2 06/06/2024 : 2 enveloppes, arrivées le 6 juin 2024.",
-        "numero 2 : les cases foi et courrier suivantes sont celles de la 2e enveloppe du foyer (numero 1 pour revenir à la première).",
-        "non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).",
-        "note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.",
-        "bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).",
-        "annuler : retire la dernière modification de cette session.",
-        "liste : relit les candidats et leurs cases.",
-        "aide : cette liste. quitter : termine la session.",
-    ],
-    saved_at: |t| format!("enregistré à {t}."),
-    not_saved: |e| format!("NON ENREGISTRÉ : {e}"),
-    partly_saved: |done, total| {
-        format!(
-            "{done} sur {total} enregistré{} avant l'erreur ; « annuler » les retire.",
-            s(done)
-        )
-    },
-    already: |what| format!("{what}, déjà : rien à enregistrer."),
-    note_said: |t| format!(", note : « {t} »"),
-    column_summary: |what, n| format!("{what} pour {n} candidat{}", s(n)),
-    column_nothing: |what| format!("Rien à changer : tous les candidats ont déjà {what}."),
-    column_confirm: |what, n| {
-        format!(
-            "Noter {what} pour {n} candidat{} ? Confirmer ? (o/n) ",
-            s(n)
-        )
-    },
-    column_cancelled: "Abandonné : rien n'a été enregistré.",
-    envelope_summary: |v, r| {
-        format!(
-            "Enveloppes du foyer : {v} électeur{} à l'adresse, {r} enveloppe{} reçue{}",
-            s(v as usize),
-            s(r as usize),
-            s(r as usize)
-        )
-    },
-    envelope_day: |d, received| {
-        if received == 1 {
-            format!(", arrivée le {d}")
-        } else {
-            format!(", arrivées le {d}")
-        }
-    },
-    envelope_tag: |n| format!(" (enveloppe {n})"),
-    envelope_number: |n| {
-        format!(
-            "Enveloppe {n} : les cases foi et courrier suivantes sont celles de cette enveloppe."
-        )
-    },
-    envelope_shown: |n| format!("Enveloppe {n} du foyer (foi et courrier) :"),
-    non_receipt_summary: |voter, bureau| match voter {
-        Some(v) => format!("Non-réception : {v}, bureau {bureau}"),
-        None => format!("Non-réception sans nom, bureau {bureau}"),
-    },
-    undone: |what| format!("Annulé : {what}"),
-    nothing_to_undo: "Rien à annuler dans cette session.",
-    needs_bureau: "Aucun bureau choisi : le bulletin au bureau et les non-réceptions demandent un bureau (tapez bureau CODE, par exemple bureau 75056_0911).",
-    place_unknown: |c| {
-        format!(
-            "« {c} » n'est ni un bureau ni une circonscription de cette base (exemple : bureau 75056_0911, bureau 7501)."
-        )
-    },
-    confirm_again: "Répondez o (oui) ou n (non).",
-    unknown_panel: |n, known| format!("Pas de candidat numéro {n} ici. Numéros : {known}."),
-    not_understood: "Pas compris : ",
-    problem: fr_problem,
-    example: |f| match f {
-        Form::Any => "Exemples : 3 foi p, enveloppe 4 1, aide",
-        Form::Set => "Exemple : 3 foi p (candidat 3, profession de foi présente)",
-        Form::Column => "Exemple : tous bureau p (bulletin au bureau présent pour tous)",
-        Form::Envelope => {
-            "Exemple : enveloppe 4 1 (4 électeurs, 1 enveloppe reçue), ou enveloppe 4 1 06/06/2024"
-        }
-        Form::EnvelopeNumber => "Exemple : numero 2 (la 2e enveloppe du foyer)",
-        Form::NonReceipt => "Exemple : non-recu Jean Dupont",
-        Form::Note => "Exemple : note 3 bureau bulletins épuisés à 15h",
-        Form::Place => "Exemple : bureau 75056_0911 (ou une circonscription : bureau 7501)",
-        Form::Bare => "Exemple : annuler (sans rien après)",
-    },
-    bye: "Fin de la session.",
-};
+/// A mark in words.
+fn mark(m: Mark) -> Message<'static> {
+    match m {
+        Mark::Present => Message::new("plain-mark-present"),
+        Mark::Absent => Message::new("plain-mark-absent"),
+        Mark::Unchecked => Message::new("plain-mark-unchecked"),
+    }
+}
 
-static EN: Text = Text {
-    prompt: "constat> ",
-    sep: ": ",
-    circonscription: "Circonscription",
-    bureau: "Bureau",
-    no_bureau: "no bureau chosen (type bureau CODE): ballots at the bureau and non-receipts cannot be recorded",
-    observer: "Observer",
-    item: |i| match i {
-        Item::Foi => "profession de foi",
-        Item::Courrier => "ballot (mail)",
-        Item::Bureau => "ballot (bureau)",
-    },
-    mark: |m| match m {
-        Mark::Present => "present",
-        Mark::Absent => "absent",
-        Mark::Unchecked => "not checked",
-    },
-    candidates: |n| format!("{n} candidate{}:", s(n)),
-    envelope_fact: |v, r, day, note| {
-        format!(
-            "Household envelopes: {v} voter{} at the address, {r} envelope{} received{}{}.",
-            s(v as usize),
-            s(r as usize),
-            day.map(|d| format!(", arrived on {d}")).unwrap_or_default(),
-            note.map(|n| format!(", note: \"{n}\"")).unwrap_or_default()
-        )
-    },
-    non_receipts: |n| format!("Non-receipts recorded: {n}."),
-    start_hint: "Type \"help\" for the list of commands, \"quit\" to leave.",
-    help: &[
-        "Commands:",
-        "3 foi p: candidate 3, profession de foi present. Columns: foi, courrier, bureau (or f, c, b). Values: p (present), a (absent), - (clear).",
-        "all bureau p: the whole column for every candidate, after confirmation.",
-        "envelope 4 1: 4 voters at the address, 1 envelope received; envelope 4 2 06/06/2024: 2 envelopes, arrived on 6 June 2024.",
-        "number 2: the foi and courrier cells that follow are those of the household's 2nd envelope (number 1 goes back to the first).",
-        "non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional).",
-        "note 3 bureau TEXT: adds a note to the cell, with its current value.",
-        "bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).",
-        "undo: withdraws the last change of this session.",
-        "list: reads the candidates and their cells again.",
-        "help: this list. quit: ends the session.",
-    ],
-    saved_at: |t| format!("saved at {t}."),
-    not_saved: |e| format!("NOT SAVED: {e}"),
-    partly_saved: |done, total| {
-        format!("{done} of {total} saved before the error; \"undo\" withdraws them.")
-    },
-    already: |what| format!("{what} already: nothing to save."),
-    note_said: |t| format!(", note: \"{t}\""),
-    column_summary: |what, n| format!("{what} for {n} candidate{}", s(n)),
-    column_nothing: |what| format!("Nothing to change: every candidate already has {what}."),
-    column_confirm: |what, n| format!("Record {what} for {n} candidate{}? Confirm? (y/n) ", s(n)),
-    column_cancelled: "Cancelled: nothing was saved.",
-    envelope_summary: |v, r| {
-        format!(
-            "Household envelopes: {v} voter{} at the address, {r} envelope{} received",
-            s(v as usize),
-            s(r as usize)
-        )
-    },
-    envelope_day: |d, _| format!(", arrived on {d}"),
-    envelope_tag: |n| format!(" (envelope {n})"),
-    envelope_number: |n| {
-        format!("Envelope {n}: the foi and courrier cells that follow are this envelope's.")
-    },
-    envelope_shown: |n| format!("Household envelope {n} (foi and courrier):"),
-    non_receipt_summary: |voter, bureau| match voter {
-        Some(v) => format!("Non-receipt: {v}, bureau {bureau}"),
-        None => format!("Non-receipt without a name, bureau {bureau}"),
-    },
-    undone: |what| format!("Undone: {what}"),
-    nothing_to_undo: "Nothing to undo in this session.",
-    needs_bureau: "No bureau chosen: the ballot at the bureau and non-receipts need one (type bureau CODE, for instance bureau 75056_0911).",
-    place_unknown: |c| {
-        format!(
-            "\"{c}\" is neither a bureau nor a circonscription of this database (example: bureau 75056_0911, bureau 7501)."
-        )
-    },
-    confirm_again: "Answer y (yes) or n (no).",
-    unknown_panel: |n, known| format!("No candidate number {n} here. Numbers: {known}."),
-    not_understood: "Not understood: ",
-    problem: en_problem,
-    example: |f| match f {
-        Form::Any => "Examples: 3 foi p, envelope 4 1, help",
-        Form::Set => "Example: 3 foi p (candidate 3, profession de foi present)",
-        Form::Column => "Example: all bureau p (ballot at the bureau present for everyone)",
-        Form::Envelope => {
-            "Example: envelope 4 1 (4 voters, 1 envelope received), or envelope 4 1 06/06/2024"
+/// An example of the right form of the command a mistake was made in.
+fn example(f: Form) -> Message<'static> {
+    match f {
+        Form::Any => Message::new("plain-example-any"),
+        Form::Set => Message::new("plain-example-set"),
+        Form::Column => Message::new("plain-example-column"),
+        Form::Envelope => Message::new("plain-example-envelope"),
+        Form::EnvelopeNumber => Message::new("plain-example-envelope-number"),
+        Form::NonReceipt => Message::new("plain-example-non-receipt"),
+        Form::Note => Message::new("plain-example-note"),
+        Form::Place => Message::new("plain-example-place"),
+        Form::Bare => Message::new("plain-example-bare"),
+    }
+}
+
+/// What was wrong in a line, said in words.
+impl Localize for Problem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::UnknownCommand(w) => Message::new("plain-problem-unknown-command").arg("word", w),
+            Self::MissingPanel => Message::new("plain-problem-missing-panel"),
+            Self::BadPanel(w) => Message::new("plain-problem-bad-panel").arg("word", w),
+            Self::MissingItem => Message::new("plain-problem-missing-item"),
+            Self::BadItem(w) => Message::new("plain-problem-bad-item").arg("word", w),
+            Self::MissingMark => Message::new("plain-problem-missing-mark"),
+            Self::BadMark(w) => Message::new("plain-problem-bad-mark").arg("word", w),
+            Self::MissingNumber => Message::new("plain-problem-missing-number"),
+            Self::BadNumber(w) => Message::new("plain-problem-bad-number").arg("word", w),
+            Self::NoVoters => Message::new("plain-problem-no-voters"),
+            Self::BadDate(w) => Message::new("plain-problem-bad-date").arg("word", w),
+            Self::BadEnvelopeNumber(w) => {
+                Message::new("plain-problem-bad-envelope-number").arg("word", w)
+            }
+            Self::Extra(w) => Message::new("plain-problem-extra").arg("word", w),
+            Self::MissingText => Message::new("plain-problem-missing-text"),
+            Self::TooLong(max) => Message::new("plain-problem-too-long").arg("max", *max),
+            Self::Control => Message::new("plain-problem-control"),
         }
-        Form::EnvelopeNumber => "Example: number 2 (the household's 2nd envelope)",
-        Form::NonReceipt => "Example: non-receipt Jean Dupont",
-        Form::Note => "Example: note 3 bureau ran out of ballots at 3 pm",
-        Form::Place => "Example: bureau 75056_0911 (or a circonscription: bureau 7501)",
-        Form::Bare => "Example: undo (with nothing after it)",
-    },
-    bye: "End of the session.",
-};
+    }
+}
