@@ -125,6 +125,16 @@ pub enum Error {
         "--envelope is for what the mail brought (--item foi or courrier), not the bureau's table"
     )]
     EnvelopeOnBureau,
+    /// `--envelope N` past the household's envelopes.
+    #[error(
+        "there is no envelope {number} yet: the household has {limit} so far; record the number of envelopes received first (constat envelope --received N), then tick envelope {number}"
+    )]
+    EnvelopeBeyondCount {
+        /// The number asked for.
+        number: u16,
+        /// The last envelope that may be ticked.
+        limit: u16,
+    },
     /// The interface needs a terminal.
     #[error(
         "the interface needs an interactive terminal ({0}); for scripts, use the tick, envelope, non-receipt and report commands"

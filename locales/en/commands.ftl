@@ -1,6 +1,7 @@
 # constat: what the commands print (init, tick, demo, report, import, export, merge, verify).
 
 saved-event = saved: event { $id }
+already-recorded = already recorded: the database already holds exactly this observation, nothing was added
 created-db = Database created: { $path } (observer: { $who })
 demo-db-was =
     Demo database: { $path }

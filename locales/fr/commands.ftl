@@ -1,6 +1,7 @@
 # constat: what the commands print (init, tick, demo, report, import, export, merge, verify).
 
 saved-event = enregistré : événement { $id }
+already-recorded = déjà enregistré : la base tient déjà exactement cette observation, rien n'a été ajouté
 created-db = Base créée : { $path } (observateur : { $who })
 demo-db-was =
     Base de démonstration : { $path }

@@ -85,6 +85,10 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 # After an item, when the household has several envelopes.
 plain-envelope-tag = {" "}(enveloppe { $number })
 plain-envelope-number = Enveloppe { $number } : les cases foi et courrier suivantes sont celles de cette enveloppe.
+plain-envelope-beyond = Pas d'enveloppe { $number } : le foyer en a { $last ->
+    [one] { $last } pour l'instant
+   *[other] { $last }
+}. Donnez d'abord le nombre d'enveloppes reçues (enveloppe V R), puis numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Enveloppe { $number } du foyer (foi et courrier) :
 plain-non-receipt-named = Non-réception : { $voter }, bureau { $bureau }

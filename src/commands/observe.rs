@@ -1,9 +1,11 @@
-//! `constat ui`, `tick`, `envelope` and `non-receipt`: recording observations.
+//! `constat ui`, `tick`, `envelope` and `non-receipt`: recording observations, by the same rules
+//! as the interface and plain mode ([`crate::domain::session`]).
 
 use super::{Context, record};
 use crate::app::place::{bureau, bureau_or_current, bureaux_of, candidate, circonscription};
 use crate::cli::{EnvelopeArgs, NonReceiptArgs, TickArgs};
-use crate::domain::{EventBody, Item};
+use crate::domain::session::{NoteChange, Refusal, Sheet};
+use crate::domain::{BureauCode, Candidate, CirconscriptionCode, EventBody, Item, RecordState};
 use crate::error::{Error, check_text};
 use crate::storage::Store;
 
@@ -31,6 +33,65 @@ fn note(raw: Option<&str>) -> Result<Option<String>, Error> {
     raw.map(|n| check_text("--note", n)).transpose()
 }
 
+/// The local observer's events of `circ`, folded: what the recording rules read.
+fn own_state(store: &Store, circ: &CirconscriptionCode) -> Result<RecordState, Error> {
+    let observer = store.local_observer()?;
+    Ok(RecordState::fold(
+        &store.events_of_observer(observer.id, circ)?,
+    ))
+}
+
+/// Says a refusal of the recording rules as the command line's error.
+fn refused(store: &Store, circ: &CirconscriptionCode, refusal: Refusal) -> Result<Error, Error> {
+    Ok(match refusal {
+        Refusal::NoVoters => Error::NoVoters,
+        Refusal::EnvelopeBeyond { number, limit } => Error::EnvelopeBeyondCount { number, limit },
+        Refusal::EnvelopeZero => Error::EnvelopeBeyondCount {
+            number: 0,
+            limit: 1,
+        },
+        // A bureau cell or a non-receipt without a bureau; moves are not a command.
+        _ => Error::BureauRequired {
+            known: bureaux_of(store, circ)?,
+            circ: circ.to_string(),
+        },
+    })
+}
+
+/// Records `body`, or says that the store already holds exactly this observation.
+fn record_or_unchanged(
+    store: &mut Store,
+    body: Option<EventBody>,
+    ctx: &mut Context<'_>,
+) -> Result<(), Error> {
+    match body {
+        Some(body) => record(store, body, ctx),
+        None => {
+            ctx.say(ctx.lang.catalog().already_recorded);
+            Ok(())
+        }
+    }
+}
+
+/// The sheet of the local observer at `circ` and `bureau`, in envelope `envelope`.
+fn sheet<'a>(
+    store: &Store,
+    state: &'a RecordState,
+    circ: &'a CirconscriptionCode,
+    candidates: &'a [Candidate],
+    bureau: Option<&'a BureauCode>,
+    envelope: u16,
+) -> Result<Sheet<'a>, Error> {
+    Ok(Sheet {
+        state,
+        observer: store.local_observer()?.id,
+        circonscription: circ,
+        candidates,
+        bureau,
+        envelope,
+    })
+}
+
 /// `constat tick`.
 pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
@@ -39,59 +100,63 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let panel = candidate(&candidates, &circ, &args.candidate)?;
     let item = Item::from(args.item);
     let bureau = bureau_or_current(&store, &circ, args.bureau.as_deref())?;
-    if item == Item::Bureau && bureau.is_none() {
-        return Err(Error::BureauRequired {
-            known: bureaux_of(&store, &circ)?,
-            circ: circ.to_string(),
-        });
-    }
     if item == Item::Bureau && args.envelope.is_some() {
         return Err(Error::EnvelopeOnBureau);
     }
-    let body = EventBody::Tick {
-        circonscription: circ,
-        bureau,
-        panel,
-        item,
-        mark: args.value.into(),
-        note: note(args.note.as_deref())?,
-        // The first envelope is recorded without a number, as the interface records it.
-        envelope: args.envelope.filter(|n| *n > 1),
+    let state = own_state(&store, &circ)?;
+    let first = sheet(&store, &state, &circ, &candidates, bureau.as_ref(), 1)?;
+    let envelope = match args.envelope {
+        Some(n) => match first.check_envelope(n) {
+            Ok(n) => n,
+            Err(refusal) => return Err(refused(&store, &circ, refusal)?),
+        },
+        None => 1,
     };
-    record(&mut store, body, ctx)
+    let sheet = Sheet { envelope, ..first };
+    let change = match note(args.note.as_deref())? {
+        Some(n) => NoteChange::Replace(Some(n)),
+        None => NoteChange::Keep,
+    };
+    let body = match sheet.tick(panel, item, args.value.into(), change) {
+        Ok(body) => body,
+        Err(refusal) => return Err(refused(&store, &circ, refusal)?),
+    };
+    record_or_unchanged(&mut store, body, ctx)
 }
 
-/// `constat envelope`.
+/// `constat envelope`: a new count keeps the day and the note recorded before unless given.
 pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
     let circ = circonscription(&store, &args.circonscription)?.0.code;
-    if args.voters == 0 {
-        return Err(Error::NoVoters);
+    let bureau = bureau_or_current(&store, &circ, args.bureau.as_deref())?;
+    let state = own_state(&store, &circ)?;
+    let sheet = sheet(&store, &state, &circ, &[], bureau.as_ref(), 1)?;
+    let body = sheet.envelope_record(
+        args.voters,
+        args.received,
+        args.received_on.map(Some),
+        note(args.note.as_deref())?.map(Some),
+    );
+    match body {
+        Ok(body) => record(&mut store, body, ctx),
+        Err(refusal) => Err(refused(&store, &circ, refusal)?),
     }
-    let body = EventBody::Envelope {
-        bureau: bureau_or_current(&store, &circ, args.bureau.as_deref())?,
-        circonscription: circ,
-        voters: args.voters,
-        received: args.received,
-        note: note(args.note.as_deref())?,
-        received_on: args.received_on,
-    };
-    record(&mut store, body, ctx)
 }
 
 /// `constat non-receipt`.
 pub fn non_receipt(args: &NonReceiptArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
     let circ = circonscription(&store, &args.circonscription)?.0.code;
-    let body = EventBody::NonReceipt {
-        bureau: bureau(&store, &circ, &args.bureau)?,
-        circonscription: circ,
-        voter: args
-            .voter
-            .as_deref()
-            .map(|v| check_text("--voter", v))
-            .transpose()?,
-        note: note(args.note.as_deref())?,
-    };
-    record(&mut store, body, ctx)
+    let bureau = bureau(&store, &circ, &args.bureau)?;
+    let voter = args
+        .voter
+        .as_deref()
+        .map(|v| check_text("--voter", v))
+        .transpose()?;
+    let state = RecordState::default();
+    let sheet = sheet(&store, &state, &circ, &[], Some(&bureau), 1)?;
+    match sheet.non_receipt(voter, note(args.note.as_deref())?) {
+        Ok(body) => record(&mut store, body, ctx),
+        Err(refusal) => Err(refused(&store, &circ, refusal)?),
+    }
 }

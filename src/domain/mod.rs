@@ -15,6 +15,7 @@ pub mod merge;
 pub mod record;
 pub mod referential;
 pub mod search;
+pub mod session;
 pub mod state;
 pub mod stats;
 

@@ -134,6 +134,8 @@ pub struct Catalog {
     pub pv: PvText,
     // Command output.
     pub saved_event: fn(&str) -> String,
+    /// A command that would record exactly what the store already holds.
+    pub already_recorded: &'static str,
     pub created_db: fn(&str, &str) -> String,
     pub demo_db_was: fn(&str) -> String,
     pub report_written: fn(&str) -> String,
@@ -463,6 +465,7 @@ fn build<const EN: bool>() -> Catalog {
         html_generated_by: st!(EN, "html-generated-by"),
         pv: build_pv::<EN>(),
         saved_event: |id| tr!(EN, "saved-event", id = id),
+        already_recorded: st!(EN, "already-recorded"),
         created_db: |path, who| tr!(EN, "created-db", path = path, who = who),
         demo_db_was: |path| tr!(EN, "demo-db-was", path = path),
         report_written: |path| tr!(EN, "report-written", path = path),

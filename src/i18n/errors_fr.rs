@@ -82,6 +82,9 @@ pub(super) fn message(e: &Error) -> String {
         Error::EnvelopeOnBureau => {
             "--envelope désigne une enveloppe reçue par courrier (--item foi ou courrier), pas la table du bureau".into()
         }
+        Error::EnvelopeBeyondCount { number, limit } => format!(
+            "pas encore d'enveloppe {number} : le foyer en a {limit} pour l'instant ; enregistrez d'abord le nombre d'enveloppes reçues (constat envelope --received N), puis cochez l'enveloppe {number}"
+        ),
         Error::NoTerminal(e) => format!(
             "l'interface a besoin d'un terminal interactif ({e}) ; pour les scripts, utilisez les commandes tick, envelope, non-receipt et report"
         ),

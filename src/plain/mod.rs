@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use self::parse::{Command, Form, ParseError, is_no, is_yes};
 use self::text::{Text, text};
 use crate::app::new_event_id;
-use crate::domain::state::CellKey;
+use crate::domain::session::{NoteChange, Refusal, Sheet};
 use crate::domain::{
     Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
     Panel, RecordState,
@@ -321,32 +321,22 @@ impl<'a> Session<'a> {
         format!("{}{}{}", (t.item)(item), t.sep, (t.mark)(mark))
     }
 
-    fn key(&self, panel: Panel, item: Item) -> CellKey {
-        CellKey::new(
-            self.circonscription.code.clone(),
-            self.bureau.as_ref().map(|b| b.code.clone()),
-            panel,
-            item,
-        )
-        .in_envelope(self.envelope_no)
+    /// The observer's record sheet at the place shown: the recording rules every front end
+    /// follows ([`crate::domain::session`]).
+    fn sheet(&self) -> Sheet<'_> {
+        Sheet {
+            state: &self.state,
+            observer: self.observer,
+            circonscription: &self.circonscription.code,
+            candidates: &self.candidates,
+            bureau: self.bureau.as_ref().map(|b| &b.code),
+            envelope: self.envelope_no,
+        }
     }
 
     /// The observer's own saved mark of a cell (a bureau cell without a bureau is not checked).
     fn mark(&self, panel: Panel, item: Item) -> Mark {
-        if item == Item::Bureau && self.bureau.is_none() {
-            return Mark::Unchecked;
-        }
-        self.state.mark_by(self.observer, &self.key(panel, item))
-    }
-
-    /// The note of the observer's current observation of a cell, kept when its mark changes.
-    fn note_of(&self, panel: Panel, item: Item) -> Option<String> {
-        if item == Item::Bureau && self.bureau.is_none() {
-            return None;
-        }
-        self.state
-            .observation_by(self.observer, &self.key(panel, item))
-            .and_then(|o| o.note.clone())
+        self.sheet().mark(panel, item)
     }
 
     fn candidate(&self, panel: Panel) -> Option<&Candidate> {
@@ -372,32 +362,17 @@ impl<'a> Session<'a> {
         )
     }
 
-    /// The cells of `item` a whole-column command changes: to mark them, the unchecked ones (an
-    /// absence seen is never overwritten by a column command); to clear them, the checked ones.
+    /// The cells of `item` a whole-column command changes.
     fn rows_to_change(&self, item: Item, mark: Mark) -> Vec<Panel> {
-        self.candidates
-            .iter()
-            .map(|c| c.panel)
-            .filter(|&p| {
-                let now = self.mark(p, item);
-                if mark == Mark::Unchecked {
-                    now != Mark::Unchecked
-                } else {
-                    now == Mark::Unchecked
-                }
-            })
-            .collect()
+        self.sheet().column_cells(item, mark)
     }
 
-    fn tick(&self, panel: Panel, item: Item, mark: Mark, note: Option<String>) -> EventBody {
-        EventBody::Tick {
-            circonscription: self.circonscription.code.clone(),
-            bureau: self.bureau.as_ref().map(|b| b.code.clone()),
-            panel,
-            item,
-            mark,
-            note,
-            envelope: (item.is_in_envelope() && self.envelope_no > 1).then_some(self.envelope_no),
+    /// What plain mode says when a recording rule records nothing.
+    fn refused(&self, refusal: &Refusal) -> String {
+        let t = self.text;
+        match refusal {
+            Refusal::EnvelopeBeyond { number, limit } => (t.envelope_beyond)(*number, *limit),
+            _ => t.needs_bureau.to_owned(),
         }
     }
 
@@ -414,8 +389,8 @@ impl<'a> Session<'a> {
                 self.set(store, panel, item, mark, Some(text))
             }
             Command::Column { item, mark } => {
-                if item == Item::Bureau && self.bureau.is_none() {
-                    return vec![t.needs_bureau.to_owned()];
+                if let Err(refusal) = self.sheet().column(item, mark) {
+                    return vec![self.refused(&refusal)];
                 }
                 if self.rows_to_change(item, mark).is_empty() {
                     return vec![(t.column_nothing)(&self.change_words(item, mark))];
@@ -431,19 +406,18 @@ impl<'a> Session<'a> {
             } => {
                 // A new count keeps the day and the note of the household's record unless given
                 // again (as the interface's form, which shows them filled in).
-                let before = self
-                    .state
-                    .envelopes_of(&self.circonscription.code)
-                    .find(|f| f.observer == self.observer);
-                let received_on = received_on.or_else(|| before.and_then(|f| f.received_on));
-                let note = note.or_else(|| before.and_then(|f| f.note.clone()));
-                let body = EventBody::Envelope {
-                    circonscription: self.circonscription.code.clone(),
-                    bureau: self.bureau.as_ref().map(|b| b.code.clone()),
+                let body = match self.sheet().envelope_record(
                     voters,
                     received,
-                    note,
-                    received_on,
+                    received_on.map(Some),
+                    note.map(Some),
+                ) {
+                    Ok(body) => body,
+                    Err(refusal) => return vec![self.refused(&refusal)],
+                };
+                let received_on = match &body {
+                    EventBody::Envelope { received_on, .. } => *received_on,
+                    _ => None,
                 };
                 let day = received_on
                     .map(|d| (t.envelope_day)(&d.format("%d/%m/%Y").to_string(), received))
@@ -451,22 +425,23 @@ impl<'a> Session<'a> {
                 let summary = format!("{}{day}", (t.envelope_summary)(voters, received));
                 self.commit(store, summary, vec![body])
             }
-            Command::EnvelopeNumber { number } => {
-                self.envelope_no = number;
-                vec![(t.envelope_number)(number)]
-            }
+            Command::EnvelopeNumber { number } => match self.sheet().check_envelope(number) {
+                Ok(number) => {
+                    self.envelope_no = number;
+                    vec![(t.envelope_number)(number)]
+                }
+                Err(refusal) => vec![self.refused(&refusal)],
+            },
             Command::NonReceipt { voter } => {
-                let Some(bureau) = self.bureau.as_ref().map(|b| b.code.clone()) else {
-                    return vec![t.needs_bureau.to_owned()];
-                };
-                let summary = (t.non_receipt_summary)(voter.as_deref(), bureau.as_str());
-                let body = EventBody::NonReceipt {
-                    circonscription: self.circonscription.code.clone(),
-                    bureau,
-                    voter,
-                    note: None,
-                };
-                self.commit(store, summary, vec![body])
+                let summary = self
+                    .bureau
+                    .as_ref()
+                    .map(|b| (t.non_receipt_summary)(voter.as_deref(), b.code.as_str()));
+                match (self.sheet().non_receipt(voter, None), summary) {
+                    (Ok(body), Some(summary)) => self.commit(store, summary, vec![body]),
+                    (Err(refusal), _) => vec![self.refused(&refusal)],
+                    (Ok(_), None) => vec![t.needs_bureau.to_owned()],
+                }
             }
             Command::Undo => self.undo(store),
             Command::Place { code } => self.go_to(store, &code),
@@ -491,24 +466,16 @@ impl<'a> Session<'a> {
             });
             return vec![format!("{} {example}.", self.unknown_panel(panel))];
         };
-        if item == Item::Bureau && self.bureau.is_none() {
-            return vec![t.needs_bureau.to_owned()];
-        }
         let mut summary = format!("{} — {}", self.who(c), self.change_words(item, mark));
-        let current = self.note_of(panel, item);
         if let Some(n) = &note {
             summary.push_str(&(t.note_said)(n));
         }
-        // The same mark (and the same note) again records nothing, except at the bureau, where
-        // it is a re-check later in the day: a new observation, as in the full-screen interface.
-        // A new mark keeps the note.
-        let recheck = item == Item::Bureau && mark != Mark::Unchecked && note.is_none();
-        if self.mark(panel, item) == mark && (note.is_none() || note == current) && !recheck {
-            return vec![(t.already)(&summary)];
+        let change = note.map_or(NoteChange::Keep, |n| NoteChange::Replace(Some(n)));
+        match self.sheet().tick(panel, item, mark, change) {
+            Ok(Some(body)) => self.commit(store, summary, vec![body]),
+            Ok(None) => vec![(t.already)(&summary)],
+            Err(refusal) => vec![self.refused(&refusal)],
         }
-        let note = note.or(current);
-        let body = self.tick(panel, item, mark, note);
-        self.commit(store, summary, vec![body])
     }
 
     /// The confirmed whole column.
@@ -518,11 +485,10 @@ impl<'a> Session<'a> {
             return vec![(self.text.column_nothing)(&self.change_words(item, mark))];
         }
         let summary = (self.text.column_summary)(&self.change_words(item, mark), rows.len());
-        let bodies = rows
-            .into_iter()
-            .map(|p| self.tick(p, item, mark, self.note_of(p, item)))
-            .collect();
-        self.commit(store, summary, bodies)
+        match self.sheet().column(item, mark) {
+            Ok(bodies) => self.commit(store, summary, bodies),
+            Err(refusal) => vec![self.refused(&refusal)],
+        }
     }
 
     /// Appends `bodies` in order, stopping at the first failure. Returns the events committed
@@ -592,20 +558,17 @@ impl<'a> Session<'a> {
         let Some(change) = self.undo.pop() else {
             return vec![t.nothing_to_undo.to_owned()];
         };
-        let live: Vec<EventId> = change
-            .events
-            .iter()
-            .rev()
-            .copied()
-            .filter(|id| self.state.is_live(*id))
-            .collect();
-        let bodies = live
-            .iter()
-            .map(|&target| EventBody::Retract { target })
-            .collect();
-        if live.is_empty() {
+        let bodies = self.sheet().undo(&change.events, Vec::new());
+        if bodies.is_empty() {
             return vec![t.nothing_to_undo.to_owned()];
         }
+        let live: Vec<EventId> = bodies
+            .iter()
+            .filter_map(|b| match b {
+                EventBody::Retract { target } => Some(*target),
+                _ => None,
+            })
+            .collect();
         let (_, failure, at) = self.append_all(store, bodies);
         let summary = (t.undone)(&change.summary);
         match failure {

@@ -1,7 +1,7 @@
 //! The small forms of the interface: envelope, non-receipt, note, export, the picker and the
 //! yes/no question before a destructive action.
 
-use crate::domain::{BureauCode, Item, Mark};
+use crate::domain::{Bureau, Item, Mark};
 
 /// The household envelope form: voters at the address, envelopes received, and a note.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,7 +113,7 @@ pub enum Pending {
     MarkColumn(Item),
     /// Move the observer's ballot observations of the current bureau to this bureau (of the
     /// same circonscription): each is withdrawn here and recorded again there.
-    Move(BureauCode),
+    Move(Box<Bureau>),
     /// Mark the current bureau as voting on machines, or not.
     SetMachines(bool),
 }

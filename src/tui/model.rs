@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::session::Sheet;
 use crate::domain::state::{CellKey, EnvelopeFact, Observation};
 use crate::domain::{
     Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
@@ -246,42 +247,36 @@ impl Model {
         }
     }
 
+    /// The observer's record sheet at the place shown: the recording rules every front end
+    /// follows ([`crate::domain::session`]).
+    pub fn sheet(&self) -> Sheet<'_> {
+        Sheet {
+            state: &self.state,
+            observer: self.observer,
+            circonscription: &self.circonscription.code,
+            candidates: &self.candidates,
+            bureau: self.bureau.as_ref().map(|b| &b.code),
+            envelope: self.envelope_no,
+        }
+    }
+
     /// The key of the cell of candidate `row` in column `item`.
     pub fn cell_key(&self, row: usize, item: Item) -> Option<CellKey> {
         let c = self.candidates.get(row)?;
-        Some(
-            CellKey::new(
-                self.circonscription.code.clone(),
-                self.bureau.as_ref().map(|b| b.code.clone()),
-                c.panel,
-                item,
-            )
-            .in_envelope(self.envelope_no),
-        )
-    }
-
-    /// The envelope number a new tick of `item` records: the envelope shown, for envelope items
-    /// from the second on (the first is recorded without a number, as before schema version 3).
-    pub fn tick_envelope(&self, item: Item) -> Option<u16> {
-        (item.is_in_envelope() && self.envelope_no > 1).then_some(self.envelope_no)
+        Some(self.sheet().key(c.panel, item))
     }
 
     /// How many envelopes the household has as far as the observer said: the count of the
     /// envelope form, or more when the grid recorded more (at least 1).
     pub fn envelopes_known(&self) -> u16 {
-        let counted = self
-            .envelope()
-            .map_or(0, |f| u16::try_from(f.received).unwrap_or(u16::MAX));
-        let ticked = self
-            .state
-            .last_envelope_by(self.observer, &self.circonscription.code);
-        counted.max(ticked).max(1)
+        self.sheet().envelopes_known()
     }
 
     /// The observer's saved mark of a cell.
     pub fn mark(&self, row: usize, item: Item) -> Mark {
-        self.cell_key(row, item)
-            .map_or(Mark::Unchecked, |k| self.state.mark_by(self.observer, &k))
+        self.candidates
+            .get(row)
+            .map_or(Mark::Unchecked, |c| self.sheet().mark(c.panel, item))
     }
 
     /// The item of the cursor's column on the current screen (none on the summary).
@@ -294,8 +289,8 @@ impl Model {
 
     /// The observer's current observation of a cell: its time and note.
     pub fn observation(&self, row: usize, item: Item) -> Option<&Observation> {
-        self.cell_key(row, item)
-            .and_then(|k| self.state.observation_by(self.observer, &k))
+        let c = self.candidates.get(row)?;
+        self.sheet().observation(c.panel, item)
     }
 
     /// When the observer last checked candidate `row`'s ballot at the current bureau (a note
@@ -312,9 +307,7 @@ impl Model {
 
     /// The observer's current envelope count for the circonscription.
     pub fn envelope(&self) -> Option<&EnvelopeFact> {
-        self.state
-            .envelopes_of(&self.circonscription.code)
-            .find(|f| f.observer == self.observer)
+        self.sheet().household()
     }
 
     /// Non-receipts recorded for the circonscription.

@@ -12,8 +12,8 @@ use super::message::{Direction, Message};
 use super::model::{Change, Mode, Model, SaveStatus, Screen, Undoable};
 use crate::domain::merge::{MAX_NAME, MAX_NOTE};
 use crate::domain::search::Place;
-use crate::domain::state::{CellKey, Observation};
-use crate::domain::{BureauCode, EventBody, Item, Mark};
+use crate::domain::session::{NoteChange, Refusal};
+use crate::domain::{Bureau, BureauCode, EventBody, Item, Mark};
 
 /// Applies `msg` to `model` and returns the effects to run.
 pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
@@ -81,8 +81,8 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 model.flash = Some(cat.form_needs_bureau.to_owned());
                 return vec![];
             }
-            if movable(model).is_empty() {
-                model.flash = Some(model.lang.journey().move_nothing.to_owned());
+            if model.sheet().movable().is_empty() {
+                model.flash = Some(refused(model, &Refusal::NothingToMove, None));
                 return vec![];
             }
             open_picker(model, PickerPurpose::MoveTo)
@@ -92,43 +92,19 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             let Some(from) = model.bureau.as_ref() else {
                 return vec![];
             };
-            if to.code == from.code {
-                model.flash = Some(j.move_same_bureau.to_owned());
-            } else if to.circonscription.as_ref() != Some(&model.circonscription.code) {
-                model.flash = Some((j.move_other_circ)(
-                    to.code.as_str(),
-                    model.circonscription.code.as_str(),
-                ));
-            } else {
-                let moved = movable(model);
-                let replaced = moved
-                    .iter()
-                    .filter(|(row, _)| {
-                        model
-                            .candidates
-                            .get(*row)
-                            .map(|c| {
-                                CellKey::new(
-                                    model.circonscription.code.clone(),
-                                    Some(to.code.clone()),
-                                    c.panel,
-                                    Item::Bureau,
-                                )
-                            })
-                            .is_some_and(|k| {
-                                model.state.observation_by(model.observer, &k).is_some()
-                            })
-                    })
-                    .count();
-                model.mode = Mode::Confirm(Confirm {
-                    question: (j.ask_move)(
-                        moved.len(),
-                        from.code.as_str(),
-                        to.code.as_str(),
-                        replaced,
-                    ),
-                    pending: Pending::Move(to.code),
-                });
+            match model.sheet().move_to(&to) {
+                Ok(plan) => {
+                    model.mode = Mode::Confirm(Confirm {
+                        question: (j.ask_move)(
+                            plan.moved,
+                            from.code.as_str(),
+                            to.code.as_str(),
+                            plan.replaced,
+                        ),
+                        pending: Pending::Move(Box::new(to)),
+                    });
+                }
+                Err(refusal) => model.flash = Some(refused(model, &refusal, Some(&to.code))),
             }
             vec![]
         }
@@ -270,13 +246,13 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             let Some(item) = model.current_item() else {
                 return vec![];
             };
-            if item == Item::Bureau && model.bureau.is_none() {
-                model.flash = Some(cat.form_needs_bureau.to_owned());
-                return vec![];
-            }
-            let n = (0..model.candidates.len())
-                .filter(|&r| model.mark(r, item) == Mark::Unchecked)
-                .count();
+            let n = match model.sheet().column(item, Mark::Present) {
+                Ok(bodies) => bodies.len(),
+                Err(refusal) => {
+                    model.flash = Some(refused(model, &refusal, None));
+                    return vec![];
+                }
+            };
             if n > 0 {
                 let question = (model.lang.journey().ask_mark_column)(n, cat.column(item, true));
                 model.mode = Mode::Confirm(Confirm {
@@ -540,30 +516,19 @@ fn open_note(model: &mut Model) -> Vec<Effect> {
     vec![]
 }
 
-/// The observer's ballot observations at the current bureau that a move carries: the cells
-/// checked or noted, each with its current observation.
-fn movable(model: &Model) -> Vec<(usize, Observation)> {
-    (0..model.candidates.len())
-        .filter_map(|row| {
-            model
-                .observation(row, Item::Bureau)
-                .filter(|o| o.mark != Mark::Unchecked || o.note.is_some())
-                .map(|o| (row, o.clone()))
-        })
-        .collect()
-}
-
 /// What "yes" does.
 fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
     match pending {
         Pending::MarkColumn(item) => {
-            // The unchecked cells only: an absence seen is never overwritten by the column.
-            let rows: Vec<usize> = (0..model.candidates.len())
-                .filter(|&r| model.mark(r, item) == Mark::Unchecked)
-                .collect();
             let cat = model.lang.catalog();
             let done = (cat.column_marked)(cat.column(item, true));
-            set_item_cells(model, item, &rows, Mark::Present, Some(done))
+            match model.sheet().column(item, Mark::Present) {
+                Ok(bodies) => persist_with(model, bodies, true, Vec::new(), Some(done)),
+                Err(refusal) => {
+                    model.flash = Some(refused(model, &refusal, None));
+                    vec![]
+                }
+            }
         }
         Pending::SetMachines(on) => match &model.bureau {
             Some(b) => vec![Effect::SetMachines {
@@ -577,44 +542,38 @@ fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
     }
 }
 
-/// Records the observer's ballot observations of the current bureau again at `to`, then
-/// withdraws every live tick of those cells here, as one change. New ticks come first: if the disk
-/// fills half-way, an observation is in both bureaux rather than in neither. Undo withdraws the
-/// new ones and records the current ones here again.
-fn move_observations(model: &mut Model, to: &BureauCode) -> Vec<Effect> {
-    let moved = movable(model);
-    let circonscription = model.circonscription.code.clone();
-    let from = model.bureau.as_ref().map(|b| b.code.clone());
-    let tick = |bureau: Option<BureauCode>, panel, o: &Observation| EventBody::Tick {
-        circonscription: circonscription.clone(),
-        bureau,
-        panel,
-        item: Item::Bureau,
-        mark: o.mark,
-        note: o.note.clone(),
-        envelope: None,
-    };
-    let mut bodies = Vec::with_capacity(moved.len() * 2);
-    let mut withdrawals = Vec::with_capacity(moved.len());
-    let mut restore = Vec::with_capacity(moved.len());
-    for (row, o) in &moved {
-        let Some(c) = model.candidates.get(*row) else {
-            continue;
-        };
-        bodies.push(tick(Some(to.clone()), c.panel, o));
-        restore.push(tick(from.clone(), c.panel, o));
-        if let Some(key) = model.cell_key(*row, Item::Bureau) {
-            withdrawals.extend(
-                model
-                    .state
-                    .live_ticks_by(model.observer, &key)
-                    .map(|t| EventBody::Retract { target: t.event }),
-            );
+/// Moves the observer's ballot observations of the current bureau to `to`, as one change that
+/// undo reverses (see [`crate::domain::session::MovePlan`]).
+fn move_observations(model: &mut Model, to: &Bureau) -> Vec<Effect> {
+    match model.sheet().move_to(to) {
+        Ok(plan) => {
+            let done = (model.lang.journey().moved)(plan.moved, to.code.as_str());
+            persist_with(model, plan.bodies, true, plan.restore, Some(done))
+        }
+        Err(refusal) => {
+            model.flash = Some(refused(model, &refusal, Some(&to.code)));
+            vec![]
         }
     }
-    bodies.extend(withdrawals);
-    let done = (model.lang.journey().moved)(moved.len(), to.as_str());
-    persist_with(model, bodies, true, restore, Some(done))
+}
+
+/// What the interface says when a recording rule records nothing; `target` is the bureau a
+/// move was asked to.
+fn refused(model: &Model, refusal: &Refusal, target: Option<&BureauCode>) -> String {
+    let j = model.lang.journey();
+    match refusal {
+        Refusal::NeedsBureau => model.lang.catalog().form_needs_bureau.to_owned(),
+        Refusal::NoVoters => j.envelope_no_voters.to_owned(),
+        Refusal::NothingToMove => j.move_nothing.to_owned(),
+        Refusal::SameBureau => j.move_same_bureau.to_owned(),
+        Refusal::OtherCirconscription(circ) => {
+            (j.move_other_circ)(target.map_or("", BureauCode::as_str), circ.as_str())
+        }
+        Refusal::EnvelopeZero => j.envelope_first.to_owned(),
+        Refusal::EnvelopeBeyond { .. } => {
+            (j.envelope_last)(model.envelope_no, model.envelope().map(|f| f.received))
+        }
+    }
 }
 
 fn move_cursor(model: &mut Model, dir: Direction) {
@@ -649,7 +608,8 @@ fn set_cells(model: &mut Model, rows: &[usize], mark: Mark) -> Vec<Effect> {
 }
 
 /// Asks to save one tick per row whose `item` cell is not already `mark`, keeping each cell's
-/// note. One bureau cell set again to its mark is a re-check: a new observation at a new time.
+/// note (the rules of [`crate::domain::session::Sheet::tick`]: a bureau cell set again to its
+/// mark is a re-check).
 fn set_item_cells(
     model: &mut Model,
     item: Item,
@@ -657,28 +617,23 @@ fn set_item_cells(
     mark: Mark,
     done: Option<String>,
 ) -> Vec<Effect> {
-    if item == Item::Bureau && model.bureau.is_none() {
-        model.flash = Some(model.lang.catalog().form_needs_bureau.to_owned());
-        return vec![];
-    }
-    let recheck = item == Item::Bureau && rows.len() == 1 && mark != Mark::Unchecked;
-    let bodies: Vec<EventBody> = rows
+    let sheet = model.sheet();
+    let bodies: Result<Vec<EventBody>, Refusal> = rows
         .iter()
-        .filter(|&&row| recheck || model.mark(row, item) != mark)
-        .filter_map(|&row| {
-            let c = model.candidates.get(row)?;
-            Some(EventBody::Tick {
-                circonscription: model.circonscription.code.clone(),
-                bureau: model.bureau.as_ref().map(|b| b.code.clone()),
-                panel: c.panel,
-                item,
-                mark,
-                note: model.observation(row, item).and_then(|o| o.note.clone()),
-                envelope: model.tick_envelope(item),
-            })
+        .filter_map(|&row| model.candidates.get(row))
+        .filter_map(|c| {
+            sheet
+                .tick(c.panel, item, mark, NoteChange::Keep)
+                .transpose()
         })
         .collect();
-    persist_with(model, bodies, true, Vec::new(), done)
+    match bodies {
+        Ok(bodies) => persist_with(model, bodies, true, Vec::new(), done),
+        Err(refusal) => {
+            model.flash = Some(refused(model, &refusal, None));
+            vec![]
+        }
+    }
 }
 
 fn persist(model: &mut Model, bodies: Vec<EventBody>, undoable: bool) -> Vec<Effect> {
@@ -723,17 +678,7 @@ fn persist_with(
 /// hiding an envelope already ticked; past the last, back to the first when `wrap`.
 fn switch_envelope(model: &mut Model, forward: bool, wrap: bool) -> Vec<Effect> {
     let j = model.lang.journey();
-    let last = model
-        .state
-        .last_envelope_by(model.observer, &model.circonscription.code);
-    let counted = model
-        .envelope()
-        .map(|f| u16::try_from(f.received).unwrap_or(u16::MAX));
-    let limit = match counted {
-        Some(n) => n.max(last).max(1),
-        None => last + 1,
-    }
-    .min(crate::domain::event::MAX_ENVELOPE);
+    let limit = model.sheet().envelope_limit();
     let next = if forward {
         model.envelope_no + 1
     } else {
@@ -759,13 +704,7 @@ fn undo(model: &mut Model) -> Vec<Effect> {
             envelope_no,
         }) => {
             model.envelope_no = envelope_no;
-            let bodies = saved
-                .into_iter()
-                .rev()
-                .filter(|id| model.state.is_live(*id))
-                .map(|target| EventBody::Retract { target })
-                .chain(restore)
-                .collect();
+            let bodies = model.sheet().undo(&saved, restore);
             persist(model, bodies, false)
         }
         Some(Undoable::Machines { bureau, was }) => vec![Effect::SetMachines {
@@ -782,8 +721,6 @@ fn undo(model: &mut Model) -> Vec<Effect> {
 
 fn submit(model: &mut Model) -> Vec<Effect> {
     let cat = model.lang.catalog();
-    let circonscription = model.circonscription.code.clone();
-    let bureau = model.bureau.as_ref().map(|b| b.code.clone());
     match &mut model.mode {
         Mode::Envelope(form) => {
             let parse = |s: &str| {
@@ -799,23 +736,12 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                     form.focus = 2;
                     vec![]
                 }
-                (Ok(voters), Ok(received), Ok(received_on)) if voters > 0 => {
+                (Ok(voters), Ok(received), Ok(received_on)) => {
+                    // The form shows the day and the note recorded before: what it holds now
+                    // replaces them.
                     let note = non_empty(&form.note);
-                    model.mode = Mode::Grid;
-                    let body = EventBody::Envelope {
-                        circonscription,
-                        bureau,
-                        voters,
-                        received,
-                        note,
-                        received_on,
-                    };
-                    persist(model, vec![body], true)
-                }
-                (Ok(_), Ok(_), _) => {
-                    form.error = Some(model.lang.journey().envelope_no_voters.to_owned());
-                    form.focus = 0;
-                    vec![]
+                    let entry = (voters, received, Some(received_on), Some(note));
+                    submit_envelope(model, entry)
                 }
                 (Err(e), _, _) | (_, Err(e), _) => {
                     form.error = Some(e);
@@ -824,20 +750,20 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             }
         }
         Mode::NonReceipt(form) => {
-            let Some(bureau) = bureau else {
-                form.error = Some(cat.form_needs_bureau.to_owned());
-                return vec![];
-            };
-            let voter = non_empty(&form.voter);
-            let note = non_empty(&form.note);
-            model.mode = Mode::Grid;
-            let body = EventBody::NonReceipt {
-                circonscription,
-                bureau,
-                voter,
-                note,
-            };
-            persist(model, vec![body], true)
+            let (voter, note) = (non_empty(&form.voter), non_empty(&form.note));
+            match model.sheet().non_receipt(voter, note) {
+                Ok(body) => {
+                    model.mode = Mode::Grid;
+                    persist(model, vec![body], true)
+                }
+                Err(refusal) => {
+                    let why = refused(model, &refusal, None);
+                    if let Mode::NonReceipt(form) = &mut model.mode {
+                        form.error = Some(why);
+                    }
+                    vec![]
+                }
+            }
         }
         Mode::Note(form) => {
             let form = form.clone();
@@ -845,25 +771,21 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             let Some(c) = model.candidates.get(form.row) else {
                 return vec![];
             };
-            let note = non_empty(&form.text);
-            let before = model
-                .observation(form.row, form.item)
-                .and_then(|o| o.note.clone());
-            if note == before {
+            match model
+                .sheet()
+                .set_note(c.panel, form.item, non_empty(&form.text))
+            {
                 // Nothing changed: no event, no "check".
-                return vec![];
+                Ok(None) => vec![],
+                Ok(Some(body)) => {
+                    let done = model.lang.journey().note_saved.to_owned();
+                    persist_with(model, vec![body], true, Vec::new(), Some(done))
+                }
+                Err(refusal) => {
+                    model.flash = Some(refused(model, &refusal, None));
+                    vec![]
+                }
             }
-            let body = EventBody::Tick {
-                circonscription,
-                bureau,
-                panel: c.panel,
-                item: form.item,
-                mark: form.mark,
-                note,
-                envelope: model.tick_envelope(form.item),
-            };
-            let done = model.lang.journey().note_saved.to_owned();
-            persist_with(model, vec![body], true, Vec::new(), Some(done))
         }
         Mode::Export(form) => {
             let path = form.path.trim().to_owned();
@@ -896,6 +818,35 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             }
         }
         Mode::Grid | Mode::Help => vec![],
+    }
+}
+
+/// Records the household's envelopes from the envelope form; a refusal stays in the form.
+fn submit_envelope(
+    model: &mut Model,
+    (voters, received, received_on, note): (
+        u32,
+        u32,
+        Option<Option<chrono::NaiveDate>>,
+        Option<Option<String>>,
+    ),
+) -> Vec<Effect> {
+    match model
+        .sheet()
+        .envelope_record(voters, received, received_on, note)
+    {
+        Ok(body) => {
+            model.mode = Mode::Grid;
+            persist(model, vec![body], true)
+        }
+        Err(refusal) => {
+            let why = refused(model, &refusal, None);
+            if let Mode::Envelope(form) = &mut model.mode {
+                form.error = Some(why);
+                form.focus = 0;
+            }
+            vec![]
+        }
     }
 }
 

@@ -1,0 +1,361 @@
+//! The recording rules: what setting a cell, writing a note, marking a column, giving the
+//! household's envelope count, recording a non-receipt, undoing a change or moving observations
+//! to another bureau records. The full-screen interface, plain mode and the commands each build
+//! a [`Sheet`] on the observer's state and call it, so that they cannot disagree.
+//!
+//! Pure: a rule returns the event bodies to append (or why nothing is recorded); the caller
+//! appends them, stamps them and says what happened in its own way.
+
+use chrono::NaiveDate;
+
+use super::event::MAX_ENVELOPE;
+use super::state::{CellKey, EnvelopeFact, Observation};
+use super::{
+    Bureau, BureauCode, Candidate, CirconscriptionCode, EventBody, EventId, Item, Mark, ObserverId,
+    Panel, RecordState,
+};
+
+/// Why a rule records nothing. Each front end says it in its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A cell of the bureau's table, a non-receipt or a move, with no bureau chosen.
+    NeedsBureau,
+    /// A household of 0 voters.
+    NoVoters,
+    /// An envelope number past the household's envelopes: the count given with the envelope
+    /// record (or, before any count, one past the last envelope ticked).
+    EnvelopeBeyond {
+        /// The number asked for.
+        number: u16,
+        /// The last envelope that may be shown or ticked.
+        limit: u16,
+    },
+    /// Envelope 0: envelopes are numbered from 1.
+    EnvelopeZero,
+    /// Nothing to move: no ballot observation at the current bureau.
+    NothingToMove,
+    /// A move to the bureau the observations are already at.
+    SameBureau,
+    /// A move to a bureau of another circonscription (its code is given).
+    OtherCirconscription(CirconscriptionCode),
+}
+
+/// What to do with a cell's note when its mark is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteChange {
+    /// Keep the note of the cell's current observation (a changed mark keeps its note).
+    Keep,
+    /// Replace it (`None` clears it).
+    Replace(Option<String>),
+}
+
+/// A move of the observer's ballot observations from the current bureau to another, as one
+/// change: the new ticks first, then the withdrawals here, so that a disk filling half-way leaves
+/// an observation in both bureaux rather than in neither.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovePlan {
+    /// The events to append, in order.
+    pub bodies: Vec<EventBody>,
+    /// What an undo records again here, after withdrawing the new ticks.
+    pub restore: Vec<EventBody>,
+    /// How many cells move.
+    pub moved: usize,
+    /// How many of them the observer had already observed at the target (replaced there).
+    pub replaced: usize,
+}
+
+/// One observer's record sheet at a place: the state it reads, and where new ticks go.
+#[derive(Debug, Clone, Copy)]
+pub struct Sheet<'a> {
+    /// The state folded from (at least) this observer's events of the circonscription.
+    pub state: &'a RecordState,
+    /// Whose sheet it is.
+    pub observer: ObserverId,
+    /// The circonscription.
+    pub circonscription: &'a CirconscriptionCode,
+    /// Its candidates, in panel order.
+    pub candidates: &'a [Candidate],
+    /// The bureau, when one is chosen.
+    pub bureau: Option<&'a BureauCode>,
+    /// Which of the household's envelopes the profession de foi and courrier cells are (from 1).
+    pub envelope: u16,
+}
+
+impl<'a> Sheet<'a> {
+    /// The key of a cell in the envelope shown.
+    pub fn key(&self, panel: Panel, item: Item) -> CellKey {
+        CellKey::new(
+            self.circonscription.clone(),
+            self.bureau.cloned(),
+            panel,
+            item,
+        )
+        .in_envelope(self.envelope)
+    }
+
+    /// The observer's saved mark of a cell (a bureau cell without a bureau is not checked).
+    pub fn mark(&self, panel: Panel, item: Item) -> Mark {
+        self.observation(panel, item)
+            .map_or(Mark::Unchecked, |o| o.mark)
+    }
+
+    /// The observer's current observation of a cell: its mark, time and note.
+    pub fn observation(&self, panel: Panel, item: Item) -> Option<&'a Observation> {
+        if item == Item::Bureau && self.bureau.is_none() {
+            return None;
+        }
+        self.state
+            .observation_by(self.observer, &self.key(panel, item))
+    }
+
+    /// The note of a cell's current observation.
+    pub fn note(&self, panel: Panel, item: Item) -> Option<&'a str> {
+        self.observation(panel, item)
+            .and_then(|o| o.note.as_deref())
+    }
+
+    /// The envelope number a new tick of `item` records: the envelope shown, for envelope items
+    /// from the second on (the first is recorded without a number, as before schema version 3).
+    pub fn tick_envelope(&self, item: Item) -> Option<u16> {
+        (item.is_in_envelope() && self.envelope > 1).then_some(self.envelope)
+    }
+
+    /// The observer's envelope record for the household of this circonscription.
+    pub fn household(&self) -> Option<&'a EnvelopeFact> {
+        self.state
+            .envelopes_of(self.circonscription)
+            .find(|f| f.observer == self.observer)
+    }
+
+    /// The last envelope that may be shown or ticked: the count the observer gave (never below an
+    /// envelope already ticked), or before any count one past the last envelope ticked.
+    pub fn envelope_limit(&self) -> u16 {
+        let last = self
+            .state
+            .last_envelope_by(self.observer, self.circonscription);
+        let counted = self
+            .household()
+            .map(|f| u16::try_from(f.received).unwrap_or(u16::MAX));
+        match counted {
+            Some(n) => n.max(last).max(1),
+            None => last + 1,
+        }
+        .min(MAX_ENVELOPE)
+    }
+
+    /// How many envelopes the household has as far as the observer said or ticked (at least 1).
+    pub fn envelopes_known(&self) -> u16 {
+        let counted = self
+            .household()
+            .map_or(0, |f| u16::try_from(f.received).unwrap_or(u16::MAX));
+        let ticked = self
+            .state
+            .last_envelope_by(self.observer, self.circonscription);
+        counted.max(ticked).max(1)
+    }
+
+    /// Checks that envelope `number` may be shown or ticked.
+    pub fn check_envelope(&self, number: u16) -> Result<u16, Refusal> {
+        let limit = self.envelope_limit();
+        match number {
+            0 => Err(Refusal::EnvelopeZero),
+            n if n > limit => Err(Refusal::EnvelopeBeyond { number: n, limit }),
+            n => Ok(n),
+        }
+    }
+
+    /// Sets a cell to `mark`. The same mark again records nothing, except on the bureau's table,
+    /// where it is a re-check later in the day: a new observation at a new time. A changed mark
+    /// keeps its note unless `note` replaces it. `Ok(None)` when nothing changes.
+    pub fn tick(
+        &self,
+        panel: Panel,
+        item: Item,
+        mark: Mark,
+        note: NoteChange,
+    ) -> Result<Option<EventBody>, Refusal> {
+        if item == Item::Bureau && self.bureau.is_none() {
+            return Err(Refusal::NeedsBureau);
+        }
+        let current = self.observation(panel, item);
+        let current_note = current.and_then(|o| o.note.clone());
+        let recheck = item == Item::Bureau && mark != Mark::Unchecked && note == NoteChange::Keep;
+        let note = match note {
+            NoteChange::Keep => current_note.clone(),
+            NoteChange::Replace(n) => n,
+        };
+        let current_mark = current.map_or(Mark::Unchecked, |o| o.mark);
+        if current_mark == mark && note == current_note && !recheck {
+            return Ok(None);
+        }
+        Ok(Some(EventBody::Tick {
+            circonscription: self.circonscription.clone(),
+            bureau: self.bureau.cloned(),
+            panel,
+            item,
+            mark,
+            note,
+            envelope: self.tick_envelope(item),
+        }))
+    }
+
+    /// Writes (or with `None` clears) a cell's note, keeping its mark; `Ok(None)` when the note
+    /// is the same. A note is not a check: the cell's time of check does not change.
+    pub fn set_note(
+        &self,
+        panel: Panel,
+        item: Item,
+        note: Option<String>,
+    ) -> Result<Option<EventBody>, Refusal> {
+        let mark = self.mark(panel, item);
+        self.tick(panel, item, mark, NoteChange::Replace(note))
+    }
+
+    /// The cells of `item` a whole-column change touches: to mark them, the unchecked ones (an
+    /// absence seen is never overwritten by a column); to clear them, the checked ones.
+    pub fn column_cells(&self, item: Item, mark: Mark) -> Vec<Panel> {
+        self.candidates
+            .iter()
+            .map(|c| c.panel)
+            .filter(|&p| {
+                let now = self.mark(p, item);
+                if mark == Mark::Unchecked {
+                    now != Mark::Unchecked
+                } else {
+                    now == Mark::Unchecked
+                }
+            })
+            .collect()
+    }
+
+    /// Sets every cell of [`Self::column_cells`] to `mark`, each keeping its note.
+    pub fn column(&self, item: Item, mark: Mark) -> Result<Vec<EventBody>, Refusal> {
+        if item == Item::Bureau && self.bureau.is_none() {
+            return Err(Refusal::NeedsBureau);
+        }
+        let mut bodies = Vec::new();
+        for panel in self.column_cells(item, mark) {
+            bodies.extend(self.tick(panel, item, mark, NoteChange::Keep)?);
+        }
+        Ok(bodies)
+    }
+
+    /// The household's envelope record: `voters` registered at the address, `received`
+    /// envelopes. The day they came and the note are kept from the observer's earlier record
+    /// unless given (`Some`, where `Some(None)` clears them).
+    pub fn envelope_record(
+        &self,
+        voters: u32,
+        received: u32,
+        received_on: Option<Option<NaiveDate>>,
+        note: Option<Option<String>>,
+    ) -> Result<EventBody, Refusal> {
+        if voters == 0 {
+            return Err(Refusal::NoVoters);
+        }
+        let before = self.household();
+        Ok(EventBody::Envelope {
+            circonscription: self.circonscription.clone(),
+            bureau: self.bureau.cloned(),
+            voters,
+            received,
+            note: note.unwrap_or_else(|| before.and_then(|f| f.note.clone())),
+            received_on: received_on.unwrap_or_else(|| before.and_then(|f| f.received_on)),
+        })
+    }
+
+    /// A voter of the bureau who received no envelope at all.
+    pub fn non_receipt(
+        &self,
+        voter: Option<String>,
+        note: Option<String>,
+    ) -> Result<EventBody, Refusal> {
+        let bureau = self.bureau.ok_or(Refusal::NeedsBureau)?;
+        Ok(EventBody::NonReceipt {
+            circonscription: self.circonscription.clone(),
+            bureau: bureau.clone(),
+            voter,
+            note,
+        })
+    }
+
+    /// Undoing a change: the withdrawal of each of its events still live, latest first, then
+    /// what it replaced recorded again (`restore`, for a move).
+    pub fn undo(&self, saved: &[EventId], restore: Vec<EventBody>) -> Vec<EventBody> {
+        saved
+            .iter()
+            .rev()
+            .filter(|id| self.state.is_live(**id))
+            .map(|&target| EventBody::Retract { target })
+            .chain(restore)
+            .collect()
+    }
+
+    /// The observer's ballot observations at the current bureau that a move carries: the cells
+    /// checked or noted, each with its current observation, in panel order.
+    pub fn movable(&self) -> Vec<(Panel, Observation)> {
+        self.candidates
+            .iter()
+            .filter_map(|c| {
+                self.observation(c.panel, Item::Bureau)
+                    .filter(|o| o.mark != Mark::Unchecked || o.note.is_some())
+                    .map(|o| (c.panel, o.clone()))
+            })
+            .collect()
+    }
+
+    /// Moves the observer's ballot observations of the current bureau to `to` (see
+    /// [`MovePlan`]). Undo withdraws the new ticks and records the current ones here again.
+    pub fn move_to(&self, to: &Bureau) -> Result<MovePlan, Refusal> {
+        let from = self.bureau.ok_or(Refusal::NeedsBureau)?;
+        if &to.code == from {
+            return Err(Refusal::SameBureau);
+        }
+        if to.circonscription.as_ref() != Some(self.circonscription) {
+            return Err(Refusal::OtherCirconscription(self.circonscription.clone()));
+        }
+        let moved = self.movable();
+        if moved.is_empty() {
+            return Err(Refusal::NothingToMove);
+        }
+        let tick = |bureau: &BureauCode, panel, o: &Observation| EventBody::Tick {
+            circonscription: self.circonscription.clone(),
+            bureau: Some(bureau.clone()),
+            panel,
+            item: Item::Bureau,
+            mark: o.mark,
+            note: o.note.clone(),
+            envelope: None,
+        };
+        let there = Sheet {
+            bureau: Some(&to.code),
+            ..*self
+        };
+        let mut bodies = Vec::with_capacity(moved.len() * 2);
+        let mut withdrawals = Vec::with_capacity(moved.len());
+        let mut restore = Vec::with_capacity(moved.len());
+        let mut replaced = 0;
+        for (panel, o) in &moved {
+            if there.observation(*panel, Item::Bureau).is_some() {
+                replaced += 1;
+            }
+            bodies.push(tick(&to.code, *panel, o));
+            restore.push(tick(from, *panel, o));
+            withdrawals.extend(
+                self.state
+                    .live_ticks_by(self.observer, &self.key(*panel, Item::Bureau))
+                    .map(|t| EventBody::Retract { target: t.event }),
+            );
+        }
+        bodies.extend(withdrawals);
+        Ok(MovePlan {
+            bodies,
+            restore,
+            moved: moved.len(),
+            replaced,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,353 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chrono::{DateTime, NaiveDate};
+use uuid::Uuid;
+
+use super::*;
+use crate::domain::{Event, Sex};
+
+fn circ() -> CirconscriptionCode {
+    CirconscriptionCode::parse("7501").unwrap()
+}
+
+fn bureau(code: &str) -> BureauCode {
+    BureauCode::parse(code).unwrap()
+}
+
+fn candidates() -> Vec<Candidate> {
+    (1..=3)
+        .map(|n| Candidate {
+            circonscription: circ(),
+            panel: Panel::parse(&n.to_string()).unwrap(),
+            surname: format!("C{n}"),
+            given_name: String::new(),
+            sex: Sex::F,
+            nuance: String::new(),
+        })
+        .collect()
+}
+
+fn panel(n: u16) -> Panel {
+    Panel::parse(&n.to_string()).unwrap()
+}
+
+/// The observer's state after appending `bodies`, as the store would (one event each).
+struct Log {
+    observer: ObserverId,
+    events: Vec<Event>,
+}
+
+impl Log {
+    fn new() -> Self {
+        Self {
+            observer: ObserverId(Uuid::from_u128(7)),
+            events: Vec::new(),
+        }
+    }
+
+    fn append(&mut self, body: EventBody) -> EventId {
+        let seq = self.events.len() as u64 + 1;
+        let id = EventId(Uuid::from_u128(1000 + u128::from(seq)));
+        self.events.push(Event {
+            id,
+            observer: self.observer,
+            seq,
+            recorded_at: DateTime::from_timestamp(1_700_000_000 + seq as i64, 0).unwrap(),
+            body,
+        });
+        id
+    }
+
+    fn state(&self) -> RecordState {
+        RecordState::fold(&self.events)
+    }
+}
+
+fn sheet<'a>(
+    log: &Log,
+    state: &'a RecordState,
+    circ: &'a CirconscriptionCode,
+    candidates: &'a [Candidate],
+    bureau: Option<&'a BureauCode>,
+    envelope: u16,
+) -> Sheet<'a> {
+    Sheet {
+        state,
+        observer: log.observer,
+        circonscription: circ,
+        candidates,
+        bureau,
+        envelope,
+    }
+}
+
+#[test]
+fn the_same_mark_again_records_nothing_except_as_a_recheck_at_the_bureau() {
+    let (c, cands, b) = (circ(), candidates(), bureau("75056_0911"));
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    let foi = s
+        .tick(panel(1), Item::Foi, Mark::Present, NoteChange::Keep)
+        .unwrap()
+        .unwrap();
+    let table = s
+        .tick(panel(1), Item::Bureau, Mark::Absent, NoteChange::Keep)
+        .unwrap()
+        .unwrap();
+    log.append(foi);
+    log.append(table);
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    assert_eq!(
+        s.tick(panel(1), Item::Foi, Mark::Present, NoteChange::Keep),
+        Ok(None)
+    );
+    assert!(
+        s.tick(panel(1), Item::Bureau, Mark::Absent, NoteChange::Keep)
+            .unwrap()
+            .is_some(),
+        "a re-check of the table is a new observation"
+    );
+    // Clearing a cell already clear is no re-check.
+    assert_eq!(
+        s.tick(panel(2), Item::Bureau, Mark::Unchecked, NoteChange::Keep),
+        Ok(None)
+    );
+}
+
+#[test]
+fn a_changed_mark_keeps_its_note_and_a_note_keeps_the_mark() {
+    let (c, cands) = (circ(), candidates());
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    let noted = s
+        .set_note(panel(2), Item::Courrier, Some("déchiré".into()))
+        .unwrap()
+        .unwrap();
+    log.append(noted);
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    let Some(EventBody::Tick { mark, note, .. }) = s
+        .tick(panel(2), Item::Courrier, Mark::Absent, NoteChange::Keep)
+        .unwrap()
+    else {
+        panic!("a new mark is recorded");
+    };
+    assert_eq!((mark, note.as_deref()), (Mark::Absent, Some("déchiré")));
+    assert_eq!(
+        s.set_note(panel(2), Item::Courrier, Some("déchiré".into())),
+        Ok(None)
+    );
+    let Some(EventBody::Tick { mark, note, .. }) =
+        s.set_note(panel(2), Item::Courrier, None).unwrap()
+    else {
+        panic!("clearing a note is recorded");
+    };
+    assert_eq!((mark, note), (Mark::Unchecked, None));
+}
+
+#[test]
+fn the_bureau_s_table_needs_a_bureau() {
+    let (c, cands) = (circ(), candidates());
+    let log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    assert_eq!(
+        s.tick(panel(1), Item::Bureau, Mark::Present, NoteChange::Keep),
+        Err(Refusal::NeedsBureau)
+    );
+    assert_eq!(
+        s.column(Item::Bureau, Mark::Present),
+        Err(Refusal::NeedsBureau)
+    );
+    assert_eq!(s.non_receipt(None, None), Err(Refusal::NeedsBureau));
+    assert!(
+        s.tick(panel(1), Item::Foi, Mark::Present, NoteChange::Keep)
+            .is_ok()
+    );
+}
+
+#[test]
+fn a_column_marks_the_unchecked_cells_only_and_clearing_it_the_checked_ones() {
+    let (c, cands, b) = (circ(), candidates(), bureau("75056_0911"));
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    let absent = s
+        .tick(panel(2), Item::Bureau, Mark::Absent, NoteChange::Keep)
+        .unwrap()
+        .unwrap();
+    log.append(absent);
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    assert_eq!(
+        s.column_cells(Item::Bureau, Mark::Present),
+        vec![panel(1), panel(3)]
+    );
+    let bodies = s.column(Item::Bureau, Mark::Present).unwrap();
+    assert_eq!(bodies.len(), 2, "the absence seen is never overwritten");
+    assert_eq!(
+        s.column_cells(Item::Bureau, Mark::Unchecked),
+        vec![panel(2)]
+    );
+}
+
+#[test]
+fn a_new_envelope_count_keeps_the_day_and_the_note_unless_given() {
+    let (c, cands) = (circ(), candidates());
+    let mut log = Log::new();
+    let day = NaiveDate::from_ymd_opt(2024, 6, 20).unwrap();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    assert_eq!(s.envelope_record(0, 1, None, None), Err(Refusal::NoVoters));
+    log.append(
+        s.envelope_record(4, 1, Some(Some(day)), Some(Some("boîte partagée".into())))
+            .unwrap(),
+    );
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    let EventBody::Envelope {
+        received_on, note, ..
+    } = s.envelope_record(4, 2, None, None).unwrap()
+    else {
+        panic!("an envelope record");
+    };
+    assert_eq!(
+        (received_on, note.as_deref()),
+        (Some(day), Some("boîte partagée"))
+    );
+    let EventBody::Envelope {
+        received_on, note, ..
+    } = s.envelope_record(4, 2, Some(None), Some(None)).unwrap()
+    else {
+        panic!("an envelope record");
+    };
+    assert_eq!(
+        (received_on, note),
+        (None, None),
+        "given empty, they are cleared"
+    );
+}
+
+#[test]
+fn an_envelope_past_the_household_s_count_is_refused() {
+    let (c, cands) = (circ(), candidates());
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    // Before any count: one past the last envelope ticked.
+    assert_eq!(s.check_envelope(1), Ok(1));
+    assert_eq!(
+        s.check_envelope(2),
+        Err(Refusal::EnvelopeBeyond {
+            number: 2,
+            limit: 1
+        })
+    );
+    assert_eq!(s.check_envelope(0), Err(Refusal::EnvelopeZero));
+    log.append(s.envelope_record(4, 2, None, None).unwrap());
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 2);
+    assert_eq!(s.check_envelope(2), Ok(2));
+    assert_eq!(
+        s.check_envelope(3),
+        Err(Refusal::EnvelopeBeyond {
+            number: 3,
+            limit: 2
+        })
+    );
+    let Some(EventBody::Tick { envelope, .. }) = s
+        .tick(panel(1), Item::Foi, Mark::Absent, NoteChange::Keep)
+        .unwrap()
+    else {
+        panic!("a tick");
+    };
+    assert_eq!(
+        envelope,
+        Some(2),
+        "ticks in the second envelope carry its number"
+    );
+}
+
+#[test]
+fn undo_withdraws_the_live_events_latest_first_then_restores() {
+    let (c, cands) = (circ(), candidates());
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    let a = log.append(
+        s.tick(panel(1), Item::Foi, Mark::Present, NoteChange::Keep)
+            .unwrap()
+            .unwrap(),
+    );
+    let b = log.append(
+        s.tick(panel(2), Item::Foi, Mark::Present, NoteChange::Keep)
+            .unwrap()
+            .unwrap(),
+    );
+    log.append(EventBody::Retract { target: a });
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    assert_eq!(
+        s.undo(&[a, b], vec![]),
+        vec![EventBody::Retract { target: b }]
+    );
+}
+
+#[test]
+fn a_move_ticks_the_target_first_then_withdraws_here_and_counts_what_it_replaces() {
+    let (c, cands, here, there) = (
+        circ(),
+        candidates(),
+        bureau("75056_0911"),
+        bureau("75056_0912"),
+    );
+    let target = Bureau {
+        code: there.clone(),
+        circonscription: Some(c.clone()),
+        label: String::new(),
+        address: String::new(),
+        commune: String::new(),
+        voting_machines: false,
+    };
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&here), 1);
+    assert_eq!(s.move_to(&target), Err(Refusal::NothingToMove));
+    log.append(
+        s.tick(panel(1), Item::Bureau, Mark::Absent, NoteChange::Keep)
+            .unwrap()
+            .unwrap(),
+    );
+    let at_there = sheet(&log, &state, &c, &cands, Some(&there), 1);
+    log.append(
+        at_there
+            .tick(panel(1), Item::Bureau, Mark::Present, NoteChange::Keep)
+            .unwrap()
+            .unwrap(),
+    );
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&here), 1);
+    let plan = s.move_to(&target).unwrap();
+    assert_eq!((plan.moved, plan.replaced), (1, 1));
+    assert!(
+        matches!(&plan.bodies[0], EventBody::Tick { bureau: Some(b), mark: Mark::Absent, .. } if *b == there)
+    );
+    assert!(matches!(plan.bodies[1], EventBody::Retract { .. }));
+    assert!(matches!(&plan.restore[0], EventBody::Tick { bureau: Some(b), .. } if *b == here));
+    let here_again = Bureau {
+        code: here.clone(),
+        ..target.clone()
+    };
+    assert_eq!(s.move_to(&here_again), Err(Refusal::SameBureau));
+    let elsewhere = Bureau {
+        circonscription: Some(CirconscriptionCode::parse("7502").unwrap()),
+        ..target
+    };
+    assert_eq!(
+        s.move_to(&elsewhere),
+        Err(Refusal::OtherCirconscription(c.clone()))
+    );
+}
