@@ -242,6 +242,13 @@ fn undo_retracts_the_last_change_of_the_session_then_the_one_before() {
     assert!(out.contains("enregistré"));
     let out = drive(&mut store, Lang::Fr, "annuler\n");
     assert!(out.contains("Rien à annuler dans cette session."), "{out}");
+    let events = store.events().unwrap();
+    assert_eq!(events.len(), 1 + n + (n + 1) + 1, "no retraction added");
+    assert!(matches!(
+        events.last().map(|e| &e.body),
+        Some(EventBody::Tick { .. })
+    ));
+    assert_eq!(store.fold().unwrap().observed_circonscriptions().len(), 1);
 }
 
 #[test]
@@ -583,11 +590,35 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
         out.contains("1 enveloppe reçue, arrivée le 06/06/2017"),
         "{out}"
     );
+    // The impossible day recorded nothing; the next line recorded its count and day.
+    let counts = |store: &Store| -> Vec<(u32, u32, Option<chrono::NaiveDate>, Option<String>)> {
+        store
+            .events()
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| match e.body {
+                EventBody::Envelope {
+                    voters,
+                    received,
+                    received_on,
+                    note,
+                    ..
+                } => Some((voters, received, received_on, note)),
+                _ => None,
+            })
+            .collect()
+    };
+    let june_6 = chrono::NaiveDate::from_ymd_opt(2017, 6, 6);
+    assert_eq!(counts(&store), [(3, 2, june_6, None), (1, 1, june_6, None)]);
     // A corrected count keeps the day; a note is the rest of the line; liste reads them out.
     let out = drive(
         &mut store,
         Lang::Fr,
         "enveloppe 3 3 boîte partagée\nliste\n",
+    );
+    assert_eq!(
+        counts(&store).last(),
+        Some(&(3, 3, june_6, Some("boîte partagée".to_owned())))
     );
     assert!(
         out.contains("Enveloppes du foyer : 3 électeurs à l'adresse, 3 enveloppes reçues, arrivées le 06/06/2017, note : « boîte partagée »."),

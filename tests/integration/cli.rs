@@ -3,7 +3,60 @@
 
 use std::path::Path;
 
-use crate::util::{bin, constat, init_db, run, stderr, stdout, tick};
+use constat::domain::EventBody;
+
+use crate::util::{bin, constat, events, init_db, report_json, run, stderr, stdout, tick};
+
+/// The reference record as events should hold it, one line each: `tick,CIRC,BUREAU,PANEL,ITEM,MARK`
+/// for each row of `record.csv`, then the household's envelope and the non-receipt.
+fn expected_reference_events() -> Vec<String> {
+    let csv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/paris-1-2017/record.csv"),
+    )
+    .unwrap();
+    let mut lines: Vec<String> = csv.lines().skip(1).map(|l| format!("tick,{l}")).collect();
+    lines.push("envelope,7501,75056_0911,4,1".into());
+    lines.push("non_receipt,7501,75056_0911".into());
+    lines
+}
+
+/// The database's events in the form of [`expected_reference_events`].
+fn recorded(db: &Path) -> Vec<String> {
+    events(db)
+        .into_iter()
+        .map(|e| match e.body {
+            EventBody::Tick {
+                circonscription,
+                bureau,
+                panel,
+                item,
+                mark,
+                ..
+            } => format!(
+                "tick,{circonscription},{},{panel},{},{}",
+                bureau.as_ref().map_or("", |b| b.as_str()),
+                item.slug(),
+                mark.slug()
+            ),
+            EventBody::Envelope {
+                circonscription,
+                bureau,
+                voters,
+                received,
+                ..
+            } => format!(
+                "envelope,{circonscription},{},{voters},{received}",
+                bureau.as_ref().map_or("", |b| b.as_str())
+            ),
+            EventBody::NonReceipt {
+                circonscription,
+                bureau,
+                ..
+            } => format!("non_receipt,{circonscription},{bureau}"),
+            EventBody::Retract { target } => format!("retract,{target}"),
+        })
+        .collect()
+}
 
 /// Replays `sample_data/paris-1-2017/record.csv` through `constat tick`, one process per tick,
 /// then the envelope and the non-receipt, as `replay-record.sh` does.
@@ -30,7 +83,13 @@ fn replay_reference_record(db: &Path) {
             ]),
             0,
         );
-        assert!(stdout(&out).starts_with("enregistré : événement "));
+        // The acknowledgement names the event now in the database.
+        let last = events(db).pop().expect("the tick is stored");
+        assert!(
+            stdout(&out).contains(&last.id.to_string()),
+            "{}",
+            stdout(&out)
+        );
     }
     run(
         constat(db).args([
@@ -56,25 +115,12 @@ fn replay_reference_record(db: &Path) {
     );
 }
 
-fn event_count(db: &Path) -> usize {
-    let out = run(constat(db).args(["report", "--format", "json"]), 0);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    // Counting through the report would hide unchecked cells; count rows with any mark instead.
-    v["circonscriptions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["rows"].as_array().unwrap().iter())
-        .flat_map(|r| r["marks"].as_array().unwrap().iter())
-        .filter(|m| *m != "unchecked")
-        .count()
-}
-
 #[test]
 fn the_reference_record_entered_through_the_cli_gives_the_2017_report() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     replay_reference_record(&db);
+    assert_eq!(recorded(&db), expected_reference_events());
     let report = stdout(&run(constat(&db).arg("report"), 0));
     assert!(
         report.contains("15 candidats ont les trois éléments"),
@@ -128,10 +174,7 @@ fn the_bundled_replay_script_enters_the_same_record() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let md = stdout(&run(constat(&db).args(["report", "--format", "md"]), 0));
-    assert!(md.contains("15 candidats ont les trois éléments"), "{md}");
-    assert!(md.contains("1 non-réception enregistrée"), "{md}");
-    assert_eq!(event_count(&db), 66);
+    assert_eq!(recorded(&db), expected_reference_events());
 }
 
 #[test]
@@ -188,12 +231,11 @@ fn a_tick_without_bureau_uses_the_current_bureau_of_the_database() {
         ]),
         0,
     );
-    let report = stdout(&run(constat(&db).arg("report"), 0));
-    assert!(report.contains("Bureaux observés : 75056_0911"), "{report}");
-    assert!(
-        report.contains("1 bulletin absent de la table du bureau"),
-        "{report}"
-    );
+    assert_eq!(recorded(&db), ["tick,7501,75056_0911,1,bureau,absent"]);
+    let v = report_json(&db);
+    let circ = &v["circonscriptions"][0];
+    assert_eq!(circ["bureaux"][0]["code"], "75056_0911");
+    assert_eq!(circ["rows"][0]["marks"][2], "absent");
 }
 
 #[test]
@@ -386,8 +428,12 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
             "{args:?} printed an acknowledgement"
         );
     }
-    assert_eq!(event_count(&db), 0);
-    let _ = before;
+    assert!(events(&db).is_empty());
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the database was written"
+    );
 }
 
 #[test]
@@ -479,11 +525,18 @@ fn a_database_from_a_newer_constat_is_refused_with_a_clear_message() {
         .unwrap()
         .pragma_update(None, "user_version", 999)
         .unwrap();
+    let before = std::fs::read(&db).unwrap();
     let out = run(constat(&db).arg("report"), 1);
     assert!(
         stderr(&out).contains("version plus récente de constat (schéma 999"),
         "{}",
         stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the newer file was changed"
     );
 }
 
@@ -513,12 +566,21 @@ fn demo_without_a_terminal_explains_and_keeps_the_database() {
         stderr(&out)
     );
     assert!(stdout(&out).contains(&format!("Base de démonstration : {}", db.display())));
-    // The demo database holds the sample and works with the other commands.
-    let report = stdout(&run(
-        constat(&db).args(["report", "--circonscription", "7501"]),
+    // The demo database holds the sample, no observation yet, and works with the other commands.
+    let store = constat::storage::Store::open(&db).unwrap();
+    let data = store.election_data().unwrap();
+    assert_eq!(data.referential.candidates.values().flatten().count(), 22);
+    assert!(store.events().unwrap().is_empty());
+    drop(store);
+    let out = run(
+        constat(&db).args(["report", "--circonscription", "7501", "--format", "json"]),
         0,
-    ));
-    assert!(report.contains("LEVAVASSEUR Éric"), "{report}");
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["circonscriptions"][0]["rows"].as_array().unwrap().len(),
+        22
+    );
 }
 
 #[test]

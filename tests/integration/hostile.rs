@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::util::{constat, english_in, init_db, run, stdout, tick};
+use constat::domain::EventBody;
+
+use crate::util::{constat, english_in, events, init_db, run, stdout, tick};
 
 /// What `merge` must do with a file.
 enum Expect {
@@ -478,6 +480,7 @@ fn every_hostile_file_is_refused_with_its_reason_and_changes_nothing() {
     };
     for (what, file, expect) in corpus {
         let before = target_state(&target);
+        let held = events(&target).len();
         let line = summary_line(&file, "fr");
         match expect {
             Expect::Refused { fr, en } => {
@@ -500,6 +503,7 @@ fn every_hostile_file_is_refused_with_its_reason_and_changes_nothing() {
                     "{what}: {line}"
                 );
                 assert_eq!(target_state(&target), before, "{what}: the target changed");
+                assert_eq!(events(&target).len(), held, "{what}: events were added");
             }
             Expect::Added(n) => {
                 assert!(line.trim_end().ends_with('-'), "{what}: refused: {line}");
@@ -507,6 +511,11 @@ fn every_hostile_file_is_refused_with_its_reason_and_changes_nothing() {
                     line.split_whitespace().nth(1),
                     Some(n.to_string().as_str()),
                     "{what}: {line}"
+                );
+                assert_eq!(
+                    events(&target).len() as u64,
+                    held as u64 + n,
+                    "{what}: events in the target"
                 );
             }
         }
@@ -516,6 +525,14 @@ fn every_hostile_file_is_refused_with_its_reason_and_changes_nothing() {
         .map(|s| assert_eq!(s, "ok"))
         .unwrap();
     // The formula-looking note came in whole and goes out neutralised again.
+    let note = "=cmd|' /C calc'!A0\nbulletins épuisés";
+    assert!(
+        events(&target).iter().any(|e| matches!(
+            &e.body,
+            EventBody::Tick { note: Some(n), .. } if n == note
+        )),
+        "the note is not stored as typed"
+    );
     let csv = target_state(&target);
     assert!(
         csv.contains("\"'=cmd|' /C calc'!A0\nbulletins épuisés\""),

@@ -210,9 +210,11 @@ fn killing_the_cli_mid_tick_loses_no_acknowledged_tick() {
 }
 
 /// Kills a whole process group with `kill -9 -PGID` (no libc: the crate forbids unsafe code).
+/// Bash's own `kill`, since the test needs bash anyway: a `kill` program (procps) is not on every
+/// machine that has a Rust toolchain.
 fn kill_group(pgid: u32) -> bool {
-    Command::new("kill")
-        .args(["-s", "KILL", "--", &format!("-{pgid}")])
+    Command::new("bash")
+        .args(["-c", r#"kill -s KILL -- "-$1""#, "kill", &pgid.to_string()])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

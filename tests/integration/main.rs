@@ -6,6 +6,7 @@ mod hostile;
 mod import;
 mod kill;
 mod merge;
+mod merge_laws;
 mod plain;
 mod pv;
 mod report_html;

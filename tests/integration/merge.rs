@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{constat, init_db, run, stderr, stdout, tick};
+use crate::util::{constat, events, init_db, report_json, run, stderr, stdout, tick};
 
 fn observer(dir: &Path, name: &str, ticks: &[(&str, &str, &str)]) -> PathBuf {
     let sub = dir.join(name);
@@ -34,6 +34,30 @@ fn national(dir: &Path, name: &str) -> PathBuf {
         0,
     );
     db
+}
+
+/// The rows of `constat report --conflicts --format csv`: (panel, item, observer's name, value).
+fn conflicts(db: &Path) -> Vec<(String, String, String, String)> {
+    let out = run(
+        constat(db).args(["report", "--conflicts", "--format", "csv"]),
+        0,
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let mut rows: Vec<_> = reader
+        .deserialize::<std::collections::HashMap<String, String>>()
+        .map(|row| {
+            let row = row.unwrap();
+            let field = |k: &str| row[k].clone();
+            (
+                field("panel"),
+                field("item"),
+                field("observer_name"),
+                field("value"),
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
 }
 
 fn merge(target: &Path, inputs: &[&Path]) -> String {
@@ -80,19 +104,27 @@ fn merging_in_any_order_gives_the_same_database_and_twice_adds_nothing() {
     merge(&ba, &[&c, &b]);
     merge(&ba, &[&a]);
     assert_eq!(content(&ab), content(&ba));
-    let again = merge(&ab, &[&a, &b, &c]);
-    assert!(
-        again.contains("0 événement nouveau, 5 déjà présents, 0 fichier refusé"),
-        "{again}"
+    assert_eq!(events(&ab).len(), 5);
+    let before = content(&ab);
+    merge(&ab, &[&a, &b, &c]);
+    assert_eq!(
+        content(&ab),
+        before,
+        "merging the same files again changed the database"
     );
-    let conflicts = stdout(&run(constat(&ab).args(["report", "--conflicts"]), 0));
-    assert!(
-        conflicts.contains("1 case sur laquelle les observateurs se contredisent"),
-        "only the bureau's table: marie's and lea's envelopes differ, they do not contradict: {conflicts}"
-    );
-    assert!(
-        conflicts.contains("marie : présent") && conflicts.contains("jean : absent"),
-        "{conflicts}"
+    assert_eq!(events(&ab).len(), 5);
+    // Only the bureau's table: marie's and lea's envelopes differ, they do not contradict.
+    let row = |who: &str, value: &str| {
+        (
+            "1".to_owned(),
+            "bureau".to_owned(),
+            who.to_owned(),
+            value.to_owned(),
+        )
+    };
+    assert_eq!(
+        conflicts(&ab),
+        [row("jean", "absent"), row("marie", "present")]
     );
 }
 
@@ -128,10 +160,12 @@ fn folders_are_searched_and_csv_exports_merge_like_databases() {
         0,
     );
     let target = national(dir.path(), "nat.db");
-    let out = merge(&target, &[&inbox]);
-    assert!(out.contains("2 fichiers : 2 événements nouveaux"), "{out}");
-    let report = stdout(&run(constat(&target).arg("report"), 0));
-    assert!(report.contains("n° 4 DE NAZELLE"), "{report}");
+    merge(&target, &[&inbox]);
+    // Both files found: marie's database in the folder, jean's CSV export in a subfolder.
+    assert_eq!(events(&target).len(), 2);
+    let rows = &report_json(&target)["circonscriptions"][0]["rows"];
+    assert_eq!(rows[0]["marks"][2], "present", "marie's bureau tick");
+    assert_eq!(rows[3]["marks"][0], "absent", "jean's profession de foi");
 }
 
 #[test]
@@ -155,10 +189,13 @@ fn strict_stops_at_the_first_bad_file_and_leaves_the_target_as_it_was() {
         stdout(&out)
     );
     assert_eq!(content(&target), before);
-    // Without --strict the good file is merged and the bad one listed.
+    assert!(events(&target).is_empty());
+    // Without --strict the good file is merged and the bad one listed with its reason.
     let out = merge(&target, &[&a, &bad]);
+    assert_eq!(events(&target).len(), 1);
     assert!(
-        out.contains("1 événement nouveau") && out.contains("1 fichier refusé"),
+        out.lines()
+            .any(|l| l.contains("zz-bad.db") && l.contains("pas d'en-tête SQLite")),
         "{out}"
     );
 }
@@ -174,6 +211,8 @@ fn merge_warns_about_a_database_copied_with_its_wal() {
         out.contains("-wal est à côté du fichier : il a été copié en cours d'utilisation"),
         "{out}"
     );
+    // A warning, not a refusal: the file's tick is merged.
+    assert_eq!(events(&target).len(), 1);
     let english = stdout(&run(
         constat(&target)
             .args(["--lang", "en", "merge", "--into"])
@@ -188,12 +227,20 @@ fn merge_warns_about_a_database_copied_with_its_wal() {
 fn export_refuses_to_overwrite_the_database_and_writes_devices_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
+    tick(&db, "1", "bureau", "present", &[]);
+    let before = std::fs::read(&db).unwrap();
     let out = run(constat(&db).args(["export", "db", "-o"]).arg(&db), 1);
     assert!(
         stderr(&out).contains("est cette base elle-même"),
         "{}",
         stderr(&out)
     );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the database was overwritten"
+    );
+    assert_eq!(events(&db).len(), 1);
     run(constat(&db).args(["report", "-o", "/dev/null"]), 0);
     run(constat(&db).args(["export", "csv", "-o", "/dev/null"]), 0);
     let meta = std::fs::metadata("/dev/null").unwrap();

@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-use crate::util::{constat, init_db, run, stdout};
+use constat::domain::{EventBody, Item, Mark};
+
+use crate::util::{constat, events, init_db, run, stdout};
 
 /// `constat --db DB ARGS…` with `input` piped to its standard input.
 fn piped(db: &Path, args: &[&str], input: &str) -> Output {
@@ -78,6 +80,57 @@ fn plain_ui_records_typed_lines_and_the_report_shows_them() {
     assert_eq!(marks("5"), ["unchecked", "unchecked", "absent"]);
     // `annuler` withdrew 4's profession de foi.
     assert_eq!(marks("4"), ["unchecked", "unchecked", "present"]);
+
+    // The events: 5 ticks typed, `bonjour` nothing, `annuler` one retraction of the last tick,
+    // `tous bureau p` confirmed one tick per unchecked bureau cell (22 - 2), one envelope.
+    let events = events(&db);
+    let ticks: Vec<(u16, Item, Mark)> = events
+        .iter()
+        .filter_map(|e| match &e.body {
+            EventBody::Tick {
+                panel, item, mark, ..
+            } => Some((panel.get(), *item, *mark)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        ticks[..5],
+        [
+            (3, Item::Foi, Mark::Present),
+            (3, Item::Courrier, Mark::Absent),
+            (3, Item::Bureau, Mark::Present),
+            (5, Item::Bureau, Mark::Absent),
+            (4, Item::Foi, Mark::Present),
+        ]
+    );
+    assert_eq!(ticks.len(), 5 + 20);
+    assert!(
+        ticks[5..].iter().all(|&(p, item, mark)| p != 3
+            && p != 5
+            && item == Item::Bureau
+            && mark == Mark::Present)
+    );
+    let retractions: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e.body {
+            EventBody::Retract { target } => Some(target),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        retractions,
+        [events[4].id],
+        "`annuler` withdraws 4's profession de foi"
+    );
+    assert!(matches!(
+        events.last().map(|e| &e.body),
+        Some(EventBody::Envelope {
+            voters: 4,
+            received: 1,
+            ..
+        })
+    ));
+    assert_eq!(events.len(), 5 + 1 + 20 + 1);
 }
 
 #[test]
@@ -93,6 +146,18 @@ fn plain_demo_runs_without_a_terminal_and_keeps_the_database() {
         "{text}"
     );
     assert!(text.contains(&db.display().to_string()), "{text}");
+    // The demo database is kept, with the one tick typed.
+    let events = events(&db);
+    assert_eq!(events.len(), 1);
+    assert!(matches!(
+        events[0].body,
+        EventBody::Tick {
+            panel,
+            item: Item::Foi,
+            mark: Mark::Absent,
+            ..
+        } if panel.get() == 1
+    ));
     let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
     assert!(csv.contains(",absent,unchecked,unchecked"), "{csv}");
 }

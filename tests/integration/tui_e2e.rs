@@ -1,5 +1,7 @@
 //! The real interface in a real terminal (tmux): keys typed, the screen read back, the database
-//! checked afterwards. `.ci/run` installs tmux; a missing tmux fails the test, it never skips.
+//! checked afterwards. tmux is required, so plain `cargo test` leaves these tests out (`#[ignore]`);
+//! run them with `cargo test --test integration -- --ignored` (`.ci/run` installs tmux and does).
+//! Run without tmux, they fail and say how to install it: they never skip.
 
 use std::path::Path;
 use std::process::Command;
@@ -96,6 +98,7 @@ impl Drop for Tmux {
 }
 
 #[test]
+#[ignore = "needs tmux: apt-get install tmux"]
 fn ticking_in_the_real_terminal_saves_to_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
@@ -135,6 +138,7 @@ fn ticking_in_the_real_terminal_saves_to_the_database() {
 }
 
 #[test]
+#[ignore = "needs tmux: apt-get install tmux"]
 fn the_phone_screen_is_readable_and_quits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
@@ -152,6 +156,7 @@ fn the_phone_screen_is_readable_and_quits_cleanly() {
 /// undone, the summary and the evidence export; then the database and the evidence are checked
 /// with the command line.
 #[test]
+#[ignore = "needs tmux: apt-get install tmux"]
 fn the_whole_journey_from_first_run_to_exported_evidence() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("journey.db");
@@ -262,6 +267,7 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
 }
 
 #[test]
+#[ignore = "needs tmux: apt-get install tmux"]
 fn leaving_the_first_run_form_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("never.db");

@@ -1,4 +1,5 @@
-//! Helpers: a temporary folder and the `constat` binary with a fixed language.
+//! Helpers: a temporary folder, the `constat` binary with a fixed language, and the database's
+//! events and JSON report to check what a command did.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -64,6 +65,21 @@ pub fn init_db(dir: &Path) -> PathBuf {
         0,
     );
     db
+}
+
+/// Every event of the database in storage order, read with the library: what a behaviour test
+/// checks, rather than the wording of an acknowledgement.
+pub fn events(db: &Path) -> Vec<constat::domain::Event> {
+    constat::storage::Store::open(db)
+        .expect("open the database")
+        .events()
+        .expect("read its events")
+}
+
+/// `constat report --format json`, parsed.
+pub fn report_json(db: &Path) -> serde_json::Value {
+    let out = run(constat(db).args(["report", "--format", "json"]), 0);
+    serde_json::from_slice(&out.stdout).expect("the JSON report")
 }
 
 /// Text of stdout.
