@@ -2,13 +2,13 @@
 //! then calls the domain and the storage. Nothing is written unless every check passed.
 
 mod demo;
-pub(crate) mod export;
+mod export;
 mod import;
 mod init;
 mod merge;
 mod observe;
 mod pv;
-pub mod report;
+mod report;
 mod verify;
 
 use std::io::Write;

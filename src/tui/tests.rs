@@ -1220,7 +1220,7 @@ fn a_move_withdraws_every_live_tick_of_the_cell_so_no_older_mark_comes_back() {
     h.press(KeyCode::Enter);
     assert!(
         matches!(&h.model.mode, Mode::Confirm(c)
-            if c.pending == Pending::Move(BureauCode::parse("75056_0912").unwrap())
+            if matches!(&c.pending, Pending::Move(to) if to.code.as_str() == "75056_0912")
                 && c.question.contains('1')),
         "asks about moving the 1 observation: {:?}",
         h.model.mode

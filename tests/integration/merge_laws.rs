@@ -19,8 +19,9 @@ use chrono::{NaiveDate, Utc};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
-use constat::commands::report::{read_inputs, write_report};
-use constat::commands::{create_database, create_from_sample, new_event_id};
+use constat::app::database::{create_database, create_from_sample};
+use constat::app::new_event_id;
+use constat::app::report::{read_inputs, write_report};
 use constat::domain::referential::ElectionData;
 use constat::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, Panel, RecordState,
