@@ -34,7 +34,7 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             events_csv::write(&mut buf, &merge_election_label(&data), &names, &events).map_err(
                 |e| Error::Io {
                     path: output.clone(),
-                    context: "writing the report",
+                    context: crate::error::IoContext::WritingReport,
                     source: std::io::Error::other(e.to_string()),
                 },
             )?;
@@ -73,7 +73,7 @@ pub(crate) fn evidence_folder(
         let path = path.to_owned();
         move |source| Error::Io {
             path: path.clone(),
-            context: "writing the report",
+            context: crate::error::IoContext::WritingReport,
             source,
         }
     };

@@ -30,7 +30,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         )
         .map_err(|source| Error::Io {
             path: args.output.clone().unwrap_or_default(),
-            context: "writing the report",
+            context: crate::error::IoContext::WritingReport,
             source,
         })?;
         return output(args, ctx, &buf);
@@ -43,7 +43,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     write_report(&inputs, &circs, args.format, ctx.lang, &mut buf, &mut || ()).map_err(
         |source| Error::Io {
             path: args.output.clone().unwrap_or_default(),
-            context: "writing the report",
+            context: crate::error::IoContext::WritingReport,
             source,
         },
     )?;
@@ -217,7 +217,7 @@ fn output(args: &ReportArgs, ctx: &mut Context<'_>, bytes: &[u8]) -> Result<(), 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io = |source| Error::Io {
         path: path.to_owned(),
-        context: "writing the report",
+        context: crate::error::IoContext::WritingReport,
         source,
     };
     // A device or a pipe (`-o /dev/stdout`) is written directly: renaming over it would replace it.
