@@ -558,6 +558,18 @@ fn import_errors() -> Vec<ImportError> {
     ] {
         all.push(ImportError::file(path, ImportText::TextOrXlsx).value(Found::NotText(kind)));
     }
+    for p in system_problems() {
+        all.push(ImportError::file(path, ImportText::ReadableFile).value(Found::System(p)));
+    }
+    all.push(
+        ImportError::at(path, 3, ImportText::ReadableRow).value(Found::Csv(
+            CsvProblem::UnequalLengths {
+                pos: Some((2, 3, 99)),
+                found: 2,
+                expected: 6,
+            },
+        )),
+    );
     all.extend(
         code_errors()
             .into_iter()

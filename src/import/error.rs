@@ -5,6 +5,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::domain::CodeError;
+use crate::error::SystemProblem;
+use crate::export::events_csv::CsvProblem;
 use crate::i18n::{Lang, Localize, Message, cut};
 
 /// Why a file was not imported. Nothing of the file was imported.
@@ -64,6 +66,10 @@ pub enum Found {
     Said(ImportText),
     /// What is not text in a file that should be.
     NotText(Binary),
+    /// What the CSV reader said of a row.
+    Csv(CsvProblem),
+    /// What the system said of the file.
+    System(SystemProblem),
 }
 
 impl From<&str> for Found {
@@ -594,6 +600,8 @@ impl Localize for Found {
             Self::Text(t) => Message::new("import-value-text").arg("value", cut(t)),
             Self::Said(t) => t.message(),
             Self::NotText(b) => Message::new("import-not-text").arg("kind", b),
+            Self::Csv(p) => p.message(),
+            Self::System(p) => p.message(),
         }
     }
 }

@@ -32,7 +32,7 @@ pub(crate) enum Opened {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> ImportError {
-    ImportError::file(path, ImportText::ReadableFile).value(e.to_string())
+    ImportError::file(path, ImportText::ReadableFile).value(Found::System(e.into()))
 }
 
 /// `100.0`: a size in MiB with one decimal, the unit left to the message.

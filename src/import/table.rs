@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::decode::TextEncoding;
-use super::{Column, ImportError, ImportText, MAX_LINE_BYTES};
+use super::{Column, Found, ImportError, ImportText, MAX_LINE_BYTES};
 
 /// One row: its line (from 1) and its fields, trimmed on access. The strings are reused from one
 /// row to the next.
@@ -156,7 +156,7 @@ impl<R: Read> RowSource for CsvSource<'_, R> {
                         .hint(ImportText::NotATable)
                     } else {
                         ImportError::at(self.path, line, ImportText::ReadableRow)
-                            .value(e.to_string())
+                            .value(Found::Csv((&e).into()))
                     });
                 }
             }

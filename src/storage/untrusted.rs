@@ -12,6 +12,7 @@ use rusqlite::limits::Limit;
 use rusqlite::{Connection, OpenFlags};
 
 use super::migrations;
+pub use crate::error::SystemProblem;
 use crate::i18n::{Lang, Localize, Message, cut};
 
 /// Largest database file accepted from another observer (4 GiB).
@@ -99,64 +100,6 @@ pub enum SchemaProblem {
     Differs,
     /// constat's own schema could not be built in memory; SQLite's words.
     Expected(String),
-}
-
-/// What the system said when a file could not be read: its kind in words, its own text kept as
-/// a detail.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SystemProblem {
-    kind: &'static str,
-    detail: String,
-}
-
-impl From<&std::io::Error> for SystemProblem {
-    fn from(e: &std::io::Error) -> Self {
-        use std::io::ErrorKind as K;
-        let kind = match e.kind() {
-            K::NotFound => "not-found",
-            K::PermissionDenied => "denied",
-            K::IsADirectory => "directory",
-            _ => "other",
-        };
-        Self {
-            kind,
-            detail: e.to_string(),
-        }
-    }
-}
-
-impl SystemProblem {
-    /// SQLite failed to open the file: its words.
-    pub fn sqlite(e: &rusqlite::Error) -> Self {
-        Self {
-            kind: "sqlite",
-            detail: e.to_string(),
-        }
-    }
-}
-
-impl SystemProblem {
-    /// A failure said by someone else in their own words.
-    pub fn said(detail: String) -> Self {
-        Self {
-            kind: "other",
-            detail,
-        }
-    }
-}
-
-impl From<std::io::Error> for SystemProblem {
-    fn from(e: std::io::Error) -> Self {
-        Self::from(&e)
-    }
-}
-
-impl Localize for SystemProblem {
-    fn message(&self) -> Message<'_> {
-        Message::new("reason-system")
-            .arg("kind", self.kind)
-            .arg("detail", cut(&self.detail))
-    }
 }
 
 impl Localize for Refusal {
