@@ -4,24 +4,20 @@
 use std::path::PathBuf;
 
 use crate::domain::CodeError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize, Message, cut};
 use crate::sample::SampleError;
 use crate::storage::StorageError;
 
 /// Any failure of a command. Nothing was written when a command returns one of these.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// The database refused or failed.
-    #[error(transparent)]
-    Storage(#[from] StorageError),
+    Storage(StorageError),
     /// A bundled sample is broken (a build defect).
-    #[error(transparent)]
-    Sample(#[from] SampleError),
+    Sample(SampleError),
     /// A code typed by the user is malformed.
-    #[error(transparent)]
-    Code(#[from] CodeError),
+    Code(CodeError),
     /// `--sample` names no bundled sample.
-    #[error("unknown sample `{name}`; bundled samples: {}", known.join(", "))]
     UnknownSample {
         /// What was typed.
         name: String,
@@ -29,10 +25,6 @@ pub enum Error {
         known: Vec<&'static str>,
     },
     /// The circonscription is not in this database's reference data.
-    #[error(
-        "circonscription {code} is not in this database; known: {}",
-        list(known)
-    )]
     UnknownCirconscription {
         /// What was typed.
         code: String,
@@ -40,10 +32,6 @@ pub enum Error {
         known: Vec<String>,
     },
     /// No candidate with this panel number in the circonscription.
-    #[error(
-        "no candidate n° {panel} in circonscription {circ}; valid panel numbers: {}",
-        list(known)
-    )]
     UnknownCandidate {
         /// Where.
         circ: String,
@@ -53,10 +41,6 @@ pub enum Error {
         known: Vec<String>,
     },
     /// The bureau is not in this database, or not in that circonscription.
-    #[error(
-        "bureau {code} is not a bureau of circonscription {circ}; its bureaux: {}",
-        list(known)
-    )]
     UnknownBureau {
         /// What was typed.
         code: String,
@@ -66,10 +50,6 @@ pub enum Error {
         known: Vec<String>,
     },
     /// `--item bureau` without a bureau.
-    #[error(
-        "--item bureau needs a bureau: add --bureau CODE (bureaux of {circ}: {})",
-        list(known)
-    )]
     BureauRequired {
         /// Where.
         circ: String,
@@ -77,58 +57,35 @@ pub enum Error {
         known: Vec<String>,
     },
     /// A text argument is unusable.
-    #[error("{field}: {why}")]
     BadText {
         /// Which argument.
         field: &'static str,
         /// Why.
-        why: &'static str,
+        why: TextProblem,
     },
     /// `--election` is not KIND-YEAR.
-    #[error(
-        "`{0}` is not an election: expected KIND-YEAR, KIND one of legislatives, presidentielle, europeennes, municipales, regionales, departementales (e.g. legislatives-2024)"
-    )]
     BadElection(String),
     /// A bureau whose circonscription is not known yet.
-    #[error(
-        "bureau {0} has no known circonscription yet: import Etalab's bureau/circonscription table (constat import bureaux FILE)"
-    )]
     BureauWithoutCirconscription(String),
     /// `export db -o` names the database itself.
-    #[error("{0} is this database itself: choose another file to export to")]
     ExportOverDatabase(PathBuf),
     /// A strict merge stopped at a bad file and undid everything.
-    #[error("merge stopped at the first bad file (--strict): {0} is exactly as it was")]
     MergeAborted(PathBuf),
     /// `constat verify` found something broken (the lines above say what).
-    #[error("{0}: verification failed (see above)")]
     VerifyFailed(PathBuf),
     /// A file that cannot be read as a constat database.
-    #[error("{0}: {1}")]
     Untrusted(PathBuf, crate::storage::Refusal),
     /// The evidence folder exists and holds files.
-    #[error("{0} exists and is not empty: give a new folder for the evidence")]
     EvidenceFolderNotEmpty(PathBuf),
     /// The database has no circonscription yet.
-    #[error(
-        "this database has no circonscription yet: import the candidate list first (constat import candidates FILE)"
-    )]
     EmptyReferential,
     /// An import file is wrong; nothing of it was imported.
-    #[error("{0}; nothing was imported")]
     Import(crate::import::ImportError),
     /// A count makes no sense.
-    #[error("--voters must be at least 1 (the voters registered at the address)")]
     NoVoters,
     /// `--envelope` on a ballot at the bureau.
-    #[error(
-        "--envelope is for what the mail brought (--item foi or courrier), not the bureau's table"
-    )]
     EnvelopeOnBureau,
     /// `--envelope N` past the household's envelopes.
-    #[error(
-        "there is no envelope {number} yet: the household has {limit} so far; record the number of envelopes received first (constat envelope --received N), then tick envelope {number}"
-    )]
     EnvelopeBeyondCount {
         /// The number asked for.
         number: u16,
@@ -136,25 +93,19 @@ pub enum Error {
         limit: u16,
     },
     /// The interface needs a terminal.
-    #[error(
-        "the interface needs an interactive terminal ({0}); for scripts, use the tick, envelope, non-receipt and report commands"
-    )]
     NoTerminal(std::io::Error),
     /// The terminal failed while the interface ran.
-    #[error("terminal error: {0}")]
     Terminal(std::io::Error),
     /// Reading or writing a file failed.
-    #[error("{path}: {context}: {source}")]
     Io {
         /// The file.
         path: PathBuf,
         /// What constat was doing.
-        context: &'static str,
+        context: IoContext,
         /// The system's error.
         source: std::io::Error,
     },
     /// No data directory could be found for the default database.
-    #[error("no data directory on this system: pass --db FILE or set CONSTAT_DB")]
     NoDataDir,
 }
 
@@ -176,31 +127,233 @@ pub(crate) fn list(items: &[String]) -> String {
     s
 }
 
-impl Error {
-    /// The message in `lang`, from the catalogue (`crate::i18n`). English is the `Display` text.
-    pub fn message(&self, lang: Lang) -> String {
-        (lang.catalog().error)(self)
+impl From<StorageError> for Error {
+    fn from(e: StorageError) -> Self {
+        Self::Storage(e)
     }
 }
 
-/// Text problems, as raised by [`check_text`] (translated in the catalogue).
-pub(crate) const EMPTY: &str = "must not be empty";
-pub(crate) const TOO_LONG: &str = "is too long (at most 1000 characters)";
-pub(crate) const CONTROL: &str = "must not contain control characters";
+impl From<SampleError> for Error {
+    fn from(e: SampleError) -> Self {
+        Self::Sample(e)
+    }
+}
+
+impl From<CodeError> for Error {
+    fn from(e: CodeError) -> Self {
+        Self::Code(e)
+    }
+}
+
+impl Error {
+    /// The message in `lang`, from the catalogue (`crate::i18n`).
+    pub fn message(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
+
+impl Localize for Error {
+    fn message(&self) -> Message<'_> {
+        let path = |p: &std::path::Path| p.display().to_string();
+        match self {
+            Self::Storage(e) => e.message(),
+            Self::Sample(e) => Message::new("error-sample").arg("detail", e.to_string()),
+            Self::Code(e) => e.message(),
+            Self::UnknownSample { name, known } => Message::new("error-unknown-sample")
+                .arg("name", crate::i18n::cut(name))
+                .arg("known", known.join(", ")),
+            Self::UnknownCirconscription { code, known } => {
+                Message::new("error-unknown-circonscription")
+                    .arg("code", crate::i18n::cut(code))
+                    .arg("known", list(known))
+            }
+            Self::UnknownCandidate { circ, panel, known } => {
+                Message::new("error-unknown-candidate")
+                    .arg("circ", circ)
+                    .arg("panel", crate::i18n::cut(panel))
+                    .arg("known", list(known))
+            }
+            Self::UnknownBureau { code, circ, known } => Message::new("error-unknown-bureau")
+                .arg("code", crate::i18n::cut(code))
+                .arg("circ", circ)
+                .arg("known", list(known)),
+            Self::BureauRequired { circ, known } => Message::new("error-bureau-required")
+                .arg("circ", circ)
+                .arg("known", list(known)),
+            Self::BadText { field, why } => Message::new("error-bad-text")
+                .arg("field", *field)
+                .arg("why", why),
+            Self::BadElection(e) => {
+                Message::new("error-bad-election").arg("election", crate::i18n::cut(e))
+            }
+            Self::BureauWithoutCirconscription(b) => {
+                Message::new("error-bureau-without-circonscription").arg("bureau", b)
+            }
+            Self::ExportOverDatabase(p) => {
+                Message::new("error-export-over-database").arg("path", path(p))
+            }
+            Self::MergeAborted(p) => Message::new("error-merge-aborted").arg("path", path(p)),
+            Self::VerifyFailed(p) => Message::new("error-verify-failed").arg("path", path(p)),
+            Self::Untrusted(p, why) => Message::new("error-untrusted")
+                .arg("path", path(p))
+                .arg("why", why),
+            Self::EvidenceFolderNotEmpty(p) => {
+                Message::new("error-evidence-folder-not-empty").arg("path", path(p))
+            }
+            Self::EmptyReferential => Message::new("error-empty-referential"),
+            Self::Import(e) => Message::new("error-import").arg("error", e),
+            Self::NoVoters => Message::new("error-no-voters"),
+            Self::EnvelopeOnBureau => Message::new("error-envelope-on-bureau"),
+            Self::EnvelopeBeyondCount { number, limit } => {
+                Message::new("error-envelope-beyond-count")
+                    .arg("number", *number)
+                    .arg("limit", *limit)
+            }
+            Self::NoTerminal(e) => Message::new("error-no-terminal").arg("detail", e.to_string()),
+            Self::Terminal(e) => Message::new("error-terminal").arg("detail", e.to_string()),
+            Self::Io {
+                path: p,
+                context,
+                source,
+            } => Message::new("error-io")
+                .arg("path", path(p))
+                .arg("doing", context)
+                .arg("detail", source.to_string()),
+            Self::NoDataDir => Message::new("error-no-data-dir"),
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Storage(e) => Some(e),
+            Self::Code(e) => Some(e),
+            Self::NoTerminal(e) | Self::Terminal(e) | Self::Io { source: e, .. } => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// What the system said when a file could not be read: its kind in words, its own text kept as
+/// a detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemProblem {
+    kind: &'static str,
+    detail: String,
+}
+
+impl From<&std::io::Error> for SystemProblem {
+    fn from(e: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let kind = match e.kind() {
+            K::NotFound => "not-found",
+            K::PermissionDenied => "denied",
+            K::IsADirectory => "directory",
+            _ => "other",
+        };
+        Self {
+            kind,
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl SystemProblem {
+    /// SQLite failed to open the file: its words.
+    pub fn sqlite(e: &rusqlite::Error) -> Self {
+        Self {
+            kind: "sqlite",
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl SystemProblem {
+    /// A failure said by someone else in their own words.
+    pub fn said(detail: String) -> Self {
+        Self {
+            kind: "other",
+            detail,
+        }
+    }
+}
+
+impl From<std::io::Error> for SystemProblem {
+    fn from(e: std::io::Error) -> Self {
+        Self::from(&e)
+    }
+}
+
+impl Localize for SystemProblem {
+    fn message(&self) -> Message<'_> {
+        Message::new("reason-system")
+            .arg("kind", self.kind)
+            .arg("detail", cut(&self.detail))
+    }
+}
+
+/// Why a free-text argument is refused (see [`check_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    /// Nothing but blanks.
+    Empty,
+    /// More than 1000 characters.
+    TooLong,
+    /// Control characters other than newlines and tabs.
+    Control,
+}
+
+impl Localize for TextProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Empty => Message::new("error-text-empty"),
+            Self::TooLong => Message::new("error-text-too-long"),
+            Self::Control => Message::new("error-text-control"),
+        }
+    }
+}
+
+/// What constat was doing with a file when the system failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoContext {
+    /// Reading a file or folder given on the command line.
+    ReadingInput,
+    /// Writing a report, a procès-verbal or an export.
+    WritingReport,
+    /// Creating the database's folder.
+    CreatingFolder,
+}
+
+impl Localize for IoContext {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::ReadingInput => Message::new("error-io-reading-input"),
+            Self::WritingReport => Message::new("error-io-writing-report"),
+            Self::CreatingFolder => Message::new("error-io-creating-folder"),
+        }
+    }
+}
 
 /// Checks a free-text argument: not empty (unless `allow_empty`), at most 1000 characters, no
 /// control characters except newlines and tabs in notes.
 pub fn check_text(field: &'static str, text: &str) -> Result<String, Error> {
     let text = text.trim();
     let why = if text.is_empty() {
-        Some(EMPTY)
+        Some(TextProblem::Empty)
     } else if text.chars().count() > 1000 {
-        Some(TOO_LONG)
+        Some(TextProblem::TooLong)
     } else if text
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        Some(CONTROL)
+        Some(TextProblem::Control)
     } else {
         None
     };
@@ -209,6 +362,9 @@ pub fn check_text(field: &'static str, text: &str) -> Result<String, Error> {
         None => Ok(text.to_owned()),
     }
 }
+
+#[cfg(test)]
+mod every_reason;
 
 #[cfg(test)]
 mod tests {

@@ -4,10 +4,8 @@
 //! [`Catalog`]. Texts with values are small functions so that word order can differ by language.
 
 mod catalog;
-mod errors_fr;
 mod fluent;
 pub mod journey;
-mod reasons_fr;
 
 pub use catalog::{Catalog, EN, FR, PvText};
 pub use fluent::{Arg, Localize, Message, format, format_attribute, has_message};
@@ -97,63 +95,17 @@ impl Lang {
     }
 }
 
-/// The text of a reason in `lang`: English is its `Display`, French comes from `reasons_fr`.
-fn reason<T: std::fmt::Display + ?Sized>(lang: Lang, r: &T, fr: fn(&T) -> String) -> String {
-    match lang {
-        Lang::Fr => fr(r),
-        Lang::En => r.to_string(),
-    }
-}
+/// Longest value from outside (a file, a system) quoted whole in a message; longer ones are cut.
+const MAX_VALUE_CHARS: usize = 200;
 
-impl crate::storage::MergeRejection {
-    /// Why the file was refused, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        reason(lang, self, reasons_fr::merge_rejection)
-    }
-}
-
-impl crate::storage::Refusal {
-    /// Why the file cannot be read as a constat database, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        reason(lang, self, reasons_fr::refusal)
-    }
-}
-
-impl crate::storage::ChainProblem {
-    /// What is wrong with the chain, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        reason(lang, self, reasons_fr::chain_problem)
-    }
-}
-
-impl crate::domain::chain::ChainBreak {
-    /// Where the chain breaks, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        reason(lang, self, reasons_fr::chain_break)
-    }
-}
-
-impl crate::export::events_csv::RowError {
-    /// The unreadable row of an events CSV, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        reason(lang, self, reasons_fr::row_error)
-    }
-}
-
-impl crate::import::ImportError {
-    /// The import error, in `lang` (without « nothing was imported »).
-    pub fn message(&self, lang: Lang) -> String {
-        reason(lang, self, reasons_fr::import_error)
-    }
-}
-
-/// A short English text written where a problem was found (a merge warning, a verification
-/// reason, a system message), in `lang`: translated when the catalogue knows its shape, as it is
-/// otherwise.
-pub fn phrase(lang: Lang, english: &str) -> String {
-    match lang {
-        Lang::Fr => reasons_fr::phrase(english),
-        Lang::En => english.to_owned(),
+/// A value from outside (another observer's file, a table being imported), cut to
+/// [`MAX_VALUE_CHARS`] with `…` when longer, to be given to a message as it is: it is inserted
+/// as text, never read as a message, so a value that looks like a reason or holds `{$x}` is shown
+/// exactly as found.
+pub fn cut(text: &str) -> String {
+    match text.char_indices().nth(MAX_VALUE_CHARS) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", &text[..at]),
     }
 }
 

@@ -1,1 +1,216 @@
 # constat: errors messages (en).
+# Text from outside (SQLite, the system, a file) comes in $detail, $value and the like, shown as
+# it is after constat's own sentence.
+
+## crate::error::Error
+
+error-sample = built-in sample is broken: { $detail }
+error-unknown-sample = unknown sample `{ $name }`; bundled samples: { $known }
+error-unknown-circonscription = circonscription { $code } is not in this database; known: { $known }
+error-unknown-candidate = no candidate n° { $panel } in circonscription { $circ }; valid panel numbers: { $known }
+error-unknown-bureau = bureau { $code } is not a bureau of circonscription { $circ }; its bureaux: { $known }
+error-bureau-required = --item bureau needs a bureau: add --bureau CODE (bureaux of { $circ }: { $known })
+error-bad-text = { $field }: { $why }
+error-text-empty = must not be empty
+error-text-too-long = is too long (at most 1000 characters)
+error-text-control = must not contain control characters
+error-bad-election = `{ $election }` is not an election: expected KIND-YEAR, KIND one of legislatives, presidentielle, europeennes, municipales, regionales, departementales (e.g. legislatives-2024)
+error-bureau-without-circonscription = bureau { $bureau } has no known circonscription yet: import Etalab's bureau/circonscription table (constat import bureaux FILE)
+error-export-over-database = { $path } is this database itself: choose another file to export to
+error-merge-aborted = merge stopped at the first bad file (--strict): { $path } is exactly as it was
+error-verify-failed = { $path }: verification failed (see above)
+error-untrusted = { $path }: { $why }
+error-evidence-folder-not-empty = { $path } exists and is not empty: give a new folder for the evidence
+error-empty-referential = this database has no circonscription yet: import the candidate list first (constat import candidates FILE)
+error-import = { $error }; nothing was imported
+error-no-voters = --voters must be at least 1 (the voters registered at the address)
+error-envelope-on-bureau = --envelope is for what the mail brought (--item foi or courrier), not the bureau's table
+error-envelope-beyond-count = there is no envelope { $number } yet: the household has { $limit } so far; record the number of envelopes received first (constat envelope --received N), then tick envelope { $number }
+error-no-terminal = the interface needs an interactive terminal ({ $detail }); for scripts, use the tick, envelope, non-receipt and report commands
+error-terminal = terminal error: { $detail }
+error-io = { $path }: { $doing }: { $detail }
+error-io-reading-input = reading an input
+error-io-writing-report = writing the report
+error-io-creating-folder = creating the folder
+error-no-data-dir = no data directory on this system: pass --db FILE or set CONSTAT_DB
+
+## Codes
+
+error-code-circonscription = `{ $code }` is not a circonscription code: expected the département then 2 digits, as in 7501, 2A01, 97101, ZZ01
+error-code-bureau = `{ $code }` is not a bureau code: expected the INSEE commune code, `_`, then the bureau number, as in 75056_0911
+error-code-panel = `{ $code }` is not a panel number: expected a whole number from 1 to 999
+
+## Storage
+
+error-db-not-found = no constat database at { $path }: create one with `constat init --db { $path } --sample paris-1-2017 --observer NAME`, or pass the right --db
+error-db-exists = { $path } already exists: constat never overwrites a database; choose another path or remove the file yourself
+error-db-not-constat = { $path } is not a constat database (wrong or missing application id)
+error-db-newer = { $path } was written by a newer constat (schema version { $found }; this constat knows up to { $supported }): install the newer constat to open it; the file was not changed
+error-db-invalid = { $path }: { $what }
+# $doing (read, write) is said in French only; $context is constat's own English words.
+error-sqlite = { $path }: { $doing ->
+       *[other] { $context }
+    }: { $detail }{ $kind ->
+        [full] {" "}(the disk is full: free some space and try again; nothing was half-written)
+        [read-only] {" "}(the file is read-only: check its permissions)
+        [busy] {" "}(another constat is writing to this file: try again in a moment)
+       *[other] {""}
+    }
+
+## Stored data that makes no sense
+
+error-data-event = event { $id }: { $problem }
+error-data-event-hash = event { $id }: hash `{ $hash }` is not 64 hex digits
+error-data-constraint = event { $id } breaks a database constraint
+error-data-chain-head = chain head of observer { $observer } is malformed
+error-data-no-bureau = no bureau { $code }
+error-data-no-local-observer = the database has no local observer
+error-data-observer-id = observer id `{ $id }` is not a UUID
+error-data-observer-name = observer name `{ $name }` is too long or has control characters
+error-data-observer-key = observer { $observer }: public key `{ $key }` is not 64 hex digits
+error-data-last-hash = the last event's hash `{ $hash }` is not 64 hex digits
+error-data-integrity = integrity check failed: { $detail }
+error-data-export-unwritable = cannot write the export: { $detail }
+error-data-export-not-a-file = cannot write the export: not a regular file; give a file path
+error-data-no-random = no random source for the observer's key: { $detail }
+error-data-election-kind = unknown election kind `{ $kind }`
+error-data-election-date = bad election date `{ $date }`
+error-data-sex = bad sex `{ $sex }`
+error-row-not-utf8 = column { $column }: invalid utf-8 sequence ({ $length ->
+        [none] incomplete utf-8 byte sequence from index { $index }
+       *[other] invalid utf-8 sequence of { $length } bytes from index { $index }
+    })
+error-row-not-text = column { $column } is not text
+error-row-missing = { $field } is missing
+error-row-out-of-range = { $field } is missing or out of range
+error-row-not-uuid = { $field } `{ $value }` is not a UUID
+error-row-unknown-item = unknown item `{ $value }`
+error-row-unknown-value = unknown value `{ $value }`
+error-row-unknown-kind = unknown kind `{ $value }`
+error-row-envelope = envelope number { $number } is out of range
+error-row-arrival = day of arrival `{ $value }` is not a YYYY-MM-DD date
+error-row-negative-seq = seq { $seq } is negative
+error-row-time = time `{ $value }` is not RFC 3339
+
+## Import
+
+import-error = { $file }{ $at }{ $column }{ $found }, expected { $expected }{ $hint }
+import-at-line = :{ $line }
+import-at-column = , column `{ $column }`
+import-found = : found `{ $value }`
+import-hint = {" "}(hint: { $hint })
+import-column = { $named ->
+        [yes] { $name }
+       *[no] column { $number }
+    }{ $candidate ->
+        [none] {""}
+       *[other] {" "}(candidate { $candidate } on the line)
+    }
+import-value-text = { $value }
+import-not-text = not a text file: { $kind }
+import-column-for = a column for { $what }, named one of { $accepted }
+import-listing = { $shown }{ $more ->
+        [yes] , … ({ $total } columns in all)
+       *[no] {""}
+    }
+import-binary-png = a PNG image
+import-binary-pdf = a PDF document
+import-binary-gzip = a gzip archive
+import-binary-xls = an Excel 97-2003 workbook (.xls)
+import-binary-utf16 = UTF-16 text
+import-binary-byte = binary data (byte 0x{ $byte } at offset { $offset })
+import-field-panel-number = the panel number
+import-field-candidate-panel-number = the candidate's panel number
+import-field-candidate-surname = the candidate's surname
+import-field-candidate-given-name = the candidate's given name
+import-field-candidate-sex = the candidate's sex
+import-field-surname = the surname
+import-field-given-name = the given name
+import-field-sex = the sex
+import-field-nuance = the nuance
+import-field-commune-insee = the commune's INSEE code
+import-field-bureau-number-in-commune = the bureau's number in its commune
+import-field-bureau-number = the bureau's number
+import-field-departement = the département
+import-field-circonscription = the circonscription
+import-field-commune = the commune
+import-readable-file = a file that can be read
+import-a-file = a file
+import-header-and-rows = a file with a header line and rows
+import-file-at-most = a file of at most { $mib } MiB
+import-workbook-at-most = a workbook of at most { $mib } MiB
+import-header-separated = a header line with columns separated by `;`, tab or `,`
+import-text-encodings = text in UTF-8, Windows-1252 (Latin-1) or CP850
+import-text-or-xlsx = a text file (CSV) or an .xlsx workbook
+import-header-naming = a header line naming the columns
+import-lines-at-most = lines of at most { $mib } MiB
+import-readable-row = a readable row
+import-utf8-as-start = UTF-8 text, as the start of the file is
+import-candidate-block = at least one candidate block after the circonscription's columns
+import-candidate-after-header = at least one candidate after the header
+import-candidate-list-or-results = a candidate list or results by circonscription
+import-bureau-table = a bureau table: INSEE's REU table (`id_brut_reu`, `code_commune`, `code`, `libelle_reu`, …), Etalab's (`codeCommune`, `numeroBureauVote`, `codeCirconscription`, …) or the 2017 results by bureau (`Code du département`, …, `Code du b.vote`)
+import-bureau-after-header = at least one bureau after the header
+import-readable-xlsx = a readable .xlsx workbook
+import-readable-sheet = a readable sheet `{ $name }`
+import-sheet-with-header = a sheet with a header naming the circonscription and the panel numbers (as `Circo. leg. T1`)
+import-each-panel-once = each panel number once per circonscription
+import-each-candidate-once = each candidate once per circonscription
+import-each-bureau-once = each bureau once
+import-text-without-control = text without control characters
+import-sex-f-or-m = the candidate's sex: `F` or `M` (also `Mme` or `M.`)
+import-panel-number = a panel number: a whole number from 1 to 999
+import-nuance-code = a nuance code (letters, as `REM`, `DVD`), or nothing
+import-commune-insee = an INSEE commune code of 5 characters (75056, 2A004)
+import-bureau-number-code = a bureau number (0001, 0911; letters and digits only)
+import-bureau-code-whole = a bureau code: the commune's INSEE code, `_`, the bureau number (75056_0911)
+import-departement-not-value = a département code (01–95, 2A, 2B, 971–988, ZA–ZZ); `{ $value }` is none
+import-departement-code = a département code (01–95, 2A, 2B, 971–988, ZA–ZZ)
+import-commune-number = the commune's number in its département (056), or its INSEE code
+import-circ-number = a circonscription number from 01 to 99 after the département, not `{ $value }`
+import-circ-with-departement = a circonscription code with its département (7501), or a département column beside the number
+import-circ-of-line = a circonscription of the département of the line (`{ $departement }`)
+import-circonscription = a circonscription: the département then 2 digits (7501, 2A01, 97101, ZZ01), or its number beside a département column
+import-csv-file = a CSV file
+import-database-write = a database write that succeeds
+import-known-file = a file constat knows how to import
+import-no-such-column = no such column
+import-none-of-their-columns = none of their columns
+import-header-no-rows = a header and no rows
+import-nothing = nothing
+import-results-by-bureau = results by bureau de vote (one line per bureau)
+import-table-of-bureaux = a table of bureaux de vote
+import-directory = a directory
+import-empty-file = an empty file (0 bytes)
+import-file-of = a file of { $mib } MiB ({ $bytes } bytes)
+import-zip-of = a zip archive of { $mib } MiB
+import-sheets = sheets { $sheets }
+import-longer-line = a longer line
+import-only-blank-lines = only blank lines
+import-xlsx-workbook = an .xlsx workbook
+import-download-failed = the download probably failed: fetch the file again
+import-well-under = official candidate lists and bureau tables are well under 100 MiB: is this the right file?
+import-workbook-in-memory = a workbook is read whole into memory; export the sheet as CSV instead
+import-export-as-csv = export the table as CSV
+import-neither-reading = neither reading looks like French text; open the file and save it as UTF-8
+import-give-as-published = give the ministry's, INSEE's or Etalab's file as published; a spreadsheet can be exported as CSV (UTF-8)
+import-no-content = the file has no content: download it again
+import-not-a-table = this is not a table of candidates or bureaux, or its line ends are lost
+import-mixes-encodings = the file mixes encodings: open it and save it again as UTF-8
+import-cut-short = the file is probably cut short: download it again
+import-looks-like-results-by-bureau = this looks like the results by bureau: each candidate would come once per bureau. Import the candidate list or the results by circonscription; this file's bureaux can be imported with `constat import bureaux`
+import-looks-like-bureau-table = this looks like the bureau table, not the candidate list: import it with `constat import bureaux`
+import-no-panel-numbers = this file names candidates but gives no panel numbers, and constat does not invent them: import the ministry's candidate list or its results by circonscription (the file's columns are { $columns })
+import-no-name-holds = no name holds such a character: the file may mix encodings; save it again as UTF-8
+import-needs-departement-column = the file gives circonscription numbers, which need a département column named one of { $names }
+import-column-says = column `{ $column }` says `{ $value }`
+import-no-invent-panel = constat does not invent panel numbers: import a file that gives them (the candidate list)
+import-looks-like-candidates = this looks like a candidate list or results by circonscription, not the bureau table: import it with `constat import candidates`
+import-file-columns = the file's columns are { $columns }
+import-duplicate-bureau = line { $first } already has bureau { $code }: lines { $first } and { $line } give the same bureau
+import-may-mix-encodings = the file may mix encodings; save it again as UTF-8
+import-not-a-workbook = the file is a zip archive but not a workbook constat can read: if it is an archive, extract the CSV file first
+import-no-candidates-in-workbook = this workbook holds no candidates by circonscription
+import-duplicate-candidate = line { $at } already has candidate n° { $panel } in circonscription { $circ }: lines { $first } and { $line } give the same candidate number
+import-duplicate-panel-here = line { $first } already has this circonscription and panel number
+import-bureau-tables-are-csv = bureau tables are published as CSV: export the sheet as CSV (UTF-8)

@@ -1,1 +1,101 @@
 # constat: reasons messages (en).
+# Values from another observer's file ($id, $name, $value…) and text from outside ($detail) are
+# shown as they are.
+
+## What the system said
+
+reason-system = { $kind ->
+       *[other] { $detail }
+    }
+
+## Why a file cannot be read as a constat database
+
+refusal-empty-file = not a database file (empty file)
+refusal-no-sqlite-header = not a database file (no SQLite header)
+refusal-not-constat = an SQLite file, but not a constat database
+refusal-newer-schema = written by a newer constat (schema { $found }, this one knows up to { $supported }): update constat
+refusal-damaged = damaged file: { $kind ->
+       *[other] { $detail }
+    }
+refusal-damaged-check = damaged file: { $detail }
+refusal-damaged-observer-id = damaged file: observer id `{ $id }` is not a UUID
+refusal-schema-foreign = unexpected database structure: { $kind } `{ $name }` is not constat's
+refusal-schema-altered = unexpected database structure: { $kind } `{ $name }` is missing or altered
+refusal-schema-differs = unexpected database structure: objects differ
+refusal-schema-expected = unexpected database structure: { $detail }
+refusal-too-large = file of { $bytes } bytes is larger than any observer's database (limit { $limit })
+refusal-unreadable = cannot read the file: { $why }
+
+## Why a merge refuses a file
+
+refusal-other-election = another election: the file records { $theirs }, this database { $ours }
+refusal-candidate-differs = candidate list differs: circonscription { $circ } n° { $panel } is { $theirs } in the file but { $ours } here (import the newer official list here to map ticks by panel number)
+refusal-unknown-candidate = event { $event } names candidate n° { $panel } of circonscription { $circ }, which is not in this database's candidate list
+refusal-invalid = invalid content: { $what }
+refusal-bad-retraction = event { $event } withdraws { $target }, which is not an earlier event of the same observer
+refusal-chain-mismatch = event { $event } does not match its hash: altered, moved or copied from another observer
+refusal-chain-gap = event { $event } is at position { $found } but this observer's events stop at { $last }: earlier events are missing
+refusal-bad-signature = observer { $observer }: { $why }
+refusal-unknown-observer = event { $event } has an observer the file does not list
+refusal-ours = this database: { $what }
+refusal-signature-unlisted-observer = the file signs a chain head for an observer it does not list
+refusal-signature-no-public-key = the chain head is signed but the observer has no public key
+refusal-signature-malformed-hash = malformed chain head hash
+refusal-signature-malformed = malformed signature
+refusal-signature-does-not-verify = the chain head signature does not verify: the file was altered
+refusal-signature-head-mismatch = the signed chain head does not match the observer's events
+refusal-signature-other-key = this observer is known here with another public key
+
+## One event of another observer's file
+
+reason-event-future = event { $id } is dated { $at }, in the future
+reason-event-too-old = event { $id } is dated { $at }, before constat existed
+reason-event-too-long = event { $id }: { $field } is { $len } characters long (at most { $max })
+reason-event-envelope = event { $id }: envelope number { $number } is not allowed (1 to { $max }, envelope items only)
+reason-event-day = event { $id }: the day of arrival { $day } is not a year from 2000 to 2099
+reason-event-control = event { $id }: { $field } contains control characters
+reason-conflict-same-id = event { $id } exists with different content (altered or corrupt copy)
+reason-conflict-same-seq = observer { $observer } has two different events at position { $seq }: { $ours } and { $theirs }
+
+## Verification
+
+reason-chain-gap = event at position { $expected } is missing (found position { $found } next)
+reason-chain-mismatch = event { $id } at position { $seq } does not match its hash: altered, moved or copied from elsewhere
+reason-chain-mismatch-at-line = { $why } (line { $line })
+reason-chain-invalid = { $path }: { $what }
+reason-chain-unreadable = unreadable event: { $detail }
+reason-chain-head-mismatch = the signed head (position { $seq }) does not match the events
+reason-chain-no-public-key = the chain head is signed but the observer has no public key
+reason-chain-bad-head-signature = the signature of the chain head (position { $seq }) does not verify
+reason-folder-not-manifest-line = not `SHA256  FILE`
+reason-folder-outside = a file outside the folder
+reason-folder-digest-differs = SHA-256 differs from the MANIFEST
+reason-folder-unreadable = { $why }
+reason-folder-not-listed = not listed in the MANIFEST
+
+## Rows of an events CSV
+
+reason-row = line { $line }, column `{ $column }`: { $why }
+reason-csv-unequal-at = CSV error: record { $record } (line: { $line }, byte: { $byte }): found record with { $found } fields, but the previous record has { $expected } fields
+reason-csv-unequal = CSV error: found record with { $found } fields, but the previous record has { $expected } fields
+reason-csv-utf8-at = CSV parse error: record { $record } (line { $line }, field: { $field }, byte: { $byte }): invalid utf-8: invalid UTF-8 in field { $field } near byte index { $index }
+reason-csv-utf8 = CSV parse error: field { $field }: invalid utf-8: invalid UTF-8 in field { $field } near byte index { $index }
+reason-csv-other = { $detail }
+reason-row-header = expected the constat events columns `{ $expected }`, found `{ $found }`
+reason-row-not-uuid = `{ $value }` is not a UUID
+reason-row-not-count = `{ $value }` is not a count
+reason-row-not-item = `{ $value }` is not foi, courrier or bureau
+reason-row-not-mark = `{ $value }` is not present, absent or unchecked
+reason-row-not-envelope = `{ $value }` is not an envelope number (1 to 999)
+reason-row-not-date = `{ $value }` is not a YYYY-MM-DD date
+reason-row-non-receipt-bureau = a non-receipt needs a bureau
+reason-row-not-kind = `{ $value }` is not tick, envelope, non_receipt or retract
+reason-row-not-time = `{ $value }` is not an RFC 3339 time
+reason-row-not-hash = `{ $value }` is not 64 hex digits
+reason-row-not-seq = `{ $value }` is not a position from 1
+reason-row-other-election = `{ $found }` differs from the first row's `{ $first }`
+reason-row-refused = the event was refused
+
+## Warnings
+
+warning-leftover-wal = { $wal } is beside the file: it was copied while in use and may lack its latest ticks; ask for `constat export db`

@@ -1,1 +1,227 @@
 # constat: errors messages (fr).
+# Le texte venu d'ailleurs (SQLite, le système, un fichier) arrive dans $detail, $value…, montré
+# tel quel après la phrase de constat.
+
+## crate::error::Error
+
+error-sample = échantillon intégré défectueux : { $detail }
+error-unknown-sample = échantillon « { $name } » inconnu ; échantillons intégrés : { $known }
+error-unknown-circonscription = la circonscription { $code } n'est pas dans cette base ; connues : { $known }
+error-unknown-candidate = aucun candidat n° { $panel } dans la circonscription { $circ } ; numéros valides : { $known }
+error-unknown-bureau = le bureau { $code } n'est pas un bureau de la circonscription { $circ } ; ses bureaux : { $known }
+error-bureau-required = --item bureau demande un bureau : ajoutez --bureau CODE (bureaux de { $circ } : { $known })
+error-bad-text = { $field } : { $why }
+error-text-empty = ne doit pas être vide
+error-text-too-long = est trop long (1000 caractères au plus)
+error-text-control = ne doit pas contenir de caractères de contrôle
+error-bad-election = « { $election } » n'est pas une élection : attendu TYPE-ANNÉE, TYPE parmi legislatives, presidentielle, europeennes, municipales, regionales, departementales (par exemple legislatives-2024)
+error-bureau-without-circonscription = le bureau { $bureau } n'a pas encore de circonscription connue : importez la table bureaux ↔ circonscriptions d'Etalab (constat import bureaux FICHIER)
+error-export-over-database = { $path } est cette base elle-même : choisissez un autre fichier d'export
+error-merge-aborted = fusion arrêtée au premier fichier refusé (--strict) : { $path } est exactement comme avant
+error-verify-failed = { $path } : la vérification a échoué (voir ci-dessus)
+error-untrusted = { $path } : { $why }
+error-evidence-folder-not-empty = { $path } existe et n'est pas vide : donnez un nouveau dossier pour les preuves
+error-empty-referential = cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)
+error-import = { $error } ; rien n'a été importé
+error-no-voters = --voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)
+error-envelope-on-bureau = --envelope désigne une enveloppe reçue par courrier (--item foi ou courrier), pas la table du bureau
+error-envelope-beyond-count = pas encore d'enveloppe { $number } : le foyer en a { $limit } pour l'instant ; enregistrez d'abord le nombre d'enveloppes reçues (constat envelope --received N), puis cochez l'enveloppe { $number }
+error-no-terminal = l'interface a besoin d'un terminal interactif ; pour les scripts, utilisez les commandes tick, envelope, non-receipt et report (détail du système : { $detail })
+error-terminal = erreur du terminal (détail du système : { $detail })
+error-io = { $path } : { $doing } (détail du système : { $detail })
+error-io-reading-input = accès au fichier
+error-io-writing-report = écriture du rapport
+error-io-creating-folder = création du dossier
+error-no-data-dir = aucun dossier de données sur ce système : passez --db FICHIER ou définissez CONSTAT_DB
+
+## Codes
+
+error-code-circonscription = « { $code } » n'est pas un code de circonscription : attendu le département puis 2 chiffres, comme 7501, 2A01, 97101, ZZ01
+error-code-bureau = « { $code } » n'est pas un code de bureau : attendu le code INSEE de la commune, « _ », puis le numéro du bureau, comme 75056_0911
+error-code-panel = « { $code } » n'est pas un numéro de panneau : attendu un nombre entier de 1 à 999
+
+## Storage
+
+error-db-not-found = aucune base constat à { $path } : créez-la avec `constat init --db { $path } --sample paris-1-2017 --observer NOM`, ou indiquez la bonne avec --db
+error-db-exists = { $path } existe déjà : constat n'écrase jamais une base ; choisissez un autre chemin ou supprimez le fichier vous-même
+error-db-not-constat = { $path } n'est pas une base constat
+error-db-newer = { $path } a été écrit par une version plus récente de constat (schéma { $found }, celle-ci connaît jusqu'à { $supported }) : installez la version récente pour l'ouvrir ; le fichier n'a pas été modifié
+error-db-invalid = { $path } : donnée incohérente : { $what }
+# $context (les mots anglais de constat) n'est dit qu'en anglais ; $doing dit si constat lisait.
+error-sqlite = { $kind ->
+        [read-only] le fichier est en lecture seule : rien n'a été enregistré ; vérifiez ses droits ou le support (clé USB protégée en écriture ?) puis recommencez
+        [full] disque plein : libérez de la place et recommencez ; rien n'a été écrit à moitié
+       *[other] { $path } : { $doing ->
+            [read] lecture de la base
+           *[other] écriture dans la base
+        } : { $kind ->
+            [constraint] une contrainte de la base refuse cette donnée ; rien n'a été enregistré
+            [busy] la base est occupée par un autre constat : réessayez dans un instant
+            [locked] la base est occupée par un autre constat : réessayez dans un instant
+            [corrupt] le fichier est endommagé : utilisez une copie (constat export db) ou la sauvegarde
+            [cannot-open] impossible d'ouvrir le fichier : le dossier existe-t-il, les droits le permettent-ils ?
+            [io] erreur d'entrée-sortie du disque : vérifiez le support (clé USB retirée ?)
+            [too-big] une donnée est trop grosse pour la base
+           *[other] erreur de la base
+        }{ $context ->
+           *[other] {""}
+        }
+    } (détail SQLite : { $detail })
+
+## Données enregistrées incohérentes
+
+error-data-event = événement { $id } : { $problem }
+error-data-event-hash = événement { $id } : l'empreinte « { $hash } » n'a pas 64 chiffres hexadécimaux
+error-data-constraint = l'événement { $id } viole une contrainte de la base
+error-data-chain-head = la tête de chaîne de l'observateur { $observer } est malformée
+error-data-no-bureau = aucun bureau { $code }
+error-data-no-local-observer = la base n'a pas d'observateur local
+error-data-observer-id = l'identifiant d'observateur « { $id } » n'est pas un UUID
+error-data-observer-name = le nom d'observateur « { $name } » est trop long ou contient des caractères de contrôle
+error-data-observer-key = observateur { $observer } : la clé publique « { $key } » n'a pas 64 chiffres hexadécimaux
+error-data-last-hash = l'empreinte du dernier événement, « { $hash } », n'a pas 64 chiffres hexadécimaux
+error-data-integrity = la vérification d'intégrité a échoué (détail SQLite : « { $detail } »)
+error-data-export-unwritable = impossible d'écrire l'export (détail du système : « { $detail } »)
+error-data-export-not-a-file = impossible d'écrire l'export : ce n'est pas un fichier ordinaire ; donnez le chemin d'un fichier
+error-data-no-random = aucune source d'aléa pour la clé de l'observateur (détail du système : « { $detail } »)
+error-data-election-kind = type d'élection « { $kind } » inconnu
+error-data-election-date = date d'élection « { $date } » invalide
+error-data-sex = sexe « { $sex } » invalide
+error-row-not-utf8 = colonne { $column } : séquence UTF-8 invalide ({ $length ->
+        [none] séquence incomplète à partir de l'octet { $index }
+       *[other] séquence de { $length } octet(s) invalide à partir de l'octet { $index }
+    })
+error-row-not-text = la colonne { $column } n'est pas du texte
+error-row-missing = { $field } manque
+error-row-out-of-range = { $field } manque ou est hors limites
+error-row-not-uuid = { $field } « { $value } » n'est pas un UUID
+error-row-unknown-item = élément « { $value } » inconnu
+error-row-unknown-value = valeur « { $value } » inconnue
+error-row-unknown-kind = type « { $value } » inconnu
+error-row-envelope = le numéro d'enveloppe { $number } est hors limites
+error-row-arrival = le jour d'arrivée « { $value } » n'est pas une date AAAA-MM-JJ
+error-row-negative-seq = la position { $seq } est négative
+error-row-time = l'heure « { $value } » n'est pas au format RFC 3339
+
+## Import
+
+import-error = { $file }{ $at }{ $column }{ $found }, attendu : { $expected }{ $hint }
+import-at-line = , ligne { $line }
+import-at-column = , colonne « { $column } »
+import-found = {" "}: trouvé « { $value } »
+import-hint = {" "}(conseil : { $hint })
+import-column = { $named ->
+        [yes] { $name }
+       *[no] colonne { $number }
+    }{ $candidate ->
+        [none] {""}
+       *[other] {" "}(candidat { $candidate } de la ligne)
+    }
+import-value-text = { $value }
+import-not-text = pas un fichier texte : { $kind }
+import-column-for = une colonne pour { $what }, nommée parmi { $accepted }
+import-listing = { $shown }{ $more ->
+        [yes] , … ({ $total } colonnes en tout)
+       *[no] {""}
+    }
+import-binary-png = une image PNG
+import-binary-pdf = un document PDF
+import-binary-gzip = une archive gzip
+import-binary-xls = un classeur Excel 97-2003 (.xls)
+import-binary-utf16 = du texte UTF-16
+import-binary-byte = des données binaires (octet 0x{ $byte } à la position { $offset })
+import-field-panel-number = le numéro de panneau
+import-field-candidate-panel-number = le numéro de panneau du candidat
+import-field-candidate-surname = le nom du candidat
+import-field-candidate-given-name = le prénom du candidat
+import-field-candidate-sex = le sexe du candidat
+import-field-surname = le nom
+import-field-given-name = le prénom
+import-field-sex = le sexe
+import-field-nuance = la nuance
+import-field-commune-insee = le code INSEE de la commune
+import-field-bureau-number-in-commune = le numéro du bureau dans sa commune
+import-field-bureau-number = le numéro du bureau
+import-field-departement = le département
+import-field-circonscription = la circonscription
+import-field-commune = la commune
+import-readable-file = un fichier lisible
+import-a-file = un fichier
+import-header-and-rows = un fichier avec une ligne d'en-tête et des lignes
+import-file-at-most = un fichier d'au plus { $mib } Mio
+import-workbook-at-most = un classeur d'au plus { $mib } Mio
+import-header-separated = une ligne d'en-tête aux colonnes séparées par « ; », une tabulation ou « , »
+import-text-encodings = du texte en UTF-8, Windows-1252 (Latin-1) ou CP850
+import-text-or-xlsx = un fichier texte (CSV) ou un classeur .xlsx
+import-header-naming = une ligne d'en-tête nommant les colonnes
+import-lines-at-most = des lignes d'au plus { $mib } Mio
+import-readable-row = une ligne lisible
+import-utf8-as-start = du texte UTF-8, comme le début du fichier
+import-candidate-block = au moins un bloc de candidat après les colonnes de la circonscription
+import-candidate-after-header = au moins un candidat après l'en-tête
+import-candidate-list-or-results = une liste de candidats ou des résultats par circonscription
+import-bureau-table = une table de bureaux : celle du REU de l'INSEE (`id_brut_reu`, `code_commune`, `code`, `libelle_reu`, …), celle d'Etalab (`codeCommune`, `numeroBureauVote`, `codeCirconscription`, …) ou les résultats par bureau de 2017 (`Code du département`, …, `Code du b.vote`)
+import-bureau-after-header = au moins un bureau après l'en-tête
+import-readable-xlsx = un classeur .xlsx lisible
+import-readable-sheet = une feuille « { $name } » lisible
+import-sheet-with-header = une feuille dont l'en-tête nomme la circonscription et les numéros de panneau (comme `Circo. leg. T1`)
+import-each-panel-once = chaque numéro de panneau une seule fois par circonscription
+import-each-candidate-once = chaque candidat une seule fois par circonscription
+import-each-bureau-once = chaque bureau une seule fois
+import-text-without-control = du texte sans caractères de contrôle
+import-sex-f-or-m = le sexe du candidat : `F` ou `M` (ou `Mme`, `M.`)
+import-panel-number = un numéro de panneau : un nombre entier de 1 à 999
+import-nuance-code = un code de nuance (des lettres, comme `REM`, `DVD`), ou rien
+import-commune-insee = un code INSEE de commune de 5 caractères (75056, 2A004)
+import-bureau-number-code = un numéro de bureau (0001, 0911 ; lettres et chiffres seulement)
+import-bureau-code-whole = un code de bureau : le code INSEE de la commune, `_`, le numéro du bureau (75056_0911)
+import-departement-not-value = un code de département (01–95, 2A, 2B, 971–988, ZA–ZZ) ; « { $value } » n'en est pas un
+import-departement-code = un code de département (01–95, 2A, 2B, 971–988, ZA–ZZ)
+import-commune-number = le numéro de la commune dans son département (056), ou son code INSEE
+import-circ-number = un numéro de circonscription de 01 à 99 après le département, pas « { $value } »
+import-circ-with-departement = un code de circonscription avec son département (7501), ou une colonne de département à côté du numéro
+import-circ-of-line = une circonscription du département de la ligne (« { $departement } »)
+import-circonscription = une circonscription : le département puis 2 chiffres (7501, 2A01, 97101, ZZ01), ou son numéro à côté d'une colonne de département
+import-csv-file = un fichier CSV
+import-database-write = une écriture en base qui réussit
+import-known-file = un fichier que constat sait importer
+import-no-such-column = aucune colonne de ce nom
+import-none-of-their-columns = aucune de leurs colonnes
+import-header-no-rows = un en-tête sans lignes
+import-nothing = rien
+import-results-by-bureau = des résultats par bureau de vote (une ligne par bureau)
+import-table-of-bureaux = une table de bureaux de vote
+import-directory = un dossier
+import-empty-file = un fichier vide (0 octet)
+import-file-of = un fichier de { $mib } Mio ({ $bytes } octets)
+import-zip-of = une archive zip de { $mib } Mio
+import-sheets = feuilles { $sheets }
+import-longer-line = une ligne plus longue
+import-only-blank-lines = uniquement des lignes vides
+import-xlsx-workbook = un classeur .xlsx
+import-download-failed = le téléchargement a probablement échoué : téléchargez à nouveau le fichier
+import-well-under = les listes officielles de candidats et les tables de bureaux font bien moins de 100 Mio : est-ce le bon fichier ?
+import-workbook-in-memory = un classeur est lu en entier en mémoire ; exportez plutôt la feuille en CSV
+import-export-as-csv = exportez le tableau en CSV
+import-neither-reading = aucune lecture ne ressemble à du texte français ; ouvrez le fichier et enregistrez-le en UTF-8
+import-give-as-published = donnez le fichier du ministère, de l'INSEE ou d'Etalab tel que publié ; un tableur peut être exporté en CSV (UTF-8)
+import-no-content = le fichier est vide : téléchargez-le à nouveau
+import-not-a-table = ce n'est pas une table de candidats ou de bureaux, ou ses fins de ligne sont perdues
+import-mixes-encodings = le fichier mélange des encodages : ouvrez-le et enregistrez-le à nouveau en UTF-8
+import-cut-short = le fichier est probablement tronqué : téléchargez-le à nouveau
+import-looks-like-results-by-bureau = cela ressemble aux résultats par bureau : chaque candidat y figure une fois par bureau. Importez la liste des candidats ou les résultats par circonscription ; les bureaux de ce fichier peuvent être importés avec `constat import bureaux`
+import-looks-like-bureau-table = cela ressemble à la table des bureaux, pas à la liste des candidats : importez-la avec `constat import bureaux`
+import-no-panel-numbers = ce fichier nomme des candidats sans donner de numéros de panneau, et constat ne les invente pas : importez la liste des candidats du ministère ou ses résultats par circonscription (colonnes du fichier : { $columns })
+import-no-name-holds = aucun nom ne contient un tel caractère : le fichier mélange peut-être des encodages ; enregistrez-le à nouveau en UTF-8
+import-needs-departement-column = le fichier donne des numéros de circonscription, qui demandent une colonne de département nommée { $names } (l'un de ces noms)
+import-column-says = la colonne « { $column } » indique « { $value } »
+import-no-invent-panel = constat n'invente pas les numéros de panneau : importez un fichier qui les donne (la liste des candidats)
+import-looks-like-candidates = cela ressemble à une liste de candidats ou à des résultats par circonscription, pas à la table des bureaux : importez-le avec `constat import candidates`
+import-file-columns = les colonnes du fichier sont { $columns }
+import-duplicate-bureau = la ligne { $first } a déjà le bureau { $code } : les lignes { $first } et { $line } donnent le même bureau
+import-may-mix-encodings = le fichier mélange peut-être des encodages ; enregistrez-le à nouveau en UTF-8
+import-not-a-workbook = le fichier est une archive zip mais pas un classeur que constat sait lire : si c'est une archive, extrayez d'abord le fichier CSV
+import-no-candidates-in-workbook = ce classeur ne contient aucun candidat par circonscription
+import-duplicate-candidate = la ligne { $at } a déjà le candidat n° { $panel } dans la circonscription { $circ } : les lignes { $first } et { $line } donnent le même numéro de candidat
+import-duplicate-panel-here = la ligne { $first } a déjà cette circonscription et ce numéro de panneau
+import-bureau-tables-are-csv = les tables de bureaux sont publiées en CSV : exportez la feuille en CSV (UTF-8)

@@ -1,1 +1,130 @@
 # constat: reasons messages (fr).
+# Les valeurs du fichier d'un autre observateur ($id, $name, $value…) et le texte venu d'ailleurs
+# ($detail) sont montrés tels quels.
+
+## Ce qu'a dit le système
+
+reason-system = { $kind ->
+        [not-found] fichier ou dossier introuvable
+        [denied] permission refusée
+        [directory] c'est un dossier
+        [sqlite] erreur de SQLite
+       *[other] erreur du système
+    } (détail { $kind ->
+        [sqlite] SQLite
+       *[other] du système
+    } : « { $detail } »)
+
+## Pourquoi un fichier ne peut pas être lu comme une base constat
+
+refusal-empty-file = pas un fichier de base de données (fichier vide)
+refusal-no-sqlite-header = pas un fichier de base de données (pas d'en-tête SQLite)
+refusal-not-constat = un fichier SQLite, mais pas une base constat
+refusal-newer-schema = écrit par une version plus récente de constat (schéma { $found }, celle-ci connaît jusqu'à { $supported }) : mettez constat à jour
+refusal-damaged = fichier endommagé : { $kind ->
+        [too-big] texte ou donnée binaire trop gros
+        [corrupt] SQLite ne peut pas le lire
+       *[other] erreur de SQLite en le lisant
+    } (détail SQLite : « { $detail } »)
+refusal-damaged-check = fichier endommagé : la vérification d'intégrité de SQLite signale des erreurs (détail SQLite : « { $detail } »)
+refusal-damaged-observer-id = fichier endommagé : l'identifiant d'observateur « { $id } » n'est pas un UUID
+refusal-schema-foreign = structure de base inattendue : { $kind ->
+        [table] la table « { $name } » n'est pas celle de constat
+        [index] l'index « { $name } » n'est pas celui de constat
+        [trigger] le déclencheur « { $name } » n'est pas celui de constat
+        [view] la vue « { $name } » n'est pas celle de constat
+       *[other] l'objet { $kind } « { $name } » n'est pas celui de constat
+    }
+refusal-schema-altered = structure de base inattendue : { $kind ->
+        [table] la table « { $name } » manque ou a été modifiée
+        [index] l'index « { $name } » manque ou a été modifié
+        [trigger] le déclencheur « { $name } » manque ou a été modifié
+        [view] la vue « { $name } » manque ou a été modifiée
+       *[other] l'objet { $kind } « { $name } » manque ou a été modifié
+    }
+refusal-schema-differs = structure de base inattendue : les objets diffèrent
+refusal-schema-expected = structure de base inattendue : constat n'a pas pu construire son propre schéma (détail SQLite : « { $detail } »)
+refusal-too-large = un fichier de { $bytes } octets est plus gros que toute base d'observateur (limite : { $limit } octets) : est-ce le bon fichier ?
+refusal-unreadable = impossible de lire le fichier : { $why }
+
+## Pourquoi une fusion refuse un fichier
+
+refusal-other-election = autre élection : le fichier enregistre { $theirs }, cette base { $ours } ; fusionnez-le dans une base de la même élection
+refusal-candidate-differs = listes de candidats différentes : dans la circonscription { $circ }, le n° { $panel } est { $theirs } dans le fichier mais { $ours } ici (importez ici la liste officielle la plus récente pour rapprocher les coches par numéro de panneau)
+refusal-unknown-candidate = l'événement { $event } désigne le candidat n° { $panel } de la circonscription { $circ }, absent de la liste des candidats de cette base ; importez la liste officielle des candidats ici
+refusal-invalid = contenu invalide : { $what }
+refusal-bad-retraction = l'événement { $event } retire { $target }, qui n'est pas un événement antérieur du même observateur
+refusal-chain-mismatch = l'événement { $event } ne correspond pas à son empreinte : modifié, déplacé ou copié d'un autre observateur
+refusal-chain-gap = l'événement { $event } est à la position { $found } mais les événements de cet observateur s'arrêtent à { $last } : des événements antérieurs manquent
+refusal-bad-signature = observateur { $observer } : { $why }
+refusal-unknown-observer = l'événement { $event } a un observateur que le fichier ne liste pas
+refusal-ours = cette base : { $what }
+refusal-signature-unlisted-observer = le fichier signe une tête de chaîne pour un observateur qu'il ne liste pas
+refusal-signature-no-public-key = la tête de chaîne est signée mais l'observateur n'a pas de clé publique
+refusal-signature-malformed-hash = empreinte de tête de chaîne malformée
+refusal-signature-malformed = signature malformée
+refusal-signature-does-not-verify = la signature de la tête de chaîne n'est pas valide : le fichier a été modifié
+refusal-signature-head-mismatch = la tête de chaîne signée ne correspond pas aux événements de l'observateur
+refusal-signature-other-key = cet observateur est connu ici avec une autre clé publique
+
+## Un événement du fichier d'un autre observateur
+
+reason-event-future = l'événement { $id } est daté du { $at }, dans le futur (horloge fausse ou falsification)
+reason-event-too-old = l'événement { $id } est daté du { $at }, avant que constat n'existe
+reason-event-too-long = événement { $id } : le champ { $field ->
+        [note] « note »
+        [voter] « électeur »
+       *[other] { $field }
+    } fait { $len } caractères (au plus { $max })
+reason-event-envelope = événement { $id } : l'enveloppe n° { $number } ne peut pas être notée (de 1 à { $max } et seulement pour la profession de foi ou le bulletin reçus par courrier)
+reason-event-day = événement { $id } : le jour d'arrivée { $day } n'est pas d'une année de 2000 à 2099
+reason-event-control = événement { $id } : le champ { $field ->
+        [note] « note »
+        [voter] « électeur »
+       *[other] { $field }
+    } contient des caractères de contrôle
+reason-conflict-same-id = l'événement { $id } existe avec un autre contenu (copie modifiée ou corrompue)
+reason-conflict-same-seq = l'observateur { $observer } a deux événements différents à la position { $seq } : { $ours } et { $theirs }
+
+## Vérification
+
+reason-chain-gap = l'événement à la position { $expected } manque (position { $found } trouvée ensuite)
+reason-chain-mismatch = l'événement { $id } à la position { $seq } ne correspond pas à son empreinte : modifié, déplacé ou copié d'ailleurs
+reason-chain-mismatch-at-line = { $why } (ligne { $line })
+reason-chain-invalid = { $path } : { $what }
+reason-chain-unreadable = événement illisible (détail SQLite : « { $detail } »)
+reason-chain-head-mismatch = la tête de chaîne signée (position { $seq }) ne correspond pas aux événements
+reason-chain-no-public-key = la tête de chaîne est signée mais l'observateur n'a pas de clé publique
+reason-chain-bad-head-signature = la signature de la tête de chaîne (position { $seq }) n'est pas valide
+reason-folder-not-manifest-line = pas de la forme `SHA256  FICHIER`
+reason-folder-outside = un fichier hors du dossier
+reason-folder-digest-differs = l'empreinte SHA-256 diffère de celle du MANIFEST
+reason-folder-unreadable = { $why }
+reason-folder-not-listed = absent du MANIFEST
+
+## Lignes d'un CSV d'événements
+
+reason-row = ligne { $line }, colonne « { $column } » : { $why }
+reason-csv-unequal-at = erreur CSV : enregistrement { $record } (ligne { $line }, octet { $byte }) : { $found } champs trouvés, alors que l'enregistrement précédent en a { $expected } : une ligne a perdu ou gagné un séparateur
+reason-csv-unequal = erreur CSV : { $found } champs trouvés, alors que l'enregistrement précédent en a { $expected } : une ligne a perdu ou gagné un séparateur
+reason-csv-utf8-at = erreur de lecture CSV : enregistrement { $record } (ligne { $line }, champ { $field }, octet { $byte }) : UTF-8 invalide dans le champ { $field } près de l'octet { $index } : enregistrez le fichier en UTF-8
+reason-csv-utf8 = erreur de lecture CSV : champ { $field } : UTF-8 invalide dans le champ { $field } près de l'octet { $index } : enregistrez le fichier en UTF-8
+reason-csv-other = erreur de lecture CSV (détail : « { $detail } »)
+reason-row-header = attendu les colonnes d'événements de constat « { $expected } », trouvé « { $found } »
+reason-row-not-uuid = « { $value } » n'est pas un UUID
+reason-row-not-count = « { $value } » n'est pas un nombre
+reason-row-not-item = « { $value } » n'est pas foi, courrier ou bureau
+reason-row-not-mark = « { $value } » n'est pas present, absent ou unchecked
+reason-row-not-envelope = « { $value } » n'est pas un numéro d'enveloppe (de 1 à 999)
+reason-row-not-date = « { $value } » n'est pas une date AAAA-MM-JJ
+reason-row-non-receipt-bureau = une non-réception demande un bureau
+reason-row-not-kind = « { $value } » n'est pas tick, envelope, non_receipt ou retract
+reason-row-not-time = « { $value } » n'est pas une heure RFC 3339
+reason-row-not-hash = « { $value } » n'a pas 64 chiffres hexadécimaux
+reason-row-not-seq = « { $value } » n'est pas une position (à partir de 1)
+reason-row-other-election = « { $found } » diffère de celui de la première ligne, « { $first } »
+reason-row-refused = l'événement a été refusé
+
+## Avertissements
+
+warning-leftover-wal = { $wal } est à côté du fichier : il a été copié en cours d'utilisation et peut manquer de ses dernières coches ; demandez un `constat export db`

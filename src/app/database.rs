@@ -42,7 +42,7 @@ pub fn create_database(path: &Path, data: &ElectionData, observer: &str) -> Resu
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|source| Error::Io {
             path: parent.to_owned(),
-            context: "creating the folder",
+            context: crate::error::IoContext::CreatingFolder,
             source,
         })?;
     }

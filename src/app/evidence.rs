@@ -33,7 +33,7 @@ pub fn evidence_folder(
         let path = path.to_owned();
         move |source| Error::Io {
             path: path.clone(),
-            context: "writing the report",
+            context: crate::error::IoContext::WritingReport,
             source,
         }
     };

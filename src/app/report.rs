@@ -165,7 +165,7 @@ pub fn write_report(
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io = |source| Error::Io {
         path: path.to_owned(),
-        context: "writing the report",
+        context: crate::error::IoContext::WritingReport,
         source,
     };
     // A device or a pipe (`-o /dev/stdout`) is written directly: renaming over it would replace it.

@@ -34,7 +34,7 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             events_csv::write(&mut buf, &merge_election_label(&data), &names, &events).map_err(
                 |e| Error::Io {
                     path: output.clone(),
-                    context: "writing the report",
+                    context: crate::error::IoContext::WritingReport,
                     source: std::io::Error::other(e.to_string()),
                 },
             )?;

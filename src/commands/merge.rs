@@ -12,8 +12,8 @@ use crate::cli::MergeArgs;
 use crate::domain::ObserverId;
 use crate::error::Error;
 use crate::export::events_csv;
-use crate::i18n::phrase;
-use crate::storage::{MergeOptions, MergeOutcome, MergeRejection, Store};
+use crate::i18n::Localize;
+use crate::storage::{MergeOptions, MergeOutcome, MergeRejection, Refusal, Store};
 
 /// What happened to one input file.
 struct FileResult {
@@ -31,14 +31,14 @@ fn collect(inputs: &[PathBuf], target: &Path) -> Result<Vec<PathBuf>, Error> {
     while let Some(p) = stack.pop() {
         let meta = std::fs::metadata(&p).map_err(|source| Error::Io {
             path: p.clone(),
-            context: "reading an input",
+            context: crate::error::IoContext::ReadingInput,
             source,
         })?;
         if meta.is_dir() {
             let mut children: Vec<PathBuf> = std::fs::read_dir(&p)
                 .map_err(|source| Error::Io {
                     path: p.clone(),
-                    context: "reading an input",
+                    context: crate::error::IoContext::ReadingInput,
                     source,
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -78,7 +78,10 @@ fn merge_csv(
     progress: &mut dyn FnMut(u64),
 ) -> Result<MergeOutcome, MergeRejection> {
     // First pass: the election and the observers' names (small), and every row checked.
-    let open = || std::fs::File::open(path).map_err(|e| MergeRejection::Invalid(e.to_string()));
+    let open = || {
+        std::fs::File::open(path)
+            .map_err(|e| MergeRejection::Refused(Refusal::Unreadable(e.into())))
+    };
     let mut election: Option<String> = None;
     let mut observers: BTreeMap<ObserverId, String> = BTreeMap::new();
     events_csv::read(open()?, &mut |row| {
@@ -88,7 +91,10 @@ fn merge_csv(
                 return Err(events_csv::RowError {
                     line: row.line,
                     column: "election",
-                    why: format!("`{}` differs from the first row's `{e}`", row.election),
+                    why: events_csv::RowWhy::OtherElection {
+                        found: row.election.clone(),
+                        first: e.clone(),
+                    },
                 });
             }
             Some(_) => {}
@@ -98,7 +104,7 @@ fn merge_csv(
             .or_insert(row.observer_name);
         Ok(())
     })
-    .map_err(|e| MergeRejection::Invalid(e.to_string()))?;
+    .map_err(MergeRejection::Row)?;
     let Some(election) = election else {
         return Ok(MergeOutcome::default());
     };
@@ -110,18 +116,17 @@ fn merge_csv(
         let mut failure: Option<MergeRejection> = None;
         let read = events_csv::read(open()?, &mut |row| {
             sink(row.event, row.hash).map_err(|e| {
-                let message = e.to_string();
                 failure = Some(e);
                 events_csv::RowError {
                     line: row.line,
                     column: "id",
-                    why: message,
+                    why: events_csv::RowWhy::Refused,
                 }
             })
         });
         match (read, failure) {
             (_, Some(f)) => Err(f),
-            (Err(e), None) => Err(MergeRejection::Invalid(e.to_string())),
+            (Err(e), None) => Err(MergeRejection::Row(e)),
             (Ok(()), None) => Ok(()),
         }
     };
@@ -163,7 +168,7 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         let failed = outcome.is_err();
         results.push(FileResult {
             path: path.clone(),
-            outcome: outcome.map_err(|e| e.message(ctx.lang)),
+            outcome: outcome.map_err(|e| e.text(ctx.lang)),
         });
         if failed && args.strict {
             aborted = true;
@@ -200,7 +205,7 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
                 already += o.already;
                 let mut line = format!("{name:<width$}  {:>8}  {:>8}  -", o.new, o.already);
                 for w in &o.warnings {
-                    let w = phrase(ctx.lang, w);
+                    let w = w.text(ctx.lang);
                     line.push_str(&format!("\n{:width$}  ⚠ {w}", ""));
                 }
                 line

@@ -42,10 +42,13 @@ fn own_state(store: &Store, circ: &CirconscriptionCode) -> Result<RecordState, E
 }
 
 /// Says a refusal of the recording rules as the command line's error.
-fn refused(store: &Store, circ: &CirconscriptionCode, refusal: Refusal) -> Result<Error, Error> {
+fn refused(store: &Store, circ: &CirconscriptionCode, refusal: &Refusal) -> Result<Error, Error> {
     Ok(match refusal {
         Refusal::NoVoters => Error::NoVoters,
-        Refusal::EnvelopeBeyond { number, limit } => Error::EnvelopeBeyondCount { number, limit },
+        Refusal::EnvelopeBeyond { number, limit } => Error::EnvelopeBeyondCount {
+            number: *number,
+            limit: *limit,
+        },
         Refusal::EnvelopeZero => Error::EnvelopeBeyondCount {
             number: 0,
             limit: 1,
@@ -108,7 +111,7 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let envelope = match args.envelope {
         Some(n) => match first.check_envelope(n) {
             Ok(n) => n,
-            Err(refusal) => return Err(refused(&store, &circ, refusal)?),
+            Err(refusal) => return Err(refused(&store, &circ, &refusal)?),
         },
         None => 1,
     };
@@ -119,7 +122,7 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     };
     let body = match sheet.tick(panel, item, args.value.into(), change) {
         Ok(body) => body,
-        Err(refusal) => return Err(refused(&store, &circ, refusal)?),
+        Err(refusal) => return Err(refused(&store, &circ, &refusal)?),
     };
     record_or_unchanged(&mut store, body, ctx)
 }
@@ -139,7 +142,7 @@ pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error>
     );
     match body {
         Ok(body) => record(&mut store, body, ctx),
-        Err(refusal) => Err(refused(&store, &circ, refusal)?),
+        Err(refusal) => Err(refused(&store, &circ, &refusal)?),
     }
 }
 
@@ -157,6 +160,6 @@ pub fn non_receipt(args: &NonReceiptArgs, ctx: &mut Context<'_>) -> Result<(), E
     let sheet = sheet(&store, &state, &circ, &[], Some(&bureau), 1)?;
     match sheet.non_receipt(voter, note(args.note.as_deref())?) {
         Ok(body) => record(&mut store, body, ctx),
-        Err(refusal) => Err(refused(&store, &circ, refusal)?),
+        Err(refusal) => Err(refused(&store, &circ, &refusal)?),
     }
 }

@@ -44,7 +44,7 @@ pub fn run(args: &PvArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut buf = Vec::new();
     render(&pv, ctx.lang.catalog(), &mut buf).map_err(|source| Error::Io {
         path: std::path::PathBuf::from("-"),
-        context: "writing the report",
+        context: crate::error::IoContext::WritingReport,
         source,
     })?;
     // A closed pipe (`constat pv | head`) is not an error.

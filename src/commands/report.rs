@@ -22,7 +22,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         )
         .map_err(|source| Error::Io {
             path: args.output.clone().unwrap_or_default(),
-            context: "writing the report",
+            context: crate::error::IoContext::WritingReport,
             source,
         })?;
         return output(args, ctx, &buf);
@@ -35,7 +35,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     write_report(&inputs, &circs, args.format, ctx.lang, &mut buf, &mut || ()).map_err(
         |source| Error::Io {
             path: args.output.clone().unwrap_or_default(),
-            context: "writing the report",
+            context: crate::error::IoContext::WritingReport,
             source,
         },
     )?;

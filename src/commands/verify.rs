@@ -12,10 +12,37 @@ use crate::domain::ObserverId;
 use crate::domain::chain::{self, Hash};
 use crate::error::Error;
 use crate::export::events_csv;
-use crate::i18n::{Lang, phrase};
-use crate::storage::verify_database;
+use crate::i18n::{Lang, Localize, Message};
+use crate::storage::{SystemProblem, verify_database};
 
 use crate::app::evidence::{EVENTS_CSV, MANIFEST};
+
+/// What is wrong with a file of an evidence folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FolderProblem {
+    /// A `MANIFEST` line that is not `SHA256  FILE`.
+    NotManifestLine,
+    /// A `MANIFEST` line naming a file outside the folder.
+    OutsideFolder,
+    /// The file's digest is not the one listed.
+    DigestDiffers,
+    /// The file cannot be read.
+    Unreadable(SystemProblem),
+    /// A file of the folder that the `MANIFEST` does not list.
+    NotListed,
+}
+
+impl Localize for FolderProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::NotManifestLine => Message::new("reason-folder-not-manifest-line"),
+            Self::OutsideFolder => Message::new("reason-folder-outside"),
+            Self::DigestDiffers => Message::new("reason-folder-digest-differs"),
+            Self::Unreadable(why) => Message::new("reason-folder-unreadable").arg("why", why),
+            Self::NotListed => Message::new("reason-folder-not-listed"),
+        }
+    }
+}
 
 fn say_ok(lang: Lang, what: &str) -> String {
     (lang.catalog().verify_ok)(what)
@@ -55,7 +82,7 @@ fn verify_db(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             None => ctx.say(&say_ok(lang, &what)),
             Some(why) => {
                 broken = true;
-                ctx.say(&say_broken(lang, &what, &why.message(lang)));
+                ctx.say(&say_broken(lang, &what, &why.text(lang)));
             }
         }
     }
@@ -81,7 +108,7 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
     let manifest_path = dir.join(MANIFEST);
     let manifest = std::fs::read_to_string(&manifest_path).map_err(|source| Error::Io {
         path: manifest_path.clone(),
-        context: "reading an input",
+        context: crate::error::IoContext::ReadingInput,
         source,
     })?;
     let mut broken = false;
@@ -92,7 +119,7 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             ctx.say(&say_broken(
                 lang,
                 &format!("{MANIFEST}:{}", n + 1),
-                &phrase(lang, "not `SHA256  FILE`"),
+                &FolderProblem::NotManifestLine.text(lang),
             ));
             continue;
         };
@@ -102,7 +129,7 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
             ctx.say(&say_broken(
                 lang,
                 &format!("{MANIFEST}:{}", n + 1),
-                &phrase(lang, "a file outside the folder"),
+                &FolderProblem::OutsideFolder.text(lang),
             ));
             continue;
         }
@@ -114,12 +141,16 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
                 ctx.say(&say_broken(
                     lang,
                     name,
-                    &phrase(lang, "SHA-256 differs from the MANIFEST"),
+                    &FolderProblem::DigestDiffers.text(lang),
                 ));
             }
             Err(e) => {
                 broken = true;
-                ctx.say(&say_broken(lang, name, &phrase(lang, &e.to_string())));
+                ctx.say(&say_broken(
+                    lang,
+                    name,
+                    &FolderProblem::Unreadable(e.into()).text(lang),
+                ));
             }
         }
     }
@@ -131,7 +162,7 @@ fn verify_folder(dir: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
                 ctx.say(&say_broken(
                     lang,
                     &name,
-                    &phrase(lang, "not listed in the MANIFEST"),
+                    &FolderProblem::NotListed.text(lang),
                 ));
             }
         }
@@ -148,7 +179,7 @@ fn verify_events_csv(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> 
     let lang = ctx.lang;
     let file = std::fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_owned(),
-        context: "reading an input",
+        context: crate::error::IoContext::ReadingInput,
         source,
     })?;
     let mut tips: BTreeMap<ObserverId, (String, u64, Hash, Option<String>)> = BTreeMap::new();
@@ -165,22 +196,19 @@ fn verify_events_csv(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> 
                     expected: tip.1 + 1,
                     found: row.event.seq,
                 }
-                .message(lang),
+                .text(lang),
             );
         } else if chain::link(&tip.2, &row.event) != row.hash {
-            tip.3 = Some(format!(
-                "{} ({} {})",
-                chain::ChainBreak::Mismatch {
-                    id: row.event.id.to_string(),
-                    seq: row.event.seq
-                }
-                .message(lang),
-                match lang {
-                    Lang::Fr => "ligne",
-                    Lang::En => "line",
-                },
-                row.line
-            ));
+            let why = chain::ChainBreak::Mismatch {
+                id: row.event.id.to_string(),
+                seq: row.event.seq,
+            };
+            tip.3 = Some(
+                Message::new("reason-chain-mismatch-at-line")
+                    .arg("why", &why)
+                    .arg("line", row.line.to_string())
+                    .render(lang),
+            );
         } else {
             tip.1 = row.event.seq;
             tip.2 = row.hash;
@@ -189,7 +217,7 @@ fn verify_events_csv(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> 
     });
     let mut broken = false;
     if let Err(e) = read {
-        ctx.say(&say_broken(lang, EVENTS_CSV, &e.message(lang)));
+        ctx.say(&say_broken(lang, EVENTS_CSV, &e.text(lang)));
         return Ok(true);
     }
     for (observer, (name, seq, hash, problem)) in tips {

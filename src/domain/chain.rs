@@ -11,6 +11,7 @@
 //! - hash(n) = SHA-256(hash(n−1) ‖ canonical(event n)), with hash(0) = 32 zero bytes;
 //! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519.
 
+use crate::i18n::{Lang, Localize, Message, cut};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -172,10 +173,9 @@ pub fn digest_of_heads(heads: &[(ObserverId, u64, Hash)]) -> String {
 }
 
 /// Where an observer's chain breaks.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainBreak {
     /// A position is missing (deleted event).
-    #[error("event at position {expected} is missing (found position {found} next)")]
     Gap {
         /// The position expected.
         expected: u64,
@@ -184,9 +184,6 @@ pub enum ChainBreak {
     },
     /// The stored hash does not match the content and the previous hash (altered, reordered or
     /// replayed event).
-    #[error(
-        "event {id} at position {seq} does not match its hash: altered, moved or copied from elsewhere"
-    )]
     Mismatch {
         /// The event.
         id: String,
@@ -194,6 +191,27 @@ pub enum ChainBreak {
         seq: u64,
     },
 }
+
+impl Localize for ChainBreak {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Gap { expected, found } => Message::new("reason-chain-gap")
+                .arg("expected", expected.to_string())
+                .arg("found", found.to_string()),
+            Self::Mismatch { id, seq } => Message::new("reason-chain-mismatch")
+                .arg("id", cut(id))
+                .arg("seq", seq.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ChainBreak {}
 
 /// Walks one observer's events in seq order with their stored hashes; returns the head hash, or
 /// where the chain breaks.

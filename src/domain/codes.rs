@@ -4,23 +4,38 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Localize, Message, cut};
+
 /// Why a code was refused; the message says what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
     /// Not a circonscription code of the form département + 2 digits.
-    #[error(
-        "`{0}` is not a circonscription code: expected the département then 2 digits, as in 7501, 2A01, 97101, ZZ01"
-    )]
     Circonscription(String),
     /// Not a bureau code of the form commune + `_` + number.
-    #[error(
-        "`{0}` is not a bureau code: expected the INSEE commune code, `_`, then the bureau number, as in 75056_0911"
-    )]
     Bureau(String),
     /// Not a panel number between 1 and 999.
-    #[error("`{0}` is not a panel number: expected a whole number from 1 to 999")]
     Panel(String),
 }
+
+impl Localize for CodeError {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Circonscription(c) => {
+                Message::new("error-code-circonscription").arg("code", cut(c))
+            }
+            Self::Bureau(c) => Message::new("error-code-bureau").arg("code", cut(c)),
+            Self::Panel(c) => Message::new("error-code-panel").arg("code", cut(c)),
+        }
+    }
+}
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for CodeError {}
 
 /// Is `dep` a département code as written in circonscription codes: `01`–`95`, `2A`, `2B`,
 /// `971`–`989`, or `ZA`–`ZZ` (overseas and abroad, as in the 2017 files)?

@@ -9,15 +9,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 
 use super::event::{Event, EventBody, EventId, ObserverId};
+use crate::i18n::{Lang, Localize, Message};
 
 /// Why two logs cannot be merged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MergeConflict {
     /// One id, two different events.
-    #[error("event {0} exists with different content (altered or corrupt copy)")]
     SameIdOtherContent(EventId),
     /// Two events claim the same place in an observer's series.
-    #[error("observer {observer} has two different events at position {seq}: {ours} and {theirs}")]
     SameSeqOtherId {
         /// The observer.
         observer: ObserverId,
@@ -83,10 +82,9 @@ pub fn union(a: &[Event], b: &[Event]) -> Result<Vec<Event>, MergeConflict> {
 }
 
 /// Why one event from another observer's file is not acceptable on its own.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventProblem {
     /// Recorded more than a day after `now`: a wrong clock or a forgery.
-    #[error("event {id} is dated {at}, in the future")]
     FromTheFuture {
         /// The event.
         id: EventId,
@@ -94,7 +92,6 @@ pub enum EventProblem {
         at: DateTime<Utc>,
     },
     /// Recorded before 2000: not a constat event.
-    #[error("event {id} is dated {at}, before constat existed")]
     TooOld {
         /// The event.
         id: EventId,
@@ -102,7 +99,6 @@ pub enum EventProblem {
         at: DateTime<Utc>,
     },
     /// A text field too long to be a note or a name.
-    #[error("event {id}: {field} is {len} characters long (at most {max})")]
     TooLong {
         /// The event.
         id: EventId,
@@ -114,7 +110,6 @@ pub enum EventProblem {
         max: usize,
     },
     /// An envelope number on a bureau tick, or outside 1 to [`super::event::MAX_ENVELOPE`].
-    #[error("event {id}: envelope number {number} is not allowed (1 to 999, envelope items only)")]
     BadEnvelope {
         /// The event.
         id: EventId,
@@ -122,7 +117,6 @@ pub enum EventProblem {
         number: u16,
     },
     /// A day of arrival outside [`super::event::ARRIVAL_YEARS`].
-    #[error("event {id}: the day of arrival {day} is not a year from 2000 to 2099")]
     BadDay {
         /// The event.
         id: EventId,
@@ -130,7 +124,6 @@ pub enum EventProblem {
         day: chrono::NaiveDate,
     },
     /// A text field with control characters (NUL bytes and the like).
-    #[error("event {id}: {field} contains control characters")]
     ControlCharacters {
         /// The event.
         id: EventId,
@@ -138,6 +131,75 @@ pub enum EventProblem {
         field: &'static str,
     },
 }
+
+impl Localize for MergeConflict {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::SameIdOtherContent(id) => {
+                Message::new("reason-conflict-same-id").arg("id", id.to_string())
+            }
+            Self::SameSeqOtherId {
+                observer,
+                seq,
+                ours,
+                theirs,
+            } => Message::new("reason-conflict-same-seq")
+                .arg("observer", observer.to_string())
+                .arg("seq", seq.to_string())
+                .arg("ours", ours.to_string())
+                .arg("theirs", theirs.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for MergeConflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for MergeConflict {}
+
+impl Localize for EventProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::FromTheFuture { id, at } => Message::new("reason-event-future")
+                .arg("id", id.to_string())
+                .arg("at", at.to_string()),
+            Self::TooOld { id, at } => Message::new("reason-event-too-old")
+                .arg("id", id.to_string())
+                .arg("at", at.to_string()),
+            Self::TooLong {
+                id,
+                field,
+                len,
+                max,
+            } => Message::new("reason-event-too-long")
+                .arg("id", id.to_string())
+                .arg("field", *field)
+                .arg("len", len.to_string())
+                .arg("max", max.to_string()),
+            Self::BadEnvelope { id, number } => Message::new("reason-event-envelope")
+                .arg("id", id.to_string())
+                .arg("number", number.to_string())
+                .arg("max", super::event::MAX_ENVELOPE.to_string()),
+            Self::BadDay { id, day } => Message::new("reason-event-day")
+                .arg("id", id.to_string())
+                .arg("day", day.to_string()),
+            Self::ControlCharacters { id, field } => Message::new("reason-event-control")
+                .arg("id", id.to_string())
+                .arg("field", *field),
+        }
+    }
+}
+
+impl std::fmt::Display for EventProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for EventProblem {}
 
 /// Longest note accepted.
 pub const MAX_NOTE: usize = 1000;

@@ -12,10 +12,12 @@ use std::io::{Read, Write};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::CodeError;
 use crate::domain::chain::Hash;
 use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
 };
+use crate::i18n::{Lang, Localize, Message, cut};
 use crate::report::spreadsheet_safe;
 
 /// The header row.
@@ -97,16 +99,194 @@ pub fn write(
 }
 
 /// A row that cannot be read back: the line, the column and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}, column `{column}`: {why}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     /// The line, from 1 (the header is line 1).
     pub line: u64,
     /// The column.
     pub column: &'static str,
     /// What is wrong.
-    pub why: String,
+    pub why: RowWhy,
 }
+
+/// What is wrong with a row of an events CSV. Values are the file's, shown as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowWhy {
+    /// The CSV reader failed.
+    Csv(CsvProblem),
+    /// Not the header constat writes.
+    Header {
+        /// The columns found.
+        found: String,
+    },
+    /// Not a UUID.
+    NotUuid(String),
+    /// A malformed code.
+    Code(CodeError),
+    /// Not a count.
+    NotCount(String),
+    /// Not an item.
+    NotItem(String),
+    /// Not a mark.
+    NotMark(String),
+    /// Not an envelope number.
+    NotEnvelope(String),
+    /// Not a date.
+    NotDate(String),
+    /// A non-receipt without a bureau.
+    NonReceiptNeedsBureau,
+    /// Not an event kind.
+    NotKind(String),
+    /// Not an RFC 3339 time.
+    NotTime(String),
+    /// Not a hash.
+    NotHash(String),
+    /// Not a position.
+    NotSeq(String),
+    /// Another election than the first row's.
+    OtherElection {
+        /// This row's.
+        found: String,
+        /// The first row's.
+        first: String,
+    },
+    /// The row's event was refused by whoever reads the rows (who then says why).
+    Refused,
+}
+
+/// A failure of the CSV reader, from its error's parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// A row with another number of fields than the rows before it.
+    UnequalLengths {
+        /// Record, line and byte, when known.
+        pos: Option<(u64, u64, u64)>,
+        /// Fields in this row.
+        found: u64,
+        /// Fields in the rows before.
+        expected: u64,
+    },
+    /// A field that is not UTF-8.
+    Utf8 {
+        /// Record, line and byte, when known.
+        pos: Option<(u64, u64, u64)>,
+        /// The field.
+        field: usize,
+        /// Bytes valid before the bad sequence.
+        valid_up_to: usize,
+    },
+    /// Anything else; the reader's or the system's words.
+    Other(String),
+}
+
+impl From<&csv::Error> for CsvProblem {
+    fn from(e: &csv::Error) -> Self {
+        let at = |p: &csv::Position| (p.record(), p.line(), p.byte());
+        match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                pos,
+                expected_len,
+                len,
+            } => Self::UnequalLengths {
+                pos: pos.as_ref().map(at),
+                found: *len,
+                expected: *expected_len,
+            },
+            csv::ErrorKind::Utf8 { pos, err } => Self::Utf8 {
+                pos: pos.as_ref().map(at),
+                field: err.field(),
+                valid_up_to: err.valid_up_to(),
+            },
+            _ => Self::Other(e.to_string()),
+        }
+    }
+}
+
+impl Localize for CsvProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::UnequalLengths {
+                pos: Some((record, line, byte)),
+                found,
+                expected,
+            } => Message::new("reason-csv-unequal-at")
+                .arg("record", record.to_string())
+                .arg("line", line.to_string())
+                .arg("byte", byte.to_string())
+                .arg("found", found.to_string())
+                .arg("expected", expected.to_string()),
+            Self::UnequalLengths {
+                pos: None,
+                found,
+                expected,
+            } => Message::new("reason-csv-unequal")
+                .arg("found", found.to_string())
+                .arg("expected", expected.to_string()),
+            Self::Utf8 {
+                pos: Some((record, line, byte)),
+                field,
+                valid_up_to,
+            } => Message::new("reason-csv-utf8-at")
+                .arg("record", record.to_string())
+                .arg("line", line.to_string())
+                .arg("byte", byte.to_string())
+                .arg("field", field.to_string())
+                .arg("index", valid_up_to.to_string()),
+            Self::Utf8 {
+                pos: None,
+                field,
+                valid_up_to,
+            } => Message::new("reason-csv-utf8")
+                .arg("field", field.to_string())
+                .arg("index", valid_up_to.to_string()),
+            Self::Other(detail) => Message::new("reason-csv-other").arg("detail", cut(detail)),
+        }
+    }
+}
+
+impl Localize for RowWhy {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Csv(p) => p.message(),
+            Self::Header { found } => Message::new("reason-row-header")
+                .arg("expected", HEADER.join(","))
+                .arg("found", cut(found)),
+            Self::NotUuid(v) => Message::new("reason-row-not-uuid").arg("value", cut(v)),
+            Self::Code(c) => c.message(),
+            Self::NotCount(v) => Message::new("reason-row-not-count").arg("value", cut(v)),
+            Self::NotItem(v) => Message::new("reason-row-not-item").arg("value", cut(v)),
+            Self::NotMark(v) => Message::new("reason-row-not-mark").arg("value", cut(v)),
+            Self::NotEnvelope(v) => Message::new("reason-row-not-envelope").arg("value", cut(v)),
+            Self::NotDate(v) => Message::new("reason-row-not-date").arg("value", cut(v)),
+            Self::NonReceiptNeedsBureau => Message::new("reason-row-non-receipt-bureau"),
+            Self::NotKind(v) => Message::new("reason-row-not-kind").arg("value", cut(v)),
+            Self::NotTime(v) => Message::new("reason-row-not-time").arg("value", cut(v)),
+            Self::NotHash(v) => Message::new("reason-row-not-hash").arg("value", cut(v)),
+            Self::NotSeq(v) => Message::new("reason-row-not-seq").arg("value", cut(v)),
+            Self::OtherElection { found, first } => Message::new("reason-row-other-election")
+                .arg("found", cut(found))
+                .arg("first", cut(first)),
+            Self::Refused => Message::new("reason-row-refused"),
+        }
+    }
+}
+
+impl Localize for RowError {
+    fn message(&self) -> Message<'_> {
+        Message::new("reason-row")
+            .arg("line", self.line.to_string())
+            .arg("column", self.column)
+            .arg("why", &self.why)
+    }
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for RowError {}
 
 /// One event read back, with the election and observer name its row carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,29 +317,27 @@ pub fn read(
     sink: &mut dyn FnMut(Row) -> Result<(), RowError>,
 ) -> Result<(), RowError> {
     let mut r = csv::ReaderBuilder::new().flexible(false).from_reader(input);
-    let header_error = |why: String| RowError {
+    let header_error = |why: RowWhy| RowError {
         line: 1,
         column: "header",
         why,
     };
     let headers = r
         .headers()
-        .map_err(|e| header_error(e.to_string()))?
+        .map_err(|e| header_error(RowWhy::Csv((&e).into())))?
         .clone();
     let found: Vec<&str> = headers.iter().collect();
     if found != HEADER && found != HEADER[..FIRST_COLUMNS] {
-        return Err(header_error(format!(
-            "expected the constat events columns `{}`, found `{}`",
-            HEADER.join(","),
-            headers.iter().collect::<Vec<_>>().join(",")
-        )));
+        return Err(header_error(RowWhy::Header {
+            found: headers.iter().collect::<Vec<_>>().join(","),
+        }));
     }
     let mut record = csv::StringRecord::new();
     loop {
         let more = r.read_record(&mut record).map_err(|e| RowError {
             line: e.position().map_or(0, |p| p.line()),
             column: "row",
-            why: e.to_string(),
+            why: RowWhy::Csv((&e).into()),
         })?;
         if !more {
             return Ok(());
@@ -171,46 +349,44 @@ pub fn read(
 
 fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
     let field = |i: usize| rec.get(i).unwrap_or("");
-    let err = |i: usize, why: String| RowError {
+    let err = |i: usize, why: RowWhy| RowError {
         line,
         column: HEADER[i],
         why,
     };
     let opt = |i: usize| Some(unquote(field(i))).filter(|s| !s.is_empty());
     let uuid = |i: usize| {
-        uuid::Uuid::parse_str(field(i)).map_err(|_| err(i, format!("`{}` is not a UUID", field(i))))
+        uuid::Uuid::parse_str(field(i)).map_err(|_| err(i, RowWhy::NotUuid(field(i).to_owned())))
     };
-    let circ = |i: usize| CirconscriptionCode::parse(field(i)).map_err(|e| err(i, e.to_string()));
+    let circ = |i: usize| CirconscriptionCode::parse(field(i)).map_err(|e| err(i, RowWhy::Code(e)));
     let bureau = |i: usize| -> Result<Option<BureauCode>, RowError> {
         opt(i)
-            .map(|b| BureauCode::parse(&b).map_err(|e| err(i, e.to_string())))
+            .map(|b| BureauCode::parse(&b).map_err(|e| err(i, RowWhy::Code(e))))
             .transpose()
     };
     let count = |i: usize| {
         field(i)
             .parse::<u32>()
-            .map_err(|_| err(i, format!("`{}` is not a count", field(i))))
+            .map_err(|_| err(i, RowWhy::NotCount(field(i).to_owned())))
     };
     let body = match field(6) {
         "tick" => EventBody::Tick {
             circonscription: circ(7)?,
             bureau: bureau(8)?,
-            panel: Panel::parse(field(9)).map_err(|e| err(9, e.to_string()))?,
+            panel: Panel::parse(field(9)).map_err(|e| err(9, RowWhy::Code(e)))?,
             item: field(10)
                 .parse::<Item>()
-                .map_err(|v| err(10, format!("`{v}` is not foi, courrier or bureau")))?,
+                .map_err(|v| err(10, RowWhy::NotItem(v)))?,
             mark: field(11)
                 .parse::<Mark>()
-                .map_err(|v| err(11, format!("`{v}` is not present, absent or unchecked")))?,
+                .map_err(|v| err(11, RowWhy::NotMark(v)))?,
             note: opt(16),
             envelope: opt(18)
                 .map(|n| {
                     n.parse::<u16>()
                         .ok()
                         .filter(|n| (1..=crate::domain::event::MAX_ENVELOPE).contains(n))
-                        .ok_or_else(|| {
-                            err(18, format!("`{n}` is not an envelope number (1 to 999)"))
-                        })
+                        .ok_or_else(|| err(18, RowWhy::NotEnvelope(n.clone())))
                 })
                 .transpose()?,
         },
@@ -223,13 +399,13 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
             received_on: opt(19)
                 .map(|d| {
                     chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                        .map_err(|_| err(19, format!("`{d}` is not a YYYY-MM-DD date")))
+                        .map_err(|_| err(19, RowWhy::NotDate(d.clone())))
                 })
                 .transpose()?,
         },
         "non_receipt" => EventBody::NonReceipt {
             circonscription: circ(7)?,
-            bureau: bureau(8)?.ok_or_else(|| err(8, "a non-receipt needs a bureau".into()))?,
+            bureau: bureau(8)?.ok_or_else(|| err(8, RowWhy::NonReceiptNeedsBureau))?,
             voter: opt(14),
             note: opt(16),
         },
@@ -237,19 +413,16 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
             target: EventId(uuid(15)?),
         },
         other => {
-            return Err(err(
-                6,
-                format!("`{other}` is not tick, envelope, non_receipt or retract"),
-            ));
+            return Err(err(6, RowWhy::NotKind(other.to_owned())));
         }
     };
     let recorded_at = DateTime::parse_from_rfc3339(field(5))
-        .map_err(|_| err(5, format!("`{}` is not an RFC 3339 time", field(5))))?
+        .map_err(|_| err(5, RowWhy::NotTime(field(5).to_owned())))?
         .with_timezone(&Utc);
     let hash = hex::decode(field(17))
         .ok()
         .and_then(|b| Hash::try_from(b).ok())
-        .ok_or_else(|| err(17, format!("`{}` is not 64 hex digits", field(17))))?;
+        .ok_or_else(|| err(17, RowWhy::NotHash(field(17).to_owned())))?;
     Ok(Row {
         hash,
         line,
@@ -262,7 +435,7 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
                 .parse::<u64>()
                 .ok()
                 .filter(|s| *s >= 1)
-                .ok_or_else(|| err(4, format!("`{}` is not a position from 1", field(4))))?,
+                .ok_or_else(|| err(4, RowWhy::NotSeq(field(4).to_owned())))?,
             recorded_at,
             body,
         },

@@ -157,7 +157,6 @@ pub struct Catalog {
     pub verify_broken: fn(&str, &str) -> String,
     pub verify_chain: fn(&str, &str, u64, Option<u64>) -> String,
     pub error_prefix: &'static str,
-    pub error: fn(&crate::error::Error) -> String,
     pub hint_prefix: &'static str,
 }
 
@@ -556,11 +555,6 @@ fn build<const EN: bool>() -> Catalog {
             )
         },
         error_prefix: st!(EN, "error-prefix"),
-        error: if EN {
-            |e| e.to_string()
-        } else {
-            super::errors_fr::message
-        },
         hint_prefix: st!(EN, "hint-prefix"),
     }
 }

@@ -26,8 +26,8 @@
 
 use std::path::Path;
 
-use super::ImportError;
 use super::table::Row;
+use super::{Column, Expected, Field, ImportError, ImportText, Listing};
 
 /// A name as compared: lower case ASCII letters and digits only (`N° panneau` → `npanneau`).
 pub(crate) fn normalize(name: &str) -> String {
@@ -177,11 +177,8 @@ impl Header {
     }
 
     /// The name of column `i` as written (`column 12` past the header's end).
-    pub(crate) fn name(&self, i: usize) -> String {
-        match self.names.get(i) {
-            Some(n) if !n.is_empty() => n.clone(),
-            _ => format!("column {}", i + 1),
-        }
+    pub(crate) fn name(&self, i: usize) -> Column {
+        Column::new(i, self.names.get(i).map_or("", String::as_str))
     }
 
     /// The first column, in `range` and not in `taken`, named by the first alias the header has.
@@ -217,36 +214,35 @@ impl Header {
     }
 
     /// The header's columns, for a message: `` `A`, `B`, … `` (the first 40).
-    pub(crate) fn listing(&self) -> String {
-        let mut s = self
+    pub(crate) fn listing(&self) -> Listing {
+        let shown = self
             .names
             .iter()
             .take(40)
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        if self.names.len() > 40 {
-            s.push_str(&format!(", … ({} columns in all)", self.names.len()));
+        Listing {
+            shown,
+            total: self.names.len(),
+            more: self.names.len() > 40,
         }
-        s
     }
 
     /// The error for a required column the header lacks: what it is, the names accepted and the
     /// columns the file has.
-    pub(crate) fn missing(&self, path: &Path, what: &str, aliases: &[&str]) -> ImportError {
+    pub(crate) fn missing(&self, path: &Path, what: Field, aliases: &[&str]) -> ImportError {
         let accepted = aliases
             .iter()
             .map(|a| format!("`{a}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        ImportError::at(
-            path,
-            self.line,
-            format!("a column for {what}, named one of {accepted}"),
-        )
-        .column(aliases.first().copied().unwrap_or(what))
-        .value("no such column")
-        .hint(format!("the file's columns are {}", self.listing()))
+        ImportError::at(path, self.line, Expected::Column { what, accepted })
+            .column(aliases.first().copied().unwrap_or_default())
+            .value(ImportText::NoSuchColumn)
+            .hint(ImportText::FileColumns {
+                columns: self.listing(),
+            })
     }
 }
 
@@ -328,7 +324,7 @@ mod tests {
     fn a_missing_column_lists_the_names_accepted_and_the_file_s_columns() {
         let h = header(&["Nom", "Prénom"]);
         let msg = h
-            .missing(Path::new("f.csv"), "the panel number", PANEL)
+            .missing(Path::new("f.csv"), Field::PanelNumber, PANEL)
             .to_string();
         assert!(msg.contains("`Numéro de panneau`, `N° panneau`"), "{msg}");
         assert!(

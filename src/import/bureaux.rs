@@ -16,7 +16,7 @@ use std::path::Path;
 use super::aliases::{self, Header};
 use super::departement;
 use super::table::{Row, RowSource};
-use super::{BureauRow, ImportError};
+use super::{BureauRow, Expected, Field, ImportError, ImportText};
 use crate::domain::{BureauCode, CirconscriptionCode};
 
 /// What receives the rows.
@@ -62,14 +62,14 @@ impl Layout {
 }
 
 fn resolve(path: &Path, h: &Header) -> Result<Layout, ImportError> {
-    let need = |names: &'static [&'static str], what: &str| {
+    let need = |names: &'static [&'static str], what: Field| {
         h.find(names).ok_or_else(|| h.missing(path, what, names))
     };
     if h.has(&["id_brut_reu", "libelle_reu"]) {
         return Ok(Layout::Reu {
             miom: h.find(&["id_brut_miom"]),
-            commune_code: need(&["code_commune"], "the commune's INSEE code")?,
-            number: need(&["code"], "the bureau's number in its commune")?,
+            commune_code: need(&["code_commune"], Field::CommuneInsee)?,
+            number: need(&["code"], Field::BureauNumberInCommune)?,
             label: h.find(&["libelle_reu"]),
             street_number: h.find(&["num_voie_reu"]),
             street: h.find(&["voie_reu"]),
@@ -80,8 +80,8 @@ fn resolve(path: &Path, h: &Header) -> Result<Layout, ImportError> {
     if h.has(&["codeBureauVote", "numeroBureauVote"]) {
         return Ok(Layout::Etalab {
             code: h.find(&["codeBureauVote"]),
-            commune_code: need(&["codeCommune"], "the commune's INSEE code")?,
-            number: need(&["numeroBureauVote"], "the bureau's number")?,
+            commune_code: need(&["codeCommune"], Field::CommuneInsee)?,
+            number: need(&["numeroBureauVote"], Field::BureauNumber)?,
             dep: h.find(&["codeDepartement"]),
             circ: h.find(&["codeCirconscription"]),
             commune: h.find(&["nomCommune", "libelleCommune"]),
@@ -91,28 +91,26 @@ fn resolve(path: &Path, h: &Header) -> Result<Layout, ImportError> {
         return Ok(Layout::Results2017 {
             dep: need(
                 &["Code du département", "Code département"],
-                "the département",
+                Field::Departement,
             )?,
             circ: need(
                 &["Code de la circonscription", "Code circonscription"],
-                "the circonscription",
+                Field::Circonscription,
             )?,
-            commune_code: need(&["Code de la commune", "Code commune"], "the commune")?,
+            commune_code: need(&["Code de la commune", "Code commune"], Field::Commune)?,
             commune: h.find(&["Libellé de la commune", "Libellé commune"]),
-            number: need(&["Code du b.vote", "Code BV"], "the bureau's number")?,
+            number: need(&["Code du b.vote", "Code BV"], Field::BureauNumber)?,
         });
     }
-    let e = ImportError::at(
-        path,
-        h.line(),
-        "a bureau table: INSEE's REU table (`id_brut_reu`, `code_commune`, `code`, `libelle_reu`, …), Etalab's (`codeCommune`, `numeroBureauVote`, `codeCirconscription`, …) or the 2017 results by bureau (`Code du département`, …, `Code du b.vote`)",
-    )
-    .value("none of their columns");
+    let e = ImportError::at(path, h.line(), ImportText::BureauTable)
+        .value(ImportText::NoneOfTheirColumns);
     Err(
         if h.has(aliases::PANEL) || h.has(&["Nom du candidat", "Nom candidat", "NomPsn"]) {
-            e.hint("this looks like a candidate list or results by circonscription, not the bureau table: import it with `constat import candidates`")
+            e.hint(ImportText::LooksLikeCandidates)
         } else {
-            e.hint(format!("the file's columns are {}", h.listing()))
+            e.hint(ImportText::FileColumns {
+                columns: h.listing(),
+            })
         },
     )
 }
@@ -137,21 +135,21 @@ pub(crate) fn read_table(
         let (bureau, code_column) = r.bureau(&row, layout)?;
         if let Some(first) = seen.insert(&bureau.code, row.line()) {
             return Err(r
-                .error(&row, code_column, "each bureau once")
+                .error(&row, code_column, ImportText::EachBureauOnce)
                 .value(bureau.code.as_str())
-                .hint(format!(
-                    "line {first} already has bureau {}: lines {first} and {} give the same bureau",
-                    bureau.code,
-                    row.line()
-                )));
+                .hint(ImportText::DuplicateBureau {
+                    first: first.to_string(),
+                    code: bureau.code.to_string(),
+                    line: row.line().to_string(),
+                }));
         }
         sink(bureau)?;
     }
     if seen.is_empty() {
         return Err(
-            ImportError::at(path, header.line(), "at least one bureau after the header")
-                .value("a header and no rows")
-                .hint("the file is probably cut short: download it again"),
+            ImportError::at(path, header.line(), ImportText::BureauAfterHeader)
+                .value(ImportText::HeaderNoRows)
+                .hint(ImportText::CutShort),
         );
     }
     Ok(layout.format())
@@ -207,7 +205,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn error(&self, row: &Row, column: usize, expected: impl Into<String>) -> ImportError {
+    fn error(&self, row: &Row, column: usize, expected: impl Into<Expected>) -> ImportError {
         ImportError::at(self.path, row.line(), expected)
             .column(self.header.name(column))
             .value(row.get(column))
@@ -221,35 +219,25 @@ impl Reader<'_> {
         let value = row.get(i);
         if value.chars().any(|c| c.is_control() || c == '\u{FFFD}') {
             return Err(self
-                .error(row, i, "text without control characters")
+                .error(row, i, ImportText::TextWithoutControl)
                 .value(value.escape_debug().to_string())
-                .hint("the file may mix encodings; save it again as UTF-8"));
+                .hint(ImportText::MayMixEncodings));
         }
         Ok(value.to_owned())
     }
 
     fn commune_code(&self, row: &Row, column: usize) -> Result<String, ImportError> {
-        departement::insee_code(row.get(column)).ok_or_else(|| {
-            self.error(
-                row,
-                column,
-                "an INSEE commune code of 5 characters (75056, 2A004)",
-            )
-        })
+        departement::insee_code(row.get(column))
+            .ok_or_else(|| self.error(row, column, ImportText::CommuneInsee))
     }
 
     fn number(&self, row: &Row, column: usize) -> Result<String, ImportError> {
-        departement::bureau_number(row.get(column)).ok_or_else(|| {
-            self.error(
-                row,
-                column,
-                "a bureau number (0001, 0911; letters and digits only)",
-            )
-        })
+        departement::bureau_number(row.get(column))
+            .ok_or_else(|| self.error(row, column, ImportText::BureauNumberCode))
     }
 
     fn code(&self, row: &Row, column: usize, raw: &str) -> Result<BureauCode, ImportError> {
-        BureauCode::parse(raw).map_err(|e| self.error(row, column, e.to_string()))
+        BureauCode::parse(raw).map_err(|e| self.error(row, column, e))
     }
 
     /// A code written whole (`75056_0911`, `01001_1`), its number re-padded.
@@ -272,11 +260,7 @@ impl Reader<'_> {
         });
         match padded {
             Some(code) => self.code(row, column, &code),
-            None => Err(self.error(
-                row,
-                column,
-                "a bureau code: the commune's INSEE code, `_`, the bureau number (75056_0911)",
-            )),
+            None => Err(self.error(row, column, ImportText::BureauCodeWhole)),
         }
     }
 
@@ -414,22 +398,11 @@ impl Reader<'_> {
                 commune,
                 number,
             } => {
-                let dep_code = departement::departement(row.get(dep)).ok_or_else(|| {
-                    self.error(
-                        row,
-                        dep,
-                        "a département code (01–95, 2A, 2B, 971–988, ZA–ZZ)",
-                    )
-                })?;
+                let dep_code = departement::departement(row.get(dep))
+                    .ok_or_else(|| self.error(row, dep, ImportText::DepartementCode))?;
                 let circonscription = self.circonscription(row, Some(dep), circ)?;
-                let insee =
-                    departement::commune_of(&dep_code, row.get(commune_code)).ok_or_else(|| {
-                        self.error(
-                            row,
-                            commune_code,
-                            "the commune's number in its département (056), or its INSEE code",
-                        )
-                    })?;
+                let insee = departement::commune_of(&dep_code, row.get(commune_code))
+                    .ok_or_else(|| self.error(row, commune_code, ImportText::CommuneNumber))?;
                 let n = self.number(row, number)?;
                 let code = self.code(row, number, &format!("{insee}_{n}"))?;
                 let commune = self.text(row, commune)?;
@@ -605,7 +578,7 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(
-            (e.line, e.column.as_deref()),
+            (e.line, e.column_en().as_deref()),
             (Some(4), Some("id_brut_miom"))
         );
         assert!(e.to_string().contains("lines 2 and 4"), "{e}");
@@ -615,7 +588,7 @@ mod tests {
     fn bad_codes_are_refused_with_their_column() {
         let e = read(&[REU, "a;a;7505X6;1;X;;;;Paris;"]).unwrap_err();
         assert_eq!(
-            (e.column.as_deref(), e.value.as_deref()),
+            (e.column_en().as_deref(), e.value_en().as_deref()),
             (Some("code_commune"), Some("7505X6"))
         );
         let e = read(&[
@@ -623,7 +596,7 @@ mod tests {
             "96;9601;96001;1",
         ])
         .unwrap_err();
-        assert_eq!(e.column.as_deref(), Some("codeCirconscription"));
+        assert_eq!(e.column_en().as_deref(), Some("codeCirconscription"));
     }
 
     #[test]

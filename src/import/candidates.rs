@@ -15,7 +15,7 @@ use super::aliases::{self, Header};
 use super::departement::{self, CircError};
 use super::results_wide::{self, Blocks, PersonColumns};
 use super::table::{Row, RowSource};
-use super::{CandidateRow, ImportError};
+use super::{CandidateRow, Column, Expected, Field, ImportError, ImportText};
 use crate::domain::{Candidate, Circonscription, CirconscriptionCode, Panel, Sex};
 
 /// What receives the rows.
@@ -128,25 +128,21 @@ pub(crate) fn read_table(
                     any = true;
                 }
                 if !any {
-                    return Err(ImportError::at(
-                        path,
-                        row.line(),
-                        "at least one candidate block after the circonscription's columns",
-                    )
-                    .column(header.name(blocks.start))
-                    .value("nothing"));
+                    return Err(
+                        ImportError::at(path, row.line(), ImportText::CandidateBlock)
+                            .column(header.name(blocks.start))
+                            .value(ImportText::Nothing),
+                    );
                 }
             }
         }
     }
     if reader.count == 0 {
-        return Err(ImportError::at(
-            path,
-            header.line(),
-            "at least one candidate after the header",
-        )
-        .value("a header and no rows")
-        .hint("the file is probably cut short: download it again"));
+        return Err(
+            ImportError::at(path, header.line(), ImportText::CandidateAfterHeader)
+                .value(ImportText::HeaderNoRows)
+                .hint(ImportText::CutShort),
+        );
     }
     Ok(kind)
 }
@@ -171,27 +167,22 @@ fn kind(header: &Header, layout: &Layout) -> TableKind {
 /// Finds the columns, or says which one is missing and what the file looks like instead.
 fn resolve(path: &Path, header: &Header) -> Result<(Layout, CircColumns), ImportError> {
     if header.has(BUREAU_MARKERS) {
-        let e = ImportError::at(
-            path,
-            header.line(),
-            "a candidate list or results by circonscription",
-        );
+        let e = ImportError::at(path, header.line(), ImportText::CandidateListOrResults);
         return Err(if header.has(aliases::PANEL) {
-            e.value("results by bureau de vote (one line per bureau)")
-                .hint("this looks like the results by bureau: each candidate would come once per bureau. Import the candidate list or the results by circonscription; this file's bureaux can be imported with `constat import bureaux`")
+            e.value(ImportText::ResultsByBureau)
+                .hint(ImportText::LooksLikeResultsByBureau)
         } else {
-            e.value("a table of bureaux de vote")
-                .hint("this looks like the bureau table, not the candidate list: import it with `constat import bureaux`")
+            e.value(ImportText::TableOfBureaux)
+                .hint(ImportText::LooksLikeBureauTable)
         });
     }
     let Some(panel) = header.find(aliases::PANEL) else {
-        let e = header.missing(path, "the panel number", aliases::PANEL);
+        let e = header.missing(path, Field::PanelNumber, aliases::PANEL);
         return Err(
             if header.has(aliases::SURNAME) && header.has(aliases::SEX) {
-                e.hint(format!(
-                "this file names candidates but gives no panel numbers, and constat does not invent them: import the ministry's candidate list or its results by circonscription (the file's columns are {})",
-                header.listing()
-            ))
+                e.hint(ImportText::NoPanelNumbers {
+                    columns: header.listing(),
+                })
             } else {
                 e
             },
@@ -204,17 +195,17 @@ fn resolve(path: &Path, header: &Header) -> Result<(Layout, CircColumns), Import
         }
         None => {
             let all = 0..header.len();
-            let find = |aliases: &'static [&'static str], what: &str| {
+            let find = |aliases: &'static [&'static str], what: Field| {
                 header
                     .find_in(aliases, all.clone(), &[panel])
                     .ok_or_else(|| header.missing(path, what, aliases))
             };
             let person = PersonColumns {
                 panel,
-                surname: find(aliases::SURNAME, "the candidate's surname")?,
-                given: find(aliases::GIVEN_NAME, "the candidate's given name")?,
-                sex: find(aliases::SEX, "the candidate's sex")?,
-                nuance: find(aliases::NUANCE, "the nuance").ok(),
+                surname: find(aliases::SURNAME, Field::CandidateSurname)?,
+                given: find(aliases::GIVEN_NAME, Field::CandidateGivenName)?,
+                sex: find(aliases::SEX, Field::CandidateSex)?,
+                nuance: find(aliases::NUANCE, Field::Nuance).ok(),
             };
             (Layout::OneLine(person), all)
         }
@@ -225,7 +216,7 @@ fn resolve(path: &Path, header: &Header) -> Result<(Layout, CircColumns), Import
     let taken: Vec<usize> = dep.into_iter().collect();
     let circ = header
         .find_in(aliases::CIRCONSCRIPTION, fixed.clone(), &taken)
-        .ok_or_else(|| header.missing(path, "the circonscription", aliases::CIRCONSCRIPTION))?;
+        .ok_or_else(|| header.missing(path, Field::Circonscription, aliases::CIRCONSCRIPTION))?;
     let circ_cols = CircColumns {
         dep,
         dep_label: header.find_in(aliases::DEPARTEMENT_LABEL, fixed.clone(), &taken),
@@ -256,7 +247,7 @@ struct Reader<'a> {
 type Block<'b> = Option<(&'b Blocks, usize)>;
 
 impl Reader<'_> {
-    fn column_name(&self, column: usize, block: Block<'_>) -> String {
+    fn column_name(&self, column: usize, block: Block<'_>) -> Column {
         match block {
             Some((blocks, k)) => blocks.column_name(self.header, column, k),
             None => self.header.name(column),
@@ -268,7 +259,7 @@ impl Reader<'_> {
         row: &Row,
         column: usize,
         block: Block<'_>,
-        expected: impl Into<String>,
+        expected: impl Into<Expected>,
     ) -> ImportError {
         ImportError::at(self.path, row.line(), expected)
             .column(self.column_name(column, block))
@@ -280,9 +271,9 @@ impl Reader<'_> {
         let value = row.get(column);
         if value.chars().any(|c| c.is_control() || c == '\u{FFFD}') {
             return Err(self
-                .error(row, column, block, "text without control characters")
+                .error(row, column, block, ImportText::TextWithoutControl)
                 .value(value.escape_debug().to_string())
-                .hint("no name holds such a character: the file may mix encodings; save it again as UTF-8"));
+                .hint(ImportText::NoNameHolds));
         }
         Ok(value.to_owned())
     }
@@ -304,14 +295,13 @@ impl Reader<'_> {
             };
             let err = self.error(row, column, None, e.expected());
             match e {
-                CircError::NeedsDepartement => err.hint(format!(
-                    "the file gives circonscription numbers, which need a département column named one of {}",
-                    aliases::DEPARTEMENT_CODE.join(", ")
-                )),
-                CircError::Mismatch { .. } => err.hint(format!(
-                    "column `{}` says `{raw}`",
-                    self.header.name(cols.circ)
-                )),
+                CircError::NeedsDepartement => err.hint(ImportText::NeedsDepartementColumn {
+                    names: aliases::DEPARTEMENT_CODE.join(", "),
+                }),
+                CircError::Mismatch { .. } => err.hint(ImportText::ColumnSays {
+                    column: self.header.name(cols.circ),
+                    value: raw.to_owned(),
+                }),
                 _ => err,
             }
         })?;
@@ -339,33 +329,21 @@ impl Reader<'_> {
         let panel_raw = row.get(p.panel);
         if panel_raw.is_empty() {
             return Err(self
-                .error(row, p.panel, block, "the candidate's panel number")
-                .value("nothing")
-                .hint("constat does not invent panel numbers: import a file that gives them (the candidate list)"));
+                .error(row, p.panel, block, Field::CandidatePanelNumber)
+                .value(ImportText::Nothing)
+                .hint(ImportText::NoInventPanel));
         }
-        let panel = Panel::parse(panel_raw).map_err(|_| {
-            self.error(
-                row,
-                p.panel,
-                block,
-                "a panel number: a whole number from 1 to 999",
-            )
-        })?;
+        let panel = Panel::parse(panel_raw)
+            .map_err(|_| self.error(row, p.panel, block, ImportText::PanelNumber))?;
         let surname = self.text(row, p.surname, block)?;
         if surname.is_empty() {
             return Err(self
-                .error(row, p.surname, block, "the candidate's surname")
-                .value("nothing"));
+                .error(row, p.surname, block, Field::CandidateSurname)
+                .value(ImportText::Nothing));
         }
         let given_name = self.text(row, p.given, block)?;
-        let sex = Sex::parse(row.get(p.sex)).ok_or_else(|| {
-            self.error(
-                row,
-                p.sex,
-                block,
-                "the candidate's sex: `F` or `M` (also `Mme` or `M.`)",
-            )
-        })?;
+        let sex = Sex::parse(row.get(p.sex))
+            .ok_or_else(|| self.error(row, p.sex, block, ImportText::SexFOrM))?;
         let nuance = match p.nuance {
             Some(i) => {
                 let n = self.text(row, i, block)?;
@@ -373,12 +351,7 @@ impl Reader<'_> {
                     && n.chars()
                         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
                 if !code_like {
-                    return Err(self.error(
-                        row,
-                        i,
-                        block,
-                        "a nuance code (letters, as `REM`, `DVD`), or nothing",
-                    ));
+                    return Err(self.error(row, i, block, ImportText::NuanceCode));
                 }
                 n
             }
@@ -406,18 +379,16 @@ impl Reader<'_> {
         let line = row.line();
         let key = (candidate.circonscription.clone(), candidate.panel.get());
         if let Some(&first) = self.seen.get(&key) {
-            let where_ = if first == line {
-                format!("line {line} already has")
-            } else {
-                format!("line {first} already has")
-            };
             return Err(self
-                .error(row, p.panel, block, "each panel number once per circonscription")
+                .error(row, p.panel, block, ImportText::EachPanelOnce)
                 .value(format!("{} n° {}", circ.code, candidate.panel))
-                .hint(format!(
-                    "{where_} candidate n° {} in circonscription {}: lines {first} and {line} give the same candidate number",
-                    candidate.panel, circ.code
-                )));
+                .hint(ImportText::DuplicateCandidate {
+                    at: first.to_string(),
+                    panel: candidate.panel.get().to_string(),
+                    circ: circ.code.to_string(),
+                    first: first.to_string(),
+                    line: line.to_string(),
+                }));
         }
         self.seen.insert(key, line);
         self.count += 1;
@@ -540,7 +511,7 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(e.line, Some(4));
-        assert_eq!(e.column.as_deref(), Some("Numéro de panneau"));
+        assert_eq!(e.column_en().as_deref(), Some("Numéro de panneau"));
         let msg = e.to_string();
         assert!(msg.contains("found `7501 n° 3`"), "{msg}");
         assert!(msg.contains("lines 2 and 4"), "{msg}");
@@ -555,10 +526,14 @@ mod tests {
             let line = format!("{dep};X;{circ};1ère;1;1;M;A;B;DIV");
             let e = read(&[LIST_2024, &line]).unwrap_err();
             assert_eq!(
-                (e.line, e.column.as_deref(), e.value.as_deref()),
+                (e.line, e.column_en().as_deref(), e.value_en().as_deref()),
                 (Some(2), Some(column), Some(value))
             );
-            assert!(e.expected.contains("a département code"), "{e}");
+            assert!(
+                crate::i18n::Localize::text(&*e.expected, crate::i18n::Lang::En)
+                    .contains("a département code"),
+                "{e}"
+            );
         }
         // A bare number with an unknown département: the département column is blamed.
         let e = read(&[
@@ -567,7 +542,7 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(
-            (e.column.as_deref(), e.value.as_deref()),
+            (e.column_en().as_deref(), e.value_en().as_deref()),
             (Some("Code du département"), Some("96"))
         );
     }
@@ -660,7 +635,7 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(
-            e.column.as_deref(),
+            e.column_en().as_deref(),
             Some("N°Panneau (candidate 2 on the line)")
         );
         assert!(
@@ -671,7 +646,7 @@ mod tests {
 
     #[test]
     fn the_sink_s_error_comes_back_unchanged() {
-        let mine = ImportError::at(Path::new("elsewhere"), 99, "the caller's check");
+        let mine = ImportError::at(Path::new("elsewhere"), 99, ImportText::DatabaseWrite);
         let copy = mine.clone();
         let e = read_table(
             &mut table(&[LIST_2024, "75;Paris;7501;1ère;1;1;M;A;B;DIV"]),
@@ -685,7 +660,7 @@ mod tests {
     #[test]
     fn control_characters_in_a_name_are_refused() {
         let e = read(&[LIST_2024, "75;Paris;7501;1ère;1;1;M;Ren\u{82};B;DIV"]).unwrap_err();
-        assert_eq!(e.column.as_deref(), Some("Nom du candidat"));
+        assert_eq!(e.column_en().as_deref(), Some("Nom du candidat"));
         assert!(e.to_string().contains("mix encodings"), "{e}");
     }
 }

@@ -18,6 +18,7 @@
 //! (`75` + `056` → `75056`); for letter départements the INSEE code starts with the digits they
 //! stand for (`ZA` + `101` → `97101`), and `ZZ` (abroad, no INSEE commune) uses `99`.
 
+use super::ImportText;
 use crate::domain::CirconscriptionCode;
 
 /// Overseas départements and collectivities, as written from 2024.
@@ -98,23 +99,15 @@ pub(crate) enum CircError {
 
 impl CircError {
     /// What was expected, for the message.
-    pub(crate) fn expected(&self) -> String {
+    pub(crate) fn expected(&self) -> ImportText {
         match self {
-            Self::Departement(d) => format!(
-                "a département code (01–95, 2A, 2B, 971–988, ZA–ZZ); `{d}` is none"
-            ),
-            Self::Number(n) => {
-                format!("a circonscription number from 01 to 99 after the département, not `{n}`")
-            }
-            Self::NeedsDepartement => {
-                "a circonscription code with its département (7501), or a département column beside the number".to_owned()
-            }
-            Self::Mismatch { departement } => format!(
-                "a circonscription of the département of the line (`{departement}`)"
-            ),
-            Self::Invalid => {
-                "a circonscription: the département then 2 digits (7501, 2A01, 97101, ZZ01), or its number beside a département column".to_owned()
-            }
+            Self::Departement(d) => ImportText::DepartementNotValue { value: d.clone() },
+            Self::Number(n) => ImportText::CircNumber { value: n.clone() },
+            Self::NeedsDepartement => ImportText::CircWithDepartement,
+            Self::Mismatch { departement } => ImportText::CircOfLine {
+                departement: departement.clone(),
+            },
+            Self::Invalid => ImportText::Circonscription,
         }
     }
 }

@@ -35,7 +35,7 @@ mod table;
 #[cfg(test)]
 mod tests;
 
-pub use error::ImportError;
+pub use error::{Binary, Column, Expected, Field, Found, ImportError, ImportText, Listing};
 
 use std::path::Path;
 
@@ -126,9 +126,9 @@ pub fn read_bureaux(
     sink: &mut dyn FnMut(BureauRow) -> Result<(), ImportError>,
 ) -> Result<FileInfo, ImportError> {
     match sniff::open(path)? {
-        sniff::Opened::Workbook => Err(ImportError::file(path, "a CSV file")
-            .value("an .xlsx workbook")
-            .hint("bureau tables are published as CSV: export the sheet as CSV (UTF-8)")),
+        sniff::Opened::Workbook => Err(ImportError::file(path, ImportText::CsvFile)
+            .value(ImportText::XlsxWorkbook)
+            .hint(ImportText::BureauTablesAreCsv)),
         sniff::Opened::Text(text) => {
             let file = sniff::reopen(path, text)?;
             let mut source = table::CsvSource::new(path, file, text.encoding, text.separator)?;

@@ -13,7 +13,7 @@ use calamine::{Data, Range, Reader, Xlsx};
 use super::aliases::{self, Header, normalize};
 use super::candidates::{self, Sink};
 use super::table::{Row, RowSource};
-use super::{FileInfo, ImportError};
+use super::{FileInfo, ImportError, ImportText};
 
 /// Rows searched for the header.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -22,9 +22,9 @@ const HEADER_SEARCH_ROWS: usize = 20;
 pub(crate) fn read(path: &Path, sink: &mut Sink<'_>) -> Result<FileInfo, ImportError> {
     let opened: Result<Xlsx<_>, calamine::XlsxError> = calamine::open_workbook(path);
     let mut workbook = opened.map_err(|e| {
-        ImportError::file(path, "a readable .xlsx workbook")
+        ImportError::file(path, ImportText::ReadableXlsx)
             .value(e.to_string())
-            .hint("the file is a zip archive but not a workbook constat can read: if it is an archive, extract the CSV file first")
+            .hint(ImportText::NotAWorkbook)
     })?;
     let names = workbook.sheet_names();
     // The sheet of results by circonscription first, then the others in order.
@@ -35,7 +35,13 @@ pub(crate) fn read(path: &Path, sink: &mut Sink<'_>) -> Result<FileInfo, ImportE
     order.extend(names.iter().filter(|n| !normalize(n).starts_with("circo")));
     for name in order {
         let range = workbook.worksheet_range(name).map_err(|e| {
-            ImportError::file(path, format!("a readable sheet `{name}`")).value(e.to_string())
+            ImportError::file(
+                path,
+                ImportText::ReadableSheet {
+                    name: name.to_string(),
+                },
+            )
+            .value(e.to_string())
         })?;
         if let Some(result) = read_sheet(path, &range, sink) {
             let kind = result?;
@@ -46,15 +52,15 @@ pub(crate) fn read(path: &Path, sink: &mut Sink<'_>) -> Result<FileInfo, ImportE
             });
         }
     }
-    Err(ImportError::file(
-        path,
-        "a sheet with a header naming the circonscription and the panel numbers (as `Circo. leg. T1`)",
-    )
-    .value(format!(
-        "sheets {}",
-        names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-    ))
-    .hint("this workbook holds no candidates by circonscription"))
+    Err(ImportError::file(path, ImportText::SheetWithHeader)
+        .value(ImportText::Sheets {
+            sheets: names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .hint(ImportText::NoCandidatesInWorkbook))
 }
 
 /// Reads the candidates of one sheet's cells; `None` when no header is found in its first rows.

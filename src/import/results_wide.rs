@@ -8,6 +8,7 @@
 
 use super::aliases::{self, Header};
 use super::table::Row;
+use super::{Column, Field};
 
 /// Where each field of a candidate is, as columns of the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub(crate) struct Blocks {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct MissingField {
     /// What the field is.
-    pub(crate) what: &'static str,
+    pub(crate) what: Field,
     /// Its names.
     pub(crate) aliases: &'static [&'static str],
 }
@@ -75,7 +76,7 @@ pub(crate) fn blocks(header: &Header) -> Option<Result<Blocks, MissingField>> {
         None => header.len() - start,
     };
     let range = start..start + width;
-    let find = |aliases: &'static [&'static str], what: &'static str| {
+    let find = |aliases: &'static [&'static str], what: Field| {
         header
             .find_in(aliases, range.clone(), &[start])
             .ok_or(MissingField { what, aliases })
@@ -84,10 +85,10 @@ pub(crate) fn blocks(header: &Header) -> Option<Result<Blocks, MissingField>> {
         Ok(Blocks {
             first: PersonColumns {
                 panel: start,
-                sex: find(aliases::SEX, "the sex")?,
-                surname: find(aliases::SURNAME, "the surname")?,
-                given: find(aliases::GIVEN_NAME, "the given name")?,
-                nuance: find(aliases::NUANCE, "the nuance").ok(),
+                sex: find(aliases::SEX, Field::Sex)?,
+                surname: find(aliases::SURNAME, Field::Surname)?,
+                given: find(aliases::GIVEN_NAME, Field::GivenName)?,
+                nuance: find(aliases::NUANCE, Field::Nuance).ok(),
             },
             start,
             width,
@@ -114,12 +115,10 @@ impl Blocks {
 
     /// The name of a column of block `k`, for messages: `N°Panneau` in the first block,
     /// `N°Panneau (candidate 3 on the line)` after it.
-    pub(crate) fn column_name(&self, header: &Header, column: usize, k: usize) -> String {
-        let name = header.name(self.start + (column - self.start) % self.width);
-        if k == 0 {
-            name
-        } else {
-            format!("{name} (candidate {} on the line)", k + 1)
+    pub(crate) fn column_name(&self, header: &Header, column: usize, k: usize) -> Column {
+        Column {
+            candidate: (k > 0).then_some(k + 1),
+            ..header.name(self.start + (column - self.start) % self.width)
         }
     }
 }
@@ -127,6 +126,7 @@ impl Blocks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Localize;
 
     fn header(names: &[&str]) -> Header {
         Header::new(&Row::from_fields(1, names))
@@ -175,7 +175,7 @@ mod tests {
         let b2 = blocks(&h2).unwrap().unwrap();
         assert_eq!((b2.start, b2.width), (3, 9));
         assert_eq!(
-            b2.column_name(&h2, 12, 1),
+            b2.column_name(&h2, 12, 1).text(crate::i18n::Lang::En),
             "N°Panneau (candidate 2 on the line)"
         );
     }
@@ -202,6 +202,6 @@ mod tests {
             "Prénom",
             "Voix",
         ]);
-        assert_eq!(blocks(&h).unwrap().unwrap_err().what, "the sex");
+        assert_eq!(blocks(&h).unwrap().unwrap_err().what, Field::Sex);
     }
 }

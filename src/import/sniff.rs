@@ -6,7 +6,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::decode::{self, TextEncoding};
-use super::{ImportError, MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_BYTES};
+use super::{Binary, Found, ImportError, ImportText, MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_BYTES};
 
 /// How many bytes are looked at to recognise the encoding and the separator.
 pub(crate) const SAMPLE_BYTES: usize = 64 * 1024;
@@ -32,11 +32,12 @@ pub(crate) enum Opened {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> ImportError {
-    ImportError::file(path, "a file that can be read").value(e.to_string())
+    ImportError::file(path, ImportText::ReadableFile).value(Found::System(e.into()))
 }
 
+/// `100.0`: a size in MiB with one decimal, the unit left to the message.
 fn mib(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / f64::from(1u32 << 20))
+    format!("{:.1}", bytes as f64 / f64::from(1u32 << 20))
 }
 
 /// Recognises `path`. Never reads more than the first [`SAMPLE_BYTES`], except to find the first
@@ -44,23 +45,26 @@ fn mib(bytes: u64) -> String {
 pub(crate) fn open(path: &Path) -> Result<Opened, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if meta.is_dir() {
-        return Err(ImportError::file(path, "a file").value("a directory"));
+        return Err(ImportError::file(path, ImportText::AFile).value(ImportText::Directory));
     }
     let len = meta.len();
     if len == 0 {
-        return Err(
-            ImportError::file(path, "a file with a header line and rows")
-                .value("an empty file (0 bytes)")
-                .hint("the download probably failed: fetch the file again"),
-        );
+        return Err(ImportError::file(path, ImportText::HeaderAndRows)
+            .value(ImportText::EmptyFile)
+            .hint(ImportText::DownloadFailed));
     }
     if len > MAX_TEXT_FILE_BYTES {
         return Err(ImportError::file(
             path,
-            format!("a file of at most {}", mib(MAX_TEXT_FILE_BYTES)),
+            ImportText::FileAtMost {
+                mib: mib(MAX_TEXT_FILE_BYTES),
+            },
         )
-        .value(format!("a file of {} ({len} bytes)", mib(len)))
-        .hint("official candidate lists and bureau tables are well under 100 MiB: is this the right file?"));
+        .value(ImportText::FileOf {
+            mib: mib(len),
+            bytes: len.to_string(),
+        })
+        .hint(ImportText::WellUnder));
     }
     let mut file = File::open(path).map_err(|e| io_error(path, &e))?;
     let head = read_up_to(&mut file, SAMPLE_BYTES).map_err(|e| io_error(path, &e))?;
@@ -68,10 +72,12 @@ pub(crate) fn open(path: &Path) -> Result<Opened, ImportError> {
         if len > MAX_WORKBOOK_BYTES {
             return Err(ImportError::file(
                 path,
-                format!("a workbook of at most {}", mib(MAX_WORKBOOK_BYTES)),
+                ImportText::WorkbookAtMost {
+                    mib: mib(MAX_WORKBOOK_BYTES),
+                },
             )
-            .value(format!("a zip archive of {}", mib(len)))
-            .hint("a workbook is read whole into memory; export the sheet as CSV instead"));
+            .value(ImportText::ZipOf { mib: mib(len) })
+            .hint(ImportText::WorkbookInMemory));
         }
         return Ok(Opened::Workbook);
     }
@@ -95,13 +101,9 @@ pub(crate) fn open(path: &Path) -> Result<Opened, ImportError> {
             .chars()
             .take(120)
             .collect();
-        ImportError::at(
-            path,
-            1,
-            "a header line with columns separated by `;`, tab or `,`",
-        )
-        .value(first_line.trim_end())
-        .hint("export the table as CSV")
+        ImportError::at(path, 1, ImportText::HeaderSeparated)
+            .value(first_line.trim_end())
+            .hint(ImportText::ExportAsCsv)
     })?;
     Ok(Opened::Text(TextFile {
         encoding,
@@ -120,9 +122,9 @@ pub(crate) fn reopen(path: &Path, text: TextFile) -> Result<File, ImportError> {
 
 fn detect(path: &Path, sample: &[u8]) -> Result<TextEncoding, ImportError> {
     decode::detect(sample).map_err(|u| {
-        ImportError::file(path, "text in UTF-8, Windows-1252 (Latin-1) or CP850")
+        ImportError::file(path, ImportText::TextEncodings)
             .value(u.excerpt)
-            .hint("neither reading looks like French text; open the file and save it as UTF-8")
+            .hint(ImportText::NeitherReading)
     })
 }
 
@@ -146,30 +148,28 @@ fn first_non_ascii(file: &mut File) -> std::io::Result<Vec<u8>> {
 /// Refuses files that are not text: images, archives, old workbooks, UTF-16, NUL bytes.
 fn refuse_binary(path: &Path, head: &[u8]) -> Result<(), ImportError> {
     let kind = if head.starts_with(b"\x89PNG") {
-        Some("a PNG image".to_owned())
+        Some(Binary::Png)
     } else if head.starts_with(b"%PDF") {
-        Some("a PDF document".to_owned())
+        Some(Binary::Pdf)
     } else if head.starts_with(b"\x1f\x8b") {
-        Some("a gzip archive".to_owned())
+        Some(Binary::Gzip)
     } else if head.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some("an Excel 97-2003 workbook (.xls)".to_owned())
+        Some(Binary::Xls)
     } else if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
-        Some("UTF-16 text".to_owned())
+        Some(Binary::Utf16)
     } else {
         head.iter()
             .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A))
-            .map(|at| format!("binary data (byte 0x{:02X} at offset {at})", head[at]))
+            .map(|at| Binary::Byte {
+                byte: head[at],
+                offset: at,
+            })
     };
     match kind {
         None => Ok(()),
-        Some(kind) => Err(ImportError::file(
-            path,
-            "a text file (CSV) or an .xlsx workbook",
-        )
-        .value(format!("not a text file: {kind}"))
-        .hint(
-            "give the ministry's, INSEE's or Etalab's file as published; a spreadsheet can be exported as CSV (UTF-8)",
-        )),
+        Some(kind) => Err(ImportError::file(path, ImportText::TextOrXlsx)
+            .value(Found::NotText(kind))
+            .hint(ImportText::GiveAsPublished)),
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::decode::TextEncoding;
-use super::{ImportError, MAX_LINE_BYTES};
+use super::{Column, Found, ImportError, ImportText, MAX_LINE_BYTES};
 
 /// One row: its line (from 1) and its fields, trimmed on access. The strings are reused from one
 /// row to the next.
@@ -116,19 +116,16 @@ impl<'p, R: Read> CsvSource<'p, R> {
         };
         let mut header = Row::default();
         if !source.next_row(&mut header)? {
-            return Err(ImportError::file(path, "a header line naming the columns")
-                .value("only blank lines")
-                .hint("the file has no content: download it again"));
+            return Err(ImportError::file(path, ImportText::HeaderNaming)
+                .value(ImportText::OnlyBlankLines)
+                .hint(ImportText::NoContent));
         }
         source.header = header;
         Ok(source)
     }
 
-    fn column_name(&self, i: usize) -> String {
-        match self.header.fields.get(i).map(|s| s.trim()) {
-            Some(n) if !n.is_empty() => n.to_owned(),
-            _ => format!("column {}", i + 1),
-        }
+    fn column_name(&self, i: usize) -> Column {
+        Column::new(i, self.header.fields.get(i).map_or("", String::as_str))
     }
 }
 
@@ -151,12 +148,15 @@ impl<R: Read> RowSource for CsvSource<'_, R> {
                         ImportError::at(
                             self.path,
                             line,
-                            format!("lines of at most {} MiB", MAX_LINE_BYTES >> 20),
+                            ImportText::LinesAtMost {
+                                mib: (MAX_LINE_BYTES >> 20).to_string(),
+                            },
                         )
-                        .value("a longer line")
-                        .hint("this is not a table of candidates or bureaux, or its line ends are lost")
+                        .value(ImportText::LongerLine)
+                        .hint(ImportText::NotATable)
                     } else {
-                        ImportError::at(self.path, line, "a readable row").value(e.to_string())
+                        ImportError::at(self.path, line, ImportText::ReadableRow)
+                            .value(Found::Csv((&e).into()))
                     });
                 }
             }
@@ -165,14 +165,10 @@ impl<R: Read> RowSource for CsvSource<'_, R> {
             let encoding = self.encoding;
             for (i, bytes) in self.record.iter().enumerate() {
                 if !row.push_with(|s| encoding.decode_into(bytes, s)) {
-                    return Err(ImportError::at(
-                        self.path,
-                        line,
-                        "UTF-8 text, as the start of the file is",
-                    )
-                    .column(self.column_name(i))
-                    .value(String::from_utf8_lossy(bytes))
-                    .hint("the file mixes encodings: open it and save it again as UTF-8"));
+                    return Err(ImportError::at(self.path, line, ImportText::Utf8AsStart)
+                        .column(self.column_name(i))
+                        .value(String::from_utf8_lossy(bytes).into_owned())
+                        .hint(ImportText::MixesEncodings));
                 }
             }
             if !row.is_blank() {
@@ -335,8 +331,8 @@ mod tests {
     fn invalid_utf8_names_line_and_column() {
         let e = rows(b"Nom;Pr\xc3\xa9nom\nL\xe9a;X\n", TextEncoding::Utf8, b';').unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert_eq!(e.column.as_deref(), Some("Nom"));
-        assert_eq!(e.value.as_deref(), Some("L\u{FFFD}a"));
+        assert_eq!(e.column_en().as_deref(), Some("Nom"));
+        assert_eq!(e.value_en().as_deref(), Some("L\u{FFFD}a"));
     }
 
     #[test]

@@ -380,7 +380,7 @@ fn binary_files_are_not_text_files() {
     let nul = write(&dir, "nul.csv", b"Nom;Pr\0nom\n");
     let e = bureaux(&nul).unwrap_err();
     assert_eq!(
-        e.value.as_deref(),
+        e.value_en().as_deref(),
         Some("not a text file: binary data (byte 0x00 at offset 6)")
     );
 }
@@ -413,7 +413,7 @@ fn a_missing_column_lists_the_names_accepted_and_the_file_s_columns() {
     );
     let e = candidates(&path).unwrap_err();
     assert_eq!(e.line, Some(1));
-    assert_eq!(e.column.as_deref(), Some("Prénom du candidat"));
+    assert_eq!(e.column_en().as_deref(), Some("Prénom du candidat"));
     let msg = e.to_string();
     assert!(msg.contains("expected a column for the candidate's given name, named one of `Prénom du candidat`, `Prénom candidat`, `Prénom`, `PrenomPsn`"), "{msg}");
     assert!(
@@ -482,7 +482,8 @@ fn accents_after_the_first_64_kib_still_decide_the_encoding() {
 
 #[test]
 fn the_sink_s_error_comes_back_unchanged() {
-    let mine = ImportError::at(Path::new("db"), 7, "the caller's check").hint("mine");
+    let mine = ImportError::at(Path::new("db"), 7, super::ImportText::DatabaseWrite)
+        .hint(super::ImportText::CutShort);
     let e = read_candidates(&fixture("candidatures-2024-t2-extrait.csv"), &mut |_| {
         Err(mine.clone())
     })

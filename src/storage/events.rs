@@ -8,6 +8,7 @@ use rusqlite::{Connection, Row, params};
 use uuid::Uuid;
 
 use super::StorageError;
+use super::error::{DataProblem, RowProblem};
 use crate::domain::chain::Hash;
 use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
@@ -267,7 +268,10 @@ pub(super) fn decode_with_hash(row: &Row<'_>, path: &Path) -> Result<(Event, Has
     let event = decode_event(row, path)?;
     let hash = parse_hash(&stored).ok_or_else(|| StorageError::Invalid {
         path: path.to_owned(),
-        what: format!("event {}: hash `{stored}` is not 64 hex digits", event.id),
+        what: DataProblem::EventHash {
+            id: event.id.to_string(),
+            hash: stored.clone(),
+        },
     })?;
     Ok((event, hash))
 }
@@ -299,10 +303,12 @@ impl Recent {
         match &self.observer {
             Some((known, id)) if known == text => Ok(*id),
             _ => {
-                let id =
-                    ObserverId(Uuid::parse_str(text).map_err(|_| {
-                        Problem::Invalid(format!("observer `{text}` is not a UUID"))
-                    })?);
+                let id = ObserverId(Uuid::parse_str(text).map_err(|_| {
+                    Problem::Invalid(RowProblem::NotUuid {
+                        field: "observer",
+                        value: text.to_owned(),
+                    })
+                })?);
                 self.observer = Some((text.to_owned(), id));
                 Ok(id)
             }
@@ -315,7 +321,7 @@ impl Recent {
             Some(code) if code.as_str() == text => Ok(code.clone()),
             _ => {
                 let code = CirconscriptionCode::parse(text)
-                    .map_err(|e| Problem::Invalid(e.to_string()))?;
+                    .map_err(|e| Problem::Invalid(RowProblem::Code(e)))?;
                 self.circonscription = Some(code.clone());
                 Ok(code)
             }
@@ -326,7 +332,8 @@ impl Recent {
         match &self.bureau {
             Some(code) if code.as_str() == text => Ok(code.clone()),
             _ => {
-                let code = BureauCode::parse(text).map_err(|e| Problem::Invalid(e.to_string()))?;
+                let code =
+                    BureauCode::parse(text).map_err(|e| Problem::Invalid(RowProblem::Code(e)))?;
                 self.bureau = Some(code.clone());
                 Ok(code)
             }
@@ -351,7 +358,7 @@ pub(super) fn decode_event_after(
                 .to_owned();
             StorageError::Invalid {
                 path: path.to_owned(),
-                what: format!("event {id}: {what}"),
+                what: DataProblem::Event { id, problem: what },
             }
         }
     })
@@ -359,7 +366,7 @@ pub(super) fn decode_event_after(
 
 enum Problem {
     Sqlite(rusqlite::Error),
-    Invalid(String),
+    Invalid(RowProblem),
 }
 
 impl From<rusqlite::Error> for Problem {
@@ -368,15 +375,9 @@ impl From<rusqlite::Error> for Problem {
     }
 }
 
-impl From<String> for Problem {
-    fn from(e: String) -> Self {
+impl From<RowProblem> for Problem {
+    fn from(e: RowProblem) -> Self {
         Self::Invalid(e)
-    }
-}
-
-impl From<&str> for Problem {
-    fn from(e: &str) -> Self {
-        Self::Invalid(e.to_owned())
     }
 }
 
@@ -385,18 +386,27 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
     let text = |i: usize| -> Result<Option<&str>, Problem> {
         match row.get_ref(i)? {
             ValueRef::Null => Ok(None),
-            ValueRef::Text(t) => std::str::from_utf8(t)
-                .map(Some)
-                .map_err(|e| Problem::Invalid(format!("column {i}: invalid utf-8 sequence ({e})"))),
-            _ => Err(Problem::Invalid(format!("column {i} is not text"))),
+            ValueRef::Text(t) => std::str::from_utf8(t).map(Some).map_err(|e| {
+                Problem::Invalid(RowProblem::NotUtf8 {
+                    column: i,
+                    valid_up_to: e.valid_up_to(),
+                    bad_len: e.error_len(),
+                })
+            }),
+            _ => Err(Problem::Invalid(RowProblem::NotText(i))),
         }
     };
-    let need = |field: &str, i: usize| -> Result<&str, Problem> {
-        text(i)?.ok_or_else(|| Problem::Invalid(format!("{field} is missing")))
+    let need = |field: &'static str, i: usize| -> Result<&str, Problem> {
+        text(i)?.ok_or(Problem::Invalid(RowProblem::Missing(field)))
     };
     let int = |i: usize| -> Result<Option<i64>, Problem> { Ok(row.get::<_, Option<i64>>(i)?) };
-    let uuid = |field: &str, s: &str| {
-        Uuid::parse_str(s).map_err(|_| Problem::Invalid(format!("{field} `{s}` is not a UUID")))
+    let uuid = |field: &'static str, s: &str| {
+        Uuid::parse_str(s).map_err(|_| {
+            Problem::Invalid(RowProblem::NotUuid {
+                field,
+                value: s.to_owned(),
+            })
+        })
     };
     let circ = |recent: &mut Recent| -> Result<CirconscriptionCode, Problem> {
         recent.circonscription(need("circonscription", 5)?)
@@ -404,10 +414,10 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
     let bureau = |recent: &mut Recent| -> Result<Option<BureauCode>, Problem> {
         text(6)?.map(|b| recent.bureau(b)).transpose()
     };
-    let count = |field: &str, i: usize| -> Result<u32, Problem> {
+    let count = |field: &'static str, i: usize| -> Result<u32, Problem> {
         int(i)?
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| Problem::Invalid(format!("{field} is missing or out of range")))
+            .ok_or(Problem::Invalid(RowProblem::OutOfRange(field)))
     };
     let owned = |i: usize| -> Result<Option<String>, Problem> { Ok(text(i)?.map(str::to_owned)) };
     let kind = need("kind", 4)?;
@@ -418,13 +428,13 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
             panel: int(7)?
                 .and_then(|p| u16::try_from(p).ok())
                 .and_then(|p| Panel::new(p).ok())
-                .ok_or("panel is missing or out of range")?,
+                .ok_or(RowProblem::OutOfRange("panel"))?,
             item: need("item", 8)?
                 .parse::<Item>()
-                .map_err(|i| format!("unknown item `{i}`"))?,
+                .map_err(RowProblem::UnknownItem)?,
             mark: need("value", 9)?
                 .parse::<Mark>()
-                .map_err(|v| format!("unknown value `{v}`"))?,
+                .map_err(RowProblem::UnknownValue)?,
             note: owned(14)?,
             envelope: match int(15)? {
                 None => None,
@@ -432,7 +442,7 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
                     u16::try_from(n)
                         .ok()
                         .filter(|n| (1..=crate::domain::event::MAX_ENVELOPE).contains(n))
-                        .ok_or_else(|| format!("envelope number {n} is out of range"))?,
+                        .ok_or(RowProblem::EnvelopeOutOfRange(n))?,
                 ),
             },
         },
@@ -445,31 +455,31 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
             received_on: text(16)?
                 .map(|d| {
                     chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                        .map_err(|_| format!("day of arrival `{d}` is not a YYYY-MM-DD date"))
+                        .map_err(|_| RowProblem::BadArrival(d.to_owned()))
                 })
                 .transpose()?,
         },
         "non_receipt" => EventBody::NonReceipt {
             circonscription: circ(recent)?,
-            bureau: bureau(recent)?.ok_or("bureau is missing")?,
+            bureau: bureau(recent)?.ok_or(RowProblem::Missing("bureau"))?,
             voter: owned(12)?,
             note: owned(14)?,
         },
         "retract" => EventBody::Retract {
             target: EventId(uuid("target", need("target", 13)?)?),
         },
-        other => return Err(Problem::Invalid(format!("unknown kind `{other}`"))),
+        other => return Err(Problem::Invalid(RowProblem::UnknownKind(other.to_owned()))),
     };
     let seq: i64 = row.get(2)?;
     let recorded_at = need("time", 3)?;
     Ok(Event {
         id: EventId(uuid("id", need("id", 0)?)?),
         observer: recent.observer(need("observer", 1)?)?,
-        seq: u64::try_from(seq).map_err(|_| format!("seq {seq} is negative"))?,
+        seq: u64::try_from(seq).map_err(|_| RowProblem::NegativeSeq(seq))?,
         recorded_at: match parse_stored_time(recorded_at) {
             Some(t) => t,
             None => DateTime::parse_from_rfc3339(recorded_at)
-                .map_err(|_| format!("time `{recorded_at}` is not RFC 3339"))?
+                .map_err(|_| RowProblem::BadTime(recorded_at.to_owned()))?
                 .with_timezone(&Utc),
         },
         body,

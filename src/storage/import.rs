@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{StorageError, Store};
 use crate::domain::{Candidate, CirconscriptionCode, Panel, Sex};
-use crate::import::{BureauRow, CandidateRow, FileInfo, ImportError};
+use crate::import::{BureauRow, CandidateRow, FileInfo, ImportError, ImportText};
 
 /// Why an import did not happen. Either way, nothing of the file was written.
 #[derive(Debug, thiserror::Error)]
@@ -196,16 +196,14 @@ impl Store {
                 let circ = c.circonscription.as_str().to_owned();
                 let key = (circ.clone(), c.panel.get());
                 if let Some(first) = seen.insert(key.clone(), row.line) {
-                    return Err(ImportError::at(
-                        file,
-                        row.line,
-                        "each candidate once per circonscription",
-                    )
-                    .column("panel")
-                    .value(format!("{circ} n° {}", c.panel))
-                    .hint(format!(
-                        "line {first} already has this circonscription and panel number"
-                    )));
+                    return Err(
+                        ImportError::at(file, row.line, ImportText::EachCandidateOnce)
+                            .column("panel")
+                            .value(format!("{circ} n° {}", c.panel))
+                            .hint(ImportText::DuplicatePanelHere {
+                                first: first.to_string(),
+                            }),
+                    );
                 }
                 file_circs.insert(circ.clone());
                 let result = (|| -> rusqlite::Result<()> {
@@ -253,7 +251,7 @@ impl Store {
                 result.map_err(|e| {
                     let message = e.to_string();
                     storage_error = Some(e);
-                    ImportError::at(file, row.line, "a database write that succeeds").value(message)
+                    ImportError::at(file, row.line, ImportText::DatabaseWrite).value(message)
                 })
             };
             match read(&mut sink) {
@@ -494,7 +492,7 @@ impl Store {
                 result.map_err(|e| {
                     let message = e.to_string();
                     storage_error = Some(e);
-                    ImportError::at(file, line, "a database write that succeeds").value(message)
+                    ImportError::at(file, line, ImportText::DatabaseWrite).value(message)
                 })
             };
             match read(&mut sink) {

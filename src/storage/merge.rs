@@ -12,13 +12,16 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
+use super::error::DataProblem;
 use super::events::{self, COLUMNS};
-use super::untrusted::{Refusal, Untrusted};
+use super::untrusted::{Damage, Refusal, SystemProblem, Untrusted};
 use super::{StorageError, Store};
 use crate::domain::chain::{self, GENESIS, Hash};
 use crate::domain::merge::{EventProblem, MAX_NAME, MergeConflict, Verdict, check_event, classify};
 use crate::domain::referential::ElectionData;
 use crate::domain::{Election, Event, EventBody, EventId, ObserverId};
+use crate::export::events_csv::RowError;
+use crate::i18n::{Lang, Localize, Message, cut};
 
 /// How a merge runs.
 #[derive(Debug, Clone, Copy)]
@@ -37,17 +40,32 @@ pub struct MergeOutcome {
     /// Events already held, identical.
     pub already: u64,
     /// Things worth knowing that did not stop the merge.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<MergeWarning>,
+}
+
+/// Something worth knowing about a merged file that did not stop the merge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeWarning {
+    /// The file's `-wal` is beside it: it was copied while in use.
+    LeftoverWal(PathBuf),
+}
+
+impl Localize for MergeWarning {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::LeftoverWal(wal) => {
+                Message::new("warning-leftover-wal").arg("wal", wal.display().to_string())
+            }
+        }
+    }
 }
 
 /// Why a file contributed nothing.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MergeRejection {
     /// The file itself is unacceptable.
-    #[error("{0}")]
-    Refused(#[from] Refusal),
+    Refused(Refusal),
     /// Another election.
-    #[error("another election: the file records {theirs}, this database {ours}")]
     OtherElection {
         /// The file's.
         theirs: String,
@@ -55,9 +73,6 @@ pub enum MergeRejection {
         ours: String,
     },
     /// The candidate lists differ.
-    #[error(
-        "candidate list differs: circonscription {circ} n° {panel} is {theirs} in the file but {ours} here (import the newer official list here to map ticks by panel number)"
-    )]
     CandidateDiffers {
         /// Where.
         circ: String,
@@ -69,9 +84,6 @@ pub enum MergeRejection {
         ours: String,
     },
     /// An event names a candidate this database does not have.
-    #[error(
-        "event {event} names candidate n° {panel} of circonscription {circ}, which is not in this database's candidate list"
-    )]
     UnknownCandidate {
         /// The event.
         event: EventId,
@@ -81,16 +93,14 @@ pub enum MergeRejection {
         panel: u16,
     },
     /// A stored value that does not make sense.
-    #[error("invalid content: {0}")]
-    Invalid(String),
+    Invalid(DataProblem),
+    /// A row of an events CSV that cannot be read.
+    Row(RowError),
     /// A date or text field out of bounds.
-    #[error("{0}")]
-    Event(#[from] EventProblem),
+    Event(EventProblem),
     /// An event contradicting one already held.
-    #[error("{0}")]
-    Conflict(#[from] MergeConflict),
+    Conflict(MergeConflict),
     /// A retraction of an event that is not there, or of another observer's event.
-    #[error("event {event} withdraws {target}, which is not an earlier event of the same observer")]
     BadRetraction {
         /// The retraction.
         event: EventId,
@@ -98,10 +108,8 @@ pub enum MergeRejection {
         target: EventId,
     },
     /// An event whose hash does not follow from its content and its predecessor's hash.
-    #[error("event {0} does not match its hash: altered, moved or copied from another observer")]
     ChainMismatch(EventId),
     /// An observer's events start after a gap.
-    #[error("event {event} is at position {found} but this observer's events stop at {}: earlier events are missing", expected - 1)]
     ChainGap {
         /// The event.
         event: EventId,
@@ -111,28 +119,141 @@ pub enum MergeRejection {
         found: u64,
     },
     /// A chain head whose signature does not verify, or an observer with another key.
-    #[error("observer {0}: {1}")]
-    BadSignature(String, &'static str),
+    BadSignature(String, SignatureProblem),
     /// An event whose observer the file does not list.
-    #[error("event {0} has an observer the file does not list")]
     UnknownObserver(EventId),
     /// Our own database failed.
-    #[error("this database: {0}")]
-    Storage(String),
+    Storage(SystemProblem),
+    /// Our own database holds a value that makes no sense.
+    OursInvalid(DataProblem),
+}
+
+/// What is wrong with an observer's key or signed chain head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureProblem {
+    /// The file signs a head for an observer it does not list.
+    UnlistedObserver,
+    /// A signed head, but no key.
+    NoPublicKey,
+    /// The head's hash is not 64 hex digits.
+    MalformedHash,
+    /// The signature is not 128 hex digits.
+    MalformedSignature,
+    /// The signature does not verify.
+    DoesNotVerify,
+    /// The signed head is not the observer's event at that position.
+    HeadMismatch,
+    /// This database knows the observer with another key.
+    OtherKey,
+}
+
+impl Localize for SignatureProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::UnlistedObserver => Message::new("refusal-signature-unlisted-observer"),
+            Self::NoPublicKey => Message::new("refusal-signature-no-public-key"),
+            Self::MalformedHash => Message::new("refusal-signature-malformed-hash"),
+            Self::MalformedSignature => Message::new("refusal-signature-malformed"),
+            Self::DoesNotVerify => Message::new("refusal-signature-does-not-verify"),
+            Self::HeadMismatch => Message::new("refusal-signature-head-mismatch"),
+            Self::OtherKey => Message::new("refusal-signature-other-key"),
+        }
+    }
+}
+
+impl Localize for MergeRejection {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Refused(r) => r.message(),
+            Self::OtherElection { theirs, ours } => Message::new("refusal-other-election")
+                .arg("theirs", cut(theirs))
+                .arg("ours", ours),
+            Self::CandidateDiffers {
+                circ,
+                panel,
+                theirs,
+                ours,
+            } => Message::new("refusal-candidate-differs")
+                .arg("circ", cut(circ))
+                .arg("panel", panel.to_string())
+                .arg("theirs", cut(theirs))
+                .arg("ours", ours),
+            Self::UnknownCandidate { event, circ, panel } => {
+                Message::new("refusal-unknown-candidate")
+                    .arg("event", event.to_string())
+                    .arg("circ", cut(circ))
+                    .arg("panel", panel.to_string())
+            }
+            Self::Invalid(what) => Message::new("refusal-invalid").arg("what", what),
+            Self::Row(row) => Message::new("refusal-invalid").arg("what", row),
+            Self::Event(p) => p.message(),
+            Self::Conflict(c) => c.message(),
+            Self::BadRetraction { event, target } => Message::new("refusal-bad-retraction")
+                .arg("event", event.to_string())
+                .arg("target", target.to_string()),
+            Self::ChainMismatch(id) => {
+                Message::new("refusal-chain-mismatch").arg("event", id.to_string())
+            }
+            Self::ChainGap {
+                event,
+                expected,
+                found,
+            } => Message::new("refusal-chain-gap")
+                .arg("event", event.to_string())
+                .arg("last", expected.saturating_sub(1).to_string())
+                .arg("found", found.to_string()),
+            Self::BadSignature(observer, why) => Message::new("refusal-bad-signature")
+                .arg("observer", cut(observer))
+                .arg("why", why),
+            Self::UnknownObserver(id) => {
+                Message::new("refusal-unknown-observer").arg("event", id.to_string())
+            }
+            Self::Storage(why) => Message::new("refusal-ours").arg("what", why),
+            Self::OursInvalid(what) => Message::new("refusal-ours").arg("what", what),
+        }
+    }
+}
+
+impl std::fmt::Display for MergeRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for MergeRejection {}
+
+impl From<Refusal> for MergeRejection {
+    fn from(r: Refusal) -> Self {
+        Self::Refused(r)
+    }
+}
+
+impl From<EventProblem> for MergeRejection {
+    fn from(p: EventProblem) -> Self {
+        Self::Event(p)
+    }
+}
+
+impl From<MergeConflict> for MergeRejection {
+    fn from(c: MergeConflict) -> Self {
+        Self::Conflict(c)
+    }
 }
 
 impl From<StorageError> for MergeRejection {
     fn from(e: StorageError) -> Self {
         match e {
             StorageError::Invalid { what, .. } => Self::Invalid(what),
-            other => Self::Storage(other.to_string()),
+            StorageError::Sqlite { source, .. } => Self::Storage(SystemProblem::sqlite(&source)),
+            // Not met when reading an open database; said in English as a detail.
+            other => Self::Storage(SystemProblem::said(other.to_string())),
         }
     }
 }
 
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(ours)`
 fn ours(e: rusqlite::Error) -> MergeRejection {
-    MergeRejection::Storage(e.to_string())
+    MergeRejection::Storage(SystemProblem::sqlite(&e))
 }
 
 /// Events handed to the merge, one at a time, with their observer's name.
@@ -289,10 +410,7 @@ impl Store {
         let observers = their_observers(&theirs)?;
         let mut warnings = Vec::new();
         if leftover_wal {
-            warnings.push(format!(
-                "{} is beside the file: it was copied while in use and may lack its latest ticks; ask for `constat export db`",
-                wal.display()
-            ));
+            warnings.push(MergeWarning::LeftoverWal(wal.clone()));
         }
         let mut outcome = self.in_savepoint(options, |conn| {
             adopt_reference_data(conn, &their_data)?;
@@ -307,18 +425,21 @@ impl Store {
                         "SELECT {} FROM event ORDER BY rowid",
                         events::columns_of_version(theirs.version())
                     ))
-                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
+                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e))))?;
                 let mut rows = stmt
                     .query([])
-                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?;
+                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e))))?;
                 while let Some(row) = rows
                     .next()
-                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(e.to_string())))?
+                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e))))?
                 {
                     let (event, hash) =
                         events::decode_with_hash(row, file).map_err(|e| match e {
                             StorageError::Invalid { what, .. } => MergeRejection::Invalid(what),
-                            other => MergeRejection::Invalid(other.to_string()),
+                            StorageError::Sqlite { source, .. } => {
+                                MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&source)))
+                            }
+                            other => MergeRejection::from(other),
                         })?;
                     if !ids.contains(&event.observer) {
                         return Err(MergeRejection::UnknownObserver(event.id));
@@ -384,9 +505,8 @@ fn check_election(theirs: &Election, ours: &Election) -> Result<(), MergeRejecti
 
 fn check_name(name: &str) -> Result<(), MergeRejection> {
     if name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
-        return Err(MergeRejection::Invalid(format!(
-            "observer name `{}` is too long or has control characters",
-            name.chars().take(40).collect::<String>()
+        return Err(MergeRejection::Invalid(DataProblem::ObserverName(
+            name.chars().take(40).collect(),
         )));
     }
     Ok(())
@@ -396,7 +516,8 @@ fn check_name(name: &str) -> Result<(), MergeRejection> {
 type Listed = (ObserverId, String, Option<[u8; 32]>);
 
 fn their_observers(theirs: &Untrusted) -> Result<Vec<Listed>, MergeRejection> {
-    let damaged = |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(e.to_string()));
+    let damaged =
+        |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
     let mut stmt = theirs
         .conn
         .prepare("SELECT id, name, public_key FROM observer")
@@ -414,14 +535,15 @@ fn their_observers(theirs: &Untrusted) -> Result<Vec<Listed>, MergeRejection> {
     for row in rows {
         let (id, name, key) = row.map_err(damaged)?;
         let id = uuid::Uuid::parse_str(&id)
-            .map_err(|_| MergeRejection::Invalid(format!("observer id `{id}` is not a UUID")))?;
+            .map_err(|_| MergeRejection::Invalid(DataProblem::ObserverId(id.clone())))?;
         check_name(&name)?;
         let key = match key {
             None => None,
             Some(k) => Some(events::parse_hash(&k).ok_or_else(|| {
-                MergeRejection::Invalid(format!(
-                    "observer {id}: public key `{k}` is not 64 hex digits"
-                ))
+                MergeRejection::Invalid(DataProblem::ObserverKey {
+                    observer: id.to_string(),
+                    key: k.clone(),
+                })
             })?),
         };
         out.push((ObserverId(id), name, key));
@@ -456,7 +578,7 @@ fn adopt_observers(
             Some(Some(ours_key)) if key_hex.as_ref().is_some_and(|k| k != &ours_key) => {
                 return Err(MergeRejection::BadSignature(
                     id.to_string(),
-                    "this observer is known here with another public key",
+                    SignatureProblem::OtherKey,
                 ));
             }
             Some(None) if key_hex.is_some() => {
@@ -478,7 +600,8 @@ fn adopt_heads(
     theirs: &Untrusted,
     observers: &[Listed],
 ) -> Result<(), MergeRejection> {
-    let damaged = |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(e.to_string()));
+    let damaged =
+        |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
     let mut stmt = theirs
         .conn
         .prepare("SELECT observer, seq, hash, signature FROM chain_head")
@@ -499,20 +622,17 @@ fn adopt_heads(
         let listed = observers
             .iter()
             .find(|(id, _, _)| id.to_string() == observer)
-            .ok_or_else(|| bad("the file signs a chain head for an observer it does not list"))?;
-        let key = listed
-            .2
-            .ok_or_else(|| bad("the chain head is signed but the observer has no public key"))?;
-        let hash = events::parse_hash(&hash_hex).ok_or_else(|| bad("malformed chain head hash"))?;
+            .ok_or_else(|| bad(SignatureProblem::UnlistedObserver))?;
+        let key = listed.2.ok_or_else(|| bad(SignatureProblem::NoPublicKey))?;
+        let hash =
+            events::parse_hash(&hash_hex).ok_or_else(|| bad(SignatureProblem::MalformedHash))?;
         let signature: [u8; 64] = hex::decode(&signature_hex)
             .ok()
             .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| bad("malformed signature"))?;
+            .ok_or_else(|| bad(SignatureProblem::MalformedSignature))?;
         let seq = seq.unsigned_abs();
         if !chain::head_signature_is_valid(&key, listed.0, seq, &hash, &signature) {
-            return Err(bad(
-                "the chain head signature does not verify: the file was altered",
-            ));
+            return Err(bad(SignatureProblem::DoesNotVerify));
         }
         let at: Option<String> = conn
             .prepare_cached("SELECT hash FROM event WHERE observer = ?1 AND seq = ?2")
@@ -524,9 +644,7 @@ fn adopt_heads(
             .optional()
             .map_err(ours)?;
         if at.as_deref() != Some(hash_hex.as_str()) {
-            return Err(bad(
-                "the signed chain head does not match the observer's events",
-            ));
+            return Err(bad(SignatureProblem::HeadMismatch));
         }
         conn.prepare_cached(
             "INSERT INTO chain_head (observer, seq, hash, signature) VALUES (?1, ?2, ?3, ?4)
@@ -781,7 +899,7 @@ impl<'c> Merger<'c> {
                     Some((seq, h)) => (
                         seq.unsigned_abs(),
                         events::parse_hash(&h).ok_or_else(|| {
-                            MergeRejection::Storage(format!("malformed hash `{h}`"))
+                            MergeRejection::OursInvalid(DataProblem::LastHash(h.clone()))
                         })?,
                     ),
                 };
@@ -835,9 +953,8 @@ impl<'c> Merger<'c> {
                     .and_then(|h| uuid::Uuid::parse_str(&h).ok())
                     .map(EventId);
                 classify(&event, None, held)?;
-                return Err(MergeRejection::Invalid(format!(
-                    "event {} breaks a database constraint",
-                    event.id
+                return Err(MergeRejection::Invalid(DataProblem::Constraint(
+                    event.id.to_string(),
                 )));
             }
             Err(e) => return Err(ours(e)),

@@ -20,12 +20,16 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 pub use error::StorageError;
+pub use error::{DataProblem, RowProblem};
 pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};
 pub use merge::{
-    MergeOptions, MergeOutcome, MergeRejection, election_label as merge_election_label,
+    MergeOptions, MergeOutcome, MergeRejection, MergeWarning, SignatureProblem,
+    election_label as merge_election_label,
 };
 pub use migrations::SCHEMA_VERSION;
-pub use untrusted::{MAX_FILE_BYTES, Refusal, Untrusted};
+pub use untrusted::{
+    Damage, MAX_FILE_BYTES, NotSqlite, Refusal, SchemaProblem, SystemProblem, Untrusted,
+};
 pub use verify::{ChainCheck, ChainProblem, verify_database};
 
 use crate::domain::chain::{self, GENESIS, Keypair};
@@ -91,7 +95,7 @@ impl Store {
         let mut secret = [0u8; 32];
         getrandom::fill(&mut secret).map_err(|e| StorageError::Invalid {
             path: path.to_owned(),
-            what: format!("no random source for the observer's key: {e}"),
+            what: DataProblem::NoRandom(e.to_string()),
         })?;
         let keys = Keypair::from_secret(&secret);
         let mut store = Self {
@@ -243,7 +247,7 @@ impl Store {
             else {
                 return Err(StorageError::Invalid {
                     path: self.path.clone(),
-                    what: format!("chain head of observer {observer} is malformed"),
+                    what: DataProblem::ChainHead(observer.to_string()),
                 });
             };
             heads.push((ObserverId(observer), seq.unsigned_abs(), hash));
@@ -305,7 +309,7 @@ impl Store {
         if changed == 0 {
             return Err(StorageError::Invalid {
                 path: self.path.clone(),
-                what: format!("no bureau {code}"),
+                what: DataProblem::NoBureau(code.to_string()),
             });
         }
         Ok(())
@@ -371,11 +375,11 @@ impl Store {
             .map_err(|e| self.err("reading the local observer", e))?;
         let (id, name) = row.ok_or_else(|| StorageError::Invalid {
             path: self.path.clone(),
-            what: "the database has no local observer".into(),
+            what: DataProblem::NoLocalObserver,
         })?;
         let id = uuid::Uuid::parse_str(&id).map_err(|_| StorageError::Invalid {
             path: self.path.clone(),
-            what: format!("observer id `{id}` is not a UUID"),
+            what: DataProblem::ObserverId(id.clone()),
         })?;
         Ok(LocalObserver {
             id: ObserverId(id),
@@ -410,7 +414,7 @@ impl Store {
                 seq.unsigned_abs() + 1,
                 events::parse_hash(&hash).ok_or_else(|| StorageError::Invalid {
                     path: self.path.clone(),
-                    what: format!("the last event's hash `{hash}` is not 64 hex digits"),
+                    what: DataProblem::LastHash(hash.clone()),
                 })?,
             ),
         };
@@ -426,7 +430,7 @@ impl Store {
         crate::domain::merge::check_event(&event, recorded_at).map_err(|p| {
             StorageError::Invalid {
                 path: self.path.clone(),
-                what: p.to_string(),
+                what: DataProblem::EventRefused(p),
             }
         })?;
         let hash = chain::link(&previous, &event);
@@ -563,7 +567,7 @@ impl Store {
         } else {
             Err(StorageError::Invalid {
                 path: self.path.clone(),
-                what: format!("integrity check failed: {result}"),
+                what: DataProblem::Integrity(result),
             })
         }
     }
@@ -643,12 +647,13 @@ impl Store {
         };
         let io = |e: std::io::Error| StorageError::Invalid {
             path: output.to_owned(),
-            what: format!("cannot write the export: {e}"),
+            what: DataProblem::ExportUnwritable(e.to_string()),
         };
         if std::fs::metadata(output).is_ok_and(|m| !m.is_file()) {
-            return Err(io(std::io::Error::other(
-                "not a regular file; give a file path",
-            )));
+            return Err(StorageError::Invalid {
+                path: output.to_owned(),
+                what: DataProblem::ExportNotAFile,
+            });
         }
         let tmp = tempfile::Builder::new()
             .prefix(".constat-export-")

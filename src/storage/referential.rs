@@ -6,6 +6,7 @@ use std::path::Path;
 use rusqlite::{Connection, Transaction, params};
 
 use super::StorageError;
+use super::error::DataProblem;
 use crate::domain::referential::ElectionData;
 use crate::domain::{
     Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election, ElectionKind,
@@ -61,7 +62,7 @@ pub(super) fn insert(tx: &Transaction<'_>, data: &ElectionData) -> rusqlite::Res
 /// The election alone.
 pub(super) fn election(conn: &Connection, path: &Path) -> Result<Election, StorageError> {
     let sql = |e| StorageError::sqlite(path, "reading the election", e);
-    let invalid = |what: String| StorageError::Invalid {
+    let invalid = |what: DataProblem| StorageError::Invalid {
         path: path.to_owned(),
         what,
     };
@@ -75,13 +76,13 @@ pub(super) fn election(conn: &Connection, path: &Path) -> Result<Election, Stora
     Ok(Election {
         kind: kind
             .parse::<ElectionKind>()
-            .map_err(|k| invalid(format!("unknown election kind `{k}`")))?,
+            .map_err(|k| invalid(DataProblem::ElectionKind(k)))?,
         year,
         round,
         date: match date {
             Some(d) => Some(
                 chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                    .map_err(|_| invalid(format!("bad election date `{d}`")))?,
+                    .map_err(|_| invalid(DataProblem::ElectionDate(d.clone())))?,
             ),
             None => None,
         },
@@ -90,7 +91,7 @@ pub(super) fn election(conn: &Connection, path: &Path) -> Result<Election, Stora
 
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, StorageError> {
     let sql = |e| StorageError::sqlite(path, "reading the reference data", e);
-    let invalid = |what: String| StorageError::Invalid {
+    let invalid = |what: DataProblem| StorageError::Invalid {
         path: path.to_owned(),
         what,
     };
@@ -105,7 +106,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
         .map_err(sql)?;
     for row in rows {
         let (code, label) = row.map_err(sql)?;
-        let code = CirconscriptionCode::parse(&code).map_err(|e| invalid(e.to_string()))?;
+        let code = CirconscriptionCode::parse(&code).map_err(|e| invalid(DataProblem::Code(e)))?;
         referential
             .circonscriptions
             .insert(code.clone(), Circonscription { code, label });
@@ -133,16 +134,16 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
     for row in rows {
         let (circ, panel, surname, given_name, sex, nuance) = row.map_err(sql)?;
         let circonscription =
-            CirconscriptionCode::parse(&circ).map_err(|e| invalid(e.to_string()))?;
+            CirconscriptionCode::parse(&circ).map_err(|e| invalid(DataProblem::Code(e)))?;
         candidates
             .entry(circonscription.clone())
             .or_default()
             .push(Candidate {
                 circonscription,
-                panel: Panel::new(panel).map_err(|e| invalid(e.to_string()))?,
+                panel: Panel::new(panel).map_err(|e| invalid(DataProblem::Code(e)))?,
                 surname,
                 given_name,
-                sex: Sex::parse(&sex).ok_or_else(|| invalid(format!("bad sex `{sex}`")))?,
+                sex: Sex::parse(&sex).ok_or_else(|| invalid(DataProblem::Sex(sex.clone())))?,
                 nuance,
             });
     }
@@ -183,14 +184,14 @@ type BureauRow = (String, Option<String>, String, String, String, bool);
 /// Checks a bureau row's codes.
 fn bureau_of_row(path: &Path, row: BureauRow) -> Result<Bureau, StorageError> {
     let (code, circ, label, address, commune, voting_machines) = row;
-    let invalid = |what: String| StorageError::Invalid {
+    let invalid = |what: DataProblem| StorageError::Invalid {
         path: path.to_owned(),
         what,
     };
     Ok(Bureau {
-        code: BureauCode::parse(&code).map_err(|e| invalid(e.to_string()))?,
+        code: BureauCode::parse(&code).map_err(|e| invalid(DataProblem::Code(e)))?,
         circonscription: circ
-            .map(|c| CirconscriptionCode::parse(&c).map_err(|e| invalid(e.to_string())))
+            .map(|c| CirconscriptionCode::parse(&c).map_err(|e| invalid(DataProblem::Code(e))))
             .transpose()?,
         label,
         address,
@@ -245,7 +246,7 @@ pub(super) fn circonscription(
 ) -> Result<Option<(Circonscription, Vec<Candidate>)>, StorageError> {
     use rusqlite::OptionalExtension;
     let sql = |e| StorageError::sqlite(path, "reading a circonscription", e);
-    let invalid = |what: String| StorageError::Invalid {
+    let invalid = |what: DataProblem| StorageError::Invalid {
         path: path.to_owned(),
         what,
     };
@@ -280,10 +281,10 @@ pub(super) fn circonscription(
         let (panel, surname, given_name, sex, nuance) = row.map_err(sql)?;
         candidates.push(Candidate {
             circonscription: code.clone(),
-            panel: Panel::new(panel).map_err(|e| invalid(e.to_string()))?,
+            panel: Panel::new(panel).map_err(|e| invalid(DataProblem::Code(e)))?,
             surname,
             given_name,
-            sex: Sex::parse(&sex).ok_or_else(|| invalid(format!("bad sex `{sex}`")))?,
+            sex: Sex::parse(&sex).ok_or_else(|| invalid(DataProblem::Sex(sex.clone())))?,
             nuance,
         });
     }

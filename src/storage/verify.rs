@@ -6,10 +6,12 @@ use std::path::Path;
 use rusqlite::OptionalExtension;
 
 use super::StorageError;
+use super::error::DataProblem;
 use super::events;
-use super::untrusted::{Refusal, Untrusted};
+use super::untrusted::{Damage, Refusal, Untrusted};
 use crate::domain::chain::{self, Hash};
 use crate::domain::{Event, ObserverId};
+use crate::i18n::{Lang, Localize, Message, cut};
 
 /// One observer's chain, as found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,45 +30,72 @@ pub struct ChainCheck {
     pub problem: Option<ChainProblem>,
 }
 
-/// What is wrong with one observer's chain (French in `crate::i18n`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// What is wrong with one observer's chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainProblem {
     /// An event row whose content makes no sense.
-    #[error("{}: {what}", path.display())]
     Invalid {
         /// The file.
         path: std::path::PathBuf,
         /// What is wrong.
-        what: String,
+        what: DataProblem,
     },
-    /// An event row that SQLite cannot read.
-    #[error("{0}")]
+    /// An event row that SQLite cannot read; SQLite's words.
     Unreadable(String),
     /// The hash chain breaks.
-    #[error("{0}")]
-    Break(#[from] chain::ChainBreak),
+    Break(chain::ChainBreak),
     /// The signed head names another event than the chain's.
-    #[error("the signed head (position {seq}) does not match the events")]
     HeadMismatch {
         /// The signed position.
         seq: u64,
     },
     /// A signed head, but no key to check it with.
-    #[error("the chain head is signed but the observer has no public key")]
     NoPublicKey,
     /// The signature does not verify.
-    #[error("the signature of the chain head (position {seq}) does not verify")]
     BadHeadSignature {
         /// The signed position.
         seq: u64,
     },
 }
 
+impl From<chain::ChainBreak> for ChainProblem {
+    fn from(b: chain::ChainBreak) -> Self {
+        Self::Break(b)
+    }
+}
+
+impl Localize for ChainProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Invalid { path, what } => Message::new("reason-chain-invalid")
+                .arg("path", path.display().to_string())
+                .arg("what", what),
+            Self::Unreadable(detail) => {
+                Message::new("reason-chain-unreadable").arg("detail", cut(detail))
+            }
+            Self::Break(b) => b.message(),
+            Self::HeadMismatch { seq } => {
+                Message::new("reason-chain-head-mismatch").arg("seq", seq.to_string())
+            }
+            Self::NoPublicKey => Message::new("reason-chain-no-public-key"),
+            Self::BadHeadSignature { seq } => {
+                Message::new("reason-chain-bad-head-signature").arg("seq", seq.to_string())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ChainProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
 /// Checks every observer's chain of the database at `path`. `Err` when the file itself cannot be
 /// trusted enough to read; otherwise one [`ChainCheck`] per observer.
 pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
     let db = Untrusted::open(path)?;
-    let damaged = |e: rusqlite::Error| Refusal::Damaged(e.to_string());
+    let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
     let mut observers = db
         .conn
         .prepare("SELECT id, name, public_key FROM observer ORDER BY name, id")
@@ -79,9 +108,7 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
     let mut out = Vec::new();
     for (id, name, key) in listed {
         let Ok(uuid) = uuid::Uuid::parse_str(&id) else {
-            return Err(Refusal::Damaged(format!(
-                "observer id `{id}` is not a UUID"
-            )));
+            return Err(Refusal::Damaged(Damage::ObserverId(id)));
         };
         let observer = ObserverId(uuid);
         let mut check = ChainCheck {
@@ -108,6 +135,9 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
                     check.problem = Some(match e {
                         StorageError::Invalid { path, what } => {
                             ChainProblem::Invalid { path, what }
+                        }
+                        StorageError::Sqlite { source, .. } => {
+                            ChainProblem::Unreadable(source.to_string())
                         }
                         other => ChainProblem::Unreadable(other.to_string()),
                     });
@@ -157,7 +187,7 @@ fn check_head(
     observer: ObserverId,
     check: &mut ChainCheck,
 ) -> Result<(), Refusal> {
-    let damaged = |e: rusqlite::Error| Refusal::Damaged(e.to_string());
+    let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
     let head: Option<(i64, String, String)> = db
         .conn
         .query_row(

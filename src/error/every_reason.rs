@@ -1,0 +1,849 @@
+//! Every reason, error, warning and hint, variant by variant: each says itself in French with
+//! no English left and no message id unrendered, and values from outside are shown as found.
+
+use std::path::{Path, PathBuf};
+
+use chrono::TimeZone;
+
+use crate::commands::FolderProblem;
+use crate::domain::chain::ChainBreak;
+use crate::domain::merge::{EventProblem, MergeConflict};
+use crate::domain::{CodeError, EventId, ObserverId};
+use crate::error::{Error, IoContext, TextProblem};
+use crate::export::events_csv::{CsvProblem, RowError, RowWhy};
+use crate::i18n::{Lang, Localize};
+use crate::import::{Binary, Column, Expected, Field, Found, ImportError, ImportText, Listing};
+use crate::storage::{
+    ChainProblem, Damage, DataProblem, MergeRejection, MergeWarning, NotSqlite, Refusal,
+    RowProblem, SchemaProblem, SignatureProblem, StorageError, SystemProblem,
+};
+
+/// English words that a French text must not hold outside quotes (`«…»`, `` `…` ``) and
+/// labelled details (`(détail SQLite : …)`, which end a message).
+fn english(text: &str) -> Vec<&'static str> {
+    let text = match (text.find("(détail"), text.rfind(')')) {
+        (Some(open), Some(close)) if open < close => {
+            format!("{}{}", &text[..open], &text[close + 1..])
+        }
+        _ => text.to_owned(),
+    };
+    let mut unquoted = String::new();
+    let mut rest = text.as_str();
+    loop {
+        let next = rest.find(['«', '`']);
+        let Some(at) = next else {
+            unquoted.push_str(rest);
+            break;
+        };
+        unquoted.push_str(&rest[..at]);
+        let close = if rest[at..].starts_with('«') {
+            '»'
+        } else {
+            '`'
+        };
+        let after = &rest[at + rest[at..].chars().next().map_or(1, char::len_utf8)..];
+        rest = after.split_once(close).map_or("", |(_, a)| a);
+    }
+    const WORDS: &[&str] = &[
+        "the", "is", "not", "does", "of", "expected", "has", "with", "missing", "file", "event",
+        "line", "column", "found", "hint", "nothing", "was", "this", "another", "which", "cannot",
+        "database", "damaged", "unknown", "imported", "broken", "differs", "listed", "invalid",
+        "reading", "writing", "error", "bytes", "sequence", "record", "field", "at", "most", "and",
+        "or", "an", "to",
+    ];
+    let lower = unquoted.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
+        .collect();
+    WORDS
+        .iter()
+        .copied()
+        .filter(|w| words.contains(w))
+        .collect()
+}
+
+/// A message id left in a text: a message the catalogue lacks renders as its id.
+fn unrendered(text: &str) -> bool {
+    text.contains("{$")
+        || text.contains("{ $")
+        || ["error-", "reason-", "refusal-", "warning-", "import-"]
+            .iter()
+            .any(|p| {
+                text.match_indices(p).any(|(at, _)| {
+                    text[at + p.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_lowercase())
+                })
+            })
+}
+
+fn check(what: &str, value: &dyn Localize) {
+    let fr = value.text(Lang::Fr);
+    let en = value.text(Lang::En);
+    assert!(!unrendered(&fr), "{what}: unrendered in French: {fr}");
+    assert!(!unrendered(&en), "{what}: unrendered in English: {en}");
+    assert_eq!(
+        english(&fr),
+        Vec::<&str>::new(),
+        "{what}: {fr}\n(English: {en})"
+    );
+    assert_ne!(fr, en, "{what}: the same in both languages: {fr}");
+}
+
+fn sqlite(code: i32, text: &str) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some(text.into()))
+}
+
+fn io(kind: std::io::ErrorKind) -> std::io::Error {
+    std::io::Error::new(kind, "No such file or directory (os error 2)")
+}
+
+fn system_problems() -> Vec<SystemProblem> {
+    use std::io::ErrorKind as K;
+    vec![
+        io(K::NotFound).into(),
+        io(K::PermissionDenied).into(),
+        io(K::IsADirectory).into(),
+        io(K::Other).into(),
+        SystemProblem::sqlite(&sqlite(rusqlite::ffi::SQLITE_CANTOPEN, "unable to open")),
+        SystemProblem::said("it failed".into()),
+    ]
+}
+
+fn code_errors() -> Vec<CodeError> {
+    vec![
+        CodeError::Circonscription("x".into()),
+        CodeError::Bureau("x".into()),
+        CodeError::Panel("0".into()),
+    ]
+}
+
+fn event_problems() -> Vec<EventProblem> {
+    let id = EventId(uuid::Uuid::nil());
+    let at = chrono::Utc.with_ymd_and_hms(2999, 1, 1, 0, 0, 0).unwrap();
+    vec![
+        EventProblem::FromTheFuture { id, at },
+        EventProblem::TooOld { id, at },
+        EventProblem::TooLong {
+            id,
+            field: "note",
+            len: 2000,
+            max: 1000,
+        },
+        EventProblem::TooLong {
+            id,
+            field: "voter",
+            len: 300,
+            max: 200,
+        },
+        EventProblem::BadEnvelope { id, number: 0 },
+        EventProblem::BadDay {
+            id,
+            day: chrono::NaiveDate::MIN,
+        },
+        EventProblem::ControlCharacters { id, field: "note" },
+    ]
+}
+
+fn row_problems() -> Vec<RowProblem> {
+    let mut all = vec![
+        RowProblem::NotUtf8 {
+            column: 14,
+            valid_up_to: 1,
+            bad_len: Some(1),
+        },
+        RowProblem::NotUtf8 {
+            column: 14,
+            valid_up_to: 1,
+            bad_len: None,
+        },
+        RowProblem::NotText(3),
+        RowProblem::Missing("voter"),
+        RowProblem::OutOfRange("voters"),
+        RowProblem::NotUuid {
+            field: "id",
+            value: "x".into(),
+        },
+        RowProblem::UnknownItem("x".into()),
+        RowProblem::UnknownValue("maybe".into()),
+        RowProblem::UnknownKind("x".into()),
+        RowProblem::EnvelopeOutOfRange(1000),
+        RowProblem::BadArrival("06/06/2017".into()),
+        RowProblem::NegativeSeq(-1),
+        RowProblem::BadTime("x".into()),
+    ];
+    all.extend(code_errors().into_iter().map(RowProblem::Code));
+    all
+}
+
+fn data_problems() -> Vec<DataProblem> {
+    let mut all: Vec<DataProblem> = row_problems()
+        .into_iter()
+        .map(|problem| DataProblem::Event {
+            id: "1234".into(),
+            problem,
+        })
+        .collect();
+    all.extend(event_problems().into_iter().map(DataProblem::EventRefused));
+    all.extend(code_errors().into_iter().map(DataProblem::Code));
+    all.extend([
+        DataProblem::EventHash {
+            id: "1".into(),
+            hash: "zz".into(),
+        },
+        DataProblem::Constraint("1".into()),
+        DataProblem::ChainHead("o".into()),
+        DataProblem::NoBureau("75056_0911".into()),
+        DataProblem::NoLocalObserver,
+        DataProblem::ObserverId("x".into()),
+        DataProblem::ObserverName("x".into()),
+        DataProblem::ObserverKey {
+            observer: "o".into(),
+            key: "zz".into(),
+        },
+        DataProblem::LastHash("zz".into()),
+        DataProblem::Integrity("*** in database main ***\nPage 2 is never used".into()),
+        DataProblem::ExportUnwritable("Permission denied (os error 13)".into()),
+        DataProblem::ExportNotAFile,
+        DataProblem::NoRandom("no entropy".into()),
+        DataProblem::ElectionKind("x".into()),
+        DataProblem::ElectionDate("x".into()),
+        DataProblem::Sex("X".into()),
+    ]);
+    all
+}
+
+fn refusals() -> Vec<Refusal> {
+    let mut all = vec![
+        Refusal::NotSqlite(NotSqlite::Empty),
+        Refusal::NotSqlite(NotSqlite::NoHeader),
+        Refusal::NotConstat,
+        Refusal::NewerSchema {
+            found: 9,
+            supported: 2,
+        },
+        Refusal::Damaged(Damage::Check("*** in database main ***".into())),
+        Refusal::Damaged(Damage::ObserverId("x".into())),
+        Refusal::Schema(SchemaProblem::Differs),
+        Refusal::Schema(SchemaProblem::Expected("out of memory".into())),
+        Refusal::TooLarge(5 << 30),
+    ];
+    for code in [
+        rusqlite::ffi::SQLITE_TOOBIG,
+        rusqlite::ffi::SQLITE_CORRUPT,
+        rusqlite::ffi::SQLITE_NOTADB,
+        rusqlite::ffi::SQLITE_IOERR,
+    ] {
+        all.push(Refusal::Damaged(Damage::sqlite(&sqlite(
+            code,
+            "database disk image is malformed",
+        ))));
+    }
+    for kind in ["table", "index", "trigger", "view", "thing"] {
+        all.push(Refusal::Schema(SchemaProblem::Foreign {
+            kind: kind.into(),
+            name: "evil".into(),
+        }));
+        all.push(Refusal::Schema(SchemaProblem::Altered {
+            kind: kind.into(),
+            name: "evil".into(),
+        }));
+    }
+    all.extend(system_problems().into_iter().map(Refusal::Unreadable));
+    all
+}
+
+fn row_errors() -> Vec<RowError> {
+    let whys = vec![
+        RowWhy::Csv(CsvProblem::UnequalLengths {
+            pos: Some((1, 2, 135)),
+            found: 2,
+            expected: 18,
+        }),
+        RowWhy::Csv(CsvProblem::UnequalLengths {
+            pos: None,
+            found: 2,
+            expected: 18,
+        }),
+        RowWhy::Csv(CsvProblem::Utf8 {
+            pos: Some((1, 2, 135)),
+            field: 3,
+            valid_up_to: 4,
+        }),
+        RowWhy::Csv(CsvProblem::Utf8 {
+            pos: None,
+            field: 3,
+            valid_up_to: 4,
+        }),
+        RowWhy::Csv(CsvProblem::Other("Broken pipe".into())),
+        RowWhy::Header {
+            found: "election,id,observer,name".into(),
+        },
+        RowWhy::NotUuid("x".into()),
+        RowWhy::Code(CodeError::Panel("0".into())),
+        RowWhy::NotCount("x".into()),
+        RowWhy::NotItem("x".into()),
+        RowWhy::NotMark("x".into()),
+        RowWhy::NotEnvelope("x".into()),
+        RowWhy::NotDate("x".into()),
+        RowWhy::NonReceiptNeedsBureau,
+        RowWhy::NotKind("x".into()),
+        RowWhy::NotTime("x".into()),
+        RowWhy::NotHash("x".into()),
+        RowWhy::NotSeq("x".into()),
+        RowWhy::OtherElection {
+            found: "x".into(),
+            first: "y".into(),
+        },
+        RowWhy::Refused,
+    ];
+    whys.into_iter()
+        .map(|why| RowError {
+            line: 3,
+            column: "id",
+            why,
+        })
+        .collect()
+}
+
+fn rejections() -> Vec<MergeRejection> {
+    let id = EventId(uuid::Uuid::nil());
+    let observer = ObserverId(uuid::Uuid::nil());
+    let mut all: Vec<MergeRejection> = refusals()
+        .into_iter()
+        .map(MergeRejection::Refused)
+        .collect();
+    all.extend(data_problems().into_iter().map(MergeRejection::Invalid));
+    all.extend(data_problems().into_iter().map(MergeRejection::OursInvalid));
+    all.extend(row_errors().into_iter().map(MergeRejection::Row));
+    all.extend(event_problems().into_iter().map(MergeRejection::Event));
+    all.extend(system_problems().into_iter().map(MergeRejection::Storage));
+    for why in [
+        SignatureProblem::UnlistedObserver,
+        SignatureProblem::NoPublicKey,
+        SignatureProblem::MalformedHash,
+        SignatureProblem::MalformedSignature,
+        SignatureProblem::DoesNotVerify,
+        SignatureProblem::HeadMismatch,
+        SignatureProblem::OtherKey,
+    ] {
+        all.push(MergeRejection::BadSignature("o".into(), why));
+    }
+    all.extend([
+        MergeRejection::OtherElection {
+            theirs: "legislatives-2022-1".into(),
+            ours: "legislatives-2017-1".into(),
+        },
+        MergeRejection::CandidateDiffers {
+            circ: "7501".into(),
+            panel: 3,
+            theirs: "A B".into(),
+            ours: "C D".into(),
+        },
+        MergeRejection::UnknownCandidate {
+            event: id,
+            circ: "7501".into(),
+            panel: 40,
+        },
+        MergeRejection::Conflict(MergeConflict::SameIdOtherContent(id)),
+        MergeRejection::Conflict(MergeConflict::SameSeqOtherId {
+            observer,
+            seq: 2,
+            ours: id,
+            theirs: id,
+        }),
+        MergeRejection::BadRetraction {
+            event: id,
+            target: id,
+        },
+        MergeRejection::ChainMismatch(id),
+        MergeRejection::ChainGap {
+            event: id,
+            expected: 2,
+            found: 3,
+        },
+        MergeRejection::UnknownObserver(id),
+    ]);
+    all
+}
+
+fn chain_problems() -> Vec<ChainProblem> {
+    let mut all: Vec<ChainProblem> = data_problems()
+        .into_iter()
+        .map(|what| ChainProblem::Invalid {
+            path: "x.db".into(),
+            what,
+        })
+        .collect();
+    all.extend([
+        ChainProblem::Unreadable("string or blob too big".into()),
+        ChainProblem::Break(ChainBreak::Gap {
+            expected: 2,
+            found: 3,
+        }),
+        ChainProblem::Break(ChainBreak::Mismatch {
+            id: "1".into(),
+            seq: 2,
+        }),
+        ChainProblem::HeadMismatch { seq: 4 },
+        ChainProblem::NoPublicKey,
+        ChainProblem::BadHeadSignature { seq: 4 },
+    ]);
+    all
+}
+
+fn import_texts() -> Vec<ImportText> {
+    let listing = Listing {
+        shown: "`Nom`, `Prénom`".into(),
+        total: 41,
+        more: true,
+    };
+    vec![
+        ImportText::ReadableFile,
+        ImportText::AFile,
+        ImportText::HeaderAndRows,
+        ImportText::FileAtMost { mib: "7".into() },
+        ImportText::WorkbookAtMost { mib: "7".into() },
+        ImportText::HeaderSeparated,
+        ImportText::TextEncodings,
+        ImportText::TextOrXlsx,
+        ImportText::HeaderNaming,
+        ImportText::LinesAtMost { mib: "7".into() },
+        ImportText::ReadableRow,
+        ImportText::Utf8AsStart,
+        ImportText::CandidateBlock,
+        ImportText::CandidateAfterHeader,
+        ImportText::CandidateListOrResults,
+        ImportText::BureauTable,
+        ImportText::BureauAfterHeader,
+        ImportText::ReadableXlsx,
+        ImportText::ReadableSheet { name: "7".into() },
+        ImportText::SheetWithHeader,
+        ImportText::EachPanelOnce,
+        ImportText::EachCandidateOnce,
+        ImportText::EachBureauOnce,
+        ImportText::TextWithoutControl,
+        ImportText::SexFOrM,
+        ImportText::PanelNumber,
+        ImportText::NuanceCode,
+        ImportText::CommuneInsee,
+        ImportText::BureauNumberCode,
+        ImportText::BureauCodeWhole,
+        ImportText::DepartementNotValue { value: "7".into() },
+        ImportText::DepartementCode,
+        ImportText::CommuneNumber,
+        ImportText::CircNumber { value: "7".into() },
+        ImportText::CircWithDepartement,
+        ImportText::CircOfLine {
+            departement: "7".into(),
+        },
+        ImportText::Circonscription,
+        ImportText::CsvFile,
+        ImportText::DatabaseWrite,
+        ImportText::KnownFile,
+        ImportText::NoSuchColumn,
+        ImportText::NoneOfTheirColumns,
+        ImportText::HeaderNoRows,
+        ImportText::Nothing,
+        ImportText::ResultsByBureau,
+        ImportText::TableOfBureaux,
+        ImportText::Directory,
+        ImportText::EmptyFile,
+        ImportText::FileOf {
+            mib: "7".into(),
+            bytes: "7".into(),
+        },
+        ImportText::ZipOf { mib: "7".into() },
+        ImportText::Sheets { sheets: "7".into() },
+        ImportText::LongerLine,
+        ImportText::OnlyBlankLines,
+        ImportText::XlsxWorkbook,
+        ImportText::DownloadFailed,
+        ImportText::WellUnder,
+        ImportText::WorkbookInMemory,
+        ImportText::ExportAsCsv,
+        ImportText::NeitherReading,
+        ImportText::GiveAsPublished,
+        ImportText::NoContent,
+        ImportText::NotATable,
+        ImportText::MixesEncodings,
+        ImportText::CutShort,
+        ImportText::LooksLikeResultsByBureau,
+        ImportText::LooksLikeBureauTable,
+        ImportText::NoPanelNumbers {
+            columns: listing.clone(),
+        },
+        ImportText::NoNameHolds,
+        ImportText::NeedsDepartementColumn { names: "7".into() },
+        ImportText::ColumnSays {
+            column: Column::new(2, "Nom"),
+            value: "7".into(),
+        },
+        ImportText::NoInventPanel,
+        ImportText::LooksLikeCandidates,
+        ImportText::FileColumns {
+            columns: listing.clone(),
+        },
+        ImportText::DuplicateBureau {
+            first: "7".into(),
+            code: "7".into(),
+            line: "7".into(),
+        },
+        ImportText::MayMixEncodings,
+        ImportText::NotAWorkbook,
+        ImportText::NoCandidatesInWorkbook,
+        ImportText::DuplicateCandidate {
+            at: "7".into(),
+            panel: "7".into(),
+            circ: "7".into(),
+            first: "7".into(),
+            line: "7".into(),
+        },
+        ImportText::DuplicatePanelHere { first: "7".into() },
+        ImportText::BureauTablesAreCsv,
+    ]
+}
+
+fn import_errors() -> Vec<ImportError> {
+    let path = Path::new("c.csv");
+    let mut all = Vec::new();
+    let fields = [
+        Field::PanelNumber,
+        Field::CandidatePanelNumber,
+        Field::CandidateSurname,
+        Field::CandidateGivenName,
+        Field::CandidateSex,
+        Field::Surname,
+        Field::GivenName,
+        Field::Sex,
+        Field::Nuance,
+        Field::CommuneInsee,
+        Field::BureauNumberInCommune,
+        Field::BureauNumber,
+        Field::Departement,
+        Field::Circonscription,
+        Field::Commune,
+    ];
+    for what in fields {
+        all.push(ImportError::at(path, 1, what));
+        all.push(
+            ImportError::at(
+                path,
+                1,
+                Expected::Column {
+                    what,
+                    accepted: "`Nom`".into(),
+                },
+            )
+            .column("Nom")
+            .value(ImportText::NoSuchColumn),
+        );
+    }
+    for text in import_texts() {
+        all.push(ImportError::file(path, text.clone()));
+        all.push(
+            ImportError::at(path, 2, ImportText::ReadableRow)
+                .value(text.clone())
+                .hint(text),
+        );
+    }
+    for kind in [
+        Binary::Png,
+        Binary::Pdf,
+        Binary::Gzip,
+        Binary::Xls,
+        Binary::Utf16,
+        Binary::Byte { byte: 0, offset: 3 },
+    ] {
+        all.push(ImportError::file(path, ImportText::TextOrXlsx).value(Found::NotText(kind)));
+    }
+    for p in system_problems() {
+        all.push(ImportError::file(path, ImportText::ReadableFile).value(Found::System(p)));
+    }
+    all.push(
+        ImportError::at(path, 3, ImportText::ReadableRow).value(Found::Csv(
+            CsvProblem::UnequalLengths {
+                pos: Some((2, 3, 99)),
+                found: 2,
+                expected: 6,
+            },
+        )),
+    );
+    all.extend(
+        code_errors()
+            .into_iter()
+            .map(|c| ImportError::at(path, 2, c).column(Column::new(4, ""))),
+    );
+    all.push(
+        ImportError::at(path, 2, ImportText::PanelNumber).column(Column {
+            candidate: Some(2),
+            ..Column::new(3, "N°Panneau")
+        }),
+    );
+    all
+}
+
+fn errors() -> Vec<Error> {
+    let path = PathBuf::from("obs.db");
+    let mut all: Vec<Error> = code_errors().into_iter().map(Error::Code).collect();
+    all.extend(
+        refusals()
+            .into_iter()
+            .map(|r| Error::Untrusted(path.clone(), r)),
+    );
+    all.extend(import_errors().into_iter().map(Error::Import));
+    for why in [
+        TextProblem::Empty,
+        TextProblem::TooLong,
+        TextProblem::Control,
+    ] {
+        all.push(Error::BadText {
+            field: "--note",
+            why,
+        });
+    }
+    for context in [
+        IoContext::ReadingInput,
+        IoContext::WritingReport,
+        IoContext::CreatingFolder,
+    ] {
+        all.push(Error::Io {
+            path: path.clone(),
+            context,
+            source: io(std::io::ErrorKind::NotFound),
+        });
+    }
+    let storage = |e: StorageError| Error::Storage(e);
+    all.extend([
+        storage(StorageError::NotFound(path.clone())),
+        storage(StorageError::AlreadyExists(path.clone())),
+        storage(StorageError::NotConstat(path.clone())),
+        storage(StorageError::NewerSchema {
+            path: path.clone(),
+            found: 9,
+            supported: 2,
+        }),
+    ]);
+    for what in data_problems() {
+        all.push(storage(StorageError::Invalid {
+            path: path.clone(),
+            what,
+        }));
+    }
+    for (context, code) in [
+        ("saving the event", rusqlite::ffi::SQLITE_CONSTRAINT_CHECK),
+        ("reading events", rusqlite::ffi::SQLITE_BUSY),
+        ("reading events", rusqlite::ffi::SQLITE_LOCKED),
+        ("reading events", rusqlite::ffi::SQLITE_CORRUPT),
+        ("opening the database", rusqlite::ffi::SQLITE_CANTOPEN),
+        ("saving the event", rusqlite::ffi::SQLITE_IOERR),
+        ("saving the event", rusqlite::ffi::SQLITE_READONLY),
+        ("saving the event", rusqlite::ffi::SQLITE_FULL),
+        ("saving the event", rusqlite::ffi::SQLITE_TOOBIG),
+        ("saving the event", rusqlite::ffi::SQLITE_ERROR),
+    ] {
+        all.push(storage(StorageError::sqlite(
+            &path,
+            context,
+            sqlite(code, "it failed"),
+        )));
+    }
+    all.extend([
+        Error::UnknownSample {
+            name: "x".into(),
+            known: vec!["paris-1-2017"],
+        },
+        Error::UnknownCirconscription {
+            code: "9999".into(),
+            known: vec!["7501".into()],
+        },
+        Error::UnknownCandidate {
+            circ: "7501".into(),
+            panel: "40".into(),
+            known: vec!["1".into()],
+        },
+        Error::UnknownBureau {
+            code: "x".into(),
+            circ: "7501".into(),
+            known: vec![],
+        },
+        Error::BureauRequired {
+            circ: "7501".into(),
+            known: vec![],
+        },
+        Error::BadElection("x".into()),
+        Error::BureauWithoutCirconscription("75056_0911".into()),
+        Error::ExportOverDatabase(path.clone()),
+        Error::MergeAborted(path.clone()),
+        Error::VerifyFailed(path.clone()),
+        Error::EvidenceFolderNotEmpty(path.clone()),
+        Error::EmptyReferential,
+        Error::NoVoters,
+        Error::EnvelopeOnBureau,
+        Error::EnvelopeBeyondCount {
+            number: 3,
+            limit: 1,
+        },
+        Error::NoTerminal(io(std::io::ErrorKind::Other)),
+        Error::Terminal(io(std::io::ErrorKind::Other)),
+        Error::NoDataDir,
+    ]);
+    all
+}
+
+#[test]
+fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
+    for e in errors() {
+        check(&format!("{e:?}"), &e);
+    }
+    for r in rejections() {
+        check(&format!("{r:?}"), &r);
+    }
+    for p in chain_problems() {
+        check(&format!("{p:?}"), &p);
+    }
+    for r in row_errors() {
+        check(&format!("{r:?}"), &r);
+    }
+    for p in [
+        FolderProblem::NotManifestLine,
+        FolderProblem::OutsideFolder,
+        FolderProblem::DigestDiffers,
+        FolderProblem::NotListed,
+    ]
+    .into_iter()
+    .chain(system_problems().into_iter().map(FolderProblem::Unreadable))
+    {
+        check(&format!("{p:?}"), &p);
+    }
+    let w = MergeWarning::LeftoverWal("obs.db-wal".into());
+    check("wal", &w);
+}
+
+#[test]
+fn a_storage_failure_is_said_in_french_with_sqlite_s_words_as_a_detail() {
+    let path = Path::new("obs.db");
+    let sqlite = |code: i32, text: &str| {
+        Error::Storage(StorageError::sqlite(
+            path,
+            "saving the event",
+            sqlite(code, text),
+        ))
+    };
+    let constraint = sqlite(
+        rusqlite::ffi::SQLITE_CONSTRAINT_CHECK,
+        "CHECK constraint failed: envelope",
+    )
+    .message(Lang::Fr);
+    assert_eq!(
+        constraint,
+        "obs.db : écriture dans la base : une contrainte de la base refuse cette donnée ; rien n'a été enregistré (détail SQLite : CHECK constraint failed: envelope)"
+    );
+    let busy = sqlite(rusqlite::ffi::SQLITE_BUSY, "database is locked").message(Lang::Fr);
+    assert!(busy.contains("occupée par un autre constat"), "{busy}");
+    let en = sqlite(rusqlite::ffi::SQLITE_FULL, "database or disk is full").message(Lang::En);
+    assert_eq!(
+        en,
+        "obs.db: saving the event: database or disk is full (the disk is full: free some space and try again; nothing was half-written)"
+    );
+    let invalid = Error::Storage(StorageError::Invalid {
+        path: path.to_owned(),
+        what: DataProblem::Event {
+            id: "x".into(),
+            problem: RowProblem::EnvelopeOutOfRange(1000),
+        },
+    })
+    .message(Lang::Fr);
+    assert_eq!(
+        invalid,
+        "obs.db : donnée incohérente : événement x : le numéro d'enveloppe 1000 est hors limites"
+    );
+}
+
+#[test]
+fn english_texts_are_the_ones_constat_always_wrote() {
+    let e = ImportError::file(
+        Path::new("big.csv"),
+        ImportText::FileAtMost {
+            mib: "100.0".into(),
+        },
+    )
+    .value(ImportText::FileOf {
+        mib: "120.0".into(),
+        bytes: "125829120".into(),
+    })
+    .hint(ImportText::WellUnder);
+    assert_eq!(
+        e.to_string(),
+        "big.csv: found `a file of 120.0 MiB (125829120 bytes)`, expected a file of at most 100.0 MiB (hint: official candidate lists and bureau tables are well under 100 MiB: is this the right file?)"
+    );
+    assert_eq!(
+        e.text(Lang::Fr),
+        "big.csv : trouvé « un fichier de 120.0 Mio (125829120 octets) », attendu : un fichier d'au plus 100.0 Mio (conseil : les listes officielles de candidats et les tables de bureaux font bien moins de 100 Mio : est-ce le bon fichier ?)"
+    );
+    let row = RowError {
+        line: 2,
+        column: "row",
+        why: RowWhy::Csv(CsvProblem::UnequalLengths {
+            pos: Some((1, 2, 135)),
+            found: 2,
+            expected: 18,
+        }),
+    };
+    assert_eq!(
+        row.to_string(),
+        "line 2, column `row`: CSV error: record 1 (line: 2, byte: 135): found record with 2 fields, but the previous record has 18 fields"
+    );
+    assert_eq!(
+        row.text(Lang::Fr),
+        "ligne 2, colonne « row » : erreur CSV : enregistrement 1 (ligne 2, octet 135) : 2 champs trouvés, alors que l'enregistrement précédent en a 18 : une ligne a perdu ou gagné un séparateur"
+    );
+    let schema = Refusal::Schema(SchemaProblem::Foreign {
+        kind: "trigger".into(),
+        name: "evil".into(),
+    });
+    assert_eq!(
+        schema.text(Lang::Fr),
+        "structure de base inattendue : le déclencheur « evil » n'est pas celui de constat"
+    );
+    assert_eq!(
+        schema.to_string(),
+        "unexpected database structure: trigger `evil` is not constat's"
+    );
+}
+
+#[test]
+fn a_value_that_looks_like_a_reason_many_times_over_is_cut_not_recursed() {
+    let evil = format!("event 1234: {} is missing", "event a: ".repeat(20_000));
+    let start = std::time::Instant::now();
+    let r = MergeRejection::Invalid(DataProblem::Event {
+        id: "1234".into(),
+        problem: RowProblem::UnknownValue(evil),
+    });
+    for lang in [Lang::Fr, Lang::En] {
+        let text = r.text(lang);
+        assert!(text.contains("event a: event a: "), "{text}");
+        assert!(text.contains('…'), "{text}");
+        assert!(text.chars().count() < 1_000, "{}", text.len());
+    }
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}
+
+#[test]
+fn a_value_holding_a_placeholder_or_a_message_id_is_shown_as_it_is() {
+    for value in ["{$x} {1} { $id }", "refusal-not-constat", "{ -term }"] {
+        let r = MergeRejection::Invalid(DataProblem::ObserverId(value.into()));
+        for lang in [Lang::Fr, Lang::En] {
+            let text = r.text(lang);
+            assert!(text.contains(value), "{text}");
+        }
+        let e = Error::Import(
+            ImportError::at(Path::new("c.csv"), 2, ImportText::PanelNumber)
+                .column(value)
+                .value(value),
+        );
+        let text = e.message(Lang::Fr);
+        assert_eq!(text.matches(value).count(), 2, "{text}");
+    }
+}
