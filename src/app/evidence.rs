@@ -1,18 +1,23 @@
-//! Evidence folders: everything a coordinator, a lawyer or a judge needs to check the record,
-//! with a SHA-256 `MANIFEST`, written beside its final place and renamed when complete.
+//! Evidence: folders holding everything a coordinator, a lawyer or a judge needs to check the
+//! record, with a SHA-256 `MANIFEST`, written beside their final place and renamed when
+//! complete; and their verification, and a database's, as typed verdicts that each front end
+//! words.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
 use clap::ValueEnum;
 use sha2::{Digest, Sha256};
 
-use crate::domain::RecordState;
+use crate::domain::chain::{self, ChainBreak, Hash};
 use crate::domain::record::build_record_with;
+use crate::domain::{ObserverId, RecordState};
 use crate::error::Error;
-use crate::export::events_csv;
+use crate::export::events_csv::{self, RowError};
+use crate::i18n::{Lang, Localize, Message};
 use crate::report::{Format, Report, render};
-use crate::storage::merge_election_label;
+use crate::storage::{ChainProblem, SystemProblem, merge_election_label, verify_database};
 
 /// The manifest of an evidence folder: one `SHA256  FILE` line per file.
 pub const MANIFEST: &str = "MANIFEST";
@@ -129,4 +134,276 @@ pub fn evidence_folder(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// What is wrong with a file of an evidence folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FolderProblem {
+    /// A `MANIFEST` line that is not `SHA256  FILE`.
+    NotManifestLine,
+    /// A `MANIFEST` line naming a file outside the folder.
+    OutsideFolder,
+    /// The file's digest is not the one listed.
+    DigestDiffers,
+    /// The file cannot be read.
+    Unreadable(SystemProblem),
+    /// A file of the folder that the `MANIFEST` does not list.
+    NotListed,
+}
+
+impl Localize for FolderProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::NotManifestLine => Message::new("reason-folder-not-manifest-line"),
+            Self::OutsideFolder => Message::new("reason-folder-outside"),
+            Self::DigestDiffers => Message::new("reason-folder-digest-differs"),
+            Self::Unreadable(why) => Message::new("reason-folder-unreadable").arg("why", why),
+            Self::NotListed => Message::new("reason-folder-not-listed"),
+        }
+    }
+}
+
+/// What one line of a verification is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// An observer's chain in a database: their name and id, how many events, where the signed
+    /// head is.
+    Chain {
+        /// The observer's name.
+        name: String,
+        /// The observer.
+        observer: ObserverId,
+        /// Events in the chain.
+        events: u64,
+        /// The position of the signed head, if any.
+        signed_up_to: Option<u64>,
+    },
+    /// A file of an evidence folder.
+    File(String),
+    /// A line of the `MANIFEST`, from 1.
+    ManifestLine(usize),
+    /// An observer's chain in the folder's `events.csv`: how far it was walked, and its last
+    /// hash there.
+    CsvChain {
+        /// The observer's name.
+        name: String,
+        /// The observer.
+        observer: ObserverId,
+        /// The last position walked.
+        seq: u64,
+        /// The hash at that position.
+        head: Hash,
+    },
+}
+
+impl Subject {
+    /// The subject in `lang`, as `constat verify` names it.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Chain {
+                name,
+                observer,
+                events,
+                signed_up_to,
+            } => (lang.catalog().verify_chain)(name, &observer.to_string(), *events, *signed_up_to),
+            Self::File(name) => name.clone(),
+            Self::ManifestLine(n) => format!("{MANIFEST}:{n}"),
+            Self::CsvChain {
+                name,
+                observer,
+                seq,
+                head,
+            } => format!(
+                "{EVENTS_CSV} · {name} ({observer}), {seq} · {}",
+                hex::encode(head)
+            ),
+        }
+    }
+}
+
+/// Why a verified subject is broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Broken {
+    /// An observer's chain in a database.
+    Chain(ChainProblem),
+    /// A file of an evidence folder.
+    Folder(FolderProblem),
+    /// The folder's `events.csv` cannot be read back.
+    Csv(RowError),
+    /// An observer's chain in the folder's `events.csv` breaks (at a line, for a mismatch).
+    CsvChain(ChainBreak, Option<u64>),
+}
+
+impl Localize for Broken {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Chain(p) => p.message(),
+            Self::Folder(p) => p.message(),
+            Self::Csv(e) => e.message(),
+            Self::CsvChain(why, None) => why.message(),
+            Self::CsvChain(why, Some(line)) => Message::new("reason-chain-mismatch-at-line")
+                .arg("why", why)
+                .arg("line", line.to_string()),
+        }
+    }
+}
+
+/// One line of a verification: what was checked, and why it is broken when it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// What was checked.
+    pub subject: Subject,
+    /// Why it is broken; none when intact.
+    pub broken: Option<Broken>,
+}
+
+/// Re-checks every hash chain and signature of a database opened as untrusted (read-only,
+/// defensive).
+pub fn verify_database_file(path: &Path) -> Result<Vec<Verdict>, Error> {
+    let checks = verify_database(path).map_err(|r| Error::Untrusted(path.to_owned(), r))?;
+    Ok(checks
+        .into_iter()
+        .map(|c| Verdict {
+            subject: Subject::Chain {
+                name: c.name,
+                observer: c.observer,
+                events: c.events,
+                signed_up_to: c.signed_up_to,
+            },
+            broken: c.problem.map(Broken::Chain),
+        })
+        .collect())
+}
+
+fn sha256_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(hex::encode(hasher.finalize()));
+        }
+        hasher.update(&buf[..n]);
+    }
+}
+
+/// Re-checks an evidence folder: every file's digest against the `MANIFEST` (reading nothing
+/// outside the folder), every file not listed, then every observer's chain in `events.csv`.
+pub fn verify_folder(dir: &Path) -> Result<Vec<Verdict>, Error> {
+    let manifest_path = dir.join(MANIFEST);
+    let manifest = std::fs::read_to_string(&manifest_path).map_err(|source| Error::Io {
+        path: manifest_path.clone(),
+        context: crate::error::IoContext::ReadingInput,
+        source,
+    })?;
+    let mut verdicts = Vec::new();
+    let mut listed = Vec::new();
+    let broken = |subject, problem| Verdict {
+        subject,
+        broken: Some(Broken::Folder(problem)),
+    };
+    for (n, line) in manifest.lines().enumerate() {
+        let Some((digest, name)) = line.split_once("  ") else {
+            verdicts.push(broken(
+                Subject::ManifestLine(n + 1),
+                FolderProblem::NotManifestLine,
+            ));
+            continue;
+        };
+        // Names are plain file names of the folder: nothing outside it is ever read.
+        if name.contains(['/', '\\']) || name == ".." || name.is_empty() {
+            verdicts.push(broken(
+                Subject::ManifestLine(n + 1),
+                FolderProblem::OutsideFolder,
+            ));
+            continue;
+        }
+        listed.push(name.to_owned());
+        let subject = Subject::File(name.to_owned());
+        verdicts.push(match sha256_file(&dir.join(name)) {
+            Ok(found) if found == digest => Verdict {
+                subject,
+                broken: None,
+            },
+            Ok(_) => broken(subject, FolderProblem::DigestDiffers),
+            Err(e) => broken(subject, FolderProblem::Unreadable(e.into())),
+        });
+    }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name != MANIFEST && !listed.contains(&name) {
+                verdicts.push(broken(Subject::File(name), FolderProblem::NotListed));
+            }
+        }
+    }
+    let events = dir.join(EVENTS_CSV);
+    if events.is_file() {
+        verdicts.extend(verify_events_csv(&events)?);
+    }
+    Ok(verdicts)
+}
+
+/// Re-walks every observer's chain in an events CSV.
+fn verify_events_csv(path: &Path) -> Result<Vec<Verdict>, Error> {
+    struct Tip {
+        name: String,
+        seq: u64,
+        head: Hash,
+        broken: Option<Broken>,
+    }
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        context: crate::error::IoContext::ReadingInput,
+        source,
+    })?;
+    let mut tips: BTreeMap<ObserverId, Tip> = BTreeMap::new();
+    let read = events_csv::read(file, &mut |row| {
+        let tip = tips.entry(row.event.observer).or_insert_with(|| Tip {
+            name: row.observer_name.clone(),
+            seq: 0,
+            head: chain::GENESIS,
+            broken: None,
+        });
+        if tip.broken.is_some() {
+            return Ok(());
+        }
+        if row.event.seq != tip.seq + 1 {
+            let gap = ChainBreak::Gap {
+                expected: tip.seq + 1,
+                found: row.event.seq,
+            };
+            tip.broken = Some(Broken::CsvChain(gap, None));
+        } else if chain::link(&tip.head, &row.event) != row.hash {
+            let mismatch = ChainBreak::Mismatch {
+                id: row.event.id.to_string(),
+                seq: row.event.seq,
+            };
+            tip.broken = Some(Broken::CsvChain(mismatch, Some(row.line)));
+        } else {
+            tip.seq = row.event.seq;
+            tip.head = row.hash;
+        }
+        Ok(())
+    });
+    if let Err(e) = read {
+        return Ok(vec![Verdict {
+            subject: Subject::File(EVENTS_CSV.to_owned()),
+            broken: Some(Broken::Csv(e)),
+        }]);
+    }
+    Ok(tips
+        .into_iter()
+        .map(|(observer, tip)| Verdict {
+            subject: Subject::CsvChain {
+                name: tip.name,
+                observer,
+                seq: tip.seq,
+                head: tip.head,
+            },
+            broken: tip.broken,
+        })
+        .collect())
 }

@@ -11,9 +11,6 @@ mod pv;
 mod report;
 mod verify;
 
-#[cfg(test)]
-pub(crate) use verify::FolderProblem;
-
 use std::io::Write;
 use std::path::PathBuf;
 

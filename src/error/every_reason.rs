@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::TimeZone;
 
-use crate::commands::FolderProblem;
+use crate::app::evidence::FolderProblem;
 use crate::domain::chain::ChainBreak;
 use crate::domain::merge::{EventProblem, MergeConflict};
 use crate::domain::{CodeError, EventId, ObserverId};
