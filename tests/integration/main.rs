@@ -10,6 +10,7 @@ mod merge_laws;
 mod plain;
 mod pv;
 mod report_html;
+mod rules;
 mod tui_e2e;
 mod util;
 mod verify;

@@ -1,0 +1,156 @@
+//! The recording rules are the same whatever records: the command line follows the interface's
+//! and plain mode's rules (domain/session.rs). Checked on the events the real binary stores.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use constat::domain::{EventBody, Item, Mark};
+
+use crate::util::{constat, events, init_db, run, tick};
+
+/// The ticks stored, as (panel, item, mark, note, envelope).
+fn ticks(db: &std::path::Path) -> Vec<(u16, Item, Mark, Option<String>, Option<u16>)> {
+    events(db)
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Tick {
+                panel,
+                item,
+                mark,
+                note,
+                envelope,
+                ..
+            } => Some((panel.get(), item, mark, note, envelope)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_mark_again_records_nothing_but_a_bureau_recheck_records_a_new_observation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    tick(&db, "3", "foi", "present", &[]);
+    tick(&db, "3", "foi", "present", &[]);
+    assert_eq!(ticks(&db).len(), 1, "the same mark again adds nothing");
+    tick(&db, "3", "bureau", "absent", &[]);
+    tick(&db, "3", "bureau", "absent", &[]);
+    assert_eq!(
+        ticks(&db).len(),
+        3,
+        "a re-check of the table is a new observation"
+    );
+}
+
+#[test]
+fn a_changed_mark_keeps_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    tick(
+        &db,
+        "8",
+        "bureau",
+        "absent",
+        &["--note", "bulletins épuisés"],
+    );
+    tick(&db, "8", "bureau", "present", &[]);
+    let last = ticks(&db).pop().unwrap();
+    assert_eq!(
+        (last.2, last.3.as_deref()),
+        (Mark::Present, Some("bulletins épuisés"))
+    );
+}
+
+#[test]
+fn an_envelope_past_the_household_s_count_is_refused_by_the_command_and_plain_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    run(
+        constat(&db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--voters",
+            "4",
+            "--received",
+            "2",
+            "--received-on",
+            "2024-06-20",
+            "--note",
+            "boîte partagée",
+        ]),
+        0,
+    );
+    tick(&db, "1", "foi", "absent", &["--envelope", "2"]);
+    let before = events(&db).len();
+    run(
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "7501",
+            "--candidate",
+            "1",
+            "--item",
+            "foi",
+            "--value",
+            "absent",
+            "--envelope",
+            "3",
+        ]),
+        1,
+    );
+    assert_eq!(events(&db).len(), before, "nothing written");
+    assert_eq!(ticks(&db).last().unwrap().4, Some(2));
+
+    // Plain mode: `numero 3` is refused, so the next tick stays in envelope 2's grid or the first.
+    let mut child = constat(&db)
+        .args(["--plain", "ui"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"numero 3\n2 foi a\nquitter\n")
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    assert_eq!(
+        ticks(&db).last().unwrap().4,
+        None,
+        "the tick went to the first envelope, not to an envelope 3"
+    );
+
+    // A new count keeps the day and the note unless given again.
+    run(
+        constat(&db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--voters",
+            "4",
+            "--received",
+            "3",
+        ]),
+        0,
+    );
+    let kept = events(&db).into_iter().rev().find_map(|e| match e.body {
+        EventBody::Envelope {
+            received,
+            received_on,
+            note,
+            ..
+        } => Some((received, received_on.map(|d| d.to_string()), note)),
+        _ => None,
+    });
+    assert_eq!(
+        kept,
+        Some((
+            3,
+            Some("2024-06-20".to_owned()),
+            Some("boîte partagée".to_owned())
+        ))
+    );
+}
