@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 
 use crate::domain::CodeError;
-use crate::i18n::{Lang, Localize, Message, cut};
+use crate::i18n::{Lang, Localize, Message};
 use crate::sample::SampleError;
 use crate::storage::StorageError;
+pub use crate::system::SystemProblem;
 
 /// Any failure of a command. Nothing was written when a command returns one of these.
 #[derive(Debug)]
@@ -238,64 +239,6 @@ impl std::error::Error for Error {
             Self::NoTerminal(e) | Self::Terminal(e) | Self::Io { source: e, .. } => Some(e),
             _ => None,
         }
-    }
-}
-
-/// What the system said when a file could not be read: its kind in words, its own text kept as
-/// a detail.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SystemProblem {
-    kind: &'static str,
-    detail: String,
-}
-
-impl From<&std::io::Error> for SystemProblem {
-    fn from(e: &std::io::Error) -> Self {
-        use std::io::ErrorKind as K;
-        let kind = match e.kind() {
-            K::NotFound => "not-found",
-            K::PermissionDenied => "denied",
-            K::IsADirectory => "directory",
-            _ => "other",
-        };
-        Self {
-            kind,
-            detail: e.to_string(),
-        }
-    }
-}
-
-impl SystemProblem {
-    /// SQLite failed to open the file: its words.
-    pub fn sqlite(e: &rusqlite::Error) -> Self {
-        Self {
-            kind: "sqlite",
-            detail: e.to_string(),
-        }
-    }
-}
-
-impl SystemProblem {
-    /// A failure said by someone else in their own words.
-    pub fn said(detail: String) -> Self {
-        Self {
-            kind: "other",
-            detail,
-        }
-    }
-}
-
-impl From<std::io::Error> for SystemProblem {
-    fn from(e: std::io::Error) -> Self {
-        Self::from(&e)
-    }
-}
-
-impl Localize for SystemProblem {
-    fn message(&self) -> Message<'_> {
-        Message::new("reason-system")
-            .arg("kind", self.kind)
-            .arg("detail", cut(&self.detail))
     }
 }
 

@@ -15,6 +15,7 @@
 //!   the clock and event ids, report assembly.
 //! - [`commands`]: one module per subcommand, wiring the command line to [`app`]; used by the
 //!   binary only.
+//! - [`system`]: what the OS or SQLite said about a failure, as a typed detail.
 //! - [`cli`]: the command-line definition; [`i18n`]: every user-visible string; [`error`]: errors
 //!   that say what, where and how to fix.
 #![forbid(unsafe_code)]
@@ -31,4 +32,5 @@ pub mod plain;
 pub mod report;
 pub mod sample;
 pub mod storage;
+pub mod system;
 pub mod tui;

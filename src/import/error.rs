@@ -5,9 +5,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::domain::CodeError;
-use crate::error::SystemProblem;
 use crate::export::events_csv::CsvProblem;
 use crate::i18n::{Lang, Localize, Message, cut};
+use crate::system::SystemProblem;
 
 /// Why a file was not imported. Nothing of the file was imported.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,8 +12,8 @@ use rusqlite::limits::Limit;
 use rusqlite::{Connection, OpenFlags};
 
 use super::migrations;
-pub use crate::error::SystemProblem;
 use crate::i18n::{Lang, Localize, Message, cut};
+pub use crate::system::SystemProblem;
 
 /// Largest database file accepted from another observer (4 GiB).
 pub const MAX_FILE_BYTES: u64 = 4 << 30;

@@ -8,8 +8,11 @@ use constat::domain::{EventBody, Item, Mark};
 
 use crate::util::{constat, events, init_db, run, tick};
 
-/// The ticks stored, as (panel, item, mark, note, envelope).
-fn ticks(db: &std::path::Path) -> Vec<(u16, Item, Mark, Option<String>, Option<u16>)> {
+/// A stored tick: panel, item, mark, note, envelope.
+type Tick = (u16, Item, Mark, Option<String>, Option<u16>);
+
+/// The ticks stored, in order.
+fn ticks(db: &std::path::Path) -> Vec<Tick> {
     events(db)
         .into_iter()
         .filter_map(|e| match e.body {
