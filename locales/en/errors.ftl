@@ -47,15 +47,74 @@ error-db-exists = { $path } already exists: constat never overwrites a database;
 error-db-not-constat = { $path } is not a constat database (wrong or missing application id)
 error-db-newer = { $path } was written by a newer constat (schema version { $found }; this constat knows up to { $supported }): install the newer constat to open it; the file was not changed
 error-db-invalid = { $path }: { $what }
-# $doing (read, write) is said in French only; $context is constat's own English words.
-error-sqlite = { $path }: { $doing ->
-       *[other] { $context }
-    }: { $detail }{ $kind ->
+# $doing: what constat was doing (storage-doing-* messages); $detail: SQLite's words.
+error-sqlite = { $path }: { $doing }: { $detail }{ $kind ->
         [full] {" "}(the disk is full: free some space and try again; nothing was half-written)
         [read-only] {" "}(the file is read-only: check its permissions)
         [busy] {" "}(another constat is writing to this file: try again in a moment)
        *[other] {""}
     }
+
+## What constat was doing when SQLite failed
+
+storage-doing-checking-integrity = checking integrity
+storage-doing-committing-creation = committing the creation
+storage-doing-committing-event = committing the event
+storage-doing-committing-import = committing the import
+storage-doing-committing-schema = committing the schema
+storage-doing-creating-database = creating the database
+storage-doing-deferring-circonscription-index = deferring the index by circonscription
+storage-doing-enlarging-page-cache = enlarging the page cache
+storage-doing-finishing-merge = finishing the merge
+storage-doing-importing-bureaux = importing bureaux
+storage-doing-importing-candidates = importing candidates
+storage-doing-indexing-bureaux = indexing the bureaux by circonscription
+storage-doing-limiting-file-size = limiting the file size
+storage-doing-listing-codes = listing codes
+storage-doing-logging-import = logging the import
+storage-doing-making-read-only = making the file read-only
+storage-doing-marking-as-constat = marking the file as a constat database
+storage-doing-marking-withdrawn-candidates = marking withdrawn candidates
+storage-doing-numbering-event = numbering the event
+storage-doing-opening-database = opening the database
+storage-doing-opening-export = opening the export
+storage-doing-preparing-import = preparing the import
+storage-doing-reading-bureau = reading a bureau
+storage-doing-reading-bureaux = reading the bureaux
+storage-doing-reading-candidates = reading the candidates
+storage-doing-reading-chain-heads = reading chain heads
+storage-doing-reading-circonscription = reading a circonscription
+storage-doing-reading-circonscriptions = reading the circonscriptions
+storage-doing-reading-election = reading the election
+storage-doing-reading-event-row = reading an event row
+storage-doing-reading-events = reading events
+storage-doing-reading-local-observer = reading the local observer
+storage-doing-reading-observer-key = reading the observer's key
+storage-doing-reading-observers = reading observers
+storage-doing-reading-page-cache-size = reading the page cache size
+storage-doing-reading-reference-data = reading the reference data
+storage-doing-reading-schema = reading the schema
+storage-doing-reading-schema-version = reading the schema version
+storage-doing-reading-setting = reading a setting
+storage-doing-recording-schema-version = recording the schema version
+storage-doing-recording-voting-machines = recording the bureau's voting machines
+storage-doing-removing-secret-key = removing the secret key from the export
+storage-doing-resetting-page-cache-size = resetting the page cache size
+storage-doing-saving-event = saving the event
+storage-doing-saving-observer = saving the observer
+storage-doing-saving-observer-key = saving the observer's key
+storage-doing-saving-reference-data = saving the reference data
+storage-doing-saving-setting = saving a setting
+storage-doing-setting-pragmas = setting pragmas
+storage-doing-signing-chain-head = signing the chain head
+storage-doing-starting-creation = starting the creation
+storage-doing-starting-import = starting the import
+storage-doing-starting-merge = starting the merge
+storage-doing-starting-schema-check = starting the schema check
+storage-doing-starting-to-save-event = starting to save the event
+storage-doing-switching-to-wal = switching to WAL
+storage-doing-upgrading-schema = upgrading the schema
+storage-doing-writing-export = writing the export
 
 ## Stored data that makes no sense
 

@@ -47,14 +47,11 @@ error-db-exists = { $path } existe déjà : constat n'écrase jamais une base ; 
 error-db-not-constat = { $path } n'est pas une base constat
 error-db-newer = { $path } a été écrit par une version plus récente de constat (schéma { $found }, celle-ci connaît jusqu'à { $supported }) : installez la version récente pour l'ouvrir ; le fichier n'a pas été modifié
 error-db-invalid = { $path } : donnée incohérente : { $what }
-# $context (les mots anglais de constat) n'est dit qu'en anglais ; $doing dit si constat lisait.
+# $doing : ce que faisait constat (« en créant la base »…, messages storage-doing-*) ; $detail : les mots de SQLite.
 error-sqlite = { $kind ->
-        [read-only] le fichier est en lecture seule : rien n'a été enregistré ; vérifiez ses droits ou le support (clé USB protégée en écriture ?) puis recommencez
-        [full] disque plein : libérez de la place et recommencez ; rien n'a été écrit à moitié
-       *[other] { $path } : { $doing ->
-            [read] lecture de la base
-           *[other] écriture dans la base
-        } : { $kind ->
+        [read-only] fichier en lecture seule, écriture impossible { $doing } : rien n'a été enregistré ; vérifiez ses droits ou le support (clé USB protégée en écriture ?) puis recommencez
+        [full] disque plein { $doing } : libérez de la place et recommencez ; rien n'a été écrit à moitié
+       *[other] { $path } : échec { $doing } : { $kind ->
             [constraint] une contrainte de la base refuse cette donnée ; rien n'a été enregistré
             [busy] la base est occupée par un autre constat : réessayez dans un instant
             [locked] la base est occupée par un autre constat : réessayez dans un instant
@@ -62,11 +59,70 @@ error-sqlite = { $kind ->
             [cannot-open] impossible d'ouvrir le fichier : le dossier existe-t-il, les droits le permettent-ils ?
             [io] erreur d'entrée-sortie du disque : vérifiez le support (clé USB retirée ?)
             [too-big] une donnée est trop grosse pour la base
-           *[other] erreur de la base
-        }{ $context ->
-           *[other] {""}
+           *[other] erreur de la base ; recommencez, et si l'erreur revient, vérifiez la base avec constat verify
         }
     } (détail SQLite : { $detail })
+
+## Ce que faisait constat quand SQLite a échoué (après « échec », « disque plein »…)
+
+storage-doing-checking-integrity = en vérifiant l'intégrité de la base
+storage-doing-committing-creation = en terminant la création de la base
+storage-doing-committing-event = en enregistrant l'événement
+storage-doing-committing-import = en terminant l'import
+storage-doing-committing-schema = en terminant la mise à jour du schéma
+storage-doing-creating-database = en créant la base
+storage-doing-deferring-circonscription-index = en suspendant l'index par circonscription
+storage-doing-enlarging-page-cache = en agrandissant le cache de pages
+storage-doing-finishing-merge = en terminant la fusion
+storage-doing-importing-bureaux = en important les bureaux
+storage-doing-importing-candidates = en important les candidats
+storage-doing-indexing-bureaux = en indexant les bureaux par circonscription
+storage-doing-limiting-file-size = en limitant la taille du fichier
+storage-doing-listing-codes = en listant les codes
+storage-doing-logging-import = en inscrivant l'import au journal des imports
+storage-doing-making-read-only = en passant la base en lecture seule
+storage-doing-marking-as-constat = en marquant le fichier comme base constat
+storage-doing-marking-withdrawn-candidates = en marquant les candidats retirés
+storage-doing-numbering-event = en numérotant l'événement
+storage-doing-opening-database = en ouvrant la base
+storage-doing-opening-export = en ouvrant l'export
+storage-doing-preparing-import = en préparant l'import
+storage-doing-reading-bureau = en lisant un bureau
+storage-doing-reading-bureaux = en lisant les bureaux
+storage-doing-reading-candidates = en lisant les candidats
+storage-doing-reading-chain-heads = en lisant les têtes de chaîne
+storage-doing-reading-circonscription = en lisant une circonscription
+storage-doing-reading-circonscriptions = en lisant les circonscriptions
+storage-doing-reading-election = en lisant l'élection
+storage-doing-reading-event-row = en lisant une ligne d'événement
+storage-doing-reading-events = en lisant les événements
+storage-doing-reading-local-observer = en lisant l'observateur local
+storage-doing-reading-observer-key = en lisant la clé de l'observateur
+storage-doing-reading-observers = en lisant les observateurs
+storage-doing-reading-page-cache-size = en lisant la taille du cache de pages
+storage-doing-reading-reference-data = en lisant le référentiel
+storage-doing-reading-schema = en lisant le schéma
+storage-doing-reading-schema-version = en lisant la version du schéma
+storage-doing-reading-setting = en lisant un réglage
+storage-doing-recording-schema-version = en enregistrant la version du schéma
+storage-doing-recording-voting-machines = en enregistrant les machines à voter du bureau
+storage-doing-removing-secret-key = en retirant la clé secrète de l'export
+storage-doing-resetting-page-cache-size = en rétablissant la taille du cache de pages
+storage-doing-saving-event = en écrivant l'événement
+storage-doing-saving-observer = en enregistrant l'observateur
+storage-doing-saving-observer-key = en enregistrant la clé de l'observateur
+storage-doing-saving-reference-data = en enregistrant le référentiel
+storage-doing-saving-setting = en enregistrant un réglage
+storage-doing-setting-pragmas = en réglant les paramètres de SQLite
+storage-doing-signing-chain-head = en signant la tête de chaîne
+storage-doing-starting-creation = en commençant la création de la base
+storage-doing-starting-import = en commençant l'import
+storage-doing-starting-merge = en commençant la fusion
+storage-doing-starting-schema-check = en commençant la vérification du schéma
+storage-doing-starting-to-save-event = en préparant l'enregistrement de l'événement
+storage-doing-switching-to-wal = en passant au journal WAL
+storage-doing-upgrading-schema = en mettant à jour le schéma
+storage-doing-writing-export = en écrivant l'export
 
 ## Données enregistrées incohérentes
 

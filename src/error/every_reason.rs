@@ -14,7 +14,7 @@ use crate::export::events_csv::{CsvProblem, RowError, RowWhy};
 use crate::i18n::{Lang, Localize};
 use crate::import::{Binary, Column, Expected, Field, Found, ImportError, ImportText, Listing};
 use crate::storage::{
-    ChainProblem, Damage, DataProblem, MergeRejection, MergeWarning, NotSqlite, Refusal,
+    ChainProblem, Damage, DataProblem, Doing, MergeRejection, MergeWarning, NotSqlite, Refusal,
     RowProblem, SchemaProblem, SignatureProblem, StorageError, SystemProblem,
 };
 
@@ -108,6 +108,70 @@ fn system_problems() -> Vec<SystemProblem> {
         io(K::Other).into(),
         SystemProblem::sqlite(&sqlite(rusqlite::ffi::SQLITE_CANTOPEN, "unable to open")),
         SystemProblem::said("it failed".into()),
+    ]
+}
+
+/// What constat may be doing when SQLite fails: every variant.
+fn doings() -> Vec<Doing> {
+    vec![
+        Doing::CheckingIntegrity,
+        Doing::CommittingCreation,
+        Doing::CommittingEvent,
+        Doing::CommittingImport,
+        Doing::CommittingSchema,
+        Doing::CreatingDatabase,
+        Doing::DeferringCirconscriptionIndex,
+        Doing::EnlargingPageCache,
+        Doing::FinishingMerge,
+        Doing::ImportingBureaux,
+        Doing::ImportingCandidates,
+        Doing::IndexingBureaux,
+        Doing::LimitingFileSize,
+        Doing::ListingCodes,
+        Doing::LoggingImport,
+        Doing::MakingReadOnly,
+        Doing::MarkingAsConstat,
+        Doing::MarkingWithdrawnCandidates,
+        Doing::NumberingEvent,
+        Doing::OpeningDatabase,
+        Doing::OpeningExport,
+        Doing::PreparingImport,
+        Doing::ReadingBureau,
+        Doing::ReadingBureaux,
+        Doing::ReadingCandidates,
+        Doing::ReadingChainHeads,
+        Doing::ReadingCirconscription,
+        Doing::ReadingCirconscriptions,
+        Doing::ReadingElection,
+        Doing::ReadingEventRow,
+        Doing::ReadingEvents,
+        Doing::ReadingLocalObserver,
+        Doing::ReadingObserverKey,
+        Doing::ReadingObservers,
+        Doing::ReadingPageCacheSize,
+        Doing::ReadingReferenceData,
+        Doing::ReadingSchema,
+        Doing::ReadingSchemaVersion,
+        Doing::ReadingSetting,
+        Doing::RecordingSchemaVersion,
+        Doing::RecordingVotingMachines,
+        Doing::RemovingSecretKey,
+        Doing::ResettingPageCacheSize,
+        Doing::SavingEvent,
+        Doing::SavingObserver,
+        Doing::SavingObserverKey,
+        Doing::SavingReferenceData,
+        Doing::SavingSetting,
+        Doing::SettingPragmas,
+        Doing::SigningChainHead,
+        Doing::StartingCreation,
+        Doing::StartingImport,
+        Doing::StartingMerge,
+        Doing::StartingSchemaCheck,
+        Doing::StartingToSaveEvent,
+        Doing::SwitchingToWal,
+        Doing::UpgradingSchema,
+        Doing::WritingExport,
     ]
 }
 
@@ -632,21 +696,28 @@ fn errors() -> Vec<Error> {
         }));
     }
     for (context, code) in [
-        ("saving the event", rusqlite::ffi::SQLITE_CONSTRAINT_CHECK),
-        ("reading events", rusqlite::ffi::SQLITE_BUSY),
-        ("reading events", rusqlite::ffi::SQLITE_LOCKED),
-        ("reading events", rusqlite::ffi::SQLITE_CORRUPT),
-        ("opening the database", rusqlite::ffi::SQLITE_CANTOPEN),
-        ("saving the event", rusqlite::ffi::SQLITE_IOERR),
-        ("saving the event", rusqlite::ffi::SQLITE_READONLY),
-        ("saving the event", rusqlite::ffi::SQLITE_FULL),
-        ("saving the event", rusqlite::ffi::SQLITE_TOOBIG),
-        ("saving the event", rusqlite::ffi::SQLITE_ERROR),
+        (Doing::SavingEvent, rusqlite::ffi::SQLITE_CONSTRAINT_CHECK),
+        (Doing::ReadingEvents, rusqlite::ffi::SQLITE_BUSY),
+        (Doing::ReadingEvents, rusqlite::ffi::SQLITE_LOCKED),
+        (Doing::ReadingEvents, rusqlite::ffi::SQLITE_CORRUPT),
+        (Doing::OpeningDatabase, rusqlite::ffi::SQLITE_CANTOPEN),
+        (Doing::SavingEvent, rusqlite::ffi::SQLITE_IOERR),
+        (Doing::SavingEvent, rusqlite::ffi::SQLITE_READONLY),
+        (Doing::SavingEvent, rusqlite::ffi::SQLITE_FULL),
+        (Doing::SavingEvent, rusqlite::ffi::SQLITE_TOOBIG),
+        (Doing::SavingEvent, rusqlite::ffi::SQLITE_ERROR),
     ] {
         all.push(storage(StorageError::sqlite(
             &path,
             context,
             sqlite(code, "it failed"),
+        )));
+    }
+    for context in doings() {
+        all.push(storage(StorageError::sqlite(
+            &path,
+            context,
+            sqlite(rusqlite::ffi::SQLITE_ERROR, "it failed"),
         )));
     }
     all.extend([
@@ -722,12 +793,26 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
 }
 
 #[test]
+fn each_thing_constat_does_with_sqlite_is_its_own_phrase_in_both_languages() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut seen = std::collections::HashSet::new();
+        for d in doings() {
+            let text = d.text(lang);
+            assert!(seen.insert(text.clone()), "{d:?}: said twice: {text}");
+            if lang == Lang::Fr {
+                assert!(text.starts_with("en "), "{d:?}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_storage_failure_is_said_in_french_with_sqlite_s_words_as_a_detail() {
     let path = Path::new("obs.db");
     let sqlite = |code: i32, text: &str| {
         Error::Storage(StorageError::sqlite(
             path,
-            "saving the event",
+            Doing::SavingEvent,
             sqlite(code, text),
         ))
     };
@@ -738,10 +823,15 @@ fn a_storage_failure_is_said_in_french_with_sqlite_s_words_as_a_detail() {
     .message(Lang::Fr);
     assert_eq!(
         constraint,
-        "obs.db : écriture dans la base : une contrainte de la base refuse cette donnée ; rien n'a été enregistré (détail SQLite : CHECK constraint failed: envelope)"
+        "obs.db : échec en écrivant l'événement : une contrainte de la base refuse cette donnée ; rien n'a été enregistré (détail SQLite : CHECK constraint failed: envelope)"
     );
     let busy = sqlite(rusqlite::ffi::SQLITE_BUSY, "database is locked").message(Lang::Fr);
     assert!(busy.contains("occupée par un autre constat"), "{busy}");
+    let full = sqlite(rusqlite::ffi::SQLITE_FULL, "database or disk is full").message(Lang::Fr);
+    assert_eq!(
+        full,
+        "disque plein en écrivant l'événement : libérez de la place et recommencez ; rien n'a été écrit à moitié (détail SQLite : database or disk is full)"
+    );
     let en = sqlite(rusqlite::ffi::SQLITE_FULL, "database or disk is full").message(Lang::En);
     assert_eq!(
         en,

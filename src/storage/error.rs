@@ -35,20 +35,15 @@ pub enum StorageError {
     Sqlite {
         /// The file.
         path: PathBuf,
-        /// What constat was doing (English, shown in English only; French says whether constat
-        /// was reading or writing).
-        context: &'static str,
+        /// What constat was doing.
+        context: Doing,
         /// SQLite's error.
         source: rusqlite::Error,
     },
 }
 
 impl StorageError {
-    pub(crate) fn sqlite(
-        path: &std::path::Path,
-        context: &'static str,
-        source: rusqlite::Error,
-    ) -> Self {
+    pub(crate) fn sqlite(path: &std::path::Path, context: Doing, source: rusqlite::Error) -> Self {
         Self::Sqlite {
             path: path.to_owned(),
             context,
@@ -72,6 +67,199 @@ impl StorageError {
             Self::Sqlite { source: rusqlite::Error::SqliteFailure(e, _), .. }
                 if e.code == rusqlite::ErrorCode::DiskFull
         )
+    }
+}
+
+/// What constat was doing when SQLite failed, said in the user's language before SQLite's own
+/// words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    /// Checking integrity.
+    CheckingIntegrity,
+    /// Committing the creation.
+    CommittingCreation,
+    /// Committing the event.
+    CommittingEvent,
+    /// Committing the import.
+    CommittingImport,
+    /// Committing the schema.
+    CommittingSchema,
+    /// Creating the database.
+    CreatingDatabase,
+    /// Deferring the index by circonscription.
+    DeferringCirconscriptionIndex,
+    /// Enlarging the page cache.
+    EnlargingPageCache,
+    /// Finishing the merge.
+    FinishingMerge,
+    /// Importing bureaux.
+    ImportingBureaux,
+    /// Importing candidates.
+    ImportingCandidates,
+    /// Indexing the bureaux by circonscription.
+    IndexingBureaux,
+    /// Limiting the file size.
+    LimitingFileSize,
+    /// Listing codes.
+    ListingCodes,
+    /// Logging the import.
+    LoggingImport,
+    /// Making the file read-only.
+    MakingReadOnly,
+    /// Marking the file as a constat database.
+    MarkingAsConstat,
+    /// Marking withdrawn candidates.
+    MarkingWithdrawnCandidates,
+    /// Numbering the event.
+    NumberingEvent,
+    /// Opening the database.
+    OpeningDatabase,
+    /// Opening the export.
+    OpeningExport,
+    /// Preparing the import.
+    PreparingImport,
+    /// Reading a bureau.
+    ReadingBureau,
+    /// Reading the bureaux.
+    ReadingBureaux,
+    /// Reading the candidates.
+    ReadingCandidates,
+    /// Reading chain heads.
+    ReadingChainHeads,
+    /// Reading a circonscription.
+    ReadingCirconscription,
+    /// Reading the circonscriptions.
+    ReadingCirconscriptions,
+    /// Reading the election.
+    ReadingElection,
+    /// Reading an event row.
+    ReadingEventRow,
+    /// Reading events.
+    ReadingEvents,
+    /// Reading the local observer.
+    ReadingLocalObserver,
+    /// Reading the observer's key.
+    ReadingObserverKey,
+    /// Reading observers.
+    ReadingObservers,
+    /// Reading the page cache size.
+    ReadingPageCacheSize,
+    /// Reading the reference data.
+    ReadingReferenceData,
+    /// Reading the schema.
+    ReadingSchema,
+    /// Reading the schema version.
+    ReadingSchemaVersion,
+    /// Reading a setting.
+    ReadingSetting,
+    /// Recording the schema version.
+    RecordingSchemaVersion,
+    /// Recording the bureau's voting machines.
+    RecordingVotingMachines,
+    /// Removing the secret key from the export.
+    RemovingSecretKey,
+    /// Resetting the page cache size.
+    ResettingPageCacheSize,
+    /// Saving the event.
+    SavingEvent,
+    /// Saving the observer.
+    SavingObserver,
+    /// Saving the observer's key.
+    SavingObserverKey,
+    /// Saving the reference data.
+    SavingReferenceData,
+    /// Saving a setting.
+    SavingSetting,
+    /// Setting pragmas.
+    SettingPragmas,
+    /// Signing the chain head.
+    SigningChainHead,
+    /// Starting the creation.
+    StartingCreation,
+    /// Starting the import.
+    StartingImport,
+    /// Starting the merge.
+    StartingMerge,
+    /// Starting the schema check.
+    StartingSchemaCheck,
+    /// Starting to save the event.
+    StartingToSaveEvent,
+    /// Switching to WAL.
+    SwitchingToWal,
+    /// Upgrading the schema.
+    UpgradingSchema,
+    /// Writing the export.
+    WritingExport,
+}
+
+impl Localize for Doing {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::CheckingIntegrity => Message::new("storage-doing-checking-integrity"),
+            Self::CommittingCreation => Message::new("storage-doing-committing-creation"),
+            Self::CommittingEvent => Message::new("storage-doing-committing-event"),
+            Self::CommittingImport => Message::new("storage-doing-committing-import"),
+            Self::CommittingSchema => Message::new("storage-doing-committing-schema"),
+            Self::CreatingDatabase => Message::new("storage-doing-creating-database"),
+            Self::DeferringCirconscriptionIndex => {
+                Message::new("storage-doing-deferring-circonscription-index")
+            }
+            Self::EnlargingPageCache => Message::new("storage-doing-enlarging-page-cache"),
+            Self::FinishingMerge => Message::new("storage-doing-finishing-merge"),
+            Self::ImportingBureaux => Message::new("storage-doing-importing-bureaux"),
+            Self::ImportingCandidates => Message::new("storage-doing-importing-candidates"),
+            Self::IndexingBureaux => Message::new("storage-doing-indexing-bureaux"),
+            Self::LimitingFileSize => Message::new("storage-doing-limiting-file-size"),
+            Self::ListingCodes => Message::new("storage-doing-listing-codes"),
+            Self::LoggingImport => Message::new("storage-doing-logging-import"),
+            Self::MakingReadOnly => Message::new("storage-doing-making-read-only"),
+            Self::MarkingAsConstat => Message::new("storage-doing-marking-as-constat"),
+            Self::MarkingWithdrawnCandidates => {
+                Message::new("storage-doing-marking-withdrawn-candidates")
+            }
+            Self::NumberingEvent => Message::new("storage-doing-numbering-event"),
+            Self::OpeningDatabase => Message::new("storage-doing-opening-database"),
+            Self::OpeningExport => Message::new("storage-doing-opening-export"),
+            Self::PreparingImport => Message::new("storage-doing-preparing-import"),
+            Self::ReadingBureau => Message::new("storage-doing-reading-bureau"),
+            Self::ReadingBureaux => Message::new("storage-doing-reading-bureaux"),
+            Self::ReadingCandidates => Message::new("storage-doing-reading-candidates"),
+            Self::ReadingChainHeads => Message::new("storage-doing-reading-chain-heads"),
+            Self::ReadingCirconscription => Message::new("storage-doing-reading-circonscription"),
+            Self::ReadingCirconscriptions => Message::new("storage-doing-reading-circonscriptions"),
+            Self::ReadingElection => Message::new("storage-doing-reading-election"),
+            Self::ReadingEventRow => Message::new("storage-doing-reading-event-row"),
+            Self::ReadingEvents => Message::new("storage-doing-reading-events"),
+            Self::ReadingLocalObserver => Message::new("storage-doing-reading-local-observer"),
+            Self::ReadingObserverKey => Message::new("storage-doing-reading-observer-key"),
+            Self::ReadingObservers => Message::new("storage-doing-reading-observers"),
+            Self::ReadingPageCacheSize => Message::new("storage-doing-reading-page-cache-size"),
+            Self::ReadingReferenceData => Message::new("storage-doing-reading-reference-data"),
+            Self::ReadingSchema => Message::new("storage-doing-reading-schema"),
+            Self::ReadingSchemaVersion => Message::new("storage-doing-reading-schema-version"),
+            Self::ReadingSetting => Message::new("storage-doing-reading-setting"),
+            Self::RecordingSchemaVersion => Message::new("storage-doing-recording-schema-version"),
+            Self::RecordingVotingMachines => {
+                Message::new("storage-doing-recording-voting-machines")
+            }
+            Self::RemovingSecretKey => Message::new("storage-doing-removing-secret-key"),
+            Self::ResettingPageCacheSize => Message::new("storage-doing-resetting-page-cache-size"),
+            Self::SavingEvent => Message::new("storage-doing-saving-event"),
+            Self::SavingObserver => Message::new("storage-doing-saving-observer"),
+            Self::SavingObserverKey => Message::new("storage-doing-saving-observer-key"),
+            Self::SavingReferenceData => Message::new("storage-doing-saving-reference-data"),
+            Self::SavingSetting => Message::new("storage-doing-saving-setting"),
+            Self::SettingPragmas => Message::new("storage-doing-setting-pragmas"),
+            Self::SigningChainHead => Message::new("storage-doing-signing-chain-head"),
+            Self::StartingCreation => Message::new("storage-doing-starting-creation"),
+            Self::StartingImport => Message::new("storage-doing-starting-import"),
+            Self::StartingMerge => Message::new("storage-doing-starting-merge"),
+            Self::StartingSchemaCheck => Message::new("storage-doing-starting-schema-check"),
+            Self::StartingToSaveEvent => Message::new("storage-doing-starting-to-save-event"),
+            Self::SwitchingToWal => Message::new("storage-doing-switching-to-wal"),
+            Self::UpgradingSchema => Message::new("storage-doing-upgrading-schema"),
+            Self::WritingExport => Message::new("storage-doing-writing-export"),
+        }
     }
 }
 
@@ -113,17 +301,11 @@ impl Localize for StorageError {
                 path: p,
                 context,
                 source,
-            } => {
-                let reading = ["reading", "listing", "checking"]
-                    .iter()
-                    .any(|r| context.starts_with(r));
-                Message::new("error-sqlite")
-                    .arg("path", path(p))
-                    .arg("context", *context)
-                    .arg("doing", if reading { "read" } else { "write" })
-                    .arg("kind", sqlite_kind(source))
-                    .arg("detail", source.to_string())
-            }
+            } => Message::new("error-sqlite")
+                .arg("path", path(p))
+                .arg("doing", context)
+                .arg("kind", sqlite_kind(source))
+                .arg("detail", source.to_string()),
         }
     }
 }

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, params};
 use uuid::Uuid;
 
-use super::StorageError;
 use super::error::{DataProblem, RowProblem};
+use super::{Doing, StorageError};
 use crate::domain::chain::Hash;
 use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
@@ -180,7 +180,7 @@ pub(super) fn of_circonscription(
     path: &Path,
     circ: &str,
 ) -> Result<Vec<Event>, StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingEvents, e);
     let mut stmt = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM event WHERE circonscription = ?1
@@ -207,7 +207,7 @@ pub(super) fn of_observer_in(
     observer: &str,
     circ: &str,
 ) -> Result<Vec<Event>, StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingEvents, e);
     let mut stmt = conn
         .prepare_cached(&format!(
             "SELECT {EVENT_COLUMNS} FROM event
@@ -230,7 +230,7 @@ pub(super) fn for_each(
     path: &Path,
     f: &mut dyn FnMut(Event),
 ) -> Result<(), StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingEvents, e);
     let mut stmt = conn
         .prepare(&format!("SELECT {EVENT_COLUMNS} FROM event ORDER BY rowid"))
         .map_err(sql)?;
@@ -246,7 +246,7 @@ pub(super) fn all_with_hashes(
     conn: &Connection,
     path: &Path,
 ) -> Result<Vec<(Event, Hash)>, StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingEvents, e);
     let mut stmt = conn
         .prepare(&format!(
             "SELECT {COLUMNS} FROM event ORDER BY observer, seq"
@@ -264,7 +264,7 @@ pub(super) fn all_with_hashes(
 pub(super) fn decode_with_hash(row: &Row<'_>, path: &Path) -> Result<(Event, Hash), StorageError> {
     let stored: String = row
         .get(17)
-        .map_err(|e| StorageError::sqlite(path, "reading an event row", e))?;
+        .map_err(|e| StorageError::sqlite(path, Doing::ReadingEventRow, e))?;
     let event = decode_event(row, path)?;
     let hash = parse_hash(&stored).ok_or_else(|| StorageError::Invalid {
         path: path.to_owned(),
@@ -348,7 +348,7 @@ pub(super) fn decode_event_after(
     recent: &mut Recent,
 ) -> Result<Event, StorageError> {
     decode_borrowed(row, recent).map_err(|problem| match problem {
-        Problem::Sqlite(e) => StorageError::sqlite(path, "reading an event row", e),
+        Problem::Sqlite(e) => StorageError::sqlite(path, Doing::ReadingEventRow, e),
         Problem::Invalid(what) => {
             let id = row
                 .get_ref(0)

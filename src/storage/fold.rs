@@ -13,8 +13,8 @@ use std::sync::mpsc;
 
 use rusqlite::Connection;
 
-use super::StorageError;
 use super::events::{self, EVENT_COLUMNS};
+use super::{Doing, StorageError};
 use crate::domain::{Event, RecordState};
 
 /// Events per batch sent to the applier: large enough that the channel costs nothing per event,
@@ -27,7 +27,7 @@ const AHEAD: usize = 4;
 /// Folds every event in storage order (each observer's events in `seq` order), reading on this
 /// thread and applying on another.
 pub(super) fn fold(conn: &Connection, path: &Path) -> Result<RecordState, StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading events", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingEvents, e);
     let mut stmt = conn
         .prepare(&format!("SELECT {EVENT_COLUMNS} FROM event ORDER BY rowid"))
         .map_err(sql)?;

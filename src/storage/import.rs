@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{StorageError, Store};
+use super::{Doing, StorageError, Store};
 use crate::domain::{Candidate, CirconscriptionCode, Panel, Sex};
 use crate::import::{BureauRow, CandidateRow, FileInfo, ImportError, ImportText};
 
@@ -165,24 +165,24 @@ impl Store {
         read: Reader<'_, CandidateRow>,
     ) -> Result<CandidateImport, ImportFailure> {
         let path = self.path.clone();
-        let sql = |context: &'static str| {
+        let sql = |context: Doing| {
             let path = path.clone();
             move |e| StorageError::sqlite(&path, context, e)
         };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql("starting the import"))?;
-        let mut known = load_candidates(&tx).map_err(sql("reading the candidates"))?;
+            .map_err(sql(Doing::StartingImport))?;
+        let mut known = load_candidates(&tx).map_err(sql(Doing::ReadingCandidates))?;
         let mut circs: HashMap<String, String> = {
             let mut stmt = tx
                 .prepare("SELECT code, label FROM circonscription")
-                .map_err(sql("reading the circonscriptions"))?;
+                .map_err(sql(Doing::ReadingCirconscriptions))?;
             let rows = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(sql("reading the circonscriptions"))?;
+                .map_err(sql(Doing::ReadingCirconscriptions))?;
             rows.collect::<Result<_, _>>()
-                .map_err(sql("reading the circonscriptions"))?
+                .map_err(sql(Doing::ReadingCirconscriptions))?
         };
         let mut seen: HashMap<CandidateKey, u64> = HashMap::new();
         let mut file_circs: HashSet<String> = HashSet::new();
@@ -259,7 +259,7 @@ impl Store {
                 Err(e) => {
                     return Err(match storage_error {
                         Some(s) => {
-                            StorageError::sqlite(&self.path, "importing candidates", s).into()
+                            StorageError::sqlite(&self.path, Doing::ImportingCandidates, s).into()
                         }
                         None => e.into(),
                     });
@@ -278,7 +278,7 @@ impl Store {
                 "UPDATE candidate SET withdrawn = 1 WHERE circonscription = ?1 AND panel = ?2",
                 params![c.circonscription.as_str(), c.panel.get()],
             )
-            .map_err(sql("marking withdrawn candidates"))?;
+            .map_err(sql(Doing::MarkingWithdrawnCandidates))?;
         }
         changed.sort_by(|(a, _): &(Candidate, Candidate), (b, _)| {
             (&a.circonscription, a.panel).cmp(&(&b.circonscription, b.panel))
@@ -296,8 +296,8 @@ impl Store {
                 withdrawn.len() as u64,
             ],
         )
-        .map_err(sql("logging the import"))?;
-        tx.commit().map_err(sql("committing the import"))?;
+        .map_err(sql(Doing::LoggingImport))?;
+        tx.commit().map_err(sql(Doing::CommittingImport))?;
         Ok(CandidateImport {
             info,
             candidates: count,
@@ -319,7 +319,7 @@ impl Store {
         read: Reader<'_, BureauRow>,
     ) -> Result<BureauImport, ImportFailure> {
         let path = self.path.clone();
-        let sql = |context: &'static str| {
+        let sql = |context: Doing| {
             let path = path.clone();
             move |e| StorageError::sqlite(&path, context, e)
         };
@@ -329,14 +329,14 @@ impl Store {
         let cache_pages: i64 = self
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))
-            .map_err(sql("reading the page cache size"))?;
+            .map_err(sql(Doing::ReadingPageCacheSize))?;
         self.conn
             .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
-            .map_err(sql("enlarging the page cache"))?;
+            .map_err(sql(Doing::EnlargingPageCache))?;
         let result = self.import_bureaux_in_cache(file, now, read);
         let reset = self.conn.pragma_update(None, "cache_size", cache_pages);
         let summary = result?;
-        reset.map_err(sql("resetting the page cache size"))?;
+        reset.map_err(sql(Doing::ResettingPageCacheSize))?;
         Ok(summary)
     }
 
@@ -347,23 +347,23 @@ impl Store {
         read: Reader<'_, BureauRow>,
     ) -> Result<BureauImport, ImportFailure> {
         let path = self.path.clone();
-        let sql = |context: &'static str| {
+        let sql = |context: Doing| {
             let path = path.clone();
             move |e| StorageError::sqlite(&path, context, e)
         };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql("starting the import"))?;
+            .map_err(sql(Doing::StartingImport))?;
         let mut known_circs: HashSet<String> = {
             let mut stmt = tx
                 .prepare("SELECT code FROM circonscription")
-                .map_err(sql("reading the circonscriptions"))?;
+                .map_err(sql(Doing::ReadingCirconscriptions))?;
             let rows = stmt
                 .query_map([], |r| r.get(0))
-                .map_err(sql("reading the circonscriptions"))?;
+                .map_err(sql(Doing::ReadingCirconscriptions))?;
             rows.collect::<Result<_, _>>()
-                .map_err(sql("reading the circonscriptions"))?
+                .map_err(sql(Doing::ReadingCirconscriptions))?
         };
         let (mut added, mut changed, mut unchanged, mut without) = (0usize, 0usize, 0usize, 0usize);
         let mut storage_error: Option<rusqlite::Error> = None;
@@ -374,7 +374,7 @@ impl Store {
         // circonscription is built once at the end (sorted) instead of row by row.
         let fresh: bool = tx
             .query_row("SELECT NOT EXISTS (SELECT 1 FROM bureau)", [], |r| r.get(0))
-            .map_err(sql("reading the bureaux"))?;
+            .map_err(sql(Doing::ReadingBureaux))?;
         let index_sql: Option<String> = if fresh {
             let sql_text: Option<String> = tx
                 .query_row(
@@ -383,10 +383,10 @@ impl Store {
                     |r| r.get(0),
                 )
                 .optional()
-                .map_err(sql("reading the schema"))?;
+                .map_err(sql(Doing::ReadingSchema))?;
             if sql_text.is_some() {
                 tx.execute_batch("DROP INDEX bureau_by_circonscription")
-                    .map_err(sql("deferring the index by circonscription"))?;
+                    .map_err(sql(Doing::DeferringCirconscriptionIndex))?;
             }
             sql_text
         } else {
@@ -398,13 +398,13 @@ impl Store {
                 "INSERT INTO bureau (code, circonscription, label, address, commune)
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
             )
-            .map_err(sql("preparing the import"))?;
+            .map_err(sql(Doing::PreparingImport))?;
         let mut insert_batch = tx
             .prepare(&format!(
                 "INSERT INTO bureau (code, circonscription, label, address, commune) VALUES {}",
                 vec!["(?, ?, ?, ?, ?)"; BATCH].join(", ")
             ))
-            .map_err(sql("preparing the import"))?;
+            .map_err(sql(Doing::PreparingImport))?;
         let mut batch: Vec<BureauRow> = Vec::with_capacity(BATCH);
         let info = {
             let mut sink = |row: BureauRow| -> Result<(), ImportError> {
@@ -499,7 +499,9 @@ impl Store {
                 Ok(info) => info,
                 Err(e) => {
                     return Err(match storage_error {
-                        Some(s) => StorageError::sqlite(&self.path, "importing bureaux", s).into(),
+                        Some(s) => {
+                            StorageError::sqlite(&self.path, Doing::ImportingBureaux, s).into()
+                        }
                         None => e.into(),
                     });
                 }
@@ -515,13 +517,13 @@ impl Store {
                     row.address,
                     row.commune
                 ])
-                .map_err(sql("importing bureaux"))?;
+                .map_err(sql(Doing::ImportingBureaux))?;
         }
         drop(insert_new);
         drop(insert_batch);
         if let Some(index) = index_sql {
             tx.execute_batch(&index)
-                .map_err(sql("indexing the bureaux by circonscription"))?;
+                .map_err(sql(Doing::IndexingBureaux))?;
         }
         log_import(
             &tx,
@@ -531,8 +533,8 @@ impl Store {
             now,
             [count, added as u64, changed as u64, 0],
         )
-        .map_err(sql("logging the import"))?;
-        tx.commit().map_err(sql("committing the import"))?;
+        .map_err(sql(Doing::LoggingImport))?;
+        tx.commit().map_err(sql(Doing::CommittingImport))?;
         Ok(BureauImport {
             info,
             bureaux: count,

@@ -15,7 +15,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 use super::error::DataProblem;
 use super::events::{self, COLUMNS};
 use super::untrusted::{Damage, Refusal, SystemProblem, Untrusted};
-use super::{StorageError, Store};
+use super::{Doing, StorageError, Store};
 use crate::domain::chain::{self, GENESIS, Hash};
 use crate::domain::merge::{EventProblem, MAX_NAME, MergeConflict, Verdict, check_event, classify};
 use crate::domain::referential::ElectionData;
@@ -313,7 +313,7 @@ impl Store {
         if options.strict {
             self.conn
                 .execute_batch("BEGIN IMMEDIATE")
-                .map_err(|e| self.err("starting the merge", e))?;
+                .map_err(|e| self.err(Doing::StartingMerge, e))?;
         }
         Ok(())
     }
@@ -324,7 +324,7 @@ impl Store {
             let sql = if abort { "ROLLBACK" } else { "COMMIT" };
             self.conn
                 .execute_batch(sql)
-                .map_err(|e| self.err("finishing the merge", e))?;
+                .map_err(|e| self.err(Doing::FinishingMerge, e))?;
         }
         Ok(())
     }

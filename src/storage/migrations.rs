@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::StorageError;
+use super::{Doing, StorageError};
 
 /// The migrations, in order; migration `i` brings the schema to version `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -30,10 +30,10 @@ pub(super) fn apply(conn: &mut Connection, path: &Path) -> Result<(), StorageErr
     let err = |context, e| StorageError::sqlite(path, context, e);
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| err("starting the schema check", e))?;
+        .map_err(|e| err(Doing::StartingSchemaCheck, e))?;
     let found: u32 = tx
         .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| err("reading the schema version", e))?;
+        .map_err(|e| err(Doing::ReadingSchemaVersion, e))?;
     if found > SCHEMA_VERSION {
         return Err(StorageError::NewerSchema {
             path: path.to_owned(),
@@ -43,11 +43,11 @@ pub(super) fn apply(conn: &mut Connection, path: &Path) -> Result<(), StorageErr
     }
     for sql in &MIGRATIONS[found as usize..] {
         tx.execute_batch(sql)
-            .map_err(|e| err("upgrading the schema", e))?;
+            .map_err(|e| err(Doing::UpgradingSchema, e))?;
     }
     if found < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)
-            .map_err(|e| err("recording the schema version", e))?;
+            .map_err(|e| err(Doing::RecordingSchemaVersion, e))?;
     }
-    tx.commit().map_err(|e| err("committing the schema", e))
+    tx.commit().map_err(|e| err(Doing::CommittingSchema, e))
 }

@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 pub use error::StorageError;
-pub use error::{DataProblem, RowProblem};
+pub use error::{DataProblem, Doing, RowProblem};
 pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};
 pub use merge::{
     MergeOptions, MergeOutcome, MergeRejection, MergeWarning, SignatureProblem,
@@ -91,7 +91,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StorageError::sqlite(path, "creating the database", e))?;
+            .map_err(|e| StorageError::sqlite(path, Doing::CreatingDatabase, e))?;
         let mut secret = [0u8; 32];
         getrandom::fill(&mut secret).map_err(|e| StorageError::Invalid {
             path: path.to_owned(),
@@ -107,26 +107,26 @@ impl Store {
         store
             .conn
             .pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(|e| store.err("marking the file as a constat database", e))?;
+            .map_err(|e| store.err(Doing::MarkingAsConstat, e))?;
         migrations::apply(&mut store.conn, &store.path)?;
         let tx = store
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StorageError::sqlite(path, "starting the creation", e))?;
+            .map_err(|e| StorageError::sqlite(path, Doing::StartingCreation, e))?;
         referential::insert(&tx, data)
-            .map_err(|e| StorageError::sqlite(path, "saving the reference data", e))?;
+            .map_err(|e| StorageError::sqlite(path, Doing::SavingReferenceData, e))?;
         tx.execute(
             "INSERT INTO observer (id, name, is_local, created_at, public_key) VALUES (?1, ?2, 1, ?3, ?4)",
             params![observer.id.to_string(), observer.name, now.to_rfc3339(), hex::encode(keys.public())],
         )
-        .map_err(|e| StorageError::sqlite(path, "saving the observer", e))?;
+        .map_err(|e| StorageError::sqlite(path, Doing::SavingObserver, e))?;
         tx.execute(
             "INSERT INTO local_key (singleton, secret) VALUES (1, ?1)",
             [hex::encode(keys.secret())],
         )
-        .map_err(|e| StorageError::sqlite(path, "saving the observer's key", e))?;
+        .map_err(|e| StorageError::sqlite(path, Doing::SavingObserverKey, e))?;
         tx.commit()
-            .map_err(|e| StorageError::sqlite(path, "committing the creation", e))?;
+            .map_err(|e| StorageError::sqlite(path, Doing::CommittingCreation, e))?;
         store.keys = Some(keys);
         Ok(store)
     }
@@ -140,7 +140,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StorageError::sqlite(path, "opening the database", e))?;
+            .map_err(|e| StorageError::sqlite(path, Doing::OpeningDatabase, e))?;
         let mut store = Self {
             conn,
             path: path.to_owned(),
@@ -163,7 +163,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| store.err("reading the observer's key", e))?;
+            .map_err(|e| store.err(Doing::ReadingObserverKey, e))?;
         store.keys = secret
             .and_then(|s| events::parse_hash(&s))
             .map(|s| Keypair::from_secret(&s));
@@ -176,9 +176,9 @@ impl Store {
     pub fn reader(&self) -> Result<Self, StorageError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&self.path, flags)
-            .map_err(|e| self.err("opening the database", e))?;
+            .map_err(|e| self.err(Doing::OpeningDatabase, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(|e| self.err("setting pragmas", e))?;
+            .map_err(|e| self.err(Doing::SettingPragmas, e))?;
         Ok(Self {
             conn,
             path: self.path.clone(),
@@ -196,11 +196,11 @@ impl Store {
         let mode: String = self
             .conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-            .map_err(|e| self.err("switching to WAL", e))?;
+            .map_err(|e| self.err(Doing::SwitchingToWal, e))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StorageError::sqlite(
                 &self.path,
-                "switching to WAL",
+                Doing::SwitchingToWal,
                 rusqlite::Error::InvalidQuery,
             ));
         }
@@ -208,10 +208,10 @@ impl Store {
             .execute_batch(
                 "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
             )
-            .map_err(|e| self.err("setting pragmas", e))
+            .map_err(|e| self.err(Doing::SettingPragmas, e))
     }
 
-    fn err(&self, context: &'static str, e: rusqlite::Error) -> StorageError {
+    fn err(&self, context: Doing, e: rusqlite::Error) -> StorageError {
         StorageError::sqlite(&self.path, context, e)
     }
 
@@ -229,7 +229,7 @@ impl Store {
                  CROSS JOIN event e ON e.observer = o.id
                   AND e.seq = (SELECT MAX(seq) FROM event WHERE observer = o.id)",
             )
-            .map_err(|e| self.err("reading chain heads", e))?;
+            .map_err(|e| self.err(Doing::ReadingChainHeads, e))?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
@@ -238,10 +238,10 @@ impl Store {
                     r.get::<_, String>(2)?,
                 ))
             })
-            .map_err(|e| self.err("reading chain heads", e))?;
+            .map_err(|e| self.err(Doing::ReadingChainHeads, e))?;
         let mut heads = Vec::new();
         for row in rows {
-            let (observer, seq, hash) = row.map_err(|e| self.err("reading chain heads", e))?;
+            let (observer, seq, hash) = row.map_err(|e| self.err(Doing::ReadingChainHeads, e))?;
             let (Ok(observer), Some(hash)) =
                 (uuid::Uuid::parse_str(&observer), events::parse_hash(&hash))
             else {
@@ -305,7 +305,7 @@ impl Store {
                 "UPDATE bureau SET voting_machines = ?2 WHERE code = ?1",
                 rusqlite::params![code.as_str(), on],
             )
-            .map_err(|e| self.err("recording the bureau's voting machines", e))?;
+            .map_err(|e| self.err(Doing::RecordingVotingMachines, e))?;
         if changed == 0 {
             return Err(StorageError::Invalid {
                 path: self.path.clone(),
@@ -354,12 +354,12 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(sql)
-            .map_err(|e| self.err("listing codes", e))?;
+            .map_err(|e| self.err(Doing::ListingCodes, e))?;
         let rows = stmt
             .query_map(params, |r| r.get(0))
-            .map_err(|e| self.err("listing codes", e))?;
+            .map_err(|e| self.err(Doing::ListingCodes, e))?;
         rows.collect::<Result<_, _>>()
-            .map_err(|e| self.err("listing codes", e))
+            .map_err(|e| self.err(Doing::ListingCodes, e))
     }
 
     /// The observer who owns this file.
@@ -372,7 +372,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
-            .map_err(|e| self.err("reading the local observer", e))?;
+            .map_err(|e| self.err(Doing::ReadingLocalObserver, e))?;
         let (id, name) = row.ok_or_else(|| StorageError::Invalid {
             path: self.path.clone(),
             what: DataProblem::NoLocalObserver,
@@ -399,7 +399,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StorageError::sqlite(&self.path, "starting to save the event", e))?;
+            .map_err(|e| StorageError::sqlite(&self.path, Doing::StartingToSaveEvent, e))?;
         let last: Option<(i64, String)> = tx
             .query_row(
                 "SELECT seq, hash FROM event WHERE observer = ?1 ORDER BY seq DESC LIMIT 1",
@@ -407,7 +407,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
-            .map_err(|e| StorageError::sqlite(&self.path, "numbering the event", e))?;
+            .map_err(|e| StorageError::sqlite(&self.path, Doing::NumberingEvent, e))?;
         let (seq, previous) = match last {
             None => (1, GENESIS),
             Some((seq, hash)) => (
@@ -435,7 +435,7 @@ impl Store {
         })?;
         let hash = chain::link(&previous, &event);
         events::insert(&tx, &event, &hash, false)
-            .map_err(|e| StorageError::sqlite(&self.path, "saving the event", e))?;
+            .map_err(|e| StorageError::sqlite(&self.path, Doing::SavingEvent, e))?;
         if let Some(keys) = &self.keys {
             let signature = keys.sign_head(observer.id, seq, &hash);
             tx.execute(
@@ -449,10 +449,10 @@ impl Store {
                     hex::encode(signature)
                 ],
             )
-            .map_err(|e| StorageError::sqlite(&self.path, "signing the chain head", e))?;
+            .map_err(|e| StorageError::sqlite(&self.path, Doing::SigningChainHead, e))?;
         }
         tx.commit()
-            .map_err(|e| StorageError::sqlite(&self.path, "committing the event", e))?;
+            .map_err(|e| StorageError::sqlite(&self.path, Doing::CommittingEvent, e))?;
         Ok(event)
     }
 
@@ -504,7 +504,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| self.err("reading the circonscriptions", e))?;
+            .map_err(|e| self.err(Doing::ReadingCirconscriptions, e))?;
         Ok(code.and_then(|c| crate::domain::CirconscriptionCode::parse(&c).ok()))
     }
 
@@ -542,7 +542,7 @@ impl Store {
                 r.get(0)
             })
             .optional()
-            .map_err(|e| self.err("reading a setting", e))
+            .map_err(|e| self.err(Doing::ReadingSetting, e))
     }
 
     fn set_setting(&self, key: &str, value: &str) -> Result<(), StorageError> {
@@ -553,7 +553,7 @@ impl Store {
                 [key, value],
             )
             .map(drop)
-            .map_err(|e| self.err("saving a setting", e))
+            .map_err(|e| self.err(Doing::SavingSetting, e))
     }
 
     /// Runs `PRAGMA integrity_check`; `Ok(())` when the file is sound.
@@ -561,7 +561,7 @@ impl Store {
         let result: String = self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(|e| self.err("checking integrity", e))?;
+            .map_err(|e| self.err(Doing::CheckingIntegrity, e))?;
         if result == "ok" {
             Ok(())
         } else {
@@ -577,7 +577,7 @@ impl Store {
     pub fn set_query_only(&self, on: bool) -> Result<(), StorageError> {
         self.conn
             .pragma_update(None, "query_only", on)
-            .map_err(|e| self.err("making the file read-only", e))
+            .map_err(|e| self.err(Doing::MakingReadOnly, e))
     }
 
     /// Limits the file to `pages` pages, to simulate a full disk in tests.
@@ -585,7 +585,7 @@ impl Store {
     pub fn set_max_page_count(&self, pages: u32) -> Result<(), StorageError> {
         self.conn
             .pragma_update(None, "max_page_count", pages)
-            .map_err(|e| self.err("limiting the file size", e))
+            .map_err(|e| self.err(Doing::LimitingFileSize, e))
     }
 }
 
@@ -602,13 +602,13 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT name FROM observer WHERE id = ?1")
-            .map_err(|e| self.err("reading observers", e))?;
+            .map_err(|e| self.err(Doing::ReadingObservers, e))?;
         let mut names = std::collections::BTreeMap::new();
         for id in ids {
             let name: Option<String> = stmt
                 .query_row([id.to_string()], |r| r.get(0))
                 .optional()
-                .map_err(|e| self.err("reading observers", e))?;
+                .map_err(|e| self.err(Doing::ReadingObservers, e))?;
             if let Some(name) = name {
                 names.insert(*id, name);
             }
@@ -623,13 +623,13 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT id, name FROM observer")
-            .map_err(|e| self.err("reading observers", e))?;
+            .map_err(|e| self.err(Doing::ReadingObservers, e))?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(|e| self.err("reading observers", e))?;
+            .map_err(|e| self.err(Doing::ReadingObservers, e))?;
         let mut out = std::collections::BTreeMap::new();
         for row in rows {
-            let (id, name) = row.map_err(|e| self.err("reading observers", e))?;
+            let (id, name) = row.map_err(|e| self.err(Doing::ReadingObservers, e))?;
             if let Ok(id) = uuid::Uuid::parse_str(&id) {
                 out.insert(ObserverId(id), name);
             }
@@ -664,13 +664,13 @@ impl Store {
         std::fs::remove_file(&tmp).map_err(io)?;
         self.conn
             .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
-            .map_err(|e| self.err("writing the export", e))?;
+            .map_err(|e| self.err(Doing::WritingExport, e))?;
         // The observer's secret key stays home: remove it from the copy, leaving no trace.
         {
             let copy = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)
-                .map_err(|e| self.err("opening the export", e))?;
+                .map_err(|e| self.err(Doing::OpeningExport, e))?;
             copy.execute_batch("PRAGMA secure_delete = ON; DELETE FROM local_key; VACUUM;")
-                .map_err(|e| self.err("removing the secret key from the export", e))?;
+                .map_err(|e| self.err(Doing::RemovingSecretKey, e))?;
         }
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use rusqlite::{Connection, Transaction, params};
 
-use super::StorageError;
 use super::error::DataProblem;
+use super::{Doing, StorageError};
 use crate::domain::referential::ElectionData;
 use crate::domain::{
     Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election, ElectionKind,
@@ -61,7 +61,7 @@ pub(super) fn insert(tx: &Transaction<'_>, data: &ElectionData) -> rusqlite::Res
 
 /// The election alone.
 pub(super) fn election(conn: &Connection, path: &Path) -> Result<Election, StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading the election", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingElection, e);
     let invalid = |what: DataProblem| StorageError::Invalid {
         path: path.to_owned(),
         what,
@@ -90,7 +90,7 @@ pub(super) fn election(conn: &Connection, path: &Path) -> Result<Election, Stora
 }
 
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading the reference data", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingReferenceData, e);
     let invalid = |what: DataProblem| StorageError::Invalid {
         path: path.to_owned(),
         what,
@@ -207,7 +207,7 @@ pub(super) fn bureau(
     code: &BureauCode,
 ) -> Result<Option<Bureau>, StorageError> {
     use rusqlite::OptionalExtension;
-    let sql = |e| StorageError::sqlite(path, "reading a bureau", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingBureau, e);
     let row = conn
         .prepare_cached(&format!(
             "SELECT {BUREAU_COLUMNS} FROM bureau WHERE code = ?1"
@@ -225,7 +225,7 @@ pub(super) fn bureaux_of(
     path: &Path,
     circ: &CirconscriptionCode,
 ) -> Result<Vec<Bureau>, StorageError> {
-    let sql = |e| StorageError::sqlite(path, "reading the bureaux", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingBureaux, e);
     let mut stmt = conn
         .prepare_cached(&format!(
             "SELECT {BUREAU_COLUMNS} FROM bureau WHERE circonscription = ?1 ORDER BY code"
@@ -245,7 +245,7 @@ pub(super) fn circonscription(
     code: &CirconscriptionCode,
 ) -> Result<Option<(Circonscription, Vec<Candidate>)>, StorageError> {
     use rusqlite::OptionalExtension;
-    let sql = |e| StorageError::sqlite(path, "reading a circonscription", e);
+    let sql = |e| StorageError::sqlite(path, Doing::ReadingCirconscription, e);
     let invalid = |what: DataProblem| StorageError::Invalid {
         path: path.to_owned(),
         what,
