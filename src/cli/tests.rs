@@ -1,0 +1,361 @@
+//! The command line's own checks: the tree is well formed, every command and argument has its
+//! messages in both languages, the French help holds no English of clap's, and clap's errors
+//! keep their information in both languages.
+
+use std::ffi::OsString;
+
+use clap::CommandFactory;
+
+use super::errors::escape;
+use super::help::required_ids;
+use super::{Cli, Stop, language_before_parsing, parse_with};
+use crate::i18n::{Lang, has_message};
+
+fn args(words: &[&str]) -> Vec<OsString> {
+    std::iter::once("constat")
+        .chain(words.iter().copied())
+        .map(OsString::from)
+        .collect()
+}
+
+/// No locale variable at all: French.
+fn no_env(_: &str) -> Option<String> {
+    None
+}
+
+#[test]
+fn the_command_line_is_well_formed() {
+    Cli::command().debug_assert();
+    for lang in [Lang::Fr, Lang::En] {
+        super::command(lang).debug_assert();
+    }
+}
+
+/// A new command, flag or possible value without its help in French or English fails here.
+#[test]
+fn every_command_and_argument_has_its_messages() {
+    let ids = required_ids();
+    assert!(
+        ids.contains(&"cli-tick-arg-candidate".to_owned())
+            && ids.contains(&"cli-import-candidates-about".to_owned())
+            && ids.contains(&"cli-arg-lang-value-en".to_owned())
+            && ids.contains(&"cli-value-name-file-or-dir".to_owned()),
+        "the walk covers the tree: {ids:?}"
+    );
+    let missing: Vec<String> = ids
+        .iter()
+        .flat_map(|id| {
+            [Lang::Fr, Lang::En]
+                .into_iter()
+                .filter(|lang| !has_message(*lang, id))
+                .map(move |lang| format!("{id} ({lang:?})"))
+        })
+        .collect();
+    assert!(missing.is_empty(), "messages missing: {missing:?}");
+}
+
+/// Every command's help in each language, as `--help` and `-h` print it.
+fn every_help(lang: Lang) -> Vec<(String, String)> {
+    fn walk(cmd: &mut clap::Command, name: &str, out: &mut Vec<(String, String)>) {
+        out.push((name.to_owned(), cmd.render_long_help().to_string()));
+        out.push((name.to_owned(), cmd.render_help().to_string()));
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_owned())
+            .filter(|s| s != "help")
+            .collect();
+        for sub in subs {
+            if let Some(sc) = cmd.find_subcommand_mut(&sub) {
+                walk(sc, &format!("{name} {sub}"), out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&mut super::command(lang), "constat", &mut out);
+    out
+}
+
+#[test]
+fn the_french_help_has_no_english_left_and_no_missing_message() {
+    let helps = every_help(Lang::Fr);
+    assert!(helps.len() > 30, "every command is seen");
+    for (name, help) in helps {
+        for english in [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Arguments:",
+            "Print help",
+            "Print version",
+            "Possible values",
+            "possible values",
+            "[default:",
+            "[env:",
+            "Examples:",
+            "<FILE>",
+            "<COMMAND>",
+            "cli-",
+        ] {
+            assert!(
+                !help.contains(english),
+                "{name}: {english:?} in the French help:\n{help}"
+            );
+        }
+        assert!(help.contains("Utilisation : "), "{name}:\n{help}");
+        assert!(help.contains("Options :"), "{name}:\n{help}");
+    }
+}
+
+#[test]
+fn the_english_help_says_what_clap_says() {
+    for (name, help) in every_help(Lang::En) {
+        assert!(!help.contains("cli-"), "{name}: a missing message:\n{help}");
+        assert!(help.contains("Usage: "), "{name}:\n{help}");
+        assert!(help.contains("  -h, --help"), "{name}:\n{help}");
+    }
+    let root = super::command(Lang::En).render_long_help().to_string();
+    for needle in [
+        "Examples:",
+        "Exit status",
+        "CONSTAT_DB",
+        "CONSTAT_LANG",
+        "Possible values:\n          - fr: Français\n          - en: English",
+        "-V, --version\n          Print version",
+    ] {
+        assert!(root.contains(needle), "missing {needle:?} in:\n{root}");
+    }
+}
+
+#[test]
+fn the_language_is_known_before_parsing() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    let fr = env(&[("LANG", "fr_FR.UTF-8")]);
+    let en = env(&[("LANG", "en_GB.UTF-8")]);
+    assert_eq!(
+        language_before_parsing(&args(&["--help"]), no_env),
+        Lang::Fr
+    );
+    assert_eq!(language_before_parsing(&args(&["--help"]), en), Lang::En);
+    assert_eq!(
+        language_before_parsing(&args(&["--lang", "en", "tick"]), fr),
+        Lang::En
+    );
+    assert_eq!(
+        language_before_parsing(&args(&["tick", "--lang=EN"]), fr),
+        Lang::En
+    );
+    assert_eq!(
+        language_before_parsing(&args(&["--lang", "fr", "tick", "--help"]), en),
+        Lang::Fr
+    );
+    // Not a language: the next source decides (and clap says the value is wrong).
+    assert_eq!(
+        language_before_parsing(&args(&["--lang", "de"]), en),
+        Lang::En
+    );
+    // After `--`, words are values.
+    assert_eq!(
+        language_before_parsing(&args(&["verify", "--", "--lang", "en"]), fr),
+        Lang::Fr
+    );
+    assert_eq!(
+        language_before_parsing(
+            &args(&[]),
+            env(&[("CONSTAT_LANG", "en"), ("LANG", "fr_FR")])
+        ),
+        Lang::En
+    );
+    assert_eq!(
+        language_before_parsing(
+            &args(&[]),
+            env(&[("CONSTAT_LANG", "de"), ("LANG", "en_US")])
+        ),
+        Lang::En
+    );
+    assert_eq!(
+        language_before_parsing(&args(&[]), env(&[("LC_ALL", "en_US"), ("LANG", "fr_FR")])),
+        Lang::En
+    );
+}
+
+/// The usage error for `words`, in `lang`.
+fn usage_error(words: &[&str], lang: Lang) -> String {
+    let mut words = words.to_vec();
+    words.extend(["--lang", if lang == Lang::En { "en" } else { "fr" }]);
+    match parse_with(args(&words), no_env) {
+        Err(Stop::Usage(text)) => text,
+        Err(Stop::Show(e)) => panic!("{words:?}: help instead of an error: {e}"),
+        Ok(_) => panic!("{words:?} parsed"),
+    }
+}
+
+#[test]
+fn clap_errors_keep_their_information_in_french() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["tick", "--circonscription", "7501", "--candidat", "1"],
+            &[
+                "erreur : argument inattendu : « --candidat »",
+                "astuce : un argument semblable existe : « --candidate »",
+                "Utilisation : constat tick",
+                "Pour en savoir plus, essayez « --help ».",
+            ],
+        ),
+        (
+            &[
+                "tick",
+                "--circonscription",
+                "7501",
+                "--candidate",
+                "1",
+                "--item",
+                "urne",
+                "--value",
+                "present",
+            ],
+            &[
+                "valeur « urne » invalide pour « --item <COLONNE> »",
+                "[valeurs possibles : foi, courrier, bureau]",
+            ],
+        ),
+        (
+            &["tick", "--circonscription", "7501"],
+            &[
+                "ces arguments obligatoires manquent :\n  --candidate <PANNEAU>\n  --item <COLONNE>\n  --value <VALEUR>",
+            ],
+        ),
+        (
+            &[
+                "envelope",
+                "--circonscription",
+                "7501",
+                "--voters",
+                "deux",
+                "--received",
+                "1",
+            ],
+            &["valeur « deux » invalide pour « --voters <N> » : un nombre entier est attendu"],
+        ),
+        (
+            &["init", "--round", "3"],
+            &["un nombre entier de 1 à 2 est attendu"],
+        ),
+        (
+            &[
+                "pv",
+                "--bureau",
+                "75056_0911",
+                "--appeal",
+                "--proclamation",
+                "18/06/2017",
+            ],
+            &["une date écrite AAAA-MM-JJ est attendue"],
+        ),
+        (
+            &["verify", "a", "b"],
+            &[
+                "argument inattendu : « b »",
+                "Utilisation : constat verify [OPTIONS] <CHEMIN>",
+            ],
+        ),
+        (
+            &["exporte"],
+            &[
+                "commande inconnue : « exporte »",
+                "astuce : des commandes semblables existent : « import », « report », « export »",
+            ],
+        ),
+        (
+            &[
+                "init",
+                "--sample",
+                "paris-1-2017",
+                "--election",
+                "legislatives-2024",
+            ],
+            &[
+                "l'argument « --sample <NOM> » ne peut pas être utilisé avec « --election <TYPE-ANNÉE> »",
+            ],
+        ),
+        (
+            &["verify", "-x"],
+            &["astuce : pour passer « -x » comme valeur, écrivez « -- -x »"],
+        ),
+    ];
+    for (words, needles) in cases {
+        let text = usage_error(words, Lang::Fr);
+        for needle in *needles {
+            assert!(
+                text.contains(needle),
+                "{words:?}: missing {needle:?} in:\n{text}"
+            );
+        }
+        assert!(
+            text.starts_with("erreur : ") && text.ends_with(".\n"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("error:") && !text.contains("Usage:"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn clap_errors_in_english_are_clap_s_own_words() {
+    let text = usage_error(
+        &[
+            "tick",
+            "--circonscription",
+            "7501",
+            "--candidate",
+            "1",
+            "--item",
+            "foi",
+            "--value",
+            "maybe",
+        ],
+        Lang::En,
+    );
+    assert_eq!(
+        text,
+        "error: invalid value 'maybe' for '--value <VALUE>'\n  [possible values: present, absent, unchecked]\n\n  tip: a similar value exists: 'absent'\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn values_typed_by_the_user_reach_the_terminal_escaped() {
+    assert_eq!(
+        escape("a\u{1b}[31mb\n\u{202e}é"),
+        "a\\u{1b}[31mb\\n\\u{202e}é"
+    );
+    let text = usage_error(&["verify", "a", "b\u{1b}]0;x\u{7}"], Lang::Fr);
+    assert!(text.contains("« b\\u{1b}]0;x\\u{7} »"), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn help_and_version_are_shown_not_errors() {
+    for words in [
+        &["--help"][..],
+        &["tick", "-h"],
+        &["--version"],
+        &["help", "tick"],
+        &["import"],
+    ] {
+        match parse_with(args(words), no_env) {
+            Err(Stop::Show(_)) => {}
+            other => panic!("{words:?}: {other:?}"),
+        }
+    }
+}
