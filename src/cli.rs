@@ -449,26 +449,39 @@ pub fn language_before_parsing(args: &[OsString], env: impl Fn(&str) -> Option<S
 
 /// Parses the command line (`args`, the program's name first) with help and errors in the
 /// user's language; gives the command and the language to run it in.
-pub fn parse(args: Vec<OsString>) -> Result<(Cli, Lang), Stop> {
+pub fn parse(args: &[OsString]) -> Result<(Cli, Lang), Stop> {
     parse_with(args, |k| std::env::var(k).ok())
 }
 
 /// [`parse`], with the environment given by `env` (the `env` values clap reads for `--db` and
 /// `--lang` come from the process environment).
 pub fn parse_with(
-    args: Vec<OsString>,
+    args: &[OsString],
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<(Cli, Lang), Stop> {
-    let lang = language_before_parsing(&args, &env);
-    let stop = |e: clap::Error| match e.kind() {
+    let stop = |e: clap::Error, lang: Lang| match e.kind() {
         clap::error::ErrorKind::DisplayHelp
         | clap::error::ErrorKind::DisplayVersion
         | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Stop::Show(e),
         _ => Stop::Usage(errors::render(&e, lang)),
     };
-    let mut cmd = help::command(lang);
-    let matches = cmd.try_get_matches_from_mut(args).map_err(stop)?;
-    let cli = Cli::from_arg_matches(&matches).map_err(|e| stop(e.format(&mut cmd)))?;
+    // Most command lines parse: they need no text, so the texts are applied only when clap has
+    // something to say, by parsing again (the same arguments give the same error).
+    let matches = match help::plain_command().try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        // The version says the same in every language.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => return Err(Stop::Show(e)),
+        Err(_) => {
+            let lang = language_before_parsing(args, &env);
+            help::command(lang)
+                .try_get_matches_from_mut(args)
+                .map_err(|e| stop(e, lang))?
+        }
+    };
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| {
+        let lang = language_before_parsing(args, &env);
+        stop(e.format(&mut help::command(lang)), lang)
+    })?;
     let lang = cli.lang.unwrap_or_else(|| Lang::from_locale(&env));
     Ok((cli, lang))
 }

@@ -8,7 +8,7 @@ use constat::commands::{self, Context};
 fn main() -> ExitCode {
     // The language is known before clap parses (`--lang`, $CONSTAT_LANG, the locale), so that
     // `--help` and clap's errors are in it.
-    let (cli, lang) = match constat::cli::parse(std::env::args_os().collect()) {
+    let (cli, lang) = match constat::cli::parse(&std::env::args_os().collect::<Vec<_>>()) {
         Ok(parsed) => parsed,
         Err(stop) => return stop.print(),
     };

@@ -77,6 +77,37 @@ pub(super) fn value_names(arg: &Arg) -> Vec<String> {
     }
 }
 
+/// The `constat` command as the derive declares it, for parsing a command line that needs no
+/// text (the usual case: building the texts is left for help and errors). Like [`command`], it
+/// ignores an environment variable whose value the argument cannot take.
+pub(super) fn plain_command() -> Command {
+    without_unusable_env(super::Cli::command())
+}
+
+/// `cmd` without the environment variables whose value its arguments cannot take.
+fn without_unusable_env(mut cmd: Command) -> Command {
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| {
+            a.get_env().is_some_and(|name| {
+                !std::env::var_os(name).is_some_and(|v| usable_env_value(a, &v))
+            })
+        })
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(&id, |a| a.env(None::<&str>));
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, without_unusable_env);
+    }
+    cmd
+}
+
 /// The `constat` command with every text in `lang`: clap parses with it, prints its help, and
 /// its errors are then rendered by [`super::render_error`].
 pub fn command(lang: Lang) -> Command {

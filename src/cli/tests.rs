@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 
-use clap::CommandFactory;
+use clap::{CommandFactory, FromArgMatches};
 
 use super::errors::escape;
 use super::help::required_ids;
@@ -189,7 +189,7 @@ fn the_language_is_known_before_parsing() {
 fn usage_error(words: &[&str], lang: Lang) -> String {
     let mut words = words.to_vec();
     words.extend(["--lang", if lang == Lang::En { "en" } else { "fr" }]);
-    match parse_with(args(&words), no_env) {
+    match parse_with(&args(&words), no_env) {
         Err(Stop::Usage(text)) => text,
         Err(Stop::Show(e)) => panic!("{words:?}: help instead of an error: {e}"),
         Ok(_) => panic!("{words:?} parsed"),
@@ -353,9 +353,71 @@ fn help_and_version_are_shown_not_errors() {
         &["help", "tick"],
         &["import"],
     ] {
-        match parse_with(args(words), no_env) {
+        match parse_with(&args(words), no_env) {
             Err(Stop::Show(_)) => {}
             other => panic!("{words:?}: {other:?}"),
+        }
+    }
+}
+
+/// A command line that parses is parsed without the texts; the localised tree must parse it the
+/// same way, since it is the one that parses again when clap has something to say.
+#[test]
+fn the_tree_with_texts_parses_as_the_plain_one() {
+    for words in [
+        &[
+            "tick",
+            "--circonscription",
+            "7501",
+            "--candidate",
+            "3",
+            "--item",
+            "bureau",
+            "--value",
+            "absent",
+            "--envelope",
+            "2",
+        ][..],
+        &[
+            "--lang",
+            "EN",
+            "init",
+            "--election",
+            "legislatives-2024",
+            "--round",
+            "2",
+            "--date",
+            "2024-07-07",
+        ],
+        &[
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--voters",
+            "4",
+            "--received",
+            "1",
+            "--received-on",
+            "06/06/2024",
+        ],
+        &[
+            "--db", "x.db", "report", "--format", "csv", "-o", "r.csv", "--plain",
+        ],
+        &["merge", "--into", "n.db", "a", "b"],
+    ] {
+        let plain = super::help::plain_command()
+            .try_get_matches_from(args(words))
+            .map(|m| format!("{:?}", Cli::from_arg_matches(&m).map_err(|e| e.to_string())));
+        for lang in [Lang::Fr, Lang::En] {
+            let localised = super::command(lang)
+                .try_get_matches_from(args(words))
+                .map(|m| format!("{:?}", Cli::from_arg_matches(&m).map_err(|e| e.to_string())));
+            assert!(plain.is_ok(), "{words:?}: {plain:?}");
+            assert_eq!(
+                plain.as_ref().ok(),
+                localised.as_ref().ok(),
+                "{words:?} in {lang:?}"
+            );
         }
     }
 }
