@@ -344,31 +344,42 @@ fn template(cmd: &Command, lang: Lang) -> String {
     }
 }
 
+/// Every message id the command tree needs, and those it may have (long about, after help, an
+/// argument's long help): the tests check that the first exist in both languages and that the
+/// catalogue holds no `cli-` message for a command or flag that no longer exists.
 #[cfg(test)]
-/// Every message id the command tree needs, with what it is for: the test checks that each
-/// exists in both languages.
-pub(super) fn required_ids() -> Vec<String> {
-    let mut ids = Vec::new();
-    required(&super::Cli::command(), "cli", &mut ids);
-    ids.sort();
-    ids.dedup();
-    ids
+pub(super) fn tree_ids() -> (Vec<String>, Vec<String>) {
+    let (mut required, mut optional) = (Vec::new(), Vec::new());
+    walk_ids(&super::Cli::command(), "cli", &mut required, &mut optional);
+    for ids in [&mut required, &mut optional] {
+        ids.sort();
+        ids.dedup();
+    }
+    (required, optional)
 }
 
 #[cfg(test)]
-fn required(cmd: &Command, path: &str, ids: &mut Vec<String>) {
-    ids.push(format!("{path}-about"));
+fn walk_ids(cmd: &Command, path: &str, required: &mut Vec<String>, optional: &mut Vec<String>) {
+    required.push(format!("{path}-about"));
+    optional.push(format!("{path}-long-about"));
+    optional.push(format!("{path}-after-help"));
     for arg in cmd.get_arguments() {
         let base = arg_base(path, arg.get_id().as_str());
         for value in possible_values(arg) {
-            ids.push(format!("{base}-value-{value}"));
+            required.push(format!("{base}-value-{value}"));
         }
         for name in value_names(arg) {
-            ids.push(value_name_id(&name));
+            required.push(value_name_id(&name));
         }
-        ids.push(base);
+        optional.push(format!("{base}-long"));
+        required.push(base);
     }
     for sub in cmd.get_subcommands() {
-        required(sub, &format!("{path}-{}", sub.get_name()), ids);
+        walk_ids(
+            sub,
+            &format!("{path}-{}", sub.get_name()),
+            required,
+            optional,
+        );
     }
 }

@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use clap::{CommandFactory, FromArgMatches};
 
 use super::errors::escape;
-use super::help::required_ids;
+use super::help::tree_ids;
 use super::{Cli, Stop, language_before_parsing, parse_with};
 use crate::i18n::{Lang, has_message};
 
@@ -34,7 +34,7 @@ fn the_command_line_is_well_formed() {
 /// A new command, flag or possible value without its help in French or English fails here.
 #[test]
 fn every_command_and_argument_has_its_messages() {
-    let ids = required_ids();
+    let (ids, _) = tree_ids();
     assert!(
         ids.contains(&"cli-tick-arg-candidate".to_owned())
             && ids.contains(&"cli-import-candidates-about".to_owned())
@@ -417,6 +417,39 @@ fn the_tree_with_texts_parses_as_the_plain_one() {
                 plain.as_ref().ok(),
                 localised.as_ref().ok(),
                 "{words:?} in {lang:?}"
+            );
+        }
+    }
+}
+
+/// A message of `cli.ftl` that nothing uses (a flag renamed or removed) fails here.
+#[test]
+fn every_cli_message_belongs_to_the_tree_or_to_the_code() {
+    let (required, optional) = tree_ids();
+    let mut named = Vec::new();
+    for source in [include_str!("help.rs"), include_str!("errors.rs")] {
+        for (at, _) in source.match_indices("Message::new(\"") {
+            let rest = &source[at + "Message::new(\"".len()..];
+            if let Some(end) = rest.find('"') {
+                named.push(rest[..end].to_owned());
+            }
+        }
+    }
+    for (file, text) in [
+        ("fr/cli.ftl", include_str!("../../locales/fr/cli.ftl")),
+        ("en/cli.ftl", include_str!("../../locales/en/cli.ftl")),
+    ] {
+        let ids: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with("cli-"))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+            .collect();
+        assert!(ids.len() > 100, "{file}: {} ids", ids.len());
+        for id in ids {
+            let id = id.to_owned();
+            assert!(
+                required.contains(&id) || optional.contains(&id) || named.contains(&id),
+                "{file}: {id} belongs to no command, argument or code"
             );
         }
     }
