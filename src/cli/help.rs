@@ -291,9 +291,15 @@ fn finish(mut cmd: Command, lang: Lang) -> Command {
         cmd = if name == "help" && !cmd.is_disable_help_subcommand_set() {
             // clap's own `help` subcommand: its about and headings, not its name-only children.
             cmd.mut_subcommand("help", |h| {
+                let about = Message::new("cli-help-subcommand").render(lang);
+                let mut h = h.about(about.clone()).subcommand_value_name(leak(
+                    Message::new("cli-value-name-command").render(lang),
+                ));
+                if h.find_subcommand("help").is_some() {
+                    h = h.mut_subcommand("help", |hh| hh.about(about));
+                }
                 let layout = template(&h, lang);
-                h.about(Message::new("cli-help-subcommand").render(lang))
-                    .help_template(layout)
+                h.help_template(layout)
             })
         } else {
             cmd.mut_subcommand(&name, |sub| finish(sub, lang))

@@ -125,6 +125,8 @@ fn help_is_french_by_default_and_with_a_french_locale() {
         &["verify", "--help"],
         &["report", "--help"],
         &["help", "report"],
+        &["help", "help"],
+        &["import", "help", "help"],
     ] {
         let text = help(&[], args);
         assert!(text.contains("Utilisation : constat"), "{args:?}:\n{text}");
