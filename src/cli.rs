@@ -355,13 +355,15 @@ impl std::fmt::Display for BadValue {
 
 impl std::error::Error for BadValue {}
 
-/// A whole number from `min` to `max`.
+/// A whole number from `min` to `max` (digits, optionally after `+`, as clap's own number parser
+/// read them).
 fn number_in<T: TryFrom<u64>>(text: &str, min: u64, max: u64) -> Result<T, BadValue> {
     let out_of_range = BadValue::OutOfRange { min, max };
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(BadValue::NotANumber);
     }
-    let n: u64 = text.parse().map_err(|_| out_of_range)?;
+    let n: u64 = digits.parse().map_err(|_| out_of_range)?;
     if !(min..=max).contains(&n) {
         return Err(out_of_range);
     }

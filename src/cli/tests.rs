@@ -454,3 +454,31 @@ fn every_cli_message_belongs_to_the_tree_or_to_the_code() {
         }
     }
 }
+
+#[test]
+fn numbers_are_read_as_clap_read_them_and_refused_with_a_reason() {
+    use super::BadValue;
+    assert_eq!(super::envelope_number("2"), Ok(2));
+    assert_eq!(super::envelope_number("+007"), Ok(7));
+    assert_eq!(
+        super::envelope_number("1000"),
+        Err(BadValue::OutOfRange { min: 1, max: 999 })
+    );
+    assert_eq!(
+        super::round("0"),
+        Err(BadValue::OutOfRange { min: 1, max: 2 })
+    );
+    assert_eq!(super::count("4294967295"), Ok(u32::MAX));
+    assert_eq!(
+        super::count("99999999999999999999999"),
+        Err(BadValue::OutOfRange {
+            min: 0,
+            max: u64::from(u32::MAX)
+        })
+    );
+    for bad in ["", "-1", "deux", "1.5", " 1"] {
+        assert_eq!(super::count(bad), Err(BadValue::NotANumber), "{bad:?}");
+    }
+    assert!(super::arrival_day("06/06/2024").is_ok());
+    assert_eq!(super::arrival_day("31/02/2017"), Err(BadValue::NotADay));
+}
