@@ -482,3 +482,16 @@ fn numbers_are_read_as_clap_read_them_and_refused_with_a_reason() {
     assert!(super::arrival_day("06/06/2024").is_ok());
     assert_eq!(super::arrival_day("31/02/2017"), Err(BadValue::NotADay));
 }
+
+#[test]
+fn an_error_kind_without_its_own_message_gets_a_french_sentence_with_clap_s_detail() {
+    // clap's rendering drops escape sequences and control characters; what is left is escaped.
+    let err = clap::Error::raw(clap::error::ErrorKind::Io, "broken\u{1b}[2J pipe\u{7}");
+    let text = super::render_error(&err, Lang::Fr);
+    assert_eq!(
+        text,
+        "erreur : la ligne de commande est incorrecte (détail de clap, en anglais : broken pipe)\n\nPour en savoir plus, essayez « --help ».\n"
+    );
+    let text = super::render_error(&err, Lang::En);
+    assert!(text.starts_with("error: broken pipe"), "{text}");
+}
