@@ -1,54 +1,46 @@
-//! The command line, declared with clap. Doc comments here are the `--help` text.
+//! The command line, declared with clap: the one definition of commands and flags.
+//!
+//! The texts users read (`--help`, clap's own errors) are not the doc comments below: they are
+//! Fluent messages of `locales/*/cli.ftl`, applied to the `clap::Command` by [`command`] with
+//! ids computed from the command path and the argument id (`cli-tick-about`,
+//! `cli-tick-arg-candidate`), and clap's errors are rendered by [`render_error`]. The doc
+//! comments stay as the Rust documentation of the fields.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Subcommand, ValueEnum};
+
+mod errors;
+mod help;
+#[cfg(test)]
+mod tests;
+
+pub use errors::render as render_error;
+pub use help::command;
 
 use crate::domain::{Item, Mark};
 use crate::i18n::Lang;
 use crate::report::Format;
 
-const ABOUT: &str = "constat: record what election material reached voters and bureaux de vote, \
-and turn it into evidence.";
-
-const LONG_ABOUT: &str = "constat: record, per candidate, whether the envelope mailed by the \
-commission de propagande held the profession de foi and the ballot, and whether the bureau de vote \
-had the ballot on its table. Every tick is saved at once in a SQLite file, as an append-only event.\n\n\
-Start with `constat demo`: it opens the bundled sample (législatives 2017, Paris 1st \
-circonscription) in a temporary database.";
-
-const EXAMPLES: &str = "\
-Examples:
-  constat                                        open the interface (first run: creates the database)
-  constat demo                                   try the interface on the bundled sample
-  constat --db obs.db init --sample paris-1-2017 --observer 'Marie Curie'
-  constat --db nat.db init --election legislatives-2024 --round 1 --observer 'Coordination'
-  constat --db nat.db import candidates lg2024-resultats-circonscriptions-une-ligne-par-candidat2.csv
-  constat --db nat.db import bureaux table-bv-reu.csv
-  constat --db obs.db ui                         open the interface on your database
-  constat --db obs.db tick --circonscription 7501 --bureau 75056_0911 --candidate 3 --item bureau --value present
-  constat --db obs.db envelope --circonscription 7501 --voters 4 --received 1
-  constat --db obs.db non-receipt --circonscription 7501 --bureau 75056_0911 --voter 'Jean Dupont'
-  constat --db obs.db report --format csv -o record.csv
-  constat --db obs.db export db -o to-send.db
-  constat merge --into national.db inbox/
-  constat --db national.db report --conflicts
-
-Database: --db FILE, else $CONSTAT_DB, else constat.db in the platform data directory.
-Language: --lang fr|en, else $CONSTAT_LANG, else LC_ALL / LC_MESSAGES / LANG (en* gives English),
-else French.
-Exit status: 0 success; 1 error (nothing was written); 2 bad command line.";
-
 /// The `constat` command line.
-#[derive(Debug, Parser)]
-#[command(name = "constat", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+#[derive(Debug, clap::Parser)]
+#[command(name = "constat", version)]
 pub struct Cli {
     /// Database file [default: $CONSTAT_DB, else the platform data directory]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", env = "CONSTAT_DB")]
     pub db: Option<PathBuf>,
 
     /// Language of the interface and reports [default: from CONSTAT_LANG or LANG, else fr]
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        env = "CONSTAT_LANG",
+        ignore_case = true
+    )]
     pub lang: Option<Lang>,
 
     /// With `ui` or `demo`: plain mode, for a screen reader or a dumb terminal (typed commands
@@ -65,10 +57,6 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the interface on a temporary copy of the bundled sample (Paris 1st circonscription, 2017)
-    #[command(
-        after_help = "The database is kept; its path is printed when you quit. \
-        With --db FILE the demo uses FILE (created if missing, reopened otherwise)."
-    )]
     Demo(DemoArgs),
     /// Create a new observer database (never overwrites an existing file)
     Init(InitArgs),
@@ -80,12 +68,6 @@ pub enum Command {
     /// bureau. Screens: 1 envelope, 2 bureau de vote, 3 summary (Tab switches); ? shows every key.
     Ui,
     /// Record one cell of the record: a candidate's item, present, absent or unchecked
-    #[command(
-        after_help = "Example: constat tick --circonscription 7501 --bureau 75056_0911 \
-        --candidate 1 --item foi --value absent\n\nItems: foi = profession de foi in the envelope, \
-        courrier = ballot in the envelope, bureau = ballot on the bureau's table (needs a bureau: \
-        --bureau, or the database's current bureau)."
-    )]
     Tick(TickArgs),
     /// Record a household's envelopes: voters registered at the address vs envelopes received
     Envelope(EnvelopeArgs),
@@ -95,12 +77,6 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// Merge observers' databases and events CSV files into one database
-    #[command(
-        after_help = "Directories are searched recursively. Each file is checked (read-only, \
-        defensive SQLite settings, integrity, schema, every value) and merged in one transaction: a bad \
-        file contributes nothing and is listed with the reason. Merging the same file twice adds \
-        nothing. Example: constat merge --into national.db reports/ late/marie.db"
-    )]
     Merge(MergeArgs),
     /// Export this database: a self-contained copy to send, its events as CSV, or an evidence folder
     #[command(subcommand)]
@@ -114,10 +90,6 @@ pub enum Command {
         path: PathBuf,
     },
     /// Print the record and its findings
-    #[command(
-        after_help = "CSV columns (a stable contract, see docs/formats.md):\n  \
-        circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau"
-    )]
     Report(ReportArgs),
 }
 
@@ -188,11 +160,6 @@ pub struct PvArgs {
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Candidates from the ministry's candidate list or results file (2017 xlsx, 2022, 2024 …)
-    #[command(
-        after_help = "Separator and encoding (UTF-8, Latin-1/Windows-1252, CP850) are detected. \
-        The whole file is imported in one transaction, or nothing is. Re-importing shows what changed \
-        (renamed, withdrawn candidates); importing the same file again changes nothing."
-    )]
     Candidates {
         /// The file (.csv, .txt or .xlsx)
         file: PathBuf,
@@ -217,7 +184,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "KIND-YEAR")]
     pub election: Option<String>,
     /// The round, with --election
-    #[arg(long, value_name = "1|2", default_value = "1", value_parser = clap::value_parser!(u8).range(1..=2))]
+    #[arg(long, value_name = "1|2", default_value = "1", value_parser = round)]
     pub round: u8,
     /// The day of the vote, with --election (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
@@ -295,7 +262,7 @@ pub struct TickArgs {
     pub note: Option<String>,
     /// Which of the household's envelopes was opened (1, 2, …), for --item foi or courrier when
     /// several envelopes came [default: 1]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=999))]
+    #[arg(long, value_name = "N", value_parser = envelope_number)]
     pub envelope: Option<u16>,
 }
 
@@ -309,10 +276,10 @@ pub struct EnvelopeArgs {
     #[arg(long, value_name = "CODE")]
     pub bureau: Option<String>,
     /// Voters registered at the address
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count)]
     pub voters: u32,
     /// Envelopes received at the address
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count)]
     pub received: u32,
     /// Day the envelopes arrived (YYYY-MM-DD or DD/MM/YYYY)
     #[arg(long, value_name = "DATE", value_parser = arrival_day)]
@@ -356,22 +323,167 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
-/// `--received-on`: a day as [`crate::domain::event::parse_day`] reads it.
-fn arrival_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    match crate::domain::event::parse_day(text) {
-        Ok(Some(day)) => Ok(day),
-        _ => Err(format!(
-            "`{text}` is not a day between 2000 and 2099: write YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-06-06)"
-        )),
+/// Why a value typed on the command line was refused by one of constat's value parsers; the
+/// error renderer ([`errors`]) says it in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadValue {
+    /// Not a whole number.
+    NotANumber,
+    /// A whole number outside `min..=max`.
+    OutOfRange {
+        /// The smallest value accepted.
+        min: u64,
+        /// The largest value accepted.
+        max: u64,
+    },
+    /// Not a day from 2000 to 2099 written YYYY-MM-DD or DD/MM/YYYY.
+    NotADay,
+}
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotANumber => write!(f, "not a whole number"),
+            Self::OutOfRange { min, max } => write!(f, "not a whole number from {min} to {max}"),
+            Self::NotADay => write!(
+                f,
+                "not a day between 2000 and 2099: write YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-06-06)"
+            ),
+        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use clap::CommandFactory;
+impl std::error::Error for BadValue {}
 
-    #[test]
-    fn the_command_line_is_well_formed() {
-        super::Cli::command().debug_assert();
+/// A whole number from `min` to `max` (digits, optionally after `+`, as clap's own number parser
+/// read them).
+fn number_in<T: TryFrom<u64>>(text: &str, min: u64, max: u64) -> Result<T, BadValue> {
+    let out_of_range = BadValue::OutOfRange { min, max };
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(BadValue::NotANumber);
     }
+    let n: u64 = digits.parse().map_err(|_| out_of_range)?;
+    if !(min..=max).contains(&n) {
+        return Err(out_of_range);
+    }
+    T::try_from(n).map_err(|_| out_of_range)
+}
+
+/// `--round`: 1 or 2.
+fn round(text: &str) -> Result<u8, BadValue> {
+    number_in(text, 1, 2)
+}
+
+/// `--envelope`: 1 to 999.
+fn envelope_number(text: &str) -> Result<u16, BadValue> {
+    number_in(text, 1, 999)
+}
+
+/// `--voters`, `--received`: a count.
+fn count(text: &str) -> Result<u32, BadValue> {
+    number_in(text, 0, u64::from(u32::MAX))
+}
+
+/// `--received-on`: a day as [`crate::domain::event::parse_day`] reads it.
+fn arrival_day(text: &str) -> Result<chrono::NaiveDate, BadValue> {
+    match crate::domain::event::parse_day(text) {
+        Ok(Some(day)) => Ok(day),
+        _ => Err(BadValue::NotADay),
+    }
+}
+
+/// What stops constat before a command runs.
+#[derive(Debug)]
+pub enum Stop {
+    /// `--help`, `-h`, `help`, `--version`, or a command that needs a subcommand and got none:
+    /// clap prints the help (already in the user's language) or the version.
+    Show(clap::Error),
+    /// A command line that cannot be run: the message, in the user's language (exit status 2).
+    Usage(String),
+}
+
+impl Stop {
+    /// Prints what stopped constat and gives the exit status: 0 for help and version, 2 for a
+    /// command line that cannot be run (as clap does).
+    pub fn print(&self) -> ExitCode {
+        match self {
+            Self::Show(e) => {
+                let _ = e.print();
+                ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+            }
+            Self::Usage(text) => {
+                use std::io::Write as _;
+                let _ = std::io::stderr().write_all(text.as_bytes());
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+/// The language to speak before the command line is parsed (for `--help` and clap's errors):
+/// `--lang L` or `--lang=L` among the arguments (before a `--`), else `$CONSTAT_LANG`, else the
+/// locale ([`Lang::from_locale`]). A value that is not a language is skipped, as clap will say.
+pub fn language_before_parsing(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Lang {
+    let parse = |v: &str| <Lang as ValueEnum>::from_str(v, true).ok();
+    let mut words = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        match word {
+            Some("--") => break,
+            Some("--lang") => {
+                if let Some(lang) = words.next().flatten().and_then(parse) {
+                    return lang;
+                }
+            }
+            Some(w) => {
+                if let Some(lang) = w.strip_prefix("--lang=").and_then(parse) {
+                    return lang;
+                }
+            }
+            None => {}
+        }
+    }
+    env("CONSTAT_LANG")
+        .as_deref()
+        .and_then(parse)
+        .unwrap_or_else(|| Lang::from_locale(&env))
+}
+
+/// Parses the command line (`args`, the program's name first) with help and errors in the
+/// user's language; gives the command and the language to run it in.
+pub fn parse(args: &[OsString]) -> Result<(Cli, Lang), Stop> {
+    parse_with(args, |k| std::env::var(k).ok())
+}
+
+/// [`parse`], with the environment given by `env` (the `env` values clap reads for `--db` and
+/// `--lang` come from the process environment).
+pub fn parse_with(
+    args: &[OsString],
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<(Cli, Lang), Stop> {
+    let stop = |e: clap::Error, lang: Lang| match e.kind() {
+        clap::error::ErrorKind::DisplayHelp
+        | clap::error::ErrorKind::DisplayVersion
+        | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Stop::Show(e),
+        _ => Stop::Usage(errors::render(&e, lang)),
+    };
+    // Most command lines parse: they need no text, so the texts are applied only when clap has
+    // something to say, by parsing again (the same arguments give the same error).
+    let matches = match help::plain_command().try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        // The version says the same in every language.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => return Err(Stop::Show(e)),
+        Err(_) => {
+            let lang = language_before_parsing(args, &env);
+            help::command(lang)
+                .try_get_matches_from_mut(args)
+                .map_err(|e| stop(e, lang))?
+        }
+    };
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| {
+        let lang = language_before_parsing(args, &env);
+        stop(e.format(&mut help::command(lang)), lang)
+    })?;
+    let lang = cli.lang.unwrap_or_else(|| Lang::from_locale(&env));
+    Ok((cli, lang))
 }

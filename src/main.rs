@@ -3,20 +3,15 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use constat::cli::Cli;
 use constat::commands::{self, Context};
-use constat::i18n::Lang;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(|| {
-        std::env::var("CONSTAT_LANG")
-            .ok()
-            .and_then(|l| <Lang as clap::ValueEnum>::from_str(&l, true).ok())
-            .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()))
-    });
+    // The language is known before clap parses (`--lang`, $CONSTAT_LANG, the locale), so that
+    // `--help` and clap's errors are in it.
+    let (cli, lang) = match constat::cli::parse(&std::env::args_os().collect::<Vec<_>>()) {
+        Ok(parsed) => parsed,
+        Err(stop) => return stop.print(),
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut ctx = Context {

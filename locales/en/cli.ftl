@@ -1,1 +1,253 @@
 # constat: cli messages (en).
+#
+# `constat --help` and clap's own errors. The ids of commands and arguments are computed by
+# src/cli/help.rs from the command path and the argument id, so that the derive in src/cli.rs stays
+# the one definition of the command line:
+#   cli-about, cli-tick-about, cli-import-candidates-about     a command's about (required)
+#   …-long-about, …-after-help                                 shown by --help / after the options (optional)
+#   cli-arg-db (a global flag), cli-tick-arg-candidate         an argument's help (required)
+#   …-long                                                     its --help text (optional)
+#   …-value-VALUE                                              each of its possible values (required)
+#   cli-value-name-file                                        a value name, FILE (required)
+# The test cli::tests::every_command_and_argument_has_its_messages checks them in both languages.
+# A paragraph is one line: clap wraps it to the terminal's width.
+
+## The root command and its global flags.
+
+cli-about = constat: record what election material reached voters and bureaux de vote, and turn it into evidence.
+cli-long-about =
+    constat: record, per candidate, whether the envelope mailed by the commission de propagande held the profession de foi and the ballot, and whether the bureau de vote had the ballot on its table. Every tick is saved at once in a SQLite file, as an append-only event.
+
+    Start with `constat demo`: it opens the bundled sample (législatives 2017, Paris 1st circonscription) in a temporary database.
+cli-after-help =
+    Examples:
+      constat                                        open the interface (first run: creates the database)
+      constat demo                                   try the interface on the bundled sample
+      constat --db obs.db init --sample paris-1-2017 --observer 'Marie Curie'
+      constat --db nat.db init --election legislatives-2024 --round 1 --observer 'Coordination'
+      constat --db nat.db import candidates lg2024-resultats-circonscriptions-une-ligne-par-candidat2.csv
+      constat --db nat.db import bureaux table-bv-reu.csv
+      constat --db obs.db ui                         open the interface on your database
+      constat --db obs.db tick --circonscription 7501 --bureau 75056_0911 --candidate 3 --item bureau --value present
+      constat --db obs.db envelope --circonscription 7501 --voters 4 --received 1
+      constat --db obs.db non-receipt --circonscription 7501 --bureau 75056_0911 --voter 'Jean Dupont'
+      constat --db obs.db report --format csv -o record.csv
+      constat --db obs.db export db -o to-send.db
+      constat merge --into national.db inbox/
+      constat --db national.db report --conflicts
+
+    Database: --db FILE, else $CONSTAT_DB, else constat.db in the platform data directory.
+    Language: --lang fr|en, else $CONSTAT_LANG, else LC_ALL / LC_MESSAGES / LANG (en* gives English),
+    else French.
+    Exit status: 0 success; 1 error (nothing was written); 2 bad command line.
+cli-arg-db = Database file [default: constat.db in the platform data directory]
+cli-arg-lang = Language of the interface and reports [default: from LC_ALL, LC_MESSAGES or LANG, else fr]
+cli-arg-lang-value-fr = Français
+cli-arg-lang-value-en = English
+cli-arg-plain = With `ui` or `demo`: plain mode, for a screen reader or a dumb terminal (typed commands answered line by line; no full-screen drawing, colours or box drawing)
+
+## Subcommands.
+
+cli-demo-about = Open the interface on a temporary copy of the bundled sample (Paris 1st circonscription, 2017)
+cli-demo-after-help = The database is kept; its path is printed when you quit. With --db FILE the demo uses FILE (created if missing, reopened otherwise).
+cli-demo-arg-record = Start with the 2017 reference record already entered
+
+cli-init-about = Create a new observer database (never overwrites an existing file)
+cli-init-arg-sample = Bundled sample to start from [default: paris-1-2017 when --election is not given]
+cli-init-arg-election = An election to fill with `constat import`: KIND-YEAR, KIND one of legislatives, presidentielle, europeennes, municipales, regionales, departementales
+cli-init-arg-round = The round, with --election
+cli-init-arg-date = The day of the vote, with --election (YYYY-MM-DD)
+cli-init-arg-observer = Your name, as it will appear in evidence [default: your login name]
+cli-init-arg-bureau = Your bureau (code such as 75056_0911) [default: the sample's]
+
+cli-ui-about = Open the interface (the default command; on first run it creates your database)
+cli-ui-long-about =
+    Open the interface (the default command; on first run it creates your database)
+
+    With no database at the path yet, a short first-run form creates one: your name, an optional contact, and the election (the bundled sample, or a reference file of official data from your coordinators); then the picker opens to choose your circonscription and bureau. Screens: 1 envelope, 2 bureau de vote, 3 summary (Tab switches); ? shows every key.
+
+cli-tick-about = Record one cell of the record: a candidate's item, present, absent or unchecked
+cli-tick-after-help =
+    Example: constat tick --circonscription 7501 --bureau 75056_0911 --candidate 1 --item foi --value absent
+
+    Items: foi = profession de foi in the envelope, courrier = ballot in the envelope, bureau = ballot on the bureau's table (needs a bureau: --bureau, or the database's current bureau).
+cli-tick-arg-circonscription = Circonscription code (département + 2 digits: 7501)
+cli-tick-arg-bureau = Bureau code (commune_number: 75056_0911) [default: the database's current bureau]
+cli-tick-arg-candidate = Candidate's panel number
+cli-tick-arg-item = Which column
+cli-tick-arg-item-value-foi = Profession de foi in the envelope
+cli-tick-arg-item-value-courrier = Ballot in the envelope
+cli-tick-arg-item-value-bureau = Ballot on the bureau's table
+cli-tick-arg-value = What was seen
+cli-tick-arg-value-value-present = Seen
+cli-tick-arg-value-value-absent = Looked for and not found
+cli-tick-arg-value-value-unchecked = Clear the cell
+cli-tick-arg-note = Free text kept with the tick (e.g. "bulletins épuisés à 15h")
+cli-tick-arg-envelope = Which of the household's envelopes was opened (1, 2, …), for --item foi or courrier when several envelopes came [default: 1]
+
+cli-envelope-about = Record a household's envelopes: voters registered at the address vs envelopes received
+cli-envelope-arg-circonscription = Circonscription code (7501)
+cli-envelope-arg-bureau = Your bureau [default: the database's current bureau]
+cli-envelope-arg-voters = Voters registered at the address
+cli-envelope-arg-received = Envelopes received at the address
+cli-envelope-arg-received-on = Day the envelopes arrived (YYYY-MM-DD or DD/MM/YYYY)
+cli-envelope-arg-note = Free text kept with the record
+
+cli-non-receipt-about = Record a non-receipt: a voter of a bureau who received no envelope at all
+cli-non-receipt-arg-circonscription = Circonscription code (7501)
+cli-non-receipt-arg-bureau = The voter's bureau (75056_0911)
+cli-non-receipt-arg-voter = The voter's name
+cli-non-receipt-arg-note = Free text (e.g. "procès-verbal en deux exemplaires")
+
+cli-import-about = Import official data: a candidate list (or results file), or a table of bureaux
+cli-import-candidates-about = Candidates from the ministry's candidate list or results file (2017 xlsx, 2022, 2024 …)
+cli-import-candidates-after-help = Separator and encoding (UTF-8, Latin-1/Windows-1252, CP850) are detected. The whole file is imported in one transaction, or nothing is. Re-importing shows what changed (renamed, withdrawn candidates); importing the same file again changes nothing.
+cli-import-candidates-arg-file = The file (.csv, .txt or .xlsx)
+cli-import-bureaux-about = Bureaux from INSEE's table-bv-reu.csv, Etalab's bureau/circonscription table, or the ministry's by-bureau results
+cli-import-bureaux-arg-file = The file
+
+cli-merge-about = Merge observers' databases and events CSV files into one database
+cli-merge-after-help = Directories are searched recursively. Each file is checked (read-only, defensive SQLite settings, integrity, schema, every value) and merged in one transaction: a bad file contributes nothing and is listed with the reason. Merging the same file twice adds nothing. Example: constat merge --into national.db reports/ late/marie.db
+cli-merge-arg-into = The database to merge into (create it with `constat init --election …` first)
+cli-merge-arg-strict = Stop at the first bad file and leave the target exactly as it was
+cli-merge-arg-inputs = Observer databases, events CSV files, or folders holding them
+
+cli-export-about = Export this database: a self-contained copy to send, its events as CSV, or an evidence folder
+cli-export-db-about = A single self-contained database file, safe to send (made with VACUUM INTO, synced, renamed)
+cli-export-db-arg-output = Where to write it
+cli-export-csv-about = Every event as CSV (columns in docs/formats.md); `constat merge` accepts it
+cli-export-csv-arg-output = Where to write it
+cli-export-evidence-about = An evidence folder: the observations CSV, the report in every format, and a MANIFEST of SHA-256 digests
+cli-export-evidence-arg-output = The folder to create (must not exist, or be empty)
+cli-export-evidence-arg-semicolon = Separate CSV fields with `;` (for spreadsheets set to French conventions)
+
+cli-pv-about = Print the réclamation to copy into the bureau's procès-verbal (with --appeal, followed by the Conseil constitutionnel deadline and a draft of the facts for the requête)
+cli-pv-arg-bureau = The bureau whose procès-verbal receives the réclamation (75056_0911)
+cli-pv-arg-appeal = Add the appeal deadline and a draft of the facts for a requête to the Conseil constitutionnel
+cli-pv-arg-proclamation = Day the results were proclaimed (YYYY-MM-DD): the appeal deadline is 18:00 on the 10th day after
+
+cli-verify-about = Re-check every hash chain, signature and manifest of a database or an evidence folder
+cli-verify-arg-path = A constat database, or a folder written by `constat export evidence`
+
+cli-report-about = Print the record and its findings
+cli-report-after-help =
+    CSV columns (a stable contract, see docs/formats.md):
+      circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau
+cli-report-arg-circonscription = Only this circonscription [default: every circonscription with an observation]
+cli-report-arg-format = Output format
+cli-report-arg-format-value-text = The record as a table with its findings, as on the 2017 original
+cli-report-arg-format-value-csv = One row per candidate and circonscription (columns in `docs/formats.md`)
+cli-report-arg-format-value-md = Markdown, for a web page or a message
+cli-report-arg-format-value-json = Machine-readable, with every finding
+cli-report-arg-format-value-html = One self-contained web page (inline CSS and SVG charts), printable to PDF
+cli-report-arg-conflicts = List the cells on which observers contradict each other, with who said what and when
+cli-report-arg-output = Write to FILE (atomically) instead of standard output
+
+## Value names, as in `--db <FILE>`.
+
+cli-value-name-command = COMMAND
+cli-value-name-file = FILE
+cli-value-name-lang = LANG
+cli-value-name-name = NAME
+cli-value-name-kind-year = KIND-YEAR
+cli-value-name-1-2 = 1|2
+cli-value-name-date = DATE
+cli-value-name-code = CODE
+cli-value-name-panel = PANEL
+cli-value-name-item = ITEM
+cli-value-name-value = VALUE
+cli-value-name-text = TEXT
+cli-value-name-n = N
+cli-value-name-file-or-dir = FILE_OR_DIR
+cli-value-name-dir = DIR
+cli-value-name-format = FORMAT
+cli-value-name-path = PATH
+
+## clap's own parts of the help.
+
+cli-heading-usage = Usage:
+cli-heading-commands = Commands:
+cli-heading-arguments = Arguments:
+cli-heading-options = Options:
+cli-heading-possible-values = Possible values:
+cli-possible-value = - { $name }:{ $pad } { $help }
+cli-spec-env = [env: { $name }]
+cli-spec-env-set = [env: { $name }={ $value }]
+cli-spec-default = [default: { $value }]
+cli-spec-possible-values = [possible values: { $values }]
+cli-help = Print help
+cli-help-more = Print help (see more with '--help')
+cli-help-summary = Print help (see a summary with '-h')
+cli-version = Print version
+cli-help-subcommand = Print this message or the help of the given subcommand(s)
+
+## clap's errors, rendered by src/cli/errors.rs with the same information and layout as clap's.
+
+cli-quoted = '{ $text }'
+cli-error = error: { $message }
+cli-error-unknown-argument = unexpected argument { $arg } found
+cli-error-invalid-value = invalid value { $value } for { $arg }
+cli-error-value-required = a value is required for { $arg } but none was supplied
+cli-error-possible-values = [possible values: { $values }]
+cli-error-value-validation = invalid value { $value } for { $arg }: { $reason }
+cli-error-unknown-subcommand = unrecognized subcommand { $subcommand }
+cli-error-missing-arguments =
+    { $count ->
+       *[other] the following required arguments were not provided:
+    }
+cli-error-missing-subcommand = { $command } requires a subcommand but one was not provided
+cli-error-subcommands = [subcommands: { $values }]
+cli-error-argument-repeated = the argument { $arg } cannot be used multiple times
+cli-error-argument-conflict =
+    { $count ->
+        [0] the argument { $subject } cannot be used with one or more of the other specified arguments
+        [one] the argument { $subject } cannot be used with { $others }
+       *[other] the argument { $subject } cannot be used with:{ $others }
+    }
+cli-error-subcommand-conflict =
+    { $count ->
+        [0] the subcommand { $subject } cannot be used with one or more of the other specified arguments
+        [one] the subcommand { $subject } cannot be used with { $others }
+       *[other] the subcommand { $subject } cannot be used with:{ $others }
+    }
+cli-error-no-equals = equal sign is needed when assigning values to { $arg }
+cli-error-too-many-values = unexpected value { $value } for { $arg } found; no more were expected
+cli-error-too-few-values =
+    { $min } values required by { $arg }; only { $count } { $count ->
+        [one] was
+       *[other] were
+    } provided
+cli-error-wrong-number-of-values =
+    { $expected } values required for { $arg } but { $count } { $count ->
+        [one] was
+       *[other] were
+    } provided
+cli-error-invalid-utf8 = invalid UTF-8 was detected
+cli-error-other = { $detail }
+cli-error-try-help = For more information, try { $help }.
+cli-reason-not-a-number = not a whole number
+cli-reason-out-of-range = not a whole number from { $min } to { $max }
+cli-reason-not-a-day = not a day between 2000 and 2099: write YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-06-06)
+cli-reason-not-a-date = not a date written YYYY-MM-DD (e.g. 2024-06-30)
+cli-reason-refused = the value is refused
+cli-reason-other = { $detail }
+cli-tip = tip: { $text }
+cli-tip-similar-subcommand =
+    { $count ->
+        [one] a similar subcommand exists: { $names }
+       *[other] some similar subcommands exist: { $names }
+    }
+cli-tip-similar-argument =
+    { $count ->
+        [one] a similar argument exists: { $names }
+       *[other] some similar arguments exist: { $names }
+    }
+cli-tip-similar-value =
+    { $count ->
+        [one] a similar value exists: { $names }
+       *[other] some similar values exist: { $names }
+    }
+cli-tip-trailing-value = to pass { $value } as a value, use { $fix }
+cli-tip-remove-dashes = subcommand { $subcommand } exists; to use it, remove the '--' before it
+cli-tip-exists = { $usage } exists
+cli-tip-other = { $detail }

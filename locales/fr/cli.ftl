@@ -1,1 +1,247 @@
 # constat: cli messages (fr).
+#
+# `constat --help` et les erreurs de clap. Les identifiants des commandes et des arguments sont
+# calculés par src/cli/help.rs à partir du chemin de la commande et de l'identifiant de l'argument
+# (cli-tick-about, cli-tick-arg-candidate) : voir locales/en/cli.ftl. Un paragraphe tient sur une
+# ligne : clap le coupe à la largeur du terminal.
+
+## La commande racine et ses options globales.
+
+cli-about = constat : consigner quel matériel électoral est parvenu aux électeurs et aux bureaux de vote, et en faire une preuve.
+cli-long-about =
+    constat : consigner, pour chaque candidat, si l'enveloppe envoyée par la commission de propagande contenait la profession de foi et le bulletin, et si le bureau de vote avait le bulletin sur sa table. Chaque coche est enregistrée aussitôt dans un fichier SQLite, comme un événement qui ne s'efface jamais.
+
+    Commencez par `constat demo` : il ouvre l'exemple fourni (législatives 2017, 1re circonscription de Paris) dans une base temporaire.
+cli-after-help =
+    Exemples :
+      constat                                        ouvrir l'interface (au premier lancement : crée la base)
+      constat demo                                   essayer l'interface sur l'exemple fourni
+      constat --db obs.db init --sample paris-1-2017 --observer 'Marie Curie'
+      constat --db nat.db init --election legislatives-2024 --round 1 --observer 'Coordination'
+      constat --db nat.db import candidates lg2024-resultats-circonscriptions-une-ligne-par-candidat2.csv
+      constat --db nat.db import bureaux table-bv-reu.csv
+      constat --db obs.db ui                         ouvrir l'interface sur votre base
+      constat --db obs.db tick --circonscription 7501 --bureau 75056_0911 --candidate 3 --item bureau --value present
+      constat --db obs.db envelope --circonscription 7501 --voters 4 --received 1
+      constat --db obs.db non-receipt --circonscription 7501 --bureau 75056_0911 --voter 'Jean Dupont'
+      constat --db obs.db report --format csv -o releve.csv
+      constat --db obs.db export db -o a-envoyer.db
+      constat merge --into national.db reception/
+      constat --db national.db report --conflicts
+
+    Base : --db FICHIER, sinon $CONSTAT_DB, sinon constat.db dans le dossier de données du système.
+    Langue : --lang fr|en, sinon $CONSTAT_LANG, sinon LC_ALL / LC_MESSAGES / LANG (en* donne l'anglais),
+    sinon le français.
+    Code de sortie : 0 succès ; 1 erreur (rien n'a été écrit) ; 2 ligne de commande incorrecte.
+cli-arg-db = Fichier de la base [par défaut : constat.db dans le dossier de données du système]
+cli-arg-lang = Langue de l'interface et des rapports [par défaut : selon LC_ALL, LC_MESSAGES ou LANG, sinon fr]
+cli-arg-lang-value-fr = Français
+cli-arg-lang-value-en = English
+cli-arg-plain = Avec `ui` ou `demo` : mode texte, pour un lecteur d'écran ou un terminal simple (des commandes tapées, une réponse par ligne ; ni dessin plein écran, ni couleurs, ni cadres)
+
+## Les commandes.
+
+cli-demo-about = Ouvrir l'interface sur une copie temporaire de l'exemple fourni (1re circonscription de Paris, 2017)
+cli-demo-after-help = La base est conservée ; son chemin est affiché quand vous quittez. Avec --db FICHIER, la démo utilise FICHIER (créé s'il n'existe pas, rouvert sinon).
+cli-demo-arg-record = Commencer avec le relevé de référence de 2017 déjà saisi
+
+cli-init-about = Créer une nouvelle base d'observateur (n'écrase jamais un fichier existant)
+cli-init-arg-sample = Exemple fourni de départ [par défaut : paris-1-2017 quand --election n'est pas donné]
+cli-init-arg-election = Une élection à remplir avec `constat import` : TYPE-ANNÉE, TYPE parmi legislatives, presidentielle, europeennes, municipales, regionales, departementales
+cli-init-arg-round = Le tour, avec --election
+cli-init-arg-date = Le jour du scrutin, avec --election (AAAA-MM-JJ)
+cli-init-arg-observer = Votre nom, tel qu'il figurera dans les preuves [par défaut : votre nom de connexion]
+cli-init-arg-bureau = Votre bureau (un code comme 75056_0911) [par défaut : celui de l'exemple]
+
+cli-ui-about = Ouvrir l'interface (la commande par défaut ; au premier lancement, elle crée votre base)
+cli-ui-long-about =
+    Ouvrir l'interface (la commande par défaut ; au premier lancement, elle crée votre base)
+
+    Tant qu'il n'y a pas de base au chemin indiqué, un court formulaire de premier lancement en crée une : votre nom, un contact facultatif, et l'élection (l'exemple fourni, ou un fichier de référence des données officielles venant de vos coordinateurs) ; puis le sélecteur s'ouvre pour choisir votre circonscription et votre bureau. Écrans : 1 enveloppe, 2 bureau de vote, 3 bilan (Tab pour passer de l'un à l'autre) ; ? montre toutes les touches.
+
+cli-tick-about = Consigner une case du relevé : un élément d'un candidat, présent, absent ou non vérifié
+cli-tick-after-help =
+    Exemple : constat tick --circonscription 7501 --bureau 75056_0911 --candidate 1 --item foi --value absent
+
+    Éléments : foi = profession de foi dans l'enveloppe, courrier = bulletin dans l'enveloppe, bureau = bulletin sur la table du bureau (il faut un bureau : --bureau, ou le bureau courant de la base).
+cli-tick-arg-circonscription = Code de la circonscription (département + 2 chiffres : 7501)
+cli-tick-arg-bureau = Code du bureau (commune_numéro : 75056_0911) [par défaut : le bureau courant de la base]
+cli-tick-arg-candidate = Numéro de panneau du candidat
+cli-tick-arg-item = Quelle colonne
+cli-tick-arg-item-value-foi = Profession de foi dans l'enveloppe
+cli-tick-arg-item-value-courrier = Bulletin dans l'enveloppe
+cli-tick-arg-item-value-bureau = Bulletin sur la table du bureau
+cli-tick-arg-value = Ce qui a été constaté
+cli-tick-arg-value-value-present = Vu
+cli-tick-arg-value-value-absent = Cherché et pas trouvé
+cli-tick-arg-value-value-unchecked = Effacer la case
+cli-tick-arg-note = Texte libre gardé avec la coche (par exemple « bulletins épuisés à 15h »)
+cli-tick-arg-envelope = Laquelle des enveloppes du foyer a été ouverte (1, 2, …), pour --item foi ou courrier quand plusieurs enveloppes sont arrivées [par défaut : 1]
+
+cli-envelope-about = Consigner les enveloppes d'un foyer : électeurs inscrits à l'adresse et enveloppes reçues
+cli-envelope-arg-circonscription = Code de la circonscription (7501)
+cli-envelope-arg-bureau = Votre bureau [par défaut : le bureau courant de la base]
+cli-envelope-arg-voters = Électeurs inscrits à l'adresse
+cli-envelope-arg-received = Enveloppes reçues à l'adresse
+cli-envelope-arg-received-on = Jour d'arrivée des enveloppes (AAAA-MM-JJ ou JJ/MM/AAAA)
+cli-envelope-arg-note = Texte libre gardé avec l'enregistrement
+
+cli-non-receipt-about = Consigner une non-réception : un électeur d'un bureau qui n'a reçu aucune enveloppe
+cli-non-receipt-arg-circonscription = Code de la circonscription (7501)
+cli-non-receipt-arg-bureau = Le bureau de l'électeur (75056_0911)
+cli-non-receipt-arg-voter = Le nom de l'électeur
+cli-non-receipt-arg-note = Texte libre (par exemple « procès-verbal en deux exemplaires »)
+
+cli-import-about = Importer des données officielles : une liste de candidats (ou un fichier de résultats), ou une table des bureaux
+cli-import-candidates-about = Les candidats de la liste du ministère ou d'un fichier de résultats (xlsx de 2017, 2022, 2024 …)
+cli-import-candidates-after-help = Le séparateur et l'encodage (UTF-8, Latin-1/Windows-1252, CP850) sont détectés. Tout le fichier est importé en une transaction, ou rien ne l'est. Un nouvel import montre ce qui a changé (candidats renommés, retirés) ; importer de nouveau le même fichier ne change rien.
+cli-import-candidates-arg-file = Le fichier (.csv, .txt ou .xlsx)
+cli-import-bureaux-about = Les bureaux de table-bv-reu.csv de l'INSEE, de la table bureaux/circonscriptions d'Etalab, ou des résultats par bureau du ministère
+cli-import-bureaux-arg-file = Le fichier
+
+cli-merge-about = Fusionner dans une seule base les bases des observateurs et des fichiers CSV d'événements
+cli-merge-after-help = Les dossiers sont parcourus récursivement. Chaque fichier est vérifié (lecture seule, réglages SQLite défensifs, intégrité, schéma, chaque valeur) et fusionné en une transaction : un fichier défectueux n'apporte rien et est listé avec la raison. Fusionner deux fois le même fichier n'ajoute rien. Exemple : constat merge --into national.db rapports/ retard/marie.db
+cli-merge-arg-into = La base dans laquelle fusionner (créez-la d'abord avec `constat init --election …`)
+cli-merge-arg-strict = S'arrêter au premier fichier défectueux et laisser la base cible exactement comme elle était
+cli-merge-arg-inputs = Bases d'observateurs, fichiers CSV d'événements, ou dossiers qui en contiennent
+
+cli-export-about = Exporter cette base : une copie autonome à envoyer, ses événements en CSV, ou un dossier de preuves
+cli-export-db-about = Un seul fichier de base autonome, sûr à envoyer (fait avec VACUUM INTO, synchronisé, renommé)
+cli-export-db-arg-output = Où l'écrire
+cli-export-csv-about = Tous les événements en CSV (colonnes dans docs/formats.md) ; `constat merge` l'accepte
+cli-export-csv-arg-output = Où l'écrire
+cli-export-evidence-about = Un dossier de preuves : le CSV des observations, le rapport dans chaque format, et un MANIFEST des empreintes SHA-256
+cli-export-evidence-arg-output = Le dossier à créer (il ne doit pas exister, ou être vide)
+cli-export-evidence-arg-semicolon = Séparer les champs CSV par `;` (pour les tableurs réglés sur les conventions françaises)
+
+cli-pv-about = Afficher la réclamation à recopier dans le procès-verbal du bureau (avec --appeal, suivie du délai de recours devant le Conseil constitutionnel et d'un projet d'exposé des faits pour la requête)
+cli-pv-arg-bureau = Le bureau dont le procès-verbal reçoit la réclamation (75056_0911)
+cli-pv-arg-appeal = Ajouter le délai de recours et un projet d'exposé des faits pour une requête au Conseil constitutionnel
+cli-pv-arg-proclamation = Jour de la proclamation des résultats (AAAA-MM-JJ) : le délai de recours expire à 18 h le 10e jour qui suit
+
+cli-verify-about = Revérifier chaque chaîne d'empreintes, signature et manifeste d'une base ou d'un dossier de preuves
+cli-verify-arg-path = Une base constat, ou un dossier écrit par `constat export evidence`
+
+cli-report-about = Afficher le relevé et ses constats
+cli-report-after-help =
+    Colonnes CSV (un contrat stable, voir docs/formats.md) :
+      circonscription,panel,candidate,nuance,profession_de_foi,bulletin_courrier,bulletin_bureau
+cli-report-arg-circonscription = Seulement cette circonscription [par défaut : chaque circonscription ayant une observation]
+cli-report-arg-format = Format de sortie
+cli-report-arg-format-value-text = Le relevé en tableau avec ses constats, comme l'original de 2017
+cli-report-arg-format-value-csv = Une ligne par candidat et par circonscription (colonnes dans `docs/formats.md`)
+cli-report-arg-format-value-md = Markdown, pour une page web ou un message
+cli-report-arg-format-value-json = Lisible par un programme, avec chaque constat
+cli-report-arg-format-value-html = Une page web autonome (CSS et graphiques SVG intégrés), imprimable en PDF
+cli-report-arg-conflicts = Lister les cases sur lesquelles des observateurs se contredisent, avec qui a dit quoi et quand
+cli-report-arg-output = Écrire dans FICHIER (de façon atomique) au lieu de la sortie standard
+
+## Les noms des valeurs, comme dans `--db <FICHIER>`.
+
+cli-value-name-command = COMMANDE
+cli-value-name-file = FICHIER
+cli-value-name-lang = LANGUE
+cli-value-name-name = NOM
+cli-value-name-kind-year = TYPE-ANNÉE
+cli-value-name-1-2 = 1|2
+cli-value-name-date = DATE
+cli-value-name-code = CODE
+cli-value-name-panel = PANNEAU
+cli-value-name-item = COLONNE
+cli-value-name-value = VALEUR
+cli-value-name-text = TEXTE
+cli-value-name-n = N
+cli-value-name-file-or-dir = FICHIER_OU_DOSSIER
+cli-value-name-dir = DOSSIER
+cli-value-name-format = FORMAT
+cli-value-name-path = CHEMIN
+
+## Les parties de l'aide que clap écrit lui-même.
+
+cli-heading-usage = Utilisation :
+cli-heading-commands = Commandes :
+cli-heading-arguments = Arguments :
+cli-heading-options = Options :
+cli-heading-possible-values = Valeurs possibles :
+cli-possible-value = - { $name }{ $pad } : { $help }
+cli-spec-env = [variable d'environnement : { $name }]
+cli-spec-env-set = [variable d'environnement : { $name }={ $value }]
+cli-spec-default = [par défaut : { $value }]
+cli-spec-possible-values = [valeurs possibles : { $values }]
+cli-help = Afficher l'aide
+cli-help-more = Afficher l'aide (plus de détails avec « --help »)
+cli-help-summary = Afficher l'aide (un résumé avec « -h »)
+cli-version = Afficher la version
+cli-help-subcommand = Afficher ce message ou l'aide des commandes données
+
+## Les erreurs de clap, écrites par src/cli/errors.rs avec les mêmes informations que clap.
+
+cli-quoted = « { $text } »
+cli-error = erreur : { $message }
+cli-error-unknown-argument = argument inattendu : { $arg }
+cli-error-invalid-value = valeur { $value } invalide pour { $arg }
+cli-error-value-required = une valeur est attendue pour { $arg }, et aucune n'a été donnée
+cli-error-possible-values = [valeurs possibles : { $values }]
+cli-error-value-validation = valeur { $value } invalide pour { $arg } : { $reason }
+cli-error-unknown-subcommand = commande inconnue : { $subcommand }
+cli-error-missing-arguments =
+    { $count ->
+        [one] cet argument obligatoire manque :
+       *[other] ces arguments obligatoires manquent :
+    }
+cli-error-missing-subcommand = { $command } attend une commande, et aucune n'a été donnée
+cli-error-subcommands = [commandes : { $values }]
+cli-error-argument-repeated = l'argument { $arg } ne peut être donné qu'une fois
+cli-error-argument-conflict =
+    { $count ->
+        [0] l'argument { $subject } ne peut pas être utilisé avec un ou plusieurs des autres arguments donnés
+        [one] l'argument { $subject } ne peut pas être utilisé avec { $others }
+       *[other] l'argument { $subject } ne peut pas être utilisé avec :{ $others }
+    }
+cli-error-subcommand-conflict =
+    { $count ->
+        [0] la commande { $subject } ne peut pas être utilisée avec un ou plusieurs des arguments donnés
+        [one] la commande { $subject } ne peut pas être utilisée avec { $others }
+       *[other] la commande { $subject } ne peut pas être utilisée avec :{ $others }
+    }
+cli-error-no-equals = il faut un signe égal pour donner une valeur à { $arg }
+cli-error-too-many-values = valeur inattendue { $value } pour { $arg } : aucune autre n'était attendue
+cli-error-too-few-values =
+    { $arg } attend au moins { $min } valeurs ; { $count ->
+        [one] { $count } seulement a été donnée
+       *[other] { $count } seulement ont été données
+    }
+cli-error-wrong-number-of-values =
+    { $arg } attend { $expected } valeurs, mais { $count ->
+        [one] { $count } a été donnée
+       *[other] { $count } ont été données
+    }
+cli-error-invalid-utf8 = un argument n'est pas du texte UTF-8 valide
+cli-error-other = la ligne de commande est incorrecte (détail de clap, en anglais : { $detail })
+cli-error-try-help = Pour en savoir plus, essayez { $help }.
+cli-reason-not-a-number = un nombre entier est attendu
+cli-reason-out-of-range = un nombre entier de { $min } à { $max } est attendu
+cli-reason-not-a-day = un jour de 2000 à 2099 est attendu : écrivez AAAA-MM-JJ ou JJ/MM/AAAA (par exemple 2024-06-06)
+cli-reason-not-a-date = une date écrite AAAA-MM-JJ est attendue (par exemple 2024-06-30)
+cli-reason-refused = la valeur est refusée
+cli-reason-other = la valeur est refusée (détail, en anglais : { $detail })
+cli-tip = astuce : { $text }
+cli-tip-similar-subcommand =
+    { $count ->
+        [one] une commande semblable existe : { $names }
+       *[other] des commandes semblables existent : { $names }
+    }
+cli-tip-similar-argument =
+    { $count ->
+        [one] un argument semblable existe : { $names }
+       *[other] des arguments semblables existent : { $names }
+    }
+cli-tip-similar-value =
+    { $count ->
+        [one] une valeur semblable existe : { $names }
+       *[other] des valeurs semblables existent : { $names }
+    }
+cli-tip-trailing-value = pour passer { $value } comme valeur, écrivez { $fix }
+cli-tip-remove-dashes = la commande { $subcommand } existe : pour l'utiliser, retirez le « -- » qui la précède
+cli-tip-exists = { $usage } existe
+cli-tip-other = { $detail } (astuce de clap, en anglais)
