@@ -317,7 +317,7 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
                 "maybe",
             ],
             2,
-            "[possible values: present, absent, unchecked]",
+            "[valeurs possibles : present, absent, unchecked]",
         ),
         (
             &[
@@ -332,7 +332,7 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
                 "present",
             ],
             2,
-            "[possible values: foi, courrier, bureau]",
+            "[valeurs possibles : foi, courrier, bureau]",
         ),
         (
             &[
@@ -398,7 +398,7 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
                 "0",
             ],
             2,
-            "0 is not in 1..=999",
+            "un nombre entier de 1 à 999 est attendu",
         ),
         (
             &[
@@ -413,7 +413,7 @@ fn wrong_arguments_name_the_valid_choices_and_write_nothing() {
                 "31/02/2017",
             ],
             2,
-            "is not a day between 2000 and 2099",
+            "un jour de 2000 à 2099 est attendu",
         ),
     ];
     for (args, code, message) in cases {
@@ -585,12 +585,20 @@ fn demo_without_a_terminal_explains_and_keeps_the_database() {
 
 #[test]
 fn help_teaches_with_examples_and_exit_codes() {
-    let out = run(std::process::Command::new(bin()).arg("--help"), 0);
+    let out = run(
+        std::process::Command::new(bin())
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("CONSTAT_LANG")
+            .arg("--help"),
+        0,
+    );
     let help = stdout(&out);
     for needle in [
         "constat demo",
-        "Examples:",
-        "Exit status",
+        "Exemples :",
+        "Code de sortie",
         "CONSTAT_DB",
         "tick",
         "non-receipt",
