@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast;
 use fluent_syntax::parser;
 
-use super::fluent::{EN, FR, Resource};
+use super::fluent::{EN, FR, Resource, defined_ids};
 use super::{Arg, Lang, format_attribute, has_message};
 
 /// A message's shape: its attributes, and the variables used anywhere in it.
@@ -16,6 +16,39 @@ struct Shape {
     attributes: BTreeSet<String>,
     variables: BTreeSet<String>,
     has_value: bool,
+}
+
+/// The messages and terms a pattern refers to, anywhere in it.
+fn references(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    use ast::InlineExpression as I;
+    fn inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            I::MessageReference { id, .. } => {
+                out.insert(id.name.to_owned());
+            }
+            I::TermReference { id, .. } => {
+                out.insert(format!("-{}", id.name));
+            }
+            I::Placeable { expression: e } => expression(e, out),
+            _ => {}
+        }
+    }
+    fn expression(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Inline(i) => inline(i, out),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    references(&v.value, out);
+                }
+            }
+        }
+    }
+    for element in &p.elements {
+        if let ast::PatternElement::Placeable { expression: e } = element {
+            expression(e, out);
+        }
+    }
 }
 
 fn inline_vars(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
@@ -214,5 +247,50 @@ fn every_id_the_code_names_exists_in_both_languages() {
                 "{file} names {id}, missing in {lang:?}"
             );
         }
+    }
+}
+
+/// Each file is parsed only when one of its messages is first rendered, found through a scan of
+/// its lines: the scan must find exactly the messages the parser finds, and no message may refer
+/// to a message or term of another file (that file might not be parsed).
+#[test]
+fn the_line_scan_finds_every_message_and_no_message_refers_outside_its_file() {
+    for (file, text) in FR.iter().chain(EN) {
+        let resource = parser::parse(*text).unwrap_or_else(|(r, _)| r);
+        let mut parsed = BTreeSet::new();
+        let mut referred = BTreeSet::new();
+        for entry in &resource.body {
+            match entry {
+                ast::Entry::Message(m) => {
+                    parsed.insert(m.id.name.to_owned());
+                    if let Some(v) = &m.value {
+                        references(v, &mut referred);
+                    }
+                    for a in &m.attributes {
+                        references(&a.value, &mut referred);
+                    }
+                }
+                ast::Entry::Term(t) => {
+                    parsed.insert(format!("-{}", t.id.name));
+                    references(&t.value, &mut referred);
+                }
+                _ => {}
+            }
+        }
+        let scanned: BTreeSet<String> = defined_ids(text).map(str::to_owned).collect();
+        let messages: BTreeSet<String> = parsed
+            .iter()
+            .filter(|id| !id.starts_with('-'))
+            .cloned()
+            .collect();
+        assert_eq!(
+            scanned, messages,
+            "{file}: the line scan and the parser disagree"
+        );
+        let outside: Vec<_> = referred.difference(&parsed).collect();
+        assert!(
+            outside.is_empty(),
+            "{file} refers to {outside:?}, defined elsewhere"
+        );
     }
 }

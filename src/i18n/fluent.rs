@@ -6,7 +6,8 @@
 //! and passed in as strings; counts are passed as numbers so that selectors can see them.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -68,8 +69,18 @@ pub(super) const EN: &[Resource] = &[
 
 type Bundle = FluentBundle<FluentResource>;
 
-static BUNDLE_FR: LazyLock<Bundle> = LazyLock::new(|| bundle(Lang::Fr));
-static BUNDLE_EN: LazyLock<Bundle> = LazyLock::new(|| bundle(Lang::En));
+/// One language's catalogue: which file defines each id, and each file's bundle, parsed the
+/// first time one of its messages is rendered. Parsing every file of a language takes about a
+/// millisecond; a command needs two or three of them, `--help` one.
+struct Catalogue {
+    lang: Lang,
+    /// Message id → index of the file that defines it.
+    index: HashMap<&'static str, usize>,
+    bundles: Vec<OnceLock<Bundle>>,
+}
+
+static CATALOGUE_FR: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(Lang::Fr));
+static CATALOGUE_EN: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(Lang::En));
 
 impl Lang {
     /// The `.ftl` files of this language.
@@ -80,19 +91,65 @@ impl Lang {
         }
     }
 
-    fn bundle(self) -> &'static Bundle {
+    fn catalogue(self) -> &'static Catalogue {
         match self {
-            Self::Fr => &BUNDLE_FR,
-            Self::En => &BUNDLE_EN,
+            Self::Fr => &CATALOGUE_FR,
+            Self::En => &CATALOGUE_EN,
         }
     }
 }
 
-/// Builds one language's bundle. The catalogue is compiled in and checked by the tests (every
-/// file parses, no id is defined twice, both languages define the same ids with the same
-/// variables), so a problem here is a build defect: the faulty entries are left out and the
-/// message then renders as its id, which the tests catch.
-fn bundle(lang: Lang) -> Bundle {
+/// The ids a `.ftl` text defines, found without parsing it: an entry starts at the beginning of
+/// a line with its id and `=`, while comments start with `#`, terms with `-`, and the lines that
+/// continue a value or give an attribute are indented. The tests check that this finds exactly
+/// the ids the Fluent parser finds.
+pub(super) fn defined_ids(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter_map(|line| {
+        if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim_end();
+        id.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            .then_some(id)
+    })
+}
+
+impl Catalogue {
+    fn new(lang: Lang) -> Self {
+        let files = lang.resources();
+        let mut index = HashMap::new();
+        for (i, (_, text)) in files.iter().enumerate() {
+            for id in defined_ids(text) {
+                // The first definition wins; duplicates are reported by the tests.
+                index.entry(id).or_insert(i);
+            }
+        }
+        Self {
+            lang,
+            index,
+            bundles: files.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The bundle holding message `id`, parsed on first use.
+    fn bundle_of(&self, id: &str) -> Option<&Bundle> {
+        let file = *self.index.get(id)?;
+        let (_, text) = self.lang.resources().get(file)?;
+        Some(
+            self.bundles
+                .get(file)?
+                .get_or_init(|| bundle(self.lang, text)),
+        )
+    }
+}
+
+/// Builds the bundle of one `.ftl` file. The catalogue is compiled in and checked by the tests
+/// (every file parses, no id is defined twice, both languages define the same ids with the same
+/// variables, no message refers to another), so a problem here is a build defect: the faulty
+/// entries are left out and the message then renders as its id, which the tests catch.
+fn bundle(lang: Lang, text: &str) -> Bundle {
     let tag = match lang {
         Lang::Fr => unic_langid::langid!("fr-FR"),
         Lang::En => unic_langid::langid!("en-GB"),
@@ -100,11 +157,8 @@ fn bundle(lang: Lang) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
     // Unicode isolation marks would end up in terminals, CSV files and snapshots.
     bundle.set_use_isolating(false);
-    for (_, text) in lang.resources() {
-        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
-        // Overriding keeps the first definition; duplicates are reported by the tests.
-        let _ = bundle.add_resource(resource);
-    }
+    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+    let _ = bundle.add_resource(resource);
     bundle
 }
 
@@ -237,7 +291,9 @@ pub fn format_attribute(
     attribute: Option<&str>,
     args: &[(&str, Arg<'_>)],
 ) -> String {
-    let bundle = lang.bundle();
+    let Some(bundle) = lang.catalogue().bundle_of(id) else {
+        return id.to_owned();
+    };
     let Some(message) = bundle.get_message(id) else {
         return id.to_owned();
     };
@@ -264,5 +320,7 @@ pub fn format_attribute(
 
 /// Whether `lang` defines message `id` (for callers that fall back on another text).
 pub fn has_message(lang: Lang, id: &str) -> bool {
-    lang.bundle().has_message(id)
+    lang.catalogue()
+        .bundle_of(id)
+        .is_some_and(|b| b.has_message(id))
 }
