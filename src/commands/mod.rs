@@ -31,13 +31,11 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The database path: `--db`, else `$CONSTAT_DB`, else `constat.db` in the data directory.
+    /// The database path: `--db` (which clap also reads from `$CONSTAT_DB`), else `constat.db` in
+    /// the data directory.
     pub fn db_path(&self) -> Result<PathBuf, Error> {
         if let Some(p) = &self.db {
             return Ok(p.clone());
-        }
-        if let Some(p) = std::env::var_os("CONSTAT_DB").filter(|p| !p.is_empty()) {
-            return Ok(PathBuf::from(p));
         }
         dirs::data_dir()
             .map(|d| d.join("constat").join("constat.db"))
