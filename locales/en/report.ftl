@@ -62,7 +62,7 @@ date = { $day } { $month ->
 report-bureaux = Bureaux observed
 list-sep = {": "}
 clause-sep = {"; "}
-report-legend = x = present, - = absent, ? = not checked
+report-legend = ✓ present, ✗ absent, · not checked
 report-findings = Findings
 conflicts-title = { $count ->
     [0] No contradiction between observers.

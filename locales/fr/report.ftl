@@ -68,7 +68,7 @@ date = { $day ->
 report-bureaux = Bureaux observés
 list-sep = {" : "}
 clause-sep = {" ; "}
-report-legend = x = présent, - = absent, ? = non vérifié
+report-legend = ✓ présent, ✗ absent, · non vérifié
 report-findings = Constats
 conflicts-title = { $count ->
     [0] Aucune contradiction entre observateurs.

@@ -6,6 +6,18 @@ use crate::i18n::{Catalog, Message};
 
 use super::{ElectionKind, Item, Mark};
 
+impl Mark {
+    /// The mark's symbol, the same on screen and in every printed output: `✓` present, `✗`
+    /// absent, `·` not checked (the legend gives the words).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Present => "✓",
+            Self::Absent => "✗",
+            Self::Unchecked => "·",
+        }
+    }
+}
+
 impl Catalog {
     /// The long name of a mark.
     pub fn mark(&self, mark: Mark) -> &'static str {

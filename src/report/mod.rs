@@ -93,13 +93,10 @@ fn title(election: &Election, cat: &Catalog) -> String {
     )
 }
 
-/// The symbol of a mark in a printed table: `x` present, `-` absent, `?` not checked.
+/// The symbol of a mark in a printed table: the interface's ([`Mark::symbol`]), so that the
+/// paper and the screen say the same.
 fn symbol(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Present => "x",
-        Mark::Absent => "-",
-        Mark::Unchecked => "?",
-    }
+    mark.symbol()
 }
 
 fn names(candidates: &[Candidate]) -> String {

@@ -5,13 +5,9 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::Mark;
 
-/// The symbol of a mark on screen: `✓` present, `✗` absent, `·` not checked.
+/// The symbol of a mark on screen: the one every output uses ([`Mark::symbol`]).
 pub fn symbol(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Present => "✓",
-        Mark::Absent => "✗",
-        Mark::Unchecked => "·",
-    }
+    mark.symbol()
 }
 
 /// The styles of the interface.
