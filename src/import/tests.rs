@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use super::*;
 use crate::domain::Sex;
+use crate::i18n::{Lang, Localize};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -332,18 +333,36 @@ fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// Every part of `e` is in its message, said in its own words, in both languages: the file, the
+/// line, the column, the value found, what was expected and the hint. (The parts themselves are
+/// checked as values; the catalogue's wording of them is free to change.)
+fn says_every_part(e: &ImportError) {
+    for lang in [Lang::En, Lang::Fr] {
+        let text = e.text(lang);
+        let mut parts = vec![e.file.display().to_string(), e.expected.text(lang)];
+        parts.extend(e.line.map(|l| l.to_string()));
+        parts.extend(e.column.as_ref().map(|c| c.text(lang)));
+        parts.extend(e.value.as_ref().map(|v| v.text(lang)));
+        parts.extend(e.hint.as_ref().map(|h| h.text(lang)));
+        for part in parts {
+            assert!(text.contains(&part), "{lang:?}: `{part}` not in: {text}");
+        }
+    }
+}
+
 #[test]
 fn an_empty_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, "empty.csv", b"");
     let e = candidates(&path).unwrap_err();
+    assert_eq!((e.file.as_path(), e.line), (path.as_path(), None));
     assert_eq!(
-        e.to_string(),
-        format!(
-            "{}: found `an empty file (0 bytes)`, expected a file with a header line and rows (hint: the download probably failed: fetch the file again)",
-            path.display()
-        )
+        e.value.as_deref(),
+        Some(&Found::Said(ImportText::EmptyFile))
     );
+    assert_eq!(*e.expected, Expected::Said(ImportText::HeaderAndRows));
+    assert_eq!(e.hint.as_deref(), Some(&ImportText::DownloadFailed));
+    says_every_part(&e);
     assert_eq!(bureaux(&path).unwrap_err(), e);
 }
 
@@ -356,13 +375,17 @@ fn a_header_only_file_is_refused() {
         "Code département;Département;Code circonscription;Numéro de panneau;Sexe du candidat;Nom du candidat;Prénom du candidat\r\n".as_bytes(),
     );
     let e = candidates(&path).unwrap_err();
+    assert_eq!(e.line, Some(1));
     assert_eq!(
-        e.to_string(),
-        format!(
-            "{}:1: found `a header and no rows`, expected at least one candidate after the header (hint: the file is probably cut short: download it again)",
-            path.display()
-        )
+        e.value.as_deref(),
+        Some(&Found::Said(ImportText::HeaderNoRows))
     );
+    assert_eq!(
+        *e.expected,
+        Expected::Said(ImportText::CandidateAfterHeader)
+    );
+    assert_eq!(e.hint.as_deref(), Some(&ImportText::CutShort));
+    says_every_part(&e);
 }
 
 #[test]
@@ -370,19 +393,20 @@ fn binary_files_are_not_text_files() {
     let dir = tempfile::tempdir().unwrap();
     let png = write(&dir, "photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let e = candidates(&png).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        format!(
-            "{}: found `not a text file: a PNG image`, expected a text file (CSV) or an .xlsx workbook (hint: give the ministry's, INSEE's or Etalab's file as published; a spreadsheet can be exported as CSV (UTF-8))",
-            png.display()
-        )
-    );
+    assert_eq!(e.value.as_deref(), Some(&Found::NotText(Binary::Png)));
+    assert_eq!(*e.expected, Expected::Said(ImportText::TextOrXlsx));
+    assert_eq!(e.hint.as_deref(), Some(&ImportText::GiveAsPublished));
+    says_every_part(&e);
     let nul = write(&dir, "nul.csv", b"Nom;Pr\0nom\n");
     let e = bureaux(&nul).unwrap_err();
     assert_eq!(
-        e.value_en().as_deref(),
-        Some("not a text file: binary data (byte 0x00 at offset 6)")
+        e.value.as_deref(),
+        Some(&Found::NotText(Binary::Byte { byte: 0, offset: 6 }))
     );
+    // The byte and where it is are said.
+    let said = e.value_en().unwrap();
+    assert!(said.contains("0x00") && said.contains('6'), "{said}");
+    says_every_part(&e);
 }
 
 #[test]
@@ -395,12 +419,20 @@ fn a_2_gib_file_is_refused_from_its_size_without_being_read() {
     let e = candidates(&path).unwrap_err();
     assert!(start.elapsed().as_millis() < 500, "{:?}", start.elapsed());
     assert_eq!(
-        e.to_string(),
-        format!(
-            "{}: found `a file of 2048.0 MiB (2147483648 bytes)`, expected a file of at most 1024.0 MiB (hint: official candidate lists and bureau tables are well under 100 MiB: is this the right file?)",
-            path.display()
-        )
+        e.value.as_deref(),
+        Some(&Found::Said(ImportText::FileOf {
+            mib: "2048.0".into(),
+            bytes: "2147483648".into()
+        }))
     );
+    assert_eq!(
+        *e.expected,
+        Expected::Said(ImportText::FileAtMost {
+            mib: "1024.0".into()
+        })
+    );
+    assert_eq!(e.hint.as_deref(), Some(&ImportText::WellUnder));
+    says_every_part(&e);
 }
 
 #[test]
@@ -414,36 +446,75 @@ fn a_missing_column_lists_the_names_accepted_and_the_file_s_columns() {
     let e = candidates(&path).unwrap_err();
     assert_eq!(e.line, Some(1));
     assert_eq!(e.column_en().as_deref(), Some("Prénom du candidat"));
-    let msg = e.to_string();
-    assert!(msg.contains("expected a column for the candidate's given name, named one of `Prénom du candidat`, `Prénom candidat`, `Prénom`, `PrenomPsn`"), "{msg}");
+    let Expected::Column { what, accepted } = &*e.expected else {
+        panic!("{e:?}")
+    };
+    assert_eq!(*what, Field::CandidateGivenName);
+    for name in [
+        "Prénom du candidat",
+        "Prénom candidat",
+        "Prénom",
+        "PrenomPsn",
+    ] {
+        assert!(accepted.contains(&format!("`{name}`")), "{accepted}");
+    }
     assert!(
-        msg.contains(
-            "the file's columns are `Code circonscription`, `Numero de panneau`, `Nom`, `Genre`"
-        ),
-        "{msg}"
+        matches!(e.hint.as_deref(), Some(ImportText::FileColumns { .. })),
+        "{e:?}"
     );
+    // The hint names the file's own columns, in both languages.
+    for lang in [Lang::En, Lang::Fr] {
+        let hint = e.hint.as_ref().unwrap().text(lang);
+        for column in ["Code circonscription", "Numero de panneau", "Nom", "Genre"] {
+            assert!(hint.contains(&format!("`{column}`")), "{hint}");
+        }
+    }
+    says_every_part(&e);
 }
 
 #[test]
 fn each_file_kind_sends_the_other_kind_to_its_import() {
     let e = candidates(&fixture("table-bv-reu-construit.csv")).unwrap_err();
-    assert!(
-        e.to_string()
-            .contains("this looks like the bureau table, not the candidate list"),
+    assert_eq!(
+        e.hint.as_deref(),
+        Some(&ImportText::LooksLikeBureauTable),
         "{e}"
     );
+    says_every_part(&e);
     let e = candidates(&fixture("metadata-bureaux-dep75-extrait.csv")).unwrap_err();
-    assert!(
-        e.to_string().contains("this looks like the bureau table"),
+    assert_eq!(
+        e.hint.as_deref(),
+        Some(&ImportText::LooksLikeBureauTable),
         "{e}"
     );
     let e = bureaux(&fixture("candidatures-2024-t2-extrait.csv")).unwrap_err();
-    assert!(
-        e.to_string().contains("this looks like a candidate list"),
+    assert_eq!(
+        e.hint.as_deref(),
+        Some(&ImportText::LooksLikeCandidates),
         "{e}"
     );
+    says_every_part(&e);
+    // Each hint names the command to use instead.
+    for (hint, command) in [
+        (ImportText::LooksLikeBureauTable, "constat import bureaux"),
+        (ImportText::LooksLikeCandidates, "constat import candidates"),
+    ] {
+        for lang in [Lang::En, Lang::Fr] {
+            assert!(hint.text(lang).contains(command), "{lang:?}: {hint:?}");
+        }
+    }
     let e = bureaux(&fixture("resultats-2017-mini.xlsx")).unwrap_err();
-    assert!(e.to_string().contains("export the sheet as CSV"), "{e}");
+    assert_eq!(
+        e.value.as_deref(),
+        Some(&Found::Said(ImportText::XlsxWorkbook))
+    );
+    assert_eq!(*e.expected, Expected::Said(ImportText::CsvFile));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some(&ImportText::BureauTablesAreCsv),
+        "{e}"
+    );
+    says_every_part(&e);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Whole-report snapshots on the 2017 reference record, the findings of a generated
 //! multi-observer data set where every kind of finding occurs, the procès-verbal, and checks of
-//! each format's contract.
+//! each format's contract. Findings are checked on the record first; a text check compares with
+//! the catalogue's words for the values, except the legal references, checked as written.
 
 use chrono::DateTime;
 use uuid::Uuid;
@@ -85,13 +86,80 @@ fn render_with(
     String::from_utf8(out).unwrap()
 }
 
+/// The record of circonscription 7501 that the report renders.
+fn record_of(events: &[Event]) -> crate::domain::CircRecord {
+    let state = RecordState::fold(events);
+    build_record_with(&data().referential, &state, &circ(), &names()).expect("7501 observed")
+}
+
+/// How many candidates `f` is about.
+fn candidates_in(f: &crate::domain::Finding) -> Vec<u16> {
+    use crate::domain::Finding::*;
+    match f {
+        Complete { candidates }
+        | MissingFromEnvelope { candidates, .. }
+        | MissingAtBureau { candidates }
+        | Disputed { candidates }
+        | NotChecked { candidates } => candidates.iter().map(|c| c.panel.get()).collect(),
+        Shortfall { .. } | NonReceipts { .. } => vec![],
+    }
+}
+
 #[test]
 fn reference_record_text_report_in_french() {
+    use crate::domain::Finding;
+    use crate::domain::record::EnvelopeGap;
+    // What the record finds: 15 complete, 7 with neither item in the envelope but at the
+    // bureau, one household of 4 short of 3 envelopes, one non-receipt.
+    let record = record_of(&reference_events());
+    let complete = record
+        .findings
+        .iter()
+        .find(|f| matches!(f, Finding::Complete { .. }))
+        .expect("complete candidates");
+    assert_eq!(candidates_in(complete).len(), 15);
+    let both = record
+        .findings
+        .iter()
+        .find(|f| {
+            matches!(
+                f,
+                Finding::MissingFromEnvelope {
+                    gap: EnvelopeGap::Both,
+                    at_bureau: Mark::Present,
+                    ..
+                }
+            )
+        })
+        .expect("candidates missing from the envelope");
+    assert_eq!(candidates_in(both).len(), 7);
+    assert!(record.findings.iter().any(|f| matches!(
+        f,
+        Finding::Shortfall {
+            voters: 4,
+            received: 1,
+            missing: 3,
+            households: 1
+        }
+    )));
+    assert!(
+        record
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::NonReceipts { count: 1, .. }))
+    );
+    // Each is said with the catalogue's words for its numbers.
     let text = render_to_string(&reference_events(), Format::Text, Lang::Fr);
-    assert!(text.contains("15 candidats ont les trois éléments"));
-    assert!(text.contains("7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin au bureau"));
-    assert!(text.contains("1 enveloppe pour 4 électeurs : 3 manquantes"));
-    assert!(text.contains("1 non-réception enregistrée"));
+    let cat = Lang::Fr.catalog();
+    for said in [
+        (cat.finding_complete)(15),
+        (cat.finding_missing_both)(7),
+        (cat.finding_at_bureau_present)(7),
+        (cat.finding_shortfall)(4, 1, 3),
+        (cat.finding_non_receipts)(1),
+    ] {
+        assert!(text.contains(&said), "missing «{said}» in:\n{text}");
+    }
     insta::assert_snapshot!(text);
 }
 
@@ -156,8 +224,16 @@ fn reference_record_json_report() {
 
 #[test]
 fn an_empty_database_reports_no_observation() {
+    let state = RecordState::fold(&[]);
+    assert!(state.observed_circonscriptions().is_empty());
     let text = render_to_string(&[], Format::Text, Lang::Fr);
-    assert!(text.contains("Aucune observation enregistrée."), "{text}");
+    let none = Lang::Fr.catalog().report_no_observation;
+    assert!(text.contains(none), "{text}");
+    let observed = render_to_string(&reference_events(), Format::Text, Lang::Fr);
+    assert!(
+        !observed.contains(none),
+        "said only when nothing is recorded"
+    );
 }
 
 #[test]
@@ -179,16 +255,32 @@ fn disagreeing_observers_and_a_missing_bureau_ballot_are_reported() {
         ],
     );
     log.extend(events(2, vec![tick(3, Item::Bureau, Mark::Absent)]));
+    use crate::domain::Finding;
+    let record = record_of(&log);
+    let about = |pick: fn(&Finding) -> bool| -> Vec<u16> {
+        record
+            .findings
+            .iter()
+            .filter(|f| pick(f))
+            .flat_map(candidates_in)
+            .collect()
+    };
+    assert_eq!(about(|f| matches!(f, Finding::MissingAtBureau { .. })), [3]);
+    assert_eq!(about(|f| matches!(f, Finding::Disputed { .. })), [3]);
+    assert_eq!(about(|f| matches!(f, Finding::NotChecked { .. })).len(), 22);
     let text = render_to_string(&log, Format::Text, Lang::Fr);
-    assert!(text.contains("1 bulletin absent de la table du bureau (L.58, R.55) : irrégularité grave : n° 3 MAILLARD Sylvain (REM)."), "{text}");
+    let cat = Lang::Fr.catalog();
+    let missing = text
+        .lines()
+        .find(|l| l.contains(&(cat.finding_missing_at_bureau)(1)))
+        .unwrap_or_else(|| panic!("no missing ballot in:\n{text}"));
+    // The serious irregularity names the candidate and the articles it breaks.
     assert!(
-        text.contains("1 candidat : les observateurs se contredisent"),
-        "{text}"
+        missing.contains("n° 3 MAILLARD Sylvain (REM)") && missing.contains("L.58, R.55"),
+        "{missing}"
     );
-    assert!(
-        text.contains("22 candidats pas encore entièrement vérifiés"),
-        "{text}"
-    );
+    assert!(text.contains(&(cat.finding_disputed)(1)), "{text}");
+    assert!(text.contains(&(cat.finding_not_checked)(22)), "{text}");
 }
 
 #[test]
@@ -198,17 +290,22 @@ fn markdown_escapes_table_breaking_characters() {
 
 const DIGEST: &str = "5f1c0e8a9b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e";
 
+/// `text` as the HTML report escapes it.
+fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 #[test]
 fn text_markdown_and_html_end_with_the_digest_line() {
+    let said = (Lang::Fr.catalog().digest_some)(DIGEST);
+    assert!(said.contains(DIGEST));
     for (format, last) in [
-        (
-            Format::Text,
-            format!("Empreinte des observations (têtes des chaînes) : {DIGEST}"),
-        ),
-        (
-            Format::Md,
-            format!("Empreinte des observations (têtes des chaînes) : {DIGEST}"),
-        ),
+        (Format::Text, said.clone()),
+        (Format::Md, said.clone()),
         (Format::Html, "</html>".to_owned()),
     ] {
         let out = render_with(&data(), &reference_events(), format, Lang::Fr, Some(DIGEST));
@@ -224,7 +321,8 @@ fn text_markdown_and_html_end_with_the_digest_line() {
     let footer = &html[html.find("<footer>").unwrap()..];
     assert!(
         footer.contains(&format!(
-            "<p class=\"digest\">Empreinte des observations (têtes des chaînes) : {DIGEST}</p>\n</footer>"
+            "<p class=\"digest\">{}</p>\n</footer>",
+            html_escaped(&said)
         )),
         "{footer}"
     );
@@ -241,36 +339,31 @@ fn text_markdown_and_html_end_with_the_digest_line() {
 
 #[test]
 fn without_a_digest_every_printed_report_says_none_is_available_yet() {
-    for (format, lang, line) in [
-        (
-            Format::Text,
-            Lang::Fr,
-            "Empreinte des observations : aucune disponible pour l'instant.",
-        ),
-        (
-            Format::Text,
-            Lang::En,
-            "Evidence digest: none available yet.",
-        ),
-        (
-            Format::Md,
-            Lang::Fr,
-            "Empreinte des observations : aucune disponible pour l'instant.",
-        ),
+    for (format, lang) in [
+        (Format::Text, Lang::Fr),
+        (Format::Text, Lang::En),
+        (Format::Md, Lang::Fr),
     ] {
         let out = render_to_string(&reference_events(), format, lang);
-        assert_eq!(out.lines().last(), Some(line), "{format:?}");
+        let none = lang.catalog().digest_none;
+        assert_eq!(out.lines().last(), Some(none), "{format:?} {lang:?}");
     }
+    let none = Lang::Fr.catalog().digest_none;
     let html = render_to_string(&reference_events(), Format::Html, Lang::Fr);
-    assert!(html.contains(
-        "<p class=\"digest\">Empreinte des observations : aucune disponible pour l&#39;instant.</p>"
-    ));
+    assert!(
+        html.contains(&format!("<p class=\"digest\">{}</p>", html_escaped(none))),
+        "{html}"
+    );
     // The empty report too.
     let empty = render_to_string(&[], Format::Text, Lang::Fr);
-    assert!(
-        empty.ends_with("aucune disponible pour l'instant.\n"),
-        "{empty}"
-    );
+    assert!(empty.ends_with(&format!("{none}\n")), "{empty}");
+    let json: serde_json::Value = serde_json::from_str(&render_to_string(
+        &reference_events(),
+        Format::Json,
+        Lang::Fr,
+    ))
+    .unwrap();
+    assert!(json["digest"].is_null(), "{json}");
 }
 
 #[test]
@@ -693,14 +786,23 @@ fn pv_of(
 #[test]
 fn reference_record_pv_in_french() {
     let text = pv_of(&reference_events(), &data(), "75056_0911", None, Lang::Fr);
+    // The legal references, as the bureau must read them.
     assert!(text.contains("article R.52"), "{text}");
     assert!(text.contains("L.58 et R.55"), "{text}");
     assert!(text.contains("R.34 et R.38"), "{text}");
+    // The household's fact, with who saw it and when (UTC).
+    let t = &Lang::Fr.catalog().pv;
+    let envelope = reference_events()
+        .into_iter()
+        .find(|e| matches!(e.body, EventBody::Envelope { .. }))
+        .unwrap();
+    let who = format!("Test ({})", time(envelope.recorded_at));
+    assert!(who.contains("UTC"));
+    let fact = format!("- {}", (t.household)(4, 1, &who));
     assert!(
-        text.contains("un foyer de 4 électeurs a reçu 1 enveloppe : 3 manquantes"),
-        "{text}"
+        text.lines().any(|l| l == fact),
+        "missing «{fact}» in:\n{text}"
     );
-    assert!(text.contains("UTC"), "{text}");
     assert!(text.ends_with(&format!("{DIGEST}\n")), "{text}");
     insta::assert_snapshot!(text);
 }
@@ -725,11 +827,16 @@ fn reference_record_appeal_gives_the_deadline_and_the_facts() {
         Some("2017-06-18"),
         Lang::Fr,
     );
-    assert!(
-        text.contains("au plus tard le 28 juin 2017 à 18 h"),
-        "{text}"
-    );
-    assert!(text.contains("le 18 juin 2017"), "{text}");
+    // Ten days after the proclamation, at 18:00.
+    let t = &Lang::Fr.catalog().pv;
+    let proclaimed = chrono::NaiveDate::from_ymd_opt(2017, 6, 18).unwrap();
+    let deadline = chrono::NaiveDate::from_ymd_opt(2017, 6, 28)
+        .unwrap()
+        .and_hms_opt(18, 0, 0)
+        .unwrap();
+    let said = (t.appeal_deadline)(&(t.deadline)(deadline), &(t.date)(proclaimed));
+    assert!(text.contains(&said), "missing «{said}» in:\n{text}");
+    assert!(text.contains("28 juin 2017"), "{text}");
     assert!(text.contains("LO.180"), "{text}");
     assert!(text.contains("ordonnance n° 58-1067"), "{text}");
     // The appeal adds to the réclamation, which comes first.
@@ -742,24 +849,44 @@ fn reference_record_appeal_gives_the_deadline_and_the_facts() {
 #[test]
 fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     let data = national_data();
+    let cat = Lang::Fr.catalog();
+    let t = &cat.pv;
     let text = pv_of(&national_events(), &data, "75056_0911", None, Lang::Fr);
-    assert!(
-        text.contains("le bulletin de n° 5 DE BAYSER Mathilde (DIV) était absent de la table ; constaté par Alice (2017-06-11 09:01 UTC, « bulletins épuisés »)."),
-        "{text}"
+    // Alice's absence, with her time and note.
+    let absent = (t.bureau_absent)(
+        "n° 5 DE BAYSER Mathilde (DIV)",
+        &format!(
+            "Alice (2017-06-11 09:01 UTC, {})",
+            (cat.quote)("bulletins épuisés")
+        ),
     );
-    assert!(text.contains("observations divergentes sur le bulletin de n° 3 MAILLARD Sylvain (REM) : Alice : présent (2017-06-11 09:00 UTC) ; Bruno : absent (2017-06-11 15:00 UTC)."), "{text}");
+    assert!(text.contains(&absent), "missing «{absent}» in:\n{text}");
+    // Alice and Bruno disagree on candidate 3: both views are kept, each with its time.
+    let disputed = text
+        .lines()
+        .find(|l| l.contains("n° 3 MAILLARD Sylvain (REM)") && l.contains("Alice"))
+        .unwrap_or_else(|| panic!("no disagreement on candidate 3 in:\n{text}"));
+    for view in [
+        format!(
+            "Alice{}{} (2017-06-11 09:00 UTC)",
+            cat.list_sep, cat.mark_present
+        ),
+        format!(
+            "Bruno{}{} (2017-06-11 15:00 UTC)",
+            cat.list_sep, cat.mark_absent
+        ),
+    ] {
+        assert!(disputed.contains(&view), "«{view}» not in: {disputed}");
+    }
     assert!(
-        text.contains("1 autre non-réception enregistrée dans d'autres bureaux"),
-        "{text}"
+        text.contains(&(t.non_receipts_elsewhere)(1)),
+        "the other bureau's non-receipt is counted, not listed:\n{text}"
     );
+    assert!(!text.contains("Paul Martin"), "{text}");
     insta::assert_snapshot!(text);
     let machines = pv_of(&national_events(), &data, "75056_0913", None, Lang::Fr);
-    assert!(
-        machines.contains("ce bureau vote sur machines à voter"),
-        "{machines}"
-    );
-    assert!(
-        machines.contains("l'électeur Paul Martin de ce bureau n'a reçu aucune enveloppe"),
-        "{machines}"
-    );
+    assert!(machines.contains(t.machines), "{machines}");
+    let fact = (t.non_receipt)(Some("Paul Martin"), "\u{1}");
+    let fact = fact.split('\u{1}').next().unwrap();
+    assert!(machines.contains(fact), "missing «{fact}» in:\n{machines}");
 }

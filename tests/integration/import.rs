@@ -1,8 +1,13 @@
-//! `constat import` end to end on excerpts of the real official files: what it prints, what a
-//! re-import shows, and every refusal (file, line, column, value, hint) leaving the database as it
-//! was.
+//! `constat import` end to end on excerpts of the real official files: what the database holds
+//! afterwards (read with the library, and its import log), what a re-import changes, and every
+//! refusal leaving the database byte for byte as it was, said with the library's own error (file,
+//! line, column, value, hint) in French. Printed lines are compared with the catalogue's text.
 
 use std::path::{Path, PathBuf};
+
+use constat::domain::{Bureau, BureauCode, Candidate, CirconscriptionCode, Referential};
+use constat::i18n::{FR, Lang, Localize};
+use constat::storage::Store;
 
 use crate::util::{constat, english_in, run, stderr, stdout};
 
@@ -26,24 +31,95 @@ fn import(db: &Path, what: &str, file: &Path, code: i32) -> (String, String) {
     (stdout(&out), stderr(&out))
 }
 
-/// The database's candidates and bureaux as the report and the picker see them.
-fn content(db: &Path) -> String {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    let mut out = String::new();
-    for sql in [
-        "SELECT circonscription || ' ' || panel || ' ' || surname || ' ' || given_name || ' ' || withdrawn FROM candidate ORDER BY 1",
-        "SELECT code || ' ' || IFNULL(circonscription, '-') || ' ' || address FROM bureau ORDER BY 1",
-        "SELECT code || ' ' || label FROM circonscription ORDER BY 1",
-    ] {
-        let mut stmt = conn.prepare(sql).unwrap();
-        for row in stmt.query_map([], |r| r.get::<_, String>(0)).unwrap() {
-            out.push_str(&row.unwrap());
-            out.push('\n');
-        }
-    }
-    out
+/// The candidates, circonscriptions and bureaux the database offers, read with the library as
+/// the report and the picker read them (withdrawn candidates are not offered).
+fn referential(db: &Path) -> Referential {
+    Store::open(db)
+        .expect("open the database")
+        .election_data()
+        .expect("read its reference data")
+        .referential
+}
+
+fn candidate(r: &Referential, circ: &str, panel: u16) -> Option<Candidate> {
+    r.candidates_of(&CirconscriptionCode::parse(circ).unwrap())
+        .iter()
+        .find(|c| c.panel.get() == panel)
+        .cloned()
+}
+
+fn candidate_count(r: &Referential) -> usize {
+    r.candidates.values().map(Vec::len).sum()
+}
+
+fn bureau<'a>(r: &'a Referential, code: &str) -> Option<&'a Bureau> {
+    r.bureaux.get(&BureauCode::parse(code).unwrap())
+}
+
+/// What the database recorded of an import (its `import_log`, which the library does not read
+/// back): format, encoding, rows, added, changed, withdrawn.
+#[derive(Debug, PartialEq, Eq)]
+struct Logged {
+    kind: String,
+    format: String,
+    encoding: String,
+    rows: i64,
+    added: i64,
+    changed: i64,
+    withdrawn: i64,
+}
+
+fn imports(db: &Path) -> Vec<Logged> {
+    let conn = read_only(db);
+    let mut stmt = conn
+        .prepare(
+            "SELECT kind, format, encoding, rows, added, changed, withdrawn FROM import_log ORDER BY id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok(Logged {
+            kind: r.get(0)?,
+            format: r.get(1)?,
+            encoding: r.get(2)?,
+            rows: r.get(3)?,
+            added: r.get(4)?,
+            changed: r.get(5)?,
+            withdrawn: r.get(6)?,
+        })
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+fn last_import(db: &Path) -> Logged {
+    imports(db).pop().expect("an import was recorded")
+}
+
+/// Whether the database still holds a candidate, marked withdrawn or not (the library offers
+/// the candidates not withdrawn only).
+fn withdrawn_flag(db: &Path, circ: &str, panel: u16) -> Option<bool> {
+    read_only(db)
+        .query_row(
+            "SELECT withdrawn FROM candidate WHERE circonscription = ?1 AND panel = ?2",
+            rusqlite::params![circ, panel],
+            |r| r.get(0),
+        )
+        .ok()
+}
+
+fn read_only(db: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+}
+
+/// The line saying what the file was recognised as, in French, as the catalogue words it.
+fn recognised(file: &Path, logged: &Logged, separator: Option<char>) -> String {
+    (FR.import_recognised)(
+        &file.display().to_string(),
+        &logged.format,
+        &logged.encoding,
+        separator,
+    )
 }
 
 #[test]
@@ -52,13 +128,36 @@ fn the_2024_list_imports_and_a_second_import_changes_nothing() {
     let db = election(dir.path(), "legislatives-2024");
     let file = fixture("candidatures-2024-t2-extrait.csv");
     let (out, _) = import(&db, "candidates", &file, 0);
-    assert!(out.contains("encodage UTF-8, séparateur « ; »"), "{out}");
-    assert!(out.contains("12 candidats dans"), "{out}");
-    let before = content(&db);
-    assert!(before.contains("0101 2 MAÎTRE Christophe 0"), "{before}");
+    let logged = last_import(&db);
+    assert_eq!(
+        (logged.kind.as_str(), logged.encoding.as_str()),
+        ("candidates", "UTF-8")
+    );
+    assert_eq!(
+        (logged.rows, logged.added, logged.changed, logged.withdrawn),
+        (12, 12, 0, 0)
+    );
+    assert!(
+        out.contains(&recognised(&file, &logged, Some(';'))),
+        "{out}"
+    );
+    let before = referential(&db);
+    assert_eq!(candidate_count(&before), 12);
+    let maitre = candidate(&before, "0101", 2).expect("0101 n° 2");
+    assert_eq!(
+        (maitre.surname.as_str(), maitre.given_name.as_str()),
+        ("MAÎTRE", "Christophe")
+    );
+    assert_eq!(withdrawn_flag(&db, "0101", 2), Some(false));
+    // Again: nothing added, changed or withdrawn, and the command says so.
     let (out, _) = import(&db, "candidates", &file, 0);
-    assert!(out.contains("Rien n'a changé"), "{out}");
-    assert_eq!(content(&db), before);
+    let again = last_import(&db);
+    assert_eq!(
+        (again.rows, again.added, again.changed, again.withdrawn),
+        (12, 0, 0, 0)
+    );
+    assert!(out.contains(FR.import_nothing_changed), "{out}");
+    assert_eq!(referential(&db), before);
 }
 
 #[test]
@@ -67,6 +166,7 @@ fn a_renamed_or_withdrawn_candidate_is_shown_not_silently_overwritten() {
     let db = election(dir.path(), "legislatives-2024");
     let file = fixture("candidatures-2024-t2-extrait.csv");
     import(&db, "candidates", &file, 0);
+    let before = referential(&db);
     let text = std::fs::read_to_string(&file).unwrap();
     let mut lines: Vec<&str> = text.lines().collect();
     let renamed = lines[1].replace("MAÎTRE", "MAISTRE");
@@ -75,61 +175,120 @@ fn a_renamed_or_withdrawn_candidate_is_shown_not_silently_overwritten() {
     let newer = dir.path().join("newer.csv");
     std::fs::write(&newer, lines.join("\r\n") + "\r\n").unwrap();
     let (out, _) = import(&db, "candidates", &newer, 0);
-    assert!(
-        out.contains("modifié : 0101 n° 2 : MAÎTRE Christophe M (RN) → MAISTRE Christophe M (RN)"),
-        "{out}"
+    let logged = last_import(&db);
+    assert_eq!(
+        (logged.rows, logged.added, logged.changed, logged.withdrawn),
+        (11, 0, 1, 1)
     );
-    assert!(
-        out.contains("retiré (absent du fichier, conservé comme retiré) : 0101 n° 3 BRETON Xavier"),
-        "{out}"
+    // The change is applied: the new name is the one offered.
+    let after = referential(&db);
+    let renamed = candidate(&after, "0101", 2).expect("0101 n° 2");
+    assert_eq!(renamed.surname, "MAISTRE");
+    assert_eq!(
+        (renamed.given_name.as_str(), renamed.nuance.as_str()),
+        ("Christophe", "RN")
     );
-    assert!(
-        content(&db).contains("0101 3 BRETON Xavier 1"),
+    // The candidate no longer listed is kept, marked withdrawn, and no longer offered.
+    let breton = candidate(&before, "0101", 3).expect("0101 n° 3 before");
+    assert_eq!(breton.display_name(), "BRETON Xavier");
+    assert_eq!(candidate(&after, "0101", 3), None);
+    assert_eq!(
+        withdrawn_flag(&db, "0101", 3),
+        Some(true),
         "withdrawn candidates are kept, marked"
     );
+    assert_eq!(candidate_count(&after), 11);
+    // Both are shown, with the names before and after.
+    let changed = (FR.import_changed)(
+        "0101",
+        "2",
+        "MAÎTRE Christophe M (RN)",
+        "MAISTRE Christophe M (RN)",
+    );
+    assert!(out.contains(&changed), "{out}");
+    let withdrawn = (FR.import_withdrawn)("0101", "3", "BRETON Xavier");
+    assert!(out.contains(&withdrawn), "{out}");
+    assert!(!out.contains(FR.import_nothing_changed), "{out}");
 }
 
 #[test]
 fn every_official_format_is_recognised() {
-    let cases: [(&str, &str, &str); 6] = [
+    // The file, its election, the encoding found, the separator found (none for a workbook).
+    let cases: [(&str, &str, &str, Option<char>); 6] = [
         (
             "resultats-2024-t1-une-ligne-par-candidat-extrait.csv",
             "legislatives-2024",
             "CP850",
+            Some(','),
         ),
         (
             "resultats-2022-t1-cirlg-extrait.csv",
             "legislatives-2022",
             "Windows-1252",
+            Some(';'),
         ),
         (
             "candidats-2022-construit.txt",
             "legislatives-2022",
-            "tabulation",
+            "Windows-1252",
+            Some('\t'),
         ),
         (
             "candidats-2024-communautaire-extrait.csv",
             "legislatives-2024",
-            "séparateur « , »",
+            "UTF-8",
+            Some(','),
         ),
-        ("resultats-2017-mini.xlsx", "legislatives-2017", "xlsx"),
+        (
+            "resultats-2017-mini.xlsx",
+            "legislatives-2017",
+            "xlsx",
+            None,
+        ),
         (
             "tetes-de-liste-construit.csv",
             "europeennes-2024",
             "Windows-1252",
+            Some(';'),
         ),
     ];
-    for (file, election_id, expected) in cases {
+    let mut formats = std::collections::BTreeSet::new();
+    for (file, election_id, encoding, separator) in cases {
         let dir = tempfile::tempdir().unwrap();
         let db = election(dir.path(), election_id);
         let (out, err) = import(&db, "candidates", &fixture(file), 0);
-        assert!(out.contains(expected), "{file}: {out}{err}");
-        assert!(out.contains("candidats dans"), "{file}: {out}");
+        let logged = last_import(&db);
+        assert_eq!(logged.encoding, encoding, "{file}: {out}{err}");
+        assert!(
+            logged.rows > 0 && logged.added == logged.rows,
+            "{file}: {logged:?}"
+        );
+        let r = referential(&db);
+        assert_eq!(candidate_count(&r) as i64, logged.rows, "{file}");
+        assert!(
+            r.candidates
+                .keys()
+                .all(|c| r.circonscriptions.contains_key(c)),
+            "{file}: every candidate's circonscription is known"
+        );
+        assert!(
+            out.contains(&recognised(&fixture(file), &logged, separator)),
+            "{file}: {out}"
+        );
+        formats.insert(logged.format);
     }
+    assert!(formats.len() >= 4, "told apart: {formats:?}");
     // Accents come out right whatever the encoding.
     let dir = tempfile::tempdir().unwrap();
     let db = election(dir.path(), "legislatives-2017");
     import(&db, "candidates", &fixture("resultats-2017-mini.xlsx"), 0);
+    let r = referential(&db);
+    let name = |panel| candidate(&r, "7501", panel).map(|c| (c.display_name(), c.nuance));
+    assert_eq!(name(12), Some(("VÉRON Pauline".into(), "SOC".into())));
+    assert_eq!(
+        name(21),
+        Some(("LEGARET Jean-François".into(), "LR".into()))
+    );
     let report = stdout(&run(
         constat(&db).args(["report", "--circonscription", "7501", "--format", "csv"]),
         0,
@@ -145,31 +304,57 @@ fn every_official_format_is_recognised() {
 fn bureaux_from_insee_then_etalab_are_completed_and_found() {
     let dir = tempfile::tempdir().unwrap();
     let db = election(dir.path(), "legislatives-2017");
-    let (out, _) = import(&db, "bureaux", &fixture("table-bv-reu-construit.csv"), 0);
-    assert!(out.contains("sans circonscription connue"), "{out}");
-    let (out, _) = import(
+    import(&db, "bureaux", &fixture("table-bv-reu-construit.csv"), 0);
+    let insee = last_import(&db);
+    assert_eq!(insee.kind, "bureaux");
+    assert!(insee.added > 0, "{insee:?}");
+    let r = referential(&db);
+    let clauzel = bureau(&r, "75056_0911").expect("75056_0911 imported");
+    assert_eq!(
+        clauzel.circonscription, None,
+        "INSEE's table gives no circonscription"
+    );
+    import(
         &db,
         "bureaux",
         &fixture("bureaux-circonscriptions-etalab-construit.csv"),
         0,
     );
-    assert!(out.contains("complétés ou corrigés"), "{out}");
-    let content = content(&db);
-    assert!(
-        content.contains("75056_0911 7501 11 rue Clauzel"),
-        "{content}"
+    let etalab = last_import(&db);
+    assert!(etalab.changed > 0, "completed or corrected: {etalab:?}");
+    let r = referential(&db);
+    let clauzel = bureau(&r, "75056_0911").unwrap();
+    assert_eq!(
+        clauzel
+            .circonscription
+            .as_ref()
+            .map(CirconscriptionCode::as_str),
+        Some("7501")
     );
-    let (out, _) = import(
+    assert!(clauzel.address.starts_with("11 rue Clauzel"), "{clauzel:?}");
+    let circ = CirconscriptionCode::parse("7501").unwrap();
+    assert!(
+        r.bureaux_of(&circ).any(|b| b.code == clauzel.code),
+        "found in its circonscription"
+    );
+    import(
         &db,
         "bureaux",
         &fixture("metadata-bureaux-dep75-extrait.csv"),
         0,
     );
-    assert!(out.contains("bureaux"), "{out}");
+    let metadata = last_import(&db);
+    assert_eq!(imports(&db).len(), 3);
+    assert!(metadata.rows > 0, "{metadata:?}");
+    assert!(
+        referential(&db).bureaux.len() >= r.bureaux.len(),
+        "an import of bureaux removes none"
+    );
 }
 
 #[test]
 fn bad_files_are_refused_with_their_place_and_import_nothing() {
+    use constat::import::{Expected, Field, ImportText};
     let dir = tempfile::tempdir().unwrap();
     let db = election(dir.path(), "legislatives-2024");
     import(
@@ -178,7 +363,8 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
         &fixture("candidatures-2024-t2-extrait.csv"),
         0,
     );
-    let before = content(&db);
+    let before = std::fs::read(&db).unwrap();
+    let referential_before = referential(&db);
     let good = std::fs::read_to_string(fixture("candidatures-2024-t2-extrait.csv")).unwrap();
     let header = good.lines().next().unwrap().to_owned();
     let first = good.lines().nth(1).unwrap().to_owned();
@@ -192,25 +378,39 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
         .unwrap()
         .set_len(2 << 30)
         .unwrap();
-    let cases: Vec<(&str, PathBuf, &str, &str)> = vec![
-        ("empty file", write("empty.csv", b""), "vide", "empty"),
+    // Each file, what was expected instead, the line named (if any), and values the message
+    // must show.
+    type Case<'a> = (&'a str, PathBuf, ImportText, Option<u64>, Vec<&'a str>);
+    let cases: Vec<Case<'_>> = vec![
+        (
+            "empty file",
+            write("empty.csv", b""),
+            ImportText::HeaderAndRows,
+            None,
+            vec![],
+        ),
         (
             "binary file",
             write("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"),
-            "pas un fichier texte : une image PNG",
-            "not a text file",
+            ImportText::TextOrXlsx,
+            None,
+            vec!["PNG"],
         ),
         (
             "header only",
             write("header.csv", format!("{header}\n").as_bytes()),
-            "au moins un candidat après l'en-tête",
-            "at least one candidate",
+            ImportText::CandidateAfterHeader,
+            Some(1),
+            vec![],
         ),
         (
             "2 GB file",
             sparse,
-            "d'au plus 1024.0 Mio",
-            "at most 1024.0 MiB",
+            ImportText::FileAtMost {
+                mib: "1024.0".into(),
+            },
+            None,
+            vec!["1024.0", "2147483648"],
         ),
         (
             "duplicate candidate",
@@ -218,8 +418,9 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
                 "dup.csv",
                 format!("{header}\n{first}\n{first}\n").as_bytes(),
             ),
-            "ligne 2",
-            "line 2",
+            ImportText::EachPanelOnce,
+            Some(3),
+            vec!["Numéro de panneau", "0101 n° 2"],
         ),
         (
             "unknown département",
@@ -231,8 +432,9 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
                 )
                 .as_bytes(),
             ),
-            "département (01–95, 2A, 2B, 971–988, ZA–ZZ) ; « 96 » n'en est pas un",
-            "`96` is none",
+            ImportText::DepartementNotValue { value: "96".into() },
+            Some(2),
+            vec!["« 96 »"],
         ),
         (
             "a results-by-bureau file",
@@ -242,25 +444,42 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
                     .unwrap()
                     .as_slice(),
             ),
-            "cela ressemble à la table des bureaux",
-            "this looks like the bureau table",
+            ImportText::CandidateListOrResults,
+            Some(1),
+            vec!["constat import bureaux"],
         ),
     ];
-    for (what, file, fr, en) in cases {
+    for (what, file, expected, line, values) in cases {
+        // What the library finds wrong with the file: the command must say exactly that.
+        let found = constat::import::read_candidates(&file, &mut |_| Ok(())).expect_err(what);
+        assert_eq!(found.file, file, "{what}");
+        assert_eq!(*found.expected, Expected::Said(expected), "{what}");
+        assert_eq!(found.line, line, "{what}: {found}");
         let (_, err) = import(&db, "candidates", &file, 1);
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "{what}: the database changed"
+        );
+        assert_eq!(referential(&db), referential_before, "{what}");
+        let said = found.text(Lang::Fr);
+        assert!(err.contains(&said), "{what}: expected `{said}` in: {err}");
         assert!(
             err.contains(&file.display().to_string()),
             "{what}: the file is not named: {err}"
         );
-        assert!(err.contains(fr), "{what}: expected `{fr}` in: {err}");
-        assert!(err.contains("rien n'a été importé"), "{what}: {err}");
+        if let Some(line) = line {
+            assert!(err.contains(&line.to_string()), "{what}: no line: {err}");
+        }
+        for value in values {
+            assert!(err.contains(value), "{what}: `{value}` not shown: {err}");
+        }
         let without_file = err.replace(&file.display().to_string(), "");
         assert_eq!(
             english_in(&without_file),
             Vec::<&str>::new(),
             "{what}: English in the French message: {err}"
         );
-        assert_eq!(content(&db), before, "{what}: the database changed");
         let out = run(
             constat(&db)
                 .args(["--lang", "en", "import", "candidates"])
@@ -268,26 +487,50 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
             1,
         );
         let err = stderr(&out);
-        assert!(err.contains(en), "{what}: expected `{en}` in: {err}");
-        assert!(err.contains("nothing was imported"), "{what}: {err}");
+        assert!(
+            err.contains(&found.text(Lang::En)),
+            "{what}: expected `{found}` in: {err}"
+        );
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "{what}: the database changed"
+        );
     }
-    // A missing column names the columns constat knows.
+    assert_eq!(imports(&db).len(), 1, "no refused import is logged");
+    // A missing column names the field wanted, the names constat knows and the file's columns.
     let no_panel = write(
         "no-panel.csv",
         b"Code circonscription;Nom du candidat\n7501;DUPONT\n",
     );
+    let found = constat::import::read_candidates(&no_panel, &mut |_| Ok(())).unwrap_err();
+    assert!(
+        matches!(
+            &*found.expected,
+            Expected::Column {
+                what: Field::PanelNumber | Field::CandidatePanelNumber,
+                ..
+            }
+        ),
+        "{found:?}"
+    );
+    assert!(
+        matches!(found.hint.as_deref(), Some(ImportText::FileColumns { .. })),
+        "{found:?}"
+    );
     let (_, err) = import(&db, "candidates", &no_panel, 1);
-    assert!(
-        err.contains("attendu : une colonne pour le numéro de panneau, nommée parmi"),
-        "{err}"
-    );
-    assert!(
-        err.contains("conseil : les colonnes du fichier sont"),
-        "{err}"
-    );
+    assert!(err.contains(&found.text(Lang::Fr)), "{err}");
+    for column in [
+        "Code circonscription",
+        "Nom du candidat",
+        "Numéro de panneau",
+    ] {
+        assert!(err.contains(column), "`{column}` not named: {err}");
+    }
     assert_eq!(
         english_in(&err.replace(&no_panel.display().to_string(), "")),
         Vec::<&str>::new(),
         "{err}"
     );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }

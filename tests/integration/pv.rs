@@ -1,8 +1,14 @@
 //! `constat pv`: the réclamation for the bureau's procès-verbal, printed by the real binary after
-//! the 2017 reference record was entered through the ordinary commands; the appeal deadline; and
-//! the refusal of an unknown bureau.
+//! the 2017 reference record was entered through the ordinary commands: its facts are the
+//! catalogue's lines built from what the database holds (bureau, signer, counts, who and when),
+//! its legal references are checked as written, and it ends with the database's digest; the
+//! appeal deadline; and the refusal of an unknown bureau, which names the valid ones.
 
 use std::path::{Path, PathBuf};
+
+use constat::domain::{BureauCode, EventBody};
+use constat::i18n::{EN, FR};
+use constat::storage::Store;
 
 use crate::util::{bin, constat, init_db, run, stderr, stdout};
 
@@ -31,115 +37,164 @@ fn is_digest_line(line: &str) -> bool {
     }
 }
 
+/// The lines the PV must hold for the reference record, built with the catalogue from what the
+/// database holds: the bureau, the signer, the candidates checked, the household's count and the
+/// non-receipt, each with who saw it and when.
+fn facts_of(db: &Path) -> Vec<String> {
+    let store = Store::open(db).unwrap();
+    let code = BureauCode::parse("75056_0911").unwrap();
+    let bureau = store.bureau(&code).unwrap().expect("the bureau");
+    let signer = store.local_observer().unwrap().name;
+    let circ = bureau.circonscription.clone().unwrap();
+    let (_, candidates) = store.circonscription(&circ).unwrap().unwrap();
+    let events = store.events().unwrap();
+    let who = |at| format!("{signer} ({})", constat::report::time(at));
+    let envelope = events
+        .iter()
+        .find_map(|e| match e.body {
+            EventBody::Envelope {
+                voters, received, ..
+            } => Some((voters, received, who(e.recorded_at))),
+            _ => None,
+        })
+        .expect("the household's envelope");
+    let non_receipt = events
+        .iter()
+        .find(|e| matches!(e.body, EventBody::NonReceipt { .. }))
+        .map(|e| who(e.recorded_at))
+        .expect("the non-receipt");
+    // The reference record: 22 candidates checked at the bureau, 1 envelope for 4 voters.
+    assert_eq!(candidates.len(), 22);
+    assert_eq!((envelope.0, envelope.1), (4, 1));
+    let t = &FR.pv;
+    vec![
+        (t.bureau)(
+            code.as_str(),
+            &format!("{}, {}", bureau.label, bureau.address),
+        ),
+        (t.intro)(&signer),
+        format!("- {}", (t.bureau_all_present)(candidates.len())),
+        format!("- {}", (t.household)(envelope.0, envelope.1, &envelope.2)),
+        format!("- {}", (t.non_receipt)(None, &non_receipt)),
+    ]
+}
+
 #[test]
 fn the_pv_of_the_reference_bureau_states_the_facts_with_articles_times_and_digest() {
     let dir = tempfile::tempdir().unwrap();
     let db = reference_db(dir.path());
     let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    // The facts recorded, each on its line.
+    for fact in facts_of(&db) {
+        assert!(pv.lines().any(|l| l == fact), "missing «{fact}» in:\n{pv}");
+    }
+    // The legal wording the bureau's president is shown: the articles the facts rest on.
     for expected in [
         "RÉCLAMATION À PORTER AU PROCÈS-VERBAL DU BUREAU DE VOTE",
-        "Bureau de vote 75056_0911 : Paris 9e - bureau 11, 11 rue Clauzel, 75009 Paris",
-        "Je soussigné(e) Test demande que soient consignés au procès-verbal de ce bureau les faits suivants (article R.52 du code électoral).",
+        "(article R.52 du code électoral)",
         "Les heures sont en temps universel (UTC",
         "(articles L.58 et R.55 du code électoral",
-        "- aucune absence de bulletin n'a été constatée sur la table de ce bureau (22 candidats vérifiés).",
         "(articles R.34 et R.38 du code électoral)",
         "7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin au bureau",
         "(constaté sur une seule enveloppe)",
-        "- un foyer de 4 électeurs a reçu 1 enveloppe : 3 manquantes ; constaté par Test (",
-        "- un électeur de ce bureau n'a reçu aucune enveloppe (procès-verbal de non-réception) ; constaté par Test (",
-        " UTC).",
     ] {
         assert!(pv.contains(expected), "missing «{expected}» in:\n{pv}");
     }
+    // It ends with the database's digest, as the report does.
+    let digest = Store::open(&db)
+        .unwrap()
+        .chain_digest()
+        .unwrap()
+        .expect("a digest");
     let last = pv.lines().last().unwrap();
-    assert!(is_digest_line(last), "{pv}");
-    // The same digest ends the report.
+    assert!(is_digest_line(last) && last.ends_with(&digest), "{pv}");
     let report = stdout(&run(constat(&db).arg("report"), 0));
     assert_eq!(report.lines().last(), Some(last), "{report}");
 }
 
 #[test]
 fn the_appeal_gives_the_conseil_constitutionnel_deadline() {
+    use chrono::NaiveDate;
     let dir = tempfile::tempdir().unwrap();
     let db = reference_db(dir.path());
-    let fr = stdout(&run(
-        constat(&db).args([
-            "pv",
-            "--bureau",
-            "75056_0911",
-            "--appeal",
-            "--proclamation",
-            "2017-06-18",
-        ]),
-        0,
-    ));
-    assert!(
-        fr.contains("la requête doit être déposée au plus tard le 28 juin 2017 à 18 h"),
-        "{fr}"
-    );
-    assert!(
-        fr.contains("proclamation des résultats, le 18 juin 2017"),
-        "{fr}"
-    );
+    let appeal = |lang: &str| {
+        stdout(&run(
+            constat(&db).args([
+                "--lang",
+                lang,
+                "pv",
+                "--bureau",
+                "75056_0911",
+                "--appeal",
+                "--proclamation",
+                "2017-06-18",
+            ]),
+            0,
+        ))
+    };
+    // Ten days after the proclamation of 18 June 2017, at 18:00.
+    let proclaimed = NaiveDate::from_ymd_opt(2017, 6, 18).unwrap();
+    let deadline = NaiveDate::from_ymd_opt(2017, 6, 28)
+        .unwrap()
+        .and_hms_opt(18, 0, 0)
+        .unwrap();
+    let fr = appeal("fr");
+    let said = (FR.pv.appeal_deadline)(&(FR.pv.deadline)(deadline), &(FR.pv.date)(proclaimed));
+    assert!(fr.contains(&said), "missing «{said}» in:\n{fr}");
+    // The legal grounds, as the requête must cite them.
+    assert!(fr.contains("28 juin 2017"), "{fr}");
     assert!(
         fr.contains("article LO.180 du code électoral, article 33 de l'ordonnance n° 58-1067"),
         "{fr}"
     );
-    assert!(fr.contains("1. aucune absence de bulletin"), "{fr}");
-    assert!(is_digest_line(fr.lines().last().unwrap()), "{fr}");
-    let en = stdout(&run(
-        constat(&db).args([
-            "--lang",
-            "en",
-            "pv",
-            "--bureau",
-            "75056_0911",
-            "--appeal",
-            "--proclamation",
-            "2017-06-18",
-        ]),
-        0,
-    ));
+    // The facts are numbered in the exposé, beginning with the bureau's.
+    let first = format!("1. {}", (FR.pv.bureau_all_present)(22));
     assert!(
-        en.contains("by 28 June 2017 at 18:00 at the latest"),
-        "{en}"
+        fr.lines().any(|l| l == first),
+        "missing «{first}» in:\n{fr}"
     );
+    assert!(is_digest_line(fr.lines().last().unwrap()), "{fr}");
+    let en = appeal("en");
+    let said = (EN.pv.appeal_deadline)(&(EN.pv.deadline)(deadline), &(EN.pv.date)(proclaimed));
+    assert!(en.contains(&said), "missing «{said}» in:\n{en}");
+    assert!(en.contains("LO.180"), "{en}");
     let en_pv = stdout(&run(
         constat(&db).args(["--lang", "en", "pv", "--bureau", "75056_0911"]),
         0,
     ));
-    assert!(
-        en_pv.starts_with("COMPLAINT TO WRITE INTO THE BUREAU'S PROCÈS-VERBAL"),
-        "{en_pv}"
-    );
-    assert!(
-        en_pv.contains("a household of 4 voters received 1 envelope: 3 missing"),
-        "{en_pv}"
-    );
+    assert!(en_pv.starts_with(EN.pv.title), "{en_pv}");
+    // The household's fact, up to who saw it (the catalogue's words, cut at the observer).
+    let fact = (EN.pv.household)(4, 1, "\u{1}");
+    let fact = fact.split('\u{1}').next().unwrap();
+    assert!(en_pv.contains(fact), "missing «{fact}» in:\n{en_pv}");
 }
 
 #[test]
 fn an_unknown_bureau_is_refused_with_the_valid_choices() {
     let dir = tempfile::tempdir().unwrap();
     let db = reference_db(dir.path());
+    let before = std::fs::read(&db).unwrap();
     let out = run(constat(&db).args(["pv", "--bureau", "75056_9999"]), 1);
     let err = stderr(&out);
-    assert!(
-        err.contains("le bureau 75056_9999 n'est pas un bureau de la circonscription 7501 ; ses bureaux : 75056_0901, 75056_0902"),
-        "{err}"
-    );
-    assert!(err.contains("75056_0911"), "{err}");
-    assert!(stdout(&out).is_empty());
+    assert!(stdout(&out).is_empty(), "no PV for an unknown bureau");
+    // The code asked, the circonscription, and every valid bureau of it are named.
+    let circ = constat::domain::CirconscriptionCode::parse("7501").unwrap();
+    let valid = Store::open(&db).unwrap().bureau_codes_of(&circ).unwrap();
+    assert!(valid.len() > 1 && valid.iter().any(|c| c == "75056_0911"));
+    assert!(err.contains("75056_9999") && err.contains("7501"), "{err}");
+    for code in &valid {
+        assert!(err.contains(code.as_str()), "{code} not offered: {err}");
+    }
+    // What is not a bureau code at all is refused too, and named.
     let out = run(constat(&db).args(["pv", "--bureau", "rue Clauzel"]), 1);
-    assert!(
-        stderr(&out).contains("n'est pas un code de bureau"),
-        "{}",
-        stderr(&out)
-    );
-    // --appeal needs the proclamation date.
-    run(
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("rue Clauzel"), "{}", stderr(&out));
+    // --appeal needs the proclamation date: a usage error.
+    let out = run(
         constat(&db).args(["pv", "--bureau", "75056_0911", "--appeal"]),
         2,
     );
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("--proclamation"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "a PV writes nothing");
 }

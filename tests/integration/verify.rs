@@ -1,11 +1,20 @@
 //! `constat verify` on databases: an intact chain passes; flipping one byte, deleting an event,
-//! reordering, replaying another observer's event or forging the head is caught and named.
+//! reordering, replaying another observer's event or forging the head is caught (exit status 1)
+//! and named: the library's verdict says which observer and which position, and the command
+//! prints that verdict as the catalogue words it, in French without English.
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::util::{constat, english_in, run, stdout, tick};
+use constat::app::evidence::{
+    Broken, FolderProblem, Subject, Verdict, verify_database_file, verify_folder,
+};
+use constat::domain::chain::ChainBreak;
+use constat::i18n::{EN, FR, Lang, Localize};
+use constat::storage::ChainProblem;
+
+use crate::util::{constat, english_in, run, stderr, stdout, tick};
 
 const GUARDS: &str = "CREATE TRIGGER event_is_append_only_no_update BEFORE UPDATE ON event
 BEGIN
@@ -53,15 +62,64 @@ fn verify(path: &Path, code: i32) -> String {
     stdout(&run(constat(path).arg("verify").arg(path), code))
 }
 
+/// The line `constat verify` prints for `v` in `lang`, from the catalogue.
+fn line_of(v: &Verdict, lang: Lang) -> String {
+    let cat = if lang == Lang::Fr { &*FR } else { &*EN };
+    let what = v.subject.text(lang);
+    match &v.broken {
+        None => (cat.verify_ok)(&what),
+        Some(why) => (cat.verify_broken)(&what, &why.text(lang)),
+    }
+}
+
+/// Checks that `constat verify` (French and English) exits 1 and prints every verdict of the
+/// library for `path`; returns the French output.
+fn prints_broken(path: &Path, verdicts: &[Verdict]) -> String {
+    let out = verify(path, 1);
+    let english = stdout(&run(
+        constat(path).args(["--lang", "en", "verify"]).arg(path),
+        1,
+    ));
+    for v in verdicts {
+        assert!(out.contains(&line_of(v, Lang::Fr)), "{v:?}:\n{out}");
+        assert!(english.contains(&line_of(v, Lang::En)), "{v:?}:\n{english}");
+        if let Some(why) = &v.broken {
+            let reason = why.text(Lang::Fr);
+            assert_eq!(
+                english_in(&reason),
+                Vec::<&str>::new(),
+                "English in the French reason:\n{out}"
+            );
+        }
+    }
+    out
+}
+
+fn observer_of(v: &Verdict) -> &str {
+    match &v.subject {
+        Subject::Chain { name, .. } | Subject::CsvChain { name, .. } => name,
+        other => panic!("not a chain: {other:?}"),
+    }
+}
+
 #[test]
 fn an_intact_database_verifies() {
     let dir = tempfile::tempdir().unwrap();
     let db = observer(dir.path(), "marie");
-    let out = verify(&db, 0);
+    let verdicts = verify_database_file(&db).unwrap();
+    assert_eq!(verdicts.len(), 1, "{verdicts:?}");
     assert!(
-        out.contains("intact : marie") && out.contains("4 événements, tête signée à la position 4"),
-        "{out}"
+        matches!(
+            &verdicts[0],
+            Verdict {
+                subject: Subject::Chain { name, events: 4, signed_up_to: Some(4), .. },
+                broken: None,
+            } if name == "marie"
+        ),
+        "{verdicts:?}"
     );
+    let out = verify(&db, 0);
+    assert!(out.contains(&line_of(&verdicts[0], Lang::Fr)), "{out}");
 }
 
 #[test]
@@ -76,80 +134,95 @@ fn every_tampering_is_caught_and_named() {
             .unwrap()
     };
     let second = id_of(&db, 2);
-    let cases: Vec<(&str, String, String)> = vec![
+    let third = id_of(&db, 3);
+    let replayed = {
+        let conn = Connection::open_with_flags(&other, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let (id, hash): (String, String) = conn
+            .query_row("SELECT id, hash FROM event WHERE seq = 2", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        (id, hash)
+    };
+    // What was done, the file, the SQL, and the break expected at position 2.
+    let cases: Vec<(&str, &str, String, ChainBreak)> = vec![
         (
             "one byte flipped in a note",
-            "flip.db".into(),
+            "flip.db",
             "UPDATE event SET note = 'm2' WHERE seq = 2;".into(),
+            ChainBreak::Mismatch {
+                id: second.clone(),
+                seq: 2,
+            },
         ),
-        ("an event deleted", "delete.db".into(), "DELETE FROM event WHERE seq = 2;".into()),
+        (
+            "an event deleted",
+            "delete.db",
+            "DELETE FROM event WHERE seq = 2;".into(),
+            ChainBreak::Gap {
+                expected: 2,
+                found: 3,
+            },
+        ),
         (
             "two events reordered",
-            "reorder.db".into(),
+            "reorder.db",
             "UPDATE event SET seq = 100 WHERE seq = 2; UPDATE event SET seq = 2 WHERE seq = 3; UPDATE event SET seq = 3 WHERE seq = 100;".into(),
+            ChainBreak::Mismatch {
+                id: third.clone(),
+                seq: 2,
+            },
         ),
         (
             "an event replayed from another observer",
-            "replay.db".into(),
-            {
-                let conn = Connection::open_with_flags(&other, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-                let (id, hash): (String, String) = conn
-                    .query_row("SELECT id, hash FROM event WHERE seq = 2", [], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .unwrap();
-                format!(
-                    "UPDATE event SET id = '{id}', hash = '{hash}', panel = 2, note = 'n2' WHERE seq = 2;"
-                )
+            "replay.db",
+            format!(
+                "UPDATE event SET id = '{}', hash = '{}', panel = 2, note = 'n2' WHERE seq = 2;",
+                replayed.0, replayed.1
+            ),
+            ChainBreak::Mismatch {
+                id: replayed.0.clone(),
+                seq: 2,
             },
         ),
     ];
-    for (what, name, sql) in cases {
-        let copy = tampered(&db, &name, &sql);
-        let out = verify(&copy, 1);
-        assert!(out.contains("ALTÉRÉ : marie"), "{what}:\n{out}");
-        assert!(
-            out.contains("position 2"),
-            "{what}: the broken position is not named:\n{out}"
-        );
-        let reason = out
-            .lines()
-            .find(|l| l.starts_with("ALTÉRÉ"))
-            .and_then(|l| l.rsplit_once(" : "))
-            .map(|(_, why)| why.to_owned())
-            .unwrap_or_default();
+    for (what, name, sql, expected) in cases {
+        let copy = tampered(&db, name, &sql);
+        let verdicts = verify_database_file(&copy).unwrap();
+        let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
+        assert_eq!(broken.len(), 1, "{what}: {verdicts:?}");
+        assert_eq!(observer_of(broken[0]), "marie", "{what}");
         assert_eq!(
-            english_in(&reason),
-            Vec::<&str>::new(),
-            "{what}: English in the French reason:\n{out}"
+            broken[0].broken,
+            Some(Broken::Chain(ChainProblem::Break(expected))),
+            "{what}"
         );
-        let english = stdout(&run(
-            constat(&copy).args(["--lang", "en", "verify"]).arg(&copy),
-            1,
-        ));
-        assert!(
-            english.contains("BROKEN: marie") && english.contains("at position 2"),
-            "{what}:\n{english}"
-        );
+        let out = prints_broken(&copy, &verdicts);
+        assert!(out.contains("marie") && out.contains('2'), "{what}:\n{out}");
     }
-    // The head signature forged: named as such.
+    // The head signature forged: named as such, with its position.
     let copy = tampered(
         &db,
         "forged.db",
         "UPDATE chain_head SET signature = printf('%0128d', 0);",
     );
-    let out = verify(&copy, 1);
-    assert!(
-        out.contains("la signature de la tête de chaîne (position 4) n'est pas valide"),
-        "{out}"
+    let verdicts = verify_database_file(&copy).unwrap();
+    assert_eq!(
+        verdicts.iter().map(|v| &v.broken).collect::<Vec<_>>(),
+        [&Some(Broken::Chain(ChainProblem::BadHeadSignature {
+            seq: 4
+        }))],
+        "{verdicts:?}"
     );
-    let english = stdout(&run(
-        constat(&copy).args(["--lang", "en", "verify"]).arg(&copy),
-        1,
-    ));
+    let out = prints_broken(&copy, &verdicts);
+    assert!(out.contains('4'), "{out}");
+    // The original is untouched by all this.
     assert!(
-        english.contains("the signature of the chain head (position 4) does not verify"),
-        "{english}"
+        verify_database_file(&db)
+            .unwrap()
+            .iter()
+            .all(|v| v.broken.is_none())
     );
-    let _ = second;
 }
 
 #[test]
@@ -162,7 +235,7 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
         0,
     );
-    for name in [
+    let names = [
         "MANIFEST",
         "events.csv",
         "observations.csv",
@@ -171,7 +244,8 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         "report.csv",
         "report.json",
         "chain-digest.txt",
-    ] {
+    ];
+    for name in names {
         assert!(folder.join(name).is_file(), "{name} missing");
     }
     let observations = std::fs::read(folder.join("observations.csv")).unwrap();
@@ -179,18 +253,42 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         observations
             .starts_with(b"\xEF\xBB\xBFid,observer,time,place,candidate,item,value,note,hash")
     );
+    let verdicts = verify_folder(&folder).unwrap();
+    assert!(verdicts.iter().all(|v| v.broken.is_none()), "{verdicts:?}");
+    for name in &names[1..] {
+        assert!(
+            verdicts
+                .iter()
+                .any(|v| v.subject == Subject::File((*name).into())),
+            "{name} not checked: {verdicts:?}"
+        );
+    }
+    let chains: Vec<_> = verdicts
+        .iter()
+        .filter(|v| matches!(v.subject, Subject::CsvChain { .. }))
+        .collect();
+    assert_eq!(chains.len(), 1, "{verdicts:?}");
+    assert_eq!(observer_of(chains[0]), "marie");
     let out = verify(&folder, 0);
-    assert!(out.contains("intact : events.csv · marie"), "{out}");
+    for v in &verdicts {
+        assert!(out.contains(&line_of(v, Lang::Fr)), "{v:?}:\n{out}");
+    }
     // The digest in the folder is the database's.
     let digest = std::fs::read_to_string(folder.join("chain-digest.txt")).unwrap();
     assert_eq!(digest.trim().len(), 64);
+    let store = constat::storage::Store::open(&db).unwrap();
+    assert_eq!(
+        store.chain_digest().unwrap().as_deref(),
+        Some(digest.trim())
+    );
+    drop(store);
     let report = std::fs::read_to_string(folder.join("report.txt")).unwrap();
     assert!(
         report.contains(digest.trim()),
         "the report does not end with the digest"
     );
 
-    // One byte of a report changed: the file is named.
+    // One byte of a report changed: the file is named, and only it.
     let copy = dir.path().join("copy1");
     std::fs::create_dir(&copy).unwrap();
     for e in std::fs::read_dir(&folder).unwrap() {
@@ -200,19 +298,17 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     let mut bytes = std::fs::read(copy.join("report.md")).unwrap();
     bytes[10] ^= 1;
     std::fs::write(copy.join("report.md"), bytes).unwrap();
-    let out = verify(&copy, 1);
-    assert!(
-        out.contains("ALTÉRÉ : report.md : l'empreinte SHA-256 diffère de celle du MANIFEST"),
-        "{out}"
+    let verdicts = verify_folder(&copy).unwrap();
+    let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
+    assert_eq!(
+        broken,
+        [&Verdict {
+            subject: Subject::File("report.md".into()),
+            broken: Some(Broken::Folder(FolderProblem::DigestDiffers)),
+        }]
     );
-    let english = stdout(&run(
-        constat(&db).args(["--lang", "en", "verify"]).arg(&copy),
-        1,
-    ));
-    assert!(
-        english.contains("BROKEN: report.md: SHA-256 differs from the MANIFEST"),
-        "{english}"
-    );
+    let out = prints_broken(&copy, &verdicts);
+    assert!(out.contains("report.md"), "{out}");
 
     // An event changed in events.csv and the MANIFEST recomputed: the chain still names it.
     let events = std::fs::read_to_string(copy.join("events.csv")).unwrap();
@@ -236,22 +332,41 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         })
         .collect();
     std::fs::write(copy.join("MANIFEST"), manifest).unwrap();
-    let out = verify(&copy, 1);
+    let verdicts = verify_folder(&copy).unwrap();
+    let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
+    assert_eq!(broken.len(), 1, "{verdicts:?}");
+    assert_eq!(observer_of(broken[0]), "marie");
     assert!(
-        out.contains("ALTÉRÉ : events.csv · marie") && out.contains("position 1"),
-        "{out}"
+        matches!(
+            &broken[0].broken,
+            Some(Broken::CsvChain(ChainBreak::Mismatch { seq: 1, .. }, _))
+        ),
+        "{verdicts:?}"
     );
-    let line = out
-        .lines()
-        .find(|l| l.contains("ALTÉRÉ : events.csv"))
-        .unwrap_or_default();
-    let reason = line.rsplit_once(" : ").map_or("", |(_, why)| why);
-    assert_eq!(english_in(reason), Vec::<&str>::new(), "{out}");
+    let out = prints_broken(&copy, &verdicts);
+    assert!(out.contains("events.csv") && out.contains("marie"), "{out}");
 
-    // Exporting into a folder that holds files is refused.
+    // Exporting into a folder that holds files is refused, and the folder is left as it was.
+    let files = || -> Vec<(std::ffi::OsString, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name(), std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = files();
     let out = run(
         constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
         1,
     );
-    assert!(crate::util::stderr(&out).contains("n'est pas vide"));
+    assert!(
+        stderr(&out).contains(&folder.display().to_string()),
+        "the folder is named: {}",
+        stderr(&out)
+    );
+    assert!(files() == before, "the folder's files changed");
 }
