@@ -40,6 +40,10 @@ pub(super) const FR: &[Resource] = &[
         include_str!("../../locales/fr/reasons.ftl"),
     ),
     ("fr/cli.ftl", include_str!("../../locales/fr/cli.ftl")),
+    (
+        "fr/findings.ftl",
+        include_str!("../../locales/fr/findings.ftl"),
+    ),
 ];
 
 /// The English catalogue, file by file, in the same order as [`FR`].
@@ -65,6 +69,10 @@ pub(super) const EN: &[Resource] = &[
         include_str!("../../locales/en/reasons.ftl"),
     ),
     ("en/cli.ftl", include_str!("../../locales/en/cli.ftl")),
+    (
+        "en/findings.ftl",
+        include_str!("../../locales/en/findings.ftl"),
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -1,0 +1,1 @@
+# constat: the findings' wording (what each observation proves; see docs/findings.md).
