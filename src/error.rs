@@ -82,8 +82,24 @@ pub enum Error {
     EmptyReferential,
     /// An import file is wrong; nothing of it was imported.
     Import(crate::import::ImportError),
+    /// A round the election kind does not have (the européennes have one).
+    NoSuchRound {
+        /// The kind.
+        kind: crate::domain::ElectionKind,
+        /// The round asked for.
+        round: u8,
+    },
+    /// A proclamation of the results dated before the vote.
+    ProclamationBeforeVote {
+        /// The day given as the proclamation.
+        proclamation: chrono::NaiveDate,
+        /// The day of the vote.
+        vote: chrono::NaiveDate,
+    },
     /// A count makes no sense.
     NoVoters,
+    /// `--received-on` with `--received 0`.
+    ArrivalWithoutEnvelope,
     /// `--envelope` on a ballot at the bureau.
     EnvelopeOnBureau,
     /// `--envelope N` past the household's envelopes.
@@ -204,6 +220,16 @@ impl Localize for Error {
             Self::EmptyReferential => Message::new("error-empty-referential"),
             Self::Import(e) => Message::new("error-import").arg("error", e),
             Self::NoVoters => Message::new("error-no-voters"),
+            Self::NoSuchRound { kind, round } => Message::new("error-no-such-round")
+                .arg("kind", kind)
+                .arg("round", *round)
+                .arg("rounds", kind.rounds()),
+            Self::ProclamationBeforeVote { proclamation, vote } => {
+                Message::new("error-proclamation-before-vote")
+                    .arg("proclamation", proclamation.to_string())
+                    .arg("vote", vote.to_string())
+            }
+            Self::ArrivalWithoutEnvelope => Message::new("error-arrival-without-envelope"),
             Self::EnvelopeOnBureau => Message::new("error-envelope-on-bureau"),
             Self::EnvelopeBeyondCount { number, limit } => {
                 Message::new("error-envelope-beyond-count")

@@ -33,3 +33,19 @@ verify-chain = { $name } ({ $id }), { $events } events, { $signed ->
 }
 error-prefix = error
 hint-prefix = hint
+
+## What an imported file was recognised as
+
+import-format-results-2017-xlsx = results by circonscription 2017 (xlsx)
+import-format-list-xlsx = candidate list (xlsx)
+import-format-results-blocks = results by circonscription (a block per candidate)
+import-format-results-blocks-2022 = results by circonscription 2022 (a block per candidate)
+import-format-results-lines-2024 = results by circonscription, one line per candidate (2024)
+import-format-list-heads = list of list heads
+import-format-list-2024 = candidate list (2024)
+import-format-list-2022 = candidate list (2022)
+import-format-list-xml = candidate list (columns of the ministry's XML feeds)
+import-format-list = candidate list
+import-format-bureaux-reu = table of bureaux de vote of the REU (INSEE)
+import-format-bureaux-etalab = bureaux de vote ↔ circonscriptions table (Etalab)
+import-format-bureaux-results-2017 = results by bureau de vote 2017 (fixed columns)

@@ -23,7 +23,13 @@ error-untrusted = { $path }: { $why }
 error-evidence-folder-not-empty = { $path } exists and is not empty: give a new folder for the evidence
 error-empty-referential = this database has no circonscription yet: import the candidate list first (constat import candidates FILE)
 error-import = { $error }; nothing was imported
+error-no-such-round = { $kind }: no round { $round }; { $rounds ->
+    [1] this vote has a single round: leave out --round or give --round 1
+   *[other] give --round 1 or --round 2
+}
+error-proclamation-before-vote = the results cannot have been proclaimed ({ $proclamation }) before the vote ({ $vote }): give with --proclamation the day the results were proclaimed (YYYY-MM-DD)
 error-no-voters = --voters must be at least 1 (the voters registered at the address)
+error-arrival-without-envelope = --received-on gives the day the envelopes arrived, but --received is 0: leave out --received-on, or give the number of envelopes received
 error-envelope-on-bureau = --envelope is for what the mail brought (--item foi or courrier), not the bureau's table
 error-envelope-beyond-count = there is no envelope { $number } yet: the household has { $limit } so far; record the number of envelopes received first (constat envelope --received N), then tick envelope { $number }
 error-no-terminal = the interface needs an interactive terminal ({ $detail }); for scripts, use the tick, envelope, non-receipt and report commands
@@ -231,6 +237,9 @@ import-circ-with-departement = a circonscription code with its département (750
 import-circ-of-line = a circonscription of the département of the line (`{ $departement }`)
 import-circonscription = a circonscription: the département then 2 digits (7501, 2A01, 97101, ZZ01), or its number beside a département column
 import-csv-file = a CSV file
+import-file-of-election = a file of this database's election ({ $election })
+import-file-of-legislatives = a file of the { $year } législatives ({ $format })
+import-this-elections-list = import the candidate list of this database's election: matching ticks by panel number against another election's list would give the findings to other candidates
 import-database-write = a database write that succeeds
 import-known-file = a file constat knows how to import
 import-no-such-column = no such column

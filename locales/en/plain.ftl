@@ -82,6 +82,7 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 # After an item, when the household has several envelopes.
 plain-envelope-tag = {" "}(envelope { $number })
 plain-envelope-number = Envelope { $number }: the foi and courrier cells that follow are this envelope's.
+plain-arrival-without-envelope = No day of arrival without an envelope received: type enveloppe V 0 without a day.
 plain-envelope-beyond = No envelope { $number }: the household has { $last } so far. Give the number of envelopes received first (enveloppe V R), then numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Household envelope { $number } (foi and courrier):

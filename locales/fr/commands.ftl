@@ -51,3 +51,19 @@ verify-chain = { $name } ({ $id }), { $events } événements, { $signed ->
 }
 error-prefix = erreur
 hint-prefix = conseil
+
+## What an imported file was recognised as
+
+import-format-results-2017-xlsx = résultats par circonscription 2017 (xlsx)
+import-format-list-xlsx = liste des candidats (xlsx)
+import-format-results-blocks = résultats par circonscription (un bloc par candidat)
+import-format-results-blocks-2022 = résultats par circonscription 2022 (un bloc par candidat)
+import-format-results-lines-2024 = résultats par circonscription, une ligne par candidat (2024)
+import-format-list-heads = liste des têtes de liste
+import-format-list-2024 = liste des candidats (2024)
+import-format-list-2022 = liste des candidats (2022)
+import-format-list-xml = liste des candidats (colonnes des flux XML du ministère)
+import-format-list = liste des candidats
+import-format-bureaux-reu = table des bureaux de vote du REU (INSEE)
+import-format-bureaux-etalab = table bureaux de vote ↔ circonscriptions (Etalab)
+import-format-bureaux-results-2017 = résultats par bureau de vote 2017 (colonnes fixes)

@@ -23,7 +23,13 @@ error-untrusted = { $path } : { $why }
 error-evidence-folder-not-empty = { $path } existe et n'est pas vide : donnez un nouveau dossier pour les preuves
 error-empty-referential = cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)
 error-import = { $error } ; rien n'a été importé
+error-no-such-round = { $kind } : pas de tour { $round } ; { $rounds ->
+    [1] ce scrutin se joue en un seul tour : retirez --round ou donnez --round 1
+   *[other] donnez --round 1 ou --round 2
+}
+error-proclamation-before-vote = la proclamation des résultats ({ $proclamation }) ne peut pas précéder le scrutin ({ $vote }) : donnez avec --proclamation le jour où les résultats ont été proclamés (AAAA-MM-JJ)
 error-no-voters = --voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)
+error-arrival-without-envelope = --received-on donne le jour où les enveloppes sont arrivées, mais --received vaut 0 : retirez --received-on, ou donnez le nombre d'enveloppes reçues
 error-envelope-on-bureau = --envelope désigne une enveloppe reçue par courrier (--item foi ou courrier), pas la table du bureau
 error-envelope-beyond-count = pas encore d'enveloppe { $number } : le foyer en a { $limit } pour l'instant ; enregistrez d'abord le nombre d'enveloppes reçues (constat envelope --received N), puis cochez l'enveloppe { $number }
 error-no-terminal = l'interface a besoin d'un terminal interactif ; pour les scripts, utilisez les commandes tick, envelope, non-receipt et report (détail du système : { $detail })
@@ -239,6 +245,9 @@ import-circ-with-departement = un code de circonscription avec son département 
 import-circ-of-line = une circonscription du département de la ligne (« { $departement } »)
 import-circonscription = une circonscription : le département puis 2 chiffres (7501, 2A01, 97101, ZZ01), ou son numéro à côté d'une colonne de département
 import-csv-file = un fichier CSV
+import-file-of-election = un fichier de l'élection de cette base ({ $election })
+import-file-of-legislatives = un fichier des législatives { $year } ({ $format })
+import-this-elections-list = importez la liste des candidats de l'élection de cette base : rapprocher les coches par numéro de panneau avec la liste d'une autre élection attribuerait les constats à d'autres candidats
 import-database-write = une écriture en base qui réussit
 import-known-file = un fichier que constat sait importer
 import-no-such-column = aucune colonne de ce nom

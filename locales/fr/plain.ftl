@@ -85,6 +85,7 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 # After an item, when the household has several envelopes.
 plain-envelope-tag = {" "}(enveloppe { $number })
 plain-envelope-number = Enveloppe { $number } : les cases foi et courrier suivantes sont celles de cette enveloppe.
+plain-arrival-without-envelope = Pas de jour d'arrivée sans enveloppe reçue : tapez enveloppe V 0 sans date.
 plain-envelope-beyond = Pas d'enveloppe { $number } : le foyer en a { $last ->
     [one] { $last } pour l'instant
    *[other] { $last }

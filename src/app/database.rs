@@ -39,6 +39,13 @@ pub fn create_for_election(
 /// Creates a database at `path` (never over an existing file) for `data`, owned by a new
 /// observer called `observer`.
 pub fn create_database(path: &Path, data: &ElectionData, observer: &str) -> Result<Store, Error> {
+    let election = &data.election;
+    if election.round == 0 || election.round > election.kind.rounds() {
+        return Err(Error::NoSuchRound {
+            kind: election.kind,
+            round: election.round,
+        });
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|source| Error::Io {
             path: parent.to_owned(),

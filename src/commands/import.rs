@@ -3,6 +3,7 @@
 use super::Context;
 use crate::cli::ImportCommand;
 use crate::error::Error;
+use crate::i18n::Localize;
 use crate::import;
 use crate::storage::ImportFailure;
 
@@ -17,7 +18,7 @@ fn failure(e: ImportFailure) -> Error {
 fn say_recognised(ctx: &mut Context<'_>, file: &std::path::Path, info: &import::FileInfo) {
     let line = (ctx.lang.catalog().import_recognised)(
         &file.display().to_string(),
-        info.format,
+        &info.format.text(ctx.lang),
         info.encoding,
         info.separator,
     );
@@ -31,8 +32,14 @@ pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
     let cat = ctx.lang.catalog();
     match cmd {
         ImportCommand::Candidates { file } => {
+            let election = store.election()?;
             let summary = store
-                .import_candidates(file, now, &mut |sink| import::read_candidates(file, sink))
+                .import_candidates(file, now, &mut |sink| {
+                    let info = import::read_candidates(file, sink)?;
+                    // Refused after reading: the whole import is then rolled back.
+                    import::check_election(file, info.format, &election)?;
+                    Ok(info)
+                })
                 .map_err(failure)?;
             say_recognised(ctx, file, &summary.info);
             ctx.say(&(cat.import_candidates_done)(

@@ -45,6 +45,7 @@ fn own_state(store: &Store, circ: &CirconscriptionCode) -> Result<RecordState, E
 fn refused(store: &Store, circ: &CirconscriptionCode, refusal: &Refusal) -> Result<Error, Error> {
     Ok(match refusal {
         Refusal::NoVoters => Error::NoVoters,
+        Refusal::ArrivalWithoutEnvelope => Error::ArrivalWithoutEnvelope,
         Refusal::EnvelopeBeyond { number, limit } => Error::EnvelopeBeyondCount {
             number: *number,
             limit: *limit,

@@ -21,6 +21,13 @@ pub fn run(args: &PvArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         return Err(Error::BureauWithoutCirconscription(code.to_string()));
     };
     let data = store.election_data()?;
+    let appeal = args.appeal.then_some(args.proclamation).flatten();
+    // The deadline runs from the proclamation, which follows the vote (law.md §1b).
+    if let (Some(proclamation), Some(vote)) = (appeal, data.election.date)
+        && proclamation < vote
+    {
+        return Err(Error::ProclamationBeforeVote { proclamation, vote });
+    }
     let names = store.observers()?;
     let Some(record) = build_record_with(&data.referential, &state, &circ, &names) else {
         return Err(Error::UnknownCirconscription {
@@ -39,7 +46,7 @@ pub fn run(args: &PvArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         voters: &voters,
         signer: &signer,
         digest: digest.as_deref(),
-        appeal: args.appeal.then_some(args.proclamation).flatten(),
+        appeal,
     };
     let mut buf = Vec::new();
     render(&pv, ctx.lang.catalog(), &mut buf).map_err(|source| Error::Io {

@@ -35,6 +35,15 @@ impl ElectionKind {
         Self::Departementales,
     ];
 
+    /// How many rounds the kind has: one for the européennes (a single-round list vote: loi
+    /// n° 77-729 of 7 July 1977, art. 3; law.md §1a), two for the others.
+    pub fn rounds(self) -> u8 {
+        match self {
+            Self::Europeennes => 1,
+            _ => 2,
+        }
+    }
+
     /// The stable identifier stored in databases and used on the command line.
     pub fn slug(self) -> &'static str {
         match self {

@@ -2,7 +2,7 @@
 //! catalogue. They live here rather than in `i18n`, so that the catalogue stays a leaf that
 //! knows nothing of the domain.
 
-use crate::i18n::{Catalog, Message};
+use crate::i18n::{Catalog, Localize, Message};
 
 use super::{ElectionKind, Item, Mark};
 
@@ -15,6 +15,20 @@ impl Mark {
             Self::Absent => "✗",
             Self::Unchecked => "·",
         }
+    }
+}
+
+/// The kind's full name (`Élections législatives`).
+impl Localize for ElectionKind {
+    fn message(&self) -> Message<'_> {
+        Message::new(match self {
+            Self::Legislatives => "election-legislatives",
+            Self::Presidentielle => "election-presidentielle",
+            Self::Europeennes => "election-europeennes",
+            Self::Municipales => "election-municipales",
+            Self::Regionales => "election-regionales",
+            Self::Departementales => "election-departementales",
+        })
     }
 }
 
@@ -42,15 +56,7 @@ impl Catalog {
 
     /// The election kind's full name (`Élections législatives`).
     pub fn election_kind(&self, kind: ElectionKind) -> String {
-        Message::new(match kind {
-            ElectionKind::Legislatives => "election-legislatives",
-            ElectionKind::Presidentielle => "election-presidentielle",
-            ElectionKind::Europeennes => "election-europeennes",
-            ElectionKind::Municipales => "election-municipales",
-            ElectionKind::Regionales => "election-regionales",
-            ElectionKind::Departementales => "election-departementales",
-        })
-        .render(self.lang)
+        kind.text(self.lang)
     }
 
     /// The election kind's abbreviation, for narrow headers (`Législ.`).

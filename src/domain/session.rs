@@ -22,6 +22,8 @@ pub enum Refusal {
     NeedsBureau,
     /// A household of 0 voters.
     NoVoters,
+    /// A day of arrival for a household that received no envelope: nothing arrived that day.
+    ArrivalWithoutEnvelope,
     /// An envelope number past the household's envelopes: the count given with the envelope
     /// record (or, before any count, one past the last envelope ticked).
     EnvelopeBeyond {
@@ -242,7 +244,8 @@ impl<'a> Sheet<'a> {
 
     /// The household's envelope record: `voters` registered at the address, `received`
     /// envelopes. The day they came and the note are kept from the observer's earlier record
-    /// unless given (`Some`, where `Some(None)` clears them).
+    /// unless given (`Some`, where `Some(None)` clears them). A day of arrival needs at least one
+    /// envelope received.
     pub fn envelope_record(
         &self,
         voters: u32,
@@ -254,13 +257,22 @@ impl<'a> Sheet<'a> {
             return Err(Refusal::NoVoters);
         }
         let before = self.household();
+        let received_on = match received_on {
+            Some(day) => day,
+            // A count of 0 drops the day kept from before: it cannot be the day of no envelope.
+            None if received == 0 => None,
+            None => before.and_then(|f| f.received_on),
+        };
+        if received == 0 && received_on.is_some() {
+            return Err(Refusal::ArrivalWithoutEnvelope);
+        }
         Ok(EventBody::Envelope {
             circonscription: self.circonscription.clone(),
             bureau: self.bureau.cloned(),
             voters,
             received,
             note: note.unwrap_or_else(|| before.and_then(|f| f.note.clone())),
-            received_on: received_on.unwrap_or_else(|| before.and_then(|f| f.received_on)),
+            received_on,
         })
     }
 

@@ -751,6 +751,15 @@ fn errors() -> Vec<Error> {
         Error::EvidenceFolderNotEmpty(path.clone()),
         Error::EmptyReferential,
         Error::NoVoters,
+        Error::NoSuchRound {
+            kind: crate::domain::ElectionKind::Europeennes,
+            round: 2,
+        },
+        Error::ProclamationBeforeVote {
+            proclamation: chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+            vote: chrono::NaiveDate::from_ymd_opt(2024, 6, 9).unwrap(),
+        },
+        Error::ArrivalWithoutEnvelope,
         Error::EnvelopeOnBureau,
         Error::EnvelopeBeyondCount {
             number: 3,

@@ -46,6 +46,8 @@ pub struct Journey {
     pub envelope_received_on: &'static str,
     pub envelope_bad_date: fn(&str) -> String,
     pub envelope_no_voters: &'static str,
+    /// A day of arrival given with 0 envelopes received.
+    pub envelope_arrival_without_envelope: &'static str,
     /// The envelope shown, of how many: long and short forms, for the grid's header.
     pub envelope_shown: fn(u16, u16) -> String,
     pub envelope_shown_short: fn(u16, u16) -> String,
@@ -134,6 +136,7 @@ fn build<const EN: bool>() -> Journey {
         envelope_received_on: st!(EN, "journey-envelope-received-on"),
         envelope_bad_date: |v| tr!(EN, "journey-envelope-bad-date", value = v),
         envelope_no_voters: st!(EN, "journey-envelope-no-voters"),
+        envelope_arrival_without_envelope: st!(EN, "journey-envelope-arrival-without-envelope"),
         envelope_shown: |n, of| tr!(EN, "journey-envelope-shown", number = n, of = of),
         envelope_shown_short: |n, of| tr!(EN, "journey-envelope-shown-short", number = n, of = of),
         envelope_switched: |n, of| tr!(EN, "journey-envelope-switched", number = n, of = of),

@@ -16,7 +16,7 @@ use std::path::Path;
 use super::aliases::{self, Header};
 use super::departement;
 use super::table::{Row, RowSource};
-use super::{BureauRow, Expected, Field, ImportError, ImportText};
+use super::{BureauRow, Expected, Field, FileFormat, ImportError, ImportText};
 use crate::domain::{BureauCode, CirconscriptionCode};
 
 /// What receives the rows.
@@ -52,11 +52,11 @@ enum Layout {
 }
 
 impl Layout {
-    fn format(self) -> &'static str {
+    fn format(self) -> FileFormat {
         match self {
-            Self::Reu { .. } => "table des bureaux de vote du REU (INSEE)",
-            Self::Etalab { .. } => "table bureaux de vote ↔ circonscriptions (Etalab)",
-            Self::Results2017 { .. } => "résultats par bureau de vote 2017 (colonnes fixes)",
+            Self::Reu { .. } => FileFormat::BureauxReu,
+            Self::Etalab { .. } => FileFormat::BureauxEtalab,
+            Self::Results2017 { .. } => FileFormat::BureauxResults2017,
         }
     }
 }
@@ -120,7 +120,7 @@ pub(crate) fn read_table(
     src: &mut dyn RowSource,
     path: &Path,
     sink: &mut Sink<'_>,
-) -> Result<&'static str, ImportError> {
+) -> Result<FileFormat, ImportError> {
     let header = Header::new(src.header());
     let layout = resolve(path, &header)?;
     // Fx hashing: this map grows by one key per row of a 69,000-row table.
@@ -452,7 +452,7 @@ mod tests {
         }
     }
 
-    fn read(lines: &[&str]) -> Result<(&'static str, Vec<BureauRow>), ImportError> {
+    fn read(lines: &[&str]) -> Result<(FileFormat, Vec<BureauRow>), ImportError> {
         let rows = lines
             .iter()
             .enumerate()
@@ -477,7 +477,7 @@ mod tests {
             "2A004_2;2A004_2;2A004;2;Salle des fêtes;2;cours Napoléon;20000;Ajaccio;2A004_2",
         ])
         .unwrap();
-        assert_eq!(format, "table des bureaux de vote du REU (INSEE)");
+        assert_eq!(format, FileFormat::BureauxReu);
         let got: Vec<_> = rows
             .iter()
             .map(|r| {
@@ -520,7 +520,7 @@ mod tests {
             "75;7501;75056;Paris;0911;",
         ])
         .unwrap();
-        assert_eq!(format, "table bureaux de vote ↔ circonscriptions (Etalab)");
+        assert_eq!(format, FileFormat::BureauxEtalab);
         assert_eq!(rows[0].code.as_str(), "97302_0004");
         assert_eq!(
             rows[0]
@@ -548,7 +548,7 @@ mod tests {
             "1;ZA;Guadeloupe;1;1ère circonscription;101;Les Abymes;1;900",
         ])
         .unwrap();
-        assert_eq!(format, "résultats par bureau de vote 2017 (colonnes fixes)");
+        assert_eq!(format, FileFormat::BureauxResults2017);
         assert_eq!(rows[0].code.as_str(), "75056_0101");
         assert_eq!(
             rows[0]

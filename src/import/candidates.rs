@@ -15,7 +15,7 @@ use super::aliases::{self, Header};
 use super::departement::{self, CircError};
 use super::results_wide::{self, Blocks, PersonColumns};
 use super::table::{Row, RowSource};
-use super::{CandidateRow, Column, Expected, Field, ImportError, ImportText};
+use super::{CandidateRow, Column, Expected, Field, FileFormat, ImportError, ImportText};
 use crate::domain::{Candidate, Circonscription, CirconscriptionCode, Panel, Sex};
 
 /// What receives the rows.
@@ -43,25 +43,19 @@ pub(crate) enum TableKind {
 }
 
 impl TableKind {
-    /// The description shown to the user.
-    pub(crate) fn format(self, workbook: bool) -> &'static str {
+    /// What the file is, to tell the user and to check it belongs to the database's election.
+    pub(crate) fn format(self, workbook: bool) -> FileFormat {
         match (self, workbook) {
-            (Self::ResultBlocks | Self::ResultBlocks2022, true) => {
-                "résultats par circonscription 2017 (xlsx)"
-            }
-            (_, true) => "liste des candidats (xlsx)",
-            (Self::ResultBlocks, false) => "résultats par circonscription (un bloc par candidat)",
-            (Self::ResultBlocks2022, false) => {
-                "résultats par circonscription 2022 (un bloc par candidat)"
-            }
-            (Self::ResultLines, false) => {
-                "résultats par circonscription, une ligne par candidat (2024)"
-            }
-            (Self::ListHeads, false) => "liste des têtes de liste",
-            (Self::List2024, false) => "liste des candidats (2024)",
-            (Self::List2022, false) => "liste des candidats (2022)",
-            (Self::ListXml, false) => "liste des candidats (colonnes des flux XML du ministère)",
-            (Self::List, false) => "liste des candidats",
+            (Self::ResultBlocks | Self::ResultBlocks2022, true) => FileFormat::Results2017Xlsx,
+            (_, true) => FileFormat::ListXlsx,
+            (Self::ResultBlocks, false) => FileFormat::ResultBlocks,
+            (Self::ResultBlocks2022, false) => FileFormat::ResultBlocks2022,
+            (Self::ResultLines, false) => FileFormat::ResultLines2024,
+            (Self::ListHeads, false) => FileFormat::ListHeads,
+            (Self::List2024, false) => FileFormat::List2024,
+            (Self::List2022, false) => FileFormat::List2022,
+            (Self::ListXml, false) => FileFormat::ListXml,
+            (Self::List, false) => FileFormat::List,
         }
     }
 }

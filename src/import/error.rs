@@ -306,6 +306,20 @@ pub enum ImportText {
     Circonscription,
     /// “a CSV file”.
     CsvFile,
+    /// “a file of this database's election (`{election}`)”.
+    FileOfElection {
+        #[allow(missing_docs)]
+        election: String,
+    },
+    /// “a file of the `{year}` législatives (`{format}`)”.
+    FileOfLegislatives {
+        #[allow(missing_docs)]
+        year: u16,
+        #[allow(missing_docs)]
+        format: super::FileFormat,
+    },
+    /// How to import the right election's list.
+    ImportThisElectionsList,
     /// “a database write that succeeds”.
     DatabaseWrite,
     /// “a file constat knows how to import”.
@@ -487,6 +501,15 @@ impl Localize for ImportText {
             }
             Self::Circonscription => Message::new("import-circonscription"),
             Self::CsvFile => Message::new("import-csv-file"),
+            Self::FileOfElection { election } => {
+                Message::new("import-file-of-election").arg("election", election.as_str())
+            }
+            Self::FileOfLegislatives { year, format } => {
+                Message::new("import-file-of-legislatives")
+                    .arg("year", year.to_string())
+                    .arg("format", format)
+            }
+            Self::ImportThisElectionsList => Message::new("import-this-elections-list"),
             Self::DatabaseWrite => Message::new("import-database-write"),
             Self::KnownFile => Message::new("import-known-file"),
             Self::NoSuchColumn => Message::new("import-no-such-column"),

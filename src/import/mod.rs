@@ -52,6 +52,7 @@ pub const MAX_WORKBOOK_BYTES: u64 = 64 << 20;
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 use crate::domain::{BureauCode, Candidate, Circonscription, CirconscriptionCode};
+use crate::i18n::{Localize, Message};
 
 /// One candidate read from a file, with its circonscription.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,12 +82,141 @@ pub struct BureauRow {
     pub circonscription: Option<CirconscriptionCode>,
 }
 
+/// What kind of official file an importer recognised, from its header (or workbook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// The ministry's 2017 législatives results by circonscription, as a workbook.
+    Results2017Xlsx,
+    /// A candidate list in a workbook.
+    ListXlsx,
+    /// Results by circonscription with a block of columns per candidate.
+    ResultBlocks,
+    /// The 2022 législatives results by circonscription, a block of columns per candidate.
+    ResultBlocks2022,
+    /// The 2024 législatives results by circonscription, one line per candidate.
+    ResultLines2024,
+    /// A list of list heads.
+    ListHeads,
+    /// The 2024 législatives candidate list.
+    List2024,
+    /// The 2022 législatives candidate list.
+    List2022,
+    /// A list with the names of the ministry's XML feeds.
+    ListXml,
+    /// Another candidate list.
+    List,
+    /// INSEE's table of the bureaux of the electoral register (REU).
+    BureauxReu,
+    /// Etalab's table of bureaux and their circonscriptions.
+    BureauxEtalab,
+    /// The 2017 results by bureau, fixed columns.
+    BureauxResults2017,
+}
+
+impl FileFormat {
+    /// Every format, for reading the import log back.
+    pub const ALL: [Self; 13] = [
+        Self::Results2017Xlsx,
+        Self::ListXlsx,
+        Self::ResultBlocks,
+        Self::ResultBlocks2022,
+        Self::ResultLines2024,
+        Self::ListHeads,
+        Self::List2024,
+        Self::List2022,
+        Self::ListXml,
+        Self::List,
+        Self::BureauxReu,
+        Self::BureauxEtalab,
+        Self::BureauxResults2017,
+    ];
+
+    /// The format whose [`Self::code`] is `code`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    /// The stable name kept in the database's import log.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Results2017Xlsx => "results-2017-xlsx",
+            Self::ListXlsx => "list-xlsx",
+            Self::ResultBlocks => "results-blocks",
+            Self::ResultBlocks2022 => "results-blocks-2022",
+            Self::ResultLines2024 => "results-lines-2024",
+            Self::ListHeads => "list-heads",
+            Self::List2024 => "list-2024",
+            Self::List2022 => "list-2022",
+            Self::ListXml => "list-xml",
+            Self::List => "list",
+            Self::BureauxReu => "bureaux-reu",
+            Self::BureauxEtalab => "bureaux-etalab",
+            Self::BureauxResults2017 => "bureaux-results-2017",
+        }
+    }
+
+    /// The législatives whose candidates the file lists, when its layout is that election's
+    /// alone (the ministry changes its columns from one election to the next); `None` for the
+    /// layouts several elections share.
+    pub fn legislatives_year(self) -> Option<u16> {
+        match self {
+            Self::Results2017Xlsx => Some(2017),
+            Self::ResultBlocks2022 | Self::List2022 => Some(2022),
+            Self::ResultLines2024 | Self::List2024 => Some(2024),
+            _ => None,
+        }
+    }
+}
+
+impl Localize for FileFormat {
+    fn message(&self) -> Message<'_> {
+        Message::new(match self {
+            Self::Results2017Xlsx => "import-format-results-2017-xlsx",
+            Self::ListXlsx => "import-format-list-xlsx",
+            Self::ResultBlocks => "import-format-results-blocks",
+            Self::ResultBlocks2022 => "import-format-results-blocks-2022",
+            Self::ResultLines2024 => "import-format-results-lines-2024",
+            Self::ListHeads => "import-format-list-heads",
+            Self::List2024 => "import-format-list-2024",
+            Self::List2022 => "import-format-list-2022",
+            Self::ListXml => "import-format-list-xml",
+            Self::List => "import-format-list",
+            Self::BureauxReu => "import-format-bureaux-reu",
+            Self::BureauxEtalab => "import-format-bureaux-etalab",
+            Self::BureauxResults2017 => "import-format-bureaux-results-2017",
+        })
+    }
+}
+
+/// Checks that a candidate file recognised as `format` belongs to `election`: a list of another
+/// election would map ticks by panel number to other candidates (n° 5 DE BAYSER became n° 5
+/// BOULINIER). Only layouts that one législatives alone uses can be told apart; the others pass.
+pub fn check_election(
+    path: &Path,
+    format: FileFormat,
+    election: &crate::domain::Election,
+) -> Result<(), ImportError> {
+    let Some(year) = format.legislatives_year() else {
+        return Ok(());
+    };
+    if election.kind == crate::domain::ElectionKind::Legislatives && election.year == year {
+        return Ok(());
+    }
+    Err(ImportError::file(
+        path,
+        ImportText::FileOfElection {
+            election: format!("{}-{}", election.kind.slug(), election.year),
+        },
+    )
+    .value(ImportText::FileOfLegislatives { year, format })
+    .hint(ImportText::ImportThisElectionsList))
+}
+
 /// What an importer recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileInfo {
-    /// The kind of file, for the user: "liste des candidats (2024)", "résultats par
-    /// circonscription 2017 (xlsx)", …
-    pub format: &'static str,
+    /// The kind of file.
+    pub format: FileFormat,
     /// The encoding detected: "UTF-8", "UTF-8 (BOM)", "Windows-1252", "CP850", "xlsx".
     pub encoding: &'static str,
     /// The field separator detected, for text files.

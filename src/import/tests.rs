@@ -103,7 +103,7 @@ fn the_2017_workbook_layout_reads_paris_1_exactly() {
     let (info, rows) = candidates(&fixture("resultats-2017-mini.xlsx")).unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        ("résultats par circonscription 2017 (xlsx)", "xlsx", None)
+        (FileFormat::Results2017Xlsx, "xlsx", None)
     );
     assert_paris_1_2017(&rows);
     assert_eq!(circs(&rows), BTreeSet::from(["2A01".into(), "7501".into()]));
@@ -117,7 +117,7 @@ fn the_2024_round_2_list_is_utf8_semicolons_with_unpadded_codes() {
     let (info, rows) = candidates(&fixture("candidatures-2024-t2-extrait.csv")).unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        ("liste des candidats (2024)", "UTF-8", Some(';'))
+        (FileFormat::List2024, "UTF-8", Some(';'))
     );
     assert_eq!(
         circs(&rows),
@@ -139,11 +139,7 @@ fn the_2024_round_1_results_are_cp850_commas_and_keep_overseas_codes() {
     .unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        (
-            "résultats par circonscription, une ligne par candidat (2024)",
-            "CP850",
-            Some(',')
-        )
+        (FileFormat::ResultLines2024, "CP850", Some(','))
     );
     let first = &of(&rows, "0101")[0].candidate;
     assert_eq!(
@@ -168,11 +164,7 @@ fn the_2022_results_are_latin1_with_ragged_blocks() {
     let (info, rows) = candidates(&fixture("resultats-2022-t1-cirlg-extrait.csv")).unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        (
-            "résultats par circonscription 2022 (un bloc par candidat)",
-            "Windows-1252",
-            Some(';')
-        )
+        (FileFormat::ResultBlocks2022, "Windows-1252", Some(';'))
     );
     assert_eq!(
         circs(&rows),
@@ -193,11 +185,7 @@ fn the_community_list_is_utf8_commas() {
     let (info, rows) = candidates(&fixture("candidats-2024-communautaire-extrait.csv")).unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        (
-            "liste des candidats (colonnes des flux XML du ministère)",
-            "UTF-8",
-            Some(',')
-        )
+        (FileFormat::ListXml, "UTF-8", Some(','))
     );
     assert_eq!(
         circs(&rows),
@@ -214,7 +202,7 @@ fn the_2022_list_format_is_tab_separated_latin1() {
     let (info, rows) = candidates(&fixture("candidats-2022-construit.txt")).unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        ("liste des candidats (2022)", "Windows-1252", Some('\t'))
+        (FileFormat::List2022, "Windows-1252", Some('\t'))
     );
     let got: Vec<_> = rows
         .iter()
@@ -242,7 +230,7 @@ fn a_list_of_list_heads_reads_as_candidates() {
     let (info, rows) = candidates(&fixture("tetes-de-liste-construit.csv")).unwrap();
     assert_eq!(
         (info.format, info.encoding),
-        ("liste des têtes de liste", "Windows-1252")
+        (FileFormat::ListHeads, "Windows-1252")
     );
     assert_eq!(rows[1].candidate.display_name(), "CŒURDEROI François");
     assert_eq!(
@@ -256,11 +244,7 @@ fn the_paris_bureaux_of_2017_get_insee_keys_and_circonscriptions() {
     let (info, rows) = bureaux(&fixture("metadata-bureaux-dep75-extrait.csv")).unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        (
-            "résultats par bureau de vote 2017 (colonnes fixes)",
-            "UTF-8",
-            Some(';')
-        )
+        (FileFormat::BureauxResults2017, "UTF-8", Some(';'))
     );
     let got: Vec<_> = rows
         .iter()
@@ -287,7 +271,7 @@ fn the_reu_table_gives_addresses_and_no_circonscription() {
     let (info, rows) = bureaux(&fixture("table-bv-reu-construit.csv")).unwrap();
     assert_eq!(
         (info.format, info.separator),
-        ("table des bureaux de vote du REU (INSEE)", Some(','))
+        (FileFormat::BureauxReu, Some(','))
     );
     assert_eq!(rows.len(), 5);
     assert_eq!(rows[0].code.as_str(), "75056_0911");
@@ -301,10 +285,7 @@ fn the_reu_table_gives_addresses_and_no_circonscription() {
 #[test]
 fn the_etalab_table_gives_circonscriptions() {
     let (info, rows) = bureaux(&fixture("bureaux-circonscriptions-etalab-construit.csv")).unwrap();
-    assert_eq!(
-        info.format,
-        "table bureaux de vote ↔ circonscriptions (Etalab)"
-    );
+    assert_eq!(info.format, FileFormat::BureauxEtalab);
     let got: Vec<_> = rows
         .iter()
         .map(|r| {
@@ -583,7 +564,7 @@ fn official_files_import_with_the_right_counts() {
             "{name}: {} candidates, {} circonscriptions, {} / {} / {:?}, {:?}",
             rows.len(),
             circs(&rows).len(),
-            info.format,
+            info.format.code(),
             info.encoding,
             info.separator,
             start.elapsed()
@@ -592,7 +573,7 @@ fn official_files_import_with_the_right_counts() {
     };
 
     let (info, rows) = timed("Leg_2017_Resultats_T1_c.xlsx");
-    assert_eq!(info.format, "résultats par circonscription 2017 (xlsx)");
+    assert_eq!(info.format, FileFormat::Results2017Xlsx);
     assert_eq!((circs(&rows).len(), rows.len()), (577, 7877));
     assert_paris_1_2017(&rows);
 
@@ -625,10 +606,7 @@ fn official_files_import_with_the_right_counts() {
         rows.len(),
         start.elapsed()
     );
-    assert_eq!(
-        info.format,
-        "résultats par bureau de vote 2017 (colonnes fixes)"
-    );
+    assert_eq!(info.format, FileFormat::BureauxResults2017);
     assert_eq!(rows.len(), 896);
     let paris_1: Vec<_> = rows
         .iter()

@@ -372,7 +372,14 @@ impl<'a> Session<'a> {
         let t = self.text;
         match refusal {
             Refusal::EnvelopeBeyond { number, limit } => (t.envelope_beyond)(*number, *limit),
-            _ => t.needs_bureau.to_owned(),
+            Refusal::ArrivalWithoutEnvelope => t.arrival_without_envelope.to_owned(),
+            Refusal::NoVoters => (t.problem)(&parse::Problem::NoVoters),
+            Refusal::EnvelopeZero => (t.problem)(&parse::Problem::BadEnvelopeNumber("0".into())),
+            // Plain mode has no move; a bureau is what the other refusals need.
+            Refusal::NeedsBureau
+            | Refusal::NothingToMove
+            | Refusal::SameBureau
+            | Refusal::OtherCirconscription(_) => t.needs_bureau.to_owned(),
         }
     }
 

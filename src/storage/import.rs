@@ -141,7 +141,7 @@ fn log_import(
         params![
             kind,
             file.display().to_string(),
-            info.format,
+            info.format.code(),
             info.encoding,
             super::events::format_time(now),
             i64::try_from(counts[0]).unwrap_or(i64::MAX),

@@ -564,6 +564,7 @@ fn refused(model: &Model, refusal: &Refusal, target: Option<&BureauCode>) -> Str
     match refusal {
         Refusal::NeedsBureau => model.lang.catalog().form_needs_bureau.to_owned(),
         Refusal::NoVoters => j.envelope_no_voters.to_owned(),
+        Refusal::ArrivalWithoutEnvelope => j.envelope_arrival_without_envelope.to_owned(),
         Refusal::NothingToMove => j.move_nothing.to_owned(),
         Refusal::SameBureau => j.move_same_bureau.to_owned(),
         Refusal::OtherCirconscription(circ) => {
@@ -843,7 +844,12 @@ fn submit_envelope(
             let why = refused(model, &refusal, None);
             if let Mode::Envelope(form) = &mut model.mode {
                 form.error = Some(why);
-                form.focus = 0;
+                // The field to correct: the voters, or the day of arrival.
+                form.focus = if refusal == Refusal::ArrivalWithoutEnvelope {
+                    2
+                } else {
+                    0
+                };
             }
             vec![]
         }

@@ -114,9 +114,11 @@ fn read_only(db: &Path) -> rusqlite::Connection {
 
 /// The line saying what the file was recognised as, in French, as the catalogue words it.
 fn recognised(file: &Path, logged: &Logged, separator: Option<char>) -> String {
+    let format = constat::import::FileFormat::from_code(&logged.format)
+        .unwrap_or_else(|| panic!("an unknown format in the import log: {}", logged.format));
     (FR.import_recognised)(
         &file.display().to_string(),
-        &logged.format,
+        &format.text(Lang::Fr),
         &logged.encoding,
         separator,
     )
@@ -533,4 +535,44 @@ fn bad_files_are_refused_with_their_place_and_import_nothing() {
         "{err}"
     );
     assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// A candidate list of another election would map ticks by panel number to other candidates:
+/// it is refused, and nothing of it is imported (issue 13, point 8).
+#[test]
+fn a_candidate_list_of_another_election_is_refused_and_nothing_is_imported() {
+    let cases = [
+        // The 2017 workbook into a 2024 database, a 2024 list into a 2017 one.
+        ("resultats-2017-mini.xlsx", "legislatives-2024"),
+        ("candidatures-2024-t2-extrait.csv", "legislatives-2017"),
+        ("candidatures-2024-t2-extrait.csv", "presidentielle-2027"),
+    ];
+    for (file, election_id) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let db = election(dir.path(), election_id);
+        let before = referential(&db);
+        let (_, err) = import(&db, "candidates", &fixture(file), 1);
+        assert_eq!(
+            referential(&db),
+            before,
+            "{file} into {election_id}: nothing imported"
+        );
+        assert!(
+            imports(&db).is_empty(),
+            "{file} into {election_id}: no import logged"
+        );
+        assert!(
+            err.contains(election_id),
+            "{file}: names the database's election: {err}"
+        );
+    }
+    // The same files into their own election import.
+    let dir = tempfile::tempdir().unwrap();
+    let db = election(dir.path(), "legislatives-2024");
+    import(
+        &db,
+        "candidates",
+        &fixture("candidatures-2024-t2-extrait.csv"),
+        0,
+    );
 }

@@ -157,3 +157,53 @@ fn an_envelope_past_the_household_s_count_is_refused_by_the_command_and_plain_mo
         ))
     );
 }
+
+/// The européennes have one round; a proclamation cannot precede the vote; a day of arrival needs
+/// an envelope received (issue 13, point 8): each refused, nothing written.
+#[test]
+fn impossible_dates_and_rounds_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let eu = dir.path().join("eu.db");
+    run(
+        constat(&eu).args([
+            "init",
+            "--election",
+            "europeennes-2024",
+            "--round",
+            "2",
+            "--observer",
+            "X",
+        ]),
+        1,
+    );
+    assert!(!eu.exists(), "no database created");
+
+    let db = init_db(dir.path());
+    run(
+        constat(&db).args([
+            "pv",
+            "--bureau",
+            "75056_0911",
+            "--appeal",
+            "--proclamation",
+            "2017-06-01",
+        ]),
+        1,
+    );
+    let before = events(&db).len();
+    run(
+        constat(&db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--voters",
+            "4",
+            "--received",
+            "0",
+            "--received-on",
+            "2017-06-08",
+        ]),
+        1,
+    );
+    assert_eq!(events(&db).len(), before, "nothing written");
+}

@@ -232,6 +232,30 @@ fn a_new_envelope_count_keeps_the_day_and_the_note_unless_given() {
 }
 
 #[test]
+fn a_day_of_arrival_needs_an_envelope_received() {
+    let (c, cands) = (circ(), candidates());
+    let mut log = Log::new();
+    let day = NaiveDate::from_ymd_opt(2024, 6, 20).unwrap();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    assert_eq!(
+        s.envelope_record(4, 0, Some(Some(day)), None),
+        Err(Refusal::ArrivalWithoutEnvelope)
+    );
+    log.append(s.envelope_record(4, 1, Some(Some(day)), None).unwrap());
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    let EventBody::Envelope { received_on, .. } = s.envelope_record(4, 0, None, None).unwrap()
+    else {
+        panic!("an envelope record");
+    };
+    assert_eq!(
+        received_on, None,
+        "a count of 0 does not keep the day of the envelope before"
+    );
+}
+
+#[test]
 fn an_envelope_past_the_household_s_count_is_refused() {
     let (c, cands) = (circ(), candidates());
     let mut log = Log::new();
