@@ -1,39 +1,9 @@
 //! The plain mode (`--plain`) of the real binary, fed through a pipe: what it says, and what the
 //! database holds afterwards.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Output, Stdio};
-
 use constat::domain::{EventBody, Item, Mark};
 
-use crate::util::{constat, events, init_db, run, stdout};
-
-/// `constat --db DB ARGS…` with `input` piped to its standard input.
-fn piped(db: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = constat(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(&out),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use crate::util::{constat, events, init_db, piped, run, stdout};
 
 #[test]
 fn plain_ui_records_typed_lines_and_the_report_shows_them() {

@@ -1,12 +1,9 @@
 //! The recording rules are the same whatever records: the command line follows the interface's
 //! and plain mode's rules (domain/session.rs). Checked on the events the real binary stores.
 
-use std::io::Write;
-use std::process::Stdio;
-
 use constat::domain::{EventBody, Item, Mark};
 
-use crate::util::{constat, events, init_db, run, tick};
+use crate::util::{constat, events, init_db, piped, run, tick};
 
 /// A stored tick: panel, item, mark, note, envelope.
 type Tick = (u16, Item, Mark, Option<String>, Option<u16>);
@@ -106,20 +103,7 @@ fn an_envelope_past_the_household_s_count_is_refused_by_the_command_and_plain_mo
     assert_eq!(ticks(&db).last().unwrap().4, Some(2));
 
     // Plain mode: `numero 3` is refused, so the next tick stays in envelope 2's grid or the first.
-    let mut child = constat(&db)
-        .args(["--plain", "ui"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"numero 3\n2 foi a\nquitter\n")
-        .unwrap();
-    assert!(child.wait_with_output().unwrap().status.success());
+    piped(&db, &["--plain", "ui"], "numero 3\n2 foi a\nquitter\n");
     assert_eq!(
         ticks(&db).last().unwrap().4,
         None,

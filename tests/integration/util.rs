@@ -1,8 +1,9 @@
 //! Helpers: a temporary folder, the `constat` binary with a fixed language, and the database's
 //! events and JSON report to check what a command did.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// The built `constat` binary.
 pub fn bin() -> PathBuf {
@@ -117,4 +118,30 @@ pub fn english_in(text: &str) -> Vec<&'static str> {
         .copied()
         .filter(|w| words.contains(w))
         .collect()
+}
+
+/// `constat --db DB ARGS…` with `input` piped to its standard input.
+pub fn piped(db: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = constat(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
