@@ -204,3 +204,22 @@ chart-presence = Presence by candidate: profession de foi, ballot in the envelop
 chart-rates = By département, missing envelopes in red, non-receipts in orange (black line: 95% confidence interval)
 chart-interval = 95% confidence interval
 html-generated-by = Report made by constat from the recorded observations.
+
+## Times shown to people: the bureau's legal local time (law.md §2.8)
+
+# English needs no zero-padding rule of its own: the minute comes padded.
+clock = { $hour }:{ $minute }
+moment = { $date }, { $clock }
+moment-zoned = { $date }, { $clock }, { $zone }
+zone-metropole = Paris time
+zone-guadeloupe = Guadeloupe time
+zone-martinique = Martinique time
+zone-guyane = French Guiana time
+zone-reunion = Réunion time
+zone-saint-pierre-et-miquelon = Saint-Pierre-et-Miquelon time
+zone-mayotte = Mayotte time
+zone-saint-barthelemy = Saint-Barthélemy time
+zone-saint-martin = Saint-Martin time
+zone-wallis-et-futuna = Wallis and Futuna time
+zone-nouvelle-caledonie = New Caledonia time
+zone-utc = UTC

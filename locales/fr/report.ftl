@@ -222,3 +222,21 @@ chart-presence = Présence par candidat : profession de foi, bulletin dans l'env
 chart-rates = Par département, en rouge les enveloppes manquantes, en orange les non-réceptions (trait noir : intervalle de confiance à 95 %)
 chart-interval = intervalle de confiance à 95 %
 html-generated-by = Rapport établi par constat à partir des observations enregistrées.
+
+## Times shown to people: the bureau's legal local time (law.md §2.8)
+
+clock = { $hour } h { $minute }
+moment = { $date }, { $clock }
+moment-zoned = { $date }, { $clock }, { $zone }
+zone-metropole = heure de Paris
+zone-guadeloupe = heure de la Guadeloupe
+zone-martinique = heure de la Martinique
+zone-guyane = heure de la Guyane
+zone-reunion = heure de La Réunion
+zone-saint-pierre-et-miquelon = heure de Saint-Pierre-et-Miquelon
+zone-mayotte = heure de Mayotte
+zone-saint-barthelemy = heure de Saint-Barthélemy
+zone-saint-martin = heure de Saint-Martin
+zone-wallis-et-futuna = heure de Wallis-et-Futuna
+zone-nouvelle-caledonie = heure de la Nouvelle-Calédonie
+zone-utc = heure UTC

@@ -4,6 +4,9 @@
 
 use crate::i18n::{Catalog, Localize, Message};
 
+use chrono::{DateTime, Timelike, Utc};
+
+use super::legal_time::{LegalZone, Overseas};
 use super::{ElectionKind, Item, Mark};
 
 impl Mark {
@@ -32,7 +35,50 @@ impl Localize for ElectionKind {
     }
 }
 
+/// The name of a legal time, said after the times of a place outside metropolitan France.
+impl Localize for LegalZone {
+    fn message(&self) -> Message<'_> {
+        use Overseas as O;
+        Message::new(match self {
+            Self::Metropole => "zone-metropole",
+            Self::Overseas(O::Guadeloupe) => "zone-guadeloupe",
+            Self::Overseas(O::Martinique) => "zone-martinique",
+            Self::Overseas(O::Guyane) => "zone-guyane",
+            Self::Overseas(O::Reunion) => "zone-reunion",
+            Self::Overseas(O::SaintPierreEtMiquelon) => "zone-saint-pierre-et-miquelon",
+            Self::Overseas(O::Mayotte) => "zone-mayotte",
+            Self::Overseas(O::SaintBarthelemy) => "zone-saint-barthelemy",
+            Self::Overseas(O::SaintMartin) => "zone-saint-martin",
+            Self::Overseas(O::WallisEtFutuna) => "zone-wallis-et-futuna",
+            Self::Overseas(O::NouvelleCaledonie) => "zone-nouvelle-caledonie",
+            Self::Unknown => "zone-utc",
+        })
+    }
+}
+
 impl Catalog {
+    /// A moment as people read it at the place: its legal local day and time, the French way
+    /// (`11 juin 2017, 15 h 00`), with the zone named outside metropolitan France
+    /// (`…, 8 h 00, heure de la Guadeloupe`; `…, heure UTC` where the zone is not known).
+    pub fn moment(&self, at: DateTime<Utc>, zone: LegalZone) -> String {
+        let local = zone.local(at);
+        let date = (self.pv.date)(local.date());
+        let clock = Message::new("clock")
+            .arg("hour", local.hour())
+            .arg("minute", format!("{:02}", local.minute()));
+        match zone {
+            LegalZone::Metropole => Message::new("moment")
+                .arg("date", date)
+                .arg("clock", clock)
+                .render(self.lang),
+            _ => Message::new("moment-zoned")
+                .arg("date", date)
+                .arg("clock", clock)
+                .arg("zone", &zone)
+                .render(self.lang),
+        }
+    }
+
     /// The long name of a mark.
     pub fn mark(&self, mark: Mark) -> &'static str {
         match mark {

@@ -1,0 +1,212 @@
+//! Legal local time: stored times are UTC; a time shown to people is the bureau's legal local
+//! time (law.md §2.8: "print the bureau's legal local time, never UTC; overseas and abroad use
+//! other zones"). Which zone a place is in follows from its INSEE code: the bureau's commune,
+//! else the circonscription's département.
+//!
+//! French abroad (`ZZ`) vote in the zone of their consulate, which the code does not say: their
+//! times stay in UTC and say so. French Polynesia (`987`, `ZP`) spans three zones (Tahiti,
+//! Marquesas, Gambier) that the département alone does not tell apart: UTC too, said so, rather
+//! than a local time that may be wrong by half an hour.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{BureauCode, CirconscriptionCode};
+
+/// The legal time of a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegalZone {
+    /// Metropolitan France and Corsica: Europe/Paris, which needs no name.
+    Metropole,
+    /// An overseas département or collectivité with one zone, named when times are shown.
+    Overseas(Overseas),
+    /// A place whose zone the code does not tell: times are shown in UTC, said so.
+    Unknown,
+}
+
+/// The overseas places with a single legal time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overseas {
+    /// 971, ZA.
+    Guadeloupe,
+    /// 972, ZB.
+    Martinique,
+    /// 973, ZC.
+    Guyane,
+    /// 974, ZD.
+    Reunion,
+    /// 975, ZS.
+    SaintPierreEtMiquelon,
+    /// 976, ZM.
+    Mayotte,
+    /// 977.
+    SaintBarthelemy,
+    /// 978 (ZX covers 977 and 978, which keep the same time).
+    SaintMartin,
+    /// 986, ZW.
+    WallisEtFutuna,
+    /// 988, ZN.
+    NouvelleCaledonie,
+}
+
+impl Overseas {
+    /// The IANA zone.
+    pub fn tz(self) -> Tz {
+        match self {
+            Self::Guadeloupe => Tz::America__Guadeloupe,
+            Self::Martinique => Tz::America__Martinique,
+            Self::Guyane => Tz::America__Cayenne,
+            Self::Reunion => Tz::Indian__Reunion,
+            Self::SaintPierreEtMiquelon => Tz::America__Miquelon,
+            Self::Mayotte => Tz::Indian__Mayotte,
+            Self::SaintBarthelemy => Tz::America__St_Barthelemy,
+            Self::SaintMartin => Tz::America__Marigot,
+            Self::WallisEtFutuna => Tz::Pacific__Wallis,
+            Self::NouvelleCaledonie => Tz::Pacific__Noumea,
+        }
+    }
+}
+
+impl LegalZone {
+    /// The zone of a département code as circonscription codes write it (`75`, `2A`, `971`,
+    /// `ZA`, `ZZ`).
+    pub fn of_departement(dep: &str) -> Self {
+        use Overseas as O;
+        match dep {
+            "971" | "ZA" => Self::Overseas(O::Guadeloupe),
+            "972" | "ZB" => Self::Overseas(O::Martinique),
+            "973" | "ZC" => Self::Overseas(O::Guyane),
+            "974" | "ZD" => Self::Overseas(O::Reunion),
+            "975" | "ZS" => Self::Overseas(O::SaintPierreEtMiquelon),
+            "976" | "ZM" => Self::Overseas(O::Mayotte),
+            "977" => Self::Overseas(O::SaintBarthelemy),
+            "978" | "ZX" => Self::Overseas(O::SaintMartin),
+            "986" | "ZW" => Self::Overseas(O::WallisEtFutuna),
+            "988" | "ZN" => Self::Overseas(O::NouvelleCaledonie),
+            "2A" | "2B" => Self::Metropole,
+            d if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && d != "00" => {
+                // 01 to 95: metropolitan départements (96 is unused, 97/98 need 3 digits).
+                if d < "96" {
+                    Self::Metropole
+                } else {
+                    Self::Unknown
+                }
+            }
+            // 987 / ZP (three zones), ZZ (abroad), anything else.
+            _ => Self::Unknown,
+        }
+    }
+
+    /// The zone of a circonscription (its département).
+    pub fn of_circonscription(code: &CirconscriptionCode) -> Self {
+        Self::of_departement(code.departement())
+    }
+
+    /// The zone of a bureau, from its commune's INSEE code (`75056`, `2A004`, `97101`).
+    pub fn of_bureau(code: &BureauCode) -> Self {
+        let commune = code.as_str().split('_').next().unwrap_or_default();
+        let dep = if commune.starts_with("97") || commune.starts_with("98") {
+            commune.get(..3)
+        } else {
+            commune.get(..2)
+        };
+        dep.map_or(Self::Unknown, Self::of_departement)
+    }
+
+    /// The place's zone: the bureau's when there is one, else the circonscription's.
+    pub fn of_place(circ: &CirconscriptionCode, bureau: Option<&BureauCode>) -> Self {
+        bureau.map_or_else(|| Self::of_circonscription(circ), Self::of_bureau)
+    }
+
+    /// `at` as the place's legal local time (UTC itself for an unknown zone).
+    pub fn local(self, at: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Self::Metropole => at.with_timezone(&Tz::Europe__Paris).naive_local(),
+            Self::Overseas(o) => at.with_timezone(&o.tz()).naive_local(),
+            Self::Unknown => at.naive_utc(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn paris_is_utc_plus_two_in_summer_and_plus_one_in_winter() {
+        let zone = LegalZone::of_bureau(&BureauCode::parse("75056_0911").unwrap());
+        assert_eq!(zone, LegalZone::Metropole);
+        assert_eq!(
+            zone.local(utc(2017, 6, 11, 13, 0)).to_string(),
+            "2017-06-11 15:00:00"
+        );
+        assert_eq!(
+            zone.local(utc(2027, 1, 10, 13, 0)).to_string(),
+            "2027-01-10 14:00:00"
+        );
+        assert_eq!(
+            LegalZone::of_departement("2A"),
+            LegalZone::Metropole,
+            "Corsica"
+        );
+    }
+
+    #[test]
+    fn overseas_places_have_their_own_time_by_commune_or_by_circonscription() {
+        // Guadeloupe is UTC-4 all year; La Réunion UTC+4; Nouméa UTC+11.
+        let g = LegalZone::of_bureau(&BureauCode::parse("97101_0001").unwrap());
+        assert_eq!(g, LegalZone::Overseas(Overseas::Guadeloupe));
+        assert_eq!(
+            g.local(utc(2024, 6, 30, 12, 0)).to_string(),
+            "2024-06-30 08:00:00"
+        );
+        let old_code = CirconscriptionCode::parse("ZD01").unwrap();
+        assert_eq!(
+            LegalZone::of_circonscription(&old_code),
+            LegalZone::Overseas(Overseas::Reunion)
+        );
+        assert_eq!(
+            LegalZone::of_departement("988")
+                .local(utc(2024, 6, 30, 12, 0))
+                .to_string(),
+            "2024-06-30 23:00:00"
+        );
+    }
+
+    #[test]
+    fn moments_are_said_in_local_time_with_the_zone_named_overseas() {
+        use crate::i18n::Lang;
+        let fr = Lang::Fr.catalog();
+        let at = utc(2024, 6, 30, 13, 40);
+        assert_eq!(fr.moment(at, LegalZone::Metropole), "30 juin 2024, 15 h 40");
+        assert_eq!(
+            fr.moment(at, LegalZone::Overseas(Overseas::Guadeloupe)),
+            "30 juin 2024, 9 h 40, heure de la Guadeloupe"
+        );
+        assert_eq!(
+            fr.moment(at, LegalZone::Unknown),
+            "30 juin 2024, 13 h 40, heure UTC"
+        );
+        assert_eq!(
+            Lang::En.catalog().moment(at, LegalZone::Metropole),
+            "30 June 2024, 15:40"
+        );
+    }
+
+    #[test]
+    fn abroad_and_polynesia_are_not_given_a_zone_the_code_does_not_tell() {
+        for dep in ["ZZ", "987", "ZP", "99"] {
+            assert_eq!(LegalZone::of_departement(dep), LegalZone::Unknown, "{dep}");
+        }
+        let at = utc(2022, 4, 10, 12, 0);
+        assert_eq!(LegalZone::Unknown.local(at), at.naive_utc());
+    }
+}
