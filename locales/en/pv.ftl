@@ -10,7 +10,7 @@ pv-bureau-all-present = no ballot was found missing from this bureau's table ({ 
     [one] candidate
    *[other] candidates
 } checked).
-pv-bureau-absent = the ballot of { $candidate } was absent from the table; seen by { $who }.
+pv-bureau-absent = the ballot of { $candidate }{": "}{ $who }.
 pv-bureau-disagreement = observations differ on the ballot of { $candidate }: { $views }.
 pv-envelopes = Envelopes mailed to the circonscription's voters by the commission de propagande (articles R.34 and R.38 of the code électoral):
 pv-envelopes-nothing = nothing was found missing from the envelopes observed.

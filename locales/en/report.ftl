@@ -155,11 +155,7 @@ detail-distribution = { $foi ->
     [1] the other one
    *[other] the other { $present }
 }
-detail-bureau = bureau { $bureau }: ballot of { $candidate } absent from the table: { $who }
-detail-bureau-also-present = {"; seen present by "}{ $count } other { $count ->
-    [one] observer
-   *[other] observers
-} of the same bureau (see the contradictions)
+detail-bureau = bureau { $bureau }, ballot of { $candidate }{": "}{ $who }
 detail-bureau-not-supplied = {"; this candidate is absent from every envelope observed: check whether they handed their ballots to the mairie or the bureau (R.55)"}
 detail-disagreement = bureau { $bureau }, ballot of { $candidate }: { $views }
 rate-missing = { $count } missing out of { $total }{ $percent }

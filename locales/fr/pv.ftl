@@ -10,7 +10,7 @@ pv-bureau-all-present = aucune absence de bulletin n'a été constatée sur la t
     [one] candidat vérifié
    *[other] candidats vérifiés
 }).
-pv-bureau-absent = le bulletin de { $candidate } était absent de la table ; constaté par { $who }.
+pv-bureau-absent = le bulletin de { $candidate }{" : "}{ $who }.
 pv-bureau-disagreement = observations divergentes sur le bulletin de { $candidate } : { $views }.
 pv-envelopes = Enveloppes adressées aux électeurs de la circonscription par la commission de propagande (articles R.34 et R.38 du code électoral) :
 pv-envelopes-nothing = aucun manque n'a été constaté dans les enveloppes observées.

@@ -167,11 +167,7 @@ detail-distribution = { $foi ->
     [1] l'autre
    *[other] les { $present } autres
 }
-detail-bureau = bureau { $bureau } : bulletin de { $candidate } absent de la table : { $who }
-detail-bureau-also-present = {" ; vu présent par "}{ $count } { $count ->
-    [one] autre observateur
-   *[other] autres observateurs
-} du même bureau (voir les contradictions)
+detail-bureau = bureau { $bureau }, bulletin de { $candidate }{" : "}{ $who }
 detail-bureau-not-supplied = {" ; ce candidat est absent de toutes les enveloppes observées : vérifier s'il a remis ses bulletins à la mairie ou au bureau (R.55)"}
 detail-disagreement = bureau { $bureau }, bulletin de { $candidate } : { $views }
 rate-missing = { $count } { $count ->

@@ -12,6 +12,7 @@ pub mod event;
 pub mod findings;
 pub mod labels;
 pub mod merge;
+pub mod periods;
 pub mod record;
 pub mod referential;
 pub mod search;

@@ -102,7 +102,6 @@ pub struct Catalog {
     pub details_households: &'static str,
     pub detail_not_supplied: fn(&str, usize, &str) -> String,
     pub detail_bureau: fn(&str, &str, &str) -> String,
-    pub detail_bureau_also_present: fn(usize) -> String,
     pub detail_bureau_not_supplied: &'static str,
     pub detail_disagreement: fn(&str, &str, &str) -> String,
     pub rate_missing: fn(u32, u32, &str) -> String,
@@ -402,7 +401,6 @@ fn build<const EN: bool>() -> Catalog {
                 who = who
             )
         },
-        detail_bureau_also_present: |count| tr!(EN, "detail-bureau-also-present", count = count),
         detail_bureau_not_supplied: st!(EN, "detail-bureau-not-supplied"),
         detail_disagreement: |bureau, candidate, views| {
             tr!(

@@ -18,13 +18,13 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 
 use crate::domain::findings::{
-    DepartementRates, Detail, EnvelopeCause, HouseholdSighting, NonReceiptSighting, Sighting,
-    departement_rates,
+    AbsencePeriod, DepartementRates, Detail, EnvelopeCause, HouseholdSighting, NonReceiptSighting,
+    Sighting, departement_rates,
 };
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::stats::{MIN_HOUSEHOLDS, Rate};
 use crate::domain::{Candidate, CircRecord, Election, Mark, Panel};
-use crate::i18n::{Catalog, Lang};
+use crate::i18n::{Catalog, Lang, Message};
 
 /// Output formats of `constat report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -250,6 +250,40 @@ fn who(sightings: &[Sighting], cat: &Catalog) -> String {
     )
 }
 
+/// One observer's period of absence from a table: `absent de 2017-06-11 15:00 UTC à au moins
+/// 2017-06-11 15:40 UTC (Alice, « épuisés »), présent de nouveau à 2017-06-11 16:00 UTC`.
+fn absence_period(p: &AbsencePeriod, cat: &Catalog) -> String {
+    let notes: String = p
+        .sightings
+        .iter()
+        .filter_map(|s| s.note.as_ref())
+        .map(|n| format!(", {}", (cat.quote)(n)))
+        .collect();
+    let back = p.present_again.as_ref().map_or_else(String::new, |s| {
+        Message::new("period-present-again")
+            .arg("at", time(s.at))
+            .render(cat.lang)
+    });
+    let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+    Message::new("period-absent")
+        .arg("single", minute(p.from) == minute(p.until))
+        .arg("from", time(p.from))
+        .arg("until", time(p.until))
+        .arg("observer", p.observer_name.as_str())
+        .arg("notes", notes)
+        .arg("back", back)
+        .render(cat.lang)
+}
+
+/// Every period of absence of one ballot from one table, joined as clauses.
+fn absence_periods(periods: &[AbsencePeriod], cat: &Catalog) -> String {
+    periods
+        .iter()
+        .map(|p| absence_period(p, cat))
+        .collect::<Vec<_>>()
+        .join(cat.clause_sep)
+}
+
 /// `obs1 : présent (2017-06-11 08:00 UTC) ; obs2 : absent (…)`.
 fn views(sightings: &[Sighting], cat: &Catalog) -> String {
     sightings
@@ -431,20 +465,16 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     )
                 ),
             ),
-            Detail::BureauIrregularity {
+            Detail::AbsentFromTable {
                 bureau,
                 candidate,
-                observations,
-                present,
+                periods,
             } => {
                 let mut line = (cat.detail_bureau)(
                     bureau.as_str(),
                     &candidate_name(candidate),
-                    &who(observations, cat),
+                    &absence_periods(periods, cat),
                 );
-                if *present > 0 {
-                    line.push_str(&(cat.detail_bureau_also_present)(*present));
-                }
                 if not_supplied_everywhere.contains(&candidate.panel) {
                     line.push_str(cat.detail_bureau_not_supplied);
                 }

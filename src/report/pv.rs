@@ -69,14 +69,13 @@ fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
     } else {
         for d in &pv.record.details {
             match d {
-                Detail::BureauIrregularity {
+                Detail::AbsentFromTable {
                     bureau,
                     candidate,
-                    observations,
-                    ..
+                    periods,
                 } if bureau == code => at_bureau.push((t.bureau_absent)(
                     &super::candidate_name(candidate),
-                    &who(observations, cat),
+                    &super::absence_periods(periods, cat),
                 )),
                 Detail::Disagreement {
                     bureau,

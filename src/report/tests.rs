@@ -214,7 +214,7 @@ fn reference_record_csv_has_the_contract_columns_and_one_row_per_candidate() {
 fn reference_record_json_report() {
     let json = render_to_string(&reference_events(), Format::Json, Lang::Fr);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["format_version"], 3);
     assert_eq!(
         v["circonscriptions"][0]["rows"].as_array().unwrap().len(),
         22
@@ -545,7 +545,11 @@ fn nr(circ: &str, bureau: &str, voter: Option<&str>) -> EventBody {
 ///   2 envelopes); candidate 7: foi absent from Denis's only envelope (not supplied, 1 envelope);
 /// - candidate 3: ballot absent from Alice's envelope, present in Bruno's (distribution failure);
 /// - bureau 75056_0911: candidate 5's ballot absent (Alice, with a note); candidate 3 present for
-///   Alice at 09:00, absent for Bruno at 15:00 (disagreement and irregularity);
+///   Alice at 09:00, absent for Bruno from 15:00 to 15:30 while Denis saw it at 15:20 (a period
+///   of absence and a contradiction; Alice's earlier sighting contradicts nothing);
+/// - candidate 8's ballot: present for Denis at 14:00, absent for Bruno at 15:00 (note "bulletins
+///   épuisés") and 15:40, present again for Bruno at 16:00 and for Denis at 16:30: the restock
+///   does not erase the period, and the sightings before and after it contradict nothing;
 /// - bureau 75056_0913 votes on machines: Chloé's "absent" there gives no finding;
 /// - Alice's tick of candidate 6 at the bureau is undone;
 /// - 7501: 13 households (interval); 9201: one household (no interval); non-receipts in both.
@@ -585,6 +589,10 @@ fn national_events() -> Vec<Event> {
             ("08:02", t(c, b11, 3, C, P)),
             ("08:05", env(c, 3, 3)),
             ("15:00", t(c, b11, 3, B, A)),
+            ("15:00", noted(t(c, b11, 8, B, A), "bulletins épuisés")),
+            ("15:30", t(c, b11, 3, B, A)),
+            ("15:40", t(c, b11, 8, B, A)),
+            ("16:00", t(c, b11, 8, B, P)),
         ],
     ));
     log.extend(timed(
@@ -598,7 +606,13 @@ fn national_events() -> Vec<Event> {
     ));
     log.extend(timed(
         13,
-        vec![("11:00", t(c, b11, 7, F, A)), ("11:01", env(c, 1, 1))],
+        vec![
+            ("11:00", t(c, b11, 7, F, A)),
+            ("11:01", env(c, 1, 1)),
+            ("14:00", t(c, b11, 8, B, P)),
+            ("15:20", t(c, b11, 3, B, P)),
+            ("16:30", t(c, b11, 8, B, P)),
+        ],
     ));
     log.extend(timed(
         14,
@@ -669,23 +683,46 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
             &serde_json::json!(1)
         )
     );
-    let irregular: Vec<(&str, u64, &str)> = kinds("bureau_irregularity")
+    let irregular: Vec<(&str, u64, &str)> = kinds("absent_from_table")
         .iter()
         .map(|d| {
             (
                 d["bureau"].as_str().unwrap(),
                 d["candidate"]["panel"].as_u64().unwrap(),
-                d["observations"][0]["observer_name"].as_str().unwrap(),
+                d["periods"][0]["observer_name"].as_str().unwrap(),
             )
         })
         .collect();
     assert_eq!(
         irregular,
-        [("75056_0911", 3, "Bruno"), ("75056_0911", 5, "Alice")]
+        [
+            ("75056_0911", 3, "Bruno"),
+            ("75056_0911", 5, "Alice"),
+            ("75056_0911", 8, "Bruno")
+        ]
     );
     let disagreement = kinds("disagreement");
     assert_eq!(disagreement.len(), 1);
-    assert_eq!(disagreement[0]["observations"].as_array().unwrap().len(), 2);
+    let views: Vec<(&str, &str, &str)> = disagreement[0]["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["observer_name"].as_str().unwrap(),
+                o["mark"].as_str().unwrap(),
+                o["at"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        views,
+        [
+            ("Bruno", "absent", "2017-06-11T15:00:00Z"),
+            ("Denis", "present", "2017-06-11T15:20:00Z"),
+            ("Bruno", "absent", "2017-06-11T15:30:00Z")
+        ]
+    );
     // The voting-machine bureau is listed, marked, and gives nothing.
     let machines: Vec<&serde_json::Value> = c75["bureaux"]
         .as_array()
@@ -853,22 +890,25 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     let t = &cat.pv;
     let text = pv_of(&national_events(), &data, "75056_0911", None, Lang::Fr);
     // Alice's absence, with her time and note.
-    let absent = (t.bureau_absent)(
-        "n° 5 DE BAYSER Mathilde (DIV)",
-        &format!(
-            "Alice (2017-06-11 09:01 UTC, {})",
-            (cat.quote)("bulletins épuisés")
-        ),
-    );
+    let period = crate::i18n::Message::new("period-absent")
+        .arg("single", true)
+        .arg("from", "2017-06-11 09:01 UTC")
+        .arg("until", "2017-06-11 09:01 UTC")
+        .arg("observer", "Alice")
+        .arg("notes", format!(", {}", (cat.quote)("bulletins épuisés")))
+        .arg("back", "")
+        .render(Lang::Fr);
+    let absent = (t.bureau_absent)("n° 5 DE BAYSER Mathilde (DIV)", &period);
     assert!(text.contains(&absent), "missing «{absent}» in:\n{text}");
-    // Alice and Bruno disagree on candidate 3: both views are kept, each with its time.
+    // Denis saw candidate 3's ballot within Bruno's period of absence: both are kept, each
+    // with its time.
     let disputed = text
         .lines()
-        .find(|l| l.contains("n° 3 MAILLARD Sylvain (REM)") && l.contains("Alice"))
+        .find(|l| l.contains("n° 3 MAILLARD Sylvain (REM)") && l.contains("Denis"))
         .unwrap_or_else(|| panic!("no disagreement on candidate 3 in:\n{text}"));
     for view in [
         format!(
-            "Alice{}{} (2017-06-11 09:00 UTC)",
+            "Denis{}{} (2017-06-11 15:20 UTC)",
             cat.list_sep, cat.mark_present
         ),
         format!(
@@ -889,4 +929,89 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     let fact = (t.non_receipt)(Some("Paul Martin"), "\u{1}");
     let fact = fact.split('\u{1}').next().unwrap();
     assert!(machines.contains(fact), "missing «{fact}» in:\n{machines}");
+}
+
+#[test]
+fn a_restocked_ballot_keeps_its_period_of_absence_everywhere() {
+    use crate::domain::Finding;
+    use crate::domain::findings::Detail;
+    let data = national_data();
+    let state = RecordState::fold(&national_events());
+    let record = build_record_with(&data.referential, &state, &circ(), &national_names()).unwrap();
+    // Typed: the grid shows the current mark, the period stays a finding.
+    assert_eq!(record.rows[7].mark(Item::Bureau), Mark::Present);
+    let periods: Vec<_> = record
+        .details
+        .iter()
+        .filter_map(|d| match d {
+            Detail::AbsentFromTable {
+                candidate, periods, ..
+            } if candidate.panel.get() == 8 => Some(periods),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(periods.len(), 1);
+    let p = periods[0];
+    let hm = |t: chrono::DateTime<chrono::Utc>| t.format("%H:%M").to_string();
+    assert_eq!(
+        (
+            p.observer_name.as_str(),
+            hm(p.from),
+            hm(p.until),
+            p.present_again.as_ref().map(|s| hm(s.at))
+        ),
+        (
+            "Bruno",
+            "15:00".into(),
+            "15:40".into(),
+            Some("16:00".into())
+        )
+    );
+    assert_eq!(p.sightings[0].note.as_deref(), Some("bulletins épuisés"));
+    assert!(record.findings.iter().any(|f| matches!(f,
+        Finding::MissingAtBureau { candidates } if candidates.iter().any(|c| c.panel.get() == 8))));
+    // Denis's sightings at 14:00 and 16:30 are outside the period: no contradiction on 8.
+    assert!(!record.rows[7].disputed[Item::Bureau.index()]);
+    let conflicts = state.disagreements();
+    let cells: Vec<u16> = conflicts.iter().map(|d| d.cell.panel.get()).collect();
+    assert_eq!(cells, [3], "{conflicts:?}");
+    // Worded with the catalogue, in every format.
+    let cat = Lang::Fr.catalog();
+    let period = crate::i18n::Message::new("period-absent")
+        .arg("single", false)
+        .arg("from", time(p.from))
+        .arg("until", time(p.until))
+        .arg("observer", "Bruno")
+        .arg("notes", format!(", {}", (cat.quote)("bulletins épuisés")))
+        .arg(
+            "back",
+            crate::i18n::Message::new("period-present-again")
+                .arg("at", "2017-06-11 16:00 UTC")
+                .render(Lang::Fr),
+        )
+        .render(Lang::Fr);
+    assert!(period.contains("à au moins"), "{period}");
+    let text = national_report(Format::Text, Lang::Fr);
+    assert!(text.contains(&period), "missing «{period}» in:\n{text}");
+    let md = national_report(Format::Md, Lang::Fr);
+    assert!(md.contains(&markdown::cell(&period)), "{md}");
+    let html = national_report(Format::Html, Lang::Fr);
+    assert!(html.contains(&html_escaped(&period)), "{html}");
+    let pv = pv_of(&national_events(), &data, "75056_0911", None, Lang::Fr);
+    assert!(pv.contains(&period), "missing «{period}» in:\n{pv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&national_report(Format::Json, Lang::Fr)).unwrap();
+    let found = json["circonscriptions"][0]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["finding"] == "absent_from_table" && d["candidate"]["panel"] == 8)
+        .expect("candidate 8's period in the JSON");
+    assert_eq!(found["periods"][0]["from"], "2017-06-11T15:00:00Z");
+    assert_eq!(found["periods"][0]["until"], "2017-06-11T15:40:00Z");
+    assert_eq!(
+        found["periods"][0]["present_again"]["at"],
+        "2017-06-11T16:00:00Z"
+    );
 }
