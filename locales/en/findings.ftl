@@ -9,3 +9,7 @@ period-absent = { $single ->
    *[no] absent from { $from } until at least { $until }
 } ({ $observer }{ $notes }){ $back }
 period-present-again = {", present again at "}{ $at }
+
+## The procès-verbal: irregularities only (law.md §3a)
+
+pv-nothing-to-write = Nothing observed at bureau { $bureau } is an irregularity to write into the procès-verbal: no réclamation is drafted.

@@ -9,3 +9,7 @@ period-absent = { $single ->
    *[no] absent de { $from } à au moins { $until }
 } ({ $observer }{ $notes }){ $back }
 period-present-again = {", présent de nouveau à "}{ $at }
+
+## The procès-verbal: irregularities only (law.md §3a)
+
+pv-nothing-to-write = Rien de ce qui a été observé au bureau { $bureau } n'est une irrégularité à porter au procès-verbal : aucune réclamation n'est proposée.

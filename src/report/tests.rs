@@ -825,8 +825,9 @@ fn reference_record_pv_in_french() {
     let text = pv_of(&reference_events(), &data(), "75056_0911", None, Lang::Fr);
     // The legal references, as the bureau must read them.
     assert!(text.contains("article R.52"), "{text}");
-    assert!(text.contains("L.58 et R.55"), "{text}");
     assert!(text.contains("R.34 et R.38"), "{text}");
+    // Every ballot was on the table: the bureau's section is left out (no non-grievance).
+    assert!(!text.contains("L.58 et R.55"), "{text}");
     // The household's fact, with who saw it and when (UTC).
     let t = &Lang::Fr.catalog().pv;
     let envelope = reference_events()
@@ -925,7 +926,8 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     assert!(!text.contains("Paul Martin"), "{text}");
     insta::assert_snapshot!(text);
     let machines = pv_of(&national_events(), &data, "75056_0913", None, Lang::Fr);
-    assert!(machines.contains(t.machines), "{machines}");
+    // A bureau with voting machines has no table: nothing is said about one.
+    assert!(!machines.contains(t.at_bureau), "{machines}");
     let fact = (t.non_receipt)(Some("Paul Martin"), "\u{1}");
     let fact = fact.split('\u{1}').next().unwrap();
     assert!(machines.contains(fact), "missing «{fact}» in:\n{machines}");
@@ -1014,4 +1016,93 @@ fn a_restocked_ballot_keeps_its_period_of_absence_everywhere() {
         found["periods"][0]["present_again"]["at"],
         "2017-06-11T16:00:00Z"
     );
+}
+
+/// The facts `constat pv` would print for bureau 75056_0911 of the Paris sample.
+fn pv_facts(events: &[Event]) -> pv::Facts {
+    let data = data();
+    let state = RecordState::fold(events);
+    let bureau = data.referential.bureaux[&bureau("0911")].clone();
+    let record = build_record_with(&data.referential, &state, &circ(), &names()).unwrap();
+    let voters = pv::voters_of(&state, &record);
+    let pv = pv::Pv {
+        election: &data.election,
+        checked: pv::checked_at_bureau(&state, &record, &bureau),
+        record: &record,
+        bureau: &bureau,
+        voters: &voters,
+        signer: "Test",
+        digest: None,
+        appeal: None,
+    };
+    pv::facts(&pv, Lang::Fr.catalog())
+}
+
+#[test]
+fn the_pv_states_irregularities_only_and_nothing_about_what_nobody_observed() {
+    let nothing = crate::i18n::Message::new("pv-nothing-to-write")
+        .arg("bureau", "75056_0911")
+        .render(Lang::Fr);
+    // An empty database: no fact, no réclamation, one sentence.
+    let f = pv_facts(&[]);
+    assert!(!f.irregular && f.at_bureau.is_empty() && f.envelopes.is_empty());
+    let text = pv_of(&[], &data(), "75056_0911", None, Lang::Fr);
+    assert_eq!(text, format!("{nothing}\n"));
+    // A bureau-only observer who found every ballot: nothing to write either.
+    let at_table = |mark: Mark| -> Vec<Event> {
+        events(
+            1,
+            (1..=22)
+                .map(|p| EventBody::Tick {
+                    circonscription: circ(),
+                    bureau: Some(bureau("0911")),
+                    panel: Panel::new(p).unwrap(),
+                    item: Item::Bureau,
+                    mark: if p == 8 { mark } else { Mark::Present },
+                    note: None,
+                    envelope: None,
+                })
+                .collect(),
+        )
+    };
+    let f = pv_facts(&at_table(Mark::Present));
+    assert!(!f.irregular && f.at_bureau.is_empty() && f.envelopes.is_empty());
+    let all_present = pv_of(
+        &at_table(Mark::Present),
+        &data(),
+        "75056_0911",
+        None,
+        Lang::Fr,
+    );
+    assert_eq!(all_present, format!("{nothing}\n"));
+    // One ballot missing: the réclamation has the bureau's fact and no envelope section.
+    let f = pv_facts(&at_table(Mark::Absent));
+    assert!(f.irregular);
+    assert_eq!((f.at_bureau.len(), f.envelopes.len()), (1, 0));
+    let t = &Lang::Fr.catalog().pv;
+    let one = pv_of(
+        &at_table(Mark::Absent),
+        &data(),
+        "75056_0911",
+        None,
+        Lang::Fr,
+    );
+    assert!(one.starts_with(t.title), "{one}");
+    assert!(
+        one.contains(t.at_bureau) && !one.contains(t.envelopes),
+        "{one}"
+    );
+    // The reference record: the household's and the non-receipt's facts, no non-grievance.
+    let f = pv_facts(&reference_events());
+    assert!(f.irregular && f.at_bureau.is_empty());
+    let reference = pv_of(&reference_events(), &data(), "75056_0911", None, Lang::Fr);
+    for never in [
+        "aucune absence",
+        "vérifiés",
+        "aucun manque",
+        "toutes leurs enveloppes",
+    ] {
+        assert!(!reference.contains(never), "«{never}» in:\n{reference}");
+    }
+    assert!(!reference.contains(t.at_bureau), "{reference}");
 }
