@@ -7,7 +7,7 @@ pv-at-bureau = At the bureau de vote (articles L.58 and R.55 of the code électo
 pv-bureau-absent = the ballot of { $candidate }{": "}{ $who }.
 pv-bureau-disagreement = observations differ on the ballot of { $candidate }: { $views }.
 pv-envelopes = Envelopes mailed to the circonscription's voters by the commission de propagande (articles R.34 and R.38 of the code électoral):
-pv-not-supplied = { $candidate }: { $fact }; most likely not supplied to the commission de propagande (R.38).
+pv-not-supplied = { $candidate }: { $fact }; documents not supplied, or not in sufficient number, for mailing to the voters (R.38, R.34).
 pv-household = a household of { $voters } { $voters ->
     [one] voter
    *[other] voters

@@ -7,7 +7,7 @@ pv-at-bureau = Au bureau de vote (articles L.58 et R.55 du code électoral : les
 pv-bureau-absent = le bulletin de { $candidate }{" : "}{ $who }.
 pv-bureau-disagreement = observations divergentes sur le bulletin de { $candidate } : { $views }.
 pv-envelopes = Enveloppes adressées aux électeurs de la circonscription par la commission de propagande (articles R.34 et R.38 du code électoral) :
-pv-not-supplied = { $candidate } : { $fact } ; matériel vraisemblablement non remis à la commission de propagande (R.38).
+pv-not-supplied = { $candidate } : { $fact } ; documents non remis ou en nombre insuffisant pour l'envoi aux électeurs (R.38, R.34).
 pv-household = un foyer de { $voters } { $voters ->
     [one] électeur
    *[other] électeurs

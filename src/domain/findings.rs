@@ -176,8 +176,9 @@ impl NonReceiptSighting {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "finding", rename_all = "snake_case")]
 pub enum Detail {
-    /// The candidate's `items` are absent from every observed envelope: most likely the
-    /// candidate did not give them to the commission de propagande (R.38).
+    /// The candidate's `items` are absent from every observed envelope: documents not supplied,
+    /// or not in sufficient number, for mailing (R.38, R.34 al. 6), which may be lawful.
+    #[serde(rename = "not_in_any_envelope")]
     NotSupplied {
         /// Who.
         candidate: Candidate,
@@ -188,7 +189,9 @@ pub enum Detail {
         /// Every observation of those items (all absent).
         observations: Vec<Sighting>,
     },
-    /// The candidate's `item` is absent from some observed envelopes and present in others.
+    /// The candidate's `item` is absent from some observed envelopes and present in others: a
+    /// possible distribution failure, unless fewer copies were supplied (R.34 al. 6).
+    #[serde(rename = "possible_distribution_failure")]
     DistributionFailure {
         /// Who.
         candidate: Candidate,
@@ -272,12 +275,14 @@ impl Tally {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EnvelopeCause {
-    /// Absent from every observed envelope: most likely not supplied (R.38).
+    /// Absent from every observed envelope: not supplied, or too few for mailing (R.38, R.34).
+    #[serde(rename = "not_in_any_envelope")]
     NotSupplied {
         /// How many envelopes (observers) were looked at.
         envelopes: usize,
     },
     /// Absent from some observed envelopes, present in others.
+    #[serde(rename = "possible_distribution_failure")]
     DistributionFailure,
 }
 

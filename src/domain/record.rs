@@ -648,7 +648,7 @@ mod tests {
             envelopes,
             observations,
             ..
-        } = details(&r, "not_supplied")[0]
+        } = details(&r, "not_in_any_envelope")[0]
         else {
             panic!("{:?}", r.details)
         };
@@ -694,7 +694,7 @@ mod tests {
             present,
             observations,
             ..
-        } = details(&r, "distribution_failure")[0]
+        } = details(&r, "possible_distribution_failure")[0]
         else {
             panic!("{:?}", r.details)
         };
@@ -704,7 +704,7 @@ mod tests {
             envelopes,
             observations,
             ..
-        } = details(&r, "not_supplied")[0]
+        } = details(&r, "not_in_any_envelope")[0]
         else {
             panic!("{:?}", r.details)
         };
@@ -762,7 +762,7 @@ mod tests {
         }
         log.extend(by(4, vec![tick(2, Item::Courrier, Mark::Present, "0911")]));
         let r = record(&log);
-        let found = details(&r, "not_supplied");
+        let found = details(&r, "not_in_any_envelope");
         assert_eq!(found.len(), 1);
         let Detail::NotSupplied {
             items, envelopes, ..
@@ -771,7 +771,7 @@ mod tests {
             panic!()
         };
         assert_eq!((items.as_slice(), *envelopes), (&[Item::Foi][..], 3));
-        assert!(details(&r, "distribution_failure").is_empty());
+        assert!(details(&r, "possible_distribution_failure").is_empty());
     }
 
     #[test]
@@ -786,7 +786,7 @@ mod tests {
             present,
             observations,
             ..
-        } = details(&r, "distribution_failure")[0]
+        } = details(&r, "possible_distribution_failure")[0]
         else {
             panic!()
         };

@@ -185,10 +185,20 @@ fn missing_from_envelope(
         Mark::Absent => (cat.finding_at_bureau_absent)(n),
         Mark::Unchecked => cat.finding_at_bureau_unchecked.to_owned(),
     };
-    let cause = match cause {
+    let mut cause_text = match cause {
         EnvelopeCause::NotSupplied { envelopes } => (cat.finding_cause_not_supplied)(n, envelopes),
         EnvelopeCause::DistributionFailure => (cat.finding_cause_distribution)(n),
     };
+    // Absent from every envelope, present on the table: consistent with ballots supplied for
+    // the mairies only, which the commission sends on to the bureaux (R.34 al. 4).
+    if matches!(cause, EnvelopeCause::NotSupplied { .. }) && at_bureau == Mark::Present {
+        cause_text.push_str(
+            &Message::new("finding-mairies-only")
+                .arg("count", n)
+                .render(cat.lang),
+        );
+    }
+    let cause = cause_text;
     format!(
         "{what}{bureau}{}{}.{cause}",
         cat.list_sep,

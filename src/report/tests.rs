@@ -274,7 +274,7 @@ fn disagreeing_observers_and_a_missing_bureau_ballot_are_reported() {
         .lines()
         .find(|l| l.contains(&(cat.finding_missing_at_bureau)(1)))
         .unwrap_or_else(|| panic!("no missing ballot in:\n{text}"));
-    // The serious irregularity names the candidate and the articles it breaks.
+    // The ballot absent from the table names the candidate and the articles at stake.
     assert!(
         missing.contains("n° 3 MAILLARD Sylvain (REM)") && missing.contains("L.58, R.55"),
         "{missing}"
@@ -656,7 +656,7 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
     let kinds = |k: &str| -> Vec<&serde_json::Value> {
         details.iter().filter(|d| d["finding"] == k).collect()
     };
-    let not_supplied = kinds("not_supplied");
+    let not_supplied = kinds("not_in_any_envelope");
     let envelopes: Vec<(u64, u64)> = not_supplied
         .iter()
         .map(|d| {
@@ -667,7 +667,7 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
         })
         .collect();
     assert_eq!(envelopes, [(1, 2), (2, 2), (7, 1)]);
-    let failure = kinds("distribution_failure");
+    let failure = kinds("possible_distribution_failure");
     assert_eq!(failure.len(), 1);
     assert_eq!(
         (
