@@ -4,17 +4,10 @@ pv-title = COMPLAINT TO WRITE INTO THE BUREAU'S PROCÈS-VERBAL
 pv-bureau = Bureau de vote { $code }: { $label }
 pv-intro = I, the undersigned { $name }, ask that the following facts be recorded in this bureau's procès-verbal (article R.52 of the code électoral). Times are in universal time (UTC; Paris time = UTC + 2 in summer, + 1 in winter).
 pv-at-bureau = At the bureau de vote (articles L.58 and R.55 of the code électoral: the ballots of every candidate must be available to voters on a table):
-pv-machines = this bureau votes on voting machines: no ballots are expected on a table.
-pv-bureau-not-checked = this bureau's table was not checked.
-pv-bureau-all-present = no ballot was found missing from this bureau's table ({ $count } { $count ->
-    [one] candidate
-   *[other] candidates
-} checked).
-pv-bureau-absent = the ballot of { $candidate } was absent from the table; seen by { $who }.
+pv-bureau-absent = the ballot of { $candidate }{": "}{ $who }.
 pv-bureau-disagreement = observations differ on the ballot of { $candidate }: { $views }.
 pv-envelopes = Envelopes mailed to the circonscription's voters by the commission de propagande (articles R.34 and R.38 of the code électoral):
-pv-envelopes-nothing = nothing was found missing from the envelopes observed.
-pv-not-supplied = { $candidate }: { $fact }; most likely not supplied to the commission de propagande (R.38).
+pv-not-supplied = { $candidate }: { $fact }; documents not supplied, or not in sufficient number, for mailing to the voters (R.38, R.34).
 pv-household = a household of { $voters } { $voters ->
     [one] voter
    *[other] voters
@@ -22,13 +15,10 @@ pv-household = a household of { $voters } { $voters ->
     [one] envelope
    *[other] envelopes
 }: { $missing } missing; seen by { $who }.
-pv-households = { $missing ->
-    [0] { $count } households observed in the circonscription: all their envelopes received ({ $voters } voters).
-   *[other] { $count } households observed in the circonscription: { $missing } { $missing ->
-        [one] envelope
-       *[other] envelopes
-    } missing out of { $voters } voters{ $percent }; households concerned: { $short }.
-}
+pv-households = { $count } households observed in the circonscription: { $missing } { $missing ->
+    [one] envelope
+   *[other] envelopes
+} missing out of { $voters } voters{ $percent }; households concerned: { $short }.
 pv-non-receipt = the voter { $voter } of this bureau received no envelope at all (procès-verbal of non-receipt); recorded by { $who }.
 pv-non-receipt-anonymous = a voter of this bureau received no envelope at all (procès-verbal of non-receipt); recorded by { $who }.
 pv-non-receipts-elsewhere = { $count } other { $count ->

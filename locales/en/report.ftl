@@ -100,7 +100,7 @@ finding-at-bureau-unchecked = {"; bureau not checked"}
 finding-missing-at-bureau = { $count } { $count ->
     [one] ballot
    *[other] ballots
-} absent from the bureau's table (L.58, R.55): a serious irregularity
+} absent from the bureau's table (L.58, R.55) — an irregularity if the candidate had supplied their ballots
 finding-disputed = { $count } { $count ->
     [one] candidate
    *[other] candidates
@@ -125,16 +125,16 @@ finding-non-receipts = { $count } { $count ->
 finding-cause-not-supplied = {" "}Absent from { $envelopes ->
     [1] the only envelope observed (seen in a single envelope)
    *[other] all { $envelopes } envelopes observed
-}: most likely not supplied to the commission de propagande (R.38: sending it is optional for the candidate), not a distribution failure.{ $count ->
+}: documents not supplied, or not in sufficient number, for mailing to the voters (R.38, R.34).{ $count ->
    *[other] {""}
 }
 # English needs no agreement with $count here.
-finding-cause-distribution = {" "}Absent from some envelopes observed and present in others: a distribution failure (R.34).{ $count ->
+finding-cause-distribution = {" "}Absent from some envelopes observed and present in others: a possible distribution failure (R.34), unless the candidate supplied fewer copies than voters and chose how to distribute them (R.34 al. 6).{ $count ->
    *[other] {""}
 }
 report-details = Findings in detail (times in UTC)
-details-not-supplied = Absent from every envelope observed: most likely not supplied to the commission de propagande (R.38)
-details-distribution = Distribution failures: absent from some envelopes, present in others (R.34)
+details-not-supplied = Absent from every envelope observed: documents not supplied, or not in sufficient number, for mailing to the voters (R.38, R.34)
+details-distribution = Possible distribution failures: absent from some envelopes, present in others (R.34; the candidate may have supplied fewer copies and chosen how to distribute them, R.34 al. 6)
 details-bureau = Ballots absent from a bureau's table (L.58, R.55)
 details-disagreements = Observers contradicting each other on the same bureau (every view is kept)
 details-households = Household envelopes and non-receipts
@@ -155,11 +155,7 @@ detail-distribution = { $foi ->
     [1] the other one
    *[other] the other { $present }
 }
-detail-bureau = bureau { $bureau }: ballot of { $candidate } absent from the table: { $who }
-detail-bureau-also-present = {"; seen present by "}{ $count } other { $count ->
-    [one] observer
-   *[other] observers
-} of the same bureau (see the contradictions)
+detail-bureau = bureau { $bureau }, ballot of { $candidate }{": "}{ $who }
 detail-bureau-not-supplied = {"; this candidate is absent from every envelope observed: check whether they handed their ballots to the mairie or the bureau (R.55)"}
 detail-disagreement = bureau { $bureau }, ballot of { $candidate }: { $views }
 rate-missing = { $count } missing out of { $total }{ $percent }

@@ -4,17 +4,10 @@ pv-title = RÉCLAMATION À PORTER AU PROCÈS-VERBAL DU BUREAU DE VOTE
 pv-bureau = Bureau de vote { $code } : { $label }
 pv-intro = Je soussigné(e) { $name } demande que soient consignés au procès-verbal de ce bureau les faits suivants (article R.52 du code électoral). Les heures sont en temps universel (UTC ; heure de Paris = UTC + 2 en été, + 1 en hiver).
 pv-at-bureau = Au bureau de vote (articles L.58 et R.55 du code électoral : les bulletins de tous les candidats doivent être mis à la disposition des électeurs sur une table) :
-pv-machines = ce bureau vote sur machines à voter : aucun bulletin n'est attendu sur une table.
-pv-bureau-not-checked = la table de ce bureau n'a pas été vérifiée.
-pv-bureau-all-present = aucune absence de bulletin n'a été constatée sur la table de ce bureau ({ $count } { $count ->
-    [one] candidat vérifié
-   *[other] candidats vérifiés
-}).
-pv-bureau-absent = le bulletin de { $candidate } était absent de la table ; constaté par { $who }.
+pv-bureau-absent = le bulletin de { $candidate }{" : "}{ $who }.
 pv-bureau-disagreement = observations divergentes sur le bulletin de { $candidate } : { $views }.
 pv-envelopes = Enveloppes adressées aux électeurs de la circonscription par la commission de propagande (articles R.34 et R.38 du code électoral) :
-pv-envelopes-nothing = aucun manque n'a été constaté dans les enveloppes observées.
-pv-not-supplied = { $candidate } : { $fact } ; matériel vraisemblablement non remis à la commission de propagande (R.38).
+pv-not-supplied = { $candidate } : { $fact } ; documents non remis ou en nombre insuffisant pour l'envoi aux électeurs (R.38, R.34).
 pv-household = un foyer de { $voters } { $voters ->
     [one] électeur
    *[other] électeurs
@@ -25,13 +18,10 @@ pv-household = un foyer de { $voters } { $voters ->
     [one] manquante
    *[other] manquantes
 } ; constaté par { $who }.
-pv-households = { $missing ->
-    [0] { $count } foyers observés dans la circonscription : toutes leurs enveloppes reçues ({ $voters } électeurs).
-   *[other] { $count } foyers observés dans la circonscription : { $missing } { $missing ->
-        [one] enveloppe manquante
-       *[other] enveloppes manquantes
-    } sur { $voters } électeurs{ $percent } ; foyers concernés : { $short }.
-}
+pv-households = { $count } foyers observés dans la circonscription : { $missing } { $missing ->
+    [one] enveloppe manquante
+   *[other] enveloppes manquantes
+} sur { $voters } électeurs{ $percent } ; foyers concernés : { $short }.
 pv-non-receipt = l'électeur { $voter } de ce bureau n'a reçu aucune enveloppe (procès-verbal de non-réception) ; constaté par { $who }.
 pv-non-receipt-anonymous = un électeur de ce bureau n'a reçu aucune enveloppe (procès-verbal de non-réception) ; constaté par { $who }.
 pv-non-receipts-elsewhere = { $count } { $count ->

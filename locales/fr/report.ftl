@@ -106,7 +106,7 @@ finding-at-bureau-unchecked = {" ; bureau non vérifié"}
 finding-missing-at-bureau = { $count } { $count ->
     [one] bulletin absent
    *[other] bulletins absents
-} de la table du bureau (L.58, R.55) : irrégularité grave
+} de la table du bureau (L.58, R.55) — irrégularité si le candidat avait remis ses bulletins
 finding-disputed = { $count } { $count ->
     [one] candidat
    *[other] candidats
@@ -136,14 +136,14 @@ finding-cause-not-supplied = {" "}{ $count ->
 } { $envelopes ->
     [1] de l'unique enveloppe observée (constaté sur une seule enveloppe)
    *[other] des { $envelopes } enveloppes observées
-} : matériel vraisemblablement non remis à la commission de propagande (R.38 : son envoi est facultatif pour le candidat), et non défaut de distribution.
+} : documents non remis ou en nombre insuffisant pour l'envoi aux électeurs (R.38, R.34).
 finding-cause-distribution = {" "}{ $count ->
     [one] Absent de certaines enveloppes observées et présent
    *[other] Absents de certaines enveloppes observées et présents
-} dans d'autres : défaut de distribution (R.34).
+} dans d'autres : défaut de distribution possible (R.34), à moins que le candidat n'ait remis moins d'exemplaires que d'électeurs et choisi leur répartition (R.34 al. 6).
 report-details = Détail des constats (heures en UTC)
-details-not-supplied = Absents de toutes les enveloppes observées : matériel vraisemblablement non remis à la commission de propagande (R.38)
-details-distribution = Défauts de distribution : absents de certaines enveloppes, présents dans d'autres (R.34)
+details-not-supplied = Absents de toutes les enveloppes observées : documents non remis ou en nombre insuffisant pour l'envoi aux électeurs (R.38, R.34)
+details-distribution = Défauts de distribution possibles : absents de certaines enveloppes, présents dans d'autres (R.34 ; le candidat a pu remettre moins d'exemplaires et choisir leur répartition, R.34 al. 6)
 details-bureau = Bulletins absents de la table d'un bureau (L.58, R.55)
 details-disagreements = Observateurs en contradiction sur un même bureau (chaque version est conservée)
 details-households = Enveloppes des foyers et non-réceptions
@@ -167,11 +167,7 @@ detail-distribution = { $foi ->
     [1] l'autre
    *[other] les { $present } autres
 }
-detail-bureau = bureau { $bureau } : bulletin de { $candidate } absent de la table : { $who }
-detail-bureau-also-present = {" ; vu présent par "}{ $count } { $count ->
-    [one] autre observateur
-   *[other] autres observateurs
-} du même bureau (voir les contradictions)
+detail-bureau = bureau { $bureau }, bulletin de { $candidate }{" : "}{ $who }
 detail-bureau-not-supplied = {" ; ce candidat est absent de toutes les enveloppes observées : vérifier s'il a remis ses bulletins à la mairie ou au bureau (R.55)"}
 detail-disagreement = bureau { $bureau }, bulletin de { $candidate } : { $views }
 rate-missing = { $count } { $count ->

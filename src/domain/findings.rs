@@ -5,9 +5,11 @@
 //! - not supplied: a candidate's item absent from every observed envelope of the circonscription
 //!   (R.38: using the commission de propagande is optional for candidates);
 //! - distribution failure: absent from some observed envelopes, present in others (R.34);
-//! - bureau irregularity: a ballot absent from a bureau's table (L.58, R.55); bureaux with voting
-//!   machines have no table of ballots and give none;
-//! - disagreement: observers contradicting each other on the same bureau's table;
+//! - absent from the table: each period during which a ballot was seen absent from a bureau's
+//!   table (L.58, R.55; see [`super::periods`]); bureaux with voting machines have no table of
+//!   ballots and give none;
+//! - disagreement: an observer's present sighting within another's period of absence at the
+//!   same bureau;
 //! - household shortfall and non-receipts, as rates with their counts.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,6 +66,39 @@ impl Sighting {
             note: o.note.clone(),
             event: o.event,
             envelope: (o.envelope > 1).then_some(o.envelope),
+        }
+    }
+}
+
+/// One observer's period of absence of a ballot from a bureau's table, as a finding: from the
+/// first absent sighting to the last ("absent at least until"), and the present sighting that
+/// closed it, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AbsencePeriod {
+    /// Who.
+    pub observer: ObserverId,
+    /// Their name.
+    pub observer_name: String,
+    /// The first absent sighting (UTC).
+    pub from: DateTime<Utc>,
+    /// The last absent sighting (UTC): absent at least until then.
+    pub until: DateTime<Utc>,
+    /// Each absent check, oldest first, with its note.
+    pub sightings: Vec<Sighting>,
+    /// The observer's next check, which found the ballot present again.
+    pub present_again: Option<Sighting>,
+}
+
+impl AbsencePeriod {
+    /// From the domain's period.
+    pub fn new(a: &super::periods::Absence, names: &Names) -> Self {
+        Self {
+            observer: a.observer,
+            observer_name: observer_name(names, a.observer),
+            from: a.from(),
+            until: a.until(),
+            sightings: a.checks.iter().map(|o| Sighting::new(o, names)).collect(),
+            present_again: a.present_again.as_ref().map(|o| Sighting::new(o, names)),
         }
     }
 }
@@ -141,8 +176,9 @@ impl NonReceiptSighting {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "finding", rename_all = "snake_case")]
 pub enum Detail {
-    /// The candidate's `items` are absent from every observed envelope: most likely the
-    /// candidate did not give them to the commission de propagande (R.38).
+    /// The candidate's `items` are absent from every observed envelope: documents not supplied,
+    /// or not in sufficient number, for mailing (R.38, R.34 al. 6), which may be lawful.
+    #[serde(rename = "not_in_any_envelope")]
     NotSupplied {
         /// Who.
         candidate: Candidate,
@@ -153,7 +189,9 @@ pub enum Detail {
         /// Every observation of those items (all absent).
         observations: Vec<Sighting>,
     },
-    /// The candidate's `item` is absent from some observed envelopes and present in others.
+    /// The candidate's `item` is absent from some observed envelopes and present in others: a
+    /// possible distribution failure, unless fewer copies were supplied (R.34 al. 6).
+    #[serde(rename = "possible_distribution_failure")]
     DistributionFailure {
         /// Who.
         candidate: Candidate,
@@ -166,18 +204,18 @@ pub enum Detail {
         /// The observations of the envelopes without it.
         observations: Vec<Sighting>,
     },
-    /// The candidate's ballot was absent from `bureau`'s table (L.58, R.55).
-    BureauIrregularity {
+    /// The candidate's ballot was absent from `bureau`'s table (L.58, R.55) during each of
+    /// `periods`, whatever the table showed afterwards: a restock does not erase the absence.
+    AbsentFromTable {
         /// Where.
         bureau: BureauCode,
         /// Whose ballot.
         candidate: Candidate,
-        /// Observers who saw it absent.
-        observations: Vec<Sighting>,
-        /// How many observers saw it present at the same bureau.
-        present: usize,
+        /// Each observer's periods of absence, by first sighting then observer.
+        periods: Vec<AbsencePeriod>,
     },
-    /// Observers contradict each other on `bureau`'s table: every view is listed.
+    /// Observers contradict each other on `bureau`'s table: another observer saw the ballot there
+    /// within a period of absence (see [`super::periods`]).
     Disagreement {
         /// Where.
         bureau: BureauCode,
@@ -185,7 +223,7 @@ pub enum Detail {
         candidate: Candidate,
         /// Which column (the bureau's table).
         item: Item,
-        /// Every observer's current view.
+        /// The sightings that contradict each other, in time order.
         observations: Vec<Sighting>,
     },
     /// Voters at the observed addresses against envelopes received.
@@ -237,12 +275,14 @@ impl Tally {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EnvelopeCause {
-    /// Absent from every observed envelope: most likely not supplied (R.38).
+    /// Absent from every observed envelope: not supplied, or too few for mailing (R.38, R.34).
+    #[serde(rename = "not_in_any_envelope")]
     NotSupplied {
         /// How many envelopes (observers) were looked at.
         envelopes: usize,
     },
     /// Absent from some observed envelopes, present in others.
+    #[serde(rename = "possible_distribution_failure")]
     DistributionFailure,
 }
 

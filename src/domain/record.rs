@@ -9,12 +9,16 @@ use serde::Serialize;
 use super::CirconscriptionCode;
 use super::codes::{BureauCode, Panel};
 use super::event::{Item, Mark};
-pub use super::findings::{Detail, EnvelopeCause, Names, Tally};
 use super::findings::{
-    EnvelopeSeen, HouseholdSighting, HouseholdSums, NonReceiptSighting, sightings,
+    AbsencePeriod, EnvelopeSeen, HouseholdSighting, HouseholdSums, NonReceiptSighting, Sighting,
 };
+pub use super::findings::{Detail, EnvelopeCause, Names, Tally};
+use super::periods::{Absence, absences, contradictions};
 use super::referential::{Bureau, Candidate, Circonscription, Referential};
 use super::state::{EnvelopeFact, NonReceiptFact, Observation, RecordState};
+
+/// One bureau cell's periods of absence and the sightings that contradict them.
+type TableHistory = (Vec<Absence>, Vec<Observation>);
 
 /// One candidate's line of the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,8 +28,8 @@ pub struct RecordRow {
     /// Profession de foi, bulletin courrier, bulletin bureau (see [`combine`] for how several
     /// observations of a cell make one mark).
     pub marks: [Mark; 3],
-    /// True where observers of the same bureau contradict each other on its table (present for
-    /// one, absent for another). Always false for the envelope columns: observers who differ
+    /// True where observers of the same bureau contradict each other on its table (one saw the
+    /// ballot there within another's period of absence, see [`super::periods`]). Always false for the envelope columns: observers who differ
     /// there describe different envelopes (a distribution failure, see [`Detail`]).
     pub disputed: [bool; 3],
     /// Present and absent observations of each column (all bureaux together for the last one,
@@ -84,8 +88,8 @@ pub enum Finding {
         /// Who.
         candidates: Vec<Candidate>,
     },
-    /// These candidates' ballots were absent from a bureau's table (at least one observer of at
-    /// least one bureau without voting machines): a serious irregularity.
+    /// These candidates' ballots were seen absent from a bureau's table (at least one observer of
+    /// at least one bureau without voting machines) at some time, restocked since or not.
     MissingAtBureau {
         /// Who.
         candidates: Vec<Candidate>,
@@ -230,9 +234,35 @@ pub fn build_record_with(
             .or_default()
             .extend(seen.iter().copied());
     }
-    let contradicted: BTreeSet<Panel> = at_bureau
+    // The table as a time series: each observer's periods of absence, and the sightings that
+    // contradict them (see `super::periods`). Bureaux with voting machines have no table.
+    let mut histories: BTreeMap<(&BureauCode, Panel), TableHistory> = BTreeMap::new();
+    let mut last: Option<(&BureauCode, bool)> = None;
+    for (key, ticks) in state.bureau_ticks_of(circ) {
+        let Some(b) = key.bureau else { continue };
+        let on_machines = match last {
+            Some((l, m)) if l == b => m,
+            _ => {
+                let m = machines(b);
+                last = Some((b, m));
+                m
+            }
+        };
+        if on_machines || !ticks.iter().any(|o| o.mark == Mark::Absent) {
+            continue;
+        }
+        let periods = absences(ticks.iter().copied());
+        let against = contradictions(&periods, &ticks);
+        histories.insert((b, key.panel), (periods, against));
+    }
+    let contradicted: BTreeSet<Panel> = histories
         .iter()
-        .filter(|(_, seen)| combine(seen.iter().map(|o| o.mark)).1)
+        .filter(|(_, (_, against))| !against.is_empty())
+        .map(|((_, panel), _)| *panel)
+        .collect();
+    let absent_at_table: BTreeSet<Panel> = histories
+        .iter()
+        .filter(|(_, (periods, _))| !periods.is_empty())
         .map(|((_, panel), _)| *panel)
         .collect();
 
@@ -277,33 +307,31 @@ pub fn build_record_with(
     let mut details = not_supplied;
     details.append(&mut distribution);
     let candidate_of = |panel: Panel| candidates.iter().find(|c| c.panel == panel);
-    for ((bureau, panel), seen) in &at_bureau {
+    for ((bureau, panel), (periods, _)) in &histories {
         let Some(candidate) = candidate_of(*panel) else {
             continue;
         };
-        let t = Tally::of(seen.iter().copied());
-        if t.absent > 0 {
-            details.push(Detail::BureauIrregularity {
+        if !periods.is_empty() {
+            details.push(Detail::AbsentFromTable {
                 bureau: (*bureau).clone(),
                 candidate: candidate.clone(),
-                observations: sightings(
-                    seen.iter().copied().filter(|o| o.mark == Mark::Absent),
-                    names,
-                ),
-                present: t.present as usize,
+                periods: periods
+                    .iter()
+                    .map(|p| AbsencePeriod::new(p, names))
+                    .collect(),
             });
         }
     }
-    for ((bureau, panel), seen) in &at_bureau {
+    for ((bureau, panel), (_, against)) in &histories {
         let Some(candidate) = candidate_of(*panel) else {
             continue;
         };
-        if combine(seen.iter().map(|o| o.mark)).1 {
+        if !against.is_empty() {
             details.push(Detail::Disagreement {
                 bureau: (*bureau).clone(),
                 candidate: candidate.clone(),
                 item: Item::Bureau,
-                observations: sightings(seen.iter().copied(), names),
+                observations: against.iter().map(|o| Sighting::new(o, names)).collect(),
             });
         }
     }
@@ -343,7 +371,13 @@ pub fn build_record_with(
         });
     }
 
-    let findings = findings(&rows, &causes, &households, &non_receipt_bureaux);
+    let findings = findings(
+        &rows,
+        &causes,
+        &absent_at_table,
+        &households,
+        &non_receipt_bureaux,
+    );
     let bureaux = observed_bureaux
         .into_iter()
         .map(|code| {
@@ -375,6 +409,7 @@ pub fn build_record_with(
 fn findings(
     rows: &[RecordRow],
     causes: &[Option<EnvelopeCause>],
+    absent_at_table: &BTreeSet<Panel>,
     households: &[(u32, u32)],
     non_receipt_bureaux: &[BureauCode],
 ) -> Vec<Finding> {
@@ -417,7 +452,9 @@ fn findings(
             candidates,
         });
     }
-    let at_bureau = who(&|_, r| r.mark(Item::Bureau) == Mark::Absent);
+    // Every candidate whose ballot was seen absent from a table at some time, restocked since
+    // or not (the grid shows the current mark).
+    let at_bureau = who(&|_, r| absent_at_table.contains(&r.candidate.panel));
     if !at_bureau.is_empty() {
         out.push(Finding::MissingAtBureau {
             candidates: at_bureau,
@@ -611,7 +648,7 @@ mod tests {
             envelopes,
             observations,
             ..
-        } = details(&r, "not_supplied")[0]
+        } = details(&r, "not_in_any_envelope")[0]
         else {
             panic!("{:?}", r.details)
         };
@@ -657,7 +694,7 @@ mod tests {
             present,
             observations,
             ..
-        } = details(&r, "distribution_failure")[0]
+        } = details(&r, "possible_distribution_failure")[0]
         else {
             panic!("{:?}", r.details)
         };
@@ -667,7 +704,7 @@ mod tests {
             envelopes,
             observations,
             ..
-        } = details(&r, "not_supplied")[0]
+        } = details(&r, "not_in_any_envelope")[0]
         else {
             panic!("{:?}", r.details)
         };
@@ -706,8 +743,11 @@ mod tests {
             ],
         );
         log.extend(by(2, vec![in_envelope(1, Item::Foi, Mark::Absent, 1)]));
-        log.extend(by(3, vec![tick(1, Item::Bureau, Mark::Present, "0911")]));
-        log.extend(by(4, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]));
+        // At the bureau, obs3 sees candidate 1's ballot within obs4's period of absence.
+        let mut at_table = by(4, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]);
+        at_table.extend(by(3, vec![tick(1, Item::Bureau, Mark::Present, "0911")]));
+        at_table[1].recorded_at = at_table[0].recorded_at;
+        log.extend(at_table);
         let found = RecordState::fold(&log).disagreements();
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].cell.item, Item::Bureau);
@@ -722,7 +762,7 @@ mod tests {
         }
         log.extend(by(4, vec![tick(2, Item::Courrier, Mark::Present, "0911")]));
         let r = record(&log);
-        let found = details(&r, "not_supplied");
+        let found = details(&r, "not_in_any_envelope");
         assert_eq!(found.len(), 1);
         let Detail::NotSupplied {
             items, envelopes, ..
@@ -731,7 +771,7 @@ mod tests {
             panic!()
         };
         assert_eq!((items.as_slice(), *envelopes), (&[Item::Foi][..], 3));
-        assert!(details(&r, "distribution_failure").is_empty());
+        assert!(details(&r, "possible_distribution_failure").is_empty());
     }
 
     #[test]
@@ -746,7 +786,7 @@ mod tests {
             present,
             observations,
             ..
-        } = details(&r, "distribution_failure")[0]
+        } = details(&r, "possible_distribution_failure")[0]
         else {
             panic!()
         };
@@ -782,18 +822,16 @@ mod tests {
         let mut log = by(2, vec![tick(1, Item::Bureau, Mark::Absent, "0912")]);
         log.extend(by(1, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]));
         let r = record(&log);
-        let found = details(&r, "bureau_irregularity");
+        let found = details(&r, "absent_from_table");
         let bureaux: Vec<(&str, &str, String)> = found
             .iter()
             .map(|d| match d {
-                Detail::BureauIrregularity {
-                    bureau,
-                    observations,
-                    ..
+                Detail::AbsentFromTable {
+                    bureau, periods, ..
                 } => (
                     bureau.as_str(),
-                    observations[0].observer_name.as_str(),
-                    observations[0].at.format("%H:%M").to_string(),
+                    periods[0].observer_name.as_str(),
+                    periods[0].from.format("%H:%M").to_string(),
                 ),
                 _ => unreachable!(),
             })
@@ -832,8 +870,22 @@ mod tests {
 
     #[test]
     fn observers_contradicting_each_other_at_one_bureau_are_all_listed() {
-        let mut log = by(1, vec![tick(2, Item::Bureau, Mark::Present, "0911")]);
-        log.extend(by(2, vec![tick(2, Item::Bureau, Mark::Absent, "0911")]));
+        // obs2 sees it absent at 08:00 and again at 08:00:02; obs1 sees it there at 08:00:01,
+        // within obs2's period.
+        let mut log = by(2, vec![tick(2, Item::Bureau, Mark::Absent, "0911")]);
+        log.push(Event {
+            id: EventId(Uuid::from_u128(2 << 64 | 7)),
+            seq: 2,
+            recorded_at: log[0].recorded_at + chrono::Duration::seconds(2),
+            ..log[0].clone()
+        });
+        log.push(Event {
+            id: EventId(Uuid::from_u128(1 << 64)),
+            observer: ObserverId(Uuid::from_u128(1)),
+            seq: 1,
+            recorded_at: log[0].recorded_at + chrono::Duration::seconds(1),
+            body: tick(2, Item::Bureau, Mark::Present, "0911"),
+        });
         let r = record(&log);
         let Detail::Disagreement { observations, .. } = details(&r, "disagreement")[0] else {
             panic!()
@@ -842,13 +894,24 @@ mod tests {
             .iter()
             .map(|s| (s.observer_name.as_str(), s.mark))
             .collect();
-        assert_eq!(views, [("obs1", Mark::Present), ("obs2", Mark::Absent)]);
+        assert_eq!(
+            views,
+            [
+                ("obs2", Mark::Absent),
+                ("obs1", Mark::Present),
+                ("obs2", Mark::Absent)
+            ]
+        );
         assert_eq!(r.rows[1].disputed, [false, false, true]);
-        // The absent view is also an irregularity, with the present one counted beside it.
-        assert!(matches!(
-            details(&r, "bureau_irregularity")[0],
-            Detail::BureauIrregularity { present: 1, .. }
-        ));
+        // The period of absence is also a finding.
+        assert_eq!(details(&r, "absent_from_table").len(), 1);
+        // Seen present earlier, then absent: no contradiction, the ballots ran out.
+        let mut log = by(1, vec![tick(2, Item::Bureau, Mark::Present, "0911")]);
+        log.extend(by(2, vec![tick(2, Item::Bureau, Mark::Absent, "0911")]));
+        let r = record(&log);
+        assert!(details(&r, "disagreement").is_empty());
+        assert_eq!(r.rows[1].disputed, [false; 3]);
+        assert_eq!(details(&r, "absent_from_table").len(), 1);
     }
 
     #[test]
@@ -858,7 +921,7 @@ mod tests {
         let r = record(&log);
         assert!(details(&r, "disagreement").is_empty());
         assert_eq!(r.rows[1].disputed, [false; 3]);
-        assert_eq!(details(&r, "bureau_irregularity").len(), 1);
+        assert_eq!(details(&r, "absent_from_table").len(), 1);
     }
 
     #[test]
@@ -923,9 +986,121 @@ mod tests {
     fn unknown_observers_are_named_by_their_id() {
         let log = by(77, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]);
         let r = record(&log);
-        let Detail::BureauIrregularity { observations, .. } = &r.details[0] else {
+        let Detail::AbsentFromTable { periods, .. } = &r.details[0] else {
             panic!()
         };
-        assert_eq!(observations[0].observer_name, "#00000000");
+        assert_eq!(periods[0].observer_name, "#00000000");
+    }
+}
+
+#[cfg(test)]
+mod restock_tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{Event, EventBody, EventId, ObserverId};
+
+    fn circ() -> CirconscriptionCode {
+        CirconscriptionCode::parse("7501").unwrap()
+    }
+
+    fn bureau() -> BureauCode {
+        BureauCode::parse("75056_0911").unwrap()
+    }
+
+    fn referential() -> Referential {
+        let mut r = Referential::default();
+        r.circonscriptions.insert(
+            circ(),
+            Circonscription {
+                code: circ(),
+                label: "Paris 1".into(),
+            },
+        );
+        r.candidates.insert(
+            circ(),
+            (1..=8)
+                .map(|p| Candidate {
+                    circonscription: circ(),
+                    panel: Panel::new(p).unwrap(),
+                    surname: format!("NOM{p}"),
+                    given_name: "X".into(),
+                    sex: crate::domain::Sex::F,
+                    nuance: "DIV".into(),
+                })
+                .collect(),
+        );
+        r
+    }
+
+    /// Observer `o`'s bureau ticks of candidate 8 at the given UTC times on 11 June 2017.
+    fn at_table(o: u128, ticks: &[(&str, Mark, Option<&str>)]) -> Vec<Event> {
+        ticks
+            .iter()
+            .enumerate()
+            .map(|(i, (at, mark, note))| Event {
+                id: EventId(Uuid::from_u128(o << 64 | i as u128)),
+                observer: ObserverId(Uuid::from_u128(o)),
+                seq: i as u64 + 1,
+                recorded_at: DateTime::parse_from_rfc3339(&format!("2017-06-11T{at}:00Z"))
+                    .unwrap()
+                    .to_utc(),
+                body: EventBody::Tick {
+                    circonscription: circ(),
+                    bureau: Some(bureau()),
+                    panel: Panel::new(8).unwrap(),
+                    item: Item::Bureau,
+                    mark: *mark,
+                    note: note.map(str::to_owned),
+                    envelope: None,
+                },
+            })
+            .collect()
+    }
+
+    fn record(log: &[Event]) -> CircRecord {
+        build_record(&referential(), &RecordState::fold(log), &circ()).unwrap()
+    }
+
+    #[test]
+    fn a_restock_does_not_erase_the_absence_before_it() {
+        let r = record(&at_table(
+            1,
+            &[
+                ("15:00", Mark::Absent, Some("bulletins épuisés")),
+                ("15:40", Mark::Absent, None),
+                ("16:00", Mark::Present, None),
+            ],
+        ));
+        // The grid shows the current mark.
+        assert_eq!(r.rows[7].mark(Item::Bureau), Mark::Present);
+        // The period stays a finding, with its first and last sightings and the restock.
+        let periods: Vec<_> = r
+            .details
+            .iter()
+            .filter_map(|d| match d {
+                Detail::AbsentFromTable { periods, .. } => Some(periods),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(periods.len(), 1, "{:?}", r.details);
+        let p = periods[0];
+        assert_eq!(
+            (
+                p.from.format("%H:%M").to_string(),
+                p.until.format("%H:%M").to_string(),
+                p.present_again
+                    .as_ref()
+                    .map(|s| s.at.format("%H:%M").to_string())
+            ),
+            ("15:00".into(), "15:40".into(), Some("16:00".into()))
+        );
+        assert_eq!(p.sightings[0].note.as_deref(), Some("bulletins épuisés"));
+        assert!(r.findings.iter().any(|f| matches!(
+            f,
+            Finding::MissingAtBureau { candidates } if candidates[0].panel.get() == 8
+        )));
     }
 }

@@ -741,29 +741,66 @@ mod tests {
     }
 }
 
-/// Observers contradicting each other on a bureau's table: one saw a candidate's ballot there,
-/// another found it absent. (Envelope items are never contradictions: each observer describes
-/// their own household's envelopes, and envelopes that differ are a distribution failure.)
+/// Observers contradicting each other on a bureau's table: one saw a candidate's ballot there
+/// while another's period of absence says it was missing (see [`super::periods`]: a present
+/// sighting before or after another observer's period is no contradiction). Envelope items are
+/// never contradictions: each observer describes their own household's envelopes, and envelopes
+/// that differ are a distribution failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
     /// The cell (always [`Item::Bureau`]).
     pub cell: CellKey,
-    /// Every observer's current observation of it, in observer order.
+    /// The sightings that contradict each other (the absent checks of the contradicted periods
+    /// and the present sightings within them), in time then observer order.
     pub observations: Vec<Observation>,
 }
 
 impl RecordState {
-    /// Every bureau cell on which observers currently disagree, in cell order.
+    /// True when a tick is live: not withdrawn by its own observer.
+    pub fn is_live_tick(&self, o: &Observation) -> bool {
+        !self.is_withdrawn(o)
+    }
+
+    /// Every bureau cell of a circonscription recorded with its bureau, with every live tick of
+    /// it (every observer's, each observer's in the order applied), in cell order.
+    pub fn bureau_ticks_of<'a>(
+        &'a self,
+        circ: &'a CirconscriptionCode,
+    ) -> impl Iterator<Item = (CellRef<'a>, Vec<&'a Observation>)> + 'a {
+        self.cells
+            .get_key_value(circ)
+            .into_iter()
+            .flat_map(|(circ, cells)| {
+                cells.bureaux.iter().flat_map(move |(b, m)| {
+                    m.iter()
+                        .filter(|((_, item, _), _)| *item == Item::Bureau)
+                        .map(move |((panel, item, envelope), t)| {
+                            let cell = CellRef {
+                                circonscription: circ,
+                                bureau: Some(b),
+                                panel: *panel,
+                                item: *item,
+                                envelope: *envelope,
+                            };
+                            (cell, t)
+                        })
+                })
+            })
+            .map(move |(cell, t)| (cell, t.iter().filter(|o| !self.is_withdrawn(o)).collect()))
+    }
+
+    /// Every bureau cell on which observers contradict each other, in cell order.
     pub fn disagreements(&self) -> Vec<Disagreement> {
         self.all_cells()
             .filter(|(cell, ticks)| cell.item == Item::Bureau && ticks.len() > 1)
             .filter_map(|(cell, ticks)| {
-                let tops: Vec<&Observation> = self.tops(ticks).collect();
-                let present = tops.iter().any(|o| o.mark == Mark::Present);
-                let absent = tops.iter().any(|o| o.mark == Mark::Absent);
-                (present && absent).then(|| Disagreement {
+                let live: Vec<&Observation> =
+                    ticks.iter().filter(|o| !self.is_withdrawn(o)).collect();
+                let periods = super::periods::absences(live.iter().copied());
+                let observations = super::periods::contradictions(&periods, &live);
+                (!observations.is_empty()).then(|| Disagreement {
                     cell: cell.to_key(),
-                    observations: tops.into_iter().cloned().collect(),
+                    observations,
                 })
             })
             .collect()

@@ -102,7 +102,6 @@ pub struct Catalog {
     pub details_households: &'static str,
     pub detail_not_supplied: fn(&str, usize, &str) -> String,
     pub detail_bureau: fn(&str, &str, &str) -> String,
-    pub detail_bureau_also_present: fn(usize) -> String,
     pub detail_bureau_not_supplied: &'static str,
     pub detail_disagreement: fn(&str, &str, &str) -> String,
     pub rate_missing: fn(u32, u32, &str) -> String,
@@ -167,13 +166,9 @@ pub struct PvText {
     pub bureau: fn(&str, &str) -> String,
     pub intro: fn(&str) -> String,
     pub at_bureau: &'static str,
-    pub machines: &'static str,
-    pub bureau_not_checked: &'static str,
-    pub bureau_all_present: fn(usize) -> String,
     pub bureau_absent: fn(&str, &str) -> String,
     pub bureau_disagreement: fn(&str, &str) -> String,
     pub envelopes: &'static str,
-    pub envelopes_nothing: &'static str,
     pub not_supplied: fn(&str, &str) -> String,
     pub household: fn(u32, u32, &str) -> String,
     pub households: fn(usize, u32, u32, &str, &str) -> String,
@@ -402,7 +397,6 @@ fn build<const EN: bool>() -> Catalog {
                 who = who
             )
         },
-        detail_bureau_also_present: |count| tr!(EN, "detail-bureau-also-present", count = count),
         detail_bureau_not_supplied: st!(EN, "detail-bureau-not-supplied"),
         detail_disagreement: |bureau, candidate, views| {
             tr!(
@@ -565,9 +559,6 @@ fn build_pv<const EN: bool>() -> PvText {
         bureau: |code, label| tr!(EN, "pv-bureau", code = code, label = label),
         intro: |name| tr!(EN, "pv-intro", name = name),
         at_bureau: st!(EN, "pv-at-bureau"),
-        machines: st!(EN, "pv-machines"),
-        bureau_not_checked: st!(EN, "pv-bureau-not-checked"),
-        bureau_all_present: |count| tr!(EN, "pv-bureau-all-present", count = count),
         bureau_absent: |candidate, who| {
             tr!(EN, "pv-bureau-absent", candidate = candidate, who = who)
         },
@@ -580,7 +571,6 @@ fn build_pv<const EN: bool>() -> PvText {
             )
         },
         envelopes: st!(EN, "pv-envelopes"),
-        envelopes_nothing: st!(EN, "pv-envelopes-nothing"),
         not_supplied: |candidate, fact| {
             tr!(EN, "pv-not-supplied", candidate = candidate, fact = fact)
         },

@@ -11,8 +11,9 @@ use crate::domain::{CircRecord, Election};
 
 /// Bumped when the JSON shape changes incompatibly. 2: findings carry their cause, `details`
 /// lists every finding with its observations, `departements` and `digest` were added, `disputed`
-/// is only set for the bureau column.
-pub const FORMAT_VERSION: u32 = 2;
+/// is only set for the bureau column. 3: `absent_from_table` with its periods replaces
+/// `bureau_irregularity` (`docs/formats.md`).
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Document<'a> {

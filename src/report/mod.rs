@@ -18,13 +18,13 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 
 use crate::domain::findings::{
-    DepartementRates, Detail, EnvelopeCause, HouseholdSighting, NonReceiptSighting, Sighting,
-    departement_rates,
+    AbsencePeriod, DepartementRates, Detail, EnvelopeCause, HouseholdSighting, NonReceiptSighting,
+    Sighting, departement_rates,
 };
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::stats::{MIN_HOUSEHOLDS, Rate};
 use crate::domain::{Candidate, CircRecord, Election, Mark, Panel};
-use crate::i18n::{Catalog, Lang};
+use crate::i18n::{Catalog, Lang, Message};
 
 /// Output formats of `constat report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -185,10 +185,20 @@ fn missing_from_envelope(
         Mark::Absent => (cat.finding_at_bureau_absent)(n),
         Mark::Unchecked => cat.finding_at_bureau_unchecked.to_owned(),
     };
-    let cause = match cause {
+    let mut cause_text = match cause {
         EnvelopeCause::NotSupplied { envelopes } => (cat.finding_cause_not_supplied)(n, envelopes),
         EnvelopeCause::DistributionFailure => (cat.finding_cause_distribution)(n),
     };
+    // Absent from every envelope, present on the table: consistent with ballots supplied for
+    // the mairies only, which the commission sends on to the bureaux (R.34 al. 4).
+    if matches!(cause, EnvelopeCause::NotSupplied { .. }) && at_bureau == Mark::Present {
+        cause_text.push_str(
+            &Message::new("finding-mairies-only")
+                .arg("count", n)
+                .render(cat.lang),
+        );
+    }
+    let cause = cause_text;
     format!(
         "{what}{bureau}{}{}.{cause}",
         cat.list_sep,
@@ -248,6 +258,40 @@ fn who(sightings: &[Sighting], cat: &Catalog) -> String {
             .collect::<Vec<_>>()
             .into_iter(),
     )
+}
+
+/// One observer's period of absence from a table: `absent de 2017-06-11 15:00 UTC à au moins
+/// 2017-06-11 15:40 UTC (Alice, « épuisés »), présent de nouveau à 2017-06-11 16:00 UTC`.
+fn absence_period(p: &AbsencePeriod, cat: &Catalog) -> String {
+    let notes: String = p
+        .sightings
+        .iter()
+        .filter_map(|s| s.note.as_ref())
+        .map(|n| format!(", {}", (cat.quote)(n)))
+        .collect();
+    let back = p.present_again.as_ref().map_or_else(String::new, |s| {
+        Message::new("period-present-again")
+            .arg("at", time(s.at))
+            .render(cat.lang)
+    });
+    let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+    Message::new("period-absent")
+        .arg("single", minute(p.from) == minute(p.until))
+        .arg("from", time(p.from))
+        .arg("until", time(p.until))
+        .arg("observer", p.observer_name.as_str())
+        .arg("notes", notes)
+        .arg("back", back)
+        .render(cat.lang)
+}
+
+/// Every period of absence of one ballot from one table, joined as clauses.
+fn absence_periods(periods: &[AbsencePeriod], cat: &Catalog) -> String {
+    periods
+        .iter()
+        .map(|p| absence_period(p, cat))
+        .collect::<Vec<_>>()
+        .join(cat.clause_sep)
 }
 
 /// `obs1 : présent (2017-06-11 08:00 UTC) ; obs2 : absent (…)`.
@@ -431,20 +475,16 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     )
                 ),
             ),
-            Detail::BureauIrregularity {
+            Detail::AbsentFromTable {
                 bureau,
                 candidate,
-                observations,
-                present,
+                periods,
             } => {
                 let mut line = (cat.detail_bureau)(
                     bureau.as_str(),
                     &candidate_name(candidate),
-                    &who(observations, cat),
+                    &absence_periods(periods, cat),
                 );
-                if *present > 0 {
-                    line.push_str(&(cat.detail_bureau_also_present)(*present));
-                }
                 if not_supplied_everywhere.contains(&candidate.panel) {
                     line.push_str(cat.detail_bureau_not_supplied);
                 }

@@ -12,11 +12,12 @@ use chrono::NaiveDate;
 
 use super::{missing_from_envelope, title, who};
 use crate::domain::appeal::appeal_deadline;
+use crate::domain::findings::EnvelopeCause;
 use crate::domain::findings::{Detail, Sighting};
 use crate::domain::record::Finding;
 use crate::domain::state::RecordState;
 use crate::domain::{Bureau, CircRecord, Election, EventId, Item, Mark, Panel};
-use crate::i18n::Catalog;
+use crate::i18n::{Catalog, Message};
 
 /// What the réclamation is made of.
 pub struct Pv<'a> {
@@ -27,7 +28,8 @@ pub struct Pv<'a> {
     /// The bureau whose procès-verbal receives it.
     pub bureau: &'a Bureau,
     /// Candidates whose ballot was checked (present or absent) at this bureau, see
-    /// [`checked_at_bureau`].
+    /// [`checked_at_bureau`]. Not printed: a réclamation states no non-grievance ("22 checked,
+    /// none missing"; law.md §3a).
     pub checked: usize,
     /// The voters' names of the non-receipts, by event (they go into the procès-verbal only).
     pub voters: &'a BTreeMap<EventId, String>,
@@ -60,23 +62,23 @@ pub fn checked_at_bureau(state: &RecordState, record: &CircRecord, bureau: &Bure
 }
 
 /// The facts of the bureau, then of the circonscription's envelopes, one sentence each.
-fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
+pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     let t = &cat.pv;
     let code = &pv.bureau.code;
+    // Irregularities only: no "nothing missing", no "22 checked" (law.md §3a: no non-grievances),
+    // and nothing about what nobody observed (law.md §2.9). A bureau with voting machines has no
+    // table (L.58 al. 2): nothing to say about it.
     let mut at_bureau = Vec::new();
-    if pv.bureau.voting_machines {
-        at_bureau.push(t.machines.to_owned());
-    } else {
+    if !pv.bureau.voting_machines {
         for d in &pv.record.details {
             match d {
-                Detail::BureauIrregularity {
+                Detail::AbsentFromTable {
                     bureau,
                     candidate,
-                    observations,
-                    ..
+                    periods,
                 } if bureau == code => at_bureau.push((t.bureau_absent)(
                     &super::candidate_name(candidate),
-                    &who(observations, cat),
+                    &super::absence_periods(periods, cat),
                 )),
                 Detail::Disagreement {
                     bureau,
@@ -90,14 +92,11 @@ fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
                 _ => {}
             }
         }
-        if at_bureau.is_empty() {
-            at_bureau.push(if pv.checked == 0 {
-                t.bureau_not_checked.to_owned()
-            } else {
-                (t.bureau_all_present)(pv.checked)
-            });
-        }
     }
+    // Whether anything below is an irregularity: a candidate's documents absent from every
+    // envelope may be lawful (not supplied, or too few for mailing: R.38, R.34 al. 6) and alone
+    // makes no réclamation.
+    let mut irregular = !at_bureau.is_empty();
 
     let mut envelopes = Vec::new();
     // Envelope sightings per candidate, to say who saw each group and when.
@@ -127,6 +126,7 @@ fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
             candidates,
         } = f
         {
+            irregular |= *cause == EnvelopeCause::DistributionFailure;
             let mut sightings: Vec<Sighting> = candidates
                 .iter()
                 .flat_map(|c| seen.get(&c.panel).into_iter().flatten())
@@ -145,6 +145,11 @@ fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
             rate, observations, ..
         } = d
         {
+            // Households that received every envelope are no grievance.
+            if rate.count == 0 {
+                continue;
+            }
+            irregular = true;
             if let [h] = observations.as_slice() {
                 let by = format!("{} ({})", h.observer_name, super::time(h.at));
                 envelopes.push((t.household)(h.voters, h.received, &by));
@@ -175,6 +180,7 @@ fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
                     elsewhere += 1;
                     continue;
                 }
+                irregular = true;
                 let by = format!("{} ({})", n.observer_name, super::time(n.at));
                 envelopes.push((t.non_receipt)(
                     pv.voters.get(&n.event).map(String::as_str),
@@ -186,10 +192,23 @@ fn facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, Vec<String>) {
     if elsewhere > 0 {
         envelopes.push((t.non_receipts_elsewhere)(elsewhere));
     }
-    if envelopes.is_empty() {
-        envelopes.push(t.envelopes_nothing.to_owned());
+    Facts {
+        at_bureau,
+        envelopes,
+        irregular,
     }
-    (at_bureau, envelopes)
+}
+
+/// The facts of a réclamation: at the bureau, in the circonscription's envelopes, and whether
+/// any of them is an irregularity.
+pub struct Facts {
+    /// The bureau's irregularities (periods of absence from the table, contradictions).
+    pub at_bureau: Vec<String>,
+    /// The envelopes' facts (missing documents, households short of envelopes, non-receipts).
+    pub envelopes: Vec<String>,
+    /// False when nothing observed is an irregularity to write into the procès-verbal: then no
+    /// réclamation is printed.
+    pub irregular: bool,
 }
 
 fn digest(pv: &Pv<'_>, cat: &Catalog) -> String {
@@ -209,7 +228,21 @@ pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()>
         place.push_str(", ");
         place.push_str(&pv.bureau.address);
     }
-    let (at_bureau, envelopes) = facts(pv, cat);
+    let Facts {
+        at_bureau,
+        envelopes,
+        irregular,
+    } = facts(pv, cat);
+    if !irregular {
+        // One sentence, no réclamation (law.md §3a: no non-grievances).
+        return writeln!(
+            out,
+            "{}",
+            Message::new("pv-nothing-to-write")
+                .arg("bureau", pv.bureau.code.as_str())
+                .render(cat.lang)
+        );
+    }
     let heading = |out: &mut dyn Write, first: &str| -> io::Result<()> {
         writeln!(out, "{first}")?;
         writeln!(out, "{}", title(pv.election, cat))?;
@@ -224,16 +257,17 @@ pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()>
     writeln!(out)?;
     writeln!(out, "{}", (t.intro)(pv.signer))?;
     writeln!(out)?;
-    writeln!(out, "{}", t.at_bureau)?;
-    for f in &at_bureau {
-        writeln!(out, "- {f}")?;
+    // A section with no fact is left out.
+    for (heading, lines) in [(t.at_bureau, &at_bureau), (t.envelopes, &envelopes)] {
+        if lines.is_empty() {
+            continue;
+        }
+        writeln!(out, "{heading}")?;
+        for f in lines {
+            writeln!(out, "- {f}")?;
+        }
+        writeln!(out)?;
     }
-    writeln!(out)?;
-    writeln!(out, "{}", t.envelopes)?;
-    for f in &envelopes {
-        writeln!(out, "- {f}")?;
-    }
-    writeln!(out)?;
     writeln!(out, "{}", t.closing)?;
     writeln!(out, "{}", pv.signer)?;
     writeln!(out, "{}", t.signature)?;
@@ -254,16 +288,16 @@ pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()>
         writeln!(out, "{}", t.appeal_who)?;
         writeln!(out)?;
         writeln!(out, "{}", t.appeal_facts)?;
-        writeln!(out, "{}", t.at_bureau)?;
         let mut n = 0;
-        for f in &at_bureau {
-            n += 1;
-            writeln!(out, "{n}. {f}")?;
-        }
-        writeln!(out, "{}", t.envelopes)?;
-        for f in &envelopes {
-            n += 1;
-            writeln!(out, "{n}. {f}")?;
+        for (heading, lines) in [(t.at_bureau, &at_bureau), (t.envelopes, &envelopes)] {
+            if lines.is_empty() {
+                continue;
+            }
+            writeln!(out, "{heading}")?;
+            for f in lines {
+                n += 1;
+                writeln!(out, "{n}. {f}")?;
+            }
         }
         writeln!(out, "{}", (t.appeal_pv)(pv.bureau.code.as_str()))?;
         writeln!(out)?;

@@ -214,7 +214,7 @@ fn reference_record_csv_has_the_contract_columns_and_one_row_per_candidate() {
 fn reference_record_json_report() {
     let json = render_to_string(&reference_events(), Format::Json, Lang::Fr);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["format_version"], 3);
     assert_eq!(
         v["circonscriptions"][0]["rows"].as_array().unwrap().len(),
         22
@@ -274,7 +274,7 @@ fn disagreeing_observers_and_a_missing_bureau_ballot_are_reported() {
         .lines()
         .find(|l| l.contains(&(cat.finding_missing_at_bureau)(1)))
         .unwrap_or_else(|| panic!("no missing ballot in:\n{text}"));
-    // The serious irregularity names the candidate and the articles it breaks.
+    // The ballot absent from the table names the candidate and the articles at stake.
     assert!(
         missing.contains("n° 3 MAILLARD Sylvain (REM)") && missing.contains("L.58, R.55"),
         "{missing}"
@@ -545,7 +545,11 @@ fn nr(circ: &str, bureau: &str, voter: Option<&str>) -> EventBody {
 ///   2 envelopes); candidate 7: foi absent from Denis's only envelope (not supplied, 1 envelope);
 /// - candidate 3: ballot absent from Alice's envelope, present in Bruno's (distribution failure);
 /// - bureau 75056_0911: candidate 5's ballot absent (Alice, with a note); candidate 3 present for
-///   Alice at 09:00, absent for Bruno at 15:00 (disagreement and irregularity);
+///   Alice at 09:00, absent for Bruno from 15:00 to 15:30 while Denis saw it at 15:20 (a period
+///   of absence and a contradiction; Alice's earlier sighting contradicts nothing);
+/// - candidate 8's ballot: present for Denis at 14:00, absent for Bruno at 15:00 (note "bulletins
+///   épuisés") and 15:40, present again for Bruno at 16:00 and for Denis at 16:30: the restock
+///   does not erase the period, and the sightings before and after it contradict nothing;
 /// - bureau 75056_0913 votes on machines: Chloé's "absent" there gives no finding;
 /// - Alice's tick of candidate 6 at the bureau is undone;
 /// - 7501: 13 households (interval); 9201: one household (no interval); non-receipts in both.
@@ -585,6 +589,10 @@ fn national_events() -> Vec<Event> {
             ("08:02", t(c, b11, 3, C, P)),
             ("08:05", env(c, 3, 3)),
             ("15:00", t(c, b11, 3, B, A)),
+            ("15:00", noted(t(c, b11, 8, B, A), "bulletins épuisés")),
+            ("15:30", t(c, b11, 3, B, A)),
+            ("15:40", t(c, b11, 8, B, A)),
+            ("16:00", t(c, b11, 8, B, P)),
         ],
     ));
     log.extend(timed(
@@ -598,7 +606,13 @@ fn national_events() -> Vec<Event> {
     ));
     log.extend(timed(
         13,
-        vec![("11:00", t(c, b11, 7, F, A)), ("11:01", env(c, 1, 1))],
+        vec![
+            ("11:00", t(c, b11, 7, F, A)),
+            ("11:01", env(c, 1, 1)),
+            ("14:00", t(c, b11, 8, B, P)),
+            ("15:20", t(c, b11, 3, B, P)),
+            ("16:30", t(c, b11, 8, B, P)),
+        ],
     ));
     log.extend(timed(
         14,
@@ -642,7 +656,7 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
     let kinds = |k: &str| -> Vec<&serde_json::Value> {
         details.iter().filter(|d| d["finding"] == k).collect()
     };
-    let not_supplied = kinds("not_supplied");
+    let not_supplied = kinds("not_in_any_envelope");
     let envelopes: Vec<(u64, u64)> = not_supplied
         .iter()
         .map(|d| {
@@ -653,7 +667,7 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
         })
         .collect();
     assert_eq!(envelopes, [(1, 2), (2, 2), (7, 1)]);
-    let failure = kinds("distribution_failure");
+    let failure = kinds("possible_distribution_failure");
     assert_eq!(failure.len(), 1);
     assert_eq!(
         (
@@ -669,23 +683,46 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
             &serde_json::json!(1)
         )
     );
-    let irregular: Vec<(&str, u64, &str)> = kinds("bureau_irregularity")
+    let irregular: Vec<(&str, u64, &str)> = kinds("absent_from_table")
         .iter()
         .map(|d| {
             (
                 d["bureau"].as_str().unwrap(),
                 d["candidate"]["panel"].as_u64().unwrap(),
-                d["observations"][0]["observer_name"].as_str().unwrap(),
+                d["periods"][0]["observer_name"].as_str().unwrap(),
             )
         })
         .collect();
     assert_eq!(
         irregular,
-        [("75056_0911", 3, "Bruno"), ("75056_0911", 5, "Alice")]
+        [
+            ("75056_0911", 3, "Bruno"),
+            ("75056_0911", 5, "Alice"),
+            ("75056_0911", 8, "Bruno")
+        ]
     );
     let disagreement = kinds("disagreement");
     assert_eq!(disagreement.len(), 1);
-    assert_eq!(disagreement[0]["observations"].as_array().unwrap().len(), 2);
+    let views: Vec<(&str, &str, &str)> = disagreement[0]["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["observer_name"].as_str().unwrap(),
+                o["mark"].as_str().unwrap(),
+                o["at"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        views,
+        [
+            ("Bruno", "absent", "2017-06-11T15:00:00Z"),
+            ("Denis", "present", "2017-06-11T15:20:00Z"),
+            ("Bruno", "absent", "2017-06-11T15:30:00Z")
+        ]
+    );
     // The voting-machine bureau is listed, marked, and gives nothing.
     let machines: Vec<&serde_json::Value> = c75["bureaux"]
         .as_array()
@@ -788,8 +825,9 @@ fn reference_record_pv_in_french() {
     let text = pv_of(&reference_events(), &data(), "75056_0911", None, Lang::Fr);
     // The legal references, as the bureau must read them.
     assert!(text.contains("article R.52"), "{text}");
-    assert!(text.contains("L.58 et R.55"), "{text}");
     assert!(text.contains("R.34 et R.38"), "{text}");
+    // Every ballot was on the table: the bureau's section is left out (no non-grievance).
+    assert!(!text.contains("L.58 et R.55"), "{text}");
     // The household's fact, with who saw it and when (UTC).
     let t = &Lang::Fr.catalog().pv;
     let envelope = reference_events()
@@ -853,22 +891,25 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     let t = &cat.pv;
     let text = pv_of(&national_events(), &data, "75056_0911", None, Lang::Fr);
     // Alice's absence, with her time and note.
-    let absent = (t.bureau_absent)(
-        "n° 5 DE BAYSER Mathilde (DIV)",
-        &format!(
-            "Alice (2017-06-11 09:01 UTC, {})",
-            (cat.quote)("bulletins épuisés")
-        ),
-    );
+    let period = crate::i18n::Message::new("period-absent")
+        .arg("single", true)
+        .arg("from", "2017-06-11 09:01 UTC")
+        .arg("until", "2017-06-11 09:01 UTC")
+        .arg("observer", "Alice")
+        .arg("notes", format!(", {}", (cat.quote)("bulletins épuisés")))
+        .arg("back", "")
+        .render(Lang::Fr);
+    let absent = (t.bureau_absent)("n° 5 DE BAYSER Mathilde (DIV)", &period);
     assert!(text.contains(&absent), "missing «{absent}» in:\n{text}");
-    // Alice and Bruno disagree on candidate 3: both views are kept, each with its time.
+    // Denis saw candidate 3's ballot within Bruno's period of absence: both are kept, each
+    // with its time.
     let disputed = text
         .lines()
-        .find(|l| l.contains("n° 3 MAILLARD Sylvain (REM)") && l.contains("Alice"))
+        .find(|l| l.contains("n° 3 MAILLARD Sylvain (REM)") && l.contains("Denis"))
         .unwrap_or_else(|| panic!("no disagreement on candidate 3 in:\n{text}"));
     for view in [
         format!(
-            "Alice{}{} (2017-06-11 09:00 UTC)",
+            "Denis{}{} (2017-06-11 15:20 UTC)",
             cat.list_sep, cat.mark_present
         ),
         format!(
@@ -885,8 +926,183 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     assert!(!text.contains("Paul Martin"), "{text}");
     insta::assert_snapshot!(text);
     let machines = pv_of(&national_events(), &data, "75056_0913", None, Lang::Fr);
-    assert!(machines.contains(t.machines), "{machines}");
+    // A bureau with voting machines has no table: nothing is said about one.
+    assert!(!machines.contains(t.at_bureau), "{machines}");
     let fact = (t.non_receipt)(Some("Paul Martin"), "\u{1}");
     let fact = fact.split('\u{1}').next().unwrap();
     assert!(machines.contains(fact), "missing «{fact}» in:\n{machines}");
+}
+
+#[test]
+fn a_restocked_ballot_keeps_its_period_of_absence_everywhere() {
+    use crate::domain::Finding;
+    use crate::domain::findings::Detail;
+    let data = national_data();
+    let state = RecordState::fold(&national_events());
+    let record = build_record_with(&data.referential, &state, &circ(), &national_names()).unwrap();
+    // Typed: the grid shows the current mark, the period stays a finding.
+    assert_eq!(record.rows[7].mark(Item::Bureau), Mark::Present);
+    let periods: Vec<_> = record
+        .details
+        .iter()
+        .filter_map(|d| match d {
+            Detail::AbsentFromTable {
+                candidate, periods, ..
+            } if candidate.panel.get() == 8 => Some(periods),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(periods.len(), 1);
+    let p = periods[0];
+    let hm = |t: chrono::DateTime<chrono::Utc>| t.format("%H:%M").to_string();
+    assert_eq!(
+        (
+            p.observer_name.as_str(),
+            hm(p.from),
+            hm(p.until),
+            p.present_again.as_ref().map(|s| hm(s.at))
+        ),
+        (
+            "Bruno",
+            "15:00".into(),
+            "15:40".into(),
+            Some("16:00".into())
+        )
+    );
+    assert_eq!(p.sightings[0].note.as_deref(), Some("bulletins épuisés"));
+    assert!(record.findings.iter().any(|f| matches!(f,
+        Finding::MissingAtBureau { candidates } if candidates.iter().any(|c| c.panel.get() == 8))));
+    // Denis's sightings at 14:00 and 16:30 are outside the period: no contradiction on 8.
+    assert!(!record.rows[7].disputed[Item::Bureau.index()]);
+    let conflicts = state.disagreements();
+    let cells: Vec<u16> = conflicts.iter().map(|d| d.cell.panel.get()).collect();
+    assert_eq!(cells, [3], "{conflicts:?}");
+    // Worded with the catalogue, in every format.
+    let cat = Lang::Fr.catalog();
+    let period = crate::i18n::Message::new("period-absent")
+        .arg("single", false)
+        .arg("from", time(p.from))
+        .arg("until", time(p.until))
+        .arg("observer", "Bruno")
+        .arg("notes", format!(", {}", (cat.quote)("bulletins épuisés")))
+        .arg(
+            "back",
+            crate::i18n::Message::new("period-present-again")
+                .arg("at", "2017-06-11 16:00 UTC")
+                .render(Lang::Fr),
+        )
+        .render(Lang::Fr);
+    assert!(period.contains("à au moins"), "{period}");
+    let text = national_report(Format::Text, Lang::Fr);
+    assert!(text.contains(&period), "missing «{period}» in:\n{text}");
+    let md = national_report(Format::Md, Lang::Fr);
+    assert!(md.contains(&markdown::cell(&period)), "{md}");
+    let html = national_report(Format::Html, Lang::Fr);
+    assert!(html.contains(&html_escaped(&period)), "{html}");
+    let pv = pv_of(&national_events(), &data, "75056_0911", None, Lang::Fr);
+    assert!(pv.contains(&period), "missing «{period}» in:\n{pv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&national_report(Format::Json, Lang::Fr)).unwrap();
+    let found = json["circonscriptions"][0]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["finding"] == "absent_from_table" && d["candidate"]["panel"] == 8)
+        .expect("candidate 8's period in the JSON");
+    assert_eq!(found["periods"][0]["from"], "2017-06-11T15:00:00Z");
+    assert_eq!(found["periods"][0]["until"], "2017-06-11T15:40:00Z");
+    assert_eq!(
+        found["periods"][0]["present_again"]["at"],
+        "2017-06-11T16:00:00Z"
+    );
+}
+
+/// The facts `constat pv` would print for bureau 75056_0911 of the Paris sample.
+fn pv_facts(events: &[Event]) -> pv::Facts {
+    let data = data();
+    let state = RecordState::fold(events);
+    let bureau = data.referential.bureaux[&bureau("0911")].clone();
+    let record = build_record_with(&data.referential, &state, &circ(), &names()).unwrap();
+    let voters = pv::voters_of(&state, &record);
+    let pv = pv::Pv {
+        election: &data.election,
+        checked: pv::checked_at_bureau(&state, &record, &bureau),
+        record: &record,
+        bureau: &bureau,
+        voters: &voters,
+        signer: "Test",
+        digest: None,
+        appeal: None,
+    };
+    pv::facts(&pv, Lang::Fr.catalog())
+}
+
+#[test]
+fn the_pv_states_irregularities_only_and_nothing_about_what_nobody_observed() {
+    let nothing = crate::i18n::Message::new("pv-nothing-to-write")
+        .arg("bureau", "75056_0911")
+        .render(Lang::Fr);
+    // An empty database: no fact, no réclamation, one sentence.
+    let f = pv_facts(&[]);
+    assert!(!f.irregular && f.at_bureau.is_empty() && f.envelopes.is_empty());
+    let text = pv_of(&[], &data(), "75056_0911", None, Lang::Fr);
+    assert_eq!(text, format!("{nothing}\n"));
+    // A bureau-only observer who found every ballot: nothing to write either.
+    let at_table = |mark: Mark| -> Vec<Event> {
+        events(
+            1,
+            (1..=22)
+                .map(|p| EventBody::Tick {
+                    circonscription: circ(),
+                    bureau: Some(bureau("0911")),
+                    panel: Panel::new(p).unwrap(),
+                    item: Item::Bureau,
+                    mark: if p == 8 { mark } else { Mark::Present },
+                    note: None,
+                    envelope: None,
+                })
+                .collect(),
+        )
+    };
+    let f = pv_facts(&at_table(Mark::Present));
+    assert!(!f.irregular && f.at_bureau.is_empty() && f.envelopes.is_empty());
+    let all_present = pv_of(
+        &at_table(Mark::Present),
+        &data(),
+        "75056_0911",
+        None,
+        Lang::Fr,
+    );
+    assert_eq!(all_present, format!("{nothing}\n"));
+    // One ballot missing: the réclamation has the bureau's fact and no envelope section.
+    let f = pv_facts(&at_table(Mark::Absent));
+    assert!(f.irregular);
+    assert_eq!((f.at_bureau.len(), f.envelopes.len()), (1, 0));
+    let t = &Lang::Fr.catalog().pv;
+    let one = pv_of(
+        &at_table(Mark::Absent),
+        &data(),
+        "75056_0911",
+        None,
+        Lang::Fr,
+    );
+    assert!(one.starts_with(t.title), "{one}");
+    assert!(
+        one.contains(t.at_bureau) && !one.contains(t.envelopes),
+        "{one}"
+    );
+    // The reference record: the household's and the non-receipt's facts, no non-grievance.
+    let f = pv_facts(&reference_events());
+    assert!(f.irregular && f.at_bureau.is_empty());
+    let reference = pv_of(&reference_events(), &data(), "75056_0911", None, Lang::Fr);
+    for never in [
+        "aucune absence",
+        "vérifiés",
+        "aucun manque",
+        "toutes leurs enveloppes",
+    ] {
+        assert!(!reference.contains(never), "«{never}» in:\n{reference}");
+    }
+    assert!(!reference.contains(t.at_bureau), "{reference}");
 }

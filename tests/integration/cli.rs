@@ -647,11 +647,14 @@ fn each_envelope_of_a_household_is_ticked_apart_and_the_report_counts_them() {
             .unwrap_or_else(|| panic!("no {kind} in {details:?}"))
     };
     assert_eq!(
-        of("not_supplied")["envelopes"],
+        of("not_in_any_envelope")["envelopes"],
         2,
         "two envelopes of one household"
     );
-    assert_eq!(of("distribution_failure")["observations"][0]["envelope"], 2);
+    assert_eq!(
+        of("possible_distribution_failure")["observations"][0]["envelope"],
+        2
+    );
     assert_eq!(
         of("shortfall")["observations"][0]["received_on"],
         "2017-06-06"

@@ -38,8 +38,8 @@ fn is_digest_line(line: &str) -> bool {
 }
 
 /// The lines the PV must hold for the reference record, built with the catalogue from what the
-/// database holds: the bureau, the signer, the candidates checked, the household's count and the
-/// non-receipt, each with who saw it and when.
+/// database holds: the bureau, the signer, the household's count and the non-receipt, each with
+/// who saw it and when (every ballot was on the table: no line says so, law.md §3a).
 fn facts_of(db: &Path) -> Vec<String> {
     let store = Store::open(db).unwrap();
     let code = BureauCode::parse("75056_0911").unwrap();
@@ -73,7 +73,6 @@ fn facts_of(db: &Path) -> Vec<String> {
             &format!("{}, {}", bureau.label, bureau.address),
         ),
         (t.intro)(&signer),
-        format!("- {}", (t.bureau_all_present)(candidates.len())),
         format!("- {}", (t.household)(envelope.0, envelope.1, &envelope.2)),
         format!("- {}", (t.non_receipt)(None, &non_receipt)),
     ]
@@ -93,7 +92,6 @@ fn the_pv_of_the_reference_bureau_states_the_facts_with_articles_times_and_diges
         "RÉCLAMATION À PORTER AU PROCÈS-VERBAL DU BUREAU DE VOTE",
         "(article R.52 du code électoral)",
         "Les heures sont en temps universel (UTC",
-        "(articles L.58 et R.55 du code électoral",
         "(articles R.34 et R.38 du code électoral)",
         "7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin au bureau",
         "(constaté sur une seule enveloppe)",
@@ -147,12 +145,10 @@ fn the_appeal_gives_the_conseil_constitutionnel_deadline() {
         fr.contains("article LO.180 du code électoral, article 33 de l'ordonnance n° 58-1067"),
         "{fr}"
     );
-    // The facts are numbered in the exposé, beginning with the bureau's.
-    let first = format!("1. {}", (FR.pv.bureau_all_present)(22));
-    assert!(
-        fr.lines().any(|l| l == first),
-        "missing «{first}» in:\n{fr}"
-    );
+    // The facts are numbered in the exposé; every ballot was on the table, so no bureau fact
+    // ("none missing" is no grievance): the envelopes' facts come first.
+    assert!(!fr.contains(FR.pv.at_bureau), "{fr}");
+    assert!(fr.lines().any(|l| l.starts_with("1. 7 candidats")), "{fr}");
     assert!(is_digest_line(fr.lines().last().unwrap()), "{fr}");
     let en = appeal("en");
     let said = (EN.pv.appeal_deadline)(&(EN.pv.deadline)(deadline), &(EN.pv.date)(proclaimed));
