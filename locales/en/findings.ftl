@@ -5,9 +5,9 @@
 # One observer's period of absence: $single is yes when it was seen absent only once (or within
 # one minute), $notes the observer's quoted notes (", "…"" each), $back the restock or nothing.
 period-absent = { $single ->
-    [yes] absent at { $from }
-   *[no] absent from { $from } until at least { $until }
-} ({ $observer }{ $notes }){ $back }
+    [yes] absent on { $day } at { $from }
+   *[no] absent on { $day } from { $from } until at least { $until }
+}{ $zone } ({ $observer }{ $notes }){ $back }
 period-present-again = {", present again at "}{ $at }
 
 ## The procès-verbal: irregularities only (law.md §3a)

@@ -2,7 +2,7 @@
 
 pv-title = COMPLAINT TO WRITE INTO THE BUREAU'S PROCÈS-VERBAL
 pv-bureau = Bureau de vote { $code }: { $label }
-pv-intro = I, the undersigned { $name }, ask that the following facts be recorded in this bureau's procès-verbal (article R.52 of the code électoral). Times are in universal time (UTC; Paris time = UTC + 2 in summer, + 1 in winter).
+pv-intro = I, the undersigned { $name }, ask that the following facts be recorded in this bureau's procès-verbal (article R.52 of the code électoral).
 pv-at-bureau = At the bureau de vote (articles L.58 and R.55 of the code électoral: the ballots of every candidate must be available to voters on a table):
 pv-bureau-absent = the ballot of { $candidate }{": "}{ $who }.
 pv-bureau-disagreement = observations differ on the ballot of { $candidate }: { $views }.

@@ -132,7 +132,7 @@ finding-cause-not-supplied = {" "}Absent from { $envelopes ->
 finding-cause-distribution = {" "}Absent from some envelopes observed and present in others: a possible distribution failure (R.34), unless the candidate supplied fewer copies than voters and chose how to distribute them (R.34 al. 6).{ $count ->
    *[other] {""}
 }
-report-details = Findings in detail (times in UTC)
+report-details = Findings in detail (times are the bureau's legal local time)
 details-not-supplied = Absent from every envelope observed: documents not supplied, or not in sufficient number, for mailing to the voters (R.38, R.34)
 details-distribution = Possible distribution failures: absent from some envelopes, present in others (R.34; the candidate may have supplied fewer copies and chosen how to distribute them, R.34 al. 6)
 details-bureau = Ballots absent from a bureau's table (L.58, R.55)
@@ -219,3 +219,4 @@ zone-saint-martin = Saint-Martin time
 zone-wallis-et-futuna = Wallis and Futuna time
 zone-nouvelle-caledonie = New Caledonia time
 zone-utc = UTC
+zone-suffix = {", "}{ $zone }

@@ -5,9 +5,9 @@
 # One observer's period of absence: $single is yes when it was seen absent only once (or within
 # one minute), $notes the observer's quoted notes (", « … »" each), $back the restock or nothing.
 period-absent = { $single ->
-    [yes] absent à { $from }
-   *[no] absent de { $from } à au moins { $until }
-} ({ $observer }{ $notes }){ $back }
+    [yes] absent le { $day } à { $from }
+   *[no] absent le { $day } de { $from } à au moins { $until }
+}{ $zone } ({ $observer }{ $notes }){ $back }
 period-present-again = {", présent de nouveau à "}{ $at }
 
 ## The procès-verbal: irregularities only (law.md §3a)

@@ -2,7 +2,7 @@
 
 pv-title = RÉCLAMATION À PORTER AU PROCÈS-VERBAL DU BUREAU DE VOTE
 pv-bureau = Bureau de vote { $code } : { $label }
-pv-intro = Je soussigné(e) { $name } demande que soient consignés au procès-verbal de ce bureau les faits suivants (article R.52 du code électoral). Les heures sont en temps universel (UTC ; heure de Paris = UTC + 2 en été, + 1 en hiver).
+pv-intro = Je soussigné(e) { $name } demande que soient consignés au procès-verbal de ce bureau les faits suivants (article R.52 du code électoral).
 pv-at-bureau = Au bureau de vote (articles L.58 et R.55 du code électoral : les bulletins de tous les candidats doivent être mis à la disposition des électeurs sur une table) :
 pv-bureau-absent = le bulletin de { $candidate }{" : "}{ $who }.
 pv-bureau-disagreement = observations divergentes sur le bulletin de { $candidate } : { $views }.

@@ -141,7 +141,7 @@ finding-cause-distribution = {" "}{ $count ->
     [one] Absent de certaines enveloppes observées et présent
    *[other] Absents de certaines enveloppes observées et présents
 } dans d'autres : défaut de distribution possible (R.34), à moins que le candidat n'ait remis moins d'exemplaires que d'électeurs et choisi leur répartition (R.34 al. 6).
-report-details = Détail des constats (heures en UTC)
+report-details = Détail des constats (heures légales du lieu)
 details-not-supplied = Absents de toutes les enveloppes observées : documents non remis ou en nombre insuffisant pour l'envoi aux électeurs (R.38, R.34)
 details-distribution = Défauts de distribution possibles : absents de certaines enveloppes, présents dans d'autres (R.34 ; le candidat a pu remettre moins d'exemplaires et choisir leur répartition, R.34 al. 6)
 details-bureau = Bulletins absents de la table d'un bureau (L.58, R.55)
@@ -236,3 +236,4 @@ zone-saint-martin = heure de Saint-Martin
 zone-wallis-et-futuna = heure de Wallis-et-Futuna
 zone-nouvelle-caledonie = heure de la Nouvelle-Calédonie
 zone-utc = heure UTC
+zone-suffix = {", "}{ $zone }

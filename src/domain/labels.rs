@@ -4,7 +4,7 @@
 
 use crate::i18n::{Catalog, Localize, Message};
 
-use chrono::{DateTime, Timelike, Utc};
+use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 
 use super::legal_time::{LegalZone, Overseas};
 use super::{ElectionKind, Item, Mark};
@@ -63,9 +63,7 @@ impl Catalog {
     pub fn moment(&self, at: DateTime<Utc>, zone: LegalZone) -> String {
         let local = zone.local(at);
         let date = (self.pv.date)(local.date());
-        let clock = Message::new("clock")
-            .arg("hour", local.hour())
-            .arg("minute", format!("{:02}", local.minute()));
+        let clock = self.clock(local);
         match zone {
             LegalZone::Metropole => Message::new("moment")
                 .arg("date", date)
@@ -74,6 +72,25 @@ impl Catalog {
             _ => Message::new("moment-zoned")
                 .arg("date", date)
                 .arg("clock", clock)
+                .arg("zone", &zone)
+                .render(self.lang),
+        }
+    }
+
+    /// A local time of day the French way (`15 h 40`; English `15:40`).
+    pub fn clock(&self, local: NaiveDateTime) -> String {
+        Message::new("clock")
+            .arg("hour", local.hour())
+            .arg("minute", format!("{:02}", local.minute()))
+            .render(self.lang)
+    }
+
+    /// `, heure de la Guadeloupe` after the times of a place outside metropolitan France (and
+    /// `, heure UTC` where the zone is not known); nothing in metropolitan France.
+    pub fn zone_suffix(&self, zone: LegalZone) -> String {
+        match zone {
+            LegalZone::Metropole => String::new(),
+            _ => Message::new("zone-suffix")
                 .arg("zone", &zone)
                 .render(self.lang),
         }

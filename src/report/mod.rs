@@ -21,6 +21,7 @@ use crate::domain::findings::{
     AbsencePeriod, DepartementRates, Detail, EnvelopeCause, HouseholdSighting, NonReceiptSighting,
     Sighting, departement_rates,
 };
+use crate::domain::legal_time::LegalZone;
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::stats::{MIN_HOUSEHOLDS, Rate};
 use crate::domain::{Candidate, CircRecord, Election, Mark, Panel};
@@ -224,13 +225,15 @@ fn candidate_name(c: &Candidate) -> String {
     format!("n° {} {} ({})", c.panel, c.display_name(), c.nuance)
 }
 
-/// A moment as reports print it: `2017-06-11 08:00 UTC` (explicitly UTC, whatever the place).
-pub fn time(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+/// A moment as reports print it to people: in the place's legal local time, the French way, with
+/// the zone named outside metropolitan France (`11 juin 2017, 15 h 00`; see
+/// [`Catalog::moment`]). CSV and JSON keep UTC ISO 8601.
+pub fn time(t: DateTime<Utc>, zone: LegalZone, cat: &Catalog) -> String {
+    cat.moment(t, zone)
 }
 
 /// `obs1 (2017-06-11 08:00 UTC, « note »)`.
-fn sighting(s: &Sighting, cat: &Catalog) -> String {
+fn sighting(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
     let envelope = s
         .envelope
         .map(|n| format!("{}, ", (cat.envelope_number)(n)))
@@ -239,22 +242,22 @@ fn sighting(s: &Sighting, cat: &Catalog) -> String {
         Some(note) => format!(
             "{} ({envelope}{}, {})",
             s.observer_name,
-            time(s.at),
+            time(s.at, zone, cat),
             (cat.quote)(note)
         ),
-        None => format!("{} ({envelope}{})", s.observer_name, time(s.at)),
+        None => format!("{} ({envelope}{})", s.observer_name, time(s.at, zone, cat)),
     }
 }
 
 /// Observers of a list of sightings, once each, with the time they first saw it (at most
 /// [`LIST_MAX`], then how many more).
-fn who(sightings: &[Sighting], cat: &Catalog) -> String {
+fn who(sightings: &[Sighting], zone: LegalZone, cat: &Catalog) -> String {
     let mut seen = std::collections::BTreeSet::new();
     capped(
         sightings
             .iter()
             .filter(|s| seen.insert((s.observer, s.envelope)))
-            .map(|s| sighting(s, cat))
+            .map(|s| sighting(s, zone, cat))
             .collect::<Vec<_>>()
             .into_iter(),
     )
@@ -262,23 +265,37 @@ fn who(sightings: &[Sighting], cat: &Catalog) -> String {
 
 /// One observer's period of absence from a table: `absent de 2017-06-11 15:00 UTC à au moins
 /// 2017-06-11 15:40 UTC (Alice, « épuisés »), présent de nouveau à 2017-06-11 16:00 UTC`.
-fn absence_period(p: &AbsencePeriod, cat: &Catalog) -> String {
+fn absence_period(p: &AbsencePeriod, zone: LegalZone, cat: &Catalog) -> String {
     let notes: String = p
         .sightings
         .iter()
         .filter_map(|s| s.note.as_ref())
         .map(|n| format!(", {}", (cat.quote)(n)))
         .collect();
+    // The period's day once, then its times of day ("le 11 juin 2017 de 15 h 00 à au moins
+    // 15 h 40"); a time on another day gives its date too.
+    let day = zone.local(p.from).date();
+    let when = |t: DateTime<Utc>| {
+        let local = zone.local(t);
+        let clock = cat.clock(local);
+        if local.date() == day {
+            clock
+        } else {
+            format!("{}, {clock}", (cat.pv.date)(local.date()))
+        }
+    };
     let back = p.present_again.as_ref().map_or_else(String::new, |s| {
         Message::new("period-present-again")
-            .arg("at", time(s.at))
+            .arg("at", when(s.at))
             .render(cat.lang)
     });
     let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
     Message::new("period-absent")
         .arg("single", minute(p.from) == minute(p.until))
-        .arg("from", time(p.from))
-        .arg("until", time(p.until))
+        .arg("day", (cat.pv.date)(day))
+        .arg("from", when(p.from))
+        .arg("until", when(p.until))
+        .arg("zone", cat.zone_suffix(zone))
         .arg("observer", p.observer_name.as_str())
         .arg("notes", notes)
         .arg("back", back)
@@ -286,16 +303,16 @@ fn absence_period(p: &AbsencePeriod, cat: &Catalog) -> String {
 }
 
 /// Every period of absence of one ballot from one table, joined as clauses.
-fn absence_periods(periods: &[AbsencePeriod], cat: &Catalog) -> String {
+fn absence_periods(periods: &[AbsencePeriod], zone: LegalZone, cat: &Catalog) -> String {
     periods
         .iter()
-        .map(|p| absence_period(p, cat))
+        .map(|p| absence_period(p, zone, cat))
         .collect::<Vec<_>>()
         .join(cat.clause_sep)
 }
 
 /// `obs1 : présent (2017-06-11 08:00 UTC) ; obs2 : absent (…)`.
-fn views(sightings: &[Sighting], cat: &Catalog) -> String {
+fn views(sightings: &[Sighting], zone: LegalZone, cat: &Catalog) -> String {
     sightings
         .iter()
         .map(|s| {
@@ -303,26 +320,26 @@ fn views(sightings: &[Sighting], cat: &Catalog) -> String {
                 "{}{}{}",
                 s.observer_name,
                 cat.list_sep,
-                sighting_mark(s, cat)
+                sighting_mark(s, zone, cat)
             )
         })
         .collect::<Vec<_>>()
         .join(cat.clause_sep)
 }
 
-fn sighting_mark(s: &Sighting, cat: &Catalog) -> String {
+fn sighting_mark(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
     match &s.note {
         Some(note) => format!(
             "{} ({}, {})",
             cat.mark(s.mark),
-            time(s.at),
+            time(s.at, zone, cat),
             (cat.quote)(note)
         ),
-        None => format!("{} ({})", cat.mark(s.mark), time(s.at)),
+        None => format!("{} ({})", cat.mark(s.mark), time(s.at, zone, cat)),
     }
 }
 
-fn household(h: &HouseholdSighting, cat: &Catalog) -> String {
+fn household(h: &HouseholdSighting, zone: LegalZone, cat: &Catalog) -> String {
     let day = h
         .received_on
         .map(|d| {
@@ -340,17 +357,17 @@ fn household(h: &HouseholdSighting, cat: &Catalog) -> String {
     format!(
         "{} ({}{}{}{day}{note})",
         h.observer_name,
-        time(h.at),
+        time(h.at, zone, cat),
         cat.list_sep,
         (cat.detail_household)(h.voters, h.received)
     )
 }
 
-fn non_receipt(n: &NonReceiptSighting, cat: &Catalog) -> String {
+fn non_receipt(n: &NonReceiptSighting, zone: LegalZone, cat: &Catalog) -> String {
     format!(
         "{} ({}, {} {})",
         n.observer_name,
-        time(n.at),
+        time(n.at, zone, cat),
         cat.bureau.to_lowercase(),
         n.bureau
     )
@@ -417,6 +434,7 @@ struct Section {
 
 /// The detailed findings of a record, by section (empty sections left out).
 fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
+    let zone = LegalZone::of_circonscription(&record.circonscription.code);
     let not_supplied_everywhere: std::collections::BTreeSet<Panel> = record
         .details
         .iter()
@@ -450,7 +468,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     (cat.detail_not_supplied)(
                         &cat.not_supplied_items(items),
                         *envelopes,
-                        &who(observations, cat)
+                        &who(observations, zone, cat)
                     )
                 ),
             ),
@@ -470,7 +488,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                         *item,
                         *absent,
                         absent + present,
-                        &who(observations, cat),
+                        &who(observations, zone, cat),
                         *present
                     )
                 ),
@@ -483,7 +501,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                 let mut line = (cat.detail_bureau)(
                     bureau.as_str(),
                     &candidate_name(candidate),
-                    &absence_periods(periods, cat),
+                    &absence_periods(periods, zone, cat),
                 );
                 if not_supplied_everywhere.contains(&candidate.panel) {
                     line.push_str(cat.detail_bureau_not_supplied);
@@ -500,7 +518,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                 (cat.detail_disagreement)(
                     bureau.as_str(),
                     &candidate_name(candidate),
-                    &views(observations, cat),
+                    &views(observations, zone, cat),
                 ),
             ),
             Detail::Shortfall {
@@ -515,7 +533,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     cat.clause_sep,
                     (cat.households_observed)(rate.households),
                     cat.list_sep,
-                    capped(observations.iter().map(|h| household(h, cat))),
+                    capped(observations.iter().map(|h| household(h, zone, cat))),
                     cat.clause_sep,
                     interval(rate, cat)
                 ),
@@ -529,7 +547,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     "{}{}{}",
                     (cat.detail_non_receipts)(*count),
                     cat.list_sep,
-                    capped(observations.iter().map(|n| non_receipt(n, cat)))
+                    capped(observations.iter().map(|n| non_receipt(n, zone, cat)))
                 );
                 if let Some(rate) = rate {
                     line.push_str(cat.clause_sep);

@@ -14,6 +14,7 @@ use super::{missing_from_envelope, title, who};
 use crate::domain::appeal::appeal_deadline;
 use crate::domain::findings::EnvelopeCause;
 use crate::domain::findings::{Detail, Sighting};
+use crate::domain::legal_time::LegalZone;
 use crate::domain::record::Finding;
 use crate::domain::state::RecordState;
 use crate::domain::{Bureau, CircRecord, Election, EventId, Item, Mark, Panel};
@@ -65,6 +66,8 @@ pub fn checked_at_bureau(state: &RecordState, record: &CircRecord, bureau: &Bure
 pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     let t = &cat.pv;
     let code = &pv.bureau.code;
+    // Times in the bureau's legal local time (law.md §2.8).
+    let zone = LegalZone::of_bureau(code);
     // Irregularities only: no "nothing missing", no "22 checked" (law.md §3a: no non-grievances),
     // and nothing about what nobody observed (law.md §2.9). A bureau with voting machines has no
     // table (L.58 al. 2): nothing to say about it.
@@ -78,7 +81,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     periods,
                 } if bureau == code => at_bureau.push((t.bureau_absent)(
                     &super::candidate_name(candidate),
-                    &super::absence_periods(periods, cat),
+                    &super::absence_periods(periods, zone, cat),
                 )),
                 Detail::Disagreement {
                     bureau,
@@ -87,7 +90,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     ..
                 } if bureau == code => at_bureau.push((t.bureau_disagreement)(
                     &super::candidate_name(candidate),
-                    &super::views(observations, cat),
+                    &super::views(observations, zone, cat),
                 )),
                 _ => {}
             }
@@ -135,7 +138,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             sightings.sort_by_key(|s| (s.at, s.observer));
             let mut line = missing_from_envelope(*gap, *at_bureau, *cause, candidates, cat);
             if !sightings.is_empty() {
-                line.push_str(&(t.seen_by)(&who(&sightings, cat)));
+                line.push_str(&(t.seen_by)(&who(&sightings, zone, cat)));
             }
             envelopes.push(line);
         }
@@ -151,14 +154,14 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             }
             irregular = true;
             if let [h] = observations.as_slice() {
-                let by = format!("{} ({})", h.observer_name, super::time(h.at));
+                let by = format!("{} ({})", h.observer_name, super::time(h.at, zone, cat));
                 envelopes.push((t.household)(h.voters, h.received, &by));
             } else {
                 let short = super::capped(
                     observations
                         .iter()
                         .filter(|h| h.received < h.voters)
-                        .map(|h| super::household(h, cat))
+                        .map(|h| super::household(h, zone, cat))
                         .collect::<Vec<_>>()
                         .into_iter(),
                 );
@@ -181,7 +184,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     continue;
                 }
                 irregular = true;
-                let by = format!("{} ({})", n.observer_name, super::time(n.at));
+                let by = format!("{} ({})", n.observer_name, super::time(n.at, zone, cat));
                 envelopes.push((t.non_receipt)(
                     pv.voters.get(&n.event).map(String::as_str),
                     &by,

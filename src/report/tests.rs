@@ -7,6 +7,7 @@ use chrono::DateTime;
 use uuid::Uuid;
 
 use super::*;
+use crate::domain::legal_time::LegalZone;
 use crate::domain::record::build_record_with;
 use crate::domain::referential::ElectionData;
 use crate::domain::{
@@ -828,14 +829,21 @@ fn reference_record_pv_in_french() {
     assert!(text.contains("R.34 et R.38"), "{text}");
     // Every ballot was on the table: the bureau's section is left out (no non-grievance).
     assert!(!text.contains("L.58 et R.55"), "{text}");
-    // The household's fact, with who saw it and when (UTC).
+    // The household's fact, with who saw it and when (Paris time, not said in metropolitan France).
     let t = &Lang::Fr.catalog().pv;
     let envelope = reference_events()
         .into_iter()
         .find(|e| matches!(e.body, EventBody::Envelope { .. }))
         .unwrap();
-    let who = format!("Test ({})", time(envelope.recorded_at));
-    assert!(who.contains("UTC"));
+    let who = format!(
+        "Test ({})",
+        time(
+            envelope.recorded_at,
+            LegalZone::Metropole,
+            Lang::Fr.catalog()
+        )
+    );
+    assert!(who.contains(" h ") && !who.contains("UTC"), "{who}");
     let fact = format!("- {}", (t.household)(4, 1, &who));
     assert!(
         text.lines().any(|l| l == fact),
@@ -890,11 +898,13 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     let cat = Lang::Fr.catalog();
     let t = &cat.pv;
     let text = pv_of(&national_events(), &data, "75056_0911", None, Lang::Fr);
-    // Alice's absence, with her time and note.
+    // Alice's absence, with her time (09:01 UTC is 11 h 01 in Paris in June) and note.
     let period = crate::i18n::Message::new("period-absent")
         .arg("single", true)
-        .arg("from", "2017-06-11 09:01 UTC")
-        .arg("until", "2017-06-11 09:01 UTC")
+        .arg("day", "11 juin 2017")
+        .arg("from", "11 h 01")
+        .arg("until", "11 h 01")
+        .arg("zone", "")
         .arg("observer", "Alice")
         .arg("notes", format!(", {}", (cat.quote)("bulletins épuisés")))
         .arg("back", "")
@@ -909,11 +919,11 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
         .unwrap_or_else(|| panic!("no disagreement on candidate 3 in:\n{text}"));
     for view in [
         format!(
-            "Denis{}{} (2017-06-11 15:20 UTC)",
+            "Denis{}{} (11 juin 2017, 17 h 20)",
             cat.list_sep, cat.mark_present
         ),
         format!(
-            "Bruno{}{} (2017-06-11 15:00 UTC)",
+            "Bruno{}{} (11 juin 2017, 17 h 00)",
             cat.list_sep, cat.mark_absent
         ),
     ] {
@@ -982,14 +992,17 @@ fn a_restocked_ballot_keeps_its_period_of_absence_everywhere() {
     let cat = Lang::Fr.catalog();
     let period = crate::i18n::Message::new("period-absent")
         .arg("single", false)
-        .arg("from", time(p.from))
-        .arg("until", time(p.until))
+        // 15:00 to 15:40 UTC, restocked at 16:00 UTC: Paris time in June is UTC + 2.
+        .arg("day", "11 juin 2017")
+        .arg("from", "17 h 00")
+        .arg("until", "17 h 40")
+        .arg("zone", "")
         .arg("observer", "Bruno")
         .arg("notes", format!(", {}", (cat.quote)("bulletins épuisés")))
         .arg(
             "back",
             crate::i18n::Message::new("period-present-again")
-                .arg("at", "2017-06-11 16:00 UTC")
+                .arg("at", "18 h 00")
                 .render(Lang::Fr),
         )
         .render(Lang::Fr);
@@ -1105,4 +1118,58 @@ fn the_pv_states_irregularities_only_and_nothing_about_what_nobody_observed() {
         assert!(!reference.contains(never), "«{never}» in:\n{reference}");
     }
     assert!(!reference.contains(t.at_bureau), "{reference}");
+}
+
+/// Times are the place's legal local time: in Guadeloupe (UTC − 4) the report says so, in
+/// metropolitan France (UTC + 2 in June) it says the time alone (law.md §2.8, issue 13 point 7).
+#[test]
+fn times_are_the_places_legal_local_time_and_the_zone_is_named_overseas() {
+    use crate::domain::{Bureau, Candidate, Circonscription, Sex};
+    use Item::Bureau as B;
+    use Mark::Absent as A;
+    let mut data = data();
+    let r = &mut data.referential;
+    let c971 = CirconscriptionCode::parse("97101").unwrap();
+    r.circonscriptions.insert(
+        c971.clone(),
+        Circonscription {
+            code: c971.clone(),
+            label: "Guadeloupe, 1re circonscription".into(),
+        },
+    );
+    r.candidates.insert(
+        c971.clone(),
+        vec![Candidate {
+            circonscription: c971.clone(),
+            panel: Panel::new(1).unwrap(),
+            surname: "LAMBERT".into(),
+            given_name: "Anne".into(),
+            sex: Sex::F,
+            nuance: "DIV".into(),
+        }],
+    );
+    let b = BureauCode::parse("97101_0001").unwrap();
+    r.bureaux.insert(
+        b.clone(),
+        Bureau {
+            code: b,
+            circonscription: Some(c971),
+            label: "Les Abymes - bureau 1".into(),
+            address: String::new(),
+            commune: "Les Abymes".into(),
+            voting_machines: false,
+        },
+    );
+    let mut events = timed(30, vec![("15:00", t("97101", "97101_0001", 1, B, A))]);
+    events.extend(timed(31, vec![("15:00", t("7501", "75056_0911", 2, B, A))]));
+    let text = render_with(&data, &events, Format::Text, Lang::Fr, None);
+    assert!(
+        text.contains("absent le 11 juin 2017 à 11 h 00, heure de la Guadeloupe"),
+        "{text}"
+    );
+    assert!(
+        text.contains("absent le 11 juin 2017 à 17 h 00 ("),
+        "{text}"
+    );
+    assert!(!text.contains("UTC"), "{text}");
 }

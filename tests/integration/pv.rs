@@ -48,7 +48,13 @@ fn facts_of(db: &Path) -> Vec<String> {
     let circ = bureau.circonscription.clone().unwrap();
     let (_, candidates) = store.circonscription(&circ).unwrap().unwrap();
     let events = store.events().unwrap();
-    let who = |at| format!("{signer} ({})", constat::report::time(at));
+    let zone = constat::domain::legal_time::LegalZone::of_bureau(&code);
+    let who = |at| {
+        format!(
+            "{signer} ({})",
+            constat::report::time(at, zone, constat::i18n::Lang::Fr.catalog())
+        )
+    };
     let envelope = events
         .iter()
         .find_map(|e| match e.body {
@@ -91,13 +97,14 @@ fn the_pv_of_the_reference_bureau_states_the_facts_with_articles_times_and_diges
     for expected in [
         "RÉCLAMATION À PORTER AU PROCÈS-VERBAL DU BUREAU DE VOTE",
         "(article R.52 du code électoral)",
-        "Les heures sont en temps universel (UTC",
         "(articles R.34 et R.38 du code électoral)",
         "7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin au bureau",
         "(constaté sur une seule enveloppe)",
     ] {
         assert!(pv.contains(expected), "missing «{expected}» in:\n{pv}");
     }
+    // Times are the bureau's legal local time (Paris: not named), never UTC.
+    assert!(!pv.contains("UTC"), "{pv}");
     // It ends with the database's digest, as the report does.
     let digest = Store::open(&db)
         .unwrap()
