@@ -132,6 +132,8 @@ fn the_reference_record_entered_through_the_cli_gives_the_2017_report() {
     // Times and the chain digest change from run to run; everything else is held whole.
     insta::with_settings!({filters => vec![
         (r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?( UTC|Z)?", "[time]"),
+        // Local times as people read them: `3 décembre 2026, 7 h 09`.
+        (r"(1er|\d{1,2}) \p{L}+ \d{4}, \d{1,2} h \d{2}", "[time]"),
         (r"[0-9a-f]{64}", "[digest]"),
     ]}, {
         insta::assert_snapshot!("reference_record_report_fr", report);
