@@ -110,6 +110,9 @@ pub struct MergeArgs {
     /// Stop at the first bad file and leave the target exactly as it was
     #[arg(long)]
     pub strict: bool,
+    /// Follow symbolic links that lead out of the folders given (never followed otherwise)
+    #[arg(long)]
+    pub follow_symlinks: bool,
     /// Observer databases, events CSV files, or folders holding them
     #[arg(required = true, value_name = "FILE_OR_DIR")]
     pub inputs: Vec<PathBuf>,

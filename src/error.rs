@@ -72,6 +72,21 @@ pub enum Error {
     ExportOverDatabase(PathBuf),
     /// A strict merge stopped at a bad file and undid everything.
     MergeAborted(PathBuf),
+    /// The merge's target failed (full disk, read-only, locked): the merge stopped at once.
+    MergeTargetFailed {
+        /// The target.
+        target: PathBuf,
+        /// The file being merged when it failed (nothing of it was written).
+        file: PathBuf,
+        /// What failed.
+        why: crate::storage::MergeRejection,
+        /// Files merged before, which stay merged (none with `strict`).
+        merged: usize,
+        /// Files not read.
+        left: usize,
+        /// A strict merge: everything was undone.
+        strict: bool,
+    },
     /// `constat verify` found something broken (the lines above say what).
     VerifyFailed(PathBuf),
     /// A file that cannot be read as a constat database.
@@ -210,6 +225,23 @@ impl Localize for Error {
                 Message::new("error-export-over-database").arg("path", path(p))
             }
             Self::MergeAborted(p) => Message::new("error-merge-aborted").arg("path", path(p)),
+            Self::MergeTargetFailed {
+                target,
+                file,
+                why,
+                merged,
+                left,
+                strict,
+            } => if *strict {
+                Message::new("error-merge-target-failed-strict")
+            } else {
+                Message::new("error-merge-target-failed")
+            }
+            .arg("target", path(target))
+            .arg("file", path(file))
+            .arg("why", why)
+            .arg("merged", *merged)
+            .arg("left", *left),
             Self::VerifyFailed(p) => Message::new("error-verify-failed").arg("path", path(p)),
             Self::Untrusted(p, why) => Message::new("error-untrusted")
                 .arg("path", path(p))

@@ -110,6 +110,7 @@ cli-merge-about = Merge observers' databases and events CSV files into one datab
 cli-merge-after-help = Directories are searched recursively. Each file is checked (read-only, defensive SQLite settings, integrity, schema, every value) and merged in one transaction: a bad file contributes nothing and is listed with the reason. Merging the same file twice adds nothing. Example: constat merge --into national.db reports/ late/marie.db
 cli-merge-arg-into = The database to merge into (create it with `constat init --election …` first)
 cli-merge-arg-strict = Stop at the first bad file and leave the target exactly as it was
+cli-merge-arg-follow-symlinks = Follow symbolic links that lead out of the folders given (never followed otherwise)
 cli-merge-arg-inputs = Observer databases, events CSV files, or folders holding them
 
 cli-export-about = Export this database: a self-contained copy to send, its events as CSV, or an evidence folder

@@ -18,6 +18,18 @@ error-bad-election = `{ $election }` is not an election: expected KIND-YEAR, KIN
 error-bureau-without-circonscription = bureau { $bureau } has no known circonscription yet: import Etalab's bureau/circonscription table (constat import bureaux FILE)
 error-export-over-database = { $path } is this database itself: choose another file to export to
 error-merge-aborted = merge stopped at the first bad file (--strict): { $path } is exactly as it was
+error-merge-target-failed = the target database { $target } failed while merging { $file }: { $why }
+    Merge stopped: nothing of { $file } was written; { $merged ->
+        [one] { $merged } file merged before stays merged
+       *[other] { $merged } files merged before stay merged
+    } (see the table); { $left ->
+        [one] { $left } file was not read.
+       *[other] { $left } files were not read.
+    }
+    Free disk space or make { $target } writable, then run the same command again: what is already merged will be counted as already there.
+error-merge-target-failed-strict = the target database { $target } failed while merging { $file }: { $why }
+    Merge stopped, and with --strict nothing was merged: { $target } is exactly as it was.
+    Free disk space or make { $target } writable, then run the same command again.
 error-verify-failed = { $path }: verification failed (see above)
 error-untrusted = { $path }: { $why }
 error-evidence-folder-not-empty = { $path } exists and is not empty: give a new folder for the evidence

@@ -25,6 +25,8 @@ refusal-schema-differs = unexpected database structure: objects differ
 refusal-schema-expected = unexpected database structure: { $detail }
 refusal-too-large = file of { $bytes } bytes is larger than any observer's database (limit { $limit })
 refusal-unreadable = cannot read the file: { $why }
+refusal-not-regular = not a regular file ({ $kind }): never opened
+refusal-in-use = the file changed while it was being read: its observer is still writing it; try again once constat is closed on it, or ask for `constat export db`
 
 ## Why a merge refuses a file
 
@@ -99,3 +101,23 @@ reason-row-refused = the event was refused
 ## Warnings
 
 warning-leftover-wal = { $wal } is beside the file: it was copied while in use and may lack its latest ticks; ask for `constat export db`
+
+# What a path is when it is not a regular file.
+reason-not-regular-fifo = named pipe (FIFO)
+reason-not-regular-socket = socket
+reason-not-regular-device = device
+reason-not-regular-directory = folder
+reason-not-regular-symlink = symbolic link
+reason-not-regular-other = neither a file nor a folder
+reason-folder-not-regular = not a regular file ({ $kind }): not read
+
+# Entries of a merge's inputs that are not read.
+reason-skipped-not-regular = skipped: { $kind }, not a regular file
+reason-skipped-loop = skipped: a loop of links or folders (already walked)
+reason-skipped-dangling = skipped: link to nothing
+reason-skipped-outside = skipped: link outside the inbox, to { $target }; followed only with --follow-symlinks
+reason-skipped-unreadable = skipped: unreadable: { $why }
+reason-skipped-total = { $count ->
+    [one] { $count } entry skipped (see the table)
+   *[other] { $count } entries skipped (see the table)
+}

@@ -103,6 +103,7 @@ cli-merge-about = Fusionner dans une seule base les bases des observateurs et de
 cli-merge-after-help = Les dossiers sont parcourus récursivement. Chaque fichier est vérifié (lecture seule, réglages SQLite défensifs, intégrité, schéma, chaque valeur) et fusionné en une transaction : un fichier défectueux n'apporte rien et est listé avec la raison. Fusionner deux fois le même fichier n'ajoute rien. Exemple : constat merge --into national.db rapports/ retard/marie.db
 cli-merge-arg-into = La base dans laquelle fusionner (créez-la d'abord avec `constat init --election …`)
 cli-merge-arg-strict = S'arrêter au premier fichier défectueux et laisser la base cible exactement comme elle était
+cli-merge-arg-follow-symlinks = Suivre les liens symboliques qui sortent des dossiers donnés (jamais suivis sinon)
 cli-merge-arg-inputs = Bases d'observateurs, fichiers CSV d'événements, ou dossiers qui en contiennent
 
 cli-export-about = Exporter cette base : une copie autonome à envoyer, ses événements en CSV, ou un dossier de preuves

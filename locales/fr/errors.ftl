@@ -18,6 +18,18 @@ error-bad-election = « { $election } » n'est pas une élection : attendu TYPE-
 error-bureau-without-circonscription = le bureau { $bureau } n'a pas encore de circonscription connue : importez la table bureaux ↔ circonscriptions d'Etalab (constat import bureaux FICHIER)
 error-export-over-database = { $path } est cette base elle-même : choisissez un autre fichier d'export
 error-merge-aborted = fusion arrêtée au premier fichier refusé (--strict) : { $path } est exactement comme avant
+error-merge-target-failed = la base cible { $target } a échoué pendant la fusion de { $file } : { $why }
+    Fusion arrêtée : rien de { $file } n'a été écrit ; { $merged ->
+        [one] { $merged } fichier fusionné avant reste fusionné
+       *[other] { $merged } fichiers fusionnés avant restent fusionnés
+    } (voir le tableau) ; { $left ->
+        [one] { $left } fichier n'a pas été lu.
+       *[other] { $left } fichiers n'ont pas été lus.
+    }
+    Libérez de la place sur le disque ou rendez { $target } inscriptible, puis relancez la même commande : ce qui est déjà fusionné sera compté « déjà là ».
+error-merge-target-failed-strict = la base cible { $target } a échoué pendant la fusion de { $file } : { $why }
+    Fusion arrêtée, et avec --strict rien n'a été fusionné : { $target } est exactement comme avant.
+    Libérez de la place sur le disque ou rendez { $target } inscriptible, puis relancez la même commande.
 error-verify-failed = { $path } : la vérification a échoué (voir ci-dessus)
 error-untrusted = { $path } : { $why }
 error-evidence-folder-not-empty = { $path } existe et n'est pas vide : donnez un nouveau dossier pour les preuves

@@ -46,6 +46,8 @@ refusal-schema-differs = structure de base inattendue : les objets diffèrent
 refusal-schema-expected = structure de base inattendue : constat n'a pas pu construire son propre schéma (détail SQLite : « { $detail } »)
 refusal-too-large = un fichier de { $bytes } octets est plus gros que toute base d'observateur (limite : { $limit } octets) : est-ce le bon fichier ?
 refusal-unreadable = impossible de lire le fichier : { $why }
+refusal-not-regular = pas un fichier ordinaire ({ $kind }) : jamais ouvert
+refusal-in-use = le fichier a changé pendant sa lecture : son observateur l'écrit encore ; réessayez quand constat y est fermé, ou demandez un `constat export db`
 
 ## Pourquoi une fusion refuse un fichier
 
@@ -128,3 +130,23 @@ reason-row-refused = l'événement a été refusé
 ## Avertissements
 
 warning-leftover-wal = { $wal } est à côté du fichier : il a été copié en cours d'utilisation et peut manquer de ses dernières coches ; demandez un `constat export db`
+
+# What a path is when it is not a regular file.
+reason-not-regular-fifo = tube nommé (FIFO)
+reason-not-regular-socket = socket
+reason-not-regular-device = périphérique
+reason-not-regular-directory = dossier
+reason-not-regular-symlink = lien symbolique
+reason-not-regular-other = ni fichier ni dossier
+reason-folder-not-regular = pas un fichier ordinaire ({ $kind }) : non lu
+
+# Entries of a merge's inputs that are not read.
+reason-skipped-not-regular = ignoré : { $kind }, pas un fichier ordinaire
+reason-skipped-loop = ignoré : boucle de liens ou de dossiers (déjà parcouru)
+reason-skipped-dangling = ignoré : lien vers rien
+reason-skipped-outside = ignoré : lien hors de la boîte de réception, vers { $target } ; suivi seulement avec --follow-symlinks
+reason-skipped-unreadable = ignoré : illisible : { $why }
+reason-skipped-total = { $count ->
+    [one] { $count } entrée ignorée (voir le tableau)
+   *[other] { $count } entrées ignorées (voir le tableau)
+}

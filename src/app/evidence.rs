@@ -17,7 +17,10 @@ use crate::error::Error;
 use crate::export::events_csv::{self, RowError};
 use crate::i18n::{Lang, Localize, Message};
 use crate::report::{Format, Report, render};
-use crate::storage::{ChainProblem, SystemProblem, merge_election_label, verify_database};
+use crate::storage::{
+    ChainProblem, NotRegular, Refusal, SystemProblem, merge_election_label, open_regular,
+    verify_database,
+};
 
 /// The manifest of an evidence folder: one `SHA256  FILE` line per file.
 pub const MANIFEST: &str = "MANIFEST";
@@ -149,6 +152,8 @@ pub enum FolderProblem {
     Unreadable(SystemProblem),
     /// A file of the folder that the `MANIFEST` does not list.
     NotListed,
+    /// Not a regular file (a FIFO, a link, a device…): never read.
+    NotRegular(NotRegular),
 }
 
 impl Localize for FolderProblem {
@@ -159,6 +164,7 @@ impl Localize for FolderProblem {
             Self::DigestDiffers => Message::new("reason-folder-digest-differs"),
             Self::Unreadable(why) => Message::new("reason-folder-unreadable").arg("why", why),
             Self::NotListed => Message::new("reason-folder-not-listed"),
+            Self::NotRegular(kind) => Message::new("reason-folder-not-regular").arg("kind", kind),
         }
     }
 }
@@ -275,13 +281,32 @@ pub fn verify_database_file(path: &Path) -> Result<Vec<Verdict>, Error> {
         .collect())
 }
 
-fn sha256_file(path: &Path) -> std::io::Result<String> {
+/// Opens a file of the folder: a regular file only (an evidence folder holds no link, FIFO or
+/// device; a link could lead out of the folder, a FIFO would hang).
+fn open_in_folder(path: &Path) -> Result<std::fs::File, FolderProblem> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(FolderProblem::NotRegular(NotRegular::Symlink));
+        }
+        Ok(_) => {}
+        Err(e) => return Err(FolderProblem::Unreadable(e.into())),
+    }
+    open_regular(path).map_err(|r| match r {
+        Refusal::NotRegular(kind) => FolderProblem::NotRegular(kind),
+        Refusal::Unreadable(why) => FolderProblem::Unreadable(why),
+        other => FolderProblem::Unreadable(SystemProblem::said(other.text(Lang::En))),
+    })
+}
+
+fn sha256_file(path: &Path) -> Result<String, FolderProblem> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_in_folder(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = file.read(&mut buf)?;
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| FolderProblem::Unreadable(e.into()))?;
         if n == 0 {
             return Ok(hex::encode(hasher.finalize()));
         }
@@ -293,11 +318,18 @@ fn sha256_file(path: &Path) -> std::io::Result<String> {
 /// outside the folder), every file not listed, then every observer's chain in `events.csv`.
 pub fn verify_folder(dir: &Path) -> Result<Vec<Verdict>, Error> {
     let manifest_path = dir.join(MANIFEST);
-    let manifest = std::fs::read_to_string(&manifest_path).map_err(|source| Error::Io {
-        path: manifest_path.clone(),
-        context: crate::error::IoContext::ReadingInput,
-        source,
-    })?;
+    let manifest = {
+        use std::io::Read;
+        let mut text = String::new();
+        let mut file =
+            open_regular(&manifest_path).map_err(|r| Error::Untrusted(manifest_path.clone(), r))?;
+        file.read_to_string(&mut text).map_err(|source| Error::Io {
+            path: manifest_path.clone(),
+            context: crate::error::IoContext::ReadingInput,
+            source,
+        })?;
+        text
+    };
     let mut verdicts = Vec::new();
     let mut listed = Vec::new();
     let broken = |subject, problem| Verdict {
@@ -328,7 +360,7 @@ pub fn verify_folder(dir: &Path) -> Result<Vec<Verdict>, Error> {
                 broken: None,
             },
             Ok(_) => broken(subject, FolderProblem::DigestDiffers),
-            Err(e) => broken(subject, FolderProblem::Unreadable(e.into())),
+            Err(problem) => broken(subject, problem),
         });
     }
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -354,11 +386,15 @@ fn verify_events_csv(path: &Path) -> Result<Vec<Verdict>, Error> {
         head: Hash,
         broken: Option<Broken>,
     }
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        context: crate::error::IoContext::ReadingInput,
-        source,
-    })?;
+    let file = match open_in_folder(path) {
+        Ok(file) => file,
+        Err(problem) => {
+            return Ok(vec![Verdict {
+                subject: Subject::File(EVENTS_CSV.to_owned()),
+                broken: Some(Broken::Folder(problem)),
+            }]);
+        }
+    };
     let mut tips: BTreeMap<ObserverId, Tip> = BTreeMap::new();
     let read = events_csv::read(file, &mut |row| {
         let tip = tips.entry(row.event.observer).or_insert_with(|| Tip {

@@ -12,40 +12,159 @@ use crate::cli::MergeArgs;
 use crate::domain::ObserverId;
 use crate::error::Error;
 use crate::export::events_csv;
-use crate::i18n::Localize;
-use crate::storage::{MergeOptions, MergeOutcome, MergeRejection, Refusal, Store};
+use crate::i18n::{Localize, Message};
+use crate::storage::{
+    MergeOptions, MergeOutcome, MergeRejection, NotRegular, Store, SystemProblem, open_regular,
+};
 
 /// What happened to one input file.
 struct FileResult {
     path: PathBuf,
-    outcome: Result<MergeOutcome, String>,
+    outcome: Outcome,
 }
 
-/// Every file under `inputs` (folders searched recursively: a folder's files in name order, then its
-/// subfolders), skipping SQLite's
-/// `-wal`/`-shm` companions and the target itself.
-fn collect(inputs: &[PathBuf], target: &Path) -> Result<Vec<PathBuf>, Error> {
+/// A file merged, a file refused (the reason in the user's language), or an entry not read.
+enum Outcome {
+    Merged(MergeOutcome),
+    Refused(String),
+    Skipped(String),
+}
+
+/// Why an entry of the inputs is not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// Not a regular file: a FIFO (reading it would hang), a socket, a device.
+    NotRegular(NotRegular),
+    /// A link or folder already walked: a loop.
+    Loop,
+    /// A link to nothing.
+    Dangling,
+    /// A link out of the inbox, not followed without `--follow-symlinks`.
+    Outside(PathBuf),
+    /// Its type or its entries cannot be read.
+    Unreadable(SystemProblem),
+}
+
+impl Localize for Skip {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::NotRegular(kind) => Message::new("reason-skipped-not-regular").arg("kind", kind),
+            Self::Loop => Message::new("reason-skipped-loop"),
+            Self::Dangling => Message::new("reason-skipped-dangling"),
+            Self::Outside(target) => {
+                Message::new("reason-skipped-outside").arg("target", target.display().to_string())
+            }
+            Self::Unreadable(why) => Message::new("reason-skipped-unreadable").arg("why", why),
+        }
+    }
+}
+
+/// An entry of the inputs: a regular file to merge, or an entry not read and why.
+enum Entry {
+    File(PathBuf),
+    Skipped(PathBuf, Skip),
+}
+
+/// Every regular file under `inputs` (folders searched recursively: a folder's files in name
+/// order, then its subfolders), skipping SQLite's `-wal`/`-shm` companions and the target
+/// itself. Only regular files are taken; anything else, loops, links to nothing, unreadable
+/// entries and (without `follow`) links that lead out of the input folder are listed as skipped.
+/// The inputs named on the command line are followed when they are links.
+fn collect(inputs: &[PathBuf], target: &Path, follow: bool) -> Vec<Entry> {
+    use std::collections::HashSet;
     let target = target.canonicalize().ok();
     let mut out = Vec::new();
-    let mut stack: Vec<PathBuf> = inputs.iter().rev().cloned().collect();
-    while let Some(p) = stack.pop() {
-        let meta = std::fs::metadata(&p).map_err(|source| Error::Io {
-            path: p.clone(),
-            context: crate::error::IoContext::ReadingInput,
-            source,
-        })?;
+    let mut walked: HashSet<PathBuf> = HashSet::new();
+    // (path, the input folder it was found in, if any)
+    let mut stack: Vec<(PathBuf, Option<PathBuf>)> =
+        inputs.iter().rev().map(|p| (p.clone(), None)).collect();
+    while let Some((p, root)) = stack.pop() {
+        let kind = match std::fs::symlink_metadata(&p) {
+            Ok(m) => m.file_type(),
+            Err(e) => {
+                out.push(Entry::Skipped(p, Skip::Unreadable(e.into())));
+                continue;
+            }
+        };
+        let meta = if kind.is_symlink() {
+            let real = match p.canonicalize() {
+                Ok(real) => real,
+                Err(e) if e.raw_os_error() == Some(ELOOP) => {
+                    out.push(Entry::Skipped(p, Skip::Loop));
+                    continue;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    out.push(Entry::Skipped(p, Skip::Dangling));
+                    continue;
+                }
+                Err(e) => {
+                    out.push(Entry::Skipped(p, Skip::Unreadable(e.into())));
+                    continue;
+                }
+            };
+            if let Some(root) = &root
+                && !follow
+                && !real.starts_with(root)
+            {
+                out.push(Entry::Skipped(p, Skip::Outside(real)));
+                continue;
+            }
+            match std::fs::metadata(&real) {
+                Ok(m) => m,
+                Err(e) => {
+                    out.push(Entry::Skipped(p, Skip::Unreadable(e.into())));
+                    continue;
+                }
+            }
+        } else {
+            match std::fs::symlink_metadata(&p) {
+                Ok(m) => m,
+                Err(e) => {
+                    out.push(Entry::Skipped(p, Skip::Unreadable(e.into())));
+                    continue;
+                }
+            }
+        };
         if meta.is_dir() {
-            let mut children: Vec<PathBuf> = std::fs::read_dir(&p)
-                .map_err(|source| Error::Io {
-                    path: p.clone(),
-                    context: crate::error::IoContext::ReadingInput,
-                    source,
-                })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .collect();
+            let real = match p.canonicalize() {
+                Ok(real) => real,
+                Err(e) => {
+                    out.push(Entry::Skipped(p, Skip::Unreadable(e.into())));
+                    continue;
+                }
+            };
+            if !walked.insert(real.clone()) {
+                out.push(Entry::Skipped(p, Skip::Loop));
+                continue;
+            }
+            let entries = match std::fs::read_dir(&p) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    out.push(Entry::Skipped(p, Skip::Unreadable(e.into())));
+                    continue;
+                }
+            };
+            let mut children: Vec<(bool, PathBuf)> = Vec::new();
+            for e in entries {
+                match e {
+                    Ok(e) => {
+                        let path = e.path();
+                        children.push((e.file_type().is_ok_and(|t| t.is_dir()), path));
+                    }
+                    Err(e) => out.push(Entry::Skipped(p.clone(), Skip::Unreadable(e.into()))),
+                }
+            }
             // A folder's own files first, then its subfolders, each in name order.
-            children.sort_by_key(|c| (c.is_dir(), c.clone()));
-            stack.extend(children.into_iter().rev());
+            children.sort();
+            let root = root.clone().unwrap_or(real);
+            stack.extend(
+                children
+                    .into_iter()
+                    .rev()
+                    .map(|(_, c)| (c, Some(root.clone()))),
+            );
+        } else if let Some(kind) = NotRegular::of(meta.file_type()) {
+            out.push(Entry::Skipped(p, Skip::NotRegular(kind)));
         } else {
             let name = p.to_string_lossy();
             if name.ends_with("-wal") || name.ends_with("-shm") || name.ends_with("-journal") {
@@ -54,17 +173,24 @@ fn collect(inputs: &[PathBuf], target: &Path) -> Result<Vec<PathBuf>, Error> {
             if target.is_some() && p.canonicalize().ok() == target {
                 continue;
             }
-            out.push(p);
+            out.push(Entry::File(p));
         }
     }
-    Ok(out)
+    out
 }
+
+/// The OS's "too many levels of symbolic links".
+#[cfg(unix)]
+const ELOOP: i32 = libc::ELOOP;
+#[cfg(not(unix))]
+const ELOOP: i32 = -1;
 
 /// Is the file an events CSV (by its first bytes)?
 fn is_events_csv(path: &Path) -> bool {
     let mut head = [0u8; 64];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
+    let n = open_regular(path)
+        .ok()
+        .and_then(|mut f| f.read(&mut head).ok())
         .unwrap_or(0);
     let head = &head[..n];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
@@ -78,10 +204,7 @@ fn merge_csv(
     progress: &mut dyn FnMut(u64),
 ) -> Result<MergeOutcome, MergeRejection> {
     // First pass: the election and the observers' names (small), and every row checked.
-    let open = || {
-        std::fs::File::open(path)
-            .map_err(|e| MergeRejection::Refused(Refusal::Unreadable(e.into())))
-    };
+    let open = || open_regular(path).map_err(MergeRejection::Refused);
     let mut election: Option<String> = None;
     let mut observers: BTreeMap<ObserverId, String> = BTreeMap::new();
     events_csv::read(open()?, &mut |row| {
@@ -137,12 +260,18 @@ fn merge_csv(
 pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let cat = ctx.lang.catalog();
     let mut store = Store::open(&args.into)?;
-    let files = collect(&args.inputs, &args.into)?;
+    if let Some(pages) = std::env::var("CONSTAT_TEST_TARGET_MAX_PAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        store.limit_growth_for_tests(pages)?;
+    }
+    let entries = collect(&args.inputs, &args.into, args.follow_symlinks);
     let options = MergeOptions {
         now: crate::app::now(),
         strict: args.strict,
     };
-    let bar = ProgressBar::new(files.len() as u64);
+    let bar = ProgressBar::new(entries.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -151,33 +280,81 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let (mut merged, mut rejected) = (0u64, 0usize);
     let mut results = Vec::new();
     let mut aborted = false;
-    for path in &files {
+    let mut target_failed = None;
+    let total = entries.len();
+    for (done, entry) in entries.into_iter().enumerate() {
+        let path = match entry {
+            Entry::File(path) => path,
+            Entry::Skipped(path, why) => {
+                bar.inc(1);
+                results.push(FileResult {
+                    path,
+                    outcome: Outcome::Skipped(why.text(ctx.lang)),
+                });
+                if args.strict {
+                    aborted = true;
+                    break;
+                }
+                continue;
+            }
+        };
         let base = merged;
         let mut progress = |n: u64| bar.set_message((cat.merge_progress)(base + n, rejected));
-        let outcome = if is_events_csv(path) {
-            merge_csv(&mut store, path, options, &mut progress)
+        let outcome = if is_events_csv(&path) {
+            merge_csv(&mut store, &path, options, &mut progress)
         } else {
-            store.merge_database(path, options, &mut progress)
+            store.merge_database(&path, options, &mut progress)
         };
-        match &outcome {
-            Ok(o) => merged += o.new,
-            Err(_) => rejected += 1,
-        }
         bar.inc(1);
-        bar.set_message((cat.merge_progress)(merged, rejected));
-        let failed = outcome.is_err();
-        results.push(FileResult {
-            path: path.clone(),
-            outcome: outcome.map_err(|e| e.text(ctx.lang)),
-        });
-        if failed && args.strict {
-            aborted = true;
-            break;
+        match outcome {
+            Ok(o) => {
+                merged += o.new;
+                results.push(FileResult {
+                    path,
+                    outcome: Outcome::Merged(o),
+                });
+            }
+            // The target's failure is not the file's: stop at once.
+            Err(e) if e.is_target_failure() => {
+                target_failed = Some((path, e, total - done - 1));
+                aborted = true;
+                break;
+            }
+            Err(e) => {
+                rejected += 1;
+                results.push(FileResult {
+                    path,
+                    outcome: Outcome::Refused(e.text(ctx.lang)),
+                });
+                if args.strict {
+                    aborted = true;
+                    break;
+                }
+            }
         }
+        bar.set_message((cat.merge_progress)(merged, rejected));
     }
     bar.finish_and_clear();
-    store.finish_merge(options, aborted)?;
+    let finished = store.finish_merge(options, aborted);
     print_summary(&results, ctx);
+    if let Some((file, why, left)) = target_failed {
+        return Err(Error::MergeTargetFailed {
+            target: args.into.clone(),
+            file,
+            why,
+            merged: if args.strict {
+                0
+            } else {
+                results
+                    .iter()
+                    .filter(|r| matches!(r.outcome, Outcome::Merged(_)))
+                    .count()
+            },
+            left,
+            strict: args.strict,
+        });
+    }
+    finished?;
     if aborted {
         return Err(Error::MergeAborted(args.into.clone()));
     }
@@ -196,11 +373,13 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
         "{:<width$}  {:>8}  {:>8}  {}",
         cat.merge_col_file, cat.merge_col_new, cat.merge_col_already, cat.merge_col_rejected
     ));
-    let (mut new, mut already, mut rejected) = (0u64, 0u64, 0usize);
+    let (mut new, mut already, mut rejected, mut skipped) = (0u64, 0u64, 0usize, 0usize);
+    let mut files = 0;
     for r in results {
         let name = r.path.display().to_string();
         let line = match &r.outcome {
-            Ok(o) => {
+            Outcome::Merged(o) => {
+                files += 1;
                 new += o.new;
                 already += o.already;
                 let mut line = format!("{name:<width$}  {:>8}  {:>8}  -", o.new, o.already);
@@ -210,12 +389,24 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
                 }
                 line
             }
-            Err(why) => {
+            Outcome::Refused(why) => {
+                files += 1;
                 rejected += 1;
                 format!("{name:<width$}  {:>8}  {:>8}  {why}", 0, 0)
+            }
+            Outcome::Skipped(why) => {
+                skipped += 1;
+                format!("{name:<width$}  {:>8}  {:>8}  {why}", "-", "-")
             }
         };
         ctx.say(&line);
     }
-    ctx.say(&(cat.merge_total)(results.len(), new, already, rejected));
+    ctx.say(&(cat.merge_total)(files, new, already, rejected));
+    if skipped > 0 {
+        ctx.say(
+            &Message::new("reason-skipped-total")
+                .arg("count", skipped)
+                .render(ctx.lang),
+        );
+    }
 }

@@ -747,6 +747,16 @@ fn errors() -> Vec<Error> {
         Error::BureauWithoutCirconscription("75056_0911".into()),
         Error::ExportOverDatabase(path.clone()),
         Error::MergeAborted(path.clone()),
+        Error::MergeTargetFailed {
+            target: path.clone(),
+            file: path.clone(),
+            why: crate::storage::MergeRejection::Storage(crate::storage::SystemProblem::said(
+                "disk full".into(),
+            )),
+            merged: 2,
+            left: 1,
+            strict: false,
+        },
         Error::VerifyFailed(path.clone()),
         Error::EvidenceFolderNotEmpty(path.clone()),
         Error::EmptyReferential,

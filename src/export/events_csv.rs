@@ -5,7 +5,8 @@
 //! files written before the last two columns existed (18 columns) are still read.
 //!
 //! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab,
-//! carriage return) are written with a leading `'`; the reader removes it again.
+//! carriage return) are written with a leading `'`, and so are cells that start with `'`
+//! themselves; the reader removes that one apostrophe again, so every value reads back exactly.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -73,7 +74,7 @@ pub fn write(
             election,
             &e.id.to_string(),
             &e.observer.to_string(),
-            &spreadsheet_safe(name),
+            &quote(name),
             &e.seq.to_string(),
             &e.recorded_at
                 .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
@@ -85,9 +86,9 @@ pub fn write(
             f.value.unwrap_or(""),
             &text(f.voters.as_ref().map(|v| v as &dyn ToString)),
             &text(f.received.as_ref().map(|v| v as &dyn ToString)),
-            &spreadsheet_safe(f.voter.unwrap_or("")),
+            &quote(f.voter.unwrap_or("")),
             &text(f.target.as_ref().map(|t| t as &dyn ToString)),
-            &spreadsheet_safe(f.note.unwrap_or("")),
+            &quote(f.note.unwrap_or("")),
             &hex::encode(hash),
             &text(f.envelope.as_ref().map(|n| n as &dyn ToString)),
             &text(f.received_on.as_ref().map(|d| d as &dyn ToString)),
@@ -303,10 +304,20 @@ pub struct Row {
     pub hash: Hash,
 }
 
-/// Removes the apostrophe that [`spreadsheet_safe`] added.
+/// A text cell as written: [`spreadsheet_safe`], and a value starting with `'` gets one more,
+/// so that [`unquote`] gives back exactly the value.
+fn quote(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with('\'') {
+        format!("'{cell}").into()
+    } else {
+        spreadsheet_safe(cell)
+    }
+}
+
+/// Removes the apostrophe that [`quote`] added.
 fn unquote(cell: &str) -> String {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest.to_owned(),
         _ => cell.to_owned(),
     }
 }

@@ -116,17 +116,21 @@ pub fn write_observations(
                 String::new(),
             ),
         };
-        w.write_record([
+        // Every cell, not only those typed by an observer: place, voter and value may come
+        // from another observer's file too. Constat's own cells (ids, times, hashes) never start
+        // with a formula character, so the helper leaves them as they are.
+        let row = [
             e.id.to_string(),
-            spreadsheet_safe(&observer).into_owned(),
+            observer,
             time,
             place,
-            spreadsheet_safe(&candidate).into_owned(),
+            candidate,
             item,
             value,
-            spreadsheet_safe(&note).into_owned(),
+            note,
             hex::encode(hash),
-        ])?;
+        ];
+        w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
     }
     w.flush()?;
     Ok(())

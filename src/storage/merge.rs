@@ -214,6 +214,13 @@ impl Localize for MergeRejection {
     }
 }
 
+impl MergeRejection {
+    /// A failure of the target, not of the file: the merge must stop, not go on to the next file.
+    pub fn is_target_failure(&self) -> bool {
+        matches!(self, Self::Storage(_) | Self::OursInvalid(_))
+    }
+}
+
 impl std::fmt::Display for MergeRejection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text(Lang::En))
@@ -318,6 +325,18 @@ impl Store {
         Ok(())
     }
 
+    /// Caps the target at its present size plus `pages` pages, as a full disk would: a test hook
+    /// (`CONSTAT_TEST_TARGET_MAX_PAGES`), the only reliable way to make a target fail under root.
+    pub fn limit_growth_for_tests(&mut self, pages: i64) -> Result<(), StorageError> {
+        let now: i64 = self
+            .conn
+            .pragma_query_value(None, "page_count", |r| r.get(0))
+            .map_err(|e| self.err(Doing::StartingMerge, e))?;
+        self.conn
+            .pragma_update(None, "max_page_count", now + pages)
+            .map_err(|e| self.err(Doing::StartingMerge, e))
+    }
+
     /// Ends a merge: commits a strict merge, or rolls it back when `abort`.
     pub fn finish_merge(&mut self, options: MergeOptions, abort: bool) -> Result<(), StorageError> {
         if options.strict {
@@ -404,7 +423,13 @@ impl Store {
         let wal = PathBuf::from(format!("{}-wal", file.display()));
         let leftover_wal = wal.exists();
         let theirs = Untrusted::open(file)?;
-        let their_data = super::referential::load(&theirs.conn, file)?;
+        // Their file failing is theirs, not the target's.
+        let their_data = super::referential::load(&theirs.conn, file).map_err(|e| match e {
+            StorageError::Sqlite { source, .. } => {
+                MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&source)))
+            }
+            other => MergeRejection::from(other),
+        })?;
         let our_election = self.election()?;
         check_election(&their_data.election, &our_election)?;
         let observers = their_observers(&theirs)?;

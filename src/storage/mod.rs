@@ -28,7 +28,8 @@ pub use merge::{
 };
 pub use migrations::SCHEMA_VERSION;
 pub use untrusted::{
-    Damage, MAX_FILE_BYTES, NotSqlite, Refusal, SchemaProblem, SystemProblem, Untrusted,
+    Damage, MAX_FILE_BYTES, NotRegular, NotSqlite, Refusal, SchemaProblem, SystemProblem,
+    Untrusted, open_regular,
 };
 pub use verify::{ChainCheck, ChainProblem, verify_database};
 

@@ -42,6 +42,94 @@ pub enum Refusal {
     TooLarge(u64),
     /// The file could not be read.
     Unreadable(SystemProblem),
+    /// Not a regular file (a FIFO, a device, a socket…): never opened for reading.
+    NotRegular(NotRegular),
+    /// The file changed while it was being read (its observer is writing it).
+    InUse,
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRegular {
+    /// A named pipe: reading it would wait for a writer forever.
+    Fifo,
+    /// A socket.
+    Socket,
+    /// A character or block device.
+    Device,
+    /// A folder.
+    Directory,
+    /// A symbolic link (where none is followed).
+    Symlink,
+    /// Something else.
+    Other,
+}
+
+impl NotRegular {
+    /// What `kind` is, when it is not a regular file.
+    pub fn of(kind: std::fs::FileType) -> Option<Self> {
+        if kind.is_file() {
+            return None;
+        }
+        if kind.is_dir() {
+            return Some(Self::Directory);
+        }
+        if kind.is_symlink() {
+            return Some(Self::Symlink);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Some(Self::Fifo);
+            }
+            if kind.is_socket() {
+                return Some(Self::Socket);
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return Some(Self::Device);
+            }
+        }
+        Some(Self::Other)
+    }
+}
+
+impl Localize for NotRegular {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::Fifo => Message::new("reason-not-regular-fifo"),
+            Self::Socket => Message::new("reason-not-regular-socket"),
+            Self::Device => Message::new("reason-not-regular-device"),
+            Self::Directory => Message::new("reason-not-regular-directory"),
+            Self::Symlink => Message::new("reason-not-regular-symlink"),
+            Self::Other => Message::new("reason-not-regular-other"),
+        }
+    }
+}
+
+/// Opens `path` for reading only if it is a regular file: its type is looked at first (a FIFO or
+/// a device is never opened), then it is opened without blocking (a FIFO swapped in meanwhile
+/// does not hang) and the opened file's type is checked again.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, Refusal> {
+    let meta = std::fs::metadata(path).map_err(|e| Refusal::Unreadable(e.into()))?;
+    if let Some(kind) = NotRegular::of(meta.file_type()) {
+        return Err(Refusal::NotRegular(kind));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| Refusal::Unreadable(e.into()))?;
+    let meta = file.metadata().map_err(|e| Refusal::Unreadable(e.into()))?;
+    if let Some(kind) = NotRegular::of(meta.file_type()) {
+        return Err(Refusal::NotRegular(kind));
+    }
+    Ok(file)
 }
 
 /// Why a file is not an SQLite file.
@@ -138,6 +226,8 @@ impl Localize for Refusal {
                 .arg("bytes", bytes.to_string())
                 .arg("limit", MAX_FILE_BYTES.to_string()),
             Self::Unreadable(why) => Message::new("refusal-unreadable").arg("why", why),
+            Self::NotRegular(kind) => Message::new("refusal-not-regular").arg("kind", kind),
+            Self::InUse => Message::new("refusal-in-use"),
         }
     }
 }
@@ -153,6 +243,64 @@ impl std::error::Error for Refusal {}
 /// A read-only, defensive connection to another observer's file.
 pub struct Untrusted {
     pub(super) conn: Connection,
+    /// The private copy read instead of a file with a `-wal` beside it (dropped after `conn`).
+    _copy: Option<tempfile::TempDir>,
+}
+
+/// The file's `-wal` and `-shm` companions' paths.
+fn companions(path: &Path) -> [std::path::PathBuf; 2] {
+    ["-wal", "-shm"].map(|s| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(s);
+        std::path::PathBuf::from(p)
+    })
+}
+
+/// Size and modification time: what changes when a file is written.
+fn stamp(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    std::fs::symlink_metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
+}
+
+/// `path` (absolute) as the path of an SQLite URI (`%`, `?` and `#` escaped).
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'%' | b'?' | b'#' => out.push_str(&format!("%{b:02X}")),
+            b if b.is_ascii() => out.push(char::from(*b)),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Copies `path` and its `-wal` into a private folder, checking that neither changed meanwhile:
+/// the copy is then the file as its observer last committed it, read without writing beside it.
+fn private_copy(path: &Path) -> Result<(tempfile::TempDir, std::path::PathBuf), Refusal> {
+    let [wal, _] = companions(path);
+    let before = (stamp(path), stamp(&wal));
+    let dir = tempfile::Builder::new()
+        .prefix(".constat-read-")
+        .tempdir()
+        .map_err(|e| Refusal::Unreadable(e.into()))?;
+    let copy = dir.path().join("observer.db");
+    let into = |from: &Path, to: &Path| -> Result<(), Refusal> {
+        let mut src = open_regular(from)?;
+        let mut dst = std::fs::File::create(to).map_err(|e| Refusal::Unreadable(e.into()))?;
+        std::io::copy(&mut src, &mut dst).map_err(|e| Refusal::Unreadable(e.into()))?;
+        Ok(())
+    };
+    into(path, &copy)?;
+    if wal.exists() {
+        let [copy_wal, _] = companions(&copy);
+        into(&wal, &copy_wal)?;
+    }
+    if (stamp(path), stamp(&wal)) != before {
+        return Err(Refusal::InUse);
+    }
+    Ok((dir, copy))
 }
 
 /// Every object of the schema: type, name, table, SQL text.
@@ -186,15 +334,15 @@ fn expected_schema(version: u32) -> rusqlite::Result<SchemaObjects> {
 impl Untrusted {
     /// Opens `path` and checks it, or says why it is refused.
     pub fn open(path: &Path) -> Result<Self, Refusal> {
-        let meta = std::fs::metadata(path).map_err(|e| Refusal::Unreadable(e.into()))?;
+        let mut file = open_regular(path)?;
+        let meta = file.metadata().map_err(|e| Refusal::Unreadable(e.into()))?;
         if meta.len() > MAX_FILE_BYTES {
             return Err(Refusal::TooLarge(meta.len()));
         }
         let mut header = [0u8; 16];
         {
             use std::io::Read;
-            let mut f = std::fs::File::open(path).map_err(|e| Refusal::Unreadable(e.into()))?;
-            let n = f
+            let n = file
                 .read(&mut header)
                 .map_err(|e| Refusal::Unreadable(e.into()))?;
             if n < 16 || &header != b"SQLite format 3\0" {
@@ -205,9 +353,30 @@ impl Untrusted {
                 }));
             }
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| Refusal::Unreadable(SystemProblem::sqlite(&e)))?;
+        // Nothing is ever written beside another observer's file. Without companions, the file
+        // is opened immutable: no lock, no `-shm`, no `-wal` created. With a `-wal` or `-shm`
+        // beside it (its observer has it open, or it was copied while in use), the file and its
+        // `-wal` are copied to a private folder and the copy read, WAL included; a file that
+        // changes meanwhile is refused as in use.
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let live = companions(path)
+            .iter()
+            .any(|c| c.symlink_metadata().is_ok());
+        let (copy, conn) = if live {
+            let (dir, copy) = private_copy(path)?;
+            let conn = Connection::open_with_flags(&copy, flags)
+                .map_err(|e| Refusal::Unreadable(SystemProblem::sqlite(&e)))?;
+            (Some(dir), conn)
+        } else {
+            let absolute = std::path::absolute(path).map_err(|e| Refusal::Unreadable(e.into()))?;
+            let uri = format!("file://{}?immutable=1", uri_path(&absolute));
+            let conn = Connection::open_with_flags(uri, flags)
+                .map_err(|e| Refusal::Unreadable(SystemProblem::sqlite(&e)))?;
+            (None, conn)
+        };
+        drop(file);
         let harden = || -> rusqlite::Result<()> {
             conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
             conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
@@ -270,7 +439,7 @@ impl Untrusted {
                 .unwrap_or(SchemaProblem::Differs);
             return Err(Refusal::Schema(first));
         }
-        Ok(Self { conn })
+        Ok(Self { conn, _copy: copy })
     }
 
     /// The file's schema version.

@@ -539,3 +539,463 @@ fn every_hostile_file_is_refused_with_its_reason_and_changes_nothing() {
         "{csv}"
     );
 }
+
+/// Runs `cmd` and waits at most a minute: a command that hangs (on a FIFO, say) fails the test
+/// instead of hanging it.
+fn run_within_a_minute(cmd: &mut std::process::Command) -> std::process::Output {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "still running after a minute (hung):\n{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(ok.success(), "mkfifo {}", path.display());
+}
+
+fn new_target(dir: &Path) -> PathBuf {
+    let target = dir.join("national.db");
+    run(
+        constat(&target).args([
+            "init",
+            "--election",
+            "legislatives-2017",
+            "--observer",
+            "Coord",
+        ]),
+        0,
+    );
+    target
+}
+
+fn line_of<'o>(out: &'o str, name: &str) -> &'o str {
+    out.lines()
+        .find(|l| l.contains(name))
+        .unwrap_or_else(|| panic!("no line for {name} in:\n{out}"))
+}
+
+/// Issue 17 point 2: only regular files are read; FIFOs, loops, dangling links and folders out of
+/// the inbox are listed as skipped with their reason, and the merge goes on.
+#[cfg(unix)]
+#[test]
+fn fifos_loops_and_links_out_of_the_inbox_are_skipped_and_the_merge_goes_on() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("files");
+    let inbox = dir.path().join("inbox");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(inbox.join("sub")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::create_dir_all(&files).unwrap();
+    let good = observer_db(&files, "good.db");
+    std::fs::rename(&good, inbox.join("good.db")).unwrap();
+    // Another observer's file, outside the inbox, reached by a folder link.
+    let far = {
+        let sub = files.join("far.d");
+        std::fs::create_dir_all(&sub).unwrap();
+        let db = sub.join("obs.db");
+        run(
+            constat(&db).args(["init", "--sample", "paris-1-2017", "--observer", "Far"]),
+            0,
+        );
+        tick(&db, "4", "bureau", "absent", &[]);
+        let out = outside.join("far.db");
+        run(constat(&db).args(["export", "db", "-o"]).arg(&out), 0);
+        out
+    };
+    assert!(far.is_file());
+    mkfifo(&inbox.join("pipe.db"));
+    symlink("self-loop", inbox.join("self-loop")).unwrap();
+    symlink("nowhere.db", inbox.join("dangling.db")).unwrap();
+    symlink("..", inbox.join("sub").join("up")).unwrap();
+    symlink(&outside, inbox.join("elsewhere")).unwrap();
+    let target = new_target(dir.path());
+
+    for (lang, fifo, looped, dangling, out_of) in [
+        (
+            "fr",
+            "tube nommé",
+            "boucle",
+            "lien vers rien",
+            "hors de la boîte",
+        ),
+        (
+            "en",
+            "named pipe",
+            "loop",
+            "link to nothing",
+            "outside the inbox",
+        ),
+    ] {
+        let out = run_within_a_minute(
+            constat(&target)
+                .args(["--lang", lang, "merge", "--into"])
+                .arg(&target)
+                .arg(&inbox),
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{text}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(line_of(&text, "pipe.db").contains(fifo), "{text}");
+        assert!(line_of(&text, "self-loop").contains(looped), "{text}");
+        assert!(line_of(&text, "dangling.db").contains(dangling), "{text}");
+        assert!(line_of(&text, "up").contains(looped), "{text}");
+        assert!(line_of(&text, "elsewhere").contains(out_of), "{text}");
+        assert!(
+            !text.contains("far.db"),
+            "followed out of the inbox:\n{text}"
+        );
+    }
+    // The clean file came in; the far one did not.
+    assert_eq!(events(&target).len(), 3);
+
+    // With --follow-symlinks, the folder out of the inbox is read.
+    let out = run_within_a_minute(
+        constat(&target)
+            .args(["merge", "--follow-symlinks", "--into"])
+            .arg(&target)
+            .arg(&inbox),
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(line_of(&text, "far.db").trim_end().ends_with('-'), "{text}");
+    assert_eq!(events(&target).len(), 4);
+}
+
+/// Issue 17 point 2: an unreadable subfolder is skipped, not fatal (only testable without root,
+/// whom permissions do not stop).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_is_skipped_and_the_merge_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    let locked = inbox.join("locked");
+    std::fs::create_dir_all(&locked).unwrap();
+    let good = observer_db(dir.path(), "good.db");
+    std::fs::rename(&good, inbox.join("good.db")).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&locked).is_ok() {
+        // Root reads it anyway: nothing to test here.
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let target = new_target(dir.path());
+    let out = run(
+        constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&inbox),
+        0,
+    );
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let text = stdout(&out);
+    assert!(line_of(&text, "locked").contains("ignoré"), "{text}");
+    assert_eq!(events(&target).len(), 3);
+}
+
+/// Issue 17 point 2: `verify` does not hang on a FIFO put into the folder or named in its MANIFEST.
+#[cfg(unix)]
+#[test]
+fn verify_does_not_hang_on_a_fifo_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    tick(&db, "1", "bureau", "absent", &[]);
+    let folder = dir.path().join("evidence");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    mkfifo(&folder.join("extra"));
+    std::fs::remove_file(folder.join("report.txt")).unwrap();
+    mkfifo(&folder.join("report.txt"));
+    let out = run_within_a_minute(constat(&db).arg("verify").arg(&folder));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        line_of(&text, "report.txt").contains("tube nommé"),
+        "{text}"
+    );
+    assert!(line_of(&text, "extra").contains("MANIFEST"), "{text}");
+    // A FIFO in place of the MANIFEST itself.
+    std::fs::remove_file(folder.join("MANIFEST")).unwrap();
+    mkfifo(&folder.join("MANIFEST"));
+    let out = run_within_a_minute(constat(&db).arg("verify").arg(&folder));
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("tube nommé"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every name in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Issue 17 point 7: reading an observer's WAL-mode database writes nothing beside it.
+#[test]
+fn merge_writes_nothing_beside_its_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let obs = dir.path().join("obs");
+    std::fs::create_dir_all(&obs).unwrap();
+    let db = init_db(&obs);
+    tick(&db, "1", "bureau", "absent", &[]);
+    let before = names_in(&obs);
+    assert_eq!(
+        before,
+        vec![db.file_name().unwrap().to_string_lossy().into_owned()]
+    );
+    let target = new_target(dir.path());
+    run(
+        constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&db),
+        0,
+    );
+    assert_eq!(names_in(&obs), before, "merge wrote beside its input");
+    run(constat(&db).arg("verify").arg(&db), 0);
+    assert_eq!(names_in(&obs), before, "verify wrote beside its input");
+    assert_eq!(events(&target).len(), 1);
+}
+
+/// Issue 17 point 7: a database its observer is writing (its `-wal` holds ticks not yet in the
+/// file) is read whole, and its `-wal` and `-shm` are left exactly as they were.
+#[test]
+fn a_live_wal_database_is_read_whole_without_touching_its_companions() {
+    let dir = tempfile::tempdir().unwrap();
+    let obs = dir.path().join("obs");
+    std::fs::create_dir_all(&obs).unwrap();
+    let db = init_db(&obs);
+    tick(&db, "1", "bureau", "absent", &[]);
+    // The observer's program still has the file open: the next ticks stay in the -wal.
+    let live = rw(&db);
+    live.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    let _: i64 = live
+        .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+        .unwrap();
+    tick(&db, "2", "bureau", "present", &[]);
+    tick(&db, "3", "bureau", "present", &[]);
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    let shm = PathBuf::from(format!("{}-shm", db.display()));
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0, "no live -wal");
+    let companions = || {
+        (
+            std::fs::read(&db).unwrap(),
+            std::fs::read(&wal).unwrap(),
+            std::fs::read(&shm).unwrap(),
+        )
+    };
+    let before = companions();
+    let names = names_in(&obs);
+    let target = new_target(dir.path());
+    let out = run(
+        constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&db),
+        0,
+    );
+    let text = stdout(&out);
+    assert_eq!(
+        events(&target).len(),
+        3,
+        "the ticks in the -wal were not read:\n{text}"
+    );
+    assert!(companions() == before, "the observer's files changed");
+    assert_eq!(names_in(&obs), names);
+    drop(live);
+}
+
+/// Issue 17 point 3: when the target fails (here a full disk, simulated by a page limit on the
+/// target), the merge stops at once, says so, exits non-zero, and keeps what was merged before.
+#[test]
+fn a_failing_target_stops_the_merge_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let small = observer_db(dir.path(), "small.db");
+    std::fs::rename(&small, inbox.join("a-small.db")).unwrap();
+    // A bigger file: a thousand events need new pages in the target.
+    let mut rows = Vec::new();
+    let mut prev = constat::domain::chain::GENESIS;
+    let observer = constat::domain::ObserverId(uuid::Uuid::parse_str(OBS).unwrap());
+    for seq in 1..=1000u64 {
+        let event = constat::domain::Event {
+            id: constat::domain::EventId(uuid::Uuid::from_u128(
+                0x0191b3a0_0000_7000_8000_000000100000 + u128::from(seq),
+            )),
+            observer,
+            seq,
+            recorded_at: chrono::DateTime::parse_from_rfc3339("2017-06-11T08:00:00Z")
+                .unwrap()
+                .into(),
+            body: EventBody::NonReceipt {
+                circonscription: constat::domain::CirconscriptionCode::parse("7501").unwrap(),
+                bureau: constat::domain::BureauCode::parse("75056_0911").unwrap(),
+                voter: Some(format!(
+                    "Électeur numéro {seq} avec un nom assez long pour remplir des pages"
+                )),
+                note: None,
+            },
+        };
+        prev = constat::domain::chain::link(&prev, &event);
+        rows.push((event, prev));
+    }
+    let names = std::collections::BTreeMap::from([(observer, "Big".to_owned())]);
+    let mut buf = Vec::new();
+    constat::export::events_csv::write(&mut buf, "legislatives-2017-1", &names, &rows).unwrap();
+    std::fs::write(inbox.join("b-big.csv"), buf).unwrap();
+    let late = observer_db(dir.path(), "late.db");
+    std::fs::rename(&late, inbox.join("c-late.db")).unwrap();
+    let target = new_target(dir.path());
+    let before_pages: i64 = rw(&target)
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    let out = constat(&target)
+        .env("CONSTAT_TEST_TARGET_MAX_PAGES", "8")
+        .args(["merge", "--into"])
+        .arg(&target)
+        .arg(&inbox)
+        .output()
+        .unwrap();
+    let (text, err) = (stdout(&out), crate::util::stderr(&out));
+    assert_ne!(out.status.code(), Some(0), "{text}\n{err}");
+    assert!(
+        line_of(&text, "a-small.db").trim_end().ends_with('-'),
+        "{text}"
+    );
+    assert!(
+        !text.contains("c-late.db"),
+        "went on after the target failed:\n{text}"
+    );
+    assert!(err.contains("b-big.csv"), "{err}");
+    assert!(err.contains("national.db"), "{err}");
+    assert!(err.contains("cible"), "{err}");
+    // What was merged before stays; nothing of the failing file.
+    let held = events(&target);
+    assert_eq!(held.len(), 3, "{text}\n{err}");
+    assert!(held.iter().all(|e| e.observer != observer));
+    let _ = before_pages;
+    rw(&target)
+        .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+        .map(|s| assert_eq!(s, "ok"))
+        .unwrap();
+}
+
+/// Issue 17 point 5: no cell of observations.csv that came from outside is written live.
+#[test]
+fn observations_csv_neutralises_every_cell_from_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("obs.db");
+    run(
+        constat(&db).args(["init", "--sample", "paris-1-2017", "--observer", "@SUM(A1)"]),
+        0,
+    );
+    tick(&db, "1", "bureau", "absent", &["--note", "+1+cmd"]);
+    run(
+        constat(&db).args([
+            "non-receipt",
+            "--circonscription",
+            "7501",
+            "--bureau",
+            "75056_0911",
+            "--voter",
+            "=HYPERLINK(\"http://x\";\"y\")",
+            "--note=-2",
+        ]),
+        0,
+    );
+    let folder = dir.path().join("evidence");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    let text = std::fs::read_to_string(folder.join("observations.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut cells = 0;
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            cells += 1;
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "live cell `{cell}` in:\n{text}"
+            );
+        }
+    }
+    assert!(cells > 0);
+    assert!(
+        text.contains("'@SUM(A1)") && text.contains("'+1+cmd") && text.contains("'=HYPERLINK"),
+        "{text}"
+    );
+}
+
+/// Issue 17 point 5: the events CSV neutralises formulas for spreadsheets, yet reads back exactly
+/// what was typed, an apostrophe at the start included.
+#[test]
+fn the_events_csv_reads_back_exactly_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let notes = ["'=1+1", "''-x", "'plain", "=2"];
+    for (panel, note) in ["1", "2", "3", "4"].iter().zip(notes) {
+        tick(&db, panel, "bureau", "absent", &["--note", note]);
+    }
+    let csv = dir.path().join("events.csv");
+    run(constat(&db).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let target = dir.path().join("national.db");
+    run(
+        constat(&target).args(["init", "--sample", "paris-1-2017", "--observer", "Coord"]),
+        0,
+    );
+    let out = run(
+        constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&csv),
+        0,
+    );
+    let text = stdout(&out);
+    assert!(
+        line_of(&text, "events.csv").trim_end().ends_with('-'),
+        "{text}"
+    );
+    let got: Vec<String> = events(&target)
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Tick { note, .. } => note,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(got, notes);
+}
