@@ -83,7 +83,7 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 plain-envelope-tag = {" "}(envelope { $number })
 plain-envelope-number = Envelope { $number }: the foi and courrier cells that follow are this envelope's.
 plain-arrival-without-envelope = No day of arrival without an envelope received: type enveloppe V 0 without a day.
-plain-envelope-beyond = No envelope { $number }: the household has { $last } so far. Give the number of envelopes received first (enveloppe V R), then numero { $number }.
+plain-envelope-beyond = No envelope { $number }: numero goes up to { $last }. If the household received more envelopes, give their number first (enveloppe V R), then numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Household envelope { $number } (foi and courrier):
 plain-non-receipt-named = Non-receipt: { $voter }, bureau { $bureau }

@@ -86,10 +86,7 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 plain-envelope-tag = {" "}(enveloppe { $number })
 plain-envelope-number = Enveloppe { $number } : les cases foi et courrier suivantes sont celles de cette enveloppe.
 plain-arrival-without-envelope = Pas de jour d'arrivée sans enveloppe reçue : tapez enveloppe V 0 sans date.
-plain-envelope-beyond = Pas d'enveloppe { $number } : le foyer en a { $last ->
-    [one] { $last } pour l'instant
-   *[other] { $last }
-}. Donnez d'abord le nombre d'enveloppes reçues (enveloppe V R), puis numero { $number }.
+plain-envelope-beyond = Pas d'enveloppe { $number } : numero va jusqu'à { $last }. Si le foyer a reçu davantage d'enveloppes, donnez d'abord leur nombre (enveloppe V R), puis numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Enveloppe { $number } du foyer (foi et courrier) :
 plain-non-receipt-named = Non-réception : { $voter }, bureau { $bureau }

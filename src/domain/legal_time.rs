@@ -39,10 +39,9 @@ pub enum Overseas {
     SaintPierreEtMiquelon,
     /// 976, ZM.
     Mayotte,
-    /// 977.
-    SaintBarthelemy,
-    /// 978 (ZX covers 977 and 978, which keep the same time).
-    SaintMartin,
+    /// 977 and 978, ZX: Saint-Barthélemy and Saint-Martin share a circonscription and a legal
+    /// time (UTC − 4), named together so that a bureau and its circonscription agree.
+    SaintBarthelemyEtSaintMartin,
     /// 986, ZW.
     WallisEtFutuna,
     /// 988, ZN.
@@ -59,8 +58,7 @@ impl Overseas {
             Self::Reunion => Tz::Indian__Reunion,
             Self::SaintPierreEtMiquelon => Tz::America__Miquelon,
             Self::Mayotte => Tz::Indian__Mayotte,
-            Self::SaintBarthelemy => Tz::America__St_Barthelemy,
-            Self::SaintMartin => Tz::America__Marigot,
+            Self::SaintBarthelemyEtSaintMartin => Tz::America__Marigot,
             Self::WallisEtFutuna => Tz::Pacific__Wallis,
             Self::NouvelleCaledonie => Tz::Pacific__Noumea,
         }
@@ -79,8 +77,7 @@ impl LegalZone {
             "974" | "ZD" => Self::Overseas(O::Reunion),
             "975" | "ZS" => Self::Overseas(O::SaintPierreEtMiquelon),
             "976" | "ZM" => Self::Overseas(O::Mayotte),
-            "977" => Self::Overseas(O::SaintBarthelemy),
-            "978" | "ZX" => Self::Overseas(O::SaintMartin),
+            "977" | "978" | "ZX" => Self::Overseas(O::SaintBarthelemyEtSaintMartin),
             "986" | "ZW" => Self::Overseas(O::WallisEtFutuna),
             "988" | "ZN" => Self::Overseas(O::NouvelleCaledonie),
             "2A" | "2B" => Self::Metropole,

@@ -306,10 +306,12 @@ pub enum ImportText {
     Circonscription,
     /// “a CSV file”.
     CsvFile,
-    /// “a file of this database's election (`{election}`)”.
+    /// “a file of this database's election (`{kind} {year}`)”.
     FileOfElection {
         #[allow(missing_docs)]
-        election: String,
+        kind: crate::domain::ElectionKind,
+        #[allow(missing_docs)]
+        year: u16,
     },
     /// “a file of the `{year}` législatives (`{format}`)”.
     FileOfLegislatives {
@@ -501,9 +503,9 @@ impl Localize for ImportText {
             }
             Self::Circonscription => Message::new("import-circonscription"),
             Self::CsvFile => Message::new("import-csv-file"),
-            Self::FileOfElection { election } => {
-                Message::new("import-file-of-election").arg("election", election.as_str())
-            }
+            Self::FileOfElection { kind, year } => Message::new("import-file-of-election")
+                .arg("kind", kind)
+                .arg("year", year.to_string()),
             Self::FileOfLegislatives { year, format } => {
                 Message::new("import-file-of-legislatives")
                     .arg("year", year.to_string())

@@ -205,7 +205,8 @@ pub fn check_election(
     Err(ImportError::file(
         path,
         ImportText::FileOfElection {
-            election: format!("{}-{}", election.kind.slug(), election.year),
+            kind: election.kind,
+            year: election.year,
         },
     )
     .value(ImportText::FileOfLegislatives { year, format })

@@ -12,11 +12,12 @@ pub mod text;
 
 use std::io::{BufRead, Write};
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 
 use self::parse::{Command, Form, ParseError, is_no, is_yes};
 use self::text::{Text, text};
 use crate::app::new_event_id;
+use crate::domain::legal_time::LegalZone;
 use crate::domain::session::{NoteChange, Refusal, Sheet};
 use crate::domain::{
     Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
@@ -29,10 +30,9 @@ use crate::storage::Store;
 /// Runs the plain mode on `store`, reading standard input and writing to `out`, until `quitter`
 /// or the end of the input.
 pub fn run(mut store: Store, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
-    let utc_offset = *chrono::Local::now().offset();
     let mut clock = crate::app::now;
     let stdin = std::io::stdin();
-    interact(&mut store, lang, stdin.lock(), out, &mut clock, utc_offset)
+    interact(&mut store, lang, stdin.lock(), out, &mut clock)
 }
 
 /// One change of this session, for `annuler`: what it said and the events it committed.
@@ -64,13 +64,12 @@ struct Session<'a> {
     envelope_no: u16,
     undo: Vec<Change>,
     pending: Option<Pending>,
-    utc_offset: FixedOffset,
     clock: &'a mut dyn FnMut() -> DateTime<Utc>,
 }
 
 /// Runs the plain mode on `store`: writes the circonscription and its candidates, then answers
-/// every line of `input` until `quitter` or the end of the input. `clock` stamps events;
-/// `utc_offset` shows their times in local time. Errors are only those of reading the database at
+/// every line of `input` until `quitter` or the end of the input. `clock` stamps events; their
+/// times are said in the place's legal time. Errors are only those of reading the database at
 /// start and of reading or writing the lines; a failed save is said and the session goes on.
 pub fn interact<R: BufRead, W: Write + ?Sized>(
     store: &mut Store,
@@ -78,9 +77,8 @@ pub fn interact<R: BufRead, W: Write + ?Sized>(
     mut input: R,
     out: &mut W,
     clock: &mut dyn FnMut() -> DateTime<Utc>,
-    utc_offset: FixedOffset,
 ) -> Result<(), Error> {
-    let mut session = Session::load(store, lang, utc_offset, clock)?;
+    let mut session = Session::load(store, lang, clock)?;
     let t = session.text;
     let mut lines = session.header();
     lines.extend(session.grid());
@@ -140,7 +138,6 @@ impl<'a> Session<'a> {
     fn load(
         store: &Store,
         lang: Lang,
-        utc_offset: FixedOffset,
         clock: &'a mut dyn FnMut() -> DateTime<Utc>,
     ) -> Result<Self, Error> {
         let observer = store.local_observer()?;
@@ -160,7 +157,6 @@ impl<'a> Session<'a> {
             envelope_no: 1,
             undo: Vec::new(),
             pending: None,
-            utc_offset,
             clock,
         })
     }
@@ -523,9 +519,14 @@ impl<'a> Session<'a> {
 
     fn saved_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
         let time = at.map_or_else(String::new, |at| {
-            at.with_timezone(&self.utc_offset)
-                .format("%H:%M:%S")
-                .to_string()
+            // In the place's legal time (law.md §2.8), whatever the machine's zone.
+            LegalZone::of_place(
+                &self.circonscription.code,
+                self.bureau.as_ref().map(|b| &b.code),
+            )
+            .local(at)
+            .format("%H:%M:%S")
+            .to_string()
         });
         format!("{summary} — {}", (self.text.saved_at)(&time))
     }

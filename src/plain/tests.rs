@@ -1,7 +1,7 @@
 //! The plain mode driven by scripted lines against a temporary database: what it says, and what
 //! it stores.
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use uuid::Uuid;
 
 use super::parse::Command;
@@ -44,15 +44,10 @@ fn clock() -> impl FnMut() -> DateTime<Utc> {
     }
 }
 
-/// Paris in summer: the times said are local.
-fn paris() -> FixedOffset {
-    FixedOffset::east_opt(2 * 3600).unwrap()
-}
-
 fn drive(store: &mut Store, lang: Lang, script: impl AsRef<[u8]>) -> String {
     let mut out = Vec::new();
     let mut clock = clock();
-    interact(store, lang, script.as_ref(), &mut out, &mut clock, paris()).unwrap();
+    interact(store, lang, script.as_ref(), &mut out, &mut clock).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -398,7 +393,7 @@ fn a_failed_save_is_said_and_a_later_retry_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(dir.path(), true);
     let mut clock = clock();
-    let mut session = Session::load(&store, Lang::Fr, paris(), &mut clock).unwrap();
+    let mut session = Session::load(&store, Lang::Fr, &mut clock).unwrap();
     store.set_max_page_count(1).unwrap();
     let panel = Panel::new(3).unwrap();
     let mut failure = None;

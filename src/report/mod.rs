@@ -501,7 +501,8 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                 let mut line = (cat.detail_bureau)(
                     bureau.as_str(),
                     &candidate_name(candidate),
-                    &absence_periods(periods, zone, cat),
+                    // A bureau's times in its own zone, as its PV says them.
+                    &absence_periods(periods, LegalZone::of_bureau(bureau), cat),
                 );
                 if not_supplied_everywhere.contains(&candidate.panel) {
                     line.push_str(cat.detail_bureau_not_supplied);
@@ -518,7 +519,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                 (cat.detail_disagreement)(
                     bureau.as_str(),
                     &candidate_name(candidate),
-                    &views(observations, zone, cat),
+                    &views(observations, LegalZone::of_bureau(bureau), cat),
                 ),
             ),
             Detail::Shortfall {
@@ -547,7 +548,11 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     "{}{}{}",
                     (cat.detail_non_receipts)(*count),
                     cat.list_sep,
-                    capped(observations.iter().map(|n| non_receipt(n, zone, cat)))
+                    capped(observations.iter().map(|n| non_receipt(
+                        n,
+                        LegalZone::of_bureau(&n.bureau),
+                        cat
+                    )))
                 );
                 if let Some(rate) = rate {
                     line.push_str(cat.clause_sep);

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::legal_time::LegalZone;
 use crate::domain::session::Sheet;
 use crate::domain::state::{CellKey, EnvelopeFact, Observation};
 use crate::domain::{
@@ -184,8 +185,6 @@ pub struct Model {
     pub save: SaveStatus,
     /// When the last event of this session was committed (shown in local time).
     pub last_saved_at: Option<chrono::DateTime<chrono::Utc>>,
-    /// The local time zone's offset, read once by the runtime (the view does not read the clock).
-    pub utc_offset: chrono::FixedOffset,
     /// The terminal's size, for mapping taps to cells.
     pub size: (u16, u16),
     /// First line of the help shown (the help scrolls on small screens).
@@ -238,7 +237,6 @@ impl Model {
             help_scroll: 0,
             size: (80, 24),
             last_saved_at: None,
-            utc_offset: chrono::Offset::fix(&chrono::Utc),
             flash: None,
             changes: BTreeMap::new(),
             next_group: 1,
@@ -258,6 +256,14 @@ impl Model {
             bureau: self.bureau.as_ref().map(|b| &b.code),
             envelope: self.envelope_no,
         }
+    }
+
+    /// The place's legal time, in which every time on screen is shown (law.md §2.8).
+    pub fn zone(&self) -> LegalZone {
+        LegalZone::of_place(
+            &self.circonscription.code,
+            self.bureau.as_ref().map(|b| &b.code),
+        )
     }
 
     /// The key of the cell of candidate `row` in column `item`.

@@ -300,7 +300,6 @@ fn main_loop(
     mut store: Store,
     welcome: Option<&str>,
 ) -> std::io::Result<()> {
-    model.utc_offset = *chrono::Local::now().offset();
     let size = terminal.size()?;
     update(
         &mut model,

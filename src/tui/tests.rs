@@ -900,7 +900,6 @@ fn a_note_on_a_cell_is_a_new_tick_of_the_same_mark_with_the_note() {
 #[test]
 fn the_bureau_screen_shows_the_time_of_each_check_and_a_recheck_is_a_new_event() {
     let mut h = Harness::new(model());
-    h.model.utc_offset = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
     h.keys("2p");
     // 1_497_160_000 is 05:46:40 UTC, 07:46 in Paris in June.
     let s = screen(&h.model, 80, 24);

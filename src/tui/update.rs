@@ -722,6 +722,11 @@ fn undo(model: &mut Model) -> Vec<Effect> {
 
 fn submit(model: &mut Model) -> Vec<Effect> {
     let cat = model.lang.catalog();
+    // The day of arrival the envelope form was filled in with, from the household's record.
+    let shown_day = model
+        .envelope()
+        .and_then(|f| f.received_on)
+        .map(|d| d.format("%d/%m/%Y").to_string());
     match &mut model.mode {
         Mode::Envelope(form) => {
             let parse = |s: &str| {
@@ -739,7 +744,11 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 }
                 (Ok(voters), Ok(received), Ok(received_on)) => {
                     // The form shows the day and the note recorded before: what it holds now
-                    // replaces them.
+                    // replaces them. A count of 0 drops the day shown from before (no envelope
+                    // arrived that day), as plain mode and the command line do; a day typed
+                    // with 0 is refused by the rule.
+                    let untouched = shown_day.as_deref() == Some(form.received_on.trim());
+                    let received_on = received_on.filter(|_| received > 0 || !untouched);
                     let note = non_empty(&form.note);
                     let entry = (voters, received, Some(received_on), Some(note));
                     submit_envelope(model, entry)

@@ -561,9 +561,11 @@ fn a_candidate_list_of_another_election_is_refused_and_nothing_is_imported() {
             imports(&db).is_empty(),
             "{file} into {election_id}: no import logged"
         );
+        // The election in words: `Élections législatives 2017`.
+        let year = election_id.rsplit_once('-').unwrap().1;
         assert!(
-            err.contains(election_id),
-            "{file}: names the database's election: {err}"
+            err.contains(&format!(" {year})")) && !err.contains(election_id),
+            "{file}: names the database's election in words: {err}"
         );
     }
     // The same files into their own election import.

@@ -93,11 +93,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         if checked_at {
             let at = model
                 .checked_at(r)
-                .map(|at| {
-                    at.with_timezone(&model.utc_offset)
-                        .format("%H:%M")
-                        .to_string()
-                })
+                .map(|at| model.zone().local(at).format("%H:%M").to_string())
                 .unwrap_or_default();
             cells.push(Cell::from(at));
         }

@@ -19,7 +19,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
                 format!(
                     "{} {}",
                     cat.save_saved,
-                    at.with_timezone(&model.utc_offset).format("%H:%M:%S")
+                    model.zone().local(at).format("%H:%M:%S")
                 ),
                 theme.saved(),
             ),
