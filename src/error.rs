@@ -186,7 +186,9 @@ impl Error {
 
 impl Localize for Error {
     fn message(&self) -> Message<'_> {
-        let path = |p: &std::path::Path| p.display().to_string();
+        let path = |p: &std::path::Path| {
+            crate::domain::outside::escape(&p.display().to_string()).into_owned()
+        };
         match self {
             Self::Storage(e) => e.message(),
             Self::Sample(e) => Message::new("error-sample").arg("detail", e.to_string()),

@@ -32,9 +32,19 @@ fn main() -> ExitCode {
                 "constat: {}{}{}",
                 cat.error_prefix,
                 cat.list_sep,
-                e.message(lang)
+                escaped_lines(&e.message(lang))
             );
             ExitCode::from(1)
         }
     }
+}
+
+/// An error's text with every control and bidirectional character of its lines shown as an
+/// escape: the values it carries (a path, a file's value) came from outside; its own lines are
+/// kept.
+fn escaped_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| constat::domain::outside::escape(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -10,24 +10,10 @@ use crate::i18n::{Lang, Message};
 use super::BadValue;
 
 /// Text typed by the user, shown as typed but with control characters (and the invisible
-/// characters that reorder or hide text) written as escapes, so that none reaches the terminal.
+/// characters that reorder or hide text) written as escapes, so that none reaches the terminal
+/// ([`crate::domain::outside::escape`]).
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control()
-                || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-                    | '\u{2060}'..='\u{2069}' | '\u{FEFF}') =>
-            {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    crate::domain::outside::escape(text).into_owned()
 }
 
 /// A text put between the language's quotation marks (`« x »`, `'x'`).

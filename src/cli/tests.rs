@@ -334,7 +334,7 @@ fn clap_errors_in_english_are_clap_s_own_words() {
 fn values_typed_by_the_user_reach_the_terminal_escaped() {
     assert_eq!(
         escape("a\u{1b}[31mb\n\u{202e}é"),
-        "a\\u{1b}[31mb\\n\\u{202e}é"
+        "a\\u{1b}[31mb⏎\\u{202e}é"
     );
     let text = usage_error(&["verify", "a", "b\u{1b}]0;x\u{7}"], Lang::Fr);
     assert!(text.contains("« b\\u{1b}]0;x\\u{7} »"), "{text}");

@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::Context;
 use crate::cli::MergeArgs;
 use crate::domain::ObserverId;
+use crate::domain::outside::escape;
 use crate::error::Error;
 use crate::export::events_csv;
 use crate::i18n::{Localize, Message};
@@ -365,7 +366,7 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
     let cat = ctx.lang.catalog();
     let width = results
         .iter()
-        .map(|r| r.path.display().to_string().chars().count())
+        .map(|r| escape(&r.path.display().to_string()).chars().count())
         .chain([cat.merge_col_file.chars().count()])
         .max()
         .unwrap_or(0);
@@ -376,7 +377,7 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
     let (mut new, mut already, mut rejected, mut skipped) = (0u64, 0u64, 0usize, 0usize);
     let mut files = 0;
     for r in results {
-        let name = r.path.display().to_string();
+        let name = escape(&r.path.display().to_string()).into_owned();
         let line = match &r.outcome {
             Outcome::Merged(o) => {
                 files += 1;
@@ -384,7 +385,7 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
                 already += o.already;
                 let mut line = format!("{name:<width$}  {:>8}  {:>8}  -", o.new, o.already);
                 for w in &o.warnings {
-                    let w = w.text(ctx.lang);
+                    let w = escape(&w.text(ctx.lang)).into_owned();
                     line.push_str(&format!("\n{:width$}  ⚠ {w}", ""));
                 }
                 line
@@ -392,11 +393,11 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
             Outcome::Refused(why) => {
                 files += 1;
                 rejected += 1;
-                format!("{name:<width$}  {:>8}  {:>8}  {why}", 0, 0)
+                format!("{name:<width$}  {:>8}  {:>8}  {}", 0, 0, escape(why))
             }
             Outcome::Skipped(why) => {
                 skipped += 1;
-                format!("{name:<width$}  {:>8}  {:>8}  {why}", "-", "-")
+                format!("{name:<width$}  {:>8}  {:>8}  {}", "-", "-", escape(why))
             }
         };
         ctx.say(&line);

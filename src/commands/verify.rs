@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::Context;
 use crate::app::evidence::{verify_database_file, verify_folder};
+use crate::domain::outside::escape;
 use crate::error::Error;
 use crate::i18n::Localize;
 
@@ -20,12 +21,12 @@ pub fn run(path: &Path, ctx: &mut Context<'_>) -> Result<(), Error> {
     let cat = lang.catalog();
     let mut broken = false;
     for v in &verdicts {
-        let what = v.subject.text(lang);
+        let what = escape(&v.subject.text(lang)).into_owned();
         match &v.broken {
             None => ctx.say(&(cat.verify_ok)(&what)),
             Some(why) => {
                 broken = true;
-                ctx.say(&(cat.verify_broken)(&what, &why.text(lang)));
+                ctx.say(&(cat.verify_broken)(&what, &escape(&why.text(lang))));
             }
         }
     }

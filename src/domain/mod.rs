@@ -13,6 +13,7 @@ pub mod findings;
 pub mod labels;
 pub mod legal_time;
 pub mod merge;
+pub mod outside;
 pub mod periods;
 pub mod record;
 pub mod referential;

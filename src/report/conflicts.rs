@@ -1,6 +1,7 @@
 //! `constat report --conflicts`: every cell on which observers contradict each other, with who
 //! said what and when. Nothing is averaged away.
 
+use crate::domain::outside::without_bidi;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -85,10 +86,10 @@ pub fn render(
                     l.circonscription,
                     l.bureau.unwrap_or(""),
                     &panel,
-                    &super::spreadsheet_safe(&l.candidate),
+                    &super::spreadsheet_safe(&without_bidi(&l.candidate)),
                     l.item,
                     &l.observer,
-                    &super::spreadsheet_safe(l.observer_name),
+                    &super::spreadsheet_safe(&without_bidi(l.observer_name)),
                     l.value,
                     &l.recorded_at,
                     &l.event,

@@ -2,6 +2,7 @@
 //! (`docs/formats.md`): `circonscription,panel,candidate,nuance,profession_de_foi,
 //! bulletin_courrier,bulletin_bureau`, cells `present`, `absent` or `unchecked`.
 
+use crate::domain::outside::without_bidi;
 use std::io::{self, Write};
 
 use super::Report;
@@ -34,12 +35,13 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()>
         for row in &record.rows {
             let c = &row.candidate;
             let panel = c.panel.to_string();
-            let name = c.display_name();
+            let name = without_bidi(&c.display_name()).into_owned();
+            let nuance = without_bidi(&c.nuance);
             let mut fields = vec![
                 spreadsheet_safe(c.circonscription.as_str()),
                 spreadsheet_safe(&panel),
                 spreadsheet_safe(&name),
-                spreadsheet_safe(&c.nuance),
+                spreadsheet_safe(&nuance),
             ];
             fields.extend(Item::ALL.iter().map(|i| row.mark(*i).slug().into()));
             w.write_record(fields.iter().map(|f| f.as_ref()))?;

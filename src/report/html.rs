@@ -25,10 +25,12 @@ pub const UNCHECKED: &str = "#cfcfcf";
 /// Colour of the non-receipt bars.
 pub const NON_RECEIPT: &str = "#ef6c00";
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values, with bidirectional
+/// controls shown as escapes ([`crate::domain::outside::without_bidi`]).
 pub fn esc(s: &str) -> Cow<'_, str> {
+    let s = crate::domain::outside::without_bidi(s);
     if !s.contains(['&', '<', '>', '"', '\'']) {
-        return Cow::Borrowed(s);
+        return s;
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {

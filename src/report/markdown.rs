@@ -9,9 +9,15 @@ use super::{
 use crate::domain::Item;
 use crate::i18n::Catalog;
 
-/// Escapes the characters that would break a Markdown table cell or start markup.
+/// Escapes the characters that would break a Markdown table cell or start markup: control and
+/// bidirectional characters are shown as escapes (a newline as `⏎`, see
+/// [`crate::domain::outside::escape`]), HTML is kept as text.
 pub(super) fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    crate::domain::outside::escape(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('*', "\\*")
         .replace('_', "\\_")

@@ -8,6 +8,7 @@ use super::{
     symbol, title,
 };
 use crate::domain::Item;
+use crate::domain::outside::escape;
 use crate::i18n::Catalog;
 
 pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
@@ -22,7 +23,10 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
         writeln!(
             out,
             "{} {}{}{}",
-            cat.circonscription, c.code, cat.list_sep, c.label
+            cat.circonscription,
+            c.code,
+            cat.list_sep,
+            escape(&c.label)
         )?;
         for b in &record.bureaux {
             writeln!(
@@ -30,14 +34,14 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
                 "{}{}{}",
                 cat.report_bureaux,
                 cat.list_sep,
-                bureau_line(b, cat)
+                escape(&bureau_line(b, cat))
             )?;
         }
         writeln!(out)?;
         let name_width = record
             .rows
             .iter()
-            .map(|r| r.candidate.display_name().chars().count())
+            .map(|r| escape(&r.candidate.display_name()).chars().count())
             .chain([cat.col_candidate.chars().count()])
             .max()
             .unwrap_or(0);
@@ -57,8 +61,8 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
             let mut line = format!(
                 "{:>3}  {:<name_width$}  {:<6}",
                 c.panel,
-                c.display_name(),
-                c.nuance
+                escape(&c.display_name()),
+                escape(&c.nuance)
             );
             for (item, w) in Item::ALL.into_iter().zip(widths) {
                 line.push_str(&format!("  {:<w$}", symbol(row.mark(item))));
@@ -73,7 +77,7 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
             writeln!(out, "- {}", cat.report_no_findings)?;
         }
         for s in sentences {
-            writeln!(out, "- {s}")?;
+            writeln!(out, "- {}", escape(&s))?;
         }
         let sections = detail_sections(record, cat);
         if !sections.is_empty() {
@@ -83,7 +87,7 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
         for section in sections {
             writeln!(out, "{}", section.title)?;
             for line in section.lines {
-                writeln!(out, "- {line}")?;
+                writeln!(out, "- {}", escape(&line))?;
             }
         }
     }
@@ -97,7 +101,7 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
             (cat.departements_intro)(crate::domain::stats::MIN_HOUSEHOLDS)
         )?;
         for line in departements {
-            writeln!(out, "- {line}")?;
+            writeln!(out, "- {}", escape(&line))?;
         }
     }
     writeln!(out)?;

@@ -325,8 +325,9 @@ impl std::error::Error for StorageError {
     }
 }
 
+/// A path in a message: shown escaped, so that a newline in it cannot start a fake line.
 fn path(p: &std::path::Path) -> String {
-    p.display().to_string()
+    crate::domain::outside::escape(&p.display().to_string()).into_owned()
 }
 
 /// Stored data that does not make sense: in this database, or in another observer's file.
