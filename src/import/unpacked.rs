@@ -26,11 +26,12 @@ pub(crate) struct Limits {
     pub ratio_from: u64,
 }
 
-/// The limits of an imported workbook: 256 MiB unpacked in all (the ministry's 2017 workbook,
-/// 1.5 MB packed, unpacks to a few tens of MiB; `calamine` holds the text of the shared strings
-/// and a sheet at once, so this keeps an import's memory to a few hundred MiB), 1000 parts (a
-/// workbook has a dozen or so), and a ratio of 200 for a part of more than 1 MiB (spreadsheet
-/// XML packs 5 to 30 times; a run of one byte, the stuff of zip bombs, about 1000 times).
+/// The limits of an imported workbook: 256 MiB unpacked in all (the ministry's 2017 workbooks,
+/// 1.5 and 1.7 MB packed, unpack to 6.9 and 8.1 MB; `calamine` holds the text of the shared
+/// strings and a sheet at once, so this keeps an import's memory to a few hundred MiB), 1000
+/// parts (they have 20), and a ratio of 200 for a part of more than 1 MiB (their parts pack at
+/// most 5.5 times, spreadsheet XML rarely over 30; a run of one byte, the stuff of zip bombs,
+/// about 1000 times).
 pub(crate) const LIMITS: Limits = Limits {
     total: 256 << 20,
     entries: 1000,
