@@ -452,6 +452,45 @@ pub enum ImportText {
     },
     /// “bureau tables are published as CSV: export the sheet as CSV (UTF-8)”.
     BureauTablesAreCsv,
+    /// “a workbook whose parts unpack to at most {mib} MiB in all, in at most {entries} parts,
+    /// none packed more than {ratio} times”.
+    UnpackedAtMost {
+        #[allow(missing_docs)]
+        mib: String,
+        #[allow(missing_docs)]
+        entries: String,
+        #[allow(missing_docs)]
+        ratio: String,
+    },
+    /// “{count} parts”.
+    PartsCount {
+        #[allow(missing_docs)]
+        count: String,
+    },
+    /// “{part}, which brings the parts to {mib} MiB unpacked as declared”.
+    PartsDeclare {
+        #[allow(missing_docs)]
+        part: String,
+        #[allow(missing_docs)]
+        mib: String,
+    },
+    /// “{part}, packed {ratio} times”.
+    PartRatio {
+        #[allow(missing_docs)]
+        part: String,
+        #[allow(missing_docs)]
+        ratio: String,
+    },
+    /// “{part}, which brings the parts past {mib} MiB unpacked, more than declared”.
+    PartUnpacksPast {
+        #[allow(missing_docs)]
+        part: String,
+        #[allow(missing_docs)]
+        mib: String,
+    },
+    /// “an official workbook unpacks to a few MiB: this file is damaged or built to exhaust
+    /// memory (a zip bomb); fetch it again from the official site, or export the sheet as CSV”.
+    ZipBomb,
 }
 
 impl Localize for ImportText {
@@ -580,6 +619,25 @@ impl Localize for ImportText {
                 Message::new("import-duplicate-panel-here").arg("first", first)
             }
             Self::BureauTablesAreCsv => Message::new("import-bureau-tables-are-csv"),
+            Self::UnpackedAtMost {
+                mib,
+                entries,
+                ratio,
+            } => Message::new("import-unpacked-at-most")
+                .arg("mib", mib)
+                .arg("entries", entries)
+                .arg("ratio", ratio),
+            Self::PartsCount { count } => Message::new("import-parts-count").arg("count", count),
+            Self::PartsDeclare { part, mib } => Message::new("import-parts-declare")
+                .arg("part", cut(part))
+                .arg("mib", mib),
+            Self::PartRatio { part, ratio } => Message::new("import-part-ratio")
+                .arg("part", cut(part))
+                .arg("ratio", ratio),
+            Self::PartUnpacksPast { part, mib } => Message::new("import-part-unpacks-past")
+                .arg("part", cut(part))
+                .arg("mib", mib),
+            Self::ZipBomb => Message::new("import-zip-bomb"),
         }
     }
 }

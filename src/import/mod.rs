@@ -31,6 +31,7 @@ mod results_2017_xlsx;
 mod results_wide;
 mod sniff;
 mod table;
+mod unpacked;
 
 #[cfg(test)]
 mod tests;

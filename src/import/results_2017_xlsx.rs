@@ -1,11 +1,13 @@
 //! The ministry's 2017 results workbook (`Leg_2017_Resultats_T1_c.xlsx`), sheet `Circo. leg. T1`:
 //! a title, a blank row, the header on row 3, then one row per circonscription with 27 candidate
 //! blocks. Read with `calamine`, which loads the sheet whole: the file is bounded by
-//! [`super::MAX_WORKBOOK_BYTES`] instead of being streamed. Cells are turned into text (numbers
+//! [`super::MAX_WORKBOOK_BYTES`] instead of being streamed, and what its parts unpack to by
+//! [`unpacked::LIMITS`], checked before `calamine` opens it. Cells are turned into text (numbers
 //! without a fractional part lose their `.0`: département `1`, panel `3`) and read by the same
 //! code as the CSV files.
 
 use std::fmt::Write as _;
+use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Range, Reader, Xlsx};
@@ -13,6 +15,7 @@ use calamine::{Data, Range, Reader, Xlsx};
 use super::aliases::{self, Header, normalize};
 use super::candidates::{self, Sink};
 use super::table::{Row, RowSource};
+use super::unpacked;
 use super::{FileInfo, ImportError, ImportText};
 
 /// Rows searched for the header.
@@ -20,7 +23,9 @@ const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Reads the candidates of the workbook at `path`.
 pub(crate) fn read(path: &Path, sink: &mut Sink<'_>) -> Result<FileInfo, ImportError> {
-    let opened: Result<Xlsx<_>, calamine::XlsxError> = calamine::open_workbook(path);
+    // Read once, bounded in size and unpacked size; calamine reads these same bytes.
+    let bytes = unpacked::read(path, super::MAX_WORKBOOK_BYTES, &unpacked::LIMITS)?;
+    let opened: Result<Xlsx<_>, calamine::XlsxError> = Xlsx::new(Cursor::new(bytes));
     let mut workbook = opened.map_err(|e| {
         ImportError::file(path, ImportText::ReadableXlsx)
             .value(e.to_string())

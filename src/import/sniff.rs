@@ -40,6 +40,18 @@ fn mib(bytes: u64) -> String {
     format!("{:.1}", bytes as f64 / f64::from(1u32 << 20))
 }
 
+/// The refusal of a workbook of `len` bytes, over [`MAX_WORKBOOK_BYTES`].
+pub(super) fn workbook_too_large(path: &Path, len: u64) -> ImportError {
+    ImportError::file(
+        path,
+        ImportText::WorkbookAtMost {
+            mib: mib(MAX_WORKBOOK_BYTES),
+        },
+    )
+    .value(ImportText::ZipOf { mib: mib(len) })
+    .hint(ImportText::WorkbookInMemory)
+}
+
 /// Recognises `path`. Never reads more than the first [`SAMPLE_BYTES`], except to find the first
 /// non-ASCII bytes of a text file that starts in pure ASCII.
 pub(crate) fn open(path: &Path) -> Result<Opened, ImportError> {
@@ -70,14 +82,7 @@ pub(crate) fn open(path: &Path) -> Result<Opened, ImportError> {
     let head = read_up_to(&mut file, SAMPLE_BYTES).map_err(|e| io_error(path, &e))?;
     if head.starts_with(b"PK\x03\x04") {
         if len > MAX_WORKBOOK_BYTES {
-            return Err(ImportError::file(
-                path,
-                ImportText::WorkbookAtMost {
-                    mib: mib(MAX_WORKBOOK_BYTES),
-                },
-            )
-            .value(ImportText::ZipOf { mib: mib(len) })
-            .hint(ImportText::WorkbookInMemory));
+            return Err(workbook_too_large(path, len));
         }
         return Ok(Opened::Workbook);
     }

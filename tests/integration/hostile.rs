@@ -999,3 +999,91 @@ fn the_events_csv_reads_back_exactly_what_was_typed() {
         .collect();
     assert_eq!(got, notes);
 }
+
+/// The legitimate 2017 workbook, with `xl/sharedStrings.xml` added: an empty table of shared
+/// strings padded with `size` spaces, and
+/// both the local and the central headers declaring `declared` bytes unpacked when given.
+fn bombed_workbook(dir: &Path, size: usize, declared: Option<u32>) -> PathBuf {
+    use std::io::Write as _;
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/official/resultats-2017-mini.xlsx");
+    let mut source = zip::ZipArchive::new(std::fs::File::open(fixture).unwrap()).unwrap();
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..source.len() {
+        writer
+            .raw_copy_file(source.by_index_raw(i).unwrap())
+            .unwrap();
+    }
+    let name = "xl/sharedStrings.xml";
+    writer
+        .start_file(name, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    writer
+        .write_all(
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst \
+            xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"0\" \
+            uniqueCount=\"0\">",
+        )
+        .unwrap();
+    let chunk = vec![b' '; 64 << 10];
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(chunk.len());
+        writer.write_all(&chunk[..n]).unwrap();
+        left -= n;
+    }
+    writer.write_all(b"</sst>").unwrap();
+    let mut bytes = writer.finish().unwrap().into_inner();
+    if let Some(declared) = declared {
+        // Local header: size at 22, name length at 26, name at 30; central: 24, 28, 46.
+        for (sig, size_at, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
+            let at = (0..bytes.len() - name_at - name.len())
+                .find(|&i| {
+                    &bytes[i..i + 4] == sig
+                        && &bytes[i + name_at..i + name_at + name.len()] == name.as_bytes()
+                })
+                .unwrap();
+            bytes[at + size_at..at + size_at + 4].copy_from_slice(&declared.to_le_bytes());
+        }
+    }
+    let path = dir.join("Leg_2017_Resultats_T1_c.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Issue 17 point 1: a workbook whose parts declare more than constat unpacks is refused before
+/// `calamine` opens it, naming the part, the limit and why, and the database is unchanged.
+#[test]
+fn a_workbook_declaring_a_huge_part_is_refused_before_it_is_unpacked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    // 4 KiB of spaces declared as 300 MiB: cheap to build, refused on its central directory.
+    let file = bombed_workbook(dir.path(), 4 << 10, Some(300 << 20));
+    let before = std::fs::read(&db).unwrap();
+    let out = run(
+        constat(&db)
+            .args(["--lang", "en", "import", "candidates"])
+            .arg(&file),
+        1,
+    );
+    let err = crate::util::stderr(&out);
+    assert!(err.contains("xl/sharedStrings.xml"), "{err}");
+    assert!(err.contains("256 MiB"), "{err}");
+    assert!(err.contains("zip bomb"), "{err}");
+    let out = run(constat(&db).args(["import", "candidates"]).arg(&file), 1);
+    let err = crate::util::stderr(&out);
+    assert!(
+        err.contains("xl/sharedStrings.xml") && err.contains("256 Mio"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// The same file with its true sizes, a small shared-strings part, still imports.
+#[test]
+fn a_workbook_with_a_small_extra_part_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let file = bombed_workbook(dir.path(), 4 << 10, None);
+    run(constat(&db).args(["import", "candidates"]).arg(&file), 0);
+}
