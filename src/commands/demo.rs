@@ -38,7 +38,7 @@ pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Er
         crate::tui::run(store, ctx.lang)
     };
     // Said whether the interface ran or not, so the user can always find the file.
-    let line = (ctx.lang.catalog().demo_db_was)(&path.display().to_string());
+    let line = (ctx.lang.catalog().demo_db_was)(&super::shown(&path));
     ctx.say(&line);
     result
 }

@@ -20,11 +20,11 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
                 return Err(Error::ExportOverDatabase(output.clone()));
             }
             store.export_db(output)?;
-            ctx.say(&(cat.exported)(&output.display().to_string()));
+            ctx.say(&(cat.exported)(&super::shown(output)));
         }
         ExportCommand::Evidence { output, semicolon } => {
             evidence_folder(&store, output, *semicolon, ctx.lang)?;
-            ctx.say(&(cat.exported)(&output.display().to_string()));
+            ctx.say(&(cat.exported)(&super::shown(output)));
         }
         ExportCommand::Csv { output } => {
             let data = store.election_data()?;
@@ -39,7 +39,7 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
                 },
             )?;
             write_atomically(output, &buf)?;
-            ctx.say(&(cat.exported)(&output.display().to_string()));
+            ctx.say(&(cat.exported)(&super::shown(output)));
         }
     }
     Ok(())

@@ -17,7 +17,7 @@ fn failure(e: ImportFailure) -> Error {
 /// Says what the file was recognised as: format, encoding, separator.
 fn say_recognised(ctx: &mut Context<'_>, file: &std::path::Path, info: &import::FileInfo) {
     let line = (ctx.lang.catalog().import_recognised)(
-        &file.display().to_string(),
+        &super::shown(file),
         &info.format.text(ctx.lang),
         info.encoding,
         info.separator,

@@ -21,7 +21,7 @@ pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             args.bureau.as_deref(),
         )?,
     };
-    let line = (ctx.lang.catalog().created_db)(&store.path().display().to_string(), &observer);
+    let line = (ctx.lang.catalog().created_db)(&super::shown(store.path()), &observer);
     ctx.say(&line);
     Ok(())
 }

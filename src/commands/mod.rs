@@ -53,6 +53,12 @@ impl Context<'_> {
     }
 }
 
+/// A path as a confirmation line shows it: typed or found outside, so escaped for the terminal
+/// (a control character in a file name must not move the cursor or fake a line).
+pub(crate) fn shown(path: &std::path::Path) -> String {
+    crate::domain::outside::escape(&path.display().to_string()).into_owned()
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
     match cli.command.unwrap_or(Command::Ui) {

@@ -20,7 +20,7 @@ pub fn ui(plain: bool, ctx: &mut Context<'_>) -> Result<(), Error> {
     if !path.exists() {
         let created = crate::tui::runtime::first_run(&path, ctx.lang)?;
         if !created {
-            let line = (ctx.lang.setup().cancelled)(&path.display().to_string());
+            let line = (ctx.lang.setup().cancelled)(&super::shown(&path));
             ctx.say(&line);
         }
         return Ok(());

@@ -52,7 +52,7 @@ fn output(args: &ReportArgs, ctx: &mut Context<'_>, bytes: &[u8]) -> Result<(), 
         }
         Some(path) => {
             write_atomically(path, bytes)?;
-            let line = (ctx.lang.catalog().report_written)(&path.display().to_string());
+            let line = (ctx.lang.catalog().report_written)(&super::shown(path));
             ctx.say(&line);
             Ok(())
         }

@@ -147,3 +147,19 @@ fn an_error_shows_a_hostile_path_escaped() {
         "{text}"
     );
 }
+
+/// The confirmation lines name files the user typed: a hostile name is shown escaped there too.
+#[test]
+fn confirmation_lines_show_a_hostile_path_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("obs\u{1b}[2J\nFAKE.db");
+    let out = run(
+        constat(&db).args(["init", "--sample", "paris-1-2017", "--observer", "T"]),
+        0,
+    );
+    assert_clean(&stdout(&out));
+    let report = dir.path().join("r\u{1b}]0;x\u{7}.txt");
+    let out = run(constat(&db).arg("report").arg("-o").arg(&report), 0);
+    assert_clean(&stdout(&out));
+    assert!(report.exists(), "the report was written where asked");
+}
