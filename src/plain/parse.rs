@@ -168,11 +168,14 @@ pub fn item(word: &str) -> Option<Item> {
     }
 }
 
-/// A mark named in a line: `p`/`présent`/`present`, `a`/`absent`, `-`/`effacer`/`clear`.
+/// A mark named in a line: `p`/`présent`/`present`, `a`/`absent`, `-`/`effacer`/`clear`, and
+/// the words a volunteer says (`présente`, `oui`, `vu`; `absente`, `non`, `manquant`).
 pub fn mark(word: &str) -> Option<Mark> {
     match word.to_lowercase().as_str() {
-        "p" | "present" | "présent" | "+" => Some(Mark::Present),
-        "a" | "absent" => Some(Mark::Absent),
+        "p" | "present" | "présent" | "presente" | "présente" | "+" | "oui" | "vu" | "vue" => {
+            Some(Mark::Present)
+        }
+        "a" | "absent" | "absente" | "non" | "manquant" | "manquante" => Some(Mark::Absent),
         "-" | "effacer" | "clear" | "nv" | "unchecked" => Some(Mark::Unchecked),
         _ => None,
     }
@@ -584,5 +587,30 @@ mod tests {
         for no in ["n", "non", "", "no", "ok", "oo"] {
             assert!(!is_yes(no), "{no}");
         }
+    }
+
+    /// The words a volunteer says for a value are understood (issue 16, point 15).
+    #[test]
+    fn spoken_values_are_marks() {
+        for (word, expected) in [
+            ("présente", Mark::Present),
+            ("Présente", Mark::Present),
+            ("oui", Mark::Present),
+            ("vu", Mark::Present),
+            ("absente", Mark::Absent),
+            ("non", Mark::Absent),
+            ("manquant", Mark::Absent),
+            ("manquante", Mark::Absent),
+        ] {
+            assert_eq!(mark(word), Some(expected), "{word}");
+        }
+        assert_eq!(mark("peut-être"), None);
+        assert!(matches!(
+            parse("3 foi absente"),
+            Ok(Command::Set {
+                mark: Mark::Absent,
+                ..
+            })
+        ));
     }
 }

@@ -620,3 +620,22 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
         "{out}"
     );
 }
+
+/// A household that received one envelope has no envelope 2: `numero 2` is refused, so the next
+/// tick stays in the first envelope and no false distribution failure is made (issue 16 point 3).
+#[test]
+fn envelope_two_is_refused_when_the_household_received_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    drive(&mut store, Lang::Fr, "enveloppe 4 1\nnumero 2\n1 foi a\n");
+    let envelopes: Vec<Option<u16>> = store
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Tick { envelope, .. } => Some(envelope),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(envelopes, [None], "the tick went to the only envelope");
+}
