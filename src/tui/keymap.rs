@@ -117,7 +117,8 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
         KeyCode::Right | KeyCode::Char('l') => Message::Move(Direction::Right),
         KeyCode::Home | KeyCode::Char('g') => Message::Move(Direction::Top),
         KeyCode::End | KeyCode::Char('G') => Message::Move(Direction::Bottom),
-        KeyCode::Char(' ') | KeyCode::Enter => Message::Cycle,
+        // Enter never changes a mark: a second Enter after a form must not tick the cell below.
+        KeyCode::Char(' ') => Message::Cycle,
         KeyCode::Char('p') => Message::Set(Mark::Present),
         KeyCode::Char('a') => Message::Set(Mark::Absent),
         KeyCode::Backspace | KeyCode::Delete => Message::Set(Mark::Unchecked),

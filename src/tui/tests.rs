@@ -271,6 +271,33 @@ fn keys_map_to_messages_in_the_grid() {
     assert_eq!(msg(KeyCode::Char('?')), Some(Message::ToggleHelp));
     assert_eq!(msg(KeyCode::Char('q')), Some(Message::Quit));
     assert_eq!(msg(KeyCode::Char('z')), None);
+    assert_eq!(
+        msg(KeyCode::Enter),
+        None,
+        "Enter never changes a mark on the grid"
+    );
+}
+
+/// `e`, `2`, Tab, `2`, Enter Enter: the household is saved and nothing else; the second Enter
+/// used to tick candidate 1's profession de foi (issue 16 point 2).
+#[test]
+fn a_double_enter_on_a_form_does_not_tick_the_cell_underneath() {
+    let mut h = Harness::new(model());
+    h.keys("e2");
+    h.press(KeyCode::Tab);
+    h.keys("2");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(h.mark(0, Item::Foi), Mark::Unchecked, "no tick underneath");
+    assert!(
+        h.log
+            .iter()
+            .all(|e| matches!(e.body, EventBody::Envelope { .. })),
+        "only the household was recorded: {:?}",
+        h.log
+    );
+    assert_eq!(h.log.len(), 1);
 }
 
 #[test]
