@@ -527,6 +527,14 @@ impl Store {
         self.set_setting(CURRENT_BUREAU, code.as_str())
     }
 
+    /// Forgets the current bureau: the observer has not chosen one yet.
+    pub fn clear_current_bureau(&self) -> Result<(), StorageError> {
+        self.conn
+            .execute("DELETE FROM setting WHERE key = ?1", [CURRENT_BUREAU])
+            .map(drop)
+            .map_err(|e| self.err(Doing::SavingSetting, e))
+    }
+
     /// How to reach the observer, as given at first run (optional).
     pub fn observer_contact(&self) -> Result<Option<String>, StorageError> {
         self.setting(OBSERVER_CONTACT)

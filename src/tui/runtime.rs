@@ -242,7 +242,7 @@ pub fn first_run(path: &Path, lang: Lang) -> Result<bool, Error> {
 }
 
 /// Creates the database the first-run form asked for, or says why not (in `lang`).
-fn create(path: &Path, choice: &SetupChoice, lang: Lang) -> Result<Store, String> {
+pub(super) fn create(path: &Path, choice: &SetupChoice, lang: Lang) -> Result<Store, String> {
     if let Source::Reference(file) = &choice.source
         && !Path::new(file).exists()
     {
@@ -258,7 +258,11 @@ fn create_database(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
     }
     let store = match &choice.source {
         Source::Sample(name) => {
-            crate::app::database::create_from_sample(path, name, &choice.name, None)?
+            let store = crate::app::database::create_from_sample(path, name, &choice.name, None)?;
+            // The observer picks their bureau next: none is taken for them (the sample's default
+            // would be kept silently by an Esc in the picker).
+            store.clear_current_bureau()?;
+            store
         }
         Source::Reference(file) => {
             let file = Path::new(file);

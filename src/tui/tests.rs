@@ -1672,3 +1672,28 @@ fn page_keys_move_a_screenful_in_the_grid_and_the_help() {
     h.press(KeyCode::PageUp);
     assert_eq!(h.model.help_scroll, 0);
 }
+
+/// First run on the sample: no bureau is taken for the observer, and leaving the picker says that
+/// none is chosen yet instead of keeping the sample's bureau silently (issue 16 point 6).
+#[test]
+fn the_first_run_chooses_no_bureau_and_leaving_the_picker_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let choice = super::setup::SetupChoice {
+        name: "Marie Curie".into(),
+        contact: None,
+        source: super::setup::Source::Sample("paris-1-2017"),
+    };
+    let store = super::runtime::create(&dir.path().join("obs.db"), &choice, Lang::Fr).unwrap();
+    assert_eq!(store.current_bureau().unwrap(), None);
+
+    let mut h = Harness::new(model());
+    h.model.bureau = None;
+    h.send(Message::OpenPicker);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert!(h.model.bureau.is_none());
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some(h.model.lang.journey().picker_no_bureau_yet)
+    );
+}

@@ -371,6 +371,12 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         }
         Message::Submit => submit(model),
         Message::Close => {
+            if matches!(&model.mode, Mode::Picker(p) if p.purpose == PickerPurpose::Switch)
+                && model.bureau.is_none()
+            {
+                // Leaving the picker chooses nothing: say so rather than let a bureau be assumed.
+                model.flash = Some(model.lang.journey().picker_no_bureau_yet.to_owned());
+            }
             model.mode = Mode::Grid;
             vec![]
         }
