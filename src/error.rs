@@ -93,6 +93,8 @@ pub enum Error {
     Untrusted(PathBuf, crate::storage::Refusal),
     /// The evidence folder exists and holds files.
     EvidenceFolderNotEmpty(PathBuf),
+    /// The folder an evidence folder goes into does not exist (a USB stick not plugged in).
+    ExportFolderMissing(PathBuf),
     /// The database has no circonscription yet.
     EmptyReferential,
     /// An import file is wrong; nothing of it was imported.
@@ -250,6 +252,9 @@ impl Localize for Error {
                 .arg("why", why),
             Self::EvidenceFolderNotEmpty(p) => {
                 Message::new("error-evidence-folder-not-empty").arg("path", path(p))
+            }
+            Self::ExportFolderMissing(p) => {
+                Message::new("error-export-folder-missing").arg("path", path(p))
             }
             Self::EmptyReferential => Message::new("error-empty-referential"),
             Self::Import(e) => Message::new("error-import").arg("error", e),

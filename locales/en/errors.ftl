@@ -32,6 +32,7 @@ error-merge-target-failed-strict = the target database { $target } failed while 
     Free disk space or make { $target } writable, then run the same command again.
 error-verify-failed = { $path }: verification failed (see above)
 error-untrusted = { $path }: { $why }
+error-export-folder-missing = the folder { $path } does not exist: is the USB stick plugged in? Check the path, or create the folder, then try again; nothing was written
 error-evidence-folder-not-empty = { $path } exists and is not empty: give a new folder for the evidence
 error-empty-referential = this database has no circonscription yet: import the candidate list first (constat import candidates FILE)
 error-import = { $error }; nothing was imported

@@ -74,6 +74,7 @@ journey-envelope-note = Note (optional)
 journey-envelope-received-on = Received on (DD/MM/YYYY)
 journey-envelope-bad-date = "{ $value }" is not a date: a day that exists, in a year from 2000 to 2099, written DD/MM/YYYY (e.g. 06/06/2024)
 journey-envelope-no-voters = There must be at least one voter at the address
+journey-export-suggested = This folder already holds evidence: Enter to export into { $path }, or change the name
 journey-picker-no-bureau-yet = No bureau chosen yet: / to choose one
 journey-envelope-arrival-without-envelope = No envelope received: clear the day of arrival
 # The envelope shown ($number) of how many ($of), in the grid's header.

@@ -32,6 +32,7 @@ error-merge-target-failed-strict = la base cible { $target } a échoué pendant 
     Libérez de la place sur le disque ou rendez { $target } inscriptible, puis relancez la même commande.
 error-verify-failed = { $path } : la vérification a échoué (voir ci-dessus)
 error-untrusted = { $path } : { $why }
+error-export-folder-missing = le dossier { $path } n'existe pas : la clé USB est-elle branchée ? Vérifiez le chemin, ou créez le dossier, puis recommencez ; rien n'a été écrit
 error-evidence-folder-not-empty = { $path } existe et n'est pas vide : donnez un nouveau dossier pour les preuves
 error-empty-referential = cette base n'a encore aucune circonscription : importez d'abord la liste des candidats (constat import candidates FICHIER)
 error-import = { $error } ; rien n'a été importé

@@ -74,6 +74,7 @@ journey-envelope-note = Note (facultatif)
 journey-envelope-received-on = Reçues le (JJ/MM/AAAA)
 journey-envelope-bad-date = « { $value } » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA (par exemple 06/06/2024)
 journey-envelope-no-voters = Il faut au moins un électeur à l'adresse
+journey-export-suggested = Ce dossier contient déjà des preuves : Entrée pour exporter dans { $path }, ou changez le nom
 journey-picker-no-bureau-yet = Aucun bureau choisi pour l'instant : / pour en choisir un
 journey-envelope-arrival-without-envelope = Aucune enveloppe reçue : effacez la date d'arrivée
 # The envelope shown ($number) of how many ($of), in the grid's header.

@@ -57,6 +57,10 @@ pub fn evidence_folder(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => std::path::PathBuf::from("."),
     };
+    // The usual cause on election day: the USB stick is not plugged in (or not mounted).
+    if !parent.is_dir() {
+        return Err(Error::ExportFolderMissing(parent));
+    }
     let staging = tempfile::Builder::new()
         .prefix(".constat-evidence-")
         .tempdir_in(&parent)
@@ -137,6 +141,32 @@ pub fn evidence_folder(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A folder typed by a person, with a leading `~` meaning their home folder (the interface's
+/// export form has no shell to expand it).
+pub fn expand_home(typed: &str) -> std::path::PathBuf {
+    let home = || dirs::home_dir().filter(|h| !h.as_os_str().is_empty());
+    match typed.strip_prefix('~') {
+        Some("") => home().unwrap_or_else(|| typed.into()),
+        Some(rest) if rest.starts_with('/') => home()
+            .map(|h| h.join(rest.trim_start_matches('/')))
+            .unwrap_or_else(|| typed.into()),
+        _ => typed.into(),
+    }
+}
+
+/// The first of `folder-2`, `folder-3`, … that does not exist yet: what the interface proposes
+/// when the folder asked for already holds something (an earlier export).
+pub fn free_folder_name(folder: &Path) -> std::path::PathBuf {
+    let name = folder.file_name().map_or_else(
+        || "preuves".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    (2..1000)
+        .map(|n| folder.with_file_name(format!("{name}-{n}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| folder.with_file_name(format!("{name}-new")))
 }
 
 /// What is wrong with a file of an evidence folder.
@@ -442,4 +472,36 @@ fn verify_events_csv(path: &Path) -> Result<Vec<Verdict>, Error> {
             broken: tip.broken,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(expand_home("~/preuves"), home.join("preuves"));
+        assert_eq!(expand_home("~"), home);
+        assert_eq!(
+            expand_home("/media/usb/preuves"),
+            Path::new("/media/usb/preuves")
+        );
+        assert_eq!(
+            expand_home("~autre/x"),
+            Path::new("~autre/x"),
+            "no one else's home"
+        );
+    }
+
+    #[test]
+    fn the_free_folder_beside_a_full_one_is_numbered() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("preuves");
+        assert_eq!(free_folder_name(&folder), dir.path().join("preuves-2"));
+        std::fs::create_dir(dir.path().join("preuves-2")).unwrap();
+        assert_eq!(free_folder_name(&folder), dir.path().join("preuves-3"));
+    }
 }

@@ -759,6 +759,7 @@ fn errors() -> Vec<Error> {
         },
         Error::VerifyFailed(path.clone()),
         Error::EvidenceFolderNotEmpty(path.clone()),
+        Error::ExportFolderMissing(path.clone()),
         Error::EmptyReferential,
         Error::NoVoters,
         Error::NoSuchRound {

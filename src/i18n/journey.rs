@@ -46,6 +46,8 @@ pub struct Journey {
     pub envelope_received_on: &'static str,
     pub envelope_bad_date: fn(&str) -> String,
     pub envelope_no_voters: &'static str,
+    /// The export folder already holds something: the free folder proposed instead.
+    pub export_suggested: fn(&str) -> String,
     /// The picker closed while no bureau is chosen.
     pub picker_no_bureau_yet: &'static str,
     /// A day of arrival given with 0 envelopes received.
@@ -139,6 +141,7 @@ fn build<const EN: bool>() -> Journey {
         envelope_bad_date: |v| tr!(EN, "journey-envelope-bad-date", value = v),
         envelope_no_voters: st!(EN, "journey-envelope-no-voters"),
         picker_no_bureau_yet: st!(EN, "journey-picker-no-bureau-yet"),
+        export_suggested: |path| tr!(EN, "journey-export-suggested", path = path),
         envelope_arrival_without_envelope: st!(EN, "journey-envelope-arrival-without-envelope"),
         envelope_shown: |n, of| tr!(EN, "journey-envelope-shown", number = n, of = of),
         envelope_shown_short: |n, of| tr!(EN, "journey-envelope-shown-short", number = n, of = of),

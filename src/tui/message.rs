@@ -102,7 +102,7 @@ pub enum Message {
         undo: bool,
     },
     /// The export finished: the folder written, or why it failed.
-    Exported(Result<String, String>),
+    Exported(Result<String, ExportRefused>),
     /// Leave.
     Quit,
     /// The picked place is loaded.
@@ -132,4 +132,14 @@ pub enum Message {
         /// Why, in the interface language.
         error: String,
     },
+}
+
+/// Why an export from the interface wrote nothing, and the folder to propose instead when the one
+/// typed already holds something (an earlier export).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRefused {
+    /// What to say, in the interface's language.
+    pub error: String,
+    /// A free folder beside the one typed.
+    pub suggestion: Option<String>,
 }

@@ -11,7 +11,7 @@ use ratatui::crossterm::execute;
 
 use super::effect::Effect;
 use super::keymap::{message_for, message_for_mouse};
-use super::message::Message;
+use super::message::{ExportRefused, Message};
 use super::model::{Model, Summary};
 use super::setup::{self, SetupChoice, SetupEffect, SetupModel, SetupMsg, Source};
 use super::theme::Theme;
@@ -120,15 +120,25 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
             }
         }
         Effect::ExportEvidence(path) => {
-            let path = std::path::PathBuf::from(path);
-            let result = crate::app::evidence::evidence_folder(store, &path, false, model.lang)
-                .map(|()| {
-                    std::path::absolute(&path)
-                        .unwrap_or(path)
-                        .display()
-                        .to_string()
-                })
-                .map_err(|e| e.message(model.lang));
+            use crate::app::evidence::{evidence_folder, expand_home, free_folder_name};
+            let path = expand_home(&path);
+            let result = match evidence_folder(store, &path, false, model.lang) {
+                Ok(()) => Ok(std::path::absolute(&path)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string()),
+                Err(Error::EvidenceFolderNotEmpty(_)) => {
+                    let free = free_folder_name(&path).display().to_string();
+                    Err(ExportRefused {
+                        error: (model.lang.journey().export_suggested)(&free),
+                        suggestion: Some(free),
+                    })
+                }
+                Err(e) => Err(ExportRefused {
+                    error: e.message(model.lang),
+                    suggestion: None,
+                }),
+            };
             queue.push_back(Message::Exported(result));
         }
         Effect::Persist { group, body } => {

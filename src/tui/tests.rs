@@ -1232,11 +1232,37 @@ fn the_real_runtime_marks_machines_prepares_the_summary_and_exports() {
         press(&mut m, &mut store, KeyCode::Char(c));
     }
     press(&mut m, &mut store, KeyCode::Enter);
+    // A second export to the same, now full, folder proposes a free one beside it (issue 16
+    // point 18); Enter again exports there.
+    let proposed = dir.path().join("preuves-2");
+    assert!(
+        matches!(&m.mode, Mode::Export(f)
+            if f.error.is_some() && f.path == proposed.display().to_string()),
+        "{:?}",
+        m.mode
+    );
+    press(&mut m, &mut store, KeyCode::Enter);
+    assert!(proposed.join("MANIFEST").exists(), "{:?}", m.flash);
+    // A folder whose parent does not exist (a USB stick not plugged in) is refused, nothing
+    // written, and the form stays open.
+    press(&mut m, &mut store, KeyCode::Char('x'));
+    let Mode::Export(form) = &m.mode else {
+        panic!("{:?}", m.mode)
+    };
+    for _ in 0..form.path.chars().count() {
+        press(&mut m, &mut store, KeyCode::Backspace);
+    }
+    let unplugged = dir.path().join("usb").join("preuves");
+    for c in unplugged.to_str().unwrap().chars() {
+        press(&mut m, &mut store, KeyCode::Char(c));
+    }
+    press(&mut m, &mut store, KeyCode::Enter);
     assert!(
         matches!(&m.mode, Mode::Export(f) if f.error.is_some()),
         "{:?}",
         m.mode
     );
+    assert!(!dir.path().join("usb").exists());
 }
 
 #[test]

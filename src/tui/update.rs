@@ -153,11 +153,15 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                         usize::from(model.size.0).saturating_sub((j.exported)("").chars().count());
                     model.flash = Some((j.exported)(&tail(&path, room)));
                 }
-                Err(e) => {
+                Err(refused) => {
                     if let Mode::Export(form) = &mut model.mode {
-                        form.error = Some(e);
+                        form.error = Some(refused.error);
+                        if let Some(free) = refused.suggestion {
+                            // Enter again uses it; the observer may still edit it.
+                            form.path = free;
+                        }
                     } else {
-                        model.flash = Some(e);
+                        model.flash = Some(refused.error);
                     }
                 }
             }

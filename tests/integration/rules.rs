@@ -191,3 +191,23 @@ fn impossible_dates_and_rounds_are_refused() {
     );
     assert_eq!(events(&db).len(), before, "nothing written");
 }
+
+/// An evidence folder asked for on a USB stick that is not plugged in (its parent folder does not
+/// exist) is refused with what to do, and nothing is created (issue 16 point 18).
+#[test]
+fn an_export_into_a_missing_folder_is_refused_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let usb = dir.path().join("usb");
+    let out = run(
+        constat(&db)
+            .args(["export", "evidence", "-o"])
+            .arg(usb.join("preuves")),
+        1,
+    );
+    assert!(!usb.exists(), "nothing created");
+    assert!(
+        crate::util::stderr(&out).contains(&usb.display().to_string()),
+        "names the folder that is missing"
+    );
+}
