@@ -3,7 +3,7 @@
 
 use constat::domain::{EventBody, Item, Mark};
 
-use crate::util::{constat, events, init_db, piped, run, tick};
+use crate::util::{constat, events, init_db, piped, run, tick, tick_expecting};
 
 /// A stored tick: panel, item, mark, note, envelope.
 type Tick = (u16, Item, Mark, Option<String>, Option<u16>);
@@ -83,22 +83,7 @@ fn an_envelope_past_the_household_s_count_is_refused_by_the_command_and_plain_mo
     );
     tick(&db, "1", "foi", "absent", &["--envelope", "2"]);
     let before = events(&db).len();
-    run(
-        constat(&db).args([
-            "tick",
-            "--circonscription",
-            "7501",
-            "--candidate",
-            "1",
-            "--item",
-            "foi",
-            "--value",
-            "absent",
-            "--envelope",
-            "3",
-        ]),
-        1,
-    );
+    tick_expecting(&db, "1", "foi", "absent", &["--envelope", "3"], 1);
     assert_eq!(events(&db).len(), before, "nothing written");
     assert_eq!(ticks(&db).last().unwrap().4, Some(2));
 

@@ -40,6 +40,18 @@ pub fn run(cmd: &mut Command, expected: i32) -> Output {
 /// Records one cell of circonscription 7501 with `constat tick` (`extra`: more options, such as
 /// `--note TEXT`), which must succeed.
 pub fn tick(db: &Path, panel: &str, item: &str, value: &str, extra: &[&str]) {
+    tick_expecting(db, panel, item, value, extra, 0);
+}
+
+/// [`tick`], which must end with exit status `expected` (1 for a refusal).
+pub fn tick_expecting(
+    db: &Path,
+    panel: &str,
+    item: &str,
+    value: &str,
+    extra: &[&str],
+    expected: i32,
+) -> Output {
     run(
         constat(db)
             .args([
@@ -54,8 +66,8 @@ pub fn tick(db: &Path, panel: &str, item: &str, value: &str, extra: &[&str]) {
                 value,
             ])
             .args(extra),
-        0,
-    );
+        expected,
+    )
 }
 
 /// A new database from the Paris sample, owned by "Test".
