@@ -113,6 +113,14 @@ pub enum Error {
         /// The day of the vote.
         vote: chrono::NaiveDate,
     },
+    /// A bureau that is not in this database at all.
+    NoSuchBureau(String),
+    /// `--seen-at` gives a time alone, but the election day is not known.
+    SeenAtWithoutDay,
+    /// `--seen-at` names a local time that does not exist (the spring clock change's hour).
+    SeenAtNonexistent(String),
+    /// `--seen-at` is later than now.
+    SeenAtInFuture(String),
     /// A count makes no sense.
     NoVoters,
     /// `--received-on` with `--received 0`.
@@ -259,6 +267,14 @@ impl Localize for Error {
             Self::EmptyReferential => Message::new("error-empty-referential"),
             Self::Import(e) => Message::new("error-import").arg("error", e),
             Self::NoVoters => Message::new("error-no-voters"),
+            Self::SeenAtWithoutDay => Message::new("error-seen-at-without-day"),
+            Self::NoSuchBureau(code) => {
+                Message::new("error-no-such-bureau").arg("code", crate::i18n::cut(code))
+            }
+            Self::SeenAtNonexistent(at) => {
+                Message::new("error-seen-at-nonexistent").arg("at", at.as_str())
+            }
+            Self::SeenAtInFuture(at) => Message::new("error-seen-at-future").arg("at", at.as_str()),
             Self::NoSuchRound { kind, round } => Message::new("error-no-such-round")
                 .arg("kind", kind)
                 .arg("round", *round)

@@ -41,6 +41,10 @@ error-no-such-round = { $kind }: no round { $round }; { $rounds ->
    *[other] give --round 1 or --round 2
 }
 error-proclamation-before-vote = the results cannot have been proclaimed ({ $proclamation }) before the vote ({ $vote }): give with --proclamation the day the results were proclaimed (YYYY-MM-DD)
+error-seen-at-without-day = --seen-at gives a time alone, but this database does not know the election day: write the day and the time (DD/MM/YYYY HH:MM)
+error-seen-at-nonexistent = --seen-at: { $at } does not exist in the bureau's legal time (the hour skipped when summer time starts): check the time
+error-seen-at-future = --seen-at: { $at } is in the future: give the moment you saw it
+error-no-such-bureau = bureau { $code } is not in this database: check the code (commune_number, e.g. 75056_0913), or import the table of bureaux (constat import bureaux FILE)
 error-no-voters = --voters must be at least 1 (the voters registered at the address)
 error-arrival-without-envelope = --received-on gives the day the envelopes arrived, but --received is 0: leave out --received-on, or give the number of envelopes received
 error-envelope-on-bureau = --envelope is for what the mail brought (--item foi or courrier), not the bureau's table

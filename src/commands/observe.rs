@@ -1,9 +1,10 @@
 //! `constat ui`, `tick`, `envelope` and `non-receipt`: recording observations, by the same rules
 //! as the interface and plain mode ([`crate::domain::session`]).
 
-use super::{Context, record};
+use super::{Context, record_seen};
 use crate::app::place::{bureau, bureau_or_current, bureaux_of, candidate, circonscription};
 use crate::cli::{EnvelopeArgs, NonReceiptArgs, TickArgs};
+use crate::domain::event::Moment;
 use crate::domain::session::{NoteChange, Refusal, Sheet};
 use crate::domain::{BureauCode, Candidate, CirconscriptionCode, EventBody, Item, RecordState};
 use crate::error::{Error, check_text};
@@ -66,10 +67,11 @@ fn refused(store: &Store, circ: &CirconscriptionCode, refusal: &Refusal) -> Resu
 fn record_or_unchanged(
     store: &mut Store,
     body: Option<EventBody>,
+    seen: Option<Moment>,
     ctx: &mut Context<'_>,
 ) -> Result<(), Error> {
     match body {
-        Some(body) => record(store, body, ctx),
+        Some(body) => record_seen(store, body, seen, ctx),
         None => {
             ctx.say(ctx.lang.catalog().already_recorded);
             Ok(())
@@ -125,7 +127,7 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         Ok(body) => body,
         Err(refusal) => return Err(refused(&store, &circ, &refusal)?),
     };
-    record_or_unchanged(&mut store, body, ctx)
+    record_or_unchanged(&mut store, body, args.seen.seen_at, ctx)
 }
 
 /// `constat envelope`: a new count keeps the day and the note recorded before unless given.
@@ -142,7 +144,7 @@ pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error>
         note(args.note.as_deref())?.map(Some),
     );
     match body {
-        Ok(body) => record(&mut store, body, ctx),
+        Ok(body) => record_seen(&mut store, body, args.seen.seen_at, ctx),
         Err(refusal) => Err(refused(&store, &circ, &refusal)?),
     }
 }
@@ -159,8 +161,13 @@ pub fn non_receipt(args: &NonReceiptArgs, ctx: &mut Context<'_>) -> Result<(), E
         .transpose()?;
     let state = RecordState::default();
     let sheet = sheet(&store, &state, &circ, &[], Some(&bureau), 1)?;
-    match sheet.non_receipt(voter, note(args.note.as_deref())?) {
-        Ok(body) => record(&mut store, body, ctx),
+    // Your own household's unless another voter is named (law.md §2.10).
+    let own = match args.household {
+        Some(h) => h == crate::cli::HouseholdArg::Own,
+        None => voter.is_none(),
+    };
+    match sheet.non_receipt_of(voter, note(args.note.as_deref())?, own) {
+        Ok(body) => record_seen(&mut store, body, args.seen.seen_at, ctx),
         Err(refusal) => Err(refused(&store, &circ, &refusal)?),
     }
 }

@@ -276,11 +276,23 @@ impl<'a> Sheet<'a> {
         })
     }
 
-    /// A voter of the bureau who received no envelope at all.
+    /// A voter of the bureau who received no envelope at all: of the observer's own household
+    /// when no other voter is named (law.md §2.10: then one of the household's missing envelopes).
     pub fn non_receipt(
         &self,
         voter: Option<String>,
         note: Option<String>,
+    ) -> Result<EventBody, Refusal> {
+        let own = voter.is_none();
+        self.non_receipt_of(voter, note, own)
+    }
+
+    /// A non-receipt, saying whether the voter is of the observer's own household.
+    pub fn non_receipt_of(
+        &self,
+        voter: Option<String>,
+        note: Option<String>,
+        own_household: bool,
     ) -> Result<EventBody, Refusal> {
         let bureau = self.bureau.ok_or(Refusal::NeedsBureau)?;
         Ok(EventBody::NonReceipt {
@@ -288,6 +300,7 @@ impl<'a> Sheet<'a> {
             bureau: bureau.clone(),
             voter,
             note,
+            household: Some(own_household),
         })
     }
 

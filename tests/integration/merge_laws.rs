@@ -169,6 +169,7 @@ fn body(op: &Op, live: &mut Vec<EventId>) -> Option<EventBody> {
             bureau: bureau(b),
             voter: voter.then(|| "Jean Dupont".to_owned()),
             note: note(n),
+            household: None,
         },
         Op::Undo { back } => {
             let i = live.len().checked_sub(1 + back)?;

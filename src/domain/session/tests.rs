@@ -53,6 +53,7 @@ impl Log {
             observer: self.observer,
             seq,
             recorded_at: DateTime::from_timestamp(1_700_000_000 + seq as i64, 0).unwrap(),
+            seen_at: None,
             body,
         });
         id
