@@ -290,6 +290,9 @@ pub struct EnvelopeArgs {
     /// Free text kept with the record
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Confirms more envelopes received than voters at the address (refused without it)
+    #[arg(long)]
+    pub confirm_more: bool,
 }
 
 /// `constat non-receipt`.

@@ -75,7 +75,12 @@ impl<R: BufRead> Lines for Piped<R> {
         write!(out, "{prompt}").map_err(Error::Terminal)?;
         out.flush().map_err(Error::Terminal)?;
         let mut buf = Vec::new();
-        if self.0.read_until(b'\n', &mut buf).map_err(Error::Terminal)? == 0 {
+        if self
+            .0
+            .read_until(b'\n', &mut buf)
+            .map_err(Error::Terminal)?
+            == 0
+        {
             return Ok(Line::End);
         }
         Ok(Line::Text(String::from_utf8_lossy(&buf).into_owned()))

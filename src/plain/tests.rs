@@ -696,7 +696,10 @@ fn absurd_counts_are_refused_and_more_envelopes_than_voters_is_asked_first() {
         ),
         "{out}"
     );
-    assert!(out.contains("Abandonné : rien n'a été enregistré."), "{out}");
+    assert!(
+        out.contains("Abandonné : rien n'a été enregistré."),
+        "{out}"
+    );
     assert!(out.contains("Répondez o (oui) ou n (non)."), "{out}");
     assert!(
         out.contains(
@@ -806,7 +809,10 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
     );
     // English.
     let out = drive(&mut store, Lang::En, "history 3 b\nfindings\nverify\n");
-    assert!(out.contains(" — ballot (bureau): 3 observations:\n"), "{out}");
+    assert!(
+        out.contains(" — ballot (bureau): 3 observations:\n"),
+        "{out}"
+    );
     assert!(out.contains("on 11/06/2017 at 10:00: present"), "{out}");
     assert!(out.contains("Verification done: everything is intact."));
 }
@@ -836,7 +842,10 @@ fn an_escape_code_typed_is_never_echoed_into_a_reply() {
     );
     assert!(!out.contains('\u{1b}'), "{out:?}");
     assert!(!out.contains('\u{7}'), "{out:?}");
-    assert!(out.contains("« \\u{1b}[A » n'est pas une commande"), "{out}");
+    assert!(
+        out.contains("« \\u{1b}[A » n'est pas une commande"),
+        "{out}"
+    );
 }
 
 /// Issue 16, point 16: Ctrl-C at the prompt (or at a question) ends the session cleanly.
@@ -872,5 +881,8 @@ fn ctrl_c_ends_the_session_cleanly() {
         out.ends_with("Confirmer ? (o/n) Interrompu (Ctrl-C).\nFin de la session.\n"),
         "{out}"
     );
-    assert!(ticks(&store).is_empty(), "the question was not answered yes");
+    assert!(
+        ticks(&store).is_empty(),
+        "the question was not answered yes"
+    );
 }

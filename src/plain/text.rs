@@ -208,7 +208,13 @@ fn build<const EN: bool>() -> Text {
                 mark = mark,
                 note = n
             ),
-            None => tr!(EN, "plain-history-line", day = day, time = time, mark = mark),
+            None => tr!(
+                EN,
+                "plain-history-line",
+                day = day,
+                time = time,
+                mark = mark
+            ),
         },
         history_none: |what| tr!(EN, "plain-history-none", what = what),
         verify_ok: |what| tr!(EN, "plain-verify-ok", what = what),
