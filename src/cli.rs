@@ -388,7 +388,12 @@ fn envelope_number(text: &str) -> Result<u16, BadValue> {
 
 /// `--voters`, `--received`: a count.
 fn count(text: &str) -> Result<u32, BadValue> {
-    number_in(text, 0, u64::from(u32::MAX))
+    match number_in(text, 0, u64::from(u32::MAX)) {
+        // Digits past any count (twenty nines) are a count too large: the recording rules
+        // refuse it with what is expected (1 to 99 voters, 999 envelopes; issue 16, point 4).
+        Err(BadValue::OutOfRange { .. }) => Ok(u32::MAX),
+        other => other,
+    }
 }
 
 /// `--received-on`: a day as [`crate::domain::event::parse_day`] reads it.
