@@ -333,6 +333,9 @@ pub struct EnvelopeArgs {
     /// When it was seen, if not now
     #[command(flatten)]
     pub seen: SeenAtArg,
+    /// Confirms more envelopes received than voters at the address (refused without it)
+    #[arg(long)]
+    pub confirm_more: bool,
 }
 
 /// `constat non-receipt`.
@@ -441,7 +444,12 @@ fn envelope_number(text: &str) -> Result<u16, BadValue> {
 
 /// `--voters`, `--received`: a count.
 fn count(text: &str) -> Result<u32, BadValue> {
-    number_in(text, 0, u64::from(u32::MAX))
+    match number_in(text, 0, u64::from(u32::MAX)) {
+        // Digits past any count (twenty nines) are a count too large: the recording rules
+        // refuse it with what is expected (1 to 99 voters, 999 envelopes; issue 16, point 4).
+        Err(BadValue::OutOfRange { .. }) => Ok(u32::MAX),
+        other => other,
+    }
 }
 
 /// `--seen-at`: a moment as [`crate::domain::event::parse_moment`] reads it.

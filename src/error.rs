@@ -125,6 +125,23 @@ pub enum Error {
     NoVoters,
     /// `--received-on` with `--received 0`.
     ArrivalWithoutEnvelope,
+    /// `--voters` past any household (issue 16, point 4).
+    TooManyVoters {
+        /// The most accepted.
+        max: u32,
+    },
+    /// `--received` past any household's envelopes.
+    TooManyEnvelopes {
+        /// The most accepted.
+        max: u32,
+    },
+    /// More envelopes received than voters, without `--confirm-more`.
+    MoreEnvelopesThanVoters {
+        /// Voters at the address.
+        voters: u32,
+        /// Envelopes received.
+        received: u32,
+    },
     /// `--envelope` on a ballot at the bureau.
     EnvelopeOnBureau,
     /// `--envelope N` past the household's envelopes.
@@ -285,6 +302,15 @@ impl Localize for Error {
                     .arg("vote", vote.to_string())
             }
             Self::ArrivalWithoutEnvelope => Message::new("error-arrival-without-envelope"),
+            Self::TooManyVoters { max } => Message::new("error-too-many-voters").arg("max", *max),
+            Self::TooManyEnvelopes { max } => {
+                Message::new("error-too-many-envelopes").arg("max", *max)
+            }
+            Self::MoreEnvelopesThanVoters { voters, received } => {
+                Message::new("error-more-envelopes-than-voters")
+                    .arg("voters", *voters)
+                    .arg("count", *received)
+            }
             Self::EnvelopeOnBureau => Message::new("error-envelope-on-bureau"),
             Self::EnvelopeBeyondCount { number, limit } => {
                 Message::new("error-envelope-beyond-count")

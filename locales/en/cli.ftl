@@ -92,6 +92,7 @@ cli-envelope-arg-voters = Voters registered at the address
 cli-envelope-arg-received = Envelopes received at the address
 cli-envelope-arg-received-on = Day the envelopes arrived (YYYY-MM-DD or DD/MM/YYYY)
 cli-envelope-arg-note = Free text kept with the record
+cli-envelope-arg-confirm-more = Confirms more envelopes received than voters at the address (refused without this flag)
 
 cli-non-receipt-about = Record a non-receipt: a voter of a bureau who received no envelope at all
 cli-non-receipt-arg-circonscription = Circonscription code (7501)

@@ -305,3 +305,14 @@ import-parts-declare = { $part }, which brings the parts to { $mib } MiB unpacke
 import-part-ratio = { $part }, packed { $ratio } times
 import-part-unpacks-past = { $part }, which brings the parts past { $mib } MiB unpacked, more than declared
 import-zip-bomb = an official workbook unpacks to a few MiB: this file is damaged or built to exhaust memory (a zip bomb); fetch it again from the official site, or export the sheet as CSV
+
+# Issue 16, point 4: a household count that no household has.
+error-too-many-voters = --voters is the voters registered at one address: 1 to { $max }; check the number typed
+error-too-many-envelopes = --received is the envelopes received at one address: { $max } at most; check the number typed
+error-more-envelopes-than-voters = { $count } { $count ->
+    [one] envelope received
+   *[other] envelopes received
+} for { $voters } { $voters ->
+    [one] voter
+   *[other] voters
+} at the address: more envelopes than voters; if that is what you saw, add --confirm-more, otherwise correct --voters or --received

@@ -85,6 +85,7 @@ cli-envelope-arg-voters = Électeurs inscrits à l'adresse
 cli-envelope-arg-received = Enveloppes reçues à l'adresse
 cli-envelope-arg-received-on = Jour d'arrivée des enveloppes (AAAA-MM-JJ ou JJ/MM/AAAA)
 cli-envelope-arg-note = Texte libre gardé avec l'enregistrement
+cli-envelope-arg-confirm-more = Confirme plus d'enveloppes reçues que d'électeurs à l'adresse (refusé sans cette option)
 
 cli-non-receipt-about = Consigner une non-réception : un électeur d'un bureau qui n'a reçu aucune enveloppe
 cli-non-receipt-arg-circonscription = Code de la circonscription (7501)

@@ -313,3 +313,14 @@ import-parts-declare = { $part }, qui porte les parties à { $mib } Mio décompr
 import-part-ratio = { $part }, compressée { $ratio } fois
 import-part-unpacks-past = { $part }, qui porte les parties au-delà de { $mib } Mio décompressés, plus que ne le déclare l'archive
 import-zip-bomb = un classeur officiel se décompresse en quelques Mio : ce fichier est abîmé ou fait pour épuiser la mémoire (une bombe zip) ; téléchargez-le à nouveau sur le site officiel, ou exportez la feuille en CSV
+
+# Issue 16, point 4: a household count that no household has.
+error-too-many-voters = --voters donne les électeurs inscrits à une adresse : de 1 à { $max } ; vérifiez le nombre tapé
+error-too-many-envelopes = --received donne les enveloppes reçues à une adresse : { $max } au plus ; vérifiez le nombre tapé
+error-more-envelopes-than-voters = { $count } { $count ->
+    [one] enveloppe reçue
+   *[other] enveloppes reçues
+} pour { $voters } { $voters ->
+    [one] électeur
+   *[other] électeurs
+} à l'adresse : plus d'enveloppes que d'électeurs ; si c'est bien ce que vous avez constaté, ajoutez --confirm-more, sinon corrigez --voters ou --received

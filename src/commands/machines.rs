@@ -11,9 +11,8 @@ use crate::error::{Error, check_text};
 pub fn run(args: &MachinesArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let mut store = ctx.open_store()?;
     let code = BureauCode::parse(&args.bureau)?;
-    let circ = match store.bureau(&code)?.and_then(|b| b.circonscription) {
-        Some(circ) => circ,
-        None => return Err(Error::NoSuchBureau(args.bureau.clone())),
+    let Some(circ) = store.bureau(&code)?.and_then(|b| b.circonscription) else {
+        return Err(Error::NoSuchBureau(args.bureau.clone()));
     };
     let note = args
         .note

@@ -91,22 +91,30 @@ pub fn record_seen(
     seen: Option<crate::domain::event::Moment>,
     ctx: &mut Context<'_>,
 ) -> Result<(), Error> {
-    let seen_at = match (seen, body.circonscription()) {
-        (Some(moment), Some(circ)) => {
-            let bureau = body.flat().bureau.cloned();
-            let day = store.election()?.date;
-            Some(crate::app::seen_at(
-                moment,
-                day,
-                circ,
-                bureau.as_ref(),
-                ctx.lang,
-            )?)
-        }
-        _ => None,
-    };
+    let seen_at = resolve_seen(store, &body, seen, ctx)?;
     let event = crate::app::append_seen(store, body, seen_at)?;
     let line = (ctx.lang.catalog().saved_event)(&event.id.to_string());
     ctx.say(&line);
     Ok(())
+}
+
+/// `--seen-at` as UTC, read in the legal time of the place `body` names (`None`: now).
+pub fn resolve_seen(
+    store: &Store,
+    body: &EventBody,
+    seen: Option<crate::domain::event::Moment>,
+    ctx: &Context<'_>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
+    let (Some(moment), Some(circ)) = (seen, body.circonscription()) else {
+        return Ok(None);
+    };
+    let bureau = body.flat().bureau.cloned();
+    let day = store.election()?.date;
+    Ok(Some(crate::app::seen_at(
+        moment,
+        day,
+        circ,
+        bureau.as_ref(),
+        ctx.lang,
+    )?))
 }

@@ -230,9 +230,8 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
     if let Some(at) = time(t) {
         return Ok(Moment::TimeOfElectionDay(at));
     }
-    let (day, clock) = match t.split_once(['T', ' ']) {
-        Some(parts) => parts,
-        None => return Err(t.to_owned()),
+    let Some((day, clock)) = t.split_once(['T', ' ']) else {
+        return Err(t.to_owned());
     };
     match (parse_day(day), time(clock)) {
         (Ok(Some(day)), Some(at)) => Ok(Moment::Local(day.and_time(at))),

@@ -780,6 +780,12 @@ fn errors() -> Vec<Error> {
             vote: chrono::NaiveDate::from_ymd_opt(2024, 6, 9).unwrap(),
         },
         Error::ArrivalWithoutEnvelope,
+        Error::TooManyVoters { max: 99 },
+        Error::TooManyEnvelopes { max: 999 },
+        Error::MoreEnvelopesThanVoters {
+            voters: 4,
+            received: 9,
+        },
         Error::EnvelopeOnBureau,
         Error::EnvelopeBeyondCount {
             number: 3,
