@@ -32,6 +32,8 @@ plain-help =
     non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional).
     note 3 bureau TEXT: adds a note to the cell, with its current value.
     bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).
+    machines yes: the bureau votes on machines (no ballots on the table); machines no: it does not.
+    time 11/06/2017 15:40: the observations that follow were seen then (a record typed in later); time 15:40: on the election day; time now: back to the time of entry.
     undo: withdraws the last change of this session.
     list: reads the candidates and their cells again.
     history 3 bureau: every observation of yours of the cell, with its time.
@@ -188,3 +190,11 @@ plain-verify-some-broken =
 plain-problem-missing-folder = the folder is missing
 plain-example-export = Example: export /media/stick/evidence (an empty folder, or one that does not exist yet)
 plain-example-history = Example: history 3 bureau (candidate 3, ballot at the bureau)
+plain-example-machines = Example: machines yes (the bureau votes on machines), machines no (it does not).
+plain-example-seen-at = Example: time 11/06/2017 15:40, time 15:40 (on the election day), time now.
+plain-problem-bad-moment = "{ $word }" is not a moment: write the day and the time (11/06/2017 15:40), or the time alone on the election day (15:40)
+plain-problem-bad-yes-no = "{ $word }" is neither yes nor no
+plain-machines-on = bureau { $bureau }: votes on machines (no ballots on the table, no finding about it)
+plain-machines-off = bureau { $bureau }: does not vote on machines
+plain-seen-at = The observations that follow are dated { $moment } ("time now" goes back to the time of entry).
+plain-seen-now = The observations that follow are dated when you type them.

@@ -32,6 +32,8 @@ plain-help =
     non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).
     note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.
     bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).
+    machines oui : le bureau vote sur machines (pas de bulletins sur la table) ; machines non : il ne vote pas sur machines.
+    heure 11/06/2017 15:40 : les observations suivantes ont été vues à ce moment (une saisie après coup) ; heure 15 h 40 : le jour du scrutin ; heure maintenant : revenir à l'heure de saisie.
     annuler : retire la dernière modification de cette session.
     liste : relit les candidats et leurs cases.
     historique 3 bureau : toutes vos observations de la case, avec leur heure.
@@ -191,3 +193,11 @@ plain-verify-some-broken =
 plain-problem-missing-folder = il manque le dossier
 plain-example-export = Exemple : export /media/cle/preuves (un dossier vide ou qui n'existe pas encore)
 plain-example-history = Exemple : historique 3 bureau (candidat 3, bulletin au bureau)
+plain-example-machines = Exemple : machines oui (le bureau vote sur machines), machines non (il ne vote pas sur machines).
+plain-example-seen-at = Exemple : heure 11/06/2017 15:40, heure 15 h 40 (le jour du scrutin), heure maintenant.
+plain-problem-bad-moment = « { $word } » n'est pas un moment : écrivez le jour et l'heure (11/06/2017 15:40), ou l'heure seule le jour du scrutin (15 h 40)
+plain-problem-bad-yes-no = « { $word } » n'est ni oui ni non
+plain-machines-on = bureau { $bureau } : vote sur machines (pas de bulletins sur la table, aucun constat sur elle)
+plain-machines-off = bureau { $bureau } : ne vote pas sur machines
+plain-seen-at = Les observations suivantes sont datées du { $moment } (« heure maintenant » pour revenir à l'heure de saisie).
+plain-seen-now = Les observations suivantes sont datées de l'heure où vous les tapez.

@@ -736,6 +736,180 @@ mod tests {
             .collect()
     }
 
+    fn machines(at: &str, on: bool) -> EventBody {
+        EventBody::Machines {
+            circonscription: circ(),
+            bureau: bureau(at),
+            machines: on,
+            note: None,
+        }
+    }
+
+    fn absent_from_table(r: &CircRecord) -> Vec<u16> {
+        details(r, "absent_from_table")
+            .iter()
+            .filter_map(|d| match d {
+                Detail::AbsentFromTable { candidate, .. } => Some(candidate.panel.get()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_machines_statement_silences_the_table_until_withdrawn_and_a_counter_statement_is_a_disagreement()
+     {
+        let absent = tick(2, Item::Bureau, Mark::Absent, "0911");
+        // Nobody said anything: the table's absence is a finding.
+        assert_eq!(
+            absent_from_table(&record(&by(1, vec![absent.clone()]))),
+            [2]
+        );
+        // The observer says the bureau votes on machines: no table, no finding.
+        let said = by(1, vec![absent.clone(), machines("0911", true)]);
+        let r = record(&said);
+        assert!(absent_from_table(&r).is_empty());
+        assert!(
+            r.bureaux
+                .iter()
+                .any(|b| b.code == bureau("0911") && b.voting_machines)
+        );
+        // Withdrawn (undo): the finding is back.
+        let mut withdrawn = said.clone();
+        withdrawn.extend(
+            by(1, vec![EventBody::Retract { target: said[1].id }])
+                .into_iter()
+                .map(|mut e| {
+                    e.seq = 3;
+                    e.id = EventId(Uuid::from_u128(1 << 64 | 99));
+                    e
+                }),
+        );
+        assert_eq!(absent_from_table(&record(&withdrawn)), [2]);
+        // Another observer says there are no machines: a disagreement, and the finding stands.
+        let mut disputed = said.clone();
+        disputed.extend(by(2, vec![machines("0911", false)]));
+        let r = record(&disputed);
+        assert_eq!(absent_from_table(&r), [2]);
+        assert_eq!(details(&r, "machines_disputed").len(), 1);
+        // The reference data's flag counts only while no observer said anything.
+        let reference = by(1, vec![tick(2, Item::Bureau, Mark::Absent, "0913")]);
+        assert!(absent_from_table(&record(&reference)).is_empty());
+        let mut corrected = reference.clone();
+        corrected.extend(by(2, vec![machines("0913", false)]));
+        assert_eq!(absent_from_table(&record(&corrected)), [2]);
+    }
+
+    #[test]
+    fn a_household_of_a_machines_bureau_is_mailed_no_ballot_r34() {
+        let at_machines = |b: &str| {
+            vec![
+                EventBody::Envelope {
+                    circonscription: circ(),
+                    bureau: Some(bureau(b)),
+                    voters: 1,
+                    received: 1,
+                    note: None,
+                    received_on: None,
+                },
+                tick(1, Item::Foi, Mark::Absent, b),
+                tick(1, Item::Courrier, Mark::Absent, b),
+            ]
+        };
+        let r = record(&by(1, at_machines("0913")));
+        let row = &r.rows[0];
+        // The circulaire is still due; the mailed ballot says nothing.
+        assert_eq!(row.mark(Item::Foi), Mark::Absent);
+        assert_eq!(row.mark(Item::Courrier), Mark::Unchecked);
+        let ordinary = record(&by(1, at_machines("0911")));
+        assert_eq!(ordinary.rows[0].mark(Item::Courrier), Mark::Absent);
+    }
+
+    #[test]
+    fn an_own_household_non_receipt_is_one_of_its_missing_envelopes_law_2_10() {
+        let non_receipt = |voter: Option<&str>, household: Option<bool>| EventBody::NonReceipt {
+            circonscription: circ(),
+            bureau: bureau("0911"),
+            voter: voter.map(str::to_owned),
+            note: None,
+            household,
+        };
+        let counted = |log: Vec<EventBody>| -> (usize, usize) {
+            let r = record(&by(1, log));
+            match details(&r, "non_receipts")[0] {
+                Detail::NonReceipts {
+                    count,
+                    in_shortfall,
+                    ..
+                } => (*count, *in_shortfall),
+                _ => unreachable!(),
+            }
+        };
+        // 4 voters, 1 envelope: 3 missing, the observer's own non-receipt one of them.
+        assert_eq!(
+            counted(vec![envelope(4, 1), non_receipt(None, Some(true))]),
+            (1, 1)
+        );
+        // Files before schema 4: no voter named is the observer's own.
+        assert_eq!(
+            counted(vec![envelope(4, 1), non_receipt(None, None)]),
+            (1, 1)
+        );
+        // Another household's voter is another envelope.
+        assert_eq!(
+            counted(vec![envelope(4, 1), non_receipt(Some("Jean"), None)]),
+            (1, 0)
+        );
+        assert_eq!(
+            counted(vec![envelope(4, 1), non_receipt(Some("Jean"), Some(false))]),
+            (1, 0)
+        );
+        // No more than the household misses: 2 voters, 1 envelope, 2 own non-receipts.
+        assert_eq!(
+            counted(vec![
+                envelope(2, 1),
+                non_receipt(None, Some(true)),
+                non_receipt(None, Some(true))
+            ]),
+            (2, 1)
+        );
+        // No household recorded: nothing to count it in.
+        assert_eq!(counted(vec![non_receipt(None, Some(true))]), (1, 0));
+    }
+
+    #[test]
+    fn observations_after_the_polls_and_envelopes_after_the_vote_are_flagged() {
+        let mut referential = referential();
+        referential.election_day = chrono::NaiveDate::from_ymd_opt(2017, 6, 11);
+        let fold = |log: &[Event]| {
+            let state = RecordState::fold(log);
+            build_record_with(&referential, &state, &circ(), &names()).unwrap()
+        };
+        // `by` records on 11 June 2017 in the morning: nothing to flag.
+        let morning = by(1, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]);
+        assert!(details(&fold(&morning), "seen_after_polls").is_empty());
+        // Seen at 20:30 in Paris (18:30 UTC): after the close.
+        let mut evening = morning.clone();
+        evening[0].seen_at = DateTime::from_timestamp(1_497_205_800, 0);
+        assert_eq!(details(&fold(&evening), "seen_after_polls").len(), 1);
+        // Typed in 2026 but said seen at 10:00 on the day: not flagged.
+        let mut replayed = morning.clone();
+        replayed[0].recorded_at = DateTime::from_timestamp(1_796_000_000, 0).unwrap();
+        replayed[0].seen_at = DateTime::from_timestamp(1_497_168_000, 0);
+        assert!(details(&fold(&replayed), "seen_after_polls").is_empty());
+        let late = by(
+            1,
+            vec![EventBody::Envelope {
+                circonscription: circ(),
+                bureau: None,
+                voters: 2,
+                received: 2,
+                note: None,
+                received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 12),
+            }],
+        );
+        assert_eq!(details(&fold(&late), "received_after_election").len(), 1);
+    }
+
     #[test]
     fn combining_marks_prefers_absent_and_flags_disagreement() {
         assert_eq!(combine([]), (Mark::Unchecked, false));

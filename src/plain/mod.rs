@@ -28,7 +28,7 @@ use crate::domain::{
     Panel, RecordState,
 };
 use crate::error::Error;
-use crate::i18n::{Lang, Localize};
+use crate::i18n::{Lang, Localize, Message};
 use crate::storage::Store;
 
 /// Runs the plain mode on `store`, reading standard input and writing to `out`, until `quitter`
@@ -145,6 +145,8 @@ struct Session<'a> {
     envelope_no: u16,
     undo: Vec<Change>,
     pending: Option<Pending>,
+    /// `heure …`: when the observations typed now were seen (`None`: when typed).
+    seen: Option<DateTime<Utc>>,
     clock: &'a mut dyn FnMut() -> DateTime<Utc>,
 }
 
@@ -264,6 +266,7 @@ impl<'a> Session<'a> {
             observer_name: observer.name,
             state,
             envelope_no: 1,
+            seen: None,
             undo: Vec::new(),
             pending: None,
             clock,
@@ -534,6 +537,26 @@ impl<'a> Session<'a> {
                     (Ok(_), None) => vec![t.needs_bureau.to_owned()],
                 }
             }
+            Command::Machines { on } => {
+                let Some(bureau) = self.bureau.as_ref() else {
+                    return vec![t.needs_bureau.to_owned()];
+                };
+                let summary = Message::new(if on {
+                    "plain-machines-on"
+                } else {
+                    "plain-machines-off"
+                })
+                .arg("bureau", bureau.code.as_str())
+                .render(self.lang);
+                let body = EventBody::Machines {
+                    circonscription: self.circonscription.code.clone(),
+                    bureau: bureau.code.clone(),
+                    machines: on,
+                    note: None,
+                };
+                self.commit(store, summary, vec![body])
+            }
+            Command::SeenAt { moment } => self.seen_at(moment),
             Command::Undo => self.undo(store),
             Command::Place { code } => self.go_to(store, &code),
             Command::Findings => self.findings(store),
@@ -797,7 +820,11 @@ impl<'a> Session<'a> {
         let mut last = None;
         for body in bodies {
             let now = (self.clock)();
-            match store.append(new_event_id(), now, body) {
+            // A withdrawal is no observation: it has no "seen at".
+            let seen = self
+                .seen
+                .filter(|_| !matches!(body, EventBody::Retract { .. }));
+            match store.append_seen(new_event_id(), now, seen, body) {
                 Ok(event) => {
                     self.state.apply(&event);
                     saved.push(event.id);
@@ -807,6 +834,33 @@ impl<'a> Session<'a> {
             }
         }
         (saved, None, last)
+    }
+
+    /// `heure …`: the moment the following observations were seen, in the place's legal time.
+    fn seen_at(&mut self, moment: Option<crate::domain::event::Moment>) -> Vec<String> {
+        let Some(moment) = moment else {
+            self.seen = None;
+            return vec![Message::new("plain-seen-now").render(self.lang)];
+        };
+        let bureau = self.bureau.as_ref().map(|b| &b.code);
+        match crate::app::seen_at(
+            moment,
+            self.election.date,
+            &self.circonscription.code,
+            bureau,
+            self.lang,
+        ) {
+            Ok(at) => {
+                self.seen = Some(at);
+                let zone = LegalZone::of_place(&self.circonscription.code, bureau);
+                vec![
+                    Message::new("plain-seen-at")
+                        .arg("moment", self.lang.catalog().moment(at, zone))
+                        .render(self.lang),
+                ]
+            }
+            Err(e) => vec![e.message(self.lang)],
+        }
     }
 
     fn saved_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {

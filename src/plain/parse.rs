@@ -62,6 +62,17 @@ pub enum Command {
         /// The code typed.
         code: String,
     },
+    /// `machines [oui|non]`: the current bureau votes on machines (or not).
+    Machines {
+        /// Votes on machines.
+        on: bool,
+    },
+    /// `heure 11/06/2017 15:40` (or `heure 15 h 40`): the observations that follow were seen
+    /// then (a record typed in later); `heure maintenant` goes back to the time of entry.
+    SeenAt {
+        /// The moment, `None` for "now".
+        moment: Option<crate::domain::event::Moment>,
+    },
     /// `annuler`: retract the last change of this session.
     Undo,
     /// `bilan`: the findings of the circonscription, as the report words them.
@@ -116,6 +127,10 @@ pub enum Form {
     Export,
     /// `historique 3 bureau`.
     History,
+    /// `machines oui`.
+    Machines,
+    /// `heure 15 h 40`.
+    SeenAt,
     /// A command that takes nothing after it (`annuler`, `liste`, `aide`, `quitter`).
     Bare,
 }
@@ -137,6 +152,10 @@ pub enum Problem {
     MissingMark,
     /// A word that is no mark.
     BadMark(String),
+    /// Not a moment (`11/06/2017 15:40`, `15 h 40`).
+    BadMoment(String),
+    /// Neither yes nor no.
+    BadYesNo(String),
     /// A number is missing.
     MissingNumber,
     /// A word that is not a whole number.
@@ -376,6 +395,26 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
             Ok(Command::Place {
                 code: code.to_owned(),
             })
+        }
+        "machines" | "machine" => {
+            let (w, rest) = first_word(rest);
+            nothing_after(rest, Form::Machines)?;
+            let on = match w.to_lowercase().as_str() {
+                "" | "oui" | "o" | "yes" | "y" => true,
+                "non" | "n" | "no" => false,
+                other => return fail(Form::Machines, Problem::BadYesNo(other.to_owned())),
+            };
+            Ok(Command::Machines { on })
+        }
+        "heure" | "vu-a" | "vu-à" | "seen-at" | "time" => {
+            let t = rest.trim();
+            match t.to_lowercase().as_str() {
+                "" => fail(Form::SeenAt, Problem::MissingText),
+                "maintenant" | "now" => Ok(Command::SeenAt { moment: None }),
+                _ => crate::domain::event::parse_moment(t)
+                    .map(|m| Command::SeenAt { moment: Some(m) })
+                    .or_else(|w| fail(Form::SeenAt, Problem::BadMoment(w))),
+            }
         }
         "annuler" | "undo" | "u" => bare(Command::Undo),
         "bilan" | "findings" | "summary" => bare(Command::Findings),

@@ -886,3 +886,37 @@ fn ctrl_c_ends_the_session_cleanly() {
         "the question was not answered yes"
     );
 }
+
+#[test]
+fn machines_and_the_time_seen_are_recorded_from_plain_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "machines oui\nheure 10/06/2017 18:30\n3 foi a\nheure maintenant\n3 courrier a\nmachines peut-être\nheure demain\nmachines non\n",
+    );
+    let events = store.events().unwrap();
+    // machines oui, 3 foi, 3 courrier, machines non: the two mistakes recorded nothing.
+    assert_eq!(events.len(), 4, "{out}");
+    assert!(matches!(
+        &events[0].body,
+        EventBody::Machines { bureau, machines: true, .. } if bureau.as_str() == "75056_0911"
+    ));
+    // 18:30 in Paris in June is 16:30 UTC; back to the time of entry afterwards.
+    assert_eq!(
+        events[1].seen_at,
+        Some(Utc.with_ymd_and_hms(2017, 6, 10, 16, 30, 0).unwrap())
+    );
+    assert_eq!(events[2].seen_at, None);
+    assert!(matches!(
+        &events[3].body,
+        EventBody::Machines {
+            machines: false,
+            ..
+        }
+    ));
+    assert!(out.contains("10 juin 2017, 18 h 30"), "{out}");
+    assert!(out.contains("« peut-être » n'est ni oui ni non"), "{out}");
+    assert!(out.contains("« demain » n'est pas un moment"), "{out}");
+}

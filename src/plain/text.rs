@@ -255,6 +255,8 @@ fn example(f: Form) -> Message<'static> {
         Form::Place => Message::new("plain-example-place"),
         Form::Export => Message::new("plain-example-export"),
         Form::History => Message::new("plain-example-history"),
+        Form::Machines => Message::new("plain-example-machines"),
+        Form::SeenAt => Message::new("plain-example-seen-at"),
         Form::Bare => Message::new("plain-example-bare"),
     }
 }
@@ -282,6 +284,8 @@ impl Localize for Problem {
             Self::TooLong(max) => Message::new("plain-problem-too-long").arg("max", *max),
             Self::Control => Message::new("plain-problem-control"),
             Self::MissingFolder => Message::new("plain-problem-missing-folder"),
+            Self::BadMoment(w) => Message::new("plain-problem-bad-moment").arg("word", w),
+            Self::BadYesNo(w) => Message::new("plain-problem-bad-yes-no").arg("word", w),
         }
     }
 }
