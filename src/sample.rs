@@ -138,7 +138,10 @@ impl Sample {
             date: toml.date,
         };
         let code = |file, s: &str| CirconscriptionCode::parse(s).map_err(|e| self.err(file, e));
-        let mut referential = Referential::default();
+        let mut referential = Referential {
+            election_day: election.date,
+            ..Referential::default()
+        };
         for c in toml.circonscription {
             let code = code("election.toml", &c.code)?;
             referential.circonscriptions.insert(

@@ -342,12 +342,7 @@ fn sighting_mark(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
 fn household(h: &HouseholdSighting, zone: LegalZone, cat: &Catalog) -> String {
     let day = h
         .received_on
-        .map(|d| {
-            format!(
-                ", {}",
-                (cat.received_on)(&d.format("%Y-%m-%d").to_string(), h.received)
-            )
-        })
+        .map(|d| format!(", {}", (cat.received_on)(&(cat.pv.date)(d), h.received)))
         .unwrap_or_default();
     let note = h
         .note

@@ -477,6 +477,8 @@ fn national_names() -> crate::domain::record::Names {
         (12, "Chloé"),
         (13, "Denis"),
         (14, "Odile"),
+        (15, "Émile"),
+        (16, "Fanny"),
     ]
     .into_iter()
     .map(|(o, n)| (ObserverId(Uuid::from_u128(o)), n.to_owned()))
@@ -556,7 +558,15 @@ fn nr(circ: &str, bureau: &str, voter: Option<&str>) -> EventBody {
 ///   does not erase the period, and the sightings before and after it contradict nothing;
 /// - bureau 75056_0913 votes on machines: Chloé's "absent" there gives no finding;
 /// - Alice's tick of candidate 6 at the bureau is undone;
-/// - 7501: 13 households (interval); 9201: one household (no interval); non-receipts in both.
+/// - 7501: 13 households (interval); 9201: one household (no interval); non-receipts in both;
+///   Odile's own non-receipt is one of her household's missing envelopes (counted once);
+/// - Chloé's household is registered at 75056_0913 (machines): candidate 9's mailed ballot
+///   absent from her envelope is no finding (R.34, last paragraph);
+/// - Émile says 75056_0912 votes on machines: his "absent" there gives no finding; he says
+///   75056_0914 does too, Fanny says it does not and saw candidate 11's ballot absent there: a
+///   disagreement, and the absence stands;
+/// - Fanny's tick of candidate 12 at 75056_0914 was seen at 20:30 (after the polls closed) and
+///   Émile's envelope arrived the day after the vote: both flagged.
 fn national_events() -> Vec<Event> {
     use Item::{Bureau as B, Courrier as C, Foi as F};
     use Mark::{Absent as A, Present as P};
@@ -606,8 +616,48 @@ fn national_events() -> Vec<Event> {
             ("10:01", t(c, b13, 5, B, P)),
             ("10:05", env(c, 2, 0)),
             ("10:06", nr(c, b13, Some("Paul Martin"))),
+            ("10:07", t(c, b13, 9, C, A)),
         ],
     ));
+    let machines = |bureau: &str, on: bool| EventBody::Machines {
+        circonscription: CirconscriptionCode::parse(c).unwrap(),
+        bureau: BureauCode::parse(bureau).unwrap(),
+        machines: on,
+        note: None,
+    };
+    let (b12, b14) = ("75056_0912", "75056_0914");
+    log.extend(timed(
+        15,
+        vec![
+            ("09:30", machines(b12, true)),
+            ("09:31", t(c, b12, 10, B, A)),
+            ("09:40", machines(b14, true)),
+            (
+                "09:50",
+                EventBody::Envelope {
+                    circonscription: CirconscriptionCode::parse(c).unwrap(),
+                    bureau: Some(BureauCode::parse(b12).unwrap()),
+                    voters: 1,
+                    received: 1,
+                    note: None,
+                    received_on: chrono::NaiveDate::from_ymd_opt(2017, 6, 12),
+                },
+            ),
+        ],
+    ));
+    let mut fanny = timed(
+        16,
+        vec![
+            ("10:30", machines(b14, false)),
+            ("10:31", t(c, b14, 11, B, A)),
+            ("10:32", t(c, b14, 12, B, A)),
+        ],
+    );
+    // Typed at 10:32 UTC, said seen at 20:30 in Paris (18:30 UTC).
+    fanny[2].seen_at = DateTime::parse_from_rfc3339("2017-06-11T18:30:00Z")
+        .ok()
+        .map(|t| t.to_utc());
+    log.extend(fanny);
     log.extend(timed(
         13,
         vec![
@@ -702,9 +752,30 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
         [
             ("75056_0911", 3, "Bruno"),
             ("75056_0911", 5, "Alice"),
-            ("75056_0911", 8, "Bruno")
+            ("75056_0911", 8, "Bruno"),
+            // Observers disagree on 75056_0914's machines: its table's findings stand.
+            ("75056_0914", 11, "Fanny"),
+            ("75056_0914", 12, "Fanny")
         ]
     );
+    // Émile's statement makes 75056_0912 a machines bureau: his "absent" there is nothing.
+    assert!(!irregular.iter().any(|(_, p, _)| *p == 10));
+    let disputed = kinds("machines_disputed");
+    assert_eq!(disputed.len(), 1);
+    assert_eq!(disputed[0]["bureau"], "75056_0914");
+    assert_eq!(disputed[0]["statements"].as_array().unwrap().len(), 2);
+    // Chloé's household is at a machines bureau: no mailed ballot was due (R.34).
+    assert!(
+        !details
+            .iter()
+            .any(|d| d["candidate"]["panel"] == 9 && d["finding"] != "absent_from_table"),
+        "candidate 9: {details:?}"
+    );
+    // Fanny's 20:30 sighting and Émile's envelope of 12 June are flagged.
+    let late = kinds("seen_after_polls");
+    assert_eq!(late[0]["count"], 1);
+    assert_eq!(late[0]["observations"][0]["panel"], 12);
+    assert_eq!(kinds("received_after_election").len(), 1);
     let disagreement = kinds("disagreement");
     assert_eq!(disagreement.len(), 1);
     let views: Vec<(&str, &str, &str)> = disagreement[0]["observations"]
@@ -734,11 +805,11 @@ fn every_kind_of_finding_occurs_in_the_generated_data_set() {
         .iter()
         .filter(|b| b["voting_machines"] == true)
         .collect();
-    assert_eq!(machines.len(), 1);
-    assert_eq!(machines[0]["code"], "75056_0913");
+    let machines: Vec<&serde_json::Value> = machines.iter().map(|b| &b["code"]).collect();
+    assert_eq!(machines, ["75056_0912", "75056_0913"]);
     assert!(!json.contains("\"bureau\": \"75056_0913\",\n          \"candidate\""));
     let shortfall = &kinds("shortfall")[0]["rate"];
-    assert_eq!(shortfall["households"], 13);
+    assert_eq!(shortfall["households"], 14);
     assert!(shortfall["interval"]["low"].as_f64().is_some());
     assert_eq!(kinds("non_receipts")[0]["count"], 1);
     // Undone, so no irregularity for candidate 6.

@@ -7,6 +7,7 @@ mod escape;
 mod hostile;
 mod import;
 mod kill;
+mod machines;
 mod merge;
 mod merge_laws;
 mod plain;
