@@ -245,6 +245,7 @@ import-panel-number = a panel number: a whole number from 1 to 999
 import-nuance-code = a nuance code (letters, as `REM`, `DVD`), or nothing
 import-commune-insee = an INSEE commune code of 5 characters (75056, 2A004)
 import-bureau-number-code = a bureau number (0001, 0911; letters and digits only)
+import-machines-yes-no = yes or no (1 or 0): does the bureau vote on machines?
 import-bureau-code-whole = a bureau code: the commune's INSEE code, `_`, the bureau number (75056_0911)
 import-departement-not-value = a département code (01–95, 2A, 2B, 971–988, ZA–ZZ); `{ $value }` is none
 import-departement-code = a département code (01–95, 2A, 2B, 971–988, ZA–ZZ)

@@ -253,6 +253,7 @@ import-panel-number = un numéro de panneau : un nombre entier de 1 à 999
 import-nuance-code = un code de nuance (des lettres, comme `REM`, `DVD`), ou rien
 import-commune-insee = un code INSEE de commune de 5 caractères (75056, 2A004)
 import-bureau-number-code = un numéro de bureau (0001, 0911 ; lettres et chiffres seulement)
+import-machines-yes-no = oui ou non (1 ou 0) : le bureau vote-t-il sur machines ?
 import-bureau-code-whole = un code de bureau : le code INSEE de la commune, `_`, le numéro du bureau (75056_0911)
 import-departement-not-value = un code de département (01–95, 2A, 2B, 971–988, ZA–ZZ) ; « { $value } » n'en est pas un
 import-departement-code = un code de département (01–95, 2A, 2B, 971–988, ZA–ZZ)

@@ -498,6 +498,7 @@ fn import_texts() -> Vec<ImportText> {
         ImportText::NuanceCode,
         ImportText::CommuneInsee,
         ImportText::BureauNumberCode,
+        ImportText::MachinesYesNo,
         ImportText::BureauCodeWhole,
         ImportText::DepartementNotValue { value: "7".into() },
         ImportText::DepartementCode,

@@ -131,8 +131,13 @@ pub(crate) fn read_table(
         header: &header,
         circonscriptions: RefCell::default(),
     };
+    // Any layout may carry whether each bureau votes on machines.
+    let machines = header.find(MACHINES);
     while src.next_row(&mut row)? {
-        let (bureau, code_column) = r.bureau(&row, layout)?;
+        let (mut bureau, code_column) = r.bureau(&row, layout)?;
+        if let Some(column) = machines {
+            bureau.voting_machines = r.yes_no(&row, column)?;
+        }
         if let Some(first) = seen.insert(&bureau.code, row.line()) {
             return Err(r
                 .error(&row, code_column, ImportText::EachBureauOnce)
@@ -204,7 +209,30 @@ struct Reader<'a> {
     circonscriptions: RefCell<(String, FxHashMap<String, CirconscriptionCode>)>,
 }
 
+/// Names of a column saying whether a bureau votes on machines.
+const MACHINES: &[&str] = &[
+    "voting_machines",
+    "machines",
+    "machine_a_voter",
+    "machines_a_voter",
+    "machine à voter",
+    "machines à voter",
+    "Machine à voter",
+    "Machines à voter",
+];
+
 impl Reader<'_> {
+    /// A yes/no cell (`1`, `oui`, `O`, `true`, `vrai`, `x` / `0`, `non`, `N`, `false`, `faux`);
+    /// empty says nothing.
+    fn yes_no(&self, row: &Row, column: usize) -> Result<Option<bool>, ImportError> {
+        match row.get(column).trim().to_lowercase().as_str() {
+            "" => Ok(None),
+            "1" | "oui" | "o" | "yes" | "y" | "true" | "vrai" | "x" => Ok(Some(true)),
+            "0" | "non" | "n" | "no" | "false" | "faux" => Ok(Some(false)),
+            _ => Err(self.error(row, column, ImportText::MachinesYesNo)),
+        }
+    }
+
     fn error(&self, row: &Row, column: usize, expected: impl Into<Expected>) -> ImportError {
         ImportError::at(self.path, row.line(), expected)
             .column(self.header.name(column))
@@ -356,6 +384,7 @@ impl Reader<'_> {
                         address,
                         commune,
                         circonscription: None,
+                        voting_machines: None,
                     },
                     column,
                 ))
@@ -387,6 +416,7 @@ impl Reader<'_> {
                         address: String::new(),
                         commune,
                         circonscription,
+                        voting_machines: None,
                     },
                     column,
                 ))
@@ -414,6 +444,7 @@ impl Reader<'_> {
                         address: String::new(),
                         commune,
                         circonscription: Some(circonscription),
+                        voting_machines: None,
                     },
                     number,
                 ))

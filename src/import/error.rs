@@ -279,6 +279,8 @@ pub enum ImportText {
     CommuneInsee,
     /// “a bureau number (0001, 0911; letters and digits only)”.
     BureauNumberCode,
+    /// A voting-machines column's value: yes or no.
+    MachinesYesNo,
     /// “a bureau code: the commune's INSEE code, `_`, the bureau number (75056_0911)”.
     BureauCodeWhole,
     /// “a département code (01–95, 2A, 2B, 971–988, ZA–ZZ); `{value}` is none”.
@@ -527,6 +529,7 @@ impl Localize for ImportText {
             Self::NuanceCode => Message::new("import-nuance-code"),
             Self::CommuneInsee => Message::new("import-commune-insee"),
             Self::BureauNumberCode => Message::new("import-bureau-number-code"),
+            Self::MachinesYesNo => Message::new("import-machines-yes-no"),
             Self::BureauCodeWhole => Message::new("import-bureau-code-whole"),
             Self::DepartementNotValue { value } => {
                 Message::new("import-departement-not-value").arg("value", cut(value))

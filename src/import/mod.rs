@@ -81,6 +81,9 @@ pub struct BureauRow {
     pub commune: String,
     /// The circonscription, when the file says it (INSEE's REU table does not).
     pub circonscription: Option<CirconscriptionCode>,
+    /// Whether it votes on machines, when the file has such a column (reference data: it counts
+    /// for a bureau no observer made a statement about).
+    pub voting_machines: Option<bool>,
 }
 
 /// What kind of official file an importer recognised, from its header (or workbook).

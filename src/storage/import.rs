@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{Doing, StorageError, Store};
-use crate::domain::{Candidate, CirconscriptionCode, Panel, Sex};
+use crate::domain::{BureauCode, Candidate, CirconscriptionCode, Panel, Sex};
 use crate::import::{BureauRow, CandidateRow, FileInfo, ImportError, ImportText};
 
 /// Why an import did not happen. Either way, nothing of the file was written.
@@ -406,10 +406,15 @@ impl Store {
             ))
             .map_err(sql(Doing::PreparingImport))?;
         let mut batch: Vec<BureauRow> = Vec::with_capacity(BATCH);
+        // A voting-machines column's values, set once every row is in.
+        let mut machines: Vec<(BureauCode, bool)> = Vec::new();
         let info = {
             let mut sink = |row: BureauRow| -> Result<(), ImportError> {
                 count += 1;
                 let line = row.line;
+                if let Some(flag) = row.voting_machines {
+                    machines.push((row.code.clone(), flag));
+                }
                 let result = (|| -> rusqlite::Result<()> {
                     if let Some(circ) = &row.circonscription
                         && !known_circs.contains(circ.as_str())
@@ -521,6 +526,13 @@ impl Store {
         }
         drop(insert_new);
         drop(insert_batch);
+        for (code, flag) in &machines {
+            tx.prepare_cached(
+                "UPDATE bureau SET voting_machines = ?2 WHERE code = ?1 AND voting_machines <> ?2",
+            )
+            .and_then(|mut stmt| stmt.execute(params![code.as_str(), flag]))
+            .map_err(sql(Doing::ImportingBureaux))?;
+        }
         if let Some(index) = index_sql {
             tx.execute_batch(&index)
                 .map_err(sql(Doing::IndexingBureaux))?;

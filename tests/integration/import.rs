@@ -578,3 +578,37 @@ fn a_candidate_list_of_another_election_is_refused_and_nothing_is_imported() {
         0,
     );
 }
+
+#[test]
+fn a_bureaux_table_may_say_which_bureaux_vote_on_machines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = crate::util::init_db(dir.path());
+    let file = dir.path().join("bureaux-machines.csv");
+    std::fs::write(
+        &file,
+        "codeDepartement,codeCirconscription,codeCommune,nomCommune,numeroBureauVote,codeBureauVote,machine_a_voter\n\
+         75,7501,75056,Paris,0911,75056_0911,non\n\
+         75,7501,75056,Paris,0913,75056_0913,oui\n\
+         75,7501,75056,Paris,0914,75056_0914,\n",
+    )
+    .unwrap();
+    import(&db, "bureaux", &file, 0);
+    let r = referential(&db);
+    let machines = |n: &str| r.bureaux[&BureauCode::parse(n).unwrap()].voting_machines;
+    assert!(!machines("75056_0911"));
+    assert!(machines("75056_0913"));
+    assert!(!machines("75056_0914"), "an empty cell says nothing");
+    // A value that is neither yes nor no: refused with its line and column, nothing imported.
+    std::fs::write(
+        &file,
+        "codeDepartement,codeCirconscription,codeCommune,nomCommune,numeroBureauVote,codeBureauVote,machine_a_voter\n\
+         75,7501,75056,Paris,0914,75056_0914,peut-être\n",
+    )
+    .unwrap();
+    let (_, err) = import(&db, "bureaux", &file, 1);
+    assert!(
+        err.contains("ligne 2") && err.contains("machine_a_voter"),
+        "{err}"
+    );
+    assert!(!machines("75056_0914"));
+}
