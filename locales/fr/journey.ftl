@@ -143,3 +143,51 @@ setup-reference-required = Indiquez le chemin du fichier de référence (ex. /me
 setup-created = Base créée. Votre bureau : tapez un code, une rue ou une commune
 setup-reference-missing = le fichier de référence { $path } n'existe pas : vérifiez le chemin (clé USB montée ?)
 setup-cancelled = Aucune base créée ({ $path } n'existe pas). Relancez constat pour la créer.
+
+## Issue 16: paste, cursor, grid status, undo, a cell's history, other writers.
+
+# $on: yes when p and a move the cursor to the next row.
+journey-advance = { $on ->
+    [yes] Après p ou a, le curseur passe à la ligne suivante (v pour l'arrêter)
+   *[no] Après p ou a, le curseur reste sur la ligne (v pour le faire avancer)
+}
+journey-reloaded = Mis à jour depuis le fichier (ligne de commande, fusion) : vérifiez l'écran, rien d'autre n'a été fait
+# A note longer than $max: $refused characters were not added.
+journey-note-too-long = Note limitée à { $max } caractères : { $refused } { $refused ->
+    [one] caractère non ajouté
+   *[other] caractères non ajoutés
+}
+journey-note-count = { $count }/{ $max } caractères
+journey-ask-quit-form = Quitter sans enregistrer ce qui est tapé dans le formulaire ?
+# $what: what the undo withdraws (journey-undone-cell, -column, -cells).
+journey-ask-undo-earlier = Annuler « { $what } », enregistré lors d'une session précédente ?
+journey-undone = Annulé : { $what }
+# $cell: journey-cell; $was: the mark undone; $now: the mark shown again.
+journey-undone-cell = { $cell } { $was } → { $now }
+journey-undone-column = { $count } { $count ->
+    [one] case
+   *[other] cases
+} de la colonne « { $column } »
+journey-undone-cells = { $count } { $count ->
+    [one] case
+   *[other] cases
+}
+# $item: foi, courrier or bureau.
+journey-cell = n° { $panel } { $item ->
+    [foi] profession de foi
+    [courrier] bulletin (enveloppe)
+   *[bureau] bulletin (bureau)
+}
+journey-rows-above = ↑ { $count } au-dessus
+journey-rows-below = ↓ { $count } de plus
+journey-all-checked = tous vérifiés
+journey-progress = { $item ->
+    [foi] foi
+    [courrier] courrier
+   *[bureau] bureau
+} { $done }/{ $total }
+journey-history-title = Historique : { $cell }
+journey-history-loading = Lecture de l'historique…
+journey-history-empty = Aucun constat sur cette case
+journey-history-withdrawn = (retiré)
+journey-hint-history = ↑↓ défiler · Échap fermer

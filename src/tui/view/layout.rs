@@ -38,6 +38,26 @@ pub fn bands(area: Rect) -> Bands {
     }
 }
 
+/// The grid band split into the table (its first line is the column header) and, on its last
+/// line, the grid's status: rows above and below the screen, and how many cells are checked.
+pub fn table_and_status(grid: Rect) -> (Rect, Rect) {
+    let table = Rect {
+        height: grid.height.saturating_sub(1),
+        ..grid
+    };
+    let status = Rect {
+        y: grid.y + table.height,
+        height: grid.height.min(1),
+        ..grid
+    };
+    (table, status)
+}
+
+/// The table part of the screen's grid band.
+pub fn table(screen: Rect) -> Rect {
+    table_and_status(bands(screen).grid).0
+}
+
 /// The tab of each screen on the tab line: three equal parts.
 pub fn tab_areas(tabs: Rect) -> [Rect; 3] {
     Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(tabs)
@@ -143,7 +163,7 @@ pub fn first_visible_row(selected: usize, grid_height: u16) -> usize {
 /// True when (`x`, `y`) is on the candidate column's header of the grid (where the envelope
 /// screen says which envelope it shows).
 pub fn candidate_header_target(screen: Rect, kind: Screen, x: u16, y: u16) -> bool {
-    let grid = bands(screen).grid;
+    let grid = table(screen);
     if y != grid.y || grid.height == 0 {
         return false;
     }
@@ -165,7 +185,7 @@ pub fn grid_target(
     x: u16,
     y: u16,
 ) -> Option<(usize, Option<usize>)> {
-    let grid = bands(screen).grid;
+    let grid = table(screen);
     if y <= grid.y || y >= grid.y + grid.height || x < grid.x || x >= grid.x + grid.width {
         return None;
     }

@@ -66,6 +66,7 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         }
         Mode::Picker(picker) => overlays::picker(model, picker, frame, area),
         Mode::Confirm(confirm) => overlays::confirm(model, confirm, frame, area),
+        Mode::History(history) => overlays::history(model, history, frame, above_hint(area)),
     }
 }
 
@@ -157,6 +158,13 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
             };
             Line::styled(short_hint(hint, area.width), model.theme.dim())
         }
+        (None, Mode::History(_)) => Line::styled(
+            fit(
+                &crate::i18n::Message::new("journey-hint-history").render(model.lang),
+                area.width,
+            ),
+            model.theme.dim(),
+        ),
         (None, Mode::Help) => {
             Line::styled(fit(cat.hint_help_scroll, area.width), model.theme.dim())
         }
