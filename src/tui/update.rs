@@ -258,6 +258,8 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                     let next = model.mark(row, item).cycled();
                     set_cells(model, &[row], next)
                 }
+                // A second tap on the selected candidate's name shows the cell's history.
+                Some((row, None)) if row == model.row => open_history(model),
                 Some((row, None)) => {
                     model.row = row;
                     vec![]
