@@ -153,10 +153,7 @@ journey-advance = { $on ->
 }
 journey-reloaded = Updated from the file (command line, merge): check the screen, nothing else was done
 # A note longer than $max: $refused characters were not added.
-journey-note-too-long = Notes are limited to { $max } characters: { $refused } { $refused ->
-    [one] character not added
-   *[other] characters not added
-}
+journey-note-too-long = Notes are limited to { $max } characters: { $refused } not added
 journey-note-count = { $count }/{ $max } characters
 journey-ask-quit-form = Leave without saving what is typed in the form?
 # $what: what the undo withdraws (journey-undone-cell, -column, -cells).

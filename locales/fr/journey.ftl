@@ -154,8 +154,8 @@ journey-advance = { $on ->
 journey-reloaded = Mis à jour depuis le fichier (ligne de commande, fusion) : vérifiez l'écran, rien d'autre n'a été fait
 # A note longer than $max: $refused characters were not added.
 journey-note-too-long = Note limitée à { $max } caractères : { $refused } { $refused ->
-    [one] caractère non ajouté
-   *[other] caractères non ajoutés
+    [one] non ajouté
+   *[other] non ajoutés
 }
 journey-note-count = { $count }/{ $max } caractères
 journey-ask-quit-form = Quitter sans enregistrer ce qui est tapé dans le formulaire ?
