@@ -188,3 +188,15 @@ journey-history-loading = Reading the history…
 journey-history-empty = No observation of this cell
 journey-history-withdrawn = (withdrawn)
 journey-hint-history = ↑↓ scroll · Esc close
+
+journey-button-note = c note
+journey-button-undo = u undo
+journey-button-help = ? help
+journey-button-quit = q quit
+# A phone's column titles: words, not abbreviations. $item: foi, courrier or bureau.
+journey-col-phone = { $item ->
+    [foi] foi
+    [courrier] envelope
+   *[bureau] ballot
+}
+journey-col-checked-at-phone = time

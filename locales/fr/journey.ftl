@@ -191,3 +191,15 @@ journey-history-loading = Lecture de l'historique…
 journey-history-empty = Aucun constat sur cette case
 journey-history-withdrawn = (retiré)
 journey-hint-history = ↑↓ défiler · Échap fermer
+
+journey-button-note = c note
+journey-button-undo = u annuler
+journey-button-help = ? aide
+journey-button-quit = q quitter
+# A phone's column titles: words, not abbreviations. $item: foi, courrier or bureau.
+journey-col-phone = { $item ->
+    [foi] foi
+    [courrier] courrier
+   *[bureau] bulletin
+}
+journey-col-checked-at-phone = heure

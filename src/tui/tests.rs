@@ -2084,3 +2084,76 @@ fn ctrl_c_in_a_form_asks_before_dropping_a_half_typed_note() {
     h.keys("o");
     assert!(h.model.quit);
 }
+
+/// Point 11: on a phone (40×15) the hint line holds note, undo, help and quit as buttons a tap
+/// reaches; the columns are titled with words; the picker keeps the matched street in view; a
+/// long message is not cut.
+#[test]
+fn a_phone_screen_has_words_buttons_and_whole_messages() {
+    let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
+    let s = screen(&h.model, 40, 15);
+    let header = s.lines().nth(3).unwrap();
+    assert!(header.contains("foi") && header.contains("courrier"), "{s}");
+    let last = s.lines().last().unwrap();
+    assert!(last.contains("c note") && last.contains("u annuler"), "{s}");
+    h.keys("2");
+    let s = screen(&h.model, 40, 15);
+    let header = s.lines().nth(3).unwrap();
+    assert!(
+        header.contains("bulletin") && header.contains("heure"),
+        "{s}"
+    );
+    assert!(!s.contains("Bur ") && !s.contains(" À "), "{s}");
+    // A tap on "c note" opens the note form of the cell under the cursor; on "u annuler", undo.
+    h.keys("p");
+    let [note, undo, ..] =
+        view::layout::phone_buttons(ratatui::layout::Rect::new(0, 0, 40, 15)).unwrap();
+    h.send(Message::Tap {
+        x: note.x + 1,
+        y: note.y,
+    });
+    assert!(matches!(h.model.mode, Mode::Note(_)), "{:?}", h.model.mode);
+    h.press(KeyCode::Esc);
+    h.send(Message::Tap {
+        x: undo.x + 1,
+        y: undo.y,
+    });
+    assert_eq!(h.mark(0, Item::Bureau), Mark::Unchecked, "undone by a tap");
+    // A long message takes the lines above the hint instead of being cut.
+    h.keys("P");
+    h.send(Message::Answer(true));
+    let s = screen(&h.model, 40, 15);
+    let flat: String = s
+        .lines()
+        .map(|l| l.trim_matches('"').trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Colonne « Bull. bureau » marquée présente"),
+        "{s}"
+    );
+    // The picker keeps the street that matched in view.
+    h.keys("/");
+    h.send(Message::Paste("clauzel".into()));
+    let s = screen(&h.model, 40, 15);
+    assert!(s.to_lowercase().contains("clauzel"), "{s}");
+    insta::assert_snapshot!("screen_picker_clauzel_40x15_fr", s);
+}
+
+#[test]
+fn keep_match_cuts_the_middle_of_a_long_row_to_show_the_match() {
+    let text = "75056_0911 · École élémentaire, 12 rue Clauzel, Paris";
+    let shown = super::view::keep_match_for_tests(text, "clauzel", 30);
+    assert!(shown.chars().count() <= 30, "{shown}");
+    assert!(shown.contains("Clauzel"), "{shown}");
+    assert!(shown.starts_with("75056"), "{shown}");
+    let early = super::view::keep_match_for_tests(text, "0911", 30);
+    assert!(
+        early.chars().count() <= 30 && early.contains("0911"),
+        "{early}"
+    );
+}

@@ -56,6 +56,8 @@ pub fn earlier_undo(
 /// Applies `msg` to `model` and returns the effects to run.
 pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
     let cat = model.lang.catalog();
+    // A message on the hint line hides the phone's buttons: a tap there is not on them.
+    let buttons_shown = model.flash.is_none();
     if !matches!(msg, Message::Saved { .. } | Message::SaveFailed { .. }) {
         model.flash = None;
     }
@@ -234,6 +236,16 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             }
             if model.screen == Screen::Summary {
                 return vec![];
+            }
+            if buttons_shown
+                && let Some(button) = super::view::layout::phone_button_target(screen, x, y)
+            {
+                return match button {
+                    0 => open_note(model),
+                    1 => undo(model),
+                    2 => update(model, Message::ToggleHelp),
+                    _ => update(model, Message::Quit),
+                };
             }
             // A tap on "enveloppe 2 sur 3" in the header shows the next envelope, then the first.
             if model.screen == Screen::Envelope

@@ -21,12 +21,12 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
     let items = model.screen.items();
     let checked_at = model.screen == Screen::Bureau;
     let label = |item: Item| match (item, wide) {
-        (Item::Foi, true) => cat.col_foi,
-        (Item::Courrier, true) => cat.col_courrier,
-        (Item::Bureau, true) => cat.col_bureau,
-        (Item::Foi, false) => cat.col_foi_short,
-        (Item::Courrier, false) => cat.col_courrier_short,
-        (Item::Bureau, false) => cat.col_bureau_short,
+        (Item::Foi, true) => cat.col_foi.to_owned(),
+        (Item::Courrier, true) => cat.col_courrier.to_owned(),
+        (Item::Bureau, true) => cat.col_bureau.to_owned(),
+        (item, false) => crate::i18n::Message::new("journey-col-phone")
+            .arg("item", item.slug())
+            .render(model.lang),
     };
     // Which of the household's envelopes the grid shows, once it has more than one.
     let known = model.envelopes_known().max(model.envelope_no);
@@ -56,12 +56,9 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
         Cell::from(Line::from(Span::styled(label(*item), style)))
     }));
     if checked_at {
-        let title = if wide {
-            j.col_checked_at
-        } else {
-            j.col_checked_at_short
-        };
-        header.push(Cell::from(Span::styled(title, theme.title())));
+        let phone = crate::i18n::Message::new("journey-col-checked-at-phone").render(model.lang);
+        let title = if wide { j.col_checked_at } else { &phone };
+        header.push(Cell::from(Span::styled(title.to_owned(), theme.title())));
     }
 
     let rows = model.candidates.iter().enumerate().map(|(r, c)| {

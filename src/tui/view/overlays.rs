@@ -128,7 +128,11 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
         } else {
             format!("{} · {}", entry.title, entry.detail)
         };
-        let text = super::fit(&text, inner_width.saturating_sub(2));
+        let text = keep_match(
+            &text,
+            &picker.query,
+            usize::from(inner_width.saturating_sub(2)),
+        );
         if n == picker.selected {
             lines.push(Line::styled(format!("▸ {text}"), model.theme.cursor()));
         } else {
@@ -140,6 +144,60 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
         Paragraph::new(lines).block(super::titled(title, rect.width)),
         rect,
     );
+}
+
+/// `text` in `room` characters, keeping in view the part that matched the query (the street that
+/// matched "clauzel" at the end of a long address): the middle is cut with `…` when needed.
+pub(super) fn keep_match(text: &str, query: &str, room: usize) -> String {
+    let width = u16::try_from(room).unwrap_or(u16::MAX);
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= room {
+        return text.to_owned();
+    }
+    // Accents and case do not matter to the search: nor here. Each folded character remembers
+    // the character it came from.
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let f = deunicode::deunicode_char(*c).unwrap_or("?").to_lowercase();
+        for fc in f.chars() {
+            folded.push(fc);
+            origin.push(i);
+        }
+    }
+    let word = query
+        .split_whitespace()
+        .map(|w| deunicode::deunicode(w).to_lowercase())
+        .max_by_key(String::len)
+        .unwrap_or_default();
+    let found = (!word.is_empty())
+        .then(|| folded.find(&word))
+        .flatten()
+        .map(|byte| folded[..byte].chars().count());
+    let Some(at) = found.and_then(|i| origin.get(i).copied()) else {
+        return super::fit(text, width);
+    };
+    let end = origin
+        .get(found.unwrap_or(0) + word.chars().count().saturating_sub(1))
+        .copied()
+        .unwrap_or(at)
+        + 1;
+    if end < room {
+        return super::fit(text, width);
+    }
+    // Keep the start (the place's code) and the match with a little before it.
+    let tail_len = room / 2;
+    let head_len = room.saturating_sub(tail_len + 1);
+    let from = at.min(chars.len().saturating_sub(tail_len));
+    let head: String = chars[..head_len.min(from)].iter().collect();
+    let tail: String = chars[from..].iter().take(tail_len).collect();
+    let tail = if from + tail_len < chars.len() {
+        let t: String = tail.chars().take(tail_len.saturating_sub(1)).collect();
+        format!("{t}…")
+    } else {
+        tail
+    };
+    format!("{head}…{tail}")
 }
 
 pub(super) fn confirm(model: &Model, confirm: &Confirm, frame: &mut Frame<'_>, area: Rect) {
