@@ -200,3 +200,6 @@ journey-col-phone = { $item ->
    *[bureau] ballot
 }
 journey-col-checked-at-phone = time
+
+# Between a label and its value.
+journey-sep = {": "}

@@ -945,10 +945,10 @@ fn a_note_on_a_cell_is_a_new_tick_of_the_same_mark_with_the_note() {
 fn the_bureau_screen_shows_the_time_of_each_check_and_a_recheck_is_a_new_event() {
     let mut h = Harness::new(model());
     h.keys("2p");
-    // 1_497_160_000 is 05:46:40 UTC, 07:46 in Paris in June.
+    // 1_497_160_000 is 05:46:40 UTC, 7 h 46 in Paris in June.
     let s = screen(&h.model, 80, 24);
-    assert!(s.contains("07:46"), "{s}");
-    let last_check = (h.model.lang.journey().bureau_last_check)("07:46");
+    assert!(s.contains("7\u{a0}h\u{a0}46"), "{s}");
+    let last_check = (h.model.lang.journey().bureau_last_check)("7\u{a0}h\u{a0}46");
     assert!(s.contains(&last_check), "{s}");
     h.keys(" ");
     h.keys(" ");
@@ -2133,7 +2133,7 @@ fn a_phone_screen_has_words_buttons_and_whole_messages() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        flat.contains("Colonne « Bull. bureau » marquée présente"),
+        flat.contains("Colonne «\u{a0}Bull. bureau\u{a0}» marquée présente"),
         "{s}"
     );
     // The picker keeps the street that matched in view.

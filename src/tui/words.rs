@@ -1,5 +1,5 @@
-//! Times as a volunteer says them (issue 16, point 17): "15 h 40" in French, "15:40" in
-//! English. Pure.
+//! Times and separators as a volunteer says them (issue 16, point 17): "15 h 40" in French,
+//! "15:40" in English; no-break spaces where French puts them. Pure.
 
 use chrono::{NaiveDateTime, Timelike};
 
@@ -25,6 +25,12 @@ pub fn clock_seconds(lang: Lang, at: NaiveDateTime) -> String {
         ),
         Lang::En => format!("{:02}:{:02}:{:02}", at.hour(), at.minute(), at.second()),
     }
+}
+
+/// The separator between a label and its value: " : " in French with a no-break space before
+/// the colon (a wrapped line never starts with ":"), ": " in English.
+pub fn sep(lang: Lang) -> &'static str {
+    lang.journey().sep
 }
 
 #[cfg(test)]

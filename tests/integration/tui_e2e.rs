@@ -147,7 +147,11 @@ fn the_phone_screen_is_readable_and_quits_cleanly() {
     let db = init_db(dir.path());
     let tmux = Tmux::start(&db, 40, 15);
     let screen = tmux.wait_for("LEVAVASSEUR");
-    assert!(screen.contains("? aide · q quitter"), "{screen}");
+    // The hint line's buttons: note, undo, help and quit (issue 16, point 11).
+    let last = screen.lines().last().unwrap_or_default();
+    for button in ["c note", "u annuler", "? aide", "q quitter"] {
+        assert!(last.contains(button), "{screen}");
+    }
     tmux.keys(&["p", "q"]);
     sleep(Duration::from_millis(300));
     let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
@@ -168,7 +172,7 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     // First run: the form, then the picker.
     tmux.wait_for("Bienvenue dans constat");
     tmux.keys(&["Marie Curie", "Tab", "06 12 34 56 78", "Enter"]);
-    tmux.wait_for("Base créée");
+    tmux.wait_for("Fichier des constats créé");
     tmux.keys(&["0911"]);
     tmux.wait_for("1 résultat");
     tmux.keys(&["Enter"]);
@@ -195,7 +199,7 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     tmux.keys(&["g", "p", "-"]);
     tmux.wait_for("Enveloppe 1 sur 2");
     tmux.keys(&["n", "Jean Dupont", "Enter"]);
-    tmux.wait_for("Non-réceptions : 1");
+    tmux.wait_for("Non-réceptions\u{a0}: 1");
     // Bureau screen: two ballots, a note on the second.
     tmux.keys(&["2"]);
     tmux.wait_for("Vérifié à");

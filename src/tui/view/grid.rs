@@ -91,7 +91,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
         if checked_at {
             let at = model
                 .checked_at(r)
-                .map(|at| model.zone().local(at).format("%H:%M").to_string())
+                .map(|at| crate::tui::words::clock(model.lang, model.zone().local(at)))
                 .unwrap_or_default();
             cells.push(Cell::from(at));
         }

@@ -113,7 +113,7 @@ pub fn grid_widths(width: u16, screen: Screen) -> Vec<Constraint> {
             .map(|item| Constraint::Length(mark_width(width, *item))),
     );
     if checked_at {
-        widths.push(Constraint::Length(if is_wide(width) { 10 } else { 5 }));
+        widths.push(Constraint::Length(if is_wide(width) { 10 } else { 7 }));
     }
     widths
 }

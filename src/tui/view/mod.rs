@@ -102,7 +102,7 @@ fn draw_bureau_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let last = (0..model.candidates.len())
         .filter_map(|r| model.checked_at(r))
         .max()
-        .map(|at| model.zone().local(at).format("%H:%M").to_string());
+        .map(|at| crate::tui::words::clock(model.lang, model.zone().local(at)));
     let long = match &last {
         Some(t) => format!("{kind} · {}", (j.bureau_last_check)(t)),
         None => format!("{kind} · {}", j.bureau_not_checked),

@@ -81,7 +81,7 @@ fn field<'a>(label: &str, value: &str, focused: bool, model: &Model) -> Line<'a>
     };
     Line::from(vec![
         Span::styled(
-            format!("{marker}{label}{}", model.lang.catalog().list_sep),
+            format!("{marker}{label}{}", crate::tui::words::sep(model.lang)),
             style,
         ),
         Span::styled(format!("{value}{cursor}"), style),
@@ -100,14 +100,18 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
     };
     let inner_width = rect.width.saturating_sub(2);
     // On a phone the long prompt would hide what is typed.
-    let long = format!("{}{}", cat.picker_prompt, cat.list_sep);
+    let long = format!(
+        "{}{}",
+        cat.picker_prompt,
+        crate::tui::words::sep(model.lang)
+    );
     let prompt = if long.chars().count() + picker.query.chars().count() < usize::from(inner_width) {
         long
     } else {
         format!(
             "{}{}",
             model.lang.journey().picker_prompt_short,
-            cat.list_sep
+            crate::tui::words::sep(model.lang)
         )
     };
     let mut lines = vec![
@@ -375,7 +379,11 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
                 title: j.note_title,
                 lines: vec![
                     Line::raw(who),
-                    Line::raw(format!("  {column}{}{}", cat.list_sep, cat.mark(form.mark))),
+                    Line::raw(format!(
+                        "  {column}{}{}",
+                        crate::tui::words::sep(model.lang),
+                        cat.mark(form.mark)
+                    )),
                     field(
                         j.note_label,
                         &shown_tail(&form.text, room(j.note_label)),
