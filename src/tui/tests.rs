@@ -2157,3 +2157,48 @@ fn keep_match_cuts_the_middle_of_a_long_row_to_show_the_match() {
         "{early}"
     );
 }
+
+/// Point 17: on every French screen snapshot, no wrapped line starts with a colon, a closing
+/// guillemet or a question mark (no-break spaces hold them to their word), no time is written
+/// "07:46", and none of the words kept for the annex and the docs appears.
+#[test]
+fn french_screens_keep_punctuation_with_its_word_and_speak_plainly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/snapshots");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with("_fr.snap") {
+            continue;
+        }
+        seen += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| l.starts_with('"')) {
+            let inner = line
+                .trim_matches('"')
+                .trim_matches(|c| c == '│' || c == ' ');
+            assert!(
+                !inner.starts_with([':', '»', '?', ';', '!']),
+                "{name}: a line starts with punctuation: {line}"
+            );
+            for word in ["Base ", "UTC", "Wilson", "tête de chaîne"] {
+                assert!(!line.contains(word), "{name}: {word} on a screen: {line}");
+            }
+            let clock = regex_like_clock(line);
+            assert!(!clock, "{name}: a time written with a colon: {line}");
+        }
+    }
+    assert!(seen > 20, "the French snapshots are read");
+}
+
+/// True when `line` holds a time written "07:46".
+fn regex_like_clock(line: &str) -> bool {
+    let c: Vec<char> = line.chars().collect();
+    c.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == ':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    })
+}

@@ -1,7 +1,7 @@
 //! Times and separators as a volunteer says them (issue 16, point 17): "15 h 40" in French,
 //! "15:40" in English; no-break spaces where French puts them. Pure.
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::i18n::Lang;
 
@@ -33,6 +33,46 @@ pub fn sep(lang: Lang) -> &'static str {
     lang.journey().sep
 }
 
+/// A day as said aloud: "samedi 8 juin 2024", "Saturday 8 June 2024".
+pub fn day(lang: Lang, date: NaiveDate) -> String {
+    const JOURS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let weekday = date.weekday().num_days_from_monday() as usize;
+    let month = date.month0() as usize;
+    match lang {
+        Lang::Fr => {
+            // "1er" for the first of the month, as French writes it.
+            let n = if date.day() == 1 {
+                "1er".to_owned()
+            } else {
+                date.day().to_string()
+            };
+            format!(
+                "{} {n}\u{a0}{} {}",
+                JOURS[weekday % 7],
+                MOIS[month % 12],
+                date.year()
+            )
+        }
+        Lang::En => date.format("%A %-d %B %Y").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +88,14 @@ mod tests {
             clock_seconds(Lang::Fr, at),
             "15\u{a0}h\u{a0}04\u{a0}min\u{a0}09\u{a0}s"
         );
+    }
+
+    #[test]
+    fn days_are_said_as_a_volunteer_says_them() {
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 6, 8).unwrap();
+        assert_eq!(day(Lang::Fr, d), "samedi 8\u{a0}juin 2024");
+        assert_eq!(day(Lang::En, d), "Saturday 8 June 2024");
+        let first = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        assert_eq!(day(Lang::Fr, first), "samedi 1er\u{a0}juin 2024");
     }
 }

@@ -346,6 +346,15 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
                     form.focus == 2,
                     model,
                 ),
+                // The day typed, said in words ("mardi 6 juin 2017"), so a slip shows.
+                Line::styled(
+                    crate::domain::event::parse_day(&form.received_on)
+                        .ok()
+                        .flatten()
+                        .map(|d| format!("  {}", crate::tui::words::day(model.lang, d)))
+                        .unwrap_or_default(),
+                    model.theme.dim(),
+                ),
                 field(j.envelope_note, &note(&form.note), form.focus == 3, model),
                 counter(model, &form.note),
             ],
