@@ -69,6 +69,7 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
                 observer: me.id,
                 seq,
                 recorded_at: at,
+                seen_at: None,
                 body: EventBody::Tick {
                     circonscription: CirconscriptionCode::parse("7501")?,
                     bureau: Some(BureauCode::parse("75056_0911")?),

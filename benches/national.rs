@@ -439,6 +439,7 @@ fn startup(events: u64) -> Res<()> {
                     seq,
                     recorded_at: chrono::DateTime::from_timestamp(1_700_000_000 + n as i64, 0)
                         .unwrap_or_default(),
+                    seen_at: None,
                     body: EventBody::Tick {
                         circonscription: circ.clone(),
                         bureau: None,

@@ -73,6 +73,8 @@ pub enum Command {
     Envelope(EnvelopeArgs),
     /// Record a non-receipt: a voter of a bureau who received no envelope at all
     NonReceipt(NonReceiptArgs),
+    /// Record that a bureau votes on machines (no ballots on its table, none mailed to its voters)
+    Machines(MachinesArgs),
     /// Import official data: a candidate list (or results file), or a table of bureaux
     #[command(subcommand)]
     Import(ImportCommand),
@@ -267,6 +269,44 @@ pub struct TickArgs {
     /// several envelopes came [default: 1]
     #[arg(long, value_name = "N", value_parser = envelope_number)]
     pub envelope: Option<u16>,
+    /// When it was seen, if not now
+    #[command(flatten)]
+    pub seen: SeenAtArg,
+}
+
+/// `--seen-at`: when an observation was made, for a record typed in later.
+#[derive(Debug, Args)]
+pub struct SeenAtArg {
+    /// When it was seen, in the bureau's legal local time (DD/MM/YYYY HH:MM, or HH:MM on the
+    /// election day) [default: now]
+    #[arg(long, value_name = "MOMENT", value_parser = moment)]
+    pub seen_at: Option<crate::domain::event::Moment>,
+}
+
+/// `constat machines`.
+#[derive(Debug, Args)]
+pub struct MachinesArgs {
+    /// The bureau (75056_0913)
+    #[arg(long, value_name = "CODE")]
+    pub bureau: String,
+    /// The bureau does not vote on machines (a correction)
+    #[arg(long)]
+    pub off: bool,
+    /// Free text kept with the record
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// When it was seen, if not now
+    #[command(flatten)]
+    pub seen: SeenAtArg,
+}
+
+/// `--household`: whose envelope a non-receipt is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HouseholdArg {
+    /// A voter of your own household (counted once among your household's missing envelopes)
+    Own,
+    /// Another household's voter
+    Other,
 }
 
 /// `constat envelope`.
@@ -290,6 +330,12 @@ pub struct EnvelopeArgs {
     /// Free text kept with the record
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// When it was seen, if not now
+    #[command(flatten)]
+    pub seen: SeenAtArg,
+    /// Confirms more envelopes received than voters at the address (refused without it)
+    #[arg(long)]
+    pub confirm_more: bool,
 }
 
 /// `constat non-receipt`.
@@ -307,6 +353,13 @@ pub struct NonReceiptArgs {
     /// Free text (e.g. "procès-verbal en deux exemplaires")
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Whose envelope: your own household's, or another's [default: own without --voter,
+    /// other with it]
+    #[arg(long, value_enum)]
+    pub household: Option<HouseholdArg>,
+    /// When it was seen, if not now
+    #[command(flatten)]
+    pub seen: SeenAtArg,
 }
 
 /// `constat report`.
@@ -341,6 +394,8 @@ pub enum BadValue {
     },
     /// Not a day from 2000 to 2099 written YYYY-MM-DD or DD/MM/YYYY.
     NotADay,
+    /// Not a moment written DD/MM/YYYY HH:MM, YYYY-MM-DD HH:MM or HH:MM.
+    NotAMoment,
 }
 
 impl std::fmt::Display for BadValue {
@@ -351,6 +406,10 @@ impl std::fmt::Display for BadValue {
             Self::NotADay => write!(
                 f,
                 "not a day between 2000 and 2099: write YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-06-06)"
+            ),
+            Self::NotAMoment => write!(
+                f,
+                "not a moment: write DD/MM/YYYY HH:MM, or HH:MM on the election day (e.g. 11/06/2017 15:40)"
             ),
         }
     }
@@ -385,7 +444,17 @@ fn envelope_number(text: &str) -> Result<u16, BadValue> {
 
 /// `--voters`, `--received`: a count.
 fn count(text: &str) -> Result<u32, BadValue> {
-    number_in(text, 0, u64::from(u32::MAX))
+    match number_in(text, 0, u64::from(u32::MAX)) {
+        // Digits past any count (twenty nines) are a count too large: the recording rules
+        // refuse it with what is expected (1 to 99 voters, 999 envelopes; issue 16, point 4).
+        Err(BadValue::OutOfRange { .. }) => Ok(u32::MAX),
+        other => other,
+    }
+}
+
+/// `--seen-at`: a moment as [`crate::domain::event::parse_moment`] reads it.
+fn moment(text: &str) -> Result<crate::domain::event::Moment, BadValue> {
+    crate::domain::event::parse_moment(text).map_err(|_| BadValue::NotAMoment)
 }
 
 /// `--received-on`: a day as [`crate::domain::event::parse_day`] reads it.

@@ -113,10 +113,35 @@ pub enum Error {
         /// The day of the vote.
         vote: chrono::NaiveDate,
     },
+    /// A bureau that is not in this database at all.
+    NoSuchBureau(String),
+    /// `--seen-at` gives a time alone, but the election day is not known.
+    SeenAtWithoutDay,
+    /// `--seen-at` names a local time that does not exist (the spring clock change's hour).
+    SeenAtNonexistent(String),
+    /// `--seen-at` is later than now.
+    SeenAtInFuture(String),
     /// A count makes no sense.
     NoVoters,
     /// `--received-on` with `--received 0`.
     ArrivalWithoutEnvelope,
+    /// `--voters` past any household (issue 16, point 4).
+    TooManyVoters {
+        /// The most accepted.
+        max: u32,
+    },
+    /// `--received` past any household's envelopes.
+    TooManyEnvelopes {
+        /// The most accepted.
+        max: u32,
+    },
+    /// More envelopes received than voters, without `--confirm-more`.
+    MoreEnvelopesThanVoters {
+        /// Voters at the address.
+        voters: u32,
+        /// Envelopes received.
+        received: u32,
+    },
     /// `--envelope` on a ballot at the bureau.
     EnvelopeOnBureau,
     /// `--envelope N` past the household's envelopes.
@@ -259,6 +284,14 @@ impl Localize for Error {
             Self::EmptyReferential => Message::new("error-empty-referential"),
             Self::Import(e) => Message::new("error-import").arg("error", e),
             Self::NoVoters => Message::new("error-no-voters"),
+            Self::SeenAtWithoutDay => Message::new("error-seen-at-without-day"),
+            Self::NoSuchBureau(code) => {
+                Message::new("error-no-such-bureau").arg("code", crate::i18n::cut(code))
+            }
+            Self::SeenAtNonexistent(at) => {
+                Message::new("error-seen-at-nonexistent").arg("at", at.as_str())
+            }
+            Self::SeenAtInFuture(at) => Message::new("error-seen-at-future").arg("at", at.as_str()),
             Self::NoSuchRound { kind, round } => Message::new("error-no-such-round")
                 .arg("kind", kind)
                 .arg("round", *round)
@@ -269,6 +302,15 @@ impl Localize for Error {
                     .arg("vote", vote.to_string())
             }
             Self::ArrivalWithoutEnvelope => Message::new("error-arrival-without-envelope"),
+            Self::TooManyVoters { max } => Message::new("error-too-many-voters").arg("max", *max),
+            Self::TooManyEnvelopes { max } => {
+                Message::new("error-too-many-envelopes").arg("max", *max)
+            }
+            Self::MoreEnvelopesThanVoters { voters, received } => {
+                Message::new("error-more-envelopes-than-voters")
+                    .arg("voters", *voters)
+                    .arg("count", *received)
+            }
             Self::EnvelopeOnBureau => Message::new("error-envelope-on-bureau"),
             Self::EnvelopeBeyondCount { number, limit } => {
                 Message::new("error-envelope-beyond-count")

@@ -221,8 +221,31 @@ impl Sample {
             bureau,
             voter: None,
             note: None,
+            // "the non-receipt of his own envelope" (domain.md, the reference record).
+            household: Some(true),
         });
         Ok(events)
+    }
+
+    /// When a fact of the reference record was seen, for a replay that dates it as the record
+    /// does: the record gives days, not times, so the table is dated the election day at 10:00
+    /// and the envelope the day before at 18:00, in the place's legal local time. `None` when
+    /// the sample has no election day.
+    pub fn record_seen_at(
+        &self,
+        day: Option<chrono::NaiveDate>,
+        body: &EventBody,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
+        let day = day?;
+        let circ = body.circonscription()?;
+        let flat = body.flat();
+        let zone = crate::domain::legal_time::LegalZone::of_place(circ, flat.bureau);
+        let (day, hour) = if flat.item == Some("bureau") {
+            (day, 10)
+        } else {
+            (day.pred_opt()?, 18)
+        };
+        zone.to_utc(day.and_hms_opt(hour, 0, 0)?)
     }
 
     /// The reference record's ticks (`record.csv`), in file order.
@@ -302,6 +325,7 @@ mod tests {
                 observer: ObserverId(uuid::Uuid::from_u128(7)),
                 seq: i as u64 + 1,
                 recorded_at: chrono::DateTime::UNIX_EPOCH,
+                seen_at: None,
                 body,
             })
             .collect();

@@ -92,12 +92,31 @@ cli-envelope-arg-voters = Voters registered at the address
 cli-envelope-arg-received = Envelopes received at the address
 cli-envelope-arg-received-on = Day the envelopes arrived (YYYY-MM-DD or DD/MM/YYYY)
 cli-envelope-arg-note = Free text kept with the record
+cli-envelope-arg-confirm-more = Confirms more envelopes received than voters at the address (refused without this flag)
 
 cli-non-receipt-about = Record a non-receipt: a voter of a bureau who received no envelope at all
 cli-non-receipt-arg-circonscription = Circonscription code (7501)
 cli-non-receipt-arg-bureau = The voter's bureau (75056_0911)
 cli-non-receipt-arg-voter = The voter's name
 cli-non-receipt-arg-note = Free text (e.g. "procès-verbal en deux exemplaires")
+cli-non-receipt-arg-household = Whose envelope: your own household's, or another's [default: own without --voter, other with it]
+cli-non-receipt-arg-household-value-own = A voter of your own household (counted once among your household's missing envelopes)
+cli-non-receipt-arg-household-value-other = Another household's voter
+cli-non-receipt-arg-seen-at = When it was seen, in the bureau's legal local time (DD/MM/YYYY HH:MM, or HH:MM on the election day) [default: now]
+cli-tick-arg-seen-at = When it was seen, in the bureau's legal local time (DD/MM/YYYY HH:MM, or HH:MM on the election day) [default: now]
+cli-envelope-arg-seen-at = When it was seen, in the bureau's legal local time (DD/MM/YYYY HH:MM, or HH:MM on the election day) [default: now]
+cli-machines-about = Record that a bureau votes on machines (no ballots on its table, none mailed to its voters)
+cli-machines-long-about = Record that a bureau votes on machines: its table holds no ballots and its voters are mailed none (art. R.34, last paragraph), so no finding is drawn from either. It is a signed observation, like a tick: it merges, exports and can be undone. With --off: the bureau does not vote on machines (a correction, or what you saw).
+cli-machines-after-help =
+    Examples:
+      constat machines --bureau 75056_0913
+      constat machines --bureau 75056_0913 --off --note "ballot boxes and booths, no machine"
+cli-machines-arg-bureau = The bureau (75056_0913)
+cli-machines-arg-off = The bureau does not vote on machines (a correction)
+cli-machines-arg-note = Free text kept with the record
+cli-machines-arg-seen-at = When it was seen, in the bureau's legal local time (DD/MM/YYYY HH:MM, or HH:MM on the election day) [default: now]
+cli-value-name-moment = MOMENT
+cli-value-name-household = HOUSEHOLD
 
 cli-import-about = Import official data: a candidate list (or results file), or a table of bureaux
 cli-import-candidates-about = Candidates from the ministry's candidate list or results file (2017 xlsx, 2022, 2024 …)
@@ -229,6 +248,7 @@ cli-error-try-help = For more information, try { $help }.
 cli-reason-not-a-number = not a whole number
 cli-reason-out-of-range = not a whole number from { $min } to { $max }
 cli-reason-not-a-day = not a day between 2000 and 2099: write YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-06-06)
+cli-reason-not-a-moment = not a moment: write DD/MM/YYYY HH:MM, or HH:MM on the election day (e.g. 11/06/2017 15:40)
 cli-reason-not-a-date = not a date written YYYY-MM-DD (e.g. 2024-06-30)
 cli-reason-refused = the value is refused
 cli-reason-other = { $detail }

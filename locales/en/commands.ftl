@@ -49,3 +49,7 @@ import-format-list = candidate list
 import-format-bureaux-reu = table of bureaux de vote of the REU (INSEE)
 import-format-bureaux-etalab = bureaux de vote ↔ circonscriptions table (Etalab)
 import-format-bureaux-results-2017 = results by bureau de vote 2017 (fixed columns)
+
+# Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15:40,
+# the bureau's legal time).
+rechecked-event = re-checked at { $time }: event { $id }

@@ -41,6 +41,10 @@ error-no-such-round = { $kind }: no round { $round }; { $rounds ->
    *[other] give --round 1 or --round 2
 }
 error-proclamation-before-vote = the results cannot have been proclaimed ({ $proclamation }) before the vote ({ $vote }): give with --proclamation the day the results were proclaimed (YYYY-MM-DD)
+error-seen-at-without-day = --seen-at gives a time alone, but this database does not know the election day: write the day and the time (DD/MM/YYYY HH:MM)
+error-seen-at-nonexistent = --seen-at: { $at } does not exist in the bureau's legal time (the hour skipped when summer time starts): check the time
+error-seen-at-future = --seen-at: { $at } is in the future: give the moment you saw it
+error-no-such-bureau = bureau { $code } is not in this database: check the code (commune_number, e.g. 75056_0913), or import the table of bureaux (constat import bureaux FILE)
 error-no-voters = --voters must be at least 1 (the voters registered at the address)
 error-arrival-without-envelope = --received-on gives the day the envelopes arrived, but --received is 0: leave out --received-on, or give the number of envelopes received
 error-envelope-on-bureau = --envelope is for what the mail brought (--item foi or courrier), not the bureau's table
@@ -301,3 +305,14 @@ import-parts-declare = { $part }, which brings the parts to { $mib } MiB unpacke
 import-part-ratio = { $part }, packed { $ratio } times
 import-part-unpacks-past = { $part }, which brings the parts past { $mib } MiB unpacked, more than declared
 import-zip-bomb = an official workbook unpacks to a few MiB: this file is damaged or built to exhaust memory (a zip bomb); fetch it again from the official site, or export the sheet as CSV
+
+# Issue 16, point 4: a household count that no household has.
+error-too-many-voters = --voters is the voters registered at one address: 1 to { $max }; check the number typed
+error-too-many-envelopes = --received is the envelopes received at one address: { $max } at most; check the number typed
+error-more-envelopes-than-voters = { $count } { $count ->
+    [one] envelope received
+   *[other] envelopes received
+} for { $voters } { $voters ->
+    [one] voter
+   *[other] voters
+} at the address: more envelopes than voters; if that is what you saw, add --confirm-more, otherwise correct --voters or --received

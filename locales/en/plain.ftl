@@ -27,14 +27,20 @@ plain-help =
     Commands:
     3 foi p: candidate 3, profession de foi present. Columns: foi, courrier, bureau (or f, c, b). Values: p (present), a (absent), - (clear).
     all bureau p: the whole column for every candidate, after confirmation.
-    envelope 4 1: 4 voters at the address, 1 envelope received; envelope 4 2 06/06/2024: 2 envelopes, arrived on 6 June 2024.
+    envelope 4 1: 4 voters at the address (1 to 99), 1 envelope received; envelope 4 2 06/06/2024: 2 envelopes, arrived on 6 June 2024. More envelopes than voters: a question asks you to confirm.
     number 2: the foi and courrier cells that follow are those of the household's 2nd envelope (number 1 goes back to the first).
     non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional).
     note 3 bureau TEXT: adds a note to the cell, with its current value.
     bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).
     undo: withdraws the last change of this session.
     list: reads the candidates and their cells again.
-    help: this list. quit: ends the session.
+    history 3 bureau: every observation of yours of the cell, with its time.
+    findings: the findings of the circonscription, as in the report.
+    pv: the réclamation for the bureau's procès-verbal, as constat pv.
+    annex: the whole report of the circonscription with its digest, to annex to the procès-verbal.
+    export FOLDER: writes the evidence into that folder (on a USB stick, for instance), as constat export evidence.
+    verify: re-checks the database's hash chains and signatures.
+    help: this list. quit (or Ctrl-C): ends the session. Up and down arrows: the lines typed before.
 
 ## What a command did.
 
@@ -137,3 +143,48 @@ plain-example-non-receipt = Example: non-receipt Jean Dupont
 plain-example-note = Example: note 3 bureau ran out of ballots at 3 pm
 plain-example-place = Example: bureau 75056_0911 (or a circonscription: bureau 7501)
 plain-example-bare = Example: undo (with nothing after it)
+
+## Issue 16: limits, re-checks, findings, réclamation, annex, export, history, verification.
+
+plain-interrupted = Interrupted (Ctrl-C).
+plain-rechecked-at = re-checked at { $time }.
+plain-too-many-voters = Not saved: the voters registered at the address go from 1 to { $max }. Example: envelope 4 1.
+plain-too-many-envelopes = Not saved: { $max } envelopes received at most. Example: envelope 4 1.
+# The question before recording more envelopes than voters, written without a newline.
+plain-more-than-voters-confirm =
+    { $voters } { $voters ->
+        [one] voter
+       *[other] voters
+    } at the address but { $count } { $count ->
+        [one] envelope received
+       *[other] envelopes received
+    }: { $more } more than voters. Is that what you saw? Confirm? (y/n){" "}
+# After the envelope summary: envelopes received beyond the voters.
+plain-envelope-excess =
+    {" "}({ $count } { $count ->
+        [one] envelope
+       *[other] envelopes
+    } more than voters)
+plain-findings-none = No findings: nothing is observed in this circonscription yet.
+plain-pv-needs-bureau = No bureau chosen: the réclamation is a bureau's (type bureau CODE, for example bureau 75056_0911, then pv).
+plain-exported = Evidence exported to { $folder }.
+plain-export-not-empty = Nothing was written: the folder { $folder } already holds files. For a free folder beside it, type: export { $free }
+plain-history-title =
+    History of { $what }: { $count } { $count ->
+        [one] observation
+       *[other] observations
+    }:
+plain-history-line = on { $day } at { $time }: { $mark }
+plain-history-line-noted = on { $day } at { $time }: { $mark }, note: "{ $note }"
+plain-history-none = History of { $what }: no observation recorded by you.
+plain-verify-ok = intact: { $what }
+plain-verify-broken = ALTERED: { $what }: { $why }
+plain-verify-all-ok = Verification done: everything is intact.
+plain-verify-some-broken =
+    Verification done: { $count } { $count ->
+        [one] check ALTERED
+       *[other] checks ALTERED
+    }.
+plain-problem-missing-folder = the folder is missing
+plain-example-export = Example: export /media/stick/evidence (an empty folder, or one that does not exist yet)
+plain-example-history = Example: history 3 bureau (candidate 3, ballot at the bureau)

@@ -219,3 +219,15 @@ zone-wallis-et-futuna = Wallis and Futuna time
 zone-nouvelle-caledonie = New Caledonia time
 zone-utc = UTC
 zone-suffix = {", "}{ $zone }
+
+details-to-check = Dates to check
+detail-non-receipts-in-shortfall = { $count } of them already counted among the missing envelopes of the observer's household (one envelope, counted once)
+machines-statement-yes = { $who }: votes on machines ({ $at })
+machines-statement-no = { $who }: no voting machines ({ $at })
+detail-machines-disputed = bureau { $bureau }, voting machines: the observers disagree ({ $views }); the findings of its table stand
+late-sighting = no. { $panel } { $item }: { $who }
+detail-seen-after-polls = { $count } { $count ->
+    [one] observation dated
+   *[other] observations dated
+} after the polls closed (20:00 at the latest, art. R.41): typed in later without the time it was made, or a mistake; { $list }
+detail-received-after-election = envelopes recorded as received after election day ({ $day }): { $list }

@@ -85,12 +85,31 @@ cli-envelope-arg-voters = Électeurs inscrits à l'adresse
 cli-envelope-arg-received = Enveloppes reçues à l'adresse
 cli-envelope-arg-received-on = Jour d'arrivée des enveloppes (AAAA-MM-JJ ou JJ/MM/AAAA)
 cli-envelope-arg-note = Texte libre gardé avec l'enregistrement
+cli-envelope-arg-confirm-more = Confirme plus d'enveloppes reçues que d'électeurs à l'adresse (refusé sans cette option)
 
 cli-non-receipt-about = Consigner une non-réception : un électeur d'un bureau qui n'a reçu aucune enveloppe
 cli-non-receipt-arg-circonscription = Code de la circonscription (7501)
 cli-non-receipt-arg-bureau = Le bureau de l'électeur (75056_0911)
 cli-non-receipt-arg-voter = Le nom de l'électeur
 cli-non-receipt-arg-note = Texte libre (par exemple « procès-verbal en deux exemplaires »)
+cli-non-receipt-arg-household = À qui est l'enveloppe : votre propre foyer, ou un autre [par défaut : le vôtre sans --voter, un autre avec]
+cli-non-receipt-arg-household-value-own = Un électeur de votre foyer (comptée une fois parmi les enveloppes manquantes de votre foyer)
+cli-non-receipt-arg-household-value-other = L'électeur d'un autre foyer
+cli-non-receipt-arg-seen-at = Quand cela a été vu, dans l'heure légale du bureau (JJ/MM/AAAA HH:MM, ou HH:MM le jour du scrutin) [par défaut : maintenant]
+cli-tick-arg-seen-at = Quand cela a été vu, dans l'heure légale du bureau (JJ/MM/AAAA HH:MM, ou HH:MM le jour du scrutin) [par défaut : maintenant]
+cli-envelope-arg-seen-at = Quand cela a été vu, dans l'heure légale du bureau (JJ/MM/AAAA HH:MM, ou HH:MM le jour du scrutin) [par défaut : maintenant]
+cli-machines-about = Consigner qu'un bureau vote sur machines (pas de bulletins sur sa table, aucun envoyé à ses électeurs)
+cli-machines-long-about = Consigner qu'un bureau vote sur machines : sa table n'a pas de bulletins et ses électeurs n'en reçoivent pas par courrier (art. R.34, dernier alinéa), donc aucun constat n'en est tiré. C'est une observation signée, comme une case cochée : elle se fusionne, s'exporte et s'annule. Avec --off : le bureau ne vote pas sur machines (une correction, ou ce que vous avez vu).
+cli-machines-after-help =
+    Exemples :
+      constat machines --bureau 75056_0913
+      constat machines --bureau 75056_0913 --off --note "urnes et isoloirs, pas de machine"
+cli-machines-arg-bureau = Le bureau (75056_0913)
+cli-machines-arg-off = Le bureau ne vote pas sur machines (une correction)
+cli-machines-arg-note = Texte libre gardé avec l'enregistrement
+cli-machines-arg-seen-at = Quand cela a été vu, dans l'heure légale du bureau (JJ/MM/AAAA HH:MM, ou HH:MM le jour du scrutin) [par défaut : maintenant]
+cli-value-name-moment = MOMENT
+cli-value-name-household = FOYER
 
 cli-import-about = Importer des données officielles : une liste de candidats (ou un fichier de résultats), ou une table des bureaux
 cli-import-candidates-about = Les candidats de la liste du ministère ou d'un fichier de résultats (xlsx de 2017, 2022, 2024 …)
@@ -223,6 +242,7 @@ cli-error-try-help = Pour en savoir plus, essayez { $help }.
 cli-reason-not-a-number = un nombre entier est attendu
 cli-reason-out-of-range = un nombre entier de { $min } à { $max } est attendu
 cli-reason-not-a-day = un jour de 2000 à 2099 est attendu : écrivez AAAA-MM-JJ ou JJ/MM/AAAA (par exemple 2024-06-06)
+cli-reason-not-a-moment = un moment est attendu : écrivez JJ/MM/AAAA HH:MM, ou HH:MM le jour du scrutin (par exemple 11/06/2017 15:40)
 cli-reason-not-a-date = une date écrite AAAA-MM-JJ est attendue (par exemple 2024-06-30)
 cli-reason-refused = la valeur est refusée
 cli-reason-other = la valeur est refusée (détail, en anglais : { $detail })

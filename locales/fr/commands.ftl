@@ -67,3 +67,7 @@ import-format-list = liste des candidats
 import-format-bureaux-reu = table des bureaux de vote du REU (INSEE)
 import-format-bureaux-etalab = table bureaux de vote ↔ circonscriptions (Etalab)
 import-format-bureaux-results-2017 = résultats par bureau de vote 2017 (colonnes fixes)
+
+# Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15 h 40,
+# the bureau's legal time).
+rechecked-event = revérifié à { $time } : événement { $id }

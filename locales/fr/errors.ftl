@@ -41,6 +41,10 @@ error-no-such-round = { $kind } : pas de tour { $round } ; { $rounds ->
    *[other] donnez --round 1 ou --round 2
 }
 error-proclamation-before-vote = la proclamation des résultats ({ $proclamation }) ne peut pas précéder le scrutin ({ $vote }) : donnez avec --proclamation le jour où les résultats ont été proclamés (AAAA-MM-JJ)
+error-seen-at-without-day = --seen-at donne une heure seule, mais le jour du scrutin n'est pas connu de cette base : écrivez le jour et l'heure (JJ/MM/AAAA HH:MM)
+error-seen-at-nonexistent = --seen-at : { $at } n'existe pas dans l'heure légale du bureau (l'heure sautée au passage à l'heure d'été) : vérifiez l'heure
+error-seen-at-future = --seen-at : { $at } est dans le futur : donnez le moment où vous l'avez vu
+error-no-such-bureau = le bureau { $code } n'est pas dans cette base : vérifiez le code (commune_numéro, par exemple 75056_0913), ou importez la table des bureaux (constat import bureaux FICHIER)
 error-no-voters = --voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)
 error-arrival-without-envelope = --received-on donne le jour où les enveloppes sont arrivées, mais --received vaut 0 : retirez --received-on, ou donnez le nombre d'enveloppes reçues
 error-envelope-on-bureau = --envelope désigne une enveloppe reçue par courrier (--item foi ou courrier), pas la table du bureau
@@ -309,3 +313,14 @@ import-parts-declare = { $part }, qui porte les parties à { $mib } Mio décompr
 import-part-ratio = { $part }, compressée { $ratio } fois
 import-part-unpacks-past = { $part }, qui porte les parties au-delà de { $mib } Mio décompressés, plus que ne le déclare l'archive
 import-zip-bomb = un classeur officiel se décompresse en quelques Mio : ce fichier est abîmé ou fait pour épuiser la mémoire (une bombe zip) ; téléchargez-le à nouveau sur le site officiel, ou exportez la feuille en CSV
+
+# Issue 16, point 4: a household count that no household has.
+error-too-many-voters = --voters donne les électeurs inscrits à une adresse : de 1 à { $max } ; vérifiez le nombre tapé
+error-too-many-envelopes = --received donne les enveloppes reçues à une adresse : { $max } au plus ; vérifiez le nombre tapé
+error-more-envelopes-than-voters = { $count } { $count ->
+    [one] enveloppe reçue
+   *[other] enveloppes reçues
+} pour { $voters } { $voters ->
+    [one] électeur
+   *[other] électeurs
+} à l'adresse : plus d'enveloppes que d'électeurs ; si c'est bien ce que vous avez constaté, ajoutez --confirm-more, sinon corrigez --voters ou --received

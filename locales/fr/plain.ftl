@@ -27,14 +27,20 @@ plain-help =
     Commandes :
     3 foi p : candidat 3, profession de foi présente. Colonnes : foi, courrier, bureau (ou f, c, b). Valeurs : p (présent), a (absent), - (effacer).
     tous bureau p : toute la colonne pour tous les candidats, après confirmation.
-    enveloppe 4 1 : 4 électeurs à l'adresse, 1 enveloppe reçue ; enveloppe 4 2 06/06/2024 : 2 enveloppes, arrivées le 6 juin 2024.
+    enveloppe 4 1 : 4 électeurs à l'adresse (de 1 à 99), 1 enveloppe reçue ; enveloppe 4 2 06/06/2024 : 2 enveloppes, arrivées le 6 juin 2024. Plus d'enveloppes que d'électeurs : une question le fait confirmer.
     numero 2 : les cases foi et courrier suivantes sont celles de la 2e enveloppe du foyer (numero 1 pour revenir à la première).
     non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).
     note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.
     bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).
     annuler : retire la dernière modification de cette session.
     liste : relit les candidats et leurs cases.
-    aide : cette liste. quitter : termine la session.
+    historique 3 bureau : toutes vos observations de la case, avec leur heure.
+    bilan : les constats de la circonscription, comme dans le rapport.
+    pv : la réclamation à porter au procès-verbal du bureau, comme constat pv.
+    annexe : le rapport complet de la circonscription avec son empreinte, à annexer au procès-verbal.
+    export DOSSIER : écrit les preuves dans ce dossier (par exemple sur une clé USB), comme constat export evidence.
+    verifier : revérifie les chaînes d'empreintes et les signatures de la base.
+    aide : cette liste. quitter (ou Ctrl-C) : termine la session. Flèches haut et bas : les lignes déjà tapées.
 
 ## What a command did.
 
@@ -140,3 +146,48 @@ plain-example-non-receipt = Exemple : non-recu Jean Dupont
 plain-example-note = Exemple : note 3 bureau bulletins épuisés à 15h
 plain-example-place = Exemple : bureau 75056_0911 (ou une circonscription : bureau 7501)
 plain-example-bare = Exemple : annuler (sans rien après)
+
+## Issue 16: limits, re-checks, findings, réclamation, annex, export, history, verification.
+
+plain-interrupted = Interrompu (Ctrl-C).
+plain-rechecked-at = revérifié à { $time }.
+plain-too-many-voters = Pas enregistré : les électeurs inscrits à l'adresse vont de 1 à { $max }. Exemple : enveloppe 4 1.
+plain-too-many-envelopes = Pas enregistré : { $max } enveloppes reçues au plus. Exemple : enveloppe 4 1.
+# The question before recording more envelopes than voters, written without a newline.
+plain-more-than-voters-confirm =
+    { $voters } { $voters ->
+        [one] électeur
+       *[other] électeurs
+    } à l'adresse mais { $count } { $count ->
+        [one] enveloppe reçue
+       *[other] enveloppes reçues
+    } : { $more } de plus que d'électeurs. Est-ce bien ce que vous avez constaté ? Confirmer ? (o/n){" "}
+# After the envelope summary: envelopes received beyond the voters.
+plain-envelope-excess =
+    {" "}({ $count } { $count ->
+        [one] enveloppe
+       *[other] enveloppes
+    } de plus que d'électeurs)
+plain-findings-none = Aucun constat : rien n'est encore observé dans cette circonscription.
+plain-pv-needs-bureau = Aucun bureau choisi : la réclamation est celle d'un bureau (tapez bureau CODE, par exemple bureau 75056_0911, puis pv).
+plain-exported = Preuves exportées dans { $folder }.
+plain-export-not-empty = Rien n'a été écrit : le dossier { $folder } contient déjà des fichiers. Pour un dossier libre à côté, tapez : export { $free }
+plain-history-title =
+    Historique de { $what } : { $count } { $count ->
+        [one] observation
+       *[other] observations
+    } :
+plain-history-line = le { $day } à { $time } : { $mark }
+plain-history-line-noted = le { $day } à { $time } : { $mark }, note : « { $note } »
+plain-history-none = Historique de { $what } : aucune observation enregistrée par vous.
+plain-verify-ok = intact : { $what }
+plain-verify-broken = ALTÉRÉ : { $what } : { $why }
+plain-verify-all-ok = Vérification terminée : tout est intact.
+plain-verify-some-broken =
+    Vérification terminée : { $count } { $count ->
+        [one] contrôle ALTÉRÉ
+       *[other] contrôles ALTÉRÉS
+    }.
+plain-problem-missing-folder = il manque le dossier
+plain-example-export = Exemple : export /media/cle/preuves (un dossier vide ou qui n'existe pas encore)
+plain-example-history = Exemple : historique 3 bureau (candidat 3, bulletin au bureau)

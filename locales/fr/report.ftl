@@ -236,3 +236,18 @@ zone-wallis-et-futuna = heure de Wallis-et-Futuna
 zone-nouvelle-caledonie = heure de la Nouvelle-Calédonie
 zone-utc = heure UTC
 zone-suffix = {", "}{ $zone }
+
+details-to-check = Dates à vérifier
+detail-non-receipts-in-shortfall = dont { $count } { $count ->
+    [one] déjà comptée
+   *[other] déjà comptées
+} parmi les enveloppes manquantes du foyer de l'observateur (une même enveloppe, comptée une fois)
+machines-statement-yes = { $who } : vote sur machines ({ $at })
+machines-statement-no = { $who } : pas de machines à voter ({ $at })
+detail-machines-disputed = bureau { $bureau }, machines à voter : les observateurs ne s'accordent pas ({ $views }) ; les constats de sa table sont maintenus
+late-sighting = n° { $panel } { $item } : { $who }
+detail-seen-after-polls = { $count } { $count ->
+    [one] observation datée
+   *[other] observations datées
+} après la clôture du scrutin (20 h au plus tard, art. R.41) : saisie après coup sans l'heure où elle a été faite, ou erreur ; { $list }
+detail-received-after-election = enveloppes enregistrées comme reçues après le jour du scrutin ({ $day }) : { $list }

@@ -9,11 +9,15 @@
 pub mod database;
 pub mod evidence;
 pub mod place;
+pub mod pv;
 pub mod report;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Event, EventBody, EventId};
+use crate::domain::event::Moment;
+use crate::domain::legal_time::LegalZone;
+use crate::domain::{BureauCode, CirconscriptionCode, Event, EventBody, EventId};
+use crate::error::Error;
 use crate::storage::{StorageError, Store};
 
 /// A new event id: a UUID v7, time-ordered and globally unique.
@@ -30,4 +34,56 @@ pub fn now() -> DateTime<Utc> {
 /// Appends one event stamped now with a new id; returns it once it is committed.
 pub fn append(store: &mut Store, body: EventBody) -> Result<Event, StorageError> {
     store.append(new_event_id(), now(), body)
+}
+
+/// [`append`] of an observation seen at `seen_at` (see [`seen_at`]), `None` for now.
+pub fn append_seen(
+    store: &mut Store,
+    body: EventBody,
+    seen_at: Option<DateTime<Utc>>,
+) -> Result<Event, StorageError> {
+    store.append_seen(new_event_id(), now(), seen_at, body)
+}
+
+/// A typed "seen at" moment as UTC, read in the legal local time of the place (the bureau's,
+/// else the circonscription's); a time alone is on the election day. Refused: a time alone
+/// when the election day is unknown, a local time that does not exist, a moment in the future.
+pub fn seen_at(
+    moment: Moment,
+    election_day: Option<chrono::NaiveDate>,
+    circ: &CirconscriptionCode,
+    bureau: Option<&BureauCode>,
+    lang: crate::i18n::Lang,
+) -> Result<DateTime<Utc>, Error> {
+    let zone = LegalZone::of_place(circ, bureau);
+    let local = match moment {
+        Moment::Instant(at) => return not_future(at, zone, lang),
+        Moment::Local(local) => local,
+        Moment::TimeOfElectionDay(time) => {
+            election_day.ok_or(Error::SeenAtWithoutDay)?.and_time(time)
+        }
+    };
+    let at = zone.to_utc(local).ok_or_else(|| {
+        let cat = lang.catalog();
+        Error::SeenAtNonexistent(format!(
+            "{}, {}",
+            (cat.pv.date)(local.date()),
+            cat.clock(local)
+        ))
+    })?;
+    not_future(at, zone, lang)
+}
+
+/// A few minutes' leeway for clocks that differ.
+const FUTURE_LEEWAY_MINUTES: i64 = 5;
+
+fn not_future(
+    at: DateTime<Utc>,
+    zone: LegalZone,
+    lang: crate::i18n::Lang,
+) -> Result<DateTime<Utc>, Error> {
+    if at > now() + chrono::Duration::minutes(FUTURE_LEEWAY_MINUTES) {
+        return Err(Error::SeenAtInFuture(lang.catalog().moment(at, zone)));
+    }
+    Ok(at)
 }

@@ -213,6 +213,7 @@ mod tests {
                 observer: ObserverId(Uuid::from_u128(1)),
                 seq: i as u64 + 1,
                 recorded_at: DateTime::from_timestamp(1_497_160_000 + i as i64, 0).unwrap(),
+                seen_at: None,
                 body,
             })
             .collect();

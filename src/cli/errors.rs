@@ -313,6 +313,7 @@ fn reason(err: &clap::Error, lang: Lang) -> String {
                 .arg("max", max)
                 .render(lang),
             BadValue::NotADay => Message::new("cli-reason-not-a-day").render(lang),
+            BadValue::NotAMoment => Message::new("cli-reason-not-a-moment").render(lang),
         };
     }
     if source.downcast_ref::<std::num::ParseIntError>().is_some() {

@@ -28,8 +28,10 @@ pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Er
             name: SAMPLE.to_owned(),
             known: sample::names(),
         })?;
+        let day = store.election()?.date;
         for body in sample.record_events()? {
-            crate::app::append(&mut store, body)?;
+            let seen = sample.record_seen_at(day, &body);
+            crate::app::append_seen(&mut store, body, seen)?;
         }
     }
     let result = if plain {

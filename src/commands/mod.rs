@@ -5,6 +5,7 @@ mod demo;
 mod export;
 mod import;
 mod init;
+mod machines;
 mod merge;
 mod observe;
 mod pv;
@@ -68,6 +69,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Tick(args) => observe::tick(&args, ctx),
         Command::Envelope(args) => observe::envelope(&args, ctx),
         Command::NonReceipt(args) => observe::non_receipt(&args, ctx),
+        Command::Machines(args) => machines::run(&args, ctx),
         Command::Import(cmd) => import::run(&cmd, ctx),
         Command::Merge(args) => merge::run(&args, ctx),
         Command::Pv(args) => pv::run(&args, ctx),
@@ -79,8 +81,40 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
 
 /// Appends one event stamped now, and prints the acknowledgement once it is committed.
 pub fn record(store: &mut Store, body: EventBody, ctx: &mut Context<'_>) -> Result<(), Error> {
-    let event = crate::app::append(store, body)?;
+    record_seen(store, body, None, ctx)
+}
+
+/// [`record`] of an observation seen at `seen` (`--seen-at`, read in the place's legal time).
+pub fn record_seen(
+    store: &mut Store,
+    body: EventBody,
+    seen: Option<crate::domain::event::Moment>,
+    ctx: &mut Context<'_>,
+) -> Result<(), Error> {
+    let seen_at = resolve_seen(store, &body, seen, ctx)?;
+    let event = crate::app::append_seen(store, body, seen_at)?;
     let line = (ctx.lang.catalog().saved_event)(&event.id.to_string());
     ctx.say(&line);
     Ok(())
+}
+
+/// `--seen-at` as UTC, read in the legal time of the place `body` names (`None`: now).
+pub fn resolve_seen(
+    store: &Store,
+    body: &EventBody,
+    seen: Option<crate::domain::event::Moment>,
+    ctx: &Context<'_>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
+    let (Some(moment), Some(circ)) = (seen, body.circonscription()) else {
+        return Ok(None);
+    };
+    let bureau = body.flat().bureau.cloned();
+    let day = store.election()?.date;
+    Ok(Some(crate::app::seen_at(
+        moment,
+        day,
+        circ,
+        bureau.as_ref(),
+        ctx.lang,
+    )?))
 }

@@ -1,12 +1,15 @@
 //! `constat ui`, `tick`, `envelope` and `non-receipt`: recording observations, by the same rules
 //! as the interface and plain mode ([`crate::domain::session`]).
 
-use super::{Context, record};
+use super::{Context, record_seen};
 use crate::app::place::{bureau, bureau_or_current, bureaux_of, candidate, circonscription};
 use crate::cli::{EnvelopeArgs, NonReceiptArgs, TickArgs};
-use crate::domain::session::{NoteChange, Refusal, Sheet};
+use crate::domain::event::Moment;
+use crate::domain::legal_time::LegalZone;
+use crate::domain::session::{Implausible, NoteChange, Refusal, Sheet};
 use crate::domain::{BureauCode, Candidate, CirconscriptionCode, EventBody, Item, RecordState};
 use crate::error::{Error, check_text};
+use crate::i18n::Message;
 use crate::storage::Store;
 
 /// `constat ui`: the interface (`--plain`: the plain mode).
@@ -66,10 +69,11 @@ fn refused(store: &Store, circ: &CirconscriptionCode, refusal: &Refusal) -> Resu
 fn record_or_unchanged(
     store: &mut Store,
     body: Option<EventBody>,
+    seen: Option<Moment>,
     ctx: &mut Context<'_>,
 ) -> Result<(), Error> {
     match body {
-        Some(body) => record(store, body, ctx),
+        Some(body) => record_seen(store, body, seen, ctx),
         None => {
             ctx.say(ctx.lang.catalog().already_recorded);
             Ok(())
@@ -121,11 +125,27 @@ pub fn tick(args: &TickArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         Some(n) => NoteChange::Replace(Some(n)),
         None => NoteChange::Keep,
     };
-    let body = match sheet.tick(panel, item, args.value.into(), change) {
+    let mark = args.value.into();
+    let recheck = args.note.is_none() && sheet.is_recheck(panel, item, mark);
+    let body = match sheet.tick(panel, item, mark, change) {
         Ok(body) => body,
         Err(refusal) => return Err(refused(&store, &circ, &refusal)?),
     };
-    record_or_unchanged(&mut store, body, ctx)
+    match body {
+        // The same mark again at the bureau's table: a re-check, said as plain mode says it.
+        Some(body) if recheck => {
+            let seen = super::resolve_seen(&store, &body, args.seen.seen_at, ctx)?;
+            let event = crate::app::append_seen(&mut store, body, seen)?;
+            let local = LegalZone::of_place(&circ, bureau.as_ref()).local(event.seen());
+            let line = Message::new("rechecked-event")
+                .arg("time", crate::plain::text::clock_words(ctx.lang, local))
+                .arg("id", event.id.to_string())
+                .render(ctx.lang);
+            ctx.say(&line);
+            Ok(())
+        }
+        body => record_or_unchanged(&mut store, body, args.seen.seen_at, ctx),
+    }
 }
 
 /// `constat envelope`: a new count keeps the day and the note recorded before unless given.
@@ -135,6 +155,16 @@ pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error>
     let bureau = bureau_or_current(&store, &circ, args.bureau.as_deref())?;
     let state = own_state(&store, &circ)?;
     let sheet = sheet(&store, &state, &circ, &[], bureau.as_ref(), 1)?;
+    match sheet.check_count(args.voters, args.received, args.confirm_more) {
+        Ok(()) => {}
+        Err(Implausible::TooManyVoters { max, .. }) => return Err(Error::TooManyVoters { max }),
+        Err(Implausible::TooManyEnvelopes { max, .. }) => {
+            return Err(Error::TooManyEnvelopes { max });
+        }
+        Err(Implausible::MoreThanVoters { voters, received }) => {
+            return Err(Error::MoreEnvelopesThanVoters { voters, received });
+        }
+    }
     let body = sheet.envelope_record(
         args.voters,
         args.received,
@@ -142,7 +172,7 @@ pub fn envelope(args: &EnvelopeArgs, ctx: &mut Context<'_>) -> Result<(), Error>
         note(args.note.as_deref())?.map(Some),
     );
     match body {
-        Ok(body) => record(&mut store, body, ctx),
+        Ok(body) => record_seen(&mut store, body, args.seen.seen_at, ctx),
         Err(refusal) => Err(refused(&store, &circ, &refusal)?),
     }
 }
@@ -159,8 +189,13 @@ pub fn non_receipt(args: &NonReceiptArgs, ctx: &mut Context<'_>) -> Result<(), E
         .transpose()?;
     let state = RecordState::default();
     let sheet = sheet(&store, &state, &circ, &[], Some(&bureau), 1)?;
-    match sheet.non_receipt(voter, note(args.note.as_deref())?) {
-        Ok(body) => record(&mut store, body, ctx),
+    // Your own household's unless another voter is named (law.md §2.10).
+    let own = match args.household {
+        Some(h) => h == crate::cli::HouseholdArg::Own,
+        None => voter.is_none(),
+    };
+    match sheet.non_receipt_of(voter, note(args.note.as_deref())?, own) {
+        Ok(body) => record_seen(&mut store, body, args.seen.seen_at, ctx),
         Err(refusal) => Err(refused(&store, &circ, &refusal)?),
     }
 }

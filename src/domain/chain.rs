@@ -1,13 +1,16 @@
 //! Tamper evidence: each observer's events form a hash chain, and the chain's head is signed with
 //! the observer's Ed25519 key. Pure: hashing and signing need no I/O; keys are passed in.
 //!
-//! Encoding versions 1 and 2 (a contract, see `docs/formats.md`):
+//! Encoding versions 1, 2 and 3 (a contract, see `docs/formats.md`):
 //! - canonical(event) = the JSON array
 //!   `["constat-event/1", id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
 //!   item, value, voters, received, voter, target, note]` (absent fields `null`, `recorded_at` in
 //!   UTC RFC 3339 with microseconds, no spaces), as UTF-8 bytes; an event that names an envelope
 //!   number or a day of arrival is encoded in version 2 instead: tag `"constat-event/2"` and the
-//!   same fields followed by `envelope, received_on` (`YYYY-MM-DD`);
+//!   same fields followed by `envelope, received_on` (`YYYY-MM-DD`); an event that says when it
+//!   was seen, states a bureau's voting machines or whether a non-receipt is of the observer's
+//!   household is encoded in version 3: tag `"constat-event/3"`, version 2's fields followed by
+//!   `seen_at` (as `recorded_at`), `machines`, `household` (JSON `true`/`false`/`null`);
 //! - hash(n) = SHA-256(hash(n−1) ‖ canonical(event n)), with hash(0) = 32 zero bytes;
 //! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519.
 
@@ -28,6 +31,7 @@ pub const GENESIS: Hash = [0; 32];
 enum Field<'a> {
     Text(&'a str),
     Number(u64),
+    Bool(bool),
     Null,
 }
 
@@ -46,11 +50,18 @@ pub fn canonical(e: &Event) -> Vec<u8> {
     let f = e.body.flat();
     let target = f.target.map(|t| t.to_string());
     let number = |n: Option<u64>| n.map_or(Field::Null, Field::Number);
-    // Version 2 only where a field it adds is set: every version-1 event keeps its hash.
-    let v2 = f.envelope.is_some() || f.received_on.is_some();
+    // A version only where a field it adds is set: every earlier event keeps its hash.
+    let v3 = e.seen_at.is_some() || f.machines.is_some() || f.household.is_some();
+    let v2 = v3 || f.envelope.is_some() || f.received_on.is_some();
     let received_on = f.received_on.map(|d| d.format("%Y-%m-%d").to_string());
+    let seen_at = e
+        .seen_at
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+    let flag = |b: Option<bool>| b.map_or(Field::Null, Field::Bool);
     let head = [
-        Field::Text(if v2 {
+        Field::Text(if v3 {
+            "constat-event/3"
+        } else if v2 {
             "constat-event/2"
         } else {
             "constat-event/1"
@@ -74,8 +85,15 @@ pub fn canonical(e: &Event) -> Vec<u8> {
     let added = [
         number(f.envelope.map(u64::from)),
         opt_text(received_on.as_deref()),
+        opt_text(seen_at.as_deref()),
+        flag(f.machines),
+        flag(f.household),
     ];
-    let fields = head.iter().chain(if v2 { &added[..] } else { &[] });
+    let fields = head.iter().chain(match (v2, v3) {
+        (_, true) => &added[..],
+        (true, false) => &added[..2],
+        _ => &[],
+    });
     let mut out = Vec::with_capacity(256);
     out.push(b'[');
     for (n, f) in fields.enumerate() {
@@ -88,6 +106,7 @@ pub fn canonical(e: &Event) -> Vec<u8> {
                 let _ = serde_json::to_writer(&mut out, t);
             }
             Field::Number(x) => out.extend_from_slice(x.to_string().as_bytes()),
+            Field::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
             Field::Null => out.extend_from_slice(b"null"),
         }
     }
@@ -253,6 +272,7 @@ mod tests {
             observer: ObserverId(Uuid::from_u128(observer)),
             seq,
             recorded_at: DateTime::from_timestamp(1_497_160_000 + seq as i64, 0).unwrap(),
+            seen_at: None,
             body: EventBody::Tick {
                 circonscription: CirconscriptionCode::parse("7501").unwrap(),
                 bureau: None,
@@ -311,6 +331,39 @@ mod tests {
     }
 
     #[test]
+    fn a_seen_time_machines_or_a_household_are_encoded_in_version_3() {
+        use crate::domain::BureauCode;
+        let mut e = ev(1, 1, "n");
+        e.seen_at = Some(DateTime::from_timestamp(1_497_188_400, 0).unwrap());
+        assert_eq!(
+            String::from_utf8(canonical(&e)).unwrap(),
+            r#"["constat-event/3","00000000-0000-0001-0000-000000000001","00000000-0000-0000-0000-000000000001",1,"2017-06-11T05:46:41.000000Z","tick","7501",null,3,"foi","present",null,null,null,null,"n",null,null,"2017-06-11T13:40:00.000000Z",null,null]"#
+        );
+        e.seen_at = None;
+        e.body = EventBody::Machines {
+            circonscription: CirconscriptionCode::parse("7501").unwrap(),
+            bureau: BureauCode::parse("75056_0913").unwrap(),
+            machines: true,
+            note: None,
+        };
+        assert_eq!(
+            String::from_utf8(canonical(&e)).unwrap(),
+            r#"["constat-event/3","00000000-0000-0001-0000-000000000001","00000000-0000-0000-0000-000000000001",1,"2017-06-11T05:46:41.000000Z","machines","7501","75056_0913",null,null,null,null,null,null,null,null,null,null,null,true,null]"#
+        );
+        e.body = EventBody::NonReceipt {
+            circonscription: CirconscriptionCode::parse("7501").unwrap(),
+            bureau: BureauCode::parse("75056_0913").unwrap(),
+            voter: None,
+            note: None,
+            household: Some(false),
+        };
+        assert_eq!(
+            String::from_utf8(canonical(&e)).unwrap(),
+            r#"["constat-event/3","00000000-0000-0001-0000-000000000001","00000000-0000-0000-0000-000000000001",1,"2017-06-11T05:46:41.000000Z","non_receipt","7501","75056_0913",null,null,null,null,null,null,null,null,null,null,null,null,false]"#
+        );
+    }
+
+    #[test]
     fn every_kind_encodes_as_the_documented_json_array() {
         use crate::domain::BureauCode;
         let circ = CirconscriptionCode::parse("2A01").unwrap();
@@ -330,6 +383,7 @@ mod tests {
                 bureau: bureau.clone(),
                 voter: Some("Œdipe".into()),
                 note: None,
+                household: None,
             },
             EventBody::Retract {
                 target: EventId(Uuid::from_u128(9)),

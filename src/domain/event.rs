@@ -194,6 +194,95 @@ mod day_tests {
     }
 }
 
+/// A moment as an observer types it for "seen at" (`--seen-at`, the forms, plain mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// A day and a time in the place's legal local time (`11/06/2017 15:40`, `2017-06-11 15 h 40`).
+    Local(chrono::NaiveDateTime),
+    /// A time of the election day, local (`15:40`, `15 h 40`, `15h40`).
+    TimeOfElectionDay(chrono::NaiveTime),
+    /// An instant with its offset (`2017-06-11T13:40:00Z`, `…+02:00`).
+    Instant(DateTime<Utc>),
+}
+
+/// Reads a moment: a day as [`parse_day`] reads it, a space or `T`, and a time `HH:MM` or
+/// `HH h MM` (`15 h`, `15h40`); or a time alone; or RFC 3339 with an offset. `Err` holds the text.
+pub fn parse_moment(text: &str) -> Result<Moment, String> {
+    let t = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(t) {
+        return Ok(Moment::Instant(at.to_utc()));
+    }
+    let time = |s: &str| -> Option<chrono::NaiveTime> {
+        let s = s.trim();
+        let (h, m) = match s.split_once(['h', 'H', ':']) {
+            Some((h, m)) => (h.trim(), m.trim()),
+            None => return None,
+        };
+        let digits = |x: &str, max: u32| -> Option<u32> {
+            (matches!(x.len(), 1 | 2) && x.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| x.parse().ok())
+                .flatten()
+                .filter(|n| *n <= max)
+        };
+        let m = if m.is_empty() { Some(0) } else { digits(m, 59) };
+        chrono::NaiveTime::from_hms_opt(digits(h, 23)?, m?, 0)
+    };
+    if let Some(at) = time(t) {
+        return Ok(Moment::TimeOfElectionDay(at));
+    }
+    let Some((day, clock)) = t.split_once(['T', ' ']) else {
+        return Err(t.to_owned());
+    };
+    match (parse_day(day), time(clock)) {
+        (Ok(Some(day)), Some(at)) => Ok(Moment::Local(day.and_time(at))),
+        _ => Err(t.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod moment_tests {
+    use super::*;
+
+    #[test]
+    fn moments_are_read_as_typed_in_france() {
+        let local = |s: &str| {
+            Ok(Moment::Local(
+                chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap(),
+            ))
+        };
+        for typed in [
+            "11/06/2017 15:40",
+            "11/06/17 15 h 40",
+            "2017-06-11T15:40",
+            " 2017-06-11 15h40 ",
+        ] {
+            assert_eq!(parse_moment(typed), local("2017-06-11 15:40"), "{typed}");
+        }
+        assert_eq!(parse_moment("11/06/2017 15 h"), local("2017-06-11 15:00"));
+        assert_eq!(
+            parse_moment("15 h 40"),
+            Ok(Moment::TimeOfElectionDay(
+                chrono::NaiveTime::from_hms_opt(15, 40, 0).unwrap()
+            ))
+        );
+        assert_eq!(
+            parse_moment("2017-06-11T13:40:00+00:00"),
+            Ok(Moment::Instant("2017-06-11T13:40:00Z".parse().unwrap()))
+        );
+        for wrong in [
+            "",
+            "demain",
+            "25:00",
+            "15:60",
+            "11/06/2017",
+            "31/02/2017 10:00",
+            "1540",
+        ] {
+            assert_eq!(parse_moment(wrong), Err(wrong.trim().to_owned()), "{wrong}");
+        }
+    }
+}
+
 /// What an event says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -247,6 +336,25 @@ pub enum EventBody {
         voter: Option<String>,
         /// Free text.
         note: Option<String>,
+        /// Whether the voter belongs to the observer's own household (their envelope is then one
+        /// of the household's missing envelopes, counted once: law.md §2.10). `None` in files
+        /// before schema version 4: read as "own" when no voter is named ([`EventBody::own_household`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        household: Option<bool>,
+    },
+    /// The observer saw whether `bureau` votes on machines (`machines`): then no ballot is laid
+    /// out on its table and none is mailed to its voters (L.57-1, L.58 al. 2, R.34 last paragraph).
+    /// An observer's later statement about the same bureau replaces the earlier one.
+    Machines {
+        /// Where.
+        circonscription: CirconscriptionCode,
+        /// The bureau.
+        bureau: BureauCode,
+        /// True: the bureau votes on machines; false: it does not (a correction, or another
+        /// observer's reading).
+        machines: bool,
+        /// Free text.
+        note: Option<String>,
     },
     /// Withdraws an earlier event of the same observer (undo). The withdrawn event stays in the log.
     Retract {
@@ -256,13 +364,25 @@ pub enum EventBody {
 }
 
 impl EventBody {
-    /// The kind as stored: `tick`, `envelope`, `non_receipt`, `retract`.
+    /// The kind as stored: `tick`, `envelope`, `non_receipt`, `machines`, `retract`.
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Tick { .. } => "tick",
             Self::Envelope { .. } => "envelope",
             Self::NonReceipt { .. } => "non_receipt",
+            Self::Machines { .. } => "machines",
             Self::Retract { .. } => "retract",
+        }
+    }
+
+    /// For a non-receipt, whether the voter is of the observer's own household: as recorded, or,
+    /// in files before schema version 4, when no voter was named. `None` for other events.
+    pub fn own_household(&self) -> Option<bool> {
+        match self {
+            Self::NonReceipt {
+                household, voter, ..
+            } => Some(household.unwrap_or(voter.is_none())),
+            _ => None,
         }
     }
 
@@ -277,6 +397,9 @@ impl EventBody {
             }
             | Self::NonReceipt {
                 circonscription, ..
+            }
+            | Self::Machines {
+                circonscription, ..
             } => Some(circonscription),
             Self::Retract { .. } => None,
         }
@@ -287,7 +410,7 @@ impl EventBody {
 /// write. Absent fields are `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flat<'a> {
-    /// `tick`, `envelope`, `non_receipt`, `retract`.
+    /// `tick`, `envelope`, `non_receipt`, `machines`, `retract`.
     pub kind: &'static str,
     /// The circonscription.
     pub circonscription: Option<&'a CirconscriptionCode>,
@@ -313,6 +436,10 @@ pub struct Flat<'a> {
     pub envelope: Option<u16>,
     /// An envelope event's day of arrival, when given (schema version 3).
     pub received_on: Option<NaiveDate>,
+    /// A machines event's statement (schema version 4).
+    pub machines: Option<bool>,
+    /// A non-receipt's "own household", when recorded (schema version 4).
+    pub household: Option<bool>,
 }
 
 impl EventBody {
@@ -332,6 +459,8 @@ impl EventBody {
             note: None,
             envelope: None,
             received_on: None,
+            machines: None,
+            household: None,
         };
         match self {
             Self::Tick {
@@ -371,10 +500,23 @@ impl EventBody {
                 bureau,
                 voter,
                 note,
+                household,
             } => {
                 f.circonscription = Some(circonscription);
                 f.bureau = Some(bureau);
                 f.voter = voter.as_deref();
+                f.note = note.as_deref();
+                f.household = *household;
+            }
+            Self::Machines {
+                circonscription,
+                bureau,
+                machines,
+                note,
+            } => {
+                f.circonscription = Some(circonscription);
+                f.bureau = Some(bureau);
+                f.machines = Some(*machines);
                 f.note = note.as_deref();
             }
             Self::Retract { target } => f.target = Some(*target),
@@ -394,8 +536,19 @@ pub struct Event {
     pub seq: u64,
     /// When it was recorded (UTC; shown in local time).
     pub recorded_at: DateTime<Utc>,
+    /// When it was seen, when the observer said so (a record typed in later); `None`: at
+    /// `recorded_at` (schema version 4; see [`Event::seen`]).
+    pub seen_at: Option<DateTime<Utc>>,
     /// What it says.
     pub body: EventBody,
+}
+
+impl Event {
+    /// The moment the observation was made: what reports, the procès-verbal and the summary
+    /// state (law.md §2.8: the observation's time, not the data entry's).
+    pub fn seen(&self) -> DateTime<Utc> {
+        self.seen_at.unwrap_or(self.recorded_at)
+    }
 }
 
 #[cfg(test)]

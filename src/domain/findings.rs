@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::codes::BureauCode;
+use super::codes::{BureauCode, Panel};
 use super::event::{EventId, Item, Mark, ObserverId};
 use super::referential::Candidate;
 use super::state::{EnvelopeFact, NonReceiptFact, Observation};
@@ -156,17 +156,71 @@ pub struct NonReceiptSighting {
     pub bureau: BureauCode,
     /// The event.
     pub event: EventId,
+    /// The voter is of the observer's own household.
+    pub own_household: bool,
+    /// Already one of the missing envelopes of the observer's household count (law.md §2.10:
+    /// "the observer's own non-receipt is one of them, not a fourth").
+    pub in_shortfall: bool,
+}
+
+/// An observer's statement about a bureau's voting machines, with their name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MachinesSighting {
+    /// Who.
+    pub observer: ObserverId,
+    /// Their name.
+    pub observer_name: String,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// Votes on machines.
+    pub machines: bool,
+    /// Their note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The event.
+    pub event: EventId,
+}
+
+impl MachinesSighting {
+    /// From the state's fact.
+    pub fn new(f: &super::state::MachinesFact, names: &Names) -> Self {
+        Self {
+            observer: f.observer,
+            observer_name: observer_name(names, f.observer),
+            at: f.at,
+            machines: f.machines,
+            note: f.note.clone(),
+            event: f.event,
+        }
+    }
+}
+
+/// An observation dated after the polls closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LateSighting {
+    /// Whose row.
+    pub panel: Panel,
+    /// Which column.
+    pub item: Item,
+    /// The table's bureau, for [`Item::Bureau`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bureau: Option<BureauCode>,
+    /// The observation.
+    #[serde(flatten)]
+    pub sighting: Sighting,
 }
 
 impl NonReceiptSighting {
-    /// From the state's fact.
-    pub fn new(f: &NonReceiptFact, names: &Names) -> Self {
+    /// From the state's fact; `in_shortfall` when the observer's household count already holds it.
+    pub fn new(f: &NonReceiptFact, names: &Names, in_shortfall: bool) -> Self {
         Self {
             observer: f.observer,
             observer_name: observer_name(names, f.observer),
             at: f.at,
             bureau: f.bureau.clone(),
             event: f.event,
+            own_household: f.own_household,
+            in_shortfall,
         }
     }
 }
@@ -239,11 +293,37 @@ pub enum Detail {
     NonReceipts {
         /// How many were recorded.
         count: usize,
+        /// How many of them are already among the missing envelopes of their observer's household
+        /// ([`Detail::Shortfall`]): the same envelope, counted once.
+        in_shortfall: usize,
         /// Recorded non-receipts out of the voters at the observed addresses, when there are
         /// such voters and no more non-receipts than voters.
         rate: Option<Rate>,
         /// Each one.
         observations: Vec<NonReceiptSighting>,
+    },
+    /// Observers disagree on whether `bureau` votes on machines: its table's findings stand, and
+    /// the disagreement is for the coordinator to settle.
+    MachinesDisputed {
+        /// Where.
+        bureau: BureauCode,
+        /// Each observer's current statement.
+        statements: Vec<MachinesSighting>,
+    },
+    /// Observations dated after the polls closed on the election day (20 h local at the latest,
+    /// R.41): a record typed in later without the time it was seen, or a mistake.
+    SeenAfterPolls {
+        /// How many.
+        count: usize,
+        /// Each one, in time order.
+        observations: Vec<LateSighting>,
+    },
+    /// Households whose envelopes are recorded as received after the election day.
+    ReceivedAfterElection {
+        /// The election day.
+        election_day: chrono::NaiveDate,
+        /// Each household.
+        observations: Vec<HouseholdSighting>,
     },
 }
 
@@ -506,6 +586,7 @@ mod tests {
             mark,
             note: None,
             envelope: 1,
+            bureau: None,
         }
     }
 

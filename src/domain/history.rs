@@ -14,7 +14,7 @@ use super::{Event, EventBody, EventId, Mark, ObserverId, RecordState};
 pub struct Entry {
     /// The event.
     pub id: EventId,
-    /// When it was recorded.
+    /// When it was seen (the time the observer gave, else when it was recorded).
     pub at: DateTime<Utc>,
     /// What was seen.
     pub mark: Mark,
@@ -55,7 +55,8 @@ pub fn of_cell(events: &[Event], observer: ObserverId, key: &CellKey) -> Vec<Ent
                 };
                 (here == *key).then(|| Entry {
                     id: e.id,
-                    at: e.recorded_at,
+                    // The observation's time, not the data entry's (law.md §2.8).
+                    at: e.seen(),
                     mark: *mark,
                     note: note.clone(),
                     withdrawn: withdrawn.contains(&e.id),
@@ -111,6 +112,7 @@ mod tests {
                 0,
             )
             .unwrap(),
+            seen_at: None,
             body: EventBody::Tick {
                 circonscription: CirconscriptionCode::parse("7501").unwrap(),
                 bureau: None,
@@ -136,6 +138,7 @@ mod tests {
             observer,
             seq: 4,
             recorded_at: events[2].recorded_at,
+            seen_at: None,
             body: EventBody::Retract {
                 target: events[2].id,
             },

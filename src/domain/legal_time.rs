@@ -123,6 +123,18 @@ impl LegalZone {
             Self::Unknown => at.naive_utc(),
         }
     }
+
+    /// A local time of the place as UTC. At the autumn change an hour happens twice: the first
+    /// is taken. `None` for a time that does not exist (the spring change's skipped hour).
+    pub fn to_utc(self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+        use chrono::TimeZone as _;
+        let utc = |r: chrono::LocalResult<DateTime<Tz>>| r.earliest().map(|t| t.to_utc());
+        match self {
+            Self::Metropole => utc(Tz::Europe__Paris.from_local_datetime(&local)),
+            Self::Overseas(o) => utc(o.tz().from_local_datetime(&local)),
+            Self::Unknown => Some(local.and_utc()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -132,6 +144,25 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+
+    #[test]
+    fn local_times_go_back_to_utc_and_skipped_hours_do_not_exist() {
+        let local = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let paris = LegalZone::Metropole;
+        let at = paris.to_utc(local("2017-06-11 15:40")).unwrap();
+        assert_eq!(at, Utc.with_ymd_and_hms(2017, 6, 11, 13, 40, 0).unwrap());
+        assert_eq!(paris.local(at), local("2017-06-11 15:40"));
+        // 26 March 2017, 02:30 does not exist in Paris; 29 October 2017, 02:30 happens twice.
+        assert_eq!(paris.to_utc(local("2017-03-26 02:30")), None);
+        assert_eq!(
+            paris.to_utc(local("2017-10-29 02:30")),
+            Some(Utc.with_ymd_and_hms(2017, 10, 29, 0, 30, 0).unwrap())
+        );
+        assert_eq!(
+            LegalZone::Unknown.to_utc(local("2017-06-11 15:40")),
+            Some(Utc.with_ymd_and_hms(2017, 6, 11, 15, 40, 0).unwrap())
+        );
+    }
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()

@@ -244,7 +244,9 @@ pub fn check_event(e: &Event, now: DateTime<Utc>) -> Result<(), EventProblem> {
         });
     }
     let texts: [(&'static str, Option<&String>, usize); 2] = match &e.body {
-        EventBody::Tick { note, .. } | EventBody::Envelope { note, .. } => {
+        EventBody::Tick { note, .. }
+        | EventBody::Envelope { note, .. }
+        | EventBody::Machines { note, .. } => {
             [("note", note.as_ref(), MAX_NOTE), ("voter", None, MAX_NAME)]
         }
         EventBody::NonReceipt { voter, note, .. } => [

@@ -22,6 +22,7 @@ pub mod search;
 pub mod session;
 pub mod state;
 pub mod stats;
+pub mod timing;
 
 pub use codes::{BureauCode, CirconscriptionCode, CodeError, Panel};
 pub use election::{Election, ElectionKind};

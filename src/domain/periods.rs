@@ -150,6 +150,7 @@ mod tests {
             mark,
             note: note.map(str::to_owned),
             envelope: 0,
+            bureau: None,
         }
     }
 

@@ -8,14 +8,16 @@ use serde::Serialize;
 
 use super::CirconscriptionCode;
 use super::codes::{BureauCode, Panel};
-use super::event::{Item, Mark};
+use super::event::{Item, Mark, ObserverId};
 use super::findings::{
-    AbsencePeriod, EnvelopeSeen, HouseholdSighting, HouseholdSums, NonReceiptSighting, Sighting,
+    AbsencePeriod, EnvelopeSeen, HouseholdSighting, HouseholdSums, LateSighting, MachinesSighting,
+    NonReceiptSighting, Sighting,
 };
 pub use super::findings::{Detail, EnvelopeCause, Names, Tally};
+use super::legal_time::LegalZone;
 use super::periods::{Absence, absences, contradictions};
 use super::referential::{Bureau, Candidate, Circonscription, Referential};
-use super::state::{EnvelopeFact, NonReceiptFact, Observation, RecordState};
+use super::state::{EnvelopeFact, MachinesView, NonReceiptFact, Observation, RecordState};
 
 /// One bureau cell's periods of absence and the sightings that contradict them.
 type TableHistory = (Vec<Absence>, Vec<Observation>);
@@ -188,12 +190,14 @@ pub fn build_record_with(
     names: &Names,
 ) -> Option<CircRecord> {
     let circonscription = referential.circonscriptions.get(circ)?.clone();
-    let machines = |b: &BureauCode| {
-        referential
-            .bureaux
-            .get(b)
-            .is_some_and(|b| b.voting_machines)
-    };
+    let machines = |b: &BureauCode| votes_on_machines(referential, state, b);
+    // Households of a machines bureau are mailed no ballot (R.34 last paragraph): their mailed
+    // ballot column says nothing. The household's bureau is on its envelope record or its ticks.
+    let machine_households: BTreeSet<ObserverId> = state
+        .envelopes_of(circ)
+        .filter(|f| f.bureau.as_ref().is_some_and(machines))
+        .map(|f| f.observer)
+        .collect();
     let mut observed_bureaux: BTreeSet<BureauCode> = BTreeSet::new();
     let mut envelope: BTreeMap<(Panel, Item), Vec<&Observation>> = BTreeMap::new();
     // By bureau then panel, so that findings come out in that order.
@@ -218,6 +222,9 @@ pub fn build_record_with(
                 }
             }
             (None, Item::Bureau) => bureau_without_code.entry(key.panel).or_default().push(obs),
+            (_, Item::Courrier)
+                if machine_households.contains(&obs.observer)
+                    || obs.bureau.as_ref().is_some_and(machines) => {}
             (_, item) => envelope.entry((key.panel, item)).or_default().push(obs),
         }
     }
@@ -336,6 +343,25 @@ pub fn build_record_with(
         }
     }
 
+    for b in state.bureaux_with_machines_statements() {
+        if state.machines_of(b) != MachinesView::Disputed {
+            continue;
+        }
+        let statements: Vec<MachinesSighting> = state
+            .machines_statements(b)
+            .filter(|f| &f.circonscription == circ)
+            .map(|f| MachinesSighting::new(f, names))
+            .collect();
+        if statements.iter().any(|s| s.machines) && statements.iter().any(|s| !s.machines) {
+            observed_bureaux.insert(b.clone());
+            details.push(Detail::MachinesDisputed {
+                bureau: b.clone(),
+                statements,
+            });
+        }
+    }
+    details.extend(late_details(referential, state, circ, names));
+
     let envelope_facts: Vec<&EnvelopeFact> = state.envelopes_of(circ).collect();
     let households: Vec<(u32, u32)> = envelope_facts
         .iter()
@@ -358,14 +384,34 @@ pub fn build_record_with(
             observations,
         });
     }
+    // An observer's own non-receipt is one of their household's missing envelopes (law.md
+    // §2.10), as many of them as the household misses.
+    let mut room: BTreeMap<ObserverId, u32> =
+        envelope_facts.iter().map(|f| (f.observer, 0)).collect();
+    for f in &envelope_facts {
+        if let Some(n) = room.get_mut(&f.observer) {
+            *n += f.missing();
+        }
+    }
+    let mut in_shortfall = 0;
     if !non_receipt_facts.is_empty() {
         let mut observations: Vec<NonReceiptSighting> = non_receipt_facts
             .iter()
-            .map(|f| NonReceiptSighting::new(f, names))
+            .map(|f| {
+                let counted = f.own_household
+                    && room.get_mut(&f.observer).is_some_and(|n| {
+                        let free = *n > 0;
+                        *n = n.saturating_sub(1);
+                        free
+                    });
+                in_shortfall += usize::from(counted);
+                NonReceiptSighting::new(f, names, counted)
+            })
             .collect();
         observations.sort_by_key(|n| (n.at, n.observer, n.event));
         details.push(Detail::NonReceipts {
             count: non_receipt_facts.len(),
+            in_shortfall,
             rate: sums.non_receipt_rate(),
             observations,
         });
@@ -381,7 +427,8 @@ pub fn build_record_with(
     let bureaux = observed_bureaux
         .into_iter()
         .map(|code| {
-            referential
+            let on_machines = machines(&code);
+            let mut b = referential
                 .bureaux
                 .get(&code)
                 .cloned()
@@ -392,7 +439,9 @@ pub fn build_record_with(
                     address: String::new(),
                     commune: String::new(),
                     voting_machines: false,
-                })
+                });
+            b.voting_machines = on_machines;
+            b
         })
         .collect();
     Some(CircRecord {
@@ -404,6 +453,71 @@ pub fn build_record_with(
         findings,
         details,
     })
+}
+
+/// Whether `bureau` votes on machines: as its observers say when they agree, else as the reference
+/// data say (an official table's column, or a file before schema version 4). When observers
+/// disagree, its table's findings stand and the disagreement is listed.
+pub fn votes_on_machines(
+    referential: &Referential,
+    state: &RecordState,
+    bureau: &BureauCode,
+) -> bool {
+    match state.machines_of(bureau) {
+        MachinesView::Machines => true,
+        MachinesView::NoMachines | MachinesView::Disputed => false,
+        MachinesView::Unsaid => referential
+            .bureaux
+            .get(bureau)
+            .is_some_and(|b| b.voting_machines),
+    }
+}
+
+/// Observations of `circ` seen after the polls closed on the election day, and households whose
+/// envelopes are recorded as received after it (law.md §2.8).
+fn late_details(
+    referential: &Referential,
+    state: &RecordState,
+    circ: &CirconscriptionCode,
+    names: &Names,
+) -> Vec<Detail> {
+    let Some(day) = referential.election_day else {
+        return Vec::new();
+    };
+    let mut late: Vec<LateSighting> = state
+        .cells_of(circ)
+        .filter(|(key, o)| {
+            let zone = LegalZone::of_place(circ, key.bureau.or(o.bureau.as_ref()));
+            o.mark != Mark::Unchecked && super::timing::after_polls(o.at, day, zone)
+        })
+        .map(|(key, o)| LateSighting {
+            panel: key.panel,
+            item: key.item,
+            bureau: key.bureau.cloned(),
+            sighting: Sighting::new(o, names),
+        })
+        .collect();
+    late.sort_by_key(|l| (l.sighting.at, l.sighting.observer, l.sighting.event));
+    let mut out = Vec::new();
+    if !late.is_empty() {
+        out.push(Detail::SeenAfterPolls {
+            count: late.len(),
+            observations: late,
+        });
+    }
+    let mut arrived: Vec<HouseholdSighting> = state
+        .envelopes_of(circ)
+        .filter(|f| f.received_on.is_some_and(|d| d > day))
+        .map(|f| HouseholdSighting::new(f, names))
+        .collect();
+    if !arrived.is_empty() {
+        arrived.sort_by_key(|h| (h.at, h.observer));
+        out.push(Detail::ReceivedAfterElection {
+            election_day: day,
+            observations: arrived,
+        });
+    }
+    out
 }
 
 fn findings(
@@ -581,6 +695,7 @@ mod tests {
                     0,
                 )
                 .unwrap(),
+                seen_at: None,
                 body,
             })
             .collect()
@@ -884,6 +999,7 @@ mod tests {
             observer: ObserverId(Uuid::from_u128(1)),
             seq: 1,
             recorded_at: log[0].recorded_at + chrono::Duration::seconds(1),
+            seen_at: None,
             body: tick(2, Item::Bureau, Mark::Present, "0911"),
         });
         let r = record(&log);
@@ -960,6 +1076,7 @@ mod tests {
                     bureau: bureau("0911"),
                     voter: Some("Jean Dupont".into()),
                     note: None,
+                    household: None,
                 },
             ],
         ));
@@ -967,6 +1084,7 @@ mod tests {
             count,
             rate,
             observations,
+            ..
         } = details(&r, "non_receipts")[0]
         else {
             panic!()
@@ -1046,6 +1164,7 @@ mod restock_tests {
                 recorded_at: DateTime::parse_from_rfc3339(&format!("2017-06-11T{at}:00Z"))
                     .unwrap()
                     .to_utc(),
+                seen_at: None,
                 body: EventBody::Tick {
                     circonscription: circ(),
                     bureau: Some(bureau()),

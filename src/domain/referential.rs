@@ -97,6 +97,9 @@ pub struct Referential {
     pub candidates: BTreeMap<CirconscriptionCode, Vec<Candidate>>,
     /// Bureaux by code.
     pub bureaux: BTreeMap<BureauCode, Bureau>,
+    /// The election day, when known: observations of a table seen after the polls closed and
+    /// envelopes received after it are flagged (law.md §2.8).
+    pub election_day: Option<chrono::NaiveDate>,
 }
 
 impl Referential {

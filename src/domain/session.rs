@@ -42,6 +42,38 @@ pub enum Refusal {
     OtherCirconscription(CirconscriptionCode),
 }
 
+/// Voters registered at one address: from 1 to this many. More is a slip of the keyboard (twenty
+/// nines typed in "électeurs à l'adresse"), not a household.
+pub const MAX_VOTERS: u32 = 99;
+
+/// Why a household's envelope count is not plausible as typed (checked by
+/// [`Sheet::check_count`] before [`Sheet::envelope_record`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Implausible {
+    /// More voters at the address than [`MAX_VOTERS`].
+    TooManyVoters {
+        /// The number typed.
+        voters: u32,
+        /// The most accepted.
+        max: u32,
+    },
+    /// More envelopes than any household is numbered ([`MAX_ENVELOPE`]).
+    TooManyEnvelopes {
+        /// The number typed.
+        received: u32,
+        /// The most accepted.
+        max: u32,
+    },
+    /// More envelopes received than voters at the address, not confirmed: possible (a voter who
+    /// moved out, a duplicate mailing) but more often a slip, so the observer is asked first.
+    MoreThanVoters {
+        /// Voters at the address.
+        voters: u32,
+        /// Envelopes received.
+        received: u32,
+    },
+}
+
 /// What to do with a cell's note when its mark is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteChange {
@@ -242,6 +274,39 @@ impl<'a> Sheet<'a> {
         Ok(bodies)
     }
 
+    /// Checks that a household's count is plausible: 1 to [`MAX_VOTERS`] voters at the address,
+    /// at most [`MAX_ENVELOPE`] envelopes, and no more envelopes than voters unless `more` (the
+    /// observer confirmed it: the record then states the excess as such). A count of 0 voters is
+    /// [`Self::envelope_record`]'s refusal, [`Refusal::NoVoters`].
+    pub fn check_count(&self, voters: u32, received: u32, more: bool) -> Result<(), Implausible> {
+        if voters > MAX_VOTERS {
+            return Err(Implausible::TooManyVoters {
+                voters,
+                max: MAX_VOTERS,
+            });
+        }
+        if received > u32::from(MAX_ENVELOPE) {
+            return Err(Implausible::TooManyEnvelopes {
+                received,
+                max: u32::from(MAX_ENVELOPE),
+            });
+        }
+        if voters > 0 && received > voters && !more {
+            return Err(Implausible::MoreThanVoters { voters, received });
+        }
+        Ok(())
+    }
+
+    /// True when setting a cell to `mark` with its note kept is a re-check: a cell of the
+    /// bureau's table already showing that mark (present or absent), seen again later in the
+    /// day. [`Self::tick`] records it as a new observation; front ends say "revérifié à …".
+    pub fn is_recheck(&self, panel: Panel, item: Item, mark: Mark) -> bool {
+        item == Item::Bureau
+            && self.bureau.is_some()
+            && mark != Mark::Unchecked
+            && self.mark(panel, item) == mark
+    }
+
     /// The household's envelope record: `voters` registered at the address, `received`
     /// envelopes. The day they came and the note are kept from the observer's earlier record
     /// unless given (`Some`, where `Some(None)` clears them). A day of arrival needs at least one
@@ -276,11 +341,23 @@ impl<'a> Sheet<'a> {
         })
     }
 
-    /// A voter of the bureau who received no envelope at all.
+    /// A voter of the bureau who received no envelope at all: of the observer's own household
+    /// when no other voter is named (law.md §2.10: then one of the household's missing envelopes).
     pub fn non_receipt(
         &self,
         voter: Option<String>,
         note: Option<String>,
+    ) -> Result<EventBody, Refusal> {
+        let own = voter.is_none();
+        self.non_receipt_of(voter, note, own)
+    }
+
+    /// A non-receipt, saying whether the voter is of the observer's own household.
+    pub fn non_receipt_of(
+        &self,
+        voter: Option<String>,
+        note: Option<String>,
+        own_household: bool,
     ) -> Result<EventBody, Refusal> {
         let bureau = self.bureau.ok_or(Refusal::NeedsBureau)?;
         Ok(EventBody::NonReceipt {
@@ -288,6 +365,7 @@ impl<'a> Sheet<'a> {
             bureau: bureau.clone(),
             voter,
             note,
+            household: Some(own_household),
         })
     }
 

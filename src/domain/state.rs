@@ -86,6 +86,9 @@ pub struct Observation {
     pub note: Option<String>,
     /// Which of the observer's envelopes, for envelope items (0 for the bureau's table).
     pub envelope: u16,
+    /// The tick's bureau: the table's, or for envelope items the observer's own bureau, when
+    /// given (a household of a machines bureau is mailed no ballot: R.34 last paragraph).
+    pub bureau: Option<BureauCode>,
 }
 
 /// A household's envelope count as last recorded by one observer.
@@ -105,6 +108,8 @@ pub struct EnvelopeFact {
     pub note: Option<String>,
     /// The day the envelopes arrived, when given.
     pub received_on: Option<chrono::NaiveDate>,
+    /// The observer's (the household's) bureau, when given.
+    pub bureau: Option<BureauCode>,
 }
 
 impl EnvelopeFact {
@@ -129,6 +134,38 @@ pub struct NonReceiptFact {
     pub bureau: BureauCode,
     /// The voter, when named.
     pub voter: Option<String>,
+    /// The voter is of the observer's own household ([`EventBody::own_household`]).
+    pub own_household: bool,
+}
+
+/// An observer's current statement that a bureau votes on machines, or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MachinesFact {
+    /// The event.
+    pub event: EventId,
+    /// Who.
+    pub observer: ObserverId,
+    /// When it was seen.
+    pub at: DateTime<Utc>,
+    /// The circonscription.
+    pub circonscription: CirconscriptionCode,
+    /// Votes on machines.
+    pub machines: bool,
+    /// The event's note.
+    pub note: Option<String>,
+}
+
+/// What the observers say of a bureau's voting machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MachinesView {
+    /// Nobody said anything.
+    Unsaid,
+    /// Every observer who said something says machines.
+    Machines,
+    /// Every observer who said something says no machines.
+    NoMachines,
+    /// Observers disagree.
+    Disputed,
 }
 
 /// A cell as [`RecordState::cells_of`] gives it: the parts of its [`CellKey`], borrowed.
@@ -226,6 +263,7 @@ impl<'a> Iterator for Tops<'a> {
 enum Location {
     Envelope(CirconscriptionCode, ObserverId),
     NonReceipt,
+    Machines(BureauCode, ObserverId),
 }
 
 /// Everything the log says now.
@@ -234,6 +272,8 @@ pub struct RecordState {
     cells: BTreeMap<CirconscriptionCode, CircCells>,
     envelopes: BTreeMap<CirconscriptionCode, BTreeMap<ObserverId, Vec<EnvelopeFact>>>,
     non_receipts: BTreeMap<EventId, NonReceiptFact>,
+    /// Each bureau's machines statements, the latest live one per observer.
+    machines: BTreeMap<BureauCode, BTreeMap<ObserverId, Vec<MachinesFact>>>,
     /// Live envelopes and non-receipts (ticks are not indexed, see the module comment).
     live: HashMap<EventId, Location>,
     retracted: HashSet<EventId>,
@@ -294,19 +334,20 @@ impl RecordState {
                     .push(Observation {
                         event: e.id,
                         observer: e.observer,
-                        at: e.recorded_at,
+                        at: e.seen(),
                         mark: *mark,
                         note: note.clone(),
                         envelope,
+                        bureau: bureau.clone(),
                     });
             }
             EventBody::Envelope {
                 circonscription,
+                bureau,
                 voters,
                 received,
                 note,
                 received_on,
-                ..
             } => {
                 self.envelopes
                     .entry(circonscription.clone())
@@ -316,11 +357,12 @@ impl RecordState {
                     .push(EnvelopeFact {
                         event: e.id,
                         observer: e.observer,
-                        at: e.recorded_at,
+                        at: e.seen(),
                         voters: *voters,
                         received: *received,
                         note: note.clone(),
                         received_on: *received_on,
+                        bureau: bureau.clone(),
                     });
                 self.live.insert(
                     e.id,
@@ -338,13 +380,36 @@ impl RecordState {
                     NonReceiptFact {
                         event: e.id,
                         observer: e.observer,
-                        at: e.recorded_at,
+                        at: e.seen(),
                         circonscription: circonscription.clone(),
                         bureau: bureau.clone(),
                         voter: voter.clone(),
+                        own_household: e.body.own_household().unwrap_or(false),
                     },
                 );
                 self.live.insert(e.id, Location::NonReceipt);
+            }
+            EventBody::Machines {
+                circonscription,
+                bureau,
+                machines,
+                note,
+            } => {
+                self.machines
+                    .entry(bureau.clone())
+                    .or_default()
+                    .entry(e.observer)
+                    .or_default()
+                    .push(MachinesFact {
+                        event: e.id,
+                        observer: e.observer,
+                        at: e.seen(),
+                        circonscription: circonscription.clone(),
+                        machines: *machines,
+                        note: note.clone(),
+                    });
+                self.live
+                    .insert(e.id, Location::Machines(bureau.clone(), e.observer));
             }
             EventBody::Retract { target } => self.retract(*target, e.observer),
         }
@@ -353,7 +418,7 @@ impl RecordState {
     fn retract(&mut self, target: EventId, by: ObserverId) {
         // Only an observer's own events can be withdrawn, and only once.
         let owner = match self.live.get(&target) {
-            Some(Location::Envelope(_, o)) => Some(*o),
+            Some(Location::Envelope(_, o) | Location::Machines(_, o)) => Some(*o),
             Some(Location::NonReceipt) => self.non_receipts.get(&target).map(|f| f.observer),
             None => None,
         };
@@ -373,6 +438,15 @@ impl RecordState {
             }
             Some(Location::NonReceipt) => {
                 self.non_receipts.remove(&target);
+            }
+            Some(Location::Machines(bureau, observer)) => {
+                if let Some(stack) = self
+                    .machines
+                    .get_mut(&bureau)
+                    .and_then(|m| m.get_mut(&observer))
+                {
+                    stack.retain(|f| f.event != target);
+                }
             }
             // A tick, or an event not seen yet: withdrawn if it is `by`'s own.
             None => {
@@ -528,6 +602,43 @@ impl RecordState {
             .filter(move |f| &f.circonscription == circ)
     }
 
+    /// Each observer's current statement about `bureau`'s voting machines, in observer order.
+    pub fn machines_statements<'a>(
+        &'a self,
+        bureau: &BureauCode,
+    ) -> impl Iterator<Item = &'a MachinesFact> + 'a {
+        self.machines
+            .get(bureau)
+            .into_iter()
+            .flat_map(|m| m.values().filter_map(|stack| stack.last()))
+    }
+
+    /// What the observers say of `bureau`'s voting machines.
+    pub fn machines_of(&self, bureau: &BureauCode) -> MachinesView {
+        let (mut yes, mut no) = (false, false);
+        for f in self.machines_statements(bureau) {
+            if f.machines {
+                yes = true;
+            } else {
+                no = true;
+            }
+        }
+        match (yes, no) {
+            (false, false) => MachinesView::Unsaid,
+            (true, false) => MachinesView::Machines,
+            (false, true) => MachinesView::NoMachines,
+            (true, true) => MachinesView::Disputed,
+        }
+    }
+
+    /// Bureaux on which some observer made a statement about voting machines, in code order.
+    pub fn bureaux_with_machines_statements(&self) -> impl Iterator<Item = &BureauCode> {
+        self.machines
+            .iter()
+            .filter(|(_, m)| m.values().any(|s| !s.is_empty()))
+            .map(|(b, _)| b)
+    }
+
     /// Circonscriptions with at least one live observation, in code order.
     pub fn observed_circonscriptions(&self) -> Vec<CirconscriptionCode> {
         let mut out: Vec<CirconscriptionCode> = self
@@ -572,6 +683,7 @@ mod tests {
             observer: ObserverId(Uuid::from_u128(observer)),
             seq,
             recorded_at: DateTime::<Utc>::from_timestamp(1_497_160_000 + seq as i64, 0).unwrap(),
+            seen_at: None,
             body,
         }
     }
@@ -724,6 +836,7 @@ mod tests {
                 bureau: BureauCode::parse("75056_0911").unwrap(),
                 voter: None,
                 note: None,
+                household: None,
             },
         );
         let s = RecordState::fold([&env, &nr]);
@@ -821,6 +934,7 @@ mod check_time_tests {
             observer: ObserverId(Uuid::from_u128(1)),
             seq,
             recorded_at: DateTime::<Utc>::from_timestamp(minute * 60, 0).unwrap(),
+            seen_at: None,
             body: EventBody::Tick {
                 circonscription: CirconscriptionCode::parse("7501").unwrap(),
                 bureau: BureauCode::parse("75056_0911").ok(),

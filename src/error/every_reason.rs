@@ -51,9 +51,12 @@ fn english(text: &str) -> Vec<&'static str> {
         "reading", "writing", "error", "bytes", "sequence", "record", "field", "at", "most", "and",
         "or", "an", "to",
     ];
+    // A flag (`--seen-at`) is a name, not English.
     let lower = unquoted.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
+        .split_whitespace()
+        .filter(|w| !w.starts_with("--"))
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_'))
         .collect();
     WORDS
         .iter()
@@ -351,6 +354,8 @@ fn row_errors() -> Vec<RowError> {
         RowWhy::NotMark("x".into()),
         RowWhy::NotEnvelope("x".into()),
         RowWhy::NotDate("x".into()),
+        RowWhy::MachinesNeedsBureau,
+        RowWhy::NotFlag("x".into()),
         RowWhy::NonReceiptNeedsBureau,
         RowWhy::NotKind("x".into()),
         RowWhy::NotTime("x".into()),
@@ -762,6 +767,10 @@ fn errors() -> Vec<Error> {
         Error::ExportFolderMissing(path.clone()),
         Error::EmptyReferential,
         Error::NoVoters,
+        Error::SeenAtWithoutDay,
+        Error::NoSuchBureau("75056_9999".into()),
+        Error::SeenAtNonexistent("26 mars 2017, 2 h 30".into()),
+        Error::SeenAtInFuture("3 décembre 2027, 10 h 00".into()),
         Error::NoSuchRound {
             kind: crate::domain::ElectionKind::Europeennes,
             round: 2,
@@ -771,6 +780,12 @@ fn errors() -> Vec<Error> {
             vote: chrono::NaiveDate::from_ymd_opt(2024, 6, 9).unwrap(),
         },
         Error::ArrivalWithoutEnvelope,
+        Error::TooManyVoters { max: 99 },
+        Error::TooManyEnvelopes { max: 999 },
+        Error::MoreEnvelopesThanVoters {
+            voters: 4,
+            received: 9,
+        },
         Error::EnvelopeOnBureau,
         Error::EnvelopeBeyondCount {
             number: 3,

@@ -1,8 +1,9 @@
 //! The events CSV: one row per event, every field of the event plus the observer's name and the
 //! election, so that an observer whose database cannot be sent can send this file instead.
 //! Columns (a contract, see `docs/formats.md`):
-//! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note,hash,envelope,received_on`;
-//! files written before the last two columns existed (18 columns) are still read.
+//! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note,hash,envelope,received_on,seen_at,machines,household`;
+//! a file holds only as many columns as its events need (18, 20 or 23), and files of any of these
+//! widths are read.
 //!
 //! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab,
 //! carriage return) are written with a leading `'`, and so are cells that start with `'`
@@ -22,7 +23,7 @@ use crate::i18n::{Lang, Localize, Message, cut};
 use crate::report::spreadsheet_safe;
 
 /// The header row.
-pub const HEADER: [&str; 20] = [
+pub const HEADER: [&str; 23] = [
     "election",
     "id",
     "observer",
@@ -43,10 +44,16 @@ pub const HEADER: [&str; 20] = [
     "hash",
     "envelope",
     "received_on",
+    "seen_at",
+    "machines",
+    "household",
 ];
 
 /// The columns of files written before `envelope` and `received_on` (still read).
 const FIRST_COLUMNS: usize = 18;
+
+/// The columns of files written before `seen_at`, `machines` and `household` (still read).
+const SECOND_COLUMNS: usize = 20;
 
 /// Writes `events` (with their observers' names) as CSV.
 pub fn write(
@@ -56,14 +63,25 @@ pub fn write(
     events: &[(Event, Hash)],
 ) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    // Without envelope numbers or days of arrival, the 18 columns an older constat also reads.
-    let columns = if events.iter().any(|(e, _)| {
-        let f = e.body.flat();
-        f.envelope.is_some() || f.received_on.is_some()
-    }) {
-        HEADER.len()
-    } else {
-        FIRST_COLUMNS
+    // Only the columns the events need, so that an older constat reads what it can.
+    let columns = events
+        .iter()
+        .map(|(e, _)| {
+            let f = e.body.flat();
+            if e.seen_at.is_some() || f.machines.is_some() || f.household.is_some() {
+                HEADER.len()
+            } else if f.envelope.is_some() || f.received_on.is_some() {
+                SECOND_COLUMNS
+            } else {
+                FIRST_COLUMNS
+            }
+        })
+        .max()
+        .unwrap_or(FIRST_COLUMNS);
+    let flag = |b: Option<bool>| match b {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "",
     };
     w.write_record(&HEADER[..columns])?;
     for (e, hash) in events {
@@ -92,6 +110,11 @@ pub fn write(
             &hex::encode(hash),
             &text(f.envelope.as_ref().map(|n| n as &dyn ToString)),
             &text(f.received_on.as_ref().map(|d| d as &dyn ToString)),
+            &e.seen_at.map_or_else(String::new, |t| {
+                t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+            }),
+            flag(f.machines),
+            flag(f.household),
         ];
         w.write_record(&row[..columns])?;
     }
@@ -136,6 +159,10 @@ pub enum RowWhy {
     NotDate(String),
     /// A non-receipt without a bureau.
     NonReceiptNeedsBureau,
+    /// A machines statement without a bureau.
+    MachinesNeedsBureau,
+    /// Not `true`, `false` or empty.
+    NotFlag(String),
     /// Not an event kind.
     NotKind(String),
     /// Not an RFC 3339 time.
@@ -260,6 +287,8 @@ impl Localize for RowWhy {
             Self::NotEnvelope(v) => Message::new("reason-row-not-envelope").arg("value", cut(v)),
             Self::NotDate(v) => Message::new("reason-row-not-date").arg("value", cut(v)),
             Self::NonReceiptNeedsBureau => Message::new("reason-row-non-receipt-bureau"),
+            Self::MachinesNeedsBureau => Message::new("reason-row-machines-bureau"),
+            Self::NotFlag(v) => Message::new("reason-row-not-flag").arg("value", cut(v)),
             Self::NotKind(v) => Message::new("reason-row-not-kind").arg("value", cut(v)),
             Self::NotTime(v) => Message::new("reason-row-not-time").arg("value", cut(v)),
             Self::NotHash(v) => Message::new("reason-row-not-hash").arg("value", cut(v)),
@@ -338,7 +367,7 @@ pub fn read(
         .map_err(|e| header_error(RowWhy::Csv((&e).into())))?
         .clone();
     let found: Vec<&str> = headers.iter().collect();
-    if found != HEADER && found != HEADER[..FIRST_COLUMNS] {
+    if found != HEADER && found != HEADER[..SECOND_COLUMNS] && found != HEADER[..FIRST_COLUMNS] {
         return Err(header_error(RowWhy::Header {
             found: headers.iter().collect::<Vec<_>>().join(","),
         }));
@@ -380,6 +409,14 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
             .parse::<u32>()
             .map_err(|_| err(i, RowWhy::NotCount(field(i).to_owned())))
     };
+    let flag = |i: usize| -> Result<Option<bool>, RowError> {
+        match field(i) {
+            "" => Ok(None),
+            "true" => Ok(Some(true)),
+            "false" => Ok(Some(false)),
+            other => Err(err(i, RowWhy::NotFlag(other.to_owned()))),
+        }
+    };
     let body = match field(6) {
         "tick" => EventBody::Tick {
             circonscription: circ(7)?,
@@ -419,6 +456,13 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
             bureau: bureau(8)?.ok_or_else(|| err(8, RowWhy::NonReceiptNeedsBureau))?,
             voter: opt(14),
             note: opt(16),
+            household: flag(22)?,
+        },
+        "machines" => EventBody::Machines {
+            circonscription: circ(7)?,
+            bureau: bureau(8)?.ok_or_else(|| err(8, RowWhy::MachinesNeedsBureau))?,
+            machines: flag(21)?.ok_or_else(|| err(21, RowWhy::NotFlag(String::new())))?,
+            note: opt(16),
         },
         "retract" => EventBody::Retract {
             target: EventId(uuid(15)?),
@@ -448,6 +492,13 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
                 .filter(|s| *s >= 1)
                 .ok_or_else(|| err(4, RowWhy::NotSeq(field(4).to_owned())))?,
             recorded_at,
+            seen_at: opt(20)
+                .map(|t| {
+                    DateTime::parse_from_rfc3339(&t)
+                        .map(|t| t.with_timezone(&Utc))
+                        .map_err(|_| err(20, RowWhy::NotTime(t.clone())))
+                })
+                .transpose()?,
             body,
         },
     })
@@ -466,6 +517,7 @@ mod tests {
                 observer,
                 seq: 1,
                 recorded_at: DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+                seen_at: None,
                 body: EventBody::Tick {
                     circonscription: CirconscriptionCode::parse("7501").unwrap(),
                     bureau: Some(BureauCode::parse("75056_0911").unwrap()),
@@ -481,6 +533,7 @@ mod tests {
                 observer,
                 seq: 2,
                 recorded_at: DateTime::from_timestamp(1_497_160_001, 0).unwrap(),
+                seen_at: None,
                 body: EventBody::Retract {
                     target: EventId(uuid::Uuid::from_u128(1)),
                 },
@@ -490,6 +543,7 @@ mod tests {
                 observer,
                 seq: 3,
                 recorded_at: DateTime::from_timestamp(1_497_160_002, 0).unwrap(),
+                seen_at: None,
                 body: EventBody::Tick {
                     circonscription: CirconscriptionCode::parse("7501").unwrap(),
                     bureau: None,
@@ -505,6 +559,7 @@ mod tests {
                 observer,
                 seq: 4,
                 recorded_at: DateTime::from_timestamp(1_497_160_003, 0).unwrap(),
+                seen_at: None,
                 body: EventBody::Envelope {
                     circonscription: CirconscriptionCode::parse("7501").unwrap(),
                     bureau: None,
@@ -539,7 +594,7 @@ mod tests {
     #[test]
     fn a_bad_cell_is_reported_with_line_and_column() {
         let csv = format!(
-            "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},,\n",
+            "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},,,,,\n",
             HEADER.join(","),
             "0".repeat(64)
         );
@@ -548,7 +603,7 @@ mod tests {
         let err = read("a,b\n1,2\n".as_bytes(), &mut |_| Ok(())).unwrap_err();
         assert_eq!(err.column, "header");
         let csv = format!(
-            "{}\nlegislatives-2017-1,{},{},y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},0,\n",
+            "{}\nlegislatives-2017-1,{},{},y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},0,,,,\n",
             HEADER.join(","),
             uuid::Uuid::from_u128(1),
             uuid::Uuid::from_u128(2),
@@ -565,6 +620,7 @@ mod tests {
             observer: ObserverId(uuid::Uuid::from_u128(5)),
             seq: 1,
             recorded_at: DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+            seen_at: None,
             body: EventBody::Retract {
                 target: EventId(uuid::Uuid::from_u128(9)),
             },

@@ -10,7 +10,7 @@ use crate::domain::{Event, EventBody, ObserverId, Referential};
 use crate::report::spreadsheet_safe;
 
 /// The header row.
-pub const HEADER: [&str; 9] = [
+pub const HEADER: [&str; 10] = [
     "id",
     "observer",
     "time",
@@ -20,6 +20,7 @@ pub const HEADER: [&str; 9] = [
     "value",
     "note",
     "hash",
+    "recorded_at",
 ];
 
 /// Writes the observations CSV.
@@ -40,7 +41,9 @@ pub fn write_observations(
             .get(&e.observer)
             .cloned()
             .unwrap_or_else(|| e.observer.to_string());
-        let time = e
+        // `time` is when it was seen; `recorded_at` when it was typed in (law.md §2.8).
+        let time = e.seen().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let recorded_at = e
             .recorded_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let place =
@@ -101,11 +104,24 @@ pub fn write_observations(
                 bureau,
                 voter,
                 note,
+                ..
             } => (
                 place(circonscription, Some(bureau)),
                 String::new(),
                 "non_receipt".into(),
                 voter.clone().unwrap_or_default(),
+                note.clone().unwrap_or_default(),
+            ),
+            EventBody::Machines {
+                circonscription,
+                bureau,
+                machines,
+                note,
+            } => (
+                place(circonscription, Some(bureau)),
+                String::new(),
+                "machines".into(),
+                if *machines { "yes" } else { "no" }.into(),
                 note.clone().unwrap_or_default(),
             ),
             EventBody::Retract { target } => (
@@ -129,6 +145,7 @@ pub fn write_observations(
             value,
             note,
             hex::encode(hash),
+            recorded_at,
         ];
         w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
     }

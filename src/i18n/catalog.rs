@@ -100,6 +100,7 @@ pub struct Catalog {
     pub details_bureau: &'static str,
     pub details_disagreements: &'static str,
     pub details_households: &'static str,
+    pub details_to_check: &'static str,
     pub detail_not_supplied: fn(&str, usize, &str) -> String,
     pub detail_bureau: fn(&str, &str, &str) -> String,
     pub detail_bureau_not_supplied: &'static str,
@@ -378,6 +379,7 @@ fn build<const EN: bool>() -> Catalog {
         details_distribution: st!(EN, "details-distribution"),
         details_bureau: st!(EN, "details-bureau"),
         details_disagreements: st!(EN, "details-disagreements"),
+        details_to_check: st!(EN, "details-to-check"),
         details_households: st!(EN, "details-households"),
         detail_not_supplied: |items, envelopes, who| {
             tr!(

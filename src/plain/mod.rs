@@ -5,34 +5,108 @@
 //! [`Store::append`] returned; a failure says "NON ENREGISTRÉ : why" and the session goes on.
 //!
 //! [`interact`] is generic over its input and output and is given the clock, so tests drive it
-//! with scripted lines; [`run`] is the edge that reads standard input and the clock.
+//! with scripted lines; [`run`] is the edge that reads standard input and the clock. When
+//! standard input and output are a terminal, lines are read with a line editor (arrows, the
+//! lines typed before with up and down, Ctrl-C to leave); from a pipe, as plain lines. Every line
+//! written is escaped ([`crate::domain::outside::escape`]): no escape code typed or stored is
+//! ever echoed into a reply.
 
 pub mod parse;
 pub mod text;
 
 use std::io::{BufRead, Write};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use self::parse::{Command, Form, ParseError, is_no, is_yes};
 use self::text::{Text, text};
 use crate::app::new_event_id;
 use crate::domain::legal_time::LegalZone;
-use crate::domain::session::{NoteChange, Refusal, Sheet};
+use crate::domain::session::{Implausible, NoteChange, Refusal, Sheet};
 use crate::domain::{
     Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
     Panel, RecordState,
 };
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize};
 use crate::storage::Store;
 
 /// Runs the plain mode on `store`, reading standard input and writing to `out`, until `quitter`
 /// or the end of the input.
 pub fn run(mut store: Store, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
+    use std::io::IsTerminal;
     let mut clock = crate::app::now;
     let stdin = std::io::stdin();
+    if stdin.is_terminal() && std::io::stdout().is_terminal() {
+        // Arrows and history as a screen-reader user expects; the history stays in memory.
+        let config = rustyline::Config::builder()
+            .auto_add_history(false)
+            .max_history_size(500)
+            .map_err(|e| Error::Terminal(std::io::Error::other(e)))?
+            .build();
+        if let Ok(editor) = rustyline::DefaultEditor::with_config(config) {
+            return interact_with(&mut store, lang, &mut Editor(editor), out, &mut clock);
+        }
+    }
     interact(&mut store, lang, stdin.lock(), out, &mut clock)
+}
+
+/// What reading one line gave.
+pub enum Line {
+    /// A line typed (without its end of line).
+    Text(String),
+    /// The end of the input (a closed pipe, Ctrl-D).
+    End,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// Where the typed lines come from: a pipe, scripted lines, or a line editor on a terminal.
+pub trait Lines {
+    /// Writes `prompt` (without a newline) and reads the next line.
+    fn next_line<W: Write + ?Sized>(&mut self, prompt: &str, out: &mut W) -> Result<Line, Error>;
+}
+
+/// Plain lines from any reader.
+struct Piped<R>(R);
+
+impl<R: BufRead> Lines for Piped<R> {
+    fn next_line<W: Write + ?Sized>(&mut self, prompt: &str, out: &mut W) -> Result<Line, Error> {
+        write!(out, "{prompt}").map_err(Error::Terminal)?;
+        out.flush().map_err(Error::Terminal)?;
+        let mut buf = Vec::new();
+        if self
+            .0
+            .read_until(b'\n', &mut buf)
+            .map_err(Error::Terminal)?
+            == 0
+        {
+            return Ok(Line::End);
+        }
+        Ok(Line::Text(String::from_utf8_lossy(&buf).into_owned()))
+    }
+}
+
+/// The line editor, on a terminal.
+struct Editor(rustyline::DefaultEditor);
+
+impl Lines for Editor {
+    fn next_line<W: Write + ?Sized>(&mut self, prompt: &str, out: &mut W) -> Result<Line, Error> {
+        out.flush().map_err(Error::Terminal)?;
+        match self.0.readline(prompt) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    // Only a failure to keep it in memory: the line itself is answered.
+                    let _ = self.0.add_history_entry(line.as_str());
+                }
+                Ok(Line::Text(line))
+            }
+            Err(rustyline::error::ReadlineError::Eof) => Ok(Line::End),
+            Err(rustyline::error::ReadlineError::Interrupted) => Ok(Line::Interrupted),
+            Err(rustyline::error::ReadlineError::Io(e)) => Err(Error::Terminal(e)),
+            Err(e) => Err(Error::Terminal(std::io::Error::other(e))),
+        }
+    }
 }
 
 /// One change of this session, for `annuler`: what it said and the events it committed.
@@ -42,11 +116,18 @@ struct Change {
     events: Vec<EventId>,
 }
 
-/// A whole-column change waiting for `o` or `n`.
-#[derive(Debug, Clone, Copy)]
-struct Pending {
-    item: Item,
-    mark: Mark,
+/// A change waiting for `o` or `n`.
+#[derive(Debug, Clone)]
+enum Pending {
+    /// A whole column.
+    Column { item: Item, mark: Mark },
+    /// A household with more envelopes than voters.
+    MoreEnvelopes {
+        voters: u32,
+        received: u32,
+        received_on: Option<NaiveDate>,
+        note: Option<String>,
+    },
 }
 
 /// The session: the circonscription shown, its state as saved, and this session's changes.
@@ -74,7 +155,18 @@ struct Session<'a> {
 pub fn interact<R: BufRead, W: Write + ?Sized>(
     store: &mut Store,
     lang: Lang,
-    mut input: R,
+    input: R,
+    out: &mut W,
+    clock: &mut dyn FnMut() -> DateTime<Utc>,
+) -> Result<(), Error> {
+    interact_with(store, lang, &mut Piped(input), out, clock)
+}
+
+/// [`interact`] over any source of lines (a pipe, or the line editor on a terminal).
+pub fn interact_with<L: Lines, W: Write + ?Sized>(
+    store: &mut Store,
+    lang: Lang,
+    input: &mut L,
     out: &mut W,
     clock: &mut dyn FnMut() -> DateTime<Utc>,
 ) -> Result<(), Error> {
@@ -84,27 +176,42 @@ pub fn interact<R: BufRead, W: Write + ?Sized>(
     lines.extend(session.grid());
     lines.push(t.start_hint.to_owned());
     write_lines(out, &lines)?;
-    let mut buf = Vec::new();
     loop {
-        let prompt = match session.pending {
-            Some(p) => {
-                let n = session.rows_to_change(p.item, p.mark).len();
-                (t.column_confirm)(&session.change_words(p.item, p.mark), n)
+        let prompt = match &session.pending {
+            Some(Pending::Column { item, mark }) => {
+                let n = session.rows_to_change(*item, *mark).len();
+                (t.column_confirm)(&session.change_words(*item, *mark), n)
             }
+            Some(Pending::MoreEnvelopes {
+                voters, received, ..
+            }) => (t.more_than_voters_confirm)(*voters, *received),
             None => t.prompt.to_owned(),
         };
-        write!(out, "{prompt}").map_err(Error::Terminal)?;
-        out.flush().map_err(Error::Terminal)?;
-        buf.clear();
-        if input.read_until(b'\n', &mut buf).map_err(Error::Terminal)? == 0 {
-            // End of input: finish the prompt's line, then leave.
-            write_lines(out, &[String::new(), t.bye.to_owned()])?;
-            return Ok(());
-        }
-        let line = String::from_utf8_lossy(&buf);
+        let prompt = crate::domain::outside::escape(&prompt).into_owned();
+        let line = match input.next_line(&prompt, out)? {
+            Line::Text(line) => line,
+            Line::End => {
+                // End of input: finish the prompt's line, then leave.
+                write_lines(out, &[String::new(), t.bye.to_owned()])?;
+                return Ok(());
+            }
+            Line::Interrupted => {
+                // Ctrl-C: leave as `quitter` does (a pending question is a no).
+                write_lines(out, &[t.interrupted.to_owned(), t.bye.to_owned()])?;
+                return Ok(());
+            }
+        };
         let reply = if let Some(p) = session.pending.take() {
             if is_yes(&line) {
-                session.column(store, p.item, p.mark)
+                match p {
+                    Pending::Column { item, mark } => session.column(store, item, mark),
+                    Pending::MoreEnvelopes {
+                        voters,
+                        received,
+                        received_on,
+                        note,
+                    } => session.envelope(store, voters, received, received_on, note, true),
+                }
             } else if is_no(&line) {
                 vec![t.column_cancelled.to_owned()]
             } else {
@@ -126,9 +233,11 @@ pub fn interact<R: BufRead, W: Write + ?Sized>(
     }
 }
 
+/// Writes whole lines, each escaped: a control character typed (an arrow key on a dumb
+/// terminal) or stored never reaches the terminal raw.
 fn write_lines<W: Write + ?Sized>(out: &mut W, lines: &[String]) -> Result<(), Error> {
     for l in lines {
-        writeln!(out, "{l}").map_err(Error::Terminal)?;
+        writeln!(out, "{}", crate::domain::outside::escape(l)).map_err(Error::Terminal)?;
     }
     out.flush().map_err(Error::Terminal)
 }
@@ -398,7 +507,7 @@ impl<'a> Session<'a> {
                 if self.rows_to_change(item, mark).is_empty() {
                     return vec![(t.column_nothing)(&self.change_words(item, mark))];
                 }
-                self.pending = Some(Pending { item, mark });
+                self.pending = Some(Pending::Column { item, mark });
                 vec![]
             }
             Command::Envelope {
@@ -406,28 +515,7 @@ impl<'a> Session<'a> {
                 received,
                 received_on,
                 note,
-            } => {
-                // A new count keeps the day and the note of the household's record unless given
-                // again (as the interface's form, which shows them filled in).
-                let body = match self.sheet().envelope_record(
-                    voters,
-                    received,
-                    received_on.map(Some),
-                    note.map(Some),
-                ) {
-                    Ok(body) => body,
-                    Err(refusal) => return vec![self.refused(&refusal)],
-                };
-                let received_on = match &body {
-                    EventBody::Envelope { received_on, .. } => *received_on,
-                    _ => None,
-                };
-                let day = received_on
-                    .map(|d| (t.envelope_day)(&d.format("%d/%m/%Y").to_string(), received))
-                    .unwrap_or_default();
-                let summary = format!("{}{day}", (t.envelope_summary)(voters, received));
-                self.commit(store, summary, vec![body])
-            }
+            } => self.envelope(store, voters, received, received_on, note, false),
             Command::EnvelopeNumber { number } => match self.sheet().check_envelope(number) {
                 Ok(number) => {
                     self.envelope_no = number;
@@ -448,7 +536,209 @@ impl<'a> Session<'a> {
             }
             Command::Undo => self.undo(store),
             Command::Place { code } => self.go_to(store, &code),
+            Command::Findings => self.findings(store),
+            Command::Pv => self.pv(store),
+            Command::Annex => match self.report_text(store) {
+                Ok(text) => text.lines().map(str::to_owned).collect(),
+                Err(e) => vec![e.message(self.lang)],
+            },
+            Command::Export { folder } => self.export(store, &folder),
+            Command::History { panel, item } => self.history(panel, item),
+            Command::Verify => self.verify(store),
         }
+    }
+
+    /// The household's envelope count (`more`: the observer confirmed more envelopes than
+    /// voters). An implausible count is refused with what is expected, or asked about first.
+    fn envelope(
+        &mut self,
+        store: &mut Store,
+        voters: u32,
+        received: u32,
+        received_on: Option<NaiveDate>,
+        note: Option<String>,
+        more: bool,
+    ) -> Vec<String> {
+        let t = self.text;
+        match self.sheet().check_count(voters, received, more) {
+            Ok(()) => {}
+            Err(Implausible::TooManyVoters { max, .. }) => return vec![(t.too_many_voters)(max)],
+            Err(Implausible::TooManyEnvelopes { max, .. }) => {
+                return vec![(t.too_many_envelopes)(max)];
+            }
+            Err(Implausible::MoreThanVoters { .. }) => {
+                self.pending = Some(Pending::MoreEnvelopes {
+                    voters,
+                    received,
+                    received_on,
+                    note,
+                });
+                return vec![];
+            }
+        }
+        // A new count keeps the day and the note of the household's record unless given
+        // again (as the interface's form, which shows them filled in).
+        let body = match self.sheet().envelope_record(
+            voters,
+            received,
+            received_on.map(Some),
+            note.map(Some),
+        ) {
+            Ok(body) => body,
+            Err(refusal) => return vec![self.refused(&refusal)],
+        };
+        let received_on = match &body {
+            EventBody::Envelope { received_on, .. } => *received_on,
+            _ => None,
+        };
+        let day = received_on
+            .map(|d| (t.envelope_day)(&d.format("%d/%m/%Y").to_string(), received))
+            .unwrap_or_default();
+        let excess = if received > voters {
+            (t.envelope_excess)(received - voters)
+        } else {
+            String::new()
+        };
+        let summary = format!("{}{excess}{day}", (t.envelope_summary)(voters, received));
+        self.commit(store, summary, vec![body])
+    }
+
+    /// The text report of the circonscription, as `constat report --circonscription CODE`
+    /// prints it (every observer's observations, ending with the chain digest).
+    fn report_text(&self, store: &Store) -> Result<String, Error> {
+        let inputs = crate::app::report::read_inputs(store, true)?;
+        let mut buf = Vec::new();
+        crate::app::report::write_report(
+            &inputs,
+            std::slice::from_ref(&self.circonscription.code),
+            crate::report::Format::Text,
+            self.lang,
+            &mut buf,
+            &mut || (),
+        )
+        .map_err(|source| Error::Io {
+            path: std::path::PathBuf::from("-"),
+            context: crate::error::IoContext::WritingReport,
+            source,
+        })?;
+        Ok(String::from_utf8_lossy(&buf).into_owned())
+    }
+
+    /// `bilan`: the report's findings for the circonscription (the part after its findings
+    /// heading, as the interface's summary shows it).
+    fn findings(&self, store: &Store) -> Vec<String> {
+        let text = match self.report_text(store) {
+            Ok(text) => text,
+            Err(e) => return vec![e.message(self.lang)],
+        };
+        let heading = self.lang.catalog().report_findings;
+        match text.lines().position(|l| l == heading) {
+            Some(at) => text.lines().skip(at).map(str::to_owned).collect(),
+            None => vec![self.text.findings_none.to_owned()],
+        }
+    }
+
+    /// `pv`: the réclamation for the current bureau, exactly as `constat pv` prints it.
+    fn pv(&self, store: &Store) -> Vec<String> {
+        let Some(bureau) = &self.bureau else {
+            return vec![self.text.pv_needs_bureau.to_owned()];
+        };
+        match crate::app::pv::reclamation(store, &bureau.code, None, self.lang) {
+            Ok(Some(text)) => text.lines().map(str::to_owned).collect(),
+            Ok(None) => vec![(self.text.place_unknown)(bureau.code.as_str())],
+            Err(e) => vec![e.message(self.lang)],
+        }
+    }
+
+    /// `export DOSSIER`: the evidence folder, as `constat export evidence -o DOSSIER` writes it.
+    fn export(&self, store: &Store, folder: &str) -> Vec<String> {
+        let t = self.text;
+        let path = crate::app::evidence::expand_home(folder);
+        match crate::app::evidence::evidence_folder(store, &path, false, self.lang) {
+            Ok(()) => vec![(t.exported)(&path.display().to_string())],
+            Err(Error::EvidenceFolderNotEmpty(p)) => {
+                let free = crate::app::evidence::free_folder_name(&p);
+                vec![(t.export_not_empty)(
+                    &p.display().to_string(),
+                    &free.display().to_string(),
+                )]
+            }
+            Err(e) => vec![e.message(self.lang)],
+        }
+    }
+
+    /// `historique N ITEM`: this observer's live observations of the cell, oldest first, each
+    /// with its day and time in the place's legal time.
+    fn history(&self, panel: Panel, item: Item) -> Vec<String> {
+        let t = self.text;
+        let Some(c) = self.candidate(panel) else {
+            return vec![format!(
+                "{} {}.",
+                self.unknown_panel(panel),
+                (t.example)(Form::History)
+            )];
+        };
+        if item == Item::Bureau && self.bureau.is_none() {
+            return vec![t.needs_bureau.to_owned()];
+        }
+        let what = if item.is_in_envelope() && self.several_envelopes() {
+            format!(
+                "{} — {}{}",
+                self.who(c),
+                (t.item)(item),
+                (t.envelope_tag)(self.envelope_no)
+            )
+        } else {
+            format!("{} — {}", self.who(c), (t.item)(item))
+        };
+        let sheet = self.sheet();
+        let key = sheet.key(panel, item);
+        let seen: Vec<_> = self.state.live_ticks_by(self.observer, &key).collect();
+        if seen.is_empty() {
+            return vec![(t.history_none)(&what)];
+        }
+        let zone = LegalZone::of_place(
+            &self.circonscription.code,
+            self.bureau.as_ref().map(|b| &b.code),
+        );
+        let mut lines = vec![(t.history_title)(&what, seen.len())];
+        lines.extend(seen.iter().map(|o| {
+            let local = zone.local(o.at);
+            (t.history_line)(
+                &local.format("%d/%m/%Y").to_string(),
+                &(t.clock)(local),
+                &(t.mark)(o.mark),
+                o.note.as_deref(),
+            )
+        }));
+        lines
+    }
+
+    /// `verifier`: every hash chain and signature of the database, as `constat verify`.
+    fn verify(&self, store: &Store) -> Vec<String> {
+        let t = self.text;
+        let verdicts = match crate::app::evidence::verify_database_file(store.path()) {
+            Ok(v) => v,
+            Err(e) => return vec![e.message(self.lang)],
+        };
+        let mut lines = Vec::with_capacity(verdicts.len() + 1);
+        let mut broken = 0;
+        for v in &verdicts {
+            let what = v.subject.text(self.lang);
+            match &v.broken {
+                None => lines.push((t.verify_ok)(&what)),
+                Some(why) => {
+                    broken += 1;
+                    lines.push((t.verify_broken)(&what, &why.text(self.lang)));
+                }
+            }
+        }
+        lines.push(if broken == 0 {
+            t.verify_all_ok.to_owned()
+        } else {
+            (t.verify_some_broken)(broken)
+        });
+        lines
     }
 
     /// One cell (with a note for `note`).
@@ -473,8 +763,10 @@ impl<'a> Session<'a> {
         if let Some(n) = &note {
             summary.push_str(&(t.note_said)(n));
         }
+        let recheck = note.is_none() && self.sheet().is_recheck(panel, item, mark);
         let change = note.map_or(NoteChange::Keep, |n| NoteChange::Replace(Some(n)));
         match self.sheet().tick(panel, item, mark, change) {
+            Ok(Some(body)) if recheck => self.commit_as(store, summary, vec![body], true),
             Ok(Some(body)) => self.commit(store, summary, vec![body]),
             Ok(None) => vec![(t.already)(&summary)],
             Err(refusal) => vec![self.refused(&refusal)],
@@ -520,15 +812,24 @@ impl<'a> Session<'a> {
     fn saved_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
         let time = at.map_or_else(String::new, |at| {
             // In the place's legal time (law.md §2.8), whatever the machine's zone.
-            LegalZone::of_place(
-                &self.circonscription.code,
-                self.bureau.as_ref().map(|b| &b.code),
-            )
-            .local(at)
-            .format("%H:%M:%S")
-            .to_string()
+            self.local(at).format("%H:%M:%S").to_string()
         });
         format!("{summary} — {}", (self.text.saved_at)(&time))
+    }
+
+    /// A moment in the place's legal time.
+    fn local(&self, at: DateTime<Utc>) -> chrono::NaiveDateTime {
+        LegalZone::of_place(
+            &self.circonscription.code,
+            self.bureau.as_ref().map(|b| &b.code),
+        )
+        .local(at)
+    }
+
+    /// A re-check of the table, once committed: "revérifié à 15 h 40" (the bureau's legal time).
+    fn rechecked_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
+        let time = at.map_or_else(String::new, |at| (self.text.clock)(self.local(at)));
+        format!("{summary} — {}", (self.text.rechecked_at)(&time))
     }
 
     /// Commits one change; says it saved, or why not.
@@ -538,10 +839,22 @@ impl<'a> Session<'a> {
         summary: String,
         bodies: Vec<EventBody>,
     ) -> Vec<String> {
+        self.commit_as(store, summary, bodies, false)
+    }
+
+    /// [`Self::commit`]; with `recheck`, a saved re-check is said "revérifié à …".
+    fn commit_as(
+        &mut self,
+        store: &mut Store,
+        summary: String,
+        bodies: Vec<EventBody>,
+        recheck: bool,
+    ) -> Vec<String> {
         let total = bodies.len();
         let (saved, failure, at) = self.append_all(store, bodies);
         let done = saved.len();
         let lines = match failure {
+            None if recheck => vec![self.rechecked_line(&summary, at)],
             None => vec![self.saved_line(&summary, at)],
             Some(why) => {
                 let mut lines = vec![(self.text.not_saved)(&why)];

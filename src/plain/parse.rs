@@ -64,6 +64,27 @@ pub enum Command {
     },
     /// `annuler`: retract the last change of this session.
     Undo,
+    /// `bilan`: the findings of the circonscription, as the report words them.
+    Findings,
+    /// `pv`: the réclamation for the current bureau's procès-verbal, as `constat pv` prints it.
+    Pv,
+    /// `annexe`: the whole report of the circonscription, ending with the chain digest: the
+    /// printout to annex to the procès-verbal.
+    Annex,
+    /// `export DOSSIER`: the evidence folder, as `constat export evidence -o DOSSIER`.
+    Export {
+        /// The folder, as typed (`~/` is the home folder).
+        folder: String,
+    },
+    /// `historique 3 bureau`: every observation of the cell this observer recorded, with times.
+    History {
+        /// Which candidate.
+        panel: Panel,
+        /// Which column.
+        item: Item,
+    },
+    /// `verifier`: re-checks the database's hash chains and signatures, as `constat verify`.
+    Verify,
     /// `liste`: print the candidates and their cells again.
     List,
     /// `aide`: the list of commands.
@@ -91,6 +112,10 @@ pub enum Form {
     Note,
     /// `bureau CODE`.
     Place,
+    /// `export DOSSIER`.
+    Export,
+    /// `historique 3 bureau`.
+    History,
     /// A command that takes nothing after it (`annuler`, `liste`, `aide`, `quitter`).
     Bare,
 }
@@ -131,6 +156,8 @@ pub enum Problem {
     TooLong(usize),
     /// Control characters in a note or name.
     Control,
+    /// The folder is missing.
+    MissingFolder,
 }
 
 /// A line that could not be understood: what was wrong, and in which command.
@@ -231,8 +258,13 @@ fn number(word: &str, form: Form) -> Result<u32, ParseError> {
     if word.is_empty() {
         return fail(form, Problem::MissingNumber);
     }
-    word.parse::<u32>()
-        .or_else(|_| fail(form, Problem::BadNumber(word.to_owned())))
+    match word.parse::<u32>() {
+        Ok(n) => Ok(n),
+        // Digits past u32 (twenty nines) are a number too large for any household: the
+        // recording rules say what is expected (`Sheet::check_count`).
+        Err(_) if word.chars().all(|c| c.is_ascii_digit()) => Ok(u32::MAX),
+        Err(_) => fail(form, Problem::BadNumber(word.to_owned())),
+    }
 }
 
 fn text(raw: &str, form: Form) -> Result<String, ParseError> {
@@ -346,6 +378,33 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
             })
         }
         "annuler" | "undo" | "u" => bare(Command::Undo),
+        "bilan" | "findings" | "summary" => bare(Command::Findings),
+        "pv" | "reclamation" | "réclamation" => bare(Command::Pv),
+        "annexe" | "annex" | "rapport" | "report" => bare(Command::Annex),
+        "verifier" | "vérifier" | "verify" => bare(Command::Verify),
+        "export" | "exporter" => {
+            let folder = text(rest, Form::Export)?;
+            if folder.is_empty() {
+                return fail(Form::Export, Problem::MissingFolder);
+            }
+            Ok(Command::Export { folder })
+        }
+        "historique" | "history" | "hist" => {
+            let (w_panel, rest) = first_word(rest);
+            if w_panel.is_empty() {
+                return fail(Form::History, Problem::MissingPanel);
+            }
+            let panel = panel(w_panel, Form::History)?;
+            let (w_item, rest) = first_word(rest);
+            if w_item.is_empty() {
+                return fail(Form::History, Problem::MissingItem);
+            }
+            let Some(item) = item(w_item) else {
+                return fail(Form::History, Problem::BadItem(w_item.to_owned()));
+            };
+            nothing_after(rest, Form::History)?;
+            Ok(Command::History { panel, item })
+        }
         "liste" | "list" | "l" => bare(Command::List),
         "aide" | "help" | "?" | "h" => bare(Command::Help),
         "quitter" | "quit" | "q" | "exit" => bare(Command::Quit),
@@ -356,6 +415,63 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The commands of issue 16, point 13.
+    #[test]
+    fn findings_pv_annex_export_history_and_verify() {
+        for (words, cmd) in [
+            (&["bilan", "BILAN", "findings"][..], Command::Findings),
+            (&["pv", "réclamation", "reclamation"][..], Command::Pv),
+            (&["annexe", "annex", "rapport"][..], Command::Annex),
+            (&["verifier", "vérifier", "verify"][..], Command::Verify),
+        ] {
+            for w in words {
+                assert_eq!(parse(w), Ok(cmd.clone()), "{w:?}");
+            }
+        }
+        assert_eq!(
+            parse("export  /media/clé usb/preuves "),
+            Ok(Command::Export {
+                folder: "/media/clé usb/preuves".into()
+            })
+        );
+        assert_eq!(err("export").problem, Problem::MissingFolder);
+        assert_eq!(err("export").form, Form::Export);
+        assert_eq!(
+            parse("historique 3 bureau"),
+            Ok(Command::History {
+                panel: p(3),
+                item: Item::Bureau
+            })
+        );
+        assert_eq!(
+            parse("history 12 f"),
+            Ok(Command::History {
+                panel: p(12),
+                item: Item::Foi
+            })
+        );
+        assert_eq!(err("historique").problem, Problem::MissingPanel);
+        assert_eq!(err("historique 3").problem, Problem::MissingItem);
+        assert_eq!(err("historique 3").form, Form::History);
+        assert_eq!(
+            err("historique 3 bureau p").problem,
+            Problem::Extra("p".into())
+        );
+        assert_eq!(err("pv 3").form, Form::Bare);
+    }
+
+    /// Twenty nines are a number, too large: the recording rules refuse it with the limits.
+    #[test]
+    fn digits_past_any_count_are_a_number_too_large() {
+        assert!(matches!(
+            parse("enveloppe 99999999999999999999 1"),
+            Ok(Command::Envelope {
+                voters: u32::MAX,
+                ..
+            })
+        ));
+    }
 
     fn p(n: u16) -> Panel {
         Panel::new(n).unwrap()

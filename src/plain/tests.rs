@@ -639,3 +639,250 @@ fn envelope_two_is_refused_when_the_household_received_one() {
         .collect();
     assert_eq!(envelopes, [None], "the tick went to the only envelope");
 }
+
+/// Issue 16, point 5: a re-check of the table is said as such, in the bureau's legal time.
+#[test]
+fn a_recheck_of_the_table_is_said_rechecked_at_the_bureau_s_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(&mut store, Lang::Fr, "3 bureau p\n3 bureau p\n3 bureau a\n");
+    assert!(
+        out.contains(" — bulletin (bureau) : présent — enregistré à 10:00:01.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" — bulletin (bureau) : présent — revérifié à 10 h.\n"),
+        "{out}"
+    );
+    // A changed mark is no re-check.
+    assert!(
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10:00:03.\n"),
+        "{out}"
+    );
+    assert_eq!(ticks(&store).len(), 3);
+    let out = drive(&mut store, Lang::En, "3 bureau a\n");
+    assert!(
+        out.contains(" — ballot (bureau): absent — re-checked at 10:00.\n"),
+        "{out}"
+    );
+}
+
+/// Issue 16, point 4: absurd counts are refused with what is expected; more envelopes than
+/// voters is asked first, and said as such once recorded.
+#[test]
+fn absurd_counts_are_refused_and_more_envelopes_than_voters_is_asked_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "enveloppe 99999999999999999999 1\nenveloppe 100 1\nenveloppe 4 1000\n\
+         enveloppe 4 9\nn\nenveloppe 4 9\npeut-être\no\n",
+    );
+    assert_eq!(
+        out.matches("Pas enregistré : les électeurs inscrits à l'adresse vont de 1 à 99.")
+            .count(),
+        2,
+        "{out}"
+    );
+    assert!(
+        out.contains("Pas enregistré : 999 enveloppes reçues au plus."),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "4 électeurs à l'adresse mais 9 enveloppes reçues : 5 de plus que d'électeurs. \
+             Est-ce bien ce que vous avez constaté ? Confirmer ? (o/n) "
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Abandonné : rien n'a été enregistré."),
+        "{out}"
+    );
+    assert!(out.contains("Répondez o (oui) ou n (non)."), "{out}");
+    assert!(
+        out.contains(
+            "Enveloppes du foyer : 4 électeurs à l'adresse, 9 enveloppes reçues \
+             (5 enveloppes de plus que d'électeurs) — enregistré à 10:00:01."
+        ),
+        "{out}"
+    );
+    let events = store.events().unwrap();
+    assert_eq!(events.len(), 1, "only the confirmed count is stored");
+    assert!(matches!(
+        events[0].body,
+        EventBody::Envelope {
+            voters: 4,
+            received: 9,
+            ..
+        }
+    ));
+}
+
+/// Issue 16, point 13: the findings, the réclamation, the annex, the evidence folder, a cell's
+/// history and the verification, in plain mode; `aide` lists them.
+#[test]
+fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let folder = dir.path().join("preuves");
+    let script = format!(
+        "aide\n3 bureau a\nnote 3 bureau épuisés\n3 bureau p\nhistorique 3 bureau\n\
+         historique 4 foi\nbilan\npv\nannexe\nexport {f}\nexport {f}\nverifier\n",
+        f = folder.display()
+    );
+    let out = drive(&mut store, Lang::Fr, script);
+    for command in [
+        "historique 3 bureau :",
+        "bilan :",
+        "pv :",
+        "annexe :",
+        "export DOSSIER :",
+        "verifier :",
+    ] {
+        assert!(out.contains(&format!("\n{command}")), "{command}: {out}");
+    }
+    // The cell's history, oldest first, in the bureau's legal time.
+    assert!(
+        out.contains(
+            " — bulletin (bureau) : 3 observations :\nle 11/06/2017 à 10 h : absent\n\
+             le 11/06/2017 à 10 h : absent, note : « épuisés »\n\
+             le 11/06/2017 à 10 h : présent, note : « épuisés »\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(" — profession de foi : aucune observation enregistrée par vous.\n"),
+        "{out}"
+    );
+    // The findings and the annex are the report's; the réclamation is `constat pv`'s.
+    let inputs = crate::app::report::read_inputs(&store, true).unwrap();
+    let mut report = Vec::new();
+    crate::app::report::write_report(
+        &inputs,
+        &[crate::domain::CirconscriptionCode::parse("7501").unwrap()],
+        crate::report::Format::Text,
+        Lang::Fr,
+        &mut report,
+        &mut || (),
+    )
+    .unwrap();
+    let report = String::from_utf8(report).unwrap();
+    // The report is read before the session's export, which adds no event: the same text.
+    assert!(out.contains(&report), "annexe is the whole report:\n{out}");
+    let findings_at = report.find("\nConstats\n").unwrap();
+    assert!(
+        out.contains(&format!("constat> {}", &report[findings_at + 1..])),
+        "bilan is the findings part:\n{out}"
+    );
+    let pv = crate::app::pv::reclamation(
+        &store,
+        &crate::domain::BureauCode::parse("75056_0911").unwrap(),
+        None,
+        Lang::Fr,
+    )
+    .unwrap()
+    .unwrap();
+    assert!(pv.contains("RÉCLAMATION"), "{pv}");
+    assert!(out.contains(&format!("constat> {pv}")), "{out}");
+    // The evidence folder, then a free one proposed beside it.
+    assert!(
+        out.contains(&format!("Preuves exportées dans {}.\n", folder.display())),
+        "{out}"
+    );
+    assert!(folder.join("MANIFEST").is_file());
+    assert!(
+        out.contains(&format!(
+            "Rien n'a été écrit : le dossier {} contient déjà des fichiers. Pour un dossier \
+             libre à côté, tapez : export {}-2\n",
+            folder.display(),
+            folder.display()
+        )),
+        "{out}"
+    );
+    // The verification.
+    assert!(out.contains("intact : Marie ("), "{out}");
+    assert!(
+        out.contains("Vérification terminée : tout est intact.\n"),
+        "{out}"
+    );
+    // English.
+    let out = drive(&mut store, Lang::En, "history 3 b\nfindings\nverify\n");
+    assert!(
+        out.contains(" — ballot (bureau): 3 observations:\n"),
+        "{out}"
+    );
+    assert!(out.contains("on 11/06/2017 at 10:00: present"), "{out}");
+    assert!(out.contains("Verification done: everything is intact."));
+}
+
+/// Without a bureau, `pv` says what to do; `bilan` before any observation says there is none.
+#[test]
+fn pv_needs_a_bureau_and_findings_say_when_there_is_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), false);
+    let out = drive(&mut store, Lang::Fr, "pv\nbilan\n");
+    assert!(
+        out.contains("Aucun bureau choisi : la réclamation est celle d'un bureau"),
+        "{out}"
+    );
+    assert!(out.contains("constat> Constats\n"), "{out}");
+}
+
+/// Issue 16, point 14: an escape code typed (an arrow on a dumb terminal) is never echoed raw.
+#[test]
+fn an_escape_code_typed_is_never_echoed_into_a_reply() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "\u{1b}[A\n3 foi \u{1b}[D p\nexport \u{1b}]0;x\u{7}\n",
+    );
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(!out.contains('\u{7}'), "{out:?}");
+    assert!(
+        out.contains("« \\u{1b}[A » n'est pas une commande"),
+        "{out}"
+    );
+}
+
+/// Issue 16, point 16: Ctrl-C at the prompt (or at a question) ends the session cleanly.
+#[test]
+fn ctrl_c_ends_the_session_cleanly() {
+    struct Script(Vec<super::Line>);
+    impl super::Lines for Script {
+        fn next_line<W: std::io::Write + ?Sized>(
+            &mut self,
+            prompt: &str,
+            out: &mut W,
+        ) -> Result<super::Line, crate::error::Error> {
+            write!(out, "{prompt}").unwrap();
+            Ok(if self.0.is_empty() {
+                super::Line::End
+            } else {
+                self.0.remove(0)
+            })
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let mut out = Vec::new();
+    let mut clock = clock();
+    let mut lines = Script(vec![
+        super::Line::Text("tous bureau p".into()),
+        super::Line::Interrupted,
+        super::Line::Text("3 foi p".into()),
+    ]);
+    super::interact_with(&mut store, Lang::Fr, &mut lines, &mut out, &mut clock).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.ends_with("Confirmer ? (o/n) Interrompu (Ctrl-C).\nFin de la session.\n"),
+        "{out}"
+    );
+    assert!(
+        ticks(&store).is_empty(),
+        "the question was not answered yes"
+    );
+}

@@ -4,6 +4,8 @@
 
 use std::sync::LazyLock;
 
+use chrono::{NaiveDateTime, Timelike};
+
 use super::parse::{Form, Problem};
 use crate::domain::{Item, Mark};
 use crate::i18n::{Lang, Localize, Message, lang_of, st, tr};
@@ -58,6 +60,56 @@ pub struct Text {
     pub problem: fn(&Problem) -> String,
     pub example: fn(Form) -> String,
     pub bye: &'static str,
+    /// Ctrl-C at the prompt: the session ends as `quitter` does.
+    pub interrupted: &'static str,
+    /// A time of day the way a person says it: `15 h 40` in French, `15:40` in English.
+    pub clock: fn(NaiveDateTime) -> String,
+    /// After a change that re-checked a cell of the table: "revérifié à 15 h 40".
+    pub rechecked_at: fn(&str) -> String,
+    /// `enveloppe V R` with more than 99 voters: the most accepted.
+    pub too_many_voters: fn(u32) -> String,
+    /// More envelopes than any household is numbered: the most accepted.
+    pub too_many_envelopes: fn(u32) -> String,
+    /// The question before recording more envelopes than voters (voters, envelopes), without a
+    /// newline.
+    pub more_than_voters_confirm: fn(u32, u32) -> String,
+    /// After the envelope summary when more envelopes than voters came: how many more.
+    pub envelope_excess: fn(u32) -> String,
+    /// `bilan` before any observation of the circonscription.
+    pub findings_none: &'static str,
+    /// `pv` with no bureau chosen.
+    pub pv_needs_bureau: &'static str,
+    /// `export DOSSIER` done: the folder.
+    pub exported: fn(&str) -> String,
+    /// `export DOSSIER` into a folder that already holds files: the folder, a free one beside it.
+    pub export_not_empty: fn(&str, &str) -> String,
+    /// `historique`: the cell (candidate and column) and how many observations.
+    pub history_title: fn(&str, usize) -> String,
+    /// One observation of the history: day, time, mark, note (or none).
+    pub history_line: fn(&str, &str, &str, Option<&str>) -> String,
+    /// `historique` of a cell this observer never recorded.
+    pub history_none: fn(&str) -> String,
+    /// `verifier`: one check that holds (what was checked).
+    pub verify_ok: fn(&str) -> String,
+    /// `verifier`: one broken check (what, why).
+    pub verify_broken: fn(&str, &str) -> String,
+    /// `verifier`'s last line: every check holds, or how many are broken.
+    pub verify_all_ok: &'static str,
+    pub verify_some_broken: fn(usize) -> String,
+}
+
+/// A time of day the way it is said (`15 h 40`, `15 h` in French; `15:40` in English): what
+/// plain mode and `constat tick` say a re-check with.
+pub fn clock_words(lang: Lang, t: NaiveDateTime) -> String {
+    (text(lang).clock)(t)
+}
+
+fn clock<const EN: bool>(t: NaiveDateTime) -> String {
+    match (EN, t.minute()) {
+        (true, m) => format!("{:02}:{m:02}", t.hour()),
+        (false, 0) => format!("{} h", t.hour()),
+        (false, m) => format!("{} h {m:02}", t.hour()),
+    }
 }
 
 /// The texts of `lang`.
@@ -127,6 +179,48 @@ fn build<const EN: bool>() -> Text {
         problem: |p| p.text(lang_of::<EN>()),
         example: |f| example(f).render(lang_of::<EN>()),
         bye: st!(EN, "plain-bye"),
+        interrupted: st!(EN, "plain-interrupted"),
+        clock: clock::<EN>,
+        rechecked_at: |t| tr!(EN, "plain-rechecked-at", time = t),
+        too_many_voters: |max| tr!(EN, "plain-too-many-voters", max = max),
+        too_many_envelopes: |max| tr!(EN, "plain-too-many-envelopes", max = max),
+        more_than_voters_confirm: |v, r| {
+            tr!(
+                EN,
+                "plain-more-than-voters-confirm",
+                voters = v,
+                count = r,
+                more = r.saturating_sub(v)
+            )
+        },
+        envelope_excess: |n| tr!(EN, "plain-envelope-excess", count = n),
+        findings_none: st!(EN, "plain-findings-none"),
+        pv_needs_bureau: st!(EN, "plain-pv-needs-bureau"),
+        exported: |f| tr!(EN, "plain-exported", folder = f),
+        export_not_empty: |f, free| tr!(EN, "plain-export-not-empty", folder = f, free = free),
+        history_title: |what, n| tr!(EN, "plain-history-title", what = what, count = n),
+        history_line: |day, time, mark, note| match note {
+            Some(n) => tr!(
+                EN,
+                "plain-history-line-noted",
+                day = day,
+                time = time,
+                mark = mark,
+                note = n
+            ),
+            None => tr!(
+                EN,
+                "plain-history-line",
+                day = day,
+                time = time,
+                mark = mark
+            ),
+        },
+        history_none: |what| tr!(EN, "plain-history-none", what = what),
+        verify_ok: |what| tr!(EN, "plain-verify-ok", what = what),
+        verify_broken: |what, why| tr!(EN, "plain-verify-broken", what = what, why = why),
+        verify_all_ok: st!(EN, "plain-verify-all-ok"),
+        verify_some_broken: |n| tr!(EN, "plain-verify-some-broken", count = n),
     }
 }
 
@@ -159,6 +253,8 @@ fn example(f: Form) -> Message<'static> {
         Form::NonReceipt => Message::new("plain-example-non-receipt"),
         Form::Note => Message::new("plain-example-note"),
         Form::Place => Message::new("plain-example-place"),
+        Form::Export => Message::new("plain-example-export"),
+        Form::History => Message::new("plain-example-history"),
         Form::Bare => Message::new("plain-example-bare"),
     }
 }
@@ -185,6 +281,7 @@ impl Localize for Problem {
             Self::MissingText => Message::new("plain-problem-missing-text"),
             Self::TooLong(max) => Message::new("plain-problem-too-long").arg("max", *max),
             Self::Control => Message::new("plain-problem-control"),
+            Self::MissingFolder => Message::new("plain-problem-missing-folder"),
         }
     }
 }

@@ -155,6 +155,7 @@ mod tests {
                 observer: crate::domain::ObserverId(uuid::Uuid::from_u128(1)),
                 seq: i as u64 + 1,
                 recorded_at: chrono::DateTime::from_timestamp(1_497_160_000 + i as i64, 0).unwrap(),
+                seen_at: None,
                 body,
             })
             .collect();

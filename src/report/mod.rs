@@ -451,6 +451,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
         (cat.details_bureau, Vec::new()),
         (cat.details_disagreements, Vec::new()),
         (cat.details_households, Vec::new()),
+        (cat.details_to_check, Vec::new()),
     ];
     for d in &record.details {
         let (i, line) = match d {
@@ -541,6 +542,7 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
             ),
             Detail::NonReceipts {
                 count,
+                in_shortfall,
                 rate,
                 observations,
             } => {
@@ -558,8 +560,72 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     line.push_str(cat.clause_sep);
                     line.push_str(&non_receipt_sentence(rate, cat));
                 }
+                if *in_shortfall > 0 {
+                    line.push_str(cat.clause_sep);
+                    line.push_str(
+                        &Message::new("detail-non-receipts-in-shortfall")
+                            .arg("count", *in_shortfall)
+                            .render(cat.lang),
+                    );
+                }
                 (4, line)
             }
+            Detail::MachinesDisputed { bureau, statements } => {
+                let zone = LegalZone::of_bureau(bureau);
+                let views: Vec<String> = statements
+                    .iter()
+                    .map(|m| {
+                        Message::new(if m.machines {
+                            "machines-statement-yes"
+                        } else {
+                            "machines-statement-no"
+                        })
+                        .arg("who", m.observer_name.as_str())
+                        .arg("at", time(m.at, zone, cat))
+                        .render(cat.lang)
+                    })
+                    .collect();
+                (
+                    3,
+                    Message::new("detail-machines-disputed")
+                        .arg("bureau", bureau.as_str())
+                        .arg("views", views.join(cat.clause_sep))
+                        .render(cat.lang),
+                )
+            }
+            Detail::SeenAfterPolls {
+                count,
+                observations,
+            } => {
+                let list = capped(observations.iter().map(|l| {
+                    let zone = LegalZone::of_place(&record.circonscription.code, l.bureau.as_ref());
+                    Message::new("late-sighting")
+                        .arg("panel", l.panel.get())
+                        .arg("item", cat.column(l.item, true))
+                        .arg("who", sighting(&l.sighting, zone, cat))
+                        .render(cat.lang)
+                }));
+                (
+                    5,
+                    Message::new("detail-seen-after-polls")
+                        .arg("count", *count)
+                        .arg("list", list)
+                        .render(cat.lang),
+                )
+            }
+            Detail::ReceivedAfterElection {
+                election_day,
+                observations,
+            } => (
+                5,
+                Message::new("detail-received-after-election")
+                    .arg("day", (cat.pv.date)(*election_day))
+                    .arg(
+                        "list",
+                        capped(observations.iter().map(|h| household(h, zone, cat))),
+                    )
+                    .render(cat.lang),
+            ),
         };
         sections[i].1.push(line);
     }

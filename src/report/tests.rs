@@ -44,6 +44,7 @@ fn events(observer: u128, bodies: Vec<EventBody>) -> Vec<Event> {
             observer: ObserverId(Uuid::from_u128(observer)),
             seq: i as u64 + 1,
             recorded_at: DateTime::from_timestamp(1_497_160_000 + i as i64, 0).unwrap(),
+            seen_at: None,
             body,
         })
         .collect()
@@ -498,6 +499,7 @@ fn timed(o: u128, bodies: Vec<(&str, EventBody)>) -> Vec<Event> {
             recorded_at: DateTime::parse_from_rfc3339(&format!("2017-06-11T{at}:00Z"))
                 .unwrap()
                 .to_utc(),
+            seen_at: None,
             body,
         })
         .collect()
@@ -539,6 +541,7 @@ fn nr(circ: &str, bureau: &str, voter: Option<&str>) -> EventBody {
         bureau: BureauCode::parse(bureau).unwrap(),
         voter: voter.map(str::to_owned),
         note: None,
+        household: None,
     }
 }
 

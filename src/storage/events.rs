@@ -26,14 +26,16 @@ pub(super) fn insert(
     let sql = if if_new {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note, envelope,
-                            received_on, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                            received_on, hash, seen_at, machines, household)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21)
          ON CONFLICT (id) DO NOTHING"
     } else {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note, envelope,
-                            received_on, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+                            received_on, hash, seen_at, machines, household)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21)"
     };
     let changed = tx.prepare_cached(sql)?.execute(params![
         e.id.to_string(),
@@ -53,13 +55,16 @@ pub(super) fn insert(
         f.note,
         f.envelope,
         f.received_on.map(format_day),
-        hex::encode(hash)
+        hex::encode(hash),
+        e.seen_at.map(format_time),
+        f.machines,
+        f.household
     ])?;
     Ok(changed == 1)
 }
 
 /// How many columns [`bind`] binds per event.
-pub(super) const BOUND: usize = 18;
+pub(super) const BOUND: usize = 21;
 
 /// Binds the [`BOUND`] columns of `e` (in the order of [`COLUMNS`]) to parameters `at + 1` to
 /// `at + BOUND` of a multi-row insert, with the text of ids and the hash written on the stack.
@@ -104,6 +109,9 @@ pub(super) fn bind(
     stmt.raw_bind_parameter(at + 16, f.envelope)?;
     stmt.raw_bind_parameter(at + 17, f.received_on.map(format_day))?;
     stmt.raw_bind_parameter(at + 18, hash_hex)?;
+    stmt.raw_bind_parameter(at + 19, e.seen_at.map(format_time))?;
+    stmt.raw_bind_parameter(at + 20, f.machines)?;
+    stmt.raw_bind_parameter(at + 21, f.household)?;
     Ok(())
 }
 
@@ -151,20 +159,29 @@ pub(super) fn format_day(day: chrono::NaiveDate) -> String {
 
 /// The columns [`decode_event`] reads (the event without its hash).
 pub(super) const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-                                        value, voters, received, voter, target, note, envelope, received_on";
+                                        value, voters, received, voter, target, note, envelope, received_on, \
+                                        NULL, seen_at, machines, household";
 
 /// The columns of an event row with its hash, in the order [`decode_with_hash`] reads them.
 pub(super) const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-                       value, voters, received, voter, target, note, envelope, received_on, hash";
+                       value, voters, received, voter, target, note, envelope, received_on, hash, \
+                       seen_at, machines, household";
 
 /// [`COLUMNS`] as a file of schema `version` holds them: files before version 3 have no
-/// envelope number nor day of arrival, read as NULL.
+/// envelope number nor day of arrival, files before version 4 no seen time, machines nor
+/// household, read as NULL.
 pub(super) fn columns_of_version(version: u32) -> &'static str {
-    if version >= 3 {
-        COLUMNS
-    } else {
-        "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-         value, voters, received, voter, target, note, NULL, NULL, hash"
+    match version {
+        4.. => COLUMNS,
+        3 => {
+            "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+             value, voters, received, voter, target, note, envelope, received_on, hash, \
+             NULL, NULL, NULL"
+        }
+        _ => {
+            "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+             value, voters, received, voter, target, note, NULL, NULL, hash, NULL, NULL, NULL"
+        }
     }
 }
 
@@ -420,6 +437,14 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
             .ok_or(Problem::Invalid(RowProblem::OutOfRange(field)))
     };
     let owned = |i: usize| -> Result<Option<String>, Problem> { Ok(text(i)?.map(str::to_owned)) };
+    let flag = |field: &'static str, i: usize| -> Result<Option<bool>, Problem> {
+        match int(i)? {
+            None => Ok(None),
+            Some(0) => Ok(Some(false)),
+            Some(1) => Ok(Some(true)),
+            Some(_) => Err(Problem::Invalid(RowProblem::OutOfRange(field))),
+        }
+    };
     let kind = need("kind", 4)?;
     let body = match kind {
         "tick" => EventBody::Tick {
@@ -464,6 +489,13 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
             bureau: bureau(recent)?.ok_or(RowProblem::Missing("bureau"))?,
             voter: owned(12)?,
             note: owned(14)?,
+            household: flag("household", 20)?,
+        },
+        "machines" => EventBody::Machines {
+            circonscription: circ(recent)?,
+            bureau: bureau(recent)?.ok_or(RowProblem::Missing("bureau"))?,
+            machines: flag("machines", 19)?.ok_or(RowProblem::Missing("machines"))?,
+            note: owned(14)?,
         },
         "retract" => EventBody::Retract {
             target: EventId(uuid("target", need("target", 13)?)?),
@@ -472,16 +504,21 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
     };
     let seq: i64 = row.get(2)?;
     let recorded_at = need("time", 3)?;
+    let time = |t: &str| -> Result<DateTime<Utc>, Problem> {
+        match parse_stored_time(t) {
+            Some(t) => Ok(t),
+            None => Ok(DateTime::parse_from_rfc3339(t)
+                .map_err(|_| RowProblem::BadTime(t.to_owned()))?
+                .with_timezone(&Utc)),
+        }
+    };
+    let seen_at = text(18)?.map(time).transpose()?;
     Ok(Event {
         id: EventId(uuid("id", need("id", 0)?)?),
         observer: recent.observer(need("observer", 1)?)?,
         seq: u64::try_from(seq).map_err(|_| RowProblem::NegativeSeq(seq))?,
-        recorded_at: match parse_stored_time(recorded_at) {
-            Some(t) => t,
-            None => DateTime::parse_from_rfc3339(recorded_at)
-                .map_err(|_| RowProblem::BadTime(recorded_at.to_owned()))?
-                .with_timezone(&Utc),
-        },
+        recorded_at: time(recorded_at)?,
+        seen_at,
         body,
     })
 }

@@ -740,8 +740,12 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
             .map_err(ours)?;
         }
         conn.prepare_cached(
+            // A machines flag of either file's reference data is kept (files before schema 4
+            // held the interface's `m` there): an OR, so that merge order does not matter.
             "INSERT INTO bureau (code, circonscription, label, address, commune, voting_machines)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO NOTHING",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (code) DO UPDATE SET voting_machines = 1
+             WHERE excluded.voting_machines = 1 AND voting_machines = 0",
         )
         .map_err(ours)?
         .execute(params![
@@ -770,7 +774,7 @@ fn batch_sql(n: usize) -> String {
     format!(
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note, envelope,
-                            received_on, hash)
+                            received_on, hash, seen_at, machines, household)
          VALUES {}",
         vec![row.as_str(); n].join(", ")
     )
@@ -905,7 +909,9 @@ impl<'c> Merger<'c> {
                     });
                 }
             }
-            EventBody::Envelope { .. } | EventBody::NonReceipt { .. } => {}
+            EventBody::Envelope { .. }
+            | EventBody::NonReceipt { .. }
+            | EventBody::Machines { .. } => {}
         }
         let tip = match self.tips.get(&event.observer) {
             Some(tip) => *tip,

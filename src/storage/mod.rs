@@ -111,6 +111,12 @@ impl Store {
             .pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(|e| store.err(Doing::MarkingAsConstat, e))?;
         migrations::apply(&mut store.conn, &store.path)?;
+        // The migrations rebuild tables (version 4): give the freed pages back, so that a new
+        // file holds no page that nothing uses.
+        store
+            .conn
+            .execute_batch("VACUUM")
+            .map_err(|e| store.err(Doing::UpgradingSchema, e))?;
         let tx = store
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -397,6 +403,18 @@ impl Store {
         recorded_at: DateTime<Utc>,
         body: EventBody,
     ) -> Result<Event, StorageError> {
+        self.append_seen(id, recorded_at, None, body)
+    }
+
+    /// [`Store::append`] of an observation seen at `seen_at` rather than when it is recorded (a
+    /// record typed in later).
+    pub fn append_seen(
+        &mut self,
+        id: EventId,
+        recorded_at: DateTime<Utc>,
+        seen_at: Option<DateTime<Utc>>,
+        body: EventBody,
+    ) -> Result<Event, StorageError> {
         let observer = self.local_observer()?;
         let tx = self
             .conn
@@ -425,6 +443,7 @@ impl Store {
             observer: observer.id,
             seq,
             recorded_at,
+            seen_at,
             body,
         };
         // What merge would refuse from another observer is not written here either: a file that

@@ -97,7 +97,10 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
     };
     let election = election(conn, path)?;
 
-    let mut referential = Referential::default();
+    let mut referential = Referential {
+        election_day: election.date,
+        ..Referential::default()
+    };
     let mut stmt = conn
         .prepare("SELECT code, label FROM circonscription ORDER BY code")
         .map_err(sql)?;

@@ -97,6 +97,7 @@ fn events_come_back_exactly_as_appended_numbered_from_1() {
                 bureau: BureauCode::parse("75056_0911").unwrap(),
                 voter: Some("Jean Dupont".into()),
                 note: None,
+                household: None,
             },
         )
         .unwrap();
@@ -382,6 +383,7 @@ fn append_refuses_what_merge_would_refuse_so_a_file_always_merges() {
         bureau,
         voter: Some("x".repeat(crate::domain::merge::MAX_NAME + 1)),
         note: None,
+        household: None,
     };
     let err = store
         .append(EventId(Uuid::from_u128(99)), t(60), long)

@@ -179,6 +179,7 @@ impl Harness {
                     observer: OBSERVER,
                     seq: self.seq,
                     recorded_at: DateTime::from_timestamp(self.now, 0).unwrap(),
+                    seen_at: None,
                     body,
                 };
                 self.log.push(event.clone());
@@ -250,6 +251,7 @@ fn reference_model(lang: Lang) -> Model {
                 observer: OBSERVER,
                 seq: h.seq,
                 recorded_at: DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+                seen_at: None,
                 body,
             };
             h.model.state.apply(&event);
@@ -335,6 +337,7 @@ fn a_tick_is_shown_only_once_its_commit_returned() {
         observer: OBSERVER,
         seq: 1,
         recorded_at: DateTime::from_timestamp(0, 0).unwrap(),
+        seen_at: None,
         body,
     };
     update(&mut m, Message::Saved { group, event });

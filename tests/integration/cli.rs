@@ -53,6 +53,9 @@ fn recorded(db: &Path) -> Vec<String> {
                 bureau,
                 ..
             } => format!("non_receipt,{circonscription},{bureau}"),
+            EventBody::Machines {
+                bureau, machines, ..
+            } => format!("machines,{bureau},{machines}"),
             EventBody::Retract { target } => format!("retract,{target}"),
         })
         .collect()
@@ -65,8 +68,16 @@ fn replay_reference_record(db: &Path) {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/paris-1-2017/record.csv"),
     )
     .unwrap();
+    // Typed in today, seen in 2017: the envelope on the Saturday, the table on the Sunday, in
+    // Paris time (the record gives no time of day; these stand in for it).
+    let saturday = "10/06/2017 18:00";
     for line in csv.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
+        let seen = if f[3] == "bureau" {
+            "11/06/2017 10:00"
+        } else {
+            saturday
+        };
         let out = run(
             constat(db).args([
                 "tick",
@@ -80,6 +91,8 @@ fn replay_reference_record(db: &Path) {
                 f[3],
                 "--value",
                 f[4],
+                "--seen-at",
+                seen,
             ]),
             0,
         );
@@ -90,6 +103,12 @@ fn replay_reference_record(db: &Path) {
             "{}",
             stdout(&out)
         );
+        let utc = if f[3] == "bureau" {
+            "2017-06-11T08:00:00Z"
+        } else {
+            "2017-06-10T16:00:00Z"
+        };
+        assert_eq!(last.seen_at, Some(utc.parse().unwrap()));
     }
     run(
         constat(db).args([
@@ -100,6 +119,8 @@ fn replay_reference_record(db: &Path) {
             "4",
             "--received",
             "1",
+            "--seen-at",
+            saturday,
         ]),
         0,
     );
@@ -110,6 +131,8 @@ fn replay_reference_record(db: &Path) {
             "7501",
             "--bureau",
             "75056_0911",
+            "--seen-at",
+            saturday,
         ]),
         0,
     );

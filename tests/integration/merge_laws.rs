@@ -8,10 +8,8 @@
 //! (`src/domain/merge/tests.rs` holds the same laws for the pure `domain::merge::union`; this is
 //! the merge production runs: SQL, savepoints, hash chains, adopted observers and reference data.)
 //!
-//! Not generated: the voting-machines flag of a bureau (`m` in the interface). It is reference
-//! data, not an event, and the merge keeps the flag of the first file that names the bureau, so a
-//! report does depend on the order of merging when observers flag a bureau differently (this test
-//! finds it at once when `Store::set_voting_machines` is added to the observers' days).
+//! Generated too: observers' statements that a bureau votes on machines (`constat machines`, `m`
+//! in the interface), which disagree across observers, and observations given a "seen at" time.
 
 use std::path::{Path, PathBuf};
 
@@ -63,6 +61,8 @@ enum Op {
         voter: bool,
         note: Option<usize>,
     },
+    /// `constat machines`: bureau `BUREAUX[bureau]` votes on machines, or not.
+    Machines { bureau: usize, on: bool },
     /// `u`: withdraws one of the observer's own live events, `back` from the latest.
     Undo { back: usize },
 }
@@ -93,6 +93,7 @@ fn op() -> impl Strategy<Value = Op> {
             voter,
             note,
         }),
+        1 => (0..2usize, any::<bool>()).prop_map(|(bureau, on)| Op::Machines { bureau, on }),
         2 => (0usize..4).prop_map(|back| Op::Undo { back }),
     ]
 }
@@ -169,6 +170,13 @@ fn body(op: &Op, live: &mut Vec<EventId>) -> Option<EventBody> {
             bureau: bureau(b),
             voter: voter.then(|| "Jean Dupont".to_owned()),
             note: note(n),
+            household: Some(!voter),
+        },
+        Op::Machines { bureau: b, on } => EventBody::Machines {
+            circonscription: circ(),
+            bureau: bureau(b),
+            machines: on,
+            note: None,
         },
         Op::Undo { back } => {
             let i = live.len().checked_sub(1 + back)?;
@@ -201,7 +209,11 @@ fn observer(
         }
         if let Some(body) = body(op, &mut live) {
             let retract = matches!(body, EventBody::Retract { .. });
-            let event = store.append(new_event_id(), now(), body).unwrap();
+            // Every third observation is typed in later and says when it was seen.
+            let seen = (i % 3 == 2).then(|| now() - chrono::Duration::minutes(90 - i as i64));
+            let event = store
+                .append_seen(new_event_id(), now(), seen, body)
+                .unwrap();
             if !retract {
                 live.push(event.id);
             }

@@ -3,7 +3,12 @@
 
 use constat::domain::{EventBody, Item, Mark};
 
-use crate::util::{constat, events, init_db, piped, run, stdout};
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use crate::util::{bin, constat, events, init_db, piped, run, stderr, stdout, tick_expecting};
 
 #[test]
 fn plain_ui_records_typed_lines_and_the_report_shows_them() {
@@ -130,4 +135,294 @@ fn plain_demo_runs_without_a_terminal_and_keeps_the_database() {
     ));
     let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
     assert!(csv.contains(",absent,unchecked,unchecked"), "{csv}");
+}
+
+/// Issue 16, point 5: the command line and plain mode say a re-check of the table alike,
+/// "revérifié à 10 h 05" in the bureau's legal time, and record it as a new observation.
+#[test]
+fn a_recheck_is_said_alike_on_the_command_line_and_in_plain_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let first = stdout(&tick_expecting(&db, "3", "bureau", "present", &[], 0));
+    assert!(first.starts_with("enregistré : événement "), "{first}");
+    let again = stdout(&tick_expecting(&db, "3", "bureau", "present", &[], 0));
+    let rechecked = |text: &str| {
+        text.lines()
+            .find_map(|l| l.split("revérifié à ").nth(1).map(str::to_owned))
+            .unwrap_or_else(|| panic!("no re-check said in {text}"))
+    };
+    // "10 h 05 : événement ID", or "10 h : …" on the hour.
+    let time = rechecked(&again);
+    assert!(time.split(" : événement ").nth(1).is_some(), "{again}");
+    assert!(time.contains(" h"), "{again}");
+    // The same mark on an envelope item is no re-check: nothing is added.
+    tick_expecting(&db, "3", "foi", "present", &[], 0);
+    let same = stdout(&tick_expecting(&db, "3", "foi", "present", &[], 0));
+    assert!(same.starts_with("déjà enregistré"), "{same}");
+    let out = piped(&db, &["--plain", "ui"], "3 bureau p\n");
+    let plain = rechecked(&stdout(&out));
+    assert!(plain.contains(" h"), "{plain}");
+    let ticks = events(&db)
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.body,
+                EventBody::Tick {
+                    item: Item::Bureau,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(ticks, 3, "each re-check is a new observation");
+    // English.
+    let out = run(
+        constat(&db).args([
+            "--lang",
+            "en",
+            "tick",
+            "--circonscription",
+            "7501",
+            "--candidate",
+            "3",
+            "--item",
+            "bureau",
+            "--value",
+            "present",
+        ]),
+        0,
+    );
+    assert!(
+        stdout(&out).starts_with("re-checked at "),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// Issue 16, point 4: absurd counts are refused alike on the command line and in plain mode;
+/// more envelopes than voters needs `--confirm-more` (plain mode asks).
+#[test]
+fn absurd_counts_are_refused_and_more_envelopes_than_voters_needs_confirming() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let envelope = |voters: &str, received: &str, extra: &[&str], code: i32| {
+        run(
+            constat(&db)
+                .args([
+                    "envelope",
+                    "--circonscription",
+                    "7501",
+                    "--voters",
+                    voters,
+                    "--received",
+                    received,
+                ])
+                .args(extra),
+            code,
+        )
+    };
+    let refused = envelope("999999", "1", &[], 1);
+    assert!(
+        stderr(&refused).contains("de 1 à 99"),
+        "{}",
+        stderr(&refused)
+    );
+    let refused = envelope("4", "9", &[], 1);
+    assert!(
+        stderr(&refused).contains("9 enveloppes reçues pour 4 électeurs"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(stderr(&refused).contains("--confirm-more"));
+    let refused = envelope("4", "1000", &["--confirm-more"], 1);
+    assert!(
+        stderr(&refused).contains("999 au plus"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(events(&db).is_empty(), "nothing written");
+    envelope("4", "9", &["--confirm-more"], 0);
+    assert!(matches!(
+        events(&db).last().map(|e| &e.body),
+        Some(EventBody::Envelope {
+            voters: 4,
+            received: 9,
+            ..
+        })
+    ));
+    // Plain mode refuses the same, and asks before more envelopes than voters.
+    let out = stdout(&piped(
+        &db,
+        &["--plain", "ui"],
+        "enveloppe 999999 1\nenveloppe 3 5\no\n",
+    ));
+    assert!(
+        out.contains("les électeurs inscrits à l'adresse vont de 1 à 99"),
+        "{out}"
+    );
+    assert!(out.contains("Confirmer ? (o/n) "), "{out}");
+    assert!(
+        out.contains("5 enveloppes reçues (2 enveloppes de plus que d'électeurs) — enregistré"),
+        "{out}"
+    );
+    assert_eq!(events(&db).len(), 2);
+}
+
+/// Issue 16, point 13, through the real binary: `export DOSSIER` writes the evidence folder
+/// that `constat verify` accepts, and `verifier` says the database is intact.
+#[test]
+fn plain_export_writes_evidence_that_verify_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let folder = dir.path().join("preuves");
+    let script = format!("3 bureau a\nexport {}\nverifier\npv\n", folder.display());
+    let out = stdout(&piped(&db, &["--plain", "ui"], &script));
+    assert!(
+        out.contains(&format!("Preuves exportées dans {}.", folder.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains("Vérification terminée : tout est intact."),
+        "{out}"
+    );
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(
+        out.contains(&pv),
+        "pv is constat pv's text:\n{out}\n---\n{pv}"
+    );
+    run(constat(&db).arg("verify").arg(&folder), 0);
+}
+
+/// A plain-mode session in a real terminal (tmux), as a screen-reader user types.
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn start(db: &Path, name: &str) -> Self {
+        let found = Command::new("tmux").arg("-V").output();
+        assert!(
+            found.is_ok_and(|o| o.status.success()),
+            "tmux is needed for this test: apt-get install -y tmux (.ci/run does)"
+        );
+        let session = format!("constat-plain-{}-{name}", std::process::id());
+        let cmd = format!(
+            "LANG=fr_FR.UTF-8 NO_COLOR=1 {} --db {} --plain demo; echo \"exit=$?\"; sleep 30",
+            bin().display(),
+            db.display()
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &session,
+                "-x",
+                "200",
+                "-y",
+                "50",
+                &cmd,
+            ])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        Self { session }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            Command::new("tmux")
+                .args(["send-keys", "-t", &self.session, k])
+                .status()
+                .unwrap();
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Types `text` literally (no key names).
+    fn type_text(&self, text: &str) {
+        Command::new("tmux")
+            .args(["send-keys", "-t", &self.session, "-l", text])
+            .status()
+            .unwrap();
+        sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-S", "-", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never showed `{text}`:\n{s}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+    }
+}
+
+/// Issue 16, points 14 and 16: in a real terminal, the arrows edit the line and bring back the
+/// lines typed before, no escape code is echoed into a reply, and Ctrl-C ends the session
+/// cleanly and says where the demo database is.
+#[test]
+#[ignore = "needs tmux"]
+fn plain_mode_in_a_terminal_edits_lines_with_the_arrows_and_ctrl_c_ends_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let tmux = Tmux::start(&db, "arrows");
+    tmux.wait_for("Tapez « aide »");
+    tmux.wait_for("constat>");
+    // A line typed with a letter missing, mended with the left arrow: "3 fo a" → "3 foi a".
+    tmux.type_text("3 fo a");
+    tmux.keys(&["Left", "Left"]);
+    tmux.type_text("i");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("profession de foi : absent — enregistré à ");
+    // Up brings back the line typed before; it is edited and sent again.
+    tmux.keys(&["Up"]);
+    tmux.keys(&["BSpace"]);
+    tmux.type_text("p");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("profession de foi : présent — enregistré à ");
+    assert!(!screen.contains("^["), "no escape code echoed:\n{screen}");
+    assert!(!screen.contains("[A"), "no escape code echoed:\n{screen}");
+    assert!(!screen.contains("Pas compris"), "{screen}");
+    // Ctrl-C ends cleanly: the session says so, and where the demo database is.
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait_for("exit=0");
+    assert!(screen.contains("Interrompu (Ctrl-C)."), "{screen}");
+    assert!(screen.contains("Fin de la session."), "{screen}");
+    assert!(screen.contains(&db.display().to_string()), "{screen}");
+    let events = events(&db);
+    let marks: Vec<Mark> = events
+        .iter()
+        .filter_map(|e| match e.body {
+            EventBody::Tick {
+                item: Item::Foi,
+                mark,
+                ..
+            } => Some(mark),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(marks, [Mark::Absent, Mark::Present]);
 }

@@ -60,14 +60,14 @@ fn facts_of(db: &Path) -> Vec<String> {
         .find_map(|e| match e.body {
             EventBody::Envelope {
                 voters, received, ..
-            } => Some((voters, received, who(e.recorded_at))),
+            } => Some((voters, received, who(e.seen()))),
             _ => None,
         })
         .expect("the household's envelope");
     let non_receipt = events
         .iter()
         .find(|e| matches!(e.body, EventBody::NonReceipt { .. }))
-        .map(|e| who(e.recorded_at))
+        .map(|e| who(e.seen()))
         .expect("the non-receipt");
     // The reference record: 22 candidates checked at the bureau, 1 envelope for 4 voters.
     assert_eq!(candidates.len(), 22);

@@ -40,6 +40,7 @@ fn series(observer: u8, bodies: &[(u8, u8, u8)]) -> Vec<Event> {
                 observer: ObserverId(Uuid::from_u128(u128::from(observer))),
                 seq: i as u64 + 1,
                 recorded_at: DateTime::from_timestamp(1_700_000_000 + i as i64, 0).unwrap(),
+                seen_at: None,
                 body,
             }
         })

@@ -53,6 +53,7 @@ impl Log {
             observer: self.observer,
             seq,
             recorded_at: DateTime::from_timestamp(1_700_000_000 + seq as i64, 0).unwrap(),
+            seen_at: None,
             body,
         });
         id
@@ -374,4 +375,68 @@ fn a_move_ticks_the_target_first_then_withdraws_here_and_counts_what_it_replaces
         s.move_to(&elsewhere),
         Err(Refusal::OtherCirconscription(c.clone()))
     );
+}
+
+/// Absurd counts are refused with what is expected (issue 16, point 4): 1 to 99 voters at an
+/// address, and more envelopes than voters only once confirmed.
+#[test]
+fn an_absurd_household_count_is_refused_and_more_envelopes_than_voters_asks_first() {
+    let (c, cands) = (circ(), candidates());
+    let log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, None, 1);
+    assert_eq!(
+        s.check_count(99_999_999, 1, false),
+        Err(Implausible::TooManyVoters {
+            voters: 99_999_999,
+            max: MAX_VOTERS
+        })
+    );
+    assert_eq!(
+        s.check_count(100, 1, true),
+        Err(Implausible::TooManyVoters {
+            voters: 100,
+            max: 99
+        })
+    );
+    assert_eq!(s.check_count(99, 99, false), Ok(()));
+    assert_eq!(s.check_count(1, 0, false), Ok(()));
+    assert_eq!(
+        s.check_count(4, 9, false),
+        Err(Implausible::MoreThanVoters {
+            voters: 4,
+            received: 9
+        })
+    );
+    assert_eq!(s.check_count(4, 9, true), Ok(()));
+    assert_eq!(
+        s.check_count(4, 1000, true),
+        Err(Implausible::TooManyEnvelopes {
+            received: 1000,
+            max: 999
+        })
+    );
+}
+
+/// A re-check is a cell of the table set again to the mark it shows (issue 16, point 5).
+#[test]
+fn a_recheck_is_the_same_mark_again_on_the_bureau_s_table_only() {
+    let (c, cands, b) = (circ(), candidates(), bureau("75056_0911"));
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    assert!(!s.is_recheck(panel(1), Item::Bureau, Mark::Present));
+    for item in [Item::Bureau, Item::Foi] {
+        let body = s
+            .tick(panel(1), item, Mark::Present, NoteChange::Keep)
+            .unwrap()
+            .unwrap();
+        log.append(body);
+    }
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    assert!(s.is_recheck(panel(1), Item::Bureau, Mark::Present));
+    assert!(!s.is_recheck(panel(1), Item::Bureau, Mark::Absent));
+    assert!(!s.is_recheck(panel(1), Item::Foi, Mark::Present));
+    assert!(!s.is_recheck(panel(2), Item::Bureau, Mark::Unchecked));
 }
