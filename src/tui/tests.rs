@@ -801,7 +801,7 @@ fn snapshot_kept(name: &str, w: u16, h: u16) -> bool {
 /// one (that every message has both languages is checked on the catalogue).
 #[test]
 fn every_screen_at_every_size() {
-    let screens: [(&str, &str); 11] = [
+    let screens: [(&str, &str); 12] = [
         ("envelope", ""),
         // The household form says 2 envelopes came (Backspace, then 2, then Enter), then the second.
         ("second_envelope", "e\t\u{8}2\n+a"),
@@ -814,6 +814,7 @@ fn every_screen_at_every_size() {
         ("note_form", "2jcbulletins épuisés à 15h"),
         ("confirm", "2m"),
         ("export_form", "3x"),
+        ("cell_history", "2jcréassort à 16 h\ni"),
     ];
     for (name, keys) in screens {
         let [fr, en] = [Lang::Fr, Lang::En].map(|lang| {
