@@ -616,6 +616,91 @@ fn keys_at_national_scale(path: &std::path::Path) -> Res<()> {
         },
         50,
     )?;
+    changes_polled(&mut model, &mut store, &mut terminal)
+}
+
+/// The open interface's poll for other writers (issue 16, point 12): `PRAGMA data_version`
+/// alone, a key with the poll before it (as the runtime does), and another connection's tick
+/// taken in (poll, the observer's events of the circonscription read and folded again, drawn).
+fn changes_polled(
+    model: &mut constat::tui::model::Model,
+    store: &mut constat::storage::Store,
+    terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
+) -> Res<()> {
+    use constat::tui::message::{Direction, Message};
+    use constat::tui::runtime::{dispatch, take_outside_changes};
+
+    let report = |label: &str, mut samples: Vec<Duration>| {
+        samples.sort();
+        let runs = samples.len();
+        println!(
+            "{label}: median {:.3} ms, max {:.3} ms ({runs} runs)",
+            samples[runs / 2].as_secs_f64() * 1e3,
+            samples[runs - 1].as_secs_f64() * 1e3
+        );
+    };
+    let mut version = None;
+    take_outside_changes(model, store, &mut version);
+    let mut samples = Vec::with_capacity(1000);
+    for _ in 0..1000 {
+        let start = Instant::now();
+        take_outside_changes(model, store, &mut version);
+        samples.push(start.elapsed());
+    }
+    report(
+        "change poll alone (PRAGMA data_version, nothing new)",
+        samples,
+    );
+    let mut samples = Vec::with_capacity(200);
+    for i in 0..200 {
+        let start = Instant::now();
+        take_outside_changes(model, store, &mut version);
+        let dir = if i % 10 == 9 {
+            Direction::Top
+        } else {
+            Direction::Down
+        };
+        dispatch(model, store, Message::Move(dir));
+        terminal.draw(|f| constat::tui::view::draw(model, f))?;
+        samples.push(start.elapsed());
+    }
+    report(
+        "key ↓ with the change poll before it, handled and drawn",
+        samples,
+    );
+    let mut other = constat::storage::Store::open(store.path())?;
+    let mut samples = Vec::with_capacity(20);
+    for i in 0..20 {
+        let mark = if i % 2 == 0 {
+            constat::domain::Mark::Absent
+        } else {
+            constat::domain::Mark::Present
+        };
+        let panel = model
+            .candidates
+            .first()
+            .map(|c| c.panel)
+            .ok_or("no candidate")?;
+        let body = model
+            .sheet()
+            .tick(
+                panel,
+                constat::domain::Item::Courrier,
+                mark,
+                constat::domain::session::NoteChange::Keep,
+            )
+            .map_err(|r| format!("{r:?}"))?
+            .ok_or("no tick")?;
+        constat::app::append(&mut other, body)?;
+        let start = Instant::now();
+        take_outside_changes(model, store, &mut version);
+        terminal.draw(|f| constat::tui::view::draw(model, f))?;
+        samples.push(start.elapsed());
+    }
+    report(
+        "another writer's tick taken in (poll, reload of the observer's events, drawn)",
+        samples,
+    );
     Ok(())
 }
 

@@ -143,3 +143,63 @@ setup-reference-required = Give the reference file's path (e.g. /media/usb/legis
 setup-created = Database created. Your bureau: type a code, a street or a commune
 setup-reference-missing = the reference file { $path } does not exist: check the path (is the USB stick mounted?)
 setup-cancelled = No database created ({ $path } does not exist). Run constat again to create it.
+
+## Issue 16: paste, cursor, grid status, undo, a cell's history, other writers.
+
+# $on: yes when p and a move the cursor to the next row.
+journey-advance = { $on ->
+    [yes] After p or a, the cursor moves to the next row (v to stop it)
+   *[no] After p or a, the cursor stays on the row (v to make it move)
+}
+journey-reloaded = Updated from the file (command line, merge): check the screen, nothing else was done
+# A note longer than $max: $refused characters were not added.
+journey-note-too-long = Notes are limited to { $max } characters: { $refused } not added
+journey-note-count = { $count }/{ $max } characters
+journey-ask-quit-form = Leave without saving what is typed in the form?
+# $what: what the undo withdraws (journey-undone-cell, -column, -cells).
+journey-ask-undo-earlier = Undo “{ $what }”, recorded in an earlier session?
+journey-undone = Undone: { $what }
+# $cell: journey-cell; $was: the mark undone; $now: the mark shown again.
+journey-undone-cell = { $cell } { $was } → { $now }
+journey-undone-column = { $count } { $count ->
+    [one] cell
+   *[other] cells
+} of the “{ $column }” column
+journey-undone-cells = { $count } { $count ->
+    [one] cell
+   *[other] cells
+}
+# $item: foi, courrier or bureau.
+journey-cell = no. { $panel } { $item ->
+    [foi] profession de foi
+    [courrier] ballot (envelope)
+   *[bureau] ballot (bureau)
+}
+journey-rows-above = ↑ { $count } above
+journey-rows-below = ↓ { $count } more
+journey-all-checked = all checked
+journey-progress = { $item ->
+    [foi] foi
+    [courrier] courrier
+   *[bureau] bureau
+} { $done }/{ $total }
+journey-history-title = History: { $cell }
+journey-history-loading = Reading the history…
+journey-history-empty = No observation of this cell
+journey-history-withdrawn = (withdrawn)
+journey-hint-history = ↑↓ scroll · Esc close
+
+journey-button-note = c note
+journey-button-undo = u undo
+journey-button-help = ? help
+journey-button-quit = q quit
+# A phone's column titles: words, not abbreviations. $item: foi, courrier or bureau.
+journey-col-phone = { $item ->
+    [foi] foi
+    [courrier] envelope
+   *[bureau] ballot
+}
+journey-col-checked-at-phone = time
+
+# Between a label and its value.
+journey-sep = {": "}

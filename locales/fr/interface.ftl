@@ -5,7 +5,7 @@
 save-idle = ○ prêt
 save-saved = ● enregistré
 save-pending = ◌ enregistrement…
-save-failed = ✗ NON ENREGISTRÉ : { $error }
+save-failed = ✗ NON ENREGISTRÉ : { $error }
 
 ## Hints
 
@@ -19,33 +19,33 @@ hint-picker = ↑↓ choisir · Entrée ouvrir · Échap annuler
 help-title = Aide
 help-move = se déplacer dans la grille
     .keys = ↑ ↓ ← → / h j k l
-help-cycle = changer la case : non vérifié → présent → absent
+help-cycle = changer la case : non vérifié → présent → absent
     .keys = espace
-help-mark = marquer présent / absent
+help-mark = marquer présent / absent, puis passer au candidat suivant (v : rester sur la ligne)
     .keys = p / a
-help-clear = remettre la case à « non vérifié »
+help-clear = remettre la case à « non vérifié »
     .keys = ⌫ (retour arrière)
 help-column = marquer toute la colonne présente (demande confirmation)
     .keys = P
-help-screens = écran : enveloppe, bureau de vote, bilan
+help-screens = écran : enveloppe, bureau de vote, bilan
     .keys = Tab / 1 2 3
-help-envelope = enveloppe du foyer : électeurs à l'adresse, enveloppes reçues, date, note
+help-envelope = enveloppe du foyer : électeurs à l'adresse, enveloppes reçues, date, note
     .keys = e
-help-envelopes = écran enveloppe : enveloppe suivante / précédente du foyer
+help-envelopes = écran enveloppe : enveloppe suivante / précédente du foyer
     .keys = + / - (ou > / <)
-help-non-receipt = non-réception : un électeur n'a reçu aucune enveloppe
+help-non-receipt = non-réception : un électeur n'a reçu aucune enveloppe
     .keys = n
-help-note = note sur la case (ex. « bulletins épuisés à 15h »)
+help-note = note sur la case (ex. « bulletins épuisés à 15 h ») ; i : historique de la case avec l'heure et la note de chaque constat (ou toucher deux fois le nom)
     .keys = c
 help-machines = bureau sur machines à voter, ou non (demande confirmation)
     .keys = m
 help-move-bureau = déplacer les constats du bureau vers le bon bureau (historique conservé)
     .keys = M
-help-export = bilan : exporter les preuves dans un dossier ou sur une clé USB
+help-export = bilan : exporter les preuves dans un dossier ou sur une clé USB
     .keys = x
 help-place = choisir une autre circonscription ou un autre bureau
     .keys = / ou b
-help-undo = annuler la dernière modification (enregistrée comme un nouvel événement)
+help-undo = annuler la dernière modification, même d'une session précédente après confirmation (enregistrée comme un nouvel événement)
     .keys = u
 help-help = afficher ou fermer cette aide
     .keys = ?
@@ -61,7 +61,7 @@ help-saved = Chaque case est enregistrée dans la base dès qu'elle est cochée.
 envelope-title = Enveloppe du foyer
 envelope-voters = Électeurs à l'adresse
 envelope-received = Enveloppes reçues
-envelope-line = Enveloppe : { $received } { $received ->
+envelope-line = Enveloppe : { $received } { $received ->
     [one] reçue
    *[other] reçues
 } pour { $voters } { $voters ->
@@ -72,12 +72,12 @@ envelope-line = Enveloppe : { $received } { $received ->
     [one] {" "}({ $missing } manquante)
    *[other] {" "}({ $missing } manquantes)
 }
-envelope-none = Enveloppe : non renseignée (touche e)
+envelope-none = Enveloppe : non renseignée (touche e)
 facts-short = Env. { $received }/{ $voters } électeurs · Non-réc. { $count }
-facts-short-unknown = Env. ? (touche e) · Non-réc. { $count }
+facts-short-unknown = Env. ? (touche e) · Non-réc. { $count }
 non-receipt-title = Non-réception d'enveloppe
 non-receipt-voter = Nom de l'électeur (facultatif)
-non-receipt-count = Non-réceptions : { $count }
+non-receipt-count = Non-réceptions : { $count }
 
 ## The picker
 
@@ -90,9 +90,9 @@ picker-count = { $count } { $count ->
 
 ## Forms and status messages
 
-form-bad-number = « { $value } » n'est pas un nombre entier
+form-bad-number = « { $value } » n'est pas un nombre entier
 form-needs-bureau = Choisissez d'abord un bureau
 nothing-to-undo = Rien à annuler
 undone = Dernière modification annulée
-column-marked = Colonne « { $column } » marquée présente
-screen-too-small = Fenêtre trop petite : agrandissez-la (40×15 au moins)
+column-marked = Colonne « { $column } » marquée présente
+screen-too-small = Fenêtre trop petite : agrandissez-la (40×15 au moins)

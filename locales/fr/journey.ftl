@@ -23,8 +23,8 @@ journey-col-checked-at = Vérifié à
 journey-col-checked-at-short = À
 # Marks a cell that carries a note.
 journey-note-marker = ✎
-journey-bureau-none = Aucun bureau choisi : appuyez sur / pour choisir votre bureau.
-journey-bureau-machines = machines à voter : aucun bulletin attendu sur table
+journey-bureau-none = Aucun bureau choisi : appuyez sur / pour choisir votre bureau.
+journey-bureau-machines = machines à voter : aucun bulletin attendu sur table
 journey-bureau-no-machines = bulletins sur table
 journey-bureau-machines-short = machines à voter
 journey-bureau-no-machines-short = table
@@ -44,15 +44,15 @@ journey-button-cancel = [Échap] Annuler
 # $count: the unchecked candidates of the column (at least 1); $column: the column's title.
 journey-ask-mark-column =
     { $count ->
-        [one] Marquer présent le candidat restant de la colonne « { $column } » ?
-       *[other] Marquer présents les { $count } candidats restants de la colonne « { $column } » ?
+        [one] Marquer présent le candidat restant de la colonne « { $column } » ?
+       *[other] Marquer présents les { $count } candidats restants de la colonne « { $column } » ?
     }
 # $count: the observations moved; $replaced: those already made at bureau $to, which they replace.
 journey-ask-move =
     Déplacer { $count } { $count ->
         [one] constat
        *[other] constats
-    } du bureau { $from } vers le bureau { $to } ? Ils sont retirés ici et enregistrés là-bas ; l'historique est conservé.{ $replaced ->
+    } du bureau { $from } vers le bureau { $to } ? Ils sont retirés ici et enregistrés là-bas ; l'historique est conservé.{ $replaced ->
         [0] {""}
         [one] {" "}Cela remplace { $replaced } constat déjà fait au bureau { $to }.
        *[other] {" "}Cela remplace { $replaced } constats déjà faits au bureau { $to }.
@@ -60,8 +60,8 @@ journey-ask-move =
 # $machines: yes when the bureau is being set to voting machines.
 journey-ask-machines =
     { $machines ->
-        [yes] Le bureau { $bureau } vote-t-il sur machines à voter (aucun bulletin sur table) ?
-       *[no] Le bureau { $bureau } a-t-il des bulletins sur table (pas de machines à voter) ?
+        [yes] Le bureau { $bureau } vote-t-il sur machines à voter (aucun bulletin sur table) ?
+       *[no] Le bureau { $bureau } a-t-il des bulletins sur table (pas de machines à voter) ?
     }
 journey-cancelled = Rien n'a été fait
 
@@ -72,11 +72,11 @@ journey-note-label = Note
 journey-note-saved = Note enregistrée avec la case
 journey-envelope-note = Note (facultatif)
 journey-envelope-received-on = Reçues le (JJ/MM/AAAA)
-journey-envelope-bad-date = « { $value } » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA (par exemple 06/06/2024)
+journey-envelope-bad-date = « { $value } » n'est pas une date : un jour qui existe, d'une année de 2000 à 2099, écrit JJ/MM/AAAA (par exemple 06/06/2024)
 journey-envelope-no-voters = Il faut au moins un électeur à l'adresse
-journey-export-suggested = Ce dossier contient déjà des preuves : Entrée pour exporter dans { $path }, ou changez le nom
-journey-picker-no-bureau-yet = Aucun bureau choisi pour l'instant : / pour en choisir un
-journey-envelope-arrival-without-envelope = Aucune enveloppe reçue : effacez la date d'arrivée
+journey-export-suggested = Ce dossier contient déjà des preuves : Entrée pour exporter dans { $path }, ou changez le nom
+journey-picker-no-bureau-yet = Aucun bureau choisi pour l'instant : / pour en choisir un
+journey-envelope-arrival-without-envelope = Aucune enveloppe reçue : effacez la date d'arrivée
 # The envelope shown ($number) of how many ($of), in the grid's header.
 journey-envelope-shown = enveloppe { $number } sur { $of } (+/-)
 journey-envelope-shown-short = env. { $number }/{ $of } (+/-)
@@ -93,7 +93,7 @@ journey-envelope-last-unticked = Cochez d'abord l'enveloppe { $number } (ou e)
 
 ## Moving observations to another bureau.
 
-journey-move-title = Déplacer les constats vers quel bureau ?
+journey-move-title = Déplacer les constats vers quel bureau ?
 journey-move-nothing = Aucun constat de bulletin à déplacer dans ce bureau
 journey-move-same-bureau = C'est déjà le bureau courant
 journey-move-unknown = Ce bureau n'est pas dans la base
@@ -105,8 +105,8 @@ journey-moved =
     } vers { $to } (historique conservé)
 journey-machines-set =
     { $machines ->
-        [yes] Bureau { $bureau } : machines à voter
-       *[no] Bureau { $bureau } : bulletins sur table
+        [yes] Bureau { $bureau } : machines à voter
+       *[no] Bureau { $bureau } : bulletins sur table
     }
 
 ## Summary and export.
@@ -117,29 +117,92 @@ journey-summary-pv = Réclamation pour le procès-verbal
 journey-summary-pv-needs-bureau = Choisissez votre bureau (touche /) pour préparer la réclamation.
 journey-summary-digest = Empreinte à recopier dans le procès-verbal
 journey-summary-digest-short = Empreinte
-journey-summary-no-digest = pas encore d'empreinte : rien n'est enregistré
+journey-summary-no-digest = pas encore d'empreinte : rien n'est enregistré
 journey-export-title = Exporter les preuves
-journey-export-label = Dossier à créer (clé USB : /media/…/preuves)
+journey-export-label = Dossier à créer (clé USB : /media/…/preuves)
 # The folder proposed for the export, for circonscription $circonscription.
 journey-export-default = constat-preuves-{ $circonscription }
-journey-exported = Preuves exportées : { $path }
+journey-exported = Preuves exportées : { $path }
 journey-export-empty = Indiquez un dossier
 
 ## The first-run form.
 
 setup-title = Bienvenue dans constat
-setup-intro = Pas encore de base de données ici : créons-la (aucun fichier existant n'est écrasé).
-setup-database = Base
+setup-intro = Pas encore de fichier des constats ici : créons-le (aucun fichier existant n'est écrasé).
+setup-database = Fichier des constats
 setup-name = Votre nom (il figurera dans les preuves)
-setup-contact = Contact (facultatif : téléphone, courriel)
+setup-contact = Contact (facultatif : téléphone, courriel)
 setup-election = Élection
 # $sample: the sample to try.
-setup-sample = exemple pour essayer : { $sample } (législatives 2017, Paris 1re)
+setup-sample = exemple pour essayer : { $sample } (législatives 2017, Paris 1re)
 setup-reference = fichier de référence de votre coordination (données officielles)
 setup-reference-path = Chemin du fichier de référence
 setup-hint = Tab champ suivant · ←→ choisir · Entrée créer · Échap quitter
-setup-name-required = Indiquez votre nom : il signe vos constats.
+setup-name-required = Indiquez votre nom : il signe vos constats.
 setup-reference-required = Indiquez le chemin du fichier de référence (ex. /media/usb/legislatives.db).
-setup-created = Base créée. Votre bureau : tapez un code, une rue ou une commune
-setup-reference-missing = le fichier de référence { $path } n'existe pas : vérifiez le chemin (clé USB montée ?)
+setup-created = Fichier des constats créé. Votre bureau : tapez un code, une rue ou une commune
+setup-reference-missing = le fichier de référence { $path } n'existe pas : vérifiez le chemin (clé USB montée ?)
 setup-cancelled = Aucune base créée ({ $path } n'existe pas). Relancez constat pour la créer.
+
+## Issue 16: paste, cursor, grid status, undo, a cell's history, other writers.
+
+# $on: yes when p and a move the cursor to the next row.
+journey-advance = { $on ->
+    [yes] Après p ou a, le curseur passe à la ligne suivante (v pour l'arrêter)
+   *[no] Après p ou a, le curseur reste sur la ligne (v pour le faire avancer)
+}
+journey-reloaded = Mis à jour depuis le fichier (ligne de commande, fusion) : vérifiez l'écran, rien d'autre n'a été fait
+# A note longer than $max: $refused characters were not added.
+journey-note-too-long = Note limitée à { $max } caractères : { $refused } { $refused ->
+    [one] non ajouté
+   *[other] non ajoutés
+}
+journey-note-count = { $count }/{ $max } caractères
+journey-ask-quit-form = Quitter sans enregistrer ce qui est tapé dans le formulaire ?
+# $what: what the undo withdraws (journey-undone-cell, -column, -cells).
+journey-ask-undo-earlier = Annuler « { $what } », enregistré lors d'une session précédente ?
+journey-undone = Annulé : { $what }
+# $cell: journey-cell; $was: the mark undone; $now: the mark shown again.
+journey-undone-cell = { $cell } { $was } → { $now }
+journey-undone-column = { $count } { $count ->
+    [one] case
+   *[other] cases
+} de la colonne « { $column } »
+journey-undone-cells = { $count } { $count ->
+    [one] case
+   *[other] cases
+}
+# $item: foi, courrier or bureau.
+journey-cell = n° { $panel } { $item ->
+    [foi] profession de foi
+    [courrier] bulletin (enveloppe)
+   *[bureau] bulletin (bureau)
+}
+journey-rows-above = ↑ { $count } au-dessus
+journey-rows-below = ↓ { $count } de plus
+journey-all-checked = tous vérifiés
+journey-progress = { $item ->
+    [foi] foi
+    [courrier] courrier
+   *[bureau] bureau
+} { $done }/{ $total }
+journey-history-title = Historique : { $cell }
+journey-history-loading = Lecture de l'historique…
+journey-history-empty = Aucun constat sur cette case
+journey-history-withdrawn = (retiré)
+journey-hint-history = ↑↓ défiler · Échap fermer
+
+journey-button-note = c note
+journey-button-undo = u annuler
+journey-button-help = ? aide
+journey-button-quit = q quitter
+# A phone's column titles: words, not abbreviations. $item: foi, courrier or bureau.
+journey-col-phone = { $item ->
+    [foi] foi
+    [courrier] courrier
+   *[bureau] bulletin
+}
+journey-col-checked-at-phone = heure
+
+# Between a label and its value: a no-break space before the colon.
+journey-sep = {"\u00A0: "}

@@ -79,6 +79,8 @@ pub struct Journey {
     pub export_default: fn(&str) -> String,
     pub exported: fn(&str) -> String,
     pub export_empty: &'static str,
+    /// Between a label and its value (a no-break space before the French colon).
+    pub sep: &'static str,
 }
 
 /// Français.
@@ -176,6 +178,7 @@ fn build<const EN: bool>() -> Journey {
         export_default: |circ| tr!(EN, "journey-export-default", circonscription = circ),
         exported: |p| tr!(EN, "journey-exported", path = p),
         export_empty: st!(EN, "journey-export-empty"),
+        sep: st!(EN, "journey-sep"),
     }
 }
 

@@ -13,6 +13,7 @@ mod migrations;
 mod referential;
 mod untrusted;
 mod verify;
+mod watch;
 
 use std::path::{Path, PathBuf};
 

@@ -34,6 +34,8 @@ pub enum Effect {
         /// True when this undoes an earlier change (it is not undoable itself).
         undo: bool,
     },
+    /// Read the observer's observations of this cell from the log; answer with `HistoryReady`.
+    LoadHistory(crate::domain::state::CellKey),
     /// Write the evidence folder (as `constat export evidence -o DIR`); answer with `Exported`.
     ExportEvidence(String),
 }

@@ -95,6 +95,8 @@ pub struct NoteForm {
     pub mark: Mark,
     /// Text typed.
     pub text: String,
+    /// Why the last input was refused (a paste beyond the note's length limit).
+    pub error: Option<String>,
 }
 
 /// The folder the evidence is exported to (a USB stick's mount point, for instance).
@@ -116,6 +118,36 @@ pub enum Pending {
     Move(Box<Bureau>),
     /// Mark the current bureau as voting on machines, or not.
     SetMachines(bool),
+    /// Leave the interface, dropping the form shown again on "no" (a half-typed note).
+    Quit(Box<super::model::Mode>),
+    /// Undo the last change although it was made in an earlier session.
+    UndoEarlier,
+}
+
+/// One observation of a cell, as the cell's history shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryLine {
+    /// When it was recorded, in the place's legal time, as said in the interface's language.
+    pub at: String,
+    /// What was seen.
+    pub mark: Mark,
+    /// Its note.
+    pub note: Option<String>,
+    /// True when the observer withdrew it later (undo, move).
+    pub withdrawn: bool,
+}
+
+/// Every observation the observer made of one cell, oldest first (read from the events).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History {
+    /// The candidate's row.
+    pub row: usize,
+    /// The cell's column.
+    pub item: Item,
+    /// Its observations; none until the runtime read them.
+    pub lines: Option<Vec<HistoryLine>>,
+    /// First line shown (it scrolls).
+    pub scroll: u16,
 }
 
 /// A yes/no question before a destructive action.

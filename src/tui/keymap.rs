@@ -31,6 +31,14 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
             }
             _ => None,
         },
+        Mode::History(_) => match key.code {
+            KeyCode::Esc | KeyCode::Char('i' | 'q') | KeyCode::Enter => Some(Message::Close),
+            KeyCode::Up | KeyCode::Char('k') => Some(Message::Move(Direction::Up)),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Char(' ') => {
+                Some(Message::Move(Direction::Down))
+            }
+            _ => None,
+        },
         Mode::Picker(_) => match key.code {
             KeyCode::Esc => Some(Message::Close),
             KeyCode::Enter => Some(Message::Submit),
@@ -65,6 +73,19 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
     }
 }
 
+/// The message a paste means (the terminal's bracketed paste: the whole text as one event), if
+/// any: text goes into the open form or the picker's query, never to the grid's keys.
+pub fn message_for_paste(text: String, model: &Model) -> Option<Message> {
+    match &model.mode {
+        Mode::Envelope(_)
+        | Mode::NonReceipt(_)
+        | Mode::Note(_)
+        | Mode::Export(_)
+        | Mode::Picker(_) => Some(Message::Paste(text)),
+        _ => None,
+    }
+}
+
 /// The message a mouse event (or a tap on a touch screen) means, if any.
 pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
     match (mouse.kind, &model.mode) {
@@ -89,6 +110,7 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
                 None
             }
         }
+        (MouseEventKind::Down(MouseButton::Left), Mode::History(_)) => Some(Message::Close),
         (MouseEventKind::Down(MouseButton::Left), Mode::Confirm(_)) => {
             let screen = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
             super::view::layout::confirm_target(screen, mouse.column, mouse.row)
@@ -124,6 +146,8 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
         KeyCode::Backspace | KeyCode::Delete => Message::Set(Mark::Unchecked),
         KeyCode::Char('P') => Message::MarkColumnPresent,
         KeyCode::Char('c') => Message::OpenNote,
+        KeyCode::Char('i') => Message::OpenHistory,
+        KeyCode::Char('v') => Message::ToggleAdvance,
         KeyCode::Char('+' | '>') if model.screen == Screen::Envelope => {
             Message::SwitchEnvelope(true)
         }

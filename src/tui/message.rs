@@ -49,6 +49,17 @@ pub enum Message {
     OpenNonReceipt,
     /// Type a character in the open form.
     Input(char),
+    /// Text pasted into the open form, as one event (the terminal's bracketed paste).
+    Paste(String),
+    /// Turn on or off the cursor's move to the next row after `p` and `a`.
+    ToggleAdvance,
+    /// Show every observation of the cell under the cursor.
+    OpenHistory,
+    /// The cell's history, read from the log.
+    HistoryReady(Vec<super::forms::HistoryLine>),
+    /// Another writer (the command line, a merge) changed the file: the observer's events of
+    /// the circonscription, folded again.
+    Reloaded(Box<RecordState>),
     /// Erase the last character of the open form's field.
     Erase,
     /// Go to the open form's next field.

@@ -14,6 +14,7 @@ pub mod summary;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod words;
 
 pub use runtime::run;
 

@@ -11,7 +11,7 @@ use crate::domain::{
 };
 use crate::i18n::Lang;
 
-use super::forms::{Confirm, EnvelopeForm, ExportForm, NonReceiptForm, NoteForm, Picker};
+use super::forms::{Confirm, EnvelopeForm, ExportForm, History, NonReceiptForm, NoteForm, Picker};
 use super::theme::Theme;
 use crate::domain::search::PlaceIndex;
 
@@ -88,6 +88,8 @@ pub enum Mode {
     Export(ExportForm),
     /// A yes/no question before a destructive action.
     Confirm(Confirm),
+    /// Every observation of the cell under the cursor, with its time and note.
+    History(History),
 }
 
 /// The save indicator. It says "saved" only once every requested commit has returned.
@@ -120,6 +122,8 @@ pub struct Change {
     pub done: Option<String>,
     /// The envelope the envelope screen showed when the change was made.
     pub envelope_no: u16,
+    /// The row the cursor leaves once the change is saved (`p` and `a` move to the next row).
+    pub advance_from: Option<usize>,
 }
 
 /// A committed change that can be undone.
@@ -134,6 +138,9 @@ pub enum Undoable {
         /// The envelope shown when the change was made: undo shows it again, so that what
         /// changes is in view.
         envelope_no: u16,
+        /// True when it was made in an earlier session (rebuilt from the log at start-up):
+        /// undo asks first.
+        earlier: bool,
     },
     /// The bureau's voting machines flag: undo sets it back to `was`.
     Machines {
@@ -171,6 +178,11 @@ pub struct Model {
     pub row: usize,
     /// Cursor column (item index).
     pub col: usize,
+    /// Each screen's cursor (row, column), kept while another screen is shown: the cursor of
+    /// the screen shown is `row` and `col`.
+    pub cursors: [(usize, usize); 3],
+    /// True when `p` and `a` move the cursor to the next row (`v` turns it off and on).
+    pub advance: bool,
     /// Which of the household's envelopes the envelope screen shows (from 1).
     pub envelope_no: u16,
     /// The screen shown.
@@ -228,6 +240,8 @@ impl Model {
             places: std::sync::Arc::default(),
             row: 0,
             col: 0,
+            cursors: [(0, 0); 3],
+            advance: true,
             envelope_no: 1,
             screen: Screen::Envelope,
             mode: Mode::Grid,

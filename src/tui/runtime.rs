@@ -5,12 +5,13 @@ use std::collections::VecDeque;
 use std::path::Path;
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent, KeyEventKind,
 };
 use ratatui::crossterm::execute;
 
 use super::effect::Effect;
-use super::keymap::{message_for, message_for_mouse};
+use super::keymap::{message_for, message_for_mouse, message_for_paste};
 use super::message::{ExportRefused, Message};
 use super::model::{Model, Summary};
 use super::setup::{self, SetupChoice, SetupEffect, SetupModel, SetupMsg, Source};
@@ -29,8 +30,11 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
     let observer = store.local_observer()?;
     let (bureau, circ, candidates) = crate::app::place::current_place(store)?;
     // The observer's own events: the grid shows their marks. (The summary reads everyone's.)
-    let state = RecordState::fold(&store.events_of_observer(observer.id, &circ.code)?);
-    Ok(Model::new(
+    let events = store.events_of_observer(observer.id, &circ.code)?;
+    let state = RecordState::fold(&events);
+    // Undo works across a restart: the observer's own events, newest undone first.
+    let undo = super::update::earlier_undo(&events, &state, observer.id);
+    let mut model = Model::new(
         lang,
         theme,
         store.election()?,
@@ -40,7 +44,50 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
         observer.id,
         observer.name,
         state,
-    ))
+    );
+    model.undo = undo;
+    Ok(model)
+}
+
+/// How often the open interface looks for another writer's changes (the command line, a
+/// merge into the same file): they show within a second.
+pub const POLL: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Takes in what another writer committed to the file since `version` (SQLite's
+/// `data_version`, which this connection's own commits leave as it is): the observer's events
+/// are read and folded again. Returns true when the grid's state changed.
+pub fn take_outside_changes(
+    model: &mut Model,
+    store: &mut Store,
+    version: &mut Option<i64>,
+) -> bool {
+    let now = match store.data_version() {
+        Ok(now) => now,
+        Err(e) => {
+            model.flash = Some(Error::from(e).message(model.lang));
+            return false;
+        }
+    };
+    if *version == Some(now) {
+        return false;
+    }
+    let first = version.is_none();
+    *version = Some(now);
+    if first {
+        return false;
+    }
+    match store.events_of_observer(model.observer, &model.circonscription.code) {
+        Ok(events) => {
+            let state = RecordState::fold(&events);
+            let changed = state != model.state;
+            dispatch(model, store, Message::Reloaded(Box::new(state)));
+            changed
+        }
+        Err(e) => {
+            model.flash = Some(Error::from(e).message(model.lang));
+            false
+        }
+    }
 }
 
 /// Runs `msg` through `update`, committing every `Persist` effect before its `Saved` goes back.
@@ -140,6 +187,16 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
                 }),
             };
             queue.push_back(Message::Exported(result));
+        }
+        Effect::LoadHistory(key) => {
+            match store.events_of_observer(model.observer, &key.circonscription) {
+                Ok(events) => {
+                    let entries = crate::domain::history::of_cell(&events, model.observer, &key);
+                    let lines = super::update::history_lines(model, &entries);
+                    queue.push_back(Message::HistoryReady(lines));
+                }
+                Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
+            }
         }
         Effect::Persist { group, body } => {
             queue.push_back(match crate::app::append(store, body) {
@@ -296,7 +353,13 @@ fn with_terminal<T>(
     let mut terminal = ratatui::try_init().map_err(Error::NoTerminal)?;
     // Taps and clicks toggle cells; without mouse support the keyboard still does everything.
     let mouse = execute!(std::io::stdout(), EnableMouseCapture).is_ok();
+    // A paste arrives as one event, inserted into the field at once (a long note no longer
+    // comes as thousands of keys, each drawn).
+    let paste = execute!(std::io::stdout(), EnableBracketedPaste).is_ok();
     let result = body(&mut terminal);
+    if paste {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    }
     if mouse {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -326,17 +389,45 @@ fn main_loop(
         dispatch(&mut model, &mut store, Message::OpenPicker);
         model.flash = Some(text.to_owned());
     }
+    let mut version = None;
+    take_outside_changes(&mut model, &mut store, &mut version);
+    let mut dirty = true;
     while !model.quit {
-        terminal.draw(|frame| view::draw(&model, frame))?;
-        let msg = match event::read()? {
-            TermEvent::Key(key) if key.kind == KeyEventKind::Press => message_for(key, &model),
-            TermEvent::Mouse(m) => message_for_mouse(m, &model),
-            TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
-            _ => None,
-        };
-        if let Some(msg) = msg
-            && dispatch_deferring(&mut model, &mut store, msg)
-        {
+        if dirty {
+            terminal.draw(|frame| view::draw(&model, frame))?;
+        }
+        // Waiting for a key, the interface looks for other writers' changes now and then.
+        if !event::poll(POLL)? {
+            let before = version;
+            take_outside_changes(&mut model, &mut store, &mut version);
+            dirty = version != before;
+            continue;
+        }
+        // Before a key acts, the file's changes are taken in: a key never overwrites a value
+        // it did not show. A key that would record something is then not applied (the
+        // message says the screen was updated).
+        let changed = take_outside_changes(&mut model, &mut store, &mut version);
+        let mut deferred = false;
+        // Every pending event is handled before the next frame is drawn.
+        loop {
+            let msg = match event::read()? {
+                TermEvent::Key(key) if key.kind == KeyEventKind::Press => message_for(key, &model),
+                TermEvent::Mouse(m) => message_for_mouse(m, &model),
+                TermEvent::Paste(text) => message_for_paste(text, &model),
+                TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
+                _ => None,
+            };
+            if let Some(msg) = msg
+                && !(changed && super::update::records(&msg))
+            {
+                deferred |= dispatch_deferring(&mut model, &mut store, msg);
+            }
+            if model.quit || !event::poll(std::time::Duration::ZERO)? {
+                break;
+            }
+        }
+        dirty = true;
+        if deferred {
             // The summary screen shows at once, saying it is being prepared; then it is.
             terminal.draw(|frame| view::draw(&model, frame))?;
             prepare_summary(&mut model, &mut store);

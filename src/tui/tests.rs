@@ -42,6 +42,9 @@ fn model_with(lang: Lang, events: &[Event]) -> Model {
         RecordState::fold(events),
     );
     model.places = std::sync::Arc::new(crate::domain::search::PlaceIndex::new(&data.referential));
+    // The tests written before issue 16 check one cell at a time: the cursor stays after `p` and
+    // `a` (the move to the next row, on by default, has its own tests).
+    model.advance = false;
     model
 }
 
@@ -56,6 +59,8 @@ struct Harness {
     fail: bool,
     log: Vec<Event>,
     exported: Vec<String>,
+    /// When the next event is recorded (seconds since 1970).
+    now: i64,
 }
 
 impl Harness {
@@ -66,6 +71,7 @@ impl Harness {
             fail: false,
             log: vec![],
             exported: vec![],
+            now: 1_497_160_000,
         }
     }
 
@@ -137,6 +143,12 @@ impl Harness {
                         );
                         continue;
                     }
+                    Effect::LoadHistory(key) => {
+                        let entries = crate::domain::history::of_cell(&self.log, OBSERVER, &key);
+                        let lines = super::update::history_lines(&self.model, &entries);
+                        queue.insert(0, Message::HistoryReady(lines));
+                        continue;
+                    }
                     Effect::BuildPlaces => {
                         let data = sample::find("paris-1-2017")
                             .unwrap()
@@ -166,7 +178,7 @@ impl Harness {
                     id: EventId(Uuid::from_u128(1000 + u128::from(self.seq))),
                     observer: OBSERVER,
                     seq: self.seq,
-                    recorded_at: DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+                    recorded_at: DateTime::from_timestamp(self.now, 0).unwrap(),
                     seen_at: None,
                     body,
                 };
@@ -384,9 +396,11 @@ fn the_cursor_stays_inside_the_grid() {
     h.keys("2llll");
     assert_eq!(
         (h.model.row, h.model.col),
-        (21, 0),
-        "the bureau screen has one"
+        (0, 0),
+        "the bureau screen has one, and its own cursor"
     );
+    h.keys(&"j".repeat(40));
+    assert_eq!((h.model.row, h.model.col), (21, 0));
 }
 
 #[test]
@@ -432,8 +446,11 @@ fn shift_p_marks_the_whole_column_and_u_undoes_it_with_new_events() {
             .iter()
             .all(|e| matches!(e.body, EventBody::Retract { .. }))
     );
-    let cat = h.model.lang.catalog();
-    assert_eq!(h.model.flash.as_deref(), Some(cat.undone), "undo says so");
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("Annulé\u{a0}: 21 cases de la colonne «\u{a0}Bull. bureau\u{a0}»"),
+        "undo says what it undid"
+    );
     // Then the absence of candidate 2 is withdrawn; after that there is nothing left to undo.
     h.keys("u");
     assert_eq!(h.mark(1, Item::Bureau), Mark::Unchecked);
@@ -442,7 +459,7 @@ fn shift_p_marks_the_whole_column_and_u_undoes_it_with_new_events() {
     assert_eq!(h.log.len(), 44, "nothing left to undo records nothing");
     assert_eq!(
         h.model.flash.as_deref(),
-        Some(cat.nothing_to_undo),
+        Some(h.model.lang.catalog().nothing_to_undo),
         "says there is nothing to undo"
     );
 }
@@ -784,7 +801,7 @@ fn snapshot_kept(name: &str, w: u16, h: u16) -> bool {
 /// one (that every message has both languages is checked on the catalogue).
 #[test]
 fn every_screen_at_every_size() {
-    let screens: [(&str, &str); 11] = [
+    let screens: [(&str, &str); 12] = [
         ("envelope", ""),
         // The household form says 2 envelopes came (Backspace, then 2, then Enter), then the second.
         ("second_envelope", "e\t\u{8}2\n+a"),
@@ -797,6 +814,7 @@ fn every_screen_at_every_size() {
         ("note_form", "2jcbulletins épuisés à 15h"),
         ("confirm", "2m"),
         ("export_form", "3x"),
+        ("cell_history", "2jcréassort à 16 h\ni"),
     ];
     for (name, keys) in screens {
         let [fr, en] = [Lang::Fr, Lang::En].map(|lang| {
@@ -931,10 +949,10 @@ fn a_note_on_a_cell_is_a_new_tick_of_the_same_mark_with_the_note() {
 fn the_bureau_screen_shows_the_time_of_each_check_and_a_recheck_is_a_new_event() {
     let mut h = Harness::new(model());
     h.keys("2p");
-    // 1_497_160_000 is 05:46:40 UTC, 07:46 in Paris in June.
+    // 1_497_160_000 is 05:46:40 UTC, 7 h 46 in Paris in June.
     let s = screen(&h.model, 80, 24);
-    assert!(s.contains("07:46"), "{s}");
-    let last_check = (h.model.lang.journey().bureau_last_check)("07:46");
+    assert!(s.contains("7\u{a0}h\u{a0}46"), "{s}");
+    let last_check = (h.model.lang.journey().bureau_last_check)("7\u{a0}h\u{a0}46");
     assert!(s.contains(&last_check), "{s}");
     h.keys(" ");
     h.keys(" ");
@@ -1688,13 +1706,13 @@ fn page_keys_move_a_screenful_in_the_grid_and_the_help() {
     });
     let last = h.model.candidates.len() - 1;
     h.press(KeyCode::PageDown);
-    assert_eq!(h.model.row, 9);
+    assert_eq!(h.model.row, 8, "the 8 candidates a phone shows");
     for _ in 0..3 {
         h.press(KeyCode::PageDown);
     }
     assert_eq!(h.model.row, last, "no further than the last");
     h.press(KeyCode::PageUp);
-    assert_eq!(h.model.row, last - 9);
+    assert_eq!(h.model.row, last - 8);
     h.keys("?");
     h.press(KeyCode::PageDown);
     assert_eq!(h.model.help_scroll, 9);
@@ -1725,4 +1743,466 @@ fn the_first_run_chooses_no_bureau_and_leaving_the_picker_says_so() {
         h.model.flash.as_deref(),
         Some(h.model.lang.journey().picker_no_bureau_yet)
     );
+}
+
+// ---- Issue 16: election day, for real ----
+
+/// The bureau screen of a fresh model whose cursor moves on after `p` and `a` (the default).
+fn advancing() -> Harness {
+    let mut m = model();
+    m.advance = true;
+    Harness::new(m)
+}
+
+/// Point 1: a paste is one message, inserted at once and cut at the note's limit with a word
+/// saying so; the form shows a counter and never covers the message line; Enter records the
+/// note once and does not touch the mark after.
+#[test]
+fn a_pasted_long_note_is_one_event_limited_visibly_and_the_form_stays_above_the_message_line() {
+    use crate::domain::merge::MAX_NOTE;
+    let mut h = Harness::new(model());
+    h.keys("2a");
+    assert_eq!(h.mark(0, Item::Bureau), Mark::Absent);
+    h.keys("c");
+    let long = "é".repeat(3000);
+    assert_eq!(
+        super::keymap::message_for_paste(long.clone(), &h.model),
+        Some(Message::Paste(long.clone())),
+        "a paste in a form is one message"
+    );
+    h.send(Message::Paste(long));
+    let Mode::Note(form) = &h.model.mode else {
+        panic!("the note form stays open: {:?}", h.model.mode)
+    };
+    assert_eq!(form.text.chars().count(), MAX_NOTE, "cut at the limit");
+    let error = form.error.clone().unwrap();
+    assert!(error.contains("1000") && error.contains("2000"), "{error}");
+    for (w, hgt) in [(80, 24), (40, 15)] {
+        let shown = screen(&h.model, w, hgt);
+        assert!(shown.contains("1000/1000"), "the counter:\n{shown}");
+        let last = shown.lines().last().unwrap();
+        assert!(
+            !last.contains('│') && !last.contains('┘'),
+            "the form never covers the message line at {w}×{hgt}:\n{shown}"
+        );
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(h.log.len(), 2, "one tick, one note");
+    assert!(matches!(
+        &h.log[1].body,
+        EventBody::Tick { mark: Mark::Absent, note: Some(n), .. } if n.chars().count() == MAX_NOTE
+    ));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.log.len(), 2, "Enter on the grid records nothing");
+    assert_eq!(h.mark(0, Item::Bureau), Mark::Absent);
+    // Outside a form a paste means nothing (it must not become keys on the grid).
+    assert_eq!(
+        super::keymap::message_for_paste("pppp".into(), &h.model),
+        None
+    );
+}
+
+#[test]
+fn a_pasted_note_with_line_breaks_is_one_line_and_fits_below_the_limit() {
+    let mut h = Harness::new(model());
+    h.keys("c");
+    h.send(Message::Paste("bulletins\népuisés\r\nà 15 h".into()));
+    let Mode::Note(form) = &h.model.mode else {
+        panic!()
+    };
+    assert_eq!(form.text, "bulletins épuisés  à 15 h");
+    assert_eq!(form.error, None);
+}
+
+/// Point 8: `p` and `a` go on to the next candidate once saved; `v` turns it off; the last row
+/// stays the last.
+#[test]
+fn p_and_a_move_the_cursor_to_the_next_row_and_v_turns_it_off() {
+    let mut h = advancing();
+    h.keys("pap");
+    assert_eq!(h.model.row, 3);
+    assert_eq!(
+        [
+            h.mark(0, Item::Foi),
+            h.mark(1, Item::Foi),
+            h.mark(2, Item::Foi)
+        ],
+        [Mark::Present, Mark::Absent, Mark::Present]
+    );
+    // 44 envelope ticks: 22 presses per column.
+    h.keys("g");
+    h.keys(&"p".repeat(22));
+    assert_eq!(h.model.row, 21, "the last row stays the last");
+    assert!((0..22).all(|r| h.mark(r, Item::Foi) == Mark::Present));
+    h.keys("v");
+    h.keys("ga");
+    assert_eq!(h.model.row, 0, "turned off");
+    assert_eq!(h.mark(0, Item::Foi), Mark::Absent);
+    // A failed save keeps the cursor on the cell, to retry.
+    h.keys("v");
+    h.fail = true;
+    h.keys("j");
+    h.keys("a");
+    assert_eq!(h.model.row, 1);
+}
+
+/// Point 8: each screen has its own cursor.
+#[test]
+fn each_screen_keeps_its_own_cursor_row() {
+    let mut h = Harness::new(model());
+    h.keys("jjj");
+    h.keys("2");
+    assert_eq!(h.model.row, 0, "the bureau screen's own cursor");
+    h.keys("jjp");
+    assert_eq!(h.mark(2, Item::Bureau), Mark::Present);
+    h.keys("1");
+    assert_eq!(h.model.row, 3, "back on candidate 4");
+    h.keys("p");
+    assert_eq!(h.mark(3, Item::Foi), Mark::Present);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.model.row, 2);
+}
+
+/// Point 7: every grid screen says how many rows follow and how many cells are checked.
+#[test]
+fn every_grid_screen_says_how_many_rows_follow_and_how_many_cells_are_checked() {
+    let mut h = Harness::new(model());
+    let s = screen(&h.model, 80, 24);
+    // The status line takes one row: 17 candidates of 22 at 80×24.
+    assert!(s.contains("↓\u{a0}5 de plus"), "{s}");
+    assert!(s.contains("foi 0/22 · courrier 0/22"), "{s}");
+    let s = screen(&h.model, 40, 15);
+    assert!(s.contains("↓\u{a0}14 de plus"), "{s}");
+    h.keys("G");
+    let s = screen(&h.model, 80, 24);
+    assert!(s.contains("↑\u{a0}5 au-dessus"), "{s}");
+    assert!(!s.contains("de plus"), "{s}");
+    h.keys("P");
+    h.send(Message::Answer(true));
+    let s = screen(&h.model, 80, 24);
+    assert!(s.contains("foi 22/22 · courrier 0/22"), "{s}");
+    h.keys("lP");
+    h.send(Message::Answer(true));
+    assert!(screen(&h.model, 80, 24).contains("tous vérifiés"));
+    h.keys("2");
+    let s = screen(&h.model, 80, 24);
+    assert!(s.contains("bureau 0/22"), "{s}");
+}
+
+/// Point 9: undo says what it undid.
+#[test]
+fn undo_says_what_it_undid() {
+    let mut h = Harness::new(model());
+    h.keys("2jjjjjjja");
+    h.keys("u");
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("Annulé\u{a0}: n°\u{a0}8 bulletin (bureau) absent → non vérifié")
+    );
+    h.keys("pau");
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("Annulé\u{a0}: n°\u{a0}8 bulletin (bureau) absent → présent")
+    );
+}
+
+/// Point 9: the undo stack is rebuilt from the observer's own events after a restart, newest
+/// first, and undoing something of an earlier session asks first.
+#[test]
+fn undo_works_across_a_restart_and_asks_before_undoing_an_earlier_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("obs.db");
+    let mut store = real_store(&path);
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    for msg in [
+        Message::Set(Mark::Present),
+        Message::Set(Mark::Absent),
+        Message::Move(super::message::Direction::Top),
+        Message::Set(Mark::Absent),
+    ] {
+        super::runtime::dispatch(&mut m, &mut store, msg);
+    }
+    assert_eq!(m.mark(0, Item::Foi), Mark::Absent);
+    drop(m);
+    // A restart.
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    assert_eq!(m.undo.len(), 3);
+    super::runtime::dispatch(&mut m, &mut store, Message::Undo);
+    let Mode::Confirm(confirm) = &m.mode else {
+        panic!("asks first: {:?}", m.mode)
+    };
+    assert!(
+        confirm
+            .question
+            .contains("n°\u{a0}1 profession de foi absent → présent"),
+        "{}",
+        confirm.question
+    );
+    super::runtime::dispatch(&mut m, &mut store, Message::Answer(false));
+    assert_eq!(m.mark(0, Item::Foi), Mark::Absent, "no: nothing undone");
+    assert_eq!(m.undo.len(), 3);
+    super::runtime::dispatch(&mut m, &mut store, Message::Undo);
+    super::runtime::dispatch(&mut m, &mut store, Message::Answer(true));
+    assert_eq!(m.mark(0, Item::Foi), Mark::Present, "the newest first");
+    assert_eq!(m.mark(1, Item::Foi), Mark::Absent);
+    assert_eq!(m.undo.len(), 2);
+    super::runtime::dispatch(&mut m, &mut store, Message::Undo);
+    super::runtime::dispatch(&mut m, &mut store, Message::Answer(true));
+    assert_eq!(m.mark(1, Item::Foi), Mark::Unchecked);
+    assert!(matches!(
+        store.events().unwrap().last().map(|e| &e.body),
+        Some(EventBody::Retract { .. })
+    ));
+}
+
+/// Point 10: a cell's history, from the events, with local times and notes; the note of the
+/// cell under the cursor is readable on the grid.
+#[test]
+fn a_cells_history_shows_every_observation_with_its_local_time_and_note() {
+    let mut h = Harness::new(model());
+    // 13:00 UTC is 15 h 00 in Paris in June.
+    h.now = 1_497_186_000;
+    h.keys("2a");
+    h.keys("c");
+    h.send(Message::Paste("bulletins épuisés".into()));
+    h.press(KeyCode::Enter);
+    h.now += 3600;
+    h.keys("p");
+    h.keys("c");
+    for _ in 0.."bulletins épuisés".chars().count() {
+        h.press(KeyCode::Backspace);
+    }
+    h.send(Message::Paste("réassort".into()));
+    h.press(KeyCode::Enter);
+    let grid = screen(&h.model, 80, 24);
+    assert!(grid.contains("✎ réassort"), "the note is readable:\n{grid}");
+    h.keys("i");
+    let Mode::History(history) = &h.model.mode else {
+        panic!("{:?}", h.model.mode)
+    };
+    let lines = history.lines.as_ref().unwrap();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[1].note.as_deref(), Some("bulletins épuisés"));
+    let shown = screen(&h.model, 80, 24);
+    assert!(
+        shown.contains("✗ 15\u{a0}h\u{a0}00 absent · bulletins épuisés"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("✓ 16\u{a0}h\u{a0}00 présent · réassort"),
+        "{shown}"
+    );
+    assert!(shown.contains("Historique"), "{shown}");
+    insta::assert_snapshot!("screen_history_80x24_fr", shown);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.model.mode, Mode::Grid);
+    // A tap on the selected candidate's name opens it too.
+    let (x, y) = (6, layout_row(&h.model, 0));
+    h.send(Message::Tap { x, y });
+    assert!(
+        matches!(h.model.mode, Mode::History(_)),
+        "{:?}",
+        h.model.mode
+    );
+}
+
+/// The screen line of candidate `row` (the grid not scrolled).
+fn layout_row(model: &Model, row: usize) -> u16 {
+    let area = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
+    view::layout::table(area).y + 1 + u16::try_from(row).unwrap()
+}
+
+/// Point 12: what another writer commits (the command line, a merge) is taken in, and a key that
+/// would record something right after is not applied.
+#[test]
+fn the_open_interface_takes_in_another_writers_ticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("obs.db");
+    let mut store = real_store(&path);
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    let mut version = None;
+    assert!(!super::runtime::take_outside_changes(
+        &mut m,
+        &mut store,
+        &mut version
+    ));
+    // Our own commit is not someone else's.
+    super::runtime::dispatch(&mut m, &mut store, Message::Set(Mark::Present));
+    assert!(!super::runtime::take_outside_changes(
+        &mut m,
+        &mut store,
+        &mut version
+    ));
+    // The command line, in another connection, ticks candidate 2.
+    let mut other = crate::storage::Store::open(&path).unwrap();
+    let body = m
+        .sheet()
+        .tick(
+            m.candidates[1].panel,
+            Item::Foi,
+            Mark::Absent,
+            crate::domain::session::NoteChange::Keep,
+        )
+        .unwrap()
+        .unwrap();
+    crate::app::append(&mut other, body).unwrap();
+    assert_eq!(m.mark(1, Item::Foi), Mark::Unchecked);
+    assert!(super::runtime::take_outside_changes(
+        &mut m,
+        &mut store,
+        &mut version
+    ));
+    assert_eq!(m.mark(1, Item::Foi), Mark::Absent, "shown");
+    assert!(m.flash.as_deref().unwrap().contains("Mis à jour"));
+    assert!(!super::runtime::take_outside_changes(
+        &mut m,
+        &mut store,
+        &mut version
+    ));
+    assert!(super::update::records(&Message::Cycle));
+    assert!(!super::update::records(&Message::Move(
+        super::message::Direction::Down
+    )));
+}
+
+/// Point 16: Ctrl-C in a form with typed text asks before dropping it.
+#[test]
+fn ctrl_c_in_a_form_asks_before_dropping_a_half_typed_note() {
+    let mut h = Harness::new(model());
+    h.keys("c");
+    h.press_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.model.quit, "nothing typed: leaves at once");
+    let mut h = Harness::new(model());
+    h.keys("cbulletins");
+    h.press_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(!h.model.quit);
+    assert!(matches!(h.model.mode, Mode::Confirm(_)));
+    h.keys("n");
+    let Mode::Note(form) = &h.model.mode else {
+        panic!("no: back to the note: {:?}", h.model.mode)
+    };
+    assert_eq!(form.text, "bulletins");
+    h.press_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    h.keys("o");
+    assert!(h.model.quit);
+}
+
+/// Point 11: on a phone (40×15) the hint line holds note, undo, help and quit as buttons a tap
+/// reaches; the columns are titled with words; the picker keeps the matched street in view; a
+/// long message is not cut.
+#[test]
+fn a_phone_screen_has_words_buttons_and_whole_messages() {
+    let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
+    let s = screen(&h.model, 40, 15);
+    let header = s.lines().nth(3).unwrap();
+    assert!(header.contains("foi") && header.contains("courrier"), "{s}");
+    let last = s.lines().last().unwrap();
+    assert!(last.contains("c note") && last.contains("u annuler"), "{s}");
+    h.keys("2");
+    let s = screen(&h.model, 40, 15);
+    let header = s.lines().nth(3).unwrap();
+    assert!(
+        header.contains("bulletin") && header.contains("heure"),
+        "{s}"
+    );
+    assert!(!s.contains("Bur ") && !s.contains(" À "), "{s}");
+    // A tap on "c note" opens the note form of the cell under the cursor; on "u annuler", undo.
+    h.keys("p");
+    let [note, undo, ..] =
+        view::layout::phone_buttons(ratatui::layout::Rect::new(0, 0, 40, 15)).unwrap();
+    h.send(Message::Tap {
+        x: note.x + 1,
+        y: note.y,
+    });
+    assert!(matches!(h.model.mode, Mode::Note(_)), "{:?}", h.model.mode);
+    h.press(KeyCode::Esc);
+    h.send(Message::Tap {
+        x: undo.x + 1,
+        y: undo.y,
+    });
+    assert_eq!(h.mark(0, Item::Bureau), Mark::Unchecked, "undone by a tap");
+    // A long message takes the lines above the hint instead of being cut.
+    h.keys("P");
+    h.send(Message::Answer(true));
+    let s = screen(&h.model, 40, 15);
+    let flat: String = s
+        .lines()
+        .map(|l| l.trim_matches('"').trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Colonne «\u{a0}Bull. bureau\u{a0}» marquée présente"),
+        "{s}"
+    );
+    // The picker keeps the street that matched in view.
+    h.keys("/");
+    h.send(Message::Paste("clauzel".into()));
+    let s = screen(&h.model, 40, 15);
+    assert!(s.to_lowercase().contains("clauzel"), "{s}");
+    insta::assert_snapshot!("screen_picker_clauzel_40x15_fr", s);
+}
+
+#[test]
+fn keep_match_cuts_the_middle_of_a_long_row_to_show_the_match() {
+    let text = "75056_0911 · École élémentaire, 12 rue Clauzel, Paris";
+    let shown = super::view::keep_match_for_tests(text, "clauzel", 30);
+    assert!(shown.chars().count() <= 30, "{shown}");
+    assert!(shown.contains("Clauzel"), "{shown}");
+    assert!(shown.starts_with("75056"), "{shown}");
+    let early = super::view::keep_match_for_tests(text, "0911", 30);
+    assert!(
+        early.chars().count() <= 30 && early.contains("0911"),
+        "{early}"
+    );
+}
+
+/// Point 17: on every French screen snapshot, no wrapped line starts with a colon, a closing
+/// guillemet or a question mark (no-break spaces hold them to their word), no time is written
+/// "07:46", and none of the words kept for the annex and the docs appears.
+#[test]
+fn french_screens_keep_punctuation_with_its_word_and_speak_plainly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/snapshots");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with("_fr.snap") {
+            continue;
+        }
+        seen += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| l.starts_with('"')) {
+            let inner = line
+                .trim_matches('"')
+                .trim_matches(|c| c == '│' || c == ' ');
+            assert!(
+                !inner.starts_with([':', '»', '?', ';', '!']),
+                "{name}: a line starts with punctuation: {line}"
+            );
+            for word in ["Base ", "UTC", "Wilson", "tête de chaîne"] {
+                assert!(!line.contains(word), "{name}: {word} on a screen: {line}");
+            }
+            let clock = regex_like_clock(line);
+            assert!(!clock, "{name}: a time written with a colon: {line}");
+        }
+    }
+    assert!(seen > 20, "the French snapshots are read");
+}
+
+/// True when `line` holds a time written "07:46".
+fn regex_like_clock(line: &str) -> bool {
+    let c: Vec<char> = line.chars().collect();
+    c.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == ':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    })
 }

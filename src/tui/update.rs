@@ -6,18 +6,58 @@
 
 use super::effect::Effect;
 use super::forms::{
-    Confirm, EnvelopeForm, ExportForm, NonReceiptForm, NoteForm, Pending, Picker, PickerPurpose,
+    Confirm, EnvelopeForm, ExportForm, History, HistoryLine, NonReceiptForm, NoteForm, Pending,
+    Picker, PickerPurpose,
 };
 use super::message::{Direction, Message};
 use super::model::{Change, Mode, Model, SaveStatus, Screen, Undoable};
 use crate::domain::merge::{MAX_NAME, MAX_NOTE};
 use crate::domain::search::Place;
 use crate::domain::session::{NoteChange, Refusal};
-use crate::domain::{Bureau, BureauCode, EventBody, Item, Mark};
+use crate::domain::{Bureau, BureauCode, EventBody, EventId, Item, Mark};
+use crate::i18n::Message as Text;
+
+/// True when `msg` may record something (a mark, a note, an undo, a form's submission): the
+/// runtime does not apply it when the file changed under the screen just before.
+pub fn records(msg: &Message) -> bool {
+    matches!(
+        msg,
+        Message::Cycle
+            | Message::Set(_)
+            | Message::MarkColumnPresent
+            | Message::Undo
+            | Message::Tap { .. }
+            | Message::Submit
+            | Message::Answer(true)
+    )
+}
+
+/// The undo stack of an earlier session, rebuilt from the observer's own `events` (folded in
+/// `state`): each event still live is one change, the newest on top; undoing one asks first.
+pub fn earlier_undo(
+    events: &[crate::domain::Event],
+    state: &crate::domain::RecordState,
+    observer: crate::domain::ObserverId,
+) -> Vec<Undoable> {
+    crate::domain::history::undoable(events, state, observer)
+        .into_iter()
+        .map(|e| Undoable::Events {
+            saved: vec![e.id],
+            restore: Vec::new(),
+            envelope_no: match &e.body {
+                EventBody::Tick { envelope, .. } => envelope.unwrap_or(1).max(1),
+                _ => 1,
+            },
+            earlier: true,
+        })
+        .collect()
+}
 
 /// Applies `msg` to `model` and returns the effects to run.
 pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
     let cat = model.lang.catalog();
+    // A message on the hint line hides the phone's buttons: a tap there is not on them.
+    let buttons_shown = model.flash.is_none();
     if !matches!(msg, Message::Saved { .. } | Message::SaveFailed { .. }) {
         model.flash = None;
     }
@@ -31,6 +71,18 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 Direction::PageDown => model.help_scroll.saturating_add(page).min(last),
                 _ => (model.help_scroll + 1).min(last),
             };
+            vec![]
+        }
+        Message::Move(dir) if matches!(model.mode, Mode::History(_)) => {
+            if let Mode::History(h) = &mut model.mode {
+                h.scroll = match dir {
+                    Direction::Up | Direction::PageUp => h.scroll.saturating_sub(1),
+                    _ => h.scroll.saturating_add(1).min(
+                        u16::try_from(h.lines.as_ref().map_or(0, Vec::len).saturating_sub(1))
+                            .unwrap_or(u16::MAX),
+                    ),
+                };
+            }
             vec![]
         }
         Message::Move(dir) if matches!(model.mode, Mode::Picker(_)) => {
@@ -112,11 +164,17 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             let Mode::Confirm(confirm) = std::mem::replace(&mut model.mode, Mode::Grid) else {
                 return vec![];
             };
-            if yes {
-                confirmed(model, confirm.pending)
-            } else {
-                model.flash = Some(model.lang.journey().cancelled.to_owned());
-                vec![]
+            match (yes, confirm.pending) {
+                (true, pending) => confirmed(model, pending),
+                // "No" to leaving: back to the form, with what was typed.
+                (false, Pending::Quit(form)) => {
+                    model.mode = *form;
+                    vec![]
+                }
+                (false, _) => {
+                    model.flash = Some(model.lang.journey().cancelled.to_owned());
+                    vec![]
+                }
             }
         }
         Message::OpenExport => {
@@ -179,6 +237,16 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             if model.screen == Screen::Summary {
                 return vec![];
             }
+            if buttons_shown
+                && let Some(button) = super::view::layout::phone_button_target(screen, x, y)
+            {
+                return match button {
+                    0 => open_note(model),
+                    1 => undo(model),
+                    2 => update(model, Message::ToggleHelp),
+                    _ => update(model, Message::Quit),
+                };
+            }
             // A tap on "enveloppe 2 sur 3" in the header shows the next envelope, then the first.
             if model.screen == Screen::Envelope
                 && model.envelopes_known().max(model.envelope_no) > 1
@@ -202,6 +270,8 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                     let next = model.mark(row, item).cycled();
                     set_cells(model, &[row], next)
                 }
+                // A second tap on the selected candidate's name shows the cell's history.
+                Some((row, None)) if row == model.row => open_history(model),
                 Some((row, None)) => {
                     model.row = row;
                     vec![]
@@ -233,6 +303,8 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             model.bureau = bureau;
             model.state = *state;
             model.row = 0;
+            model.col = 0;
+            model.cursors = [(0, 0); 3];
             model.undo.clear();
             model.summary = None;
             model.summary_scroll = 0;
@@ -245,7 +317,46 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             }
             None => vec![],
         },
-        Message::Set(mark) => set_cells(model, &[model.row], mark),
+        Message::Set(mark) => {
+            let row = model.row;
+            let effects = set_cells(model, &[row], mark);
+            // 44 envelope ticks are 44 key presses: `p` and `a` go on to the next candidate,
+            // once the tick is saved (a failed save keeps the cursor on the cell to retry).
+            if model.advance && mark != Mark::Unchecked && model.mode == Mode::Grid {
+                let group = model.next_group - 1;
+                match model.changes.get_mut(&group) {
+                    Some(change) if !effects.is_empty() => change.advance_from = Some(row),
+                    _ if effects.is_empty() && model.flash.is_none() => advance_from(model, row),
+                    _ => {}
+                }
+            }
+            effects
+        }
+        Message::ToggleAdvance => {
+            model.advance = !model.advance;
+            model.flash = Some(
+                Text::new("journey-advance")
+                    .arg("on", model.advance)
+                    .render(model.lang),
+            );
+            vec![]
+        }
+        Message::OpenHistory => open_history(model),
+        Message::HistoryReady(lines) => {
+            if let Mode::History(h) = &mut model.mode {
+                h.lines = Some(lines);
+            }
+            vec![]
+        }
+        Message::Reloaded(state) => {
+            if *state != model.state {
+                model.state = *state;
+                // The undo stack's events may have been withdrawn elsewhere: undo skips them.
+                model.flash = Some(Text::new("journey-reloaded").render(model.lang));
+            }
+            // Other observers' events (a merge) change the summary even when the grid stays.
+            summary_effects(model)
+        }
         Message::MarkColumnPresent => {
             let Some(item) = model.current_item() else {
                 return vec![];
@@ -299,42 +410,8 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             }
             vec![]
         }
-        Message::Input(c) => {
-            if let Mode::Picker(picker) = &model.mode {
-                let mut picker = picker.clone();
-                if picker.query.chars().count() < 80 && !c.is_control() {
-                    picker.query.push(c);
-                }
-                refresh_picker(model, &mut picker);
-                model.mode = Mode::Picker(picker);
-                return vec![];
-            }
-            match &mut model.mode {
-                Mode::Envelope(form) if form.focus < 2 => {
-                    let field = form.focused_mut();
-                    if c.is_ascii_digit() && field.len() < 6 {
-                        field.push(c);
-                    }
-                }
-                Mode::Envelope(form)
-                    if form.focus == 2
-                        && (c.is_ascii_digit() || "/-".contains(c))
-                        && form.received_on.len() < 10 =>
-                {
-                    form.received_on.push(c);
-                }
-                Mode::Envelope(form) if form.focus == 2 => {}
-                Mode::Envelope(form) => push_text(&mut form.note, c, MAX_NOTE),
-                Mode::NonReceipt(form) => {
-                    let max = if form.focus == 0 { MAX_NAME } else { MAX_NOTE };
-                    push_text(form.focused_mut(), c, max);
-                }
-                Mode::Note(form) => push_text(&mut form.text, c, MAX_NOTE),
-                Mode::Export(form) => push_text(&mut form.path, c, PATH_MAX),
-                _ => {}
-            }
-            vec![]
-        }
+        Message::Input(c) => insert(model, c.encode_utf8(&mut [0; 4])),
+        Message::Paste(text) => insert(model, &text),
         Message::Erase => {
             if let Mode::Picker(picker) = &model.mode {
                 let mut picker = picker.clone();
@@ -385,7 +462,16 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             vec![]
         }
         Message::Quit => {
-            model.quit = true;
+            if half_typed(&model.mode) {
+                // Ctrl-C in a form: the typed note is not dropped without a question.
+                let form = std::mem::replace(&mut model.mode, Mode::Grid);
+                model.mode = Mode::Confirm(Confirm {
+                    question: Text::new("journey-ask-quit-form").render(model.lang),
+                    pending: Pending::Quit(Box::new(form)),
+                });
+            } else {
+                model.quit = true;
+            }
             vec![]
         }
         Message::Saved { group, event } => {
@@ -437,35 +523,177 @@ fn finish(model: &mut Model, group: u64) {
         {
             model.flash = Some(done);
         }
+        if !change.failed
+            && let Some(row) = change.advance_from
+        {
+            advance_from(model, row);
+        }
         if change.undoable && !change.saved.is_empty() {
             model.undo.push(Undoable::Events {
                 saved: change.saved,
                 restore: change.restore,
                 envelope_no: change.envelope_no,
+                earlier: false,
             });
-        } else if !change.undoable && !change.saved.is_empty() {
+        } else if !change.undoable && !change.saved.is_empty() && model.flash.is_none() {
             model.flash = Some(model.lang.catalog().undone.to_owned());
         }
+    }
+}
+
+/// Moves the cursor to the row after `row` when it is still there (the observer may have moved
+/// it while the save was in flight).
+fn advance_from(model: &mut Model, row: usize) {
+    if model.row == row {
+        model.row = (row + 1).min(model.candidates.len().saturating_sub(1));
     }
 }
 
 /// The longest folder path typed.
 const PATH_MAX: usize = 1000;
 
-fn push_text(field: &mut String, c: char, max: usize) {
-    if !c.is_control() && field.chars().count() < max {
-        field.push(c);
+/// Appends `text` to `field`, up to `max` characters: a line break becomes a space, other
+/// control characters are dropped. Returns how many characters did not fit.
+fn push_text(field: &mut String, text: &str, max: usize) -> usize {
+    let mut room = max.saturating_sub(field.chars().count());
+    let mut refused = 0;
+    for c in text.chars() {
+        let c = if matches!(c, '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        };
+        if c.is_control() {
+            continue;
+        }
+        if room == 0 {
+            refused += 1;
+        } else {
+            field.push(c);
+            room -= 1;
+        }
     }
+    refused
+}
+
+/// What a note's length limit says when `refused` characters did not fit.
+fn too_long(model: &Model, max: usize, refused: usize) -> Option<String> {
+    (refused > 0).then(|| {
+        Text::new("journey-note-too-long")
+            .arg("max", max)
+            .arg("refused", refused)
+            .render(model.lang)
+    })
+}
+
+/// Types or pastes `text` into the open form's field (a paste is one message, however long).
+fn insert(model: &mut Model, text: &str) -> Vec<Effect> {
+    if let Mode::Picker(picker) = &model.mode {
+        let mut picker = picker.clone();
+        let room = 80usize.saturating_sub(picker.query.chars().count());
+        picker
+            .query
+            .extend(text.chars().filter(|c| !c.is_control()).take(room));
+        refresh_picker(model, &mut picker);
+        model.mode = Mode::Picker(picker);
+        return vec![];
+    }
+    let refusal = match &mut model.mode {
+        Mode::Envelope(form) if form.focus < 2 => {
+            let field = form.focused_mut();
+            for c in text.chars().filter(char::is_ascii_digit) {
+                if field.len() < 6 {
+                    field.push(c);
+                }
+            }
+            None
+        }
+        Mode::Envelope(form) if form.focus == 2 => {
+            for c in text.chars() {
+                if (c.is_ascii_digit() || "/-".contains(c)) && form.received_on.len() < 10 {
+                    form.received_on.push(c);
+                }
+            }
+            None
+        }
+        Mode::Envelope(form) => Some((push_text(&mut form.note, text, MAX_NOTE), MAX_NOTE)),
+        Mode::NonReceipt(form) => {
+            let max = if form.focus == 0 { MAX_NAME } else { MAX_NOTE };
+            Some((push_text(form.focused_mut(), text, max), max))
+        }
+        Mode::Note(form) => Some((push_text(&mut form.text, text, MAX_NOTE), MAX_NOTE)),
+        Mode::Export(form) => Some((push_text(&mut form.path, text, PATH_MAX), PATH_MAX)),
+        _ => None,
+    };
+    if let Some((refused, max)) = refusal {
+        let error = too_long(model, max, refused);
+        match &mut model.mode {
+            Mode::Envelope(form) if error.is_some() => form.error = error,
+            Mode::NonReceipt(form) if error.is_some() => form.error = error,
+            Mode::Note(form) => form.error = error,
+            Mode::Export(form) if error.is_some() => form.error = error,
+            _ => {}
+        }
+    }
+    vec![]
+}
+
+/// True when the open form holds text the observer typed that leaving would drop.
+fn half_typed(mode: &Mode) -> bool {
+    match mode {
+        Mode::Note(form) => !form.text.trim().is_empty(),
+        Mode::Envelope(form) => !form.note.trim().is_empty() || !form.voters.is_empty(),
+        Mode::NonReceipt(form) => !form.voter.trim().is_empty() || !form.note.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Opens the history of the cell under the cursor; the runtime reads it from the log.
+fn open_history(model: &mut Model) -> Vec<Effect> {
+    let Some(item) = model.current_item() else {
+        return vec![];
+    };
+    if item == Item::Bureau && model.bureau.is_none() {
+        model.flash = Some(model.lang.catalog().form_needs_bureau.to_owned());
+        return vec![];
+    }
+    let Some(key) = model.cell_key(model.row, item) else {
+        return vec![];
+    };
+    model.mode = Mode::History(History {
+        row: model.row,
+        item,
+        lines: None,
+        scroll: 0,
+    });
+    vec![Effect::LoadHistory(key)]
+}
+
+/// The lines of a cell's history, its times in the place's legal time.
+pub fn history_lines(model: &Model, entries: &[crate::domain::history::Entry]) -> Vec<HistoryLine> {
+    entries
+        .iter()
+        .map(|e| HistoryLine {
+            at: super::words::clock(model.lang, model.zone().local(e.at)),
+            mark: e.mark,
+            note: e.note.clone(),
+            withdrawn: e.withdrawn,
+        })
+        .collect()
 }
 
 /// Shows `screen`, keeping the cursor's column inside its grid; the summary asks for its text.
 fn show(model: &mut Model, screen: Screen) -> Vec<Effect> {
     if screen != model.screen {
         model.summary_scroll = 0;
+        // Each screen keeps its own cursor: back on a screen, the same candidate is under it.
+        model.cursors[model.screen.index()] = (model.row, model.col);
+        (model.row, model.col) = model.cursors[screen.index()];
     }
     model.screen = screen;
     model.mode = Mode::Grid;
     model.col = model.col.min(screen.items().len().saturating_sub(1));
+    model.row = model.row.min(model.candidates.len().saturating_sub(1));
     summary_effects(model)
 }
 
@@ -522,6 +750,7 @@ fn open_note(model: &mut Model) -> Vec<Effect> {
         item,
         mark: model.mark(model.row, item),
         text,
+        error: None,
     });
     vec![]
 }
@@ -549,6 +778,11 @@ fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
             None => vec![],
         },
         Pending::Move(to) => move_observations(model, &to),
+        Pending::Quit(_) => {
+            model.quit = true;
+            vec![]
+        }
+        Pending::UndoEarlier => undo_now(model),
     }
 }
 
@@ -598,9 +832,9 @@ fn move_cursor(model: &mut Model, dir: Direction) {
         }
         Direction::Top => model.row = 0,
         Direction::Bottom => model.row = last_row,
-        Direction::PageUp => model.row = model.row.saturating_sub(usize::from(page_of(model))),
+        Direction::PageUp => model.row = model.row.saturating_sub(grid_page(model)),
         Direction::PageDown => {
-            model.row = (model.row + usize::from(page_of(model))).min(last_row);
+            model.row = (model.row + grid_page(model)).min(last_row);
         }
     }
 }
@@ -608,6 +842,60 @@ fn move_cursor(model: &mut Model, dir: Direction) {
 /// How far a page key moves: the screen's height less the lines around the scrolled part.
 fn page_of(model: &Model) -> u16 {
     model.size.1.saturating_sub(6).max(1)
+}
+
+/// How far a page key moves in the grid: the candidates one screen shows (the grid's last line
+/// is its status).
+fn grid_page(model: &Model) -> usize {
+    usize::from(model.size.1.saturating_sub(7).max(1))
+}
+
+/// What undoing `saved` changes, in the interface's language: one cell ("n° 8 bulletin
+/// (bureau) absent → non vérifié"), a column's cells, or the last change. Read before the undo.
+pub fn undo_text(model: &Model, saved: &[EventId]) -> String {
+    let cat = model.lang.catalog();
+    let mut cells = Vec::new();
+    let items: &[Item] = if model.bureau.is_some() {
+        &[Item::Foi, Item::Courrier, Item::Bureau]
+    } else {
+        &[Item::Foi, Item::Courrier]
+    };
+    for c in &model.candidates {
+        for &item in items {
+            let key = model.sheet().key(c.panel, item);
+            let ticks: Vec<_> = model.state.live_ticks_by(model.observer, &key).collect();
+            if let Some(top) = ticks.last()
+                && saved.contains(&top.event)
+            {
+                let below = ticks
+                    .iter()
+                    .rev()
+                    .find(|o| !saved.contains(&o.event))
+                    .map_or(Mark::Unchecked, |o| o.mark);
+                cells.push((c.panel, item, top.mark, below));
+            }
+        }
+    }
+    match cells.as_slice() {
+        [] => cat.undone.to_owned(),
+        [(panel, item, was, now)] => Text::new("journey-undone-cell")
+            .arg(
+                "cell",
+                Text::new("journey-cell")
+                    .arg("panel", panel.get())
+                    .arg("item", item.slug()),
+            )
+            .arg("was", cat.mark(*was))
+            .arg("now", cat.mark(*now))
+            .render(model.lang),
+        many if many.iter().all(|c| c.1 == many[0].1) => Text::new("journey-undone-column")
+            .arg("count", many.len())
+            .arg("column", cat.column(many[0].1, true))
+            .render(model.lang),
+        many => Text::new("journey-undone-cells")
+            .arg("count", many.len())
+            .render(model.lang),
+    }
 }
 
 /// Asks to save one tick per row whose cell in the cursor's column is not already `mark`.
@@ -675,6 +963,7 @@ fn persist_with(
             restore,
             done,
             envelope_no: model.envelope_no,
+            advance_from: None,
         },
     );
     model.save = SaveStatus::Pending;
@@ -708,15 +997,49 @@ fn switch_envelope(model: &mut Model, forward: bool, wrap: bool) -> Vec<Effect> 
 }
 
 fn undo(model: &mut Model) -> Vec<Effect> {
+    // Something from an earlier session is undone only after a yes.
+    if let Some(Undoable::Events {
+        saved,
+        envelope_no,
+        earlier: true,
+        ..
+    }) = model.undo.last()
+    {
+        let (saved, envelope_no) = (saved.clone(), *envelope_no);
+        let shown = model.envelope_no;
+        model.envelope_no = envelope_no;
+        let what = undo_text(model, &saved);
+        model.envelope_no = shown;
+        model.mode = Mode::Confirm(Confirm {
+            question: Text::new("journey-ask-undo-earlier")
+                .arg("what", what)
+                .render(model.lang),
+            pending: Pending::UndoEarlier,
+        });
+        return vec![];
+    }
+    undo_now(model)
+}
+
+/// Undoes the last change, saying what it undid once saved.
+fn undo_now(model: &mut Model) -> Vec<Effect> {
     match model.undo.pop() {
         Some(Undoable::Events {
             saved,
             restore,
             envelope_no,
+            ..
         }) => {
             model.envelope_no = envelope_no;
             let bodies = model.sheet().undo(&saved, restore);
-            persist(model, bodies, false)
+            if bodies.is_empty() {
+                // Withdrawn meanwhile (from the command line, a merge): the next one.
+                return undo(model);
+            }
+            let done = Text::new("journey-undone")
+                .arg("what", undo_text(model, &saved))
+                .render(model.lang);
+            persist_with(model, bodies, false, Vec::new(), Some(done))
         }
         Some(Undoable::Machines { bureau, was }) => vec![Effect::SetMachines {
             bureau,
@@ -837,7 +1160,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 _ => vec![],
             }
         }
-        Mode::Grid | Mode::Help => vec![],
+        Mode::Grid | Mode::Help | Mode::History(_) => vec![],
     }
 }
 

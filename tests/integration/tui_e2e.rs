@@ -21,9 +21,12 @@ impl Tmux {
             found.is_ok_and(|o| o.status.success()),
             "tmux is needed for this test: apt-get install -y tmux (.ci/run does)"
         );
+        // Tests run in parallel on files of the same name: each session has its own number.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let session = format!(
-            "constat-e2e-{}-{}-{}",
+            "constat-e2e-{}-{}-{}-{}",
             std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             width,
             // tmux reads `.` and `:` in a target as window and pane separators.
             db.file_stem()
@@ -144,7 +147,11 @@ fn the_phone_screen_is_readable_and_quits_cleanly() {
     let db = init_db(dir.path());
     let tmux = Tmux::start(&db, 40, 15);
     let screen = tmux.wait_for("LEVAVASSEUR");
-    assert!(screen.contains("? aide · q quitter"), "{screen}");
+    // The hint line's buttons: note, undo, help and quit (issue 16, point 11).
+    let last = screen.lines().last().unwrap_or_default();
+    for button in ["c note", "u annuler", "? aide", "q quitter"] {
+        assert!(last.contains(button), "{screen}");
+    }
     tmux.keys(&["p", "q"]);
     sleep(Duration::from_millis(300));
     let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
@@ -165,7 +172,7 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     // First run: the form, then the picker.
     tmux.wait_for("Bienvenue dans constat");
     tmux.keys(&["Marie Curie", "Tab", "06 12 34 56 78", "Enter"]);
-    tmux.wait_for("Base créée");
+    tmux.wait_for("Fichier des constats créé");
     tmux.keys(&["0911"]);
     tmux.wait_for("1 résultat");
     tmux.keys(&["Enter"]);
@@ -185,17 +192,18 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     ]);
     tmux.wait_for("2 reçues pour 4 électeurs");
     tmux.wait_for("enveloppe 1 sur 2");
-    tmux.keys(&["a", "l", "a", "j", "h", "p"]);
+    // `a` and `p` move on to the next candidate once saved.
+    tmux.keys(&["a", "k", "l", "a", "h", "p"]);
     tmux.keys(&["+"]);
     tmux.wait_for("enveloppe 2 sur 2");
     tmux.keys(&["g", "p", "-"]);
     tmux.wait_for("Enveloppe 1 sur 2");
     tmux.keys(&["n", "Jean Dupont", "Enter"]);
-    tmux.wait_for("Non-réceptions : 1");
+    tmux.wait_for("Non-réceptions\u{a0}: 1");
     // Bureau screen: two ballots, a note on the second.
     tmux.keys(&["2"]);
     tmux.wait_for("Vérifié à");
-    tmux.keys(&["g", "p", "j", "a", "c", "bulletins épuisés à 15h", "Enter"]);
+    tmux.keys(&["g", "p", "a", "k", "c", "bulletins épuisés à 15h", "Enter"]);
     tmux.wait_for("Note enregistrée");
     // A destructive action asks; "n" does nothing.
     tmux.keys(&["P"]);
@@ -247,14 +255,26 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     );
     assert!(events.contains("retract"), "{events}");
     assert!(events.contains("sous la porte") && events.contains("Jean Dupont"));
+    // The columns by name: the events CSV gains columns with the schema.
+    let header: Vec<&str> = events
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split(',')
+        .collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (envelope, received_on) = (column("envelope"), column("received_on"));
+    let rows: Vec<Vec<&str>> = events.lines().map(|l| l.split(',').collect()).collect();
     assert!(
-        events
-            .lines()
-            .any(|l| l.contains(",tick,") && l.contains(",foi,present,") && l.ends_with(",2,")),
+        rows.iter().any(|r| r.contains(&"tick")
+            && r.contains(&"foi")
+            && r.contains(&"present")
+            && r.get(envelope) == Some(&"2")),
         "the second envelope's tick is numbered: {events}"
     );
     assert!(
-        events.lines().any(|l| l.ends_with(",,2017-06-06")),
+        rows.iter()
+            .any(|r| r.get(received_on) == Some(&"2017-06-06")),
         "{events}"
     );
     // The exported evidence verifies.
@@ -276,4 +296,91 @@ fn leaving_the_first_run_form_creates_nothing() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("Aucune base créée");
     assert!(!db.exists());
+}
+
+impl Tmux {
+    /// Pastes `text` as the terminal does (bracketed, when the interface asked for it).
+    fn paste(&self, text: &str) {
+        let ok = Command::new("tmux")
+            .args(["set-buffer", "--", text])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let ok = Command::new("tmux")
+            .args(["paste-buffer", "-p", "-t", &self.session])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+}
+
+/// Issue 16, point 1: pasting 3,000 accented characters into a note is one event: the form
+/// answers at once, says the note is limited to 1,000 characters, Enter records it, and two more
+/// Enters change no mark.
+#[test]
+#[ignore = "needs tmux: apt-get install tmux"]
+fn a_long_pasted_note_is_taken_at_once_and_no_enter_flips_a_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let tmux = Tmux::start(&db, 80, 24);
+    tmux.wait_for("LEVAVASSEUR Éric");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Vérifié à");
+    // `a` moves on to the next candidate once saved: back up to the first.
+    tmux.keys(&["a"]);
+    tmux.wait_for("enregistré");
+    tmux.keys(&["k", "c"]);
+    tmux.wait_for("Note sur la case");
+    let started = Instant::now();
+    tmux.paste(&"é".repeat(3000));
+    tmux.wait_for("1000/1000");
+    tmux.wait_for("2000 non ajoutés");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Note enregistrée");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the paste took {:?}",
+        started.elapsed()
+    );
+    tmux.keys(&["Enter", "Enter", "q"]);
+    sleep(Duration::from_millis(300));
+    let csv = stdout(&run(constat(&db).args(["report", "--format", "csv"]), 0));
+    assert!(
+        csv.contains("7501,1,LEVAVASSEUR Éric,DVD,unchecked,unchecked,absent"),
+        "{csv}"
+    );
+    let events = crate::util::events(&db);
+    assert_eq!(events.len(), 2, "the tick and its note, nothing more");
+    assert!(matches!(
+        &events[1].body,
+        constat::domain::EventBody::Tick { note: Some(n), mark: constat::domain::Mark::Absent, .. }
+            if n.chars().count() == 1000
+    ));
+}
+
+/// Issue 16, point 12: a tick from the command line into the open file shows in the interface
+/// within a second or so, without a key.
+#[test]
+#[ignore = "needs tmux: apt-get install tmux"]
+fn a_tick_from_the_command_line_shows_in_the_open_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let tmux = Tmux::start(&db, 80, 24);
+    tmux.wait_for("foi 0/22 · courrier 0/22");
+    let started = Instant::now();
+    crate::util::tick(&db, "3", "foi", "absent", &[]);
+    let screen = tmux.wait_for("foi 1/22 · courrier 0/22");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "shown after {:?}",
+        started.elapsed()
+    );
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("MAILLARD Sylvain") && l.contains("✗ absent")),
+        "{screen}"
+    );
+    assert!(screen.contains("Mis à jour depuis le fichier"), "{screen}");
+    tmux.keys(&["q"]);
 }

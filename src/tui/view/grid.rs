@@ -11,7 +11,8 @@ use crate::domain::Item;
 use crate::tui::model::{Model, Screen};
 use crate::tui::theme::symbol;
 
-pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
+pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
+    let (area, status) = layout::table_and_status(grid);
     let cat = model.lang.catalog();
     let theme = model.theme;
     let wide = layout::is_wide(area.width);
@@ -20,12 +21,12 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let items = model.screen.items();
     let checked_at = model.screen == Screen::Bureau;
     let label = |item: Item| match (item, wide) {
-        (Item::Foi, true) => cat.col_foi,
-        (Item::Courrier, true) => cat.col_courrier,
-        (Item::Bureau, true) => cat.col_bureau,
-        (Item::Foi, false) => cat.col_foi_short,
-        (Item::Courrier, false) => cat.col_courrier_short,
-        (Item::Bureau, false) => cat.col_bureau_short,
+        (Item::Foi, true) => cat.col_foi.to_owned(),
+        (Item::Courrier, true) => cat.col_courrier.to_owned(),
+        (Item::Bureau, true) => cat.col_bureau.to_owned(),
+        (item, false) => crate::i18n::Message::new("journey-col-phone")
+            .arg("item", item.slug())
+            .render(model.lang),
     };
     // Which of the household's envelopes the grid shows, once it has more than one.
     let known = model.envelopes_known().max(model.envelope_no);
@@ -55,12 +56,9 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         Cell::from(Line::from(Span::styled(label(*item), style)))
     }));
     if checked_at {
-        let title = if wide {
-            j.col_checked_at
-        } else {
-            j.col_checked_at_short
-        };
-        header.push(Cell::from(Span::styled(title, theme.title())));
+        let phone = crate::i18n::Message::new("journey-col-checked-at-phone").render(model.lang);
+        let title = if wide { j.col_checked_at } else { &phone };
+        header.push(Cell::from(Span::styled(title.to_owned(), theme.title())));
     }
 
     let rows = model.candidates.iter().enumerate().map(|(r, c)| {
@@ -93,7 +91,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         if checked_at {
             let at = model
                 .checked_at(r)
-                .map(|at| model.zone().local(at).format("%H:%M").to_string())
+                .map(|at| crate::tui::words::clock(model.lang, model.zone().local(at)))
                 .unwrap_or_default();
             cells.push(Cell::from(at));
         }
@@ -105,8 +103,72 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         .header(Row::new(header))
         .column_spacing(layout::COLUMN_SPACING)
         .row_highlight_style(theme.current_row());
+    let first = layout::first_visible_row(model.row, area.height);
     let mut state = TableState::default()
-        .with_offset(layout::first_visible_row(model.row, area.height))
+        .with_offset(first)
         .with_selected(Some(model.row));
     frame.render_stateful_widget(table, area, &mut state);
+    let visible = usize::from(area.height.saturating_sub(1)).max(1);
+    let below = model.candidates.len().saturating_sub(first + visible);
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(Line::styled(
+            super::fit(&status_text(model, first, below), status.width),
+            theme.dim(),
+        )),
+        status,
+    );
+}
+
+/// The grid's status line: how many candidates are above and below the screen, the note of the
+/// cell under the cursor, and per column how many cells are checked ("tous vérifiés" when
+/// every one is).
+pub(super) fn status_text(model: &Model, above: usize, below: usize) -> String {
+    use crate::i18n::Message;
+    let lang = model.lang;
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(
+            Message::new("journey-rows-above")
+                .arg("count", above)
+                .render(lang),
+        );
+    }
+    if below > 0 {
+        parts.push(
+            Message::new("journey-rows-below")
+                .arg("count", below)
+                .render(lang),
+        );
+    }
+    if let Some(note) = model
+        .current_item()
+        .and_then(|item| model.observation(model.row, item))
+        .and_then(|o| o.note.as_deref())
+    {
+        parts.push(format!("{} {note}", model.lang.journey().note_marker));
+    }
+    let total = model.candidates.len();
+    let done: Vec<(Item, usize)> = model
+        .screen
+        .items()
+        .iter()
+        .map(|&item| {
+            let n = (0..total)
+                .filter(|&r| model.mark(r, item) != crate::domain::Mark::Unchecked)
+                .count();
+            (item, n)
+        })
+        .collect();
+    if total > 0 && done.iter().all(|(_, n)| *n == total) {
+        parts.push(Message::new("journey-all-checked").render(lang));
+    } else {
+        parts.extend(done.iter().map(|(item, n)| {
+            Message::new("journey-progress")
+                .arg("item", item.slug())
+                .arg("done", *n)
+                .arg("total", total)
+                .render(lang)
+        }));
+    }
+    parts.join(" · ")
 }

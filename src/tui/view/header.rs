@@ -15,14 +15,16 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         SaveStatus::Idle => (cat.save_idle.to_owned(), theme.dim()),
         SaveStatus::Pending => (cat.save_pending.to_owned(), theme.title()),
         SaveStatus::Saved => match model.last_saved_at {
-            Some(at) => (
-                format!(
-                    "{} {}",
-                    cat.save_saved,
-                    model.zone().local(at).format("%H:%M:%S")
-                ),
-                theme.saved(),
-            ),
+            // "7 h 46 min 40 s" on a wide screen; the minute on a phone.
+            Some(at) => {
+                let local = model.zone().local(at);
+                let time = if area.width >= 80 {
+                    crate::tui::words::clock_seconds(model.lang, local)
+                } else {
+                    crate::tui::words::clock(model.lang, local)
+                };
+                (format!("{} {time}", cat.save_saved), theme.saved())
+            }
             None => (cat.save_saved.to_owned(), theme.saved()),
         },
         SaveStatus::Failed(e) => ((cat.save_failed)(e), theme.failure()),
@@ -68,7 +70,12 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
 fn second_line(model: &Model, width: u16) -> String {
     let cat = model.lang.catalog();
     let c = &model.circonscription;
-    let observer = format!("{}{}{}", cat.observer, cat.list_sep, model.observer_name);
+    let observer = format!(
+        "{}{}{}",
+        cat.observer,
+        crate::tui::words::sep(model.lang),
+        model.observer_name
+    );
     let bureau_code = match &model.bureau {
         Some(b) => format!("{} {}", cat.bureau, b.code),
         None => cat.no_bureau.to_owned(),

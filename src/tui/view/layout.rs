@@ -38,6 +38,26 @@ pub fn bands(area: Rect) -> Bands {
     }
 }
 
+/// The grid band split into the table (its first line is the column header) and, on its last
+/// line, the grid's status: rows above and below the screen, and how many cells are checked.
+pub fn table_and_status(grid: Rect) -> (Rect, Rect) {
+    let table = Rect {
+        height: grid.height.saturating_sub(1),
+        ..grid
+    };
+    let status = Rect {
+        y: grid.y + table.height,
+        height: grid.height.min(1),
+        ..grid
+    };
+    (table, status)
+}
+
+/// The table part of the screen's grid band.
+pub fn table(screen: Rect) -> Rect {
+    table_and_status(bands(screen).grid).0
+}
+
 /// The tab of each screen on the tab line: three equal parts.
 pub fn tab_areas(tabs: Rect) -> [Rect; 3] {
     Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(tabs)
@@ -55,6 +75,22 @@ pub fn tab_target(screen: Rect, x: u16, y: u16) -> Option<Screen> {
         .map(|i| Screen::ALL[i])
 }
 
+/// The buttons of a phone's hint line on the grid screens (note, undo, help, quit), each a
+/// fourth of the line, so that a tap reaches them; none on a screen wide enough for the hint.
+pub fn phone_buttons(screen: Rect) -> Option<[Rect; 4]> {
+    if screen.width >= 60 {
+        return None;
+    }
+    Some(Layout::horizontal([Constraint::Ratio(1, 4); 4]).areas(bands(screen).hint))
+}
+
+/// The phone button at `(x, y)`, if any: 0 note, 1 undo, 2 help, 3 quit.
+pub fn phone_button_target(screen: Rect, x: u16, y: u16) -> Option<usize> {
+    phone_buttons(screen)?
+        .iter()
+        .position(|r| y == r.y && x >= r.x && x < r.x + r.width)
+}
+
 /// True when the tab line has room for the long titles.
 pub fn wide_tabs(width: u16) -> bool {
     width >= 60
@@ -63,18 +99,21 @@ pub fn wide_tabs(width: u16) -> bool {
 /// The grid's column widths for a grid this wide on `screen`: panel, name, (nuance), the
 /// screen's marks, and on the bureau screen the time of the check.
 pub fn grid_widths(width: u16, screen: Screen) -> Vec<Constraint> {
-    let marks = screen.items().len();
     let checked_at = screen == Screen::Bureau;
     let mut widths = vec![Constraint::Length(3), Constraint::Fill(1)];
     if show_nuance(width) {
         widths.push(Constraint::Length(6));
     }
-    widths.extend(std::iter::repeat_n(
-        Constraint::Length(mark_width(width)),
-        marks,
-    ));
+    // On a phone the columns are titled with words ("foi", "courrier", "bulletin"), not
+    // abbreviations: a column is as wide as its word.
+    widths.extend(
+        screen
+            .items()
+            .iter()
+            .map(|item| Constraint::Length(mark_width(width, *item))),
+    );
     if checked_at {
-        widths.push(Constraint::Length(if is_wide(width) { 10 } else { 5 }));
+        widths.push(Constraint::Length(if is_wide(width) { 10 } else { 7 }));
     }
     widths
 }
@@ -129,8 +168,12 @@ pub fn is_wide(width: u16) -> bool {
     width >= 80
 }
 
-fn mark_width(width: u16) -> u16 {
-    if is_wide(width) { 16 } else { 4 }
+fn mark_width(width: u16, item: crate::domain::Item) -> u16 {
+    match (is_wide(width), item) {
+        (true, _) => 16,
+        (false, crate::domain::Item::Foi) => 4,
+        (false, _) => 8,
+    }
 }
 
 /// The first candidate shown when `selected` must be visible in a grid of `grid_height` lines
@@ -143,7 +186,7 @@ pub fn first_visible_row(selected: usize, grid_height: u16) -> usize {
 /// True when (`x`, `y`) is on the candidate column's header of the grid (where the envelope
 /// screen says which envelope it shows).
 pub fn candidate_header_target(screen: Rect, kind: Screen, x: u16, y: u16) -> bool {
-    let grid = bands(screen).grid;
+    let grid = table(screen);
     if y != grid.y || grid.height == 0 {
         return false;
     }
@@ -165,7 +208,7 @@ pub fn grid_target(
     x: u16,
     y: u16,
 ) -> Option<(usize, Option<usize>)> {
-    let grid = bands(screen).grid;
+    let grid = table(screen);
     if y <= grid.y || y >= grid.y + grid.height || x < grid.x || x >= grid.x + grid.width {
         return None;
     }

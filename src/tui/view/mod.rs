@@ -58,6 +58,24 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         Screen::Summary => summary::draw(model, frame, grid_area, facts_area),
     }
     draw_hint(model, frame, hint_area);
+    // On a phone a long message is not cut: it takes the lines above the hint.
+    if let Some(flash) = &model.flash
+        && flash.chars().count() > usize::from(hint_area.width)
+    {
+        let rows = wrapped_rows(flash, usize::from(hint_area.width.max(1))).min(3);
+        let rows = u16::try_from(rows).unwrap_or(3);
+        let rect = Rect {
+            y: hint_area.y.saturating_sub(rows - 1),
+            height: rows,
+            ..hint_area
+        };
+        frame.render_widget(ratatui::widgets::Clear, rect);
+        frame.render_widget(
+            Paragraph::new(Line::styled(flash.clone(), model.theme.title()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            rect,
+        );
+    }
     match &model.mode {
         Mode::Grid => {}
         Mode::Help => overlays::help(model, frame, above_hint(area)),
@@ -66,6 +84,7 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         }
         Mode::Picker(picker) => overlays::picker(model, picker, frame, area),
         Mode::Confirm(confirm) => overlays::confirm(model, confirm, frame, area),
+        Mode::History(history) => overlays::history(model, history, frame, above_hint(area)),
     }
 }
 
@@ -83,7 +102,7 @@ fn draw_bureau_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let last = (0..model.candidates.len())
         .filter_map(|r| model.checked_at(r))
         .max()
-        .map(|at| model.zone().local(at).format("%H:%M").to_string());
+        .map(|at| crate::tui::words::clock(model.lang, model.zone().local(at)));
     let long = match &last {
         Some(t) => format!("{kind} · {}", (j.bureau_last_check)(t)),
         None => format!("{kind} · {}", j.bureau_not_checked),
@@ -139,6 +158,12 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let j = model.lang.journey();
     let line = match (&model.flash, &model.mode) {
         (Some(flash), _) => Line::styled(fit(flash, area.width), model.theme.title()),
+        (None, Mode::Grid)
+            if model.screen != Screen::Summary && layout::phone_buttons(frame.area()).is_some() =>
+        {
+            draw_phone_buttons(model, frame);
+            return;
+        }
         (None, Mode::Grid) => {
             let hint = match model.screen {
                 Screen::Envelope => j.hint_envelope,
@@ -157,12 +182,36 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
             };
             Line::styled(short_hint(hint, area.width), model.theme.dim())
         }
+        (None, Mode::History(_)) => Line::styled(
+            fit(
+                &crate::i18n::Message::new("journey-hint-history").render(model.lang),
+                area.width,
+            ),
+            model.theme.dim(),
+        ),
         (None, Mode::Help) => {
             Line::styled(fit(cat.hint_help_scroll, area.width), model.theme.dim())
         }
         (None, _) => Line::styled(short_hint(cat.hint_form, area.width), model.theme.dim()),
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A phone's hint line: note, undo, help and quit as buttons a tap reaches.
+fn draw_phone_buttons(model: &Model, frame: &mut Frame<'_>) {
+    let Some(buttons) = layout::phone_buttons(frame.area()) else {
+        return;
+    };
+    let ids = [
+        crate::i18n::Message::new("journey-button-note"),
+        crate::i18n::Message::new("journey-button-undo"),
+        crate::i18n::Message::new("journey-button-help"),
+        crate::i18n::Message::new("journey-button-quit"),
+    ];
+    for (rect, id) in buttons.into_iter().zip(ids) {
+        let text = fit(&id.render(model.lang), rect.width);
+        frame.render_widget(Paragraph::new(Line::styled(text, model.theme.dim())), rect);
+    }
 }
 
 /// Keeps as many whole ` · `-separated hints as fit in `width`, always keeping the last two
@@ -230,6 +279,12 @@ fn above_hint(area: Rect) -> Rect {
         height: area.height.saturating_sub(1),
         ..area
     }
+}
+
+/// [`overlays::keep_match`], for the tests.
+#[cfg(test)]
+pub fn keep_match_for_tests(text: &str, query: &str, room: usize) -> String {
+    overlays::keep_match(text, query, room)
 }
 
 /// The furthest the help scrolls on the model's screen.

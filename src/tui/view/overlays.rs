@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::tui::forms::{Confirm, Picker};
+use crate::i18n::Message;
+use crate::tui::forms::{Confirm, History, Picker};
 use crate::tui::model::Mode;
 use crate::tui::model::Model;
 
@@ -80,7 +81,7 @@ fn field<'a>(label: &str, value: &str, focused: bool, model: &Model) -> Line<'a>
     };
     Line::from(vec![
         Span::styled(
-            format!("{marker}{label}{}", model.lang.catalog().list_sep),
+            format!("{marker}{label}{}", crate::tui::words::sep(model.lang)),
             style,
         ),
         Span::styled(format!("{value}{cursor}"), style),
@@ -99,14 +100,18 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
     };
     let inner_width = rect.width.saturating_sub(2);
     // On a phone the long prompt would hide what is typed.
-    let long = format!("{}{}", cat.picker_prompt, cat.list_sep);
+    let long = format!(
+        "{}{}",
+        cat.picker_prompt,
+        crate::tui::words::sep(model.lang)
+    );
     let prompt = if long.chars().count() + picker.query.chars().count() < usize::from(inner_width) {
         long
     } else {
         format!(
             "{}{}",
             model.lang.journey().picker_prompt_short,
-            cat.list_sep
+            crate::tui::words::sep(model.lang)
         )
     };
     let mut lines = vec![
@@ -127,7 +132,11 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
         } else {
             format!("{} · {}", entry.title, entry.detail)
         };
-        let text = super::fit(&text, inner_width.saturating_sub(2));
+        let text = keep_match(
+            &text,
+            &picker.query,
+            usize::from(inner_width.saturating_sub(2)),
+        );
         if n == picker.selected {
             lines.push(Line::styled(format!("▸ {text}"), model.theme.cursor()));
         } else {
@@ -139,6 +148,60 @@ pub(super) fn picker(model: &Model, picker: &Picker, frame: &mut Frame<'_>, area
         Paragraph::new(lines).block(super::titled(title, rect.width)),
         rect,
     );
+}
+
+/// `text` in `room` characters, keeping in view the part that matched the query (the street that
+/// matched "clauzel" at the end of a long address): the middle is cut with `…` when needed.
+pub(super) fn keep_match(text: &str, query: &str, room: usize) -> String {
+    let width = u16::try_from(room).unwrap_or(u16::MAX);
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= room {
+        return text.to_owned();
+    }
+    // Accents and case do not matter to the search: nor here. Each folded character remembers
+    // the character it came from.
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let f = deunicode::deunicode_char(*c).unwrap_or("?").to_lowercase();
+        for fc in f.chars() {
+            folded.push(fc);
+            origin.push(i);
+        }
+    }
+    let word = query
+        .split_whitespace()
+        .map(|w| deunicode::deunicode(w).to_lowercase())
+        .max_by_key(String::len)
+        .unwrap_or_default();
+    let found = (!word.is_empty())
+        .then(|| folded.find(&word))
+        .flatten()
+        .map(|byte| folded[..byte].chars().count());
+    let Some(at) = found.and_then(|i| origin.get(i).copied()) else {
+        return super::fit(text, width);
+    };
+    let end = origin
+        .get(found.unwrap_or(0) + word.chars().count().saturating_sub(1))
+        .copied()
+        .unwrap_or(at)
+        + 1;
+    if end < room {
+        return super::fit(text, width);
+    }
+    // Keep the start (the place's code) and the match with a little before it.
+    let tail_len = room / 2;
+    let head_len = room.saturating_sub(tail_len + 1);
+    let from = at.min(chars.len().saturating_sub(tail_len));
+    let head: String = chars[..head_len.min(from)].iter().collect();
+    let tail: String = chars[from..].iter().take(tail_len).collect();
+    let tail = if from + tail_len < chars.len() {
+        let t: String = tail.chars().take(tail_len.saturating_sub(1)).collect();
+        format!("{t}…")
+    } else {
+        tail
+    };
+    format!("{head}…{tail}")
 }
 
 pub(super) fn confirm(model: &Model, confirm: &Confirm, frame: &mut Frame<'_>, area: Rect) {
@@ -164,6 +227,94 @@ pub(super) fn confirm(model: &Model, confirm: &Confirm, frame: &mut Frame<'_>, a
     );
 }
 
+/// The history of one cell: every observation with its local time and note, oldest first.
+pub(super) fn history(model: &Model, history: &History, frame: &mut Frame<'_>, area: Rect) {
+    let lang = model.lang;
+    let cat = lang.catalog();
+    let title = match model.candidates.get(history.row) {
+        Some(c) => Message::new("journey-history-title")
+            .arg("cell", cell_name(model, c.panel.get(), history.item))
+            .render(lang),
+        None => Message::new("journey-history-loading").render(lang),
+    };
+    let lines: Vec<Line<'static>> = match &history.lines {
+        None => vec![Line::raw(
+            Message::new("journey-history-loading").render(lang),
+        )],
+        Some(lines) if lines.is_empty() => {
+            vec![Line::raw(
+                Message::new("journey-history-empty").render(lang),
+            )]
+        }
+        Some(lines) => lines
+            .iter()
+            .map(|l| {
+                let mark = crate::tui::theme::symbol(l.mark);
+                let mut text = format!("{mark} {} {}", l.at, cat.mark(l.mark));
+                if let Some(note) = &l.note {
+                    text.push_str(" · ");
+                    text.push_str(note);
+                }
+                if l.withdrawn {
+                    text.push(' ');
+                    text.push_str(&Message::new("journey-history-withdrawn").render(lang));
+                    Line::styled(text, model.theme.dim())
+                } else {
+                    Line::raw(text)
+                }
+            })
+            .collect(),
+    };
+    let inner = usize::from(70.min(area.width).saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| super::wrapped_rows(&l.to_string(), inner))
+        .sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 70, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((history.scroll, 0))
+            .block(super::titled(&title, rect.width)),
+        rect,
+    );
+}
+
+/// A cell said in words: "n° 8 bulletin (bureau)".
+pub(super) fn cell_name(model: &Model, panel: u16, item: crate::domain::Item) -> String {
+    Message::new("journey-cell")
+        .arg("panel", panel)
+        .arg("item", item.slug())
+        .render(model.lang)
+}
+
+/// A note field's value as shown: its end when it is longer than `room` characters (what was
+/// typed last stays in view; the counter says the length).
+fn shown_tail(value: &str, room: usize) -> String {
+    let n = value.chars().count();
+    if n <= room || room < 2 {
+        return value.to_owned();
+    }
+    let kept: String = value.chars().skip(n - (room - 1)).collect();
+    format!("…{kept}")
+}
+
+/// A note's length and its limit: "12/1000 caractères".
+fn counter<'a>(model: &Model, value: &str) -> Line<'a> {
+    Line::styled(
+        format!(
+            "  {}",
+            Message::new("journey-note-count")
+                .arg("count", value.chars().count())
+                .arg("max", crate::domain::merge::MAX_NOTE)
+                .render(model.lang)
+        ),
+        model.theme.dim(),
+    )
+}
+
 /// What a form shows: its title, its lines, and why the last submission was refused.
 struct FormContent<'a> {
     title: &'static str,
@@ -171,10 +322,13 @@ struct FormContent<'a> {
     error: Option<String>,
 }
 
-/// The open form's content, if a form is open.
-fn form_content(model: &Model) -> Option<FormContent<'static>> {
+/// The open form's content, if a form is open; a note shows at most three rows of a box
+/// `inner` columns wide.
+fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
     let cat = model.lang.catalog();
     let j = model.lang.journey();
+    let room = |label: &str| (inner * 3).saturating_sub(label.chars().count() + 6);
+    let note = |v: &str| shown_tail(v, room(j.envelope_note));
     let content = match &model.mode {
         Mode::Envelope(form) => FormContent {
             title: cat.envelope_title,
@@ -192,7 +346,17 @@ fn form_content(model: &Model) -> Option<FormContent<'static>> {
                     form.focus == 2,
                     model,
                 ),
-                field(j.envelope_note, &form.note, form.focus == 3, model),
+                // The day typed, said in words ("mardi 6 juin 2017"), so a slip shows.
+                Line::styled(
+                    crate::domain::event::parse_day(&form.received_on)
+                        .ok()
+                        .flatten()
+                        .map(|d| format!("  {}", crate::tui::words::day(model.lang, d)))
+                        .unwrap_or_default(),
+                    model.theme.dim(),
+                ),
+                field(j.envelope_note, &note(&form.note), form.focus == 3, model),
+                counter(model, &form.note),
             ],
             error: form.error.clone(),
         },
@@ -207,7 +371,8 @@ fn form_content(model: &Model) -> Option<FormContent<'static>> {
                 lines: vec![
                     Line::raw(format!("  {bureau}")),
                     field(cat.non_receipt_voter, &form.voter, form.focus == 0, model),
-                    field(j.envelope_note, &form.note, form.focus == 1, model),
+                    field(j.envelope_note, &note(&form.note), form.focus == 1, model),
+                    counter(model, &form.note),
                 ],
                 error: form.error.clone(),
             }
@@ -223,10 +388,20 @@ fn form_content(model: &Model) -> Option<FormContent<'static>> {
                 title: j.note_title,
                 lines: vec![
                     Line::raw(who),
-                    Line::raw(format!("  {column}{}{}", cat.list_sep, cat.mark(form.mark))),
-                    field(j.note_label, &form.text, true, model),
+                    Line::raw(format!(
+                        "  {column}{}{}",
+                        crate::tui::words::sep(model.lang),
+                        cat.mark(form.mark)
+                    )),
+                    field(
+                        j.note_label,
+                        &shown_tail(&form.text, room(j.note_label)),
+                        true,
+                        model,
+                    ),
+                    counter(model, &form.text),
                 ],
-                error: None,
+                error: form.error.clone(),
             }
         }
         Mode::Export(form) => FormContent {
@@ -242,7 +417,7 @@ fn form_content(model: &Model) -> Option<FormContent<'static>> {
 /// The form's box on a screen of `area`, and its two buttons (confirm, cancel) on the box's last
 /// inner line. Drawing and taps use the same geometry.
 fn form_geometry(area: Rect, content: &FormContent<'_>) -> (Rect, [Rect; 2]) {
-    let inner = usize::from(60.min(area.width).saturating_sub(2)).max(1);
+    let inner = form_inner(area);
     let rows: usize = content
         .lines
         .iter()
@@ -252,9 +427,13 @@ fn form_geometry(area: Rect, content: &FormContent<'_>) -> (Rect, [Rect; 2]) {
             .error
             .as_deref()
             .map_or(0, |e| super::wrapped_rows(e, inner));
-    // Borders, a blank line and the buttons' line.
+    // Borders, a blank line and the buttons' line; never over the message line.
+    let above = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
-    let rect = centered(area, 60, height);
+    let rect = centered(above, 60, height);
     let line = Rect::new(
         rect.x + 1,
         rect.y + rect.height.saturating_sub(2),
@@ -269,12 +448,17 @@ fn form_geometry(area: Rect, content: &FormContent<'_>) -> (Rect, [Rect; 2]) {
 
 /// The open form's buttons (confirm, cancel) on a screen of `area`, for taps.
 pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
-    form_content(model).map(|c| form_geometry(area, &c).1)
+    form_content(model, form_inner(area)).map(|c| form_geometry(area, &c).1)
+}
+
+/// The width inside a form's box on a screen of `area`.
+fn form_inner(area: Rect) -> usize {
+    usize::from(60.min(area.width).saturating_sub(2)).max(1)
 }
 
 /// Draws the open form, if any.
 pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
-    let Some(content) = form_content(model) else {
+    let Some(content) = form_content(model, form_inner(area)) else {
         return;
     };
     let j = model.lang.journey();

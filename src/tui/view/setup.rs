@@ -11,7 +11,7 @@ use crate::tui::setup::{Field, SetupModel};
 pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
     let area = frame.area();
     let t = model.lang.setup();
-    let sep = model.lang.catalog().list_sep;
+    let sep = crate::tui::words::sep(model.lang);
     let theme = model.theme;
     let field = |label: &str, value: &str, f: Field| -> Vec<Line<'static>> {
         let focused = model.focus == f;

@@ -64,7 +64,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect
     let short = format!(
         "{}{}{digest}",
         j.summary_digest_short,
-        model.lang.catalog().list_sep
+        crate::tui::words::sep(model.lang)
     );
     frame.render_widget(
         Paragraph::new(Line::styled(fit(&short, facts.width), model.theme.dim())),

@@ -1,0 +1,101 @@
+//! Times and separators as a volunteer says them (issue 16, point 17): "15 h 40" in French,
+//! "15:40" in English; no-break spaces where French puts them. Pure.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+use crate::i18n::Lang;
+
+/// The hour and minute of a local time: "15 h 40" (with no-break spaces, so that a wrapped line
+/// never starts with "h 40"), "15:40" in English.
+pub fn clock(lang: Lang, at: NaiveDateTime) -> String {
+    match lang {
+        Lang::Fr => format!("{}\u{a0}h\u{a0}{:02}", at.hour(), at.minute()),
+        Lang::En => format!("{:02}:{:02}", at.hour(), at.minute()),
+    }
+}
+
+/// As [`clock`], with the seconds: "15 h 40 min 05 s", "15:40:05" in English.
+pub fn clock_seconds(lang: Lang, at: NaiveDateTime) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{}\u{a0}h\u{a0}{:02}\u{a0}min\u{a0}{:02}\u{a0}s",
+            at.hour(),
+            at.minute(),
+            at.second()
+        ),
+        Lang::En => format!("{:02}:{:02}:{:02}", at.hour(), at.minute(), at.second()),
+    }
+}
+
+/// The separator between a label and its value: " : " in French with a no-break space before
+/// the colon (a wrapped line never starts with ":"), ": " in English.
+pub fn sep(lang: Lang) -> &'static str {
+    lang.journey().sep
+}
+
+/// A day as said aloud: "samedi 8 juin 2024", "Saturday 8 June 2024".
+pub fn day(lang: Lang, date: NaiveDate) -> String {
+    const JOURS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let weekday = date.weekday().num_days_from_monday() as usize;
+    let month = date.month0() as usize;
+    match lang {
+        Lang::Fr => {
+            // "1er" for the first of the month, as French writes it.
+            let n = if date.day() == 1 {
+                "1er".to_owned()
+            } else {
+                date.day().to_string()
+            };
+            format!(
+                "{} {n}\u{a0}{} {}",
+                JOURS[weekday % 7],
+                MOIS[month % 12],
+                date.year()
+            )
+        }
+        Lang::En => date.format("%A %-d %B %Y").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_times_are_said_with_h_and_no_break_spaces() {
+        let at = chrono::NaiveDate::from_ymd_opt(2024, 6, 8)
+            .and_then(|d| d.and_hms_opt(15, 4, 9))
+            .unwrap();
+        assert_eq!(clock(Lang::Fr, at), "15\u{a0}h\u{a0}04");
+        assert_eq!(clock(Lang::En, at), "15:04");
+        assert_eq!(
+            clock_seconds(Lang::Fr, at),
+            "15\u{a0}h\u{a0}04\u{a0}min\u{a0}09\u{a0}s"
+        );
+    }
+
+    #[test]
+    fn days_are_said_as_a_volunteer_says_them() {
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 6, 8).unwrap();
+        assert_eq!(day(Lang::Fr, d), "samedi 8\u{a0}juin 2024");
+        assert_eq!(day(Lang::En, d), "Saturday 8 June 2024");
+        let first = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        assert_eq!(day(Lang::Fr, first), "samedi 1er\u{a0}juin 2024");
+    }
+}
