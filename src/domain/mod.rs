@@ -11,6 +11,7 @@ pub mod election;
 pub mod event;
 pub mod findings;
 pub mod labels;
+pub mod law;
 pub mod legal_time;
 pub mod merge;
 pub mod outside;
