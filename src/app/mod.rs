@@ -9,6 +9,7 @@
 pub mod database;
 pub mod evidence;
 pub mod place;
+pub mod pv;
 pub mod report;
 
 use chrono::{DateTime, Utc};

@@ -762,6 +762,19 @@ fn errors() -> Vec<Error> {
         Error::ExportFolderMissing(path.clone()),
         Error::EmptyReferential,
         Error::NoVoters,
+        Error::ProclamationNeeded {
+            kind: crate::domain::ElectionKind::Legislatives,
+        },
+        Error::PvNotObserved {
+            bureau: "75056_0911".into(),
+            observer: "Coordination".into(),
+            observers: vec!["Alice".into(), "Bob".into()],
+        },
+        Error::UnknownObserver {
+            name: "Carol".into(),
+            known: vec!["Alice".into()],
+        },
+        Error::BadQualite("maire".into()),
         Error::NoSuchRound {
             kind: crate::domain::ElectionKind::Europeennes,
             round: 2,
