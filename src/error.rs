@@ -296,7 +296,9 @@ impl Localize for Error {
             Self::UnknownObserver { name, known } => Message::new("error-unknown-observer")
                 .arg("name", crate::i18n::cut(name))
                 .arg("known", list(known)),
-            Self::BadQualite(q) => Message::new("error-bad-qualite").arg("qualite", crate::i18n::cut(q)),
+            Self::BadQualite(q) => {
+                Message::new("error-bad-qualite").arg("qualite", crate::i18n::cut(q))
+            }
             Self::NoSuchRound { kind, round } => Message::new("error-no-such-round")
                 .arg("kind", kind)
                 .arg("round", *round)

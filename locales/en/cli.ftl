@@ -170,6 +170,9 @@ cli-value-name-file-or-dir = FILE_OR_DIR
 cli-value-name-dir = DIR
 cli-value-name-format = FORMAT
 cli-value-name-path = PATH
+cli-value-name-observer = OBSERVER
+cli-value-name-qualite = QUALITE
+cli-value-name-votes = VOTES
 
 ## clap's own parts of the help.
 

@@ -163,6 +163,9 @@ cli-value-name-file-or-dir = FICHIER_OU_DOSSIER
 cli-value-name-dir = DOSSIER
 cli-value-name-format = FORMAT
 cli-value-name-path = CHEMIN
+cli-value-name-observer = OBSERVATEUR
+cli-value-name-qualite = QUALITÉ
+cli-value-name-votes = VOIX
 
 ## Les parties de l'aide que clap écrit lui-même.
 

@@ -40,7 +40,12 @@ pub struct Request<'a> {
 }
 
 /// The text of `part` for `request`, in `lang`.
-pub fn text(store: &Store, request: &Request<'_>, part: Part<'_>, lang: Lang) -> Result<String, Error> {
+pub fn text(
+    store: &Store,
+    request: &Request<'_>,
+    part: Part<'_>,
+    lang: Lang,
+) -> Result<String, Error> {
     let state = store.fold()?;
     let code = request.bureau;
     let Some(bureau) = store.bureau(code)? else {

@@ -16,11 +16,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{missing_from_envelope, title, who};
 use crate::domain::appeal::{Qualite, deadline};
 use crate::domain::findings::{AbsencePeriod, Detail, EnvelopeCause, Sighting};
-use crate::domain::law::{Citation, Filer, Hour, Judge, Law, LegalText, Place, RECLAMATION, Remedy};
+use crate::domain::law::{
+    Citation, Filer, Hour, Judge, Law, LegalText, Place, RECLAMATION, Remedy,
+};
 use crate::domain::legal_time::LegalZone;
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::state::RecordState;
-use crate::domain::{Bureau, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel};
+use crate::domain::{
+    Bureau, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel,
+};
 use crate::i18n::{Catalog, Lang, Message};
 
 /// What the réclamation is made of.
@@ -91,14 +95,18 @@ pub fn checked_at_bureau(state: &RecordState, record: &CircRecord, bureau: &Bure
 /// Whether `observer` observed `bureau`: a check of its table, or a non-receipt of one of its
 /// voters. A réclamation is signed only by someone who was there (law.md §3a: refuse other
 /// bureaux).
-pub fn observed_bureau(state: &RecordState, record: &CircRecord, bureau: &Bureau, observer: ObserverId) -> bool {
+pub fn observed_bureau(
+    state: &RecordState,
+    record: &CircRecord,
+    bureau: &Bureau,
+    observer: ObserverId,
+) -> bool {
     let circ = &record.circonscription.code;
-    state
-        .cells_of(circ)
-        .any(|(k, o)| k.bureau == Some(&bureau.code) && o.observer == observer && o.mark != Mark::Unchecked)
-        || state
-            .non_receipts_of(circ)
-            .any(|f| f.bureau == bureau.code && f.observer == observer)
+    state.cells_of(circ).any(|(k, o)| {
+        k.bureau == Some(&bureau.code) && o.observer == observer && o.mark != Mark::Unchecked
+    }) || state
+        .non_receipts_of(circ)
+        .any(|f| f.bureau == bureau.code && f.observer == observer)
 }
 
 /// Articles as cited in a sentence: `article R.52 du code électoral`, `articles R.34 et R.38 du
@@ -192,7 +200,10 @@ pub fn short_reference(digest: &str) -> String {
 
 /// The bureau's number within its commune (`0911` of `75056_0911`).
 fn bureau_number(b: &Bureau) -> &str {
-    b.code.as_str().split_once('_').map_or(b.code.as_str(), |(_, n)| n)
+    b.code
+        .as_str()
+        .split_once('_')
+        .map_or(b.code.as_str(), |(_, n)| n)
 }
 
 /// The département of a bureau's commune (`75`, `2A`, `971`), for the Saturday vote.
@@ -369,7 +380,11 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
                 .arg("items", items_text(&items, lang))
                 .arg(
                     "candidates",
-                    candidates.iter().map(|c| short_name(c)).collect::<Vec<_>>().join(", "),
+                    candidates
+                        .iter()
+                        .map(|c| short_name(c))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 )
                 .arg("at", at(seen, zone, cat))
                 .render(lang),
@@ -385,7 +400,10 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     let mut household = false;
     for d in &pv.record.details {
         if let Detail::Shortfall { observations, .. } = d {
-            for h in observations.iter().filter(|h| h.observer == me && h.received < h.voters) {
+            for h in observations
+                .iter()
+                .filter(|h| h.observer == me && h.received < h.voters)
+            {
                 household = true;
                 // One missing envelope counts once: the signer's own non-receipt is one of the
                 // household's missing envelopes, not one more (law.md §2.10).
@@ -561,7 +579,11 @@ fn due_everywhere(gap: EnvelopeGap, candidates: &[Candidate], law: &Law, cat: &C
         .arg("items", items_text(gap.items(), cat.lang))
         .arg(
             "candidates",
-            candidates.iter().map(short_name).collect::<Vec<_>>().join(", "),
+            candidates
+                .iter()
+                .map(short_name)
+                .collect::<Vec<_>>()
+                .join(", "),
         )
         .arg("cite", cite(law.mailing.cite, cat.lang))
         .render(cat.lang)
@@ -641,7 +663,12 @@ fn signer_named(pv: &Pv<'_>) -> Option<ObserverId> {
 /// facts at this bureau and in their household with local times, the conclusions where the kind
 /// needs them, the request that the annex be annexed (with its short reference), and "Fait à …".
 /// When nothing of theirs is an irregularity, one sentence says so.
-pub fn reclamation(pv: &Pv<'_>, signer: &Signer<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+pub fn reclamation(
+    pv: &Pv<'_>,
+    signer: &Signer<'_>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let law = Law::of(pv.election.kind);
     let lang = cat.lang;
     let facts = own_facts(pv, signer.observer, cat);
@@ -717,7 +744,9 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
     writeln!(
         out,
         "{}",
-        Message::new("pv-annex-intro").arg("name", signer_name).render(lang)
+        Message::new("pv-annex-intro")
+            .arg("name", signer_name)
+            .render(lang)
     )?;
     writeln!(out)?;
     if !irregular {
@@ -780,24 +809,52 @@ fn heading(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
         "{} {}{}{}",
         cat.circonscription, c.code, cat.list_sep, c.label
     )?;
-    writeln!(out, "{}", (cat.pv.bureau)(pv.bureau.code.as_str(), &place_line(pv.bureau)))
+    writeln!(
+        out,
+        "{}",
+        (cat.pv.bureau)(pv.bureau.code.as_str(), &place_line(pv.bureau))
+    )
 }
 
 /// What the interface's summary shows: the réclamation of [`Pv::signer`] (found by name among
-/// the record's observers; qualité left blank), then the annex.
+/// the record's observers; qualité left blank), then the annex, then with [`Pv::appeal`] the
+/// kind's remedy. When nothing observed is an irregularity, one sentence says so.
 pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
-    if let Some(observer) = signer_named(pv) {
-        let signer = Signer {
-            name: pv.signer,
-            observer,
-            qualite: None,
-        };
-        reclamation(pv, &signer, cat, out)?;
+    if !facts(pv, cat).irregular {
+        return writeln!(
+            out,
+            "{}",
+            Message::new("pv-nothing-to-write")
+                .arg("bureau", pv.bureau.code.as_str())
+                .render(cat.lang)
+        );
+    }
+    let rule = |out: &mut dyn Write| -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{}", "-".repeat(72))?;
-        writeln!(out)?;
+        writeln!(out)
+    };
+    let signer = signer_named(pv).map(|observer| Signer {
+        name: pv.signer,
+        observer,
+        qualite: None,
+    });
+    if let Some(signer) = &signer
+        && !own_facts(pv, signer.observer, cat).is_empty()
+    {
+        reclamation(pv, signer, cat, out)?;
+        rule(out)?;
     }
-    annex(pv, pv.signer, cat, out)
+    annex(pv, pv.signer, cat, out)?;
+    if let (Some(signer), Some(proclamation)) = (&signer, pv.appeal) {
+        rule(out)?;
+        let appeal = Appeal {
+            proclamation: Some(proclamation),
+            ..Appeal::default()
+        };
+        remedy(pv, signer, &appeal, cat, out)?;
+    }
+    Ok(())
 }
 
 /// Writes the kind's remedy (`constat pv --appeal`): the requête to the Conseil constitutionnel
@@ -897,7 +954,8 @@ fn requete(
     // The election contested: who was elected, the dates of the rounds.
     let day = vote_day(pv.election, pv.bureau);
     let (r1, r2) = day.map_or((None, None), |d| law.round_days(pv.election.round, d));
-    let date = |d: Option<NaiveDate>| d.map_or_else(|| "____________".to_owned(), |d| (cat.pv.date)(d));
+    let date =
+        |d: Option<NaiveDate>| d.map_or_else(|| "____________".to_owned(), |d| (cat.pv.date)(d));
     let elected = appeal
         .elected
         .map_or_else(|| "______________________".to_owned(), str::to_owned);
@@ -1008,8 +1066,15 @@ fn requete(
                 .render(lang)
         )?;
     }
-    if appeal.margin.is_some_and(|m| m > concerned.saturating_mul(2)) {
-        writeln!(out, "{}", Message::new("pv-remedy-warn-margin").render(lang))?;
+    if appeal
+        .margin
+        .is_some_and(|m| m > concerned.saturating_mul(2))
+    {
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-remedy-warn-margin").render(lang)
+        )?;
     }
     if !law.rejection_cite.is_empty() {
         writeln!(
@@ -1022,7 +1087,11 @@ fn requete(
     }
     writeln!(out)?;
     // Where and by when; who may file.
-    let places = listed(law.places.iter().map(|p| place(*p, lang)).collect(), true, lang);
+    let places = listed(
+        law.places.iter().map(|p| place(*p, lang)).collect(),
+        true,
+        lang,
+    );
     let when = match deadline(law, day, appeal.proclamation) {
         Some((last, hour)) => match hour {
             Hour::SixPm => Message::new("pv-remedy-deadline-six"),
@@ -1055,7 +1124,11 @@ fn requete(
         Message::new("pv-remedy-who")
             .arg(
                 "filers",
-                listed(law.filers.iter().map(|f| filer(*f, lang)).collect(), false, lang)
+                listed(
+                    law.filers.iter().map(|f| filer(*f, lang)).collect(),
+                    false,
+                    lang
+                )
             )
             .arg("cite", cite(law.filers_cite, lang))
             .render(lang)
@@ -1075,7 +1148,10 @@ fn requete(
         "{}",
         Message::new("pv-remedy-pieces")
             .arg("bureau", pv.bureau.code.as_str())
-            .arg("reference", pv.digest.map(short_reference).unwrap_or_default())
+            .arg(
+                "reference",
+                pv.digest.map(short_reference).unwrap_or_default()
+            )
             .render(lang)
     )?;
     writeln!(out)?;
