@@ -33,7 +33,7 @@ law-cite-constitution = { $count ->
 } { $articles } of the Constitution
 law-place-cc = at the secrétariat général of the Conseil constitutionnel
 law-place-prefecture = at the préfecture
-law-place-sous-prefecture = at the préfecture or a sous-préfecture
+law-place-sous-prefecture = at the préfecture (or a sous-préfecture)
 law-place-ce = at the Conseil d'État (not at the préfecture)
 law-place-ta = at the greffe of the tribunal administratif
 law-place-pv = in the bureau de vote's procès-verbal

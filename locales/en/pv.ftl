@@ -55,7 +55,7 @@ pv-own-period = { $single ->
    *[no] on { $day } from { $from } until at least { $until }
 }{ $zone }{ $back }
 pv-own-absent = The ballot of { $candidate } was missing from this bureau's table { $periods }.
-pv-own-envelope = In my propaganda envelope, received at my registered address: { $items } of { $candidates } (seen { $at }).
+pv-own-envelope = In the envelope received at my registered address: { $items } of { $candidates } (seen { $at }).
 pv-own-items-some = documents were missing
 pv-own-household = At my registered address, { $received } { $received ->
     [one] envelope
@@ -133,10 +133,11 @@ pv-remedy-pieces = Attached pièces: n° 1 copy of the procès-verbal of bureau 
 pv-remedy-done = Done at ______________, on ____________.
 pv-pres-title = PRÉSIDENTIELLE: NO REQUÊTE, THE RÉCLAMATION IN THE PROCÈS-VERBAL
 pv-pres-remedy = A voter contests the election only by a réclamation written into their bureau's procès-verbal, before it is closed on voting day ({ $cite }): the réclamation "constat pv" prepares. A letter or a requête sent afterwards to the Conseil constitutionnel is inadmissible. The procès-verbaux holding réclamations go to the Conseil constitutionnel.
-pv-pres-referral = { $who } may refer to the Conseil constitutionnel within { $hours } hours of the close of the vote of { $day } ({ $cite }): the note below is for the candidate's représentant.
+pv-pres-referral = Within { $hours } hours of the close of the vote of { $day }, { $who } may refer to the Conseil constitutionnel ({ $cite }): the note below is for the candidate's représentant.
 pv-note-title = NOTE FOR THE CANDIDATE'S REPRÉSENTANT (one page)
 pv-note-bureau = Bureau { $code }: { $place } (département { $departement }).
 pv-note-signer = Observer: { $name }, { $qualite }.
+pv-note-facts = Facts seen:
 pv-note-written = Réclamation written into the bureau's procès-verbal: yes / no, at ____:____; the president's answer: ______________________
 pv-note-escalate = Next: tell the Conseil constitutionnel's délégué in the département and the candidate's représentant départemental, who may refer within { $hours } hours.
 

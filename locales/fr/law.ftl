@@ -33,7 +33,7 @@ law-cite-constitution = { $count ->
 } { $articles } de la Constitution
 law-place-cc = au secrétariat général du Conseil constitutionnel
 law-place-prefecture = à la préfecture
-law-place-sous-prefecture = à la préfecture ou à la sous-préfecture
+law-place-sous-prefecture = à la préfecture (ou sous-préfecture)
 law-place-ce = au Conseil d'État (et non à la préfecture)
 law-place-ta = au greffe du tribunal administratif
 law-place-pv = au procès-verbal du bureau de vote

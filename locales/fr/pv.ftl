@@ -58,7 +58,7 @@ pv-own-period = { $single ->
    *[no] le { $day } de { $from } à au moins { $until }
 }{ $zone }{ $back }
 pv-own-absent = Le bulletin de { $candidate } manquait sur la table de ce bureau { $periods }.
-pv-own-envelope = Dans mon enveloppe de propagande, reçue à mon adresse d'inscription : { $items } de { $candidates } (constaté { $at }).
+pv-own-envelope = Dans l'enveloppe reçue à mon adresse d'inscription : { $items } de { $candidates } (constaté { $at }).
 pv-own-items-some = des documents manquaient
 pv-own-household = À mon adresse d'inscription, { $received } { $received ->
     [one] enveloppe reçue
@@ -139,10 +139,11 @@ pv-remedy-pieces = Pièces jointes : n° 1 copie du procès-verbal du bureau { $
 pv-remedy-done = Fait à ______________, le ____________.
 pv-pres-title = ÉLECTION PRÉSIDENTIELLE : PAS DE REQUÊTE, LA RÉCLAMATION AU PROCÈS-VERBAL
 pv-pres-remedy = Un électeur ne conteste l'élection que par une réclamation écrite au procès-verbal de son bureau, avant sa clôture le jour du vote ({ $cite }) : c'est la réclamation que prépare « constat pv ». Une lettre ou une requête adressée ensuite au Conseil constitutionnel est irrecevable. Les procès-verbaux portant des réclamations sont transmis au Conseil constitutionnel.
-pv-pres-referral = { $who } peuvent saisir le Conseil constitutionnel dans les { $hours } heures suivant la clôture du scrutin du { $day } ({ $cite }) : la note ci-dessous est pour le représentant du candidat.
+pv-pres-referral = Dans les { $hours } heures suivant la clôture du scrutin du { $day }, { $who } peuvent saisir le Conseil constitutionnel ({ $cite }) : la note ci-dessous est pour le représentant du candidat.
 pv-note-title = NOTE POUR LE REPRÉSENTANT DU CANDIDAT (une page)
 pv-note-bureau = Bureau { $code } : { $place } (département { $departement }).
 pv-note-signer = Observateur : { $name }, { $qualite }.
+pv-note-facts = Faits constatés :
 pv-note-written = Réclamation portée au procès-verbal du bureau : oui / non, à ____ h ____ ; réponse du président : ______________________
 pv-note-escalate = Suites : prévenir le délégué du Conseil constitutionnel présent dans le département et le représentant départemental du candidat, qui peut saisir le Conseil dans les { $hours } heures.
 

@@ -144,6 +144,8 @@ pub struct Mailing {
     pub min_inhabitants: Option<u32>,
     /// The articles that say it.
     pub cite: &'static [Citation],
+    /// The articles a failure to mail breaches (the requête's moyens).
+    pub duty: &'static [Citation],
 }
 
 /// Who supplies the ballots on the bureau's table.
@@ -345,6 +347,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             min_inhabitants: None,
             cite: &[code("L.166"), code("R.34"), code("R.38")],
+            duty: &[code("L.166"), code("R.34"), code("R.38")],
         },
         // Late or non-conforming material is not sent (R.38); partial supply lawful (R.34 al. 6).
         may_not_supply: true,
@@ -394,6 +397,10 @@ const LAWS: [Law; 6] = [
                 text: LegalText::Decret2001_213,
                 article: "",
             }],
+            duty: &[Citation {
+                text: LegalText::Decret2001_213,
+                article: "",
+            }],
         },
         // Every candidate's déclaration and ballot in every envelope: no "not supplied" case.
         may_not_supply: false,
@@ -439,6 +446,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             min_inhabitants: None,
             cite: MAILING,
+            duty: MAILING,
         },
         may_not_supply: true,
         not_supplied_cite: NOT_SUPPLIED,
@@ -480,6 +488,8 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             min_inhabitants: Some(2_500),
             cite: &[code("L.241"), code("R.34")],
+            // L.241 sets the threshold; what a failure breaches is R.34, R.38.
+            duty: MAILING,
         },
         may_not_supply: true,
         not_supplied_cite: NOT_SUPPLIED,
@@ -524,6 +534,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             min_inhabitants: None,
             cite: MAILING,
+            duty: MAILING,
         },
         may_not_supply: true,
         not_supplied_cite: NOT_SUPPLIED,
@@ -563,6 +574,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             min_inhabitants: None,
             cite: MAILING,
+            duty: MAILING,
         },
         may_not_supply: true,
         not_supplied_cite: NOT_SUPPLIED,

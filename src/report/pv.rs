@@ -329,7 +329,8 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     // The signer's envelope: what was absent from it. Where a candidate may lawfully not supply
     // (R.38, R.34 al. 6), absent from every envelope is no grievance by itself (law.md §2.1–2.2):
     // only what other envelopes held is written; at the présidentielle everything is due.
-    let mut absent: BTreeMap<(Vec<Item>, u16), (Vec<&Candidate>, DateTime<Utc>)> = BTreeMap::new();
+    // Per candidate and envelope: the items said absent, and the first time.
+    let mut per: BTreeMap<(Panel, u16), (&Candidate, Vec<Item>, DateTime<Utc>)> = BTreeMap::new();
     for d in &pv.record.details {
         let (candidate, items, observations) = match d {
             Detail::NotSupplied { .. } if law.may_not_supply => continue,
@@ -349,7 +350,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         };
         // The signer's absent sightings, per envelope: one per item of the detail (a sighting
         // does not name its item; when the signer saw fewer than the detail's items, which
-        // ones is not known and the line says "not every document").
+        // ones is not known and the line says "documents were missing").
         let mut by_envelope: BTreeMap<u16, (usize, DateTime<Utc>)> = BTreeMap::new();
         for s in observations
             .iter()
@@ -362,17 +363,30 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
             e.1 = e.1.min(s.at);
         }
         for (envelope, (count, seen)) in by_envelope {
-            let said = if count >= items.len() {
-                items.clone()
+            let e = per
+                .entry((candidate.panel, envelope))
+                .or_insert_with(|| (candidate, Vec::new(), seen));
+            if count >= items.len() {
+                e.1.extend(items.iter().copied());
             } else {
-                Vec::new()
-            };
-            let entry = absent
-                .entry((said, envelope))
-                .or_insert_with(|| (Vec::new(), seen));
-            entry.0.push(candidate);
-            entry.1 = entry.1.min(seen);
+                e.1.push(Item::Bureau);
+            }
+            e.2 = e.2.min(seen);
         }
+    }
+    let mut absent: BTreeMap<(Vec<Item>, u16), (Vec<&Candidate>, DateTime<Utc>)> = BTreeMap::new();
+    for ((_, envelope), (candidate, mut items, seen)) in per {
+        // An unknown item (the signer saw fewer sightings than items) makes the line general.
+        if items.contains(&Item::Bureau) {
+            items.clear();
+        }
+        items.sort_by_key(|i| i.index());
+        items.dedup();
+        let entry = absent
+            .entry((items, envelope))
+            .or_insert_with(|| (Vec::new(), seen));
+        entry.0.push(candidate);
+        entry.1 = entry.1.min(seen);
     }
     for ((items, _envelope), (candidates, seen)) in absent {
         lines.push(
@@ -1014,7 +1028,7 @@ fn requete(
     // Moyens: the rules breached.
     let mut moyens = Vec::new();
     if envelopes {
-        moyens.extend_from_slice(law.mailing.cite);
+        moyens.extend_from_slice(law.mailing.duty);
     }
     if table {
         moyens.extend_from_slice(law.table_cite);
@@ -1239,7 +1253,7 @@ fn presidentielle_note(
     )?;
     writeln!(out, "{}", Message::new("pv-note-written").render(lang))?;
     writeln!(out)?;
-    writeln!(out, "{}", Message::new("pv-remedy-facts").render(lang))?;
+    writeln!(out, "{}", Message::new("pv-note-facts").render(lang))?;
     let own = own_facts(pv, signer.observer, cat);
     if own.is_empty() {
         writeln!(out, "{}", Message::new("pv-remedy-no-fact").render(lang))?;
@@ -1266,4 +1280,474 @@ fn presidentielle_note(
     }
     writeln!(out)?;
     writeln!(out, "{}", digest_line(pv, cat))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::{Duration, TimeZone};
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::record::{Names, build_record_with};
+    use crate::domain::referential::ElectionData;
+    use crate::domain::{BureauCode, CirconscriptionCode, ElectionKind, Event, EventBody};
+    use crate::sample;
+
+    const DIGEST: &str = "5f1c0e8a9b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e";
+
+    fn claire() -> ObserverId {
+        ObserverId(Uuid::from_u128(1))
+    }
+
+    fn names() -> Names {
+        [(1, "Claire Dupont"), (2, "Marc")]
+            .into_iter()
+            .map(|(o, n)| (ObserverId(Uuid::from_u128(o)), n.to_owned()))
+            .collect()
+    }
+
+    /// The Paris sample as an election of `kind` on `day`.
+    fn data(kind: ElectionKind, day: NaiveDate) -> ElectionData {
+        let mut data = sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        data.election.kind = kind;
+        data.election.year = u16::try_from(day.year_ce().1).unwrap();
+        data.election.date = Some(day);
+        data
+    }
+
+    use chrono::Datelike;
+
+    /// A small data set on the vote day (UTC times): Claire's envelope lacks candidate 1's
+    /// profession de foi (Marc's has it) and ballot (nobody's has it); candidate 3's ballot is
+    /// missing from bureau 0911's table from 13:10 to 13:30, back at 13:40; her household of 3
+    /// received 1 envelope, hers is one of the missing; Marc records a third party's non-receipt.
+    fn events(day: NaiveDate) -> Vec<Event> {
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let b = BureauCode::parse("75056_0911").unwrap();
+        let at = |h: u32, m: u32| Utc.from_utc_datetime(&day.and_hms_opt(h, m, 0).unwrap());
+        let tick = |panel: u16, item: Item, mark: Mark| EventBody::Tick {
+            circonscription: circ.clone(),
+            bureau: Some(b.clone()),
+            panel: Panel::new(panel).unwrap(),
+            item,
+            mark,
+            note: None,
+            envelope: None,
+        };
+        let claire = vec![
+            (at(6, 10), tick(1, Item::Foi, Mark::Absent)),
+            (at(6, 10), tick(1, Item::Courrier, Mark::Absent)),
+            (
+                at(6, 20),
+                EventBody::Envelope {
+                    circonscription: circ.clone(),
+                    bureau: Some(b.clone()),
+                    voters: 3,
+                    received: 1,
+                    note: None,
+                    received_on: None,
+                },
+            ),
+            (
+                at(6, 21),
+                EventBody::NonReceipt {
+                    circonscription: circ.clone(),
+                    bureau: b.clone(),
+                    voter: None,
+                    note: None,
+                },
+            ),
+            (at(13, 10), tick(3, Item::Bureau, Mark::Absent)),
+            (at(13, 30), tick(3, Item::Bureau, Mark::Absent)),
+            (at(13, 40), tick(3, Item::Bureau, Mark::Present)),
+        ];
+        let marc = vec![
+            (at(7, 0), tick(1, Item::Foi, Mark::Present)),
+            (
+                at(7, 5),
+                EventBody::NonReceipt {
+                    circonscription: circ.clone(),
+                    bureau: b.clone(),
+                    voter: Some("Paul Martin".to_owned()),
+                    note: None,
+                },
+            ),
+        ];
+        let mut out = Vec::new();
+        for (observer, list) in [(1u128, claire), (2, marc)] {
+            for (i, (t, body)) in list.into_iter().enumerate() {
+                out.push(Event {
+                    id: EventId(Uuid::from_u128(observer << 64 | i as u128)),
+                    observer: ObserverId(Uuid::from_u128(observer)),
+                    seq: i as u64 + 1,
+                    recorded_at: t,
+                    body,
+                });
+            }
+        }
+        out
+    }
+
+    /// The réclamation and the remedy of bureau `code` for an election of `kind` on `day`.
+    fn texts(
+        kind: ElectionKind,
+        day: NaiveDate,
+        code: &str,
+        appeal: Appeal<'_>,
+    ) -> (String, String, String) {
+        let data = data(kind, day);
+        let state = RecordState::fold(&events(day));
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let bureau = data.referential.bureaux[&BureauCode::parse(code).unwrap()].clone();
+        let voters = voters_of(&state, &record);
+        let pv = Pv {
+            election: &data.election,
+            record: &record,
+            bureau: &bureau,
+            checked: checked_at_bureau(&state, &record, &bureau),
+            voters: &voters,
+            signer: "Claire Dupont",
+            digest: Some(DIGEST),
+            appeal: None,
+        };
+        let qualite = Qualite::Electeur;
+        let signer = Signer {
+            name: "Claire Dupont",
+            observer: claire(),
+            qualite: Some(&qualite),
+        };
+        let cat = Lang::Fr.catalog();
+        let (mut r, mut a, mut m) = (Vec::new(), Vec::new(), Vec::new());
+        reclamation(&pv, &signer, cat, &mut r).unwrap();
+        annex(&pv, signer.name, cat, &mut a).unwrap();
+        remedy(&pv, &signer, &appeal, cat, &mut m).unwrap();
+        let s = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (s(r), s(a), s(m))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// What every kind's réclamation holds: short, the signer's qualité, their own facts in
+    /// local time, no third party, the annex's short reference.
+    fn check_reclamation(text: &str) {
+        assert!(
+            text.chars().count() < 1_200,
+            "{} chars:\n{text}",
+            text.chars().count()
+        );
+        assert!(
+            text.contains("Claire Dupont, électeur inscrit au bureau n° 0911 de Paris"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Paul Martin") && !text.contains("Marc"),
+            "{text}"
+        );
+        assert!(text.contains("réf. 5f1c 0e8a 9b7d 6c5e"), "{text}");
+        assert!(
+            !text.contains(DIGEST),
+            "the full digest is in the annex only: {text}"
+        );
+        assert!(text.contains("dont la mienne"), "{text}");
+    }
+
+    fn appeal(proclamation: Option<NaiveDate>) -> Appeal<'static> {
+        Appeal {
+            proclamation,
+            margin: Some(380),
+            elected: Some("M. Sylvain MAILLARD"),
+        }
+    }
+
+    #[test]
+    fn legislatives_reclamation_and_requete_to_the_conseil_constitutionnel() {
+        let (r, a, m) = texts(
+            ElectionKind::Legislatives,
+            day(2017, 6, 11),
+            "75056_0911",
+            appeal(Some(day(2017, 6, 18))),
+        );
+        check_reclamation(&r);
+        // June: Paris is UTC + 2; 13:10 UTC is 15 h 10.
+        assert!(
+            r.contains(
+                "le 11 juin 2017 de 15 h 10 à au moins 15 h 30, présent de nouveau à 15 h 40"
+            ),
+            "{r}"
+        );
+        // Candidate 1's ballot, absent from every envelope, may not have been supplied (R.38):
+        // not in the réclamation; the profession de foi other envelopes held is.
+        assert!(
+            r.contains("pas de profession de foi de n° 1 LEVAVASSEUR Éric"),
+            "{r}"
+        );
+        assert!(
+            !r.contains("Je conteste"),
+            "no conclusions needed at the législatives: {r}"
+        );
+        assert!(
+            a.contains(DIGEST) && a.contains("ni profession de foi ni bulletin"),
+            "{a}"
+        );
+        // Every mention of ord. 58-1067 art. 35 (law.md §3b).
+        for mention in [
+            "Requérant : Claire Dupont (nom et prénoms), électeur inscrit sur les listes électorales de la circonscription",
+            "Adresse : ___",
+            "celle de M. Sylvain MAILLARD",
+            "premier tour le 11 juin 2017, second tour le 18 juin 2017",
+            "Conclusions : le requérant demande l'annulation des opérations électorales",
+            "1. ",
+            "(pièce n° 1)",
+            "(pièce n° 2)",
+            "Moyens : méconnaissance des dispositions suivantes : articles L.166, R.34, R.38, L.58 et R.55 du code électoral",
+            "l'écart décisif est de 380 voix",
+            "au secrétariat général du Conseil constitutionnel ou à la préfecture, au plus tard le 28 juin 2017 à 18 h",
+            "rejetés sans instruction contradictoire (article 38 al. 2 de l'ordonnance n° 58-1067",
+            "Mentions exigées (article 35 de l'ordonnance n° 58-1067",
+        ] {
+            assert!(m.contains(mention), "missing «{mention}» in:\n{m}");
+        }
+        assert!(!m.contains("Paul Martin"), "{m}");
+        insta::assert_snapshot!("legislatives_pv", r);
+        insta::assert_snapshot!("legislatives_appeal", m);
+    }
+
+    #[test]
+    fn presidentielle_has_no_requete_the_reclamation_is_the_remedy() {
+        let (r, a, m) = texts(
+            ElectionKind::Presidentielle,
+            day(2022, 4, 10),
+            "75056_0911",
+            Appeal::default(),
+        );
+        check_reclamation(&r);
+        // Every document is due in every envelope: candidate 1's missing ballot is written too.
+        assert!(
+            r.contains("ni profession de foi ni bulletin de n° 1 LEVAVASSEUR Éric"),
+            "{r}"
+        );
+        // The réclamation contests the regularity (décret 2001-213 art. 30).
+        assert!(
+            r.contains("Je conteste la régularité des opérations électorales de ce bureau"),
+            "{r}"
+        );
+        assert!(r.contains("article 30 du décret n° 2001-213"), "{r}");
+        assert!(
+            !a.contains("non remis"),
+            "no 'not supplied' case at the présidentielle: {a}"
+        );
+        assert!(!m.contains("REQUÊTE AU"), "{m}");
+        assert!(m.contains("Dans les 48 heures suivant la clôture du scrutin du 10 avril 2022, le préfet et les candidats peuvent saisir le Conseil constitutionnel"), "{m}");
+        assert!(m.contains("NOTE POUR LE REPRÉSENTANT DU CANDIDAT"), "{m}");
+        insta::assert_snapshot!("presidentielle_pv", r);
+        insta::assert_snapshot!("presidentielle_appeal", m);
+    }
+
+    #[test]
+    fn europeennes_requete_to_the_conseil_d_etat_until_midnight() {
+        let (r, _, m) = texts(
+            ElectionKind::Europeennes,
+            day(2014, 5, 25),
+            "75056_0911",
+            appeal(Some(day(2014, 5, 30))),
+        );
+        check_reclamation(&r);
+        assert!(m.contains("PROJET DE REQUÊTE AU CONSEIL D'ÉTAT"), "{m}");
+        // 30 May + 10 = Monday 9 June 2014, Whit Monday: moved to Tuesday 10 June.
+        assert!(
+            m.contains(
+                "au Conseil d'État (et non à la préfecture), au plus tard le 10 juin 2014 à minuit"
+            ),
+            "{m}"
+        );
+        assert!(m.contains("scrutin du 25 mai 2014"), "single round: {m}");
+        insta::assert_snapshot!("europeennes_pv", r);
+        insta::assert_snapshot!("europeennes_appeal", m);
+    }
+
+    #[test]
+    fn municipales_protestation_at_the_tribunal_administratif_with_conclusions_in_the_pv() {
+        let (r, _, m) = texts(
+            ElectionKind::Municipales,
+            day(2026, 3, 15),
+            "75056_0911",
+            Appeal::default(),
+        );
+        check_reclamation(&r);
+        // March: Paris is UTC + 1.
+        assert!(r.contains("de 14 h 10 à au moins 14 h 30"), "{r}");
+        // CE 2014 Pineuilh: the mention must contest the regularity.
+        assert!(r.contains("Je conteste la régularité des opérations électorales de ce bureau et en demande l'annulation (article R.119 du code électoral)"), "{r}");
+        assert!(
+            m.contains("PROJET DE PROTESTATION ÉLECTORALE DEVANT LE TRIBUNAL ADMINISTRATIF"),
+            "{m}"
+        );
+        assert!(
+            m.contains("au plus tard le 20 mars 2026 à 18 h (5e jour suivant l'élection"),
+            "{m}"
+        );
+        assert!(
+            m.contains("les électeurs et les éligibles de la commune (article L.248"),
+            "{m}"
+        );
+        insta::assert_snapshot!("municipales_pv", r);
+        insta::assert_snapshot!("municipales_appeal", m);
+    }
+
+    #[test]
+    fn regionales_requete_to_the_conseil_d_etat() {
+        let (r, _, m) = texts(
+            ElectionKind::Regionales,
+            day(2021, 6, 27),
+            "75056_0911",
+            appeal(Some(day(2021, 6, 28))),
+        );
+        check_reclamation(&r);
+        assert!(!r.contains("Je conteste"), "{r}");
+        // 28 June + 10 = Thursday 8 July 2021, midnight (L.361).
+        assert!(m.contains("au plus tard le 8 juillet 2021 à minuit"), "{m}");
+        assert!(m.contains("article L.361 du code électoral"), "{m}");
+        insta::assert_snapshot!("regionales_pv", r);
+        insta::assert_snapshot!("regionales_appeal", m);
+    }
+
+    #[test]
+    fn departementales_protestation_moved_past_a_weekend() {
+        // Vote on Tuesday 10 November 2026 (a by-election's day, for the count): + 5 = Sunday
+        // 15 → Monday 16 November.
+        let (r, _, m) = texts(
+            ElectionKind::Departementales,
+            day(2026, 11, 10),
+            "75056_0911",
+            Appeal::default(),
+        );
+        check_reclamation(&r);
+        assert!(r.contains("(article R.113 du code électoral)"), "{r}");
+        assert!(m.contains("au plus tard le 16 novembre 2026 à 18 h"), "{m}");
+        assert!(m.contains("reporté au premier jour ouvré"), "{m}");
+        insta::assert_snapshot!("departementales_pv", r);
+        insta::assert_snapshot!("departementales_appeal", m);
+    }
+
+    #[test]
+    fn a_saturday_voting_bureau_dates_its_pv_and_deadline_a_day_earlier() {
+        let mut data = data(ElectionKind::Presidentielle, day(2022, 4, 10));
+        let code = BureauCode::parse("97101_0001").unwrap();
+        let bureau = Bureau {
+            code: code.clone(),
+            circonscription: Some(CirconscriptionCode::parse("7501").unwrap()),
+            label: "Les Abymes - bureau 1".to_owned(),
+            address: String::new(),
+            commune: "Les Abymes".to_owned(),
+            voting_machines: false,
+        };
+        data.referential
+            .bureaux
+            .insert(code.clone(), bureau.clone());
+        assert_eq!(vote_day(&data.election, &bureau), Some(day(2022, 4, 9)));
+        let cat = Lang::Fr.catalog();
+        let events: Vec<Event> = events(day(2022, 4, 9))
+            .into_iter()
+            .map(|mut e| {
+                // The same facts at the Guadeloupe bureau, on its Saturday.
+                match &mut e.body {
+                    EventBody::Tick { bureau, .. } => *bureau = Some(code.clone()),
+                    EventBody::Envelope { bureau, .. } => *bureau = Some(code.clone()),
+                    EventBody::NonReceipt { bureau, .. } => *bureau = code.clone(),
+                    _ => {}
+                }
+                e.recorded_at += Duration::hours(4);
+                e
+            })
+            .collect();
+        let state = RecordState::fold(&events);
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let voters = voters_of(&state, &record);
+        let pv = Pv {
+            election: &data.election,
+            record: &record,
+            bureau: &bureau,
+            checked: 0,
+            voters: &voters,
+            signer: "Claire Dupont",
+            digest: Some(DIGEST),
+            appeal: None,
+        };
+        let signer = Signer {
+            name: "Claire Dupont",
+            observer: claire(),
+            qualite: Some(&Qualite::Electeur),
+        };
+        let mut r = Vec::new();
+        reclamation(&pv, &signer, cat, &mut r).unwrap();
+        let r = String::from_utf8(r).unwrap();
+        // 17:10 UTC is 13 h 10 in Guadeloupe (UTC − 4), said so.
+        assert!(
+            r.contains("le 9 avril 2022 de 13 h 10 à au moins 13 h 30, heure de la Guadeloupe"),
+            "{r}"
+        );
+        assert!(r.contains("Fait à Les Abymes, le 9 avril 2022"), "{r}");
+        let mut m = Vec::new();
+        remedy(&pv, &signer, &Appeal::default(), cat, &mut m).unwrap();
+        let m = String::from_utf8(m).unwrap();
+        assert!(m.contains("clôture du scrutin du 9 avril 2022"), "{m}");
+    }
+
+    #[test]
+    fn the_short_reference_is_the_digest_s_first_16_digits_by_four() {
+        assert_eq!(short_reference(DIGEST), "5f1c 0e8a 9b7d 6c5e");
+        assert_eq!(short_reference("abc"), "abc");
+    }
+
+    #[test]
+    fn citations_group_the_articles_of_one_text() {
+        use crate::domain::law::RECLAMATION;
+        assert_eq!(
+            cite(RECLAMATION, Lang::Fr),
+            "article R.52 du code électoral"
+        );
+        let l = Law::of(ElectionKind::Legislatives);
+        assert_eq!(
+            cite(l.deadline.cite, Lang::Fr),
+            "article 33 de l'ordonnance n° 58-1067 du 7 novembre 1958, article LO.180 du code électoral"
+        );
+        assert_eq!(
+            cite(l.mailing.cite, Lang::En),
+            "articles L.166, R.34 and R.38 of the code électoral"
+        );
+    }
+
+    #[test]
+    fn a_signer_who_did_not_observe_the_bureau_is_told_apart() {
+        let d = day(2017, 6, 11);
+        let data = data(ElectionKind::Legislatives, d);
+        let state = RecordState::fold(&events(d));
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let here = &data.referential.bureaux[&BureauCode::parse("75056_0911").unwrap()];
+        let other = &data.referential.bureaux[&BureauCode::parse("75056_0912").unwrap()];
+        assert!(observed_bureau(&state, &record, here, claire()));
+        assert!(observed_bureau(
+            &state,
+            &record,
+            here,
+            ObserverId(Uuid::from_u128(2))
+        ));
+        assert!(!observed_bureau(&state, &record, other, claire()));
+        assert!(!observed_bureau(
+            &state,
+            &record,
+            here,
+            ObserverId(Uuid::from_u128(9))
+        ));
+    }
 }
