@@ -312,3 +312,93 @@ fn an_unknown_bureau_is_refused_with_the_valid_choices() {
     assert!(stderr(&out).contains("--proclamation"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&db).unwrap(), before, "a PV writes nothing");
 }
+
+#[test]
+fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Ana",
+            "--qualite",
+            "electeur",
+        ]),
+        0,
+    );
+    // One national scope, the twelve candidates; a bureau of Les Abymes (Guadeloupe), which
+    // voted on Saturday 9 April 2022.
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.circonscription_codes().unwrap(), ["FR01"]);
+    drop(store);
+    let tick = |bureau: &str, panel: &str, item: &str, value: &str| {
+        run(
+            constat(&db).args([
+                "tick",
+                "--circonscription",
+                "FR01",
+                "--bureau",
+                bureau,
+                "--candidate",
+                panel,
+                "--item",
+                item,
+                "--value",
+                value,
+            ]),
+            0,
+        );
+    };
+    tick("97101_0001", "6", "bureau", "absent");
+    tick("97101_0001", "4", "courrier", "absent");
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "97101_0001"]), 0));
+    assert!(pv.contains("Élection présidentielle 2022"), "{pv}");
+    assert!(
+        pv.contains("électeur inscrit au bureau n° 0001 de Les Abymes"),
+        "{pv}"
+    );
+    // Every document is due at the présidentielle: the missing ballot is a fact of the PV.
+    assert!(pv.contains("pas de bulletin de n° 4 LASSALLE Jean"), "{pv}");
+    assert!(pv.contains("ZEMMOUR"), "{pv}");
+    assert!(pv.contains("heure de la Guadeloupe"), "{pv}");
+    assert!(pv.contains("Fait à Les Abymes, le 9 avril 2022"), "{pv}");
+    assert!(pv.contains("Je conteste la régularité"), "{pv}");
+    assert!(pv.chars().count() < 1_200, "{pv}");
+    // No requête: the réclamation is the remedy; the 48-hour referral and the note.
+    let note = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "97101_0001", "--appeal"]),
+        0,
+    ));
+    assert!(!note.contains("REQUÊTE AU"), "{note}");
+    assert!(note.contains("article 30 du décret n° 2001-213"), "{note}");
+    assert!(
+        note.contains("clôture du scrutin du 9 avril 2022"),
+        "{note}"
+    );
+    assert!(
+        note.contains("NOTE POUR LE REPRÉSENTANT DU CANDIDAT"),
+        "{note}"
+    );
+    // The demo opens the same sample (plain mode, no terminal needed) with its record.
+    let demo = dir.path().join("demo.db");
+    let out = constat(&demo)
+        .args([
+            "--plain",
+            "demo",
+            "--sample",
+            "presidentielle-2022",
+            "--record",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pv = stdout(&run(
+        constat(&demo).args(["pv", "--bureau", "75056_0911"]),
+        0,
+    ));
+    assert!(pv.contains("LASSALLE") && pv.contains("ZEMMOUR"), "{pv}");
+}
