@@ -326,6 +326,11 @@ pub struct Law {
     pub national: bool,
 }
 
+/// The single national circonscription of the présidentielle (law.md §4.2): its code and its
+/// label, as the bundled sample and the national candidate list give it.
+pub const NATIONAL_CIRCONSCRIPTION: (&str, &str) =
+    ("FR01", "France (circonscription nationale unique)");
+
 /// The article on the réclamation written into a bureau's PV (every kind).
 pub const RECLAMATION: &[Citation] = &[code("R.52")];
 
