@@ -175,7 +175,7 @@ fn filer(f: Filer, lang: Lang) -> String {
 }
 
 /// Words joined as a list: `a, b et c` (`a, b or c` with `or`).
-fn listed(words: Vec<String>, or: bool, lang: Lang) -> String {
+fn listed(words: &[String], or: bool, lang: Lang) -> String {
     let sep = if or {
         Message::new("law-or").render(lang)
     } else {
@@ -292,6 +292,11 @@ fn items_text(items: &[Item], lang: Lang) -> String {
     .render(lang)
 }
 
+/// One candidate's items absent from one of the signer's envelopes, and the first time.
+type AbsentItems<'a> = (&'a Candidate, Vec<Item>, DateTime<Utc>);
+/// Candidates with the same items absent from one envelope, and the first time.
+type SameAbsence<'a> = (Vec<&'a Candidate>, DateTime<Utc>);
+
 /// The signer's own facts at this bureau and in their own household, in their words
 /// ("j'ai constaté"), each with its local time: what goes into the réclamation.
 pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
@@ -330,7 +335,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     // (R.38, R.34 al. 6), absent from every envelope is no grievance by itself (law.md §2.1–2.2):
     // only what other envelopes held is written; at the présidentielle everything is due.
     // Per candidate and envelope: the items said absent, and the first time.
-    let mut per: BTreeMap<(Panel, u16), (&Candidate, Vec<Item>, DateTime<Utc>)> = BTreeMap::new();
+    let mut per: BTreeMap<(Panel, u16), AbsentItems<'_>> = BTreeMap::new();
     for d in &pv.record.details {
         let (candidate, items, observations) = match d {
             Detail::NotSupplied { .. } if law.may_not_supply => continue,
@@ -374,7 +379,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
             e.2 = e.2.min(seen);
         }
     }
-    let mut absent: BTreeMap<(Vec<Item>, u16), (Vec<&Candidate>, DateTime<Utc>)> = BTreeMap::new();
+    let mut absent: BTreeMap<(Vec<Item>, u16), SameAbsence<'_>> = BTreeMap::new();
     for ((_, envelope), (candidate, mut items, seen)) in per {
         // An unknown item (the signer saw fewer sightings than items) makes the line general.
         if items.contains(&Item::Bureau) {
@@ -1102,7 +1107,10 @@ fn requete(
     writeln!(out)?;
     // Where and by when; who may file.
     let places = listed(
-        law.places.iter().map(|p| place(*p, lang)).collect(),
+        &law.places
+            .iter()
+            .map(|p| place(*p, lang))
+            .collect::<Vec<_>>(),
         true,
         lang,
     );
@@ -1139,7 +1147,10 @@ fn requete(
             .arg(
                 "filers",
                 listed(
-                    law.filers.iter().map(|f| filer(*f, lang)).collect(),
+                    &law.filers
+                        .iter()
+                        .map(|f| filer(*f, lang))
+                        .collect::<Vec<_>>(),
                     false,
                     lang
                 )
@@ -1223,7 +1234,11 @@ fn presidentielle_note(
                 .arg("hours", r.hours)
                 .arg(
                     "who",
-                    listed(r.by.iter().map(|f| filer(*f, lang)).collect(), false, lang)
+                    listed(
+                        &r.by.iter().map(|f| filer(*f, lang)).collect::<Vec<_>>(),
+                        false,
+                        lang
+                    )
                 )
                 .arg("day", day)
                 .arg("cite", cite(r.cite, lang))

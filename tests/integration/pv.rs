@@ -89,8 +89,7 @@ fn the_reclamation_of_the_reference_bureau_is_short_signed_and_dated_with_its_an
         "{pv}"
     );
     let digest = Store::open(&db).unwrap().chain_digest().unwrap().unwrap();
-    let reference: Vec<String> = digest[..16]
-        .as_bytes()
+    let reference: Vec<String> = digest.as_bytes()[..16]
         .chunks(4)
         .map(|c| String::from_utf8(c.to_vec()).unwrap())
         .collect();
