@@ -24,7 +24,7 @@ pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Er
     if args.record && store.events()?.is_empty() {
         let sample = sample::find(&args.sample).ok_or_else(|| Error::UnknownSample {
             name: args.sample.clone(),
-            known: sample::names(),
+            known: sample::all_names(),
         })?;
         for body in sample.record_events()? {
             crate::app::append(&mut store, body)?;
