@@ -97,7 +97,11 @@ pv-remedy-qualite-commune = voter registered on the electoral rolls of the commu
 pv-remedy-qualite-canton = voter registered in the canton
 pv-remedy-qualite-region = voter registered in the région
 pv-remedy-qualite-voter = registered voter
-pv-remedy-election = Election contested: that of { $elected }, { $circonscription }; { $rounds }; { $proclaimed }.
+pv-remedy-election = Election contested: { $elects ->
+    [list] that of the list { $elected }
+    [binome] that of the binôme { $elected }
+   *[person] that of { $elected }
+}, { $circonscription }; { $rounds }; { $proclaimed }.
 pv-remedy-round = vote of { $day }
 pv-remedy-rounds = first round on { $first }, second round on { $second }
 pv-remedy-proclaimed = results proclaimed on { $day }

@@ -103,7 +103,11 @@ pv-remedy-qualite-commune = électeur inscrit sur les listes électorales de la 
 pv-remedy-qualite-canton = électeur inscrit dans le canton
 pv-remedy-qualite-region = électeur inscrit dans la région
 pv-remedy-qualite-voter = électeur inscrit sur les listes électorales
-pv-remedy-election = Élection contestée : celle de { $elected }, { $circonscription } ; { $rounds } ; { $proclaimed }.
+pv-remedy-election = Élection contestée : { $elects ->
+    [list] celle de la liste { $elected }
+    [binome] celle du binôme { $elected }
+   *[person] celle de { $elected }
+}, { $circonscription } ; { $rounds } ; { $proclaimed }.
 pv-remedy-round = scrutin du { $day }
 pv-remedy-rounds = premier tour le { $first }, second tour le { $second }
 pv-remedy-proclaimed = résultats proclamés le { $day }

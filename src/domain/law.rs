@@ -273,11 +273,24 @@ pub struct Referral {
     pub cite: &'static [Citation],
 }
 
+/// Who the election elects: what a remedy names as contested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elects {
+    /// One person (a deputy, the President).
+    Person,
+    /// A binôme (départementales).
+    Binome,
+    /// A list (européennes, municipales, régionales).
+    List,
+}
+
 /// The law of one election kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Law {
     /// Which kind.
     pub kind: ElectionKind,
+    /// Who is elected.
+    pub elects: Elects,
     /// What is mailed to each voter, and by whom.
     pub mailing: Mailing,
     /// A candidate may lawfully not supply (or supply too few) documents for mailing: then
@@ -347,6 +360,7 @@ const ROUNDS: &[Citation] = &[code("L.56")];
 const LAWS: [Law; 6] = [
     Law {
         kind: ElectionKind::Legislatives,
+        elects: Elects::Person,
         // Commission de propagande (L.166, législatives only; R.34, R.38).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
@@ -394,6 +408,7 @@ const LAWS: [Law; 6] = [
     },
     Law {
         kind: ElectionKind::Presidentielle,
+        elects: Elects::Person,
         // Commissions locales de contrôle under the CNCCEP (décret 2001-213), State-funded.
         mailing: Mailing {
             by: Mailer::CommissionsLocalesDeControle,
@@ -446,6 +461,7 @@ const LAWS: [Law; 6] = [
     },
     Law {
         kind: ElectionKind::Europeennes,
+        elects: Elects::List,
         // Commission de propagande (R.34).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
@@ -488,6 +504,7 @@ const LAWS: [Law; 6] = [
     },
     Law {
         kind: ElectionKind::Municipales,
+        elects: Elects::List,
         // Commission only in communes of 2,500 inhabitants or more (L.241); nothing below.
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
@@ -534,6 +551,7 @@ const LAWS: [Law; 6] = [
     },
     Law {
         kind: ElectionKind::Regionales,
+        elects: Elects::List,
         // Commission de propagande (R.34).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
@@ -574,6 +592,7 @@ const LAWS: [Law; 6] = [
     },
     Law {
         kind: ElectionKind::Departementales,
+        elects: Elects::Binome,
         // Commission de propagande (R.34).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
@@ -936,6 +955,14 @@ mod tests {
         for kind in ElectionKind::ALL {
             let l = Law::of(kind);
             assert_eq!(l.kind, kind);
+            // Lists at the européennes, municipales (from 2026 everywhere) and régionales; a
+            // binôme at the départementales; one person otherwise (law.md §1a).
+            let elects = match kind {
+                ElectionKind::Legislatives | ElectionKind::Presidentielle => Elects::Person,
+                ElectionKind::Departementales => Elects::Binome,
+                _ => Elects::List,
+            };
+            assert_eq!(l.elects, elects, "{kind}");
             assert_eq!(l.rounds, kind.rounds(), "{kind}");
             assert!(!l.deadline.cite.is_empty(), "{kind}");
             assert!(!l.filers.is_empty() && !l.places.is_empty(), "{kind}");

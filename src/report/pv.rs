@@ -998,6 +998,14 @@ fn requete(
         out,
         "{}",
         Message::new("pv-remedy-election")
+            .arg(
+                "elects",
+                match law.elects {
+                    crate::domain::law::Elects::Person => "person",
+                    crate::domain::law::Elects::Binome => "binome",
+                    crate::domain::law::Elects::List => "list",
+                },
+            )
             .arg("elected", elected)
             .arg("circonscription", format!("{} ({})", c.label, c.code))
             .arg("rounds", rounds)
