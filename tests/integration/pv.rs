@@ -400,4 +400,18 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
         0,
     ));
     assert!(pv.contains("LASSALLE") && pv.contains("ZEMMOUR"), "{pv}");
+    // An unknown sample names both.
+    let none = dir.path().join("none.db");
+    let out = run(
+        constat(&none)
+            .args(["--plain", "demo", "--sample", "nope"])
+            .stdin(std::process::Stdio::null()),
+        1,
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("paris-1-2017") && err.contains("presidentielle-2022"),
+        "{err}"
+    );
+    assert!(!none.exists());
 }
