@@ -78,8 +78,14 @@ pv-done-here-undated = Done at the bureau de vote, on ____________ at ____:____.
 pv-annex-title = ANNEX TO THE RÉCLAMATION: RECORD OF THE OBSERVATIONS
 pv-annex-intro = Record made by { $name } with constat (local legal times): attestation of the facts observed, to annex to the procès-verbal and initial.
 pv-annex-nothing = No fact observed is an irregularity.
-pv-annex-at-bureau = At the bureau de vote ({ $cite }: the ballots must be available to voters on a table):
-pv-annex-envelopes = Envelopes mailed to the voters by { $mailer } ({ $cite }):
+pv-annex-at-bureau = At the bureau de vote ({ $cite }: { $supply ->
+    [administration] only the ballots the administration supplies are counted, and they must be available to voters on a table
+   *[candidates] the ballots must be available to voters on a table
+}):
+pv-annex-envelopes = Envelopes mailed to the voters by { $mailer } ({ $cite }{ $threshold ->
+    [yes] {"; nothing is mailed in communes of fewer than "}{ $inhabitants } inhabitants
+   *[no] {""}
+}):
 pv-annex-reference = Reference of the record: { $reference } (the first 16 digits of the full digest).
 pv-annex-due = { $items } of { $candidates } in one or more observed envelopes: every envelope must hold every candidate's déclaration and ballot ({ $cite }).
 

@@ -84,8 +84,14 @@ pv-done-here-undated = Fait au bureau de vote, le ____________ à ____ h ____.
 pv-annex-title = ANNEXE À LA RÉCLAMATION : RELEVÉ DES OBSERVATIONS
 pv-annex-intro = Relevé établi par { $name } avec constat (heures légales du lieu) : attestation des faits observés, à annexer au procès-verbal et à parapher.
 pv-annex-nothing = Aucun fait observé n'est une irrégularité.
-pv-annex-at-bureau = Au bureau de vote ({ $cite } : les bulletins doivent être à la disposition des électeurs sur une table) :
-pv-annex-envelopes = Enveloppes adressées aux électeurs par { $mailer } ({ $cite }) :
+pv-annex-at-bureau = Au bureau de vote ({ $cite } : { $supply ->
+    [administration] seuls les bulletins fournis par l'administration sont décomptés et doivent être à la disposition des électeurs sur une table
+   *[candidates] les bulletins doivent être à la disposition des électeurs sur une table
+}) :
+pv-annex-envelopes = Enveloppes adressées aux électeurs par { $mailer } ({ $cite }{ $threshold ->
+    [yes] {" ; rien n'est envoyé dans les communes de moins de "}{ $inhabitants } habitants
+   *[no] {""}
+}) :
 pv-annex-reference = Référence du relevé : { $reference } (les 16 premiers chiffres de l'empreinte complète).
 pv-annex-due = { $items } de { $candidates } dans une ou plusieurs enveloppes observées : chaque enveloppe doit contenir la déclaration et le bulletin de chaque candidat ({ $cite }).
 

@@ -188,6 +188,20 @@ fn listed(words: &[String], or: bool, lang: Lang) -> String {
     }
 }
 
+/// `2 500` in French, `2,500` in English.
+fn thousands(n: u32, lang: Lang) -> String {
+    let sep = if lang == Lang::Fr { ' ' } else { ',' };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The chain digest as a short checkable reference: its first 16 hex digits by groups of 4
 /// (`5f1c 0e8a 9b7d 6c5e`).
 pub fn short_reference(digest: &str) -> String {
@@ -381,6 +395,17 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     }
     let mut absent: BTreeMap<(Vec<Item>, u16), SameAbsence<'_>> = BTreeMap::new();
     for ((_, envelope), (candidate, mut items, seen)) in per {
+        // No ballot is mailed to the voters of a bureau with voting machines (R.34, last
+        // paragraph; law.md §2.5): a missing ballot is no fact there, nor an unknown item.
+        if pv.bureau.voting_machines {
+            if items.contains(&Item::Bureau) {
+                continue;
+            }
+            items.retain(|i| *i != Item::Courrier);
+            if items.is_empty() {
+                continue;
+            }
+        }
         // An unknown item (the signer saw fewer sightings than items) makes the line general.
         if items.contains(&Item::Bureau) {
             items.clear();
@@ -783,6 +808,13 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
         (
             Message::new("pv-annex-at-bureau")
                 .arg("cite", cite(law.table_cite, lang))
+                .arg(
+                    "supply",
+                    match law.table {
+                        crate::domain::law::TableSupply::AdministrationOnly => "administration",
+                        crate::domain::law::TableSupply::CandidatesAndMayor => "candidates",
+                    },
+                )
                 .render(lang),
             &at_bureau,
         ),
@@ -790,6 +822,14 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
             Message::new("pv-annex-envelopes")
                 .arg("mailer", mailer)
                 .arg("cite", cite(law.mailing.cite, lang))
+                .arg("threshold", law.mailing.min_inhabitants.is_some())
+                .arg(
+                    "inhabitants",
+                    law.mailing
+                        .min_inhabitants
+                        .map(|n| thousands(n, lang))
+                        .unwrap_or_default(),
+                )
                 .render(lang),
             &envelopes,
         ),
@@ -1726,7 +1766,49 @@ mod tests {
     }
 
     #[test]
+    fn a_voting_machine_bureau_has_no_table_and_no_mailed_ballot_to_complain_of() {
+        let d = day(2022, 4, 10);
+        let mut data = data(ElectionKind::Presidentielle, d);
+        let code = BureauCode::parse("75056_0911").unwrap();
+        if let Some(b) = data.referential.bureaux.get_mut(&code) {
+            b.voting_machines = true;
+        }
+        let state = RecordState::fold(&events(d));
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let bureau = data.referential.bureaux[&code].clone();
+        let voters = voters_of(&state, &record);
+        let pv = Pv {
+            election: &data.election,
+            record: &record,
+            bureau: &bureau,
+            checked: 0,
+            voters: &voters,
+            signer: "Claire Dupont",
+            digest: Some(DIGEST),
+            appeal: None,
+        };
+        let facts = own_facts(&pv, claire(), Lang::Fr.catalog());
+        // R.34, last paragraph; L.58 al. 2 (law.md §2.5): the déclaration is still due, the
+        // ballot is not mailed and there is no table.
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.contains("pas de profession de foi de n° 1")),
+            "{facts:?}"
+        );
+        assert!(
+            !facts.iter().any(|f| f.contains("bulletin de n° 1")),
+            "{facts:?}"
+        );
+        assert!(!facts.iter().any(|f| f.contains("MAILLARD")), "{facts:?}");
+    }
+
+    #[test]
     fn the_short_reference_is_the_digest_s_first_16_digits_by_four() {
+        assert_eq!(thousands(2_500, Lang::Fr), "2 500");
+        assert_eq!(thousands(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(thousands(999, Lang::Fr), "999");
         assert_eq!(short_reference(DIGEST), "5f1c 0e8a 9b7d 6c5e");
         assert_eq!(short_reference("abc"), "abc");
     }
