@@ -87,7 +87,10 @@ pv-annex-envelopes = Envelopes mailed to the voters by { $mailer } ({ $cite }{ $
    *[no] {""}
 }):
 pv-annex-reference = Reference of the record: { $reference } (the first 16 digits of the full digest).
-pv-annex-due = { $items } of { $candidates } in one or more observed envelopes: every envelope must hold every candidate's déclaration and ballot ({ $cite }).
+pv-annex-due = { $items } of { $candidates } in one or more observed envelopes: every envelope must hold every candidate's { $leaflet ->
+    [declaration] déclaration
+   *[circulaire] profession de foi
+} and ballot ({ $cite }).
 
 ## The remedy (constat pv --appeal): requête, protestation, or the présidentielle's note
 

@@ -93,7 +93,10 @@ pv-annex-envelopes = Enveloppes adressées aux électeurs par { $mailer } ({ $ci
    *[no] {""}
 }) :
 pv-annex-reference = Référence du relevé : { $reference } (les 16 premiers chiffres de l'empreinte complète).
-pv-annex-due = { $items } de { $candidates } dans une ou plusieurs enveloppes observées : chaque enveloppe doit contenir la déclaration et le bulletin de chaque candidat ({ $cite }).
+pv-annex-due = { $items } de { $candidates } dans une ou plusieurs enveloppes observées : chaque enveloppe doit contenir { $leaflet ->
+    [declaration] la déclaration
+   *[circulaire] la profession de foi
+} et le bulletin de chaque candidat ({ $cite }).
 
 ## The remedy (constat pv --appeal): requête, protestation, or the présidentielle's note
 

@@ -135,11 +135,22 @@ pub enum Mailer {
     CommissionsLocalesDeControle,
 }
 
+/// The leaflet each voter's envelope holds beside the ballot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaflet {
+    /// The candidate's (or list's, binôme's) circulaire, the "profession de foi".
+    Circulaire,
+    /// The présidentielle candidate's déclaration, printed by the State.
+    Declaration,
+}
+
 /// What each voter's envelope must hold and who mails it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mailing {
     /// Who mails.
     pub by: Mailer,
+    /// The leaflet beside the ballot.
+    pub leaflet: Leaflet,
     /// Nothing is mailed in communes below this many inhabitants (municipales, L.241).
     pub min_inhabitants: Option<u32>,
     /// The articles that say it.
@@ -364,6 +375,7 @@ const LAWS: [Law; 6] = [
         // Commission de propagande (L.166, législatives only; R.34, R.38).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
+            leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
             cite: &[code("L.166"), code("R.34"), code("R.38")],
             duty: &[code("L.166"), code("R.34"), code("R.38")],
@@ -412,6 +424,7 @@ const LAWS: [Law; 6] = [
         // Commissions locales de contrôle under the CNCCEP (décret 2001-213), State-funded.
         mailing: Mailing {
             by: Mailer::CommissionsLocalesDeControle,
+            leaflet: Leaflet::Declaration,
             min_inhabitants: None,
             cite: &[Citation {
                 text: LegalText::Decret2001_213,
@@ -465,6 +478,7 @@ const LAWS: [Law; 6] = [
         // Commission de propagande (R.34).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
+            leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
             cite: MAILING,
             duty: MAILING,
@@ -508,6 +522,7 @@ const LAWS: [Law; 6] = [
         // Commission only in communes of 2,500 inhabitants or more (L.241); nothing below.
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
+            leaflet: Leaflet::Circulaire,
             min_inhabitants: Some(2_500),
             cite: &[code("L.241"), code("R.34")],
             // L.241 sets the threshold; what a failure breaches is R.34, R.38.
@@ -555,6 +570,7 @@ const LAWS: [Law; 6] = [
         // Commission de propagande (R.34).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
+            leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
             cite: MAILING,
             duty: MAILING,
@@ -596,6 +612,7 @@ const LAWS: [Law; 6] = [
         // Commission de propagande (R.34).
         mailing: Mailing {
             by: Mailer::CommissionDePropagande,
+            leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
             cite: MAILING,
             duty: MAILING,
@@ -789,6 +806,7 @@ mod tests {
         // law.md §1a: commission de propagande (L.166; R.34, R.38); partial supply lawful
         // (R.34 al. 6); the table holds the commission's and the candidates' ballots (L.58, R.55).
         assert_eq!(l.mailing.by, Mailer::CommissionDePropagande);
+        assert_eq!(l.mailing.leaflet, Leaflet::Circulaire);
         assert_eq!(articles(l.mailing.cite), ["L.166", "R.34", "R.38"]);
         assert!(l.may_not_supply);
         assert_eq!(l.table, TableSupply::CandidatesAndMayor);
@@ -823,6 +841,7 @@ mod tests {
         // law.md §1a: commissions locales de contrôle mail every candidate's déclaration and
         // ballot; no "not supplied" case; administration's ballots only on the table.
         assert_eq!(l.mailing.by, Mailer::CommissionsLocalesDeControle);
+        assert_eq!(l.mailing.leaflet, Leaflet::Declaration);
         assert!(!l.may_not_supply);
         assert_eq!(l.table, TableSupply::AdministrationOnly);
         // Round 2 on the 14th day after round 1 (Constitution art. 7).

@@ -620,6 +620,13 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
 /// a missing one is said as such, with no "not supplied" alternative.
 fn due_everywhere(gap: EnvelopeGap, candidates: &[Candidate], law: &Law, cat: &Catalog) -> String {
     Message::new("pv-annex-due")
+        .arg(
+            "leaflet",
+            match law.mailing.leaflet {
+                crate::domain::law::Leaflet::Declaration => "declaration",
+                crate::domain::law::Leaflet::Circulaire => "circulaire",
+            },
+        )
         .arg("items", items_text(gap.items(), cat.lang))
         .arg(
             "candidates",
