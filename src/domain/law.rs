@@ -438,9 +438,13 @@ const LAWS: [Law; 6] = [
         // Every candidate's déclaration and ballot in every envelope: no "not supplied" case.
         may_not_supply: false,
         not_supplied_cite: &[],
-        // The administration's ballots only; others are not counted (law.md §1a).
+        // The administration's ballots only; others are not counted (law.md §1a, which names
+        // no article: the décret's scheme is cited as a whole).
         table: TableSupply::AdministrationOnly,
-        table_cite: &[code("R.55")],
+        table_cite: &[Citation {
+            text: LegalText::Decret2001_213,
+            article: "",
+        }],
         // Round 2 on the 14th day after round 1 (Constitution art. 7).
         rounds: 2,
         second_round_after: 14,
