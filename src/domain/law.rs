@@ -694,6 +694,15 @@ impl Law {
             )
     }
 
+    /// Whether the French established abroad of circonscription `circ` vote on the Saturday: the
+    /// 1st (United States, Canada) and 2nd (Central and South America, the Caribbean)
+    /// circonscriptions of French abroad, `ZZ01` and `ZZ02`, at national elections (law.md §4.6:
+    /// "French abroad in the Americas"). Bureaux abroad filed under a national circonscription
+    /// (the présidentielle's `FR01`) cannot be told apart and keep the election's date.
+    pub fn abroad_votes_on_saturday(&self, circ: &str) -> bool {
+        self.national && matches!(circ, "ZZ01" | "ZZ02")
+    }
+
     /// The day a bureau of département `dep` votes when the kind's vote is on `sunday`.
     pub fn vote_day(&self, sunday: NaiveDate, dep: &str) -> NaiveDate {
         if self.votes_on_saturday(dep) && sunday.weekday() == Weekday::Sun {
@@ -1060,6 +1069,10 @@ mod tests {
             (Some(day(2022, 4, 10)), Some(day(2022, 4, 24)))
         );
         let leg = Law::of(ElectionKind::Legislatives);
+        // French abroad in the Americas: the 1st and 2nd circonscriptions of French abroad.
+        assert!(leg.abroad_votes_on_saturday("ZZ01") && leg.abroad_votes_on_saturday("ZZ02"));
+        assert!(!leg.abroad_votes_on_saturday("ZZ03") && !leg.abroad_votes_on_saturday("7501"));
+        assert!(!Law::of(ElectionKind::Municipales).abroad_votes_on_saturday("ZZ01"));
         assert_eq!(
             leg.round_days(2, day(2017, 6, 18)),
             (Some(day(2017, 6, 11)), Some(day(2017, 6, 18)))

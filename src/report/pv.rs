@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{missing_from_envelope, title, who};
 use crate::domain::appeal::{Qualite, deadline};
@@ -234,7 +234,17 @@ fn departement(b: &Bureau) -> &str {
 /// Saturday (law.md §4.6).
 pub fn vote_day(election: &Election, bureau: &Bureau) -> Option<NaiveDate> {
     let law = Law::of(election.kind);
-    election.date.map(|d| law.vote_day(d, departement(bureau)))
+    let abroad = bureau
+        .circonscription
+        .as_ref()
+        .is_some_and(|c| law.abroad_votes_on_saturday(c.as_str()));
+    election.date.map(|d| {
+        if abroad && d.weekday() == chrono::Weekday::Sun {
+            d.pred_opt().unwrap_or(d)
+        } else {
+            law.vote_day(d, departement(bureau))
+        }
+    })
 }
 
 /// `le 11 juin 2017 à 7 h 47` in the bureau's legal time.
@@ -1809,6 +1819,26 @@ mod tests {
             "{facts:?}"
         );
         assert!(!facts.iter().any(|f| f.contains("MAILLARD")), "{facts:?}");
+    }
+
+    #[test]
+    fn french_abroad_in_the_americas_vote_on_saturday_at_the_legislatives() {
+        let election = Election {
+            kind: ElectionKind::Legislatives,
+            year: 2022,
+            round: 1,
+            date: Some(day(2022, 6, 12)),
+        };
+        let bureau = |circ: &str| Bureau {
+            code: BureauCode::parse("99999_0001").unwrap(),
+            circonscription: Some(CirconscriptionCode::parse(circ).unwrap()),
+            label: String::new(),
+            address: String::new(),
+            commune: String::new(),
+            voting_machines: false,
+        };
+        assert_eq!(vote_day(&election, &bureau("ZZ02")), Some(day(2022, 6, 11)));
+        assert_eq!(vote_day(&election, &bureau("ZZ05")), Some(day(2022, 6, 12)));
     }
 
     #[test]
