@@ -672,8 +672,7 @@ impl Law {
     /// on the Saturday before the kind's Sunday: the Antilles (Guadeloupe, Martinique,
     /// Saint-Barthélemy, Saint-Martin), Guyane, Saint-Pierre-et-Miquelon and French Polynesia at
     /// national elections (circulaire TA1702262C, 2017; law.md §4.6). French abroad in the
-    /// Americas vote on Saturday too, but the `ZZ` code does not tell the Americas apart: their
-    /// bureaux keep the election's date (documented in docs/findings.md).
+    /// Americas: see [`Self::abroad_votes_on_saturday`].
     pub fn votes_on_saturday(&self, dep: &str) -> bool {
         self.national
             && matches!(
