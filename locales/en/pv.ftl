@@ -126,6 +126,7 @@ pv-remedy-moyens = { $any ->
 }
 pv-remedy-influence = Influence on the result: the deciding margin is { $margin } votes; the facts observed deprived at least { $concerned } voters of all or part of the propaganda. The requérant argues that these irregularities may have altered the sincerity of the vote.
 pv-remedy-influence-blank = Influence on the result: deciding margin ______ votes (from the proclaimed results); explain how the facts may have changed the result.
+pv-remedy-influence-thresholds = Influence on the result: deciding margin ______ votes (elected in round 1: their votes above the absolute majority and a quarter of the registered voters, { $cite }; otherwise, their lead over the runner-up); explain how the facts may have changed the result.
 pv-remedy-consult = The recensement procès-verbaux may be consulted for ten days ({ $cite }).
 pv-remedy-warn-not-supplied = Warning: a candidate absent from every observed envelope may not have supplied their documents, or too few, which is lawful ({ $cite }): make it a grief only with proof that they were supplied.
 pv-remedy-warn-margin = Warning: the margin far exceeds the number of voters concerned by the facts observed; the judge sets aside griefs that cannot have affected the result.

@@ -132,6 +132,7 @@ pv-remedy-moyens = { $any ->
 }
 pv-remedy-influence = Influence sur le résultat : l'écart décisif est de { $margin } voix ; les faits observés privent au moins { $concerned } électeurs de tout ou partie de la propagande. Le requérant soutient que ces irrégularités ont pu altérer la sincérité du scrutin.
 pv-remedy-influence-blank = Influence sur le résultat : écart de voix décisif ______ (d'après les résultats proclamés) ; expliquer en quoi les faits ont pu modifier le résultat.
+pv-remedy-influence-thresholds = Influence sur le résultat : écart de voix décisif ______ (élu au premier tour : ses voix au-dessus de la majorité absolue et du quart des inscrits, { $cite } ; sinon, son avance sur le suivant) ; expliquer en quoi les faits ont pu modifier le résultat.
 pv-remedy-consult = Les procès-verbaux de recensement peuvent être consultés pendant dix jours ({ $cite }).
 pv-remedy-warn-not-supplied = Attention : un candidat absent de toutes les enveloppes observées peut n'avoir pas remis ses documents, ou en nombre insuffisant, ce qui est permis ({ $cite }) : n'en faire un grief qu'avec la preuve d'une remise.
 pv-remedy-warn-margin = Attention : l'écart de voix dépasse largement le nombre d'électeurs concernés par les faits observés ; le juge écarte les griefs sans influence possible sur le résultat.

@@ -339,6 +339,9 @@ pub struct Law {
     pub rejection_cite: &'static [Citation],
     /// The article on consulting the recensement PVs, when there is one.
     pub consultation_cite: &'static [Citation],
+    /// The article on the thresholds that elect in round 1 (absolute majority and a quarter of
+    /// the registered voters), which a margin is measured against, when there is one.
+    pub threshold_cite: &'static [Citation],
     /// The referral by others than voters, when there is one.
     pub referral: Option<Referral>,
     /// The PV mention must contest the regularity of the operations (ask for annulment) to count
@@ -413,6 +416,9 @@ const LAWS: [Law; 6] = [
         rejection_cite: &[ord("38 al. 2")],
         // Voters may consult the recensement PVs for 10 days (art. 32).
         consultation_cite: &[ord("32")],
+        // Elected in round 1 with an absolute majority and a quarter of the registered voters
+        // (L.126): the margin is measured against them (law.md §3b).
+        threshold_cite: &[code("L.126")],
         referral: None,
         conclusions_in_pv: false,
         conclusions_cite: None,
@@ -465,6 +471,7 @@ const LAWS: [Law; 6] = [
         contents_cite: &[],
         rejection_cite: &[],
         consultation_cite: &[],
+        threshold_cite: &[],
         // Préfet and candidates: 48 h after the close (décret 2001-213 art. 30).
         referral: Some(Referral {
             hours: 48,
@@ -515,6 +522,7 @@ const LAWS: [Law; 6] = [
         contents_cite: &[],
         rejection_cite: &[],
         consultation_cite: &[],
+        threshold_cite: &[],
         referral: None,
         conclusions_in_pv: false,
         conclusions_cite: None,
@@ -562,6 +570,7 @@ const LAWS: [Law; 6] = [
         contents_cite: &[],
         rejection_cite: &[],
         consultation_cite: &[],
+        threshold_cite: &[],
         referral: None,
         // A PV mention seizes the TA only with conclusions (CE 2014 Pineuilh).
         conclusions_in_pv: true,
@@ -605,6 +614,7 @@ const LAWS: [Law; 6] = [
         contents_cite: &[],
         rejection_cite: &[],
         consultation_cite: &[],
+        threshold_cite: &[],
         referral: None,
         conclusions_in_pv: false,
         conclusions_cite: None,
@@ -647,6 +657,7 @@ const LAWS: [Law; 6] = [
         contents_cite: &[],
         rejection_cite: &[],
         consultation_cite: &[],
+        threshold_cite: &[],
         referral: None,
         // Same rule as the municipales (CE 2014 Pineuilh, applied to a PV mention).
         conclusions_in_pv: true,
@@ -844,6 +855,8 @@ mod tests {
         assert_eq!(l.places, [Place::ConseilConstitutionnel, Place::Prefecture]);
         assert_eq!(articles(l.contents_cite), ["35"]);
         assert_eq!(articles(l.rejection_cite), ["38 al. 2"]);
+        assert_eq!(articles(l.consultation_cite), ["32"]);
+        assert_eq!(articles(l.threshold_cite), ["L.126"]);
         assert!(!l.conclusions_in_pv && l.referral.is_none());
     }
 

@@ -1118,6 +1118,8 @@ fn requete(
         Some(margin) => Message::new("pv-remedy-influence")
             .arg("margin", margin)
             .arg("concerned", concerned),
+        None if !law.threshold_cite.is_empty() => Message::new("pv-remedy-influence-thresholds")
+            .arg("cite", cite(law.threshold_cite, lang)),
         None => Message::new("pv-remedy-influence-blank"),
     };
     writeln!(out, "{}", influence.render(lang))?;
