@@ -793,7 +793,6 @@ pub fn reclamation(
 pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
     let law = Law::of(pv.election.kind);
     let lang = cat.lang;
-    let c = &pv.record.circonscription;
     let Facts {
         at_bureau,
         envelopes,
@@ -861,7 +860,6 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
         }
         writeln!(out)?;
     }
-    let _ = c;
     if let Some(d) = pv.digest {
         writeln!(
             out,
