@@ -83,8 +83,8 @@ pub enum Command {
     /// Export this database: a self-contained copy to send, its events as CSV, or an evidence folder
     #[command(subcommand)]
     Export(ExportCommand),
-    /// Print the réclamation to copy into the bureau's procès-verbal (with --appeal, followed by
-    /// the Conseil constitutionnel deadline and a draft of the facts for the requête)
+    /// Print the réclamation to copy into the bureau's procès-verbal (--annex: its annex;
+    /// --appeal: the election kind's remedy)
     Pv(PvArgs),
     /// Re-check every hash chain, signature and manifest of a database or an evidence folder
     Verify {
@@ -101,6 +101,9 @@ pub struct DemoArgs {
     /// Start with the 2017 reference record already entered
     #[arg(long)]
     pub record: bool,
+    /// Bundled sample to open (paris-1-2017, presidentielle-2022)
+    #[arg(long, value_name = "NAME", default_value = "paris-1-2017")]
+    pub sample: String,
 }
 
 /// `constat merge`.
@@ -153,12 +156,27 @@ pub struct PvArgs {
     /// The bureau whose procès-verbal receives the réclamation (75056_0911)
     #[arg(long, value_name = "CODE")]
     pub bureau: String,
-    /// Add the appeal deadline and a draft of the facts for a requête to the Conseil constitutionnel
-    #[arg(long, requires = "proclamation")]
+    /// Print the annex instead: every fact observed, the reference and the full digest
+    #[arg(long, conflicts_with = "appeal")]
+    pub annex: bool,
+    /// Print the election kind's remedy instead: requête, protestation, or the présidentielle's note
+    #[arg(long)]
     pub appeal: bool,
-    /// Day the results were proclaimed (YYYY-MM-DD): the appeal deadline is 18:00 on the 10th day after
+    /// Day the results were proclaimed (YYYY-MM-DD), where the remedy's deadline counts from it
     #[arg(long, value_name = "DATE")]
     pub proclamation: Option<chrono::NaiveDate>,
+    /// The deciding vote margin, for the remedy's paragraph on the influence on the result
+    #[arg(long, value_name = "VOTES", requires = "appeal")]
+    pub margin: Option<u32>,
+    /// The person (or list) elected, named in the remedy
+    #[arg(long, value_name = "NAME", requires = "appeal")]
+    pub elected: Option<String>,
+    /// Sign as another observer of a merged file (their réclamation, in their name only)
+    #[arg(long = "as", value_name = "OBSERVER")]
+    pub as_observer: Option<String>,
+    /// Your qualité: electeur, candidat or delegue:NAME (saved in the database, unless with --as)
+    #[arg(long, value_name = "QUALITE")]
+    pub qualite: Option<String>,
 }
 
 /// `constat import`.
@@ -200,6 +218,9 @@ pub struct InitArgs {
     /// Your bureau (code such as 75056_0911) [default: the sample's]
     #[arg(long, value_name = "CODE")]
     pub bureau: Option<String>,
+    /// Your qualité for réclamations: electeur, candidat or delegue:NAME
+    #[arg(long, value_name = "QUALITE")]
+    pub qualite: Option<String>,
 }
 
 /// The record's columns, as typed on the command line.

@@ -121,6 +121,29 @@ pub enum Error {
     SeenAtNonexistent(String),
     /// `--seen-at` is later than now.
     SeenAtInFuture(String),
+    /// `constat pv --appeal` for a kind whose deadline counts from the proclamation, without it.
+    ProclamationNeeded {
+        /// The kind.
+        kind: crate::domain::ElectionKind,
+    },
+    /// `constat pv` for a bureau the signer did not observe (a coordinator's merged file).
+    PvNotObserved {
+        /// The bureau.
+        bureau: String,
+        /// The signer.
+        observer: String,
+        /// The observers who did observe it.
+        observers: Vec<String>,
+    },
+    /// `constat pv --as NAME` with no such observer in the database.
+    UnknownObserver {
+        /// What was typed.
+        name: String,
+        /// The database's observers.
+        known: Vec<String>,
+    },
+    /// A qualité that is none of `electeur`, `candidat`, `delegue:NAME`.
+    BadQualite(String),
     /// A count makes no sense.
     NoVoters,
     /// `--received-on` with `--received 0`.
@@ -292,6 +315,23 @@ impl Localize for Error {
                 Message::new("error-seen-at-nonexistent").arg("at", at.as_str())
             }
             Self::SeenAtInFuture(at) => Message::new("error-seen-at-future").arg("at", at.as_str()),
+            Self::ProclamationNeeded { kind } => {
+                Message::new("error-proclamation-needed").arg("kind", kind)
+            }
+            Self::PvNotObserved {
+                bureau,
+                observer,
+                observers,
+            } => Message::new("error-pv-not-observed")
+                .arg("bureau", bureau)
+                .arg("observer", observer)
+                .arg("observers", list(observers)),
+            Self::UnknownObserver { name, known } => Message::new("error-unknown-observer")
+                .arg("name", crate::i18n::cut(name))
+                .arg("known", list(known)),
+            Self::BadQualite(q) => {
+                Message::new("error-bad-qualite").arg("qualite", crate::i18n::cut(q))
+            }
             Self::NoSuchRound { kind, round } => Message::new("error-no-such-round")
                 .arg("kind", kind)
                 .arg("round", *round)

@@ -24,21 +24,39 @@ pub struct Sample {
 }
 
 /// Every bundled sample.
-pub const SAMPLES: &[Sample] = &[Sample {
-    name: "paris-1-2017",
-    election_toml: include_str!("../sample_data/paris-1-2017/election.toml"),
-    candidates_csv: include_str!("../sample_data/paris-1-2017/candidates.csv"),
-    bureaux_csv: include_str!("../sample_data/paris-1-2017/bureaux.csv"),
-    record_csv: include_str!("../sample_data/paris-1-2017/record.csv"),
-}];
+pub const SAMPLES: &[Sample] = &[
+    Sample {
+        name: "paris-1-2017",
+        election_toml: include_str!("../sample_data/paris-1-2017/election.toml"),
+        candidates_csv: include_str!("../sample_data/paris-1-2017/candidates.csv"),
+        bureaux_csv: include_str!("../sample_data/paris-1-2017/bureaux.csv"),
+        record_csv: include_str!("../sample_data/paris-1-2017/record.csv"),
+    },
+    // The présidentielle of April 2022: one national circonscription, the twelve candidates in
+    // their official panel order, bureaux of a few communes (docs/sample.md).
+    Sample {
+        name: "presidentielle-2022",
+        election_toml: include_str!("../sample_data/presidentielle-2022/election.toml"),
+        candidates_csv: include_str!("../sample_data/presidentielle-2022/candidates.csv"),
+        bureaux_csv: include_str!("../sample_data/presidentielle-2022/bureaux.csv"),
+        record_csv: include_str!("../sample_data/presidentielle-2022/record.csv"),
+    },
+];
 
 /// The sample called `name`.
 pub fn find(name: &str) -> Option<&'static Sample> {
     SAMPLES.iter().find(|s| s.name == name)
 }
 
-/// The names of all samples, for error messages.
+/// The names of the samples the first-run form offers: the législatives reference only, for
+/// now (the form's choices and snapshots are the interface's; `presidentielle-2022` is reached
+/// with `--sample`). Error messages list [`all_names`].
 pub fn names() -> Vec<&'static str> {
+    SAMPLES.iter().take(1).map(|s| s.name).collect()
+}
+
+/// The names of every bundled sample, for error messages.
+pub fn all_names() -> Vec<&'static str> {
     SAMPLES.iter().map(|s| s.name).collect()
 }
 
@@ -293,6 +311,59 @@ mod tests {
                 assert!(data.referential.bureaux.contains_key(&b), "{b}");
             }
         }
+    }
+
+    #[test]
+    fn presidentielle_2022_has_the_twelve_candidates_in_panel_order_and_one_national_scope() {
+        let data = find("presidentielle-2022")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        assert_eq!(data.election.kind, ElectionKind::Presidentielle);
+        assert_eq!(
+            data.election.date,
+            chrono::NaiveDate::from_ymd_opt(2022, 4, 10)
+        );
+        assert_eq!(data.referential.circonscriptions.len(), 1);
+        let circ = CirconscriptionCode::parse("FR01").unwrap();
+        let names: Vec<String> = data
+            .referential
+            .candidates_of(&circ)
+            .iter()
+            .map(|c| format!("{} {}", c.panel, c.surname))
+            .collect();
+        // The Conseil constitutionnel's list of 7 March 2022, in the panel order drawn by lot.
+        assert_eq!(
+            names,
+            [
+                "1 ARTHAUD",
+                "2 ROUSSEL",
+                "3 MACRON",
+                "4 LASSALLE",
+                "5 LE PEN",
+                "6 ZEMMOUR",
+                "7 MÉLENCHON",
+                "8 HIDALGO",
+                "9 JADOT",
+                "10 PÉCRESSE",
+                "11 POUTOU",
+                "12 DUPONT-AIGNAN"
+            ]
+        );
+        // Bureaux of several communes (and départements), all in the national scope.
+        let communes: std::collections::BTreeSet<&str> = data
+            .referential
+            .bureaux
+            .values()
+            .map(|b| b.commune.as_str())
+            .collect();
+        assert!(communes.len() >= 4, "{communes:?}");
+        assert!(
+            data.referential
+                .bureaux
+                .values()
+                .all(|b| b.circonscription.as_ref() == Some(&circ))
+        );
     }
 
     #[test]

@@ -51,6 +51,7 @@ cli-arg-plain = With `ui` or `demo`: plain mode, for a screen reader or a dumb t
 cli-demo-about = Open the interface on a temporary copy of the bundled sample (Paris 1st circonscription, 2017)
 cli-demo-after-help = The database is kept; its path is printed when you quit. With --db FILE the demo uses FILE (created if missing, reopened otherwise).
 cli-demo-arg-record = Start with the 2017 reference record already entered
+cli-demo-arg-sample = Bundled sample to open (paris-1-2017, presidentielle-2022)
 
 cli-init-about = Create a new observer database (never overwrites an existing file)
 cli-init-arg-sample = Bundled sample to start from [default: paris-1-2017 when --election is not given]
@@ -59,6 +60,7 @@ cli-init-arg-round = The round, with --election
 cli-init-arg-date = The day of the vote, with --election (YYYY-MM-DD)
 cli-init-arg-observer = Your name, as it will appear in evidence [default: your login name]
 cli-init-arg-bureau = Your bureau (code such as 75056_0911) [default: the sample's]
+cli-init-arg-qualite = Your qualité for réclamations: electeur, candidat or delegue:NAME
 
 cli-ui-about = Open the interface (the default command; on first run it creates your database)
 cli-ui-long-about =
@@ -141,10 +143,15 @@ cli-export-evidence-about = An evidence folder: the observations CSV, the report
 cli-export-evidence-arg-output = The folder to create (must not exist, or be empty)
 cli-export-evidence-arg-semicolon = Separate CSV fields with `;` (for spreadsheets set to French conventions)
 
-cli-pv-about = Print the réclamation to copy into the bureau's procès-verbal (with --appeal, followed by the Conseil constitutionnel deadline and a draft of the facts for the requête)
+cli-pv-about = Print the réclamation to copy into the bureau's procès-verbal (--annex: its annex; --appeal: the election kind's remedy)
 cli-pv-arg-bureau = The bureau whose procès-verbal receives the réclamation (75056_0911)
-cli-pv-arg-appeal = Add the appeal deadline and a draft of the facts for a requête to the Conseil constitutionnel
-cli-pv-arg-proclamation = Day the results were proclaimed (YYYY-MM-DD): the appeal deadline is 18:00 on the 10th day after
+cli-pv-arg-appeal = Print the election kind's remedy instead: requête, protestation, or the présidentielle's note
+cli-pv-arg-proclamation = Day the results were proclaimed (YYYY-MM-DD), where the remedy's deadline counts from it
+cli-pv-arg-annex = Print the annex instead: every fact observed, the reference and the full digest
+cli-pv-arg-margin = The deciding vote margin, for the remedy's paragraph on the influence on the result
+cli-pv-arg-elected = The person (or list) elected, named in the remedy
+cli-pv-arg-as-observer = Sign as another observer of a merged file (their réclamation, in their name only)
+cli-pv-arg-qualite = Your qualité: electeur, candidat or delegue:NAME (saved in the database, unless with --as)
 
 cli-verify-about = Re-check every hash chain, signature and manifest of a database or an evidence folder
 cli-verify-arg-path = A constat database, or a folder written by `constat export evidence`
@@ -182,6 +189,9 @@ cli-value-name-file-or-dir = FILE_OR_DIR
 cli-value-name-dir = DIR
 cli-value-name-format = FORMAT
 cli-value-name-path = PATH
+cli-value-name-observer = OBSERVER
+cli-value-name-qualite = QUALITE
+cli-value-name-votes = VOTES
 
 ## clap's own parts of the help.
 

@@ -44,6 +44,7 @@ cli-arg-plain = Avec `ui` ou `demo` : mode texte, pour un lecteur d'écran ou un
 cli-demo-about = Ouvrir l'interface sur une copie temporaire de l'exemple fourni (1re circonscription de Paris, 2017)
 cli-demo-after-help = La base est conservée ; son chemin est affiché quand vous quittez. Avec --db FICHIER, la démo utilise FICHIER (créé s'il n'existe pas, rouvert sinon).
 cli-demo-arg-record = Commencer avec le relevé de référence de 2017 déjà saisi
+cli-demo-arg-sample = Exemple fourni à ouvrir (paris-1-2017, presidentielle-2022)
 
 cli-init-about = Créer une nouvelle base d'observateur (n'écrase jamais un fichier existant)
 cli-init-arg-sample = Exemple fourni de départ [par défaut : paris-1-2017 quand --election n'est pas donné]
@@ -52,6 +53,7 @@ cli-init-arg-round = Le tour, avec --election
 cli-init-arg-date = Le jour du scrutin, avec --election (AAAA-MM-JJ)
 cli-init-arg-observer = Votre nom, tel qu'il figurera dans les preuves [par défaut : votre nom de connexion]
 cli-init-arg-bureau = Votre bureau (un code comme 75056_0911) [par défaut : celui de l'exemple]
+cli-init-arg-qualite = Votre qualité pour les réclamations : electeur, candidat ou delegue:NOM
 
 cli-ui-about = Ouvrir l'interface (la commande par défaut ; au premier lancement, elle crée votre base)
 cli-ui-long-about =
@@ -134,10 +136,15 @@ cli-export-evidence-about = Un dossier de preuves : le CSV des observations, le 
 cli-export-evidence-arg-output = Le dossier à créer (il ne doit pas exister, ou être vide)
 cli-export-evidence-arg-semicolon = Séparer les champs CSV par `;` (pour les tableurs réglés sur les conventions françaises)
 
-cli-pv-about = Afficher la réclamation à recopier dans le procès-verbal du bureau (avec --appeal, suivie du délai de recours devant le Conseil constitutionnel et d'un projet d'exposé des faits pour la requête)
+cli-pv-about = Afficher la réclamation à recopier dans le procès-verbal du bureau (--annex : son annexe ; --appeal : le recours propre au type d'élection)
 cli-pv-arg-bureau = Le bureau dont le procès-verbal reçoit la réclamation (75056_0911)
-cli-pv-arg-appeal = Ajouter le délai de recours et un projet d'exposé des faits pour une requête au Conseil constitutionnel
-cli-pv-arg-proclamation = Jour de la proclamation des résultats (AAAA-MM-JJ) : le délai de recours expire à 18 h le 10e jour qui suit
+cli-pv-arg-appeal = Afficher à la place le recours du type d'élection : requête, protestation, ou la note de la présidentielle
+cli-pv-arg-proclamation = Jour de la proclamation des résultats (AAAA-MM-JJ), quand le délai du recours se compte à partir d'elle
+cli-pv-arg-annex = Afficher à la place l'annexe : tous les faits observés, la référence et l'empreinte complète
+cli-pv-arg-margin = L'écart de voix décisif, pour le paragraphe du recours sur l'influence sur le résultat
+cli-pv-arg-elected = La personne (ou la liste) élue, nommée dans le recours
+cli-pv-arg-as-observer = Signer comme un autre observateur d'un fichier fusionné (sa réclamation, en son seul nom)
+cli-pv-arg-qualite = Votre qualité : electeur, candidat ou delegue:NOM (enregistrée dans la base, sauf avec --as)
 
 cli-verify-about = Revérifier chaque chaîne d'empreintes, signature et manifeste d'une base ou d'un dossier de preuves
 cli-verify-arg-path = Une base constat, ou un dossier écrit par `constat export evidence`
@@ -175,6 +182,9 @@ cli-value-name-file-or-dir = FICHIER_OU_DOSSIER
 cli-value-name-dir = DOSSIER
 cli-value-name-format = FORMAT
 cli-value-name-path = CHEMIN
+cli-value-name-observer = OBSERVATEUR
+cli-value-name-qualite = QUALITÉ
+cli-value-name-votes = VOIX
 
 ## Les parties de l'aide que clap écrit lui-même.
 

@@ -70,7 +70,7 @@ pub fn create_from_sample(
 ) -> Result<Store, Error> {
     let sample = sample::find(name).ok_or_else(|| Error::UnknownSample {
         name: name.to_owned(),
-        known: sample::names(),
+        known: sample::all_names(),
     })?;
     let data = sample.election_data()?;
     let current: Option<BureauCode> = match bureau_arg {

@@ -7,8 +7,6 @@ use crate::error::Error;
 use crate::sample;
 use crate::storage::Store;
 
-const SAMPLE: &str = "paris-1-2017";
-
 /// `constat demo` (`--plain`: in the plain mode).
 pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Error> {
     let path = match &ctx.db {
@@ -21,12 +19,12 @@ pub fn run(args: &DemoArgs, plain: bool, ctx: &mut Context<'_>) -> Result<(), Er
     let mut store = if path.exists() {
         Store::open(&path)?
     } else {
-        create_from_sample(&path, SAMPLE, "Démo", None)?
+        create_from_sample(&path, &args.sample, "Démo", None)?
     };
     if args.record && store.events()?.is_empty() {
-        let sample = sample::find(SAMPLE).ok_or_else(|| Error::UnknownSample {
-            name: SAMPLE.to_owned(),
-            known: sample::names(),
+        let sample = sample::find(&args.sample).ok_or_else(|| Error::UnknownSample {
+            name: args.sample.clone(),
+            known: sample::all_names(),
         })?;
         let day = store.election()?.date;
         for body in sample.record_events()? {

@@ -3,6 +3,7 @@
 use super::Context;
 use crate::app::database::{create_for_election, create_from_sample};
 use crate::cli::InitArgs;
+use crate::domain::appeal::Qualite;
 use crate::error::{Error, check_text};
 
 /// `constat init`.
@@ -11,6 +12,14 @@ pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let observer = match &args.observer {
         Some(name) => check_text("--observer", name)?,
         None => default_observer_name(),
+    };
+    // The qualité is checked before anything is created.
+    let qualite = match &args.qualite {
+        Some(q) => {
+            let q = check_text("--qualite", q)?;
+            Some(Qualite::parse(&q).ok_or(Error::BadQualite(q))?)
+        }
+        None => None,
     };
     let store = match &args.election {
         Some(election) => create_for_election(&path, election, args.round, args.date, &observer)?,
@@ -21,6 +30,9 @@ pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             args.bureau.as_deref(),
         )?,
     };
+    if let Some(q) = &qualite {
+        store.set_signer_qualite(q)?;
+    }
     let line = (ctx.lang.catalog().created_db)(&super::shown(store.path()), &observer);
     ctx.say(&line);
     Ok(())

@@ -38,11 +38,13 @@ impl fmt::Display for CodeError {
 impl std::error::Error for CodeError {}
 
 /// Is `dep` a département code as written in circonscription codes: `01`–`95`, `2A`, `2B`,
-/// `971`–`989`, or `ZA`–`ZZ` (overseas and abroad, as in the 2017 files)?
+/// `971`–`989`, or `ZA`–`ZZ` (overseas and abroad, as in the 2017 files)? `FR` is the single
+/// national circonscription (`FR01`) of the présidentielle (law.md §4.2), whose bureaux give
+/// their own département.
 pub fn is_departement(dep: &str) -> bool {
     let b = dep.as_bytes();
     match b {
-        [b'2', b'A' | b'B'] => true,
+        [b'2', b'A' | b'B'] | [b'F', b'R'] => true,
         [b'Z', c] => c.is_ascii_uppercase(),
         [a, c] if a.is_ascii_digit() && c.is_ascii_digit() => dep != "00" && dep != "20",
         [b'9', b'7' | b'8', c] => c.is_ascii_digit() && dep != "970" && dep != "980",

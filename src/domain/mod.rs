@@ -12,6 +12,7 @@ pub mod event;
 pub mod findings;
 pub mod history;
 pub mod labels;
+pub mod law;
 pub mod legal_time;
 pub mod merge;
 pub mod outside;

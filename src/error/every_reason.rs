@@ -772,6 +772,19 @@ fn errors() -> Vec<Error> {
         Error::NoSuchBureau("75056_9999".into()),
         Error::SeenAtNonexistent("26 mars 2017, 2 h 30".into()),
         Error::SeenAtInFuture("3 décembre 2027, 10 h 00".into()),
+        Error::ProclamationNeeded {
+            kind: crate::domain::ElectionKind::Legislatives,
+        },
+        Error::PvNotObserved {
+            bureau: "75056_0911".into(),
+            observer: "Coordination".into(),
+            observers: vec!["Alice".into(), "Bob".into()],
+        },
+        Error::UnknownObserver {
+            name: "Carol".into(),
+            known: vec!["Alice".into()],
+        },
+        Error::BadQualite("maire".into()),
         Error::NoSuchRound {
             kind: crate::domain::ElectionKind::Europeennes,
             round: 2,

@@ -21,6 +21,7 @@ pub(super) type Resource = (&'static str, &'static str);
 pub(super) const FR: &[Resource] = &[
     ("fr/report.ftl", include_str!("../../locales/fr/report.ftl")),
     ("fr/pv.ftl", include_str!("../../locales/fr/pv.ftl")),
+    ("fr/law.ftl", include_str!("../../locales/fr/law.ftl")),
     (
         "fr/commands.ftl",
         include_str!("../../locales/fr/commands.ftl"),
@@ -50,6 +51,7 @@ pub(super) const FR: &[Resource] = &[
 pub(super) const EN: &[Resource] = &[
     ("en/report.ftl", include_str!("../../locales/en/report.ftl")),
     ("en/pv.ftl", include_str!("../../locales/en/pv.ftl")),
+    ("en/law.ftl", include_str!("../../locales/en/law.ftl")),
     (
         "en/commands.ftl",
         include_str!("../../locales/en/commands.ftl"),

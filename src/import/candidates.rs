@@ -40,6 +40,12 @@ pub(crate) enum TableKind {
     ListXml,
     /// Another candidate list.
     List,
+    /// The présidentielle's national list as the Conseil constitutionnel publishes it: no
+    /// circonscription column, the panel order (`Ordre`) and the names (law.md §4.1).
+    NationalList,
+    /// Results by bureau of a national election whose every line carries the same candidates
+    /// (the présidentielle): the national list out of them.
+    NationalResultsByBureau,
 }
 
 impl TableKind {
@@ -55,7 +61,8 @@ impl TableKind {
             (Self::List2024, false) => FileFormat::List2024,
             (Self::List2022, false) => FileFormat::List2022,
             (Self::ListXml, false) => FileFormat::ListXml,
-            (Self::List, false) => FileFormat::List,
+            (Self::List | Self::NationalList, false) => FileFormat::List,
+            (Self::NationalResultsByBureau, false) => FileFormat::ResultBlocks,
         }
     }
 }
@@ -65,9 +72,21 @@ impl TableKind {
 struct CircColumns {
     dep: Option<usize>,
     dep_label: Option<usize>,
-    circ: usize,
+    /// `None`: a national list, every candidate in the single national circonscription.
+    circ: Option<usize>,
     circ_label: Option<usize>,
 }
+
+/// The panel order's names in the Conseil constitutionnel's national list (when the file has no
+/// `Numéro de panneau`).
+const NATIONAL_ORDER: &[&str] = &[
+    "Ordre",
+    "Ordre de la liste",
+    "Ordre du tirage au sort",
+    "Numéro d'ordre",
+    "N° d'ordre",
+    "Rang",
+];
 
 #[derive(Debug, Clone, Copy)]
 enum Layout {
@@ -95,12 +114,14 @@ pub(crate) fn read_table(
 ) -> Result<TableKind, ImportError> {
     let header = Header::new(src.header());
     let (layout, circ_cols) = resolve(path, &header)?;
-    let kind = kind(&header, &layout);
+    let kind = kind(&header, &layout, circ_cols);
+    let by_bureau = kind == TableKind::NationalResultsByBureau;
     let mut reader = Reader {
         path,
         header: &header,
         seen: FxHashMap::default(),
         count: 0,
+        national: FxHashMap::default(),
     };
     let mut row = Row::default();
     while src.next_row(&mut row)? {
@@ -118,6 +139,29 @@ pub(crate) fn read_table(
                     }
                     let p = blocks.block(k);
                     let candidate = reader.candidate(&row, &circ.code, p, Some((&blocks, k)))?;
+                    // Results by bureau of the présidentielle: every line repeats the national
+                    // list; a panel with another name on a later line is no national list.
+                    if by_bureau {
+                        let name = (candidate.surname.clone(), candidate.given_name.clone());
+                        match reader.national.get(&candidate.panel.get()) {
+                            Some(first) if *first == name => {
+                                any = true;
+                                continue;
+                            }
+                            Some(_) => {
+                                return Err(ImportError::at(
+                                    path,
+                                    row.line(),
+                                    ImportText::CandidateListOrResults,
+                                )
+                                .value(ImportText::ResultsByBureau)
+                                .hint(ImportText::LooksLikeResultsByBureau));
+                            }
+                            None => {
+                                reader.national.insert(candidate.panel.get(), name);
+                            }
+                        }
+                    }
                     reader.emit(&row, &circ, candidate, p, Some((&blocks, k)), sink)?;
                     any = true;
                 }
@@ -141,8 +185,10 @@ pub(crate) fn read_table(
     Ok(kind)
 }
 
-fn kind(header: &Header, layout: &Layout) -> TableKind {
+fn kind(header: &Header, layout: &Layout, circ: CircColumns) -> TableKind {
     match layout {
+        Layout::Blocks(_) if header.has(BUREAU_MARKERS) => TableKind::NationalResultsByBureau,
+        Layout::OneLine(_) if circ.circ.is_none() => TableKind::NationalList,
         Layout::Blocks(_) if header.has(&["Etat saisie"]) => TableKind::ResultBlocks2022,
         Layout::Blocks(_) => TableKind::ResultBlocks,
         Layout::OneLine(_) if header.has(aliases::VOTES) => TableKind::ResultLines,
@@ -160,7 +206,13 @@ fn kind(header: &Header, layout: &Layout) -> TableKind {
 
 /// Finds the columns, or says which one is missing and what the file looks like instead.
 fn resolve(path: &Path, header: &Header) -> Result<(Layout, CircColumns), ImportError> {
-    if header.has(BUREAU_MARKERS) {
+    // Results by bureau with a block of columns per candidate may be a présidentielle's, whose
+    // every line carries the national list: read as such (a panel naming another candidate on a
+    // later line refuses the file as results by bureau, see `read_table`).
+    let by_bureau_blocks = header.has(BUREAU_MARKERS)
+        && header.has(aliases::PANEL)
+        && matches!(results_wide::blocks(header), Some(Ok(_)));
+    if header.has(BUREAU_MARKERS) && !by_bureau_blocks {
         let e = ImportError::at(path, header.line(), ImportText::CandidateListOrResults);
         return Err(if header.has(aliases::PANEL) {
             e.value(ImportText::ResultsByBureau)
@@ -170,7 +222,15 @@ fn resolve(path: &Path, header: &Header) -> Result<(Layout, CircColumns), Import
                 .hint(ImportText::LooksLikeBureauTable)
         });
     }
-    let Some(panel) = header.find(aliases::PANEL) else {
+    // No circonscription nor département column: the national list of the présidentielle, as
+    // the Conseil constitutionnel publishes it (name, first name, panel order).
+    let national = !header.has(aliases::CIRCONSCRIPTION)
+        && !header.has(aliases::DEPARTEMENT_CODE)
+        && !header.has(aliases::DEPARTEMENT_CODE_FALLBACK);
+    let panel = header
+        .find(aliases::PANEL)
+        .or_else(|| national.then(|| header.find(NATIONAL_ORDER)).flatten());
+    let Some(panel) = panel else {
         let e = header.missing(path, Field::PanelNumber, aliases::PANEL);
         return Err(
             if header.has(aliases::SURNAME) && header.has(aliases::SEX) {
@@ -204,6 +264,17 @@ fn resolve(path: &Path, header: &Header) -> Result<(Layout, CircColumns), Import
             (Layout::OneLine(person), all)
         }
     };
+    if national || by_bureau_blocks {
+        return Ok((
+            layout,
+            CircColumns {
+                dep: None,
+                dep_label: None,
+                circ: None,
+                circ_label: None,
+            },
+        ));
+    }
     let dep = header
         .find_in(aliases::DEPARTEMENT_CODE, fixed.clone(), &[])
         .or_else(|| header.find_in(aliases::DEPARTEMENT_CODE_FALLBACK, fixed.clone(), &[]));
@@ -214,7 +285,7 @@ fn resolve(path: &Path, header: &Header) -> Result<(Layout, CircColumns), Import
     let circ_cols = CircColumns {
         dep,
         dep_label: header.find_in(aliases::DEPARTEMENT_LABEL, fixed.clone(), &taken),
-        circ,
+        circ: Some(circ),
         circ_label: header.find_in(aliases::CIRCONSCRIPTION_LABEL, fixed, &[circ]),
     };
     Ok((layout, circ_cols))
@@ -236,6 +307,8 @@ struct Reader<'a> {
     header: &'a Header,
     seen: FxHashMap<(CirconscriptionCode, u16), u64>,
     count: u64,
+    /// Results by bureau of the présidentielle: each panel's name, from its first line.
+    national: FxHashMap<u16, (String, String)>,
 }
 
 type Block<'b> = Option<(&'b Blocks, usize)>;
@@ -277,15 +350,24 @@ impl Reader<'_> {
         row: &Row,
         cols: CircColumns,
     ) -> Result<Circonscription, ImportError> {
+        let Some(circ_col) = cols.circ else {
+            let (code, label) = crate::domain::law::NATIONAL_CIRCONSCRIPTION;
+            return CirconscriptionCode::parse(code)
+                .map(|code| Circonscription {
+                    code,
+                    label: label.to_owned(),
+                })
+                .map_err(|_| ImportError::at(self.path, row.line(), Field::Circonscription));
+        };
         let dep = cols.dep.map(|i| row.get(i));
-        let raw = row.get(cols.circ);
+        let raw = row.get(circ_col);
         let code = departement::circonscription(dep, raw).map_err(|e| {
             let bare_number = raw.len() <= 2;
             let blame_dep = matches!(e, CircError::Mismatch { .. })
                 || matches!(e, CircError::Departement(_)) && bare_number;
             let column = match cols.dep {
                 Some(d) if blame_dep => d,
-                _ => cols.circ,
+                _ => circ_col,
             };
             let err = self.error(row, column, None, e.expected());
             match e {
@@ -293,7 +375,7 @@ impl Reader<'_> {
                     names: aliases::DEPARTEMENT_CODE.join(", "),
                 }),
                 CircError::Mismatch { .. } => err.hint(ImportText::ColumnSays {
-                    column: self.header.name(cols.circ),
+                    column: self.header.name(circ_col),
                     value: raw.to_owned(),
                 }),
                 _ => err,
@@ -582,7 +664,14 @@ mod tests {
                 .contains("this looks like the bureau table, not the candidate list"),
             "{e}"
         );
-        let e = read(&["Code du département;Code de la circonscription;Code de la commune;Code du b.vote;N°Panneau;Sexe;Nom;Prénom;Voix", "75;1;056;0101;1;M;A;B;3"]).unwrap_err();
+        // Results by bureau of the législatives: panel 1 is another candidate in the next
+        // circonscription (a présidentielle's would repeat the national list).
+        let e = read(&[
+            "Code du département;Code de la circonscription;Code de la commune;Code du b.vote;N°Panneau;Sexe;Nom;Prénom;Voix",
+            "75;1;056;0101;1;M;A;B;3",
+            "75;2;056;0201;1;F;C;D;3",
+        ])
+        .unwrap_err();
         assert!(
             e.to_string()
                 .contains("this looks like the results by bureau"),
@@ -656,5 +745,63 @@ mod tests {
         let e = read(&[LIST_2024, "75;Paris;7501;1ère;1;1;M;Ren\u{82};B;DIV"]).unwrap_err();
         assert_eq!(e.column_en().as_deref(), Some("Nom du candidat"));
         assert!(e.to_string().contains("mix encodings"), "{e}");
+    }
+
+    #[test]
+    fn the_presidentielle_national_list_needs_no_circonscription_column() {
+        // The Conseil constitutionnel's list: panel order, civilité, name, first name.
+        let (kind, rows) = read(&[
+            "Ordre;Civilité;Nom;Prénom",
+            "1;Mme;ARTHAUD;Nathalie",
+            "3;M.;MACRON;Emmanuel",
+            "12;M.;DUPONT-AIGNAN;Nicolas",
+        ])
+        .unwrap();
+        assert_eq!(kind, TableKind::NationalList);
+        assert_eq!(kind.format(false), FileFormat::List);
+        let got: Vec<(&str, u16, String, Sex)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.circonscription.code.as_str(),
+                    r.candidate.panel.get(),
+                    r.candidate.display_name(),
+                    r.candidate.sex,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("FR01", 1, "ARTHAUD Nathalie".to_owned(), Sex::F),
+                ("FR01", 3, "MACRON Emmanuel".to_owned(), Sex::M),
+                ("FR01", 12, "DUPONT-AIGNAN Nicolas".to_owned(), Sex::M),
+            ]
+        );
+        // "Numéro de panneau" is read too; a panel twice is still an error naming both lines.
+        let e = read(&[
+            "Numéro de panneau;Sexe;Nom;Prénom",
+            "5;F;LE PEN;Marine",
+            "5;M;ZEMMOUR;Éric",
+        ])
+        .unwrap_err();
+        assert!(e.to_string().contains("FR01"), "{e}");
+    }
+
+    #[test]
+    fn presidentielle_results_by_bureau_give_the_national_list_once() {
+        let header = "Code du département;Libellé du département;Code de la circonscription;Code de la commune;Code du b.vote;Inscrits;N°Panneau;Sexe;Nom;Prénom;Voix;N°Panneau;Sexe;Nom;Prénom;Voix";
+        let (kind, rows) = read(&[
+            header,
+            "75;Paris;01;056;0911;1000;1;F;ARTHAUD;Nathalie;3;2;M;ROUSSEL;Fabien;12",
+            "69;Rhône;01;123;0101;900;1;F;ARTHAUD;Nathalie;5;2;M;ROUSSEL;Fabien;20",
+        ])
+        .unwrap();
+        assert_eq!(kind, TableKind::NationalResultsByBureau);
+        let got: Vec<(&str, u16)> = rows
+            .iter()
+            .map(|r| (r.circonscription.code.as_str(), r.candidate.panel.get()))
+            .collect();
+        assert_eq!(got, [("FR01", 1), ("FR01", 2)]);
     }
 }

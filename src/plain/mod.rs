@@ -666,7 +666,7 @@ impl<'a> Session<'a> {
         let Some(bureau) = &self.bureau else {
             return vec![self.text.pv_needs_bureau.to_owned()];
         };
-        match crate::app::pv::reclamation(store, &bureau.code, None, self.lang) {
+        match crate::app::pv::reclamation_of(store, &bureau.code, self.lang) {
             Ok(Some(text)) => text.lines().map(str::to_owned).collect(),
             Ok(None) => vec![(self.text.place_unknown)(bureau.code.as_str())],
             Err(e) => vec![e.message(self.lang)],

@@ -776,10 +776,9 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
         out.contains(&format!("constat> {}", &report[findings_at + 1..])),
         "bilan is the findings part:\n{out}"
     );
-    let pv = crate::app::pv::reclamation(
+    let pv = crate::app::pv::reclamation_of(
         &store,
         &crate::domain::BureauCode::parse("75056_0911").unwrap(),
-        None,
         Lang::Fr,
     )
     .unwrap()

@@ -1,24 +1,31 @@
-//! `constat pv`: the réclamation to copy by hand into a bureau's procès-verbal (R.52), or, for an
-//! appeal, the draft statement of facts for a requête to the Conseil constitutionnel with its
-//! deadline (LO.180, ordonnance 58-1067 art. 33).
+//! `constat pv`: the réclamation a citizen copies by hand into a bureau's procès-verbal, its
+//! annex (the full facts and the evidence digest), and the election kind's remedy (`--appeal`):
+//! a requête to the Conseil constitutionnel (législatives) or the Conseil d'État (européennes,
+//! régionales), a protestation at the tribunal administratif (municipales, départementales), or,
+//! for the présidentielle, which has no requête, the note on the réclamation and the 48-hour
+//! referral. Every article, judge, deadline and place comes from [`Law::of`].
 //!
-//! Pure: the caller gives the record, the bureau, the signer and the digest; times are printed in
-//! UTC, said so in the text.
+//! Pure: the caller gives the record, the bureau, the signer and the digest; times are the
+//! bureau's legal local time.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{missing_from_envelope, title, who};
-use crate::domain::appeal::appeal_deadline;
-use crate::domain::findings::EnvelopeCause;
-use crate::domain::findings::{Detail, Sighting};
+use crate::domain::appeal::{Qualite, deadline};
+use crate::domain::findings::{AbsencePeriod, Detail, EnvelopeCause, Sighting};
+use crate::domain::law::{
+    Citation, Filer, Hour, Judge, Law, LegalText, Place, RECLAMATION, Remedy,
+};
 use crate::domain::legal_time::LegalZone;
-use crate::domain::record::Finding;
+use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::state::RecordState;
-use crate::domain::{Bureau, CircRecord, Election, EventId, Item, Mark, Panel};
-use crate::i18n::{Catalog, Message};
+use crate::domain::{
+    Bureau, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel,
+};
+use crate::i18n::{Catalog, Lang, Message};
 
 /// What the réclamation is made of.
 pub struct Pv<'a> {
@@ -32,7 +39,8 @@ pub struct Pv<'a> {
     /// [`checked_at_bureau`]. Not printed: a réclamation states no non-grievance ("22 checked,
     /// none missing"; law.md §3a).
     pub checked: usize,
-    /// The voters' names of the non-receipts, by event (they go into the procès-verbal only).
+    /// The voters' names of the non-receipts, by event. Not printed: a réclamation names no
+    /// third party (law.md §3a), who signs their own.
     pub voters: &'a BTreeMap<EventId, String>,
     /// Who signs: the database's observer.
     pub signer: &'a str,
@@ -40,6 +48,28 @@ pub struct Pv<'a> {
     pub digest: Option<&'a str>,
     /// With `--appeal`: the day the results were proclaimed.
     pub appeal: Option<NaiveDate>,
+}
+
+/// Who signs the réclamation or the remedy, and in what capacity.
+#[derive(Debug, Clone, Copy)]
+pub struct Signer<'a> {
+    /// Their name.
+    pub name: &'a str,
+    /// Their observer id: the réclamation states their own observations only.
+    pub observer: ObserverId,
+    /// Their qualité, when given (`None`: a blank to fill in).
+    pub qualite: Option<&'a Qualite>,
+}
+
+/// What a remedy needs beyond the réclamation.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Appeal<'a> {
+    /// The day the results were proclaimed (where the deadline counts from it).
+    pub proclamation: Option<NaiveDate>,
+    /// The vote margin that decided the election, when known (votes).
+    pub margin: Option<u32>,
+    /// The person (or list) elected, when given.
+    pub elected: Option<&'a str>,
 }
 
 /// The voters' names of a circonscription's live non-receipts, by event (for [`Pv::voters`]).
@@ -62,15 +92,408 @@ pub fn checked_at_bureau(state: &RecordState, record: &CircRecord, bureau: &Bure
     panels.len()
 }
 
-/// The facts of the bureau, then of the circonscription's envelopes, one sentence each.
+/// Whether `observer` observed `bureau`: a check of its table, or a non-receipt of one of its
+/// voters. A réclamation is signed only by someone who was there (law.md §3a: refuse other
+/// bureaux).
+pub fn observed_bureau(
+    state: &RecordState,
+    record: &CircRecord,
+    bureau: &Bureau,
+    observer: ObserverId,
+) -> bool {
+    let circ = &record.circonscription.code;
+    state.cells_of(circ).any(|(k, o)| {
+        k.bureau == Some(&bureau.code) && o.observer == observer && o.mark != Mark::Unchecked
+    }) || state
+        .non_receipts_of(circ)
+        .any(|f| f.bureau == bureau.code && f.observer == observer)
+}
+
+/// Articles as cited in a sentence: `article R.52 du code électoral`, `articles R.34 et R.38 du
+/// code électoral, article 33 de l'ordonnance n° 58-1067 …` (consecutive articles of the same
+/// text are grouped).
+pub fn cite(list: &[Citation], lang: Lang) -> String {
+    let mut groups: Vec<(LegalText, Vec<&'static str>)> = Vec::new();
+    for c in list {
+        match groups.last_mut() {
+            Some((text, articles)) if *text == c.text => articles.push(c.article),
+            _ => groups.push((c.text, vec![c.article])),
+        }
+    }
+    let and = Message::new("law-and").render(lang);
+    groups
+        .into_iter()
+        .map(|(text, articles)| {
+            let count = articles.len();
+            let joined = match articles.split_last() {
+                Some((last, [])) => (*last).to_owned(),
+                Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
+                None => String::new(),
+            };
+            let id = match (text, joined.is_empty()) {
+                (_, true) => Message::new("law-text"),
+                (LegalText::CodeElectoral, false) => Message::new("law-cite-code"),
+                (LegalText::Ordonnance58_1067, false) => Message::new("law-cite-ordonnance"),
+                (LegalText::Decret2001_213, false) => Message::new("law-cite-decret"),
+                (LegalText::Loi77_729, false) => Message::new("law-cite-loi"),
+                (LegalText::Constitution, false) => Message::new("law-cite-constitution"),
+            };
+            id.arg("text", text.slug())
+                .arg("number", text.number())
+                .arg("articles", joined)
+                .arg("count", count)
+                .render(lang)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn place(p: Place, lang: Lang) -> String {
+    match p {
+        Place::ConseilConstitutionnel => Message::new("law-place-cc"),
+        Place::Prefecture => Message::new("law-place-prefecture"),
+        Place::PrefectureOrSousPrefecture => Message::new("law-place-sous-prefecture"),
+        Place::ConseilEtat => Message::new("law-place-ce"),
+        Place::TribunalAdministratif => Message::new("law-place-ta"),
+        Place::BureauPv => Message::new("law-place-pv"),
+    }
+    .render(lang)
+}
+
+fn filer(f: Filer, lang: Lang) -> String {
+    match f {
+        Filer::VotersOfCirconscription => Message::new("law-filer-circonscription"),
+        Filer::AnyVoter => Message::new("law-filer-any-voter"),
+        Filer::VotersInThePv => Message::new("law-filer-pv"),
+        Filer::VotersAndEligiblesOfCommune => Message::new("law-filer-commune"),
+        Filer::VotersOfCantonAndBinomes => Message::new("law-filer-canton"),
+        Filer::VotersOfRegion => Message::new("law-filer-region"),
+        Filer::Candidates => Message::new("law-filer-candidates"),
+        Filer::Prefet => Message::new("law-filer-prefet"),
+    }
+    .render(lang)
+}
+
+/// Words joined as a list: `a, b et c` (`a, b or c` with `or`).
+fn listed(words: &[String], or: bool, lang: Lang) -> String {
+    let sep = if or {
+        Message::new("law-or").render(lang)
+    } else {
+        Message::new("law-and").render(lang)
+    };
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{sep}{last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// `2 500` in French, `2,500` in English.
+fn thousands(n: u32, lang: Lang) -> String {
+    let sep = if lang == Lang::Fr { ' ' } else { ',' };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The chain digest as a short checkable reference: its first 16 hex digits by groups of 4
+/// (`5f1c 0e8a 9b7d 6c5e`).
+pub fn short_reference(digest: &str) -> String {
+    let head: Vec<char> = digest.chars().take(16).collect();
+    head.chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The bureau's number within its commune (`0911` of `75056_0911`).
+fn bureau_number(b: &Bureau) -> &str {
+    b.code
+        .as_str()
+        .split_once('_')
+        .map_or(b.code.as_str(), |(_, n)| n)
+}
+
+/// The département of a bureau's commune (`75`, `2A`, `971`), for the Saturday vote.
+fn departement(b: &Bureau) -> &str {
+    let commune = b.code.as_str().split('_').next().unwrap_or_default();
+    if commune.starts_with("97") || commune.starts_with("98") {
+        commune.get(..3).unwrap_or(commune)
+    } else {
+        commune.get(..2).unwrap_or(commune)
+    }
+}
+
+/// The bureau's own day of the vote: the election's, a day earlier where the kind votes on
+/// Saturday (law.md §4.6).
+pub fn vote_day(election: &Election, bureau: &Bureau) -> Option<NaiveDate> {
+    let law = Law::of(election.kind);
+    let abroad = bureau
+        .circonscription
+        .as_ref()
+        .is_some_and(|c| law.abroad_votes_on_saturday(c.as_str()));
+    election.date.map(|d| {
+        if abroad && d.weekday() == chrono::Weekday::Sun {
+            d.pred_opt().unwrap_or(d)
+        } else {
+            law.vote_day(d, departement(bureau))
+        }
+    })
+}
+
+/// `le 11 juin 2017 à 7 h 47` in the bureau's legal time.
+fn at(t: DateTime<Utc>, zone: LegalZone, cat: &Catalog) -> String {
+    let local = zone.local(t);
+    Message::new("pv-at")
+        .arg("day", (cat.pv.date)(local.date()))
+        .arg("clock", cat.clock(local))
+        .arg("zone", cat.zone_suffix(zone))
+        .render(cat.lang)
+}
+
+/// `n° 5 LE PEN Marine`.
+fn short_name(c: &Candidate) -> String {
+    format!("n° {} {}", c.panel, c.display_name())
+}
+
+fn qualite(q: Option<&Qualite>, bureau: &Bureau, lang: Lang) -> String {
+    match q {
+        Some(Qualite::Electeur) if bureau.commune.is_empty() => {
+            Message::new("pv-qualite-electeur-here").arg("number", bureau_number(bureau))
+        }
+        Some(Qualite::Electeur) => Message::new("pv-qualite-electeur")
+            .arg("number", bureau_number(bureau))
+            .arg("commune", bureau.commune.as_str()),
+        Some(Qualite::Delegue(of)) => Message::new("pv-qualite-delegue").arg("of", of.as_str()),
+        Some(Qualite::Candidat) => Message::new("pv-qualite-candidat"),
+        None => Message::new("pv-qualite-blank"),
+    }
+    .render(lang)
+}
+
+/// One of the signer's own periods of absence of a ballot from the table.
+fn own_period(p: &AbsencePeriod, zone: LegalZone, cat: &Catalog) -> String {
+    let day = zone.local(p.from).date();
+    let clock = |t: DateTime<Utc>| {
+        let local = zone.local(t);
+        if local.date() == day {
+            cat.clock(local)
+        } else {
+            format!("{}, {}", (cat.pv.date)(local.date()), cat.clock(local))
+        }
+    };
+    let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+    let back = p.present_again.as_ref().map_or_else(String::new, |s| {
+        Message::new("period-present-again")
+            .arg("at", clock(s.at))
+            .render(cat.lang)
+    });
+    Message::new("pv-own-period")
+        .arg("single", minute(p.from) == minute(p.until))
+        .arg("day", (cat.pv.date)(day))
+        .arg("from", clock(p.from))
+        .arg("until", clock(p.until))
+        .arg("zone", cat.zone_suffix(zone))
+        .arg("back", back)
+        .render(cat.lang)
+}
+
+fn items_text(items: &[Item], lang: Lang) -> String {
+    let foi = items.contains(&Item::Foi);
+    let courrier = items.contains(&Item::Courrier);
+    match (foi, courrier) {
+        (true, true) => Message::new("not-supplied-both"),
+        (true, false) => Message::new("not-supplied-foi"),
+        (false, true) => Message::new("not-supplied-courrier"),
+        (false, false) => Message::new("pv-own-items-some"),
+    }
+    .render(lang)
+}
+
+/// One candidate's items absent from one of the signer's envelopes, and the first time.
+type AbsentItems<'a> = (&'a Candidate, Vec<Item>, DateTime<Utc>);
+/// Candidates with the same items absent from one envelope, and the first time.
+type SameAbsence<'a> = (Vec<&'a Candidate>, DateTime<Utc>);
+
+/// The signer's own facts at this bureau and in their own household, in their words
+/// ("j'ai constaté"), each with its local time: what goes into the réclamation.
+pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
+    let law = Law::of(pv.election.kind);
+    let code = &pv.bureau.code;
+    let zone = LegalZone::of_bureau(code);
+    let lang = cat.lang;
+    let mut lines = Vec::new();
+    // The bureau's table (none in a bureau with voting machines: L.58 al. 2, law.md §2.5).
+    if !pv.bureau.voting_machines {
+        for d in &pv.record.details {
+            if let Detail::AbsentFromTable {
+                bureau,
+                candidate,
+                periods,
+            } = d
+                && bureau == code
+            {
+                let mine: Vec<String> = periods
+                    .iter()
+                    .filter(|p| p.observer == me)
+                    .map(|p| own_period(p, zone, cat))
+                    .collect();
+                if !mine.is_empty() {
+                    lines.push(
+                        Message::new("pv-own-absent")
+                            .arg("candidate", short_name(candidate))
+                            .arg("periods", mine.join(cat.clause_sep))
+                            .render(lang),
+                    );
+                }
+            }
+        }
+    }
+    // The signer's envelope: what was absent from it. Where a candidate may lawfully not supply
+    // (R.38, R.34 al. 6), absent from every envelope is no grievance by itself (law.md §2.1–2.2):
+    // only what other envelopes held is written; at the présidentielle everything is due.
+    // Per candidate and envelope: the items said absent, and the first time.
+    let mut per: BTreeMap<(Panel, u16), AbsentItems<'_>> = BTreeMap::new();
+    for d in &pv.record.details {
+        let (candidate, items, observations) = match d {
+            Detail::NotSupplied { .. } if law.may_not_supply => continue,
+            Detail::NotSupplied {
+                candidate,
+                items,
+                observations,
+                ..
+            } => (candidate, items.clone(), observations),
+            Detail::DistributionFailure {
+                candidate,
+                item,
+                observations,
+                ..
+            } => (candidate, vec![*item], observations),
+            _ => continue,
+        };
+        // The signer's absent sightings, per envelope: one per item of the detail (a sighting
+        // does not name its item; when the signer saw fewer than the detail's items, which
+        // ones is not known and the line says "documents were missing").
+        let mut by_envelope: BTreeMap<u16, (usize, DateTime<Utc>)> = BTreeMap::new();
+        for s in observations
+            .iter()
+            .filter(|s| s.observer == me && s.mark == Mark::Absent)
+        {
+            let e = by_envelope
+                .entry(s.envelope.unwrap_or(1))
+                .or_insert((0, s.at));
+            e.0 += 1;
+            e.1 = e.1.min(s.at);
+        }
+        for (envelope, (count, seen)) in by_envelope {
+            let e = per
+                .entry((candidate.panel, envelope))
+                .or_insert_with(|| (candidate, Vec::new(), seen));
+            if count >= items.len() {
+                e.1.extend(items.iter().copied());
+            } else {
+                e.1.push(Item::Bureau);
+            }
+            e.2 = e.2.min(seen);
+        }
+    }
+    let mut absent: BTreeMap<(Vec<Item>, u16), SameAbsence<'_>> = BTreeMap::new();
+    for ((_, envelope), (candidate, mut items, seen)) in per {
+        // No ballot is mailed to the voters of a bureau with voting machines (R.34, last
+        // paragraph; law.md §2.5): a missing ballot is no fact there, nor an unknown item.
+        if pv.bureau.voting_machines {
+            if items.contains(&Item::Bureau) {
+                continue;
+            }
+            items.retain(|i| *i != Item::Courrier);
+            if items.is_empty() {
+                continue;
+            }
+        }
+        // An unknown item (the signer saw fewer sightings than items) makes the line general.
+        if items.contains(&Item::Bureau) {
+            items.clear();
+        }
+        items.sort_by_key(|i| i.index());
+        items.dedup();
+        let entry = absent
+            .entry((items, envelope))
+            .or_insert_with(|| (Vec::new(), seen));
+        entry.0.push(candidate);
+        entry.1 = entry.1.min(seen);
+    }
+    for ((items, _envelope), (candidates, seen)) in absent {
+        lines.push(
+            Message::new("pv-own-envelope")
+                .arg("items", items_text(&items, lang))
+                .arg(
+                    "candidates",
+                    candidates
+                        .iter()
+                        .map(|c| short_name(c))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .arg("at", at(seen, zone, cat))
+                .render(lang),
+        );
+    }
+    // The signer's own non-receipt at this bureau (a named voter is a third party: not here).
+    let own_non_receipt = pv.record.details.iter().find_map(|d| match d {
+        Detail::NonReceipts { observations, .. } => observations
+            .iter()
+            .find(|n| &n.bureau == code && n.observer == me && !pv.voters.contains_key(&n.event)),
+        _ => None,
+    });
+    let mut household = false;
+    for d in &pv.record.details {
+        if let Detail::Shortfall { observations, .. } = d {
+            for h in observations
+                .iter()
+                .filter(|h| h.observer == me && h.received < h.voters)
+            {
+                household = true;
+                // One missing envelope counts once: the signer's own non-receipt is one of the
+                // household's missing envelopes, not one more (law.md §2.10).
+                lines.push(
+                    Message::new("pv-own-household")
+                        .arg("voters", h.voters)
+                        .arg("received", h.received)
+                        .arg("missing", h.voters - h.received)
+                        .arg("mine", own_non_receipt.is_some())
+                        .arg("at", at(h.at, zone, cat))
+                        .render(lang),
+                );
+            }
+        }
+    }
+    if let (Some(n), false) = (own_non_receipt, household) {
+        lines.push(
+            Message::new("pv-own-non-receipt")
+                .arg("at", at(n.at, zone, cat))
+                .render(lang),
+        );
+    }
+    lines
+}
+
+/// The facts of the bureau, then of the circonscription's envelopes, one sentence each: what
+/// the annex prints (every observer's facts; no voter's name).
 pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     let t = &cat.pv;
+    let law = Law::of(pv.election.kind);
     let code = &pv.bureau.code;
     // Times in the bureau's legal local time (law.md §2.8).
     let zone = LegalZone::of_bureau(code);
     // Irregularities only: no "nothing missing", no "22 checked" (law.md §3a: no non-grievances),
     // and nothing about what nobody observed (law.md §2.9). A bureau with voting machines has no
-    // table (L.58 al. 2): nothing to say about it.
+    // table: nothing to say about it.
     let mut at_bureau = Vec::new();
     if !pv.bureau.voting_machines {
         for d in &pv.record.details {
@@ -96,9 +519,8 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             }
         }
     }
-    // Whether anything below is an irregularity: a candidate's documents absent from every
-    // envelope may be lawful (not supplied, or too few for mailing: R.38, R.34 al. 6) and alone
-    // makes no réclamation.
+    // Whether anything below is an irregularity: where candidates may lawfully not supply, a
+    // candidate's documents absent from every envelope alone makes no réclamation.
     let mut irregular = !at_bureau.is_empty();
 
     let mut envelopes = Vec::new();
@@ -129,14 +551,18 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             candidates,
         } = f
         {
-            irregular |= *cause == EnvelopeCause::DistributionFailure;
+            irregular |= *cause == EnvelopeCause::DistributionFailure || !law.may_not_supply;
             let mut sightings: Vec<Sighting> = candidates
                 .iter()
                 .flat_map(|c| seen.get(&c.panel).into_iter().flatten())
                 .map(|s| (*s).clone())
                 .collect();
             sightings.sort_by_key(|s| (s.at, s.observer));
-            let mut line = missing_from_envelope(*gap, *at_bureau, *cause, candidates, cat);
+            let mut line = if law.may_not_supply {
+                missing_from_envelope(*gap, *at_bureau, *cause, candidates, cat)
+            } else {
+                due_everywhere(*gap, candidates, law, cat)
+            };
             if !sightings.is_empty() {
                 line.push_str(&(t.seen_by)(&who(&sightings, zone, cat)));
             }
@@ -185,10 +611,8 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                 }
                 irregular = true;
                 let by = format!("{} ({})", n.observer_name, super::time(n.at, zone, cat));
-                envelopes.push((t.non_receipt)(
-                    pv.voters.get(&n.event).map(String::as_str),
-                    &by,
-                ));
+                // No voter's name (law.md §3a: other voters sign their own réclamation).
+                envelopes.push((t.non_receipt)(None, &by));
             }
         }
     }
@@ -202,6 +626,30 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     }
 }
 
+/// At the présidentielle every candidate's documents are due in every envelope (law.md §4.4):
+/// a missing one is said as such, with no "not supplied" alternative.
+fn due_everywhere(gap: EnvelopeGap, candidates: &[Candidate], law: &Law, cat: &Catalog) -> String {
+    Message::new("pv-annex-due")
+        .arg(
+            "leaflet",
+            match law.mailing.leaflet {
+                crate::domain::law::Leaflet::Declaration => "declaration",
+                crate::domain::law::Leaflet::Circulaire => "circulaire",
+            },
+        )
+        .arg("items", items_text(gap.items(), cat.lang))
+        .arg(
+            "candidates",
+            candidates
+                .iter()
+                .map(short_name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+        .arg("cite", cite(law.mailing.cite, cat.lang))
+        .render(cat.lang)
+}
+
 /// The facts of a réclamation: at the bureau, in the circonscription's envelopes, and whether
 /// any of them is an irregularity.
 pub struct Facts {
@@ -209,59 +657,212 @@ pub struct Facts {
     pub at_bureau: Vec<String>,
     /// The envelopes' facts (missing documents, households short of envelopes, non-receipts).
     pub envelopes: Vec<String>,
-    /// False when nothing observed is an irregularity to write into the procès-verbal: then no
-    /// réclamation is printed.
+    /// False when nothing observed is an irregularity to write into the procès-verbal.
     pub irregular: bool,
 }
 
-fn digest(pv: &Pv<'_>, cat: &Catalog) -> String {
+fn digest_line(pv: &Pv<'_>, cat: &Catalog) -> String {
     match pv.digest {
         Some(d) => (cat.digest_some)(d),
         None => cat.digest_none.to_owned(),
     }
 }
 
-/// Writes the réclamation and, with [`Pv::appeal`], after it the appeal deadline and the draft
-/// of the facts for the requête.
-pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
-    let t = &cat.pv;
-    let c = &pv.record.circonscription;
-    let mut place = pv.bureau.label.clone();
-    if !pv.bureau.address.is_empty() {
+fn place_line(b: &Bureau) -> String {
+    let mut place = b.label.clone();
+    if !b.address.is_empty() {
         place.push_str(", ");
-        place.push_str(&pv.bureau.address);
+        place.push_str(&b.address);
     }
-    let Facts {
-        at_bureau,
-        envelopes,
-        irregular,
-    } = facts(pv, cat);
-    if !irregular {
-        // One sentence, no réclamation (law.md §3a: no non-grievances).
+    place
+}
+
+/// "Fait à Paris, le 11 juin 2017 à ____ h ____." with the bureau's commune and its own vote day.
+fn done_at(pv: &Pv<'_>, cat: &Catalog) -> String {
+    let day = vote_day(pv.election, pv.bureau).map(|d| (cat.pv.date)(d));
+    let m = match (pv.bureau.commune.is_empty(), day) {
+        (false, Some(day)) => Message::new("pv-done")
+            .arg("commune", pv.bureau.commune.as_str())
+            .arg("day", day),
+        (false, None) => Message::new("pv-done-undated").arg("commune", pv.bureau.commune.as_str()),
+        (true, Some(day)) => Message::new("pv-done-here").arg("day", day),
+        (true, None) => Message::new("pv-done-here-undated"),
+    };
+    m.render(cat.lang)
+}
+
+/// The signer of the legacy [`render`]: the observer whose name is [`Pv::signer`] among the
+/// record's sightings.
+fn signer_named(pv: &Pv<'_>) -> Option<ObserverId> {
+    pv.record.details.iter().find_map(|d| {
+        let mut ids = match d {
+            Detail::NotSupplied { observations, .. }
+            | Detail::DistributionFailure { observations, .. }
+            | Detail::Disagreement { observations, .. } => observations
+                .iter()
+                .map(|s| (s.observer, s.observer_name.as_str()))
+                .collect::<Vec<_>>(),
+            Detail::AbsentFromTable { periods, .. } => periods
+                .iter()
+                .map(|p| (p.observer, p.observer_name.as_str()))
+                .collect(),
+            Detail::Shortfall { observations, .. } => observations
+                .iter()
+                .map(|h| (h.observer, h.observer_name.as_str()))
+                .collect(),
+            Detail::NonReceipts { observations, .. } => observations
+                .iter()
+                .map(|n| (n.observer, n.observer_name.as_str()))
+                .collect(),
+            Detail::MachinesDisputed { statements, .. } => statements
+                .iter()
+                .map(|m| (m.observer, m.observer_name.as_str()))
+                .collect(),
+            Detail::SeenAfterPolls { observations, .. } => observations
+                .iter()
+                .map(|l| (l.sighting.observer, l.sighting.observer_name.as_str()))
+                .collect(),
+            Detail::ReceivedAfterElection { observations, .. } => observations
+                .iter()
+                .map(|h| (h.observer, h.observer_name.as_str()))
+                .collect(),
+        }
+        .into_iter();
+        ids.find(|(_, name)| *name == pv.signer).map(|(id, _)| id)
+    })
+}
+
+/// Writes the réclamation to copy by hand into the PV: the signer and their qualité, their own
+/// facts at this bureau and in their household with local times, the conclusions where the kind
+/// needs them, the request that the annex be annexed (with its short reference), and "Fait à …".
+/// When nothing of theirs is an irregularity, one sentence says so.
+pub fn reclamation(
+    pv: &Pv<'_>,
+    signer: &Signer<'_>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let law = Law::of(pv.election.kind);
+    let lang = cat.lang;
+    let facts = own_facts(pv, signer.observer, cat);
+    if facts.is_empty() {
         return writeln!(
             out,
             "{}",
             Message::new("pv-nothing-to-write")
                 .arg("bureau", pv.bureau.code.as_str())
-                .render(cat.lang)
+                .render(lang)
         );
     }
-    let heading = |out: &mut dyn Write, first: &str| -> io::Result<()> {
-        writeln!(out, "{first}")?;
-        writeln!(out, "{}", title(pv.election, cat))?;
+    writeln!(out, "{}", cat.pv.title)?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-r-bureau")
+            .arg("election", title(pv.election, cat))
+            .arg("number", bureau_number(pv.bureau))
+            .arg("place", place_line(pv.bureau))
+            .arg("code", pv.bureau.code.as_str())
+            .render(lang)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-r-intro")
+            .arg("name", signer.name)
+            .arg("qualite", qualite(signer.qualite, pv.bureau, lang))
+            .arg("cite", cite(RECLAMATION, lang))
+            .render(lang)
+    )?;
+    for (n, f) in facts.iter().enumerate() {
+        writeln!(out, "{}. {f}", n + 1)?;
+    }
+    if law.conclusions_in_pv {
+        // A PV mention counts as a protestation only with conclusions (CE 2014 Pineuilh); at the
+        // présidentielle the réclamation is the remedy itself (décret 2001-213 art. 30).
         writeln!(
             out,
-            "{} {}{}{}",
-            cat.circonscription, c.code, cat.list_sep, c.label
+            "{}",
+            Message::new("pv-r-conclusions")
+                .arg("cite", cite(law.deadline.cite, lang))
+                .render(lang)
         )?;
-        writeln!(out, "{}", (t.bureau)(pv.bureau.code.as_str(), &place))
+    }
+    let annex = match pv.digest {
+        Some(d) => Message::new("pv-r-annex").arg("reference", short_reference(d)),
+        None => Message::new("pv-r-annex-unreferenced"),
     };
-    heading(out, t.title)?;
+    writeln!(out, "{}", annex.render(lang))?;
     writeln!(out)?;
-    writeln!(out, "{}", (t.intro)(pv.signer))?;
+    writeln!(out, "{}", done_at(pv, cat))?;
+    writeln!(out, "{}", signer.name)?;
+    writeln!(out, "{}", cat.pv.signature)
+}
+
+/// Writes the annex: every observed fact of the bureau and of the circonscription's envelopes
+/// (no voter's name), the short reference and the full digest.
+pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    let law = Law::of(pv.election.kind);
+    let lang = cat.lang;
+    let Facts {
+        at_bureau,
+        envelopes,
+        irregular,
+    } = facts(pv, cat);
+    writeln!(out, "{}", Message::new("pv-annex-title").render(lang))?;
+    heading(pv, cat, out)?;
     writeln!(out)?;
-    // A section with no fact is left out.
-    for (heading, lines) in [(t.at_bureau, &at_bureau), (t.envelopes, &envelopes)] {
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-annex-intro")
+            .arg("name", signer_name)
+            .render(lang)
+    )?;
+    writeln!(out)?;
+    if !irregular {
+        writeln!(out, "{}", Message::new("pv-annex-nothing").render(lang))?;
+        writeln!(out)?;
+    }
+    let mailer = match law.mailing.by {
+        crate::domain::law::Mailer::CommissionDePropagande => Message::new("law-mailer-propagande"),
+        crate::domain::law::Mailer::CommissionsLocalesDeControle => {
+            Message::new("law-mailer-locales")
+        }
+    }
+    .render(lang);
+    let sections = [
+        (
+            Message::new("pv-annex-at-bureau")
+                .arg("cite", cite(law.table_cite, lang))
+                .arg(
+                    "supply",
+                    match law.table {
+                        crate::domain::law::TableSupply::AdministrationOnly => "administration",
+                        crate::domain::law::TableSupply::CandidatesAndMayor => "candidates",
+                    },
+                )
+                .render(lang),
+            &at_bureau,
+        ),
+        (
+            Message::new("pv-annex-envelopes")
+                .arg("mailer", mailer)
+                .arg("cite", cite(law.mailing.cite, lang))
+                .arg("threshold", law.mailing.min_inhabitants.is_some())
+                .arg(
+                    "inhabitants",
+                    law.mailing
+                        .min_inhabitants
+                        .map(|n| thousands(n, lang))
+                        .unwrap_or_default(),
+                )
+                .render(lang),
+            &envelopes,
+        ),
+    ];
+    for (heading, lines) in sections {
         if lines.is_empty() {
             continue;
         }
@@ -271,43 +872,1036 @@ pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()>
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", t.closing)?;
-    writeln!(out, "{}", pv.signer)?;
-    writeln!(out, "{}", t.signature)?;
-    // The appeal comes after the réclamation: the requête cites it.
-    if let Some(proclamation) = pv.appeal {
-        writeln!(out)?;
-        writeln!(out, "{}", "-".repeat(72))?;
-        writeln!(out)?;
-        heading(out, t.appeal_title)?;
-        writeln!(out)?;
-        let deadline =
-            appeal_deadline(proclamation).map_or_else(|| "?".to_owned(), |d| (t.deadline)(d));
+    if let Some(d) = pv.digest {
         writeln!(
             out,
             "{}",
-            (t.appeal_deadline)(&deadline, &(t.date)(proclamation))
+            Message::new("pv-annex-reference")
+                .arg("reference", short_reference(d))
+                .render(lang)
         )?;
-        writeln!(out, "{}", t.appeal_who)?;
+    }
+    writeln!(out, "{}", signer_name)?;
+    writeln!(out, "{}", cat.pv.signature)?;
+    writeln!(out)?;
+    writeln!(out, "{}", digest_line(pv, cat))
+}
+
+fn heading(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    let c = &pv.record.circonscription;
+    writeln!(out, "{}", title(pv.election, cat))?;
+    writeln!(
+        out,
+        "{} {}{}{}",
+        cat.circonscription, c.code, cat.list_sep, c.label
+    )?;
+    writeln!(
+        out,
+        "{}",
+        (cat.pv.bureau)(pv.bureau.code.as_str(), &place_line(pv.bureau))
+    )
+}
+
+/// What the interface's summary shows: the réclamation of [`Pv::signer`] (found by name among
+/// the record's observers; qualité left blank), then the annex, then with [`Pv::appeal`] the
+/// kind's remedy. When nothing observed is an irregularity, one sentence says so.
+pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    if !facts(pv, cat).irregular {
+        return writeln!(
+            out,
+            "{}",
+            Message::new("pv-nothing-to-write")
+                .arg("bureau", pv.bureau.code.as_str())
+                .render(cat.lang)
+        );
+    }
+    let rule = |out: &mut dyn Write| -> io::Result<()> {
         writeln!(out)?;
-        writeln!(out, "{}", t.appeal_facts)?;
-        let mut n = 0;
-        for (heading, lines) in [(t.at_bureau, &at_bureau), (t.envelopes, &envelopes)] {
-            if lines.is_empty() {
-                continue;
-            }
-            writeln!(out, "{heading}")?;
-            for f in lines {
-                n += 1;
-                writeln!(out, "{n}. {f}")?;
-            }
-        }
-        writeln!(out, "{}", (t.appeal_pv)(pv.bureau.code.as_str()))?;
-        writeln!(out)?;
-        writeln!(out, "{}", t.appeal_pieces)?;
-        writeln!(out, "{}", pv.signer)?;
-        writeln!(out, "{}", t.signature)?;
+        writeln!(out, "{}", "-".repeat(72))?;
+        writeln!(out)
+    };
+    let signer = signer_named(pv).map(|observer| Signer {
+        name: pv.signer,
+        observer,
+        qualite: None,
+    });
+    if let Some(signer) = &signer
+        && !own_facts(pv, signer.observer, cat).is_empty()
+    {
+        reclamation(pv, signer, cat, out)?;
+        rule(out)?;
+    }
+    annex(pv, pv.signer, cat, out)?;
+    if let (Some(signer), Some(proclamation)) = (&signer, pv.appeal) {
+        rule(out)?;
+        let appeal = Appeal {
+            proclamation: Some(proclamation),
+            ..Appeal::default()
+        };
+        remedy(pv, signer, &appeal, cat, out)?;
+    }
+    Ok(())
+}
+
+/// Writes the kind's remedy (`constat pv --appeal`): the requête to the Conseil constitutionnel
+/// (législatives) or the Conseil d'État (européennes, régionales), the protestation at the
+/// tribunal administratif (municipales, départementales), or the présidentielle's note.
+pub fn remedy(
+    pv: &Pv<'_>,
+    signer: &Signer<'_>,
+    appeal: &Appeal<'_>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let law = Law::of(pv.election.kind);
+    match law.remedy {
+        Remedy::PvMentionOnly => presidentielle_note(pv, signer, law, cat, out),
+        Remedy::Requete | Remedy::Protestation => requete(pv, signer, appeal, law, cat, out),
+    }
+}
+
+/// Every fact of the remedy, numbered, each with its pièce: the bureau's facts rest on the PV
+/// (pièce 1), the envelopes' on the annex (pièce 2).
+fn numbered_facts(pv: &Pv<'_>, cat: &Catalog) -> (Vec<String>, bool, bool) {
+    let Facts {
+        at_bureau,
+        envelopes,
+        ..
+    } = facts(pv, cat);
+    let mut lines = Vec::new();
+    for f in &at_bureau {
+        lines.push(
+            Message::new("pv-remedy-fact")
+                .arg("n", lines.len() + 1)
+                .arg("fact", f.as_str())
+                .arg("piece", 1)
+                .render(cat.lang),
+        );
+    }
+    for f in &envelopes {
+        lines.push(
+            Message::new("pv-remedy-fact")
+                .arg("n", lines.len() + 1)
+                .arg("fact", f.as_str())
+                .arg("piece", 2)
+                .render(cat.lang),
+        );
+    }
+    (lines, !at_bureau.is_empty(), !envelopes.is_empty())
+}
+
+/// Voters concerned by the observed facts: missing envelopes and non-receipts (to compare with
+/// the margin).
+fn voters_concerned(record: &CircRecord) -> u32 {
+    record
+        .details
+        .iter()
+        .map(|d| match d {
+            Detail::Shortfall { rate, .. } => rate.count,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn requete(
+    pv: &Pv<'_>,
+    signer: &Signer<'_>,
+    appeal: &Appeal<'_>,
+    law: &Law,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = cat.lang;
+    let c = &pv.record.circonscription;
+    let court = match law.judge {
+        Judge::ConseilConstitutionnel => "cc",
+        Judge::ConseilEtat => "ce",
+        Judge::TribunalAdministratif => "ta",
+    };
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-title")
+            .arg("court", court)
+            .render(lang)
+    )?;
+    heading(pv, cat, out)?;
+    writeln!(out)?;
+    // The requérant: name, first names, address, qualité (ord. 58-1067 art. 35 for the CC).
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-requerant")
+            .arg("name", signer.name)
+            .arg("qualite", remedy_qualite(signer.qualite, law, lang))
+            .render(lang)
+    )?;
+    writeln!(out, "{}", Message::new("pv-remedy-address").render(lang))?;
+    // The election contested: who was elected, the dates of the rounds.
+    let day = vote_day(pv.election, pv.bureau);
+    let (r1, r2) = day.map_or((None, None), |d| law.round_days(pv.election.round, d));
+    let date =
+        |d: Option<NaiveDate>| d.map_or_else(|| "____________".to_owned(), |d| (cat.pv.date)(d));
+    let elected = appeal
+        .elected
+        .map_or_else(|| "______________________".to_owned(), str::to_owned);
+    let rounds = if law.rounds == 1 {
+        Message::new("pv-remedy-round").arg("day", date(r1))
+    } else {
+        Message::new("pv-remedy-rounds")
+            .arg("first", date(r1))
+            .arg("second", date(r2))
+    }
+    .render(lang);
+    let proclaimed = appeal.proclamation.map_or_else(
+        || Message::new("pv-remedy-proclaimed-blank").render(lang),
+        |p| {
+            Message::new("pv-remedy-proclaimed")
+                .arg("day", (cat.pv.date)(p))
+                .render(lang)
+        },
+    );
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-election")
+            .arg(
+                "elects",
+                match law.elects {
+                    crate::domain::law::Elects::Person => "person",
+                    crate::domain::law::Elects::Binome => "binome",
+                    crate::domain::law::Elects::List => "list",
+                },
+            )
+            .arg("elected", elected)
+            .arg("circonscription", format!("{} ({})", c.label, c.code))
+            .arg("rounds", rounds)
+            .arg("proclaimed", proclaimed)
+            .render(lang)
+    )?;
+    writeln!(out)?;
+    // Conclusions: annulment.
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-conclusions").render(lang)
+    )?;
+    writeln!(out)?;
+    // Numbered facts, each with its pièce.
+    writeln!(out, "{}", Message::new("pv-remedy-facts").render(lang))?;
+    let (facts, table, envelopes) = numbered_facts(pv, cat);
+    if facts.is_empty() {
+        writeln!(out, "{}", Message::new("pv-remedy-no-fact").render(lang))?;
+    }
+    for f in &facts {
+        writeln!(out, "{f}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-in-pv")
+            .arg("bureau", pv.bureau.code.as_str())
+            .arg("cite", cite(RECLAMATION, lang))
+            .render(lang)
+    )?;
+    writeln!(out)?;
+    // Moyens: the rules breached.
+    let mut moyens = Vec::new();
+    if envelopes {
+        moyens.extend_from_slice(law.mailing.duty);
+    }
+    if table {
+        moyens.extend_from_slice(law.table_cite);
+    }
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-moyens")
+            .arg("cite", cite(&moyens, lang))
+            .arg("any", !moyens.is_empty())
+            .render(lang)
+    )?;
+    writeln!(out)?;
+    // Influence on the result, with the margin when known.
+    let concerned = voters_concerned(pv.record);
+    let influence = match appeal.margin {
+        Some(margin) => Message::new("pv-remedy-influence")
+            .arg("margin", margin)
+            .arg("concerned", concerned),
+        None if !law.threshold_cite.is_empty() => Message::new("pv-remedy-influence-thresholds")
+            .arg("cite", cite(law.threshold_cite, lang)),
+        None => Message::new("pv-remedy-influence-blank"),
+    };
+    writeln!(out, "{}", influence.render(lang))?;
+    if !law.consultation_cite.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-remedy-consult")
+                .arg("cite", cite(law.consultation_cite, lang))
+                .render(lang)
+        )?;
+    }
+    // Warnings: lawful non-supply, a margin that dwarfs the facts (law.md §3b).
+    let lawful = law.may_not_supply
+        && pv.record.findings.iter().any(|f| {
+            matches!(
+                f,
+                Finding::MissingFromEnvelope {
+                    cause: EnvelopeCause::NotSupplied { .. },
+                    ..
+                }
+            )
+        });
+    if lawful {
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-remedy-warn-not-supplied")
+                .arg("cite", cite(law.not_supplied_cite, lang))
+                .render(lang)
+        )?;
+    }
+    if appeal
+        .margin
+        .is_some_and(|m| m > concerned.saturating_mul(2))
+    {
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-remedy-warn-margin").render(lang)
+        )?;
+    }
+    if !law.rejection_cite.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-remedy-warn-rejected")
+                .arg("cite", cite(law.rejection_cite, lang))
+                .render(lang)
+        )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", digest(pv, cat))
+    // Where and by when; who may file.
+    let places = listed(
+        &law.places
+            .iter()
+            .map(|p| place(*p, lang))
+            .collect::<Vec<_>>(),
+        true,
+        lang,
+    );
+    let when = match deadline(law, day, appeal.proclamation) {
+        Some((last, hour)) => match hour {
+            Hour::SixPm => Message::new("pv-remedy-deadline-six"),
+            Hour::Midnight => Message::new("pv-remedy-deadline-midnight"),
+        }
+        .arg("day", (cat.pv.date)(last))
+        .render(lang),
+        None => Message::new("pv-remedy-deadline-blank").render(lang),
+    };
+    let start = match law.deadline.from {
+        crate::domain::law::Start::Proclamation => "proclamation",
+        _ => "election",
+    };
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-filing")
+            .arg("places", places)
+            .arg("when", when)
+            .arg("days", law.deadline.days)
+            .arg("start", start)
+            .arg("moved", law.judge.is_administrative())
+            .arg("cite", cite(law.deadline.cite, lang))
+            .arg("where", cite(law.places_cite, lang))
+            .render(lang)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-who")
+            .arg(
+                "filers",
+                listed(
+                    &law.filers
+                        .iter()
+                        .map(|f| filer(*f, lang))
+                        .collect::<Vec<_>>(),
+                    false,
+                    lang
+                )
+            )
+            .arg("cite", cite(law.filers_cite, lang))
+            .render(lang)
+    )?;
+    if !law.contents_cite.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-remedy-contents")
+                .arg("cite", cite(law.contents_cite, lang))
+                .render(lang)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-remedy-pieces")
+            .arg("bureau", pv.bureau.code.as_str())
+            .arg(
+                "reference",
+                pv.digest.map(short_reference).unwrap_or_default()
+            )
+            .render(lang)
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", Message::new("pv-remedy-done").render(lang))?;
+    writeln!(out, "{}", signer.name)?;
+    writeln!(out, "{}", cat.pv.signature)?;
+    writeln!(out)?;
+    writeln!(out, "{}", digest_line(pv, cat))
+}
+
+fn remedy_qualite(q: Option<&Qualite>, law: &Law, lang: Lang) -> String {
+    match q {
+        Some(Qualite::Electeur) => match law.filers.first() {
+            Some(Filer::VotersAndEligiblesOfCommune) => Message::new("pv-remedy-qualite-commune"),
+            Some(Filer::VotersOfCantonAndBinomes) => Message::new("pv-remedy-qualite-canton"),
+            Some(Filer::VotersOfRegion) => Message::new("pv-remedy-qualite-region"),
+            Some(Filer::AnyVoter) => Message::new("pv-remedy-qualite-voter"),
+            _ => Message::new("pv-remedy-qualite-circonscription"),
+        },
+        Some(Qualite::Delegue(of)) => Message::new("pv-qualite-delegue").arg("of", of.as_str()),
+        Some(Qualite::Candidat) => Message::new("pv-qualite-candidat"),
+        None => Message::new("pv-qualite-blank"),
+    }
+    .render(lang)
+}
+
+/// The présidentielle: no requête. The voter's remedy is the réclamation in the PV before it is
+/// closed; the préfet and the candidates may refer to the Conseil constitutionnel within 48 h.
+/// Then a one-page note for the candidate's représentant.
+fn presidentielle_note(
+    pv: &Pv<'_>,
+    signer: &Signer<'_>,
+    law: &Law,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = cat.lang;
+    writeln!(out, "{}", Message::new("pv-pres-title").render(lang))?;
+    heading(pv, cat, out)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-pres-remedy")
+            .arg("cite", cite(law.deadline.cite, lang))
+            .render(lang)
+    )?;
+    if let Some(r) = law.referral {
+        let day = vote_day(pv.election, pv.bureau)
+            .map_or_else(|| "____________".to_owned(), |d| (cat.pv.date)(d));
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-pres-referral")
+                .arg("hours", r.hours)
+                .arg(
+                    "who",
+                    listed(
+                        &r.by.iter().map(|f| filer(*f, lang)).collect::<Vec<_>>(),
+                        false,
+                        lang
+                    )
+                )
+                .arg("day", day)
+                .arg("cite", cite(r.cite, lang))
+                .render(lang)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", "-".repeat(72))?;
+    writeln!(out)?;
+    writeln!(out, "{}", Message::new("pv-note-title").render(lang))?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-note-bureau")
+            .arg("code", pv.bureau.code.as_str())
+            .arg("place", place_line(pv.bureau))
+            .arg("departement", departement(pv.bureau))
+            .render(lang)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-note-signer")
+            .arg("name", signer.name)
+            .arg("qualite", qualite(signer.qualite, pv.bureau, lang))
+            .render(lang)
+    )?;
+    writeln!(out, "{}", Message::new("pv-note-written").render(lang))?;
+    writeln!(out)?;
+    writeln!(out, "{}", Message::new("pv-note-facts").render(lang))?;
+    let own = own_facts(pv, signer.observer, cat);
+    if own.is_empty() {
+        writeln!(out, "{}", Message::new("pv-remedy-no-fact").render(lang))?;
+    }
+    for (n, f) in own.iter().enumerate() {
+        writeln!(out, "{}. {f}", n + 1)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-note-escalate")
+            .arg("hours", law.referral.map_or(0, |r| r.hours))
+            .render(lang)
+    )?;
+    if let Some(d) = pv.digest {
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-annex-reference")
+                .arg("reference", short_reference(d))
+                .render(lang)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", digest_line(pv, cat))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::{Duration, TimeZone};
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::record::{Names, build_record_with};
+    use crate::domain::referential::ElectionData;
+    use crate::domain::{BureauCode, CirconscriptionCode, ElectionKind, Event, EventBody};
+    use crate::sample;
+
+    const DIGEST: &str = "5f1c0e8a9b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e";
+
+    fn claire() -> ObserverId {
+        ObserverId(Uuid::from_u128(1))
+    }
+
+    fn names() -> Names {
+        [(1, "Claire Dupont"), (2, "Marc")]
+            .into_iter()
+            .map(|(o, n)| (ObserverId(Uuid::from_u128(o)), n.to_owned()))
+            .collect()
+    }
+
+    /// The Paris sample as an election of `kind` on `day`.
+    fn data(kind: ElectionKind, day: NaiveDate) -> ElectionData {
+        let mut data = sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        data.election.kind = kind;
+        data.election.year = u16::try_from(day.year_ce().1).unwrap();
+        data.election.date = Some(day);
+        data
+    }
+
+    use chrono::Datelike;
+
+    /// A small data set on the vote day (UTC times): Claire's envelope lacks candidate 1's
+    /// profession de foi (Marc's has it) and ballot (nobody's has it); candidate 3's ballot is
+    /// missing from bureau 0911's table from 13:10 to 13:30, back at 13:40; her household of 3
+    /// received 1 envelope, hers is one of the missing; Marc records a third party's non-receipt.
+    fn events(day: NaiveDate) -> Vec<Event> {
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let b = BureauCode::parse("75056_0911").unwrap();
+        let at = |h: u32, m: u32| Utc.from_utc_datetime(&day.and_hms_opt(h, m, 0).unwrap());
+        let tick = |panel: u16, item: Item, mark: Mark| EventBody::Tick {
+            circonscription: circ.clone(),
+            bureau: Some(b.clone()),
+            panel: Panel::new(panel).unwrap(),
+            item,
+            mark,
+            note: None,
+            envelope: None,
+        };
+        let claire = vec![
+            (at(6, 10), tick(1, Item::Foi, Mark::Absent)),
+            (at(6, 10), tick(1, Item::Courrier, Mark::Absent)),
+            (
+                at(6, 20),
+                EventBody::Envelope {
+                    circonscription: circ.clone(),
+                    bureau: Some(b.clone()),
+                    voters: 3,
+                    received: 1,
+                    note: None,
+                    received_on: None,
+                },
+            ),
+            (
+                at(6, 21),
+                EventBody::NonReceipt {
+                    circonscription: circ.clone(),
+                    bureau: b.clone(),
+                    voter: None,
+                    note: None,
+                },
+            ),
+            (at(13, 10), tick(3, Item::Bureau, Mark::Absent)),
+            (at(13, 30), tick(3, Item::Bureau, Mark::Absent)),
+            (at(13, 40), tick(3, Item::Bureau, Mark::Present)),
+        ];
+        let marc = vec![
+            (at(7, 0), tick(1, Item::Foi, Mark::Present)),
+            (
+                at(7, 5),
+                EventBody::NonReceipt {
+                    circonscription: circ.clone(),
+                    bureau: b.clone(),
+                    voter: Some("Paul Martin".to_owned()),
+                    note: None,
+                },
+            ),
+        ];
+        let mut out = Vec::new();
+        for (observer, list) in [(1u128, claire), (2, marc)] {
+            for (i, (t, body)) in list.into_iter().enumerate() {
+                out.push(Event {
+                    id: EventId(Uuid::from_u128(observer << 64 | i as u128)),
+                    observer: ObserverId(Uuid::from_u128(observer)),
+                    seq: i as u64 + 1,
+                    recorded_at: t,
+                    body,
+                });
+            }
+        }
+        out
+    }
+
+    /// The réclamation and the remedy of bureau `code` for an election of `kind` on `day`.
+    fn texts(
+        kind: ElectionKind,
+        day: NaiveDate,
+        code: &str,
+        appeal: Appeal<'_>,
+    ) -> (String, String, String) {
+        let data = data(kind, day);
+        let state = RecordState::fold(&events(day));
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let bureau = data.referential.bureaux[&BureauCode::parse(code).unwrap()].clone();
+        let voters = voters_of(&state, &record);
+        let pv = Pv {
+            election: &data.election,
+            record: &record,
+            bureau: &bureau,
+            checked: checked_at_bureau(&state, &record, &bureau),
+            voters: &voters,
+            signer: "Claire Dupont",
+            digest: Some(DIGEST),
+            appeal: None,
+        };
+        let qualite = Qualite::Electeur;
+        let signer = Signer {
+            name: "Claire Dupont",
+            observer: claire(),
+            qualite: Some(&qualite),
+        };
+        let cat = Lang::Fr.catalog();
+        let (mut r, mut a, mut m) = (Vec::new(), Vec::new(), Vec::new());
+        reclamation(&pv, &signer, cat, &mut r).unwrap();
+        annex(&pv, signer.name, cat, &mut a).unwrap();
+        remedy(&pv, &signer, &appeal, cat, &mut m).unwrap();
+        let s = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (s(r), s(a), s(m))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// What every kind's réclamation holds: short, the signer's qualité, their own facts in
+    /// local time, no third party, the annex's short reference.
+    fn check_reclamation(text: &str) {
+        assert!(
+            text.chars().count() < 1_200,
+            "{} chars:\n{text}",
+            text.chars().count()
+        );
+        assert!(
+            text.contains("Claire Dupont, électeur inscrit au bureau n° 0911 de Paris"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Paul Martin") && !text.contains("Marc"),
+            "{text}"
+        );
+        assert!(text.contains("réf. 5f1c 0e8a 9b7d 6c5e"), "{text}");
+        assert!(
+            !text.contains(DIGEST),
+            "the full digest is in the annex only: {text}"
+        );
+        assert!(text.contains("dont la mienne"), "{text}");
+    }
+
+    fn appeal(proclamation: Option<NaiveDate>) -> Appeal<'static> {
+        Appeal {
+            proclamation,
+            margin: Some(380),
+            elected: Some("M. Sylvain MAILLARD"),
+        }
+    }
+
+    #[test]
+    fn legislatives_reclamation_and_requete_to_the_conseil_constitutionnel() {
+        let (r, a, m) = texts(
+            ElectionKind::Legislatives,
+            day(2017, 6, 11),
+            "75056_0911",
+            appeal(Some(day(2017, 6, 18))),
+        );
+        check_reclamation(&r);
+        // June: Paris is UTC + 2; 13:10 UTC is 15 h 10.
+        assert!(
+            r.contains(
+                "le 11 juin 2017 de 15 h 10 à au moins 15 h 30, présent de nouveau à 15 h 40"
+            ),
+            "{r}"
+        );
+        // Candidate 1's ballot, absent from every envelope, may not have been supplied (R.38):
+        // not in the réclamation; the profession de foi other envelopes held is.
+        assert!(
+            r.contains("pas de profession de foi de n° 1 LEVAVASSEUR Éric"),
+            "{r}"
+        );
+        assert!(
+            !r.contains("Je conteste"),
+            "no conclusions needed at the législatives: {r}"
+        );
+        assert!(
+            a.contains(DIGEST) && a.contains("ni profession de foi ni bulletin"),
+            "{a}"
+        );
+        // Every mention of ord. 58-1067 art. 35 (law.md §3b).
+        for mention in [
+            "Requérant : Claire Dupont (nom et prénoms), électeur inscrit sur les listes électorales de la circonscription",
+            "Adresse : ___",
+            "celle de M. Sylvain MAILLARD",
+            "premier tour le 11 juin 2017, second tour le 18 juin 2017",
+            "Conclusions : le requérant demande l'annulation des opérations électorales",
+            "1. ",
+            "(pièce n° 1)",
+            "(pièce n° 2)",
+            "Moyens : méconnaissance des dispositions suivantes : articles L.166, R.34, R.38, L.58 et R.55 du code électoral",
+            "l'écart décisif est de 380 voix",
+            "au secrétariat général du Conseil constitutionnel ou à la préfecture, au plus tard le 28 juin 2017 à 18 h",
+            "rejetés sans instruction contradictoire (article 38 al. 2 de l'ordonnance n° 58-1067",
+            "Mentions exigées (article 35 de l'ordonnance n° 58-1067",
+        ] {
+            assert!(m.contains(mention), "missing «{mention}» in:\n{m}");
+        }
+        assert!(!m.contains("Paul Martin"), "{m}");
+        insta::assert_snapshot!("legislatives_pv", r);
+        insta::assert_snapshot!("legislatives_appeal", m);
+    }
+
+    #[test]
+    fn presidentielle_has_no_requete_the_reclamation_is_the_remedy() {
+        let (r, a, m) = texts(
+            ElectionKind::Presidentielle,
+            day(2022, 4, 10),
+            "75056_0911",
+            Appeal::default(),
+        );
+        check_reclamation(&r);
+        // Every document is due in every envelope: candidate 1's missing ballot is written too.
+        assert!(
+            r.contains("ni profession de foi ni bulletin de n° 1 LEVAVASSEUR Éric"),
+            "{r}"
+        );
+        // The réclamation contests the regularity (décret 2001-213 art. 30).
+        assert!(
+            r.contains("Je conteste la régularité des opérations électorales de ce bureau"),
+            "{r}"
+        );
+        assert!(r.contains("article 30 du décret n° 2001-213"), "{r}");
+        assert!(
+            !a.contains("non remis"),
+            "no 'not supplied' case at the présidentielle: {a}"
+        );
+        assert!(!m.contains("REQUÊTE AU"), "{m}");
+        assert!(m.contains("Dans les 48 heures suivant la clôture du scrutin du 10 avril 2022, le préfet et les candidats peuvent saisir le Conseil constitutionnel"), "{m}");
+        assert!(m.contains("NOTE POUR LE REPRÉSENTANT DU CANDIDAT"), "{m}");
+        insta::assert_snapshot!("presidentielle_pv", r);
+        insta::assert_snapshot!("presidentielle_appeal", m);
+    }
+
+    #[test]
+    fn europeennes_requete_to_the_conseil_d_etat_until_midnight() {
+        let (r, _, m) = texts(
+            ElectionKind::Europeennes,
+            day(2014, 5, 25),
+            "75056_0911",
+            appeal(Some(day(2014, 5, 30))),
+        );
+        check_reclamation(&r);
+        assert!(m.contains("PROJET DE REQUÊTE AU CONSEIL D'ÉTAT"), "{m}");
+        // 30 May + 10 = Monday 9 June 2014, Whit Monday: moved to Tuesday 10 June.
+        assert!(
+            m.contains(
+                "au Conseil d'État (et non à la préfecture), au plus tard le 10 juin 2014 à minuit"
+            ),
+            "{m}"
+        );
+        assert!(m.contains("scrutin du 25 mai 2014"), "single round: {m}");
+        insta::assert_snapshot!("europeennes_pv", r);
+        insta::assert_snapshot!("europeennes_appeal", m);
+    }
+
+    #[test]
+    fn municipales_protestation_at_the_tribunal_administratif_with_conclusions_in_the_pv() {
+        let (r, _, m) = texts(
+            ElectionKind::Municipales,
+            day(2026, 3, 15),
+            "75056_0911",
+            Appeal::default(),
+        );
+        check_reclamation(&r);
+        // March: Paris is UTC + 1.
+        assert!(r.contains("de 14 h 10 à au moins 14 h 30"), "{r}");
+        // CE 2014 Pineuilh: the mention must contest the regularity.
+        assert!(r.contains("Je conteste la régularité des opérations électorales de ce bureau et en demande l'annulation (article R.119 du code électoral)"), "{r}");
+        assert!(
+            m.contains("PROJET DE PROTESTATION ÉLECTORALE DEVANT LE TRIBUNAL ADMINISTRATIF"),
+            "{m}"
+        );
+        assert!(
+            m.contains("au plus tard le 20 mars 2026 à 18 h (5e jour suivant l'élection"),
+            "{m}"
+        );
+        assert!(
+            m.contains("les électeurs et les éligibles de la commune (article L.248"),
+            "{m}"
+        );
+        insta::assert_snapshot!("municipales_pv", r);
+        insta::assert_snapshot!("municipales_appeal", m);
+    }
+
+    #[test]
+    fn regionales_requete_to_the_conseil_d_etat() {
+        let (r, _, m) = texts(
+            ElectionKind::Regionales,
+            day(2021, 6, 27),
+            "75056_0911",
+            appeal(Some(day(2021, 6, 28))),
+        );
+        check_reclamation(&r);
+        assert!(!r.contains("Je conteste"), "{r}");
+        // 28 June + 10 = Thursday 8 July 2021, midnight (L.361).
+        assert!(m.contains("au plus tard le 8 juillet 2021 à minuit"), "{m}");
+        assert!(m.contains("article L.361 du code électoral"), "{m}");
+        insta::assert_snapshot!("regionales_pv", r);
+        insta::assert_snapshot!("regionales_appeal", m);
+    }
+
+    #[test]
+    fn departementales_protestation_moved_past_a_weekend() {
+        // Vote on Tuesday 10 November 2026 (a by-election's day, for the count): + 5 = Sunday
+        // 15 → Monday 16 November.
+        let (r, _, m) = texts(
+            ElectionKind::Departementales,
+            day(2026, 11, 10),
+            "75056_0911",
+            Appeal::default(),
+        );
+        check_reclamation(&r);
+        assert!(r.contains("(article R.113 du code électoral)"), "{r}");
+        assert!(m.contains("au plus tard le 16 novembre 2026 à 18 h"), "{m}");
+        assert!(m.contains("reporté au premier jour ouvré"), "{m}");
+        insta::assert_snapshot!("departementales_pv", r);
+        insta::assert_snapshot!("departementales_appeal", m);
+    }
+
+    #[test]
+    fn a_saturday_voting_bureau_dates_its_pv_and_deadline_a_day_earlier() {
+        let mut data = data(ElectionKind::Presidentielle, day(2022, 4, 10));
+        let code = BureauCode::parse("97101_0001").unwrap();
+        let bureau = Bureau {
+            code: code.clone(),
+            circonscription: Some(CirconscriptionCode::parse("7501").unwrap()),
+            label: "Les Abymes - bureau 1".to_owned(),
+            address: String::new(),
+            commune: "Les Abymes".to_owned(),
+            voting_machines: false,
+        };
+        data.referential
+            .bureaux
+            .insert(code.clone(), bureau.clone());
+        assert_eq!(vote_day(&data.election, &bureau), Some(day(2022, 4, 9)));
+        let cat = Lang::Fr.catalog();
+        let events: Vec<Event> = events(day(2022, 4, 9))
+            .into_iter()
+            .map(|mut e| {
+                // The same facts at the Guadeloupe bureau, on its Saturday.
+                match &mut e.body {
+                    EventBody::Tick { bureau, .. } => *bureau = Some(code.clone()),
+                    EventBody::Envelope { bureau, .. } => *bureau = Some(code.clone()),
+                    EventBody::NonReceipt { bureau, .. } => *bureau = code.clone(),
+                    _ => {}
+                }
+                e.recorded_at += Duration::hours(4);
+                e
+            })
+            .collect();
+        let state = RecordState::fold(&events);
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let voters = voters_of(&state, &record);
+        let pv = Pv {
+            election: &data.election,
+            record: &record,
+            bureau: &bureau,
+            checked: 0,
+            voters: &voters,
+            signer: "Claire Dupont",
+            digest: Some(DIGEST),
+            appeal: None,
+        };
+        let signer = Signer {
+            name: "Claire Dupont",
+            observer: claire(),
+            qualite: Some(&Qualite::Electeur),
+        };
+        let mut r = Vec::new();
+        reclamation(&pv, &signer, cat, &mut r).unwrap();
+        let r = String::from_utf8(r).unwrap();
+        // 17:10 UTC is 13 h 10 in Guadeloupe (UTC − 4), said so.
+        assert!(
+            r.contains("le 9 avril 2022 de 13 h 10 à au moins 13 h 30, heure de la Guadeloupe"),
+            "{r}"
+        );
+        assert!(r.contains("Fait à Les Abymes, le 9 avril 2022"), "{r}");
+        let mut m = Vec::new();
+        remedy(&pv, &signer, &Appeal::default(), cat, &mut m).unwrap();
+        let m = String::from_utf8(m).unwrap();
+        assert!(m.contains("clôture du scrutin du 9 avril 2022"), "{m}");
+    }
+
+    #[test]
+    fn a_voting_machine_bureau_has_no_table_and_no_mailed_ballot_to_complain_of() {
+        let d = day(2022, 4, 10);
+        let mut data = data(ElectionKind::Presidentielle, d);
+        let code = BureauCode::parse("75056_0911").unwrap();
+        if let Some(b) = data.referential.bureaux.get_mut(&code) {
+            b.voting_machines = true;
+        }
+        let state = RecordState::fold(&events(d));
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let bureau = data.referential.bureaux[&code].clone();
+        let voters = voters_of(&state, &record);
+        let pv = Pv {
+            election: &data.election,
+            record: &record,
+            bureau: &bureau,
+            checked: 0,
+            voters: &voters,
+            signer: "Claire Dupont",
+            digest: Some(DIGEST),
+            appeal: None,
+        };
+        let facts = own_facts(&pv, claire(), Lang::Fr.catalog());
+        // R.34, last paragraph; L.58 al. 2 (law.md §2.5): the déclaration is still due, the
+        // ballot is not mailed and there is no table.
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.contains("pas de profession de foi de n° 1")),
+            "{facts:?}"
+        );
+        assert!(
+            !facts.iter().any(|f| f.contains("bulletin de n° 1")),
+            "{facts:?}"
+        );
+        assert!(!facts.iter().any(|f| f.contains("MAILLARD")), "{facts:?}");
+    }
+
+    #[test]
+    fn french_abroad_in_the_americas_vote_on_saturday_at_the_legislatives() {
+        let election = Election {
+            kind: ElectionKind::Legislatives,
+            year: 2022,
+            round: 1,
+            date: Some(day(2022, 6, 12)),
+        };
+        let bureau = |circ: &str| Bureau {
+            code: BureauCode::parse("99999_0001").unwrap(),
+            circonscription: Some(CirconscriptionCode::parse(circ).unwrap()),
+            label: String::new(),
+            address: String::new(),
+            commune: String::new(),
+            voting_machines: false,
+        };
+        assert_eq!(vote_day(&election, &bureau("ZZ02")), Some(day(2022, 6, 11)));
+        assert_eq!(vote_day(&election, &bureau("ZZ05")), Some(day(2022, 6, 12)));
+    }
+
+    #[test]
+    fn the_short_reference_is_the_digest_s_first_16_digits_by_four() {
+        assert_eq!(thousands(2_500, Lang::Fr), "2 500");
+        assert_eq!(thousands(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(thousands(999, Lang::Fr), "999");
+        assert_eq!(short_reference(DIGEST), "5f1c 0e8a 9b7d 6c5e");
+        assert_eq!(short_reference("abc"), "abc");
+    }
+
+    #[test]
+    fn citations_group_the_articles_of_one_text() {
+        use crate::domain::law::RECLAMATION;
+        assert_eq!(
+            cite(RECLAMATION, Lang::Fr),
+            "article R.52 du code électoral"
+        );
+        let l = Law::of(ElectionKind::Legislatives);
+        assert_eq!(
+            cite(l.deadline.cite, Lang::Fr),
+            "article 33 de l'ordonnance n° 58-1067 du 7 novembre 1958, article LO.180 du code électoral"
+        );
+        assert_eq!(
+            cite(l.mailing.cite, Lang::En),
+            "articles L.166, R.34 and R.38 of the code électoral"
+        );
+    }
+
+    #[test]
+    fn a_signer_who_did_not_observe_the_bureau_is_told_apart() {
+        let d = day(2017, 6, 11);
+        let data = data(ElectionKind::Legislatives, d);
+        let state = RecordState::fold(&events(d));
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let here = &data.referential.bureaux[&BureauCode::parse("75056_0911").unwrap()];
+        let other = &data.referential.bureaux[&BureauCode::parse("75056_0912").unwrap()];
+        assert!(observed_bureau(&state, &record, here, claire()));
+        assert!(observed_bureau(
+            &state,
+            &record,
+            here,
+            ObserverId(Uuid::from_u128(2))
+        ));
+        assert!(!observed_bureau(&state, &record, other, claire()));
+        assert!(!observed_bureau(
+            &state,
+            &record,
+            here,
+            ObserverId(Uuid::from_u128(9))
+        ));
+    }
 }

@@ -947,15 +947,14 @@ fn reference_record_appeal_gives_the_deadline_and_the_facts() {
         Some("2017-06-18"),
         Lang::Fr,
     );
-    // Ten days after the proclamation, at 18:00.
-    let t = &Lang::Fr.catalog().pv;
-    let proclaimed = chrono::NaiveDate::from_ymd_opt(2017, 6, 18).unwrap();
-    let deadline = chrono::NaiveDate::from_ymd_opt(2017, 6, 28)
-        .unwrap()
-        .and_hms_opt(18, 0, 0)
-        .unwrap();
-    let said = (t.appeal_deadline)(&(t.deadline)(deadline), &(t.date)(proclaimed));
-    assert!(text.contains(&said), "missing «{said}» in:\n{text}");
+    // Ten days after the proclamation, at 18:00 (from the law table).
+    let said = crate::i18n::Message::new("pv-remedy-deadline-six")
+        .arg("day", "28 juin 2017")
+        .render(Lang::Fr);
+    assert!(
+        text.contains(&format!("au plus tard {said}")),
+        "missing «{said}» in:\n{text}"
+    );
     assert!(text.contains("28 juin 2017"), "{text}");
     assert!(text.contains("LO.180"), "{text}");
     assert!(text.contains("ordonnance n° 58-1067"), "{text}");
@@ -1011,8 +1010,10 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     insta::assert_snapshot!(text);
     let machines = pv_of(&national_events(), &data, "75056_0913", None, Lang::Fr);
     // A bureau with voting machines has no table: nothing is said about one.
-    assert!(!machines.contains(t.at_bureau), "{machines}");
-    let fact = (t.non_receipt)(Some("Paul Martin"), "\u{1}");
+    assert!(!machines.contains("Au bureau de vote ("), "{machines}");
+    // The non-receipt is said without the voter's name (law.md §3a: no third party's name).
+    assert!(!machines.contains("Paul Martin"), "{machines}");
+    let fact = (t.non_receipt)(None, "\u{1}");
     let fact = fact.split('\u{1}').next().unwrap();
     assert!(machines.contains(fact), "missing «{fact}» in:\n{machines}");
 }
@@ -1175,8 +1176,19 @@ fn the_pv_states_irregularities_only_and_nothing_about_what_nobody_observed() {
         Lang::Fr,
     );
     assert!(one.starts_with(t.title), "{one}");
+    let law = crate::domain::law::Law::of(crate::domain::ElectionKind::Legislatives);
+    let at_bureau = crate::i18n::Message::new("pv-annex-at-bureau")
+        .arg("cite", pv::cite(law.table_cite, Lang::Fr))
+        .render(Lang::Fr);
+    let envelopes = crate::i18n::Message::new("pv-annex-envelopes")
+        .arg(
+            "mailer",
+            crate::i18n::Message::new("law-mailer-propagande").render(Lang::Fr),
+        )
+        .arg("cite", pv::cite(law.mailing.cite, Lang::Fr))
+        .render(Lang::Fr);
     assert!(
-        one.contains(t.at_bureau) && !one.contains(t.envelopes),
+        one.contains(&at_bureau) && !one.contains(&envelopes),
         "{one}"
     );
     // The reference record: the household's and the non-receipt's facts, no non-grievance.
@@ -1191,7 +1203,7 @@ fn the_pv_states_irregularities_only_and_nothing_about_what_nobody_observed() {
     ] {
         assert!(!reference.contains(never), "«{never}» in:\n{reference}");
     }
-    assert!(!reference.contains(t.at_bureau), "{reference}");
+    assert!(!reference.contains(&at_bureau), "{reference}");
 }
 
 /// Times are the place's legal local time: in Guadeloupe (UTC − 4) the report says so, in

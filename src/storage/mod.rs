@@ -42,6 +42,8 @@ use crate::domain::{BureauCode, Event, EventBody, EventId, ObserverId};
 const CURRENT_BUREAU: &str = "current_bureau";
 /// The `setting` row holding how to reach the observer.
 const OBSERVER_CONTACT: &str = "observer_contact";
+/// The `setting` row holding the signer's qualité (`electeur`, `candidat`, `delegue:NAME`).
+const SIGNER_QUALITE: &str = "signer_qualite";
 
 /// `PRAGMA application_id` of constat files ("cons"), so that no other SQLite file is mistaken for one.
 const APPLICATION_ID: i32 = 0x636F_6E73;
@@ -563,6 +565,22 @@ impl Store {
     /// Keeps how to reach the observer.
     pub fn set_observer_contact(&self, contact: &str) -> Result<(), StorageError> {
         self.set_setting(OBSERVER_CONTACT, contact)
+    }
+
+    /// The qualité the observer signs réclamations in (`constat init --qualite`, `constat pv
+    /// --qualite`); none when never given (or no longer readable).
+    pub fn signer_qualite(&self) -> Result<Option<crate::domain::appeal::Qualite>, StorageError> {
+        Ok(self
+            .setting(SIGNER_QUALITE)?
+            .and_then(|q| crate::domain::appeal::Qualite::parse(&q)))
+    }
+
+    /// Keeps the qualité the observer signs réclamations in.
+    pub fn set_signer_qualite(
+        &self,
+        qualite: &crate::domain::appeal::Qualite,
+    ) -> Result<(), StorageError> {
+        self.set_setting(SIGNER_QUALITE, &qualite.to_string())
     }
 
     fn setting(&self, key: &str) -> Result<Option<String>, StorageError> {

@@ -1,13 +1,13 @@
 //! `constat pv`: the réclamation for the bureau's procès-verbal, printed by the real binary after
-//! the 2017 reference record was entered through the ordinary commands: its facts are the
-//! catalogue's lines built from what the database holds (bureau, signer, counts, who and when),
-//! its legal references are checked as written, and it ends with the database's digest; the
-//! appeal deadline; and the refusal of an unknown bureau, which names the valid ones.
+//! the 2017 reference record was entered through the ordinary commands: short, signed with the
+//! signer's qualité, the bureau's and the signer's household's facts in local time; its annex
+//! with the full digest; the requête with every mention of ord. 58-1067 art. 35; a coordinator's
+//! merged file refused unless `--as`; the présidentielle sample; and the refusal of an unknown
+//! bureau, which names the valid ones.
 
 use std::path::{Path, PathBuf};
 
-use constat::domain::{BureauCode, EventBody};
-use constat::i18n::{EN, FR};
+use constat::domain::EventBody;
 use constat::storage::Store;
 
 use crate::util::{bin, constat, init_db, run, stderr, stdout};
@@ -37,139 +37,249 @@ fn is_digest_line(line: &str) -> bool {
     }
 }
 
-/// The lines the PV must hold for the reference record, built with the catalogue from what the
-/// database holds: the bureau, the signer, the household's count and the non-receipt, each with
-/// who saw it and when (every ballot was on the table: no line says so, law.md §3a).
-fn facts_of(db: &Path) -> Vec<String> {
-    let store = Store::open(db).unwrap();
-    let code = BureauCode::parse("75056_0911").unwrap();
-    let bureau = store.bureau(&code).unwrap().expect("the bureau");
-    let signer = store.local_observer().unwrap().name;
-    let circ = bureau.circonscription.clone().unwrap();
-    let (_, candidates) = store.circonscription(&circ).unwrap().unwrap();
-    let events = store.events().unwrap();
-    let zone = constat::domain::legal_time::LegalZone::of_bureau(&code);
-    let who = |at| {
-        format!(
-            "{signer} ({})",
-            constat::report::time(at, zone, constat::i18n::Lang::Fr.catalog())
-        )
-    };
-    let envelope = events
-        .iter()
-        .find_map(|e| match e.body {
-            EventBody::Envelope {
-                voters, received, ..
-            } => Some((voters, received, who(e.seen()))),
-            _ => None,
-        })
-        .expect("the household's envelope");
-    let non_receipt = events
-        .iter()
-        .find(|e| matches!(e.body, EventBody::NonReceipt { .. }))
-        .map(|e| who(e.seen()))
-        .expect("the non-receipt");
-    // The reference record: 22 candidates checked at the bureau, 1 envelope for 4 voters.
-    assert_eq!(candidates.len(), 22);
-    assert_eq!((envelope.0, envelope.1), (4, 1));
-    let t = &FR.pv;
-    vec![
-        (t.bureau)(
-            code.as_str(),
-            &format!("{}, {}", bureau.label, bureau.address),
-        ),
-        (t.intro)(&signer),
-        format!("- {}", (t.household)(envelope.0, envelope.1, &envelope.2)),
-        format!("- {}", (t.non_receipt)(None, &non_receipt)),
-    ]
+/// The moment an event was recorded, as the PV says it (Paris time: no zone named).
+fn local(at: chrono::DateTime<chrono::Utc>) -> String {
+    let zone = constat::domain::legal_time::LegalZone::Metropole;
+    let local = zone.local(at);
+    let cat = constat::i18n::Lang::Fr.catalog();
+    format!("le {} à {}", (cat.pv.date)(local.date()), cat.clock(local))
 }
 
 #[test]
-fn the_pv_of_the_reference_bureau_states_the_facts_with_articles_times_and_digest() {
+fn the_reclamation_of_the_reference_bureau_is_short_signed_and_dated_with_its_annex() {
     let dir = tempfile::tempdir().unwrap();
     let db = reference_db(dir.path());
-    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
-    // The facts recorded, each on its line.
-    for fact in facts_of(&db) {
-        assert!(pv.lines().any(|l| l == fact), "missing «{fact}» in:\n{pv}");
-    }
-    // The legal wording the bureau's president is shown: the articles the facts rest on.
-    for expected in [
-        "RÉCLAMATION À PORTER AU PROCÈS-VERBAL DU BUREAU DE VOTE",
-        "(article R.52 du code électoral)",
-        "(articles R.34 et R.38 du code électoral)",
-        "7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin au bureau",
-        "(constaté sur une seule enveloppe)",
-    ] {
-        assert!(pv.contains(expected), "missing «{expected}» in:\n{pv}");
-    }
-    // Times are the bureau's legal local time (Paris: not named), never UTC.
-    assert!(!pv.contains("UTC"), "{pv}");
-    // It ends with the database's digest, as the report does.
-    let digest = Store::open(&db)
-        .unwrap()
-        .chain_digest()
-        .unwrap()
-        .expect("a digest");
-    let last = pv.lines().last().unwrap();
-    assert!(is_digest_line(last) && last.ends_with(&digest), "{pv}");
-    let report = stdout(&run(constat(&db).arg("report"), 0));
-    assert_eq!(report.lines().last(), Some(last), "{report}");
-}
-
-#[test]
-fn the_appeal_gives_the_conseil_constitutionnel_deadline() {
-    use chrono::NaiveDate;
-    let dir = tempfile::tempdir().unwrap();
-    let db = reference_db(dir.path());
-    let appeal = |lang: &str| {
-        stdout(&run(
-            constat(&db).args([
-                "--lang",
-                lang,
-                "pv",
-                "--bureau",
-                "75056_0911",
-                "--appeal",
-                "--proclamation",
-                "2017-06-18",
-            ]),
-            0,
-        ))
-    };
-    // Ten days after the proclamation of 18 June 2017, at 18:00.
-    let proclaimed = NaiveDate::from_ymd_opt(2017, 6, 18).unwrap();
-    let deadline = NaiveDate::from_ymd_opt(2017, 6, 28)
-        .unwrap()
-        .and_hms_opt(18, 0, 0)
-        .unwrap();
-    let fr = appeal("fr");
-    let said = (FR.pv.appeal_deadline)(&(FR.pv.deadline)(deadline), &(FR.pv.date)(proclaimed));
-    assert!(fr.contains(&said), "missing «{said}» in:\n{fr}");
-    // The legal grounds, as the requête must cite them.
-    assert!(fr.contains("28 juin 2017"), "{fr}");
-    assert!(
-        fr.contains("article LO.180 du code électoral, article 33 de l'ordonnance n° 58-1067"),
-        "{fr}"
+    // The qualité is asked once (here on the command line) and kept in the database.
+    run(
+        constat(&db).args(["pv", "--bureau", "75056_0911", "--qualite", "electeur"]),
+        0,
     );
-    // The facts are numbered in the exposé; every ballot was on the table, so no bureau fact
-    // ("none missing" is no grievance): the envelopes' facts come first.
-    assert!(!fr.contains(FR.pv.at_bureau), "{fr}");
-    assert!(fr.lines().any(|l| l.starts_with("1. 7 candidats")), "{fr}");
-    assert!(is_digest_line(fr.lines().last().unwrap()), "{fr}");
-    let en = appeal("en");
-    let said = (EN.pv.appeal_deadline)(&(EN.pv.deadline)(deadline), &(EN.pv.date)(proclaimed));
-    assert!(en.contains(&said), "missing «{said}» in:\n{en}");
-    assert!(en.contains("LO.180"), "{en}");
-    let en_pv = stdout(&run(
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(
+        pv.chars().count() < 1_200,
+        "{} chars:\n{pv}",
+        pv.chars().count()
+    );
+    assert!(
+        pv.contains("Je soussigné(e) Test, électeur inscrit au bureau n° 0911 de Paris,"),
+        "{pv}"
+    );
+    assert!(pv.contains("(article R.52 du code électoral)"), "{pv}");
+    // The household's fact, once, with the observer's own non-receipt among the missing, at
+    // the local time it was recorded.
+    let envelope = crate::util::events(&db)
+        .into_iter()
+        .find(|e| matches!(e.body, EventBody::Envelope { .. }))
+        .unwrap();
+    let fact = format!(
+        "1. À mon adresse d'inscription, 1 enveloppe reçue pour 4 électeurs inscrits : 3 manquantes, dont la mienne (constaté {}).",
+        local(envelope.seen())
+    );
+    assert!(pv.lines().any(|l| l == fact), "missing «{fact}» in:\n{pv}");
+    assert!(
+        !pv.lines().any(|l| l.starts_with("2. ")),
+        "one fact only: {pv}"
+    );
+    // Candidates absent from every envelope may lawfully not have supplied (R.38): not here.
+    assert!(!pv.contains("LEVAVASSEUR"), "{pv}");
+    assert!(!pv.contains("UTC"), "{pv}");
+    // "Fait à" the bureau's commune, on the day of the vote; the annex's short reference.
+    assert!(
+        pv.contains("Fait à Paris, le 11 juin 2017 à ____ h ____."),
+        "{pv}"
+    );
+    let digest = Store::open(&db).unwrap().chain_digest().unwrap().unwrap();
+    let reference: Vec<String> = digest.as_bytes()[..16]
+        .chunks(4)
+        .map(|c| String::from_utf8(c.to_vec()).unwrap())
+        .collect();
+    assert!(
+        pv.contains(&format!("(réf. {})", reference.join(" "))),
+        "{pv}"
+    );
+    assert!(
+        !pv.contains(&digest),
+        "the full digest is in the annex: {pv}"
+    );
+    // The annex: every fact, the full digest, as the report ends.
+    let annex = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "75056_0911", "--annex"]),
+        0,
+    ));
+    assert!(
+        annex.contains("LEVAVASSEUR") && annex.contains("R.38"),
+        "{annex}"
+    );
+    let report = stdout(&run(constat(&db).arg("report"), 0));
+    assert_eq!(annex.lines().last(), report.lines().last(), "{annex}");
+    assert!(annex.trim_end().ends_with(&digest), "{annex}");
+    // In English too.
+    let en = stdout(&run(
         constat(&db).args(["--lang", "en", "pv", "--bureau", "75056_0911"]),
         0,
     ));
-    assert!(en_pv.starts_with(EN.pv.title), "{en_pv}");
-    // The household's fact, up to who saw it (the catalogue's words, cut at the observer).
-    let fact = (EN.pv.household)(4, 1, "\u{1}");
-    let fact = fact.split('\u{1}').next().unwrap();
-    assert!(en_pv.contains(fact), "missing «{fact}» in:\n{en_pv}");
+    assert!(
+        en.contains("voter registered at bureau n° 0911 of Paris"),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_requete_of_the_reference_record_carries_every_mention_of_article_35() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reference_db(dir.path());
+    let appeal = |extra: &[&str], code: i32| {
+        run(
+            constat(&db)
+                .args(["pv", "--bureau", "75056_0911", "--appeal"])
+                .args(extra),
+            code,
+        )
+    };
+    // The législatives' deadline counts from the proclamation: without it, a typed error.
+    let out = appeal(&[], 1);
+    assert!(stderr(&out).contains("--proclamation"), "{}", stderr(&out));
+    let out = appeal(&["--proclamation", "2017-06-01"], 1);
+    assert!(stderr(&out).contains("2017-06-01"), "{}", stderr(&out));
+    let fr = stdout(&appeal(
+        &[
+            "--proclamation",
+            "2017-06-18",
+            "--margin",
+            "380",
+            "--elected",
+            "M. Sylvain MAILLARD",
+        ],
+        0,
+    ));
+    for mention in [
+        "PROJET DE REQUÊTE AU CONSEIL CONSTITUTIONNEL",
+        "Requérant : Test (nom et prénoms), ",
+        "Adresse : ___",
+        "celle de M. Sylvain MAILLARD, Paris, 1re circonscription (7501)",
+        "premier tour le 11 juin 2017, second tour le 18 juin 2017",
+        "résultats proclamés le 18 juin 2017",
+        "Conclusions : le requérant demande l'annulation des opérations électorales",
+        "(pièce n° 2)",
+        "Moyens : méconnaissance des dispositions suivantes : articles L.166, R.34 et R.38 du code électoral.",
+        "l'écart décisif est de 380 voix",
+        "au plus tard le 28 juin 2017 à 18 h",
+        "article 33 de l'ordonnance n° 58-1067 du 7 novembre 1958, article LO.180 du code électoral",
+        "au secrétariat général du Conseil constitutionnel ou à la préfecture",
+        "rejetés sans instruction contradictoire (article 38 al. 2",
+        "Mentions exigées (article 35 de l'ordonnance n° 58-1067",
+        "Pièces jointes : n° 1 copie du procès-verbal du bureau 75056_0911",
+    ] {
+        assert!(fr.contains(mention), "missing «{mention}» in:\n{fr}");
+    }
+    // Numbered facts; the warnings of law.md §3b (lawful non-supply; a margin that dwarfs them).
+    assert!(fr.lines().any(|l| l.starts_with("1. 7 candidats")), "{fr}");
+    assert!(
+        fr.contains("ce qui est permis (articles R.38 et R.34 al. 6"),
+        "{fr}"
+    );
+    assert!(fr.contains("l'écart de voix dépasse largement"), "{fr}");
+    assert!(is_digest_line(fr.lines().last().unwrap()), "{fr}");
+    let en = stdout(&run(
+        constat(&db).args([
+            "--lang",
+            "en",
+            "pv",
+            "--bureau",
+            "75056_0911",
+            "--appeal",
+            "--proclamation",
+            "2017-06-18",
+        ]),
+        0,
+    ));
+    assert!(
+        en.contains("DRAFT REQUÊTE TO THE CONSEIL CONSTITUTIONNEL"),
+        "{en}"
+    );
+    assert!(en.contains("on 28 June 2017 at 18:00"), "{en}");
+}
+
+#[test]
+fn a_merged_file_refuses_a_pv_its_observer_did_not_observe_unless_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reference_db(dir.path());
+    let coord = dir.path().join("coord.db");
+    run(
+        constat(&coord).args(["init", "--sample", "paris-1-2017", "--observer", "Coord"]),
+        0,
+    );
+    run(
+        constat(&coord)
+            .arg("merge")
+            .arg("--into")
+            .arg(&coord)
+            .arg(&db),
+        0,
+    );
+    let out = run(constat(&coord).args(["pv", "--bureau", "75056_0911"]), 1);
+    let err = stderr(&out);
+    assert!(stdout(&out).is_empty());
+    assert!(err.contains("--as") && err.contains("Test"), "{err}");
+    // --as: that observer's réclamation, in their name only, qualité given for this text.
+    let pv = stdout(&run(
+        constat(&coord).args([
+            "pv",
+            "--bureau",
+            "75056_0911",
+            "--as",
+            "Test",
+            "--qualite",
+            "delegue:Mme Y",
+        ]),
+        0,
+    ));
+    assert!(
+        pv.contains("Je soussigné(e) Test, délégué de Mme Y,"),
+        "{pv}"
+    );
+    assert!(!pv.contains("Coord"), "{pv}");
+    // The coordinator's own qualité was not changed by another's.
+    assert_eq!(Store::open(&coord).unwrap().signer_qualite().unwrap(), None);
+    let out = run(
+        constat(&coord).args(["pv", "--bureau", "75056_0911", "--as", "Nobody"]),
+        1,
+    );
+    assert!(stderr(&out).contains("Nobody"), "{}", stderr(&out));
+    let out = run(
+        constat(&coord).args(["pv", "--bureau", "75056_0911", "--qualite", "maire"]),
+        1,
+    );
+    assert!(stderr(&out).contains("maire"), "{}", stderr(&out));
+}
+
+#[test]
+fn init_keeps_the_qualite_and_refuses_an_unknown_one_before_creating_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "paris-1-2017",
+            "--observer",
+            "Ana",
+            "--qualite",
+            "candidat",
+        ]),
+        0,
+    );
+    assert_eq!(
+        Store::open(&db).unwrap().signer_qualite().unwrap(),
+        Some(constat::domain::appeal::Qualite::Candidat)
+    );
+    let other = dir.path().join("r.db");
+    let out = run(
+        constat(&other).args(["init", "--sample", "paris-1-2017", "--qualite", "maire"]),
+        1,
+    );
+    assert!(stderr(&out).contains("maire"), "{}", stderr(&out));
+    assert!(!other.exists(), "nothing created");
 }
 
 #[test]
@@ -192,12 +302,116 @@ fn an_unknown_bureau_is_refused_with_the_valid_choices() {
     let out = run(constat(&db).args(["pv", "--bureau", "rue Clauzel"]), 1);
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains("rue Clauzel"), "{}", stderr(&out));
-    // --appeal needs the proclamation date: a usage error.
+    // --appeal of the législatives needs the proclamation date.
     let out = run(
         constat(&db).args(["pv", "--bureau", "75056_0911", "--appeal"]),
-        2,
+        1,
     );
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains("--proclamation"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&db).unwrap(), before, "a PV writes nothing");
+}
+
+#[test]
+fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Ana",
+            "--qualite",
+            "electeur",
+        ]),
+        0,
+    );
+    // One national scope, the twelve candidates; a bureau of Les Abymes (Guadeloupe), which
+    // voted on Saturday 9 April 2022.
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.circonscription_codes().unwrap(), ["FR01"]);
+    drop(store);
+    let tick = |bureau: &str, panel: &str, item: &str, value: &str| {
+        run(
+            constat(&db).args([
+                "tick",
+                "--circonscription",
+                "FR01",
+                "--bureau",
+                bureau,
+                "--candidate",
+                panel,
+                "--item",
+                item,
+                "--value",
+                value,
+            ]),
+            0,
+        );
+    };
+    tick("97101_0001", "6", "bureau", "absent");
+    tick("97101_0001", "4", "courrier", "absent");
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "97101_0001"]), 0));
+    assert!(pv.contains("Élection présidentielle 2022"), "{pv}");
+    assert!(
+        pv.contains("électeur inscrit au bureau n° 0001 de Les Abymes"),
+        "{pv}"
+    );
+    // Every document is due at the présidentielle: the missing ballot is a fact of the PV.
+    assert!(pv.contains("pas de bulletin de n° 4 LASSALLE Jean"), "{pv}");
+    assert!(pv.contains("ZEMMOUR"), "{pv}");
+    assert!(pv.contains("heure de la Guadeloupe"), "{pv}");
+    assert!(pv.contains("Fait à Les Abymes, le 9 avril 2022"), "{pv}");
+    assert!(pv.contains("Je conteste la régularité"), "{pv}");
+    assert!(pv.chars().count() < 1_200, "{pv}");
+    // No requête: the réclamation is the remedy; the 48-hour referral and the note.
+    let note = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "97101_0001", "--appeal"]),
+        0,
+    ));
+    assert!(!note.contains("REQUÊTE AU"), "{note}");
+    assert!(note.contains("article 30 du décret n° 2001-213"), "{note}");
+    assert!(
+        note.contains("clôture du scrutin du 9 avril 2022"),
+        "{note}"
+    );
+    assert!(
+        note.contains("NOTE POUR LE REPRÉSENTANT DU CANDIDAT"),
+        "{note}"
+    );
+    // The demo opens the same sample (plain mode, no terminal needed) with its record.
+    let demo = dir.path().join("demo.db");
+    let out = constat(&demo)
+        .args([
+            "--plain",
+            "demo",
+            "--sample",
+            "presidentielle-2022",
+            "--record",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pv = stdout(&run(
+        constat(&demo).args(["pv", "--bureau", "75056_0911"]),
+        0,
+    ));
+    assert!(pv.contains("LASSALLE") && pv.contains("ZEMMOUR"), "{pv}");
+    // An unknown sample names both.
+    let none = dir.path().join("none.db");
+    let out = run(
+        constat(&none)
+            .args(["--plain", "demo", "--sample", "nope"])
+            .stdin(std::process::Stdio::null()),
+        1,
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("paris-1-2017") && err.contains("presidentielle-2022"),
+        "{err}"
+    );
+    assert!(!none.exists());
 }
