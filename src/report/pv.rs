@@ -1452,6 +1452,7 @@ mod tests {
                     bureau: b.clone(),
                     voter: None,
                     note: None,
+                    household: None,
                 },
             ),
             (at(13, 10), tick(3, Item::Bureau, Mark::Absent)),
@@ -1467,6 +1468,7 @@ mod tests {
                     bureau: b.clone(),
                     voter: Some("Paul Martin".to_owned()),
                     note: None,
+                    household: None,
                 },
             ),
         ];
@@ -1478,6 +1480,7 @@ mod tests {
                     observer: ObserverId(Uuid::from_u128(observer)),
                     seq: i as u64 + 1,
                     recorded_at: t,
+                    seen_at: None,
                     body,
                 });
             }
