@@ -1,0 +1,14 @@
+//! The 2017 results workbook reader (`constat import candidates FILE.xlsx`): any bytes, as an
+//! `.xlsx` file. The seed corpus holds real workbooks (zip archives), so that the fuzzer works
+//! inside the zip and the sheet XML rather than on the sniffing of text files.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let path = common::write_input("input.xlsx", data);
+    let _ = constat::import::read_candidates(&path, &mut |_row| Ok(()));
+});
