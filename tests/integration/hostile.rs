@@ -1087,3 +1087,214 @@ fn a_workbook_with_a_small_extra_part_still_imports() {
     let file = bombed_workbook(dir.path(), 4 << 10, None);
     run(constat(&db).args(["import", "candidates"]).arg(&file), 0);
 }
+
+/// The user id this test runs as (the owner of a file it creates: no `unsafe` needed).
+#[cfg(unix)]
+fn own_uid(dir: &Path) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    let probe = dir.join(".uid-probe");
+    std::fs::write(&probe, b"").unwrap();
+    let uid = std::fs::metadata(&probe).unwrap().uid();
+    std::fs::remove_file(&probe).unwrap();
+    uid
+}
+
+/// "nobody": whom a command runs as when the test runs as root.
+#[cfg(unix)]
+const NOBODY: u32 = 65534;
+
+/// A read-only medium, simulated by permissions: folder 0555, files 0444. Root ignores those
+/// (CI runs as root), so under root the command runs as "nobody" (`Command::uid`), for whom
+/// they hold exactly as a read-only USB stick or CD would: no file can be written, created or
+/// locked beside the input. The binary must then be reachable by "nobody": it is copied into
+/// the test's folder when a folder above it is closed to others.
+#[cfg(unix)]
+struct ReadOnlyMedium {
+    as_nobody: bool,
+    bin: PathBuf,
+}
+
+#[cfg(unix)]
+impl ReadOnlyMedium {
+    fn new(root: &Path) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let as_nobody = own_uid(root) == 0;
+        let mut bin = crate::util::bin();
+        if as_nobody {
+            std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let open_to_others = bin.ancestors().skip(1).all(|a| {
+                a.as_os_str().is_empty()
+                    || std::fs::metadata(a).is_ok_and(|m| m.permissions().mode() & 0o001 != 0)
+            });
+            if !open_to_others {
+                let copy = root.join("constat");
+                std::fs::copy(&bin, &copy).unwrap();
+                std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+                bin = copy;
+            }
+        }
+        Self { as_nobody, bin }
+    }
+
+    /// Makes `dir` and its files read-only.
+    fn seal(dir: &Path) {
+        use std::os::unix::fs::PermissionsExt;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+        }
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+
+    /// Gives `dir` back to whoever runs the commands (the merge target lives there).
+    fn writable(&self, dir: &Path) {
+        if self.as_nobody {
+            for e in std::fs::read_dir(dir).unwrap() {
+                std::os::unix::fs::chown(e.unwrap().path(), Some(NOBODY), Some(NOBODY)).unwrap();
+            }
+            std::os::unix::fs::chown(dir, Some(NOBODY), Some(NOBODY)).unwrap();
+        }
+    }
+
+    /// `constat --db DB ARGS…` as [`constat`] builds it, run by the reader of the medium.
+    fn constat(&self, db: &Path) -> std::process::Command {
+        use std::os::unix::process::CommandExt;
+        let model = constat(db);
+        let mut cmd = std::process::Command::new(&self.bin);
+        cmd.args(model.get_args());
+        for (k, v) in model.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        if self.as_nobody {
+            cmd.uid(NOBODY).gid(NOBODY).env("HOME", "/nonexistent");
+        }
+        cmd
+    }
+}
+
+/// Issue 17 point 6: a WAL-mode observer database on read-only media (a USB stick mounted
+/// read-only, a CD) is read by `verify`, `merge` and `report --db`, never refused as damaged or
+/// "not a constat database": whether its file was closed cleanly (no companion: opened
+/// immutable), or copied while its observer was writing (a `-wal` holding ticks not yet in the
+/// file, with or without its `-shm`: read from a private copy). Nothing is created beside it
+/// and its files are left byte for byte; `export db` makes a copy of it elsewhere.
+#[cfg(unix)]
+#[test]
+fn a_wal_database_on_read_only_media_is_read_by_verify_merge_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let medium = ReadOnlyMedium::new(dir.path());
+    let obs = dir.path().join("obs");
+    std::fs::create_dir_all(&obs).unwrap();
+    let db = init_db(&obs);
+    for panel in ["1", "2", "3"] {
+        tick(&db, panel, "bureau", "absent", &[]);
+    }
+    let companion = |p: &Path, s: &str| PathBuf::from(format!("{}{s}", p.display()));
+    assert!(!companion(&db, "-wal").exists(), "the file was not closed");
+    let copy_to = |name: &str, suffixes: &[&str]| {
+        let stick = dir.path().join(name);
+        std::fs::create_dir_all(&stick).unwrap();
+        for s in suffixes {
+            std::fs::copy(companion(&db, s), companion(&stick.join("obs.db"), s)).unwrap();
+        }
+        stick
+    };
+    let clean = copy_to("clean", &[""]);
+    // The observer's program still has the file open: the fourth tick stays in the -wal.
+    let live = rw(&db);
+    live.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    let _: i64 = live
+        .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+        .unwrap();
+    tick(&db, "4", "bureau", "present", &[]);
+    assert!(std::fs::metadata(companion(&db, "-wal")).unwrap().len() > 0);
+    let with_shm = copy_to("with-shm", &["", "-wal", "-shm"]);
+    let wal_only = copy_to("wal-only", &["", "-wal"]);
+    drop(live);
+    let targets = dir.path().join("targets");
+    std::fs::create_dir_all(&targets).unwrap();
+    for (stick, expected) in [(&clean, 3), (&with_shm, 4), (&wal_only, 4)] {
+        ReadOnlyMedium::seal(stick);
+        let file = stick.join("obs.db");
+        let snapshot = || {
+            let names = names_in(stick);
+            let bytes: Vec<Vec<u8>> = names
+                .iter()
+                .map(|n| std::fs::read(stick.join(n)).unwrap())
+                .collect();
+            (names, bytes)
+        };
+        let before = snapshot();
+        let label = stick.file_name().unwrap().to_string_lossy().into_owned();
+
+        let out = run(medium.constat(&file).arg("verify").arg(&file), 0);
+        assert!(
+            stdout(&out).contains(&format!("{expected} événements")),
+            "{label}: verify did not read every event:\n{}",
+            stdout(&out)
+        );
+
+        let place = targets.join(&label);
+        std::fs::create_dir_all(&place).unwrap();
+        let target = new_target(&place);
+        medium.writable(target.parent().unwrap());
+        let out = medium
+            .constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{label}: merge refused it:\n{}{}",
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(events(&target).len(), expected, "{label}: merge");
+
+        let out = medium
+            .constat(&file)
+            .args(["report", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{label}: report --db refused it:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(json.is_object(), "{label}: report");
+
+        // A self-contained copy can be made from it (VACUUM INTO), holding every event.
+        let sent = place.join("sent.db");
+        let out = medium
+            .constat(&file)
+            .args(["export", "db", "-o"])
+            .arg(&sent)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{label}: export db:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(events(&sent).len(), expected, "{label}: export db");
+
+        assert!(
+            snapshot() == before,
+            "{label}: a file was created or changed beside the input"
+        );
+    }
+    // Let the temporary folder be removed.
+    for stick in [&clean, &with_shm, &wal_only] {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(stick, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
