@@ -1298,3 +1298,128 @@ fn a_wal_database_on_read_only_media_is_read_by_verify_merge_and_report() {
         std::fs::set_permissions(stick, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 }
+
+/// The peak memory bound of issue 17: no reader's peak resident memory exceeds 256 MB on any
+/// input of the hostile corpus (merged, verified; the workbook bombs, every official fixture
+/// imported; a 5 MB line typed in plain mode). Measured with `getrusage(RUSAGE_CHILDREN)`, which
+/// is per process and counts every child waited for: the test runs again in a process of its
+/// own (this test binary, filtered to this test, with `CONSTAT_RSS_PROBE` set), where the only
+/// children are the commands measured, one at a time; a new maximum after a command is that
+/// command's own peak. Prints each command's figure (`--nocapture`), recorded in
+/// docs/RELIABILITY.md.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_reader_exceeds_256_mb_on_the_hostile_corpus() {
+    const NAME: &str = "hostile::no_reader_exceeds_256_mb_on_the_hostile_corpus";
+    if std::env::var_os("CONSTAT_RSS_PROBE").is_none() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([NAME, "--exact", "--test-threads=1", "--nocapture"])
+            .env("CONSTAT_RSS_PROBE", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        println!("{text}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "the measuring process failed");
+        assert!(
+            text.contains("1 passed"),
+            "the measuring process ran no test"
+        );
+        return;
+    }
+    const LIMIT_KIB: i64 = 256 * 1000;
+    let max_kib = || {
+        nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
+            .unwrap()
+            .max_rss()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut commands: Vec<(String, std::process::Command)> = Vec::new();
+    let target = new_target(dir.path());
+    let corpus = corpus(dir.path());
+    let files: Vec<&PathBuf> = corpus.iter().map(|(_, f, _)| f).collect();
+    // One merge reads the whole corpus (it goes on past each refusal): the largest peak of any.
+    let mut merge = constat(&target);
+    merge.args(["merge", "--into"]).arg(&target).args(&files);
+    commands.push((format!("merge of the {} corpus files", files.len()), merge));
+    // `verify` opens them as `merge` does, then walks every chain: the largest and the clean one.
+    for (what, file, _) in corpus
+        .iter()
+        .filter(|(w, _, _)| w.contains("megabytes") || w.starts_with("clean"))
+    {
+        let mut verify = constat(file);
+        verify.arg("verify").arg(file);
+        commands.push((format!("verify: {what}"), verify));
+    }
+    let db = init_db(dir.path());
+    for (what, size, declared) in [
+        ("workbook declaring 300 MiB", 4 << 10, Some(300 << 20)),
+        ("workbook of 8 MiB of spaces", 8 << 20, None),
+    ] {
+        let sub = dir.path().join(what.replace(' ', "-"));
+        std::fs::create_dir_all(&sub).unwrap();
+        let book = bombed_workbook(&sub, size, declared);
+        let mut import = constat(&db);
+        import.args(["import", "candidates"]).arg(book);
+        commands.push((format!("import candidates: {what}"), import));
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/official");
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let file = entry.unwrap().path();
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".md") || name.ends_with(".py") {
+            continue;
+        }
+        let bureaux = ["bureaux", "table-bv"].iter().any(|b| name.contains(b));
+        for kind in ["candidates", "bureaux"] {
+            if kind == "bureaux" && !bureaux {
+                continue;
+            }
+            let mut import = constat(&db);
+            import.args(["import", kind]).arg(&file);
+            commands.push((format!("import {kind}: {name}"), import));
+        }
+    }
+    let mut before = max_kib();
+    let mut peaks = Vec::new();
+    for (what, mut cmd) in commands {
+        let status = cmd
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.code().is_some(), "{what}: killed ({status})");
+        let now = max_kib();
+        peaks.push((what, (now > before).then_some(now)));
+        before = now;
+    }
+    // Plain mode: one line of 5 MB typed, then the end of input.
+    let mut plain = constat(&db);
+    plain
+        .arg("--plain")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut child = plain.spawn().unwrap();
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        let _ = stdin.write_all(&vec![b'x'; 5 << 20]);
+        let _ = stdin.write_all(b"\n");
+    }
+    child.wait().unwrap();
+    let now = max_kib();
+    peaks.push((
+        "plain mode: a 5 MB line".into(),
+        (now > before).then_some(now),
+    ));
+    for (what, peak) in &peaks {
+        match peak {
+            Some(kib) => println!("peak RSS {:>7} KiB  {what}", kib),
+            None => println!("peak RSS    <= max  {what}"),
+        }
+    }
+    let max = max_kib();
+    println!("peak RSS of all {} commands: {} KiB", peaks.len(), max);
+    assert!(max < LIMIT_KIB, "a reader used {max} KiB: over 256 MB");
+}
