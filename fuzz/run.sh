@@ -20,6 +20,8 @@ export RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module \
 -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares"
 export CARGO_TERM_COLOR=never
+# FUZZ_TARGET_DIR: where the build goes (fuzz/target by default; CI keeps it across runs).
+export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target}"
 # --target keeps RUSTFLAGS off build scripts and proc macros, which must not be instrumented.
 build() {
   local started=$SECONDS
@@ -28,7 +30,7 @@ build() {
     ${FUZZ_OPT:+--config "profile.fuzz.package.constat.opt-level=$FUZZ_OPT"}
   echo "== fuzz build: $((SECONDS - started)) s"
 }
-bin() { echo "target/$triple/fuzz/$1"; }
+bin() { echo "$CARGO_TARGET_DIR/$triple/fuzz/$1"; }
 
 if [ "${1:-}" = "--replay" ]; then
   build

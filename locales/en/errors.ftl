@@ -301,3 +301,5 @@ import-parts-declare = { $part }, which brings the parts to { $mib } MiB unpacke
 import-part-ratio = { $part }, packed { $ratio } times
 import-part-unpacks-past = { $part }, which brings the parts past { $mib } MiB unpacked, more than declared
 import-zip-bomb = an official workbook unpacks to a few MiB: this file is damaged or built to exhaust memory (a zip bomb); fetch it again from the official site, or export the sheet as CSV
+import-sheet-at-most = a workbook whose sheets span at most { $cells } cells (rows × columns)
+import-sheet-spans = { $part }, which reaches row { $rows } and column { $columns }

@@ -309,3 +309,5 @@ import-parts-declare = { $part }, qui porte les parties à { $mib } Mio décompr
 import-part-ratio = { $part }, compressée { $ratio } fois
 import-part-unpacks-past = { $part }, qui porte les parties au-delà de { $mib } Mio décompressés, plus que ne le déclare l'archive
 import-zip-bomb = un classeur officiel se décompresse en quelques Mio : ce fichier est abîmé ou fait pour épuiser la mémoire (une bombe zip) ; téléchargez-le à nouveau sur le site officiel, ou exportez la feuille en CSV
+import-sheet-at-most = un classeur dont les feuilles s'étendent sur au plus { $cells } cellules (lignes × colonnes)
+import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne { $columns }

@@ -1423,3 +1423,52 @@ fn no_reader_exceeds_256_mb_on_the_hostile_corpus() {
     println!("peak RSS of all {} commands: {} KiB", peaks.len(), max);
     assert!(max < LIMIT_KIB, "a reader used {max} KiB: over 256 MB");
 }
+
+/// Found by fuzzing (issue 17 point 8): a workbook of a few KiB whose sheet names cell
+/// `Z3000000` made `calamine` build a dense table of 78 million cells (24 GB, killed by the
+/// kernel); a cell reference past `u32` made it panic on an overflow. Both are refused, before
+/// `calamine` reads the sheet, by the extent of the sheet's cells, and nothing is imported.
+#[test]
+fn a_workbook_naming_a_far_cell_is_refused_before_calamine_reads_it() {
+    use std::io::{Read as _, Write as _};
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/official/resultats-2017-mini.xlsx");
+    for (name, cell) in [("far", "Z3000000"), ("overflow", "AAAAAAAAAAAAAA1")] {
+        let mut source = zip::ZipArchive::new(std::fs::File::open(&fixture).unwrap()).unwrap();
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..source.len() {
+            let mut part = source.by_index(i).unwrap();
+            let part_name = part.name().unwrap().into_owned();
+            let mut text = Vec::new();
+            part.read_to_end(&mut text).unwrap();
+            if part_name.starts_with("xl/worksheets/") {
+                let row: String = cell.chars().filter(char::is_ascii_digit).collect();
+                text = String::from_utf8(text)
+                    .unwrap()
+                    .replace(
+                        "</sheetData>",
+                        &format!("<row r=\"{row}\"><c r=\"{cell}\"><v>1</v></c></row></sheetData>"),
+                    )
+                    .into_bytes();
+            }
+            writer
+                .start_file(part_name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            writer.write_all(&text).unwrap();
+        }
+        let book = dir.path().join(format!("{name}.xlsx"));
+        std::fs::write(&book, writer.finish().unwrap().into_inner()).unwrap();
+        let before = events(&db).len();
+        let out = run_within_a_minute(
+            constat(&db)
+                .args(["--lang", "en", "import", "candidates"])
+                .arg(&book),
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains("at most 2000000 cells"), "{name}: {err}");
+        assert_eq!(events(&db).len(), before);
+    }
+}
