@@ -160,7 +160,11 @@ fn check_inflated(
             )
             .value(Found::Said(ImportText::SheetSpans {
                 part: name,
-                rows: extent.rows.to_string(),
+                rows: if extent.rows == u64::MAX {
+                    "∞".to_owned()
+                } else {
+                    extent.rows.to_string()
+                },
                 columns: extent.columns.to_string(),
             }))
             .hint(ImportText::ZipBomb));
@@ -255,6 +259,11 @@ impl Extent {
 
     fn step(&mut self, b: u8) {
         let blank = b.is_ascii_whitespace();
+        if b == b'<' && self.scan != Scan::Text {
+            // A `<` inside a tag is not XML (it is written `&lt;`): what `calamine` makes of such
+            // a sheet cannot be foreseen, so it counts as unbounded.
+            self.rows = u64::MAX;
+        }
         self.scan = match self.scan {
             Scan::Text if b == b'<' => {
                 self.name.clear();
@@ -264,13 +273,13 @@ impl Extent {
             Scan::Name if blank || b == b'>' || b == b'/' => {
                 let ours = match self.name.as_slice() {
                     b"row" => {
-                        self.row += 1;
+                        self.row = self.row.saturating_add(1);
                         self.column = 0;
                         self.row_tag = true;
                         true
                     }
                     b"c" => {
-                        self.column += 1;
+                        self.column = self.column.saturating_add(1);
                         self.row_tag = false;
                         true
                     }
@@ -437,6 +446,10 @@ mod tests {
         assert_eq!(extent(r#"<rPr r="Z99"/><c r="A1"/>"#), (1, 1));
         assert_eq!(extent(r#"<c r="AAAAAAAAAAAAAAAAAAAA1"/>"#).0, u64::MAX);
         assert_eq!(extent(r#"<c r="1.0"/>"#).0, u64::MAX);
+        // A row after an unbounded one stays unbounded (found by the fuzzer: it overflowed).
+        assert_eq!(extent(r#"<row r="x"/><row/><c/>"#).0, u64::MAX);
+        // Not XML: a `<` inside a tag (a fuzzer's mutation that `calamine` read as a far cell).
+        assert_eq!(extent(r#"<c r="AV3c r="l t=B<c r="A1"/>"#).0, u64::MAX);
     }
 
     #[test]
