@@ -317,3 +317,5 @@ error-more-envelopes-than-voters = { $count } { $count ->
     [one] voter
    *[other] voters
 } at the address: more envelopes than voters; if that is what you saw, add --confirm-more, otherwise correct --voters or --received
+import-sheet-at-most = a workbook whose sheets span at most { $cells } cells (rows × columns)
+import-sheet-spans = { $part }, which reaches row { $rows } and column { $columns }

@@ -325,3 +325,5 @@ error-more-envelopes-than-voters = { $count } { $count ->
     [one] électeur
    *[other] électeurs
 } à l'adresse : plus d'enveloppes que d'électeurs ; si c'est bien ce que vous avez constaté, ajoutez --confirm-more, sinon corrigez --voters ou --received
+import-sheet-at-most = un classeur dont les feuilles s'étendent sur au plus { $cells } cellules (lignes × colonnes)
+import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne { $columns }

@@ -694,6 +694,10 @@ fn errors() -> Vec<Error> {
             found: 9,
             supported: 2,
         }),
+        storage(StorageError::Refused {
+            path: path.clone(),
+            why: crate::storage::Refusal::InUse,
+        }),
     ]);
     for what in data_problems() {
         all.push(storage(StorageError::Invalid {

@@ -493,6 +493,20 @@ pub enum ImportText {
     /// “an official workbook unpacks to a few MiB: this file is damaged or built to exhaust
     /// memory (a zip bomb); fetch it again from the official site, or export the sheet as CSV”.
     ZipBomb,
+    /// “a workbook whose sheets span at most {cells} cells (rows × columns)”.
+    SheetAtMost {
+        #[allow(missing_docs)]
+        cells: String,
+    },
+    /// “{part}, which reaches row {rows} and column {columns}”.
+    SheetSpans {
+        #[allow(missing_docs)]
+        part: String,
+        #[allow(missing_docs)]
+        rows: String,
+        #[allow(missing_docs)]
+        columns: String,
+    },
 }
 
 impl Localize for ImportText {
@@ -641,6 +655,15 @@ impl Localize for ImportText {
                 .arg("part", cut(part))
                 .arg("mib", mib),
             Self::ZipBomb => Message::new("import-zip-bomb"),
+            Self::SheetAtMost { cells } => Message::new("import-sheet-at-most").arg("cells", cells),
+            Self::SheetSpans {
+                part,
+                rows,
+                columns,
+            } => Message::new("import-sheet-spans")
+                .arg("part", cut(part))
+                .arg("rows", rows)
+                .arg("columns", columns),
         }
     }
 }

@@ -39,7 +39,19 @@ pub(crate) fn read(path: &Path, sink: &mut Sink<'_>) -> Result<FileInfo, ImportE
         .collect();
     order.extend(names.iter().filter(|n| !normalize(n).starts_with("circo")));
     for name in order {
-        let range = workbook.worksheet_range(name).map_err(|e| {
+        // `calamine` overflows on some malformed cell references (found by fuzzing): in a build
+        // with overflow checks that is a panic, which becomes this refusal.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            workbook.worksheet_range(name).map_err(|e| e.to_string())
+        }))
+        .unwrap_or_else(|payload| {
+            Err(payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default())
+        });
+        let range = read.map_err(|e| {
             ImportError::file(
                 path,
                 ImportText::ReadableSheet {

@@ -144,7 +144,31 @@ fn check_inflated(
         };
         let name = part_name(part.name_raw());
         let left = limits.total - unpacked;
-        let n = inflate_up_to(part, left + 1);
+        let mut extent = Extent::default();
+        let sheet = name.starts_with("xl/worksheets/");
+        let n = inflate_up_to(part, left + 1, &mut |chunk| {
+            if sheet {
+                extent.feed(chunk);
+            }
+        });
+        if sheet && extent.cells() > MAX_SHEET_CELLS {
+            return Err(ImportError::file(
+                path,
+                ImportText::SheetAtMost {
+                    cells: MAX_SHEET_CELLS.to_string(),
+                },
+            )
+            .value(Found::Said(ImportText::SheetSpans {
+                part: name,
+                rows: if extent.rows == u64::MAX {
+                    "∞".to_owned()
+                } else {
+                    extent.rows.to_string()
+                },
+                columns: extent.columns.to_string(),
+            }))
+            .hint(ImportText::ZipBomb));
+        }
         unpacked += n;
         if n > left {
             return Err(refuse(
@@ -163,15 +187,202 @@ fn check_inflated(
 /// Inflates `part` into nothing, at most `max` bytes, and says how many it gave. A part that
 /// cannot be inflated to its end (a bad checksum, a method the crate lacks) counts as far as it
 /// went; `calamine` says what is wrong with it if it needs it.
-fn inflate_up_to(part: impl Read, max: u64) -> u64 {
+fn inflate_up_to(part: impl Read, max: u64, seen: &mut dyn FnMut(&[u8])) -> u64 {
     let mut bounded = part.take(max);
     let mut buf = [0u8; 16 << 10];
     let mut n: u64 = 0;
     loop {
         match bounded.read(&mut buf) {
             Ok(0) | Err(_) => return n,
-            Ok(k) => n += k as u64,
+            Ok(k) => {
+                seen(buf.get(..k).unwrap_or_default());
+                n += k as u64;
+            }
         }
+    }
+}
+
+/// Most cells (rows × columns, from A1 to the farthest cell) a worksheet may span: `calamine`
+/// holds a sheet as one dense table of that many cells (a workbook of a few KiB naming cell
+/// Z3000000 made it ask for 24 GB; found by fuzzing, issue 17). The ministry's 2017 workbooks
+/// span 577 rows by at most a few hundred columns, under 200 000 cells.
+pub(crate) const MAX_SHEET_CELLS: u64 = 2_000_000;
+
+/// Where a worksheet's XML is, read byte by byte.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    /// Between tags.
+    #[default]
+    Text,
+    /// In a tag's name.
+    Name,
+    /// In a `<c>` or `<row>` tag, after a blank (`true`) or not.
+    Tag(bool),
+    /// After ` r` in such a tag.
+    R,
+    /// After ` r=`.
+    Equals,
+    /// In the value of `r`, closed by this quote.
+    Reference(u8),
+    /// In another quoted value, closed by this quote.
+    Quoted(u8),
+    /// In another tag, or a tag whose name is too long to be one of ours.
+    Other,
+}
+
+/// The farthest row and column a worksheet's cells reach, as `calamine` places them: by their
+/// `r` attribute (`<row r="7">`, `<c r="AB7">`), or, without one, next to the previous row or
+/// cell. A reference that is not one (too long, overflowing) counts as unbounded.
+#[derive(Debug, Default)]
+struct Extent {
+    scan: Scan,
+    /// The tag being read (local name, without a prefix), at most 8 bytes kept.
+    name: Vec<u8>,
+    /// Whether the tag is `<row>` (else `<c>`).
+    row_tag: bool,
+    /// The `r` value being read, at most 16 bytes kept.
+    value: Vec<u8>,
+    row: u64,
+    column: u64,
+    /// The farthest row (1-based).
+    rows: u64,
+    /// The farthest column (1-based).
+    columns: u64,
+}
+
+impl Extent {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.step(b);
+        }
+    }
+
+    fn step(&mut self, b: u8) {
+        let blank = b.is_ascii_whitespace();
+        if b == b'<' && self.scan != Scan::Text {
+            // A `<` inside a tag is not XML (it is written `&lt;`): what `calamine` makes of such
+            // a sheet cannot be foreseen, so it counts as unbounded.
+            self.rows = u64::MAX;
+        }
+        self.scan = match self.scan {
+            Scan::Text if b == b'<' => {
+                self.name.clear();
+                Scan::Name
+            }
+            Scan::Text => Scan::Text,
+            Scan::Name if blank || b == b'>' || b == b'/' => {
+                let ours = match self.name.as_slice() {
+                    b"row" => {
+                        self.row = self.row.saturating_add(1);
+                        self.column = 0;
+                        self.row_tag = true;
+                        true
+                    }
+                    b"c" => {
+                        self.column = self.column.saturating_add(1);
+                        self.row_tag = false;
+                        true
+                    }
+                    _ => false,
+                };
+                if ours {
+                    self.reach();
+                }
+                match (b, ours) {
+                    (b'>', _) => Scan::Text,
+                    (_, true) => Scan::Tag(blank),
+                    (_, false) => Scan::Other,
+                }
+            }
+            Scan::Name if b == b':' => {
+                self.name.clear();
+                Scan::Name
+            }
+            Scan::Name if self.name.len() < 8 => {
+                self.name.push(b);
+                Scan::Name
+            }
+            Scan::Name => Scan::Other,
+            Scan::Tag(_) | Scan::R | Scan::Equals if b == b'>' => Scan::Text,
+            Scan::Tag(true) if b == b'r' => Scan::R,
+            Scan::R if b == b'=' => Scan::Equals,
+            // XML allows blanks around `=`.
+            Scan::R if blank => Scan::R,
+            Scan::Equals if blank => Scan::Equals,
+            Scan::Equals if b == b'"' || b == b'\'' => {
+                self.value.clear();
+                Scan::Reference(b)
+            }
+            Scan::Tag(_) | Scan::R | Scan::Equals if b == b'"' || b == b'\'' => Scan::Quoted(b),
+            Scan::Tag(_) | Scan::R | Scan::Equals => Scan::Tag(blank),
+            Scan::Reference(q) if b == q => {
+                self.place();
+                Scan::Tag(false)
+            }
+            Scan::Reference(q) => {
+                if self.value.len() < 16 {
+                    self.value.push(b);
+                } else {
+                    // Longer than any real reference: unbounded.
+                    self.value.clear();
+                    self.value.extend_from_slice(b"~");
+                }
+                Scan::Reference(q)
+            }
+            Scan::Quoted(q) if b == q => Scan::Tag(false),
+            Scan::Quoted(q) => Scan::Quoted(q),
+            Scan::Other if b == b'>' => Scan::Text,
+            Scan::Other if b == b'"' || b == b'\'' => {
+                // A quoted `>` must not end the tag: skip the value, then go on in `Other`.
+                self.name.clear();
+                Scan::Quoted(b)
+            }
+            Scan::Other => Scan::Other,
+        };
+        // A quoted value of another tag goes back to `Other`, not to one of ours.
+        if self.scan == Scan::Tag(false) && self.name.is_empty() {
+            self.scan = Scan::Other;
+        }
+    }
+
+    /// Sets the row (and column) from the `r` value just read.
+    fn place(&mut self) {
+        let mut column: u64 = 0;
+        let mut row: u64 = 0;
+        let mut letters = true;
+        let mut valid = !self.value.is_empty();
+        for &b in &self.value {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' if letters && !self.row_tag => {
+                    let v = u64::from(b.to_ascii_uppercase() - b'A') + 1;
+                    column = column.saturating_mul(26).saturating_add(v);
+                }
+                b'0'..=b'9' => {
+                    letters = false;
+                    row = row.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                }
+                _ => valid = false,
+            }
+        }
+        if !valid {
+            // `calamine` refuses it, or reads it as it likes: count it as unbounded.
+            row = u64::MAX;
+        }
+        self.row = row;
+        if !self.row_tag {
+            self.column = column;
+        }
+        self.reach();
+    }
+
+    fn reach(&mut self) {
+        self.rows = self.rows.max(self.row);
+        self.columns = self.columns.max(self.column);
+    }
+
+    /// The cells of the dense table from A1 to the farthest cell.
+    fn cells(&self) -> u64 {
+        self.rows.saturating_mul(self.columns.max(1))
     }
 }
 
@@ -201,6 +412,53 @@ mod tests {
     use crate::i18n::{Lang, Localize};
 
     const NAME: &str = "xl/sharedStrings.xml";
+
+    /// The extent of a sheet given as XML text.
+    fn extent(xml: &str) -> (u64, u64) {
+        let mut e = Extent::default();
+        // In pieces, as inflated: a tag may span two reads.
+        for piece in xml.as_bytes().chunks(3) {
+            e.feed(piece);
+        }
+        (e.rows, e.columns)
+    }
+
+    #[test]
+    fn a_sheet_reaches_its_farthest_cell_by_reference_or_by_position() {
+        assert_eq!(
+            extent(
+                r#"<sheetData><row r="1"><c r="A1"/><c r="C1" t="s"><v>0</v></c></row></sheetData>"#
+            ),
+            (1, 3)
+        );
+        // Without `r`, cells follow one another, rows too.
+        assert_eq!(extent("<row><c/><c/><c/></row><row><c/></row>"), (2, 3));
+        // Prefixes, other attributes first, blanks around `=`, single quotes, `>` in a value.
+        assert_eq!(
+            extent(r#"<x:row r = '7'><x:c s="a>b" r="AB7"/></x:row>"#),
+            (7, 28)
+        );
+        assert_eq!(
+            extent(r#"<row r="3000000"><c r="Z3000000"/></row>"#),
+            (3_000_000, 26)
+        );
+        // Other tags' `r` attributes do not count; a reference too long to be one is unbounded.
+        assert_eq!(extent(r#"<rPr r="Z99"/><c r="A1"/>"#), (1, 1));
+        assert_eq!(extent(r#"<c r="AAAAAAAAAAAAAAAAAAAA1"/>"#).0, u64::MAX);
+        assert_eq!(extent(r#"<c r="1.0"/>"#).0, u64::MAX);
+        // A row after an unbounded one stays unbounded (found by the fuzzer: it overflowed).
+        assert_eq!(extent(r#"<row r="x"/><row/><c/>"#).0, u64::MAX);
+        // Not XML: a `<` inside a tag (a fuzzer's mutation that `calamine` read as a far cell).
+        assert_eq!(extent(r#"<c r="AV3c r="l t=B<c r="A1"/>"#).0, u64::MAX);
+    }
+
+    #[test]
+    fn the_official_workbook_spans_few_cells() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/official/resultats-2017-mini.xlsx");
+        let bytes = std::fs::read(fixture).unwrap();
+        assert!(check(Path::new("mini.xlsx"), &bytes, &LIMITS).is_ok());
+    }
 
     /// The legitimate 2017 workbook with `xl/sharedStrings.xml` added, `size` spaces, its
     /// headers declaring `declared` bytes unpacked when given.
@@ -275,7 +533,10 @@ mod tests {
              fetch it again from the official site, or export the sheet as CSV)"
         );
         let part = archive.by_name(NAME).unwrap();
-        assert_eq!(inflate_up_to(part, (1 << 20) + 1), (1 << 20) + 1);
+        assert_eq!(
+            inflate_up_to(part, (1 << 20) + 1, &mut |_| ()),
+            (1 << 20) + 1
+        );
         assert!(check_inflated(Path::new("w.xlsx"), &mut archive, &small(4 << 20)).is_ok());
     }
 
@@ -286,7 +547,7 @@ mod tests {
         assert!(check(Path::new("w.xlsx"), &bytes, &small(1 << 20)).is_ok());
         let mut archive = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
         let part = archive.by_name(NAME).unwrap();
-        assert!(inflate_up_to(part, u64::MAX) <= (1 << 10) + (64 << 10));
+        assert!(inflate_up_to(part, u64::MAX, &mut |_| ()) <= (1 << 10) + (64 << 10));
     }
 
     #[test]

@@ -31,6 +31,13 @@ pub enum StorageError {
         /// What is wrong.
         what: DataProblem,
     },
+    /// A database on a read-only medium, read through the untrusted open, refused by it.
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: super::Refusal,
+    },
     /// SQLite refused an operation.
     Sqlite {
         /// The file.
@@ -297,6 +304,9 @@ impl Localize for StorageError {
             Self::Invalid { path: p, what } => Message::new("error-db-invalid")
                 .arg("path", path(p))
                 .arg("what", what),
+            Self::Refused { path: p, why } => Message::new("error-untrusted")
+                .arg("path", path(p))
+                .arg("why", why),
             Self::Sqlite {
                 path: p,
                 context,

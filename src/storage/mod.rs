@@ -77,6 +77,19 @@ pub struct Store {
     path: PathBuf,
     /// The local observer's signing key (absent in an exported copy).
     keys: Option<Keypair>,
+    /// Set when the file is on a read-only medium and read through the untrusted open (dropped
+    /// after `conn`).
+    read_only: Option<ReadOnly>,
+}
+
+/// A database read where nothing can be written beside it (a USB stick mounted read-only, a
+/// CD): SQLite cannot create the `-shm` a WAL-mode file needs, so the file is read as another
+/// observer's is ([`Untrusted::open`]): immutable, or from a private copy with its `-wal`.
+struct ReadOnly {
+    /// What SQLite opened, for [`Store::reader`].
+    source: String,
+    /// The private copy, kept while the connection reads it.
+    _copy: Option<tempfile::TempDir>,
 }
 
 impl Store {
@@ -106,6 +119,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             keys: None,
+            read_only: None,
         };
         store.configure()?;
         store
@@ -151,15 +165,35 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| StorageError::sqlite(path, Doing::OpeningDatabase, e))?;
+        // SQLite opens a file it cannot write read-only; a WAL-mode file there, without a
+        // `-shm` it can create, would then fail its first read (issue 17 point 6).
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            drop(conn);
+            return Self::open_read_only(path);
+        }
         let mut store = Self {
             conn,
             path: path.to_owned(),
             keys: None,
+            read_only: None,
         };
-        let app_id: i32 = store
+        let app_id: i32 = match store
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|_| StorageError::NotConstat(path.to_owned()))?;
+        {
+            Ok(id) => id,
+            // A writable file in a folder that is not (its `-shm` cannot be created).
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly
+                ) =>
+            {
+                drop(store);
+                return Self::open_read_only(path);
+            }
+            Err(_) => return Err(StorageError::NotConstat(path.to_owned())),
+        };
         if app_id != APPLICATION_ID {
             return Err(StorageError::NotConstat(path.to_owned()));
         }
@@ -180,19 +214,54 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a database on a read-only medium, for reading only, as another observer's file is
+    /// opened (no migration, no key: any write fails).
+    fn open_read_only(path: &Path) -> Result<Self, StorageError> {
+        let file = Untrusted::open(path).map_err(|why| match why {
+            Refusal::NotConstat => StorageError::NotConstat(path.to_owned()),
+            Refusal::NewerSchema { found, supported } => StorageError::NewerSchema {
+                path: path.to_owned(),
+                found,
+                supported,
+            },
+            why => StorageError::Refused {
+                path: path.to_owned(),
+                why,
+            },
+        })?;
+        let (conn, copy, source) = file.into_parts();
+        // `export db` writes its copy with VACUUM INTO, which attaches the new file and writes
+        // it; the file itself stays unwritable (opened read-only, or immutable).
+        let _ = conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 1);
+        let _ = conn.pragma_update(None, "query_only", false);
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            keys: None,
+            read_only: Some(ReadOnly {
+                source,
+                _copy: copy,
+            }),
+        })
+    }
+
     /// Another connection to the same file, read-only, to read on another thread while this one
     /// reads too (a [`Store`] can be sent to a thread, not shared between threads). Its schema is
     /// this store's (no migration runs); any write through it fails.
     pub fn reader(&self) -> Result<Self, StorageError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&self.path, flags)
-            .map_err(|e| self.err(Doing::OpeningDatabase, e))?;
+        let conn = match &self.read_only {
+            Some(ro) => Connection::open_with_flags(&ro.source, flags | OpenFlags::SQLITE_OPEN_URI),
+            None => Connection::open_with_flags(&self.path, flags),
+        }
+        .map_err(|e| self.err(Doing::OpeningDatabase, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| self.err(Doing::SettingPragmas, e))?;
         Ok(Self {
             conn,
             path: self.path.clone(),
             keys: None,
+            read_only: None,
         })
     }
 

@@ -245,6 +245,8 @@ pub struct Untrusted {
     pub(super) conn: Connection,
     /// The private copy read instead of a file with a `-wal` beside it (dropped after `conn`).
     _copy: Option<tempfile::TempDir>,
+    /// What SQLite opened: the file's `immutable` URI, or the private copy's path.
+    source: String,
 }
 
 /// The file's `-wal` and `-shm` companions' paths.
@@ -364,18 +366,16 @@ impl Untrusted {
         let live = companions(path)
             .iter()
             .any(|c| c.symlink_metadata().is_ok());
-        let (copy, conn) = if live {
+        let (copy, source) = if live {
             let (dir, copy) = private_copy(path)?;
-            let conn = Connection::open_with_flags(&copy, flags)
-                .map_err(|e| Refusal::Unreadable(SystemProblem::sqlite(&e)))?;
-            (Some(dir), conn)
+            let absolute = std::path::absolute(&copy).map_err(|e| Refusal::Unreadable(e.into()))?;
+            (Some(dir), format!("file://{}", uri_path(&absolute)))
         } else {
             let absolute = std::path::absolute(path).map_err(|e| Refusal::Unreadable(e.into()))?;
-            let uri = format!("file://{}?immutable=1", uri_path(&absolute));
-            let conn = Connection::open_with_flags(uri, flags)
-                .map_err(|e| Refusal::Unreadable(SystemProblem::sqlite(&e)))?;
-            (None, conn)
+            (None, format!("file://{}?immutable=1", uri_path(&absolute)))
         };
+        let conn = Connection::open_with_flags(&source, flags)
+            .map_err(|e| Refusal::Unreadable(SystemProblem::sqlite(&e)))?;
         drop(file);
         let harden = || -> rusqlite::Result<()> {
             conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
@@ -439,7 +439,17 @@ impl Untrusted {
                 .unwrap_or(SchemaProblem::Differs);
             return Err(Refusal::Schema(first));
         }
-        Ok(Self { conn, _copy: copy })
+        Ok(Self {
+            conn,
+            _copy: copy,
+            source,
+        })
+    }
+
+    /// The connection, the private copy it reads (if any, to keep while the connection lives),
+    /// and the URI it opened (to open more connections to the same bytes).
+    pub(super) fn into_parts(self) -> (Connection, Option<tempfile::TempDir>, String) {
+        (self.conn, self._copy, self.source)
     }
 
     /// The file's schema version.

@@ -1091,3 +1091,388 @@ fn a_workbook_with_a_small_extra_part_still_imports() {
     let file = bombed_workbook(dir.path(), 4 << 10, None);
     run(constat(&db).args(["import", "candidates"]).arg(&file), 0);
 }
+
+/// The user id this test runs as (the owner of a file it creates: no `unsafe` needed).
+#[cfg(unix)]
+fn own_uid(dir: &Path) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    let probe = dir.join(".uid-probe");
+    std::fs::write(&probe, b"").unwrap();
+    let uid = std::fs::metadata(&probe).unwrap().uid();
+    std::fs::remove_file(&probe).unwrap();
+    uid
+}
+
+/// "nobody": whom a command runs as when the test runs as root.
+#[cfg(unix)]
+const NOBODY: u32 = 65534;
+
+/// A read-only medium, simulated by permissions: folder 0555, files 0444. Root ignores those
+/// (CI runs as root), so under root the command runs as "nobody" (`Command::uid`), for whom
+/// they hold exactly as a read-only USB stick or CD would: no file can be written, created or
+/// locked beside the input. The binary must then be reachable by "nobody": it is copied into
+/// the test's folder when a folder above it is closed to others.
+#[cfg(unix)]
+struct ReadOnlyMedium {
+    as_nobody: bool,
+    bin: PathBuf,
+}
+
+#[cfg(unix)]
+impl ReadOnlyMedium {
+    fn new(root: &Path) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let as_nobody = own_uid(root) == 0;
+        let mut bin = crate::util::bin();
+        if as_nobody {
+            std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let open_to_others = bin.ancestors().skip(1).all(|a| {
+                a.as_os_str().is_empty()
+                    || std::fs::metadata(a).is_ok_and(|m| m.permissions().mode() & 0o001 != 0)
+            });
+            if !open_to_others {
+                let copy = root.join("constat");
+                std::fs::copy(&bin, &copy).unwrap();
+                std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+                bin = copy;
+            }
+        }
+        Self { as_nobody, bin }
+    }
+
+    /// Makes `dir` and its files read-only.
+    fn seal(dir: &Path) {
+        use std::os::unix::fs::PermissionsExt;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+        }
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+
+    /// Gives `dir` back to whoever runs the commands (the merge target lives there).
+    fn writable(&self, dir: &Path) {
+        if self.as_nobody {
+            for e in std::fs::read_dir(dir).unwrap() {
+                std::os::unix::fs::chown(e.unwrap().path(), Some(NOBODY), Some(NOBODY)).unwrap();
+            }
+            std::os::unix::fs::chown(dir, Some(NOBODY), Some(NOBODY)).unwrap();
+        }
+    }
+
+    /// `constat --db DB ARGS…` as [`constat`] builds it, run by the reader of the medium.
+    fn constat(&self, db: &Path) -> std::process::Command {
+        use std::os::unix::process::CommandExt;
+        let model = constat(db);
+        let mut cmd = std::process::Command::new(&self.bin);
+        cmd.args(model.get_args());
+        for (k, v) in model.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        if self.as_nobody {
+            cmd.uid(NOBODY).gid(NOBODY).env("HOME", "/nonexistent");
+        }
+        cmd
+    }
+}
+
+/// Issue 17 point 6: a WAL-mode observer database on read-only media (a USB stick mounted
+/// read-only, a CD) is read by `verify`, `merge` and `report --db`, never refused as damaged or
+/// "not a constat database": whether its file was closed cleanly (no companion: opened
+/// immutable), or copied while its observer was writing (a `-wal` holding ticks not yet in the
+/// file, with or without its `-shm`: read from a private copy). Nothing is created beside it
+/// and its files are left byte for byte; `export db` makes a copy of it elsewhere.
+#[cfg(unix)]
+#[test]
+fn a_wal_database_on_read_only_media_is_read_by_verify_merge_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let medium = ReadOnlyMedium::new(dir.path());
+    let obs = dir.path().join("obs");
+    std::fs::create_dir_all(&obs).unwrap();
+    let db = init_db(&obs);
+    for panel in ["1", "2", "3"] {
+        tick(&db, panel, "bureau", "absent", &[]);
+    }
+    let companion = |p: &Path, s: &str| PathBuf::from(format!("{}{s}", p.display()));
+    assert!(!companion(&db, "-wal").exists(), "the file was not closed");
+    let copy_to = |name: &str, suffixes: &[&str]| {
+        let stick = dir.path().join(name);
+        std::fs::create_dir_all(&stick).unwrap();
+        for s in suffixes {
+            std::fs::copy(companion(&db, s), companion(&stick.join("obs.db"), s)).unwrap();
+        }
+        stick
+    };
+    let clean = copy_to("clean", &[""]);
+    // The observer's program still has the file open: the fourth tick stays in the -wal.
+    let live = rw(&db);
+    live.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    let _: i64 = live
+        .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+        .unwrap();
+    tick(&db, "4", "bureau", "present", &[]);
+    assert!(std::fs::metadata(companion(&db, "-wal")).unwrap().len() > 0);
+    let with_shm = copy_to("with-shm", &["", "-wal", "-shm"]);
+    let wal_only = copy_to("wal-only", &["", "-wal"]);
+    drop(live);
+    let targets = dir.path().join("targets");
+    std::fs::create_dir_all(&targets).unwrap();
+    for (stick, expected) in [(&clean, 3), (&with_shm, 4), (&wal_only, 4)] {
+        ReadOnlyMedium::seal(stick);
+        let file = stick.join("obs.db");
+        let snapshot = || {
+            let names = names_in(stick);
+            let bytes: Vec<Vec<u8>> = names
+                .iter()
+                .map(|n| std::fs::read(stick.join(n)).unwrap())
+                .collect();
+            (names, bytes)
+        };
+        let before = snapshot();
+        let label = stick.file_name().unwrap().to_string_lossy().into_owned();
+
+        let out = run(medium.constat(&file).arg("verify").arg(&file), 0);
+        assert!(
+            stdout(&out).contains(&format!("{expected} événements")),
+            "{label}: verify did not read every event:\n{}",
+            stdout(&out)
+        );
+
+        let place = targets.join(&label);
+        std::fs::create_dir_all(&place).unwrap();
+        let target = new_target(&place);
+        medium.writable(target.parent().unwrap());
+        let out = medium
+            .constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{label}: merge refused it:\n{}{}",
+            stdout(&out),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(events(&target).len(), expected, "{label}: merge");
+
+        let out = medium
+            .constat(&file)
+            .args(["report", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{label}: report --db refused it:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(json.is_object(), "{label}: report");
+
+        // A self-contained copy can be made from it (VACUUM INTO), holding every event.
+        let sent = place.join("sent.db");
+        let out = medium
+            .constat(&file)
+            .args(["export", "db", "-o"])
+            .arg(&sent)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{label}: export db:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(events(&sent).len(), expected, "{label}: export db");
+
+        assert!(
+            snapshot() == before,
+            "{label}: a file was created or changed beside the input"
+        );
+    }
+    // Let the temporary folder be removed.
+    for stick in [&clean, &with_shm, &wal_only] {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(stick, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// The peak memory bound of issue 17: no reader's peak resident memory exceeds 256 MB on any
+/// input of the hostile corpus (merged, verified; the workbook bombs, every official fixture
+/// imported; a 5 MB line typed in plain mode). Measured with `getrusage(RUSAGE_CHILDREN)`, which
+/// is per process and counts every child waited for: the test runs again in a process of its
+/// own (this test binary, filtered to this test, with `CONSTAT_RSS_PROBE` set), where the only
+/// children are the commands measured, one at a time; a new maximum after a command is that
+/// command's own peak. Prints each command's figure (`--nocapture`), recorded in
+/// docs/RELIABILITY.md.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_reader_exceeds_256_mb_on_the_hostile_corpus() {
+    const NAME: &str = "hostile::no_reader_exceeds_256_mb_on_the_hostile_corpus";
+    if std::env::var_os("CONSTAT_RSS_PROBE").is_none() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([NAME, "--exact", "--test-threads=1", "--nocapture"])
+            .env("CONSTAT_RSS_PROBE", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        println!("{text}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "the measuring process failed");
+        assert!(
+            text.contains("1 passed"),
+            "the measuring process ran no test"
+        );
+        return;
+    }
+    const LIMIT_KIB: i64 = 256 * 1000;
+    let max_kib = || {
+        nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
+            .unwrap()
+            .max_rss()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut commands: Vec<(String, std::process::Command)> = Vec::new();
+    let target = new_target(dir.path());
+    let corpus = corpus(dir.path());
+    let files: Vec<&PathBuf> = corpus.iter().map(|(_, f, _)| f).collect();
+    // One merge reads the whole corpus (it goes on past each refusal): the largest peak of any.
+    let mut merge = constat(&target);
+    merge.args(["merge", "--into"]).arg(&target).args(&files);
+    commands.push((format!("merge of the {} corpus files", files.len()), merge));
+    // `verify` opens them as `merge` does, then walks every chain: the largest and the clean one.
+    for (what, file, _) in corpus
+        .iter()
+        .filter(|(w, _, _)| w.contains("megabytes") || w.starts_with("clean"))
+    {
+        let mut verify = constat(file);
+        verify.arg("verify").arg(file);
+        commands.push((format!("verify: {what}"), verify));
+    }
+    let db = init_db(dir.path());
+    for (what, size, declared) in [
+        ("workbook declaring 300 MiB", 4 << 10, Some(300 << 20)),
+        ("workbook of 8 MiB of spaces", 8 << 20, None),
+    ] {
+        let sub = dir.path().join(what.replace(' ', "-"));
+        std::fs::create_dir_all(&sub).unwrap();
+        let book = bombed_workbook(&sub, size, declared);
+        let mut import = constat(&db);
+        import.args(["import", "candidates"]).arg(book);
+        commands.push((format!("import candidates: {what}"), import));
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/official");
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let file = entry.unwrap().path();
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".md") || name.ends_with(".py") {
+            continue;
+        }
+        let bureaux = ["bureaux", "table-bv"].iter().any(|b| name.contains(b));
+        for kind in ["candidates", "bureaux"] {
+            if kind == "bureaux" && !bureaux {
+                continue;
+            }
+            let mut import = constat(&db);
+            import.args(["import", kind]).arg(&file);
+            commands.push((format!("import {kind}: {name}"), import));
+        }
+    }
+    let mut before = max_kib();
+    let mut peaks = Vec::new();
+    for (what, mut cmd) in commands {
+        let status = cmd
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.code().is_some(), "{what}: killed ({status})");
+        let now = max_kib();
+        peaks.push((what, (now > before).then_some(now)));
+        before = now;
+    }
+    // Plain mode: one line of 5 MB typed, then the end of input.
+    let mut plain = constat(&db);
+    plain
+        .arg("--plain")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut child = plain.spawn().unwrap();
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        let _ = stdin.write_all(&vec![b'x'; 5 << 20]);
+        let _ = stdin.write_all(b"\n");
+    }
+    child.wait().unwrap();
+    let now = max_kib();
+    peaks.push((
+        "plain mode: a 5 MB line".into(),
+        (now > before).then_some(now),
+    ));
+    for (what, peak) in &peaks {
+        match peak {
+            Some(kib) => println!("peak RSS {:>7} KiB  {what}", kib),
+            None => println!("peak RSS    <= max  {what}"),
+        }
+    }
+    let max = max_kib();
+    println!("peak RSS of all {} commands: {} KiB", peaks.len(), max);
+    assert!(max < LIMIT_KIB, "a reader used {max} KiB: over 256 MB");
+}
+
+/// Found by fuzzing (issue 17 point 8): a workbook of a few KiB whose sheet names cell
+/// `Z3000000` made `calamine` build a dense table of 78 million cells (24 GB, killed by the
+/// kernel); a cell reference past `u32` made it panic on an overflow. Both are refused, before
+/// `calamine` reads the sheet, by the extent of the sheet's cells, and nothing is imported.
+#[test]
+fn a_workbook_naming_a_far_cell_is_refused_before_calamine_reads_it() {
+    use std::io::{Read as _, Write as _};
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/official/resultats-2017-mini.xlsx");
+    for (name, cell) in [("far", "Z3000000"), ("overflow", "AAAAAAAAAAAAAA1")] {
+        let mut source = zip::ZipArchive::new(std::fs::File::open(&fixture).unwrap()).unwrap();
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..source.len() {
+            let mut part = source.by_index(i).unwrap();
+            let part_name = part.name().unwrap().into_owned();
+            let mut text = Vec::new();
+            part.read_to_end(&mut text).unwrap();
+            if part_name.starts_with("xl/worksheets/") {
+                let row: String = cell.chars().filter(char::is_ascii_digit).collect();
+                text = String::from_utf8(text)
+                    .unwrap()
+                    .replace(
+                        "</sheetData>",
+                        &format!("<row r=\"{row}\"><c r=\"{cell}\"><v>1</v></c></row></sheetData>"),
+                    )
+                    .into_bytes();
+            }
+            writer
+                .start_file(part_name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            writer.write_all(&text).unwrap();
+        }
+        let book = dir.path().join(format!("{name}.xlsx"));
+        std::fs::write(&book, writer.finish().unwrap().into_inner()).unwrap();
+        let before = events(&db).len();
+        let out = run_within_a_minute(
+            constat(&db)
+                .args(["--lang", "en", "import", "candidates"])
+                .arg(&book),
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains("at most 2000000 cells"), "{name}: {err}");
+        assert_eq!(events(&db).len(), before);
+    }
+}
