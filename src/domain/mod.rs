@@ -10,6 +10,7 @@ pub mod codes;
 pub mod election;
 pub mod event;
 pub mod findings;
+pub mod fingerprint;
 pub mod history;
 pub mod labels;
 pub mod law;
