@@ -24,16 +24,6 @@ pub enum Effect {
     /// Check that this bureau can receive the current bureau's observations (same
     /// circonscription); answer with `MoveTarget`.
     CheckMoveTarget(BureauCode),
-    /// Record in the reference data whether this bureau votes on machines; answer with
-    /// `BureauUpdated`.
-    SetMachines {
-        /// The bureau.
-        bureau: BureauCode,
-        /// Votes on machines.
-        on: bool,
-        /// True when this undoes an earlier change (it is not undoable itself).
-        undo: bool,
-    },
     /// Read the observer's observations of this cell from the log; answer with `HistoryReady`.
     LoadHistory(crate::domain::state::CellKey),
     /// Write the evidence folder (as `constat export evidence -o DIR`); answer with `Exported`.

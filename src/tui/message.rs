@@ -105,13 +105,6 @@ pub enum Message {
     SummaryReady(Box<Summary>),
     /// The bureau chosen as the destination of a move, checked by the runtime.
     MoveTarget(Bureau),
-    /// The current bureau's reference data changed (voting machines).
-    BureauUpdated {
-        /// The bureau as now recorded.
-        bureau: Bureau,
-        /// True when the change was an undo.
-        undo: bool,
-    },
     /// The export finished: the folder written, or why it failed.
     Exported(Result<String, ExportRefused>),
     /// Leave.

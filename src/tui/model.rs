@@ -142,13 +142,6 @@ pub enum Undoable {
         /// undo asks first.
         earlier: bool,
     },
-    /// The bureau's voting machines flag: undo sets it back to `was`.
-    Machines {
-        /// The bureau.
-        bureau: crate::domain::BureauCode,
-        /// The flag before the change.
-        was: bool,
-    },
 }
 
 /// The whole interface state.
@@ -320,9 +313,27 @@ impl Model {
             .and_then(|k| self.state.checked_at_by(self.observer, &k))
     }
 
-    /// True when the current bureau votes on machines (no ballots on a table).
+    /// True when the current bureau votes on machines (no ballots on a table), as this observer
+    /// last said (a `Machines` event); failing that as the other observers agree; failing that
+    /// as the reference data says (the rule of [`crate::domain::record::votes_on_machines`],
+    /// with the observer's own word first, since it is the observer's screen).
     pub fn voting_machines(&self) -> bool {
-        self.bureau.as_ref().is_some_and(|b| b.voting_machines)
+        use crate::domain::state::MachinesView;
+        let Some(b) = self.bureau.as_ref() else {
+            return false;
+        };
+        if let Some(own) = self
+            .state
+            .machines_statements(&b.code)
+            .find(|f| f.observer == self.observer)
+        {
+            return own.machines;
+        }
+        match self.state.machines_of(&b.code) {
+            MachinesView::Machines => true,
+            MachinesView::NoMachines => false,
+            MachinesView::Unsaid | MachinesView::Disputed => b.voting_machines,
+        }
     }
 
     /// The observer's current envelope count for the circonscription.

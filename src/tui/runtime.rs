@@ -154,18 +154,6 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
             Ok(None) => model.flash = Some(model.lang.journey().move_unknown.to_owned()),
             Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
         },
-        Effect::SetMachines { bureau, on, undo } => {
-            let updated = store
-                .set_voting_machines(&bureau, on)
-                .and_then(|()| store.bureau(&bureau));
-            match updated {
-                Ok(Some(bureau)) => {
-                    queue.push_back(Message::BureauUpdated { bureau, undo });
-                }
-                Ok(None) => {}
-                Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
-            }
-        }
         Effect::ExportEvidence(path) => {
             use crate::app::evidence::{evidence_folder, expand_home, free_folder_name};
             let path = expand_home(&path);

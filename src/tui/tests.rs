@@ -15,6 +15,7 @@ use super::model::{Mode, Model, SaveStatus, Screen};
 use super::theme::Theme;
 use super::update::update;
 use super::view;
+use crate::domain::state::MachinesView;
 use crate::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, RecordState,
 };
@@ -106,13 +107,6 @@ impl Harness {
                             .unwrap();
                         let bureau = data.referential.bureaux[&code].clone();
                         queue.insert(0, Message::MoveTarget(bureau));
-                        continue;
-                    }
-                    Effect::SetMachines { bureau, on, undo } => {
-                        let mut b = self.model.bureau.clone().unwrap();
-                        assert_eq!(b.code, bureau);
-                        b.voting_machines = on;
-                        queue.insert(0, Message::BureauUpdated { bureau: b, undo });
                         continue;
                     }
                     Effect::ExportEvidence(path) => {
@@ -982,18 +976,26 @@ fn voting_machines_are_marked_after_a_yes_and_n_changes_nothing() {
     assert!(h.model.voting_machines());
     assert_eq!(h.model.undo.len(), 1);
     assert!(screen(&h.model, 80, 24).contains(j.bureau_machines));
-    // Undo sets it back, and is not undone itself.
+    // The observer's statement is an event (signed, merged, exported), not reference data.
+    assert!(matches!(
+        h.log.as_slice(),
+        [Event {
+            body: EventBody::Machines { machines: true, .. },
+            ..
+        }]
+    ));
+    // Undo retracts it, and is not undone itself.
     h.keys("u");
     assert!(!h.model.voting_machines());
     assert!(h.model.undo.is_empty());
-    assert_eq!(h.model.flash.as_deref(), Some(cat.undone));
+    assert!(matches!(
+        h.log.last().map(|e| &e.body),
+        Some(EventBody::Retract { .. })
+    ));
     h.keys("u");
     assert!(!h.model.voting_machines());
     assert_eq!(h.model.flash.as_deref(), Some(cat.nothing_to_undo));
-    assert!(
-        h.log.is_empty(),
-        "the machines are reference data, not events"
-    );
+    assert_eq!(h.log.len(), 2);
 }
 
 #[test]
@@ -1219,10 +1221,21 @@ fn the_real_runtime_marks_machines_prepares_the_summary_and_exports() {
         press(&mut m, &mut store, KeyCode::Char(c));
     }
     let code = BureauCode::parse("75056_0911").unwrap();
-    assert!(store.bureau(&code).unwrap().unwrap().voting_machines);
+    assert!(
+        !store.bureau(&code).unwrap().unwrap().voting_machines,
+        "the reference data is left as published"
+    );
+    assert_eq!(
+        store.fold().unwrap().machines_of(&code),
+        MachinesView::Machines
+    );
     assert!(m.voting_machines());
     press(&mut m, &mut store, KeyCode::Char('u'));
-    assert!(!store.bureau(&code).unwrap().unwrap().voting_machines);
+    assert_eq!(
+        store.fold().unwrap().machines_of(&code),
+        MachinesView::Unsaid
+    );
+    assert!(!m.voting_machines());
     press(&mut m, &mut store, KeyCode::Char('p'));
     press(&mut m, &mut store, KeyCode::Char('3'));
     let summary = m.summary.clone().expect("the runtime prepared it");

@@ -117,7 +117,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         Message::ToggleMachines => {
             match &model.bureau {
                 Some(b) => {
-                    let on = !b.voting_machines;
+                    let on = !model.voting_machines();
                     let question = (model.lang.journey().ask_machines)(b.code.as_str(), on);
                     model.mode = Mode::Confirm(Confirm {
                         question,
@@ -185,21 +185,6 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         Message::SummaryReady(summary) => {
             model.summary = Some(*summary);
             vec![]
-        }
-        Message::BureauUpdated { bureau, undo } => {
-            let j = model.lang.journey();
-            model.flash = Some(if undo {
-                model.lang.catalog().undone.to_owned()
-            } else {
-                model.undo.push(Undoable::Machines {
-                    bureau: bureau.code.clone(),
-                    was: !bureau.voting_machines,
-                });
-                (j.machines_set)(bureau.code.as_str(), bureau.voting_machines)
-            });
-            model.bureau = Some(bureau);
-            model.summary = None;
-            summary_effects(model)
         }
         Message::Exported(result) => {
             match result {
@@ -769,12 +754,18 @@ fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
                 }
             }
         }
+        // A statement of the observer, signed like a tick and retracted by undo (issue 13).
         Pending::SetMachines(on) => match &model.bureau {
-            Some(b) => vec![Effect::SetMachines {
-                bureau: b.code.clone(),
-                on,
-                undo: false,
-            }],
+            Some(b) => {
+                let done = (model.lang.journey().machines_set)(b.code.as_str(), on);
+                let body = EventBody::Machines {
+                    circonscription: model.circonscription.code.clone(),
+                    bureau: b.code.clone(),
+                    machines: on,
+                    note: None,
+                };
+                persist_with(model, vec![body], true, Vec::new(), Some(done))
+            }
             None => vec![],
         },
         Pending::Move(to) => move_observations(model, &to),
@@ -1041,11 +1032,6 @@ fn undo_now(model: &mut Model) -> Vec<Effect> {
                 .render(model.lang);
             persist_with(model, bodies, false, Vec::new(), Some(done))
         }
-        Some(Undoable::Machines { bureau, was }) => vec![Effect::SetMachines {
-            bureau,
-            on: was,
-            undo: true,
-        }],
         None => {
             model.flash = Some(model.lang.catalog().nothing_to_undo.to_owned());
             vec![]

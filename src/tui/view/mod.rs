@@ -91,10 +91,11 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
 /// The bureau screen's facts line: ballots on a table or voting machines, and the last check.
 fn draw_bureau_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let j = model.lang.journey();
-    let Some(bureau) = &model.bureau else {
+    if model.bureau.is_none() {
         return;
-    };
-    let kind = if bureau.voting_machines {
+    }
+    let machines = model.voting_machines();
+    let kind = if machines {
         j.bureau_machines
     } else {
         j.bureau_no_machines
@@ -111,7 +112,7 @@ fn draw_bureau_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let text = if long.chars().count() <= usize::from(area.width) {
         long
     } else {
-        let kind = if bureau.voting_machines {
+        let kind = if machines {
             j.bureau_machines_short
         } else {
             j.bureau_no_machines_short
@@ -124,7 +125,7 @@ fn draw_bureau_facts(model: &Model, frame: &mut Frame<'_>, area: Rect) {
             None => fit(kind, area.width),
         }
     };
-    let style = if bureau.voting_machines {
+    let style = if machines {
         model.theme.title()
     } else {
         ratatui::style::Style::default()
