@@ -119,8 +119,19 @@ pub struct MergeArgs {
     #[arg(long)]
     pub follow_symlinks: bool,
     /// Observer databases, events CSV files, or folders holding them
-    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    #[arg(required_unless_present = "watch", value_name = "FILE_OR_DIR")]
     pub inputs: Vec<PathBuf>,
+    /// Keep running and merge every file that arrives in this folder (Ctrl-C stops)
+    #[arg(long, value_name = "INBOX", conflicts_with_all = ["inputs", "strict"])]
+    pub watch: Option<PathBuf>,
+    /// With --watch: seconds a file must stay unchanged before it is merged
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 2.0,
+        requires = "watch"
+    )]
+    pub settle: f64,
 }
 
 /// `constat export`.

@@ -189,6 +189,10 @@ pub enum Error {
     },
     /// No data directory could be found for the default database.
     NoDataDir,
+    /// `merge --watch` names something that is not a folder.
+    WatchNotAFolder(PathBuf),
+    /// `merge --watch` could not ask to be told of Ctrl-C and SIGTERM.
+    WatchSignals(SystemProblem),
 }
 
 /// At most 30 items, then how many more.
@@ -277,6 +281,10 @@ impl Localize for Error {
                 Message::new("error-export-over-database").arg("path", path(p))
             }
             Self::MergeAborted(p) => Message::new("error-merge-aborted").arg("path", path(p)),
+            Self::WatchNotAFolder(p) => {
+                Message::new("error-watch-not-a-folder").arg("path", path(p))
+            }
+            Self::WatchSignals(why) => Message::new("error-watch-signals").arg("why", why),
             Self::MergeTargetFailed {
                 target,
                 file,

@@ -53,3 +53,24 @@ import-format-bureaux-results-2017 = results by bureau de vote 2017 (fixed colum
 # Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15:40,
 # the bureau's legal time).
 rechecked-event = re-checked at { $time }: event { $id }
+
+## merge --watch (issue 18 point 2): one line per file as it lands, then a summary
+
+watch-started = Watching { $inbox } → { $target }: each file that arrives is merged once it stops changing. Ctrl-C stops.
+watch-started-polling = Watching { $inbox } → { $target } by scanning every { $seconds } s (the system's notifications are not available here: { $why }). Ctrl-C stops.
+watch-merged = { $time }  merged    { $file }: { $new } new { $new ->
+    [one] event
+   *[other] events
+}, { $already } already known
+watch-duplicate = { $time }  duplicate { $file }: same content as a file already merged, ignored
+watch-refused = { $time }  REFUSED   { $file }: { $why }
+watch-unreadable = { $time }  unreadable { $file }: { $why } (read again if it changes)
+watch-skipped = { $time }  not read  { $file }: { $why }
+watch-stopped = Watch stopped: { $merged } { $merged ->
+    [one] file merged
+   *[other] files merged
+} ({ $new } new { $new ->
+    [one] event
+   *[other] events
+}), { $duplicates } duplicate, { $refused } refused.
+watch-refused-again = REFUSED {"  "}{ $file }: { $why }

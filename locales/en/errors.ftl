@@ -138,6 +138,8 @@ storage-doing-starting-to-save-event = starting to save the event
 storage-doing-switching-to-wal = switching to WAL
 storage-doing-upgrading-schema = upgrading the schema
 storage-doing-writing-export = writing the export
+storage-doing-reading-merged-files = reading the list of files already merged
+storage-doing-recording-merged-file = recording the file as merged
 
 ## Stored data that makes no sense
 
@@ -319,3 +321,8 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } at the address: more envelopes than voters; if that is what you saw, add --confirm-more, otherwise correct --voters or --received
 import-sheet-at-most = a workbook whose sheets span at most { $cells } cells (rows × columns)
 import-sheet-spans = { $part }, which reaches row { $rows } and column { $columns }
+
+# merge --watch
+error-watch-not-a-folder = { $path } is not a folder: --watch takes the folder where the observers' files arrive (create it, or give the right path)
+error-watch-signals = could not listen for Ctrl-C and SIGTERM, needed to stop --watch cleanly; nothing was merged.
+    System detail: { $why }

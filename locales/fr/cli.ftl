@@ -126,6 +126,11 @@ cli-merge-arg-into = La base dans laquelle fusionner (créez-la d'abord avec `co
 cli-merge-arg-strict = S'arrêter au premier fichier défectueux et laisser la base cible exactement comme elle était
 cli-merge-arg-follow-symlinks = Suivre les liens symboliques qui sortent des dossiers donnés (jamais suivis sinon)
 cli-merge-arg-inputs = Bases d'observateurs, fichiers CSV d'événements, ou dossiers qui en contiennent
+cli-merge-arg-watch = Rester ouvert et fusionner chaque fichier qui arrive dans ce dossier ou ses sous-dossiers (Ctrl-C ou SIGTERM arrête)
+cli-merge-arg-watch-long = Rester ouvert et fusionner chaque fichier qui arrive dans ce dossier ou ses sous-dossiers, dès qu'il ne change plus (voir --settle), chacun en une transaction. Un fichier déjà fusionné (même taille, même SHA-256) est ignoré ; un fichier refusé est listé avec la raison et réessayé s'il change ; rien n'est déplacé ni effacé dans le dossier (il peut être synchronisé). Ctrl-C ou SIGTERM arrête proprement. Exemple : constat merge --into national.db --watch ~/Sync/constat-inbox (docs/coordination.md)
+cli-merge-arg-settle = Avec --watch : secondes pendant lesquelles un fichier doit rester inchangé avant d'être fusionné
+cli-value-name-inbox = DOSSIER
+cli-value-name-seconds = SECONDES
 
 cli-export-about = Exporter cette base : une copie autonome à envoyer, ses événements en CSV, ou un dossier de preuves
 cli-export-db-about = Un seul fichier de base autonome, sûr à envoyer (fait avec VACUUM INTO, synchronisé, renommé)

@@ -71,3 +71,30 @@ import-format-bureaux-results-2017 = résultats par bureau de vote 2017 (colonne
 # Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15 h 40,
 # the bureau's legal time).
 rechecked-event = revérifié à { $time } : événement { $id }
+
+## merge --watch (issue 18 point 2): one line per file as it lands, then a summary
+
+watch-started = Surveillance de { $inbox } → { $target } : chaque fichier arrivé est fusionné dès qu'il ne change plus. Ctrl-C pour arrêter.
+watch-started-polling = Surveillance de { $inbox } → { $target } par balayage toutes les { $seconds } s (les notifications du système ne sont pas disponibles ici : { $why }). Ctrl-C pour arrêter.
+watch-merged = { $time }  fusionné   { $file } : { $new } { $new ->
+    [one] nouvel événement
+   *[other] nouveaux événements
+}, { $already } déjà { $already ->
+    [one] connu
+   *[other] connus
+}
+watch-duplicate = { $time }  déjà reçu { $file } : même contenu qu'un fichier déjà fusionné, ignoré
+watch-refused = { $time }  REFUSÉ    { $file } : { $why }
+watch-unreadable = { $time }  illisible { $file } : { $why } (sera relu s'il change)
+watch-skipped = { $time }  non lu    { $file } : { $why }
+watch-stopped = Arrêt de la surveillance : { $merged } { $merged ->
+    [one] fichier fusionné
+   *[other] fichiers fusionnés
+} ({ $new } { $new ->
+    [one] nouvel événement
+   *[other] nouveaux événements
+}), { $duplicates } en double, { $refused } { $refused ->
+    [one] refusé
+   *[other] refusés
+}.
+watch-refused-again = REFUSÉ {"  "}{ $file } : { $why }

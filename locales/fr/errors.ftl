@@ -146,6 +146,8 @@ storage-doing-starting-to-save-event = en préparant l'enregistrement de l'évé
 storage-doing-switching-to-wal = en passant au journal WAL
 storage-doing-upgrading-schema = en mettant à jour le schéma
 storage-doing-writing-export = en écrivant l'export
+storage-doing-reading-merged-files = en lisant la liste des fichiers déjà fusionnés
+storage-doing-recording-merged-file = en notant le fichier comme fusionné
 
 ## Données enregistrées incohérentes
 
@@ -327,3 +329,8 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } à l'adresse : plus d'enveloppes que d'électeurs ; si c'est bien ce que vous avez constaté, ajoutez --confirm-more, sinon corrigez --voters ou --received
 import-sheet-at-most = un classeur dont les feuilles s'étendent sur au plus { $cells } cellules (lignes × colonnes)
 import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne { $columns }
+
+# merge --watch
+error-watch-not-a-folder = { $path } n'est pas un dossier : --watch attend le dossier où arrivent les fichiers des observateurs (créez-le, ou donnez le bon chemin)
+error-watch-signals = impossible de surveiller Ctrl-C et SIGTERM, nécessaires pour arrêter proprement --watch ; rien n'a été fusionné.
+    Détail du système : { $why }

@@ -61,7 +61,7 @@ impl Localize for Skip {
 }
 
 /// An entry of the inputs: a regular file to merge, or an entry not read and why.
-enum Entry {
+pub(super) enum Entry {
     File(PathBuf),
     Skipped(PathBuf, Skip),
 }
@@ -71,7 +71,7 @@ enum Entry {
 /// itself. Only regular files are taken; anything else, loops, links to nothing, unreadable
 /// entries and (without `follow`) links that lead out of the input folder are listed as skipped.
 /// The inputs named on the command line are followed when they are links.
-fn collect(inputs: &[PathBuf], target: &Path, follow: bool) -> Vec<Entry> {
+pub(super) fn collect(inputs: &[PathBuf], target: &Path, follow: bool) -> Vec<Entry> {
     use std::collections::HashSet;
     let target = target.canonicalize().ok();
     let mut out = Vec::new();
@@ -257,8 +257,25 @@ fn merge_csv(
     store.merge_events(&election, &observers, options, &mut source, progress)
 }
 
+/// Merges one file, a database or an events CSV (told apart by their first bytes).
+pub(super) fn merge_one(
+    store: &mut Store,
+    path: &Path,
+    options: MergeOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<MergeOutcome, MergeRejection> {
+    if is_events_csv(path) {
+        merge_csv(store, path, options, progress)
+    } else {
+        store.merge_database(path, options, progress)
+    }
+}
+
 /// `constat merge`.
 pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
+    if let Some(inbox) = &args.watch {
+        return super::watch::run(args, inbox, ctx);
+    }
     let cat = ctx.lang.catalog();
     let mut store = Store::open(&args.into)?;
     if let Some(pages) = std::env::var("CONSTAT_TEST_TARGET_MAX_PAGES")
@@ -301,11 +318,7 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         };
         let base = merged;
         let mut progress = |n: u64| bar.set_message((cat.merge_progress)(base + n, rejected));
-        let outcome = if is_events_csv(&path) {
-            merge_csv(&mut store, &path, options, &mut progress)
-        } else {
-            store.merge_database(&path, options, &mut progress)
-        };
+        let outcome = merge_one(&mut store, &path, options, &mut progress);
         bar.inc(1);
         match outcome {
             Ok(o) => {

@@ -11,6 +11,7 @@ mod observe;
 mod pv;
 mod report;
 mod verify;
+mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -175,6 +175,8 @@ fn doings() -> Vec<Doing> {
         Doing::SwitchingToWal,
         Doing::UpgradingSchema,
         Doing::WritingExport,
+        Doing::ReadingMergedFiles,
+        Doing::RecordingMergedFile,
     ]
 }
 
@@ -757,6 +759,8 @@ fn errors() -> Vec<Error> {
         Error::BureauWithoutCirconscription("75056_0911".into()),
         Error::ExportOverDatabase(path.clone()),
         Error::MergeAborted(path.clone()),
+        Error::WatchNotAFolder(path.clone()),
+        Error::WatchSignals(crate::storage::SystemProblem::said("x".into())),
         Error::MergeTargetFailed {
             target: path.clone(),
             file: path.clone(),

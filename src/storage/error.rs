@@ -197,6 +197,10 @@ pub enum Doing {
     UpgradingSchema,
     /// Writing the export.
     WritingExport,
+    /// Reading the list of files already merged.
+    ReadingMergedFiles,
+    /// Recording a file as merged.
+    RecordingMergedFile,
 }
 
 impl Localize for Doing {
@@ -266,6 +270,8 @@ impl Localize for Doing {
             Self::SwitchingToWal => Message::new("storage-doing-switching-to-wal"),
             Self::UpgradingSchema => Message::new("storage-doing-upgrading-schema"),
             Self::WritingExport => Message::new("storage-doing-writing-export"),
+            Self::ReadingMergedFiles => Message::new("storage-doing-reading-merged-files"),
+            Self::RecordingMergedFile => Message::new("storage-doing-recording-merged-file"),
         }
     }
 }

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0002_imports.sql"),
     include_str!("../../schema/0003_envelopes.sql"),
     include_str!("../../schema/0004_seen_machines_household.sql"),
+    include_str!("../../schema/0007_merged_files.sql"),
 ];
 
 /// The schema version this build writes.

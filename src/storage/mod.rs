@@ -8,6 +8,7 @@ mod error;
 mod events;
 mod fold;
 mod import;
+mod inbox;
 mod merge;
 mod migrations;
 mod referential;

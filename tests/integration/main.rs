@@ -17,3 +17,4 @@ mod rules;
 mod tui_e2e;
 mod util;
 mod verify;
+mod watch;

@@ -1,0 +1,378 @@
+//! `constat merge --into TARGET --watch INBOX`: the coordinator's election night. Keeps running
+//! and merges every file that appears in INBOX (or its subfolders) once it has settled, each in
+//! its own transaction, as `constat merge` would; stops cleanly on Ctrl-C or SIGTERM.
+//!
+//! - Arrival: file-system events (the `notify` crate) wake the scan at once; where they cannot
+//!   be had (a network or FUSE folder, a system without inotify), the inbox is scanned every
+//!   [`POLL`] instead, and the user is told. Either way the decision is made by scanning, so a
+//!   missed event delays a file by one poll, never loses it.
+//! - Settling: a file is taken when its size and modification time have not changed for
+//!   `--settle` seconds (a sync tool or a mail client still writing it is waited for); names
+//!   that sync tools and browsers give to files being written (`.*`, `~*`, `*.tmp`, `*.part`…)
+//!   are never taken.
+//! - Already merged: a file whose size and SHA-256 match one merged before (kept in the target,
+//!   `merged_file`) is listed as such and costs one read.
+//! - Refused: listed at once with its reason, again in the summary at the end, and tried again
+//!   only when its content changes. Files are never moved or deleted: the inbox may be a synced
+//!   folder, where a move would propagate to the observers' machines.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use sha2::{Digest, Sha256};
+
+use super::Context;
+use super::merge::{Entry, collect, merge_one};
+use crate::cli::MergeArgs;
+use crate::domain::outside::escape;
+use crate::error::Error;
+use crate::i18n::{Lang, Localize, Message};
+use crate::storage::{MergeOptions, Store, SystemProblem, open_regular};
+
+/// How often the inbox is scanned when no file-system event wakes the watch.
+const POLL: Duration = Duration::from_secs(2);
+
+/// How often the stop flag is looked at while waiting.
+const TICK: Duration = Duration::from_millis(200);
+
+/// What the watch knows of one path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    modified: Option<SystemTime>,
+}
+
+/// Counts for the closing summary.
+#[derive(Default)]
+struct Tally {
+    merged: usize,
+    new_events: u64,
+    duplicates: usize,
+    /// Refused files and why, latest reason per path.
+    refused: Vec<(PathBuf, String)>,
+}
+
+/// True for names that sync tools, mail clients and browsers give to a file still being
+/// written (Syncthing `.syncthing.*.tmp`, Nextcloud `.~*`, `*.part`, `*.crdownload`…), and for
+/// hidden files: never merged.
+fn is_temporary(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else {
+        return true;
+    };
+    name.starts_with('.')
+        || name.starts_with('~')
+        || name.ends_with('~')
+        || [
+            ".tmp",
+            ".temp",
+            ".part",
+            ".partial",
+            ".crdownload",
+            ".download",
+            ".filepart",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        size: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+/// SHA-256 (hex) and size of the file's bytes, read in blocks (memory stays flat); or why it
+/// could not be read, in `lang`.
+fn content_hash(path: &Path, lang: Lang) -> Result<(String, u64), String> {
+    let mut file = open_regular(path).map_err(|e| e.text(lang))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| SystemProblem::from(e).text(lang))?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((hex::encode(hasher.finalize()), size))
+}
+
+/// The clock shown before each line: the coordinator's local time, to the second.
+fn clock() -> String {
+    chrono::Local::now().format("%H:%M:%S").to_string()
+}
+
+/// Runs the watch until Ctrl-C or SIGTERM.
+pub fn run(args: &MergeArgs, inbox: &Path, ctx: &mut Context<'_>) -> Result<(), Error> {
+    if !inbox.is_dir() {
+        return Err(Error::WatchNotAFolder(inbox.to_owned()));
+    }
+    let mut store = Store::open(&args.into)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| Error::WatchSignals(e.into()))?;
+    }
+    let settle = Duration::from_secs_f64(args.settle.clamp(0.0, 3600.0));
+    let (wake, woken) = std::sync::mpsc::channel::<()>();
+    let watcher = start_watcher(inbox, wake);
+    let line = match &watcher {
+        Ok(_) => Message::new("watch-started")
+            .arg("inbox", super::shown(inbox))
+            .arg("target", super::shown(&args.into)),
+        Err(why) => Message::new("watch-started-polling")
+            .arg("inbox", super::shown(inbox))
+            .arg("target", super::shown(&args.into))
+            .arg("seconds", POLL.as_secs())
+            .arg("why", escape(&why.to_string()).into_owned()),
+    };
+    say(ctx, &line.render(ctx.lang));
+
+    let mut seen: HashMap<PathBuf, (Stamp, Instant)> = HashMap::new();
+    let mut handled: HashMap<PathBuf, Stamp> = HashMap::new();
+    let mut tally = Tally::default();
+    let mut next_scan = Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        if Instant::now() >= next_scan {
+            scan(
+                &mut store,
+                args,
+                inbox,
+                settle,
+                &mut seen,
+                &mut handled,
+                &mut tally,
+                &stop,
+                ctx,
+            )?;
+            // Files waiting to settle are looked at again soon; otherwise at the next poll.
+            let waiting = seen.keys().any(|p| !handled.contains_key(p));
+            next_scan = Instant::now()
+                + if waiting {
+                    settle.min(POLL).max(TICK)
+                } else {
+                    POLL
+                };
+        }
+        match woken.recv_timeout(TICK) {
+            // Something moved in the inbox: scan now (the settle time still applies).
+            Ok(()) => {
+                while woken.try_recv().is_ok() {}
+                next_scan = Instant::now();
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {}
+        }
+    }
+    drop(watcher);
+    summary(&tally, ctx);
+    Ok(())
+}
+
+/// File-system events of the inbox, each a wake-up on `wake`.
+fn start_watcher(
+    inbox: &Path,
+    wake: std::sync::mpsc::Sender<()>,
+) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok() {
+            let _ = wake.send(());
+        }
+    })?;
+    watcher.watch(inbox, notify::RecursiveMode::Recursive)?;
+    Ok(watcher)
+}
+
+/// One pass over the inbox: every settled file not handled yet is merged.
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    store: &mut Store,
+    args: &MergeArgs,
+    inbox: &Path,
+    settle: Duration,
+    seen: &mut HashMap<PathBuf, (Stamp, Instant)>,
+    handled: &mut HashMap<PathBuf, Stamp>,
+    tally: &mut Tally,
+    stop: &AtomicBool,
+    ctx: &mut Context<'_>,
+) -> Result<(), Error> {
+    let options = MergeOptions {
+        now: crate::app::now(),
+        strict: false,
+    };
+    for entry in collect(&[inbox.to_owned()], &args.into, args.follow_symlinks) {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let path = match entry {
+            Entry::File(path) => path,
+            Entry::Skipped(path, why) => {
+                // Said once per path, not at every scan.
+                if handled
+                    .insert(
+                        path.clone(),
+                        Stamp {
+                            size: 0,
+                            modified: None,
+                        },
+                    )
+                    .is_none()
+                {
+                    let line = Message::new("watch-skipped")
+                        .arg("time", clock())
+                        .arg("file", super::shown(&path))
+                        .arg("why", why.text(ctx.lang));
+                    say(ctx, &line.render(ctx.lang));
+                }
+                continue;
+            }
+        };
+        if is_temporary(&path) {
+            continue;
+        }
+        let Some(now) = stamp(&path) else { continue };
+        if handled.get(&path) == Some(&now) {
+            continue;
+        }
+        match seen.get(&path) {
+            Some((before, since)) if *before == now && since.elapsed() >= settle => {}
+            Some((before, _)) if *before == now => continue,
+            _ => {
+                seen.insert(path, (now, Instant::now()));
+                continue;
+            }
+        }
+        handled.insert(path.clone(), now);
+        take(store, &path, options, tally, ctx)?;
+    }
+    Ok(())
+}
+
+/// Merges one settled file and says what happened.
+fn take(
+    store: &mut Store,
+    path: &Path,
+    options: MergeOptions,
+    tally: &mut Tally,
+    ctx: &mut Context<'_>,
+) -> Result<(), Error> {
+    let lang = ctx.lang;
+    let file = super::shown(path);
+    let (hash, size) = match content_hash(path, lang) {
+        Ok(h) => h,
+        // Gone or unreadable meanwhile: looked at again when it changes.
+        Err(why) => {
+            let line = Message::new("watch-unreadable")
+                .arg("time", clock())
+                .arg("file", file)
+                .arg("why", escape(&why).into_owned());
+            say(ctx, &line.render(lang));
+            return Ok(());
+        }
+    };
+    if store.merged_before(&hash, size)? {
+        tally.duplicates += 1;
+        let line = Message::new("watch-duplicate")
+            .arg("time", clock())
+            .arg("file", file);
+        say(ctx, &line.render(lang));
+        return Ok(());
+    }
+    match merge_one(store, path, options, &mut |_| {}) {
+        Ok(outcome) => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            store.remember_merged(&hash, size, &name, crate::app::now())?;
+            tally.merged += 1;
+            tally.new_events += outcome.new;
+            tally.refused.retain(|(p, _)| p != path);
+            let line = Message::new("watch-merged")
+                .arg("time", clock())
+                .arg("file", file)
+                .arg("new", outcome.new)
+                .arg("already", outcome.already);
+            say(ctx, &line.render(lang));
+            for w in &outcome.warnings {
+                say(ctx, &format!("  ⚠ {}", escape(&w.text(lang))));
+            }
+            Ok(())
+        }
+        // The target's failure is not the file's: stop the watch, as `merge` stops.
+        Err(e) if e.is_target_failure() => Err(Error::MergeTargetFailed {
+            target: store.path().to_owned(),
+            file: path.to_owned(),
+            why: e,
+            merged: tally.merged,
+            left: 0,
+            strict: false,
+        }),
+        Err(e) => {
+            let why = e.text(lang);
+            let line = Message::new("watch-refused")
+                .arg("time", clock())
+                .arg("file", file)
+                .arg("why", escape(&why).into_owned());
+            say(ctx, &line.render(lang));
+            tally.refused.retain(|(p, _)| p != path);
+            tally.refused.push((path.to_owned(), why));
+            Ok(())
+        }
+    }
+}
+
+fn summary(tally: &Tally, ctx: &mut Context<'_>) {
+    let line = Message::new("watch-stopped")
+        .arg("merged", tally.merged)
+        .arg("new", tally.new_events)
+        .arg("duplicates", tally.duplicates)
+        .arg("refused", tally.refused.len());
+    say(ctx, &line.render(ctx.lang));
+    for (path, why) in &tally.refused {
+        let line = Message::new("watch-refused-again")
+            .arg("file", super::shown(path))
+            .arg("why", escape(why).into_owned());
+        say(ctx, &line.render(ctx.lang));
+    }
+}
+
+/// One line, flushed at once: the coordinator (or a script) reads the log as files land.
+fn say(ctx: &mut Context<'_>, line: &str) {
+    ctx.say(line);
+    let _ = ctx.out.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_being_written_by_sync_tools_and_browsers_are_not_taken() {
+        for name in [
+            ".syncthing.marie.db.tmp",
+            ".~lock.events.csv#",
+            "marie.db.part",
+            "marie.db.crdownload",
+            "~marie.db",
+            "marie.db~",
+            "export.TMP",
+        ] {
+            assert!(is_temporary(Path::new(name)), "{name}");
+        }
+        for name in ["marie.db", "events.csv", "Marie Bernard (2).db"] {
+            assert!(!is_temporary(Path::new(name)), "{name}");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! What `constat merge --watch` remembers of the files it merged: their size and SHA-256, so
+//! that a file seen again (a re-synced copy, a duplicate sent twice, the watch restarted over
+//! the same inbox) is skipped without being merged again (schema 7, `merged_file`).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::{Doing, StorageError, Store};
+
+impl Store {
+    /// True when a file of this content (SHA-256 in hex, size in bytes) was merged whole here.
+    pub fn merged_before(&self, sha256: &str, size: u64) -> Result<bool, StorageError> {
+        let size = i64::try_from(size).unwrap_or(i64::MAX);
+        self.conn
+            .query_row(
+                "SELECT 1 FROM merged_file WHERE sha256 = ?1 AND size = ?2",
+                params![sha256, size],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(|e| self.err(Doing::ReadingMergedFiles, e))
+    }
+
+    /// Notes that the file of this content, named `name`, was merged whole at `at`.
+    pub fn remember_merged(
+        &self,
+        sha256: &str,
+        size: u64,
+        name: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let size = i64::try_from(size).unwrap_or(i64::MAX);
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO merged_file (sha256, size, name, merged_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    sha256,
+                    size,
+                    name,
+                    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| self.err(Doing::RecordingMergedFile, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ObserverId;
+    use crate::storage::LocalObserver;
+
+    #[test]
+    fn a_file_is_known_by_its_size_and_content_once_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let observer = LocalObserver {
+            id: ObserverId(uuid::Uuid::from_u128(7)),
+            name: "Coordination".into(),
+        };
+        let store = Store::create(
+            &dir.path().join("national.db"),
+            &data,
+            &observer,
+            DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        )
+        .unwrap();
+        let hash = "ab".repeat(32);
+        assert!(!store.merged_before(&hash, 10).unwrap());
+        store
+            .remember_merged(
+                &hash,
+                10,
+                "a.db",
+                DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+            )
+            .unwrap();
+        store
+            .remember_merged(
+                &hash,
+                10,
+                "copy of a.db",
+                DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+            )
+            .unwrap();
+        assert!(store.merged_before(&hash, 10).unwrap());
+        assert!(
+            !store.merged_before(&hash, 11).unwrap(),
+            "same hash, other size"
+        );
+        assert!(!store.merged_before(&"cd".repeat(32), 10).unwrap());
+    }
+}

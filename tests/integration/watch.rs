@@ -1,0 +1,167 @@
+//! `constat merge --watch INBOX`: files merged as they arrive, duplicates skipped by content,
+//! bad files listed and never buried, temporary names left alone, a clean stop on SIGTERM.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::util::{constat, events, run};
+
+/// An observer's database with `ticks` bureau ticks, exported as a file ready to send.
+fn observer_file(dir: &Path, name: &str, ticks: u16) -> std::path::PathBuf {
+    let db = dir.join(format!("{name}-live.db"));
+    run(
+        constat(&db).args(["init", "--sample", "paris-1-2017", "--observer", name]),
+        0,
+    );
+    for panel in 1..=ticks {
+        crate::util::tick(&db, &panel.to_string(), "foi", "absent", &[]);
+    }
+    let out = dir.join(format!("{name}.db"));
+    run(constat(&db).args(["export", "db", "-o"]).arg(&out), 0);
+    out
+}
+
+/// Sends SIGNAL to the child, as a service manager (TERM) or Ctrl-C (INT) would.
+fn signal(child: &Child, name: &str) {
+    let sent = std::process::Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(child.id().to_string())
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+}
+
+/// The watch's output lines, as they come.
+fn lines_of(child: &mut Child) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().expect("piped stdout");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits (at most 30 s) for a line containing `needle`; returns it.
+fn wait_for(rx: &mpsc::Receiver<String>, needle: &str, log: &mut Vec<String>) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+            log.push(line.clone());
+            if line.contains(needle) {
+                return line;
+            }
+        }
+    }
+    panic!("no line with {needle:?} in 30 s; got:\n{}", log.join("\n"));
+}
+
+#[test]
+fn files_are_merged_as_they_arrive_and_the_watch_stops_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = dir.path().join("observers");
+    std::fs::create_dir(&outbox).unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(inbox.join("late")).unwrap();
+    let national = dir.path().join("national.db");
+    run(
+        constat(&national).args([
+            "init",
+            "--sample",
+            "paris-1-2017",
+            "--observer",
+            "Coordination",
+        ]),
+        0,
+    );
+    let marie = observer_file(&outbox, "Marie", 2);
+    let paul = observer_file(&outbox, "Paul", 3);
+
+    let mut child = constat(&national)
+        .args(["merge", "--into"])
+        .arg(&national)
+        .arg("--watch")
+        .arg(&inbox)
+        .args(["--settle", "0.5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the watch");
+    let rx = lines_of(&mut child);
+    let mut log = Vec::new();
+    wait_for(&rx, "Surveillance de", &mut log);
+
+    // A file being written under a temporary name is left alone, then taken once renamed.
+    let part = inbox.join("marie.db.part");
+    std::fs::copy(&marie, &part).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(events(&national).len(), 0, "a .part file is not merged");
+    std::fs::rename(&part, inbox.join("marie.db")).unwrap();
+    let line = wait_for(&rx, "marie.db", &mut log);
+    assert!(line.contains("fusionné"), "{line}");
+    assert_eq!(events(&national).len(), 2);
+
+    // A file in a subfolder; the same content again under another name; a truncated file.
+    std::fs::copy(&paul, inbox.join("late").join("paul.db")).unwrap();
+    wait_for(&rx, "paul.db", &mut log);
+    std::fs::copy(&marie, inbox.join("marie (copie).db")).unwrap();
+    let dup = wait_for(&rx, "marie (copie).db", &mut log);
+    assert!(dup.contains("déjà reçu"), "{dup}");
+    let bytes = std::fs::read(&paul).unwrap();
+    std::fs::write(inbox.join("tronque.db"), &bytes[..bytes.len() / 3]).unwrap();
+    let refused = wait_for(&rx, "tronque.db", &mut log);
+    assert!(refused.contains("REFUSÉ"), "{refused}");
+    assert_eq!(events(&national).len(), 5, "nothing of the truncated file");
+
+    // SIGTERM: a clean stop, exit 0, the refused file named again in the summary.
+    signal(&child, "TERM");
+    let status = child.wait().expect("the watch ends");
+    let summary = wait_for(&rx, "Arrêt de la surveillance", &mut log);
+    assert!(summary.contains("2 fichiers fusionnés"), "{summary}");
+    wait_for(&rx, "tronque.db", &mut log);
+    assert_eq!(status.code(), Some(0), "{}", log.join("\n"));
+    assert_eq!(events(&national).len(), 5);
+
+    // Started again over the same inbox: every file is known by its content, nothing is redone.
+    let mut again = constat(&national)
+        .args(["merge", "--into"])
+        .arg(&national)
+        .arg("--watch")
+        .arg(&inbox)
+        .args(["--settle", "0.2"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the watch again");
+    let rx = lines_of(&mut again);
+    let mut log = Vec::new();
+    wait_for(&rx, "paul.db", &mut log);
+    signal(&again, "INT");
+    assert_eq!(again.wait().unwrap().code(), Some(0));
+    let all = log.join("\n");
+    assert!(!all.contains("fusionné   "), "nothing merged twice:\n{all}");
+}
+
+#[test]
+fn watching_something_that_is_not_a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let national = dir.path().join("national.db");
+    run(
+        constat(&national).args(["init", "--sample", "paris-1-2017", "--observer", "C"]),
+        0,
+    );
+    let out = run(
+        constat(&national)
+            .args(["merge", "--into"])
+            .arg(&national)
+            .arg("--watch")
+            .arg(dir.path().join("nowhere")),
+        1,
+    );
+    assert!(crate::util::stderr(&out).contains("nowhere"));
+}
