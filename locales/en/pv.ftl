@@ -24,6 +24,7 @@ pv-households = { $count } households observed in the circonscription: { $missin
 } missing out of { $voters } voters{ $percent }; households concerned: { $short }.
 pv-non-receipt = the voter { $voter } of this bureau received no envelope at all (procès-verbal of non-receipt); recorded by { $who }.
 pv-non-receipt-anonymous = a voter of this bureau received no envelope at all (procès-verbal of non-receipt); recorded by { $who }.
+pv-non-receipt-in-household = a voter of the observer's household received no envelope (non-receipt record): it is one of that household's missing envelopes above, not one more; recorded by { $who }.
 pv-non-receipts-elsewhere = { $count } other { $count ->
     [one] non-receipt
    *[other] non-receipts

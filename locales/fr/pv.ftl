@@ -27,6 +27,7 @@ pv-households = { $count } foyers observés dans la circonscription : { $missing
 } sur { $voters } électeurs{ $percent } ; foyers concernés : { $short }.
 pv-non-receipt = l'électeur { $voter } de ce bureau n'a reçu aucune enveloppe (procès-verbal de non-réception) ; constaté par { $who }.
 pv-non-receipt-anonymous = un électeur de ce bureau n'a reçu aucune enveloppe (procès-verbal de non-réception) ; constaté par { $who }.
+pv-non-receipt-in-household = un électeur du foyer de l'observateur n'a reçu aucune enveloppe (procès-verbal de non-réception) : c'est l'une des enveloppes manquantes de ce foyer ci-dessus, pas une de plus ; constaté par { $who }.
 pv-non-receipts-elsewhere = { $count } { $count ->
     [one] autre non-réception enregistrée
    *[other] autres non-réceptions enregistrées

@@ -444,13 +444,16 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
                 .render(lang),
         );
     }
-    // The signer's own non-receipt at this bureau (a named voter is a third party: not here).
+    // The signer's own non-receipt at this bureau: of their own household, as the event says
+    // (issue 13 point 5; another voter is a third party, who signs their own réclamation).
     let own_non_receipt = pv.record.details.iter().find_map(|d| match d {
         Detail::NonReceipts { observations, .. } => observations
             .iter()
-            .find(|n| &n.bureau == code && n.observer == me && !pv.voters.contains_key(&n.event)),
+            .find(|n| &n.bureau == code && n.observer == me && n.own_household),
         _ => None,
     });
+    // Already one of the household's missing envelopes (law.md §2.10): said with the household.
+    let counted = own_non_receipt.is_some_and(|n| n.in_shortfall);
     let mut household = false;
     for d in &pv.record.details {
         if let Detail::Shortfall { observations, .. } = d {
@@ -466,14 +469,16 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
                         .arg("voters", h.voters)
                         .arg("received", h.received)
                         .arg("missing", h.voters - h.received)
-                        .arg("mine", own_non_receipt.is_some())
+                        .arg("mine", counted)
                         .arg("at", at(h.at, zone, cat))
                         .render(lang),
                 );
             }
         }
     }
-    if let (Some(n), false) = (own_non_receipt, household) {
+    if let Some(n) = own_non_receipt
+        && !(counted && household)
+    {
         lines.push(
             Message::new("pv-own-non-receipt")
                 .arg("at", at(n.at, zone, cat))
@@ -611,8 +616,16 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                 }
                 irregular = true;
                 let by = format!("{} ({})", n.observer_name, super::time(n.at, zone, cat));
-                // No voter's name (law.md §3a: other voters sign their own réclamation).
-                envelopes.push((t.non_receipt)(None, &by));
+                // No voter's name (law.md §3a: other voters sign their own réclamation). One
+                // missing envelope counts once: a non-receipt of the observer's household that
+                // is one of its missing envelopes is said to be (law.md §2.10, issue 13 point 5).
+                envelopes.push(if n.in_shortfall {
+                    Message::new("pv-non-receipt-in-household")
+                        .arg("who", by)
+                        .render(cat.lang)
+                } else {
+                    (t.non_receipt)(None, &by)
+                });
             }
         }
     }

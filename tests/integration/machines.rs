@@ -219,3 +219,42 @@ fn a_non_receipt_says_whose_household_it_is() {
     );
     assert_eq!(non_receipt(&["--household", "other"]), Some(false));
 }
+
+/// The PV says the signer's own non-receipt only when the event says it is of their household,
+/// and counts it among the household's missing envelopes rather than as one more (point 5).
+#[test]
+fn the_pv_counts_an_own_non_receipt_once_and_never_claims_another_voter_s() {
+    let pv = |household: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let db = init_db(dir.path());
+        let place = ["--circonscription", "7501", "--bureau", "75056_0911"];
+        run(
+            constat(&db)
+                .arg("envelope")
+                .args(place)
+                .args(["--voters", "3", "--received", "1"]),
+            0,
+        );
+        run(
+            constat(&db)
+                .arg("non-receipt")
+                .args(place)
+                .args(["--household", household]),
+            0,
+        );
+        let out = run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0);
+        crate::util::stdout(&out)
+    };
+    let own = pv("own");
+    assert!(own.contains("2 manquantes, dont la mienne"), "{own}");
+    assert!(
+        !own.contains("Je n'ai reçu aucune enveloppe"),
+        "counted once:\n{own}"
+    );
+    let other = pv("other");
+    assert!(!other.contains("dont la mienne"), "{other}");
+    assert!(
+        !other.contains("Je n'ai reçu aucune enveloppe"),
+        "another household's non-receipt is not the signer's:\n{other}"
+    );
+}
