@@ -206,3 +206,12 @@ journey-col-checked-at-phone = heure
 
 # Between a label and its value: a no-break space before the colon.
 journey-sep = {"\u00A0: "}
+
+# Issue 13 point 6: when the observations typed next were seen (key t)
+journey-seen-at-title = Heure des constats
+journey-seen-at-hint = Quand les constats suivants ont-ils été vus ? (heure légale du bureau ; vide : maintenant)
+journey-seen-at-label = Vu à
+journey-seen-at-unreadable = « { $text } » n'est pas une heure lisible : écrivez par exemple 15 h 10 ou 11/06/2017 15 h 10 (vide : maintenant)
+journey-seen-at-set = Les constats suivants sont datés du { $moment } (t pour changer ; vide : maintenant)
+journey-seen-at-now = Les constats suivants sont datés de l'heure où vous les saisissez
+journey-seen-at-badge = vu { $time }

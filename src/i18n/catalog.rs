@@ -195,7 +195,7 @@ pub static EN: LazyLock<Catalog> = LazyLock::new(build::<true>);
 
 /// The keys of the help screen, in the order shown: each message's value is what the keys do,
 /// its `keys` attribute the keys.
-const HELP: [&str; 19] = [
+const HELP: [&str; 20] = [
     "help-move",
     "help-cycle",
     "help-mark",
@@ -206,6 +206,7 @@ const HELP: [&str; 19] = [
     "help-envelopes",
     "help-non-receipt",
     "help-note",
+    "help-seen-at",
     "help-machines",
     "help-move-bureau",
     "help-export",

@@ -12,7 +12,11 @@ pub enum Effect {
         group: u64,
         /// What to record.
         body: EventBody,
+        /// When it was seen, when the observer said (`None`: when recorded).
+        seen_at: Option<chrono::DateTime<chrono::Utc>>,
     },
+    /// Read a typed "seen at" moment in the place's legal time; answer with `SeenAtChecked`.
+    CheckSeenAt(String),
     /// Load this circonscription or bureau and make it current; answer with `Switched`.
     Switch(Place),
     /// Index every circonscription and bureau for the picker; answer with `PlacesReady`.

@@ -108,6 +108,16 @@ pub struct ExportForm {
     pub error: Option<String>,
 }
 
+/// When the observations typed next were seen (issue 13 point 6: a record typed in later): a
+/// moment in the place's legal time, or empty for "when typed".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeenAtForm {
+    /// Text typed (`15 h 10`, `11/06/2017 15:10`, empty).
+    pub text: String,
+    /// Why the last submission was refused.
+    pub error: Option<String>,
+}
+
 /// What a confirmed question does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {

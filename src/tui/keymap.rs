@@ -54,8 +54,11 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
             }
             _ => None,
         },
-        Mode::Envelope(_) | Mode::NonReceipt(_) | Mode::Note(_) | Mode::Export(_) => match key.code
-        {
+        Mode::Envelope(_)
+        | Mode::NonReceipt(_)
+        | Mode::Note(_)
+        | Mode::Export(_)
+        | Mode::SeenAt(_) => match key.code {
             KeyCode::Esc => Some(Message::Close),
             KeyCode::Enter => Some(Message::Submit),
             KeyCode::Tab | KeyCode::Down => Some(Message::NextField),
@@ -81,6 +84,7 @@ pub fn message_for_paste(text: String, model: &Model) -> Option<Message> {
         | Mode::NonReceipt(_)
         | Mode::Note(_)
         | Mode::Export(_)
+        | Mode::SeenAt(_)
         | Mode::Picker(_) => Some(Message::Paste(text)),
         _ => None,
     }
@@ -95,7 +99,11 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
         }),
         (
             MouseEventKind::Down(MouseButton::Left),
-            Mode::Envelope(_) | Mode::NonReceipt(_) | Mode::Note(_) | Mode::Export(_),
+            Mode::Envelope(_)
+            | Mode::NonReceipt(_)
+            | Mode::Note(_)
+            | Mode::Export(_)
+            | Mode::SeenAt(_),
         ) => {
             let screen = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
             let [ok, cancel] = super::view::form_buttons(model, screen)?;
@@ -148,6 +156,7 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
         KeyCode::Char('c') => Message::OpenNote,
         KeyCode::Char('i') => Message::OpenHistory,
         KeyCode::Char('v') => Message::ToggleAdvance,
+        KeyCode::Char('t') => Message::OpenSeenAt,
         KeyCode::Char('+' | '>') if model.screen == Screen::Envelope => {
             Message::SwitchEnvelope(true)
         }

@@ -99,6 +99,10 @@ pub enum Message {
     OpenMove,
     /// Open the export form (summary screen).
     OpenExport,
+    /// Open the "seen at" form: when the observations typed next were seen.
+    OpenSeenAt,
+    /// The runtime read the moment typed in the "seen at" form: UTC, or why it is refused.
+    SeenAtChecked(Result<chrono::DateTime<chrono::Utc>, String>),
     /// The answer to the open question: yes (`true`) or no.
     Answer(bool),
     /// The summary screen's text is ready.

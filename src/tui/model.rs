@@ -11,7 +11,9 @@ use crate::domain::{
 };
 use crate::i18n::Lang;
 
-use super::forms::{Confirm, EnvelopeForm, ExportForm, History, NonReceiptForm, NoteForm, Picker};
+use super::forms::{
+    Confirm, EnvelopeForm, ExportForm, History, NonReceiptForm, NoteForm, Picker, SeenAtForm,
+};
 use super::theme::Theme;
 use crate::domain::search::PlaceIndex;
 
@@ -86,6 +88,8 @@ pub enum Mode {
     Note(NoteForm),
     /// The folder to export the evidence to.
     Export(ExportForm),
+    /// When the observations typed next were seen.
+    SeenAt(SeenAtForm),
     /// A yes/no question before a destructive action.
     Confirm(Confirm),
     /// Every observation of the cell under the cursor, with its time and note.
@@ -204,6 +208,9 @@ pub struct Model {
     pub undo: Vec<Undoable>,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// When the observations recorded now were seen, when the observer said so (a record typed
+    /// in later); `None`: when typed.
+    pub seen_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Model {
@@ -249,6 +256,7 @@ impl Model {
             next_group: 1,
             undo: Vec::new(),
             quit: false,
+            seen_at: None,
         }
     }
 

@@ -186,8 +186,31 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
                 Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
             }
         }
-        Effect::Persist { group, body } => {
-            queue.push_back(match crate::app::append(store, body) {
+        Effect::CheckSeenAt(text) => {
+            let checked = crate::domain::event::parse_moment(&text)
+                .map_err(|_| {
+                    crate::i18n::Message::new("journey-seen-at-unreadable")
+                        .arg("text", crate::domain::outside::escape(&text).into_owned())
+                        .render(model.lang)
+                })
+                .and_then(|moment| {
+                    crate::app::seen_at(
+                        moment,
+                        model.election.date,
+                        &model.circonscription.code,
+                        model.bureau.as_ref().map(|b| &b.code),
+                        model.lang,
+                    )
+                    .map_err(|e| e.message(model.lang))
+                });
+            queue.push_back(Message::SeenAtChecked(checked));
+        }
+        Effect::Persist {
+            group,
+            body,
+            seen_at,
+        } => {
+            queue.push_back(match crate::app::append_seen(store, body, seen_at) {
                 Ok(event) => Message::Saved { group, event },
                 Err(e) => Message::SaveFailed {
                     group,

@@ -80,8 +80,28 @@ impl Harness {
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for effect in update(&mut self.model, msg) {
-                let (group, body) = match effect {
-                    Effect::Persist { group, body } => (group, body),
+                let (group, body, seen_at) = match effect {
+                    Effect::Persist {
+                        group,
+                        body,
+                        seen_at,
+                    } => (group, body, seen_at),
+                    Effect::CheckSeenAt(text) => {
+                        let m = &self.model;
+                        let checked =
+                            crate::domain::event::parse_moment(&text).and_then(|moment| {
+                                crate::app::seen_at(
+                                    moment,
+                                    m.election.date,
+                                    &m.circonscription.code,
+                                    m.bureau.as_ref().map(|b| &b.code),
+                                    m.lang,
+                                )
+                                .map_err(|e| e.message(m.lang))
+                            });
+                        queue.insert(0, Message::SeenAtChecked(checked));
+                        continue;
+                    }
                     Effect::LoadSummary => {
                         let data = sample::find("paris-1-2017")
                             .unwrap()
@@ -173,7 +193,7 @@ impl Harness {
                     observer: OBSERVER,
                     seq: self.seq,
                     recorded_at: DateTime::from_timestamp(self.now, 0).unwrap(),
-                    seen_at: None,
+                    seen_at,
                     body,
                 };
                 self.log.push(event.clone());
@@ -315,7 +335,7 @@ fn a_tick_is_shown_only_once_its_commit_returned() {
     assert_eq!(effects.len(), 1);
     assert_eq!(m.save, SaveStatus::Pending);
     assert_eq!(m.mark(0, Item::Foi), Mark::Unchecked, "shown before saved");
-    let Some(Effect::Persist { group, body }) = effects.into_iter().next() else {
+    let Some(Effect::Persist { group, body, .. }) = effects.into_iter().next() else {
         panic!("expected a Persist effect");
     };
     assert!(matches!(
@@ -2218,4 +2238,52 @@ fn regex_like_clock(line: &str) -> bool {
             && w[3].is_ascii_digit()
             && w[4].is_ascii_digit()
     })
+}
+
+/// A record typed in later (issue 13 point 6): `t` sets the moment the next observations were
+/// seen, in the bureau's legal time; every tick then carries it, a withdrawal does not, and an
+/// empty field goes back to "when typed".
+#[test]
+fn t_dates_the_next_observations_and_an_empty_field_goes_back_to_now() {
+    let mut h = Harness::new(model());
+    h.keys("t");
+    assert!(matches!(h.model.mode, Mode::SeenAt(_)));
+    h.keys("25:99");
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(&h.model.mode, Mode::SeenAt(f) if f.error.is_some()),
+        "an impossible time is refused in the form"
+    );
+    for _ in 0..5 {
+        h.press(KeyCode::Backspace);
+    }
+    h.keys("15 h 10");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.mode, Mode::Grid);
+    // 11 June 2017, 15:10 in Paris (summer time) is 13:10 UTC.
+    let expected = DateTime::parse_from_rfc3339("2017-06-11T13:10:00Z")
+        .unwrap()
+        .to_utc();
+    assert_eq!(h.model.seen_at, Some(expected));
+    assert!(screen(&h.model, 80, 24).contains("15 h 10"));
+    h.keys("a");
+    assert_eq!(h.log.last().and_then(|e| e.seen_at), Some(expected));
+    h.keys("u");
+    assert!(matches!(
+        h.log.last().map(|e| &e.body),
+        Some(EventBody::Retract { .. })
+    ));
+    assert_eq!(
+        h.log.last().and_then(|e| e.seen_at),
+        None,
+        "a withdrawal is no observation"
+    );
+    h.keys("t");
+    for _ in 0..20 {
+        h.press(KeyCode::Backspace);
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.seen_at, None);
+    h.keys("p");
+    assert_eq!(h.log.last().and_then(|e| e.seen_at), None);
 }

@@ -7,7 +7,7 @@
 use super::effect::Effect;
 use super::forms::{
     Confirm, EnvelopeForm, ExportForm, History, HistoryLine, NonReceiptForm, NoteForm, Pending,
-    Picker, PickerPurpose,
+    Picker, PickerPurpose, SeenAtForm,
 };
 use super::message::{Direction, Message};
 use super::model::{Change, Mode, Model, SaveStatus, Screen, Undoable};
@@ -176,6 +176,36 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                     vec![]
                 }
             }
+        }
+        Message::OpenSeenAt => {
+            // The moment in force, as it would be typed back, so that Enter keeps it.
+            let text = model
+                .seen_at
+                .map(|at| {
+                    model
+                        .zone()
+                        .local(at)
+                        .format("%d/%m/%Y %H h %M")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            model.mode = Mode::SeenAt(SeenAtForm { text, error: None });
+            vec![]
+        }
+        Message::SeenAtChecked(checked) => {
+            match checked {
+                Ok(at) => {
+                    model.seen_at = Some(at);
+                    model.mode = Mode::Grid;
+                    model.flash = Some(seen_at_flash(model));
+                }
+                Err(why) => {
+                    if let Mode::SeenAt(form) = &mut model.mode {
+                        form.error = Some(why);
+                    }
+                }
+            }
+            vec![]
         }
         Message::OpenExport => {
             let path = (model.lang.journey().export_default)(model.circonscription.code.as_str());
@@ -418,6 +448,9 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 Mode::Export(form) => {
                     form.path.pop();
                 }
+                Mode::SeenAt(form) => {
+                    form.text.pop();
+                }
                 _ => {}
             }
             vec![]
@@ -608,6 +641,7 @@ fn insert(model: &mut Model, text: &str) -> Vec<Effect> {
         }
         Mode::Note(form) => Some((push_text(&mut form.text, text, MAX_NOTE), MAX_NOTE)),
         Mode::Export(form) => Some((push_text(&mut form.path, text, PATH_MAX), PATH_MAX)),
+        Mode::SeenAt(form) => Some((push_text(&mut form.text, text, SEEN_AT_MAX), SEEN_AT_MAX)),
         _ => None,
     };
     if let Some((refused, max)) = refusal {
@@ -617,6 +651,7 @@ fn insert(model: &mut Model, text: &str) -> Vec<Effect> {
             Mode::NonReceipt(form) if error.is_some() => form.error = error,
             Mode::Note(form) => form.error = error,
             Mode::Export(form) if error.is_some() => form.error = error,
+            Mode::SeenAt(form) if error.is_some() => form.error = error,
             _ => {}
         }
     }
@@ -960,9 +995,30 @@ fn persist_with(
     model.save = SaveStatus::Pending;
     bodies
         .into_iter()
-        .map(|body| Effect::Persist { group, body })
+        .map(|body| Effect::Persist {
+            group,
+            // A withdrawal is no observation: it has no "seen at".
+            seen_at: match body {
+                EventBody::Retract { .. } => None,
+                _ => model.seen_at,
+            },
+            body,
+        })
         .collect()
 }
+
+/// What the flash says once the "seen at" moment is set or cleared.
+fn seen_at_flash(model: &Model) -> String {
+    match model.seen_at {
+        Some(at) => Text::new("journey-seen-at-set")
+            .arg("moment", model.lang.catalog().moment(at, model.zone()))
+            .render(model.lang),
+        None => Text::new("journey-seen-at-now").render(model.lang),
+    }
+}
+
+/// The longest "seen at" text taken (a moment is short; a paste of more is refused).
+const SEEN_AT_MAX: usize = 40;
 
 /// Shows the household's next (`forward`) or previous envelope: up to the count the observer gave
 /// with the envelope form (or, before any count, one past the last envelope ticked), and never
@@ -1115,6 +1171,16 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                     vec![]
                 }
             }
+        }
+        Mode::SeenAt(form) => {
+            let text = form.text.trim().to_owned();
+            if text.is_empty() || ["maintenant", "now"].contains(&text.to_lowercase().as_str()) {
+                model.seen_at = None;
+                model.mode = Mode::Grid;
+                model.flash = Some(seen_at_flash(model));
+                return vec![];
+            }
+            vec![Effect::CheckSeenAt(text)]
         }
         Mode::Export(form) => {
             let path = form.path.trim().to_owned();

@@ -29,6 +29,17 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         },
         SaveStatus::Failed(e) => ((cat.save_failed)(e), theme.failure()),
     };
+    // A record typed in later: the moment its observations are dated stays in view.
+    let save_text = match (model.seen_at, &model.save) {
+        (Some(at), SaveStatus::Idle | SaveStatus::Pending | SaveStatus::Saved) => {
+            let time = crate::tui::words::clock(model.lang, model.zone().local(at));
+            let badge = crate::i18n::Message::new("journey-seen-at-badge")
+                .arg("time", time)
+                .render(model.lang);
+            format!("{badge} · {save_text}")
+        }
+        _ => save_text,
+    };
     let width = area.width;
     let e = &model.election;
     let wide = width >= 80;

@@ -79,7 +79,11 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
     match &model.mode {
         Mode::Grid => {}
         Mode::Help => overlays::help(model, frame, above_hint(area)),
-        Mode::Envelope(_) | Mode::NonReceipt(_) | Mode::Note(_) | Mode::Export(_) => {
+        Mode::Envelope(_)
+        | Mode::NonReceipt(_)
+        | Mode::Note(_)
+        | Mode::Export(_)
+        | Mode::SeenAt(_) => {
             overlays::form(model, frame, area);
         }
         Mode::Picker(picker) => overlays::picker(model, picker, frame, area),

@@ -409,6 +409,14 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
             lines: vec![field(j.export_label, &form.path, true, model)],
             error: form.error.clone(),
         },
+        Mode::SeenAt(form) => FormContent {
+            title: j.seen_at_title,
+            lines: vec![
+                Line::raw(format!("  {}", j.seen_at_hint)),
+                field(j.seen_at_label, &form.text, true, model),
+            ],
+            error: form.error.clone(),
+        },
         _ => return None,
     };
     Some(content)
