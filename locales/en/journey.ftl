@@ -212,3 +212,15 @@ journey-seen-at-unreadable = "{ $text }" is not a readable time: write for examp
 journey-seen-at-set = The next observations are dated { $moment } (t to change; empty: now)
 journey-seen-at-now = The next observations are dated when you type them
 journey-seen-at-badge = seen { $time }
+
+# Issue 16 points 4 and 5 in the interface
+journey-rechecked-at = Re-checked at { $time }: the same observation, seen again, is recorded.
+journey-too-many-voters = Voters registered at the address go from 1 to { $max }: check the number typed.
+journey-too-many-envelopes = At most { $max } envelopes received: check the number typed.
+journey-more-than-voters = { $voters } { $voters ->
+    [one] voter
+   *[other] voters
+} at the address but { $count } { $count ->
+    [one] envelope received
+   *[other] envelopes received
+}: { $more } more than voters. Is this what you saw?

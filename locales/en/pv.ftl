@@ -17,7 +17,13 @@ pv-household = a household of { $voters } { $voters ->
 } received { $received } { $received ->
     [one] envelope
    *[other] envelopes
-}: { $missing } missing; seen by { $who }.
+}: { $missing ->
+    [0] { $excess ->
+        [0] none missing
+       *[other] { $excess } more than voters (confirmed by the observer)
+    }
+   *[other] { $missing } missing
+}; seen by { $who }.
 pv-households = { $count } households observed in the circonscription: { $missing } { $missing ->
     [one] envelope
    *[other] envelopes

@@ -115,7 +115,13 @@ finding-shortfall = { $received } { $received ->
 } for { $voters } { $voters ->
     [one] voter
    *[other] voters
-}: { $missing } missing
+}: { $missing ->
+    [0] { $excess ->
+        [0] none missing
+       *[other] { $excess } more than voters (confirmed by the observer)
+    }
+   *[other] { $missing } missing
+}
 finding-households = {" "}({ $count } households)
 finding-non-receipts = { $count } { $count ->
     [one] non-receipt
@@ -173,6 +179,9 @@ detail-shortfall-title = Missing envelopes
 detail-household = { $received } received for { $voters } { $voters ->
     [one] voter
    *[other] voters
+}{ $excess ->
+    [0] {""}
+   *[other] , { $excess } more than voters (confirmed by the observer)
 }
 envelope-number = envelope { $number }
 # English needs no agreement with $received here.

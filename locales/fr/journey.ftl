@@ -215,3 +215,15 @@ journey-seen-at-unreadable = « { $text } » n'est pas une heure lisible : écri
 journey-seen-at-set = Les constats suivants sont datés du { $moment } (t pour changer ; vide : maintenant)
 journey-seen-at-now = Les constats suivants sont datés de l'heure où vous les saisissez
 journey-seen-at-badge = vu { $time }
+
+# Issue 16 points 4 and 5 in the interface
+journey-rechecked-at = Revérifié à { $time } : le même constat, vu de nouveau, est enregistré.
+journey-too-many-voters = Les électeurs inscrits à l'adresse vont de 1 à { $max } : vérifiez le nombre tapé.
+journey-too-many-envelopes = { $max } enveloppes reçues au plus : vérifiez le nombre tapé.
+journey-more-than-voters = { $voters } { $voters ->
+    [one] électeur
+   *[other] électeurs
+} à l'adresse mais { $count } { $count ->
+    [one] enveloppe reçue
+   *[other] enveloppes reçues
+} : { $more } de plus que d'électeurs. Est-ce bien ce que vous avez constaté ?

@@ -17,9 +17,13 @@ pv-household = un foyer de { $voters } { $voters ->
 } a reçu { $received } { $received ->
     [one] enveloppe
    *[other] enveloppes
-} : { $missing } { $missing ->
-    [one] manquante
-   *[other] manquantes
+} : { $missing ->
+    [0] { $excess ->
+        [0] aucune manquante
+       *[other] { $excess } de plus que d'électeurs (confirmé par l'observateur)
+    }
+    [one] { $missing } manquante
+   *[other] { $missing } manquantes
 } ; constaté par { $who }.
 pv-households = { $count } foyers observés dans la circonscription : { $missing } { $missing ->
     [one] enveloppe manquante

@@ -121,9 +121,13 @@ finding-shortfall = { $received } { $received ->
 } pour { $voters } { $voters ->
     [one] électeur
    *[other] électeurs
-} : { $missing } { $missing ->
-    [one] manquante
-   *[other] manquantes
+} : { $missing ->
+    [0] { $excess ->
+        [0] aucune manquante
+       *[other] { $excess } de plus que d'électeurs (confirmé par l'observateur)
+    }
+    [one] { $missing } manquante
+   *[other] { $missing } manquantes
 }
 finding-households = {" "}({ $count } foyers)
 finding-non-receipts = { $count } { $count ->
@@ -191,6 +195,9 @@ detail-household = { $received } { $received ->
 } pour { $voters } { $voters ->
     [one] électeur
    *[other] électeurs
+}{ $excess ->
+    [0] {""}
+   *[other] , { $excess } de plus que d'électeurs (confirmé par l'observateur)
 }
 envelope-number = enveloppe { $number }
 received-on = { $received ->

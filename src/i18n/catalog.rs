@@ -361,7 +361,9 @@ fn build<const EN: bool>() -> Catalog {
                 "finding-shortfall",
                 voters = voters,
                 received = received,
-                missing = missing
+                missing = missing,
+                // More envelopes than voters, as the observer confirmed (issue 16 point 4).
+                excess = received.saturating_sub(voters)
             )
         },
         finding_households: |count| tr!(EN, "finding-households", count = count),
@@ -433,7 +435,13 @@ fn build<const EN: bool>() -> Catalog {
         interval_too_few: |min| tr!(EN, "interval-too-few", min = min),
         detail_shortfall_title: st!(EN, "detail-shortfall-title"),
         detail_household: |voters, received| {
-            tr!(EN, "detail-household", voters = voters, received = received)
+            tr!(
+                EN,
+                "detail-household",
+                voters = voters,
+                received = received,
+                excess = received.saturating_sub(voters)
+            )
         },
         envelope_number: |number| tr!(EN, "envelope-number", number = number),
         received_on: |day, received| tr!(EN, "received-on", day = day, received = received),
@@ -584,6 +592,7 @@ fn build_pv<const EN: bool>() -> PvText {
                 voters = voters,
                 received = received,
                 missing = voters.saturating_sub(received),
+                excess = received.saturating_sub(voters),
                 who = who
             )
         },

@@ -132,7 +132,25 @@ pub enum Pending {
     Quit(Box<super::model::Mode>),
     /// Undo the last change although it was made in an earlier session.
     UndoEarlier,
+    /// Record a household count with more envelopes than voters (issue 16 point 4): possible,
+    /// more often a slip. "No" goes back to the form as typed.
+    MoreEnvelopes {
+        /// Voters, envelopes received, the day of arrival and the note, as `submit_envelope`
+        /// takes them.
+        entry: EnvelopeEntry,
+        /// The form, shown again on "no".
+        form: Box<EnvelopeForm>,
+    },
 }
+
+/// A household count as submitted: voters, envelopes received, the day of arrival and the note
+/// (`None`: kept from the earlier record).
+pub type EnvelopeEntry = (
+    u32,
+    u32,
+    Option<Option<chrono::NaiveDate>>,
+    Option<Option<String>>,
+);
 
 /// One observation of a cell, as the cell's history shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -128,6 +128,9 @@ pub struct Change {
     pub envelope_no: u16,
     /// The row the cursor leaves once the change is saved (`p` and `a` move to the next row).
     pub advance_from: Option<usize>,
+    /// A bureau cell set again to its mark: once saved, the flash says "revérifié à 15 h 40"
+    /// (issue 16 point 5, as plain mode and the command line say it).
+    pub recheck: bool,
 }
 
 /// A committed change that can be undone.

@@ -2287,3 +2287,68 @@ fn t_dates_the_next_observations_and_an_empty_field_goes_back_to_now() {
     h.keys("p");
     assert_eq!(h.log.last().and_then(|e| e.seen_at), None);
 }
+
+/// Issue 16 point 4 in the interface: a count no household has is refused in the form; more
+/// envelopes than voters is asked first, "no" gives the form back as typed, "yes" records it.
+#[test]
+fn implausible_household_counts_are_refused_or_asked_first() {
+    let mut h = Harness::new(model());
+    h.keys("e200");
+    h.press(KeyCode::Tab);
+    h.keys("1");
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(&h.model.mode, Mode::Envelope(f) if f.error.is_some() && f.focus == 0),
+        "200 voters at one address is refused, the cursor on the voters"
+    );
+    assert!(h.log.is_empty());
+    h.press(KeyCode::Esc);
+    h.keys("e4");
+    h.press(KeyCode::Tab);
+    h.keys("9");
+    h.press(KeyCode::Enter);
+    assert!(matches!(
+        &h.model.mode,
+        Mode::Confirm(c) if matches!(c.pending, Pending::MoreEnvelopes { .. })
+    ));
+    h.keys("n");
+    assert!(
+        matches!(&h.model.mode, Mode::Envelope(f) if f.voters == "4" && f.received == "9"),
+        "no: back to the form as typed"
+    );
+    assert!(h.log.is_empty());
+    h.press(KeyCode::Enter);
+    h.keys("o");
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert!(matches!(
+        h.log.as_slice(),
+        [Event {
+            body: EventBody::Envelope {
+                voters: 4,
+                received: 9,
+                ..
+            },
+            ..
+        }]
+    ));
+}
+
+/// Issue 16 point 5 in the interface: the same mark again on the bureau's table is a re-check,
+/// recorded as a new observation and said as such once saved.
+#[test]
+fn the_same_mark_again_on_the_table_is_a_recorded_re_check() {
+    let mut h = Harness::new(model());
+    h.keys("2");
+    h.model.advance = false;
+    h.keys("a");
+    assert_eq!(h.log.len(), 1);
+    assert!(!h.model.flash.as_deref().unwrap_or("").contains("Revérifié"));
+    h.now += 600;
+    h.keys("a");
+    assert_eq!(h.log.len(), 2, "a re-check is its own event");
+    assert!(
+        h.model.flash.as_deref().unwrap_or("").contains("Revérifié"),
+        "{:?}",
+        h.model.flash
+    );
+}

@@ -13,7 +13,7 @@ use super::message::{Direction, Message};
 use super::model::{Change, Mode, Model, SaveStatus, Screen, Undoable};
 use crate::domain::merge::{MAX_NAME, MAX_NOTE};
 use crate::domain::search::Place;
-use crate::domain::session::{NoteChange, Refusal};
+use crate::domain::session::{Implausible, NoteChange, Refusal};
 use crate::domain::{Bureau, BureauCode, EventBody, EventId, Item, Mark};
 use crate::i18n::Message as Text;
 
@@ -169,6 +169,11 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 // "No" to leaving: back to the form, with what was typed.
                 (false, Pending::Quit(form)) => {
                     model.mode = *form;
+                    vec![]
+                }
+                // "No" to more envelopes than voters: back to the form, to correct it.
+                (false, Pending::MoreEnvelopes { form, .. }) => {
+                    model.mode = Mode::Envelope(*form);
                     vec![]
                 }
                 (false, _) => {
@@ -334,7 +339,17 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         },
         Message::Set(mark) => {
             let row = model.row;
+            let recheck = model
+                .current_item()
+                .zip(model.candidates.get(row))
+                .is_some_and(|(item, c)| model.sheet().is_recheck(c.panel, item, mark));
             let effects = set_cells(model, &[row], mark);
+            if recheck
+                && !effects.is_empty()
+                && let Some(change) = model.changes.get_mut(&(model.next_group - 1))
+            {
+                change.recheck = true;
+            }
             // 44 envelope ticks are 44 key presses: `p` and `a` go on to the next candidate,
             // once the tick is saved (a failed save keeps the cursor on the cell to retry).
             if model.advance && mark != Mark::Unchecked && model.mode == Mode::Grid {
@@ -496,7 +511,16 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             model.state.apply(&event);
             model.last_saved_at = Some(event.recorded_at);
             let mut failed = false;
+            let zone = model.zone();
             if let Some(change) = model.changes.get_mut(&group) {
+                if change.recheck {
+                    let time = super::words::clock(model.lang, zone.local(event.seen()));
+                    change.done = Some(
+                        Text::new("journey-rechecked-at")
+                            .arg("time", time)
+                            .render(model.lang),
+                    );
+                }
                 change.remaining = change.remaining.saturating_sub(1);
                 change.saved.push(event.id);
                 failed = change.failed;
@@ -809,6 +833,11 @@ fn confirmed(model: &mut Model, pending: Pending) -> Vec<Effect> {
             vec![]
         }
         Pending::UndoEarlier => undo_now(model),
+        Pending::MoreEnvelopes { entry, form } => {
+            // Shown again if the rules refuse the count (e.g. a day with no envelope).
+            model.mode = Mode::Envelope(*form);
+            submit_envelope(model, entry)
+        }
     }
 }
 
@@ -990,6 +1019,7 @@ fn persist_with(
             done,
             envelope_no: model.envelope_no,
             advance_from: None,
+            recheck: false,
         },
     );
     model.save = SaveStatus::Pending;
@@ -1126,7 +1156,13 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                     let received_on = received_on.filter(|_| received > 0 || !untouched);
                     let note = non_empty(&form.note);
                     let entry = (voters, received, Some(received_on), Some(note));
-                    submit_envelope(model, entry)
+                    let form = form.clone();
+                    // Counts no household has are refused; more envelopes than voters is
+                    // asked first (issue 16 point 4), as plain mode and the command line do.
+                    match model.sheet().check_count(voters, received, false) {
+                        Ok(()) => submit_envelope(model, entry),
+                        Err(implausible) => implausible_count(model, implausible, entry, form),
+                    }
                 }
                 (Err(e), _, _) | (_, Err(e), _) => {
                     form.error = Some(e);
@@ -1217,6 +1253,43 @@ fn submit(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Records the household's envelopes from the envelope form; a refusal stays in the form.
+/// A household count the rules doubt: the form says why (a count no household has), or a
+/// question asks whether more envelopes than voters is what was seen.
+fn implausible_count(
+    model: &mut Model,
+    implausible: Implausible,
+    entry: super::forms::EnvelopeEntry,
+    mut form: EnvelopeForm,
+) -> Vec<Effect> {
+    let (error, focus) = match implausible {
+        Implausible::TooManyVoters { max, .. } => {
+            (Text::new("journey-too-many-voters").arg("max", max), 0)
+        }
+        Implausible::TooManyEnvelopes { max, .. } => {
+            (Text::new("journey-too-many-envelopes").arg("max", max), 1)
+        }
+        Implausible::MoreThanVoters { voters, received } => {
+            let question = Text::new("journey-more-than-voters")
+                .arg("voters", voters)
+                .arg("count", received)
+                .arg("more", received - voters)
+                .render(model.lang);
+            model.mode = Mode::Confirm(Confirm {
+                question,
+                pending: Pending::MoreEnvelopes {
+                    entry,
+                    form: Box::new(form),
+                },
+            });
+            return vec![];
+        }
+    };
+    form.error = Some(error.render(model.lang));
+    form.focus = focus;
+    model.mode = Mode::Envelope(form);
+    vec![]
+}
+
 fn submit_envelope(
     model: &mut Model,
     (voters, received, received_on, note): (

@@ -258,3 +258,34 @@ fn the_pv_counts_an_own_non_receipt_once_and_never_claims_another_voter_s() {
         "another household's non-receipt is not the signer's:\n{other}"
     );
 }
+
+/// More envelopes than voters, once confirmed, is reported as such rather than as "0 manquante"
+/// (issue 16 point 4).
+#[test]
+fn more_envelopes_than_voters_is_reported_as_an_excess() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let envelope = |extra: &[&str], expected| {
+        run(
+            constat(&db)
+                .args([
+                    "envelope",
+                    "--circonscription",
+                    "7501",
+                    "--bureau",
+                    "75056_0911",
+                ])
+                .args(["--voters", "4", "--received", "9"])
+                .args(extra),
+            expected,
+        )
+    };
+    envelope(&[], 1);
+    assert!(
+        events(&db).is_empty(),
+        "not recorded without --confirm-more"
+    );
+    envelope(&["--confirm-more"], 0);
+    let report = crate::util::stdout(&run(constat(&db).arg("report"), 0));
+    assert!(report.contains("5 de plus que d'électeurs"), "{report}");
+}
