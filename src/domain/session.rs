@@ -48,7 +48,7 @@ pub const MAX_VOTERS: u32 = 99;
 
 /// Why a household's envelope count is not plausible as typed (checked by
 /// [`Sheet::check_count`] before [`Sheet::envelope_record`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Implausible {
     /// More voters at the address than [`MAX_VOTERS`].
     TooManyVoters {
