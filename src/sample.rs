@@ -48,11 +48,10 @@ pub fn find(name: &str) -> Option<&'static Sample> {
     SAMPLES.iter().find(|s| s.name == name)
 }
 
-/// The names of the samples the first-run form offers: the législatives reference only, for
-/// now (the form's choices and snapshots are the interface's; `presidentielle-2022` is reached
-/// with `--sample`). Error messages list [`all_names`].
+/// The names of the samples the first-run form offers: every bundled one (the législatives
+/// reference record first, then the présidentielle of 2022, the kind of April 2027's election).
 pub fn names() -> Vec<&'static str> {
-    SAMPLES.iter().take(1).map(|s| s.name).collect()
+    SAMPLES.iter().map(|s| s.name).collect()
 }
 
 /// The names of every bundled sample, for error messages.

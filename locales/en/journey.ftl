@@ -134,7 +134,10 @@ setup-name = Your name (it will appear in the evidence)
 setup-contact = Contact (optional: phone, email)
 setup-election = Election
 # $sample: the sample to try.
-setup-sample = sample to try: { $sample } (législatives 2017, Paris 1st)
+setup-sample = sample to try: { $sample } ({ $sample ->
+    [presidentielle-2022] présidentielle 2022, 1st round, a few bureaux
+   *[other] législatives 2017, Paris 1st
+})
 setup-reference = reference file from your coordinators (official data)
 setup-reference-path = Path of the reference file
 setup-hint = Tab next field · ←→ choose · Enter create · Esc quit
@@ -224,3 +227,9 @@ journey-more-than-voters = { $voters } { $voters ->
     [one] envelope received
    *[other] envelopes received
 }: { $more } more than voters. Is this what you saw?
+
+# Issue 16 point 17: the observer says how to be named (first-run form)
+setup-word = I sign as (space to change)
+setup-word-unsaid = observer (not said)
+setup-word-observateur = observer (observateur)
+setup-word-observatrice = observer (observatrice)

@@ -49,7 +49,9 @@ pv-deadline = { $date } at { $time }
 ## The réclamation (law.md §3a): the signer's own facts, short, to copy by hand
 
 pv-r-bureau = { $election } — bureau n° { $number }: { $place } ({ $code })
-pv-r-intro = I, the undersigned { $name }, { $qualite }, ask that the following facts be recorded in the procès-verbal ({ $cite }):
+pv-r-intro = I, the undersigned{ $feminine ->
+   *[other] {""}
+} { $name }, { $qualite }, ask that the following facts be recorded in the procès-verbal ({ $cite }):
 pv-qualite-electeur = voter registered at bureau n° { $number } of { $commune }
 pv-qualite-electeur-here = voter registered at bureau n° { $number }
 pv-qualite-delegue = délégué of { $of }

@@ -38,6 +38,8 @@ circonscription = Circonscription
 circonscription-short = Circ.
 bureau = Bureau
 observer = Observer
+# The same word for an observer who said she is an observatrice (issue 16 point 17).
+observer-feminine = Observer
 no-bureau = no bureau chosen
 
 ## Dates

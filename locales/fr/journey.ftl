@@ -134,7 +134,10 @@ setup-name = Votre nom (il figurera dans les preuves)
 setup-contact = Contact (facultatif : téléphone, courriel)
 setup-election = Élection
 # $sample: the sample to try.
-setup-sample = exemple pour essayer : { $sample } (législatives 2017, Paris 1re)
+setup-sample = exemple pour essayer : { $sample } ({ $sample ->
+    [presidentielle-2022] présidentielle 2022, 1er tour, quelques bureaux
+   *[other] législatives 2017, Paris 1re
+})
 setup-reference = fichier de référence de votre coordination (données officielles)
 setup-reference-path = Chemin du fichier de référence
 setup-hint = Tab champ suivant · ←→ choisir · Entrée créer · Échap quitter
@@ -227,3 +230,9 @@ journey-more-than-voters = { $voters } { $voters ->
     [one] enveloppe reçue
    *[other] enveloppes reçues
 } : { $more } de plus que d'électeurs. Est-ce bien ce que vous avez constaté ?
+
+# Issue 16 point 17: the observer says how to be named (first-run form)
+setup-word = Je signe comme (espace pour changer)
+setup-word-unsaid = observateur ou observatrice (non précisé)
+setup-word-observateur = observateur
+setup-word-observatrice = observatrice

@@ -50,7 +50,11 @@ pv-deadline = { $date } à { $time }
 ## The réclamation (law.md §3a): the signer's own facts, short, to copy by hand
 
 pv-r-bureau = { $election } — bureau n° { $number } : { $place } ({ $code })
-pv-r-intro = Je soussigné(e) { $name }, { $qualite }, demande que soient consignés au procès-verbal les faits suivants ({ $cite }) :
+pv-r-intro = Je { $feminine ->
+    [yes] soussignée
+    [no] soussigné
+   *[unsaid] soussigné(e)
+} { $name }, { $qualite }, demande que soient consignés au procès-verbal les faits suivants ({ $cite }) :
 pv-qualite-electeur = électeur inscrit au bureau n° { $number } de { $commune }
 pv-qualite-electeur-here = électeur inscrit au bureau n° { $number }
 pv-qualite-delegue = délégué de { $of }

@@ -41,6 +41,8 @@ circonscription = Circonscription
 circonscription-short = Circ.
 bureau = Bureau
 observer = Observateur
+# The same word for an observer who said she is an observatrice (issue 16 point 17).
+observer-feminine = Observatrice
 no-bureau = aucun bureau choisi
 
 ## Dates: the day, with "1er" for the first of the month

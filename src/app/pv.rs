@@ -119,10 +119,17 @@ pub fn text(
         digest: digest.as_deref(),
         appeal: None,
     };
+    // What the observer said of themselves at first run: their own file only.
+    let feminine = if observer == local.id {
+        store.observer_feminine()?
+    } else {
+        None
+    };
     let signer = Signer {
         name: &name,
         observer,
         qualite: qualite.as_ref(),
+        feminine,
     };
     let cat = lang.catalog();
     let mut buf = Vec::new();

@@ -59,6 +59,9 @@ pub struct Signer<'a> {
     pub observer: ObserverId,
     /// Their qualité, when given (`None`: a blank to fill in).
     pub qualite: Option<&'a Qualite>,
+    /// An observatrice (`Some(true)`: « Je soussignée »), an observateur (`Some(false)`), or
+    /// not said (« Je soussigné(e) »).
+    pub feminine: Option<bool>,
 }
 
 /// What a remedy needs beyond the réclamation.
@@ -784,6 +787,12 @@ pub fn reclamation(
         "{}",
         Message::new("pv-r-intro")
             .arg("name", signer.name)
+            .arg(
+                "feminine",
+                signer
+                    .feminine
+                    .map_or("unsaid", |f| if f { "yes" } else { "no" })
+            )
             .arg("qualite", qualite(signer.qualite, pv.bureau, lang))
             .arg("cite", cite(RECLAMATION, lang))
             .render(lang)
@@ -937,6 +946,7 @@ pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()>
         name: pv.signer,
         observer,
         qualite: None,
+        feminine: None,
     });
     if let Some(signer) = &signer
         && !own_facts(pv, signer.observer, cat).is_empty()
@@ -1529,6 +1539,7 @@ mod tests {
             name: "Claire Dupont",
             observer: claire(),
             qualite: Some(&qualite),
+            feminine: None,
         };
         let cat = Lang::Fr.catalog();
         let (mut r, mut a, mut m) = (Vec::new(), Vec::new(), Vec::new());
@@ -1794,6 +1805,7 @@ mod tests {
             name: "Claire Dupont",
             observer: claire(),
             qualite: Some(&Qualite::Electeur),
+            feminine: None,
         };
         let mut r = Vec::new();
         reclamation(&pv, &signer, cat, &mut r).unwrap();

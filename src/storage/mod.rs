@@ -43,6 +43,8 @@ use crate::domain::{BureauCode, Event, EventBody, EventId, ObserverId};
 const CURRENT_BUREAU: &str = "current_bureau";
 /// The `setting` row holding how to reach the observer.
 const OBSERVER_CONTACT: &str = "observer_contact";
+/// `observatrice` or `observateur`, as the observer said at first run (issue 16 point 17).
+const OBSERVER_WORD: &str = "observer_word";
 /// The `setting` row holding the signer's qualité (`electeur`, `candidat`, `delegue:NAME`).
 const SIGNER_QUALITE: &str = "signer_qualite";
 
@@ -635,6 +637,26 @@ impl Store {
     /// Keeps how to reach the observer.
     pub fn set_observer_contact(&self, contact: &str) -> Result<(), StorageError> {
         self.set_setting(OBSERVER_CONTACT, contact)
+    }
+
+    /// Whether the observer said they are an observatrice (`Some(true)`) or an observateur
+    /// (`Some(false)`); `None` when they did not say.
+    pub fn observer_feminine(&self) -> Result<Option<bool>, StorageError> {
+        Ok(match self.setting(OBSERVER_WORD)?.as_deref() {
+            Some("observatrice") => Some(true),
+            Some("observateur") => Some(false),
+            _ => None,
+        })
+    }
+
+    /// Keeps whether the observer is an observatrice or an observateur.
+    pub fn set_observer_feminine(&self, feminine: bool) -> Result<(), StorageError> {
+        let word = if feminine {
+            "observatrice"
+        } else {
+            "observateur"
+        };
+        self.set_setting(OBSERVER_WORD, word)
     }
 
     /// The qualité the observer signs réclamations in (`constat init --qualite`, `constat pv

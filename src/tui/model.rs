@@ -211,6 +211,8 @@ pub struct Model {
     pub undo: Vec<Undoable>,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// The observer said they are an observatrice (`Some(true)`), an observateur, or nothing.
+    pub feminine: Option<bool>,
     /// When the observations recorded now were seen, when the observer said so (a record typed
     /// in later); `None`: when typed.
     pub seen_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -260,6 +262,7 @@ impl Model {
             undo: Vec::new(),
             quit: false,
             seen_at: None,
+            feminine: None,
         }
     }
 

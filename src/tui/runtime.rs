@@ -46,6 +46,7 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
         state,
     );
     model.undo = undo;
+    model.feminine = store.observer_feminine()?;
     Ok(model)
 }
 
@@ -352,6 +353,9 @@ fn create_database(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
     };
     if let Some(contact) = &choice.contact {
         store.set_observer_contact(contact)?;
+    }
+    if let Some(feminine) = choice.feminine {
+        store.set_observer_feminine(feminine)?;
     }
     Ok(store)
 }

@@ -30,6 +30,9 @@ pub struct SetupChoice {
     pub contact: Option<String>,
     /// Where the election comes from.
     pub source: Source,
+    /// "Observatrice" (`Some(true)`), "observateur" (`Some(false)`), or not said: how the
+    /// interface names the observer and how the réclamation says « Je soussigné(e) ».
+    pub feminine: Option<bool>,
 }
 
 /// The form's fields, in order.
@@ -43,6 +46,8 @@ pub enum Field {
     Election,
     /// The reference file's path (only with the reference choice).
     Reference,
+    /// Observateur or observatrice (a choice, not said by default).
+    Word,
 }
 
 /// The first-run form.
@@ -62,6 +67,8 @@ pub struct SetupModel {
     pub samples: Vec<&'static str>,
     /// The election chosen: an index into `samples`, or `samples.len()` for a reference file.
     pub election: usize,
+    /// Observatrice, observateur, or not said.
+    pub feminine: Option<bool>,
     /// Typed reference file path.
     pub reference: String,
     /// The field with the focus.
@@ -81,7 +88,7 @@ pub enum SetupMsg {
     Erase,
     /// Next field (`true`) or previous one.
     Focus(bool),
-    /// Previous (`false`) or next election choice.
+    /// Previous (`false`) or next choice of the focused choice field (election, word).
     Choose(bool),
     /// Create the database.
     Submit,
@@ -108,6 +115,7 @@ impl SetupModel {
             name: String::new(),
             contact: String::new(),
             samples: crate::sample::names(),
+            feminine: None,
             election: 0,
             reference: String::new(),
             focus: Field::Name,
@@ -127,6 +135,7 @@ impl SetupModel {
         if self.wants_reference() {
             f.push(Field::Reference);
         }
+        f.push(Field::Word);
         f
     }
 }
@@ -141,8 +150,12 @@ pub fn message_for(key: KeyEvent, model: &SetupModel) -> Option<SetupMsg> {
         KeyCode::Enter => Some(SetupMsg::Submit),
         KeyCode::Tab | KeyCode::Down => Some(SetupMsg::Focus(true)),
         KeyCode::BackTab | KeyCode::Up => Some(SetupMsg::Focus(false)),
-        KeyCode::Left if model.focus == Field::Election => Some(SetupMsg::Choose(false)),
-        KeyCode::Right | KeyCode::Char(' ') if model.focus == Field::Election => {
+        KeyCode::Left if matches!(model.focus, Field::Election | Field::Word) => {
+            Some(SetupMsg::Choose(false))
+        }
+        KeyCode::Right | KeyCode::Char(' ')
+            if matches!(model.focus, Field::Election | Field::Word) =>
+        {
             Some(SetupMsg::Choose(true))
         }
         KeyCode::Backspace => Some(SetupMsg::Erase),
@@ -168,7 +181,7 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
                 Field::Name => (&mut model.name, TEXT_MAX),
                 Field::Contact => (&mut model.contact, TEXT_MAX),
                 Field::Reference => (&mut model.reference, PATH_MAX),
-                Field::Election => return None,
+                Field::Election | Field::Word => return None,
             };
             if field.chars().count() < max {
                 field.push(c);
@@ -181,7 +194,7 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
                 Field::Name => model.name.pop(),
                 Field::Contact => model.contact.pop(),
                 Field::Reference => model.reference.pop(),
-                Field::Election => None,
+                Field::Election | Field::Word => None,
             };
             None
         }
@@ -194,6 +207,13 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
             } else {
                 (i + n - 1) % n
             }];
+            None
+        }
+        SetupMsg::Choose(forward) if model.focus == Field::Word => {
+            // not said → observateur → observatrice → not said
+            let order = [None, Some(false), Some(true)];
+            let i = order.iter().position(|w| *w == model.feminine).unwrap_or(0);
+            model.feminine = order[if forward { (i + 1) % 3 } else { (i + 2) % 3 }];
             None
         }
         SetupMsg::Choose(forward) => {
@@ -228,6 +248,7 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
                 name: name.to_owned(),
                 contact,
                 source,
+                feminine: model.feminine,
             }))
         }
         SetupMsg::Failed(why) => {
@@ -275,8 +296,26 @@ mod tests {
                 name: "Marie Curie".into(),
                 contact: Some("06 00 00 00 00".into()),
                 source: Source::Sample("paris-1-2017"),
+                feminine: None,
             }))
         );
+    }
+
+    #[test]
+    fn the_observer_says_observatrice_on_the_last_field_or_says_nothing() {
+        let mut m = model();
+        type_keys(&mut m, "Marie Curie\t\t\t");
+        assert_eq!(m.focus, Field::Word);
+        type_keys(&mut m, " ");
+        assert_eq!(m.feminine, Some(false));
+        let effect = type_keys(&mut m, " \n");
+        assert!(matches!(
+            effect,
+            Some(SetupEffect::Create(SetupChoice {
+                feminine: Some(true),
+                ..
+            }))
+        ));
     }
 
     #[test]
@@ -285,7 +324,8 @@ mod tests {
         assert_eq!(type_keys(&mut m, "\n"), None);
         assert!(m.error.is_some());
         assert_eq!(m.focus, Field::Name);
-        let effect = type_keys(&mut m, "Paul\t\t>\n");
+        // The samples, then the reference file: the last choice.
+        let effect = type_keys(&mut m, "Paul\t\t>>\n");
         assert_eq!(effect, None, "the reference file's path is missing");
         assert_eq!(m.focus, Field::Reference);
         let effect = type_keys(&mut m, "/media/usb/lg2024.db\n");
@@ -295,6 +335,7 @@ mod tests {
                 name: "Paul".into(),
                 contact: None,
                 source: Source::Reference("/media/usb/lg2024.db".into()),
+                feminine: None,
             }))
         );
     }
@@ -303,6 +344,8 @@ mod tests {
     fn space_on_the_election_field_changes_the_choice_and_types_nothing() {
         let mut m = model();
         type_keys(&mut m, "\t\t ");
+        assert_eq!(m.election, 1, "the présidentielle sample");
+        type_keys(&mut m, " ");
         assert!(m.wants_reference());
         assert_eq!(m.name, "");
         type_keys(&mut m, " ");

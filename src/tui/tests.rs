@@ -1188,7 +1188,7 @@ fn the_first_run_form_at_every_size() {
     use super::setup::{SetupModel, message_for, update};
     let cases = [
         ("setup_filled", "Marie Curie\t06 12 34 56 78\t"),
-        ("setup_reference", "Marie\t\t \t/media/usb/legislatives.db"),
+        ("setup_reference", "Marie\t\t  \t/media/usb/legislatives.db"),
         ("setup_refused", "\n"),
     ];
     for lang in [Lang::Fr, Lang::En] {
@@ -1762,9 +1762,15 @@ fn the_first_run_chooses_no_bureau_and_leaving_the_picker_says_so() {
         name: "Marie Curie".into(),
         contact: None,
         source: super::setup::Source::Sample("paris-1-2017"),
+        feminine: Some(true),
     };
     let store = super::runtime::create(&dir.path().join("obs.db"), &choice, Lang::Fr).unwrap();
     assert_eq!(store.current_bureau().unwrap(), None);
+    assert_eq!(
+        store.observer_feminine().unwrap(),
+        Some(true),
+        "kept as said"
+    );
 
     let mut h = Harness::new(model());
     h.model.bureau = None;

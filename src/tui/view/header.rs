@@ -81,9 +81,14 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, area: Rect) {
 fn second_line(model: &Model, width: u16) -> String {
     let cat = model.lang.catalog();
     let c = &model.circonscription;
+    let word = if model.feminine == Some(true) {
+        crate::i18n::Message::new("observer-feminine").render(model.lang)
+    } else {
+        cat.observer.to_owned()
+    };
     let observer = format!(
         "{}{}{}",
-        cat.observer,
+        word,
         crate::tui::words::sep(model.lang),
         model.observer_name
     );

@@ -96,6 +96,35 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
             Field::Reference,
         );
     }
+    // Observateur or observatrice: a choice (space or ← →), not said until chosen.
+    let word = |id: &'static str| crate::i18n::Message::new(id).render(model.lang);
+    let focused = model.focus == Field::Word;
+    let value = match model.feminine {
+        None => word("setup-word-unsaid"),
+        Some(false) => word("setup-word-observateur"),
+        Some(true) => word("setup-word-observatrice"),
+    };
+    let style = if focused {
+        theme.title()
+    } else {
+        ratatui::style::Style::default()
+    };
+    add(
+        &mut lines,
+        &mut focus_lines,
+        vec![
+            Line::styled(
+                format!(
+                    "{}{}{sep}",
+                    if focused { "▸ " } else { "  " },
+                    word("setup-word")
+                ),
+                style,
+            ),
+            Line::styled(format!("    ‹ {value} ›"), style),
+        ],
+        Field::Word,
+    );
     // The bottom lines: the error when there is one (it must be read), else the key hint.
     let bottom_height = model
         .error
