@@ -10,7 +10,9 @@ mod merge;
 mod observe;
 mod pv;
 mod report;
+mod roster;
 mod verify;
+mod whoami;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -76,6 +78,8 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Verify { path } => verify::run(&path, ctx),
         Command::Export(cmd) => export::run(&cmd, ctx),
         Command::Report(args) => report::run(&args, ctx),
+        Command::Roster(cmd) => roster::run(&cmd, ctx),
+        Command::Whoami => whoami::run(ctx),
     }
 }
 

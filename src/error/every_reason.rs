@@ -175,6 +175,8 @@ fn doings() -> Vec<Doing> {
         Doing::SwitchingToWal,
         Doing::UpgradingSchema,
         Doing::WritingExport,
+        Doing::ReadingRoster,
+        Doing::SavingRoster,
     ]
 }
 

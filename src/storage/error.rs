@@ -197,6 +197,10 @@ pub enum Doing {
     UpgradingSchema,
     /// Writing the export.
     WritingExport,
+    /// Reading the roster (issue 15 point 2).
+    ReadingRoster,
+    /// Saving the roster.
+    SavingRoster,
 }
 
 impl Localize for Doing {
@@ -266,6 +270,8 @@ impl Localize for Doing {
             Self::SwitchingToWal => Message::new("storage-doing-switching-to-wal"),
             Self::UpgradingSchema => Message::new("storage-doing-upgrading-schema"),
             Self::WritingExport => Message::new("storage-doing-writing-export"),
+            Self::ReadingRoster => Message::new("storage-doing-reading-roster"),
+            Self::SavingRoster => Message::new("storage-doing-saving-roster"),
         }
     }
 }
