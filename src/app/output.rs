@@ -84,7 +84,7 @@ impl Localize for OutputRefusal {
 /// Whether `a` and `b` are the same file: the same path once links are resolved, or (Unix) the
 /// same device and inode (a hard link).
 fn same_file(a: &Path, b: &Path) -> bool {
-    if let (Ok(x), Ok(y)) = (a.canonicalize(), b.canonicalize())
+    if let (Some(x), Some(y)) = (resolved(a), resolved(b))
         && x == y
     {
         return true;
@@ -97,6 +97,19 @@ fn same_file(a: &Path, b: &Path) -> bool {
         }
     }
     false
+}
+
+/// `path` with its links resolved; a file that does not exist yet, in its folder resolved.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    parent.canonicalize().ok().map(|p| p.join(name))
 }
 
 /// The database and the companions SQLite keeps beside it.

@@ -332,7 +332,7 @@ mod tests {
             bureau: crate::domain::BureauCode::parse("75056_0911").unwrap(),
             voter: None,
             note: None,
-            own_household: None,
+            household: None,
         };
         for _ in 0..2 {
             store

@@ -219,8 +219,14 @@ fn summary(model: &Model, store: &Store) -> Result<Summary, Error> {
     // Only the names of this circonscription's observers: a national file has tens of thousands.
     let names = store.observer_names(&super::summary::observers_in(model, &state))?;
     let digest = store.chain_digest()?;
+    let signer = store.chain_reference_of_local()?;
     Ok(super::summary::build(
-        model, &state, bureaux, &names, digest,
+        model,
+        &state,
+        bureaux,
+        &names,
+        digest,
+        signer.as_ref(),
     ))
 }
 
