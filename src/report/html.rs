@@ -164,11 +164,6 @@ pub(super) fn render(
     writeln!(out, "</main>")?;
     writeln!(out, "<footer>")?;
     writeln!(out, "<p>{}</p>", esc(cat.html_generated_by))?;
-    writeln!(
-        out,
-        "<p class=\"digest\">{}</p>",
-        esc(&digest_line(report, cat))
-    )?;
     if let Some(signer) = signer {
         writeln!(
             out,
@@ -176,6 +171,11 @@ pub(super) fn render(
             esc(&super::signer_line(signer, cat.lang))
         )?;
     }
+    writeln!(
+        out,
+        "<p class=\"digest\">{}</p>",
+        esc(&digest_line(report, cat))
+    )?;
     writeln!(out, "</footer>")?;
     writeln!(out, "</body>")?;
     writeln!(out, "</html>")

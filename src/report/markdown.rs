@@ -125,10 +125,10 @@ pub(super) fn render(
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", cell(&digest_line(report, cat)))?;
+    // The signer's key beside the digest, which stays the last line.
     if let Some(signer) = signer {
-        writeln!(out)?;
         writeln!(out, "{}", cell(&super::signer_line(signer, cat.lang)))?;
+        writeln!(out)?;
     }
-    Ok(())
+    writeln!(out, "{}", cell(&digest_line(report, cat)))
 }

@@ -110,9 +110,9 @@ pub(super) fn render(
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", digest_line(report, cat))?;
+    // The signer's key beside the digest, which stays the last line.
     if let Some(signer) = signer {
         writeln!(out, "{}", super::signer_line(signer, cat.lang))?;
     }
-    Ok(())
+    writeln!(out, "{}", digest_line(report, cat))
 }
