@@ -195,6 +195,7 @@ mod tests {
 
     use super::*;
 
+    #[allow(clippy::disallowed_methods)] // a plain SQLite file, on purpose not a Store
     fn sqlite_file(path: &Path, constat: bool) {
         let conn = rusqlite::Connection::open(path).unwrap();
         if constat {

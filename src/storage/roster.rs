@@ -277,6 +277,10 @@ mod tests {
     use super::*;
     use crate::domain::{EventBody, EventId};
 
+    fn at() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_497_160_000, 0).unwrap()
+    }
+
     fn store(dir: &Path) -> Store {
         let data = crate::sample::find("paris-1-2017")
             .unwrap()
@@ -286,7 +290,7 @@ mod tests {
             id: ObserverId(uuid::Uuid::now_v7()),
             name: "Marie".to_owned(),
         };
-        Store::create(&dir.join("obs.db"), &data, &observer, Utc::now()).unwrap()
+        Store::create(&dir.join("obs.db"), &data, &observer, at()).unwrap()
     }
 
     #[test]
@@ -301,12 +305,12 @@ mod tests {
                     ("Marie".to_owned(), a.clone()),
                     ("Paul".to_owned(), b.clone()),
                 ],
-                Utc::now(),
+                at(),
             )
             .unwrap();
         assert_eq!(done.added, 2);
         let again = store
-            .enrol(&[("Autre".to_owned(), a.clone())], Utc::now())
+            .enrol(&[("Autre".to_owned(), a.clone())], at())
             .unwrap();
         assert_eq!(again.added, 0);
         assert_eq!(again.already, vec![(a.clone(), "Marie".to_owned())]);
@@ -336,7 +340,7 @@ mod tests {
         };
         for _ in 0..2 {
             store
-                .append(EventId(uuid::Uuid::now_v7()), Utc::now(), body.clone())
+                .append(EventId(uuid::Uuid::now_v7()), at(), body.clone())
                 .unwrap();
         }
         let reference = store.chain_reference_of_local().unwrap().unwrap();

@@ -60,6 +60,7 @@ fn no_output_overwrites_the_database_in_use_however_it_is_named() {
 }
 
 #[test]
+#[allow(clippy::disallowed_methods)] // a plain SQLite file, on purpose not constat's
 fn another_database_is_never_overwritten_even_with_force() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_with_events(dir.path());
