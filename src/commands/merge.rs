@@ -588,8 +588,14 @@ fn screen(
         }
     }
     let (refused, conflicts) = gate(&claims, &roster, accepted);
+    let target = escape(&store.path().display().to_string()).into_owned();
     for (k, why) in refused {
-        screened.refused.insert(index[k].0, why.text(ctx.lang));
+        // The command to run names the target.
+        let text = why
+            .message()
+            .arg("target", target.as_str())
+            .render(ctx.lang);
+        screened.refused.insert(index[k].0, text);
     }
     let used: BTreeSet<&Fingerprint> = conflicts
         .iter()
@@ -740,6 +746,44 @@ mod tests {
             assert_eq!(conflicts.len(), 1);
             assert_eq!(conflicts[0].claims.len(), 2);
             assert_eq!(conflicts[0].settled, None);
+        }
+    }
+
+    #[test]
+    fn every_gate_reason_names_the_key_in_both_languages() {
+        let f = Fingerprint::of(&[1; 32]);
+        let reasons = [
+            Gate::NotEnrolled {
+                name: "Marie".to_owned(),
+                fingerprint: f.clone(),
+            },
+            Gate::KeyConflict {
+                observer: ObserverId(uuid::Uuid::from_u128(1)),
+                name: "Marie".to_owned(),
+                fingerprint: f.clone(),
+            },
+            Gate::NotAccepted {
+                name: "Marie".to_owned(),
+                fingerprint: f.clone(),
+                accepted: Fingerprint::of(&[2; 32]),
+            },
+        ];
+        for lang in [crate::i18n::Lang::Fr, crate::i18n::Lang::En] {
+            for why in &reasons {
+                let text = why.message().arg("target", "national.db").render(lang);
+                assert!(
+                    text.contains(&f.to_string()) && !text.contains('{'),
+                    "{text}"
+                );
+            }
+            let enrol = reasons[0]
+                .message()
+                .arg("target", "national.db")
+                .render(lang);
+            assert!(
+                enrol.contains("constat --db national.db roster add"),
+                "{enrol}"
+            );
         }
     }
 
