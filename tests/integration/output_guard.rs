@@ -118,3 +118,18 @@ fn a_device_is_still_written() {
     let db = db_with_events(dir.path());
     run(constat(&db).args(["report", "-o", "/dev/null"]), 0);
 }
+
+#[test]
+fn plain_mode_s_export_is_guarded_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_events(dir.path());
+    let before = digest(&db);
+    let out = crate::util::piped(
+        &db,
+        &["--plain", "ui"],
+        &format!("export {}\n", db.display()),
+    );
+    let said = crate::util::stdout(&out);
+    assert!(said.contains("en cours d'utilisation"), "{said}");
+    assert_eq!(digest(&db), before);
+}
