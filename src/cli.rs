@@ -93,6 +93,32 @@ pub enum Command {
     },
     /// Print the record and its findings
     Report(ReportArgs),
+    /// Enrol observers' keys beforehand (a coordinator's roster): with a roster, merge refuses
+    /// keys not enrolled
+    #[command(subcommand)]
+    Roster(RosterCommand),
+    /// Print this database's observer: name, id, key fingerprint and chain reference (what to
+    /// send to the coordinator and write in the procès-verbal)
+    Whoami,
+}
+
+/// `constat roster`.
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Enrol one observer's key fingerprint
+    Add {
+        /// The observer's name
+        name: String,
+        /// The fingerprint `constat whoami` printed for them (K7QF-3M2X-9PZA-W4TR-HN6C)
+        fingerprint: String,
+    },
+    /// Enrol every line of a CSV file `name,fingerprint` (header optional), all or nothing
+    Import {
+        /// The CSV file
+        file: PathBuf,
+    },
+    /// List the enrolled keys
+    List,
 }
 
 /// `constat demo`.
@@ -118,6 +144,10 @@ pub struct MergeArgs {
     /// Follow symbolic links that lead out of the folders given (never followed otherwise)
     #[arg(long)]
     pub follow_symlinks: bool,
+    /// Settle a key conflict: merge the files signed with this key fingerprint, refuse the
+    /// others claiming the same observer (repeatable)
+    #[arg(long = "accept-key", value_name = "FINGERPRINT")]
+    pub accept_key: Vec<String>,
     /// Observer databases, events CSV files, or folders holding them
     #[arg(required_unless_present = "watch", value_name = "FILE_OR_DIR")]
     pub inputs: Vec<PathBuf>,
@@ -142,12 +172,18 @@ pub enum ExportCommand {
         /// Where to write it
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace an existing file (never a database)
+        #[arg(long)]
+        force: bool,
     },
     /// Every event as CSV (columns in docs/formats.md); `constat merge` accepts it
     Csv {
         /// Where to write it
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace an existing file (never a database)
+        #[arg(long)]
+        force: bool,
     },
     /// An evidence folder: the observations CSV, the report in every format, and a MANIFEST of
     /// SHA-256 digests
@@ -409,6 +445,9 @@ pub struct ReportArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: replace an existing file (never a database)
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Why a value typed on the command line was refused by one of constat's value parsers; the

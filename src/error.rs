@@ -193,6 +193,63 @@ pub enum Error {
     WatchNotAFolder(PathBuf),
     /// `merge --watch` could not ask to be told of Ctrl-C and SIGTERM.
     WatchSignals(SystemProblem),
+    /// An output path that would destroy evidence (issue 15 point 7); nothing was written.
+    Output(crate::app::output::OutputRefusal),
+    /// A key fingerprint typed (`roster add`, `merge --accept-key`) that is not one.
+    BadFingerprint {
+        /// Where it was typed (`FINGERPRINT`, `--accept-key`).
+        field: &'static str,
+        /// What was typed.
+        typed: String,
+    },
+    /// A line of a roster file is wrong; nothing of the file was enrolled.
+    RosterLine {
+        /// The file.
+        path: PathBuf,
+        /// Its line (from 1).
+        line: usize,
+        /// The field: `name` or `fingerprint`.
+        field: &'static str,
+        /// What is wrong.
+        why: RosterProblem,
+    },
+}
+
+/// What is wrong with a line of a roster file (`constat roster import`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterProblem {
+    /// Not two fields `name,fingerprint`.
+    FieldCount(usize),
+    /// The name is empty, too long or holds a control character.
+    Name(TextProblem),
+    /// The value is not a key fingerprint.
+    Fingerprint(String),
+    /// The same fingerprint was given on an earlier line under another name.
+    Duplicate {
+        /// The earlier line.
+        line: usize,
+        /// The name given there.
+        name: String,
+    },
+    /// The line cannot be read as CSV (SQLite-free text from the csv reader).
+    Unreadable(String),
+}
+
+impl Localize for RosterProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::FieldCount(n) => Message::new("error-roster-field-count").arg("count", *n),
+            Self::Name(why) => Message::new("error-roster-name").arg("why", why),
+            Self::Fingerprint(v) => Message::new("error-roster-fingerprint")
+                .arg("value", crate::domain::outside::escape(v).into_owned()),
+            Self::Duplicate { line, name } => Message::new("error-roster-duplicate")
+                .arg("line", *line)
+                .arg("name", crate::domain::outside::escape(name).into_owned()),
+            Self::Unreadable(detail) => {
+                Message::new("error-roster-unreadable").arg("detail", detail.as_str())
+            }
+        }
+    }
 }
 
 /// At most 30 items, then how many more.
@@ -376,6 +433,20 @@ impl Localize for Error {
                 .arg("doing", context)
                 .arg("detail", source.to_string()),
             Self::NoDataDir => Message::new("error-no-data-dir"),
+            Self::Output(why) => why.message(),
+            Self::BadFingerprint { field, typed } => Message::new("error-bad-fingerprint")
+                .arg("field", *field)
+                .arg("typed", crate::domain::outside::escape(typed).into_owned()),
+            Self::RosterLine {
+                path: p,
+                line,
+                field,
+                why,
+            } => Message::new("error-roster-line")
+                .arg("path", path(p))
+                .arg("line", *line)
+                .arg("field", *field)
+                .arg("why", why),
         }
     }
 }

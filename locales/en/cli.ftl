@@ -287,3 +287,21 @@ cli-tip-trailing-value = to pass { $value } as a value, use { $fix }
 cli-tip-remove-dashes = subcommand { $subcommand } exists; to use it, remove the '--' before it
 cli-tip-exists = { $usage } exists
 cli-tip-other = { $detail }
+
+## roster (issue 15 point 2)
+cli-value-name-fingerprint = FINGERPRINT
+cli-roster-about = Enrol observers' keys beforehand (a coordinator's roster): with a roster, merge refuses keys not enrolled
+cli-roster-long-about = Enrol observers' key fingerprints beforehand, in the coordinator's database (--db). With a non-empty roster, `constat merge` refuses any file one of whose observers signs with a key not enrolled, naming the fingerprint and the command to run. Each observer reads their fingerprint with `constat whoami`.
+cli-roster-add-about = Enrol one observer's key fingerprint
+cli-roster-add-arg-name = The observer's name
+cli-roster-add-arg-fingerprint = The fingerprint `constat whoami` printed for them (K7QF-3M2X-9PZA-W4TR-HN6C; dashes, spaces and lower case accepted)
+cli-roster-import-about = Enrol every line of a CSV file “name,fingerprint” (header optional, `;` accepted): all or nothing
+cli-roster-import-arg-file = The CSV file
+cli-roster-list-about = List the enrolled keys
+cli-whoami-about = Print this database's observer: name, id, key fingerprint and chain reference (to send to the coordinator and write in the procès-verbal)
+cli-merge-arg-accept-key = Settle a key conflict: merge the files signed with this key fingerprint, refuse the others claiming the same observer (repeatable)
+
+## output guard (issue 15 point 7)
+cli-report-arg-force = With -o: replace an existing file (never a database)
+cli-export-db-arg-force = Replace an existing file (never a database)
+cli-export-csv-arg-force = Replace an existing file (never a database)

@@ -74,3 +74,27 @@ watch-stopped = Watch stopped: { $merged } { $merged ->
    *[other] events
 }), { $duplicates } duplicate, { $refused } refused.
 watch-refused-again = REFUSED {"  "}{ $file }: { $why }
+## roster (issue 15 point 2)
+roster-added = { $count ->
+    [0] No new key enrolled.
+    [one] { $count } key enrolled.
+   *[other] { $count } keys enrolled.
+}
+roster-already = Already enrolled: { $fingerprint } (“{ $name }”, name kept)
+roster-empty = No key enrolled: without a roster, `constat merge` accepts any key. Enrol observers with `constat roster add NAME FINGERPRINT` or `constat roster import FILE`.
+roster-entry = { $fingerprint }  { $name }  (enrolled { $added })
+whoami-name = Observer: { $name }
+whoami-id = Id: { $id }
+whoami-fingerprint = Key fingerprint: { $fingerprint }
+whoami-no-key = Key fingerprint: none (this database holds no public key)
+whoami-reference = Chain reference (position / start of the chain hash / key): { $reference }
+whoami-no-reference = Chain reference: none yet (no observation recorded)
+whoami-send = Send this to your coordinator, who enrols you with: constat roster add "{ $name }" { $fingerprint }
+merge-gate-not-enrolled = key { $fingerprint } of “{ $name }” is not in the target's roster. If it is their key (check with the observer, who reads it with `constat whoami`), enrol it and merge again: constat --db { $target } roster add "{ $name }" { $fingerprint }
+merge-gate-key-conflict = key conflict: “{ $name }” ({ $observer }) has key { $fingerprint } here and another key in another file; none of these files is merged (see the key conflicts below the table)
+merge-gate-not-accepted = key { $fingerprint } of “{ $name }” set aside: --accept-key { $accepted } was chosen for this observer
+merge-conflict-head = Key conflict: observer { $observer } is claimed with several keys; none of these files is merged:
+merge-conflict-settled = Key conflict of observer { $observer }, settled by --accept-key { $accepted }:
+merge-conflict-claim = “{ $name }”, key { $fingerprint }: { $file }
+merge-conflict-how = To settle it, ask the observer for their fingerprint (`constat whoami`) and merge again with the right key: constat merge --into { $target } --accept-key FINGERPRINT … (keys claimed: { $fingerprints })
+merge-accept-key-unused = --accept-key { $fingerprint }: no key conflict involves this key; it changes nothing.

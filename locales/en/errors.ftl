@@ -326,3 +326,24 @@ import-sheet-spans = { $part }, which reaches row { $rows } and column { $column
 error-watch-not-a-folder = { $path } is not a folder: --watch takes the folder where the observers' files arrive (create it, or give the right path)
 error-watch-signals = could not listen for Ctrl-C and SIGTERM, needed to stop --watch cleanly; nothing was merged.
     System detail: { $why }
+## output guard (issue 15 point 7)
+output-refused-database-in-use = { $path } is the database in use ({ $database }) or one of its files: overwriting it would destroy the evidence. Nothing was written; choose another file name
+output-refused-constat = { $path } is a constat database (an observer's, or an export): constat never overwrites a database, even with --force. Nothing was written; choose another file name
+output-refused-sqlite = { $path } is an SQLite database: constat never overwrites a database, even with --force. Nothing was written; choose another file name
+output-refused-exists = { $path } already exists: nothing was written. Choose another file name, or add --force to replace it (only when it is not a database)
+output-refused-not-a-folder = { $path } is a file, not a folder: nothing was written. Choose the name of a folder that does not exist yet, or of an empty folder
+output-refused-unreadable = { $path } exists but cannot be read to check that it is not a database: nothing was written. Choose another file name ({ $why })
+
+## roster (issue 15 point 2)
+error-bad-fingerprint = { $field }: “{ $typed }” is not a key fingerprint. A fingerprint has 20 characters (digits and capital letters without I, L, O or U), often written as 5 groups of 4: K7QF-3M2X-9PZA-W4TR-HN6C; copy the one `constat whoami` prints on the observer's machine
+error-roster-line = { $path }, line { $line }, field { $field }: { $why }. Nothing was enrolled; fix the line and import the file again
+error-roster-field-count = { $count } { $count ->
+    [one] field
+   *[other] fields
+} instead of 2: write one line per observer, “name,fingerprint”
+error-roster-name = the name { $why }
+error-roster-fingerprint = “{ $value }” is not a key fingerprint (20 characters, in 5 groups of 4: K7QF-3M2X-9PZA-W4TR-HN6C)
+error-roster-duplicate = this fingerprint is already given on line { $line } for “{ $name }”: a key belongs to one observer only
+error-roster-unreadable = the line cannot be read as CSV (detail: { $detail })
+storage-doing-reading-roster = reading the roster
+storage-doing-saving-roster = saving the roster

@@ -281,3 +281,21 @@ cli-tip-trailing-value = pour passer { $value } comme valeur, écrivez { $fix }
 cli-tip-remove-dashes = la commande { $subcommand } existe : pour l'utiliser, retirez le « -- » qui la précède
 cli-tip-exists = { $usage } existe
 cli-tip-other = { $detail } (astuce de clap, en anglais)
+
+## roster (issue 15 point 2)
+cli-value-name-fingerprint = EMPREINTE
+cli-roster-about = Inscrire à l'avance les clés des observateurs (la liste d'un coordinateur) : avec une liste, merge refuse les clés non inscrites
+cli-roster-long-about = Inscrire à l'avance les empreintes de clé des observateurs, dans la base du coordinateur (--db). Avec une liste non vide, `constat merge` refuse tout fichier dont un observateur signe avec une clé non inscrite, en nommant l'empreinte et la commande à lancer. Chaque observateur lit son empreinte avec `constat whoami`.
+cli-roster-add-about = Inscrire l'empreinte de clé d'un observateur
+cli-roster-add-arg-name = Le nom de l'observateur
+cli-roster-add-arg-fingerprint = L'empreinte que `constat whoami` lui a affichée (K7QF-3M2X-9PZA-W4TR-HN6C ; tirets, espaces et minuscules acceptés)
+cli-roster-import-about = Inscrire chaque ligne d'un fichier CSV « nom,empreinte » (en-tête facultatif, `;` accepté) : tout ou rien
+cli-roster-import-arg-file = Le fichier CSV
+cli-roster-list-about = Lister les clés inscrites
+cli-whoami-about = Afficher l'observateur de cette base : nom, identifiant, empreinte de clé et référence de chaîne (à envoyer au coordinateur et à écrire dans le procès-verbal)
+cli-merge-arg-accept-key = Trancher un conflit de clés : fusionner les fichiers signés avec cette empreinte de clé, refuser les autres qui revendiquent le même observateur (répétable)
+
+## output guard (issue 15 point 7)
+cli-report-arg-force = Avec -o : remplacer un fichier existant (jamais une base de données)
+cli-export-db-arg-force = Remplacer un fichier existant (jamais une base de données)
+cli-export-csv-arg-force = Remplacer un fichier existant (jamais une base de données)

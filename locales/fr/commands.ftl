@@ -98,3 +98,27 @@ watch-stopped = Arrêt de la surveillance : { $merged } { $merged ->
    *[other] refusés
 }.
 watch-refused-again = REFUSÉ {"  "}{ $file } : { $why }
+## roster (issue 15 point 2)
+roster-added = { $count ->
+    [0] Aucune clé nouvelle inscrite.
+    [one] { $count } clé inscrite.
+   *[other] { $count } clés inscrites.
+}
+roster-already = Déjà inscrite : { $fingerprint } (« { $name } », nom gardé)
+roster-empty = Aucune clé inscrite : sans liste, `constat merge` accepte toute clé. Inscrivez les observateurs avec `constat roster add NOM EMPREINTE` ou `constat roster import FICHIER`.
+roster-entry = { $fingerprint }  { $name }  (inscrite le { $added })
+whoami-name = Observateur : { $name }
+whoami-id = Identifiant : { $id }
+whoami-fingerprint = Empreinte de la clé : { $fingerprint }
+whoami-no-key = Empreinte de la clé : aucune (cette base ne contient pas de clé publique)
+whoami-reference = Référence de chaîne (position / début de l'empreinte de chaîne / clé) : { $reference }
+whoami-no-reference = Référence de chaîne : aucune pour l'instant (aucune observation enregistrée)
+whoami-send = À envoyer à votre coordinateur, qui vous inscrit avec : constat roster add "{ $name }" { $fingerprint }
+merge-gate-not-enrolled = clé { $fingerprint } de « { $name } » absente de la liste des observateurs inscrits de la base cible. Si c'est bien sa clé (vérifiez avec l'observateur, qui la lit avec `constat whoami`), inscrivez-la puis fusionnez de nouveau : constat --db { $target } roster add "{ $name }" { $fingerprint }
+merge-gate-key-conflict = conflit de clés : « { $name } » ({ $observer }) porte ici la clé { $fingerprint }, un autre fichier une autre clé ; aucun de ces fichiers n'est fusionné (voir les conflits de clés sous le tableau)
+merge-gate-not-accepted = clé { $fingerprint } de « { $name } » écartée : --accept-key { $accepted } a été choisie pour cet observateur
+merge-conflict-head = Conflit de clés : l'observateur { $observer } est revendiqué avec plusieurs clés ; aucun de ces fichiers n'est fusionné :
+merge-conflict-settled = Conflit de clés de l'observateur { $observer }, tranché par --accept-key { $accepted } :
+merge-conflict-claim = « { $name } », clé { $fingerprint } : { $file }
+merge-conflict-how = Pour trancher, demandez à l'observateur son empreinte (`constat whoami`) et fusionnez de nouveau avec la bonne clé : constat merge --into { $target } --accept-key EMPREINTE … (empreintes en présence : { $fingerprints })
+merge-accept-key-unused = --accept-key { $fingerprint } : aucun conflit de clés ne met en jeu cette clé, elle ne change rien.

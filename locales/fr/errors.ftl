@@ -334,3 +334,24 @@ import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne
 error-watch-not-a-folder = { $path } n'est pas un dossier : --watch attend le dossier où arrivent les fichiers des observateurs (créez-le, ou donnez le bon chemin)
 error-watch-signals = impossible de surveiller Ctrl-C et SIGTERM, nécessaires pour arrêter proprement --watch ; rien n'a été fusionné.
     Détail du système : { $why }
+## output guard (issue 15 point 7)
+output-refused-database-in-use = { $path } est la base de données en cours d'utilisation ({ $database }) ou l'un de ses fichiers : l'écraser détruirait les preuves. Rien n'a été écrit ; choisissez un autre nom de fichier
+output-refused-constat = { $path } est une base constat (celle d'un observateur ou un export) : constat n'écrase jamais une base de données, même avec --force. Rien n'a été écrit ; choisissez un autre nom de fichier
+output-refused-sqlite = { $path } est une base de données SQLite : constat n'écrase jamais une base de données, même avec --force. Rien n'a été écrit ; choisissez un autre nom de fichier
+output-refused-exists = { $path } existe déjà : rien n'a été écrit. Choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer (seulement si ce n'est pas une base de données)
+output-refused-not-a-folder = { $path } est un fichier, pas un dossier : rien n'a été écrit. Choisissez le nom d'un dossier qui n'existe pas encore, ou d'un dossier vide
+output-refused-unreadable = { $path } existe mais ne peut pas être lu pour vérifier que ce n'est pas une base de données : rien n'a été écrit. Choisissez un autre nom de fichier ({ $why })
+
+## roster (issue 15 point 2)
+error-bad-fingerprint = { $field } : « { $typed } » n'est pas une empreinte de clé. Une empreinte a 20 caractères (chiffres et lettres majuscules sans I, L, O ni U), souvent écrits en 5 groupes de 4 : K7QF-3M2X-9PZA-W4TR-HN6C ; recopiez celle que `constat whoami` affiche chez l'observateur
+error-roster-line = { $path }, ligne { $line }, champ { $field } : { $why }. Rien n'a été inscrit ; corrigez la ligne et importez de nouveau le fichier
+error-roster-field-count = { $count } { $count ->
+    [one] champ
+   *[other] champs
+} au lieu de 2 : écrivez une ligne par observateur, « nom,empreinte »
+error-roster-name = le nom { $why }
+error-roster-fingerprint = « { $value } » n'est pas une empreinte de clé (20 caractères, en 5 groupes de 4 : K7QF-3M2X-9PZA-W4TR-HN6C)
+error-roster-duplicate = cette empreinte est déjà donnée ligne { $line } pour « { $name } » : une clé appartient à un seul observateur
+error-roster-unreadable = la ligne ne peut pas être lue comme du CSV (détail : { $detail })
+storage-doing-reading-roster = en lisant la liste des observateurs inscrits
+storage-doing-saving-roster = en enregistrant la liste des observateurs inscrits

@@ -109,6 +109,7 @@ pub fn text(
     }
     let voters = voters_of(&state, &record);
     let digest = store.chain_digest()?;
+    let reference = store.chain_reference_of(observer)?;
     let pv = Pv {
         election: &data.election,
         checked: checked_at_bureau(&state, &record, &bureau),
@@ -117,6 +118,7 @@ pub fn text(
         voters: &voters,
         signer: &name,
         digest: digest.as_deref(),
+        reference: reference.as_ref(),
         appeal: None,
     };
     // What the observer said of themselves at first run: their own file only.

@@ -7,12 +7,13 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::domain::fingerprint::ChainReference;
 use crate::domain::record::{Names, build_record_with};
 use crate::domain::referential::ElectionData;
 use crate::domain::{CircRecord, CirconscriptionCode, RecordState, Referential};
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::report::{Format, Report, render};
+use crate::report::{Format, Report, render_signed};
 use crate::storage::{StorageError, Store};
 
 /// What a report is made of, read from the store by [`read_inputs`].
@@ -26,6 +27,9 @@ pub struct Inputs {
     /// The digest of every observer's chain head (`None` when not asked for, or when the store
     /// holds no event).
     pub digest: Option<String>,
+    /// The chain reference of the database's own observer (its key's fingerprint), printed
+    /// beside the digest (`None` with no digest, before its first event, or without a key).
+    pub signer: Option<ChainReference>,
 }
 
 /// Reads what a report needs: every event folded ([`Store::fold`], itself on two threads) while a
@@ -39,9 +43,12 @@ pub fn read_inputs(store: &Store, digest: bool) -> Result<Inputs, StorageError> 
             side.election_data(),
             side.observers(),
             if digest {
-                side.chain_digest()
+                side.chain_digest().and_then(|d| match d {
+                    Some(d) => Ok((Some(d), side.chain_reference_of_local()?)),
+                    None => Ok((None, None)),
+                })
             } else {
-                Ok(None)
+                Ok((None, None))
             },
         )
     };
@@ -65,20 +72,25 @@ pub fn read_inputs(store: &Store, digest: bool) -> Result<Inputs, StorageError> 
             let state = store.fold();
             let names = store.observers();
             let digest = if digest {
-                store.chain_digest()
+                store.chain_digest().and_then(|d| match d {
+                    Some(d) => Ok((Some(d), store.chain_reference_of_local()?)),
+                    None => Ok((None, None)),
+                })
             } else {
-                Ok(None)
+                Ok((None, None))
             };
             ((data, names, digest), state)
         }
     };
     let data = data?;
     let state = state?;
+    let (digest, signer) = digest?;
     Ok(Inputs {
         data,
         state,
         names: names?,
-        digest: digest?,
+        digest,
+        signer,
     })
 }
 
@@ -157,7 +169,7 @@ pub fn write_report(
         records,
         digest: inputs.digest.clone(),
     };
-    render(&report, format, lang, out)
+    render_signed(&report, inputs.signer.as_ref(), format, lang, out)
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`: a

@@ -1,9 +1,8 @@
 //! `constat export db|csv -o FILE`: what an observer sends to a coordinator.
 
-use std::path::Path;
-
 use super::Context;
 use crate::app::evidence::evidence_folder;
+use crate::app::output::{Kind, guard};
 use crate::app::report::write_atomically;
 use crate::cli::ExportCommand;
 use crate::error::Error;
@@ -15,18 +14,18 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
     let cat = ctx.lang.catalog();
     match cmd {
-        ExportCommand::Db { output } => {
-            if same_file(output, store.path()) {
-                return Err(Error::ExportOverDatabase(output.clone()));
-            }
+        ExportCommand::Db { output, force } => {
+            guard(output, store.path(), Kind::File, *force)?;
             store.export_db(output)?;
             ctx.say(&(cat.exported)(&super::shown(output)));
         }
         ExportCommand::Evidence { output, semicolon } => {
+            guard(output, store.path(), Kind::Folder, false)?;
             evidence_folder(&store, output, *semicolon, ctx.lang)?;
             ctx.say(&(cat.exported)(&super::shown(output)));
         }
-        ExportCommand::Csv { output } => {
+        ExportCommand::Csv { output, force } => {
+            guard(output, store.path(), Kind::File, *force)?;
             let data = store.election_data()?;
             let names = store.observers()?;
             let events = store.events_with_hashes()?;
@@ -43,11 +42,4 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

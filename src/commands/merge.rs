@@ -1,7 +1,7 @@
 //! `constat merge --into TARGET FILE_OR_DIR…`: observers' databases and events CSV files into one
 //! database, each file checked and merged in one transaction, with progress and a summary.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -10,12 +10,14 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::Context;
 use crate::cli::MergeArgs;
 use crate::domain::ObserverId;
+use crate::domain::fingerprint::Fingerprint;
 use crate::domain::outside::escape;
 use crate::error::Error;
 use crate::export::events_csv;
 use crate::i18n::{Localize, Message};
 use crate::storage::{
-    MergeOptions, MergeOutcome, MergeRejection, NotRegular, Store, SystemProblem, open_regular,
+    Claim, MergeOptions, MergeOutcome, MergeRejection, NotRegular, Store, SystemProblem,
+    claims_of_file, open_regular,
 };
 
 /// What happened to one input file.
@@ -58,6 +60,151 @@ impl Localize for Skip {
             Self::Unreadable(why) => Message::new("reason-skipped-unreadable").arg("why", why),
         }
     }
+}
+
+/// Why a file is refused before anything of it is merged: its keys, against the roster and
+/// against the other files (issue 15 point 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gate {
+    /// With a roster, the file holds an observer whose key is not enrolled.
+    NotEnrolled {
+        /// The observer's name in the file.
+        name: String,
+        /// The key's fingerprint.
+        fingerprint: Fingerprint,
+    },
+    /// Another file claims the same observer with another key: neither is merged (the
+    /// conflict is listed after the table).
+    KeyConflict {
+        /// The observer.
+        observer: ObserverId,
+        /// Its name in this file.
+        name: String,
+        /// This file's key for it.
+        fingerprint: Fingerprint,
+    },
+    /// A key conflict settled with `--accept-key` for another key.
+    NotAccepted {
+        /// The observer's name in this file.
+        name: String,
+        /// This file's key for it.
+        fingerprint: Fingerprint,
+        /// The key accepted.
+        accepted: Fingerprint,
+    },
+}
+
+impl Localize for Gate {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::NotEnrolled { name, fingerprint } => Message::new("merge-gate-not-enrolled")
+                .arg("name", escape(name).into_owned())
+                .arg("fingerprint", fingerprint.to_string()),
+            Self::KeyConflict {
+                observer,
+                name,
+                fingerprint,
+            } => Message::new("merge-gate-key-conflict")
+                .arg("observer", observer.to_string())
+                .arg("name", escape(name).into_owned())
+                .arg("fingerprint", fingerprint.to_string()),
+            Self::NotAccepted {
+                name,
+                fingerprint,
+                accepted,
+            } => Message::new("merge-gate-not-accepted")
+                .arg("name", escape(name).into_owned())
+                .arg("fingerprint", fingerprint.to_string())
+                .arg("accepted", accepted.to_string()),
+        }
+    }
+}
+
+/// Several files claiming one observer with different keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyConflict {
+    /// The observer.
+    pub observer: ObserverId,
+    /// Each claim: the file (its index among the files scanned), the name it gives, the key.
+    pub claims: Vec<(usize, String, Fingerprint)>,
+    /// The key `--accept-key` chose, when exactly one of the keys was accepted.
+    pub settled: Option<Fingerprint>,
+}
+
+/// What the keys of the files say before the merge: the files refused (by index) and why, and
+/// the key conflicts. `files` are the observers each file claims; `roster` the enrolled keys
+/// (empty: no roster); `accepted` the keys of `--accept-key`. With a roster, a file holding a
+/// keyed observer whose key is not enrolled is refused and takes no part in conflicts (the
+/// roster already settles them); then, for each observer claimed with two keys or more, every
+/// file claiming it is refused unless exactly one of those keys is accepted, in which case the
+/// files with the other keys are. The order of the files changes nothing.
+pub fn gate(
+    files: &[Vec<Claim>],
+    roster: &BTreeSet<Fingerprint>,
+    accepted: &BTreeSet<Fingerprint>,
+) -> (BTreeMap<usize, Gate>, Vec<KeyConflict>) {
+    let mut refused: BTreeMap<usize, Gate> = BTreeMap::new();
+    if !roster.is_empty() {
+        for (i, claims) in files.iter().enumerate() {
+            let stranger = claims.iter().find_map(|c| {
+                c.fingerprint()
+                    .filter(|f| !roster.contains(f))
+                    .map(|f| (c.name.clone(), f))
+            });
+            if let Some((name, fingerprint)) = stranger {
+                refused.insert(i, Gate::NotEnrolled { name, fingerprint });
+            }
+        }
+    }
+    // Every keyed claim of the files still in, by observer.
+    let mut by_observer: BTreeMap<ObserverId, Vec<(usize, String, Fingerprint)>> = BTreeMap::new();
+    for (i, claims) in files.iter().enumerate() {
+        if refused.contains_key(&i) {
+            continue;
+        }
+        for c in claims {
+            if let Some(f) = c.fingerprint() {
+                by_observer
+                    .entry(c.id)
+                    .or_default()
+                    .push((i, c.name.clone(), f));
+            }
+        }
+    }
+    let mut conflicts = Vec::new();
+    for (observer, claims) in by_observer {
+        let keys: BTreeSet<&Fingerprint> = claims.iter().map(|(_, _, f)| f).collect();
+        if keys.len() < 2 {
+            continue;
+        }
+        let chosen: Vec<&&Fingerprint> = keys.iter().filter(|k| accepted.contains(**k)).collect();
+        let settled = match chosen.as_slice() {
+            [one] => Some((**one).clone()),
+            _ => None,
+        };
+        for (i, name, fingerprint) in &claims {
+            let why = match &settled {
+                Some(ok) if ok == fingerprint => continue,
+                Some(ok) => Gate::NotAccepted {
+                    name: name.clone(),
+                    fingerprint: fingerprint.clone(),
+                    accepted: ok.clone(),
+                },
+                None => Gate::KeyConflict {
+                    observer,
+                    name: name.clone(),
+                    fingerprint: fingerprint.clone(),
+                },
+            };
+            refused.entry(*i).or_insert(why);
+        }
+        conflicts.push(KeyConflict {
+            observer,
+            claims,
+            settled,
+        });
+    }
+    (refused, conflicts)
 }
 
 /// An entry of the inputs: a regular file to merge, or an entry not read and why.
@@ -285,6 +432,16 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         store.limit_growth_for_tests(pages)?;
     }
     let entries = collect(&args.inputs, &args.into, args.follow_symlinks);
+    let mut accepted = BTreeSet::new();
+    for typed in &args.accept_key {
+        accepted.insert(
+            Fingerprint::parse(typed).ok_or_else(|| Error::BadFingerprint {
+                field: "--accept-key",
+                typed: typed.clone(),
+            })?,
+        );
+    }
+    let screened = screen(&store, &entries, &accepted, ctx)?;
     let options = MergeOptions {
         now: crate::app::now(),
         strict: args.strict,
@@ -316,6 +473,19 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
                 continue;
             }
         };
+        if let Some(why) = screened.refused.get(&done) {
+            bar.inc(1);
+            rejected += 1;
+            results.push(FileResult {
+                path,
+                outcome: Outcome::Refused(why.clone()),
+            });
+            if args.strict {
+                aborted = true;
+                break;
+            }
+            continue;
+        }
         let base = merged;
         let mut progress = |n: u64| bar.set_message((cat.merge_progress)(base + n, rejected));
         let outcome = merge_one(&mut store, &path, options, &mut progress);
@@ -351,6 +521,7 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     bar.finish_and_clear();
     let finished = store.finish_merge(options, aborted);
     print_summary(&results, ctx);
+    print_conflicts(&screened, &args.into, ctx);
     if let Some((file, why, left)) = target_failed {
         return Err(Error::MergeTargetFailed {
             target: args.into.clone(),
@@ -373,6 +544,135 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         return Err(Error::MergeAborted(args.into.clone()));
     }
     Ok(())
+}
+
+/// The files' keys looked at before anything is merged ([`gate`]).
+struct Screened {
+    /// Files refused, by index among the entries: the reason in the user's language.
+    refused: BTreeMap<usize, String>,
+    /// The key conflicts, each claim with its file's path.
+    conflicts: Vec<(KeyConflict, Vec<PathBuf>)>,
+    /// `--accept-key` keys that settle no conflict.
+    unused: Vec<Fingerprint>,
+}
+
+/// Reads the observers every database among `entries` claims (through the defensive open)
+/// and applies [`gate`] with the target's roster. A file the defensive open refuses is refused
+/// here with the reason the merge would give. Nothing is read when no roster is kept and fewer
+/// than two databases are given (no conflict is possible then).
+fn screen(
+    store: &Store,
+    entries: &[Entry],
+    accepted: &BTreeSet<Fingerprint>,
+    ctx: &Context<'_>,
+) -> Result<Screened, Error> {
+    let roster: BTreeSet<Fingerprint> =
+        store.roster()?.into_iter().map(|e| e.fingerprint).collect();
+    let databases: Vec<(usize, &PathBuf)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| match e {
+            Entry::File(p) if !is_events_csv(p) => Some((i, p)),
+            _ => None,
+        })
+        .collect();
+    let mut screened = Screened {
+        refused: BTreeMap::new(),
+        conflicts: Vec::new(),
+        unused: Vec::new(),
+    };
+    if roster.is_empty() && databases.len() < 2 {
+        screened.unused = accepted.iter().cloned().collect();
+        return Ok(screened);
+    }
+    let mut claims = Vec::new();
+    let mut index = Vec::new();
+    for (i, path) in databases {
+        match claims_of_file(path) {
+            Ok(c) => {
+                claims.push(c);
+                index.push((i, path.clone()));
+            }
+            Err(why) => {
+                screened
+                    .refused
+                    .insert(i, MergeRejection::Refused(why).text(ctx.lang));
+            }
+        }
+    }
+    let (refused, conflicts) = gate(&claims, &roster, accepted);
+    let target = escape(&store.path().display().to_string()).into_owned();
+    for (k, why) in refused {
+        // The command to run names the target.
+        let text = why
+            .message()
+            .arg("target", target.as_str())
+            .render(ctx.lang);
+        screened.refused.insert(index[k].0, text);
+    }
+    let used: BTreeSet<&Fingerprint> = conflicts
+        .iter()
+        .filter_map(|c| c.settled.as_ref())
+        .collect();
+    screened.unused = accepted
+        .iter()
+        .filter(|k| !used.contains(k))
+        .cloned()
+        .collect();
+    screened.conflicts = conflicts
+        .into_iter()
+        .map(|c| {
+            let paths = c
+                .claims
+                .iter()
+                .map(|(k, _, _)| index[*k].1.clone())
+                .collect();
+            (c, paths)
+        })
+        .collect();
+    Ok(screened)
+}
+
+/// The key conflicts after the table: for each, every claim (name, key, file) together, and
+/// how to settle it.
+fn print_conflicts(screened: &Screened, target: &Path, ctx: &mut Context<'_>) {
+    for (conflict, paths) in &screened.conflicts {
+        let head = match &conflict.settled {
+            None => Message::new("merge-conflict-head"),
+            Some(k) => Message::new("merge-conflict-settled").arg("accepted", k.to_string()),
+        }
+        .arg("observer", conflict.observer.to_string())
+        .render(ctx.lang);
+        ctx.say(&head);
+        for ((_, name, fingerprint), path) in conflict.claims.iter().zip(paths) {
+            let line = Message::new("merge-conflict-claim")
+                .arg("name", escape(name).into_owned())
+                .arg("fingerprint", fingerprint.to_string())
+                .arg("file", escape(&path.display().to_string()).into_owned())
+                .render(ctx.lang);
+            ctx.say(&format!("  {line}"));
+        }
+        if conflict.settled.is_none() {
+            let keys: BTreeSet<&Fingerprint> = conflict.claims.iter().map(|(_, _, f)| f).collect();
+            let line = Message::new("merge-conflict-how")
+                .arg("target", escape(&target.display().to_string()).into_owned())
+                .arg(
+                    "fingerprints",
+                    keys.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .render(ctx.lang);
+            ctx.say(&format!("  {line}"));
+        }
+    }
+    for key in &screened.unused {
+        let line = Message::new("merge-accept-key-unused")
+            .arg("fingerprint", key.to_string())
+            .render(ctx.lang);
+        ctx.say(&line);
+    }
 }
 
 fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
@@ -422,5 +722,124 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
                 .arg("count", skipped)
                 .render(ctx.lang),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(id: u128, name: &str, key: u8) -> Claim {
+        Claim {
+            id: ObserverId(uuid::Uuid::from_u128(id)),
+            name: name.to_owned(),
+            key: Some([key; 32]),
+        }
+    }
+
+    #[test]
+    fn two_files_claiming_one_observer_with_two_keys_are_both_refused_in_any_order() {
+        let genuine = vec![claim(1, "Marie", 1)];
+        let forged = vec![claim(1, "Marie", 2)];
+        let other = vec![claim(2, "Paul", 3)];
+        let none = BTreeSet::new();
+        for files in [
+            vec![genuine.clone(), forged.clone(), other.clone()],
+            vec![other.clone(), forged.clone(), genuine.clone()],
+        ] {
+            let (refused, conflicts) = gate(&files, &none, &none);
+            assert_eq!(refused.len(), 2, "{refused:?}");
+            assert!(
+                refused
+                    .values()
+                    .all(|g| matches!(g, Gate::KeyConflict { .. }))
+            );
+            let paul = files.iter().position(|f| f == &other).unwrap();
+            assert!(!refused.contains_key(&paul));
+            assert_eq!(conflicts.len(), 1);
+            assert_eq!(conflicts[0].claims.len(), 2);
+            assert_eq!(conflicts[0].settled, None);
+        }
+    }
+
+    #[test]
+    fn every_gate_reason_names_the_key_in_both_languages() {
+        let f = Fingerprint::of(&[1; 32]);
+        let reasons = [
+            Gate::NotEnrolled {
+                name: "Marie".to_owned(),
+                fingerprint: f.clone(),
+            },
+            Gate::KeyConflict {
+                observer: ObserverId(uuid::Uuid::from_u128(1)),
+                name: "Marie".to_owned(),
+                fingerprint: f.clone(),
+            },
+            Gate::NotAccepted {
+                name: "Marie".to_owned(),
+                fingerprint: f.clone(),
+                accepted: Fingerprint::of(&[2; 32]),
+            },
+        ];
+        for lang in [crate::i18n::Lang::Fr, crate::i18n::Lang::En] {
+            for why in &reasons {
+                let text = why.message().arg("target", "national.db").render(lang);
+                assert!(
+                    text.contains(&f.to_string()) && !text.contains('{'),
+                    "{text}"
+                );
+            }
+            let enrol = reasons[0]
+                .message()
+                .arg("target", "national.db")
+                .render(lang);
+            assert!(
+                enrol.contains("constat --db national.db roster add"),
+                "{enrol}"
+            );
+        }
+    }
+
+    #[test]
+    fn accept_key_merges_the_files_with_that_key_and_refuses_the_others() {
+        let files = vec![vec![claim(1, "Marie", 1)], vec![claim(1, "Marie", 2)]];
+        let accepted: BTreeSet<Fingerprint> = [Fingerprint::of(&[2; 32])].into();
+        let (refused, conflicts) = gate(&files, &BTreeSet::new(), &accepted);
+        assert_eq!(refused.keys().copied().collect::<Vec<_>>(), vec![0]);
+        assert!(matches!(refused[&0], Gate::NotAccepted { .. }));
+        assert_eq!(conflicts[0].settled, Some(Fingerprint::of(&[2; 32])));
+        // Both keys accepted settles nothing.
+        let both: BTreeSet<Fingerprint> =
+            [Fingerprint::of(&[1; 32]), Fingerprint::of(&[2; 32])].into();
+        let (refused, _) = gate(&files, &BTreeSet::new(), &both);
+        assert_eq!(refused.len(), 2);
+    }
+
+    #[test]
+    fn with_a_roster_a_key_not_enrolled_is_refused_and_settles_the_conflict() {
+        let files = vec![
+            vec![claim(1, "Marie", 1), claim(3, "Zoé", 4)],
+            vec![claim(1, "Marie", 2)],
+            vec![Claim {
+                key: None,
+                ..claim(5, "CSV", 0)
+            }],
+        ];
+        let roster: BTreeSet<Fingerprint> =
+            [Fingerprint::of(&[1; 32]), Fingerprint::of(&[4; 32])].into();
+        let (refused, conflicts) = gate(&files, &roster, &BTreeSet::new());
+        assert_eq!(refused.keys().copied().collect::<Vec<_>>(), vec![1]);
+        assert_eq!(
+            refused[&1],
+            Gate::NotEnrolled {
+                name: "Marie".to_owned(),
+                fingerprint: Fingerprint::of(&[2; 32])
+            }
+        );
+        assert!(conflicts.is_empty());
+        // A file one of whose observers is not enrolled is refused whole.
+        let roster: BTreeSet<Fingerprint> = [Fingerprint::of(&[1; 32])].into();
+        let (refused, _) = gate(&files[..1], &roster, &BTreeSet::new());
+        assert!(matches!(&refused[&0], Gate::NotEnrolled { name, .. } if name == "Zoé"));
     }
 }

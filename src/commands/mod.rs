@@ -10,8 +10,10 @@ mod merge;
 mod observe;
 mod pv;
 mod report;
+mod roster;
 mod verify;
 mod watch;
+mod whoami;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -77,6 +79,8 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Verify { path } => verify::run(&path, ctx),
         Command::Export(cmd) => export::run(&cmd, ctx),
         Command::Report(args) => report::run(&args, ctx),
+        Command::Roster(cmd) => roster::run(&cmd, ctx),
+        Command::Whoami => whoami::run(ctx),
     }
 }
 

@@ -9,6 +9,15 @@ use crate::error::Error;
 /// `constat report`.
 pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
+    // Checked before anything is read or written: an output never destroys evidence.
+    if let Some(path) = &args.output {
+        crate::app::output::guard(
+            path,
+            store.path(),
+            crate::app::output::Kind::File,
+            args.force,
+        )?;
+    }
     let inputs = read_inputs(&store, !args.conflicts)?;
     if args.conflicts {
         let mut buf = Vec::new();

@@ -177,6 +177,8 @@ fn doings() -> Vec<Doing> {
         Doing::WritingExport,
         Doing::ReadingMergedFiles,
         Doing::RecordingMergedFile,
+        Doing::ReadingRoster,
+        Doing::SavingRoster,
     ]
 }
 
@@ -817,6 +819,58 @@ fn errors() -> Vec<Error> {
         Error::Terminal(io(std::io::ErrorKind::Other)),
         Error::NoDataDir,
     ]);
+    // The output guard and the roster (issue 15 points 2 and 7).
+    use crate::app::output::OutputRefusal;
+    use crate::error::RosterProblem;
+    all.extend(
+        [
+            OutputRefusal::DatabaseInUse {
+                path: path.clone(),
+                database: path.clone(),
+            },
+            OutputRefusal::ConstatDatabase(path.clone()),
+            OutputRefusal::SqliteDatabase(path.clone()),
+            OutputRefusal::Exists(path.clone()),
+            OutputRefusal::NotAFolder(path.clone()),
+        ]
+        .into_iter()
+        .chain(
+            system_problems()
+                .into_iter()
+                .map(|why| OutputRefusal::Unreadable {
+                    path: path.clone(),
+                    why,
+                }),
+        )
+        .map(Error::Output),
+    );
+    all.push(Error::BadFingerprint {
+        field: "--accept-key",
+        typed: "K7QF".into(),
+    });
+    for (n, why) in [
+        RosterProblem::FieldCount(1),
+        RosterProblem::FieldCount(3),
+        RosterProblem::Name(TextProblem::Empty),
+        RosterProblem::Name(TextProblem::TooLong),
+        RosterProblem::Name(TextProblem::Control),
+        RosterProblem::Fingerprint("K7QF".into()),
+        RosterProblem::Duplicate {
+            line: 2,
+            name: "Marie".into(),
+        },
+        RosterProblem::Unreadable("CSV error: record 2".into()),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        all.push(Error::RosterLine {
+            path: path.clone(),
+            line: n + 1,
+            field: "fingerprint",
+            why,
+        });
+    }
     all
 }
 

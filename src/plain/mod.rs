@@ -677,7 +677,13 @@ impl<'a> Session<'a> {
     fn export(&self, store: &Store, folder: &str) -> Vec<String> {
         let t = self.text;
         let path = crate::app::evidence::expand_home(folder);
-        match crate::app::evidence::evidence_folder(store, &path, false, self.lang) {
+        // The output guard first (issue 15 point 7): never over the database or a file.
+        let written =
+            crate::app::output::guard(&path, store.path(), crate::app::output::Kind::Folder, false)
+                .and_then(|()| {
+                    crate::app::evidence::evidence_folder(store, &path, false, self.lang)
+                });
+        match written {
             Ok(()) => vec![(t.exported)(&path.display().to_string())],
             Err(Error::EvidenceFolderNotEmpty(p)) => {
                 let free = crate::app::evidence::free_folder_name(&p);

@@ -114,7 +114,12 @@ pub(super) fn text_page(
     writeln!(out, "</html>")
 }
 
-pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    report: &Report<'_>,
+    signer: Option<&crate::domain::fingerprint::ChainReference>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let heading = title(report.election, cat);
     head(&heading, cat, out)?;
     writeln!(out, "<header>")?;
@@ -159,6 +164,13 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
     writeln!(out, "</main>")?;
     writeln!(out, "<footer>")?;
     writeln!(out, "<p>{}</p>", esc(cat.html_generated_by))?;
+    if let Some(signer) = signer {
+        writeln!(
+            out,
+            "<p class=\"digest\">{}</p>",
+            esc(&super::signer_line(signer, cat.lang))
+        )?;
+    }
     writeln!(
         out,
         "<p class=\"digest\">{}</p>",

@@ -22,6 +22,29 @@ struct Document<'a> {
     circonscriptions: &'a [CircRecord],
     departements: Vec<DepartementRates>,
     digest: Option<&'a str>,
+    /// The signer's key and chain reference (added without a version bump: absent before).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signer: Option<Signer>,
+}
+
+/// The signer's key fingerprint and chain reference, as `docs/formats.md` writes them.
+#[derive(Serialize)]
+struct Signer {
+    fingerprint: String,
+    seq: u64,
+    hash_prefix: String,
+    reference: String,
+}
+
+impl Signer {
+    fn of(r: &crate::domain::fingerprint::ChainReference) -> Self {
+        Self {
+            fingerprint: r.fingerprint.to_string(),
+            seq: r.seq,
+            hash_prefix: r.hash_prefix.clone(),
+            reference: r.to_string(),
+        }
+    }
 }
 
 /// What `serde_json::to_writer_pretty` writes for the document, the records rendered on as many
@@ -31,13 +54,18 @@ struct Document<'a> {
 /// each rendered alone and indented two levels deeper, go between the brackets, separated as
 /// serde_json's pretty printer separates array elements. Indenting after every line break is
 /// exact: JSON strings hold no raw line break (serde_json writes `\n`).
-pub(super) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    report: &Report<'_>,
+    signer: Option<&crate::domain::fingerprint::ChainReference>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let doc = Document {
         format_version: FORMAT_VERSION,
         election: report.election,
         circonscriptions: &[],
         departements: report.departements(),
         digest: report.digest.as_deref(),
+        signer: signer.map(Signer::of),
     };
     let mut skeleton = Vec::new();
     serde_json::to_writer_pretty(&mut skeleton, &doc)?;
@@ -140,6 +168,9 @@ mod tests {
 
     /// The records, as many as asked, of a report of the Paris sample.
     fn document_with(records: usize, digest: Option<&str>) -> (Vec<u8>, Vec<u8>) {
+        // A signer beside a digest, none without.
+        let signer =
+            digest.map(|_| crate::domain::fingerprint::ChainReference::new(3, &[5; 32], &[6; 32]));
         let data = crate::sample::find("paris-1-2017")
             .unwrap()
             .election_data()
@@ -168,7 +199,7 @@ mod tests {
             digest: digest.map(str::to_owned),
         };
         let mut ours = Vec::new();
-        render(&report, &mut ours).unwrap();
+        render(&report, signer.as_ref(), &mut ours).unwrap();
         // What serde_json writes for the whole document at once.
         let doc = Document {
             format_version: FORMAT_VERSION,
@@ -176,6 +207,7 @@ mod tests {
             circonscriptions: &report.records,
             departements: report.departements(),
             digest: report.digest.as_deref(),
+            signer: signer.as_ref().map(Signer::of),
         };
         let mut whole = serde_json::to_vec_pretty(&doc).unwrap();
         whole.push(b'\n');

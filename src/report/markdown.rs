@@ -23,7 +23,12 @@ pub(super) fn cell(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    report: &Report<'_>,
+    signer: Option<&crate::domain::fingerprint::ChainReference>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "# {}", title(report.election, cat))?;
     if report.records.is_empty() {
         writeln!(out)?;
@@ -120,5 +125,10 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
         }
     }
     writeln!(out)?;
+    // The signer's key beside the digest, which stays the last line.
+    if let Some(signer) = signer {
+        writeln!(out, "{}", cell(&super::signer_line(signer, cat.lang)))?;
+        writeln!(out)?;
+    }
     writeln!(out, "{}", cell(&digest_line(report, cat)))
 }

@@ -21,6 +21,7 @@ use crate::domain::findings::{
     AbsencePeriod, DepartementRates, Detail, EnvelopeCause, HouseholdSighting, NonReceiptSighting,
     Sighting, departement_rates,
 };
+use crate::domain::fingerprint::ChainReference;
 use crate::domain::legal_time::LegalZone;
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::stats::{MIN_HOUSEHOLDS, Rate};
@@ -74,14 +75,34 @@ pub fn render(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    render_signed(report, None, format, lang, out)
+}
+
+/// [`render`], with the signer's key fingerprint and chain reference beside the digest (issue
+/// 15 point 2: a copy written by hand pins the key). CSV has no digest, so no signer either.
+pub fn render_signed(
+    report: &Report<'_>,
+    signer: Option<&ChainReference>,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let cat = lang.catalog();
     match format {
-        Format::Text => text::render(report, cat, out),
-        Format::Md => markdown::render(report, cat, out),
+        Format::Text => text::render(report, signer, cat, out),
+        Format::Md => markdown::render(report, signer, cat, out),
         Format::Csv => csv::render(report, out),
-        Format::Json => json::render(report, out),
-        Format::Html => html::render(report, cat, out),
+        Format::Json => json::render(report, signer, out),
+        Format::Html => html::render(report, signer, cat, out),
     }
+}
+
+/// The line printed after the digest: the signer's key fingerprint and chain reference.
+pub fn signer_line(signer: &ChainReference, lang: Lang) -> String {
+    Message::new("signer-reference")
+        .arg("fingerprint", signer.fingerprint.to_string())
+        .arg("reference", signer.to_string())
+        .render(lang)
 }
 
 /// `Élections législatives 2017 — 1er tour`.

@@ -46,6 +46,9 @@ pub struct Pv<'a> {
     pub signer: &'a str,
     /// The evidence digest (`Store::chain_digest`).
     pub digest: Option<&'a str>,
+    /// The signer's chain reference (`Store::chain_reference_of`): their key's fingerprint,
+    /// printed beside the digest so that a copy written by hand pins the key.
+    pub reference: Option<&'a crate::domain::fingerprint::ChainReference>,
     /// With `--appeal`: the day the results were proclaimed.
     pub appeal: Option<NaiveDate>,
 }
@@ -684,6 +687,14 @@ fn digest_line(pv: &Pv<'_>, cat: &Catalog) -> String {
     }
 }
 
+/// The signer's key and chain reference, beside the short reference (issue 15 point 2).
+fn signer_reference(pv: &Pv<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    match pv.reference {
+        Some(r) => writeln!(out, "{}", super::signer_line(r, lang)),
+        None => Ok(()),
+    }
+}
+
 fn place_line(b: &Bureau) -> String {
     let mut place = b.label.clone();
     if !b.address.is_empty() {
@@ -816,6 +827,7 @@ pub fn reclamation(
         None => Message::new("pv-r-annex-unreferenced"),
     };
     writeln!(out, "{}", annex.render(lang))?;
+    signer_reference(pv, lang, out)?;
     writeln!(out)?;
     writeln!(out, "{}", done_at(pv, cat))?;
     writeln!(out, "{}", signer.name)?;
@@ -903,6 +915,7 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
                 .render(lang)
         )?;
     }
+    signer_reference(pv, lang, out)?;
     writeln!(out, "{}", signer_name)?;
     writeln!(out, "{}", cat.pv.signature)?;
     writeln!(out)?;
@@ -1279,6 +1292,7 @@ fn requete(
             )
             .render(lang)
     )?;
+    signer_reference(pv, lang, out)?;
     writeln!(out)?;
     writeln!(out, "{}", Message::new("pv-remedy-done").render(lang))?;
     writeln!(out, "{}", signer.name)?;
@@ -1393,6 +1407,7 @@ fn presidentielle_note(
                 .render(lang)
         )?;
     }
+    signer_reference(pv, lang, out)?;
     writeln!(out)?;
     writeln!(out, "{}", digest_line(pv, cat))
 }
@@ -1532,6 +1547,7 @@ mod tests {
             voters: &voters,
             signer: "Claire Dupont",
             digest: Some(DIGEST),
+            reference: None,
             appeal: None,
         };
         let qualite = Qualite::Electeur;
@@ -1799,6 +1815,7 @@ mod tests {
             voters: &voters,
             signer: "Claire Dupont",
             digest: Some(DIGEST),
+            reference: None,
             appeal: None,
         };
         let signer = Signer {
@@ -1843,6 +1860,7 @@ mod tests {
             voters: &voters,
             signer: "Claire Dupont",
             digest: Some(DIGEST),
+            reference: None,
             appeal: None,
         };
         let facts = own_facts(&pv, claire(), Lang::Fr.catalog());
@@ -1879,6 +1897,56 @@ mod tests {
         };
         assert_eq!(vote_day(&election, &bureau("ZZ02")), Some(day(2022, 6, 11)));
         assert_eq!(vote_day(&election, &bureau("ZZ05")), Some(day(2022, 6, 12)));
+    }
+
+    #[test]
+    fn the_reclamation_and_its_annex_print_the_signer_s_key_and_chain_reference() {
+        let d = day(2017, 6, 11);
+        let data = data(ElectionKind::Legislatives, d);
+        let state = RecordState::fold(&events(d));
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
+        let bureau = data.referential.bureaux[&BureauCode::parse("75056_0911").unwrap()].clone();
+        let voters = voters_of(&state, &record);
+        let reference = crate::domain::fingerprint::ChainReference::new(7, &[0xab; 32], &[9; 32]);
+        let pv = Pv {
+            election: &data.election,
+            record: &record,
+            bureau: &bureau,
+            checked: checked_at_bureau(&state, &record, &bureau),
+            voters: &voters,
+            signer: "Claire Dupont",
+            digest: Some(DIGEST),
+            reference: Some(&reference),
+            appeal: None,
+        };
+        let signer = Signer {
+            name: "Claire Dupont",
+            observer: claire(),
+            qualite: None,
+            feminine: None,
+        };
+        for lang in [Lang::Fr, Lang::En] {
+            let cat = lang.catalog();
+            let (mut r, mut a) = (Vec::new(), Vec::new());
+            reclamation(&pv, &signer, cat, &mut r).unwrap();
+            annex(&pv, signer.name, cat, &mut a).unwrap();
+            for text in [r, a].map(|b| String::from_utf8(b).unwrap()) {
+                let line = text
+                    .lines()
+                    .find(|l| l.contains(&reference.to_string()))
+                    .unwrap_or_else(|| panic!("no chain reference in:\n{text}"));
+                assert!(
+                    line.contains(&format!("{} ;", reference.fingerprint))
+                        || line.contains(&format!("{};", reference.fingerprint)),
+                    "{line}"
+                );
+                assert!(line.starts_with(match lang {
+                    Lang::Fr => "Clé du signataire",
+                    Lang::En => "Signer's key",
+                }));
+            }
+        }
     }
 
     #[test]

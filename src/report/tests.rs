@@ -888,6 +888,7 @@ fn pv_of(
         voters: &voters,
         signer: "Test",
         digest: Some(DIGEST),
+        reference: None,
         appeal: appeal.map(|d| d.parse().unwrap()),
     };
     let mut out = Vec::new();
@@ -1121,6 +1122,7 @@ fn pv_facts(events: &[Event]) -> pv::Facts {
         voters: &voters,
         signer: "Test",
         digest: None,
+        reference: None,
         appeal: None,
     };
     pv::facts(&pv, Lang::Fr.catalog())

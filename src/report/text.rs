@@ -11,7 +11,12 @@ use crate::domain::Item;
 use crate::domain::outside::escape;
 use crate::i18n::Catalog;
 
-pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    report: &Report<'_>,
+    signer: Option<&crate::domain::fingerprint::ChainReference>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "{}", title(report.election, cat))?;
     if report.records.is_empty() {
         writeln!(out)?;
@@ -105,5 +110,9 @@ pub(super) fn render(report: &Report<'_>, cat: &Catalog, out: &mut dyn Write) ->
         }
     }
     writeln!(out)?;
+    // The signer's key beside the digest, which stays the last line.
+    if let Some(signer) = signer {
+        writeln!(out, "{}", super::signer_line(signer, cat.lang))?;
+    }
     writeln!(out, "{}", digest_line(report, cat))
 }

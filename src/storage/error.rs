@@ -201,6 +201,10 @@ pub enum Doing {
     ReadingMergedFiles,
     /// Recording a file as merged.
     RecordingMergedFile,
+    /// Reading the roster (issue 15 point 2).
+    ReadingRoster,
+    /// Saving the roster.
+    SavingRoster,
 }
 
 impl Localize for Doing {
@@ -272,6 +276,8 @@ impl Localize for Doing {
             Self::WritingExport => Message::new("storage-doing-writing-export"),
             Self::ReadingMergedFiles => Message::new("storage-doing-reading-merged-files"),
             Self::RecordingMergedFile => Message::new("storage-doing-recording-merged-file"),
+            Self::ReadingRoster => Message::new("storage-doing-reading-roster"),
+            Self::SavingRoster => Message::new("storage-doing-saving-roster"),
         }
     }
 }

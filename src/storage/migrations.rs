@@ -16,6 +16,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0002_imports.sql"),
     include_str!("../../schema/0003_envelopes.sql"),
     include_str!("../../schema/0004_seen_machines_household.sql"),
+    // The roster (issue 15 point 2): schema 5 on this branch; `sign`'s 0005 goes before it.
+    include_str!("../../schema/0006_roster.sql"),
     include_str!("../../schema/0007_merged_files.sql"),
 ];
 

@@ -12,6 +12,7 @@ mod inbox;
 mod merge;
 mod migrations;
 mod referential;
+mod roster;
 mod untrusted;
 mod verify;
 mod watch;
@@ -29,6 +30,7 @@ pub use merge::{
     election_label as merge_election_label,
 };
 pub use migrations::SCHEMA_VERSION;
+pub use roster::{Claim, Enrolled, Enrolment, Identity, claims_of_file};
 pub use untrusted::{
     Damage, MAX_FILE_BYTES, NotRegular, NotSqlite, Refusal, SchemaProblem, SystemProblem,
     Untrusted, open_regular,

@@ -158,7 +158,15 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
         Effect::ExportEvidence(path) => {
             use crate::app::evidence::{evidence_folder, expand_home, free_folder_name};
             let path = expand_home(&path);
-            let result = match evidence_folder(store, &path, false, model.lang) {
+            // The output guard first (issue 15 point 7): never over the database or a file.
+            let written = crate::app::output::guard(
+                &path,
+                store.path(),
+                crate::app::output::Kind::Folder,
+                false,
+            )
+            .and_then(|()| evidence_folder(store, &path, false, model.lang));
+            let result = match written {
                 Ok(()) => Ok(std::path::absolute(&path)
                     .unwrap_or(path)
                     .display()
@@ -231,8 +239,14 @@ fn summary(model: &Model, store: &Store) -> Result<Summary, Error> {
     // Only the names of this circonscription's observers: a national file has tens of thousands.
     let names = store.observer_names(&super::summary::observers_in(model, &state))?;
     let digest = store.chain_digest()?;
+    let signer = store.chain_reference_of_local()?;
     Ok(super::summary::build(
-        model, &state, bureaux, &names, digest,
+        model,
+        &state,
+        bureaux,
+        &names,
+        digest,
+        signer.as_ref(),
     ))
 }
 

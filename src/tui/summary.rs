@@ -1,13 +1,15 @@
 //! The summary screen's text: the current circonscription's findings as the report words them
 //! and the réclamation for the current bureau's procès-verbal, exactly as `constat report` and
-//! `constat pv` print them. Pure: the runtime reads the bureaux, names and digest.
+//! `constat pv` print them, with the observer's key fingerprint and chain reference beside the
+//! digest. Pure: the runtime reads the bureaux, names, digest and chain reference.
 
 use super::model::{Model, Summary};
 use crate::domain::findings::Names;
+use crate::domain::fingerprint::ChainReference;
 use crate::domain::record::build_record_with;
 use crate::domain::{Bureau, ObserverId, RecordState, Referential};
 use crate::report::pv::{Pv, checked_at_bureau, voters_of};
-use crate::report::{Format, Report, render};
+use crate::report::{Format, Report, render_signed};
 
 /// The report from its findings on: the grid screens already show the marks, and the report's
 /// table does not fit a phone's width. (The whole text when it has no findings heading.)
@@ -33,13 +35,15 @@ pub fn observers_in(model: &Model, state: &RecordState) -> std::collections::BTr
 }
 
 /// Builds the summary of the model's circonscription from `state` (every observer's
-/// observations of it), its `bureaux`, the observers' `names` and the chain `digest`.
+/// observations of it), its `bureaux`, the observers' `names`, the chain `digest` and the
+/// observer's chain reference `signer` (its key's fingerprint, printed beside the digest).
 pub fn build(
     model: &Model,
     state: &RecordState,
     bureaux: Vec<Bureau>,
     names: &Names,
     digest: Option<String>,
+    signer: Option<&ChainReference>,
 ) -> Summary {
     let lang = model.lang;
     let circ = &model.circonscription;
@@ -63,7 +67,7 @@ pub fn build(
             digest: digest.clone(),
         };
         // Writing into a Vec cannot fail.
-        let _ = render(&r, Format::Text, lang, &mut report);
+        let _ = render_signed(&r, signer, Format::Text, lang, &mut report);
     }
     let pv = match (&record, &model.bureau) {
         (Some(record), Some(bureau)) => {
@@ -77,6 +81,7 @@ pub fn build(
                 voters: &voters,
                 signer: &model.observer_name,
                 digest: digest.as_deref(),
+                reference: signer,
                 appeal: None,
             };
             let mut buf = Vec::new();

@@ -115,8 +115,19 @@ impl Harness {
                         let names = [(OBSERVER, "Marie".to_owned())].into();
                         let digest = Some("3f9a0c27".repeat(8));
                         let state = self.model.state.clone();
-                        let summary =
-                            super::summary::build(&self.model, &state, bureaux, &names, digest);
+                        let signer = crate::domain::fingerprint::ChainReference::new(
+                            3,
+                            &[0x3f; 32],
+                            &[7; 32],
+                        );
+                        let summary = super::summary::build(
+                            &self.model,
+                            &state,
+                            bureaux,
+                            &names,
+                            digest,
+                            Some(&signer),
+                        );
                         queue.insert(0, Message::SummaryReady(Box::new(summary)));
                         continue;
                     }
@@ -910,6 +921,19 @@ fn the_summary_shows_findings_pv_and_digest_and_follows_new_ticks() {
     );
     let s = screen(&h.model, 80, 24);
     assert!(s.contains(j.summary_digest), "{s}");
+    // The signer's key and chain reference beside the digest (issue 15 point 2).
+    let signer = crate::domain::fingerprint::ChainReference::new(3, &[0x3f; 32], &[7; 32]);
+    assert!(
+        summary.report.contains(&signer.to_string()),
+        "{}",
+        summary.report
+    );
+    assert!(
+        summary
+            .pv
+            .as_deref()
+            .is_some_and(|p| p.contains(&signer.to_string()))
+    );
     // Scrolling moves the text, not the cursor.
     h.keys("jjj");
     assert_eq!(h.model.summary_scroll, 3);

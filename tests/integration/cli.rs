@@ -158,6 +158,9 @@ fn the_reference_record_entered_through_the_cli_gives_the_2017_report() {
         // Local times as people read them: `3 décembre 2026, 7 h 09`.
         (r"(1er|\d{1,2}) \p{L}+ \d{4}, \d{1,2} h \d{2}", "[time]"),
         (r"[0-9a-f]{64}", "[digest]"),
+        // The signer's key (new at each init) and the start of its chain hash.
+        (r"[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", "[fingerprint]"),
+        (r"[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}", "[hash]"),
     ]}, {
         insta::assert_snapshot!("reference_record_report_fr", report);
     });

@@ -432,7 +432,13 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
 /// Everything the target says: its report and every event.
 fn target_state(db: &Path) -> String {
     let csv = db.with_extension("state.csv");
-    run(constat(db).args(["export", "csv", "-o"]).arg(&csv), 0);
+    // Written again at each look: replaced (`--force`, the output guard of issue 15 point 7).
+    run(
+        constat(db)
+            .args(["export", "csv", "--force", "-o"])
+            .arg(&csv),
+        0,
+    );
     stdout(&run(constat(db).args(["report", "--format", "json"]), 0))
         + &std::fs::read_to_string(&csv).unwrap()
 }

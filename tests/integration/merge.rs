@@ -69,7 +69,13 @@ fn merge(target: &Path, inputs: &[&Path]) -> String {
 /// The target's content as its users see it: the report, the conflicts, and every event.
 fn content(db: &Path) -> String {
     let csv = db.with_extension("events.csv");
-    run(constat(db).args(["export", "csv", "-o"]).arg(&csv), 0);
+    // Written again at each look: replaced (`--force`, the output guard of issue 15 point 7).
+    run(
+        constat(db)
+            .args(["export", "csv", "--force", "-o"])
+            .arg(&csv),
+        0,
+    );
     let mut rows: Vec<String> = std::fs::read_to_string(&csv)
         .unwrap()
         .lines()
@@ -231,7 +237,7 @@ fn export_refuses_to_overwrite_the_database_and_writes_devices_in_place() {
     let before = std::fs::read(&db).unwrap();
     let out = run(constat(&db).args(["export", "db", "-o"]).arg(&db), 1);
     assert!(
-        stderr(&out).contains("est cette base elle-même"),
+        stderr(&out).contains("est la base de données en cours d'utilisation"),
         "{}",
         stderr(&out)
     );
