@@ -941,6 +941,19 @@ fn heading(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
 /// the record's observers; qualité left blank), then the annex, then with [`Pv::appeal`] the
 /// kind's remedy. When nothing observed is an irregularity, one sentence says so.
 pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    render_signed(pv, None, None, cat, out)
+}
+
+/// [`render`] with what the signer said of themselves in their own file: their qualité (as
+/// `constat pv` takes it from `init --qualite`) and observateur or observatrice, so that the
+/// interface shows the réclamation `constat pv` prints.
+pub fn render_signed(
+    pv: &Pv<'_>,
+    qualite: Option<&Qualite>,
+    feminine: Option<bool>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if !facts(pv, cat).irregular {
         return writeln!(
             out,
@@ -958,8 +971,8 @@ pub fn render(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()>
     let signer = signer_named(pv).map(|observer| Signer {
         name: pv.signer,
         observer,
-        qualite: None,
-        feminine: None,
+        qualite,
+        feminine,
     });
     if let Some(signer) = &signer
         && !own_facts(pv, signer.observer, cat).is_empty()

@@ -213,6 +213,8 @@ pub struct Model {
     pub quit: bool,
     /// The observer said they are an observatrice (`Some(true)`), an observateur, or nothing.
     pub feminine: Option<bool>,
+    /// The qualité the observer signs réclamations in (`init --qualite`), when given.
+    pub qualite: Option<crate::domain::appeal::Qualite>,
     /// When the observations recorded now were seen, when the observer said so (a record typed
     /// in later); `None`: when typed.
     pub seen_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -263,6 +265,7 @@ impl Model {
             quit: false,
             seen_at: None,
             feminine: None,
+            qualite: None,
         }
     }
 

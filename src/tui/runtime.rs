@@ -47,6 +47,7 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
     );
     model.undo = undo;
     model.feminine = store.observer_feminine()?;
+    model.qualite = store.signer_qualite()?;
     Ok(model)
 }
 

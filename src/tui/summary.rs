@@ -85,7 +85,13 @@ pub fn build(
                 appeal: None,
             };
             let mut buf = Vec::new();
-            let _ = crate::report::pv::render(&pv, lang.catalog(), &mut buf);
+            let _ = crate::report::pv::render_signed(
+                &pv,
+                model.qualite.as_ref(),
+                model.feminine,
+                lang.catalog(),
+                &mut buf,
+            );
             Some(String::from_utf8_lossy(&buf).into_owned())
         }
         _ => None,

@@ -2382,3 +2382,45 @@ fn the_same_mark_again_on_the_table_is_a_recorded_re_check() {
         h.model.flash
     );
 }
+
+/// The summary's réclamation is the one `constat pv` prints: with the qualité given at `init`
+/// and « Je soussignée » for an observer who said she is an observatrice (issue 16 point 17).
+#[test]
+fn the_summary_s_reclamation_is_signed_as_the_observer_said() {
+    use crate::storage::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = real_store(&dir.path().join("obs.db"));
+    store
+        .set_current_bureau(&BureauCode::parse("75056_0911").unwrap())
+        .unwrap();
+    store
+        .set_signer_qualite(&crate::domain::appeal::Qualite::Electeur)
+        .unwrap();
+    store.set_observer_feminine(true).unwrap();
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    let press = |m: &mut Model, store: &mut Store, c: char| {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(msg) = message_for(key, m) {
+            super::runtime::dispatch(m, store, msg);
+        }
+    };
+    for c in "2a3".chars() {
+        press(&mut m, &mut store, c);
+    }
+    let pv = m.summary.clone().and_then(|s| s.pv).expect("a réclamation");
+    assert!(pv.contains("Je soussignée Marie"), "{pv}");
+    let expected =
+        crate::app::pv::reclamation_of(&store, &BureauCode::parse("75056_0911").unwrap(), Lang::Fr)
+            .unwrap()
+            .unwrap();
+    let intro = |t: &str| {
+        t.lines()
+            .find(|l| l.contains("soussign"))
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        intro(&pv),
+        intro(&expected),
+        "the same signer's line as `constat pv`"
+    );
+}
