@@ -347,3 +347,7 @@ error-roster-duplicate = this fingerprint is already given on line { $line } for
 error-roster-unreadable = the line cannot be read as CSV (detail: { $detail })
 storage-doing-reading-roster = reading the roster
 storage-doing-saving-roster = saving the roster
+
+# Issue 14: a candidate list of the wrong shape for the database's election
+import-file-of-national-list = the présidentielle's national list (a single, national circonscription)
+import-file-of-circonscriptions = a list by circonscription ({ $example }…), whereas the présidentielle has a single national circonscription

@@ -355,3 +355,7 @@ error-roster-duplicate = cette empreinte est déjà donnée ligne { $line } pour
 error-roster-unreadable = la ligne ne peut pas être lue comme du CSV (détail : { $detail })
 storage-doing-reading-roster = en lisant la liste des observateurs inscrits
 storage-doing-saving-roster = en enregistrant la liste des observateurs inscrits
+
+# Issue 14: a candidate list of the wrong shape for the database's election
+import-file-of-national-list = la liste nationale de la présidentielle (une seule circonscription, nationale)
+import-file-of-circonscriptions = une liste par circonscription ({ $example }…), alors que la présidentielle n'a qu'une circonscription nationale

@@ -35,9 +35,14 @@ pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             let election = store.election()?;
             let summary = store
                 .import_candidates(file, now, &mut |sink| {
-                    let info = import::read_candidates(file, sink)?;
+                    let mut scope = import::Scope::default();
+                    let info = import::read_candidates(file, &mut |row| {
+                        scope.note(row.candidate.circonscription.as_str());
+                        sink(row)
+                    })?;
                     // Refused after reading: the whole import is then rolled back.
                     import::check_election(file, info.format, &election)?;
+                    import::check_scope(file, &scope, &election)?;
                     Ok(info)
                 })
                 .map_err(failure)?;

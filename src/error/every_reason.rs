@@ -514,6 +514,10 @@ fn import_texts() -> Vec<ImportText> {
         },
         ImportText::Circonscription,
         ImportText::CsvFile,
+        ImportText::FileOfNationalList,
+        ImportText::FileOfCirconscriptions {
+            example: "7501".into(),
+        },
         ImportText::DatabaseWrite,
         ImportText::KnownFile,
         ImportText::NoSuchColumn,

@@ -324,6 +324,13 @@ pub enum ImportText {
     },
     /// How to import the right election's list.
     ImportThisElectionsList,
+    /// “the présidentielle's national list (a single national circonscription)”.
+    FileOfNationalList,
+    /// “a list by circonscription (`{example}`…)”.
+    FileOfCirconscriptions {
+        #[allow(missing_docs)]
+        example: String,
+    },
     /// “a database write that succeeds”.
     DatabaseWrite,
     /// “a file constat knows how to import”.
@@ -568,6 +575,10 @@ impl Localize for ImportText {
                     .arg("format", format)
             }
             Self::ImportThisElectionsList => Message::new("import-this-elections-list"),
+            Self::FileOfNationalList => Message::new("import-file-of-national-list"),
+            Self::FileOfCirconscriptions { example } => {
+                Message::new("import-file-of-circonscriptions").arg("example", cut(example))
+            }
             Self::DatabaseWrite => Message::new("import-database-write"),
             Self::KnownFile => Message::new("import-known-file"),
             Self::NoSuchColumn => Message::new("import-no-such-column"),

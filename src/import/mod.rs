@@ -217,6 +217,55 @@ pub fn check_election(
     .hint(ImportText::ImportThisElectionsList))
 }
 
+/// What circonscriptions a candidate file covers: the présidentielle's single national one,
+/// others, or both (see [`check_scope`]).
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// A candidate of the national circonscription was read.
+    pub national: bool,
+    /// The first other circonscription read, if any.
+    pub other: Option<String>,
+}
+
+impl Scope {
+    /// Notes the circonscription of one candidate read.
+    pub fn note(&mut self, circ: &str) {
+        if circ == crate::domain::law::NATIONAL_CIRCONSCRIPTION.0 {
+            self.national = true;
+        } else if self.other.is_none() {
+            self.other = Some(circ.to_owned());
+        }
+    }
+}
+
+/// Refuses a candidate list of the wrong shape for the database's election: the présidentielle
+/// has one national circonscription (its list has no other), every other election is by
+/// circonscription (a national list would put every candidate in FR01, and ticks by panel
+/// number on the wrong candidates).
+pub fn check_scope(
+    path: &Path,
+    scope: &Scope,
+    election: &crate::domain::Election,
+) -> Result<(), ImportError> {
+    let presidentielle = election.kind == crate::domain::ElectionKind::Presidentielle;
+    let found = match (&scope.other, scope.national) {
+        (Some(example), _) if presidentielle => ImportText::FileOfCirconscriptions {
+            example: example.clone(),
+        },
+        (_, true) if !presidentielle => ImportText::FileOfNationalList,
+        _ => return Ok(()),
+    };
+    Err(ImportError::file(
+        path,
+        ImportText::FileOfElection {
+            kind: election.kind,
+            year: election.year,
+        },
+    )
+    .value(found)
+    .hint(ImportText::ImportThisElectionsList))
+}
+
 /// What an importer recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileInfo {

@@ -612,3 +612,49 @@ fn a_bureaux_table_may_say_which_bureaux_vote_on_machines() {
     );
     assert!(!machines("75056_0914"));
 }
+
+/// A national list into a database of an election by circonscription, or a list by
+/// circonscription into a présidentielle's, is refused and leaves the database as it was
+/// (issue 14: ticks by panel number would land on other candidates).
+#[test]
+fn a_list_of_the_wrong_shape_for_the_election_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // The Conseil constitutionnel's national list; a list by circonscription (Paris 1re).
+    let national = dir.path().join("liste-nationale.csv");
+    std::fs::write(
+        &national,
+        "Ordre;Civilité;Nom;Prénom\n1;Mme;ARTHAUD;Nathalie\n2;M.;ROUSSEL;Fabien\n",
+    )
+    .unwrap();
+    let by_circ = dir.path().join("liste-circonscriptions.csv");
+    std::fs::write(
+        &by_circ,
+        "Code du département;Code de la circonscription;Numéro de panneau;Sexe;Nom;Prénom\n75;01;1;F;DUPONT;Marie\n",
+    )
+    .unwrap();
+    for (sample, file) in [
+        ("paris-1-2017", &national),
+        ("presidentielle-2022", &by_circ),
+    ] {
+        let db = dir.path().join(format!("{sample}.db"));
+        run(
+            constat(&db).args(["init", "--sample", sample, "--observer", "T"]),
+            0,
+        );
+        let before = Store::open(&db).unwrap().election_data().unwrap();
+        let out = run(constat(&db).args(["import", "candidates"]).arg(file), 1);
+        assert!(
+            stderr(&out).contains("rien n'a été importé"),
+            "{}",
+            stderr(&out)
+        );
+        let after = Store::open(&db).unwrap().election_data().unwrap();
+        assert_eq!(before, after, "{sample}: nothing imported");
+    }
+    // The right shape for each still imports.
+    let db = dir.path().join("presidentielle-2022.db");
+    run(
+        constat(&db).args(["import", "candidates"]).arg(&national),
+        0,
+    );
+}
