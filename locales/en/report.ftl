@@ -102,7 +102,10 @@ finding-at-bureau-unchecked = {"; bureau not checked"}
 finding-missing-at-bureau = { $count } { $count ->
     [one] ballot
    *[other] ballots
-} absent from the bureau's table (L.58, R.55) — an irregularity if the candidate had supplied their ballots
+} absent from the bureau's table ({ $cite }){ $supply ->
+    [administration] {" — an irregularity: every candidate's ballots are supplied by the administration"}
+   *[other] {" — an irregularity if the candidate had supplied their ballots"}
+}
 finding-disputed = { $count } { $count ->
     [one] candidate
    *[other] candidates
@@ -133,17 +136,27 @@ finding-non-receipts = { $count } { $count ->
 finding-cause-not-supplied = {" "}Absent from { $envelopes ->
     [1] the only envelope observed (seen in a single envelope)
    *[other] all { $envelopes } envelopes observed
-}: documents not supplied, or not in sufficient number, for mailing to the voters (R.38, R.34).{ $count ->
+}: documents not supplied, or not in sufficient number, for mailing to the voters ({ $cite }).{ $count ->
    *[other] {""}
 }
 # English needs no agreement with $count here.
-finding-cause-distribution = {" "}Absent from some envelopes observed and present in others: a possible distribution failure (R.34), unless the candidate supplied fewer copies than voters and chose how to distribute them (R.34 al. 6).{ $count ->
+finding-cause-distribution = {" "}Absent from some envelopes observed and present in others: a possible distribution failure ({ $cite }), unless the candidate supplied fewer copies than voters and chose how to distribute them ({ $partial }).{ $count ->
    *[other] {""}
 }
+finding-cause-due = {" "}Every candidate's documents are due in every envelope ({ $cite }): { $count ->
+    [one] its absence is
+   *[other] their absence is
+} a failure of enveloping or distribution.
 report-details = Findings in detail (times are the bureau's legal local time)
-details-not-supplied = Absent from every envelope observed: documents not supplied, or not in sufficient number, for mailing to the voters (R.38, R.34)
-details-distribution = Possible distribution failures: absent from some envelopes, present in others (R.34; the candidate may have supplied fewer copies and chosen how to distribute them, R.34 al. 6)
-details-bureau = Ballots absent from a bureau's table (L.58, R.55)
+details-not-supplied = { $due ->
+    [yes] Absent from every envelope observed: documents due in every envelope ({ $cite })
+   *[no] Absent from every envelope observed: documents not supplied, or not in sufficient number, for mailing to the voters ({ $cite })
+}
+details-distribution = { $due ->
+    [yes] Absent from some envelopes, present in others: a failure of enveloping or distribution ({ $cite })
+   *[no] Possible distribution failures: absent from some envelopes, present in others ({ $cite }; the candidate may have supplied fewer copies and chosen how to distribute them, { $partial })
+}
+details-bureau = Ballots absent from a bureau's table ({ $cite })
 details-disagreements = Observers contradicting each other on the same bureau (every view is kept)
 details-households = Household envelopes and non-receipts
 not-supplied-foi = no profession de foi
@@ -164,7 +177,7 @@ detail-distribution = { $foi ->
    *[other] the other { $present }
 }
 detail-bureau = bureau { $bureau }, ballot of { $candidate }{": "}{ $who }
-detail-bureau-not-supplied = {"; this candidate is absent from every envelope observed: check whether they handed their ballots to the mairie or the bureau (R.55)"}
+detail-bureau-not-supplied = {"; this candidate is absent from every envelope observed: check whether they handed their ballots to the mairie or the bureau ("}{ $cite }{")"}
 detail-disagreement = bureau { $bureau }, ballot of { $candidate }: { $views }
 rate-missing = { $count } missing out of { $total }{ $percent }
 rate-non-receipts = { $count } out of { $total } { $total ->

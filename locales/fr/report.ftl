@@ -108,7 +108,10 @@ finding-at-bureau-unchecked = {" ; bureau non vérifié"}
 finding-missing-at-bureau = { $count } { $count ->
     [one] bulletin absent
    *[other] bulletins absents
-} de la table du bureau (L.58, R.55) — irrégularité si le candidat avait remis ses bulletins
+} de la table du bureau ({ $cite }){ $supply ->
+    [administration] {" — irrégularité : les bulletins de tous les candidats sont fournis par l'administration"}
+   *[other] {" — irrégularité si le candidat avait remis ses bulletins"}
+}
 finding-disputed = { $count } { $count ->
     [one] candidat
    *[other] candidats
@@ -142,15 +145,25 @@ finding-cause-not-supplied = {" "}{ $count ->
 } { $envelopes ->
     [1] de l'unique enveloppe observée (constaté sur une seule enveloppe)
    *[other] des { $envelopes } enveloppes observées
-} : documents non remis ou en nombre insuffisant pour l'envoi aux électeurs (R.38, R.34).
+} : documents non remis ou en nombre insuffisant pour l'envoi aux électeurs ({ $cite }).
 finding-cause-distribution = {" "}{ $count ->
     [one] Absent de certaines enveloppes observées et présent
    *[other] Absents de certaines enveloppes observées et présents
-} dans d'autres : défaut de distribution possible (R.34), à moins que le candidat n'ait remis moins d'exemplaires que d'électeurs et choisi leur répartition (R.34 al. 6).
+} dans d'autres : défaut de distribution possible ({ $cite }), à moins que le candidat n'ait remis moins d'exemplaires que d'électeurs et choisi leur répartition ({ $partial }).
+finding-cause-due = {" "}Les documents de chaque candidat sont dus dans chaque enveloppe ({ $cite }) : { $count ->
+    [one] son absence est
+   *[other] leur absence est
+} un défaut de mise sous pli ou de distribution.
 report-details = Détail des constats (heures légales du lieu)
-details-not-supplied = Absents de toutes les enveloppes observées : documents non remis ou en nombre insuffisant pour l'envoi aux électeurs (R.38, R.34)
-details-distribution = Défauts de distribution possibles : absents de certaines enveloppes, présents dans d'autres (R.34 ; le candidat a pu remettre moins d'exemplaires et choisir leur répartition, R.34 al. 6)
-details-bureau = Bulletins absents de la table d'un bureau (L.58, R.55)
+details-not-supplied = { $due ->
+    [yes] Absents de toutes les enveloppes observées : documents dus dans chaque enveloppe ({ $cite })
+   *[no] Absents de toutes les enveloppes observées : documents non remis ou en nombre insuffisant pour l'envoi aux électeurs ({ $cite })
+}
+details-distribution = { $due ->
+    [yes] Absents de certaines enveloppes, présents dans d'autres : défaut de mise sous pli ou de distribution ({ $cite })
+   *[no] Défauts de distribution possibles : absents de certaines enveloppes, présents dans d'autres ({ $cite } ; le candidat a pu remettre moins d'exemplaires et choisir leur répartition, { $partial })
+}
+details-bureau = Bulletins absents de la table d'un bureau ({ $cite })
 details-disagreements = Observateurs en contradiction sur un même bureau (chaque version est conservée)
 details-households = Enveloppes des foyers et non-réceptions
 not-supplied-foi = pas de profession de foi
@@ -174,7 +187,7 @@ detail-distribution = { $foi ->
    *[other] les { $present } autres
 }
 detail-bureau = bureau { $bureau }, bulletin de { $candidate }{" : "}{ $who }
-detail-bureau-not-supplied = {" ; ce candidat est absent de toutes les enveloppes observées : vérifier s'il a remis ses bulletins à la mairie ou au bureau (R.55)"}
+detail-bureau-not-supplied = {" ; ce candidat est absent de toutes les enveloppes observées : vérifier s'il a remis ses bulletins à la mairie ou au bureau ("}{ $cite }{")"}
 detail-disagreement = bureau { $bureau }, bulletin de { $candidate } : { $views }
 rate-missing = { $count } { $count ->
     [one] manquante

@@ -86,24 +86,17 @@ pub struct Catalog {
     pub finding_at_bureau_present: fn(usize) -> String,
     pub finding_at_bureau_absent: fn(usize) -> String,
     pub finding_at_bureau_unchecked: &'static str,
-    pub finding_missing_at_bureau: fn(usize) -> String,
     pub finding_disputed: fn(usize) -> String,
     pub finding_not_checked: fn(usize) -> String,
     pub finding_shortfall: fn(u32, u32, u32) -> String,
     pub finding_households: fn(usize) -> String,
     pub finding_non_receipts: fn(usize) -> String,
-    pub finding_cause_not_supplied: fn(usize, usize) -> String,
-    pub finding_cause_distribution: fn(usize) -> String,
     pub report_details: &'static str,
-    pub details_not_supplied: &'static str,
-    pub details_distribution: &'static str,
-    pub details_bureau: &'static str,
     pub details_disagreements: &'static str,
     pub details_households: &'static str,
     pub details_to_check: &'static str,
     pub detail_not_supplied: fn(&str, usize, &str) -> String,
     pub detail_bureau: fn(&str, &str, &str) -> String,
-    pub detail_bureau_not_supplied: &'static str,
     pub detail_disagreement: fn(&str, &str, &str) -> String,
     pub rate_missing: fn(u32, u32, &str) -> String,
     pub rate_non_receipts: fn(u32, u32, &str) -> String,
@@ -352,7 +345,6 @@ fn build<const EN: bool>() -> Catalog {
         finding_at_bureau_present: |count| tr!(EN, "finding-at-bureau-present", count = count),
         finding_at_bureau_absent: |count| tr!(EN, "finding-at-bureau-absent", count = count),
         finding_at_bureau_unchecked: st!(EN, "finding-at-bureau-unchecked"),
-        finding_missing_at_bureau: |count| tr!(EN, "finding-missing-at-bureau", count = count),
         finding_disputed: |count| tr!(EN, "finding-disputed", count = count),
         finding_not_checked: |count| tr!(EN, "finding-not-checked", count = count),
         finding_shortfall: |voters, received, missing| {
@@ -368,19 +360,7 @@ fn build<const EN: bool>() -> Catalog {
         },
         finding_households: |count| tr!(EN, "finding-households", count = count),
         finding_non_receipts: |count| tr!(EN, "finding-non-receipts", count = count),
-        finding_cause_not_supplied: |count, envelopes| {
-            tr!(
-                EN,
-                "finding-cause-not-supplied",
-                count = count,
-                envelopes = envelopes
-            )
-        },
-        finding_cause_distribution: |count| tr!(EN, "finding-cause-distribution", count = count),
         report_details: st!(EN, "report-details"),
-        details_not_supplied: st!(EN, "details-not-supplied"),
-        details_distribution: st!(EN, "details-distribution"),
-        details_bureau: st!(EN, "details-bureau"),
         details_disagreements: st!(EN, "details-disagreements"),
         details_to_check: st!(EN, "details-to-check"),
         details_households: st!(EN, "details-households"),
@@ -402,7 +382,6 @@ fn build<const EN: bool>() -> Catalog {
                 who = who
             )
         },
-        detail_bureau_not_supplied: st!(EN, "detail-bureau-not-supplied"),
         detail_disagreement: |bureau, candidate, views| {
             tr!(
                 EN,

@@ -137,7 +137,12 @@ pub(super) fn render(
         writeln!(out, "<p>{}</p>", esc(cat.report_no_observation))?;
     }
     for record in &report.records {
-        circonscription(record, cat, out)?;
+        circonscription(
+            record,
+            &crate::domain::law::Law::of(report.election.kind),
+            cat,
+            out,
+        )?;
     }
     let rates = report.departements();
     if !rates.is_empty() {
@@ -181,7 +186,12 @@ pub(super) fn render(
     writeln!(out, "</html>")
 }
 
-fn circonscription(record: &CircRecord, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+fn circonscription(
+    record: &CircRecord,
+    law: &crate::domain::law::Law,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let c = &record.circonscription;
     writeln!(
         out,
@@ -265,7 +275,7 @@ fn circonscription(record: &CircRecord, cat: &Catalog, out: &mut dyn Write) -> i
     writeln!(out, "<p class=\"legend\">{}</p>", esc(cat.report_legend))?;
     writeln!(out, "<h3>{}</h3>", esc(cat.report_findings))?;
     writeln!(out, "<ul>")?;
-    let sentences = finding_sentences(record, cat);
+    let sentences = finding_sentences(record, law, cat);
     if sentences.is_empty() {
         writeln!(out, "<li>{}</li>", esc(cat.report_no_findings))?;
     }
@@ -273,12 +283,12 @@ fn circonscription(record: &CircRecord, cat: &Catalog, out: &mut dyn Write) -> i
         writeln!(out, "<li>{}</li>", esc(&s))?;
     }
     writeln!(out, "</ul>")?;
-    let sections = detail_sections(record, cat);
+    let sections = detail_sections(record, law, cat);
     if !sections.is_empty() {
         writeln!(out, "<h3>{}</h3>", esc(cat.report_details))?;
     }
     for section in sections {
-        writeln!(out, "<h4>{}</h4>", esc(section.title))?;
+        writeln!(out, "<h4>{}</h4>", esc(&section.title))?;
         writeln!(out, "<ul>")?;
         for line in section.lines {
             writeln!(out, "<li>{}</li>", esc(&line))?;

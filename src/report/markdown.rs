@@ -86,21 +86,29 @@ pub(super) fn render(
         writeln!(out)?;
         writeln!(out, "### {}", cat.report_findings)?;
         writeln!(out)?;
-        let sentences = finding_sentences(record, cat);
+        let sentences = finding_sentences(
+            record,
+            &crate::domain::law::Law::of(report.election.kind),
+            cat,
+        );
         if sentences.is_empty() {
             writeln!(out, "- {}", cat.report_no_findings)?;
         }
         for s in sentences {
             writeln!(out, "- {}", cell(&s))?;
         }
-        let sections = detail_sections(record, cat);
+        let sections = detail_sections(
+            record,
+            &crate::domain::law::Law::of(report.election.kind),
+            cat,
+        );
         if !sections.is_empty() {
             writeln!(out)?;
             writeln!(out, "### {}", cell(cat.report_details))?;
         }
         for section in sections {
             writeln!(out)?;
-            writeln!(out, "#### {}", cell(section.title))?;
+            writeln!(out, "#### {}", cell(&section.title))?;
             writeln!(out)?;
             for line in section.lines {
                 writeln!(out, "- {}", cell(&line))?;

@@ -22,6 +22,7 @@ use crate::domain::findings::{
     Sighting, departement_rates,
 };
 use crate::domain::fingerprint::ChainReference;
+use crate::domain::law::{Law, TableSupply};
 use crate::domain::legal_time::LegalZone;
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::stats::{MIN_HOUSEHOLDS, Rate};
@@ -129,8 +130,23 @@ fn names(candidates: &[Candidate]) -> String {
         .join(", ")
 }
 
-/// The findings of a record as sentences, in order.
-fn finding_sentences(record: &CircRecord, cat: &Catalog) -> Vec<String> {
+/// Articles as a parenthesis, from the election kind's rule table (issue 14: no article number
+/// outside [`Law`]).
+fn cited(list: &[crate::domain::law::Citation], cat: &Catalog) -> String {
+    pv::cite(list, cat.lang)
+}
+
+/// `candidates` when the candidates may also deposit ballots on the table, `administration`
+/// when only the administration's count (présidentielle).
+fn table_supply(law: &Law) -> &'static str {
+    match law.table {
+        TableSupply::CandidatesAndMayor => "candidates",
+        TableSupply::AdministrationOnly => "administration",
+    }
+}
+
+/// The findings of a record as sentences, in order, worded by the election kind's rules.
+fn finding_sentences(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<String> {
     record
         .findings
         .iter()
@@ -141,10 +157,14 @@ fn finding_sentences(record: &CircRecord, cat: &Catalog) -> Vec<String> {
                 at_bureau,
                 cause,
                 candidates,
-            } => missing_from_envelope(*gap, *at_bureau, *cause, candidates, cat),
+            } => missing_from_envelope(*gap, *at_bureau, *cause, candidates, law, cat),
             Finding::MissingAtBureau { candidates } => format!(
                 "{}{}{}.",
-                (cat.finding_missing_at_bureau)(candidates.len()),
+                Message::new("finding-missing-at-bureau")
+                    .arg("count", candidates.len())
+                    .arg("supply", table_supply(law))
+                    .arg("cite", cited(law.table_cite, cat))
+                    .render(cat.lang),
                 cat.list_sep,
                 names(candidates)
             ),
@@ -194,6 +214,7 @@ fn missing_from_envelope(
     at_bureau: Mark,
     cause: EnvelopeCause,
     candidates: &[Candidate],
+    law: &Law,
     cat: &Catalog,
 ) -> String {
     let n = candidates.len();
@@ -208,12 +229,29 @@ fn missing_from_envelope(
         Mark::Unchecked => cat.finding_at_bureau_unchecked.to_owned(),
     };
     let mut cause_text = match cause {
-        EnvelopeCause::NotSupplied { envelopes } => (cat.finding_cause_not_supplied)(n, envelopes),
-        EnvelopeCause::DistributionFailure => (cat.finding_cause_distribution)(n),
+        // Every candidate's documents are due in every envelope (présidentielle): no "not
+        // supplied" alternative (law.md §4.4).
+        _ if !law.may_not_supply => Message::new("finding-cause-due")
+            .arg("count", n)
+            .arg("cite", cited(law.mailing.cite, cat))
+            .render(cat.lang),
+        EnvelopeCause::NotSupplied { envelopes } => Message::new("finding-cause-not-supplied")
+            .arg("count", n)
+            .arg("envelopes", envelopes)
+            .arg("cite", cited(law.not_supplied_cite, cat))
+            .render(cat.lang),
+        EnvelopeCause::DistributionFailure => Message::new("finding-cause-distribution")
+            .arg("count", n)
+            .arg("cite", cited(law.mailing.cite, cat))
+            .arg("partial", cited(law.not_supplied_cite, cat))
+            .render(cat.lang),
     };
     // Absent from every envelope, present on the table: consistent with ballots supplied for
     // the mairies only, which the commission sends on to the bureaux (R.34 al. 4).
-    if matches!(cause, EnvelopeCause::NotSupplied { .. }) && at_bureau == Mark::Present {
+    if law.may_not_supply
+        && matches!(cause, EnvelopeCause::NotSupplied { .. })
+        && at_bureau == Mark::Present
+    {
         cause_text.push_str(
             &Message::new("finding-mairies-only")
                 .arg("count", n)
@@ -444,12 +482,13 @@ const LIST_MAX: usize = 20;
 
 /// A titled list of detailed findings.
 struct Section {
-    title: &'static str,
+    title: String,
     lines: Vec<String>,
 }
 
-/// The detailed findings of a record, by section (empty sections left out).
-fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
+/// The detailed findings of a record, by section (empty sections left out), titled by the
+/// election kind's rules.
+fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section> {
     let zone = LegalZone::of_circonscription(&record.circonscription.code);
     let not_supplied_everywhere: std::collections::BTreeSet<Panel> = record
         .details
@@ -461,13 +500,42 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
             _ => None,
         })
         .collect();
+    let due = !law.may_not_supply;
     let mut sections = [
-        (cat.details_not_supplied, Vec::new()),
-        (cat.details_distribution, Vec::new()),
-        (cat.details_bureau, Vec::new()),
-        (cat.details_disagreements, Vec::new()),
-        (cat.details_households, Vec::new()),
-        (cat.details_to_check, Vec::new()),
+        (
+            Message::new("details-not-supplied")
+                .arg("due", due)
+                .arg(
+                    "cite",
+                    cited(
+                        if due {
+                            law.mailing.cite
+                        } else {
+                            law.not_supplied_cite
+                        },
+                        cat,
+                    ),
+                )
+                .render(cat.lang),
+            Vec::new(),
+        ),
+        (
+            Message::new("details-distribution")
+                .arg("due", due)
+                .arg("cite", cited(law.mailing.cite, cat))
+                .arg("partial", cited(law.not_supplied_cite, cat))
+                .render(cat.lang),
+            Vec::new(),
+        ),
+        (
+            Message::new("details-bureau")
+                .arg("cite", cited(law.table_cite, cat))
+                .render(cat.lang),
+            Vec::new(),
+        ),
+        (cat.details_disagreements.to_owned(), Vec::new()),
+        (cat.details_households.to_owned(), Vec::new()),
+        (cat.details_to_check.to_owned(), Vec::new()),
     ];
     for d in &record.details {
         let (i, line) = match d {
@@ -521,8 +589,15 @@ fn detail_sections(record: &CircRecord, cat: &Catalog) -> Vec<Section> {
                     // A bureau's times in its own zone, as its PV says them.
                     &absence_periods(periods, LegalZone::of_bureau(bureau), cat),
                 );
-                if not_supplied_everywhere.contains(&candidate.panel) {
-                    line.push_str(cat.detail_bureau_not_supplied);
+                // Only where candidates deposit ballots themselves (not the présidentielle).
+                if law.table == TableSupply::CandidatesAndMayor
+                    && not_supplied_everywhere.contains(&candidate.panel)
+                {
+                    line.push_str(
+                        &Message::new("detail-bureau-not-supplied")
+                            .arg("cite", cited(law.table_cite, cat))
+                            .render(cat.lang),
+                    );
                 }
                 (2, line)
             }

@@ -570,7 +570,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                 .collect();
             sightings.sort_by_key(|s| (s.at, s.observer));
             let mut line = if law.may_not_supply {
-                missing_from_envelope(*gap, *at_bureau, *cause, candidates, cat)
+                missing_from_envelope(*gap, *at_bureau, *cause, candidates, law, cat)
             } else {
                 due_everywhere(*gap, candidates, law, cat)
             };

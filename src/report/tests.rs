@@ -274,11 +274,14 @@ fn disagreeing_observers_and_a_missing_bureau_ballot_are_reported() {
     let cat = Lang::Fr.catalog();
     let missing = text
         .lines()
-        .find(|l| l.contains(&(cat.finding_missing_at_bureau)(1)))
+        .find(|l| l.contains("absent de la table du bureau"))
         .unwrap_or_else(|| panic!("no missing ballot in:\n{text}"));
-    // The ballot absent from the table names the candidate and the articles at stake.
+    // The ballot absent from the table names the candidate and the articles at stake, from the
+    // rule table.
+    let law = crate::domain::law::Law::of(crate::domain::ElectionKind::Legislatives);
     assert!(
-        missing.contains("n° 3 MAILLARD Sylvain (REM)") && missing.contains("L.58, R.55"),
+        missing.contains("n° 3 MAILLARD Sylvain (REM)")
+            && missing.contains(&crate::report::pv::cite(law.table_cite, Lang::Fr)),
         "{missing}"
     );
     assert!(text.contains(&(cat.finding_disputed)(1)), "{text}");

@@ -77,14 +77,22 @@ pub(super) fn render(
         writeln!(out, "({})", cat.report_legend)?;
         writeln!(out)?;
         writeln!(out, "{}", cat.report_findings)?;
-        let sentences = finding_sentences(record, cat);
+        let sentences = finding_sentences(
+            record,
+            &crate::domain::law::Law::of(report.election.kind),
+            cat,
+        );
         if sentences.is_empty() {
             writeln!(out, "- {}", cat.report_no_findings)?;
         }
         for s in sentences {
             writeln!(out, "- {}", escape(&s))?;
         }
-        let sections = detail_sections(record, cat);
+        let sections = detail_sections(
+            record,
+            &crate::domain::law::Law::of(report.election.kind),
+            cat,
+        );
         if !sections.is_empty() {
             writeln!(out)?;
             writeln!(out, "{}", cat.report_details)?;
