@@ -319,3 +319,8 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } at the address: more envelopes than voters; if that is what you saw, add --confirm-more, otherwise correct --voters or --received
 import-sheet-at-most = a workbook whose sheets span at most { $cells } cells (rows × columns)
 import-sheet-spans = { $part }, which reaches row { $rows } and column { $columns }
+
+## Issue 15 (sign): the secret key out of the database
+
+error-key-missing = cannot record into { $path }: its observer's signing key was not found (looked for { $key }). Put the key file back there from a backup, or name its folder with CONSTAT_KEY_DIR; if the key is lost, create a new database with `constat init` and go on there: the coordinator merges both, and the present database stays readable and verifiable
+error-key-file = { $path }: key file { $key }: { $why }

@@ -327,3 +327,8 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } à l'adresse : plus d'enveloppes que d'électeurs ; si c'est bien ce que vous avez constaté, ajoutez --confirm-more, sinon corrigez --voters ou --received
 import-sheet-at-most = un classeur dont les feuilles s'étendent sur au plus { $cells } cellules (lignes × colonnes)
 import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne { $columns }
+
+## Issue 15 (sign) : la clé secrète hors de la base
+
+error-key-missing = impossible d'enregistrer dans { $path } : la clé de signature de son observateur est introuvable (cherchée à { $key }). Remettez le fichier de clé à cette place depuis une sauvegarde, ou indiquez son dossier avec CONSTAT_KEY_DIR ; si la clé est perdue, créez une nouvelle base avec `constat init` et continuez-y : le coordinateur fusionne les deux, la base actuelle reste lisible et vérifiable
+error-key-file = { $path } : fichier de clé { $key } : { $why }

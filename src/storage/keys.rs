@@ -40,18 +40,23 @@ pub enum KeyFileProblem {
 }
 
 impl KeyDir {
+    /// The key folder for the database at `db`: [`KeyDir::from_env`]. Library tests keep their
+    /// keys in a `keys` folder beside the database instead (each test has its own temporary
+    /// folder), so that they never write into `$HOME`.
+    pub fn for_database(db: &Path) -> Option<Self> {
+        if cfg!(test) && std::env::var_os("CONSTAT_KEY_DIR").is_none() {
+            let dir = db.parent().filter(|p| !p.as_os_str().is_empty());
+            return Some(Self(dir.unwrap_or(Path::new(".")).join("keys")));
+        }
+        Self::from_env()
+    }
+
     /// The key folder named by the environment: `CONSTAT_KEY_DIR`, `XDG_DATA_HOME/constat/keys`
-    /// or `HOME/.local/share/constat/keys`. Library tests keep their keys in a folder of the
-    /// system's temporary folder instead, so that they never write into `$HOME`.
+    /// or `HOME/.local/share/constat/keys`.
     pub fn from_env() -> Option<Self> {
         let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         if let Some(dir) = var("CONSTAT_KEY_DIR") {
             return Some(Self(PathBuf::from(dir)));
-        }
-        if cfg!(test) {
-            return Some(Self(
-                std::env::temp_dir().join(format!("constat-lib-test-keys-{}", std::process::id())),
-            ));
         }
         if let Some(data) = var("XDG_DATA_HOME") {
             return Some(Self(PathBuf::from(data).join("constat").join("keys")));
@@ -176,7 +181,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let keys = KeyDir::at(dir.path().join("keys"));
         let me = ObserverId(uuid::Uuid::from_u128(7));
-        assert_eq!(keys.read(me), Ok(None));
+        assert!(matches!(keys.read(me), Ok(None)));
         let pair = Keypair::from_secret(&[5; 32]);
         let path = keys.write(me, &pair).unwrap();
         #[cfg(unix)]
@@ -189,7 +194,7 @@ mod tests {
         // The same key again: nothing to do. Another: refused, the first kept.
         keys.write(me, &pair).unwrap();
         let other = Keypair::from_secret(&[6; 32]);
-        assert_eq!(keys.write(me, &other), Err(KeyFileProblem::Exists));
+        assert_eq!(keys.write(me, &other).err(), Some(KeyFileProblem::Exists));
         assert_eq!(keys.read(me).unwrap().unwrap().public(), pair.public());
         // A key file renamed to another observer's name is not taken for theirs.
         let them = ObserverId(uuid::Uuid::from_u128(8));

@@ -120,7 +120,7 @@ impl Store {
         observer: &LocalObserver,
         now: DateTime<Utc>,
     ) -> Result<Self, StorageError> {
-        let keys = KeyDir::from_env().ok_or_else(|| StorageError::KeyFile {
+        let keys = KeyDir::for_database(path).ok_or_else(|| StorageError::KeyFile {
             path: path.to_owned(),
             key_file: None,
             problem: KeyFileProblem::NoFolder,
@@ -209,10 +209,10 @@ impl Store {
     /// Refuses a missing file, a file that is not a constat database, and a database written by a
     /// newer constat.
     ///
-    /// The local observer's key is read from its key file in [`KeyDir::from_env`]; a database of
+    /// The local observer's key is read from its key file in [`KeyDir::for_database`]; a database of
     /// an earlier schema still holding its key has it moved there first.
     pub fn open(path: &Path) -> Result<Self, StorageError> {
-        Self::open_with_keys(path, KeyDir::from_env().as_ref())
+        Self::open_with_keys(path, KeyDir::for_database(path).as_ref())
     }
 
     /// [`Store::open`] with the key folder `key_dir` (none: no key can be read or moved).
