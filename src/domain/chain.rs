@@ -530,11 +530,35 @@ mod tests {
             )
         );
         let sig = keys.sign_statement(o, "Léa Bernard", &d);
-        assert!(statement_is_valid(o, "Léa Bernard", &keys.public(), &d, &sig));
-        assert!(!statement_is_valid(o, "LÃ©a Bernard", &keys.public(), &d, &sig));
-        assert!(!statement_is_valid(o, "Léa Bernard", &keys.public(), &[5; 32], &sig));
+        assert!(statement_is_valid(
+            o,
+            "Léa Bernard",
+            &keys.public(),
+            &d,
+            &sig
+        ));
+        assert!(!statement_is_valid(
+            o,
+            "LÃ©a Bernard",
+            &keys.public(),
+            &d,
+            &sig
+        ));
+        assert!(!statement_is_valid(
+            o,
+            "Léa Bernard",
+            &keys.public(),
+            &[5; 32],
+            &sig
+        ));
         let other = Keypair::from_secret(&[8; 32]);
-        assert!(!statement_is_valid(o, "Léa Bernard", &other.public(), &d, &sig));
+        assert!(!statement_is_valid(
+            o,
+            "Léa Bernard",
+            &other.public(),
+            &d,
+            &sig
+        ));
     }
 
     #[test]

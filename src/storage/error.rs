@@ -344,9 +344,7 @@ impl Localize for StorageError {
                 .arg("path", path(p))
                 .arg(
                     "key",
-                    key_file
-                        .as_deref()
-                        .map_or_else(|| "-".to_owned(), path),
+                    key_file.as_deref().map_or_else(|| "-".to_owned(), path),
                 )
                 .arg("why", problem),
         }

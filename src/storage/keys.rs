@@ -46,7 +46,7 @@ impl KeyDir {
     pub fn for_database(db: &Path) -> Option<Self> {
         if cfg!(test) && std::env::var_os("CONSTAT_KEY_DIR").is_none() {
             let dir = db.parent().filter(|p| !p.as_os_str().is_empty());
-            return Some(Self(dir.unwrap_or(Path::new(".")).join("keys")));
+            return Some(Self(dir.unwrap_or_else(|| Path::new(".")).join("keys")));
         }
         Self::from_env()
     }

@@ -540,56 +540,54 @@ impl Store {
             adopt_reference_data(conn, &their_data)?;
             adopt_observers(conn, &observers, options.now)?;
             let ids: HashSet<ObserverId> = observers.iter().map(|o| o.id).collect();
-            let mut source = |sink: &mut dyn FnMut(
-                Event,
-                Hash,
-                Option<Sig>,
-            ) -> Result<(), MergeRejection>| {
-                let damaged =
-                    |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
-                // Storage order: constat writes each observer's events in seq order, and
-                // reading in that order is a sequential scan. From schema 5 each event's
-                // signature comes with it (one primary-key lookup per event).
-                let sql = if version >= 5 {
-                    format!(
+            let mut source =
+                |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
+                    let damaged = |e: rusqlite::Error| {
+                        MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)))
+                    };
+                    // Storage order: constat writes each observer's events in seq order, and
+                    // reading in that order is a sequential scan. From schema 5 each event's
+                    // signature comes with it (one primary-key lookup per event).
+                    let sql = if version >= 5 {
+                        format!(
                         "SELECT {}, (SELECT signature FROM event_signature WHERE event = event.id)
                          FROM event ORDER BY rowid",
                         events::columns_of_version(version)
                     )
-                } else {
-                    format!(
-                        "SELECT {}, NULL FROM event ORDER BY rowid",
-                        events::columns_of_version(version)
-                    )
-                };
-                let mut stmt = theirs.conn.prepare(&sql).map_err(damaged)?;
-                let mut rows = stmt.query([]).map_err(damaged)?;
-                while let Some(row) = rows.next().map_err(damaged)? {
-                    let (event, hash) =
-                        events::decode_with_hash(row, file).map_err(|e| match e {
-                            StorageError::Invalid { what, .. } => MergeRejection::Invalid(what),
-                            StorageError::Sqlite { source, .. } => {
-                                MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&source)))
-                            }
-                            other => MergeRejection::from(other),
-                        })?;
-                    if !ids.contains(&event.observer) {
-                        return Err(MergeRejection::UnknownObserver(event.id));
-                    }
-                    let signature: Option<String> = row.get(events::BOUND).map_err(damaged)?;
-                    let signature = match signature {
-                        None => None,
-                        Some(text) => Some(parse_signature(&text).ok_or_else(|| {
-                            MergeRejection::BadSignature(
-                                event.observer.to_string(),
-                                SignatureProblem::MalformedSignature,
-                            )
-                        })?),
+                    } else {
+                        format!(
+                            "SELECT {}, NULL FROM event ORDER BY rowid",
+                            events::columns_of_version(version)
+                        )
                     };
-                    sink(event, hash, signature)?;
-                }
-                Ok(())
-            };
+                    let mut stmt = theirs.conn.prepare(&sql).map_err(damaged)?;
+                    let mut rows = stmt.query([]).map_err(damaged)?;
+                    while let Some(row) = rows.next().map_err(damaged)? {
+                        let (event, hash) =
+                            events::decode_with_hash(row, file).map_err(|e| match e {
+                                StorageError::Invalid { what, .. } => MergeRejection::Invalid(what),
+                                StorageError::Sqlite { source, .. } => MergeRejection::Refused(
+                                    Refusal::Damaged(Damage::sqlite(&source)),
+                                ),
+                                other => MergeRejection::from(other),
+                            })?;
+                        if !ids.contains(&event.observer) {
+                            return Err(MergeRejection::UnknownObserver(event.id));
+                        }
+                        let signature: Option<String> = row.get(events::BOUND).map_err(damaged)?;
+                        let signature = match signature {
+                            None => None,
+                            Some(text) => Some(parse_signature(&text).ok_or_else(|| {
+                                MergeRejection::BadSignature(
+                                    event.observer.to_string(),
+                                    SignatureProblem::MalformedSignature,
+                                )
+                            })?),
+                        };
+                        sink(event, hash, signature)?;
+                    }
+                    Ok(())
+                };
             let merger = merge_events(conn, options.now, &mut source, progress)?;
             let heads = adopt_heads(conn, &theirs, &observers)?;
             merger.check_coverage(&observers, &heads)?;
@@ -615,13 +613,10 @@ impl Store {
             .iter()
             .map(|(id, name)| Listed::unsigned(*id, name.clone()))
             .collect();
-        let mut signed = |sink: &mut dyn FnMut(
-            Event,
-            Hash,
-            Option<Sig>,
-        ) -> Result<(), MergeRejection>| {
-            source(&mut |event, hash| sink(event, hash, None))
-        };
+        let mut signed =
+            |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
+                source(&mut |event, hash| sink(event, hash, None))
+            };
         self.merge_signed_events(election, &listed, options, &mut signed, progress)
     }
 
@@ -705,28 +700,25 @@ impl Store {
         let Some(election) = election else {
             return Ok(MergeOutcome::default());
         };
-        let mut source = |sink: &mut dyn FnMut(
-            Event,
-            Hash,
-            Option<Sig>,
-        ) -> Result<(), MergeRejection>| {
-            let mut failure: Option<MergeRejection> = None;
-            let read = events_csv::read(open()?, &mut |row| {
-                sink(row.event, row.hash, row.signature).map_err(|e| {
-                    failure = Some(e);
-                    RowError {
-                        line: row.line,
-                        column: "id",
-                        why: RowWhy::Refused,
-                    }
-                })
-            });
-            match (read, failure) {
-                (_, Some(f)) => Err(f),
-                (Err(e), None) => Err(MergeRejection::Row(e)),
-                (Ok(()), None) => Ok(()),
-            }
-        };
+        let mut source =
+            |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
+                let mut failure: Option<MergeRejection> = None;
+                let read = events_csv::read(open()?, &mut |row| {
+                    sink(row.event, row.hash, row.signature).map_err(|e| {
+                        failure = Some(e);
+                        RowError {
+                            line: row.line,
+                            column: "id",
+                            why: RowWhy::Refused,
+                        }
+                    })
+                });
+                match (read, failure) {
+                    (_, Some(f)) => Err(f),
+                    (Err(e), None) => Err(MergeRejection::Row(e)),
+                    (Ok(()), None) => Ok(()),
+                }
+            };
         self.merge_signed_events(&election, &observers, options, &mut source, progress)
     }
 }
@@ -850,12 +842,12 @@ fn their_observers(theirs: &Untrusted) -> Result<Vec<Listed>, MergeRejection> {
         };
         let statement = match statement {
             None => None,
-            Some(s) => Some(parse_signature(&s).ok_or_else(|| {
-                MergeRejection::BadStatement {
+            Some(s) => Some(
+                parse_signature(&s).ok_or_else(|| MergeRejection::BadStatement {
                     observer: ObserverId(id),
                     name: name.clone(),
-                }
-            })?),
+                })?,
+            ),
         };
         out.push(Listed {
             id: ObserverId(id),
@@ -989,8 +981,8 @@ fn adopt_heads(
             .ok_or_else(|| bad(SignatureProblem::NoPublicKey))?;
         let hash =
             events::parse_hash(&hash_hex).ok_or_else(|| bad(SignatureProblem::MalformedHash))?;
-        let signature =
-            parse_signature(&signature_hex).ok_or_else(|| bad(SignatureProblem::MalformedSignature))?;
+        let signature = parse_signature(&signature_hex)
+            .ok_or_else(|| bad(SignatureProblem::MalformedSignature))?;
         let seq = seq.unsigned_abs();
         if !chain::head_signature_is_valid(&key, listed.id, seq, &hash, &signature) {
             return Err(bad(SignatureProblem::DoesNotVerify));
@@ -1317,7 +1309,7 @@ impl<'c> Merger<'c> {
             },
         };
         self.tips.insert(observer, tip);
-        if !self.seen.contains_key(&observer) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.seen.entry(observer) {
             let id = observer.to_string();
             let key: Option<String> = conn
                 .prepare_cached("SELECT public_key FROM observer WHERE id = ?1")
@@ -1339,14 +1331,11 @@ impl<'c> Merger<'c> {
                 .map_err(ours)?
                 .query_row([&id], |r| r.get(0))
                 .map_err(ours)?;
-            self.seen.insert(
-                observer,
-                Seen {
-                    key: key.as_deref().and_then(events::parse_hash),
-                    signed_here: signed.unwrap_or(0).unsigned_abs(),
-                    ..Seen::default()
-                },
-            );
+            slot.insert(Seen {
+                key: key.as_deref().and_then(events::parse_hash),
+                signed_here: signed.unwrap_or(0).unsigned_abs(),
+                ..Seen::default()
+            });
         }
         Ok(tip)
     }
@@ -1574,14 +1563,15 @@ fn merge_events<'c>(
 ) -> Result<Merger<'c>, MergeRejection> {
     let mut merger = Merger::new(conn, now).map_err(ours)?;
     let mut seen = 0u64;
-    let mut sink = |event: Event, hash: Hash, signature: Option<Sig>| -> Result<(), MergeRejection> {
-        merger.add(event, hash, signature, true)?;
-        seen += 1;
-        if seen.is_multiple_of(4096) {
-            progress(seen);
-        }
-        Ok(())
-    };
+    let mut sink =
+        |event: Event, hash: Hash, signature: Option<Sig>| -> Result<(), MergeRejection> {
+            merger.add(event, hash, signature, true)?;
+            seen += 1;
+            if seen.is_multiple_of(4096) {
+                progress(seen);
+            }
+            Ok(())
+        };
     source(&mut sink)?;
     merger.flush()?;
     merger.flush_signatures()?;

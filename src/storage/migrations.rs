@@ -89,9 +89,11 @@ fn move_key_out(
     use rusqlite::OptionalExtension;
     let err = |context, e| StorageError::sqlite(path, context, e);
     let secret: Option<String> = tx
-        .query_row("SELECT secret FROM local_key WHERE singleton = 1", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT secret FROM local_key WHERE singleton = 1",
+            [],
+            |r| r.get(0),
+        )
         .optional()
         .map_err(|e| err(Doing::ReadingObserverKey, e))?;
     let Some(secret) = secret else {
@@ -118,11 +120,12 @@ fn move_key_out(
             problem: KeyFileProblem::NoFolder,
         });
     };
-    let secret: [u8; 32] = super::events::parse_hash(&secret).ok_or_else(|| StorageError::KeyFile {
-        path: path.to_owned(),
-        key_file: None,
-        problem: KeyFileProblem::Malformed,
-    })?;
+    let secret: [u8; 32] =
+        super::events::parse_hash(&secret).ok_or_else(|| StorageError::KeyFile {
+            path: path.to_owned(),
+            key_file: None,
+            problem: KeyFileProblem::Malformed,
+        })?;
     let pair = crate::domain::chain::Keypair::from_secret(&secret);
     keys.write(id, &pair)
         .map_err(|problem| StorageError::KeyFile {

@@ -1006,7 +1006,9 @@ impl Store {
             let (id, sig) = row.map_err(|e| self.err(Doing::ReadingEvents, e))?;
             if let (Ok(id), Some(sig)) = (
                 uuid::Uuid::parse_str(&id),
-                hex::decode(&sig).ok().and_then(|b| <[u8; 64]>::try_from(b).ok()),
+                hex::decode(&sig)
+                    .ok()
+                    .and_then(|b| <[u8; 64]>::try_from(b).ok()),
             ) {
                 out.insert(EventId(id), sig);
             }

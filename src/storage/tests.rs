@@ -7,8 +7,8 @@ use rusqlite::{Connection, OpenFlags};
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::merge::EventProblem;
 use crate::domain::chain::{self, Keypair};
+use crate::domain::merge::EventProblem;
 use crate::domain::{BureauCode, CirconscriptionCode, Item, Mark, Panel};
 use crate::i18n::{Lang, Localize};
 use crate::sample;
@@ -831,7 +831,10 @@ fn a_schema_4_file_merges_verifies_and_on_open_moves_its_key_to_a_key_file() {
     std::fs::create_dir(&old_dir).unwrap();
     let old = old_dir.join("old.db");
     older_copy(&a_path, &old, 4, &secret);
-    assert!(holds(&std::fs::read(&old).unwrap(), hex::encode(secret).as_bytes()));
+    assert!(holds(
+        &std::fs::read(&old).unwrap(),
+        hex::encode(secret).as_bytes()
+    ));
 
     // A genuine schema-4 file merges and verifies (its signed head covers every event).
     let checks = super::verify::verify_database(&old).unwrap();
@@ -936,8 +939,12 @@ fn merge_refuses_a_forged_signature_a_changed_name_time_going_back_and_the_futur
     let dir = tempfile::tempdir().unwrap();
     let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
     for n in 1..=3u128 {
-        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64 * 10), tick(3))
-            .unwrap();
+        a.append(
+            EventId(Uuid::from_u128(1 << 64 | n)),
+            t(n as i64 * 10),
+            tick(3),
+        )
+        .unwrap();
     }
     drop(a);
     let copy = |name: &str| {
@@ -1023,7 +1030,11 @@ fn merge_refuses_a_forged_signature_a_changed_name_time_going_back_and_the_futur
         try_merge(&mut target, &renamed).unwrap_err(),
     ] {
         for lang in [Lang::Fr, Lang::En] {
-            assert!(err.text(lang).contains(&me.to_string()), "{}", err.text(lang));
+            assert!(
+                err.text(lang).contains(&me.to_string()),
+                "{}",
+                err.text(lang)
+            );
         }
     }
     assert_eq!(try_merge(&mut target, &a_path).unwrap().new, 3);

@@ -131,7 +131,13 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
             "SELECT id, name, public_key, NULL, NULL FROM observer ORDER BY name, id"
         })
         .map_err(damaged)?;
-    type Row = (String, String, Option<String>, Option<String>, Option<String>);
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let listed: Vec<Row> = observers
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))

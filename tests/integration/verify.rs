@@ -50,7 +50,8 @@ fn tampered(db: &Path, name: &str, sql: &str) -> PathBuf {
     run(constat(db).args(["export", "db", "-o"]).arg(&copy), 0);
     let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
     conn.execute_batch(
-        "DROP TRIGGER event_is_append_only_no_update; DROP TRIGGER event_is_append_only_no_delete;",
+        "DROP TRIGGER event_is_append_only_no_update; DROP TRIGGER event_is_append_only_no_delete;
+         PRAGMA foreign_keys = OFF;",
     )
     .unwrap();
     conn.execute_batch(sql).unwrap();
