@@ -1045,28 +1045,40 @@ impl Store {
         if self.read_only.is_none() {
             self.refresh_statement()?;
         }
-        // The copy holds the events, their signatures and the observers' statements; the secret
-        // key is in no table of the database (it lives in its key file), so no moment of the
-        // export, killed or not, writes it anywhere.
-        self.conn
-            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
-            .map_err(|e| self.err(Doing::WritingExport, e))?;
         // A database of an earlier schema on a read-only medium (never migrated) may still hold
-        // its key: remove it from the copy.
-        if self.read_only.is_some() {
-            let copy = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)
-                .map_err(|e| self.err(Doing::OpeningExport, e))?;
-            let has_key: bool = copy
-                .query_row(
-                    "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'local_key')",
-                    [],
-                    |r| r.get(0),
-                )
-                .map_err(|e| self.err(Doing::RemovingSecretKey, e))?;
-            if has_key {
+        // its key in `local_key`: its copy is made and stripped in a private folder of the
+        // system's temporary folder, never beside the output, and only then copied there.
+        let legacy_key: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'local_key')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(Doing::RemovingSecretKey, e))?;
+        if legacy_key {
+            let private = tempfile::Builder::new()
+                .prefix(".constat-strip-")
+                .tempdir()
+                .map_err(io)?;
+            let staged = private.path().join("copy.db");
+            self.conn
+                .execute("VACUUM INTO ?1", [staged.to_string_lossy()])
+                .map_err(|e| self.err(Doing::WritingExport, e))?;
+            {
+                let copy = Connection::open_with_flags(&staged, OpenFlags::SQLITE_OPEN_READ_WRITE)
+                    .map_err(|e| self.err(Doing::OpeningExport, e))?;
                 copy.execute_batch("PRAGMA secure_delete = ON; DELETE FROM local_key; VACUUM;")
                     .map_err(|e| self.err(Doing::RemovingSecretKey, e))?;
             }
+            std::fs::copy(&staged, &tmp).map_err(io)?;
+        } else {
+            // The copy holds the events, their signatures and the observers' statements; the
+            // secret key is in no table of the database (it lives in its key file), so no
+            // moment of the export, killed or not, writes it anywhere.
+            self.conn
+                .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+                .map_err(|e| self.err(Doing::WritingExport, e))?;
         }
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
