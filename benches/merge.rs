@@ -123,12 +123,12 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
     Ok(())
 }
 
-fn national(path: &Path) -> Res<()> {
+fn national(path: &Path, id: u128) -> Res<()> {
     let data = sample::find("paris-1-2017")
         .ok_or("sample")?
         .election_data()?;
     let me = LocalObserver {
-        id: ObserverId(uuid::Uuid::from_u128(1)),
+        id: ObserverId(uuid::Uuid::from_u128(id)),
         name: "Coordination".into(),
     };
     drop(Store::create_with_keys(
@@ -248,9 +248,9 @@ fn main() -> Res<()> {
     let filler = d.join("filler.db");
     observer_file(&filler, 8, full_n)?;
     let empty = d.join("empty.db");
-    national(&empty)?;
+    national(&empty, 1)?;
     let full = d.join("full.db");
-    national(&full)?;
+    national(&full, 2)?;
     merge_floor(&full, std::slice::from_ref(&filler))?;
     println!("generated in {:.1} s\n", t.elapsed().as_secs_f64());
 

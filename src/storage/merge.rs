@@ -1163,6 +1163,9 @@ struct Merger<'c> {
     seen: HashMap<ObserverId, Seen>,
 }
 
+/// Signatures per multi-row insert (two parameters each).
+const SIGNATURE_BATCH: usize = 256;
+
 /// The insert of `n` signatures in one statement (one already held is left alone).
 fn signature_sql(n: usize) -> String {
     format!(
@@ -1181,8 +1184,8 @@ impl<'c> Merger<'c> {
             tips: HashMap::new(),
             pending: Vec::with_capacity(BATCH),
             batch: conn.prepare(&batch_sql(BATCH))?,
-            signatures: Vec::with_capacity(BATCH),
-            signature_batch: conn.prepare(&signature_sql(BATCH))?,
+            signatures: Vec::with_capacity(SIGNATURE_BATCH),
+            signature_batch: conn.prepare(&signature_sql(SIGNATURE_BATCH))?,
             seen: HashMap::new(),
         })
     }
@@ -1201,8 +1204,8 @@ impl<'c> Merger<'c> {
             Ok::<(), rusqlite::Error>(())
         };
         let rows = std::mem::take(&mut self.signatures);
-        for chunk in rows.chunks(BATCH) {
-            if chunk.len() == BATCH {
+        for chunk in rows.chunks(SIGNATURE_BATCH) {
+            if chunk.len() == SIGNATURE_BATCH {
                 bind(&mut self.signature_batch, chunk)
                     .and_then(|()| self.signature_batch.raw_execute())
                     .map_err(ours)?;
@@ -1248,7 +1251,10 @@ impl<'c> Merger<'c> {
                 );
                 self.pending = pending;
                 self.pending.clear();
-                self.flush_signatures()
+                if self.signatures.len() >= SIGNATURE_BATCH {
+                    self.flush_signatures()?;
+                }
+                Ok(())
             }
             // Only a constraint (an id already held, another observer's seq…) is retried event
             // by event: after a full disk or an I/O error SQLite may have rolled the whole

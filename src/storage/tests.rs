@@ -783,8 +783,8 @@ fn every_append_is_signed_and_the_secret_is_in_no_file_of_the_database() {
     assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
 }
 
-/// A file of schema `version` as an older constat wrote it, holding `from`'s data and, for
-/// schemas before 5, its observer's secret key in `local_key`.
+/// A file of schema `version` (1 to 4) as an older constat wrote it, holding `from`'s data and
+/// its observer's secret key in `local_key`.
 fn older_copy(from: &Path, to: &Path, version: u32, secret: &[u8; 32]) {
     #[allow(clippy::disallowed_methods)]
     let conn = Connection::open(to).unwrap();
@@ -796,17 +796,30 @@ fn older_copy(from: &Path, to: &Path, version: u32, secret: &[u8; 32]) {
     conn.pragma_update(None, "user_version", version).unwrap();
     conn.execute("ATTACH ?1 AS src", [from.to_str().unwrap()])
         .unwrap();
-    conn.execute_batch(
+    let candidates = if version >= 2 {
+        "INSERT INTO candidate SELECT * FROM src.candidate;"
+    } else {
+        "INSERT INTO candidate SELECT circonscription, panel, surname, given_name, sex, nuance
+         FROM src.candidate;"
+    };
+    let added = match version {
+        4.. => ", envelope, received_on, seen_at, machines, household",
+        3 => ", envelope, received_on",
+        _ => "",
+    };
+    conn.execute_batch(&format!(
         "INSERT INTO election SELECT * FROM src.election;
          INSERT INTO circonscription SELECT * FROM src.circonscription;
-         INSERT INTO candidate SELECT * FROM src.candidate;
+         {candidates}
          INSERT INTO bureau SELECT * FROM src.bureau;
          INSERT INTO observer SELECT id, name, public_key, is_local, created_at FROM src.observer;
          INSERT INTO chain_head SELECT * FROM src.chain_head;
-         INSERT INTO event SELECT id, observer, seq, recorded_at, kind, circonscription, bureau,
-             panel, item, value, voters, received, voter, target, note, hash, envelope,
-             received_on, seen_at, machines, household FROM src.event ORDER BY rowid;",
-    )
+         INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
+                            item, value, voters, received, voter, target, note, hash{added})
+             SELECT id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item,
+                    value, voters, received, voter, target, note, hash{added}
+             FROM src.event ORDER BY rowid;"
+    ))
     .unwrap();
     conn.execute(
         "INSERT INTO local_key (singleton, secret) VALUES (1, ?1)",
@@ -814,6 +827,48 @@ fn older_copy(from: &Path, to: &Path, version: u32, secret: &[u8; 32]) {
     )
     .unwrap();
     conn.execute("DETACH src", []).unwrap();
+}
+
+#[test]
+fn genuine_files_of_every_earlier_schema_merge_verify_and_migrate_with_their_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=3u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    let events = a.events().unwrap();
+    drop(a);
+    let secret = secret_of(&a_path, 1);
+    for version in 1..=3 {
+        let sub = dir.path().join(format!("v{version}"));
+        std::fs::create_dir(&sub).unwrap();
+        let old = sub.join("old.db");
+        older_copy(&a_path, &old, version, &secret);
+        let checks = super::verify::verify_database(&old).unwrap();
+        assert!(
+            checks.iter().all(|c| c.problem.is_none()),
+            "v{version}: {checks:?}"
+        );
+        assert_eq!(checks[0].signed_up_to, Some(3), "v{version}");
+        let (mut target, _) = store_of(&sub, "target.db", 3);
+        assert_eq!(try_merge(&mut target, &old).unwrap().new, 3, "v{version}");
+        assert_eq!(target.events().unwrap(), events);
+        drop(target);
+        let mut reopened = Store::open(&old).unwrap();
+        reopened
+            .append(EventId(Uuid::from_u128(1 << 64 | 4)), t(4), tick(4))
+            .unwrap();
+        drop(reopened);
+        assert_eq!(secret_of(&old, 1), secret, "v{version}");
+        assert!(
+            !holds(
+                &std::fs::read(&old).unwrap(),
+                hex::encode(secret).as_bytes()
+            ),
+            "v{version}"
+        );
+    }
 }
 
 #[test]
