@@ -483,6 +483,15 @@ impl Store {
                     .pragma_update(None, "temp_store", "MEMORY")
                     .is_ok()
             });
+        // Foreign keys are checked by the merge itself (every event's observer is listed, every
+        // signature's event is written or held, reference rows come before what names them):
+        // off for the file's transaction, which saves a lookup per row. Outside a transaction
+        // only (SQLite ignores the change inside one: a strict merge keeps them on).
+        let foreign_keys = !options.strict
+            && self
+                .conn
+                .pragma_update(None, "foreign_keys", false)
+                .is_ok();
         let result =
             self.conn
                 .execute_batch(begin)
@@ -503,6 +512,11 @@ impl Store {
             .map_err(ours);
         if let Some(mode) = temp_store {
             let _ = self.conn.pragma_update(None, "temp_store", mode);
+        }
+        if foreign_keys {
+            self.conn
+                .pragma_update(None, "foreign_keys", true)
+                .map_err(ours)?;
         }
         let t = result?;
         reset?;
