@@ -487,11 +487,8 @@ impl Store {
         // signature's event is written or held, reference rows come before what names them):
         // off for the file's transaction, which saves a lookup per row. Outside a transaction
         // only (SQLite ignores the change inside one: a strict merge keeps them on).
-        let foreign_keys = !options.strict
-            && self
-                .conn
-                .pragma_update(None, "foreign_keys", false)
-                .is_ok();
+        let foreign_keys =
+            !options.strict && self.conn.pragma_update(None, "foreign_keys", false).is_ok();
         let result =
             self.conn
                 .execute_batch(begin)
