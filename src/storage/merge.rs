@@ -585,15 +585,21 @@ impl Store {
                         if !ids.contains(&event.observer) {
                             return Err(MergeRejection::UnknownObserver(event.id));
                         }
-                        let signature: Option<String> = row.get(events::BOUND).map_err(damaged)?;
-                        let signature = match signature {
-                            None => None,
-                            Some(text) => Some(parse_signature(&text).ok_or_else(|| {
-                                MergeRejection::BadSignature(
-                                    event.observer.to_string(),
-                                    SignatureProblem::MalformedSignature,
-                                )
-                            })?),
+                        // Decoded from SQLite's bytes, without a copy.
+                        let signature = match row.get_ref(events::BOUND).map_err(damaged)? {
+                            rusqlite::types::ValueRef::Null => None,
+                            value => {
+                                let mut sig = [0u8; 64];
+                                let ok = matches!(value, rusqlite::types::ValueRef::Text(t)
+                                    if hex::decode_to_slice(t, &mut sig).is_ok());
+                                if !ok {
+                                    return Err(MergeRejection::BadSignature(
+                                        event.observer.to_string(),
+                                        SignatureProblem::MalformedSignature,
+                                    ));
+                                }
+                                Some(sig)
+                            }
                         };
                         sink(event, hash, signature)?;
                     }
@@ -1210,7 +1216,13 @@ impl<'c> Merger<'c> {
             for (i, (id, sig)) in rows.iter().enumerate() {
                 let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
                 stmt.raw_bind_parameter(2 * i + 1, &*id.0.hyphenated().encode_lower(&mut text))?;
-                stmt.raw_bind_parameter(2 * i + 2, hex::encode(sig))?;
+                // Written on the stack (hex digits are ASCII: always valid UTF-8).
+                let mut sig_hex = [0u8; 128];
+                let sig_hex = hex::encode_to_slice(sig, &mut sig_hex)
+                    .ok()
+                    .and_then(|()| std::str::from_utf8(&sig_hex).ok())
+                    .unwrap_or_default();
+                stmt.raw_bind_parameter(2 * i + 2, sig_hex)?;
             }
             Ok::<(), rusqlite::Error>(())
         };
