@@ -19,7 +19,7 @@ use constat::domain::{
     BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
 };
 use constat::sample;
-use constat::storage::{LocalObserver, MergeOptions, Store};
+use constat::storage::{KeyDir, LocalObserver, MergeOptions, Store};
 use rusqlite::{Connection, OpenFlags, params};
 
 type Res<T> = Result<T, Box<dyn Error>>;
@@ -35,8 +35,14 @@ fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default()
 }
 
+/// The bench's key folder (never the user's).
+fn keys_of(path: &Path) -> KeyDir {
+    KeyDir::at(path.parent().unwrap_or_else(|| Path::new(".")).join("keys"))
+}
+
 /// A database from the Paris sample, owned by a new observer, holding `events` ticks written in
-/// one transaction (the bench's own fast path, not the app's one-commit-per-tick).
+/// one transaction (the bench's own fast path, not the app's one-commit-per-tick), each signed
+/// as `Store::append` signs it (schema 5), with the signed head.
 fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
     let data = sample::find("paris-1-2017")
         .ok_or("sample")?
@@ -45,7 +51,12 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
         id: ObserverId(uuid::Uuid::from_u128(observer)),
         name: format!("Observateur {observer}"),
     };
-    drop(Store::create(path, &data, &me, now())?);
+    let key_dir = keys_of(path);
+    drop(Store::create_with_keys(path, &data, &me, now(), &key_dir)?);
+    let keys = key_dir
+        .read(me.id)
+        .map_err(|e| format!("{e:?}"))?
+        .ok_or("no key file")?;
     let mut conn = rw(path)?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     let tx = conn.transaction()?;
@@ -54,6 +65,8 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
             "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, value, hash)
              VALUES (?1, ?2, ?3, ?4, 'tick', '7501', '75056_0911', ?5, ?6, ?7, ?8)",
         )?;
+        let mut sign =
+            tx.prepare("INSERT INTO event_signature (event, signature) VALUES (?1, ?2)")?;
         let observer_id = me.id.to_string();
         let mut previous = chain::GENESIS;
         for seq in 1..=events {
@@ -91,26 +104,45 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
                 mark.slug(),
                 hex::encode(previous),
             ])?;
+            let signature = keys.sign_head(me.id, seq, &previous);
+            sign.execute(params![id.to_string(), hex::encode(signature)])?;
+        }
+        if events > 0 {
+            tx.execute(
+                "INSERT INTO chain_head (observer, seq, hash, signature) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    observer_id,
+                    events as i64,
+                    hex::encode(previous),
+                    hex::encode(keys.sign_head(me.id, events, &previous))
+                ],
+            )?;
         }
     }
     tx.commit()?;
     Ok(())
 }
 
-fn national(path: &Path) -> Res<()> {
+fn national(path: &Path, id: u128) -> Res<()> {
     let data = sample::find("paris-1-2017")
         .ok_or("sample")?
         .election_data()?;
     let me = LocalObserver {
-        id: ObserverId(uuid::Uuid::from_u128(1)),
+        id: ObserverId(uuid::Uuid::from_u128(id)),
         name: "Coordination".into(),
     };
-    drop(Store::create(path, &data, &me, now())?);
+    drop(Store::create_with_keys(
+        path,
+        &data,
+        &me,
+        now(),
+        &keys_of(path),
+    )?);
     Ok(())
 }
 
 fn merge_constat(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
-    let mut store = Store::open(target)?;
+    let mut store = Store::open_with_keys(target, Some(&keys_of(target)))?;
     let options = MergeOptions {
         now: now(),
         strict: false,
@@ -135,10 +167,18 @@ fn merge_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
         conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
         conn.execute(
-            "INSERT OR IGNORE INTO observer SELECT id, name, public_key, 0, created_at FROM f.observer",
+            "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
+                                             reference_digest, statement)
+             SELECT id, name, public_key, 0, created_at, reference_digest, statement
+             FROM f.observer",
             [],
         )?;
         added += conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
+        // The signatures travel too (schema 5): the floor copies them as merge does.
+        conn.execute(
+            "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
+            [],
+        )?;
         conn.execute_batch("COMMIT; DETACH f;")?;
     }
     Ok((start.elapsed(), added))
@@ -208,9 +248,9 @@ fn main() -> Res<()> {
     let filler = d.join("filler.db");
     observer_file(&filler, 8, full_n)?;
     let empty = d.join("empty.db");
-    national(&empty)?;
+    national(&empty, 1)?;
     let full = d.join("full.db");
-    national(&full)?;
+    national(&full, 2)?;
     merge_floor(&full, std::slice::from_ref(&filler))?;
     println!("generated in {:.1} s\n", t.elapsed().as_secs_f64());
 

@@ -28,8 +28,8 @@ merge-total = { $files } files: { $events } new events, { $already } already pre
 verify-ok = intact: { $what }
 verify-broken = BROKEN: { $what }: { $why }
 verify-chain = { $name } ({ $id }), { $events } events, { $signed ->
-    [none] head not signed
-   *[other] head signed at position { $signed }
+    [none] not signed
+   *[other] signed up to position { $signed }
 }
 error-prefix = error
 hint-prefix = hint

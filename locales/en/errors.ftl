@@ -351,3 +351,7 @@ storage-doing-saving-roster = saving the roster
 # Issue 14: a candidate list of the wrong shape for the database's election
 import-file-of-national-list = the présidentielle's national list (a single, national circonscription)
 import-file-of-circonscriptions = a list by circonscription ({ $example }…), whereas the présidentielle has a single national circonscription
+## Issue 15 (sign): the secret key out of the database
+
+error-key-missing = cannot record into { $path }: its observer's signing key was not found (looked for { $key }). Put the key file back there from a backup, or name its folder with CONSTAT_KEY_DIR; if the key is lost, create a new database with `constat init` and go on there: the coordinator merges both, and the present database stays readable and verifiable
+error-key-file = { $path }: key file { $key }: { $why }

@@ -123,3 +123,23 @@ reason-skipped-total = { $count ->
     [one] { $count } entry skipped (see the table)
    *[other] { $count } entries skipped (see the table)
 }
+
+## Issue 15 (sign): signatures, statements, time, key files
+
+reason-key-no-folder = no folder for keys: none of CONSTAT_KEY_DIR, XDG_DATA_HOME and HOME is set; set CONSTAT_KEY_DIR
+reason-key-malformed = not a constat key file (first line `constat-key/1` expected)
+reason-key-other-key = this key file is another observer's, or holds another key than the database's
+reason-key-exists = a key file is already there: constat never replaces a key
+reason-key-io = the system refused (detail: "{ $detail }")
+refusal-unsigned = observer { $observer }: positions { $first } to { $last } are covered by no valid signature (signed up to position { $signed }): ask the observer for a new export of their database
+refusal-event-signature = observer { $observer }: the signature of position { $seq } does not verify: the file was altered; ask the observer for a new export
+refusal-bad-statement = observer { $observer }: the signed statement (name "{ $name }", key, reference data) does not verify: name or data altered; ask the observer for a new export
+refusal-time-goes-back = observer { $observer }: position { $seq } is dated { $at }, before the position before it ({ $previous }): the chain goes back in time; ask the observer for a new export
+refusal-from-the-future = observer { $observer }: position { $seq } is dated { $at }, more than { $minutes } minutes after this machine's clock ({ $now }): check this machine's clock and the observer's
+reason-chain-unsigned = { $events } events, signed only up to position { $signed }: the rest is covered by no signature
+reason-chain-orphan = events of an observer missing from the observer table
+reason-chain-bad-statement = the observer's signed statement (name, key, reference data) does not verify
+reason-chain-time-goes-back = at position { $seq }, the recording time goes back before the position before it
+reason-row-not-signature = "{ $value }" is not a signature (128 hex digits)
+reason-row-not-key = "{ $value }" is not a key or digest (64 hex digits)
+reason-row-observer-differs = this row says other things of its observer (name, key, statement) than their first row

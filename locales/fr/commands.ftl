@@ -46,8 +46,8 @@ merge-total = { $files } { $files ->
 verify-ok = intact : { $what }
 verify-broken = ALTÉRÉ : { $what } : { $why }
 verify-chain = { $name } ({ $id }), { $events } événements, { $signed ->
-    [none] tête non signée
-   *[other] tête signée à la position { $signed }
+    [none] non signés
+   *[other] signés jusqu'à la position { $signed }
 }
 error-prefix = erreur
 hint-prefix = conseil

@@ -359,3 +359,7 @@ storage-doing-saving-roster = en enregistrant la liste des observateurs inscrits
 # Issue 14: a candidate list of the wrong shape for the database's election
 import-file-of-national-list = la liste nationale de la présidentielle (une seule circonscription, nationale)
 import-file-of-circonscriptions = une liste par circonscription ({ $example }…), alors que la présidentielle n'a qu'une circonscription nationale
+## Issue 15 (sign) : la clé secrète hors de la base
+
+error-key-missing = impossible d'enregistrer dans { $path } : la clé de signature de son observateur est introuvable (cherchée à { $key }). Remettez le fichier de clé à cette place depuis une sauvegarde, ou indiquez son dossier avec CONSTAT_KEY_DIR ; si la clé est perdue, créez une nouvelle base avec `constat init` et continuez-y : le coordinateur fusionne les deux, la base actuelle reste lisible et vérifiable
+error-key-file = { $path } : fichier de clé { $key } : { $why }

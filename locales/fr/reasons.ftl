@@ -152,3 +152,23 @@ reason-skipped-total = { $count ->
     [one] { $count } entrée ignorée (voir le tableau)
    *[other] { $count } entrées ignorées (voir le tableau)
 }
+
+## Issue 15 (sign) : signatures, déclarations, temps, fichiers de clé
+
+reason-key-no-folder = aucun dossier pour les clés : ni CONSTAT_KEY_DIR, ni XDG_DATA_HOME, ni HOME n'est défini ; définissez CONSTAT_KEY_DIR
+reason-key-malformed = ce n'est pas un fichier de clé constat (première ligne `constat-key/1` attendue)
+reason-key-other-key = ce fichier de clé est celui d'un autre observateur ou d'une autre clé que celle de la base
+reason-key-exists = un fichier de clé est déjà à cette place : constat ne remplace jamais une clé
+reason-key-io = le système refuse (détail : « { $detail } »)
+refusal-unsigned = observateur { $observer } : les positions { $first } à { $last } ne sont couvertes par aucune signature valide (signées jusqu'à la position { $signed }) : demandez à l'observateur un nouvel export de sa base
+refusal-event-signature = observateur { $observer } : la signature de la position { $seq } n'est pas valide : fichier modifié ; demandez à l'observateur un nouvel export
+refusal-bad-statement = observateur { $observer } : la déclaration signée (nom « { $name } », clé, données de référence) n'est pas valide : nom ou données modifiés ; demandez à l'observateur un nouvel export
+refusal-time-goes-back = observateur { $observer } : la position { $seq } est datée { $at }, avant la position précédente ({ $previous }) : la chaîne remonte le temps ; demandez à l'observateur un nouvel export
+refusal-from-the-future = observateur { $observer } : la position { $seq } est datée { $at }, plus de { $minutes } minutes après l'heure de cette machine ({ $now }) : vérifiez l'horloge de cette machine et celle de l'observateur
+reason-chain-unsigned = { $events } événements, signés seulement jusqu'à la position { $signed } : la suite n'est couverte par aucune signature
+reason-chain-orphan = événements d'un observateur absent de la table des observateurs
+reason-chain-bad-statement = la déclaration signée de l'observateur (nom, clé, données de référence) n'est pas valide
+reason-chain-time-goes-back = à la position { $seq }, l'heure d'enregistrement remonte avant celle de la position précédente
+reason-row-not-signature = « { $value } » n'est pas une signature (128 chiffres hexadécimaux)
+reason-row-not-key = « { $value } » n'est pas une clé ni une empreinte (64 chiffres hexadécimaux)
+reason-row-observer-differs = cette ligne dit autre chose de son observateur (nom, clé, déclaration) que sa première ligne

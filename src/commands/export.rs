@@ -29,14 +29,23 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             let data = store.election_data()?;
             let names = store.observers()?;
             let events = store.events_with_hashes()?;
+            // Every event's signature and each observer's signed statement (issue 15).
+            let seals = store.observer_seals()?;
+            let signatures = store.event_signatures()?;
             let mut buf = Vec::new();
-            events_csv::write(&mut buf, &merge_election_label(&data), &names, &events).map_err(
-                |e| Error::Io {
-                    path: output.clone(),
-                    context: crate::error::IoContext::WritingReport,
-                    source: std::io::Error::other(e.to_string()),
-                },
-            )?;
+            events_csv::write_signed(
+                &mut buf,
+                &merge_election_label(&data),
+                &names,
+                &events,
+                &seals,
+                &signatures,
+            )
+            .map_err(|e| Error::Io {
+                path: output.clone(),
+                context: crate::error::IoContext::WritingReport,
+                source: std::io::Error::other(e.to_string()),
+            })?;
             write_atomically(output, &buf)?;
             ctx.say(&(cat.exported)(&super::shown(output)));
         }

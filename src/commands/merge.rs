@@ -13,7 +13,6 @@ use crate::domain::ObserverId;
 use crate::domain::fingerprint::Fingerprint;
 use crate::domain::outside::escape;
 use crate::error::Error;
-use crate::export::events_csv;
 use crate::i18n::{Localize, Message};
 use crate::storage::{
     Claim, MergeOptions, MergeOutcome, MergeRejection, NotRegular, Store, SystemProblem,
@@ -351,57 +350,9 @@ fn merge_csv(
     options: MergeOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<MergeOutcome, MergeRejection> {
-    // First pass: the election and the observers' names (small), and every row checked.
-    let open = || open_regular(path).map_err(MergeRejection::Refused);
-    let mut election: Option<String> = None;
-    let mut observers: BTreeMap<ObserverId, String> = BTreeMap::new();
-    events_csv::read(open()?, &mut |row| {
-        match &election {
-            None => election = Some(row.election.clone()),
-            Some(e) if e != &row.election => {
-                return Err(events_csv::RowError {
-                    line: row.line,
-                    column: "election",
-                    why: events_csv::RowWhy::OtherElection {
-                        found: row.election.clone(),
-                        first: e.clone(),
-                    },
-                });
-            }
-            Some(_) => {}
-        }
-        observers
-            .entry(row.event.observer)
-            .or_insert(row.observer_name);
-        Ok(())
-    })
-    .map_err(MergeRejection::Row)?;
-    let Some(election) = election else {
-        return Ok(MergeOutcome::default());
-    };
-    let observers: Vec<(ObserverId, String)> = observers.into_iter().collect();
-    let mut source = |sink: &mut dyn FnMut(
-        crate::domain::Event,
-        crate::domain::chain::Hash,
-    ) -> Result<(), MergeRejection>| {
-        let mut failure: Option<MergeRejection> = None;
-        let read = events_csv::read(open()?, &mut |row| {
-            sink(row.event, row.hash).map_err(|e| {
-                failure = Some(e);
-                events_csv::RowError {
-                    line: row.line,
-                    column: "id",
-                    why: events_csv::RowWhy::Refused,
-                }
-            })
-        });
-        match (read, failure) {
-            (_, Some(f)) => Err(f),
-            (Err(e), None) => Err(MergeRejection::Row(e)),
-            (Ok(()), None) => Ok(()),
-        }
-    };
-    store.merge_events(&election, &observers, options, &mut source, progress)
+    // Read in storage, where each event's signature and each observer's statement are checked
+    // (issue 15).
+    store.merge_csv(path, options, progress)
 }
 
 /// Merges one file, a database or an events CSV (told apart by their first bytes).

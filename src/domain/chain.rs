@@ -12,7 +12,11 @@
 //!   household is encoded in version 3: tag `"constat-event/3"`, version 2's fields followed by
 //!   `seen_at` (as `recorded_at`), `machines`, `household` (JSON `true`/`false`/`null`);
 //! - hash(n) = SHA-256(hash(n−1) ‖ canonical(event n)), with hash(0) = 32 zero bytes;
-//! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519.
+//! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519; from
+//!   schema 5 every event carries the signature of the head at its own position;
+//! - observer statement = `["constat-observer/1", id, name, hex(public key), hex(reference
+//!   digest)]`, signed with the same key: the observer's name and the reference data they worked
+//!   against (see [`super::reference_digest`]).
 
 use crate::i18n::{Lang, Localize, Message, cut};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
@@ -134,6 +138,41 @@ pub fn head_message(observer: ObserverId, seq: u64, hash: &Hash) -> Vec<u8> {
     .into_bytes()
 }
 
+/// The statement an observer signs: who they are, with which key, against which reference data.
+pub fn statement_message(
+    observer: ObserverId,
+    name: &str,
+    public: &[u8; 32],
+    reference_digest: &[u8; 32],
+) -> Vec<u8> {
+    json!([
+        "constat-observer/1",
+        observer.to_string(),
+        name,
+        hex::encode(public),
+        hex::encode(reference_digest)
+    ])
+    .to_string()
+    .into_bytes()
+}
+
+/// Checks an observer's statement signature.
+pub fn statement_is_valid(
+    observer: ObserverId,
+    name: &str,
+    public: &[u8; 32],
+    reference_digest: &[u8; 32],
+    signature: &[u8; 64],
+) -> bool {
+    VerifyingKey::from_bytes(public).is_ok_and(|key| {
+        key.verify(
+            &statement_message(observer, name, public, reference_digest),
+            &Signature::from_bytes(signature),
+        )
+        .is_ok()
+    })
+}
+
 /// An observer's key pair.
 pub struct Keypair(SigningKey);
 
@@ -156,6 +195,23 @@ impl Keypair {
     /// Signs the head `(observer, seq, hash)`.
     pub fn sign_head(&self, observer: ObserverId, seq: u64, hash: &Hash) -> [u8; 64] {
         self.0.sign(&head_message(observer, seq, hash)).to_bytes()
+    }
+
+    /// Signs the observer's statement (name and reference digest).
+    pub fn sign_statement(
+        &self,
+        observer: ObserverId,
+        name: &str,
+        reference_digest: &[u8; 32],
+    ) -> [u8; 64] {
+        self.0
+            .sign(&statement_message(
+                observer,
+                name,
+                &self.public(),
+                reference_digest,
+            ))
+            .to_bytes()
     }
 }
 
@@ -458,6 +514,51 @@ mod tests {
         assert!(!head_signature_is_valid(&other.public(), o, 5, &h, &sig));
         assert!(!head_signature_is_valid(&keys.public(), o, 6, &h, &sig));
         assert_eq!(Keypair::from_secret(&keys.secret()).public(), keys.public());
+    }
+
+    #[test]
+    fn a_statement_covers_the_name_the_key_and_the_reference_digest() {
+        let keys = Keypair::from_secret(&[7; 32]);
+        let o = ObserverId(Uuid::from_u128(1));
+        let d = [4u8; 32];
+        assert_eq!(
+            String::from_utf8(statement_message(o, "Léa", &[0; 32], &[1; 32])).unwrap(),
+            format!(
+                r#"["constat-observer/1","00000000-0000-0000-0000-000000000001","Léa","{}","{}"]"#,
+                "00".repeat(32),
+                "01".repeat(32)
+            )
+        );
+        let sig = keys.sign_statement(o, "Léa Bernard", &d);
+        assert!(statement_is_valid(
+            o,
+            "Léa Bernard",
+            &keys.public(),
+            &d,
+            &sig
+        ));
+        assert!(!statement_is_valid(
+            o,
+            "LÃ©a Bernard",
+            &keys.public(),
+            &d,
+            &sig
+        ));
+        assert!(!statement_is_valid(
+            o,
+            "Léa Bernard",
+            &keys.public(),
+            &[5; 32],
+            &sig
+        ));
+        let other = Keypair::from_secret(&[8; 32]);
+        assert!(!statement_is_valid(
+            o,
+            "Léa Bernard",
+            &other.public(),
+            &d,
+            &sig
+        ));
     }
 
     #[test]

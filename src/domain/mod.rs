@@ -20,6 +20,8 @@ pub mod outside;
 pub mod periods;
 pub mod record;
 pub mod referential;
+// Issue 15 (sign): the digest of the reference data an observer's statement covers.
+pub mod reference_digest;
 pub mod search;
 pub mod session;
 pub mod state;

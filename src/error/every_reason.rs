@@ -370,6 +370,10 @@ fn row_errors() -> Vec<RowError> {
             first: "y".into(),
         },
         RowWhy::Refused,
+        // Issue 15 (sign).
+        RowWhy::NotSignature("x".into()),
+        RowWhy::NotKey("x".into()),
+        RowWhy::ObserverDiffers,
     ];
     whys.into_iter()
         .map(|why| RowError {
@@ -437,6 +441,30 @@ fn rejections() -> Vec<MergeRejection> {
             found: 3,
         },
         MergeRejection::UnknownObserver(id),
+        // Issue 15 (sign).
+        MergeRejection::Unsigned {
+            observer,
+            first: 6,
+            last: 7,
+            signed: 5,
+        },
+        MergeRejection::EventSignature { observer, seq: 5 },
+        MergeRejection::BadStatement {
+            observer,
+            name: "LÃ©a".into(),
+        },
+        MergeRejection::TimeGoesBack {
+            observer,
+            seq: 3,
+            at: chrono::DateTime::from_timestamp(1_497_160_000, 0).unwrap_or_default(),
+            previous: chrono::DateTime::from_timestamp(1_497_160_100, 0).unwrap_or_default(),
+        },
+        MergeRejection::FromTheFuture {
+            observer,
+            seq: 3,
+            at: chrono::DateTime::from_timestamp(1_497_170_000, 0).unwrap_or_default(),
+            now: chrono::DateTime::from_timestamp(1_497_160_000, 0).unwrap_or_default(),
+        },
     ]);
     all
 }
@@ -462,6 +490,14 @@ fn chain_problems() -> Vec<ChainProblem> {
         ChainProblem::HeadMismatch { seq: 4 },
         ChainProblem::NoPublicKey,
         ChainProblem::BadHeadSignature { seq: 4 },
+        // Issue 15 (sign).
+        ChainProblem::Unsigned {
+            events: 6,
+            signed: 5,
+        },
+        ChainProblem::Orphan,
+        ChainProblem::BadStatement,
+        ChainProblem::TimeGoesBack { seq: 3 },
     ]);
     all
 }
@@ -693,8 +729,26 @@ fn errors() -> Vec<Error> {
         });
     }
     let storage = |e: StorageError| Error::Storage(e);
+    for problem in [
+        crate::storage::KeyFileProblem::NoFolder,
+        crate::storage::KeyFileProblem::Malformed,
+        crate::storage::KeyFileProblem::OtherKey,
+        crate::storage::KeyFileProblem::Exists,
+        crate::storage::KeyFileProblem::Io("Permission denied".into()),
+    ] {
+        all.push(storage(StorageError::KeyFile {
+            path: path.clone(),
+            key_file: Some(PathBuf::from("k.key")),
+            problem,
+        }));
+    }
     all.extend([
         storage(StorageError::NotFound(path.clone())),
+        // Issue 15 (sign).
+        storage(StorageError::KeyMissing {
+            path: path.clone(),
+            key_file: PathBuf::from("/home/marie/.local/share/constat/keys/x.key"),
+        }),
         storage(StorageError::AlreadyExists(path.clone())),
         storage(StorageError::NotConstat(path.clone())),
         storage(StorageError::NewerSchema {

@@ -3,7 +3,11 @@
 //! Columns (a contract, see `docs/formats.md`):
 //! `election,id,observer,observer_name,seq,recorded_at,kind,circonscription,bureau,panel,item,value,voters,received,voter,target,note,hash,envelope,received_on,seen_at,machines,household`;
 //! a file holds only as many columns as its events need (18, 20 or 23), and files of any of these
-//! widths are read.
+//! widths are read. From schema 5 a signed file has 27 columns, the 23 followed by
+//! `signature,public_key,reference_digest,observer_statement`: each event's signature (of the
+//! chain head at its position) and, on every row, what the row's observer signed of themselves
+//! (their public key, the digest of their reference data and their signed statement), empty
+//! where unknown (events and observers merged from unsigned files).
 //!
 //! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab,
 //! carriage return) are written with a leading `'`, and so are cells that start with `'`
@@ -23,7 +27,7 @@ use crate::i18n::{Lang, Localize, Message, cut};
 use crate::report::spreadsheet_safe;
 
 /// The header row.
-pub const HEADER: [&str; 23] = [
+pub const HEADER: [&str; 27] = [
     "election",
     "id",
     "observer",
@@ -47,7 +51,27 @@ pub const HEADER: [&str; 23] = [
     "seen_at",
     "machines",
     "household",
+    "signature",
+    "public_key",
+    "reference_digest",
+    "observer_statement",
 ];
+
+/// The columns of files written before signatures (still read, and written when nothing is
+/// signed).
+const THIRD_COLUMNS: usize = 23;
+
+/// What a signed events CSV says of an observer besides their name: their public key, the
+/// digest of the reference data they worked against, and their signed statement of both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObserverSeal {
+    /// The Ed25519 public key.
+    pub public_key: Option<[u8; 32]>,
+    /// The reference digest.
+    pub reference_digest: Option<[u8; 32]>,
+    /// The signature of `["constat-observer/1", id, name, public key, reference digest]`.
+    pub statement: Option<[u8; 64]>,
+}
 
 /// The columns of files written before `envelope` and `received_on` (still read).
 const FIRST_COLUMNS: usize = 18;
@@ -55,21 +79,42 @@ const FIRST_COLUMNS: usize = 18;
 /// The columns of files written before `seen_at`, `machines` and `household` (still read).
 const SECOND_COLUMNS: usize = 20;
 
-/// Writes `events` (with their observers' names) as CSV.
+/// Writes `events` (with their observers' names) as CSV, without signatures.
 pub fn write(
     out: &mut dyn Write,
     election: &str,
     names: &BTreeMap<ObserverId, String>,
     events: &[(Event, Hash)],
 ) -> csv::Result<()> {
+    write_signed(
+        out,
+        election,
+        names,
+        events,
+        &BTreeMap::new(),
+        &std::collections::HashMap::new(),
+    )
+}
+
+/// Writes `events` as CSV with each event's signature (`signatures`, by event) and what each
+/// observer signed of themselves (`seals`): 27 columns when anything is signed.
+pub fn write_signed(
+    out: &mut dyn Write,
+    election: &str,
+    names: &BTreeMap<ObserverId, String>,
+    events: &[(Event, Hash)],
+    seals: &BTreeMap<ObserverId, ObserverSeal>,
+    signatures: &std::collections::HashMap<EventId, [u8; 64]>,
+) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
+    let signed = !signatures.is_empty() || seals.values().any(|s| s.public_key.is_some());
     // Only the columns the events need, so that an older constat reads what it can.
     let columns = events
         .iter()
         .map(|(e, _)| {
             let f = e.body.flat();
             if e.seen_at.is_some() || f.machines.is_some() || f.household.is_some() {
-                HEADER.len()
+                THIRD_COLUMNS
             } else if f.envelope.is_some() || f.received_on.is_some() {
                 SECOND_COLUMNS
             } else {
@@ -78,6 +123,8 @@ pub fn write(
         })
         .max()
         .unwrap_or(FIRST_COLUMNS);
+    let columns = if signed { HEADER.len() } else { columns };
+    let no_seal = ObserverSeal::default();
     let flag = |b: Option<bool>| match b {
         Some(true) => "true",
         Some(false) => "false",
@@ -86,6 +133,8 @@ pub fn write(
     w.write_record(&HEADER[..columns])?;
     for (e, hash) in events {
         let name = names.get(&e.observer).map_or("", String::as_str);
+        let seal = seals.get(&e.observer).unwrap_or(&no_seal);
+        let hex_of = |b: Option<&[u8]>| b.map_or_else(String::new, hex::encode);
         let f = e.body.flat();
         let text = |v: Option<&dyn ToString>| v.map_or_else(String::new, |v| v.to_string());
         let row = [
@@ -115,6 +164,10 @@ pub fn write(
             }),
             flag(f.machines),
             flag(f.household),
+            &hex_of(signatures.get(&e.id).map(|s| &s[..])),
+            &hex_of(seal.public_key.as_ref().map(|k| &k[..])),
+            &hex_of(seal.reference_digest.as_ref().map(|d| &d[..])),
+            &hex_of(seal.statement.as_ref().map(|s| &s[..])),
         ];
         w.write_record(&row[..columns])?;
     }
@@ -180,6 +233,12 @@ pub enum RowWhy {
     },
     /// The row's event was refused by whoever reads the rows (who then says why).
     Refused,
+    /// Not a signature (128 hex digits).
+    NotSignature(String),
+    /// Not a public key or digest (64 hex digits).
+    NotKey(String),
+    /// This row says other things of its observer (name, key, statement) than their first row.
+    ObserverDiffers,
 }
 
 /// A failure of the CSV reader, from its error's parts.
@@ -297,6 +356,9 @@ impl Localize for RowWhy {
                 .arg("found", cut(found))
                 .arg("first", cut(first)),
             Self::Refused => Message::new("reason-row-refused"),
+            Self::NotSignature(v) => Message::new("reason-row-not-signature").arg("value", cut(v)),
+            Self::NotKey(v) => Message::new("reason-row-not-key").arg("value", cut(v)),
+            Self::ObserverDiffers => Message::new("reason-row-observer-differs"),
         }
     }
 }
@@ -331,6 +393,14 @@ pub struct Row {
     pub event: Event,
     /// Its chain hash.
     pub hash: Hash,
+    /// Its signature, in a signed file.
+    pub signature: Option<[u8; 64]>,
+    /// The observer's public key, in a signed file.
+    pub public_key: Option<[u8; 32]>,
+    /// The observer's reference digest, in a signed file.
+    pub reference_digest: Option<[u8; 32]>,
+    /// The observer's signed statement, in a signed file.
+    pub observer_statement: Option<[u8; 64]>,
 }
 
 /// A text cell as written: [`spreadsheet_safe`], and a value starting with `'` gets one more,
@@ -367,7 +437,11 @@ pub fn read(
         .map_err(|e| header_error(RowWhy::Csv((&e).into())))?
         .clone();
     let found: Vec<&str> = headers.iter().collect();
-    if found != HEADER && found != HEADER[..SECOND_COLUMNS] && found != HEADER[..FIRST_COLUMNS] {
+    if found != HEADER
+        && found != HEADER[..THIRD_COLUMNS]
+        && found != HEADER[..SECOND_COLUMNS]
+        && found != HEADER[..FIRST_COLUMNS]
+    {
         return Err(header_error(RowWhy::Header {
             found: headers.iter().collect::<Vec<_>>().join(","),
         }));
@@ -478,8 +552,32 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
         .ok()
         .and_then(|b| Hash::try_from(b).ok())
         .ok_or_else(|| err(17, RowWhy::NotHash(field(17).to_owned())))?;
+    let signature = |i: usize| -> Result<Option<[u8; 64]>, RowError> {
+        match field(i) {
+            "" => Ok(None),
+            text => hex::decode(text)
+                .ok()
+                .and_then(|b| <[u8; 64]>::try_from(b).ok())
+                .map(Some)
+                .ok_or_else(|| err(i, RowWhy::NotSignature(text.to_owned()))),
+        }
+    };
+    let key = |i: usize| -> Result<Option<[u8; 32]>, RowError> {
+        match field(i) {
+            "" => Ok(None),
+            text => hex::decode(text)
+                .ok()
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                .map(Some)
+                .ok_or_else(|| err(i, RowWhy::NotKey(text.to_owned()))),
+        }
+    };
     Ok(Row {
         hash,
+        signature: signature(23)?,
+        public_key: key(24)?,
+        reference_digest: key(25)?,
+        observer_statement: signature(26)?,
         line,
         election: field(0).to_owned(),
         observer_name: unquote(field(3)),
@@ -595,7 +693,7 @@ mod tests {
     fn a_bad_cell_is_reported_with_line_and_column() {
         let csv = format!(
             "{}\nlegislatives-2017-1,not-a-uuid,x,y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},,,,,\n",
-            HEADER.join(","),
+            HEADER[..THIRD_COLUMNS].join(","),
             "0".repeat(64)
         );
         let err = read(csv.as_bytes(), &mut |_| Ok(())).unwrap_err();
@@ -604,7 +702,7 @@ mod tests {
         assert_eq!(err.column, "header");
         let csv = format!(
             "{}\nlegislatives-2017-1,{},{},y,1,2017-06-11T08:00:00Z,tick,7501,,3,foi,present,,,,,,{},0,,,,\n",
-            HEADER.join(","),
+            HEADER[..THIRD_COLUMNS].join(","),
             uuid::Uuid::from_u128(1),
             uuid::Uuid::from_u128(2),
             "0".repeat(64)

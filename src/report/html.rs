@@ -139,7 +139,7 @@ pub(super) fn render(
     for record in &report.records {
         circonscription(
             record,
-            &crate::domain::law::Law::of(report.election.kind),
+            crate::domain::law::Law::of(report.election.kind),
             cat,
             out,
         )?;

@@ -88,7 +88,7 @@ pub(super) fn render(
         writeln!(out)?;
         let sentences = finding_sentences(
             record,
-            &crate::domain::law::Law::of(report.election.kind),
+            crate::domain::law::Law::of(report.election.kind),
             cat,
         );
         if sentences.is_empty() {
@@ -99,7 +99,7 @@ pub(super) fn render(
         }
         let sections = detail_sections(
             record,
-            &crate::domain::law::Law::of(report.election.kind),
+            crate::domain::law::Law::of(report.election.kind),
             cat,
         );
         if !sections.is_empty() {

@@ -79,7 +79,7 @@ pub(super) fn render(
         writeln!(out, "{}", cat.report_findings)?;
         let sentences = finding_sentences(
             record,
-            &crate::domain::law::Law::of(report.election.kind),
+            crate::domain::law::Law::of(report.election.kind),
             cat,
         );
         if sentences.is_empty() {
@@ -90,7 +90,7 @@ pub(super) fn render(
         }
         let sections = detail_sections(
             record,
-            &crate::domain::law::Law::of(report.election.kind),
+            crate::domain::law::Law::of(report.election.kind),
             cat,
         );
         if !sections.is_empty() {

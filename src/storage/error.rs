@@ -47,6 +47,23 @@ pub enum StorageError {
         /// SQLite's error.
         source: rusqlite::Error,
     },
+    // Issue 15 (sign): the secret key lives in a key file outside the database.
+    /// The local observer signs with a key whose key file is not found: nothing can be appended.
+    KeyMissing {
+        /// The database.
+        path: PathBuf,
+        /// Where constat looked.
+        key_file: PathBuf,
+    },
+    /// A key file that cannot be read or written.
+    KeyFile {
+        /// The database.
+        path: PathBuf,
+        /// The key file, when known.
+        key_file: Option<PathBuf>,
+        /// What is wrong.
+        problem: super::keys::KeyFileProblem,
+    },
 }
 
 impl StorageError {
@@ -328,6 +345,32 @@ impl Localize for StorageError {
                 .arg("doing", context)
                 .arg("kind", sqlite_kind(source))
                 .arg("detail", source.to_string()),
+            Self::KeyMissing { path: p, key_file } => Message::new("error-key-missing")
+                .arg("path", path(p))
+                .arg("key", path(key_file)),
+            Self::KeyFile {
+                path: p,
+                key_file,
+                problem,
+            } => Message::new("error-key-file")
+                .arg("path", path(p))
+                .arg(
+                    "key",
+                    key_file.as_deref().map_or_else(|| "-".to_owned(), path),
+                )
+                .arg("why", problem),
+        }
+    }
+}
+
+impl Localize for super::keys::KeyFileProblem {
+    fn message(&self) -> Message<'_> {
+        match self {
+            Self::NoFolder => Message::new("reason-key-no-folder"),
+            Self::Malformed => Message::new("reason-key-malformed"),
+            Self::OtherKey => Message::new("reason-key-other-key"),
+            Self::Exists => Message::new("reason-key-exists"),
+            Self::Io(detail) => Message::new("reason-key-io").arg("detail", cut(detail)),
         }
     }
 }

@@ -147,6 +147,15 @@ fn parse_stored_time(text: &str) -> Option<DateTime<Utc>> {
     Some(date.and_time(time).and_utc())
 }
 
+/// A stored time (as [`format_time`] writes it, or any RFC 3339 time); `None` when unreadable.
+pub(super) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    parse_stored_time(text).or_else(|| {
+        DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    })
+}
+
 /// RFC 3339 in UTC with microseconds: sorts as text in time order.
 pub(super) fn format_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)

@@ -298,6 +298,8 @@ impl Store {
         )
         .map_err(sql(Doing::LoggingImport))?;
         tx.commit().map_err(sql(Doing::CommittingImport))?;
+        // Issue 15: the observer's statement covers the reference data as imported.
+        self.refresh_statement()?;
         Ok(CandidateImport {
             info,
             candidates: count,
@@ -547,6 +549,8 @@ impl Store {
         )
         .map_err(sql(Doing::LoggingImport))?;
         tx.commit().map_err(sql(Doing::CommittingImport))?;
+        // Issue 15: the observer's statement covers the reference data as imported.
+        self.refresh_statement()?;
         Ok(BureauImport {
             info,
             bureaux: count,

@@ -126,7 +126,60 @@ pub enum MergeRejection {
     Storage(SystemProblem),
     /// Our own database holds a value that makes no sense.
     OursInvalid(DataProblem),
+    // Issue 15 (sign): every event covered by a signature, statements, time.
+    /// Events of a keyed observer that no valid signature covers: positions `first` to `last`,
+    /// signed only up to `signed` (0: not at all).
+    Unsigned {
+        /// The observer.
+        observer: ObserverId,
+        /// The first position not covered.
+        first: u64,
+        /// The observer's last position in the file.
+        last: u64,
+        /// The last position covered by a valid signature.
+        signed: u64,
+    },
+    /// The last signature of an observer's events in the file does not verify.
+    EventSignature {
+        /// The observer.
+        observer: ObserverId,
+        /// The signed position.
+        seq: u64,
+    },
+    /// An observer's signed statement (name, key, reference digest) does not verify.
+    BadStatement {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
+    },
+    /// `recorded_at` goes back along an observer's chain.
+    TimeGoesBack {
+        /// The observer.
+        observer: ObserverId,
+        /// The position.
+        seq: u64,
+        /// Its time.
+        at: DateTime<Utc>,
+        /// The time of the position before.
+        previous: DateTime<Utc>,
+    },
+    /// An event recorded more than [`MAX_AHEAD_MINUTES`] minutes after now on this machine.
+    FromTheFuture {
+        /// The observer.
+        observer: ObserverId,
+        /// The position.
+        seq: u64,
+        /// Its time.
+        at: DateTime<Utc>,
+        /// Now, here.
+        now: DateTime<Utc>,
+    },
 }
+
+/// How far ahead of the receiving machine's clock an event may be recorded (clocks differ by a
+/// little; more is a wrong clock or a forgery).
+pub const MAX_AHEAD_MINUTES: i64 = 5;
 
 /// What is wrong with an observer's key or signed chain head.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,6 +263,43 @@ impl Localize for MergeRejection {
             }
             Self::Storage(why) => Message::new("refusal-ours").arg("what", why),
             Self::OursInvalid(what) => Message::new("refusal-ours").arg("what", what),
+            Self::Unsigned {
+                observer,
+                first,
+                last,
+                signed,
+            } => Message::new("refusal-unsigned")
+                .arg("observer", observer.to_string())
+                .arg("first", first.to_string())
+                .arg("last", last.to_string())
+                .arg("signed", signed.to_string()),
+            Self::EventSignature { observer, seq } => Message::new("refusal-event-signature")
+                .arg("observer", observer.to_string())
+                .arg("seq", seq.to_string()),
+            Self::BadStatement { observer, name } => Message::new("refusal-bad-statement")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name)),
+            Self::TimeGoesBack {
+                observer,
+                seq,
+                at,
+                previous,
+            } => Message::new("refusal-time-goes-back")
+                .arg("observer", observer.to_string())
+                .arg("seq", seq.to_string())
+                .arg("at", events::format_time(*at))
+                .arg("previous", events::format_time(*previous)),
+            Self::FromTheFuture {
+                observer,
+                seq,
+                at,
+                now,
+            } => Message::new("refusal-from-the-future")
+                .arg("observer", observer.to_string())
+                .arg("seq", seq.to_string())
+                .arg("at", events::format_time(*at))
+                .arg("now", events::format_time(*now))
+                .arg("minutes", MAX_AHEAD_MINUTES.to_string()),
         }
     }
 }
@@ -266,6 +356,14 @@ fn ours(e: rusqlite::Error) -> MergeRejection {
 /// Events handed to the merge, one at a time, with their observer's name.
 pub type EventSource<'s> = &'s mut dyn FnMut(
     &mut dyn FnMut(Event, Hash) -> Result<(), MergeRejection>,
+) -> Result<(), MergeRejection>;
+
+/// An event's signature (of the chain head at its position).
+type Sig = [u8; 64];
+
+/// Events handed to the merge with their signatures, when they carry one.
+type SignedSource<'s> = &'s mut dyn FnMut(
+    &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>,
 ) -> Result<(), MergeRejection>;
 
 /// What this database knows of the candidates, looked up as needed and remembered for one file.
@@ -385,6 +483,12 @@ impl Store {
                     .pragma_update(None, "temp_store", "MEMORY")
                     .is_ok()
             });
+        // Foreign keys are checked by the merge itself (every event's observer is listed, every
+        // signature's event is written or held, reference rows come before what names them):
+        // off for the file's transaction, which saves a lookup per row. Outside a transaction
+        // only (SQLite ignores the change inside one: a strict merge keeps them on).
+        let foreign_keys =
+            !options.strict && self.conn.pragma_update(None, "foreign_keys", false).is_ok();
         let result =
             self.conn
                 .execute_batch(begin)
@@ -405,6 +509,11 @@ impl Store {
             .map_err(ours);
         if let Some(mode) = temp_store {
             let _ = self.conn.pragma_update(None, "temp_store", mode);
+        }
+        if foreign_keys {
+            self.conn
+                .pragma_update(None, "foreign_keys", true)
+                .map_err(ours)?;
         }
         let t = result?;
         reset?;
@@ -437,58 +546,103 @@ impl Store {
         if leftover_wal {
             warnings.push(MergeWarning::LeftoverWal(wal.clone()));
         }
+        let version = theirs.version();
         let mut outcome = self.in_savepoint(options, |conn| {
             adopt_reference_data(conn, &their_data)?;
             adopt_observers(conn, &observers, options.now)?;
-            let ids: HashSet<ObserverId> = observers.iter().map(|(id, _, _)| *id).collect();
-            let mut source = |sink: &mut dyn FnMut(Event, Hash) -> Result<(), MergeRejection>| {
-                let mut stmt = theirs
-                    .conn
-                    // Storage order: constat writes each observer's events in seq order,
-                    // and reading in that order is a sequential scan.
-                    .prepare(&format!(
-                        "SELECT {} FROM event ORDER BY rowid",
-                        events::columns_of_version(theirs.version())
-                    ))
-                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e))))?;
-                let mut rows = stmt
-                    .query([])
-                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e))))?;
-                while let Some(row) = rows
-                    .next()
-                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e))))?
-                {
-                    let (event, hash) =
-                        events::decode_with_hash(row, file).map_err(|e| match e {
-                            StorageError::Invalid { what, .. } => MergeRejection::Invalid(what),
-                            StorageError::Sqlite { source, .. } => {
-                                MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&source)))
+            let ids: HashSet<ObserverId> = observers.iter().map(|o| o.id).collect();
+            let mut source =
+                |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
+                    let damaged = |e: rusqlite::Error| {
+                        MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)))
+                    };
+                    // Storage order: constat writes each observer's events in seq order, and
+                    // reading in that order is a sequential scan. From schema 5 each event's
+                    // signature comes with it (one primary-key lookup per event).
+                    let sql = if version >= 5 {
+                        format!(
+                        "SELECT {}, (SELECT signature FROM event_signature WHERE event = event.id)
+                         FROM event ORDER BY rowid",
+                        events::columns_of_version(version)
+                    )
+                    } else {
+                        format!(
+                            "SELECT {}, NULL FROM event ORDER BY rowid",
+                            events::columns_of_version(version)
+                        )
+                    };
+                    let mut stmt = theirs.conn.prepare(&sql).map_err(damaged)?;
+                    let mut rows = stmt.query([]).map_err(damaged)?;
+                    while let Some(row) = rows.next().map_err(damaged)? {
+                        let (event, hash) =
+                            events::decode_with_hash(row, file).map_err(|e| match e {
+                                StorageError::Invalid { what, .. } => MergeRejection::Invalid(what),
+                                StorageError::Sqlite { source, .. } => MergeRejection::Refused(
+                                    Refusal::Damaged(Damage::sqlite(&source)),
+                                ),
+                                other => MergeRejection::from(other),
+                            })?;
+                        if !ids.contains(&event.observer) {
+                            return Err(MergeRejection::UnknownObserver(event.id));
+                        }
+                        // Decoded from SQLite's bytes, without a copy.
+                        let signature = match row.get_ref(events::BOUND).map_err(damaged)? {
+                            rusqlite::types::ValueRef::Null => None,
+                            value => {
+                                let mut sig = [0u8; 64];
+                                let ok = matches!(value, rusqlite::types::ValueRef::Text(t)
+                                    if hex::decode_to_slice(t, &mut sig).is_ok());
+                                if !ok {
+                                    return Err(MergeRejection::BadSignature(
+                                        event.observer.to_string(),
+                                        SignatureProblem::MalformedSignature,
+                                    ));
+                                }
+                                Some(sig)
                             }
-                            other => MergeRejection::from(other),
-                        })?;
-                    if !ids.contains(&event.observer) {
-                        return Err(MergeRejection::UnknownObserver(event.id));
+                        };
+                        sink(event, hash, signature)?;
                     }
-                    sink(event, hash)?;
-                }
-                Ok(())
-            };
-            let outcome = merge_events(conn, options.now, &mut source, progress)?;
-            adopt_heads(conn, &theirs, &observers)?;
-            Ok(outcome)
+                    Ok(())
+                };
+            let merger = merge_events(conn, options.now, &mut source, progress)?;
+            let heads = adopt_heads(conn, &theirs, &observers)?;
+            merger.check_coverage(&observers, &heads)?;
+            Ok(merger.outcome)
         })?;
         outcome.warnings.extend(warnings);
         Ok(outcome)
     }
 
     /// Merges events handed over by `source` (a CSV export, say) whose observers are named in
-    /// `observers`, for the election `election` (`legislatives-2017-1`).
+    /// `observers`, for the election `election` (`legislatives-2017-1`). The events carry no
+    /// signature: those of an observer this database knows with a key must be covered by a
+    /// signature it already holds.
     pub fn merge_events(
         &mut self,
         election: &str,
         observers: &[(ObserverId, String)],
         options: MergeOptions,
         source: EventSource<'_>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<MergeOutcome, MergeRejection> {
+        let listed: Vec<Listed> = observers
+            .iter()
+            .map(|(id, name)| Listed::unsigned(*id, name.clone()))
+            .collect();
+        let mut signed =
+            |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
+                source(&mut |event, hash| sink(event, hash, None))
+            };
+        self.merge_signed_events(election, &listed, options, &mut signed, progress)
+    }
+
+    fn merge_signed_events(
+        &mut self,
+        election: &str,
+        observers: &[Listed],
+        options: MergeOptions,
+        source: SignedSource<'_>,
         progress: &mut dyn FnMut(u64),
     ) -> Result<MergeOutcome, MergeRejection> {
         let our_election = label(&self.election()?);
@@ -499,14 +653,96 @@ impl Store {
             });
         }
         self.in_savepoint(options, |conn| {
-            let listed: Vec<Listed> = observers
-                .iter()
-                .map(|(id, name)| (*id, name.clone(), None))
-                .collect();
-            adopt_observers(conn, &listed, options.now)?;
-            merge_events(conn, options.now, source, progress)
+            adopt_observers(conn, observers, options.now)?;
+            let merger = merge_events(conn, options.now, source, progress)?;
+            merger.check_coverage(observers, &HashMap::new())?;
+            Ok(merger.outcome)
         })
     }
+
+    /// Merges an events CSV (`constat export csv`): its rows read twice (the observers first,
+    /// then the events, streamed), every hash recomputed and, for a signed file, the last
+    /// signature of each observer and each observer's statement checked.
+    pub fn merge_csv(
+        &mut self,
+        path: &Path,
+        options: MergeOptions,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<MergeOutcome, MergeRejection> {
+        use crate::export::events_csv::{self, RowWhy};
+        let open = || super::untrusted::open_regular(path).map_err(MergeRejection::Refused);
+        let mut election: Option<String> = None;
+        let mut observers: Vec<Listed> = Vec::new();
+        let mut at: HashMap<ObserverId, usize> = HashMap::new();
+        events_csv::read(open()?, &mut |row| {
+            match &election {
+                None => election = Some(row.election.clone()),
+                Some(e) if e != &row.election => {
+                    return Err(RowError {
+                        line: row.line,
+                        column: "election",
+                        why: RowWhy::OtherElection {
+                            found: row.election.clone(),
+                            first: e.clone(),
+                        },
+                    });
+                }
+                Some(_) => {}
+            }
+            let listed = Listed {
+                id: row.event.observer,
+                name: row.observer_name.clone(),
+                key: row.public_key,
+                digest: row.reference_digest,
+                statement: row.observer_statement,
+            };
+            match at.get(&row.event.observer) {
+                None => {
+                    at.insert(row.event.observer, observers.len());
+                    observers.push(listed);
+                }
+                // Every row of an observer says the same of them.
+                Some(&i) if observers[i] != listed => {
+                    return Err(RowError {
+                        line: row.line,
+                        column: "observer_name",
+                        why: RowWhy::ObserverDiffers,
+                    });
+                }
+                Some(_) => {}
+            }
+            Ok(())
+        })
+        .map_err(MergeRejection::Row)?;
+        let Some(election) = election else {
+            return Ok(MergeOutcome::default());
+        };
+        let mut source =
+            |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
+                let mut failure: Option<MergeRejection> = None;
+                let read = events_csv::read(open()?, &mut |row| {
+                    sink(row.event, row.hash, row.signature).map_err(|e| {
+                        failure = Some(e);
+                        RowError {
+                            line: row.line,
+                            column: "id",
+                            why: RowWhy::Refused,
+                        }
+                    })
+                });
+                match (read, failure) {
+                    (_, Some(f)) => Err(f),
+                    (Err(e), None) => Err(MergeRejection::Row(e)),
+                    (Ok(()), None) => Ok(()),
+                }
+            };
+        self.merge_signed_events(&election, &observers, options, &mut source, progress)
+    }
+}
+
+/// 128 hex digits to a signature.
+fn parse_signature(text: &str) -> Option<Sig> {
+    hex::decode(text).ok().and_then(|b| b.try_into().ok())
 }
 
 /// `legislatives-2017-1`: the election as written in exports.
@@ -537,94 +773,193 @@ fn check_name(name: &str) -> Result<(), MergeRejection> {
     Ok(())
 }
 
-/// An observer listed in a file: id, name, public key.
-type Listed = (ObserverId, String, Option<[u8; 32]>);
+/// An observer listed in a file: id, name, public key, and (from schema 5) the reference digest
+/// and the signed statement covering them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Listed {
+    id: ObserverId,
+    name: String,
+    key: Option<[u8; 32]>,
+    digest: Option<[u8; 32]>,
+    statement: Option<Sig>,
+}
+
+impl Listed {
+    fn unsigned(id: ObserverId, name: String) -> Self {
+        Self {
+            id,
+            name,
+            key: None,
+            digest: None,
+            statement: None,
+        }
+    }
+
+    /// Refuses a statement that does not verify (or that comes without a key or a digest).
+    fn check_statement(&self) -> Result<(), MergeRejection> {
+        let Some(statement) = &self.statement else {
+            return Ok(());
+        };
+        let valid = match (&self.key, &self.digest) {
+            (Some(key), Some(digest)) => {
+                chain::statement_is_valid(self.id, &self.name, key, digest, statement)
+            }
+            _ => false,
+        };
+        if valid {
+            Ok(())
+        } else {
+            Err(MergeRejection::BadStatement {
+                observer: self.id,
+                name: self.name.clone(),
+            })
+        }
+    }
+}
 
 fn their_observers(theirs: &Untrusted) -> Result<Vec<Listed>, MergeRejection> {
     let damaged =
         |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
-    let mut stmt = theirs
-        .conn
-        .prepare("SELECT id, name, public_key FROM observer")
-        .map_err(damaged)?;
+    let sql = if theirs.version() >= 5 {
+        "SELECT id, name, public_key, reference_digest, statement FROM observer"
+    } else {
+        "SELECT id, name, public_key, NULL, NULL FROM observer"
+    };
+    let mut stmt = theirs.conn.prepare(sql).map_err(damaged)?;
     let rows = stmt
         .query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })
         .map_err(damaged)?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name, key) = row.map_err(damaged)?;
+        let (id, name, key, digest, statement) = row.map_err(damaged)?;
         let id = uuid::Uuid::parse_str(&id)
             .map_err(|_| MergeRejection::Invalid(DataProblem::ObserverId(id.clone())))?;
         check_name(&name)?;
+        let bad_key = |k: &String| {
+            MergeRejection::Invalid(DataProblem::ObserverKey {
+                observer: id.to_string(),
+                key: k.clone(),
+            })
+        };
         let key = match key {
             None => None,
-            Some(k) => Some(events::parse_hash(&k).ok_or_else(|| {
-                MergeRejection::Invalid(DataProblem::ObserverKey {
-                    observer: id.to_string(),
-                    key: k.clone(),
-                })
-            })?),
+            Some(k) => Some(events::parse_hash(&k).ok_or_else(|| bad_key(&k))?),
         };
-        out.push((ObserverId(id), name, key));
+        let digest = match digest {
+            None => None,
+            Some(d) => Some(events::parse_hash(&d).ok_or_else(|| bad_key(&d))?),
+        };
+        let statement = match statement {
+            None => None,
+            Some(s) => Some(
+                parse_signature(&s).ok_or_else(|| MergeRejection::BadStatement {
+                    observer: ObserverId(id),
+                    name: name.clone(),
+                })?,
+            ),
+        };
+        out.push(Listed {
+            id: ObserverId(id),
+            name,
+            key,
+            digest,
+            statement,
+        });
     }
     Ok(out)
 }
 
-/// Registers observers here; an observer already known with another key is refused.
+/// Registers observers here; an observer already known with another key is refused, and so is
+/// a statement that does not verify. A valid statement replaces an unsigned name held here (a
+/// name garbled by a spreadsheet in an unsigned CSV is corrected by the genuine file).
 fn adopt_observers(
     conn: &Connection,
     observers: &[Listed],
     now: DateTime<Utc>,
 ) -> Result<(), MergeRejection> {
-    for (id, name, key) in observers {
-        check_name(name)?;
-        let key_hex = key.map(hex::encode);
-        let known: Option<Option<String>> = conn
-            .prepare_cached("SELECT public_key FROM observer WHERE id = ?1")
+    for o in observers {
+        check_name(&o.name)?;
+        o.check_statement()?;
+        let key_hex = o.key.map(hex::encode);
+        let digest_hex = o.digest.map(hex::encode);
+        let statement_hex = o.statement.map(hex::encode);
+        let known: Option<(Option<String>, Option<String>, String, bool)> = conn
+            .prepare_cached(
+                "SELECT public_key, statement, name, is_local FROM observer WHERE id = ?1",
+            )
             .map_err(ours)?
-            .query_row([id.to_string()], |r| r.get(0))
+            .query_row([o.id.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()
             .map_err(ours)?;
-        match known {
-            None => {
-                conn.prepare_cached(
-                    "INSERT INTO observer (id, name, is_local, created_at, public_key) VALUES (?1, ?2, 0, ?3, ?4)",
-                )
+        let Some((ours_key, ours_statement, ours_name, local)) = known else {
+            conn.prepare_cached(
+                "INSERT INTO observer (id, name, is_local, created_at, public_key,
+                                       reference_digest, statement)
+                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
+            )
+            .map_err(ours)?
+            .execute(params![
+                o.id.to_string(),
+                o.name,
+                super::events::format_time(now),
+                key_hex,
+                digest_hex,
+                statement_hex
+            ])
+            .map_err(ours)?;
+            continue;
+        };
+        if let (Some(ours_key), Some(theirs)) = (&ours_key, &key_hex)
+            && ours_key != theirs
+        {
+            return Err(MergeRejection::BadSignature(
+                o.id.to_string(),
+                SignatureProblem::OtherKey,
+            ));
+        }
+        if ours_key.is_none() && key_hex.is_some() {
+            conn.prepare_cached("UPDATE observer SET public_key = ?2 WHERE id = ?1")
                 .map_err(ours)?
-                .execute(params![id.to_string(), name, super::events::format_time(now), key_hex])
+                .execute(params![o.id.to_string(), key_hex])
                 .map_err(ours)?;
-            }
-            Some(Some(ours_key)) if key_hex.as_ref().is_some_and(|k| k != &ours_key) => {
-                return Err(MergeRejection::BadSignature(
-                    id.to_string(),
-                    SignatureProblem::OtherKey,
-                ));
-            }
-            Some(None) if key_hex.is_some() => {
-                conn.prepare_cached("UPDATE observer SET public_key = ?2 WHERE id = ?1")
-                    .map_err(ours)?
-                    .execute(params![id.to_string(), key_hex])
-                    .map_err(ours)?;
-            }
-            Some(_) => {}
+        }
+        // A verified statement replaces an unverified name, or a statement of the same name
+        // (its reference data changed); a verified name is never replaced by another one.
+        if statement_hex.is_some()
+            && !local
+            && statement_hex != ours_statement
+            && (ours_statement.is_none() || ours_name == o.name)
+        {
+            conn.prepare_cached(
+                "UPDATE observer SET name = ?2, reference_digest = ?3, statement = ?4
+                 WHERE id = ?1",
+            )
+            .map_err(ours)?
+            .execute(params![o.id.to_string(), o.name, digest_hex, statement_hex])
+            .map_err(ours)?;
         }
     }
     Ok(())
 }
 
-/// Takes the file's signed chain heads: each must verify with its observer's key and match the
-/// event it names; a head further along than ours replaces ours.
+/// Takes the file's signed chain heads (files of every schema hold them): each must verify
+/// with its observer's key and match the event it names; a head further along than ours
+/// replaces ours. Returns the position each head covers.
 fn adopt_heads(
     conn: &Connection,
     theirs: &Untrusted,
     observers: &[Listed],
-) -> Result<(), MergeRejection> {
+) -> Result<HashMap<ObserverId, u64>, MergeRejection> {
     let damaged =
         |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
     let mut stmt = theirs
@@ -641,22 +976,32 @@ fn adopt_heads(
             ))
         })
         .map_err(damaged)?;
+    let mut covered = HashMap::new();
     for row in rows {
         let (observer, seq, hash_hex, signature_hex) = row.map_err(damaged)?;
         let bad = |why| MergeRejection::BadSignature(observer.clone(), why);
         let listed = observers
             .iter()
-            .find(|(id, _, _)| id.to_string() == observer)
+            .find(|o| o.id.to_string() == observer)
             .ok_or_else(|| bad(SignatureProblem::UnlistedObserver))?;
-        let key = listed.2.ok_or_else(|| bad(SignatureProblem::NoPublicKey))?;
+        // The key this database knows (the file's, or the one it knew before).
+        let key: Option<String> = conn
+            .prepare_cached("SELECT public_key FROM observer WHERE id = ?1")
+            .map_err(ours)?
+            .query_row([&observer], |r| r.get(0))
+            .optional()
+            .map_err(ours)?
+            .flatten();
+        let key = key
+            .as_deref()
+            .and_then(events::parse_hash)
+            .ok_or_else(|| bad(SignatureProblem::NoPublicKey))?;
         let hash =
             events::parse_hash(&hash_hex).ok_or_else(|| bad(SignatureProblem::MalformedHash))?;
-        let signature: [u8; 64] = hex::decode(&signature_hex)
-            .ok()
-            .and_then(|b| b.try_into().ok())
+        let signature = parse_signature(&signature_hex)
             .ok_or_else(|| bad(SignatureProblem::MalformedSignature))?;
         let seq = seq.unsigned_abs();
-        if !chain::head_signature_is_valid(&key, listed.0, seq, &hash, &signature) {
+        if !chain::head_signature_is_valid(&key, listed.id, seq, &hash, &signature) {
             return Err(bad(SignatureProblem::DoesNotVerify));
         }
         let at: Option<String> = conn
@@ -684,8 +1029,9 @@ fn adopt_heads(
             signature_hex
         ])
         .map_err(ours)?;
+        covered.insert(listed.id, seq);
     }
-    Ok(())
+    Ok(covered)
 }
 
 /// Takes the file's circonscriptions, candidates and bureaux that this database lacks, and
@@ -780,11 +1126,35 @@ fn batch_sql(n: usize) -> String {
     )
 }
 
-/// An event checked and waiting in the batch, with its observer's chain tip before it.
+/// An observer's chain tip: (seq, hash) of its last event, and when it was recorded.
+#[derive(Debug, Clone, Copy)]
+struct Tip {
+    seq: u64,
+    hash: Hash,
+    at: Option<DateTime<Utc>>,
+}
+
+/// An event checked and waiting in the batch, with its signature and its observer's chain tip
+/// before it.
 struct Pending {
     event: Event,
     hash: Hash,
-    tip_before: (u64, Hash),
+    signature: Option<Sig>,
+    tip_before: Tip,
+}
+
+/// What one merge saw of an observer, to check at the end that a valid signature covers every
+/// event of theirs (issue 15): only the last signature is verified, every hash is recomputed.
+#[derive(Debug, Clone, Default)]
+struct Seen {
+    /// The observer's key here (after the file's observers were adopted).
+    key: Option<[u8; 32]>,
+    /// The last position this database held signed before the merge.
+    signed_here: u64,
+    /// The observer's last position in the file.
+    last: u64,
+    /// The file's signature of the observer's furthest position: (seq, hash, signature).
+    last_signature: Option<(u64, Hash, Sig)>,
 }
 
 /// The state of one merge: checks each event, then adds it, skips it (identical copy held) or
@@ -800,11 +1170,25 @@ struct Merger<'c> {
     now: DateTime<Utc>,
     known: Known<'c>,
     outcome: MergeOutcome,
-    /// Each observer's chain tip in this database (pending events included): (seq, hash) of its
-    /// last event.
-    tips: HashMap<ObserverId, (u64, Hash)>,
+    /// Each observer's chain tip in this database (pending events included).
+    tips: HashMap<ObserverId, Tip>,
     pending: Vec<Pending>,
     batch: rusqlite::Statement<'c>,
+    /// Signatures of events written, waiting for their multi-row insert.
+    signatures: Vec<(EventId, Sig)>,
+    signature_batch: rusqlite::Statement<'c>,
+    seen: HashMap<ObserverId, Seen>,
+}
+
+/// Signatures per multi-row insert (two parameters each).
+const SIGNATURE_BATCH: usize = 256;
+
+/// The insert of `n` signatures in one statement (one already held is left alone).
+fn signature_sql(n: usize) -> String {
+    format!(
+        "INSERT INTO event_signature (event, signature) VALUES {} ON CONFLICT (event) DO NOTHING",
+        vec!["(?, ?)"; n].join(", ")
+    )
 }
 
 impl<'c> Merger<'c> {
@@ -817,7 +1201,50 @@ impl<'c> Merger<'c> {
             tips: HashMap::new(),
             pending: Vec::with_capacity(BATCH),
             batch: conn.prepare(&batch_sql(BATCH))?,
+            signatures: Vec::with_capacity(SIGNATURE_BATCH),
+            signature_batch: conn.prepare(&signature_sql(SIGNATURE_BATCH))?,
+            seen: HashMap::new(),
         })
+    }
+
+    /// Writes the waiting signatures (their events are written).
+    fn flush_signatures(&mut self) -> Result<(), MergeRejection> {
+        if self.signatures.is_empty() {
+            return Ok(());
+        }
+        let bind = |stmt: &mut rusqlite::Statement<'_>, rows: &[(EventId, Sig)]| {
+            for (i, (id, sig)) in rows.iter().enumerate() {
+                let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+                stmt.raw_bind_parameter(2 * i + 1, &*id.0.hyphenated().encode_lower(&mut text))?;
+                // Written on the stack (hex digits are ASCII: always valid UTF-8).
+                let mut sig_hex = [0u8; 128];
+                let sig_hex = hex::encode_to_slice(sig, &mut sig_hex)
+                    .ok()
+                    .and_then(|()| std::str::from_utf8(&sig_hex).ok())
+                    .unwrap_or_default();
+                stmt.raw_bind_parameter(2 * i + 2, sig_hex)?;
+            }
+            Ok::<(), rusqlite::Error>(())
+        };
+        let rows = std::mem::take(&mut self.signatures);
+        for chunk in rows.chunks(SIGNATURE_BATCH) {
+            if chunk.len() == SIGNATURE_BATCH {
+                bind(&mut self.signature_batch, chunk)
+                    .and_then(|()| self.signature_batch.raw_execute())
+                    .map_err(ours)?;
+            } else {
+                let mut stmt = self
+                    .conn
+                    .prepare_cached(&signature_sql(chunk.len()))
+                    .map_err(ours)?;
+                bind(&mut stmt, chunk)
+                    .and_then(|()| stmt.raw_execute())
+                    .map_err(ours)?;
+            }
+        }
+        self.signatures = rows;
+        self.signatures.clear();
+        Ok(())
     }
 
     /// Writes the waiting events; if the statement fails, they go again one by one, each through
@@ -840,8 +1267,16 @@ impl<'c> Merger<'c> {
         match written {
             Ok(_) => {
                 self.outcome.new += pending.len() as u64;
+                self.signatures.extend(
+                    pending
+                        .iter()
+                        .filter_map(|p| p.signature.map(|s| (p.event.id, s))),
+                );
                 self.pending = pending;
                 self.pending.clear();
+                if self.signatures.len() >= SIGNATURE_BATCH {
+                    self.flush_signatures()?;
+                }
                 Ok(())
             }
             // Only a constraint (an id already held, another observer's seq…) is retried event
@@ -863,17 +1298,95 @@ impl<'c> Merger<'c> {
                     self.tips.insert(p.event.observer, p.tip_before);
                 }
                 for p in pending {
-                    self.add(p.event, p.hash, false)?;
+                    self.add(p.event, p.hash, p.signature, false)?;
                 }
                 Ok(())
             }
         }
     }
 
+    /// The chain tip of `observer` here, looked up once per merge; the first time, also what
+    /// this database knows of the observer's key and signatures.
+    fn tip(&mut self, observer: ObserverId) -> Result<Tip, MergeRejection> {
+        if let Some(tip) = self.tips.get(&observer) {
+            return Ok(*tip);
+        }
+        let conn = self.conn;
+        // No event of this observer is waiting (its tip would be known).
+        let last: Option<(i64, String, String)> = conn
+            .prepare_cached(
+                "SELECT seq, hash, recorded_at FROM event WHERE observer = ?1
+                 ORDER BY seq DESC LIMIT 1",
+            )
+            .map_err(ours)?
+            .query_row([observer.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()
+            .map_err(ours)?;
+        let tip = match last {
+            None => Tip {
+                seq: 0,
+                hash: GENESIS,
+                at: None,
+            },
+            Some((seq, h, at)) => Tip {
+                seq: seq.unsigned_abs(),
+                hash: events::parse_hash(&h)
+                    .ok_or_else(|| MergeRejection::OursInvalid(DataProblem::LastHash(h.clone())))?,
+                at: events::parse_time(&at),
+            },
+        };
+        self.tips.insert(observer, tip);
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.seen.entry(observer) {
+            let id = observer.to_string();
+            let key: Option<String> = conn
+                .prepare_cached("SELECT public_key FROM observer WHERE id = ?1")
+                .map_err(ours)?
+                .query_row([&id], |r| r.get(0))
+                .optional()
+                .map_err(ours)?
+                .flatten();
+            // The furthest signed position here: the last event's signature, in general (the
+            // scan goes down from the tip and stops at the first signed event), or the head.
+            let signed: Option<i64> = conn
+                .prepare_cached(
+                    "SELECT MAX(
+                         COALESCE((SELECT e.seq FROM event e WHERE e.observer = ?1 AND EXISTS
+                                     (SELECT 1 FROM event_signature s WHERE s.event = e.id)
+                                   ORDER BY e.seq DESC LIMIT 1), 0),
+                         COALESCE((SELECT seq FROM chain_head WHERE observer = ?1), 0))",
+                )
+                .map_err(ours)?
+                .query_row([&id], |r| r.get(0))
+                .map_err(ours)?;
+            slot.insert(Seen {
+                key: key.as_deref().and_then(events::parse_hash),
+                signed_here: signed.unwrap_or(0).unsigned_abs(),
+                ..Seen::default()
+            });
+        }
+        Ok(tip)
+    }
+
     /// Checks `event` and adds it (or skips an identical copy); `fast` lets it wait in the batch.
-    fn add(&mut self, event: Event, hash: Hash, fast: bool) -> Result<(), MergeRejection> {
+    fn add(
+        &mut self,
+        event: Event,
+        hash: Hash,
+        signature: Option<Sig>,
+        fast: bool,
+    ) -> Result<(), MergeRejection> {
         let conn = self.conn;
         check_event(&event, self.now)?;
+        if event.recorded_at > self.now + chrono::Duration::minutes(MAX_AHEAD_MINUTES) {
+            return Err(MergeRejection::FromTheFuture {
+                observer: event.observer,
+                seq: event.seq,
+                at: event.recorded_at,
+                now: self.now,
+            });
+        }
         match &event.body {
             EventBody::Tick {
                 circonscription,
@@ -913,47 +1426,49 @@ impl<'c> Merger<'c> {
             | EventBody::NonReceipt { .. }
             | EventBody::Machines { .. } => {}
         }
-        let tip = match self.tips.get(&event.observer) {
-            Some(tip) => *tip,
-            None => {
-                // No event of this observer is waiting (its tip would be known).
-                let last: Option<(i64, String)> = conn
-                    .prepare_cached(
-                        "SELECT seq, hash FROM event WHERE observer = ?1 ORDER BY seq DESC LIMIT 1",
-                    )
-                    .map_err(ours)?
-                    .query_row([event.observer.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()
-                    .map_err(ours)?;
-                let tip = match last {
-                    None => (0, GENESIS),
-                    Some((seq, h)) => (
-                        seq.unsigned_abs(),
-                        events::parse_hash(&h).ok_or_else(|| {
-                            MergeRejection::OursInvalid(DataProblem::LastHash(h.clone()))
-                        })?,
-                    ),
-                };
-                self.tips.insert(event.observer, tip);
-                tip
+        let tip = self.tip(event.observer)?;
+        if let Some(seen) = self.seen.get_mut(&event.observer) {
+            seen.last = seen.last.max(event.seq);
+            if let Some(sig) = signature
+                && seen.last_signature.is_none_or(|(s, _, _)| s < event.seq)
+            {
+                seen.last_signature = Some((event.seq, hash, sig));
             }
-        };
-        if event.seq > tip.0 + 1 {
+        }
+        if event.seq > tip.seq + 1 {
             return Err(MergeRejection::ChainGap {
                 event: event.id,
-                expected: tip.0 + 1,
+                expected: tip.seq + 1,
                 found: event.seq,
             });
         }
-        if event.seq == tip.0 + 1 && chain::link(&tip.1, &event) != hash {
+        let extends = event.seq == tip.seq + 1;
+        if extends && chain::link(&tip.hash, &event) != hash {
             return Err(MergeRejection::ChainMismatch(event.id));
         }
+        if extends
+            && let Some(previous) = tip.at
+            && event.recorded_at < previous
+        {
+            return Err(MergeRejection::TimeGoesBack {
+                observer: event.observer,
+                seq: event.seq,
+                at: event.recorded_at,
+                previous,
+            });
+        }
+        let new_tip = Tip {
+            seq: event.seq,
+            hash,
+            at: Some(event.recorded_at),
+        };
         let retraction = matches!(event.body, EventBody::Retract { .. });
-        if fast && event.seq == tip.0 + 1 && !retraction {
-            self.tips.insert(event.observer, (event.seq, hash));
+        if fast && extends && !retraction {
+            self.tips.insert(event.observer, new_tip);
             self.pending.push(Pending {
                 event,
                 hash,
+                signature,
                 tip_before: tip,
             });
             if self.pending.len() == BATCH {
@@ -992,7 +1507,7 @@ impl<'c> Merger<'c> {
         };
         if inserted {
             self.outcome.new += 1;
-            self.tips.insert(event.observer, (event.seq, hash));
+            self.tips.insert(event.observer, new_tip);
         } else {
             let (held, held_hash) = conn
                 .prepare_cached(&format!("SELECT {COLUMNS} FROM event WHERE id = ?1"))
@@ -1009,6 +1524,52 @@ impl<'c> Merger<'c> {
                 Verdict::New => self.outcome.new += 1,
             }
         }
+        if let Some(sig) = signature {
+            self.signatures.push((event.id, sig));
+            self.flush_signatures()?;
+        }
+        Ok(())
+    }
+
+    /// Refuses the source when an event of a keyed observer is not covered by a valid signature:
+    /// the file's last signature of that observer (verified here, the only signature verified),
+    /// its signed head (`heads`, verified by [`adopt_heads`]) or a signature this database held.
+    /// Observers without a key (unsigned CSVs from before schema 5) are taken as weaker
+    /// evidence, as before.
+    fn check_coverage(
+        &self,
+        observers: &[Listed],
+        heads: &HashMap<ObserverId, u64>,
+    ) -> Result<(), MergeRejection> {
+        let mut seen: Vec<(&ObserverId, &Seen)> = self.seen.iter().collect();
+        seen.sort_by_key(|(o, _)| **o);
+        for (observer, s) in seen {
+            let key = s.key.or_else(|| {
+                observers
+                    .iter()
+                    .find(|o| o.id == *observer)
+                    .and_then(|o| o.key)
+            });
+            let Some(key) = key else { continue };
+            let mut covered = s.signed_here.max(heads.get(observer).copied().unwrap_or(0));
+            if let Some((seq, hash, sig)) = &s.last_signature {
+                if !chain::head_signature_is_valid(&key, *observer, *seq, hash, sig) {
+                    return Err(MergeRejection::EventSignature {
+                        observer: *observer,
+                        seq: *seq,
+                    });
+                }
+                covered = covered.max(*seq);
+            }
+            if s.last > covered {
+                return Err(MergeRejection::Unsigned {
+                    observer: *observer,
+                    first: covered + 1,
+                    last: s.last,
+                    signed: covered,
+                });
+            }
+        }
         Ok(())
     }
 }
@@ -1022,25 +1583,27 @@ fn bind_events(stmt: &mut rusqlite::Statement<'_>, rows: &[Pending]) -> rusqlite
 }
 
 /// Streams events into `conn`: checks each, then adds it, skips it (identical copy held) or
-/// refuses the whole source.
-fn merge_events(
-    conn: &Connection,
+/// refuses the whole source. The merger is returned for its outcome and the signature check.
+fn merge_events<'c>(
+    conn: &'c Connection,
     now: DateTime<Utc>,
-    source: EventSource<'_>,
+    source: SignedSource<'_>,
     progress: &mut dyn FnMut(u64),
-) -> Result<MergeOutcome, MergeRejection> {
+) -> Result<Merger<'c>, MergeRejection> {
     let mut merger = Merger::new(conn, now).map_err(ours)?;
     let mut seen = 0u64;
-    let mut sink = |event: Event, hash: Hash| -> Result<(), MergeRejection> {
-        merger.add(event, hash, true)?;
-        seen += 1;
-        if seen.is_multiple_of(4096) {
-            progress(seen);
-        }
-        Ok(())
-    };
+    let mut sink =
+        |event: Event, hash: Hash, signature: Option<Sig>| -> Result<(), MergeRejection> {
+            merger.add(event, hash, signature, true)?;
+            seen += 1;
+            if seen.is_multiple_of(4096) {
+                progress(seen);
+            }
+            Ok(())
+        };
     source(&mut sink)?;
     merger.flush()?;
+    merger.flush_signatures()?;
     progress(seen);
-    Ok(merger.outcome)
+    Ok(merger)
 }

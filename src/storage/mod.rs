@@ -9,6 +9,7 @@ mod events;
 mod fold;
 mod import;
 mod inbox;
+mod keys;
 mod merge;
 mod migrations;
 mod referential;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 pub use error::StorageError;
 pub use error::{DataProblem, Doing, RowProblem};
 pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};
+pub use keys::{KeyDir, KeyFileProblem};
 pub use merge::{
     MergeOptions, MergeOutcome, MergeRejection, MergeWarning, SignatureProblem,
     election_label as merge_election_label,
@@ -76,12 +78,29 @@ impl ReferenceFile {
     }
 }
 
+/// The local observer's signing key, as found at open.
+enum KeyState {
+    /// Read from its key file: appends are signed.
+    Loaded(Keypair),
+    /// No key expected: a reader, a file on a read-only medium, a local observer without a
+    /// public key.
+    Unkeyed,
+    /// The local observer has a public key, but its key file is missing or unusable: appending
+    /// is refused (what happened, where constat looked, how to fix).
+    Missing {
+        /// Where constat looked, when it had a folder to look in.
+        key_file: Option<PathBuf>,
+        /// Why, when the file is there but unusable.
+        problem: Option<KeyFileProblem>,
+    },
+}
+
 /// An open constat database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// The local observer's signing key (absent in an exported copy).
-    keys: Option<Keypair>,
+    /// The local observer's signing key (from its key file, never from the database).
+    keys: KeyState,
     /// Set when the file is on a read-only medium and read through the untrusted open (dropped
     /// after `conn`).
     read_only: Option<ReadOnly>,
@@ -106,6 +125,23 @@ impl Store {
         observer: &LocalObserver,
         now: DateTime<Utc>,
     ) -> Result<Self, StorageError> {
+        let keys = KeyDir::for_database(path).ok_or_else(|| StorageError::KeyFile {
+            path: path.to_owned(),
+            key_file: None,
+            problem: KeyFileProblem::NoFolder,
+        })?;
+        Self::create_with_keys(path, data, observer, now, &keys)
+    }
+
+    /// [`Store::create`] keeping the new observer's secret key in the key folder `key_dir`
+    /// (written before the database: a database never exists without its key file).
+    pub fn create_with_keys(
+        path: &Path,
+        data: &ElectionData,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+        key_dir: &KeyDir,
+    ) -> Result<Self, StorageError> {
         if path.exists() {
             return Err(StorageError::AlreadyExists(path.to_owned()));
         }
@@ -120,10 +156,18 @@ impl Store {
             what: DataProblem::NoRandom(e.to_string()),
         })?;
         let keys = Keypair::from_secret(&secret);
+        secret.fill(0);
+        key_dir
+            .write(observer.id, &keys)
+            .map_err(|problem| StorageError::KeyFile {
+                path: path.to_owned(),
+                key_file: Some(key_dir.file_of(observer.id)),
+                problem,
+            })?;
         let mut store = Self {
             conn,
             path: path.to_owned(),
-            keys: None,
+            keys: KeyState::Unkeyed,
             read_only: None,
         };
         store.configure()?;
@@ -131,7 +175,7 @@ impl Store {
             .conn
             .pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(|e| store.err(Doing::MarkingAsConstat, e))?;
-        migrations::apply(&mut store.conn, &store.path)?;
+        migrations::apply(&mut store.conn, &store.path, Some(key_dir))?;
         // The migrations rebuild tables (version 4): give the freed pages back, so that a new
         // file holds no page that nothing uses.
         store
@@ -144,26 +188,40 @@ impl Store {
             .map_err(|e| StorageError::sqlite(path, Doing::StartingCreation, e))?;
         referential::insert(&tx, data)
             .map_err(|e| StorageError::sqlite(path, Doing::SavingReferenceData, e))?;
+        let digest = crate::domain::reference_digest::reference_digest(data);
+        let statement = keys.sign_statement(observer.id, &observer.name, &digest);
         tx.execute(
-            "INSERT INTO observer (id, name, is_local, created_at, public_key) VALUES (?1, ?2, 1, ?3, ?4)",
-            params![observer.id.to_string(), observer.name, now.to_rfc3339(), hex::encode(keys.public())],
+            "INSERT INTO observer (id, name, is_local, created_at, public_key, reference_digest,
+                                   statement)
+             VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6)",
+            params![
+                observer.id.to_string(),
+                observer.name,
+                now.to_rfc3339(),
+                hex::encode(keys.public()),
+                hex::encode(digest),
+                hex::encode(statement)
+            ],
         )
         .map_err(|e| StorageError::sqlite(path, Doing::SavingObserver, e))?;
-        tx.execute(
-            "INSERT INTO local_key (singleton, secret) VALUES (1, ?1)",
-            [hex::encode(keys.secret())],
-        )
-        .map_err(|e| StorageError::sqlite(path, Doing::SavingObserverKey, e))?;
         tx.commit()
             .map_err(|e| StorageError::sqlite(path, Doing::CommittingCreation, e))?;
-        store.keys = Some(keys);
+        store.keys = KeyState::Loaded(keys);
         Ok(store)
     }
 
     /// Opens an existing constat database for reading and writing, applying pending migrations.
     /// Refuses a missing file, a file that is not a constat database, and a database written by a
     /// newer constat.
+    ///
+    /// The local observer's key is read from its key file in [`KeyDir::for_database`]; a database of
+    /// an earlier schema still holding its key has it moved there first.
     pub fn open(path: &Path) -> Result<Self, StorageError> {
+        Self::open_with_keys(path, KeyDir::for_database(path).as_ref())
+    }
+
+    /// [`Store::open`] with the key folder `key_dir` (none: no key can be read or moved).
+    pub fn open_with_keys(path: &Path, key_dir: Option<&KeyDir>) -> Result<Self, StorageError> {
         if !path.is_file() {
             return Err(StorageError::NotFound(path.to_owned()));
         }
@@ -179,7 +237,7 @@ impl Store {
         let mut store = Self {
             conn,
             path: path.to_owned(),
-            keys: None,
+            keys: KeyState::Unkeyed,
             read_only: None,
         };
         let app_id: i32 = match store
@@ -203,20 +261,129 @@ impl Store {
             return Err(StorageError::NotConstat(path.to_owned()));
         }
         store.configure()?;
-        migrations::apply(&mut store.conn, &store.path)?;
-        let secret: Option<String> = store
+        let applied = migrations::apply(&mut store.conn, &store.path, key_dir)?;
+        if applied.key_moved {
+            // The dropped table's pages were zeroed (secure_delete); VACUUM rewrites the file
+            // without free pages and the checkpoint empties the `-wal`: no copy of the secret
+            // stays in the database's files.
+            store
+                .conn
+                .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+                .map_err(|e| store.err(Doing::RemovingSecretKey, e))?;
+        }
+        store.keys = store.load_keys(key_dir)?;
+        if matches!(store.keys, KeyState::Loaded(_)) && applied.key_moved {
+            store.refresh_statement()?;
+        }
+        Ok(store)
+    }
+
+    /// The local observer's key from its key file, checked against the public key the
+    /// database holds.
+    fn load_keys(&self, key_dir: Option<&KeyDir>) -> Result<KeyState, StorageError> {
+        let local: Option<(String, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT secret FROM local_key WHERE singleton = 1",
+                "SELECT id, public_key FROM observer WHERE is_local = 1",
                 [],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
-            .map_err(|e| store.err(Doing::ReadingObserverKey, e))?;
-        store.keys = secret
-            .and_then(|s| events::parse_hash(&s))
-            .map(|s| Keypair::from_secret(&s));
-        Ok(store)
+            .map_err(|e| self.err(Doing::ReadingObserverKey, e))?;
+        let Some((id, Some(public))) = local else {
+            return Ok(KeyState::Unkeyed);
+        };
+        let Ok(id) = uuid::Uuid::parse_str(&id) else {
+            return Ok(KeyState::Unkeyed);
+        };
+        let id = ObserverId(id);
+        let Some(dir) = key_dir else {
+            return Ok(KeyState::Missing {
+                key_file: None,
+                problem: Some(KeyFileProblem::NoFolder),
+            });
+        };
+        let key_file = Some(dir.file_of(id));
+        Ok(match dir.read(id) {
+            Ok(Some(pair)) if hex::encode(pair.public()) == public => KeyState::Loaded(pair),
+            Ok(Some(_)) => KeyState::Missing {
+                key_file,
+                problem: Some(KeyFileProblem::OtherKey),
+            },
+            Ok(None) => KeyState::Missing {
+                key_file,
+                problem: None,
+            },
+            Err(problem) => KeyState::Missing {
+                key_file,
+                problem: Some(problem),
+            },
+        })
+    }
+
+    /// Signs the local observer's statement again when its name or the reference data changed
+    /// (or when it has none yet): `["constat-observer/1", id, name, public key, reference
+    /// digest]`. Nothing happens without the key.
+    pub fn refresh_statement(&self) -> Result<(), StorageError> {
+        let KeyState::Loaded(keys) = &self.keys else {
+            return Ok(());
+        };
+        let observer = self.local_observer()?;
+        let stored: (Option<String>, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT reference_digest, statement FROM observer WHERE is_local = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(Doing::ReadingLocalObserver, e))?;
+        let digest = crate::domain::reference_digest::reference_digest(&self.election_data()?);
+        let statement = keys.sign_statement(observer.id, &observer.name, &digest);
+        let fresh = stored.0.as_deref() == Some(hex::encode(digest).as_str())
+            && stored.1.as_deref().is_some_and(|s| {
+                hex::decode(s)
+                    .ok()
+                    .and_then(|b| <[u8; 64]>::try_from(b).ok())
+                    .is_some_and(|sig| {
+                        chain::statement_is_valid(
+                            observer.id,
+                            &observer.name,
+                            &keys.public(),
+                            &digest,
+                            &sig,
+                        )
+                    })
+            });
+        if fresh {
+            return Ok(());
+        }
+        self.conn
+            .execute(
+                "UPDATE observer SET reference_digest = ?1, statement = ?2 WHERE is_local = 1",
+                params![hex::encode(digest), hex::encode(statement)],
+            )
+            .map(drop)
+            .map_err(|e| self.err(Doing::SavingObserver, e))
+    }
+
+    /// The refusal to append without the key, saying what happened, where constat looked and
+    /// how to fix it.
+    fn key_refusal(&self) -> Option<StorageError> {
+        match &self.keys {
+            KeyState::Missing {
+                key_file: Some(key_file),
+                problem: None,
+            } => Some(StorageError::KeyMissing {
+                path: self.path.clone(),
+                key_file: key_file.clone(),
+            }),
+            KeyState::Missing { key_file, problem } => Some(StorageError::KeyFile {
+                path: self.path.clone(),
+                key_file: key_file.clone(),
+                problem: problem.clone().unwrap_or(KeyFileProblem::NoFolder),
+            }),
+            KeyState::Loaded(_) | KeyState::Unkeyed => None,
+        }
     }
 
     /// Opens a database on a read-only medium, for reading only, as another observer's file is
@@ -242,7 +409,7 @@ impl Store {
         Ok(Self {
             conn,
             path: path.to_owned(),
-            keys: None,
+            keys: KeyState::Unkeyed,
             read_only: Some(ReadOnly {
                 source,
                 _copy: copy,
@@ -265,7 +432,7 @@ impl Store {
         Ok(Self {
             conn,
             path: self.path.clone(),
-            keys: None,
+            keys: KeyState::Unkeyed,
             read_only: None,
         })
     }
@@ -396,7 +563,8 @@ impl Store {
                 what: DataProblem::NoBureau(code.to_string()),
             });
         }
-        Ok(())
+        // The reference data changed: the statement covers it again.
+        self.refresh_statement()
     }
 
     /// One circonscription and its candidates (panel order), without loading the whole
@@ -491,29 +659,37 @@ impl Store {
         seen_at: Option<DateTime<Utc>>,
         body: EventBody,
     ) -> Result<Event, StorageError> {
+        if let Some(refusal) = self.key_refusal() {
+            return Err(refusal);
+        }
         let observer = self.local_observer()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StorageError::sqlite(&self.path, Doing::StartingToSaveEvent, e))?;
-        let last: Option<(i64, String)> = tx
+        let last: Option<(i64, String, String)> = tx
             .query_row(
-                "SELECT seq, hash FROM event WHERE observer = ?1 ORDER BY seq DESC LIMIT 1",
+                "SELECT seq, hash, recorded_at FROM event WHERE observer = ?1
+                 ORDER BY seq DESC LIMIT 1",
                 [observer.id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(|e| StorageError::sqlite(&self.path, Doing::NumberingEvent, e))?;
-        let (seq, previous) = match last {
-            None => (1, GENESIS),
-            Some((seq, hash)) => (
+        let (seq, previous, previous_at) = match last {
+            None => (1, GENESIS, None),
+            Some((seq, hash, at)) => (
                 seq.unsigned_abs() + 1,
                 events::parse_hash(&hash).ok_or_else(|| StorageError::Invalid {
                     path: self.path.clone(),
                     what: DataProblem::LastHash(hash.clone()),
                 })?,
+                events::parse_time(&at),
             ),
         };
+        // Along a chain `recorded_at` never goes back (merge refuses a chain that does): on a
+        // clock set back meanwhile, the event is recorded at its predecessor's time.
+        let recorded_at = previous_at.map_or(recorded_at, |p| p.max(recorded_at));
         let event = Event {
             id,
             observer: observer.id,
@@ -533,8 +709,14 @@ impl Store {
         let hash = chain::link(&previous, &event);
         events::insert(&tx, &event, &hash, false)
             .map_err(|e| StorageError::sqlite(&self.path, Doing::SavingEvent, e))?;
-        if let Some(keys) = &self.keys {
+        if let KeyState::Loaded(keys) = &self.keys {
             let signature = keys.sign_head(observer.id, seq, &hash);
+            tx.prepare_cached("INSERT INTO event_signature (event, signature) VALUES (?1, ?2)")
+                .and_then(|mut stmt| {
+                    stmt.execute(params![event.id.to_string(), hex::encode(signature)])
+                })
+                .map_err(|e| StorageError::sqlite(&self.path, Doing::SigningChainHead, e))?;
+            // The head too, as files of earlier versions hold it (the same signature).
             tx.execute(
                 "INSERT INTO chain_head (observer, seq, hash, signature) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (observer) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
@@ -778,6 +960,87 @@ impl Store {
         Ok(out)
     }
 
+    /// What each observer signed of themselves (public key, reference digest, statement), for a
+    /// signed events CSV; the local observer's statement is signed again first if the name or
+    /// the reference data changed.
+    pub fn observer_seals(
+        &self,
+    ) -> Result<
+        std::collections::BTreeMap<ObserverId, crate::export::events_csv::ObserverSeal>,
+        StorageError,
+    > {
+        if self.read_only.is_none() {
+            self.refresh_statement()?;
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, public_key, reference_digest, statement FROM observer")
+            .map_err(|e| self.err(Doing::ReadingObservers, e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .map_err(|e| self.err(Doing::ReadingObservers, e))?;
+        let mut out = std::collections::BTreeMap::new();
+        for row in rows {
+            let (id, key, digest, statement) =
+                row.map_err(|e| self.err(Doing::ReadingObservers, e))?;
+            let Ok(id) = uuid::Uuid::parse_str(&id) else {
+                continue;
+            };
+            out.insert(
+                ObserverId(id),
+                crate::export::events_csv::ObserverSeal {
+                    public_key: key.as_deref().and_then(events::parse_hash),
+                    reference_digest: digest.as_deref().and_then(events::parse_hash),
+                    statement: statement
+                        .as_deref()
+                        .and_then(|s| hex::decode(s).ok())
+                        .and_then(|b| b.try_into().ok()),
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// Every event's signature, by event (none for events of earlier schemas).
+    pub fn event_signatures(
+        &self,
+    ) -> Result<std::collections::HashMap<EventId, [u8; 64]>, StorageError> {
+        let mut out = std::collections::HashMap::new();
+        let version: u32 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.err(Doing::ReadingSchemaVersion, e))?;
+        if version < 5 {
+            return Ok(out);
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT event, signature FROM event_signature")
+            .map_err(|e| self.err(Doing::ReadingEvents, e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(Doing::ReadingEvents, e))?;
+        for row in rows {
+            let (id, sig) = row.map_err(|e| self.err(Doing::ReadingEvents, e))?;
+            if let (Ok(id), Some(sig)) = (
+                uuid::Uuid::parse_str(&id),
+                hex::decode(&sig)
+                    .ok()
+                    .and_then(|b| <[u8; 64]>::try_from(b).ok()),
+            ) {
+                out.insert(EventId(id), sig);
+            }
+        }
+        Ok(out)
+    }
+
     /// Writes a self-contained copy of the database to `output` with `VACUUM INTO` (never by
     /// copying files: a live WAL database copied by hand can lose its latest commits), syncs it,
     /// then renames it into place.
@@ -803,15 +1066,44 @@ impl Store {
             .into_temp_path();
         // VACUUM INTO needs a path that does not exist yet.
         std::fs::remove_file(&tmp).map_err(io)?;
-        self.conn
-            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
-            .map_err(|e| self.err(Doing::WritingExport, e))?;
-        // The observer's secret key stays home: remove it from the copy, leaving no trace.
-        {
-            let copy = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)
-                .map_err(|e| self.err(Doing::OpeningExport, e))?;
-            copy.execute_batch("PRAGMA secure_delete = ON; DELETE FROM local_key; VACUUM;")
-                .map_err(|e| self.err(Doing::RemovingSecretKey, e))?;
+        // The statement sent covers the reference data as it is now.
+        if self.read_only.is_none() {
+            self.refresh_statement()?;
+        }
+        // A database of an earlier schema on a read-only medium (never migrated) may still hold
+        // its key in `local_key`: its copy is made and stripped in a private folder of the
+        // system's temporary folder, never beside the output, and only then copied there.
+        let legacy_key: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'local_key')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(Doing::RemovingSecretKey, e))?;
+        if legacy_key {
+            let private = tempfile::Builder::new()
+                .prefix(".constat-strip-")
+                .tempdir()
+                .map_err(io)?;
+            let staged = private.path().join("copy.db");
+            self.conn
+                .execute("VACUUM INTO ?1", [staged.to_string_lossy()])
+                .map_err(|e| self.err(Doing::WritingExport, e))?;
+            {
+                let copy = Connection::open_with_flags(&staged, OpenFlags::SQLITE_OPEN_READ_WRITE)
+                    .map_err(|e| self.err(Doing::OpeningExport, e))?;
+                copy.execute_batch("PRAGMA secure_delete = ON; DELETE FROM local_key; VACUUM;")
+                    .map_err(|e| self.err(Doing::RemovingSecretKey, e))?;
+            }
+            std::fs::copy(&staged, &tmp).map_err(io)?;
+        } else {
+            // The copy holds the events, their signatures and the observers' statements; the
+            // secret key is in no table of the database (it lives in its key file), so no
+            // moment of the export, killed or not, writes it anywhere.
+            self.conn
+                .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+                .map_err(|e| self.err(Doing::WritingExport, e))?;
         }
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())

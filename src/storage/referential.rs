@@ -115,11 +115,18 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
             .insert(code.clone(), Circonscription { code, label });
     }
 
+    // Files of schema 1 (another observer's, read as they are) have no `withdrawn` column.
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sql)?;
     let mut stmt = conn
-        .prepare(
+        .prepare(if version >= 2 {
             "SELECT circonscription, panel, surname, given_name, sex, nuance
-             FROM candidate WHERE withdrawn = 0 ORDER BY circonscription, panel",
-        )
+             FROM candidate WHERE withdrawn = 0 ORDER BY circonscription, panel"
+        } else {
+            "SELECT circonscription, panel, surname, given_name, sex, nuance
+             FROM candidate ORDER BY circonscription, panel"
+        })
         .map_err(sql)?;
     let rows = stmt
         .query_map([], |r| {

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OpenFlags};
 use uuid::Uuid;
 
 use super::*;
+use crate::domain::chain::{self, Keypair};
 use crate::domain::merge::EventProblem;
 use crate::domain::{BureauCode, CirconscriptionCode, Item, Mark, Panel};
 use crate::i18n::{Lang, Localize};
@@ -564,7 +565,7 @@ fn version_2_copy(from: &Path, to: &Path) {
          INSERT INTO circonscription SELECT * FROM src.circonscription;
          INSERT INTO candidate SELECT * FROM src.candidate;
          INSERT INTO bureau SELECT * FROM src.bureau;
-         INSERT INTO observer SELECT * FROM src.observer;
+         INSERT INTO observer SELECT id, name, public_key, is_local, created_at FROM src.observer;
          INSERT INTO chain_head SELECT * FROM src.chain_head;
          INSERT INTO event SELECT id, observer, seq, recorded_at, kind, circonscription, bureau,
              panel, item, value, voters, received, voter, target, note, hash FROM src.event;",
@@ -676,4 +677,518 @@ fn merge_lenient(target: &mut Store, file: &Path) -> MergeOutcome {
             &mut |_| {},
         )
         .unwrap()
+}
+
+// ---- Issue 15 (sign): every event signed, the key out of the database, time. ----
+
+/// Merges `file` into `target`, returning the refusal if any.
+fn try_merge(target: &mut Store, file: &Path) -> Result<MergeOutcome, MergeRejection> {
+    target.merge_database(
+        file,
+        MergeOptions {
+            now: t(1_000_000),
+            strict: false,
+        },
+        &mut |_| {},
+    )
+}
+
+/// Does `bytes` hold `needle` anywhere?
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The secret key of the observer `id` whose database is at `db`, from its key file.
+fn secret_of(db: &Path, id: u128) -> [u8; 32] {
+    KeyDir::for_database(db)
+        .unwrap()
+        .read(ObserverId(Uuid::from_u128(id)))
+        .unwrap()
+        .unwrap()
+        .secret()
+}
+
+/// Appends to `db` (opened raw, as a forger would) an event of observer `id` after its last one,
+/// hashed as the public format says, with no signature.
+fn forge_append(db: &Path, id: u128, at: DateTime<Utc>) {
+    let store = Store::open_with_keys(db, None).unwrap();
+    let events = store.events_with_hashes().unwrap();
+    let (last, hash) = events
+        .iter()
+        .rfind(|(e, _)| e.observer == ObserverId(Uuid::from_u128(id)))
+        .unwrap();
+    let forged = Event {
+        id: EventId(Uuid::from_u128(0xF0F0 << 64 | u128::from(last.seq + 1))),
+        observer: last.observer,
+        seq: last.seq + 1,
+        recorded_at: at,
+        seen_at: None,
+        body: EventBody::Tick {
+            circonscription: CirconscriptionCode::parse("7501").unwrap(),
+            bureau: None,
+            panel: Panel::new(3).unwrap(),
+            item: Item::Foi,
+            mark: Mark::Present,
+            note: Some("erreur de ma part".into()),
+            envelope: None,
+        },
+    };
+    let new_hash = crate::domain::chain::link(hash, &forged);
+    drop(store);
+    let conn = raw(db);
+    super::events::insert(&conn, &forged, &new_hash, false).unwrap();
+}
+
+#[test]
+fn every_append_is_signed_and_the_secret_is_in_no_file_of_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=3u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    let signatures = a.event_signatures().unwrap();
+    assert_eq!(signatures.len(), 3);
+    let public = Keypair::from_secret(&secret_of(&a_path, 1)).public();
+    for (e, hash) in a.events_with_hashes().unwrap() {
+        assert!(chain::head_signature_is_valid(
+            &public,
+            e.observer,
+            e.seq,
+            &hash,
+            &signatures[&e.id]
+        ));
+    }
+    let tables: i64 = a
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'local_key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 0, "no table for the key any more");
+    drop(a);
+    let secret = secret_of(&a_path, 1);
+    for file in std::fs::read_dir(dir.path()).unwrap() {
+        let file = file.unwrap().path();
+        if file.is_file() {
+            let bytes = std::fs::read(&file).unwrap();
+            assert!(!holds(&bytes, &secret), "{} holds the key", file.display());
+            assert!(!holds(&bytes, hex::encode(secret).as_bytes()));
+        }
+    }
+    let checks = super::verify::verify_database(&a_path).unwrap();
+    assert_eq!(checks[0].signed_up_to, Some(3));
+    assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
+}
+
+/// A file of schema `version` (1 to 4) as an older constat wrote it, holding `from`'s data and
+/// its observer's secret key in `local_key`.
+fn older_copy(from: &Path, to: &Path, version: u32, secret: &[u8; 32]) {
+    #[allow(clippy::disallowed_methods)]
+    let conn = Connection::open(to).unwrap();
+    for sql in super::migrations::up_to(version) {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
+    conn.pragma_update(None, "user_version", version).unwrap();
+    conn.execute("ATTACH ?1 AS src", [from.to_str().unwrap()])
+        .unwrap();
+    let candidates = if version >= 2 {
+        "INSERT INTO candidate SELECT * FROM src.candidate;"
+    } else {
+        "INSERT INTO candidate SELECT circonscription, panel, surname, given_name, sex, nuance
+         FROM src.candidate;"
+    };
+    let added = match version {
+        4.. => ", envelope, received_on, seen_at, machines, household",
+        3 => ", envelope, received_on",
+        _ => "",
+    };
+    conn.execute_batch(&format!(
+        "INSERT INTO election SELECT * FROM src.election;
+         INSERT INTO circonscription SELECT * FROM src.circonscription;
+         {candidates}
+         INSERT INTO bureau SELECT * FROM src.bureau;
+         INSERT INTO observer SELECT id, name, public_key, is_local, created_at FROM src.observer;
+         INSERT INTO chain_head SELECT * FROM src.chain_head;
+         INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
+                            item, value, voters, received, voter, target, note, hash{added})
+             SELECT id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item,
+                    value, voters, received, voter, target, note, hash{added}
+             FROM src.event ORDER BY rowid;"
+    ))
+    .unwrap();
+    conn.execute(
+        "INSERT INTO local_key (singleton, secret) VALUES (1, ?1)",
+        [hex::encode(secret)],
+    )
+    .unwrap();
+    conn.execute("DETACH src", []).unwrap();
+}
+
+#[test]
+fn genuine_files_of_every_earlier_schema_merge_verify_and_migrate_with_their_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=3u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    let events = a.events().unwrap();
+    drop(a);
+    let secret = secret_of(&a_path, 1);
+    for version in 1..=3 {
+        let sub = dir.path().join(format!("v{version}"));
+        std::fs::create_dir(&sub).unwrap();
+        let old = sub.join("old.db");
+        older_copy(&a_path, &old, version, &secret);
+        let checks = super::verify::verify_database(&old).unwrap();
+        assert!(
+            checks.iter().all(|c| c.problem.is_none()),
+            "v{version}: {checks:?}"
+        );
+        assert_eq!(checks[0].signed_up_to, Some(3), "v{version}");
+        let (mut target, _) = store_of(&sub, "target.db", 3);
+        assert_eq!(try_merge(&mut target, &old).unwrap().new, 3, "v{version}");
+        assert_eq!(target.events().unwrap(), events);
+        drop(target);
+        let mut reopened = Store::open(&old).unwrap();
+        reopened
+            .append(EventId(Uuid::from_u128(1 << 64 | 4)), t(4), tick(4))
+            .unwrap();
+        drop(reopened);
+        assert_eq!(secret_of(&old, 1), secret, "v{version}");
+        assert!(
+            !holds(
+                &std::fs::read(&old).unwrap(),
+                hex::encode(secret).as_bytes()
+            ),
+            "v{version}"
+        );
+    }
+}
+
+#[test]
+fn a_schema_4_file_merges_verifies_and_on_open_moves_its_key_to_a_key_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=4u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    let events = a.events().unwrap();
+    drop(a);
+    let secret = secret_of(&a_path, 1);
+    let old_dir = dir.path().join("old");
+    std::fs::create_dir(&old_dir).unwrap();
+    let old = old_dir.join("old.db");
+    older_copy(&a_path, &old, 4, &secret);
+    assert!(holds(
+        &std::fs::read(&old).unwrap(),
+        hex::encode(secret).as_bytes()
+    ));
+
+    // A genuine schema-4 file merges and verifies (its signed head covers every event).
+    let checks = super::verify::verify_database(&old).unwrap();
+    assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
+    let (mut target, _) = store_of(dir.path(), "target.db", 3);
+    assert_eq!(try_merge(&mut target, &old).unwrap().new, 4);
+    assert_eq!(target.events().unwrap(), events);
+
+    // Opened: the key goes to its key file (in the key folder of the old file), and out of
+    // every byte of the database.
+    let mut reopened = Store::open(&old).unwrap();
+    reopened
+        .append(EventId(Uuid::from_u128(1 << 64 | 5)), t(5), tick(4))
+        .unwrap();
+    drop(reopened);
+    assert_eq!(secret_of(&old, 1), secret);
+    for name in ["old.db", "old.db-wal"] {
+        let Ok(bytes) = std::fs::read(old_dir.join(name)) else {
+            continue;
+        };
+        assert!(!holds(&bytes, hex::encode(secret).as_bytes()), "{name}");
+        assert!(!holds(&bytes, &secret), "{name}");
+    }
+    let checks = super::verify::verify_database(&old).unwrap();
+    assert_eq!(checks[0].signed_up_to, Some(5));
+    assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
+}
+
+#[test]
+fn without_its_key_file_a_database_refuses_to_append_and_says_where_it_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, a_path) = store_of(dir.path(), "a.db", 1);
+    drop(a);
+    let key_file = KeyDir::for_database(&a_path)
+        .unwrap()
+        .file_of(ObserverId(Uuid::from_u128(1)));
+    std::fs::rename(&key_file, dir.path().join("saved.key")).unwrap();
+    let mut a = Store::open(&a_path).unwrap();
+    let err = a
+        .append(EventId(Uuid::from_u128(1 << 64 | 1)), t(1), tick(3))
+        .unwrap_err();
+    assert!(
+        matches!(&err, StorageError::KeyMissing { key_file: k, .. } if k == &key_file),
+        "{err}"
+    );
+    assert!(err.text(Lang::Fr).contains(&key_file.display().to_string()));
+    assert_eq!(event_count(&a), 0);
+    drop(a);
+    // The key file put back: appending works again.
+    std::fs::rename(dir.path().join("saved.key"), &key_file).unwrap();
+    let mut a = Store::open(&a_path).unwrap();
+    a.append(EventId(Uuid::from_u128(1 << 64 | 1)), t(1), tick(3))
+        .unwrap();
+}
+
+#[test]
+fn merge_refuses_an_event_appended_to_someone_elses_chain_without_a_valid_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=5u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    drop(a);
+    let forged = dir.path().join("forged.db");
+    std::fs::copy(&a_path, &forged).unwrap();
+    forge_append(&forged, 1, t(6));
+    let (mut target, target_path) = store_of(dir.path(), "target.db", 3);
+    let err = try_merge(&mut target, &forged).unwrap_err();
+    assert_eq!(
+        err,
+        MergeRejection::Unsigned {
+            observer: ObserverId(Uuid::from_u128(1)),
+            first: 6,
+            last: 6,
+            signed: 5
+        }
+    );
+    assert_eq!(event_count(&target), 0, "the target is unchanged");
+    // verify names the break: 6 events, signed up to 5.
+    let checks = super::verify::verify_database(&forged).unwrap();
+    assert_eq!(
+        checks[0].problem,
+        Some(ChainProblem::Unsigned {
+            events: 6,
+            signed: 5
+        })
+    );
+    // The genuine file merges, and the forged one is still refused after it.
+    assert_eq!(try_merge(&mut target, &a_path).unwrap().new, 5);
+    assert!(matches!(
+        try_merge(&mut target, &forged),
+        Err(MergeRejection::Unsigned { first: 6, .. })
+    ));
+    drop(target);
+    let checks = super::verify::verify_database(&target_path).unwrap();
+    assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
+}
+
+#[test]
+fn merge_refuses_a_forged_signature_a_changed_name_time_going_back_and_the_future() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=3u128 {
+        a.append(
+            EventId(Uuid::from_u128(1 << 64 | n)),
+            t(n as i64 * 10),
+            tick(3),
+        )
+        .unwrap();
+    }
+    drop(a);
+    let copy = |name: &str| {
+        let p = dir.path().join(name);
+        std::fs::copy(&a_path, &p).unwrap();
+        (p.clone(), raw(&p))
+    };
+    let target_dir = dir.path().join("t");
+    std::fs::create_dir(&target_dir).unwrap();
+    let (mut target, _) = store_of(&target_dir, "target.db", 3);
+    let me = ObserverId(Uuid::from_u128(1));
+
+    // The last signature replaced by another (valid hex, wrong signature).
+    let (bad_sig, conn) = copy("bad-sig.db");
+    let trigger: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'event_signature_is_append_only_no_update'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER event_signature_is_append_only_no_update;
+         UPDATE event_signature SET signature = (CASE substr(signature, 1, 1) WHEN '0' THEN '1'
+             ELSE '0' END) || substr(signature, 2)
+         WHERE event = (SELECT id FROM event ORDER BY seq DESC LIMIT 1);
+         DELETE FROM chain_head;",
+    )
+    .unwrap();
+    conn.execute_batch(&trigger).unwrap();
+    drop(conn);
+    assert_eq!(
+        try_merge(&mut target, &bad_sig).unwrap_err(),
+        MergeRejection::EventSignature {
+            observer: me,
+            seq: 3
+        }
+    );
+    assert_eq!(
+        super::verify::verify_database(&bad_sig).unwrap()[0].problem,
+        Some(ChainProblem::BadHeadSignature { seq: 3 })
+    );
+
+    // The name garbled: the statement no longer verifies.
+    let (renamed, conn) = copy("renamed.db");
+    conn.execute("UPDATE observer SET name = 'LÃ©a Bernard'", [])
+        .unwrap();
+    drop(conn);
+    assert!(matches!(
+        try_merge(&mut target, &renamed),
+        Err(MergeRejection::BadStatement { .. })
+    ));
+    assert_eq!(
+        super::verify::verify_database(&renamed).unwrap()[0].problem,
+        Some(ChainProblem::BadStatement)
+    );
+
+    // An event whose time goes back (re-hashed as the format says, but unsigned: refused either
+    // way; the time is the first reason met).
+    let (back, _) = copy("back.db");
+    forge_append(&back, 1, t(5));
+    assert!(matches!(
+        try_merge(&mut target, &back),
+        Err(MergeRejection::TimeGoesBack { seq: 4, .. })
+    ));
+    assert_eq!(
+        super::verify::verify_database(&back).unwrap()[0].problem,
+        Some(ChainProblem::TimeGoesBack { seq: 4 })
+    );
+
+    // More than 5 minutes in the future of the receiving machine.
+    let (ahead, _) = copy("ahead.db");
+    forge_append(&ahead, 1, t(1_000_000 + 6 * 60));
+    assert!(matches!(
+        try_merge(&mut target, &ahead),
+        Err(MergeRejection::FromTheFuture { seq: 4, .. })
+    ));
+    assert_eq!(event_count(&target), 0, "the target is unchanged");
+
+    // Every refusal names the observer, in French and English.
+    for err in [
+        try_merge(&mut target, &bad_sig).unwrap_err(),
+        try_merge(&mut target, &renamed).unwrap_err(),
+    ] {
+        for lang in [Lang::Fr, Lang::En] {
+            assert!(
+                err.text(lang).contains(&me.to_string()),
+                "{}",
+                err.text(lang)
+            );
+        }
+    }
+    assert_eq!(try_merge(&mut target, &a_path).unwrap().new, 3);
+}
+
+#[test]
+fn an_event_whose_observer_is_not_listed_is_a_break() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    a.append(EventId(Uuid::from_u128(1 << 64 | 1)), t(1), tick(3))
+        .unwrap();
+    drop(a);
+    let conn = raw(&a_path);
+    conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    let orphan = Event {
+        id: EventId(Uuid::from_u128(0xBAD)),
+        observer: ObserverId(Uuid::from_u128(0x3b68)),
+        seq: 1,
+        recorded_at: t(2),
+        seen_at: None,
+        body: tick(5),
+    };
+    let hash = chain::link(&chain::GENESIS, &orphan);
+    super::events::insert(&conn, &orphan, &hash, false).unwrap();
+    drop(conn);
+    let checks = super::verify::verify_database(&a_path).unwrap();
+    let found = checks
+        .iter()
+        .find(|c| c.observer == orphan.observer)
+        .unwrap();
+    assert_eq!(found.problem, Some(ChainProblem::Orphan));
+}
+
+#[test]
+fn a_signed_csv_merges_and_stripped_of_its_signatures_is_refused_where_the_key_is_known() {
+    use crate::export::events_csv;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=3u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    let mut signed = Vec::new();
+    events_csv::write_signed(
+        &mut signed,
+        "legislatives-2017-1",
+        &a.observers().unwrap(),
+        &a.events_with_hashes().unwrap(),
+        &a.observer_seals().unwrap(),
+        &a.event_signatures().unwrap(),
+    )
+    .unwrap();
+    let mut unsigned = Vec::new();
+    events_csv::write(
+        &mut unsigned,
+        "legislatives-2017-1",
+        &a.observers().unwrap(),
+        &a.events_with_hashes().unwrap(),
+    )
+    .unwrap();
+    let events = a.events().unwrap();
+    drop(a);
+    let (signed_path, unsigned_path) = (dir.path().join("s.csv"), dir.path().join("u.csv"));
+    std::fs::write(&signed_path, &signed).unwrap();
+    std::fs::write(&unsigned_path, &unsigned).unwrap();
+    let options = MergeOptions {
+        now: t(1_000_000),
+        strict: false,
+    };
+    let t_dir = dir.path().join("t");
+    std::fs::create_dir(&t_dir).unwrap();
+    let (mut target, _) = store_of(&t_dir, "target.db", 3);
+    assert_eq!(
+        target
+            .merge_csv(&signed_path, options, &mut |_| {})
+            .unwrap()
+            .new,
+        3
+    );
+    assert_eq!(target.events().unwrap(), events);
+    assert_eq!(target.event_signatures().unwrap().len(), 3);
+    // The unsigned CSV of a keyed observer: nothing beyond what is signed here merges.
+    let (mut fresh, _) = store_of(&dir.path().join("t"), "fresh.db", 4);
+    let outcome = fresh.merge_database(&a_path, options, &mut |_| {}).unwrap();
+    assert_eq!(outcome.new, 3);
+    assert_eq!(
+        fresh
+            .merge_csv(&unsigned_path, options, &mut |_| {})
+            .unwrap()
+            .already,
+        3
+    );
+    // An unsigned CSV of an observer never seen with a key still merges (weaker evidence).
+    let (mut other, _) = store_of(&dir.path().join("t"), "other.db", 5);
+    assert_eq!(
+        other
+            .merge_csv(&unsigned_path, options, &mut |_| {})
+            .unwrap()
+            .new,
+        3
+    );
 }

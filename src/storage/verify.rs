@@ -56,6 +56,23 @@ pub enum ChainProblem {
         /// The signed position.
         seq: u64,
     },
+    // Issue 15 (sign).
+    /// A keyed observer's events are signed only up to a position before the last.
+    Unsigned {
+        /// Events in the chain.
+        events: u64,
+        /// The last position covered by a valid signature (0: none).
+        signed: u64,
+    },
+    /// Events whose observer is not in the observer table (reports would still print them).
+    Orphan,
+    /// The observer's signed statement (name, key, reference digest) does not verify.
+    BadStatement,
+    /// `recorded_at` goes back at this position.
+    TimeGoesBack {
+        /// The position.
+        seq: u64,
+    },
 }
 
 impl From<chain::ChainBreak> for ChainProblem {
@@ -81,6 +98,14 @@ impl Localize for ChainProblem {
             Self::BadHeadSignature { seq } => {
                 Message::new("reason-chain-bad-head-signature").arg("seq", seq.to_string())
             }
+            Self::Unsigned { events, signed } => Message::new("reason-chain-unsigned")
+                .arg("events", events.to_string())
+                .arg("signed", signed.to_string()),
+            Self::Orphan => Message::new("reason-chain-orphan"),
+            Self::BadStatement => Message::new("reason-chain-bad-statement"),
+            Self::TimeGoesBack { seq } => {
+                Message::new("reason-chain-time-goes-back").arg("seq", seq.to_string())
+            }
         }
     }
 }
@@ -96,17 +121,32 @@ impl std::fmt::Display for ChainProblem {
 pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
     let db = Untrusted::open(path)?;
     let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
+    let version = db.version();
     let mut observers = db
         .conn
-        .prepare("SELECT id, name, public_key FROM observer ORDER BY name, id")
+        .prepare(if version >= 5 {
+            "SELECT id, name, public_key, reference_digest, statement FROM observer
+             ORDER BY name, id"
+        } else {
+            "SELECT id, name, public_key, NULL, NULL FROM observer ORDER BY name, id"
+        })
         .map_err(damaged)?;
-    let listed: Vec<(String, String, Option<String>)> = observers
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let listed: Vec<Row> = observers
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .map_err(damaged)?
         .collect::<Result<_, _>>()
         .map_err(damaged)?;
     let mut out = Vec::new();
-    for (id, name, key) in listed {
+    for (id, name, key, digest, statement) in listed {
         let Ok(uuid) = uuid::Uuid::parse_str(&id) else {
             return Err(Refusal::Damaged(Damage::ObserverId(id)));
         };
@@ -128,6 +168,7 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
             .map_err(damaged)?;
         let mut rows = stmt.query([&id]).map_err(damaged)?;
         let (mut seq, mut hash): (u64, Hash) = (0, chain::GENESIS);
+        let mut previous_at = None;
         while let Some(row) = rows.next().map_err(damaged)? {
             let (event, stored) = match events::decode_with_hash(row, path) {
                 Ok(pair) => pair,
@@ -148,15 +189,146 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
                 check.problem = Some(problem);
                 break;
             }
+            if previous_at.is_some_and(|p| event.recorded_at < p) {
+                check.problem = Some(ChainProblem::TimeGoesBack { seq: event.seq });
+                break;
+            }
+            previous_at = Some(event.recorded_at);
             check.events += 1;
+        }
+        let public = key.as_deref().and_then(events::parse_hash);
+        if check.problem.is_none() {
+            check.problem = check_statement(
+                observer,
+                &check.name,
+                public.as_ref(),
+                digest.as_deref(),
+                statement.as_deref(),
+            );
         }
         if check.problem.is_none() && seq > 0 {
             check.head = Some(hex::encode(hash));
             check_head(&db, &id, key.as_deref(), observer, &mut check)?;
         }
+        if check.problem.is_none() && seq > 0 && version >= 5 {
+            check_last_signature(&db, &id, public.as_ref(), observer, &mut check)?;
+        }
+        if check.problem.is_none()
+            && public.is_some()
+            && check.signed_up_to.unwrap_or(0) < check.events
+        {
+            check.problem = Some(ChainProblem::Unsigned {
+                events: check.events,
+                signed: check.signed_up_to.unwrap_or(0),
+            });
+        }
         out.push(check);
     }
+    out.extend(orphans(&db)?);
     Ok(out)
+}
+
+/// One check per observer id that events name but the observer table does not list: a break
+/// (a report would print their events as "constaté par #…").
+fn orphans(db: &Untrusted) -> Result<Vec<ChainCheck>, Refusal> {
+    let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
+    let mut stmt = db
+        .conn
+        .prepare(
+            "SELECT observer, COUNT(*) FROM event
+             WHERE observer NOT IN (SELECT id FROM observer) GROUP BY observer ORDER BY observer",
+        )
+        .map_err(damaged)?;
+    let rows: Vec<(String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(damaged)?
+        .collect::<Result<_, _>>()
+        .map_err(damaged)?;
+    rows.into_iter()
+        .map(|(id, n)| {
+            let Ok(uuid) = uuid::Uuid::parse_str(&id) else {
+                return Err(Refusal::Damaged(Damage::ObserverId(id)));
+            };
+            Ok(ChainCheck {
+                observer: ObserverId(uuid),
+                name: String::new(),
+                events: n.unsigned_abs(),
+                head: None,
+                signed_up_to: None,
+                problem: Some(ChainProblem::Orphan),
+            })
+        })
+        .collect()
+}
+
+/// The observer's statement, when the file holds one: it must verify with their key.
+fn check_statement(
+    observer: ObserverId,
+    name: &str,
+    public: Option<&[u8; 32]>,
+    digest: Option<&str>,
+    statement: Option<&str>,
+) -> Option<ChainProblem> {
+    let statement = statement?;
+    let valid = match (
+        public,
+        digest.and_then(events::parse_hash),
+        hex::decode(statement)
+            .ok()
+            .and_then(|b| <[u8; 64]>::try_from(b).ok()),
+    ) {
+        (Some(key), Some(digest), Some(sig)) => {
+            chain::statement_is_valid(observer, name, key, &digest, &sig)
+        }
+        _ => false,
+    };
+    (!valid).then_some(ChainProblem::BadStatement)
+}
+
+/// The signature of the observer's furthest signed event (schema 5): the only one verified
+/// (each covers the chain up to its position, whose hashes were all recomputed).
+fn check_last_signature(
+    db: &Untrusted,
+    id: &str,
+    public: Option<&[u8; 32]>,
+    observer: ObserverId,
+    check: &mut ChainCheck,
+) -> Result<(), Refusal> {
+    let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
+    let last: Option<(i64, String, String)> = db
+        .conn
+        .query_row(
+            "SELECT e.seq, e.hash, s.signature FROM event e JOIN event_signature s
+               ON s.event = e.id
+             WHERE e.observer = ?1 ORDER BY e.seq DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .map_err(damaged)?;
+    let Some((seq, hash_hex, signature_hex)) = last else {
+        return Ok(());
+    };
+    let seq = seq.unsigned_abs();
+    let Some(key) = public else {
+        check.problem = Some(ChainProblem::NoPublicKey);
+        return Ok(());
+    };
+    let valid = match (
+        events::parse_hash(&hash_hex),
+        hex::decode(&signature_hex)
+            .ok()
+            .and_then(|b| <[u8; 64]>::try_from(b).ok()),
+    ) {
+        (Some(h), Some(s)) => chain::head_signature_is_valid(key, observer, seq, &h, &s),
+        _ => false,
+    };
+    if valid {
+        check.signed_up_to = Some(check.signed_up_to.map_or(seq, |m| m.max(seq)));
+    } else {
+        check.problem = Some(ChainProblem::BadHeadSignature { seq });
+    }
+    Ok(())
 }
 
 fn step(seq: &mut u64, hash: &mut Hash, event: &Event, stored: &Hash) -> Result<(), ChainProblem> {

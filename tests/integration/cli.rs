@@ -199,6 +199,7 @@ fn the_bundled_replay_script_enters_the_same_record() {
         .arg(script)
         .arg(&db)
         .arg(bin())
+        .env("CONSTAT_KEY_DIR", crate::util::key_dir(&db))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -574,6 +575,7 @@ fn the_database_defaults_to_constat_db_from_the_environment() {
     let db = dir.path().join("env.db");
     let mut cmd = std::process::Command::new(bin());
     cmd.env("CONSTAT_DB", &db)
+        .env("CONSTAT_KEY_DIR", crate::util::key_dir(&db))
         .env("LANG", "fr_FR.UTF-8")
         .args(["init", "--observer", "Env"]);
     run(&mut cmd, 0);

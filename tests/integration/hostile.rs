@@ -45,7 +45,7 @@ fn altered(dir: &Path, name: &str, sql: &str) -> PathBuf {
     let path = observer_db(dir, name);
     let conn = rw(&path);
     conn.execute_batch(
-        "DROP TRIGGER IF EXISTS event_is_append_only_no_update; DROP TRIGGER IF EXISTS event_is_append_only_no_delete; PRAGMA ignore_check_constraints = 1;",
+        "DROP TRIGGER IF EXISTS event_is_append_only_no_update; DROP TRIGGER IF EXISTS event_is_append_only_no_delete; PRAGMA ignore_check_constraints = 1; PRAGMA foreign_keys = OFF;",
     )
     .unwrap();
     conn.execute_batch(sql).unwrap();

@@ -257,6 +257,7 @@ fn killing_a_long_lived_writer_loses_no_acknowledged_tick() {
         .arg("writer")
         .arg(bin())
         .arg(&db)
+        .env("CONSTAT_KEY_DIR", crate::util::key_dir(&db))
         .env_remove("CONSTAT_DB")
         .env_remove("CONSTAT_LANG")
         .env("LANG", "fr_FR.UTF-8")
@@ -340,4 +341,140 @@ fn killing_a_long_lived_writer_loses_no_acknowledged_tick() {
     drop(conn);
 
     assert_constat_still_works(&db);
+}
+
+/// Every file under `dir`, hidden ones and those of hidden folders included.
+fn every_file(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(p),
+                Ok(t) if t.is_file() => out.push(p),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The files of `files` holding `secret`, raw or in hex (lower or upper case).
+fn holding_the_key(files: &[std::path::PathBuf], secret: &[u8]) -> Vec<std::path::PathBuf> {
+    let hex_lower: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    let needles = [
+        secret.to_vec(),
+        hex_lower.clone().into_bytes(),
+        hex_lower.to_uppercase().into_bytes(),
+    ];
+    files
+        .iter()
+        .filter(|f| {
+            let bytes = std::fs::read(f).unwrap_or_default();
+            needles
+                .iter()
+                .any(|n| bytes.windows(n.len()).any(|w| w == n.as_slice()))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Issue 15 point 3: the secret key is never in a file constat writes for sending, at any moment
+/// of an export. `export db`, `export csv` and `export evidence` are killed at 200 moments
+/// spread over their lives, and every file left in the output folder (hidden temporaries and
+/// staging folders included) is scanned for the key, raw and in hex.
+#[test]
+fn killed_exports_never_leave_the_secret_key_in_the_output_folder() {
+    const KILLS: usize = 200;
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    for i in 0..30 {
+        run(&mut tick(&db, i, &format!("e{i}")), 0);
+    }
+    // The key, read from its key file: three lines, the secret in hex last.
+    let keys = crate::util::key_dir(&db);
+    let key_file = std::fs::read_dir(&keys)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "key"))
+        .expect("the observer's key file");
+    let text = std::fs::read_to_string(&key_file).unwrap();
+    let hex_secret = text.lines().nth(2).unwrap();
+    let secret: Vec<u8> = (0..32)
+        .map(|i| u8::from_str_radix(&hex_secret[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    // The scan finds the key where it is (it is not a scan that finds nothing).
+    assert_eq!(
+        holding_the_key(std::slice::from_ref(&key_file), &secret),
+        vec![key_file]
+    );
+
+    let out = dir.path().join("usb");
+    std::fs::create_dir(&out).unwrap();
+    let export = |i: usize| {
+        let mut c = constat(&db);
+        match i % 3 {
+            0 => c
+                .args(["export", "db", "-o"])
+                .arg(out.join(format!("copie-{i}.db"))),
+            1 => c
+                .args(["export", "csv", "-o"])
+                .arg(out.join(format!("events-{i}.csv"))),
+            _ => c
+                .args(["export", "evidence", "-o"])
+                .arg(out.join(format!("preuves-{i}"))),
+        };
+        c.stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        c
+    };
+    // How long one export of each kind takes here, so that the kills spread over their lives.
+    let mut took = Duration::ZERO;
+    for w in 0..3 {
+        let start = Instant::now();
+        let status = export(1000 + w).status().unwrap();
+        assert!(status.success(), "warm-up export {w} failed");
+        took = took.max(start.elapsed());
+    }
+    let step = took / 12;
+    let (mut killed, mut finished) = (0, 0);
+    for i in 0..KILLS {
+        let mut child = export(i).spawn().expect("spawn constat export");
+        let steps = u32::try_from((i * 7919) % 16).unwrap();
+        thread::sleep(step * steps);
+        child.kill().expect("kill constat export");
+        let status = child.wait().expect("wait for constat export");
+        if status.success() {
+            finished += 1;
+        } else {
+            assert_eq!(
+                status.signal(),
+                Some(SIGKILL),
+                "export {i} failed on its own"
+            );
+            killed += 1;
+        }
+    }
+    eprintln!("export kills: one export ≤ {took:?}, {killed} killed, {finished} finished");
+    assert!(
+        killed > 0 && finished > 0,
+        "{killed} killed, {finished} finished"
+    );
+    let files = every_file(&out);
+    assert!(
+        files.iter().any(|f| f
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))),
+        "no temporary left by a kill: the kills never cut an export short"
+    );
+    assert_eq!(
+        holding_the_key(&files, &secret),
+        Vec::<std::path::PathBuf>::new()
+    );
 }

@@ -252,3 +252,149 @@ fn export_refuses_to_overwrite_the_database_and_writes_devices_in_place() {
     let meta = std::fs::metadata("/dev/null").unwrap();
     assert!(!meta.is_file(), "/dev/null was replaced by a file");
 }
+
+/// Appends to the database `db` (raw SQLite, as a forger with the public format would) a tick of
+/// its observer after their last event, hashed as docs/formats.md says, without a signature.
+pub fn forge_append(db: &Path) {
+    let events = constat::storage::Store::open(db)
+        .unwrap()
+        .events_with_hashes()
+        .unwrap();
+    let (last, hash) = events.last().unwrap();
+    let forged = constat::domain::Event {
+        id: constat::domain::EventId(uuid::Uuid::from_u128(0xF0F0)),
+        observer: last.observer,
+        seq: last.seq + 1,
+        recorded_at: last.recorded_at,
+        seen_at: None,
+        body: constat::domain::EventBody::Tick {
+            circonscription: constat::domain::CirconscriptionCode::parse("7501").unwrap(),
+            bureau: None,
+            panel: constat::domain::Panel::new(1).unwrap(),
+            item: constat::domain::Item::Foi,
+            mark: constat::domain::Mark::Present,
+            note: Some("erreur de ma part".into()),
+            envelope: None,
+        },
+    };
+    let new_hash = constat::domain::chain::link(hash, &forged);
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .unwrap();
+    conn.execute(
+        "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, panel, item,
+                            value, note, hash)
+         VALUES (?1, ?2, ?3, ?4, 'tick', '7501', 1, 'foi', 'present', 'erreur de ma part', ?5)",
+        rusqlite::params![
+            forged.id.to_string(),
+            forged.observer.to_string(),
+            forged.seq as i64,
+            forged
+                .recorded_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            hex::encode(new_hash)
+        ],
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_event_appended_to_someone_elses_chain_without_signature_is_refused_whatever_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = observer(dir.path(), "marie", &[("1", "bureau", "absent")]);
+    let forged = dir.path().join("aa-forged.db");
+    std::fs::copy(&a, &forged).unwrap();
+    forge_append(&forged);
+    let target = national(dir.path(), "nat.db");
+    // The forged copy comes first (name order): refused; the genuine file merges after it.
+    let out = merge(&target, &[&forged, &a]);
+    let evs = events(&target);
+    assert_eq!(evs.len(), 1, "{out}");
+    assert!(evs.iter().all(|e| e.id.0 != uuid::Uuid::from_u128(0xF0F0)));
+    assert!(
+        out.lines().any(|l| l.contains("aa-forged.db")
+            && l.contains("ne sont couvertes par aucune signature valide")),
+        "{out}"
+    );
+    // And after it too.
+    let out = merge(&target, &[&forged]);
+    assert_eq!(events(&target).len(), 1, "{out}");
+}
+
+#[test]
+fn a_signed_events_csv_carries_its_signatures_and_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("marie");
+    std::fs::create_dir_all(&sub).unwrap();
+    let db = sub.join("obs.db");
+    run(
+        constat(&db).args(["init", "--sample", "paris-1-2017", "--observer", "Marie"]),
+        0,
+    );
+    tick(&db, "1", "bureau", "present", &[]);
+    tick(&db, "2", "foi", "absent", &[]);
+    let csv_path = dir.path().join("marie.csv");
+    run(constat(&db).args(["export", "csv", "-o"]).arg(&csv_path), 0);
+    let text = std::fs::read_to_string(&csv_path).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.ends_with(",signature,public_key,reference_digest,observer_statement"),
+        "{header}"
+    );
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| l.split(',').nth(23).is_some_and(|s| s.len() == 128)),
+        "{text}"
+    );
+    // A coordinator's file of the same sample (a CSV carries no candidate list).
+    let target = dir.path().join("coord.db");
+    run(
+        constat(&target).args(["init", "--sample", "paris-1-2017", "--observer", "Coord"]),
+        0,
+    );
+    let out = merge(&target, &[&csv_path]);
+    assert_eq!(events(&target).len(), 2, "{out}");
+    let verified = stdout(&run(constat(&target).arg("verify").arg(&target), 0));
+    assert!(
+        verified.contains("signés jusqu'à la position 2"),
+        "{verified}"
+    );
+    // The same rows with the last row's signature blanked (the file gives its observer's key,
+    // and nothing covers that row any more): refused, the target unchanged.
+    let db2 = dir.path().join("other.db");
+    run(
+        constat(&db2).args(["init", "--sample", "paris-1-2017", "--observer", "Coord"]),
+        0,
+    );
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let last = lines.len() - 1;
+    let mut cells: Vec<String> = lines[last].split(',').map(str::to_owned).collect();
+    cells[23].clear();
+    lines[last] = cells.join(",");
+    let stripped = dir.path().join("stripped.csv");
+    std::fs::write(&stripped, lines.join("\n") + "\n").unwrap();
+    let out = merge(&db2, &[&stripped]);
+    assert!(events(&db2).is_empty(), "{out}");
+    assert!(out.contains("stripped.csv"), "{out}");
+}
+
+#[test]
+fn without_its_key_file_an_observer_s_database_refuses_to_record_and_says_where_to_put_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    tick(&db, "1", "bureau", "present", &[]);
+    let keys = crate::util::key_dir(&db);
+    let moved = dir.path().join("saved-keys");
+    std::fs::rename(&keys, &moved).unwrap();
+    let out = crate::util::tick_expecting(&db, "2", "bureau", "present", &[], 1);
+    assert!(
+        stderr(&out).contains(&keys.display().to_string()),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(events(&db).len(), 1);
+    std::fs::rename(&moved, &keys).unwrap();
+    tick(&db, "2", "bureau", "present", &[]);
+    assert_eq!(events(&db).len(), 2);
+}

@@ -22,6 +22,7 @@ pub fn reference_db(dir: &Path) -> PathBuf {
         .arg(script)
         .arg(&db)
         .arg(bin())
+        .env("CONSTAT_KEY_DIR", crate::util::key_dir(&db))
         .env("LANG", "fr_FR.UTF-8")
         .env_remove("CONSTAT_DB")
         .output()

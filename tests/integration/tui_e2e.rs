@@ -35,7 +35,8 @@ impl Tmux {
                 .replace(['.', ':'], "-")
         );
         let cmd = format!(
-            "LANG=fr_FR.UTF-8 NO_COLOR=1 {} --db {} ui; sleep 30",
+            "LANG=fr_FR.UTF-8 NO_COLOR=1 CONSTAT_KEY_DIR='{}' {} --db {} ui; sleep 30",
+            crate::util::key_dir(db).display(),
             bin().display(),
             db.display()
         );

@@ -10,10 +10,35 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_constat"))
 }
 
-/// `constat --db DB ARGS…` in French, with no inherited locale or database variables.
+/// The key folder of the test that owns `db`: `keys` in the test's own temporary folder (the
+/// first folder of `db`'s path under the system's temporary folder), so that no test writes a
+/// key into `$HOME` and tests never share keys. Set as `CONSTAT_KEY_DIR` for every command.
+pub fn key_dir(db: &Path) -> PathBuf {
+    let db = std::path::absolute(db).unwrap_or_else(|_| db.to_owned());
+    let tmp = std::env::temp_dir();
+    let tmp = tmp.canonicalize().unwrap_or(tmp);
+    let db = db.parent().and_then(|p| p.canonicalize().ok()).map_or_else(
+        || db.clone(),
+        |p| p.join(db.file_name().unwrap_or_default()),
+    );
+    match db
+        .strip_prefix(&tmp)
+        .ok()
+        .and_then(|rest| rest.components().next())
+    {
+        Some(first) => tmp.join(first).join("keys"),
+        None => db
+            .parent()
+            .map_or_else(|| PathBuf::from("keys"), |p| p.join("keys")),
+    }
+}
+
+/// `constat --db DB ARGS…` in French, with no inherited locale or database variables, and the
+/// test's own key folder ([`key_dir`]).
 pub fn constat(db: &Path) -> Command {
     let mut c = Command::new(bin());
-    c.env_remove("CONSTAT_DB")
+    c.env("CONSTAT_KEY_DIR", key_dir(db))
+        .env_remove("CONSTAT_DB")
         .env_remove("CONSTAT_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -50,7 +50,8 @@ fn tampered(db: &Path, name: &str, sql: &str) -> PathBuf {
     run(constat(db).args(["export", "db", "-o"]).arg(&copy), 0);
     let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
     conn.execute_batch(
-        "DROP TRIGGER event_is_append_only_no_update; DROP TRIGGER event_is_append_only_no_delete;",
+        "DROP TRIGGER event_is_append_only_no_update; DROP TRIGGER event_is_append_only_no_delete;
+         PRAGMA foreign_keys = OFF;",
     )
     .unwrap();
     conn.execute_batch(sql).unwrap();
@@ -369,4 +370,46 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         stderr(&out)
     );
     assert!(files() == before, "the folder's files changed");
+}
+
+#[test]
+fn an_unsigned_event_at_the_end_and_an_orphan_event_are_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = observer(dir.path(), "marie");
+    let copy = dir.path().join("appended.db");
+    run(constat(&db).args(["export", "db", "-o"]).arg(&copy), 0);
+    crate::merge::forge_append(&copy);
+    let verdicts = verify_database_file(&copy).unwrap();
+    assert_eq!(
+        verdicts.iter().map(|v| &v.broken).collect::<Vec<_>>(),
+        [&Some(Broken::Chain(ChainProblem::Unsigned {
+            events: 5,
+            signed: 4
+        }))],
+        "{verdicts:?}"
+    );
+    let out = prints_broken(&copy, &verdicts);
+    assert!(
+        out.contains("signés seulement jusqu'à la position 4"),
+        "{out}"
+    );
+
+    // An event of an observer the file does not list: a break, not silence.
+    let orphan = tampered(
+        &db,
+        "orphan.db",
+        "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
+                            item, value, hash)
+         SELECT '00000000-0000-0000-0000-00000000beef', '3b6804ab-0000-0000-0000-000000000000',
+                1, recorded_at, kind, circonscription, bureau, panel, item, value, hash
+         FROM event WHERE seq = 1;",
+    );
+    let verdicts = verify_database_file(&orphan).unwrap();
+    assert!(
+        verdicts
+            .iter()
+            .any(|v| v.broken == Some(Broken::Chain(ChainProblem::Orphan))),
+        "{verdicts:?}"
+    );
+    prints_broken(&orphan, &verdicts);
 }
