@@ -53,3 +53,26 @@ import-format-bureaux-results-2017 = results by bureau de vote 2017 (fixed colum
 # Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15:40,
 # the bureau's legal time).
 rechecked-event = re-checked at { $time }: event { $id }
+
+# Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
+verify-subject-csv-chain = { $file } · { $name } ({ $observer }), position { $seq } · { $head } · { $fingerprint ->
+    [none] no key
+   *[other] key { $fingerprint }
+}, { $signed ->
+    [none] unsigned head
+   *[other] head signed at position { $signed }
+}
+verify-subject-manifest-signature = { $file } · signed by { $name ->
+    [none] { $observer }
+   *[other] { $name } ({ $observer })
+}, key { $fingerprint }
+verify-subject-digest = { $file } · digest recomputed from `events.csv`: { $digest ->
+    [none] no event
+   *[other] { $digest }
+}
+verify-pv-holds = matches the PV “{ $reference }”: { $name } ({ $observer }) holds exactly this state at position { $seq }, { $after ->
+    [0] and nothing after
+    [one] and { $after } event after
+   *[other] and { $after } events after
+}
+verify-pv-differs = DOES NOT MATCH the PV “{ $reference }”: { $why }

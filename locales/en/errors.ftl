@@ -319,3 +319,7 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } at the address: more envelopes than voters; if that is what you saw, add --confirm-more, otherwise correct --voters or --received
 import-sheet-at-most = a workbook whose sheets span at most { $cells } cells (rows × columns)
 import-sheet-spans = { $part }, which reaches row { $rows } and column { $columns }
+
+# Evidence folders (issue 15 points 4, 5).
+error-evidence-without-key = { $path } has no signing key (a copy made by `constat export db`, or a database on a read-only medium): export the evidence from the observer's own database, which signs it
+error-pv-reference-malformed = “{ $typed }” is not a chain reference: write it as in the PV, position / 16 hex digits of the hash / key fingerprint, for example “42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C”

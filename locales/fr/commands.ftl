@@ -71,3 +71,26 @@ import-format-bureaux-results-2017 = résultats par bureau de vote 2017 (colonne
 # Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15 h 40,
 # the bureau's legal time).
 rechecked-event = revérifié à { $time } : événement { $id }
+
+# Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
+verify-subject-csv-chain = { $file } · { $name } ({ $observer }), position { $seq } · { $head } · { $fingerprint ->
+    [none] sans clé
+   *[other] clé { $fingerprint }
+}, { $signed ->
+    [none] tête non signée
+   *[other] tête signée à la position { $signed }
+}
+verify-subject-manifest-signature = { $file } · signé par { $name ->
+    [none] { $observer }
+   *[other] { $name } ({ $observer })
+}, clé { $fingerprint }
+verify-subject-digest = { $file } · condensé recalculé depuis `events.csv` : { $digest ->
+    [none] aucun événement
+   *[other] { $digest }
+}
+verify-pv-holds = conforme au PV « { $reference } » : { $name } ({ $observer }) a exactement cet état à la position { $seq }, { $after ->
+    [0] et rien après
+    [one] et { $after } événement après
+   *[other] et { $after } événements après
+}
+verify-pv-differs = NON CONFORME au PV « { $reference } » : { $why }

@@ -327,3 +327,7 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } à l'adresse : plus d'enveloppes que d'électeurs ; si c'est bien ce que vous avez constaté, ajoutez --confirm-more, sinon corrigez --voters ou --received
 import-sheet-at-most = un classeur dont les feuilles s'étendent sur au plus { $cells } cellules (lignes × colonnes)
 import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne { $columns }
+
+# Evidence folders (issue 15 points 4, 5).
+error-evidence-without-key = { $path } n'a pas de clé de signature (une copie faite par `constat export db`, ou une base sur un support en lecture seule) : exportez les preuves depuis la base de l'observateur, qui les signe
+error-pv-reference-malformed = « { $typed } » n'est pas une référence de chaîne : écrivez-la comme dans le PV, position / 16 chiffres hexadécimaux de l'empreinte / empreinte de la clé, par exemple « 42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C »

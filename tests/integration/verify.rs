@@ -244,6 +244,8 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         "report.csv",
         "report.json",
         "chain-digest.txt",
+        "signatures.csv",
+        "MANIFEST.sig",
     ];
     for name in names {
         assert!(folder.join(name).is_file(), "{name} missing");
@@ -255,7 +257,7 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     );
     let verdicts = verify_folder(&folder).unwrap();
     assert!(verdicts.iter().all(|v| v.broken.is_none()), "{verdicts:?}");
-    for name in &names[1..] {
+    for name in &names[1..names.len() - 1] {
         assert!(
             verdicts
                 .iter()
@@ -300,17 +302,20 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     std::fs::write(copy.join("report.md"), bytes).unwrap();
     let verdicts = verify_folder(&copy).unwrap();
     let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
-    assert_eq!(
-        broken,
-        [&Verdict {
-            subject: Subject::File("report.md".into()),
-            broken: Some(Broken::Folder(FolderProblem::DigestDiffers)),
-        }]
+    assert_eq!(broken.len(), 1, "{verdicts:?}");
+    assert_eq!(broken[0].subject, Subject::File("report.md".into()));
+    assert!(
+        matches!(
+            broken[0].broken,
+            Some(Broken::Folder(FolderProblem::DigestDiffers { .. }))
+        ),
+        "{verdicts:?}"
     );
     let out = prints_broken(&copy, &verdicts);
     assert!(out.contains("report.md"), "{out}");
 
-    // An event changed in events.csv and the MANIFEST recomputed: the chain still names it.
+    // An event changed in events.csv and the MANIFEST recomputed: the MANIFEST's signature no
+    // longer verifies, and the chain still names the event.
     let events = std::fs::read_to_string(copy.join("events.csv")).unwrap();
     let forged = events.replacen(",bureau,present,", ",bureau,absent,", 1);
     assert_ne!(forged, events);
@@ -334,7 +339,12 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     std::fs::write(copy.join("MANIFEST"), manifest).unwrap();
     let verdicts = verify_folder(&copy).unwrap();
     let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
-    assert_eq!(broken.len(), 1, "{verdicts:?}");
+    assert_eq!(broken.len(), 2, "{verdicts:?}");
+    assert_eq!(
+        broken[0].broken,
+        Some(Broken::Folder(FolderProblem::SignatureInvalid))
+    );
+    let broken = &broken[1..];
     assert_eq!(observer_of(broken[0]), "marie");
     assert!(
         matches!(
