@@ -893,6 +893,12 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
             name: "Marie".into(),
             found: "0123456789abcdef".into(),
         },
+        PvDifference::NotIntact(Box::new(crate::app::evidence::Verdict {
+            subject: crate::app::evidence::Subject::File("events.csv".into()),
+            broken: Some(crate::app::evidence::Broken::Folder(
+                FolderProblem::SignatureInvalid,
+            )),
+        })),
     ] {
         check(&format!("{p:?}"), &p);
     }

@@ -316,6 +316,34 @@ fn the_by_hand_check_accepts_a_folder_of_demo_data() {
     );
     run(constat(&db).arg("verify").arg(&folder), 0);
     assert_eq!(hand_check(&folder), 0);
+    // The script as docs/evidence.md prints it (not only the file) does the same.
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/evidence.md"))
+            .unwrap();
+    let block = doc
+        .split("```python\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a python block in docs/evidence.md");
+    assert_eq!(
+        block,
+        std::fs::read_to_string(script("check_folder.py")).unwrap(),
+        "docs/evidence.md's script is not tests/forgery/check_folder.py"
+    );
+    let copy = dir.path().join("check_folder.py");
+    std::fs::write(&copy, block).unwrap();
+    let out = Command::new("python3")
+        .arg(&copy)
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ALL INTACT"));
 }
 
 // ---- Evidence folders: edited, then the MANIFEST recomputed ----------------------------------
