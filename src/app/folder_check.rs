@@ -62,7 +62,7 @@ impl ManifestSignature {
     /// Signs `manifest` as `observer` with `keys`.
     pub fn sign(observer: ObserverId, keys: &Keypair, manifest: &[u8]) -> Self {
         let signing = ed25519_dalek::SigningKey::from_bytes(&keys.secret());
-        ManifestSignature {
+        Self {
             observer,
             public_key: keys.public(),
             signature: signing.sign(manifest).to_bytes(),
@@ -107,7 +107,7 @@ impl ManifestSignature {
             .ok()
             .and_then(|b| b.try_into().ok())
             .ok_or(5usize)?;
-        Ok(ManifestSignature {
+        Ok(Self {
             observer: ObserverId(observer),
             public_key,
             signature,

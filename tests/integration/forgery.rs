@@ -49,7 +49,7 @@ fn hand_check(folder: &Path) -> i32 {
 
 /// The secret key a database holds (what a forger holding it, or having stolen it, signs with).
 fn secret_of(db: &Path) -> String {
-    rusqlite::Connection::open(db)
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .unwrap()
         .query_row("SELECT secret FROM local_key", [], |r| r.get(0))
         .unwrap()
@@ -110,7 +110,11 @@ fn genuine() -> Genuine {
         0,
     );
     let reference = {
-        let conn = rusqlite::Connection::open(&marie).unwrap();
+        let conn = rusqlite::Connection::open_with_flags(
+            &marie,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
         let (hash, key): (String, String) = conn
             .query_row(
                 "SELECT e.hash, o.public_key FROM event e JOIN observer o ON o.id = e.observer
