@@ -151,6 +151,10 @@ reason-seal-head-beyond = the signed head is at position { $signed } but the cha
 reason-seal-head-differs = the signed head (position { $seq }) does not match the event at that position in `events.csv`
 reason-seal-bad-signature = the signature of the chain head (position { $seq }) does not verify with the key of `signatures.csv`
 reason-seal-name-differs = the name “{ $events }” of `events.csv` is not “{ $signatures }” of `signatures.csv`
+reason-folder-observation-differs = { $line ->
+    [0] `observations.csv` does not have one row per event of `events.csv`
+   *[other] line { $line } of `observations.csv` does not match the event of `events.csv` it shows (column `{ $column }`)
+}
 reason-pv-no-such-key = no observer of this file has a key with this fingerprint
 reason-pv-chain-shorter = { $name }'s chain has only { $events } events: it stops before the PV's position
 reason-pv-hash-differs = at the PV's position, { $name }'s chain has hash { $found }: not the state written in the PV

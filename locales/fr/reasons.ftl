@@ -180,6 +180,10 @@ reason-seal-head-beyond = la tête signée est à la position { $signed } mais l
 reason-seal-head-differs = la tête signée (position { $seq }) ne correspond pas à l'événement de cette position dans `events.csv`
 reason-seal-bad-signature = la signature de la tête de chaîne (position { $seq }) n'est pas valide avec la clé de `signatures.csv`
 reason-seal-name-differs = le nom « { $events } » de `events.csv` n'est pas « { $signatures } » de `signatures.csv`
+reason-folder-observation-differs = { $line ->
+    [0] `observations.csv` n'a pas une ligne par événement de `events.csv`
+   *[other] la ligne { $line } de `observations.csv` ne correspond pas à l'événement de `events.csv` qu'elle montre (colonne `{ $column }`)
+}
 reason-pv-no-such-key = aucun observateur de ce fichier n'a une clé de cette empreinte
 reason-pv-chain-shorter = la chaîne de { $name } n'a que { $events } événements : elle s'arrête avant la position du PV
 reason-pv-hash-differs = à la position du PV, la chaîne de { $name } a l'empreinte { $found } : ce n'est pas l'état écrit dans le PV

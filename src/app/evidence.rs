@@ -247,6 +247,14 @@ pub enum FolderProblem {
     },
     /// `events.csv` holds events but the folder has no `chain-digest.txt`.
     ChainDigestMissing,
+    /// A row of `observations.csv` is not the event of `events.csv` it stands for (line 0: a
+    /// row missing, or one too many).
+    ObservationDiffers {
+        /// The line of `observations.csv`.
+        line: u64,
+        /// The column that differs.
+        column: &'static str,
+    },
 }
 
 impl Localize for FolderProblem {
@@ -282,6 +290,11 @@ impl Localize for FolderProblem {
                 .arg("written", short(written))
                 .arg("recomputed", short(recomputed)),
             Self::ChainDigestMissing => Message::new("reason-folder-chain-digest-missing"),
+            Self::ObservationDiffers { line, column } => {
+                Message::new("reason-folder-observation-differs")
+                    .arg("line", *line)
+                    .arg("column", *column)
+            }
         }
     }
 }

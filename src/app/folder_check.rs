@@ -522,13 +522,27 @@ fn check(dir: &Path) -> Result<Checked, Error> {
     // The chains of events.csv, with their seals; the digest recomputed from them.
     if has_events {
         let path = dir.join(EVENTS_CSV);
-        match walk(&path, &seals)? {
+        let observations = if present.iter().any(|n| n == OBSERVATIONS_CSV) {
+            match observations_reader(&dir.join(OBSERVATIONS_CSV)) {
+                Ok(r) => Some(r),
+                Err(p) => {
+                    verdicts.push(problem(file(OBSERVATIONS_CSV), p));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        match walk(&path, &seals, observations)? {
             Err(v) => verdicts.push(*v),
-            Ok(tips) => {
+            Ok((tips, observed)) => {
                 let heads: Vec<(ObserverId, u64, Hash)> =
                     tips.iter().map(|(o, t)| (*o, t.last.0, t.last.1)).collect();
                 let recomputed = (!heads.is_empty()).then(|| chain::digest_of_heads(&heads));
                 verdicts.push(digest_verdict(dir, &present, recomputed)?);
+                if let Some(p) = observed {
+                    verdicts.push(problem(file(OBSERVATIONS_CSV), p));
+                }
                 verdicts.extend(chain_verdicts(tips, &seals));
             }
         }
@@ -563,10 +577,14 @@ fn digest_verdict(
 }
 
 /// Walks every chain of `events.csv`; `Err` (a verdict) when the file cannot be read back.
+type Walked = (BTreeMap<ObserverId, Tip>, Option<FolderProblem>);
+
 fn walk(
     path: &Path,
     seals: &BTreeMap<ObserverId, Seal>,
-) -> Result<Result<BTreeMap<ObserverId, Tip>, Box<Verdict>>, Error> {
+    mut observations: Option<Observations>,
+) -> Result<Result<Walked, Box<Verdict>>, Error> {
+    let mut observed: Option<FolderProblem> = None;
     let file = match super::evidence::open_in_folder(path) {
         Ok(file) => file,
         Err(p) => {
@@ -590,6 +608,11 @@ fn walk(
         });
         tip.events += 1;
         tip.last = (row.event.seq, row.hash);
+        if let Some(obs) = observations.as_mut()
+            && observed.is_none()
+        {
+            observed = obs.check(&row);
+        }
         if tip.broken.is_some() {
             return Ok(());
         }
@@ -627,7 +650,101 @@ fn walk(
             broken: Some(Broken::Csv(e)),
         })));
     }
-    Ok(Ok(tips))
+    if let Some(mut obs) = observations
+        && observed.is_none()
+    {
+        observed = obs.extra();
+    }
+    Ok(Ok((tips, observed)))
+}
+
+/// The observations CSV of a folder.
+const OBSERVATIONS_CSV: &str = "observations.csv";
+
+/// `observations.csv` read row by row beside `events.csv`: it is written from the same events in
+/// the same order, so each row must name the same event, hash, time and (for a tick) the same
+/// item and value. What a person reads in a spreadsheet is then what the chains cover.
+struct Observations {
+    records: csv::StringRecordsIntoIter<Box<dyn Read>>,
+}
+
+fn observations_reader(path: &Path) -> Result<Observations, FolderProblem> {
+    let mut file = super::evidence::open_in_folder(path)?;
+    let mut head = [0u8; 6];
+    let mut n = 0;
+    while n < head.len() {
+        match file.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) => return Err(FolderProblem::Unreadable(e.into())),
+        }
+    }
+    let head = head[..n].to_vec();
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head).to_vec();
+    let separator = if body.starts_with(b"id;") { b';' } else { b',' };
+    let input: Box<dyn Read> = Box::new(std::io::Cursor::new(body).chain(file));
+    let records = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .from_reader(input)
+        .into_records();
+    Ok(Observations { records })
+}
+
+impl Observations {
+    /// The next row against `row` of `events.csv`.
+    fn check(&mut self, row: &events_csv::Row) -> Option<FolderProblem> {
+        let Some(record) = self.records.next() else {
+            return Some(FolderProblem::ObservationDiffers {
+                line: 0,
+                column: "id",
+            });
+        };
+        let Ok(record) = record else {
+            return Some(FolderProblem::ObservationDiffers {
+                line: 0,
+                column: "id",
+            });
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |i: usize| record.get(i).unwrap_or("");
+        let differs = |column| Some(FolderProblem::ObservationDiffers { line, column });
+        let recorded_at = row
+            .event
+            .recorded_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        if cell(0) != row.event.id.to_string() {
+            return differs("id");
+        }
+        if cell(8) != hex::encode(row.hash) {
+            return differs("hash");
+        }
+        if cell(9) != recorded_at {
+            return differs("recorded_at");
+        }
+        if let crate::domain::EventBody::Tick { item, mark, .. } = &row.event.body {
+            if cell(5) != item.slug() {
+                return differs("item");
+            }
+            if cell(6) != mark.slug() {
+                return differs("value");
+            }
+        }
+        None
+    }
+
+    /// A row left once `events.csv` is read.
+    fn extra(&mut self) -> Option<FolderProblem> {
+        self.records
+            .next()
+            .map(|r| FolderProblem::ObservationDiffers {
+                line: r
+                    .ok()
+                    .and_then(|r| r.position().map(|p| p.line()))
+                    .unwrap_or(0),
+                column: "id",
+            })
+    }
 }
 
 /// One verdict per observer of `events.csv` or of `signatures.csv` with a signed head.

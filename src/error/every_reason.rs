@@ -856,6 +856,14 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
             recomputed: "cd".repeat(32),
         },
         FolderProblem::ChainDigestMissing,
+        FolderProblem::ObservationDiffers {
+            line: 4,
+            column: "value",
+        },
+        FolderProblem::ObservationDiffers {
+            line: 0,
+            column: "id",
+        },
     ]
     .into_iter()
     .chain(system_problems().into_iter().map(FolderProblem::Unreadable))

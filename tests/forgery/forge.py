@@ -63,6 +63,11 @@ class Folder:
             self.header = reader.fieldnames
             self.rows = list(reader)
         self.seals = read_csv(os.path.join(path, "signatures.csv"))
+        raw = open(os.path.join(path, "observations.csv"), encoding="utf-8-sig", newline="").read()
+        self.obs_delimiter = ";" if raw.startswith("id;") else ","
+        reader = csv.DictReader(io.StringIO(raw), delimiter=self.obs_delimiter)
+        self.obs_header = reader.fieldnames
+        self.observations = {o["id"]: o for o in reader}
 
     def victim_id(self, name):
         return next(r["observer"] for r in self.rows if r["observer_name"] == name)
@@ -90,7 +95,8 @@ class Folder:
         """events.csv, signatures.csv, chain-digest.txt and the MANIFEST written again; the
         MANIFEST signed again when the forger holds a key."""
         out = io.StringIO()
-        w = csv.DictWriter(out, fieldnames=self.header, lineterminator="\n")
+        w = csv.DictWriter(out, fieldnames=self.header, lineterminator="\n",
+                           extrasaction="ignore")
         w.writeheader()
         w.writerows(self.rows)
         self.write("events.csv", out.getvalue().encode())
@@ -99,6 +105,18 @@ class Folder:
         w.writeheader()
         w.writerows(self.seals)
         self.write("signatures.csv", out.getvalue().encode())
+        # observations.csv made to show the forged events (the forger has the format too).
+        out = io.StringIO()
+        w = csv.DictWriter(out, fieldnames=self.obs_header, delimiter=self.obs_delimiter,
+                           lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        for r in self.rows:
+            o = dict(self.observations.get(r["id"]) or self.observations[r["_from"]])
+            o.update(id=r["id"], hash=r["hash"])
+            if r["kind"] == "tick":
+                o.update(item=r["item"], value=r["value"])
+            w.writerow(o)
+        self.write("observations.csv", b"\xef\xbb\xbf" + out.getvalue().encode())
         heads = {r["observer"]: (int(r["seq"]), bytes.fromhex(r["hash"])) for r in self.rows}
         if heads:
             self.write("chain-digest.txt", (digest_of_heads(heads) + "\n").encode())
@@ -163,6 +181,7 @@ def forge_folder(args):
         f.rechain(victim)
     elif args.attack == "append":
         last = dict(f.of(victim)[-1])
+        last["_from"] = last["id"]
         last.update(id=str(uuid.uuid4()), seq=str(int(last["seq"]) + 1),
                     note="present, erreur de ma part")
         flip_first([last])
@@ -176,6 +195,7 @@ def forge_folder(args):
             s["signed_seq"] = s["signed_hash"] = s["signature"] = ""
     elif args.attack == "orphan":
         row = dict(f.rows[0])
+        row["_from"] = row["id"]
         row.update(id=str(uuid.uuid4()), observer=str(uuid.uuid4()), observer_name="fantôme",
                    seq="1")
         f.rows.append(row)

@@ -377,6 +377,24 @@ fn an_edited_observations_csv_or_report_html_with_the_manifest_recomputed_is_ref
             "{first:?}"
         );
         // Merge reads only events.csv: nothing of the forged file enters a target.
+        if attack == "edit-observations" {
+            // The exporter, who signs again: observations.csv no longer shows events.csv.
+            let secret = secret_of(&g.coord);
+            let signed = g.forged(attack, &g.coord_folder, Some(&secret), &[]);
+            let verdicts = verify_folder(&signed).unwrap();
+            let first = verdicts.iter().find(|v| v.broken.is_some()).unwrap();
+            assert!(
+                matches!(
+                    folder_problem(first),
+                    FolderProblem::ObservationDiffers {
+                        column: "value",
+                        ..
+                    }
+                ),
+                "{first:?}"
+            );
+            run(constat(&signed).arg("verify").arg(&signed), 1);
+        }
         let target = g.target(&format!("{attack}-target.db"));
         run(
             constat(&target)

@@ -339,12 +339,23 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     std::fs::write(copy.join("MANIFEST"), manifest).unwrap();
     let verdicts = verify_folder(&copy).unwrap();
     let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
-    assert_eq!(broken.len(), 2, "{verdicts:?}");
+    assert_eq!(broken.len(), 3, "{verdicts:?}");
     assert_eq!(
         broken[0].broken,
         Some(Broken::Folder(FolderProblem::SignatureInvalid))
     );
-    let broken = &broken[1..];
+    // observations.csv still shows the event as it was.
+    assert!(
+        matches!(
+            broken[1].broken,
+            Some(Broken::Folder(FolderProblem::ObservationDiffers {
+                line: 2,
+                ..
+            }))
+        ),
+        "{verdicts:?}"
+    );
+    let broken = &broken[2..];
     assert_eq!(observer_of(broken[0]), "marie");
     assert!(
         matches!(
