@@ -156,3 +156,49 @@ pub fn write_observations(
     w.flush()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::domain::{CirconscriptionCode, EventId, Item, Mark, Panel};
+
+    #[test]
+    fn a_place_without_a_bureau_is_never_a_bare_code() {
+        let observer = ObserverId(uuid::Uuid::from_u128(1));
+        let event = |envelope| Event {
+            id: EventId(uuid::Uuid::from_u128(2)),
+            observer,
+            seq: 1,
+            recorded_at: chrono::DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+            seen_at: None,
+            body: EventBody::Tick {
+                circonscription: CirconscriptionCode::parse("0101").unwrap(),
+                bureau: None,
+                panel: Panel::new(3).unwrap(),
+                item: Item::Foi,
+                mark: Mark::Present,
+                note: None,
+                envelope,
+            },
+        };
+        let events = [(event(None), [0; 32]), (event(Some(2)), [0; 32])];
+        let mut out = Vec::new();
+        write_observations(
+            &mut out,
+            &events,
+            &BTreeMap::new(),
+            &Referential::default(),
+            b',',
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let places: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(3).unwrap())
+            .collect();
+        assert_eq!(places, ["0101 / -", "0101 / envelope 2"]);
+    }
+}

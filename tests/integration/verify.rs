@@ -391,3 +391,35 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     );
     assert!(files() == before, "the folder's files changed");
 }
+
+/// Issue 18 point 6: in observations.csv the place is never a bare code, so that a spreadsheet
+/// keeps it as text (`0101` would open as the number 101); the columns are unchanged.
+#[test]
+fn observations_csv_places_are_never_bare_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = observer(dir.path(), "marie");
+    tick(&db, "1", "foi", "absent", &[]);
+    tick(&db, "2", "courrier", "present", &["--envelope", "2"]);
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    let text = std::fs::read_to_string(folder.join("observations.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.headers().unwrap().get(3), Some("place"));
+    let places: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().get(3).unwrap().to_owned())
+        .collect();
+    assert_eq!(places.len(), 6);
+    for place in &places {
+        assert!(
+            place.parse::<f64>().is_err() && place.contains(" / "),
+            "a bare code: {place}"
+        );
+    }
+    assert!(places[0].starts_with("7501 / 75056_"), "{places:?}");
+    assert!(places[5].ends_with(" / envelope 2"), "{places:?}");
+    run(constat(&db).arg("verify").arg(&folder), 0);
+}
