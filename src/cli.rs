@@ -90,6 +90,10 @@ pub enum Command {
     Verify {
         /// A constat database, or a folder written by `constat export evidence`
         path: PathBuf,
+        /// The chain reference written in a procès-verbal (`42 / 1a2b 3c4d 5e6f 7a8b /
+        /// K7QF-3M2X-9PZA-W4TR-HN6C`): check that PATH holds that state and extends it
+        #[arg(long, value_name = "REFERENCE")]
+        pv: Option<String>,
     },
     /// Print the record and its findings
     Report(ReportArgs),

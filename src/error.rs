@@ -189,6 +189,12 @@ pub enum Error {
     },
     /// No data directory could be found for the default database.
     NoDataDir,
+    // Signed evidence folders (issue 15 points 4, 5).
+    /// The database holds no signing key (a copy made by `export db`, a file on a read-only
+    /// medium): it cannot sign an evidence folder.
+    EvidenceWithoutKey(PathBuf),
+    /// A chain reference typed for `verify --pv` that is not `POSITION / HASH / FINGERPRINT`.
+    PvReferenceMalformed(String),
     /// `merge --watch` names something that is not a folder.
     WatchNotAFolder(PathBuf),
     /// `merge --watch` could not ask to be told of Ctrl-C and SIGTERM.
@@ -433,6 +439,11 @@ impl Localize for Error {
                 .arg("doing", context)
                 .arg("detail", source.to_string()),
             Self::NoDataDir => Message::new("error-no-data-dir"),
+            Self::EvidenceWithoutKey(p) => {
+                Message::new("error-evidence-without-key").arg("path", path(p))
+            }
+            Self::PvReferenceMalformed(typed) => Message::new("error-pv-reference-malformed")
+                .arg("typed", crate::domain::outside::escape(typed).into_owned()),
             Self::Output(why) => why.message(),
             Self::BadFingerprint { field, typed } => Message::new("error-bad-fingerprint")
                 .arg("field", *field)

@@ -144,7 +144,7 @@ cli-export-db-about = A single self-contained database file, safe to send (made 
 cli-export-db-arg-output = Where to write it
 cli-export-csv-about = Every event as CSV (columns in docs/formats.md); `constat merge` accepts it
 cli-export-csv-arg-output = Where to write it
-cli-export-evidence-about = An evidence folder: the observations CSV, the report in every format, and a MANIFEST of SHA-256 digests
+cli-export-evidence-about = An evidence folder: the events and observations CSV, the report in every format, every observer's key and signed head, and a MANIFEST of SHA-256 digests signed with your key (MANIFEST.sig)
 cli-export-evidence-arg-output = The folder to create (must not exist, or be empty)
 cli-export-evidence-arg-semicolon = Separate CSV fields with `;` (for spreadsheets set to French conventions)
 
@@ -160,6 +160,9 @@ cli-pv-arg-qualite = Your qualité: electeur, candidat or delegue:NAME (saved in
 
 cli-verify-about = Re-check every hash chain, signature and manifest of a database or an evidence folder
 cli-verify-arg-path = A constat database, or a folder written by `constat export evidence`
+# Evidence folders (issue 15 point 5).
+cli-verify-arg-pv = The chain reference written in a procès-verbal (“42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C”): check that PATH holds exactly that state and extends it
+cli-value-name-reference = REFERENCE
 
 cli-report-about = Print the record and its findings
 cli-report-after-help =

@@ -98,3 +98,25 @@ merge-conflict-settled = Key conflict of observer { $observer }, settled by --ac
 merge-conflict-claim = “{ $name }”, key { $fingerprint }: { $file }
 merge-conflict-how = To settle it, ask the observer for their fingerprint (`constat whoami`) and merge again with the right key: constat merge --into { $target } --accept-key FINGERPRINT … (keys claimed: { $fingerprints })
 merge-accept-key-unused = --accept-key { $fingerprint }: no key conflict involves this key; it changes nothing.
+# Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
+verify-subject-csv-chain = { $file } · { $name } ({ $observer }), position { $seq } · { $head } · { $fingerprint ->
+    [none] no key
+   *[other] key { $fingerprint }
+}, { $signed ->
+    [none] unsigned head
+   *[other] head signed at position { $signed }
+}
+verify-subject-manifest-signature = { $file } · signed by { $name ->
+    [none] { $observer }
+   *[other] { $name } ({ $observer })
+}, key { $fingerprint }
+verify-subject-digest = { $file } · digest recomputed from `events.csv`: { $digest ->
+    [none] no event
+   *[other] { $digest }
+}
+verify-pv-holds = matches the PV “{ $reference }”: { $name } ({ $observer }) holds exactly this state at position { $seq }, { $after ->
+    [0] and nothing after
+    [one] and { $after } event after
+   *[other] and { $after } events after
+}
+verify-pv-differs = DOES NOT MATCH the PV “{ $reference }”: { $why }

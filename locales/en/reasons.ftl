@@ -71,7 +71,7 @@ reason-chain-no-public-key = the chain head is signed but the observer has no pu
 reason-chain-bad-head-signature = the signature of the chain head (position { $seq }) does not verify
 reason-folder-not-manifest-line = not `SHA256  FILE`
 reason-folder-outside = a file outside the folder
-reason-folder-digest-differs = SHA-256 differs from the MANIFEST
+reason-folder-digest-differs = SHA-256 differs from the MANIFEST (MANIFEST: { $listed }…, file: { $found }…)
 reason-folder-unreadable = { $why }
 reason-folder-not-listed = not listed in the MANIFEST
 
@@ -143,3 +143,41 @@ reason-chain-time-goes-back = at position { $seq }, the recording time goes back
 reason-row-not-signature = "{ $value }" is not a signature (128 hex digits)
 reason-row-not-key = "{ $value }" is not a key or digest (64 hex digits)
 reason-row-observer-differs = this row says other things of its observer (name, key, statement) than their first row
+# Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` find wrong.
+reason-folder-empty = the folder is empty: no evidence to check
+reason-folder-manifest-missing = the folder has no `MANIFEST`: nothing says which files it must hold
+reason-folder-manifest-empty = the `MANIFEST` lists no file
+reason-folder-listed-missing = listed in the MANIFEST but not in the folder
+reason-folder-no-events-csv = the folder has no `events.csv`: no chain to re-check
+reason-folder-signature-missing = the folder has no `MANIFEST.sig`: no one signed the MANIFEST
+reason-folder-signature-malformed = line { $line } of `MANIFEST.sig` is not as constat writes it
+reason-folder-signature-invalid = the signature does not match the MANIFEST: the MANIFEST was changed or signed with another key
+reason-folder-signer-key-differs = the key that signs the MANIFEST is not this observer's key in `signatures.csv`
+reason-folder-signatures-missing = the folder has no `signatures.csv`: no key checks the chains
+reason-folder-signatures-malformed = line { $line } of `signatures.csv` is not as constat writes it
+reason-folder-chain-digest-differs = the digest written ({ $written }…) is not the one recomputed from `events.csv` ({ $recomputed }…)
+reason-folder-chain-digest-missing = `events.csv` holds events but the folder has no `chain-digest.txt`
+reason-seal-orphan = { $events ->
+    [one] { $events } event of an observer not in `signatures.csv`: no key checks it
+   *[other] { $events } events of an observer not in `signatures.csv`: no key checks them
+}
+reason-seal-not-signed = { $events ->
+    [one] { $events } event, signed by no one (no key or no signed head in `signatures.csv`)
+   *[other] { $events } events, signed by no one (no key or no signed head in `signatures.csv`)
+}
+reason-seal-signed-up-to = { $events } events, signed up to position { $signed } only: the later ones are covered by no signature
+reason-seal-head-beyond = the signed head is at position { $signed } but the chain stops at { $events }: events were removed from its end
+reason-seal-head-differs = the signed head (position { $seq }) does not match the event at that position in `events.csv`
+reason-seal-bad-signature = the signature of the chain head (position { $seq }) does not verify with the key of `signatures.csv`
+reason-seal-name-differs = the name “{ $events }” of `events.csv` is not “{ $signatures }” of `signatures.csv`
+reason-folder-observation-differs = { $line ->
+    [0] `observations.csv` does not have one row per event of `events.csv`
+   *[other] line { $line } of `observations.csv` does not match the event of `events.csv` it shows (column `{ $column }`)
+}
+reason-pv-no-such-key = no observer of this file has a key with this fingerprint
+reason-pv-chain-shorter = { $name }'s chain has only { $events } events: it stops before the PV's position
+reason-pv-hash-differs = at the PV's position, { $name }'s chain has hash { $found }: not the state written in the PV
+reason-pv-not-intact = the file does not verify (see above)
+reason-seal-bad-statement = the observer's signed statement carried by `events.csv` (name, key, reference data) does not verify: the name or the data was altered
+reason-seal-other-key = at position { $seq }, the key in `events.csv` is not the observer's key in `signatures.csv`
+reason-seal-bad-event-signature = the signature of position { $seq } does not verify: the event was altered or signed with another key

@@ -137,7 +137,7 @@ cli-export-db-about = Un seul fichier de base autonome, sûr à envoyer (fait av
 cli-export-db-arg-output = Où l'écrire
 cli-export-csv-about = Tous les événements en CSV (colonnes dans docs/formats.md) ; `constat merge` l'accepte
 cli-export-csv-arg-output = Où l'écrire
-cli-export-evidence-about = Un dossier de preuves : le CSV des observations, le rapport dans chaque format, et un MANIFEST des empreintes SHA-256
+cli-export-evidence-about = Un dossier de preuves : les CSV des événements et des observations, le rapport dans chaque format, la clé et la tête signée de chaque observateur, et un MANIFEST des empreintes SHA-256 signé avec votre clé (MANIFEST.sig)
 cli-export-evidence-arg-output = Le dossier à créer (il ne doit pas exister, ou être vide)
 cli-export-evidence-arg-semicolon = Séparer les champs CSV par `;` (pour les tableurs réglés sur les conventions françaises)
 
@@ -153,6 +153,9 @@ cli-pv-arg-qualite = Votre qualité : electeur, candidat ou delegue:NOM (enregis
 
 cli-verify-about = Revérifier chaque chaîne d'empreintes, signature et manifeste d'une base ou d'un dossier de preuves
 cli-verify-arg-path = Une base constat, ou un dossier écrit par `constat export evidence`
+# Evidence folders (issue 15 point 5).
+cli-verify-arg-pv = La référence de chaîne écrite dans un procès-verbal (« 42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C ») : vérifie que CHEMIN contient exactement cet état et le prolonge
+cli-value-name-reference = RÉFÉRENCE
 
 cli-report-about = Afficher le relevé et ses constats
 cli-report-after-help =

@@ -363,3 +363,6 @@ import-file-of-circonscriptions = une liste par circonscription ({ $example }…
 
 error-key-missing = impossible d'enregistrer dans { $path } : la clé de signature de son observateur est introuvable (cherchée à { $key }). Remettez le fichier de clé à cette place depuis une sauvegarde, ou indiquez son dossier avec CONSTAT_KEY_DIR ; si la clé est perdue, créez une nouvelle base avec `constat init` et continuez-y : le coordinateur fusionne les deux, la base actuelle reste lisible et vérifiable
 error-key-file = { $path } : fichier de clé { $key } : { $why }
+# Evidence folders (issue 15 points 4, 5).
+error-evidence-without-key = { $path } n'a pas de clé de signature (une copie faite par `constat export db`, ou une base sur un support en lecture seule) : exportez les preuves depuis la base de l'observateur, qui les signe
+error-pv-reference-malformed = « { $typed } » n'est pas une référence de chaîne : écrivez-la comme dans le PV, position / 16 chiffres hexadécimaux de l'empreinte / empreinte de la clé, par exemple « 42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C »

@@ -100,7 +100,7 @@ reason-chain-no-public-key = la tête de chaîne est signée mais l'observateur 
 reason-chain-bad-head-signature = la signature de la tête de chaîne (position { $seq }) n'est pas valide
 reason-folder-not-manifest-line = pas de la forme `SHA256  FICHIER`
 reason-folder-outside = un fichier hors du dossier
-reason-folder-digest-differs = l'empreinte SHA-256 diffère de celle du MANIFEST
+reason-folder-digest-differs = l'empreinte SHA-256 diffère de celle du MANIFEST (MANIFEST : { $listed }…, fichier : { $found }…)
 reason-folder-unreadable = { $why }
 reason-folder-not-listed = absent du MANIFEST
 
@@ -172,3 +172,41 @@ reason-chain-time-goes-back = à la position { $seq }, l'heure d'enregistrement 
 reason-row-not-signature = « { $value } » n'est pas une signature (128 chiffres hexadécimaux)
 reason-row-not-key = « { $value } » n'est pas une clé ni une empreinte (64 chiffres hexadécimaux)
 reason-row-observer-differs = cette ligne dit autre chose de son observateur (nom, clé, déclaration) que sa première ligne
+# Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` find wrong.
+reason-folder-empty = le dossier est vide : aucune preuve à vérifier
+reason-folder-manifest-missing = le dossier n'a pas de `MANIFEST` : rien ne dit quels fichiers il doit contenir
+reason-folder-manifest-empty = le `MANIFEST` ne liste aucun fichier
+reason-folder-listed-missing = listé dans le MANIFEST mais absent du dossier
+reason-folder-no-events-csv = le dossier n'a pas de `events.csv` : aucune chaîne à revérifier
+reason-folder-signature-missing = le dossier n'a pas de `MANIFEST.sig` : le MANIFEST n'est signé par personne
+reason-folder-signature-malformed = la ligne { $line } de `MANIFEST.sig` n'est pas telle que constat l'écrit
+reason-folder-signature-invalid = la signature ne correspond pas au MANIFEST : le MANIFEST a été modifié ou signé avec une autre clé
+reason-folder-signer-key-differs = la clé qui signe le MANIFEST n'est pas celle de cet observateur dans `signatures.csv`
+reason-folder-signatures-missing = le dossier n'a pas de `signatures.csv` : aucune clé ne vérifie les chaînes
+reason-folder-signatures-malformed = la ligne { $line } de `signatures.csv` n'est pas telle que constat l'écrit
+reason-folder-chain-digest-differs = le condensé écrit ({ $written }…) n'est pas celui recalculé depuis `events.csv` ({ $recomputed }…)
+reason-folder-chain-digest-missing = `events.csv` contient des événements mais le dossier n'a pas de `chain-digest.txt`
+reason-seal-orphan = { $events ->
+    [one] { $events } événement d'un observateur absent de `signatures.csv` : aucune clé ne le vérifie
+   *[other] { $events } événements d'un observateur absent de `signatures.csv` : aucune clé ne les vérifie
+}
+reason-seal-not-signed = { $events ->
+    [one] { $events } événement, signé par personne (pas de clé ou pas de tête signée dans `signatures.csv`)
+   *[other] { $events } événements, signés par personne (pas de clé ou pas de tête signée dans `signatures.csv`)
+}
+reason-seal-signed-up-to = { $events } événements, signés jusqu'à la position { $signed } seulement : les suivants ne sont couverts par aucune signature
+reason-seal-head-beyond = la tête signée est à la position { $signed } mais la chaîne s'arrête à { $events } : des événements de la fin ont été retirés
+reason-seal-head-differs = la tête signée (position { $seq }) ne correspond pas à l'événement de cette position dans `events.csv`
+reason-seal-bad-signature = la signature de la tête de chaîne (position { $seq }) n'est pas valide avec la clé de `signatures.csv`
+reason-seal-name-differs = le nom « { $events } » de `events.csv` n'est pas « { $signatures } » de `signatures.csv`
+reason-folder-observation-differs = { $line ->
+    [0] `observations.csv` n'a pas une ligne par événement de `events.csv`
+   *[other] la ligne { $line } de `observations.csv` ne correspond pas à l'événement de `events.csv` qu'elle montre (colonne `{ $column }`)
+}
+reason-pv-no-such-key = aucun observateur de ce fichier n'a une clé de cette empreinte
+reason-pv-chain-shorter = la chaîne de { $name } n'a que { $events } événements : elle s'arrête avant la position du PV
+reason-pv-hash-differs = à la position du PV, la chaîne de { $name } a l'empreinte { $found } : ce n'est pas l'état écrit dans le PV
+reason-pv-not-intact = le fichier ne se vérifie pas (voir ci-dessus)
+reason-seal-bad-statement = la déclaration signée de l'observateur portée par `events.csv` (nom, clé, données de référence) n'est pas valide : le nom ou les données ont été modifiés
+reason-seal-other-key = à la position { $seq }, la clé de `events.csv` n'est pas celle de l'observateur dans `signatures.csv`
+reason-seal-bad-event-signature = la signature de la position { $seq } ne correspond pas : l'événement a été modifié ou signé avec une autre clé

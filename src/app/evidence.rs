@@ -3,14 +3,13 @@
 //! complete; and their verification, and a database's, as typed verdicts that each front end
 //! words.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
 use clap::ValueEnum;
 use sha2::{Digest, Sha256};
 
-use crate::domain::chain::{self, ChainBreak, Hash};
+use crate::domain::chain::{ChainBreak, Hash};
 use crate::domain::record::build_record_with;
 use crate::domain::{ObserverId, RecordState};
 use crate::error::Error;
@@ -28,8 +27,10 @@ pub const MANIFEST: &str = "MANIFEST";
 pub const EVENTS_CSV: &str = "events.csv";
 
 /// Writes an evidence folder: `events.csv` (every field and hash, for `verify` and `merge`),
-/// `observations.csv` (for people), the report in every format, `chain-digest.txt`, and
-/// `MANIFEST` (`sha256sum` format: `sha256sum -c MANIFEST` checks it too). The folder is written
+/// `observations.csv` (for people), the report in every format, `chain-digest.txt`,
+/// `signatures.csv` (every observer's key and signed head), `MANIFEST` (`sha256sum` format:
+/// `sha256sum -c MANIFEST` checks it too; every file but itself and its signature) and
+/// `MANIFEST.sig` (the exporter's Ed25519 signature over the `MANIFEST`'s bytes). The folder is written
 /// beside its final place and renamed when complete: never half-written.
 pub fn evidence_folder(
     store: &crate::storage::Store,
@@ -61,6 +62,12 @@ pub fn evidence_folder(
     if !parent.is_dir() {
         return Err(Error::ExportFolderMissing(parent));
     }
+    // The folder is signed by the exporter: a file without its key (a copy made by `export db`,
+    // a file on a read-only medium) cannot sign one.
+    let Some(keys) = super::folder_check::keys_for_signing(store) else {
+        return Err(Error::EvidenceWithoutKey(store.path().to_owned()));
+    };
+    let exporter = store.local_observer()?.id;
     let staging = tempfile::Builder::new()
         .prefix(".constat-evidence-")
         .tempdir_in(&parent)
@@ -73,9 +80,20 @@ pub fn evidence_folder(
     let digest = store.chain_digest()?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
+    // Every event's signature and each observer's signed statement travel with the folder, so
+    // that `verify DIR` re-checks them and `merge` refuses what no signature covers (issue 15).
+    let seals = store.observer_seals()?;
+    let signatures = store.event_signatures()?;
     let mut buf = Vec::new();
-    events_csv::write(&mut buf, &merge_election_label(&data), &names, &events)
-        .map_err(|e| io(output)(std::io::Error::other(e.to_string())))?;
+    events_csv::write_signed(
+        &mut buf,
+        &merge_election_label(&data),
+        &names,
+        &events,
+        &seals,
+        &signatures,
+    )
+    .map_err(|e| io(output)(std::io::Error::other(e.to_string())))?;
     files.push((EVENTS_CSV.to_owned(), buf));
 
     let mut buf = Vec::new();
@@ -115,8 +133,15 @@ pub fn evidence_folder(
         files.push((format!("report.{extension}"), buf));
     }
     if let Some(d) = &digest {
-        files.push(("chain-digest.txt".to_owned(), format!("{d}\n").into_bytes()));
+        files.push((
+            super::folder_check::CHAIN_DIGEST.to_owned(),
+            format!("{d}\n").into_bytes(),
+        ));
     }
+    files.push((
+        super::folder_check::SIGNATURES_CSV.to_owned(),
+        super::folder_check::write_signatures(store)?,
+    ));
 
     let mut manifest = String::new();
     for (name, bytes) in &files {
@@ -131,6 +156,12 @@ pub fn evidence_folder(
     f.write_all(manifest.as_bytes())
         .map_err(io(&manifest_path))?;
     f.sync_all().map_err(io(&manifest_path))?;
+    let signature =
+        super::folder_check::ManifestSignature::sign(exporter, keys, manifest.as_bytes()).render();
+    let sig_path = dir.join(super::folder_check::MANIFEST_SIG);
+    let mut f = std::fs::File::create(&sig_path).map_err(io(&sig_path))?;
+    f.write_all(signature.as_bytes()).map_err(io(&sig_path))?;
+    f.sync_all().map_err(io(&sig_path))?;
 
     let staged = staging.keep();
     if output.exists() {
@@ -177,13 +208,64 @@ pub enum FolderProblem {
     /// A `MANIFEST` line naming a file outside the folder.
     OutsideFolder,
     /// The file's digest is not the one listed.
-    DigestDiffers,
+    DigestDiffers {
+        /// The SHA-256 the `MANIFEST` lists.
+        listed: String,
+        /// The SHA-256 of the file.
+        found: String,
+    },
     /// The file cannot be read.
     Unreadable(SystemProblem),
     /// A file of the folder that the `MANIFEST` does not list.
     NotListed,
     /// Not a regular file (a FIFO, a link, a device…): never read.
     NotRegular(NotRegular),
+    // Signed evidence folders (issue 15 point 4).
+    /// The folder holds no file at all.
+    EmptyFolder,
+    /// The folder has no `MANIFEST`.
+    ManifestMissing,
+    /// The `MANIFEST` lists no file.
+    EmptyManifest,
+    /// A file the `MANIFEST` lists is not in the folder.
+    ListedButMissing,
+    /// The folder has no `events.csv`: nothing to re-check.
+    NoEventsCsv,
+    /// The folder has no `MANIFEST.sig`.
+    SignatureMissing,
+    /// A line of `MANIFEST.sig` is not as constat writes it (from 1).
+    SignatureMalformed {
+        /// The line.
+        line: usize,
+    },
+    /// The `MANIFEST.sig` signature does not verify over the `MANIFEST` with the key it names.
+    SignatureInvalid,
+    /// The key that signs the `MANIFEST` is not its observer's key in `signatures.csv`.
+    SignerKeyDiffers,
+    /// The folder has no `signatures.csv`.
+    SignaturesMissing,
+    /// A line of `signatures.csv` is not as constat writes it.
+    SignaturesMalformed {
+        /// The line.
+        line: u64,
+    },
+    /// `chain-digest.txt` is not the digest recomputed from `events.csv`.
+    ChainDigestDiffers {
+        /// What the file says.
+        written: String,
+        /// What `events.csv` gives.
+        recomputed: String,
+    },
+    /// `events.csv` holds events but the folder has no `chain-digest.txt`.
+    ChainDigestMissing,
+    /// A row of `observations.csv` is not the event of `events.csv` it stands for (line 0: a
+    /// row missing, or one too many).
+    ObservationDiffers {
+        /// The line of `observations.csv`.
+        line: u64,
+        /// The column that differs.
+        column: &'static str,
+    },
 }
 
 impl Localize for FolderProblem {
@@ -191,12 +273,46 @@ impl Localize for FolderProblem {
         match self {
             Self::NotManifestLine => Message::new("reason-folder-not-manifest-line"),
             Self::OutsideFolder => Message::new("reason-folder-outside"),
-            Self::DigestDiffers => Message::new("reason-folder-digest-differs"),
+            Self::DigestDiffers { listed, found } => Message::new("reason-folder-digest-differs")
+                .arg("listed", short(listed))
+                .arg("found", short(found)),
             Self::Unreadable(why) => Message::new("reason-folder-unreadable").arg("why", why),
             Self::NotListed => Message::new("reason-folder-not-listed"),
             Self::NotRegular(kind) => Message::new("reason-folder-not-regular").arg("kind", kind),
+            Self::EmptyFolder => Message::new("reason-folder-empty"),
+            Self::ManifestMissing => Message::new("reason-folder-manifest-missing"),
+            Self::EmptyManifest => Message::new("reason-folder-manifest-empty"),
+            Self::ListedButMissing => Message::new("reason-folder-listed-missing"),
+            Self::NoEventsCsv => Message::new("reason-folder-no-events-csv"),
+            Self::SignatureMissing => Message::new("reason-folder-signature-missing"),
+            Self::SignatureMalformed { line } => {
+                Message::new("reason-folder-signature-malformed").arg("line", *line)
+            }
+            Self::SignatureInvalid => Message::new("reason-folder-signature-invalid"),
+            Self::SignerKeyDiffers => Message::new("reason-folder-signer-key-differs"),
+            Self::SignaturesMissing => Message::new("reason-folder-signatures-missing"),
+            Self::SignaturesMalformed { line } => {
+                Message::new("reason-folder-signatures-malformed").arg("line", *line)
+            }
+            Self::ChainDigestDiffers {
+                written,
+                recomputed,
+            } => Message::new("reason-folder-chain-digest-differs")
+                .arg("written", short(written))
+                .arg("recomputed", short(recomputed)),
+            Self::ChainDigestMissing => Message::new("reason-folder-chain-digest-missing"),
+            Self::ObservationDiffers { line, column } => {
+                Message::new("reason-folder-observation-differs")
+                    .arg("line", *line)
+                    .arg("column", *column)
+            }
         }
     }
+}
+
+/// The start of a digest (16 characters), enough to tell two apart; a value from outside is cut.
+fn short(digest: &str) -> String {
+    digest.chars().take(16).collect()
 }
 
 /// What one line of a verification is about.
@@ -229,6 +345,26 @@ pub enum Subject {
         seq: u64,
         /// The hash at that position.
         head: Hash,
+        /// The fingerprint of their key in `signatures.csv`.
+        fingerprint: Option<crate::domain::fingerprint::Fingerprint>,
+        /// The position of their signed head in `signatures.csv`.
+        signed_up_to: Option<u64>,
+    },
+    /// An evidence folder as a whole.
+    Folder(String),
+    /// The folder's `MANIFEST.sig`: who signed it, with which key.
+    ManifestSignature {
+        /// The exporting observer.
+        observer: ObserverId,
+        /// Their name in `signatures.csv`, when listed.
+        name: Option<String>,
+        /// The fingerprint of the key that signed.
+        fingerprint: crate::domain::fingerprint::Fingerprint,
+    },
+    /// The chain digest recomputed from the folder's `events.csv`.
+    Digest {
+        /// The digest, when `events.csv` holds events.
+        recomputed: Option<String>,
     },
 }
 
@@ -249,10 +385,32 @@ impl Subject {
                 observer,
                 seq,
                 head,
-            } => format!(
-                "{EVENTS_CSV} · {name} ({observer}), {seq} · {}",
-                hex::encode(head)
-            ),
+                fingerprint,
+                signed_up_to,
+            } => Message::new("verify-subject-csv-chain")
+                .arg("file", EVENTS_CSV)
+                .arg("name", name)
+                .arg("observer", observer.to_string())
+                .arg("seq", *seq)
+                .arg("head", hex::encode(head))
+                .arg("fingerprint", fingerprint.as_ref().map(|f| f.to_string()))
+                .arg("signed", *signed_up_to)
+                .render(lang),
+            Self::Folder(path) => path.clone(),
+            Self::ManifestSignature {
+                observer,
+                name,
+                fingerprint,
+            } => Message::new("verify-subject-manifest-signature")
+                .arg("file", super::folder_check::MANIFEST_SIG)
+                .arg("observer", observer.to_string())
+                .arg("name", name.as_deref())
+                .arg("fingerprint", fingerprint.to_string())
+                .render(lang),
+            Self::Digest { recomputed } => Message::new("verify-subject-digest")
+                .arg("file", super::folder_check::CHAIN_DIGEST)
+                .arg("digest", recomputed.as_deref())
+                .render(lang),
         }
     }
 }
@@ -268,6 +426,8 @@ pub enum Broken {
     Csv(RowError),
     /// An observer's chain in the folder's `events.csv` breaks (at a line, for a mismatch).
     CsvChain(ChainBreak, Option<u64>),
+    /// An observer's key or signed head in the folder does not cover their chain.
+    Seal(super::folder_check::SealProblem),
 }
 
 impl Localize for Broken {
@@ -280,6 +440,7 @@ impl Localize for Broken {
             Self::CsvChain(why, Some(line)) => Message::new("reason-chain-mismatch-at-line")
                 .arg("why", why)
                 .arg("line", line.to_string()),
+            Self::Seal(p) => p.message(),
         }
     }
 }
@@ -313,7 +474,7 @@ pub fn verify_database_file(path: &Path) -> Result<Vec<Verdict>, Error> {
 
 /// Opens a file of the folder: a regular file only (an evidence folder holds no link, FIFO or
 /// device; a link could lead out of the folder, a FIFO would hang).
-fn open_in_folder(path: &Path) -> Result<std::fs::File, FolderProblem> {
+pub(super) fn open_in_folder(path: &Path) -> Result<std::fs::File, FolderProblem> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
             return Err(FolderProblem::NotRegular(NotRegular::Symlink));
@@ -328,7 +489,7 @@ fn open_in_folder(path: &Path) -> Result<std::fs::File, FolderProblem> {
     })
 }
 
-fn sha256_file(path: &Path) -> Result<String, FolderProblem> {
+pub(super) fn sha256_file(path: &Path) -> Result<String, FolderProblem> {
     use std::io::Read;
     let mut file = open_in_folder(path)?;
     let mut hasher = Sha256::new();
@@ -344,134 +505,9 @@ fn sha256_file(path: &Path) -> Result<String, FolderProblem> {
     }
 }
 
-/// Re-checks an evidence folder: every file's digest against the `MANIFEST` (reading nothing
-/// outside the folder), every file not listed, then every observer's chain in `events.csv`.
+/// Re-checks an evidence folder (see [`super::folder_check::verify_folder`]).
 pub fn verify_folder(dir: &Path) -> Result<Vec<Verdict>, Error> {
-    let manifest_path = dir.join(MANIFEST);
-    let manifest = {
-        use std::io::Read;
-        let mut text = String::new();
-        let mut file =
-            open_regular(&manifest_path).map_err(|r| Error::Untrusted(manifest_path.clone(), r))?;
-        file.read_to_string(&mut text).map_err(|source| Error::Io {
-            path: manifest_path.clone(),
-            context: crate::error::IoContext::ReadingInput,
-            source,
-        })?;
-        text
-    };
-    let mut verdicts = Vec::new();
-    let mut listed = Vec::new();
-    let broken = |subject, problem| Verdict {
-        subject,
-        broken: Some(Broken::Folder(problem)),
-    };
-    for (n, line) in manifest.lines().enumerate() {
-        let Some((digest, name)) = line.split_once("  ") else {
-            verdicts.push(broken(
-                Subject::ManifestLine(n + 1),
-                FolderProblem::NotManifestLine,
-            ));
-            continue;
-        };
-        // Names are plain file names of the folder: nothing outside it is ever read.
-        if name.contains(['/', '\\']) || name == ".." || name.is_empty() {
-            verdicts.push(broken(
-                Subject::ManifestLine(n + 1),
-                FolderProblem::OutsideFolder,
-            ));
-            continue;
-        }
-        listed.push(name.to_owned());
-        let subject = Subject::File(name.to_owned());
-        verdicts.push(match sha256_file(&dir.join(name)) {
-            Ok(found) if found == digest => Verdict {
-                subject,
-                broken: None,
-            },
-            Ok(_) => broken(subject, FolderProblem::DigestDiffers),
-            Err(problem) => broken(subject, problem),
-        });
-    }
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if name != MANIFEST && !listed.contains(&name) {
-                verdicts.push(broken(Subject::File(name), FolderProblem::NotListed));
-            }
-        }
-    }
-    let events = dir.join(EVENTS_CSV);
-    if events.is_file() {
-        verdicts.extend(verify_events_csv(&events)?);
-    }
-    Ok(verdicts)
-}
-
-/// Re-walks every observer's chain in an events CSV.
-fn verify_events_csv(path: &Path) -> Result<Vec<Verdict>, Error> {
-    struct Tip {
-        name: String,
-        seq: u64,
-        head: Hash,
-        broken: Option<Broken>,
-    }
-    let file = match open_in_folder(path) {
-        Ok(file) => file,
-        Err(problem) => {
-            return Ok(vec![Verdict {
-                subject: Subject::File(EVENTS_CSV.to_owned()),
-                broken: Some(Broken::Folder(problem)),
-            }]);
-        }
-    };
-    let mut tips: BTreeMap<ObserverId, Tip> = BTreeMap::new();
-    let read = events_csv::read(file, &mut |row| {
-        let tip = tips.entry(row.event.observer).or_insert_with(|| Tip {
-            name: row.observer_name.clone(),
-            seq: 0,
-            head: chain::GENESIS,
-            broken: None,
-        });
-        if tip.broken.is_some() {
-            return Ok(());
-        }
-        if row.event.seq != tip.seq + 1 {
-            let gap = ChainBreak::Gap {
-                expected: tip.seq + 1,
-                found: row.event.seq,
-            };
-            tip.broken = Some(Broken::CsvChain(gap, None));
-        } else if chain::link(&tip.head, &row.event) != row.hash {
-            let mismatch = ChainBreak::Mismatch {
-                id: row.event.id.to_string(),
-                seq: row.event.seq,
-            };
-            tip.broken = Some(Broken::CsvChain(mismatch, Some(row.line)));
-        } else {
-            tip.seq = row.event.seq;
-            tip.head = row.hash;
-        }
-        Ok(())
-    });
-    if let Err(e) = read {
-        return Ok(vec![Verdict {
-            subject: Subject::File(EVENTS_CSV.to_owned()),
-            broken: Some(Broken::Csv(e)),
-        }]);
-    }
-    Ok(tips
-        .into_iter()
-        .map(|(observer, tip)| Verdict {
-            subject: Subject::CsvChain {
-                name: tip.name,
-                observer,
-                seq: tip.seq,
-                head: tip.head,
-            },
-            broken: tip.broken,
-        })
-        .collect())
+    super::folder_check::verify_folder(dir)
 }
 
 #[cfg(test)]

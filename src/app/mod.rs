@@ -8,6 +8,7 @@
 
 pub mod database;
 pub mod evidence;
+pub mod folder_check;
 pub mod output;
 pub mod place;
 pub mod pv;

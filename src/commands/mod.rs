@@ -76,7 +76,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Import(cmd) => import::run(&cmd, ctx),
         Command::Merge(args) => merge::run(&args, ctx),
         Command::Pv(args) => pv::run(&args, ctx),
-        Command::Verify { path } => verify::run(&path, ctx),
+        Command::Verify { path, pv } => verify::run(&path, pv.as_deref(), ctx),
         Command::Export(cmd) => export::run(&cmd, ctx),
         Command::Report(args) => report::run(&args, ctx),
         Command::Roster(cmd) => roster::run(&cmd, ctx),

@@ -1,38 +1,87 @@
 //! `constat verify PATH`: re-checks every hash chain and signature of a database, or every
-//! file digest of an evidence folder's `MANIFEST` and the chains of its `events.csv`
-//! ([`crate::app::evidence`]). Says each check; exits 1 when anything is broken.
+//! file of an evidence folder (its `MANIFEST` and signature, `signatures.csv`, the chain digest
+//! and the chains of its `events.csv`, [`crate::app::folder_check`]). Says each check; exits 1
+//! when anything is broken.
+//!
+//! `constat verify --pv REFERENCE PATH`: whether PATH holds exactly the state that a
+//! procès-verbal's chain reference pins, and how far it extends it; exits 1 otherwise, naming
+//! the first difference.
 
 use std::path::Path;
 
 use super::Context;
-use crate::app::evidence::{verify_database_file, verify_folder};
+use crate::app::evidence::{Verdict, verify_database_file, verify_folder};
+use crate::app::folder_check::{PvDifference, check_reference, parse_reference};
 use crate::domain::outside::escape;
 use crate::error::Error;
-use crate::i18n::Localize;
+use crate::i18n::{Localize, Message};
 
 /// `constat verify`.
-pub fn run(path: &Path, ctx: &mut Context<'_>) -> Result<(), Error> {
+pub fn run(path: &Path, pv: Option<&str>, ctx: &mut Context<'_>) -> Result<(), Error> {
+    if let Some(typed) = pv {
+        return run_pv(typed, path, ctx);
+    }
     let verdicts = if path.is_dir() {
         verify_folder(path)?
     } else {
         verify_database_file(path)?
     };
-    let lang = ctx.lang;
-    let cat = lang.catalog();
     let mut broken = false;
     for v in &verdicts {
-        let what = escape(&v.subject.text(lang)).into_owned();
-        match &v.broken {
-            None => ctx.say(&(cat.verify_ok)(&what)),
-            Some(why) => {
-                broken = true;
-                ctx.say(&(cat.verify_broken)(&what, &escape(&why.text(lang))));
-            }
-        }
+        broken |= say(v, ctx);
     }
     if broken {
         Err(Error::VerifyFailed(path.to_owned()))
     } else {
         Ok(())
+    }
+}
+
+/// Prints one verdict; whether it is broken.
+fn say(v: &Verdict, ctx: &mut Context<'_>) -> bool {
+    let lang = ctx.lang;
+    let cat = lang.catalog();
+    let what = escape(&v.subject.text(lang)).into_owned();
+    match &v.broken {
+        None => {
+            ctx.say(&(cat.verify_ok)(&what));
+            false
+        }
+        Some(why) => {
+            ctx.say(&(cat.verify_broken)(&what, &escape(&why.text(lang))));
+            true
+        }
+    }
+}
+
+fn run_pv(typed: &str, path: &Path, ctx: &mut Context<'_>) -> Result<(), Error> {
+    let reference = parse_reference(typed)?;
+    let shown = reference.to_string();
+    let lang = ctx.lang;
+    match check_reference(&reference, path)? {
+        Ok(found) => {
+            ctx.say(
+                &Message::new("verify-pv-holds")
+                    .arg("reference", &shown)
+                    .arg("name", escape(&found.name).into_owned())
+                    .arg("observer", found.observer.to_string())
+                    .arg("seq", reference.seq)
+                    .arg("after", found.events.saturating_sub(reference.seq))
+                    .render(lang),
+            );
+            Ok(())
+        }
+        Err(difference) => {
+            if let PvDifference::NotIntact(first) = &difference {
+                say(first, ctx);
+            }
+            ctx.say(
+                &Message::new("verify-pv-differs")
+                    .arg("reference", &shown)
+                    .arg("why", escape(&difference.text(lang)).into_owned())
+                    .render(lang),
+            );
+            Err(Error::VerifyFailed(path.to_owned()))
+        }
     }
 }

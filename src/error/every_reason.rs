@@ -876,6 +876,8 @@ fn errors() -> Vec<Error> {
         Error::NoTerminal(io(std::io::ErrorKind::Other)),
         Error::Terminal(io(std::io::ErrorKind::Other)),
         Error::NoDataDir,
+        Error::EvidenceWithoutKey(path.clone()),
+        Error::PvReferenceMalformed("42 / 1a2b".into()),
     ]);
     // The output guard and the roster (issue 15 points 2 and 7).
     use crate::app::output::OutputRefusal;
@@ -949,12 +951,82 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
     for p in [
         FolderProblem::NotManifestLine,
         FolderProblem::OutsideFolder,
-        FolderProblem::DigestDiffers,
+        FolderProblem::DigestDiffers {
+            listed: "ab".repeat(32),
+            found: "cd".repeat(32),
+        },
         FolderProblem::NotListed,
+        FolderProblem::EmptyFolder,
+        FolderProblem::ManifestMissing,
+        FolderProblem::EmptyManifest,
+        FolderProblem::ListedButMissing,
+        FolderProblem::NoEventsCsv,
+        FolderProblem::SignatureMissing,
+        FolderProblem::SignatureMalformed { line: 3 },
+        FolderProblem::SignatureInvalid,
+        FolderProblem::SignerKeyDiffers,
+        FolderProblem::SignaturesMissing,
+        FolderProblem::SignaturesMalformed { line: 2 },
+        FolderProblem::ChainDigestDiffers {
+            written: "ab".repeat(32),
+            recomputed: "cd".repeat(32),
+        },
+        FolderProblem::ChainDigestMissing,
+        FolderProblem::ObservationDiffers {
+            line: 4,
+            column: "value",
+        },
+        FolderProblem::ObservationDiffers {
+            line: 0,
+            column: "id",
+        },
     ]
     .into_iter()
     .chain(system_problems().into_iter().map(FolderProblem::Unreadable))
     {
+        check(&format!("{p:?}"), &p);
+    }
+    use crate::app::folder_check::{PvDifference, SealProblem};
+    for p in [
+        SealProblem::Orphan { events: 3 },
+        SealProblem::NotSigned { events: 1 },
+        SealProblem::SignedUpTo {
+            signed: 5,
+            events: 6,
+        },
+        SealProblem::HeadBeyondChain {
+            signed: 6,
+            events: 5,
+        },
+        SealProblem::HeadDiffers { seq: 4 },
+        SealProblem::BadSignature { seq: 4 },
+        SealProblem::NameDiffers {
+            in_events: "LÃ©a Bernard".into(),
+            in_signatures: "Léa Bernard".into(),
+        },
+        SealProblem::BadStatement,
+        SealProblem::OtherKey { seq: 4 },
+        SealProblem::BadEventSignature { seq: 4 },
+    ] {
+        check(&format!("{p:?}"), &p);
+    }
+    for p in [
+        PvDifference::NoSuchKey,
+        PvDifference::ChainShorter {
+            name: "Marie".into(),
+            events: 3,
+        },
+        PvDifference::HashDiffers {
+            name: "Marie".into(),
+            found: "0123456789abcdef".into(),
+        },
+        PvDifference::NotIntact(Box::new(crate::app::evidence::Verdict {
+            subject: crate::app::evidence::Subject::File("events.csv".into()),
+            broken: Some(crate::app::evidence::Broken::Folder(
+                FolderProblem::SignatureInvalid,
+            )),
+        })),
+    ] {
         check(&format!("{p:?}"), &p);
     }
     let w = MergeWarning::LeftoverWal("obs.db-wal".into());

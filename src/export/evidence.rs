@@ -1,6 +1,8 @@
 //! The observations CSV of an evidence folder: one row per event, for people (a lawyer, a
 //! judge, a journalist) opening it in a spreadsheet: UTF-8 with a byte-order mark, `,` or `;`.
 //! Columns (a contract, see `docs/formats.md`): `id,observer,time,place,candidate,item,value,note,hash`.
+//! Codes stay text when a spreadsheet opens the file: `place` is never a bare code
+//! (`CIRC / BUREAU`, `CIRC / -`, `CIRC / envelope N`), so that `0101` keeps its leading zero.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -49,7 +51,8 @@ pub fn write_observations(
         let place =
             |circ: &dyn std::fmt::Display, bureau: Option<&dyn std::fmt::Display>| match bureau {
                 Some(b) => format!("{circ} / {b}"),
-                None => circ.to_string(),
+                // Never a bare code: `0101` would open as the number 101 in a spreadsheet.
+                None => format!("{circ} / -"),
             };
         let (place, candidate, item, value, note) = match &e.body {
             EventBody::Tick {
@@ -66,8 +69,9 @@ pub fn write_observations(
                         circonscription,
                         bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
                     );
-                    match envelope {
-                        Some(n) if *n > 1 => format!("{at} / envelope {n}"),
+                    match (envelope, bureau) {
+                        (Some(n), None) if *n > 1 => format!("{circonscription} / envelope {n}"),
+                        (Some(n), Some(_)) if *n > 1 => format!("{at} / envelope {n}"),
                         _ => at,
                     }
                 },
@@ -151,4 +155,50 @@ pub fn write_observations(
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::domain::{CirconscriptionCode, EventId, Item, Mark, Panel};
+
+    #[test]
+    fn a_place_without_a_bureau_is_never_a_bare_code() {
+        let observer = ObserverId(uuid::Uuid::from_u128(1));
+        let event = |envelope| Event {
+            id: EventId(uuid::Uuid::from_u128(2)),
+            observer,
+            seq: 1,
+            recorded_at: chrono::DateTime::from_timestamp(1_497_160_000, 0).unwrap(),
+            seen_at: None,
+            body: EventBody::Tick {
+                circonscription: CirconscriptionCode::parse("0101").unwrap(),
+                bureau: None,
+                panel: Panel::new(3).unwrap(),
+                item: Item::Foi,
+                mark: Mark::Present,
+                note: None,
+                envelope,
+            },
+        };
+        let events = [(event(None), [0; 32]), (event(Some(2)), [0; 32])];
+        let mut out = Vec::new();
+        write_observations(
+            &mut out,
+            &events,
+            &BTreeMap::new(),
+            &Referential::default(),
+            b',',
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let places: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(3).unwrap())
+            .collect();
+        assert_eq!(places, ["0101 / -", "0101 / envelope 2"]);
+    }
 }

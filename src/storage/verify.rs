@@ -403,3 +403,120 @@ fn check_head(
     };
     Ok(())
 }
+
+// Evidence folders and PV references (issue 15 points 4, 5): what `export evidence` and
+// `verify --pv` read of a file, besides the chains. Kept here (a child of `storage`, so that the
+// store's key stays private to storage) rather than in `mod.rs`.
+
+/// An observer's public key and signed chain head, as a file holds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObserverSeal {
+    /// The observer.
+    pub observer: ObserverId,
+    /// Their name.
+    pub name: String,
+    /// Their Ed25519 public key, when the file has a valid one.
+    pub public_key: Option<[u8; 32]>,
+    /// Their signed head: position, hash and signature, when the file has one.
+    pub head: Option<(u64, Hash, [u8; 64])>,
+}
+
+const SEALS: &str = "SELECT o.id, o.name, o.public_key, h.seq, h.hash, h.signature
+     FROM observer o LEFT JOIN chain_head h ON h.observer = o.id ORDER BY o.id";
+
+type SealRow = (
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
+
+fn seal_of(row: SealRow) -> Option<ObserverSeal> {
+    let (id, name, key, seq, hash, signature) = row;
+    let observer = ObserverId(uuid::Uuid::parse_str(&id).ok()?);
+    let head = match (seq, hash.as_deref().and_then(events::parse_hash), signature) {
+        (Some(seq), Some(hash), Some(sig)) => hex::decode(sig)
+            .ok()
+            .and_then(|b| <[u8; 64]>::try_from(b).ok())
+            .map(|sig| (seq.unsigned_abs(), hash, sig)),
+        _ => None,
+    };
+    Some(ObserverSeal {
+        observer,
+        name,
+        public_key: key.as_deref().and_then(events::parse_hash),
+        head,
+    })
+}
+
+fn seals(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<ObserverSeal>> {
+    let mut stmt = conn.prepare(SEALS)?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.extend(seal_of(row?));
+    }
+    Ok(out)
+}
+
+impl super::Store {
+    /// The local observer's signing key, when this file holds it (not in an exported copy, nor
+    /// in a file read from a read-only medium). Read through `app::folder_check::keys_for_signing`.
+    pub fn signing_keys(&self) -> Option<&chain::Keypair> {
+        match &self.keys {
+            super::KeyState::Loaded(keys) => Some(keys),
+            _ => None,
+        }
+    }
+
+    /// Every observer's public key and signed head, in id order (an evidence folder's
+    /// `signatures.csv`).
+    pub fn head_seals(&self) -> Result<Vec<ObserverSeal>, StorageError> {
+        seals(&self.conn).map_err(|e| self.err(super::Doing::ReadingObservers, e))
+    }
+}
+
+impl Untrusted {
+    /// Every observer's public key and signed head, in id order.
+    pub fn observer_seals(&self) -> Result<Vec<ObserverSeal>, Refusal> {
+        seals(&self.conn).map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))
+    }
+
+    /// How many events `observer` has, and the stored hash of the one at `seq`, if any.
+    pub fn chain_at(&self, observer: ObserverId, seq: u64) -> Result<(u64, Option<Hash>), Refusal> {
+        let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
+        let id = observer.to_string();
+        let count: i64 = self
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM event WHERE observer = ?1",
+                [&id],
+                |r| r.get(0),
+            )
+            .map_err(damaged)?;
+        let hash: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT hash FROM event WHERE observer = ?1 AND seq = ?2",
+                rusqlite::params![id, i64::try_from(seq).unwrap_or(i64::MAX)],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(damaged)?;
+        Ok((
+            count.unsigned_abs(),
+            hash.as_deref().and_then(events::parse_hash),
+        ))
+    }
+}

@@ -4,6 +4,7 @@
 mod cli;
 mod cli_help;
 mod escape;
+mod forgery;
 mod hostile;
 mod import;
 mod kill;

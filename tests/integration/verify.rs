@@ -245,6 +245,8 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
         "report.csv",
         "report.json",
         "chain-digest.txt",
+        "signatures.csv",
+        "MANIFEST.sig",
     ];
     for name in names {
         assert!(folder.join(name).is_file(), "{name} missing");
@@ -256,7 +258,7 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     );
     let verdicts = verify_folder(&folder).unwrap();
     assert!(verdicts.iter().all(|v| v.broken.is_none()), "{verdicts:?}");
-    for name in &names[1..] {
+    for name in &names[1..names.len() - 1] {
         assert!(
             verdicts
                 .iter()
@@ -301,17 +303,20 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     std::fs::write(copy.join("report.md"), bytes).unwrap();
     let verdicts = verify_folder(&copy).unwrap();
     let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
-    assert_eq!(
-        broken,
-        [&Verdict {
-            subject: Subject::File("report.md".into()),
-            broken: Some(Broken::Folder(FolderProblem::DigestDiffers)),
-        }]
+    assert_eq!(broken.len(), 1, "{verdicts:?}");
+    assert_eq!(broken[0].subject, Subject::File("report.md".into()));
+    assert!(
+        matches!(
+            broken[0].broken,
+            Some(Broken::Folder(FolderProblem::DigestDiffers { .. }))
+        ),
+        "{verdicts:?}"
     );
     let out = prints_broken(&copy, &verdicts);
     assert!(out.contains("report.md"), "{out}");
 
-    // An event changed in events.csv and the MANIFEST recomputed: the chain still names it.
+    // An event changed in events.csv and the MANIFEST recomputed: the MANIFEST's signature no
+    // longer verifies, and the chain still names the event.
     let events = std::fs::read_to_string(copy.join("events.csv")).unwrap();
     let forged = events.replacen(",bureau,present,", ",bureau,absent,", 1);
     assert_ne!(forged, events);
@@ -335,7 +340,23 @@ fn an_evidence_folder_verifies_and_names_the_altered_file_or_event() {
     std::fs::write(copy.join("MANIFEST"), manifest).unwrap();
     let verdicts = verify_folder(&copy).unwrap();
     let broken: Vec<_> = verdicts.iter().filter(|v| v.broken.is_some()).collect();
-    assert_eq!(broken.len(), 1, "{verdicts:?}");
+    assert_eq!(broken.len(), 3, "{verdicts:?}");
+    assert_eq!(
+        broken[0].broken,
+        Some(Broken::Folder(FolderProblem::SignatureInvalid))
+    );
+    // observations.csv still shows the event as it was.
+    assert!(
+        matches!(
+            broken[1].broken,
+            Some(Broken::Folder(FolderProblem::ObservationDiffers {
+                line: 2,
+                ..
+            }))
+        ),
+        "{verdicts:?}"
+    );
+    let broken = &broken[2..];
     assert_eq!(observer_of(broken[0]), "marie");
     assert!(
         matches!(
@@ -412,4 +433,36 @@ fn an_unsigned_event_at_the_end_and_an_orphan_event_are_breaks() {
         "{verdicts:?}"
     );
     prints_broken(&orphan, &verdicts);
+}
+
+/// Issue 18 point 6: in observations.csv the place is never a bare code, so that a spreadsheet
+/// keeps it as text (`0101` would open as the number 101); the columns are unchanged.
+#[test]
+fn observations_csv_places_are_never_bare_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = observer(dir.path(), "marie");
+    tick(&db, "1", "foi", "absent", &[]);
+    tick(&db, "2", "courrier", "present", &["--envelope", "2"]);
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    let text = std::fs::read_to_string(folder.join("observations.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.headers().unwrap().get(3), Some("place"));
+    let places: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().get(3).unwrap().to_owned())
+        .collect();
+    assert_eq!(places.len(), 6);
+    for place in &places {
+        assert!(
+            place.parse::<f64>().is_err() && place.contains(" / "),
+            "a bare code: {place}"
+        );
+    }
+    assert!(places[0].starts_with("7501 / 75056_"), "{places:?}");
+    assert!(places[5].ends_with(" / envelope 2"), "{places:?}");
+    run(constat(&db).arg("verify").arg(&folder), 0);
 }

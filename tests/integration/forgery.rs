@@ -1,0 +1,748 @@
+//! The forgery corpus of issue 15: every attack of the issue, built FROM GENUINE FILES by
+//! `tests/forgery/forge.py` with nothing but the public format (docs/formats.md) and Python's
+//! standard library. Each forged folder is reported by `verify` (exit 1) with its first break
+//! named (asserted on the typed verdict of the library, not on wording); forged databases and
+//! events CSV files are refused by `merge`. The attacks that only per-event signatures (branch
+//! `sign`) or the roster (branch `roster`) can stop are `#[ignore]`d with that reason.
+//!
+//! The by-hand check of docs/evidence.md (`tests/forgery/check_folder.py`) is run on genuine and
+//! forged folders too: it must agree with `constat verify`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use constat::app::evidence::{Broken, FolderProblem, Subject, Verdict, verify_folder};
+use constat::app::folder_check::{PvDifference, SealProblem};
+use constat::domain::fingerprint::ChainReference;
+
+use crate::util::{constat, events, run, stdout, tick};
+
+fn script(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/forgery")
+        .join(name)
+}
+
+/// `python3 tests/forgery/forge.py ARGS…`, which must succeed.
+fn forge(args: &[&str]) {
+    let out = Command::new("python3")
+        .arg(script("forge.py"))
+        .args(args)
+        .output()
+        .expect("python3 (needed by the forgery corpus)");
+    assert!(
+        out.status.success(),
+        "forge.py {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The by-hand check's exit status on `folder`.
+fn hand_check(folder: &Path) -> i32 {
+    let out = Command::new("python3")
+        .arg(script("check_folder.py"))
+        .arg(folder)
+        .output()
+        .expect("python3");
+    out.status.code().unwrap_or(-1)
+}
+
+/// The secret key a database holds (what a forger holding it, or having stolen it, signs with).
+/// It lives in the observer's key file (`<key dir>/<observer id>.key`, third line), never in
+/// the database.
+fn secret_of(db: &Path) -> String {
+    let id: String =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap()
+            .query_row("SELECT id FROM observer WHERE is_local = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+    let file = crate::util::key_dir(db).join(format!("{id}.key"));
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    text.lines().nth(2).expect("the secret line").to_owned()
+}
+
+/// Genuine files: Marie's database (4 ticks), her own evidence folder, the coordinator's
+/// database holding her chain (merged from her file, with her signed head) and the
+/// coordinator's evidence folder, and the reference Marie wrote in her PV at position 4.
+struct Genuine {
+    dir: tempfile::TempDir,
+    marie: PathBuf,
+    marie_folder: PathBuf,
+    coord: PathBuf,
+    coord_folder: PathBuf,
+    reference: ChainReference,
+}
+
+fn genuine() -> Genuine {
+    let dir = tempfile::tempdir().unwrap();
+    let marie = dir.path().join("marie.db");
+    run(
+        constat(&marie).args(["init", "--sample", "paris-1-2017", "--observer", "Marie"]),
+        0,
+    );
+    for n in 1..=4 {
+        tick(
+            &marie,
+            &n.to_string(),
+            "bureau",
+            if n == 2 { "absent" } else { "present" },
+            &["--note", &format!("n{n}")],
+        );
+    }
+    let marie_folder = dir.path().join("marie-preuves");
+    run(
+        constat(&marie)
+            .args(["export", "evidence", "-o"])
+            .arg(&marie_folder),
+        0,
+    );
+    let coord = dir.path().join("coord.db");
+    run(
+        constat(&coord).args(["init", "--sample", "paris-1-2017", "--observer", "Coord"]),
+        0,
+    );
+    run(
+        constat(&coord)
+            .args(["merge", "--into"])
+            .arg(&coord)
+            .arg(&marie),
+        0,
+    );
+    let coord_folder = dir.path().join("coord-preuves");
+    run(
+        constat(&coord)
+            .args(["export", "evidence", "-o"])
+            .arg(&coord_folder),
+        0,
+    );
+    let reference = {
+        let conn = rusqlite::Connection::open_with_flags(
+            &marie,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let (hash, key): (String, String) = conn
+            .query_row(
+                "SELECT e.hash, o.public_key FROM event e JOIN observer o ON o.id = e.observer
+                 WHERE e.seq = 4",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let hash: [u8; 32] = hex::decode(hash).unwrap().try_into().unwrap();
+        let key: [u8; 32] = hex::decode(key).unwrap().try_into().unwrap();
+        ChainReference::new(4, &hash, &key)
+    };
+    Genuine {
+        dir,
+        marie,
+        marie_folder,
+        coord,
+        coord_folder,
+        reference,
+    }
+}
+
+impl Genuine {
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A forged folder built from `from` by `attack`; `secret`: the forger's key.
+    fn forged(&self, attack: &str, from: &Path, secret: Option<&str>, extra: &[&str]) -> PathBuf {
+        let out = self.path(&format!(
+            "forged-{attack}{}{}",
+            if secret.is_some() { "-signed" } else { "" },
+            extra.join("")
+        ));
+        let mut args = vec![
+            attack,
+            from.to_str().unwrap(),
+            out.to_str().unwrap(),
+            "--victim",
+            "Marie",
+        ];
+        if let Some(s) = secret {
+            args.extend(["--secret", s]);
+        }
+        args.extend(extra);
+        forge(&args);
+        out
+    }
+
+    /// A copy of `db` (made by `export db`) forged in place by `attack`.
+    fn forged_db(&self, attack: &str, db: &Path) -> PathBuf {
+        let copy = self.path(&format!("{attack}.db"));
+        run(constat(db).args(["export", "db", "-o"]).arg(&copy), 0);
+        forge(&[attack, copy.to_str().unwrap(), "--victim", "Marie"]);
+        copy
+    }
+
+    /// A fresh coordinator database, to merge into.
+    fn target(&self, name: &str) -> PathBuf {
+        let t = self.path(name);
+        run(
+            constat(&t).args(["init", "--sample", "paris-1-2017", "--observer", "National"]),
+            0,
+        );
+        t
+    }
+}
+
+/// The first broken verdict of `verify_folder`, after checking that `constat verify` exits 1
+/// and that the by-hand check refuses the folder too.
+fn first_break(folder: &Path) -> Verdict {
+    let first = constat_break(folder);
+    assert_eq!(
+        hand_check(folder),
+        1,
+        "the by-hand check accepts {folder:?}"
+    );
+    first
+}
+
+/// [`first_break`] for what only constat checks (the signed statements and per-event
+/// signatures of `events.csv`; the by-hand script checks the MANIFEST, digests and chains).
+fn constat_break(folder: &Path) -> Verdict {
+    let verdicts = verify_folder(folder).unwrap();
+    let first = verdicts
+        .iter()
+        .find(|v| v.broken.is_some())
+        .cloned()
+        .unwrap_or_else(|| panic!("{} verifies: {verdicts:?}", folder.display()));
+    run(constat(folder).arg("verify").arg(folder), 1);
+    first
+}
+
+/// `verify --pv REFERENCE PATH`'s difference, after checking that it exits 1.
+fn pv_difference(reference: &ChainReference, path: &Path) -> PvDifference {
+    run(
+        constat(path)
+            .args(["verify", "--pv", &reference.to_string()])
+            .arg(path),
+        1,
+    );
+    match constat::app::folder_check::check_reference(reference, path).unwrap() {
+        Err(d) => d,
+        Ok(m) => panic!("{path:?} matches the PV: {m:?}"),
+    }
+}
+
+/// `merge --strict --into TARGET FILE` must refuse the file and leave the target's events as
+/// they were.
+fn merge_refuses(target: &Path, file: &Path) {
+    let before = events(target);
+    run(
+        constat(target)
+            .args(["merge", "--strict", "--into"])
+            .arg(target)
+            .arg(file),
+        1,
+    );
+    assert_eq!(events(target), before, "{file:?} changed the target");
+}
+
+fn folder_problem(v: &Verdict) -> &FolderProblem {
+    match &v.broken {
+        Some(Broken::Folder(p)) => p,
+        other => panic!("not a folder problem: {other:?} ({:?})", v.subject),
+    }
+}
+
+#[test]
+fn genuine_folders_verify_with_constat_and_by_hand_and_match_the_pv() {
+    let g = genuine();
+    for folder in [&g.marie_folder, &g.coord_folder] {
+        let verdicts = verify_folder(folder).unwrap();
+        assert!(verdicts.iter().all(|v| v.broken.is_none()), "{verdicts:?}");
+        run(constat(folder).arg("verify").arg(folder), 0);
+        assert_eq!(hand_check(folder), 0, "{folder:?}");
+        let out = stdout(&run(
+            constat(folder)
+                .args(["verify", "--pv", &g.reference.to_string()])
+                .arg(folder),
+            0,
+        ));
+        assert!(out.contains("Marie"), "{out}");
+    }
+    // The reference also matches Marie's database, and still matches once she records more
+    // (her file extends what her PV pinned).
+    run(
+        constat(&g.marie)
+            .args(["verify", "--pv", &g.reference.to_string()])
+            .arg(&g.marie),
+        0,
+    );
+    tick(&g.marie, "5", "bureau", "present", &[]);
+    let found = constat::app::folder_check::check_reference(&g.reference, &g.marie)
+        .unwrap()
+        .unwrap();
+    assert_eq!((found.name.as_str(), found.events), ("Marie", 5));
+    // A malformed reference is refused with exit 1, whatever the file.
+    run(
+        constat(&g.marie)
+            .args(["verify", "--pv", "4 / 1a2b"])
+            .arg(&g.marie),
+        1,
+    );
+}
+
+/// Demo-style data (the 2017 reference record, seen times: version-3 events) checks by hand too.
+#[test]
+fn the_by_hand_check_accepts_a_folder_of_demo_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    run(
+        constat(&db)
+            .args(["demo", "--record", "--plain"])
+            .stdin(std::process::Stdio::null()),
+        0,
+    );
+    run(
+        constat(&db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--voters",
+            "3",
+            "--received",
+            "2",
+            "--received-on",
+            "2017-06-06",
+            "--note",
+            "=\"é\" l'enveloppe",
+        ]),
+        0,
+    );
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    run(constat(&db).arg("verify").arg(&folder), 0);
+    assert_eq!(hand_check(&folder), 0);
+    // The script as docs/evidence.md prints it (not only the file) does the same.
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/evidence.md"))
+            .unwrap();
+    let block = doc
+        .split("```python\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a python block in docs/evidence.md");
+    assert_eq!(
+        block,
+        std::fs::read_to_string(script("check_folder.py")).unwrap(),
+        "docs/evidence.md's script is not tests/forgery/check_folder.py"
+    );
+    let copy = dir.path().join("check_folder.py");
+    std::fs::write(&copy, block).unwrap();
+    let out = Command::new("python3")
+        .arg(&copy)
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ALL INTACT"));
+}
+
+// ---- Evidence folders: edited, then the MANIFEST recomputed ----------------------------------
+
+#[test]
+fn an_edited_observations_csv_or_report_html_with_the_manifest_recomputed_is_refused() {
+    let g = genuine();
+    for attack in ["edit-observations", "edit-report-html"] {
+        let forged = g.forged(attack, &g.coord_folder, None, &[]);
+        let first = first_break(&forged);
+        assert_eq!(
+            folder_problem(&first),
+            &FolderProblem::SignatureInvalid,
+            "{attack}"
+        );
+        // Without recomputing the MANIFEST, the file itself is named.
+        let copy = g.path(&format!("{attack}-plain"));
+        forge(&[
+            attack,
+            g.coord_folder.to_str().unwrap(),
+            copy.to_str().unwrap(),
+        ]);
+        std::fs::copy(g.coord_folder.join("MANIFEST"), copy.join("MANIFEST")).unwrap();
+        let first = first_break(&copy);
+        assert!(
+            matches!(folder_problem(&first), FolderProblem::DigestDiffers { .. }),
+            "{first:?}"
+        );
+        // Merge reads only events.csv: nothing of the forged file enters a target.
+        if attack == "edit-observations" {
+            // The exporter, who signs again: observations.csv no longer shows events.csv.
+            let secret = secret_of(&g.coord);
+            let signed = g.forged(attack, &g.coord_folder, Some(&secret), &[]);
+            let verdicts = verify_folder(&signed).unwrap();
+            let first = verdicts.iter().find(|v| v.broken.is_some()).unwrap();
+            assert!(
+                matches!(
+                    folder_problem(first),
+                    FolderProblem::ObservationDiffers {
+                        column: "value",
+                        ..
+                    }
+                ),
+                "{first:?}"
+            );
+            run(constat(&signed).arg("verify").arg(&signed), 1);
+        }
+        let target = g.target(&format!("{attack}-target.db"));
+        run(
+            constat(&target)
+                .args(["merge", "--into"])
+                .arg(&target)
+                .arg(&forged),
+            0,
+        );
+        assert_eq!(events(&target), events(&g.marie));
+    }
+}
+
+#[test]
+fn a_rewritten_events_csv_with_its_chain_and_manifest_recomputed_is_refused() {
+    let g = genuine();
+    // By anyone: the MANIFEST's signature no longer verifies.
+    let forged = g.forged("edit-events", &g.coord_folder, None, &[]);
+    assert_eq!(
+        folder_problem(&first_break(&forged)),
+        &FolderProblem::SignatureInvalid
+    );
+    // By the exporter, who signs the MANIFEST again: Marie's signed head no longer matches.
+    let secret = secret_of(&g.coord);
+    let forged = g.forged("edit-events", &g.coord_folder, Some(&secret), &[]);
+    assert_eq!(
+        first_break(&forged).broken,
+        Some(Broken::Seal(SealProblem::BadEventSignature { seq: 1 }))
+    );
+    assert_eq!(
+        pv_difference(&g.reference, &forged),
+        PvDifference::NotIntact(Box::new(first_break(&forged)))
+    );
+}
+
+#[test]
+fn an_event_appended_to_anothers_chain_in_a_folder_is_refused() {
+    let g = genuine();
+    let forged = g.forged("append", &g.coord_folder, None, &[]);
+    assert_eq!(
+        folder_problem(&first_break(&forged)),
+        &FolderProblem::SignatureInvalid
+    );
+    let secret = secret_of(&g.coord);
+    let forged = g.forged("append", &g.coord_folder, Some(&secret), &[]);
+    assert_eq!(
+        first_break(&forged).broken,
+        Some(Broken::Seal(SealProblem::BadEventSignature { seq: 5 }))
+    );
+}
+
+#[test]
+fn a_dropped_last_event_or_a_cut_end_with_its_head_dropped_is_refused() {
+    let g = genuine();
+    let forged = g.forged("drop-last", &g.coord_folder, None, &[]);
+    assert_eq!(
+        folder_problem(&first_break(&forged)),
+        &FolderProblem::SignatureInvalid
+    );
+    let secret = secret_of(&g.coord);
+    let forged = g.forged("drop-last", &g.coord_folder, Some(&secret), &[]);
+    assert_eq!(
+        first_break(&forged).broken,
+        Some(Broken::Seal(SealProblem::HeadBeyondChain {
+            signed: 4,
+            events: 3
+        }))
+    );
+    let forged = g.forged(
+        "drop-last",
+        &g.coord_folder,
+        Some(&secret),
+        &["--drop-head"],
+    );
+    assert_eq!(
+        first_break(&forged).broken,
+        Some(Broken::Seal(SealProblem::NotSigned { events: 3 }))
+    );
+    // The PV pins position 4: the cut chain is named as shorter, in a database too.
+    let cut = g.forged_db("db-cut", &g.marie);
+    assert_eq!(
+        pv_difference(&g.reference, &cut),
+        PvDifference::ChainShorter {
+            name: "Marie".into(),
+            events: 3
+        }
+    );
+}
+
+#[test]
+fn orphan_events_in_a_folder_are_refused() {
+    let g = genuine();
+    let secret = secret_of(&g.coord);
+    let forged = g.forged("orphan", &g.coord_folder, Some(&secret), &[]);
+    let first = first_break(&forged);
+    assert!(
+        matches!(&first.subject, Subject::CsvChain { name, .. } if name == "fantôme"),
+        "{first:?}"
+    );
+    assert_eq!(
+        first.broken,
+        Some(Broken::Seal(SealProblem::Orphan { events: 1 }))
+    );
+}
+
+#[test]
+fn an_empty_folder_or_one_with_an_empty_manifest_is_refused() {
+    let g = genuine();
+    let forged = g.forged("empty", &g.coord_folder, None, &[]);
+    let verdicts = verify_folder(&forged).unwrap();
+    let problems: Vec<&FolderProblem> = verdicts
+        .iter()
+        .filter(|v| v.broken.is_some())
+        .map(folder_problem)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            &FolderProblem::EmptyManifest,
+            &FolderProblem::NoEventsCsv,
+            &FolderProblem::SignaturesMissing,
+            &FolderProblem::SignatureMissing
+        ]
+    );
+    first_break(&forged);
+    let empty = g.path("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert_eq!(
+        folder_problem(&first_break(&empty)),
+        &FolderProblem::EmptyFolder
+    );
+    // Merging them brings nothing.
+    let target = g.target("empty-target.db");
+    run(
+        constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&forged)
+            .arg(&empty),
+        0,
+    );
+    assert!(events(&target).is_empty());
+}
+
+#[test]
+fn a_garbled_observer_name_in_a_folder_is_refused() {
+    let g = genuine();
+    let forged = g.forged("garble-name", &g.coord_folder, None, &[]);
+    assert_eq!(
+        folder_problem(&first_break(&forged)),
+        &FolderProblem::SignatureInvalid
+    );
+}
+
+#[test]
+fn a_chain_re_signed_with_a_new_key_is_named_by_the_pv_reference() {
+    let g = genuine();
+    // The whole folder re-signed with a new key pair: consistent in itself, but the key is not
+    // the one the PV pins.
+    let forged = g.forged("new-key", &g.marie_folder, None, &[]);
+    // (The forger here re-signs the head only; one who re-signs every row too makes a folder
+    // that verifies in itself: either way the PV reference names the difference.)
+    assert!(matches!(
+        pv_difference(&g.reference, &forged),
+        PvDifference::NoSuchKey | PvDifference::NotIntact(_)
+    ));
+    // The same in a database.
+    let db = g.forged_db("db-new-key", &g.marie);
+    assert_eq!(pv_difference(&g.reference, &db), PvDifference::NoSuchKey);
+    // A coordinator who already holds Marie's genuine chain refuses the forged file.
+    merge_refuses(&g.coord, &db);
+}
+
+#[test]
+fn a_chain_re_signed_with_a_stolen_key_is_named_by_the_pv_reference() {
+    let g = genuine();
+    let secret = secret_of(&g.marie);
+    let forged = g.forged("stolen-key", &g.marie_folder, Some(&secret), &[]);
+    // With the key, every signature can be made again: only what was written outside the
+    // file (the PV) tells.
+    // (The forger here re-signs the head only; one who re-signs every row too makes a folder
+    // that verifies in itself: either way the PV reference names the difference.)
+    assert!(
+        matches!(
+            pv_difference(&g.reference, &forged),
+            PvDifference::HashDiffers { name, .. } if name == "Marie"
+        ) || matches!(
+            pv_difference(&g.reference, &forged),
+            PvDifference::NotIntact(_)
+        )
+    );
+}
+
+#[test]
+fn no_key_is_left_in_an_evidence_folder_or_an_exported_database() {
+    let g = genuine();
+    let secret = secret_of(&g.marie);
+    let raw = hex::decode(&secret).unwrap();
+    let copy = g.path("copy.db");
+    run(constat(&g.marie).args(["export", "db", "-o"]).arg(&copy), 0);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&g.marie_folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.push(copy);
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        let lower = String::from_utf8_lossy(&bytes).to_lowercase();
+        assert!(!lower.contains(&secret), "the key in hex in {f:?}");
+        assert!(
+            !bytes.windows(raw.len()).any(|w| w == raw.as_slice()),
+            "the key in {f:?}"
+        );
+    }
+    // A copy on another machine (no key file there) cannot sign a folder: refused, and
+    // nothing written.
+    let out = g.path("unsigned");
+    let elsewhere = g.path("other-machine-keys");
+    run(
+        constat(&g.path("copy.db"))
+            .env("CONSTAT_KEY_DIR", &elsewhere)
+            .args(["export", "evidence", "-o"])
+            .arg(&out),
+        1,
+    );
+    assert!(!out.exists());
+}
+
+// ---- What only per-event signatures (branch `sign`) or the roster (branch `roster`) stop ----
+
+#[test]
+fn merge_and_verify_refuse_an_event_appended_to_anothers_chain() {
+    let g = genuine();
+    let db = g.forged_db("db-append", &g.marie);
+    run(constat(&db).arg("verify").arg(&db), 1);
+    merge_refuses(&g.target("t1.db"), &db);
+    let folder = g.forged("append", &g.coord_folder, Some(&secret_of(&g.coord)), &[]);
+    merge_refuses(&g.target("t2.db"), &folder.join("events.csv"));
+}
+
+#[test]
+fn merge_refuses_a_rewritten_events_csv() {
+    let g = genuine();
+    let folder = g.forged("edit-events", &g.coord_folder, None, &[]);
+    merge_refuses(&g.target("t.db"), &folder.join("events.csv"));
+}
+
+#[test]
+fn a_cut_chain_is_an_earlier_genuine_state_that_only_the_pv_reference_tells_apart() {
+    // Every event is signed, so a chain cut at its end is exactly what the observer's file was
+    // one event earlier: nothing in the file can tell (docs/evidence.md). What the PV pins can.
+    let g = genuine();
+    let db = g.forged_db("db-cut", &g.marie);
+    run(constat(&db).arg("verify").arg(&db), 0);
+    pv_says_differs(&g, &db);
+    // Merged into an empty target, it brings the signed prefix only, and the target is then
+    // told apart from the PV in the same way.
+    let folder = g.forged("drop-last", &g.coord_folder, None, &["--drop-head"]);
+    let target = g.target("t.db");
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--into"])
+            .arg(&target)
+            .arg(folder.join("events.csv")),
+        0,
+    );
+    pv_says_differs(&g, &target);
+}
+
+/// `verify --pv` with the reference Marie wrote in her PV: exit 1 (her chain there is not the
+/// state the PV pins).
+fn pv_says_differs(g: &Genuine, path: &Path) {
+    run(
+        constat(path)
+            .args(["verify", "--pv", &g.reference.to_string()])
+            .arg(path),
+        1,
+    );
+}
+
+#[test]
+fn merge_and_verify_refuse_orphan_events() {
+    let g = genuine();
+    let db = g.forged_db("db-orphan", &g.marie);
+    run(constat(&db).arg("verify").arg(&db), 1);
+    merge_refuses(&g.target("t1.db"), &db);
+    let folder = g.forged("orphan", &g.coord_folder, None, &[]);
+    merge_refuses(&g.target("t2.db"), &folder.join("events.csv"));
+}
+
+#[test]
+fn merge_and_verify_refuse_a_garbled_observer_name() {
+    let g = genuine();
+    let db = g.forged_db("db-garble", &g.marie);
+    merge_refuses(&g.target("t.db"), &db);
+    // Re-signed by the exporter: only a signature over the name tells.
+    let folder = g.forged(
+        "garble-name",
+        &g.coord_folder,
+        Some(&secret_of(&g.coord)),
+        &[],
+    );
+    assert_eq!(
+        constat_break(&folder).broken,
+        Some(Broken::Seal(SealProblem::BadStatement))
+    );
+}
+
+#[test]
+fn a_forged_copy_with_a_new_key_merged_first_does_not_lock_the_genuine_one_out() {
+    let g = genuine();
+    let db = g.forged_db("db-new-key", &g.marie);
+    let target = g.target("t.db");
+    merge_refuses(&target, &db);
+    run(
+        constat(&target)
+            .args(["merge", "--into"])
+            .arg(&target)
+            .arg(&g.marie),
+        0,
+    );
+}
+
+#[test]
+fn no_key_is_left_by_a_killed_export() {
+    // Issue 15 point 3: kill `export db`, `export csv` and `export evidence` at random points
+    // and scan every file left for the key; written with the key file of branch `sign`.
+    let g = genuine();
+    let secret = secret_of(&g.marie);
+    for n in 0..200u64 {
+        let out = g.path(&format!("killed-{n}.db"));
+        let mut child = constat(&g.marie)
+            .args(["export", "db", "-o"])
+            .arg(&out)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(n % 40));
+        let _ = child.kill();
+        let _ = child.wait();
+        for e in std::fs::read_dir(g.dir.path()).unwrap() {
+            let p = e.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if p.is_file() && !name.starts_with("marie.db") && !name.starts_with("coord.db") {
+                let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).to_lowercase();
+                assert!(!text.contains(&secret), "the key in {p:?}");
+            }
+        }
+    }
+}
