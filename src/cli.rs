@@ -93,6 +93,17 @@ pub enum Command {
     },
     /// Print the record and its findings
     Report(ReportArgs),
+    /// Write a reference file to hand out to observers: the election, circonscriptions,
+    /// candidates and bureaux of this database (no event, no observer, no key)
+    Reference(ReferenceArgs),
+}
+
+/// `constat reference`.
+#[derive(Debug, Args)]
+pub struct ReferenceArgs {
+    /// The reference file to write (never over an existing file)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 /// `constat demo`.
@@ -197,7 +208,7 @@ pub enum ImportCommand {
 
 /// `constat init`.
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("source").args(["sample", "election"]))]
+#[command(group = clap::ArgGroup::new("source").args(["sample", "election", "reference"]))]
 pub struct InitArgs {
     /// Bundled sample to start from [default: paris-1-2017 when --election is not given]
     #[arg(long, value_name = "NAME")]
@@ -221,6 +232,10 @@ pub struct InitArgs {
     /// Your qualité for réclamations: electeur, candidat or delegue:NAME
     #[arg(long, value_name = "QUALITE")]
     pub qualite: Option<String>,
+    /// A reference file from your coordinator (`constat reference`): its election, candidates
+    /// and bureaux, with a new identity and key of your own
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
 }
 
 /// The record's columns, as typed on the command line.

@@ -189,6 +189,16 @@ pub enum Error {
     },
     /// No data directory could be found for the default database.
     NoDataDir,
+    // --- coordination (issue 18) ---
+    /// `init --election … --bureau`: the new database has no bureau yet.
+    BureauBeforeImport(String),
+    /// `init --reference … --bureau`: the reference file has no such bureau.
+    BureauNotInReference {
+        /// What was typed.
+        code: String,
+        /// The bureaux of the same commune (else every bureau).
+        known: Vec<String>,
+    },
 }
 
 /// At most 30 items, then how many more.
@@ -368,6 +378,14 @@ impl Localize for Error {
                 .arg("doing", context)
                 .arg("detail", source.to_string()),
             Self::NoDataDir => Message::new("error-no-data-dir"),
+            Self::BureauBeforeImport(code) => {
+                Message::new("error-bureau-before-import").arg("code", crate::i18n::cut(code))
+            }
+            Self::BureauNotInReference { code, known } => {
+                Message::new("error-bureau-not-in-reference")
+                    .arg("code", crate::i18n::cut(code))
+                    .arg("known", list(known))
+            }
         }
     }
 }

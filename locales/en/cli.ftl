@@ -59,7 +59,7 @@ cli-init-arg-election = An election to fill with `constat import`: KIND-YEAR, KI
 cli-init-arg-round = The round, with --election
 cli-init-arg-date = The day of the vote, with --election (YYYY-MM-DD)
 cli-init-arg-observer = Your name, as it will appear in evidence [default: your login name]
-cli-init-arg-bureau = Your bureau (code such as 75056_0911) [default: the sample's]
+cli-init-arg-bureau = Your bureau (code such as 75056_0911) [default: the sample's; none with --election, whose bureaux are imported later]
 cli-init-arg-qualite = Your qualité for réclamations: electeur, candidat or delegue:NAME
 
 cli-ui-about = Open the interface (the default command; on first run it creates your database)
@@ -282,3 +282,11 @@ cli-tip-trailing-value = to pass { $value } as a value, use { $fix }
 cli-tip-remove-dashes = subcommand { $subcommand } exists; to use it, remove the '--' before it
 cli-tip-exists = { $usage } exists
 cli-tip-other = { $detail }
+
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+cli-reference-about = Write a reference file to hand out to observers: the election, circonscriptions, candidates and bureaux of this database (no event, no observer, no key)
+cli-reference-after-help =
+    Example: constat --db national.db reference -o reference.db
+    Each observer then creates their database: constat init --reference reference.db --observer NAME --bureau 75056_0911
+cli-reference-arg-output = The reference file to write (never over an existing file)
+cli-init-arg-reference = A reference file from your coordinator (`constat reference`): its election, candidates and bureaux, with a new identity and key of your own

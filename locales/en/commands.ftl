@@ -53,3 +53,7 @@ import-format-bureaux-results-2017 = results by bureau de vote 2017 (fixed colum
 # Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15:40,
 # the bureau's legal time).
 rechecked-event = re-checked at { $time }: event { $id }
+
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+reference-written = Reference file written: { $path } ({ $circs } circonscriptions, { $candidates } candidates, { $bureaux } bureaux; no observation, observer or key); each observer creates their database with: constat init --reference { $path } --observer NAME
+created-from-reference = Database created: { $path } (observer: { $who }, new identity and new key) from the reference file { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)

@@ -319,3 +319,7 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } at the address: more envelopes than voters; if that is what you saw, add --confirm-more, otherwise correct --voters or --received
 import-sheet-at-most = a workbook whose sheets span at most { $cells } cells (rows × columns)
 import-sheet-spans = { $part }, which reaches row { $rows } and column { $columns }
+
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+error-bureau-before-import = bureau { $code } cannot be chosen yet: a database created with --election has no bureau; remove --bureau, import the table of bureaux (constat import bureaux FILE), then choose your bureau in the interface
+error-bureau-not-in-reference = bureau { $code } is not in the reference file (or has no circonscription there); known bureaux: { $known }; check the code with your coordinator

@@ -52,7 +52,7 @@ cli-init-arg-election = Une élection à remplir avec `constat import` : TYPE-AN
 cli-init-arg-round = Le tour, avec --election
 cli-init-arg-date = Le jour du scrutin, avec --election (AAAA-MM-JJ)
 cli-init-arg-observer = Votre nom, tel qu'il figurera dans les preuves [par défaut : votre nom de connexion]
-cli-init-arg-bureau = Votre bureau (un code comme 75056_0911) [par défaut : celui de l'exemple]
+cli-init-arg-bureau = Votre bureau (un code comme 75056_0911) [par défaut : celui de l'exemple ; aucun avec --election, dont les bureaux sont importés ensuite]
 cli-init-arg-qualite = Votre qualité pour les réclamations : electeur, candidat ou delegue:NOM
 
 cli-ui-about = Ouvrir l'interface (la commande par défaut ; au premier lancement, elle crée votre base)
@@ -276,3 +276,11 @@ cli-tip-trailing-value = pour passer { $value } comme valeur, écrivez { $fix }
 cli-tip-remove-dashes = la commande { $subcommand } existe : pour l'utiliser, retirez le « -- » qui la précède
 cli-tip-exists = { $usage } existe
 cli-tip-other = { $detail } (astuce de clap, en anglais)
+
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+cli-reference-about = Écrire un fichier de référence à distribuer aux observateurs : l'élection, les circonscriptions, les candidats et les bureaux de cette base (ni observation, ni observateur, ni clé)
+cli-reference-after-help =
+    Exemple : constat --db national.db reference -o reference.db
+    Chaque observateur crée ensuite sa base : constat init --reference reference.db --observer NOM --bureau 75056_0911
+cli-reference-arg-output = Le fichier de référence à écrire (jamais par-dessus un fichier existant)
+cli-init-arg-reference = Un fichier de référence de votre coordinateur (`constat reference`) : son élection, ses candidats et ses bureaux, avec une identité et une clé nouvelles, les vôtres

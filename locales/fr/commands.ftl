@@ -71,3 +71,7 @@ import-format-bureaux-results-2017 = résultats par bureau de vote 2017 (colonne
 # Issue 16, point 5: the same mark again on the bureau's table, once committed ($time: 15 h 40,
 # the bureau's legal time).
 rechecked-event = revérifié à { $time } : événement { $id }
+
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+reference-written = Fichier de référence écrit : { $path } ({ $circs } circonscriptions, { $candidates } candidats, { $bureaux } bureaux ; ni observation, ni observateur, ni clé) ; chaque observateur crée sa base avec : constat init --reference { $path } --observer NOM
+created-from-reference = Base créée : { $path } (observateur : { $who }, nouvelle identité et nouvelle clé) depuis le fichier de référence { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)

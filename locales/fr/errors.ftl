@@ -327,3 +327,7 @@ error-more-envelopes-than-voters = { $count } { $count ->
 } à l'adresse : plus d'enveloppes que d'électeurs ; si c'est bien ce que vous avez constaté, ajoutez --confirm-more, sinon corrigez --voters ou --received
 import-sheet-at-most = un classeur dont les feuilles s'étendent sur au plus { $cells } cellules (lignes × colonnes)
 import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne { $columns }
+
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+error-bureau-before-import = le bureau { $code } ne peut pas encore être choisi : une base créée avec --election n'a aucun bureau ; retirez --bureau, importez la table des bureaux (constat import bureaux FICHIER), puis choisissez votre bureau dans l'interface
+error-bureau-not-in-reference = le bureau { $code } n'est pas dans le fichier de référence (ou n'y a pas de circonscription) ; bureaux connus : { $known } ; vérifiez le code avec votre coordinateur

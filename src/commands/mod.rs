@@ -9,6 +9,7 @@ mod machines;
 mod merge;
 mod observe;
 mod pv;
+mod reference;
 mod report;
 mod verify;
 
@@ -76,6 +77,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Verify { path } => verify::run(&path, ctx),
         Command::Export(cmd) => export::run(&cmd, ctx),
         Command::Report(args) => report::run(&args, ctx),
+        Command::Reference(args) => reference::run(&args, ctx),
     }
 }
 

@@ -812,6 +812,11 @@ fn errors() -> Vec<Error> {
         Error::NoTerminal(io(std::io::ErrorKind::Other)),
         Error::Terminal(io(std::io::ErrorKind::Other)),
         Error::NoDataDir,
+        Error::BureauBeforeImport("75056_0911".into()),
+        Error::BureauNotInReference {
+            code: "75056_9999".into(),
+            known: vec!["75056_0911".into()],
+        },
     ]);
     all
 }

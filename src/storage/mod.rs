@@ -10,6 +10,7 @@ mod fold;
 mod import;
 mod merge;
 mod migrations;
+mod reference;
 mod referential;
 mod untrusted;
 mod verify;

@@ -12,6 +12,7 @@ mod merge;
 mod merge_laws;
 mod plain;
 mod pv;
+mod reference;
 mod report_html;
 mod rules;
 mod tui_e2e;
