@@ -30,7 +30,10 @@ pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         }
         let line = crate::i18n::Message::new("created-from-reference")
             .arg("path", super::shown(store.path()))
-            .arg("who", crate::domain::outside::escape(&observer).into_owned())
+            .arg(
+                "who",
+                crate::domain::outside::escape(&observer).into_owned(),
+            )
             .arg("reference", super::shown(reference))
             .arg("circs", summary.circonscriptions)
             .arg("bureaux", summary.bureaux)

@@ -8,7 +8,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use super::error::DataProblem;
-use super::{APPLICATION_ID, Doing, Store, StorageError, migrations, referential};
+use super::{APPLICATION_ID, Doing, StorageError, Store, migrations, referential};
 use crate::domain::referential::ElectionData;
 
 impl Store {
@@ -55,8 +55,7 @@ fn write(output: &Path, data: &ElectionData) -> Result<(), StorageError> {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sql(Doing::StartingCreation, e))?;
         referential::insert(&tx, data).map_err(|e| sql(Doing::SavingReferenceData, e))?;
-        tx.commit()
-            .map_err(|e| sql(Doing::CommittingCreation, e))?;
+        tx.commit().map_err(|e| sql(Doing::CommittingCreation, e))?;
     }
     std::fs::File::open(&tmp)
         .and_then(|f| f.sync_all())

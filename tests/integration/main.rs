@@ -15,6 +15,7 @@ mod pv;
 mod reference;
 mod report_html;
 mod rules;
+mod spreadsheet;
 mod tui_e2e;
 mod util;
 mod verify;

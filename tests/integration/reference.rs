@@ -10,8 +10,9 @@ use crate::util::{constat, events, init_db, run, tick};
 
 /// Rows of `table` in the SQLite file `db`, read directly (what the file really holds).
 fn count(db: &Path, table: &str) -> i64 {
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .unwrap();
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
     conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
 }
@@ -52,7 +53,10 @@ fn a_reference_file_holds_the_reference_data_only_and_is_never_overwritten() {
     run(constat(&national).args(["reference", "-o"]).arg(&file), 1);
     assert_eq!(std::fs::read(&file).unwrap(), before);
     // Nor over the database itself.
-    run(constat(&national).args(["reference", "-o"]).arg(&national), 1);
+    run(
+        constat(&national).args(["reference", "-o"]).arg(&national),
+        1,
+    );
     assert_eq!(events(&national).len(), 1);
 }
 
@@ -76,9 +80,11 @@ fn observers_made_from_a_reference_file_have_their_own_identity_key_and_bureau_a
     let key = |db: &Path| -> String {
         rusqlite::Connection::open(db)
             .unwrap()
-            .query_row("SELECT public_key FROM observer WHERE is_local = 1", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT public_key FROM observer WHERE is_local = 1",
+                [],
+                |r| r.get(0),
+            )
             .unwrap()
     };
     assert_ne!(key(&alice), key(&bob));
@@ -109,10 +115,12 @@ fn an_unknown_bureau_or_a_bad_reference_file_creates_nothing() {
     let (_, file) = reference(dir.path());
     let db = dir.path().join("obs.db2");
     run(
-        constat(&db)
-            .args(["init", "--reference"])
-            .arg(&file)
-            .args(["--observer", "Alice", "--bureau", "75056_9999"]),
+        constat(&db).args(["init", "--reference"]).arg(&file).args([
+            "--observer",
+            "Alice",
+            "--bureau",
+            "75056_9999",
+        ]),
         1,
     );
     assert!(!db.exists());
