@@ -321,13 +321,18 @@ pub struct SeenAtArg {
 
 /// `constat machines`.
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").args(["bureau", "from"]).required(true))]
 pub struct MachinesArgs {
     /// The bureau (75056_0913)
     #[arg(long, value_name = "CODE")]
-    pub bureau: String,
+    pub bureau: Option<String>,
     /// The bureau does not vote on machines (a correction)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "from")]
     pub off: bool,
+    /// Every bureau of a CSV table instead: a bureau code column and a yes/no column (as the
+    /// bureaux import's `machine_a_voter`), recorded in one transaction
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
     /// Free text kept with the record
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

@@ -290,3 +290,4 @@ cli-reference-after-help =
     Each observer then creates their database: constat init --reference reference.db --observer NAME --bureau 75056_0911
 cli-reference-arg-output = The reference file to write (never over an existing file)
 cli-init-arg-reference = A reference file from your coordinator (`constat reference`): its election, candidates and bureaux, with a new identity and key of your own
+cli-machines-arg-from = Every bureau of a CSV table instead: a bureau code column and a yes/no column (as the bureaux import's `machine_a_voter`), recorded in one transaction

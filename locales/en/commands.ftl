@@ -57,3 +57,7 @@ rechecked-event = re-checked at { $time }: event { $id }
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
 reference-written = Reference file written: { $path } ({ $circs } circonscriptions, { $candidates } candidates, { $bureaux } bureaux; no observation, observer or key); each observer creates their database with: constat init --reference { $path } --observer NAME
 created-from-reference = Database created: { $path } (observer: { $who }, new identity and new key) from the reference file { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)
+machines-from-done = { $file }: { $on } { $on ->
+    [one] bureau recorded as voting on machines
+   *[other] bureaux recorded as voting on machines
+}, { $off } without machines (one transaction)

@@ -323,3 +323,7 @@ import-sheet-spans = { $part }, which reaches row { $rows } and column { $column
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
 error-bureau-before-import = bureau { $code } cannot be chosen yet: a database created with --election has no bureau; remove --bureau, import the table of bureaux (constat import bureaux FILE), then choose your bureau in the interface
 error-bureau-not-in-reference = bureau { $code } is not in the reference file (or has no circonscription there); known bureaux: { $known }; check the code with your coordinator
+import-machines-table = a table of machine bureaux: a bureau code column (`bureau`, `code_bureau`, `codeBureauVote`, `id_brut_miom`) and a yes/no column (`machines`, `machine_a_voter`, `voting_machines`, …)
+import-machines-after-header = at least one bureau with a yes or a no after the header
+import-bureau-of-this-database = a bureau of this database, in a circonscription
+import-import-bureaux-first = import the table of bureaux first (constat import bureaux FILE), or correct the code

@@ -284,3 +284,4 @@ cli-reference-after-help =
     Chaque observateur crée ensuite sa base : constat init --reference reference.db --observer NOM --bureau 75056_0911
 cli-reference-arg-output = Le fichier de référence à écrire (jamais par-dessus un fichier existant)
 cli-init-arg-reference = Un fichier de référence de votre coordinateur (`constat reference`) : son élection, ses candidats et ses bureaux, avec une identité et une clé nouvelles, les vôtres
+cli-machines-arg-from = Tous les bureaux d'une table CSV à la place : une colonne du code du bureau et une colonne oui/non (comme `machine_a_voter` de l'import des bureaux), enregistrés en une seule transaction

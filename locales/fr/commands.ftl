@@ -75,3 +75,7 @@ rechecked-event = revérifié à { $time } : événement { $id }
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
 reference-written = Fichier de référence écrit : { $path } ({ $circs } circonscriptions, { $candidates } candidats, { $bureaux } bureaux ; ni observation, ni observateur, ni clé) ; chaque observateur crée sa base avec : constat init --reference { $path } --observer NOM
 created-from-reference = Base créée : { $path } (observateur : { $who }, nouvelle identité et nouvelle clé) depuis le fichier de référence { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)
+machines-from-done = { $file } : { $on } { $on ->
+    [one] bureau enregistré sur machines
+   *[other] bureaux enregistrés sur machines
+}, { $off } sans machines (une seule transaction)

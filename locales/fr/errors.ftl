@@ -331,3 +331,7 @@ import-sheet-spans = { $part }, qui va jusqu'à la ligne { $rows } et la colonne
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
 error-bureau-before-import = le bureau { $code } ne peut pas encore être choisi : une base créée avec --election n'a aucun bureau ; retirez --bureau, importez la table des bureaux (constat import bureaux FICHIER), puis choisissez votre bureau dans l'interface
 error-bureau-not-in-reference = le bureau { $code } n'est pas dans le fichier de référence (ou n'y a pas de circonscription) ; bureaux connus : { $known } ; vérifiez le code avec votre coordinateur
+import-machines-table = une table des bureaux à machines : une colonne du code du bureau (`bureau`, `code_bureau`, `codeBureauVote`, `id_brut_miom`) et une colonne oui/non (`machines`, `machine_a_voter`, `voting_machines`, …)
+import-machines-after-header = au moins un bureau avec un oui ou un non après l'en-tête
+import-bureau-of-this-database = un bureau de cette base, rattaché à une circonscription
+import-import-bureaux-first = importez d'abord la table des bureaux (constat import bureaux FICHIER), ou corrigez le code

@@ -8,6 +8,7 @@
 
 pub mod database;
 pub mod evidence;
+pub mod machines;
 pub mod place;
 pub mod pv;
 pub mod report;

@@ -572,6 +572,10 @@ fn import_texts() -> Vec<ImportText> {
         },
         ImportText::DuplicatePanelHere { first: "7".into() },
         ImportText::BureauTablesAreCsv,
+        ImportText::MachinesTable,
+        ImportText::MachinesAfterHeader,
+        ImportText::BureauOfThisDatabase,
+        ImportText::ImportBureauxFirst,
     ]
 }
 

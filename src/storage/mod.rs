@@ -4,6 +4,7 @@
 //! Every write is one transaction, committed with `synchronous=FULL` in WAL mode before the call
 //! returns: once `append` has returned, the event survives a crash, a `kill -9` or a power cut.
 
+mod batch;
 mod error;
 mod events;
 mod fold;

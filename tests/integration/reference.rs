@@ -178,3 +178,137 @@ fn init_for_an_election_no_longer_ignores_bureau() {
         Some("75056_0915")
     );
 }
+
+// --- Reference data of the night (issue 18 point 7): machine bureaux in bulk, national tables ---
+
+/// The Machines events of `db`: (bureau, machines).
+fn machines_events(db: &Path) -> Vec<(String, bool)> {
+    events(db)
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Machines {
+                bureau, machines, ..
+            } => Some((bureau.to_string(), machines)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn machines_from_a_table_records_each_bureau_as_a_signed_event_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let table = dir.path().join("machines.csv");
+    // A spreadsheet's export: `;`, a code without its padding, a blank line, an empty cell.
+    std::fs::write(
+        &table,
+        "bureau;machine_a_voter\n75056_0913;oui\n75056_914;1\n\n75056_0915;\n75056_0916;non\n",
+    )
+    .unwrap();
+    run(constat(&db).args(["machines", "--from"]).arg(&table), 0);
+    assert_eq!(
+        machines_events(&db),
+        [
+            ("75056_0913".to_owned(), true),
+            ("75056_0914".to_owned(), true),
+            ("75056_0916".to_owned(), false),
+        ]
+    );
+    // Signed like any observation: the chain and its head verify.
+    run(constat(&db).arg("verify").arg(&db), 0);
+    // One bad line anywhere: nothing of the file is recorded.
+    for (name, text) in [
+        (
+            "unknown.csv",
+            "bureau,machines\n75056_0917,1\n75056_9999,1\n",
+        ),
+        (
+            "yes-no.csv",
+            "bureau,machines\n75056_0917,1\n75056_0918,peut-être\n",
+        ),
+        ("twice.csv", "bureau,machines\n75056_0917,1\n75056_0917,0\n"),
+        ("columns.csv", "code_postal,machines\n75001,1\n"),
+    ] {
+        let bad = dir.path().join(name);
+        std::fs::write(&bad, text).unwrap();
+        let out = run(constat(&db).args(["machines", "--from"]).arg(&bad), 1);
+        assert!(crate::util::stderr(&out).contains(name), "{name}");
+        assert_eq!(machines_events(&db).len(), 3, "{name}");
+    }
+    // --from and --bureau are one or the other.
+    run(
+        constat(&db)
+            .args(["machines", "--bureau", "75056_0913", "--from"])
+            .arg(&table),
+        2,
+    );
+}
+
+/// Etalab's bureau ↔ circonscription table for 69,000 generated bureaux (96 départements, five
+/// circonscriptions each), with a voting-machines column: one bureau in ten says yes, one no.
+fn national_bureaux(path: &Path) {
+    let mut deps: Vec<String> = (1..=95)
+        .filter(|n| *n != 20)
+        .map(|n| format!("{n:02}"))
+        .collect();
+    deps.extend(["2A".to_owned(), "2B".to_owned()]);
+    let mut text = String::from(
+        "codeDepartement,nomDepartement,codeCirconscription,nomCirconscription,codeCommune,nomCommune,numeroBureauVote,codeBureauVote,machine_a_voter\n",
+    );
+    for i in 0..69_000 {
+        let dep = &deps[i % deps.len()];
+        let j = i / deps.len();
+        let commune = format!("{dep}{:03}", j / 10 + 1);
+        let number = format!("{:04}", j % 10 + 1);
+        let circ = format!("{dep}{:02}", j % 5 + 1);
+        let yes = match i % 10 {
+            0 => "oui",
+            1 => "non",
+            _ => "",
+        };
+        text.push_str(&format!(
+            "{dep},Département,{circ},{},{commune},\"Commune {commune}\",{number},{commune}_{number},{yes}\n",
+            j % 5 + 1
+        ));
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_national_bureau_table_imports_and_marks_its_machines_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nat.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--election",
+            "legislatives-2024",
+            "--observer",
+            "Coord",
+        ]),
+        0,
+    );
+    let table = dir.path().join("bureaux.csv");
+    national_bureaux(&table);
+    let start = std::time::Instant::now();
+    run(constat(&db).args(["import", "bureaux"]).arg(&table), 0);
+    let import = start.elapsed();
+    assert_eq!(count(&db, "bureau"), 69_000);
+    let start = std::time::Instant::now();
+    run(constat(&db).args(["machines", "--from"]).arg(&table), 0);
+    let machines = start.elapsed();
+    assert_eq!(count(&db, "event"), 13_800);
+    println!(
+        "69,000 bureaux: import {:.2} s, machines --from (13,800 events) {:.2} s ({} build)",
+        import.as_secs_f64(),
+        machines.as_secs_f64(),
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+    );
+    // Generous bounds for a debug build on a loaded machine (release: see docs/PERFORMANCE.md).
+    assert!(import.as_secs() < 30, "import took {import:?}");
+    assert!(machines.as_secs() < 60, "machines --from took {machines:?}");
+}
