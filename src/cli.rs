@@ -163,10 +163,23 @@ pub enum ExportCommand {
 
 /// `constat pv`.
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").args(["bureau", "all"]).required(true))]
 pub struct PvArgs {
     /// The bureau whose procès-verbal receives the réclamation (75056_0911)
     #[arg(long, value_name = "CODE")]
-    pub bureau: String,
+    pub bureau: Option<String>,
+    /// Every bureau with a finding instead: one file per bureau (each observer who saw it: their
+    /// réclamation and its annex) and an index, in the folder given with -o
+    #[arg(long, requires = "output", conflicts_with_all = ["annex", "appeal", "as_observer", "qualite"])]
+    pub all: bool,
+    /// With --all: the folder to write (must not exist, or be empty)
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "DIR",
+        conflicts_with = "bureau"
+    )]
+    pub output: Option<PathBuf>,
     /// Print the annex instead: every fact observed, the reference and the full digest
     #[arg(long, conflicts_with = "appeal")]
     pub annex: bool,

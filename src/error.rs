@@ -199,6 +199,8 @@ pub enum Error {
         /// The bureaux of the same commune (else every bureau).
         known: Vec<String>,
     },
+    /// `pv --all -o DIR`: the folder exists and holds files.
+    PvFolderNotEmpty(PathBuf),
 }
 
 /// At most 30 items, then how many more.
@@ -380,6 +382,9 @@ impl Localize for Error {
             Self::NoDataDir => Message::new("error-no-data-dir"),
             Self::BureauBeforeImport(code) => {
                 Message::new("error-bureau-before-import").arg("code", crate::i18n::cut(code))
+            }
+            Self::PvFolderNotEmpty(p) => {
+                Message::new("error-pv-folder-not-empty").arg("path", path(p))
             }
             Self::BureauNotInReference { code, known } => {
                 Message::new("error-bureau-not-in-reference")

@@ -291,3 +291,5 @@ cli-reference-after-help =
 cli-reference-arg-output = The reference file to write (never over an existing file)
 cli-init-arg-reference = A reference file from your coordinator (`constat reference`): its election, candidates and bureaux, with a new identity and key of your own
 cli-machines-arg-from = Every bureau of a CSV table instead: a bureau code column and a yes/no column (as the bureaux import's `machine_a_voter`), recorded in one transaction
+cli-pv-arg-all = Every bureau with a finding instead: one file per bureau (for each observer who saw it: their réclamation and its annex) and an index, in the folder given with -o
+cli-pv-arg-output = With --all: the folder to write (must not exist, or be empty)

@@ -61,3 +61,8 @@ machines-from-done = { $file }: { $on } { $on ->
     [one] bureau recorded as voting on machines
    *[other] bureaux recorded as voting on machines
 }, { $off } without machines (one transaction)
+pv-all-written = { $count ->
+    [0] no bureau has a finding to write into its procès-verbal
+    [one] 1 bureau with a finding: its réclamation and annex
+   *[other] { $count } bureaux with a finding: one réclamation and annex per bureau
+} in { $dir } (list: { $index })

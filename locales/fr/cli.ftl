@@ -285,3 +285,5 @@ cli-reference-after-help =
 cli-reference-arg-output = Le fichier de référence à écrire (jamais par-dessus un fichier existant)
 cli-init-arg-reference = Un fichier de référence de votre coordinateur (`constat reference`) : son élection, ses candidats et ses bureaux, avec une identité et une clé nouvelles, les vôtres
 cli-machines-arg-from = Tous les bureaux d'une table CSV à la place : une colonne du code du bureau et une colonne oui/non (comme `machine_a_voter` de l'import des bureaux), enregistrés en une seule transaction
+cli-pv-arg-all = Tous les bureaux qui ont un constat à la place : un fichier par bureau (pour chaque observateur qui l'a vu : sa réclamation et son annexe) et une liste, dans le dossier donné par -o
+cli-pv-arg-output = Avec --all : le dossier à écrire (qui ne doit pas exister, ou être vide)

@@ -79,3 +79,8 @@ machines-from-done = { $file } : { $on } { $on ->
     [one] bureau enregistré sur machines
    *[other] bureaux enregistrés sur machines
 }, { $off } sans machines (une seule transaction)
+pv-all-written = { $count ->
+    [0] aucun bureau n'a de constat à porter au procès-verbal
+    [one] 1 bureau avec un constat : sa réclamation et son annexe
+   *[other] { $count } bureaux avec un constat : une réclamation et son annexe par bureau
+} dans { $dir } (liste : { $index })

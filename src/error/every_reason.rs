@@ -821,6 +821,7 @@ fn errors() -> Vec<Error> {
             code: "75056_9999".into(),
             known: vec!["75056_0911".into()],
         },
+        Error::PvFolderNotEmpty("pv".into()),
     ]);
     all
 }

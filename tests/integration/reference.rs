@@ -312,3 +312,74 @@ fn a_national_bureau_table_imports_and_marks_its_machines_quickly() {
     assert!(import.as_secs() < 30, "import took {import:?}");
     assert!(machines.as_secs() < 60, "machines --from took {machines:?}");
 }
+
+// --- Every PV at once (issue 18 point 5) ---
+
+fn pv_of(db: &Path, args: &[&str]) -> String {
+    crate::util::stdout(&run(constat(db).arg("pv").args(args), 0))
+}
+
+#[test]
+fn pv_all_writes_each_bureau_with_a_finding_from_the_observers_who_saw_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (national, file) = reference(dir.path());
+    let alice = dir.path().join("alice.db");
+    let bob = dir.path().join("bob.db");
+    observer_from(&file, &alice, "Alice", "75056_0911");
+    observer_from(&file, &bob, "Bob", "75056_0911");
+    tick(&alice, "3", "bureau", "absent", &[]);
+    tick(&bob, "3", "bureau", "absent", &[]);
+    // Seen in place: no finding at 0913; a finding at 0915, seen by Alice alone.
+    tick(&bob, "4", "bureau", "present", &["--bureau", "75056_0913"]);
+    tick(&alice, "4", "bureau", "absent", &["--bureau", "75056_0915"]);
+    run(
+        constat(&national)
+            .args(["merge", "--into"])
+            .arg(&national)
+            .arg(&alice)
+            .arg(&bob),
+        0,
+    );
+    let out = dir.path().join("pv");
+    run(constat(&national).args(["pv", "--all", "-o"]).arg(&out), 0);
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["75056_0911.txt", "75056_0915.txt", "index.txt"]);
+    // Each file is what `constat pv` prints for each observer of the bureau, réclamation then
+    // annex, in observer order (Alice, Bob by id: compare as a set of parts).
+    let of = |bureau: &str, who: &str| {
+        format!(
+            "{}\n{}\n",
+            pv_of(&national, &["--bureau", bureau, "--as", who]),
+            pv_of(&national, &["--bureau", bureau, "--as", who, "--annex"])
+        )
+    };
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    let mut parts: Vec<String> = read("75056_0911.txt")
+        .split("\u{c}\n")
+        .map(str::to_owned)
+        .collect();
+    parts.sort();
+    let mut expected = vec![of("75056_0911", "Alice"), of("75056_0911", "Bob")];
+    expected.sort();
+    assert_eq!(parts, expected);
+    assert_eq!(read("75056_0915.txt"), of("75056_0915", "Alice"));
+    let index = read("index.txt");
+    assert!(index.contains("75056_0911.txt") && index.contains("75056_0915.txt"));
+    assert!(!index.contains("75056_0913"));
+    // A folder that holds something is refused and left as it was.
+    let before = read("index.txt");
+    run(constat(&national).args(["pv", "--all", "-o"]).arg(&out), 1);
+    assert_eq!(read("index.txt"), before);
+    // --all needs -o, and -o needs --all.
+    run(constat(&national).args(["pv", "--all"]), 2);
+    run(
+        constat(&national)
+            .args(["pv", "--bureau", "75056_0911", "-o"])
+            .arg(dir.path().join("x")),
+        2,
+    );
+}
