@@ -45,7 +45,7 @@ impl Fingerprint {
             let index = (pair >> (11 - shift)) & 0x1f;
             out.push(char::from(ALPHABET[usize::from(index)]));
         }
-        Fingerprint(out)
+        Self(out)
     }
 
     /// Reads a fingerprint as typed: dashes and spaces ignored, lower case accepted, and the
@@ -66,7 +66,7 @@ impl Fingerprint {
             }
             out.push(c);
         }
-        (out.len() == FINGERPRINT_CHARS).then_some(Fingerprint(out))
+        (out.len() == FINGERPRINT_CHARS).then_some(Self(out))
     }
 
     /// The 20 characters without dashes (for files and comparisons).
@@ -106,7 +106,7 @@ impl ChainReference {
     pub fn new(seq: u64, hash: &[u8; 32], public_key: &[u8; 32]) -> Self {
         let mut hash_prefix = hex::encode(hash);
         hash_prefix.truncate(REFERENCE_HEX);
-        ChainReference {
+        Self {
             seq,
             hash_prefix,
             fingerprint: Fingerprint::of(public_key),
@@ -135,7 +135,7 @@ impl ChainReference {
         {
             return None;
         }
-        Some(ChainReference {
+        Some(Self {
             seq,
             hash_prefix,
             fingerprint: Fingerprint::parse(fingerprint)?,

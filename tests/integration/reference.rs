@@ -78,7 +78,7 @@ fn observers_made_from_a_reference_file_have_their_own_identity_key_and_bureau_a
     assert_ne!(id(&alice), id(&bob));
     assert_ne!(id(&alice), id(&national));
     let key = |db: &Path| -> String {
-        rusqlite::Connection::open(db)
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap()
             .query_row(
                 "SELECT public_key FROM observer WHERE is_local = 1",
