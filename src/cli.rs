@@ -163,10 +163,14 @@ pub enum ExportCommand {
 
 /// `constat pv`.
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("which").args(["bureau", "all"]).required(true))]
 pub struct PvArgs {
     /// The bureau whose procès-verbal receives the réclamation (75056_0911)
-    #[arg(long, value_name = "CODE")]
+    #[arg(
+        long,
+        value_name = "CODE",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
     pub bureau: Option<String>,
     /// Every bureau with a finding instead: one file per bureau (each observer who saw it: their
     /// réclamation and its annex) and an index, in the folder given with -o
@@ -334,10 +338,14 @@ pub struct SeenAtArg {
 
 /// `constat machines`.
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("which").args(["bureau", "from"]).required(true))]
 pub struct MachinesArgs {
     /// The bureau (75056_0913)
-    #[arg(long, value_name = "CODE")]
+    #[arg(
+        long,
+        value_name = "CODE",
+        required_unless_present = "from",
+        conflicts_with = "from"
+    )]
     pub bureau: Option<String>,
     /// The bureau does not vote on machines (a correction)
     #[arg(long, conflicts_with = "from")]

@@ -34,7 +34,7 @@ pub fn run(args: &MachinesArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         ctx.say(&line);
         return Ok(());
     }
-    // clap requires --bureau or --from.
+    // clap requires --bureau without --from.
     let raw = args.bureau.as_deref().unwrap_or_default();
     let code = BureauCode::parse(raw)?;
     let Some(circ) = store.bureau(&code)?.and_then(|b| b.circonscription) else {

@@ -23,7 +23,7 @@ pub fn run(args: &PvArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         ctx.say(&line);
         return Ok(());
     }
-    // clap requires --bureau or --all.
+    // clap requires --bureau without --all.
     let code = BureauCode::parse(args.bureau.as_deref().unwrap_or_default())?;
     let qualite = match &args.qualite {
         Some(q) => {
