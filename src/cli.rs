@@ -104,6 +104,9 @@ pub enum Command {
     /// Print this database's observer: name, id, key fingerprint and chain reference (what to
     /// send to the coordinator and write in the procès-verbal)
     Whoami,
+    /// Write a reference file to hand out to observers: the election, circonscriptions,
+    /// candidates and bureaux of this database (no event, no observer, no key)
+    Reference(ReferenceArgs),
 }
 
 /// `constat roster`.
@@ -123,6 +126,14 @@ pub enum RosterCommand {
     },
     /// List the enrolled keys
     List,
+}
+
+/// `constat reference`.
+#[derive(Debug, Args)]
+pub struct ReferenceArgs {
+    /// The reference file to write (never over an existing file)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 /// `constat demo`.
@@ -205,8 +216,25 @@ pub enum ExportCommand {
 #[derive(Debug, Args)]
 pub struct PvArgs {
     /// The bureau whose procès-verbal receives the réclamation (75056_0911)
-    #[arg(long, value_name = "CODE")]
-    pub bureau: String,
+    #[arg(
+        long,
+        value_name = "CODE",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    pub bureau: Option<String>,
+    /// Every bureau with a finding instead: one file per bureau (each observer who saw it: their
+    /// réclamation and its annex) and an index, in the folder given with -o
+    #[arg(long, requires = "output", conflicts_with_all = ["annex", "appeal", "as_observer", "qualite"])]
+    pub all: bool,
+    /// With --all: the folder to write (must not exist, or be empty)
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "DIR",
+        conflicts_with = "bureau"
+    )]
+    pub output: Option<PathBuf>,
     /// Print the annex instead: every fact observed, the reference and the full digest
     #[arg(long, conflicts_with = "appeal")]
     pub annex: bool,
@@ -248,7 +276,7 @@ pub enum ImportCommand {
 
 /// `constat init`.
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("source").args(["sample", "election"]))]
+#[command(group = clap::ArgGroup::new("source").args(["sample", "election", "reference"]))]
 pub struct InitArgs {
     /// Bundled sample to start from [default: paris-1-2017 when --election is not given]
     #[arg(long, value_name = "NAME")]
@@ -272,6 +300,10 @@ pub struct InitArgs {
     /// Your qualité for réclamations: electeur, candidat or delegue:NAME
     #[arg(long, value_name = "QUALITE")]
     pub qualite: Option<String>,
+    /// A reference file from your coordinator (`constat reference`): its election, candidates
+    /// and bureaux, with a new identity and key of your own
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
 }
 
 /// The record's columns, as typed on the command line.
@@ -359,11 +391,20 @@ pub struct SeenAtArg {
 #[derive(Debug, Args)]
 pub struct MachinesArgs {
     /// The bureau (75056_0913)
-    #[arg(long, value_name = "CODE")]
-    pub bureau: String,
+    #[arg(
+        long,
+        value_name = "CODE",
+        required_unless_present = "from",
+        conflicts_with = "from"
+    )]
+    pub bureau: Option<String>,
     /// The bureau does not vote on machines (a correction)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "from")]
     pub off: bool,
+    /// Every bureau of a CSV table instead: a bureau code column and a yes/no column (as the
+    /// bureaux import's `machine_a_voter`), recorded in one transaction
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
     /// Free text kept with the record
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

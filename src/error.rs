@@ -219,6 +219,18 @@ pub enum Error {
         /// What is wrong.
         why: RosterProblem,
     },
+    // --- coordination (issue 18) ---
+    /// `init --election … --bureau`: the new database has no bureau yet.
+    BureauBeforeImport(String),
+    /// `init --reference … --bureau`: the reference file has no such bureau.
+    BureauNotInReference {
+        /// What was typed.
+        code: String,
+        /// The bureaux of the same commune (else every bureau).
+        known: Vec<String>,
+    },
+    /// `pv --all -o DIR`: the folder exists and holds files.
+    PvFolderNotEmpty(PathBuf),
 }
 
 /// What is wrong with a line of a roster file (`constat roster import`).
@@ -458,6 +470,17 @@ impl Localize for Error {
                 .arg("line", *line)
                 .arg("field", *field)
                 .arg("why", why),
+            Self::BureauBeforeImport(code) => {
+                Message::new("error-bureau-before-import").arg("code", crate::i18n::cut(code))
+            }
+            Self::PvFolderNotEmpty(p) => {
+                Message::new("error-pv-folder-not-empty").arg("path", path(p))
+            }
+            Self::BureauNotInReference { code, known } => {
+                Message::new("error-bureau-not-in-reference")
+                    .arg("code", crate::i18n::cut(code))
+                    .arg("known", list(known))
+            }
         }
     }
 }

@@ -59,7 +59,7 @@ cli-init-arg-election = An election to fill with `constat import`: KIND-YEAR, KI
 cli-init-arg-round = The round, with --election
 cli-init-arg-date = The day of the vote, with --election (YYYY-MM-DD)
 cli-init-arg-observer = Your name, as it will appear in evidence [default: your login name]
-cli-init-arg-bureau = Your bureau (code such as 75056_0911) [default: the sample's]
+cli-init-arg-bureau = Your bureau (code such as 75056_0911) [default: the sample's; none with --election, whose bureaux are imported later]
 cli-init-arg-qualite = Your qualité for réclamations: electeur, candidat or delegue:NAME
 
 cli-ui-about = Open the interface (the default command; on first run it creates your database)
@@ -308,3 +308,13 @@ cli-merge-arg-accept-key = Settle a key conflict: merge the files signed with th
 cli-report-arg-force = With -o: replace an existing file (never a database)
 cli-export-db-arg-force = Replace an existing file (never a database)
 cli-export-csv-arg-force = Replace an existing file (never a database)
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+cli-reference-about = Write a reference file to hand out to observers: the election, circonscriptions, candidates and bureaux of this database (no event, no observer, no key)
+cli-reference-after-help =
+    Example: constat --db national.db reference -o reference.db
+    Each observer then creates their database: constat init --reference reference.db --observer NAME --bureau 75056_0911
+cli-reference-arg-output = The reference file to write (never over an existing file)
+cli-init-arg-reference = A reference file from your coordinator (`constat reference`): its election, candidates and bureaux, with a new identity and key of your own
+cli-machines-arg-from = Every bureau of a CSV table instead: a bureau code column and a yes/no column (as the bureaux import's `machine_a_voter`), recorded in one transaction
+cli-pv-arg-all = Every bureau with a finding instead: one file per bureau (for each observer who saw it: their réclamation and its annex) and an index, in the folder given with -o
+cli-pv-arg-output = With --all: the folder to write (must not exist, or be empty)

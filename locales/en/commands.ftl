@@ -120,3 +120,15 @@ verify-pv-holds = matches the PV “{ $reference }”: { $name } ({ $observer })
    *[other] and { $after } events after
 }
 verify-pv-differs = DOES NOT MATCH the PV “{ $reference }”: { $why }
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+reference-written = Reference file written: { $path } ({ $circs } circonscriptions, { $candidates } candidates, { $bureaux } bureaux; no observation, observer or key); each observer creates their database with: constat init --reference { $path } --observer NAME
+created-from-reference = Database created: { $path } (observer: { $who }, new identity and new key) from the reference file { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)
+machines-from-done = { $file }: { $on } { $on ->
+    [one] bureau recorded as voting on machines
+   *[other] bureaux recorded as voting on machines
+}, { $off } without machines (one transaction)
+pv-all-written = { $count ->
+    [0] no bureau has a finding to write into its procès-verbal
+    [one] 1 bureau with a finding: its réclamation and annex
+   *[other] { $count } bureaux with a finding: one réclamation and annex per bureau
+} in { $dir } (list: { $index })

@@ -358,3 +358,11 @@ error-key-file = { $path }: key file { $key }: { $why }
 # Evidence folders (issue 15 points 4, 5).
 error-evidence-without-key = { $path } has no signing key (a copy made by `constat export db`, or a database on a read-only medium): export the evidence from the observer's own database, which signs it
 error-pv-reference-malformed = “{ $typed }” is not a chain reference: write it as in the PV, position / 16 hex digits of the hash / key fingerprint, for example “42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C”
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+error-bureau-before-import = bureau { $code } cannot be chosen yet: a database created with --election has no bureau; remove --bureau, import the table of bureaux (constat import bureaux FILE), then choose your bureau in the interface
+error-bureau-not-in-reference = bureau { $code } is not in the reference file (or has no circonscription there); known bureaux: { $known }; check the code with your coordinator
+import-machines-table = a table of machine bureaux: a bureau code column (`bureau`, `code_bureau`, `codeBureauVote`, `id_brut_miom`) and a yes/no column (`machines`, `machine_a_voter`, `voting_machines`, …)
+import-machines-after-header = at least one bureau with a yes or a no after the header
+import-bureau-of-this-database = a bureau of this database, in a circonscription
+import-import-bureaux-first = import the table of bureaux first (constat import bureaux FILE), or correct the code
+error-pv-folder-not-empty = { $path } exists and is not empty (or is not a folder): give a new folder for the réclamations, nothing there is ever overwritten

@@ -170,3 +170,8 @@ error-proclamation-needed = { $kind }: the remedy's deadline counts from the pro
 error-pv-not-observed = { $observer } did not observe bureau { $bureau }: run "constat pv" on the observer's own file, or add --as OBSERVER for the réclamation of an observer of this bureau, signed in their name only (observers of this bureau: { $observers })
 error-unknown-observer = no observer is called { $name } in this file; observers: { $known }
 error-bad-qualite = unknown qualité "{ $qualite }": write electeur, candidat, or delegue:NAME (délégué of which candidate)
+
+## coordination (issue 18 point 5): the index of `constat pv --all`
+pv-all-index-title = Réclamations for the procès-verbaux — { $election }
+pv-all-index-none = No bureau has a finding to write into its procès-verbal.
+pv-all-index-line = { $file }: bureau { $bureau } ({ $label }), circonscription { $circ }; observed by { $observers }

@@ -52,7 +52,7 @@ cli-init-arg-election = Une élection à remplir avec `constat import` : TYPE-AN
 cli-init-arg-round = Le tour, avec --election
 cli-init-arg-date = Le jour du scrutin, avec --election (AAAA-MM-JJ)
 cli-init-arg-observer = Votre nom, tel qu'il figurera dans les preuves [par défaut : votre nom de connexion]
-cli-init-arg-bureau = Votre bureau (un code comme 75056_0911) [par défaut : celui de l'exemple]
+cli-init-arg-bureau = Votre bureau (un code comme 75056_0911) [par défaut : celui de l'exemple ; aucun avec --election, dont les bureaux sont importés ensuite]
 cli-init-arg-qualite = Votre qualité pour les réclamations : electeur, candidat ou delegue:NOM
 
 cli-ui-about = Ouvrir l'interface (la commande par défaut ; au premier lancement, elle crée votre base)
@@ -302,3 +302,13 @@ cli-merge-arg-accept-key = Trancher un conflit de clés : fusionner les fichiers
 cli-report-arg-force = Avec -o : remplacer un fichier existant (jamais une base de données)
 cli-export-db-arg-force = Remplacer un fichier existant (jamais une base de données)
 cli-export-csv-arg-force = Remplacer un fichier existant (jamais une base de données)
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+cli-reference-about = Écrire un fichier de référence à distribuer aux observateurs : l'élection, les circonscriptions, les candidats et les bureaux de cette base (ni observation, ni observateur, ni clé)
+cli-reference-after-help =
+    Exemple : constat --db national.db reference -o reference.db
+    Chaque observateur crée ensuite sa base : constat init --reference reference.db --observer NOM --bureau 75056_0911
+cli-reference-arg-output = Le fichier de référence à écrire (jamais par-dessus un fichier existant)
+cli-init-arg-reference = Un fichier de référence de votre coordinateur (`constat reference`) : son élection, ses candidats et ses bureaux, avec une identité et une clé nouvelles, les vôtres
+cli-machines-arg-from = Tous les bureaux d'une table CSV à la place : une colonne du code du bureau et une colonne oui/non (comme `machine_a_voter` de l'import des bureaux), enregistrés en une seule transaction
+cli-pv-arg-all = Tous les bureaux qui ont un constat à la place : un fichier par bureau (pour chaque observateur qui l'a vu : sa réclamation et son annexe) et une liste, dans le dossier donné par -o
+cli-pv-arg-output = Avec --all : le dossier à écrire (qui ne doit pas exister, ou être vide)

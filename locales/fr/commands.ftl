@@ -144,3 +144,15 @@ verify-pv-holds = conforme au PV « { $reference } » : { $name } ({ $observer }
    *[other] et { $after } événements après
 }
 verify-pv-differs = NON CONFORME au PV « { $reference } » : { $why }
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+reference-written = Fichier de référence écrit : { $path } ({ $circs } circonscriptions, { $candidates } candidats, { $bureaux } bureaux ; ni observation, ni observateur, ni clé) ; chaque observateur crée sa base avec : constat init --reference { $path } --observer NOM
+created-from-reference = Base créée : { $path } (observateur : { $who }, nouvelle identité et nouvelle clé) depuis le fichier de référence { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)
+machines-from-done = { $file } : { $on } { $on ->
+    [one] bureau enregistré sur machines
+   *[other] bureaux enregistrés sur machines
+}, { $off } sans machines (une seule transaction)
+pv-all-written = { $count ->
+    [0] aucun bureau n'a de constat à porter au procès-verbal
+    [one] 1 bureau avec un constat : sa réclamation et son annexe
+   *[other] { $count } bureaux avec un constat : une réclamation et son annexe par bureau
+} dans { $dir } (liste : { $index })

@@ -366,3 +366,11 @@ error-key-file = { $path } : fichier de clé { $key } : { $why }
 # Evidence folders (issue 15 points 4, 5).
 error-evidence-without-key = { $path } n'a pas de clé de signature (une copie faite par `constat export db`, ou une base sur un support en lecture seule) : exportez les preuves depuis la base de l'observateur, qui les signe
 error-pv-reference-malformed = « { $typed } » n'est pas une référence de chaîne : écrivez-la comme dans le PV, position / 16 chiffres hexadécimaux de l'empreinte / empreinte de la clé, par exemple « 42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C »
+## coordination (issue 18): reference files, init --reference, machines --from, pv --all
+error-bureau-before-import = le bureau { $code } ne peut pas encore être choisi : une base créée avec --election n'a aucun bureau ; retirez --bureau, importez la table des bureaux (constat import bureaux FICHIER), puis choisissez votre bureau dans l'interface
+error-bureau-not-in-reference = le bureau { $code } n'est pas dans le fichier de référence (ou n'y a pas de circonscription) ; bureaux connus : { $known } ; vérifiez le code avec votre coordinateur
+import-machines-table = une table des bureaux à machines : une colonne du code du bureau (`bureau`, `code_bureau`, `codeBureauVote`, `id_brut_miom`) et une colonne oui/non (`machines`, `machine_a_voter`, `voting_machines`, …)
+import-machines-after-header = au moins un bureau avec un oui ou un non après l'en-tête
+import-bureau-of-this-database = un bureau de cette base, rattaché à une circonscription
+import-import-bureaux-first = importez d'abord la table des bureaux (constat import bureaux FICHIER), ou corrigez le code
+error-pv-folder-not-empty = { $path } existe et n'est pas vide (ou n'est pas un dossier) : donnez un nouveau dossier pour les réclamations, rien n'y est jamais écrasé

@@ -176,3 +176,8 @@ error-proclamation-needed = { $kind } : le délai du recours se compte à partir
 error-pv-not-observed = { $observer } n'a pas observé le bureau { $bureau } : lancez « constat pv » sur le fichier de l'observateur, ou ajoutez --as OBSERVATEUR pour la réclamation d'un observateur de ce bureau, signée de son seul nom (observateurs de ce bureau : { $observers })
 error-unknown-observer = aucun observateur ne s'appelle { $name } dans ce fichier ; observateurs : { $known }
 error-bad-qualite = qualité « { $qualite } » inconnue : écrivez electeur, candidat, ou delegue:NOM (délégué de quel candidat)
+
+## coordination (issue 18 point 5): the index of `constat pv --all`
+pv-all-index-title = Réclamations à porter aux procès-verbaux — { $election }
+pv-all-index-none = Aucun bureau n'a de constat à porter au procès-verbal.
+pv-all-index-line = { $file } : bureau { $bureau } ({ $label }), circonscription { $circ } ; observé par { $observers }

@@ -16,6 +16,7 @@ pub fn create_for_election(
     round: u8,
     date: Option<chrono::NaiveDate>,
     observer: &str,
+    bureau: Option<&str>,
 ) -> Result<Store, Error> {
     let bad = || Error::BadElection(election.to_owned());
     let (kind, year) = election.rsplit_once('-').ok_or_else(bad)?;
@@ -33,6 +34,11 @@ pub fn create_for_election(
         election,
         referential: Referential::default(),
     };
+    // No bureau exists before `constat import bureaux`: a `--bureau` is refused, not forgotten.
+    if let Some(raw) = bureau {
+        let code = BureauCode::parse(raw)?;
+        return Err(Error::BureauBeforeImport(code.to_string()));
+    }
     create_database(path, &data, observer)
 }
 
@@ -107,4 +113,85 @@ pub fn create_from_sample(
         store.set_current_bureau(&b)?;
     }
     Ok(store)
+}
+
+// --- coordination (issue 18 point 1): reference files ---
+
+/// What a reference file holds, for the confirmation line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferenceSummary {
+    /// Circonscriptions.
+    pub circonscriptions: usize,
+    /// Candidates, every circonscription's.
+    pub candidates: usize,
+    /// Bureaux.
+    pub bureaux: usize,
+}
+
+impl ReferenceSummary {
+    fn of(data: &ElectionData) -> Self {
+        let r = &data.referential;
+        Self {
+            circonscriptions: r.circonscriptions.len(),
+            candidates: r.candidates.values().map(Vec::len).sum(),
+            bureaux: r.bureaux.len(),
+        }
+    }
+}
+
+/// Writes `store`'s election and reference data to `output` as a reference file to hand out
+/// (no event, no observer, no key), never over an existing file.
+pub fn write_reference(store: &Store, output: &Path) -> Result<ReferenceSummary, Error> {
+    let data = store.write_reference(output)?;
+    Ok(ReferenceSummary::of(&data))
+}
+
+/// Creates an observer's database at `path` from the coordinator's reference file `reference`
+/// (opened as another observer's file is: read-only, defensively, its schema checked), owned by
+/// a NEW observer `observer` with a new key, with `bureau` as the current bureau when given.
+/// Everything is checked before the file is created.
+pub fn create_from_reference(
+    path: &Path,
+    reference: &Path,
+    observer: &str,
+    bureau: Option<&str>,
+) -> Result<(Store, ReferenceSummary), Error> {
+    let data = Store::open_reference(reference)
+        .map_err(|r| Error::Untrusted(reference.to_owned(), r))?
+        .election_data()?;
+    let current = match bureau {
+        Some(raw) => Some(bureau_in(&data, raw)?),
+        None => None,
+    };
+    let store = create_database(path, &data, observer)?;
+    if let Some(b) = &current {
+        store.set_current_bureau(b)?;
+    }
+    Ok((store, ReferenceSummary::of(&data)))
+}
+
+/// `raw` as a bureau of `data` that lies in a circonscription, else the refusal naming the
+/// bureaux of the same commune (a national file holds 69,000: they are not all listed).
+fn bureau_in(data: &ElectionData, raw: &str) -> Result<BureauCode, Error> {
+    let code = BureauCode::parse(raw)?;
+    let bureaux = &data.referential.bureaux;
+    if bureaux
+        .get(&code)
+        .is_some_and(|b| b.circonscription.is_some())
+    {
+        return Ok(code);
+    }
+    let commune = code.as_str().split('_').next().unwrap_or_default();
+    let mut known: Vec<String> = bureaux
+        .keys()
+        .filter(|c| c.as_str().split('_').next() == Some(commune))
+        .map(ToString::to_string)
+        .collect();
+    if known.is_empty() {
+        known = bureaux.keys().map(ToString::to_string).collect();
+    }
+    Err(Error::BureauNotInReference {
+        code: code.to_string(),
+        known,
+    })
 }

@@ -9,6 +9,7 @@
 pub mod database;
 pub mod evidence;
 pub mod folder_check;
+pub mod machines;
 pub mod output;
 pub mod place;
 pub mod pv;

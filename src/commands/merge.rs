@@ -332,16 +332,14 @@ const ELOOP: i32 = libc::ELOOP;
 #[cfg(not(unix))]
 const ELOOP: i32 = -1;
 
-/// Is the file an events CSV (by its first bytes)?
+/// Is the file an events CSV (by its first bytes, in a spreadsheet's dialect too)?
 fn is_events_csv(path: &Path) -> bool {
     let mut head = [0u8; 64];
     let n = open_regular(path)
         .ok()
         .and_then(|mut f| f.read(&mut head).ok())
         .unwrap_or(0);
-    let head = &head[..n];
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    head.starts_with(b"election,id,observer,")
+    crate::export::spreadsheet::is_events_csv(&head[..n])
 }
 
 fn merge_csv(

@@ -9,6 +9,7 @@ mod machines;
 mod merge;
 mod observe;
 mod pv;
+mod reference;
 mod report;
 mod roster;
 mod verify;
@@ -81,6 +82,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Report(args) => report::run(&args, ctx),
         Command::Roster(cmd) => roster::run(&cmd, ctx),
         Command::Whoami => whoami::run(ctx),
+        Command::Reference(args) => reference::run(&args, ctx),
     }
 }
 

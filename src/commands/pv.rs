@@ -1,5 +1,6 @@
 //! `constat pv`: the réclamation for the procès-verbal, its annex (`--annex`), or the election
-//! kind's remedy (`--appeal`), through [`crate::app::pv::text`].
+//! kind's remedy (`--appeal`), through [`crate::app::pv::text`]; with `--all -o DIR`, every
+//! bureau's at once ([`crate::app::pv::write_every_bureau`]).
 
 use super::Context;
 use crate::app::pv::{Part, Request, text};
@@ -12,7 +13,18 @@ use crate::report::pv::Appeal;
 /// `constat pv`.
 pub fn run(args: &PvArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
-    let code = BureauCode::parse(&args.bureau)?;
+    if let (true, Some(dir)) = (args.all, &args.output) {
+        let count = crate::app::pv::write_every_bureau(&store, dir, ctx.lang)?;
+        let line = crate::i18n::Message::new("pv-all-written")
+            .arg("count", count)
+            .arg("dir", super::shown(dir))
+            .arg("index", crate::app::pv::INDEX_FILE)
+            .render(ctx.lang);
+        ctx.say(&line);
+        return Ok(());
+    }
+    // clap requires --bureau without --all.
+    let code = BureauCode::parse(args.bureau.as_deref().unwrap_or_default())?;
     let qualite = match &args.qualite {
         Some(q) => {
             let q = check_text("--qualite", q)?;

@@ -616,6 +616,10 @@ fn import_texts() -> Vec<ImportText> {
         },
         ImportText::DuplicatePanelHere { first: "7".into() },
         ImportText::BureauTablesAreCsv,
+        ImportText::MachinesTable,
+        ImportText::MachinesAfterHeader,
+        ImportText::BureauOfThisDatabase,
+        ImportText::ImportBureauxFirst,
     ]
 }
 
@@ -878,6 +882,12 @@ fn errors() -> Vec<Error> {
         Error::NoDataDir,
         Error::EvidenceWithoutKey(path.clone()),
         Error::PvReferenceMalformed("42 / 1a2b".into()),
+        Error::BureauBeforeImport("75056_0911".into()),
+        Error::BureauNotInReference {
+            code: "75056_9999".into(),
+            known: vec!["75056_0911".into()],
+        },
+        Error::PvFolderNotEmpty("pv".into()),
     ]);
     // The output guard and the roster (issue 15 points 2 and 7).
     use crate::app::output::OutputRefusal;

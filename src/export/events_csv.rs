@@ -426,7 +426,7 @@ pub fn read(
     input: impl Read,
     sink: &mut dyn FnMut(Row) -> Result<(), RowError>,
 ) -> Result<(), RowError> {
-    let mut r = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+    let mut r = super::spreadsheet::reader(input);
     let header_error = |why: RowWhy| RowError {
         line: 1,
         column: "header",

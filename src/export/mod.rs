@@ -3,3 +3,4 @@
 
 pub mod events_csv;
 pub mod evidence;
+pub mod spreadsheet;

@@ -209,8 +209,8 @@ struct Reader<'a> {
     circonscriptions: RefCell<(String, FxHashMap<String, CirconscriptionCode>)>,
 }
 
-/// Names of a column saying whether a bureau votes on machines.
-const MACHINES: &[&str] = &[
+/// Names of a column saying whether a bureau votes on machines (also `constat machines --from`).
+pub(super) const MACHINES: &[&str] = &[
     "voting_machines",
     "machines",
     "machine_a_voter",

@@ -513,7 +513,15 @@ pub enum ImportText {
         rows: String,
         #[allow(missing_docs)]
         columns: String,
-    },
+    }, // --- coordination (issue 18 point 7): `constat machines --from FILE` ---
+    /// “a table of machine bureaux: a bureau code column and a yes/no column”.
+    MachinesTable,
+    /// “at least one bureau with a yes or a no after the header”.
+    MachinesAfterHeader,
+    /// “a bureau of this database, in a circonscription”.
+    BureauOfThisDatabase,
+    /// “import the table of bureaux first, or correct the code”.
+    ImportBureauxFirst,
 }
 
 impl Localize for ImportText {
@@ -675,6 +683,10 @@ impl Localize for ImportText {
                 .arg("part", cut(part))
                 .arg("rows", rows)
                 .arg("columns", columns),
+            Self::MachinesTable => Message::new("import-machines-table"),
+            Self::MachinesAfterHeader => Message::new("import-machines-after-header"),
+            Self::BureauOfThisDatabase => Message::new("import-bureau-of-this-database"),
+            Self::ImportBureauxFirst => Message::new("import-import-bureaux-first"),
         }
     }
 }

@@ -27,6 +27,7 @@ mod candidates;
 mod decode;
 mod departement;
 mod error;
+mod machines;
 mod results_2017_xlsx;
 mod results_wide;
 mod sniff;
@@ -37,6 +38,7 @@ mod unpacked;
 mod tests;
 
 pub use error::{Binary, Column, Expected, Field, Found, ImportError, ImportText, Listing};
+pub use machines::{MachinesRow, read_machines};
 
 use std::path::Path;
 

@@ -4,6 +4,7 @@
 //! Every write is one transaction, committed with `synchronous=FULL` in WAL mode before the call
 //! returns: once `append` has returned, the event survives a crash, a `kill -9` or a power cut.
 
+mod batch;
 mod error;
 mod events;
 mod fold;
@@ -12,6 +13,7 @@ mod inbox;
 mod keys;
 mod merge;
 mod migrations;
+mod reference;
 mod referential;
 mod roster;
 mod untrusted;
@@ -39,7 +41,7 @@ pub use untrusted::{
 };
 pub use verify::{ChainCheck, ChainProblem, verify_database};
 
-use crate::domain::chain::{self, GENESIS, Keypair};
+use crate::domain::chain::{self, Keypair};
 use crate::domain::referential::ElectionData;
 use crate::domain::{BureauCode, Event, EventBody, EventId, ObserverId};
 
@@ -648,91 +650,6 @@ impl Store {
         body: EventBody,
     ) -> Result<Event, StorageError> {
         self.append_seen(id, recorded_at, None, body)
-    }
-
-    /// [`Store::append`] of an observation seen at `seen_at` rather than when it is recorded (a
-    /// record typed in later).
-    pub fn append_seen(
-        &mut self,
-        id: EventId,
-        recorded_at: DateTime<Utc>,
-        seen_at: Option<DateTime<Utc>>,
-        body: EventBody,
-    ) -> Result<Event, StorageError> {
-        if let Some(refusal) = self.key_refusal() {
-            return Err(refusal);
-        }
-        let observer = self.local_observer()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StorageError::sqlite(&self.path, Doing::StartingToSaveEvent, e))?;
-        let last: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT seq, hash, recorded_at FROM event WHERE observer = ?1
-                 ORDER BY seq DESC LIMIT 1",
-                [observer.id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-            .map_err(|e| StorageError::sqlite(&self.path, Doing::NumberingEvent, e))?;
-        let (seq, previous, previous_at) = match last {
-            None => (1, GENESIS, None),
-            Some((seq, hash, at)) => (
-                seq.unsigned_abs() + 1,
-                events::parse_hash(&hash).ok_or_else(|| StorageError::Invalid {
-                    path: self.path.clone(),
-                    what: DataProblem::LastHash(hash.clone()),
-                })?,
-                events::parse_time(&at),
-            ),
-        };
-        // Along a chain `recorded_at` never goes back (merge refuses a chain that does): on a
-        // clock set back meanwhile, the event is recorded at its predecessor's time.
-        let recorded_at = previous_at.map_or(recorded_at, |p| p.max(recorded_at));
-        let event = Event {
-            id,
-            observer: observer.id,
-            seq,
-            recorded_at,
-            seen_at,
-            body,
-        };
-        // What merge would refuse from another observer is not written here either: a file that
-        // this constat wrote always merges.
-        crate::domain::merge::check_event(&event, recorded_at).map_err(|p| {
-            StorageError::Invalid {
-                path: self.path.clone(),
-                what: DataProblem::EventRefused(p),
-            }
-        })?;
-        let hash = chain::link(&previous, &event);
-        events::insert(&tx, &event, &hash, false)
-            .map_err(|e| StorageError::sqlite(&self.path, Doing::SavingEvent, e))?;
-        if let KeyState::Loaded(keys) = &self.keys {
-            let signature = keys.sign_head(observer.id, seq, &hash);
-            tx.prepare_cached("INSERT INTO event_signature (event, signature) VALUES (?1, ?2)")
-                .and_then(|mut stmt| {
-                    stmt.execute(params![event.id.to_string(), hex::encode(signature)])
-                })
-                .map_err(|e| StorageError::sqlite(&self.path, Doing::SigningChainHead, e))?;
-            // The head too, as files of earlier versions hold it (the same signature).
-            tx.execute(
-                "INSERT INTO chain_head (observer, seq, hash, signature) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (observer) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
-                 signature = excluded.signature",
-                params![
-                    observer.id.to_string(),
-                    i64::try_from(seq).unwrap_or(i64::MAX),
-                    hex::encode(hash),
-                    hex::encode(signature)
-                ],
-            )
-            .map_err(|e| StorageError::sqlite(&self.path, Doing::SigningChainHead, e))?;
-        }
-        tx.commit()
-            .map_err(|e| StorageError::sqlite(&self.path, Doing::CommittingEvent, e))?;
-        Ok(event)
     }
 
     /// Hands every event to `f` without collecting them (national reports read millions), each
