@@ -16,6 +16,8 @@ mod roster;
 mod untrusted;
 mod verify;
 mod watch;
+// The coordinator's live view (issue 18 point 3).
+mod coordination;
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +38,7 @@ pub use untrusted::{
     Untrusted, open_regular,
 };
 pub use verify::{ChainCheck, ChainProblem, verify_database};
+pub use coordination::MergedFiles;
 
 use crate::domain::chain::{self, GENESIS, Keypair};
 use crate::domain::referential::ElectionData;
