@@ -100,6 +100,18 @@ pub enum Command {
     /// Print this database's observer: name, id, key fingerprint and chain reference (what to
     /// send to the coordinator and write in the procès-verbal)
     Whoami,
+    /// The coordinator's live national picture: files received, coverage, findings, the latest
+    /// ballots absent from a table; refreshed as merges land (issue 18 point 3)
+    #[command(visible_alias = "coord")]
+    Coordination(CoordinationArgs),
+}
+
+/// `constat coordination`.
+#[derive(Debug, Args)]
+pub struct CoordinationArgs {
+    /// Print the national view once as text and exit (for scripts)
+    #[arg(long)]
+    pub once: bool,
 }
 
 /// `constat roster`.

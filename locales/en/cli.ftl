@@ -305,3 +305,9 @@ cli-merge-arg-accept-key = Settle a key conflict: merge the files signed with th
 cli-report-arg-force = With -o: replace an existing file (never a database)
 cli-export-db-arg-force = Replace an existing file (never a database)
 cli-export-csv-arg-force = Replace an existing file (never a database)
+
+## coordination (issue 18 point 3)
+
+cli-coordination-about = The coordinator's live national picture: files received, coverage, findings, the latest ballots absent from a table; updated as merges land
+cli-coordination-long-about = The coordinator's live national picture of the --db database (alias: coord). At the top: the election, the time of the data (latest event, Paris time), the events and observers in the file, the files received by "merge --watch" and, with a roster, who has sent nothing. Then coverage (circonscriptions and bureaux with at least one observer), the report's findings by kind, the missing-envelope and non-receipt rates with their 95 % interval, and the latest ballots seen absent from a table. Enter goes down to a département, a circonscription, a bureau; Esc goes up; o lists the observers; ? help; q quits. Refused files are printed by "merge --watch" in its own terminal.
+cli-coordination-arg-once = Print the national view once as text, then exit (for scripts)
