@@ -17,8 +17,14 @@ coord-kind-machines-disputed = machines disputed { $count }
 coord-kind-non-receipts = non-receipts { $count }
 coord-kind-seen-after-polls = after the close { $count }
 coord-kind-received-after-election = received after the election { $count }
-coord-rate = { $value } [{ $low } – { $high }], { $households } households
-coord-rate-no-interval = { $value }, { $households } households (no interval below 10)
+coord-rate = { $value } [{ $low } – { $high }], { $households } { $households ->
+        [one] household
+       *[other] households
+    }
+coord-rate-no-interval = { $value }, { $households } { $households ->
+        [one] household
+       *[other] households
+    } (no interval below 10)
 coord-shortfall = Missing envelopes: { $rate }
 coord-shortfall-none = Missing envelopes: no household recorded
 coord-non-receipt = Non-receipts: { $rate }
@@ -38,7 +44,7 @@ coord-item-bureau-unobserved = { $code } { $label } · no observer
 coord-item-observer = { $name } · latest event { $time }
 coord-item-silent = { $name } · enrolled, nothing received
 coord-observers-here = Observers: { $observers }
-coord-hint = ↑↓ choose · Enter open · Esc up · o observers · ? help · q quit
+coord-hint = ↑↓ Enter open · Esc up · o observers · ? help · q quit
 coord-hint-short = ↑↓ Enter Esc o ? q
 coord-help-title = Coordination help
 coord-help-keys = ↑ ↓ (or k j), Page↑ Page↓: choose a line. Enter: open (France → département → circonscription → bureau). Backspace or Esc: go up. o: the observers and their latest event. q: quit. ?: close this help.

@@ -4,7 +4,10 @@ coord-data-time = Données de { $time } (heure de Paris) · événements : { $ev
 coord-no-event = Aucun événement encore · observateurs : { $observers }
 coord-files = Fichiers reçus : { $count } · dernier : { $name } à { $time }
 coord-files-none = Fichiers reçus : aucun par « merge --watch » pour l'instant
-coord-silent = Sans aucun envoi : { $count } inscrits sur { $enrolled } — { $names }
+coord-silent = Sans aucun envoi : { $count } { $count ->
+        [one] inscrit
+       *[other] inscrits
+    } sur { $enrolled } — { $names }
 coord-silent-none = Tous les inscrits ont envoyé ({ $enrolled })
 coord-coverage = Couverture : circonscriptions { $circs }/{ $circs_total } · bureaux { $bureaux }/{ $bureaux_total }
 coord-findings = Constats : { $list }
@@ -17,8 +20,14 @@ coord-kind-machines-disputed = machines contestées { $count }
 coord-kind-non-receipts = non-réceptions { $count }
 coord-kind-seen-after-polls = après la clôture { $count }
 coord-kind-received-after-election = reçues après le scrutin { $count }
-coord-rate = { $value } [{ $low } – { $high }], { $households } foyers
-coord-rate-no-interval = { $value }, { $households } foyers (pas d'intervalle avant 10)
+coord-rate = { $value } [{ $low } – { $high }], { $households } { $households ->
+        [one] foyer
+       *[other] foyers
+    }
+coord-rate-no-interval = { $value }, { $households } { $households ->
+        [one] foyer
+       *[other] foyers
+    } (pas d'intervalle avant 10)
 coord-shortfall = Enveloppes manquantes : { $rate }
 coord-shortfall-none = Enveloppes manquantes : aucun foyer consigné
 coord-non-receipt = Non-réceptions : { $rate }
@@ -38,7 +47,7 @@ coord-item-bureau-unobserved = { $code } { $label } · aucun observateur
 coord-item-observer = { $name } · dernier événement { $time }
 coord-item-silent = { $name } · inscrit, rien reçu
 coord-observers-here = Observateurs : { $observers }
-coord-hint = ↑↓ choisir · Entrée ouvrir · Échap remonter · o observateurs · ? aide · q quitter
+coord-hint = ↑↓ Entrée ouvrir · Échap remonter · o observateurs · ? aide · q quitter
 coord-hint-short = ↑↓ Entrée Échap o ? q
 coord-help-title = Aide de la coordination
 coord-help-keys = ↑ ↓ (ou k j), Page↑ Page↓ : choisir une ligne. Entrée : ouvrir (France → département → circonscription → bureau). Retour arrière ou Échap : remonter. o : les observateurs et leur dernier événement. q : quitter. ? : fermer cette aide.

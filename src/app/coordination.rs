@@ -75,3 +75,72 @@ impl Live {
         Ok(picture)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{
+        BureauCode, CirconscriptionCode, EventBody, EventId, Item, Mark, ObserverId, Panel,
+    };
+    use crate::storage::LocalObserver;
+
+    #[test]
+    fn refreshes_that_read_only_new_rows_give_the_picture_of_a_fresh_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let observer = LocalObserver {
+            id: ObserverId(Uuid::from_u128(7)),
+            name: "Coordination".into(),
+        };
+        let at = |i: i64| DateTime::from_timestamp(1_497_160_000 + i * 60, 0).unwrap();
+        let mut store =
+            Store::create(&dir.path().join("national.db"), &data, &observer, at(0)).unwrap();
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let mut live = Live::new();
+        let mut last = None;
+        let mut ids = Vec::new();
+        for i in 0..12u16 {
+            let body = if i % 5 == 4 {
+                EventBody::Retract {
+                    target: ids[usize::from(i) - 2],
+                }
+            } else {
+                EventBody::Tick {
+                    circonscription: circ.clone(),
+                    bureau: Some(BureauCode::parse(&format!("75056_09{:02}", 10 + i % 3)).unwrap()),
+                    panel: Panel::new(1 + i % 4).unwrap(),
+                    item: Item::Bureau,
+                    mark: if i % 2 == 0 {
+                        Mark::Absent
+                    } else {
+                        Mark::Present
+                    },
+                    note: None,
+                    envelope: None,
+                }
+            };
+            let id = EventId(Uuid::from_u128(1 << 64 | u128::from(i)));
+            ids.push(id);
+            store.append(id, at(i64::from(i) + 1), body).unwrap();
+            if i % 3 == 0 {
+                last = Some(live.refresh(&store).unwrap());
+            }
+        }
+        let incremental = live.refresh(&store).unwrap();
+        let fresh = Live::new().refresh(&store).unwrap();
+        assert_eq!(incremental, fresh);
+        assert_ne!(
+            last,
+            Some(fresh.clone()),
+            "later events changed the picture"
+        );
+        assert_eq!(fresh.events, 12);
+        assert!(!fresh.facts.is_empty());
+    }
+}

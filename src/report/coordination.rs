@@ -64,7 +64,9 @@ fn percent(lang: Lang, p: f64) -> String {
 
 /// `3,2 % [2,1 – 4,8 %], 120 foyers` (no interval under the report's minimum of households).
 fn rate(lang: Lang, r: &Rate) -> String {
-    let value = r.percent.map_or_else(|| "—".to_owned(), |p| percent(lang, p));
+    let value = r
+        .percent
+        .map_or_else(|| "—".to_owned(), |p| percent(lang, p));
     match r.interval {
         Some(i) => msg("coord-rate")
             .arg("value", value)
@@ -168,10 +170,7 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
             head.push(match &p.arrivals.latest {
                 Some((name, at)) => msg("coord-files")
                     .arg("count", p.arrivals.files)
-                    .arg(
-                        "name",
-                        crate::domain::outside::escape(name).into_owned(),
-                    )
+                    .arg("name", crate::domain::outside::escape(name).into_owned())
                     .arg("time", clock(lang, zone, *at))
                     .render(lang),
                 None => msg("coord-files-none").render(lang),
@@ -292,7 +291,10 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
                                 .arg("code", b.code.as_str())
                                 .arg("label", b.label.as_str())
                                 .arg("observers", b.observers.len())
-                                .arg("time", clock(lang, LegalZone::of_bureau(&b.code), last.last))
+                                .arg(
+                                    "time",
+                                    clock(lang, LegalZone::of_bureau(&b.code), last.last),
+                                )
                                 .arg("absences", b.facts.len())
                                 .render(lang),
                             None => msg("coord-item-bureau-unobserved")
@@ -300,10 +302,7 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
                                 .arg("label", b.label.as_str())
                                 .render(lang),
                         };
-                        (
-                            text,
-                            Some(Place::Bureau(c.code.clone(), b.code.clone())),
-                        )
+                        (text, Some(Place::Bureau(c.code.clone(), b.code.clone())))
                     })
                     .collect(),
             }
@@ -352,7 +351,9 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
                 .iter()
                 .map(|name| {
                     (
-                        msg("coord-item-silent").arg("name", name.as_str()).render(lang),
+                        msg("coord-item-silent")
+                            .arg("name", name.as_str())
+                            .render(lang),
                         None,
                     )
                 })
@@ -384,7 +385,12 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
 
 /// The national page as text (`constat coordination --once`): every figure, the latest facts
 /// (at most `facts`), every département.
-pub fn write_national(p: &Picture, lang: Lang, facts: usize, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_national(
+    p: &Picture,
+    lang: Lang,
+    facts: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let page = page(p, &Place::National, lang);
     writeln!(out, "{}", page.title)?;
     for line in &page.head {
@@ -402,7 +408,9 @@ pub fn write_national(p: &Picture, lang: Lang, facts: usize, out: &mut dyn Write
         writeln!(
             out,
             "  {}",
-            msg("coord-more").arg("count", page.facts.len() - facts).render(lang)
+            msg("coord-more")
+                .arg("count", page.facts.len() - facts)
+                .render(lang)
         )?;
     }
     writeln!(out)?;

@@ -46,14 +46,13 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM merged_file", [], |r| r.get(0))
             .map_err(sql)?;
-        let latest: Option<(String, String)> = rusqlite::OptionalExtension::optional(
-            self.conn.query_row(
+        let latest: Option<(String, String)> =
+            rusqlite::OptionalExtension::optional(self.conn.query_row(
                 "SELECT name, merged_at FROM merged_file ORDER BY merged_at DESC, name LIMIT 1",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
-            ),
-        )
-        .map_err(sql)?;
+            ))
+            .map_err(sql)?;
         Ok(MergedFiles {
             count: usize::try_from(count).unwrap_or(0),
             latest: latest.and_then(|(name, at)| {

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+pub use coordination::MergedFiles;
 pub use error::StorageError;
 pub use error::{DataProblem, Doing, RowProblem};
 pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};
@@ -38,7 +39,6 @@ pub use untrusted::{
     Untrusted, open_regular,
 };
 pub use verify::{ChainCheck, ChainProblem, verify_database};
-pub use coordination::MergedFiles;
 
 use crate::domain::chain::{self, GENESIS, Keypair};
 use crate::domain::referential::ElectionData;

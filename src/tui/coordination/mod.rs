@@ -160,3 +160,6 @@ pub fn update(model: &mut Model, msg: Msg) {
         Msg::Failed(why) => model.error = Some(why),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -29,7 +29,9 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
     let w = area.width;
     let Some(picture) = &model.picture else {
         let text = match &model.error {
-            Some(e) => Message::new("coord-failed").arg("error", e.as_str()).render(lang),
+            Some(e) => Message::new("coord-failed")
+                .arg("error", e.as_str())
+                .render(lang),
             None => Message::new("coord-loading").render(lang),
         };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
@@ -52,7 +54,9 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         .len()
         .min(rows.saturating_sub(facts_rows + list_min));
     if let Some(e) = &model.error {
-        let text = Message::new("coord-failed").arg("error", e.as_str()).render(lang);
+        let text = Message::new("coord-failed")
+            .arg("error", e.as_str())
+            .render(lang);
         lines.push(Line::styled(fit(&text, w), theme.failure()));
     }
     for h in page.head.iter().take(head_rows) {
@@ -118,8 +122,8 @@ fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         height: area.height - 2,
     };
     let text: Vec<Line<'_>> = [
-        "coord-help-keys",
         "coord-help-refusals",
+        "coord-help-keys",
         "coord-help-refresh",
         "coord-help-figures",
     ]
