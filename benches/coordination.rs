@@ -89,7 +89,8 @@ fn insert(
     count: u64,
     only: Option<u64>,
 ) -> Res<()> {
-    let mut conn = rusqlite::Connection::open(path)?;
+    let mut conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     let tx = conn.transaction()?;
     {

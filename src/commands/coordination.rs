@@ -18,5 +18,5 @@ pub fn run(args: &CoordinationArgs, ctx: &mut Context<'_>) -> Result<(), Error> 
         let _ = crate::report::coordination::write_national(&picture, ctx.lang, FACTS, ctx.out);
         return Ok(());
     }
-    crate::tui::coordination::runtime::run(store, ctx.lang)
+    crate::tui::coordination::runtime::run(&store, ctx.lang)
 }

@@ -669,7 +669,7 @@ mod tests {
             .unwrap();
         assert!(bureau.observers.iter().any(|o| o.name == "Bruno"));
         assert!(
-            dep.circs[0].bureaux[0].observers.len() >= 1,
+            !dep.circs[0].bureaux[0].observers.is_empty(),
             "observed bureaux first"
         );
     }

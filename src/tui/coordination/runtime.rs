@@ -30,20 +30,20 @@ fn refresh(live: &mut Live, store: &Store, version: &mut Option<i64>, model: &mu
 }
 
 /// Runs the view on `store` until the coordinator quits.
-pub fn run(store: Store, lang: Lang) -> Result<(), Error> {
+pub fn run(store: &Store, lang: Lang) -> Result<(), Error> {
     let mut model = Model::new(lang, crate::tui::runtime::theme());
     let mut live = Live::new();
     let mut terminal = ratatui::try_init().map_err(Error::NoTerminal)?;
     let result = (|| -> std::io::Result<()> {
         let mut version = None;
         terminal.draw(|f| crate::tui::view::coordination::draw(&model, f))?;
-        refresh(&mut live, &store, &mut version, &mut model);
+        refresh(&mut live, store, &mut version, &mut model);
         let mut dirty = true;
         while !model.quit {
             if dirty {
                 terminal.draw(|f| crate::tui::view::coordination::draw(&model, f))?;
             }
-            dirty = refresh(&mut live, &store, &mut version, &mut model);
+            dirty = refresh(&mut live, store, &mut version, &mut model);
             if event::poll(POLL)? {
                 match event::read()? {
                     TermEvent::Key(key) if key.kind == KeyEventKind::Press => {

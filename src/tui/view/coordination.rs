@@ -128,7 +128,7 @@ fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         "coord-help-figures",
     ]
     .iter()
-    .flat_map(|id| [Line::raw(Message::new(*id).render(lang)), Line::raw("")])
+    .flat_map(|id| [Line::raw(Message::new(id).render(lang)), Line::raw("")])
     .collect();
     frame.render_widget(Clear, rect);
     frame.render_widget(
