@@ -107,6 +107,18 @@ pub enum Command {
     /// Write a reference file to hand out to observers: the election, circonscriptions,
     /// candidates and bureaux of this database (no event, no observer, no key)
     Reference(ReferenceArgs),
+    /// The coordinator's live national picture: files received, coverage, findings, the latest
+    /// ballots absent from a table; refreshed as merges land (issue 18 point 3)
+    #[command(visible_alias = "coord")]
+    Coordination(CoordinationArgs),
+}
+
+/// `constat coordination`.
+#[derive(Debug, Args)]
+pub struct CoordinationArgs {
+    /// Print the national view once as text and exit (for scripts)
+    #[arg(long)]
+    pub once: bool,
 }
 
 /// `constat roster`.

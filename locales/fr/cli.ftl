@@ -312,3 +312,9 @@ cli-init-arg-reference = Un fichier de référence de votre coordinateur (`const
 cli-machines-arg-from = Tous les bureaux d'une table CSV à la place : une colonne du code du bureau et une colonne oui/non (comme `machine_a_voter` de l'import des bureaux), enregistrés en une seule transaction
 cli-pv-arg-all = Tous les bureaux qui ont un constat à la place : un fichier par bureau (pour chaque observateur qui l'a vu : sa réclamation et son annexe) et une liste, dans le dossier donné par -o
 cli-pv-arg-output = Avec --all : le dossier à écrire (qui ne doit pas exister, ou être vide)
+
+## coordination (issue 18 point 3)
+
+cli-coordination-about = La vue nationale du coordinateur, en direct : fichiers reçus, couverture, constats, derniers bulletins absents d'une table ; mise à jour dès qu'une fusion arrive
+cli-coordination-long-about = La vue nationale du coordinateur, en direct, sur la base --db (alias : coord). En tête : l'élection, l'heure des données (dernier événement, heure de Paris), les événements et observateurs de la base, les fichiers reçus par « merge --watch » et, avec une liste d'inscrits, qui n'a rien envoyé. Puis la couverture (circonscriptions et bureaux ayant au moins un observateur), les constats du rapport par type, les taux d'enveloppes manquantes et de non-réception avec leur intervalle à 95 %, et les derniers bulletins vus absents d'une table. Entrée descend vers un département, une circonscription, un bureau ; Échap remonte ; o liste les observateurs ; ? l'aide ; q quitte. Les fichiers refusés sont affichés par « merge --watch » dans son terminal.
+cli-coordination-arg-once = Afficher une fois la vue nationale en texte, puis quitter (pour les scripts)

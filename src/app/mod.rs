@@ -6,6 +6,7 @@
 //! The recording rules themselves (what a key, a typed line or a command records) are pure and
 //! live in [`crate::domain::session`]; this layer gives them the store and the clock.
 
+pub mod coordination;
 pub mod database;
 pub mod evidence;
 pub mod folder_check;

@@ -1,6 +1,8 @@
 //! One module per subcommand: each checks its arguments against the database's reference data,
 //! then calls the domain and the storage. Nothing is written unless every check passed.
 
+// The coordinator's live view (issue 18 point 3).
+mod coordination;
 mod demo;
 mod export;
 mod import;
@@ -83,6 +85,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Roster(cmd) => roster::run(&cmd, ctx),
         Command::Whoami => whoami::run(ctx),
         Command::Reference(args) => reference::run(&args, ctx),
+        Command::Coordination(args) => coordination::run(&args, ctx),
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod appeal;
 pub mod chain;
 pub mod codes;
+pub mod coordination;
 pub mod election;
 pub mod event;
 pub mod findings;

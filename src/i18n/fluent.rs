@@ -45,6 +45,11 @@ pub(super) const FR: &[Resource] = &[
         "fr/findings.ftl",
         include_str!("../../locales/fr/findings.ftl"),
     ),
+    // The coordinator's live view (issue 18 point 3).
+    (
+        "fr/coordination.ftl",
+        include_str!("../../locales/fr/coordination.ftl"),
+    ),
 ];
 
 /// The English catalogue, file by file, in the same order as [`FR`].
@@ -74,6 +79,11 @@ pub(super) const EN: &[Resource] = &[
     (
         "en/findings.ftl",
         include_str!("../../locales/en/findings.ftl"),
+    ),
+    // The coordinator's live view (issue 18 point 3).
+    (
+        "en/coordination.ftl",
+        include_str!("../../locales/en/coordination.ftl"),
     ),
 ];
 

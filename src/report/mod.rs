@@ -4,6 +4,8 @@
 //! Rule: pure rendering. No file, database or clock here; the caller opens the output.
 
 pub mod conflicts;
+// The coordinator's live view (issue 18 point 3).
+pub mod coordination;
 mod csv;
 
 pub use csv::spreadsheet_safe;

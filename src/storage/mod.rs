@@ -19,12 +19,15 @@ mod roster;
 mod untrusted;
 mod verify;
 mod watch;
+// The coordinator's live view (issue 18 point 3).
+mod coordination;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+pub use coordination::MergedFiles;
 pub use error::StorageError;
 pub use error::{DataProblem, Doing, RowProblem};
 pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};

@@ -3,6 +3,8 @@
 //! [`view`]. Only [`runtime`] touches the terminal and the database: it runs the effects and feeds
 //! their results back as messages, so a tick is shown saved only after its commit returned.
 
+// The coordinator's live view (issue 18 point 3).
+pub mod coordination;
 pub mod effect;
 pub mod forms;
 pub mod keymap;

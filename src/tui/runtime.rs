@@ -287,7 +287,7 @@ fn switch(model: &Model, store: &Store, place: &Place) -> Result<Option<Message>
 }
 
 /// The theme the environment asks for: no colour under `NO_COLOR`.
-fn theme() -> Theme {
+pub(crate) fn theme() -> Theme {
     Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }

@@ -36,7 +36,7 @@ const FRENCH_ROOT: &[&str] = &[
     "Utilisation : ",
     "Commandes :",
     "Options :",
-    "  tick         Consigner une case du relevé",
+    "  tick          Consigner une case du relevé",
     "Fichier de la base",
     "[variable d'environnement : CONSTAT_DB]",
     "[variable d'environnement : CONSTAT_LANG]",

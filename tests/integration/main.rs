@@ -3,6 +3,7 @@
 
 mod cli;
 mod cli_help;
+mod coordination;
 mod escape;
 mod forgery;
 mod hostile;

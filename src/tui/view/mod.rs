@@ -1,5 +1,7 @@
 //! The view: draws the model. Pure: reads the model, never changes it.
 
+// The coordinator's live view (issue 18 point 3).
+pub mod coordination;
 mod grid;
 mod header;
 pub mod layout;

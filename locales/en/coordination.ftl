@@ -1,0 +1,56 @@
+## The coordinator's live view: `constat coordination` (issue 18 point 3).
+
+coord-data-time = Data as of { $time } (Paris time) · events: { $events } · observers: { $observers }
+coord-no-event = No event yet · observers: { $observers }
+coord-files = Files received: { $count } · latest: { $name } at { $time }
+coord-files-none = Files received: none by "merge --watch" yet
+coord-silent = Nothing sent: { $count } of { $enrolled } enrolled — { $names }
+coord-silent-none = Every enrolled observer has sent ({ $enrolled })
+coord-coverage = Coverage: circonscriptions { $circs }/{ $circs_total } · bureaux { $bureaux }/{ $bureaux_total }
+coord-findings = Findings: { $list }
+coord-findings-none = Findings: none yet
+coord-kind-absent-from-table = absent from the table { $count }
+coord-kind-distribution-failure = distribution failures { $count }
+coord-kind-not-supplied = not supplied { $count }
+coord-kind-disagreement = disagreements { $count }
+coord-kind-machines-disputed = machines disputed { $count }
+coord-kind-non-receipts = non-receipts { $count }
+coord-kind-seen-after-polls = after the close { $count }
+coord-kind-received-after-election = received after the election { $count }
+coord-rate = { $value } [{ $low } – { $high }], { $households } { $households ->
+        [one] household
+       *[other] households
+    }
+coord-rate-no-interval = { $value }, { $households } { $households ->
+        [one] household
+       *[other] households
+    } (no interval below 10)
+coord-shortfall = Missing envelopes: { $rate }
+coord-shortfall-none = Missing envelopes: no household recorded
+coord-non-receipt = Non-receipts: { $rate }
+coord-facts-title = Latest ballots absent from a table
+coord-facts-none = none
+coord-fact = { $time } · { $bureau } · no. { $panel } { $candidate } ({ $observer })
+coord-fact-here = { $time } · no. { $panel } { $candidate } ({ $observer })
+coord-more = … and { $count } more
+coord-list-departements = Départements
+coord-list-circonscriptions = Circonscriptions
+coord-list-bureaux = Bureaux
+coord-list-observers = Observers
+coord-item-departement = { $code } { $name } · circ. { $circs }/{ $circs_total } · bur. { $bureaux }/{ $bureaux_total } · absent { $absences }
+coord-item-circonscription = { $code } { $label } · obs. { $observers } · bur. { $bureaux }/{ $bureaux_total } · absent { $absences }
+coord-item-bureau = { $code } { $label } · obs. { $observers } · latest { $time } · absent { $absences }
+coord-item-bureau-unobserved = { $code } { $label } · no observer
+coord-item-observer = { $name } · latest event { $time }
+coord-item-silent = { $name } · enrolled, nothing received
+coord-observers-here = Observers: { $observers }
+coord-hint = ↑↓ Enter open · Esc up · o observers · ? help · q quit
+coord-hint-short = ↑↓ Enter Esc o ? q
+coord-help-title = Coordination help
+coord-help-keys = ↑ ↓ (or k j), Page↑ Page↓: choose a line. Enter: open (France → département → circonscription → bureau). Backspace or Esc: go up. o: the observers and their latest event. q: quit. ?: close this help.
+coord-help-refresh = The view updates itself as soon as a merge lands in the database (for instance "constat merge --into … --watch FOLDER" running in another terminal).
+coord-help-refusals = Refused files are not in the database: "merge --watch" prints them, with their reason, in its own terminal. Keep that terminal in sight.
+coord-help-figures = Findings and rates (95 % Wilson interval from 10 households) are the report's. A bureau is covered once an observer recorded anything there; a département's name is the one its circonscription labels give.
+coord-too-small = Window too small: enlarge it (40×15 at least).
+coord-loading = Reading the database…
+coord-failed = Cannot read: { $error }

@@ -1,0 +1,146 @@
+//! The coordinator's live view, read side (issue 18 point 3): [`Live`] keeps the incremental
+//! state ([`Tracker`]) between refreshes and reads only what changed: the events stored since the
+//! last refresh (by row), the reference data (compared, so that a change rebuilds every record),
+//! the observers, the merged files and the roster. The figures come from
+//! [`crate::domain::coordination::build`], pure.
+
+use std::collections::BTreeSet;
+
+use crate::domain::coordination::{Arrivals, Picture, Tracker, build};
+use crate::domain::fingerprint::Fingerprint;
+use crate::domain::referential::ElectionData;
+use crate::storage::{StorageError, Store};
+
+/// The live view's state between refreshes.
+#[derive(Debug, Default)]
+pub struct Live {
+    tracker: Tracker,
+    /// The last event row folded.
+    after: i64,
+    /// The reference data the figures were built with.
+    data: Option<ElectionData>,
+}
+
+impl Live {
+    /// A view that has read nothing yet: the first refresh folds every event.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Folds the events stored since the last refresh and builds the picture.
+    pub fn refresh(&mut self, store: &Store) -> Result<Picture, StorageError> {
+        let data = store.election_data()?;
+        if self.data.as_ref() != Some(&data) {
+            self.tracker.invalidate();
+        }
+        let tracker = &mut self.tracker;
+        self.after = store.events_after(self.after, &mut |e| tracker.apply(&e))?;
+        let names = store.observers()?;
+        self.tracker.update(&data.referential, &names);
+        let files = store.merged_files()?;
+        let roster = store.roster()?;
+        let arrivals = if roster.is_empty() {
+            Arrivals {
+                files: files.count,
+                latest: files.latest,
+                enrolled: None,
+                silent: Vec::new(),
+            }
+        } else {
+            let present: BTreeSet<Fingerprint> = store
+                .known_keys()?
+                .into_values()
+                .flatten()
+                .map(|k| Fingerprint::of(&k))
+                .collect();
+            Arrivals {
+                files: files.count,
+                latest: files.latest,
+                enrolled: Some(roster.len()),
+                silent: roster
+                    .iter()
+                    .filter(|r| !present.contains(&r.fingerprint))
+                    .map(|r| r.name.clone())
+                    .collect(),
+            }
+        };
+        let picture = build(
+            &self.tracker,
+            &data.election,
+            &data.referential,
+            &names,
+            arrivals,
+        );
+        self.data = Some(data);
+        Ok(picture)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{
+        BureauCode, CirconscriptionCode, EventBody, EventId, Item, Mark, ObserverId, Panel,
+    };
+    use crate::storage::LocalObserver;
+
+    #[test]
+    fn refreshes_that_read_only_new_rows_give_the_picture_of_a_fresh_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let observer = LocalObserver {
+            id: ObserverId(Uuid::from_u128(7)),
+            name: "Coordination".into(),
+        };
+        let at = |i: i64| DateTime::from_timestamp(1_497_160_000 + i * 60, 0).unwrap();
+        let mut store =
+            Store::create(&dir.path().join("national.db"), &data, &observer, at(0)).unwrap();
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let mut live = Live::new();
+        let mut last = None;
+        let mut ids = Vec::new();
+        for i in 0..12u16 {
+            let body = if i % 5 == 4 {
+                EventBody::Retract {
+                    target: ids[usize::from(i) - 2],
+                }
+            } else {
+                EventBody::Tick {
+                    circonscription: circ.clone(),
+                    bureau: Some(BureauCode::parse(&format!("75056_09{:02}", 10 + i % 3)).unwrap()),
+                    panel: Panel::new(1 + i % 4).unwrap(),
+                    item: Item::Bureau,
+                    mark: if i % 2 == 0 {
+                        Mark::Absent
+                    } else {
+                        Mark::Present
+                    },
+                    note: None,
+                    envelope: None,
+                }
+            };
+            let id = EventId(Uuid::from_u128(1 << 64 | u128::from(i)));
+            ids.push(id);
+            store.append(id, at(i64::from(i) + 1), body).unwrap();
+            if i % 3 == 0 {
+                last = Some(live.refresh(&store).unwrap());
+            }
+        }
+        let incremental = live.refresh(&store).unwrap();
+        let fresh = Live::new().refresh(&store).unwrap();
+        assert_eq!(incremental, fresh);
+        assert_ne!(
+            last,
+            Some(fresh.clone()),
+            "later events changed the picture"
+        );
+        assert_eq!(fresh.events, 12);
+        assert!(!fresh.facts.is_empty());
+    }
+}

@@ -1,0 +1,676 @@
+//! The coordinator's live national picture (issue 18 point 3): coverage, arrivals, the national
+//! counts of each finding kind with the report's rates, and the latest ballots seen absent from a
+//! bureau's table. PURE.
+//!
+//! [`Tracker`] is fed the events one by one in storage order ([`Tracker::apply`], as
+//! [`RecordState::apply`] is) and keeps, per circonscription, the figures drawn from its record
+//! ([`build_record_with`], the report's own function). Only circonscriptions that new events
+//! touched are rebuilt ([`Tracker::update`]): a merge of one observer's file rebuilds one
+//! record, not 577. [`build`] then sums the cached figures into a [`Picture`].
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{DateTime, Utc};
+
+use super::codes::{BureauCode, CirconscriptionCode};
+use super::election::Election;
+use super::event::{Event, EventBody, ObserverId};
+use super::findings::{Detail, HouseholdSums, Names, observer_name};
+use super::record::build_record_with;
+use super::referential::Referential;
+use super::state::RecordState;
+use super::stats::Rate;
+
+/// The kinds of finding counted nationally, in the order the view lists them (most serious
+/// first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A candidate's ballot seen absent from a bureau's table ([`Detail::AbsentFromTable`]).
+    AbsentFromTable,
+    /// A candidate's item absent from some envelopes, present in others.
+    DistributionFailure,
+    /// A candidate's item absent from every observed envelope.
+    NotSupplied,
+    /// Observers of a bureau contradict each other.
+    Disagreement,
+    /// Observers disagree on a bureau's voting machines.
+    MachinesDisputed,
+    /// Voters who received no envelope.
+    NonReceipts,
+    /// Observations dated after the polls closed.
+    SeenAfterPolls,
+    /// Households whose envelopes came after the election day.
+    ReceivedAfterElection,
+}
+
+impl Kind {
+    /// Every kind, in display order.
+    pub const ALL: [Self; 8] = [
+        Self::AbsentFromTable,
+        Self::DistributionFailure,
+        Self::NotSupplied,
+        Self::Disagreement,
+        Self::MachinesDisputed,
+        Self::NonReceipts,
+        Self::SeenAfterPolls,
+        Self::ReceivedAfterElection,
+    ];
+
+    /// Its stable slug (`absent_from_table`…), used by message ids.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::AbsentFromTable => "absent-from-table",
+            Self::DistributionFailure => "distribution-failure",
+            Self::NotSupplied => "not-supplied",
+            Self::Disagreement => "disagreement",
+            Self::MachinesDisputed => "machines-disputed",
+            Self::NonReceipts => "non-receipts",
+            Self::SeenAfterPolls => "seen-after-polls",
+            Self::ReceivedAfterElection => "received-after-election",
+        }
+    }
+}
+
+/// How many findings of each kind (indexed as [`Kind::ALL`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts(pub [usize; 8]);
+
+impl Counts {
+    /// The count of `kind`.
+    pub fn get(&self, kind: Kind) -> usize {
+        self.0[kind as usize]
+    }
+
+    fn add_to(&mut self, kind: Kind, n: usize) {
+        self.0[kind as usize] += n;
+    }
+
+    fn add(&mut self, o: &Self) {
+        for (a, b) in self.0.iter_mut().zip(o.0) {
+            *a += b;
+        }
+    }
+
+    /// Counts of one record's findings, one per [`Detail`] (one per candidate and bureau for the
+    /// table, one per non-receipt, one per late observation or household).
+    pub fn of(details: &[Detail]) -> Self {
+        let mut c = Self::default();
+        for d in details {
+            match d {
+                Detail::NotSupplied { .. } => c.add_to(Kind::NotSupplied, 1),
+                Detail::DistributionFailure { .. } => c.add_to(Kind::DistributionFailure, 1),
+                Detail::AbsentFromTable { .. } => c.add_to(Kind::AbsentFromTable, 1),
+                Detail::Disagreement { .. } => c.add_to(Kind::Disagreement, 1),
+                Detail::MachinesDisputed { .. } => c.add_to(Kind::MachinesDisputed, 1),
+                Detail::NonReceipts { count, .. } => c.add_to(Kind::NonReceipts, *count),
+                Detail::SeenAfterPolls { count, .. } => c.add_to(Kind::SeenAfterPolls, *count),
+                Detail::ReceivedAfterElection { observations, .. } => {
+                    c.add_to(Kind::ReceivedAfterElection, observations.len());
+                }
+                Detail::Shortfall { .. } => {}
+            }
+        }
+        c
+    }
+}
+
+/// A serious fact: a ballot seen absent from a bureau's table (one observer's period of absence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// First seen absent (UTC).
+    pub at: DateTime<Utc>,
+    /// Where.
+    pub bureau: BureauCode,
+    /// Its circonscription.
+    pub circonscription: CirconscriptionCode,
+    /// The candidate's panel number.
+    pub panel: u16,
+    /// The candidate's name.
+    pub candidate: String,
+    /// Who saw it.
+    pub observer: String,
+}
+
+/// What one circonscription's record gives the picture.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct CircFigures {
+    counts: Counts,
+    sums: HouseholdSums,
+    facts: Vec<Fact>,
+}
+
+/// The incremental state of the live view: the folded events and the figures of each
+/// circonscription, rebuilt only where new events landed.
+#[derive(Debug, Clone, Default)]
+pub struct Tracker {
+    state: RecordState,
+    events: u64,
+    latest: Option<DateTime<Utc>>,
+    last_by_observer: BTreeMap<ObserverId, DateTime<Utc>>,
+    circs_of_observer: HashMap<ObserverId, BTreeSet<CirconscriptionCode>>,
+    observers_of_circ: BTreeMap<CirconscriptionCode, BTreeSet<ObserverId>>,
+    observers_of_bureau: BTreeMap<BureauCode, BTreeMap<ObserverId, DateTime<Utc>>>,
+    dirty: BTreeSet<CirconscriptionCode>,
+    figures: BTreeMap<CirconscriptionCode, CircFigures>,
+}
+
+impl Tracker {
+    /// Applies one more event; each observer's events must come in `seq` order (storage order).
+    pub fn apply(&mut self, e: &Event) {
+        self.state.apply(e);
+        self.events += 1;
+        let seen = e.seen();
+        self.latest = self.latest.max(Some(seen));
+        let last = self.last_by_observer.entry(e.observer).or_insert(seen);
+        *last = (*last).max(seen);
+        match &e.body {
+            EventBody::Retract { .. } => {
+                // A retraction names no place: every circonscription of its observer is rebuilt.
+                if let Some(circs) = self.circs_of_observer.get(&e.observer) {
+                    self.dirty.extend(circs.iter().cloned());
+                }
+            }
+            body => {
+                if let Some(circ) = body.circonscription() {
+                    self.dirty.insert(circ.clone());
+                    self.circs_of_observer
+                        .entry(e.observer)
+                        .or_default()
+                        .insert(circ.clone());
+                    self.observers_of_circ
+                        .entry(circ.clone())
+                        .or_default()
+                        .insert(e.observer);
+                }
+                if let Some(b) = body.flat().bureau {
+                    let at = self
+                        .observers_of_bureau
+                        .entry(b.clone())
+                        .or_default()
+                        .entry(e.observer)
+                        .or_insert(seen);
+                    *at = (*at).max(seen);
+                }
+            }
+        }
+    }
+
+    /// Every circonscription is to be rebuilt (the reference data changed).
+    pub fn invalidate(&mut self) {
+        self.dirty.extend(self.observers_of_circ.keys().cloned());
+    }
+
+    /// True when some circonscription waits to be rebuilt.
+    pub fn is_dirty(&self) -> bool {
+        !self.dirty.is_empty()
+    }
+
+    /// Rebuilds the figures of the circonscriptions touched since the last update, from the
+    /// report's own record ([`build_record_with`]).
+    pub fn update(&mut self, referential: &Referential, names: &Names) {
+        for circ in std::mem::take(&mut self.dirty) {
+            let figures = build_record_with(referential, &self.state, &circ, names)
+                .map(|r| {
+                    let mut facts = Vec::new();
+                    for d in &r.details {
+                        if let Detail::AbsentFromTable {
+                            bureau,
+                            candidate,
+                            periods,
+                        } = d
+                        {
+                            for p in periods {
+                                facts.push(Fact {
+                                    at: p.from,
+                                    bureau: bureau.clone(),
+                                    circonscription: circ.clone(),
+                                    panel: candidate.panel.get(),
+                                    candidate: candidate.display_name(),
+                                    observer: p.observer_name.clone(),
+                                });
+                            }
+                        }
+                    }
+                    CircFigures {
+                        counts: Counts::of(&r.details),
+                        sums: HouseholdSums::of(&r.households, r.non_receipts),
+                        facts,
+                    }
+                })
+                .unwrap_or_default();
+            self.figures.insert(circ, figures);
+        }
+    }
+}
+
+/// What the coordinator received: from the `merged_file` table and the roster.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Arrivals {
+    /// Files merged by `merge --watch`.
+    pub files: usize,
+    /// The latest: its name and when it was merged.
+    pub latest: Option<(String, DateTime<Utc>)>,
+    /// Keys enrolled in the roster (`None`: no roster).
+    pub enrolled: Option<usize>,
+    /// The names of enrolled observers whose key is in no observer row of the file.
+    pub silent: Vec<String>,
+}
+
+/// Coverage and findings of an area (France, a département, a circonscription).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Area {
+    /// Circonscriptions with at least one observer.
+    pub circs_covered: usize,
+    /// Circonscriptions of the area.
+    pub circs_total: usize,
+    /// Bureaux with at least one observer.
+    pub bureaux_covered: usize,
+    /// Bureaux of the area.
+    pub bureaux_total: usize,
+    /// Findings of each kind.
+    pub counts: Counts,
+    /// Households and non-receipts summed.
+    pub sums: HouseholdSums,
+}
+
+impl Area {
+    fn new() -> Self {
+        Self {
+            circs_covered: 0,
+            circs_total: 0,
+            bureaux_covered: 0,
+            bureaux_total: 0,
+            counts: Counts::default(),
+            sums: HouseholdSums::default(),
+        }
+    }
+
+    fn add(&mut self, o: &Self) {
+        self.circs_covered += o.circs_covered;
+        self.circs_total += o.circs_total;
+        self.bureaux_covered += o.bureaux_covered;
+        self.bureaux_total += o.bureaux_total;
+        self.counts.add(&o.counts);
+        self.sums.add(o.sums);
+    }
+
+    /// Missing envelopes out of voters, with its 95 % interval (the report's [`Rate`]).
+    pub fn shortfall(&self) -> Rate {
+        self.sums.shortfall()
+    }
+
+    /// Non-receipts out of voters, when that makes a proportion.
+    pub fn non_receipt_rate(&self) -> Option<Rate> {
+        self.sums.non_receipt_rate()
+    }
+}
+
+/// One observer seen at a bureau.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    /// Their name.
+    pub name: String,
+    /// Their latest event there (UTC).
+    pub last: DateTime<Utc>,
+}
+
+/// A bureau of a circonscription.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BureauLine {
+    /// Its code.
+    pub code: BureauCode,
+    /// Its label (the code when not in the reference data).
+    pub label: String,
+    /// Observers who recorded something there, latest first.
+    pub observers: Vec<Seen>,
+    /// Ballots seen absent from its table, newest first.
+    pub facts: Vec<Fact>,
+}
+
+/// A circonscription.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CircLine {
+    /// Its code.
+    pub code: CirconscriptionCode,
+    /// Its label.
+    pub label: String,
+    /// Its figures.
+    pub area: Area,
+    /// Its observers.
+    pub observers: usize,
+    /// Its bureaux: those observed first, then the others, each in code order.
+    pub bureaux: Vec<BureauLine>,
+}
+
+/// A département.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepLine {
+    /// Its code (`75`, `2A`, `971`, `ZZ`).
+    pub code: String,
+    /// Its name, as the reference data's circonscription labels give it ("Ain, 1ère
+    /// circonscription" → "Ain"); `None` when they give none.
+    pub name: Option<String>,
+    /// Its figures.
+    pub area: Area,
+    /// Its circonscriptions, in code order.
+    pub circs: Vec<CircLine>,
+}
+
+/// The national picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// The election.
+    pub election: Election,
+    /// The latest event seen (UTC): the time of the data.
+    pub latest: Option<DateTime<Utc>>,
+    /// Events in the file.
+    pub events: u64,
+    /// Observers in the file.
+    pub observers: usize,
+    /// Files received and who has not sent.
+    pub arrivals: Arrivals,
+    /// Each observer's latest event, latest first.
+    pub last_by_observer: Vec<Seen>,
+    /// France.
+    pub national: Area,
+    /// By département, in code order.
+    pub departements: Vec<DepLine>,
+    /// Ballots seen absent from a table, newest first.
+    pub facts: Vec<Fact>,
+}
+
+/// The département name a circonscription label gives: the text before its first comma.
+fn departement_name(label: &str) -> Option<String> {
+    let (name, _) = label.split_once(',')?;
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+fn newest_first(facts: &mut [Fact]) {
+    facts.sort_by(|a, b| {
+        b.at.cmp(&a.at)
+            .then_with(|| a.bureau.cmp(&b.bureau))
+            .then_with(|| a.panel.cmp(&b.panel))
+            .then_with(|| a.observer.cmp(&b.observer))
+    });
+}
+
+/// The picture from the tracker's figures (call [`Tracker::update`] first: circonscriptions
+/// still to rebuild count as they were).
+pub fn build(
+    tracker: &Tracker,
+    election: &Election,
+    referential: &Referential,
+    names: &Names,
+    arrivals: Arrivals,
+) -> Picture {
+    // Circonscriptions: the reference data's and any observed beyond them.
+    let mut circ_codes: BTreeSet<&CirconscriptionCode> =
+        referential.circonscriptions.keys().collect();
+    circ_codes.extend(tracker.observers_of_circ.keys());
+    let mut bureaux_of: BTreeMap<&CirconscriptionCode, BTreeSet<&BureauCode>> = BTreeMap::new();
+    let mut national = Area::new();
+    for b in referential.bureaux.values() {
+        match &b.circonscription {
+            Some(c) => {
+                bureaux_of.entry(c).or_default().insert(&b.code);
+            }
+            // A bureau of no known circonscription counts nationally only.
+            None => {
+                national.bureaux_total += 1;
+                national.bureaux_covered +=
+                    usize::from(tracker.observers_of_bureau.contains_key(&b.code));
+            }
+        }
+    }
+    // Observed bureaux not in the reference data go to the circonscription their events name.
+    for (c, f) in &tracker.figures {
+        for fact in &f.facts {
+            if !referential.bureaux.contains_key(&fact.bureau) {
+                bureaux_of.entry(c).or_default().insert(&fact.bureau);
+            }
+        }
+    }
+    let name = |o: &ObserverId| observer_name(names, *o);
+    let mut deps: BTreeMap<&str, DepLine> = BTreeMap::new();
+    let empty = CircFigures::default();
+    for code in circ_codes {
+        let figures = tracker.figures.get(code).unwrap_or(&empty);
+        let label = referential
+            .circonscriptions
+            .get(code)
+            .map_or_else(|| code.to_string(), |c| c.label.clone());
+        let mut bureaux: Vec<BureauLine> = bureaux_of
+            .get(code)
+            .into_iter()
+            .flatten()
+            .map(|b| {
+                let mut observers: Vec<Seen> = tracker
+                    .observers_of_bureau
+                    .get(*b)
+                    .into_iter()
+                    .flatten()
+                    .map(|(o, at)| Seen {
+                        name: name(o),
+                        last: *at,
+                    })
+                    .collect();
+                observers.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.name.cmp(&b.name)));
+                let mut facts: Vec<Fact> = figures
+                    .facts
+                    .iter()
+                    .filter(|f| &f.bureau == *b)
+                    .cloned()
+                    .collect();
+                newest_first(&mut facts);
+                BureauLine {
+                    code: (*b).clone(),
+                    label: referential
+                        .bureaux
+                        .get(*b)
+                        .map_or_else(|| b.to_string(), |r| r.label.clone()),
+                    observers,
+                    facts,
+                }
+            })
+            .collect();
+        // Observed bureaux first (they are what the coordinator drills into).
+        bureaux.sort_by_key(|b| b.observers.is_empty());
+        let observers = tracker.observers_of_circ.get(code).map_or(0, BTreeSet::len);
+        let area = Area {
+            circs_covered: usize::from(observers > 0),
+            circs_total: 1,
+            bureaux_covered: bureaux.iter().filter(|b| !b.observers.is_empty()).count(),
+            bureaux_total: bureaux.len(),
+            counts: figures.counts,
+            sums: figures.sums,
+        };
+        let dep = deps.entry(code.departement()).or_insert_with(|| DepLine {
+            code: code.departement().to_owned(),
+            name: departement_name(&label),
+            area: Area::new(),
+            circs: Vec::new(),
+        });
+        dep.area.add(&area);
+        dep.circs.push(CircLine {
+            code: code.clone(),
+            label,
+            area,
+            observers,
+            bureaux,
+        });
+    }
+    let departements: Vec<DepLine> = deps.into_values().collect();
+    for d in &departements {
+        national.add(&d.area);
+    }
+    let mut facts: Vec<Fact> = tracker
+        .figures
+        .values()
+        .flat_map(|f| f.facts.iter().cloned())
+        .collect();
+    newest_first(&mut facts);
+    let mut last_by_observer: Vec<Seen> = tracker
+        .last_by_observer
+        .iter()
+        .map(|(o, at)| Seen {
+            name: name(o),
+            last: *at,
+        })
+        .collect();
+    last_by_observer.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.name.cmp(&b.name)));
+    Picture {
+        election: election.clone(),
+        latest: tracker.latest,
+        events: tracker.events,
+        observers: names.len(),
+        arrivals,
+        last_by_observer,
+        national,
+        departements,
+        facts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{EventId, Item, Mark, Panel};
+    use crate::sample;
+
+    fn event(i: usize, observer: u128, seq: u64, body: EventBody) -> Event {
+        Event {
+            id: EventId(Uuid::from_u128(1 << 64 | i as u128)),
+            observer: ObserverId(Uuid::from_u128(observer)),
+            seq,
+            recorded_at: DateTime::from_timestamp(1_497_160_000 + i as i64 * 60, 0).unwrap(),
+            seen_at: None,
+            body,
+        }
+    }
+
+    /// The sample's reference record by one observer, then a second observer's absences at a
+    /// bureau, one of them retracted.
+    fn log() -> Vec<Event> {
+        let s = sample::find("paris-1-2017").unwrap();
+        let mut events: Vec<Event> = s
+            .record_events()
+            .unwrap()
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| event(i, 1, i as u64 + 1, body))
+            .collect();
+        let n = events.len();
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let bureau = BureauCode::parse("75056_0911").unwrap();
+        let absent = |panel: u16| EventBody::Tick {
+            circonscription: circ.clone(),
+            bureau: Some(bureau.clone()),
+            panel: Panel::new(panel).unwrap(),
+            item: Item::Bureau,
+            mark: Mark::Absent,
+            note: None,
+            envelope: None,
+        };
+        events.push(event(n, 2, 1, absent(3)));
+        events.push(event(n + 1, 2, 2, absent(5)));
+        let target = events[n + 1].id;
+        events.push(event(n + 2, 2, 3, EventBody::Retract { target }));
+        events.push(event(n + 3, 2, 4, absent(7)));
+        events
+    }
+
+    fn picture(tracker: &mut Tracker) -> Picture {
+        let data = sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let names: Names = [
+            (ObserverId(Uuid::from_u128(1)), "Alice".to_owned()),
+            (ObserverId(Uuid::from_u128(2)), "Bruno".to_owned()),
+        ]
+        .into();
+        tracker.update(&data.referential, &names);
+        build(
+            tracker,
+            &data.election,
+            &data.referential,
+            &names,
+            Arrivals::default(),
+        )
+    }
+
+    #[test]
+    fn an_incremental_fold_gives_the_picture_of_a_full_fold() {
+        let events = log();
+        let mut full = Tracker::default();
+        for e in &events {
+            full.apply(e);
+        }
+        let whole = picture(&mut full);
+        // Fed in uneven chunks with an update (a refresh of the view) after each.
+        for chunk in [1, 3, 7, 50] {
+            let mut live = Tracker::default();
+            for part in events.chunks(chunk) {
+                for e in part {
+                    live.apply(e);
+                }
+                picture(&mut live);
+            }
+            assert_eq!(picture(&mut live), whole, "chunks of {chunk}");
+        }
+    }
+
+    #[test]
+    fn the_picture_counts_the_reports_findings_and_the_latest_absences_come_first() {
+        let events = log();
+        let mut t = Tracker::default();
+        for e in &events {
+            t.apply(e);
+        }
+        let p = picture(&mut t);
+        let data = sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let record = crate::domain::build_record(
+            &data.referential,
+            &RecordState::fold(&events),
+            &CirconscriptionCode::parse("7501").unwrap(),
+        )
+        .unwrap();
+        assert_eq!(p.national.counts, Counts::of(&record.details));
+        assert_eq!(
+            p.national.shortfall(),
+            HouseholdSums::of(&record.households, record.non_receipts).shortfall()
+        );
+        assert_eq!(p.events, events.len() as u64);
+        assert_eq!(p.observers, 2);
+        assert_eq!(p.national.circs_covered, 1);
+        // The retracted absence (panel 5) is not a fact; the newest is first.
+        let at_0911: Vec<u16> = p
+            .facts
+            .iter()
+            .filter(|f| f.bureau.as_str() == "75056_0911" && f.observer == "Bruno")
+            .map(|f| f.panel)
+            .collect();
+        assert_eq!(at_0911, [7, 3]);
+        assert!(p.facts.windows(2).all(|w| w[0].at >= w[1].at));
+        let dep = &p.departements[0];
+        assert_eq!(dep.code, "75");
+        assert_eq!(dep.name.as_deref(), Some("Paris"));
+        let bureau = dep.circs[0]
+            .bureaux
+            .iter()
+            .find(|b| b.code.as_str() == "75056_0911")
+            .unwrap();
+        assert!(bureau.observers.iter().any(|o| o.name == "Bruno"));
+        assert!(
+            !dep.circs[0].bureaux[0].observers.is_empty(),
+            "observed bureaux first"
+        );
+    }
+}

@@ -1,0 +1,422 @@
+//! The coordinator's live view as text (issue 18 point 3): one [`Page`] per place (France, a
+//! département, a circonscription, a bureau, the observers), drawn by the interface
+//! (`tui::view::coordination`) and printed by `constat coordination --once`. PURE.
+
+use std::io::{self, Write};
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::coordination::{Area, Fact, Kind, Picture};
+use crate::domain::legal_time::LegalZone;
+use crate::domain::stats::Rate;
+use crate::domain::{BureauCode, CirconscriptionCode};
+use crate::i18n::{Lang, Message};
+
+/// Where the coordinator stands in the view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// France.
+    National,
+    /// A département, by code.
+    Departement(String),
+    /// A circonscription.
+    Circonscription(CirconscriptionCode),
+    /// A bureau of a circonscription.
+    Bureau(CirconscriptionCode, BureauCode),
+    /// Every observer with their latest event, those on the roster who sent nothing first.
+    Observers,
+}
+
+/// What a place shows: a title, lines of figures, the latest serious facts, and a list the
+/// coordinator moves in (each item may open a place below).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Page {
+    /// The place.
+    pub title: String,
+    /// Figures, one per line.
+    pub head: Vec<String>,
+    /// The title of the facts.
+    pub facts_title: String,
+    /// Ballots seen absent from a table, newest first.
+    pub facts: Vec<String>,
+    /// The title of the list.
+    pub list_title: String,
+    /// The list, with the place each item opens.
+    pub items: Vec<(String, Option<Place>)>,
+}
+
+fn msg(id: &'static str) -> Message<'static> {
+    Message::new(id)
+}
+
+/// "15 h 40" in the zone.
+fn clock(lang: Lang, zone: LegalZone, at: DateTime<Utc>) -> String {
+    let local = zone.local(at);
+    match lang {
+        Lang::Fr => format!("{}\u{a0}h\u{a0}{}", local.format("%-H"), local.format("%M")),
+        Lang::En => local.format("%H:%M").to_string(),
+    }
+}
+
+fn percent(lang: Lang, p: f64) -> String {
+    (lang.catalog().percent)(p)
+}
+
+/// `3,2 % [2,1 – 4,8 %], 120 foyers` (no interval under the report's minimum of households).
+fn rate(lang: Lang, r: &Rate) -> String {
+    let value = r
+        .percent
+        .map_or_else(|| "—".to_owned(), |p| percent(lang, p));
+    match r.interval {
+        Some(i) => msg("coord-rate")
+            .arg("value", value)
+            .arg("low", percent(lang, i.low * 100.0))
+            .arg("high", percent(lang, i.high * 100.0))
+            .arg("households", r.households)
+            .render(lang),
+        None => msg("coord-rate-no-interval")
+            .arg("value", value)
+            .arg("households", r.households)
+            .render(lang),
+    }
+}
+
+/// The figures of an area: coverage, counts, rates.
+fn area_lines(lang: Lang, a: &Area, out: &mut Vec<String>) {
+    out.push(
+        msg("coord-coverage")
+            .arg("circs", a.circs_covered)
+            .arg("circs_total", a.circs_total)
+            .arg("bureaux", a.bureaux_covered)
+            .arg("bureaux_total", a.bureaux_total)
+            .render(lang),
+    );
+    let counts: Vec<String> = Kind::ALL
+        .iter()
+        .filter(|k| a.counts.get(**k) > 0)
+        .map(|k| kind(lang, *k, a.counts.get(*k)))
+        .collect();
+    out.push(if counts.is_empty() {
+        msg("coord-findings-none").render(lang)
+    } else {
+        msg("coord-findings")
+            .arg("list", counts.join(" · "))
+            .render(lang)
+    });
+    out.push(if a.sums.households == 0 {
+        msg("coord-shortfall-none").render(lang)
+    } else {
+        msg("coord-shortfall")
+            .arg("rate", rate(lang, &a.shortfall()))
+            .render(lang)
+    });
+    if let Some(r) = a.non_receipt_rate() {
+        out.push(
+            msg("coord-non-receipt")
+                .arg("rate", rate(lang, &r))
+                .render(lang),
+        );
+    }
+}
+
+fn kind(lang: Lang, k: Kind, count: usize) -> String {
+    let m = match k {
+        Kind::AbsentFromTable => msg("coord-kind-absent-from-table"),
+        Kind::DistributionFailure => msg("coord-kind-distribution-failure"),
+        Kind::NotSupplied => msg("coord-kind-not-supplied"),
+        Kind::Disagreement => msg("coord-kind-disagreement"),
+        Kind::MachinesDisputed => msg("coord-kind-machines-disputed"),
+        Kind::NonReceipts => msg("coord-kind-non-receipts"),
+        Kind::SeenAfterPolls => msg("coord-kind-seen-after-polls"),
+        Kind::ReceivedAfterElection => msg("coord-kind-received-after-election"),
+    };
+    m.arg("count", count).render(lang)
+}
+
+fn fact(lang: Lang, f: &Fact, with_place: bool) -> String {
+    let m = if with_place {
+        msg("coord-fact").arg("bureau", f.bureau.as_str())
+    } else {
+        msg("coord-fact-here")
+    };
+    m.arg("time", clock(lang, LegalZone::of_bureau(&f.bureau), f.at))
+        .arg("panel", f.panel)
+        .arg("candidate", f.candidate.as_str())
+        .arg("observer", f.observer.as_str())
+        .render(lang)
+}
+
+fn absences(a: &Area) -> usize {
+    a.counts.get(Kind::AbsentFromTable)
+}
+
+/// The page of `place` (France when the place is no longer in the picture).
+pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
+    let zone = LegalZone::Metropole;
+    let facts_title = msg("coord-facts-title").render(lang);
+    match place {
+        Place::National => {
+            let mut head = Vec::new();
+            head.push(match p.latest {
+                Some(at) => msg("coord-data-time")
+                    .arg("time", clock(lang, zone, at))
+                    .arg("events", p.events)
+                    .arg("observers", p.observers)
+                    .render(lang),
+                None => msg("coord-no-event")
+                    .arg("observers", p.observers)
+                    .render(lang),
+            });
+            head.push(match &p.arrivals.latest {
+                Some((name, at)) => msg("coord-files")
+                    .arg("count", p.arrivals.files)
+                    .arg("name", crate::domain::outside::escape(name).into_owned())
+                    .arg("time", clock(lang, zone, *at))
+                    .render(lang),
+                None => msg("coord-files-none").render(lang),
+            });
+            if let Some(enrolled) = p.arrivals.enrolled {
+                head.push(if p.arrivals.silent.is_empty() {
+                    msg("coord-silent-none")
+                        .arg("enrolled", enrolled)
+                        .render(lang)
+                } else {
+                    msg("coord-silent")
+                        .arg("count", p.arrivals.silent.len())
+                        .arg("enrolled", enrolled)
+                        .arg("names", p.arrivals.silent.join(", "))
+                        .render(lang)
+                });
+            }
+            area_lines(lang, &p.national, &mut head);
+            Page {
+                title: super::title(&p.election, lang.catalog()),
+                head,
+                facts_title,
+                facts: p.facts.iter().map(|f| fact(lang, f, true)).collect(),
+                list_title: msg("coord-list-departements").render(lang),
+                items: p
+                    .departements
+                    .iter()
+                    .map(|d| {
+                        let name = d.name.as_deref().unwrap_or("");
+                        (
+                            msg("coord-item-departement")
+                                .arg("code", d.code.as_str())
+                                .arg("name", name)
+                                .arg("circs", d.area.circs_covered)
+                                .arg("circs_total", d.area.circs_total)
+                                .arg("bureaux", d.area.bureaux_covered)
+                                .arg("bureaux_total", d.area.bureaux_total)
+                                .arg("absences", absences(&d.area))
+                                .render(lang),
+                            Some(Place::Departement(d.code.clone())),
+                        )
+                    })
+                    .collect(),
+            }
+        }
+        Place::Departement(code) => {
+            let Some(d) = p.departements.iter().find(|d| &d.code == code) else {
+                return page(p, &Place::National, lang);
+            };
+            let mut head = Vec::new();
+            area_lines(lang, &d.area, &mut head);
+            let title = match &d.name {
+                Some(name) => format!("{} {}", d.code, name),
+                None => d.code.clone(),
+            };
+            Page {
+                title,
+                head,
+                facts_title,
+                facts: p
+                    .facts
+                    .iter()
+                    .filter(|f| f.circonscription.departement() == d.code)
+                    .map(|f| fact(lang, f, true))
+                    .collect(),
+                list_title: msg("coord-list-circonscriptions").render(lang),
+                items: d
+                    .circs
+                    .iter()
+                    .map(|c| {
+                        (
+                            msg("coord-item-circonscription")
+                                .arg("code", c.code.as_str())
+                                .arg("label", c.label.as_str())
+                                .arg("observers", c.observers)
+                                .arg("bureaux", c.area.bureaux_covered)
+                                .arg("bureaux_total", c.area.bureaux_total)
+                                .arg("absences", absences(&c.area))
+                                .render(lang),
+                            Some(Place::Circonscription(c.code.clone())),
+                        )
+                    })
+                    .collect(),
+            }
+        }
+        Place::Circonscription(code) => {
+            let Some(c) = p
+                .departements
+                .iter()
+                .flat_map(|d| &d.circs)
+                .find(|c| &c.code == code)
+            else {
+                return page(p, &Place::National, lang);
+            };
+            let mut head = vec![
+                msg("coord-observers-here")
+                    .arg("observers", c.observers)
+                    .render(lang),
+            ];
+            area_lines(lang, &c.area, &mut head);
+            Page {
+                title: format!("{} {}", c.code, c.label),
+                head,
+                facts_title,
+                facts: p
+                    .facts
+                    .iter()
+                    .filter(|f| &f.circonscription == code)
+                    .map(|f| fact(lang, f, true))
+                    .collect(),
+                list_title: msg("coord-list-bureaux").render(lang),
+                items: c
+                    .bureaux
+                    .iter()
+                    .map(|b| {
+                        let text = match b.observers.first() {
+                            Some(last) => msg("coord-item-bureau")
+                                .arg("code", b.code.as_str())
+                                .arg("label", b.label.as_str())
+                                .arg("observers", b.observers.len())
+                                .arg(
+                                    "time",
+                                    clock(lang, LegalZone::of_bureau(&b.code), last.last),
+                                )
+                                .arg("absences", b.facts.len())
+                                .render(lang),
+                            None => msg("coord-item-bureau-unobserved")
+                                .arg("code", b.code.as_str())
+                                .arg("label", b.label.as_str())
+                                .render(lang),
+                        };
+                        (text, Some(Place::Bureau(c.code.clone(), b.code.clone())))
+                    })
+                    .collect(),
+            }
+        }
+        Place::Bureau(circ, code) => {
+            let Some(b) = p
+                .departements
+                .iter()
+                .flat_map(|d| &d.circs)
+                .filter(|c| &c.code == circ)
+                .flat_map(|c| &c.bureaux)
+                .find(|b| &b.code == code)
+            else {
+                return page(p, &Place::Circonscription(circ.clone()), lang);
+            };
+            let zone = LegalZone::of_bureau(code);
+            Page {
+                title: format!("{} {}", b.code, b.label),
+                head: vec![
+                    msg("coord-observers-here")
+                        .arg("observers", b.observers.len())
+                        .render(lang),
+                ],
+                facts_title,
+                facts: b.facts.iter().map(|f| fact(lang, f, false)).collect(),
+                list_title: msg("coord-list-observers").render(lang),
+                items: b
+                    .observers
+                    .iter()
+                    .map(|o| {
+                        (
+                            msg("coord-item-observer")
+                                .arg("name", o.name.as_str())
+                                .arg("time", clock(lang, zone, o.last))
+                                .render(lang),
+                            None,
+                        )
+                    })
+                    .collect(),
+            }
+        }
+        Place::Observers => {
+            let mut items: Vec<(String, Option<Place>)> = p
+                .arrivals
+                .silent
+                .iter()
+                .map(|name| {
+                    (
+                        msg("coord-item-silent")
+                            .arg("name", name.as_str())
+                            .render(lang),
+                        None,
+                    )
+                })
+                .collect();
+            items.extend(p.last_by_observer.iter().map(|o| {
+                (
+                    msg("coord-item-observer")
+                        .arg("name", o.name.as_str())
+                        .arg("time", clock(lang, zone, o.last))
+                        .render(lang),
+                    None,
+                )
+            }));
+            Page {
+                title: msg("coord-list-observers").render(lang),
+                head: vec![
+                    msg("coord-observers-here")
+                        .arg("observers", p.last_by_observer.len())
+                        .render(lang),
+                ],
+                facts_title,
+                facts: Vec::new(),
+                list_title: msg("coord-list-observers").render(lang),
+                items,
+            }
+        }
+    }
+}
+
+/// The national page as text (`constat coordination --once`): every figure, the latest facts
+/// (at most `facts`), every département.
+pub fn write_national(
+    p: &Picture,
+    lang: Lang,
+    facts: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let page = page(p, &Place::National, lang);
+    writeln!(out, "{}", page.title)?;
+    for line in &page.head {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", page.facts_title)?;
+    if page.facts.is_empty() {
+        writeln!(out, "  {}", msg("coord-facts-none").render(lang))?;
+    }
+    for f in page.facts.iter().take(facts) {
+        writeln!(out, "  {f}")?;
+    }
+    if page.facts.len() > facts {
+        writeln!(
+            out,
+            "  {}",
+            msg("coord-more")
+                .arg("count", page.facts.len() - facts)
+                .render(lang)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", page.list_title)?;
+    for (item, _) in &page.items {
+        writeln!(out, "  {item}")?;
+    }
+    Ok(())
+}
