@@ -48,7 +48,59 @@ pub fn run(mut store: Store, lang: Lang, out: &mut dyn Write) -> Result<(), Erro
             return interact_with(&mut store, lang, &mut Editor(editor), out, &mut clock);
         }
     }
-    interact(&mut store, lang, stdin.lock(), out, &mut clock)
+    // From a pipe, Ctrl-C (SIGINT) would end the process at once; it ends the session as
+    // `quitter` does instead, so that the demo still says where its database is.
+    match Signalled::start() {
+        Some(mut lines) => interact_with(&mut store, lang, &mut lines, out, &mut clock),
+        None => interact(&mut store, lang, stdin.lock(), out, &mut clock),
+    }
+}
+
+/// Lines of standard input read on a thread, and Ctrl-C (SIGINT) as [`Line::Interrupted`]
+/// from another, both through one channel: a blocking read cannot be interrupted otherwise.
+struct Signalled(std::sync::mpsc::Receiver<std::io::Result<Line>>);
+
+impl Signalled {
+    /// `None` when the signal cannot be listened for (then SIGINT keeps its default action).
+    fn start() -> Option<Self> {
+        let mut signals =
+            signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT]).ok()?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let on_signal = tx.clone();
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = on_signal.send(Ok(Line::Interrupted));
+            }
+        });
+        std::thread::spawn(move || {
+            let mut stdin = std::io::stdin().lock();
+            loop {
+                let mut buf = Vec::new();
+                let line = match stdin.read_until(b'\n', &mut buf) {
+                    Ok(0) => Ok(Line::End),
+                    Ok(_) => Ok(Line::Text(String::from_utf8_lossy(&buf).into_owned())),
+                    Err(e) => Err(e),
+                };
+                let last = !matches!(line, Ok(Line::Text(_)));
+                if tx.send(line).is_err() || last {
+                    return;
+                }
+            }
+        });
+        Some(Self(rx))
+    }
+}
+
+impl Lines for Signalled {
+    fn next_line<W: Write + ?Sized>(&mut self, prompt: &str, out: &mut W) -> Result<Line, Error> {
+        write!(out, "{prompt}").map_err(Error::Terminal)?;
+        out.flush().map_err(Error::Terminal)?;
+        match self.0.recv() {
+            Ok(line) => line.map_err(Error::Terminal),
+            // Both threads gone: nothing more can come.
+            Err(_) => Ok(Line::End),
+        }
+    }
 }
 
 /// What reading one line gave.

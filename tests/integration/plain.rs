@@ -137,6 +137,48 @@ fn plain_demo_runs_without_a_terminal_and_keeps_the_database() {
     assert!(csv.contains(",absent,unchecked,unchecked"), "{csv}");
 }
 
+/// Issue 16, point 16: Ctrl-C (SIGINT) in plain mode read from a pipe ends the session as
+/// `quitter` does: exit 0, the tick typed before is kept, and the demo says where its database is.
+#[test]
+fn ctrl_c_in_plain_mode_from_a_pipe_ends_cleanly_and_says_where_the_demo_is() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut child = constat(&db)
+        .args(["--plain", "--lang", "en", "demo"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The input stays open: only the signal can end the session.
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(b"1 foi a\n").unwrap();
+    input.flush().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !db.exists() || events(&db).is_empty() {
+        assert!(Instant::now() < deadline, "the tick was never saved");
+        sleep(Duration::from_millis(50));
+    }
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = child.wait().unwrap();
+    let mut text = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    drop(input);
+    assert_eq!(status.code(), Some(0), "{text}");
+    assert!(text.contains(&db.display().to_string()), "{text}");
+    assert_eq!(events(&db).len(), 1);
+}
+
 /// Issue 16, point 5: the command line and plain mode say a re-check of the table alike,
 /// "revérifié à 10 h 05" in the bureau's legal time, and record it as a new observation.
 #[test]
