@@ -54,6 +54,8 @@ const CURRENT_BUREAU: &str = "current_bureau";
 const OBSERVER_CONTACT: &str = "observer_contact";
 /// `observatrice` or `observateur`, as the observer said at first run (issue 16 point 17).
 const OBSERVER_WORD: &str = "observer_word";
+/// Whether the interface's cursor moves to the next row after a mark (`v`): "off" or absent.
+const CURSOR_ADVANCES: &str = "cursor_advances";
 /// The `setting` row holding the signer's qualité (`electeur`, `candidat`, `delegue:NAME`).
 const SIGNER_QUALITE: &str = "signer_qualite";
 
@@ -751,6 +753,17 @@ impl Store {
             Some("observateur") => Some(false),
             _ => None,
         })
+    }
+
+    /// Whether the interface's cursor moves to the next row after a mark: yes unless the
+    /// observer turned it off (`v`).
+    pub fn cursor_advances(&self) -> Result<bool, StorageError> {
+        Ok(self.setting(CURSOR_ADVANCES)?.as_deref() != Some("off"))
+    }
+
+    /// Keeps whether the interface's cursor moves to the next row after a mark.
+    pub fn set_cursor_advances(&self, on: bool) -> Result<(), StorageError> {
+        self.set_setting(CURSOR_ADVANCES, if on { "on" } else { "off" })
     }
 
     /// Keeps whether the observer is an observatrice or an observateur.

@@ -32,4 +32,7 @@ pub enum Effect {
     LoadHistory(crate::domain::state::CellKey),
     /// Write the evidence folder (as `constat export evidence -o DIR`); answer with `Exported`.
     ExportEvidence(String),
+    /// Keep whether the cursor moves to the next row after a mark (`v`), for the next sessions;
+    /// a failure is said, the choice holds for this session.
+    SaveAdvance(bool),
 }

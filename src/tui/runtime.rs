@@ -48,6 +48,7 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
     model.undo = undo;
     model.feminine = store.observer_feminine()?;
     model.qualite = store.signer_qualite()?;
+    model.advance = store.cursor_advances()?;
     Ok(model)
 }
 
@@ -156,6 +157,11 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
             Ok(None) => model.flash = Some(model.lang.journey().move_unknown.to_owned()),
             Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
         },
+        Effect::SaveAdvance(on) => {
+            if let Err(e) = store.set_cursor_advances(on) {
+                model.flash = Some(Error::from(e).message(model.lang));
+            }
+        }
         Effect::ExportEvidence(path) => {
             use crate::app::evidence::{evidence_folder, expand_home, free_folder_name};
             let path = expand_home(&path);

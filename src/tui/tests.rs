@@ -187,6 +187,8 @@ impl Harness {
                         );
                         continue;
                     }
+                    // A preference, nothing to answer.
+                    Effect::SaveAdvance(_) => continue,
                 };
                 if self.fail {
                     queue.insert(
@@ -789,6 +791,35 @@ fn the_real_runtime_commits_before_showing_saved() {
         "{:?}",
         m.save
     );
+}
+
+/// Issue 16 point 8: `v` turns the cursor's move to the next row off, and it stays off in the
+/// next session (kept in the database's settings), until `v` again.
+#[test]
+fn turning_the_cursor_advance_off_is_kept_for_the_next_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("obs.db");
+    let mut store = real_store(&path);
+    let theme = Theme { color: false };
+    let mut m = super::runtime::load_model(&store, Lang::Fr, theme).unwrap();
+    assert!(m.advance);
+    let row = m.row;
+    super::runtime::dispatch(&mut m, &mut store, Message::Set(Mark::Absent));
+    assert_eq!(m.row, row + 1);
+    super::runtime::dispatch(&mut m, &mut store, Message::ToggleAdvance);
+    assert!(!m.advance);
+    drop(store);
+    let mut store = crate::storage::Store::open(&path).unwrap();
+    let mut m = super::runtime::load_model(&store, Lang::Fr, theme).unwrap();
+    assert!(!m.advance);
+    // Off: a mark leaves the cursor on its row.
+    let row = m.row;
+    super::runtime::dispatch(&mut m, &mut store, Message::Set(Mark::Present));
+    assert_eq!(m.row, row);
+    assert_eq!(store.events().unwrap().len(), 2);
+    super::runtime::dispatch(&mut m, &mut store, Message::ToggleAdvance);
+    let m = super::runtime::load_model(&store, Lang::Fr, theme).unwrap();
+    assert!(m.advance);
 }
 
 /// The snapshots kept beyond 80×24 (every screen has one there, in French): the screens whose

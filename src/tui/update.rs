@@ -369,7 +369,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                     .arg("on", model.advance)
                     .render(model.lang),
             );
-            vec![]
+            vec![Effect::SaveAdvance(model.advance)]
         }
         Message::OpenHistory => open_history(model),
         Message::HistoryReady(lines) => {
