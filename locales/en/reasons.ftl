@@ -136,6 +136,10 @@ refusal-event-signature = observer { $observer }: the signature of position { $s
 refusal-bad-statement = observer { $observer }: the signed statement (name "{ $name }", key, reference data) does not verify: name or data altered; ask the observer for a new export
 refusal-time-goes-back = observer { $observer }: position { $seq } is dated { $at }, before the position before it ({ $previous }): the chain goes back in time; ask the observer for a new export
 refusal-from-the-future = observer { $observer }: position { $seq } is dated { $at }, more than { $minutes } minutes after this machine's clock ({ $now }): check this machine's clock and the observer's
+refusal-not-enrolled = observer “{ $name }” ({ $observer }): { $fingerprint ->
+    [none] an unsigned file, while the target has a roster of enrolled observers: only enrolled keys are accepted; ask the observer for an export made with a current constat, then enrol their fingerprint (`constat whoami`)
+   *[other] key { $fingerprint } is not in the target's roster; if it is their key (the observer reads it with `constat whoami`), enrol it with `constat roster add` and merge again
+}
 reason-chain-unsigned = { $events } events, signed only up to position { $signed }: the rest is covered by no signature
 reason-chain-orphan = events of an observer missing from the observer table
 reason-chain-bad-statement = the observer's signed statement (name, key, reference data) does not verify

@@ -165,6 +165,10 @@ refusal-event-signature = observateur { $observer } : la signature de la positio
 refusal-bad-statement = observateur { $observer } : la déclaration signée (nom « { $name } », clé, données de référence) n'est pas valide : nom ou données modifiés ; demandez à l'observateur un nouvel export
 refusal-time-goes-back = observateur { $observer } : la position { $seq } est datée { $at }, avant la position précédente ({ $previous }) : la chaîne remonte le temps ; demandez à l'observateur un nouvel export
 refusal-from-the-future = observateur { $observer } : la position { $seq } est datée { $at }, plus de { $minutes } minutes après l'heure de cette machine ({ $now }) : vérifiez l'horloge de cette machine et celle de l'observateur
+refusal-not-enrolled = observateur « { $name } » ({ $observer }) : { $fingerprint ->
+    [none] fichier non signé, alors que la base cible a une liste d'observateurs inscrits : seules les clés inscrites sont acceptées ; demandez à l'observateur un export fait avec une version actuelle de constat, puis inscrivez son empreinte (`constat whoami`)
+   *[other] clé { $fingerprint } absente de la liste des observateurs inscrits de la base cible ; si c'est bien sa clé (l'observateur la lit avec `constat whoami`), inscrivez-la avec `constat roster add` puis fusionnez de nouveau
+}
 reason-chain-unsigned = { $events } événements, signés seulement jusqu'à la position { $signed } : la suite n'est couverte par aucune signature
 reason-chain-orphan = événements d'un observateur absent de la table des observateurs
 reason-chain-bad-statement = la déclaration signée de l'observateur (nom, clé, données de référence) n'est pas valide

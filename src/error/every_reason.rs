@@ -449,6 +449,16 @@ fn rejections() -> Vec<MergeRejection> {
             signed: 5,
         },
         MergeRejection::EventSignature { observer, seq: 5 },
+        MergeRejection::NotEnrolled {
+            observer,
+            name: "Ève".into(),
+            fingerprint: None,
+        },
+        MergeRejection::NotEnrolled {
+            observer,
+            name: "Ève".into(),
+            fingerprint: crate::domain::fingerprint::Fingerprint::parse("K7QF-3M2X-9PZA-W4TR-HN6C"),
+        },
         MergeRejection::BadStatement {
             observer,
             name: "LÃ©a".into(),

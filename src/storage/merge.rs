@@ -17,6 +17,7 @@ use super::events::{self, COLUMNS};
 use super::untrusted::{Damage, Refusal, SystemProblem, Untrusted};
 use super::{Doing, StorageError, Store};
 use crate::domain::chain::{self, GENESIS, Hash};
+use crate::domain::fingerprint::Fingerprint;
 use crate::domain::merge::{EventProblem, MAX_NAME, MergeConflict, Verdict, check_event, classify};
 use crate::domain::referential::ElectionData;
 use crate::domain::{Election, Event, EventBody, EventId, ObserverId};
@@ -175,6 +176,17 @@ pub enum MergeRejection {
         /// Now, here.
         now: DateTime<Utc>,
     },
+    /// With a roster in the target, an observer of the file whose key is not enrolled, or who
+    /// has no key at all (an unsigned file): the roster admits enrolled keys only, whatever the
+    /// file's format (issue 15 point 2).
+    NotEnrolled {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
+        /// The key's fingerprint (`None`: the file gives no key).
+        fingerprint: Option<Fingerprint>,
+    },
 }
 
 /// How far ahead of the receiving machine's clock an event may be recorded (clocks differ by a
@@ -300,6 +312,19 @@ impl Localize for MergeRejection {
                 .arg("at", events::format_time(*at))
                 .arg("now", events::format_time(*now))
                 .arg("minutes", MAX_AHEAD_MINUTES.to_string()),
+            Self::NotEnrolled {
+                observer,
+                name,
+                fingerprint,
+            } => Message::new("refusal-not-enrolled")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name))
+                .arg(
+                    "fingerprint",
+                    fingerprint
+                        .as_ref()
+                        .map_or_else(|| "none".to_owned(), ToString::to_string),
+                ),
         }
     }
 }
@@ -880,14 +905,60 @@ fn their_observers(theirs: &Untrusted) -> Result<Vec<Listed>, MergeRejection> {
 /// Registers observers here; an observer already known with another key is refused, and so is
 /// a statement that does not verify. A valid statement replaces an unsigned name held here (a
 /// name garbled by a spreadsheet in an unsigned CSV is corrected by the genuine file).
+/// The target's roster: the enrolled fingerprints, compact.
+fn enrolled(conn: &Connection) -> Result<HashSet<String>, MergeRejection> {
+    let mut stmt = conn
+        .prepare_cached("SELECT fingerprint FROM roster")
+        .map_err(ours)?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .map_err(ours)?;
+    rows.collect::<Result<_, _>>().map_err(ours)
+}
+
+/// With a roster: `o` passes when its key is enrolled, or when the target already holds `o`
+/// with that same key (its own observer, or one admitted before); otherwise the file is
+/// refused. `commands::merge::gate` says the same of databases before the merge, with the
+/// command to enrol the key; this is the check every path goes through (CSV, `--watch`).
+fn check_enrolled(
+    conn: &Connection,
+    roster: &HashSet<String>,
+    o: &Listed,
+) -> Result<(), MergeRejection> {
+    let fingerprint = o.key.as_ref().map(Fingerprint::of);
+    if let (Some(key), Some(f)) = (&o.key, &fingerprint) {
+        if roster.contains(f.compact()) {
+            return Ok(());
+        }
+        let known: Option<Option<String>> = conn
+            .prepare_cached("SELECT public_key FROM observer WHERE id = ?1")
+            .map_err(ours)?
+            .query_row([o.id.to_string()], |r| r.get(0))
+            .optional()
+            .map_err(ours)?;
+        if known.flatten().as_deref() == Some(hex::encode(key).as_str()) {
+            return Ok(());
+        }
+    }
+    Err(MergeRejection::NotEnrolled {
+        observer: o.id,
+        name: o.name.clone(),
+        fingerprint,
+    })
+}
+
 fn adopt_observers(
     conn: &Connection,
     observers: &[Listed],
     now: DateTime<Utc>,
 ) -> Result<(), MergeRejection> {
+    let roster = enrolled(conn)?;
     for o in observers {
         check_name(&o.name)?;
         o.check_statement()?;
+        if !roster.is_empty() {
+            check_enrolled(conn, &roster, o)?;
+        }
         let key_hex = o.key.map(hex::encode);
         let digest_hex = o.digest.map(hex::encode);
         let statement_hex = o.statement.map(hex::encode);

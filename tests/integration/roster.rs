@@ -316,3 +316,58 @@ fn an_accept_key_that_is_not_a_fingerprint_is_refused_before_anything_is_merged(
     );
     assert!(merged_names(&target).is_empty());
 }
+
+/// The roster holds whatever the file's format: an events CSV of a key not enrolled, or an
+/// unsigned CSV (the columns of files before signatures), is refused like a database; an
+/// enrolled observer's CSV merges.
+#[test]
+fn with_a_roster_an_events_csv_of_a_key_not_enrolled_or_unsigned_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = national(dir.path());
+    let (marie_db, _) = observer(dir.path(), "Marie", "1");
+    let (eve_db, _) = observer(dir.path(), "Eve", "2");
+    let csv_of = |db: &Path, name: &str| {
+        let out = dir.path().join(name);
+        run(constat(db).args(["export", "csv", "-o"]).arg(&out), 0);
+        out
+    };
+    let marie = csv_of(&marie_db, "marie.csv");
+    let eve = csv_of(&eve_db, "eve.csv");
+    // Eve's rows without the 4 signature columns: what a forger's unsigned file looks like.
+    let unsigned = dir.path().join("eve-unsigned.csv");
+    {
+        let mut r = csv::Reader::from_path(&eve).unwrap();
+        let mut w = csv::Writer::from_path(&unsigned).unwrap();
+        let header = r.headers().unwrap().clone();
+        assert_eq!(header.len(), 27);
+        w.write_record(header.iter().take(23)).unwrap();
+        for rec in r.records() {
+            w.write_record(rec.unwrap().iter().take(23)).unwrap();
+        }
+        w.flush().unwrap();
+    }
+    run(
+        constat(&target)
+            .args(["roster", "add", "Marie"])
+            .arg(fingerprint_of(&marie_db).to_string()),
+        0,
+    );
+    let merge = |file: &Path| {
+        stdout(&run(
+            constat(&target)
+                .args(["merge", "--into"])
+                .arg(&target)
+                .arg(file),
+            0,
+        ))
+    };
+    let said = merge(&eve);
+    assert!(
+        said.contains(&fingerprint_of(&eve_db).to_string()),
+        "{said}"
+    );
+    merge(&unsigned);
+    assert!(merged_names(&target).is_empty());
+    merge(&marie);
+    assert_eq!(merged_names(&target), vec!["Marie".to_owned()]);
+}
