@@ -192,6 +192,18 @@ fn main() -> Res<()> {
         "coordination: refresh with nothing new: {:.0} ms",
         t.elapsed().as_secs_f64() * 1000.0
     );
+    // Where a refresh's time goes: the reads it makes whatever changed.
+    let t = Instant::now();
+    let data = store.election_data()?;
+    let reference_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let t = Instant::now();
+    let names = store.observers()?;
+    println!(
+        "coordination: of which reading the reference data {reference_ms:.0} ms ({} bureaux), the observers {:.0} ms ({})",
+        data.referential.bureaux.len(),
+        t.elapsed().as_secs_f64() * 1000.0,
+        names.len()
+    );
     // One more observer's file lands (another connection, as `merge --watch`).
     insert(&path, &bureaux, events + 1, 40, Some(OBSERVERS + 1))?;
     let t = Instant::now();
