@@ -324,3 +324,9 @@ national-quiet-circ = { $code } { $label }: { $bureaux } { $bureaux ->
    *[other] households
 }; nothing to report
 national-france = France as a whole
+national-tag-not-supplied = Missing from every envelope:
+national-tag-distribution = Missing from some envelopes:
+national-tag-bureau = Missing from the table:
+national-tag-disagreements = Disagreement:
+national-tag-households = Households:
+national-tag-to-check = To check:

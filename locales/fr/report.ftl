@@ -345,3 +345,9 @@ national-quiet-circ = { $code } { $label } : { $bureaux } { $bureaux ->
    *[other] foyers
 } ; rien à signaler
 national-france = France entière
+national-tag-not-supplied = Absent de toutes les enveloppes :
+national-tag-distribution = Absent de certaines enveloppes :
+national-tag-bureau = Absent de la table :
+national-tag-disagreements = Désaccord :
+national-tag-households = Foyers :
+national-tag-to-check = À vérifier :

@@ -78,40 +78,55 @@ footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; }
 footer .digest { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; color: #111;
   word-break: break-all; }
 p.lead { font-size: 1.05rem; margin: .3rem 0; }
-figure.map svg { max-width: 44rem; }
-figure.totals svg { max-width: 44rem; }
+figure.map svg { max-width: 46rem; }
+figure.totals svg { max-width: 46rem; }
 table.compact { border-collapse: collapse; width: 100%; font-size: .8rem; }
-table.compact th, table.compact td { border: 1px solid #ccc; padding: .05rem .3rem; }
+table.compact th, table.compact td { border: 1px solid #ccc; padding: 0 .3rem; }
 table.compact th { background: #eee; text-align: left; }
 table.compact tr.has td { background: #fff3e0; }
-table.record.compact { font-size: .8rem; margin: .3rem 0; }
-table.record.compact td.mark { width: 6rem; }
+table.record.compact { font-size: .8rem; margin: .2rem 0 .2rem .8rem; width: auto; float: right; }
+section.circ.compact { display: flow-root; }
+table.record.compact td.mark { width: 4.5rem; }
 .nodata { color: #666; font-style: italic; }
 nav.toc ol { columns: 2; font-size: .85rem; padding-left: 1.5rem; }
 nav.toc li { break-inside: avoid; }
 nav.toc .circs { color: #444; font-size: .8rem; }
-section.dep h2 { font-size: 1.2rem; margin-top: 1.2rem; }
-section.circ.compact { border-left: 3px solid #999; padding-left: .5rem; margin: .6rem 0; }
-section.circ.compact h3 { margin: .2rem 0; font-size: 1rem; }
+section.dep h2 { font-size: 1.2rem; margin: 1rem 0 .2rem; }
+section.dep > p.meta { margin: .1rem 0 .3rem; }
+section.circ.compact { border-left: 3px solid #999; padding-left: .5rem; margin: .5rem 0; }
+section.circ.compact h3 { margin: .1rem 0; font-size: 1rem; }
 section.circ.compact p.bureaux { font-size: .8rem; margin: .1rem 0; color: #333; }
-section.circ.compact ul { font-size: .85rem; }
-div.detail { border-left: 4px solid #bbb; padding-left: .4rem; margin: .3rem 0; }
-div.detail h4 { margin: .2rem 0; font-size: .85rem; }
-div.detail.not-supplied { border-left-color: #78909c; }
-div.detail.distribution { border-left-color: #d81b60; }
-div.detail.bureau { border-left-color: #b71c1c; }
+section.circ.compact ul { font-size: .85rem; margin: .1rem 0; }
+section.circ.compact li { margin: .05rem 0; }
+ul.details { list-style: none; padding-left: 0; }
+ul.details li { border-left: 4px solid #bbb; padding-left: .4rem; }
+ul.details li.not-supplied { border-left-color: #78909c; }
+ul.details li.distribution { border-left-color: #d81b60; }
+ul.details li.bureau { border-left-color: #b71c1c; }
+ul.details li.households { border-left-color: #ef6c00; }
+span.tag { font-weight: bold; font-size: .9em; }
+li.not-supplied span.tag { color: #455a64; }
+li.distribution span.tag { color: #ad1457; }
+li.bureau span.tag { color: #b71c1c; }
 ul.quiet { list-style: none; padding-left: 0; font-size: .78rem; color: #333; margin: .2rem 0; }
 ul.quiet li { margin: 0; break-inside: avoid; }
+section.dep ul.quiet { columns: 2; column-gap: 1.5rem; }
 section.quietdeps .cols { columns: 2; column-gap: 1.5rem; }
-section.quietdeps h4 { margin: .4rem 0 .1rem; font-size: .85rem; break-after: avoid; }
-@page { size: A4; margin: 14mm 12mm; }
+section.quietdeps h4 { margin: .3rem 0 0; font-size: .85rem; break-after: avoid; }
+@page { size: A4; margin: 10mm 10mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section.circ:not(.compact) + section.circ, section.departements { break-before: page; }
-  section.coverage, nav.toc, section.dep.first { break-before: page; }
+  section.coverage, section.dep.first { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
-  tr, li, figure, section.circ.compact h3 + p { break-inside: avoid; }
+  tr, li, figure, section.circ.compact table { break-inside: avoid; }
+  main.national { font-size: 8.5pt; line-height: 1.25; }
+  main.national h2 { font-size: 12pt; margin-top: .6rem; }
+  main.national figure.map svg { width: 150mm; }
+  main.national figure.totals svg { width: 150mm; }
+  main.national table.compact, main.national ul.quiet { font-size: 7.5pt; }
+  main.national section.circ.compact ul, main.national table.record.compact { font-size: 8pt; }
 }
 ";
 
@@ -165,12 +180,21 @@ pub(super) fn render(
         )?;
     }
     writeln!(out, "</header>")?;
-    writeln!(out, "<main>")?;
+    let national = report.records.len() > 1;
+    writeln!(
+        out,
+        "{}",
+        if national {
+            "<main class=\"national\">"
+        } else {
+            "<main>"
+        }
+    )?;
     if report.records.is_empty() {
         writeln!(out, "<p>{}</p>", esc(cat.report_no_observation))?;
     }
     let law = crate::domain::law::Law::of(report.election.kind);
-    if report.records.len() > 1 {
+    if national {
         national::render(&report.records, coverage, law, cat, out)?;
         return foot(report, signer, cat, out);
     }

@@ -26,7 +26,7 @@ use crate::util::{constat, run};
 
 /// Circonscriptions of the generated France.
 pub const CIRCONSCRIPTIONS: usize = 577;
-/// Those with findings: every [`CIRCONSCRIPTIONS`] / `WITH_FINDINGS`-th one.
+/// Those with findings, spread over France ([`has_findings`]).
 pub const WITH_FINDINGS: usize = 60;
 const CANDIDATES: u16 = 12;
 /// Bureaux per circonscription in the reference data; observers sit in the first two.
@@ -45,8 +45,15 @@ fn circ_code(i: usize) -> CirconscriptionCode {
 }
 
 /// Is circonscription `i` one of the [`WITH_FINDINGS`]?
+/// 37 and 577 (a prime) are coprime: `i ↦ 37 i mod 577` is a permutation, so exactly 60 circonscriptions qualify.
 pub fn has_findings(i: usize) -> bool {
-    i % (CIRCONSCRIPTIONS / WITH_FINDINGS) == 0 && i / (CIRCONSCRIPTIONS / WITH_FINDINGS) < WITH_FINDINGS
+    (i * 37) % CIRCONSCRIPTIONS < WITH_FINDINGS
+}
+
+/// Are the households of circonscription `i` left unrecorded? In one département in 17 with no
+/// finding, none was recorded: the map shows them as "no data", not 0 %.
+fn no_households(i: usize) -> bool {
+    (i % DEPARTEMENTS.len()) % 17 == 3
 }
 
 fn bureau_code(i: usize, k: usize) -> String {
@@ -113,7 +120,7 @@ fn data() -> ElectionData {
 /// from both envelopes), candidate 3's ballot is missing from the second observer's envelope
 /// (a possible distribution failure), candidate 5's ballot is absent from the first bureau's
 /// table, the first household misses one envelope and a voter of the second bureau received
-/// none.
+/// none. Some départements have no household recorded ([`no_households`]).
 pub fn national_db(dir: &Path) -> PathBuf {
     let path = dir.join("national.db");
     let me = LocalObserver {
@@ -186,6 +193,9 @@ pub fn national_db(dir: &Path) -> PathBuf {
                         ])
                         .unwrap();
                     }
+                }
+                if no_households(i) && !findings {
+                    continue;
                 }
                 seq += 1;
                 let voters = 2 + (i % 3) as i64;
@@ -282,12 +292,19 @@ fn the_national_report_opens_with_france_and_gives_quiet_circonscriptions_one_li
 fn the_national_report_of_577_circonscriptions_prints_to_fewer_than_40_pages() {
     let dir = tempfile::tempdir().unwrap();
     let (html_file, _) = national_html(dir.path());
+    // CONSTAT_KEEP_NATIONAL=DIR keeps the page and its PDF there, to look at them.
+    let keep = std::env::var_os("CONSTAT_KEEP_NATIONAL").map(PathBuf::from);
     let pdf = dir.path().join("national.pdf");
     headless(
         &html_file,
         &dir.path().join("profile-pdf"),
         &format!("--print-to-pdf={}", pdf.display()),
     );
+    if let Some(keep) = &keep {
+        std::fs::create_dir_all(keep).unwrap();
+        std::fs::copy(&html_file, keep.join("national.html")).unwrap();
+        std::fs::copy(&pdf, keep.join("national.pdf")).unwrap();
+    }
     let pages = chromium_pdf_pages(&pdf);
     eprintln!("national report: {pages} A4 pages");
     assert!(pages >= 5, "{pages} pages: the report was not all printed");

@@ -76,7 +76,7 @@ pub fn choropleth(deps: &[Dep<'_>], cat: &Catalog) -> String {
         }
     };
     let (w, _) = VIEW_BOX;
-    let width = w + 200;
+    let width = w + 250;
     let height = INSET_Y + INSET_H + 30;
     let title = Message::new("national-map-title").render(lang);
     let mut svg = String::new();

@@ -381,9 +381,14 @@ fn dep_line(d: &Dep<'_>, cat: &Catalog) -> String {
 /// A circonscription with nothing to report, as ONE `<li>`.
 pub fn quiet_line(r: &CircRecord, cat: &Catalog) -> String {
     let c = &r.circonscription;
+    // Under its département's heading, "Ain, 1ère circonscription" says "1ère circonscription".
+    let label = departements::name(c.code.departement())
+        .and_then(|name| c.label.strip_prefix(name))
+        .and_then(|rest| rest.strip_prefix(','))
+        .map_or(c.label.as_str(), str::trim);
     let line = msg("national-quiet-circ")
         .arg("code", c.code.as_str())
-        .arg("label", c.label.as_str())
+        .arg("label", label)
         .arg("bureaux", r.bureaux.len())
         .arg("households", r.households.len())
         .render(cat.lang);
@@ -505,13 +510,16 @@ fn circonscription(
         writeln!(out, "<table class=\"record compact\">")?;
         writeln!(
             out,
-            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th title=\"{}\">{}</th><th title=\"{}\">{}</th><th title=\"{}\">{}</th></tr></thead>",
             esc(cat.col_panel),
             esc(cat.col_candidate),
             esc(cat.col_nuance),
             esc(cat.col_foi),
+            esc(cat.col_foi_short),
             esc(cat.col_courrier),
-            esc(cat.col_bureau)
+            esc(cat.col_courrier_short),
+            esc(cat.col_bureau),
+            esc(cat.col_bureau_short)
         )?;
         writeln!(out, "<tbody>")?;
         for row in rows {
@@ -550,29 +558,53 @@ fn circonscription(
         writeln!(out, "</tbody>")?;
         writeln!(out, "</table>")?;
     }
+    // The findings as the record states them ("complete" left out: the table shows only the
+    // candidates with something missing).
     writeln!(out, "<ul class=\"findings\">")?;
-    for s in finding_sentences(record, law, cat) {
-        writeln!(out, "<li>{}</li>", esc(&s))?;
+    for (f, s) in record
+        .findings
+        .iter()
+        .zip(finding_sentences(record, law, cat))
+    {
+        if !matches!(f, Finding::Complete { .. }) {
+            writeln!(out, "<li>{}</li>", esc(&s))?;
+        }
     }
     writeln!(out, "</ul>")?;
+    // The details (who saw what, when), each under a short tag of its kind; the sections' full
+    // titles with their articles are the findings' sentences above.
+    writeln!(out, "<ul class=\"details\">")?;
     for section in detail_sections(record, law, cat) {
-        writeln!(
-            out,
-            "<div class=\"detail {}\"><h4>{}</h4>",
-            section.kind,
-            esc(&section.title)
-        )?;
-        writeln!(out, "<ul>")?;
+        let tag = msg(tag_id(section.kind)).render(cat.lang);
         for line in section.lines {
-            writeln!(out, "<li>{}</li>", esc(&line))?;
+            writeln!(
+                out,
+                "<li class=\"{}\"><span class=\"tag\" title=\"{}\">{}</span> {}</li>",
+                section.kind,
+                esc(&section.title),
+                esc(&tag),
+                esc(&line)
+            )?;
         }
-        writeln!(out, "</ul></div>")?;
     }
+    writeln!(out, "</ul>")?;
     writeln!(out, "</section>")
 }
 
-const KIND_LABEL: u32 = 330;
-const KIND_BAR: u32 = 300;
+/// The short tag of a detail section's kind ([`super::super::SECTION_KINDS`]).
+fn tag_id(kind: &str) -> &'static str {
+    match kind {
+        "not-supplied" => "national-tag-not-supplied",
+        "distribution" => "national-tag-distribution",
+        "bureau" => "national-tag-bureau",
+        "disagreements" => "national-tag-disagreements",
+        "households" => "national-tag-households",
+        _ => "national-tag-to-check",
+    }
+}
+
+const KIND_LABEL: u32 = 470;
+const KIND_BAR: u32 = 260;
 const KIND_ROW: u32 = 20;
 
 /// One horizontal bar per finding kind, its count written at its end (also for 0).
