@@ -330,3 +330,4 @@ national-tag-bureau = Missing from the table:
 national-tag-disagreements = Disagreement:
 national-tag-households = Households:
 national-tag-to-check = To check:
+national-no-data-short = n/a

@@ -351,3 +351,4 @@ national-tag-bureau = Absent de la table :
 national-tag-disagreements = Désaccord :
 national-tag-households = Foyers :
 national-tag-to-check = À vérifier :
+national-no-data-short = n. d.

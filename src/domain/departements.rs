@@ -183,7 +183,9 @@ mod tests {
 
     #[test]
     fn the_table_has_every_departement_once_in_insee_order() {
-        let metropolitan = DEPARTEMENTS.iter().filter(|(c, _)| c.len() == 2 && *c != "ZZ");
+        let metropolitan = DEPARTEMENTS
+            .iter()
+            .filter(|(c, _)| c.len() == 2 && *c != "ZZ");
         assert_eq!(metropolitan.count(), 96);
         // 101 départements: 96 metropolitan and 5 overseas (971–974, 976).
         let departements = DEPARTEMENTS
@@ -198,7 +200,10 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), DEPARTEMENTS.len(), "a code twice");
         for (code, name) in DEPARTEMENTS {
-            assert!(is_departement(code), "{code} is not written in circonscription codes");
+            assert!(
+                is_departement(code),
+                "{code} is not written in circonscription codes"
+            );
             assert!(!name.is_empty());
         }
         assert!(order("19") < order("2A") && order("2B") < order("21"));
@@ -209,7 +214,12 @@ mod tests {
     #[test]
     fn names_come_from_codes_as_circonscription_codes_write_them() {
         use crate::domain::CirconscriptionCode;
-        let dep = |c: &str| CirconscriptionCode::parse(c).unwrap().departement().to_owned();
+        let dep = |c: &str| {
+            CirconscriptionCode::parse(c)
+                .unwrap()
+                .departement()
+                .to_owned()
+        };
         assert_eq!(name(&dep("7501")), Some("Paris"));
         assert_eq!(name(&dep("0101")), Some("Ain"));
         assert_eq!(name(&dep("2A01")), Some("Corse-du-Sud"));

@@ -17,8 +17,8 @@ use crate::domain::{CircRecord, Item, Mark};
 use crate::i18n::Catalog;
 
 // The national report: its page, its map (issue 18 point 4).
-mod map;
-mod national;
+pub(in crate::report) mod map;
+pub(in crate::report) mod national;
 
 /// Colour of a present observation (bars, legend).
 pub const PRESENT: &str = "#2e7d32";

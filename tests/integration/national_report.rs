@@ -199,7 +199,11 @@ pub fn national_db(dir: &Path) -> PathBuf {
                 }
                 seq += 1;
                 let voters = 2 + (i % 3) as i64;
-                let received = if findings && o == 0 { voters - 1 } else { voters };
+                let received = if findings && o == 0 {
+                    voters - 1
+                } else {
+                    voters
+                };
                 envelope
                     .execute(params![
                         uuid::Uuid::from_u128(n << 64 | seq as u128).to_string(),
@@ -259,7 +263,10 @@ fn the_national_report_opens_with_france_and_gives_quiet_circonscriptions_one_li
     let first_dep = html.find("<section class=\"dep first\"").unwrap();
     assert!(national < map && map < toc && toc < first_dep);
     // Coverage: every circonscription observed, two bureaux of eight in each.
-    assert!(html.contains("577 circonscriptions observées sur 577"), "coverage");
+    assert!(
+        html.contains("577 circonscriptions observées sur 577"),
+        "coverage"
+    );
     assert!(
         html.contains(&format!(
             "{} bureaux observés sur {}",

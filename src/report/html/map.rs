@@ -129,7 +129,10 @@ pub fn choropleth(deps: &[Dep<'_>], cat: &Catalog) -> String {
             fill(p),
             x + INSET_W / 2,
             INSET_Y + 23,
-            esc(&rate_text(code)),
+            esc(&match p {
+                Some(p) => (cat.percent)(p),
+                None => Message::new("national-no-data-short").render(lang),
+            }),
             x + INSET_W / 2,
             INSET_Y + INSET_H + 12,
             esc(&short(name)),
@@ -147,7 +150,15 @@ pub fn choropleth(deps: &[Dep<'_>], cat: &Catalog) -> String {
     let mut low = 0.0;
     for (bound, colour) in CLASSES {
         let label = if bound.is_finite() {
-            format!("{} – {}", if low == 0.0 { "> 0".to_owned() } else { pc(low) }, pc(bound))
+            format!(
+                "{} – {}",
+                if low == 0.0 {
+                    "> 0".to_owned()
+                } else {
+                    pc(low)
+                },
+                pc(bound)
+            )
         } else {
             format!("≥ {}", pc(low))
         };

@@ -101,7 +101,8 @@ pub fn summarise<'r>(records: &'r [CircRecord], coverage: Option<&Coverage>) -> 
         for (a, b) in dep.counts.0.iter_mut().zip(counts.0) {
             *a += b;
         }
-        dep.sums.add(HouseholdSums::of(&r.households, r.non_receipts));
+        dep.sums
+            .add(HouseholdSums::of(&r.households, r.non_receipts));
     }
     let mut deps: Vec<Dep<'r>> = deps.into_values().collect();
     deps.sort_by(|a, b| departements::order(&a.code).cmp(&departements::order(&b.code)));
@@ -392,11 +393,7 @@ pub fn quiet_line(r: &CircRecord, cat: &Catalog) -> String {
         .arg("bureaux", r.bureaux.len())
         .arg("households", r.households.len())
         .render(cat.lang);
-    format!(
-        "<li id=\"c{}\">{}</li>",
-        esc(c.code.as_str()),
-        esc(&line)
-    )
+    format!("<li id=\"c{}\">{}</li>", esc(c.code.as_str()), esc(&line))
 }
 
 /// One row per département: its name, coverage, circonscriptions with findings, and the
