@@ -19,7 +19,7 @@ use constat::domain::{
     ObserverId, Panel, Referential, Sex,
 };
 use constat::storage::{KeyDir, LocalObserver, Store};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OpenFlags, params};
 
 use crate::report_html::{chromium_pdf_pages, headless};
 use crate::util::{constat, run};
@@ -129,7 +129,7 @@ pub fn national_db(dir: &Path) -> PathBuf {
     };
     let now = DateTime::from_timestamp(1_719_770_000, 0).unwrap();
     drop(Store::create_with_keys(&path, &data(), &me, now, &KeyDir::at(dir.join("keys"))).unwrap());
-    let mut conn = Connection::open(&path).unwrap();
+    let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
     let tx = conn.transaction().unwrap();
     {
         let mut observer = tx
