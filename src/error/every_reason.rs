@@ -120,6 +120,8 @@ fn doings() -> Vec<Doing> {
         Doing::CheckingIntegrity,
         Doing::CommittingCreation,
         Doing::CommittingEvent,
+        Doing::SavingPhoto,
+        Doing::ReadingPhoto,
         Doing::CommittingImport,
         Doing::CommittingSchema,
         Doing::CreatingDatabase,

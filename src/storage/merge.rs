@@ -1422,6 +1422,25 @@ impl<'c> Merger<'c> {
                     });
                 }
             }
+            EventBody::Photo {
+                circonscription,
+                photo,
+                ..
+            } => {
+                if let crate::domain::PhotoSubject::Cell { panel, .. } = photo.of
+                    && self
+                        .known
+                        .name(circonscription.as_str(), panel.get())
+                        .map_err(ours)?
+                        .is_none()
+                {
+                    return Err(MergeRejection::UnknownCandidate {
+                        event: event.id,
+                        circ: circonscription.to_string(),
+                        panel: panel.get(),
+                    });
+                }
+            }
             EventBody::Envelope { .. }
             | EventBody::NonReceipt { .. }
             | EventBody::Machines { .. } => {}
