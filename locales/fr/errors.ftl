@@ -378,3 +378,6 @@ error-pv-folder-not-empty = { $path } existe et n'est pas vide (ou n'est pas un 
 ## Photos (issue 19)
 storage-doing-saving-photo = en enregistrant les octets d'une photo
 storage-doing-reading-photo = en lisant les octets d'une photo
+error-photo-refused = { $path } est refusé comme photo : { $why }. Rien n'a été enregistré : retirez ou remplacez ce fichier et recommencez
+error-photo-no-such-non-receipt = aucune de vos non-réceptions n'a l'identifiant « { $id } » dans cette circonscription : copiez l'identifiant affiché à l'enregistrement de la non-réception
+error-photo-cell-needs-both = une case se désigne par --candidate et --item ensemble

@@ -459,9 +459,11 @@ impl MediaType {
         }
         if head.len() >= 12 && &head[4..8] == b"ftyp" {
             let brand = &head[8..12];
-            if [b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc"]
-                .iter()
-                .any(|b| brand == *b)
+            if [
+                b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc",
+            ]
+            .iter()
+            .any(|b| brand == *b)
             {
                 return Some(Self::Heic);
             }

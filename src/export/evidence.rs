@@ -143,12 +143,12 @@ pub fn write_observations(
             } => (
                 place(circonscription, Some(bureau)),
                 match photo.of {
-                    crate::domain::PhotoSubject::Cell { panel, .. } => referential
-                        .candidate(circonscription, panel)
-                        .map_or_else(
+                    crate::domain::PhotoSubject::Cell { panel, .. } => {
+                        referential.candidate(circonscription, panel).map_or_else(
                             || panel.to_string(),
                             |c| format!("{} {}", c.panel, c.display_name()),
-                        ),
+                        )
+                    }
                     _ => String::new(),
                 },
                 match photo.of {

@@ -175,7 +175,30 @@ pub enum MergeRejection {
         /// Now, here.
         now: DateTime<Utc>,
     },
+    // Issue 19 (photos).
+    /// A photo's bytes in the file do not hash to what its event announces.
+    PhotoMismatch {
+        /// The hash the event announces (hex).
+        sha256: String,
+        /// The hash of the bytes found (hex).
+        found: String,
+    },
+    /// A photo's bytes are over [`crate::domain::MAX_PHOTO_BYTES`].
+    PhotoTooLarge {
+        /// The hash (hex, as the file gives it).
+        sha256: String,
+        /// Its size.
+        size: u64,
+    },
+    /// More photos than [`MAX_PHOTOS_PER_FILE`] in one file.
+    TooManyPhotos {
+        /// How many the file holds.
+        count: u64,
+    },
 }
+
+/// The most photos one merged file may bring.
+pub const MAX_PHOTOS_PER_FILE: u64 = 2_000;
 
 /// How far ahead of the receiving machine's clock an event may be recorded (clocks differ by a
 /// little; more is a wrong clock or a forgery).
@@ -300,6 +323,16 @@ impl Localize for MergeRejection {
                 .arg("at", events::format_time(*at))
                 .arg("now", events::format_time(*now))
                 .arg("minutes", MAX_AHEAD_MINUTES.to_string()),
+            Self::PhotoMismatch { sha256, found } => Message::new("refusal-photo-mismatch")
+                .arg("sha", cut(sha256))
+                .arg("found", cut(found)),
+            Self::PhotoTooLarge { sha256, size } => Message::new("refusal-photo-too-large")
+                .arg("sha", cut(sha256))
+                .arg("size", size.to_string())
+                .arg("max", crate::domain::MAX_PHOTO_BYTES.to_string()),
+            Self::TooManyPhotos { count } => Message::new("refusal-too-many-photos")
+                .arg("count", count.to_string())
+                .arg("max", MAX_PHOTOS_PER_FILE.to_string()),
         }
     }
 }
@@ -608,6 +641,9 @@ impl Store {
             let merger = merge_events(conn, options.now, &mut source, progress)?;
             let heads = adopt_heads(conn, &theirs, &observers)?;
             merger.check_coverage(&observers, &heads)?;
+            if version >= 8 {
+                super::photos::copy_from(conn, &theirs.conn)?;
+            }
             Ok(merger.outcome)
         })?;
         outcome.warnings.extend(warnings);

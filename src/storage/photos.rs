@@ -178,3 +178,84 @@ impl Store {
             .map_err(|e| StorageError::sqlite(&self.path, Doing::ReadingPhoto, e))
     }
 }
+
+/// Copies into `ours` the photo bytes of `theirs` (a file being merged, schema 8 or later) that
+/// an event of `ours` announces and `ours` does not hold yet, blob by blob through SQLite's
+/// incremental blob I/O (memory stays flat whatever the number and size of photos). Refused:
+/// more than [`super::merge::MAX_PHOTOS_PER_FILE`] photos, one over
+/// [`crate::domain::MAX_PHOTO_BYTES`], bytes that do not hash to their announced hash.
+pub(super) fn copy_from(
+    ours: &Connection,
+    theirs: &Connection,
+) -> Result<(), super::merge::MergeRejection> {
+    use super::merge::{MAX_PHOTOS_PER_FILE, MergeRejection};
+    let damaged =
+        |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
+    let ours_failed =
+        |e: rusqlite::Error| MergeRejection::Storage(crate::error::SystemProblem::sqlite(&e));
+    let count: i64 = theirs
+        .query_row(
+            "SELECT count(*) FROM photo_blob WHERE bytes IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(damaged)?;
+    if count.unsigned_abs() > MAX_PHOTOS_PER_FILE {
+        return Err(MergeRejection::TooManyPhotos {
+            count: count.unsigned_abs(),
+        });
+    }
+    let mut listed = theirs
+        .prepare("SELECT rowid, sha256, length(bytes) FROM photo_blob WHERE bytes IS NOT NULL")
+        .map_err(damaged)?;
+    let blobs: Vec<(i64, String, i64)> = listed
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(damaged)?
+        .collect::<Result<_, _>>()
+        .map_err(damaged)?;
+    for (rowid, sha256, len) in blobs {
+        let size = len.unsigned_abs();
+        if size > crate::domain::MAX_PHOTO_BYTES {
+            return Err(MergeRejection::PhotoTooLarge { sha256, size });
+        }
+        let wanted: bool = ours
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM event WHERE photo_sha256 = ?1)
+                 AND NOT EXISTS (SELECT 1 FROM photo_blob WHERE sha256 = ?1
+                                 AND bytes IS NOT NULL)",
+            )
+            .and_then(|mut s| s.query_row([&sha256], |r| r.get(0)))
+            .map_err(ours_failed)?;
+        if !wanted {
+            continue;
+        }
+        ours.prepare_cached(
+            "INSERT INTO photo_blob (sha256, size, bytes) VALUES (?1, ?2, zeroblob(?2))
+             ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, bytes = excluded.bytes",
+        )
+        .and_then(|mut s| s.execute(params![sha256, len]))
+        .map_err(ours_failed)?;
+        let target: i64 = ours
+            .query_row(
+                "SELECT rowid FROM photo_blob WHERE sha256 = ?1",
+                [&sha256],
+                |r| r.get(0),
+            )
+            .map_err(ours_failed)?;
+        let mut out = ours
+            .blob_open("main", "photo_blob", "bytes", target, false)
+            .map_err(ours_failed)?;
+        let found = stream(theirs, "main", rowid, &mut out)
+            .map_err(damaged)?
+            .map_err(|e| {
+                MergeRejection::Storage(crate::error::SystemProblem::said(e.to_string()))
+            })?;
+        if hex::encode(found) != sha256 {
+            return Err(MergeRejection::PhotoMismatch {
+                sha256,
+                found: hex::encode(found),
+            });
+        }
+    }
+    Ok(())
+}
