@@ -1156,7 +1156,9 @@ fn batch_sql(n: usize) -> String {
     format!(
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note, envelope,
-                            received_on, hash, seen_at, machines, household)
+                            received_on, hash, seen_at, machines, household, photo_of,
+                            photo_about, photo_sha256, photo_original, photo_size, photo_type,
+                            photo_name, photo_taken_at)
          VALUES {}",
         vec![row.as_str(); n].join(", ")
     )

@@ -13,6 +13,7 @@ mod machines;
 mod merge;
 mod merge_laws;
 mod output_guard;
+mod photos;
 mod plain;
 mod pv;
 mod reference;
