@@ -145,6 +145,7 @@ fn a_photo_is_attached_stripped_of_gps_exported_merged_and_verified() {
 use sha2::Digest;
 
 #[test]
+#[allow(clippy::disallowed_methods)] // tampering with the file behind constat's back, on purpose
 fn a_tampered_byte_is_caught_and_named_and_missing_bytes_are_announced_not_received() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
