@@ -111,6 +111,41 @@ pub enum Command {
     /// ballots absent from a table; refreshed as merges land (issue 18 point 3)
     #[command(visible_alias = "coord")]
     Coordination(CoordinationArgs),
+    /// Attach photos as evidence to a cell, the household's envelopes, a non-receipt or the
+    /// bureau (issue 19)
+    Photo(PhotoArgs),
+}
+
+/// `constat photo` (issue 19).
+#[derive(Debug, Args)]
+pub struct PhotoArgs {
+    /// Circonscription code (7501)
+    #[arg(long, value_name = "CODE")]
+    pub circonscription: String,
+    /// Bureau code (75056_0911) [default: the database's current bureau]
+    #[arg(long, value_name = "CODE")]
+    pub bureau: Option<String>,
+    /// The cell's candidate (panel number), with --item
+    #[arg(long, value_name = "PANEL", requires = "item")]
+    pub candidate: Option<String>,
+    /// The cell's column, with --candidate
+    #[arg(long, value_enum, requires = "candidate")]
+    pub item: Option<ItemArg>,
+    /// The photo shows the household's envelopes
+    #[arg(long, conflicts_with_all = ["candidate", "item", "non_receipt"])]
+    pub household: bool,
+    /// The photo belongs to this non-receipt (its event id)
+    #[arg(long, value_name = "ID", conflicts_with_all = ["candidate", "item"])]
+    pub non_receipt: Option<String>,
+    /// Free text kept with each photo
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Store the files as received, with their EXIF (GPS position, camera serial number)
+    #[arg(long)]
+    pub keep_metadata: bool,
+    /// The photos (JPEG, PNG, HEIC; 20 MB at most each)
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
 }
 
 /// `constat coordination`.

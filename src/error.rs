@@ -231,6 +231,18 @@ pub enum Error {
     },
     /// `pv --all -o DIR`: the folder exists and holds files.
     PvFolderNotEmpty(PathBuf),
+    // --- photos (issue 19) ---
+    /// A file given as a photo is refused: nothing was recorded.
+    PhotoRefused {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: crate::app::photos::PhotoRefusal,
+    },
+    /// `photo --non-receipt ID`: no non-receipt of this observer has this id.
+    NoSuchNonReceipt(String),
+    /// `photo --item`: needs `--candidate`, and the other way round.
+    PhotoCellNeedsBoth,
 }
 
 /// What is wrong with a line of a roster file (`constat roster import`).
@@ -476,6 +488,13 @@ impl Localize for Error {
             Self::PvFolderNotEmpty(p) => {
                 Message::new("error-pv-folder-not-empty").arg("path", path(p))
             }
+            Self::PhotoRefused { path: p, why } => Message::new("error-photo-refused")
+                .arg("path", path(p))
+                .arg("why", why),
+            Self::NoSuchNonReceipt(id) => {
+                Message::new("error-photo-no-such-non-receipt").arg("id", crate::i18n::cut(id))
+            }
+            Self::PhotoCellNeedsBoth => Message::new("error-photo-cell-needs-both"),
             Self::BureauNotInReference { code, known } => {
                 Message::new("error-bureau-not-in-reference")
                     .arg("code", crate::i18n::cut(code))

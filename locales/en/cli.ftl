@@ -324,3 +324,25 @@ cli-pv-arg-output = With --all: the folder to write (must not exist, or be empty
 cli-coordination-about = The coordinator's live national picture: files received, coverage, findings, the latest ballots absent from a table; updated as merges land
 cli-coordination-long-about = The coordinator's live national picture of the --db database (alias: coord). At the top: the election, the time of the data (latest event, Paris time), the events and observers in the file, the files received by "merge --watch" and, with a roster, who has sent nothing. Then coverage (circonscriptions and bureaux with at least one observer), the report's findings by kind, the missing-envelope and non-receipt rates with their 95 % interval, and the latest ballots seen absent from a table. Enter goes down to a département, a circonscription, a bureau; Esc goes up; o lists the observers; ? help; q quits. Refused files are printed by "merge --watch" in its own terminal.
 cli-coordination-arg-once = Print the national view once as text, then exit (for scripts)
+
+## photos (issue 19)
+cli-photo-about = Attach photos as evidence to a cell, the household's envelopes, a non-receipt or the bureau
+cli-photo-long-about = Attach photos as evidence. Each photo is a signed event of your chain (its SHA-256, size, type, file name, the EXIF time it was taken when present); its bytes are kept in the database, by their hash, in the same transaction. By default the stored copy loses its EXIF, XMP and IPTC metadata (GPS position, camera serial number), without re-encoding the picture; the event keeps the original's hash, so the original still verifies. A HEIC photo is stored as received (nothing is stripped from it). Every file is checked before anything is recorded: one refused file (not a JPEG, PNG or HEIC image, over 20 MB, unreadable) and nothing is recorded.
+cli-photo-after-help =
+    Examples:
+      constat photo --circonscription 7501 --bureau 75056_0911 table.jpg
+      constat photo --circonscription 7501 --bureau 75056_0911 --candidate 3 --item bureau pile.jpg
+      constat photo --circonscription 7501 --household envelopes.heic
+cli-photo-arg-circonscription = Circonscription code (7501)
+cli-photo-arg-bureau = Bureau code (75056_0911) [default: the database's current bureau]
+cli-photo-arg-candidate = The cell's candidate (panel number), with --item
+cli-photo-arg-item = The cell's column, with --candidate
+cli-photo-arg-item-value-foi = Profession de foi in the envelope
+cli-photo-arg-item-value-courrier = Ballot in the envelope
+cli-photo-arg-item-value-bureau = Ballot on the bureau's table
+cli-photo-arg-household = The photo shows the household's envelopes
+cli-photo-arg-non-receipt = The photo belongs to this non-receipt (its event id)
+cli-photo-arg-note = Free text kept with each photo
+cli-photo-arg-keep-metadata = Store the files as received, with their EXIF (GPS position, camera serial number)
+cli-photo-arg-files = The photos (JPEG, PNG, HEIC; 20 MB at most each)
+cli-value-name-id = ID

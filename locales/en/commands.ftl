@@ -132,3 +132,13 @@ pv-all-written = { $count ->
     [one] 1 bureau with a finding: its réclamation and annex
    *[other] { $count } bureaux with a finding: one réclamation and annex per bureau
 } in { $dir } (list: { $index })
+
+## Photos (issue 19)
+photo-saved = photo recorded: { $name } ({ $size } bytes, sha256 { $sha }…), event { $id }{ $kept ->
+    [stripped] , EXIF metadata removed from the stored copy
+    [heic] , HEIC stored as received (metadata not removed)
+   *[kept] , stored as received
+}
+verify-photo-intact = photo intact: { $name } (sha256 { $sha }…, event { $id })
+verify-photo-not-received = photo announced, not received: { $name } (sha256 { $sha }…, event { $id }); not a break of the chain: the original sent later will verify
+verify-photo-altered = ALTERED: photo { $name } (event { $id }): its stored bytes hash to { $found }, the event announces { $sha }

@@ -366,3 +366,10 @@ import-machines-after-header = at least one bureau with a yes or a no after the 
 import-bureau-of-this-database = a bureau of this database, in a circonscription
 import-import-bureaux-first = import the table of bureaux first (constat import bureaux FILE), or correct the code
 error-pv-folder-not-empty = { $path } exists and is not empty (or is not a folder): give a new folder for the réclamations, nothing there is ever overwritten
+
+## Photos (issue 19)
+storage-doing-saving-photo = saving a photo's bytes
+storage-doing-reading-photo = reading a photo's bytes
+error-photo-refused = { $path } is refused as a photo: { $why }. Nothing was recorded: remove or replace this file and try again
+error-photo-no-such-non-receipt = none of your non-receipts has the id "{ $id }" in this circonscription: copy the id shown when the non-receipt was recorded
+error-photo-cell-needs-both = a cell is named by --candidate and --item together

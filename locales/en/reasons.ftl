@@ -185,3 +185,13 @@ reason-pv-not-intact = the file does not verify (see above)
 reason-seal-bad-statement = the observer's signed statement carried by `events.csv` (name, key, reference data) does not verify: the name or the data was altered
 reason-seal-other-key = at position { $seq }, the key in `events.csv` is not the observer's key in `signatures.csv`
 reason-seal-bad-event-signature = the signature of position { $seq } does not verify: the event was altered or signed with another key
+
+## Photos (issue 19)
+reason-photo-not-a-file = it is not a regular file
+reason-photo-unreadable = it cannot be read ({ $why })
+reason-photo-too-large = it is { $size } MB, over the { $max } MB limit
+reason-photo-not-an-image = it is not a JPEG, PNG or HEIC image (its first bytes are not)
+reason-photo-damaged = it starts like an image but its structure cannot be read (truncated or damaged file)
+refusal-photo-mismatch = a photo's bytes do not hash to what its event announces (announced { $sha }, found { $found }): the photo was changed after it was recorded
+refusal-photo-too-large = photo { $sha } is { $size } bytes, over the { $max } limit
+refusal-too-many-photos = the file brings { $count } photos, over the limit of { $max } per file

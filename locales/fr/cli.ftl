@@ -318,3 +318,25 @@ cli-pv-arg-output = Avec --all : le dossier à écrire (qui ne doit pas exister,
 cli-coordination-about = La vue nationale du coordinateur, en direct : fichiers reçus, couverture, constats, derniers bulletins absents d'une table ; mise à jour dès qu'une fusion arrive
 cli-coordination-long-about = La vue nationale du coordinateur, en direct, sur la base --db (alias : coord). En tête : l'élection, l'heure des données (dernier événement, heure de Paris), les événements et observateurs de la base, les fichiers reçus par « merge --watch » et, avec une liste d'inscrits, qui n'a rien envoyé. Puis la couverture (circonscriptions et bureaux ayant au moins un observateur), les constats du rapport par type, les taux d'enveloppes manquantes et de non-réception avec leur intervalle à 95 %, et les derniers bulletins vus absents d'une table. Entrée descend vers un département, une circonscription, un bureau ; Échap remonte ; o liste les observateurs ; ? l'aide ; q quitte. Les fichiers refusés sont affichés par « merge --watch » dans son terminal.
 cli-coordination-arg-once = Afficher une fois la vue nationale en texte, puis quitter (pour les scripts)
+
+## photos (issue 19)
+cli-photo-about = Joindre des photos comme preuves à une case, aux enveloppes du foyer, à une non-réception ou au bureau
+cli-photo-long-about = Joindre des photos comme preuves. Chaque photo est un événement signé de votre chaîne (son SHA-256, sa taille, son type, le nom du fichier, l'heure de prise de vue EXIF quand elle existe) ; ses octets sont gardés dans la base, par leur empreinte, dans la même transaction. Par défaut la copie gardée perd ses métadonnées EXIF, XMP et IPTC (position GPS, numéro de série de l'appareil), sans réencodage de l'image ; l'événement garde l'empreinte de l'original, qui se vérifie donc toujours. Une photo HEIC est gardée telle quelle (rien n'en est retiré). Tous les fichiers sont vérifiés avant d'enregistrer : un fichier refusé (pas une image JPEG, PNG ou HEIC, plus de 20 Mo, illisible) et rien n'est enregistré.
+cli-photo-after-help =
+    Exemples :
+      constat photo --circonscription 7501 --bureau 75056_0911 table.jpg
+      constat photo --circonscription 7501 --bureau 75056_0911 --candidate 3 --item bureau pile.jpg
+      constat photo --circonscription 7501 --household enveloppes.heic
+cli-photo-arg-circonscription = Code de la circonscription (7501)
+cli-photo-arg-bureau = Code du bureau (75056_0911) [par défaut : le bureau courant de la base]
+cli-photo-arg-candidate = Le candidat de la case (numéro de panneau), avec --item
+cli-photo-arg-item = La colonne de la case, avec --candidate
+cli-photo-arg-item-value-foi = Profession de foi dans l'enveloppe
+cli-photo-arg-item-value-courrier = Bulletin dans l'enveloppe
+cli-photo-arg-item-value-bureau = Bulletin sur la table du bureau
+cli-photo-arg-household = La photo montre les enveloppes du foyer
+cli-photo-arg-non-receipt = La photo se rapporte à cette non-réception (son identifiant d'événement)
+cli-photo-arg-note = Texte libre gardé avec chaque photo
+cli-photo-arg-keep-metadata = Garder les fichiers tels quels, avec leurs EXIF (position GPS, numéro de série de l'appareil)
+cli-photo-arg-files = Les photos (JPEG, PNG, HEIC ; 20 Mo au plus chacune)
+cli-value-name-id = ID

@@ -156,3 +156,13 @@ pv-all-written = { $count ->
     [one] 1 bureau avec un constat : sa réclamation et son annexe
    *[other] { $count } bureaux avec un constat : une réclamation et son annexe par bureau
 } dans { $dir } (liste : { $index })
+
+## Photos (issue 19)
+photo-saved = photo enregistrée : { $name } ({ $size } octets, sha256 { $sha }…), événement { $id }{ $kept ->
+    [stripped] , métadonnées EXIF retirées de la copie gardée
+    [heic] , HEIC gardé tel quel (métadonnées non retirées)
+   *[kept] , gardée telle quelle
+}
+verify-photo-intact = photo intacte : { $name } (sha256 { $sha }…, événement { $id })
+verify-photo-not-received = photo annoncée, non reçue : { $name } (sha256 { $sha }…, événement { $id }) ; ce n'est pas une rupture de la chaîne : l'original envoyé plus tard se vérifiera
+verify-photo-altered = ALTÉRÉ : photo { $name } (événement { $id }) : ses octets gardés ont l'empreinte { $found }, l'événement annonce { $sha }

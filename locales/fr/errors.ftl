@@ -374,3 +374,10 @@ import-machines-after-header = au moins un bureau avec un oui ou un non après l
 import-bureau-of-this-database = un bureau de cette base, rattaché à une circonscription
 import-import-bureaux-first = importez d'abord la table des bureaux (constat import bureaux FICHIER), ou corrigez le code
 error-pv-folder-not-empty = { $path } existe et n'est pas vide (ou n'est pas un dossier) : donnez un nouveau dossier pour les réclamations, rien n'y est jamais écrasé
+
+## Photos (issue 19)
+storage-doing-saving-photo = en enregistrant les octets d'une photo
+storage-doing-reading-photo = en lisant les octets d'une photo
+error-photo-refused = { $path } est refusé comme photo : { $why }. Rien n'a été enregistré : retirez ou remplacez ce fichier et recommencez
+error-photo-no-such-non-receipt = aucune de vos non-réceptions n'a l'identifiant « { $id } » dans cette circonscription : copiez l'identifiant affiché à l'enregistrement de la non-réception
+error-photo-cell-needs-both = une case se désigne par --candidate et --item ensemble

@@ -214,3 +214,13 @@ reason-pv-not-intact = le fichier ne se vérifie pas (voir ci-dessus)
 reason-seal-bad-statement = la déclaration signée de l'observateur portée par `events.csv` (nom, clé, données de référence) n'est pas valide : le nom ou les données ont été modifiés
 reason-seal-other-key = à la position { $seq }, la clé de `events.csv` n'est pas celle de l'observateur dans `signatures.csv`
 reason-seal-bad-event-signature = la signature de la position { $seq } ne correspond pas : l'événement a été modifié ou signé avec une autre clé
+
+## Photos (issue 19)
+reason-photo-not-a-file = ce n'est pas un fichier ordinaire
+reason-photo-unreadable = il ne peut pas être lu ({ $why })
+reason-photo-too-large = il pèse { $size } Mo, plus que la limite de { $max } Mo
+reason-photo-not-an-image = ce n'est pas une image JPEG, PNG ou HEIC (ses premiers octets n'en sont pas)
+reason-photo-damaged = il commence comme une image mais sa structure est illisible (fichier tronqué ou abîmé)
+refusal-photo-mismatch = les octets d'une photo n'ont pas l'empreinte que son événement annonce (annoncée { $sha }, trouvée { $found }) : la photo a été modifiée après son enregistrement
+refusal-photo-too-large = la photo { $sha } pèse { $size } octets, plus que la limite de { $max }
+refusal-too-many-photos = le fichier apporte { $count } photos, plus que la limite de { $max } par fichier

@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod folder_check;
 pub mod machines;
 pub mod output;
+pub mod photos;
 pub mod place;
 pub mod pv;
 pub mod report;

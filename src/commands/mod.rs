@@ -10,6 +10,7 @@ mod init;
 mod machines;
 mod merge;
 mod observe;
+mod photo;
 mod pv;
 mod reference;
 mod report;
@@ -86,6 +87,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Whoami => whoami::run(ctx),
         Command::Reference(args) => reference::run(&args, ctx),
         Command::Coordination(args) => coordination::run(&args, ctx),
+        Command::Photo(args) => photo::run(&args, ctx),
     }
 }
 

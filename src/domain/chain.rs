@@ -10,7 +10,10 @@
 //!   same fields followed by `envelope, received_on` (`YYYY-MM-DD`); an event that says when it
 //!   was seen, states a bureau's voting machines or whether a non-receipt is of the observer's
 //!   household is encoded in version 3: tag `"constat-event/3"`, version 2's fields followed by
-//!   `seen_at` (as `recorded_at`), `machines`, `household` (JSON `true`/`false`/`null`);
+//!   `seen_at` (as `recorded_at`), `machines`, `household` (JSON `true`/`false`/`null`); a photo
+//!   event is encoded in version 4: tag `"constat-event/4"`, version 3's fields followed by
+//!   `photo_of`, `photo_about` (a non-receipt's event id), `photo_sha256`, `photo_original` (hex),
+//!   `photo_size`, `photo_type` (MIME), `photo_name`, `photo_taken_at` (`YYYY-MM-DDTHH:MM:SS`);
 //! - hash(n) = SHA-256(hash(n−1) ‖ canonical(event n)), with hash(0) = 32 zero bytes;
 //! - head message = `["constat-head/1", observer, seq, hex(hash)]`, signed with Ed25519; from
 //!   schema 5 every event carries the signature of the head at its own position;
@@ -55,7 +58,8 @@ pub fn canonical(e: &Event) -> Vec<u8> {
     let target = f.target.map(|t| t.to_string());
     let number = |n: Option<u64>| n.map_or(Field::Null, Field::Number);
     // A version only where a field it adds is set: every earlier event keeps its hash.
-    let v3 = e.seen_at.is_some() || f.machines.is_some() || f.household.is_some();
+    let v4 = f.photo.is_some();
+    let v3 = v4 || e.seen_at.is_some() || f.machines.is_some() || f.household.is_some();
     let v2 = v3 || f.envelope.is_some() || f.received_on.is_some();
     let received_on = f.received_on.map(|d| d.format("%Y-%m-%d").to_string());
     let seen_at = e
@@ -63,7 +67,9 @@ pub fn canonical(e: &Event) -> Vec<u8> {
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
     let flag = |b: Option<bool>| b.map_or(Field::Null, Field::Bool);
     let head = [
-        Field::Text(if v3 {
+        Field::Text(if v4 {
+            "constat-event/4"
+        } else if v3 {
             "constat-event/3"
         } else if v2 {
             "constat-event/2"
@@ -93,11 +99,39 @@ pub fn canonical(e: &Event) -> Vec<u8> {
         flag(f.machines),
         flag(f.household),
     ];
-    let fields = head.iter().chain(match (v2, v3) {
-        (_, true) => &added[..],
-        (true, false) => &added[..2],
-        _ => &[],
+    let photo = f.photo.map(|p| {
+        (
+            match p.of {
+                crate::domain::PhotoSubject::NonReceipt { event } => Some(event.to_string()),
+                _ => None,
+            },
+            hex::encode(p.sha256),
+            hex::encode(p.original),
+            p.taken_at
+                .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+        )
     });
+    let photo_fields: Vec<Field<'_>> = match (f.photo, &photo) {
+        (Some(p), Some((about, sha, original, taken))) => vec![
+            Field::Text(p.of.slug()),
+            opt_text(about.as_deref()),
+            Field::Text(sha),
+            Field::Text(original),
+            Field::Number(p.size),
+            Field::Text(p.media.mime()),
+            Field::Text(&p.name),
+            opt_text(taken.as_deref()),
+        ],
+        _ => Vec::new(),
+    };
+    let fields = head
+        .iter()
+        .chain(match (v2, v3) {
+            (_, true) => &added[..],
+            (true, false) => &added[..2],
+            _ => &[],
+        })
+        .chain(photo_fields.iter());
     let mut out = Vec::with_capacity(256);
     out.push(b'[');
     for (n, f) in fields.enumerate() {

@@ -361,7 +361,145 @@ pub enum EventBody {
         /// The withdrawn event.
         target: EventId,
     },
+    /// A photo attached as evidence (issue 19): its bytes are stored by content (SHA-256) in the
+    /// same transaction; the event carries their hash, so that nothing changes a photo without
+    /// `verify` noticing.
+    Photo {
+        /// Where.
+        circonscription: CirconscriptionCode,
+        /// The bureau concerned (the observer's bureau for envelope items).
+        bureau: BureauCode,
+        /// What it shows and what is stored.
+        photo: Box<Photo>,
+        /// Free text.
+        note: Option<String>,
+    },
 }
+
+/// What a photo is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "of", rename_all = "snake_case")]
+pub enum PhotoSubject {
+    /// The bureau as a whole (its table, its entrance).
+    Bureau,
+    /// A cell of the record: candidate `panel`'s `item`.
+    Cell {
+        /// Which candidate.
+        panel: Panel,
+        /// Which column.
+        item: Item,
+    },
+    /// The household's envelope record (the envelopes received).
+    Household,
+    /// A non-receipt, by its event.
+    NonReceipt {
+        /// The non-receipt event.
+        event: EventId,
+    },
+}
+
+impl PhotoSubject {
+    /// The identifier stored (`photo_of`): `bureau`, `cell`, `household`, `non_receipt`.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Self::Bureau => "bureau",
+            Self::Cell { .. } => "cell",
+            Self::Household => "household",
+            Self::NonReceipt { .. } => "non_receipt",
+        }
+    }
+}
+
+/// The media types constat accepts for photos.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum MediaType {
+    /// `image/jpeg`.
+    Jpeg,
+    /// `image/png`.
+    Png,
+    /// `image/heic` (HEIC/HEIF as phones write it; stored as received).
+    Heic,
+}
+
+impl MediaType {
+    /// Every media type.
+    pub const ALL: [Self; 3] = [Self::Jpeg, Self::Png, Self::Heic];
+
+    /// The MIME type, as stored.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+            Self::Heic => "image/heic",
+        }
+    }
+
+    /// The file extension used when photos are written out (`export evidence`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Jpeg => "jpg",
+            Self::Png => "png",
+            Self::Heic => "heic",
+        }
+    }
+
+    /// The media type of a MIME text.
+    pub fn from_mime(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.mime() == text)
+    }
+
+    /// The media type of a file's first bytes (its signature; HEIC by its `ftyp` box brand
+    /// `heic`, `heix`, `mif1`, `msf1`, `heim`, `heis`, `hevc`); `None`: not an image constat takes.
+    pub fn sniff(head: &[u8]) -> Option<Self> {
+        if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            return Some(Self::Jpeg);
+        }
+        if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Some(Self::Png);
+        }
+        if head.len() >= 12 && &head[4..8] == b"ftyp" {
+            let brand = &head[8..12];
+            if [
+                b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc",
+            ]
+            .iter()
+            .any(|b| brand == *b)
+            {
+                return Some(Self::Heic);
+            }
+        }
+        None
+    }
+}
+
+/// A photo as its event records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    /// What it is attached to.
+    pub of: PhotoSubject,
+    /// SHA-256 of the bytes stored (after metadata was stripped, when it was).
+    pub sha256: [u8; 32],
+    /// SHA-256 of the file as the observer gave it: equal to `sha256` when stored as received.
+    pub original: [u8; 32],
+    /// Size in bytes of what is stored.
+    pub size: u64,
+    /// The media type.
+    pub media: MediaType,
+    /// The file's name as given (untrusted text: escaped wherever shown).
+    pub name: String,
+    /// When it was taken, from EXIF `DateTimeOriginal` (the camera's local time), when present.
+    pub taken_at: Option<chrono::NaiveDateTime>,
+}
+
+impl Photo {
+    /// True when what is stored is not the file as given (metadata stripped).
+    pub fn stripped(&self) -> bool {
+        self.sha256 != self.original
+    }
+}
+
+/// The largest photo constat takes (20 MB).
+pub const MAX_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
 
 impl EventBody {
     /// The kind as stored: `tick`, `envelope`, `non_receipt`, `machines`, `retract`.
@@ -372,6 +510,7 @@ impl EventBody {
             Self::NonReceipt { .. } => "non_receipt",
             Self::Machines { .. } => "machines",
             Self::Retract { .. } => "retract",
+            Self::Photo { .. } => "photo",
         }
     }
 
@@ -399,6 +538,9 @@ impl EventBody {
                 circonscription, ..
             }
             | Self::Machines {
+                circonscription, ..
+            }
+            | Self::Photo {
                 circonscription, ..
             } => Some(circonscription),
             Self::Retract { .. } => None,
@@ -440,6 +582,8 @@ pub struct Flat<'a> {
     pub machines: Option<bool>,
     /// A non-receipt's "own household", when recorded (schema version 4).
     pub household: Option<bool>,
+    /// A photo event's photo (schema version 8); its cell's panel and item are in `panel`, `item`.
+    pub photo: Option<&'a Photo>,
 }
 
 impl EventBody {
@@ -461,6 +605,7 @@ impl EventBody {
             received_on: None,
             machines: None,
             household: None,
+            photo: None,
         };
         match self {
             Self::Tick {
@@ -520,6 +665,21 @@ impl EventBody {
                 f.note = note.as_deref();
             }
             Self::Retract { target } => f.target = Some(*target),
+            Self::Photo {
+                circonscription,
+                bureau,
+                photo,
+                note,
+            } => {
+                f.circonscription = Some(circonscription);
+                f.bureau = Some(bureau);
+                if let PhotoSubject::Cell { panel, item } = photo.of {
+                    f.panel = Some(panel.get());
+                    f.item = Some(item.slug());
+                }
+                f.note = note.as_deref();
+                f.photo = Some(photo);
+            }
         }
         f
     }

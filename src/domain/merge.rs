@@ -254,6 +254,10 @@ pub fn check_event(e: &Event, now: DateTime<Utc>) -> Result<(), EventProblem> {
             ("voter", voter.as_ref(), MAX_NAME),
         ],
         EventBody::Retract { .. } => [("note", None, MAX_NOTE), ("voter", None, MAX_NAME)],
+        EventBody::Photo { note, photo, .. } => [
+            ("note", note.as_ref(), MAX_NOTE),
+            ("photo_name", Some(&photo.name), MAX_NAME),
+        ],
     };
     for (field, text, max) in texts {
         let Some(text) = text else { continue };

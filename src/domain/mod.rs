@@ -34,6 +34,7 @@ pub mod timing;
 pub use codes::{BureauCode, CirconscriptionCode, CodeError, Panel};
 pub use election::{Election, ElectionKind};
 pub use event::{Event, EventBody, EventId, Item, Mark, ObserverId};
+pub use event::{MAX_PHOTO_BYTES, MediaType, Photo, PhotoSubject};
 pub use record::{CircRecord, Finding, RecordRow, build_record};
 pub use referential::{Bureau, Candidate, Circonscription, Referential, Sex};
 pub use state::RecordState;

@@ -155,6 +155,25 @@ pub struct MachinesFact {
     pub note: Option<String>,
 }
 
+/// A photo attached as evidence and not withdrawn (issue 19).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoFact {
+    /// The event.
+    pub event: EventId,
+    /// Who.
+    pub observer: ObserverId,
+    /// When it was attached.
+    pub at: DateTime<Utc>,
+    /// The circonscription.
+    pub circonscription: CirconscriptionCode,
+    /// The bureau.
+    pub bureau: BureauCode,
+    /// The photo.
+    pub photo: crate::domain::Photo,
+    /// The event's note.
+    pub note: Option<String>,
+}
+
 /// What the observers say of a bureau's voting machines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MachinesView {
@@ -264,6 +283,7 @@ enum Location {
     Envelope(CirconscriptionCode, ObserverId),
     NonReceipt,
     Machines(BureauCode, ObserverId),
+    Photo,
 }
 
 /// Everything the log says now.
@@ -280,6 +300,8 @@ pub struct RecordState {
     /// Retractions that found no envelope or non-receipt: tick ids and who withdrew them. A tick
     /// is withdrawn when its own observer withdrew it.
     withdrawn: HashMap<EventId, ObserverId>,
+    /// Live photos (issue 19).
+    photos: BTreeMap<EventId, PhotoFact>,
 }
 
 impl RecordState {
@@ -412,7 +434,42 @@ impl RecordState {
                     .insert(e.id, Location::Machines(bureau.clone(), e.observer));
             }
             EventBody::Retract { target } => self.retract(*target, e.observer),
+            EventBody::Photo {
+                circonscription,
+                bureau,
+                photo,
+                note,
+            } => {
+                self.photos.insert(
+                    e.id,
+                    PhotoFact {
+                        event: e.id,
+                        observer: e.observer,
+                        at: e.seen(),
+                        circonscription: circonscription.clone(),
+                        bureau: bureau.clone(),
+                        photo: (**photo).clone(),
+                        note: note.clone(),
+                    },
+                );
+                self.live.insert(e.id, Location::Photo);
+            }
         }
+    }
+
+    /// The live photos of a circonscription, in event order.
+    pub fn photos_of<'a>(
+        &'a self,
+        circ: &'a CirconscriptionCode,
+    ) -> impl Iterator<Item = &'a PhotoFact> + 'a {
+        self.photos
+            .values()
+            .filter(move |f| &f.circonscription == circ)
+    }
+
+    /// Every live photo.
+    pub fn photos(&self) -> impl Iterator<Item = &PhotoFact> + '_ {
+        self.photos.values()
     }
 
     fn retract(&mut self, target: EventId, by: ObserverId) {
@@ -420,6 +477,7 @@ impl RecordState {
         let owner = match self.live.get(&target) {
             Some(Location::Envelope(_, o) | Location::Machines(_, o)) => Some(*o),
             Some(Location::NonReceipt) => self.non_receipts.get(&target).map(|f| f.observer),
+            Some(Location::Photo) => self.photos.get(&target).map(|f| f.observer),
             None => None,
         };
         if owner.is_some_and(|o| o != by) {
@@ -438,6 +496,9 @@ impl RecordState {
             }
             Some(Location::NonReceipt) => {
                 self.non_receipts.remove(&target);
+            }
+            Some(Location::Photo) => {
+                self.photos.remove(&target);
             }
             Some(Location::Machines(bureau, observer)) => {
                 if let Some(stack) = self

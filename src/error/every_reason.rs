@@ -120,6 +120,8 @@ fn doings() -> Vec<Doing> {
         Doing::CheckingIntegrity,
         Doing::CommittingCreation,
         Doing::CommittingEvent,
+        Doing::SavingPhoto,
+        Doing::ReadingPhoto,
         Doing::CommittingImport,
         Doing::CommittingSchema,
         Doing::CreatingDatabase,
@@ -475,6 +477,15 @@ fn rejections() -> Vec<MergeRejection> {
             at: chrono::DateTime::from_timestamp(1_497_170_000, 0).unwrap_or_default(),
             now: chrono::DateTime::from_timestamp(1_497_160_000, 0).unwrap_or_default(),
         },
+        MergeRejection::PhotoMismatch {
+            sha256: "ab".repeat(32),
+            found: "cd".repeat(32),
+        },
+        MergeRejection::PhotoTooLarge {
+            sha256: "ab".repeat(32),
+            size: 30_000_000,
+        },
+        MergeRejection::TooManyPhotos { count: 3000 },
     ]);
     all
 }
@@ -898,7 +909,24 @@ fn errors() -> Vec<Error> {
             known: vec!["75056_0911".into()],
         },
         Error::PvFolderNotEmpty("pv".into()),
+        Error::NoSuchNonReceipt("x".into()),
+        Error::PhotoCellNeedsBoth,
     ]);
+    {
+        use crate::app::photos::PhotoRefusal;
+        for why in [
+            PhotoRefusal::NotAFile,
+            PhotoRefusal::Unreadable(SystemProblem::said("x".into())),
+            PhotoRefusal::TooLarge { size: 30_000_000 },
+            PhotoRefusal::NotAnImage,
+            PhotoRefusal::Damaged,
+        ] {
+            all.push(Error::PhotoRefused {
+                path: path.clone(),
+                why,
+            });
+        }
+    }
     // The output guard and the roster (issue 15 points 2 and 7).
     use crate::app::output::OutputRefusal;
     use crate::error::RosterProblem;

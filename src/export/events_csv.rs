@@ -7,7 +7,9 @@
 //! `signature,public_key,reference_digest,observer_statement`: each event's signature (of the
 //! chain head at its position) and, on every row, what the row's observer signed of themselves
 //! (their public key, the digest of their reference data and their signed statement), empty
-//! where unknown (events and observers merged from unsigned files).
+//! where unknown (events and observers merged from unsigned files). A file holding a photo event
+//! (schema 8, issue 19) has 35 columns: the 27 (signature columns empty when unsigned) followed by
+//! `photo_of,photo_about,photo_sha256,photo_original,photo_size,photo_type,photo_name,photo_taken_at`.
 //!
 //! Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab,
 //! carriage return) are written with a leading `'`, and so are cells that start with `'`
@@ -27,7 +29,7 @@ use crate::i18n::{Lang, Localize, Message, cut};
 use crate::report::spreadsheet_safe;
 
 /// The header row.
-pub const HEADER: [&str; 27] = [
+pub const HEADER: [&str; 35] = [
     "election",
     "id",
     "observer",
@@ -55,7 +57,18 @@ pub const HEADER: [&str; 27] = [
     "public_key",
     "reference_digest",
     "observer_statement",
+    "photo_of",
+    "photo_about",
+    "photo_sha256",
+    "photo_original",
+    "photo_size",
+    "photo_type",
+    "photo_name",
+    "photo_taken_at",
 ];
+
+/// The columns of signed files without photos.
+const SIGNED_COLUMNS: usize = 27;
 
 /// The columns of files written before signatures (still read, and written when nothing is
 /// signed).
@@ -123,7 +136,13 @@ pub fn write_signed(
         })
         .max()
         .unwrap_or(FIRST_COLUMNS);
-    let columns = if signed { HEADER.len() } else { columns };
+    let columns = if events.iter().any(|(e, _)| e.body.flat().photo.is_some()) {
+        HEADER.len()
+    } else if signed {
+        SIGNED_COLUMNS
+    } else {
+        columns
+    };
     let no_seal = ObserverSeal::default();
     let flag = |b: Option<bool>| match b {
         Some(true) => "true",
@@ -168,6 +187,19 @@ pub fn write_signed(
             &hex_of(seal.public_key.as_ref().map(|k| &k[..])),
             &hex_of(seal.reference_digest.as_ref().map(|d| &d[..])),
             &hex_of(seal.statement.as_ref().map(|s| &s[..])),
+            f.photo.map_or("", |p| p.of.slug()),
+            &match f.photo.map(|p| p.of) {
+                Some(crate::domain::PhotoSubject::NonReceipt { event }) => event.to_string(),
+                _ => String::new(),
+            },
+            &hex_of(f.photo.map(|p| &p.sha256[..])),
+            &hex_of(f.photo.map(|p| &p.original[..])),
+            &text(f.photo.map(|p| &p.size as &dyn ToString)),
+            f.photo.map_or("", |p| p.media.mime()),
+            &quote(f.photo.map_or("", |p| p.name.as_str())),
+            &f.photo
+                .and_then(|p| p.taken_at)
+                .map_or_else(String::new, |t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
         ];
         w.write_record(&row[..columns])?;
     }
@@ -438,6 +470,7 @@ pub fn read(
         .clone();
     let found: Vec<&str> = headers.iter().collect();
     if found != HEADER
+        && found != HEADER[..SIGNED_COLUMNS]
         && found != HEADER[..THIRD_COLUMNS]
         && found != HEADER[..SECOND_COLUMNS]
         && found != HEADER[..FIRST_COLUMNS]
@@ -541,6 +574,50 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
         "retract" => EventBody::Retract {
             target: EventId(uuid(15)?),
         },
+        "photo" => {
+            let digest = |i: usize| {
+                hex::decode(field(i))
+                    .ok()
+                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                    .ok_or_else(|| err(i, RowWhy::NotHash(field(i).to_owned())))
+            };
+            let of = match field(27) {
+                "bureau" => crate::domain::PhotoSubject::Bureau,
+                "household" => crate::domain::PhotoSubject::Household,
+                "cell" => crate::domain::PhotoSubject::Cell {
+                    panel: Panel::parse(field(9)).map_err(|e| err(9, RowWhy::Code(e)))?,
+                    item: field(10)
+                        .parse::<Item>()
+                        .map_err(|v| err(10, RowWhy::NotItem(v)))?,
+                },
+                "non_receipt" => crate::domain::PhotoSubject::NonReceipt {
+                    event: EventId(uuid(28)?),
+                },
+                other => return Err(err(27, RowWhy::NotKind(other.to_owned()))),
+            };
+            EventBody::Photo {
+                circonscription: circ(7)?,
+                bureau: bureau(8)?.ok_or_else(|| err(8, RowWhy::NonReceiptNeedsBureau))?,
+                photo: Box::new(crate::domain::Photo {
+                    of,
+                    sha256: digest(29)?,
+                    original: digest(30)?,
+                    size: field(31)
+                        .parse::<u64>()
+                        .map_err(|_| err(31, RowWhy::NotCount(field(31).to_owned())))?,
+                    media: crate::domain::MediaType::from_mime(field(32))
+                        .ok_or_else(|| err(32, RowWhy::NotKind(field(32).to_owned())))?,
+                    name: unquote(field(33)),
+                    taken_at: opt(34)
+                        .map(|t| {
+                            chrono::NaiveDateTime::parse_from_str(&t, "%Y-%m-%dT%H:%M:%S")
+                                .map_err(|_| err(34, RowWhy::NotTime(t.clone())))
+                        })
+                        .transpose()?,
+                }),
+                note: opt(16),
+            }
+        }
         other => {
             return Err(err(6, RowWhy::NotKind(other.to_owned())));
         }

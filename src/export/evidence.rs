@@ -135,6 +135,35 @@ pub fn write_observations(
                 target.to_string(),
                 String::new(),
             ),
+            EventBody::Photo {
+                circonscription,
+                bureau,
+                photo,
+                note,
+            } => (
+                place(circonscription, Some(bureau)),
+                match photo.of {
+                    crate::domain::PhotoSubject::Cell { panel, .. } => {
+                        referential.candidate(circonscription, panel).map_or_else(
+                            || panel.to_string(),
+                            |c| format!("{} {}", c.panel, c.display_name()),
+                        )
+                    }
+                    _ => String::new(),
+                },
+                match photo.of {
+                    crate::domain::PhotoSubject::Cell { item, .. } => {
+                        format!("photo:{}", item.slug())
+                    }
+                    other => format!("photo:{}", other.slug()),
+                },
+                format!(
+                    "sha256={} {}",
+                    hex::encode(photo.sha256),
+                    photo.media.mime()
+                ),
+                note.clone().unwrap_or_default(),
+            ),
         };
         // Every cell, not only those typed by an observer: place, voter and value may come
         // from another observer's file too. Constat's own cells (ids, times, hashes) never start

@@ -126,6 +126,25 @@ impl Store {
         })
     }
 
+    /// Appends photo events with their bytes, in one transaction (issue 19): each photo's bytes
+    /// are written by content before its event, so that an event is never durable without the
+    /// bytes it announces; on any error, nothing was written.
+    pub fn append_photos(
+        &mut self,
+        pending: Vec<(Pending, super::photos::PhotoBytes)>,
+    ) -> Result<Vec<Event>, StorageError> {
+        self.in_tail(|tx, tail, at| {
+            pending
+                .into_iter()
+                .map(|(one, bytes)| {
+                    super::photos::put(tx, &bytes)
+                        .map_err(|e| StorageError::sqlite(at.0, Doing::SavingPhoto, e))?;
+                    tail.push(tx, at, one)
+                })
+                .collect()
+        })
+    }
+
     /// [`Store::append`] of an observation seen at `seen_at` rather than when it is recorded (a
     /// record typed in later).
     pub fn append_seen(

@@ -33,7 +33,7 @@ impl Store {
         let mut last = after;
         while let Some(row) = rows.next().map_err(sql)? {
             let event = events::decode_event(row, &self.path)?;
-            last = row.get(21).map_err(sql)?;
+            last = row.get(events::BOUND).map_err(sql)?;
             f(event);
         }
         Ok(last)

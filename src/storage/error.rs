@@ -186,6 +186,11 @@ pub enum Doing {
     ResettingPageCacheSize,
     /// Saving the event.
     SavingEvent,
+    // Issue 19 (photos).
+    /// Saving a photo's bytes.
+    SavingPhoto,
+    /// Reading a photo's bytes.
+    ReadingPhoto,
     /// Saving the observer.
     SavingObserver,
     /// Saving the observer's key.
@@ -230,6 +235,8 @@ impl Localize for Doing {
             Self::CheckingIntegrity => Message::new("storage-doing-checking-integrity"),
             Self::CommittingCreation => Message::new("storage-doing-committing-creation"),
             Self::CommittingEvent => Message::new("storage-doing-committing-event"),
+            Self::SavingPhoto => Message::new("storage-doing-saving-photo"),
+            Self::ReadingPhoto => Message::new("storage-doing-reading-photo"),
             Self::CommittingImport => Message::new("storage-doing-committing-import"),
             Self::CommittingSchema => Message::new("storage-doing-committing-schema"),
             Self::CreatingDatabase => Message::new("storage-doing-creating-database"),

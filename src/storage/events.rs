@@ -11,7 +11,8 @@ use super::error::{DataProblem, RowProblem};
 use super::{Doing, StorageError};
 use crate::domain::chain::Hash;
 use crate::domain::{
-    BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
+    BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, MediaType, ObserverId,
+    Panel, Photo, PhotoSubject,
 };
 
 /// Inserts an event; with `if_new`, an event whose id is already held is left alone and `false`
@@ -23,19 +24,24 @@ pub(super) fn insert(
     if_new: bool,
 ) -> rusqlite::Result<bool> {
     let f = e.body.flat();
+    let p = PhotoColumns::of(f.photo);
     let sql = if if_new {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note, envelope,
-                            received_on, hash, seen_at, machines, household)
+                            received_on, hash, seen_at, machines, household, photo_of,
+                            photo_about, photo_sha256, photo_original, photo_size, photo_type,
+                            photo_name, photo_taken_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21)
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)
          ON CONFLICT (id) DO NOTHING"
     } else {
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note, envelope,
-                            received_on, hash, seen_at, machines, household)
+                            received_on, hash, seen_at, machines, household, photo_of,
+                            photo_about, photo_sha256, photo_original, photo_size, photo_type,
+                            photo_name, photo_taken_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21)"
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)"
     };
     let changed = tx.prepare_cached(sql)?.execute(params![
         e.id.to_string(),
@@ -58,13 +64,60 @@ pub(super) fn insert(
         hex::encode(hash),
         e.seen_at.map(format_time),
         f.machines,
-        f.household
+        f.household,
+        p.of,
+        p.about,
+        p.sha256,
+        p.original,
+        p.size,
+        p.media,
+        p.name,
+        p.taken_at
     ])?;
     Ok(changed == 1)
 }
 
+/// A photo event's photo as its columns (`photo_of` … `photo_taken_at`); all `None` otherwise.
+#[derive(Debug, Default)]
+struct PhotoColumns {
+    of: Option<&'static str>,
+    about: Option<String>,
+    sha256: Option<String>,
+    original: Option<String>,
+    size: Option<i64>,
+    media: Option<&'static str>,
+    name: Option<String>,
+    taken_at: Option<String>,
+}
+
+impl PhotoColumns {
+    fn of(photo: Option<&Photo>) -> Self {
+        let Some(p) = photo else {
+            return Self::default();
+        };
+        Self {
+            of: Some(p.of.slug()),
+            about: match p.of {
+                PhotoSubject::NonReceipt { event } => Some(event.to_string()),
+                _ => None,
+            },
+            sha256: Some(hex::encode(p.sha256)),
+            original: Some(hex::encode(p.original)),
+            size: Some(i64::try_from(p.size).unwrap_or(i64::MAX)),
+            media: Some(p.media.mime()),
+            name: Some(p.name.clone()),
+            taken_at: p.taken_at.map(format_taken_at),
+        }
+    }
+}
+
+/// An EXIF time as stored (`photo_taken_at`): `YYYY-MM-DDTHH:MM:SS`.
+pub(super) fn format_taken_at(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
 /// How many columns [`bind`] binds per event.
-pub(super) const BOUND: usize = 21;
+pub(super) const BOUND: usize = 29;
 
 /// Binds the [`BOUND`] columns of `e` (in the order of [`COLUMNS`]) to parameters `at + 1` to
 /// `at + BOUND` of a multi-row insert, with the text of ids and the hash written on the stack.
@@ -112,6 +165,15 @@ pub(super) fn bind(
     stmt.raw_bind_parameter(at + 19, e.seen_at.map(format_time))?;
     stmt.raw_bind_parameter(at + 20, f.machines)?;
     stmt.raw_bind_parameter(at + 21, f.household)?;
+    let p = PhotoColumns::of(f.photo);
+    stmt.raw_bind_parameter(at + 22, p.of)?;
+    stmt.raw_bind_parameter(at + 23, p.about)?;
+    stmt.raw_bind_parameter(at + 24, p.sha256)?;
+    stmt.raw_bind_parameter(at + 25, p.original)?;
+    stmt.raw_bind_parameter(at + 26, p.size)?;
+    stmt.raw_bind_parameter(at + 27, p.media)?;
+    stmt.raw_bind_parameter(at + 28, p.name)?;
+    stmt.raw_bind_parameter(at + 29, p.taken_at)?;
     Ok(())
 }
 
@@ -169,27 +231,36 @@ pub(super) fn format_day(day: chrono::NaiveDate) -> String {
 /// The columns [`decode_event`] reads (the event without its hash).
 pub(super) const EVENT_COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
                                         value, voters, received, voter, target, note, envelope, received_on, \
-                                        NULL, seen_at, machines, household";
+                                        NULL, seen_at, machines, household, photo_of, photo_about, \
+                                        photo_sha256, photo_original, photo_size, photo_type, photo_name, \
+                                        photo_taken_at";
 
 /// The columns of an event row with its hash, in the order [`decode_with_hash`] reads them.
 pub(super) const COLUMNS: &str = "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
                        value, voters, received, voter, target, note, envelope, received_on, hash, \
-                       seen_at, machines, household";
+                       seen_at, machines, household, photo_of, photo_about, photo_sha256, \
+                       photo_original, photo_size, photo_type, photo_name, photo_taken_at";
 
 /// [`COLUMNS`] as a file of schema `version` holds them: files before version 3 have no
 /// envelope number nor day of arrival, files before version 4 no seen time, machines nor
-/// household, read as NULL.
+/// household, files before version 8 no photo columns, read as NULL.
 pub(super) fn columns_of_version(version: u32) -> &'static str {
     match version {
-        4.. => COLUMNS,
+        8.. => COLUMNS,
+        4..=7 => {
+            "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
+             value, voters, received, voter, target, note, envelope, received_on, hash, \
+             seen_at, machines, household, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+        }
         3 => {
             "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
              value, voters, received, voter, target, note, envelope, received_on, hash, \
-             NULL, NULL, NULL"
+             NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
         }
         _ => {
             "id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, \
-             value, voters, received, voter, target, note, NULL, NULL, hash, NULL, NULL, NULL"
+             value, voters, received, voter, target, note, NULL, NULL, hash, NULL, NULL, NULL, \
+             NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
         }
     }
 }
@@ -509,6 +580,52 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
         "retract" => EventBody::Retract {
             target: EventId(uuid("target", need("target", 13)?)?),
         },
+        "photo" => {
+            let digest = |field: &'static str, i: usize| -> Result<[u8; 32], Problem> {
+                let t = need(field, i)?;
+                parse_hash(t).ok_or(Problem::Invalid(RowProblem::OutOfRange(field)))
+            };
+            let of = match need("photo_of", 21)? {
+                "bureau" => PhotoSubject::Bureau,
+                "household" => PhotoSubject::Household,
+                "cell" => PhotoSubject::Cell {
+                    panel: int(7)?
+                        .and_then(|p| u16::try_from(p).ok())
+                        .and_then(|p| Panel::new(p).ok())
+                        .ok_or(RowProblem::OutOfRange("panel"))?,
+                    item: need("item", 8)?
+                        .parse::<Item>()
+                        .map_err(RowProblem::UnknownItem)?,
+                },
+                "non_receipt" => PhotoSubject::NonReceipt {
+                    event: EventId(uuid("photo_about", need("photo_about", 22)?)?),
+                },
+                _ => return Err(Problem::Invalid(RowProblem::OutOfRange("photo_of"))),
+            };
+            let photo = Photo {
+                of,
+                sha256: digest("photo_sha256", 23)?,
+                original: digest("photo_original", 24)?,
+                size: int(25)?
+                    .and_then(|n| u64::try_from(n).ok())
+                    .ok_or(RowProblem::OutOfRange("photo_size"))?,
+                media: MediaType::from_mime(need("photo_type", 26)?)
+                    .ok_or(RowProblem::OutOfRange("photo_type"))?,
+                name: need("photo_name", 27)?.to_owned(),
+                taken_at: text(28)?
+                    .map(|t| {
+                        chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S")
+                            .map_err(|_| RowProblem::BadTime(t.to_owned()))
+                    })
+                    .transpose()?,
+            };
+            EventBody::Photo {
+                circonscription: circ(recent)?,
+                bureau: bureau(recent)?.ok_or(RowProblem::Missing("bureau"))?,
+                photo: Box::new(photo),
+                note: owned(14)?,
+            }
+        }
         other => return Err(Problem::Invalid(RowProblem::UnknownKind(other.to_owned()))),
     };
     let seq: i64 = row.get(2)?;

@@ -187,7 +187,30 @@ pub enum MergeRejection {
         /// The key's fingerprint (`None`: the file gives no key).
         fingerprint: Option<Fingerprint>,
     },
+    // Issue 19 (photos).
+    /// A photo's bytes in the file do not hash to what its event announces.
+    PhotoMismatch {
+        /// The hash the event announces (hex).
+        sha256: String,
+        /// The hash of the bytes found (hex).
+        found: String,
+    },
+    /// A photo's bytes are over [`crate::domain::MAX_PHOTO_BYTES`].
+    PhotoTooLarge {
+        /// The hash (hex, as the file gives it).
+        sha256: String,
+        /// Its size.
+        size: u64,
+    },
+    /// More photos than [`MAX_PHOTOS_PER_FILE`] in one file.
+    TooManyPhotos {
+        /// How many the file holds.
+        count: u64,
+    },
 }
+
+/// The most photos one merged file may bring.
+pub const MAX_PHOTOS_PER_FILE: u64 = 2_000;
 
 /// How far ahead of the receiving machine's clock an event may be recorded (clocks differ by a
 /// little; more is a wrong clock or a forgery).
@@ -325,6 +348,16 @@ impl Localize for MergeRejection {
                         .as_ref()
                         .map_or_else(|| "none".to_owned(), ToString::to_string),
                 ),
+            Self::PhotoMismatch { sha256, found } => Message::new("refusal-photo-mismatch")
+                .arg("sha", cut(sha256))
+                .arg("found", cut(found)),
+            Self::PhotoTooLarge { sha256, size } => Message::new("refusal-photo-too-large")
+                .arg("sha", cut(sha256))
+                .arg("size", size.to_string())
+                .arg("max", crate::domain::MAX_PHOTO_BYTES.to_string()),
+            Self::TooManyPhotos { count } => Message::new("refusal-too-many-photos")
+                .arg("count", count.to_string())
+                .arg("max", MAX_PHOTOS_PER_FILE.to_string()),
         }
     }
 }
@@ -633,6 +666,9 @@ impl Store {
             let merger = merge_events(conn, options.now, &mut source, progress)?;
             let heads = adopt_heads(conn, &theirs, &observers)?;
             merger.check_coverage(&observers, &heads)?;
+            if version >= 8 {
+                super::photos::copy_from(conn, &theirs.conn)?;
+            }
             Ok(merger.outcome)
         })?;
         outcome.warnings.extend(warnings);
@@ -1191,7 +1227,9 @@ fn batch_sql(n: usize) -> String {
     format!(
         "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel,
                             item, value, voters, received, voter, target, note, envelope,
-                            received_on, hash, seen_at, machines, household)
+                            received_on, hash, seen_at, machines, household, photo_of,
+                            photo_about, photo_sha256, photo_original, photo_size, photo_type,
+                            photo_name, photo_taken_at)
          VALUES {}",
         vec![row.as_str(); n].join(", ")
     )
@@ -1490,6 +1528,25 @@ impl<'c> Merger<'c> {
                     return Err(MergeRejection::BadRetraction {
                         event: event.id,
                         target: *target,
+                    });
+                }
+            }
+            EventBody::Photo {
+                circonscription,
+                photo,
+                ..
+            } => {
+                if let crate::domain::PhotoSubject::Cell { panel, .. } = photo.of
+                    && self
+                        .known
+                        .name(circonscription.as_str(), panel.get())
+                        .map_err(ours)?
+                        .is_none()
+                {
+                    return Err(MergeRejection::UnknownCandidate {
+                        event: event.id,
+                        circ: circonscription.to_string(),
+                        panel: panel.get(),
                     });
                 }
             }

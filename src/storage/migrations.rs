@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0005_signatures.sql"),
     include_str!("../../schema/0006_roster.sql"),
     include_str!("../../schema/0007_merged_files.sql"),
+    include_str!("../../schema/0008_photos.sql"),
 ];
 
 /// The version whose migration drops `local_key`: its secret moves to a key file first.

@@ -13,6 +13,7 @@ mod inbox;
 mod keys;
 mod merge;
 mod migrations;
+mod photos;
 mod reference;
 mod referential;
 mod roster;
@@ -37,6 +38,7 @@ pub use merge::{
     election_label as merge_election_label,
 };
 pub use migrations::SCHEMA_VERSION;
+pub use photos::{PhotoBytes, PhotoCheck, PhotoState, verify_photos};
 pub use roster::{Claim, Enrolled, Enrolment, Identity, claims_of_file};
 pub use untrusted::{
     Damage, MAX_FILE_BYTES, NotRegular, NotSqlite, Refusal, SchemaProblem, SystemProblem,

@@ -57,6 +57,9 @@ fn recorded(db: &Path) -> Vec<String> {
                 bureau, machines, ..
             } => format!("machines,{bureau},{machines}"),
             EventBody::Retract { target } => format!("retract,{target}"),
+            EventBody::Photo { bureau, photo, .. } => {
+                format!("photo,{bureau},{}", hex::encode(photo.sha256))
+            }
         })
         .collect()
 }

@@ -14,6 +14,7 @@ mod merge;
 mod merge_laws;
 mod national_report;
 mod output_guard;
+mod photos;
 mod plain;
 mod pv;
 mod reference;
