@@ -366,3 +366,6 @@ import-machines-after-header = at least one bureau with a yes or a no after the 
 import-bureau-of-this-database = a bureau of this database, in a circonscription
 import-import-bureaux-first = import the table of bureaux first (constat import bureaux FILE), or correct the code
 error-pv-folder-not-empty = { $path } exists and is not empty (or is not a folder): give a new folder for the réclamations, nothing there is ever overwritten
+
+## Issue 18 (night): refused files.
+storage-doing-refused-files = reading or recording the refused files

@@ -181,3 +181,6 @@ reason-pv-not-intact = the file does not verify (see above)
 reason-seal-bad-statement = the observer's signed statement carried by `events.csv` (name, key, reference data) does not verify: the name or the data was altered
 reason-seal-other-key = at position { $seq }, the key in `events.csv` is not the observer's key in `signatures.csv`
 reason-seal-bad-event-signature = the signature of position { $seq } does not verify: the event was altered or signed with another key
+
+## Issue 18 point 1 (night): a database copied by hand.
+refusal-copied-database = copy of another database: observer "{ $name }" ({ $observer }) already has other events here from position { $seq } on, signed with the same key. This file comes from a database copied by hand and used beside the original. Each observer must create their own database with "constat init --reference FILE --observer NAME": keep the file merged first; the observer of the other copy creates their database that way, records their findings again and sends their file again.

@@ -374,3 +374,6 @@ import-machines-after-header = au moins un bureau avec un oui ou un non après l
 import-bureau-of-this-database = un bureau de cette base, rattaché à une circonscription
 import-import-bureaux-first = importez d'abord la table des bureaux (constat import bureaux FICHIER), ou corrigez le code
 error-pv-folder-not-empty = { $path } existe et n'est pas vide (ou n'est pas un dossier) : donnez un nouveau dossier pour les réclamations, rien n'y est jamais écrasé
+
+## Issue 18 (night): refused files.
+storage-doing-refused-files = en lisant ou en notant les fichiers refusés

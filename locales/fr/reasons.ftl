@@ -210,3 +210,6 @@ reason-pv-not-intact = le fichier ne se vérifie pas (voir ci-dessus)
 reason-seal-bad-statement = la déclaration signée de l'observateur portée par `events.csv` (nom, clé, données de référence) n'est pas valide : le nom ou les données ont été modifiés
 reason-seal-other-key = à la position { $seq }, la clé de `events.csv` n'est pas celle de l'observateur dans `signatures.csv`
 reason-seal-bad-event-signature = la signature de la position { $seq } ne correspond pas : l'événement a été modifié ou signé avec une autre clé
+
+## Issue 18 point 1 (night): a database copied by hand.
+refusal-copied-database = copie d'une autre base : l'observateur « { $name } » ({ $observer }) a déjà ici d'autres événements à partir de la position { $seq }, signés de la même clé. Ce fichier vient d'une base copiée à la main et utilisée à côté de l'originale. Chaque observateur doit créer sa propre base avec « constat init --reference FICHIER --observer NOM » : gardez le fichier fusionné en premier ; l'observateur de l'autre copie recrée sa base ainsi, saisit à nouveau ses constats et renvoie son fichier.

@@ -179,6 +179,7 @@ fn doings() -> Vec<Doing> {
         Doing::RecordingMergedFile,
         Doing::ReadingRoster,
         Doing::SavingRoster,
+        Doing::RefusedFiles,
     ]
 }
 
@@ -464,6 +465,12 @@ fn rejections() -> Vec<MergeRejection> {
             seq: 3,
             at: chrono::DateTime::from_timestamp(1_497_170_000, 0).unwrap_or_default(),
             now: chrono::DateTime::from_timestamp(1_497_160_000, 0).unwrap_or_default(),
+        },
+        // Issue 18 point 1 (night).
+        MergeRejection::CopiedDatabase {
+            observer,
+            name: "Marie".into(),
+            seq: 4,
         },
     ]);
     all

@@ -15,6 +15,7 @@ mod merge;
 mod migrations;
 mod reference;
 mod referential;
+mod refused;
 mod roster;
 mod untrusted;
 mod verify;
@@ -37,6 +38,7 @@ pub use merge::{
     election_label as merge_election_label,
 };
 pub use migrations::SCHEMA_VERSION;
+pub use refused::RefusedEntry;
 pub use roster::{Claim, Enrolled, Enrolment, Identity, claims_of_file};
 pub use untrusted::{
     Damage, MAX_FILE_BYTES, NotRegular, NotSqlite, Refusal, SchemaProblem, SystemProblem,

@@ -12,6 +12,7 @@ mod kill;
 mod machines;
 mod merge;
 mod merge_laws;
+mod night;
 mod output_guard;
 mod plain;
 mod pv;
