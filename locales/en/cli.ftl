@@ -324,3 +324,8 @@ cli-pv-arg-output = With --all: the folder to write (must not exist, or be empty
 cli-coordination-about = The coordinator's live national picture: files received, coverage, findings, the latest ballots absent from a table; updated as merges land
 cli-coordination-long-about = The coordinator's live national picture of the --db database (alias: coord). At the top: the election, the time of the data (latest event, Paris time), the events and observers in the file, the files received by "merge --watch" and, with a roster, who has sent nothing. Then coverage (circonscriptions and bureaux with at least one observer), the report's findings by kind, the missing-envelope and non-receipt rates with their 95 % interval, and the latest ballots seen absent from a table. Enter goes down to a département, a circonscription, a bureau; Esc goes up; o lists the observers; ? help; q quits. Refused files are printed by "merge --watch" in its own terminal.
 cli-coordination-arg-once = Print the national view once as text, then exit (for scripts)
+
+## Issue 18 point 6 (night): export xlsx.
+cli-export-xlsx-about = The observations and the findings as an Excel workbook (codes as text, dates as dates)
+cli-export-xlsx-arg-output = Where to write it
+cli-export-xlsx-arg-force = Replace an existing file (never a database)

@@ -318,3 +318,8 @@ cli-pv-arg-output = Avec --all : le dossier à écrire (qui ne doit pas exister,
 cli-coordination-about = La vue nationale du coordinateur, en direct : fichiers reçus, couverture, constats, derniers bulletins absents d'une table ; mise à jour dès qu'une fusion arrive
 cli-coordination-long-about = La vue nationale du coordinateur, en direct, sur la base --db (alias : coord). En tête : l'élection, l'heure des données (dernier événement, heure de Paris), les événements et observateurs de la base, les fichiers reçus par « merge --watch » et, avec une liste d'inscrits, qui n'a rien envoyé. Puis la couverture (circonscriptions et bureaux ayant au moins un observateur), les constats du rapport par type, les taux d'enveloppes manquantes et de non-réception avec leur intervalle à 95 %, et les derniers bulletins vus absents d'une table. Entrée descend vers un département, une circonscription, un bureau ; Échap remonte ; o liste les observateurs ; ? l'aide ; q quitte. Les fichiers refusés sont affichés par « merge --watch » dans son terminal.
 cli-coordination-arg-once = Afficher une fois la vue nationale en texte, puis quitter (pour les scripts)
+
+## Issue 18 point 6 (night): export xlsx.
+cli-export-xlsx-about = Les observations et les constats dans un classeur Excel (codes en texte, dates en dates)
+cli-export-xlsx-arg-output = Où l'écrire
+cli-export-xlsx-arg-force = Remplacer un fichier existant (jamais une base de données)

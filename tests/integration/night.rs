@@ -151,3 +151,36 @@ fn refused_files_are_kept_in_the_target_and_shown_first_by_the_coordination_view
     merge(&target, &[truncated.as_path()]);
     assert!(refusals(&target).is_empty());
 }
+
+#[test]
+fn export_xlsx_writes_observations_and_findings_as_sheets_with_codes_as_text() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let (original, _) = original_and_copy(dir.path(), "db");
+    let book = dir.path().join("night.xlsx");
+    run(
+        constat(&original).args(["export", "xlsx", "-o"]).arg(&book),
+        0,
+    );
+    // The output guard: not replaced without --force.
+    assert_ne!(
+        constat(&original)
+            .args(["export", "xlsx", "-o"])
+            .arg(&book)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(0)
+    );
+    let mut xlsx: Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    assert_eq!(xlsx.sheet_names(), ["observations", "findings"]);
+    let obs = xlsx.worksheet_range("observations").unwrap();
+    let rows: Vec<_> = obs.rows().collect();
+    assert_eq!(rows.len(), 1 + events(&original).len());
+    assert_eq!(rows[0][3], Data::String("place".into()));
+    assert!(matches!(rows[1][3], Data::String(_)), "{:?}", rows[1][3]);
+    assert!(matches!(rows[1][2], Data::DateTime(_)), "{:?}", rows[1][2]);
+    let findings = xlsx.worksheet_range("findings").unwrap();
+    assert!(findings.rows().count() > 1);
+}
