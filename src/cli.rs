@@ -257,6 +257,15 @@ pub enum ExportCommand {
         #[arg(long)]
         semicolon: bool,
     },
+    /// The observations and the findings as an Excel workbook (codes as text, dates as dates)
+    Xlsx {
+        /// Where to write it
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Replace an existing file (never a database)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `constat pv`.

@@ -346,3 +346,7 @@ cli-photo-arg-note = Free text kept with each photo
 cli-photo-arg-keep-metadata = Store the files as received, with their EXIF (GPS position, camera serial number)
 cli-photo-arg-files = The photos (JPEG, PNG, HEIC; 20 MB at most each)
 cli-value-name-id = ID
+## Issue 18 point 6 (night): export xlsx.
+cli-export-xlsx-about = The observations and the findings as an Excel workbook (codes as text, dates as dates)
+cli-export-xlsx-arg-output = Where to write it
+cli-export-xlsx-arg-force = Replace an existing file (never a database)

@@ -49,8 +49,12 @@ coord-hint-short = ↑↓ Enter Esc o ? q
 coord-help-title = Coordination help
 coord-help-keys = ↑ ↓ (or k j), Page↑ Page↓: choose a line. Enter: open (France → département → circonscription → bureau). Backspace or Esc: go up. o: the observers and their latest event. q: quit. ?: close this help.
 coord-help-refresh = The view updates itself as soon as a merge lands in the database (for instance "constat merge --into … --watch FOLDER" running in another terminal).
-coord-help-refusals = Refused files are not in the database: "merge --watch" prints them, with their reason, in its own terminal. Keep that terminal in sight.
+coord-help-refusals = Refused files (by "merge" or "merge --watch") are kept in the database with their reason: their count and the latest show at the top of the national view. The "merge --watch" terminal shows them too.
 coord-help-figures = Findings and rates (95 % Wilson interval from 10 households) are the report's. A bureau is covered once an observer recorded anything there; a département's name is the one its circonscription labels give.
 coord-too-small = Window too small: enlarge it (40×15 at least).
 coord-loading = Reading the database…
 coord-failed = Cannot read: { $error }
+
+## Issue 18 (night): refused files first.
+coord-refused = ✗ Refused files: { $count } (the latest below, with their reason)
+coord-refused-item =   ✗ { $time } { $name }: { $reason }

@@ -373,3 +373,5 @@ storage-doing-reading-photo = reading a photo's bytes
 error-photo-refused = { $path } is refused as a photo: { $why }. Nothing was recorded: remove or replace this file and try again
 error-photo-no-such-non-receipt = none of your non-receipts has the id "{ $id }" in this circonscription: copy the id shown when the non-receipt was recorded
 error-photo-cell-needs-both = a cell is named by --candidate and --item together
+## Issue 18 (night): refused files.
+storage-doing-refused-files = reading or recording the refused files

@@ -195,3 +195,5 @@ reason-photo-damaged = it starts like an image but its structure cannot be read 
 refusal-photo-mismatch = a photo's bytes do not hash to what its event announces (announced { $sha }, found { $found }): the photo was changed after it was recorded
 refusal-photo-too-large = photo { $sha } is { $size } bytes, over the { $max } limit
 refusal-too-many-photos = the file brings { $count } photos, over the limit of { $max } per file
+## Issue 18 point 1 (night): a database copied by hand.
+refusal-copied-database = copy of another database: observer "{ $name }" ({ $observer }) already has other events here from position { $seq } on, signed with the same key. This file comes from a database copied by hand and used beside the original. Each observer must create their own database with "constat init --reference FILE --observer NAME": keep the file merged first; the observer of the other copy creates their database that way, records their findings again and sends their file again.

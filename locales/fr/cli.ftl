@@ -340,3 +340,7 @@ cli-photo-arg-note = Texte libre gardé avec chaque photo
 cli-photo-arg-keep-metadata = Garder les fichiers tels quels, avec leurs EXIF (position GPS, numéro de série de l'appareil)
 cli-photo-arg-files = Les photos (JPEG, PNG, HEIC ; 20 Mo au plus chacune)
 cli-value-name-id = ID
+## Issue 18 point 6 (night): export xlsx.
+cli-export-xlsx-about = Les observations et les constats dans un classeur Excel (codes en texte, dates en dates)
+cli-export-xlsx-arg-output = Où l'écrire
+cli-export-xlsx-arg-force = Remplacer un fichier existant (jamais une base de données)

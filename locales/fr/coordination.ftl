@@ -52,8 +52,12 @@ coord-hint-short = ↑↓ Entrée Échap o ? q
 coord-help-title = Aide de la coordination
 coord-help-keys = ↑ ↓ (ou k j), Page↑ Page↓ : choisir une ligne. Entrée : ouvrir (France → département → circonscription → bureau). Retour arrière ou Échap : remonter. o : les observateurs et leur dernier événement. q : quitter. ? : fermer cette aide.
 coord-help-refresh = La vue se met à jour d'elle-même dès qu'une fusion arrive dans la base (par exemple « constat merge --into … --watch DOSSIER » lancé dans un autre terminal).
-coord-help-refusals = Les fichiers refusés ne sont pas dans la base : « merge --watch » les affiche, avec leur raison, dans son propre terminal. Gardez ce terminal en vue.
+coord-help-refusals = Les fichiers refusés (par « merge » ou « merge --watch ») sont notés dans la base avec leur raison : leur nombre et les plus récents s'affichent en tête de la vue nationale. Le terminal de « merge --watch » les affiche aussi.
 coord-help-figures = Les constats et les taux (intervalle de Wilson à 95 % à partir de 10 foyers) sont ceux du rapport. Un bureau est couvert dès qu'un observateur y a enregistré quelque chose ; le nom d'un département est celui des libellés de ses circonscriptions.
 coord-too-small = Fenêtre trop petite : agrandissez-la (40×15 au moins).
 coord-loading = Lecture de la base…
 coord-failed = Lecture impossible : { $error }
+
+## Issue 18 (night): refused files first.
+coord-refused = ✗ Fichiers refusés : { $count } (les plus récents ci-dessous, avec leur raison)
+coord-refused-item =   ✗ { $time } { $name } : { $reason }

@@ -381,3 +381,5 @@ storage-doing-reading-photo = en lisant les octets d'une photo
 error-photo-refused = { $path } est refusé comme photo : { $why }. Rien n'a été enregistré : retirez ou remplacez ce fichier et recommencez
 error-photo-no-such-non-receipt = aucune de vos non-réceptions n'a l'identifiant « { $id } » dans cette circonscription : copiez l'identifiant affiché à l'enregistrement de la non-réception
 error-photo-cell-needs-both = une case se désigne par --candidate et --item ensemble
+## Issue 18 (night): refused files.
+storage-doing-refused-files = en lisant ou en notant les fichiers refusés

@@ -224,3 +224,5 @@ reason-photo-damaged = il commence comme une image mais sa structure est illisib
 refusal-photo-mismatch = les octets d'une photo n'ont pas l'empreinte que son événement annonce (annoncée { $sha }, trouvée { $found }) : la photo a été modifiée après son enregistrement
 refusal-photo-too-large = la photo { $sha } pèse { $size } octets, plus que la limite de { $max }
 refusal-too-many-photos = le fichier apporte { $count } photos, plus que la limite de { $max } par fichier
+## Issue 18 point 1 (night): a database copied by hand.
+refusal-copied-database = copie d'une autre base : l'observateur « { $name } » ({ $observer }) a déjà ici d'autres événements à partir de la position { $seq }, signés de la même clé. Ce fichier vient d'une base copiée à la main et utilisée à côté de l'originale. Chaque observateur doit créer sa propre base avec « constat init --reference FICHIER --observer NOM » : gardez le fichier fusionné en premier ; l'observateur de l'autre copie recrée sa base ainsi, saisit à nouveau ses constats et renvoie son fichier.

@@ -11,6 +11,9 @@ use crate::domain::fingerprint::Fingerprint;
 use crate::domain::referential::ElectionData;
 use crate::storage::{StorageError, Store};
 
+/// Refused files the view lists at most (the newest).
+const REFUSALS: usize = 5;
+
 /// The live view's state between refreshes.
 #[derive(Debug, Default)]
 pub struct Live {
@@ -39,12 +42,15 @@ impl Live {
         self.tracker.update(&data.referential, &names);
         let files = store.merged_files()?;
         let roster = store.roster()?;
+        let (refused, latest_refused) = store.refused_files(REFUSALS)?;
         let arrivals = if roster.is_empty() {
             Arrivals {
                 files: files.count,
                 latest: files.latest,
                 enrolled: None,
                 silent: Vec::new(),
+                refused,
+                latest_refused,
             }
         } else {
             let present: BTreeSet<Fingerprint> = store
@@ -62,6 +68,8 @@ impl Live {
                     .filter(|r| !present.contains(&r.fingerprint))
                     .map(|r| r.name.clone())
                     .collect(),
+                refused,
+                latest_refused,
             }
         };
         let picture = build(

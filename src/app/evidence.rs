@@ -174,6 +174,51 @@ pub fn evidence_folder(
     Ok(())
 }
 
+/// `constat export xlsx`: the observations and the findings (the report's CSV) as the sheets of
+/// one workbook (issue 18 point 6, night).
+pub fn xlsx_workbook(
+    store: &crate::storage::Store,
+    output: &Path,
+    lang: Lang,
+) -> Result<Vec<u8>, Error> {
+    let failed = |e: String| Error::Io {
+        path: output.to_owned(),
+        context: crate::error::IoContext::WritingReport,
+        source: std::io::Error::other(e),
+    };
+    let data = store.election_data()?;
+    let names = store.observers()?;
+    let events = store.events_with_hashes()?;
+    let rows: Vec<[String; 10]> = events
+        .iter()
+        .map(|(e, h)| crate::export::evidence::observation_row(e, h, &names, &data.referential))
+        .collect();
+    let plain: Vec<crate::domain::Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    let state = RecordState::fold(&plain);
+    let records: Vec<_> = state
+        .observed_circonscriptions()
+        .iter()
+        .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
+        .collect();
+    let report = Report {
+        election: &data.election,
+        records,
+        digest: store.chain_digest()?,
+    };
+    let mut csv = Vec::new();
+    render(&report, Format::Csv, lang, &mut csv).map_err(|e| failed(e.to_string()))?;
+    let mut findings = Vec::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(&csv));
+    for record in reader.records() {
+        let record = record.map_err(|e| failed(e.to_string()))?;
+        findings.push(record.iter().map(str::to_owned).collect());
+    }
+    crate::export::xlsx::workbook(&rows, &findings).map_err(|e| failed(e.to_string()))
+}
+
 /// A folder typed by a person, with a leading `~` meaning their home folder (the interface's
 /// export form has no shell to expand it).
 pub fn expand_home(typed: &str) -> std::path::PathBuf {

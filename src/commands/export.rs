@@ -49,6 +49,12 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
             write_atomically(output, &buf)?;
             ctx.say(&(cat.exported)(&super::shown(output)));
         }
+        ExportCommand::Xlsx { output, force } => {
+            guard(output, store.path(), Kind::File, *force)?;
+            let buf = crate::app::evidence::xlsx_workbook(&store, output, ctx.lang)?;
+            write_atomically(output, &buf)?;
+            ctx.say(&(cat.exported)(&super::shown(output)));
+        }
     }
     Ok(())
 }

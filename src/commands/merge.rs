@@ -25,11 +25,69 @@ struct FileResult {
     outcome: Outcome,
 }
 
-/// A file merged, a file refused (the reason in the user's language), or an entry not read.
+/// A file merged, a file refused (the reason, said in every language), or an entry not read.
 enum Outcome {
     Merged(MergeOutcome),
-    Refused(String),
+    Refused(Said),
     Skipped(String),
+}
+
+/// A reason said in every language of the catalogue, with its message id: shown in the user's
+/// language and kept in the target for the coordination view (issue 18, night).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Said {
+    /// The message id.
+    pub code: &'static str,
+    /// In French.
+    pub fr: String,
+    /// In English.
+    pub en: String,
+}
+
+impl Said {
+    /// `m` rendered in every language.
+    pub(super) fn of(m: &Message<'_>) -> Self {
+        Self {
+            code: m.id(),
+            fr: m.render(crate::i18n::Lang::Fr),
+            en: m.render(crate::i18n::Lang::En),
+        }
+    }
+
+    /// In `lang`.
+    pub(super) fn text(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Fr => &self.fr,
+            crate::i18n::Lang::En => &self.en,
+        }
+    }
+}
+
+/// Keeps the refusal of `path` (content `sha256`, `size`) in the target.
+pub(super) fn keep_refusal(
+    store: &Store,
+    path: &Path,
+    sha256: &str,
+    size: u64,
+    why: &Said,
+) -> Result<(), crate::storage::StorageError> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    store.remember_refused(
+        &crate::storage::RefusedEntry {
+            path: &shown,
+            name: &name,
+            sha256,
+            size,
+            reason: why.code,
+            text_fr: &why.fr,
+            text_en: &why.en,
+        },
+        crate::app::now(),
+    )
 }
 
 /// Why an entry of the inputs is not read.
@@ -457,7 +515,7 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
                 rejected += 1;
                 results.push(FileResult {
                     path,
-                    outcome: Outcome::Refused(e.text(ctx.lang)),
+                    outcome: Outcome::Refused(Said::of(&e.message())),
                 });
                 if args.strict {
                     aborted = true;
@@ -469,6 +527,11 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     }
     bar.finish_and_clear();
     let finished = store.finish_merge(options, aborted);
+    // Refusals kept for the coordination view (issue 18, night); a strict merge leaves the
+    // target as it was.
+    if !args.strict && finished.is_ok() && target_failed.is_none() {
+        keep_outcomes(&store, &results, ctx.lang)?;
+    }
     print_summary(&results, ctx);
     print_conflicts(&screened, &args.into, ctx);
     if let Some((file, why, left)) = target_failed {
@@ -495,10 +558,32 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// Keeps each refused file (with its content's hash) in the target, and forgets the refusals of
+/// a path merged since.
+fn keep_outcomes(
+    store: &Store,
+    results: &[FileResult],
+    lang: crate::i18n::Lang,
+) -> Result<(), Error> {
+    for r in results {
+        match &r.outcome {
+            Outcome::Refused(why) => {
+                // A file that cannot be read again has no content to name: not kept.
+                if let Ok((sha256, size)) = super::watch::content_hash(&r.path, lang) {
+                    keep_refusal(store, &r.path, &sha256, size, why)?;
+                }
+            }
+            Outcome::Merged(_) => store.forget_refused(&r.path.display().to_string())?,
+            Outcome::Skipped(_) => {}
+        }
+    }
+    Ok(())
+}
+
 /// The files' keys looked at before anything is merged ([`gate`]).
 struct Screened {
-    /// Files refused, by index among the entries: the reason in the user's language.
-    refused: BTreeMap<usize, String>,
+    /// Files refused, by index among the entries, and why.
+    refused: BTreeMap<usize, Said>,
     /// The key conflicts, each claim with its file's path.
     conflicts: Vec<(KeyConflict, Vec<PathBuf>)>,
     /// `--accept-key` keys that settle no conflict.
@@ -513,7 +598,7 @@ fn screen(
     store: &Store,
     entries: &[Entry],
     accepted: &BTreeSet<Fingerprint>,
-    ctx: &Context<'_>,
+    _ctx: &Context<'_>,
 ) -> Result<Screened, Error> {
     let roster: BTreeSet<Fingerprint> =
         store.roster()?.into_iter().map(|e| e.fingerprint).collect();
@@ -545,7 +630,7 @@ fn screen(
             Err(why) => {
                 screened
                     .refused
-                    .insert(i, MergeRejection::Refused(why).text(ctx.lang));
+                    .insert(i, Said::of(&MergeRejection::Refused(why).message()));
             }
         }
     }
@@ -553,11 +638,8 @@ fn screen(
     let target = escape(&store.path().display().to_string()).into_owned();
     for (k, why) in refused {
         // The command to run names the target.
-        let text = why
-            .message()
-            .arg("target", target.as_str())
-            .render(ctx.lang);
-        screened.refused.insert(index[k].0, text);
+        let said = Said::of(&why.message().arg("target", target.as_str()));
+        screened.refused.insert(index[k].0, said);
     }
     let used: BTreeSet<&Fingerprint> = conflicts
         .iter()
@@ -655,7 +737,12 @@ fn print_summary(results: &[FileResult], ctx: &mut Context<'_>) {
             Outcome::Refused(why) => {
                 files += 1;
                 rejected += 1;
-                format!("{name:<width$}  {:>8}  {:>8}  {}", 0, 0, escape(why))
+                format!(
+                    "{name:<width$}  {:>8}  {:>8}  {}",
+                    0,
+                    0,
+                    escape(why.text(ctx.lang))
+                )
             }
             Outcome::Skipped(why) => {
                 skipped += 1;

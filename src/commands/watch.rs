@@ -89,7 +89,7 @@ fn stamp(path: &Path) -> Option<Stamp> {
 
 /// SHA-256 (hex) and size of the file's bytes, read in blocks (memory stays flat); or why it
 /// could not be read, in `lang`.
-fn content_hash(path: &Path, lang: Lang) -> Result<(String, u64), String> {
+pub(super) fn content_hash(path: &Path, lang: Lang) -> Result<(String, u64), String> {
     let mut file = open_regular(path).map_err(|e| e.text(lang))?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
@@ -296,6 +296,7 @@ fn take(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             store.remember_merged(&hash, size, &name, crate::app::now())?;
+            store.forget_refused(&path.display().to_string())?;
             tally.merged += 1;
             tally.new_events += outcome.new;
             tally.refused.retain(|(p, _)| p != path);
@@ -320,7 +321,10 @@ fn take(
             strict: false,
         }),
         Err(e) => {
-            let why = e.text(lang);
+            let said = super::merge::Said::of(&e.message());
+            // Kept in the target for the coordination view (issue 18, night).
+            super::merge::keep_refusal(store, path, &hash, size, &said)?;
+            let why = said.text(lang).to_owned();
             let line = Message::new("watch-refused")
                 .arg("time", clock())
                 .arg("file", file)

@@ -254,6 +254,35 @@ pub struct Arrivals {
     pub enrolled: Option<usize>,
     /// The names of enrolled observers whose key is in no observer row of the file.
     pub silent: Vec<String>,
+    /// Files refused (issue 18, night): how many.
+    pub refused: usize,
+    /// The latest refused, newest first (a few).
+    pub latest_refused: Vec<RefusedFile>,
+}
+
+/// A file `constat merge` refused, as the target keeps it (schema 0009, issue 18 point 3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedFile {
+    /// Its file name.
+    pub name: String,
+    /// When it was refused.
+    pub at: DateTime<Utc>,
+    /// The reason's message id (`refusal-copied-database`, …).
+    pub reason: String,
+    /// The reason in French.
+    pub text_fr: String,
+    /// The reason in English.
+    pub text_en: String,
+}
+
+impl RefusedFile {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Fr => &self.text_fr,
+            crate::i18n::Lang::En => &self.text_en,
+        }
+    }
 }
 
 /// Coverage and findings of an area (France, a département, a circonscription).

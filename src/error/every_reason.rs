@@ -181,6 +181,7 @@ fn doings() -> Vec<Doing> {
         Doing::RecordingMergedFile,
         Doing::ReadingRoster,
         Doing::SavingRoster,
+        Doing::RefusedFiles,
     ]
 }
 
@@ -486,6 +487,12 @@ fn rejections() -> Vec<MergeRejection> {
             size: 30_000_000,
         },
         MergeRejection::TooManyPhotos { count: 3000 },
+        // Issue 18 point 1 (night).
+        MergeRejection::CopiedDatabase {
+            observer,
+            name: "Marie".into(),
+            seq: 4,
+        },
     ]);
     all
 }

@@ -39,151 +39,162 @@ pub fn write_observations(
         .from_writer(out);
     w.write_record(HEADER)?;
     for (e, hash) in events {
-        let observer = names
-            .get(&e.observer)
-            .cloned()
-            .unwrap_or_else(|| e.observer.to_string());
-        // `time` is when it was seen; `recorded_at` when it was typed in (law.md §2.8).
-        let time = e.seen().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let recorded_at = e
-            .recorded_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let place =
-            |circ: &dyn std::fmt::Display, bureau: Option<&dyn std::fmt::Display>| match bureau {
-                Some(b) => format!("{circ} / {b}"),
-                // Never a bare code: `0101` would open as the number 101 in a spreadsheet.
-                None => format!("{circ} / -"),
-            };
-        let (place, candidate, item, value, note) = match &e.body {
-            EventBody::Tick {
-                circonscription,
-                bureau,
-                panel,
-                item,
-                mark,
-                note,
-                envelope,
-            } => (
-                {
-                    let at = place(
-                        circonscription,
-                        bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
-                    );
-                    match (envelope, bureau) {
-                        (Some(n), None) if *n > 1 => format!("{circonscription} / envelope {n}"),
-                        (Some(n), Some(_)) if *n > 1 => format!("{at} / envelope {n}"),
-                        _ => at,
-                    }
-                },
-                referential.candidate(circonscription, *panel).map_or_else(
-                    || panel.to_string(),
-                    |c| format!("{} {}", c.panel, c.display_name()),
-                ),
-                item.slug().to_owned(),
-                mark.slug().to_owned(),
-                note.clone().unwrap_or_default(),
-            ),
-            EventBody::Envelope {
-                circonscription,
-                bureau,
-                voters,
-                received,
-                note,
-                received_on,
-            } => (
-                place(
-                    circonscription,
-                    bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
-                ),
-                String::new(),
-                "envelope".into(),
-                match received_on {
-                    Some(day) => format!("voters={voters} received={received} received_on={day}"),
-                    None => format!("voters={voters} received={received}"),
-                },
-                note.clone().unwrap_or_default(),
-            ),
-            EventBody::NonReceipt {
-                circonscription,
-                bureau,
-                voter,
-                note,
-                ..
-            } => (
-                place(circonscription, Some(bureau)),
-                String::new(),
-                "non_receipt".into(),
-                voter.clone().unwrap_or_default(),
-                note.clone().unwrap_or_default(),
-            ),
-            EventBody::Machines {
-                circonscription,
-                bureau,
-                machines,
-                note,
-            } => (
-                place(circonscription, Some(bureau)),
-                String::new(),
-                "machines".into(),
-                if *machines { "yes" } else { "no" }.into(),
-                note.clone().unwrap_or_default(),
-            ),
-            EventBody::Retract { target } => (
-                String::new(),
-                String::new(),
-                "retract".into(),
-                target.to_string(),
-                String::new(),
-            ),
-            EventBody::Photo {
-                circonscription,
-                bureau,
-                photo,
-                note,
-            } => (
-                place(circonscription, Some(bureau)),
-                match photo.of {
-                    crate::domain::PhotoSubject::Cell { panel, .. } => {
-                        referential.candidate(circonscription, panel).map_or_else(
-                            || panel.to_string(),
-                            |c| format!("{} {}", c.panel, c.display_name()),
-                        )
-                    }
-                    _ => String::new(),
-                },
-                match photo.of {
-                    crate::domain::PhotoSubject::Cell { item, .. } => {
-                        format!("photo:{}", item.slug())
-                    }
-                    other => format!("photo:{}", other.slug()),
-                },
-                format!(
-                    "sha256={} {}",
-                    hex::encode(photo.sha256),
-                    photo.media.mime()
-                ),
-                note.clone().unwrap_or_default(),
-            ),
-        };
-        // Every cell, not only those typed by an observer: place, voter and value may come
-        // from another observer's file too. Constat's own cells (ids, times, hashes) never start
-        // with a formula character, so the helper leaves them as they are.
-        let row = [
-            e.id.to_string(),
-            observer,
-            time,
-            place,
-            candidate,
-            item,
-            value,
-            note,
-            hex::encode(hash),
-            recorded_at,
-        ];
+        let row = observation_row(e, hash, names, referential);
         w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// One row of the observations table, its cells as they are (the CSV writer makes them safe
+/// for a spreadsheet; the xlsx export writes them as text cells). Columns: [`HEADER`].
+pub fn observation_row(
+    e: &Event,
+    hash: &Hash,
+    names: &BTreeMap<ObserverId, String>,
+    referential: &Referential,
+) -> [String; 10] {
+    let observer = names
+        .get(&e.observer)
+        .cloned()
+        .unwrap_or_else(|| e.observer.to_string());
+    // `time` is when it was seen; `recorded_at` when it was typed in (law.md §2.8).
+    let time = e.seen().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let recorded_at = e
+        .recorded_at
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let place = |circ: &dyn std::fmt::Display, bureau: Option<&dyn std::fmt::Display>| match bureau
+    {
+        Some(b) => format!("{circ} / {b}"),
+        // Never a bare code: `0101` would open as the number 101 in a spreadsheet.
+        None => format!("{circ} / -"),
+    };
+    let (place, candidate, item, value, note) = match &e.body {
+        EventBody::Tick {
+            circonscription,
+            bureau,
+            panel,
+            item,
+            mark,
+            note,
+            envelope,
+        } => (
+            {
+                let at = place(
+                    circonscription,
+                    bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
+                );
+                match (envelope, bureau) {
+                    (Some(n), None) if *n > 1 => format!("{circonscription} / envelope {n}"),
+                    (Some(n), Some(_)) if *n > 1 => format!("{at} / envelope {n}"),
+                    _ => at,
+                }
+            },
+            referential.candidate(circonscription, *panel).map_or_else(
+                || panel.to_string(),
+                |c| format!("{} {}", c.panel, c.display_name()),
+            ),
+            item.slug().to_owned(),
+            mark.slug().to_owned(),
+            note.clone().unwrap_or_default(),
+        ),
+        EventBody::Envelope {
+            circonscription,
+            bureau,
+            voters,
+            received,
+            note,
+            received_on,
+        } => (
+            place(
+                circonscription,
+                bureau.as_ref().map(|b| b as &dyn std::fmt::Display),
+            ),
+            String::new(),
+            "envelope".into(),
+            match received_on {
+                Some(day) => format!("voters={voters} received={received} received_on={day}"),
+                None => format!("voters={voters} received={received}"),
+            },
+            note.clone().unwrap_or_default(),
+        ),
+        EventBody::NonReceipt {
+            circonscription,
+            bureau,
+            voter,
+            note,
+            ..
+        } => (
+            place(circonscription, Some(bureau)),
+            String::new(),
+            "non_receipt".into(),
+            voter.clone().unwrap_or_default(),
+            note.clone().unwrap_or_default(),
+        ),
+        EventBody::Machines {
+            circonscription,
+            bureau,
+            machines,
+            note,
+        } => (
+            place(circonscription, Some(bureau)),
+            String::new(),
+            "machines".into(),
+            if *machines { "yes" } else { "no" }.into(),
+            note.clone().unwrap_or_default(),
+        ),
+        EventBody::Retract { target } => (
+            String::new(),
+            String::new(),
+            "retract".into(),
+            target.to_string(),
+            String::new(),
+        ),
+        EventBody::Photo {
+            circonscription,
+            bureau,
+            photo,
+            note,
+        } => (
+            place(circonscription, Some(bureau)),
+            match photo.of {
+                crate::domain::PhotoSubject::Cell { panel, .. } => {
+                    referential.candidate(circonscription, panel).map_or_else(
+                        || panel.to_string(),
+                        |c| format!("{} {}", c.panel, c.display_name()),
+                    )
+                }
+                _ => String::new(),
+            },
+            match photo.of {
+                crate::domain::PhotoSubject::Cell { item, .. } => {
+                    format!("photo:{}", item.slug())
+                }
+                other => format!("photo:{}", other.slug()),
+            },
+            format!(
+                "sha256={} {}",
+                hex::encode(photo.sha256),
+                photo.media.mime()
+            ),
+            note.clone().unwrap_or_default(),
+        ),
+    };
+    // Every cell, not only those typed by an observer: place, voter and value may come
+    // from another observer's file too. Constat's own cells (ids, times, hashes) never start
+    // with a formula character, so the helper leaves them as they are.
+    [
+        e.id.to_string(),
+        observer,
+        time,
+        place,
+        candidate,
+        item,
+        value,
+        note,
+        hex::encode(hash),
+        recorded_at,
+    ]
 }
 
 #[cfg(test)]

@@ -4,3 +4,4 @@
 pub mod events_csv;
 pub mod evidence;
 pub mod spreadsheet;
+pub mod xlsx;

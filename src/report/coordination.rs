@@ -157,6 +157,26 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
     match place {
         Place::National => {
             let mut head = Vec::new();
+            // Refused files first: never buried under the merged ones (issue 18, night).
+            if p.arrivals.refused > 0 {
+                head.push(
+                    msg("coord-refused")
+                        .arg("count", p.arrivals.refused)
+                        .render(lang),
+                );
+                for r in &p.arrivals.latest_refused {
+                    head.push(
+                        msg("coord-refused-item")
+                            .arg("time", clock(lang, zone, r.at))
+                            .arg("name", crate::domain::outside::escape(&r.name).into_owned())
+                            .arg(
+                                "reason",
+                                crate::domain::outside::escape(r.text(lang)).into_owned(),
+                            )
+                            .render(lang),
+                    );
+                }
+            }
             head.push(match p.latest {
                 Some(at) => msg("coord-data-time")
                     .arg("time", clock(lang, zone, at))

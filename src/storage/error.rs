@@ -227,6 +227,8 @@ pub enum Doing {
     ReadingRoster,
     /// Saving the roster.
     SavingRoster,
+    /// Reading or recording the refused files (issue 18, night).
+    RefusedFiles,
 }
 
 impl Localize for Doing {
@@ -300,6 +302,7 @@ impl Localize for Doing {
             Self::WritingExport => Message::new("storage-doing-writing-export"),
             Self::ReadingMergedFiles => Message::new("storage-doing-reading-merged-files"),
             Self::RecordingMergedFile => Message::new("storage-doing-recording-merged-file"),
+            Self::RefusedFiles => Message::new("storage-doing-refused-files"),
             Self::ReadingRoster => Message::new("storage-doing-reading-roster"),
             Self::SavingRoster => Message::new("storage-doing-saving-roster"),
         }

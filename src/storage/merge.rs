@@ -207,6 +207,17 @@ pub enum MergeRejection {
         /// How many the file holds.
         count: u64,
     },
+    // Issue 18 point 1 (night): a database copied by hand and used beside the original.
+    /// The file holds, for an observer, a chain that leaves the one held here at `seq`, with
+    /// the same identity and the same valid key: a copy of another observer's database.
+    CopiedDatabase {
+        /// The observer whose identity the two files share.
+        observer: ObserverId,
+        /// Their name, as the file gives it.
+        name: String,
+        /// The first position where the two chains differ.
+        seq: u64,
+    },
 }
 
 /// The most photos one merged file may bring.
@@ -358,6 +369,14 @@ impl Localize for MergeRejection {
             Self::TooManyPhotos { count } => Message::new("refusal-too-many-photos")
                 .arg("count", count.to_string())
                 .arg("max", MAX_PHOTOS_PER_FILE.to_string()),
+            Self::CopiedDatabase {
+                observer,
+                name,
+                seq,
+            } => Message::new("refusal-copied-database")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name))
+                .arg("seq", seq.to_string()),
         }
     }
 }
@@ -664,6 +683,7 @@ impl Store {
                     Ok(())
                 };
             let merger = merge_events(conn, options.now, &mut source, progress)?;
+            merger.check_forks(&observers)?;
             let heads = adopt_heads(conn, &theirs, &observers)?;
             merger.check_coverage(&observers, &heads)?;
             if version >= 8 {
@@ -716,6 +736,7 @@ impl Store {
         self.in_savepoint(options, |conn| {
             adopt_observers(conn, observers, options.now)?;
             let merger = merge_events(conn, options.now, source, progress)?;
+            merger.check_forks(observers)?;
             merger.check_coverage(observers, &HashMap::new())?;
             Ok(merger.outcome)
         })
@@ -1287,6 +1308,19 @@ struct Merger<'c> {
     signatures: Vec<(EventId, Sig)>,
     signature_batch: rusqlite::Statement<'c>,
     seen: HashMap<ObserverId, Seen>,
+    /// Observers whose chain in the file leaves the one held here (a copied database): their
+    /// further events are only checked, never written, and the file is refused at the end.
+    forks: HashMap<ObserverId, Fork>,
+}
+
+/// An observer's chain in the file after it left the one held here.
+#[derive(Debug, Clone, Copy)]
+struct Fork {
+    /// The first position where the chains differ.
+    first: u64,
+    /// The file's last position followed, and its hash.
+    seq: u64,
+    hash: Hash,
 }
 
 /// Signatures per multi-row insert (two parameters each).
@@ -1313,6 +1347,7 @@ impl<'c> Merger<'c> {
             signatures: Vec::with_capacity(SIGNATURE_BATCH),
             signature_batch: conn.prepare(&signature_sql(SIGNATURE_BATCH))?,
             seen: HashMap::new(),
+            forks: HashMap::new(),
         })
     }
 
@@ -1496,6 +1531,9 @@ impl<'c> Merger<'c> {
                 now: self.now,
             });
         }
+        if self.forks.contains_key(&event.observer) {
+            return self.follow_fork(&event, hash, signature);
+        }
         match &event.body {
             EventBody::Tick {
                 circonscription,
@@ -1555,14 +1593,7 @@ impl<'c> Merger<'c> {
             | EventBody::Machines { .. } => {}
         }
         let tip = self.tip(event.observer)?;
-        if let Some(seen) = self.seen.get_mut(&event.observer) {
-            seen.last = seen.last.max(event.seq);
-            if let Some(sig) = signature
-                && seen.last_signature.is_none_or(|(s, _, _)| s < event.seq)
-            {
-                seen.last_signature = Some((event.seq, hash, sig));
-            }
-        }
+        self.note_seen(&event, hash, signature);
         if event.seq > tip.seq + 1 {
             return Err(MergeRejection::ChainGap {
                 event: event.id,
@@ -1626,7 +1657,14 @@ impl<'c> Merger<'c> {
                 let held = held
                     .and_then(|h| uuid::Uuid::parse_str(&h).ok())
                     .map(EventId);
-                classify(&event, None, held)?;
+                if let Err(conflict) = classify(&event, None, held) {
+                    if matches!(conflict, MergeConflict::SameSeqOtherId { .. })
+                        && self.start_fork(&event, hash)?
+                    {
+                        return Ok(());
+                    }
+                    return Err(conflict.into());
+                }
                 return Err(MergeRejection::Invalid(DataProblem::Constraint(
                     event.id.to_string(),
                 )));
@@ -1657,6 +1695,126 @@ impl<'c> Merger<'c> {
             self.flush_signatures()?;
         }
         Ok(())
+    }
+
+    /// Notes the observer's furthest position in the file and its latest signature.
+    fn note_seen(&mut self, event: &Event, hash: Hash, signature: Option<Sig>) {
+        if let Some(seen) = self.seen.get_mut(&event.observer) {
+            seen.last = seen.last.max(event.seq);
+            if let Some(sig) = signature
+                && seen.last_signature.is_none_or(|(s, _, _)| s < event.seq)
+            {
+                seen.last_signature = Some((event.seq, hash, sig));
+            }
+        }
+    }
+
+    /// `event` sits where this database holds another event of its observer. When it follows
+    /// from the event held just before it (the two chains share their history up to there), the
+    /// file carries a second chain of one identity: followed from here on ([`Self::follow_fork`])
+    /// and, if its signatures verify, refused as a copied database ([`Self::check_forks`]).
+    /// Returns false when it does not follow: an ordinary conflict.
+    fn start_fork(&mut self, event: &Event, hash: Hash) -> Result<bool, MergeRejection> {
+        let previous = if event.seq <= 1 {
+            Some(GENESIS)
+        } else {
+            let held: Option<String> = self
+                .conn
+                .prepare_cached("SELECT hash FROM event WHERE observer = ?1 AND seq = ?2")
+                .map_err(ours)?
+                .query_row(
+                    params![
+                        event.observer.to_string(),
+                        i64::try_from(event.seq - 1).unwrap_or(i64::MAX)
+                    ],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(ours)?;
+            held.as_deref().and_then(events::parse_hash)
+        };
+        match previous {
+            Some(previous) if chain::link(&previous, event) == hash => {
+                self.forks.insert(
+                    event.observer,
+                    Fork {
+                        first: event.seq,
+                        seq: event.seq,
+                        hash,
+                    },
+                );
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// An event of an observer whose chain in the file left ours: its hash must follow from the
+    /// file's previous one; it is not written.
+    fn follow_fork(
+        &mut self,
+        event: &Event,
+        hash: Hash,
+        signature: Option<Sig>,
+    ) -> Result<(), MergeRejection> {
+        self.note_seen(event, hash, signature);
+        let Some(fork) = self.forks.get_mut(&event.observer) else {
+            return Ok(());
+        };
+        if event.seq != fork.seq + 1 {
+            return Err(MergeRejection::ChainGap {
+                event: event.id,
+                expected: fork.seq + 1,
+                found: event.seq,
+            });
+        }
+        if chain::link(&fork.hash, event) != hash {
+            return Err(MergeRejection::ChainMismatch(event.id));
+        }
+        fork.seq = event.seq;
+        fork.hash = hash;
+        Ok(())
+    }
+
+    /// Refuses the source when it carries a second chain of an observer held here: as a copied
+    /// database when the observer's key signs it (the file's last signature of that observer
+    /// covers its last event), otherwise for the signature that fails (a forgery).
+    fn check_forks(&self, observers: &[Listed]) -> Result<(), MergeRejection> {
+        let mut forks: Vec<(&ObserverId, &Fork)> = self.forks.iter().collect();
+        forks.sort_by_key(|(o, _)| **o);
+        let Some((observer, fork)) = forks.first() else {
+            return Ok(());
+        };
+        let listed = observers.iter().find(|o| o.id == **observer);
+        let seen = self.seen.get(observer);
+        let key = seen
+            .and_then(|s| s.key)
+            .or_else(|| listed.and_then(|o| o.key));
+        if let (Some(key), Some(seen)) = (key, seen) {
+            match &seen.last_signature {
+                Some((seq, hash, sig)) if *seq >= seen.last => {
+                    if !chain::head_signature_is_valid(&key, **observer, *seq, hash, sig) {
+                        return Err(MergeRejection::EventSignature {
+                            observer: **observer,
+                            seq: *seq,
+                        });
+                    }
+                }
+                _ => {
+                    return Err(MergeRejection::Unsigned {
+                        observer: **observer,
+                        first: fork.first,
+                        last: seen.last,
+                        signed: fork.first.saturating_sub(1),
+                    });
+                }
+            }
+        }
+        Err(MergeRejection::CopiedDatabase {
+            observer: **observer,
+            name: listed.map(|o| o.name.clone()).unwrap_or_default(),
+            seq: fork.first,
+        })
     }
 
     /// Refuses the source when an event of a keyed observer is not covered by a valid signature:

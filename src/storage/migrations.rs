@@ -29,6 +29,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0006_roster.sql"),
     include_str!("../../schema/0007_merged_files.sql"),
     include_str!("../../schema/0008_photos.sql"),
+    // Issue 18 point 3 (night): refused files kept for the coordination view.
+    include_str!("../../schema/0009_refused_files.sql"),
 ];
 
 /// The version whose migration drops `local_key`: its secret moves to a key file first.

@@ -16,6 +16,7 @@ mod migrations;
 mod photos;
 mod reference;
 mod referential;
+mod refused;
 mod roster;
 mod untrusted;
 mod verify;
@@ -39,6 +40,7 @@ pub use merge::{
 };
 pub use migrations::SCHEMA_VERSION;
 pub use photos::{PhotoBytes, PhotoCheck, PhotoState, verify_photos};
+pub use refused::RefusedEntry;
 pub use roster::{Claim, Enrolled, Enrolment, Identity, claims_of_file};
 pub use untrusted::{
     Damage, MAX_FILE_BYTES, NotRegular, NotSqlite, Refusal, SchemaProblem, SystemProblem,

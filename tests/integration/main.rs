@@ -13,6 +13,7 @@ mod machines;
 mod merge;
 mod merge_laws;
 mod national_report;
+mod night;
 mod output_guard;
 mod photos;
 mod plain;

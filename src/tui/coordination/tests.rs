@@ -74,6 +74,14 @@ fn picture() -> Picture {
             latest: Some(("bruno.db".into(), events[n + 2].recorded_at)),
             enrolled: Some(3),
             silent: vec!["Chloé".into()],
+            refused: 1,
+            latest_refused: vec![crate::domain::coordination::RefusedFile {
+                name: "copie-marie.db".into(),
+                at: events[n + 2].recorded_at,
+                reason: "refusal-copied-database".into(),
+                text_fr: "copie d'une autre base".into(),
+                text_en: "copy of another database".into(),
+            }],
         },
     )
 }
