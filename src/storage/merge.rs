@@ -804,9 +804,10 @@ fn digest_stamp(conn: &Connection) -> rusqlite::Result<(u64, i64)> {
     Ok((conn.total_changes(), version))
 }
 
-/// The reference digest the file's own observer (its single `is_local` row) signed, when its
-/// statement verifies; `None` otherwise (files before schema 5, a merged-only file, an
-/// unsigned or bad statement: the full comparison decides).
+/// The reference digest the file's own observer (its single `is_local` row) signed, when every
+/// observer the file lists signed that same digest with a statement that verifies; `None`
+/// otherwise (files before schema 5, observers of other reference data, an unsigned or bad
+/// statement: the full comparison decides).
 fn their_local_digest(
     theirs: &Untrusted,
     observers: &[Listed],
@@ -828,11 +829,20 @@ fn their_local_digest(
     let [local] = locals.as_slice() else {
         return Ok(None);
     };
-    Ok(observers
+    let Some(digest) = observers
         .iter()
         .find(|o| o.id.to_string() == *local)
-        .filter(|o| o.statement.is_some() && o.check_statement().is_ok())
-        .and_then(|o| o.digest))
+        .and_then(|o| o.digest)
+    else {
+        return Ok(None);
+    };
+    // Every observer the file lists signed the same digest: a file that took reference rows
+    // from files of other reference data (a coordinator's, whose own statement is then older
+    // than its rows) lists their observers, with their digests, and is compared in full.
+    let all_same = observers.iter().all(|o| {
+        o.digest == Some(digest) && o.statement.is_some() && o.check_statement().is_ok()
+    });
+    Ok(all_same.then_some(digest))
 }
 
 /// 128 hex digits to a signature.
