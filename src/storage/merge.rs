@@ -839,9 +839,9 @@ fn their_local_digest(
     // Every observer the file lists signed the same digest: a file that took reference rows
     // from files of other reference data (a coordinator's, whose own statement is then older
     // than its rows) lists their observers, with their digests, and is compared in full.
-    let all_same = observers.iter().all(|o| {
-        o.digest == Some(digest) && o.statement.is_some() && o.check_statement().is_ok()
-    });
+    let all_same = observers
+        .iter()
+        .all(|o| o.digest == Some(digest) && o.statement.is_some() && o.check_statement().is_ok());
     Ok(all_same.then_some(digest))
 }
 
