@@ -14,9 +14,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use constat::domain::chain;
+use constat::domain::chain::{self, Keypair};
+use constat::domain::referential::ElectionData;
 use constat::domain::{
-    BureauCode, CirconscriptionCode, Event, EventBody, EventId, Item, Mark, ObserverId, Panel,
+    Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election, ElectionKind,
+    Event, EventBody, EventId, Item, Mark, ObserverId, Panel, Referential, Sex,
 };
 use constat::sample;
 use constat::storage::{KeyDir, LocalObserver, MergeOptions, Store};
@@ -57,13 +59,27 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
         .read(me.id)
         .map_err(|e| format!("{e:?}"))?
         .ok_or("no key file")?;
+    write_ticks(path, &me, &keys, events, ("7501", "75056_0911"), 22)
+}
+
+/// Writes `events` ticks of `me` at `place` (circonscription, bureau) over panels 1 to
+/// `panels`, each signed, and the signed head, in one transaction.
+fn write_ticks(
+    path: &Path,
+    me: &LocalObserver,
+    keys: &Keypair,
+    events: u64,
+    place: (&str, &str),
+    panels: u64,
+) -> Res<()> {
+    let observer = me.id.0.as_u128();
     let mut conn = rw(path)?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     let tx = conn.transaction()?;
     {
         let mut stmt = tx.prepare(
             "INSERT INTO event (id, observer, seq, recorded_at, kind, circonscription, bureau, panel, item, value, hash)
-             VALUES (?1, ?2, ?3, ?4, 'tick', '7501', '75056_0911', ?5, ?6, ?7, ?8)",
+             VALUES (?1, ?2, ?3, ?4, 'tick', ?9, ?10, ?5, ?6, ?7, ?8)",
         )?;
         let mut sign =
             tx.prepare("INSERT INTO event_signature (event, signature) VALUES (?1, ?2)")?;
@@ -73,7 +89,7 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
             let id = EventId(uuid::Uuid::from_u128(observer << 64 | u128::from(seq)));
             let at = DateTime::from_timestamp(1_497_160_000 + seq as i64, 0).unwrap_or_default();
             let (panel, item, mark) = (
-                (seq % 22 + 1) as u16,
+                (seq % panels + 1) as u16,
                 Item::ALL[(seq % 3) as usize],
                 [Mark::Present, Mark::Absent][(seq / 3 % 2) as usize],
             );
@@ -84,8 +100,8 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
                 recorded_at: at,
                 seen_at: None,
                 body: EventBody::Tick {
-                    circonscription: CirconscriptionCode::parse("7501")?,
-                    bureau: Some(BureauCode::parse("75056_0911")?),
+                    circonscription: CirconscriptionCode::parse(place.0)?,
+                    bureau: Some(BureauCode::parse(place.1)?),
                     panel: Panel::new(panel)?,
                     item,
                     mark,
@@ -103,6 +119,8 @@ fn observer_file(path: &Path, observer: u128, events: u64) -> Res<()> {
                 item.slug(),
                 mark.slug(),
                 hex::encode(previous),
+                place.0,
+                place.1,
             ])?;
             let signature = keys.sign_head(me.id, seq, &previous);
             sign.execute(params![id.to_string(), hex::encode(signature)])?;
@@ -139,6 +157,155 @@ fn national(path: &Path, id: u128) -> Res<()> {
         &keys_of(path),
     )?);
     Ok(())
+}
+
+/// Bureaux of the national reference file (INSEE's REU table is about this size).
+const NATIONAL_BUREAUX: usize = 69_000;
+/// Candidates per circonscription (577 × 7 = 4,039, the order of the 4,009 of 2024).
+const CANDIDATES_PER_CIRC: u16 = 7;
+/// Events per realistic observer file (34 on average in the files measured in issue 18).
+const REALISTIC_EVENTS: u64 = 34;
+
+/// The reference data of a national file: 577 circonscriptions, their candidates, 69,000
+/// bureaux with labels, addresses and communes as long as real ones.
+fn national_data() -> Res<ElectionData> {
+    let mut deps: Vec<String> = (1..=95)
+        .filter(|n| *n != 20)
+        .map(|n| format!("{n:02}"))
+        .collect();
+    deps.extend(["2A", "2B", "971", "972", "973", "974", "976", "ZZ"].map(String::from));
+    let mut r = Referential::default();
+    let mut circs = Vec::new();
+    for i in 0..577 {
+        let dep = &deps[i % deps.len()];
+        let n = i / deps.len() + 1;
+        let code = CirconscriptionCode::parse(&format!("{dep}{n:02}"))?;
+        r.circonscriptions.insert(
+            code.clone(),
+            Circonscription {
+                code: code.clone(),
+                label: format!("{n}e circonscription du département {dep}"),
+            },
+        );
+        r.candidates.insert(
+            code.clone(),
+            (1..=CANDIDATES_PER_CIRC)
+                .map(|p| {
+                    Ok(Candidate {
+                        circonscription: code.clone(),
+                        panel: Panel::new(p)?,
+                        surname: format!("CANDIDAT-{i}-{p}"),
+                        given_name: "Marie-Christine".into(),
+                        sex: if p % 2 == 0 { Sex::F } else { Sex::M },
+                        nuance: "DVG".into(),
+                    })
+                })
+                .collect::<Res<Vec<_>>>()?,
+        );
+        circs.push(code);
+    }
+    for i in 0..NATIONAL_BUREAUX {
+        let circ = &circs[i % circs.len()];
+        let code = BureauCode::parse(&format!("{:05}_{:04}", 1000 + i / 100, i % 100))?;
+        r.bureaux.insert(
+            code.clone(),
+            Bureau {
+                code,
+                circonscription: Some(circ.clone()),
+                label: format!("Bureau {} - École élémentaire Jules Ferry", i % 100 + 1),
+                address: format!("{} rue de la République", i % 90 + 1),
+                commune: format!("Saint-Martin-de-la-Commune-{}", i / 100),
+                voting_machines: i % 50 == 0,
+            },
+        );
+    }
+    Ok(ElectionData {
+        election: Election {
+            kind: ElectionKind::Legislatives,
+            year: 2024,
+            round: 1,
+            date: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
+        },
+        referential: r,
+    })
+}
+
+/// `n` observer files as `constat init --reference` makes them from a national reference
+/// file (every candidate and bureau, a new identity and key each, the signed statement over the
+/// reference digest), each with [`REALISTIC_EVENTS`] signed ticks at a bureau of its own; and
+/// the national target made from the same reference data.
+fn realistic_files(d: &Path, n: usize) -> Res<(Vec<PathBuf>, PathBuf)> {
+    let data = national_data()?;
+    let target = d.join("national-empty.db");
+    drop(Store::create_with_keys(
+        &target,
+        &data,
+        &LocalObserver {
+            id: ObserverId(uuid::Uuid::from_u128(3)),
+            name: "Coordination".into(),
+        },
+        now(),
+        &keys_of(&target),
+    )?);
+    // One file made by the app's own creation, copied for each observer with its identity,
+    // key and statement replaced (what a new `init --reference` writes, minus the time to
+    // insert 69,000 rows 2,000 times).
+    let template = d.join("reference-template.db");
+    let first = LocalObserver {
+        id: ObserverId(uuid::Uuid::from_u128(4)),
+        name: "Modèle".into(),
+    };
+    drop(Store::create_with_keys(
+        &template,
+        &data,
+        &first,
+        now(),
+        &keys_of(&template),
+    )?);
+    let digest = constat::domain::reference_digest::reference_digest(&data);
+    let places: Vec<(String, String)> = data
+        .referential
+        .bureaux
+        .values()
+        .filter_map(|b| {
+            b.circonscription
+                .as_ref()
+                .map(|c| (c.to_string(), b.code.to_string()))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(n);
+    for i in 0..n {
+        let path = d.join(format!("ref-obs-{i:05}.db"));
+        std::fs::copy(&template, &path)?;
+        let me = LocalObserver {
+            id: ObserverId(uuid::Uuid::from_u128(100_000 + i as u128)),
+            name: format!("Observatrice {i}"),
+        };
+        let mut secret = [7u8; 32];
+        secret[..8].copy_from_slice(&(i as u64).to_le_bytes());
+        let keys = Keypair::from_secret(&secret);
+        rw(&path)?.execute(
+            "UPDATE observer SET id = ?1, name = ?2, public_key = ?3, statement = ?4
+             WHERE is_local = 1",
+            params![
+                me.id.to_string(),
+                me.name,
+                hex::encode(keys.public()),
+                hex::encode(keys.sign_statement(me.id, &me.name, &digest))
+            ],
+        )?;
+        let (circ, bureau) = &places[(i * 37) % places.len()];
+        write_ticks(
+            &path,
+            &me,
+            &keys,
+            REALISTIC_EVENTS,
+            (circ, bureau),
+            u64::from(CANDIDATES_PER_CIRC),
+        )?;
+        files.push(path);
+    }
+    Ok((files, target))
 }
 
 fn merge_constat(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
@@ -220,6 +387,9 @@ fn row(case: &str, target: &str, ours: (Duration, u64), floor: (Duration, u64)) 
 
 fn main() -> Res<()> {
     let small = std::env::var_os("CONSTAT_BENCH_SMALL").is_some();
+    if std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "reference") {
+        return reference_case(small);
+    }
     let (files_n, per_file, big_n, full_n) = if small {
         (200, 70, 300_000, 100_000)
     } else {
@@ -287,6 +457,7 @@ fn main() -> Res<()> {
     if only_big {
         return Ok(());
     }
+    reference_case(small)?;
     // Peak memory while merging more and more files: flat means streaming.
     let target = d.join("rss.db");
     copy_db(&empty, &target)?;
@@ -296,5 +467,48 @@ fn main() -> Res<()> {
         done = upto;
         println!("peak RSS after {upto} files: {:.1} MiB", peak_rss_mib());
     }
+    Ok(())
+}
+
+/// Issue 18: observer files made from a national reference file (every candidate, 69,000
+/// bureaux) merged into the national database made from the same reference data.
+/// `CONSTAT_BENCH_REFERENCE_FILES=N` sets how many (2,000; 200 with `CONSTAT_BENCH_SMALL`).
+fn reference_case(small: bool) -> Res<()> {
+    let n = std::env::var("CONSTAT_BENCH_REFERENCE_FILES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if small { 200 } else { 2_000 });
+    let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let dir = tempfile::tempdir_in(base)?;
+    let d = dir.path();
+    let t = Instant::now();
+    let (files, empty) = realistic_files(d, n)?;
+    let bytes = std::fs::metadata(&files[0])?.len();
+    println!(
+        "\ngenerated {n} observer files from a national reference file ({} bureaux, {} candidates, \
+         {REALISTIC_EVENTS} events, {:.1} MiB each) in {:.1} s\n",
+        NATIONAL_BUREAUX,
+        577 * CANDIDATES_PER_CIRC,
+        bytes as f64 / 1_048_576.0,
+        t.elapsed().as_secs_f64()
+    );
+    println!(
+        "| case | target | constat merge | SQLite floor | ratio | events added (constat / floor) |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let ours = d.join("ours.db");
+    let floor = d.join("floor.db");
+    copy_db(&empty, &ours)?;
+    copy_db(&empty, &floor)?;
+    // The floor first, then constat: both read the same files, which the floor's run brings
+    // into the page cache no more than constat's would.
+    let f = merge_floor(&floor, &files)?;
+    let o = merge_constat(&ours, &files)?;
+    row(
+        &format!("{n} files from a national reference × {REALISTIC_EVENTS} events"),
+        "national (same reference)",
+        o,
+        f,
+    );
     Ok(())
 }

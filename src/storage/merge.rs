@@ -512,8 +512,29 @@ impl Store {
             .map_err(|e| self.err(Doing::StartingMerge, e))
     }
 
+    /// This database's reference digest, computed once and remembered while nothing changes
+    /// it (this connection's change count and `data_version`, which counts other connections'
+    /// commits, stay the same, or only a fast-path merge ran).
+    fn target_digest(&mut self) -> Result<Hash, MergeRejection> {
+        let stamp = digest_stamp(&self.conn).map_err(ours)?;
+        if let Some(known) = &self.merge_digest
+            && known.stamp == stamp
+        {
+            return Ok(known.digest);
+        }
+        let data = self.election_data().map_err(|e| match e {
+            StorageError::Invalid { what, .. } => MergeRejection::OursInvalid(what),
+            other => MergeRejection::from(other),
+        })?;
+        let digest = crate::domain::reference_digest::reference_digest(&data);
+        self.merge_digest = Some(TargetDigest { digest, stamp });
+        Ok(digest)
+    }
+
     /// Ends a merge: commits a strict merge, or rolls it back when `abort`.
     pub fn finish_merge(&mut self, options: MergeOptions, abort: bool) -> Result<(), StorageError> {
+        // A rollback undoes reference rows without changing the change count.
+        self.merge_digest = None;
         if options.strict {
             let sql = if abort { "ROLLBACK" } else { "COMMIT" };
             self.conn
@@ -608,24 +629,42 @@ impl Store {
         // Looked at before opening: opening a WAL-mode file may create its `-wal` beside it.
         let wal = PathBuf::from(format!("{}-wal", file.display()));
         let leftover_wal = wal.exists();
-        let theirs = Untrusted::open(file)?;
-        // Their file failing is theirs, not the target's.
-        let their_data = super::referential::load(&theirs.conn, file).map_err(|e| match e {
-            StorageError::Sqlite { source, .. } => {
-                MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&source)))
-            }
-            other => MergeRejection::from(other),
-        })?;
-        let our_election = self.election()?;
-        check_election(&their_data.election, &our_election)?;
+        // Integrity checked first on the tables the fast path reads; on the whole file before
+        // reading anything else.
+        let mut theirs = Untrusted::open_checking(file, FAST_PATH_TABLES)?;
         let observers = their_observers(&theirs)?;
+        // Issue 18: when the file's own observer signed a reference digest equal to ours, the
+        // reference data it worked against is exactly ours: none of its reference rows is
+        // read, compared or copied (O(1) per file). Otherwise, the whole comparison.
+        let fast = match their_local_digest(&theirs, &observers)? {
+            Some(digest) => self.target_digest()? == digest,
+            None => false,
+        };
+        let their_data = if fast {
+            None
+        } else {
+            self.merge_digest = None;
+            theirs.check_all()?;
+            // Their file failing is theirs, not the target's.
+            let data = super::referential::load(&theirs.conn, file).map_err(|e| match e {
+                StorageError::Sqlite { source, .. } => {
+                    MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&source)))
+                }
+                other => MergeRejection::from(other),
+            })?;
+            let our_election = self.election()?;
+            check_election(&data.election, &our_election)?;
+            Some(data)
+        };
         let mut warnings = Vec::new();
         if leftover_wal {
             warnings.push(MergeWarning::LeftoverWal(wal.clone()));
         }
         let version = theirs.version();
-        let mut outcome = self.in_savepoint(options, |conn| {
-            adopt_reference_data(conn, &their_data)?;
+        let merged = self.in_savepoint(options, |conn| {
+            if let Some(data) = &their_data {
+                adopt_reference_data(conn, data)?;
+            }
             adopt_observers(conn, &observers, options.now)?;
             let ids: HashSet<ObserverId> = observers.iter().map(|o| o.id).collect();
             let mut source =
@@ -690,7 +729,14 @@ impl Store {
                 super::photos::copy_from(conn, &theirs.conn)?;
             }
             Ok(merger.outcome)
-        })?;
+        });
+        // The fast path writes no reference row: the digest stays ours. Anything else may
+        // have changed (or undone) reference rows: computed again for the next file.
+        match (&merged, fast, self.merge_digest.as_mut()) {
+            (Ok(_), true, Some(known)) => known.stamp = digest_stamp(&self.conn).map_err(ours)?,
+            _ => self.merge_digest = None,
+        }
+        let mut outcome = merged?;
         outcome.warnings.extend(warnings);
         Ok(outcome)
     }
@@ -820,6 +866,65 @@ impl Store {
             };
         self.merge_signed_events(&election, &observers, options, &mut source, progress)
     }
+}
+
+/// The tables of another observer's file the fast path reads (checked by `quick_check` on
+/// open; the whole file is checked before the reference tables are read).
+const FAST_PATH_TABLES: &[&str] = &["observer", "event", "event_signature", "chain_head"];
+
+/// This database's reference digest, with when it was computed.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TargetDigest {
+    digest: Hash,
+    stamp: (u64, i64),
+}
+
+/// What changes when a database is written: this connection's change count, and
+/// `data_version` (other connections' commits).
+fn digest_stamp(conn: &Connection) -> rusqlite::Result<(u64, i64)> {
+    let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+    Ok((conn.total_changes(), version))
+}
+
+/// The reference digest the file's own observer (its single `is_local` row) signed, when every
+/// observer the file lists signed that same digest with a statement that verifies; `None`
+/// otherwise (files before schema 5, observers of other reference data, an unsigned or bad
+/// statement: the full comparison decides).
+fn their_local_digest(
+    theirs: &Untrusted,
+    observers: &[Listed],
+) -> Result<Option<Hash>, MergeRejection> {
+    if theirs.version() < 5 {
+        return Ok(None);
+    }
+    let damaged =
+        |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
+    let mut stmt = theirs
+        .conn
+        .prepare("SELECT id FROM observer WHERE is_local = 1 LIMIT 2")
+        .map_err(damaged)?;
+    let locals: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .map_err(damaged)?
+        .collect::<Result<_, _>>()
+        .map_err(damaged)?;
+    let [local] = locals.as_slice() else {
+        return Ok(None);
+    };
+    let Some(digest) = observers
+        .iter()
+        .find(|o| o.id.to_string() == *local)
+        .and_then(|o| o.digest)
+    else {
+        return Ok(None);
+    };
+    // Every observer the file lists signed the same digest: a file that took reference rows
+    // from files of other reference data (a coordinator's, whose own statement is then older
+    // than its rows) lists their observers, with their digests, and is compared in full.
+    let all_same = observers
+        .iter()
+        .all(|o| o.digest == Some(digest) && o.statement.is_some() && o.check_statement().is_ok());
+    Ok(all_same.then_some(digest))
 }
 
 /// 128 hex digits to a signature.

@@ -115,6 +115,10 @@ pub struct Store {
     /// Set when the file is on a read-only medium and read through the untrusted open (dropped
     /// after `conn`).
     read_only: Option<ReadOnly>,
+    /// The reference digest of this database, remembered between merged files (issue 18): with
+    /// the connection's change count and `data_version` it was computed at (see
+    /// `merge::TargetDigest`).
+    merge_digest: Option<merge::TargetDigest>,
 }
 
 /// A database read where nothing can be written beside it (a USB stick mounted read-only, a
@@ -180,6 +184,7 @@ impl Store {
             path: path.to_owned(),
             keys: KeyState::Unkeyed,
             read_only: None,
+            merge_digest: None,
         };
         store.configure()?;
         store
@@ -250,6 +255,7 @@ impl Store {
             path: path.to_owned(),
             keys: KeyState::Unkeyed,
             read_only: None,
+            merge_digest: None,
         };
         let app_id: i32 = match store
             .conn
@@ -425,6 +431,7 @@ impl Store {
                 source,
                 _copy: copy,
             }),
+            merge_digest: None,
         })
     }
 
@@ -445,6 +452,7 @@ impl Store {
             path: self.path.clone(),
             keys: KeyState::Unkeyed,
             read_only: None,
+            merge_digest: None,
         })
     }
 

@@ -247,6 +247,19 @@ pub struct Untrusted {
     _copy: Option<tempfile::TempDir>,
     /// What SQLite opened: the file's `immutable` URI, or the private copy's path.
     source: String,
+    /// Whether `quick_check` ran on the whole file (else on the tables a reader named).
+    checked_all: bool,
+}
+
+/// SQLite's `quick_check` of the whole file.
+fn quick_check(conn: &Connection) -> Result<(), Refusal> {
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))?;
+    if check != "ok" {
+        return Err(Refusal::Damaged(Damage::Check(check)));
+    }
+    Ok(())
 }
 
 /// The file's `-wal` and `-shm` companions' paths.
@@ -336,6 +349,14 @@ fn expected_schema(version: u32) -> rusqlite::Result<SchemaObjects> {
 impl Untrusted {
     /// Opens `path` and checks it, or says why it is refused.
     pub fn open(path: &Path) -> Result<Self, Refusal> {
+        Self::open_checking(path, &[])
+    }
+
+    /// [`Untrusted::open`] with the integrity check limited to `tables` (each with its
+    /// indices, and the schema table) when the file's schema holds them (version 5 on): for a
+    /// reader that reads nothing else, and calls [`Untrusted::check_all`] before reading any
+    /// other table. Anything the limited check cannot do falls back to the whole check.
+    pub fn open_checking(path: &Path, tables: &[&str]) -> Result<Self, Refusal> {
         let mut file = open_regular(path)?;
         let meta = file.metadata().map_err(|e| Refusal::Unreadable(e.into()))?;
         if meta.len() > MAX_FILE_BYTES {
@@ -410,11 +431,18 @@ impl Untrusted {
         if version == 0 {
             return Err(Refusal::NotConstat);
         }
-        let check: String = conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-            .map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))?;
-        if check != "ok" {
-            return Err(Refusal::Damaged(Damage::Check(check)));
+        let limited = version >= 5
+            && !tables.is_empty()
+            && std::iter::once("sqlite_schema")
+                .chain(tables.iter().copied())
+                .all(|t| {
+                    conn.query_row(&format!("PRAGMA quick_check(\"{t}\")"), [], |r| {
+                        r.get::<_, String>(0)
+                    })
+                    .is_ok_and(|c| c == "ok")
+                });
+        if !limited {
+            quick_check(&conn)?;
         }
         let found = schema_of(&conn).map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))?;
         let expected = expected_schema(version)
@@ -443,7 +471,17 @@ impl Untrusted {
             conn,
             _copy: copy,
             source,
+            checked_all: !limited,
         })
+    }
+
+    /// The integrity check of the whole file, when [`Untrusted::open_checking`] limited it.
+    pub fn check_all(&mut self) -> Result<(), Refusal> {
+        if !self.checked_all {
+            quick_check(&self.conn)?;
+            self.checked_all = true;
+        }
+        Ok(())
     }
 
     /// The connection, the private copy it reads (if any, to keep while the connection lives),

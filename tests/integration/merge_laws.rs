@@ -403,3 +403,76 @@ proptest! {
         same(&abc_content, &content(&abc), "A, B, C, then A, early A, A + B, C again")?;
     }
 }
+
+// Issue 18 (fastmerge): files made from the target's reference data skip its reference rows.
+
+/// The sample's reference data with one more bureau (another reference file).
+fn with_extra_bureau(code: &str) -> ElectionData {
+    let mut data = constat::sample::find(SAMPLE)
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let code = BureauCode::parse(code).unwrap();
+    data.referential.bureaux.insert(
+        code.clone(),
+        constat::domain::Bureau {
+            code,
+            circonscription: Some(circ()),
+            label: "Bureau ajouté".into(),
+            address: String::new(),
+            commune: "Paris".into(),
+            voting_machines: false,
+        },
+    );
+    data
+}
+
+proptest! {
+    #![proptest_config(Config {
+        cases: 4,
+        rng_seed: RngSeed::Fixed(18),
+        failure_persistence: None,
+        ..Config::default()
+    })]
+
+    /// Into a target made from the same reference data (the fast path: the files' signed
+    /// digest equals the target's, no reference row read) and into one whose reference data
+    /// differs (one more bureau: every file compared in full, as before), the same files give
+    /// the same events, the same folded state and the same reports; a file whose own reference
+    /// data differs (one more bureau) still brings its bureau, as before.
+    #[test]
+    fn the_reference_fast_path_merges_what_the_full_comparison_merges(
+        (days, _early) in days(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let files: Vec<PathBuf> = ["a", "b", "c"]
+            .iter()
+            .zip(&days)
+            .map(|(name, ops)| observer(d, name, ops, None).0)
+            .collect();
+        let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        let sample = constat::sample::find(SAMPLE).unwrap().election_data().unwrap();
+        let fast_path = d.join("fast.db");
+        let mut fast = create_database(&fast_path, &sample, "Coord").unwrap();
+        merge(&mut fast, &refs);
+        drop(fast);
+        let slow_path = d.join("slow.db");
+        let mut slow =
+            create_database(&slow_path, &with_extra_bureau("75056_0999"), "Coord").unwrap();
+        merge(&mut slow, &refs);
+        drop(slow);
+        same(&content(&fast_path), &content(&slow_path), "fast path against full comparison")?;
+        // A file of other reference data: compared in full, its bureau adopted.
+        let other_path = d.join("other.db");
+        drop(create_database(&other_path, &with_extra_bureau("75056_0998"), "Autre").unwrap());
+        let mut fast = Store::open(&fast_path).unwrap();
+        merge(&mut fast, &[other_path.as_path()]);
+        let code = BureauCode::parse("75056_0998").unwrap();
+        prop_assert!(fast.bureau(&code).unwrap().is_some());
+        // And the next file of the first reference data takes the fast path again.
+        merge(&mut fast, &refs);
+        drop(fast);
+        prop_assert_eq!(events(&fast_path), events(&slow_path));
+    }
+}
