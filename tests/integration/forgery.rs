@@ -2,8 +2,7 @@
 //! `tests/forgery/forge.py` with nothing but the public format (docs/formats.md) and Python's
 //! standard library. Each forged folder is reported by `verify` (exit 1) with its first break
 //! named (asserted on the typed verdict of the library, not on wording); forged databases and
-//! events CSV files are refused by `merge`. The attacks that only per-event signatures (branch
-//! `sign`) or the roster (branch `roster`) can stop are `#[ignore]`d with that reason.
+//! events CSV files are refused by `merge`.
 //!
 //! The by-hand check of docs/evidence.md (`tests/forgery/check_folder.py`) is run on genuine and
 //! forged folders too: it must agree with `constat verify`.
