@@ -398,11 +398,12 @@ fn startup(events: u64) -> Res<()> {
         name: "Observatrice".into(),
     };
     let t = Instant::now();
-    let store = Store::create(
+    let store = Store::create_with_keys(
         &path,
         &data,
         &me,
         chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default(),
+        &keys_of(&path),
     )?;
     let bureau = data
         .referential
@@ -488,7 +489,7 @@ fn time_startup(path: &std::path::Path) -> Res<()> {
     let mut stages = Vec::new();
     for _ in 0..10 {
         let start = Instant::now();
-        let store = constat::storage::Store::open(path)?;
+        let store = constat::storage::Store::open_with_keys(path, Some(&keys_of(path)))?;
         let opened = start.elapsed();
         let model = constat::tui::runtime::load_model(
             &store,
@@ -525,7 +526,7 @@ fn keys_at_national_scale(path: &std::path::Path) -> Res<()> {
     use constat::tui::model::Screen;
     use constat::tui::runtime::dispatch;
 
-    let mut store = constat::storage::Store::open(path)?;
+    let mut store = constat::storage::Store::open_with_keys(path, Some(&keys_of(path)))?;
     let mut model = constat::tui::runtime::load_model(
         &store,
         constat::i18n::Lang::Fr,
@@ -668,7 +669,8 @@ fn changes_polled(
         "key ↓ with the change poll before it, handled and drawn",
         samples,
     );
-    let mut other = constat::storage::Store::open(store.path())?;
+    let mut other =
+        constat::storage::Store::open_with_keys(store.path(), Some(&keys_of(store.path())))?;
     let mut samples = Vec::with_capacity(20);
     for i in 0..20 {
         let mark = if i % 2 == 0 {
@@ -702,6 +704,13 @@ fn changes_polled(
         samples,
     );
     Ok(())
+}
+
+/// The bench's observer has a fixed id: its key file is kept in a folder beside the bench's
+/// database (`FILE.keys`), never in the user's key folder, where a key left by another run under
+/// the same id would be refused ("a key file is already there").
+fn keys_of(db: &std::path::Path) -> constat::storage::KeyDir {
+    constat::storage::KeyDir::at(db.with_extension("keys"))
 }
 
 fn main() -> Res<()> {

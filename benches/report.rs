@@ -136,7 +136,13 @@ fn generate(path: &Path, events: u64) -> Res<u64> {
         id: ObserverId(uuid::Uuid::from_u128(1)),
         name: "Coordination".into(),
     };
-    drop(Store::create(path, &data, &me, now())?);
+    drop(Store::create_with_keys(
+        path,
+        &data,
+        &me,
+        now(),
+        &keys_of(path),
+    )?);
     let circs = circonscription_codes()?;
     let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     conn.pragma_update(None, "synchronous", "OFF")?;
@@ -249,7 +255,7 @@ struct Stages {
 fn report_pipeline(path: &Path) -> Res<Stages> {
     let mut s = Stages::default();
     let start = Instant::now();
-    let store = Store::open(path)?;
+    let store = Store::open_with_keys(path, Some(&keys_of(path)))?;
     s.open = start.elapsed();
     // The fold of every event, while a second connection reads the reference data, the
     // observers and the chain digest.
@@ -283,7 +289,7 @@ fn report_pipeline(path: &Path) -> Res<Stages> {
 /// For the record, the parts of `read_inputs` one after the other: the fold alone, and the
 /// reference data, observers and chain digest alone.
 fn read_parts(path: &Path) -> Res<(Duration, Duration)> {
-    let store = Store::open(path)?;
+    let store = Store::open_with_keys(path, Some(&keys_of(path)))?;
     let t = Instant::now();
     let state = store.fold()?;
     let fold = t.elapsed();
@@ -355,6 +361,13 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
+}
+
+/// The bench's observer has a fixed id: its key file is kept in a folder beside the bench's
+/// database (`FILE.keys`), never in the user's key folder, where a key left by another run under
+/// the same id would be refused ("a key file is already there").
+fn keys_of(db: &std::path::Path) -> constat::storage::KeyDir {
+    constat::storage::KeyDir::at(db.with_extension("keys"))
 }
 
 fn main() -> Res<()> {

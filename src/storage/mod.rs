@@ -157,9 +157,46 @@ impl Store {
         now: DateTime<Utc>,
         key_dir: &KeyDir,
     ) -> Result<Self, StorageError> {
-        if path.exists() {
-            return Err(StorageError::AlreadyExists(path.to_owned()));
+        // Created exclusively (never a file that appeared meanwhile): SQLite takes an empty file
+        // as a new database.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(StorageError::AlreadyExists(path.to_owned()));
+            }
+            Err(e) => {
+                return Err(StorageError::sqlite(
+                    path,
+                    Doing::CreatingDatabase,
+                    rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                        Some(e.to_string()),
+                    ),
+                ));
+            }
         }
+        // Nothing half-written: a creation that fails removes the file it made, so that the
+        // user's retry is not refused as "already exists".
+        Self::create_new(path, data, observer, now, key_dir).inspect_err(|_| {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut file = path.as_os_str().to_owned();
+                file.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(file));
+            }
+        })
+    }
+
+    fn create_new(
+        path: &Path,
+        data: &ElectionData,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+        key_dir: &KeyDir,
+    ) -> Result<Self, StorageError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;

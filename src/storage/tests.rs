@@ -147,6 +147,36 @@ fn creating_over_an_existing_file_is_refused_and_leaves_it_alone() {
 }
 
 #[test]
+fn a_creation_that_fails_leaves_no_file_so_that_a_retry_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("obs.db");
+    let data = sample::find("paris-1-2017")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    // The key folder cannot be made: a file stands where it should be.
+    let blocked = dir.path().join("not-a-folder");
+    std::fs::write(&blocked, b"x").unwrap();
+    let err = Store::create_with_keys(&path, &data, &observer(), t(0), &KeyDir::at(&blocked))
+        .err()
+        .unwrap();
+    assert!(matches!(err, StorageError::KeyFile { .. }), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("not-a-folder")]);
+    Store::create_with_keys(
+        &path,
+        &data,
+        &observer(),
+        t(0),
+        &KeyDir::at(dir.path().join("k")),
+    )
+    .unwrap();
+}
+
+#[test]
 fn files_that_are_not_constat_databases_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.db");
