@@ -43,6 +43,7 @@ import-format-results-blocks-2022 = results by circonscription 2022 (a block per
 import-format-results-lines-2024 = results by circonscription, one line per candidate (2024)
 import-format-list-heads = list of list heads
 import-format-list-2024 = candidate list (2024)
+import-format-list-2024-round-2 = candidate list of round 2 (2024)
 import-format-list-2022 = candidate list (2022)
 import-format-list-xml = candidate list (columns of the ministry's XML feeds)
 import-format-list = candidate list

@@ -260,6 +260,19 @@ import-csv-file = a CSV file
 import-file-of-election = a file of this database's election ({ $kind } { $year })
 import-file-of-legislatives = a file of the { $year } législatives ({ $format })
 import-this-elections-list = import the candidate list of this database's election: matching ticks by panel number against another election's list would give the findings to other candidates
+import-file-of-round = a file of { $round ->
+    [1] round 1
+   *[other] round { $round }
+} (this database's round)
+import-file-of-round-by-name = a file of { $round ->
+    [1] round 1
+   *[other] round { $round }
+}: its name “{ $name }” says so (rename it if it really is of this database's round)
+import-file-of-round-by-columns = a file of { $round ->
+    [1] round 1
+   *[other] round { $round }
+}: its columns are that round's candidate list's
+import-this-rounds-list = import the candidate list of this database's round: candidates and their panel numbers change from one round to the next, and ticks matched by panel number would name other candidates
 import-database-write = a database write that succeeds
 import-known-file = a file constat knows how to import
 import-no-such-column = no such column

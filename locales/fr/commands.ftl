@@ -61,6 +61,7 @@ import-format-results-blocks-2022 = résultats par circonscription 2022 (un bloc
 import-format-results-lines-2024 = résultats par circonscription, une ligne par candidat (2024)
 import-format-list-heads = liste des têtes de liste
 import-format-list-2024 = liste des candidats (2024)
+import-format-list-2024-round-2 = liste des candidats du 2e tour (2024)
 import-format-list-2022 = liste des candidats (2022)
 import-format-list-xml = liste des candidats (colonnes des flux XML du ministère)
 import-format-list = liste des candidats

@@ -268,6 +268,19 @@ import-csv-file = un fichier CSV
 import-file-of-election = un fichier de l'élection de cette base ({ $kind } { $year })
 import-file-of-legislatives = un fichier des législatives { $year } ({ $format })
 import-this-elections-list = importez la liste des candidats de l'élection de cette base : rapprocher les coches par numéro de panneau avec la liste d'une autre élection attribuerait les constats à d'autres candidats
+import-file-of-round = un fichier du { $round ->
+    [1] 1er tour
+   *[other] { $round }e tour
+} (le tour de cette base)
+import-file-of-round-by-name = un fichier du { $round ->
+    [1] 1er tour
+   *[other] { $round }e tour
+} : son nom « { $name } » le dit (renommez-le s'il est bien du tour de cette base)
+import-file-of-round-by-columns = un fichier du { $round ->
+    [1] 1er tour
+   *[other] { $round }e tour
+} : ses colonnes sont celles de la liste des candidats de ce tour
+import-this-rounds-list = importez la liste des candidats du tour de cette base : les candidats et leurs numéros de panneau changent d'un tour à l'autre, et les coches rapprochées par numéro de panneau désigneraient d'autres candidats
 import-database-write = une écriture en base qui réussit
 import-known-file = un fichier que constat sait importer
 import-no-such-column = aucune colonne de ce nom

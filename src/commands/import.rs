@@ -42,6 +42,7 @@ pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
                     })?;
                     // Refused after reading: the whole import is then rolled back.
                     import::check_election(file, info.format, &election)?;
+                    import::check_round(file, info.format, &election)?;
                     import::check_scope(file, &scope, &election)?;
                     Ok(info)
                 })

@@ -579,6 +579,16 @@ fn import_texts() -> Vec<ImportText> {
         ImportText::Circonscription,
         ImportText::CsvFile,
         ImportText::FileOfNationalList,
+        ImportText::FileOfRound { round: 1 },
+        ImportText::FileOfOtherRound {
+            round: 2,
+            sign: crate::import::RoundSign::Name("candidatures-tour-2.csv".into()),
+        },
+        ImportText::FileOfOtherRound {
+            round: 2,
+            sign: crate::import::RoundSign::Columns,
+        },
+        ImportText::ImportThisRoundsList,
         ImportText::FileOfCirconscriptions {
             example: "7501".into(),
         },

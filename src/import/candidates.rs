@@ -34,6 +34,9 @@ pub(crate) enum TableKind {
     ListHeads,
     /// The 2024 candidate list (`N° dépôt`).
     List2024,
+    /// The 2024 round-2 candidate list: the same columns, but its département label is
+    /// `Département` where round 1's is `Libellé département` (domain.md, the real files).
+    List2024Round2,
     /// The 2022 candidate list (`N° candidat`).
     List2022,
     /// A list with the names of the ministry's XML feeds (`NomPsn`, `CivilitePsn`).
@@ -59,6 +62,7 @@ impl TableKind {
             (Self::ResultLines, false) => FileFormat::ResultLines2024,
             (Self::ListHeads, false) => FileFormat::ListHeads,
             (Self::List2024, false) => FileFormat::List2024,
+            (Self::List2024Round2, false) => FileFormat::List2024Round2,
             (Self::List2022, false) => FileFormat::List2022,
             (Self::ListXml, false) => FileFormat::ListXml,
             (Self::List | Self::NationalList, false) => FileFormat::List,
@@ -196,6 +200,13 @@ fn kind(header: &Header, layout: &Layout, circ: CircColumns) -> TableKind {
             if header.has(aliases::LIST_HEAD_SURNAME) || header.has(aliases::LIST_LABEL) =>
         {
             TableKind::ListHeads
+        }
+        Layout::OneLine(_)
+            if header.has(&["N° dépôt"])
+                && header.has(&["Département"])
+                && !header.has(&["Libellé département"]) =>
+        {
+            TableKind::List2024Round2
         }
         Layout::OneLine(_) if header.has(&["N° dépôt"]) => TableKind::List2024,
         Layout::OneLine(_) if header.has(&["N° candidat"]) => TableKind::List2022,
@@ -526,7 +537,15 @@ mod tests {
             "1;Ain;101;1ère circonscription;2;4;M;MAÎTRE;Christophe;RN",
         ])
         .unwrap();
-        assert_eq!(kind, TableKind::List2024);
+        // This header is the round-2 list's (`Département`); round 1's says `Libellé département`.
+        assert_eq!(kind, TableKind::List2024Round2);
+        let round_1 = LIST_2024.replace(";Département;", ";Libellé département;");
+        let (kind_1, _) = read(&[
+            round_1.as_str(),
+            "1;Ain;101;1ère circonscription;2;4;M;MAÎTRE;Christophe;RN",
+        ])
+        .unwrap();
+        assert_eq!(kind_1, TableKind::List2024);
         let r = &rows[0];
         assert_eq!(r.line, 2);
         assert_eq!(r.circonscription.code.as_str(), "0101");

@@ -324,6 +324,20 @@ pub enum ImportText {
     },
     /// How to import the right election's list.
     ImportThisElectionsList,
+    /// “a file of this database's round (`{round}`)”.
+    FileOfRound {
+        #[allow(missing_docs)]
+        round: u8,
+    },
+    /// “a file of round `{round}` (its name says so / its columns are that round's list's)”.
+    FileOfOtherRound {
+        #[allow(missing_docs)]
+        round: u8,
+        #[allow(missing_docs)]
+        sign: super::RoundSign,
+    },
+    /// How to import the right round's list.
+    ImportThisRoundsList,
     /// “the présidentielle's national list (a single national circonscription)”.
     FileOfNationalList,
     /// “a list by circonscription (`{example}`…)”.
@@ -583,6 +597,18 @@ impl Localize for ImportText {
                     .arg("format", format)
             }
             Self::ImportThisElectionsList => Message::new("import-this-elections-list"),
+            Self::FileOfRound { round } => {
+                Message::new("import-file-of-round").arg("round", u64::from(*round))
+            }
+            Self::FileOfOtherRound { round, sign } => match sign {
+                super::RoundSign::Name(name) => Message::new("import-file-of-round-by-name")
+                    .arg("round", u64::from(*round))
+                    .arg("name", cut(name)),
+                super::RoundSign::Columns => {
+                    Message::new("import-file-of-round-by-columns").arg("round", u64::from(*round))
+                }
+            },
+            Self::ImportThisRoundsList => Message::new("import-this-rounds-list"),
             Self::FileOfNationalList => Message::new("import-file-of-national-list"),
             Self::FileOfCirconscriptions { example } => {
                 Message::new("import-file-of-circonscriptions").arg("example", cut(example))

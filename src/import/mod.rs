@@ -105,6 +105,8 @@ pub enum FileFormat {
     ListHeads,
     /// The 2024 législatives candidate list.
     List2024,
+    /// The 2024 législatives candidate list of round 2.
+    List2024Round2,
     /// The 2022 législatives candidate list.
     List2022,
     /// A list with the names of the ministry's XML feeds.
@@ -121,7 +123,7 @@ pub enum FileFormat {
 
 impl FileFormat {
     /// Every format, for reading the import log back.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Results2017Xlsx,
         Self::ListXlsx,
         Self::ResultBlocks,
@@ -129,6 +131,7 @@ impl FileFormat {
         Self::ResultLines2024,
         Self::ListHeads,
         Self::List2024,
+        Self::List2024Round2,
         Self::List2022,
         Self::ListXml,
         Self::List,
@@ -152,6 +155,7 @@ impl FileFormat {
             Self::ResultLines2024 => "results-lines-2024",
             Self::ListHeads => "list-heads",
             Self::List2024 => "list-2024",
+            Self::List2024Round2 => "list-2024-round-2",
             Self::List2022 => "list-2022",
             Self::ListXml => "list-xml",
             Self::List => "list",
@@ -168,7 +172,7 @@ impl FileFormat {
         match self {
             Self::Results2017Xlsx => Some(2017),
             Self::ResultBlocks2022 | Self::List2022 => Some(2022),
-            Self::ResultLines2024 | Self::List2024 => Some(2024),
+            Self::ResultLines2024 | Self::List2024 | Self::List2024Round2 => Some(2024),
             _ => None,
         }
     }
@@ -184,6 +188,7 @@ impl Localize for FileFormat {
             Self::ResultLines2024 => "import-format-results-lines-2024",
             Self::ListHeads => "import-format-list-heads",
             Self::List2024 => "import-format-list-2024",
+            Self::List2024Round2 => "import-format-list-2024-round-2",
             Self::List2022 => "import-format-list-2022",
             Self::ListXml => "import-format-list-xml",
             Self::List => "import-format-list",
@@ -217,6 +222,69 @@ pub fn check_election(
     )
     .value(ImportText::FileOfLegislatives { year, format })
     .hint(ImportText::ImportThisElectionsList))
+}
+
+/// How a candidate file says which round it is of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoundSign {
+    /// Its name (`…-t2-…`, `…tour-2…`): the ministry names its files by round.
+    Name(String),
+    /// Its columns: a layout only one round's list has.
+    Columns,
+}
+
+/// The round a candidate file is of, when it says so: by its layout (the 2024 round-2 list),
+/// else by its name — a word `t1`/`t2`, `tour1`/`tour2`, or `tour` followed by `1`/`2`, as in
+/// `resultats-2022-t1-cirlg.csv` or `…-candidatures-france-entiere-tour-2-….csv`. `None` when it
+/// says nothing, or both.
+pub fn round_of(path: &Path, format: FileFormat) -> Option<(u8, RoundSign)> {
+    if format == FileFormat::List2024Round2 {
+        return Some((2, RoundSign::Columns));
+    }
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut rounds = std::collections::BTreeSet::new();
+    for (i, word) in words.iter().enumerate() {
+        let round = match *word {
+            "t1" | "tour1" => Some(1),
+            "t2" | "tour2" => Some(2),
+            "tour" => match words.get(i + 1) {
+                Some(&"1") => Some(1),
+                Some(&"2") => Some(2),
+                _ => None,
+            },
+            _ => None,
+        };
+        rounds.extend(round);
+    }
+    match (rounds.len(), rounds.first()) {
+        (1, Some(&round)) => Some((round, RoundSign::Name(name.clone()))),
+        _ => None,
+    }
+}
+
+/// Refuses a candidate file that says it is of another round than the database's: the
+/// candidates and their panel numbers differ from one round to the next, so ticks matched by
+/// panel number would name other candidates.
+pub fn check_round(
+    path: &Path,
+    format: FileFormat,
+    election: &crate::domain::Election,
+) -> Result<(), ImportError> {
+    match round_of(path, format) {
+        Some((round, sign)) if round != election.round => Err(ImportError::file(
+            path,
+            ImportText::FileOfRound {
+                round: election.round,
+            },
+        )
+        .value(ImportText::FileOfOtherRound { round, sign })
+        .hint(ImportText::ImportThisRoundsList)),
+        _ => Ok(()),
+    }
 }
 
 /// What circonscriptions a candidate file covers: the présidentielle's single national one,

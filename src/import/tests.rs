@@ -117,7 +117,7 @@ fn the_2024_round_2_list_is_utf8_semicolons_with_unpadded_codes() {
     let (info, rows) = candidates(&fixture("candidatures-2024-t2-extrait.csv")).unwrap();
     assert_eq!(
         (info.format, info.encoding, info.separator),
-        (FileFormat::List2024, "UTF-8", Some(';'))
+        (FileFormat::List2024Round2, "UTF-8", Some(';'))
     );
     assert_eq!(
         circs(&rows),

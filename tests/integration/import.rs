@@ -18,9 +18,22 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn election(dir: &Path, election: &str) -> PathBuf {
+    election_round(dir, election, 1)
+}
+
+fn election_round(dir: &Path, election: &str, round: u8) -> PathBuf {
     let db = dir.join("nat.db");
     run(
-        constat(&db).args(["init", "--election", election, "--observer", "Coord"]),
+        constat(&db)
+            .args([
+                "init",
+                "--election",
+                election,
+                "--observer",
+                "Coord",
+                "--round",
+            ])
+            .arg(round.to_string()),
         0,
     );
     db
@@ -127,7 +140,7 @@ fn recognised(file: &Path, logged: &Logged, separator: Option<char>) -> String {
 #[test]
 fn the_2024_list_imports_and_a_second_import_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let db = election(dir.path(), "legislatives-2024");
+    let db = election_round(dir.path(), "legislatives-2024", 2);
     let file = fixture("candidatures-2024-t2-extrait.csv");
     let (out, _) = import(&db, "candidates", &file, 0);
     let logged = last_import(&db);
@@ -165,7 +178,7 @@ fn the_2024_list_imports_and_a_second_import_changes_nothing() {
 #[test]
 fn a_renamed_or_withdrawn_candidate_is_shown_not_silently_overwritten() {
     let dir = tempfile::tempdir().unwrap();
-    let db = election(dir.path(), "legislatives-2024");
+    let db = election_round(dir.path(), "legislatives-2024", 2);
     let file = fixture("candidatures-2024-t2-extrait.csv");
     import(&db, "candidates", &file, 0);
     let before = referential(&db);
@@ -358,7 +371,7 @@ fn bureaux_from_insee_then_etalab_are_completed_and_found() {
 fn bad_files_are_refused_with_their_place_and_import_nothing() {
     use constat::import::{Expected, Field, ImportText};
     let dir = tempfile::tempdir().unwrap();
-    let db = election(dir.path(), "legislatives-2024");
+    let db = election_round(dir.path(), "legislatives-2024", 2);
     import(
         &db,
         "candidates",
@@ -570,13 +583,63 @@ fn a_candidate_list_of_another_election_is_refused_and_nothing_is_imported() {
     }
     // The same files into their own election import.
     let dir = tempfile::tempdir().unwrap();
-    let db = election(dir.path(), "legislatives-2024");
+    let db = election_round(dir.path(), "legislatives-2024", 2);
     import(
         &db,
         "candidates",
         &fixture("candidatures-2024-t2-extrait.csv"),
         0,
     );
+}
+
+/// The candidates and their panel numbers change from one round to the next: a file that says it
+/// is of the other round (the 2024 round-2 list by its columns, any file by its name) is refused,
+/// and nothing of it is imported (issue 13, point 8).
+#[test]
+fn a_candidate_file_of_the_other_round_is_refused_and_nothing_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let t1 = std::fs::read(fixture("resultats-2022-t1-cirlg-extrait.csv")).unwrap();
+    let named_t2 = dir.path().join("resultats-2022-t2-cirlg.csv");
+    let named_tour_2 = dir.path().join("legislatives-2022-tour-2-resultats.csv");
+    let neutral = dir.path().join("resultats-2022-cirlg.csv");
+    for p in [&named_t2, &named_tour_2, &neutral] {
+        std::fs::write(p, &t1).unwrap();
+    }
+    let cases: [(&Path, &str, u8, bool); 5] = [
+        (
+            &fixture("candidatures-2024-t2-extrait.csv"),
+            "legislatives-2024",
+            1,
+            false,
+        ),
+        (
+            &fixture("resultats-2022-t1-cirlg-extrait.csv"),
+            "legislatives-2022",
+            2,
+            false,
+        ),
+        (&named_t2, "legislatives-2022", 1, false),
+        (&named_tour_2, "legislatives-2022", 1, false),
+        // A name that says nothing is taken on trust.
+        (&neutral, "legislatives-2022", 2, true),
+    ];
+    for (i, (file, election_id, round, imports_ok)) in cases.into_iter().enumerate() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = election_round(dir.path(), election_id, round);
+        let before = referential(&db);
+        let (_, err) = import(&db, "candidates", file, if imports_ok { 0 } else { 1 });
+        if imports_ok {
+            assert!(!referential(&db).candidates.is_empty(), "case {i}");
+            continue;
+        }
+        assert_eq!(referential(&db), before, "case {i}: nothing imported");
+        assert!(imports(&db).is_empty(), "case {i}: no import logged");
+        let other = if round == 1 { "2e tour" } else { "1er tour" };
+        assert!(
+            err.contains(other),
+            "case {i}: names the file's round: {err}"
+        );
+    }
 }
 
 #[test]
