@@ -103,8 +103,16 @@ fn files_are_merged_as_they_arrive_and_the_watch_stops_cleanly() {
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(events(&national).len(), 0, "a .part file is not merged");
     std::fs::rename(&part, inbox.join("marie.db")).unwrap();
-    let line = wait_for(&rx, "marie.db", &mut log);
+    // The needle names the file exactly: "marie.db.part" must not match it. (A scan that listed
+    // the folder before the rename used to say "non lu marie.db.part: introuvable", which this
+    // wait took for marie.db's line: the flaky failure under load.)
+    let line = wait_for(&rx, "marie.db :", &mut log);
     assert!(line.contains("fusionné"), "{line}");
+    assert!(
+        !log.iter().any(|l| l.contains("marie.db.part")),
+        "nothing said about the temporary name:\n{}",
+        log.join("\n")
+    );
     assert_eq!(events(&national).len(), 2);
 
     // A file in a subfolder; the same content again under another name; a truncated file.
