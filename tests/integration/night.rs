@@ -238,7 +238,11 @@ fn make_observer(i: usize, reference: &Path, bureaux: &[String], work: &Path, ou
             .args(["--observer", &name_of(i), "--bureau", bureau]),
         0,
     );
-    let table = if i.is_multiple_of(10) { "absent" } else { "present" };
+    let table = if i.is_multiple_of(10) {
+        "absent"
+    } else {
+        "present"
+    };
     let seen = format!("2017-06-11 10:{i:02}");
     tick(
         &db,
@@ -485,4 +489,128 @@ fn fifty_observers_made_from_a_reference_file_merge_as_their_files_arrive() {
     );
     drop(dir);
     eprintln!("fifty observers' night: {:?}", started.elapsed());
+}
+
+/// The coordination view in a real terminal (tmux) of `width`×`height`.
+struct Screen {
+    session: String,
+}
+
+impl Screen {
+    fn open(db: &Path, width: u16, height: u16) -> Self {
+        use std::process::Command;
+        let found = Command::new("tmux").arg("-V").output();
+        assert!(
+            found.is_ok_and(|o| o.status.success()),
+            "tmux is needed for this test: apt-get install -y tmux (.ci/run does)"
+        );
+        let session = format!("constat-night-{}-{width}", std::process::id());
+        let cmd = format!(
+            "LANG=fr_FR.UTF-8 NO_COLOR=1 CONSTAT_KEY_DIR='{}' {} --db '{}' coordination; echo FIN-$?; sleep 30",
+            crate::util::key_dir(db).display(),
+            crate::util::bin().display(),
+            db.display()
+        );
+        let ok = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x"])
+            .arg(width.to_string())
+            .arg("-y")
+            .arg(height.to_string())
+            .arg(&cmd)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        Self { session }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            std::process::Command::new("tmux")
+                .args(["send-keys", "-t", &self.session, k])
+                .status()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn text(&self) -> String {
+        let out = std::process::Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits (20 s at most) until the screen shows every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let s = self.text();
+            if texts.iter().all(|t| s.contains(t)) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "never showed {texts:?}:\n{s}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+    }
+}
+
+#[test]
+#[ignore = "needs tmux: apt-get install tmux"]
+fn the_coordination_view_shows_the_night_at_80x24_and_follows_a_late_file() {
+    let night = night();
+    let national = &night.national;
+    let bureaux = sample_bureaux();
+    let screen = Screen::open(national, 80, 24);
+    // The refusal above the rest, coverage, the files received.
+    let s = screen.wait_for(&["obs-12-coupe.db", "20/23", "50"]);
+    let refusal = s.lines().position(|l| l.contains("obs-12-coupe.db"));
+    let received = s.lines().position(|l| l.contains("Fichiers reçus"));
+    assert!(refusal.is_some() && refusal < received, "{s}");
+    assert!(s.lines().any(|l| l.contains("75 Paris")), "{s}");
+
+    // A late observer at a bureau nobody watched yet, merged while the view is open: shown
+    // without a key pressed.
+    let dir = night.dir.path();
+    let late = dir.join("late-live.db");
+    run(
+        constat(&late)
+            .args(["init", "--reference"])
+            .arg(dir.join("reference.db"))
+            .args(["--observer", "Retardataire", "--bureau", &bureaux[21]]),
+        0,
+    );
+    tick(
+        &late,
+        "9",
+        "bureau",
+        "absent",
+        &["--bureau", &bureaux[21], "--seen-at", "2017-06-11 17:30"],
+    );
+    let sent = dir.join("late.db");
+    run(constat(&late).args(["export", "db", "-o"]).arg(&sent), 0);
+    merge(national, &[sent.as_path()]);
+    let s = screen.wait_for(&["21/23", &bureaux[21]]);
+    assert!(!s.contains("coord-"), "a message id shown:\n{s}");
+
+    // Down to the département, the circonscription, the late bureau; back up; quit.
+    screen.keys(&["Enter"]);
+    screen.wait_for(&["7501"]);
+    screen.keys(&["Enter"]);
+    screen.wait_for(&[&bureaux[0], &bureaux[10]]);
+    screen.keys(&["Escape", "Escape"]);
+    screen.wait_for(&["21/23", "Fichiers reçus"]);
+    screen.keys(&["q"]);
+    screen.wait_for(&["FIN-0"]);
 }
