@@ -1164,6 +1164,25 @@ mod tests {
     }
 
     #[test]
+    fn the_html_report_of_fr01_alone_takes_the_national_layout() {
+        let data = crate::sample::find("presidentielle-2022")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let (_, record) = presidentielle_html(Lang::Fr);
+        let report = crate::report::Report {
+            election: &data.election,
+            records: vec![record],
+            digest: None,
+        };
+        let mut out = Vec::new();
+        crate::report::render(&report, crate::report::Format::Html, Lang::Fr, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(html.contains("<main class=\"national\">"), "{html}");
+        assert!(html.contains("id=\"d971\"") && html.contains("id=\"m75056\""));
+    }
+
+    #[test]
     fn a_single_circonscription_of_a_departement_is_not_a_national_scope() {
         let data = crate::sample::find("paris-1-2017")
             .unwrap()
