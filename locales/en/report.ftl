@@ -323,6 +323,19 @@ national-quiet-circ = { $code } { $label }: { $bureaux } { $bureaux ->
     [one] household
    *[other] households
 }; nothing to report
+national-col-communes = Communes observed
+national-col-bureaux-findings = Bureaux with findings
+national-scope-departement-line = { $communes } { $communes ->
+    [one] commune observed
+   *[other] communes observed
+}, { $findings } with findings; { $bureaux } { $bureaux ->
+    [one] bureau observed
+   *[other] bureaux observed
+}, { $bureaux_findings } with findings
+national-quiet-commune = { $commune }: { $bureaux } { $bureaux ->
+    [one] bureau observed
+   *[other] bureaux observed
+}; nothing to report at their tables
 national-france = France as a whole
 national-tag-not-supplied = Missing from every envelope:
 national-tag-distribution = Missing from some envelopes:

@@ -344,6 +344,19 @@ national-quiet-circ = { $code } { $label } : { $bureaux } { $bureaux ->
     [one] foyer
    *[other] foyers
 } ; rien à signaler
+national-col-communes = Communes observées
+national-col-bureaux-findings = Bureaux avec constat
+national-scope-departement-line = { $communes } { $communes ->
+    [one] commune observée
+   *[other] communes observées
+}, { $findings } avec constat ; { $bureaux } { $bureaux ->
+    [one] bureau observé
+   *[other] bureaux observés
+}, { $bureaux_findings } avec constat
+national-quiet-commune = { $commune } : { $bureaux } { $bureaux ->
+    [one] bureau observé
+   *[other] bureaux observés
+} ; rien à signaler à leur table
 national-france = France entière
 national-tag-not-supplied = Absent de toutes les enveloppes :
 national-tag-distribution = Absent de certaines enveloppes :

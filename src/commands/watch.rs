@@ -56,13 +56,34 @@ struct Tally {
     refused: Vec<(PathBuf, String)>,
 }
 
-/// True for names that sync tools, mail clients and browsers give to a file still being
-/// written (Syncthing `.syncthing.*.tmp`, Nextcloud `.~*`, `*.part`, `*.crdownload`…), and for
-/// hidden files: never merged.
-fn is_temporary(path: &Path) -> bool {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else {
-        return true;
-    };
+/// True for names that sync tools, mail clients, office suites and browsers give to a file
+/// still being written, and for hidden files and folders: never merged. Each tool, with what it
+/// writes before the final name (docs/coordination.md, "Synced folders"):
+///
+/// - Syncthing: `.syncthing.NAME.tmp` (`~syncthing~NAME.tmp` on Windows); its own folders
+///   `.stfolder` and `.stversions` (older versions of files);
+/// - Nextcloud and ownCloud desktop clients: `.NAME.~1a2b3c` while downloading, `.NAME.part`;
+///   `.sync_*.db` and `.owncloudsync.log` (their own state);
+/// - Dropbox: `.~NAME`, `~NAME.tmp`, its `.dropbox.cache` folder;
+/// - browsers and mail clients saving an attachment (Firefox, Thunderbird: `NAME.part`; Chrome:
+///   `NAME.crdownload`; Safari: `NAME.download`);
+/// - LibreOffice's lock file `.~lock.NAME#`, Microsoft Office's owner file `~$NAME`, editors'
+///   backups `NAME~`, `*.tmp`, `*.temp`, WinSCP's `*.filepart`, rsync's hidden `.NAME.XXXXXX`;
+/// - the system's own hidden folders (`.Trash-1000`, `.Spotlight-V100`, `.fseventsd`).
+///
+/// `path` is looked at from `inbox` down: a file anywhere under such a folder (Safari's
+/// `NAME.download/` bundle, a hidden folder) is left alone too; a folder above the inbox does
+/// not matter.
+fn is_temporary(inbox: &Path, path: &Path) -> bool {
+    let within = path.strip_prefix(inbox).unwrap_or(path);
+    within.file_name().is_none()
+        || within
+            .components()
+            .any(|c| temporary_name(&c.as_os_str().to_string_lossy().to_lowercase()))
+}
+
+/// A file or folder name (lower case) of [`is_temporary`].
+fn temporary_name(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('~')
         || name.ends_with('~')
@@ -77,6 +98,12 @@ fn is_temporary(path: &Path) -> bool {
         ]
         .iter()
         .any(|ext| name.ends_with(ext))
+}
+
+/// True when `path` is not there any more (renamed or deleted since the folder was listed, as a
+/// sync tool renames its temporary file): nothing to say, the new name is seen at the next scan.
+fn gone(path: &Path) -> bool {
+    matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
 }
 
 fn stamp(path: &Path) -> Option<Stamp> {
@@ -218,6 +245,11 @@ fn scan(
         let path = match entry {
             Entry::File(path) => path,
             Entry::Skipped(path, why) => {
+                // A temporary name, or a file renamed between the listing and its look-up (a
+                // sync tool's temporary file becoming the real one): nothing to say.
+                if is_temporary(inbox, &path) || gone(&path) {
+                    continue;
+                }
                 // Said once per path, not at every scan.
                 if handled
                     .insert(
@@ -238,10 +270,14 @@ fn scan(
                 continue;
             }
         };
-        if is_temporary(&path) {
+        if is_temporary(inbox, &path) {
             continue;
         }
-        let Some(now) = stamp(&path) else { continue };
+        let Some(now) = stamp(&path) else {
+            // Gone before it settled: no longer waited for.
+            seen.remove(&path);
+            continue;
+        };
         if handled.get(&path) == Some(&now) {
             continue;
         }
@@ -362,21 +398,97 @@ fn say(ctx: &mut Context<'_>, line: &str) {
 mod tests {
     use super::*;
 
+    /// Is `name` (under the inbox `/in`) left alone?
+    fn temporary(name: &str) -> bool {
+        is_temporary(Path::new("/in"), &Path::new("/in").join(name))
+    }
+
     #[test]
-    fn files_being_written_by_sync_tools_and_browsers_are_not_taken() {
+    fn syncthing_temporary_files_and_folders_are_not_taken() {
+        assert!(temporary(".syncthing.marie.db.tmp"));
+        assert!(temporary("late/.syncthing.Marie Bernard (2).db.tmp"));
+        assert!(temporary("~syncthing~marie.db.tmp"));
+        assert!(temporary(".stfolder"));
+        assert!(temporary(".stversions/marie~20241204-213000.db"));
+        // A conflict copy is a real file, sent again: merged (or known by its content).
+        assert!(!temporary("marie.sync-conflict-20241204-213000-ABCDEFG.db"));
+    }
+
+    #[test]
+    fn nextcloud_and_owncloud_temporary_files_are_not_taken() {
+        assert!(temporary(".marie.db.~1a2b3c4d"));
+        assert!(temporary("Observateurs/.marie.db.~1a2b"));
+        assert!(temporary("marie.db.part"));
+        assert!(temporary(".sync_4c8a2f.db"));
+        assert!(temporary(".sync_4c8a2f.db-wal"));
+        assert!(temporary(".owncloudsync.log"));
+        assert!(!temporary("marie (conflicted copy 2024-12-04 213000).db"));
+    }
+
+    #[test]
+    fn dropbox_temporary_files_are_not_taken() {
+        assert!(temporary(".~marie.db"));
+        assert!(temporary("~marie.db.tmp"));
+        assert!(temporary(".dropbox.cache/old/marie.db"));
+        assert!(temporary(".dropbox"));
+    }
+
+    #[test]
+    fn attachments_being_saved_by_mail_clients_and_browsers_are_not_taken() {
+        // Thunderbird and Firefox: NAME.part until complete.
+        assert!(temporary("marie.db.part"));
+        assert!(temporary("pieces-jointes/events.csv.part"));
+        assert!(temporary("marie.db.crdownload"));
+        assert!(temporary("marie.db.download"));
+        assert!(temporary("marie.db.download/marie.db"));
+        assert!(temporary("marie.db.filepart"));
+        // A `getmail`/`fetchmail` + `munpack` folder: the attachment as named by the sender.
+        assert!(!temporary("pieces-jointes/marie.db"));
+        assert!(!temporary("pieces-jointes/events (1).csv"));
+    }
+
+    #[test]
+    fn office_lock_files_and_editor_backups_are_not_taken() {
+        assert!(temporary(".~lock.events.csv#"));
+        assert!(temporary("~$events.csv"));
+        assert!(temporary("events.csv~"));
+        assert!(temporary("export.TMP"));
+        assert!(temporary("export.temp"));
+        // rsync's hidden temporary name.
+        assert!(temporary(".marie.db.Xy12Ab"));
+    }
+
+    #[test]
+    fn system_folders_of_a_usb_stick_are_not_taken_and_real_files_are() {
+        assert!(temporary(".Trash-1000/files/marie.db"));
+        assert!(temporary(".Spotlight-V100/Store-V2/x"));
+        assert!(temporary(".fseventsd/0000"));
+        assert!(temporary("._marie.db"));
         for name in [
-            ".syncthing.marie.db.tmp",
-            ".~lock.events.csv#",
-            "marie.db.part",
-            "marie.db.crdownload",
-            "~marie.db",
-            "marie.db~",
-            "export.TMP",
+            "marie.db",
+            "events.csv",
+            "Marie Bernard (2).db",
+            "cle-usb/bureau 0911/paul.db",
+            "marie.partage.db",
         ] {
-            assert!(is_temporary(Path::new(name)), "{name}");
+            assert!(!temporary(name), "{name}");
         }
-        for name in ["marie.db", "events.csv", "Marie Bernard (2).db"] {
-            assert!(!is_temporary(Path::new(name)), "{name}");
-        }
+    }
+
+    #[test]
+    fn a_hidden_folder_above_the_inbox_does_not_matter() {
+        let inbox = Path::new("/home/coord/.local/share/inbox");
+        assert!(!is_temporary(inbox, &inbox.join("marie.db")));
+        assert!(is_temporary(inbox, &inbox.join(".stversions/marie.db")));
+    }
+
+    #[test]
+    fn a_file_renamed_away_is_gone_a_present_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let part = dir.path().join("marie.db.part");
+        std::fs::write(&part, b"x").unwrap();
+        assert!(!gone(&part));
+        std::fs::rename(&part, dir.path().join("marie.db")).unwrap();
+        assert!(gone(&part));
     }
 }

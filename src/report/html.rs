@@ -180,7 +180,9 @@ pub(super) fn render(
         )?;
     }
     writeln!(out, "</header>")?;
-    let national = report.records.len() > 1;
+    // Several circonscriptions, or the présidentielle's national one (FR01), split by the
+    // bureaux' départements and communes.
+    let national = report.records.len() > 1 || national::is_national_scope(&report.records);
     writeln!(
         out,
         "{}",

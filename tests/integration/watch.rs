@@ -1,7 +1,9 @@
 //! `constat merge --watch INBOX`: files merged as they arrive, duplicates skipped by content,
-//! bad files listed and never buried, temporary names left alone, a clean stop on SIGTERM.
+//! bad files listed and never buried, temporary names left alone, a clean stop on SIGTERM; and
+//! two folders standing for two machines, synced the way Syncthing does (a temporary name, then a
+//! rename) and the way a plain `cp` does (in place, slowly), each file merged exactly once.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
@@ -10,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::util::{constat, events, run};
 
 /// An observer's database with `ticks` bureau ticks, exported as a file ready to send.
-fn observer_file(dir: &Path, name: &str, ticks: u16) -> std::path::PathBuf {
+pub fn observer_file(dir: &Path, name: &str, ticks: u16) -> std::path::PathBuf {
     let db = dir.join(format!("{name}-live.db"));
     run(
         constat(&db).args(["init", "--sample", "paris-1-2017", "--observer", name]),
@@ -25,7 +27,7 @@ fn observer_file(dir: &Path, name: &str, ticks: u16) -> std::path::PathBuf {
 }
 
 /// Sends SIGNAL to the child, as a service manager (TERM) or Ctrl-C (INT) would.
-fn signal(child: &Child, name: &str) {
+pub fn signal(child: &Child, name: &str) {
     let sent = std::process::Command::new("kill")
         .arg(format!("-{name}"))
         .arg(child.id().to_string())
@@ -35,7 +37,7 @@ fn signal(child: &Child, name: &str) {
 }
 
 /// The watch's output lines, as they come.
-fn lines_of(child: &mut Child) -> mpsc::Receiver<String> {
+pub fn lines_of(child: &mut Child) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();
     let stdout = child.stdout.take().expect("piped stdout");
     std::thread::spawn(move || {
@@ -49,7 +51,7 @@ fn lines_of(child: &mut Child) -> mpsc::Receiver<String> {
 }
 
 /// Waits (at most 30 s) for a line containing `needle`; returns it.
-fn wait_for(rx: &mpsc::Receiver<String>, needle: &str, log: &mut Vec<String>) -> String {
+pub fn wait_for(rx: &mpsc::Receiver<String>, needle: &str, log: &mut Vec<String>) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
@@ -103,8 +105,16 @@ fn files_are_merged_as_they_arrive_and_the_watch_stops_cleanly() {
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(events(&national).len(), 0, "a .part file is not merged");
     std::fs::rename(&part, inbox.join("marie.db")).unwrap();
-    let line = wait_for(&rx, "marie.db", &mut log);
+    // The needle names the file exactly: "marie.db.part" must not match it. (A scan that listed
+    // the folder before the rename used to say "non lu marie.db.part: introuvable", which this
+    // wait took for marie.db's line: the flaky failure under load.)
+    let line = wait_for(&rx, "marie.db :", &mut log);
     assert!(line.contains("fusionné"), "{line}");
+    assert!(
+        !log.iter().any(|l| l.contains("marie.db.part")),
+        "nothing said about the temporary name:\n{}",
+        log.join("\n")
+    );
     assert_eq!(events(&national).len(), 2);
 
     // A file in a subfolder; the same content again under another name; a truncated file.
@@ -164,4 +174,135 @@ fn watching_something_that_is_not_a_folder_is_refused() {
         1,
     );
     assert!(crate::util::stderr(&out).contains("nowhere"));
+}
+
+/// The watch of `inbox` into `national`, its output piped, waiting for files to settle
+/// `settle` seconds.
+pub fn start_watch(national: &Path, inbox: &Path, settle: &str) -> Child {
+    constat(national)
+        .args(["merge", "--into"])
+        .arg(national)
+        .arg("--watch")
+        .arg(inbox)
+        .args(["--settle", settle])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the watch")
+}
+
+/// The files the target lists as merged (`merged_file`), by name.
+pub fn merged_names(target: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(target, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name FROM merged_file ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// `src`'s bytes written to `dest` in `chunks` pieces, `pause` apart, flushed each time: a copy
+/// over a slow link or from a slow USB stick, seen half-written by the watch.
+fn write_slowly(src: &Path, dest: &Path, chunks: usize, pause: Duration) {
+    let bytes = std::fs::read(src).unwrap();
+    let mut out = std::fs::File::create(dest).unwrap();
+    for piece in bytes.chunks(bytes.len().div_ceil(chunks)) {
+        out.write_all(piece).unwrap();
+        out.sync_data().unwrap();
+        std::thread::sleep(pause);
+    }
+}
+
+/// What Syncthing does on the receiving machine: the file written under
+/// `.syncthing.NAME.tmp` (slowly), its modification time set to the sender's, then renamed to
+/// NAME in one step.
+fn sync_like_syncthing(src: &Path, folder: &Path) {
+    let name = src.file_name().unwrap().to_string_lossy().into_owned();
+    let temp = folder.join(format!(".syncthing.{name}.tmp"));
+    write_slowly(src, &temp, 4, Duration::from_millis(150));
+    let sent = std::fs::metadata(src).unwrap().modified().unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&temp)
+        .unwrap()
+        .set_modified(sent)
+        .unwrap();
+    std::fs::rename(&temp, folder.join(name)).unwrap();
+}
+
+#[test]
+fn two_folders_synced_as_syncthing_and_as_a_slow_copy_merge_each_file_exactly_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // Machine A: the observers export there. Machine B: the coordinator's inbox.
+    let machine_a = dir.path().join("machine-a");
+    std::fs::create_dir(&machine_a).unwrap();
+    let inbox = dir.path().join("machine-b-inbox");
+    std::fs::create_dir_all(inbox.join("Observateurs")).unwrap();
+    let national = dir.path().join("national.db");
+    run(
+        constat(&national).args([
+            "init",
+            "--sample",
+            "paris-1-2017",
+            "--observer",
+            "Coordination",
+        ]),
+        0,
+    );
+    let marie = observer_file(&machine_a, "Marie", 2);
+    let paul = observer_file(&machine_a, "Paul", 3);
+    let lea = observer_file(&machine_a, "Lea", 4);
+
+    // Settled = unchanged for 1.5 s: ten times the slow copy's pauses.
+    let mut child = start_watch(&national, &inbox, "1.5");
+    let rx = lines_of(&mut child);
+    let mut log = Vec::new();
+    wait_for(&rx, "Surveillance de", &mut log);
+
+    // Syncthing: temporary hidden name, then a rename (into a subfolder, as a shared folder
+    // per team would be).
+    sync_like_syncthing(&marie, &inbox.join("Observateurs"));
+    wait_for(&rx, "Marie.db :", &mut log);
+    assert_eq!(events(&national).len(), 2);
+    // A plain `cp` (or a file manager) writing the final name in place, slowly: never taken
+    // half-written.
+    write_slowly(&paul, &inbox.join("Paul.db"), 8, Duration::from_millis(150));
+    wait_for(&rx, "Paul.db :", &mut log);
+    assert_eq!(events(&national).len(), 5);
+    // Syncthing again, for a file whose content was already merged under another name (the
+    // observer sent it twice): known by its content.
+    sync_like_syncthing(&lea, &inbox);
+    wait_for(&rx, "Lea.db :", &mut log);
+    let again = machine_a.join("Lea (2).db");
+    std::fs::copy(&lea, &again).unwrap();
+    sync_like_syncthing(&again, &inbox);
+    let dup = wait_for(&rx, "Lea (2).db", &mut log);
+    assert!(dup.contains("déjà reçu"), "{dup}");
+
+    signal(&child, "TERM");
+    let status = child.wait().expect("the watch ends");
+    wait_for(&rx, "Arrêt de la surveillance", &mut log);
+    assert_eq!(status.code(), Some(0), "{}", log.join("\n"));
+
+    // Each file merged exactly once, none refused, the temporary names never named.
+    assert_eq!(merged_names(&national), ["Lea.db", "Marie.db", "Paul.db"]);
+    assert_eq!(events(&national).len(), 2 + 3 + 4);
+    let all = log.join("\n");
+    for name in ["Marie.db", "Paul.db", "Lea.db"] {
+        let merged = log
+            .iter()
+            .filter(|l| l.contains(&format!("{name} :")) && l.contains("fusionné"))
+            .count();
+        assert_eq!(merged, 1, "{name} merged once:\n{all}");
+    }
+    assert!(!all.contains("REFUSÉ"), "nothing refused:\n{all}");
+    assert!(
+        !all.contains(".syncthing."),
+        "temporary names unsaid:\n{all}"
+    );
+    assert!(!all.contains("non lu"), "{all}");
 }

@@ -4,8 +4,11 @@
 //! finding in a compact section and every other one on ONE line; the départements observed with
 //! nothing to report come last, one line per circonscription.
 //!
-//! Used when a report holds more than one circonscription; a report of one circonscription keeps
-//! the one-page layout of [`super::circonscription`].
+//! Used when a report holds more than one circonscription, and for the présidentielle's single
+//! national circonscription (`FR01`, [`is_national_scope`]), whose bureaux span France: after the
+//! national page, its circonscription-wide findings (envelopes, households) make one section and
+//! its bureaux' findings are split by the bureaux' départements and communes ([`scope`]). Any
+//! other report of one circonscription keeps the one-page layout of [`super::circonscription`].
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -21,7 +24,7 @@ use crate::domain::departements;
 use crate::domain::findings::{Detail, HouseholdSums};
 use crate::domain::law::Law;
 use crate::domain::legal_time::LegalZone;
-use crate::domain::{CircRecord, Finding, Item, Mark};
+use crate::domain::{Bureau, BureauCode, CircRecord, Finding, Item, Mark};
 use crate::i18n::{Catalog, Message};
 
 /// Is there anything to report in `record`: a finding beyond "complete" and "not checked", or a
@@ -256,6 +259,12 @@ pub fn render(
     writeln!(out, "</figure>")?;
     writeln!(out, "</section>")?;
 
+    if let [record] = records
+        && is_national_scope(records)
+    {
+        return scope(record, law, cat, out);
+    }
+
     // Coverage by département.
     writeln!(out, "<section class=\"coverage\" id=\"coverage\">")?;
     writeln!(
@@ -362,6 +371,367 @@ pub fn render(
         writeln!(out, "</section>")?;
     }
     Ok(())
+}
+
+/// True when the report's only record is the présidentielle's national circonscription (`FR01`):
+/// it is laid out as a national report, split by the bureaux' départements and communes.
+pub fn is_national_scope(records: &[CircRecord]) -> bool {
+    matches!(records, [r] if r.circonscription.code.departement() == departements::NATIONAL)
+}
+
+/// The INSEE code of a bureau's commune: `75056_0911` → `75056`.
+pub fn commune_of(code: &BureauCode) -> &str {
+    code.as_str()
+        .split_once('_')
+        .map_or(code.as_str(), |(commune, _)| commune)
+}
+
+/// The département of a bureau, as circonscription codes write it, from its commune's INSEE
+/// code: `75056_0911` → `75`, `2A004_0001` → `2A`, `97101_0001` → `971` (overseas: three
+/// characters).
+pub fn bureau_departement(code: &BureauCode) -> &str {
+    let commune = commune_of(code);
+    let n = if commune.starts_with("97") || commune.starts_with("98") {
+        3
+    } else {
+        2
+    };
+    commune.get(..n).unwrap_or(commune)
+}
+
+/// The bureau a detail is about, for the details that are a bureau's (its table, its machines);
+/// `None` for the circonscription's (envelopes, households, non-receipts, late records).
+fn detail_bureau(d: &Detail) -> Option<&BureauCode> {
+    match d {
+        Detail::AbsentFromTable { bureau, .. }
+        | Detail::Disagreement { bureau, .. }
+        | Detail::MachinesDisputed { bureau, .. } => Some(bureau),
+        _ => None,
+    }
+}
+
+/// One commune of a national scope: its observed bureaux and their details.
+struct Commune<'r> {
+    code: &'r str,
+    name: &'r str,
+    bureaux: Vec<&'r Bureau>,
+    details: Vec<&'r Detail>,
+}
+
+/// One département of a national scope: its communes in code order.
+struct Area<'r> {
+    code: &'r str,
+    communes: BTreeMap<&'r str, Commune<'r>>,
+}
+
+impl Area<'_> {
+    fn with_findings(&self) -> usize {
+        self.communes
+            .values()
+            .filter(|c| !c.details.is_empty())
+            .count()
+    }
+
+    fn bureaux(&self) -> usize {
+        self.communes.values().map(|c| c.bureaux.len()).sum()
+    }
+
+    fn bureaux_with_findings(&self) -> usize {
+        self.communes
+            .values()
+            .map(|c| {
+                let mut at: Vec<&BureauCode> =
+                    c.details.iter().filter_map(|d| detail_bureau(d)).collect();
+                at.sort_unstable();
+                at.dedup();
+                at.len()
+            })
+            .sum()
+    }
+}
+
+/// The bureaux of `record` and their details by département and commune, in the table's order.
+fn areas(record: &CircRecord) -> Vec<Area<'_>> {
+    let mut areas: BTreeMap<&str, Area<'_>> = BTreeMap::new();
+    for b in &record.bureaux {
+        let dep = bureau_departement(&b.code);
+        let area = areas.entry(dep).or_insert_with(|| Area {
+            code: dep,
+            communes: BTreeMap::new(),
+        });
+        let code = commune_of(&b.code);
+        area.communes
+            .entry(code)
+            .or_insert_with(|| Commune {
+                code,
+                name: b.commune.as_str(),
+                bureaux: Vec::new(),
+                details: Vec::new(),
+            })
+            .bureaux
+            .push(b);
+    }
+    for d in &record.details {
+        let Some(bureau) = detail_bureau(d) else {
+            continue;
+        };
+        let dep = bureau_departement(bureau);
+        let code = commune_of(bureau);
+        let area = areas.entry(dep).or_insert_with(|| Area {
+            code: dep,
+            communes: BTreeMap::new(),
+        });
+        area.communes
+            .entry(code)
+            .or_insert_with(|| Commune {
+                code,
+                // A bureau of a detail is observed, so listed; its commune's name is the code
+                // otherwise.
+                name: code,
+                bureaux: Vec::new(),
+                details: Vec::new(),
+            })
+            .details
+            .push(d);
+    }
+    let mut areas: Vec<Area<'_>> = areas.into_values().collect();
+    areas.sort_by(|a, b| departements::order(a.code).cmp(&departements::order(b.code)));
+    areas
+}
+
+/// `Paris (75056)`, or the code alone when the name is unknown.
+fn commune_title(c: &Commune<'_>) -> String {
+    if c.name.is_empty() || c.name == c.code {
+        c.code.to_owned()
+    } else {
+        format!("{} ({})", c.name, c.code)
+    }
+}
+
+/// The présidentielle's national circonscription after the national page: coverage by the
+/// bureaux' départements, a table of contents, the circonscription-wide findings (envelopes,
+/// households) as one section, then each département with a bureau's finding, its communes with
+/// findings each in a compact section and the others on ONE line each; the départements observed
+/// with nothing to report at their bureaux come last.
+fn scope(record: &CircRecord, law: &Law, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    let lang = cat.lang;
+    let areas = areas(record);
+
+    writeln!(out, "<section class=\"coverage\" id=\"coverage\">")?;
+    writeln!(
+        out,
+        "<h2>{}</h2>",
+        esc(&msg("national-coverage-title").render(lang))
+    )?;
+    writeln!(out, "<table class=\"compact\">")?;
+    writeln!(
+        out,
+        "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+        esc(&msg("national-col-departement").render(lang)),
+        esc(&msg("national-col-communes").render(lang)),
+        esc(&msg("national-col-bureaux").render(lang)),
+        esc(&msg("national-col-bureaux-findings").render(lang)),
+    )?;
+    writeln!(out, "<tbody>")?;
+    for a in &areas {
+        let title = departement_title(a.code, cat);
+        let (class, name) = if a.with_findings() > 0 {
+            (
+                " class=\"has\"",
+                format!("<a href=\"#d{}\">{}</a>", esc(a.code), esc(&title)),
+            )
+        } else {
+            ("", esc(&title).into_owned())
+        };
+        writeln!(
+            out,
+            "<tr{class}><td>{name}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            a.communes.len(),
+            a.bureaux(),
+            a.bureaux_with_findings(),
+        )?;
+    }
+    writeln!(out, "</tbody>")?;
+    writeln!(out, "</table>")?;
+    writeln!(out, "</section>")?;
+
+    let findings: Vec<&Area<'_>> = areas.iter().filter(|a| a.with_findings() > 0).collect();
+    let quiet: Vec<&Area<'_>> = areas.iter().filter(|a| a.with_findings() == 0).collect();
+    let code = record.circonscription.code.as_str();
+    writeln!(out, "<nav class=\"toc\">")?;
+    writeln!(out, "<h2>{}</h2>", esc(&msg("national-toc").render(lang)))?;
+    writeln!(out, "<ol>")?;
+    writeln!(
+        out,
+        "<li><a href=\"#coverage\">{}</a></li>",
+        esc(&msg("national-coverage-title").render(lang))
+    )?;
+    writeln!(
+        out,
+        "<li><a href=\"#c{}\">{}</a></li>",
+        esc(code),
+        esc(&departement_title(departements::NATIONAL, cat))
+    )?;
+    for a in &findings {
+        let communes: Vec<String> = a
+            .communes
+            .values()
+            .filter(|c| !c.details.is_empty())
+            .map(|c| {
+                format!(
+                    "<a href=\"#m{}\">{}</a>",
+                    esc(c.code),
+                    esc(&commune_title(c))
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "<li><a href=\"#d{}\">{}</a> <span class=\"circs\">{}</span></li>",
+            esc(a.code),
+            esc(&departement_title(a.code, cat)),
+            communes.join(", ")
+        )?;
+    }
+    if !quiet.is_empty() {
+        writeln!(
+            out,
+            "<li><a href=\"#quiet\">{}</a></li>",
+            esc(&msg("national-quiet-title").render(lang))
+        )?;
+    }
+    writeln!(out, "</ol>")?;
+    writeln!(out, "</nav>")?;
+
+    // The circonscription-wide part: every candidate's row and finding, the envelopes' and
+    // households' details; the bureaux and their details go to their départements below.
+    let national = CircRecord {
+        bureaux: Vec::new(),
+        details: record
+            .details
+            .iter()
+            .filter(|d| detail_bureau(d).is_none())
+            .cloned()
+            .collect(),
+        ..record.clone()
+    };
+    writeln!(
+        out,
+        "<section class=\"dep first\" id=\"d{}\">",
+        esc(departements::NATIONAL)
+    )?;
+    writeln!(
+        out,
+        "<h2>{}</h2>",
+        esc(&departement_title(departements::NATIONAL, cat))
+    )?;
+    circonscription(&national, law, cat, out)?;
+    writeln!(out, "</section>")?;
+
+    for a in &findings {
+        writeln!(out, "<section class=\"dep\" id=\"d{}\">", esc(a.code))?;
+        writeln!(out, "<h2>{}</h2>", esc(&departement_title(a.code, cat)))?;
+        writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            esc(&msg("national-scope-departement-line")
+                .arg("communes", a.communes.len())
+                .arg("findings", a.with_findings())
+                .arg("bureaux", a.bureaux())
+                .arg("bureaux_findings", a.bureaux_with_findings())
+                .render(lang))
+        )?;
+        let mut quiet_lines = Vec::new();
+        for c in a.communes.values() {
+            if c.details.is_empty() {
+                quiet_lines.push(quiet_commune(c, cat));
+            } else {
+                commune(record, c, law, cat, out)?;
+            }
+        }
+        if !quiet_lines.is_empty() {
+            writeln!(out, "<ul class=\"quiet\">")?;
+            for line in quiet_lines {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
+
+    if !quiet.is_empty() {
+        writeln!(out, "<section class=\"quietdeps\" id=\"quiet\">")?;
+        writeln!(
+            out,
+            "<h2>{}</h2>",
+            esc(&msg("national-quiet-title").render(lang))
+        )?;
+        writeln!(out, "<div class=\"cols\">")?;
+        for a in quiet {
+            writeln!(
+                out,
+                "<h4 id=\"d{}\">{}</h4>",
+                esc(a.code),
+                esc(&departement_title(a.code, cat))
+            )?;
+            writeln!(out, "<ul class=\"quiet\">")?;
+            for c in a.communes.values() {
+                writeln!(out, "{}", quiet_commune(c, cat))?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+        writeln!(out, "</div>")?;
+        writeln!(out, "</section>")?;
+    }
+    Ok(())
+}
+
+/// A commune with nothing to report at its bureaux, as ONE `<li>`.
+fn quiet_commune(c: &Commune<'_>, cat: &Catalog) -> String {
+    let line = msg("national-quiet-commune")
+        .arg("commune", commune_title(c))
+        .arg("bureaux", c.bureaux.len())
+        .render(cat.lang);
+    format!("<li id=\"m{}\">{}</li>", esc(c.code), esc(&line))
+}
+
+/// A commune with a bureau's finding, compactly: its observed bureaux on one line, then the
+/// details of its bureaux (ballots absent from a table, disagreements, machines disputed).
+fn commune(
+    record: &CircRecord,
+    c: &Commune<'_>,
+    law: &Law,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<section class=\"circ compact commune\" id=\"m{}\">",
+        esc(c.code)
+    )?;
+    writeln!(out, "<h3>{}</h3>", esc(&commune_title(c)))?;
+    if !c.bureaux.is_empty() {
+        let list: Vec<String> = c.bureaux.iter().map(|b| bureau_line(b, cat)).collect();
+        writeln!(
+            out,
+            "<p class=\"bureaux\"><b>{}</b>{}{}</p>",
+            esc(cat.report_bureaux),
+            esc(cat.list_sep),
+            esc(&list.join(" ; "))
+        )?;
+    }
+    // The commune's details only, worded as the circonscription's would be.
+    let local = CircRecord {
+        bureaux: c.bureaux.iter().map(|b| (*b).clone()).collect(),
+        rows: Vec::new(),
+        households: Vec::new(),
+        non_receipts: 0,
+        findings: Vec::new(),
+        details: c.details.iter().map(|d| (*d).clone()).collect(),
+        circonscription: record.circonscription.clone(),
+    };
+    details_list(&local, law, cat, out)?;
+    writeln!(out, "</section>")
 }
 
 /// `3 circonscriptions observées sur 5, 1 avec constat ; 12 bureaux observés sur 140`.
@@ -568,8 +938,18 @@ fn circonscription(
         }
     }
     writeln!(out, "</ul>")?;
-    // The details (who saw what, when), each under a short tag of its kind; the sections' full
-    // titles with their articles are the findings' sentences above.
+    details_list(record, law, cat, out)?;
+    writeln!(out, "</section>")
+}
+
+/// The details (who saw what, when), each under a short tag of its kind; the sections' full
+/// titles with their articles are the findings' sentences.
+fn details_list(
+    record: &CircRecord,
+    law: &Law,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "<ul class=\"details\">")?;
     for section in detail_sections(record, law, cat) {
         let tag = msg(tag_id(section.kind)).render(cat.lang);
@@ -584,8 +964,7 @@ fn circonscription(
             )?;
         }
     }
-    writeln!(out, "</ul>")?;
-    writeln!(out, "</section>")
+    writeln!(out, "</ul>")
 }
 
 /// The short tag of a detail section's kind ([`super::super::SECTION_KINDS`]).
@@ -641,4 +1020,179 @@ fn totals_chart(counts: &Counts, cat: &Catalog) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::record::build_record_with;
+    use crate::domain::{
+        CirconscriptionCode, Event, EventBody, EventId, ObserverId, Panel, RecordState,
+    };
+    use crate::i18n::Lang;
+
+    fn bureau(code: &str) -> BureauCode {
+        BureauCode::parse(code).unwrap()
+    }
+
+    #[test]
+    fn a_bureau_s_departement_comes_from_its_commune_code() {
+        assert_eq!(bureau_departement(&bureau("75056_0911")), "75");
+        assert_eq!(bureau_departement(&bureau("01004_0001")), "01");
+        assert_eq!(bureau_departement(&bureau("2A004_0001")), "2A");
+        assert_eq!(bureau_departement(&bureau("2B033_0002")), "2B");
+        assert_eq!(bureau_departement(&bureau("97101_0001")), "971");
+        assert_eq!(bureau_departement(&bureau("98818_0001")), "988");
+        assert_eq!(commune_of(&bureau("69123_0101")), "69123");
+    }
+
+    /// The présidentielle sample's FR01, observed by one observer at four bureaux of three
+    /// départements: ballots absent at Paris 0911 and at Les Abymes 0001, present at Paris 0912
+    /// and Marseille 0101; one profession de foi absent from the envelope.
+    fn presidentielle_html(lang: Lang) -> (String, CircRecord) {
+        let data = crate::sample::find("presidentielle-2022")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let fr01 = CirconscriptionCode::parse("FR01").unwrap();
+        let tick = |b: Option<&str>, panel: u16, item: Item, mark: Mark| EventBody::Tick {
+            circonscription: fr01.clone(),
+            bureau: b.map(bureau),
+            panel: Panel::new(panel).unwrap(),
+            item,
+            mark,
+            note: None,
+            envelope: None,
+        };
+        let bodies = vec![
+            tick(Some("75056_0911"), 3, Item::Bureau, Mark::Absent),
+            tick(Some("75056_0912"), 3, Item::Bureau, Mark::Present),
+            tick(Some("13055_0101"), 3, Item::Bureau, Mark::Present),
+            tick(Some("97101_0001"), 7, Item::Bureau, Mark::Absent),
+            tick(None, 4, Item::Foi, Mark::Absent),
+        ];
+        let observer = ObserverId(Uuid::from_u128(1));
+        let events: Vec<Event> = bodies
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| Event {
+                id: EventId(Uuid::from_u128(1 << 64 | i as u128)),
+                observer,
+                seq: i as u64 + 1,
+                // 10 April 2022, 08:00 UTC and on.
+                recorded_at: DateTime::from_timestamp(1_649_577_600 + i as i64 * 60, 0).unwrap(),
+                seen_at: None,
+                body,
+            })
+            .collect();
+        let state = RecordState::fold(&events);
+        let names = [(observer, "Paul".to_owned())].into_iter().collect();
+        let record = build_record_with(&data.referential, &state, &fr01, &names).unwrap();
+        let records = vec![record.clone()];
+        assert!(is_national_scope(&records));
+        let law = Law::of(data.election.kind);
+        let mut out = Vec::new();
+        render(&records, None, law, lang.catalog(), &mut out).unwrap();
+        (String::from_utf8(out).unwrap(), record)
+    }
+
+    /// The HTML of the element whose `id` is `id`, to the next element of the same tag.
+    fn section<'h>(html: &'h str, id: &str) -> &'h str {
+        let start = html
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no #{id}"));
+        let rest = &html[start..];
+        let end = rest[1..]
+            .find("<section class=\"dep")
+            .or_else(|| rest[1..].find("<section class=\"quietdeps"))
+            .map_or(rest.len(), |e| e + 1);
+        &rest[..end]
+    }
+
+    #[test]
+    fn fr01_is_split_by_the_bureaux_departements_and_communes() {
+        let (html, record) = presidentielle_html(Lang::Fr);
+        // One section per département with a bureau's finding, named, each bureau's absence in
+        // its own département and commune.
+        let paris = section(&html, "d75");
+        assert!(paris.contains("Paris (75)"), "{paris}");
+        assert!(paris.contains("id=\"m75056\""), "{paris}");
+        assert!(paris.contains("75056_0911"), "{paris}");
+        assert!(!paris.contains("97101_0001"), "{paris}");
+        let guadeloupe = section(&html, "d971");
+        assert!(guadeloupe.contains("Guadeloupe (971)"), "{guadeloupe}");
+        assert!(guadeloupe.contains("Les Abymes (97101)"), "{guadeloupe}");
+        assert!(guadeloupe.contains("class=\"bureau\""), "{guadeloupe}");
+        assert!(!guadeloupe.contains("75056_0911"), "{guadeloupe}");
+        // Marseille (13) saw every ballot: one line among the départements without findings.
+        let quiet = &html[html.find("id=\"quiet\"").unwrap()..];
+        assert!(quiet.contains("Bouches-du-Rhône (13)"), "{quiet}");
+        assert!(quiet.contains("<li id=\"m13055\">"), "{quiet}");
+        assert!(!html.contains("<section class=\"dep\" id=\"d13\""));
+        // The envelopes' findings stay in the national section, not under a département; the
+        // bureaux' details are not repeated there.
+        let france = section(&html, "dFR");
+        assert!(france.contains("class=\"not-supplied\""), "{france}");
+        assert!(!france.contains("class=\"bureau\""), "{france}");
+        assert!(!paris.contains("class=\"not-supplied\""), "{paris}");
+        // Every detail of a bureau is shown once, in its commune.
+        let bureau_details = record
+            .details
+            .iter()
+            .filter(|d| detail_bureau(d).is_some())
+            .count();
+        assert_eq!(bureau_details, 2);
+        assert_eq!(
+            html.matches("<li class=\"bureau\">").count(),
+            bureau_details
+        );
+        // The table of contents links each commune with a finding.
+        let toc = &html[html.find("<nav class=\"toc\">").unwrap()..html.find("</nav>").unwrap()];
+        for link in ["#d75", "#m75056", "#d971", "#m97101", "#cFR01", "#quiet"] {
+            assert!(toc.contains(link), "{link}: {toc}");
+        }
+        // Both languages, no message id left.
+        let (en, _) = presidentielle_html(Lang::En);
+        assert!(
+            en.contains("Les Abymes (97101)") && !en.contains("national-"),
+            "{en}"
+        );
+        assert!(!html.contains("national-"), "{html}");
+    }
+
+    #[test]
+    fn the_html_report_of_fr01_alone_takes_the_national_layout() {
+        let data = crate::sample::find("presidentielle-2022")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let (_, record) = presidentielle_html(Lang::Fr);
+        let report = crate::report::Report {
+            election: &data.election,
+            records: vec![record],
+            digest: None,
+        };
+        let mut out = Vec::new();
+        crate::report::render(&report, crate::report::Format::Html, Lang::Fr, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(html.contains("<main class=\"national\">"), "{html}");
+        assert!(html.contains("id=\"d971\"") && html.contains("id=\"m75056\""));
+    }
+
+    #[test]
+    fn a_single_circonscription_of_a_departement_is_not_a_national_scope() {
+        let data = crate::sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let c7501 = CirconscriptionCode::parse("7501").unwrap();
+        let state = RecordState::fold(&[]);
+        let names = Default::default();
+        let record = build_record_with(&data.referential, &state, &c7501, &names).unwrap();
+        assert!(!is_national_scope(&[record]));
+        assert!(!is_national_scope(&[]));
+    }
 }
