@@ -114,6 +114,17 @@ pub fn events(db: &Path) -> Vec<constat::domain::Event> {
         .expect("read its events")
 }
 
+/// How many events the database at `db` holds, read without writing anything; `None` while it
+/// does not exist or is still being created by another process (a poll must not open it with
+/// `Store::open`, which would run migrations beside the creator).
+pub fn events_so_far(db: &Path) -> Option<i64> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .ok()?;
+    conn.query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+        .ok()
+}
+
 /// `constat report --format json`, parsed.
 pub fn report_json(db: &Path) -> serde_json::Value {
     let out = run(constat(db).args(["report", "--format", "json"]), 0);
