@@ -25,7 +25,7 @@ use crate::domain::legal_time::LegalZone;
 use crate::domain::session::{Implausible, NoteChange, Refusal, Sheet};
 use crate::domain::{
     Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
-    Panel, RecordState,
+    Panel, PhotoSubject, RecordState,
 };
 use crate::error::Error;
 use crate::i18n::{Lang, Localize, Message};
@@ -620,7 +620,75 @@ impl<'a> Session<'a> {
             Command::Export { folder } => self.export(store, &folder),
             Command::History { panel, item } => self.history(panel, item),
             Command::Verify => self.verify(store),
+            Command::Photo { of, path } => self.photo(store, of, &path),
         }
+    }
+
+    /// `photo …`: attaches the file through [`crate::app::photos::attach`] (the path every front
+    /// end takes), as the observer's signed event; `annuler` withdraws it.
+    fn photo(&mut self, store: &mut Store, of: PhotoSubject, typed: &str) -> Vec<String> {
+        let t = self.text;
+        let Some(bureau) = self.bureau.as_ref().map(|b| b.code.clone()) else {
+            return vec![Message::new("plain-photo-needs-bureau").render(self.lang)];
+        };
+        let what = match of {
+            PhotoSubject::Cell { panel, item } => {
+                let Some(c) = self.candidate(panel) else {
+                    return vec![format!(
+                        "{} {}.",
+                        self.unknown_panel(panel),
+                        (t.example)(Form::Photo)
+                    )];
+                };
+                format!("{} — {}", self.who(c), (t.item)(item))
+            }
+            PhotoSubject::Bureau => Message::new("plain-photo-bureau")
+                .arg("bureau", bureau.as_str())
+                .render(self.lang),
+            PhotoSubject::Household | PhotoSubject::NonReceipt { .. } => {
+                Message::new("plain-photo-household").render(self.lang)
+            }
+        };
+        let what_to = crate::app::photos::Attach {
+            circonscription: self.circonscription.code.clone(),
+            bureau,
+            of,
+            note: None,
+            keep_metadata: false,
+        };
+        let path = crate::app::evidence::expand_home(typed.trim());
+        let events = match crate::app::photos::attach(store, &what_to, &[path]) {
+            Ok(events) => events,
+            Err(e) => return vec![(t.not_saved)(&e.message(self.lang))],
+        };
+        let mut lines = Vec::new();
+        for event in &events {
+            self.state.apply(event);
+            if let EventBody::Photo { photo, .. } = &event.body {
+                let summary = Message::new("plain-photo-saved")
+                    .arg("what", what.as_str())
+                    .arg(
+                        "name",
+                        crate::domain::outside::escape(&photo.name).into_owned(),
+                    )
+                    .arg("sha", hex::encode(&photo.sha256[..4]))
+                    .arg(
+                        "kept",
+                        match (photo.stripped(), photo.media) {
+                            (true, _) => "stripped",
+                            (false, crate::domain::MediaType::Heic) => "heic",
+                            (false, _) => "kept",
+                        },
+                    )
+                    .render(self.lang);
+                lines.push(self.saved_line(&summary, Some(event.recorded_at)));
+                self.undo.push(Change {
+                    summary,
+                    events: vec![event.id],
+                });
+            }
+        }
+        lines
     }
 
     /// The household's envelope count (`more`: the observer confirmed more envelopes than
