@@ -1091,4 +1091,4 @@ impl<'a> Session<'a> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -12,7 +12,7 @@ use ratatui::crossterm::execute;
 
 use super::effect::Effect;
 use super::keymap::{message_for, message_for_mouse, message_for_paste};
-use super::message::{ExportRefused, Message};
+use super::message::{ExportRefused, Message, PhotoAnswer};
 use super::model::{Model, Summary};
 use super::setup::{self, SetupChoice, SetupEffect, SetupModel, SetupMsg, Source};
 use super::theme::Theme;
@@ -22,6 +22,7 @@ use crate::domain::RecordState;
 use crate::domain::search::{Place, PlaceIndex};
 use crate::error::Error;
 use crate::i18n::Lang;
+use crate::i18n::Localize;
 use crate::storage::Store;
 
 /// Builds the model of `store` on its current bureau's circonscription (else the first one),
@@ -195,12 +196,48 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
         Effect::LoadHistory(key) => {
             match store.events_of_observer(model.observer, &key.circonscription) {
                 Ok(events) => {
-                    let entries = crate::domain::history::of_cell(&events, model.observer, &key);
-                    let lines = super::update::history_lines(model, &entries);
+                    let lines = super::update::cell_history(model, &events, &key);
                     queue.push_back(Message::HistoryReady(lines));
                 }
                 Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
             }
+        }
+        Effect::FindPhotos(folder) => {
+            let folder = folder
+                .map(|f| crate::app::evidence::expand_home(&f))
+                .or_else(crate::app::photo_pick::default_folder);
+            let sources = photo_sources(model, folder.as_deref());
+            queue.push_back(Message::PhotosFound(Box::new(sources)));
+        }
+        Effect::AttachPhoto { group, of, path } => {
+            let path = crate::app::evidence::expand_home(&path);
+            if path.is_dir() {
+                // A folder typed: its images are offered, and it is the folder from now on.
+                let sources = photo_sources(model, Some(&path));
+                queue.push_back(Message::PhotoAnswer {
+                    group,
+                    answer: PhotoAnswer::Folder(Box::new(sources)),
+                });
+            } else {
+                queue.push_back(attach_photo(model, store, group, of, &path));
+            }
+        }
+        Effect::TakePhoto { group, of } => {
+            use crate::app::photo_pick::{camera, take_photo};
+            let refused = |why: String| Message::PhotoAnswer {
+                group,
+                answer: PhotoAnswer::Refused(why),
+            };
+            queue.push_back(match camera() {
+                None => refused(crate::i18n::Message::new("photo-no-camera").render(model.lang)),
+                Some(command) => {
+                    match take_photo(&command, model.zone().local(crate::app::now())) {
+                        // The temporary file goes once attached (or refused).
+                        Ok(taken) => attach_photo(model, store, group, of, &taken.path),
+                        Err(why) => refused(why.text(model.lang)),
+                    }
+                }
+            });
         }
         Effect::CheckSeenAt(text) => {
             let checked = crate::domain::event::parse_moment(&text)
@@ -234,6 +271,58 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
                 },
             });
         }
+    }
+}
+
+/// The photo form's sources: the recent images of `folder` (when there is one) and whether the
+/// camera command is there.
+fn photo_sources(model: &Model, folder: Option<&Path>) -> super::forms::PhotoSources {
+    use crate::app::photo_pick::{RECENT, camera, recent_images};
+    let camera = camera().is_some();
+    match folder {
+        Some(folder) => super::forms::PhotoSources {
+            folder: Some(folder.display().to_string()),
+            recent: recent_images(folder, RECENT).map_err(|e| e.text(model.lang)),
+            camera,
+        },
+        None => super::forms::PhotoSources {
+            folder: None,
+            recent: Ok(Vec::new()),
+            camera,
+        },
+    }
+}
+
+/// Attaches the file at `path` through [`crate::app::photos::attach`] (the one attach path):
+/// `Saved` for `group`, or why nothing was recorded.
+fn attach_photo(
+    model: &Model,
+    store: &mut Store,
+    group: u64,
+    of: crate::domain::PhotoSubject,
+    path: &Path,
+) -> Message {
+    let refused = |why: String| Message::PhotoAnswer {
+        group,
+        answer: PhotoAnswer::Refused(why),
+    };
+    let Some(bureau) = model.bureau.as_ref() else {
+        return refused(model.lang.catalog().form_needs_bureau.to_owned());
+    };
+    let what = crate::app::photos::Attach {
+        circonscription: model.circonscription.code.clone(),
+        bureau: bureau.code.clone(),
+        of,
+        note: None,
+        keep_metadata: false,
+    };
+    match crate::app::photos::attach(store, &what, &[path.to_owned()]) {
+        // One file, one event.
+        Ok(events) => match events.into_iter().next() {
+            Some(event) => Message::Saved { group, event },
+            None => refused(crate::i18n::Message::new("photo-not-recorded").render(model.lang)),
+        },
+        Err(e) => refused(e.message(model.lang)),
     }
 }
 

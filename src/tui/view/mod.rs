@@ -85,7 +85,8 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         | Mode::NonReceipt(_)
         | Mode::Note(_)
         | Mode::Export(_)
-        | Mode::SeenAt(_) => {
+        | Mode::SeenAt(_)
+        | Mode::Photo(_) => {
             overlays::form(model, frame, area);
         }
         Mode::Picker(picker) => overlays::picker(model, picker, frame, area),
@@ -192,6 +193,13 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         (None, Mode::History(_)) => Line::styled(
             fit(
                 &crate::i18n::Message::new("journey-hint-history").render(model.lang),
+                area.width,
+            ),
+            model.theme.dim(),
+        ),
+        (None, Mode::Photo(_)) => Line::styled(
+            short_hint(
+                &crate::i18n::Message::new("photo-hint").render(model.lang),
                 area.width,
             ),
             model.theme.dim(),
