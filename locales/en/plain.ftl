@@ -216,3 +216,13 @@ plain-example-photo = Example: photo 8 bureau ~/storage/dcim/Camera/IMG_0001.jpg
 plain-problem-missing-photo-subject = what the photo shows is missing: a candidate number and a column, bureau or envelope
 plain-problem-bad-photo-subject = "{ $word }" is neither a candidate number, bureau nor envelope
 plain-problem-missing-path = the path of the photo's file is missing
+# `historique N ITEM`: the cell's photos, after its observations.
+plain-history-photos =
+    Photos of { $what }: { $count } { $count ->
+        [one] photo
+       *[other] photos
+    }:
+# $taken: plain-photo-taken, plain-photo-taken-day or nothing.
+plain-history-photo = on { $day } at { $time }: photo "{ $name }"{ $taken }
+plain-photo-taken = , taken at { $time }
+plain-photo-taken-day = , taken on { $day } at { $time }

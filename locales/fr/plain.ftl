@@ -219,3 +219,13 @@ plain-example-photo = Exemple : photo 8 bureau ~/storage/dcim/Camera/IMG_0001.jp
 plain-problem-missing-photo-subject = il manque ce que montre la photo : un numéro de candidat et une colonne, bureau ou enveloppe
 plain-problem-bad-photo-subject = « { $word } » n'est ni un numéro de candidat, ni bureau, ni enveloppe
 plain-problem-missing-path = il manque le chemin du fichier de la photo
+# `historique N ITEM`: the cell's photos, after its observations.
+plain-history-photos =
+    Photos de { $what } : { $count } { $count ->
+        [one] photo
+       *[other] photos
+    } :
+# $taken: plain-photo-taken, plain-photo-taken-day or nothing.
+plain-history-photo = le { $day } à { $time } : photo « { $name } »{ $taken }
+plain-photo-taken = , prise à { $time }
+plain-photo-taken-day = , prise le { $day } à { $time }

@@ -843,14 +843,25 @@ impl<'a> Session<'a> {
         let sheet = self.sheet();
         let key = sheet.key(panel, item);
         let seen: Vec<_> = self.state.live_ticks_by(self.observer, &key).collect();
-        if seen.is_empty() {
+        // The cell's photos (issue 19): a bureau cell's of the current bureau.
+        let bureau = self.bureau.as_ref().map(|b| &b.code);
+        let photos: Vec<_> = self
+            .state
+            .photos_of(&self.circonscription.code)
+            .filter(|f| {
+                f.observer == self.observer
+                    && f.photo.of == PhotoSubject::Cell { panel, item }
+                    && (item != Item::Bureau || Some(&f.bureau) == bureau)
+            })
+            .collect();
+        if seen.is_empty() && photos.is_empty() {
             return vec![(t.history_none)(&what)];
         }
-        let zone = LegalZone::of_place(
-            &self.circonscription.code,
-            self.bureau.as_ref().map(|b| &b.code),
-        );
-        let mut lines = vec![(t.history_title)(&what, seen.len())];
+        let zone = LegalZone::of_place(&self.circonscription.code, bureau);
+        let mut lines = Vec::new();
+        if !seen.is_empty() {
+            lines.push((t.history_title)(&what, seen.len()));
+        }
         lines.extend(seen.iter().map(|o| {
             let local = zone.local(o.at);
             (t.history_line)(
@@ -859,6 +870,36 @@ impl<'a> Session<'a> {
                 &(t.mark)(o.mark),
                 o.note.as_deref(),
             )
+        }));
+        if !photos.is_empty() {
+            lines.push(
+                Message::new("plain-history-photos")
+                    .arg("what", what.as_str())
+                    .arg("count", photos.len())
+                    .render(self.lang),
+            );
+        }
+        lines.extend(photos.iter().map(|f| {
+            let local = zone.local(f.at);
+            let taken = f.photo.taken_at.map(|at| {
+                if at.date() == local.date() {
+                    Message::new("plain-photo-taken").arg("time", (t.clock)(at))
+                } else {
+                    Message::new("plain-photo-taken-day")
+                        .arg("time", (t.clock)(at))
+                        .arg("day", at.format("%d/%m/%Y").to_string())
+                }
+                .render(self.lang)
+            });
+            Message::new("plain-history-photo")
+                .arg("day", local.format("%d/%m/%Y").to_string())
+                .arg("time", (t.clock)(local))
+                .arg(
+                    "name",
+                    crate::domain::outside::escape(&f.photo.name).into_owned(),
+                )
+                .arg("taken", taken.unwrap_or_default())
+                .render(self.lang)
         }));
         lines
     }

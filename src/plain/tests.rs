@@ -1044,9 +1044,25 @@ fn photos_are_attached_to_a_cell_the_bureau_and_the_household_from_plain_mode() 
         out.contains("Annulé : Photo jointe à enveloppes du foyer"),
         "{out}"
     );
-    // `aide` lists it.
-    let help = drive(&mut store, Lang::Fr, "aide\n");
+    // `aide` lists it; `historique` lists the cell's photos.
+    let help = drive(
+        &mut store,
+        Lang::Fr,
+        "aide\nhistorique 8 bureau\nhistorique 8 foi\n",
+    );
     assert!(help.contains("photo 8 bureau CHEMIN : "), "{help}");
+    assert!(
+        help.contains(" — bulletin (bureau) : 1 photo :\n"),
+        "{help}"
+    );
+    assert!(
+        help.contains(" : photo « table du bureau.jpg »\n"),
+        "{help}"
+    );
+    assert!(
+        help.contains("aucune observation enregistrée par vous"),
+        "{help}"
+    );
 }
 
 /// Without a bureau, a photo is refused and says how to choose one.
