@@ -138,7 +138,9 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
             } else if on(cancel) {
                 Some(Message::Close)
             } else {
-                None
+                // A tap on one of the photo form's recent images highlights it.
+                super::view::photo_image_target(model, screen, mouse.column, mouse.row)
+                    .map(Message::SelectPhoto)
             }
         }
         (MouseEventKind::Down(MouseButton::Left), Mode::History(_)) => Some(Message::Close),

@@ -113,6 +113,8 @@ pub enum Message {
     Exported(Result<String, ExportRefused>),
     /// Open the photo form for the cell under the cursor (or the household, the bureau).
     OpenPhoto,
+    /// Highlight the photo form's recent image of this index (a tap on it).
+    SelectPhoto(usize),
     /// Take the photo with the camera (photo form, when the camera command is there).
     TakePhoto,
     /// The photo form's recent images and camera, as the runtime found them.

@@ -2716,7 +2716,28 @@ fn a_recent_image_is_picked_with_the_arrows_and_a_refusal_stays_in_the_form() {
     h.keys("x");
     assert!(matches!(&h.model.mode, Mode::Photo(f) if f.selected.is_none() && f.path == "x"));
     h.press(KeyCode::Backspace);
-    h.press(KeyCode::Down);
+    // A tap on the second image highlights it (the drawn row); a tap on the title does not.
+    let (x, y) = row_of(&screen(&h.model, 80, 24), "IMG_0002.jpg");
+    let tap = |x, y| ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    assert_eq!(
+        super::keymap::message_for_mouse(tap(x, y), &h.model),
+        Some(Message::SelectPhoto(1))
+    );
+    let (tx, ty) = row_of(&screen(&h.model, 80, 24), "Joindre une photo");
+    assert_eq!(
+        super::keymap::message_for_mouse(tap(tx, ty), &h.model),
+        None
+    );
+    h.send(Message::SelectPhoto(1));
+    assert!(matches!(&h.model.mode, Mode::Photo(f) if f.selected == Some(1)));
+    h.press(KeyCode::Up);
     h.press(KeyCode::Enter);
     assert_eq!(h.attached.last().unwrap().1, "/camera/IMG_0003.jpg");
     assert_eq!(h.model.mode, Mode::Grid);
@@ -2919,4 +2940,16 @@ fn the_runtime_attaches_a_real_photo_and_lists_a_real_folder() {
     let lines = history.lines.as_ref().unwrap();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].photo.as_ref().unwrap().name, "IMG 0001.jpg");
+}
+
+/// Where `text` is drawn on `shown` (a `TestBackend` screen: one quoted line per row).
+fn row_of(shown: &str, text: &str) -> (u16, u16) {
+    for (y, line) in shown.lines().enumerate() {
+        if let Some(at) = line.find(text) {
+            // The line starts with a quote; columns count characters.
+            let x = line[..at].chars().count().saturating_sub(1);
+            return (u16::try_from(x).unwrap(), u16::try_from(y).unwrap());
+        }
+    }
+    panic!("{text} not on the screen:\n{shown}")
 }

@@ -387,6 +387,14 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
         }
         Message::OpenHistory => open_history(model),
         Message::OpenPhoto => open_photo(model),
+        Message::SelectPhoto(i) => {
+            if let Mode::Photo(form) = &mut model.mode
+                && i < form.recent().len()
+            {
+                form.selected = Some(i);
+            }
+            vec![]
+        }
         Message::PhotosFound(sources) => {
             if let Mode::Photo(form) = &mut model.mode {
                 if sources.folder.is_some() {

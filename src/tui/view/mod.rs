@@ -321,6 +321,11 @@ pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
     overlays::form_buttons(model, area)
 }
 
+/// The photo form's recent image under a tap at (`x`, `y`) on a screen of `area`, if any.
+pub fn photo_image_target(model: &Model, area: Rect, x: u16, y: u16) -> Option<usize> {
+    overlays::photo_image_target(model, area, x, y)
+}
+
 /// A bordered block titled `title`, the title cut at a word (with `…`) to fit a box `width` wide.
 pub(super) fn titled(title: &str, width: u16) -> ratatui::widgets::Block<'static> {
     let room = width.saturating_sub(4);

@@ -352,6 +352,9 @@ struct FormContent<'a> {
     title: String,
     lines: Vec<Line<'a>>,
     error: Option<String>,
+    /// The photo form's recent images: the line of the first one shown, its index among the
+    /// images, and how many are shown (for taps).
+    images: Option<(usize, usize, usize)>,
 }
 
 /// The open form's content, if a form is open; a note shows at most three rows of a box
@@ -392,6 +395,7 @@ fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
                 counter(model, &form.note),
             ],
             error: form.error.clone(),
+            images: None,
         },
         Mode::NonReceipt(form) => {
             let bureau = model
@@ -408,6 +412,7 @@ fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
                     counter(model, &form.note),
                 ],
                 error: form.error.clone(),
+                images: None,
             }
         }
         Mode::Note(form) => {
@@ -435,12 +440,14 @@ fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
                     counter(model, &form.text),
                 ],
                 error: form.error.clone(),
+                images: None,
             }
         }
         Mode::Export(form) => FormContent {
             title: j.export_title.to_owned(),
             lines: vec![field(j.export_label, &form.path, true, model)],
             error: form.error.clone(),
+            images: None,
         },
         Mode::SeenAt(form) => FormContent {
             title: j.seen_at_title.to_owned(),
@@ -449,6 +456,7 @@ fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
                 field(j.seen_at_label, &form.text, true, model),
             ],
             error: form.error.clone(),
+            images: None,
         },
         Mode::Photo(form) => photo_form(model, form, area),
         _ => return None,
@@ -548,6 +556,11 @@ fn photo_form(
     let images = form.recent();
     let first = form.selected.map_or(0, |s| (s + 1).saturating_sub(room));
     let width = form_inner(area).saturating_sub(4);
+    let shown = (
+        lines.len(),
+        first,
+        images.len().saturating_sub(first).min(room),
+    );
     for (i, image) in images.iter().enumerate().skip(first).take(room) {
         let when = super::super::words::clock(lang, model.zone().local(image.modified));
         let name = crate::domain::outside::escape(&image.name).into_owned();
@@ -566,6 +579,7 @@ fn photo_form(
         title: Message::new("photo-title").render(lang),
         lines,
         error: form.error.clone(),
+        images: Some(shown),
     }
 }
 
@@ -604,6 +618,29 @@ fn form_geometry(area: Rect, content: &FormContent<'_>) -> (Rect, [Rect; 2]) {
 /// The open form's buttons (confirm, cancel) on a screen of `area`, for taps.
 pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
     form_content(model, area).map(|c| form_geometry(area, &c).1)
+}
+
+/// The recent image of the photo form at (`x`, `y`) on a screen of `area`, if a tap there is on
+/// one (its index among the images). Drawing and taps use the same geometry.
+pub fn photo_image_target(model: &Model, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let content = form_content(model, area)?;
+    let (line, first, count) = content.images?;
+    let (rect, _) = form_geometry(area, &content);
+    if x <= rect.x || x + 1 >= rect.x + rect.width {
+        return None;
+    }
+    let inner = form_inner(area);
+    let mut row = usize::from(rect.y) + 1;
+    for (i, l) in content.lines.iter().enumerate() {
+        let rows = super::wrapped_rows(&l.to_string(), inner);
+        if (row..row + rows).contains(&usize::from(y)) {
+            return (line..line + count)
+                .contains(&i)
+                .then(|| first + (i - line));
+        }
+        row += rows;
+    }
+    None
 }
 
 /// The width inside a form's box on a screen of `area`.
