@@ -281,7 +281,8 @@ fn photo_sources(model: &Model, folder: Option<&Path>) -> super::forms::PhotoSou
     let camera = camera().is_some();
     match folder {
         Some(folder) => super::forms::PhotoSources {
-            folder: Some(folder.display().to_string()),
+            // Said as typed: `~/` for the home folder (short on a phone's screen).
+            folder: Some(home_relative(folder)),
             recent: recent_images(folder, RECENT).map_err(|e| e.text(model.lang)),
             camera,
         },
@@ -291,6 +292,17 @@ fn photo_sources(model: &Model, folder: Option<&Path>) -> super::forms::PhotoSou
             camera,
         },
     }
+}
+
+/// `folder` with the home folder written `~` (as `expand_home` reads it back).
+fn home_relative(folder: &Path) -> String {
+    dirs::home_dir()
+        .filter(|h| !h.as_os_str().is_empty())
+        .and_then(|home| folder.strip_prefix(home).ok().map(Path::to_owned))
+        .map_or_else(
+            || folder.display().to_string(),
+            |rest| format!("~/{}", rest.display()),
+        )
 }
 
 /// Attaches the file at `path` through [`crate::app::photos::attach`] (the one attach path):

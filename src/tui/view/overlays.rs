@@ -550,8 +550,17 @@ fn photo_form(
             model.theme.dim(),
         )
     });
-    // Borders, the blank line, the buttons, the hint line and the error: what the list leaves.
-    let fixed = lines.len() + usize::from(camera.is_some()) + 5 + usize::from(form.error.is_some());
+    // The rows of the other lines (wrapped), the error's, the borders, the blank line, the
+    // buttons and the hint line: what the list of images leaves (one row each).
+    let inner = form_inner(area);
+    let rows = |l: &Line<'_>| super::wrapped_rows(&l.to_string(), inner);
+    let fixed = lines.iter().map(rows).sum::<usize>()
+        + camera.as_ref().map_or(0, rows)
+        + form
+            .error
+            .as_deref()
+            .map_or(0, |e| super::wrapped_rows(e, inner))
+        + 5;
     let room = usize::from(area.height).saturating_sub(fixed).max(1);
     let images = form.recent();
     let first = form.selected.map_or(0, |s| (s + 1).saturating_sub(room));
