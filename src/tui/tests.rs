@@ -2953,3 +2953,32 @@ fn row_of(shown: &str, text: &str) -> (u16, u16) {
     }
     panic!("{text} not on the screen:\n{shown}")
 }
+
+/// On a phone (40×15) the photo form shows as many recent images as fit, keeps the highlighted
+/// one in view as ↓ goes down the eight, and its buttons stay visible.
+#[test]
+fn the_photo_forms_images_scroll_on_a_phone_screen() {
+    use crate::app::photo_pick::RecentImage;
+    let mut h = Harness::new(model());
+    h.photo_sources = super::forms::PhotoSources {
+        folder: Some("~/storage/dcim/Camera".into()),
+        recent: Ok((0..8)
+            .map(|i| RecentImage {
+                path: format!("/camera/IMG_{i}.jpg").into(),
+                name: format!("IMG_{i}.jpg"),
+                modified: DateTime::from_timestamp(1_497_186_600 - i * 60, 0).unwrap(),
+            })
+            .collect()),
+        camera: true,
+    };
+    h.keys("f");
+    for i in 0..8 {
+        h.press(KeyCode::Down);
+        let shown = screen(&h.model, 40, 15);
+        assert!(shown.contains(&format!("▸ IMG_{i}.jpg")), "{i}:\n{shown}");
+        assert!(shown.contains("[Entrée]"), "{shown}");
+        assert!(shown.contains("Ctrl-P"), "{shown}");
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.attached.last().unwrap().1, "/camera/IMG_7.jpg");
+}
