@@ -226,3 +226,9 @@ plain-history-photos =
 plain-history-photo = on { $day } at { $time }: photo "{ $name }"{ $taken }
 plain-photo-taken = , taken at { $time }
 plain-photo-taken-day = , taken on { $day } at { $time }
+# After a cell's value in the candidate lines: its photos.
+plain-cell-photos =
+    {" "}({ $count } { $count ->
+        [one] photo
+       *[other] photos
+    })

@@ -229,3 +229,9 @@ plain-history-photos =
 plain-history-photo = le { $day } à { $time } : photo « { $name } »{ $taken }
 plain-photo-taken = , prise à { $time }
 plain-photo-taken-day = , prise le { $day } à { $time }
+# After a cell's value in the candidate lines: its photos.
+plain-cell-photos =
+    {" "}({ $count } { $count ->
+        [one] photo
+       *[other] photos
+    })

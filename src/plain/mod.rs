@@ -413,7 +413,19 @@ impl<'a> Session<'a> {
         for c in &self.candidates {
             let cells: Vec<String> = Item::ALL
                 .iter()
-                .map(|&item| self.cell_words(item, self.mark(c.panel, item)))
+                .map(|&item| {
+                    let words = self.cell_words(item, self.mark(c.panel, item));
+                    // A cell with photos says how many (issue 19), as the interface marks it.
+                    match self.cell_photos(c.panel, item).len() {
+                        0 => words,
+                        n => format!(
+                            "{words}{}",
+                            Message::new("plain-cell-photos")
+                                .arg("count", n)
+                                .render(self.lang)
+                        ),
+                    }
+                })
                 .collect();
             lines.push(format!("{} — {}", self.who(c), cells.join(", ")));
         }
@@ -436,6 +448,20 @@ impl<'a> Session<'a> {
             lines.push((t.non_receipts)(non_receipts));
         }
         lines
+    }
+
+    /// The observer's live photos of the cell (a bureau cell's at the current bureau), in the
+    /// order they were attached.
+    fn cell_photos(&self, panel: Panel, item: Item) -> Vec<&crate::domain::state::PhotoFact> {
+        let bureau = self.bureau.as_ref().map(|b| &b.code);
+        self.state
+            .photos_of(&self.circonscription.code)
+            .filter(|f| {
+                f.observer == self.observer
+                    && f.photo.of == PhotoSubject::Cell { panel, item }
+                    && (item != Item::Bureau || Some(&f.bureau) == bureau)
+            })
+            .collect()
     }
 
     /// `3. NAME Given (NUANCE)`.
@@ -844,16 +870,8 @@ impl<'a> Session<'a> {
         let key = sheet.key(panel, item);
         let seen: Vec<_> = self.state.live_ticks_by(self.observer, &key).collect();
         // The cell's photos (issue 19): a bureau cell's of the current bureau.
+        let photos = self.cell_photos(panel, item);
         let bureau = self.bureau.as_ref().map(|b| &b.code);
-        let photos: Vec<_> = self
-            .state
-            .photos_of(&self.circonscription.code)
-            .filter(|f| {
-                f.observer == self.observer
-                    && f.photo.of == PhotoSubject::Cell { panel, item }
-                    && (item != Item::Bureau || Some(&f.bureau) == bureau)
-            })
-            .collect();
         if seen.is_empty() && photos.is_empty() {
             return vec![(t.history_none)(&what)];
         }

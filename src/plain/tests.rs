@@ -1048,7 +1048,12 @@ fn photos_are_attached_to_a_cell_the_bureau_and_the_household_from_plain_mode() 
     let help = drive(
         &mut store,
         Lang::Fr,
-        "aide\nhistorique 8 bureau\nhistorique 8 foi\n",
+        "aide\nhistorique 8 bureau\nhistorique 8 foi\nliste\n",
+    );
+    // The candidate lines say which cells have photos.
+    assert!(
+        help.contains("bulletin (bureau) : non vérifié (1 photo)\n"),
+        "{help}"
     );
     assert!(help.contains("photo 8 bureau CHEMIN : "), "{help}");
     assert!(
