@@ -21,8 +21,7 @@ use super::view;
 use crate::domain::RecordState;
 use crate::domain::search::{Place, PlaceIndex};
 use crate::error::Error;
-use crate::i18n::Lang;
-use crate::i18n::Localize;
+use crate::i18n::{Lang, Localize};
 use crate::storage::Store;
 
 /// Builds the model of `store` on its current bureau's circonscription (else the first one),

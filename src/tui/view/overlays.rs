@@ -571,7 +571,7 @@ fn photo_form(
         images.len().saturating_sub(first).min(room),
     );
     for (i, image) in images.iter().enumerate().skip(first).take(room) {
-        let when = super::super::words::clock(lang, model.zone().local(image.modified));
+        let when = crate::tui::words::clock(lang, model.zone().local(image.modified));
         let name = crate::domain::outside::escape(&image.name).into_owned();
         let text = super::fit(
             &format!("{name} · {when}"),
