@@ -197,6 +197,8 @@ pub struct PhotoForm {
     pub error: Option<String>,
     /// The change in flight, while the runtime attaches.
     pub group: Option<u64>,
+    /// Opened with `F`: the camera takes the photo as soon as the runtime says it is there.
+    pub take_at_once: bool,
 }
 
 impl PhotoForm {

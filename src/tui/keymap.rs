@@ -183,6 +183,7 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
         KeyCode::Char('v') => Message::ToggleAdvance,
         KeyCode::Char('t') => Message::OpenSeenAt,
         KeyCode::Char('f') => Message::OpenPhoto,
+        KeyCode::Char('F') => Message::OpenCamera,
         KeyCode::Char('+' | '>') if model.screen == Screen::Envelope => {
             Message::SwitchEnvelope(true)
         }

@@ -113,6 +113,8 @@ pub enum Message {
     Exported(Result<String, ExportRefused>),
     /// Open the photo form for the cell under the cursor (or the household, the bureau).
     OpenPhoto,
+    /// Open the photo form and take the photo with the camera at once (`F`).
+    OpenCamera,
     /// Highlight the photo form's recent image of this index (a tap on it).
     SelectPhoto(usize),
     /// Take the photo with the camera (photo form, when the camera command is there).

@@ -2800,6 +2800,25 @@ fn ctrl_p_takes_the_photo_only_when_the_camera_is_there() {
     h.press(KeyCode::F(2));
     assert_eq!(h.model.mode, Mode::Grid);
     assert_eq!(photo_events(&h)[0].1, "photo-20170611-151000.jpg");
+    // `F` on the grid: the form opens and the camera takes the photo at once.
+    h.keys("jF");
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(
+        h.attached.last().unwrap().0,
+        crate::domain::PhotoSubject::Cell {
+            panel: h.model.candidates[1].panel,
+            item: Item::Foi
+        }
+    );
+    assert_eq!(photo_events(&h).len(), 2);
+    // Without the camera, `F` leaves the form open saying so.
+    h.photo_sources.camera = false;
+    h.keys("F");
+    assert!(
+        matches!(&h.model.mode, Mode::Photo(f) if f.error.as_deref().is_some_and(|e| e.contains("termux-camera-photo"))),
+        "{:?}",
+        h.model.mode
+    );
 }
 
 /// Point 3: the cell's history lists its photos with the time attached and the EXIF time

@@ -29,6 +29,7 @@ pub fn records(msg: &Message) -> bool {
             | Message::Tap { .. }
             | Message::Submit
             | Message::TakePhoto
+            | Message::OpenCamera
             | Message::Answer(true)
     )
 }
@@ -386,7 +387,8 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             vec![Effect::SaveAdvance(model.advance)]
         }
         Message::OpenHistory => open_history(model),
-        Message::OpenPhoto => open_photo(model),
+        Message::OpenPhoto => open_photo(model, false),
+        Message::OpenCamera => open_photo(model, true),
         Message::SelectPhoto(i) => {
             if let Mode::Photo(form) = &mut model.mode
                 && i < form.recent().len()
@@ -402,6 +404,10 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 }
                 form.sources = Some(*sources);
                 form.selected = None;
+                if std::mem::take(&mut form.take_at_once) {
+                    // `F`: the camera now, or why not (the form stays for another way).
+                    return update(model, Message::TakePhoto);
+                }
             }
             vec![]
         }
@@ -815,8 +821,9 @@ fn open_history(model: &mut Model) -> Vec<Effect> {
 
 /// Opens the photo form for the cell under the cursor, or (Tab) the household on the
 /// envelope screen, the bureau on the bureau screen; the runtime looks for the recent images
-/// and the camera. A photo is attached in a bureau: none chosen, none attached.
-fn open_photo(model: &mut Model) -> Vec<Effect> {
+/// and the camera (`camera`: then takes the photo at once). A photo is attached in a bureau:
+/// none chosen, none attached.
+fn open_photo(model: &mut Model, camera: bool) -> Vec<Effect> {
     let other = match model.screen {
         Screen::Envelope => PhotoTarget::Household,
         Screen::Bureau => PhotoTarget::Bureau,
@@ -844,6 +851,7 @@ fn open_photo(model: &mut Model) -> Vec<Effect> {
         selected: None,
         error: None,
         group: None,
+        take_at_once: camera,
     });
     vec![Effect::FindPhotos(model.photo_folder.clone())]
 }
