@@ -16,6 +16,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(db: &Path, width: u16, height: u16) -> Self {
+        Self::start_with(db, width, height, "")
+    }
+
+    /// [`Tmux::start`] with `env` (`NAME='value' …`) before the command.
+    fn start_with(db: &Path, width: u16, height: u16, env: &str) -> Self {
         let found = Command::new("tmux").arg("-V").output();
         assert!(
             found.is_ok_and(|o| o.status.success()),
@@ -35,7 +40,7 @@ impl Tmux {
                 .replace(['.', ':'], "-")
         );
         let cmd = format!(
-            "LANG=fr_FR.UTF-8 NO_COLOR=1 CONSTAT_KEY_DIR='{}' {} --db {} ui; sleep 30",
+            "{env} LANG=fr_FR.UTF-8 NO_COLOR=1 CONSTAT_KEY_DIR='{}' {} --db {} ui; sleep 30",
             crate::util::key_dir(db).display(),
             bin().display(),
             db.display()
@@ -461,4 +466,64 @@ fn a_photo_is_attached_by_typed_path_in_the_real_terminal() {
         constat::domain::PhotoSubject::Cell { panel, item: constat::domain::Item::Bureau } if panel.get() == 1
     ));
     run(constat(&db).arg("verify").arg(&db), 0);
+}
+
+/// Issue 19: with Termux:API's `termux-camera-photo` on the `PATH` (here a script that writes a
+/// JPEG where it is told), `F` on the bureau screen takes the photo and attaches it to the cell
+/// under the cursor; the temporary file is gone afterwards.
+#[test]
+#[ignore = "needs tmux: apt-get install tmux"]
+fn the_camera_takes_the_photo_and_it_is_attached() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = dir.path().join("camera.jpg");
+    std::fs::write(&jpeg, small_jpeg()).unwrap();
+    let bin_dir = dir.path().join("bin");
+    std::fs::create_dir(&bin_dir).unwrap();
+    let camera = bin_dir.join("termux-camera-photo");
+    std::fs::write(
+        &camera,
+        format!(
+            "#!/bin/sh\ncp '{}' \"$1\"\necho \"$1\" > '{}'\n",
+            jpeg.display(),
+            dir.path().join("taken").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&camera, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "PATH='{}:{}'",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let tmux = Tmux::start_with(&db, 80, 24, &path);
+    tmux.wait_for("LEVAVASSEUR Éric");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Vérifié à");
+    tmux.keys(&["j", "F"]);
+    tmux.wait_for("Photo jointe");
+    tmux.keys(&["q"]);
+    sleep(Duration::from_millis(300));
+    let events = crate::util::events(&db);
+    let [event] = &events[..] else {
+        panic!("one photo event: {events:?}")
+    };
+    let constat::domain::EventBody::Photo { photo, .. } = &event.body else {
+        panic!("{event:?}")
+    };
+    assert!(
+        photo.name.starts_with("photo-") && photo.name.ends_with(".jpg"),
+        "{}",
+        photo.name
+    );
+    assert!(matches!(
+        photo.of,
+        constat::domain::PhotoSubject::Cell { panel, item: constat::domain::Item::Bureau } if panel.get() == 2
+    ));
+    let taken = std::fs::read_to_string(dir.path().join("taken")).unwrap();
+    assert!(
+        !Path::new(taken.trim()).exists(),
+        "the temporary file is removed: {taken}"
+    );
 }
