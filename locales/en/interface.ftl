@@ -111,6 +111,7 @@ photo-tab-for = (Tab: { $other })
 photo-target-household = the household's envelopes
 photo-target-bureau = bureau { $bureau }
 photo-path = File or folder
+photo-busy = Photo in progress…
 photo-looking = Looking for recent images…
 photo-no-folder = No photo folder: type a folder's path (~/storage/dcim/Camera) to choose among its latest images.
 photo-folder-empty = No image in { $folder }.

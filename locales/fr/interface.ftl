@@ -115,6 +115,7 @@ photo-tab-for = (Tab : { $other })
 photo-target-household = les enveloppes du foyer
 photo-target-bureau = le bureau { $bureau }
 photo-path = Fichier ou dossier
+photo-busy = Photo en cours…
 photo-looking = Recherche des images récentes…
 photo-no-folder = Pas de dossier de photos : tapez le chemin d'un dossier (~/storage/dcim/Camera) pour choisir parmi ses dernières images.
 photo-folder-empty = Aucune image dans { $folder }.

@@ -103,7 +103,9 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
 /// the caller draws the screen first ("Préparation du bilan…") and then calls
 /// [`prepare_summary`].
 pub fn dispatch_deferring(model: &mut Model, store: &mut Store, msg: Message) -> bool {
-    run_queue(model, store, VecDeque::from([msg]), true)
+    let deferred = run_queue(model, store, VecDeque::from([msg]), true);
+    run_later(model, store, deferred.camera);
+    deferred.summary
 }
 
 /// Prepares the summary screen now (see [`dispatch_deferring`]).
@@ -113,21 +115,38 @@ pub fn prepare_summary(model: &mut Model, store: &mut Store) {
     run_queue(model, store, queue, false);
 }
 
+/// What [`run_queue`] left for after the next frame: the summary's preparation, and the
+/// camera (it takes seconds: the photo form says so first).
+#[derive(Default)]
+struct Deferred {
+    summary: bool,
+    camera: Vec<Effect>,
+}
+
+/// Runs effects left for later (see [`Deferred`]) and what they answer.
+fn run_later(model: &mut Model, store: &mut Store, effects: Vec<Effect>) {
+    let mut queue = VecDeque::new();
+    for effect in effects {
+        perform(model, store, effect, &mut queue);
+    }
+    run_queue(model, store, queue, false);
+}
+
 /// Runs the messages of `queue` and the effects they ask for; with `defer`, the summary's
-/// preparation is not run but reported (true).
+/// preparation and the camera are not run but returned.
 fn run_queue(
     model: &mut Model,
     store: &mut Store,
     mut queue: VecDeque<Message>,
     defer: bool,
-) -> bool {
-    let mut deferred = false;
+) -> Deferred {
+    let mut deferred = Deferred::default();
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
-            if defer && effect == Effect::LoadSummary {
-                deferred = true;
-            } else {
-                perform(model, store, effect, &mut queue);
+            match effect {
+                Effect::LoadSummary if defer => deferred.summary = true,
+                Effect::TakePhoto { .. } if defer => deferred.camera.push(effect),
+                effect => perform(model, store, effect, &mut queue),
             }
         }
     }
@@ -543,7 +562,7 @@ fn main_loop(
         // it did not show. A key that would record something is then not applied (the
         // message says the screen was updated).
         let changed = take_outside_changes(&mut model, &mut store, &mut version);
-        let mut deferred = false;
+        let mut deferred = Deferred::default();
         // Every pending event is handled before the next frame is drawn.
         loop {
             let msg = match event::read()? {
@@ -556,14 +575,21 @@ fn main_loop(
             if let Some(msg) = msg
                 && !(changed && super::update::records(&msg))
             {
-                deferred |= dispatch_deferring(&mut model, &mut store, msg);
+                let more = run_queue(&mut model, &mut store, VecDeque::from([msg]), true);
+                deferred.summary |= more.summary;
+                deferred.camera.extend(more.camera);
             }
             if model.quit || !event::poll(std::time::Duration::ZERO)? {
                 break;
             }
         }
         dirty = true;
-        if deferred {
+        if !deferred.camera.is_empty() {
+            // The photo form says the photo is being taken; then the camera takes it.
+            terminal.draw(|frame| view::draw(&model, frame))?;
+            run_later(&mut model, &mut store, std::mem::take(&mut deferred.camera));
+        }
+        if deferred.summary {
             // The summary screen shows at once, saying it is being prepared; then it is.
             terminal.draw(|frame| view::draw(&model, frame))?;
             prepare_summary(&mut model, &mut store);

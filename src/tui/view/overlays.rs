@@ -525,6 +525,8 @@ fn photo_form(
         model,
     ));
     let status = match &form.sources {
+        // The camera takes seconds: the form says it is at work.
+        _ if form.group.is_some() => Message::new("photo-busy").render(lang),
         None => Message::new("photo-looking").render(lang),
         Some(sources) => match (&sources.folder, &sources.recent) {
             (None, _) => Message::new("photo-no-folder").render(lang),
