@@ -2799,7 +2799,11 @@ fn ctrl_p_takes_the_photo_only_when_the_camera_is_there() {
     ));
     // Drawn before the camera runs (the runtime defers it one frame): the form is at work.
     assert!(screen(&probe, 80, 24).contains("Photo en cours…"));
-    assert_eq!(update(&mut probe, Message::TakePhoto), vec![], "one at a time");
+    assert_eq!(
+        update(&mut probe, Message::TakePhoto),
+        vec![],
+        "one at a time"
+    );
     h.press(KeyCode::F(2));
     assert_eq!(h.model.mode, Mode::Grid);
     assert_eq!(photo_events(&h)[0].1, "photo-20170611-151000.jpg");
