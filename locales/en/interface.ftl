@@ -94,3 +94,43 @@ nothing-to-undo = Nothing to undo
 undone = Last change undone
 column-marked = Column "{ $column }" marked present
 screen-too-small = Window too small: enlarge it (at least 40×15)
+
+## Photos (issue 19): the photo form, the grid's mark, the history, the help.
+
+# The mark of a cell that has a photo (one column wide, on every screen size).
+photo-marker = ⊡
+# The grid's status line: the photos of the cell under the cursor.
+photo-count = { $marker } { $count } { $count ->
+    [one] photo
+   *[other] photos
+} (i: history)
+photo-title = Attach a photo
+photo-for = For
+# $other: the other choice Tab gives.
+photo-tab-for = (Tab: { $other })
+photo-target-household = the household's envelopes
+photo-target-bureau = bureau { $bureau }
+photo-path = File or folder
+photo-busy = Photo in progress…
+photo-looking = Looking for recent images…
+photo-no-folder = No photo folder: type a folder's path (~/storage/dcim/Camera) to choose among its latest images.
+photo-folder-empty = No image in { $folder }.
+photo-recent = Latest images of { $folder }:
+photo-camera = Ctrl-P or F2: take the photo with the camera
+photo-hint = ↑↓ image · Tab for what · Enter attach · Esc cancel
+photo-path-empty = Type or paste the photo's path, or choose a recent image with ↓.
+photo-no-camera = No camera here: the termux-camera-photo command (Termux:API) is missing.
+photo-not-recorded = Nothing was recorded.
+# Once saved: $name the file's name, $sha the start of its SHA-256.
+photo-attached = Photo attached: { $name } (sha256 { $sha }…)
+# A photo in a cell's history, after its time: $taken is photo-taken, photo-taken-day or nothing.
+photo-history = photo "{ $name }"{ $taken }
+photo-taken = , taken at { $time }
+photo-taken-day = , taken on { $day } at { $time }
+photo-pick-folder-unreadable = The folder { $folder } cannot be read ({ $why }).
+photo-pick-camera-failed = The camera did not take the photo ({ $why }): nothing was recorded.
+photo-pick-camera-timeout = The camera did not answer within { $seconds } s (is the Termux:API app installed?): nothing was recorded.
+photo-pick-camera-no-photo = The camera wrote no photo (camera access refused?): nothing was recorded.
+help-photo-keys = f / F
+help-photo = attach a photo to the cell (Tab: the household, the bureau): a path typed or pasted, a recent image of the folder, or the camera (Ctrl-P); F: take the photo at once
+help-photo-legend = ⊡ the cell has a photo (i: its history)

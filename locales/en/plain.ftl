@@ -42,6 +42,7 @@ plain-help =
     annex: the whole report of the circonscription with its digest, to annex to the procès-verbal.
     export FOLDER: writes the evidence into that folder (on a USB stick, for instance), as constat export evidence.
     verify: re-checks the database's hash chains and signatures.
+    photo 8 bureau PATH: attaches a photo (JPEG, PNG or HEIC, 20 MB at most) to candidate 8's cell; photo bureau PATH: to the bureau; photo envelope PATH: to the household's envelopes. ~/ is your home folder; the GPS position and the camera are removed from the stored copy.
     help: this list. quit (or Ctrl-C): ends the session. Up and down arrows: the lines typed before.
 
 ## What a command did.
@@ -198,3 +199,36 @@ plain-machines-on = bureau { $bureau }: votes on machines (no ballots on the tab
 plain-machines-off = bureau { $bureau }: does not vote on machines
 plain-seen-at = The observations that follow are dated { $moment } ("time now" goes back to the time of entry).
 plain-seen-now = The observations that follow are dated when you type them.
+
+## Photos (issue 19).
+
+# $what: the cell (as plain-history names it), the bureau or the household; $name: the file's
+# name; $sha: the start of its SHA-256; $kept: stripped, heic or kept.
+plain-photo-saved = Photo attached to { $what }: { $name } (sha256 { $sha }…{ $kept ->
+    [stripped] , GPS position and camera removed from the stored copy
+    [heic] , HEIC stored as received
+   *[kept] {""}
+})
+plain-photo-bureau = bureau { $bureau }
+plain-photo-household = the household's envelopes
+plain-photo-needs-bureau = No bureau chosen: a photo is attached in a bureau (type bureau CODE, for instance bureau 75056_0911, then photo).
+plain-example-photo = Example: photo 8 bureau ~/storage/dcim/Camera/IMG_0001.jpg (or photo bureau PATH, photo envelope PATH)
+plain-problem-missing-photo-subject = what the photo shows is missing: a candidate number and a column, bureau or envelope
+plain-problem-bad-photo-subject = "{ $word }" is neither a candidate number, bureau nor envelope
+plain-problem-missing-path = the path of the photo's file is missing
+# `historique N ITEM`: the cell's photos, after its observations.
+plain-history-photos =
+    Photos of { $what }: { $count } { $count ->
+        [one] photo
+       *[other] photos
+    }:
+# $taken: plain-photo-taken, plain-photo-taken-day or nothing.
+plain-history-photo = on { $day } at { $time }: photo "{ $name }"{ $taken }
+plain-photo-taken = , taken at { $time }
+plain-photo-taken-day = , taken on { $day } at { $time }
+# After a cell's value in the candidate lines: its photos.
+plain-cell-photos =
+    {" "}({ $count } { $count ->
+        [one] photo
+       *[other] photos
+    })

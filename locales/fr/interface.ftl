@@ -98,3 +98,43 @@ nothing-to-undo = Rien à annuler
 undone = Dernière modification annulée
 column-marked = Colonne « { $column } » marquée présente
 screen-too-small = Fenêtre trop petite : agrandissez-la (40×15 au moins)
+
+## Photos (issue 19): the photo form, the grid's mark, the history, the help.
+
+# The mark of a cell that has a photo (one column wide, on every screen size).
+photo-marker = ⊡
+# The grid's status line: the photos of the cell under the cursor.
+photo-count = { $marker } { $count } { $count ->
+    [one] photo
+   *[other] photos
+} (i : historique)
+photo-title = Joindre une photo
+photo-for = Pour
+# $other: the other choice Tab gives.
+photo-tab-for = (Tab : { $other })
+photo-target-household = les enveloppes du foyer
+photo-target-bureau = le bureau { $bureau }
+photo-path = Fichier ou dossier
+photo-busy = Photo en cours…
+photo-looking = Recherche des images récentes…
+photo-no-folder = Pas de dossier de photos : tapez le chemin d'un dossier (~/storage/dcim/Camera) pour choisir parmi ses dernières images.
+photo-folder-empty = Aucune image dans { $folder }.
+photo-recent = Dernières images de { $folder } :
+photo-camera = Ctrl-P ou F2 : prendre la photo avec l'appareil
+photo-hint = ↑↓ image · Tab pour quoi · Entrée joindre · Échap annuler
+photo-path-empty = Tapez ou collez le chemin de la photo, ou choisissez une image récente avec ↓.
+photo-no-camera = Pas d'appareil photo ici : la commande termux-camera-photo (Termux:API) est absente.
+photo-not-recorded = Rien n'a été enregistré.
+# Once saved: $name the file's name, $sha the start of its SHA-256.
+photo-attached = Photo jointe : { $name } (sha256 { $sha }…)
+# A photo in a cell's history, after its time: $taken is photo-taken, photo-taken-day or nothing.
+photo-history = photo « { $name } »{ $taken }
+photo-taken = , prise à { $time }
+photo-taken-day = , prise le { $day } à { $time }
+photo-pick-folder-unreadable = Le dossier { $folder } ne peut pas être lu ({ $why }).
+photo-pick-camera-failed = L'appareil photo n'a pas pris la photo ({ $why }) : rien n'a été enregistré.
+photo-pick-camera-timeout = L'appareil photo n'a pas répondu en { $seconds } s (l'application Termux:API est-elle installée ?) : rien n'a été enregistré.
+photo-pick-camera-no-photo = L'appareil photo n'a écrit aucune photo (accès à la caméra refusé ?) : rien n'a été enregistré.
+help-photo-keys = f / F
+help-photo = joindre une photo à la case (Tab : au foyer, au bureau) : chemin tapé ou collé, image récente du dossier, ou appareil photo (Ctrl-P) ; F : prendre la photo tout de suite
+help-photo-legend = ⊡ la case a une photo (i : son historique)

@@ -42,6 +42,7 @@ plain-help =
     annexe : le rapport complet de la circonscription avec son empreinte, à annexer au procès-verbal.
     export DOSSIER : écrit les preuves dans ce dossier (par exemple sur une clé USB), comme constat export evidence.
     verifier : revérifie les chaînes d'empreintes et les signatures de la base.
+    photo 8 bureau CHEMIN : joint une photo (JPEG, PNG ou HEIC, 20 Mo au plus) à la case du candidat 8 ; photo bureau CHEMIN : au bureau ; photo enveloppe CHEMIN : aux enveloppes du foyer. ~/ est votre dossier personnel ; la position GPS et l'appareil sont retirés de la copie gardée.
     aide : cette liste. quitter (ou Ctrl-C) : termine la session. Flèches haut et bas : les lignes déjà tapées.
 
 ## What a command did.
@@ -201,3 +202,36 @@ plain-machines-on = bureau { $bureau } : vote sur machines (pas de bulletins sur
 plain-machines-off = bureau { $bureau } : ne vote pas sur machines
 plain-seen-at = Les observations suivantes sont datées du { $moment } (« heure maintenant » pour revenir à l'heure de saisie).
 plain-seen-now = Les observations suivantes sont datées de l'heure où vous les tapez.
+
+## Photos (issue 19).
+
+# $what: the cell (as plain-history names it), the bureau or the household; $name: the file's
+# name; $sha: the start of its SHA-256; $kept: stripped, heic or kept.
+plain-photo-saved = Photo jointe à { $what } : { $name } (sha256 { $sha }…{ $kept ->
+    [stripped] , position GPS et appareil retirés de la copie gardée
+    [heic] , HEIC gardé tel quel
+   *[kept] {""}
+})
+plain-photo-bureau = bureau { $bureau }
+plain-photo-household = enveloppes du foyer
+plain-photo-needs-bureau = Aucun bureau choisi : une photo se joint dans un bureau (tapez bureau CODE, par exemple bureau 75056_0911, puis photo).
+plain-example-photo = Exemple : photo 8 bureau ~/storage/dcim/Camera/IMG_0001.jpg (ou photo bureau CHEMIN, photo enveloppe CHEMIN)
+plain-problem-missing-photo-subject = il manque ce que montre la photo : un numéro de candidat et une colonne, bureau ou enveloppe
+plain-problem-bad-photo-subject = « { $word } » n'est ni un numéro de candidat, ni bureau, ni enveloppe
+plain-problem-missing-path = il manque le chemin du fichier de la photo
+# `historique N ITEM`: the cell's photos, after its observations.
+plain-history-photos =
+    Photos de { $what } : { $count } { $count ->
+        [one] photo
+       *[other] photos
+    } :
+# $taken: plain-photo-taken, plain-photo-taken-day or nothing.
+plain-history-photo = le { $day } à { $time } : photo « { $name } »{ $taken }
+plain-photo-taken = , prise à { $time }
+plain-photo-taken-day = , prise le { $day } à { $time }
+# After a cell's value in the candidate lines: its photos.
+plain-cell-photos =
+    {" "}({ $count } { $count ->
+        [one] photo
+       *[other] photos
+    })

@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod folder_check;
 pub mod machines;
 pub mod output;
+pub mod photo_pick;
 pub mod photos;
 pub mod place;
 pub mod pv;

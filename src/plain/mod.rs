@@ -25,7 +25,7 @@ use crate::domain::legal_time::LegalZone;
 use crate::domain::session::{Implausible, NoteChange, Refusal, Sheet};
 use crate::domain::{
     Bureau, Candidate, Circonscription, Election, EventBody, EventId, Item, Mark, ObserverId,
-    Panel, RecordState,
+    Panel, PhotoSubject, RecordState,
 };
 use crate::error::Error;
 use crate::i18n::{Lang, Localize, Message};
@@ -413,7 +413,19 @@ impl<'a> Session<'a> {
         for c in &self.candidates {
             let cells: Vec<String> = Item::ALL
                 .iter()
-                .map(|&item| self.cell_words(item, self.mark(c.panel, item)))
+                .map(|&item| {
+                    let words = self.cell_words(item, self.mark(c.panel, item));
+                    // A cell with photos says how many (issue 19), as the interface marks it.
+                    match self.cell_photos(c.panel, item).len() {
+                        0 => words,
+                        n => format!(
+                            "{words}{}",
+                            Message::new("plain-cell-photos")
+                                .arg("count", n)
+                                .render(self.lang)
+                        ),
+                    }
+                })
                 .collect();
             lines.push(format!("{} — {}", self.who(c), cells.join(", ")));
         }
@@ -436,6 +448,20 @@ impl<'a> Session<'a> {
             lines.push((t.non_receipts)(non_receipts));
         }
         lines
+    }
+
+    /// The observer's live photos of the cell (a bureau cell's at the current bureau), in the
+    /// order they were attached.
+    fn cell_photos(&self, panel: Panel, item: Item) -> Vec<&crate::domain::state::PhotoFact> {
+        let bureau = self.bureau.as_ref().map(|b| &b.code);
+        self.state
+            .photos_of(&self.circonscription.code)
+            .filter(|f| {
+                f.observer == self.observer
+                    && f.photo.of == PhotoSubject::Cell { panel, item }
+                    && (item != Item::Bureau || Some(&f.bureau) == bureau)
+            })
+            .collect()
     }
 
     /// `3. NAME Given (NUANCE)`.
@@ -620,7 +646,75 @@ impl<'a> Session<'a> {
             Command::Export { folder } => self.export(store, &folder),
             Command::History { panel, item } => self.history(panel, item),
             Command::Verify => self.verify(store),
+            Command::Photo { of, path } => self.photo(store, of, &path),
         }
+    }
+
+    /// `photo …`: attaches the file through [`crate::app::photos::attach`] (the path every front
+    /// end takes), as the observer's signed event; `annuler` withdraws it.
+    fn photo(&mut self, store: &mut Store, of: PhotoSubject, typed: &str) -> Vec<String> {
+        let t = self.text;
+        let Some(bureau) = self.bureau.as_ref().map(|b| b.code.clone()) else {
+            return vec![Message::new("plain-photo-needs-bureau").render(self.lang)];
+        };
+        let what = match of {
+            PhotoSubject::Cell { panel, item } => {
+                let Some(c) = self.candidate(panel) else {
+                    return vec![format!(
+                        "{} {}.",
+                        self.unknown_panel(panel),
+                        (t.example)(Form::Photo)
+                    )];
+                };
+                format!("{} — {}", self.who(c), (t.item)(item))
+            }
+            PhotoSubject::Bureau => Message::new("plain-photo-bureau")
+                .arg("bureau", bureau.as_str())
+                .render(self.lang),
+            PhotoSubject::Household | PhotoSubject::NonReceipt { .. } => {
+                Message::new("plain-photo-household").render(self.lang)
+            }
+        };
+        let what_to = crate::app::photos::Attach {
+            circonscription: self.circonscription.code.clone(),
+            bureau,
+            of,
+            note: None,
+            keep_metadata: false,
+        };
+        let path = crate::app::evidence::expand_home(typed.trim());
+        let events = match crate::app::photos::attach(store, &what_to, &[path]) {
+            Ok(events) => events,
+            Err(e) => return vec![(t.not_saved)(&e.message(self.lang))],
+        };
+        let mut lines = Vec::new();
+        for event in &events {
+            self.state.apply(event);
+            if let EventBody::Photo { photo, .. } = &event.body {
+                let summary = Message::new("plain-photo-saved")
+                    .arg("what", what.as_str())
+                    .arg(
+                        "name",
+                        crate::domain::outside::escape(&photo.name).into_owned(),
+                    )
+                    .arg("sha", hex::encode(&photo.sha256[..4]))
+                    .arg(
+                        "kept",
+                        match (photo.stripped(), photo.media) {
+                            (true, _) => "stripped",
+                            (false, crate::domain::MediaType::Heic) => "heic",
+                            (false, _) => "kept",
+                        },
+                    )
+                    .render(self.lang);
+                lines.push(self.saved_line(&summary, Some(event.recorded_at)));
+                self.undo.push(Change {
+                    summary,
+                    events: vec![event.id],
+                });
+            }
+        }
+        lines
     }
 
     /// The household's envelope count (`more`: the observer confirmed more envelopes than
@@ -775,14 +869,17 @@ impl<'a> Session<'a> {
         let sheet = self.sheet();
         let key = sheet.key(panel, item);
         let seen: Vec<_> = self.state.live_ticks_by(self.observer, &key).collect();
-        if seen.is_empty() {
+        // The cell's photos (issue 19): a bureau cell's of the current bureau.
+        let photos = self.cell_photos(panel, item);
+        let bureau = self.bureau.as_ref().map(|b| &b.code);
+        if seen.is_empty() && photos.is_empty() {
             return vec![(t.history_none)(&what)];
         }
-        let zone = LegalZone::of_place(
-            &self.circonscription.code,
-            self.bureau.as_ref().map(|b| &b.code),
-        );
-        let mut lines = vec![(t.history_title)(&what, seen.len())];
+        let zone = LegalZone::of_place(&self.circonscription.code, bureau);
+        let mut lines = Vec::new();
+        if !seen.is_empty() {
+            lines.push((t.history_title)(&what, seen.len()));
+        }
         lines.extend(seen.iter().map(|o| {
             let local = zone.local(o.at);
             (t.history_line)(
@@ -791,6 +888,36 @@ impl<'a> Session<'a> {
                 &(t.mark)(o.mark),
                 o.note.as_deref(),
             )
+        }));
+        if !photos.is_empty() {
+            lines.push(
+                Message::new("plain-history-photos")
+                    .arg("what", what.as_str())
+                    .arg("count", photos.len())
+                    .render(self.lang),
+            );
+        }
+        lines.extend(photos.iter().map(|f| {
+            let local = zone.local(f.at);
+            let taken = f.photo.taken_at.map(|at| {
+                if at.date() == local.date() {
+                    Message::new("plain-photo-taken").arg("time", (t.clock)(at))
+                } else {
+                    Message::new("plain-photo-taken-day")
+                        .arg("time", (t.clock)(at))
+                        .arg("day", at.format("%d/%m/%Y").to_string())
+                }
+                .render(self.lang)
+            });
+            Message::new("plain-history-photo")
+                .arg("day", local.format("%d/%m/%Y").to_string())
+                .arg("time", (t.clock)(local))
+                .arg(
+                    "name",
+                    crate::domain::outside::escape(&f.photo.name).into_owned(),
+                )
+                .arg("taken", taken.unwrap_or_default())
+                .render(self.lang)
         }));
         lines
     }
@@ -1023,4 +1150,4 @@ impl<'a> Session<'a> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,7 +1,7 @@
 //! Pure parsing of one typed line into a [`Command`]: no I/O, no state. Words are matched without
 //! regard to case; French words have English aliases and short forms (see `docs/commands.md`).
 
-use crate::domain::{Item, Mark, Panel};
+use crate::domain::{Item, Mark, Panel, PhotoSubject};
 
 /// What a typed line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +96,14 @@ pub enum Command {
     },
     /// `verifier`: re-checks the database's hash chains and signatures, as `constat verify`.
     Verify,
+    /// `photo 8 bureau CHEMIN`, `photo bureau CHEMIN`, `photo enveloppe CHEMIN`: attaches the
+    /// file as evidence to a cell, the bureau or the household's envelopes (issue 19).
+    Photo {
+        /// What it shows (a cell, the bureau, the household; never a non-receipt here).
+        of: PhotoSubject,
+        /// The file, as typed (the rest of the line: spaces kept, `~/` is the home folder).
+        path: String,
+    },
     /// `liste`: print the candidates and their cells again.
     List,
     /// `aide`: the list of commands.
@@ -131,6 +139,8 @@ pub enum Form {
     Machines,
     /// `heure 15 h 40`.
     SeenAt,
+    /// `photo 8 bureau CHEMIN`.
+    Photo,
     /// A command that takes nothing after it (`annuler`, `liste`, `aide`, `quitter`).
     Bare,
 }
@@ -177,6 +187,12 @@ pub enum Problem {
     Control,
     /// The folder is missing.
     MissingFolder,
+    /// `photo` without what it shows: a candidate number and a column, `bureau` or `enveloppe`.
+    MissingPhotoSubject,
+    /// A word that is neither a candidate number, `bureau` nor `enveloppe`.
+    BadPhotoSubject(String),
+    /// The photo's file is missing.
+    MissingPath,
 }
 
 /// A line that could not be understood: what was wrong, and in which command.
@@ -300,6 +316,48 @@ fn text(raw: &str, form: Form) -> Result<String, ParseError> {
     } else {
         Ok(t.to_owned())
     }
+}
+
+/// `photo …` after its first word: what the photo shows, then the file (the rest of the line).
+fn photo(rest: &str) -> Result<Command, ParseError> {
+    let form = Form::Photo;
+    let (word, rest) = first_word(rest);
+    if word.is_empty() {
+        return fail(form, Problem::MissingPhotoSubject);
+    }
+    let (of, rest) = if word.starts_with(|c: char| c.is_ascii_digit()) {
+        let panel = panel(word, form)?;
+        let (w_item, rest) = first_word(rest);
+        if w_item.is_empty() {
+            return fail(form, Problem::MissingItem);
+        }
+        let Some(item) = item(w_item) else {
+            return fail(form, Problem::BadItem(w_item.to_owned()));
+        };
+        (PhotoSubject::Cell { panel, item }, rest)
+    } else {
+        match word.to_lowercase().as_str() {
+            "bureau" | "b" | "table" => (PhotoSubject::Bureau, rest),
+            "enveloppe" | "enveloppes" | "envelope" | "envelopes" | "env" | "e" | "foyer"
+            | "household" => (PhotoSubject::Household, rest),
+            _ => return fail(form, Problem::BadPhotoSubject(word.to_owned())),
+        }
+    };
+    let path = text(rest, form)?;
+    // A path pasted in quotes (as a file manager copies it) is the path inside them.
+    let path = ['"', '\'']
+        .iter()
+        .find_map(|q| {
+            path.strip_prefix(*q)
+                .and_then(|p| p.strip_suffix(*q))
+                .filter(|p| !p.is_empty())
+        })
+        .unwrap_or(&path)
+        .to_owned();
+    if path.is_empty() {
+        return fail(form, Problem::MissingPath);
+    }
+    Ok(Command::Photo { of, path })
 }
 
 /// Parses one typed line.
@@ -444,6 +502,7 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
             nothing_after(rest, Form::History)?;
             Ok(Command::History { panel, item })
         }
+        "photo" | "photos" => photo(rest),
         "liste" | "list" | "l" => bare(Command::List),
         "aide" | "help" | "?" | "h" => bare(Command::Help),
         "quitter" | "quit" | "q" | "exit" => bare(Command::Quit),
@@ -498,6 +557,57 @@ mod tests {
             Problem::Extra("p".into())
         );
         assert_eq!(err("pv 3").form, Form::Bare);
+    }
+
+    /// Issue 19: `photo` names a cell as the other commands do, or the bureau, or the household;
+    /// the rest of the line is the file, spaces and all.
+    #[test]
+    fn a_photo_names_what_it_shows_then_the_file() {
+        let photo = |of, path: &str| {
+            Ok(Command::Photo {
+                of,
+                path: path.into(),
+            })
+        };
+        let cell = |n, item| PhotoSubject::Cell { panel: p(n), item };
+        assert_eq!(
+            parse("photo 8 bureau /sdcard/DCIM/Camera/IMG 0001.jpg"),
+            photo(cell(8, Item::Bureau), "/sdcard/DCIM/Camera/IMG 0001.jpg")
+        );
+        assert_eq!(
+            parse("PHOTO 3 foi ~/table.png"),
+            photo(cell(3, Item::Foi), "~/table.png")
+        );
+        assert_eq!(
+            parse("photo 3 c  \"/tmp/a b.jpg\" "),
+            photo(cell(3, Item::Courrier), "/tmp/a b.jpg")
+        );
+        assert_eq!(
+            parse("photo bureau table du bureau.jpg"),
+            photo(PhotoSubject::Bureau, "table du bureau.jpg")
+        );
+        assert_eq!(
+            parse("photo enveloppe ~/enveloppes.heic"),
+            photo(PhotoSubject::Household, "~/enveloppes.heic")
+        );
+        assert_eq!(err("photo").problem, Problem::MissingPhotoSubject);
+        assert_eq!(err("photo").form, Form::Photo);
+        assert_eq!(err("photo bureau").problem, Problem::MissingPath);
+        assert_eq!(err("photo 8 bureau").problem, Problem::MissingPath);
+        assert_eq!(err("photo 8").problem, Problem::MissingItem);
+        assert_eq!(
+            err("photo 8 table x.jpg").problem,
+            Problem::BadItem("table".into())
+        );
+        assert_eq!(
+            err("photo salle x.jpg").problem,
+            Problem::BadPhotoSubject("salle".into())
+        );
+        assert_eq!(
+            err("photo 0 foi x.jpg").problem,
+            Problem::BadPanel("0".into())
+        );
+        assert_eq!(err("photo bureau a\u{7}b").problem, Problem::Control);
     }
 
     /// Twenty nines are a number, too large: the recording rules refuse it with the limits.

@@ -919,3 +919,182 @@ fn machines_and_the_time_seen_are_recorded_from_plain_mode() {
     assert!(out.contains("« peut-être » n'est ni oui ni non"), "{out}");
     assert!(out.contains("« demain » n'est pas un moment"), "{out}");
 }
+
+/// A small JPEG whose APP1 segment is EXIF with a GPS block (as tests/integration/photos.rs
+/// makes one): what a phone's camera writes, in a few bytes.
+pub(crate) fn jpeg_with_gps() -> Vec<u8> {
+    let mut tiff: Vec<u8> = b"II*\0".to_vec();
+    tiff.extend(8u32.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(0x8825u16.to_le_bytes());
+    tiff.extend(4u16.to_le_bytes());
+    tiff.extend(1u32.to_le_bytes());
+    tiff.extend(26u32.to_le_bytes());
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend(2u32.to_le_bytes());
+    tiff.extend(b"N\0\0\0");
+    tiff.extend(0u32.to_le_bytes());
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(&tiff);
+    let mut out = vec![0xFF, 0xD8];
+    out.extend([0xFF, 0xE0, 0x00, 0x10]);
+    out.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    out.extend([0xFF, 0xE1]);
+    out.extend(u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
+    out.extend(&app1);
+    out.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    out.extend([0x12, 0x34, 0x56, 0x78]);
+    out.extend([0xFF, 0xD9]);
+    out
+}
+
+fn photos(store: &Store) -> Vec<(crate::domain::PhotoSubject, crate::domain::Photo)> {
+    store
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Photo { photo, .. } => Some((photo.of, *photo)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Issue 19: `photo 8 bureau CHEMIN`, `photo bureau CHEMIN`, `photo enveloppe CHEMIN` attach
+/// through the one attach path (EXIF stripped), a path with spaces and `~/` taken; a file that
+/// is no image is refused with why, and nothing is recorded; `annuler` withdraws a photo.
+#[test]
+fn photos_are_attached_to_a_cell_the_bureau_and_the_household_from_plain_mode() {
+    use crate::domain::PhotoSubject;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let spaced = dir.path().join("table du bureau.jpg");
+    std::fs::write(&spaced, jpeg_with_gps()).unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "pas une image").unwrap();
+    // `~/`: a folder in the home folder, removed at the end of the test.
+    let home = dirs::home_dir().expect("a home folder for the ~/ test");
+    let in_home = tempfile::tempdir_in(&home).unwrap();
+    std::fs::write(in_home.path().join("env.jpg"), jpeg_with_gps()).unwrap();
+    let tilde = format!(
+        "~/{}/env.jpg",
+        in_home.path().file_name().unwrap().to_string_lossy()
+    );
+    let script = format!(
+        "photo 8 bureau {}\nphoto bureau {}\nphoto enveloppe {tilde}\nphoto 8 foi {}\nphoto 99 foi {}\nannuler\n",
+        spaced.display(),
+        spaced.display(),
+        text.display(),
+        spaced.display(),
+    );
+    let out = drive(&mut store, Lang::Fr, script);
+    let found = photos(&store);
+    assert_eq!(found.len(), 3, "{out}");
+    assert!(
+        matches!(found[0].0, PhotoSubject::Cell { panel, item: Item::Bureau } if panel.get() == 8)
+    );
+    assert_eq!(found[1].0, PhotoSubject::Bureau);
+    assert_eq!(found[2].0, PhotoSubject::Household);
+    assert_eq!(found[0].1.name, "table du bureau.jpg");
+    assert_eq!(found[2].1.name, "env.jpg");
+    assert!(found.iter().all(|(_, p)| p.stripped()), "EXIF stripped");
+    // The reply names the file and the start of its hash, once stored.
+    let sha = hex::encode(&found[0].1.sha256[..4]);
+    assert!(
+        out.contains(&format!(
+            "Photo jointe à 8. {}",
+            store_candidate_name(&store, 8)
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(": table du bureau.jpg (sha256 {sha}…")),
+        "{out}"
+    );
+    assert!(out.contains("Photo jointe à bureau 75056_0911"), "{out}");
+    assert!(
+        out.contains("Photo jointe à enveloppes du foyer : env.jpg"),
+        "{out}"
+    );
+    assert!(out.contains(" — enregistré à "), "{out}");
+    // The text file: refused with why, nothing recorded.
+    assert!(out.contains("NON ENREGISTRÉ : "), "{out}");
+    assert!(
+        out.contains("n'est pas une image JPEG, PNG ou HEIC"),
+        "{out}"
+    );
+    assert!(out.contains("Pas de candidat numéro 99 ici."), "{out}");
+    // `annuler`: the last photo (the household's) is withdrawn.
+    let events = store.events().unwrap();
+    let last = events.last().unwrap();
+    let household = events
+        .iter()
+        .find(|e| matches!(&e.body, EventBody::Photo { photo, .. } if photo.of == PhotoSubject::Household))
+        .unwrap();
+    assert_eq!(
+        last.body,
+        EventBody::Retract {
+            target: household.id
+        }
+    );
+    assert!(
+        out.contains("Annulé : Photo jointe à enveloppes du foyer"),
+        "{out}"
+    );
+    // `aide` lists it; `historique` lists the cell's photos.
+    let help = drive(
+        &mut store,
+        Lang::Fr,
+        "aide\nhistorique 8 bureau\nhistorique 8 foi\nliste\n",
+    );
+    // The candidate lines say which cells have photos.
+    assert!(
+        help.contains("bulletin (bureau) : non vérifié (1 photo)\n"),
+        "{help}"
+    );
+    assert!(help.contains("photo 8 bureau CHEMIN : "), "{help}");
+    assert!(
+        help.contains(" — bulletin (bureau) : 1 photo :\n"),
+        "{help}"
+    );
+    assert!(
+        help.contains(" : photo « table du bureau.jpg »\n"),
+        "{help}"
+    );
+    assert!(
+        help.contains("aucune observation enregistrée par vous"),
+        "{help}"
+    );
+}
+
+/// Without a bureau, a photo is refused and says how to choose one.
+#[test]
+fn a_photo_needs_a_bureau_in_plain_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), false);
+    let file = dir.path().join("a.jpg");
+    std::fs::write(&file, jpeg_with_gps()).unwrap();
+    let out = drive(
+        &mut store,
+        Lang::En,
+        format!("photo envelope {}\n", file.display()),
+    );
+    assert!(photos(&store).is_empty());
+    assert!(
+        out.contains("No bureau chosen: a photo is attached in a bureau"),
+        "{out}"
+    );
+}
+
+fn store_candidate_name(store: &Store, panel: u16) -> String {
+    let circ = crate::domain::CirconscriptionCode::parse("7501").unwrap();
+    let (_, cands) = store.circonscription(&circ).unwrap().unwrap();
+    cands
+        .into_iter()
+        .find(|c| c.panel.get() == panel)
+        .unwrap()
+        .display_name()
+}

@@ -257,6 +257,7 @@ fn example(f: Form) -> Message<'static> {
         Form::History => Message::new("plain-example-history"),
         Form::Machines => Message::new("plain-example-machines"),
         Form::SeenAt => Message::new("plain-example-seen-at"),
+        Form::Photo => Message::new("plain-example-photo"),
         Form::Bare => Message::new("plain-example-bare"),
     }
 }
@@ -286,6 +287,11 @@ impl Localize for Problem {
             Self::MissingFolder => Message::new("plain-problem-missing-folder"),
             Self::BadMoment(w) => Message::new("plain-problem-bad-moment").arg("word", w),
             Self::BadYesNo(w) => Message::new("plain-problem-bad-yes-no").arg("word", w),
+            Self::MissingPhotoSubject => Message::new("plain-problem-missing-photo-subject"),
+            Self::BadPhotoSubject(w) => {
+                Message::new("plain-problem-bad-photo-subject").arg("word", w)
+            }
+            Self::MissingPath => Message::new("plain-problem-missing-path"),
         }
     }
 }

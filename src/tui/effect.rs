@@ -1,7 +1,7 @@
 //! Effects: what `update` asks the runtime to do.
 
 use crate::domain::search::Place;
-use crate::domain::{BureauCode, EventBody};
+use crate::domain::{BureauCode, EventBody, PhotoSubject};
 
 /// Work for the runtime. Its result comes back as a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,4 +35,25 @@ pub enum Effect {
     /// Keep whether the cursor moves to the next row after a mark (`v`), for the next sessions;
     /// a failure is said, the choice holds for this session.
     SaveAdvance(bool),
+    /// Look for the photo form's sources: the recent images of this folder (else of the
+    /// phone's camera folder) and the camera command; answer with `PhotosFound`.
+    FindPhotos(Option<String>),
+    /// Attach the file at this path (as typed: `~/` is the home folder) through
+    /// `app::photos::attach`; answer with `Saved` for `group`, or `PhotoAnswer` (refused, or a
+    /// folder whose images are then offered).
+    AttachPhoto {
+        /// The change it belongs to.
+        group: u64,
+        /// What it shows.
+        of: PhotoSubject,
+        /// The file.
+        path: String,
+    },
+    /// Take a photo with the camera into a temporary file, then attach it as `AttachPhoto`.
+    TakePhoto {
+        /// The change it belongs to.
+        group: u64,
+        /// What it shows.
+        of: PhotoSubject,
+    },
 }

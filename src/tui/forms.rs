@@ -152,6 +152,86 @@ pub type EnvelopeEntry = (
     Option<Option<String>>,
 );
 
+/// What a photo is attached to, as the photo form offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoTarget {
+    /// The cell of candidate `row` in column `item`.
+    Cell {
+        /// The candidate's row.
+        row: usize,
+        /// The cell's column.
+        item: Item,
+    },
+    /// The household's envelopes (envelope screen).
+    Household,
+    /// The bureau as a whole (bureau screen).
+    Bureau,
+}
+
+/// Where the photo form can take a photo from, as the runtime found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoSources {
+    /// The folder whose images are offered (as typed or found), if any.
+    pub folder: Option<String>,
+    /// Its most recent images, newest first, or why they could not be read.
+    pub recent: Result<Vec<crate::app::photo_pick::RecentImage>, String>,
+    /// True when the camera command is there (Termux:API).
+    pub camera: bool,
+}
+
+/// The photo form (issue 19): what the photo shows, and the file: typed or pasted, one of the
+/// folder's recent images, or taken with the camera.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoForm {
+    /// What it can be attached to (the cell under the cursor first); Tab goes to the next.
+    pub targets: Vec<PhotoTarget>,
+    /// The chosen one.
+    pub target: usize,
+    /// The path typed or pasted (`~/` is the home folder; a folder's path lists its images).
+    pub path: String,
+    /// The recent images and the camera, once the runtime looked.
+    pub sources: Option<PhotoSources>,
+    /// The recent image highlighted (`None`: the typed path is used).
+    pub selected: Option<usize>,
+    /// Why the last attempt recorded nothing.
+    pub error: Option<String>,
+    /// The change in flight, while the runtime attaches.
+    pub group: Option<u64>,
+    /// Opened with `F`: the camera takes the photo as soon as the runtime says it is there.
+    pub take_at_once: bool,
+}
+
+impl PhotoForm {
+    /// What the photo is attached to now.
+    pub fn chosen(&self) -> Option<PhotoTarget> {
+        self.targets.get(self.target).copied()
+    }
+
+    /// The recent images offered (none before the runtime looked, or when unreadable).
+    pub fn recent(&self) -> &[crate::app::photo_pick::RecentImage] {
+        match &self.sources {
+            Some(PhotoSources {
+                recent: Ok(images), ..
+            }) => images,
+            _ => &[],
+        }
+    }
+
+    /// True when the camera can take the photo.
+    pub fn camera(&self) -> bool {
+        self.sources.as_ref().is_some_and(|s| s.camera)
+    }
+}
+
+/// A photo in a cell's history: its name and when it was taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoShown {
+    /// The file's name as attached (escaped).
+    pub name: String,
+    /// When it was taken (EXIF), said in the interface's language ("prise à 15 h 10").
+    pub taken: Option<String>,
+}
+
 /// One observation of a cell, as the cell's history shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryLine {
@@ -163,6 +243,8 @@ pub struct HistoryLine {
     pub note: Option<String>,
     /// True when the observer withdrew it later (undo, move).
     pub withdrawn: bool,
+    /// A photo attached to the cell (then `mark` says nothing).
+    pub photo: Option<PhotoShown>,
 }
 
 /// Every observation the observer made of one cell, oldest first (read from the events).

@@ -54,6 +54,27 @@ pub fn message_for(key: KeyEvent, model: &Model) -> Option<Message> {
             }
             _ => None,
         },
+        Mode::Photo(_) => match key.code {
+            // Ctrl-P ("prendre") or F2: the camera, when it is there.
+            KeyCode::Char('p' | 'P') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Message::TakePhoto)
+            }
+            KeyCode::F(2) => Some(Message::TakePhoto),
+            KeyCode::Esc => Some(Message::Close),
+            KeyCode::Enter => Some(Message::Submit),
+            KeyCode::Tab | KeyCode::BackTab => Some(Message::NextField),
+            KeyCode::Up => Some(Message::Move(Direction::Up)),
+            KeyCode::Down => Some(Message::Move(Direction::Down)),
+            KeyCode::Backspace => Some(Message::Erase),
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) =>
+            {
+                Some(Message::Input(c))
+            }
+            _ => None,
+        },
         Mode::Envelope(_)
         | Mode::NonReceipt(_)
         | Mode::Note(_)
@@ -85,6 +106,7 @@ pub fn message_for_paste(text: String, model: &Model) -> Option<Message> {
         | Mode::Note(_)
         | Mode::Export(_)
         | Mode::SeenAt(_)
+        | Mode::Photo(_)
         | Mode::Picker(_) => Some(Message::Paste(text)),
         _ => None,
     }
@@ -103,7 +125,8 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
             | Mode::NonReceipt(_)
             | Mode::Note(_)
             | Mode::Export(_)
-            | Mode::SeenAt(_),
+            | Mode::SeenAt(_)
+            | Mode::Photo(_),
         ) => {
             let screen = ratatui::layout::Rect::new(0, 0, model.size.0, model.size.1);
             let [ok, cancel] = super::view::form_buttons(model, screen)?;
@@ -115,7 +138,9 @@ pub fn message_for_mouse(mouse: MouseEvent, model: &Model) -> Option<Message> {
             } else if on(cancel) {
                 Some(Message::Close)
             } else {
-                None
+                // A tap on one of the photo form's recent images highlights it.
+                super::view::photo_image_target(model, screen, mouse.column, mouse.row)
+                    .map(Message::SelectPhoto)
             }
         }
         (MouseEventKind::Down(MouseButton::Left), Mode::History(_)) => Some(Message::Close),
@@ -157,6 +182,8 @@ fn grid(key: KeyEvent, model: &Model) -> Option<Message> {
         KeyCode::Char('i') => Message::OpenHistory,
         KeyCode::Char('v') => Message::ToggleAdvance,
         KeyCode::Char('t') => Message::OpenSeenAt,
+        KeyCode::Char('f') => Message::OpenPhoto,
+        KeyCode::Char('F') => Message::OpenCamera,
         KeyCode::Char('+' | '>') if model.screen == Screen::Envelope => {
             Message::SwitchEnvelope(true)
         }

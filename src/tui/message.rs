@@ -111,6 +111,24 @@ pub enum Message {
     MoveTarget(Bureau),
     /// The export finished: the folder written, or why it failed.
     Exported(Result<String, ExportRefused>),
+    /// Open the photo form for the cell under the cursor (or the household, the bureau).
+    OpenPhoto,
+    /// Open the photo form and take the photo with the camera at once (`F`).
+    OpenCamera,
+    /// Highlight the photo form's recent image of this index (a tap on it).
+    SelectPhoto(usize),
+    /// Take the photo with the camera (photo form, when the camera command is there).
+    TakePhoto,
+    /// The photo form's recent images and camera, as the runtime found them.
+    PhotosFound(Box<super::forms::PhotoSources>),
+    /// The photo asked for was not attached: why, or the path was a folder whose images are
+    /// now offered. (An attached photo answers `Saved`.)
+    PhotoAnswer {
+        /// The change it belongs to.
+        group: u64,
+        /// What happened instead.
+        answer: PhotoAnswer,
+    },
     /// Leave.
     Quit,
     /// The picked place is loaded.
@@ -150,4 +168,14 @@ pub struct ExportRefused {
     pub error: String,
     /// A free folder beside the one typed.
     pub suggestion: Option<String>,
+}
+
+/// Why a photo asked for was not attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhotoAnswer {
+    /// Refused (not an image, too large, unreadable, the camera failed), in the interface's
+    /// language: nothing was recorded.
+    Refused(String),
+    /// The path typed is a folder: its recent images are offered.
+    Folder(Box<super::forms::PhotoSources>),
 }

@@ -12,7 +12,8 @@ use crate::domain::{
 use crate::i18n::Lang;
 
 use super::forms::{
-    Confirm, EnvelopeForm, ExportForm, History, NonReceiptForm, NoteForm, Picker, SeenAtForm,
+    Confirm, EnvelopeForm, ExportForm, History, NonReceiptForm, NoteForm, PhotoForm, Picker,
+    SeenAtForm,
 };
 use super::theme::Theme;
 use crate::domain::search::PlaceIndex;
@@ -94,6 +95,8 @@ pub enum Mode {
     Confirm(Confirm),
     /// Every observation of the cell under the cursor, with its time and note.
     History(History),
+    /// A photo to attach to the cell under the cursor, the household or the bureau.
+    Photo(PhotoForm),
 }
 
 /// The save indicator. It says "saved" only once every requested commit has returned.
@@ -218,6 +221,9 @@ pub struct Model {
     /// When the observations recorded now were seen, when the observer said so (a record typed
     /// in later); `None`: when typed.
     pub seen_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The folder the photo form offers the recent images of, once found or typed (for the
+    /// session; by default Termux's camera folder when it exists).
+    pub photo_folder: Option<String>,
 }
 
 impl Model {
@@ -266,6 +272,7 @@ impl Model {
             seen_at: None,
             feminine: None,
             qualite: None,
+            photo_folder: None,
         }
     }
 
@@ -351,6 +358,26 @@ impl Model {
             MachinesView::NoMachines => false,
             MachinesView::Unsaid | MachinesView::Disputed => b.voting_machines,
         }
+    }
+
+    /// The observer's live photos of the cell of candidate `row` in column `item` (a bureau
+    /// cell's of the current bureau; an envelope cell's whatever the envelope).
+    pub fn photos_of_cell(
+        &self,
+        row: usize,
+        item: Item,
+    ) -> impl Iterator<Item = &crate::domain::state::PhotoFact> + '_ {
+        let panel = self.candidates.get(row).map(|c| c.panel);
+        let bureau = self.bureau.as_ref().map(|b| &b.code);
+        self.state
+            .photos_of(&self.circonscription.code)
+            .filter(move |f| {
+                f.observer == self.observer
+                    && panel.is_some_and(|panel| {
+                        f.photo.of == crate::domain::PhotoSubject::Cell { panel, item }
+                    })
+                    && (item != Item::Bureau || Some(&f.bureau) == bureau)
+            })
     }
 
     /// The observer's current envelope count for the circonscription.

@@ -12,7 +12,7 @@ use ratatui::crossterm::execute;
 
 use super::effect::Effect;
 use super::keymap::{message_for, message_for_mouse, message_for_paste};
-use super::message::{ExportRefused, Message};
+use super::message::{ExportRefused, Message, PhotoAnswer};
 use super::model::{Model, Summary};
 use super::setup::{self, SetupChoice, SetupEffect, SetupModel, SetupMsg, Source};
 use super::theme::Theme;
@@ -21,7 +21,7 @@ use super::view;
 use crate::domain::RecordState;
 use crate::domain::search::{Place, PlaceIndex};
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize};
 use crate::storage::Store;
 
 /// Builds the model of `store` on its current bureau's circonscription (else the first one),
@@ -103,7 +103,9 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Message) {
 /// the caller draws the screen first ("Préparation du bilan…") and then calls
 /// [`prepare_summary`].
 pub fn dispatch_deferring(model: &mut Model, store: &mut Store, msg: Message) -> bool {
-    run_queue(model, store, VecDeque::from([msg]), true)
+    let deferred = run_queue(model, store, VecDeque::from([msg]), true);
+    run_later(model, store, deferred.camera);
+    deferred.summary
 }
 
 /// Prepares the summary screen now (see [`dispatch_deferring`]).
@@ -113,21 +115,38 @@ pub fn prepare_summary(model: &mut Model, store: &mut Store) {
     run_queue(model, store, queue, false);
 }
 
+/// What [`run_queue`] left for after the next frame: the summary's preparation, and the
+/// camera (it takes seconds: the photo form says so first).
+#[derive(Default)]
+struct Deferred {
+    summary: bool,
+    camera: Vec<Effect>,
+}
+
+/// Runs effects left for later (see [`Deferred`]) and what they answer.
+fn run_later(model: &mut Model, store: &mut Store, effects: Vec<Effect>) {
+    let mut queue = VecDeque::new();
+    for effect in effects {
+        perform(model, store, effect, &mut queue);
+    }
+    run_queue(model, store, queue, false);
+}
+
 /// Runs the messages of `queue` and the effects they ask for; with `defer`, the summary's
-/// preparation is not run but reported (true).
+/// preparation and the camera are not run but returned.
 fn run_queue(
     model: &mut Model,
     store: &mut Store,
     mut queue: VecDeque<Message>,
     defer: bool,
-) -> bool {
-    let mut deferred = false;
+) -> Deferred {
+    let mut deferred = Deferred::default();
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
-            if defer && effect == Effect::LoadSummary {
-                deferred = true;
-            } else {
-                perform(model, store, effect, &mut queue);
+            match effect {
+                Effect::LoadSummary if defer => deferred.summary = true,
+                Effect::TakePhoto { .. } if defer => deferred.camera.push(effect),
+                effect => perform(model, store, effect, &mut queue),
             }
         }
     }
@@ -195,12 +214,48 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
         Effect::LoadHistory(key) => {
             match store.events_of_observer(model.observer, &key.circonscription) {
                 Ok(events) => {
-                    let entries = crate::domain::history::of_cell(&events, model.observer, &key);
-                    let lines = super::update::history_lines(model, &entries);
+                    let lines = super::update::cell_history(model, &events, &key);
                     queue.push_back(Message::HistoryReady(lines));
                 }
                 Err(e) => model.flash = Some(Error::from(e).message(model.lang)),
             }
+        }
+        Effect::FindPhotos(folder) => {
+            let folder = folder
+                .map(|f| crate::app::evidence::expand_home(&f))
+                .or_else(crate::app::photo_pick::default_folder);
+            let sources = photo_sources(model, folder.as_deref());
+            queue.push_back(Message::PhotosFound(Box::new(sources)));
+        }
+        Effect::AttachPhoto { group, of, path } => {
+            let path = crate::app::evidence::expand_home(&path);
+            if path.is_dir() {
+                // A folder typed: its images are offered, and it is the folder from now on.
+                let sources = photo_sources(model, Some(&path));
+                queue.push_back(Message::PhotoAnswer {
+                    group,
+                    answer: PhotoAnswer::Folder(Box::new(sources)),
+                });
+            } else {
+                queue.push_back(attach_photo(model, store, group, of, &path));
+            }
+        }
+        Effect::TakePhoto { group, of } => {
+            use crate::app::photo_pick::{camera, take_photo};
+            let refused = |why: String| Message::PhotoAnswer {
+                group,
+                answer: PhotoAnswer::Refused(why),
+            };
+            queue.push_back(match camera() {
+                None => refused(crate::i18n::Message::new("photo-no-camera").render(model.lang)),
+                Some(command) => {
+                    match take_photo(&command, model.zone().local(crate::app::now())) {
+                        // The temporary file goes once attached (or refused).
+                        Ok(taken) => attach_photo(model, store, group, of, &taken.path),
+                        Err(why) => refused(why.text(model.lang)),
+                    }
+                }
+            });
         }
         Effect::CheckSeenAt(text) => {
             let checked = crate::domain::event::parse_moment(&text)
@@ -234,6 +289,70 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
                 },
             });
         }
+    }
+}
+
+/// The photo form's sources: the recent images of `folder` (when there is one) and whether the
+/// camera command is there.
+fn photo_sources(model: &Model, folder: Option<&Path>) -> super::forms::PhotoSources {
+    use crate::app::photo_pick::{RECENT, camera, recent_images};
+    let camera = camera().is_some();
+    match folder {
+        Some(folder) => super::forms::PhotoSources {
+            // Said as typed: `~/` for the home folder (short on a phone's screen).
+            folder: Some(home_relative(folder)),
+            recent: recent_images(folder, RECENT).map_err(|e| e.text(model.lang)),
+            camera,
+        },
+        None => super::forms::PhotoSources {
+            folder: None,
+            recent: Ok(Vec::new()),
+            camera,
+        },
+    }
+}
+
+/// `folder` with the home folder written `~` (as `expand_home` reads it back).
+fn home_relative(folder: &Path) -> String {
+    dirs::home_dir()
+        .filter(|h| !h.as_os_str().is_empty())
+        .and_then(|home| folder.strip_prefix(home).ok().map(Path::to_owned))
+        .map_or_else(
+            || folder.display().to_string(),
+            |rest| format!("~/{}", rest.display()),
+        )
+}
+
+/// Attaches the file at `path` through [`crate::app::photos::attach`] (the one attach path):
+/// `Saved` for `group`, or why nothing was recorded.
+fn attach_photo(
+    model: &Model,
+    store: &mut Store,
+    group: u64,
+    of: crate::domain::PhotoSubject,
+    path: &Path,
+) -> Message {
+    let refused = |why: String| Message::PhotoAnswer {
+        group,
+        answer: PhotoAnswer::Refused(why),
+    };
+    let Some(bureau) = model.bureau.as_ref() else {
+        return refused(model.lang.catalog().form_needs_bureau.to_owned());
+    };
+    let what = crate::app::photos::Attach {
+        circonscription: model.circonscription.code.clone(),
+        bureau: bureau.code.clone(),
+        of,
+        note: None,
+        keep_metadata: false,
+    };
+    match crate::app::photos::attach(store, &what, &[path.to_owned()]) {
+        // One file, one event.
+        Ok(events) => match events.into_iter().next() {
+            Some(event) => Message::Saved { group, event },
+            None => refused(crate::i18n::Message::new("photo-not-recorded").render(model.lang)),
+        },
+        Err(e) => refused(e.message(model.lang)),
     }
 }
 
@@ -443,7 +562,7 @@ fn main_loop(
         // it did not show. A key that would record something is then not applied (the
         // message says the screen was updated).
         let changed = take_outside_changes(&mut model, &mut store, &mut version);
-        let mut deferred = false;
+        let mut deferred = Deferred::default();
         // Every pending event is handled before the next frame is drawn.
         loop {
             let msg = match event::read()? {
@@ -456,14 +575,21 @@ fn main_loop(
             if let Some(msg) = msg
                 && !(changed && super::update::records(&msg))
             {
-                deferred |= dispatch_deferring(&mut model, &mut store, msg);
+                let more = run_queue(&mut model, &mut store, VecDeque::from([msg]), true);
+                deferred.summary |= more.summary;
+                deferred.camera.extend(more.camera);
             }
             if model.quit || !event::poll(std::time::Duration::ZERO)? {
                 break;
             }
         }
         dirty = true;
-        if deferred {
+        if !deferred.camera.is_empty() {
+            // The photo form says the photo is being taken; then the camera takes it.
+            terminal.draw(|frame| view::draw(&model, frame))?;
+            run_later(&mut model, &mut store, std::mem::take(&mut deferred.camera));
+        }
+        if deferred.summary {
             // The summary screen shows at once, saying it is being prepared; then it is.
             terminal.draw(|frame| view::draw(&model, frame))?;
             prepare_summary(&mut model, &mut store);

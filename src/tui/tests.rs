@@ -62,6 +62,12 @@ struct Harness {
     exported: Vec<String>,
     /// When the next event is recorded (seconds since 1970).
     now: i64,
+    /// What `FindPhotos` answers.
+    photo_sources: super::forms::PhotoSources,
+    /// The photos attached: what they show and the path asked for.
+    attached: Vec<(crate::domain::PhotoSubject, String)>,
+    /// The EXIF time of the photos attached.
+    taken_at: Option<chrono::NaiveDateTime>,
 }
 
 impl Harness {
@@ -73,6 +79,13 @@ impl Harness {
             log: vec![],
             exported: vec![],
             now: 1_497_160_000,
+            photo_sources: super::forms::PhotoSources {
+                folder: None,
+                recent: Ok(vec![]),
+                camera: false,
+            },
+            attached: vec![],
+            taken_at: None,
         }
     }
 
@@ -169,8 +182,7 @@ impl Harness {
                         continue;
                     }
                     Effect::LoadHistory(key) => {
-                        let entries = crate::domain::history::of_cell(&self.log, OBSERVER, &key);
-                        let lines = super::update::history_lines(&self.model, &entries);
+                        let lines = super::update::cell_history(&self.model, &self.log, &key);
                         queue.insert(0, Message::HistoryReady(lines));
                         continue;
                     }
@@ -189,6 +201,27 @@ impl Harness {
                     }
                     // A preference, nothing to answer.
                     Effect::SaveAdvance(_) => continue,
+                    Effect::FindPhotos(_) => {
+                        let sources = Box::new(self.photo_sources.clone());
+                        queue.insert(0, Message::PhotosFound(sources));
+                        continue;
+                    }
+                    Effect::TakePhoto { group, of } => {
+                        match self.photo_body(of, "photo-20170611-151000.jpg") {
+                            Ok(body) => (group, body, None),
+                            Err(answer) => {
+                                queue.insert(0, Message::PhotoAnswer { group, answer });
+                                continue;
+                            }
+                        }
+                    }
+                    Effect::AttachPhoto { group, of, path } => match self.photo_body(of, &path) {
+                        Ok(body) => (group, body, None),
+                        Err(answer) => {
+                            queue.insert(0, Message::PhotoAnswer { group, answer });
+                            continue;
+                        }
+                    },
                 };
                 if self.fail {
                     queue.insert(
@@ -213,6 +246,43 @@ impl Harness {
                 queue.insert(0, Message::Saved { group, event });
             }
         }
+    }
+
+    /// What the runtime records for a photo at `path`: a `.txt` is refused, a path ending in
+    /// `/` is a folder (its images are the harness's).
+    fn photo_body(
+        &mut self,
+        of: crate::domain::PhotoSubject,
+        path: &str,
+    ) -> Result<EventBody, super::message::PhotoAnswer> {
+        use super::message::PhotoAnswer;
+        if path.ends_with(".txt") {
+            return Err(PhotoAnswer::Refused(format!(
+                "{path} est refusé comme photo"
+            )));
+        }
+        if path.ends_with('/') {
+            let mut sources = self.photo_sources.clone();
+            sources.folder = Some(path.to_owned());
+            return Err(PhotoAnswer::Folder(Box::new(sources)));
+        }
+        self.attached.push((of, path.to_owned()));
+        let name = path.rsplit('/').next().unwrap_or(path).to_owned();
+        let sha: [u8; 32] = <sha2::Sha256 as sha2::Digest>::digest(path.as_bytes()).into();
+        Ok(EventBody::Photo {
+            circonscription: self.model.circonscription.code.clone(),
+            bureau: self.model.bureau.as_ref().unwrap().code.clone(),
+            photo: Box::new(crate::domain::Photo {
+                of,
+                sha256: sha,
+                original: [0; 32],
+                size: 1234,
+                media: crate::domain::MediaType::Jpeg,
+                name,
+                taken_at: self.taken_at,
+            }),
+            note: None,
+        })
     }
 
     fn press(&mut self, code: KeyCode) {
@@ -857,7 +927,7 @@ fn snapshot_kept(name: &str, w: u16, h: u16) -> bool {
 /// one (that every message has both languages is checked on the catalogue).
 #[test]
 fn every_screen_at_every_size() {
-    let screens: [(&str, &str); 12] = [
+    let screens: [(&str, &str); 13] = [
         ("envelope", ""),
         // The household form says 2 envelopes came (Backspace, then 2, then Enter), then the second.
         ("second_envelope", "e\t\u{8}2\n+a"),
@@ -871,6 +941,7 @@ fn every_screen_at_every_size() {
         ("confirm", "2m"),
         ("export_form", "3x"),
         ("cell_history", "2jcréassort à 16 h\ni"),
+        ("photo_form", "2jf/sdcard/DCIM/table.jpg"),
     ];
     for (name, keys) in screens {
         let [fr, en] = [Lang::Fr, Lang::En].map(|lang| {
@@ -2454,4 +2525,486 @@ fn the_summary_s_reclamation_is_signed_as_the_observer_said() {
         intro(&expected),
         "the same signer's line as `constat pv`"
     );
+}
+
+/// The photos of the model's state (the observer's live photo events).
+fn photo_events(h: &Harness) -> Vec<(crate::domain::PhotoSubject, String)> {
+    h.log
+        .iter()
+        .filter(|e| h.model.state.is_live(e.id))
+        .filter_map(|e| match &e.body {
+            EventBody::Photo { photo, .. } => Some((photo.of, photo.name.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn panel(n: u16) -> crate::domain::Panel {
+    crate::domain::Panel::new(n).unwrap()
+}
+
+/// Issue 19 point 1: `f` opens the photo form on the cell under the cursor; the runtime is
+/// asked for the recent images; a typed path is attached through an effect, the form closes
+/// only once saved, the flash names the file, the grid marks the cell, `u` withdraws it.
+#[test]
+fn f_opens_the_photo_form_and_a_typed_path_is_attached_to_the_cell() {
+    let mut h = Harness::new(model());
+    h.keys("jj");
+    let effects = update(&mut h.model, Message::OpenPhoto);
+    assert_eq!(effects, vec![Effect::FindPhotos(None)]);
+    let Mode::Photo(form) = &h.model.mode else {
+        panic!("{:?}", h.model.mode)
+    };
+    assert_eq!(
+        form.targets,
+        vec![
+            super::forms::PhotoTarget::Cell {
+                row: 2,
+                item: Item::Foi
+            },
+            super::forms::PhotoTarget::Household
+        ]
+    );
+    h.press(KeyCode::Esc);
+    assert_eq!(h.model.mode, Mode::Grid);
+    // Through the key: typed, then pasted (a path with spaces).
+    h.keys("f");
+    assert!(matches!(&h.model.mode, Mode::Photo(f) if f.sources.is_some()));
+    h.keys("/sdcard/");
+    h.send(Message::Paste("DCIM/table du bureau.jpg".into()));
+    let panel3 = h.model.candidates[2].panel;
+    // Enter asks the runtime; the effect names the cell and the path as typed.
+    let mut probe = h.model.clone();
+    assert_eq!(
+        update(&mut probe, Message::Submit),
+        vec![Effect::AttachPhoto {
+            group: h.model.next_group,
+            of: crate::domain::PhotoSubject::Cell {
+                panel: panel3,
+                item: Item::Foi
+            },
+            path: "/sdcard/DCIM/table du bureau.jpg".into()
+        }]
+    );
+    assert!(
+        matches!(&probe.mode, Mode::Photo(f) if f.group.is_some()),
+        "open until saved"
+    );
+    assert_eq!(probe.save, SaveStatus::Pending);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(h.model.save, SaveStatus::Saved);
+    assert_eq!(
+        photo_events(&h),
+        vec![(
+            crate::domain::PhotoSubject::Cell {
+                panel: panel3,
+                item: Item::Foi
+            },
+            "table du bureau.jpg".into()
+        )]
+    );
+    assert!(
+        h.model
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.starts_with("Photo jointe\u{a0}: table du bureau.jpg (sha256 ")),
+        "{:?}",
+        h.model.flash
+    );
+    assert_eq!(h.model.photos_of_cell(2, Item::Foi).count(), 1);
+    assert_eq!(h.model.photos_of_cell(2, Item::Courrier).count(), 0);
+    assert_eq!(h.model.photos_of_cell(1, Item::Foi).count(), 0);
+    h.model.flash = None;
+    let grid = screen(&h.model, 80, 24);
+    assert!(grid.contains("⊡ 1 photo (i\u{a0}: historique)"), "{grid}");
+    insta::assert_snapshot!("screen_photo_mark_80x24_fr", grid);
+    // At 40×15 the mark fits the narrow column.
+    let phone = screen(&h.model, 40, 15);
+    assert!(phone.contains("⊡"), "{phone}");
+    // Undo withdraws the photo.
+    h.keys("u");
+    assert!(photo_events(&h).is_empty());
+    assert_eq!(h.model.photos_of_cell(2, Item::Foi).count(), 0);
+}
+
+/// Tab gives the other subject: the household on the envelope screen, the bureau on the bureau
+/// screen; a photo needs a bureau; the summary has no photo key.
+#[test]
+fn tab_attaches_to_the_household_or_the_bureau_and_a_bureau_is_needed() {
+    use crate::domain::PhotoSubject;
+    let mut h = Harness::new(model());
+    h.keys("f");
+    h.press(KeyCode::Tab);
+    h.keys("~/enveloppes.heic");
+    h.press(KeyCode::Enter);
+    h.keys("2f");
+    h.press(KeyCode::Tab);
+    h.keys("/tmp/table.jpg");
+    h.press(KeyCode::Enter);
+    h.keys("f/tmp/pile.jpg");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.attached,
+        vec![
+            (PhotoSubject::Household, "~/enveloppes.heic".into()),
+            (PhotoSubject::Bureau, "/tmp/table.jpg".into()),
+            (
+                PhotoSubject::Cell {
+                    panel: panel(1),
+                    item: Item::Bureau
+                },
+                "/tmp/pile.jpg".into()
+            ),
+        ]
+    );
+    h.keys("3");
+    assert_eq!(update(&mut h.model, Message::OpenPhoto), vec![]);
+    assert_eq!(h.model.mode, Mode::Grid);
+    let mut h = Harness::new(model());
+    h.model.bureau = None;
+    h.keys("f");
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some(h.model.lang.catalog().form_needs_bureau)
+    );
+}
+
+/// The folder's recent images: ↓ highlights the newest, Enter attaches it, ↑ goes back to the
+/// typed path; typing drops the highlight. A refusal keeps the form open with why, nothing in
+/// flight; an empty path says what to do; a folder typed lists its images and is remembered.
+#[test]
+fn a_recent_image_is_picked_with_the_arrows_and_a_refusal_stays_in_the_form() {
+    use crate::app::photo_pick::RecentImage;
+    let mut h = Harness::new(model());
+    let image = |name: &str, secs: i64| RecentImage {
+        path: std::path::PathBuf::from(format!("/camera/{name}")),
+        name: name.into(),
+        modified: DateTime::from_timestamp(secs, 0).unwrap(),
+    };
+    h.photo_sources = super::forms::PhotoSources {
+        folder: Some("/camera".into()),
+        recent: Ok(vec![
+            image("IMG_0003.jpg", 1_497_186_600),
+            image("IMG_0002.jpg", 1_497_186_000),
+        ]),
+        camera: false,
+    };
+    h.keys("f");
+    assert_eq!(h.model.photo_folder.as_deref(), Some("/camera"));
+    let shown = screen(&h.model, 80, 24);
+    assert!(
+        shown.contains("IMG_0003.jpg · 15\u{a0}h\u{a0}10"),
+        "{shown}"
+    );
+    h.press(KeyCode::Enter);
+    assert!(
+        matches!(&h.model.mode, Mode::Photo(f) if f.error.as_deref().is_some_and(|e| e.starts_with("Tapez ou collez"))),
+        "{:?}",
+        h.model.mode
+    );
+    assert!(h.model.changes.is_empty());
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Down);
+    assert!(matches!(&h.model.mode, Mode::Photo(f) if f.selected == Some(1)));
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Up);
+    assert!(matches!(&h.model.mode, Mode::Photo(f) if f.selected.is_none()));
+    h.press(KeyCode::Down);
+    h.keys("x");
+    assert!(matches!(&h.model.mode, Mode::Photo(f) if f.selected.is_none() && f.path == "x"));
+    h.press(KeyCode::Backspace);
+    // A tap on the second image highlights it (the drawn row); a tap on the title does not.
+    let (x, y) = row_of(&screen(&h.model, 80, 24), "IMG_0002.jpg");
+    let tap = |x, y| ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    assert_eq!(
+        super::keymap::message_for_mouse(tap(x, y), &h.model),
+        Some(Message::SelectPhoto(1))
+    );
+    let (tx, ty) = row_of(&screen(&h.model, 80, 24), "Joindre une photo");
+    assert_eq!(
+        super::keymap::message_for_mouse(tap(tx, ty), &h.model),
+        None
+    );
+    h.send(Message::SelectPhoto(1));
+    assert!(matches!(&h.model.mode, Mode::Photo(f) if f.selected == Some(1)));
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.attached.last().unwrap().1, "/camera/IMG_0003.jpg");
+    assert_eq!(h.model.mode, Mode::Grid);
+    // A refusal: the form stays, says why, nothing is pending.
+    h.keys("f/tmp/notes.txt");
+    h.press(KeyCode::Enter);
+    let Mode::Photo(form) = &h.model.mode else {
+        panic!("{:?}", h.model.mode)
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some("/tmp/notes.txt est refusé comme photo")
+    );
+    assert_eq!(form.group, None);
+    assert!(h.model.changes.is_empty());
+    assert_eq!(h.model.save, SaveStatus::Saved);
+    assert_eq!(h.attached.len(), 1);
+    // A folder typed: its images, and the folder asked for next time.
+    for _ in 0.."/tmp/notes.txt".len() {
+        h.press(KeyCode::Backspace);
+    }
+    h.keys("/media/photos/");
+    h.press(KeyCode::Enter);
+    let Mode::Photo(form) = &h.model.mode else {
+        panic!("{:?}", h.model.mode)
+    };
+    assert_eq!(form.path, "");
+    assert_eq!(form.error, None);
+    assert_eq!(h.model.photo_folder.as_deref(), Some("/media/photos/"));
+    h.press(KeyCode::Esc);
+    assert_eq!(
+        update(&mut h.model, Message::OpenPhoto),
+        vec![Effect::FindPhotos(Some("/media/photos/".into()))]
+    );
+}
+
+/// The camera's key (Ctrl-P, F2) takes the photo when `termux-camera-photo` is there, and says
+/// it is missing otherwise (no effect).
+#[test]
+fn ctrl_p_takes_the_photo_only_when_the_camera_is_there() {
+    let mut h = Harness::new(model());
+    h.keys("f");
+    h.press_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert!(
+        matches!(&h.model.mode, Mode::Photo(f) if f.error.as_deref().is_some_and(|e| e.contains("termux-camera-photo"))),
+        "{:?}",
+        h.model.mode
+    );
+    assert!(h.attached.is_empty());
+    assert!(!screen(&h.model, 80, 24).contains("Ctrl-P"));
+    h.press(KeyCode::Esc);
+    h.photo_sources.camera = true;
+    h.keys("f");
+    assert!(screen(&h.model, 80, 24).contains("Ctrl-P ou F2\u{a0}: prendre la photo"));
+    let mut probe = h.model.clone();
+    assert!(matches!(
+        update(&mut probe, Message::TakePhoto)[..],
+        [Effect::TakePhoto { .. }]
+    ));
+    // Drawn before the camera runs (the runtime defers it one frame): the form is at work.
+    assert!(screen(&probe, 80, 24).contains("Photo en cours…"));
+    assert_eq!(
+        update(&mut probe, Message::TakePhoto),
+        vec![],
+        "one at a time"
+    );
+    h.press(KeyCode::F(2));
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(photo_events(&h)[0].1, "photo-20170611-151000.jpg");
+    // `F` on the grid: the form opens and the camera takes the photo at once.
+    h.keys("jF");
+    assert_eq!(h.model.mode, Mode::Grid);
+    assert_eq!(
+        h.attached.last().unwrap().0,
+        crate::domain::PhotoSubject::Cell {
+            panel: h.model.candidates[1].panel,
+            item: Item::Foi
+        }
+    );
+    assert_eq!(photo_events(&h).len(), 2);
+    // Without the camera, `F` leaves the form open saying so.
+    h.photo_sources.camera = false;
+    h.keys("F");
+    assert!(
+        matches!(&h.model.mode, Mode::Photo(f) if f.error.as_deref().is_some_and(|e| e.contains("termux-camera-photo"))),
+        "{:?}",
+        h.model.mode
+    );
+}
+
+/// Point 3: the cell's history lists its photos with the time attached and the EXIF time
+/// taken, the name escaped; a withdrawn photo says so.
+#[test]
+fn the_cells_history_lists_its_photos_with_the_time_taken() {
+    let mut h = Harness::new(model());
+    // 13:00 UTC is 15 h 00 in Paris in June.
+    h.now = 1_497_186_000;
+    h.keys("2a");
+    h.now += 600;
+    h.taken_at = chrono::NaiveDate::from_ymd_opt(2017, 6, 11)
+        .unwrap()
+        .and_hms_opt(15, 8, 0);
+    h.keys("f/sdcard/pile.jpg");
+    h.press(KeyCode::Enter);
+    // A name as another tool may have written it, with an escape code: shown escaped.
+    if let Some(EventBody::Photo { photo, .. }) = h.log.last_mut().map(|e| &mut e.body) {
+        photo.name = "pile\u{1b}[31m.jpg".into();
+    }
+    h.now += 600;
+    h.taken_at = chrono::NaiveDate::from_ymd_opt(2017, 6, 10)
+        .unwrap()
+        .and_hms_opt(9, 0, 0);
+    h.keys("f/sdcard/veille.jpg");
+    h.press(KeyCode::Enter);
+    h.keys("u");
+    h.model.flash = None;
+    h.keys("i");
+    let Mode::History(history) = &h.model.mode else {
+        panic!("{:?}", h.model.mode)
+    };
+    let lines = history.lines.as_ref().unwrap();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].photo.is_none());
+    let photo = lines[1].photo.as_ref().unwrap();
+    assert!(!photo.name.contains('\u{1b}'), "escaped: {photo:?}");
+    assert!(photo.name.starts_with("pile") && photo.name.ends_with("[31m.jpg"));
+    assert_eq!(photo.taken.as_deref(), Some(", prise à 15\u{a0}h\u{a0}08"));
+    assert!(lines[2].withdrawn);
+    let shown = screen(&h.model, 80, 24);
+    assert!(
+        shown.contains("⊡ 15\u{a0}h\u{a0}10 photo «\u{a0}"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(", prise le 10/06/2017 à 9\u{a0}h\u{a0}00"),
+        "{shown}"
+    );
+    assert!(!shown.contains('\u{1b}'));
+    insta::assert_snapshot!("screen_photo_history_80x24_fr", shown);
+}
+
+/// The runtime attaches through `app::photos::attach` on a real database: a real JPEG typed
+/// (with `~/` and spaces handled by the same expansion as the export), a folder typed lists its
+/// images and the newest is attached, a text file is refused with nothing recorded.
+#[test]
+fn the_runtime_attaches_a_real_photo_and_lists_a_real_folder() {
+    use crate::domain::PhotoSubject;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = real_store(&dir.path().join("obs.db"));
+    store
+        .set_current_bureau(&BureauCode::parse("75056_0911").unwrap())
+        .unwrap();
+    let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    let camera = dir.path().join("Camera roll");
+    std::fs::create_dir(&camera).unwrap();
+    std::fs::write(
+        camera.join("IMG 0001.jpg"),
+        crate::plain::tests::jpeg_with_gps(),
+    )
+    .unwrap();
+    std::fs::write(camera.join("notes.txt"), "pas une image").unwrap();
+    let dispatch = |m: &mut Model, store: &mut crate::storage::Store, msg| {
+        super::runtime::dispatch(m, store, msg);
+    };
+    dispatch(&mut m, &mut store, Message::OpenPhoto);
+    assert!(matches!(&m.mode, Mode::Photo(f) if f.sources.is_some()));
+    // A text file: refused, nothing recorded.
+    dispatch(
+        &mut m,
+        &mut store,
+        Message::Paste(camera.join("notes.txt").display().to_string()),
+    );
+    dispatch(&mut m, &mut store, Message::Submit);
+    assert!(
+        matches!(&m.mode, Mode::Photo(f) if f.error.as_deref().is_some_and(|e| e.contains("n'est pas une image"))),
+        "{:?}",
+        m.mode
+    );
+    assert!(store.events().unwrap().is_empty());
+    // The folder: its images are listed; the newest (the only one) is attached.
+    let Mode::Photo(form) = &mut m.mode else {
+        unreachable!()
+    };
+    form.path.clear();
+    dispatch(
+        &mut m,
+        &mut store,
+        Message::Paste(camera.display().to_string()),
+    );
+    dispatch(&mut m, &mut store, Message::Submit);
+    let Mode::Photo(form) = &m.mode else {
+        panic!("{:?}", m.mode)
+    };
+    assert_eq!(form.recent().len(), 1, "{form:?}");
+    assert_eq!(m.photo_folder, Some(camera.display().to_string()));
+    dispatch(
+        &mut m,
+        &mut store,
+        Message::Move(super::message::Direction::Down),
+    );
+    dispatch(&mut m, &mut store, Message::Submit);
+    assert_eq!(m.mode, Mode::Grid, "{:?}", m.flash);
+    let events = store.events().unwrap();
+    let [event] = &events[..] else {
+        panic!("{events:?}")
+    };
+    let EventBody::Photo { photo, bureau, .. } = &event.body else {
+        panic!("{event:?}")
+    };
+    assert_eq!(photo.name, "IMG 0001.jpg");
+    assert!(photo.stripped(), "EXIF stripped");
+    assert_eq!(bureau.as_str(), "75056_0911");
+    assert_eq!(
+        photo.of,
+        PhotoSubject::Cell {
+            panel: m.candidates[0].panel,
+            item: Item::Foi
+        }
+    );
+    assert_eq!(m.photos_of_cell(0, Item::Foi).count(), 1);
+    // The cell's history, read from the log by the runtime, lists it.
+    dispatch(&mut m, &mut store, Message::OpenHistory);
+    let Mode::History(history) = &m.mode else {
+        panic!("{:?}", m.mode)
+    };
+    let lines = history.lines.as_ref().unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].photo.as_ref().unwrap().name, "IMG 0001.jpg");
+}
+
+/// Where `text` is drawn on `shown` (a `TestBackend` screen: one quoted line per row).
+fn row_of(shown: &str, text: &str) -> (u16, u16) {
+    for (y, line) in shown.lines().enumerate() {
+        if let Some(at) = line.find(text) {
+            // The line starts with a quote; columns count characters.
+            let x = line[..at].chars().count().saturating_sub(1);
+            return (u16::try_from(x).unwrap(), u16::try_from(y).unwrap());
+        }
+    }
+    panic!("{text} not on the screen:\n{shown}")
+}
+
+/// On a phone (40×15) the photo form shows as many recent images as fit, keeps the highlighted
+/// one in view as ↓ goes down the eight, and its buttons stay visible.
+#[test]
+fn the_photo_forms_images_scroll_on_a_phone_screen() {
+    use crate::app::photo_pick::RecentImage;
+    let mut h = Harness::new(model());
+    h.photo_sources = super::forms::PhotoSources {
+        folder: Some("~/storage/dcim/Camera".into()),
+        recent: Ok((0..8)
+            .map(|i| RecentImage {
+                path: format!("/camera/IMG_{i}.jpg").into(),
+                name: format!("IMG_{i}.jpg"),
+                modified: DateTime::from_timestamp(1_497_186_600 - i * 60, 0).unwrap(),
+            })
+            .collect()),
+        camera: true,
+    };
+    h.keys("f");
+    for i in 0..8 {
+        h.press(KeyCode::Down);
+        let shown = screen(&h.model, 40, 15);
+        assert!(shown.contains(&format!("▸ IMG_{i}.jpg")), "{i}:\n{shown}");
+        assert!(shown.contains("[Entrée]"), "{shown}");
+        assert!(shown.contains("Ctrl-P"), "{shown}");
+    }
+    h.press(KeyCode::Enter);
+    assert_eq!(h.attached.last().unwrap().1, "/camera/IMG_7.jpg");
 }

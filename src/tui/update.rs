@@ -7,9 +7,9 @@
 use super::effect::Effect;
 use super::forms::{
     Confirm, EnvelopeForm, ExportForm, History, HistoryLine, NonReceiptForm, NoteForm, Pending,
-    Picker, PickerPurpose, SeenAtForm,
+    PhotoForm, PhotoShown, PhotoTarget, Picker, PickerPurpose, SeenAtForm,
 };
-use super::message::{Direction, Message};
+use super::message::{Direction, Message, PhotoAnswer};
 use super::model::{Change, Mode, Model, SaveStatus, Screen, Undoable};
 use crate::domain::merge::{MAX_NAME, MAX_NOTE};
 use crate::domain::search::Place;
@@ -28,6 +28,8 @@ pub fn records(msg: &Message) -> bool {
             | Message::Undo
             | Message::Tap { .. }
             | Message::Submit
+            | Message::TakePhoto
+            | Message::OpenCamera
             | Message::Answer(true)
     )
 }
@@ -81,6 +83,19 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                         u16::try_from(h.lines.as_ref().map_or(0, Vec::len).saturating_sub(1))
                             .unwrap_or(u16::MAX),
                     ),
+                };
+            }
+            vec![]
+        }
+        Message::Move(dir) if matches!(model.mode, Mode::Photo(_)) => {
+            if let Mode::Photo(form) = &mut model.mode {
+                let n = form.recent().len();
+                form.selected = match (dir, form.selected) {
+                    (Direction::Up, Some(0) | None) => None,
+                    (Direction::Up, Some(i)) => Some(i - 1),
+                    (_, None) if n > 0 => Some(0),
+                    (_, None) => None,
+                    (_, Some(i)) => Some((i + 1).min(n.saturating_sub(1))),
                 };
             }
             vec![]
@@ -372,6 +387,80 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             vec![Effect::SaveAdvance(model.advance)]
         }
         Message::OpenHistory => open_history(model),
+        Message::OpenPhoto => open_photo(model, false),
+        Message::OpenCamera => open_photo(model, true),
+        Message::SelectPhoto(i) => {
+            if let Mode::Photo(form) = &mut model.mode
+                && i < form.recent().len()
+            {
+                form.selected = Some(i);
+            }
+            vec![]
+        }
+        Message::PhotosFound(sources) => {
+            if let Mode::Photo(form) = &mut model.mode {
+                if sources.folder.is_some() {
+                    model.photo_folder.clone_from(&sources.folder);
+                }
+                form.sources = Some(*sources);
+                form.selected = None;
+                if std::mem::take(&mut form.take_at_once) {
+                    // `F`: the camera now, or why not (the form stays for another way).
+                    return update(model, Message::TakePhoto);
+                }
+            }
+            vec![]
+        }
+        Message::TakePhoto => {
+            let Mode::Photo(form) = &model.mode else {
+                return vec![];
+            };
+            if form.group.is_some() {
+                return vec![];
+            }
+            if !form.camera() {
+                let why = Text::new("photo-no-camera").render(model.lang);
+                if let Mode::Photo(form) = &mut model.mode {
+                    form.error = Some(why);
+                }
+                return vec![];
+            }
+            let Some(of) = form.chosen().and_then(|t| photo_subject(model, t)) else {
+                return vec![];
+            };
+            let group = begin_change(model);
+            if let Mode::Photo(form) = &mut model.mode {
+                form.group = Some(group);
+                form.error = None;
+            }
+            vec![Effect::TakePhoto { group, of }]
+        }
+        Message::PhotoAnswer { group, answer } => {
+            model.changes.remove(&group);
+            if model.changes.is_empty() && model.save == SaveStatus::Pending {
+                model.save = if model.last_saved_at.is_some() {
+                    SaveStatus::Saved
+                } else {
+                    SaveStatus::Idle
+                };
+            }
+            if let Mode::Photo(form) = &mut model.mode {
+                form.group = None;
+                match answer {
+                    PhotoAnswer::Refused(why) => form.error = Some(why),
+                    PhotoAnswer::Folder(sources) => {
+                        form.error = None;
+                        form.path.clear();
+                        form.selected = None;
+                        model.photo_folder.clone_from(&sources.folder);
+                        form.sources = Some(*sources);
+                    }
+                }
+            } else if let PhotoAnswer::Refused(why) = answer {
+                model.flash = Some(why);
+            }
+            vec![]
+        }
         Message::HistoryReady(lines) => {
             if let Mode::History(h) = &mut model.mode {
                 h.lines = Some(lines);
@@ -466,6 +555,10 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 Mode::SeenAt(form) => {
                     form.text.pop();
                 }
+                Mode::Photo(form) => {
+                    form.path.pop();
+                    form.selected = None;
+                }
                 _ => {}
             }
             vec![]
@@ -479,6 +572,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             match &mut model.mode {
                 Mode::Envelope(form) => form.focus = (form.focus + step) % EnvelopeForm::FIELDS,
                 Mode::NonReceipt(form) => form.focus = 1 - form.focus.min(1),
+                Mode::Photo(form) => form.target = (form.target + 1) % form.targets.len().max(1),
                 _ => {}
             }
             vec![]
@@ -512,7 +606,14 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             model.last_saved_at = Some(event.recorded_at);
             let mut failed = false;
             let zone = model.zone();
+            let photo_done = photo_attached(model, &event);
+            if matches!(&model.mode, Mode::Photo(f) if f.group == Some(group)) {
+                model.mode = Mode::Grid;
+            }
             if let Some(change) = model.changes.get_mut(&group) {
+                if photo_done.is_some() {
+                    change.done = photo_done;
+                }
                 if change.recheck {
                     let time = super::words::clock(model.lang, zone.local(event.seen()));
                     change.done = Some(
@@ -666,6 +767,10 @@ fn insert(model: &mut Model, text: &str) -> Vec<Effect> {
         Mode::Note(form) => Some((push_text(&mut form.text, text, MAX_NOTE), MAX_NOTE)),
         Mode::Export(form) => Some((push_text(&mut form.path, text, PATH_MAX), PATH_MAX)),
         Mode::SeenAt(form) => Some((push_text(&mut form.text, text, SEEN_AT_MAX), SEEN_AT_MAX)),
+        Mode::Photo(form) => {
+            form.selected = None;
+            Some((push_text(&mut form.path, text, PATH_MAX), PATH_MAX))
+        }
         _ => None,
     };
     if let Some((refused, max)) = refusal {
@@ -676,6 +781,7 @@ fn insert(model: &mut Model, text: &str) -> Vec<Effect> {
             Mode::Note(form) => form.error = error,
             Mode::Export(form) if error.is_some() => form.error = error,
             Mode::SeenAt(form) if error.is_some() => form.error = error,
+            Mode::Photo(form) if error.is_some() => form.error = error,
             _ => {}
         }
     }
@@ -713,6 +819,195 @@ fn open_history(model: &mut Model) -> Vec<Effect> {
     vec![Effect::LoadHistory(key)]
 }
 
+/// Opens the photo form for the cell under the cursor, or (Tab) the household on the
+/// envelope screen, the bureau on the bureau screen; the runtime looks for the recent images
+/// and the camera (`camera`: then takes the photo at once). A photo is attached in a bureau:
+/// none chosen, none attached.
+fn open_photo(model: &mut Model, camera: bool) -> Vec<Effect> {
+    let other = match model.screen {
+        Screen::Envelope => PhotoTarget::Household,
+        Screen::Bureau => PhotoTarget::Bureau,
+        Screen::Summary => return vec![],
+    };
+    if model.bureau.is_none() {
+        model.flash = Some(model.lang.catalog().form_needs_bureau.to_owned());
+        return vec![];
+    }
+    let mut targets = Vec::with_capacity(2);
+    if let Some(item) = model.current_item()
+        && model.row < model.candidates.len()
+    {
+        targets.push(PhotoTarget::Cell {
+            row: model.row,
+            item,
+        });
+    }
+    targets.push(other);
+    model.mode = Mode::Photo(PhotoForm {
+        targets,
+        target: 0,
+        path: String::new(),
+        sources: None,
+        selected: None,
+        error: None,
+        group: None,
+        take_at_once: camera,
+    });
+    vec![Effect::FindPhotos(model.photo_folder.clone())]
+}
+
+/// What the event records a photo of, for a target of the photo form.
+fn photo_subject(model: &Model, target: PhotoTarget) -> Option<crate::domain::PhotoSubject> {
+    use crate::domain::PhotoSubject;
+    Some(match target {
+        PhotoTarget::Cell { row, item } => PhotoSubject::Cell {
+            panel: model.candidates.get(row)?.panel,
+            item,
+        },
+        PhotoTarget::Household => PhotoSubject::Household,
+        PhotoTarget::Bureau => PhotoSubject::Bureau,
+    })
+}
+
+/// Attaches the photo form's file: the recent image highlighted, else the path typed.
+fn submit_photo(model: &mut Model, form: &PhotoForm) -> Vec<Effect> {
+    if form.group.is_some() {
+        return vec![];
+    }
+    let path = match form.selected.and_then(|i| form.recent().get(i)) {
+        Some(image) => image.path.display().to_string(),
+        None => form.path.trim().to_owned(),
+    };
+    let Some(of) = form.chosen().and_then(|t| photo_subject(model, t)) else {
+        return vec![];
+    };
+    let error = path
+        .is_empty()
+        .then(|| Text::new("photo-path-empty").render(model.lang));
+    let group = error.is_none().then(|| begin_change(model));
+    if let Mode::Photo(form) = &mut model.mode {
+        form.group = group;
+        form.error = error;
+    }
+    match group {
+        Some(group) => vec![Effect::AttachPhoto { group, of, path }],
+        None => vec![],
+    }
+}
+
+/// A change whose one event the runtime makes itself (a photo attached): its group.
+fn begin_change(model: &mut Model) -> u64 {
+    let group = model.next_group;
+    model.next_group += 1;
+    model.changes.insert(
+        group,
+        Change {
+            remaining: 1,
+            saved: Vec::new(),
+            undoable: true,
+            failed: false,
+            restore: Vec::new(),
+            done: None,
+            envelope_no: model.envelope_no,
+            advance_from: None,
+            recheck: false,
+        },
+    );
+    model.save = SaveStatus::Pending;
+    group
+}
+
+/// What the flash says once a photo event is saved: its name and the start of its hash.
+fn photo_attached(model: &Model, event: &crate::domain::Event) -> Option<String> {
+    let EventBody::Photo { photo, .. } = &event.body else {
+        return None;
+    };
+    Some(
+        Text::new("photo-attached")
+            .arg(
+                "name",
+                crate::domain::outside::escape(&photo.name).into_owned(),
+            )
+            .arg("sha", hex::encode(&photo.sha256[..4]))
+            .render(model.lang),
+    )
+}
+
+/// A cell's history from the observer's `events` (in their order): its observations and its
+/// photos, with the time each photo was taken when its EXIF says (issue 19).
+pub fn cell_history(
+    model: &Model,
+    events: &[crate::domain::Event],
+    key: &crate::domain::state::CellKey,
+) -> Vec<HistoryLine> {
+    let entries = crate::domain::history::of_cell(events, model.observer, key);
+    let mut marks = history_lines(model, &entries)
+        .into_iter()
+        .zip(&entries)
+        .peekable();
+    let withdrawn: std::collections::HashSet<EventId> = events
+        .iter()
+        .filter_map(|e| match e.body {
+            EventBody::Retract { target } if e.observer == model.observer => Some(target),
+            _ => None,
+        })
+        .collect();
+    let zone = model.zone();
+    let mut lines = Vec::new();
+    for e in events.iter().filter(|e| e.observer == model.observer) {
+        if marks.peek().is_some_and(|(_, entry)| entry.id == e.id) {
+            if let Some((line, _)) = marks.next() {
+                lines.push(line);
+            }
+            continue;
+        }
+        let EventBody::Photo {
+            circonscription,
+            bureau,
+            photo,
+            note,
+        } = &e.body
+        else {
+            continue;
+        };
+        let crate::domain::PhotoSubject::Cell { panel, item } = photo.of else {
+            continue;
+        };
+        if circonscription != &key.circonscription
+            || panel != key.panel
+            || item != key.item
+            || (item == Item::Bureau && key.bureau.as_ref() != Some(bureau))
+        {
+            continue;
+        }
+        let attached = zone.local(e.seen());
+        let taken = photo.taken_at.map(|t| {
+            let time = super::words::clock(model.lang, t);
+            if t.date() == attached.date() {
+                Text::new("photo-taken").arg("time", time)
+            } else {
+                Text::new("photo-taken-day")
+                    .arg("time", time)
+                    .arg("day", t.format("%d/%m/%Y").to_string())
+            }
+            .render(model.lang)
+        });
+        lines.push(HistoryLine {
+            at: super::words::clock(model.lang, attached),
+            mark: Mark::Unchecked,
+            note: note.clone(),
+            withdrawn: withdrawn.contains(&e.id),
+            photo: Some(PhotoShown {
+                name: crate::domain::outside::escape(&photo.name).into_owned(),
+                taken,
+            }),
+        });
+    }
+    // Entries the walk did not meet (none when `events` is the log they came from).
+    lines.extend(marks.map(|(line, _)| line));
+    lines
+}
+
 /// The lines of a cell's history, its times in the place's legal time.
 pub fn history_lines(model: &Model, entries: &[crate::domain::history::Entry]) -> Vec<HistoryLine> {
     entries
@@ -722,6 +1017,7 @@ pub fn history_lines(model: &Model, entries: &[crate::domain::history::Entry]) -
             mark: e.mark,
             note: e.note.clone(),
             withdrawn: e.withdrawn,
+            photo: None,
         })
         .collect()
 }
@@ -1226,6 +1522,10 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             }
             form.error = None;
             vec![Effect::ExportEvidence(path)]
+        }
+        Mode::Photo(form) => {
+            let form = form.clone();
+            submit_photo(model, &form)
         }
         // Questions are answered with `Answer` (the keymap maps Enter to yes).
         Mode::Confirm(_) => vec![],

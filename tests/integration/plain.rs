@@ -470,3 +470,45 @@ fn plain_mode_in_a_terminal_edits_lines_with_the_arrows_and_ctrl_c_ends_cleanly(
         .collect();
     assert_eq!(marks, [Mark::Absent, Mark::Present]);
 }
+
+/// Issue 19: `photo 8 bureau CHEMIN` through the real binary's plain mode: the photo is a
+/// signed event of the chain with its bytes (EXIF stripped), `verify` passes; a file that is no
+/// image is refused and records nothing.
+#[test]
+fn plain_ui_attaches_a_photo_typed_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let photo = dir.path().join("pile du 8.jpg");
+    // A minimal JPEG: SOI, APP0 (JFIF), SOS and its data, EOI.
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+    jpeg.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    jpeg.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    jpeg.extend([0x12, 0x34, 0xFF, 0xD9]);
+    std::fs::write(&photo, &jpeg).unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "pas une image").unwrap();
+    let script = format!(
+        "photo 8 foi {}\nphoto 8 bureau {}\nquitter\n",
+        text.display(),
+        photo.display()
+    );
+    let out = stdout(&piped(&db, &["--plain", "ui"], &script));
+    assert!(out.contains("NON ENREGISTRÉ : "), "{out}");
+    assert!(out.contains(": pile du 8.jpg (sha256 "), "{out}");
+    let photos: Vec<_> = events(&db)
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::Photo { photo, .. } => Some(*photo),
+            _ => None,
+        })
+        .collect();
+    let [photo] = &photos[..] else {
+        panic!("one photo: {photos:?}\n{out}")
+    };
+    assert_eq!(photo.name, "pile du 8.jpg");
+    assert!(matches!(
+        photo.of,
+        constat::domain::PhotoSubject::Cell { panel, item: Item::Bureau } if panel.get() == 8
+    ));
+    run(constat(&db).arg("verify").arg(&db), 0);
+}

@@ -16,6 +16,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(db: &Path, width: u16, height: u16) -> Self {
+        Self::start_with(db, width, height, "")
+    }
+
+    /// [`Tmux::start`] with `env` (`NAME='value' …`) before the command.
+    fn start_with(db: &Path, width: u16, height: u16, env: &str) -> Self {
         let found = Command::new("tmux").arg("-V").output();
         assert!(
             found.is_ok_and(|o| o.status.success()),
@@ -35,7 +40,7 @@ impl Tmux {
                 .replace(['.', ':'], "-")
         );
         let cmd = format!(
-            "LANG=fr_FR.UTF-8 NO_COLOR=1 CONSTAT_KEY_DIR='{}' {} --db {} ui; sleep 30",
+            "{env} LANG=fr_FR.UTF-8 NO_COLOR=1 CONSTAT_KEY_DIR='{}' {} --db {} ui; sleep 30",
             crate::util::key_dir(db).display(),
             bin().display(),
             db.display()
@@ -384,4 +389,141 @@ fn a_tick_from_the_command_line_shows_in_the_open_interface() {
     );
     assert!(screen.contains("Mis à jour depuis le fichier"), "{screen}");
     tmux.keys(&["q"]);
+}
+
+/// A small JPEG as a phone writes it (APP0, then APP1 EXIF with a GPS block).
+fn small_jpeg() -> Vec<u8> {
+    let mut tiff: Vec<u8> = b"II*\0".to_vec();
+    tiff.extend(8u32.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(0x8825u16.to_le_bytes());
+    tiff.extend(4u16.to_le_bytes());
+    tiff.extend(1u32.to_le_bytes());
+    tiff.extend(26u32.to_le_bytes());
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend(2u32.to_le_bytes());
+    tiff.extend(b"N\0\0\0");
+    tiff.extend(0u32.to_le_bytes());
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(&tiff);
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+    out.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    out.extend([0xFF, 0xE1]);
+    out.extend(u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
+    out.extend(&app1);
+    out.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    out.extend([0x12, 0x34, 0x56, 0x78, 0xFF, 0xD9]);
+    out
+}
+
+/// Issue 19: in the real terminal, `f` on the bureau screen, a path pasted (with a space),
+/// `Enter`: the photo is attached to the cell under the cursor through the same code as
+/// `constat photo` (EXIF stripped), the grid marks the cell, `i` lists it; a text file typed is
+/// refused in the form and records nothing.
+#[test]
+#[ignore = "needs tmux: apt-get install tmux"]
+fn a_photo_is_attached_by_typed_path_in_the_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let photo = dir.path().join("table du bureau.jpg");
+    std::fs::write(&photo, small_jpeg()).unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "pas une image").unwrap();
+    let tmux = Tmux::start(&db, 80, 24);
+    tmux.wait_for("LEVAVASSEUR Éric");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Vérifié à");
+    tmux.keys(&["f"]);
+    tmux.wait_for("Joindre une photo");
+    tmux.paste(&text.display().to_string());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("pas une image");
+    for _ in 0..text.display().to_string().chars().count() {
+        tmux.keys(&["BSpace"]);
+    }
+    tmux.paste(&photo.display().to_string());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Photo jointe");
+    tmux.wait_for("⊡");
+    tmux.keys(&["i"]);
+    tmux.wait_for("table du bureau.jpg");
+    tmux.keys(&["Escape", "q"]);
+    sleep(Duration::from_millis(300));
+    let events = crate::util::events(&db);
+    let [event] = &events[..] else {
+        panic!("one photo event, nothing else: {events:?}")
+    };
+    let constat::domain::EventBody::Photo { photo, .. } = &event.body else {
+        panic!("{event:?}")
+    };
+    assert_eq!(photo.name, "table du bureau.jpg");
+    assert!(photo.stripped());
+    assert!(matches!(
+        photo.of,
+        constat::domain::PhotoSubject::Cell { panel, item: constat::domain::Item::Bureau } if panel.get() == 1
+    ));
+    run(constat(&db).arg("verify").arg(&db), 0);
+}
+
+/// Issue 19: with Termux:API's `termux-camera-photo` on the `PATH` (here a script that writes a
+/// JPEG where it is told), `F` on the bureau screen takes the photo and attaches it to the cell
+/// under the cursor; the temporary file is gone afterwards.
+#[test]
+#[ignore = "needs tmux: apt-get install tmux"]
+fn the_camera_takes_the_photo_and_it_is_attached() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = dir.path().join("camera.jpg");
+    std::fs::write(&jpeg, small_jpeg()).unwrap();
+    let bin_dir = dir.path().join("bin");
+    std::fs::create_dir(&bin_dir).unwrap();
+    let camera = bin_dir.join("termux-camera-photo");
+    std::fs::write(
+        &camera,
+        format!(
+            "#!/bin/sh\ncp '{}' \"$1\"\necho \"$1\" > '{}'\n",
+            jpeg.display(),
+            dir.path().join("taken").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&camera, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "PATH='{}:{}'",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let tmux = Tmux::start_with(&db, 80, 24, &path);
+    tmux.wait_for("LEVAVASSEUR Éric");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Vérifié à");
+    tmux.keys(&["j", "F"]);
+    tmux.wait_for("Photo jointe");
+    tmux.keys(&["q"]);
+    sleep(Duration::from_millis(300));
+    let events = crate::util::events(&db);
+    let [event] = &events[..] else {
+        panic!("one photo event: {events:?}")
+    };
+    let constat::domain::EventBody::Photo { photo, .. } = &event.body else {
+        panic!("{event:?}")
+    };
+    assert!(
+        photo.name.starts_with("photo-") && photo.name.ends_with(".jpg"),
+        "{}",
+        photo.name
+    );
+    assert!(matches!(
+        photo.of,
+        constat::domain::PhotoSubject::Cell { panel, item: constat::domain::Item::Bureau } if panel.get() == 2
+    ));
+    let taken = std::fs::read_to_string(dir.path().join("taken")).unwrap();
+    assert!(
+        !Path::new(taken.trim()).exists(),
+        "the temporary file is removed: {taken}"
+    );
 }

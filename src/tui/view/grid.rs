@@ -61,6 +61,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
         header.push(Cell::from(Span::styled(title.to_owned(), theme.title())));
     }
 
+    let photo_marker = crate::i18n::Message::new("photo-marker").render(model.lang);
     let rows = model.candidates.iter().enumerate().map(|(r, c)| {
         let mut cells = vec![
             Cell::from(format!("{:>2}", c.panel)),
@@ -77,10 +78,16 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
             } else {
                 " "
             };
-            let text = if wide {
-                format!("{} {}{note}", symbol(mark), cat.mark(mark))
+            // A cell with a photo says so (issue 19), after its note's mark.
+            let photo = if model.photos_of_cell(r, *item).next().is_some() {
+                photo_marker.as_str()
             } else {
-                format!(" {}{note}", symbol(mark))
+                ""
+            };
+            let text = if wide {
+                format!("{} {}{note}{photo}", symbol(mark), cat.mark(mark))
+            } else {
+                format!(" {}{note}{photo}", symbol(mark))
             };
             let mut style = theme.mark(mark);
             if r == model.row && i == model.col {
@@ -146,6 +153,18 @@ pub(super) fn status_text(model: &Model, above: usize, below: usize) -> String {
         .and_then(|o| o.note.as_deref())
     {
         parts.push(format!("{} {note}", model.lang.journey().note_marker));
+    }
+    // The photos of the cell under the cursor: what the grid's mark means.
+    let photos = model
+        .current_item()
+        .map_or(0, |item| model.photos_of_cell(model.row, item).count());
+    if photos > 0 {
+        parts.push(
+            Message::new("photo-count")
+                .arg("count", photos)
+                .arg("marker", Message::new("photo-marker").render(lang))
+                .render(lang),
+        );
     }
     let total = model.candidates.len();
     let done: Vec<(Item, usize)> = model

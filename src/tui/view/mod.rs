@@ -85,7 +85,8 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
         | Mode::NonReceipt(_)
         | Mode::Note(_)
         | Mode::Export(_)
-        | Mode::SeenAt(_) => {
+        | Mode::SeenAt(_)
+        | Mode::Photo(_) => {
             overlays::form(model, frame, area);
         }
         Mode::Picker(picker) => overlays::picker(model, picker, frame, area),
@@ -192,6 +193,13 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         (None, Mode::History(_)) => Line::styled(
             fit(
                 &crate::i18n::Message::new("journey-hint-history").render(model.lang),
+                area.width,
+            ),
+            model.theme.dim(),
+        ),
+        (None, Mode::Photo(_)) => Line::styled(
+            short_hint(
+                &crate::i18n::Message::new("photo-hint").render(model.lang),
                 area.width,
             ),
             model.theme.dim(),
@@ -311,6 +319,11 @@ pub fn summary_last_scroll(model: &Model) -> u16 {
 /// The open form's confirm and cancel buttons on a screen of `area` (for taps).
 pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
     overlays::form_buttons(model, area)
+}
+
+/// The photo form's recent image under a tap at (`x`, `y`) on a screen of `area`, if any.
+pub fn photo_image_target(model: &Model, area: Rect, x: u16, y: u16) -> Option<usize> {
+    overlays::photo_image_target(model, area, x, y)
 }
 
 /// A bordered block titled `title`, the title cut at a word (with `…`) to fit a box `width` wide.

@@ -21,19 +21,35 @@ fn help_lines(model: &Model, width: u16) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(0);
     let narrow = width < 70;
-    cat.help_lines
+    // The photo key (issue 19) before the legend, and what its mark means after it.
+    let text = |id: &'static str| Message::new(id).render(model.lang);
+    let legend_at = cat
+        .help_lines
         .iter()
+        .position(|(k, _)| k.is_empty())
+        .unwrap_or(cat.help_lines.len());
+    let mut entries: Vec<(String, String)> = cat
+        .help_lines
+        .iter()
+        .map(|(k, d)| ((*k).to_owned(), (*d).to_owned()))
+        .collect();
+    entries.insert(legend_at, (text("help-photo-keys"), text("help-photo")));
+    let after_legend = (legend_at + 2).min(entries.len());
+    entries.insert(after_legend, (String::new(), text("help-photo-legend")));
+    entries
+        .into_iter()
         .map(|(k, d)| {
             if narrow || k.is_empty() {
+                let gap = if k.is_empty() { "" } else { " " };
                 Line::from(vec![
-                    Span::styled(*k, model.theme.title()),
-                    Span::raw(if k.is_empty() { "" } else { " " }),
-                    Span::raw(*d),
+                    Span::styled(k, model.theme.title()),
+                    Span::raw(gap),
+                    Span::raw(d),
                 ])
             } else {
                 Line::from(vec![
                     Span::styled(format!("{k:<key_width$}  "), model.theme.title()),
-                    Span::raw(*d),
+                    Span::raw(d),
                 ])
             }
         })
@@ -249,8 +265,24 @@ pub(super) fn history(model: &Model, history: &History, frame: &mut Frame<'_>, a
         Some(lines) => lines
             .iter()
             .map(|l| {
-                let mark = crate::tui::theme::symbol(l.mark);
-                let mut text = format!("{mark} {} {}", l.at, cat.mark(l.mark));
+                let mut text = match &l.photo {
+                    // A photo: "⊡ 15 h 42 photo « table.jpg », prise à 15 h 10".
+                    Some(photo) => format!(
+                        "{} {} {}",
+                        Message::new("photo-marker").render(lang),
+                        l.at,
+                        Message::new("photo-history")
+                            .arg("name", photo.name.as_str())
+                            .arg("taken", photo.taken.clone().unwrap_or_default())
+                            .render(lang)
+                    ),
+                    None => format!(
+                        "{} {} {}",
+                        crate::tui::theme::symbol(l.mark),
+                        l.at,
+                        cat.mark(l.mark)
+                    ),
+                };
                 if let Some(note) = &l.note {
                     text.push_str(" · ");
                     text.push_str(note);
@@ -317,21 +349,25 @@ fn counter<'a>(model: &Model, value: &str) -> Line<'a> {
 
 /// What a form shows: its title, its lines, and why the last submission was refused.
 struct FormContent<'a> {
-    title: &'static str,
+    title: String,
     lines: Vec<Line<'a>>,
     error: Option<String>,
+    /// The photo form's recent images: the line of the first one shown, its index among the
+    /// images, and how many are shown (for taps).
+    images: Option<(usize, usize, usize)>,
 }
 
 /// The open form's content, if a form is open; a note shows at most three rows of a box
 /// `inner` columns wide.
-fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
+fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
+    let inner = form_inner(area);
     let cat = model.lang.catalog();
     let j = model.lang.journey();
     let room = |label: &str| (inner * 3).saturating_sub(label.chars().count() + 6);
     let note = |v: &str| shown_tail(v, room(j.envelope_note));
     let content = match &model.mode {
         Mode::Envelope(form) => FormContent {
-            title: cat.envelope_title,
+            title: cat.envelope_title.to_owned(),
             lines: vec![
                 field(cat.envelope_voters, &form.voters, form.focus == 0, model),
                 field(
@@ -359,6 +395,7 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
                 counter(model, &form.note),
             ],
             error: form.error.clone(),
+            images: None,
         },
         Mode::NonReceipt(form) => {
             let bureau = model
@@ -367,7 +404,7 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
                 .map(|b| format!("{} {}", cat.bureau, b.code))
                 .unwrap_or_default();
             FormContent {
-                title: cat.non_receipt_title,
+                title: cat.non_receipt_title.to_owned(),
                 lines: vec![
                     Line::raw(format!("  {bureau}")),
                     field(cat.non_receipt_voter, &form.voter, form.focus == 0, model),
@@ -375,6 +412,7 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
                     counter(model, &form.note),
                 ],
                 error: form.error.clone(),
+                images: None,
             }
         }
         Mode::Note(form) => {
@@ -385,7 +423,7 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
                 .unwrap_or_default();
             let column = cat.column(form.item, true);
             FormContent {
-                title: j.note_title,
+                title: j.note_title.to_owned(),
                 lines: vec![
                     Line::raw(who),
                     Line::raw(format!(
@@ -402,24 +440,158 @@ fn form_content(model: &Model, inner: usize) -> Option<FormContent<'static>> {
                     counter(model, &form.text),
                 ],
                 error: form.error.clone(),
+                images: None,
             }
         }
         Mode::Export(form) => FormContent {
-            title: j.export_title,
+            title: j.export_title.to_owned(),
             lines: vec![field(j.export_label, &form.path, true, model)],
             error: form.error.clone(),
+            images: None,
         },
         Mode::SeenAt(form) => FormContent {
-            title: j.seen_at_title,
+            title: j.seen_at_title.to_owned(),
             lines: vec![
                 Line::raw(format!("  {}", j.seen_at_hint)),
                 field(j.seen_at_label, &form.text, true, model),
             ],
             error: form.error.clone(),
+            images: None,
         },
+        Mode::Photo(form) => photo_form(model, form, area),
         _ => return None,
     };
     Some(content)
+}
+
+/// The photo form's content: what the photo shows (Tab for the other choice), the path typed,
+/// the folder's recent images (as many as the screen holds, the highlighted one in view) and
+/// the camera's key when the camera is there.
+fn photo_form(
+    model: &Model,
+    form: &crate::tui::forms::PhotoForm,
+    area: Rect,
+) -> FormContent<'static> {
+    use crate::tui::forms::PhotoTarget;
+    let lang = model.lang;
+    let sep = crate::tui::words::sep(lang);
+    let target_name = |t: PhotoTarget| match t {
+        PhotoTarget::Cell { row, item } => model
+            .candidates
+            .get(row)
+            .map(|c| cell_name(model, c.panel.get(), item))
+            .unwrap_or_default(),
+        PhotoTarget::Household => Message::new("photo-target-household").render(lang),
+        PhotoTarget::Bureau => Message::new("photo-target-bureau")
+            .arg(
+                "bureau",
+                model
+                    .bureau
+                    .as_ref()
+                    .map(|b| b.code.to_string())
+                    .unwrap_or_default(),
+            )
+            .render(lang),
+    };
+    let mut lines = Vec::new();
+    if let Some(chosen) = form.chosen() {
+        let mut line = vec![
+            Span::styled(
+                format!("  {}{sep}", Message::new("photo-for").render(lang)),
+                model.theme.title(),
+            ),
+            Span::raw(target_name(chosen)),
+        ];
+        if form.targets.len() > 1 {
+            let other = form.targets[(form.target + 1) % form.targets.len()];
+            line.push(Span::styled(
+                format!(
+                    " {}",
+                    Message::new("photo-tab-for")
+                        .arg("other", target_name(other))
+                        .render(lang)
+                ),
+                model.theme.dim(),
+            ));
+        }
+        lines.push(Line::from(line));
+    }
+    let label = Message::new("photo-path").render(lang);
+    let room = form_inner(area).saturating_sub(label.chars().count() + 6);
+    lines.push(field(
+        &label,
+        &shown_tail(&form.path, room),
+        form.selected.is_none(),
+        model,
+    ));
+    let status = match &form.sources {
+        // The camera takes seconds: the form says it is at work.
+        _ if form.group.is_some() => Message::new("photo-busy").render(lang),
+        None => Message::new("photo-looking").render(lang),
+        Some(sources) => match (&sources.folder, &sources.recent) {
+            (None, _) => Message::new("photo-no-folder").render(lang),
+            (Some(_), Err(why)) => why.clone(),
+            (Some(folder), Ok(images)) if images.is_empty() => Message::new("photo-folder-empty")
+                .arg(
+                    "folder",
+                    crate::domain::outside::escape(folder).into_owned(),
+                )
+                .render(lang),
+            (Some(folder), Ok(_)) => Message::new("photo-recent")
+                .arg(
+                    "folder",
+                    crate::domain::outside::escape(folder).into_owned(),
+                )
+                .render(lang),
+        },
+    };
+    lines.push(Line::styled(format!("  {status}"), model.theme.dim()));
+    let camera = form.camera().then(|| {
+        Line::styled(
+            format!("  {}", Message::new("photo-camera").render(lang)),
+            model.theme.dim(),
+        )
+    });
+    // The rows of the other lines (wrapped), the error's, the borders, the blank line, the
+    // buttons and the hint line: what the list of images leaves (one row each).
+    let inner = form_inner(area);
+    let rows = |l: &Line<'_>| super::wrapped_rows(&l.to_string(), inner);
+    let fixed = lines.iter().map(rows).sum::<usize>()
+        + camera.as_ref().map_or(0, rows)
+        + form
+            .error
+            .as_deref()
+            .map_or(0, |e| super::wrapped_rows(e, inner))
+        + 5;
+    let room = usize::from(area.height).saturating_sub(fixed).max(1);
+    let images = form.recent();
+    let first = form.selected.map_or(0, |s| (s + 1).saturating_sub(room));
+    let width = form_inner(area).saturating_sub(4);
+    let shown = (
+        lines.len(),
+        first,
+        images.len().saturating_sub(first).min(room),
+    );
+    for (i, image) in images.iter().enumerate().skip(first).take(room) {
+        let when = crate::tui::words::clock(lang, model.zone().local(image.modified));
+        let name = crate::domain::outside::escape(&image.name).into_owned();
+        let text = super::fit(
+            &format!("{name} · {when}"),
+            u16::try_from(width).unwrap_or(u16::MAX),
+        );
+        if form.selected == Some(i) {
+            lines.push(Line::styled(format!("▸ {text}"), model.theme.cursor()));
+        } else {
+            lines.push(Line::raw(format!("  {text}")));
+        }
+    }
+    lines.extend(camera);
+    FormContent {
+        title: Message::new("photo-title").render(lang),
+        lines,
+        error: form.error.clone(),
+        images: Some(shown),
+    }
 }
 
 /// The form's box on a screen of `area`, and its two buttons (confirm, cancel) on the box's last
@@ -456,7 +628,30 @@ fn form_geometry(area: Rect, content: &FormContent<'_>) -> (Rect, [Rect; 2]) {
 
 /// The open form's buttons (confirm, cancel) on a screen of `area`, for taps.
 pub fn form_buttons(model: &Model, area: Rect) -> Option<[Rect; 2]> {
-    form_content(model, form_inner(area)).map(|c| form_geometry(area, &c).1)
+    form_content(model, area).map(|c| form_geometry(area, &c).1)
+}
+
+/// The recent image of the photo form at (`x`, `y`) on a screen of `area`, if a tap there is on
+/// one (its index among the images). Drawing and taps use the same geometry.
+pub fn photo_image_target(model: &Model, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let content = form_content(model, area)?;
+    let (line, first, count) = content.images?;
+    let (rect, _) = form_geometry(area, &content);
+    if x <= rect.x || x + 1 >= rect.x + rect.width {
+        return None;
+    }
+    let inner = form_inner(area);
+    let mut row = usize::from(rect.y) + 1;
+    for (i, l) in content.lines.iter().enumerate() {
+        let rows = super::wrapped_rows(&l.to_string(), inner);
+        if (row..row + rows).contains(&usize::from(y)) {
+            return (line..line + count)
+                .contains(&i)
+                .then(|| first + (i - line));
+        }
+        row += rows;
+    }
+    None
 }
 
 /// The width inside a form's box on a screen of `area`.
@@ -466,7 +661,7 @@ fn form_inner(area: Rect) -> usize {
 
 /// Draws the open form, if any.
 pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
-    let Some(content) = form_content(model, form_inner(area)) else {
+    let Some(content) = form_content(model, area) else {
         return;
     };
     let j = model.lang.journey();
@@ -479,7 +674,7 @@ pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(super::titled(content.title, rect.width)),
+            .block(super::titled(&content.title, rect.width)),
         rect,
     );
     frame.render_widget(Clear, ok);
