@@ -47,6 +47,10 @@ refusal-signature-malformed = malformed signature
 refusal-signature-does-not-verify = the chain head signature does not verify: the file was altered
 refusal-signature-head-mismatch = the signed chain head does not match the observer's events
 refusal-signature-other-key = this observer is known here with another public key
+refusal-key-conflict = key conflict: observer “{ $name }” ({ $observer }) { $ours ->
+    [none] is already here without a key, with observations that this file's signed chain contradicts
+   *[other] is already here with key { $ours }
+ }; this file gives them key { $theirs }. One of the two versions is not theirs: nothing of this file is merged. Compare with the fingerprint written in the procès-verbal or given by the observer (`constat whoami`); if this file's is the right one, rebuild the target from the files received, leaving out the one that brought the other version, or with `--accept-key { $theirs }`
 
 ## One event of another observer's file
 

@@ -68,6 +68,10 @@ refusal-signature-malformed = signature malformée
 refusal-signature-does-not-verify = la signature de la tête de chaîne n'est pas valide : le fichier a été modifié
 refusal-signature-head-mismatch = la tête de chaîne signée ne correspond pas aux événements de l'observateur
 refusal-signature-other-key = cet observateur est connu ici avec une autre clé publique
+refusal-key-conflict = conflit de clés : l'observateur « { $name } » ({ $observer }) { $ours ->
+    [none] est déjà ici sans clé, avec des observations que la chaîne signée de ce fichier contredit
+   *[other] est déjà ici avec la clé { $ours }
+ } ; ce fichier le donne avec la clé { $theirs }. L'une des deux versions n'est pas la sienne : rien de ce fichier n'est fusionné. Comparez avec l'empreinte relevée dans le procès-verbal ou donnée par l'observateur (`constat whoami`) ; si celle de ce fichier est la bonne, refaites la base cible à partir des fichiers reçus en écartant celui qui a apporté l'autre version, ou avec `--accept-key { $theirs }`
 
 ## Un événement du fichier d'un autre observateur
 

@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::i18n::{Localize, Message};
 use crate::storage::{
     Claim, MergeOptions, MergeOutcome, MergeRejection, NotRegular, Store, SystemProblem,
-    claims_of_file, open_regular,
+    claims_of_csv, claims_of_file, open_regular,
 };
 
 /// What happened to one input file.
@@ -602,12 +602,14 @@ fn screen(
 ) -> Result<Screened, Error> {
     let roster: BTreeSet<Fingerprint> =
         store.roster()?.into_iter().map(|e| e.fingerprint).collect();
+    // Databases and events CSVs alike: a CSV re-signed with another key must not lock the
+    // genuine database out by being merged first.
     let databases: Vec<(usize, &PathBuf)> = entries
         .iter()
         .enumerate()
         .filter_map(|(i, e)| match e {
-            Entry::File(p) if !is_events_csv(p) => Some((i, p)),
-            _ => None,
+            Entry::File(p) => Some((i, p)),
+            Entry::Skipped(..) => None,
         })
         .collect();
     let mut screened = Screened {
@@ -622,15 +624,18 @@ fn screen(
     let mut claims = Vec::new();
     let mut index = Vec::new();
     for (i, path) in databases {
-        match claims_of_file(path) {
+        let read = if is_events_csv(path) {
+            claims_of_csv(path)
+        } else {
+            claims_of_file(path).map_err(MergeRejection::Refused)
+        };
+        match read {
             Ok(c) => {
                 claims.push(c);
                 index.push((i, path.clone()));
             }
             Err(why) => {
-                screened
-                    .refused
-                    .insert(i, Said::of(&MergeRejection::Refused(why).message()));
+                screened.refused.insert(i, Said::of(&why.message()));
             }
         }
     }

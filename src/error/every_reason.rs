@@ -452,6 +452,18 @@ fn rejections() -> Vec<MergeRejection> {
             signed: 5,
         },
         MergeRejection::EventSignature { observer, seq: 5 },
+        MergeRejection::KeyConflict {
+            observer,
+            name: "Marie".into(),
+            ours: Some(crate::domain::fingerprint::Fingerprint::of(&[1; 32])),
+            theirs: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+        },
+        MergeRejection::KeyConflict {
+            observer,
+            name: "Marie".into(),
+            ours: None,
+            theirs: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+        },
         MergeRejection::NotEnrolled {
             observer,
             name: "Ève".into(),

@@ -121,6 +121,20 @@ pub enum MergeRejection {
     },
     /// A chain head whose signature does not verify, or an observer with another key.
     BadSignature(String, SignatureProblem),
+    /// An observer this database already holds with one key — or without a key but with
+    /// events that the file's signed chain contradicts — that the file gives with another key:
+    /// one of the two is not the observer's (issue 15). Neither wins here by arriving first:
+    /// the file is refused as a key conflict for the coordinator to settle.
+    KeyConflict {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
+        /// The key held here (`None`: held without a key).
+        ours: Option<Fingerprint>,
+        /// The file's key.
+        theirs: Fingerprint,
+    },
     /// An event whose observer the file does not list.
     UnknownObserver(EventId),
     /// Our own database failed.
@@ -304,6 +318,20 @@ impl Localize for MergeRejection {
             Self::BadSignature(observer, why) => Message::new("refusal-bad-signature")
                 .arg("observer", cut(observer))
                 .arg("why", why),
+            Self::KeyConflict {
+                observer,
+                name,
+                ours,
+                theirs,
+            } => Message::new("refusal-key-conflict")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name))
+                .arg(
+                    "ours",
+                    ours.as_ref()
+                        .map_or_else(|| "none".to_owned(), ToString::to_string),
+                )
+                .arg("theirs", theirs.to_string()),
             Self::UnknownObserver(id) => {
                 Message::new("refusal-unknown-observer").arg("event", id.to_string())
             }
@@ -385,6 +413,48 @@ impl MergeRejection {
     /// A failure of the target, not of the file: the merge must stop, not go on to the next file.
     pub fn is_target_failure(&self) -> bool {
         matches!(self, Self::Storage(_) | Self::OursInvalid(_))
+    }
+
+    /// The file's chain disagrees with one held here (another event at a position, another
+    /// hash, a second chain).
+    fn is_chain_disagreement(&self) -> bool {
+        matches!(
+            self,
+            Self::Conflict(_)
+                | Self::ChainMismatch(_)
+                | Self::ChainGap { .. }
+                | Self::Unsigned { .. }
+                | Self::EventSignature { .. }
+                | Self::CopiedDatabase { .. }
+        )
+    }
+}
+
+/// An observer held here without a key, with events, whom the file gives with a key: if the
+/// file's chain then disagrees with the one held, the unsigned chain held may be a copy stripped
+/// of its key that arrived first (issue 15), and the refusal says so (a key conflict) rather
+/// than blaming the signed file's events.
+#[derive(Debug, Clone)]
+struct KeyedOverUnsigned {
+    observer: ObserverId,
+    name: String,
+    theirs: Fingerprint,
+}
+
+/// `result`, with a chain disagreement said as the key conflict it may be (see
+/// [`KeyedOverUnsigned`]) when exactly one observer of the file was in that case.
+fn as_key_conflict<T>(
+    result: Result<T, MergeRejection>,
+    keyed: &[KeyedOverUnsigned],
+) -> Result<T, MergeRejection> {
+    match (result, keyed) {
+        (Err(e), [one]) if e.is_chain_disagreement() => Err(MergeRejection::KeyConflict {
+            observer: one.observer,
+            name: one.name.clone(),
+            ours: None,
+            theirs: one.theirs.clone(),
+        }),
+        (other, _) => other,
     }
 }
 
@@ -665,7 +735,7 @@ impl Store {
             if let Some(data) = &their_data {
                 adopt_reference_data(conn, data)?;
             }
-            adopt_observers(conn, &observers, options.now)?;
+            let keyed = adopt_observers(conn, &observers, options.now)?;
             let ids: HashSet<ObserverId> = observers.iter().map(|o| o.id).collect();
             let mut source =
                 |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
@@ -721,14 +791,19 @@ impl Store {
                     }
                     Ok(())
                 };
-            let merger = merge_events(conn, options.now, &mut source, progress)?;
-            merger.check_forks(&observers)?;
-            let heads = adopt_heads(conn, &theirs, &observers)?;
-            merger.check_coverage(&observers, &heads)?;
-            if version >= 8 {
-                super::photos::copy_from(conn, &theirs.conn)?;
-            }
-            Ok(merger.outcome)
+            as_key_conflict(
+                (|| {
+                    let merger = merge_events(conn, options.now, &mut source, progress)?;
+                    merger.check_forks(&observers)?;
+                    let heads = adopt_heads(conn, &theirs, &observers)?;
+                    merger.check_coverage(&observers, &heads)?;
+                    if version >= 8 {
+                        super::photos::copy_from(conn, &theirs.conn)?;
+                    }
+                    Ok(merger.outcome)
+                })(),
+                &keyed,
+            )
         });
         // The fast path writes no reference row: the digest stays ours. Anything else may
         // have changed (or undone) reference rows: computed again for the next file.
@@ -780,11 +855,16 @@ impl Store {
             });
         }
         self.in_savepoint(options, |conn| {
-            adopt_observers(conn, observers, options.now)?;
-            let merger = merge_events(conn, options.now, source, progress)?;
-            merger.check_forks(observers)?;
-            merger.check_coverage(observers, &HashMap::new())?;
-            Ok(merger.outcome)
+            let keyed = adopt_observers(conn, observers, options.now)?;
+            as_key_conflict(
+                (|| {
+                    let merger = merge_events(conn, options.now, source, progress)?;
+                    merger.check_forks(observers)?;
+                    merger.check_coverage(observers, &HashMap::new())?;
+                    Ok(merger.outcome)
+                })(),
+                &keyed,
+            )
         })
     }
 
@@ -1109,11 +1189,16 @@ fn check_enrolled(
     })
 }
 
+/// Writes the file's observers that are new here and checks the others against what is held:
+/// a key held here that differs from the file's is a key conflict. Returns the observers held
+/// here without a key but with events, whom the file gives with a key (see
+/// [`KeyedOverUnsigned`]).
 fn adopt_observers(
     conn: &Connection,
     observers: &[Listed],
     now: DateTime<Utc>,
-) -> Result<(), MergeRejection> {
+) -> Result<Vec<KeyedOverUnsigned>, MergeRejection> {
+    let mut keyed_over_unsigned = Vec::new();
     let roster = enrolled(conn)?;
     for o in observers {
         check_name(&o.name)?;
@@ -1152,13 +1237,31 @@ fn adopt_observers(
             .map_err(ours)?;
             continue;
         };
-        if let (Some(ours_key), Some(theirs)) = (&ours_key, &key_hex)
-            && ours_key != theirs
+        if let (Some(ours_key), Some(theirs)) = (&ours_key, o.key)
+            && *ours_key != hex::encode(theirs)
         {
-            return Err(MergeRejection::BadSignature(
-                o.id.to_string(),
-                SignatureProblem::OtherKey,
-            ));
+            return Err(MergeRejection::KeyConflict {
+                observer: o.id,
+                name: o.name.clone(),
+                ours: super::events::parse_hash(ours_key)
+                    .as_ref()
+                    .map(Fingerprint::of),
+                theirs: Fingerprint::of(&theirs),
+            });
+        }
+        if let (None, Some(theirs)) = (&ours_key, o.key) {
+            let held: bool = conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM event WHERE observer = ?1)")
+                .map_err(ours)?
+                .query_row([o.id.to_string()], |r| r.get(0))
+                .map_err(ours)?;
+            if held {
+                keyed_over_unsigned.push(KeyedOverUnsigned {
+                    observer: o.id,
+                    name: o.name.clone(),
+                    theirs: Fingerprint::of(&theirs),
+                });
+            }
         }
         if ours_key.is_none() && key_hex.is_some() {
             conn.prepare_cached("UPDATE observer SET public_key = ?2 WHERE id = ?1")
@@ -1182,7 +1285,7 @@ fn adopt_observers(
             .map_err(ours)?;
         }
     }
-    Ok(())
+    Ok(keyed_over_unsigned)
 }
 
 /// Takes the file's signed chain heads (files of every schema hold them): each must verify

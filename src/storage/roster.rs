@@ -99,6 +99,25 @@ pub fn claims_of_file(path: &Path) -> Result<Vec<Claim>, Refusal> {
     Ok(out)
 }
 
+/// The observers an events CSV (`constat export csv`) lists, with the key each row gives (a
+/// signed file's `public_key` column), read through the same reader as the merge; an unreadable
+/// file is refused with the reason the merge would give.
+pub fn claims_of_csv(path: &Path) -> Result<Vec<Claim>, super::merge::MergeRejection> {
+    let file =
+        super::untrusted::open_regular(path).map_err(super::merge::MergeRejection::Refused)?;
+    let mut seen: std::collections::BTreeMap<ObserverId, Claim> = Default::default();
+    crate::export::events_csv::read(file, &mut |row| {
+        seen.entry(row.event.observer).or_insert_with(|| Claim {
+            id: row.event.observer,
+            name: row.observer_name.clone(),
+            key: row.public_key,
+        });
+        Ok(())
+    })
+    .map_err(super::merge::MergeRejection::Row)?;
+    Ok(seen.into_values().collect())
+}
+
 impl Store {
     /// Every enrolled key, in fingerprint order.
     pub fn roster(&self) -> Result<Vec<Enrolled>, StorageError> {

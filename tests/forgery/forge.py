@@ -6,6 +6,7 @@ whatever key the forger holds.
 
     forge.py ATTACK GENUINE_FOLDER OUT_FOLDER [--victim NAME] [--secret HEX] [--drop-head]
     forge.py db-ATTACK DATABASE --victim NAME           (changes DATABASE in place: give a copy)
+    forge.py csv-ATTACK EVENTS_CSV OUT_CSV --victim NAME (an events CSV of `constat export csv`)
 
 --secret: the Ed25519 secret key the forger holds (the exporter's own, or one stolen); with it
 the MANIFEST (and, for new-key and stolen-key, the victim's head) is signed again.
@@ -14,6 +15,7 @@ import argparse
 import csv
 import hashlib
 import io
+import json
 import os
 import shutil
 import sqlite3
@@ -298,6 +300,46 @@ def forge_db(args):
     conn.close()
 
 
+def statement_message(observer, name, public_hex, digest_hex):
+    """The observer's signed statement (docs/formats.md, "Hash chain")."""
+    return json.dumps(["constat-observer/1", observer, name, public_hex, digest_hex],
+                      ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def forge_csv(args):
+    """csv-new-key: the victim's first tick flipped, the chain recomputed, every row re-signed
+    with a NEW key (signature, public_key, observer_statement): a file consistent in itself.
+    csv-unsigned: the same edit with the key and signatures left out (blank cells)."""
+    raw = open(args.genuine, encoding="utf-8-sig", newline="").read()
+    reader = csv.DictReader(io.StringIO(raw))
+    header, rows = reader.fieldnames, list(reader)
+    victim = next(r["observer"] for r in rows if r["observer_name"] == args.victim)
+    mine = [r for r in rows if r["observer"] == victim]
+    flip_first(mine)
+    previous = bytes(32)
+    for r in mine:
+        previous = hashlib.sha256(previous + canonical(r)).digest()
+        r["hash"] = previous.hex()
+    if args.attack == "csv-new-key":
+        secret = os.urandom(32)
+        public = public_of(secret).hex()
+        for r in mine:
+            r["public_key"] = public
+            r["signature"] = sign(secret, head_message(victim, int(r["seq"]), r["hash"])).hex()
+            r["observer_statement"] = sign(secret, statement_message(
+                victim, r["observer_name"], public, r["reference_digest"])).hex()
+    elif args.attack == "csv-unsigned":
+        for r in mine:
+            r["public_key"] = r["signature"] = r["observer_statement"] = ""
+    else:
+        raise SystemExit(f"unknown attack {args.attack}")
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    open(args.out, "w", encoding="utf-8", newline="").write(out.getvalue())
+
+
 if __name__ == "__main__":
     p = argparse.ArgumentParser()
     p.add_argument("attack")
@@ -307,4 +349,9 @@ if __name__ == "__main__":
     p.add_argument("--secret")
     p.add_argument("--drop-head", action="store_true")
     a = p.parse_args()
-    (forge_db if a.attack.startswith("db-") else forge_folder)(a)
+    if a.attack.startswith("db-"):
+        forge_db(a)
+    elif a.attack.startswith("csv-"):
+        forge_csv(a)
+    else:
+        forge_folder(a)

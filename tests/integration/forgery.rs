@@ -745,3 +745,111 @@ fn no_key_is_left_by_a_killed_export() {
         }
     }
 }
+
+/// The key a CSV's rows give Marie, as a fingerprint (the data a key conflict must name).
+fn csv_key_of_marie(csv: &Path) -> Option<String> {
+    let mut r = ::csv::Reader::from_path(csv).unwrap();
+    let h = r.headers().unwrap().clone();
+    let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let (name, key) = (at("observer_name"), at("public_key"));
+    r.records()
+        .map(Result::unwrap)
+        .find(|row| &row[name] == "Marie")
+        .and_then(|row| hex::decode(&row[key]).ok())
+        .and_then(|k| <[u8; 32]>::try_from(k).ok())
+        .map(|k| constat::domain::fingerprint::Fingerprint::of(&k).to_string())
+}
+
+/// Marie's events held in `db`.
+fn marie_events(db: &Path) -> Vec<constat::domain::Event> {
+    let marie = constat::storage::Store::open(db)
+        .unwrap()
+        .observers()
+        .unwrap()
+        .into_iter()
+        .find(|(_, name)| name == "Marie")
+        .map(|(id, _)| id);
+    events(db)
+        .into_iter()
+        .filter(|e| Some(e.observer) == marie)
+        .collect()
+}
+
+/// Issue 15 point 2 for events CSVs and across separate merges (`merge --watch` merges each
+/// file as it arrives): an events CSV of Marie re-signed with a new key, or stripped of its key,
+/// does not lock her genuine file out by arriving first, and is not taken after it. In one run
+/// neither file is merged (a key conflict, both keys named), `--accept-key` settles it; across
+/// runs the later file is refused as a key conflict naming both keys, the target unchanged
+/// (refused files are listed, exit 0, as for any refusal without `--strict`).
+#[test]
+fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_the_order() {
+    let g = genuine();
+    let csv = g.path("marie.csv");
+    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let genuine_key = csv_key_of_marie(&csv).expect("a signed CSV");
+    let merge = |target: &Path, files: &[&Path], extra: &[&str], code: i32| {
+        let mut cmd = constat(target);
+        cmd.args(["merge", "--into"]).arg(target).args(extra);
+        for f in files {
+            cmd.arg(f);
+        }
+        let out = run(&mut cmd, code);
+        format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr))
+    };
+    // Re-signed with a new key: one run, both files, either order of names.
+    let forged = g.path("a-forged.csv");
+    forge(&[
+        "csv-new-key",
+        csv.to_str().unwrap(),
+        forged.to_str().unwrap(),
+        "--victim",
+        "Marie",
+    ]);
+    let forged_key = csv_key_of_marie(&forged).expect("re-signed");
+    assert_ne!(forged_key, genuine_key);
+    let t = g.target("one-run.db");
+    let said = merge(&t, &[&forged, &g.marie], &[], 0);
+    assert!(marie_events(&t).is_empty(), "neither file merged: {said}");
+    assert!(
+        said.contains(&forged_key) && said.contains(&genuine_key),
+        "{said}"
+    );
+    merge(&t, &[&forged, &g.marie], &["--accept-key", &genuine_key], 0);
+    assert_eq!(marie_events(&t), marie_events(&g.marie));
+    // Across runs, forged first: the genuine file is refused as a key conflict, not blamed.
+    let t = g.target("forged-first.db");
+    merge(&t, &[&forged], &[], 0);
+    let before = events(&t);
+    let said = merge(&t, &[&g.marie], &[], 0);
+    assert_eq!(events(&t), before);
+    assert!(
+        said.contains(&forged_key) && said.contains(&genuine_key),
+        "{said}"
+    );
+    // Across runs, genuine first: the forged one is refused, naming both keys.
+    let t = g.target("genuine-first.db");
+    merge(&t, &[&g.marie], &[], 0);
+    let said = merge(&t, &[&forged], &[], 0);
+    assert_eq!(marie_events(&t), marie_events(&g.marie));
+    assert!(
+        said.contains(&forged_key) && said.contains(&genuine_key),
+        "{said}"
+    );
+    // Stripped of its key, forged first: the genuine file is refused as a key conflict naming
+    // its key (the unsigned chain held may be the forgery), the target unchanged.
+    let stripped = g.path("stripped.csv");
+    forge(&[
+        "csv-unsigned",
+        csv.to_str().unwrap(),
+        stripped.to_str().unwrap(),
+        "--victim",
+        "Marie",
+    ]);
+    assert_eq!(csv_key_of_marie(&stripped), None);
+    let t = g.target("stripped-first.db");
+    merge(&t, &[&stripped], &[], 0);
+    let before = events(&t);
+    let said = merge(&t, &[&g.marie], &[], 0);
+    assert_eq!(events(&t), before);
+    assert!(said.contains(&genuine_key), "{said}");
+}
