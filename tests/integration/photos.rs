@@ -221,3 +221,172 @@ fn a_non_image_is_refused_and_nothing_is_recorded() {
     let (_, p) = photos(&db).pop().unwrap();
     assert_eq!(p.sha256, p.original);
 }
+
+/// A real picture (decodable), as a PNG.
+fn real_png(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let mut out = Vec::new();
+    picture
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// A real picture, as a JPEG.
+fn real_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::load_from_memory(&real_png(width, height)).unwrap();
+    let mut out = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+/// One photo_blob row: sha256 hex, bytes held, thumbnail.
+type Blob = (String, Option<Vec<u8>>, Option<Vec<u8>>);
+
+/// Every photo_blob row (read behind constat's back, read only).
+#[allow(clippy::disallowed_methods)]
+fn blobs(db: &Path) -> Vec<Blob> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT sha256, bytes, thumbnail FROM photo_blob ORDER BY sha256")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn national(dir: &Path) -> PathBuf {
+    let national = dir.join("national.db");
+    run(
+        constat(&national).args([
+            "init",
+            "--election",
+            "legislatives-2017",
+            "--observer",
+            "Coord",
+        ]),
+        0,
+    );
+    national
+}
+
+fn merge(into: &Path, file: &Path) -> std::process::Output {
+    run(
+        constat(into).args(["merge", "--into"]).arg(into).arg(file),
+        0,
+    )
+}
+
+#[test]
+fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(1200, 900));
+    let png = write(dir.path(), "urne.png", &real_png(500, 800));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(
+        &db,
+        &["--candidate", "8", "--item", "bureau"],
+        &[&jpeg, &png],
+        0,
+    );
+    photo(&db, &["--household"], &[&heic], 0);
+    let held = blobs(&db);
+    assert_eq!(held.len(), 3);
+    let by_type: Vec<(MediaType, [u8; 32])> = photos(&db)
+        .iter()
+        .map(|(_, p)| (p.media, p.sha256))
+        .collect();
+    for (sha, bytes, thumb) in &held {
+        assert!(bytes.is_some());
+        let media = by_type
+            .iter()
+            .find(|(_, s)| hex::encode(s) == *sha)
+            .unwrap()
+            .0;
+        match (media, thumb) {
+            (MediaType::Heic, None) => {}
+            (MediaType::Jpeg | MediaType::Png, Some(t)) => {
+                let small = image::load_from_memory(t).unwrap();
+                assert!(small.width().max(small.height()) <= 320);
+                assert!(small.width().max(small.height()) >= 200);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // A thumbnail-only export: no bytes, thumbnails kept, much smaller.
+    let light = dir.path().join("light.db");
+    run(
+        constat(&db)
+            .args(["export", "db", "--thumbnails", "-o"])
+            .arg(&light),
+        0,
+    );
+    let full = dir.path().join("full.db");
+    run(constat(&db).args(["export", "db", "-o"]).arg(&full), 0);
+    let light_blobs = blobs(&light);
+    assert_eq!(light_blobs.len(), 3);
+    assert!(light_blobs.iter().all(|(_, b, _)| b.is_none()));
+    assert_eq!(
+        light_blobs.iter().filter(|(_, _, t)| t.is_some()).count(),
+        2
+    );
+    assert!(
+        std::fs::metadata(&light).unwrap().len() < std::fs::metadata(&full).unwrap().len(),
+        "the light export is smaller"
+    );
+    assert_eq!(events(&light), events(&db), "every event travels");
+    // verify on it: announced, not received, not a break.
+    let out = run(constat(&db).arg("verify").arg(&light), 0);
+    assert_eq!(
+        stdout(&out).matches("annoncée, non reçue").count(),
+        3,
+        "{}",
+        stdout(&out)
+    );
+    // The coordinator merges the light file: events and thumbnails, no bytes.
+    let national = national(dir.path());
+    merge(&national, &light);
+    assert_eq!(photos(&national).len(), 3);
+    let merged = blobs(&national);
+    assert!(merged.iter().all(|(_, b, _)| b.is_none()));
+    assert_eq!(merged.iter().filter(|(_, _, t)| t.is_some()).count(), 2);
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert!(
+        stdout(&out).contains("annoncée, non reçue"),
+        "{}",
+        stdout(&out)
+    );
+    // The originals, sent later: the full export fills the bytes, and they verify.
+    merge(&national, &full);
+    assert_eq!(photos(&national).len(), 3, "no event twice");
+    assert_eq!(blobs(&national), held);
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert!(
+        !stdout(&out).contains("annoncée, non reçue"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_full_export_merged_carries_the_thumbnails() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(800, 600));
+    photo(&db, &[], &[&jpeg], 0);
+    let full = dir.path().join("full.db");
+    run(constat(&db).args(["export", "db", "-o"]).arg(&full), 0);
+    let national = national(dir.path());
+    merge(&national, &full);
+    assert_eq!(blobs(&national), blobs(&db));
+    assert!(blobs(&national)[0].2.is_some());
+}
