@@ -390,3 +390,128 @@ fn a_full_export_merged_carries_the_thumbnails() {
     assert_eq!(blobs(&national), blobs(&db));
     assert!(blobs(&national)[0].2.is_some());
 }
+
+#[test]
+#[allow(clippy::disallowed_methods)] // tampering with the folder behind constat's back, on purpose
+fn evidence_folders_carry_the_photos_by_hash_and_verify_catches_a_tampered_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(400, 300));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&jpeg], 0);
+    photo(&db, &["--household"], &[&heic], 0);
+    let found = photos(&db);
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    let manifest = std::fs::read_to_string(folder.join("MANIFEST")).unwrap();
+    for (_, p) in &found {
+        let name = format!("photos/{}.{}", hex::encode(p.sha256), p.media.extension());
+        let bytes = std::fs::read(folder.join(&name)).unwrap();
+        assert_eq!(Some(bytes), stored(&db, &p.sha256));
+        assert!(
+            manifest.contains(&format!("{}  {name}\n", hex::encode(p.sha256))),
+            "{manifest}"
+        );
+    }
+    let out = run(constat(&db).arg("verify").arg(&folder), 0);
+    assert_eq!(
+        stdout(&out).matches("photo intacte").count(),
+        2,
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        hand_check(&folder),
+        0,
+        "the by-hand check of docs/evidence.md"
+    );
+    // One byte of the JPEG changed: caught, and the file named.
+    let (_, jpeg) = &found[0];
+    let name = format!("photos/{}.jpg", hex::encode(jpeg.sha256));
+    let mut bytes = std::fs::read(folder.join(&name)).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    std::fs::write(folder.join(&name), &bytes).unwrap();
+    let out = run(constat(&db).arg("verify").arg(&folder), 1);
+    assert_eq!(hand_check(&folder), 1);
+    let said = stdout(&out);
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("ALTÉRÉ") && l.contains(&name)),
+        "{said}"
+    );
+    let id = events(&db)
+        .into_iter()
+        .find(|e| matches!(&e.body, EventBody::Photo { photo, .. } if photo.sha256 == jpeg.sha256))
+        .unwrap()
+        .id
+        .to_string();
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("ALTÉRÉ : photo table.jpg") && l.contains(&id)),
+        "{said}"
+    );
+    // A photo file the MANIFEST does not list is not taken in silently.
+    std::fs::write(folder.join(&name), stored(&db, &jpeg.sha256).unwrap()).unwrap();
+    run(constat(&db).arg("verify").arg(&folder), 0);
+    assert_eq!(hand_check(&folder), 0);
+    std::fs::write(folder.join("photos/extra.jpg"), b"\xFF\xD8\xFF").unwrap();
+    let out = run(constat(&db).arg("verify").arg(&folder), 1);
+    assert!(
+        stdout(&out).contains("photos/extra.jpg"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(hand_check(&folder), 1);
+}
+
+/// The exit status of docs/evidence.md's by-hand check (tests/forgery/check_folder.py).
+fn hand_check(folder: &Path) -> i32 {
+    std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/forgery/check_folder.py"))
+        .arg(folder)
+        .output()
+        .expect("python3 (needed by the by-hand check)")
+        .status
+        .code()
+        .unwrap_or(-1)
+}
+
+#[test]
+fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_lists_photos_not_received() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(400, 300));
+    photo(&db, &[], &[&jpeg], 0);
+    let light = dir.path().join("light.db");
+    run(
+        constat(&db)
+            .args(["export", "db", "--thumbnails", "-o"])
+            .arg(&light),
+        0,
+    );
+    let national = national(dir.path());
+    merge(&national, &light);
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&national)
+            .args(["export", "evidence", "-o"])
+            .arg(&folder),
+        0,
+    );
+    assert!(
+        std::fs::read_dir(folder.join("photos"))
+            .map(|d| d.count() == 0)
+            .unwrap_or(true)
+    );
+    let out = run(constat(&national).arg("verify").arg(&folder), 0);
+    assert!(
+        stdout(&out).contains("photo annoncée, non reçue"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(hand_check(&folder), 0);
+}
