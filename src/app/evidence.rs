@@ -109,11 +109,13 @@ pub fn evidence_folder(
 
     let plain: Vec<crate::domain::Event> = events.iter().map(|(e, _)| e.clone()).collect();
     let state = RecordState::fold(&plain);
-    let records: Vec<_> = state
-        .observed_circonscriptions()
+    let circs = state.observed_circonscriptions();
+    let records: Vec<_> = circs
         .iter()
         .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
         .collect();
+    // The HTML report shows the photos beside the findings (issue 19).
+    let photos = super::report::report_photos(&state, &names, &circs, Some(store));
     for format in Format::value_variants() {
         let report = Report {
             election: &data.election,
@@ -121,7 +123,12 @@ pub fn evidence_folder(
             digest: digest.clone(),
         };
         let mut buf = Vec::new();
-        render(&report, *format, lang, &mut buf).map_err(io(output))?;
+        if *format == Format::Html {
+            crate::report::render_html(&report, None, None, Some(&photos), lang, &mut buf)
+        } else {
+            render(&report, *format, lang, &mut buf)
+        }
+        .map_err(io(output))?;
         let name = format
             .to_possible_value()
             .map_or_else(|| "report".to_owned(), |v| v.get_name().to_owned());

@@ -515,3 +515,99 @@ fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_lists_photos_not_
     );
     assert_eq!(hand_check(&folder), 0);
 }
+
+/// The thumbnails a page embeds, decoded from its `data:` URIs.
+fn embedded(html: &str) -> Vec<Vec<u8>> {
+    html.split("src=\"data:image/jpeg;base64,")
+        .skip(1)
+        .map(|rest| {
+            let b64 = &rest[..rest.find('"').unwrap()];
+            decode_base64(b64)
+        })
+        .collect()
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let mut out = Vec::new();
+    for chunk in text.as_bytes().chunks(4) {
+        let data: Vec<u8> = chunk
+            .iter()
+            .filter(|&&c| c != b'=')
+            .map(|&c| value(c))
+            .collect();
+        let n = data
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | u32::from(*v) << (18 - 6 * i));
+        out.extend(&n.to_be_bytes()[1..data.len()]);
+    }
+    out
+}
+
+#[test]
+fn the_html_report_embeds_thumbnails_beside_the_findings_with_escaped_names_and_a_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    // Five photos of candidate 8's ballot missing from the table, one of them with a hostile name.
+    let mut files = Vec::new();
+    for i in 0..5u32 {
+        let name = if i == 0 {
+            "<img src=x onerror=alert(1)>.jpg".to_owned()
+        } else {
+            format!("table-{i}.jpg")
+        };
+        files.push(write(dir.path(), &name, &real_jpeg(300 + i, 200)));
+    }
+    let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &refs, 0);
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--household"], &[&heic], 0);
+    let page = dir.path().join("rapport.html");
+    run(
+        constat(&db)
+            .args(["report", "--format", "html", "-o"])
+            .arg(&page),
+        0,
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    // Three thumbnails for the cell, each the one stored, "and 2 others"; HEIC a placeholder.
+    let shown = embedded(&html);
+    assert_eq!(shown.len(), 3, "at most three a group");
+    let thumbnails: Vec<Vec<u8>> = blobs(&db).into_iter().filter_map(|(_, _, t)| t).collect();
+    assert!(shown.iter().all(|t| thumbnails.contains(t)));
+    assert!(
+        html.contains("et 2 autres photos"),
+        "the ones left out are counted"
+    );
+    assert!(html.contains("pas de vignette (image/heic)"));
+    // The hostile name is shown escaped, never as markup.
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;.jpg"));
+    // Each photo shown carries its short hash; the section sits inside its circonscription.
+    for (_, p) in photos(&db).iter().take(3) {
+        assert!(html.contains(&format!("sha256 {}…", &hex::encode(p.sha256)[..12])));
+    }
+    let section = html.find("<section class=\"circ\"").unwrap();
+    let photos_at = html.find("<div class=\"photos\">").unwrap();
+    let end = html[section..].find("</section>").unwrap() + section;
+    assert!(section < photos_at && photos_at < end);
+    // Self-contained: nothing fetched.
+    assert!(!html.contains("src=\"http"));
+    // The evidence folder's report.html embeds them too.
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    let html = std::fs::read_to_string(folder.join("report.html")).unwrap();
+    assert_eq!(embedded(&html).len(), 3);
+}
