@@ -611,3 +611,44 @@ fn the_html_report_embeds_thumbnails_beside_the_findings_with_escaped_names_and_
     let html = std::fs::read_to_string(folder.join("report.html")).unwrap();
     assert_eq!(embedded(&html).len(), 3);
 }
+
+#[test]
+fn the_pv_annex_lists_the_signer_s_photos_of_that_bureau_by_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(300, 200));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&jpeg], 0);
+    photo(&db, &["--household"], &[&heic], 0);
+    // A photo of another bureau is not this bureau's annex's.
+    let other = write(dir.path(), "ailleurs.jpg", &real_jpeg(310, 200));
+    run(
+        constat(&db)
+            .args(["photo", "--circonscription", CIRC, "--bureau", "75056_0911"])
+            .arg(&other),
+        0,
+    );
+    let out = run(constat(&db).args(["pv", "--bureau", BUREAU, "--annex"]), 0);
+    let annex = stdout(&out);
+    let found = photos(&db);
+    let grouped = |sha: &[u8; 32]| {
+        let h = hex::encode(sha);
+        format!("{} {} {} {}", &h[..4], &h[4..8], &h[8..12], &h[12..16])
+    };
+    let line = |sha: &[u8; 32]| {
+        annex
+            .lines()
+            .find(|l| l.starts_with(&format!("- {}", grouped(sha))))
+            .unwrap_or_else(|| panic!("{annex}"))
+            .to_owned()
+    };
+    let cell = line(&found[0].1.sha256);
+    assert!(
+        cell.contains("table.jpg") && cell.contains("jointe le "),
+        "{cell}"
+    );
+    assert!(line(&found[1].1.sha256).contains("enveloppes.heic"));
+    assert!(!annex.contains("ailleurs.jpg"), "{annex}");
+    assert!(annex.contains("Photos jointes par Test"), "{annex}");
+}
