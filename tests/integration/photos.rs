@@ -652,3 +652,64 @@ fn the_pv_annex_lists_the_signer_s_photos_of_that_bureau_by_hash() {
     assert!(!annex.contains("ailleurs.jpg"), "{annex}");
     assert!(annex.contains("Photos jointes par Test"), "{annex}");
 }
+
+#[test]
+fn photo_events_travel_by_csv_announced_without_their_bytes_and_their_chains_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    let jpeg = write(dir.path(), "=table;\"1\".jpg", &real_jpeg(300, 200));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&jpeg], 0);
+    photo(
+        &db,
+        &["--household", "--note", "deux enveloppes"],
+        &[&heic],
+        0,
+    );
+    let csv = dir.path().join("events.csv");
+    run(constat(&db).args(["export", "csv", "-o"]).arg(&csv), 0);
+    // A CSV carries no reference data: the target has the candidates already.
+    let national = dir.path().join("national.db");
+    run(
+        constat(&national).args(["init", "--sample", "paris-1-2017", "--observer", "Coord"]),
+        0,
+    );
+    let out = merge(&national, &csv);
+    assert!(
+        stdout(&out).contains("0 fichier refusé"),
+        "{}",
+        stdout(&out)
+    );
+    // Every photo event arrives as it was recorded (same id, same hashes, same name).
+    let theirs: Vec<_> = events(&db)
+        .into_iter()
+        .filter(|e| matches!(e.body, EventBody::Photo { .. }))
+        .collect();
+    let ours: Vec<_> = events(&national)
+        .into_iter()
+        .filter(|e| matches!(e.body, EventBody::Photo { .. }))
+        .collect();
+    assert_eq!(ours, theirs);
+    assert_eq!(theirs.len(), 2);
+    // Announced, bytes not received; the chains verify.
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert_eq!(
+        stdout(&out).matches("photo annoncée, non reçue").count(),
+        2,
+        "{}",
+        stdout(&out)
+    );
+    for (_, p) in photos(&national) {
+        assert_eq!(stored(&national, &p.sha256), None);
+    }
+    // The originals sent later by database fill them.
+    let full = dir.path().join("full.db");
+    run(constat(&db).args(["export", "db", "-o"]).arg(&full), 0);
+    merge(&national, &full);
+    for (_, p) in photos(&db) {
+        assert_eq!(stored(&national, &p.sha256), stored(&db, &p.sha256));
+    }
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert!(!stdout(&out).contains("non reçue"), "{}", stdout(&out));
+}
