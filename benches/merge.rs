@@ -8,6 +8,12 @@
 //! `INSERT OR IGNORE INTO event SELECT * FROM f.event`, one transaction per file, no validation.
 //! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events), and
 //! `CONSTAT_BENCH_ONLY=big` for the one big file alone.
+//!
+//! `CONSTAT_BENCH_ONLY=photos` (issue 19): `CONSTAT_BENCH_PHOTO_FILES` observer files (50 by
+//! default: 600 MB of photos) of 34 ticks and three 4 MB photos each, merged into an empty
+//! national database, against the floor of the same events copied by `INSERT … SELECT` and the
+//! same photo bytes copied with SQLite's incremental blob I/O, in the same run; peak RSS after
+//! half the files and after all of them (flat: the photos are streamed).
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -387,6 +393,9 @@ fn row(case: &str, target: &str, ours: (Duration, u64), floor: (Duration, u64)) 
 
 fn main() -> Res<()> {
     let small = std::env::var_os("CONSTAT_BENCH_SMALL").is_some();
+    if std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "photos") {
+        return photos_case();
+    }
     if std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "reference") {
         return reference_case(small);
     }
@@ -509,6 +518,163 @@ fn reference_case(small: bool) -> Res<()> {
         "national (same reference)",
         o,
         f,
+    );
+    Ok(())
+}
+
+/// The size of each photo of the photos case (a phone's JPEG is 2 to 6 MB).
+const PHOTO_BYTES: usize = 4 * 1024 * 1024;
+/// Photos per observer file in the photos case.
+const PHOTOS_PER_FILE: usize = 3;
+
+/// An observer file of [`REALISTIC_EVENTS`] ticks and [`PHOTOS_PER_FILE`] photos of
+/// [`PHOTO_BYTES`] each, attached by the app (`app::photos::attach`: signed photo events, the
+/// bytes in `photo_blob`). The photos are HEIC-shaped (an `ftyp heic` box, then bytes that
+/// differ from file to file): stored as received, no thumbnail; the merge reads neither.
+fn photo_file(d: &Path, i: usize) -> Res<PathBuf> {
+    let path = d.join(format!("photo-obs-{i:05}.db"));
+    observer_file(&path, 50_000 + i as u128, REALISTIC_EVENTS)?;
+    let mut store = Store::open_with_keys(&path, Some(&keys_of(&path)))?;
+    let mut files = Vec::with_capacity(PHOTOS_PER_FILE);
+    for k in 0..PHOTOS_PER_FILE {
+        let mut bytes = Vec::with_capacity(PHOTO_BYTES);
+        bytes.extend(24u32.to_be_bytes());
+        bytes.extend(b"ftypheic\0\0\0\0mif1heic");
+        // A cheap generator: each file's bytes differ (a different hash, no deduplication).
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15 ^ ((i * PHOTOS_PER_FILE + k) as u64 + 1);
+        while bytes.len() < PHOTO_BYTES {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            bytes.extend(x.to_le_bytes());
+        }
+        bytes.truncate(PHOTO_BYTES);
+        let file = d.join(format!("photo-{i:05}-{k}.heic"));
+        std::fs::write(&file, &bytes)?;
+        files.push(file);
+    }
+    let what = constat::app::photos::Attach {
+        circonscription: CirconscriptionCode::parse("7501")?,
+        bureau: BureauCode::parse("75056_0911")?,
+        of: constat::domain::PhotoSubject::Bureau,
+        note: None,
+        keep_metadata: false,
+    };
+    constat::app::photos::attach(&mut store, &what, &files).map_err(|e| format!("{e:?}"))?;
+    for f in files {
+        std::fs::remove_file(f)?;
+    }
+    Ok(path)
+}
+
+/// The floor of the photos case: [`merge_floor`]'s copy of the events, then each photo's bytes
+/// copied from the attached file with SQLite's incremental blob I/O (64 KiB pieces), one
+/// transaction per file, nothing checked or hashed.
+fn merge_photos_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
+    use std::io::{Read, Write};
+    let conn = rw(target)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
+    let start = Instant::now();
+    let mut added = 0;
+    let mut buf = vec![0u8; 1 << 16];
+    for f in files {
+        conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        conn.execute(
+            "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
+                                             reference_digest, statement)
+             SELECT id, name, public_key, 0, created_at, reference_digest, statement
+             FROM f.observer",
+            [],
+        )?;
+        added += conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
+        conn.execute(
+            "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
+            [],
+        )?;
+        let blobs: Vec<(i64, String, i64)> = conn
+            .prepare("SELECT rowid, sha256, length(bytes) FROM f.photo_blob")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        for (rowid, sha256, len) in blobs {
+            conn.execute(
+                "INSERT INTO main.photo_blob (sha256, size, bytes) VALUES (?1, ?2, zeroblob(?2))",
+                params![sha256, len],
+            )?;
+            let target_row = conn.last_insert_rowid();
+            let mut from = conn.blob_open("f", "photo_blob", "bytes", rowid, true)?;
+            let mut to = conn.blob_open("main", "photo_blob", "bytes", target_row, false)?;
+            loop {
+                let n = from.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                to.write_all(&buf[..n])?;
+            }
+        }
+        conn.execute_batch("COMMIT; DETACH f;")?;
+    }
+    Ok((start.elapsed(), added))
+}
+
+/// Issue 19: observer files with three 4 MB photos each merged, against the blob I/O floor.
+fn photos_case() -> Res<()> {
+    let n: usize = std::env::var("CONSTAT_BENCH_PHOTO_FILES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50)
+        .max(2);
+    let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let dir = tempfile::tempdir_in(base)?;
+    let d = dir.path();
+    let t = Instant::now();
+    let files: Vec<PathBuf> = (0..n).map(|i| photo_file(d, i)).collect::<Res<_>>()?;
+    let empty = d.join("empty.db");
+    national(&empty, 1)?;
+    let photo_mb = (n * PHOTOS_PER_FILE * PHOTO_BYTES) as f64 / 1_048_576.0;
+    println!(
+        "generated {n} observer files × ({REALISTIC_EVENTS} ticks + {PHOTOS_PER_FILE} photos of \
+         {} MiB): {photo_mb:.0} MiB of photos, in {:.1} s; peak RSS so far {:.1} MiB\n",
+        PHOTO_BYTES / 1_048_576,
+        t.elapsed().as_secs_f64(),
+        peak_rss_mib()
+    );
+    println!(
+        "| case | target | constat merge | SQLite floor | ratio | events added (constat / floor) |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let ours = d.join("ours.db");
+    let floor = d.join("floor.db");
+    copy_db(&empty, &ours)?;
+    copy_db(&empty, &floor)?;
+    // The floor first: it brings the files into the page cache no more than constat would.
+    let f = merge_photos_floor(&floor, &files)?;
+    let rss_floor = peak_rss_mib();
+    let half = n / 2;
+    let o1 = merge_constat(&ours, &files[..half])?;
+    let rss_half = peak_rss_mib();
+    let o2 = merge_constat(&ours, &files[half..])?;
+    let rss_all = peak_rss_mib();
+    row(
+        &format!("{n} files × ({REALISTIC_EVENTS} ticks + {PHOTOS_PER_FILE} × 4 MiB photos)"),
+        "empty",
+        (o1.0 + o2.0, o1.1 + o2.1),
+        f,
+    );
+    let held: i64 = rw(&ours)?.query_row(
+        "SELECT count(*) FROM photo_blob WHERE bytes IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    println!(
+        "\nphotos held after the merge: {held} of {}; throughput {:.0} MiB/s (floor {:.0} MiB/s)",
+        n * PHOTOS_PER_FILE,
+        photo_mb / (o1.0 + o2.0).as_secs_f64().max(1e-9),
+        photo_mb / f.0.as_secs_f64().max(1e-9)
+    );
+    println!(
+        "peak RSS: {rss_floor:.1} MiB after the floor, {rss_half:.1} MiB after {half} files \
+         merged, {rss_all:.1} MiB after {n}"
     );
     Ok(())
 }

@@ -237,6 +237,10 @@ pub enum ExportCommand {
         /// Replace an existing file (never a database)
         #[arg(long)]
         force: bool,
+        /// Leave the photos' bytes out, keep their thumbnails and events (with the originals'
+        /// hashes): a file small enough to mail; the originals, sent later, still verify
+        #[arg(long)]
+        thumbnails: bool,
     },
     /// Every event as CSV (columns in docs/formats.md); `constat merge` accepts it
     Csv {

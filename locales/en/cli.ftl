@@ -307,6 +307,7 @@ cli-merge-arg-accept-key = Settle a key conflict: merge the files signed with th
 ## output guard (issue 15 point 7)
 cli-report-arg-force = With -o: replace an existing file (never a database)
 cli-export-db-arg-force = Replace an existing file (never a database)
+cli-export-db-arg-thumbnails = Leave the photos' bytes out, keep their thumbnails and events (with the originals' hashes): a file small enough to mail; the originals, sent later, still verify
 cli-export-csv-arg-force = Replace an existing file (never a database)
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
 cli-reference-about = Write a reference file to hand out to observers: the election, circonscriptions, candidates and bureaux of this database (no event, no observer, no key)

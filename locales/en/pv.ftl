@@ -175,3 +175,16 @@ error-bad-qualite = unknown qualité "{ $qualite }": write electeur, candidat, o
 pv-all-index-title = Réclamations for the procès-verbaux — { $election }
 pv-all-index-none = No bureau has a finding to write into its procès-verbal.
 pv-all-index-line = { $file }: bureau { $bureau } ({ $label }), circonscription { $circ }; observed by { $observers }
+pv-annex-photos = { $count ->
+    [one] Photo
+   *[other] Photos
+} attached by { $name } in this bureau, by SHA-256 of the bytes kept (first 16 digits; each photo is in the evidence folder as photos/HASH):
+pv-annex-photo = { $sha } · { $name } · { $of ->
+    [cell] { $candidate }, { $item }
+    [household] envelopes a household received
+    [non_receipt] non-receipt
+   *[other] the bureau
+} · attached { $attached }{ $taken ->
+    [none] {""}
+   *[other] , taken { $taken } (camera time)
+}

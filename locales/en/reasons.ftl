@@ -182,6 +182,7 @@ reason-folder-observation-differs = { $line ->
     [0] `observations.csv` does not have one row per event of `events.csv`
    *[other] line { $line } of `observations.csv` does not match the event of `events.csv` it shows (column `{ $column }`)
 }
+reason-folder-photo-differs = this photo hashes to { $found }…, its event { $event } announces { $announced }…: it was changed after it was recorded
 reason-pv-no-such-key = no observer of this file has a key with this fingerprint
 reason-pv-chain-shorter = { $name }'s chain has only { $events } events: it stops before the PV's position
 reason-pv-hash-differs = at the PV's position, { $name }'s chain has hash { $found }: not the state written in the PV

@@ -344,3 +344,22 @@ national-tag-disagreements = Disagreement:
 national-tag-households = Households:
 national-tag-to-check = To check:
 national-no-data-short = n/a
+html-photos-title = { $code ->
+    [none] Photos
+   *[other] Photos: { $code } { $label }
+}
+html-photos-group = Bureau { $bureau } · { $of ->
+    [cell] { $panel } { $candidate }, { $item }
+    [household] envelopes a household received
+    [non_receipt] non-receipt
+   *[other] the bureau
+}
+html-photos-more = and { $count } { $count ->
+    [one] other photo
+   *[other] other photos
+} (see the evidence folder)
+html-photo-caption = { $name } · sha256 { $sha }… · attached { $attached }{ $taken ->
+    [none] {""}
+   *[other] {" "}· taken { $taken } (camera time)
+} · { $observer }
+html-photo-no-thumbnail = no thumbnail ({ $type })

@@ -301,6 +301,7 @@ cli-merge-arg-accept-key = Trancher un conflit de clés : fusionner les fichiers
 ## output guard (issue 15 point 7)
 cli-report-arg-force = Avec -o : remplacer un fichier existant (jamais une base de données)
 cli-export-db-arg-force = Remplacer un fichier existant (jamais une base de données)
+cli-export-db-arg-thumbnails = Laisser de côté les octets des photos, garder leurs vignettes et leurs événements (avec les empreintes des originaux) : un fichier assez petit pour un courriel ; les originaux, envoyés plus tard, se vérifient toujours
 cli-export-csv-arg-force = Remplacer un fichier existant (jamais une base de données)
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
 cli-reference-about = Écrire un fichier de référence à distribuer aux observateurs : l'élection, les circonscriptions, les candidats et les bureaux de cette base (ni observation, ni observateur, ni clé)

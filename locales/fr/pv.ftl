@@ -181,3 +181,16 @@ error-bad-qualite = qualité « { $qualite } » inconnue : écrivez electeur, ca
 pv-all-index-title = Réclamations à porter aux procès-verbaux — { $election }
 pv-all-index-none = Aucun bureau n'a de constat à porter au procès-verbal.
 pv-all-index-line = { $file } : bureau { $bureau } ({ $label }), circonscription { $circ } ; observé par { $observers }
+pv-annex-photos = { $count ->
+    [one] Photo jointe
+   *[other] Photos jointes
+} par { $name } dans ce bureau, par empreinte SHA-256 des octets gardés (16 premiers chiffres ; chaque photo est dans le dossier de preuves sous photos/EMPREINTE) :
+pv-annex-photo = { $sha } · { $name } · { $of ->
+    [cell] { $candidate }, { $item }
+    [household] enveloppes reçues par un foyer
+    [non_receipt] non-réception
+   *[other] le bureau
+} · jointe { $attached }{ $taken ->
+    [none] {""}
+   *[other] , prise le { $taken } (heure de l'appareil)
+}

@@ -211,6 +211,7 @@ reason-folder-observation-differs = { $line ->
     [0] `observations.csv` n'a pas une ligne par événement de `events.csv`
    *[other] la ligne { $line } de `observations.csv` ne correspond pas à l'événement de `events.csv` qu'elle montre (colonne `{ $column }`)
 }
+reason-folder-photo-differs = cette photo a l'empreinte { $found }…, son événement { $event } annonce { $announced }… : elle a été modifiée après son enregistrement
 reason-pv-no-such-key = aucun observateur de ce fichier n'a une clé de cette empreinte
 reason-pv-chain-shorter = la chaîne de { $name } n'a que { $events } événements : elle s'arrête avant la position du PV
 reason-pv-hash-differs = à la position du PV, la chaîne de { $name } a l'empreinte { $found } : ce n'est pas l'état écrit dans le PV

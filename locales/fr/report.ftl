@@ -365,3 +365,22 @@ national-tag-disagreements = Désaccord :
 national-tag-households = Foyers :
 national-tag-to-check = À vérifier :
 national-no-data-short = n. d.
+html-photos-title = { $code ->
+    [none] Photos
+   *[other] Photos : { $code } { $label }
+}
+html-photos-group = Bureau { $bureau } · { $of ->
+    [cell] { $panel } { $candidate }, { $item }
+    [household] enveloppes reçues par un foyer
+    [non_receipt] non-réception
+   *[other] le bureau
+}
+html-photos-more = et { $count } { $count ->
+    [one] autre photo
+   *[other] autres photos
+} (voir le dossier de preuves)
+html-photo-caption = { $name } · sha256 { $sha }… · jointe le { $attached }{ $taken ->
+    [none] {""}
+   *[other] {" "}· prise le { $taken } (heure de l'appareil)
+} · { $observer }
+html-photo-no-thumbnail = pas de vignette ({ $type })

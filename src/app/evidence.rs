@@ -109,11 +109,13 @@ pub fn evidence_folder(
 
     let plain: Vec<crate::domain::Event> = events.iter().map(|(e, _)| e.clone()).collect();
     let state = RecordState::fold(&plain);
-    let records: Vec<_> = state
-        .observed_circonscriptions()
+    let circs = state.observed_circonscriptions();
+    let records: Vec<_> = circs
         .iter()
         .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
         .collect();
+    // The HTML report shows the photos beside the findings (issue 19).
+    let photos = super::report::report_photos(&state, &names, &circs, Some(store));
     for format in Format::value_variants() {
         let report = Report {
             election: &data.election,
@@ -121,7 +123,12 @@ pub fn evidence_folder(
             digest: digest.clone(),
         };
         let mut buf = Vec::new();
-        render(&report, *format, lang, &mut buf).map_err(io(output))?;
+        if *format == Format::Html {
+            crate::report::render_html(&report, None, None, Some(&photos), lang, &mut buf)
+        } else {
+            render(&report, *format, lang, &mut buf)
+        }
+        .map_err(io(output))?;
         let name = format
             .to_possible_value()
             .map_or_else(|| "report".to_owned(), |v| v.get_name().to_owned());
@@ -151,6 +158,7 @@ pub fn evidence_folder(
         f.sync_all().map_err(io(&path))?;
         manifest.push_str(&format!("{}  {name}\n", hex::encode(Sha256::digest(bytes))));
     }
+    write_photos(store, dir, &events, &mut manifest)?;
     let manifest_path = dir.join(MANIFEST);
     let mut f = std::fs::File::create(&manifest_path).map_err(io(&manifest_path))?;
     f.write_all(manifest.as_bytes())
@@ -170,6 +178,58 @@ pub fn evidence_folder(
     std::fs::rename(&staged, output).map_err(io(output))?;
     if let Ok(d) = std::fs::File::open(&parent) {
         let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Writes under `photos/` of `dir` the bytes of every photo the events announce and the store
+/// holds, as `photos/<sha256>.<ext>`, each streamed through SQLite's blob I/O (never whole in
+/// memory) and listed in `manifest` with the hash of what was written. A photo whose bytes are
+/// not held (a thumbnail-only copy) is left out: `verify DIR` lists it as announced, not
+/// received.
+fn write_photos(
+    store: &crate::storage::Store,
+    dir: &Path,
+    events: &[(crate::domain::Event, Hash)],
+    manifest: &mut String,
+) -> Result<(), Error> {
+    let mut wanted: std::collections::BTreeMap<[u8; 32], crate::domain::MediaType> =
+        std::collections::BTreeMap::new();
+    for (event, _) in events {
+        if let crate::domain::EventBody::Photo { photo, .. } = &event.body {
+            wanted.entry(photo.sha256).or_insert(photo.media);
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let folder = dir.join(super::folder_check::PHOTOS_DIR);
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Io {
+            path: path.clone(),
+            context: crate::error::IoContext::WritingReport,
+            source,
+        }
+    };
+    for (sha256, media) in wanted {
+        if !store.has_photo(&sha256)? {
+            continue;
+        }
+        if !folder.is_dir() {
+            std::fs::create_dir(&folder).map_err(io(&folder))?;
+        }
+        let name = super::folder_check::photo_file_name(&hex::encode(sha256), media);
+        let path = dir.join(&name);
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        let Some(copied) = store.copy_photo(&sha256, &mut out)? else {
+            continue;
+        };
+        let found = copied.map_err(io(&path))?;
+        let file = out.into_inner().map_err(|e| io(&path)(e.into_error()))?;
+        file.sync_all().map_err(io(&path))?;
+        manifest.push_str(&format!("{}  {name}\n", hex::encode(found)));
     }
     Ok(())
 }
@@ -311,6 +371,15 @@ pub enum FolderProblem {
         /// The column that differs.
         column: &'static str,
     },
+    /// A photo of `photos/` does not hash to what its event announces.
+    PhotoDiffersFromEvent {
+        /// The photo event.
+        event: String,
+        /// The SHA-256 the event announces.
+        announced: String,
+        /// The SHA-256 of the file.
+        found: String,
+    },
 }
 
 impl Localize for FolderProblem {
@@ -351,6 +420,14 @@ impl Localize for FolderProblem {
                     .arg("line", *line)
                     .arg("column", *column)
             }
+            Self::PhotoDiffersFromEvent {
+                event,
+                announced,
+                found,
+            } => Message::new("reason-folder-photo-differs")
+                .arg("event", event.as_str())
+                .arg("announced", short(announced))
+                .arg("found", short(found)),
         }
     }
 }

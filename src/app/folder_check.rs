@@ -18,7 +18,7 @@ use crate::domain::fingerprint::{ChainReference, Fingerprint};
 use crate::error::Error;
 use crate::export::events_csv;
 use crate::i18n::{Localize, Message, cut};
-use crate::storage::{Store, Untrusted, open_regular};
+use crate::storage::{PhotoCheck, PhotoState, Store, Untrusted, open_regular};
 
 /// The signature of the `MANIFEST`, by the observer who exported the folder.
 pub const MANIFEST_SIG: &str = "MANIFEST.sig";
@@ -390,6 +390,38 @@ struct Tip {
 struct Checked {
     verdicts: Vec<Verdict>,
     seals: BTreeMap<ObserverId, Seal>,
+    photos: Vec<PhotoCheck>,
+}
+
+/// The folder of an evidence folder holding the photos, as `photos/<sha256>.<ext>`.
+pub const PHOTOS_DIR: &str = "photos";
+
+/// The name in the folder of the photo whose stored bytes hash to `sha256` (hex).
+pub fn photo_file_name(sha256: &str, media: crate::domain::MediaType) -> String {
+    format!("{PHOTOS_DIR}/{sha256}.{}", media.extension())
+}
+
+/// Whether `name` is a plain file name (no folder, not `.` or `..`, not empty).
+fn plain_name(name: &str) -> bool {
+    !(name.contains(['/', '\\']) || name == ".." || name == "." || name.is_empty())
+}
+
+/// A name a `MANIFEST` may list: a plain file name of the folder, or one of its `photos/`.
+fn listable(name: &str) -> bool {
+    match name.split_once('/') {
+        Some((PHOTOS_DIR, file)) => plain_name(file),
+        Some(_) => false,
+        None => plain_name(name),
+    }
+}
+
+/// A photo event of the folder's `events.csv`.
+struct AnnouncedPhoto {
+    event: crate::domain::EventId,
+    observer: ObserverId,
+    name: String,
+    sha256: String,
+    media: crate::domain::MediaType,
 }
 
 fn problem(subject: Subject, problem: FolderProblem) -> Verdict {
@@ -408,6 +440,14 @@ fn problem(subject: Subject, problem: FolderProblem) -> Verdict {
 /// with its key and signed head from `signatures.csv`.
 pub fn verify_folder(dir: &Path) -> Result<Vec<Verdict>, Error> {
     Ok(check(dir)?.verdicts)
+}
+
+/// As [`verify_folder`], with every photo event of `events.csv` checked against the folder's
+/// `photos/`: intact (its file hashes to the event's hash), announced but not received (no file:
+/// not a break), or altered (also a broken verdict, naming the file).
+pub fn verify_folder_with_photos(dir: &Path) -> Result<(Vec<Verdict>, Vec<PhotoCheck>), Error> {
+    let checked = check(dir)?;
+    Ok((checked.verdicts, checked.photos))
 }
 
 fn read_small(path: &Path) -> Result<Vec<u8>, Error> {
@@ -436,6 +476,20 @@ fn check(dir: &Path) -> Result<Checked, Error> {
             });
         }
     };
+    // The photos' folder (a real folder, not a link): its files count as `photos/<name>`.
+    if std::fs::symlink_metadata(dir.join(PHOTOS_DIR)).is_ok_and(|m| m.is_dir()) {
+        present.retain(|n| n != PHOTOS_DIR);
+        let entries = std::fs::read_dir(dir.join(PHOTOS_DIR)).map_err(|source| Error::Io {
+            path: dir.join(PHOTOS_DIR),
+            context: crate::error::IoContext::ReadingInput,
+            source,
+        })?;
+        present.extend(
+            entries
+                .flatten()
+                .map(|e| format!("{PHOTOS_DIR}/{}", e.file_name().to_string_lossy())),
+        );
+    }
     present.sort();
     let folder = Subject::Folder(dir.display().to_string());
     if present.is_empty() {
@@ -443,8 +497,12 @@ fn check(dir: &Path) -> Result<Checked, Error> {
         return Ok(Checked {
             verdicts,
             seals: BTreeMap::new(),
+            photos: Vec::new(),
         });
     }
+    // The digest found of each file hashed (a photo is hashed once, for the `MANIFEST` and for
+    // its event).
+    let mut hashed: BTreeMap<String, String> = BTreeMap::new();
     let file = |name: &str| Subject::File(name.to_owned());
 
     // The MANIFEST and the files it lists.
@@ -469,8 +527,9 @@ fn check(dir: &Path) -> Result<Checked, Error> {
                 ));
                 continue;
             };
-            // Names are plain file names of the folder: nothing outside it is ever read.
-            if name.contains(['/', '\\']) || name == ".." || name == "." || name.is_empty() {
+            // Names are plain file names of the folder or of its `photos/`: nothing outside it is
+            // ever read.
+            if !listable(name) {
                 verdicts.push(problem(
                     Subject::ManifestLine(n + 1),
                     FolderProblem::OutsideFolder,
@@ -482,7 +541,11 @@ fn check(dir: &Path) -> Result<Checked, Error> {
                 verdicts.push(problem(file(name), FolderProblem::ListedButMissing));
                 continue;
             }
-            verdicts.push(match super::evidence::sha256_file(&dir.join(name)) {
+            let found = super::evidence::sha256_file(&dir.join(name));
+            if let Ok(found) = &found {
+                hashed.insert(name.to_owned(), found.clone());
+            }
+            verdicts.push(match found {
                 Ok(found) if found == digest => Verdict {
                     subject: file(name),
                     broken: None,
@@ -563,6 +626,7 @@ fn check(dir: &Path) -> Result<Checked, Error> {
     }
 
     // The chains of events.csv, with their seals; the digest recomputed from them.
+    let mut announced: Vec<AnnouncedPhoto> = Vec::new();
     if has_events {
         let path = dir.join(EVENTS_CSV);
         let observations = if present.iter().any(|n| n == OBSERVATIONS_CSV) {
@@ -576,7 +640,7 @@ fn check(dir: &Path) -> Result<Checked, Error> {
         } else {
             None
         };
-        match walk(&path, &seals, observations)? {
+        match walk(&path, &seals, observations, &mut announced)? {
             Err(v) => verdicts.push(*v),
             Ok((tips, observed)) => {
                 let heads: Vec<(ObserverId, u64, Hash)> =
@@ -590,7 +654,65 @@ fn check(dir: &Path) -> Result<Checked, Error> {
             }
         }
     }
-    Ok(Checked { verdicts, seals })
+    let photos = check_photos(dir, &present, &mut hashed, announced, &mut verdicts);
+    Ok(Checked {
+        verdicts,
+        seals,
+        photos,
+    })
+}
+
+/// Each photo event against the folder's `photos/`: its file hashed (once) and compared with the
+/// event's hash; a file that differs is also a broken verdict naming it.
+fn check_photos(
+    dir: &Path,
+    present: &[String],
+    hashed: &mut BTreeMap<String, String>,
+    announced: Vec<AnnouncedPhoto>,
+    verdicts: &mut Vec<Verdict>,
+) -> Vec<PhotoCheck> {
+    let mut out = Vec::with_capacity(announced.len());
+    for photo in announced {
+        let file = photo_file_name(&photo.sha256, photo.media);
+        let state = if present.binary_search(&file).is_err() {
+            PhotoState::NotReceived
+        } else {
+            let found = match hashed.get(&file) {
+                Some(found) => Ok(found.clone()),
+                None => super::evidence::sha256_file(&dir.join(&file)),
+            };
+            match found {
+                Ok(found) => {
+                    hashed.insert(file.clone(), found.clone());
+                    if found == photo.sha256 {
+                        PhotoState::Intact
+                    } else {
+                        verdicts.push(problem(
+                            Subject::File(file.clone()),
+                            FolderProblem::PhotoDiffersFromEvent {
+                                event: photo.event.to_string(),
+                                announced: photo.sha256.clone(),
+                                found: found.clone(),
+                            },
+                        ));
+                        PhotoState::Altered(found)
+                    }
+                }
+                Err(p) => {
+                    verdicts.push(problem(Subject::File(file.clone()), p));
+                    PhotoState::Altered(String::new())
+                }
+            }
+        };
+        out.push(PhotoCheck {
+            event: photo.event,
+            observer: photo.observer,
+            name: photo.name,
+            sha256: photo.sha256,
+            state,
+        });
+    }
+    out
 }
 
 fn digest_verdict(
@@ -626,6 +748,7 @@ fn walk(
     path: &Path,
     seals: &BTreeMap<ObserverId, Seal>,
     mut observations: Option<Observations>,
+    photos: &mut Vec<AnnouncedPhoto>,
 ) -> Result<Result<Walked, Box<Verdict>>, Error> {
     let mut observed: Option<FolderProblem> = None;
     let file = match super::evidence::open_in_folder(path) {
@@ -651,6 +774,15 @@ fn walk(
         });
         tip.events += 1;
         tip.last = (row.event.seq, row.hash);
+        if let crate::domain::EventBody::Photo { photo, .. } = &row.event.body {
+            photos.push(AnnouncedPhoto {
+                event: row.event.id,
+                observer: row.event.observer,
+                name: photo.name.clone(),
+                sha256: hex::encode(photo.sha256),
+                media: photo.media,
+            });
+        }
         if let Some(obs) = observations.as_mut()
             && observed.is_none()
         {

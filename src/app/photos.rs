@@ -61,6 +61,50 @@ pub struct Prepared {
     pub photo: Photo,
     /// The bytes to store.
     pub bytes: Vec<u8>,
+    /// A small JPEG of it ([`thumbnail`]); `None` for HEIC or a picture that cannot be decoded
+    /// within the limits.
+    pub thumbnail: Option<Vec<u8>>,
+}
+
+/// The longest side of a thumbnail, in pixels.
+pub const THUMBNAIL_SIDE: u32 = 320;
+
+/// The widest or tallest picture decoded for a thumbnail (pixels); larger ones get none.
+const MAX_DECODED_SIDE: u32 = 16_384;
+
+/// The most memory the decoder may allocate for one picture (bytes): a 48-megapixel phone photo
+/// decodes to about 144 MB of RGB; a decompression bomb is stopped here, never out of memory.
+const MAX_DECODE_ALLOC: u64 = 256 * 1024 * 1024;
+
+/// A JPEG of at most [`THUMBNAIL_SIDE`] pixels on its longest side of a JPEG or PNG picture
+/// (turned upright by its EXIF orientation), decoded within [`MAX_DECODED_SIDE`] and
+/// [`MAX_DECODE_ALLOC`]; `None` for HEIC (no well-kept pure-Rust decoder), or a picture that is
+/// damaged, too large or a decompression bomb: the photo is still recorded, without thumbnail.
+pub fn thumbnail(media: MediaType, bytes: &[u8]) -> Option<Vec<u8>> {
+    use image::ImageDecoder;
+    let format = match media {
+        MediaType::Jpeg => image::ImageFormat::Jpeg,
+        MediaType::Png => image::ImageFormat::Png,
+        MediaType::Heic => return None,
+    };
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_DECODED_SIDE);
+    limits.max_image_height = Some(MAX_DECODED_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().ok()?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = image::DynamicImage::from_decoder(decoder).ok()?;
+    picture.apply_orientation(orientation);
+    let small = picture.thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE).to_rgb8();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 70)
+        .encode_image(&small)
+        .ok()?;
+    Some(out)
 }
 
 /// The longest file name kept (characters; the rest is cut).
@@ -93,6 +137,7 @@ pub fn prepare(path: &Path, keep_metadata: bool) -> Result<Prepared, PhotoRefusa
     let media = MediaType::sniff(&original).ok_or(PhotoRefusal::NotAnImage)?;
     let original_sha: [u8; 32] = Sha256::digest(&original).into();
     let taken_at = taken_at(&original);
+    let thumbnail = thumbnail(media, &original);
     let bytes = if keep_metadata {
         original
     } else {
@@ -117,6 +162,7 @@ pub fn prepare(path: &Path, keep_metadata: bool) -> Result<Prepared, PhotoRefusa
             taken_at,
         },
         bytes,
+        thumbnail,
     })
 }
 
@@ -195,6 +241,7 @@ pub fn attach(store: &mut Store, what: &Attach, files: &[PathBuf]) -> Result<Vec
         let bytes = PhotoBytes {
             sha256: photo.sha256,
             bytes: prepared.bytes,
+            thumbnail: prepared.thumbnail,
         };
         let body = EventBody::Photo {
             circonscription: what.circonscription.clone(),
@@ -211,4 +258,73 @@ pub fn attach(store: &mut Store, what: &Attach, files: &[PathBuf]) -> Result<Vec
 /// intact, announced but not received (not a break), or altered.
 pub fn verify_photos(path: &Path) -> Result<Vec<crate::storage::PhotoCheck>, Error> {
     crate::storage::verify_photos(path).map_err(|r| Error::Untrusted(path.to_owned(), r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let picture = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+        });
+        let mut out = Vec::new();
+        picture
+            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn a_thumbnail_is_a_jpeg_of_at_most_320_pixels_keeping_the_shape() {
+        for (media, bytes) in [
+            (MediaType::Png, png(1000, 500)),
+            (MediaType::Png, png(40, 30)),
+        ] {
+            let thumb = thumbnail(media, &bytes).unwrap();
+            assert_eq!(MediaType::sniff(&thumb), Some(MediaType::Jpeg));
+            let small = image::load_from_memory(&thumb).unwrap();
+            let (w, h) = (small.width(), small.height());
+            assert!(w.max(h) <= THUMBNAIL_SIDE, "{w}×{h}");
+            assert!(w > h, "{w}×{h}");
+        }
+        let jpeg = thumbnail(MediaType::Png, &png(640, 640)).unwrap();
+        assert!(thumbnail(MediaType::Jpeg, &jpeg).is_some());
+    }
+
+    #[test]
+    fn a_decompression_bomb_heic_or_damaged_picture_gets_no_thumbnail() {
+        // A valid PNG whose header claims 60 000 × 60 000 pixels (10 GB of RGB).
+        let mut bomb = png(8, 8);
+        bomb[16..20].copy_from_slice(&60_000u32.to_be_bytes());
+        bomb[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+        let crc = crc32(&bomb[12..29]);
+        bomb[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(thumbnail(MediaType::Png, &bomb), None);
+        // Within the side limit but over the allocation limit: 16 000 × 16 000 RGB is 768 MB.
+        bomb[16..20].copy_from_slice(&16_000u32.to_be_bytes());
+        bomb[20..24].copy_from_slice(&16_000u32.to_be_bytes());
+        let crc = crc32(&bomb[12..29]);
+        bomb[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(thumbnail(MediaType::Png, &bomb), None);
+        assert_eq!(thumbnail(MediaType::Heic, b"\0\0\0\x18ftypheic"), None);
+        let mut cut = png(100, 100);
+        cut.truncate(cut.len() / 2);
+        assert_eq!(thumbnail(MediaType::Png, &cut), None);
+    }
 }

@@ -15,7 +15,8 @@ use crate::domain::{BureauCode, CirconscriptionCode, ObserverId, RecordState};
 use crate::error::Error;
 use crate::i18n::{Lang, Message};
 use crate::report::pv::{
-    Appeal, Pv, Signer, annex, checked_at_bureau, observed_bureau, reclamation, remedy, voters_of,
+    Appeal, Pv, Signer, annex_with_photos, checked_at_bureau, observed_bureau, reclamation, remedy,
+    voters_of,
 };
 use crate::storage::{LocalObserver, Store};
 
@@ -184,7 +185,16 @@ fn text_of(
     let mut buf = Vec::new();
     let written = match part {
         Part::Reclamation => reclamation(&pv, &signer, cat, &mut buf),
-        Part::Annex => annex(&pv, &name, cat, &mut buf),
+        Part::Annex => {
+            // The signer's photos of this bureau, by hash (issue 19).
+            let mut photos: Vec<crate::domain::state::PhotoFact> = state
+                .photos()
+                .filter(|f| f.observer == observer && &f.bureau == code)
+                .cloned()
+                .collect();
+            photos.sort_by_key(|f| f.at);
+            annex_with_photos(&pv, &name, &photos, cat, &mut buf)
+        }
         Part::Remedy(appeal) => remedy(&pv, &signer, &appeal, cat, &mut buf),
     };
     written.map_err(|source| Error::Io {

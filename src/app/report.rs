@@ -15,7 +15,7 @@ use crate::domain::referential::ElectionData;
 use crate::domain::{CircRecord, CirconscriptionCode, RecordState, Referential};
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::report::{Coverage, Format, Report, render_html, render_signed};
+use crate::report::{Coverage, Format, Report, ReportPhotos, render_html, render_signed};
 use crate::storage::{StorageError, Store};
 
 /// What a report is made of, read from the store by [`read_inputs`].
@@ -32,6 +32,9 @@ pub struct Inputs {
     /// The chain reference of the database's own observer (its key's fingerprint), printed
     /// beside the digest (`None` with no digest, before its first event, or without a key).
     pub signer: Option<ChainReference>,
+    /// A read-only connection the HTML report reads the thumbnails of the photos it shows
+    /// through (`None`: a placeholder for each).
+    pub thumbnails: Option<Store>,
 }
 
 /// Reads what a report needs: every event folded ([`Store::fold`], itself on two threads) while a
@@ -93,7 +96,42 @@ pub fn read_inputs(store: &Store, digest: bool) -> Result<Inputs, StorageError> 
         names: names?,
         digest,
         signer,
+        thumbnails: store.reader().ok(),
     })
+}
+
+/// The photos an HTML report of `circs` shows, grouped ([`crate::report::html_photos::group`]):
+/// at most [`crate::report::html_photos::PER_GROUP`] a group, and in a report of several
+/// circonscriptions [`crate::report::html_photos::PER_CIRC_NATIONAL`] a circonscription; only
+/// the thumbnails of those shown are read from `store` (none read: placeholders).
+pub fn report_photos(
+    state: &RecordState,
+    names: &Names,
+    circs: &[CirconscriptionCode],
+    store: Option<&Store>,
+) -> ReportPhotos {
+    use crate::report::html_photos::{PER_CIRC_NATIONAL, PER_GROUP, group};
+    let wanted: std::collections::BTreeSet<&CirconscriptionCode> = circs.iter().collect();
+    let per_circ = if circs.len() > 1 {
+        PER_CIRC_NATIONAL
+    } else {
+        usize::MAX
+    };
+    let mut photos = group(
+        state
+            .photos()
+            .filter(|f| wanted.contains(&f.circonscription)),
+        PER_GROUP,
+        per_circ,
+        &|f| names.get(&f.observer).cloned().unwrap_or_default(),
+    );
+    if let Some(store) = store {
+        for p in photos.groups.iter_mut().flat_map(|g| g.shown.iter_mut()) {
+            // A thumbnail that cannot be read is a placeholder, not a failed report.
+            p.thumbnail = store.photo_thumbnail(&p.sha256).ok().flatten();
+        }
+    }
+    photos
 }
 
 /// The records of `circs` (a circonscription missing from the reference data is left out), in
@@ -174,7 +212,20 @@ pub fn write_report(
     if format == Format::Html {
         // The national page's coverage: the reference data's totals, the time of the data.
         let coverage = Coverage::of(&inputs.data.referential, latest(&inputs.state, circs));
-        return render_html(&report, Some(&coverage), inputs.signer.as_ref(), lang, out);
+        let photos = report_photos(
+            &inputs.state,
+            &inputs.names,
+            circs,
+            inputs.thumbnails.as_ref(),
+        );
+        return render_html(
+            &report,
+            Some(&coverage),
+            inputs.signer.as_ref(),
+            Some(&photos),
+            lang,
+            out,
+        );
     }
     render_signed(&report, inputs.signer.as_ref(), format, lang, out)
 }

@@ -14,9 +14,17 @@ pub fn run(cmd: &ExportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
     let store = ctx.open_store()?;
     let cat = ctx.lang.catalog();
     match cmd {
-        ExportCommand::Db { output, force } => {
+        ExportCommand::Db {
+            output,
+            force,
+            thumbnails,
+        } => {
             guard(output, store.path(), Kind::File, *force)?;
-            store.export_db(output)?;
+            if *thumbnails {
+                store.export_db_thumbnails(output)?;
+            } else {
+                store.export_db(output)?;
+            }
             ctx.say(&(cat.exported)(&super::shown(output)));
         }
         ExportCommand::Evidence { output, semicolon } => {

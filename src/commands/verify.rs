@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use super::Context;
-use crate::app::evidence::{Verdict, verify_database_file, verify_folder};
+use crate::app::evidence::{Verdict, verify_database_file};
 use crate::app::folder_check::{PvDifference, check_reference, parse_reference};
 use crate::domain::outside::escape;
 use crate::error::Error;
@@ -21,18 +21,19 @@ pub fn run(path: &Path, pv: Option<&str>, ctx: &mut Context<'_>) -> Result<(), E
     if let Some(typed) = pv {
         return run_pv(typed, path, ctx);
     }
-    let verdicts = if path.is_dir() {
-        verify_folder(path)?
+    let (verdicts, photos) = if path.is_dir() {
+        crate::app::folder_check::verify_folder_with_photos(path)?
     } else {
-        verify_database_file(path)?
+        (
+            verify_database_file(path)?,
+            crate::app::photos::verify_photos(path)?,
+        )
     };
     let mut broken = false;
     for v in &verdicts {
         broken |= say(v, ctx);
     }
-    if !path.is_dir() {
-        broken |= say_photos(path, ctx)?;
-    }
+    broken |= say_photos(&photos, ctx);
     if broken {
         Err(Error::VerifyFailed(path.to_owned()))
     } else {
@@ -57,12 +58,12 @@ fn say(v: &Verdict, ctx: &mut Context<'_>) -> bool {
     }
 }
 
-/// Checks and says the photos of a database (issue 19); whether one is altered. A photo whose
-/// bytes did not come is said, not a break.
-fn say_photos(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
+/// Says the photos of a database or a folder checked against their events (issue 19); whether
+/// one is altered. A photo whose bytes did not come is said, not a break.
+fn say_photos(photos: &[crate::storage::PhotoCheck], ctx: &mut Context<'_>) -> bool {
     use crate::storage::PhotoState;
     let mut broken = false;
-    for check in crate::app::photos::verify_photos(path)? {
+    for check in photos {
         let sha = check.sha256.get(..16).unwrap_or(&check.sha256).to_owned();
         let base = |id: &'static str| {
             Message::new(id)
@@ -81,7 +82,7 @@ fn say_photos(path: &Path, ctx: &mut Context<'_>) -> Result<bool, Error> {
         .render(ctx.lang);
         ctx.say(&line);
     }
-    Ok(broken)
+    broken
 }
 
 fn run_pv(typed: &str, path: &Path, ctx: &mut Context<'_>) -> Result<(), Error> {

@@ -1057,6 +1057,11 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
             line: 0,
             column: "id",
         },
+        FolderProblem::PhotoDiffersFromEvent {
+            event: "0190f0e4-0000-7000-8000-000000000001".into(),
+            announced: "ab".repeat(32),
+            found: "cd".repeat(32),
+        },
     ]
     .into_iter()
     .chain(system_problems().into_iter().map(FolderProblem::Unreadable))

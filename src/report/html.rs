@@ -19,6 +19,8 @@ use crate::i18n::Catalog;
 // The national report: its page, its map (issue 18 point 4).
 pub(in crate::report) mod map;
 pub(in crate::report) mod national;
+// Photos beside the findings (issue 19 point 3).
+pub mod photos;
 
 /// Colour of a present observation (bars, legend).
 pub const PRESENT: &str = "#2e7d32";
@@ -113,6 +115,17 @@ ul.quiet li { margin: 0; break-inside: avoid; }
 section.dep ul.quiet { columns: 2; column-gap: 1.5rem; }
 section.quietdeps .cols { columns: 2; column-gap: 1.5rem; }
 section.quietdeps h4 { margin: .3rem 0 0; font-size: .85rem; break-after: avoid; }
+div.photos { display: flow-root; }
+div.photo-group { clear: both; }
+div.photo-group h4 { font-size: .95rem; }
+figure.photo { display: inline-block; vertical-align: top; width: 12rem; margin: .2rem .6rem .4rem 0; }
+figure.photo img { max-width: 12rem; max-height: 12rem; display: block; border: 1px solid #999; }
+figure.photo figcaption { font-size: .75rem; word-break: break-word; }
+div.no-thumbnail { width: 12rem; height: 8rem; border: 1px dashed #999; color: #555;
+  display: flex; align-items: center; justify-content: center; font-size: .8rem; text-align: center; }
+section.photos.national figure.photo, section.photos.national figure.photo img { width: 7rem; max-width: 7rem; max-height: 7rem; }
+section.photos.national div.no-thumbnail { width: 7rem; height: 5rem; }
+p.more { font-size: .8rem; color: #444; margin: .1rem 0; }
 @page { size: A4; margin: 10mm 10mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
@@ -165,6 +178,7 @@ pub(super) fn render(
     report: &Report<'_>,
     coverage: Option<&super::Coverage>,
     signer: Option<&crate::domain::fingerprint::ChainReference>,
+    shown: Option<&photos::ReportPhotos>,
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -198,10 +212,17 @@ pub(super) fn render(
     let law = crate::domain::law::Law::of(report.election.kind);
     if national {
         national::render(&report.records, coverage, law, cat, out)?;
+        if let Some(shown) = shown.filter(|s| !s.groups.is_empty()) {
+            writeln!(out, "<section class=\"photos national\">")?;
+            for record in &report.records {
+                photos::section(record, shown, true, cat, out)?;
+            }
+            writeln!(out, "</section>")?;
+        }
         return foot(report, signer, cat, out);
     }
     for record in &report.records {
-        circonscription(record, law, cat, out)?;
+        circonscription(record, law, shown, cat, out)?;
     }
     let rates = report.departements();
     if !rates.is_empty() {
@@ -258,6 +279,7 @@ fn foot(
 fn circonscription(
     record: &CircRecord,
     law: &crate::domain::law::Law,
+    shown: Option<&photos::ReportPhotos>,
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -363,6 +385,9 @@ fn circonscription(
             writeln!(out, "<li>{}</li>", esc(&line))?;
         }
         writeln!(out, "</ul>")?;
+    }
+    if let Some(shown) = shown {
+        photos::section(record, shown, false, cat, out)?;
     }
     writeln!(out, "</section>")
 }

@@ -10,6 +10,7 @@ mod csv;
 
 pub use csv::spreadsheet_safe;
 mod html;
+pub use html::photos::{self as html_photos, PhotoGroup, ReportPhotos, ShownPhoto};
 mod json;
 // The map's outlines (CC BY 4.0), generated once by scripts/map_paths.py (issue 18 point 4).
 mod map_paths;
@@ -135,10 +136,11 @@ pub fn render_html(
     report: &Report<'_>,
     coverage: Option<&Coverage>,
     signer: Option<&ChainReference>,
+    photos: Option<&ReportPhotos>,
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    html::render(report, coverage, signer, lang.catalog(), out)
+    html::render(report, coverage, signer, photos, lang.catalog(), out)
 }
 
 /// Writes `report` in `format`. Text and Markdown are in `lang`; CSV and JSON use stable
@@ -167,7 +169,7 @@ pub fn render_signed(
         Format::Md => markdown::render(report, signer, cat, out),
         Format::Csv => csv::render(report, out),
         Format::Json => json::render(report, signer, out),
-        Format::Html => html::render(report, None, signer, cat, out),
+        Format::Html => html::render(report, None, signer, None, cat, out),
     }
 }
 

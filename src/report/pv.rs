@@ -21,9 +21,9 @@ use crate::domain::law::{
 };
 use crate::domain::legal_time::LegalZone;
 use crate::domain::record::{EnvelopeGap, Finding};
-use crate::domain::state::RecordState;
+use crate::domain::state::{PhotoFact, RecordState};
 use crate::domain::{
-    Bureau, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel,
+    Bureau, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel, PhotoSubject,
 };
 use crate::i18n::{Catalog, Lang, Message};
 
@@ -837,6 +837,20 @@ pub fn reclamation(
 /// Writes the annex: every observed fact of the bureau and of the circonscription's envelopes
 /// (no voter's name), the short reference and the full digest.
 pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+    annex_with_photos(pv, signer_name, &[], cat, out)
+}
+
+/// [`annex`], listing after the facts the photos the signer attached in this bureau (`photos`:
+/// theirs, of this bureau, in the order attached) by hash: the first 16 hex digits of the
+/// SHA-256 of the bytes kept, in groups of four, with the file name, what it shows, when it was
+/// attached and when it was taken (EXIF, the camera's time).
+pub fn annex_with_photos(
+    pv: &Pv<'_>,
+    signer_name: &str,
+    photos: &[PhotoFact],
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let law = Law::of(pv.election.kind);
     let lang = cat.lang;
     let Facts {
@@ -906,6 +920,7 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
         }
         writeln!(out)?;
     }
+    photo_lines(pv, signer_name, photos, cat, out)?;
     if let Some(d) = pv.digest {
         writeln!(
             out,
@@ -920,6 +935,73 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
     writeln!(out, "{}", cat.pv.signature)?;
     writeln!(out)?;
     writeln!(out, "{}", digest_line(pv, cat))
+}
+
+/// The annex's list of the signer's photos of the bureau (nothing when there is none).
+fn photo_lines(
+    pv: &Pv<'_>,
+    signer_name: &str,
+    photos: &[PhotoFact],
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if photos.is_empty() {
+        return Ok(());
+    }
+    let lang = cat.lang;
+    let zone = LegalZone::of_bureau(&pv.bureau.code);
+    writeln!(
+        out,
+        "{}",
+        Message::new("pv-annex-photos")
+            .arg("name", signer_name)
+            .arg("count", photos.len())
+            .render(lang)
+    )?;
+    for f in photos {
+        let p = &f.photo;
+        let (candidate, item) = match p.of {
+            PhotoSubject::Cell { panel, item } => (
+                pv.record
+                    .rows
+                    .iter()
+                    .find(|r| r.candidate.panel == panel)
+                    .map(|r| super::candidate_name(&r.candidate)),
+                Some(match item {
+                    Item::Foi => cat.col_foi,
+                    Item::Courrier => cat.col_courrier,
+                    Item::Bureau => cat.col_bureau,
+                }),
+            ),
+            _ => (None, None),
+        };
+        let taken = p
+            .taken_at
+            .map(|t| format!("{} {}", (cat.pv.date)(t.date()), cat.clock(t)));
+        writeln!(
+            out,
+            "- {}",
+            Message::new("pv-annex-photo")
+                .arg("sha", short_reference(&hex::encode(p.sha256)))
+                .arg("name", shown_name(&p.name))
+                .arg("of", p.of.slug())
+                .arg("candidate", candidate)
+                .arg("item", item)
+                .arg("attached", at(f.at, zone, cat))
+                .arg("taken", taken)
+                .render(lang)
+        )?;
+    }
+    writeln!(out)
+}
+
+/// A file name from an observer's file as the annex prints it: control characters replaced,
+/// bidirectional controls shown as escapes.
+fn shown_name(name: &str) -> String {
+    crate::domain::outside::without_bidi(name)
+        .chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 fn heading(pv: &Pv<'_>, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {

@@ -1342,7 +1342,7 @@ fn national_html(lang: Lang) -> (String, Vec<crate::domain::CircRecord>) {
         digest: Some(DIGEST.to_owned()),
     };
     let mut out = Vec::new();
-    render_html(&report, Some(&coverage), None, lang, &mut out).unwrap();
+    render_html(&report, Some(&coverage), None, None, lang, &mut out).unwrap();
     (String::from_utf8(out).unwrap(), records)
 }
 

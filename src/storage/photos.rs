@@ -19,20 +19,35 @@ pub struct PhotoBytes {
     pub sha256: [u8; 32],
     /// What is stored.
     pub bytes: Vec<u8>,
+    /// Its thumbnail (a small JPEG), when one could be made.
+    pub thumbnail: Option<Vec<u8>>,
+}
+
+/// The largest thumbnail taken from another observer's file (bytes): a 320-pixel JPEG is far
+/// smaller; a larger one, or one that is not a JPEG, is left behind (the photo then has none).
+pub const MAX_THUMBNAIL_BYTES: u64 = 256 * 1024;
+
+/// Whether `bytes` may be kept as a thumbnail: a JPEG within [`MAX_THUMBNAIL_BYTES`].
+fn thumbnail_acceptable(bytes: &[u8]) -> bool {
+    bytes.len() as u64 <= MAX_THUMBNAIL_BYTES && bytes.starts_with(&[0xFF, 0xD8, 0xFF])
 }
 
 /// Writes `bytes` under its hash, unless they are held already (a photo attached twice, or
-/// whose thumbnail only had travelled: the bytes then fill the row).
+/// whose thumbnail only had travelled: the bytes then fill the row), with its thumbnail when the
+/// row has none.
 pub(super) fn put(tx: &Connection, photo: &PhotoBytes) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO photo_blob (sha256, size, bytes) VALUES (?1, ?2, ?3)
-         ON CONFLICT (sha256) DO UPDATE SET bytes = excluded.bytes
-         WHERE photo_blob.bytes IS NULL",
+        "INSERT INTO photo_blob (sha256, size, bytes, thumbnail) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (sha256) DO UPDATE
+         SET bytes = coalesce(photo_blob.bytes, excluded.bytes),
+             thumbnail = coalesce(photo_blob.thumbnail, excluded.thumbnail)
+         WHERE photo_blob.bytes IS NULL OR photo_blob.thumbnail IS NULL",
     )?
     .execute(params![
         hex::encode(photo.sha256),
         i64::try_from(photo.bytes.len()).unwrap_or(i64::MAX),
-        photo.bytes
+        photo.bytes,
+        photo.thumbnail
     ])?;
     Ok(())
 }
@@ -134,6 +149,73 @@ pub fn verify_photos(path: &Path) -> Result<Vec<PhotoCheck>, Refusal> {
 }
 
 impl Store {
+    /// `export db --thumbnails`: as [`Store::export_db`], but the copy holds no photo bytes
+    /// (NULL), only their thumbnails and the events announcing them with their hashes: small
+    /// enough to mail; the originals, sent later, fill the rows and verify against the events.
+    /// The full copy is made beside `output` under a temporary name, emptied of the bytes,
+    /// compacted, synced and only then renamed to `output`.
+    pub fn export_db_thumbnails(&self, output: &Path) -> Result<(), StorageError> {
+        use super::DataProblem;
+        let dir = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let io = |e: std::io::Error| StorageError::Invalid {
+            path: output.to_owned(),
+            what: DataProblem::ExportUnwritable(e.to_string()),
+        };
+        if std::fs::metadata(output).is_ok_and(|m| !m.is_file()) {
+            return Err(StorageError::Invalid {
+                path: output.to_owned(),
+                what: DataProblem::ExportNotAFile,
+            });
+        }
+        let staged = tempfile::Builder::new()
+            .prefix(".constat-export-")
+            .tempfile_in(&dir)
+            .map_err(io)?
+            .into_temp_path();
+        self.export_db(&staged)?;
+        {
+            let copy =
+                Connection::open_with_flags(&staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+                    .map_err(|e| self.err(Doing::OpeningExport, e))?;
+            let has_photos: bool = copy
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'photo_blob')",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(Doing::WritingExport, e))?;
+            if has_photos {
+                copy.execute_batch(
+                    "PRAGMA secure_delete = ON; UPDATE photo_blob SET bytes = NULL; VACUUM;",
+                )
+                .map_err(|e| self.err(Doing::WritingExport, e))?;
+            }
+        }
+        std::fs::File::open(&staged)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+        staged.persist(output).map_err(|e| io(e.error))?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+
+    /// The thumbnail of the photo `sha256`, when one is held.
+    pub fn photo_thumbnail(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StorageError> {
+        self.conn
+            .query_row(
+                "SELECT thumbnail FROM photo_blob WHERE sha256 = ?1 AND thumbnail IS NOT NULL",
+                [hex::encode(sha256)],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| StorageError::sqlite(&self.path, Doing::ReadingPhoto, e))
+    }
+
     /// Copies the bytes of the photo `sha256` into `out`, in pieces; `Ok(None)` when they are
     /// not held, `Ok(Some(hash))` with the hash of what was copied otherwise.
     pub fn copy_photo(
@@ -179,11 +261,13 @@ impl Store {
     }
 }
 
-/// Copies into `ours` the photo bytes of `theirs` (a file being merged, schema 8 or later) that
-/// an event of `ours` announces and `ours` does not hold yet, blob by blob through SQLite's
-/// incremental blob I/O (memory stays flat whatever the number and size of photos). Refused:
-/// more than [`super::merge::MAX_PHOTOS_PER_FILE`] photos, one over
-/// [`crate::domain::MAX_PHOTO_BYTES`], bytes that do not hash to their announced hash.
+/// Copies into `ours` the photo bytes and thumbnails of `theirs` (a file being merged, schema 8
+/// or later) that an event of `ours` announces and `ours` does not hold yet, blob by blob through
+/// SQLite's incremental blob I/O (memory stays flat whatever the number and size of photos).
+/// Refused: more than [`super::merge::MAX_PHOTOS_PER_FILE`] photos, one over
+/// [`crate::domain::MAX_PHOTO_BYTES`], bytes that do not hash to their announced hash. A
+/// thumbnail that is not a JPEG within [`MAX_THUMBNAIL_BYTES`] is left behind (a thumbnail is a
+/// preview, not evidence: no signature covers it; the bytes are what verifies).
 pub(super) fn copy_from(
     ours: &Connection,
     theirs: &Connection,
@@ -195,7 +279,7 @@ pub(super) fn copy_from(
         |e: rusqlite::Error| MergeRejection::Storage(crate::error::SystemProblem::sqlite(&e));
     let count: i64 = theirs
         .query_row(
-            "SELECT count(*) FROM photo_blob WHERE bytes IS NOT NULL",
+            "SELECT count(*) FROM photo_blob WHERE bytes IS NOT NULL OR thumbnail IS NOT NULL",
             [],
             |r| r.get(0),
         )
@@ -206,32 +290,70 @@ pub(super) fn copy_from(
         });
     }
     let mut listed = theirs
-        .prepare("SELECT rowid, sha256, length(bytes) FROM photo_blob WHERE bytes IS NOT NULL")
+        .prepare(
+            "SELECT rowid, sha256, length(bytes), length(thumbnail) FROM photo_blob
+             WHERE bytes IS NOT NULL OR thumbnail IS NOT NULL",
+        )
         .map_err(damaged)?;
-    let blobs: Vec<(i64, String, i64)> = listed
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    let blobs: Vec<(i64, String, Option<i64>, Option<i64>)> = listed
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .map_err(damaged)?
         .collect::<Result<_, _>>()
         .map_err(damaged)?;
-    for (rowid, sha256, len) in blobs {
-        let size = len.unsigned_abs();
-        if size > crate::domain::MAX_PHOTO_BYTES {
-            return Err(MergeRejection::PhotoTooLarge { sha256, size });
+    for (rowid, sha256, len, thumb_len) in blobs {
+        if let Some(len) = len
+            && len.unsigned_abs() > crate::domain::MAX_PHOTO_BYTES
+        {
+            return Err(MergeRejection::PhotoTooLarge {
+                sha256,
+                size: len.unsigned_abs(),
+            });
         }
-        let wanted: bool = ours
+        // Whether an event of ours announces it, and what ours lacks of it.
+        let (announced, lacks_bytes, lacks_thumbnail): (bool, bool, bool) = ours
             .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM event WHERE photo_sha256 = ?1)
-                 AND NOT EXISTS (SELECT 1 FROM photo_blob WHERE sha256 = ?1
-                                 AND bytes IS NOT NULL)",
+                "SELECT EXISTS (SELECT 1 FROM event WHERE photo_sha256 = ?1),
+                        NOT EXISTS (SELECT 1 FROM photo_blob WHERE sha256 = ?1
+                                    AND bytes IS NOT NULL),
+                        NOT EXISTS (SELECT 1 FROM photo_blob WHERE sha256 = ?1
+                                    AND thumbnail IS NOT NULL)",
             )
-            .and_then(|mut s| s.query_row([&sha256], |r| r.get(0)))
+            .and_then(|mut s| s.query_row([&sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))))
             .map_err(ours_failed)?;
-        if !wanted {
+        let copy_bytes = announced && lacks_bytes && len.is_some();
+        let copy_thumbnail = announced
+            && lacks_thumbnail
+            && thumb_len.is_some_and(|l| l.unsigned_abs() <= MAX_THUMBNAIL_BYTES);
+        if !copy_bytes && !copy_thumbnail {
             continue;
         }
+        // The row, with the size the event announces until the bytes come.
         ours.prepare_cached(
-            "INSERT INTO photo_blob (sha256, size, bytes) VALUES (?1, ?2, zeroblob(?2))
-             ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, bytes = excluded.bytes",
+            "INSERT INTO photo_blob (sha256, size)
+             SELECT ?1, photo_size FROM event WHERE photo_sha256 = ?1 LIMIT 1
+             ON CONFLICT (sha256) DO NOTHING",
+        )
+        .and_then(|mut s| s.execute([&sha256]))
+        .map_err(ours_failed)?;
+        if copy_thumbnail {
+            let thumbnail: Vec<u8> = theirs
+                .query_row(
+                    "SELECT thumbnail FROM photo_blob WHERE rowid = ?1",
+                    [rowid],
+                    |r| r.get(0),
+                )
+                .map_err(damaged)?;
+            if thumbnail_acceptable(&thumbnail) {
+                ours.prepare_cached("UPDATE photo_blob SET thumbnail = ?2 WHERE sha256 = ?1")
+                    .and_then(|mut s| s.execute(params![sha256, thumbnail]))
+                    .map_err(ours_failed)?;
+            }
+        }
+        let Some(len) = len.filter(|_| copy_bytes) else {
+            continue;
+        };
+        ours.prepare_cached(
+            "UPDATE photo_blob SET size = ?2, bytes = zeroblob(?2) WHERE sha256 = ?1",
         )
         .and_then(|mut s| s.execute(params![sha256, len]))
         .map_err(ours_failed)?;

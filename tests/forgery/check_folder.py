@@ -95,13 +95,15 @@ def unquote(cell):
 
 
 def canonical(row):
-    """The canonical JSON array of an events.csv row (versions 1, 2 and 3)."""
+    """The canonical JSON array of an events.csv row (versions 1 to 4; 4: a photo)."""
     text = lambda c: row.get(c) or None
     number = lambda c: int(row[c]) if row.get(c) else None
     flag = lambda c: {"true": True, "false": False}.get(row.get(c) or "")
-    v3 = any(row.get(c) for c in ("seen_at", "machines", "household"))
+    v4 = bool(row.get("photo_of"))
+    v3 = v4 or any(row.get(c) for c in ("seen_at", "machines", "household"))
     v2 = v3 or any(row.get(c) for c in ("envelope", "received_on"))
-    tag = "constat-event/3" if v3 else "constat-event/2" if v2 else "constat-event/1"
+    tag = ("constat-event/4" if v4 else "constat-event/3" if v3
+           else "constat-event/2" if v2 else "constat-event/1")
     fields = [tag, row["id"], row["observer"], int(row["seq"]), row["recorded_at"], row["kind"],
               text("circonscription"), text("bureau"), number("panel"), text("item"),
               text("value"), number("voters"), number("received"),
@@ -110,6 +112,10 @@ def canonical(row):
         fields += [number("envelope"), text("received_on")]
     if v3:
         fields += [text("seen_at"), flag("machines"), flag("household")]
+    if v4:
+        fields += [row["photo_of"], text("photo_about"), row["photo_sha256"],
+                   row["photo_original"], int(row["photo_size"]), row["photo_type"],
+                   unquote(row["photo_name"]), text("photo_taken_at")]
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -139,17 +145,23 @@ def read_csv(path):
 def check(folder):
     problems = []
     bad = lambda what: problems.append(what) or print("BROKEN:", what)
+    path = lambda name: os.path.join(folder, name)
     names = sorted(os.listdir(folder))
     if not names:
         bad("the folder is empty")
         return problems
-    path = lambda name: os.path.join(folder, name)
+    # The photos' folder: its files are named photos/<SHA-256 of the bytes>.<jpg|png|heic>.
+    if os.path.isdir(path("photos")) and not os.path.islink(path("photos")):
+        names.remove("photos")
+        names += sorted("photos/" + n for n in os.listdir(path("photos")))
+    inside = lambda name: name.count("/") == 0 or (
+        name.startswith("photos/") and name.count("/") == 1 and name[7:] not in ("", ".", ".."))
     manifest = open(path("MANIFEST"), "rb").read() if "MANIFEST" in names else b""
     listed = []
     for line in manifest.decode("utf-8", "replace").splitlines():
         digest, _, name = line.partition("  ")
         listed.append(name)
-        if name not in names or "/" in name:
+        if name not in names or not inside(name) or "\\" in name:
             bad(f"{name}: listed in the MANIFEST, not in the folder")
         elif hashlib.sha256(open(path(name), "rb").read()).hexdigest() != digest:
             bad(f"{name}: SHA-256 differs from the MANIFEST")
@@ -222,6 +234,20 @@ def check(folder):
     print("chain digest recomputed:", digest)
     if written != digest:
         bad("chain-digest.txt differs from the digest recomputed from events.csv")
+    # Each photo event against photos/: the file's SHA-256 must be the event's photo_sha256; a
+    # photo whose file is absent was announced but not received (not a break of the chain).
+    extension = {"image/jpeg": "jpg", "image/png": "png", "image/heic": "heic"}
+    for row in read_csv(path("events.csv")):
+        if row["kind"] != "photo":
+            continue
+        name = f"photos/{row['photo_sha256']}.{extension.get(row['photo_type'], '')}"
+        shown = f"photo {unquote(row['photo_name'])!r} (event {row['id']})"
+        if name not in names:
+            print(f"{shown}: announced, not received")
+        elif hashlib.sha256(open(path(name), "rb").read()).hexdigest() != row["photo_sha256"]:
+            bad(f"{name}: not the photo its event {row['id']} announces")
+        else:
+            print(f"{shown}: intact")
     return problems
 
 

@@ -221,3 +221,495 @@ fn a_non_image_is_refused_and_nothing_is_recorded() {
     let (_, p) = photos(&db).pop().unwrap();
     assert_eq!(p.sha256, p.original);
 }
+
+/// A real picture (decodable), as a PNG.
+fn real_png(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let mut out = Vec::new();
+    picture
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// A real picture, as a JPEG.
+fn real_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::load_from_memory(&real_png(width, height)).unwrap();
+    let mut out = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+/// One photo_blob row: sha256 hex, bytes held, thumbnail.
+type Blob = (String, Option<Vec<u8>>, Option<Vec<u8>>);
+
+/// Every photo_blob row (read behind constat's back, read only).
+#[allow(clippy::disallowed_methods)]
+fn blobs(db: &Path) -> Vec<Blob> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT sha256, bytes, thumbnail FROM photo_blob ORDER BY sha256")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn national(dir: &Path) -> PathBuf {
+    let national = dir.join("national.db");
+    run(
+        constat(&national).args([
+            "init",
+            "--election",
+            "legislatives-2017",
+            "--observer",
+            "Coord",
+        ]),
+        0,
+    );
+    national
+}
+
+fn merge(into: &Path, file: &Path) -> std::process::Output {
+    run(
+        constat(into).args(["merge", "--into"]).arg(into).arg(file),
+        0,
+    )
+}
+
+#[test]
+fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(1200, 900));
+    let png = write(dir.path(), "urne.png", &real_png(500, 800));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(
+        &db,
+        &["--candidate", "8", "--item", "bureau"],
+        &[&jpeg, &png],
+        0,
+    );
+    photo(&db, &["--household"], &[&heic], 0);
+    let held = blobs(&db);
+    assert_eq!(held.len(), 3);
+    let by_type: Vec<(MediaType, [u8; 32])> = photos(&db)
+        .iter()
+        .map(|(_, p)| (p.media, p.sha256))
+        .collect();
+    for (sha, bytes, thumb) in &held {
+        assert!(bytes.is_some());
+        let media = by_type
+            .iter()
+            .find(|(_, s)| hex::encode(s) == *sha)
+            .unwrap()
+            .0;
+        match (media, thumb) {
+            (MediaType::Heic, None) => {}
+            (MediaType::Jpeg | MediaType::Png, Some(t)) => {
+                let small = image::load_from_memory(t).unwrap();
+                assert!(small.width().max(small.height()) <= 320);
+                assert!(small.width().max(small.height()) >= 200);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // A thumbnail-only export: no bytes, thumbnails kept, much smaller.
+    let light = dir.path().join("light.db");
+    run(
+        constat(&db)
+            .args(["export", "db", "--thumbnails", "-o"])
+            .arg(&light),
+        0,
+    );
+    let full = dir.path().join("full.db");
+    run(constat(&db).args(["export", "db", "-o"]).arg(&full), 0);
+    let light_blobs = blobs(&light);
+    assert_eq!(light_blobs.len(), 3);
+    assert!(light_blobs.iter().all(|(_, b, _)| b.is_none()));
+    assert_eq!(
+        light_blobs.iter().filter(|(_, _, t)| t.is_some()).count(),
+        2
+    );
+    assert!(
+        std::fs::metadata(&light).unwrap().len() < std::fs::metadata(&full).unwrap().len(),
+        "the light export is smaller"
+    );
+    assert_eq!(events(&light), events(&db), "every event travels");
+    // verify on it: announced, not received, not a break.
+    let out = run(constat(&db).arg("verify").arg(&light), 0);
+    assert_eq!(
+        stdout(&out).matches("annoncée, non reçue").count(),
+        3,
+        "{}",
+        stdout(&out)
+    );
+    // The coordinator merges the light file: events and thumbnails, no bytes.
+    let national = national(dir.path());
+    merge(&national, &light);
+    assert_eq!(photos(&national).len(), 3);
+    let merged = blobs(&national);
+    assert!(merged.iter().all(|(_, b, _)| b.is_none()));
+    assert_eq!(merged.iter().filter(|(_, _, t)| t.is_some()).count(), 2);
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert!(
+        stdout(&out).contains("annoncée, non reçue"),
+        "{}",
+        stdout(&out)
+    );
+    // The originals, sent later: the full export fills the bytes, and they verify.
+    merge(&national, &full);
+    assert_eq!(photos(&national).len(), 3, "no event twice");
+    assert_eq!(blobs(&national), held);
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert!(
+        !stdout(&out).contains("annoncée, non reçue"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_full_export_merged_carries_the_thumbnails() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(800, 600));
+    photo(&db, &[], &[&jpeg], 0);
+    let full = dir.path().join("full.db");
+    run(constat(&db).args(["export", "db", "-o"]).arg(&full), 0);
+    let national = national(dir.path());
+    merge(&national, &full);
+    assert_eq!(blobs(&national), blobs(&db));
+    assert!(blobs(&national)[0].2.is_some());
+}
+
+#[test]
+#[allow(clippy::disallowed_methods)] // tampering with the folder behind constat's back, on purpose
+fn evidence_folders_carry_the_photos_by_hash_and_verify_catches_a_tampered_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(400, 300));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&jpeg], 0);
+    photo(&db, &["--household"], &[&heic], 0);
+    let found = photos(&db);
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    let manifest = std::fs::read_to_string(folder.join("MANIFEST")).unwrap();
+    for (_, p) in &found {
+        let name = format!("photos/{}.{}", hex::encode(p.sha256), p.media.extension());
+        let bytes = std::fs::read(folder.join(&name)).unwrap();
+        assert_eq!(Some(bytes), stored(&db, &p.sha256));
+        assert!(
+            manifest.contains(&format!("{}  {name}\n", hex::encode(p.sha256))),
+            "{manifest}"
+        );
+    }
+    let out = run(constat(&db).arg("verify").arg(&folder), 0);
+    assert_eq!(
+        stdout(&out).matches("photo intacte").count(),
+        2,
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        hand_check(&folder),
+        0,
+        "the by-hand check of docs/evidence.md"
+    );
+    // One byte of the JPEG changed: caught, and the file named.
+    let (_, jpeg) = &found[0];
+    let name = format!("photos/{}.jpg", hex::encode(jpeg.sha256));
+    let mut bytes = std::fs::read(folder.join(&name)).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    std::fs::write(folder.join(&name), &bytes).unwrap();
+    let out = run(constat(&db).arg("verify").arg(&folder), 1);
+    assert_eq!(hand_check(&folder), 1);
+    let said = stdout(&out);
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("ALTÉRÉ") && l.contains(&name)),
+        "{said}"
+    );
+    let id = events(&db)
+        .into_iter()
+        .find(|e| matches!(&e.body, EventBody::Photo { photo, .. } if photo.sha256 == jpeg.sha256))
+        .unwrap()
+        .id
+        .to_string();
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("ALTÉRÉ : photo table.jpg") && l.contains(&id)),
+        "{said}"
+    );
+    // A photo file the MANIFEST does not list is not taken in silently.
+    std::fs::write(folder.join(&name), stored(&db, &jpeg.sha256).unwrap()).unwrap();
+    run(constat(&db).arg("verify").arg(&folder), 0);
+    assert_eq!(hand_check(&folder), 0);
+    std::fs::write(folder.join("photos/extra.jpg"), b"\xFF\xD8\xFF").unwrap();
+    let out = run(constat(&db).arg("verify").arg(&folder), 1);
+    assert!(
+        stdout(&out).contains("photos/extra.jpg"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(hand_check(&folder), 1);
+}
+
+/// The exit status of docs/evidence.md's by-hand check (tests/forgery/check_folder.py).
+fn hand_check(folder: &Path) -> i32 {
+    std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/forgery/check_folder.py"))
+        .arg(folder)
+        .output()
+        .expect("python3 (needed by the by-hand check)")
+        .status
+        .code()
+        .unwrap_or(-1)
+}
+
+#[test]
+fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_lists_photos_not_received() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(400, 300));
+    photo(&db, &[], &[&jpeg], 0);
+    let light = dir.path().join("light.db");
+    run(
+        constat(&db)
+            .args(["export", "db", "--thumbnails", "-o"])
+            .arg(&light),
+        0,
+    );
+    let national = national(dir.path());
+    merge(&national, &light);
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&national)
+            .args(["export", "evidence", "-o"])
+            .arg(&folder),
+        0,
+    );
+    assert!(
+        std::fs::read_dir(folder.join("photos"))
+            .map(|d| d.count() == 0)
+            .unwrap_or(true)
+    );
+    let out = run(constat(&national).arg("verify").arg(&folder), 0);
+    assert!(
+        stdout(&out).contains("photo annoncée, non reçue"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(hand_check(&folder), 0);
+}
+
+/// The thumbnails a page embeds, decoded from its `data:` URIs.
+fn embedded(html: &str) -> Vec<Vec<u8>> {
+    html.split("src=\"data:image/jpeg;base64,")
+        .skip(1)
+        .map(|rest| {
+            let b64 = &rest[..rest.find('"').unwrap()];
+            decode_base64(b64)
+        })
+        .collect()
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let mut out = Vec::new();
+    for chunk in text.as_bytes().chunks(4) {
+        let data: Vec<u8> = chunk
+            .iter()
+            .filter(|&&c| c != b'=')
+            .map(|&c| value(c))
+            .collect();
+        let n = data
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | u32::from(*v) << (18 - 6 * i));
+        out.extend(&n.to_be_bytes()[1..data.len()]);
+    }
+    out
+}
+
+#[test]
+fn the_html_report_embeds_thumbnails_beside_the_findings_with_escaped_names_and_a_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    // Five photos of candidate 8's ballot missing from the table, one of them with a hostile name.
+    let mut files = Vec::new();
+    for i in 0..5u32 {
+        let name = if i == 0 {
+            "<img src=x onerror=alert(1)>.jpg".to_owned()
+        } else {
+            format!("table-{i}.jpg")
+        };
+        files.push(write(dir.path(), &name, &real_jpeg(300 + i, 200)));
+    }
+    let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &refs, 0);
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--household"], &[&heic], 0);
+    let page = dir.path().join("rapport.html");
+    run(
+        constat(&db)
+            .args(["report", "--format", "html", "-o"])
+            .arg(&page),
+        0,
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    // Three thumbnails for the cell, each the one stored, "and 2 others"; HEIC a placeholder.
+    let shown = embedded(&html);
+    assert_eq!(shown.len(), 3, "at most three a group");
+    let thumbnails: Vec<Vec<u8>> = blobs(&db).into_iter().filter_map(|(_, _, t)| t).collect();
+    assert!(shown.iter().all(|t| thumbnails.contains(t)));
+    assert!(
+        html.contains("et 2 autres photos"),
+        "the ones left out are counted"
+    );
+    assert!(html.contains("pas de vignette (image/heic)"));
+    // The hostile name is shown escaped, never as markup.
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;.jpg"));
+    // Each photo shown carries its short hash; the section sits inside its circonscription.
+    for (_, p) in photos(&db).iter().take(3) {
+        assert!(html.contains(&format!("sha256 {}…", &hex::encode(p.sha256)[..12])));
+    }
+    let section = html.find("<section class=\"circ\"").unwrap();
+    let photos_at = html.find("<div class=\"photos\">").unwrap();
+    let end = html[section..].find("</section>").unwrap() + section;
+    assert!(section < photos_at && photos_at < end);
+    // Self-contained: nothing fetched.
+    assert!(!html.contains("src=\"http"));
+    // The evidence folder's report.html embeds them too.
+    let folder = dir.path().join("preuves");
+    run(
+        constat(&db).args(["export", "evidence", "-o"]).arg(&folder),
+        0,
+    );
+    let html = std::fs::read_to_string(folder.join("report.html")).unwrap();
+    assert_eq!(embedded(&html).len(), 3);
+}
+
+#[test]
+fn the_pv_annex_lists_the_signer_s_photos_of_that_bureau_by_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    let jpeg = write(dir.path(), "table.jpg", &real_jpeg(300, 200));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&jpeg], 0);
+    photo(&db, &["--household"], &[&heic], 0);
+    // A photo of another bureau is not this bureau's annex's.
+    let other = write(dir.path(), "ailleurs.jpg", &real_jpeg(310, 200));
+    run(
+        constat(&db)
+            .args(["photo", "--circonscription", CIRC, "--bureau", "75056_0911"])
+            .arg(&other),
+        0,
+    );
+    let out = run(constat(&db).args(["pv", "--bureau", BUREAU, "--annex"]), 0);
+    let annex = stdout(&out);
+    let found = photos(&db);
+    let grouped = |sha: &[u8; 32]| {
+        let h = hex::encode(sha);
+        format!("{} {} {} {}", &h[..4], &h[4..8], &h[8..12], &h[12..16])
+    };
+    let line = |sha: &[u8; 32]| {
+        annex
+            .lines()
+            .find(|l| l.starts_with(&format!("- {}", grouped(sha))))
+            .unwrap_or_else(|| panic!("{annex}"))
+            .to_owned()
+    };
+    let cell = line(&found[0].1.sha256);
+    assert!(
+        cell.contains("table.jpg") && cell.contains("jointe le "),
+        "{cell}"
+    );
+    assert!(line(&found[1].1.sha256).contains("enveloppes.heic"));
+    assert!(!annex.contains("ailleurs.jpg"), "{annex}");
+    assert!(annex.contains("Photos jointes par Test"), "{annex}");
+}
+
+#[test]
+fn photo_events_travel_by_csv_announced_without_their_bytes_and_their_chains_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    let jpeg = write(dir.path(), "=table;\"1\".jpg", &real_jpeg(300, 200));
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&jpeg], 0);
+    photo(
+        &db,
+        &["--household", "--note", "deux enveloppes"],
+        &[&heic],
+        0,
+    );
+    let csv = dir.path().join("events.csv");
+    run(constat(&db).args(["export", "csv", "-o"]).arg(&csv), 0);
+    // A CSV carries no reference data: the target has the candidates already.
+    let national = dir.path().join("national.db");
+    run(
+        constat(&national).args(["init", "--sample", "paris-1-2017", "--observer", "Coord"]),
+        0,
+    );
+    let out = merge(&national, &csv);
+    assert!(
+        stdout(&out).contains("0 fichier refusé"),
+        "{}",
+        stdout(&out)
+    );
+    // Every photo event arrives as it was recorded (same id, same hashes, same name).
+    let theirs: Vec<_> = events(&db)
+        .into_iter()
+        .filter(|e| matches!(e.body, EventBody::Photo { .. }))
+        .collect();
+    let ours: Vec<_> = events(&national)
+        .into_iter()
+        .filter(|e| matches!(e.body, EventBody::Photo { .. }))
+        .collect();
+    assert_eq!(ours, theirs);
+    assert_eq!(theirs.len(), 2);
+    // Announced, bytes not received; the chains verify.
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert_eq!(
+        stdout(&out).matches("photo annoncée, non reçue").count(),
+        2,
+        "{}",
+        stdout(&out)
+    );
+    for (_, p) in photos(&national) {
+        assert_eq!(stored(&national, &p.sha256), None);
+    }
+    // The originals sent later by database fill them.
+    let full = dir.path().join("full.db");
+    run(constat(&db).args(["export", "db", "-o"]).arg(&full), 0);
+    merge(&national, &full);
+    for (_, p) in photos(&db) {
+        assert_eq!(stored(&national, &p.sha256), stored(&db, &p.sha256));
+    }
+    let out = run(constat(&national).arg("verify").arg(&national), 0);
+    assert!(!stdout(&out).contains("non reçue"), "{}", stdout(&out));
+}
