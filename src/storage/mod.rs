@@ -60,6 +60,7 @@ const OBSERVER_CONTACT: &str = "observer_contact";
 const OBSERVER_WORD: &str = "observer_word";
 /// Whether the interface's cursor moves to the next row after a mark (`v`): "off" or absent.
 const CURSOR_ADVANCES: &str = "cursor_advances";
+const PHOTO_FOLDER: &str = "photo_folder";
 /// The `setting` row holding the signer's qualité (`electeur`, `candidat`, `delegue:NAME`).
 const SIGNER_QUALITE: &str = "signer_qualite";
 
@@ -813,6 +814,17 @@ impl Store {
     /// Keeps whether the interface's cursor moves to the next row after a mark.
     pub fn set_cursor_advances(&self, on: bool) -> Result<(), StorageError> {
         self.set_setting(CURSOR_ADVANCES, if on { "on" } else { "off" })
+    }
+
+    /// The folder whose newest images the interface offers to attach as photos, once the
+    /// observer typed one (issue 19); none before.
+    pub fn photo_folder(&self) -> Result<Option<String>, StorageError> {
+        self.setting(PHOTO_FOLDER)
+    }
+
+    /// Keeps the folder of photos to offer.
+    pub fn set_photo_folder(&self, folder: &str) -> Result<(), StorageError> {
+        self.set_setting(PHOTO_FOLDER, folder)
     }
 
     /// Keeps whether the observer is an observatrice or an observateur.

@@ -49,6 +49,7 @@ pub fn load_model(store: &Store, lang: Lang, theme: Theme) -> Result<Model, Erro
     model.feminine = store.observer_feminine()?;
     model.qualite = store.signer_qualite()?;
     model.advance = store.cursor_advances()?;
+    model.photo_folder = store.photo_folder()?;
     Ok(model)
 }
 
@@ -230,7 +231,11 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
         Effect::AttachPhoto { group, of, path } => {
             let path = crate::app::evidence::expand_home(&path);
             if path.is_dir() {
-                // A folder typed: its images are offered, and it is the folder from now on.
+                // A folder typed: its images are offered, and it is the folder from now on,
+                // in later sessions too.
+                if let Err(e) = store.set_photo_folder(&path.display().to_string()) {
+                    model.flash = Some(Error::from(e).message(model.lang));
+                }
                 let sources = photo_sources(model, Some(&path));
                 queue.push_back(Message::PhotoAnswer {
                     group,

@@ -2933,6 +2933,9 @@ fn the_runtime_attaches_a_real_photo_and_lists_a_real_folder() {
     };
     assert_eq!(form.recent().len(), 1, "{form:?}");
     assert_eq!(m.photo_folder, Some(camera.display().to_string()));
+    // Kept for the next session.
+    let reopened = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    assert_eq!(reopened.photo_folder, Some(camera.display().to_string()));
     dispatch(
         &mut m,
         &mut store,
