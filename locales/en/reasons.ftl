@@ -157,6 +157,7 @@ reason-folder-manifest-missing = the folder has no `MANIFEST`: nothing says whic
 reason-folder-manifest-empty = the `MANIFEST` lists no file
 reason-folder-listed-missing = listed in the MANIFEST but not in the folder
 reason-folder-no-events-csv = the folder has no `events.csv`: no chain to re-check
+reason-folder-part-missing = this file is missing: every evidence folder written by `constat export evidence` holds it; the folder is incomplete (ask whoever exported it for the whole folder)
 reason-folder-signature-missing = the folder has no `MANIFEST.sig`: no one signed the MANIFEST
 reason-folder-signature-malformed = line { $line } of `MANIFEST.sig` is not as constat writes it
 reason-folder-signature-invalid = the signature does not match the MANIFEST: the MANIFEST was changed or signed with another key

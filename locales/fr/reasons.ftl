@@ -186,6 +186,7 @@ reason-folder-manifest-missing = le dossier n'a pas de `MANIFEST` : rien ne dit 
 reason-folder-manifest-empty = le `MANIFEST` ne liste aucun fichier
 reason-folder-listed-missing = listé dans le MANIFEST mais absent du dossier
 reason-folder-no-events-csv = le dossier n'a pas de `events.csv` : aucune chaîne à revérifier
+reason-folder-part-missing = ce fichier manque : tout dossier de preuves écrit par `constat export evidence` le contient ; le dossier est incomplet (demandez le dossier entier à qui l'a exporté)
 reason-folder-signature-missing = le dossier n'a pas de `MANIFEST.sig` : le MANIFEST n'est signé par personne
 reason-folder-signature-malformed = la ligne { $line } de `MANIFEST.sig` n'est pas telle que constat l'écrit
 reason-folder-signature-invalid = la signature ne correspond pas au MANIFEST : le MANIFEST a été modifié ou signé avec une autre clé

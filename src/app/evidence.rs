@@ -363,6 +363,9 @@ pub enum FolderProblem {
     },
     /// `events.csv` holds events but the folder has no `chain-digest.txt`.
     ChainDigestMissing,
+    /// A part every evidence folder holds is missing: `observations.csv`, or every `report.*`
+    /// (what people read; a folder without them is incomplete, issue 15 point 4).
+    PartMissing,
     /// A row of `observations.csv` is not the event of `events.csv` it stands for (line 0: a
     /// row missing, or one too many).
     ObservationDiffers {
@@ -415,6 +418,7 @@ impl Localize for FolderProblem {
                 .arg("written", short(written))
                 .arg("recomputed", short(recomputed)),
             Self::ChainDigestMissing => Message::new("reason-folder-chain-digest-missing"),
+            Self::PartMissing => Message::new("reason-folder-part-missing"),
             Self::ObservationDiffers { line, column } => {
                 Message::new("reason-folder-observation-differs")
                     .arg("line", *line)

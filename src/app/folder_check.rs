@@ -570,6 +570,17 @@ fn check(dir: &Path) -> Result<Checked, Error> {
     if !has_events {
         verdicts.push(problem(file(EVENTS_CSV), FolderProblem::NoEventsCsv));
     }
+    // What people read is part of the evidence too: a folder without it is incomplete, even
+    // with a MANIFEST that lists what is left (re-signed by whoever cut it).
+    if !present.iter().any(|n| n == "observations.csv") {
+        verdicts.push(problem(
+            file("observations.csv"),
+            FolderProblem::PartMissing,
+        ));
+    }
+    if !present.iter().any(|n| n.starts_with("report.")) {
+        verdicts.push(problem(file("report.html"), FolderProblem::PartMissing));
+    }
 
     // signatures.csv: every observer's key and signed head.
     let seals = if present.iter().any(|n| n == SIGNATURES_CSV) {

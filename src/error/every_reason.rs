@@ -1038,6 +1038,7 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
         FolderProblem::EmptyManifest,
         FolderProblem::ListedButMissing,
         FolderProblem::NoEventsCsv,
+        FolderProblem::PartMissing,
         FolderProblem::SignatureMissing,
         FolderProblem::SignatureMalformed { line: 3 },
         FolderProblem::SignatureInvalid,

@@ -516,6 +516,8 @@ fn an_empty_folder_or_one_with_an_empty_manifest_is_refused() {
         [
             &FolderProblem::EmptyManifest,
             &FolderProblem::NoEventsCsv,
+            &FolderProblem::PartMissing,
+            &FolderProblem::PartMissing,
             &FolderProblem::SignaturesMissing,
             &FolderProblem::SignatureMissing
         ]
@@ -852,4 +854,55 @@ fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_t
     let said = merge(&t, &[&g.marie], &[], 0);
     assert_eq!(events(&t), before);
     assert!(said.contains(&genuine_key), "{said}");
+}
+
+/// Issue 15 point 4: a folder cut down to what still verifies — `observations.csv` and every
+/// `report.*` removed, the MANIFEST recomputed over what is left — is incomplete, and said so
+/// for each part, whoever signed its MANIFEST.
+#[test]
+fn a_folder_without_its_observations_and_reports_is_incomplete() {
+    use sha2::Digest;
+    let g = genuine();
+    let cut = g.path("cut-folder");
+    std::fs::create_dir(&cut).unwrap();
+    let mut manifest = String::new();
+    for entry in std::fs::read_dir(&g.marie_folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !path.is_file()
+            || name == "observations.csv"
+            || name.starts_with("report.")
+            || name.starts_with("MANIFEST")
+        {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(cut.join(&name), &bytes).unwrap();
+        manifest.push_str(&format!(
+            "{}  {name}\n",
+            hex::encode(sha2::Sha256::digest(&bytes))
+        ));
+    }
+    std::fs::write(cut.join("MANIFEST"), manifest).unwrap();
+    let missing: Vec<Subject> = verify_folder(&cut)
+        .unwrap()
+        .into_iter()
+        .filter(|v| matches!(v.broken, Some(Broken::Folder(FolderProblem::PartMissing))))
+        .map(|v| v.subject)
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            Subject::File("observations.csv".into()),
+            Subject::File("report.html".into())
+        ]
+    );
+    run(constat(&cut).arg("verify").arg(&cut), 1);
+    // The genuine folder is complete.
+    assert!(
+        verify_folder(&g.marie_folder)
+            .unwrap()
+            .iter()
+            .all(|v| v.broken.is_none())
+    );
 }
