@@ -12,6 +12,8 @@ reason-system = { $kind ->
 
 refusal-empty-file = not a database file (empty file)
 refusal-no-sqlite-header = not a database file (no SQLite header)
+refusal-utf16-text = a text file in UTF-16 (a spreadsheet's “Unicode text” save), neither a constat database nor an export CSV as constat reads it back: save it as “CSV UTF-8”, or send the exported file as it is
+refusal-events-table-other-layout = a table of events whose columns were moved or renamed (the first must be “election”, in the order `constat export csv` writes them): constat does not read back a reworked table; send the exported file as it is
 refusal-not-constat = an SQLite file, but not a constat database
 refusal-newer-schema = written by a newer constat (schema { $found }, this one knows up to { $supported }): update constat
 refusal-damaged = damaged file: { $kind ->
@@ -151,6 +153,7 @@ reason-chain-time-goes-back = at position { $seq }, the recording time goes back
 reason-row-not-signature = "{ $value }" is not a signature (128 hex digits)
 reason-row-not-key = "{ $value }" is not a key or digest (64 hex digits)
 reason-row-observer-differs = this row says other things of its observer (name, key, statement) than their first row
+reason-row-out-of-order = this row comes after a later position of the same observer: the rows were put in another order (sorted in a spreadsheet?); constat reads an export back in the order it wrote it: send the exported file as it is
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` find wrong.
 reason-folder-empty = the folder is empty: no evidence to check
 reason-folder-manifest-missing = the folder has no `MANIFEST`: nothing says which files it must hold

@@ -19,6 +19,8 @@ reason-system = { $kind ->
 
 refusal-empty-file = pas un fichier de base de données (fichier vide)
 refusal-no-sqlite-header = pas un fichier de base de données (pas d'en-tête SQLite)
+refusal-utf16-text = un fichier texte en UTF-16 (l'enregistrement « Texte Unicode » d'un tableur), ni une base constat ni un export CSV tel que constat le relit : enregistrez-le au format « CSV UTF-8 », ou envoyez le fichier exporté tel quel
+refusal-events-table-other-layout = un tableau d'événements dont les colonnes ont été déplacées ou renommées (la première doit être « election », dans l'ordre où `constat export csv` les écrit) : constat ne relit pas un tableau remanié ; envoyez le fichier exporté tel quel
 refusal-not-constat = un fichier SQLite, mais pas une base constat
 refusal-newer-schema = écrit par une version plus récente de constat (schéma { $found }, celle-ci connaît jusqu'à { $supported }) : mettez constat à jour
 refusal-damaged = fichier endommagé : { $kind ->
@@ -180,6 +182,7 @@ reason-chain-time-goes-back = à la position { $seq }, l'heure d'enregistrement 
 reason-row-not-signature = « { $value } » n'est pas une signature (128 chiffres hexadécimaux)
 reason-row-not-key = « { $value } » n'est pas une clé ni une empreinte (64 chiffres hexadécimaux)
 reason-row-observer-differs = cette ligne dit autre chose de son observateur (nom, clé, déclaration) que sa première ligne
+reason-row-out-of-order = cette ligne vient après une position plus loin du même observateur : les lignes ont été mises dans un autre ordre (triées dans un tableur ?) ; constat relit un export dans l'ordre où il l'a écrit : envoyez le fichier exporté tel quel
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` find wrong.
 reason-folder-empty = le dossier est vide : aucune preuve à vérifier
 reason-folder-manifest-missing = le dossier n'a pas de `MANIFEST` : rien ne dit quels fichiers il doit contenir

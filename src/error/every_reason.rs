@@ -292,6 +292,8 @@ fn refusals() -> Vec<Refusal> {
     let mut all = vec![
         Refusal::NotSqlite(NotSqlite::Empty),
         Refusal::NotSqlite(NotSqlite::NoHeader),
+        Refusal::NotSqlite(NotSqlite::Utf16Text),
+        Refusal::NotSqlite(NotSqlite::EventsTableOtherLayout),
         Refusal::NotConstat,
         Refusal::NewerSchema {
             found: 9,
@@ -377,6 +379,7 @@ fn row_errors() -> Vec<RowError> {
         RowWhy::NotSignature("x".into()),
         RowWhy::NotKey("x".into()),
         RowWhy::ObserverDiffers,
+        RowWhy::OutOfOrder,
     ];
     whys.into_iter()
         .map(|why| RowError {

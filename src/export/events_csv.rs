@@ -271,6 +271,9 @@ pub enum RowWhy {
     NotKey(String),
     /// This row says other things of its observer (name, key, statement) than their first row.
     ObserverDiffers,
+    /// This row comes after a later position of the same observer: the rows were put in another
+    /// order (sorted in a spreadsheet), which constat does not read back.
+    OutOfOrder,
 }
 
 /// A failure of the CSV reader, from its error's parts.
@@ -391,6 +394,7 @@ impl Localize for RowWhy {
             Self::NotSignature(v) => Message::new("reason-row-not-signature").arg("value", cut(v)),
             Self::NotKey(v) => Message::new("reason-row-not-key").arg("value", cut(v)),
             Self::ObserverDiffers => Message::new("reason-row-observer-differs"),
+            Self::OutOfOrder => Message::new("reason-row-out-of-order"),
         }
     }
 }

@@ -882,7 +882,19 @@ impl Store {
         let mut election: Option<String> = None;
         let mut observers: Vec<Listed> = Vec::new();
         let mut at: HashMap<ObserverId, usize> = HashMap::new();
+        let mut last_seq: HashMap<ObserverId, u64> = HashMap::new();
         events_csv::read(open()?, &mut |row| {
+            // constat writes each observer's rows in chain order: rows in another order were
+            // sorted in a spreadsheet, and are said so (not as events missing).
+            let last = last_seq.entry(row.event.observer).or_insert(0);
+            if row.event.seq <= *last {
+                return Err(RowError {
+                    line: row.line,
+                    column: "seq",
+                    why: RowWhy::OutOfOrder,
+                });
+            }
+            *last = row.event.seq;
             match &election {
                 None => election = Some(row.election.clone()),
                 Some(e) if e != &row.election => {

@@ -139,6 +139,31 @@ pub enum NotSqlite {
     Empty,
     /// No `SQLite format 3` header.
     NoHeader,
+    /// Text in UTF-16 (a spreadsheet's "Unicode text" save of an events CSV, say).
+    Utf16Text,
+    /// A table whose header names `election` but not first: an events CSV whose columns a
+    /// spreadsheet moved or renamed, which constat does not read back.
+    EventsTableOtherLayout,
+}
+
+impl NotSqlite {
+    /// What the first bytes of a file that is not a database look like.
+    fn of(head: &[u8]) -> Self {
+        if head.is_empty() {
+            return Self::Empty;
+        }
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return Self::Utf16Text;
+        }
+        let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+        let lower = String::from_utf8_lossy(line).to_lowercase();
+        let table = lower.contains(',') || lower.contains(';') || lower.contains('\t');
+        if table && lower.contains("election") && lower.contains("observer") {
+            Self::EventsTableOtherLayout
+        } else {
+            Self::NoHeader
+        }
+    }
 }
 
 /// How a file is damaged.
@@ -195,6 +220,10 @@ impl Localize for Refusal {
         match self {
             Self::NotSqlite(NotSqlite::Empty) => Message::new("refusal-empty-file"),
             Self::NotSqlite(NotSqlite::NoHeader) => Message::new("refusal-no-sqlite-header"),
+            Self::NotSqlite(NotSqlite::Utf16Text) => Message::new("refusal-utf16-text"),
+            Self::NotSqlite(NotSqlite::EventsTableOtherLayout) => {
+                Message::new("refusal-events-table-other-layout")
+            }
             Self::NotConstat => Message::new("refusal-not-constat"),
             Self::NewerSchema { found, supported } => Message::new("refusal-newer-schema")
                 .arg("found", found.to_string())
@@ -362,18 +391,16 @@ impl Untrusted {
         if meta.len() > MAX_FILE_BYTES {
             return Err(Refusal::TooLarge(meta.len()));
         }
-        let mut header = [0u8; 16];
         {
             use std::io::Read;
-            let n = file
-                .read(&mut header)
+            // Enough of the start to tell a database from a spreadsheet's save of a table.
+            let mut head = Vec::with_capacity(4096);
+            (&mut file)
+                .take(4096)
+                .read_to_end(&mut head)
                 .map_err(|e| Refusal::Unreadable(e.into()))?;
-            if n < 16 || &header != b"SQLite format 3\0" {
-                return Err(Refusal::NotSqlite(if n == 0 {
-                    NotSqlite::Empty
-                } else {
-                    NotSqlite::NoHeader
-                }));
+            if !head.starts_with(b"SQLite format 3\0") {
+                return Err(Refusal::NotSqlite(NotSqlite::of(&head)));
             }
         }
         // Nothing is ever written beside another observer's file. Without companions, the file

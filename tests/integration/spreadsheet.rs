@@ -199,3 +199,79 @@ fn an_edited_resave_is_refused_as_edited_not_as_another_kind_of_file() {
         assert!(events(&target).is_empty());
     }
 }
+
+/// Saves a spreadsheet makes that constat does not read back — Excel's "Unicode text"
+/// (UTF-16 with its byte order mark, tabs) and a table whose columns were moved — are refused
+/// for what they are, never as "not SQLite", and rows put in another order are said so (issue
+/// 18 point 6).
+#[test]
+fn a_utf16_save_or_moved_columns_are_refused_for_what_they_are() {
+    use constat::i18n::{Lang, Localize};
+    use constat::storage::{NotSqlite, Refusal};
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let csv = exported(&src);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // UTF-16 little-endian with its byte order mark, tab-separated, as Excel writes it.
+    let utf16 = dir.path().join("unicode.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.replace(',', "\t").encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).unwrap();
+    // The first two columns swapped.
+    let moved = dir.path().join("moved.csv");
+    let mut w = csv::Writer::from_path(&moved).unwrap();
+    for rec in csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(&csv)
+        .unwrap()
+        .records()
+    {
+        let rec = rec.unwrap();
+        let mut cells: Vec<&str> = rec.iter().collect();
+        cells.swap(0, 1);
+        w.write_record(&cells).unwrap();
+    }
+    w.flush().unwrap();
+    for (file, why) in [
+        (&utf16, NotSqlite::Utf16Text),
+        (&moved, NotSqlite::EventsTableOtherLayout),
+    ] {
+        let refused = constat::storage::Untrusted::open(file).err();
+        assert_eq!(refused, Some(Refusal::NotSqlite(why)), "{file:?}");
+        let target = national(dir.path(), "t.db");
+        let out = run(
+            constat(&target)
+                .args(["merge", "--strict", "--into"])
+                .arg(&target)
+                .arg(file),
+            1,
+        );
+        let said = stdout(&out);
+        assert!(
+            said.contains(&Refusal::NotSqlite(why).text(Lang::Fr)),
+            "{said}"
+        );
+        assert!(events(&target).is_empty());
+        std::fs::remove_file(&target).unwrap();
+    }
+    // The rows put in another order (sorted in a spreadsheet): said so, not "events missing".
+    let sorted = dir.path().join("sorted.csv");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[1..].reverse();
+    std::fs::write(&sorted, lines.join("\n") + "\n").unwrap();
+    let target = national(dir.path(), "t.db");
+    let out = run(
+        constat(&target)
+            .args(["merge", "--strict", "--into"])
+            .arg(&target)
+            .arg(&sorted),
+        1,
+    );
+    let said = stdout(&out);
+    let why = constat::export::events_csv::RowWhy::OutOfOrder.text(Lang::Fr);
+    assert!(said.contains(&why), "{said}");
+    assert!(events(&target).is_empty());
+}
