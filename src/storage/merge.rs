@@ -1271,6 +1271,9 @@ fn adopt_heads(
 /// refuses a candidate list that contradicts ours (unless an official list was imported here).
 fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), MergeRejection> {
     let mut known = Known::new(conn).map_err(ours)?;
+    // Rows written: a change of the reference data is counted (the coordination view reads
+    // them again).
+    let mut written = 0usize;
     for c in theirs.referential.candidates.values().flatten() {
         let key = (c.circonscription.as_str().to_owned(), c.panel.get());
         let name = format!("{} {}", c.surname, c.given_name);
@@ -1298,7 +1301,8 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
                 .map_err(ours)?
                 .execute(params![key.0, label])
                 .map_err(ours)?;
-                conn.prepare_cached(
+                written += 1;
+                written += conn.prepare_cached(
                     "INSERT INTO candidate (circonscription, panel, surname, given_name, sex, nuance)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
@@ -1311,14 +1315,14 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
     for b in theirs.referential.bureaux.values() {
         let circ = b.circonscription.as_ref().map(|c| c.as_str().to_owned());
         if let Some(c) = &circ {
-            conn.prepare_cached(
+            written += conn.prepare_cached(
                 "INSERT INTO circonscription (code, label) VALUES (?1, ?2) ON CONFLICT (code) DO NOTHING",
             )
             .map_err(ours)?
             .execute(params![c, format!("Circonscription {c}")])
             .map_err(ours)?;
         }
-        conn.prepare_cached(
+        written += conn.prepare_cached(
             // A machines flag of either file's reference data is kept (files before schema 4
             // held the interface's `m` there): an OR, so that merge order does not matter.
             "INSERT INTO bureau (code, circonscription, label, address, commune, voting_machines)
@@ -1336,6 +1340,9 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
             b.voting_machines
         ])
         .map_err(ours)?;
+    }
+    if written > 0 {
+        super::referential::touch(conn).map_err(ours)?;
     }
     Ok(())
 }

@@ -535,6 +535,13 @@ impl Store {
         referential::load(&self.conn, &self.path)
     }
 
+    /// A count of the changes of the reference data ([`Store::election_data`]): while it stays
+    /// the same, they are what they were (every writer of constat counts its change in its own
+    /// transaction, whichever process it runs in). One lookup.
+    pub fn reference_version(&self) -> Result<i64, StorageError> {
+        referential::version(&self.conn).map_err(|e| self.err(Doing::ReadingSetting, e))
+    }
+
     /// One bureau, without loading the whole reference data.
     pub fn bureau(
         &self,
@@ -582,6 +589,7 @@ impl Store {
                 what: DataProblem::NoBureau(code.to_string()),
             });
         }
+        referential::touch(&self.conn).map_err(|e| self.err(Doing::RecordingVotingMachines, e))?;
         // The reference data changed: the statement covers it again.
         self.refresh_statement()
     }
