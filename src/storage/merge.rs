@@ -93,6 +93,22 @@ pub enum MergeRejection {
         /// Which panel.
         panel: u16,
     },
+    /// An event names a bureau this database does not have, in a file whose observers signed
+    /// this database's reference digest (its reference rows are not read: the target's are
+    /// the ones the digest names).
+    UnknownBureau {
+        /// The event.
+        event: EventId,
+        /// The bureau.
+        bureau: String,
+    },
+    /// An event names a circonscription this database does not have (same case).
+    UnknownCirconscription {
+        /// The event.
+        event: EventId,
+        /// The circonscription.
+        circ: String,
+    },
     /// A stored value that does not make sense.
     Invalid(DataProblem),
     /// A row of an events CSV that cannot be read.
@@ -282,6 +298,14 @@ impl Localize for MergeRejection {
                     .arg("event", event.to_string())
                     .arg("circ", cut(circ))
                     .arg("panel", panel.to_string())
+            }
+            Self::UnknownBureau { event, bureau } => Message::new("refusal-unknown-bureau")
+                .arg("event", event.to_string())
+                .arg("bureau", cut(bureau)),
+            Self::UnknownCirconscription { event, circ } => {
+                Message::new("refusal-unknown-circonscription")
+                    .arg("event", event.to_string())
+                    .arg("circ", cut(circ))
             }
             Self::Invalid(what) => Message::new("refusal-invalid").arg("what", what),
             Self::Row(row) => Message::new("refusal-invalid").arg("what", row),
@@ -721,7 +745,9 @@ impl Store {
                     }
                     Ok(())
                 };
-            let merger = merge_events(conn, options.now, &mut source, progress)?;
+            // On the fast path the file's reference rows were not read: every place its events
+            // name must be one of ours.
+            let merger = merge_events(conn, options.now, fast, &mut source, progress)?;
             merger.check_forks(&observers)?;
             let heads = adopt_heads(conn, &theirs, &observers)?;
             merger.check_coverage(&observers, &heads)?;
@@ -781,7 +807,7 @@ impl Store {
         }
         self.in_savepoint(options, |conn| {
             adopt_observers(conn, observers, options.now)?;
-            let merger = merge_events(conn, options.now, source, progress)?;
+            let merger = merge_events(conn, options.now, false, source, progress)?;
             merger.check_forks(observers)?;
             merger.check_coverage(observers, &HashMap::new())?;
             Ok(merger.outcome)
@@ -1423,6 +1449,38 @@ struct Merger<'c> {
     /// Observers whose chain in the file leaves the one held here (a copied database): their
     /// further events are only checked, never written, and the file is refused at the end.
     forks: HashMap<ObserverId, Fork>,
+    /// When set, every circonscription and bureau an event names must be held here (the fast
+    /// path: the file's reference rows were not read).
+    places: Option<Places>,
+}
+
+/// The circonscriptions and bureaux of this database looked up during one merge (code, held).
+#[derive(Debug, Default)]
+struct Places {
+    circonscriptions: HashMap<String, bool>,
+    bureaux: HashMap<String, bool>,
+}
+
+/// Whether `table` (`circonscription` or `bureau`, a constant) holds `code`, looked up once
+/// per merge.
+fn held(
+    conn: &Connection,
+    seen: &mut HashMap<String, bool>,
+    table: &str,
+    code: &str,
+) -> Result<bool, MergeRejection> {
+    if let Some(held) = seen.get(code) {
+        return Ok(*held);
+    }
+    let held: bool = conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE code = ?1)"
+        ))
+        .map_err(ours)?
+        .query_row([code], |r| r.get(0))
+        .map_err(ours)?;
+    seen.insert(code.to_owned(), held);
+    Ok(held)
 }
 
 /// An observer's chain in the file after it left the one held here.
@@ -1460,7 +1518,39 @@ impl<'c> Merger<'c> {
             signature_batch: conn.prepare(&signature_sql(SIGNATURE_BATCH))?,
             seen: HashMap::new(),
             forks: HashMap::new(),
+            places: None,
         })
+    }
+
+    /// With [`Merger::places`] set, refuses an event naming a circonscription or a bureau this
+    /// database does not hold.
+    fn check_places(&mut self, event: &Event) -> Result<(), MergeRejection> {
+        let Some(places) = &mut self.places else {
+            return Ok(());
+        };
+        let flat = event.body.flat();
+        if let Some(circ) = flat.circonscription
+            && !held(
+                self.conn,
+                &mut places.circonscriptions,
+                "circonscription",
+                circ.as_str(),
+            )?
+        {
+            return Err(MergeRejection::UnknownCirconscription {
+                event: event.id,
+                circ: circ.to_string(),
+            });
+        }
+        if let Some(bureau) = flat.bureau
+            && !held(self.conn, &mut places.bureaux, "bureau", bureau.as_str())?
+        {
+            return Err(MergeRejection::UnknownBureau {
+                event: event.id,
+                bureau: bureau.to_string(),
+            });
+        }
+        Ok(())
     }
 
     /// Writes the waiting signatures (their events are written).
@@ -1646,6 +1736,7 @@ impl<'c> Merger<'c> {
         if self.forks.contains_key(&event.observer) {
             return self.follow_fork(&event, hash, signature);
         }
+        self.check_places(&event)?;
         match &event.body {
             EventBody::Tick {
                 circonscription,
@@ -1985,10 +2076,14 @@ fn bind_events(stmt: &mut rusqlite::Statement<'_>, rows: &[Pending]) -> rusqlite
 fn merge_events<'c>(
     conn: &'c Connection,
     now: DateTime<Utc>,
+    check_places: bool,
     source: SignedSource<'_>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Merger<'c>, MergeRejection> {
     let mut merger = Merger::new(conn, now).map_err(ours)?;
+    if check_places {
+        merger.places = Some(Places::default());
+    }
     let mut seen = 0u64;
     let mut sink =
         |event: Event, hash: Hash, signature: Option<Sig>| -> Result<(), MergeRejection> {

@@ -48,7 +48,7 @@ pub use untrusted::{
 };
 pub use verify::{ChainCheck, ChainProblem, verify_database};
 
-use crate::domain::chain::{self, Keypair};
+use crate::domain::chain::{self, Hash, Keypair};
 use crate::domain::referential::ElectionData;
 use crate::domain::{BureauCode, Event, EventBody, EventId, ObserverId};
 
@@ -62,6 +62,12 @@ const OBSERVER_WORD: &str = "observer_word";
 const CURSOR_ADVANCES: &str = "cursor_advances";
 /// The `setting` row holding the signer's qualité (`electeur`, `candidat`, `delegue:NAME`).
 const SIGNER_QUALITE: &str = "signer_qualite";
+/// The `setting` rows of a database made from a slice of a reference file (issue 18): the
+/// digest of the whole file (hex), which the observer's statement signs, and the digest of the
+/// slice as written (hex). While the reference data are that slice, the statement keeps signing
+/// the whole file's digest; once they change, it signs their own.
+const REFERENCE_FILE_DIGEST: &str = "reference_file_digest";
+const REFERENCE_SLICE_DIGEST: &str = "reference_slice_digest";
 
 /// `PRAGMA application_id` of constat files ("cons"), so that no other SQLite file is mistaken for one.
 const APPLICATION_ID: i32 = 0x636F_6E73;
@@ -157,6 +163,51 @@ impl Store {
         now: DateTime<Utc>,
         key_dir: &KeyDir,
     ) -> Result<Self, StorageError> {
+        Self::create_signing(path, data, None, observer, now, key_dir)
+    }
+
+    /// [`Store::create`] holding `slice`, the part of a reference file an observer of one bureau
+    /// needs ([`crate::domain::reference_digest::slice`]), whose observer's statement signs
+    /// `reference`, the digest of the WHOLE reference file: a coordinator holding that file
+    /// merges the observer's files without reading their reference rows. The key goes to
+    /// [`KeyDir::for_database`].
+    pub fn create_slice(
+        path: &Path,
+        slice: &ElectionData,
+        reference: &Hash,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+    ) -> Result<Self, StorageError> {
+        let keys = KeyDir::for_database(path).ok_or_else(|| StorageError::KeyFile {
+            path: path.to_owned(),
+            key_file: None,
+            problem: KeyFileProblem::NoFolder,
+        })?;
+        Self::create_signing(path, slice, Some(reference), observer, now, &keys)
+    }
+
+    /// [`Store::create_slice`] with the key folder `key_dir` (benches, tests).
+    pub fn create_slice_with_keys(
+        path: &Path,
+        slice: &ElectionData,
+        reference: &Hash,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+        key_dir: &KeyDir,
+    ) -> Result<Self, StorageError> {
+        Self::create_signing(path, slice, Some(reference), observer, now, key_dir)
+    }
+
+    /// Creates the database holding `data`, whose statement signs `reference` when given (a
+    /// slice of that reference file), else the digest of `data`.
+    fn create_signing(
+        path: &Path,
+        data: &ElectionData,
+        reference: Option<&Hash>,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+        key_dir: &KeyDir,
+    ) -> Result<Self, StorageError> {
         if path.exists() {
             return Err(StorageError::AlreadyExists(path.to_owned()));
         }
@@ -204,7 +255,23 @@ impl Store {
             .map_err(|e| StorageError::sqlite(path, Doing::StartingCreation, e))?;
         referential::insert(&tx, data)
             .map_err(|e| StorageError::sqlite(path, Doing::SavingReferenceData, e))?;
-        let digest = crate::domain::reference_digest::reference_digest(data);
+        let own = crate::domain::reference_digest::reference_digest(data);
+        let digest = match reference {
+            Some(whole) => {
+                for (key, value) in [
+                    (REFERENCE_FILE_DIGEST, hex::encode(whole)),
+                    (REFERENCE_SLICE_DIGEST, hex::encode(own)),
+                ] {
+                    tx.execute(
+                        "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                        params![key, value],
+                    )
+                    .map_err(|e| StorageError::sqlite(path, Doing::SavingSetting, e))?;
+                }
+                *whole
+            }
+            None => own,
+        };
         let statement = keys.sign_statement(observer.id, &observer.name, &digest);
         tx.execute(
             "INSERT INTO observer (id, name, is_local, created_at, public_key, reference_digest,
@@ -338,6 +405,21 @@ impl Store {
         })
     }
 
+    /// The reference digest the local observer's statement signs: the digest of the reference
+    /// data held, or, while they are still the slice of a reference file this database was made
+    /// from ([`Store::create_slice`]), the digest of that whole file.
+    pub fn signed_reference_digest(&self) -> Result<Hash, StorageError> {
+        let own = crate::domain::reference_digest::reference_digest(&self.election_data()?);
+        let whole = match self.setting(REFERENCE_SLICE_DIGEST)? {
+            Some(slice) if slice == hex::encode(own) => self
+                .setting(REFERENCE_FILE_DIGEST)?
+                .as_deref()
+                .and_then(events::parse_hash),
+            _ => None,
+        };
+        Ok(whole.unwrap_or(own))
+    }
+
     /// Signs the local observer's statement again when its name or the reference data changed
     /// (or when it has none yet): `["constat-observer/1", id, name, public key, reference
     /// digest]`. Nothing happens without the key.
@@ -354,7 +436,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(|e| self.err(Doing::ReadingLocalObserver, e))?;
-        let digest = crate::domain::reference_digest::reference_digest(&self.election_data()?);
+        let digest = self.signed_reference_digest()?;
         let statement = keys.sign_statement(observer.id, &observer.name, &digest);
         let fresh = stored.0.as_deref() == Some(hex::encode(digest).as_str())
             && stored.1.as_deref().is_some_and(|s| {

@@ -41,8 +41,9 @@ pub(super) fn version(conn: &Connection) -> rusqlite::Result<i64> {
         .unwrap_or(0))
 }
 
+/// Writes the election and its reference data into a new file (no change to count: a reader
+/// starts by reading them).
 pub(super) fn insert(tx: &Transaction<'_>, data: &ElectionData) -> rusqlite::Result<()> {
-    touch(tx)?;
     let e = &data.election;
     tx.execute(
         "INSERT INTO election (singleton, kind, year, round, date) VALUES (1, ?1, ?2, ?3, ?4)",
