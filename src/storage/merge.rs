@@ -1441,10 +1441,10 @@ struct Merger<'c> {
     /// Each observer's chain tip in this database (pending events included).
     tips: HashMap<ObserverId, Tip>,
     pending: Vec<Pending>,
-    batch: rusqlite::Statement<'c>,
+    batch: rusqlite::CachedStatement<'c>,
     /// Signatures of events written, waiting for their multi-row insert.
     signatures: Vec<(EventId, Sig)>,
-    signature_batch: rusqlite::Statement<'c>,
+    signature_batch: rusqlite::CachedStatement<'c>,
     seen: HashMap<ObserverId, Seen>,
     /// Observers whose chain in the file leaves the one held here (a copied database): their
     /// further events are only checked, never written, and the file is refused at the end.
@@ -1513,9 +1513,10 @@ impl<'c> Merger<'c> {
             outcome: MergeOutcome::default(),
             tips: HashMap::new(),
             pending: Vec::with_capacity(BATCH),
-            batch: conn.prepare(&batch_sql(BATCH))?,
+            // Cached: a night's 2,000 small files would parse these long statements 2,000 times.
+            batch: conn.prepare_cached(&batch_sql(BATCH))?,
             signatures: Vec::with_capacity(SIGNATURE_BATCH),
-            signature_batch: conn.prepare(&signature_sql(SIGNATURE_BATCH))?,
+            signature_batch: conn.prepare_cached(&signature_sql(SIGNATURE_BATCH))?,
             seen: HashMap::new(),
             forks: HashMap::new(),
             places: None,

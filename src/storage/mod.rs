@@ -544,6 +544,9 @@ impl Store {
     }
 
     fn configure(&self) -> Result<(), StorageError> {
+        // Room for every statement a merge prepares once and reuses file after file (SQLite's
+        // parse of the multi-row inserts costs more than a small file's rows).
+        self.conn.set_prepared_statement_cache_capacity(64);
         // WAL + FULL: a commit is on disk when it returns, even across power loss.
         let mode: String = self
             .conn
