@@ -572,8 +572,16 @@ fn a_bureau_s_observer_file_holds_its_circonscription_only_and_signs_the_whole_r
     assert_eq!(count(&all, "bureau"), 8);
     assert_eq!(count(&all, "candidate"), 9);
     assert_eq!(signed_digest(&all), whole);
-    // The coordinator merges it (the fast path: same digest); its reference data are unchanged.
+    // The coordinator merges it (the fast path: same digest); its reference data are unchanged,
+    // and so is their change count (the live view reads none again).
     let before = digest_of(&national);
+    let version = |db: &Path| {
+        constat::storage::Store::open(db)
+            .unwrap()
+            .reference_version()
+            .unwrap()
+    };
+    let national_version = version(&national);
     run(
         constat(&national)
             .args(["merge", "--into"])
@@ -584,11 +592,13 @@ fn a_bureau_s_observer_file_holds_its_circonscription_only_and_signs_the_whole_r
     assert_eq!(events(&national).len(), 2);
     assert_eq!(digest_of(&national), before);
     assert_eq!(count(&national, "bureau"), 8);
+    assert_eq!(version(&national), national_version);
     // An observer of another circonscription merges Alice's file into theirs: their reference
     // data differ (another slice), so the rows are compared and taken; ticks land.
     let bruno = dir.path().join("bruno.db");
     observer_from(&file, &bruno, "Bruno", "02691_0001");
     assert_eq!(count(&bruno, "bureau"), 3);
+    let bruno_version = version(&bruno);
     run(
         constat(&bruno)
             .args(["merge", "--into"])
@@ -598,6 +608,10 @@ fn a_bureau_s_observer_file_holds_its_circonscription_only_and_signs_the_whole_r
     );
     assert_eq!(events(&bruno).len(), 2);
     assert_eq!(count(&bruno, "bureau"), 6);
+    assert!(
+        version(&bruno) > bruno_version,
+        "rows taken: a change counted"
+    );
     // The présidentielle's single national circonscription is cut to the commune: tested in
     // `domain::reference_digest` (the bundled national sample is not a reference file).
 }
