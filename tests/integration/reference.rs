@@ -488,7 +488,7 @@ fn three_circonscriptions(dir: &Path) -> (PathBuf, PathBuf) {
                 id: ObserverId(uuid::Uuid::new_v4()),
                 name: "Coordination".into(),
             },
-            chrono::Utc::now(),
+            chrono::DateTime::from_timestamp(1_719_720_000, 0).unwrap(),
             &constat::storage::KeyDir::at(crate::util::key_dir(&national)),
         )
         .unwrap(),
@@ -496,6 +496,11 @@ fn three_circonscriptions(dir: &Path) -> (PathBuf, PathBuf) {
     let file = dir.join("reference.db");
     run(constat(&national).args(["reference", "-o"]).arg(&file), 0);
     (national, file)
+}
+
+/// `db` opened for writing as it is (what a forger edits by hand).
+fn rw(db: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap()
 }
 
 /// The reference digest the local observer of `db` signed (hex), read directly.
@@ -627,7 +632,7 @@ fn a_file_claiming_the_whole_reference_digest_changes_no_reference_row_and_names
     let forged = dir.path().join("forged.db");
     observer_from(&file, &forged, "Faussaire", "01004_0001");
     {
-        let conn = rusqlite::Connection::open(&forged).unwrap();
+        let conn = rw(&forged);
         conn.execute_batch(
             "UPDATE candidate SET surname = 'FAUX' WHERE circonscription = '0101' AND panel = 1;
              INSERT INTO bureau (code, circonscription, label) VALUES ('01999_0001', '0101', 'Faux');",
@@ -635,8 +640,7 @@ fn a_file_claiming_the_whole_reference_digest_changes_no_reference_row_and_names
         .unwrap();
     }
     let edited = digest_of(&forged);
-    rusqlite::Connection::open(&forged)
-        .unwrap()
+    rw(&forged)
         .execute(
             "UPDATE setting SET value = ?1 WHERE key = 'reference_slice_digest'",
             [&edited],
