@@ -1,6 +1,8 @@
 //! Reference files (issue 18 point 1): `constat reference -o FILE` writes the reference data
 //! only, never over a file; `constat init --reference FILE` makes observers with their own
-//! identity and key, and `--bureau` is checked and kept (or refused), never ignored.
+//! identity and key, and `--bureau` is checked and kept (or refused), never ignored; with it, the
+//! observer's file holds only its bureau's slice and signs the whole file's digest, which the
+//! coordinator's merge recognises without reading a row (and a forger's rows change nothing).
 
 use std::path::{Path, PathBuf};
 
@@ -617,8 +619,32 @@ fn a_bureau_s_observer_file_holds_its_circonscription_only_and_signs_the_whole_r
         version(&bruno) > bruno_version,
         "rows taken: a change counted"
     );
-    // The présidentielle's single national circonscription is cut to the commune: tested in
-    // `domain::reference_digest` (the bundled national sample is not a reference file).
+}
+
+#[test]
+fn a_presidentielle_observer_file_holds_every_candidate_and_the_bureaux_of_its_commune() {
+    let dir = tempfile::tempdir().unwrap();
+    let national = dir.path().join("national.db");
+    run(
+        constat(&national).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Coordination",
+        ]),
+        0,
+    );
+    let file = dir.path().join("reference.db");
+    run(constat(&national).args(["reference", "-o"]).arg(&file), 0);
+    let lyon = dir.path().join("lyon.db");
+    observer_from(&file, &lyon, "Lyon", "69123_0102");
+    // One national circonscription, all its candidates; the bureaux of Lyon only.
+    assert_eq!(count(&lyon, "circonscription"), 1);
+    assert_eq!(count(&lyon, "candidate"), count(&file, "candidate"));
+    assert_eq!(count(&lyon, "bureau"), 2);
+    assert!(count(&file, "bureau") > 2);
+    assert_eq!(signed_digest(&lyon), digest_of(&file));
 }
 
 #[test]
