@@ -236,11 +236,13 @@ fn national_data() -> Res<ElectionData> {
     })
 }
 
-/// `n` observer files as `constat init --reference` makes them from a national reference
-/// file (every candidate and bureau, a new identity and key each, the signed statement over the
-/// reference digest), each with [`REALISTIC_EVENTS`] signed ticks at a bureau of its own; and
-/// the national target made from the same reference data.
-fn realistic_files(d: &Path, n: usize) -> Res<(Vec<PathBuf>, PathBuf)> {
+/// `n` observer files as `constat init --reference FILE --bureau CODE` makes them from a
+/// national reference file: the slice of the observer's bureau (its circonscription, its
+/// candidates and bureaux) under a statement signing the WHOLE file's digest, a new identity and
+/// key each, each with [`REALISTIC_EVENTS`] signed ticks at that bureau; and the national target
+/// made from the whole reference data. With `full`, every file carries all the reference data
+/// (what `init --reference` without `--bureau` writes, and every file did before the slices).
+fn realistic_files(d: &Path, n: usize, full: bool) -> Res<(Vec<PathBuf>, PathBuf)> {
     let data = national_data()?;
     let target = d.join("national-empty.db");
     drop(Store::create_with_keys(
@@ -253,60 +255,80 @@ fn realistic_files(d: &Path, n: usize) -> Res<(Vec<PathBuf>, PathBuf)> {
         now(),
         &keys_of(&target),
     )?);
-    // One file made by the app's own creation, copied for each observer with its identity,
-    // key and statement replaced (what a new `init --reference` writes, minus the time to
-    // insert 69,000 rows 2,000 times).
-    let template = d.join("reference-template.db");
-    let first = LocalObserver {
-        id: ObserverId(uuid::Uuid::from_u128(4)),
-        name: "Modèle".into(),
-    };
-    drop(Store::create_with_keys(
-        &template,
-        &data,
-        &first,
-        now(),
-        &keys_of(&template),
-    )?);
     let digest = constat::domain::reference_digest::reference_digest(&data);
-    let places: Vec<(String, String)> = data
+    // Full files: one made by the app's own creation, copied for each observer with its
+    // identity, key and statement replaced (minus the time to insert 69,000 rows 2,000 times).
+    let template = d.join("reference-template.db");
+    if full {
+        drop(Store::create_with_keys(
+            &template,
+            &data,
+            &LocalObserver {
+                id: ObserverId(uuid::Uuid::from_u128(4)),
+                name: "Modèle".into(),
+            },
+            now(),
+            &keys_of(&template),
+        )?);
+    }
+    let places: Vec<(String, BureauCode)> = data
         .referential
         .bureaux
         .values()
         .filter_map(|b| {
             b.circonscription
                 .as_ref()
-                .map(|c| (c.to_string(), b.code.to_string()))
+                .map(|c| (c.to_string(), b.code.clone()))
         })
         .collect();
     let mut files = Vec::with_capacity(n);
     for i in 0..n {
         let path = d.join(format!("ref-obs-{i:05}.db"));
-        std::fs::copy(&template, &path)?;
         let me = LocalObserver {
             id: ObserverId(uuid::Uuid::from_u128(100_000 + i as u128)),
             name: format!("Observatrice {i}"),
         };
-        let mut secret = [7u8; 32];
-        secret[..8].copy_from_slice(&(i as u64).to_le_bytes());
-        let keys = Keypair::from_secret(&secret);
-        rw(&path)?.execute(
-            "UPDATE observer SET id = ?1, name = ?2, public_key = ?3, statement = ?4
-             WHERE is_local = 1",
-            params![
-                me.id.to_string(),
-                me.name,
-                hex::encode(keys.public()),
-                hex::encode(keys.sign_statement(me.id, &me.name, &digest))
-            ],
-        )?;
         let (circ, bureau) = &places[(i * 37) % places.len()];
+        let keys = if full {
+            std::fs::copy(&template, &path)?;
+            let mut secret = [7u8; 32];
+            secret[..8].copy_from_slice(&(i as u64).to_le_bytes());
+            let keys = Keypair::from_secret(&secret);
+            rw(&path)?.execute(
+                "UPDATE observer SET id = ?1, name = ?2, public_key = ?3, statement = ?4
+                 WHERE is_local = 1",
+                params![
+                    me.id.to_string(),
+                    me.name,
+                    hex::encode(keys.public()),
+                    hex::encode(keys.sign_statement(me.id, &me.name, &digest))
+                ],
+            )?;
+            keys
+        } else {
+            // What `init --reference … --bureau` writes (its own creation, key file included).
+            let slice = constat::domain::reference_digest::slice(&data, bureau)
+                .ok_or("a bureau of a circonscription")?;
+            let key_dir = keys_of(&path);
+            drop(Store::create_slice_with_keys(
+                &path,
+                &slice,
+                &digest,
+                &me,
+                now(),
+                &key_dir,
+            )?);
+            key_dir
+                .read(me.id)
+                .map_err(|e| format!("{e:?}"))?
+                .ok_or("key")?
+        };
         write_ticks(
             &path,
             &me,
             &keys,
             REALISTIC_EVENTS,
-            (circ, bureau),
+            (circ, bureau.as_str()),
             u64::from(CANDIDATES_PER_CIRC),
         )?;
         files.push(path);
@@ -481,24 +503,37 @@ fn main() -> Res<()> {
 
 /// Issue 18: observer files made from a national reference file (every candidate, 69,000
 /// bureaux) merged into the national database made from the same reference data.
-/// `CONSTAT_BENCH_REFERENCE_FILES=N` sets how many (2,000; 200 with `CONSTAT_BENCH_SMALL`).
+/// `CONSTAT_BENCH_REFERENCE_FILES=N` sets how many (2,000; 200 with `CONSTAT_BENCH_SMALL`);
+/// `CONSTAT_BENCH_REFERENCE_FULL=1` makes files that carry all the reference data instead of
+/// their bureau's slice.
 fn reference_case(small: bool) -> Res<()> {
     let n = std::env::var("CONSTAT_BENCH_REFERENCE_FILES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(if small { 200 } else { 2_000 });
+    let full = std::env::var_os("CONSTAT_BENCH_REFERENCE_FULL").is_some();
     let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
     let dir = tempfile::tempdir_in(base)?;
     let d = dir.path();
     let t = Instant::now();
-    let (files, empty) = realistic_files(d, n)?;
-    let bytes = std::fs::metadata(&files[0])?.len();
+    let (files, empty) = realistic_files(d, n, full)?;
+    let mut sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()))
+        .collect::<Result<_, _>>()?;
+    sizes.sort_unstable();
     println!(
-        "\ngenerated {n} observer files from a national reference file ({} bureaux, {} candidates, \
-         {REALISTIC_EVENTS} events, {:.1} MiB each) in {:.1} s\n",
+        "\ngenerated {n} observer files from a national reference file ({} bureaux, {} candidates; \
+         {}; {REALISTIC_EVENTS} events; median {:.1} KiB, largest {:.1} KiB each) in {:.1} s\n",
         NATIONAL_BUREAUX,
         577 * CANDIDATES_PER_CIRC,
-        bytes as f64 / 1_048_576.0,
+        if full {
+            "every file carries all of it"
+        } else {
+            "each file its bureau's slice"
+        },
+        sizes.get(sizes.len() / 2).copied().unwrap_or(0) as f64 / 1024.0,
+        sizes.last().copied().unwrap_or(0) as f64 / 1024.0,
         t.elapsed().as_secs_f64()
     );
     println!(

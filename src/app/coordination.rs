@@ -1,8 +1,8 @@
 //! The coordinator's live view, read side (issue 18 point 3): [`Live`] keeps the incremental
 //! state ([`Tracker`]) between refreshes and reads only what changed: the events stored since the
-//! last refresh (by row), the reference data (compared, so that a change rebuilds every record),
-//! the observers, the merged files and the roster. The figures come from
-//! [`crate::domain::coordination::build`], pure.
+//! last refresh (by row), the reference data only when their change count moved (then compared,
+//! so that a change rebuilds every record), the observers, the merged files and the roster. The
+//! figures come from [`crate::domain::coordination::build`], pure.
 
 use std::collections::BTreeSet;
 
@@ -20,8 +20,9 @@ pub struct Live {
     tracker: Tracker,
     /// The last event row folded.
     after: i64,
-    /// The reference data the figures were built with.
-    data: Option<ElectionData>,
+    /// The reference data the figures were built with, and the change count
+    /// ([`Store::reference_version`]) they were read at.
+    data: Option<(ElectionData, i64)>,
 }
 
 impl Live {
@@ -32,10 +33,19 @@ impl Live {
 
     /// Folds the events stored since the last refresh and builds the picture.
     pub fn refresh(&mut self, store: &Store) -> Result<Picture, StorageError> {
-        let data = store.election_data()?;
-        if self.data.as_ref() != Some(&data) {
-            self.tracker.invalidate();
-        }
+        // 69,000 bureaux are read only when a writer counted a change since the last refresh
+        // (the count is read first: a change committed in between is read again next time).
+        let version = store.reference_version()?;
+        let data = match self.data.take() {
+            Some((data, at)) if at == version => data,
+            held => {
+                let data = store.election_data()?;
+                if held.is_none_or(|(old, _)| old != data) {
+                    self.tracker.invalidate();
+                }
+                data
+            }
+        };
         let tracker = &mut self.tracker;
         self.after = store.events_after(self.after, &mut |e| tracker.apply(&e))?;
         let names = store.observers()?;
@@ -79,7 +89,7 @@ impl Live {
             &names,
             arrivals,
         );
-        self.data = Some(data);
+        self.data = Some((data, version));
         Ok(picture)
     }
 }
@@ -150,5 +160,19 @@ mod tests {
         );
         assert_eq!(fresh.events, 12);
         assert!(!fresh.facts.is_empty());
+        // A change of the reference data (here a bureau marked as voting on machines: its
+        // table's absences are no finding) moves the count: the next refresh reads them again and
+        // rebuilds every record, as a fresh read does.
+        let version = store.reference_version().unwrap();
+        let machines = BureauCode::parse("75056_0910").unwrap();
+        store.set_voting_machines(&machines, true).unwrap();
+        assert!(store.reference_version().unwrap() > version);
+        let changed = live.refresh(&store).unwrap();
+        assert_eq!(changed, Live::new().refresh(&store).unwrap());
+        assert_ne!(changed, fresh, "the machines flag changed the picture");
+        // Nothing changed since: the reference data are not read again, the picture is the same.
+        let version = store.reference_version().unwrap();
+        assert_eq!(live.refresh(&store).unwrap(), changed);
+        assert_eq!(store.reference_version().unwrap(), version);
     }
 }

@@ -45,6 +45,17 @@ pub fn create_for_election(
 /// Creates a database at `path` (never over an existing file) for `data`, owned by a new
 /// observer called `observer`.
 pub fn create_database(path: &Path, data: &ElectionData, observer: &str) -> Result<Store, Error> {
+    create_signing(path, data, None, observer)
+}
+
+/// [`create_database`] holding a slice of a reference file whose digest `reference` the
+/// observer's statement signs ([`Store::create_slice`]).
+fn create_signing(
+    path: &Path,
+    data: &ElectionData,
+    reference: Option<&crate::domain::chain::Hash>,
+    observer: &str,
+) -> Result<Store, Error> {
     let election = &data.election;
     if election.round == 0 || election.round > election.kind.rounds() {
         return Err(Error::NoSuchRound {
@@ -63,7 +74,10 @@ pub fn create_database(path: &Path, data: &ElectionData, observer: &str) -> Resu
         id: ObserverId(uuid::Uuid::new_v4()),
         name: observer.to_owned(),
     };
-    Ok(Store::create(path, data, &observer, super::now())?)
+    Ok(match reference {
+        Some(whole) => Store::create_slice(path, data, whole, &observer, super::now())?,
+        None => Store::create(path, data, &observer, super::now())?,
+    })
 }
 
 /// Creates a database at `path` from the sample `name`, with `bureau` (or the sample's default)
@@ -150,6 +164,13 @@ pub fn write_reference(store: &Store, output: &Path) -> Result<ReferenceSummary,
 /// (opened as another observer's file is: read-only, defensively, its schema checked), owned by
 /// a NEW observer `observer` with a new key, with `bureau` as the current bureau when given.
 /// Everything is checked before the file is created.
+///
+/// With a bureau, the database holds only what its observer needs
+/// ([`crate::domain::reference_digest::slice`]: the election, the bureau's circonscription and
+/// its candidates, the bureaux of that circonscription, or of the commune for the présidentielle's
+/// national one) while the observer's statement signs the digest of the WHOLE reference file, so
+/// that the coordinator holding that file merges it at O(1) reference cost. Without one,
+/// everything is copied. The summary says what the new database holds.
 pub fn create_from_reference(
     path: &Path,
     reference: &Path,
@@ -159,15 +180,17 @@ pub fn create_from_reference(
     let data = Store::open_reference(reference)
         .map_err(|r| Error::Untrusted(reference.to_owned(), r))?
         .election_data()?;
-    let current = match bureau {
-        Some(raw) => Some(bureau_in(&data, raw)?),
-        None => None,
+    let Some(raw) = bureau else {
+        let store = create_database(path, &data, observer)?;
+        return Ok((store, ReferenceSummary::of(&data)));
     };
-    let store = create_database(path, &data, observer)?;
-    if let Some(b) = &current {
-        store.set_current_bureau(b)?;
-    }
-    Ok((store, ReferenceSummary::of(&data)))
+    let current = bureau_in(&data, raw)?;
+    let whole = crate::domain::reference_digest::reference_digest(&data);
+    // `bureau_in` found the bureau in a circonscription: the slice exists.
+    let slice = crate::domain::reference_digest::slice(&data, &current).unwrap_or(data);
+    let store = create_signing(path, &slice, Some(&whole), observer)?;
+    store.set_current_bureau(&current)?;
+    Ok((store, ReferenceSummary::of(&slice)))
 }
 
 /// `raw` as a bureau of `data` that lies in a circonscription, else the refusal naming the

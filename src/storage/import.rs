@@ -127,6 +127,7 @@ fn load_candidates(
     Ok(out)
 }
 
+/// Logs an import in its transaction, and counts the change of the reference data.
 fn log_import(
     tx: &Transaction<'_>,
     kind: &str,
@@ -135,6 +136,7 @@ fn log_import(
     now: DateTime<Utc>,
     counts: [u64; 4],
 ) -> rusqlite::Result<()> {
+    super::referential::touch(tx)?;
     tx.execute(
         "INSERT INTO import_log (kind, file, format, encoding, imported_at, rows, added, changed, withdrawn)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -93,6 +93,22 @@ pub enum MergeRejection {
         /// Which panel.
         panel: u16,
     },
+    /// An event names a bureau this database does not have, in a file whose observers signed
+    /// this database's reference digest (its reference rows are not read: the target's are
+    /// the ones the digest names).
+    UnknownBureau {
+        /// The event.
+        event: EventId,
+        /// The bureau.
+        bureau: String,
+    },
+    /// An event names a circonscription this database does not have (same case).
+    UnknownCirconscription {
+        /// The event.
+        event: EventId,
+        /// The circonscription.
+        circ: String,
+    },
     /// A stored value that does not make sense.
     Invalid(DataProblem),
     /// A row of an events CSV that cannot be read.
@@ -296,6 +312,14 @@ impl Localize for MergeRejection {
                     .arg("event", event.to_string())
                     .arg("circ", cut(circ))
                     .arg("panel", panel.to_string())
+            }
+            Self::UnknownBureau { event, bureau } => Message::new("refusal-unknown-bureau")
+                .arg("event", event.to_string())
+                .arg("bureau", cut(bureau)),
+            Self::UnknownCirconscription { event, circ } => {
+                Message::new("refusal-unknown-circonscription")
+                    .arg("event", event.to_string())
+                    .arg("circ", cut(circ))
             }
             Self::Invalid(what) => Message::new("refusal-invalid").arg("what", what),
             Self::Row(row) => Message::new("refusal-invalid").arg("what", row),
@@ -791,9 +815,11 @@ impl Store {
                     }
                     Ok(())
                 };
+            // On the fast path the file's reference rows were not read: every place its events
+            // name must be one of ours.
             as_key_conflict(
                 (|| {
-                    let merger = merge_events(conn, options.now, &mut source, progress)?;
+                    let merger = merge_events(conn, options.now, fast, &mut source, progress)?;
                     merger.check_forks(&observers)?;
                     let heads = adopt_heads(conn, &theirs, &observers)?;
                     merger.check_coverage(&observers, &heads)?;
@@ -858,7 +884,7 @@ impl Store {
             let keyed = adopt_observers(conn, observers, options.now)?;
             as_key_conflict(
                 (|| {
-                    let merger = merge_events(conn, options.now, source, progress)?;
+                    let merger = merge_events(conn, options.now, false, source, progress)?;
                     merger.check_forks(observers)?;
                     merger.check_coverage(observers, &HashMap::new())?;
                     Ok(merger.outcome)
@@ -1386,6 +1412,9 @@ fn adopt_heads(
 /// refuses a candidate list that contradicts ours (unless an official list was imported here).
 fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), MergeRejection> {
     let mut known = Known::new(conn).map_err(ours)?;
+    // Rows written: a change of the reference data is counted (the coordination view reads
+    // them again).
+    let mut written = 0usize;
     for c in theirs.referential.candidates.values().flatten() {
         let key = (c.circonscription.as_str().to_owned(), c.panel.get());
         let name = format!("{} {}", c.surname, c.given_name);
@@ -1413,7 +1442,8 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
                 .map_err(ours)?
                 .execute(params![key.0, label])
                 .map_err(ours)?;
-                conn.prepare_cached(
+                written += 1;
+                written += conn.prepare_cached(
                     "INSERT INTO candidate (circonscription, panel, surname, given_name, sex, nuance)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
@@ -1426,14 +1456,14 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
     for b in theirs.referential.bureaux.values() {
         let circ = b.circonscription.as_ref().map(|c| c.as_str().to_owned());
         if let Some(c) = &circ {
-            conn.prepare_cached(
+            written += conn.prepare_cached(
                 "INSERT INTO circonscription (code, label) VALUES (?1, ?2) ON CONFLICT (code) DO NOTHING",
             )
             .map_err(ours)?
             .execute(params![c, format!("Circonscription {c}")])
             .map_err(ours)?;
         }
-        conn.prepare_cached(
+        written += conn.prepare_cached(
             // A machines flag of either file's reference data is kept (files before schema 4
             // held the interface's `m` there): an OR, so that merge order does not matter.
             "INSERT INTO bureau (code, circonscription, label, address, commune, voting_machines)
@@ -1451,6 +1481,9 @@ fn adopt_reference_data(conn: &Connection, theirs: &ElectionData) -> Result<(), 
             b.voting_machines
         ])
         .map_err(ours)?;
+    }
+    if written > 0 {
+        super::referential::touch(conn).map_err(ours)?;
     }
     Ok(())
 }
@@ -1523,14 +1556,46 @@ struct Merger<'c> {
     /// Each observer's chain tip in this database (pending events included).
     tips: HashMap<ObserverId, Tip>,
     pending: Vec<Pending>,
-    batch: rusqlite::Statement<'c>,
+    batch: rusqlite::CachedStatement<'c>,
     /// Signatures of events written, waiting for their multi-row insert.
     signatures: Vec<(EventId, Sig)>,
-    signature_batch: rusqlite::Statement<'c>,
+    signature_batch: rusqlite::CachedStatement<'c>,
     seen: HashMap<ObserverId, Seen>,
     /// Observers whose chain in the file leaves the one held here (a copied database): their
     /// further events are only checked, never written, and the file is refused at the end.
     forks: HashMap<ObserverId, Fork>,
+    /// When set, every circonscription and bureau an event names must be held here (the fast
+    /// path: the file's reference rows were not read).
+    places: Option<Places>,
+}
+
+/// The circonscriptions and bureaux of this database looked up during one merge (code, held).
+#[derive(Debug, Default)]
+struct Places {
+    circonscriptions: HashMap<String, bool>,
+    bureaux: HashMap<String, bool>,
+}
+
+/// Whether `table` (`circonscription` or `bureau`, a constant) holds `code`, looked up once
+/// per merge.
+fn held(
+    conn: &Connection,
+    seen: &mut HashMap<String, bool>,
+    table: &str,
+    code: &str,
+) -> Result<bool, MergeRejection> {
+    if let Some(held) = seen.get(code) {
+        return Ok(*held);
+    }
+    let held: bool = conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE code = ?1)"
+        ))
+        .map_err(ours)?
+        .query_row([code], |r| r.get(0))
+        .map_err(ours)?;
+    seen.insert(code.to_owned(), held);
+    Ok(held)
 }
 
 /// An observer's chain in the file after it left the one held here.
@@ -1563,12 +1628,45 @@ impl<'c> Merger<'c> {
             outcome: MergeOutcome::default(),
             tips: HashMap::new(),
             pending: Vec::with_capacity(BATCH),
-            batch: conn.prepare(&batch_sql(BATCH))?,
+            // Cached: a night's 2,000 small files would parse these long statements 2,000 times.
+            batch: conn.prepare_cached(&batch_sql(BATCH))?,
             signatures: Vec::with_capacity(SIGNATURE_BATCH),
-            signature_batch: conn.prepare(&signature_sql(SIGNATURE_BATCH))?,
+            signature_batch: conn.prepare_cached(&signature_sql(SIGNATURE_BATCH))?,
             seen: HashMap::new(),
             forks: HashMap::new(),
+            places: None,
         })
+    }
+
+    /// With [`Merger::places`] set, refuses an event naming a circonscription or a bureau this
+    /// database does not hold.
+    fn check_places(&mut self, event: &Event) -> Result<(), MergeRejection> {
+        let Some(places) = &mut self.places else {
+            return Ok(());
+        };
+        let flat = event.body.flat();
+        if let Some(circ) = flat.circonscription
+            && !held(
+                self.conn,
+                &mut places.circonscriptions,
+                "circonscription",
+                circ.as_str(),
+            )?
+        {
+            return Err(MergeRejection::UnknownCirconscription {
+                event: event.id,
+                circ: circ.to_string(),
+            });
+        }
+        if let Some(bureau) = flat.bureau
+            && !held(self.conn, &mut places.bureaux, "bureau", bureau.as_str())?
+        {
+            return Err(MergeRejection::UnknownBureau {
+                event: event.id,
+                bureau: bureau.to_string(),
+            });
+        }
+        Ok(())
     }
 
     /// Writes the waiting signatures (their events are written).
@@ -1754,6 +1852,7 @@ impl<'c> Merger<'c> {
         if self.forks.contains_key(&event.observer) {
             return self.follow_fork(&event, hash, signature);
         }
+        self.check_places(&event)?;
         match &event.body {
             EventBody::Tick {
                 circonscription,
@@ -2093,10 +2192,14 @@ fn bind_events(stmt: &mut rusqlite::Statement<'_>, rows: &[Pending]) -> rusqlite
 fn merge_events<'c>(
     conn: &'c Connection,
     now: DateTime<Utc>,
+    check_places: bool,
     source: SignedSource<'_>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Merger<'c>, MergeRejection> {
     let mut merger = Merger::new(conn, now).map_err(ours)?;
+    if check_places {
+        merger.places = Some(Places::default());
+    }
     let mut seen = 0u64;
     let mut sink =
         |event: Event, hash: Hash, signature: Option<Sig>| -> Result<(), MergeRejection> {

@@ -48,7 +48,7 @@ pub use untrusted::{
 };
 pub use verify::{ChainCheck, ChainProblem, verify_database};
 
-use crate::domain::chain::{self, Keypair};
+use crate::domain::chain::{self, Hash, Keypair};
 use crate::domain::referential::ElectionData;
 use crate::domain::{BureauCode, Event, EventBody, EventId, ObserverId};
 
@@ -63,6 +63,12 @@ const CURSOR_ADVANCES: &str = "cursor_advances";
 const PHOTO_FOLDER: &str = "photo_folder";
 /// The `setting` row holding the signer's qualité (`electeur`, `candidat`, `delegue:NAME`).
 const SIGNER_QUALITE: &str = "signer_qualite";
+/// The `setting` rows of a database made from a slice of a reference file (issue 18): the
+/// digest of the whole file (hex), which the observer's statement signs, and the digest of the
+/// slice as written (hex). While the reference data are that slice, the statement keeps signing
+/// the whole file's digest; once they change, it signs their own.
+const REFERENCE_FILE_DIGEST: &str = "reference_file_digest";
+const REFERENCE_SLICE_DIGEST: &str = "reference_slice_digest";
 
 /// `PRAGMA application_id` of constat files ("cons"), so that no other SQLite file is mistaken for one.
 const APPLICATION_ID: i32 = 0x636F_6E73;
@@ -158,6 +164,51 @@ impl Store {
         now: DateTime<Utc>,
         key_dir: &KeyDir,
     ) -> Result<Self, StorageError> {
+        Self::create_signing(path, data, None, observer, now, key_dir)
+    }
+
+    /// [`Store::create`] holding `slice`, the part of a reference file an observer of one bureau
+    /// needs ([`crate::domain::reference_digest::slice`]), whose observer's statement signs
+    /// `reference`, the digest of the WHOLE reference file: a coordinator holding that file
+    /// merges the observer's files without reading their reference rows. The key goes to
+    /// [`KeyDir::for_database`].
+    pub fn create_slice(
+        path: &Path,
+        slice: &ElectionData,
+        reference: &Hash,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+    ) -> Result<Self, StorageError> {
+        let keys = KeyDir::for_database(path).ok_or_else(|| StorageError::KeyFile {
+            path: path.to_owned(),
+            key_file: None,
+            problem: KeyFileProblem::NoFolder,
+        })?;
+        Self::create_signing(path, slice, Some(reference), observer, now, &keys)
+    }
+
+    /// [`Store::create_slice`] with the key folder `key_dir` (benches, tests).
+    pub fn create_slice_with_keys(
+        path: &Path,
+        slice: &ElectionData,
+        reference: &Hash,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+        key_dir: &KeyDir,
+    ) -> Result<Self, StorageError> {
+        Self::create_signing(path, slice, Some(reference), observer, now, key_dir)
+    }
+
+    /// Creates the database holding `data`, whose statement signs `reference` when given (a
+    /// slice of that reference file), else the digest of `data`.
+    fn create_signing(
+        path: &Path,
+        data: &ElectionData,
+        reference: Option<&Hash>,
+        observer: &LocalObserver,
+        now: DateTime<Utc>,
+        key_dir: &KeyDir,
+    ) -> Result<Self, StorageError> {
         // Created exclusively (never a file that appeared meanwhile): SQLite takes an empty file
         // as a new database.
         match std::fs::OpenOptions::new()
@@ -182,7 +233,7 @@ impl Store {
         }
         // Nothing half-written: a creation that fails removes the file it made, so that the
         // user's retry is not refused as "already exists".
-        Self::create_new(path, data, observer, now, key_dir).inspect_err(|_| {
+        Self::create_new(path, data, reference, observer, now, key_dir).inspect_err(|_| {
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 let mut file = path.as_os_str().to_owned();
                 file.push(suffix);
@@ -194,6 +245,7 @@ impl Store {
     fn create_new(
         path: &Path,
         data: &ElectionData,
+        reference: Option<&Hash>,
         observer: &LocalObserver,
         now: DateTime<Utc>,
         key_dir: &KeyDir,
@@ -242,7 +294,23 @@ impl Store {
             .map_err(|e| StorageError::sqlite(path, Doing::StartingCreation, e))?;
         referential::insert(&tx, data)
             .map_err(|e| StorageError::sqlite(path, Doing::SavingReferenceData, e))?;
-        let digest = crate::domain::reference_digest::reference_digest(data);
+        let own = crate::domain::reference_digest::reference_digest(data);
+        let digest = match reference {
+            Some(whole) => {
+                for (key, value) in [
+                    (REFERENCE_FILE_DIGEST, hex::encode(whole)),
+                    (REFERENCE_SLICE_DIGEST, hex::encode(own)),
+                ] {
+                    tx.execute(
+                        "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                        params![key, value],
+                    )
+                    .map_err(|e| StorageError::sqlite(path, Doing::SavingSetting, e))?;
+                }
+                *whole
+            }
+            None => own,
+        };
         let statement = keys.sign_statement(observer.id, &observer.name, &digest);
         tx.execute(
             "INSERT INTO observer (id, name, is_local, created_at, public_key, reference_digest,
@@ -376,6 +444,21 @@ impl Store {
         })
     }
 
+    /// The reference digest the local observer's statement signs: the digest of the reference
+    /// data held, or, while they are still the slice of a reference file this database was made
+    /// from ([`Store::create_slice`]), the digest of that whole file.
+    pub fn signed_reference_digest(&self) -> Result<Hash, StorageError> {
+        let own = crate::domain::reference_digest::reference_digest(&self.election_data()?);
+        let whole = match self.setting(REFERENCE_SLICE_DIGEST)? {
+            Some(slice) if slice == hex::encode(own) => self
+                .setting(REFERENCE_FILE_DIGEST)?
+                .as_deref()
+                .and_then(events::parse_hash),
+            _ => None,
+        };
+        Ok(whole.unwrap_or(own))
+    }
+
     /// Signs the local observer's statement again when its name or the reference data changed
     /// (or when it has none yet): `["constat-observer/1", id, name, public key, reference
     /// digest]`. Nothing happens without the key.
@@ -392,7 +475,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(|e| self.err(Doing::ReadingLocalObserver, e))?;
-        let digest = crate::domain::reference_digest::reference_digest(&self.election_data()?);
+        let digest = self.signed_reference_digest()?;
         let statement = keys.sign_statement(observer.id, &observer.name, &digest);
         let fresh = stored.0.as_deref() == Some(hex::encode(digest).as_str())
             && stored.1.as_deref().is_some_and(|s| {
@@ -500,6 +583,9 @@ impl Store {
     }
 
     fn configure(&self) -> Result<(), StorageError> {
+        // Room for every statement a merge prepares once and reuses file after file (SQLite's
+        // parse of the multi-row inserts costs more than a small file's rows).
+        self.conn.set_prepared_statement_cache_capacity(64);
         // WAL + FULL: a commit is on disk when it returns, even across power loss.
         let mode: String = self
             .conn
@@ -573,6 +659,13 @@ impl Store {
         referential::load(&self.conn, &self.path)
     }
 
+    /// A count of the changes of the reference data ([`Store::election_data`]): while it stays
+    /// the same, they are what they were (every writer of constat counts its change in its own
+    /// transaction, whichever process it runs in). One lookup.
+    pub fn reference_version(&self) -> Result<i64, StorageError> {
+        referential::version(&self.conn).map_err(|e| self.err(Doing::ReadingSetting, e))
+    }
+
     /// One bureau, without loading the whole reference data.
     pub fn bureau(
         &self,
@@ -620,6 +713,7 @@ impl Store {
                 what: DataProblem::NoBureau(code.to_string()),
             });
         }
+        referential::touch(&self.conn).map_err(|e| self.err(Doing::RecordingVotingMachines, e))?;
         // The reference data changed: the statement covers it again.
         self.refresh_statement()
     }

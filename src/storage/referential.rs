@@ -13,6 +13,36 @@ use crate::domain::{
     Panel, Referential, Sex,
 };
 
+/// The `setting` row counting the changes of the reference data (election, circonscriptions,
+/// candidates, bureaux): every writer of those tables bumps it ([`touch`]) in its own
+/// transaction, so that a reader holding the reference data (the coordination view) learns by
+/// one lookup whether it must read them again ([`version`]).
+const REFERENCE_VERSION: &str = "reference_version";
+
+/// Counts one more change of the reference data (inside the writer's transaction: a rollback
+/// undoes the count with the rows).
+pub(super) fn touch(conn: &Connection) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO setting (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+    )?
+    .execute([REFERENCE_VERSION])
+    .map(drop)
+}
+
+/// How many changes of the reference data were counted (0 when none: a file from before the
+/// count, or never changed since its creation).
+pub(super) fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?1")?
+        .query_row([REFERENCE_VERSION], |r| r.get::<_, i64>(0))
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// Writes the election and its reference data into a new file (no change to count: a reader
+/// starts by reading them).
 pub(super) fn insert(tx: &Transaction<'_>, data: &ElectionData) -> rusqlite::Result<()> {
     let e = &data.election;
     tx.execute(

@@ -198,7 +198,19 @@ fn observer(
     early: Option<usize>,
 ) -> (PathBuf, Option<PathBuf>) {
     let path = dir.join(format!("{name}.db"));
-    let mut store = create_from_sample(&path, SAMPLE, name, None).unwrap();
+    let store = create_from_sample(&path, SAMPLE, name, None).unwrap();
+    record(store, dir, name, ops, early)
+}
+
+/// Records `ops` in `store` (see [`observer`]).
+fn record(
+    mut store: Store,
+    dir: &Path,
+    name: &str,
+    ops: &[Op],
+    early: Option<usize>,
+) -> (PathBuf, Option<PathBuf>) {
+    let path = store.path().to_owned();
     let mut live = Vec::new();
     let mut early_copy = None;
     for (i, op) in ops.iter().enumerate() {
@@ -427,6 +439,48 @@ fn with_extra_bureau(code: &str) -> ElectionData {
     data
 }
 
+/// The sample's reference data with a second circonscription (`7502`, one candidate, one
+/// bureau): a reference file of which the sample's circonscription is a slice.
+fn with_other_circonscription() -> ElectionData {
+    let mut data = constat::sample::find(SAMPLE)
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let other = constat::domain::CirconscriptionCode::parse("7502").unwrap();
+    let r = &mut data.referential;
+    r.circonscriptions.insert(
+        other.clone(),
+        constat::domain::Circonscription {
+            code: other.clone(),
+            label: "Paris, 2e circonscription".into(),
+        },
+    );
+    r.candidates.insert(
+        other.clone(),
+        vec![constat::domain::Candidate {
+            circonscription: other.clone(),
+            panel: constat::domain::Panel::new(1).unwrap(),
+            surname: "AUTRE".into(),
+            given_name: "Candidate".into(),
+            sex: constat::domain::Sex::F,
+            nuance: "DIV".into(),
+        }],
+    );
+    let code = BureauCode::parse("75056_0201").unwrap();
+    r.bureaux.insert(
+        code.clone(),
+        constat::domain::Bureau {
+            code,
+            circonscription: Some(other),
+            label: "Bureau 0201".into(),
+            address: String::new(),
+            commune: "Paris".into(),
+            voting_machines: false,
+        },
+    );
+    data
+}
+
 proptest! {
     #![proptest_config(Config {
         cases: 4,
@@ -474,5 +528,51 @@ proptest! {
         merge(&mut fast, &refs);
         drop(fast);
         prop_assert_eq!(events(&fast_path), events(&slow_path));
+    }
+
+    /// Issue 18: observer files holding only a slice of the reference file (as `init
+    /// --reference --bureau` makes them, the whole file's digest signed) merged into the whole
+    /// reference data (the fast path) and into reference data that differ (full comparison:
+    /// the slices' rows are compared and taken) give the same events, state and reports.
+    #[test]
+    fn slices_of_the_reference_file_merge_on_the_fast_path_as_in_full(
+        (days, _early) in days(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let whole = with_other_circonscription();
+        let digest = constat::domain::reference_digest::reference_digest(&whole);
+        let slice = constat::domain::reference_digest::slice(
+            &whole,
+            &BureauCode::parse("75056_0911").unwrap(),
+        )
+        .unwrap();
+        prop_assert_eq!(slice.referential.circonscriptions.len(), 1);
+        let files: Vec<PathBuf> = ["a", "b", "c"]
+            .iter()
+            .zip(&days)
+            .map(|(name, ops)| {
+                let path = d.join(format!("{name}.db"));
+                let me = constat::storage::LocalObserver {
+                    id: constat::domain::ObserverId(uuid::Uuid::new_v4()),
+                    name: (*name).to_owned(),
+                };
+                let store = Store::create_slice(&path, &slice, &digest, &me, now()).unwrap();
+                record(store, d, name, ops, None).0
+            })
+            .collect();
+        let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        let fast_path = d.join("fast.db");
+        let mut fast = create_database(&fast_path, &whole, "Coord").unwrap();
+        merge(&mut fast, &refs);
+        drop(fast);
+        let mut differing = whole.clone();
+        let extra = with_extra_bureau("75056_0999");
+        differing.referential.bureaux.extend(extra.referential.bureaux);
+        let slow_path = d.join("slow.db");
+        let mut slow = create_database(&slow_path, &differing, "Coord").unwrap();
+        merge(&mut slow, &refs);
+        drop(slow);
+        same(&content(&fast_path), &content(&slow_path), "slices: fast path against full comparison")?;
     }
 }

@@ -1,6 +1,8 @@
 //! Reference files (issue 18 point 1): `constat reference -o FILE` writes the reference data
 //! only, never over a file; `constat init --reference FILE` makes observers with their own
-//! identity and key, and `--bureau` is checked and kept (or refused), never ignored.
+//! identity and key, and `--bureau` is checked and kept (or refused), never ignored; with it, the
+//! observer's file holds only its bureau's slice and signs the whole file's digest, which the
+//! coordinator's merge recognises without reading a row (and a forger's rows change nothing).
 
 use std::path::{Path, PathBuf};
 
@@ -415,4 +417,306 @@ fn pv_all_writes_each_bureau_with_a_finding_from_the_observers_who_saw_it() {
             .arg(dir.path().join("x")),
         2,
     );
+}
+
+// --- Observer files that carry only their bureau's part of the reference file (issue 18) ---
+
+/// A coordinator's database of three circonscriptions (`0101` and `0102` in the Ain, `0201`
+/// in the Aisne), three candidates and two or three bureaux each, made with the library (its
+/// key in the test's key folder), and the reference file written from it by the binary.
+fn three_circonscriptions(dir: &Path) -> (PathBuf, PathBuf) {
+    use constat::domain::referential::ElectionData;
+    use constat::domain::{
+        Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election,
+        ElectionKind, ObserverId, Panel, Referential, Sex,
+    };
+    let mut r = Referential::default();
+    for (circ, bureaux) in [
+        ("0101", &["01004_0001", "01004_0002", "01053_0001"][..]),
+        ("0102", &["01283_0001", "01283_0002"][..]),
+        ("0201", &["02408_0001", "02408_0002", "02691_0001"][..]),
+    ] {
+        let code = CirconscriptionCode::parse(circ).unwrap();
+        r.circonscriptions.insert(
+            code.clone(),
+            Circonscription {
+                code: code.clone(),
+                label: format!("Circonscription {circ}"),
+            },
+        );
+        r.candidates.insert(
+            code.clone(),
+            (1..=3)
+                .map(|p| Candidate {
+                    circonscription: code.clone(),
+                    panel: Panel::new(p).unwrap(),
+                    surname: format!("CANDIDAT-{circ}-{p}"),
+                    given_name: "Camille".into(),
+                    sex: Sex::F,
+                    nuance: "DIV".into(),
+                })
+                .collect(),
+        );
+        for b in bureaux {
+            let b = BureauCode::parse(b).unwrap();
+            r.bureaux.insert(
+                b.clone(),
+                Bureau {
+                    code: b.clone(),
+                    circonscription: Some(code.clone()),
+                    label: format!("Bureau {b}"),
+                    address: String::new(),
+                    commune: String::new(),
+                    voting_machines: false,
+                },
+            );
+        }
+    }
+    let data = ElectionData {
+        election: Election {
+            kind: ElectionKind::Legislatives,
+            year: 2024,
+            round: 1,
+            date: None,
+        },
+        referential: r,
+    };
+    let national = dir.join("national.db");
+    drop(
+        constat::storage::Store::create_with_keys(
+            &national,
+            &data,
+            &constat::storage::LocalObserver {
+                id: ObserverId(uuid::Uuid::new_v4()),
+                name: "Coordination".into(),
+            },
+            chrono::DateTime::from_timestamp(1_719_720_000, 0).unwrap(),
+            &constat::storage::KeyDir::at(crate::util::key_dir(&national)),
+        )
+        .unwrap(),
+    );
+    let file = dir.join("reference.db");
+    run(constat(&national).args(["reference", "-o"]).arg(&file), 0);
+    (national, file)
+}
+
+/// `db` opened for writing as it is (what a forger edits by hand).
+fn rw(db: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap()
+}
+
+/// The reference digest the local observer of `db` signed (hex), read directly.
+fn signed_digest(db: &Path) -> String {
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap()
+        .query_row(
+            "SELECT reference_digest FROM observer WHERE is_local = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// The digest of the reference data `file` holds (hex).
+fn digest_of(file: &Path) -> String {
+    let data = constat::storage::Store::open_reference(file)
+        .unwrap()
+        .election_data()
+        .unwrap();
+    hex::encode(constat::domain::reference_digest::reference_digest(&data))
+}
+
+/// A tick of candidate `panel` at `bureau` of `circ`, which must end with `expected`.
+fn tick_at(db: &Path, circ: &str, bureau: &str, panel: &str, expected: i32) {
+    run(
+        constat(db).args([
+            "tick",
+            "--circonscription",
+            circ,
+            "--bureau",
+            bureau,
+            "--candidate",
+            panel,
+            "--item",
+            "bureau",
+            "--value",
+            "absent",
+        ]),
+        expected,
+    );
+}
+
+#[test]
+fn a_bureau_s_observer_file_holds_its_circonscription_only_and_signs_the_whole_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let (national, file) = three_circonscriptions(dir.path());
+    let whole = digest_of(&file);
+    let alice = dir.path().join("alice.db");
+    observer_from(&file, &alice, "Alice", "01004_0002");
+    // The election, the bureau's circonscription, its candidates and bureaux: nothing else.
+    assert_eq!(count(&alice, "circonscription"), 1);
+    assert_eq!(count(&alice, "candidate"), 3);
+    assert_eq!(count(&alice, "bureau"), 3);
+    assert_eq!(count(&alice, "election"), 1);
+    // Her statement names the whole reference file, and keeps naming it after she worked in
+    // her file (each command opens it and checks the statement).
+    assert_eq!(signed_digest(&alice), whole);
+    assert_ne!(digest_of(&alice), whole);
+    tick_at(&alice, "0101", "01004_0002", "2", 0);
+    tick_at(&alice, "0101", "01053_0001", "3", 0);
+    assert_eq!(signed_digest(&alice), whole);
+    // `verify` finds no break.
+    run(constat(&alice).args(["verify"]).arg(&alice), 0);
+    // Without --bureau, everything is copied, as before.
+    let all = dir.path().join("all.db");
+    run(
+        constat(&all)
+            .args(["init", "--reference"])
+            .arg(&file)
+            .args(["--observer", "Tout"]),
+        0,
+    );
+    assert_eq!(count(&all, "bureau"), 8);
+    assert_eq!(count(&all, "candidate"), 9);
+    assert_eq!(signed_digest(&all), whole);
+    // The coordinator merges it (the fast path: same digest); its reference data are unchanged,
+    // and so is their change count (the live view reads none again).
+    let before = digest_of(&national);
+    let version = |db: &Path| {
+        constat::storage::Store::open(db)
+            .unwrap()
+            .reference_version()
+            .unwrap()
+    };
+    let national_version = version(&national);
+    run(
+        constat(&national)
+            .args(["merge", "--into"])
+            .arg(&national)
+            .arg(&alice),
+        0,
+    );
+    assert_eq!(events(&national).len(), 2);
+    assert_eq!(digest_of(&national), before);
+    assert_eq!(count(&national, "bureau"), 8);
+    assert_eq!(version(&national), national_version);
+    // An observer of another circonscription merges Alice's file into theirs: their reference
+    // data differ (another slice), so the rows are compared and taken; ticks land.
+    let bruno = dir.path().join("bruno.db");
+    observer_from(&file, &bruno, "Bruno", "02691_0001");
+    assert_eq!(count(&bruno, "bureau"), 3);
+    let bruno_version = version(&bruno);
+    run(
+        constat(&bruno)
+            .args(["merge", "--into"])
+            .arg(&bruno)
+            .arg(&alice),
+        0,
+    );
+    assert_eq!(events(&bruno).len(), 2);
+    assert_eq!(count(&bruno, "bureau"), 6);
+    assert!(
+        version(&bruno) > bruno_version,
+        "rows taken: a change counted"
+    );
+}
+
+#[test]
+fn a_presidentielle_observer_file_holds_every_candidate_and_the_bureaux_of_its_commune() {
+    let dir = tempfile::tempdir().unwrap();
+    let national = dir.path().join("national.db");
+    run(
+        constat(&national).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Coordination",
+        ]),
+        0,
+    );
+    let file = dir.path().join("reference.db");
+    run(constat(&national).args(["reference", "-o"]).arg(&file), 0);
+    let lyon = dir.path().join("lyon.db");
+    observer_from(&file, &lyon, "Lyon", "69123_0102");
+    // One national circonscription, all its candidates; the bureaux of Lyon only.
+    assert_eq!(count(&lyon, "circonscription"), 1);
+    assert_eq!(count(&lyon, "candidate"), count(&file, "candidate"));
+    assert_eq!(count(&lyon, "bureau"), 2);
+    assert!(count(&file, "bureau") > 2);
+    assert_eq!(signed_digest(&lyon), digest_of(&file));
+}
+
+#[test]
+fn a_file_claiming_the_whole_reference_digest_changes_no_reference_row_and_names_only_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let (national, file) = three_circonscriptions(dir.path());
+    let whole = digest_of(&file);
+    // A forger made from the reference file edits their own rows — a candidate renamed, a
+    // bureau added — and the slice digest constat keeps beside them, so that their statement
+    // still names the whole reference file.
+    let forged = dir.path().join("forged.db");
+    observer_from(&file, &forged, "Faussaire", "01004_0001");
+    {
+        let conn = rw(&forged);
+        conn.execute_batch(
+            "UPDATE candidate SET surname = 'FAUX' WHERE circonscription = '0101' AND panel = 1;
+             INSERT INTO bureau (code, circonscription, label) VALUES ('01999_0001', '0101', 'Faux');",
+        )
+        .unwrap();
+    }
+    let edited = digest_of(&forged);
+    rw(&forged)
+        .execute(
+            "UPDATE setting SET value = ?1 WHERE key = 'reference_slice_digest'",
+            [&edited],
+        )
+        .unwrap();
+    tick_at(&forged, "0101", "01004_0001", "1", 0);
+    assert_eq!(
+        signed_digest(&forged),
+        whole,
+        "the forger's file claims the whole file"
+    );
+    let rows = |db: &Path| {
+        let conn =
+            rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        let names: Vec<String> = conn
+            .prepare("SELECT surname FROM candidate ORDER BY circonscription, panel")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        (names, count(db, "bureau"))
+    };
+    let before = rows(&national);
+    // Its events name our places: merged, and not one of its rows is taken.
+    run(
+        constat(&national)
+            .args(["merge", "--into"])
+            .arg(&national)
+            .arg(&forged),
+        0,
+    );
+    assert_eq!(events(&national).len(), 1);
+    assert_eq!(rows(&national), before);
+    // A tick at the bureau only the forger's file holds: the file is refused, naming it.
+    tick_at(&forged, "0101", "01999_0001", "2", 0);
+    assert_eq!(signed_digest(&forged), whole);
+    let out = constat(&national)
+        .args(["merge", "--into"])
+        .arg(&national)
+        .arg(&forged)
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("01999_0001"), "{said}");
+    assert_eq!(events(&national).len(), 1, "nothing of the file is taken");
+    assert_eq!(rows(&national), before);
 }
