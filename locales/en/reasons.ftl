@@ -51,6 +51,7 @@ refusal-signature-malformed = malformed signature
 refusal-signature-does-not-verify = the chain head signature does not verify: the file was altered
 refusal-signature-head-mismatch = the signed chain head does not match the observer's events
 refusal-signature-other-key = this observer is known here with another public key
+refusal-reference-altered = the file's reference data (election, candidates, bureaux) are not those its observer signed: they were changed since; ask the observer for a new export
 refusal-key-conflict = key conflict: observer “{ $name }” ({ $observer }) { $ours ->
     [none] is already here without a key, with observations that this file's signed chain contradicts
    *[other] is already here with key { $ours }
@@ -151,6 +152,7 @@ refusal-not-enrolled = observer “{ $name }” ({ $observer }): { $fingerprint 
 reason-chain-unsigned = { $events } events, signed only up to position { $signed }: the rest is covered by no signature
 reason-chain-orphan = events of an observer missing from the observer table
 reason-chain-bad-statement = the observer's signed statement (name, key, reference data) does not verify
+reason-chain-reference-altered = the file's reference data (election, candidates, bureaux) are not those its observer signed: changed since
 reason-chain-time-goes-back = at position { $seq }, the recording time goes back before the position before it
 reason-row-not-signature = "{ $value }" is not a signature (128 hex digits)
 reason-row-not-key = "{ $value }" is not a key or digest (64 hex digits)

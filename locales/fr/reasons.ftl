@@ -72,6 +72,7 @@ refusal-signature-malformed = signature malformée
 refusal-signature-does-not-verify = la signature de la tête de chaîne n'est pas valide : le fichier a été modifié
 refusal-signature-head-mismatch = la tête de chaîne signée ne correspond pas aux événements de l'observateur
 refusal-signature-other-key = cet observateur est connu ici avec une autre clé publique
+refusal-reference-altered = les données de référence du fichier (élection, candidats, bureaux) ne sont pas celles que son observateur a signées : elles ont été modifiées depuis ; demandez à l'observateur un nouvel export
 refusal-key-conflict = conflit de clés : l'observateur « { $name } » ({ $observer }) { $ours ->
     [none] est déjà ici sans clé, avec des observations que la chaîne signée de ce fichier contredit
    *[other] est déjà ici avec la clé { $ours }
@@ -180,6 +181,7 @@ refusal-not-enrolled = observateur « { $name } » ({ $observer }) : { $fingerpr
 reason-chain-unsigned = { $events } événements, signés seulement jusqu'à la position { $signed } : la suite n'est couverte par aucune signature
 reason-chain-orphan = événements d'un observateur absent de la table des observateurs
 reason-chain-bad-statement = la déclaration signée de l'observateur (nom, clé, données de référence) n'est pas valide
+reason-chain-reference-altered = les données de référence du fichier (élection, candidats, bureaux) ne sont pas celles que son observateur a signées : modifiées depuis
 reason-chain-time-goes-back = à la position { $seq }, l'heure d'enregistrement remonte avant celle de la position précédente
 reason-row-not-signature = « { $value } » n'est pas une signature (128 chiffres hexadécimaux)
 reason-row-not-key = « { $value } » n'est pas une clé ni une empreinte (64 chiffres hexadécimaux)

@@ -461,6 +461,7 @@ fn rejections() -> Vec<MergeRejection> {
             ours: Some(crate::domain::fingerprint::Fingerprint::of(&[1; 32])),
             theirs: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
         },
+        MergeRejection::ReferenceAltered,
         MergeRejection::KeyConflict {
             observer,
             name: "Marie".into(),
@@ -540,6 +541,7 @@ fn chain_problems() -> Vec<ChainProblem> {
         },
         ChainProblem::Orphan,
         ChainProblem::BadStatement,
+        ChainProblem::ReferenceAltered,
         ChainProblem::TimeGoesBack { seq: 3 },
     ]);
     all

@@ -137,6 +137,9 @@ pub enum MergeRejection {
     },
     /// A chain head whose signature does not verify, or an observer with another key.
     BadSignature(String, SignatureProblem),
+    /// The file's reference data (election, candidates, bureaux) are not those its own observer
+    /// signed: edited since (issue 15 point 1).
+    ReferenceAltered,
     /// An observer this database already holds with one key — or without a key but with
     /// events that the file's signed chain contradicts — that the file gives with another key:
     /// one of the two is not the observer's (issue 15). Neither wins here by arriving first:
@@ -342,6 +345,7 @@ impl Localize for MergeRejection {
             Self::BadSignature(observer, why) => Message::new("refusal-bad-signature")
                 .arg("observer", cut(observer))
                 .arg("why", why),
+            Self::ReferenceAltered => Message::new("refusal-reference-altered"),
             Self::KeyConflict {
                 observer,
                 name,
@@ -748,6 +752,14 @@ impl Store {
             })?;
             let our_election = self.election()?;
             check_election(&data.election, &our_election)?;
+            // Rows edited after their observer signed them are not taken (issue 15 point 1).
+            if theirs.version() >= 5 {
+                let signed = super::referential::rows_as_signed(&theirs.conn, &data)
+                    .map_err(|e| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e))))?;
+                if signed == Some(false) {
+                    return Err(MergeRejection::ReferenceAltered);
+                }
+            }
             Some(data)
         };
         let mut warnings = Vec::new();

@@ -336,3 +336,51 @@ pub(super) fn circonscription(
         candidates,
     )))
 }
+
+/// Whether the reference rows of another observer's file (`data`, read from `conn`) are the
+/// ones its own observer (the `is_local` row, schema 5 on) signed: the statement's digest must be
+/// the digest of the rows, or — a file made from a slice of a reference file (issue 18) — the
+/// whole file's digest the file records beside the digest of the slice it holds. `None` when the
+/// file has no signed local observer with events (earlier schemas, unsigned files, a
+/// coordinator's file): nothing to compare.
+///
+/// A forger who edits a candidate or a bureau of a signed file without the key cannot make them
+/// match (issue 15 point 1); the settings of a slice are not signed, so a slice's rows are only
+/// checked against its own recorded digest, and never copied over a coordinator's reference data
+/// on the fast path.
+pub(super) fn rows_as_signed(
+    conn: &Connection,
+    data: &ElectionData,
+) -> rusqlite::Result<Option<bool>> {
+    use rusqlite::OptionalExtension;
+    // An observer's own file: a local observer who signed and recorded. (A coordinator's file,
+    // whose local observer records nothing, may hold rows taken from merges after its last
+    // statement: not compared.)
+    let signed: Option<Option<String>> = conn
+        .query_row(
+            "SELECT o.reference_digest FROM observer o
+             WHERE o.is_local = 1 AND o.statement IS NOT NULL
+               AND EXISTS (SELECT 1 FROM event e WHERE e.observer = o.id)",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(Some(signed)) = signed else {
+        return Ok(None);
+    };
+    let setting = |key: &str| -> rusqlite::Result<Option<String>> {
+        conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()
+    };
+    let own = hex::encode(crate::domain::reference_digest::reference_digest(data));
+    if own == signed {
+        return Ok(Some(true));
+    }
+    let slice = setting(super::REFERENCE_SLICE_DIGEST)?;
+    let whole = setting(super::REFERENCE_FILE_DIGEST)?;
+    Ok(Some(
+        slice.as_deref() == Some(own.as_str()) && whole.as_deref() == Some(signed.as_str()),
+    ))
+}

@@ -73,6 +73,9 @@ pub enum ChainProblem {
         /// The position.
         seq: u64,
     },
+    /// The file's reference data (election, candidates, bureaux) are not those its own observer
+    /// signed: edited since (issue 15 point 1).
+    ReferenceAltered,
 }
 
 impl From<chain::ChainBreak> for ChainProblem {
@@ -106,6 +109,7 @@ impl Localize for ChainProblem {
             Self::TimeGoesBack { seq } => {
                 Message::new("reason-chain-time-goes-back").arg("seq", seq.to_string())
             }
+            Self::ReferenceAltered => Message::new("reason-chain-reference-altered"),
         }
     }
 }
@@ -225,6 +229,29 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
         out.push(check);
     }
     out.extend(orphans(&db)?);
+    // The reference rows the file's own observer signed (issue 15 point 1).
+    if version >= 5 {
+        let data = super::referential::load(&db.conn, path).map_err(|e| match e {
+            StorageError::Sqlite { source, .. } => Refusal::Damaged(Damage::sqlite(&source)),
+            other => Refusal::Damaged(Damage::Check(other.to_string())),
+        })?;
+        if super::referential::rows_as_signed(&db.conn, &data).map_err(damaged)? == Some(false) {
+            let local: Option<String> = db
+                .conn
+                .query_row("SELECT id FROM observer WHERE is_local = 1", [], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(damaged)?;
+            if let Some(check) = out
+                .iter_mut()
+                .find(|c| local.as_deref() == Some(c.observer.to_string().as_str()))
+                && check.problem.is_none()
+            {
+                check.problem = Some(ChainProblem::ReferenceAltered);
+            }
+        }
+    }
     Ok(out)
 }
 

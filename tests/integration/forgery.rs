@@ -906,3 +906,70 @@ fn a_folder_without_its_observations_and_reports_is_incomplete() {
             .all(|v| v.broken.is_none())
     );
 }
+
+/// Issue 15 point 1: reference data edited in a signed file (a candidate renamed, without the
+/// key) are caught: `verify` names the break, and `merge` does not take the edited rows into a
+/// target that lacks reference data, whose next genuine files would otherwise be refused.
+#[test]
+#[allow(clippy::disallowed_methods)] // the forger edits the file behind constat's back
+fn reference_rows_edited_after_their_observer_signed_them_are_caught() {
+    let g = genuine();
+    let forged = g.path("renamed.db");
+    run(
+        constat(&g.marie).args(["export", "db", "-o"]).arg(&forged),
+        0,
+    );
+    let conn = rusqlite::Connection::open(&forged).unwrap();
+    let changed = conn
+        .execute("UPDATE candidate SET surname = 'FAUX' WHERE panel = 3", [])
+        .unwrap();
+    assert!(changed > 0);
+    drop(conn);
+    let checks = constat::storage::verify_database(&forged).unwrap();
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.problem == Some(constat::storage::ChainProblem::ReferenceAltered)),
+        "{checks:?}"
+    );
+    run(constat(&forged).arg("verify").arg(&forged), 1);
+    // The genuine file verifies.
+    assert!(
+        constat::storage::verify_database(&g.marie)
+            .unwrap()
+            .iter()
+            .all(|c| c.problem.is_none())
+    );
+    // A target with no reference data of its own takes nothing from the forged file.
+    let target = g.path("empty.db");
+    run(
+        constat(&target).args([
+            "init",
+            "--election",
+            "legislatives-2017",
+            "--observer",
+            "National",
+        ]),
+        0,
+    );
+    merge_refuses(&target, &forged);
+    let names: Vec<String> = constat::storage::Store::open(&target)
+        .unwrap()
+        .election_data()
+        .unwrap()
+        .referential
+        .candidates
+        .values()
+        .flatten()
+        .map(|c| c.surname.clone())
+        .collect();
+    assert!(!names.contains(&"FAUX".to_owned()), "{names:?}");
+    // The genuine file then merges.
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--into"])
+            .arg(&target)
+            .arg(&g.marie),
+        0,
+    );
+}

@@ -326,9 +326,11 @@ fn corpus(dir: &Path) -> Vec<(&'static str, PathBuf, Expect)> {
             "renamed.db",
             "UPDATE candidate SET surname = 'INCONNU' WHERE panel = 3;",
         ),
+        // The rows are no longer those its observer signed: refused for that, before any
+        // comparison with this database's list.
         Expect::Refused {
-            fr: "listes de candidats différentes",
-            en: "candidate list differs",
+            fr: "ne sont pas celles que son observateur a signées",
+            en: "are not those its observer signed",
         },
     ));
     c.push((
