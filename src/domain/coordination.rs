@@ -171,18 +171,23 @@ impl Tracker {
                 }
             }
             body => {
+                // A machines statement says what a bureau is, not that someone watched it: a
+                // coordinator's flags from official data (`machines --from`) cover nothing.
+                let watched = !matches!(body, EventBody::Machines { .. });
                 if let Some(circ) = body.circonscription() {
                     self.dirty.insert(circ.clone());
                     self.circs_of_observer
                         .entry(e.observer)
                         .or_default()
                         .insert(circ.clone());
-                    self.observers_of_circ
-                        .entry(circ.clone())
-                        .or_default()
-                        .insert(e.observer);
+                    if watched {
+                        self.observers_of_circ
+                            .entry(circ.clone())
+                            .or_default()
+                            .insert(e.observer);
+                    }
                 }
-                if let Some(b) = body.flat().bureau {
+                if let Some(b) = body.flat().bureau.filter(|_| watched) {
                     let at = self
                         .observers_of_bureau
                         .entry(b.clone())
@@ -197,7 +202,9 @@ impl Tracker {
 
     /// Every circonscription is to be rebuilt (the reference data changed).
     pub fn invalidate(&mut self) {
-        self.dirty.extend(self.observers_of_circ.keys().cloned());
+        let circs: Vec<CirconscriptionCode> =
+            self.circs_of_observer.values().flatten().cloned().collect();
+        self.dirty.extend(circs);
     }
 
     /// True when some circonscription waits to be rebuilt.
@@ -707,5 +714,47 @@ mod tests {
             !dep.circs[0].bureaux[0].observers.is_empty(),
             "observed bureaux first"
         );
+    }
+
+    /// Issue 18 point 3: a coordinator's machines flags from official data (`machines --from`)
+    /// say what bureaux are, not that anyone watched them: they cover nothing.
+    #[test]
+    fn machines_statements_alone_cover_no_bureau() {
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let mut t = Tracker::default();
+        for (i, code) in ["75056_0911", "75056_0912"].into_iter().enumerate() {
+            t.apply(&event(
+                i,
+                1,
+                i as u64 + 1,
+                EventBody::Machines {
+                    circonscription: circ.clone(),
+                    bureau: BureauCode::parse(code).unwrap(),
+                    machines: true,
+                    note: None,
+                },
+            ));
+        }
+        let p = picture(&mut t);
+        assert_eq!(p.national.circs_covered, 0);
+        assert_eq!(p.national.bureaux_covered, 0);
+        // A tick there does.
+        t.apply(&event(
+            2,
+            2,
+            1,
+            EventBody::Tick {
+                circonscription: circ.clone(),
+                bureau: Some(BureauCode::parse("75056_0911").unwrap()),
+                panel: Panel::new(1).unwrap(),
+                item: Item::Bureau,
+                mark: Mark::Present,
+                note: None,
+                envelope: None,
+            },
+        ));
+        let p = picture(&mut t);
+        assert_eq!(p.national.circs_covered, 1);
+        assert_eq!(p.national.bureaux_covered, 1);
     }
 }
