@@ -30,6 +30,7 @@ coord-shortfall-none = Missing envelopes: no household recorded
 coord-non-receipt = Non-receipts: { $rate }
 coord-facts-title = Latest ballots absent from a table
 coord-facts-none = none
+coord-time-zoned = { $time } ({ $zone })
 coord-fact = { $time } · { $bureau } · no. { $panel } { $candidate } ({ $observer })
 coord-fact-here = { $time } · no. { $panel } { $candidate } ({ $observer })
 coord-more = … and { $count } more

@@ -33,6 +33,7 @@ coord-shortfall-none = Enveloppes manquantes : aucun foyer consigné
 coord-non-receipt = Non-réceptions : { $rate }
 coord-facts-title = Derniers bulletins absents d'une table
 coord-facts-none = aucun
+coord-time-zoned = { $time } ({ $zone })
 coord-fact = { $time } · { $bureau } · n° { $panel } { $candidate } ({ $observer })
 coord-fact-here = { $time } · n° { $panel } { $candidate } ({ $observer })
 coord-more = … et { $count } de plus

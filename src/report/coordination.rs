@@ -10,7 +10,7 @@ use crate::domain::coordination::{Area, Fact, Kind, Picture};
 use crate::domain::legal_time::LegalZone;
 use crate::domain::stats::Rate;
 use crate::domain::{BureauCode, CirconscriptionCode};
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Lang, Localize, Message};
 
 /// Where the coordinator stands in the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +139,19 @@ fn fact(lang: Lang, f: &Fact, with_place: bool) -> String {
     } else {
         msg("coord-fact-here")
     };
-    m.arg("time", clock(lang, LegalZone::of_bureau(&f.bureau), f.at))
+    // The list mixes bureaux of every zone in the order things happened: a time that is not
+    // Paris's says whose it is (the title says "heure de Paris").
+    let zone = LegalZone::of_bureau(&f.bureau);
+    let time = clock(lang, zone, f.at);
+    let time = if zone == LegalZone::Metropole {
+        time
+    } else {
+        msg("coord-time-zoned")
+            .arg("time", time)
+            .arg("zone", zone.message().render(lang))
+            .render(lang)
+    };
+    m.arg("time", time)
         .arg("panel", f.panel)
         .arg("candidate", f.candidate.as_str())
         .arg("observer", f.observer.as_str())
@@ -439,4 +451,36 @@ pub fn write_national(
         writeln!(out, "  {item}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::domain::{BureauCode, CirconscriptionCode};
+
+    /// The latest absences mix every zone in the order they happened: a time that is not
+    /// Paris's names its zone (issue 18 point 3), and none is shown in UTC.
+    #[test]
+    fn a_fact_outside_paris_time_names_its_zone() {
+        let at = chrono::DateTime::parse_from_rfc3339("2024-06-30T12:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let of = |bureau: &str, circ: &str| Fact {
+            at,
+            bureau: BureauCode::parse(bureau).unwrap(),
+            circonscription: CirconscriptionCode::parse(circ).unwrap(),
+            panel: 3,
+            candidate: "X".into(),
+            observer: "Y".into(),
+        };
+        let paris = fact(Lang::Fr, &of("75056_0911", "7501"), true);
+        let reunion = fact(Lang::Fr, &of("97411_0001", "97401"), true);
+        assert!(paris.starts_with("14\u{a0}h\u{a0}00 ·"), "{paris}");
+        let zone = LegalZone::of_bureau(&BureauCode::parse("97411_0001").unwrap())
+            .message()
+            .render(Lang::Fr);
+        assert!(reunion.starts_with(&format!("16\u{a0}h\u{a0}00 ({zone})")), "{reunion}");
+    }
 }
