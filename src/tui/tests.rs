@@ -2455,3 +2455,47 @@ fn the_summary_s_reclamation_is_signed_as_the_observer_said() {
         "the same signer's line as `constat pv`"
     );
 }
+
+/// Issue 16 point 2, through the runtime's handling of a burst: `e 2 Tab 2 Enter p` (and `…
+/// Enter p a space`) read in one go save the household and nothing else; the keys queued
+/// behind the form were typed before its closing was drawn and are not applied to the grid.
+#[test]
+fn keys_queued_behind_a_form_are_not_applied_to_the_grid() {
+    use ratatui::crossterm::event::Event as TermEvent;
+    let key = |code| TermEvent::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let c = |c| key(KeyCode::Char(c));
+    for tail in [vec![c('p')], vec![c('p'), c('a'), c(' ')]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = real_store(&dir.path().join("obs.db"));
+        store
+            .set_current_bureau(&BureauCode::parse("75056_0911").unwrap())
+            .unwrap();
+        let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+        let before = store.events().unwrap().len();
+        let mut burst = super::runtime::Burst::new(false);
+        let mut events = vec![
+            c('e'),
+            c('2'),
+            key(KeyCode::Tab),
+            c('2'),
+            key(KeyCode::Enter),
+        ];
+        events.extend(tail);
+        events.push(TermEvent::Resize(80, 24));
+        for e in events {
+            burst.take(&mut m, &mut store, e);
+        }
+        assert_eq!(m.mode, Mode::Grid);
+        assert_eq!(m.size, (80, 24), "a new size still counts");
+        let events = store.events().unwrap();
+        let new: Vec<_> = events[before..].iter().map(|e| &e.body).collect();
+        assert_eq!(new.len(), 1, "only the household: {new:?}");
+        assert!(matches!(new[0], EventBody::Envelope { received: 2, .. }));
+        assert_eq!(m.mark(0, Item::Foi), Mark::Unchecked);
+        // The next burst is applied as usual.
+        let mut burst = super::runtime::Burst::new(false);
+        burst.take(&mut m, &mut store, c('g'));
+        burst.take(&mut m, &mut store, c('p'));
+        assert_eq!(m.mark(0, Item::Foi), Mark::Present);
+    }
+}
