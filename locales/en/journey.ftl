@@ -76,6 +76,8 @@ journey-envelope-bad-date = "{ $value }" is not a date: a day that exists, in a 
 journey-envelope-no-voters = There must be at least one voter at the address
 journey-export-suggested = This folder already holds evidence: Enter to export into { $path }, or change the name
 journey-picker-no-bureau-yet = No bureau chosen yet: / to choose one
+# A profession de foi or courrier marked while the household's count says 0 envelopes received.
+journey-envelope-none-received = No envelope received at the household: nothing to tick. If an envelope arrived, correct the count (e).
 journey-envelope-arrival-without-envelope = No envelope received: clear the day of arrival
 # The envelope shown ($number) of how many ($of), in the grid's header.
 journey-envelope-shown = envelope { $number } of { $of } (+/-)

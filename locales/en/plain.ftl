@@ -90,6 +90,7 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 # After an item, when the household has several envelopes.
 plain-envelope-tag = {" "}(envelope { $number })
 plain-envelope-number = Envelope { $number }: the foi and courrier cells that follow are this envelope's.
+plain-no-envelope-received = Not recorded: the household received no envelope, there is nothing to tick. If an envelope arrived, give their number first (enveloppe V R).
 plain-arrival-without-envelope = No day of arrival without an envelope received: type enveloppe V 0 without a day.
 plain-envelope-beyond = No envelope { $number }: numero goes up to { $last }. If the household received more envelopes, give their number first (enveloppe V R), then numero { $number }.
 # The line before the grid when it shows an envelope after the first.

@@ -76,6 +76,8 @@ journey-envelope-bad-date = « { $value } » n'est pas une date : un jour qui
 journey-envelope-no-voters = Il faut au moins un électeur à l'adresse
 journey-export-suggested = Ce dossier contient déjà des preuves : Entrée pour exporter dans { $path }, ou changez le nom
 journey-picker-no-bureau-yet = Aucun bureau choisi pour l'instant : / pour en choisir un
+# A profession de foi or courrier marked while the household's count says 0 envelopes received.
+journey-envelope-none-received = Aucune enveloppe reçue au foyer : rien à cocher. Si une enveloppe est arrivée, corrigez le nombre (e).
 journey-envelope-arrival-without-envelope = Aucune enveloppe reçue : effacez la date d'arrivée
 # The envelope shown ($number) of how many ($of), in the grid's header.
 journey-envelope-shown = enveloppe { $number } sur { $of } (+/-)

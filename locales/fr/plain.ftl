@@ -93,6 +93,7 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 # After an item, when the household has several envelopes.
 plain-envelope-tag = {" "}(enveloppe { $number })
 plain-envelope-number = Enveloppe { $number } : les cases foi et courrier suivantes sont celles de cette enveloppe.
+plain-no-envelope-received = Pas enregistré : le foyer n'a reçu aucune enveloppe, il n'y a rien à cocher. Si une enveloppe est arrivée, donnez d'abord leur nombre (enveloppe V R).
 plain-arrival-without-envelope = Pas de jour d'arrivée sans enveloppe reçue : tapez enveloppe V 0 sans date.
 plain-envelope-beyond = Pas d'enveloppe { $number } : numero va jusqu'à { $last }. Si le foyer a reçu davantage d'enveloppes, donnez d'abord leur nombre (enveloppe V R), puis numero { $number }.
 # The line before the grid when it shows an envelope after the first.

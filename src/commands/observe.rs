@@ -49,6 +49,7 @@ fn refused(store: &Store, circ: &CirconscriptionCode, refusal: &Refusal) -> Resu
     Ok(match refusal {
         Refusal::NoVoters => Error::NoVoters,
         Refusal::ArrivalWithoutEnvelope => Error::ArrivalWithoutEnvelope,
+        Refusal::NoEnvelopeReceived => Error::NoEnvelopeReceived,
         Refusal::EnvelopeBeyond { number, limit } => Error::EnvelopeBeyondCount {
             number: *number,
             limit: *limit,

@@ -533,6 +533,7 @@ impl<'a> Session<'a> {
         match refusal {
             Refusal::EnvelopeBeyond { number, limit } => (t.envelope_beyond)(*number, *limit),
             Refusal::ArrivalWithoutEnvelope => t.arrival_without_envelope.to_owned(),
+            Refusal::NoEnvelopeReceived => t.no_envelope_received.to_owned(),
             Refusal::NoVoters => (t.problem)(&parse::Problem::NoVoters),
             Refusal::EnvelopeZero => (t.problem)(&parse::Problem::BadEnvelopeNumber("0".into())),
             // Plain mode has no move; a bureau is what the other refusals need.

@@ -442,7 +442,7 @@ fn a_failed_save_is_said_and_a_later_retry_saves() {
 }
 
 #[test]
-fn a_changed_mark_keeps_the_note_and_the_same_note_again_records_nothing() {
+fn a_changed_mark_drops_the_earlier_note_and_the_same_note_again_records_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(dir.path(), true);
     drive(
@@ -451,18 +451,19 @@ fn a_changed_mark_keeps_the_note_and_the_same_note_again_records_nothing() {
         "note 3 foi sous la porte\n3 foi p\nnote 3 foi sous la porte\ntous foi a\no\n",
     );
     let t = ticks(&store);
-    // The note, then present with the note kept; the same note again is no event; the column
-    // command keeps each cell's note.
+    // The note, then present: a new observation, without the earlier note (issue 13 point
+    // 1); the note again is recorded on it; the column leaves that cell.
     assert_eq!(
         t[0],
         (3, Item::Foi, Mark::Unchecked, Some("sous la porte".into()))
     );
+    assert_eq!(t[1], (3, Item::Foi, Mark::Present, None));
     assert_eq!(
-        t[1],
+        t[2],
         (3, Item::Foi, Mark::Present, Some("sous la porte".into()))
     );
-    assert_eq!(t.iter().filter(|x| x.0 == 3).count(), 2, "{t:?}");
-    assert_eq!(t.len(), 2 + candidates(&store) - 1, "{t:?}");
+    assert_eq!(t.iter().filter(|x| x.0 == 3).count(), 3, "{t:?}");
+    assert_eq!(t.len(), 3 + candidates(&store) - 1, "{t:?}");
 }
 
 #[test]
@@ -748,7 +749,7 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
         out.contains(
             " — bulletin (bureau) : 3 observations :\nle 11/06/2017 à 10 h : absent\n\
              le 11/06/2017 à 10 h : absent, note : « épuisés »\n\
-             le 11/06/2017 à 10 h : présent, note : « épuisés »\n"
+             le 11/06/2017 à 10 h : présent\n"
         ),
         "{out}"
     );
@@ -918,4 +919,47 @@ fn machines_and_the_time_seen_are_recorded_from_plain_mode() {
     assert!(out.contains("10 juin 2017, 18 h 30"), "{out}");
     assert!(out.contains("« peut-être » n'est ni oui ni non"), "{out}");
     assert!(out.contains("« demain » n'est pas un moment"), "{out}");
+}
+
+/// Issue 16 point 3: `enveloppe 2 0` then `3 foi a` is refused with what to do (the report
+/// said "absent de l'unique enveloppe observée"), and so is the column.
+#[test]
+fn envelope_content_is_refused_when_the_household_received_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "enveloppe 2 0\n3 foi a\n3 courrier p\ntous foi p\n3 bureau a\n",
+    );
+    assert_eq!(
+        out.matches("le foyer n'a reçu aucune enveloppe").count(),
+        3,
+        "{out}"
+    );
+    let t = ticks(&store);
+    assert_eq!(t, [(3, Item::Bureau, Mark::Absent, None)], "{out}");
+}
+
+/// Issue 13 point 1 / 16 point 10: a re-check of the table without a note does not repeat the
+/// earlier observation's note.
+#[test]
+fn a_recheck_does_not_repeat_the_earlier_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    drive(
+        &mut store,
+        Lang::Fr,
+        "8 bureau a\nnote 8 bureau bulletins épuisés\n8 bureau a\n8 bureau p\n",
+    );
+    let notes: Vec<_> = ticks(&store).into_iter().map(|t| (t.2, t.3)).collect();
+    assert_eq!(
+        notes,
+        [
+            (Mark::Absent, None),
+            (Mark::Absent, Some("bulletins épuisés".into())),
+            (Mark::Absent, None),
+            (Mark::Present, None),
+        ]
+    );
 }

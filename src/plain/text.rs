@@ -43,6 +43,8 @@ pub struct Text {
     pub envelope_number: fn(u16) -> String,
     /// `enveloppe V 0 JOUR`: a day of arrival with no envelope received.
     pub arrival_without_envelope: &'static str,
+    /// An envelope's content marked while the household's count says 0 envelopes received.
+    pub no_envelope_received: &'static str,
     /// `numero N` past the household's envelopes: the number asked for, the last one.
     pub envelope_beyond: fn(u16, u16) -> String,
     /// " (enveloppe 2)", after an item when the household has several envelopes.
@@ -163,6 +165,7 @@ fn build<const EN: bool>() -> Text {
         envelope_tag: |n| tr!(EN, "plain-envelope-tag", number = n),
         envelope_number: |n| tr!(EN, "plain-envelope-number", number = n),
         arrival_without_envelope: st!(EN, "plain-arrival-without-envelope"),
+        no_envelope_received: st!(EN, "plain-no-envelope-received"),
         envelope_beyond: |n, last| tr!(EN, "plain-envelope-beyond", number = n, last = last),
         envelope_shown: |n| tr!(EN, "plain-envelope-shown", number = n),
         non_receipt_summary: |voter, bureau| match voter {

@@ -1484,14 +1484,20 @@ fn the_move_picker_offers_bureaux_only_and_warns_of_replaced_observations() {
 }
 
 #[test]
-fn changing_a_mark_keeps_the_cells_note_and_an_unchanged_note_records_nothing() {
+fn changing_a_mark_drops_the_earlier_note_and_an_unchanged_note_records_nothing() {
     let mut h = Harness::new(model());
     h.keys("2p");
     h.keys("cabc");
     h.press(KeyCode::Enter);
     h.keys("a");
     let o = h.model.observation(0, Item::Bureau).unwrap();
-    assert_eq!((o.mark, o.note.as_deref()), (Mark::Absent, Some("abc")));
+    assert_eq!(
+        (o.mark, o.note.as_deref()),
+        (Mark::Absent, None),
+        "a new observation carries only its own note (issue 13 point 1)"
+    );
+    h.keys("cabc");
+    h.press(KeyCode::Enter);
     let before = h.log.len();
     h.keys("c");
     h.press(KeyCode::Enter);
@@ -2498,4 +2504,23 @@ fn keys_queued_behind_a_form_are_not_applied_to_the_grid() {
         burst.take(&mut m, &mut store, c('p'));
         assert_eq!(m.mark(0, Item::Foi), Mark::Present);
     }
+}
+
+/// Issue 16 point 3: `e 2 Tab 0 Enter` then `a`: the household received no envelope, so
+/// nothing is marked in it, and the message says what to do.
+#[test]
+fn no_envelope_content_is_marked_when_the_household_received_none() {
+    let mut h = Harness::new(model());
+    h.keys("e2");
+    h.press(KeyCode::Tab);
+    h.keys("0");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.log.len(), 1, "the household is recorded");
+    h.keys("a");
+    h.press(KeyCode::Right);
+    h.keys("pP");
+    assert_eq!(h.log.len(), 1, "nothing in an envelope: {:?}", h.log);
+    assert_eq!(h.mark(0, Item::Foi), Mark::Unchecked);
+    let flash = h.model.flash.clone().unwrap_or_default();
+    assert!(flash.contains("Aucune enveloppe reçue"), "{flash}");
 }

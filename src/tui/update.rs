@@ -870,6 +870,9 @@ fn refused(model: &Model, refusal: &Refusal, target: Option<&BureauCode>) -> Str
             (j.move_other_circ)(target.map_or("", BureauCode::as_str), circ.as_str())
         }
         Refusal::EnvelopeZero => j.envelope_first.to_owned(),
+        Refusal::NoEnvelopeReceived => {
+            crate::i18n::Message::new("journey-envelope-none-received").render(model.lang)
+        }
         Refusal::EnvelopeBeyond { .. } => {
             (j.envelope_last)(model.envelope_no, model.envelope().map(|f| f.received))
         }
