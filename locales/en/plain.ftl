@@ -39,7 +39,7 @@ plain-help =
     history 3 bureau: every observation of yours of the cell, with its time.
     findings: the findings of the circonscription, as in the report.
     pv: the réclamation for the bureau's procès-verbal, as constat pv.
-    annex: the whole report of the circonscription with its digest, to annex to the procès-verbal.
+    annex: the réclamation's annex (every fact of the bureau, its reference and the full digest), as constat pv --annex.
     export FOLDER: writes the evidence into that folder (on a USB stick, for instance), as constat export evidence.
     verify: re-checks the database's hash chains and signatures.
     help: this list. quit (or Ctrl-C): ends the session. Up and down arrows: the lines typed before.

@@ -39,7 +39,7 @@ plain-help =
     historique 3 bureau : toutes vos observations de la case, avec leur heure.
     bilan : les constats de la circonscription, comme dans le rapport.
     pv : la réclamation à porter au procès-verbal du bureau, comme constat pv.
-    annexe : le rapport complet de la circonscription avec son empreinte, à annexer au procès-verbal.
+    annexe : l'annexe de la réclamation (tous les faits du bureau, sa référence et l'empreinte complète), comme constat pv --annex.
     export DOSSIER : écrit les preuves dans ce dossier (par exemple sur une clé USB), comme constat export evidence.
     verifier : revérifie les chaînes d'empreintes et les signatures de la base.
     aide : cette liste. quitter (ou Ctrl-C) : termine la session. Flèches haut et bas : les lignes déjà tapées.

@@ -614,10 +614,7 @@ impl<'a> Session<'a> {
             Command::Place { code } => self.go_to(store, &code),
             Command::Findings => self.findings(store),
             Command::Pv => self.pv(store),
-            Command::Annex => match self.report_text(store) {
-                Ok(text) => text.lines().map(str::to_owned).collect(),
-                Err(e) => vec![e.message(self.lang)],
-            },
+            Command::Annex => self.annex(store),
             Command::Export { folder } => self.export(store, &folder),
             Command::History { panel, item } => self.history(panel, item),
             Command::Verify => self.verify(store),
@@ -722,6 +719,23 @@ impl<'a> Session<'a> {
         match crate::app::pv::reclamation_of(store, &bureau.code, self.lang) {
             Ok(Some(text)) => text.lines().map(str::to_owned).collect(),
             Ok(None) => vec![(self.text.place_unknown)(bureau.code.as_str())],
+            Err(e) => vec![e.message(self.lang)],
+        }
+    }
+
+    /// `annexe`: the réclamation's annex for the current bureau, what `constat pv --annex`
+    /// prints (issue 16 point 13: it used to be the whole circonscription report).
+    fn annex(&self, store: &Store) -> Vec<String> {
+        let Some(bureau) = &self.bureau else {
+            return vec![self.text.pv_needs_bureau.to_owned()];
+        };
+        let request = crate::app::pv::Request {
+            bureau: &bureau.code,
+            as_observer: None,
+            qualite: None,
+        };
+        match crate::app::pv::text(store, &request, crate::app::pv::Part::Annex, self.lang) {
+            Ok(text) => text.lines().map(str::to_owned).collect(),
             Err(e) => vec![e.message(self.lang)],
         }
     }

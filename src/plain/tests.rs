@@ -770,8 +770,23 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
     )
     .unwrap();
     let report = String::from_utf8(report).unwrap();
-    // The report is read before the session's export, which adds no event: the same text.
-    assert!(out.contains(&report), "annexe is the whole report:\n{out}");
+    // The annex is `constat pv --annex`'s, not the whole report (issue 16 point 13).
+    let annex = crate::app::pv::text(
+        &store,
+        &crate::app::pv::Request {
+            bureau: &crate::domain::BureauCode::parse("75056_0911").unwrap(),
+            as_observer: None,
+            qualite: None,
+        },
+        crate::app::pv::Part::Annex,
+        Lang::Fr,
+    )
+    .unwrap();
+    assert!(
+        out.contains(&format!("constat> {annex}")),
+        "annexe is the PV's annex:\n{out}"
+    );
+    assert!(!out.contains(&report), "not the whole report:\n{out}");
     let findings_at = report.find("\nConstats\n").unwrap();
     assert!(
         out.contains(&format!("constat> {}", &report[findings_at + 1..])),
