@@ -47,6 +47,8 @@ plain-help =
 ## What a command did.
 
 plain-saved-at = saved at { $time }.
+# A change seen at the time the observer gave with « heure » ($seen), recorded at $time.
+plain-saved-seen-at = seen at { $seen }, saved at { $time }.
 plain-not-saved = NOT SAVED: { $error }
 # $done of $total changes were saved before the error.
 plain-partly-saved = { $done } of { $total } saved before the error; "undo" withdraws them.

@@ -47,6 +47,8 @@ plain-help =
 ## What a command did.
 
 plain-saved-at = enregistré à { $time }.
+# A change seen at the time the observer gave with « heure » ($seen), recorded at $time.
+plain-saved-seen-at = vu à { $seen }, enregistré à { $time }.
 plain-not-saved = NON ENREGISTRÉ : { $error }
 # $done of $total changes were saved before the error.
 plain-partly-saved =

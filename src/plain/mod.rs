@@ -936,12 +936,23 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn saved_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
-        let time = at.map_or_else(String::new, |at| {
-            // In the place's legal time (law.md §2.8), whatever the machine's zone.
-            self.local(at).format("%H:%M:%S").to_string()
-        });
-        format!("{summary} — {}", (self.text.saved_at)(&time))
+    /// A change, once committed: "enregistré à 22 h 46" (the place's legal time, law.md §2.8,
+    /// said as the interface says it), and "vu à 15 h 40" first when the observer gave the
+    /// time it was seen (`heure`).
+    fn saved_line(
+        &self,
+        summary: &str,
+        at: Option<DateTime<Utc>>,
+        seen: Option<DateTime<Utc>>,
+    ) -> String {
+        let time = at.map_or_else(String::new, |at| (self.text.clock)(self.local(at)));
+        match seen {
+            Some(seen) => {
+                let seen = (self.text.clock)(self.local(seen));
+                format!("{summary} — {}", (self.text.saved_seen_at)(&seen, &time))
+            }
+            None => format!("{summary} — {}", (self.text.saved_at)(&time)),
+        }
     }
 
     /// A moment in the place's legal time.
@@ -953,9 +964,13 @@ impl<'a> Session<'a> {
         .local(at)
     }
 
-    /// A re-check of the table, once committed: "revérifié à 15 h 40" (the bureau's legal time).
+    /// A re-check of the table, once committed: "revérifié à 15 h 40" (the bureau's legal time),
+    /// at the time it was seen when the observer gave one (`heure`), else when recorded.
     fn rechecked_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
-        let time = at.map_or_else(String::new, |at| (self.text.clock)(self.local(at)));
+        let time = self
+            .seen
+            .or(at)
+            .map_or_else(String::new, |at| (self.text.clock)(self.local(at)));
         format!("{summary} — {}", (self.text.rechecked_at)(&time))
     }
 
@@ -982,7 +997,7 @@ impl<'a> Session<'a> {
         let done = saved.len();
         let lines = match failure {
             None if recheck => vec![self.rechecked_line(&summary, at)],
-            None => vec![self.saved_line(&summary, at)],
+            None => vec![self.saved_line(&summary, at, self.seen)],
             Some(why) => {
                 let mut lines = vec![(self.text.not_saved)(&why)];
                 if done > 0 {
@@ -1020,7 +1035,7 @@ impl<'a> Session<'a> {
         let (_, failure, at) = self.append_all(store, bodies);
         let summary = (t.undone)(&change.summary);
         match failure {
-            None => vec![self.saved_line(&summary, at)],
+            None => vec![self.saved_line(&summary, at, None)],
             Some(why) => {
                 // What was not withdrawn can still be undone by a later `annuler`.
                 let left: Vec<EventId> = live

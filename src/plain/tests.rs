@@ -121,12 +121,12 @@ fn a_cell_is_said_saved_with_its_time_only_once_stored() {
         "3 foi p\n3 bureau absent\n3 foi p\n3 foi -\n",
     );
     assert!(
-        out.contains(" — profession de foi : présent — enregistré à 10:00:01.\n"),
+        out.contains(" — profession de foi : présent — enregistré à 10 h.\n"),
         "{out}"
     );
     assert!(out.contains("constat> 3. "), "{out}");
     assert!(
-        out.contains(" — bulletin (bureau) : absent — enregistré à 10:00:02.\n"),
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
         "{out}"
     );
     // The same value again is said and not stored twice.
@@ -134,7 +134,7 @@ fn a_cell_is_said_saved_with_its_time_only_once_stored() {
         out.contains(" — profession de foi : présent, déjà : rien à enregistrer.\n"),
         "{out}"
     );
-    assert!(out.contains(" — profession de foi : non vérifié — enregistré à 10:00:03.\n"));
+    assert!(out.contains(" — profession de foi : non vérifié — enregistré à 10 h.\n"));
     assert_eq!(
         ticks(&store),
         vec![
@@ -181,8 +181,7 @@ fn the_whole_column_asks_first() {
     let out = drive(&mut store, Lang::Fr, "tous bureau p\no\ntous bureau p\n");
     assert!(
         out.contains(&format!(
-            "bulletin (bureau) : présent pour {} candidats — enregistré à 10:00:{:02}.",
-            n - 1,
+            "bulletin (bureau) : présent pour {} candidats — enregistré à 10 h.",
             n - 1
         )),
         "{out}"
@@ -257,17 +256,19 @@ fn envelope_non_receipt_and_note() {
     );
     assert!(
         out.contains(
-            "Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue — enregistré à 10:00:01."
+            "Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue — enregistré à 10 h."
         ),
         "{out}"
     );
     assert!(
-        out.contains("Non-réception : Jean Dupont, bureau 75056_0911 — enregistré à 10:00:02."),
+        out.contains("Non-réception : Jean Dupont, bureau 75056_0911 — enregistré à 10 h."),
         "{out}"
     );
     assert!(out.contains("Non-réception sans nom, bureau 75056_0911 — enregistré"));
     assert!(
-        out.contains(" — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10:00:05."),
+        out.contains(
+            " — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10 h."
+        ),
         "{out}"
     );
     let events = store.events().unwrap();
@@ -375,7 +376,7 @@ fn english() {
     assert!(out.contains("profession de foi: not checked, ballot (mail): not checked"));
     assert!(out.contains("constat> Commands:\n"), "{out}");
     assert!(
-        out.contains(" — ballot (mail): absent — saved at 10:00:01.\n"),
+        out.contains(" — ballot (mail): absent — saved at 10:00.\n"),
         "{out}"
     );
     assert!(out.contains("Confirm? (y/n) "), "{out}");
@@ -648,7 +649,7 @@ fn a_recheck_of_the_table_is_said_rechecked_at_the_bureau_s_time() {
     let mut store = new_store(dir.path(), true);
     let out = drive(&mut store, Lang::Fr, "3 bureau p\n3 bureau p\n3 bureau a\n");
     assert!(
-        out.contains(" — bulletin (bureau) : présent — enregistré à 10:00:01.\n"),
+        out.contains(" — bulletin (bureau) : présent — enregistré à 10 h.\n"),
         "{out}"
     );
     assert!(
@@ -657,7 +658,7 @@ fn a_recheck_of_the_table_is_said_rechecked_at_the_bureau_s_time() {
     );
     // A changed mark is no re-check.
     assert!(
-        out.contains(" — bulletin (bureau) : absent — enregistré à 10:00:03.\n"),
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
         "{out}"
     );
     assert_eq!(ticks(&store).len(), 3);
@@ -705,7 +706,7 @@ fn absurd_counts_are_refused_and_more_envelopes_than_voters_is_asked_first() {
     assert!(
         out.contains(
             "Enveloppes du foyer : 4 électeurs à l'adresse, 9 enveloppes reçues \
-             (5 enveloppes de plus que d'électeurs) — enregistré à 10:00:01."
+             (5 enveloppes de plus que d'électeurs) — enregistré à 10 h."
         ),
         "{out}"
     );
@@ -976,5 +977,34 @@ fn a_recheck_does_not_repeat_the_earlier_note() {
             (Mark::Absent, None),
             (Mark::Present, None),
         ]
+    );
+}
+
+/// Issue 16 point 5: after `heure`, a re-check is said at the time seen, not the time typed in,
+/// and every reply says its time the French way ("10 h", "9 h 40"), with the time seen first.
+#[test]
+fn replies_say_the_time_seen_the_french_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "8 bureau a\nheure 11/06/2017 09:40\n8 bureau a\n3 foi p\n",
+    );
+    assert!(
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" — bulletin (bureau) : absent — revérifié à 9 h 40.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" — profession de foi : présent — vu à 9 h 40, enregistré à 10 h.\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains(":00:0"),
+        "no clock digits with seconds: {out}"
     );
 }

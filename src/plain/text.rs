@@ -30,6 +30,8 @@ pub struct Text {
     pub start_hint: &'static str,
     pub help: &'static [&'static str],
     pub saved_at: fn(&str) -> String,
+    /// A change committed, seen at the time the observer gave (seen, recorded).
+    pub saved_seen_at: fn(&str, &str) -> String,
     pub not_saved: fn(&str) -> String,
     pub partly_saved: fn(usize, usize) -> String,
     pub already: fn(&str) -> String,
@@ -152,6 +154,7 @@ fn build<const EN: bool>() -> Text {
         // One line of the list per line of the message.
         help: st!(EN, "plain-help").lines().collect::<Vec<_>>().leak(),
         saved_at: |t| tr!(EN, "plain-saved-at", time = t),
+        saved_seen_at: |s, t| tr!(EN, "plain-saved-seen-at", seen = s, time = t),
         not_saved: |e| tr!(EN, "plain-not-saved", error = e),
         partly_saved: |done, total| tr!(EN, "plain-partly-saved", done = done, total = total),
         already: |what| tr!(EN, "plain-already", what = what),
