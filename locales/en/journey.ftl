@@ -195,6 +195,7 @@ journey-history-withdrawn = (withdrawn)
 journey-hint-history = ↑↓ scroll · Esc close
 
 journey-button-note = c note
+journey-button-export = x export
 journey-button-undo = u undo
 journey-button-help = ? help
 journey-button-quit = q quit

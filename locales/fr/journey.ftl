@@ -198,6 +198,7 @@ journey-history-withdrawn = (retiré)
 journey-hint-history = ↑↓ défiler · Échap fermer
 
 journey-button-note = c note
+journey-button-export = x preuves
 journey-button-undo = u annuler
 journey-button-help = ? aide
 journey-button-quit = q quitter

@@ -2524,3 +2524,40 @@ fn no_envelope_content_is_marked_when_the_household_received_none() {
     let flash = h.model.flash.clone().unwrap_or_default();
     assert!(flash.contains("Aucune enveloppe reçue"), "{flash}");
 }
+
+/// Issue 16 point 11 on the Bilan screen of a phone (40×15): the hint line keeps "u annuler"
+/// (as buttons: export, undo, help, quit), and a tap on it undoes.
+#[test]
+fn the_phone_summary_keeps_undo_on_its_hint_line() {
+    let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
+    h.keys("2p3");
+    assert_eq!(h.model.screen, Screen::Summary);
+    h.model.flash = None;
+    let s = screen(&h.model, 40, 15);
+    let last = s.lines().last().unwrap();
+    assert!(
+        last.contains("u annuler") && last.contains("x preuves") && last.contains("q quitter"),
+        "{s}"
+    );
+    let [export, undo, ..] =
+        view::layout::phone_buttons(ratatui::layout::Rect::new(0, 0, 40, 15)).unwrap();
+    h.send(Message::Tap {
+        x: undo.x + 1,
+        y: undo.y,
+    });
+    assert_eq!(h.mark(0, Item::Bureau), Mark::Unchecked, "undone by a tap");
+    h.model.flash = None;
+    h.send(Message::Tap {
+        x: export.x + 1,
+        y: export.y,
+    });
+    assert!(
+        matches!(h.model.mode, Mode::Export(_)),
+        "{:?}",
+        h.model.mode
+    );
+}

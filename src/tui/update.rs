@@ -255,7 +255,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 return show(model, tab);
             }
             if model.screen == Screen::Summary {
-                return vec![];
+                return summary_button(model, buttons_shown, screen, x, y);
             }
             if buttons_shown
                 && let Some(button) = super::view::layout::phone_button_target(screen, x, y)
@@ -1350,4 +1350,25 @@ fn refresh_picker(model: &Model, picker: &mut Picker) {
     picker.hits = hits;
     picker.total = total;
     picker.selected = 0;
+}
+
+/// A tap on the summary screen of a phone: its hint line's buttons are export, undo, help and
+/// quit (issue 16 point 11: undo stays reachable there too).
+fn summary_button(
+    model: &mut Model,
+    buttons_shown: bool,
+    screen: ratatui::layout::Rect,
+    x: u16,
+    y: u16,
+) -> Vec<Effect> {
+    if !buttons_shown {
+        return vec![];
+    }
+    match super::view::layout::phone_button_target(screen, x, y) {
+        Some(0) => update(model, Message::OpenExport),
+        Some(1) => update(model, Message::Undo),
+        Some(2) => update(model, Message::ToggleHelp),
+        Some(_) => update(model, Message::Quit),
+        None => vec![],
+    }
 }
