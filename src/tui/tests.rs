@@ -2561,3 +2561,23 @@ fn the_phone_summary_keeps_undo_on_its_hint_line() {
         h.model.mode
     );
 }
+
+/// Issue 16 point 7 at 80×24 and 40×15: with the cursor on a cell with a long note, the
+/// per-column count still shows; the note's preview gives way first.
+#[test]
+fn the_progress_count_shows_even_on_a_noted_cell() {
+    let mut h = Harness::new(model());
+    h.keys("2pc");
+    h.send(Message::Paste("é".repeat(300)));
+    h.press(KeyCode::Enter);
+    assert!(h.model.observation(0, Item::Bureau).unwrap().note.is_some());
+    h.model.flash = None;
+    let s = screen(&h.model, 80, 24);
+    assert!(s.contains("bureau 1/22"), "{s}");
+    assert!(
+        s.contains("✎ ééé"),
+        "the note still previews where it fits:\n{s}"
+    );
+    let s = screen(&h.model, 40, 15);
+    assert!(s.contains("bureau 1/22"), "{s}");
+}
