@@ -29,7 +29,7 @@ plain-help =
     all bureau p: the whole column for every candidate, after confirmation.
     envelope 4 1: 4 voters at the address (1 to 99), 1 envelope received; envelope 4 2 06/06/2024: 2 envelopes, arrived on 6 June 2024. More envelopes than voters: a question asks you to confirm.
     number 2: the foi and courrier cells that follow are those of the household's 2nd envelope (number 1 goes back to the first).
-    non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional).
+    non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional); your household without a name or with yours, else type non-receipt own NAME or non-receipt other NAME.
     note 3 bureau TEXT: adds a note to the cell, with its current value.
     bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).
     machines yes: the bureau votes on machines (no ballots on the table); machines no: it does not.
@@ -97,6 +97,9 @@ plain-arrival-without-envelope = No day of arrival without an envelope received:
 plain-envelope-beyond = No envelope { $number }: numero goes up to { $last }. If the household received more envelopes, give their number first (enveloppe V R), then numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Household envelope { $number } (foi and courrier):
+# Whose household a non-receipt is of, after its summary.
+plain-household-own = your household
+plain-household-other = another household
 plain-non-receipt-named = Non-receipt: { $voter }, bureau { $bureau }
 plain-non-receipt-unnamed = Non-receipt without a name, bureau { $bureau }
 

@@ -29,7 +29,7 @@ plain-help =
     tous bureau p : toute la colonne pour tous les candidats, après confirmation.
     enveloppe 4 1 : 4 électeurs à l'adresse (de 1 à 99), 1 enveloppe reçue ; enveloppe 4 2 06/06/2024 : 2 enveloppes, arrivées le 6 juin 2024. Plus d'enveloppes que d'électeurs : une question le fait confirmer.
     numero 2 : les cases foi et courrier suivantes sont celles de la 2e enveloppe du foyer (numero 1 pour revenir à la première).
-    non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).
+    non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif) ; votre foyer sans nom ou à votre nom, sinon tapez non-recu foyer NOM ou non-recu autre NOM.
     note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.
     bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).
     machines oui : le bureau vote sur machines (pas de bulletins sur la table) ; machines non : il ne vote pas sur machines.
@@ -100,6 +100,9 @@ plain-arrival-without-envelope = Pas de jour d'arrivée sans enveloppe reçue : 
 plain-envelope-beyond = Pas d'enveloppe { $number } : numero va jusqu'à { $last }. Si le foyer a reçu davantage d'enveloppes, donnez d'abord leur nombre (enveloppe V R), puis numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Enveloppe { $number } du foyer (foi et courrier) :
+# Whose household a non-receipt is of, after its summary.
+plain-household-own = votre foyer
+plain-household-other = autre foyer
 plain-non-receipt-named = Non-réception : { $voter }, bureau { $bureau }
 plain-non-receipt-unnamed = Non-réception sans nom, bureau { $bureau }
 

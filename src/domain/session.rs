@@ -88,6 +88,21 @@ pub enum NoteChange {
     Replace(Option<String>),
 }
 
+/// Whether a non-receipt belongs to the observer's own household (law.md §2.10: then it is one
+/// of the household's missing envelopes, not counted twice): as the observer `said`, else yes
+/// when no other voter is named — no name, or the observer's own name (`non-recu Paul
+/// Observateur` by Paul Observateur), compared without case, accents kept, spaces collapsed.
+pub fn own_household(voter: Option<&str>, observer_name: &str, said: Option<bool>) -> bool {
+    said.unwrap_or_else(|| {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        voter.is_none_or(|v| v.trim().is_empty() || words(v) == words(observer_name))
+    })
+}
+
 /// A move of the observer's ballot observations from the current bureau to another, as one
 /// change: the new ticks first, then the withdrawals here, so that a disk filling half-way leaves
 /// an observation in both bureaux rather than in neither.

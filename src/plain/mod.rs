@@ -579,12 +579,24 @@ impl<'a> Session<'a> {
                 }
                 Err(refusal) => vec![self.refused(&refusal)],
             },
-            Command::NonReceipt { voter } => {
-                let summary = self
-                    .bureau
-                    .as_ref()
-                    .map(|b| (t.non_receipt_summary)(voter.as_deref(), b.code.as_str()));
-                match (self.sheet().non_receipt(voter, None), summary) {
+            Command::NonReceipt { voter, household } => {
+                let own = crate::domain::session::own_household(
+                    voter.as_deref(),
+                    &self.observer_name,
+                    household,
+                );
+                let summary = self.bureau.as_ref().map(|b| {
+                    let whose = if own {
+                        t.household_own
+                    } else {
+                        t.household_other
+                    };
+                    format!(
+                        "{}, {whose}",
+                        (t.non_receipt_summary)(voter.as_deref(), b.code.as_str())
+                    )
+                });
+                match (self.sheet().non_receipt_of(voter, None, own), summary) {
                     (Ok(body), Some(summary)) => self.commit(store, summary, vec![body]),
                     (Err(refusal), _) => vec![self.refused(&refusal)],
                     (Ok(_), None) => vec![t.needs_bureau.to_owned()],

@@ -261,10 +261,12 @@ fn envelope_non_receipt_and_note() {
         "{out}"
     );
     assert!(
-        out.contains("Non-réception : Jean Dupont, bureau 75056_0911 — enregistré à 10 h."),
+        out.contains(
+            "Non-réception : Jean Dupont, bureau 75056_0911, autre foyer — enregistré à 10 h."
+        ),
         "{out}"
     );
-    assert!(out.contains("Non-réception sans nom, bureau 75056_0911 — enregistré"));
+    assert!(out.contains("Non-réception sans nom, bureau 75056_0911, votre foyer — enregistré"));
     assert!(
         out.contains(
             " — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10 h."
@@ -1006,5 +1008,37 @@ fn replies_say_the_time_seen_the_french_way() {
     assert!(
         !out.contains(":00:0"),
         "no clock digits with seconds: {out}"
+    );
+}
+
+/// Issue 13 point 5: plain mode's non-receipt says whether it is of the observer's household;
+/// the observer's own name defaults to it (it used to count the household twice), another
+/// name to another household, and `foyer` / `autre` say it.
+#[test]
+fn a_non_receipt_says_whose_household_it_is_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "non-recu Marie\nnon-recu\nnon-recu Jean Dupont\nnon-recu foyer Jean Dupont\nnon-recu autre\n",
+    );
+    let households: Vec<Option<bool>> = store
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::NonReceipt { household, .. } => Some(household),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        households,
+        [Some(true), Some(true), Some(false), Some(true), Some(false)],
+        "{out}"
+    );
+    assert!(
+        out.contains("Non-réception : Marie, bureau 75056_0911, votre foyer — "),
+        "{out}"
     );
 }

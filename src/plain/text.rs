@@ -32,6 +32,9 @@ pub struct Text {
     pub saved_at: fn(&str) -> String,
     /// A change committed, seen at the time the observer gave (seen, recorded).
     pub saved_seen_at: fn(&str, &str) -> String,
+    /// A non-receipt of the observer's own household, or of another.
+    pub household_own: &'static str,
+    pub household_other: &'static str,
     pub not_saved: fn(&str) -> String,
     pub partly_saved: fn(usize, usize) -> String,
     pub already: fn(&str) -> String,
@@ -155,6 +158,8 @@ fn build<const EN: bool>() -> Text {
         help: st!(EN, "plain-help").lines().collect::<Vec<_>>().leak(),
         saved_at: |t| tr!(EN, "plain-saved-at", time = t),
         saved_seen_at: |s, t| tr!(EN, "plain-saved-seen-at", seen = s, time = t),
+        household_own: st!(EN, "plain-household-own"),
+        household_other: st!(EN, "plain-household-other"),
         not_saved: |e| tr!(EN, "plain-not-saved", error = e),
         partly_saved: |done, total| tr!(EN, "plain-partly-saved", done = done, total = total),
         already: |what| tr!(EN, "plain-already", what = what),

@@ -153,6 +153,30 @@ fn a_new_observation_carries_only_its_own_note_and_a_note_keeps_the_mark() {
     assert_eq!((mark, note), (Mark::Unchecked, None));
 }
 
+/// Issue 13 point 5: a non-receipt is the observer's household's unless another voter is named;
+/// the observer's own name is no other voter; an explicit answer wins.
+#[test]
+fn a_non_receipt_is_the_observer_s_household_unless_another_voter_is_named() {
+    assert!(own_household(None, "Paul Observateur", None));
+    assert!(own_household(Some("  "), "Paul Observateur", None));
+    assert!(own_household(
+        Some("paul  OBSERVATEUR"),
+        "Paul Observateur",
+        None
+    ));
+    assert!(!own_household(
+        Some("Jean Dupont"),
+        "Paul Observateur",
+        None
+    ));
+    assert!(own_household(
+        Some("Jean Dupont"),
+        "Paul Observateur",
+        Some(true)
+    ));
+    assert!(!own_household(None, "Paul Observateur", Some(false)));
+}
+
 #[test]
 fn the_bureau_s_table_needs_a_bureau() {
     let (c, cands) = (circ(), candidates());
