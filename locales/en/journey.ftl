@@ -195,6 +195,12 @@ journey-history-withdrawn = (withdrawn)
 journey-hint-history = ↑↓ scroll · Esc close
 
 journey-button-note = c note
+# The non-receipt form's field: is the voter of the observer's own household (y/n)?
+journey-non-receipt-household = Your household (y/n)
+journey-household-yes = yes
+journey-household-no = no
+journey-household-default-yes = yes (default)
+journey-household-default-no = no (default)
 journey-button-export = x export
 journey-button-undo = u undo
 journey-button-help = ? help

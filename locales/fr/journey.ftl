@@ -198,6 +198,12 @@ journey-history-withdrawn = (retiré)
 journey-hint-history = ↑↓ défiler · Échap fermer
 
 journey-button-note = c note
+# The non-receipt form's field: is the voter of the observer's own household (o/n)?
+journey-non-receipt-household = Votre foyer (o/n)
+journey-household-yes = oui
+journey-household-no = non
+journey-household-default-yes = oui (défaut)
+journey-household-default-no = non (défaut)
 journey-button-export = x preuves
 journey-button-undo = u annuler
 journey-button-help = ? aide

@@ -2581,3 +2581,44 @@ fn the_progress_count_shows_even_on_a_noted_cell() {
     let s = screen(&h.model, 40, 15);
     assert!(s.contains("bureau 1/22"), "{s}");
 }
+
+/// Issue 13 point 5 in the `n` form: the non-receipt says whether it is of the observer's own
+/// household; the observer's own name defaults to yes (it used to count the household twice),
+/// another name to no, and the third field (`o`/`n`) says it.
+#[test]
+fn the_non_receipt_form_says_whose_household_it_is_of() {
+    let mut h = Harness::new(model());
+    let record = |h: &mut Harness, name: &str, answer: Option<char>| {
+        h.keys("n");
+        h.send(Message::Paste(name.into()));
+        if let Some(c) = answer {
+            h.press(KeyCode::Tab);
+            h.press(KeyCode::Tab);
+            h.keys(&c.to_string());
+        }
+        h.press(KeyCode::Enter);
+        assert_eq!(h.model.mode, Mode::Grid);
+    };
+    record(&mut h, "Marie", None);
+    record(&mut h, "", None);
+    record(&mut h, "Jean Dupont", None);
+    record(&mut h, "Jean Dupont", Some('o'));
+    record(&mut h, "", Some('n'));
+    let households: Vec<Option<bool>> = h
+        .log
+        .iter()
+        .filter_map(|e| match &e.body {
+            EventBody::NonReceipt { household, .. } => Some(*household),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        households,
+        [Some(true), Some(true), Some(false), Some(true), Some(false)]
+    );
+    h.keys("n");
+    h.send(Message::Paste("Jean Dupont".into()));
+    let s = screen(&h.model, 80, 24);
+    assert!(s.contains("Votre foyer (o/n)"), "{s}");
+    assert!(s.contains("non (défaut)"), "{s}");
+}

@@ -454,6 +454,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 Mode::Envelope(form) => {
                     form.focused_mut().pop();
                 }
+                Mode::NonReceipt(form) if form.focus == 2 => form.household = None,
                 Mode::NonReceipt(form) => {
                     form.focused_mut().pop();
                 }
@@ -478,7 +479,10 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             };
             match &mut model.mode {
                 Mode::Envelope(form) => form.focus = (form.focus + step) % EnvelopeForm::FIELDS,
-                Mode::NonReceipt(form) => form.focus = 1 - form.focus.min(1),
+                Mode::NonReceipt(form) => {
+                    let step = if msg == Message::NextField { 1 } else { 2 };
+                    form.focus = (form.focus + step) % NonReceiptForm::FIELDS;
+                }
                 _ => {}
             }
             vec![]
@@ -659,6 +663,16 @@ fn insert(model: &mut Model, text: &str) -> Vec<Effect> {
             None
         }
         Mode::Envelope(form) => Some((push_text(&mut form.note, text, MAX_NOTE), MAX_NOTE)),
+        Mode::NonReceipt(form) if form.focus == 2 => {
+            for c in text.chars() {
+                match c {
+                    'o' | 'O' | 'y' | 'Y' => form.household = Some(true),
+                    'n' | 'N' => form.household = Some(false),
+                    _ => {}
+                }
+            }
+            None
+        }
         Mode::NonReceipt(form) => {
             let max = if form.focus == 0 { MAX_NAME } else { MAX_NOTE };
             Some((push_text(form.focused_mut(), text, max), max))
@@ -1175,7 +1189,12 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         }
         Mode::NonReceipt(form) => {
             let (voter, note) = (non_empty(&form.voter), non_empty(&form.note));
-            match model.sheet().non_receipt(voter, note) {
+            let own = crate::domain::session::own_household(
+                voter.as_deref(),
+                &model.observer_name,
+                form.household,
+            );
+            match model.sheet().non_receipt_of(voter, note, own) {
                 Ok(body) => {
                     model.mode = Mode::Grid;
                     persist(model, vec![body], true)
