@@ -106,9 +106,11 @@ plain-non-receipt-unnamed = Non-receipt without a name, bureau { $bureau }
 ## Replies.
 
 plain-undone = Undone: { $what }
-plain-nothing-to-undo = Nothing to undo in this session.
+plain-nothing-to-undo = Nothing to undo.
 plain-needs-bureau = No bureau chosen: the ballot at the bureau and non-receipts need one (type bureau CODE, for instance bureau 75056_0911).
 plain-place-unknown = "{ $code }" is neither a bureau nor a circonscription of this database (example: bureau 75056_0911, bureau 7501).
+# The question before undoing a change recorded in an earlier session ($what: what it undoes).
+plain-undo-earlier-confirm = Undo “{ $what }”, recorded in an earlier session? (y/n){" "}
 plain-confirm-again = Answer y (yes) or n (no).
 # $known: the panel numbers of the circonscription.
 plain-unknown-panel = No candidate number { $number } here. Numbers: { $known }.

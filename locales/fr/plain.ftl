@@ -109,9 +109,11 @@ plain-non-receipt-unnamed = Non-réception sans nom, bureau { $bureau }
 ## Replies.
 
 plain-undone = Annulé : { $what }
-plain-nothing-to-undo = Rien à annuler dans cette session.
+plain-nothing-to-undo = Rien à annuler.
 plain-needs-bureau = Aucun bureau choisi : le bulletin au bureau et les non-réceptions demandent un bureau (tapez bureau CODE, par exemple bureau 75056_0911).
 plain-place-unknown = « { $code } » n'est ni un bureau ni une circonscription de cette base (exemple : bureau 75056_0911, bureau 7501).
+# The question before undoing a change recorded in an earlier session ($what: what it undoes).
+plain-undo-earlier-confirm = Annuler « { $what } », enregistré lors d'une session précédente ? (o/n){" "}
 plain-confirm-again = Répondez o (oui) ou n (non).
 # $known: the panel numbers of the circonscription.
 plain-unknown-panel = Pas de candidat numéro { $number } ici. Numéros : { $known }.

@@ -433,6 +433,36 @@ impl<'a> Sheet<'a> {
             .collect()
     }
 
+    /// The cells an undo of `saved` changes, read before it: each cell whose observation shown
+    /// is one of `saved`, with the mark undone and the mark it goes back to (the observer's
+    /// observation beneath, else unchecked), in panel order. What the interface and plain mode
+    /// say an undo did ("n° 1 profession de foi présent → non vérifié").
+    pub fn undone_cells(&self, saved: &[EventId]) -> Vec<(Panel, Item, Mark, Mark)> {
+        let items: &[Item] = if self.bureau.is_some() {
+            &[Item::Foi, Item::Courrier, Item::Bureau]
+        } else {
+            &[Item::Foi, Item::Courrier]
+        };
+        let mut cells = Vec::new();
+        for c in self.candidates {
+            for &item in items {
+                let key = self.key(c.panel, item);
+                let ticks: Vec<_> = self.state.live_ticks_by(self.observer, &key).collect();
+                if let Some(top) = ticks.last()
+                    && saved.contains(&top.event)
+                {
+                    let below = ticks
+                        .iter()
+                        .rev()
+                        .find(|o| !saved.contains(&o.event))
+                        .map_or(Mark::Unchecked, |o| o.mark);
+                    cells.push((c.panel, item, top.mark, below));
+                }
+            }
+        }
+        cells
+    }
+
     /// The observer's ballot observations at the current bureau that a move carries: the cells
     /// checked or noted, each with its current observation, in panel order.
     pub fn movable(&self) -> Vec<(Panel, Observation)> {

@@ -215,14 +215,16 @@ fn undo_retracts_the_last_change_of_the_session_then_the_one_before() {
         Lang::Fr,
         "3 foi p\ntous courrier a\no\nannuler\nundo\nannuler\n",
     );
+    // Said as the interface says it: what the cells went back to.
     assert!(
-        out.contains(&format!(
-            "Annulé : bulletin (courrier) : absent pour {n} candidats — enregistré à"
-        )),
+        out.contains(&format!("Annulé : {n} cases de la colonne")),
         "{out}"
     );
-    assert!(out.contains("Annulé : 3. "), "{out}");
-    assert!(out.contains("Rien à annuler dans cette session."), "{out}");
+    assert!(
+        out.contains("Annulé : n°\u{a0}3 profession de foi présent → non vérifié — enregistré à"),
+        "{out}"
+    );
+    assert!(out.contains("Rien à annuler."), "{out}");
     let events = store.events().unwrap();
     let retracts = events
         .iter()
@@ -231,18 +233,39 @@ fn undo_retracts_the_last_change_of_the_session_then_the_one_before() {
     assert_eq!(retracts, n + 1);
     let state = store.fold().unwrap();
     assert_eq!(state.observed_circonscriptions().len(), 0, "all withdrawn");
-    // A new session cannot undo the previous one's changes.
+    // Issue 16 point 9: a new session undoes the previous one's changes, after a yes.
     let out = drive(&mut store, Lang::Fr, "2 foi a\n");
     assert!(out.contains("enregistré"));
-    let out = drive(&mut store, Lang::Fr, "annuler\n");
-    assert!(out.contains("Rien à annuler dans cette session."), "{out}");
+    let out = drive(&mut store, Lang::Fr, "annuler\nn\n");
+    assert!(
+        out.contains(
+            "Annuler « n°\u{a0}2 profession de foi absent → non vérifié », enregistré lors \
+             d'une session précédente ? (o/n) "
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Abandonné : rien n'a été enregistré."),
+        "{out}"
+    );
+    assert_eq!(
+        store.events().unwrap().len(),
+        1 + n + (n + 1) + 1,
+        "nothing yet"
+    );
+    let out = drive(&mut store, Lang::Fr, "annuler\no\nannuler\n");
+    assert!(
+        out.contains("Annulé : n°\u{a0}2 profession de foi absent → non vérifié — enregistré à"),
+        "{out}"
+    );
+    assert!(out.contains("Rien à annuler."), "{out}");
     let events = store.events().unwrap();
-    assert_eq!(events.len(), 1 + n + (n + 1) + 1, "no retraction added");
+    assert_eq!(events.len(), 1 + n + (n + 1) + 2, "one retraction added");
     assert!(matches!(
         events.last().map(|e| &e.body),
-        Some(EventBody::Tick { .. })
+        Some(EventBody::Retract { .. })
     ));
-    assert_eq!(store.fold().unwrap().observed_circonscriptions().len(), 1);
+    assert_eq!(store.fold().unwrap().observed_circonscriptions().len(), 0);
 }
 
 #[test]
@@ -383,7 +406,7 @@ fn english() {
     );
     assert!(out.contains("Confirm? (y/n) "), "{out}");
     assert!(
-        out.contains("Undone: profession de foi: present for "),
+        out.contains("Undone: 22 cells of the “Foi” column — saved at 10:00."),
         "{out}"
     );
     // `quit` ends the session: the line after it is not read.

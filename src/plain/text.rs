@@ -62,6 +62,8 @@ pub struct Text {
     pub needs_bureau: &'static str,
     pub place_unknown: fn(&str) -> String,
     pub confirm_again: &'static str,
+    /// The question before undoing a change of an earlier session (what it undoes).
+    pub undo_earlier_confirm: fn(&str) -> String,
     pub unknown_panel: fn(&str, &str) -> String,
     pub not_understood: &'static str,
     pub problem: fn(&Problem) -> String,
@@ -185,6 +187,7 @@ fn build<const EN: bool>() -> Text {
         needs_bureau: st!(EN, "plain-needs-bureau"),
         place_unknown: |c| tr!(EN, "plain-place-unknown", code = c),
         confirm_again: st!(EN, "plain-confirm-again"),
+        undo_earlier_confirm: |what| tr!(EN, "plain-undo-earlier-confirm", what = what),
         unknown_panel: |n, known| tr!(EN, "plain-unknown-panel", number = n, known = known),
         not_understood: st!(EN, "plain-not-understood"),
         problem: |p| p.text(lang_of::<EN>()),

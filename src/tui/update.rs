@@ -925,49 +925,7 @@ fn grid_page(model: &Model) -> usize {
 /// What undoing `saved` changes, in the interface's language: one cell ("n° 8 bulletin
 /// (bureau) absent → non vérifié"), a column's cells, or the last change. Read before the undo.
 pub fn undo_text(model: &Model, saved: &[EventId]) -> String {
-    let cat = model.lang.catalog();
-    let mut cells = Vec::new();
-    let items: &[Item] = if model.bureau.is_some() {
-        &[Item::Foi, Item::Courrier, Item::Bureau]
-    } else {
-        &[Item::Foi, Item::Courrier]
-    };
-    for c in &model.candidates {
-        for &item in items {
-            let key = model.sheet().key(c.panel, item);
-            let ticks: Vec<_> = model.state.live_ticks_by(model.observer, &key).collect();
-            if let Some(top) = ticks.last()
-                && saved.contains(&top.event)
-            {
-                let below = ticks
-                    .iter()
-                    .rev()
-                    .find(|o| !saved.contains(&o.event))
-                    .map_or(Mark::Unchecked, |o| o.mark);
-                cells.push((c.panel, item, top.mark, below));
-            }
-        }
-    }
-    match cells.as_slice() {
-        [] => cat.undone.to_owned(),
-        [(panel, item, was, now)] => Text::new("journey-undone-cell")
-            .arg(
-                "cell",
-                Text::new("journey-cell")
-                    .arg("panel", panel.get())
-                    .arg("item", item.slug()),
-            )
-            .arg("was", cat.mark(*was))
-            .arg("now", cat.mark(*now))
-            .render(model.lang),
-        many if many.iter().all(|c| c.1 == many[0].1) => Text::new("journey-undone-column")
-            .arg("count", many.len())
-            .arg("column", cat.column(many[0].1, true))
-            .render(model.lang),
-        many => Text::new("journey-undone-cells")
-            .arg("count", many.len())
-            .render(model.lang),
-    }
+    super::words::undo_text(model.lang, &model.sheet().undone_cells(saved), true)
 }
 
 /// Asks to save one tick per row whose cell in the cursor's column is not already `mark`.
