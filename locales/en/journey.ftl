@@ -98,7 +98,7 @@ journey-envelope-last-unticked = Tick envelope { $number } first (or e)
 journey-move-title = Move the observations to which bureau?
 journey-move-nothing = No ballot observation to move at this bureau
 journey-move-same-bureau = That is already the current bureau
-journey-move-unknown = That bureau is not in the database
+journey-move-unknown = That bureau is not in this file
 journey-move-other-circ = Bureau { $bureau } is not in circonscription { $circonscription }
 journey-moved =
     { $count } { $count ->
@@ -117,8 +117,11 @@ journey-summary-loading = Preparing the summary…
 journey-summary-findings = Findings of the circonscription
 journey-summary-pv = Réclamation for the procès-verbal
 journey-summary-pv-needs-bureau = Choose your bureau (key /) to prepare the réclamation.
-journey-summary-digest = Digest to copy into the procès-verbal
-journey-summary-digest-short = Digest
+journey-summary-digest = Reference to copy into the procès-verbal
+journey-summary-digest-short = Reference
+# On the summary screen, instead of the report's lines naming the statistics and the chain heads.
+journey-summary-rates-intro = Missing envelopes and non-receipts over the voters of the households observed; 95 % range from { $min } households.
+journey-summary-digest-full = Full digest of the observations: { $digest }
 journey-summary-no-digest = no digest yet: nothing is recorded
 journey-export-title = Export the evidence
 journey-export-label = Folder to create (USB stick: /media/…/evidence)

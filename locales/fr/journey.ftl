@@ -98,7 +98,7 @@ journey-envelope-last-unticked = Cochez d'abord l'enveloppe { $number } (ou e)
 journey-move-title = Déplacer les constats vers quel bureau ?
 journey-move-nothing = Aucun constat de bulletin à déplacer dans ce bureau
 journey-move-same-bureau = C'est déjà le bureau courant
-journey-move-unknown = Ce bureau n'est pas dans la base
+journey-move-unknown = Ce bureau n'est pas dans ce fichier
 journey-move-other-circ = Le bureau { $bureau } n'est pas dans la circonscription { $circonscription }
 journey-moved =
     { $count } { $count ->
@@ -117,8 +117,11 @@ journey-summary-loading = Préparation du bilan…
 journey-summary-findings = Constats de la circonscription
 journey-summary-pv = Réclamation pour le procès-verbal
 journey-summary-pv-needs-bureau = Choisissez votre bureau (touche /) pour préparer la réclamation.
-journey-summary-digest = Empreinte à recopier dans le procès-verbal
-journey-summary-digest-short = Empreinte
+journey-summary-digest = Référence à recopier dans le procès-verbal
+journey-summary-digest-short = Référence
+# On the summary screen, instead of the report's lines naming the statistics and the chain heads.
+journey-summary-rates-intro = Enveloppes manquantes et non-réceptions rapportées aux électeurs des foyers observés ; fourchette à 95 % à partir de { $min } foyers.
+journey-summary-digest-full = Empreinte complète des observations : { $digest }
 journey-summary-no-digest = pas encore d'empreinte : rien n'est enregistré
 journey-export-title = Exporter les preuves
 journey-export-label = Dossier à créer (clé USB : /media/…/preuves)

@@ -2622,3 +2622,62 @@ fn the_non_receipt_form_says_whose_household_it_is_of() {
     assert!(s.contains("Votre foyer (o/n)"), "{s}");
     assert!(s.contains("non (défaut)"), "{s}");
 }
+
+/// Issue 16 point 17 on the screens: the Bilan shows the short reference the réclamation
+/// carries (the full digest only in the annex), no "Wilson", "tête(s) de chaîne", "UTC" or
+/// "base"; the help neither; a wrapped error of the `t` form never starts a row with ":"; a
+/// time in the annex is never cut ("22 h" / "46").
+#[test]
+fn screens_speak_plainly_and_show_the_reference_to_copy() {
+    let mut h = Harness::new(reference_model(Lang::Fr));
+    h.keys("3");
+    let s = screen(&h.model, 80, 300);
+    for word in ["Wilson", "tête", "UTC", " base"] {
+        assert!(!s.contains(word), "{word}:\n{s}");
+    }
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Référence à recopier dans le procès-verbal"))
+        .expect(&s);
+    assert!(lines[at + 1].contains("3f9a 0c27 3f9a 0c27"), "{s}");
+    let full = "3f9a0c27".repeat(8);
+    assert_eq!(
+        s.matches(full.as_str()).count(),
+        1,
+        "the full digest once, in the annex:\n{s}"
+    );
+    assert!(s.contains("Empreinte complète des observations"), "{s}");
+    // A time is never cut at the end of a row, at any width.
+    for w in [40, 57, 63, 80] {
+        let s = screen(&h.model, w, 300);
+        for l in s.lines() {
+            let l = l.trim_matches('"').trim();
+            assert!(
+                !l.starts_with("h ") && !l.starts_with("h\u{a0}") && !l.starts_with(':'),
+                "{l}\n{s}"
+            );
+        }
+    }
+    h.model.summary_scroll = 0;
+    h.keys("?");
+    let s = screen(&h.model, 80, 300);
+    assert!(!s.contains("dans la base"), "{s}");
+    h.press(KeyCode::Esc);
+    // The `t` form's error, wrapped at 80×24.
+    h.keys("1t");
+    h.send(Message::Paste(
+        "le 32 du mois à vingt-cinq heures passées".into(),
+    ));
+    h.press(KeyCode::Enter);
+    let s = screen(&h.model, 80, 24);
+    assert!(
+        matches!(h.model.mode, Mode::SeenAt(_)),
+        "{:?}",
+        h.model.mode
+    );
+    for l in s.lines() {
+        let inner = l.trim_matches('"').trim_start_matches(['│', ' ']);
+        assert!(!inner.starts_with(':'), "{s}");
+    }
+}

@@ -222,7 +222,7 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     tmux.wait_for("Dernière modification annulée");
     // Summary: findings, PV, digest; export the evidence.
     tmux.keys(&["3"]);
-    tmux.wait_for("Empreinte à recopier");
+    tmux.wait_for("Référence à recopier");
     tmux.keys(&["x"]);
     tmux.wait_for("Exporter les preuves");
     tmux.keys(&["BSpace"; 25]);

@@ -474,6 +474,8 @@ pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let (rect, [ok, cancel]) = form_geometry(area, &content);
     let mut lines = content.lines;
     if let Some(e) = content.error {
+        // French punctuation stays with its word when the error wraps (no row starts with ":").
+        let e = super::summary::unbreakable(&e);
         lines.push(Line::styled(e, model.theme.failure()));
     }
     frame.render_widget(Clear, rect);
