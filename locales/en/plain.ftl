@@ -34,7 +34,7 @@ plain-help =
     bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).
     machines yes: the bureau votes on machines (no ballots on the table); machines no: it does not.
     time 11/06/2017 15:40: the observations that follow were seen then (a record typed in later); time 15:40: on the election day; time now: back to the time of entry.
-    undo: withdraws the last change of this session.
+    undo: withdraws the last change, then the one before; a change of an earlier session after confirmation (y/n).
     list: reads the candidates and their cells again.
     history 3 bureau: every observation of yours of the cell, with its time.
     findings: the findings of the circonscription, as in the report.

@@ -34,7 +34,7 @@ plain-help =
     bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).
     machines oui : le bureau vote sur machines (pas de bulletins sur la table) ; machines non : il ne vote pas sur machines.
     heure 11/06/2017 15:40 : les observations suivantes ont été vues à ce moment (une saisie après coup) ; heure 15 h 40 : le jour du scrutin ; heure maintenant : revenir à l'heure de saisie.
-    annuler : retire la dernière modification de cette session.
+    annuler : retire la dernière modification, puis la précédente ; une modification d'une session précédente après confirmation (o/n).
     liste : relit les candidats et leurs cases.
     historique 3 bureau : toutes vos observations de la case, avec leur heure.
     bilan : les constats de la circonscription, comme dans le rapport.
