@@ -148,6 +148,9 @@ pub enum Error {
     NoVoters,
     /// `--received-on` with `--received 0`.
     ArrivalWithoutEnvelope,
+    /// A profession de foi or courrier ticked while the household's record says 0 envelopes
+    /// received (issue 16, point 3).
+    NoEnvelopeReceived,
     /// `--voters` past any household (issue 16, point 4).
     TooManyVoters {
         /// The most accepted.
@@ -437,6 +440,7 @@ impl Localize for Error {
                     .arg("vote", vote.to_string())
             }
             Self::ArrivalWithoutEnvelope => Message::new("error-arrival-without-envelope"),
+            Self::NoEnvelopeReceived => Message::new("error-no-envelope-received"),
             Self::TooManyVoters { max } => Message::new("error-too-many-voters").arg("max", *max),
             Self::TooManyEnvelopes { max } => {
                 Message::new("error-too-many-envelopes").arg("max", *max)

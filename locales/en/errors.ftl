@@ -48,6 +48,7 @@ error-no-such-bureau = bureau { $code } is not in this database: check the code 
 error-no-voters = --voters must be at least 1 (the voters registered at the address)
 error-arrival-without-envelope = --received-on gives the day the envelopes arrived, but --received is 0: leave out --received-on, or give the number of envelopes received
 error-envelope-on-bureau = --envelope is for what the mail brought (--item foi or courrier), not the bureau's table
+error-no-envelope-received = the household received no envelope (constat envelope --received 0): there is nothing to tick in an envelope; if an envelope arrived, record their number first (constat envelope --received N), then tick
 error-envelope-beyond-count = no envelope { $number }: cells go up to envelope { $limit }; if the household received more envelopes, record their number first (constat envelope --received N), then tick envelope { $number }
 error-no-terminal = the interface needs an interactive terminal ({ $detail }); for scripts, use the tick, envelope, non-receipt and report commands
 error-terminal = terminal error: { $detail }

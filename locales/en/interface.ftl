@@ -55,7 +55,7 @@ help-quit = quit (everything is already saved)
     .keys = q
 help-legend = ✓ present   ✗ absent   · not checked
     .keys = {""}
-help-saved = Every cell is saved to the database the moment it is marked.
+help-saved = Every cell is saved to the file the moment it is marked.
     .keys = {""}
 
 ## The household's envelope and non-receipts

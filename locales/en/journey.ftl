@@ -76,6 +76,8 @@ journey-envelope-bad-date = "{ $value }" is not a date: a day that exists, in a 
 journey-envelope-no-voters = There must be at least one voter at the address
 journey-export-suggested = This folder already holds evidence: Enter to export into { $path }, or change the name
 journey-picker-no-bureau-yet = No bureau chosen yet: / to choose one
+# A profession de foi or courrier marked while the household's count says 0 envelopes received.
+journey-envelope-none-received = No envelope received at the household: nothing to tick. If an envelope arrived, correct the count (e).
 journey-envelope-arrival-without-envelope = No envelope received: clear the day of arrival
 # The envelope shown ($number) of how many ($of), in the grid's header.
 journey-envelope-shown = envelope { $number } of { $of } (+/-)
@@ -96,7 +98,7 @@ journey-envelope-last-unticked = Tick envelope { $number } first (or e)
 journey-move-title = Move the observations to which bureau?
 journey-move-nothing = No ballot observation to move at this bureau
 journey-move-same-bureau = That is already the current bureau
-journey-move-unknown = That bureau is not in the database
+journey-move-unknown = That bureau is not in this file
 journey-move-other-circ = Bureau { $bureau } is not in circonscription { $circonscription }
 journey-moved =
     { $count } { $count ->
@@ -115,8 +117,11 @@ journey-summary-loading = Preparing the summary…
 journey-summary-findings = Findings of the circonscription
 journey-summary-pv = Réclamation for the procès-verbal
 journey-summary-pv-needs-bureau = Choose your bureau (key /) to prepare the réclamation.
-journey-summary-digest = Digest to copy into the procès-verbal
-journey-summary-digest-short = Digest
+journey-summary-digest = Reference to copy into the procès-verbal
+journey-summary-digest-short = Reference
+# On the summary screen, instead of the report's lines naming the statistics and the chain heads.
+journey-summary-rates-intro = Missing envelopes and non-receipts over the voters of the households observed; 95 % range from { $min } households.
+journey-summary-digest-full = Full digest of the observations: { $digest }
 journey-summary-no-digest = no digest yet: nothing is recorded
 journey-export-title = Export the evidence
 journey-export-label = Folder to create (USB stick: /media/…/evidence)
@@ -193,6 +198,13 @@ journey-history-withdrawn = (withdrawn)
 journey-hint-history = ↑↓ scroll · Esc close
 
 journey-button-note = c note
+# The non-receipt form's field: is the voter of the observer's own household (y/n)?
+journey-non-receipt-household = Your household (y/n)
+journey-household-yes = yes
+journey-household-no = no
+journey-household-default-yes = yes (default)
+journey-household-default-no = no (default)
+journey-button-export = x export
 journey-button-undo = u undo
 journey-button-help = ? help
 journey-button-quit = q quit

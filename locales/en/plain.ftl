@@ -29,17 +29,17 @@ plain-help =
     all bureau p: the whole column for every candidate, after confirmation.
     envelope 4 1: 4 voters at the address (1 to 99), 1 envelope received; envelope 4 2 06/06/2024: 2 envelopes, arrived on 6 June 2024. More envelopes than voters: a question asks you to confirm.
     number 2: the foi and courrier cells that follow are those of the household's 2nd envelope (number 1 goes back to the first).
-    non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional).
+    non-receipt Jean Dupont: a voter of the bureau received no envelope (the name is optional); your household without a name or with yours, else type non-receipt own NAME or non-receipt other NAME.
     note 3 bureau TEXT: adds a note to the cell, with its current value.
     bureau 75056_0911: goes to that bureau (or bureau 7501: to that circonscription).
     machines yes: the bureau votes on machines (no ballots on the table); machines no: it does not.
     time 11/06/2017 15:40: the observations that follow were seen then (a record typed in later); time 15:40: on the election day; time now: back to the time of entry.
-    undo: withdraws the last change of this session.
+    undo: withdraws the last change, then the one before; a change of an earlier session after confirmation (y/n).
     list: reads the candidates and their cells again.
     history 3 bureau: every observation of yours of the cell, with its time.
     findings: the findings of the circonscription, as in the report.
     pv: the réclamation for the bureau's procès-verbal, as constat pv.
-    annex: the whole report of the circonscription with its digest, to annex to the procès-verbal.
+    annex: the réclamation's annex (every fact of the bureau, its reference and the full digest), as constat pv --annex.
     export FOLDER: writes the evidence into that folder (on a USB stick, for instance), as constat export evidence.
     verify: re-checks the database's hash chains and signatures.
     photo 8 bureau PATH: attaches a photo (JPEG, PNG or HEIC, 20 MB at most) to candidate 8's cell; photo bureau PATH: to the bureau; photo envelope PATH: to the household's envelopes. ~/ is your home folder; the GPS position and the camera are removed from the stored copy.
@@ -48,6 +48,8 @@ plain-help =
 ## What a command did.
 
 plain-saved-at = saved at { $time }.
+# A change seen at the time the observer gave with « heure » ($seen), recorded at $time.
+plain-saved-seen-at = seen at { $seen }, saved at { $time }.
 plain-not-saved = NOT SAVED: { $error }
 # $done of $total changes were saved before the error.
 plain-partly-saved = { $done } of { $total } saved before the error; "undo" withdraws them.
@@ -91,19 +93,25 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 # After an item, when the household has several envelopes.
 plain-envelope-tag = {" "}(envelope { $number })
 plain-envelope-number = Envelope { $number }: the foi and courrier cells that follow are this envelope's.
+plain-no-envelope-received = Not recorded: the household received no envelope, there is nothing to tick. If an envelope arrived, give their number first (enveloppe V R).
 plain-arrival-without-envelope = No day of arrival without an envelope received: type enveloppe V 0 without a day.
 plain-envelope-beyond = No envelope { $number }: numero goes up to { $last }. If the household received more envelopes, give their number first (enveloppe V R), then numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Household envelope { $number } (foi and courrier):
+# Whose household a non-receipt is of, after its summary.
+plain-household-own = your household
+plain-household-other = another household
 plain-non-receipt-named = Non-receipt: { $voter }, bureau { $bureau }
 plain-non-receipt-unnamed = Non-receipt without a name, bureau { $bureau }
 
 ## Replies.
 
 plain-undone = Undone: { $what }
-plain-nothing-to-undo = Nothing to undo in this session.
+plain-nothing-to-undo = Nothing to undo.
 plain-needs-bureau = No bureau chosen: the ballot at the bureau and non-receipts need one (type bureau CODE, for instance bureau 75056_0911).
 plain-place-unknown = "{ $code }" is neither a bureau nor a circonscription of this database (example: bureau 75056_0911, bureau 7501).
+# The question before undoing a change recorded in an earlier session ($what: what it undoes).
+plain-undo-earlier-confirm = Undo “{ $what }”, recorded in an earlier session? (y/n){" "}
 plain-confirm-again = Answer y (yes) or n (no).
 # $known: the panel numbers of the circonscription.
 plain-unknown-panel = No candidate number { $number } here. Numbers: { $known }.

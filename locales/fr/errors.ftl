@@ -48,6 +48,7 @@ error-no-such-bureau = le bureau { $code } n'est pas dans cette base : vérifiez
 error-no-voters = --voters doit valoir au moins 1 (les électeurs inscrits à l'adresse)
 error-arrival-without-envelope = --received-on donne le jour où les enveloppes sont arrivées, mais --received vaut 0 : retirez --received-on, ou donnez le nombre d'enveloppes reçues
 error-envelope-on-bureau = --envelope désigne une enveloppe reçue par courrier (--item foi ou courrier), pas la table du bureau
+error-no-envelope-received = le foyer n'a reçu aucune enveloppe (constat envelope --received 0) : il n'y a rien à cocher dans une enveloppe ; si une enveloppe est arrivée, enregistrez d'abord leur nombre (constat envelope --received N), puis cochez
 error-envelope-beyond-count = pas d'enveloppe { $number } : les cases vont jusqu'à l'enveloppe { $limit } ; si le foyer a reçu davantage d'enveloppes, enregistrez d'abord leur nombre (constat envelope --received N), puis cochez l'enveloppe { $number }
 error-no-terminal = l'interface a besoin d'un terminal interactif ; pour les scripts, utilisez les commandes tick, envelope, non-receipt et report (détail du système : { $detail })
 error-terminal = erreur du terminal (détail du système : { $detail })

@@ -55,7 +55,7 @@ help-quit = quitter (tout est déjà enregistré)
     .keys = q
 help-legend = ✓ présent   ✗ absent   · non vérifié
     .keys = {""}
-help-saved = Chaque case est enregistrée dans la base dès qu'elle est cochée.
+help-saved = Chaque case est enregistrée dans le fichier dès qu'elle est cochée.
     .keys = {""}
 
 ## The household's envelope and non-receipts

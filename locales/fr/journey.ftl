@@ -76,6 +76,8 @@ journey-envelope-bad-date = « { $value } » n'est pas une date : un jour qui
 journey-envelope-no-voters = Il faut au moins un électeur à l'adresse
 journey-export-suggested = Ce dossier contient déjà des preuves : Entrée pour exporter dans { $path }, ou changez le nom
 journey-picker-no-bureau-yet = Aucun bureau choisi pour l'instant : / pour en choisir un
+# A profession de foi or courrier marked while the household's count says 0 envelopes received.
+journey-envelope-none-received = Aucune enveloppe reçue au foyer : rien à cocher. Si une enveloppe est arrivée, corrigez le nombre (e).
 journey-envelope-arrival-without-envelope = Aucune enveloppe reçue : effacez la date d'arrivée
 # The envelope shown ($number) of how many ($of), in the grid's header.
 journey-envelope-shown = enveloppe { $number } sur { $of } (+/-)
@@ -96,7 +98,7 @@ journey-envelope-last-unticked = Cochez d'abord l'enveloppe { $number } (ou e)
 journey-move-title = Déplacer les constats vers quel bureau ?
 journey-move-nothing = Aucun constat de bulletin à déplacer dans ce bureau
 journey-move-same-bureau = C'est déjà le bureau courant
-journey-move-unknown = Ce bureau n'est pas dans la base
+journey-move-unknown = Ce bureau n'est pas dans ce fichier
 journey-move-other-circ = Le bureau { $bureau } n'est pas dans la circonscription { $circonscription }
 journey-moved =
     { $count } { $count ->
@@ -115,8 +117,11 @@ journey-summary-loading = Préparation du bilan…
 journey-summary-findings = Constats de la circonscription
 journey-summary-pv = Réclamation pour le procès-verbal
 journey-summary-pv-needs-bureau = Choisissez votre bureau (touche /) pour préparer la réclamation.
-journey-summary-digest = Empreinte à recopier dans le procès-verbal
-journey-summary-digest-short = Empreinte
+journey-summary-digest = Référence à recopier dans le procès-verbal
+journey-summary-digest-short = Référence
+# On the summary screen, instead of the report's lines naming the statistics and the chain heads.
+journey-summary-rates-intro = Enveloppes manquantes et non-réceptions rapportées aux électeurs des foyers observés ; fourchette à 95 % à partir de { $min } foyers.
+journey-summary-digest-full = Empreinte complète des observations : { $digest }
 journey-summary-no-digest = pas encore d'empreinte : rien n'est enregistré
 journey-export-title = Exporter les preuves
 journey-export-label = Dossier à créer (clé USB : /media/…/preuves)
@@ -196,6 +201,13 @@ journey-history-withdrawn = (retiré)
 journey-hint-history = ↑↓ défiler · Échap fermer
 
 journey-button-note = c note
+# The non-receipt form's field: is the voter of the observer's own household (o/n)?
+journey-non-receipt-household = Votre foyer (o/n)
+journey-household-yes = oui
+journey-household-no = non
+journey-household-default-yes = oui (défaut)
+journey-household-default-no = non (défaut)
+journey-button-export = x preuves
 journey-button-undo = u annuler
 journey-button-help = ? aide
 journey-button-quit = q quitter

@@ -29,17 +29,17 @@ plain-help =
     tous bureau p : toute la colonne pour tous les candidats, après confirmation.
     enveloppe 4 1 : 4 électeurs à l'adresse (de 1 à 99), 1 enveloppe reçue ; enveloppe 4 2 06/06/2024 : 2 enveloppes, arrivées le 6 juin 2024. Plus d'enveloppes que d'électeurs : une question le fait confirmer.
     numero 2 : les cases foi et courrier suivantes sont celles de la 2e enveloppe du foyer (numero 1 pour revenir à la première).
-    non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif).
+    non-recu Jean Dupont : un électeur du bureau n'a reçu aucune enveloppe (le nom est facultatif) ; votre foyer sans nom ou à votre nom, sinon tapez non-recu foyer NOM ou non-recu autre NOM.
     note 3 bureau TEXTE : ajoute une note à la case, avec sa valeur actuelle.
     bureau 75056_0911 : passe à ce bureau (ou bureau 7501 : à cette circonscription).
     machines oui : le bureau vote sur machines (pas de bulletins sur la table) ; machines non : il ne vote pas sur machines.
     heure 11/06/2017 15:40 : les observations suivantes ont été vues à ce moment (une saisie après coup) ; heure 15 h 40 : le jour du scrutin ; heure maintenant : revenir à l'heure de saisie.
-    annuler : retire la dernière modification de cette session.
+    annuler : retire la dernière modification, puis la précédente ; une modification d'une session précédente après confirmation (o/n).
     liste : relit les candidats et leurs cases.
     historique 3 bureau : toutes vos observations de la case, avec leur heure.
     bilan : les constats de la circonscription, comme dans le rapport.
     pv : la réclamation à porter au procès-verbal du bureau, comme constat pv.
-    annexe : le rapport complet de la circonscription avec son empreinte, à annexer au procès-verbal.
+    annexe : l'annexe de la réclamation (tous les faits du bureau, sa référence et l'empreinte complète), comme constat pv --annex.
     export DOSSIER : écrit les preuves dans ce dossier (par exemple sur une clé USB), comme constat export evidence.
     verifier : revérifie les chaînes d'empreintes et les signatures de la base.
     photo 8 bureau CHEMIN : joint une photo (JPEG, PNG ou HEIC, 20 Mo au plus) à la case du candidat 8 ; photo bureau CHEMIN : au bureau ; photo enveloppe CHEMIN : aux enveloppes du foyer. ~/ est votre dossier personnel ; la position GPS et l'appareil sont retirés de la copie gardée.
@@ -48,6 +48,8 @@ plain-help =
 ## What a command did.
 
 plain-saved-at = enregistré à { $time }.
+# A change seen at the time the observer gave with « heure » ($seen), recorded at $time.
+plain-saved-seen-at = vu à { $seen }, enregistré à { $time }.
 plain-not-saved = NON ENREGISTRÉ : { $error }
 # $done of $total changes were saved before the error.
 plain-partly-saved =
@@ -94,19 +96,25 @@ plain-envelope-fact = { $summary }{ $day }{ $note }.
 # After an item, when the household has several envelopes.
 plain-envelope-tag = {" "}(enveloppe { $number })
 plain-envelope-number = Enveloppe { $number } : les cases foi et courrier suivantes sont celles de cette enveloppe.
+plain-no-envelope-received = Pas enregistré : le foyer n'a reçu aucune enveloppe, il n'y a rien à cocher. Si une enveloppe est arrivée, donnez d'abord leur nombre (enveloppe V R).
 plain-arrival-without-envelope = Pas de jour d'arrivée sans enveloppe reçue : tapez enveloppe V 0 sans date.
 plain-envelope-beyond = Pas d'enveloppe { $number } : numero va jusqu'à { $last }. Si le foyer a reçu davantage d'enveloppes, donnez d'abord leur nombre (enveloppe V R), puis numero { $number }.
 # The line before the grid when it shows an envelope after the first.
 plain-envelope-shown = Enveloppe { $number } du foyer (foi et courrier) :
+# Whose household a non-receipt is of, after its summary.
+plain-household-own = votre foyer
+plain-household-other = autre foyer
 plain-non-receipt-named = Non-réception : { $voter }, bureau { $bureau }
 plain-non-receipt-unnamed = Non-réception sans nom, bureau { $bureau }
 
 ## Replies.
 
 plain-undone = Annulé : { $what }
-plain-nothing-to-undo = Rien à annuler dans cette session.
+plain-nothing-to-undo = Rien à annuler.
 plain-needs-bureau = Aucun bureau choisi : le bulletin au bureau et les non-réceptions demandent un bureau (tapez bureau CODE, par exemple bureau 75056_0911).
 plain-place-unknown = « { $code } » n'est ni un bureau ni une circonscription de cette base (exemple : bureau 75056_0911, bureau 7501).
+# The question before undoing a change recorded in an earlier session ($what: what it undoes).
+plain-undo-earlier-confirm = Annuler « { $what } », enregistré lors d'une session précédente ? (o/n){" "}
 plain-confirm-again = Répondez o (oui) ou n (non).
 # $known: the panel numbers of the circonscription.
 plain-unknown-panel = Pas de candidat numéro { $number } ici. Numéros : { $known }.

@@ -49,6 +49,7 @@ fn refused(store: &Store, circ: &CirconscriptionCode, refusal: &Refusal) -> Resu
     Ok(match refusal {
         Refusal::NoVoters => Error::NoVoters,
         Refusal::ArrivalWithoutEnvelope => Error::ArrivalWithoutEnvelope,
+        Refusal::NoEnvelopeReceived => Error::NoEnvelopeReceived,
         Refusal::EnvelopeBeyond { number, limit } => Error::EnvelopeBeyondCount {
             number: *number,
             limit: *limit,
@@ -190,10 +191,11 @@ pub fn non_receipt(args: &NonReceiptArgs, ctx: &mut Context<'_>) -> Result<(), E
     let state = RecordState::default();
     let sheet = sheet(&store, &state, &circ, &[], Some(&bureau), 1)?;
     // Your own household's unless another voter is named (law.md §2.10).
-    let own = match args.household {
-        Some(h) => h == crate::cli::HouseholdArg::Own,
-        None => voter.is_none(),
-    };
+    let own = crate::domain::session::own_household(
+        voter.as_deref(),
+        &store.local_observer()?.name,
+        args.household.map(|h| h == crate::cli::HouseholdArg::Own),
+    );
     match sheet.non_receipt_of(voter, note(args.note.as_deref())?, own) {
         Ok(body) => record_seen(&mut store, body, args.seen.seen_at, ctx),
         Err(refusal) => Err(refused(&store, &circ, &refusal)?),

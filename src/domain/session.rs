@@ -34,6 +34,9 @@ pub enum Refusal {
     },
     /// Envelope 0: envelopes are numbered from 1.
     EnvelopeZero,
+    /// A profession de foi or courrier marked while the observer's household record says no
+    /// envelope was received: there is nothing to look in (record the count first).
+    NoEnvelopeReceived,
     /// Nothing to move: no ballot observation at the current bureau.
     NothingToMove,
     /// A move to the bureau the observations are already at.
@@ -77,10 +80,27 @@ pub enum Implausible {
 /// What to do with a cell's note when its mark is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteChange {
-    /// Keep the note of the cell's current observation (a changed mark keeps its note).
+    /// No note given: the same mark records nothing (a re-check of the bureau's table
+    /// excepted), and a new observation (a changed mark, a re-check) carries no note: the
+    /// earlier note belongs to the earlier observation (issue 13 point 1).
     Keep,
     /// Replace it (`None` clears it).
     Replace(Option<String>),
+}
+
+/// Whether a non-receipt belongs to the observer's own household (law.md §2.10: then it is one
+/// of the household's missing envelopes, not counted twice): as the observer `said`, else yes
+/// when no other voter is named — no name, or the observer's own name (`non-recu Paul
+/// Observateur` by Paul Observateur), compared without case, accents kept, spaces collapsed.
+pub fn own_household(voter: Option<&str>, observer_name: &str, said: Option<bool>) -> bool {
+    said.unwrap_or_else(|| {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        voter.is_none_or(|v| v.trim().is_empty() || words(v) == words(observer_name))
+    })
 }
 
 /// A move of the observer's ballot observations from the current bureau to another, as one
@@ -199,8 +219,10 @@ impl<'a> Sheet<'a> {
     }
 
     /// Sets a cell to `mark`. The same mark again records nothing, except on the bureau's table,
-    /// where it is a re-check later in the day: a new observation at a new time. A changed mark
-    /// keeps its note unless `note` replaces it. `Ok(None)` when nothing changes.
+    /// where it is a re-check later in the day: a new observation at a new time. A new
+    /// observation carries only the note given with it (see [`NoteChange::Keep`]); the same
+    /// mark with a new note records the note. `Ok(None)` when nothing changes. Marking the
+    /// content of an envelope needs that envelope received (see [`Self::check_content`]).
     pub fn tick(
         &self,
         panel: Panel,
@@ -211,17 +233,27 @@ impl<'a> Sheet<'a> {
         if item == Item::Bureau && self.bureau.is_none() {
             return Err(Refusal::NeedsBureau);
         }
+        if item.is_in_envelope() && mark != Mark::Unchecked {
+            self.check_content()?;
+        }
         let current = self.observation(panel, item);
         let current_note = current.and_then(|o| o.note.clone());
-        let recheck = item == Item::Bureau && mark != Mark::Unchecked && note == NoteChange::Keep;
-        let note = match note {
-            NoteChange::Keep => current_note.clone(),
-            NoteChange::Replace(n) => n,
-        };
         let current_mark = current.map_or(Mark::Unchecked, |o| o.mark);
-        if current_mark == mark && note == current_note && !recheck {
-            return Ok(None);
-        }
+        let note = match note {
+            NoteChange::Keep => {
+                let recheck = item == Item::Bureau && mark != Mark::Unchecked;
+                if current_mark == mark && !recheck {
+                    return Ok(None);
+                }
+                None
+            }
+            NoteChange::Replace(n) => {
+                if current_mark == mark && n == current_note {
+                    return Ok(None);
+                }
+                n
+            }
+        };
         Ok(Some(EventBody::Tick {
             circonscription: self.circonscription.clone(),
             bureau: self.bureau.cloned(),
@@ -231,6 +263,25 @@ impl<'a> Sheet<'a> {
             note,
             envelope: self.tick_envelope(item),
         }))
+    }
+
+    /// Checks that the envelope shown may hold a profession de foi or a courrier seen: when the
+    /// observer recorded the household's count, at least one envelope received and the envelope
+    /// shown among them (before any count, [`Self::check_envelope`] bounds it).
+    pub fn check_content(&self) -> Result<(), Refusal> {
+        let Some(household) = self.household() else {
+            return Ok(());
+        };
+        if household.received == 0 {
+            return Err(Refusal::NoEnvelopeReceived);
+        }
+        if u32::from(self.envelope) > household.received {
+            return Err(Refusal::EnvelopeBeyond {
+                number: self.envelope,
+                limit: u16::try_from(household.received).unwrap_or(u16::MAX),
+            });
+        }
+        Ok(())
     }
 
     /// Writes (or with `None` clears) a cell's note, keeping its mark; `Ok(None)` when the note
@@ -262,7 +313,8 @@ impl<'a> Sheet<'a> {
             .collect()
     }
 
-    /// Sets every cell of [`Self::column_cells`] to `mark`, each keeping its note.
+    /// Sets every cell of [`Self::column_cells`] to `mark`, each a new observation without a
+    /// note.
     pub fn column(&self, item: Item, mark: Mark) -> Result<Vec<EventBody>, Refusal> {
         if item == Item::Bureau && self.bureau.is_none() {
             return Err(Refusal::NeedsBureau);
@@ -297,7 +349,7 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    /// True when setting a cell to `mark` with its note kept is a re-check: a cell of the
+    /// True when setting a cell to `mark` with no note given is a re-check: a cell of the
     /// bureau's table already showing that mark (present or absent), seen again later in the
     /// day. [`Self::tick`] records it as a new observation; front ends say "revérifié à …".
     pub fn is_recheck(&self, panel: Panel, item: Item, mark: Mark) -> bool {
@@ -379,6 +431,36 @@ impl<'a> Sheet<'a> {
             .map(|&target| EventBody::Retract { target })
             .chain(restore)
             .collect()
+    }
+
+    /// The cells an undo of `saved` changes, read before it: each cell whose observation shown
+    /// is one of `saved`, with the mark undone and the mark it goes back to (the observer's
+    /// observation beneath, else unchecked), in panel order. What the interface and plain mode
+    /// say an undo did ("n° 1 profession de foi présent → non vérifié").
+    pub fn undone_cells(&self, saved: &[EventId]) -> Vec<(Panel, Item, Mark, Mark)> {
+        let items: &[Item] = if self.bureau.is_some() {
+            &[Item::Foi, Item::Courrier, Item::Bureau]
+        } else {
+            &[Item::Foi, Item::Courrier]
+        };
+        let mut cells = Vec::new();
+        for c in self.candidates {
+            for &item in items {
+                let key = self.key(c.panel, item);
+                let ticks: Vec<_> = self.state.live_ticks_by(self.observer, &key).collect();
+                if let Some(top) = ticks.last()
+                    && saved.contains(&top.event)
+                {
+                    let below = ticks
+                        .iter()
+                        .rev()
+                        .find(|o| !saved.contains(&o.event))
+                        .map_or(Mark::Unchecked, |o| o.mark);
+                    cells.push((c.panel, item, top.mark, below));
+                }
+            }
+        }
+        cells
     }
 
     /// The observer's ballot observations at the current bureau that a move carries: the cells

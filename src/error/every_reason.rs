@@ -921,6 +921,7 @@ fn errors() -> Vec<Error> {
             vote: chrono::NaiveDate::from_ymd_opt(2024, 6, 9).unwrap(),
         },
         Error::ArrivalWithoutEnvelope,
+        Error::NoEnvelopeReceived,
         Error::TooManyVoters { max: 99 },
         Error::TooManyEnvelopes { max: 999 },
         Error::MoreEnvelopesThanVoters {

@@ -166,6 +166,33 @@ impl Lines for Editor {
 struct Change {
     summary: String,
     events: Vec<EventId>,
+    /// Recorded in an earlier session (rebuilt from the observer's events at start): undone
+    /// only after a yes.
+    earlier: bool,
+    /// The envelope its `foi` and `courrier` cells are in (from 1).
+    envelope: u16,
+}
+
+/// The undo stack of a session opening on `events` (the observer's own, folded into `state`):
+/// every change still undoable, newest undone first, each marked as of an earlier session. The
+/// interface rebuilds its stack from the same rule (`domain::history::undoable`).
+fn earlier_changes(
+    events: &[crate::domain::Event],
+    state: &RecordState,
+    observer: ObserverId,
+) -> Vec<Change> {
+    crate::domain::history::undoable(events, state, observer)
+        .into_iter()
+        .map(|e| Change {
+            summary: String::new(),
+            events: vec![e.id],
+            earlier: true,
+            envelope: match &e.body {
+                EventBody::Tick { envelope, .. } => envelope.unwrap_or(1).max(1),
+                _ => 1,
+            },
+        })
+        .collect()
 }
 
 /// A change waiting for `o` or `n`.
@@ -180,6 +207,8 @@ enum Pending {
         received_on: Option<NaiveDate>,
         note: Option<String>,
     },
+    /// Undoing a change of an earlier session (what it undoes, in words).
+    UndoEarlier(String),
 }
 
 /// The session: the circonscription shown, its state as saved, and this session's changes.
@@ -239,6 +268,7 @@ pub fn interact_with<L: Lines, W: Write + ?Sized>(
             Some(Pending::MoreEnvelopes {
                 voters, received, ..
             }) => (t.more_than_voters_confirm)(*voters, *received),
+            Some(Pending::UndoEarlier(what)) => (t.undo_earlier_confirm)(what),
             None => t.prompt.to_owned(),
         };
         let prompt = crate::domain::outside::escape(&prompt).into_owned();
@@ -265,6 +295,7 @@ pub fn interact_with<L: Lines, W: Write + ?Sized>(
                         received_on,
                         note,
                     } => session.envelope(store, voters, received, received_on, note, true),
+                    Pending::UndoEarlier(_) => session.undo_now(store),
                 }
             } else if is_no(&line) {
                 vec![t.column_cancelled.to_owned()]
@@ -305,8 +336,10 @@ impl<'a> Session<'a> {
     ) -> Result<Self, Error> {
         let observer = store.local_observer()?;
         let (bureau, circonscription, candidates) = crate::app::place::current_place(store)?;
-        let state =
-            RecordState::fold(&store.events_of_observer(observer.id, &circonscription.code)?);
+        let events = store.events_of_observer(observer.id, &circonscription.code)?;
+        let state = RecordState::fold(&events);
+        // Undo works across a restart, as in the interface.
+        let undo = earlier_changes(&events, &state, observer.id);
         Ok(Self {
             text: text(lang),
             lang,
@@ -319,7 +352,7 @@ impl<'a> Session<'a> {
             state,
             envelope_no: 1,
             seen: None,
-            undo: Vec::new(),
+            undo,
             pending: None,
             clock,
         })
@@ -351,14 +384,16 @@ impl<'a> Session<'a> {
             let Some((circ, candidates)) = store.circonscription(&circ_code)? else {
                 return Ok(None);
             };
-            let state = RecordState::fold(&store.events_of_observer(self.observer, &circ_code)?);
+            let events = store.events_of_observer(self.observer, &circ_code)?;
+            let state = RecordState::fold(&events);
+            let undo = earlier_changes(&events, &state, self.observer);
             if let Some(b) = &bureau {
                 store.set_current_bureau(&b.code)?;
             }
-            Ok(Some((circ, candidates, state)))
+            Ok(Some((circ, candidates, state, undo)))
         })();
         match loaded {
-            Ok(Some((circ, candidates, state))) => {
+            Ok(Some((circ, candidates, state, undo))) => {
                 if self.circonscription.code != circ.code {
                     self.envelope_no = 1;
                 }
@@ -366,7 +401,7 @@ impl<'a> Session<'a> {
                 self.candidates = candidates;
                 self.state = state;
                 self.bureau = bureau;
-                self.undo.clear();
+                self.undo = undo;
                 let mut lines = self.header();
                 lines.extend(self.grid());
                 lines
@@ -559,6 +594,7 @@ impl<'a> Session<'a> {
         match refusal {
             Refusal::EnvelopeBeyond { number, limit } => (t.envelope_beyond)(*number, *limit),
             Refusal::ArrivalWithoutEnvelope => t.arrival_without_envelope.to_owned(),
+            Refusal::NoEnvelopeReceived => t.no_envelope_received.to_owned(),
             Refusal::NoVoters => (t.problem)(&parse::Problem::NoVoters),
             Refusal::EnvelopeZero => (t.problem)(&parse::Problem::BadEnvelopeNumber("0".into())),
             // Plain mode has no move; a bureau is what the other refusals need.
@@ -604,12 +640,24 @@ impl<'a> Session<'a> {
                 }
                 Err(refusal) => vec![self.refused(&refusal)],
             },
-            Command::NonReceipt { voter } => {
-                let summary = self
-                    .bureau
-                    .as_ref()
-                    .map(|b| (t.non_receipt_summary)(voter.as_deref(), b.code.as_str()));
-                match (self.sheet().non_receipt(voter, None), summary) {
+            Command::NonReceipt { voter, household } => {
+                let own = crate::domain::session::own_household(
+                    voter.as_deref(),
+                    &self.observer_name,
+                    household,
+                );
+                let summary = self.bureau.as_ref().map(|b| {
+                    let whose = if own {
+                        t.household_own
+                    } else {
+                        t.household_other
+                    };
+                    format!(
+                        "{}, {whose}",
+                        (t.non_receipt_summary)(voter.as_deref(), b.code.as_str())
+                    )
+                });
+                match (self.sheet().non_receipt_of(voter, None, own), summary) {
                     (Ok(body), Some(summary)) => self.commit(store, summary, vec![body]),
                     (Err(refusal), _) => vec![self.refused(&refusal)],
                     (Ok(_), None) => vec![t.needs_bureau.to_owned()],
@@ -639,10 +687,7 @@ impl<'a> Session<'a> {
             Command::Place { code } => self.go_to(store, &code),
             Command::Findings => self.findings(store),
             Command::Pv => self.pv(store),
-            Command::Annex => match self.report_text(store) {
-                Ok(text) => text.lines().map(str::to_owned).collect(),
-                Err(e) => vec![e.message(self.lang)],
-            },
+            Command::Annex => self.annex(store),
             Command::Export { folder } => self.export(store, &folder),
             Command::History { panel, item } => self.history(panel, item),
             Command::Verify => self.verify(store),
@@ -707,10 +752,12 @@ impl<'a> Session<'a> {
                         },
                     )
                     .render(self.lang);
-                lines.push(self.saved_line(&summary, Some(event.recorded_at)));
+                lines.push(self.saved_line(&summary, Some(event.recorded_at), None));
                 self.undo.push(Change {
                     summary,
                     events: vec![event.id],
+                    earlier: false,
+                    envelope: 1,
                 });
             }
         }
@@ -815,6 +862,23 @@ impl<'a> Session<'a> {
         match crate::app::pv::reclamation_of(store, &bureau.code, self.lang) {
             Ok(Some(text)) => text.lines().map(str::to_owned).collect(),
             Ok(None) => vec![(self.text.place_unknown)(bureau.code.as_str())],
+            Err(e) => vec![e.message(self.lang)],
+        }
+    }
+
+    /// `annexe`: the réclamation's annex for the current bureau, what `constat pv --annex`
+    /// prints (issue 16 point 13: it used to be the whole circonscription report).
+    fn annex(&self, store: &Store) -> Vec<String> {
+        let Some(bureau) = &self.bureau else {
+            return vec![self.text.pv_needs_bureau.to_owned()];
+        };
+        let request = crate::app::pv::Request {
+            bureau: &bureau.code,
+            as_observer: None,
+            qualite: None,
+        };
+        match crate::app::pv::text(store, &request, crate::app::pv::Part::Annex, self.lang) {
+            Ok(text) => text.lines().map(str::to_owned).collect(),
             Err(e) => vec![e.message(self.lang)],
         }
     }
@@ -1048,12 +1112,23 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn saved_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
-        let time = at.map_or_else(String::new, |at| {
-            // In the place's legal time (law.md §2.8), whatever the machine's zone.
-            self.local(at).format("%H:%M:%S").to_string()
-        });
-        format!("{summary} — {}", (self.text.saved_at)(&time))
+    /// A change, once committed: "enregistré à 22 h 46" (the place's legal time, law.md §2.8,
+    /// said as the interface says it), and "vu à 15 h 40" first when the observer gave the
+    /// time it was seen (`heure`).
+    fn saved_line(
+        &self,
+        summary: &str,
+        at: Option<DateTime<Utc>>,
+        seen: Option<DateTime<Utc>>,
+    ) -> String {
+        let time = at.map_or_else(String::new, |at| (self.text.clock)(self.local(at)));
+        match seen {
+            Some(seen) => {
+                let seen = (self.text.clock)(self.local(seen));
+                format!("{summary} — {}", (self.text.saved_seen_at)(&seen, &time))
+            }
+            None => format!("{summary} — {}", (self.text.saved_at)(&time)),
+        }
     }
 
     /// A moment in the place's legal time.
@@ -1065,9 +1140,13 @@ impl<'a> Session<'a> {
         .local(at)
     }
 
-    /// A re-check of the table, once committed: "revérifié à 15 h 40" (the bureau's legal time).
+    /// A re-check of the table, once committed: "revérifié à 15 h 40" (the bureau's legal time),
+    /// at the time it was seen when the observer gave one (`heure`), else when recorded.
     fn rechecked_line(&self, summary: &str, at: Option<DateTime<Utc>>) -> String {
-        let time = at.map_or_else(String::new, |at| (self.text.clock)(self.local(at)));
+        let time = self
+            .seen
+            .or(at)
+            .map_or_else(String::new, |at| (self.text.clock)(self.local(at)));
         format!("{summary} — {}", (self.text.rechecked_at)(&time))
     }
 
@@ -1094,7 +1173,7 @@ impl<'a> Session<'a> {
         let done = saved.len();
         let lines = match failure {
             None if recheck => vec![self.rechecked_line(&summary, at)],
-            None => vec![self.saved_line(&summary, at)],
+            None => vec![self.saved_line(&summary, at, self.seen)],
             Some(why) => {
                 let mut lines = vec![(self.text.not_saved)(&why)];
                 if done > 0 {
@@ -1107,18 +1186,56 @@ impl<'a> Session<'a> {
             self.undo.push(Change {
                 summary,
                 events: saved,
+                earlier: false,
+                envelope: self.envelope_no,
             });
         }
         lines
     }
 
-    /// Retracts the events of the last change of this session, latest first.
+    /// `annuler`: undoes the last change; one of an earlier session (the stack is rebuilt from
+    /// the observer's events at start, as the interface does) only after a yes.
     fn undo(&mut self, store: &mut Store) -> Vec<String> {
+        // Withdrawn meanwhile (from the command line, a merge): the next one.
+        while let Some(change) = self.undo.last() {
+            if !self.sheet().undo(&change.events, Vec::new()).is_empty() {
+                break;
+            }
+            self.undo.pop();
+        }
+        if let Some(change) = self.undo.last().filter(|c| c.earlier) {
+            self.pending = Some(Pending::UndoEarlier(self.undo_words(change)));
+            return vec![];
+        }
+        self.undo_now(store)
+    }
+
+    /// What undoing `change` changes, said as the interface says it ("n° 1 profession de foi
+    /// présent → non vérifié"); read before the undo.
+    fn undo_words(&self, change: &Change) -> String {
+        let sheet = Sheet {
+            envelope: change.envelope,
+            ..self.sheet()
+        };
+        let cells = sheet.undone_cells(&change.events);
+        if cells.is_empty() && !change.summary.is_empty() {
+            return change.summary.clone();
+        }
+        crate::tui::words::undo_text(self.lang, &cells, false)
+    }
+
+    /// Retracts the events of the last change, latest first, and says what it undid.
+    fn undo_now(&mut self, store: &mut Store) -> Vec<String> {
         let t = self.text;
         let Some(change) = self.undo.pop() else {
             return vec![t.nothing_to_undo.to_owned()];
         };
-        let bodies = self.sheet().undo(&change.events, Vec::new());
+        let what = self.undo_words(&change);
+        let bodies = Sheet {
+            envelope: change.envelope,
+            ..self.sheet()
+        }
+        .undo(&change.events, Vec::new());
         if bodies.is_empty() {
             return vec![t.nothing_to_undo.to_owned()];
         }
@@ -1130,9 +1247,9 @@ impl<'a> Session<'a> {
             })
             .collect();
         let (_, failure, at) = self.append_all(store, bodies);
-        let summary = (t.undone)(&change.summary);
+        let summary = (t.undone)(&what);
         match failure {
-            None => vec![self.saved_line(&summary, at)],
+            None => vec![self.saved_line(&summary, at, None)],
             Some(why) => {
                 // What was not withdrawn can still be undone by a later `annuler`.
                 let left: Vec<EventId> = live
@@ -1140,8 +1257,8 @@ impl<'a> Session<'a> {
                     .filter(|id| self.state.is_live(*id))
                     .collect();
                 self.undo.push(Change {
-                    summary: change.summary,
                     events: left,
+                    ..change
                 });
                 vec![(t.not_saved)(&why)]
             }

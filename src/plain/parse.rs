@@ -46,6 +46,9 @@ pub enum Command {
     NonReceipt {
         /// The voter's name, when given.
         voter: Option<String>,
+        /// Of the observer's own household (`foyer`) or another (`autre`), when said; else
+        /// the default of `domain::session::own_household`.
+        household: Option<bool>,
     },
     /// `note 3 bureau TEXT`: the cell's current mark again, with a note.
     Note {
@@ -420,9 +423,17 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
             Ok(Command::EnvelopeNumber { number })
         }
         "non-recu" | "non-reçu" | "nonrecu" | "non-reçue" | "non-recue" | "non-receipt" | "nr" => {
+            let (word, after) = first_word(rest);
+            let household = match word.to_lowercase().as_str() {
+                "foyer" | "mon-foyer" | "own" | "household" => Some(true),
+                "autre" | "autre-foyer" | "other" => Some(false),
+                _ => None,
+            };
+            let rest = if household.is_some() { after } else { rest };
             let voter = text(rest, Form::NonReceipt)?;
             Ok(Command::NonReceipt {
                 voter: Some(voter).filter(|v| !v.is_empty()),
+                household,
             })
         }
         "note" => {
@@ -776,17 +787,39 @@ mod tests {
 
     #[test]
     fn non_receipt_with_or_without_a_name() {
-        assert_eq!(parse("non-recu"), Ok(Command::NonReceipt { voter: None }));
+        assert_eq!(
+            parse("non-recu"),
+            Ok(Command::NonReceipt {
+                voter: None,
+                household: None
+            })
+        );
         assert_eq!(
             parse("non-reçu  Jean  Dupont "),
             Ok(Command::NonReceipt {
-                voter: Some("Jean  Dupont".into())
+                voter: Some("Jean  Dupont".into()),
+                household: None
             })
         );
         assert_eq!(
             parse("non-receipt Ada"),
             Ok(Command::NonReceipt {
-                voter: Some("Ada".into())
+                voter: Some("Ada".into()),
+                household: None
+            })
+        );
+        assert_eq!(
+            parse("non-recu foyer Paul Observateur"),
+            Ok(Command::NonReceipt {
+                voter: Some("Paul Observateur".into()),
+                household: Some(true)
+            })
+        );
+        assert_eq!(
+            parse("nr autre"),
+            Ok(Command::NonReceipt {
+                voter: None,
+                household: Some(false)
             })
         );
         // A name is held to the limit merge applies, so that the file always merges.

@@ -121,12 +121,12 @@ fn a_cell_is_said_saved_with_its_time_only_once_stored() {
         "3 foi p\n3 bureau absent\n3 foi p\n3 foi -\n",
     );
     assert!(
-        out.contains(" — profession de foi : présent — enregistré à 10:00:01.\n"),
+        out.contains(" — profession de foi : présent — enregistré à 10 h.\n"),
         "{out}"
     );
     assert!(out.contains("constat> 3. "), "{out}");
     assert!(
-        out.contains(" — bulletin (bureau) : absent — enregistré à 10:00:02.\n"),
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
         "{out}"
     );
     // The same value again is said and not stored twice.
@@ -134,7 +134,7 @@ fn a_cell_is_said_saved_with_its_time_only_once_stored() {
         out.contains(" — profession de foi : présent, déjà : rien à enregistrer.\n"),
         "{out}"
     );
-    assert!(out.contains(" — profession de foi : non vérifié — enregistré à 10:00:03.\n"));
+    assert!(out.contains(" — profession de foi : non vérifié — enregistré à 10 h.\n"));
     assert_eq!(
         ticks(&store),
         vec![
@@ -181,8 +181,7 @@ fn the_whole_column_asks_first() {
     let out = drive(&mut store, Lang::Fr, "tous bureau p\no\ntous bureau p\n");
     assert!(
         out.contains(&format!(
-            "bulletin (bureau) : présent pour {} candidats — enregistré à 10:00:{:02}.",
-            n - 1,
+            "bulletin (bureau) : présent pour {} candidats — enregistré à 10 h.",
             n - 1
         )),
         "{out}"
@@ -216,14 +215,16 @@ fn undo_retracts_the_last_change_of_the_session_then_the_one_before() {
         Lang::Fr,
         "3 foi p\ntous courrier a\no\nannuler\nundo\nannuler\n",
     );
+    // Said as the interface says it: what the cells went back to.
     assert!(
-        out.contains(&format!(
-            "Annulé : bulletin (courrier) : absent pour {n} candidats — enregistré à"
-        )),
+        out.contains(&format!("Annulé : {n} cases de la colonne")),
         "{out}"
     );
-    assert!(out.contains("Annulé : 3. "), "{out}");
-    assert!(out.contains("Rien à annuler dans cette session."), "{out}");
+    assert!(
+        out.contains("Annulé : n°\u{a0}3 profession de foi présent → non vérifié — enregistré à"),
+        "{out}"
+    );
+    assert!(out.contains("Rien à annuler."), "{out}");
     let events = store.events().unwrap();
     let retracts = events
         .iter()
@@ -232,18 +233,39 @@ fn undo_retracts_the_last_change_of_the_session_then_the_one_before() {
     assert_eq!(retracts, n + 1);
     let state = store.fold().unwrap();
     assert_eq!(state.observed_circonscriptions().len(), 0, "all withdrawn");
-    // A new session cannot undo the previous one's changes.
+    // Issue 16 point 9: a new session undoes the previous one's changes, after a yes.
     let out = drive(&mut store, Lang::Fr, "2 foi a\n");
     assert!(out.contains("enregistré"));
-    let out = drive(&mut store, Lang::Fr, "annuler\n");
-    assert!(out.contains("Rien à annuler dans cette session."), "{out}");
+    let out = drive(&mut store, Lang::Fr, "annuler\nn\n");
+    assert!(
+        out.contains(
+            "Annuler « n°\u{a0}2 profession de foi absent → non vérifié », enregistré lors \
+             d'une session précédente ? (o/n) "
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Abandonné : rien n'a été enregistré."),
+        "{out}"
+    );
+    assert_eq!(
+        store.events().unwrap().len(),
+        1 + n + (n + 1) + 1,
+        "nothing yet"
+    );
+    let out = drive(&mut store, Lang::Fr, "annuler\no\nannuler\n");
+    assert!(
+        out.contains("Annulé : n°\u{a0}2 profession de foi absent → non vérifié — enregistré à"),
+        "{out}"
+    );
+    assert!(out.contains("Rien à annuler."), "{out}");
     let events = store.events().unwrap();
-    assert_eq!(events.len(), 1 + n + (n + 1) + 1, "no retraction added");
+    assert_eq!(events.len(), 1 + n + (n + 1) + 2, "one retraction added");
     assert!(matches!(
         events.last().map(|e| &e.body),
-        Some(EventBody::Tick { .. })
+        Some(EventBody::Retract { .. })
     ));
-    assert_eq!(store.fold().unwrap().observed_circonscriptions().len(), 1);
+    assert_eq!(store.fold().unwrap().observed_circonscriptions().len(), 0);
 }
 
 #[test]
@@ -257,17 +279,21 @@ fn envelope_non_receipt_and_note() {
     );
     assert!(
         out.contains(
-            "Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue — enregistré à 10:00:01."
+            "Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue — enregistré à 10 h."
         ),
         "{out}"
     );
     assert!(
-        out.contains("Non-réception : Jean Dupont, bureau 75056_0911 — enregistré à 10:00:02."),
+        out.contains(
+            "Non-réception : Jean Dupont, bureau 75056_0911, autre foyer — enregistré à 10 h."
+        ),
         "{out}"
     );
-    assert!(out.contains("Non-réception sans nom, bureau 75056_0911 — enregistré"));
+    assert!(out.contains("Non-réception sans nom, bureau 75056_0911, votre foyer — enregistré"));
     assert!(
-        out.contains(" — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10:00:05."),
+        out.contains(
+            " — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10 h."
+        ),
         "{out}"
     );
     let events = store.events().unwrap();
@@ -375,12 +401,12 @@ fn english() {
     assert!(out.contains("profession de foi: not checked, ballot (mail): not checked"));
     assert!(out.contains("constat> Commands:\n"), "{out}");
     assert!(
-        out.contains(" — ballot (mail): absent — saved at 10:00:01.\n"),
+        out.contains(" — ballot (mail): absent — saved at 10:00.\n"),
         "{out}"
     );
     assert!(out.contains("Confirm? (y/n) "), "{out}");
     assert!(
-        out.contains("Undone: profession de foi: present for "),
+        out.contains("Undone: 22 cells of the “Foi” column — saved at 10:00."),
         "{out}"
     );
     // `quit` ends the session: the line after it is not read.
@@ -442,7 +468,7 @@ fn a_failed_save_is_said_and_a_later_retry_saves() {
 }
 
 #[test]
-fn a_changed_mark_keeps_the_note_and_the_same_note_again_records_nothing() {
+fn a_changed_mark_drops_the_earlier_note_and_the_same_note_again_records_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(dir.path(), true);
     drive(
@@ -451,18 +477,19 @@ fn a_changed_mark_keeps_the_note_and_the_same_note_again_records_nothing() {
         "note 3 foi sous la porte\n3 foi p\nnote 3 foi sous la porte\ntous foi a\no\n",
     );
     let t = ticks(&store);
-    // The note, then present with the note kept; the same note again is no event; the column
-    // command keeps each cell's note.
+    // The note, then present: a new observation, without the earlier note (issue 13 point
+    // 1); the note again is recorded on it; the column leaves that cell.
     assert_eq!(
         t[0],
         (3, Item::Foi, Mark::Unchecked, Some("sous la porte".into()))
     );
+    assert_eq!(t[1], (3, Item::Foi, Mark::Present, None));
     assert_eq!(
-        t[1],
+        t[2],
         (3, Item::Foi, Mark::Present, Some("sous la porte".into()))
     );
-    assert_eq!(t.iter().filter(|x| x.0 == 3).count(), 2, "{t:?}");
-    assert_eq!(t.len(), 2 + candidates(&store) - 1, "{t:?}");
+    assert_eq!(t.iter().filter(|x| x.0 == 3).count(), 3, "{t:?}");
+    assert_eq!(t.len(), 3 + candidates(&store) - 1, "{t:?}");
 }
 
 #[test]
@@ -647,7 +674,7 @@ fn a_recheck_of_the_table_is_said_rechecked_at_the_bureau_s_time() {
     let mut store = new_store(dir.path(), true);
     let out = drive(&mut store, Lang::Fr, "3 bureau p\n3 bureau p\n3 bureau a\n");
     assert!(
-        out.contains(" — bulletin (bureau) : présent — enregistré à 10:00:01.\n"),
+        out.contains(" — bulletin (bureau) : présent — enregistré à 10 h.\n"),
         "{out}"
     );
     assert!(
@@ -656,7 +683,7 @@ fn a_recheck_of_the_table_is_said_rechecked_at_the_bureau_s_time() {
     );
     // A changed mark is no re-check.
     assert!(
-        out.contains(" — bulletin (bureau) : absent — enregistré à 10:00:03.\n"),
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
         "{out}"
     );
     assert_eq!(ticks(&store).len(), 3);
@@ -704,7 +731,7 @@ fn absurd_counts_are_refused_and_more_envelopes_than_voters_is_asked_first() {
     assert!(
         out.contains(
             "Enveloppes du foyer : 4 électeurs à l'adresse, 9 enveloppes reçues \
-             (5 enveloppes de plus que d'électeurs) — enregistré à 10:00:01."
+             (5 enveloppes de plus que d'électeurs) — enregistré à 10 h."
         ),
         "{out}"
     );
@@ -748,7 +775,7 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
         out.contains(
             " — bulletin (bureau) : 3 observations :\nle 11/06/2017 à 10 h : absent\n\
              le 11/06/2017 à 10 h : absent, note : « épuisés »\n\
-             le 11/06/2017 à 10 h : présent, note : « épuisés »\n"
+             le 11/06/2017 à 10 h : présent\n"
         ),
         "{out}"
     );
@@ -769,8 +796,23 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
     )
     .unwrap();
     let report = String::from_utf8(report).unwrap();
-    // The report is read before the session's export, which adds no event: the same text.
-    assert!(out.contains(&report), "annexe is the whole report:\n{out}");
+    // The annex is `constat pv --annex`'s, not the whole report (issue 16 point 13).
+    let annex = crate::app::pv::text(
+        &store,
+        &crate::app::pv::Request {
+            bureau: &crate::domain::BureauCode::parse("75056_0911").unwrap(),
+            as_observer: None,
+            qualite: None,
+        },
+        crate::app::pv::Part::Annex,
+        Lang::Fr,
+    )
+    .unwrap();
+    assert!(
+        out.contains(&format!("constat> {annex}")),
+        "annexe is the PV's annex:\n{out}"
+    );
+    assert!(!out.contains(&report), "not the whole report:\n{out}");
     let findings_at = report.find("\nConstats\n").unwrap();
     assert!(
         out.contains(&format!("constat> {}", &report[findings_at + 1..])),
@@ -1097,4 +1139,108 @@ fn store_candidate_name(store: &Store, panel: u16) -> String {
         .find(|c| c.panel.get() == panel)
         .unwrap()
         .display_name()
+}
+
+/// Issue 16 point 3: `enveloppe 2 0` then `3 foi a` is refused with what to do (the report
+/// said "absent de l'unique enveloppe observée"), and so is the column.
+#[test]
+fn envelope_content_is_refused_when_the_household_received_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "enveloppe 2 0\n3 foi a\n3 courrier p\ntous foi p\n3 bureau a\n",
+    );
+    assert_eq!(
+        out.matches("le foyer n'a reçu aucune enveloppe").count(),
+        3,
+        "{out}"
+    );
+    let t = ticks(&store);
+    assert_eq!(t, [(3, Item::Bureau, Mark::Absent, None)], "{out}");
+}
+
+/// Issue 13 point 1 / 16 point 10: a re-check of the table without a note does not repeat the
+/// earlier observation's note.
+#[test]
+fn a_recheck_does_not_repeat_the_earlier_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    drive(
+        &mut store,
+        Lang::Fr,
+        "8 bureau a\nnote 8 bureau bulletins épuisés\n8 bureau a\n8 bureau p\n",
+    );
+    let notes: Vec<_> = ticks(&store).into_iter().map(|t| (t.2, t.3)).collect();
+    assert_eq!(
+        notes,
+        [
+            (Mark::Absent, None),
+            (Mark::Absent, Some("bulletins épuisés".into())),
+            (Mark::Absent, None),
+            (Mark::Present, None),
+        ]
+    );
+}
+
+/// Issue 16 point 5: after `heure`, a re-check is said at the time seen, not the time typed in,
+/// and every reply says its time the French way ("10 h", "9 h 40"), with the time seen first.
+#[test]
+fn replies_say_the_time_seen_the_french_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "8 bureau a\nheure 11/06/2017 09:40\n8 bureau a\n3 foi p\n",
+    );
+    assert!(
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" — bulletin (bureau) : absent — revérifié à 9 h 40.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" — profession de foi : présent — vu à 9 h 40, enregistré à 10 h.\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains(":00:0"),
+        "no clock digits with seconds: {out}"
+    );
+}
+
+/// Issue 13 point 5: plain mode's non-receipt says whether it is of the observer's household;
+/// the observer's own name defaults to it (it used to count the household twice), another
+/// name to another household, and `foyer` / `autre` say it.
+#[test]
+fn a_non_receipt_says_whose_household_it_is_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path(), true);
+    let out = drive(
+        &mut store,
+        Lang::Fr,
+        "non-recu Marie\nnon-recu\nnon-recu Jean Dupont\nnon-recu foyer Jean Dupont\nnon-recu autre\n",
+    );
+    let households: Vec<Option<bool>> = store
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::NonReceipt { household, .. } => Some(household),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        households,
+        [Some(true), Some(true), Some(false), Some(true), Some(false)],
+        "{out}"
+    );
+    assert!(
+        out.contains("Non-réception : Marie, bureau 75056_0911, votre foyer — "),
+        "{out}"
+    );
 }

@@ -30,6 +30,11 @@ pub struct Text {
     pub start_hint: &'static str,
     pub help: &'static [&'static str],
     pub saved_at: fn(&str) -> String,
+    /// A change committed, seen at the time the observer gave (seen, recorded).
+    pub saved_seen_at: fn(&str, &str) -> String,
+    /// A non-receipt of the observer's own household, or of another.
+    pub household_own: &'static str,
+    pub household_other: &'static str,
     pub not_saved: fn(&str) -> String,
     pub partly_saved: fn(usize, usize) -> String,
     pub already: fn(&str) -> String,
@@ -43,6 +48,8 @@ pub struct Text {
     pub envelope_number: fn(u16) -> String,
     /// `enveloppe V 0 JOUR`: a day of arrival with no envelope received.
     pub arrival_without_envelope: &'static str,
+    /// An envelope's content marked while the household's count says 0 envelopes received.
+    pub no_envelope_received: &'static str,
     /// `numero N` past the household's envelopes: the number asked for, the last one.
     pub envelope_beyond: fn(u16, u16) -> String,
     /// " (enveloppe 2)", after an item when the household has several envelopes.
@@ -55,6 +62,8 @@ pub struct Text {
     pub needs_bureau: &'static str,
     pub place_unknown: fn(&str) -> String,
     pub confirm_again: &'static str,
+    /// The question before undoing a change of an earlier session (what it undoes).
+    pub undo_earlier_confirm: fn(&str) -> String,
     pub unknown_panel: fn(&str, &str) -> String,
     pub not_understood: &'static str,
     pub problem: fn(&Problem) -> String,
@@ -150,6 +159,9 @@ fn build<const EN: bool>() -> Text {
         // One line of the list per line of the message.
         help: st!(EN, "plain-help").lines().collect::<Vec<_>>().leak(),
         saved_at: |t| tr!(EN, "plain-saved-at", time = t),
+        saved_seen_at: |s, t| tr!(EN, "plain-saved-seen-at", seen = s, time = t),
+        household_own: st!(EN, "plain-household-own"),
+        household_other: st!(EN, "plain-household-other"),
         not_saved: |e| tr!(EN, "plain-not-saved", error = e),
         partly_saved: |done, total| tr!(EN, "plain-partly-saved", done = done, total = total),
         already: |what| tr!(EN, "plain-already", what = what),
@@ -163,6 +175,7 @@ fn build<const EN: bool>() -> Text {
         envelope_tag: |n| tr!(EN, "plain-envelope-tag", number = n),
         envelope_number: |n| tr!(EN, "plain-envelope-number", number = n),
         arrival_without_envelope: st!(EN, "plain-arrival-without-envelope"),
+        no_envelope_received: st!(EN, "plain-no-envelope-received"),
         envelope_beyond: |n, last| tr!(EN, "plain-envelope-beyond", number = n, last = last),
         envelope_shown: |n| tr!(EN, "plain-envelope-shown", number = n),
         non_receipt_summary: |voter, bureau| match voter {
@@ -174,6 +187,7 @@ fn build<const EN: bool>() -> Text {
         needs_bureau: st!(EN, "plain-needs-bureau"),
         place_unknown: |c| tr!(EN, "plain-place-unknown", code = c),
         confirm_again: st!(EN, "plain-confirm-again"),
+        undo_earlier_confirm: |what| tr!(EN, "plain-undo-earlier-confirm", what = what),
         unknown_panel: |n, known| tr!(EN, "plain-unknown-panel", number = n, known = known),
         not_understood: st!(EN, "plain-not-understood"),
         problem: |p| p.text(lang_of::<EN>()),

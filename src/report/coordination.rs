@@ -481,6 +481,9 @@ mod tests {
         let zone = LegalZone::of_bureau(&BureauCode::parse("97411_0001").unwrap())
             .message()
             .render(Lang::Fr);
-        assert!(reunion.starts_with(&format!("16\u{a0}h\u{a0}00 ({zone})")), "{reunion}");
+        assert!(
+            reunion.starts_with(&format!("16\u{a0}h\u{a0}00 ({zone})")),
+            "{reunion}"
+        );
     }
 }

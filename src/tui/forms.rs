@@ -67,13 +67,19 @@ pub struct NonReceiptForm {
     pub voter: String,
     /// Free text (e.g. "procès-verbal en deux exemplaires").
     pub note: String,
-    /// 0: voter, 1: note.
+    /// 0: voter, 1: note, 2: of the observer's own household.
     pub focus: usize,
     /// Why the last submission was refused.
     pub error: Option<String>,
+    /// Of the observer's own household (`o`) or another (`n`), when said; else the default of
+    /// `domain::session::own_household` (issue 13 point 5).
+    pub household: Option<bool>,
 }
 
 impl NonReceiptForm {
+    /// How many fields the form has.
+    pub const FIELDS: usize = 3;
+
     /// The field with the focus.
     pub fn focused_mut(&mut self) -> &mut String {
         if self.focus == 0 {

@@ -567,27 +567,15 @@ fn main_loop(
         // it did not show. A key that would record something is then not applied (the
         // message says the screen was updated).
         let changed = take_outside_changes(&mut model, &mut store, &mut version);
-        let mut deferred = Deferred::default();
+        let mut burst = Burst::new(changed);
         // Every pending event is handled before the next frame is drawn.
         loop {
-            let msg = match event::read()? {
-                TermEvent::Key(key) if key.kind == KeyEventKind::Press => message_for(key, &model),
-                TermEvent::Mouse(m) => message_for_mouse(m, &model),
-                TermEvent::Paste(text) => message_for_paste(text, &model),
-                TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
-                _ => None,
-            };
-            if let Some(msg) = msg
-                && !(changed && super::update::records(&msg))
-            {
-                let more = run_queue(&mut model, &mut store, VecDeque::from([msg]), true);
-                deferred.summary |= more.summary;
-                deferred.camera.extend(more.camera);
-            }
+            burst.take(&mut model, &mut store, event::read()?);
             if model.quit || !event::poll(std::time::Duration::ZERO)? {
                 break;
             }
         }
+        let mut deferred = burst.deferred;
         dirty = true;
         if !deferred.camera.is_empty() {
             // The photo form says the photo is being taken; then the camera takes it.
@@ -601,4 +589,52 @@ fn main_loop(
         }
     }
     Ok(())
+}
+
+/// The events read in one go, before the next frame is drawn (a burst of keys typed or queued
+/// while the interface was busy).
+pub struct Burst {
+    /// Another writer's changes were taken in just before: a key that records is not applied.
+    changed: bool,
+    /// A form, question or other overlay closed during the burst: the keys queued after it were
+    /// typed before its closing was drawn, for it, and are not applied to the grid (issue 16
+    /// point 2: `e 2 Tab 2 Enter p` saved the household, then ticked the cell underneath).
+    closed: bool,
+    /// What was left for after the next frame: the summary's preparation, the camera.
+    deferred: Deferred,
+}
+
+impl Burst {
+    /// A new burst; `changed` when another writer's changes were just taken in.
+    pub fn new(changed: bool) -> Self {
+        Self {
+            changed,
+            closed: false,
+            deferred: Deferred::default(),
+        }
+    }
+
+    /// Handles one event of the burst.
+    pub fn take(&mut self, model: &mut Model, store: &mut Store, event: TermEvent) {
+        let msg = match event {
+            // After an overlay closed, only a new size still counts in this burst.
+            TermEvent::Resize(width, height) => Some(Message::Resize { width, height }),
+            _ if self.closed => None,
+            TermEvent::Key(key) if key.kind == KeyEventKind::Press => message_for(key, model),
+            TermEvent::Mouse(m) => message_for_mouse(m, model),
+            TermEvent::Paste(text) => message_for_paste(text, model),
+            _ => None,
+        };
+        let Some(msg) = msg else { return };
+        if self.changed && super::update::records(&msg) {
+            return;
+        }
+        let overlay = !matches!(model.mode, super::model::Mode::Grid);
+        let more = run_queue(model, store, VecDeque::from([msg]), true);
+        self.deferred.summary |= more.summary;
+        self.deferred.camera.extend(more.camera);
+        if overlay && matches!(model.mode, super::model::Mode::Grid) {
+            self.closed = true;
+        }
+    }
 }

@@ -96,9 +96,44 @@ pub fn build(
         }
         _ => None,
     };
+    let report = findings_part(&String::from_utf8_lossy(&report), lang);
     Summary {
-        report: findings_part(&String::from_utf8_lossy(&report), lang),
-        pv,
+        // The full digest once, in the annex; the findings end without it.
+        report: for_screen(&report, lang, digest.as_deref(), false),
+        pv: pv.map(|pv| for_screen(&pv, lang, digest.as_deref(), true)),
         digest,
     }
+}
+
+/// The report's and the réclamation's text in a volunteer's words (issue 16 point 17): the
+/// statistics' and the chain heads' names stay in the printed report and annex, not on the
+/// screen; the full digest's line is kept (`keep_digest`, in words) or left out.
+fn for_screen(
+    text: &str,
+    lang: crate::i18n::Lang,
+    digest: Option<&str>,
+    keep_digest: bool,
+) -> String {
+    use crate::i18n::Message;
+    let cat = lang.catalog();
+    let min = crate::domain::stats::MIN_HOUSEHOLDS;
+    let rates = (cat.departements_intro)(min);
+    let digest_line = digest.map(|d| (cat.digest_some)(d));
+    text.lines()
+        .filter(|&l| keep_digest || digest_line.as_deref() != Some(l))
+        .map(|l| {
+            if l == rates {
+                Message::new("journey-summary-rates-intro")
+                    .arg("min", min)
+                    .render(lang)
+            } else if let Some(d) = digest.filter(|_| digest_line.as_deref() == Some(l)) {
+                Message::new("journey-summary-digest-full")
+                    .arg("digest", d)
+                    .render(lang)
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

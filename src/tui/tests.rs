@@ -1555,14 +1555,20 @@ fn the_move_picker_offers_bureaux_only_and_warns_of_replaced_observations() {
 }
 
 #[test]
-fn changing_a_mark_keeps_the_cells_note_and_an_unchanged_note_records_nothing() {
+fn changing_a_mark_drops_the_earlier_note_and_an_unchanged_note_records_nothing() {
     let mut h = Harness::new(model());
     h.keys("2p");
     h.keys("cabc");
     h.press(KeyCode::Enter);
     h.keys("a");
     let o = h.model.observation(0, Item::Bureau).unwrap();
-    assert_eq!((o.mark, o.note.as_deref()), (Mark::Absent, Some("abc")));
+    assert_eq!(
+        (o.mark, o.note.as_deref()),
+        (Mark::Absent, None),
+        "a new observation carries only its own note (issue 13 point 1)"
+    );
+    h.keys("cabc");
+    h.press(KeyCode::Enter);
     let before = h.log.len();
     h.keys("c");
     h.press(KeyCode::Enter);
@@ -2828,6 +2834,106 @@ fn ctrl_p_takes_the_photo_only_when_the_camera_is_there() {
     );
 }
 
+/// Issue 16 point 2, through the runtime's handling of a burst: `e 2 Tab 2 Enter p` (and `…
+/// Enter p a space`) read in one go save the household and nothing else; the keys queued
+/// behind the form were typed before its closing was drawn and are not applied to the grid.
+#[test]
+fn keys_queued_behind_a_form_are_not_applied_to_the_grid() {
+    use ratatui::crossterm::event::Event as TermEvent;
+    let key = |code| TermEvent::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let c = |c| key(KeyCode::Char(c));
+    for tail in [vec![c('p')], vec![c('p'), c('a'), c(' ')]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = real_store(&dir.path().join("obs.db"));
+        store
+            .set_current_bureau(&BureauCode::parse("75056_0911").unwrap())
+            .unwrap();
+        let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+        let before = store.events().unwrap().len();
+        let mut burst = super::runtime::Burst::new(false);
+        let mut events = vec![
+            c('e'),
+            c('2'),
+            key(KeyCode::Tab),
+            c('2'),
+            key(KeyCode::Enter),
+        ];
+        events.extend(tail);
+        events.push(TermEvent::Resize(80, 24));
+        for e in events {
+            burst.take(&mut m, &mut store, e);
+        }
+        assert_eq!(m.mode, Mode::Grid);
+        assert_eq!(m.size, (80, 24), "a new size still counts");
+        let events = store.events().unwrap();
+        let new: Vec<_> = events[before..].iter().map(|e| &e.body).collect();
+        assert_eq!(new.len(), 1, "only the household: {new:?}");
+        assert!(matches!(new[0], EventBody::Envelope { received: 2, .. }));
+        assert_eq!(m.mark(0, Item::Foi), Mark::Unchecked);
+        // The next burst is applied as usual.
+        let mut burst = super::runtime::Burst::new(false);
+        burst.take(&mut m, &mut store, c('g'));
+        burst.take(&mut m, &mut store, c('p'));
+        assert_eq!(m.mark(0, Item::Foi), Mark::Present);
+    }
+}
+
+/// Issue 16 point 3: `e 2 Tab 0 Enter` then `a`: the household received no envelope, so
+/// nothing is marked in it, and the message says what to do.
+#[test]
+fn no_envelope_content_is_marked_when_the_household_received_none() {
+    let mut h = Harness::new(model());
+    h.keys("e2");
+    h.press(KeyCode::Tab);
+    h.keys("0");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.log.len(), 1, "the household is recorded");
+    h.keys("a");
+    h.press(KeyCode::Right);
+    h.keys("pP");
+    assert_eq!(h.log.len(), 1, "nothing in an envelope: {:?}", h.log);
+    assert_eq!(h.mark(0, Item::Foi), Mark::Unchecked);
+    let flash = h.model.flash.clone().unwrap_or_default();
+    assert!(flash.contains("Aucune enveloppe reçue"), "{flash}");
+}
+
+/// Issue 16 point 11 on the Bilan screen of a phone (40×15): the hint line keeps "u annuler"
+/// (as buttons: export, undo, help, quit), and a tap on it undoes.
+#[test]
+fn the_phone_summary_keeps_undo_on_its_hint_line() {
+    let mut h = Harness::new(model());
+    h.send(Message::Resize {
+        width: 40,
+        height: 15,
+    });
+    h.keys("2p3");
+    assert_eq!(h.model.screen, Screen::Summary);
+    h.model.flash = None;
+    let s = screen(&h.model, 40, 15);
+    let last = s.lines().last().unwrap();
+    assert!(
+        last.contains("u annuler") && last.contains("x preuves") && last.contains("q quitter"),
+        "{s}"
+    );
+    let [export, undo, ..] =
+        view::layout::phone_buttons(ratatui::layout::Rect::new(0, 0, 40, 15)).unwrap();
+    h.send(Message::Tap {
+        x: undo.x + 1,
+        y: undo.y,
+    });
+    assert_eq!(h.mark(0, Item::Bureau), Mark::Unchecked, "undone by a tap");
+    h.model.flash = None;
+    h.send(Message::Tap {
+        x: export.x + 1,
+        y: export.y,
+    });
+    assert!(
+        matches!(h.model.mode, Mode::Export(_)),
+        "{:?}",
+        h.model.mode
+    );
+}
+
 /// Point 3: the cell's history lists its photos with the time attached and the EXIF time
 /// taken, the name escaped; a withdrawn photo says so.
 #[test]
@@ -3010,4 +3116,124 @@ fn the_photo_forms_images_scroll_on_a_phone_screen() {
     }
     h.press(KeyCode::Enter);
     assert_eq!(h.attached.last().unwrap().1, "/camera/IMG_7.jpg");
+}
+
+/// Issue 16 point 7 at 80×24 and 40×15: with the cursor on a cell with a long note, the
+/// per-column count still shows; the note's preview gives way first.
+#[test]
+fn the_progress_count_shows_even_on_a_noted_cell() {
+    let mut h = Harness::new(model());
+    h.keys("2pc");
+    h.send(Message::Paste("é".repeat(300)));
+    h.press(KeyCode::Enter);
+    assert!(h.model.observation(0, Item::Bureau).unwrap().note.is_some());
+    h.model.flash = None;
+    let s = screen(&h.model, 80, 24);
+    assert!(s.contains("bureau 1/22"), "{s}");
+    assert!(
+        s.contains("✎ ééé"),
+        "the note still previews where it fits:\n{s}"
+    );
+    let s = screen(&h.model, 40, 15);
+    assert!(s.contains("bureau 1/22"), "{s}");
+}
+
+/// Issue 13 point 5 in the `n` form: the non-receipt says whether it is of the observer's own
+/// household; the observer's own name defaults to yes (it used to count the household twice),
+/// another name to no, and the third field (`o`/`n`) says it.
+#[test]
+fn the_non_receipt_form_says_whose_household_it_is_of() {
+    let mut h = Harness::new(model());
+    let record = |h: &mut Harness, name: &str, answer: Option<char>| {
+        h.keys("n");
+        h.send(Message::Paste(name.into()));
+        if let Some(c) = answer {
+            h.press(KeyCode::Tab);
+            h.press(KeyCode::Tab);
+            h.keys(&c.to_string());
+        }
+        h.press(KeyCode::Enter);
+        assert_eq!(h.model.mode, Mode::Grid);
+    };
+    record(&mut h, "Marie", None);
+    record(&mut h, "", None);
+    record(&mut h, "Jean Dupont", None);
+    record(&mut h, "Jean Dupont", Some('o'));
+    record(&mut h, "", Some('n'));
+    let households: Vec<Option<bool>> = h
+        .log
+        .iter()
+        .filter_map(|e| match &e.body {
+            EventBody::NonReceipt { household, .. } => Some(*household),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        households,
+        [Some(true), Some(true), Some(false), Some(true), Some(false)]
+    );
+    h.keys("n");
+    h.send(Message::Paste("Jean Dupont".into()));
+    let s = screen(&h.model, 80, 24);
+    assert!(s.contains("Votre foyer (o/n)"), "{s}");
+    assert!(s.contains("non (défaut)"), "{s}");
+}
+
+/// Issue 16 point 17 on the screens: the Bilan shows the short reference the réclamation
+/// carries (the full digest only in the annex), no "Wilson", "tête(s) de chaîne", "UTC" or
+/// "base"; the help neither; a wrapped error of the `t` form never starts a row with ":"; a
+/// time in the annex is never cut ("22 h" / "46").
+#[test]
+fn screens_speak_plainly_and_show_the_reference_to_copy() {
+    let mut h = Harness::new(reference_model(Lang::Fr));
+    h.keys("3");
+    let s = screen(&h.model, 80, 300);
+    for word in ["Wilson", "tête", "UTC", " base"] {
+        assert!(!s.contains(word), "{word}:\n{s}");
+    }
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Référence à recopier dans le procès-verbal"))
+        .expect(&s);
+    assert!(lines[at + 1].contains("3f9a 0c27 3f9a 0c27"), "{s}");
+    let full = "3f9a0c27".repeat(8);
+    assert_eq!(
+        s.matches(full.as_str()).count(),
+        1,
+        "the full digest once, in the annex:\n{s}"
+    );
+    assert!(s.contains("Empreinte complète des observations"), "{s}");
+    // A time is never cut at the end of a row, at any width.
+    for w in [40, 57, 63, 80] {
+        let s = screen(&h.model, w, 300);
+        for l in s.lines() {
+            let l = l.trim_matches('"').trim();
+            assert!(
+                !l.starts_with("h ") && !l.starts_with("h\u{a0}") && !l.starts_with(':'),
+                "{l}\n{s}"
+            );
+        }
+    }
+    h.model.summary_scroll = 0;
+    h.keys("?");
+    let s = screen(&h.model, 80, 300);
+    assert!(!s.contains("dans la base"), "{s}");
+    h.press(KeyCode::Esc);
+    // The `t` form's error, wrapped at 80×24.
+    h.keys("1t");
+    h.send(Message::Paste(
+        "le 32 du mois à vingt-cinq heures passées".into(),
+    ));
+    h.press(KeyCode::Enter);
+    let s = screen(&h.model, 80, 24);
+    assert!(
+        matches!(h.model.mode, Mode::SeenAt(_)),
+        "{:?}",
+        h.model.mode
+    );
+    for l in s.lines() {
+        let inner = l.trim_matches('"').trim_start_matches(['│', ' ']);
+        assert!(!inner.starts_with(':'), "{s}");
+    }
 }

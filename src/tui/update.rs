@@ -270,7 +270,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 return show(model, tab);
             }
             if model.screen == Screen::Summary {
-                return vec![];
+                return summary_button(model, buttons_shown, screen, x, y);
             }
             if buttons_shown
                 && let Some(button) = super::view::layout::phone_button_target(screen, x, y)
@@ -543,6 +543,7 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
                 Mode::Envelope(form) => {
                     form.focused_mut().pop();
                 }
+                Mode::NonReceipt(form) if form.focus == 2 => form.household = None,
                 Mode::NonReceipt(form) => {
                     form.focused_mut().pop();
                 }
@@ -571,7 +572,10 @@ pub fn update(model: &mut Model, msg: Message) -> Vec<Effect> {
             };
             match &mut model.mode {
                 Mode::Envelope(form) => form.focus = (form.focus + step) % EnvelopeForm::FIELDS,
-                Mode::NonReceipt(form) => form.focus = 1 - form.focus.min(1),
+                Mode::NonReceipt(form) => {
+                    let step = if msg == Message::NextField { 1 } else { 2 };
+                    form.focus = (form.focus + step) % NonReceiptForm::FIELDS;
+                }
                 Mode::Photo(form) => form.target = (form.target + 1) % form.targets.len().max(1),
                 _ => {}
             }
@@ -760,6 +764,16 @@ fn insert(model: &mut Model, text: &str) -> Vec<Effect> {
             None
         }
         Mode::Envelope(form) => Some((push_text(&mut form.note, text, MAX_NOTE), MAX_NOTE)),
+        Mode::NonReceipt(form) if form.focus == 2 => {
+            for c in text.chars() {
+                match c {
+                    'o' | 'O' | 'y' | 'Y' => form.household = Some(true),
+                    'n' | 'N' => form.household = Some(false),
+                    _ => {}
+                }
+            }
+            None
+        }
         Mode::NonReceipt(form) => {
             let max = if form.focus == 0 { MAX_NAME } else { MAX_NOTE };
             Some((push_text(form.focused_mut(), text, max), max))
@@ -1166,6 +1180,9 @@ fn refused(model: &Model, refusal: &Refusal, target: Option<&BureauCode>) -> Str
             (j.move_other_circ)(target.map_or("", BureauCode::as_str), circ.as_str())
         }
         Refusal::EnvelopeZero => j.envelope_first.to_owned(),
+        Refusal::NoEnvelopeReceived => {
+            crate::i18n::Message::new("journey-envelope-none-received").render(model.lang)
+        }
         Refusal::EnvelopeBeyond { .. } => {
             (j.envelope_last)(model.envelope_no, model.envelope().map(|f| f.received))
         }
@@ -1204,49 +1221,7 @@ fn grid_page(model: &Model) -> usize {
 /// What undoing `saved` changes, in the interface's language: one cell ("n° 8 bulletin
 /// (bureau) absent → non vérifié"), a column's cells, or the last change. Read before the undo.
 pub fn undo_text(model: &Model, saved: &[EventId]) -> String {
-    let cat = model.lang.catalog();
-    let mut cells = Vec::new();
-    let items: &[Item] = if model.bureau.is_some() {
-        &[Item::Foi, Item::Courrier, Item::Bureau]
-    } else {
-        &[Item::Foi, Item::Courrier]
-    };
-    for c in &model.candidates {
-        for &item in items {
-            let key = model.sheet().key(c.panel, item);
-            let ticks: Vec<_> = model.state.live_ticks_by(model.observer, &key).collect();
-            if let Some(top) = ticks.last()
-                && saved.contains(&top.event)
-            {
-                let below = ticks
-                    .iter()
-                    .rev()
-                    .find(|o| !saved.contains(&o.event))
-                    .map_or(Mark::Unchecked, |o| o.mark);
-                cells.push((c.panel, item, top.mark, below));
-            }
-        }
-    }
-    match cells.as_slice() {
-        [] => cat.undone.to_owned(),
-        [(panel, item, was, now)] => Text::new("journey-undone-cell")
-            .arg(
-                "cell",
-                Text::new("journey-cell")
-                    .arg("panel", panel.get())
-                    .arg("item", item.slug()),
-            )
-            .arg("was", cat.mark(*was))
-            .arg("now", cat.mark(*now))
-            .render(model.lang),
-        many if many.iter().all(|c| c.1 == many[0].1) => Text::new("journey-undone-column")
-            .arg("count", many.len())
-            .arg("column", cat.column(many[0].1, true))
-            .render(model.lang),
-        many => Text::new("journey-undone-cells")
-            .arg("count", many.len())
-            .render(model.lang),
-    }
+    super::words::undo_text(model.lang, &model.sheet().undone_cells(saved), true)
 }
 
 /// Asks to save one tick per row whose cell in the cursor's column is not already `mark`.
@@ -1468,7 +1443,12 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         }
         Mode::NonReceipt(form) => {
             let (voter, note) = (non_empty(&form.voter), non_empty(&form.note));
-            match model.sheet().non_receipt(voter, note) {
+            let own = crate::domain::session::own_household(
+                voter.as_deref(),
+                &model.observer_name,
+                form.household,
+            );
+            match model.sheet().non_receipt_of(voter, note, own) {
                 Ok(body) => {
                     model.mode = Mode::Grid;
                     persist(model, vec![body], true)
@@ -1647,4 +1627,25 @@ fn refresh_picker(model: &Model, picker: &mut Picker) {
     picker.hits = hits;
     picker.total = total;
     picker.selected = 0;
+}
+
+/// A tap on the summary screen of a phone: its hint line's buttons are export, undo, help and
+/// quit (issue 16 point 11: undo stays reachable there too).
+fn summary_button(
+    model: &mut Model,
+    buttons_shown: bool,
+    screen: ratatui::layout::Rect,
+    x: u16,
+    y: u16,
+) -> Vec<Effect> {
+    if !buttons_shown {
+        return vec![];
+    }
+    match super::view::layout::phone_button_target(screen, x, y) {
+        Some(0) => update(model, Message::OpenExport),
+        Some(1) => update(model, Message::Undo),
+        Some(2) => update(model, Message::ToggleHelp),
+        Some(_) => update(model, Message::Quit),
+        None => vec![],
+    }
 }

@@ -73,6 +73,45 @@ pub fn day(lang: Lang, date: NaiveDate) -> String {
     }
 }
 
+/// What an undo changes, from [`crate::domain::session::Sheet::undone_cells`]: one cell ("n° 8
+/// bulletin (bureau) absent → non vérifié"), a column's cells, or the last change. The
+/// interface and plain mode say it alike.
+/// `short`: the column's short title (a screen's width), else its full name (plain mode, read
+/// aloud).
+pub fn undo_text(
+    lang: Lang,
+    cells: &[(
+        crate::domain::Panel,
+        crate::domain::Item,
+        crate::domain::Mark,
+        crate::domain::Mark,
+    )],
+    short: bool,
+) -> String {
+    use crate::i18n::Message as Text;
+    let cat = lang.catalog();
+    match cells {
+        [] => cat.undone.to_owned(),
+        [(panel, item, was, now)] => Text::new("journey-undone-cell")
+            .arg(
+                "cell",
+                Text::new("journey-cell")
+                    .arg("panel", panel.get())
+                    .arg("item", item.slug()),
+            )
+            .arg("was", cat.mark(*was))
+            .arg("now", cat.mark(*now))
+            .render(lang),
+        many if many.iter().all(|c| c.1 == many[0].1) => Text::new("journey-undone-column")
+            .arg("count", many.len())
+            .arg("column", cat.column(many[0].1, short))
+            .render(lang),
+        many => Text::new("journey-undone-cells")
+            .arg("count", many.len())
+            .render(lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

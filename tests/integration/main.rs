@@ -23,6 +23,7 @@ mod report_html;
 mod roster;
 mod rules;
 mod spreadsheet;
+mod traps;
 mod tui_e2e;
 mod util;
 mod verify;

@@ -42,8 +42,10 @@ fn the_same_mark_again_records_nothing_but_a_bureau_recheck_records_a_new_observ
     );
 }
 
+/// Issue 13 point 1: a new observation carries only the note given with it (the earlier one
+/// stays with the earlier observation).
 #[test]
-fn a_changed_mark_keeps_its_note() {
+fn a_changed_mark_does_not_carry_the_earlier_note() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     tick(
@@ -55,10 +57,7 @@ fn a_changed_mark_keeps_its_note() {
     );
     tick(&db, "8", "bureau", "present", &[]);
     let last = ticks(&db).pop().unwrap();
-    assert_eq!(
-        (last.2, last.3.as_deref()),
-        (Mark::Present, Some("bulletins épuisés"))
-    );
+    assert_eq!((last.2, last.3.as_deref()), (Mark::Present, None));
 }
 
 #[test]

@@ -118,7 +118,7 @@ fn the_same_mark_again_records_nothing_except_as_a_recheck_at_the_bureau() {
 }
 
 #[test]
-fn a_changed_mark_keeps_its_note_and_a_note_keeps_the_mark() {
+fn a_new_observation_carries_only_its_own_note_and_a_note_keeps_the_mark() {
     let (c, cands) = (circ(), candidates());
     let mut log = Log::new();
     let state = log.state();
@@ -136,7 +136,11 @@ fn a_changed_mark_keeps_its_note_and_a_note_keeps_the_mark() {
     else {
         panic!("a new mark is recorded");
     };
-    assert_eq!((mark, note.as_deref()), (Mark::Absent, Some("déchiré")));
+    assert_eq!(
+        (mark, note.as_deref()),
+        (Mark::Absent, None),
+        "the note was of the earlier observation"
+    );
     assert_eq!(
         s.set_note(panel(2), Item::Courrier, Some("déchiré".into())),
         Ok(None)
@@ -147,6 +151,30 @@ fn a_changed_mark_keeps_its_note_and_a_note_keeps_the_mark() {
         panic!("clearing a note is recorded");
     };
     assert_eq!((mark, note), (Mark::Unchecked, None));
+}
+
+/// Issue 13 point 5: a non-receipt is the observer's household's unless another voter is named;
+/// the observer's own name is no other voter; an explicit answer wins.
+#[test]
+fn a_non_receipt_is_the_observer_s_household_unless_another_voter_is_named() {
+    assert!(own_household(None, "Paul Observateur", None));
+    assert!(own_household(Some("  "), "Paul Observateur", None));
+    assert!(own_household(
+        Some("paul  OBSERVATEUR"),
+        "Paul Observateur",
+        None
+    ));
+    assert!(!own_household(
+        Some("Jean Dupont"),
+        "Paul Observateur",
+        None
+    ));
+    assert!(own_household(
+        Some("Jean Dupont"),
+        "Paul Observateur",
+        Some(true)
+    ));
+    assert!(!own_household(None, "Paul Observateur", Some(false)));
 }
 
 #[test]
@@ -439,4 +467,108 @@ fn a_recheck_is_the_same_mark_again_on_the_bureau_s_table_only() {
     assert!(!s.is_recheck(panel(1), Item::Bureau, Mark::Absent));
     assert!(!s.is_recheck(panel(1), Item::Foi, Mark::Present));
     assert!(!s.is_recheck(panel(2), Item::Bureau, Mark::Unchecked));
+}
+
+/// Issue 13 point 1 / 16 point 10: an absence noted "bulletins épuisés" at 15 h 00, seen again at
+/// 15 h 40 without a note, is a new observation without it (the report used to print the note
+/// twice); a change to present later carries only its own note.
+#[test]
+fn a_recheck_or_a_changed_mark_does_not_carry_the_earlier_note() {
+    let (c, cands, b) = (circ(), candidates(), bureau("75056_0911"));
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    let noted = NoteChange::Replace(Some("bulletins épuisés".into()));
+    log.append(
+        s.tick(panel(1), Item::Bureau, Mark::Absent, noted)
+            .unwrap()
+            .unwrap(),
+    );
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    let Some(EventBody::Tick { mark, note, .. }) = s
+        .tick(panel(1), Item::Bureau, Mark::Absent, NoteChange::Keep)
+        .unwrap()
+    else {
+        panic!("a re-check is recorded");
+    };
+    assert_eq!((mark, note), (Mark::Absent, None));
+    let Some(EventBody::Tick { mark, note, .. }) = s
+        .tick(panel(1), Item::Bureau, Mark::Present, NoteChange::Keep)
+        .unwrap()
+    else {
+        panic!("a change is recorded");
+    };
+    assert_eq!((mark, note), (Mark::Present, None));
+    let Some(EventBody::Tick { note, .. }) = s
+        .tick(
+            panel(1),
+            Item::Bureau,
+            Mark::Present,
+            NoteChange::Replace(Some("réassort".into())),
+        )
+        .unwrap()
+    else {
+        panic!("a change with its note is recorded");
+    };
+    assert_eq!(note.as_deref(), Some("réassort"));
+    // A note alone keeps the mark and is recorded; the same note again records nothing.
+    assert!(s.set_note(panel(1), Item::Bureau, None).unwrap().is_some());
+    assert_eq!(
+        s.set_note(panel(1), Item::Bureau, Some("bulletins épuisés".into())),
+        Ok(None)
+    );
+}
+
+/// Issue 16 point 3: a household recorded with 0 envelopes received has nothing to look in: a
+/// profession de foi or a courrier marked there is refused (the report said "absent de
+/// l'unique enveloppe observée"); clearing a cell stays possible; envelope 2 of a household of
+/// one is refused as past the count.
+#[test]
+fn envelope_content_needs_the_envelope_received() {
+    let (c, cands, b) = (circ(), candidates(), bureau("75056_0911"));
+    let mut log = Log::new();
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    log.append(s.envelope_record(2, 0, None, None).unwrap());
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    for item in [Item::Foi, Item::Courrier] {
+        for mark in [Mark::Present, Mark::Absent] {
+            assert_eq!(
+                s.tick(panel(3), item, mark, NoteChange::Keep),
+                Err(Refusal::NoEnvelopeReceived)
+            );
+        }
+        assert_eq!(
+            s.column(item, Mark::Present),
+            Err(Refusal::NoEnvelopeReceived)
+        );
+        assert_eq!(
+            s.tick(panel(3), item, Mark::Unchecked, NoteChange::Keep),
+            Ok(None)
+        );
+    }
+    assert!(
+        s.tick(panel(3), Item::Bureau, Mark::Absent, NoteChange::Keep)
+            .unwrap()
+            .is_some(),
+        "the bureau's table does not depend on the household"
+    );
+    log.append(s.envelope_record(2, 1, None, None).unwrap());
+    let state = log.state();
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 1);
+    assert!(
+        s.tick(panel(3), Item::Foi, Mark::Absent, NoteChange::Keep)
+            .unwrap()
+            .is_some()
+    );
+    let s = sheet(&log, &state, &c, &cands, Some(&b), 2);
+    assert_eq!(
+        s.tick(panel(3), Item::Foi, Mark::Absent, NoteChange::Keep),
+        Err(Refusal::EnvelopeBeyond {
+            number: 2,
+            limit: 1
+        })
+    );
 }

@@ -119,7 +119,10 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
     let below = model.candidates.len().saturating_sub(first + visible);
     frame.render_widget(
         ratatui::widgets::Paragraph::new(Line::styled(
-            super::fit(&status_text(model, first, below), status.width),
+            super::fit(
+                &status_text(model, first, below, status.width),
+                status.width,
+            ),
             theme.dim(),
         )),
         status,
@@ -128,8 +131,9 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, grid: Rect) {
 
 /// The grid's status line: how many candidates are above and below the screen, the note of the
 /// cell under the cursor, and per column how many cells are checked ("tous vérifiés" when
-/// every one is).
-pub(super) fn status_text(model: &Model, above: usize, below: usize) -> String {
+/// every one is). In `width` columns the counts always show: the note's preview gives way
+/// first (cut, or left out when too little room is left).
+pub(super) fn status_text(model: &Model, above: usize, below: usize, width: u16) -> String {
     use crate::i18n::Message;
     let lang = model.lang;
     let mut parts = Vec::new();
@@ -147,13 +151,11 @@ pub(super) fn status_text(model: &Model, above: usize, below: usize) -> String {
                 .render(lang),
         );
     }
-    if let Some(note) = model
+    let note = model
         .current_item()
         .and_then(|item| model.observation(model.row, item))
-        .and_then(|o| o.note.as_deref())
-    {
-        parts.push(format!("{} {note}", model.lang.journey().note_marker));
-    }
+        .and_then(|o| o.note.as_deref());
+    let note_at = parts.len();
     // The photos of the cell under the cursor: what the grid's mark means.
     let photos = model
         .current_item()
@@ -188,6 +190,24 @@ pub(super) fn status_text(model: &Model, above: usize, below: usize) -> String {
                 .arg("total", total)
                 .render(lang)
         }));
+    }
+    if let Some(note) = note {
+        const SEP: usize = 3; // " · "
+        let used: usize = parts.iter().map(|p| p.chars().count() + SEP).sum();
+        let room = usize::from(width).saturating_sub(used);
+        let marker = model.lang.journey().note_marker;
+        // A marker, a space and a few letters at least; else the note is only the marker.
+        let preview = if room >= marker.chars().count() + 5 {
+            super::fit(
+                &format!("{marker} {note}"),
+                u16::try_from(room).unwrap_or(u16::MAX),
+            )
+        } else {
+            marker.to_owned()
+        };
+        if preview.chars().count() <= room {
+            parts.insert(note_at, preview);
+        }
     }
     parts.join(" · ")
 }

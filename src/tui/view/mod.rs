@@ -166,9 +166,7 @@ fn draw_hint(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let j = model.lang.journey();
     let line = match (&model.flash, &model.mode) {
         (Some(flash), _) => Line::styled(fit(flash, area.width), model.theme.title()),
-        (None, Mode::Grid)
-            if model.screen != Screen::Summary && layout::phone_buttons(frame.area()).is_some() =>
-        {
+        (None, Mode::Grid) if layout::phone_buttons(frame.area()).is_some() => {
             draw_phone_buttons(model, frame);
             return;
         }
@@ -217,8 +215,14 @@ fn draw_phone_buttons(model: &Model, frame: &mut Frame<'_>) {
     let Some(buttons) = layout::phone_buttons(frame.area()) else {
         return;
     };
+    // The summary has nothing to note: its first button exports.
+    let first = if model.screen == Screen::Summary {
+        "journey-button-export"
+    } else {
+        "journey-button-note"
+    };
     let ids = [
-        crate::i18n::Message::new("journey-button-note"),
+        crate::i18n::Message::new(first),
         crate::i18n::Message::new("journey-button-undo"),
         crate::i18n::Message::new("journey-button-help"),
         crate::i18n::Message::new("journey-button-quit"),

@@ -410,6 +410,7 @@ fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
                     field(cat.non_receipt_voter, &form.voter, form.focus == 0, model),
                     field(j.envelope_note, &note(&form.note), form.focus == 1, model),
                     counter(model, &form.note),
+                    household_field(model, form),
                 ],
                 error: form.error.clone(),
                 images: None,
@@ -668,6 +669,8 @@ pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
     let (rect, [ok, cancel]) = form_geometry(area, &content);
     let mut lines = content.lines;
     if let Some(e) = content.error {
+        // French punctuation stays with its word when the error wraps (no row starts with ":").
+        let e = super::summary::unbreakable(&e);
         lines.push(Line::styled(e, model.theme.failure()));
     }
     frame.render_widget(Clear, rect);
@@ -687,4 +690,24 @@ pub(super) fn form(model: &Model, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(Line::styled(j.button_cancel, model.theme.title())).centered(),
         cancel,
     );
+}
+
+/// The non-receipt form's "Votre foyer (o/n)" field: the answer typed, or the default it takes
+/// from the name (yes without another voter's name).
+fn household_field<'a>(model: &Model, form: &crate::tui::forms::NonReceiptForm) -> Line<'a> {
+    use crate::i18n::Message;
+    let voter = Some(form.voter.trim()).filter(|v| !v.is_empty());
+    let own = crate::domain::session::own_household(voter, &model.observer_name, form.household);
+    let id = match (form.household.is_some(), own) {
+        (true, true) => "journey-household-yes",
+        (true, false) => "journey-household-no",
+        (false, true) => "journey-household-default-yes",
+        (false, false) => "journey-household-default-no",
+    };
+    field(
+        &Message::new("journey-non-receipt-household").render(model.lang),
+        &Message::new(id).render(model.lang),
+        form.focus == 2,
+        model,
+    )
 }

@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::fit;
+use crate::report::pv::short_reference;
 use crate::tui::model::Model;
 
 /// The summary's lines, as drawn (before wrapping).
@@ -16,8 +17,13 @@ fn lines(model: &Model) -> Vec<Line<'static>> {
         return vec![Line::raw(j.summary_loading)];
     };
     let title = |t: &str| Line::styled(t.to_owned(), model.theme.title());
-    let digest = summary.digest.as_deref().unwrap_or(j.summary_no_digest);
-    let mut lines = vec![title(j.summary_digest), Line::raw(digest.to_owned())];
+    // The short reference the réclamation carries is what is copied; the full digest is in
+    // the annex below.
+    let digest = summary
+        .digest
+        .as_deref()
+        .map_or_else(|| j.summary_no_digest.to_owned(), short_reference);
+    let mut lines = vec![title(j.summary_digest), Line::raw(digest)];
     lines.push(Line::raw(""));
     lines.push(title(j.summary_findings));
     lines.extend(summary.report.lines().map(|l| Line::raw(unbreakable(l))));
@@ -30,14 +36,42 @@ fn lines(model: &Model) -> Vec<Line<'static>> {
     lines
 }
 
-/// `line` with no-break spaces where French typography keeps words together (before `:` `;` `»`,
-/// after `«` and `n°`), so that wrapping never starts a row with `:` or ends one with `n°`.
-fn unbreakable(line: &str) -> String {
-    line.replace(" :", "\u{a0}:")
-        .replace(" ;", "\u{a0};")
-        .replace(" »", "\u{a0}»")
-        .replace("« ", "«\u{a0}")
-        .replace("n° ", "n°\u{a0}")
+/// `line` with no-break spaces where French typography keeps words together (before `:` `;` `?`
+/// `!` `»`, after `«` and `n°`, inside a time "22 h 46"), so that wrapping never starts a row
+/// with `:`, ends one with `n°` or cuts a time. The screens' forms say their errors with it too.
+pub(in crate::tui) fn unbreakable(line: &str) -> String {
+    glue_hours(
+        &line
+            .replace(" :", "\u{a0}:")
+            .replace(" ;", "\u{a0};")
+            .replace(" ?", "\u{a0}?")
+            .replace(" !", "\u{a0}!")
+            .replace(" »", "\u{a0}»")
+            .replace("« ", "«\u{a0}")
+            .replace("n° ", "n°\u{a0}"),
+    )
+}
+
+/// "22 h 46" and "22 h" with no-break spaces: a time is never cut at the end of a row.
+fn glue_hours(line: &str) -> String {
+    let c: Vec<char> = line.chars().collect();
+    let digit = |i: usize| c.get(i).is_some_and(char::is_ascii_digit);
+    let space = |i: usize| c.get(i).is_some_and(|&x| x == ' ' || x == '\u{a0}');
+    c.iter()
+        .enumerate()
+        .map(|(i, &ch)| {
+            if ch != ' ' || i == 0 {
+                return ch;
+            }
+            // "22 |h": a digit before, an "h" standing alone after.
+            let before_h = digit(i - 1)
+                && c.get(i + 1) == Some(&'h')
+                && !c.get(i + 2).is_some_and(|x| x.is_alphanumeric());
+            // "22 h| 46": after a standing "h" that follows a number, minutes next.
+            let after_h = i >= 3 && c[i - 1] == 'h' && space(i - 2) && digit(i - 3) && digit(i + 1);
+            if before_h || after_h { '\u{a0}' } else { ch }
+        })
+        .collect()
 }
 
 /// How many rows the summary takes wrapped in `width` columns.
@@ -59,8 +93,11 @@ pub(super) fn draw(model: &Model, frame: &mut Frame<'_>, body: Rect, facts: Rect
     let Some(summary) = &model.summary else {
         return;
     };
-    let digest = summary.digest.as_deref().unwrap_or(j.summary_no_digest);
-    // The digest stays in sight on the facts line while the text scrolls.
+    let digest = summary
+        .digest
+        .as_deref()
+        .map_or_else(|| j.summary_no_digest.to_owned(), short_reference);
+    // The reference stays in sight on the facts line while the text scrolls.
     let short = format!(
         "{}{}{digest}",
         j.summary_digest_short,
@@ -80,5 +117,10 @@ mod tests {
             super::unbreakable("candidat n° 4 : « absent » ; vu"),
             "candidat n°\u{a0}4\u{a0}: «\u{a0}absent\u{a0}»\u{a0}; vu"
         );
+        assert_eq!(
+            super::unbreakable("le 11 juin 2017 à 22 h 46, puis 7 h ; hier"),
+            "le 11 juin 2017 à 22\u{a0}h\u{a0}46, puis 7\u{a0}h\u{a0}; hier"
+        );
+        assert_eq!(super::unbreakable("2 heures"), "2 heures");
     }
 }
