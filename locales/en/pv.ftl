@@ -52,10 +52,24 @@ pv-r-bureau = { $election } — bureau n° { $number }: { $place } ({ $code })
 pv-r-intro = I, the undersigned{ $feminine ->
    *[other] {""}
 } { $name }, { $qualite }, ask that the following facts be recorded in the procès-verbal ({ $cite }):
-pv-qualite-electeur = voter registered at bureau n° { $number } of { $commune }
-pv-qualite-electeur-here = voter registered at bureau n° { $number }
-pv-qualite-delegue = délégué of { $of }
-pv-qualite-candidat = candidate
+# The signer's registration bureau (where their household is recorded), not the PV's by default.
+pv-qualite-electeur = { $feminine ->
+   *[other] voter
+} registered at bureau n° { $number } of { $commune }
+pv-qualite-electeur-here = { $feminine ->
+   *[other] voter
+} registered at bureau n° { $number }
+pv-qualite-electeur-unknown = { $feminine ->
+   *[other] voter
+} registered at bureau n° ______ of ______________
+pv-qualite-delegue = { $feminine ->
+   *[other] délégué
+} of { $of }
+pv-qualite-candidat = { $feminine ->
+   *[other] candidate
+}
+# Before the réclamation, not to be copied: an électeur signing another bureau's PV.
+pv-not-your-bureau = (A note for you, not to be copied: you are registered at bureau n° { $home }, not at this one ({ $bureau }). Your household's facts are left out; only the facts seen at this bureau are written. Check with the president that you may write a réclamation into the procès-verbal of a bureau where you are not registered.)
 pv-qualite-blank = in the capacity of ______________ (voter registered at the bureau, délégué of …, candidate)
 # A moment in the bureau's legal time: "on 11 June 2017 at 07:47".
 pv-at = on { $day } at { $clock }{ $zone }

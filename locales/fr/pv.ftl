@@ -55,10 +55,29 @@ pv-r-intro = Je { $feminine ->
     [no] soussigné
    *[unsaid] soussigné(e)
 } { $name }, { $qualite }, demande que soient consignés au procès-verbal les faits suivants ({ $cite }) :
-pv-qualite-electeur = électeur inscrit au bureau n° { $number } de { $commune }
-pv-qualite-electeur-here = électeur inscrit au bureau n° { $number }
-pv-qualite-delegue = délégué de { $of }
-pv-qualite-candidat = candidat
+# The signer's registration bureau (where their household is recorded), not the PV's by default.
+pv-qualite-electeur = { $feminine ->
+    [yes] électrice inscrite
+   *[other] électeur inscrit
+} au bureau n° { $number } de { $commune }
+pv-qualite-electeur-here = { $feminine ->
+    [yes] électrice inscrite
+   *[other] électeur inscrit
+} au bureau n° { $number }
+pv-qualite-electeur-unknown = { $feminine ->
+    [yes] électrice inscrite
+   *[other] électeur inscrit
+} au bureau n° ______ de ______________
+pv-qualite-delegue = { $feminine ->
+    [yes] déléguée
+   *[other] délégué
+} de { $of }
+pv-qualite-candidat = { $feminine ->
+    [yes] candidate
+   *[other] candidat
+}
+# Before the réclamation, not to be copied: an électeur signing another bureau's PV.
+pv-not-your-bureau = (Note pour vous, à ne pas recopier : vous êtes inscrit·e au bureau n° { $home }, pas à celui-ci ({ $bureau }). Les faits de votre foyer n'y figurent pas ; seuls les faits constatés à ce bureau sont repris. Vérifiez auprès du président que vous pouvez porter une réclamation au procès-verbal d'un bureau où vous n'êtes pas inscrit·e.)
 pv-qualite-blank = en qualité de ______________ (électeur inscrit au bureau, délégué de …, candidat)
 # A moment in the bureau's legal time: "le 11 juin 2017 à 7 h 47".
 pv-at = le { $day } à { $clock }{ $zone }

@@ -366,6 +366,8 @@ pub fn time(t: DateTime<Utc>, zone: LegalZone, cat: &Catalog) -> String {
 
 /// `obs1 (2017-06-11 08:00 UTC, « note »)`.
 fn sighting(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
+    // An envelope's sighting in the zone of the household's bureau when the tick names it.
+    let zone = s.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
     let envelope = s
         .envelope
         .map(|n| format!("{}, ", (cat.envelope_number)(n)))
@@ -460,6 +462,7 @@ fn views(sightings: &[Sighting], zone: LegalZone, cat: &Catalog) -> String {
 }
 
 fn sighting_mark(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
+    let zone = s.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
     match &s.note {
         Some(note) => format!(
             "{} ({}, {})",
@@ -472,6 +475,8 @@ fn sighting_mark(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
 }
 
 fn household(h: &HouseholdSighting, zone: LegalZone, cat: &Catalog) -> String {
+    // In the zone of the household's bureau when the envelope record names it.
+    let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
     let day = h
         .received_on
         .map(|d| format!(", {}", (cat.received_on)(&(cat.pv.date)(d), h.received)))
@@ -490,7 +495,8 @@ fn household(h: &HouseholdSighting, zone: LegalZone, cat: &Catalog) -> String {
     )
 }
 
-fn non_receipt(n: &NonReceiptSighting, zone: LegalZone, cat: &Catalog) -> String {
+fn non_receipt(n: &NonReceiptSighting, _zone: LegalZone, cat: &Catalog) -> String {
+    let zone = LegalZone::of_bureau(&n.bureau);
     format!(
         "{} ({}, {} {})",
         n.observer_name,

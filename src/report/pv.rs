@@ -23,7 +23,7 @@ use crate::domain::legal_time::LegalZone;
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::state::RecordState;
 use crate::domain::{
-    Bureau, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel,
+    Bureau, BureauCode, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel,
 };
 use crate::i18n::{Catalog, Lang, Message};
 
@@ -268,19 +268,97 @@ fn short_name(c: &Candidate) -> String {
     format!("n° {} {}", c.panel, c.display_name())
 }
 
-fn qualite(q: Option<&Qualite>, bureau: &Bureau, lang: Lang) -> String {
-    match q {
-        Some(Qualite::Electeur) if bureau.commune.is_empty() => {
-            Message::new("pv-qualite-electeur-here").arg("number", bureau_number(bureau))
+/// The signer's qualité. An électeur is registered where their household is (`home`, from
+/// their own envelope and non-receipt records), never at the PV's bureau by default: unknown,
+/// the number is a blank to fill in.
+fn qualite(
+    q: Option<&Qualite>,
+    home: Option<&Bureau>,
+    feminine: Option<bool>,
+    lang: Lang,
+) -> String {
+    let feminine = feminine.map_or("unsaid", |f| if f { "yes" } else { "no" });
+    match (q, home) {
+        (Some(Qualite::Electeur), Some(b)) if b.commune.is_empty() => {
+            Message::new("pv-qualite-electeur-here").arg("number", bureau_number(b))
         }
-        Some(Qualite::Electeur) => Message::new("pv-qualite-electeur")
-            .arg("number", bureau_number(bureau))
-            .arg("commune", bureau.commune.as_str()),
-        Some(Qualite::Delegue(of)) => Message::new("pv-qualite-delegue").arg("of", of.as_str()),
-        Some(Qualite::Candidat) => Message::new("pv-qualite-candidat"),
-        None => Message::new("pv-qualite-blank"),
+        (Some(Qualite::Electeur), Some(b)) => Message::new("pv-qualite-electeur")
+            .arg("number", bureau_number(b))
+            .arg("commune", b.commune.as_str()),
+        (Some(Qualite::Electeur), None) => Message::new("pv-qualite-electeur-unknown"),
+        (Some(Qualite::Delegue(of)), _) => {
+            Message::new("pv-qualite-delegue").arg("of", of.as_str())
+        }
+        (Some(Qualite::Candidat), _) => Message::new("pv-qualite-candidat"),
+        (None, _) => Message::new("pv-qualite-blank"),
     }
+    .arg("feminine", feminine)
     .render(lang)
+}
+
+/// The bureau where `me`'s household is registered, as their own records name it: their own
+/// non-receipt, their envelope count, or the bureau given with their envelope ticks. `None`
+/// when no record of theirs names one.
+pub fn home_bureau(record: &CircRecord, me: ObserverId) -> Option<BureauCode> {
+    let mut from_ticks = None;
+    let mut from_count = None;
+    for d in &record.details {
+        match d {
+            Detail::NonReceipts { observations, .. } => {
+                if let Some(n) = observations
+                    .iter()
+                    .find(|n| n.observer == me && n.own_household)
+                {
+                    return Some(n.bureau.clone());
+                }
+            }
+            Detail::Shortfall { observations, .. } => {
+                from_count = from_count.or_else(|| {
+                    observations
+                        .iter()
+                        .filter(|h| h.observer == me)
+                        .find_map(|h| h.bureau.clone())
+                });
+            }
+            Detail::NotSupplied { observations, .. }
+            | Detail::DistributionFailure { observations, .. } => {
+                from_ticks = from_ticks.or_else(|| {
+                    observations
+                        .iter()
+                        .filter(|s| s.observer == me)
+                        .find_map(|s| s.bureau.clone())
+                });
+            }
+            _ => {}
+        }
+    }
+    from_count.or(from_ticks)
+}
+
+/// The bureau `code` as the record knows it (with its commune), else its code alone.
+fn known_bureau(pv: &Pv<'_>, code: &BureauCode) -> Bureau {
+    if &pv.bureau.code == code {
+        return pv.bureau.clone();
+    }
+    pv.record
+        .bureaux
+        .iter()
+        .find(|b| &b.code == code)
+        .cloned()
+        .unwrap_or_else(|| Bureau {
+            code: code.clone(),
+            circonscription: None,
+            label: code.to_string(),
+            address: String::new(),
+            commune: String::new(),
+            voting_machines: false,
+        })
+}
+
+/// The signer's qualité as the réclamation writes it, with their registration bureau.
+fn signer_qualite(pv: &Pv<'_>, signer: &Signer<'_>, lang: Lang) -> String {
+    let home = home_bureau(pv.record, signer.observer).map(|h| known_bureau(pv, &h));
+    qualite(signer.qualite, home.as_ref(), signer.feminine, lang)
 }
 
 /// One of the signer's own periods of absence of a ballot from the table.
@@ -335,6 +413,9 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     let zone = LegalZone::of_bureau(code);
     let lang = cat.lang;
     let mut lines = Vec::new();
+    // The signer's household facts belong in the PV of the bureau where the household is
+    // registered only (the envelope record names it; issue 14 point 2).
+    let at_home = home_bureau(pv.record, me).as_ref() == Some(code);
     // The bureau's table (none in a bureau with voting machines: L.58 al. 2, law.md §2.5).
     if !pv.bureau.voting_machines {
         for d in &pv.record.details {
@@ -366,7 +447,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     // only what other envelopes held is written; at the présidentielle everything is due.
     // Per candidate and envelope: the items said absent, and the first time.
     let mut per: BTreeMap<(Panel, u16), AbsentItems<'_>> = BTreeMap::new();
-    for d in &pv.record.details {
+    for d in pv.record.details.iter().filter(|_| at_home) {
         let (candidate, items, observations) = match d {
             Detail::NotSupplied { .. } if law.may_not_supply => continue,
             Detail::NotSupplied {
@@ -452,16 +533,21 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     }
     // The signer's own non-receipt at this bureau: of their own household, as the event says
     // (issue 13 point 5; another voter is a third party, who signs their own réclamation).
-    let own_non_receipt = pv.record.details.iter().find_map(|d| match d {
-        Detail::NonReceipts { observations, .. } => observations
-            .iter()
-            .find(|n| &n.bureau == code && n.observer == me && n.own_household),
-        _ => None,
-    });
+    let own_non_receipt = pv
+        .record
+        .details
+        .iter()
+        .filter(|_| at_home)
+        .find_map(|d| match d {
+            Detail::NonReceipts { observations, .. } => observations
+                .iter()
+                .find(|n| &n.bureau == code && n.observer == me && n.own_household),
+            _ => None,
+        });
     // Already one of the household's missing envelopes (law.md §2.10): said with the household.
     let counted = own_non_receipt.is_some_and(|n| n.in_shortfall);
     let mut household = false;
-    for d in &pv.record.details {
+    for d in pv.record.details.iter().filter(|_| at_home) {
         if let Detail::Shortfall { observations, .. } = d {
             for h in observations
                 .iter()
@@ -591,6 +677,8 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             }
             irregular = true;
             if let [h] = observations.as_slice() {
+                // In the zone of the household's bureau, when its record names it.
+                let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
                 let by = format!("{} ({})", h.observer_name, super::time(h.at, zone, cat));
                 envelopes.push((t.household)(h.voters, h.received, &by));
             } else {
@@ -781,6 +869,21 @@ pub fn reclamation(
                 .render(lang)
         );
     }
+    let home = home_bureau(pv.record, signer.observer);
+    if let (Some(Qualite::Electeur), Some(home)) = (signer.qualite, &home)
+        && home != &pv.bureau.code
+    {
+        let home = known_bureau(pv, home);
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-not-your-bureau")
+                .arg("home", bureau_number(&home))
+                .arg("bureau", pv.bureau.code.as_str())
+                .render(lang)
+        )?;
+        writeln!(out)?;
+    }
     writeln!(out, "{}", cat.pv.title)?;
     writeln!(
         out,
@@ -804,7 +907,7 @@ pub fn reclamation(
                     .feminine
                     .map_or("unsaid", |f| if f { "yes" } else { "no" })
             )
-            .arg("qualite", qualite(signer.qualite, pv.bureau, lang))
+            .arg("qualite", signer_qualite(pv, signer, lang))
             .arg("cite", cite(RECLAMATION, lang))
             .render(lang)
     )?;
@@ -1390,7 +1493,7 @@ fn presidentielle_note(
         "{}",
         Message::new("pv-note-signer")
             .arg("name", signer.name)
-            .arg("qualite", qualite(signer.qualite, pv.bureau, lang))
+            .arg("qualite", signer_qualite(pv, signer, lang))
             .render(lang)
     )?;
     writeln!(out, "{}", Message::new("pv-note-written").render(lang))?;

@@ -416,3 +416,55 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
     );
     assert!(!none.exists());
 }
+
+/// Issue 14.2: the signer's household facts go into the PV of the bureau where the household is
+/// registered only, and "électeur inscrit au bureau n° X" names that bureau, not the PV's; with
+/// "observatrice" chosen, the qualité agrees.
+#[test]
+fn the_household_and_the_registration_bureau_stay_at_the_signers_own_bureau() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reference_db(dir.path());
+    let args = [
+        "tick",
+        "--circonscription",
+        "7501",
+        "--bureau",
+        "75056_0912",
+        "--candidate",
+        "4",
+        "--item",
+        "bureau",
+        "--value",
+        "absent",
+        "--seen-at",
+        "11:00",
+    ];
+    run(constat(&db).args(args), 0);
+    let other = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "75056_0912", "--qualite", "electeur"]),
+        0,
+    ));
+    assert!(other.contains("DE NAZELLE"), "{other}");
+    assert!(!other.contains("adresse d'inscription"), "{other}");
+    assert!(
+        other.contains("électeur inscrit au bureau n° 0911 de Paris"),
+        "{other}"
+    );
+    assert!(!other.contains("inscrit au bureau n° 0912"), "{other}");
+    // Said to the signer, outside the text to copy.
+    assert!(other.starts_with("(Note pour vous"), "{other}");
+    // At home, the household's facts are there, and no note.
+    let home = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(home.contains("À mon adresse d'inscription"), "{home}");
+    assert!(!home.contains("Note pour vous"), "{home}");
+    // An observatrice is « électrice inscrite ».
+    Store::open(&db)
+        .unwrap()
+        .set_observer_feminine(true)
+        .unwrap();
+    let home = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(
+        home.contains("Je soussignée Test, électrice inscrite au bureau n° 0911 de Paris"),
+        "{home}"
+    );
+}
