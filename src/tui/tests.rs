@@ -90,9 +90,9 @@ impl Harness {
                         let m = &self.model;
                         let checked =
                             crate::domain::event::parse_moment(&text).and_then(|moment| {
-                                crate::app::seen_at(
+                                crate::app::seen_at_in(
                                     moment,
-                                    m.election.date,
+                                    &m.election,
                                     &m.circonscription.code,
                                     m.bureau.as_ref().map(|b| &b.code),
                                     m.lang,

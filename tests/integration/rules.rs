@@ -196,3 +196,52 @@ fn an_export_into_a_missing_folder_is_refused_and_creates_nothing() {
         "names the folder that is missing"
     );
 }
+
+/// Issue 14.6: a time typed alone is read on the bureau's own election day, the Saturday where
+/// the kind votes a day earlier (Guadeloupe at the présidentielle), in the bureau's legal time.
+#[test]
+fn a_time_alone_is_on_the_bureaus_own_election_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Ana",
+            "--bureau",
+            "97101_0001",
+        ]),
+        0,
+    );
+    run(
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "FR01",
+            "--bureau",
+            "97101_0001",
+            "--candidate",
+            "5",
+            "--item",
+            "bureau",
+            "--value",
+            "absent",
+            "--seen-at",
+            "15:40",
+        ]),
+        0,
+    );
+    let seen: Vec<_> = events(&db)
+        .into_iter()
+        .filter(|e| matches!(e.body, EventBody::Tick { .. }))
+        .map(|e| e.seen())
+        .collect();
+    // Saturday 9 April 2022, 15 h 40 in Guadeloupe (UTC − 4).
+    let expected = chrono::DateTime::parse_from_rfc3339("2022-04-09T19:40:00Z").unwrap();
+    assert_eq!(seen, [expected.to_utc()]);
+    let pv = crate::util::stdout(&run(constat(&db).args(["pv", "--bureau", "97101_0001"]), 0));
+    assert!(pv.contains("9 avril 2022 à 15 h 40"), "{pv}");
+    assert!(!pv.contains("10 avril"), "{pv}");
+}
