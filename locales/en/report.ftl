@@ -241,6 +241,7 @@ zone-mayotte = Mayotte time
 zone-saint-barthelemy-saint-martin = Saint-Barthélemy and Saint-Martin time
 zone-wallis-et-futuna = Wallis and Futuna time
 zone-nouvelle-caledonie = New Caledonia time
+zone-polynesie = Tahiti time
 zone-utc = UTC
 zone-suffix = {", "}{ $zone }
 

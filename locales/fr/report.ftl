@@ -256,6 +256,7 @@ zone-mayotte = heure de Mayotte
 zone-saint-barthelemy-saint-martin = heure de Saint-Barthélemy et de Saint-Martin
 zone-wallis-et-futuna = heure de Wallis-et-Futuna
 zone-nouvelle-caledonie = heure de la Nouvelle-Calédonie
+zone-polynesie = heure de Tahiti
 zone-utc = heure UTC
 zone-suffix = {", "}{ $zone }
 
