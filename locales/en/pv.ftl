@@ -100,6 +100,7 @@ pv-done-here-undated = Done at the bureau de vote, on ____________ at ____:____.
 
 pv-annex-title = ANNEX TO THE RÉCLAMATION: RECORD OF THE OBSERVATIONS
 pv-annex-intro = Record made by { $name } with constat (local legal times): attestation of the facts observed, to annex to the procès-verbal and initial.
+pv-annex-late = Facts dated after the polls closed (20:00 at the latest) on this bureau's vote day, or envelopes said to arrive after it: they are left out of the réclamation, their date is to be checked (typed in later without the time they were seen, or a mistake):
 pv-annex-nothing = No fact observed is an irregularity.
 pv-annex-at-bureau = At the bureau de vote ({ $cite }: { $supply ->
     [administration] only the ballots the administration supplies are counted, and they must be available to voters on a table

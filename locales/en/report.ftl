@@ -255,7 +255,7 @@ detail-seen-after-polls = { $count } { $count ->
     [one] observation dated
    *[other] observations dated
 } after the polls closed (20:00 at the latest, art. R.41): typed in later without the time it was made, or a mistake; { $list }
-detail-received-after-election = envelopes recorded as received after election day ({ $day }): { $list }
+detail-received-after-election = envelopes recorded as received after election day ({ $day }), or counted after the close without the day they arrived: { $list }
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Signer's key: { $fingerprint }; chain reference (position / start of the chain hash / key): { $reference }

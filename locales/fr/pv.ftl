@@ -111,6 +111,7 @@ pv-done-here-undated = Fait au bureau de vote, le ____________ à ____ h ____.
 
 pv-annex-title = ANNEXE À LA RÉCLAMATION : RELEVÉ DES OBSERVATIONS
 pv-annex-intro = Relevé établi par { $name } avec constat (heures légales du lieu) : attestation des faits observés, à annexer au procès-verbal et à parapher.
+pv-annex-late = Faits datés après la clôture du scrutin (20 h au plus tard) du jour du vote de ce bureau, ou enveloppes dites arrivées après lui : ils ne sont pas repris dans la réclamation, leur date est à vérifier (saisie après coup sans l'heure où ils ont été vus, ou erreur) :
 pv-annex-nothing = Aucun fait observé n'est une irrégularité.
 pv-annex-at-bureau = Au bureau de vote ({ $cite } : { $supply ->
     [administration] seuls les bulletins fournis par l'administration sont décomptés et doivent être à la disposition des électeurs sur une table

@@ -273,7 +273,7 @@ detail-seen-after-polls = { $count } { $count ->
     [one] observation datée
    *[other] observations datées
 } après la clôture du scrutin (20 h au plus tard, art. R.41) : saisie après coup sans l'heure où elle a été faite, ou erreur ; { $list }
-detail-received-after-election = enveloppes enregistrées comme reçues après le jour du scrutin ({ $day }) : { $list }
+detail-received-after-election = enveloppes enregistrées comme reçues après le jour du scrutin ({ $day }), ou comptées après la clôture sans le jour de leur arrivée : { $list }
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Clé du signataire : { $fingerprint } ; référence de chaîne (position / début de l'empreinte de chaîne / clé) : { $reference }

@@ -388,6 +388,44 @@ fn own_period(p: &AbsencePeriod, zone: LegalZone, cat: &Catalog) -> String {
         .render(cat.lang)
 }
 
+/// Whether `at` is after the polls closed (20 h local at the latest) on the bureau's own vote
+/// day: such a moment cannot be a fact of the election day as the observer says it (a record
+/// typed later without `--seen-at`, a typing mistake). The réclamation leaves it out; the annex
+/// lists it apart, flagged (docs/findings.md, "Dates à vérifier").
+fn after_close(pv: &Pv<'_>, at: DateTime<Utc>) -> bool {
+    let zone = LegalZone::of_bureau(&pv.bureau.code);
+    vote_day(pv.election, pv.bureau)
+        .is_some_and(|day| crate::domain::timing::after_polls(at, day, zone))
+}
+
+/// Envelopes said to have arrived after the bureau's own vote day.
+fn arrived_late(pv: &Pv<'_>, h: &crate::domain::findings::HouseholdSighting) -> bool {
+    after_close(pv, h.at)
+        || h.received_on
+            .zip(vote_day(pv.election, pv.bureau))
+            .is_some_and(|(on, day)| on > day)
+}
+
+/// A period of absence restricted to its sightings before the close (`None` when none is):
+/// what the réclamation may state.
+fn before_close(pv: &Pv<'_>, p: &AbsencePeriod) -> Option<AbsencePeriod> {
+    let kept: Vec<Sighting> = p
+        .sightings
+        .iter()
+        .filter(|s| !after_close(pv, s.at))
+        .cloned()
+        .collect();
+    let from = kept.iter().map(|s| s.at).min()?;
+    let until = kept.iter().map(|s| s.at).max()?;
+    Some(AbsencePeriod {
+        from,
+        until,
+        present_again: p.present_again.clone().filter(|s| !after_close(pv, s.at)),
+        sightings: kept,
+        ..p.clone()
+    })
+}
+
 fn items_text(items: &[Item], lang: Lang) -> String {
     let foi = items.contains(&Item::Foi);
     let courrier = items.contains(&Item::Courrier);
@@ -429,7 +467,8 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
                 let mine: Vec<String> = periods
                     .iter()
                     .filter(|p| p.observer == me)
-                    .map(|p| own_period(p, zone, cat))
+                    .filter_map(|p| before_close(pv, p))
+                    .map(|p| own_period(&p, zone, cat))
                     .collect();
                 if !mine.is_empty() {
                     lines.push(
@@ -470,7 +509,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         let mut by_envelope: BTreeMap<u16, (usize, DateTime<Utc>)> = BTreeMap::new();
         for s in observations
             .iter()
-            .filter(|s| s.observer == me && s.mark == Mark::Absent)
+            .filter(|s| s.observer == me && s.mark == Mark::Absent && !after_close(pv, s.at))
         {
             let e = by_envelope
                 .entry(s.envelope.unwrap_or(1))
@@ -539,9 +578,9 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         .iter()
         .filter(|_| at_home)
         .find_map(|d| match d {
-            Detail::NonReceipts { observations, .. } => observations
-                .iter()
-                .find(|n| &n.bureau == code && n.observer == me && n.own_household),
+            Detail::NonReceipts { observations, .. } => observations.iter().find(|n| {
+                &n.bureau == code && n.observer == me && n.own_household && !after_close(pv, n.at)
+            }),
             _ => None,
         });
     // Already one of the household's missing envelopes (law.md §2.10): said with the household.
@@ -551,7 +590,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         if let Detail::Shortfall { observations, .. } = d {
             for h in observations
                 .iter()
-                .filter(|h| h.observer == me && h.received < h.voters)
+                .filter(|h| h.observer == me && h.received < h.voters && !arrived_late(pv, h))
             {
                 household = true;
                 // One missing envelope counts once: the signer's own non-receipt is one of the
@@ -592,6 +631,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     // and nothing about what nobody observed (law.md §2.9). A bureau with voting machines has no
     // table: nothing to say about it.
     let mut at_bureau = Vec::new();
+    let mut late = Vec::new();
     if !pv.bureau.voting_machines {
         for d in &pv.record.details {
             match d {
@@ -599,10 +639,25 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     bureau,
                     candidate,
                     periods,
-                } if bureau == code => at_bureau.push((t.bureau_absent)(
-                    &super::candidate_name(candidate),
-                    &super::absence_periods(periods, zone, cat),
-                )),
+                } if bureau == code => {
+                    // Seen after the close: listed apart, flagged, not as a fact of the day.
+                    let (on_time, after): (Vec<_>, Vec<_>) =
+                        periods.iter().partition(|p| !after_close(pv, p.from));
+                    let on_time: Vec<AbsencePeriod> = on_time.into_iter().cloned().collect();
+                    let after: Vec<AbsencePeriod> = after.into_iter().cloned().collect();
+                    if !on_time.is_empty() {
+                        at_bureau.push((t.bureau_absent)(
+                            &super::candidate_name(candidate),
+                            &super::absence_periods(&on_time, zone, cat),
+                        ));
+                    }
+                    if !after.is_empty() {
+                        late.push((t.bureau_absent)(
+                            &super::candidate_name(candidate),
+                            &super::absence_periods(&after, zone, cat),
+                        ));
+                    }
+                }
                 Detail::Disagreement {
                     bureau,
                     candidate,
@@ -675,6 +730,30 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             if rate.count == 0 {
                 continue;
             }
+            // Counted after the close, or envelopes said to arrive after the vote: flagged apart.
+            for h in observations
+                .iter()
+                .filter(|h| h.received < h.voters && arrived_late(pv, h))
+            {
+                let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
+                let mut by = format!("{} ({}", h.observer_name, super::time(h.at, zone, cat));
+                if let Some(on) = h.received_on {
+                    by.push_str(&format!(
+                        ", {}",
+                        (cat.received_on)(&(cat.pv.date)(on), h.received)
+                    ));
+                }
+                by.push(')');
+                late.push((t.household)(h.voters, h.received, &by));
+            }
+            let observations: Vec<_> = observations
+                .iter()
+                .filter(|h| !(h.received < h.voters && arrived_late(pv, h)))
+                .cloned()
+                .collect();
+            if !observations.iter().any(|h| h.received < h.voters) {
+                continue;
+            }
             irregular = true;
             if let [h] = observations.as_slice() {
                 // In the zone of the household's bureau, when its record names it.
@@ -708,8 +787,12 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     elsewhere += 1;
                     continue;
                 }
-                irregular = true;
                 let by = format!("{} ({})", n.observer_name, super::time(n.at, zone, cat));
+                if after_close(pv, n.at) {
+                    late.push((t.non_receipt)(None, &by));
+                    continue;
+                }
+                irregular = true;
                 // No voter's name (law.md §3a: other voters sign their own réclamation). One
                 // missing envelope counts once: a non-receipt of the observer's household that
                 // is one of its missing envelopes is said to be (law.md §2.10, issue 13 point 5).
@@ -729,6 +812,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     Facts {
         at_bureau,
         envelopes,
+        late,
         irregular,
     }
 }
@@ -764,6 +848,9 @@ pub struct Facts {
     pub at_bureau: Vec<String>,
     /// The envelopes' facts (missing documents, households short of envelopes, non-receipts).
     pub envelopes: Vec<String>,
+    /// Facts dated after the polls closed on the bureau's vote day, or envelopes said to arrive
+    /// after it: not stated as facts of the election day, listed apart in the annex, flagged.
+    pub late: Vec<String>,
     /// False when nothing observed is an irregularity to write into the procès-verbal.
     pub irregular: bool,
 }
@@ -945,6 +1032,7 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
     let Facts {
         at_bureau,
         envelopes,
+        late,
         irregular,
     } = facts(pv, cat);
     writeln!(out, "{}", Message::new("pv-annex-title").render(lang))?;
@@ -998,6 +1086,7 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
                 .render(lang),
             &envelopes,
         ),
+        (Message::new("pv-annex-late").render(lang), &late),
     ];
     for (heading, lines) in sections {
         if lines.is_empty() {

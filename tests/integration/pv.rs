@@ -348,6 +348,9 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
                 item,
                 "--value",
                 value,
+                // On the bureau's own (Saturday) election day: a tick typed now is no fact of it.
+                "--seen-at",
+                "10:00",
             ]),
             0,
         );
@@ -466,5 +469,73 @@ fn the_household_and_the_registration_bureau_stay_at_the_signers_own_bureau() {
     assert!(
         home.contains("Je soussignée Test, électrice inscrite au bureau n° 0911 de Paris"),
         "{home}"
+    );
+}
+
+/// Issue 13.6: a fact seen after the polls closed, or typed years later without `--seen-at`, is
+/// not asserted in the réclamation as a fact of the election day: the annex lists it apart,
+/// flagged. An envelope count typed after the election without its day of arrival is flagged.
+#[test]
+fn facts_dated_after_the_close_stay_out_of_the_reclamation_and_are_flagged_in_the_annex() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reference_db(dir.path());
+    let table = |panel: &str, seen: Option<&str>| {
+        let mut args = vec![
+            "tick",
+            "--circonscription",
+            "7501",
+            "--bureau",
+            "75056_0911",
+            "--candidate",
+            panel,
+            "--item",
+            "bureau",
+            "--value",
+            "absent",
+        ];
+        if let Some(seen) = seen {
+            args.extend(["--seen-at", seen]);
+        }
+        run(constat(&db).args(&args), 0);
+    };
+    table("6", Some("11/06/2017 20:30"));
+    table("7", None);
+    table("8", Some("11/06/2017 15:00"));
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(pv.contains("n° 8 "), "{pv}");
+    assert!(!pv.contains("n° 6 ") && !pv.contains("n° 7 "), "{pv}");
+    assert!(!pv.contains("20 h 30") && !pv.contains("2026"), "{pv}");
+    let annex = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "75056_0911", "--annex"]),
+        0,
+    ));
+    let (_, flagged) = annex
+        .split_once("Faits datés après la clôture du scrutin")
+        .unwrap_or_else(|| panic!("no flagged section:\n{annex}"));
+    assert!(
+        flagged.contains("n° 6 MAZAHERI") && flagged.contains("n° 7 MUNIER"),
+        "{annex}"
+    );
+    assert!(!flagged.contains("n° 8 "), "{annex}");
+    // An envelope count typed now, without the day the envelopes arrived.
+    run(
+        constat(&db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--bureau",
+            "75056_0911",
+            "--voters",
+            "2",
+            "--received",
+            "1",
+        ]),
+        0,
+    );
+    let json = crate::util::report_json(&db);
+    let flagged = json.to_string();
+    assert!(
+        flagged.contains("\"finding\":\"received_after_election\""),
+        "{flagged}"
     );
 }
