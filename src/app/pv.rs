@@ -369,15 +369,7 @@ pub fn write_every_bureau(store: &Store, dir: &Path, lang: Lang) -> Result<usize
     let election = store.election()?;
     let cat = lang.catalog();
     let mut index = Message::new("pv-all-index-title")
-        .arg(
-            "election",
-            format!(
-                "{} {} — {}",
-                cat.election_kind(election.kind),
-                election.year,
-                (cat.round)(election.round)
-            ),
-        )
+        .arg("election", crate::report::title(&election, cat))
         .render(lang);
     index.push_str("\n\n");
     if pvs.is_empty() {

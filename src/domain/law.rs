@@ -265,7 +265,10 @@ pub enum Place {
     Prefecture,
     /// The préfecture or a sous-préfecture.
     PrefectureOrSousPrefecture,
-    /// The Conseil d'État (only there).
+    /// The Conseil d'État, only there (européennes: the ministry, 2014, says not the préfecture).
+    ConseilEtatOnly,
+    /// The Conseil d'État, with no claim about another route (régionales: whether a préfecture
+    /// may receive it is unverified, law.md §1b).
     ConseilEtat,
     /// The greffe of the tribunal administratif.
     TribunalAdministratif,
@@ -517,7 +520,7 @@ const LAWS: [Law; 6] = [
         filers: &[Filer::AnyVoter],
         filers_cite: &[loi("25")],
         // The CE only, not the préfecture (ministry 2014).
-        places: &[Place::ConseilEtat],
+        places: &[Place::ConseilEtatOnly],
         places_cite: &[loi("25")],
         contents_cite: &[],
         rejection_cite: &[],
@@ -941,7 +944,7 @@ mod tests {
         assert_eq!(l.deadline.cite, [loi("25")]);
         assert_eq!(
             (l.filers, l.places),
-            (&[Filer::AnyVoter][..], &[Place::ConseilEtat][..])
+            (&[Filer::AnyVoter][..], &[Place::ConseilEtatOnly][..])
         );
         // Européennes 2014: the deadline fell on Whit Monday and moved to Tuesday 10 June.
         assert_eq!(
@@ -1005,6 +1008,8 @@ mod tests {
         assert_eq!(l.deadline.cite, [code("L.361")]);
         assert_eq!(l.filers, [Filer::VotersOfRegion, Filer::Candidates]);
         assert_eq!(l.rounds, 2);
+        // law.md §1b: the préfecture route is unverified, so no "not at the préfecture" claim.
+        assert_eq!(l.places, [Place::ConseilEtat]);
     }
 
     #[test]

@@ -180,7 +180,11 @@ pub fn signer_line(signer: &ChainReference, lang: Lang) -> String {
 }
 
 /// `Élections législatives 2017 — 1er tour`.
-fn title(election: &Election, cat: &Catalog) -> String {
+pub(crate) fn title(election: &Election, cat: &Catalog) -> String {
+    // A single-round kind (européennes) has no round to name.
+    if crate::domain::law::Law::of(election.kind).rounds == 1 {
+        return format!("{} {}", cat.election_kind(election.kind), election.year);
+    }
     format!(
         "{} {} — {}",
         cat.election_kind(election.kind),

@@ -159,6 +159,7 @@ fn place(p: Place, lang: Lang) -> String {
         Place::ConseilConstitutionnel => Message::new("law-place-cc"),
         Place::Prefecture => Message::new("law-place-prefecture"),
         Place::PrefectureOrSousPrefecture => Message::new("law-place-sous-prefecture"),
+        Place::ConseilEtatOnly => Message::new("law-place-ce-only"),
         Place::ConseilEtat => Message::new("law-place-ce"),
         Place::TribunalAdministratif => Message::new("law-place-ta"),
         Place::BureauPv => Message::new("law-place-pv"),
