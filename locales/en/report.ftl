@@ -66,10 +66,13 @@ list-sep = {": "}
 clause-sep = {"; "}
 report-legend = ✓ present, ✗ absent, · not checked
 report-findings = Findings
+conflicts-machines = { $circ } bureau { $bureau }, voting machines:
+conflicts-machines-yes = votes on machines
+conflicts-machines-no = no voting machines
 conflicts-title = { $count ->
     [0] No contradiction between observers.
-    [1] 1 cell on which observers contradict each other:
-   *[other] { $count } cells on which observers contradict each other:
+    [1] 1 point on which observers contradict each other:
+   *[other] { $count } points on which observers contradict each other:
 }
 envelope-word = envelope
 report-no-findings = No findings: nothing has been checked yet.

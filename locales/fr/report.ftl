@@ -72,10 +72,13 @@ list-sep = {" : "}
 clause-sep = {" ; "}
 report-legend = ✓ présent, ✗ absent, · non vérifié
 report-findings = Constats
+conflicts-machines = { $circ } bureau { $bureau }, machines à voter :
+conflicts-machines-yes = vote sur machines
+conflicts-machines-no = pas de machines à voter
 conflicts-title = { $count ->
     [0] Aucune contradiction entre observateurs.
-    [1] 1 case sur laquelle les observateurs se contredisent :
-   *[other] { $count } cases sur lesquelles les observateurs se contredisent :
+    [1] 1 point sur lequel les observateurs se contredisent :
+   *[other] { $count } points sur lesquels les observateurs se contredisent :
 }
 envelope-word = enveloppe
 report-no-findings = Aucun constat : rien n'a encore été coché.

@@ -444,6 +444,18 @@ type AbsentItems<'a> = (&'a Candidate, Vec<Item>, DateTime<Utc>);
 /// Candidates with the same items absent from one envelope, and the first time.
 type SameAbsence<'a> = (Vec<&'a Candidate>, DateTime<Utc>);
 
+/// Whether `me`'s own current statement is that `bureau` votes on machines, where observers
+/// disagree (the record's [`Detail::MachinesDisputed`]).
+fn says_machines(record: &CircRecord, bureau: &BureauCode, me: ObserverId) -> bool {
+    record.details.iter().any(|d| match d {
+        Detail::MachinesDisputed {
+            bureau: b,
+            statements,
+        } => b == bureau && statements.iter().any(|m| m.observer == me && m.machines),
+        _ => false,
+    })
+}
+
 /// The signer's own facts at this bureau and in their own household, in their words
 /// ("j'ai constaté"), each with its local time: what goes into the réclamation.
 pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
@@ -455,8 +467,12 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     // The signer's household facts belong in the PV of the bureau where the household is
     // registered only (the envelope record names it; issue 14 point 2).
     let at_home = home_bureau(pv.record, me).as_ref() == Some(code);
+    // A réclamation "as X" states X's own observations only, machines flag included: when X said
+    // the bureau votes on machines and another observer said not (a merged file), X's table
+    // ticks are no grievance of X's (issue 13.3 b).
+    let machines = pv.bureau.voting_machines || says_machines(pv.record, code, me);
     // The bureau's table (none in a bureau with voting machines: L.58 al. 2, law.md §2.5).
-    if !pv.bureau.voting_machines {
+    if !machines {
         for d in &pv.record.details {
             if let Detail::AbsentFromTable {
                 bureau,
@@ -534,7 +550,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     for ((_, envelope), (candidate, mut items, seen)) in per {
         // No ballot is mailed to the voters of a bureau with voting machines (R.34, last
         // paragraph; law.md §2.5): a missing ballot is no fact there, nor an unknown item.
-        if pv.bureau.voting_machines {
+        if machines {
             if items.contains(&Item::Bureau) {
                 continue;
             }

@@ -539,3 +539,61 @@ fn facts_dated_after_the_close_stay_out_of_the_reclamation_and_are_flagged_in_th
         "{flagged}"
     );
 }
+
+/// Issue 13.3: Alice says 75056_0913 votes on machines, Bob says not. A réclamation "as Alice"
+/// from the merged file uses Alice's own observations only, machines flag included: her table
+/// ticks are no grievance of hers. `report --conflicts` lists the disagreement on the machines.
+#[test]
+fn a_reclamation_as_an_observer_keeps_their_own_machines_statement_and_conflicts_list_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = |name: &str| {
+        let path = dir.path().join(format!("{name}.db"));
+        run(
+            constat(&path).args(["init", "--sample", "paris-1-2017", "--observer", name]),
+            0,
+        );
+        path
+    };
+    let (alice, bob, coord) = (db("Alice"), db("Bob"), db("Coord"));
+    let at_0913 = ["--bureau", "75056_0913", "--seen-at", "11:00"];
+    run(constat(&alice).args(["machines"]).args(at_0913), 0);
+    run(constat(&bob).args(["machines", "--off"]).args(at_0913), 0);
+    for panel in ["1", "8"] {
+        crate::util::tick(&alice, panel, "bureau", "absent", &at_0913);
+        crate::util::tick(&bob, panel, "bureau", "absent", &at_0913);
+    }
+    run(
+        constat(&coord)
+            .args(["merge", "--into"])
+            .arg(&coord)
+            .arg(&alice)
+            .arg(&bob),
+        0,
+    );
+    let as_alice = stdout(&run(
+        constat(&coord).args(["pv", "--bureau", "75056_0913", "--as", "Alice"]),
+        0,
+    ));
+    assert!(!as_alice.contains("manquait"), "{as_alice}");
+    assert!(!as_alice.contains("RÉCLAMATION"), "{as_alice}");
+    // Bob, who said no machines, keeps his.
+    let as_bob = stdout(&run(
+        constat(&coord).args(["pv", "--bureau", "75056_0913", "--as", "Bob"]),
+        0,
+    ));
+    assert!(as_bob.contains("manquait"), "{as_bob}");
+    let conflicts = stdout(&run(
+        constat(&coord).args(["report", "--conflicts", "--format", "json"]),
+        0,
+    ));
+    assert!(
+        conflicts.contains("machines") && conflicts.contains("Alice") && conflicts.contains("Bob"),
+        "{conflicts}"
+    );
+    // In text: listed, in the bureau's legal local time, the French way (not raw UTC).
+    let text = stdout(&run(constat(&coord).args(["report", "--conflicts"]), 0));
+    assert!(!text.contains("Aucune contradiction"), "{text}");
+    assert!(text.contains("75056_0913, machines à voter"), "{text}");
+    assert!(text.contains("11 juin 2017, 11 h 00"), "{text}");
+    assert!(!text.contains("T09:00:00Z"), "{text}");
+}
