@@ -76,6 +76,10 @@ conflicts-title = { $count ->
 }
 envelope-word = envelope
 report-no-findings = No findings: nothing has been checked yet.
+report-no-findings-checked = No finding: nothing observed is missing{ $machines ->
+    [yes] {" "}(a bureau that votes on machines has no table of ballots: its table's ticks give no finding)
+   *[no] {""}
+}.
 report-no-observation = No observation recorded.
 finding-complete = { $count } { $count ->
     [one] candidate had

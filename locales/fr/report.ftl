@@ -82,6 +82,10 @@ conflicts-title = { $count ->
 }
 envelope-word = enveloppe
 report-no-findings = Aucun constat : rien n'a encore été coché.
+report-no-findings-checked = Aucun constat : rien de ce qui a été observé n'est un manque{ $machines ->
+    [yes] {" "}(un bureau qui vote sur machines à voter n'a pas de table de bulletins : les coches de sa table ne donnent aucun constat)
+   *[no] {""}
+}.
 report-no-observation = Aucune observation enregistrée.
 finding-complete = { $count } { $count ->
     [one] candidat a

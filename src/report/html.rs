@@ -344,7 +344,7 @@ fn circonscription(
     writeln!(out, "<ul>")?;
     let sentences = finding_sentences(record, law, cat);
     if sentences.is_empty() {
-        writeln!(out, "<li>{}</li>", esc(cat.report_no_findings))?;
+        writeln!(out, "<li>{}</li>", esc(&super::no_findings(record, cat)))?;
     }
     for s in sentences {
         writeln!(out, "<li>{}</li>", esc(&s))?;

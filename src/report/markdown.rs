@@ -92,7 +92,7 @@ pub(super) fn render(
             cat,
         );
         if sentences.is_empty() {
-            writeln!(out, "- {}", cat.report_no_findings)?;
+            writeln!(out, "- {}", super::no_findings(record, cat))?;
         }
         for s in sentences {
             writeln!(out, "- {}", cell(&s))?;

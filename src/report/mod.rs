@@ -193,6 +193,23 @@ pub(crate) fn title(election: &Election, cat: &Catalog) -> String {
     )
 }
 
+/// What the findings list says when it has no sentence: "nothing ticked yet" only when nothing
+/// was; else that nothing observed is missing, and why a machines bureau's table ticks give
+/// nothing (issue 13.3 c).
+pub(crate) fn no_findings(record: &CircRecord, cat: &Catalog) -> String {
+    let machines = record.bureaux.iter().any(|b| b.voting_machines);
+    let checked = record
+        .rows
+        .iter()
+        .any(|r| r.marks.iter().any(|m| *m != Mark::Unchecked));
+    if !machines && !checked && record.details.is_empty() {
+        return cat.report_no_findings.to_owned();
+    }
+    Message::new("report-no-findings-checked")
+        .arg("machines", if machines { "yes" } else { "no" })
+        .render(cat.lang)
+}
+
 /// The symbol of a mark in a printed table: the interface's ([`Mark::symbol`]), so that the
 /// paper and the screen say the same.
 fn symbol(mark: Mark) -> &'static str {

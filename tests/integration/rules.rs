@@ -245,3 +245,17 @@ fn a_time_alone_is_on_the_bureaus_own_election_day() {
     assert!(pv.contains("9 avril 2022 à 15 h 40"), "{pv}");
     assert!(!pv.contains("10 avril"), "{pv}");
 }
+
+/// Issue 13.3 c: a machines bureau's table ticks give no finding, and the report does not say
+/// that nothing was ticked.
+#[test]
+fn a_machines_bureau_with_table_ticks_is_not_reported_as_nothing_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let at = ["--bureau", "75056_0913", "--seen-at", "11:00"];
+    run(constat(&db).args(["machines"]).args(at), 0);
+    tick(&db, "8", "bureau", "absent", &at);
+    let text = crate::util::stdout(&run(constat(&db).arg("report"), 0));
+    assert!(!text.contains("rien n'a encore été coché"), "{text}");
+    assert!(text.contains("machines à voter"), "{text}");
+}
