@@ -79,6 +79,13 @@ pv-own-period = { $single ->
 }{ $zone }{ $back }
 pv-own-absent = The ballot of { $candidate } was missing from this bureau's table { $periods }.
 pv-own-envelope = In the envelope received at my registered address: { $items } of { $candidates } (seen { $at }).
+pv-own-envelopes = { $absent ->
+    [one] In envelope n° { $numbers }, one of the { $total } received at my registered address
+   *[other] In { $absent } of the { $total } envelopes received at my registered address (n° { $numbers })
+}: { $items } of { $candidates } (seen { $at }){ $partial ->
+    [yes] {" "}; absent from only some of the household's envelopes: a possible distribution failure, unless the candidate supplied fewer copies than voters and chose their distribution (article R.34 al. 6 of the code électoral)
+   *[no] {""}
+}.
 pv-own-items-some = documents were missing
 pv-own-household = At my registered address, { $received } { $received ->
     [one] envelope
@@ -100,7 +107,11 @@ pv-done-here-undated = Done at the bureau de vote, on ____________ at ____:____.
 
 pv-annex-title = ANNEX TO THE RÉCLAMATION: RECORD OF THE OBSERVATIONS
 pv-annex-intro = Record made by { $name } with constat (local legal times): attestation of the facts observed, to annex to the procès-verbal and initial.
-pv-annex-late = Facts dated after the polls closed (20:00 at the latest) on this bureau's vote day, or envelopes said to arrive after it: they are left out of the réclamation, their date is to be checked (typed in later without the time they were seen, or a mistake):
+pv-annex-late = Facts to check, left out of the réclamation: dated after the polls closed (20:00 at the latest) on this bureau's vote day (typed in later without the time they were seen, or a mistake), envelopes said to arrive after it, or facts that contradict each other:
+pv-annex-contradiction = { $who } recorded their own non-receipt and, for the same household, { $received } { $received ->
+    [one] envelope
+   *[other] envelopes
+} received with none missing: both cannot be true; the non-receipt is left out of the réclamation, to be checked.
 pv-annex-nothing = No fact observed is an irregularity.
 pv-annex-at-bureau = At the bureau de vote ({ $cite }: { $supply ->
     [administration] only the ballots the administration supplies are counted, and they must be available to voters on a table

@@ -109,10 +109,16 @@ pub fn observed_bureau(
 ) -> bool {
     let circ = &record.circonscription.code;
     state.cells_of(circ).any(|(k, o)| {
-        k.bureau == Some(&bureau.code) && o.observer == observer && o.mark != Mark::Unchecked
+        // The table, or the signer's own envelope when its tick names this bureau as theirs.
+        k.bureau.or(o.bureau.as_ref()) == Some(&bureau.code)
+            && o.observer == observer
+            && o.mark != Mark::Unchecked
     }) || state
-        .non_receipts_of(circ)
-        .any(|f| f.bureau == bureau.code && f.observer == observer)
+        .envelopes_of(circ)
+        .any(|f| f.bureau.as_ref() == Some(&bureau.code) && f.observer == observer)
+        || state
+            .non_receipts_of(circ)
+            .any(|f| f.bureau == bureau.code && f.observer == observer)
 }
 
 /// Articles as cited in a sentence: `article R.52 du code électoral`, `articles R.34 et R.38 du
@@ -441,8 +447,10 @@ fn items_text(items: &[Item], lang: Lang) -> String {
 
 /// One candidate's items absent from one of the signer's envelopes, and the first time.
 type AbsentItems<'a> = (&'a Candidate, Vec<Item>, DateTime<Utc>);
-/// Candidates with the same items absent from one envelope, and the first time.
+/// Candidates with the same items absent from the same envelopes, and the first time.
 type SameAbsence<'a> = (Vec<&'a Candidate>, DateTime<Utc>);
+/// One candidate's items: the signer's envelopes without them, and the first time.
+type EnvelopesWithout<'a> = (&'a Candidate, BTreeSet<u16>, DateTime<Utc>);
 
 /// Whether `me`'s own current statement is that `bureau` votes on machines, where observers
 /// disagree (the record's [`Detail::MachinesDisputed`]).
@@ -546,8 +554,9 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
             e.2 = e.2.min(seen);
         }
     }
-    let mut absent: BTreeMap<(Vec<Item>, u16), SameAbsence<'_>> = BTreeMap::new();
-    for ((_, envelope), (candidate, mut items, seen)) in per {
+    // Per candidate and items: the signer's envelopes without them, and the first time.
+    let mut by_candidate: BTreeMap<(Vec<Item>, Panel), EnvelopesWithout<'_>> = BTreeMap::new();
+    for ((panel, envelope), (candidate, mut items, seen)) in per {
         // No ballot is mailed to the voters of a bureau with voting machines (R.34, last
         // paragraph; law.md §2.5): a missing ballot is no fact there, nor an unknown item.
         if machines {
@@ -565,24 +574,79 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         }
         items.sort_by_key(|i| i.index());
         items.dedup();
+        let entry = by_candidate
+            .entry((items, panel))
+            .or_insert_with(|| (candidate, BTreeSet::new(), seen));
+        entry.1.insert(envelope);
+        entry.2 = entry.2.min(seen);
+    }
+    // How many envelopes the signer's household received (their count at this bureau), at
+    // least as many as they ticked: "absent from 1 of 2 envelopes" says what the other held.
+    let ticked = by_candidate
+        .values()
+        .flat_map(|(_, envelopes, _)| envelopes.iter().copied())
+        .max()
+        .unwrap_or(1);
+    let received = pv
+        .record
+        .details
+        .iter()
+        .filter(|_| at_home)
+        .filter_map(|d| match d {
+            Detail::Shortfall { observations, .. } => observations
+                .iter()
+                .filter(|h| h.observer == me)
+                .max_by_key(|h| h.at)
+                .map(|h| h.received),
+            _ => None,
+        })
+        .next()
+        .unwrap_or(0);
+    let total = u32::from(ticked).max(received);
+    let mut absent: BTreeMap<(Vec<Item>, Vec<u16>), SameAbsence<'_>> = BTreeMap::new();
+    for ((items, _), (candidate, envelopes, seen)) in by_candidate {
         let entry = absent
-            .entry((items, envelope))
+            .entry((items, envelopes.into_iter().collect()))
             .or_insert_with(|| (Vec::new(), seen));
         entry.0.push(candidate);
         entry.1 = entry.1.min(seen);
     }
-    for ((items, _envelope), (candidates, seen)) in absent {
-        lines.push(
+    for ((items, envelopes), (candidates, seen)) in absent {
+        let names = candidates
+            .iter()
+            .map(|c| short_name(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = if total <= 1 {
             Message::new("pv-own-envelope")
-                .arg("items", items_text(&items, lang))
+        } else {
+            // Absent from some of the household's envelopes only: a possible distribution
+            // failure, or a lawful partial supply (R.34 al. 6; law.md §2.1).
+            let some = (envelopes.len() as u32) < total;
+            Message::new("pv-own-envelopes")
+                .arg("absent", envelopes.len())
+                .arg("total", total)
                 .arg(
-                    "candidates",
-                    candidates
+                    "numbers",
+                    envelopes
                         .iter()
-                        .map(|c| short_name(c))
+                        .map(u16::to_string)
                         .collect::<Vec<_>>()
                         .join(", "),
                 )
+                .arg(
+                    "partial",
+                    if some && law.may_not_supply {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                )
+        };
+        lines.push(
+            message
+                .arg("items", items_text(&items, lang))
+                .arg("candidates", names)
                 .arg("at", at(seen, zone, cat))
                 .render(lang),
         );
@@ -600,6 +664,9 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
             }),
             _ => None,
         });
+    // "I received no envelope" beside the same household's count of envelopes received cannot
+    // both be true unless it is one of the missing ones: neither is asserted (the annex says it).
+    let own_non_receipt = own_non_receipt.filter(|n| n.in_shortfall || received == 0);
     // Already one of the household's missing envelopes (law.md §2.10): said with the household.
     let counted = own_non_receipt.is_some_and(|n| n.in_shortfall);
     let mut household = false;
@@ -634,6 +701,30 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         );
     }
     lines
+}
+
+/// The envelopes the observer's household count says arrived, when `n` (their own
+/// non-receipt) is not one of its missing envelopes: "I received none" beside "2 received for 2"
+/// (0 when there is no such contradiction).
+fn contradicted_by_count(pv: &Pv<'_>, n: &crate::domain::findings::NonReceiptSighting) -> u32 {
+    if !n.own_household || n.in_shortfall {
+        return 0;
+    }
+    pv.record
+        .details
+        .iter()
+        .filter_map(|d| match d {
+            Detail::Shortfall { observations, .. } => observations
+                .iter()
+                .filter(|h| {
+                    h.observer == n.observer && h.bureau.as_ref().is_none_or(|b| b == &n.bureau)
+                })
+                .max_by_key(|h| h.at)
+                .map(|h| h.received),
+            _ => None,
+        })
+        .next()
+        .unwrap_or(0)
 }
 
 /// The facts of the bureau, then of the circonscription's envelopes, one sentence each: what
@@ -807,6 +898,18 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                 let by = format!("{} ({})", n.observer_name, super::time(n.at, zone, cat));
                 if after_close(pv, n.at) {
                     late.push((t.non_receipt)(None, &by));
+                    continue;
+                }
+                // The observer's own non-receipt while their household's count says envelopes
+                // arrived, none of them missing: a contradiction to check, stated as such.
+                let received = contradicted_by_count(pv, n);
+                if received > 0 {
+                    late.push(
+                        Message::new("pv-annex-contradiction")
+                            .arg("who", by)
+                            .arg("received", received)
+                            .render(cat.lang),
+                    );
                     continue;
                 }
                 irregular = true;

@@ -510,7 +510,7 @@ fn facts_dated_after_the_close_stay_out_of_the_reclamation_and_are_flagged_in_th
         0,
     ));
     let (_, flagged) = annex
-        .split_once("Faits datés après la clôture du scrutin")
+        .split_once("Faits à vérifier, non repris dans la réclamation")
         .unwrap_or_else(|| panic!("no flagged section:\n{annex}"));
     assert!(
         flagged.contains("n° 6 MAZAHERI") && flagged.contains("n° 7 MUNIER"),
@@ -596,4 +596,74 @@ fn a_reclamation_as_an_observer_keeps_their_own_machines_statement_and_conflicts
     assert!(text.contains("75056_0913, machines à voter"), "{text}");
     assert!(text.contains("11 juin 2017, 11 h 00"), "{text}");
     assert!(!text.contains("T09:00:00Z"), "{text}");
+}
+
+/// Issue 13.4: 2 envelopes for 2 voters, candidate 5's ballot absent from envelope 1 and present
+/// in envelope 2: the réclamation says 1 of 2 envelopes, with the lawful partial supply caveat.
+/// An own non-receipt beside "2 received for 2" is a contradiction: not asserted, flagged.
+#[test]
+fn partial_supply_in_one_household_and_a_contradicting_non_receipt_are_said_honestly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "paris-1-2017",
+            "--observer",
+            "Jo",
+            "--qualite",
+            "electeur",
+        ]),
+        0,
+    );
+    let place = [
+        "--circonscription",
+        "7501",
+        "--bureau",
+        "75056_0911",
+        "--seen-at",
+        "10/06/2017 18:00",
+    ];
+    run(
+        constat(&db)
+            .arg("envelope")
+            .args(place)
+            .args(["--voters", "2", "--received", "2"]),
+        0,
+    );
+    for (envelope, value) in [("1", "absent"), ("2", "present")] {
+        run(
+            constat(&db).arg("tick").args(place).args([
+                "--candidate",
+                "5",
+                "--item",
+                "courrier",
+                "--value",
+                value,
+                "--envelope",
+                envelope,
+            ]),
+            0,
+        );
+    }
+    // An envelope-only observer of their own bureau may sign its PV.
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(pv.contains("l'une des 2 reçues"), "{pv}");
+    assert!(pv.contains("R.34 al. 6"), "{pv}");
+    assert!(!pv.contains("Dans l'enveloppe reçue"), "{pv}");
+    run(
+        constat(&db)
+            .arg("non-receipt")
+            .args(place)
+            .args(["--household", "own"]),
+        0,
+    );
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(!pv.contains("Je n'ai reçu aucune enveloppe"), "{pv}");
+    let annex = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "75056_0911", "--annex"]),
+        0,
+    ));
+    assert!(annex.contains("ne peuvent être vrais"), "{annex}");
 }
