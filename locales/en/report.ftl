@@ -44,7 +44,15 @@ no-bureau = no bureau chosen
 
 ## Dates
 
-date = { $day } { $month ->
+date = { $weekday ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+} { $day } { $month ->
     [1] January
     [2] February
     [3] March

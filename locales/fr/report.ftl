@@ -47,7 +47,15 @@ no-bureau = aucun bureau choisi
 
 ## Dates: the day, with "1er" for the first of the month
 
-date = { $day ->
+date = { $weekday ->
+    [1] lundi
+    [2] mardi
+    [3] mercredi
+    [4] jeudi
+    [5] vendredi
+    [6] samedi
+   *[7] dimanche
+} { $day ->
     [1] 1er
    *[other] { $day }
 } { $month ->

@@ -315,6 +315,8 @@ pub fn every_bureau(store: &Store, lang: Lang) -> Result<Vec<BureauPv>, Error> {
                 .names
                 .iter()
                 .filter(|(id, _)| observed_bureau(&loaded.state, &record, bureau, **id))
+                // Each writes their own réclamation: only those who have a fact of their own here.
+                .filter(|(id, _)| !crate::report::pv::own_facts(&pv, **id, cat).is_empty())
                 .map(|(id, n)| (*id, n.clone()))
                 .collect();
             if observers.is_empty() {

@@ -158,7 +158,7 @@ mod tests {
         let at = paris.to_utc(local("2017-06-11 15:40")).unwrap();
         assert_eq!(at, Utc.with_ymd_and_hms(2017, 6, 11, 13, 40, 0).unwrap());
         assert_eq!(paris.local(at), local("2017-06-11 15:40"));
-        // 26 March 2017, 02:30 does not exist in Paris; 29 October 2017, 02:30 happens twice.
+        // Sunday 26 March 2017, 02:30 does not exist in Paris; Sunday 29 October 2017, 02:30 happens twice.
         assert_eq!(paris.to_utc(local("2017-03-26 02:30")), None);
         assert_eq!(
             paris.to_utc(local("2017-10-29 02:30")),
@@ -220,18 +220,21 @@ mod tests {
         use crate::i18n::Lang;
         let fr = Lang::Fr.catalog();
         let at = utc(2024, 6, 30, 13, 40);
-        assert_eq!(fr.moment(at, LegalZone::Metropole), "30 juin 2024, 15 h 40");
+        assert_eq!(
+            fr.moment(at, LegalZone::Metropole),
+            "dimanche 30 juin 2024, 15 h 40"
+        );
         assert_eq!(
             fr.moment(at, LegalZone::Overseas(Overseas::Guadeloupe)),
-            "30 juin 2024, 9 h 40, heure de la Guadeloupe"
+            "dimanche 30 juin 2024, 9 h 40, heure de la Guadeloupe"
         );
         assert_eq!(
             fr.moment(at, LegalZone::Unknown),
-            "30 juin 2024, 13 h 40, heure UTC"
+            "dimanche 30 juin 2024, 13 h 40, heure UTC"
         );
         assert_eq!(
             Lang::En.catalog().moment(at, LegalZone::Metropole),
-            "30 June 2024, 15:40"
+            "Sunday 30 June 2024, 15:40"
         );
     }
 
@@ -249,7 +252,7 @@ mod tests {
         let fr = crate::i18n::Lang::Fr.catalog();
         assert_eq!(
             fr.moment(utc(2022, 4, 10, 2, 0), LegalZone::of_departement("987")),
-            "9 avril 2022, 16 h 00, heure de Tahiti"
+            "samedi 9 avril 2022, 16 h 00, heure de Tahiti"
         );
         for dep in ["ZZ", "99"] {
             assert_eq!(LegalZone::of_departement(dep), LegalZone::Unknown, "{dep}");

@@ -1939,7 +1939,7 @@ mod tests {
         // June: Paris is UTC + 2; 13:10 UTC is 15 h 10.
         assert!(
             r.contains(
-                "le 11 juin 2017 de 15 h 10 à au moins 15 h 30, présent de nouveau à 15 h 40"
+                "le dimanche 11 juin 2017 de 15 h 10 à au moins 15 h 30, présent de nouveau à 15 h 40"
             ),
             "{r}"
         );
@@ -1962,14 +1962,14 @@ mod tests {
             "Requérant : Claire Dupont (nom et prénoms), électeur inscrit sur les listes électorales de la circonscription",
             "Adresse : ___",
             "celle de M. Sylvain MAILLARD",
-            "premier tour le 11 juin 2017, second tour le 18 juin 2017",
+            "premier tour le dimanche 11 juin 2017, second tour le dimanche 18 juin 2017",
             "Conclusions : le requérant demande l'annulation des opérations électorales",
             "1. ",
             "(pièce n° 1)",
             "(pièce n° 2)",
             "Moyens : méconnaissance des dispositions suivantes : articles L.166, R.34, R.38, L.58 et R.55 du code électoral",
             "l'écart décisif est de 380 voix",
-            "au secrétariat général du Conseil constitutionnel ou à la préfecture, au plus tard le 28 juin 2017 à 18 h",
+            "au secrétariat général du Conseil constitutionnel ou à la préfecture, au plus tard le mercredi 28 juin 2017 à 18 h",
             "rejetés sans instruction contradictoire (article 38 al. 2 de l'ordonnance n° 58-1067",
             "Mentions exigées (article 35 de l'ordonnance n° 58-1067",
         ] {
@@ -2005,7 +2005,7 @@ mod tests {
             "no 'not supplied' case at the présidentielle: {a}"
         );
         assert!(!m.contains("REQUÊTE AU"), "{m}");
-        assert!(m.contains("Dans les 48 heures suivant la clôture du scrutin du 10 avril 2022, le préfet et les candidats peuvent saisir le Conseil constitutionnel"), "{m}");
+        assert!(m.contains("Dans les 48 heures suivant la clôture du scrutin du dimanche 10 avril 2022, le préfet et les candidats peuvent saisir le Conseil constitutionnel"), "{m}");
         assert!(m.contains("NOTE POUR LE REPRÉSENTANT DU CANDIDAT"), "{m}");
         insta::assert_snapshot!("presidentielle_pv", r);
         insta::assert_snapshot!("presidentielle_appeal", m);
@@ -2024,11 +2024,14 @@ mod tests {
         // 30 May + 10 = Monday 9 June 2014, Whit Monday: moved to Tuesday 10 June.
         assert!(
             m.contains(
-                "au Conseil d'État (et non à la préfecture), au plus tard le 10 juin 2014 à minuit"
+                "au Conseil d'État (et non à la préfecture), au plus tard le mardi 10 juin 2014 à minuit"
             ),
             "{m}"
         );
-        assert!(m.contains("scrutin du 25 mai 2014"), "single round: {m}");
+        assert!(
+            m.contains("scrutin du dimanche 25 mai 2014"),
+            "single round: {m}"
+        );
         insta::assert_snapshot!("europeennes_pv", r);
         insta::assert_snapshot!("europeennes_appeal", m);
     }
@@ -2051,7 +2054,7 @@ mod tests {
             "{m}"
         );
         assert!(
-            m.contains("au plus tard le 20 mars 2026 à 18 h (5e jour suivant l'élection"),
+            m.contains("au plus tard le vendredi 20 mars 2026 à 18 h (5e jour suivant l'élection"),
             "{m}"
         );
         assert!(
@@ -2073,7 +2076,10 @@ mod tests {
         check_reclamation(&r);
         assert!(!r.contains("Je conteste"), "{r}");
         // 28 June + 10 = Thursday 8 July 2021, midnight (L.361).
-        assert!(m.contains("au plus tard le 8 juillet 2021 à minuit"), "{m}");
+        assert!(
+            m.contains("au plus tard le jeudi 8 juillet 2021 à minuit"),
+            "{m}"
+        );
         assert!(m.contains("article L.361 du code électoral"), "{m}");
         insta::assert_snapshot!("regionales_pv", r);
         insta::assert_snapshot!("regionales_appeal", m);
@@ -2091,7 +2097,10 @@ mod tests {
         );
         check_reclamation(&r);
         assert!(r.contains("(article R.113 du code électoral)"), "{r}");
-        assert!(m.contains("au plus tard le 16 novembre 2026 à 18 h"), "{m}");
+        assert!(
+            m.contains("au plus tard le lundi 16 novembre 2026 à 18 h"),
+            "{m}"
+        );
         assert!(m.contains("reporté au premier jour ouvré"), "{m}");
         insta::assert_snapshot!("departementales_pv", r);
         insta::assert_snapshot!("departementales_appeal", m);
@@ -2154,14 +2163,22 @@ mod tests {
         let r = String::from_utf8(r).unwrap();
         // 17:10 UTC is 13 h 10 in Guadeloupe (UTC − 4), said so.
         assert!(
-            r.contains("le 9 avril 2022 de 13 h 10 à au moins 13 h 30, heure de la Guadeloupe"),
+            r.contains(
+                "le samedi 9 avril 2022 de 13 h 10 à au moins 13 h 30, heure de la Guadeloupe"
+            ),
             "{r}"
         );
-        assert!(r.contains("Fait à Les Abymes, le 9 avril 2022"), "{r}");
+        assert!(
+            r.contains("Fait à Les Abymes, le samedi 9 avril 2022"),
+            "{r}"
+        );
         let mut m = Vec::new();
         remedy(&pv, &signer, &Appeal::default(), cat, &mut m).unwrap();
         let m = String::from_utf8(m).unwrap();
-        assert!(m.contains("clôture du scrutin du 9 avril 2022"), "{m}");
+        assert!(
+            m.contains("clôture du scrutin du samedi 9 avril 2022"),
+            "{m}"
+        );
     }
 
     #[test]

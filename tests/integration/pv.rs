@@ -86,7 +86,7 @@ fn the_reclamation_of_the_reference_bureau_is_short_signed_and_dated_with_its_an
     assert!(!pv.contains("UTC"), "{pv}");
     // "Fait à" the bureau's commune, on the day of the vote; the annex's short reference.
     assert!(
-        pv.contains("Fait à Paris, le 11 juin 2017 à ____ h ____."),
+        pv.contains("Fait à Paris, le dimanche 11 juin 2017 à ____ h ____."),
         "{pv}"
     );
     let digest = Store::open(&db).unwrap().chain_digest().unwrap().unwrap();
@@ -158,13 +158,13 @@ fn the_requete_of_the_reference_record_carries_every_mention_of_article_35() {
         "Requérant : Test (nom et prénoms), ",
         "Adresse : ___",
         "celle de M. Sylvain MAILLARD, Paris, 1re circonscription (7501)",
-        "premier tour le 11 juin 2017, second tour le 18 juin 2017",
-        "résultats proclamés le 18 juin 2017",
+        "premier tour le dimanche 11 juin 2017, second tour le dimanche 18 juin 2017",
+        "résultats proclamés le dimanche 18 juin 2017",
         "Conclusions : le requérant demande l'annulation des opérations électorales",
         "(pièce n° 2)",
         "Moyens : méconnaissance des dispositions suivantes : articles L.166, R.34 et R.38 du code électoral.",
         "l'écart décisif est de 380 voix",
-        "au plus tard le 28 juin 2017 à 18 h",
+        "au plus tard le mercredi 28 juin 2017 à 18 h",
         "article 33 de l'ordonnance n° 58-1067 du 7 novembre 1958, article LO.180 du code électoral",
         "au secrétariat général du Conseil constitutionnel ou à la préfecture",
         "rejetés sans instruction contradictoire (article 38 al. 2",
@@ -198,7 +198,7 @@ fn the_requete_of_the_reference_record_carries_every_mention_of_article_35() {
         en.contains("DRAFT REQUÊTE TO THE CONSEIL CONSTITUTIONNEL"),
         "{en}"
     );
-    assert!(en.contains("on 28 June 2017 at 18:00"), "{en}");
+    assert!(en.contains("on Wednesday 28 June 2017 at 18:00"), "{en}");
 }
 
 #[test]
@@ -367,7 +367,10 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
     assert!(pv.contains("pas de bulletin de n° 4 LASSALLE Jean"), "{pv}");
     assert!(pv.contains("ZEMMOUR"), "{pv}");
     assert!(pv.contains("heure de la Guadeloupe"), "{pv}");
-    assert!(pv.contains("Fait à Les Abymes, le 9 avril 2022"), "{pv}");
+    assert!(
+        pv.contains("Fait à Les Abymes, le samedi 9 avril 2022"),
+        "{pv}"
+    );
     assert!(pv.contains("Je conteste la régularité"), "{pv}");
     assert!(pv.chars().count() < 1_200, "{pv}");
     // No requête: the réclamation is the remedy; the 48-hour referral and the note.
@@ -378,7 +381,7 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
     assert!(!note.contains("REQUÊTE AU"), "{note}");
     assert!(note.contains("article 30 du décret n° 2001-213"), "{note}");
     assert!(
-        note.contains("clôture du scrutin du 9 avril 2022"),
+        note.contains("clôture du scrutin du samedi 9 avril 2022"),
         "{note}"
     );
     assert!(
