@@ -13,6 +13,23 @@ col-foi = Prof. de foi
 col-courrier = Mailed ballot
 col-bureau = Bureau ballot
 col-foi-short = Foi
+# The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+col-declaration = Déclaration
+col-declaration-short = Décl.
+finding-complete-declaration = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} all three items: déclaration and ballot in the envelope, ballot at the bureau.
+finding-missing-both-declaration = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} neither déclaration nor ballot in the envelope
+finding-missing-foi-declaration = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} no déclaration in the envelope
+not-supplied-foi-declaration = no déclaration
+not-supplied-both-declaration = neither déclaration nor ballot
 col-courrier-short = Mail
 col-bureau-short = Bur
 mark-present = present

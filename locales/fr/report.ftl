@@ -13,6 +13,23 @@ col-foi = Prof. de foi
 col-courrier = Bull. courrier
 col-bureau = Bull. bureau
 col-foi-short = Foi
+# The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+col-declaration = Déclaration
+col-declaration-short = Décl.
+finding-complete-declaration = { $count } { $count ->
+    [one] candidat a
+   *[other] candidats ont
+} les trois éléments : déclaration et bulletin dans l'enveloppe, bulletin au bureau.
+finding-missing-both-declaration = { $count } { $count ->
+    [one] candidat n'a
+   *[other] candidats n'ont
+} ni déclaration ni bulletin dans l'enveloppe
+finding-missing-foi-declaration = { $count } { $count ->
+    [one] candidat n'a
+   *[other] candidats n'ont
+} pas de déclaration dans l'enveloppe
+not-supplied-foi-declaration = pas de déclaration
+not-supplied-both-declaration = ni déclaration ni bulletin
 col-courrier-short = Cour
 col-bureau-short = Bur
 mark-present = présent

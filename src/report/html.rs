@@ -302,7 +302,7 @@ fn circonscription(
         esc(cat.col_panel),
         esc(cat.col_candidate),
         esc(cat.col_nuance),
-        esc(cat.col_foi),
+        esc(&super::leaflet_column(law, true, cat)),
         esc(cat.col_courrier),
         esc(cat.col_bureau)
     )?;

@@ -239,12 +239,50 @@ fn table_supply(law: &Law) -> &'static str {
     }
 }
 
+/// Whether the kind's envelope holds the candidate's déclaration rather than a circulaire
+/// ("profession de foi"): the rule table's word (law.md §1a, issue 14.7).
+pub(crate) fn declaration(law: &Law) -> bool {
+    law.mailing.leaflet == crate::domain::law::Leaflet::Declaration
+}
+
+/// The leaflet column's title by the kind's word (`Prof. de foi`, `Déclaration`).
+pub(crate) fn leaflet_column(law: &Law, long: bool, cat: &Catalog) -> String {
+    match (declaration(law), long) {
+        (true, true) => Message::new("col-declaration").render(cat.lang),
+        (true, false) => Message::new("col-declaration-short").render(cat.lang),
+        (false, long) => cat.column(crate::domain::Item::Foi, long).to_owned(),
+    }
+}
+
+/// What is missing from every envelope, by the kind's word for the leaflet.
+pub(crate) fn not_supplied_items(
+    items: &[crate::domain::Item],
+    law: &Law,
+    cat: &Catalog,
+) -> String {
+    use crate::domain::Item;
+    if !declaration(law) {
+        return cat.not_supplied_items(items);
+    }
+    Message::new(match items {
+        [Item::Foi] => "not-supplied-foi-declaration",
+        [Item::Courrier] => "not-supplied-courrier",
+        _ => "not-supplied-both-declaration",
+    })
+    .render(cat.lang)
+}
+
 /// The findings of a record as sentences, in order, worded by the election kind's rules.
 fn finding_sentences(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<String> {
     record
         .findings
         .iter()
         .map(|f| match f {
+            Finding::Complete { candidates } if declaration(law) => {
+                Message::new("finding-complete-declaration")
+                    .arg("count", candidates.len())
+                    .render(cat.lang)
+            }
             Finding::Complete { candidates } => (cat.finding_complete)(candidates.len()),
             Finding::MissingFromEnvelope {
                 gap,
@@ -313,6 +351,13 @@ fn missing_from_envelope(
 ) -> String {
     let n = candidates.len();
     let what = match gap {
+        // The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+        EnvelopeGap::Both if declaration(law) => Message::new("finding-missing-both-declaration")
+            .arg("count", n)
+            .render(cat.lang),
+        EnvelopeGap::Foi if declaration(law) => Message::new("finding-missing-foi-declaration")
+            .arg("count", n)
+            .render(cat.lang),
         EnvelopeGap::Both => (cat.finding_missing_both)(n),
         EnvelopeGap::Foi => (cat.finding_missing_foi)(n),
         EnvelopeGap::Courrier => (cat.finding_missing_courrier)(n),
@@ -663,7 +708,7 @@ fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section
                     candidate_name(candidate),
                     cat.list_sep,
                     (cat.detail_not_supplied)(
-                        &cat.not_supplied_items(items),
+                        &not_supplied_items(items, law, cat),
                         *envelopes,
                         &who(observations, zone, cat)
                     )

@@ -433,10 +433,14 @@ fn before_close(pv: &Pv<'_>, p: &AbsencePeriod) -> Option<AbsencePeriod> {
     })
 }
 
-fn items_text(items: &[Item], lang: Lang) -> String {
+fn items_text(items: &[Item], law: &Law, lang: Lang) -> String {
     let foi = items.contains(&Item::Foi);
     let courrier = items.contains(&Item::Courrier);
+    // The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+    let declaration = super::declaration(law);
     match (foi, courrier) {
+        (true, true) if declaration => Message::new("not-supplied-both-declaration"),
+        (true, false) if declaration => Message::new("not-supplied-foi-declaration"),
         (true, true) => Message::new("not-supplied-both"),
         (true, false) => Message::new("not-supplied-foi"),
         (false, true) => Message::new("not-supplied-courrier"),
@@ -645,7 +649,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         };
         lines.push(
             message
-                .arg("items", items_text(&items, lang))
+                .arg("items", items_text(&items, law, lang))
                 .arg("candidates", names)
                 .arg("at", at(seen, zone, cat))
                 .render(lang),
@@ -948,7 +952,7 @@ fn due_everywhere(gap: EnvelopeGap, candidates: &[Candidate], law: &Law, cat: &C
                 crate::domain::law::Leaflet::Circulaire => "circulaire",
             },
         )
-        .arg("items", items_text(gap.items(), cat.lang))
+        .arg("items", items_text(gap.items(), law, cat.lang))
         .arg(
             "candidates",
             candidates
@@ -1991,7 +1995,7 @@ mod tests {
         check_reclamation(&r);
         // Every document is due in every envelope: candidate 1's missing ballot is written too.
         assert!(
-            r.contains("ni profession de foi ni bulletin de n° 1 LEVAVASSEUR Éric"),
+            r.contains("ni déclaration ni bulletin de n° 1 LEVAVASSEUR Éric"),
             "{r}"
         );
         // The réclamation contests the regularity (décret 2001-213 art. 30).
@@ -2211,7 +2215,7 @@ mod tests {
         assert!(
             facts
                 .iter()
-                .any(|f| f.contains("pas de profession de foi de n° 1")),
+                .any(|f| f.contains("pas de déclaration de n° 1")),
             "{facts:?}"
         );
         assert!(

@@ -670,3 +670,51 @@ fn partial_supply_in_one_household_and_a_contradicting_non_receipt_are_said_hone
     ));
     assert!(annex.contains("ne peuvent être vrais"), "{annex}");
 }
+
+/// Issue 14.7: at the présidentielle the envelope holds the candidate's déclaration, not a
+/// "profession de foi": the PV and the report use the rule table's word.
+#[test]
+fn the_presidentielle_says_declaration_not_profession_de_foi() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Ana",
+            "--qualite",
+            "electeur",
+        ]),
+        0,
+    );
+    run(
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "FR01",
+            "--bureau",
+            "75056_0911",
+            "--candidate",
+            "3",
+            "--item",
+            "foi",
+            "--value",
+            "absent",
+            "--seen-at",
+            "09/04/2022 10:00",
+        ]),
+        0,
+    );
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(pv.contains("pas de déclaration"), "{pv}");
+    let report = stdout(&run(constat(&db).arg("report"), 0));
+    for text in [&pv, &report] {
+        assert!(
+            !text.contains("profession de foi") && !text.contains("Prof. de foi"),
+            "{text}"
+        );
+    }
+    assert!(report.contains("Déclaration"), "{report}");
+}
