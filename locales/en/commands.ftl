@@ -12,7 +12,10 @@ import-recognised = { $file }: { $format }, encoding { $encoding }{ $separator -
     [tab] , separator 'tab'
    *[other] , separator '{ $separator }'
 }
-import-candidates-done = { $count } candidates in { $circonscriptions } circonscriptions: { $added } new, { $same } unchanged
+import-candidates-done = { $count } candidates in { $circonscriptions } { $circonscriptions ->
+    [one] circonscription
+   *[other] circonscriptions
+}: { $added } new, { $same } unchanged
 import-changed = changed: { $circ } n° { $panel }: { $before } → { $after }
 import-withdrawn = withdrawn (not in the file, kept as withdrawn): { $circ } n° { $panel } { $name }
 import-nothing-changed = Nothing changed: the database already held exactly this data.
@@ -122,8 +125,14 @@ verify-pv-holds = matches the PV “{ $reference }”: { $name } ({ $observer })
 }
 verify-pv-differs = DOES NOT MATCH the PV “{ $reference }”: { $why }
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
-reference-written = Reference file written: { $path } ({ $circs } circonscriptions, { $candidates } candidates, { $bureaux } bureaux; no observation, observer or key); each observer creates their database with: constat init --reference { $path } --observer NAME
-created-from-reference = Database created: { $path } (observer: { $who }, new identity and new key) from the reference file { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)
+reference-written = Reference file written: { $path } ({ $circs } { $circs ->
+    [one] circonscription
+   *[other] circonscriptions
+}, { $candidates } candidates, { $bureaux } bureaux; no observation, observer or key); each observer creates their database with: constat init --reference { $path } --observer NAME
+created-from-reference = Database created: { $path } (observer: { $who }, new identity and new key) from the reference file { $reference } ({ $circs } { $circs ->
+    [one] circonscription
+   *[other] circonscriptions
+}, { $bureaux } bureaux)
 machines-from-done = { $file }: { $on } { $on ->
     [one] bureau recorded as voting on machines
    *[other] bureaux recorded as voting on machines

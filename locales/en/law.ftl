@@ -34,7 +34,9 @@ law-cite-constitution = { $count ->
 law-place-cc = at the secrétariat général of the Conseil constitutionnel
 law-place-prefecture = at the préfecture
 law-place-sous-prefecture = at the préfecture (or a sous-préfecture)
-law-place-ce = at the Conseil d'État (not at the préfecture)
+law-place-ce-only = at the Conseil d'État (not at the préfecture)
+# Régionales: whether the préfecture may receive it is unverified (law.md §1b): no claim.
+law-place-ce = at the Conseil d'État
 law-place-ta = at the greffe of the tribunal administratif
 law-place-pv = in the bureau de vote's procès-verbal
 law-filer-circonscription = voters on the electoral (or consular) rolls of the circonscription

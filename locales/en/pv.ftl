@@ -52,10 +52,24 @@ pv-r-bureau = { $election } — bureau n° { $number }: { $place } ({ $code })
 pv-r-intro = I, the undersigned{ $feminine ->
    *[other] {""}
 } { $name }, { $qualite }, ask that the following facts be recorded in the procès-verbal ({ $cite }):
-pv-qualite-electeur = voter registered at bureau n° { $number } of { $commune }
-pv-qualite-electeur-here = voter registered at bureau n° { $number }
-pv-qualite-delegue = délégué of { $of }
-pv-qualite-candidat = candidate
+# The signer's registration bureau (where their household is recorded), not the PV's by default.
+pv-qualite-electeur = { $feminine ->
+   *[other] voter
+} registered at bureau n° { $number } of { $commune }
+pv-qualite-electeur-here = { $feminine ->
+   *[other] voter
+} registered at bureau n° { $number }
+pv-qualite-electeur-unknown = { $feminine ->
+   *[other] voter
+} registered at bureau n° ______ of ______________
+pv-qualite-delegue = { $feminine ->
+   *[other] délégué
+} of { $of }
+pv-qualite-candidat = { $feminine ->
+   *[other] candidate
+}
+# Before the réclamation, not to be copied: an électeur signing another bureau's PV.
+pv-not-your-bureau = (A note for you, not to be copied: you are registered at bureau n° { $home }, not at this one ({ $bureau }). Your household's facts are left out; only the facts seen at this bureau are written. Check with the president that you may write a réclamation into the procès-verbal of a bureau where you are not registered.)
 pv-qualite-blank = in the capacity of ______________ (voter registered at the bureau, délégué of …, candidate)
 # A moment in the bureau's legal time: "on 11 June 2017 at 07:47".
 pv-at = on { $day } at { $clock }{ $zone }
@@ -65,6 +79,13 @@ pv-own-period = { $single ->
 }{ $zone }{ $back }
 pv-own-absent = The ballot of { $candidate } was missing from this bureau's table { $periods }.
 pv-own-envelope = In the envelope received at my registered address: { $items } of { $candidates } (seen { $at }).
+pv-own-envelopes = { $absent ->
+    [one] In envelope n° { $numbers }, one of the { $total } received at my registered address
+   *[other] In { $absent } of the { $total } envelopes received at my registered address (n° { $numbers })
+}: { $items } of { $candidates } (seen { $at }){ $partial ->
+    [yes] {" "}; absent from only some of the household's envelopes: a possible distribution failure, unless the candidate supplied fewer copies than voters and chose their distribution (article R.34 al. 6 of the code électoral)
+   *[no] {""}
+}.
 pv-own-items-some = documents were missing
 pv-own-household = At my registered address, { $received } { $received ->
     [one] envelope
@@ -86,6 +107,11 @@ pv-done-here-undated = Done at the bureau de vote, on ____________ at ____:____.
 
 pv-annex-title = ANNEX TO THE RÉCLAMATION: RECORD OF THE OBSERVATIONS
 pv-annex-intro = Record made by { $name } with constat (local legal times): attestation of the facts observed, to annex to the procès-verbal and initial.
+pv-annex-late = Facts to check, left out of the réclamation: dated after the polls closed (20:00 at the latest) on this bureau's vote day (typed in later without the time they were seen, or a mistake), envelopes said to arrive after it, or facts that contradict each other:
+pv-annex-contradiction = { $who } recorded their own non-receipt and, for the same household, { $received } { $received ->
+    [one] envelope
+   *[other] envelopes
+} received with none missing: both cannot be true; the non-receipt is left out of the réclamation, to be checked.
 pv-annex-nothing = No fact observed is an irregularity.
 pv-annex-at-bureau = At the bureau de vote ({ $cite }: { $supply ->
     [administration] only the ballots the administration supplies are counted, and they must be available to voters on a table

@@ -13,6 +13,23 @@ col-foi = Prof. de foi
 col-courrier = Mailed ballot
 col-bureau = Bureau ballot
 col-foi-short = Foi
+# The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+col-declaration = Déclaration
+col-declaration-short = Décl.
+finding-complete-declaration = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} all three items: déclaration and ballot in the envelope, ballot at the bureau.
+finding-missing-both-declaration = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} neither déclaration nor ballot in the envelope
+finding-missing-foi-declaration = { $count } { $count ->
+    [one] candidate had
+   *[other] candidates had
+} no déclaration in the envelope
+not-supplied-foi-declaration = no déclaration
+not-supplied-both-declaration = neither déclaration nor ballot
 col-courrier-short = Mail
 col-bureau-short = Bur
 mark-present = present
@@ -44,7 +61,15 @@ no-bureau = no bureau chosen
 
 ## Dates
 
-date = { $day } { $month ->
+date = { $weekday ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+} { $day } { $month ->
     [1] January
     [2] February
     [3] March
@@ -66,13 +91,20 @@ list-sep = {": "}
 clause-sep = {"; "}
 report-legend = ✓ present, ✗ absent, · not checked
 report-findings = Findings
+conflicts-machines = { $circ } bureau { $bureau }, voting machines:
+conflicts-machines-yes = votes on machines
+conflicts-machines-no = no voting machines
 conflicts-title = { $count ->
     [0] No contradiction between observers.
-    [1] 1 cell on which observers contradict each other:
-   *[other] { $count } cells on which observers contradict each other:
+    [1] 1 point on which observers contradict each other:
+   *[other] { $count } points on which observers contradict each other:
 }
 envelope-word = envelope
 report-no-findings = No findings: nothing has been checked yet.
+report-no-findings-checked = No finding: nothing observed is missing{ $machines ->
+    [yes] {" "}(a bureau that votes on machines has no table of ballots: its table's ticks give no finding)
+   *[no] {""}
+}.
 report-no-observation = No observation recorded.
 finding-complete = { $count } { $count ->
     [one] candidate had
@@ -241,6 +273,7 @@ zone-mayotte = Mayotte time
 zone-saint-barthelemy-saint-martin = Saint-Barthélemy and Saint-Martin time
 zone-wallis-et-futuna = Wallis and Futuna time
 zone-nouvelle-caledonie = New Caledonia time
+zone-polynesie = Tahiti time
 zone-utc = UTC
 zone-suffix = {", "}{ $zone }
 
@@ -254,7 +287,7 @@ detail-seen-after-polls = { $count } { $count ->
     [one] observation dated
    *[other] observations dated
 } after the polls closed (20:00 at the latest, art. R.41): typed in later without the time it was made, or a mistake; { $list }
-detail-received-after-election = envelopes recorded as received after election day ({ $day }): { $list }
+detail-received-after-election = envelopes recorded as received after election day ({ $day }), or counted after the close without the day they arrived: { $list }
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Signer's key: { $fingerprint }; chain reference (position / start of the chain hash / key): { $reference }

@@ -12,7 +12,10 @@ import-recognised = { $file } : { $format }, encodage { $encoding }{ $separator 
     [tab] , séparateur « tabulation »
    *[other] , séparateur « { $separator } »
 }
-import-candidates-done = { $count } candidats dans { $circonscriptions } circonscriptions : { $added } nouveaux, { $same } inchangés
+import-candidates-done = { $count } candidats dans { $circonscriptions } { $circonscriptions ->
+    [one] circonscription
+   *[other] circonscriptions
+} : { $added } nouveaux, { $same } inchangés
 import-changed = modifié : { $circ } n° { $panel } : { $before } → { $after }
 import-withdrawn = retiré (absent du fichier, conservé comme retiré) : { $circ } n° { $panel } { $name }
 import-nothing-changed = Rien n'a changé : la base avait déjà exactement ces données.
@@ -146,8 +149,14 @@ verify-pv-holds = conforme au PV « { $reference } » : { $name } ({ $observer }
 }
 verify-pv-differs = NON CONFORME au PV « { $reference } » : { $why }
 ## coordination (issue 18): reference files, init --reference, machines --from, pv --all
-reference-written = Fichier de référence écrit : { $path } ({ $circs } circonscriptions, { $candidates } candidats, { $bureaux } bureaux ; ni observation, ni observateur, ni clé) ; chaque observateur crée sa base avec : constat init --reference { $path } --observer NOM
-created-from-reference = Base créée : { $path } (observateur : { $who }, nouvelle identité et nouvelle clé) depuis le fichier de référence { $reference } ({ $circs } circonscriptions, { $bureaux } bureaux)
+reference-written = Fichier de référence écrit : { $path } ({ $circs } { $circs ->
+    [one] circonscription
+   *[other] circonscriptions
+}, { $candidates } candidats, { $bureaux } bureaux ; ni observation, ni observateur, ni clé) ; chaque observateur crée sa base avec : constat init --reference { $path } --observer NOM
+created-from-reference = Base créée : { $path } (observateur : { $who }, nouvelle identité et nouvelle clé) depuis le fichier de référence { $reference } ({ $circs } { $circs ->
+    [one] circonscription
+   *[other] circonscriptions
+}, { $bureaux } bureaux)
 machines-from-done = { $file } : { $on } { $on ->
     [one] bureau enregistré sur machines
    *[other] bureaux enregistrés sur machines

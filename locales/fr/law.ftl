@@ -34,7 +34,9 @@ law-cite-constitution = { $count ->
 law-place-cc = au secrétariat général du Conseil constitutionnel
 law-place-prefecture = à la préfecture
 law-place-sous-prefecture = à la préfecture (ou sous-préfecture)
-law-place-ce = au Conseil d'État (et non à la préfecture)
+law-place-ce-only = au Conseil d'État (et non à la préfecture)
+# Régionales: whether the préfecture may receive it is unverified (law.md §1b): no claim.
+law-place-ce = au Conseil d'État
 law-place-ta = au greffe du tribunal administratif
 law-place-pv = au procès-verbal du bureau de vote
 law-filer-circonscription = les électeurs inscrits sur les listes électorales (ou consulaires) de la circonscription

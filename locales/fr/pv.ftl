@@ -55,10 +55,29 @@ pv-r-intro = Je { $feminine ->
     [no] soussigné
    *[unsaid] soussigné(e)
 } { $name }, { $qualite }, demande que soient consignés au procès-verbal les faits suivants ({ $cite }) :
-pv-qualite-electeur = électeur inscrit au bureau n° { $number } de { $commune }
-pv-qualite-electeur-here = électeur inscrit au bureau n° { $number }
-pv-qualite-delegue = délégué de { $of }
-pv-qualite-candidat = candidat
+# The signer's registration bureau (where their household is recorded), not the PV's by default.
+pv-qualite-electeur = { $feminine ->
+    [yes] électrice inscrite
+   *[other] électeur inscrit
+} au bureau n° { $number } de { $commune }
+pv-qualite-electeur-here = { $feminine ->
+    [yes] électrice inscrite
+   *[other] électeur inscrit
+} au bureau n° { $number }
+pv-qualite-electeur-unknown = { $feminine ->
+    [yes] électrice inscrite
+   *[other] électeur inscrit
+} au bureau n° ______ de ______________
+pv-qualite-delegue = { $feminine ->
+    [yes] déléguée
+   *[other] délégué
+} de { $of }
+pv-qualite-candidat = { $feminine ->
+    [yes] candidate
+   *[other] candidat
+}
+# Before the réclamation, not to be copied: an électeur signing another bureau's PV.
+pv-not-your-bureau = (Note pour vous, à ne pas recopier : vous êtes inscrit·e au bureau n° { $home }, pas à celui-ci ({ $bureau }). Les faits de votre foyer n'y figurent pas ; seuls les faits constatés à ce bureau sont repris. Vérifiez auprès du président que vous pouvez porter une réclamation au procès-verbal d'un bureau où vous n'êtes pas inscrit·e.)
 pv-qualite-blank = en qualité de ______________ (électeur inscrit au bureau, délégué de …, candidat)
 # A moment in the bureau's legal time: "le 11 juin 2017 à 7 h 47".
 pv-at = le { $day } à { $clock }{ $zone }
@@ -68,6 +87,13 @@ pv-own-period = { $single ->
 }{ $zone }{ $back }
 pv-own-absent = Le bulletin de { $candidate } manquait sur la table de ce bureau { $periods }.
 pv-own-envelope = Dans l'enveloppe reçue à mon adresse d'inscription : { $items } de { $candidates } (constaté { $at }).
+pv-own-envelopes = { $absent ->
+    [one] Dans l'enveloppe n° { $numbers }, l'une des { $total } reçues à mon adresse d'inscription
+   *[other] Dans { $absent } des { $total } enveloppes reçues à mon adresse d'inscription (n° { $numbers })
+} : { $items } de { $candidates } (constaté { $at }){ $partial ->
+    [yes] {" "}; absence d'une partie seulement des enveloppes du foyer : défaut de distribution possible, à moins que le candidat n'ait remis moins d'exemplaires que d'électeurs et choisi leur répartition (article R.34 al. 6 du code électoral)
+   *[no] {""}
+}.
 pv-own-items-some = des documents manquaient
 pv-own-household = À mon adresse d'inscription, { $received } { $received ->
     [one] enveloppe reçue
@@ -92,6 +118,11 @@ pv-done-here-undated = Fait au bureau de vote, le ____________ à ____ h ____.
 
 pv-annex-title = ANNEXE À LA RÉCLAMATION : RELEVÉ DES OBSERVATIONS
 pv-annex-intro = Relevé établi par { $name } avec constat (heures légales du lieu) : attestation des faits observés, à annexer au procès-verbal et à parapher.
+pv-annex-late = Faits à vérifier, non repris dans la réclamation : datés après la clôture du scrutin (20 h au plus tard) du jour du vote de ce bureau (saisis après coup sans l'heure où ils ont été vus, ou erreur), enveloppes dites arrivées après lui, ou faits contradictoires :
+pv-annex-contradiction = { $who } a enregistré sa propre non-réception et, pour le même foyer, { $received } { $received ->
+    [one] enveloppe reçue
+   *[other] enveloppes reçues
+} sans enveloppe manquante : les deux ne peuvent être vrais ; la non-réception n'est pas reprise dans la réclamation, à vérifier.
 pv-annex-nothing = Aucun fait observé n'est une irrégularité.
 pv-annex-at-bureau = Au bureau de vote ({ $cite } : { $supply ->
     [administration] seuls les bulletins fournis par l'administration sont décomptés et doivent être à la disposition des électeurs sur une table

@@ -13,6 +13,23 @@ col-foi = Prof. de foi
 col-courrier = Bull. courrier
 col-bureau = Bull. bureau
 col-foi-short = Foi
+# The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+col-declaration = Déclaration
+col-declaration-short = Décl.
+finding-complete-declaration = { $count } { $count ->
+    [one] candidat a
+   *[other] candidats ont
+} les trois éléments : déclaration et bulletin dans l'enveloppe, bulletin au bureau.
+finding-missing-both-declaration = { $count } { $count ->
+    [one] candidat n'a
+   *[other] candidats n'ont
+} ni déclaration ni bulletin dans l'enveloppe
+finding-missing-foi-declaration = { $count } { $count ->
+    [one] candidat n'a
+   *[other] candidats n'ont
+} pas de déclaration dans l'enveloppe
+not-supplied-foi-declaration = pas de déclaration
+not-supplied-both-declaration = ni déclaration ni bulletin
 col-courrier-short = Cour
 col-bureau-short = Bur
 mark-present = présent
@@ -47,7 +64,15 @@ no-bureau = aucun bureau choisi
 
 ## Dates: the day, with "1er" for the first of the month
 
-date = { $day ->
+date = { $weekday ->
+    [1] lundi
+    [2] mardi
+    [3] mercredi
+    [4] jeudi
+    [5] vendredi
+    [6] samedi
+   *[7] dimanche
+} { $day ->
     [1] 1er
    *[other] { $day }
 } { $month ->
@@ -72,13 +97,20 @@ list-sep = {" : "}
 clause-sep = {" ; "}
 report-legend = ✓ présent, ✗ absent, · non vérifié
 report-findings = Constats
+conflicts-machines = { $circ } bureau { $bureau }, machines à voter :
+conflicts-machines-yes = vote sur machines
+conflicts-machines-no = pas de machines à voter
 conflicts-title = { $count ->
     [0] Aucune contradiction entre observateurs.
-    [1] 1 case sur laquelle les observateurs se contredisent :
-   *[other] { $count } cases sur lesquelles les observateurs se contredisent :
+    [1] 1 point sur lequel les observateurs se contredisent :
+   *[other] { $count } points sur lesquels les observateurs se contredisent :
 }
 envelope-word = enveloppe
 report-no-findings = Aucun constat : rien n'a encore été coché.
+report-no-findings-checked = Aucun constat : rien de ce qui a été observé n'est un manque{ $machines ->
+    [yes] {" "}(un bureau qui vote sur machines à voter n'a pas de table de bulletins : les coches de sa table ne donnent aucun constat)
+   *[no] {""}
+}.
 report-no-observation = Aucune observation enregistrée.
 finding-complete = { $count } { $count ->
     [one] candidat a
@@ -256,6 +288,7 @@ zone-mayotte = heure de Mayotte
 zone-saint-barthelemy-saint-martin = heure de Saint-Barthélemy et de Saint-Martin
 zone-wallis-et-futuna = heure de Wallis-et-Futuna
 zone-nouvelle-caledonie = heure de la Nouvelle-Calédonie
+zone-polynesie = heure de Tahiti
 zone-utc = heure UTC
 zone-suffix = {", "}{ $zone }
 
@@ -272,7 +305,7 @@ detail-seen-after-polls = { $count } { $count ->
     [one] observation datée
    *[other] observations datées
 } après la clôture du scrutin (20 h au plus tard, art. R.41) : saisie après coup sans l'heure où elle a été faite, ou erreur ; { $list }
-detail-received-after-election = enveloppes enregistrées comme reçues après le jour du scrutin ({ $day }) : { $list }
+detail-received-after-election = enveloppes enregistrées comme reçues après le jour du scrutin ({ $day }), ou comptées après la clôture sans le jour de leur arrivée : { $list }
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Clé du signataire : { $fingerprint } ; référence de chaîne (position / début de l'empreinte de chaîne / clé) : { $reference }

@@ -36,7 +36,7 @@ pub fn machines_from(
         Ok(())
     })
     .map_err(Error::Import)?;
-    let day = store.election()?.date;
+    let election = store.election()?;
     let now = super::now();
     let mut summary = MachinesSummary::default();
     let mut pending = Vec::with_capacity(rows.len());
@@ -50,7 +50,13 @@ pub fn machines_from(
             ));
         };
         let seen_at = match seen {
-            Some(moment) => Some(super::seen_at(moment, day, &circ, Some(&row.code), lang)?),
+            Some(moment) => Some(super::seen_at_in(
+                moment,
+                &election,
+                &circ,
+                Some(&row.code),
+                lang,
+            )?),
             None => None,
         };
         if row.machines {

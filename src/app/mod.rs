@@ -52,8 +52,25 @@ pub fn append_seen(
 }
 
 /// A typed "seen at" moment as UTC, read in the legal local time of the place (the bureau's,
-/// else the circonscription's); a time alone is on the election day. Refused: a time alone
-/// when the election day is unknown, a local time that does not exist, a moment in the future.
+/// else the circonscription's); a time alone is on the PLACE's own election day (the Saturday
+/// where the kind votes a day earlier: the Antilles, Guyane, Saint-Pierre-et-Miquelon,
+/// Polynésie, French abroad in the Americas; law.md §4.6). Refused: a time alone when the
+/// election day is unknown, a local time that does not exist, a moment in the future.
+pub fn seen_at_in(
+    moment: Moment,
+    election: &crate::domain::Election,
+    circ: &CirconscriptionCode,
+    bureau: Option<&BureauCode>,
+    lang: crate::i18n::Lang,
+) -> Result<DateTime<Utc>, Error> {
+    let law = crate::domain::law::Law::of(election.kind);
+    let day = election.date.map(|d| law.vote_day_at(d, circ, bureau));
+    seen_at(moment, day, circ, bureau, lang)
+}
+
+/// [`seen_at_in`] with the place's own election day already known (`election_day`): a time
+/// alone is on that day. Front ends give [`seen_at_in`] the election instead, so that a
+/// Saturday vote is not read on the metropolitan Sunday.
 pub fn seen_at(
     moment: Moment,
     election_day: Option<chrono::NaiveDate>,

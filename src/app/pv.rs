@@ -325,6 +325,8 @@ pub fn every_bureau(store: &Store, lang: Lang) -> Result<Vec<BureauPv>, Error> {
                 .names
                 .iter()
                 .filter(|(id, _)| observed_bureau(&loaded.state, &record, bureau, **id))
+                // Each writes their own réclamation: only those who have a fact of their own here.
+                .filter(|(id, _)| !crate::report::pv::own_facts(&pv, **id, cat).is_empty())
                 .map(|(id, n)| (*id, n.clone()))
                 .collect();
             if observers.is_empty() {
@@ -379,15 +381,7 @@ pub fn write_every_bureau(store: &Store, dir: &Path, lang: Lang) -> Result<usize
     let election = store.election()?;
     let cat = lang.catalog();
     let mut index = Message::new("pv-all-index-title")
-        .arg(
-            "election",
-            format!(
-                "{} {} — {}",
-                cat.election_kind(election.kind),
-                election.year,
-                (cat.round)(election.round)
-            ),
-        )
+        .arg("election", crate::report::title(&election, cat))
         .render(lang);
     index.push_str("\n\n");
     if pvs.is_empty() {

@@ -121,10 +121,10 @@ pub fn resolve_seen(
         return Ok(None);
     };
     let bureau = body.flat().bureau.cloned();
-    let day = store.election()?.date;
-    Ok(Some(crate::app::seen_at(
+    let election = store.election()?;
+    Ok(Some(crate::app::seen_at_in(
         moment,
-        day,
+        &election,
         circ,
         bureau.as_ref(),
         ctx.lang,

@@ -23,6 +23,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
         let mut buf = Vec::new();
         crate::report::conflicts::render(
             &inputs.state.disagreements(),
+            &crate::report::conflicts::machines_conflicts(&inputs.state),
             &inputs.data.referential,
             &inputs.names,
             args.format,

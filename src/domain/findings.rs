@@ -53,6 +53,10 @@ pub struct Sighting {
     /// envelope, or the bureau's table).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub envelope: Option<u16>,
+    /// The tick's bureau: the table's, or for an envelope item the observer's own (the
+    /// household's) bureau when given. Not serialised (the finding names the table's bureau).
+    #[serde(skip)]
+    pub bureau: Option<BureauCode>,
 }
 
 impl Sighting {
@@ -66,6 +70,7 @@ impl Sighting {
             note: o.note.clone(),
             event: o.event,
             envelope: (o.envelope > 1).then_some(o.envelope),
+            bureau: o.bureau.clone(),
         }
     }
 }
@@ -124,6 +129,10 @@ pub struct HouseholdSighting {
     /// The observer's note on the household, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The bureau where the household is registered, when the envelope record names it: its
+    /// facts belong in that bureau's procès-verbal only, in that bureau's legal time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bureau: Option<BureauCode>,
 }
 
 impl HouseholdSighting {
@@ -138,6 +147,7 @@ impl HouseholdSighting {
             event: f.event,
             received_on: f.received_on,
             note: f.note.clone(),
+            bureau: f.bureau.clone(),
         }
     }
 }

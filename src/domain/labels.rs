@@ -50,6 +50,7 @@ impl Localize for LegalZone {
             Self::Overseas(O::SaintBarthelemyEtSaintMartin) => "zone-saint-barthelemy-saint-martin",
             Self::Overseas(O::WallisEtFutuna) => "zone-wallis-et-futuna",
             Self::Overseas(O::NouvelleCaledonie) => "zone-nouvelle-caledonie",
+            Self::Overseas(O::Polynesie) => "zone-polynesie",
             Self::Unknown => "zone-utc",
         })
     }

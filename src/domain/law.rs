@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::ElectionKind;
+use super::{BureauCode, CirconscriptionCode, ElectionKind};
 
 /// A legal text articles are cited from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,7 +265,10 @@ pub enum Place {
     Prefecture,
     /// The préfecture or a sous-préfecture.
     PrefectureOrSousPrefecture,
-    /// The Conseil d'État (only there).
+    /// The Conseil d'État, only there (européennes: the ministry, 2014, says not the préfecture).
+    ConseilEtatOnly,
+    /// The Conseil d'État, with no claim about another route (régionales: whether a préfecture
+    /// may receive it is unverified, law.md §1b).
     ConseilEtat,
     /// The greffe of the tribunal administratif.
     TribunalAdministratif,
@@ -517,7 +520,7 @@ const LAWS: [Law; 6] = [
         filers: &[Filer::AnyVoter],
         filers_cite: &[loi("25")],
         // The CE only, not the préfecture (ministry 2014).
-        places: &[Place::ConseilEtat],
+        places: &[Place::ConseilEtatOnly],
         places_cite: &[loi("25")],
         contents_cite: &[],
         rejection_cite: &[],
@@ -722,6 +725,38 @@ impl Law {
         }
     }
 
+    /// The day the place votes when the kind's vote is on `sunday`: a bureau's own day, from its
+    /// commune's département (else the circonscription's), a day earlier where the kind votes on
+    /// Saturday there or abroad in the Americas (law.md §4.6). What a time typed alone is read on.
+    pub fn vote_day_at(
+        &self,
+        sunday: NaiveDate,
+        circ: &CirconscriptionCode,
+        bureau: Option<&BureauCode>,
+    ) -> NaiveDate {
+        let saturday = || {
+            if sunday.weekday() == Weekday::Sun {
+                sunday.pred_opt().unwrap_or(sunday)
+            } else {
+                sunday
+            }
+        };
+        if self.abroad_votes_on_saturday(circ.as_str()) {
+            return saturday();
+        }
+        let dep = bureau
+            .and_then(|b| {
+                let commune = b.as_str().split('_').next().unwrap_or_default();
+                if commune.starts_with("97") || commune.starts_with("98") {
+                    commune.get(..3)
+                } else {
+                    commune.get(..2)
+                }
+            })
+            .unwrap_or_else(|| circ.departement());
+        self.vote_day(sunday, dep)
+    }
+
     /// The days of both rounds from the day of `round` (`None` past the calendar). A
     /// single-round kind gives its one day as round 1.
     pub fn round_days(&self, round: u8, day: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
@@ -909,7 +944,7 @@ mod tests {
         assert_eq!(l.deadline.cite, [loi("25")]);
         assert_eq!(
             (l.filers, l.places),
-            (&[Filer::AnyVoter][..], &[Place::ConseilEtat][..])
+            (&[Filer::AnyVoter][..], &[Place::ConseilEtatOnly][..])
         );
         // Européennes 2014: the deadline fell on Whit Monday and moved to Tuesday 10 June.
         assert_eq!(
@@ -973,6 +1008,8 @@ mod tests {
         assert_eq!(l.deadline.cite, [code("L.361")]);
         assert_eq!(l.filers, [Filer::VotersOfRegion, Filer::Candidates]);
         assert_eq!(l.rounds, 2);
+        // law.md §1b: the préfecture route is unverified, so no "not at the préfecture" claim.
+        assert_eq!(l.places, [Place::ConseilEtat]);
     }
 
     #[test]
@@ -1061,6 +1098,40 @@ mod tests {
         assert!(is_public_holiday(day(2027, 3, 29)), "Easter Monday 2027");
         assert!(!is_public_holiday(day(2027, 5, 7)));
         assert_eq!(next_working_day(day(2026, 12, 25)), day(2026, 12, 28));
+    }
+
+    #[test]
+    fn a_place_votes_on_its_own_day_by_bureau_or_circonscription() {
+        // law.md §4.6: the Antilles, Guyane, Saint-Pierre-et-Miquelon, Polynésie and French
+        // abroad in the Americas vote on Saturday at national elections.
+        let circ = |c: &str| CirconscriptionCode::parse(c).unwrap();
+        let bureau = |b: &str| BureauCode::parse(b).unwrap();
+        let p = Law::of(ElectionKind::Presidentielle);
+        let sunday = day(2022, 4, 10);
+        let fr = circ("FR01");
+        assert_eq!(
+            p.vote_day_at(sunday, &fr, Some(&bureau("97101_0001"))),
+            day(2022, 4, 9)
+        );
+        assert_eq!(
+            p.vote_day_at(sunday, &fr, Some(&bureau("75056_0911"))),
+            sunday
+        );
+        let leg = Law::of(ElectionKind::Legislatives);
+        let sunday = day(2024, 6, 30);
+        for c in ["97101", "97201", "97301", "97501", "98701", "ZZ01"] {
+            assert_eq!(
+                leg.vote_day_at(sunday, &circ(c), None),
+                day(2024, 6, 29),
+                "{c}"
+            );
+        }
+        assert_eq!(leg.vote_day_at(sunday, &circ("97401"), None), sunday);
+        let municipales = Law::of(ElectionKind::Municipales);
+        assert_eq!(
+            municipales.vote_day_at(sunday, &circ("97101"), Some(&bureau("97101_0001"))),
+            sunday
+        );
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! else the circonscription's département.
 //!
 //! French abroad (`ZZ`) vote in the zone of their consulate, which the code does not say: their
-//! times stay in UTC and say so. French Polynesia (`987`, `ZP`) spans three zones (Tahiti,
-//! Marquesas, Gambier) that the département alone does not tell apart: UTC too, said so, rather
-//! than a local time that may be wrong by half an hour.
+//! times stay in UTC and say so, and a time typed for them is read as UTC (the help says so).
+//! French Polynesia (`987`, `ZP`) spans three zones (Tahiti, Marquesas, Gambier); nearly all its
+//! voters are on Tahiti's (UTC − 10, Pacific/Tahiti), which is taken and NAMED ("heure de
+//! Tahiti"), so that a reader in the Marquesas (UTC − 9 h 30) or the Gambier (UTC − 9) knows
+//! which time is meant.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -46,6 +48,8 @@ pub enum Overseas {
     WallisEtFutuna,
     /// 988, ZN.
     NouvelleCaledonie,
+    /// 987, ZP: Tahiti's time (Pacific/Tahiti), named as such.
+    Polynesie,
 }
 
 impl Overseas {
@@ -61,6 +65,7 @@ impl Overseas {
             Self::SaintBarthelemyEtSaintMartin => Tz::America__Marigot,
             Self::WallisEtFutuna => Tz::Pacific__Wallis,
             Self::NouvelleCaledonie => Tz::Pacific__Noumea,
+            Self::Polynesie => Tz::Pacific__Tahiti,
         }
     }
 }
@@ -80,6 +85,7 @@ impl LegalZone {
             "977" | "978" | "ZX" => Self::Overseas(O::SaintBarthelemyEtSaintMartin),
             "986" | "ZW" => Self::Overseas(O::WallisEtFutuna),
             "988" | "ZN" => Self::Overseas(O::NouvelleCaledonie),
+            "987" | "ZP" => Self::Overseas(O::Polynesie),
             "2A" | "2B" => Self::Metropole,
             d if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && d != "00" => {
                 // 01 to 95: metropolitan départements (96 is unused, 97/98 need 3 digits).
@@ -89,7 +95,7 @@ impl LegalZone {
                     Self::Unknown
                 }
             }
-            // 987 / ZP (three zones), ZZ (abroad), anything else.
+            // ZZ (abroad), anything else.
             _ => Self::Unknown,
         }
     }
@@ -152,7 +158,7 @@ mod tests {
         let at = paris.to_utc(local("2017-06-11 15:40")).unwrap();
         assert_eq!(at, Utc.with_ymd_and_hms(2017, 6, 11, 13, 40, 0).unwrap());
         assert_eq!(paris.local(at), local("2017-06-11 15:40"));
-        // 26 March 2017, 02:30 does not exist in Paris; 29 October 2017, 02:30 happens twice.
+        // Sunday 26 March 2017, 02:30 does not exist in Paris; Sunday 29 October 2017, 02:30 happens twice.
         assert_eq!(paris.to_utc(local("2017-03-26 02:30")), None);
         assert_eq!(
             paris.to_utc(local("2017-10-29 02:30")),
@@ -214,24 +220,41 @@ mod tests {
         use crate::i18n::Lang;
         let fr = Lang::Fr.catalog();
         let at = utc(2024, 6, 30, 13, 40);
-        assert_eq!(fr.moment(at, LegalZone::Metropole), "30 juin 2024, 15 h 40");
+        assert_eq!(
+            fr.moment(at, LegalZone::Metropole),
+            "dimanche 30 juin 2024, 15 h 40"
+        );
         assert_eq!(
             fr.moment(at, LegalZone::Overseas(Overseas::Guadeloupe)),
-            "30 juin 2024, 9 h 40, heure de la Guadeloupe"
+            "dimanche 30 juin 2024, 9 h 40, heure de la Guadeloupe"
         );
         assert_eq!(
             fr.moment(at, LegalZone::Unknown),
-            "30 juin 2024, 13 h 40, heure UTC"
+            "dimanche 30 juin 2024, 13 h 40, heure UTC"
         );
         assert_eq!(
             Lang::En.catalog().moment(at, LegalZone::Metropole),
-            "30 June 2024, 15:40"
+            "Sunday 30 June 2024, 15:40"
         );
     }
 
     #[test]
-    fn abroad_and_polynesia_are_not_given_a_zone_the_code_does_not_tell() {
-        for dep in ["ZZ", "987", "ZP", "99"] {
+    fn polynesia_is_on_tahiti_time_named_and_abroad_is_not_given_a_zone() {
+        // Issue 13.7: 987 is Pacific/Tahiti (UTC − 10), named.
+        for dep in ["987", "ZP"] {
+            let zone = LegalZone::of_departement(dep);
+            assert_eq!(zone, LegalZone::Overseas(Overseas::Polynesie), "{dep}");
+            assert_eq!(
+                zone.local(utc(2022, 4, 10, 2, 0)).to_string(),
+                "2022-04-09 16:00:00"
+            );
+        }
+        let fr = crate::i18n::Lang::Fr.catalog();
+        assert_eq!(
+            fr.moment(utc(2022, 4, 10, 2, 0), LegalZone::of_departement("987")),
+            "samedi 9 avril 2022, 16 h 00, heure de Tahiti"
+        );
+        for dep in ["ZZ", "99"] {
             assert_eq!(LegalZone::of_departement(dep), LegalZone::Unknown, "{dep}");
         }
         let at = utc(2022, 4, 10, 12, 0);

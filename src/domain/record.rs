@@ -507,7 +507,13 @@ fn late_details(
     }
     let mut arrived: Vec<HouseholdSighting> = state
         .envelopes_of(circ)
-        .filter(|f| f.received_on.is_some_and(|d| d > day))
+        .filter(|f| {
+            // Arrived after the vote, or counted after the close without the day of arrival
+            // (issue 13.6): the count cannot be dated to the election.
+            let zone = LegalZone::of_place(circ, f.bureau.as_ref());
+            f.received_on
+                .map_or_else(|| super::timing::after_polls(f.at, day, zone), |d| d > day)
+        })
         .map(|f| HouseholdSighting::new(f, names))
         .collect();
     if !arrived.is_empty() {

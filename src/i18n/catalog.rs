@@ -242,11 +242,13 @@ fn number<const EN: bool>(x: f64) -> String {
     }
 }
 
-/// A day, with its month's name from the catalogue (`1er juin 2024`, `8 June 2024`).
+/// A day, with its weekday and its month's name from the catalogue (`samedi 1er juin 2024`,
+/// `Saturday 8 June 2024`; issue 13.7: "le samedi 8 juin 2024").
 fn date<const EN: bool>(d: NaiveDate) -> String {
     tr!(
         EN,
         "date",
+        weekday = d.weekday().number_from_monday(),
         day = d.day(),
         month = d.month(),
         year = d.year()

@@ -1092,9 +1092,10 @@ impl<'a> Session<'a> {
             return vec![Message::new("plain-seen-now").render(self.lang)];
         };
         let bureau = self.bureau.as_ref().map(|b| &b.code);
-        match crate::app::seen_at(
+        // A time alone is on the bureau's own election day (the Saturday overseas, issue 14.6).
+        match crate::app::seen_at_in(
             moment,
-            self.election.date,
+            &self.election,
             &self.circonscription.code,
             bureau,
             self.lang,

@@ -1,5 +1,6 @@
-//! `constat report --conflicts`: every cell on which observers contradict each other, with who
-//! said what and when. Nothing is averaged away.
+//! `constat report --conflicts`: every cell on which observers contradict each other, and every
+//! bureau whose voting machines they disagree on, with who said what and when (in the place's
+//! legal local time in text; UTC ISO 8601 in CSV and JSON). Nothing is averaged away.
 
 use crate::domain::outside::without_bidi;
 use std::collections::BTreeMap;
@@ -8,9 +9,33 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Format;
-use crate::domain::state::Disagreement;
-use crate::domain::{Item, ObserverId, Referential};
-use crate::i18n::Catalog;
+use crate::domain::legal_time::LegalZone;
+use crate::domain::state::{Disagreement, MachinesFact, MachinesView, RecordState};
+use crate::domain::{BureauCode, Item, ObserverId, Referential};
+use crate::i18n::{Catalog, Message};
+
+/// Observers who disagree on whether a bureau votes on machines (issue 13.3).
+#[derive(Debug, Clone)]
+pub struct MachinesConflict {
+    /// The bureau.
+    pub bureau: BureauCode,
+    /// Each observer's current statement, by observer.
+    pub statements: Vec<MachinesFact>,
+}
+
+/// Every bureau whose voting machines the observers disagree on, in code order.
+pub fn machines_conflicts(state: &RecordState) -> Vec<MachinesConflict> {
+    let mut out: Vec<MachinesConflict> = state
+        .bureaux_with_machines_statements()
+        .filter(|b| state.machines_of(b) == MachinesView::Disputed)
+        .map(|b| MachinesConflict {
+            bureau: b.clone(),
+            statements: state.machines_statements(b).cloned().collect(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.bureau.cmp(&b.bureau));
+    out
+}
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -34,6 +59,7 @@ fn item_label(cat: &Catalog, item: Item) -> &'static str {
 /// JSON one line per observation).
 pub fn render(
     disagreements: &[Disagreement],
+    machines: &[MachinesConflict],
     referential: &Referential,
     names: &BTreeMap<ObserverId, String>,
     format: Format,
@@ -60,7 +86,26 @@ pub fn render(
                 event: o.event.to_string(),
             })
         })
+        .chain(machines.iter().flat_map(|m| {
+            m.statements.iter().map(move |f| Line {
+                circonscription: f.circonscription.as_str(),
+                bureau: Some(m.bureau.as_str()),
+                panel: 0,
+                candidate: String::new(),
+                item: "machines",
+                observer: f.observer.to_string(),
+                observer_name: names.get(&f.observer).map_or("?", String::as_str),
+                value: if f.machines {
+                    "machines"
+                } else {
+                    "no_machines"
+                },
+                recorded_at: f.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                event: f.event.to_string(),
+            })
+        }))
         .collect();
+    let count = disagreements.len() + machines.len();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &lines)?;
@@ -102,6 +147,7 @@ pub fn render(
             let mut text = Vec::new();
             render(
                 disagreements,
+                machines,
                 referential,
                 names,
                 Format::Text,
@@ -109,14 +155,14 @@ pub fn render(
                 &mut text,
             )?;
             super::html::text_page(
-                &(cat.conflicts_title)(disagreements.len()),
+                &(cat.conflicts_title)(count),
                 &String::from_utf8_lossy(&text),
                 cat,
                 out,
             )
         }
         Format::Text | Format::Md => {
-            writeln!(out, "{}", (cat.conflicts_title)(disagreements.len()))?;
+            writeln!(out, "{}", (cat.conflicts_title)(count))?;
             for d in disagreements {
                 let c = &d.cell;
                 let candidate = referential
@@ -135,6 +181,8 @@ pub fn render(
                     item_label(cat, c.item),
                     cat.list_sep.trim_end()
                 )?;
+                // The place's legal local time, the French way (issue 13.7 d).
+                let zone = LegalZone::of_place(&c.circonscription, c.bureau.as_ref());
                 for o in &d.observations {
                     writeln!(
                         out,
@@ -142,7 +190,38 @@ pub fn render(
                         names.get(&o.observer).map_or("?", String::as_str),
                         cat.list_sep,
                         cat.mark(o.mark),
-                        o.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                        cat.moment(o.at, zone)
+                    )?;
+                }
+            }
+            for m in machines {
+                let circ = m
+                    .statements
+                    .first()
+                    .map_or("", |f| f.circonscription.as_str());
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "- {}",
+                    Message::new("conflicts-machines")
+                        .arg("circ", circ)
+                        .arg("bureau", m.bureau.as_str())
+                        .render(cat.lang)
+                )?;
+                let zone = LegalZone::of_bureau(&m.bureau);
+                for f in &m.statements {
+                    writeln!(
+                        out,
+                        "    {}{}{} ({})",
+                        names.get(&f.observer).map_or("?", String::as_str),
+                        cat.list_sep,
+                        Message::new(if f.machines {
+                            "conflicts-machines-yes"
+                        } else {
+                            "conflicts-machines-no"
+                        })
+                        .render(cat.lang),
+                        cat.moment(f.at, zone)
                     )?;
                 }
             }

@@ -326,7 +326,7 @@ fn circonscription(
         esc(cat.col_panel),
         esc(cat.col_candidate),
         esc(cat.col_nuance),
-        esc(cat.col_foi),
+        esc(&super::leaflet_column(law, true, cat)),
         esc(cat.col_courrier),
         esc(cat.col_bureau)
     )?;
@@ -368,7 +368,7 @@ fn circonscription(
     writeln!(out, "<ul>")?;
     let sentences = finding_sentences(record, law, cat);
     if sentences.is_empty() {
-        writeln!(out, "<li>{}</li>", esc(cat.report_no_findings))?;
+        writeln!(out, "<li>{}</li>", esc(&super::no_findings(record, cat)))?;
     }
     for s in sentences {
         writeln!(out, "<li>{}</li>", esc(&s))?;

@@ -64,7 +64,7 @@ pub(super) fn render(
             cat.col_panel,
             cat.col_candidate,
             cat.col_nuance,
-            cat.col_foi,
+            super::leaflet_column(crate::domain::law::Law::of(report.election.kind), true, cat),
             cat.col_courrier,
             cat.col_bureau
         )?;
@@ -92,7 +92,7 @@ pub(super) fn render(
             cat,
         );
         if sentences.is_empty() {
-            writeln!(out, "- {}", cat.report_no_findings)?;
+            writeln!(out, "- {}", super::no_findings(record, cat))?;
         }
         for s in sentences {
             writeln!(out, "- {}", cell(&s))?;

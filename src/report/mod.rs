@@ -182,13 +182,34 @@ pub fn signer_line(signer: &ChainReference, lang: Lang) -> String {
 }
 
 /// `Élections législatives 2017 — 1er tour`.
-fn title(election: &Election, cat: &Catalog) -> String {
+pub(crate) fn title(election: &Election, cat: &Catalog) -> String {
+    // A single-round kind (européennes) has no round to name.
+    if crate::domain::law::Law::of(election.kind).rounds == 1 {
+        return format!("{} {}", cat.election_kind(election.kind), election.year);
+    }
     format!(
         "{} {} — {}",
         cat.election_kind(election.kind),
         election.year,
         (cat.round)(election.round)
     )
+}
+
+/// What the findings list says when it has no sentence: "nothing ticked yet" only when nothing
+/// was; else that nothing observed is missing, and why a machines bureau's table ticks give
+/// nothing (issue 13.3 c).
+pub(crate) fn no_findings(record: &CircRecord, cat: &Catalog) -> String {
+    let machines = record.bureaux.iter().any(|b| b.voting_machines);
+    let checked = record
+        .rows
+        .iter()
+        .any(|r| r.marks.iter().any(|m| *m != Mark::Unchecked));
+    if !machines && !checked && record.details.is_empty() {
+        return cat.report_no_findings.to_owned();
+    }
+    Message::new("report-no-findings-checked")
+        .arg("machines", if machines { "yes" } else { "no" })
+        .render(cat.lang)
 }
 
 /// The symbol of a mark in a printed table: the interface's ([`Mark::symbol`]), so that the
@@ -220,12 +241,50 @@ fn table_supply(law: &Law) -> &'static str {
     }
 }
 
+/// Whether the kind's envelope holds the candidate's déclaration rather than a circulaire
+/// ("profession de foi"): the rule table's word (law.md §1a, issue 14.7).
+pub(crate) fn declaration(law: &Law) -> bool {
+    law.mailing.leaflet == crate::domain::law::Leaflet::Declaration
+}
+
+/// The leaflet column's title by the kind's word (`Prof. de foi`, `Déclaration`).
+pub(crate) fn leaflet_column(law: &Law, long: bool, cat: &Catalog) -> String {
+    match (declaration(law), long) {
+        (true, true) => Message::new("col-declaration").render(cat.lang),
+        (true, false) => Message::new("col-declaration-short").render(cat.lang),
+        (false, long) => cat.column(crate::domain::Item::Foi, long).to_owned(),
+    }
+}
+
+/// What is missing from every envelope, by the kind's word for the leaflet.
+pub(crate) fn not_supplied_items(
+    items: &[crate::domain::Item],
+    law: &Law,
+    cat: &Catalog,
+) -> String {
+    use crate::domain::Item;
+    if !declaration(law) {
+        return cat.not_supplied_items(items);
+    }
+    Message::new(match items {
+        [Item::Foi] => "not-supplied-foi-declaration",
+        [Item::Courrier] => "not-supplied-courrier",
+        _ => "not-supplied-both-declaration",
+    })
+    .render(cat.lang)
+}
+
 /// The findings of a record as sentences, in order, worded by the election kind's rules.
 fn finding_sentences(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<String> {
     record
         .findings
         .iter()
         .map(|f| match f {
+            Finding::Complete { candidates } if declaration(law) => {
+                Message::new("finding-complete-declaration")
+                    .arg("count", candidates.len())
+                    .render(cat.lang)
+            }
             Finding::Complete { candidates } => (cat.finding_complete)(candidates.len()),
             Finding::MissingFromEnvelope {
                 gap,
@@ -294,6 +353,13 @@ fn missing_from_envelope(
 ) -> String {
     let n = candidates.len();
     let what = match gap {
+        // The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+        EnvelopeGap::Both if declaration(law) => Message::new("finding-missing-both-declaration")
+            .arg("count", n)
+            .render(cat.lang),
+        EnvelopeGap::Foi if declaration(law) => Message::new("finding-missing-foi-declaration")
+            .arg("count", n)
+            .render(cat.lang),
         EnvelopeGap::Both => (cat.finding_missing_both)(n),
         EnvelopeGap::Foi => (cat.finding_missing_foi)(n),
         EnvelopeGap::Courrier => (cat.finding_missing_courrier)(n),
@@ -368,6 +434,8 @@ pub fn time(t: DateTime<Utc>, zone: LegalZone, cat: &Catalog) -> String {
 
 /// `obs1 (2017-06-11 08:00 UTC, « note »)`.
 fn sighting(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
+    // An envelope's sighting in the zone of the household's bureau when the tick names it.
+    let zone = s.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
     let envelope = s
         .envelope
         .map(|n| format!("{}, ", (cat.envelope_number)(n)))
@@ -462,6 +530,7 @@ fn views(sightings: &[Sighting], zone: LegalZone, cat: &Catalog) -> String {
 }
 
 fn sighting_mark(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
+    let zone = s.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
     match &s.note {
         Some(note) => format!(
             "{} ({}, {})",
@@ -474,6 +543,8 @@ fn sighting_mark(s: &Sighting, zone: LegalZone, cat: &Catalog) -> String {
 }
 
 fn household(h: &HouseholdSighting, zone: LegalZone, cat: &Catalog) -> String {
+    // In the zone of the household's bureau when the envelope record names it.
+    let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
     let day = h
         .received_on
         .map(|d| format!(", {}", (cat.received_on)(&(cat.pv.date)(d), h.received)))
@@ -492,7 +563,8 @@ fn household(h: &HouseholdSighting, zone: LegalZone, cat: &Catalog) -> String {
     )
 }
 
-fn non_receipt(n: &NonReceiptSighting, zone: LegalZone, cat: &Catalog) -> String {
+fn non_receipt(n: &NonReceiptSighting, _zone: LegalZone, cat: &Catalog) -> String {
+    let zone = LegalZone::of_bureau(&n.bureau);
     format!(
         "{} ({}, {} {})",
         n.observer_name,
@@ -638,7 +710,7 @@ fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section
                     candidate_name(candidate),
                     cat.list_sep,
                     (cat.detail_not_supplied)(
-                        &cat.not_supplied_items(items),
+                        &not_supplied_items(items, law, cat),
                         *envelopes,
                         &who(observations, zone, cat)
                     )

@@ -23,7 +23,8 @@ use crate::domain::legal_time::LegalZone;
 use crate::domain::record::{EnvelopeGap, Finding};
 use crate::domain::state::{PhotoFact, RecordState};
 use crate::domain::{
-    Bureau, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel, PhotoSubject,
+    Bureau, BureauCode, Candidate, CircRecord, Election, EventId, Item, Mark, ObserverId, Panel,
+    PhotoSubject,
 };
 use crate::i18n::{Catalog, Lang, Message};
 
@@ -109,10 +110,16 @@ pub fn observed_bureau(
 ) -> bool {
     let circ = &record.circonscription.code;
     state.cells_of(circ).any(|(k, o)| {
-        k.bureau == Some(&bureau.code) && o.observer == observer && o.mark != Mark::Unchecked
+        // The table, or the signer's own envelope when its tick names this bureau as theirs.
+        k.bureau.or(o.bureau.as_ref()) == Some(&bureau.code)
+            && o.observer == observer
+            && o.mark != Mark::Unchecked
     }) || state
-        .non_receipts_of(circ)
-        .any(|f| f.bureau == bureau.code && f.observer == observer)
+        .envelopes_of(circ)
+        .any(|f| f.bureau.as_ref() == Some(&bureau.code) && f.observer == observer)
+        || state
+            .non_receipts_of(circ)
+            .any(|f| f.bureau == bureau.code && f.observer == observer)
 }
 
 /// Articles as cited in a sentence: `article R.52 du code électoral`, `articles R.34 et R.38 du
@@ -159,6 +166,7 @@ fn place(p: Place, lang: Lang) -> String {
         Place::ConseilConstitutionnel => Message::new("law-place-cc"),
         Place::Prefecture => Message::new("law-place-prefecture"),
         Place::PrefectureOrSousPrefecture => Message::new("law-place-sous-prefecture"),
+        Place::ConseilEtatOnly => Message::new("law-place-ce-only"),
         Place::ConseilEtat => Message::new("law-place-ce"),
         Place::TribunalAdministratif => Message::new("law-place-ta"),
         Place::BureauPv => Message::new("law-place-pv"),
@@ -268,19 +276,97 @@ fn short_name(c: &Candidate) -> String {
     format!("n° {} {}", c.panel, c.display_name())
 }
 
-fn qualite(q: Option<&Qualite>, bureau: &Bureau, lang: Lang) -> String {
-    match q {
-        Some(Qualite::Electeur) if bureau.commune.is_empty() => {
-            Message::new("pv-qualite-electeur-here").arg("number", bureau_number(bureau))
+/// The signer's qualité. An électeur is registered where their household is (`home`, from
+/// their own envelope and non-receipt records), never at the PV's bureau by default: unknown,
+/// the number is a blank to fill in.
+fn qualite(
+    q: Option<&Qualite>,
+    home: Option<&Bureau>,
+    feminine: Option<bool>,
+    lang: Lang,
+) -> String {
+    let feminine = feminine.map_or("unsaid", |f| if f { "yes" } else { "no" });
+    match (q, home) {
+        (Some(Qualite::Electeur), Some(b)) if b.commune.is_empty() => {
+            Message::new("pv-qualite-electeur-here").arg("number", bureau_number(b))
         }
-        Some(Qualite::Electeur) => Message::new("pv-qualite-electeur")
-            .arg("number", bureau_number(bureau))
-            .arg("commune", bureau.commune.as_str()),
-        Some(Qualite::Delegue(of)) => Message::new("pv-qualite-delegue").arg("of", of.as_str()),
-        Some(Qualite::Candidat) => Message::new("pv-qualite-candidat"),
-        None => Message::new("pv-qualite-blank"),
+        (Some(Qualite::Electeur), Some(b)) => Message::new("pv-qualite-electeur")
+            .arg("number", bureau_number(b))
+            .arg("commune", b.commune.as_str()),
+        (Some(Qualite::Electeur), None) => Message::new("pv-qualite-electeur-unknown"),
+        (Some(Qualite::Delegue(of)), _) => {
+            Message::new("pv-qualite-delegue").arg("of", of.as_str())
+        }
+        (Some(Qualite::Candidat), _) => Message::new("pv-qualite-candidat"),
+        (None, _) => Message::new("pv-qualite-blank"),
     }
+    .arg("feminine", feminine)
     .render(lang)
+}
+
+/// The bureau where `me`'s household is registered, as their own records name it: their own
+/// non-receipt, their envelope count, or the bureau given with their envelope ticks. `None`
+/// when no record of theirs names one.
+pub fn home_bureau(record: &CircRecord, me: ObserverId) -> Option<BureauCode> {
+    let mut from_ticks = None;
+    let mut from_count = None;
+    for d in &record.details {
+        match d {
+            Detail::NonReceipts { observations, .. } => {
+                if let Some(n) = observations
+                    .iter()
+                    .find(|n| n.observer == me && n.own_household)
+                {
+                    return Some(n.bureau.clone());
+                }
+            }
+            Detail::Shortfall { observations, .. } => {
+                from_count = from_count.or_else(|| {
+                    observations
+                        .iter()
+                        .filter(|h| h.observer == me)
+                        .find_map(|h| h.bureau.clone())
+                });
+            }
+            Detail::NotSupplied { observations, .. }
+            | Detail::DistributionFailure { observations, .. } => {
+                from_ticks = from_ticks.or_else(|| {
+                    observations
+                        .iter()
+                        .filter(|s| s.observer == me)
+                        .find_map(|s| s.bureau.clone())
+                });
+            }
+            _ => {}
+        }
+    }
+    from_count.or(from_ticks)
+}
+
+/// The bureau `code` as the record knows it (with its commune), else its code alone.
+fn known_bureau(pv: &Pv<'_>, code: &BureauCode) -> Bureau {
+    if &pv.bureau.code == code {
+        return pv.bureau.clone();
+    }
+    pv.record
+        .bureaux
+        .iter()
+        .find(|b| &b.code == code)
+        .cloned()
+        .unwrap_or_else(|| Bureau {
+            code: code.clone(),
+            circonscription: None,
+            label: code.to_string(),
+            address: String::new(),
+            commune: String::new(),
+            voting_machines: false,
+        })
+}
+
+/// The signer's qualité as the réclamation writes it, with their registration bureau.
+fn signer_qualite(pv: &Pv<'_>, signer: &Signer<'_>, lang: Lang) -> String {
+    let home = home_bureau(pv.record, signer.observer).map(|h| known_bureau(pv, &h));
+    qualite(signer.qualite, home.as_ref(), signer.feminine, lang)
 }
 
 /// One of the signer's own periods of absence of a ballot from the table.
@@ -310,10 +396,52 @@ fn own_period(p: &AbsencePeriod, zone: LegalZone, cat: &Catalog) -> String {
         .render(cat.lang)
 }
 
-fn items_text(items: &[Item], lang: Lang) -> String {
+/// Whether `at` is after the polls closed (20 h local at the latest) on the bureau's own vote
+/// day: such a moment cannot be a fact of the election day as the observer says it (a record
+/// typed later without `--seen-at`, a typing mistake). The réclamation leaves it out; the annex
+/// lists it apart, flagged (docs/findings.md, "Dates à vérifier").
+fn after_close(pv: &Pv<'_>, at: DateTime<Utc>) -> bool {
+    let zone = LegalZone::of_bureau(&pv.bureau.code);
+    vote_day(pv.election, pv.bureau)
+        .is_some_and(|day| crate::domain::timing::after_polls(at, day, zone))
+}
+
+/// Envelopes said to have arrived after the bureau's own vote day.
+fn arrived_late(pv: &Pv<'_>, h: &crate::domain::findings::HouseholdSighting) -> bool {
+    after_close(pv, h.at)
+        || h.received_on
+            .zip(vote_day(pv.election, pv.bureau))
+            .is_some_and(|(on, day)| on > day)
+}
+
+/// A period of absence restricted to its sightings before the close (`None` when none is):
+/// what the réclamation may state.
+fn before_close(pv: &Pv<'_>, p: &AbsencePeriod) -> Option<AbsencePeriod> {
+    let kept: Vec<Sighting> = p
+        .sightings
+        .iter()
+        .filter(|s| !after_close(pv, s.at))
+        .cloned()
+        .collect();
+    let from = kept.iter().map(|s| s.at).min()?;
+    let until = kept.iter().map(|s| s.at).max()?;
+    Some(AbsencePeriod {
+        from,
+        until,
+        present_again: p.present_again.clone().filter(|s| !after_close(pv, s.at)),
+        sightings: kept,
+        ..p.clone()
+    })
+}
+
+fn items_text(items: &[Item], law: &Law, lang: Lang) -> String {
     let foi = items.contains(&Item::Foi);
     let courrier = items.contains(&Item::Courrier);
+    // The présidentielle's envelope holds the candidate's déclaration (law.md §1a).
+    let declaration = super::declaration(law);
     match (foi, courrier) {
+        (true, true) if declaration => Message::new("not-supplied-both-declaration"),
+        (true, false) if declaration => Message::new("not-supplied-foi-declaration"),
         (true, true) => Message::new("not-supplied-both"),
         (true, false) => Message::new("not-supplied-foi"),
         (false, true) => Message::new("not-supplied-courrier"),
@@ -324,8 +452,22 @@ fn items_text(items: &[Item], lang: Lang) -> String {
 
 /// One candidate's items absent from one of the signer's envelopes, and the first time.
 type AbsentItems<'a> = (&'a Candidate, Vec<Item>, DateTime<Utc>);
-/// Candidates with the same items absent from one envelope, and the first time.
+/// Candidates with the same items absent from the same envelopes, and the first time.
 type SameAbsence<'a> = (Vec<&'a Candidate>, DateTime<Utc>);
+/// One candidate's items: the signer's envelopes without them, and the first time.
+type EnvelopesWithout<'a> = (&'a Candidate, BTreeSet<u16>, DateTime<Utc>);
+
+/// Whether `me`'s own current statement is that `bureau` votes on machines, where observers
+/// disagree (the record's [`Detail::MachinesDisputed`]).
+fn says_machines(record: &CircRecord, bureau: &BureauCode, me: ObserverId) -> bool {
+    record.details.iter().any(|d| match d {
+        Detail::MachinesDisputed {
+            bureau: b,
+            statements,
+        } => b == bureau && statements.iter().any(|m| m.observer == me && m.machines),
+        _ => false,
+    })
+}
 
 /// The signer's own facts at this bureau and in their own household, in their words
 /// ("j'ai constaté"), each with its local time: what goes into the réclamation.
@@ -335,8 +477,15 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     let zone = LegalZone::of_bureau(code);
     let lang = cat.lang;
     let mut lines = Vec::new();
+    // The signer's household facts belong in the PV of the bureau where the household is
+    // registered only (the envelope record names it; issue 14 point 2).
+    let at_home = home_bureau(pv.record, me).as_ref() == Some(code);
+    // A réclamation "as X" states X's own observations only, machines flag included: when X said
+    // the bureau votes on machines and another observer said not (a merged file), X's table
+    // ticks are no grievance of X's (issue 13.3 b).
+    let machines = pv.bureau.voting_machines || says_machines(pv.record, code, me);
     // The bureau's table (none in a bureau with voting machines: L.58 al. 2, law.md §2.5).
-    if !pv.bureau.voting_machines {
+    if !machines {
         for d in &pv.record.details {
             if let Detail::AbsentFromTable {
                 bureau,
@@ -348,7 +497,8 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
                 let mine: Vec<String> = periods
                     .iter()
                     .filter(|p| p.observer == me)
-                    .map(|p| own_period(p, zone, cat))
+                    .filter_map(|p| before_close(pv, p))
+                    .map(|p| own_period(&p, zone, cat))
                     .collect();
                 if !mine.is_empty() {
                     lines.push(
@@ -366,7 +516,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     // only what other envelopes held is written; at the présidentielle everything is due.
     // Per candidate and envelope: the items said absent, and the first time.
     let mut per: BTreeMap<(Panel, u16), AbsentItems<'_>> = BTreeMap::new();
-    for d in &pv.record.details {
+    for d in pv.record.details.iter().filter(|_| at_home) {
         let (candidate, items, observations) = match d {
             Detail::NotSupplied { .. } if law.may_not_supply => continue,
             Detail::NotSupplied {
@@ -389,7 +539,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         let mut by_envelope: BTreeMap<u16, (usize, DateTime<Utc>)> = BTreeMap::new();
         for s in observations
             .iter()
-            .filter(|s| s.observer == me && s.mark == Mark::Absent)
+            .filter(|s| s.observer == me && s.mark == Mark::Absent && !after_close(pv, s.at))
         {
             let e = by_envelope
                 .entry(s.envelope.unwrap_or(1))
@@ -409,11 +559,12 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
             e.2 = e.2.min(seen);
         }
     }
-    let mut absent: BTreeMap<(Vec<Item>, u16), SameAbsence<'_>> = BTreeMap::new();
-    for ((_, envelope), (candidate, mut items, seen)) in per {
+    // Per candidate and items: the signer's envelopes without them, and the first time.
+    let mut by_candidate: BTreeMap<(Vec<Item>, Panel), EnvelopesWithout<'_>> = BTreeMap::new();
+    for ((panel, envelope), (candidate, mut items, seen)) in per {
         // No ballot is mailed to the voters of a bureau with voting machines (R.34, last
         // paragraph; law.md §2.5): a missing ballot is no fact there, nor an unknown item.
-        if pv.bureau.voting_machines {
+        if machines {
             if items.contains(&Item::Bureau) {
                 continue;
             }
@@ -428,44 +579,107 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         }
         items.sort_by_key(|i| i.index());
         items.dedup();
+        let entry = by_candidate
+            .entry((items, panel))
+            .or_insert_with(|| (candidate, BTreeSet::new(), seen));
+        entry.1.insert(envelope);
+        entry.2 = entry.2.min(seen);
+    }
+    // How many envelopes the signer's household received (their count at this bureau), at
+    // least as many as they ticked: "absent from 1 of 2 envelopes" says what the other held.
+    let ticked = by_candidate
+        .values()
+        .flat_map(|(_, envelopes, _)| envelopes.iter().copied())
+        .max()
+        .unwrap_or(1);
+    let received = pv
+        .record
+        .details
+        .iter()
+        .filter(|_| at_home)
+        .filter_map(|d| match d {
+            Detail::Shortfall { observations, .. } => observations
+                .iter()
+                .filter(|h| h.observer == me)
+                .max_by_key(|h| h.at)
+                .map(|h| h.received),
+            _ => None,
+        })
+        .next()
+        .unwrap_or(0);
+    let total = u32::from(ticked).max(received);
+    let mut absent: BTreeMap<(Vec<Item>, Vec<u16>), SameAbsence<'_>> = BTreeMap::new();
+    for ((items, _), (candidate, envelopes, seen)) in by_candidate {
         let entry = absent
-            .entry((items, envelope))
+            .entry((items, envelopes.into_iter().collect()))
             .or_insert_with(|| (Vec::new(), seen));
         entry.0.push(candidate);
         entry.1 = entry.1.min(seen);
     }
-    for ((items, _envelope), (candidates, seen)) in absent {
-        lines.push(
+    for ((items, envelopes), (candidates, seen)) in absent {
+        let names = candidates
+            .iter()
+            .map(|c| short_name(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = if total <= 1 {
             Message::new("pv-own-envelope")
-                .arg("items", items_text(&items, lang))
+        } else {
+            // Absent from some of the household's envelopes only: a possible distribution
+            // failure, or a lawful partial supply (R.34 al. 6; law.md §2.1).
+            let some = (envelopes.len() as u32) < total;
+            Message::new("pv-own-envelopes")
+                .arg("absent", envelopes.len())
+                .arg("total", total)
                 .arg(
-                    "candidates",
-                    candidates
+                    "numbers",
+                    envelopes
                         .iter()
-                        .map(|c| short_name(c))
+                        .map(u16::to_string)
                         .collect::<Vec<_>>()
                         .join(", "),
                 )
+                .arg(
+                    "partial",
+                    if some && law.may_not_supply {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                )
+        };
+        lines.push(
+            message
+                .arg("items", items_text(&items, law, lang))
+                .arg("candidates", names)
                 .arg("at", at(seen, zone, cat))
                 .render(lang),
         );
     }
     // The signer's own non-receipt at this bureau: of their own household, as the event says
     // (issue 13 point 5; another voter is a third party, who signs their own réclamation).
-    let own_non_receipt = pv.record.details.iter().find_map(|d| match d {
-        Detail::NonReceipts { observations, .. } => observations
-            .iter()
-            .find(|n| &n.bureau == code && n.observer == me && n.own_household),
-        _ => None,
-    });
+    let own_non_receipt = pv
+        .record
+        .details
+        .iter()
+        .filter(|_| at_home)
+        .find_map(|d| match d {
+            Detail::NonReceipts { observations, .. } => observations.iter().find(|n| {
+                &n.bureau == code && n.observer == me && n.own_household && !after_close(pv, n.at)
+            }),
+            _ => None,
+        });
+    // "I received no envelope" beside the same household's count of envelopes received cannot
+    // both be true unless it is one of the missing ones: neither is asserted (the annex says it).
+    let own_non_receipt = own_non_receipt.filter(|n| n.in_shortfall || received == 0);
     // Already one of the household's missing envelopes (law.md §2.10): said with the household.
     let counted = own_non_receipt.is_some_and(|n| n.in_shortfall);
     let mut household = false;
-    for d in &pv.record.details {
+    for d in pv.record.details.iter().filter(|_| at_home) {
         if let Detail::Shortfall { observations, .. } = d {
             for h in observations
                 .iter()
-                .filter(|h| h.observer == me && h.received < h.voters)
+                .filter(|h| h.observer == me && h.received < h.voters && !arrived_late(pv, h))
             {
                 household = true;
                 // One missing envelope counts once: the signer's own non-receipt is one of the
@@ -494,6 +708,30 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     lines
 }
 
+/// The envelopes the observer's household count says arrived, when `n` (their own
+/// non-receipt) is not one of its missing envelopes: "I received none" beside "2 received for 2"
+/// (0 when there is no such contradiction).
+fn contradicted_by_count(pv: &Pv<'_>, n: &crate::domain::findings::NonReceiptSighting) -> u32 {
+    if !n.own_household || n.in_shortfall {
+        return 0;
+    }
+    pv.record
+        .details
+        .iter()
+        .filter_map(|d| match d {
+            Detail::Shortfall { observations, .. } => observations
+                .iter()
+                .filter(|h| {
+                    h.observer == n.observer && h.bureau.as_ref().is_none_or(|b| b == &n.bureau)
+                })
+                .max_by_key(|h| h.at)
+                .map(|h| h.received),
+            _ => None,
+        })
+        .next()
+        .unwrap_or(0)
+}
+
 /// The facts of the bureau, then of the circonscription's envelopes, one sentence each: what
 /// the annex prints (every observer's facts; no voter's name).
 pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
@@ -506,6 +744,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     // and nothing about what nobody observed (law.md §2.9). A bureau with voting machines has no
     // table: nothing to say about it.
     let mut at_bureau = Vec::new();
+    let mut late = Vec::new();
     if !pv.bureau.voting_machines {
         for d in &pv.record.details {
             match d {
@@ -513,10 +752,25 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     bureau,
                     candidate,
                     periods,
-                } if bureau == code => at_bureau.push((t.bureau_absent)(
-                    &super::candidate_name(candidate),
-                    &super::absence_periods(periods, zone, cat),
-                )),
+                } if bureau == code => {
+                    // Seen after the close: listed apart, flagged, not as a fact of the day.
+                    let (on_time, after): (Vec<_>, Vec<_>) =
+                        periods.iter().partition(|p| !after_close(pv, p.from));
+                    let on_time: Vec<AbsencePeriod> = on_time.into_iter().cloned().collect();
+                    let after: Vec<AbsencePeriod> = after.into_iter().cloned().collect();
+                    if !on_time.is_empty() {
+                        at_bureau.push((t.bureau_absent)(
+                            &super::candidate_name(candidate),
+                            &super::absence_periods(&on_time, zone, cat),
+                        ));
+                    }
+                    if !after.is_empty() {
+                        late.push((t.bureau_absent)(
+                            &super::candidate_name(candidate),
+                            &super::absence_periods(&after, zone, cat),
+                        ));
+                    }
+                }
                 Detail::Disagreement {
                     bureau,
                     candidate,
@@ -589,8 +843,34 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             if rate.count == 0 {
                 continue;
             }
+            // Counted after the close, or envelopes said to arrive after the vote: flagged apart.
+            for h in observations
+                .iter()
+                .filter(|h| h.received < h.voters && arrived_late(pv, h))
+            {
+                let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
+                let mut by = format!("{} ({}", h.observer_name, super::time(h.at, zone, cat));
+                if let Some(on) = h.received_on {
+                    by.push_str(&format!(
+                        ", {}",
+                        (cat.received_on)(&(cat.pv.date)(on), h.received)
+                    ));
+                }
+                by.push(')');
+                late.push((t.household)(h.voters, h.received, &by));
+            }
+            let observations: Vec<_> = observations
+                .iter()
+                .filter(|h| !(h.received < h.voters && arrived_late(pv, h)))
+                .cloned()
+                .collect();
+            if !observations.iter().any(|h| h.received < h.voters) {
+                continue;
+            }
             irregular = true;
             if let [h] = observations.as_slice() {
+                // In the zone of the household's bureau, when its record names it.
+                let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
                 let by = format!("{} ({})", h.observer_name, super::time(h.at, zone, cat));
                 envelopes.push((t.household)(h.voters, h.received, &by));
             } else {
@@ -620,8 +900,24 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     elsewhere += 1;
                     continue;
                 }
-                irregular = true;
                 let by = format!("{} ({})", n.observer_name, super::time(n.at, zone, cat));
+                if after_close(pv, n.at) {
+                    late.push((t.non_receipt)(None, &by));
+                    continue;
+                }
+                // The observer's own non-receipt while their household's count says envelopes
+                // arrived, none of them missing: a contradiction to check, stated as such.
+                let received = contradicted_by_count(pv, n);
+                if received > 0 {
+                    late.push(
+                        Message::new("pv-annex-contradiction")
+                            .arg("who", by)
+                            .arg("received", received)
+                            .render(cat.lang),
+                    );
+                    continue;
+                }
+                irregular = true;
                 // No voter's name (law.md §3a: other voters sign their own réclamation). One
                 // missing envelope counts once: a non-receipt of the observer's household that
                 // is one of its missing envelopes is said to be (law.md §2.10, issue 13 point 5).
@@ -641,6 +937,7 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
     Facts {
         at_bureau,
         envelopes,
+        late,
         irregular,
     }
 }
@@ -656,7 +953,7 @@ fn due_everywhere(gap: EnvelopeGap, candidates: &[Candidate], law: &Law, cat: &C
                 crate::domain::law::Leaflet::Circulaire => "circulaire",
             },
         )
-        .arg("items", items_text(gap.items(), cat.lang))
+        .arg("items", items_text(gap.items(), law, cat.lang))
         .arg(
             "candidates",
             candidates
@@ -676,6 +973,9 @@ pub struct Facts {
     pub at_bureau: Vec<String>,
     /// The envelopes' facts (missing documents, households short of envelopes, non-receipts).
     pub envelopes: Vec<String>,
+    /// Facts dated after the polls closed on the bureau's vote day, or envelopes said to arrive
+    /// after it: not stated as facts of the election day, listed apart in the annex, flagged.
+    pub late: Vec<String>,
     /// False when nothing observed is an irregularity to write into the procès-verbal.
     pub irregular: bool,
 }
@@ -781,6 +1081,21 @@ pub fn reclamation(
                 .render(lang)
         );
     }
+    let home = home_bureau(pv.record, signer.observer);
+    if let (Some(Qualite::Electeur), Some(home)) = (signer.qualite, &home)
+        && home != &pv.bureau.code
+    {
+        let home = known_bureau(pv, home);
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-not-your-bureau")
+                .arg("home", bureau_number(&home))
+                .arg("bureau", pv.bureau.code.as_str())
+                .render(lang)
+        )?;
+        writeln!(out)?;
+    }
     writeln!(out, "{}", cat.pv.title)?;
     writeln!(
         out,
@@ -804,7 +1119,7 @@ pub fn reclamation(
                     .feminine
                     .map_or("unsaid", |f| if f { "yes" } else { "no" })
             )
-            .arg("qualite", qualite(signer.qualite, pv.bureau, lang))
+            .arg("qualite", signer_qualite(pv, signer, lang))
             .arg("cite", cite(RECLAMATION, lang))
             .render(lang)
     )?;
@@ -856,6 +1171,7 @@ pub fn annex_with_photos(
     let Facts {
         at_bureau,
         envelopes,
+        late,
         irregular,
     } = facts(pv, cat);
     writeln!(out, "{}", Message::new("pv-annex-title").render(lang))?;
@@ -909,6 +1225,7 @@ pub fn annex_with_photos(
                 .render(lang),
             &envelopes,
         ),
+        (Message::new("pv-annex-late").render(lang), &late),
     ];
     for (heading, lines) in sections {
         if lines.is_empty() {
@@ -1472,7 +1789,7 @@ fn presidentielle_note(
         "{}",
         Message::new("pv-note-signer")
             .arg("name", signer.name)
-            .arg("qualite", qualite(signer.qualite, pv.bureau, lang))
+            .arg("qualite", signer_qualite(pv, signer, lang))
             .render(lang)
     )?;
     writeln!(out, "{}", Message::new("pv-note-written").render(lang))?;
@@ -1709,7 +2026,7 @@ mod tests {
         // June: Paris is UTC + 2; 13:10 UTC is 15 h 10.
         assert!(
             r.contains(
-                "le 11 juin 2017 de 15 h 10 à au moins 15 h 30, présent de nouveau à 15 h 40"
+                "le dimanche 11 juin 2017 de 15 h 10 à au moins 15 h 30, présent de nouveau à 15 h 40"
             ),
             "{r}"
         );
@@ -1732,14 +2049,14 @@ mod tests {
             "Requérant : Claire Dupont (nom et prénoms), électeur inscrit sur les listes électorales de la circonscription",
             "Adresse : ___",
             "celle de M. Sylvain MAILLARD",
-            "premier tour le 11 juin 2017, second tour le 18 juin 2017",
+            "premier tour le dimanche 11 juin 2017, second tour le dimanche 18 juin 2017",
             "Conclusions : le requérant demande l'annulation des opérations électorales",
             "1. ",
             "(pièce n° 1)",
             "(pièce n° 2)",
             "Moyens : méconnaissance des dispositions suivantes : articles L.166, R.34, R.38, L.58 et R.55 du code électoral",
             "l'écart décisif est de 380 voix",
-            "au secrétariat général du Conseil constitutionnel ou à la préfecture, au plus tard le 28 juin 2017 à 18 h",
+            "au secrétariat général du Conseil constitutionnel ou à la préfecture, au plus tard le mercredi 28 juin 2017 à 18 h",
             "rejetés sans instruction contradictoire (article 38 al. 2 de l'ordonnance n° 58-1067",
             "Mentions exigées (article 35 de l'ordonnance n° 58-1067",
         ] {
@@ -1761,7 +2078,7 @@ mod tests {
         check_reclamation(&r);
         // Every document is due in every envelope: candidate 1's missing ballot is written too.
         assert!(
-            r.contains("ni profession de foi ni bulletin de n° 1 LEVAVASSEUR Éric"),
+            r.contains("ni déclaration ni bulletin de n° 1 LEVAVASSEUR Éric"),
             "{r}"
         );
         // The réclamation contests the regularity (décret 2001-213 art. 30).
@@ -1775,7 +2092,7 @@ mod tests {
             "no 'not supplied' case at the présidentielle: {a}"
         );
         assert!(!m.contains("REQUÊTE AU"), "{m}");
-        assert!(m.contains("Dans les 48 heures suivant la clôture du scrutin du 10 avril 2022, le préfet et les candidats peuvent saisir le Conseil constitutionnel"), "{m}");
+        assert!(m.contains("Dans les 48 heures suivant la clôture du scrutin du dimanche 10 avril 2022, le préfet et les candidats peuvent saisir le Conseil constitutionnel"), "{m}");
         assert!(m.contains("NOTE POUR LE REPRÉSENTANT DU CANDIDAT"), "{m}");
         insta::assert_snapshot!("presidentielle_pv", r);
         insta::assert_snapshot!("presidentielle_appeal", m);
@@ -1794,11 +2111,14 @@ mod tests {
         // 30 May + 10 = Monday 9 June 2014, Whit Monday: moved to Tuesday 10 June.
         assert!(
             m.contains(
-                "au Conseil d'État (et non à la préfecture), au plus tard le 10 juin 2014 à minuit"
+                "au Conseil d'État (et non à la préfecture), au plus tard le mardi 10 juin 2014 à minuit"
             ),
             "{m}"
         );
-        assert!(m.contains("scrutin du 25 mai 2014"), "single round: {m}");
+        assert!(
+            m.contains("scrutin du dimanche 25 mai 2014"),
+            "single round: {m}"
+        );
         insta::assert_snapshot!("europeennes_pv", r);
         insta::assert_snapshot!("europeennes_appeal", m);
     }
@@ -1821,7 +2141,7 @@ mod tests {
             "{m}"
         );
         assert!(
-            m.contains("au plus tard le 20 mars 2026 à 18 h (5e jour suivant l'élection"),
+            m.contains("au plus tard le vendredi 20 mars 2026 à 18 h (5e jour suivant l'élection"),
             "{m}"
         );
         assert!(
@@ -1843,7 +2163,10 @@ mod tests {
         check_reclamation(&r);
         assert!(!r.contains("Je conteste"), "{r}");
         // 28 June + 10 = Thursday 8 July 2021, midnight (L.361).
-        assert!(m.contains("au plus tard le 8 juillet 2021 à minuit"), "{m}");
+        assert!(
+            m.contains("au plus tard le jeudi 8 juillet 2021 à minuit"),
+            "{m}"
+        );
         assert!(m.contains("article L.361 du code électoral"), "{m}");
         insta::assert_snapshot!("regionales_pv", r);
         insta::assert_snapshot!("regionales_appeal", m);
@@ -1861,7 +2184,10 @@ mod tests {
         );
         check_reclamation(&r);
         assert!(r.contains("(article R.113 du code électoral)"), "{r}");
-        assert!(m.contains("au plus tard le 16 novembre 2026 à 18 h"), "{m}");
+        assert!(
+            m.contains("au plus tard le lundi 16 novembre 2026 à 18 h"),
+            "{m}"
+        );
         assert!(m.contains("reporté au premier jour ouvré"), "{m}");
         insta::assert_snapshot!("departementales_pv", r);
         insta::assert_snapshot!("departementales_appeal", m);
@@ -1924,14 +2250,22 @@ mod tests {
         let r = String::from_utf8(r).unwrap();
         // 17:10 UTC is 13 h 10 in Guadeloupe (UTC − 4), said so.
         assert!(
-            r.contains("le 9 avril 2022 de 13 h 10 à au moins 13 h 30, heure de la Guadeloupe"),
+            r.contains(
+                "le samedi 9 avril 2022 de 13 h 10 à au moins 13 h 30, heure de la Guadeloupe"
+            ),
             "{r}"
         );
-        assert!(r.contains("Fait à Les Abymes, le 9 avril 2022"), "{r}");
+        assert!(
+            r.contains("Fait à Les Abymes, le samedi 9 avril 2022"),
+            "{r}"
+        );
         let mut m = Vec::new();
         remedy(&pv, &signer, &Appeal::default(), cat, &mut m).unwrap();
         let m = String::from_utf8(m).unwrap();
-        assert!(m.contains("clôture du scrutin du 9 avril 2022"), "{m}");
+        assert!(
+            m.contains("clôture du scrutin du samedi 9 avril 2022"),
+            "{m}"
+        );
     }
 
     #[test]
@@ -1964,7 +2298,7 @@ mod tests {
         assert!(
             facts
                 .iter()
-                .any(|f| f.contains("pas de profession de foi de n° 1")),
+                .any(|f| f.contains("pas de déclaration de n° 1")),
             "{facts:?}"
         );
         assert!(

@@ -492,7 +492,7 @@ fn national_names() -> crate::domain::record::Names {
     names
 }
 
-/// Events of observer `o` at the given UTC times (`HH:MM` on 11 June 2017).
+/// Events of observer `o` at the given UTC times (`HH:MM` on Sunday 11 June 2017).
 fn timed(o: u128, bodies: Vec<(&str, EventBody)>) -> Vec<Event> {
     bodies
         .into_iter()
@@ -953,13 +953,13 @@ fn reference_record_appeal_gives_the_deadline_and_the_facts() {
     );
     // Ten days after the proclamation, at 18:00 (from the law table).
     let said = crate::i18n::Message::new("pv-remedy-deadline-six")
-        .arg("day", "28 juin 2017")
+        .arg("day", "mercredi 28 juin 2017")
         .render(Lang::Fr);
     assert!(
         text.contains(&format!("au plus tard {said}")),
         "missing «{said}» in:\n{text}"
     );
-    assert!(text.contains("28 juin 2017"), "{text}");
+    assert!(text.contains("mercredi 28 juin 2017"), "{text}");
     assert!(text.contains("LO.180"), "{text}");
     assert!(text.contains("ordonnance n° 58-1067"), "{text}");
     // The appeal adds to the réclamation, which comes first.
@@ -978,7 +978,7 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
     // Alice's absence, with her time (09:01 UTC is 11 h 01 in Paris in June) and note.
     let period = crate::i18n::Message::new("period-absent")
         .arg("single", true)
-        .arg("day", "11 juin 2017")
+        .arg("day", "dimanche 11 juin 2017")
         .arg("from", "11 h 01")
         .arg("until", "11 h 01")
         .arg("zone", "")
@@ -996,11 +996,11 @@ fn the_pv_of_a_bureau_lists_its_own_facts_with_who_and_when() {
         .unwrap_or_else(|| panic!("no disagreement on candidate 3 in:\n{text}"));
     for view in [
         format!(
-            "Denis{}{} (11 juin 2017, 17 h 20)",
+            "Denis{}{} (dimanche 11 juin 2017, 17 h 20)",
             cat.list_sep, cat.mark_present
         ),
         format!(
-            "Bruno{}{} (11 juin 2017, 17 h 00)",
+            "Bruno{}{} (dimanche 11 juin 2017, 17 h 00)",
             cat.list_sep, cat.mark_absent
         ),
     ] {
@@ -1072,7 +1072,7 @@ fn a_restocked_ballot_keeps_its_period_of_absence_everywhere() {
     let period = crate::i18n::Message::new("period-absent")
         .arg("single", false)
         // 15:00 to 15:40 UTC, restocked at 16:00 UTC: Paris time in June is UTC + 2.
-        .arg("day", "11 juin 2017")
+        .arg("day", "dimanche 11 juin 2017")
         .arg("from", "17 h 00")
         .arg("until", "17 h 40")
         .arg("zone", "")
@@ -1255,11 +1255,11 @@ fn times_are_the_places_legal_local_time_and_the_zone_is_named_overseas() {
     events.extend(timed(31, vec![("15:00", t("7501", "75056_0911", 2, B, A))]));
     let text = render_with(&data, &events, Format::Text, Lang::Fr, None);
     assert!(
-        text.contains("absent le 11 juin 2017 à 11 h 00, heure de la Guadeloupe"),
+        text.contains("absent le dimanche 11 juin 2017 à 11 h 00, heure de la Guadeloupe"),
         "{text}"
     );
     assert!(
-        text.contains("absent le 11 juin 2017 à 17 h 00 ("),
+        text.contains("absent le dimanche 11 juin 2017 à 17 h 00 ("),
         "{text}"
     );
     assert!(!text.contains("UTC"), "{text}");
@@ -1393,7 +1393,7 @@ fn the_national_page_counts_coverage_findings_and_tells_no_data_from_zero() {
         "{html}"
     );
     assert!(html.contains("Constats dans 2 circonscriptions sur 3 observées"));
-    assert!(html.contains("Données arrêtées au 11 juin 2017, 20 h 30"));
+    assert!(html.contains("Données arrêtées au dimanche 11 juin 2017, 20 h 30"));
     // Totals per kind, written on the bars, equal to the records' counts.
     let mut counts = Counts::default();
     for r in &records {

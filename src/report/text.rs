@@ -50,7 +50,9 @@ pub(super) fn render(
             .chain([cat.col_candidate.chars().count()])
             .max()
             .unwrap_or(0);
-        let cols = [cat.col_foi, cat.col_courrier, cat.col_bureau];
+        let leaflet =
+            super::leaflet_column(crate::domain::law::Law::of(report.election.kind), true, cat);
+        let cols = [leaflet.as_str(), cat.col_courrier, cat.col_bureau];
         let widths = cols.map(|c| c.chars().count());
         write!(
             out,
@@ -83,7 +85,7 @@ pub(super) fn render(
             cat,
         );
         if sentences.is_empty() {
-            writeln!(out, "- {}", cat.report_no_findings)?;
+            writeln!(out, "- {}", super::no_findings(record, cat))?;
         }
         for s in sentences {
             writeln!(out, "- {}", escape(&s))?;

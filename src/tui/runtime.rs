@@ -270,9 +270,9 @@ fn perform(model: &mut Model, store: &mut Store, effect: Effect, queue: &mut Vec
                         .render(model.lang)
                 })
                 .and_then(|moment| {
-                    crate::app::seen_at(
+                    crate::app::seen_at_in(
                         moment,
-                        model.election.date,
+                        &model.election,
                         &model.circonscription.code,
                         model.bureau.as_ref().map(|b| &b.code),
                         model.lang,

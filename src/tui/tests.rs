@@ -103,9 +103,9 @@ impl Harness {
                         let m = &self.model;
                         let checked =
                             crate::domain::event::parse_moment(&text).and_then(|moment| {
-                                crate::app::seen_at(
+                                crate::app::seen_at_in(
                                     moment,
-                                    m.election.date,
+                                    &m.election,
                                     &m.circonscription.code,
                                     m.bureau.as_ref().map(|b| &b.code),
                                     m.lang,
@@ -2506,6 +2506,10 @@ fn the_summary_s_reclamation_is_signed_as_the_observer_said() {
         .unwrap();
     store.set_observer_feminine(true).unwrap();
     let mut m = super::runtime::load_model(&store, Lang::Fr, Theme { color: false }).unwrap();
+    // Seen on the 2017 election day: a fact typed now, years later, is no fact of the day
+    // (issue 13.6) and would make no réclamation.
+    m.seen_at =
+        Some(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2017, 6, 11, 9, 0, 0).unwrap());
     let press = |m: &mut Model, store: &mut Store, c: char| {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         if let Some(msg) = message_for(key, m) {

@@ -697,7 +697,7 @@ fn each_envelope_of_a_household_is_ticked_apart_and_the_report_counts_them() {
     let text = stdout(&run(constat(&db).arg("report"), 0));
     assert!(text.contains("enveloppe 2, "), "{text}");
     assert!(
-        text.contains("arrivées le 6 juin 2017, « boîte partagée »"),
+        text.contains("arrivées le mardi 6 juin 2017, « boîte partagée »"),
         "{text}"
     );
     // The chain still verifies with events in the encoding's version 2.

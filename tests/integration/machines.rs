@@ -229,17 +229,23 @@ fn the_pv_counts_an_own_non_receipt_once_and_never_claims_another_voter_s() {
         let db = init_db(dir.path());
         let place = ["--circonscription", "7501", "--bureau", "75056_0911"];
         run(
-            constat(&db)
-                .arg("envelope")
-                .args(place)
-                .args(["--voters", "3", "--received", "1"]),
+            constat(&db).arg("envelope").args(place).args([
+                "--voters",
+                "3",
+                "--received",
+                "1",
+                "--seen-at",
+                "10/06/2017 18:00",
+            ]),
             0,
         );
         run(
-            constat(&db)
-                .arg("non-receipt")
-                .args(place)
-                .args(["--household", household]),
+            constat(&db).arg("non-receipt").args(place).args([
+                "--household",
+                household,
+                "--seen-at",
+                "10/06/2017 18:00",
+            ]),
             0,
         );
         let out = run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0);

@@ -338,6 +338,7 @@ fn content(path: &Path) -> Content {
     let mut conflicts = Vec::new();
     constat::report::conflicts::render(
         &inputs.state.disagreements(),
+        &constat::report::conflicts::machines_conflicts(&inputs.state),
         &inputs.data.referential,
         &inputs.names,
         Format::Text,

@@ -86,7 +86,7 @@ fn the_reclamation_of_the_reference_bureau_is_short_signed_and_dated_with_its_an
     assert!(!pv.contains("UTC"), "{pv}");
     // "Fait à" the bureau's commune, on the day of the vote; the annex's short reference.
     assert!(
-        pv.contains("Fait à Paris, le 11 juin 2017 à ____ h ____."),
+        pv.contains("Fait à Paris, le dimanche 11 juin 2017 à ____ h ____."),
         "{pv}"
     );
     let digest = Store::open(&db).unwrap().chain_digest().unwrap().unwrap();
@@ -158,13 +158,13 @@ fn the_requete_of_the_reference_record_carries_every_mention_of_article_35() {
         "Requérant : Test (nom et prénoms), ",
         "Adresse : ___",
         "celle de M. Sylvain MAILLARD, Paris, 1re circonscription (7501)",
-        "premier tour le 11 juin 2017, second tour le 18 juin 2017",
-        "résultats proclamés le 18 juin 2017",
+        "premier tour le dimanche 11 juin 2017, second tour le dimanche 18 juin 2017",
+        "résultats proclamés le dimanche 18 juin 2017",
         "Conclusions : le requérant demande l'annulation des opérations électorales",
         "(pièce n° 2)",
         "Moyens : méconnaissance des dispositions suivantes : articles L.166, R.34 et R.38 du code électoral.",
         "l'écart décisif est de 380 voix",
-        "au plus tard le 28 juin 2017 à 18 h",
+        "au plus tard le mercredi 28 juin 2017 à 18 h",
         "article 33 de l'ordonnance n° 58-1067 du 7 novembre 1958, article LO.180 du code électoral",
         "au secrétariat général du Conseil constitutionnel ou à la préfecture",
         "rejetés sans instruction contradictoire (article 38 al. 2",
@@ -198,7 +198,7 @@ fn the_requete_of_the_reference_record_carries_every_mention_of_article_35() {
         en.contains("DRAFT REQUÊTE TO THE CONSEIL CONSTITUTIONNEL"),
         "{en}"
     );
-    assert!(en.contains("on 28 June 2017 at 18:00"), "{en}");
+    assert!(en.contains("on Wednesday 28 June 2017 at 18:00"), "{en}");
 }
 
 #[test]
@@ -348,6 +348,9 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
                 item,
                 "--value",
                 value,
+                // On the bureau's own (Saturday) election day: a tick typed now is no fact of it.
+                "--seen-at",
+                "10:00",
             ]),
             0,
         );
@@ -364,7 +367,10 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
     assert!(pv.contains("pas de bulletin de n° 4 LASSALLE Jean"), "{pv}");
     assert!(pv.contains("ZEMMOUR"), "{pv}");
     assert!(pv.contains("heure de la Guadeloupe"), "{pv}");
-    assert!(pv.contains("Fait à Les Abymes, le 9 avril 2022"), "{pv}");
+    assert!(
+        pv.contains("Fait à Les Abymes, le samedi 9 avril 2022"),
+        "{pv}"
+    );
     assert!(pv.contains("Je conteste la régularité"), "{pv}");
     assert!(pv.chars().count() < 1_200, "{pv}");
     // No requête: the réclamation is the remedy; the 48-hour referral and the note.
@@ -375,7 +381,7 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
     assert!(!note.contains("REQUÊTE AU"), "{note}");
     assert!(note.contains("article 30 du décret n° 2001-213"), "{note}");
     assert!(
-        note.contains("clôture du scrutin du 9 avril 2022"),
+        note.contains("clôture du scrutin du samedi 9 avril 2022"),
         "{note}"
     );
     assert!(
@@ -415,4 +421,300 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
         "{err}"
     );
     assert!(!none.exists());
+}
+
+/// Issue 14.2: the signer's household facts go into the PV of the bureau where the household is
+/// registered only, and "électeur inscrit au bureau n° X" names that bureau, not the PV's; with
+/// "observatrice" chosen, the qualité agrees.
+#[test]
+fn the_household_and_the_registration_bureau_stay_at_the_signers_own_bureau() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reference_db(dir.path());
+    let args = [
+        "tick",
+        "--circonscription",
+        "7501",
+        "--bureau",
+        "75056_0912",
+        "--candidate",
+        "4",
+        "--item",
+        "bureau",
+        "--value",
+        "absent",
+        "--seen-at",
+        "11:00",
+    ];
+    run(constat(&db).args(args), 0);
+    let other = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "75056_0912", "--qualite", "electeur"]),
+        0,
+    ));
+    assert!(other.contains("DE NAZELLE"), "{other}");
+    assert!(!other.contains("adresse d'inscription"), "{other}");
+    assert!(
+        other.contains("électeur inscrit au bureau n° 0911 de Paris"),
+        "{other}"
+    );
+    assert!(!other.contains("inscrit au bureau n° 0912"), "{other}");
+    // Said to the signer, outside the text to copy.
+    assert!(other.starts_with("(Note pour vous"), "{other}");
+    // At home, the household's facts are there, and no note.
+    let home = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(home.contains("À mon adresse d'inscription"), "{home}");
+    assert!(!home.contains("Note pour vous"), "{home}");
+    // An observatrice is « électrice inscrite ».
+    Store::open(&db)
+        .unwrap()
+        .set_observer_feminine(true)
+        .unwrap();
+    let home = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(
+        home.contains("Je soussignée Test, électrice inscrite au bureau n° 0911 de Paris"),
+        "{home}"
+    );
+}
+
+/// Issue 13.6: a fact seen after the polls closed, or typed years later without `--seen-at`, is
+/// not asserted in the réclamation as a fact of the election day: the annex lists it apart,
+/// flagged. An envelope count typed after the election without its day of arrival is flagged.
+#[test]
+fn facts_dated_after_the_close_stay_out_of_the_reclamation_and_are_flagged_in_the_annex() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reference_db(dir.path());
+    let table = |panel: &str, seen: Option<&str>| {
+        let mut args = vec![
+            "tick",
+            "--circonscription",
+            "7501",
+            "--bureau",
+            "75056_0911",
+            "--candidate",
+            panel,
+            "--item",
+            "bureau",
+            "--value",
+            "absent",
+        ];
+        if let Some(seen) = seen {
+            args.extend(["--seen-at", seen]);
+        }
+        run(constat(&db).args(&args), 0);
+    };
+    table("6", Some("11/06/2017 20:30"));
+    table("7", None);
+    table("8", Some("11/06/2017 15:00"));
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(pv.contains("n° 8 "), "{pv}");
+    assert!(!pv.contains("n° 6 ") && !pv.contains("n° 7 "), "{pv}");
+    assert!(!pv.contains("20 h 30") && !pv.contains("2026"), "{pv}");
+    let annex = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "75056_0911", "--annex"]),
+        0,
+    ));
+    let (_, flagged) = annex
+        .split_once("Faits à vérifier, non repris dans la réclamation")
+        .unwrap_or_else(|| panic!("no flagged section:\n{annex}"));
+    assert!(
+        flagged.contains("n° 6 MAZAHERI") && flagged.contains("n° 7 MUNIER"),
+        "{annex}"
+    );
+    assert!(!flagged.contains("n° 8 "), "{annex}");
+    // An envelope count typed now, without the day the envelopes arrived.
+    run(
+        constat(&db).args([
+            "envelope",
+            "--circonscription",
+            "7501",
+            "--bureau",
+            "75056_0911",
+            "--voters",
+            "2",
+            "--received",
+            "1",
+        ]),
+        0,
+    );
+    let json = crate::util::report_json(&db);
+    let flagged = json.to_string();
+    assert!(
+        flagged.contains("\"finding\":\"received_after_election\""),
+        "{flagged}"
+    );
+}
+
+/// Issue 13.3: Alice says 75056_0913 votes on machines, Bob says not. A réclamation "as Alice"
+/// from the merged file uses Alice's own observations only, machines flag included: her table
+/// ticks are no grievance of hers. `report --conflicts` lists the disagreement on the machines.
+#[test]
+fn a_reclamation_as_an_observer_keeps_their_own_machines_statement_and_conflicts_list_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = |name: &str| {
+        let path = dir.path().join(format!("{name}.db"));
+        run(
+            constat(&path).args(["init", "--sample", "paris-1-2017", "--observer", name]),
+            0,
+        );
+        path
+    };
+    let (alice, bob, coord) = (db("Alice"), db("Bob"), db("Coord"));
+    let at_0913 = ["--bureau", "75056_0913", "--seen-at", "11:00"];
+    run(constat(&alice).args(["machines"]).args(at_0913), 0);
+    run(constat(&bob).args(["machines", "--off"]).args(at_0913), 0);
+    for panel in ["1", "8"] {
+        crate::util::tick(&alice, panel, "bureau", "absent", &at_0913);
+        crate::util::tick(&bob, panel, "bureau", "absent", &at_0913);
+    }
+    run(
+        constat(&coord)
+            .args(["merge", "--into"])
+            .arg(&coord)
+            .arg(&alice)
+            .arg(&bob),
+        0,
+    );
+    let as_alice = stdout(&run(
+        constat(&coord).args(["pv", "--bureau", "75056_0913", "--as", "Alice"]),
+        0,
+    ));
+    assert!(!as_alice.contains("manquait"), "{as_alice}");
+    assert!(!as_alice.contains("RÉCLAMATION"), "{as_alice}");
+    // Bob, who said no machines, keeps his.
+    let as_bob = stdout(&run(
+        constat(&coord).args(["pv", "--bureau", "75056_0913", "--as", "Bob"]),
+        0,
+    ));
+    assert!(as_bob.contains("manquait"), "{as_bob}");
+    let conflicts = stdout(&run(
+        constat(&coord).args(["report", "--conflicts", "--format", "json"]),
+        0,
+    ));
+    assert!(
+        conflicts.contains("machines") && conflicts.contains("Alice") && conflicts.contains("Bob"),
+        "{conflicts}"
+    );
+    // In text: listed, in the bureau's legal local time, the French way (not raw UTC).
+    let text = stdout(&run(constat(&coord).args(["report", "--conflicts"]), 0));
+    assert!(!text.contains("Aucune contradiction"), "{text}");
+    assert!(text.contains("75056_0913, machines à voter"), "{text}");
+    assert!(text.contains("11 juin 2017, 11 h 00"), "{text}");
+    assert!(!text.contains("T09:00:00Z"), "{text}");
+}
+
+/// Issue 13.4: 2 envelopes for 2 voters, candidate 5's ballot absent from envelope 1 and present
+/// in envelope 2: the réclamation says 1 of 2 envelopes, with the lawful partial supply caveat.
+/// An own non-receipt beside "2 received for 2" is a contradiction: not asserted, flagged.
+#[test]
+fn partial_supply_in_one_household_and_a_contradicting_non_receipt_are_said_honestly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "paris-1-2017",
+            "--observer",
+            "Jo",
+            "--qualite",
+            "electeur",
+        ]),
+        0,
+    );
+    let place = [
+        "--circonscription",
+        "7501",
+        "--bureau",
+        "75056_0911",
+        "--seen-at",
+        "10/06/2017 18:00",
+    ];
+    run(
+        constat(&db)
+            .arg("envelope")
+            .args(place)
+            .args(["--voters", "2", "--received", "2"]),
+        0,
+    );
+    for (envelope, value) in [("1", "absent"), ("2", "present")] {
+        run(
+            constat(&db).arg("tick").args(place).args([
+                "--candidate",
+                "5",
+                "--item",
+                "courrier",
+                "--value",
+                value,
+                "--envelope",
+                envelope,
+            ]),
+            0,
+        );
+    }
+    // An envelope-only observer of their own bureau may sign its PV.
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(pv.contains("l'une des 2 reçues"), "{pv}");
+    assert!(pv.contains("R.34 al. 6"), "{pv}");
+    assert!(!pv.contains("Dans l'enveloppe reçue"), "{pv}");
+    run(
+        constat(&db)
+            .arg("non-receipt")
+            .args(place)
+            .args(["--household", "own"]),
+        0,
+    );
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(!pv.contains("Je n'ai reçu aucune enveloppe"), "{pv}");
+    let annex = stdout(&run(
+        constat(&db).args(["pv", "--bureau", "75056_0911", "--annex"]),
+        0,
+    ));
+    assert!(annex.contains("ne peuvent être vrais"), "{annex}");
+}
+
+/// Issue 14.7: at the présidentielle the envelope holds the candidate's déclaration, not a
+/// "profession de foi": the PV and the report use the rule table's word.
+#[test]
+fn the_presidentielle_says_declaration_not_profession_de_foi() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Ana",
+            "--qualite",
+            "electeur",
+        ]),
+        0,
+    );
+    run(
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "FR01",
+            "--bureau",
+            "75056_0911",
+            "--candidate",
+            "3",
+            "--item",
+            "foi",
+            "--value",
+            "absent",
+            "--seen-at",
+            "09/04/2022 10:00",
+        ]),
+        0,
+    );
+    let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "75056_0911"]), 0));
+    assert!(pv.contains("pas de déclaration"), "{pv}");
+    let report = stdout(&run(constat(&db).arg("report"), 0));
+    for text in [&pv, &report] {
+        assert!(
+            !text.contains("profession de foi") && !text.contains("Prof. de foi"),
+            "{text}"
+        );
+    }
+    assert!(report.contains("Déclaration"), "{report}");
 }

@@ -362,11 +362,25 @@ fn pv_all_writes_each_bureau_with_a_finding_from_the_observers_who_saw_it() {
     let bob = dir.path().join("bob.db");
     observer_from(&file, &alice, "Alice", "75056_0911");
     observer_from(&file, &bob, "Bob", "75056_0911");
-    tick(&alice, "3", "bureau", "absent", &[]);
-    tick(&bob, "3", "bureau", "absent", &[]);
+    // Seen on the election day (a tick typed now, years later, is no fact of it).
+    let day = ["--seen-at", "11:00"];
+    tick(&alice, "3", "bureau", "absent", &day);
+    tick(&bob, "3", "bureau", "absent", &day);
     // Seen in place: no finding at 0913; a finding at 0915, seen by Alice alone.
-    tick(&bob, "4", "bureau", "present", &["--bureau", "75056_0913"]);
-    tick(&alice, "4", "bureau", "absent", &["--bureau", "75056_0915"]);
+    tick(
+        &bob,
+        "4",
+        "bureau",
+        "present",
+        &["--bureau", "75056_0913", "--seen-at", "11:00"],
+    );
+    tick(
+        &alice,
+        "4",
+        "bureau",
+        "absent",
+        &["--bureau", "75056_0915", "--seen-at", "11:00"],
+    );
     run(
         constat(&national)
             .args(["merge", "--into"])

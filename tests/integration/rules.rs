@@ -195,3 +195,74 @@ fn an_export_into_a_missing_folder_is_refused_and_creates_nothing() {
         "names the folder that is missing"
     );
 }
+
+/// Issue 14.6: a time typed alone is read on the bureau's own election day, the Saturday where
+/// the kind votes a day earlier (Guadeloupe at the présidentielle), in the bureau's legal time.
+#[test]
+fn a_time_alone_is_on_the_bureaus_own_election_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    run(
+        constat(&db).args([
+            "init",
+            "--sample",
+            "presidentielle-2022",
+            "--observer",
+            "Ana",
+            "--bureau",
+            "97101_0001",
+        ]),
+        0,
+    );
+    run(
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "FR01",
+            "--bureau",
+            "97101_0001",
+            "--candidate",
+            "5",
+            "--item",
+            "bureau",
+            "--value",
+            "absent",
+            "--seen-at",
+            "15:40",
+        ]),
+        0,
+    );
+    let seen: Vec<_> = events(&db)
+        .into_iter()
+        .filter(|e| matches!(e.body, EventBody::Tick { .. }))
+        .map(|e| e.seen())
+        .collect();
+    // Saturday 9 April 2022, 15 h 40 in Guadeloupe (UTC − 4).
+    let expected = chrono::DateTime::parse_from_rfc3339("2022-04-09T19:40:00Z").unwrap();
+    assert_eq!(seen, [expected.to_utc()]);
+    let pv = crate::util::stdout(&run(constat(&db).args(["pv", "--bureau", "97101_0001"]), 0));
+    assert!(pv.contains("9 avril 2022 à 15 h 40"), "{pv}");
+    assert!(!pv.contains("10 avril"), "{pv}");
+    // Plain mode reads a time alone the same way.
+    piped(&db, &["--plain", "ui"], "heure 15:40\n6 bureau a\nfin\n");
+    let plain: Vec<_> = events(&db)
+        .into_iter()
+        .filter(|e| matches!(&e.body, EventBody::Tick { panel, .. } if panel.get() == 6))
+        .map(|e| e.seen())
+        .collect();
+    assert_eq!(plain, [expected.to_utc()]);
+}
+
+/// Issue 13.3 c: a machines bureau's table ticks give no finding, and the report does not say
+/// that nothing was ticked.
+#[test]
+fn a_machines_bureau_with_table_ticks_is_not_reported_as_nothing_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let at = ["--bureau", "75056_0913", "--seen-at", "11:00"];
+    run(constat(&db).args(["machines"]).args(at), 0);
+    tick(&db, "8", "bureau", "absent", &at);
+    let text = crate::util::stdout(&run(constat(&db).arg("report"), 0));
+    assert!(!text.contains("rien n'a encore été coché"), "{text}");
+    assert!(text.contains("machines à voter"), "{text}");
+}

@@ -247,7 +247,7 @@ fn the_whole_journey_from_first_run_to_exported_evidence() {
     );
     let report = stdout(&run(constat(&db).arg("report"), 0));
     assert!(report.contains("2 enveloppes pour 4 électeurs"), "{report}");
-    assert!(report.contains("arrivées le 6 juin 2017"), "{report}");
+    assert!(report.contains("arrivées le mardi 6 juin 2017"), "{report}");
     assert!(report.contains("Marie Curie"), "{report}");
     // The note, the move and its undo are all in the log: nothing was overwritten.
     let events = stdout(&run(
