@@ -10,8 +10,9 @@ use crate::util::{constat, events, init_db, run, stderr, stdout};
 const CIRC: &str = "7501";
 const BUREAU: &str = "75056_0913";
 
-/// A small JPEG whose APP1 segment is EXIF with a GPS block (latitude reference "N").
-fn jpeg_with_gps() -> Vec<u8> {
+/// A small JPEG whose APP1 segment is EXIF with a GPS block (latitude reference "N"), as a
+/// phone's camera writes it (the interface's tmux tests use it too).
+pub fn jpeg_with_gps() -> Vec<u8> {
     let mut tiff: Vec<u8> = b"II*\0".to_vec();
     tiff.extend(8u32.to_le_bytes());
     // IFD0: one entry, GPSInfo (0x8825, LONG) pointing at the GPS IFD at offset 26.

@@ -391,34 +391,6 @@ fn a_tick_from_the_command_line_shows_in_the_open_interface() {
     tmux.keys(&["q"]);
 }
 
-/// A small JPEG as a phone writes it (APP0, then APP1 EXIF with a GPS block).
-fn small_jpeg() -> Vec<u8> {
-    let mut tiff: Vec<u8> = b"II*\0".to_vec();
-    tiff.extend(8u32.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(0x8825u16.to_le_bytes());
-    tiff.extend(4u16.to_le_bytes());
-    tiff.extend(1u32.to_le_bytes());
-    tiff.extend(26u32.to_le_bytes());
-    tiff.extend(0u32.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(2u16.to_le_bytes());
-    tiff.extend(2u32.to_le_bytes());
-    tiff.extend(b"N\0\0\0");
-    tiff.extend(0u32.to_le_bytes());
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(&tiff);
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
-    out.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-    out.extend([0xFF, 0xE1]);
-    out.extend(u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
-    out.extend(&app1);
-    out.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    out.extend([0x12, 0x34, 0x56, 0x78, 0xFF, 0xD9]);
-    out
-}
-
 /// Issue 19: in the real terminal, `f` on the bureau screen, a path pasted (with a space),
 /// `Enter`: the photo is attached to the cell under the cursor through the same code as
 /// `constat photo` (EXIF stripped), the grid marks the cell, `i` lists it; a text file typed is
@@ -429,7 +401,7 @@ fn a_photo_is_attached_by_typed_path_in_the_real_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     let photo = dir.path().join("table du bureau.jpg");
-    std::fs::write(&photo, small_jpeg()).unwrap();
+    std::fs::write(&photo, crate::photos::jpeg_with_gps()).unwrap();
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "pas une image").unwrap();
     let tmux = Tmux::start(&db, 80, 24);
@@ -478,7 +450,7 @@ fn the_camera_takes_the_photo_and_it_is_attached() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     let jpeg = dir.path().join("camera.jpg");
-    std::fs::write(&jpeg, small_jpeg()).unwrap();
+    std::fs::write(&jpeg, crate::photos::jpeg_with_gps()).unwrap();
     let bin_dir = dir.path().join("bin");
     std::fs::create_dir(&bin_dir).unwrap();
     let camera = bin_dir.join("termux-camera-photo");
