@@ -162,6 +162,33 @@ fn absences(a: &Area) -> usize {
     a.counts.get(Kind::AbsentFromTable)
 }
 
+/// The refused files first (never buried under the merged ones, issue 18): their count, then
+/// the latest, each with its time, name and reason (outside text escaped). Empty when none.
+pub fn refusal_lines(p: &Picture, lang: Lang) -> Vec<String> {
+    if p.arrivals.refused == 0 {
+        return Vec::new();
+    }
+    let zone = LegalZone::Metropole;
+    let mut lines = vec![
+        msg("coord-refused")
+            .arg("count", p.arrivals.refused)
+            .render(lang),
+    ];
+    for r in &p.arrivals.latest_refused {
+        lines.push(
+            msg("coord-refused-item")
+                .arg("time", clock(lang, zone, r.at))
+                .arg("name", crate::domain::outside::escape(&r.name).into_owned())
+                .arg(
+                    "reason",
+                    crate::domain::outside::escape(r.text(lang)).into_owned(),
+                )
+                .render(lang),
+        );
+    }
+    lines
+}
+
 /// The page of `place` (France when the place is no longer in the picture).
 pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
     let zone = LegalZone::Metropole;
@@ -170,25 +197,7 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
         Place::National => {
             let mut head = Vec::new();
             // Refused files first: never buried under the merged ones (issue 18, night).
-            if p.arrivals.refused > 0 {
-                head.push(
-                    msg("coord-refused")
-                        .arg("count", p.arrivals.refused)
-                        .render(lang),
-                );
-                for r in &p.arrivals.latest_refused {
-                    head.push(
-                        msg("coord-refused-item")
-                            .arg("time", clock(lang, zone, r.at))
-                            .arg("name", crate::domain::outside::escape(&r.name).into_owned())
-                            .arg(
-                                "reason",
-                                crate::domain::outside::escape(r.text(lang)).into_owned(),
-                            )
-                            .render(lang),
-                    );
-                }
-            }
+            head.extend(refusal_lines(p, lang));
             head.push(match p.latest {
                 Some(at) => msg("coord-data-time")
                     .arg("time", clock(lang, zone, at))

@@ -32,6 +32,8 @@ pub struct Model {
     pub cursor: usize,
     /// The help is open.
     pub help: bool,
+    /// The refused files are shown in full (`r`): their reasons, wrapped, not cut to a line.
+    pub refusals: bool,
     /// Leave.
     pub quit: bool,
 }
@@ -48,6 +50,7 @@ impl Model {
             above: Vec::new(),
             cursor: 0,
             help: false,
+            refusals: false,
             quit: false,
         }
     }
@@ -79,6 +82,8 @@ pub enum Msg {
     Observers,
     /// Open or close the help.
     Help,
+    /// Show or hide the refused files with their reasons in full.
+    Refusals,
     /// Leave.
     Quit,
     /// The database was read again.
@@ -100,6 +105,7 @@ pub fn message_for(key: KeyEvent) -> Option<Msg> {
         KeyCode::Enter | KeyCode::Right => Msg::Enter,
         KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => Msg::Back,
         KeyCode::Char('o') => Msg::Observers,
+        KeyCode::Char('r') => Msg::Refusals,
         KeyCode::Char('?') | KeyCode::F(1) => Msg::Help,
         KeyCode::Char('q') => Msg::Quit,
         _ => return None,
@@ -114,6 +120,12 @@ pub fn update(model: &mut Model, msg: Msg) {
     if model.help && !matches!(msg, Msg::Refreshed(_) | Msg::Failed(_) | Msg::Quit) {
         if matches!(msg, Msg::Help | Msg::Back) {
             model.help = false;
+        }
+        return;
+    }
+    if model.refusals && !matches!(msg, Msg::Refreshed(_) | Msg::Failed(_) | Msg::Quit) {
+        if matches!(msg, Msg::Refusals | Msg::Back) {
+            model.refusals = false;
         }
         return;
     }
@@ -151,6 +163,7 @@ pub fn update(model: &mut Model, msg: Msg) {
             }
         }
         Msg::Help => model.help = true,
+        Msg::Refusals => model.refusals = true,
         Msg::Quit => model.quit = true,
         Msg::Refreshed(picture) => {
             model.picture = Some(*picture);

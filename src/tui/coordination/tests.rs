@@ -196,3 +196,38 @@ fn snapshots_of_the_national_view_a_bureau_and_the_help() {
     keys(&mut m, &[KeyCode::Char('?')]);
     insta::assert_snapshot!("coordination_help_40x15_fr", screen(&m, 40, 15));
 }
+
+/// Issue 18 point 3: a refusal's reason is a sentence with what to do; the national page cuts
+/// it to its line, `r` shows it whole (wrapped, at 40×15 too), `r` or Esc closes it.
+#[test]
+fn r_shows_the_refused_files_with_their_reasons_in_full() {
+    let long = "conflit de clés : l'observateur « Marie » est déjà ici avec la clé \
+                AAAA-BBBB-CCCC-DDDD-EEEE ; comparez avec l'empreinte du procès-verbal";
+    let mut p = picture();
+    p.arrivals.latest_refused[0].text_fr = long.into();
+    let mut m = Model::new(Lang::Fr, Theme { color: false });
+    update(&mut m, Msg::Refreshed(Box::new(p)));
+    let flat = |s: &str| -> String {
+        s.lines()
+            .map(|l| {
+                l.trim_matches('"')
+                    .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(!flat(&screen(&m, 40, 15)).contains("l'empreinte du procès-verbal"));
+    keys(&mut m, &[KeyCode::Char('r')]);
+    assert!(m.refusals);
+    let shown = flat(&screen(&m, 40, 15));
+    assert!(shown.contains("l'empreinte du procès-verbal"), "{shown}");
+    assert!(shown.contains("copie-marie.db"), "{shown}");
+    // Keys other than closing ones do nothing meanwhile.
+    keys(&mut m, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(m.place, Place::National);
+    keys(&mut m, &[KeyCode::Esc]);
+    assert!(!m.refusals);
+}

@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::fit;
+use crate::domain::coordination::Picture;
 use crate::i18n::Message;
 use crate::report::coordination::page;
 use crate::tui::coordination::Model;
@@ -110,7 +111,39 @@ pub fn draw(model: &Model, frame: &mut Frame<'_>) {
     );
     if model.help {
         help(model, frame, area);
+    } else if model.refusals {
+        refusals(picture, model, frame, area);
     }
+}
+
+/// The refused files with their reasons in full, wrapped (`r`): a reason is a sentence with
+/// what to do, which the national page can only show cut to its line.
+fn refusals(picture: &Picture, model: &Model, frame: &mut Frame<'_>, area: Rect) {
+    let lang = model.lang;
+    let rect = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width - 2,
+        height: area.height - 2,
+    };
+    let lines = crate::report::coordination::refusal_lines(picture, lang);
+    let text: Vec<Line<'_>> = if lines.is_empty() {
+        vec![Line::raw(Message::new("coord-refusals-none").render(lang))]
+    } else {
+        lines
+            .into_iter()
+            .flat_map(|l| [Line::raw(l), Line::raw("")])
+            .collect()
+    };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Message::new("coord-refusals-title").render(lang)),
+        ),
+        rect,
+    );
 }
 
 fn help(model: &Model, frame: &mut Frame<'_>, area: Rect) {
