@@ -244,7 +244,7 @@ departement-line = Département { $departement } ({ $circonscriptions } { $circo
 })
 non-receipts-short = non-receipts
 missing-short = missing envelopes
-digest-some = Evidence digest (chain heads): { $digest }
+digest-some = Evidence digest (each observer's last position): { $digest }
 digest-none = Evidence digest: none available yet.
 voting-machines = voting machines: no ballots on a table, no ballot finding
 percent = { $value }%

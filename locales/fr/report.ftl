@@ -260,7 +260,7 @@ departement-line = Département { $departement } ({ $circonscriptions } { $circo
 })
 non-receipts-short = non-réceptions
 missing-short = enveloppes manquantes
-digest-some = Empreinte des observations (têtes des chaînes) : { $digest }
+digest-some = Empreinte des observations (dernière position de chaque observateur) : { $digest }
 digest-none = Empreinte des observations : aucune disponible pour l'instant.
 voting-machines = machines à voter : pas de bulletins sur table, aucun constat de bulletin
 percent = { $value } %

@@ -32,7 +32,13 @@ pub fn reference_db(dir: &Path) -> PathBuf {
 }
 
 fn is_digest_line(line: &str) -> bool {
-    match line.strip_prefix("Empreinte des observations (têtes des chaînes) : ") {
+    // The catalogue's own words before the digest.
+    let prefix = constat::i18n::format(
+        constat::i18n::Lang::Fr,
+        "digest-some",
+        &[("digest", "".into())],
+    );
+    match line.strip_prefix(prefix.as_str()) {
         Some(hex) => hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()),
         None => line == "Empreinte des observations : aucune disponible pour l'instant.",
     }
