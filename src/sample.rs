@@ -157,6 +157,7 @@ impl Sample {
         let code = |file, s: &str| CirconscriptionCode::parse(s).map_err(|e| self.err(file, e));
         let mut referential = Referential {
             election_day: election.date,
+            election_kind: Some(election.kind),
             ..Referential::default()
         };
         for c in toml.circonscription {

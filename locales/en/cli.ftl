@@ -108,7 +108,7 @@ cli-non-receipt-arg-seen-at = When it was seen, in the bureau's legal local time
 cli-tick-arg-seen-at = When it was seen, in the bureau's legal local time (UTC for French abroad, whose zone the code does not tell) (DD/MM/YYYY HH:MM, or HH:MM on the bureau's own election day, the Saturday where it votes then) [default: now]
 cli-envelope-arg-seen-at = When it was seen, in the bureau's legal local time (UTC for French abroad, whose zone the code does not tell) (DD/MM/YYYY HH:MM, or HH:MM on the bureau's own election day, the Saturday where it votes then) [default: now]
 cli-machines-about = Record that a bureau votes on machines (no ballots on its table, none mailed to its voters)
-cli-machines-long-about = Record that a bureau votes on machines: its table holds no ballots and its voters are mailed none (art. R.34, last paragraph), so no finding is drawn from either. It is a signed observation, like a tick: it merges, exports and can be undone. With --off: the bureau does not vote on machines (a correction, or what you saw).
+cli-machines-long-about = Record that a bureau votes on machines: its table holds no ballots and its voters are mailed none (code électoral; see docs/findings.md), so no finding is drawn from either. It is a signed observation, like a tick: it merges, exports and can be undone. With --off: the bureau does not vote on machines (a correction, or what you saw).
 cli-machines-after-help =
     Examples:
       constat machines --bureau 75056_0913

@@ -20,4 +20,4 @@ pv-nothing-to-write = Nothing observed at bureau { $bureau } is an irregularity 
 finding-mairies-only = {" "}{ $count ->
     [one] Their ballot on the bureau's table is
    *[other] Their ballots on the bureau's table are
-} consistent with ballots supplied for the mairies only (R.34 al. 4).
+} consistent with ballots supplied for the mairies only ({ $cite }).

@@ -83,7 +83,7 @@ pv-own-envelopes = { $absent ->
     [one] In envelope n° { $numbers }, one of the { $total } received at my registered address
    *[other] In { $absent } of the { $total } envelopes received at my registered address (n° { $numbers })
 }: { $items } of { $candidates } (seen { $at }){ $partial ->
-    [yes] {" "}; absent from only some of the household's envelopes: a possible distribution failure, unless the candidate supplied fewer copies than voters and chose their distribution (article R.34 al. 6 of the code électoral)
+    [yes] {" "}; absent from only some of the household's envelopes: a possible distribution failure, unless the candidate supplied fewer copies than voters and chose their distribution ({ $cite })
    *[no] {""}
 }.
 pv-own-items-some = documents were missing

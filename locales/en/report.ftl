@@ -190,7 +190,10 @@ details-distribution = { $due ->
 }
 details-bureau = Ballots absent from a bureau's table ({ $cite })
 details-disagreements = Observers contradicting each other on the same bureau (every view is kept)
-details-households = Household envelopes and non-receipts
+details-households = Household envelopes and non-receipts{ $threshold ->
+    [yes] {" "}(nothing is mailed to voters of communes under { $inhabitants } inhabitants, { $cite }: a missing envelope or a non-receipt there is no irregularity)
+   *[no] {""}
+}
 not-supplied-foi = no profession de foi
 not-supplied-courrier = no ballot
 not-supplied-both = neither profession de foi nor ballot
@@ -286,7 +289,7 @@ late-sighting = no. { $panel } { $item }: { $who }
 detail-seen-after-polls = { $count } { $count ->
     [one] observation dated
    *[other] observations dated
-} after the polls closed (20:00 at the latest, art. R.41): typed in later without the time it was made, or a mistake; { $list }
+} after the polls closed (20:00 at the latest, { $cite }): typed in later without the time it was made, or a mistake; { $list }
 detail-received-after-election = envelopes recorded as received after election day ({ $day }), or counted after the close without the day they arrived: { $list }
 
 ## roster (issue 15 point 2): the signer's key beside the digest

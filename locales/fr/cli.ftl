@@ -101,7 +101,7 @@ cli-non-receipt-arg-seen-at = Quand cela a été vu, dans l'heure légale du bur
 cli-tick-arg-seen-at = Quand cela a été vu, dans l'heure légale du bureau (heure UTC pour les Français de l'étranger, dont le code ne dit pas le fuseau) (JJ/MM/AAAA HH:MM, ou HH:MM le jour du scrutin du bureau, le samedi là où il vote ce jour-là) [par défaut : maintenant]
 cli-envelope-arg-seen-at = Quand cela a été vu, dans l'heure légale du bureau (heure UTC pour les Français de l'étranger, dont le code ne dit pas le fuseau) (JJ/MM/AAAA HH:MM, ou HH:MM le jour du scrutin du bureau, le samedi là où il vote ce jour-là) [par défaut : maintenant]
 cli-machines-about = Consigner qu'un bureau vote sur machines (pas de bulletins sur sa table, aucun envoyé à ses électeurs)
-cli-machines-long-about = Consigner qu'un bureau vote sur machines : sa table n'a pas de bulletins et ses électeurs n'en reçoivent pas par courrier (art. R.34, dernier alinéa), donc aucun constat n'en est tiré. C'est une observation signée, comme une case cochée : elle se fusionne, s'exporte et s'annule. Avec --off : le bureau ne vote pas sur machines (une correction, ou ce que vous avez vu).
+cli-machines-long-about = Consigner qu'un bureau vote sur machines : sa table n'a pas de bulletins et ses électeurs n'en reçoivent pas par courrier (code électoral ; voir docs/findings.md), donc aucun constat n'en est tiré. C'est une observation signée, comme une case cochée : elle se fusionne, s'exporte et s'annule. Avec --off : le bureau ne vote pas sur machines (une correction, ou ce que vous avez vu).
 cli-machines-after-help =
     Exemples :
       constat machines --bureau 75056_0913

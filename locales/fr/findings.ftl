@@ -20,4 +20,4 @@ pv-nothing-to-write = Rien de ce qui a été observé au bureau { $bureau } n'es
 finding-mairies-only = {" "}La présence de { $count ->
     [one] son bulletin
    *[other] leurs bulletins
-} sur la table du bureau est compatible avec des bulletins remis pour les seules mairies (R.34 al. 4).
+} sur la table du bureau est compatible avec des bulletins remis pour les seules mairies ({ $cite }).

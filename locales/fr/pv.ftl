@@ -91,7 +91,7 @@ pv-own-envelopes = { $absent ->
     [one] Dans l'enveloppe n° { $numbers }, l'une des { $total } reçues à mon adresse d'inscription
    *[other] Dans { $absent } des { $total } enveloppes reçues à mon adresse d'inscription (n° { $numbers })
 } : { $items } de { $candidates } (constaté { $at }){ $partial ->
-    [yes] {" "}; absence d'une partie seulement des enveloppes du foyer : défaut de distribution possible, à moins que le candidat n'ait remis moins d'exemplaires que d'électeurs et choisi leur répartition (article R.34 al. 6 du code électoral)
+    [yes] {" "}; absence d'une partie seulement des enveloppes du foyer : défaut de distribution possible, à moins que le candidat n'ait remis moins d'exemplaires que d'électeurs et choisi leur répartition ({ $cite })
    *[no] {""}
 }.
 pv-own-items-some = des documents manquaient

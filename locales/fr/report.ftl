@@ -197,7 +197,10 @@ details-distribution = { $due ->
 }
 details-bureau = Bulletins absents de la table d'un bureau ({ $cite })
 details-disagreements = Observateurs en contradiction sur un même bureau (chaque version est conservée)
-details-households = Enveloppes des foyers et non-réceptions
+details-households = Enveloppes des foyers et non-réceptions{ $threshold ->
+    [yes] {" "}(rien n'est envoyé aux électeurs des communes de moins de { $inhabitants } habitants, { $cite } : une enveloppe manquante ou une non-réception n'y est pas une irrégularité)
+   *[no] {""}
+}
 not-supplied-foi = pas de profession de foi
 not-supplied-courrier = pas de bulletin
 not-supplied-both = ni profession de foi ni bulletin
@@ -304,7 +307,7 @@ late-sighting = n° { $panel } { $item } : { $who }
 detail-seen-after-polls = { $count } { $count ->
     [one] observation datée
    *[other] observations datées
-} après la clôture du scrutin (20 h au plus tard, art. R.41) : saisie après coup sans l'heure où elle a été faite, ou erreur ; { $list }
+} après la clôture du scrutin (20 h au plus tard, { $cite }) : saisie après coup sans l'heure où elle a été faite, ou erreur ; { $list }
 detail-received-after-election = enveloppes enregistrées comme reçues après le jour du scrutin ({ $day }), ou comptées après la clôture sans le jour de leur arrivée : { $list }
 
 ## roster (issue 15 point 2): the signer's key beside the digest

@@ -153,6 +153,8 @@ pub struct Mailing {
     pub leaflet: Leaflet,
     /// Nothing is mailed in communes below this many inhabitants (municipales, L.241).
     pub min_inhabitants: Option<u32>,
+    /// The article that sets that threshold (empty when there is none).
+    pub min_inhabitants_cite: &'static [Citation],
     /// The articles that say it.
     pub cite: &'static [Citation],
     /// The articles a failure to mail breaches (the requête's moyens).
@@ -368,6 +370,12 @@ pub const RECLAMATION: &[Citation] = &[code("R.52")];
 const MAILING: &[Citation] = &[code("R.34"), code("R.38")];
 /// Partial supply is lawful; non-conforming or late material is not sent (R.38; R.34 al. 6).
 const NOT_SUPPLIED: &[Citation] = &[code("R.38"), code("R.34 al. 6")];
+/// A candidate may supply fewer copies than voters and choose their distribution (R.34 al. 6).
+pub const PARTIAL_SUPPLY: &[Citation] = &[code("R.34 al. 6")];
+/// Ballots supplied for the mairies only, sent on to the bureaux by the commission (R.34 al. 4).
+pub const MAIRIES_ONLY: &[Citation] = &[code("R.34 al. 4")];
+/// The polls close at 18 h, 20 h at the latest where the préfet delays them (R.41).
+pub const POLLS_CLOSE: &[Citation] = &[code("R.41")];
 /// The table: candidates' deposits (L.58) and what the bureau must lay out (R.55).
 const TABLE: &[Citation] = &[code("L.58"), code("R.55")];
 /// Round 2 the next Sunday (L.56).
@@ -383,6 +391,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
+            min_inhabitants_cite: &[],
             cite: &[code("L.166"), code("R.34"), code("R.38")],
             duty: &[code("L.166"), code("R.34"), code("R.38")],
         },
@@ -435,6 +444,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionsLocalesDeControle,
             leaflet: Leaflet::Declaration,
             min_inhabitants: None,
+            min_inhabitants_cite: &[],
             cite: &[Citation {
                 text: LegalText::Decret2001_213,
                 article: "",
@@ -494,6 +504,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
+            min_inhabitants_cite: &[],
             cite: MAILING,
             duty: MAILING,
         },
@@ -539,6 +550,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             leaflet: Leaflet::Circulaire,
             min_inhabitants: Some(2_500),
+            min_inhabitants_cite: &[code("L.241")],
             cite: &[code("L.241"), code("R.34")],
             // L.241 sets the threshold; what a failure breaches is R.34, R.38.
             duty: MAILING,
@@ -588,6 +600,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
+            min_inhabitants_cite: &[],
             cite: MAILING,
             duty: MAILING,
         },
@@ -631,6 +644,7 @@ const LAWS: [Law; 6] = [
             by: Mailer::CommissionDePropagande,
             leaflet: Leaflet::Circulaire,
             min_inhabitants: None,
+            min_inhabitants_cite: &[],
             cite: MAILING,
             duty: MAILING,
         },

@@ -473,22 +473,30 @@ pub fn votes_on_machines(
     }
 }
 
-/// Observations of `circ` seen after the polls closed on the election day, and households whose
-/// envelopes are recorded as received after it (law.md §2.8).
+/// Observations of `circ` seen after the polls closed on their place's own day of the vote, and
+/// households whose envelopes are recorded as received after it (law.md §2.8). The day is the
+/// bureau's own: a Saturday where the kind votes a day earlier (law.md §4.6), so that a
+/// Guadeloupe table seen on the Sunday of the présidentielle is flagged.
 fn late_details(
     referential: &Referential,
     state: &RecordState,
     circ: &CirconscriptionCode,
     names: &Names,
 ) -> Vec<Detail> {
-    let Some(day) = referential.election_day else {
+    let Some(election_day) = referential.election_day else {
         return Vec::new();
+    };
+    let day_of = |bureau: Option<&BureauCode>| {
+        referential.election_kind.map_or(election_day, |kind| {
+            super::law::Law::of(kind).vote_day_at(election_day, circ, bureau)
+        })
     };
     let mut late: Vec<LateSighting> = state
         .cells_of(circ)
         .filter(|(key, o)| {
-            let zone = LegalZone::of_place(circ, key.bureau.or(o.bureau.as_ref()));
-            o.mark != Mark::Unchecked && super::timing::after_polls(o.at, day, zone)
+            let bureau = key.bureau.or(o.bureau.as_ref());
+            let zone = LegalZone::of_place(circ, bureau);
+            o.mark != Mark::Unchecked && super::timing::after_polls(o.at, day_of(bureau), zone)
         })
         .map(|(key, o)| LateSighting {
             panel: key.panel,
@@ -505,14 +513,23 @@ fn late_details(
             observations: late,
         });
     }
+    // Per household, against its own bureau's day; the detail names the circonscription's day
+    // (the earliest of its places' days, when they differ).
+    let mut day = election_day;
     let mut arrived: Vec<HouseholdSighting> = state
         .envelopes_of(circ)
         .filter(|f| {
             // Arrived after the vote, or counted after the close without the day of arrival
             // (issue 13.6): the count cannot be dated to the election.
+            let own = day_of(f.bureau.as_ref());
             let zone = LegalZone::of_place(circ, f.bureau.as_ref());
-            f.received_on
-                .map_or_else(|| super::timing::after_polls(f.at, day, zone), |d| d > day)
+            let late = f
+                .received_on
+                .map_or_else(|| super::timing::after_polls(f.at, own, zone), |d| d > own);
+            if late {
+                day = day.min(own);
+            }
+            late
         })
         .map(|f| HouseholdSighting::new(f, names))
         .collect();
@@ -914,6 +931,33 @@ mod tests {
             }],
         );
         assert_eq!(details(&fold(&late), "received_after_election").len(), 1);
+    }
+
+    /// At the présidentielle Guadeloupe votes on the Saturday (law.md §4.6): its table seen on
+    /// the Sunday morning is after its own close, while the same time in Paris is not.
+    #[test]
+    fn after_the_polls_is_judged_against_the_bureau_s_own_day() {
+        let mut referential = referential();
+        referential.election_day = chrono::NaiveDate::from_ymd_opt(2022, 4, 10);
+        referential.election_kind = Some(crate::domain::ElectionKind::Presidentielle);
+        let guadeloupe = BureauCode::parse("97101_0001").unwrap();
+        // Sunday 10 April 2022, 14:00 UTC: 10 h in Guadeloupe, 16 h in Paris.
+        let sunday = DateTime::from_timestamp(1_649_599_200, 0);
+        // Saturday 9 April 2022, 14:00 UTC: 10 h in Guadeloupe, its own day.
+        let saturday = DateTime::from_timestamp(1_649_512_800, 0);
+        let at = |place: &BureauCode, seen| {
+            let mut log = by(1, vec![tick(1, Item::Bureau, Mark::Absent, "0911")]);
+            if let EventBody::Tick { bureau, .. } = &mut log[0].body {
+                *bureau = Some(place.clone());
+            }
+            log[0].seen_at = seen;
+            let state = RecordState::fold(&log);
+            let record = build_record_with(&referential, &state, &circ(), &names()).unwrap();
+            details(&record, "seen_after_polls").len()
+        };
+        assert_eq!(at(&guadeloupe, sunday), 1);
+        assert_eq!(at(&guadeloupe, saturday), 0);
+        assert_eq!(at(&bureau("0911"), sunday), 0);
     }
 
     #[test]

@@ -86,6 +86,7 @@ pub fn slice(data: &ElectionData, bureau: &BureauCode) -> Option<ElectionData> {
     let own = commune(bureau);
     let mut out = Referential {
         election_day: r.election_day,
+        election_kind: r.election_kind,
         ..Referential::default()
     };
     if let Some(c) = r.circonscriptions.get(circ) {

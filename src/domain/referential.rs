@@ -100,6 +100,9 @@ pub struct Referential {
     /// The election day, when known: observations of a table seen after the polls closed and
     /// envelopes received after it are flagged (law.md §2.8).
     pub election_day: Option<chrono::NaiveDate>,
+    /// The election's kind, when known: where the kind votes a day earlier (the Antilles, the
+    /// Americas abroad: law.md §4.6), a bureau's own day of the vote is the Saturday.
+    pub election_kind: Option<super::ElectionKind>,
 }
 
 impl Referential {

@@ -93,7 +93,6 @@ pub struct Catalog {
     pub finding_non_receipts: fn(usize) -> String,
     pub report_details: &'static str,
     pub details_disagreements: &'static str,
-    pub details_households: &'static str,
     pub details_to_check: &'static str,
     pub detail_not_supplied: fn(&str, usize, &str) -> String,
     pub detail_bureau: fn(&str, &str, &str) -> String,
@@ -365,7 +364,6 @@ fn build<const EN: bool>() -> Catalog {
         report_details: st!(EN, "report-details"),
         details_disagreements: st!(EN, "details-disagreements"),
         details_to_check: st!(EN, "details-to-check"),
-        details_households: st!(EN, "details-households"),
         detail_not_supplied: |items, envelopes, who| {
             tr!(
                 EN,

@@ -294,3 +294,38 @@ fn the_line_scan_finds_every_message_and_no_message_refers_outside_its_file() {
         );
     }
 }
+
+/// Article numbers live in the law table (`domain::law`) and reach a message as an argument:
+/// no message outside `law.ftl` spells one, so that a rule changed in one place is changed in
+/// every text (issue 14 point 1).
+#[test]
+fn no_message_outside_the_law_catalogue_spells_an_article() {
+    // `R.34`, `L.58`, `LO.180`: a code prefix not inside a word, a dot, a digit.
+    let article = |line: &str| {
+        let chars: Vec<char> = line.chars().collect();
+        (0..chars.len()).any(|i| {
+            ["R.", "L.", "LO."].iter().any(|p| {
+                let p: Vec<char> = p.chars().collect();
+                chars[i..].starts_with(&p)
+                    && (i == 0 || !chars[i - 1].is_alphabetic())
+                    && chars.get(i + p.len()).is_some_and(char::is_ascii_digit)
+            })
+        })
+    };
+    assert!(article("(art. R.41)") && article("LO.180") && !article("NOR.5"));
+    for (file, text) in FR.iter().chain(EN) {
+        if file.ends_with("/law.ftl") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            assert!(
+                !article(line),
+                "{file}:{}: an article number in a message: {line}",
+                n + 1
+            );
+        }
+    }
+}

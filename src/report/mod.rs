@@ -396,6 +396,7 @@ fn missing_from_envelope(
         cause_text.push_str(
             &Message::new("finding-mairies-only")
                 .arg("count", n)
+                .arg("cite", cited(crate::domain::law::MAIRIES_ONLY, cat))
                 .render(cat.lang),
         );
     }
@@ -693,7 +694,22 @@ fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section
             Vec::new(),
         ),
         (cat.details_disagreements.to_owned(), Vec::new()),
-        (cat.details_households.to_owned(), Vec::new()),
+        (
+            // At the municipales nothing is mailed below 2,500 inhabitants (L.241): the
+            // section says so, since constat does not know the commune's population.
+            Message::new("details-households")
+                .arg("threshold", law.mailing.min_inhabitants.is_some())
+                .arg(
+                    "inhabitants",
+                    law.mailing
+                        .min_inhabitants
+                        .map(|n| pv::thousands(n, cat.lang))
+                        .unwrap_or_default(),
+                )
+                .arg("cite", cited(law.mailing.min_inhabitants_cite, cat))
+                .render(cat.lang),
+            Vec::new(),
+        ),
         (cat.details_to_check.to_owned(), Vec::new()),
     ];
     for d in &record.details {
@@ -859,6 +875,7 @@ fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section
                     5,
                     Message::new("detail-seen-after-polls")
                         .arg("count", *count)
+                        .arg("cite", cited(crate::domain::law::POLLS_CLOSE, cat))
                         .arg("list", list)
                         .render(cat.lang),
                 )

@@ -203,7 +203,7 @@ fn listed(words: &[String], or: bool, lang: Lang) -> String {
 }
 
 /// `2 500` in French, `2,500` in English.
-fn thousands(n: u32, lang: Lang) -> String {
+pub(super) fn thousands(n: u32, lang: Lang) -> String {
     let sep = if lang == Lang::Fr { ' ' } else { ',' };
     let digits = n.to_string();
     let mut out = String::new();
@@ -417,10 +417,21 @@ fn arrived_late(pv: &Pv<'_>, h: &crate::domain::findings::HouseholdSighting) -> 
 /// A period of absence restricted to its sightings before the close (`None` when none is):
 /// what the réclamation may state.
 fn before_close(pv: &Pv<'_>, p: &AbsencePeriod) -> Option<AbsencePeriod> {
+    restricted(pv, p, false)
+}
+
+/// A period of absence restricted to its sightings after the close (`None` when none is): what
+/// the annex lists apart, flagged, as "Dates à vérifier".
+fn after_close_part(pv: &Pv<'_>, p: &AbsencePeriod) -> Option<AbsencePeriod> {
+    restricted(pv, p, true)
+}
+
+/// A period of absence restricted to its sightings on one side of the close.
+fn restricted(pv: &Pv<'_>, p: &AbsencePeriod, after: bool) -> Option<AbsencePeriod> {
     let kept: Vec<Sighting> = p
         .sightings
         .iter()
-        .filter(|s| !after_close(pv, s.at))
+        .filter(|s| after_close(pv, s.at) == after)
         .cloned()
         .collect();
     let from = kept.iter().map(|s| s.at).min()?;
@@ -428,7 +439,10 @@ fn before_close(pv: &Pv<'_>, p: &AbsencePeriod) -> Option<AbsencePeriod> {
     Some(AbsencePeriod {
         from,
         until,
-        present_again: p.present_again.clone().filter(|s| !after_close(pv, s.at)),
+        present_again: p
+            .present_again
+            .clone()
+            .filter(|s| after_close(pv, s.at) == after),
         sightings: kept,
         ..p.clone()
     })
@@ -647,6 +661,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
                         "no"
                     },
                 )
+                .arg("cite", cite(crate::domain::law::PARTIAL_SUPPLY, lang))
         };
         lines.push(
             message
@@ -753,11 +768,14 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     candidate,
                     periods,
                 } if bureau == code => {
-                    // Seen after the close: listed apart, flagged, not as a fact of the day.
-                    let (on_time, after): (Vec<_>, Vec<_>) =
-                        periods.iter().partition(|p| !after_close(pv, p.from));
-                    let on_time: Vec<AbsencePeriod> = on_time.into_iter().cloned().collect();
-                    let after: Vec<AbsencePeriod> = after.into_iter().cloned().collect();
+                    // Sightings after the close: listed apart, flagged, not as facts of the
+                    // day, even within a period that began before it.
+                    let on_time: Vec<AbsencePeriod> =
+                        periods.iter().filter_map(|p| before_close(pv, p)).collect();
+                    let after: Vec<AbsencePeriod> = periods
+                        .iter()
+                        .filter_map(|p| after_close_part(pv, p))
+                        .collect();
                     if !on_time.is_empty() {
                         at_bureau.push((t.bureau_absent)(
                             &super::candidate_name(candidate),
@@ -776,10 +794,18 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                     candidate,
                     observations,
                     ..
-                } if bureau == code => at_bureau.push((t.bureau_disagreement)(
-                    &super::candidate_name(candidate),
-                    &super::views(observations, zone, cat),
-                )),
+                } if bureau == code => {
+                    // A contradiction seen only after the close is no fact of the day either.
+                    let line = (t.bureau_disagreement)(
+                        &super::candidate_name(candidate),
+                        &super::views(observations, zone, cat),
+                    );
+                    if observations.iter().all(|s| after_close(pv, s.at)) {
+                        late.push(line);
+                    } else {
+                        at_bureau.push(line);
+                    }
+                }
                 _ => {}
             }
         }
@@ -1945,8 +1971,19 @@ mod tests {
         code: &str,
         appeal: Appeal<'_>,
     ) -> (String, String, String) {
+        texts_of(kind, day, code, appeal, &events(day))
+    }
+
+    /// [`texts`] of the given events.
+    fn texts_of(
+        kind: ElectionKind,
+        day: NaiveDate,
+        code: &str,
+        appeal: Appeal<'_>,
+        events: &[Event],
+    ) -> (String, String, String) {
         let data = data(kind, day);
-        let state = RecordState::fold(&events(day));
+        let state = RecordState::fold(events);
         let circ = CirconscriptionCode::parse("7501").unwrap();
         let record = build_record_with(&data.referential, &state, &circ, &names()).unwrap();
         let bureau = data.referential.bureaux[&BureauCode::parse(code).unwrap()].clone();
@@ -2191,6 +2228,53 @@ mod tests {
         assert!(m.contains("reporté au premier jour ouvré"), "{m}");
         insta::assert_snapshot!("departementales_pv", r);
         insta::assert_snapshot!("departementales_appeal", m);
+    }
+
+    /// A period of absence that began before the close and was still seen after it: the annex
+    /// attests the part before the close only and lists the rest under "Dates à vérifier"; the
+    /// réclamation states the part before the close.
+    #[test]
+    fn a_period_running_past_the_close_is_attested_up_to_the_close_only() {
+        let d = day(2017, 6, 11);
+        let mut events = events(d);
+        let circ = CirconscriptionCode::parse("7501").unwrap();
+        let b = BureauCode::parse("75056_0911").unwrap();
+        // 17:50 UTC is 19 h 50 in Paris, before the close; 18:30 UTC is 20 h 30, after it.
+        for (n, (h, m)) in [(17, 50), (18, 30)].into_iter().enumerate() {
+            events.push(Event {
+                id: EventId(Uuid::from_u128(1 << 64 | (100 + n as u128))),
+                observer: claire(),
+                seq: 8 + n as u64,
+                recorded_at: Utc.from_utc_datetime(&d.and_hms_opt(h, m, 0).unwrap()),
+                seen_at: None,
+                body: EventBody::Tick {
+                    circonscription: circ.clone(),
+                    bureau: Some(b.clone()),
+                    panel: Panel::new(5).unwrap(),
+                    item: Item::Bureau,
+                    mark: Mark::Absent,
+                    note: None,
+                    envelope: None,
+                },
+            });
+        }
+        let (r, a, _) = texts_of(
+            ElectionKind::Legislatives,
+            d,
+            "75056_0911",
+            Appeal::default(),
+            &events,
+        );
+        let (attested, late) = a
+            .split_once("Faits à vérifier")
+            .unwrap_or_else(|| panic!("no late section in:\n{a}"));
+        assert!(attested.contains("19 h 50"), "{a}");
+        assert!(
+            !attested.contains("20 h 30"),
+            "a sighting after the close is attested: {a}"
+        );
+        assert!(late.contains("20 h 30") && !late.contains("19 h 50"), "{a}");
+        assert!(r.contains("19 h 50") && !r.contains("20 h 30"), "{r}");
     }
 
     #[test]

@@ -1461,3 +1461,29 @@ fn the_national_page_is_in_english_too() {
     // Every message found: no message id left in the page.
     assert!(!html.contains("national-"), "a message id is missing");
 }
+
+/// At the municipales nothing is mailed in communes under 2,500 inhabitants (L.241), which
+/// constat cannot know: the households' section says so, with the article from the rule table;
+/// at the législatives it does not.
+#[test]
+fn municipales_household_findings_say_nothing_is_mailed_in_small_communes() {
+    let mut municipales = data();
+    municipales.election.kind = crate::domain::ElectionKind::Municipales;
+    municipales.referential.election_kind = Some(municipales.election.kind);
+    let law = crate::domain::law::Law::of(municipales.election.kind);
+    let cite = crate::report::pv::cite(law.mailing.min_inhabitants_cite, Lang::Fr);
+    let text = render_with(
+        &municipales,
+        &reference_events(),
+        Format::Text,
+        Lang::Fr,
+        None,
+    );
+    let heading = text
+        .lines()
+        .find(|l| l.contains("non-réceptions") && l.contains("2 500"))
+        .unwrap_or_else(|| panic!("no threshold in:\n{text}"));
+    assert!(heading.contains(&cite), "{heading}");
+    let legislatives = render_to_string(&reference_events(), Format::Text, Lang::Fr);
+    assert!(!legislatives.contains("2 500"), "{legislatives}");
+}

@@ -129,6 +129,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<ElectionData, Stora
 
     let mut referential = Referential {
         election_day: election.date,
+        election_kind: Some(election.kind),
         ..Referential::default()
     };
     let mut stmt = conn
