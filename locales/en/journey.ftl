@@ -241,6 +241,15 @@ journey-more-than-voters = { $voters } { $voters ->
 }: { $more } more than voters. Is this what you saw?
 
 # Issue 16 point 17: the observer says how to be named (first-run form)
+setup-bureau = Your bureau (optional, e.g. 75056_0911)
+setup-qualite = Your qualité in réclamations (space to change)
+setup-qualite-unsaid = not said (asked when a réclamation is prepared)
+setup-qualite-electeur = a voter registered at this bureau
+setup-qualite-delegue = a délégué of a candidate or list
+setup-qualite-candidat = a candidate
+setup-delegate = Délégué of (the candidate's or list's name)
+setup-delegate-required = Say which candidate or list you are délégué of, or choose another qualité.
+setup-created-with-bureau = Database created for your bureau. Tick what you see; ? for help
 setup-word = I sign as (space to change)
 setup-word-unsaid = observer (not said)
 setup-word-observateur = observer (observateur)

@@ -244,6 +244,15 @@ journey-more-than-voters = { $voters } { $voters ->
 } : { $more } de plus que d'électeurs. Est-ce bien ce que vous avez constaté ?
 
 # Issue 16 point 17: the observer says how to be named (first-run form)
+setup-bureau = Votre bureau (facultatif, ex. 75056_0911)
+setup-qualite = Qualité pour vos réclamations (espace pour changer)
+setup-qualite-unsaid = non précisé (demandé au moment de la réclamation)
+setup-qualite-electeur = électeur inscrit dans ce bureau
+setup-qualite-delegue = délégué d'un candidat ou d'une liste
+setup-qualite-candidat = candidat
+setup-delegate = Délégué de (nom du candidat ou de la liste)
+setup-delegate-required = Indiquez de quel candidat ou de quelle liste vous êtes délégué, ou choisissez une autre qualité.
+setup-created-with-bureau = Fichier des constats créé pour votre bureau. Cochez ce que vous voyez ; ? pour l'aide
 setup-word = Je signe comme (espace pour changer)
 setup-word-unsaid = observateur ou observatrice (non précisé)
 setup-word-observateur = observateur

@@ -204,6 +204,7 @@ pub struct Setup {
     pub name_required: &'static str,
     pub reference_required: &'static str,
     pub created: &'static str,
+    pub created_with_bureau: &'static str,
     pub reference_missing: fn(&str) -> String,
     pub cancelled: fn(&str) -> String,
 }
@@ -230,6 +231,7 @@ fn build_setup<const EN: bool>() -> Setup {
         name_required: st!(EN, "setup-name-required"),
         reference_required: st!(EN, "setup-reference-required"),
         created: st!(EN, "setup-created"),
+        created_with_bureau: st!(EN, "setup-created-with-bureau"),
         reference_missing: |p| tr!(EN, "setup-reference-missing", path = p),
         cancelled: |p| tr!(EN, "setup-cancelled", path = p),
     }

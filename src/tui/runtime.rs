@@ -450,7 +450,13 @@ pub fn first_run(path: &Path, lang: Lang) -> Result<bool, Error> {
                     Ok(store) => {
                         let model = load_model(&store, lang, setup.theme)
                             .map_err(|e| std::io::Error::other(e.message(lang)))?;
-                        main_loop(terminal, model, store, Some(lang.setup().created))?;
+                        // The picker opens unless the form named the bureau.
+                        let welcome = if choice.bureau.is_none() {
+                            Welcome::Picker(lang.setup().created)
+                        } else {
+                            Welcome::Flash(lang.setup().created_with_bureau)
+                        };
+                        main_loop(terminal, model, store, Some(welcome))?;
                         return Ok(true);
                     }
                     Err(why) => {
@@ -488,14 +494,21 @@ fn create_database(path: &Path, choice: &SetupChoice) -> Result<Store, Error> {
             store.clear_current_bureau()?;
             store
         }
+        // As `init --reference FILE [--bureau CODE]`: with a bureau, the slice of its
+        // circonscription, signed against the whole file's digest.
         Source::Reference(file) => {
-            let file = Path::new(file);
-            let data = Store::open_reference(file)
-                .map_err(|r| Error::Untrusted(file.to_owned(), r))?
-                .election_data()?;
-            crate::app::database::create_database(path, &data, &choice.name)?
+            crate::app::database::create_from_reference(
+                path,
+                Path::new(file),
+                &choice.name,
+                choice.bureau.as_deref(),
+            )?
+            .0
         }
     };
+    if let Some(q) = &choice.qualite {
+        store.set_signer_qualite(q)?;
+    }
     if let Some(contact) = &choice.contact {
         store.set_observer_contact(contact)?;
     }
@@ -529,13 +542,21 @@ fn with_terminal<T>(
     Ok(value)
 }
 
-/// Reads keys, updates and draws until the user quits; `welcome` opens the picker with that
-/// message (after the first-run form).
+/// What the interface says when it opens after the first-run form.
+enum Welcome {
+    /// Opens the picker with this message: no bureau chosen yet.
+    Picker(&'static str),
+    /// Only this message: the form named the bureau.
+    Flash(&'static str),
+}
+
+/// Reads keys, updates and draws until the user quits; `welcome` says hello after the
+/// first-run form (and opens the picker when no bureau was given).
 fn main_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut model: Model,
     mut store: Store,
-    welcome: Option<&str>,
+    welcome: Option<Welcome>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     update(
@@ -545,9 +566,13 @@ fn main_loop(
             height: size.height,
         },
     );
-    if let Some(text) = welcome {
-        dispatch(&mut model, &mut store, Message::OpenPicker);
-        model.flash = Some(text.to_owned());
+    match welcome {
+        Some(Welcome::Picker(text)) => {
+            dispatch(&mut model, &mut store, Message::OpenPicker);
+            model.flash = Some(text.to_owned());
+        }
+        Some(Welcome::Flash(text)) => model.flash = Some(text.to_owned()),
+        None => {}
     }
     let mut version = None;
     take_outside_changes(&mut model, &mut store, &mut version);

@@ -1,8 +1,9 @@
-//! First run: no database yet. A short form asks the observer's name (and an optional contact)
-//! and where the election comes from: a bundled sample, or a reference file of official data
-//! prepared by a coordinator (`constat init --election …` + `constat import …`). The runtime
-//! then creates the database (never over an existing file) and opens the picker so the observer
-//! chooses their circonscription and bureau.
+//! First run: no database yet. A short form asks the observer's name (and an optional contact),
+//! where the election comes from — a bundled sample, or a reference file of official data
+//! prepared by a coordinator (`constat reference -o ref.db`), with the observer's bureau when
+//! known — and the qualité they sign réclamations in. The runtime then creates the database
+//! (never over an existing file) as `constat init --reference … [--bureau …] [--qualite …]`
+//! does, and opens the picker when no bureau was given.
 //!
 //! Elm style like the main interface: [`SetupModel`], [`SetupMsg`], a pure [`update`] that
 //! returns a [`SetupEffect`], drawn by `view::setup`.
@@ -10,6 +11,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::theme::Theme;
+use crate::domain::appeal::Qualite;
 use crate::i18n::Lang;
 
 /// Where the new database's election and reference data come from.
@@ -33,6 +35,11 @@ pub struct SetupChoice {
     /// "Observatrice" (`Some(true)`), "observateur" (`Some(false)`), or not said: how the
     /// interface names the observer and how the réclamation says « Je soussigné(e) ».
     pub feminine: Option<bool>,
+    /// With a reference file: the observer's bureau, when typed (the database then holds its
+    /// circonscription only, as `init --reference … --bureau …` makes it).
+    pub bureau: Option<String>,
+    /// The qualité the observer signs réclamations in, when said (`init --qualite`).
+    pub qualite: Option<Qualite>,
 }
 
 /// The form's fields, in order.
@@ -46,8 +53,41 @@ pub enum Field {
     Election,
     /// The reference file's path (only with the reference choice).
     Reference,
+    /// The observer's bureau code (only with the reference choice; optional).
+    Bureau,
     /// Observateur or observatrice (a choice, not said by default).
     Word,
+    /// The qualité: not said, électeur, délégué, candidat (a choice).
+    Qualite,
+    /// Whose délégué (only with the délégué choice).
+    Delegate,
+}
+
+/// The qualités offered, in the order the choice cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QualiteChoice {
+    /// Not said (asked again when a réclamation is prepared).
+    Unsaid,
+    /// A voter registered at the bureau.
+    Electeur,
+    /// A candidate's délégué (whose: the next field).
+    Delegue,
+    /// A candidate.
+    Candidat,
+}
+
+impl QualiteChoice {
+    const ORDER: [Self; 4] = [Self::Unsaid, Self::Electeur, Self::Delegue, Self::Candidat];
+
+    /// The catalogue's words for the choice.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Unsaid => "setup-qualite-unsaid",
+            Self::Electeur => "setup-qualite-electeur",
+            Self::Delegue => "setup-qualite-delegue",
+            Self::Candidat => "setup-qualite-candidat",
+        }
+    }
 }
 
 /// The first-run form.
@@ -71,6 +111,12 @@ pub struct SetupModel {
     pub feminine: Option<bool>,
     /// Typed reference file path.
     pub reference: String,
+    /// Typed bureau code (with a reference file).
+    pub bureau: String,
+    /// The qualité chosen.
+    pub qualite: QualiteChoice,
+    /// Typed name of the candidate or list the observer is délégué of.
+    pub delegate: String,
     /// The field with the focus.
     pub focus: Field,
     /// Why the last attempt failed.
@@ -118,6 +164,9 @@ impl SetupModel {
             feminine: None,
             election: 0,
             reference: String::new(),
+            bureau: String::new(),
+            qualite: QualiteChoice::Unsaid,
+            delegate: String::new(),
             focus: Field::Name,
             error: None,
             quit: false,
@@ -133,9 +182,12 @@ impl SetupModel {
     pub fn fields(&self) -> Vec<Field> {
         let mut f = vec![Field::Name, Field::Contact, Field::Election];
         if self.wants_reference() {
-            f.push(Field::Reference);
+            f.extend([Field::Reference, Field::Bureau]);
         }
-        f.push(Field::Word);
+        f.extend([Field::Word, Field::Qualite]);
+        if self.qualite == QualiteChoice::Delegue {
+            f.push(Field::Delegate);
+        }
         f
     }
 }
@@ -150,12 +202,8 @@ pub fn message_for(key: KeyEvent, model: &SetupModel) -> Option<SetupMsg> {
         KeyCode::Enter => Some(SetupMsg::Submit),
         KeyCode::Tab | KeyCode::Down => Some(SetupMsg::Focus(true)),
         KeyCode::BackTab | KeyCode::Up => Some(SetupMsg::Focus(false)),
-        KeyCode::Left if matches!(model.focus, Field::Election | Field::Word) => {
-            Some(SetupMsg::Choose(false))
-        }
-        KeyCode::Right | KeyCode::Char(' ')
-            if matches!(model.focus, Field::Election | Field::Word) =>
-        {
+        KeyCode::Left if model.focus.is_choice() => Some(SetupMsg::Choose(false)),
+        KeyCode::Right | KeyCode::Char(' ') if model.focus.is_choice() => {
             Some(SetupMsg::Choose(true))
         }
         KeyCode::Backspace => Some(SetupMsg::Erase),
@@ -170,7 +218,16 @@ pub fn message_for(key: KeyEvent, model: &SetupModel) -> Option<SetupMsg> {
     }
 }
 
+impl Field {
+    /// A choice among fixed values (space and ← → change it), not a text.
+    pub fn is_choice(self) -> bool {
+        matches!(self, Self::Election | Self::Word | Self::Qualite)
+    }
+}
+
 const TEXT_MAX: usize = 200;
+/// A bureau code is short (`75056_0911`, `ZZ01_0001`).
+const BUREAU_MAX: usize = 40;
 const PATH_MAX: usize = 1000;
 
 /// Applies `msg`; returns the effect to run, if any.
@@ -181,7 +238,9 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
                 Field::Name => (&mut model.name, TEXT_MAX),
                 Field::Contact => (&mut model.contact, TEXT_MAX),
                 Field::Reference => (&mut model.reference, PATH_MAX),
-                Field::Election | Field::Word => return None,
+                Field::Bureau => (&mut model.bureau, BUREAU_MAX),
+                Field::Delegate => (&mut model.delegate, TEXT_MAX),
+                Field::Election | Field::Word | Field::Qualite => return None,
             };
             if field.chars().count() < max {
                 field.push(c);
@@ -194,7 +253,9 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
                 Field::Name => model.name.pop(),
                 Field::Contact => model.contact.pop(),
                 Field::Reference => model.reference.pop(),
-                Field::Election | Field::Word => None,
+                Field::Bureau => model.bureau.pop(),
+                Field::Delegate => model.delegate.pop(),
+                Field::Election | Field::Word | Field::Qualite => None,
             };
             None
         }
@@ -214,6 +275,17 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
             let order = [None, Some(false), Some(true)];
             let i = order.iter().position(|w| *w == model.feminine).unwrap_or(0);
             model.feminine = order[if forward { (i + 1) % 3 } else { (i + 2) % 3 }];
+            None
+        }
+        SetupMsg::Choose(forward) if model.focus == Field::Qualite => {
+            let order = QualiteChoice::ORDER;
+            let n = order.len();
+            let i = order.iter().position(|q| *q == model.qualite).unwrap_or(0);
+            model.qualite = order[if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }];
             None
         }
         SetupMsg::Choose(forward) => {
@@ -242,13 +314,30 @@ pub fn update(model: &mut SetupModel, msg: SetupMsg) -> Option<SetupEffect> {
                 }
                 None => Source::Reference(model.reference.trim().to_owned()),
             };
+            let qualite = match model.qualite {
+                QualiteChoice::Unsaid => None,
+                QualiteChoice::Electeur => Some(Qualite::Electeur),
+                QualiteChoice::Candidat => Some(Qualite::Candidat),
+                QualiteChoice::Delegue if model.delegate.trim().is_empty() => {
+                    model.error = Some(
+                        crate::i18n::Message::new("setup-delegate-required").render(model.lang),
+                    );
+                    model.focus = Field::Delegate;
+                    return None;
+                }
+                QualiteChoice::Delegue => Some(Qualite::Delegue(model.delegate.trim().to_owned())),
+            };
             model.error = None;
             let contact = Some(model.contact.trim().to_owned()).filter(|c| !c.is_empty());
+            let bureau = Some(model.bureau.trim().to_owned())
+                .filter(|b| !b.is_empty() && matches!(source, Source::Reference(_)));
             Some(SetupEffect::Create(SetupChoice {
                 name: name.to_owned(),
                 contact,
                 source,
                 feminine: model.feminine,
+                bureau,
+                qualite,
             }))
         }
         SetupMsg::Failed(why) => {
@@ -297,6 +386,8 @@ mod tests {
                 contact: Some("06 00 00 00 00".into()),
                 source: Source::Sample("paris-1-2017"),
                 feminine: None,
+                bureau: None,
+                qualite: None,
             }))
         );
     }
@@ -336,6 +427,8 @@ mod tests {
                 contact: None,
                 source: Source::Reference("/media/usb/lg2024.db".into()),
                 feminine: None,
+                bureau: None,
+                qualite: None,
             }))
         );
     }
@@ -350,6 +443,42 @@ mod tests {
         assert_eq!(m.name, "");
         type_keys(&mut m, " ");
         assert!(!m.wants_reference());
+    }
+
+    #[test]
+    fn a_reference_file_takes_the_observer_s_bureau_and_the_qualite_is_asked() {
+        let mut m = model();
+        // Name, contact, election → the reference file, its path, the bureau, the word, the
+        // qualité → délégué, whose.
+        type_keys(&mut m, "Paul\t\t>>\t/media/usb/lg2024.db\t75056_0911\t\t>>");
+        assert_eq!(m.focus, Field::Qualite);
+        assert_eq!(m.qualite, QualiteChoice::Delegue);
+        assert_eq!(type_keys(&mut m, "\n"), None, "whose délégué is missing");
+        assert_eq!(m.focus, Field::Delegate);
+        assert!(m.error.is_some());
+        let effect = type_keys(&mut m, "Mme Y\n");
+        assert_eq!(
+            effect,
+            Some(SetupEffect::Create(SetupChoice {
+                name: "Paul".into(),
+                contact: None,
+                source: Source::Reference("/media/usb/lg2024.db".into()),
+                feminine: None,
+                bureau: Some("75056_0911".into()),
+                qualite: Some(Qualite::Delegue("Mme Y".into())),
+            }))
+        );
+        // With a sample, no bureau field and no bureau; électeur is a choice away.
+        let mut m = model();
+        let effect = type_keys(&mut m, "Marie\t\t\t\t>\n");
+        assert!(matches!(
+            effect,
+            Some(SetupEffect::Create(SetupChoice {
+                bureau: None,
+                qualite: Some(Qualite::Electeur),
+                ..
+            }))
+        ));
     }
 
     #[test]

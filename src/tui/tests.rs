@@ -1885,6 +1885,51 @@ fn page_keys_move_a_screenful_in_the_grid_and_the_help() {
     assert_eq!(h.model.help_scroll, 0);
 }
 
+/// First run on a coordinator's reference file with the observer's bureau: the database is the
+/// slice `init --reference … --bureau …` makes (the bureau's circonscription only, the bureau
+/// current), with the qualité the form asked (issue 14 point 2, issue 18 point 1).
+#[test]
+fn the_first_run_on_a_reference_file_takes_the_bureau_s_slice_and_the_qualite() {
+    use crate::domain::appeal::Qualite;
+    let dir = tempfile::tempdir().unwrap();
+    let national = real_store(&dir.path().join("national.db"));
+    let reference = dir.path().join("ref.db");
+    crate::app::database::write_reference(&national, &reference).unwrap();
+    let choice = super::setup::SetupChoice {
+        name: "Paul".into(),
+        contact: None,
+        source: super::setup::Source::Reference(reference.display().to_string()),
+        feminine: None,
+        bureau: Some("75056_0911".into()),
+        qualite: Some(Qualite::Delegue("Mme Y".into())),
+    };
+    let store = super::runtime::create(&dir.path().join("obs.db"), &choice, Lang::Fr).unwrap();
+    assert_eq!(
+        store.current_bureau().unwrap(),
+        Some(crate::domain::BureauCode::parse("75056_0911").unwrap())
+    );
+    assert_eq!(
+        store.signer_qualite().unwrap(),
+        Some(Qualite::Delegue("Mme Y".into()))
+    );
+    let data = store.election_data().unwrap();
+    assert!(
+        data.referential
+            .bureaux
+            .values()
+            .all(|b| b.circonscription.as_ref().map(|c| c.as_str()) == Some("7501")),
+        "a slice of the bureau's circonscription"
+    );
+    // A bureau the file does not hold: refused, nothing created.
+    let wrong = super::setup::SetupChoice {
+        bureau: Some("75056_9999".into()),
+        ..choice
+    };
+    let target = dir.path().join("other.db");
+    assert!(super::runtime::create(&target, &wrong, Lang::Fr).is_err());
+    assert!(!target.exists());
+}
+
 /// First run on the sample: no bureau is taken for the observer, and leaving the picker says that
 /// none is chosen yet instead of keeping the sample's bureau silently (issue 16 point 6).
 #[test]
@@ -1895,6 +1940,8 @@ fn the_first_run_chooses_no_bureau_and_leaving_the_picker_says_so() {
         contact: None,
         source: super::setup::Source::Sample("paris-1-2017"),
         feminine: Some(true),
+        bureau: None,
+        qualite: None,
     };
     let store = super::runtime::create(&dir.path().join("obs.db"), &choice, Lang::Fr).unwrap();
     assert_eq!(store.current_bureau().unwrap(), None);

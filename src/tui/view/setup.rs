@@ -27,6 +27,7 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
             Line::styled(format!("    {value}{cursor}"), style),
         ]
     };
+    let word = |id: &'static str| crate::i18n::Message::new(id).render(model.lang);
     let mut lines = vec![
         Line::raw(t.intro),
         Line::styled(format!("{}{sep}{}", t.database, model.path), theme.dim()),
@@ -95,9 +96,14 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
             field(t.reference_path, &model.reference, Field::Reference),
             Field::Reference,
         );
+        add(
+            &mut lines,
+            &mut focus_lines,
+            field(&word("setup-bureau"), &model.bureau, Field::Bureau),
+            Field::Bureau,
+        );
     }
     // Observateur or observatrice: a choice (space or ← →), not said until chosen.
-    let word = |id: &'static str| crate::i18n::Message::new(id).render(model.lang);
     let focused = model.focus == Field::Word;
     let value = match model.feminine {
         None => word("setup-word-unsaid"),
@@ -125,6 +131,40 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
         ],
         Field::Word,
     );
+    // The qualité the réclamation states: a choice, then whose délégué.
+    let focused = model.focus == Field::Qualite;
+    let style = if focused {
+        theme.title()
+    } else {
+        ratatui::style::Style::default()
+    };
+    add(
+        &mut lines,
+        &mut focus_lines,
+        vec![
+            Line::styled(
+                format!(
+                    "{}{}{sep}",
+                    if focused { "▸ " } else { "  " },
+                    word("setup-qualite")
+                ),
+                style,
+            ),
+            Line::styled(
+                format!("    ‹ {} ›", word(model.qualite.message_id())),
+                style,
+            ),
+        ],
+        Field::Qualite,
+    );
+    if model.qualite == crate::tui::setup::QualiteChoice::Delegue {
+        add(
+            &mut lines,
+            &mut focus_lines,
+            field(&word("setup-delegate"), &model.delegate, Field::Delegate),
+            Field::Delegate,
+        );
+    }
     // The bottom lines: the error when there is one (it must be read), else the key hint.
     let bottom_height = model
         .error
