@@ -221,7 +221,10 @@ journey-sep = {": "}
 
 # Issue 13 point 6: when the observations typed next were seen (key t)
 journey-seen-at-title = Time of the observations
-journey-seen-at-hint = When were the next observations seen? (the bureau's legal time; empty: now)
+journey-seen-at-hint = When were the next observations seen? ({ $utc ->
+    [yes] UTC: the code of this bureau abroad gives no time zone
+   *[no] the bureau's legal time
+}; empty: now)
 journey-seen-at-label = Seen at
 journey-seen-at-unreadable = "{ $text }" is not a readable time: write for example 15:10 or 11/06/2017 15:10 (empty: now)
 journey-seen-at-set = The next observations are dated { $moment } (t to change; empty: now)

@@ -224,7 +224,10 @@ journey-sep = {"\u00A0: "}
 
 # Issue 13 point 6: when the observations typed next were seen (key t)
 journey-seen-at-title = Heure des constats
-journey-seen-at-hint = Quand les constats suivants ont-ils été vus ? (heure légale du bureau ; vide : maintenant)
+journey-seen-at-hint = Quand les constats suivants ont-ils été vus ? ({ $utc ->
+    [yes] heure UTC : le code de ce bureau de l'étranger ne dit pas son fuseau
+   *[no] heure légale du bureau
+} ; vide : maintenant)
 journey-seen-at-label = Vu à
 journey-seen-at-unreadable = « { $text } » n'est pas une heure lisible : écrivez par exemple 15 h 10 ou 11/06/2017 15 h 10 (vide : maintenant)
 journey-seen-at-set = Les constats suivants sont datés du { $moment } (t pour changer ; vide : maintenant)

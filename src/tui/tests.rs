@@ -3288,3 +3288,27 @@ fn screens_speak_plainly_and_show_the_reference_to_copy() {
         assert!(!inner.starts_with(':'), "{s}");
     }
 }
+
+/// The seen-at form says which clock a typed time is read on: the bureau's legal time in Paris,
+/// UTC for a bureau of the French abroad, whose code gives no zone.
+#[test]
+fn the_seen_at_form_says_utc_for_the_french_abroad() {
+    let mut h = Harness::new(model());
+    h.send(Message::OpenSeenAt);
+    let flat = |m: &Model| {
+        // Drawn in the form (it wraps there).
+        assert!(screen(m, 80, 24).contains("Quand les constats"));
+        super::view::overlays::seen_at_hint(m)
+    };
+    let paris = flat(&h.model);
+    assert!(paris.contains("heure légale du bureau"), "{paris}");
+    assert!(!paris.contains("UTC"), "{paris}");
+    let abroad = crate::domain::CirconscriptionCode::parse("ZZ01").unwrap();
+    h.model.circonscription.code = abroad.clone();
+    if let Some(b) = h.model.bureau.as_mut() {
+        b.code = crate::domain::BureauCode::parse("ZZ001_0001").unwrap();
+        b.circonscription = Some(abroad);
+    }
+    let zz = flat(&h.model);
+    assert!(zz.contains("heure UTC"), "{zz}");
+}

@@ -5,7 +5,7 @@ pub mod coordination;
 mod grid;
 mod header;
 pub mod layout;
-mod overlays;
+pub(crate) mod overlays;
 pub mod setup;
 mod summary;
 mod tabs;

@@ -453,7 +453,7 @@ fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
         Mode::SeenAt(form) => FormContent {
             title: j.seen_at_title.to_owned(),
             lines: vec![
-                Line::raw(format!("  {}", j.seen_at_hint)),
+                Line::raw(format!("  {}", seen_at_hint(model))),
                 field(j.seen_at_label, &form.text, true, model),
             ],
             error: form.error.clone(),
@@ -463,6 +463,18 @@ fn form_content(model: &Model, area: Rect) -> Option<FormContent<'static>> {
         _ => return None,
     };
     Some(content)
+}
+
+/// The seen-at form's question, saying which clock the time is read on: the bureau's legal
+/// time, or UTC for the French abroad whose code gives no zone.
+pub(crate) fn seen_at_hint(model: &Model) -> String {
+    let zone = crate::domain::legal_time::LegalZone::of_place(
+        &model.circonscription.code,
+        model.bureau.as_ref().map(|b| &b.code),
+    );
+    crate::i18n::Message::new("journey-seen-at-hint")
+        .arg("utc", zone == crate::domain::legal_time::LegalZone::Unknown)
+        .render(model.lang)
 }
 
 /// The photo form's content: what the photo shows (Tab for the other choice), the path typed,
