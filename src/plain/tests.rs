@@ -121,12 +121,12 @@ fn a_cell_is_said_saved_with_its_time_only_once_stored() {
         "3 foi p\n3 bureau absent\n3 foi p\n3 foi -\n",
     );
     assert!(
-        out.contains(" — profession de foi : présent — enregistré à 10 h.\n"),
+        out.contains(" — profession de foi : présent — enregistré à 10 h 00.\n"),
         "{out}"
     );
     assert!(out.contains("constat> 3. "), "{out}");
     assert!(
-        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h 00.\n"),
         "{out}"
     );
     // The same value again is said and not stored twice.
@@ -134,7 +134,7 @@ fn a_cell_is_said_saved_with_its_time_only_once_stored() {
         out.contains(" — profession de foi : présent, déjà : rien à enregistrer.\n"),
         "{out}"
     );
-    assert!(out.contains(" — profession de foi : non vérifié — enregistré à 10 h.\n"));
+    assert!(out.contains(" — profession de foi : non vérifié — enregistré à 10 h 00.\n"));
     assert_eq!(
         ticks(&store),
         vec![
@@ -181,7 +181,7 @@ fn the_whole_column_asks_first() {
     let out = drive(&mut store, Lang::Fr, "tous bureau p\no\ntous bureau p\n");
     assert!(
         out.contains(&format!(
-            "bulletin (bureau) : présent pour {} candidats — enregistré à 10 h.",
+            "bulletin (bureau) : présent pour {} candidats — enregistré à 10 h 00.",
             n - 1
         )),
         "{out}"
@@ -279,20 +279,20 @@ fn envelope_non_receipt_and_note() {
     );
     assert!(
         out.contains(
-            "Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue — enregistré à 10 h."
+            "Enveloppes du foyer : 4 électeurs à l'adresse, 1 enveloppe reçue — enregistré à 10 h 00."
         ),
         "{out}"
     );
     assert!(
         out.contains(
-            "Non-réception : Jean Dupont, bureau 75056_0911, autre foyer — enregistré à 10 h."
+            "Non-réception : Jean Dupont, bureau 75056_0911, autre foyer — enregistré à 10 h 00."
         ),
         "{out}"
     );
     assert!(out.contains("Non-réception sans nom, bureau 75056_0911, votre foyer — enregistré"));
     assert!(
         out.contains(
-            " — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10 h."
+            " — bulletin (bureau) : absent, note : « bulletins épuisés à 15h » — enregistré à 10 h 00."
         ),
         "{out}"
     );
@@ -674,16 +674,16 @@ fn a_recheck_of_the_table_is_said_rechecked_at_the_bureau_s_time() {
     let mut store = new_store(dir.path(), true);
     let out = drive(&mut store, Lang::Fr, "3 bureau p\n3 bureau p\n3 bureau a\n");
     assert!(
-        out.contains(" — bulletin (bureau) : présent — enregistré à 10 h.\n"),
+        out.contains(" — bulletin (bureau) : présent — enregistré à 10 h 00.\n"),
         "{out}"
     );
     assert!(
-        out.contains(" — bulletin (bureau) : présent — revérifié à 10 h.\n"),
+        out.contains(" — bulletin (bureau) : présent — revérifié à 10 h 00.\n"),
         "{out}"
     );
     // A changed mark is no re-check.
     assert!(
-        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h 00.\n"),
         "{out}"
     );
     assert_eq!(ticks(&store).len(), 3);
@@ -731,7 +731,7 @@ fn absurd_counts_are_refused_and_more_envelopes_than_voters_is_asked_first() {
     assert!(
         out.contains(
             "Enveloppes du foyer : 4 électeurs à l'adresse, 9 enveloppes reçues \
-             (5 enveloppes de plus que d'électeurs) — enregistré à 10 h."
+             (5 enveloppes de plus que d'électeurs) — enregistré à 10 h 00."
         ),
         "{out}"
     );
@@ -773,9 +773,9 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
     // The cell's history, oldest first, in the bureau's legal time.
     assert!(
         out.contains(
-            " — bulletin (bureau) : 3 observations :\nle 11/06/2017 à 10 h : absent\n\
-             le 11/06/2017 à 10 h : absent, note : « épuisés »\n\
-             le 11/06/2017 à 10 h : présent\n"
+            " — bulletin (bureau) : 3 observations :\nle 11/06/2017 à 10 h 00 : absent\n\
+             le 11/06/2017 à 10 h 00 : absent, note : « épuisés »\n\
+             le 11/06/2017 à 10 h 00 : présent\n"
         ),
         "{out}"
     );
@@ -1185,7 +1185,7 @@ fn a_recheck_does_not_repeat_the_earlier_note() {
 }
 
 /// Issue 16 point 5: after `heure`, a re-check is said at the time seen, not the time typed in,
-/// and every reply says its time the French way ("10 h", "9 h 40"), with the time seen first.
+/// and every reply says its time the French way ("10 h 00", "9 h 40"), with the time seen first.
 #[test]
 fn replies_say_the_time_seen_the_french_way() {
     let dir = tempfile::tempdir().unwrap();
@@ -1196,7 +1196,7 @@ fn replies_say_the_time_seen_the_french_way() {
         "8 bureau a\nheure 11/06/2017 09:40\n8 bureau a\n3 foi p\n",
     );
     assert!(
-        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h.\n"),
+        out.contains(" — bulletin (bureau) : absent — enregistré à 10 h 00.\n"),
         "{out}"
     );
     assert!(
@@ -1204,7 +1204,7 @@ fn replies_say_the_time_seen_the_french_way() {
         "{out}"
     );
     assert!(
-        out.contains(" — profession de foi : présent — vu à 9 h 40, enregistré à 10 h.\n"),
+        out.contains(" — profession de foi : présent — vu à 9 h 40, enregistré à 10 h 00.\n"),
         "{out}"
     );
     assert!(

@@ -71,7 +71,7 @@ pub struct Text {
     pub bye: &'static str,
     /// Ctrl-C at the prompt: the session ends as `quitter` does.
     pub interrupted: &'static str,
-    /// A time of day the way a person says it: `15 h 40` in French, `15:40` in English.
+    /// A time of day the way a person says it: `15 h 00`, `15 h 40` in French, `15:40` in English.
     pub clock: fn(NaiveDateTime) -> String,
     /// After a change that re-checked a cell of the table: "revérifié à 15 h 40".
     pub rechecked_at: fn(&str) -> String,
@@ -107,18 +107,15 @@ pub struct Text {
     pub verify_some_broken: fn(usize) -> String,
 }
 
-/// A time of day the way it is said (`15 h 40`, `15 h` in French; `15:40` in English): what
-/// plain mode and `constat tick` say a re-check with.
+/// A time of day the way it is said (`15 h 00`, `15 h 40` in French; `15:40` in English), as
+/// every other front end and the report say it: what plain mode and `constat tick` say a
+/// re-check with.
 pub fn clock_words(lang: Lang, t: NaiveDateTime) -> String {
     (text(lang).clock)(t)
 }
 
 fn clock<const EN: bool>(t: NaiveDateTime) -> String {
-    match (EN, t.minute()) {
-        (true, m) => format!("{:02}:{m:02}", t.hour()),
-        (false, 0) => format!("{} h", t.hour()),
-        (false, m) => format!("{} h {m:02}", t.hour()),
-    }
+    lang_of::<EN>().catalog().clock(t)
 }
 
 /// The texts of `lang`.
