@@ -9,7 +9,7 @@ save-failed = ✗ NOT SAVED: { $error }
 
 ## Hints
 
-hint-grid = ↑↓←→ move · space/p/a/⌫ mark · P column · e envelope · n non-receipt · / place · u undo · ? help · q quit
+hint-grid = ↑↓←→ move · space/p/a/⌫ mark · P column · e envelope · n non-receipt · f photo · / place · u undo · ? help · q quit
 hint-form = Tab next field · Enter confirm · Esc cancel
 hint-help-scroll = ↑↓ scroll · Esc close
 hint-picker = ↑↓ choose · Enter open · Esc cancel

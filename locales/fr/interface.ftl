@@ -9,7 +9,7 @@ save-failed = ✗ NON ENREGISTRÉ : { $error }
 
 ## Hints
 
-hint-grid = ↑↓←→ bouger · espace/p/a/⌫ cocher · P colonne · e enveloppe · n non-réception · / lieu · u annuler · ? aide · q quitter
+hint-grid = ↑↓←→ bouger · espace/p/a/⌫ cocher · P colonne · e enveloppe · n non-réception · f photo · / lieu · u annuler · ? aide · q quitter
 hint-form = Tab champ suivant · Entrée valider · Échap annuler
 hint-help-scroll = ↑↓ défiler · Échap fermer
 hint-picker = ↑↓ choisir · Entrée ouvrir · Échap annuler
