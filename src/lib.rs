@@ -20,6 +20,10 @@
 //!   that say what, where and how to fix.
 #![forbid(unsafe_code)]
 
+// Test fixtures shared with the integration tests (tests/fixtures/) name the crate `constat`.
+#[cfg(test)]
+extern crate self as constat;
+
 pub mod app;
 pub mod cli;
 pub mod commands;

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::NaiveDateTime;
 
 use super::parse::{Form, Problem};
 use crate::domain::{Item, Mark};

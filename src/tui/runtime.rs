@@ -543,6 +543,7 @@ fn with_terminal<T>(
 }
 
 /// What the interface says when it opens after the first-run form.
+#[derive(Clone, Copy)]
 enum Welcome {
     /// Opens the picker with this message: no bureau chosen yet.
     Picker(&'static str),

@@ -5,6 +5,7 @@ mod cli;
 mod cli_help;
 mod coordination;
 mod escape;
+mod findings_dataset;
 mod forgery;
 mod hostile;
 mod import;

@@ -1,0 +1,53 @@
+//! The generated multi-observer data set of issue 13 (tests/fixtures/multi_observer.rs): its
+//! findings, as the JSON report gives them, are the contract (snapshot). Each defect issue 13
+//! fixed occurs in it; `src/report/tests.rs` checks them one by one on the same data.
+
+#[path = "../fixtures/multi_observer.rs"]
+mod multi_observer;
+
+use constat::domain::RecordState;
+use constat::domain::record::build_record_with;
+use constat::i18n::Lang;
+use constat::report::{Format, Report, render};
+
+const DIGEST: &str = "5f1c0e8a9b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e";
+
+#[test]
+fn generated_data_set_findings_json() {
+    let data = multi_observer::national_data();
+    let state = RecordState::fold(&multi_observer::national_events());
+    let names = multi_observer::national_names();
+    let records = state
+        .observed_circonscriptions()
+        .iter()
+        .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
+        .collect();
+    let report = Report {
+        election: &data.election,
+        records,
+        digest: Some(DIGEST.to_owned()),
+    };
+    let mut out = Vec::new();
+    render(&report, Format::Json, Lang::Fr, &mut out).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let findings: Vec<serde_json::Value> = v["circonscriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "circonscription": c["circonscription"]["code"],
+                "bureaux": c["bureaux"],
+                "findings": c["findings"],
+                "details": c["details"],
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "format_version": v["format_version"],
+        "circonscriptions": findings,
+        "departements": v["departements"],
+        "digest": v["digest"],
+    });
+    insta::assert_snapshot!(serde_json::to_string_pretty(&doc).unwrap());
+}
