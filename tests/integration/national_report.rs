@@ -157,6 +157,9 @@ pub fn national_db(dir: &Path) -> PathBuf {
         for i in 0..CIRCONSCRIPTIONS {
             let circ = circ_code(i);
             let findings = has_findings(i);
+            let saturday =
+                constat::domain::law::Law::of(constat::domain::ElectionKind::Legislatives)
+                    .abroad_votes_on_saturday(circ.as_str());
             for o in 0..2usize {
                 let n = (i * 2 + o) as u128 + 10;
                 let id = uuid::Uuid::from_u128(n).to_string();
@@ -165,9 +168,12 @@ pub fn national_db(dir: &Path) -> PathBuf {
                     .unwrap();
                 let bureau = bureau_code(i, o);
                 let mut seq = 0i64;
+                // On the place's own vote day: the Saturday for the French abroad in the
+                // Americas (law.md §4.6), else a Sunday tick there is after their close.
+                let day = if saturday { "2024-06-29" } else { "2024-06-30" };
                 let at = |seq: i64| {
                     format!(
-                        "2024-06-30T{:02}:{:02}:00.000000Z",
+                        "{day}T{:02}:{:02}:00.000000Z",
                         7 + (seq / 60) % 10,
                         seq % 60
                     )
