@@ -245,19 +245,13 @@ fn departement(b: &Bureau) -> &str {
 }
 
 /// The bureau's own day of the vote: the election's, a day earlier where the kind votes on
-/// Saturday (law.md §4.6).
+/// Saturday (law.md §4.6). The rule is the law table's ([`Law::vote_day_at`]), which the
+/// findings' "Dates à vérifier" use too.
 pub fn vote_day(election: &Election, bureau: &Bureau) -> Option<NaiveDate> {
     let law = Law::of(election.kind);
-    let abroad = bureau
-        .circonscription
-        .as_ref()
-        .is_some_and(|c| law.abroad_votes_on_saturday(c.as_str()));
-    election.date.map(|d| {
-        if abroad && d.weekday() == chrono::Weekday::Sun {
-            d.pred_opt().unwrap_or(d)
-        } else {
-            law.vote_day(d, departement(bureau))
-        }
+    election.date.map(|d| match &bureau.circonscription {
+        Some(circ) => law.vote_day_at(d, circ, Some(&bureau.code)),
+        None => law.vote_day(d, departement(bureau)),
     })
 }
 
