@@ -291,7 +291,7 @@ fn finding_sentences(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Strin
                 at_bureau,
                 cause,
                 candidates,
-            } => missing_from_envelope(*gap, *at_bureau, *cause, candidates, law, cat),
+            } => missing_from_envelope(*gap, Some(*at_bureau), *cause, candidates, law, cat),
             Finding::MissingAtBureau { candidates } => format!(
                 "{}{}{}.",
                 Message::new("finding-missing-at-bureau")
@@ -342,10 +342,11 @@ fn finding_sentences(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Strin
 }
 
 /// `7 candidats n'ont ni profession de foi ni bulletin dans l'enveloppe ; les 7 ont leur bulletin
-/// au bureau : n° 1 …. Absents de l'unique enveloppe observée …`.
+/// au bureau : n° 1 …. Absents de l'unique enveloppe observée …`. With `at_bureau` `None`, nothing
+/// is said of the table (the PV annex, when the table's mark rests on a sighting after the close).
 fn missing_from_envelope(
     gap: EnvelopeGap,
-    at_bureau: Mark,
+    at_bureau: Option<Mark>,
     cause: EnvelopeCause,
     candidates: &[Candidate],
     law: &Law,
@@ -365,9 +366,10 @@ fn missing_from_envelope(
         EnvelopeGap::Courrier => (cat.finding_missing_courrier)(n),
     };
     let bureau = match at_bureau {
-        Mark::Present => (cat.finding_at_bureau_present)(n),
-        Mark::Absent => (cat.finding_at_bureau_absent)(n),
-        Mark::Unchecked => cat.finding_at_bureau_unchecked.to_owned(),
+        Some(Mark::Present) => (cat.finding_at_bureau_present)(n),
+        Some(Mark::Absent) => (cat.finding_at_bureau_absent)(n),
+        Some(Mark::Unchecked) => cat.finding_at_bureau_unchecked.to_owned(),
+        None => String::new(),
     };
     let mut cause_text = match cause {
         // Every candidate's documents are due in every envelope (présidentielle): no "not
@@ -391,7 +393,7 @@ fn missing_from_envelope(
     // the mairies only, which the commission sends on to the bureaux (R.34 al. 4).
     if law.may_not_supply
         && matches!(cause, EnvelopeCause::NotSupplied { .. })
-        && at_bureau == Mark::Present
+        && at_bureau == Some(Mark::Present)
     {
         cause_text.push_str(
             &Message::new("finding-mairies-only")

@@ -804,6 +804,38 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             }
         }
     }
+    // The ballots seen present at this table after the close: not attested either, listed with
+    // the rest (the absent ones are in their periods above).
+    for d in pv
+        .record
+        .details
+        .iter()
+        .filter(|_| !pv.bureau.voting_machines)
+    {
+        if let Detail::SeenAfterPolls { observations, .. } = d {
+            for l in observations.iter().filter(|l| {
+                l.item == Item::Bureau
+                    && l.bureau.as_ref() == Some(code)
+                    && l.sighting.mark == Mark::Present
+            }) {
+                late.push(
+                    Message::new("late-sighting")
+                        .arg("panel", l.panel.get())
+                        .arg("item", cat.column(l.item, true))
+                        .arg(
+                            "who",
+                            format!(
+                                "{}{}{}",
+                                cat.mark(Mark::Present),
+                                cat.list_sep,
+                                super::sighting(&l.sighting, zone, cat)
+                            ),
+                        )
+                        .render(cat.lang),
+                );
+            }
+        }
+    }
     // Whether anything below is an irregularity: where candidates may lawfully not supply, a
     // candidate's documents absent from every envelope alone makes no réclamation.
     let mut irregular = !at_bureau.is_empty();
@@ -828,6 +860,20 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                 .extend(observations.iter());
         }
     }
+    // Candidates whose ballot was seen at a table of the circonscription after the close: the
+    // envelope lines say nothing of their table (those sightings are in "Faits à vérifier").
+    let late_at_table: BTreeSet<Panel> = pv
+        .record
+        .details
+        .iter()
+        .filter_map(|d| match d {
+            Detail::SeenAfterPolls { observations, .. } => Some(observations),
+            _ => None,
+        })
+        .flatten()
+        .filter(|l| l.item == Item::Bureau)
+        .map(|l| l.panel)
+        .collect();
     for f in &pv.record.findings {
         if let Finding::MissingFromEnvelope {
             gap,
@@ -843,8 +889,11 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                 .map(|s| (*s).clone())
                 .collect();
             sightings.sort_by_key(|s| (s.at, s.observer));
+            // The table's mark is attested only when none of it was seen after the close.
+            let table = Some(*at_bureau)
+                .filter(|_| !candidates.iter().any(|c| late_at_table.contains(&c.panel)));
             let mut line = if law.may_not_supply {
-                missing_from_envelope(*gap, *at_bureau, *cause, candidates, law, cat)
+                missing_from_envelope(*gap, table, *cause, candidates, law, cat)
             } else {
                 due_everywhere(*gap, candidates, law, cat)
             };
@@ -2234,7 +2283,15 @@ mod tests {
         let circ = CirconscriptionCode::parse("7501").unwrap();
         let b = BureauCode::parse("75056_0911").unwrap();
         // 17:50 UTC is 19 h 50 in Paris, before the close; 18:30 UTC is 20 h 30, after it.
-        for (n, (h, m)) in [(17, 50), (18, 30)].into_iter().enumerate() {
+        // Candidate 1's ballot (absent from Claire's envelope) is seen on the table at 20 h 40.
+        for (n, (panel, h, m, mark)) in [
+            (5, 17, 50, Mark::Absent),
+            (5, 18, 30, Mark::Absent),
+            (1, 18, 40, Mark::Present),
+        ]
+        .into_iter()
+        .enumerate()
+        {
             events.push(Event {
                 id: EventId(Uuid::from_u128(1 << 64 | (100 + n as u128))),
                 observer: claire(),
@@ -2244,9 +2301,9 @@ mod tests {
                 body: EventBody::Tick {
                     circonscription: circ.clone(),
                     bureau: Some(b.clone()),
-                    panel: Panel::new(5).unwrap(),
+                    panel: Panel::new(panel).unwrap(),
                     item: Item::Bureau,
-                    mark: Mark::Absent,
+                    mark,
                     note: None,
                     envelope: None,
                 },
@@ -2268,6 +2325,13 @@ mod tests {
             "a sighting after the close is attested: {a}"
         );
         assert!(late.contains("20 h 30") && !late.contains("19 h 50"), "{a}");
+        // The late sighting of candidate 1's ballot: listed to check, not attested in the
+        // envelope's line ("son bulletin est présent au bureau").
+        assert!(late.contains("20 h 40"), "{a}");
+        assert!(
+            !attested.contains("présent au bureau") && !attested.contains("20 h 40"),
+            "{a}"
+        );
         assert!(r.contains("19 h 50") && !r.contains("20 h 30"), "{r}");
     }
 
