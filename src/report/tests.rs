@@ -428,21 +428,7 @@ mod multi_observer;
 use multi_observer::{bureau, env, national_data, national_events, national_names, t, timed};
 
 fn national_report(format: Format, lang: Lang) -> String {
-    let data = national_data();
-    let state = RecordState::fold(&national_events());
-    let records = state
-        .observed_circonscriptions()
-        .iter()
-        .filter_map(|c| build_record_with(&data.referential, &state, c, &national_names()))
-        .collect();
-    let report = Report {
-        election: &data.election,
-        records,
-        digest: Some(DIGEST.to_owned()),
-    };
-    let mut out = Vec::new();
-    render(&report, format, lang, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
+    multi_observer::national_report(format, lang, DIGEST)
 }
 
 #[test]

@@ -5,31 +5,15 @@
 #[path = "../fixtures/multi_observer.rs"]
 mod multi_observer;
 
-use constat::domain::RecordState;
-use constat::domain::record::build_record_with;
 use constat::i18n::Lang;
-use constat::report::{Format, Report, render};
+use constat::report::Format;
 
 const DIGEST: &str = "5f1c0e8a9b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e";
 
 #[test]
 fn generated_data_set_findings_json() {
-    let data = multi_observer::national_data();
-    let state = RecordState::fold(&multi_observer::national_events());
-    let names = multi_observer::national_names();
-    let records = state
-        .observed_circonscriptions()
-        .iter()
-        .filter_map(|c| build_record_with(&data.referential, &state, c, &names))
-        .collect();
-    let report = Report {
-        election: &data.election,
-        records,
-        digest: Some(DIGEST.to_owned()),
-    };
-    let mut out = Vec::new();
-    render(&report, Format::Json, Lang::Fr, &mut out).unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let json = multi_observer::national_report(Format::Json, Lang::Fr, DIGEST);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let findings: Vec<serde_json::Value> = v["circonscriptions"]
         .as_array()
         .unwrap()

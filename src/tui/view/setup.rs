@@ -103,58 +103,43 @@ pub fn draw(model: &SetupModel, frame: &mut Frame<'_>) {
             Field::Bureau,
         );
     }
-    // Observateur or observatrice: a choice (space or ← →), not said until chosen.
-    let focused = model.focus == Field::Word;
+    // A choice among fixed values (space or ← →): its label, then the value between ‹ ›.
+    let choice = |label: &str, value: &str, f: Field| -> Vec<Line<'static>> {
+        let focused = model.focus == f;
+        let style = if focused {
+            theme.title()
+        } else {
+            ratatui::style::Style::default()
+        };
+        vec![
+            Line::styled(
+                format!("{}{label}{sep}", if focused { "▸ " } else { "  " }),
+                style,
+            ),
+            Line::styled(format!("    ‹ {value} ›"), style),
+        ]
+    };
+    // Observateur or observatrice, not said until chosen.
     let value = match model.feminine {
         None => word("setup-word-unsaid"),
         Some(false) => word("setup-word-observateur"),
         Some(true) => word("setup-word-observatrice"),
     };
-    let style = if focused {
-        theme.title()
-    } else {
-        ratatui::style::Style::default()
-    };
     add(
         &mut lines,
         &mut focus_lines,
-        vec![
-            Line::styled(
-                format!(
-                    "{}{}{sep}",
-                    if focused { "▸ " } else { "  " },
-                    word("setup-word")
-                ),
-                style,
-            ),
-            Line::styled(format!("    ‹ {value} ›"), style),
-        ],
+        choice(&word("setup-word"), &value, Field::Word),
         Field::Word,
     );
-    // The qualité the réclamation states: a choice, then whose délégué.
-    let focused = model.focus == Field::Qualite;
-    let style = if focused {
-        theme.title()
-    } else {
-        ratatui::style::Style::default()
-    };
+    // The qualité the réclamation states, then whose délégué.
     add(
         &mut lines,
         &mut focus_lines,
-        vec![
-            Line::styled(
-                format!(
-                    "{}{}{sep}",
-                    if focused { "▸ " } else { "  " },
-                    word("setup-qualite")
-                ),
-                style,
-            ),
-            Line::styled(
-                format!("    ‹ {} ›", word(model.qualite.message_id())),
-                style,
-            ),
-        ],
+        choice(
+            &word("setup-qualite"),
+            &word(model.qualite.message_id()),
+            Field::Qualite,
+        ),
         Field::Qualite,
     );
     if model.qualite == crate::tui::setup::QualiteChoice::Delegue {
