@@ -616,6 +616,11 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
         .next()
         .unwrap_or(0);
     let total = u32::from(ticked).max(received);
+    // At the municipales nothing is mailed in communes under 2,500 inhabitants (L.241), which
+    // constat cannot tell apart: a missing envelope is a grievance only where an envelope of
+    // the signer's household did arrive (then the commune mails). The annex keeps the facts.
+    let mails_here =
+        law.mailing.min_inhabitants.is_none() || received > 0 || !by_candidate.is_empty();
     let mut absent: BTreeMap<(Vec<Item>, Vec<u16>), SameAbsence<'_>> = BTreeMap::new();
     for ((items, _), (candidate, envelopes, seen)) in by_candidate {
         let entry = absent
@@ -665,16 +670,22 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
                 .render(lang),
         );
     }
-    // The signer's own non-receipt at this bureau: of their own household, as the event says
-    // (issue 13 point 5; another voter is a third party, who signs their own réclamation).
+    // The signer's own non-receipt at this bureau: of their own household, as the event says,
+    // and naming no voter — a named voter of the household is not the signer, who may not say
+    // "I received none" nor "mine" for them (issue 13 point 5; a third party signs their own
+    // réclamation).
     let own_non_receipt = pv
         .record
         .details
         .iter()
-        .filter(|_| at_home)
+        .filter(|_| at_home && mails_here)
         .find_map(|d| match d {
             Detail::NonReceipts { observations, .. } => observations.iter().find(|n| {
-                &n.bureau == code && n.observer == me && n.own_household && !after_close(pv, n.at)
+                &n.bureau == code
+                    && n.observer == me
+                    && n.own_household
+                    && !pv.voters.contains_key(&n.event)
+                    && !after_close(pv, n.at)
             }),
             _ => None,
         });
@@ -684,7 +695,7 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
     // Already one of the household's missing envelopes (law.md §2.10): said with the household.
     let counted = own_non_receipt.is_some_and(|n| n.in_shortfall);
     let mut household = false;
-    for d in pv.record.details.iter().filter(|_| at_home) {
+    for d in pv.record.details.iter().filter(|_| at_home && mails_here) {
         if let Detail::Shortfall { observations, .. } = d {
             for h in observations
                 .iter()
@@ -2271,6 +2282,111 @@ mod tests {
         assert!(m.contains("reporté au premier jour ouvré"), "{m}");
         insta::assert_snapshot!("departementales_pv", r);
         insta::assert_snapshot!("departementales_appeal", m);
+    }
+
+    /// A non-receipt of the signer's household that names another voter of it is not the
+    /// signer's: the réclamation says neither "dont la mienne" nor "Je n'ai reçu aucune
+    /// enveloppe", and names nobody; the household's count stands.
+    #[test]
+    fn a_named_voter_of_the_household_is_not_the_signer() {
+        let d = day(2017, 6, 11);
+        let named = |mut events: Vec<Event>| {
+            for e in &mut events {
+                if let EventBody::NonReceipt {
+                    voter, household, ..
+                } = &mut e.body
+                    && e.observer == claire()
+                {
+                    *voter = Some("Pierre Curie".to_owned());
+                    *household = Some(true);
+                }
+            }
+            events
+        };
+        let (r, _, _) = texts_of(
+            ElectionKind::Legislatives,
+            d,
+            "75056_0911",
+            Appeal::default(),
+            &named(events(d)),
+        );
+        assert!(!r.contains("dont la mienne"), "{r}");
+        assert!(!r.contains("Pierre Curie"), "{r}");
+        assert!(
+            r.contains("2 manquantes"),
+            "the household's count stands: {r}"
+        );
+        // With no count recorded, no "I received none" for Pierre either.
+        let without_count: Vec<Event> = named(events(d))
+            .into_iter()
+            .filter(|e| !matches!(e.body, EventBody::Envelope { .. }))
+            .collect();
+        let (r, _, _) = texts_of(
+            ElectionKind::Legislatives,
+            d,
+            "75056_0911",
+            Appeal::default(),
+            &without_count,
+        );
+        assert!(!r.contains("Je n'ai reçu aucune enveloppe"), "{r}");
+        // Unnamed, it is the signer's own.
+        let (r, _, _) = texts(
+            ElectionKind::Legislatives,
+            d,
+            "75056_0911",
+            Appeal::default(),
+        );
+        assert!(r.contains("dont la mienne"), "{r}");
+    }
+
+    /// At the municipales nothing is mailed under 2,500 inhabitants (L.241): a household that
+    /// received no envelope, and the signer's non-receipt, are no grievance the réclamation may
+    /// state (the commune may be small); one envelope received shows the commune mails.
+    #[test]
+    fn municipales_state_a_missing_envelope_only_where_the_commune_mails() {
+        let d = day(2026, 3, 15);
+        let none_received = |d| -> Vec<Event> {
+            events(d)
+                .into_iter()
+                .map(|mut e| {
+                    if let EventBody::Envelope { received, .. } = &mut e.body {
+                        *received = 0;
+                    }
+                    e
+                })
+                .filter(|e| {
+                    // Nothing of the envelope's contents either: none arrived.
+                    !matches!(e.body, EventBody::Tick { item, .. } if item.is_in_envelope())
+                })
+                .collect()
+        };
+        let (r, a, _) = texts_of(
+            ElectionKind::Municipales,
+            d,
+            "75056_0911",
+            Appeal::default(),
+            &none_received(d),
+        );
+        assert!(!r.contains("mon adresse d'inscription"), "{r}");
+        assert!(r.contains("14 h 10"), "the table's facts stay (March: UTC + 1): {r}");
+        assert!(a.contains("3 électeurs"), "the annex keeps the facts: {a}");
+        // The législatives mail everywhere: the same facts are stated.
+        let (r, _, _) = texts_of(
+            ElectionKind::Legislatives,
+            day(2017, 6, 11),
+            "75056_0911",
+            Appeal::default(),
+            &none_received(day(2017, 6, 11)),
+        );
+        assert!(r.contains("mon adresse d'inscription"), "{r}");
+        // One envelope received: the commune mails, the shortfall is stated.
+        let (r, _, _) = texts(
+            ElectionKind::Municipales,
+            d,
+            "75056_0911",
+            Appeal::default(),
+        );
+        assert!(r.contains("dont la mienne"), "{r}");
     }
 
     /// A period of absence that began before the close and was still seen after it: the annex
