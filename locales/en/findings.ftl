@@ -12,7 +12,10 @@ period-present-again = {", present again at "}{ $at }
 
 ## The procès-verbal: irregularities only (law.md §3a)
 
-pv-nothing-to-write = Nothing observed at bureau { $bureau } is an irregularity to write into the procès-verbal: no réclamation is drafted.
+pv-nothing-to-write = { $late ->
+    [yes] Nothing observed at bureau { $bureau } before the polls closed is an irregularity: no réclamation is drafted. Some facts are dated after the close (the annex lists them under "Facts to check"): if they were seen earlier, give the moment they were seen (--seen-at, "time" in plain mode, t in the interface), then prepare the réclamation again.
+   *[no] Nothing observed at bureau { $bureau } is an irregularity to write into the procès-verbal: no réclamation is drafted.
+}
 
 ## Partial supply is lawful (R.34 al. 4 and 6, R.38; law.md §2.1–2.3)
 

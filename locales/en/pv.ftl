@@ -112,7 +112,10 @@ pv-annex-contradiction = { $who } recorded their own non-receipt and, for the sa
     [one] envelope
    *[other] envelopes
 } received with none missing: both cannot be true; the non-receipt is left out of the réclamation, to be checked.
-pv-annex-nothing = No fact observed is an irregularity.
+pv-annex-nothing = { $late ->
+    [yes] No fact observed before the polls closed is an irregularity; the facts dated after the close are listed below, to be checked.
+   *[no] No fact observed is an irregularity.
+}
 pv-annex-at-bureau = At the bureau de vote ({ $cite }: { $supply ->
     [administration] only the ballots the administration supplies are counted, and they must be available to voters on a table
    *[candidates] the ballots must be available to voters on a table

@@ -12,7 +12,10 @@ period-present-again = {", présent de nouveau à "}{ $at }
 
 ## The procès-verbal: irregularities only (law.md §3a)
 
-pv-nothing-to-write = Rien de ce qui a été observé au bureau { $bureau } n'est une irrégularité à porter au procès-verbal : aucune réclamation n'est proposée.
+pv-nothing-to-write = { $late ->
+    [yes] Rien de ce qui a été observé au bureau { $bureau } avant la clôture du scrutin n'est une irrégularité : aucune réclamation n'est proposée. Des faits sont datés après la clôture (l'annexe les liste, « Faits à vérifier ») : s'ils ont été vus plus tôt, donnez l'heure où ils l'ont été (--seen-at, « heure » en mode texte, t dans l'interface), puis préparez de nouveau la réclamation.
+   *[no] Rien de ce qui a été observé au bureau { $bureau } n'est une irrégularité à porter au procès-verbal : aucune réclamation n'est proposée.
+}
 
 ## Partial supply is lawful (R.34 al. 4 and 6, R.38; law.md §2.1–2.3)
 

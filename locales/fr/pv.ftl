@@ -123,7 +123,10 @@ pv-annex-contradiction = { $who } a enregistré sa propre non-réception et, pou
     [one] enveloppe reçue
    *[other] enveloppes reçues
 } sans enveloppe manquante : les deux ne peuvent être vrais ; la non-réception n'est pas reprise dans la réclamation, à vérifier.
-pv-annex-nothing = Aucun fait observé n'est une irrégularité.
+pv-annex-nothing = { $late ->
+    [yes] Aucun fait observé avant la clôture du scrutin n'est une irrégularité ; les faits datés après elle sont listés plus bas, à vérifier.
+   *[no] Aucun fait observé n'est une irrégularité.
+}
 pv-annex-at-bureau = Au bureau de vote ({ $cite } : { $supply ->
     [administration] seuls les bulletins fournis par l'administration sont décomptés et doivent être à la disposition des électeurs sur une table
    *[candidates] les bulletins doivent être à la disposition des électeurs sur une table

@@ -1139,6 +1139,15 @@ fn signer_named(pv: &Pv<'_>) -> Option<ObserverId> {
     })
 }
 
+/// "Nothing observed is an irregularity", and, when facts are dated after the close (not stated
+/// as facts of the day), what to do: give the moment they were seen.
+fn nothing_to_write(pv: &Pv<'_>, cat: &Catalog) -> String {
+    Message::new("pv-nothing-to-write")
+        .arg("bureau", pv.bureau.code.as_str())
+        .arg("late", !facts(pv, cat).late.is_empty())
+        .render(cat.lang)
+}
+
 /// Writes the réclamation to copy by hand into the PV: the signer and their qualité, their own
 /// facts at this bureau and in their household with local times, the conclusions where the kind
 /// needs them, the request that the annex be annexed (with its short reference), and "Fait à …".
@@ -1153,13 +1162,7 @@ pub fn reclamation(
     let lang = cat.lang;
     let facts = own_facts(pv, signer.observer, cat);
     if facts.is_empty() {
-        return writeln!(
-            out,
-            "{}",
-            Message::new("pv-nothing-to-write")
-                .arg("bureau", pv.bureau.code.as_str())
-                .render(lang)
-        );
+        return writeln!(out, "{}", nothing_to_write(pv, cat));
     }
     let home = home_bureau(pv.record, signer.observer);
     if let (Some(Qualite::Electeur), Some(home)) = (signer.qualite, &home)
@@ -1266,7 +1269,13 @@ pub fn annex_with_photos(
     )?;
     writeln!(out)?;
     if !irregular {
-        writeln!(out, "{}", Message::new("pv-annex-nothing").render(lang))?;
+        writeln!(
+            out,
+            "{}",
+            Message::new("pv-annex-nothing")
+                .arg("late", !late.is_empty())
+                .render(lang)
+        )?;
         writeln!(out)?;
     }
     let mailer = match law.mailing.by {
@@ -1434,13 +1443,7 @@ pub fn render_signed(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if !facts(pv, cat).irregular {
-        return writeln!(
-            out,
-            "{}",
-            Message::new("pv-nothing-to-write")
-                .arg("bureau", pv.bureau.code.as_str())
-                .render(cat.lang)
-        );
+        return writeln!(out, "{}", nothing_to_write(pv, cat));
     }
     let rule = |out: &mut dyn Write| -> io::Result<()> {
         writeln!(out)?;
@@ -2368,7 +2371,10 @@ mod tests {
             &none_received(d),
         );
         assert!(!r.contains("mon adresse d'inscription"), "{r}");
-        assert!(r.contains("14 h 10"), "the table's facts stay (March: UTC + 1): {r}");
+        assert!(
+            r.contains("14 h 10"),
+            "the table's facts stay (March: UTC + 1): {r}"
+        );
         assert!(a.contains("3 électeurs"), "the annex keeps the facts: {a}");
         // The législatives mail everywhere: the same facts are stated.
         let (r, _, _) = texts_of(
@@ -2387,6 +2393,36 @@ mod tests {
             Appeal::default(),
         );
         assert!(r.contains("dont la mienne"), "{r}");
+    }
+
+    /// Every fact typed after the close without the moment it was seen: no réclamation, and the
+    /// sentence says why and what to do (give the moment seen) instead of "nothing to report".
+    #[test]
+    fn facts_all_dated_after_the_close_say_to_give_the_moment_seen() {
+        let d = day(2017, 6, 11);
+        let typed_late: Vec<Event> = events(d)
+            .into_iter()
+            .map(|mut e| {
+                e.recorded_at += Duration::hours(14);
+                e
+            })
+            .collect();
+        let (r, a, _) = texts_of(
+            ElectionKind::Legislatives,
+            d,
+            "75056_0911",
+            Appeal::default(),
+            &typed_late,
+        );
+        assert!(
+            r.contains("--seen-at") && r.contains("avant la clôture"),
+            "{r}"
+        );
+        assert!(!r.contains("RÉCLAMATION"), "{r}");
+        assert!(
+            a.contains("avant la clôture") && a.contains("Faits à vérifier"),
+            "{a}"
+        );
     }
 
     /// A period of absence that began before the close and was still seen after it: the annex

@@ -836,6 +836,7 @@ fn pv_facts(events: &[Event]) -> pv::Facts {
 fn the_pv_states_irregularities_only_and_nothing_about_what_nobody_observed() {
     let nothing = crate::i18n::Message::new("pv-nothing-to-write")
         .arg("bureau", "75056_0911")
+        .arg("late", false)
         .render(Lang::Fr);
     // An empty database: no fact, no réclamation, one sentence.
     let f = pv_facts(&[]);
