@@ -55,7 +55,11 @@ pv-r-intro = I, the undersigned{ $feminine ->
 # The signer's registration bureau (where their household is recorded), not the PV's by default.
 pv-qualite-electeur = { $feminine ->
    *[other] voter
-} registered at bureau n° { $number } of { $commune }
+} registered at bureau n° { $number } of { $article ->
+    [le] Le { $rest }
+    [les] Les { $rest }
+   *[other] { $commune }
+}
 pv-qualite-electeur-here = { $feminine ->
    *[other] voter
 } registered at bureau n° { $number }
@@ -98,8 +102,16 @@ pv-own-non-receipt = I received no propaganda envelope at my registered address 
 pv-r-conclusions = I contest the regularity of this bureau's electoral operations and ask for their annulment ({ $cite }).
 pv-r-annex = I ask that the attached record (ref. { $reference }) be annexed to the procès-verbal and initialled.
 pv-r-annex-unreferenced = I ask that the attached record be annexed to the procès-verbal and initialled.
-pv-done = Done at { $commune }, on { $day } at ____:____.
-pv-done-undated = Done at { $commune }, on ____________ at ____:____.
+pv-done = Done at { $article ->
+    [le] Le { $rest }
+    [les] Les { $rest }
+   *[other] { $commune }
+}, on { $day } at ____:____.
+pv-done-undated = Done at { $article ->
+    [le] Le { $rest }
+    [les] Les { $rest }
+   *[other] { $commune }
+}, on ____________ at ____:____.
 pv-done-here = Done at the bureau de vote, on { $day } at ____:____.
 pv-done-here-undated = Done at the bureau de vote, on ____________ at ____:____.
 

@@ -59,7 +59,11 @@ pv-r-intro = Je { $feminine ->
 pv-qualite-electeur = { $feminine ->
     [yes] électrice inscrite
    *[other] électeur inscrit
-} au bureau n° { $number } de { $commune }
+} au bureau n° { $number } { $article ->
+    [le] du { $rest }
+    [les] des { $rest }
+   *[other] de { $commune }
+}
 pv-qualite-electeur-here = { $feminine ->
     [yes] électrice inscrite
    *[other] électeur inscrit
@@ -109,8 +113,16 @@ pv-own-non-receipt = Je n'ai reçu aucune enveloppe de propagande à mon adresse
 pv-r-conclusions = Je conteste la régularité des opérations électorales de ce bureau et en demande l'annulation ({ $cite }).
 pv-r-annex = Je demande que le relevé joint (réf. { $reference }) soit annexé au procès-verbal et paraphé.
 pv-r-annex-unreferenced = Je demande que le relevé joint soit annexé au procès-verbal et paraphé.
-pv-done = Fait à { $commune }, le { $day } à ____ h ____.
-pv-done-undated = Fait à { $commune }, le ____________ à ____ h ____.
+pv-done = Fait { $article ->
+    [le] au { $rest }
+    [les] aux { $rest }
+   *[other] à { $commune }
+}, le { $day } à ____ h ____.
+pv-done-undated = Fait { $article ->
+    [le] au { $rest }
+    [les] aux { $rest }
+   *[other] à { $commune }
+}, le ____________ à ____ h ____.
 pv-done-here = Fait au bureau de vote, le { $day } à ____ h ____.
 pv-done-here-undated = Fait au bureau de vote, le ____________ à ____ h ____.
 

@@ -284,9 +284,10 @@ fn qualite(
         (Some(Qualite::Electeur), Some(b)) if b.commune.is_empty() => {
             Message::new("pv-qualite-electeur-here").arg("number", bureau_number(b))
         }
-        (Some(Qualite::Electeur), Some(b)) => Message::new("pv-qualite-electeur")
-            .arg("number", bureau_number(b))
-            .arg("commune", b.commune.as_str()),
+        (Some(Qualite::Electeur), Some(b)) => {
+            commune_args(Message::new("pv-qualite-electeur"), &b.commune)
+                .arg("number", bureau_number(b))
+        }
         (Some(Qualite::Electeur), None) => Message::new("pv-qualite-electeur-unknown"),
         (Some(Qualite::Delegue(of)), _) => {
             Message::new("pv-qualite-delegue").arg("of", of.as_str())
@@ -1084,14 +1085,31 @@ fn place_line(b: &Bureau) -> String {
     place
 }
 
+/// A commune's name as a message's `commune`, with its leading article apart (`article`: `le`,
+/// `les`, else `other`; `rest`: the name without it), so that French contracts it: "du Havre",
+/// "Fait au Havre", "aux Abymes"; "La Rochelle" and "L'Haÿ-les-Roses" keep theirs ("de La
+/// Rochelle").
+fn commune_args<'a>(m: Message<'a>, commune: &'a str) -> Message<'a> {
+    let (article, rest) = if let Some(rest) = commune.strip_prefix("Le ") {
+        ("le", rest)
+    } else if let Some(rest) = commune.strip_prefix("Les ") {
+        ("les", rest)
+    } else {
+        ("other", commune)
+    };
+    m.arg("commune", commune)
+        .arg("article", article)
+        .arg("rest", rest)
+}
+
 /// "Fait à Paris, le 11 juin 2017 à ____ h ____." with the bureau's commune and its own vote day.
 fn done_at(pv: &Pv<'_>, cat: &Catalog) -> String {
     let day = vote_day(pv.election, pv.bureau).map(|d| (cat.pv.date)(d));
     let m = match (pv.bureau.commune.is_empty(), day) {
-        (false, Some(day)) => Message::new("pv-done")
-            .arg("commune", pv.bureau.commune.as_str())
-            .arg("day", day),
-        (false, None) => Message::new("pv-done-undated").arg("commune", pv.bureau.commune.as_str()),
+        (false, Some(day)) => {
+            commune_args(Message::new("pv-done"), &pv.bureau.commune).arg("day", day)
+        }
+        (false, None) => commune_args(Message::new("pv-done-undated"), &pv.bureau.commune),
         (true, Some(day)) => Message::new("pv-done-here").arg("day", day),
         (true, None) => Message::new("pv-done-here-undated"),
     };
@@ -2546,10 +2564,7 @@ mod tests {
             ),
             "{r}"
         );
-        assert!(
-            r.contains("Fait à Les Abymes, le samedi 9 avril 2022"),
-            "{r}"
-        );
+        assert!(r.contains("Fait aux Abymes, le samedi 9 avril 2022"), "{r}");
         let mut m = Vec::new();
         remedy(&pv, &signer, &Appeal::default(), cat, &mut m).unwrap();
         let m = String::from_utf8(m).unwrap();

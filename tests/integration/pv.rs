@@ -366,7 +366,7 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
     let pv = stdout(&run(constat(&db).args(["pv", "--bureau", "97101_0001"]), 0));
     assert!(pv.contains("Élection présidentielle 2022"), "{pv}");
     assert!(
-        pv.contains("électeur inscrit au bureau n° 0001 de Les Abymes"),
+        pv.contains("électeur inscrit au bureau n° 0001 des Abymes"),
         "{pv}"
     );
     // Every document is due at the présidentielle: the missing ballot is a fact of the PV.
@@ -374,7 +374,7 @@ fn the_presidentielle_sample_goes_from_init_to_the_pv_and_its_note() {
     assert!(pv.contains("ZEMMOUR"), "{pv}");
     assert!(pv.contains("heure de la Guadeloupe"), "{pv}");
     assert!(
-        pv.contains("Fait à Les Abymes, le samedi 9 avril 2022"),
+        pv.contains("Fait aux Abymes, le samedi 9 avril 2022"),
         "{pv}"
     );
     assert!(pv.contains("Je conteste la régularité"), "{pv}");
