@@ -325,6 +325,10 @@ pub enum ImportCommand {
     Candidates {
         /// The file (.csv, .txt or .xlsx)
         file: PathBuf,
+        /// Accept that candidates already observed are renamed or withdrawn (the official list
+        /// really changed); refused otherwise, since ticks are matched by panel number
+        #[arg(long)]
+        accept_renames: bool,
     },
     /// Bureaux from INSEE's table-bv-reu.csv, Etalab's bureau/circonscription table, or the
     /// ministry's by-bureau results

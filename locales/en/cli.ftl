@@ -124,6 +124,7 @@ cli-import-about = Import official data: a candidate list (or results file), or 
 cli-import-candidates-about = Candidates from the ministry's candidate list or results file (2017 xlsx, 2022, 2024 …)
 cli-import-candidates-after-help = Separator and encoding (UTF-8, Latin-1/Windows-1252, CP850) are detected. The whole file is imported in one transaction, or nothing is. Re-importing shows what changed (renamed, withdrawn candidates); importing the same file again changes nothing.
 cli-import-candidates-arg-file = The file (.csv, .txt or .xlsx)
+cli-import-candidates-arg-accept-renames = Accept that candidates already observed are renamed or withdrawn (the official list really changed); refused otherwise, since ticks are matched by panel number
 cli-import-bureaux-about = Bureaux from INSEE's table-bv-reu.csv, Etalab's bureau/circonscription table, or the ministry's by-bureau results
 cli-import-bureaux-arg-file = The file
 

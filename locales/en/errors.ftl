@@ -261,6 +261,12 @@ import-csv-file = a CSV file
 import-file-of-election = a file of this database's election ({ $kind } { $year })
 import-file-of-legislatives = a file of the { $year } législatives ({ $format })
 import-this-elections-list = import the candidate list of this database's election: matching ticks by panel number against another election's list would give the findings to other candidates
+import-keeps-observed-candidates = a list that keeps the candidates already observed (the same names at the same panel numbers)
+import-observed-candidates-changed = { $count } { $count ->
+    [one] candidate already observed would be
+   *[other] candidates already observed would be
+} renamed or dropped from the list, e.g. { $example }
+import-accept-renames-hint = ticks are matched by panel number: import the list of this database's election and round; if the official list really changed (a candidate replaced), run again with --accept-renames
 import-file-of-round = a file of { $round ->
     [1] round 1
    *[other] round { $round }

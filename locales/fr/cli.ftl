@@ -117,6 +117,7 @@ cli-import-about = Importer des données officielles : une liste de candidats (o
 cli-import-candidates-about = Les candidats de la liste du ministère ou d'un fichier de résultats (xlsx de 2017, 2022, 2024 …)
 cli-import-candidates-after-help = Le séparateur et l'encodage (UTF-8, Latin-1/Windows-1252, CP850) sont détectés. Tout le fichier est importé en une transaction, ou rien ne l'est. Un nouvel import montre ce qui a changé (candidats renommés, retirés) ; importer de nouveau le même fichier ne change rien.
 cli-import-candidates-arg-file = Le fichier (.csv, .txt ou .xlsx)
+cli-import-candidates-arg-accept-renames = Accepter que des candidats déjà observés soient renommés ou retirés (la liste officielle a vraiment changé) ; refusé sinon, puisque les coches sont rapprochées par numéro de panneau
 cli-import-bureaux-about = Les bureaux de table-bv-reu.csv de l'INSEE, de la table bureaux/circonscriptions d'Etalab, ou des résultats par bureau du ministère
 cli-import-bureaux-arg-file = Le fichier
 

@@ -269,6 +269,12 @@ import-csv-file = un fichier CSV
 import-file-of-election = un fichier de l'élection de cette base ({ $kind } { $year })
 import-file-of-legislatives = un fichier des législatives { $year } ({ $format })
 import-this-elections-list = importez la liste des candidats de l'élection de cette base : rapprocher les coches par numéro de panneau avec la liste d'une autre élection attribuerait les constats à d'autres candidats
+import-keeps-observed-candidates = une liste qui garde les candidats déjà observés (les mêmes noms aux mêmes numéros de panneau)
+import-observed-candidates-changed = { $count } { $count ->
+    [one] candidat déjà observé changerait
+   *[other] candidats déjà observés changeraient
+} de nom ou disparaîtrait de la liste, dont { $example }
+import-accept-renames-hint = les coches sont rapprochées par numéro de panneau : importez la liste de l'élection et du tour de cette base ; si la liste officielle a vraiment changé (un candidat remplacé), relancez avec --accept-renames
 import-file-of-round = un fichier du { $round ->
     [1] 1er tour
    *[other] { $round }e tour

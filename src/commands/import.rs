@@ -31,10 +31,13 @@ pub fn run(cmd: &ImportCommand, ctx: &mut Context<'_>) -> Result<(), Error> {
     let now = crate::app::now();
     let cat = ctx.lang.catalog();
     match cmd {
-        ImportCommand::Candidates { file } => {
+        ImportCommand::Candidates {
+            file,
+            accept_renames,
+        } => {
             let election = store.election()?;
             let summary = store
-                .import_candidates(file, now, &mut |sink| {
+                .import_candidates(file, now, *accept_renames, &mut |sink| {
                     let mut scope = import::Scope::default();
                     let info = import::read_candidates(file, &mut |row| {
                         scope.note(row.candidate.circonscription.as_str());

@@ -324,6 +324,18 @@ pub enum ImportText {
     },
     /// How to import the right election's list.
     ImportThisElectionsList,
+    /// “a list that keeps the candidates already observed (same names at the same panel
+    /// numbers)”.
+    KeepsObservedCandidates,
+    /// “`{count}` candidates already observed would be renamed or withdrawn, e.g. `{example}`”.
+    ObservedCandidatesChanged {
+        #[allow(missing_docs)]
+        count: usize,
+        #[allow(missing_docs)]
+        example: String,
+    },
+    /// How to go on when the official list really changed: `--accept-renames`.
+    AcceptRenamesHint,
     /// “a file of this database's round (`{round}`)”.
     FileOfRound {
         #[allow(missing_docs)]
@@ -597,6 +609,13 @@ impl Localize for ImportText {
                     .arg("format", format)
             }
             Self::ImportThisElectionsList => Message::new("import-this-elections-list"),
+            Self::KeepsObservedCandidates => Message::new("import-keeps-observed-candidates"),
+            Self::ObservedCandidatesChanged { count, example } => {
+                Message::new("import-observed-candidates-changed")
+                    .arg("count", *count)
+                    .arg("example", cut(example))
+            }
+            Self::AcceptRenamesHint => Message::new("import-accept-renames-hint"),
             Self::FileOfRound { round } => {
                 Message::new("import-file-of-round").arg("round", u64::from(*round))
             }

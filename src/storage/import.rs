@@ -159,11 +159,16 @@ impl Store {
     /// Imports candidates: `read` hands over every row of `file`; all are written in one
     /// transaction, or none. Known candidates are compared field by field: changes and candidates
     /// that the file no longer lists (in the circonscriptions it covers) are reported, never
-    /// silently overwritten; importing the same file again changes nothing.
+    /// silently overwritten; importing the same file again changes nothing. A candidate already
+    /// observed (a tick at their panel number) whose name the file changes, or that it no longer
+    /// lists, is refused unless `accept_renames`: ticks are matched by panel number, so a list of
+    /// another election (one no check recognises) would give the findings to other candidates
+    /// (issue 13 point 8).
     pub fn import_candidates(
         &mut self,
         file: &Path,
         now: DateTime<Utc>,
+        accept_renames: bool,
         read: Reader<'_, CandidateRow>,
     ) -> Result<CandidateImport, ImportFailure> {
         let path = self.path.clone();
@@ -285,6 +290,50 @@ impl Store {
         changed.sort_by(|(a, _): &(Candidate, Candidate), (b, _)| {
             (&a.circonscription, a.panel).cmp(&(&b.circonscription, b.panel))
         });
+        if !accept_renames {
+            // Observed candidates renamed or gone: refused, the transaction dropped (rolled back).
+            let mut observed = tx
+                .prepare(
+                    "SELECT 1 FROM event WHERE kind = 'tick' AND circonscription = ?1 AND panel = ?2 LIMIT 1",
+                )
+                .map_err(sql(Doing::ReadingCandidates))?;
+            let mut hit: Vec<String> = Vec::new();
+            let renamed = changed
+                .iter()
+                .filter(|(old, new)| old.surname != new.surname || old.given_name != new.given_name)
+                .map(|(old, new)| (old, Some(new)));
+            for (old, new) in renamed.chain(withdrawn.iter().map(|c| (c, None))) {
+                if observed
+                    .exists(params![old.circonscription.as_str(), old.panel.get()])
+                    .map_err(sql(Doing::ReadingCandidates))?
+                {
+                    hit.push(match new {
+                        Some(new) => format!(
+                            "{} n° {} : {} → {}",
+                            old.circonscription,
+                            old.panel,
+                            old.display_name(),
+                            new.display_name()
+                        ),
+                        None => format!(
+                            "{} n° {} : {}",
+                            old.circonscription,
+                            old.panel,
+                            old.display_name()
+                        ),
+                    });
+                }
+            }
+            if let Some(example) = hit.first() {
+                return Err(ImportError::file(file, ImportText::KeepsObservedCandidates)
+                    .value(ImportText::ObservedCandidatesChanged {
+                        count: hit.len(),
+                        example: example.clone(),
+                    })
+                    .hint(ImportText::AcceptRenamesHint)
+                    .into());
+            }
+        }
         log_import(
             &tx,
             "candidates",

@@ -226,6 +226,59 @@ fn a_renamed_or_withdrawn_candidate_is_shown_not_silently_overwritten() {
     assert!(!out.contains(FR.import_nothing_changed), "{out}");
 }
 
+/// A list that renames or drops a candidate already observed (ticks are matched by panel
+/// number) is refused, the database left as it was, unless `--accept-renames` says the official
+/// list really changed (issue 13 point 8: a list of another election that no check recognises).
+#[test]
+fn renaming_an_observed_candidate_needs_accept_renames() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = election_round(dir.path(), "legislatives-2024", 2);
+    let file = fixture("candidatures-2024-t2-extrait.csv");
+    import(&db, "candidates", &file, 0);
+    run(
+        constat(&db).args([
+            "tick",
+            "--circonscription",
+            "0101",
+            "--candidate",
+            "2",
+            "--item",
+            "foi",
+            "--value",
+            "absent",
+        ]),
+        0,
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let renamed = lines[1].replace("MAÎTRE", "MAISTRE");
+    lines[1] = &renamed;
+    let newer = dir.path().join("newer.csv");
+    std::fs::write(&newer, lines.join("\r\n") + "\r\n").unwrap();
+    let imports_before = imports(&db).len();
+    let (_, err) = import(&db, "candidates", &newer, 1);
+    assert!(err.contains("--accept-renames"), "{err}");
+    assert!(
+        err.contains("MAÎTRE Christophe → MAISTRE Christophe"),
+        "{err}"
+    );
+    let after = referential(&db);
+    assert_eq!(candidate(&after, "0101", 2).unwrap().surname, "MAÎTRE");
+    assert_eq!(imports(&db).len(), imports_before, "nothing logged");
+    // The official list really changed: accepted, and said.
+    let out = run(
+        constat(&db)
+            .args(["import", "candidates", "--accept-renames"])
+            .arg(&newer),
+        0,
+    );
+    assert!(stdout(&out).contains("MAISTRE"), "{}", stdout(&out));
+    assert_eq!(
+        candidate(&referential(&db), "0101", 2).unwrap().surname,
+        "MAISTRE"
+    );
+}
+
 #[test]
 fn every_official_format_is_recognised() {
     // The file, its election, the encoding found, the separator found (none for a workbook).
