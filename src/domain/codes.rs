@@ -139,6 +139,18 @@ impl BureauCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The département of the bureau's commune as circonscription codes write it: the INSEE
+    /// code's first two characters (`75`, `2A`), three overseas (`971`, `988`).
+    pub fn departement(&self) -> &str {
+        let commune = self.0.split('_').next().unwrap_or_default();
+        let len = if commune.starts_with("97") || commune.starts_with("98") {
+            3
+        } else {
+            2
+        };
+        commune.get(..len).unwrap_or(commune)
+    }
 }
 
 impl TryFrom<String> for BureauCode {

@@ -758,16 +758,7 @@ impl Law {
         if self.abroad_votes_on_saturday(circ.as_str()) {
             return saturday();
         }
-        let dep = bureau
-            .and_then(|b| {
-                let commune = b.as_str().split('_').next().unwrap_or_default();
-                if commune.starts_with("97") || commune.starts_with("98") {
-                    commune.get(..3)
-                } else {
-                    commune.get(..2)
-                }
-            })
-            .unwrap_or_else(|| circ.departement());
+        let dep = bureau.map_or_else(|| circ.departement(), BureauCode::departement);
         self.vote_day(sunday, dep)
     }
 

@@ -62,16 +62,69 @@ pub struct Report<'a> {
 
 impl Report<'_> {
     /// Household shortfall and non-receipt rates per département, over the report's records.
+    /// The présidentielle's single national circonscription is split by the département of each
+    /// household's and non-receipt's bureau (law.md §4.2: rates by département and commune); a
+    /// household whose record names no bureau stays under the national code.
     pub fn departements(&self) -> Vec<DepartementRates> {
-        departement_rates(self.records.iter().map(|r| {
-            (
-                r.circonscription.code.departement(),
-                r.households.as_slice(),
-                r.non_receipts,
-            )
-        }))
+        let national = crate::domain::law::NATIONAL_CIRCONSCRIPTION.0;
+        let mut split: Vec<(String, Households)> = Vec::new();
+        for r in &self.records {
+            if r.circonscription.code.as_str() != national {
+                continue;
+            }
+            let mut by_dep: std::collections::BTreeMap<String, Households> =
+                std::collections::BTreeMap::new();
+            let own = r.circonscription.code.departement();
+            for d in &r.details {
+                match d {
+                    Detail::Shortfall { observations, .. } => {
+                        for h in observations {
+                            let dep = h
+                                .bureau
+                                .as_ref()
+                                .map_or(own, crate::domain::BureauCode::departement);
+                            by_dep
+                                .entry(dep.to_owned())
+                                .or_default()
+                                .0
+                                .push((h.voters, h.received));
+                        }
+                    }
+                    Detail::NonReceipts { observations, .. } => {
+                        for n in observations {
+                            by_dep
+                                .entry(n.bureau.departement().to_owned())
+                                .or_default()
+                                .1 += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            split.extend(by_dep);
+        }
+        departement_rates(
+            self.records
+                .iter()
+                .filter(|r| r.circonscription.code.as_str() != national)
+                .map(|r| {
+                    (
+                        r.circonscription.code.departement(),
+                        r.households.as_slice(),
+                        r.non_receipts,
+                    )
+                })
+                .chain(
+                    split
+                        .iter()
+                        .map(|(dep, (h, n))| (dep.as_str(), h.as_slice(), *n)),
+                ),
+        )
     }
 }
+
+/// One area's households (voters, received) and its count of non-receipts.
+type Households = (Vec<(u32, u32)>, usize);
 
 /// What the national HTML report says of coverage beyond the report's own records: the
 /// circonscriptions and bureaux of the reference data by département, and the time of the data

@@ -236,12 +236,7 @@ fn bureau_number(b: &Bureau) -> &str {
 
 /// The département of a bureau's commune (`75`, `2A`, `971`), for the Saturday vote.
 fn departement(b: &Bureau) -> &str {
-    let commune = b.code.as_str().split('_').next().unwrap_or_default();
-    if commune.starts_with("97") || commune.starts_with("98") {
-        commune.get(..3).unwrap_or(commune)
-    } else {
-        commune.get(..2).unwrap_or(commune)
-    }
+    b.code.departement()
 }
 
 /// The bureau's own day of the vote: the election's, a day earlier where the kind votes on

@@ -1189,3 +1189,47 @@ fn municipales_household_findings_say_nothing_is_mailed_in_small_communes() {
     let legislatives = render_to_string(&reference_events(), Format::Text, Lang::Fr);
     assert!(!legislatives.contains("2 500"), "{legislatives}");
 }
+
+/// The présidentielle's single national circonscription: rates by département come from each
+/// household's and non-receipt's bureau, not from the code FR01 (issue 14 point 4).
+#[test]
+fn presidentielle_rates_are_split_by_the_bureaux_departements() {
+    let data = sample::find("presidentielle-2022")
+        .unwrap()
+        .election_data()
+        .unwrap();
+    let fr = CirconscriptionCode::parse("FR01").unwrap();
+    let household = |bureau: &str, voters, received| EventBody::Envelope {
+        circonscription: fr.clone(),
+        bureau: Some(BureauCode::parse(bureau).unwrap()),
+        voters,
+        received,
+        note: None,
+        received_on: None,
+    };
+    let mut events = events(1, vec![household("69123_0101", 3, 1)]);
+    events.extend(self::events(2, vec![household("75056_0911", 2, 2)]));
+    events.extend(self::events(
+        3,
+        vec![EventBody::NonReceipt {
+            circonscription: fr.clone(),
+            bureau: BureauCode::parse("69123_0102").unwrap(),
+            voter: None,
+            note: None,
+            household: None,
+        }],
+    ));
+    let state = RecordState::fold(&events);
+    let records = vec![build_record_with(&data.referential, &state, &fr, &names()).unwrap()];
+    let report = Report {
+        election: &data.election,
+        records,
+        digest: None,
+    };
+    let rates = report.departements();
+    let deps: Vec<&str> = rates.iter().map(|r| r.departement.as_str()).collect();
+    assert_eq!(deps, ["69", "75"]);
+    assert_eq!((rates[0].shortfall.count, rates[0].shortfall.total), (2, 3));
+    assert_eq!(rates[0].non_receipts, 1);
+    assert_eq!((rates[1].shortfall.count, rates[1].shortfall.total), (0, 2));
+}
