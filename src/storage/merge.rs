@@ -42,6 +42,8 @@ pub struct MergeOutcome {
     pub already: u64,
     /// Things worth knowing that did not stop the merge.
     pub warnings: Vec<MergeWarning>,
+    /// The observers the file named (whose events it carried), for the merged-files log.
+    pub observers: Vec<ObserverId>,
 }
 
 /// Something worth knowing about a merged file that did not stop the merge.
@@ -851,6 +853,7 @@ impl Store {
         }
         let mut outcome = merged?;
         outcome.warnings.extend(warnings);
+        outcome.observers = observers.iter().map(|o| o.id).collect();
         Ok(outcome)
     }
 
@@ -899,7 +902,9 @@ impl Store {
                     let merger = merge_events(conn, options.now, false, source, progress)?;
                     merger.check_forks(observers)?;
                     merger.check_coverage(observers, &HashMap::new())?;
-                    Ok(merger.outcome)
+                    let mut outcome = merger.outcome;
+                    outcome.observers = observers.iter().map(|o| o.id).collect();
+                    Ok(outcome)
                 })(),
                 &keyed,
             )
