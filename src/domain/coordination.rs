@@ -410,8 +410,9 @@ pub struct CircLine {
 pub struct DepLine {
     /// Its code (`75`, `2A`, `971`, `ZZ`).
     pub code: String,
-    /// Its name, as the reference data's circonscription labels give it ("Ain, 1ère
-    /// circonscription" → "Ain"); `None` when they give none.
+    /// Its name ([`super::departements`]; for a code not in the table, as the reference data's
+    /// circonscription labels give it, "Ain, 1ère circonscription" → "Ain"); `None` when
+    /// neither gives one.
     pub name: Option<String>,
     /// Its figures.
     pub area: Area,
@@ -443,8 +444,12 @@ pub struct Picture {
     pub facts: Vec<Fact>,
 }
 
-/// The département name a circonscription label gives: the text before its first comma.
-fn departement_name(label: &str) -> Option<String> {
+/// The département's name: the table's ([`super::departements::name`], every code of the
+/// results files), else the text before the first comma of a circonscription label.
+fn departement_name(code: &str, label: &str) -> Option<String> {
+    if let Some(name) = super::departements::name(code) {
+        return Some(name.to_owned());
+    }
     let (name, _) = label.split_once(',')?;
     let name = name.trim();
     (!name.is_empty()).then(|| name.to_owned())
@@ -557,7 +562,7 @@ pub fn build(
         };
         let dep = deps.entry(code.departement()).or_insert_with(|| DepLine {
             code: code.departement().to_owned(),
-            name: departement_name(&label),
+            name: departement_name(code.departement(), &label),
             area: Area::new(),
             circs: Vec::new(),
         });
@@ -862,5 +867,28 @@ mod tests {
         assert_ne!(bruno.zone, LegalZone::Metropole);
         assert_eq!((chloe.last, chloe.last_file), (None, Some(file)));
         assert_eq!(p.last_by_observer.len(), 3);
+    }
+
+    /// Issue 18 point 4: a département is named from the table, whatever its circonscriptions'
+    /// labels say (an overseas letter code, a label without a comma).
+    #[test]
+    fn departements_are_named_from_the_table() {
+        assert_eq!(
+            departement_name("ZA", "1ère circonscription").as_deref(),
+            Some("Guadeloupe")
+        );
+        assert_eq!(
+            departement_name("ZX", "Saint-Martin/Saint-Barthélemy").as_deref(),
+            Some("Saint-Barthélemy et Saint-Martin")
+        );
+        assert_eq!(
+            departement_name("2A", "Corse du Sud, 1ère").as_deref(),
+            Some("Corse-du-Sud")
+        );
+        assert_eq!(departement_name("FR", "France").as_deref(), None);
+        assert_eq!(
+            departement_name("FR", "France entière, circonscription unique").as_deref(),
+            Some("France entière")
+        );
     }
 }
