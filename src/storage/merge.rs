@@ -14,7 +14,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use super::error::DataProblem;
 use super::events::{self, COLUMNS};
-use super::untrusted::{Damage, Refusal, SystemProblem, Untrusted};
+use super::untrusted::{Damage, NotSqlite, Refusal, SystemProblem, Untrusted};
 use super::{Doing, StorageError, Store};
 use crate::domain::chain::{self, GENESIS, Hash};
 use crate::domain::fingerprint::Fingerprint;
@@ -976,7 +976,15 @@ impl Store {
             }
             Ok(())
         })
-        .map_err(MergeRejection::Row)?;
+        .map_err(|e| match e.why {
+            // A header that starts with `election` but is not one constat writes: columns
+            // moved, renamed, added or removed in a spreadsheet (issue 18 point 6), said as such
+            // (the same reason as a table whose `election` column was moved).
+            RowWhy::Header { .. } => {
+                MergeRejection::Refused(Refusal::NotSqlite(NotSqlite::EventsTableOtherLayout))
+            }
+            _ => MergeRejection::Row(e),
+        })?;
         let Some(election) = election else {
             return Ok(MergeOutcome::default());
         };

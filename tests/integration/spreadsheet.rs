@@ -235,9 +235,28 @@ fn a_utf16_save_or_moved_columns_are_refused_for_what_they_are() {
         w.write_record(&cells).unwrap();
     }
     w.flush().unwrap();
+    drop(w);
+    // `election` still first, a column moved to the end (issue 18 point 6): the same reason,
+    // not a "contenu invalide" on the header.
+    let moved_inside = dir.path().join("moved-inside.csv");
+    let mut w = csv::Writer::from_path(&moved_inside).unwrap();
+    for rec in csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(&csv)
+        .unwrap()
+        .records()
+    {
+        let rec = rec.unwrap();
+        let mut cells: Vec<&str> = rec.iter().collect();
+        let observer = cells.remove(2);
+        cells.push(observer);
+        w.write_record(&cells).unwrap();
+    }
+    w.flush().unwrap();
     for (file, why) in [
         (&utf16, NotSqlite::Utf16Text),
         (&moved, NotSqlite::EventsTableOtherLayout),
+        (&moved_inside, NotSqlite::EventsTableOtherLayout),
     ] {
         let refused = constat::storage::Untrusted::open(file).err();
         assert_eq!(refused, Some(Refusal::NotSqlite(why)), "{file:?}");
@@ -255,6 +274,15 @@ fn a_utf16_save_or_moved_columns_are_refused_for_what_they_are() {
             "{said}"
         );
         assert!(events(&target).is_empty());
+        std::fs::remove_file(&target).unwrap();
+    }
+    // Given to an import, an events table (moved or not) is said to be one, to be merged.
+    for file in [&csv, &moved, &moved_inside] {
+        let target = national(dir.path(), "t.db");
+        let out = run(constat(&target).args(["import", "candidates"]).arg(file), 1);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        let why = constat::import::ImportText::EventsTable.text(Lang::Fr);
+        assert!(said.contains(&why), "{said}");
         std::fs::remove_file(&target).unwrap();
     }
     // The rows put in another order (sorted in a spreadsheet): said so, not "events missing".
