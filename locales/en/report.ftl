@@ -382,6 +382,7 @@ html-photos-title = { $code ->
    *[other] Photos: { $code } { $label }
 }
 html-photos-group = Bureau { $bureau } · { $of ->
+    [envelope] envelope of a household of the bureau: { $panel } { $candidate }, { $item }
     [cell] { $panel } { $candidate }, { $item }
     [household] envelopes a household received
     [non_receipt] non-receipt
@@ -396,3 +397,4 @@ html-photo-caption = { $name } · sha256 { $sha }… · attached { $attached }{ 
    *[other] {" "}· taken { $taken } (camera time)
 } · { $observer }
 html-photo-no-thumbnail = no thumbnail ({ $type })
+html-photo-see = see photo { $name } (sha256 { $sha }…) above

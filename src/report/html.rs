@@ -121,6 +121,9 @@ div.photo-group h4 { font-size: .95rem; }
 figure.photo { display: inline-block; vertical-align: top; width: 12rem; margin: .2rem .6rem .4rem 0; }
 figure.photo img { max-width: 12rem; max-height: 12rem; display: block; border: 1px solid #999; }
 figure.photo figcaption { font-size: .75rem; word-break: break-word; }
+div.finding-photos { margin: .2rem 0 .4rem; }
+div.finding-photos figure.photo, div.finding-photos figure.photo img { width: 9rem; max-width: 9rem; max-height: 9rem; }
+a.photo-ref { font-size: .75rem; margin-right: .6rem; }
 div.no-thumbnail { width: 12rem; height: 8rem; border: 1px dashed #999; color: #555;
   display: flex; align-items: center; justify-content: center; font-size: .8rem; text-align: center; }
 section.photos.national figure.photo, section.photos.national figure.photo img { width: 7rem; max-width: 7rem; max-height: 7rem; }
@@ -215,7 +218,7 @@ pub(super) fn render(
         if let Some(shown) = shown.filter(|s| !s.groups.is_empty()) {
             writeln!(out, "<section class=\"photos national\">")?;
             for record in &report.records {
-                photos::section(record, shown, true, cat, out)?;
+                photos::section(record, shown, &Default::default(), true, cat, out)?;
             }
             writeln!(out, "</section>")?;
         }
@@ -378,16 +381,26 @@ fn circonscription(
     if !sections.is_empty() {
         writeln!(out, "<h3>{}</h3>", esc(cat.report_details))?;
     }
+    // Each finding with the thumbnails of the photos that support it (issue 19 point 3); the
+    // photos beside no finding after.
+    let mut embedded = std::collections::BTreeSet::new();
     for section in sections {
         writeln!(out, "<h4>{}</h4>", esc(&section.title))?;
         writeln!(out, "<ul>")?;
-        for line in section.lines {
-            writeln!(out, "<li>{}</li>", esc(&line))?;
+        for (line, n) in section.lines.iter().zip(&section.details) {
+            match (shown, record.details.get(*n)) {
+                (Some(shown), Some(d)) => {
+                    writeln!(out, "<li>{}", esc(line))?;
+                    photos::beside(d, record, shown, &mut embedded, cat, out)?;
+                    writeln!(out, "</li>")?;
+                }
+                _ => writeln!(out, "<li>{}</li>", esc(line))?,
+            }
         }
         writeln!(out, "</ul>")?;
     }
     if let Some(shown) = shown {
-        photos::section(record, shown, false, cat, out)?;
+        photos::section(record, shown, &embedded, false, cat, out)?;
     }
     writeln!(out, "</section>")
 }

@@ -714,3 +714,71 @@ fn photo_events_travel_by_csv_announced_without_their_bytes_and_their_chains_ver
     let out = run(constat(&national).arg("verify").arg(&national), 0);
     assert!(!stdout(&out).contains("non reçue"), "{}", stdout(&out));
 }
+
+/// The `<li>` holding `needle`, from its start to its end.
+fn item_with<'h>(html: &'h str, needle: &str) -> Option<&'h str> {
+    let at = html.find(needle)?;
+    let start = html[..at].rfind("<li")?;
+    let end = html[at..].find("</li>")? + at;
+    Some(&html[start..end])
+}
+
+/// Issue 19 point 3: thumbnails sit beside the finding they support, inside its line; a photo of
+/// an envelope's cell is beside that candidate's envelope finding only, never the bureau's; a
+/// bureau photo beside each of its table findings, embedded once, a link after.
+#[test]
+fn photos_sit_beside_the_findings_they_support_and_an_envelope_s_only_beside_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    // Candidate 8's ballot and candidate 5's missing from the table; candidate 3's ballot
+    // missing from the envelope.
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    crate::util::tick(&db, "5", "bureau", "absent", &["--bureau", BUREAU]);
+    crate::util::tick(&db, "3", "courrier", "absent", &["--bureau", BUREAU]);
+    let table = write(dir.path(), "table-8.jpg", &real_jpeg(320, 200));
+    let envelope = write(dir.path(), "enveloppe-3.jpg", &real_jpeg(330, 200));
+    let whole = write(dir.path(), "bureau.jpg", &real_jpeg(340, 200));
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&table], 0);
+    photo(
+        &db,
+        &["--candidate", "3", "--item", "courrier"],
+        &[&envelope],
+        0,
+    );
+    photo(&db, &[], &[&whole], 0);
+    let found = photos(&db);
+    let id = |i: usize| format!("id=\"p{}\"", hex::encode(found[i].1.sha256));
+    let link = |i: usize| format!("href=\"#p{}\"", hex::encode(found[i].1.sha256));
+    let page = dir.path().join("rapport.html");
+    run(
+        constat(&db)
+            .args(["report", "--format", "html", "-o"])
+            .arg(&page),
+        0,
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    // Each photo embedded once, all of them beside a finding: no photo section left.
+    assert_eq!(embedded(&html).len(), 3, "each embedded once");
+    assert!(!html.contains("<div class=\"photos\">"), "none left over");
+    let cell = item_with(&html, &id(0)).expect("the table photo beside a finding");
+    let env = item_with(&html, &id(1)).expect("the envelope photo beside a finding");
+    let bureau = item_with(&html, &id(2)).expect("the bureau photo beside a finding");
+    // The three beside three findings: the envelope's beside candidate 3's envelope finding
+    // alone; candidate 8's table cell beside candidate 8's absence only; the bureau's beside
+    // both absences of the bureau, embedded beside the first (candidate 5's), linked from the
+    // other.
+    assert!(cell != env && cell != bureau && env != bureau);
+    for other in [0, 2] {
+        assert!(!env.contains(&id(other)) && !env.contains(&link(other)));
+    }
+    assert!(!bureau.contains(&id(0)) && !bureau.contains(&link(0)));
+    assert!(
+        cell.contains(&link(2)),
+        "the bureau photo linked from the other absence"
+    );
+    assert!(cell.contains(BUREAU) && bureau.contains(BUREAU));
+    assert!(!env.contains(BUREAU), "not the bureau's finding");
+    // The envelope's photo is beside no other finding, not even as a link.
+    assert!(!html.contains(&link(1)));
+    assert_eq!(html.matches(&link(2)).count(), 1);
+}
