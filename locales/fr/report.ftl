@@ -418,4 +418,6 @@ html-photo-caption = { $name } · sha256 { $sha }… · jointe le { $attached }{
    *[other] {" "}· prise le { $taken } (heure de l'appareil)
 } · { $observer }
 html-photo-no-thumbnail = pas de vignette ({ $type })
+html-photo-thumbnail-only = vignette seulement : l'original n'a pas été reçu (copie « export db --thumbnails ») ; envoyé plus tard, il se vérifiera
+html-photo-not-received = photo annoncée, non reçue
 html-photo-see = voir la photo { $name } (sha256 { $sha }…) plus haut

@@ -124,6 +124,7 @@ figure.photo figcaption { font-size: .75rem; word-break: break-word; }
 div.finding-photos { margin: .2rem 0 .4rem; }
 div.finding-photos figure.photo, div.finding-photos figure.photo img { width: 9rem; max-width: 9rem; max-height: 9rem; }
 a.photo-ref { font-size: .75rem; margin-right: .6rem; }
+figure.photo p.held { font-size: .75rem; margin: .1rem 0; color: #8a4b00; }
 div.no-thumbnail { width: 12rem; height: 8rem; border: 1px dashed #999; color: #555;
   display: flex; align-items: center; justify-content: center; font-size: .8rem; text-align: center; }
 section.photos.national figure.photo, section.photos.national figure.photo img { width: 7rem; max-width: 7rem; max-height: 7rem; }

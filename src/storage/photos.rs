@@ -82,9 +82,13 @@ pub(super) fn stream(
 pub enum PhotoState {
     /// The bytes stored hash to the event's hash.
     Intact,
-    /// No bytes for this hash: the photo was announced but its bytes were not received (a
-    /// thumbnail-only export, or a file sent without them). Not a break of the chain.
+    /// No bytes and no thumbnail for this hash: the photo was announced but nothing of it was
+    /// received (an events CSV, a file sent without them). Not a break of the chain.
     NotReceived,
+    /// No bytes, but its thumbnail: the photo came by a thumbnail-only export (`export db
+    /// --thumbnails`), its original not received yet. Not a break of the chain: the original
+    /// sent later fills the row and verifies.
+    ThumbnailOnly,
     /// The bytes stored hash to something else (hex).
     Altered(String),
 }
@@ -109,17 +113,28 @@ fn check_all(conn: &Connection, db: &str) -> rusqlite::Result<Vec<PhotoCheck>> {
     let mut stmt = conn.prepare(
         "SELECT e.id, e.observer, e.photo_name, e.photo_sha256,
                 (SELECT b.rowid FROM photo_blob b WHERE b.sha256 = e.photo_sha256
-                 AND b.bytes IS NOT NULL)
+                 AND b.bytes IS NOT NULL),
+                EXISTS (SELECT 1 FROM photo_blob b WHERE b.sha256 = e.photo_sha256
+                 AND b.thumbnail IS NOT NULL)
          FROM event e WHERE e.kind = 'photo' ORDER BY e.observer, e.seq",
     )?;
-    let rows: Vec<(String, String, String, String, Option<i64>)> = stmt
+    type Row = (String, String, String, String, Option<i64>, bool);
+    let rows: Vec<Row> = stmt
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?
         .collect::<Result<_, _>>()?;
     let mut out = Vec::with_capacity(rows.len());
-    for (id, observer, name, sha256, rowid) in rows {
+    for (id, observer, name, sha256, rowid, thumbnail) in rows {
         let state = match rowid {
+            None if thumbnail => PhotoState::ThumbnailOnly,
             None => PhotoState::NotReceived,
             Some(rowid) => match stream(conn, db, rowid, &mut std::io::sink())? {
                 Ok(found) if hex::encode(found) == sha256 => PhotoState::Intact,
@@ -204,15 +219,19 @@ impl Store {
         Ok(())
     }
 
-    /// The thumbnail of the photo `sha256`, when one is held.
-    pub fn photo_thumbnail(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StorageError> {
+    /// The thumbnail of the photo `sha256`, when one is held, and whether its bytes are.
+    pub fn photo_preview(
+        &self,
+        sha256: &[u8; 32],
+    ) -> Result<(Option<Vec<u8>>, bool), StorageError> {
         self.conn
             .query_row(
-                "SELECT thumbnail FROM photo_blob WHERE sha256 = ?1 AND thumbnail IS NOT NULL",
+                "SELECT thumbnail, bytes IS NOT NULL FROM photo_blob WHERE sha256 = ?1",
                 [hex::encode(sha256)],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
+            .map(Option::unwrap_or_default)
             .map_err(|e| StorageError::sqlite(&self.path, Doing::ReadingPhoto, e))
     }
 

@@ -290,6 +290,8 @@ fn merge(into: &Path, file: &Path) -> std::process::Output {
 fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_verify() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
+    // A finding for the report to show the photos beside.
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
     let jpeg = write(dir.path(), "table.jpg", &real_jpeg(1200, 900));
     let png = write(dir.path(), "urne.png", &real_png(500, 800));
     let heic = write(dir.path(), "enveloppes.heic", &heic());
@@ -345,14 +347,35 @@ fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_ve
         "the light export is smaller"
     );
     assert_eq!(events(&light), events(&db), "every event travels");
-    // verify on it: announced, not received, not a break.
-    let out = run(constat(&db).arg("verify").arg(&light), 0);
+    // verify on it: the two with a thumbnail are "thumbnail only", the HEIC (no thumbnail)
+    // announced, not received; none a break.
+    use constat::storage::PhotoState;
+    let states = |db: &Path| -> Vec<PhotoState> {
+        constat::storage::verify_photos(db)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.state)
+            .collect()
+    };
+    let light_states = states(&light);
     assert_eq!(
-        stdout(&out).matches("annoncée, non reçue").count(),
-        3,
-        "{}",
-        stdout(&out)
+        light_states
+            .iter()
+            .filter(|s| **s == PhotoState::ThumbnailOnly)
+            .count(),
+        2
     );
+    assert_eq!(
+        light_states
+            .iter()
+            .filter(|s| **s == PhotoState::NotReceived)
+            .count(),
+        1
+    );
+    let out = run(constat(&db).arg("verify").arg(&light), 0);
+    let said = stdout(&out);
+    assert_eq!(said.matches("vignette seulement").count(), 2, "{said}");
+    assert_eq!(said.matches("annoncée, non reçue").count(), 1, "{said}");
     // The coordinator merges the light file: events and thumbnails, no bytes.
     let national = national(dir.path());
     merge(&national, &light);
@@ -360,22 +383,39 @@ fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_ve
     let merged = blobs(&national);
     assert!(merged.iter().all(|(_, b, _)| b.is_none()));
     assert_eq!(merged.iter().filter(|(_, _, t)| t.is_some()).count(), 2);
+    assert_eq!(states(&national), light_states);
     let out = run(constat(&national).arg("verify").arg(&national), 0);
     assert!(
-        stdout(&out).contains("annoncée, non reçue"),
+        stdout(&out).contains("vignette seulement"),
         "{}",
         stdout(&out)
     );
+    // The report says the same of each photo it shows: thumbnail only, or not received.
+    let report = |db: &Path| {
+        let page = dir.path().join("rapport.html");
+        run(
+            constat(db)
+                .args(["report", "--format", "html", "--force", "-o"])
+                .arg(&page),
+            0,
+        );
+        std::fs::read_to_string(&page).unwrap()
+    };
+    let html = report(&national);
+    assert_eq!(html.matches("class=\"held thumbnail-only\"").count(), 2);
+    assert_eq!(html.matches("class=\"held not-received\"").count(), 1);
     // The originals, sent later: the full export fills the bytes, and they verify.
     merge(&national, &full);
     assert_eq!(photos(&national).len(), 3, "no event twice");
     assert_eq!(blobs(&national), held);
+    assert!(states(&national).iter().all(|s| *s == PhotoState::Intact));
     let out = run(constat(&national).arg("verify").arg(&national), 0);
     assert!(
-        !stdout(&out).contains("annoncée, non reçue"),
+        !stdout(&out).contains("annoncée, non reçue") && !stdout(&out).contains("vignette"),
         "{}",
         stdout(&out)
     );
+    assert!(!report(&national).contains("class=\"held "));
 }
 
 #[test]

@@ -57,6 +57,30 @@ pub struct ShownPhoto {
     pub bureau: BureauCode,
     /// What it is attached to (a non-receipt's event kept).
     pub of: PhotoSubject,
+    /// What of it the database holds, when looked up (`None`: not read).
+    pub held: Option<Held>,
+}
+
+/// What of a photo the report's database holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// Its bytes (the original, or its stripped copy).
+    Original,
+    /// Its thumbnail only (a copy made by `export db --thumbnails`): "vignette seulement".
+    ThumbnailOnly,
+    /// Neither: announced by its event, not received ("photo annoncée, non reçue").
+    Nothing,
+}
+
+impl Held {
+    /// From whether the thumbnail and the bytes are held.
+    pub fn of(thumbnail: bool, bytes: bool) -> Self {
+        match (bytes, thumbnail) {
+            (true, _) => Self::Original,
+            (false, true) => Self::ThumbnailOnly,
+            (false, false) => Self::Nothing,
+        }
+    }
 }
 
 /// The photos of one bureau showing one thing.
@@ -138,6 +162,7 @@ pub fn group<'a>(
                 observer_id: f.observer,
                 bureau: f.bureau.clone(),
                 of: f.photo.of,
+                held: None,
             });
         } else {
             g.more += 1;
@@ -420,6 +445,19 @@ fn figure(p: &ShownPhoto, zone: LegalZone, cat: &Catalog, out: &mut dyn Write) -
         )?,
     }
     writeln!(out, "<figcaption>{}</figcaption>", esc(&caption))?;
+    // Its original not here: said, distinctly for a thumbnail-only copy (issue 19).
+    let held = match p.held {
+        Some(Held::ThumbnailOnly) => Some(("thumbnail-only", "html-photo-thumbnail-only")),
+        Some(Held::Nothing) => Some(("not-received", "html-photo-not-received")),
+        Some(Held::Original) | None => None,
+    };
+    if let Some((class, id)) = held {
+        writeln!(
+            out,
+            "<p class=\"held {class}\">{}</p>",
+            esc(&Message::new(id).render(cat.lang))
+        )?;
+    }
     writeln!(out, "</figure>")
 }
 
