@@ -323,7 +323,8 @@ pub struct Area {
 }
 
 impl Area {
-    fn new() -> Self {
+    /// An area with nothing in it.
+    pub(crate) fn new() -> Self {
         Self {
             circs_covered: 0,
             circs_total: 0,
@@ -670,23 +671,34 @@ mod tests {
     }
 
     fn picture(tracker: &mut Tracker) -> Picture {
+        picture_of(tracker, &["Alice", "Bruno"], Arrivals::default())
+    }
+
+    /// The picture of the sample's reference data, observers 1, 2… named `names`.
+    fn picture_of(tracker: &mut Tracker, names: &[&str], arrivals: Arrivals) -> Picture {
         let data = sample::find("paris-1-2017")
             .unwrap()
             .election_data()
             .unwrap();
-        let names: Names = [
-            (ObserverId(Uuid::from_u128(1)), "Alice".to_owned()),
-            (ObserverId(Uuid::from_u128(2)), "Bruno".to_owned()),
-        ]
-        .into();
+        let names: Names = (1u128..)
+            .zip(names)
+            .map(|(i, n)| (ObserverId(Uuid::from_u128(i)), (*n).to_owned()))
+            .collect();
         tracker.update(&data.referential, &names);
-        build(
-            tracker,
-            &data.election,
-            &data.referential,
-            &names,
-            Arrivals::default(),
-        )
+        build(tracker, &data.election, &data.referential, &names, arrivals)
+    }
+
+    /// A tick of `panel`'s ballot at `bureau`'s table.
+    fn table_tick(circ: &str, bureau: &str, panel: u16, mark: Mark) -> EventBody {
+        EventBody::Tick {
+            circonscription: CirconscriptionCode::parse(circ).unwrap(),
+            bureau: Some(BureauCode::parse(bureau).unwrap()),
+            panel: Panel::new(panel).unwrap(),
+            item: Item::Bureau,
+            mark,
+            note: None,
+            envelope: None,
+        }
     }
 
     #[test]
@@ -787,15 +799,7 @@ mod tests {
             2,
             2,
             1,
-            EventBody::Tick {
-                circonscription: circ.clone(),
-                bureau: Some(BureauCode::parse("75056_0911").unwrap()),
-                panel: Panel::new(1).unwrap(),
-                item: Item::Bureau,
-                mark: Mark::Present,
-                note: None,
-                envelope: None,
-            },
+            table_tick("7501", "75056_0911", 1, Mark::Present),
         ));
         let p = picture(&mut t);
         assert_eq!(p.national.circs_covered, 1);
@@ -813,31 +817,12 @@ mod tests {
             n,
             2,
             5,
-            EventBody::Tick {
-                circonscription: CirconscriptionCode::parse("97401").unwrap(),
-                bureau: Some(BureauCode::parse("97411_0001").unwrap()),
-                panel: Panel::new(1).unwrap(),
-                item: Item::Bureau,
-                mark: Mark::Present,
-                note: None,
-                envelope: None,
-            },
+            table_tick("97401", "97411_0001", 1, Mark::Present),
         ));
         let mut t = Tracker::default();
         for e in &events {
             t.apply(e);
         }
-        let data = sample::find("paris-1-2017")
-            .unwrap()
-            .election_data()
-            .unwrap();
-        let names: Names = [
-            (ObserverId(Uuid::from_u128(1)), "Alice".to_owned()),
-            (ObserverId(Uuid::from_u128(2)), "Bruno".to_owned()),
-            (ObserverId(Uuid::from_u128(3)), "Chloé".to_owned()),
-        ]
-        .into();
-        t.update(&data.referential, &names);
         let file = DateTime::from_timestamp(1_497_200_000, 0).unwrap();
         let arrivals = Arrivals {
             last_file_by_observer: [
@@ -847,7 +832,7 @@ mod tests {
             .into(),
             ..Arrivals::default()
         };
-        let p = build(&t, &data.election, &data.referential, &names, arrivals);
+        let p = picture_of(&mut t, &["Alice", "Bruno", "Chloé"], arrivals);
         let line = |name: &str| {
             p.last_by_observer
                 .iter()

@@ -511,22 +511,13 @@ mod tests {
     /// merge time and latest event in their bureau's legal time, the zone named outside Paris.
     #[test]
     fn the_observers_list_gives_the_last_file_time_in_the_bureaus_legal_time() {
-        use crate::domain::coordination::{Arrivals, Counts, ObserverLine};
-        use crate::domain::findings::HouseholdSums;
+        use crate::domain::coordination::{Arrivals, ObserverLine};
         let at = |s: &str| {
             chrono::DateTime::parse_from_rfc3339(s)
                 .unwrap()
                 .with_timezone(&chrono::Utc)
         };
         let reunion = LegalZone::of_bureau(&BureauCode::parse("97411_0001").unwrap());
-        let area = Area {
-            circs_covered: 0,
-            circs_total: 0,
-            bureaux_covered: 0,
-            bureaux_total: 0,
-            counts: Counts::default(),
-            sums: HouseholdSums::default(),
-        };
         let p = Picture {
             election: crate::sample::find("paris-1-2017")
                 .unwrap()
@@ -557,7 +548,7 @@ mod tests {
                     zone: LegalZone::Metropole,
                 },
             ],
-            national: area,
+            national: Area::new(),
             departements: Vec::new(),
             facts: Vec::new(),
         };

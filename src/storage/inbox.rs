@@ -69,9 +69,8 @@ mod tests {
     use super::*;
     use crate::storage::LocalObserver;
 
-    #[test]
-    fn a_file_is_known_by_its_size_and_content_once_merged() {
-        let dir = tempfile::tempdir().unwrap();
+    /// A coordinator's database of the sample (its observer: id 7), in `dir`.
+    fn national(dir: &std::path::Path) -> Store {
         let data = crate::sample::find("paris-1-2017")
             .unwrap()
             .election_data()
@@ -80,13 +79,19 @@ mod tests {
             id: ObserverId(uuid::Uuid::from_u128(7)),
             name: "Coordination".into(),
         };
-        let store = Store::create(
-            &dir.path().join("national.db"),
+        Store::create(
+            &dir.join("national.db"),
             &data,
             &observer,
             DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn a_file_is_known_by_its_size_and_content_once_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = national(dir.path());
         let hash = "ab".repeat(32);
         assert!(!store.merged_before(&hash, 10).unwrap());
         store
@@ -120,16 +125,9 @@ mod tests {
     #[test]
     fn each_observer_has_the_time_of_the_latest_file_that_carried_them() {
         let dir = tempfile::tempdir().unwrap();
-        let data = crate::sample::find("paris-1-2017")
-            .unwrap()
-            .election_data()
-            .unwrap();
-        let me = LocalObserver {
-            id: ObserverId(uuid::Uuid::from_u128(7)),
-            name: "Coordination".into(),
-        };
         let at = |s: i64| DateTime::from_timestamp(1_700_000_000 + s, 0).unwrap();
-        let store = Store::create(&dir.path().join("national.db"), &data, &me, at(0)).unwrap();
+        let store = national(dir.path());
+        let me = ObserverId(uuid::Uuid::from_u128(7));
         let (alice, bruno) = (
             ObserverId(uuid::Uuid::from_u128(1)),
             ObserverId(uuid::Uuid::from_u128(2)),
@@ -147,6 +145,6 @@ mod tests {
         assert_eq!(files.count, 3);
         assert_eq!(files.last_by_observer.get(&alice), Some(&at(300)));
         assert_eq!(files.last_by_observer.get(&bruno), Some(&at(120)));
-        assert_eq!(files.last_by_observer.get(&me.id), None);
+        assert_eq!(files.last_by_observer.get(&me), None);
     }
 }

@@ -113,28 +113,22 @@ fn check_all(conn: &Connection, db: &str) -> rusqlite::Result<Vec<PhotoCheck>> {
     let mut stmt = conn.prepare(
         "SELECT e.id, e.observer, e.photo_name, e.photo_sha256,
                 (SELECT b.rowid FROM photo_blob b WHERE b.sha256 = e.photo_sha256
-                 AND b.bytes IS NOT NULL),
-                EXISTS (SELECT 1 FROM photo_blob b WHERE b.sha256 = e.photo_sha256
-                 AND b.thumbnail IS NOT NULL)
+                 AND b.bytes IS NOT NULL)
          FROM event e WHERE e.kind = 'photo' ORDER BY e.observer, e.seq",
     )?;
-    type Row = (String, String, String, String, Option<i64>, bool);
-    let rows: Vec<Row> = stmt
+    let rows: Vec<(String, String, String, String, Option<i64>)> = stmt
         .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<Result<_, _>>()?;
+    // Without bytes: whether its thumbnail came (a thumbnail-only copy).
+    let mut thumbnail = conn.prepare(
+        "SELECT EXISTS (SELECT 1 FROM photo_blob WHERE sha256 = ?1 AND thumbnail IS NOT NULL)",
+    )?;
     let mut out = Vec::with_capacity(rows.len());
-    for (id, observer, name, sha256, rowid, thumbnail) in rows {
+    for (id, observer, name, sha256, rowid) in rows {
         let state = match rowid {
-            None if thumbnail => PhotoState::ThumbnailOnly,
+            None if thumbnail.query_row([&sha256], |r| r.get(0))? => PhotoState::ThumbnailOnly,
             None => PhotoState::NotReceived,
             Some(rowid) => match stream(conn, db, rowid, &mut std::io::sink())? {
                 Ok(found) if hex::encode(found) == sha256 => PhotoState::Intact,
@@ -167,33 +161,12 @@ impl Store {
     /// `export db --thumbnails`: as [`Store::export_db`], but the copy holds no photo bytes
     /// (NULL), only their thumbnails and the events announcing them with their hashes: small
     /// enough to mail; the originals, sent later, fill the rows and verify against the events.
-    /// The full copy is made beside `output` under a temporary name, emptied of the bytes,
-    /// compacted, synced and only then renamed to `output`.
+    /// The full copy is staged beside `output` under a temporary name ([`Store::export_db_then`]),
+    /// emptied of the bytes, compacted, synced and only then renamed to `output`.
     pub fn export_db_thumbnails(&self, output: &Path) -> Result<(), StorageError> {
-        use super::DataProblem;
-        let dir = match output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => std::path::PathBuf::from("."),
-        };
-        let io = |e: std::io::Error| StorageError::Invalid {
-            path: output.to_owned(),
-            what: DataProblem::ExportUnwritable(e.to_string()),
-        };
-        if std::fs::metadata(output).is_ok_and(|m| !m.is_file()) {
-            return Err(StorageError::Invalid {
-                path: output.to_owned(),
-                what: DataProblem::ExportNotAFile,
-            });
-        }
-        let staged = tempfile::Builder::new()
-            .prefix(".constat-export-")
-            .tempfile_in(&dir)
-            .map_err(io)?
-            .into_temp_path();
-        self.export_db(&staged)?;
-        {
+        self.export_db_then(output, &mut |staged| {
             let copy =
-                Connection::open_with_flags(&staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+                Connection::open_with_flags(staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
                     .map_err(|e| self.err(Doing::OpeningExport, e))?;
             let has_photos: bool = copy
                 .query_row(
@@ -208,15 +181,8 @@ impl Store {
                 )
                 .map_err(|e| self.err(Doing::WritingExport, e))?;
             }
-        }
-        std::fs::File::open(&staged)
-            .and_then(|f| f.sync_all())
-            .map_err(io)?;
-        staged.persist(output).map_err(|e| io(e.error))?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The thumbnail of the photo `sha256`, when one is held, and whether its bytes are.

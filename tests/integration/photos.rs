@@ -10,38 +10,10 @@ use crate::util::{constat, events, init_db, run, stderr, stdout};
 const CIRC: &str = "7501";
 const BUREAU: &str = "75056_0913";
 
-/// A small JPEG whose APP1 segment is EXIF with a GPS block (latitude reference "N"), as a
-/// phone's camera writes it (the interface's tmux tests use it too).
-pub fn jpeg_with_gps() -> Vec<u8> {
-    let mut tiff: Vec<u8> = b"II*\0".to_vec();
-    tiff.extend(8u32.to_le_bytes());
-    // IFD0: one entry, GPSInfo (0x8825, LONG) pointing at the GPS IFD at offset 26.
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(0x8825u16.to_le_bytes());
-    tiff.extend(4u16.to_le_bytes());
-    tiff.extend(1u32.to_le_bytes());
-    tiff.extend(26u32.to_le_bytes());
-    tiff.extend(0u32.to_le_bytes());
-    // GPS IFD: GPSLatitudeRef "N".
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(2u16.to_le_bytes());
-    tiff.extend(2u32.to_le_bytes());
-    tiff.extend(b"N\0\0\0");
-    tiff.extend(0u32.to_le_bytes());
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(&tiff);
-    let mut out = vec![0xFF, 0xD8];
-    out.extend([0xFF, 0xE0, 0x00, 0x10]);
-    out.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-    out.extend([0xFF, 0xE1]);
-    out.extend(u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
-    out.extend(&app1);
-    out.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    out.extend([0x12, 0x34, 0x56, 0x78]);
-    out.extend([0xFF, 0xD9]);
-    out
-}
+/// The test pictures, shared with the library's unit tests (one builder).
+#[path = "../support/jpeg.rs"]
+mod pictures;
+pub use pictures::jpeg_with_gps;
 
 /// A HEIC file's start as phones write it: an `ftyp` box of brand `heic`.
 fn heic() -> Vec<u8> {
@@ -391,17 +363,7 @@ fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_ve
         stdout(&out)
     );
     // The report says the same of each photo it shows: thumbnail only, or not received.
-    let report = |db: &Path| {
-        let page = dir.path().join("rapport.html");
-        run(
-            constat(db)
-                .args(["report", "--format", "html", "--force", "-o"])
-                .arg(&page),
-            0,
-        );
-        std::fs::read_to_string(&page).unwrap()
-    };
-    let html = report(&national);
+    let html = html_report(&national, dir.path());
     assert_eq!(html.matches("class=\"held thumbnail-only\"").count(), 2);
     assert_eq!(html.matches("class=\"held not-received\"").count(), 1);
     // The originals, sent later: the full export fills the bytes, and they verify.
@@ -415,7 +377,7 @@ fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_ve
         "{}",
         stdout(&out)
     );
-    assert!(!report(&national).contains("class=\"held "));
+    assert!(!html_report(&national, dir.path()).contains("class=\"held "));
 }
 
 #[test]
@@ -557,6 +519,18 @@ fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_lists_photos_not_
     assert_eq!(hand_check(&folder), 0);
 }
 
+/// The HTML report of `db`, written in `dir` (again over the last one).
+fn html_report(db: &Path, dir: &Path) -> String {
+    let page = dir.join("rapport.html");
+    run(
+        constat(db)
+            .args(["report", "--format", "html", "--force", "-o"])
+            .arg(&page),
+        0,
+    );
+    std::fs::read_to_string(&page).unwrap()
+}
+
 /// The thumbnails a page embeds, decoded from its `data:` URIs.
 fn embedded(html: &str) -> Vec<Vec<u8>> {
     html.split("src=\"data:image/jpeg;base64,")
@@ -612,14 +586,7 @@ fn the_html_report_embeds_thumbnails_beside_the_findings_with_escaped_names_and_
     photo(&db, &["--candidate", "8", "--item", "bureau"], &refs, 0);
     let heic = write(dir.path(), "enveloppes.heic", &heic());
     photo(&db, &["--household"], &[&heic], 0);
-    let page = dir.path().join("rapport.html");
-    run(
-        constat(&db)
-            .args(["report", "--format", "html", "-o"])
-            .arg(&page),
-        0,
-    );
-    let html = std::fs::read_to_string(&page).unwrap();
+    let html = html_report(&db, dir.path());
     // Three thumbnails for the cell, each the one stored, "and 2 others"; HEIC a placeholder.
     let shown = embedded(&html);
     assert_eq!(shown.len(), 3, "at most three a group");
@@ -789,14 +756,7 @@ fn photos_sit_beside_the_findings_they_support_and_an_envelope_s_only_beside_its
     let found = photos(&db);
     let id = |i: usize| format!("id=\"p{}\"", hex::encode(found[i].1.sha256));
     let link = |i: usize| format!("href=\"#p{}\"", hex::encode(found[i].1.sha256));
-    let page = dir.path().join("rapport.html");
-    run(
-        constat(&db)
-            .args(["report", "--format", "html", "-o"])
-            .arg(&page),
-        0,
-    );
-    let html = std::fs::read_to_string(&page).unwrap();
+    let html = html_report(&db, dir.path());
     // Each photo embedded once, all of them beside a finding: no photo section left.
     assert_eq!(embedded(&html).len(), 3, "each embedded once");
     assert!(!html.contains("<div class=\"photos\">"), "none left over");

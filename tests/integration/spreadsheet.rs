@@ -200,6 +200,24 @@ fn an_edited_resave_is_refused_as_edited_not_as_another_kind_of_file() {
     }
 }
 
+/// Writes the rows of the CSV `from` to `to`, each row's cells rearranged by `edit` (columns
+/// moved in a spreadsheet).
+fn rearranged(from: &Path, to: &Path, edit: impl Fn(&mut Vec<&str>)) {
+    let mut w = csv::Writer::from_path(to).unwrap();
+    for rec in csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(from)
+        .unwrap()
+        .records()
+    {
+        let rec = rec.unwrap();
+        let mut cells: Vec<&str> = rec.iter().collect();
+        edit(&mut cells);
+        w.write_record(&cells).unwrap();
+    }
+    w.flush().unwrap();
+}
+
 /// Saves a spreadsheet makes that constat does not read back — Excel's "Unicode text"
 /// (UTF-16 with its byte order mark, tabs) and a table whose columns were moved — are refused
 /// for what they are, never as "not SQLite", and rows put in another order are said so (issue
@@ -222,37 +240,14 @@ fn a_utf16_save_or_moved_columns_are_refused_for_what_they_are() {
     std::fs::write(&utf16, bytes).unwrap();
     // The first two columns swapped.
     let moved = dir.path().join("moved.csv");
-    let mut w = csv::Writer::from_path(&moved).unwrap();
-    for rec in csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_path(&csv)
-        .unwrap()
-        .records()
-    {
-        let rec = rec.unwrap();
-        let mut cells: Vec<&str> = rec.iter().collect();
-        cells.swap(0, 1);
-        w.write_record(&cells).unwrap();
-    }
-    w.flush().unwrap();
-    drop(w);
+    rearranged(&csv, &moved, |cells| cells.swap(0, 1));
     // `election` still first, a column moved to the end (issue 18 point 6): the same reason,
     // not a "contenu invalide" on the header.
     let moved_inside = dir.path().join("moved-inside.csv");
-    let mut w = csv::Writer::from_path(&moved_inside).unwrap();
-    for rec in csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_path(&csv)
-        .unwrap()
-        .records()
-    {
-        let rec = rec.unwrap();
-        let mut cells: Vec<&str> = rec.iter().collect();
+    rearranged(&csv, &moved_inside, |cells| {
         let observer = cells.remove(2);
         cells.push(observer);
-        w.write_record(&cells).unwrap();
-    }
-    w.flush().unwrap();
+    });
     for (file, why) in [
         (&utf16, NotSqlite::Utf16Text),
         (&moved, NotSqlite::EventsTableOtherLayout),
