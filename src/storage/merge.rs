@@ -976,11 +976,11 @@ impl Store {
             }
             Ok(())
         })
-        .map_err(|e| match e.why {
-            // A header that starts with `election` but is not one constat writes: columns
-            // moved, renamed, added or removed in a spreadsheet (issue 18 point 6), said as such
-            // (the same reason as a table whose `election` column was moved).
-            RowWhy::Header { .. } => {
+        .map_err(|e| match &e.why {
+            // constat's columns with `election` still first but others moved in a spreadsheet
+            // (issue 18 point 6): said as such, the reason of a table whose `election` column
+            // was moved. Columns renamed, added or removed are said with the header expected.
+            RowWhy::Header { found } if events_csv::is_moved_header(found) => {
                 MergeRejection::Refused(Refusal::NotSqlite(NotSqlite::EventsTableOtherLayout))
             }
             _ => MergeRejection::Row(e),

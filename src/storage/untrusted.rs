@@ -144,7 +144,8 @@ pub enum NotSqlite {
     /// A table of events whose columns a spreadsheet moved or renamed (its header names the
     /// election and the observer, [`crate::import::is_events_table`], but is not one constat
     /// writes), which constat does not read back: `election` moved from first (the file is not
-    /// taken for an events CSV), or first with other columns moved (said by the CSV merge).
+    /// taken for an events CSV), or first with constat's other columns in another order (said
+    /// by the CSV merge, [`crate::export::events_csv::is_moved_header`]).
     EventsTableOtherLayout,
 }
 
