@@ -351,6 +351,40 @@ pub fn beside(
     writeln!(out, "</div>")
 }
 
+/// The photos a report shows beside its findings, and those already embedded (a photo met
+/// again is a link to the first).
+#[derive(Debug, Default)]
+pub struct Beside<'p> {
+    /// The report's photos (`None`: none shown).
+    pub shown: Option<&'p ReportPhotos>,
+    /// The hashes of the photos embedded so far.
+    pub embedded: BTreeSet<[u8; 32]>,
+}
+
+impl<'p> Beside<'p> {
+    /// Nothing embedded yet.
+    pub fn new(shown: Option<&'p ReportPhotos>) -> Self {
+        Self {
+            shown,
+            embedded: BTreeSet::new(),
+        }
+    }
+
+    /// [`beside`] the finding `d` of `record`, when photos are shown.
+    pub fn write(
+        &mut self,
+        d: &Detail,
+        record: &CircRecord,
+        cat: &Catalog,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match self.shown {
+            Some(shown) => beside(d, record, shown, &mut self.embedded, cat, out),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Writes the photos of `record` (the groups of `photos` in its circonscription) that are not
 /// in `embedded` (shown beside a finding), if any. In the national report (`national`), the
 /// title names the circonscription.
