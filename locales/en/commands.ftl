@@ -151,4 +151,5 @@ photo-saved = photo recorded: { $name } ({ $size } bytes, sha256 { $sha }…), e
 }
 verify-photo-intact = photo intact: { $name } (sha256 { $sha }…, event { $id })
 verify-photo-not-received = photo announced, not received: { $name } (sha256 { $sha }…, event { $id }); not a break of the chain: the original sent later will verify
+verify-photo-thumbnail-only = thumbnail only: { $name } (sha256 { $sha }…, event { $id }); the original was not received (an "export db --thumbnails" copy); not a break of the chain: the original sent later will verify
 verify-photo-altered = ALTERED: photo { $name } (event { $id }): its stored bytes hash to { $found }, the event announces { $sha }

@@ -385,6 +385,7 @@ html-photos-title = { $code ->
    *[other] Photos: { $code } { $label }
 }
 html-photos-group = Bureau { $bureau } · { $of ->
+    [envelope] envelope of a household of the bureau: { $panel } { $candidate }, { $item }
     [cell] { $panel } { $candidate }, { $item }
     [household] envelopes a household received
     [non_receipt] non-receipt
@@ -399,3 +400,6 @@ html-photo-caption = { $name } · sha256 { $sha }… · attached { $attached }{ 
    *[other] {" "}· taken { $taken } (camera time)
 } · { $observer }
 html-photo-no-thumbnail = no thumbnail ({ $type })
+html-photo-thumbnail-only = thumbnail only: the original was not received (an "export db --thumbnails" copy); sent later, it will verify
+html-photo-not-received = photo announced, not received
+html-photo-see = see photo { $name } (sha256 { $sha }…) above

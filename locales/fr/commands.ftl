@@ -175,4 +175,5 @@ photo-saved = photo enregistrée : { $name } ({ $size } octets, sha256 { $sha }�
 }
 verify-photo-intact = photo intacte : { $name } (sha256 { $sha }…, événement { $id })
 verify-photo-not-received = photo annoncée, non reçue : { $name } (sha256 { $sha }…, événement { $id }) ; ce n'est pas une rupture de la chaîne : l'original envoyé plus tard se vérifiera
+verify-photo-thumbnail-only = vignette seulement : { $name } (sha256 { $sha }…, événement { $id }) ; l'original n'a pas été reçu (copie « export db --thumbnails ») ; ce n'est pas une rupture de la chaîne : l'original envoyé plus tard se vérifiera
 verify-photo-altered = ALTÉRÉ : photo { $name } (événement { $id }) : ses octets gardés ont l'empreinte { $found }, l'événement annonce { $sha }

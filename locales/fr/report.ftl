@@ -406,6 +406,7 @@ html-photos-title = { $code ->
    *[other] Photos : { $code } { $label }
 }
 html-photos-group = Bureau { $bureau } · { $of ->
+    [envelope] enveloppe d'un foyer du bureau : { $panel } { $candidate }, { $item }
     [cell] { $panel } { $candidate }, { $item }
     [household] enveloppes reçues par un foyer
     [non_receipt] non-réception
@@ -420,3 +421,6 @@ html-photo-caption = { $name } · sha256 { $sha }… · jointe le { $attached }{
    *[other] {" "}· prise le { $taken } (heure de l'appareil)
 } · { $observer }
 html-photo-no-thumbnail = pas de vignette ({ $type })
+html-photo-thumbnail-only = vignette seulement : l'original n'a pas été reçu (copie « export db --thumbnails ») ; envoyé plus tard, il se vérifiera
+html-photo-not-received = photo annoncée, non reçue
+html-photo-see = voir la photo { $name } (sha256 { $sha }…) plus haut

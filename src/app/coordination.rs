@@ -1,7 +1,8 @@
 //! The coordinator's live view, read side (issue 18 point 3): [`Live`] keeps the incremental
 //! state ([`Tracker`]) between refreshes and reads only what changed: the events stored since the
 //! last refresh (by row), the reference data only when their change count moved (then compared,
-//! so that a change rebuilds every record), the observers, the merged files and the roster. The
+//! so that a change rebuilds every record), the observers, the merged files (with each
+//! observer's last) and the roster. The
 //! figures come from [`crate::domain::coordination::build`], pure.
 
 use std::collections::BTreeSet;
@@ -57,6 +58,7 @@ impl Live {
             Arrivals {
                 files: files.count,
                 latest: files.latest,
+                last_file_by_observer: files.last_by_observer,
                 enrolled: None,
                 silent: Vec::new(),
                 refused,
@@ -72,6 +74,7 @@ impl Live {
             Arrivals {
                 files: files.count,
                 latest: files.latest,
+                last_file_by_observer: files.last_by_observer,
                 enrolled: Some(roster.len()),
                 silent: roster
                     .iter()

@@ -110,7 +110,7 @@ pub fn report_photos(
     circs: &[CirconscriptionCode],
     store: Option<&Store>,
 ) -> ReportPhotos {
-    use crate::report::html_photos::{PER_CIRC_NATIONAL, PER_GROUP, group};
+    use crate::report::html_photos::{Held, PER_CIRC_NATIONAL, PER_GROUP, group};
     let wanted: std::collections::BTreeSet<&CirconscriptionCode> = circs.iter().collect();
     let per_circ = if circs.len() > 1 {
         PER_CIRC_NATIONAL
@@ -128,7 +128,10 @@ pub fn report_photos(
     if let Some(store) = store {
         for p in photos.groups.iter_mut().flat_map(|g| g.shown.iter_mut()) {
             // A thumbnail that cannot be read is a placeholder, not a failed report.
-            p.thumbnail = store.photo_thumbnail(&p.sha256).ok().flatten();
+            if let Ok((thumbnail, bytes)) = store.photo_preview(&p.sha256) {
+                p.held = Some(Held::of(thumbnail.is_some(), bytes));
+                p.thumbnail = thumbnail;
+            }
         }
     }
     photos

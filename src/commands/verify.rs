@@ -74,6 +74,7 @@ fn say_photos(photos: &[crate::storage::PhotoCheck], ctx: &mut Context<'_>) -> b
         let line = match &check.state {
             PhotoState::Intact => base("verify-photo-intact"),
             PhotoState::NotReceived => base("verify-photo-not-received"),
+            PhotoState::ThumbnailOnly => base("verify-photo-thumbnail-only"),
             PhotoState::Altered(found) => {
                 broken = true;
                 base("verify-photo-altered").arg("found", escape(found).into_owned())

@@ -331,7 +331,7 @@ fn take(
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            store.remember_merged(&hash, size, &name, crate::app::now())?;
+            store.remember_merged(&hash, size, &name, &outcome.observers, crate::app::now())?;
             store.forget_refused(&path.display().to_string())?;
             tally.merged += 1;
             tally.new_events += outcome.new;

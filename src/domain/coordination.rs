@@ -16,6 +16,7 @@ use super::codes::{BureauCode, CirconscriptionCode};
 use super::election::Election;
 use super::event::{Event, EventBody, ObserverId};
 use super::findings::{Detail, HouseholdSums, Names, observer_name};
+use super::legal_time::LegalZone;
 use super::record::build_record_with;
 use super::referential::Referential;
 use super::state::RecordState;
@@ -147,6 +148,8 @@ pub struct Tracker {
     events: u64,
     latest: Option<DateTime<Utc>>,
     last_by_observer: BTreeMap<ObserverId, DateTime<Utc>>,
+    /// The legal time of the place of each observer's latest event that names one.
+    zone_of_observer: HashMap<ObserverId, (DateTime<Utc>, LegalZone)>,
     circs_of_observer: HashMap<ObserverId, BTreeSet<CirconscriptionCode>>,
     observers_of_circ: BTreeMap<CirconscriptionCode, BTreeSet<ObserverId>>,
     observers_of_bureau: BTreeMap<BureauCode, BTreeMap<ObserverId, DateTime<Utc>>>,
@@ -175,6 +178,14 @@ impl Tracker {
                 // coordinator's flags from official data (`machines --from`) cover nothing.
                 let watched = !matches!(body, EventBody::Machines { .. });
                 if let Some(circ) = body.circonscription() {
+                    let zone = LegalZone::of_place(circ, body.flat().bureau);
+                    let held = self
+                        .zone_of_observer
+                        .entry(e.observer)
+                        .or_insert((seen, zone));
+                    if seen >= held.0 {
+                        *held = (seen, zone);
+                    }
                     self.dirty.insert(circ.clone());
                     self.circs_of_observer
                         .entry(e.observer)
@@ -257,6 +268,8 @@ pub struct Arrivals {
     pub files: usize,
     /// The latest: its name and when it was merged.
     pub latest: Option<(String, DateTime<Utc>)>,
+    /// When the latest file carrying each observer's events was merged.
+    pub last_file_by_observer: BTreeMap<ObserverId, DateTime<Utc>>,
     /// Keys enrolled in the roster (`None`: no roster).
     pub enrolled: Option<usize>,
     /// The names of enrolled observers whose key is in no observer row of the file.
@@ -310,7 +323,8 @@ pub struct Area {
 }
 
 impl Area {
-    fn new() -> Self {
+    /// An area with nothing in it.
+    pub(crate) fn new() -> Self {
         Self {
             circs_covered: 0,
             circs_total: 0,
@@ -350,6 +364,20 @@ pub struct Seen {
     pub last: DateTime<Utc>,
 }
 
+/// One observer of the file, for the observers list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObserverLine {
+    /// Their name.
+    pub name: String,
+    /// Their latest event (UTC), if any.
+    pub last: Option<DateTime<Utc>>,
+    /// When the latest file carrying their events was merged (UTC), if any was.
+    pub last_file: Option<DateTime<Utc>>,
+    /// The legal time of their bureau (the place of their latest event; Paris's when none
+    /// names a place), in which both times are shown.
+    pub zone: LegalZone,
+}
+
 /// A bureau of a circonscription.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BureauLine {
@@ -383,8 +411,9 @@ pub struct CircLine {
 pub struct DepLine {
     /// Its code (`75`, `2A`, `971`, `ZZ`).
     pub code: String,
-    /// Its name, as the reference data's circonscription labels give it ("Ain, 1ère
-    /// circonscription" → "Ain"); `None` when they give none.
+    /// Its name ([`super::departements`]; for a code not in the table, as the reference data's
+    /// circonscription labels give it, "Ain, 1ère circonscription" → "Ain"); `None` when
+    /// neither gives one.
     pub name: Option<String>,
     /// Its figures.
     pub area: Area,
@@ -405,8 +434,9 @@ pub struct Picture {
     pub observers: usize,
     /// Files received and who has not sent.
     pub arrivals: Arrivals,
-    /// Each observer's latest event, latest first.
-    pub last_by_observer: Vec<Seen>,
+    /// Each observer who recorded something or sent a file, with their latest event and last
+    /// file, the latest event first.
+    pub last_by_observer: Vec<ObserverLine>,
     /// France.
     pub national: Area,
     /// By département, in code order.
@@ -415,8 +445,12 @@ pub struct Picture {
     pub facts: Vec<Fact>,
 }
 
-/// The département name a circonscription label gives: the text before its first comma.
-fn departement_name(label: &str) -> Option<String> {
+/// The département's name: the table's ([`super::departements::name`], every code of the
+/// results files), else the text before the first comma of a circonscription label.
+fn departement_name(code: &str, label: &str) -> Option<String> {
+    if let Some(name) = super::departements::name(code) {
+        return Some(name.to_owned());
+    }
     let (name, _) = label.split_once(',')?;
     let name = name.trim();
     (!name.is_empty()).then(|| name.to_owned())
@@ -529,7 +563,7 @@ pub fn build(
         };
         let dep = deps.entry(code.departement()).or_insert_with(|| DepLine {
             code: code.departement().to_owned(),
-            name: departement_name(&label),
+            name: departement_name(code.departement(), &label),
             area: Area::new(),
             circs: Vec::new(),
         });
@@ -552,15 +586,26 @@ pub fn build(
         .flat_map(|f| f.facts.iter().cloned())
         .collect();
     newest_first(&mut facts);
-    let mut last_by_observer: Vec<Seen> = tracker
-        .last_by_observer
-        .iter()
-        .map(|(o, at)| Seen {
+    let mut ids: BTreeSet<&ObserverId> = tracker.last_by_observer.keys().collect();
+    ids.extend(arrivals.last_file_by_observer.keys());
+    let mut last_by_observer: Vec<ObserverLine> = ids
+        .into_iter()
+        .map(|o| ObserverLine {
             name: name(o),
-            last: *at,
+            last: tracker.last_by_observer.get(o).copied(),
+            last_file: arrivals.last_file_by_observer.get(o).copied(),
+            zone: tracker
+                .zone_of_observer
+                .get(o)
+                .map_or(LegalZone::Metropole, |(_, z)| *z),
         })
         .collect();
-    last_by_observer.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.name.cmp(&b.name)));
+    last_by_observer.sort_by(|a, b| {
+        b.last
+            .cmp(&a.last)
+            .then_with(|| b.last_file.cmp(&a.last_file))
+            .then_with(|| a.name.cmp(&b.name))
+    });
     Picture {
         election: election.clone(),
         latest: tracker.latest,
@@ -626,23 +671,34 @@ mod tests {
     }
 
     fn picture(tracker: &mut Tracker) -> Picture {
+        picture_of(tracker, &["Alice", "Bruno"], Arrivals::default())
+    }
+
+    /// The picture of the sample's reference data, observers 1, 2… named `names`.
+    fn picture_of(tracker: &mut Tracker, names: &[&str], arrivals: Arrivals) -> Picture {
         let data = sample::find("paris-1-2017")
             .unwrap()
             .election_data()
             .unwrap();
-        let names: Names = [
-            (ObserverId(Uuid::from_u128(1)), "Alice".to_owned()),
-            (ObserverId(Uuid::from_u128(2)), "Bruno".to_owned()),
-        ]
-        .into();
+        let names: Names = (1u128..)
+            .zip(names)
+            .map(|(i, n)| (ObserverId(Uuid::from_u128(i)), (*n).to_owned()))
+            .collect();
         tracker.update(&data.referential, &names);
-        build(
-            tracker,
-            &data.election,
-            &data.referential,
-            &names,
-            Arrivals::default(),
-        )
+        build(tracker, &data.election, &data.referential, &names, arrivals)
+    }
+
+    /// A tick of `panel`'s ballot at `bureau`'s table.
+    fn table_tick(circ: &str, bureau: &str, panel: u16, mark: Mark) -> EventBody {
+        EventBody::Tick {
+            circonscription: CirconscriptionCode::parse(circ).unwrap(),
+            bureau: Some(BureauCode::parse(bureau).unwrap()),
+            panel: Panel::new(panel).unwrap(),
+            item: Item::Bureau,
+            mark,
+            note: None,
+            envelope: None,
+        }
     }
 
     #[test]
@@ -743,18 +799,81 @@ mod tests {
             2,
             2,
             1,
-            EventBody::Tick {
-                circonscription: circ.clone(),
-                bureau: Some(BureauCode::parse("75056_0911").unwrap()),
-                panel: Panel::new(1).unwrap(),
-                item: Item::Bureau,
-                mark: Mark::Present,
-                note: None,
-                envelope: None,
-            },
+            table_tick("7501", "75056_0911", 1, Mark::Present),
         ));
         let p = picture(&mut t);
         assert_eq!(p.national.circs_covered, 1);
         assert_eq!(p.national.bureaux_covered, 1);
+    }
+
+    /// Issue 18 point 1 (coordination): each observer's line carries their last file's merge
+    /// time (from the merged-files log) and the legal time of their latest event's bureau; an
+    /// observer who sent a file of no event is listed too.
+    #[test]
+    fn each_observer_has_their_last_file_time_and_their_bureaus_zone() {
+        let mut events = log();
+        let n = events.len();
+        events.push(event(
+            n,
+            2,
+            5,
+            table_tick("97401", "97411_0001", 1, Mark::Present),
+        ));
+        let mut t = Tracker::default();
+        for e in &events {
+            t.apply(e);
+        }
+        let file = DateTime::from_timestamp(1_497_200_000, 0).unwrap();
+        let arrivals = Arrivals {
+            last_file_by_observer: [
+                (ObserverId(Uuid::from_u128(1)), file),
+                (ObserverId(Uuid::from_u128(3)), file),
+            ]
+            .into(),
+            ..Arrivals::default()
+        };
+        let p = picture_of(&mut t, &["Alice", "Bruno", "Chloé"], arrivals);
+        let line = |name: &str| {
+            p.last_by_observer
+                .iter()
+                .find(|o| o.name == name)
+                .unwrap()
+                .clone()
+        };
+        let (alice, bruno, chloe) = (line("Alice"), line("Bruno"), line("Chloé"));
+        assert_eq!(alice.last_file, Some(file));
+        assert_eq!(alice.zone, LegalZone::Metropole);
+        assert_eq!(bruno.last_file, None);
+        assert_eq!(bruno.last, Some(events[n].seen()));
+        assert_eq!(
+            bruno.zone,
+            LegalZone::of_bureau(&BureauCode::parse("97411_0001").unwrap())
+        );
+        assert_ne!(bruno.zone, LegalZone::Metropole);
+        assert_eq!((chloe.last, chloe.last_file), (None, Some(file)));
+        assert_eq!(p.last_by_observer.len(), 3);
+    }
+
+    /// Issue 18 point 4: a département is named from the table, whatever its circonscriptions'
+    /// labels say (an overseas letter code, a label without a comma).
+    #[test]
+    fn departements_are_named_from_the_table() {
+        assert_eq!(
+            departement_name("ZA", "1ère circonscription").as_deref(),
+            Some("Guadeloupe")
+        );
+        assert_eq!(
+            departement_name("ZX", "Saint-Martin/Saint-Barthélemy").as_deref(),
+            Some("Saint-Barthélemy et Saint-Martin")
+        );
+        assert_eq!(
+            departement_name("2A", "Corse du Sud, 1ère").as_deref(),
+            Some("Corse-du-Sud")
+        );
+        assert_eq!(departement_name("FR", "France").as_deref(), None);
+        assert_eq!(
+            departement_name("FR", "France entière, circonscription unique").as_deref(),
+            Some("France entière")
+        );
     }
 }

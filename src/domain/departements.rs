@@ -1,7 +1,8 @@
 //! The départements and overseas collectivities as circonscription codes write them, with their
 //! names (INSEE's official geographic code, COG): `01`–`95` bar `20`, `2A`, `2B`, `971`–`978`,
 //! `986`–`988`, `ZZ` (and `99`) for the French abroad, and the 2017 files' overseas letters
-//! (`ZA` Guadeloupe … `ZX` Saint-Martin/Saint-Barthélemy). `FR` is the présidentielle's single
+//! (`ZA` Guadeloupe … `ZW` Wallis-et-Futuna, aliases of the INSEE codes; `ZX`, the single
+//! circonscription of Saint-Barthélemy and Saint-Martin, a place of its own). `FR` is the présidentielle's single
 //! national circonscription (`FR01`, law.md §4.2). PURE data.
 //!
 //! Place names are proper nouns, the same in every language of the interface.
@@ -113,6 +114,9 @@ pub const DEPARTEMENTS: &[(&str, &str)] = &[
     ("976", "Mayotte"),
     ("977", "Saint-Barthélemy"),
     ("978", "Saint-Martin"),
+    // The 2017 files' `ZX`: the single circonscription of both collectivities (977 and 978),
+    // a place of its own (its commune codes say which island).
+    ("ZX", "Saint-Barthélemy et Saint-Martin"),
     ("986", "Wallis-et-Futuna"),
     ("987", "Polynésie française"),
     ("988", "Nouvelle-Calédonie"),
@@ -127,7 +131,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("ZD", "974"),
     ("ZS", "975"),
     ("ZM", "976"),
-    ("ZX", "978"),
     ("ZW", "986"),
     ("ZP", "987"),
     ("ZN", "988"),
@@ -173,7 +176,7 @@ pub fn order(code: &str) -> (usize, &str) {
 /// True for the overseas départements and collectivities (drawn as insets on the map).
 pub fn is_overseas(code: &str) -> bool {
     let c = canonical(code);
-    c.len() == 3 && (c.starts_with("97") || c.starts_with("98"))
+    c == "ZX" || (c.len() == 3 && (c.starts_with("97") || c.starts_with("98")))
 }
 
 #[cfg(test)]
@@ -185,13 +188,14 @@ mod tests {
     fn the_table_has_every_departement_once_in_insee_order() {
         let metropolitan = DEPARTEMENTS
             .iter()
-            .filter(|(c, _)| c.len() == 2 && *c != "ZZ");
+            .filter(|(c, _)| c.len() == 2 && !c.starts_with('Z'));
         assert_eq!(metropolitan.count(), 96);
         // 101 départements: 96 metropolitan and 5 overseas (971–974, 976).
         let departements = DEPARTEMENTS
             .iter()
             .filter(|(c, _)| {
-                (c.len() == 2 && *c != "ZZ") || ["971", "972", "973", "974", "976"].contains(c)
+                (c.len() == 2 && !c.starts_with('Z'))
+                    || ["971", "972", "973", "974", "976"].contains(c)
             })
             .count();
         assert_eq!(departements, 101);
@@ -208,6 +212,7 @@ mod tests {
         }
         assert!(order("19") < order("2A") && order("2B") < order("21"));
         assert!(order("95") < order("971") && order("988") < order("ZZ"));
+        assert!(order("978") < order("ZX") && order("ZX") < order("986"));
         assert!(order("ZZ") < order("FR"));
     }
 
@@ -234,5 +239,55 @@ mod tests {
         assert_eq!(name("20"), None);
         assert!(is_overseas("974") && is_overseas("ZD") && !is_overseas("75"));
         assert!(!is_overseas("ZZ") && !is_overseas("2A"));
+    }
+
+    /// Issue 18 point 4 (département names, not codes): every code of the results files has its
+    /// name, the 2017 overseas letters the same as the INSEE codes they stand for, and each
+    /// overseas place is drawn as an inset.
+    #[test]
+    fn every_code_of_the_results_files_has_its_name() {
+        let letters = [
+            ("ZA", "971", "Guadeloupe"),
+            ("ZB", "972", "Martinique"),
+            ("ZC", "973", "Guyane"),
+            ("ZD", "974", "La Réunion"),
+            ("ZM", "976", "Mayotte"),
+            ("ZN", "988", "Nouvelle-Calédonie"),
+            ("ZP", "987", "Polynésie française"),
+            ("ZS", "975", "Saint-Pierre-et-Miquelon"),
+            ("ZW", "986", "Wallis-et-Futuna"),
+        ];
+        for (letter, insee, expected) in letters {
+            assert_eq!(name(letter), Some(expected), "{letter}");
+            assert_eq!(name(insee), Some(expected), "{insee}");
+            assert_eq!(canonical(letter), insee);
+            assert_eq!(order(letter).0, order(insee).0, "{letter} sorts as {insee}");
+            assert!(is_overseas(letter) && is_overseas(insee), "{letter}");
+        }
+        // ZX: one circonscription for both collectivities, each of which keeps its own name.
+        assert_eq!(name("ZX"), Some("Saint-Barthélemy et Saint-Martin"));
+        assert_eq!(name("977"), Some("Saint-Barthélemy"));
+        assert_eq!(name("978"), Some("Saint-Martin"));
+        assert!(is_overseas("ZX") && is_overseas("977") && is_overseas("978"));
+        assert_eq!(name("ZZ"), Some("Français établis hors de France"));
+        assert!(!is_overseas("ZZ"));
+        assert_eq!(name("2A"), Some("Corse-du-Sud"));
+        assert_eq!(name("2B"), Some("Haute-Corse"));
+        // Every département code a circonscription code can carry that the results files use
+        // has a name: 01–95 (bar 20), 2A, 2B, 971–978, 986–988, the letters, ZZ and 99.
+        let mut codes: Vec<String> = (1..=95)
+            .filter(|n| *n != 20)
+            .map(|n| format!("{n:02}"))
+            .collect();
+        codes.extend(
+            [
+                "2A", "2B", "971", "972", "973", "974", "975", "976", "977", "978", "986", "987",
+                "988", "ZA", "ZB", "ZC", "ZD", "ZM", "ZN", "ZP", "ZS", "ZW", "ZX", "ZZ", "99",
+            ]
+            .map(str::to_owned),
+        );
+        for code in &codes {
+            assert!(name(code).is_some(), "{code} has no name");
+        }
     }
 }

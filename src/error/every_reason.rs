@@ -671,6 +671,8 @@ fn import_texts() -> Vec<ImportText> {
         },
         ImportText::DuplicatePanelHere { first: "7".into() },
         ImportText::BureauTablesAreCsv,
+        ImportText::EventsTable,
+        ImportText::MergeEventsTable,
         ImportText::MachinesTable,
         ImportText::MachinesAfterHeader,
         ImportText::BureauOfThisDatabase,

@@ -457,6 +457,27 @@ fn unquote(cell: &str) -> String {
     }
 }
 
+/// True when `found` (a header's columns joined by `,`, as [`RowWhy::Header`] holds them) has
+/// exactly the columns of a header constat writes, in another order: columns moved in a
+/// spreadsheet (issue 18 point 6), not renamed, added or removed.
+pub fn is_moved_header(found: &str) -> bool {
+    let mut found: Vec<&str> = found.split(',').collect();
+    found.sort_unstable();
+    [
+        HEADER.len(),
+        SIGNED_COLUMNS,
+        THIRD_COLUMNS,
+        SECOND_COLUMNS,
+        FIRST_COLUMNS,
+    ]
+    .iter()
+    .any(|&n| {
+        let mut known = HEADER[..n].to_vec();
+        known.sort_unstable();
+        known == found
+    })
+}
+
 /// Reads an events CSV row by row, handing each to `sink`.
 pub fn read(
     input: impl Read,
@@ -790,6 +811,23 @@ mod tests {
         );
         let err = read(csv.as_bytes(), &mut |_| Ok(())).unwrap_err();
         assert_eq!((err.line, err.column), (2, "envelope"), "{err}");
+    }
+
+    /// Issue 18 point 6: a header with constat's columns in another order is told from one
+    /// whose columns were renamed, added or removed.
+    #[test]
+    fn a_header_with_its_columns_moved_is_known_as_such() {
+        let mut moved = HEADER.to_vec();
+        moved.swap(1, 7);
+        assert!(is_moved_header(&moved.join(",")));
+        let mut older = HEADER[..FIRST_COLUMNS].to_vec();
+        older.reverse();
+        assert!(is_moved_header(&older.join(",")));
+        assert!(!is_moved_header(&HEADER[..5].join(",")), "columns removed");
+        assert!(!is_moved_header("election,id,observer,name"));
+        let mut added = HEADER.to_vec();
+        added.push("commentaire");
+        assert!(!is_moved_header(&added.join(",")));
     }
 
     #[test]

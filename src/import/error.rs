@@ -487,6 +487,10 @@ pub enum ImportText {
     },
     /// “bureau tables are published as CSV: export the sheet as CSV (UTF-8)”.
     BureauTablesAreCsv,
+    /// “a table of constat events (`constat export csv`), its columns in their place or not”.
+    EventsTable,
+    /// “a table of events is merged, not imported: `constat merge --into …`, as exported”.
+    MergeEventsTable,
     /// “a workbook whose parts unpack to at most {mib} MiB in all, in at most {entries} parts,
     /// none packed more than {ratio} times”.
     UnpackedAtMost {
@@ -700,6 +704,8 @@ impl Localize for ImportText {
                 Message::new("import-duplicate-panel-here").arg("first", first)
             }
             Self::BureauTablesAreCsv => Message::new("import-bureau-tables-are-csv"),
+            Self::EventsTable => Message::new("import-events-table"),
+            Self::MergeEventsTable => Message::new("import-merge-events-table"),
             Self::UnpackedAtMost {
                 mib,
                 entries,

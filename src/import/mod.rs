@@ -39,6 +39,7 @@ mod tests;
 
 pub use error::{Binary, Column, Expected, Field, Found, ImportError, ImportText, Listing};
 pub use machines::{MachinesRow, read_machines};
+pub(crate) use sniff::is_events_table;
 
 use std::path::Path;
 

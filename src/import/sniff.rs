@@ -110,11 +110,41 @@ pub(crate) fn open(path: &Path) -> Result<Opened, ImportError> {
             .value(first_line.trim_end())
             .hint(ImportText::ExportAsCsv)
     })?;
+    // constat's own events table (`constat export csv`), as exported or reworked in a
+    // spreadsheet: merged, never imported (issue 18 point 6).
+    if is_events_table(&head[bom as usize..]) {
+        return Err(ImportError::file(path, ImportText::KnownFile)
+            .value(ImportText::EventsTable)
+            .hint(ImportText::MergeEventsTable));
+    }
     Ok(Opened::Text(TextFile {
         encoding,
         separator,
         bom,
     }))
+}
+
+/// True when the first line of `text` is the header of a table of constat events
+/// (`constat export csv`), its columns in their place or moved, renamed, quoted, re-separated
+/// by a spreadsheet: a column naming the election and one naming the observer, among fields
+/// split by the line's separator ([`separator`]). A byte-order mark is skipped.
+pub(crate) fn is_events_table(text: &[u8]) -> bool {
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    let line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let Some(sep) = separator(line) else {
+        return false;
+    };
+    let names: Vec<String> = line
+        .split(|&b| b == sep)
+        .map(|f| {
+            String::from_utf8_lossy(f)
+                .trim()
+                .trim_matches('"')
+                .trim()
+                .to_lowercase()
+        })
+        .collect();
+    names.iter().any(|n| n.contains("election")) && names.iter().any(|n| n.contains("observer"))
 }
 
 /// Opens `path` positioned after its byte-order mark.
@@ -212,5 +242,43 @@ mod tests {
         );
         assert_eq!(separator(b"a;b,c"), Some(b';'));
         assert_eq!(separator(b"abc\n;;;"), None);
+    }
+
+    /// Issue 18 point 6: constat's events table is known as such however a spreadsheet saved
+    /// it (columns moved, quoted, `;`, a byte-order mark, CRLF); official tables are not.
+    #[test]
+    fn an_events_table_is_known_with_its_columns_moved_or_not() {
+        let exported = crate::export::events_csv::HEADER.join(",");
+        assert!(is_events_table(exported.as_bytes()));
+        let mut moved = crate::export::events_csv::HEADER.to_vec();
+        moved.rotate_left(3);
+        assert!(is_events_table(moved.join(",").as_bytes()));
+        let excel = format!("\u{feff}{}\r\n1;2", moved.join(";"));
+        assert!(is_events_table(excel.as_bytes()));
+        let libre: Vec<String> = moved.iter().map(|c| format!("\"{c}\"")).collect();
+        assert!(is_events_table(libre.join(",").as_bytes()));
+        assert!(!is_events_table(
+            "Code du département;Libellé du département;Code de la circonscription".as_bytes()
+        ));
+        assert!(!is_events_table(
+            b"id_brut_reu,code_commune,code,libelle_reu"
+        ));
+        assert!(!is_events_table(b"election observer"), "no separator");
+    }
+
+    /// Issue 18 point 6: an events table given to an import is refused as such, with the
+    /// typed reason and the way to merge it, not as a table missing official columns.
+    #[test]
+    fn importing_an_events_table_says_it_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut moved = crate::export::events_csv::HEADER.to_vec();
+        moved.swap(0, 5);
+        let path = dir.path().join("events.csv");
+        std::fs::write(&path, format!("{}\nx,y\n", moved.join(","))).unwrap();
+        let err = open(&path).unwrap_err();
+        let expected = ImportError::file(&path, ImportText::KnownFile)
+            .value(ImportText::EventsTable)
+            .hint(ImportText::MergeEventsTable);
+        assert_eq!(err, expected);
     }
 }

@@ -962,36 +962,10 @@ fn machines_and_the_time_seen_are_recorded_from_plain_mode() {
     assert!(out.contains("« demain » n'est pas un moment"), "{out}");
 }
 
-/// A small JPEG whose APP1 segment is EXIF with a GPS block (as tests/integration/photos.rs
-/// makes one): what a phone's camera writes, in a few bytes.
-pub(crate) fn jpeg_with_gps() -> Vec<u8> {
-    let mut tiff: Vec<u8> = b"II*\0".to_vec();
-    tiff.extend(8u32.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(0x8825u16.to_le_bytes());
-    tiff.extend(4u16.to_le_bytes());
-    tiff.extend(1u32.to_le_bytes());
-    tiff.extend(26u32.to_le_bytes());
-    tiff.extend(0u32.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(2u16.to_le_bytes());
-    tiff.extend(2u32.to_le_bytes());
-    tiff.extend(b"N\0\0\0");
-    tiff.extend(0u32.to_le_bytes());
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(&tiff);
-    let mut out = vec![0xFF, 0xD8];
-    out.extend([0xFF, 0xE0, 0x00, 0x10]);
-    out.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-    out.extend([0xFF, 0xE1]);
-    out.extend(u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
-    out.extend(&app1);
-    out.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    out.extend([0x12, 0x34, 0x56, 0x78]);
-    out.extend([0xFF, 0xD9]);
-    out
-}
+/// The test pictures, shared with the integration tests (one builder, tests/support/jpeg.rs).
+#[path = "../../tests/support/jpeg.rs"]
+mod pictures;
+pub(crate) use pictures::jpeg_with_gps;
 
 fn photos(store: &Store) -> Vec<(crate::domain::PhotoSubject, crate::domain::Photo)> {
     store

@@ -23,7 +23,8 @@ pub enum Place {
     Circonscription(CirconscriptionCode),
     /// A bureau of a circonscription.
     Bureau(CirconscriptionCode, BureauCode),
-    /// Every observer with their latest event, those on the roster who sent nothing first.
+    /// Every observer with their last file and latest event, those on the roster who sent
+    /// nothing first.
     Observers,
 }
 
@@ -55,6 +56,19 @@ fn clock(lang: Lang, zone: LegalZone, at: DateTime<Utc>) -> String {
     match lang {
         Lang::Fr => format!("{}\u{a0}h\u{a0}{}", local.format("%-H"), local.format("%M")),
         Lang::En => local.format("%H:%M").to_string(),
+    }
+}
+
+/// [`clock`], with the zone named when it is not Paris's.
+fn zoned(lang: Lang, zone: LegalZone, at: DateTime<Utc>) -> String {
+    let time = clock(lang, zone, at);
+    if zone == LegalZone::Metropole {
+        time
+    } else {
+        msg("coord-time-zoned")
+            .arg("time", time)
+            .arg("zone", zone.message().render(lang))
+            .render(lang)
     }
 }
 
@@ -141,17 +155,7 @@ fn fact(lang: Lang, f: &Fact, with_place: bool) -> String {
     };
     // The list mixes bureaux of every zone in the order things happened: a time that is not
     // Paris's says whose it is (the title says "heure de Paris").
-    let zone = LegalZone::of_bureau(&f.bureau);
-    let time = clock(lang, zone, f.at);
-    let time = if zone == LegalZone::Metropole {
-        time
-    } else {
-        msg("coord-time-zoned")
-            .arg("time", time)
-            .arg("zone", zone.message().render(lang))
-            .render(lang)
-    };
-    m.arg("time", time)
+    m.arg("time", zoned(lang, LegalZone::of_bureau(&f.bureau), f.at))
         .arg("panel", f.panel)
         .arg("candidate", f.candidate.as_str())
         .arg("observer", f.observer.as_str())
@@ -399,14 +403,21 @@ pub fn page(p: &Picture, place: &Place, lang: Lang) -> Page {
                     )
                 })
                 .collect();
+            // Each observer's times in their bureau's legal time, the zone named when it is
+            // not Paris's (the list mixes zones).
             items.extend(p.last_by_observer.iter().map(|o| {
-                (
-                    msg("coord-item-observer")
-                        .arg("name", o.name.as_str())
-                        .arg("time", clock(lang, zone, o.last))
-                        .render(lang),
-                    None,
-                )
+                let time = |at| zoned(lang, o.zone, at);
+                let m = match (o.last_file, o.last) {
+                    (Some(file), Some(last)) => msg("coord-item-observer-file")
+                        .arg("file", time(file))
+                        .arg("time", time(last)),
+                    (Some(file), None) => {
+                        msg("coord-item-observer-file-only").arg("file", time(file))
+                    }
+                    (None, Some(last)) => msg("coord-item-observer").arg("time", time(last)),
+                    (None, None) => msg("coord-item-observer-nothing"),
+                };
+                (m.arg("name", o.name.as_str()).render(lang), None)
             }));
             Page {
                 title: msg("coord-list-observers").render(lang),
@@ -494,5 +505,75 @@ mod tests {
             reunion.starts_with(&format!("16\u{a0}h\u{a0}00 ({zone})")),
             "{reunion}"
         );
+    }
+
+    /// Issue 18 point 1 (coordination): the observers list gives each observer's last file
+    /// merge time and latest event in their bureau's legal time, the zone named outside Paris.
+    #[test]
+    fn the_observers_list_gives_the_last_file_time_in_the_bureaus_legal_time() {
+        use crate::domain::coordination::{Arrivals, ObserverLine};
+        let at = |s: &str| {
+            chrono::DateTime::parse_from_rfc3339(s)
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+        };
+        let reunion = LegalZone::of_bureau(&BureauCode::parse("97411_0001").unwrap());
+        let p = Picture {
+            election: crate::sample::find("paris-1-2017")
+                .unwrap()
+                .election_data()
+                .unwrap()
+                .election,
+            latest: None,
+            events: 0,
+            observers: 3,
+            arrivals: Arrivals::default(),
+            last_by_observer: vec![
+                ObserverLine {
+                    name: "Alice".into(),
+                    last: Some(at("2024-06-30T11:00:00Z")),
+                    last_file: Some(at("2024-06-30T12:00:00Z")),
+                    zone: reunion,
+                },
+                ObserverLine {
+                    name: "Bruno".into(),
+                    last: Some(at("2024-06-30T10:00:00Z")),
+                    last_file: None,
+                    zone: LegalZone::Metropole,
+                },
+                ObserverLine {
+                    name: "Chloé".into(),
+                    last: None,
+                    last_file: Some(at("2024-06-30T09:30:00Z")),
+                    zone: LegalZone::Metropole,
+                },
+            ],
+            national: Area::new(),
+            departements: Vec::new(),
+            facts: Vec::new(),
+        };
+        let page = page(&p, &Place::Observers, Lang::Fr);
+        let items: Vec<&str> = page.items.iter().map(|(t, _)| t.as_str()).collect();
+        let zone = reunion.message().render(Lang::Fr);
+        // 12:00 UTC is 16 h 00 at La Réunion; the event at 11:00 UTC, 15 h 00.
+        let file = format!("16\u{a0}h\u{a0}00 ({zone})");
+        let event = format!("15\u{a0}h\u{a0}00 ({zone})");
+        assert!(
+            items[0].contains(&file) && items[0].contains(&event),
+            "{}",
+            items[0]
+        );
+        assert_ne!(items[0], items[1]);
+        // Paris: 10:00 UTC is 12 h 00, no zone named; no file, no file time.
+        assert!(items[1].contains("12\u{a0}h\u{a0}00"), "{}", items[1]);
+        assert!(!items[1].contains('('), "{}", items[1]);
+        // A file, no event: its merge time (11 h 30 in Paris).
+        assert!(items[2].contains("11\u{a0}h\u{a0}30"), "{}", items[2]);
+        let with_file = msg("coord-item-observer-file")
+            .arg("name", "Alice")
+            .arg("file", file)
+            .arg("time", event)
+            .render(Lang::Fr);
+        assert_eq!(items[0], with_file);
     }
 }

@@ -121,6 +121,11 @@ div.photo-group h4 { font-size: .95rem; }
 figure.photo { display: inline-block; vertical-align: top; width: 12rem; margin: .2rem .6rem .4rem 0; }
 figure.photo img { max-width: 12rem; max-height: 12rem; display: block; border: 1px solid #999; }
 figure.photo figcaption { font-size: .75rem; word-break: break-word; }
+div.finding-photos { margin: .2rem 0 .4rem; }
+div.finding-photos figure.photo, div.finding-photos figure.photo img { width: 9rem; max-width: 9rem; max-height: 9rem; }
+main.national div.finding-photos figure.photo, main.national div.finding-photos figure.photo img { width: 7rem; max-width: 7rem; max-height: 7rem; }
+a.photo-ref { font-size: .75rem; margin-right: .6rem; }
+figure.photo p.held { font-size: .75rem; margin: .1rem 0; color: #8a4b00; }
 div.no-thumbnail { width: 12rem; height: 8rem; border: 1px dashed #999; color: #555;
   display: flex; align-items: center; justify-content: center; font-size: .8rem; text-align: center; }
 section.photos.national figure.photo, section.photos.national figure.photo img { width: 7rem; max-width: 7rem; max-height: 7rem; }
@@ -211,11 +216,17 @@ pub(super) fn render(
     }
     let law = crate::domain::law::Law::of(report.election.kind);
     if national {
-        national::render(&report.records, coverage, law, cat, out)?;
-        if let Some(shown) = shown.filter(|s| !s.groups.is_empty()) {
+        // The thumbnails beside the findings they support; those beside none after.
+        let mut beside = photos::Beside::new(shown);
+        national::render(&report.records, coverage, law, &mut beside, cat, out)?;
+        if let Some(shown) = shown.filter(|s| {
+            s.groups.iter().any(|g| {
+                g.shown.is_empty() || g.shown.iter().any(|p| !beside.embedded.contains(&p.sha256))
+            })
+        }) {
             writeln!(out, "<section class=\"photos national\">")?;
             for record in &report.records {
-                photos::section(record, shown, true, cat, out)?;
+                photos::section(record, shown, &beside.embedded, true, cat, out)?;
             }
             writeln!(out, "</section>")?;
         }
@@ -378,16 +389,23 @@ fn circonscription(
     if !sections.is_empty() {
         writeln!(out, "<h3>{}</h3>", esc(cat.report_details))?;
     }
+    // Each finding with the thumbnails of the photos that support it (issue 19 point 3); the
+    // photos beside no finding after.
+    let mut beside = photos::Beside::new(shown);
     for section in sections {
         writeln!(out, "<h4>{}</h4>", esc(&section.title))?;
         writeln!(out, "<ul>")?;
-        for line in section.lines {
-            writeln!(out, "<li>{}</li>", esc(&line))?;
+        for (line, n) in section.lines.iter().zip(&section.details) {
+            write!(out, "<li>{}", esc(line))?;
+            if let Some(d) = record.details.get(*n) {
+                beside.write(d, record, cat, out)?;
+            }
+            writeln!(out, "</li>")?;
         }
         writeln!(out, "</ul>")?;
     }
     if let Some(shown) = shown {
-        photos::section(record, shown, false, cat, out)?;
+        photos::section(record, shown, &beside.embedded, false, cat, out)?;
     }
     writeln!(out, "</section>")
 }

@@ -687,6 +687,8 @@ const LIST_MAX: usize = 20;
 struct Section {
     title: String,
     lines: Vec<String>,
+    /// The index in the record's details of each line's finding.
+    details: Vec<usize>,
     /// Its kind, as a CSS class of the HTML report (`not-supplied`, `distribution`…).
     kind: &'static str,
 }
@@ -767,7 +769,8 @@ fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section
         ),
         (cat.details_to_check.to_owned(), Vec::new()),
     ];
-    for d in &record.details {
+    let mut details: [Vec<usize>; 6] = Default::default();
+    for (n, d) in record.details.iter().enumerate() {
         let (i, line) = match d {
             Detail::NotSupplied {
                 candidate,
@@ -950,12 +953,19 @@ fn detail_sections(record: &CircRecord, law: &Law, cat: &Catalog) -> Vec<Section
             ),
         };
         sections[i].1.push(line);
+        details[i].push(n);
     }
     sections
         .into_iter()
+        .zip(details)
         .zip(SECTION_KINDS)
-        .filter(|((_, lines), _)| !lines.is_empty())
-        .map(|((title, lines), kind)| Section { title, lines, kind })
+        .filter(|(((_, lines), _), _)| !lines.is_empty())
+        .map(|(((title, lines), details), kind)| Section {
+            title,
+            lines,
+            details,
+            kind,
+        })
         .collect()
 }
 

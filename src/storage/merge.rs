@@ -14,7 +14,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use super::error::DataProblem;
 use super::events::{self, COLUMNS};
-use super::untrusted::{Damage, Refusal, SystemProblem, Untrusted};
+use super::untrusted::{Damage, NotSqlite, Refusal, SystemProblem, Untrusted};
 use super::{Doing, StorageError, Store};
 use crate::domain::chain::{self, GENESIS, Hash};
 use crate::domain::fingerprint::Fingerprint;
@@ -42,6 +42,8 @@ pub struct MergeOutcome {
     pub already: u64,
     /// Things worth knowing that did not stop the merge.
     pub warnings: Vec<MergeWarning>,
+    /// The observers the file named (whose events it carried), for the merged-files log.
+    pub observers: Vec<ObserverId>,
 }
 
 /// Something worth knowing about a merged file that did not stop the merge.
@@ -851,6 +853,7 @@ impl Store {
         }
         let mut outcome = merged?;
         outcome.warnings.extend(warnings);
+        outcome.observers = observers.iter().map(|o| o.id).collect();
         Ok(outcome)
     }
 
@@ -899,7 +902,9 @@ impl Store {
                     let merger = merge_events(conn, options.now, false, source, progress)?;
                     merger.check_forks(observers)?;
                     merger.check_coverage(observers, &HashMap::new())?;
-                    Ok(merger.outcome)
+                    let mut outcome = merger.outcome;
+                    outcome.observers = observers.iter().map(|o| o.id).collect();
+                    Ok(outcome)
                 })(),
                 &keyed,
             )
@@ -971,7 +976,15 @@ impl Store {
             }
             Ok(())
         })
-        .map_err(MergeRejection::Row)?;
+        .map_err(|e| match &e.why {
+            // constat's columns with `election` still first but others moved in a spreadsheet
+            // (issue 18 point 6): said as such, the reason of a table whose `election` column
+            // was moved. Columns renamed, added or removed are said with the header expected.
+            RowWhy::Header { found } if events_csv::is_moved_header(found) => {
+                MergeRejection::Refused(Refusal::NotSqlite(NotSqlite::EventsTableOtherLayout))
+            }
+            _ => MergeRejection::Row(e),
+        })?;
         let Some(election) = election else {
             return Ok(MergeOutcome::default());
         };

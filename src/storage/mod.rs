@@ -1133,6 +1133,17 @@ impl Store {
     /// copying files: a live WAL database copied by hand can lose its latest commits), syncs it,
     /// then renames it into place.
     pub fn export_db(&self, output: &Path) -> Result<(), StorageError> {
+        self.export_db_then(output, &mut |_| Ok(()))
+    }
+
+    /// [`Store::export_db`], with `finish` given the staged copy (beside `output`, under a
+    /// temporary name) to change before it is synced and renamed into place: one staging for
+    /// every kind of copy (`export db --thumbnails` empties the photo bytes there).
+    pub(super) fn export_db_then(
+        &self,
+        output: &Path,
+        finish: &mut dyn FnMut(&Path) -> Result<(), StorageError>,
+    ) -> Result<(), StorageError> {
         let dir = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
@@ -1193,6 +1204,7 @@ impl Store {
                 .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
                 .map_err(|e| self.err(Doing::WritingExport, e))?;
         }
+        finish(&tmp)?;
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(io)?;

@@ -82,9 +82,13 @@ pub(super) fn stream(
 pub enum PhotoState {
     /// The bytes stored hash to the event's hash.
     Intact,
-    /// No bytes for this hash: the photo was announced but its bytes were not received (a
-    /// thumbnail-only export, or a file sent without them). Not a break of the chain.
+    /// No bytes and no thumbnail for this hash: the photo was announced but nothing of it was
+    /// received (an events CSV, a file sent without them). Not a break of the chain.
     NotReceived,
+    /// No bytes, but its thumbnail: the photo came by a thumbnail-only export (`export db
+    /// --thumbnails`), its original not received yet. Not a break of the chain: the original
+    /// sent later fills the row and verifies.
+    ThumbnailOnly,
     /// The bytes stored hash to something else (hex).
     Altered(String),
 }
@@ -117,9 +121,14 @@ fn check_all(conn: &Connection, db: &str) -> rusqlite::Result<Vec<PhotoCheck>> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<Result<_, _>>()?;
+    // Without bytes: whether its thumbnail came (a thumbnail-only copy).
+    let mut thumbnail = conn.prepare(
+        "SELECT EXISTS (SELECT 1 FROM photo_blob WHERE sha256 = ?1 AND thumbnail IS NOT NULL)",
+    )?;
     let mut out = Vec::with_capacity(rows.len());
     for (id, observer, name, sha256, rowid) in rows {
         let state = match rowid {
+            None if thumbnail.query_row([&sha256], |r| r.get(0))? => PhotoState::ThumbnailOnly,
             None => PhotoState::NotReceived,
             Some(rowid) => match stream(conn, db, rowid, &mut std::io::sink())? {
                 Ok(found) if hex::encode(found) == sha256 => PhotoState::Intact,
@@ -152,33 +161,12 @@ impl Store {
     /// `export db --thumbnails`: as [`Store::export_db`], but the copy holds no photo bytes
     /// (NULL), only their thumbnails and the events announcing them with their hashes: small
     /// enough to mail; the originals, sent later, fill the rows and verify against the events.
-    /// The full copy is made beside `output` under a temporary name, emptied of the bytes,
-    /// compacted, synced and only then renamed to `output`.
+    /// The full copy is staged beside `output` under a temporary name ([`Store::export_db_then`]),
+    /// emptied of the bytes, compacted, synced and only then renamed to `output`.
     pub fn export_db_thumbnails(&self, output: &Path) -> Result<(), StorageError> {
-        use super::DataProblem;
-        let dir = match output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => std::path::PathBuf::from("."),
-        };
-        let io = |e: std::io::Error| StorageError::Invalid {
-            path: output.to_owned(),
-            what: DataProblem::ExportUnwritable(e.to_string()),
-        };
-        if std::fs::metadata(output).is_ok_and(|m| !m.is_file()) {
-            return Err(StorageError::Invalid {
-                path: output.to_owned(),
-                what: DataProblem::ExportNotAFile,
-            });
-        }
-        let staged = tempfile::Builder::new()
-            .prefix(".constat-export-")
-            .tempfile_in(&dir)
-            .map_err(io)?
-            .into_temp_path();
-        self.export_db(&staged)?;
-        {
+        self.export_db_then(output, &mut |staged| {
             let copy =
-                Connection::open_with_flags(&staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+                Connection::open_with_flags(staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
                     .map_err(|e| self.err(Doing::OpeningExport, e))?;
             let has_photos: bool = copy
                 .query_row(
@@ -193,26 +181,23 @@ impl Store {
                 )
                 .map_err(|e| self.err(Doing::WritingExport, e))?;
             }
-        }
-        std::fs::File::open(&staged)
-            .and_then(|f| f.sync_all())
-            .map_err(io)?;
-        staged.persist(output).map_err(|e| io(e.error))?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
-    /// The thumbnail of the photo `sha256`, when one is held.
-    pub fn photo_thumbnail(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StorageError> {
+    /// The thumbnail of the photo `sha256`, when one is held, and whether its bytes are.
+    pub fn photo_preview(
+        &self,
+        sha256: &[u8; 32],
+    ) -> Result<(Option<Vec<u8>>, bool), StorageError> {
         self.conn
             .query_row(
-                "SELECT thumbnail FROM photo_blob WHERE sha256 = ?1 AND thumbnail IS NOT NULL",
+                "SELECT thumbnail, bytes IS NOT NULL FROM photo_blob WHERE sha256 = ?1",
                 [hex::encode(sha256)],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
+            .map(Option::unwrap_or_default)
             .map_err(|e| StorageError::sqlite(&self.path, Doing::ReadingPhoto, e))
     }
 

@@ -141,8 +141,11 @@ pub enum NotSqlite {
     NoHeader,
     /// Text in UTF-16 (a spreadsheet's "Unicode text" save of an events CSV, say).
     Utf16Text,
-    /// A table whose header names `election` but not first: an events CSV whose columns a
-    /// spreadsheet moved or renamed, which constat does not read back.
+    /// A table of events whose columns a spreadsheet moved or renamed (its header names the
+    /// election and the observer, [`crate::import::is_events_table`], but is not one constat
+    /// writes), which constat does not read back: `election` moved from first (the file is not
+    /// taken for an events CSV), or first with constat's other columns in another order (said
+    /// by the CSV merge, [`crate::export::events_csv::is_moved_header`]).
     EventsTableOtherLayout,
 }
 
@@ -155,10 +158,7 @@ impl NotSqlite {
         if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return Self::Utf16Text;
         }
-        let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-        let lower = String::from_utf8_lossy(line).to_lowercase();
-        let table = lower.contains(',') || lower.contains(';') || lower.contains('\t');
-        if table && lower.contains("election") && lower.contains("observer") {
+        if crate::import::is_events_table(head) {
             Self::EventsTableOtherLayout
         } else {
             Self::NoHeader

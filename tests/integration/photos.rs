@@ -10,38 +10,10 @@ use crate::util::{constat, events, init_db, run, stderr, stdout};
 const CIRC: &str = "7501";
 const BUREAU: &str = "75056_0913";
 
-/// A small JPEG whose APP1 segment is EXIF with a GPS block (latitude reference "N"), as a
-/// phone's camera writes it (the interface's tmux tests use it too).
-pub fn jpeg_with_gps() -> Vec<u8> {
-    let mut tiff: Vec<u8> = b"II*\0".to_vec();
-    tiff.extend(8u32.to_le_bytes());
-    // IFD0: one entry, GPSInfo (0x8825, LONG) pointing at the GPS IFD at offset 26.
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(0x8825u16.to_le_bytes());
-    tiff.extend(4u16.to_le_bytes());
-    tiff.extend(1u32.to_le_bytes());
-    tiff.extend(26u32.to_le_bytes());
-    tiff.extend(0u32.to_le_bytes());
-    // GPS IFD: GPSLatitudeRef "N".
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(2u16.to_le_bytes());
-    tiff.extend(2u32.to_le_bytes());
-    tiff.extend(b"N\0\0\0");
-    tiff.extend(0u32.to_le_bytes());
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(&tiff);
-    let mut out = vec![0xFF, 0xD8];
-    out.extend([0xFF, 0xE0, 0x00, 0x10]);
-    out.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-    out.extend([0xFF, 0xE1]);
-    out.extend(u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
-    out.extend(&app1);
-    out.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    out.extend([0x12, 0x34, 0x56, 0x78]);
-    out.extend([0xFF, 0xD9]);
-    out
-}
+/// The test pictures, shared with the library's unit tests (one builder).
+#[path = "../support/jpeg.rs"]
+mod pictures;
+pub use pictures::jpeg_with_gps;
 
 /// A HEIC file's start as phones write it: an `ftyp` box of brand `heic`.
 fn heic() -> Vec<u8> {
@@ -290,6 +262,8 @@ fn merge(into: &Path, file: &Path) -> std::process::Output {
 fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_verify() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
+    // A finding for the report to show the photos beside.
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
     let jpeg = write(dir.path(), "table.jpg", &real_jpeg(1200, 900));
     let png = write(dir.path(), "urne.png", &real_png(500, 800));
     let heic = write(dir.path(), "enveloppes.heic", &heic());
@@ -345,14 +319,35 @@ fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_ve
         "the light export is smaller"
     );
     assert_eq!(events(&light), events(&db), "every event travels");
-    // verify on it: announced, not received, not a break.
-    let out = run(constat(&db).arg("verify").arg(&light), 0);
+    // verify on it: the two with a thumbnail are "thumbnail only", the HEIC (no thumbnail)
+    // announced, not received; none a break.
+    use constat::storage::PhotoState;
+    let states = |db: &Path| -> Vec<PhotoState> {
+        constat::storage::verify_photos(db)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.state)
+            .collect()
+    };
+    let light_states = states(&light);
     assert_eq!(
-        stdout(&out).matches("annoncée, non reçue").count(),
-        3,
-        "{}",
-        stdout(&out)
+        light_states
+            .iter()
+            .filter(|s| **s == PhotoState::ThumbnailOnly)
+            .count(),
+        2
     );
+    assert_eq!(
+        light_states
+            .iter()
+            .filter(|s| **s == PhotoState::NotReceived)
+            .count(),
+        1
+    );
+    let out = run(constat(&db).arg("verify").arg(&light), 0);
+    let said = stdout(&out);
+    assert_eq!(said.matches("vignette seulement").count(), 2, "{said}");
+    assert_eq!(said.matches("annoncée, non reçue").count(), 1, "{said}");
     // The coordinator merges the light file: events and thumbnails, no bytes.
     let national = national(dir.path());
     merge(&national, &light);
@@ -360,22 +355,29 @@ fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_ve
     let merged = blobs(&national);
     assert!(merged.iter().all(|(_, b, _)| b.is_none()));
     assert_eq!(merged.iter().filter(|(_, _, t)| t.is_some()).count(), 2);
+    assert_eq!(states(&national), light_states);
     let out = run(constat(&national).arg("verify").arg(&national), 0);
     assert!(
-        stdout(&out).contains("annoncée, non reçue"),
+        stdout(&out).contains("vignette seulement"),
         "{}",
         stdout(&out)
     );
+    // The report says the same of each photo it shows: thumbnail only, or not received.
+    let html = html_report(&national, dir.path());
+    assert_eq!(html.matches("class=\"held thumbnail-only\"").count(), 2);
+    assert_eq!(html.matches("class=\"held not-received\"").count(), 1);
     // The originals, sent later: the full export fills the bytes, and they verify.
     merge(&national, &full);
     assert_eq!(photos(&national).len(), 3, "no event twice");
     assert_eq!(blobs(&national), held);
+    assert!(states(&national).iter().all(|s| *s == PhotoState::Intact));
     let out = run(constat(&national).arg("verify").arg(&national), 0);
     assert!(
-        !stdout(&out).contains("annoncée, non reçue"),
+        !stdout(&out).contains("annoncée, non reçue") && !stdout(&out).contains("vignette"),
         "{}",
         stdout(&out)
     );
+    assert!(!html_report(&national, dir.path()).contains("class=\"held "));
 }
 
 #[test]
@@ -517,6 +519,18 @@ fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_lists_photos_not_
     assert_eq!(hand_check(&folder), 0);
 }
 
+/// The HTML report of `db`, written in `dir` (again over the last one).
+fn html_report(db: &Path, dir: &Path) -> String {
+    let page = dir.join("rapport.html");
+    run(
+        constat(db)
+            .args(["report", "--format", "html", "--force", "-o"])
+            .arg(&page),
+        0,
+    );
+    std::fs::read_to_string(&page).unwrap()
+}
+
 /// The thumbnails a page embeds, decoded from its `data:` URIs.
 fn embedded(html: &str) -> Vec<Vec<u8>> {
     html.split("src=\"data:image/jpeg;base64,")
@@ -572,14 +586,7 @@ fn the_html_report_embeds_thumbnails_beside_the_findings_with_escaped_names_and_
     photo(&db, &["--candidate", "8", "--item", "bureau"], &refs, 0);
     let heic = write(dir.path(), "enveloppes.heic", &heic());
     photo(&db, &["--household"], &[&heic], 0);
-    let page = dir.path().join("rapport.html");
-    run(
-        constat(&db)
-            .args(["report", "--format", "html", "-o"])
-            .arg(&page),
-        0,
-    );
-    let html = std::fs::read_to_string(&page).unwrap();
+    let html = html_report(&db, dir.path());
     // Three thumbnails for the cell, each the one stored, "and 2 others"; HEIC a placeholder.
     let shown = embedded(&html);
     assert_eq!(shown.len(), 3, "at most three a group");
@@ -713,4 +720,65 @@ fn photo_events_travel_by_csv_announced_without_their_bytes_and_their_chains_ver
     }
     let out = run(constat(&national).arg("verify").arg(&national), 0);
     assert!(!stdout(&out).contains("non reçue"), "{}", stdout(&out));
+}
+
+/// The `<li>` holding `needle`, from its start to its end.
+fn item_with<'h>(html: &'h str, needle: &str) -> Option<&'h str> {
+    let at = html.find(needle)?;
+    let start = html[..at].rfind("<li")?;
+    let end = html[at..].find("</li>")? + at;
+    Some(&html[start..end])
+}
+
+/// Issue 19 point 3: thumbnails sit beside the finding they support, inside its line; a photo of
+/// an envelope's cell is beside that candidate's envelope finding only, never the bureau's; a
+/// bureau photo beside each of its table findings, embedded once, a link after.
+#[test]
+fn photos_sit_beside_the_findings_they_support_and_an_envelope_s_only_beside_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    // Candidate 8's ballot and candidate 5's missing from the table; candidate 3's ballot
+    // missing from the envelope.
+    crate::util::tick(&db, "8", "bureau", "absent", &["--bureau", BUREAU]);
+    crate::util::tick(&db, "5", "bureau", "absent", &["--bureau", BUREAU]);
+    crate::util::tick(&db, "3", "courrier", "absent", &["--bureau", BUREAU]);
+    let table = write(dir.path(), "table-8.jpg", &real_jpeg(320, 200));
+    let envelope = write(dir.path(), "enveloppe-3.jpg", &real_jpeg(330, 200));
+    let whole = write(dir.path(), "bureau.jpg", &real_jpeg(340, 200));
+    photo(&db, &["--candidate", "8", "--item", "bureau"], &[&table], 0);
+    photo(
+        &db,
+        &["--candidate", "3", "--item", "courrier"],
+        &[&envelope],
+        0,
+    );
+    photo(&db, &[], &[&whole], 0);
+    let found = photos(&db);
+    let id = |i: usize| format!("id=\"p{}\"", hex::encode(found[i].1.sha256));
+    let link = |i: usize| format!("href=\"#p{}\"", hex::encode(found[i].1.sha256));
+    let html = html_report(&db, dir.path());
+    // Each photo embedded once, all of them beside a finding: no photo section left.
+    assert_eq!(embedded(&html).len(), 3, "each embedded once");
+    assert!(!html.contains("<div class=\"photos\">"), "none left over");
+    let cell = item_with(&html, &id(0)).expect("the table photo beside a finding");
+    let env = item_with(&html, &id(1)).expect("the envelope photo beside a finding");
+    let bureau = item_with(&html, &id(2)).expect("the bureau photo beside a finding");
+    // The three beside three findings: the envelope's beside candidate 3's envelope finding
+    // alone; candidate 8's table cell beside candidate 8's absence only; the bureau's beside
+    // both absences of the bureau, embedded beside the first (candidate 5's), linked from the
+    // other.
+    assert!(cell != env && cell != bureau && env != bureau);
+    for other in [0, 2] {
+        assert!(!env.contains(&id(other)) && !env.contains(&link(other)));
+    }
+    assert!(!bureau.contains(&id(0)) && !bureau.contains(&link(0)));
+    assert!(
+        cell.contains(&link(2)),
+        "the bureau photo linked from the other absence"
+    );
+    assert!(cell.contains(BUREAU) && bureau.contains(BUREAU));
+    assert!(!env.contains(BUREAU), "not the bureau's finding");
+    // The envelope's photo is beside no other finding, not even as a link.
+    assert!(!html.contains(&link(1)));
+    assert_eq!(html.matches(&link(2)).count(), 1);
 }

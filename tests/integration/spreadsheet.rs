@@ -200,6 +200,24 @@ fn an_edited_resave_is_refused_as_edited_not_as_another_kind_of_file() {
     }
 }
 
+/// Writes the rows of the CSV `from` to `to`, each row's cells rearranged by `edit` (columns
+/// moved in a spreadsheet).
+fn rearranged(from: &Path, to: &Path, edit: impl Fn(&mut Vec<&str>)) {
+    let mut w = csv::Writer::from_path(to).unwrap();
+    for rec in csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(from)
+        .unwrap()
+        .records()
+    {
+        let rec = rec.unwrap();
+        let mut cells: Vec<&str> = rec.iter().collect();
+        edit(&mut cells);
+        w.write_record(&cells).unwrap();
+    }
+    w.flush().unwrap();
+}
+
 /// Saves a spreadsheet makes that constat does not read back — Excel's "Unicode text"
 /// (UTF-16 with its byte order mark, tabs) and a table whose columns were moved — are refused
 /// for what they are, never as "not SQLite", and rows put in another order are said so (issue
@@ -222,22 +240,18 @@ fn a_utf16_save_or_moved_columns_are_refused_for_what_they_are() {
     std::fs::write(&utf16, bytes).unwrap();
     // The first two columns swapped.
     let moved = dir.path().join("moved.csv");
-    let mut w = csv::Writer::from_path(&moved).unwrap();
-    for rec in csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_path(&csv)
-        .unwrap()
-        .records()
-    {
-        let rec = rec.unwrap();
-        let mut cells: Vec<&str> = rec.iter().collect();
-        cells.swap(0, 1);
-        w.write_record(&cells).unwrap();
-    }
-    w.flush().unwrap();
+    rearranged(&csv, &moved, |cells| cells.swap(0, 1));
+    // `election` still first, a column moved to the end (issue 18 point 6): the same reason,
+    // not a "contenu invalide" on the header.
+    let moved_inside = dir.path().join("moved-inside.csv");
+    rearranged(&csv, &moved_inside, |cells| {
+        let observer = cells.remove(2);
+        cells.push(observer);
+    });
     for (file, why) in [
         (&utf16, NotSqlite::Utf16Text),
         (&moved, NotSqlite::EventsTableOtherLayout),
+        (&moved_inside, NotSqlite::EventsTableOtherLayout),
     ] {
         let refused = constat::storage::Untrusted::open(file).err();
         assert_eq!(refused, Some(Refusal::NotSqlite(why)), "{file:?}");
@@ -255,6 +269,15 @@ fn a_utf16_save_or_moved_columns_are_refused_for_what_they_are() {
             "{said}"
         );
         assert!(events(&target).is_empty());
+        std::fs::remove_file(&target).unwrap();
+    }
+    // Given to an import, an events table (moved or not) is said to be one, to be merged.
+    for file in [&csv, &moved, &moved_inside] {
+        let target = national(dir.path(), "t.db");
+        let out = run(constat(&target).args(["import", "candidates"]).arg(file), 1);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        let why = constat::import::ImportText::EventsTable.text(Lang::Fr);
+        assert!(said.contains(&why), "{said}");
         std::fs::remove_file(&target).unwrap();
     }
     // The rows put in another order (sorted in a spreadsheet): said so, not "events missing".

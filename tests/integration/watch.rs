@@ -137,6 +137,26 @@ fn files_are_merged_as_they_arrive_and_the_watch_stops_cleanly() {
     wait_for(&rx, "tronque.db", &mut log);
     assert_eq!(status.code(), Some(0), "{}", log.join("\n"));
     assert_eq!(events(&national).len(), 5);
+    // Each merged file's observers are kept with it: the coordination view's last file time of
+    // each observer (issue 18 point 3).
+    let carried: Vec<String> = {
+        let conn = rusqlite::Connection::open_with_flags(
+            &national,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT o.name FROM merged_file_observer m JOIN observer o ON o.id = m.observer
+                 ORDER BY o.name",
+            )
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(carried, ["Marie", "Paul"]);
 
     // Started again over the same inbox: every file is known by its content, nothing is redone.
     let mut again = constat(&national)

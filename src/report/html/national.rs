@@ -18,6 +18,7 @@ use super::super::{
     Coverage, Totals, bureau_line, detail_sections, finding_sentences, non_receipt_sentence,
     shortfall_sentence, symbol, time,
 };
+use super::photos::Beside;
 use super::{esc, map};
 use crate::domain::coordination::{Counts, Kind};
 use crate::domain::departements;
@@ -150,6 +151,7 @@ pub fn render(
     records: &[CircRecord],
     coverage: Option<&Coverage>,
     law: &Law,
+    beside: &mut Beside<'_>,
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -262,7 +264,7 @@ pub fn render(
     if let [record] = records
         && is_national_scope(records)
     {
-        return scope(record, law, cat, out);
+        return scope(record, law, beside, cat, out);
     }
 
     // Coverage by département.
@@ -330,7 +332,7 @@ pub fn render(
         let mut quiet_lines = Vec::new();
         for r in &d.records {
             if has_findings(r) {
-                circonscription(r, law, cat, out)?;
+                circonscription(r, law, beside, cat, out)?;
             } else {
                 quiet_lines.push(quiet_line(r, cat));
             }
@@ -513,7 +515,13 @@ fn commune_title(c: &Commune<'_>) -> String {
 /// households) as one section, then each département with a bureau's finding, its communes with
 /// findings each in a compact section and the others on ONE line each; the départements observed
 /// with nothing to report at their bureaux come last.
-fn scope(record: &CircRecord, law: &Law, cat: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+fn scope(
+    record: &CircRecord,
+    law: &Law,
+    beside: &mut Beside<'_>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = cat.lang;
     let areas = areas(record);
 
@@ -625,7 +633,7 @@ fn scope(record: &CircRecord, law: &Law, cat: &Catalog, out: &mut dyn Write) -> 
         "<h2>{}</h2>",
         esc(&departement_title(departements::NATIONAL, cat))
     )?;
-    circonscription(&national, law, cat, out)?;
+    circonscription(&national, law, beside, cat, out)?;
     writeln!(out, "</section>")?;
 
     for a in &findings {
@@ -646,7 +654,7 @@ fn scope(record: &CircRecord, law: &Law, cat: &Catalog, out: &mut dyn Write) -> 
             if c.details.is_empty() {
                 quiet_lines.push(quiet_commune(c, cat));
             } else {
-                commune(record, c, law, cat, out)?;
+                commune(record, c, law, beside, cat, out)?;
             }
         }
         if !quiet_lines.is_empty() {
@@ -701,6 +709,7 @@ fn commune(
     record: &CircRecord,
     c: &Commune<'_>,
     law: &Law,
+    beside: &mut Beside<'_>,
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -730,7 +739,7 @@ fn commune(
         details: c.details.iter().map(|d| (*d).clone()).collect(),
         circonscription: record.circonscription.clone(),
     };
-    details_list(&local, law, cat, out)?;
+    details_list(&local, law, beside, cat, out)?;
     writeln!(out, "</section>")
 }
 
@@ -839,6 +848,7 @@ fn coverage_table(deps: &[Dep<'_>], cat: &Catalog, out: &mut dyn Write) -> io::R
 fn circonscription(
     record: &CircRecord,
     law: &Law,
+    beside: &mut Beside<'_>,
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -938,7 +948,7 @@ fn circonscription(
         }
     }
     writeln!(out, "</ul>")?;
-    details_list(record, law, cat, out)?;
+    details_list(record, law, beside, cat, out)?;
     writeln!(out, "</section>")
 }
 
@@ -947,21 +957,27 @@ fn circonscription(
 fn details_list(
     record: &CircRecord,
     law: &Law,
+    beside: &mut Beside<'_>,
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out, "<ul class=\"details\">")?;
     for section in detail_sections(record, law, cat) {
         let tag = msg(tag_id(section.kind)).render(cat.lang);
-        for line in section.lines {
-            writeln!(
+        for (line, n) in section.lines.iter().zip(&section.details) {
+            write!(
                 out,
-                "<li class=\"{}\"><span class=\"tag\" title=\"{}\">{}</span> {}</li>",
+                "<li class=\"{}\"><span class=\"tag\" title=\"{}\">{}</span> {}",
                 section.kind,
                 esc(&section.title),
                 esc(&tag),
-                esc(&line)
+                esc(line)
             )?;
+            // The thumbnails of the photos that support it (issue 19 point 3).
+            if let Some(d) = record.details.get(*n) {
+                beside.write(d, record, cat, out)?;
+            }
+            writeln!(out, "</li>")?;
         }
     }
     writeln!(out, "</ul>")
@@ -1053,6 +1069,11 @@ mod tests {
     /// départements: ballots absent at Paris 0911 and at Les Abymes 0001, present at Paris 0912
     /// and Marseille 0101; one profession de foi absent from the envelope.
     fn presidentielle_html(lang: Lang) -> (String, CircRecord) {
+        presidentielle_html_with(lang, &mut Beside::default())
+    }
+
+    /// [`presidentielle_html`], the photos of `beside` shown beside the findings.
+    fn presidentielle_html_with(lang: Lang, beside: &mut Beside<'_>) -> (String, CircRecord) {
         let data = crate::sample::find("presidentielle-2022")
             .unwrap()
             .election_data()
@@ -1095,8 +1116,52 @@ mod tests {
         assert!(is_national_scope(&records));
         let law = Law::of(data.election.kind);
         let mut out = Vec::new();
-        render(&records, None, law, lang.catalog(), &mut out).unwrap();
+        render(&records, None, law, beside, lang.catalog(), &mut out).unwrap();
         (String::from_utf8(out).unwrap(), record)
+    }
+
+    /// Issue 19 point 3: in the national layout too, a bureau's photo sits beside that bureau's
+    /// finding (in its commune's section), embedded once, and beside no other bureau's.
+    #[test]
+    fn a_bureau_s_photo_sits_beside_its_finding_in_the_national_layout() {
+        use super::super::photos::{Held, PhotoGroup, ReportPhotos, ShownPhoto};
+        use crate::domain::{MediaType, PhotoSubject};
+        let fr01 = CirconscriptionCode::parse("FR01").unwrap();
+        let shown = ShownPhoto {
+            name: "table.jpg".into(),
+            sha256: [7; 32],
+            media: MediaType::Jpeg,
+            at: DateTime::from_timestamp(1_649_577_900, 0).unwrap(),
+            taken_at: None,
+            observer: "Paul".into(),
+            thumbnail: Some(vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]),
+            observer_id: ObserverId(Uuid::from_u128(1)),
+            bureau: bureau("75056_0911"),
+            of: PhotoSubject::Bureau,
+            held: Some(Held::Original),
+        };
+        let photos = ReportPhotos {
+            groups: vec![PhotoGroup {
+                circonscription: fr01,
+                bureau: bureau("75056_0911"),
+                of: PhotoSubject::Bureau,
+                shown: vec![shown],
+                more: 0,
+            }],
+        };
+        let mut beside = Beside::new(Some(&photos));
+        let (html, _) = presidentielle_html_with(Lang::Fr, &mut beside);
+        assert!(beside.embedded.contains(&[7; 32]));
+        let id = format!("id=\"p{}\"", hex::encode([7u8; 32]));
+        assert_eq!(html.matches(&id).count(), 1, "embedded once");
+        let at = html.find(&id).unwrap();
+        let li = &html[html[..at].rfind("<li").unwrap()..];
+        let li = &li[..li.find("</li>").unwrap()];
+        assert!(
+            li.contains("75056_0911") && li.contains("class=\"bureau\""),
+            "{li}"
+        );
+        assert!(!li.contains("97101_0001"));
     }
 
     /// The HTML of the element whose `id` is `id`, to the next element of the same tag.

@@ -5,17 +5,28 @@
 //! there is no thumbnail (HEIC, or one that could not be made). At most [`PER_GROUP`] thumbnails a
 //! group ("et N autres"), [`PER_CIRC_NATIONAL`] a circonscription in the national report.
 //!
+//! Beside each detailed finding, the thumbnails of the photos that support it ([`supports`],
+//! [`beside`]): a photo of a bureau's table, or of a candidate's cell there, beside that
+//! bureau's findings (that candidate's); a photo of an envelope's cell beside that candidate's
+//! envelope findings only, never the bureau's; a household's or a non-receipt's beside those.
+//! Each photo is embedded once: met again, it is a link to the first. The circonscription's
+//! photo section then lists the photos shown beside no finding.
+//!
 //! Pure: the application layer reads the photos and their thumbnails ([`group`] says which are
 //! shown, so that only those are read) and passes them in.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::esc;
+use crate::domain::findings::Detail;
 use crate::domain::legal_time::LegalZone;
 use crate::domain::state::PhotoFact;
-use crate::domain::{BureauCode, CircRecord, CirconscriptionCode, Item, MediaType, PhotoSubject};
+use crate::domain::{
+    BureauCode, CircRecord, CirconscriptionCode, Item, MediaType, ObserverId, PhotoSubject,
+};
 use crate::i18n::{Catalog, Message};
 
 /// The thumbnails shown for one group of photos in a circonscription's page.
@@ -40,6 +51,36 @@ pub struct ShownPhoto {
     pub observer: String,
     /// Its thumbnail (a JPEG), when one is held; `None`: a placeholder.
     pub thumbnail: Option<Vec<u8>>,
+    /// Who attached it.
+    pub observer_id: ObserverId,
+    /// The bureau of its event (the observer's own for an envelope's cell or household).
+    pub bureau: BureauCode,
+    /// What it is attached to (a non-receipt's event kept).
+    pub of: PhotoSubject,
+    /// What of it the database holds, when looked up (`None`: not read).
+    pub held: Option<Held>,
+}
+
+/// What of a photo the report's database holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// Its bytes (the original, or its stripped copy).
+    Original,
+    /// Its thumbnail only (a copy made by `export db --thumbnails`): "vignette seulement".
+    ThumbnailOnly,
+    /// Neither: announced by its event, not received ("photo annoncée, non reçue").
+    Nothing,
+}
+
+impl Held {
+    /// From whether the thumbnail and the bytes are held.
+    pub fn of(thumbnail: bool, bytes: bool) -> Self {
+        match (bytes, thumbnail) {
+            (true, _) => Self::Original,
+            (false, true) => Self::ThumbnailOnly,
+            (false, false) => Self::Nothing,
+        }
+    }
 }
 
 /// The photos of one bureau showing one thing.
@@ -118,6 +159,10 @@ pub fn group<'a>(
                 taken_at: f.photo.taken_at,
                 observer: observer(f),
                 thumbnail: None,
+                observer_id: f.observer,
+                bureau: f.bureau.clone(),
+                of: f.photo.of,
+                held: None,
             });
         } else {
             g.more += 1;
@@ -138,9 +183,17 @@ fn rank(of: &PhotoSubject) -> u8 {
 
 /// The title of a group: the bureau and what its photos show.
 fn group_title(g: &PhotoGroup, record: &CircRecord, cat: &Catalog) -> String {
+    // An envelope's cell is the observer's household's, not the bureau's table: said so.
+    let of = match g.of {
+        PhotoSubject::Cell {
+            item: Item::Foi | Item::Courrier,
+            ..
+        } => "envelope",
+        other => other.slug(),
+    };
     let base = Message::new("html-photos-group")
         .arg("bureau", g.bureau.as_str())
-        .arg("of", g.of.slug());
+        .arg("of", of);
     match g.of {
         PhotoSubject::Cell { panel, item } => {
             let candidate = record
@@ -167,20 +220,196 @@ fn short_hash(sha256: &[u8; 32]) -> String {
     hex::encode(&sha256[..6])
 }
 
-/// Writes the photos of `record` (the groups of `photos` in its circonscription), if any.
-/// In the national report (`national`), the title names the circonscription.
+/// True when photo `p` supports the finding `d`: it shows what the finding is about.
+/// - the bureau as a whole: that bureau's table findings (absences, disagreements, machines);
+/// - a cell of the bureau's table: that bureau's findings on that candidate's ballot;
+/// - a cell of an envelope (profession de foi, ballot received): that candidate's findings on
+///   that item of the envelopes its observer saw without it, never the bureau's;
+/// - a household's envelopes: the shortfall and late envelopes its observer recorded;
+/// - a non-receipt: the non-receipts finding that holds it.
+pub fn supports(d: &Detail, p: &ShownPhoto) -> bool {
+    let at = |bureau: &BureauCode| &p.bureau == bureau;
+    match (d, p.of) {
+        (
+            Detail::AbsentFromTable { bureau, .. } | Detail::Disagreement { bureau, .. },
+            PhotoSubject::Bureau,
+        )
+        | (Detail::MachinesDisputed { bureau, .. }, PhotoSubject::Bureau) => at(bureau),
+        (
+            Detail::AbsentFromTable {
+                bureau, candidate, ..
+            },
+            PhotoSubject::Cell {
+                panel,
+                item: Item::Bureau,
+            },
+        ) => at(bureau) && candidate.panel == panel,
+        (
+            Detail::Disagreement {
+                bureau,
+                candidate,
+                item,
+                ..
+            },
+            PhotoSubject::Cell { panel, item: of },
+        ) => at(bureau) && candidate.panel == panel && *item == of,
+        (
+            Detail::NotSupplied {
+                candidate,
+                items,
+                observations,
+                ..
+            },
+            PhotoSubject::Cell { panel, item },
+        ) => {
+            item != Item::Bureau
+                && candidate.panel == panel
+                && items.contains(&item)
+                && observations.iter().any(|o| o.observer == p.observer_id)
+        }
+        (
+            Detail::DistributionFailure {
+                candidate,
+                item,
+                observations,
+                ..
+            },
+            PhotoSubject::Cell { panel, item: of },
+        ) => {
+            of != Item::Bureau
+                && candidate.panel == panel
+                && *item == of
+                && observations.iter().any(|o| o.observer == p.observer_id)
+        }
+        (
+            Detail::Shortfall { observations, .. }
+            | Detail::ReceivedAfterElection { observations, .. },
+            PhotoSubject::Household,
+        ) => observations.iter().any(|h| h.observer == p.observer_id),
+        (Detail::NonReceipts { observations, .. }, PhotoSubject::NonReceipt { event }) => {
+            observations.iter().any(|n| n.event == event)
+        }
+        _ => false,
+    }
+}
+
+/// Writes, beside the finding `d` of `record`, the thumbnails of the photos of `photos` that
+/// support it ([`supports`]; at most [`PER_GROUP`], the others counted). A photo already in
+/// `embedded` (shown beside an earlier finding) is a link to it; the others are embedded and
+/// added. Nothing when no photo supports it.
+pub fn beside(
+    d: &Detail,
+    record: &CircRecord,
+    photos: &ReportPhotos,
+    embedded: &mut BTreeSet<[u8; 32]>,
+    cat: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let code = &record.circonscription.code;
+    let mut support: Vec<&ShownPhoto> = Vec::new();
+    let mut more = 0usize;
+    for g in photos.groups.iter().filter(|g| &g.circonscription == code) {
+        let before = support.len();
+        support.extend(g.shown.iter().filter(|p| supports(d, p)));
+        // The photos of the group left out are counted when the group's shown ones all
+        // support the finding (they show the same thing).
+        if support.len() - before == g.shown.len() && !g.shown.is_empty() {
+            more += g.more;
+        }
+    }
+    if support.is_empty() {
+        return Ok(());
+    }
+    more += support.len().saturating_sub(PER_GROUP);
+    support.truncate(PER_GROUP);
+    let zone = LegalZone::of_circonscription(code);
+    writeln!(out, "<div class=\"finding-photos\">")?;
+    for p in support {
+        if embedded.insert(p.sha256) {
+            figure(p, zone, cat, out)?;
+        } else {
+            writeln!(
+                out,
+                "<a class=\"photo-ref\" href=\"#p{}\">{}</a>",
+                hex::encode(p.sha256),
+                esc(&Message::new("html-photo-see")
+                    .arg("name", p.name.as_str())
+                    .arg("sha", short_hash(&p.sha256))
+                    .render(cat.lang))
+            )?;
+        }
+    }
+    if more > 0 {
+        writeln!(
+            out,
+            "<p class=\"more\">{}</p>",
+            esc(&Message::new("html-photos-more")
+                .arg("count", more)
+                .render(cat.lang))
+        )?;
+    }
+    writeln!(out, "</div>")
+}
+
+/// The photos a report shows beside its findings, and those already embedded (a photo met
+/// again is a link to the first).
+#[derive(Debug, Default)]
+pub struct Beside<'p> {
+    /// The report's photos (`None`: none shown).
+    pub shown: Option<&'p ReportPhotos>,
+    /// The hashes of the photos embedded so far.
+    pub embedded: BTreeSet<[u8; 32]>,
+}
+
+impl<'p> Beside<'p> {
+    /// Nothing embedded yet.
+    pub fn new(shown: Option<&'p ReportPhotos>) -> Self {
+        Self {
+            shown,
+            embedded: BTreeSet::new(),
+        }
+    }
+
+    /// [`beside`] the finding `d` of `record`, when photos are shown.
+    pub fn write(
+        &mut self,
+        d: &Detail,
+        record: &CircRecord,
+        cat: &Catalog,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match self.shown {
+            Some(shown) => beside(d, record, shown, &mut self.embedded, cat, out),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Writes the photos of `record` (the groups of `photos` in its circonscription) that are not
+/// in `embedded` (shown beside a finding), if any. In the national report (`national`), the
+/// title names the circonscription.
 pub fn section(
     record: &CircRecord,
     photos: &ReportPhotos,
+    embedded: &BTreeSet<[u8; 32]>,
     national: bool,
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let code = &record.circonscription.code;
-    let groups: Vec<&PhotoGroup> = photos
+    // A group whose every photo shown is beside a finding was counted there, its others too.
+    let groups: Vec<(&PhotoGroup, Vec<&ShownPhoto>)> = photos
         .groups
         .iter()
         .filter(|g| &g.circonscription == code)
+        .filter_map(|g| {
+            let left: Vec<&ShownPhoto> = g
+                .shown
+                .iter()
+                .filter(|p| !embedded.contains(&p.sha256))
+                .collect();
+            (!left.is_empty() || g.shown.is_empty()).then_some((g, left))
+        })
         .collect();
     if groups.is_empty() {
         return Ok(());
@@ -195,10 +424,10 @@ pub fn section(
             .arg("label", record.circonscription.label.as_str())
             .render(cat.lang))
     )?;
-    for g in groups {
+    for (g, left) in groups {
         writeln!(out, "<div class=\"photo-group\">")?;
         writeln!(out, "<h4>{}</h4>", esc(&group_title(g, record, cat)))?;
-        for p in &g.shown {
+        for p in left {
             figure(p, zone, cat, out)?;
         }
         if g.more > 0 {
@@ -250,6 +479,19 @@ fn figure(p: &ShownPhoto, zone: LegalZone, cat: &Catalog, out: &mut dyn Write) -
         )?,
     }
     writeln!(out, "<figcaption>{}</figcaption>", esc(&caption))?;
+    // Its original not here: said, distinctly for a thumbnail-only copy (issue 19).
+    let held = match p.held {
+        Some(Held::ThumbnailOnly) => Some(("thumbnail-only", "html-photo-thumbnail-only")),
+        Some(Held::Nothing) => Some(("not-received", "html-photo-not-received")),
+        Some(Held::Original) | None => None,
+    };
+    if let Some((class, id)) = held {
+        writeln!(
+            out,
+            "<p class=\"held {class}\">{}</p>",
+            esc(&Message::new(id).render(cat.lang))
+        )?;
+    }
     writeln!(out, "</figure>")
 }
 

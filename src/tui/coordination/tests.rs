@@ -72,6 +72,7 @@ fn picture() -> Picture {
         Arrivals {
             files: 2,
             latest: Some(("bruno.db".into(), events[n + 2].recorded_at)),
+            last_file_by_observer: Default::default(),
             enrolled: Some(3),
             silent: vec!["Chloé".into()],
             refused: 1,
