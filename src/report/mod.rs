@@ -67,42 +67,12 @@ impl Report<'_> {
     /// household whose record names no bureau stays under the national code.
     pub fn departements(&self) -> Vec<DepartementRates> {
         let national = crate::domain::law::NATIONAL_CIRCONSCRIPTION.0;
-        let mut split: Vec<(String, Households)> = Vec::new();
-        for r in &self.records {
-            if r.circonscription.code.as_str() != national {
-                continue;
-            }
-            let mut by_dep: std::collections::BTreeMap<String, Households> =
-                std::collections::BTreeMap::new();
-            let own = r.circonscription.code.departement();
-            for d in &r.details {
-                match d {
-                    Detail::Shortfall { observations, .. } => {
-                        for h in observations {
-                            let dep = h
-                                .bureau
-                                .as_ref()
-                                .map_or(own, crate::domain::BureauCode::departement);
-                            by_dep
-                                .entry(dep.to_owned())
-                                .or_default()
-                                .0
-                                .push((h.voters, h.received));
-                        }
-                    }
-                    Detail::NonReceipts { observations, .. } => {
-                        for n in observations {
-                            by_dep
-                                .entry(n.bureau.departement().to_owned())
-                                .or_default()
-                                .1 += 1;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            split.extend(by_dep);
-        }
+        let split: Vec<(String, Households)> = self
+            .records
+            .iter()
+            .filter(|r| r.circonscription.code.as_str() == national)
+            .flat_map(by_bureau_departement)
+            .collect();
         departement_rates(
             self.records
                 .iter()
@@ -124,7 +94,45 @@ impl Report<'_> {
 }
 
 /// One area's households (voters, received) and its count of non-receipts.
-type Households = (Vec<(u32, u32)>, usize);
+pub(crate) type Households = (Vec<(u32, u32)>, usize);
+
+/// A record's households and non-receipts by the département of their bureau (a household
+/// whose record names no bureau under the circonscription's own code): how the présidentielle's
+/// single national circonscription is split by département.
+pub(crate) fn by_bureau_departement(
+    r: &crate::domain::CircRecord,
+) -> std::collections::BTreeMap<String, Households> {
+    let mut by_dep: std::collections::BTreeMap<String, Households> =
+        std::collections::BTreeMap::new();
+    let own = r.circonscription.code.departement();
+    for d in &r.details {
+        match d {
+            Detail::Shortfall { observations, .. } => {
+                for h in observations {
+                    let dep = h
+                        .bureau
+                        .as_ref()
+                        .map_or(own, crate::domain::BureauCode::departement);
+                    by_dep
+                        .entry(dep.to_owned())
+                        .or_default()
+                        .0
+                        .push((h.voters, h.received));
+                }
+            }
+            Detail::NonReceipts { observations, .. } => {
+                for n in observations {
+                    by_dep
+                        .entry(n.bureau.departement().to_owned())
+                        .or_default()
+                        .1 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    by_dep
+}
 
 /// What the national HTML report says of coverage beyond the report's own records: the
 /// circonscriptions and bureaux of the reference data by département, and the time of the data

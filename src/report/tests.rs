@@ -1232,4 +1232,15 @@ fn presidentielle_rates_are_split_by_the_bureaux_departements() {
     assert_eq!((rates[0].shortfall.count, rates[0].shortfall.total), (2, 3));
     assert_eq!(rates[0].non_receipts, 1);
     assert_eq!((rates[1].shortfall.count, rates[1].shortfall.total), (0, 2));
+    // The map colours Rhône by its households (2 of 3 missing), not "pas de données".
+    let coverage = Coverage::of(&data.referential, None);
+    let mut html = Vec::new();
+    render_html(&report, Some(&coverage), None, None, Lang::Fr, &mut html).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    let rhone = html
+        .split("<path data-dep=\"69\"")
+        .nth(1)
+        .and_then(|p| p.split("</path>").next())
+        .unwrap_or_else(|| panic!("no Rhône on the map"));
+    assert!(rhone.contains("66,7"), "{rhone}");
 }

@@ -63,7 +63,8 @@ pub fn choropleth(deps: &[Dep<'_>], cat: &Catalog) -> String {
     // Sums by the table's code (`ZA` and `971` are one place).
     let mut sums: BTreeMap<&str, HouseholdSums> = BTreeMap::new();
     for d in deps {
-        if !d.records.is_empty() {
+        // Observed, or holding households of the présidentielle's national circonscription.
+        if !d.records.is_empty() || d.sums.households > 0 || d.sums.non_receipts > 0 {
             sums.entry(departements::canonical(&d.code))
                 .or_default()
                 .add(d.sums);

@@ -105,8 +105,19 @@ pub fn summarise<'r>(records: &'r [CircRecord], coverage: Option<&Coverage>) -> 
         for (a, b) in dep.counts.0.iter_mut().zip(counts.0) {
             *a += b;
         }
-        dep.sums
-            .add(HouseholdSums::of(&r.households, r.non_receipts));
+        if code == departements::NATIONAL {
+            // The présidentielle's national circonscription: its households and non-receipts
+            // count where their bureau is, so that the map and the rates show départements.
+            for (place, (households, non_receipts)) in crate::report::by_bureau_departement(r) {
+                deps.entry(place.clone())
+                    .or_insert_with(|| new(&place, coverage.map(|_| Totals::default())))
+                    .sums
+                    .add(HouseholdSums::of(&households, non_receipts));
+            }
+        } else {
+            dep.sums
+                .add(HouseholdSums::of(&r.households, r.non_receipts));
+        }
     }
     let mut deps: Vec<Dep<'r>> = deps.into_values().collect();
     deps.sort_by(|a, b| departements::order(&a.code).cmp(&departements::order(&b.code)));
