@@ -168,6 +168,16 @@ journey-ask-quit-form = Leave without saving what is typed in the form?
 journey-ask-undo-earlier = Undo “{ $what }”, recorded in an earlier session?
 journey-undone = Undone: { $what }
 # $cell: journey-cell; $was: the mark undone; $now: the mark shown again.
+journey-undone-envelope = the household's envelope count ({ $voters } { $voters ->
+    [one] voter
+   *[other] voters
+}, { $received } received)
+journey-undone-non-receipt = the non-receipt
+journey-undone-machines = bureau { $bureau }: { $machines ->
+    [yes] votes on machines
+   *[other] no voting machines
+}
+journey-undone-photo = the photo attached
 journey-undone-cell = { $cell } { $was } → { $now }
 journey-undone-column = { $count } { $count ->
     [one] cell

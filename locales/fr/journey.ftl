@@ -171,6 +171,19 @@ journey-ask-quit-form = Quitter sans enregistrer ce qui est tapé dans le formul
 journey-ask-undo-earlier = Annuler « { $what } », enregistré lors d'une session précédente ?
 journey-undone = Annulé : { $what }
 # $cell: journey-cell; $was: the mark undone; $now: the mark shown again.
+journey-undone-envelope = le décompte des enveloppes du foyer ({ $voters } { $voters ->
+    [one] électeur
+   *[other] électeurs
+}, { $received } { $received ->
+    [one] reçue
+   *[other] reçues
+})
+journey-undone-non-receipt = la non-réception
+journey-undone-machines = bureau { $bureau } : { $machines ->
+    [yes] vote sur machines
+   *[other] pas de machines à voter
+}
+journey-undone-photo = la photo jointe
 journey-undone-cell = { $cell } { $was } → { $now }
 journey-undone-column = { $count } { $count ->
     [one] case

@@ -463,6 +463,16 @@ impl<'a> Sheet<'a> {
         cells
     }
 
+    /// The records other than ticks an undo of `saved` retracts (envelope counts, non-receipts,
+    /// machines statements, photos), read before it, in `saved`'s order: what the interface and
+    /// plain mode name when no cell changes.
+    pub fn undone_records(&self, saved: &[EventId]) -> Vec<super::state::LiveRecord> {
+        saved
+            .iter()
+            .filter_map(|id| self.state.live_record(*id))
+            .collect()
+    }
+
     /// The observer's ballot observations at the current bureau that a move carries: the cells
     /// checked or noted, each with its current observation, in panel order.
     pub fn movable(&self) -> Vec<(Panel, Observation)> {

@@ -278,6 +278,29 @@ impl<'a> Iterator for Tops<'a> {
     }
 }
 
+/// A live record that is not a tick, as [`RecordState::live_record`] tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveRecord {
+    /// A household's envelope count.
+    Envelope {
+        /// Voters at the address.
+        voters: u32,
+        /// Envelopes received.
+        received: u32,
+    },
+    /// A non-receipt.
+    NonReceipt,
+    /// A statement that a bureau votes on machines (or not).
+    Machines {
+        /// The bureau.
+        bureau: BureauCode,
+        /// On machines.
+        machines: bool,
+    },
+    /// A photo attached.
+    Photo,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Location {
     Envelope(CirconscriptionCode, ObserverId),
@@ -549,6 +572,38 @@ impl RecordState {
     /// Every cell of every circonscription, in [`CellKey`] order.
     fn all_cells(&self) -> impl Iterator<Item = (CellRef<'_>, &Ticks)> {
         self.cells.iter().flat_map(|(circ, cells)| cells.iter(circ))
+    }
+
+    /// What a live record other than a tick says, by its event: what an undo of it names.
+    pub fn live_record(&self, id: EventId) -> Option<LiveRecord> {
+        Some(match self.live.get(&id)? {
+            Location::Envelope(circ, o) => {
+                let f = self
+                    .envelopes
+                    .get(circ)?
+                    .get(o)?
+                    .iter()
+                    .find(|f| f.event == id)?;
+                LiveRecord::Envelope {
+                    voters: f.voters,
+                    received: f.received,
+                }
+            }
+            Location::NonReceipt => LiveRecord::NonReceipt,
+            Location::Machines(bureau, o) => {
+                let f = self
+                    .machines
+                    .get(bureau)?
+                    .get(o)?
+                    .iter()
+                    .find(|f| f.event == id)?;
+                LiveRecord::Machines {
+                    bureau: bureau.clone(),
+                    machines: f.machines,
+                }
+            }
+            Location::Photo => LiveRecord::Photo,
+        })
     }
 
     /// True when the event is a live (not retracted) tick, envelope or non-receipt. For ticks this

@@ -1222,7 +1222,12 @@ impl<'a> Session<'a> {
         if cells.is_empty() && !change.summary.is_empty() {
             return change.summary.clone();
         }
-        crate::tui::words::undo_text(self.lang, &cells, false)
+        crate::tui::words::undo_text(
+            self.lang,
+            &cells,
+            false,
+            &sheet.undone_records(&change.events),
+        )
     }
 
     /// Retracts the events of the last change, latest first, and says what it undid.

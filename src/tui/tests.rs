@@ -2126,6 +2126,34 @@ fn undo_says_what_it_undid() {
     );
 }
 
+/// Point 9: undoing a record that is not a cell (the household's envelope count) names it, as
+/// plain mode does, instead of "the last change".
+#[test]
+fn undo_names_a_household_count_it_undid() {
+    let mut h = Harness::new(model());
+    h.keys("e4");
+    h.press(KeyCode::Tab);
+    h.keys("1");
+    h.press(KeyCode::Enter);
+    assert!(
+        h.log.iter().any(|e| matches!(
+            e.body,
+            EventBody::Envelope {
+                voters: 4,
+                received: 1,
+                ..
+            }
+        )),
+        "{:?}",
+        h.log
+    );
+    h.keys("u");
+    assert_eq!(
+        h.model.flash.as_deref(),
+        Some("Annulé\u{a0}: le décompte des enveloppes du foyer (4 électeurs, 1 reçue)")
+    );
+}
+
 /// Point 9: the undo stack is rebuilt from the observer's own events after a restart, newest
 /// first, and undoing something of an earlier session asks first.
 #[test]

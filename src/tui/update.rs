@@ -1221,7 +1221,13 @@ fn grid_page(model: &Model) -> usize {
 /// What undoing `saved` changes, in the interface's language: one cell ("n° 8 bulletin
 /// (bureau) absent → non vérifié"), a column's cells, or the last change. Read before the undo.
 pub fn undo_text(model: &Model, saved: &[EventId]) -> String {
-    super::words::undo_text(model.lang, &model.sheet().undone_cells(saved), true)
+    let sheet = model.sheet();
+    super::words::undo_text(
+        model.lang,
+        &sheet.undone_cells(saved),
+        true,
+        &sheet.undone_records(saved),
+    )
 }
 
 /// Asks to save one tick per row whose cell in the cursor's column is not already `mark`.

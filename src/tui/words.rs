@@ -74,8 +74,9 @@ pub fn day(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// What an undo changes, from [`crate::domain::session::Sheet::undone_cells`]: one cell ("n° 8
-/// bulletin (bureau) absent → non vérifié"), a column's cells, or the last change. The
-/// interface and plain mode say it alike.
+/// bulletin (bureau) absent → non vérifié"), a column's cells, else the record undone
+/// ([`crate::domain::session::Sheet::undone_records`]: "le décompte des enveloppes du foyer (4
+/// électeurs, 1 reçue)"), or the last change. The interface and plain mode say it alike.
 /// `short`: the column's short title (a screen's width), else its full name (plain mode, read
 /// aloud).
 pub fn undo_text(
@@ -87,11 +88,25 @@ pub fn undo_text(
         crate::domain::Mark,
     )],
     short: bool,
+    records: &[crate::domain::state::LiveRecord],
 ) -> String {
+    use crate::domain::state::LiveRecord;
     use crate::i18n::Message as Text;
     let cat = lang.catalog();
     match cells {
-        [] => cat.undone.to_owned(),
+        [] => match records.first() {
+            Some(LiveRecord::Envelope { voters, received }) => Text::new("journey-undone-envelope")
+                .arg("voters", *voters)
+                .arg("received", *received)
+                .render(lang),
+            Some(LiveRecord::NonReceipt) => Text::new("journey-undone-non-receipt").render(lang),
+            Some(LiveRecord::Machines { bureau, machines }) => Text::new("journey-undone-machines")
+                .arg("bureau", bureau.as_str())
+                .arg("machines", *machines)
+                .render(lang),
+            Some(LiveRecord::Photo) => Text::new("journey-undone-photo").render(lang),
+            None => cat.undone.to_owned(),
+        },
         [(panel, item, was, now)] => Text::new("journey-undone-cell")
             .arg(
                 "cell",
