@@ -240,7 +240,7 @@ received-on = arrived on { $day }{ $received ->
 }
 detail-non-receipts = Non-receipts recorded: { $count }
 departements-title = Rates by département
-departements-intro = Missing envelopes and non-receipts out of the voters of the households observed; 95% Wilson confidence interval from { $min } households on.
+departements-intro = Missing envelopes and non-receipts out of the voters of the households observed; 95% range (confidence interval) from { $min } households on.
 departement-line = Département { $departement } ({ $circonscriptions } { $circonscriptions ->
     [one] circonscription
    *[other] circonscriptions

@@ -256,7 +256,7 @@ received-on = { $received ->
 }
 detail-non-receipts = Non-réceptions enregistrées : { $count }
 departements-title = Taux par département
-departements-intro = Enveloppes manquantes et non-réceptions rapportées aux électeurs des foyers observés ; intervalle de confiance de Wilson à 95 % à partir de { $min } foyers.
+departements-intro = Enveloppes manquantes et non-réceptions rapportées aux électeurs des foyers observés ; fourchette à 95 % (intervalle de confiance) à partir de { $min } foyers.
 departement-line = Département { $departement } ({ $circonscriptions } { $circonscriptions ->
     [one] circonscription
    *[other] circonscriptions

@@ -470,7 +470,7 @@ impl<'a> Session<'a> {
             .envelopes_of(circ)
             .find(|f| f.observer == self.observer)
         {
-            let day = f.received_on.map(|d| d.format("%d/%m/%Y").to_string());
+            let day = f.received_on.map(|d| crate::tui::words::day(self.lang, d));
             lines.push((t.envelope_fact)(
                 f.voters,
                 f.received,
@@ -808,7 +808,7 @@ impl<'a> Session<'a> {
             _ => None,
         };
         let day = received_on
-            .map(|d| (t.envelope_day)(&d.format("%d/%m/%Y").to_string(), received))
+            .map(|d| (t.envelope_day)(&crate::tui::words::day(self.lang, d), received))
             .unwrap_or_default();
         let excess = if received > voters {
             (t.envelope_excess)(received - voters)
@@ -947,7 +947,7 @@ impl<'a> Session<'a> {
         lines.extend(seen.iter().map(|o| {
             let local = zone.local(o.at);
             (t.history_line)(
-                &local.format("%d/%m/%Y").to_string(),
+                &crate::tui::words::day(self.lang, local.date()),
                 &(t.clock)(local),
                 &(t.mark)(o.mark),
                 o.note.as_deref(),
@@ -969,12 +969,12 @@ impl<'a> Session<'a> {
                 } else {
                     Message::new("plain-photo-taken-day")
                         .arg("time", (t.clock)(at))
-                        .arg("day", at.format("%d/%m/%Y").to_string())
+                        .arg("day", crate::tui::words::day(self.lang, at.date()))
                 }
                 .render(self.lang)
             });
             Message::new("plain-history-photo")
-                .arg("day", local.format("%d/%m/%Y").to_string())
+                .arg("day", crate::tui::words::day(self.lang, local.date()))
                 .arg("time", (t.clock)(local))
                 .arg(
                     "name",

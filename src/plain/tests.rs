@@ -569,7 +569,7 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
         "a change names its envelope: {out}"
     );
     assert!(
-        out.contains("2 enveloppes reçues, arrivées le 06/06/2017 — enregistré"),
+        out.contains("2 enveloppes reçues, arrivées le mardi 6\u{a0}juin 2017 — enregistré"),
         "{out}"
     );
     assert!(
@@ -609,7 +609,7 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
     );
     assert!(out.contains("« 31/02/2017 » n'est pas une date"), "{out}");
     assert!(
-        out.contains("1 enveloppe reçue, arrivée le 06/06/2017"),
+        out.contains("1 enveloppe reçue, arrivée le mardi 6\u{a0}juin 2017"),
         "{out}"
     );
     // The impossible day recorded nothing; the next line recorded its count and day.
@@ -643,7 +643,7 @@ fn a_household_with_two_envelopes_is_recorded_envelope_by_envelope() {
         Some(&(3, 3, june_6, Some("boîte partagée".to_owned())))
     );
     assert!(
-        out.contains("Enveloppes du foyer : 3 électeurs à l'adresse, 3 enveloppes reçues, arrivées le 06/06/2017, note : « boîte partagée »."),
+        out.contains("Enveloppes du foyer : 3 électeurs à l'adresse, 3 enveloppes reçues, arrivées le mardi 6\u{a0}juin 2017, note : « boîte partagée »."),
         "{out}"
     );
 }
@@ -773,9 +773,9 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
     // The cell's history, oldest first, in the bureau's legal time.
     assert!(
         out.contains(
-            " — bulletin (bureau) : 3 observations :\nle 11/06/2017 à 10 h 00 : absent\n\
-             le 11/06/2017 à 10 h 00 : absent, note : « épuisés »\n\
-             le 11/06/2017 à 10 h 00 : présent\n"
+            " — bulletin (bureau) : 3 observations :\nle dimanche 11\u{a0}juin 2017 à 10 h 00 : absent\n\
+             le dimanche 11\u{a0}juin 2017 à 10 h 00 : absent, note : « épuisés »\n\
+             le dimanche 11\u{a0}juin 2017 à 10 h 00 : présent\n"
         ),
         "{out}"
     );
@@ -854,7 +854,10 @@ fn findings_pv_annex_export_history_and_verify_in_plain_mode() {
         out.contains(" — ballot (bureau): 3 observations:\n"),
         "{out}"
     );
-    assert!(out.contains("on 11/06/2017 at 10:00: present"), "{out}");
+    assert!(
+        out.contains("on Sunday 11 June 2017 at 10:00: present"),
+        "{out}"
+    );
     assert!(out.contains("Verification done: everything is intact."));
 }
 
