@@ -79,7 +79,7 @@ non-receipt-count = Non-receipts: { $count }
 
 ## The picker
 
-picker-title = Choose a circonscription or a bureau
+picker-title = Your circonscription or bureau
 picker-prompt = Search (code, name, address, commune)
 picker-count = { $count } { $count ->
     [one] result

@@ -83,7 +83,7 @@ non-receipt-count = Non-réceptions : { $count }
 
 ## The picker
 
-picker-title = Choisir une circonscription ou un bureau
+picker-title = Votre circonscription ou bureau
 picker-prompt = Chercher (code, nom, adresse, commune)
 picker-count = { $count } { $count ->
     [one] résultat
