@@ -103,12 +103,12 @@ merge-conflict-claim = “{ $name }”, key { $fingerprint }: { $file }
 merge-conflict-how = To settle it, ask the observer for their fingerprint (`constat whoami`) and merge again with the right key: constat merge --into { $target } --accept-key FINGERPRINT … (keys claimed: { $fingerprints })
 merge-accept-key-unused = --accept-key { $fingerprint }: no key conflict involves this key; it changes nothing.
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
-verify-subject-csv-chain = { $file } · { $name } ({ $observer }), position { $seq } · { $head } · { $fingerprint ->
+verify-subject-csv-chain = { $file } · { $name } ({ $observer }), { $events } events, { $signed ->
+    [none] not signed
+   *[other] signed up to position { $signed }
+} · position { $seq }: { $head } · { $fingerprint ->
     [none] no key
    *[other] key { $fingerprint }
-}, { $signed ->
-    [none] unsigned head
-   *[other] head signed at position { $signed }
 }
 verify-subject-manifest-signature = { $file } · signed by { $name ->
     [none] { $observer }

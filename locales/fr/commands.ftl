@@ -127,12 +127,12 @@ merge-conflict-claim = « { $name } », clé { $fingerprint } : { $file }
 merge-conflict-how = Pour trancher, demandez à l'observateur son empreinte (`constat whoami`) et fusionnez de nouveau avec la bonne clé : constat merge --into { $target } --accept-key EMPREINTE … (empreintes en présence : { $fingerprints })
 merge-accept-key-unused = --accept-key { $fingerprint } : aucun conflit de clés ne met en jeu cette clé, elle ne change rien.
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
-verify-subject-csv-chain = { $file } · { $name } ({ $observer }), position { $seq } · { $head } · { $fingerprint ->
+verify-subject-csv-chain = { $file } · { $name } ({ $observer }), { $events } événements, { $signed ->
+    [none] non signés
+   *[other] signés jusqu'à la position { $signed }
+} · position { $seq } : { $head } · { $fingerprint ->
     [none] sans clé
    *[other] clé { $fingerprint }
-}, { $signed ->
-    [none] tête non signée
-   *[other] tête signée à la position { $signed }
 }
 verify-subject-manifest-signature = { $file } · signé par { $name ->
     [none] { $observer }

@@ -467,6 +467,8 @@ pub enum Subject {
         name: String,
         /// The observer.
         observer: ObserverId,
+        /// Events of the observer in `events.csv`.
+        events: u64,
         /// The last position walked.
         seq: u64,
         /// The hash at that position.
@@ -509,6 +511,7 @@ impl Subject {
             Self::CsvChain {
                 name,
                 observer,
+                events,
                 seq,
                 head,
                 fingerprint,
@@ -517,6 +520,7 @@ impl Subject {
                 .arg("file", EVENTS_CSV)
                 .arg("name", name)
                 .arg("observer", observer.to_string())
+                .arg("events", *events)
                 .arg("seq", *seq)
                 .arg("head", hex::encode(head))
                 .arg("fingerprint", fingerprint.as_ref().map(|f| f.to_string()))

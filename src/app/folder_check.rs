@@ -965,6 +965,7 @@ fn chain_verdicts(
                 subject: Subject::CsvChain {
                     name: tip.name,
                     observer,
+                    events: tip.events,
                     seq: tip.seq,
                     head: tip.head,
                     fingerprint: seal.and_then(|s| s.public_key).map(|k| Fingerprint::of(&k)),

@@ -181,12 +181,15 @@ def forge_folder(args):
     if args.attack == "edit-events":
         flip_first(f.of(victim))
         f.rechain(victim)
-    elif args.attack == "append":
+    elif args.attack in ("append", "append-unsigned"):
         last = dict(f.of(victim)[-1])
         last["_from"] = last["id"]
         last.update(id=str(uuid.uuid4()), seq=str(int(last["seq"]) + 1),
                     note="present, erreur de ma part")
         flip_first([last])
+        if args.attack == "append-unsigned":
+            # No signature at all on the appended row (rather than the previous row's copied).
+            last["signature"] = ""
         at = f.rows.index(f.of(victim)[-1]) + 1
         f.rows.insert(at, last)
         f.rechain(victim)

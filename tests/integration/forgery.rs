@@ -10,9 +10,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use constat::app::evidence::{Broken, FolderProblem, Subject, Verdict, verify_folder};
+use constat::app::evidence::{
+    Broken, FolderProblem, Subject, Verdict, verify_database_file, verify_folder,
+};
 use constat::app::folder_check::{PvDifference, SealProblem};
 use constat::domain::fingerprint::ChainReference;
+use constat::storage::ChainProblem;
 
 use crate::util::{constat, events, run, stdout, tick};
 
@@ -445,6 +448,71 @@ fn an_event_appended_to_anothers_chain_in_a_folder_is_refused() {
         first_break(&forged).broken,
         Some(Broken::Seal(SealProblem::BadEventSignature { seq: 5 }))
     );
+}
+
+/// A chain signed only up to position M of its N events is a break: `verify` exits 1 and says
+/// "N événements, signés jusqu'à la position M", for a database (an event appended after the
+/// signed ones, raw SQLite) and for a folder (a row appended without a signature, the MANIFEST
+/// re-signed by its exporter).
+#[test]
+fn a_chain_signed_only_up_to_an_earlier_position_is_a_break() {
+    let g = genuine();
+    let db = g.forged_db("db-append", &g.marie);
+    let out = stdout(&run(constat(&db).arg("verify").arg(&db), 1));
+    let verdicts = verify_database_file(&db).unwrap();
+    assert_eq!(verdicts.len(), 1, "{verdicts:?}");
+    assert!(
+        matches!(
+            verdicts[0].subject,
+            Subject::Chain {
+                events: 5,
+                signed_up_to: Some(4),
+                ..
+            }
+        ),
+        "{verdicts:?}"
+    );
+    assert_eq!(
+        verdicts[0].broken,
+        Some(Broken::Chain(ChainProblem::Unsigned {
+            events: 5,
+            signed: 4
+        }))
+    );
+    assert!(
+        out.contains("5 événements, signés jusqu'à la position 4"),
+        "{out}"
+    );
+    merge_refuses(&g.target("t1.db"), &db);
+
+    let secret = secret_of(&g.coord);
+    let folder = g.forged("append-unsigned", &g.coord_folder, Some(&secret), &[]);
+    let first = first_break(&folder);
+    assert_eq!(
+        first.broken,
+        Some(Broken::Seal(SealProblem::SignedUpTo {
+            signed: 4,
+            events: 5
+        })),
+        "{first:?}"
+    );
+    assert!(
+        matches!(
+            first.subject,
+            Subject::CsvChain {
+                events: 5,
+                signed_up_to: Some(4),
+                ..
+            }
+        ),
+        "{first:?}"
+    );
+    let out = stdout(&run(constat(&folder).arg("verify").arg(&folder), 1));
+    assert!(
+        out.contains("5 événements, signés jusqu'à la position 4"),
+        "{out}"
+    );
+    merge_refuses(&g.target("t2.db"), &folder.join("events.csv"));
 }
 
 #[test]
