@@ -295,6 +295,9 @@ pub enum SealProblem {
     /// The observer's signed statement carried by `events.csv` (name, key, reference digest)
     /// does not verify: the name or the data was altered.
     BadStatement,
+    /// A signed row of `events.csv` without the observer's signed statement: it was removed,
+    /// and nothing covers their name or reference data.
+    StatementMissing,
     /// The row's key is not the observer's key in `signatures.csv`.
     OtherKey {
         /// The row's position in the chain.
@@ -331,6 +334,7 @@ impl Localize for SealProblem {
                 .arg("events", cut(in_events))
                 .arg("signatures", cut(in_signatures)),
             Self::BadStatement => Message::new("reason-seal-bad-statement"),
+            Self::StatementMissing => Message::new("reason-seal-statement-missing"),
             Self::OtherKey { seq } => Message::new("reason-seal-other-key").arg("seq", *seq),
             Self::BadEventSignature { seq } => {
                 Message::new("reason-seal-bad-event-signature").arg("seq", *seq)
@@ -360,6 +364,8 @@ fn check_event_signatures(row: &events_csv::Row, seal: Option<&Seal>) -> Option<
                 digest,
                 statement,
             ) => {}
+        // A row its observer's key signs comes with their statement (constat writes both).
+        (None, None) if row.signature.is_some() => return Some(SealProblem::StatementMissing),
         (None, None) => {}
         _ => return Some(SealProblem::BadStatement),
     }

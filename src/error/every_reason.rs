@@ -482,6 +482,10 @@ fn rejections() -> Vec<MergeRejection> {
             observer,
             name: "LÃ©a".into(),
         },
+        MergeRejection::StatementMissing {
+            observer,
+            name: "LÃ©a".into(),
+        },
         MergeRejection::TimeGoesBack {
             observer,
             seq: 3,
@@ -541,6 +545,7 @@ fn chain_problems() -> Vec<ChainProblem> {
         },
         ChainProblem::Orphan,
         ChainProblem::BadStatement,
+        ChainProblem::StatementMissing,
         ChainProblem::ReferenceAltered,
         ChainProblem::TimeGoesBack { seq: 3 },
     ]);
@@ -1094,6 +1099,7 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
             in_signatures: "Léa Bernard".into(),
         },
         SealProblem::BadStatement,
+        SealProblem::StatementMissing,
         SealProblem::OtherKey { seq: 4 },
         SealProblem::BadEventSignature { seq: 4 },
     ] {

@@ -187,6 +187,14 @@ pub enum MergeRejection {
         /// The name the file gives.
         name: String,
     },
+    /// A keyed observer whose events the file signs, without the signed statement that covers
+    /// their name and reference data: it was removed (issue 15).
+    StatementMissing {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
+    },
     /// `recorded_at` goes back along an observer's chain.
     TimeGoesBack {
         /// The observer.
@@ -379,6 +387,9 @@ impl Localize for MergeRejection {
                 .arg("observer", observer.to_string())
                 .arg("seq", seq.to_string()),
             Self::BadStatement { observer, name } => Message::new("refusal-bad-statement")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name)),
+            Self::StatementMissing { observer, name } => Message::new("refusal-statement-missing")
                 .arg("observer", observer.to_string())
                 .arg("name", cut(name)),
             Self::TimeGoesBack {
@@ -2168,6 +2179,17 @@ impl<'c> Merger<'c> {
                     .and_then(|o| o.key)
             });
             let Some(key) = key else { continue };
+            // Events signed by a key: the constat that signed them signed a statement with it.
+            if s.last_signature.is_some()
+                && let Some(o) = observers
+                    .iter()
+                    .find(|o| o.id == *observer && o.key.is_some() && o.statement.is_none())
+            {
+                return Err(MergeRejection::StatementMissing {
+                    observer: *observer,
+                    name: o.name.clone(),
+                });
+            }
             let mut covered = s.signed_here.max(heads.get(observer).copied().unwrap_or(0));
             if let Some((seq, hash, sig)) = &s.last_signature {
                 if !chain::head_signature_is_valid(&key, *observer, *seq, hash, sig) {

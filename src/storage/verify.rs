@@ -68,6 +68,9 @@ pub enum ChainProblem {
     Orphan,
     /// The observer's signed statement (name, key, reference digest) does not verify.
     BadStatement,
+    /// A keyed observer whose events carry signatures has no signed statement: it was removed
+    /// from the file, and nothing covers their name or reference data (issue 15).
+    StatementMissing,
     /// `recorded_at` goes back at this position.
     TimeGoesBack {
         /// The position.
@@ -106,6 +109,7 @@ impl Localize for ChainProblem {
                 .arg("signed", signed.to_string()),
             Self::Orphan => Message::new("reason-chain-orphan"),
             Self::BadStatement => Message::new("reason-chain-bad-statement"),
+            Self::StatementMissing => Message::new("reason-chain-statement-missing"),
             Self::TimeGoesBack { seq } => {
                 Message::new("reason-chain-time-goes-back").arg("seq", seq.to_string())
             }
@@ -210,6 +214,14 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
                 statement.as_deref(),
             );
         }
+        if check.problem.is_none()
+            && version >= 5
+            && public.is_some()
+            && statement.is_none()
+            && has_event_signatures(&db, &id)?
+        {
+            check.problem = Some(ChainProblem::StatementMissing);
+        }
         if check.problem.is_none() && seq > 0 {
             check.head = Some(hex::encode(hash));
             check_head(&db, &id, key.as_deref(), observer, &mut check)?;
@@ -286,6 +298,19 @@ fn orphans(db: &Untrusted) -> Result<Vec<ChainCheck>, Refusal> {
             })
         })
         .collect()
+}
+
+/// Whether any event of `id` carries its own signature (schema 5): then its observer was keyed
+/// by a constat that signs a statement with the key, and a missing statement was removed.
+fn has_event_signatures(db: &Untrusted, id: &str) -> Result<bool, Refusal> {
+    db.conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM event e JOIN event_signature s ON s.event = e.id
+                            WHERE e.observer = ?1)",
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))
 }
 
 /// The observer's statement, when the file holds one: it must verify with their key.

@@ -210,6 +210,14 @@ def forge_folder(args):
         for r in f.of(victim):
             r["observer_name"] = quote(garbled)
         f.seal(victim)["observer_name"] = quote(garbled)
+    elif args.attack == "strip-statement":
+        # The name garbled and the signed statement that covers it removed: every event and its
+        # signature are left as they were (nothing a signature covers is touched).
+        garbled = garble(args.victim)
+        for r in f.of(victim):
+            r["observer_name"] = quote(garbled)
+            r["observer_statement"] = r["reference_digest"] = ""
+        f.seal(victim)["observer_name"] = quote(garbled)
     elif args.attack in ("new-key", "stolen-key"):
         flip_first(f.of(victim))
         f.rechain(victim)
@@ -277,6 +285,9 @@ def forge_db(args):
         values[15] = hashlib.sha256(bytes(32) + canonical(as_csv_row(values))).hexdigest()
         conn.execute(f"INSERT INTO event ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
                      values)
+    elif attack == "strip-statement":
+        conn.execute("UPDATE observer SET name = ?, reference_digest = NULL, statement = NULL"
+                     " WHERE id = ?", (garble(args.victim), victim))
     elif attack == "garble":
         conn.execute("UPDATE observer SET name = ? WHERE id = ?",
                      (garble(args.victim), victim))
@@ -312,12 +323,21 @@ def statement_message(observer, name, public_hex, digest_hex):
 def forge_csv(args):
     """csv-new-key: the victim's first tick flipped, the chain recomputed, every row re-signed
     with a NEW key (signature, public_key, observer_statement): a file consistent in itself.
-    csv-unsigned: the same edit with the key and signatures left out (blank cells)."""
+    csv-unsigned: the same edit with the key and signatures left out (blank cells).
+    csv-strip-statement: nothing signed touched; the name garbled and the observer's signed
+    statement (and reference digest) left out."""
     raw = open(args.genuine, encoding="utf-8-sig", newline="").read()
     reader = csv.DictReader(io.StringIO(raw))
     header, rows = reader.fieldnames, list(reader)
     victim = next(r["observer"] for r in rows if r["observer_name"] == args.victim)
     mine = [r for r in rows if r["observer"] == victim]
+    if args.attack == "csv-strip-statement":
+        # Events and signatures untouched; the name garbled, its signed statement removed.
+        for r in mine:
+            r["observer_name"] = quote(garble(args.victim))
+            r["observer_statement"] = r["reference_digest"] = ""
+        write_csv(args.out, header, rows)
+        return
     flip_first(mine)
     previous = bytes(32)
     for r in mine:
@@ -336,11 +356,15 @@ def forge_csv(args):
             r["public_key"] = r["signature"] = r["observer_statement"] = ""
     else:
         raise SystemExit(f"unknown attack {args.attack}")
+    write_csv(args.out, header, rows)
+
+
+def write_csv(path, header, rows):
     out = io.StringIO()
     w = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
     w.writeheader()
     w.writerows(rows)
-    open(args.out, "w", encoding="utf-8", newline="").write(out.getvalue())
+    open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
 
 
 if __name__ == "__main__":

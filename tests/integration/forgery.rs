@@ -774,6 +774,60 @@ fn merge_and_verify_refuse_a_garbled_observer_name() {
     );
 }
 
+/// A keyed observer whose signed statement (name, key, reference digest) was removed from the
+/// file, their name garbled meanwhile and every event and signature left as they were: `verify`
+/// reports it (database, folder re-signed by its exporter) and `merge` refuses it (database,
+/// events CSV, folder's `events.csv`) into a target that did not know them.
+#[test]
+fn a_keyed_observer_stripped_of_their_signed_statement_is_refused() {
+    let g = genuine();
+    let db = g.forged_db("db-strip-statement", &g.marie);
+    run(constat(&db).arg("verify").arg(&db), 1);
+    let verdicts = verify_database_file(&db).unwrap();
+    assert_eq!(
+        verdicts.iter().map(|v| &v.broken).collect::<Vec<_>>(),
+        [&Some(Broken::Chain(ChainProblem::StatementMissing))],
+        "{verdicts:?}"
+    );
+    merge_refuses(&g.target("t1.db"), &db);
+
+    let csv = g.path("marie.csv");
+    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let stripped = g.path("stripped.csv");
+    forge(&[
+        "csv-strip-statement",
+        csv.to_str().unwrap(),
+        stripped.to_str().unwrap(),
+        "--victim",
+        "Marie",
+    ]);
+    merge_refuses(&g.target("t2.db"), &stripped);
+
+    let folder = g.forged(
+        "strip-statement",
+        &g.coord_folder,
+        Some(&secret_of(&g.coord)),
+        &[],
+    );
+    assert_eq!(
+        constat_break(&folder).broken,
+        Some(Broken::Seal(SealProblem::StatementMissing))
+    );
+    merge_refuses(&g.target("t3.db"), &folder.join("events.csv"));
+
+    // The genuine files still merge and verify.
+    let target = g.target("t4.db");
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--into"])
+            .arg(&target)
+            .arg(&csv)
+            .arg(&g.coord),
+        0,
+    );
+    run(constat(&target).arg("verify").arg(&target), 0);
+}
+
 #[test]
 fn a_forged_copy_with_a_new_key_merged_first_does_not_lock_the_genuine_one_out() {
     let g = genuine();
