@@ -104,6 +104,9 @@ pub enum Command {
     /// Print this database's observer: name, id, key fingerprint and chain reference (what to
     /// send to the coordinator and write in the procès-verbal)
     Whoami,
+    /// Replace this database's signing key (issue 15 point 3)
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Write a reference file to hand out to observers: the election, circonscriptions,
     /// candidates and bureaux of this database (no event, no observer, no key)
     Reference(ReferenceArgs),
@@ -173,6 +176,19 @@ pub enum RosterCommand {
     },
     /// List the enrolled keys
     List,
+}
+
+/// `constat key` (issue 15 point 3).
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Make a new key pair for this database's observer, announced in their chain by a
+    /// key-change event signed with the old key; print the new fingerprint
+    New {
+        /// The old key is lost: the change is signed with the new key only, and a coordinator
+        /// takes it with `merge --accept-key NEW-FINGERPRINT`
+        #[arg(long)]
+        lost: bool,
+    },
 }
 
 /// `constat reference`.

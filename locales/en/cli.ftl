@@ -351,3 +351,7 @@ cli-value-name-id = ID
 cli-export-xlsx-about = The observations and the findings as an Excel workbook (codes as text, dates as dates)
 cli-export-xlsx-arg-output = Where to write it
 cli-export-xlsx-arg-force = Replace an existing file (never a database)
+## key (issue 15 point 3)
+cli-key-about = Replace this database's signing key (issue 15 point 3)
+cli-key-new-about = Make a new key pair for this database's observer, announced in their chain by a key-change event signed with the old key; print the new fingerprint
+cli-key-new-arg-lost = The old key is lost: the change is signed with the new key only, and a coordinator takes it with `merge --accept-key NEW-FINGERPRINT`

@@ -345,3 +345,7 @@ cli-value-name-id = ID
 cli-export-xlsx-about = Les observations et les constats dans un classeur Excel (codes en texte, dates en dates)
 cli-export-xlsx-arg-output = Où l'écrire
 cli-export-xlsx-arg-force = Remplacer un fichier existant (jamais une base de données)
+## key (issue 15 point 3)
+cli-key-about = Remplacer la clé de signature de cette base (issue 15 point 3)
+cli-key-new-about = Créer une nouvelle paire de clés pour l'observateur de cette base, annoncée dans sa chaîne par un événement de changement de clé signé par l'ancienne clé ; afficher la nouvelle empreinte
+cli-key-new-arg-lost = L'ancienne clé est perdue : le changement est signé par la nouvelle clé seulement, et le coordinateur l'accepte avec `merge --accept-key NOUVELLE-EMPREINTE`

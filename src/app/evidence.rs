@@ -305,6 +305,16 @@ pub fn free_folder_name(folder: &Path) -> std::path::PathBuf {
         .unwrap_or_else(|| folder.with_file_name(format!("{name}-new")))
 }
 
+/// `constat key new`: a new key pair for the local observer, announced by a key-change event of
+/// their chain signed with the old key (with `lost`, with the new one only; see
+/// [`crate::storage::Store::rotate_key`]).
+pub fn new_key(
+    store: &mut crate::storage::Store,
+    lost: bool,
+) -> Result<crate::storage::KeyRotation, Error> {
+    Ok(store.rotate_key(super::new_event_id(), super::now(), lost)?)
+}
+
 /// What is wrong with a file of an evidence folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FolderProblem {

@@ -308,6 +308,20 @@ pub enum SealProblem {
         /// The row's position in the chain.
         seq: u64,
     },
+    /// A key change signed with its new key only (old key lost): nothing in the folder proves
+    /// that the new key is the observer's (issue 15 point 3).
+    KeyChangeUnproven {
+        /// The key change's position.
+        seq: u64,
+        /// The new key's fingerprint.
+        fingerprint: Fingerprint,
+    },
+    /// The last key change of the chain names another new key than the observer's in
+    /// `signatures.csv`.
+    KeyChangeBroken {
+        /// The key change's position.
+        seq: u64,
+    },
 }
 
 impl Localize for SealProblem {
@@ -339,6 +353,14 @@ impl Localize for SealProblem {
             Self::BadEventSignature { seq } => {
                 Message::new("reason-seal-bad-event-signature").arg("seq", *seq)
             }
+            Self::KeyChangeUnproven { seq, fingerprint } => {
+                Message::new("reason-chain-key-change-unproven")
+                    .arg("seq", seq.to_string())
+                    .arg("fingerprint", fingerprint.to_string())
+            }
+            Self::KeyChangeBroken { seq } => {
+                Message::new("reason-chain-key-change-broken").arg("seq", seq.to_string())
+            }
         }
     }
 }
@@ -347,7 +369,11 @@ impl Localize for SealProblem {
 /// key of `signatures.csv`, the observer's signed statement (name, key, reference digest)
 /// verifies, and so does the row's own signature of its chain position. A row without these
 /// columns (a CSV written before schema 5) passes: the signed head covers it.
-fn check_event_signatures(row: &events_csv::Row, seal: Option<&Seal>) -> Option<SealProblem> {
+fn check_event_signatures(
+    row: &events_csv::Row,
+    seal: Option<&Seal>,
+    tip: &mut Tip,
+) -> Option<SealProblem> {
     let seq = row.event.seq;
     // An observer `signatures.csv` does not list is an orphan, said once for the chain.
     let seal = seal?;
@@ -369,14 +395,36 @@ fn check_event_signatures(row: &events_csv::Row, seal: Option<&Seal>) -> Option<
         (None, None) => {}
         _ => return Some(SealProblem::BadStatement),
     }
-    match &row.signature {
-        Some(sig)
-            if !chain::head_signature_is_valid(&key, row.event.observer, seq, &row.hash, sig) =>
+    let sig = row.signature.as_ref()?;
+    let observer = row.event.observer;
+    let valid = |k: &[u8; 32], at: u64, hash: &Hash, s: &[u8; 64]| {
+        chain::head_signature_is_valid(k, observer, at, hash, s)
+    };
+    // Issue 15 point 3: the rows before a key change are signed by its old key, which only the
+    // key change names: a row that the observer's key does not sign waits for it.
+    if let Some((from, to)) = row.event.body.changed_keys() {
+        if let Some((at, _, _)) = tip
+            .deferred
+            .iter()
+            .find(|(at, h, s)| !valid(&from, *at, h, s))
         {
-            Some(SealProblem::BadEventSignature { seq })
+            return Some(SealProblem::BadEventSignature { seq: *at });
         }
-        _ => None,
+        tip.deferred.clear();
+        tip.last_change = Some((seq, to));
+        if valid(&from, seq, &row.hash, sig) {
+            return None;
+        }
+        if valid(&to, seq, &row.hash, sig) {
+            tip.unproven.get_or_insert((seq, Fingerprint::of(&to)));
+            return None;
+        }
+        return Some(SealProblem::BadEventSignature { seq });
     }
+    if !valid(&key, seq, &row.hash, sig) {
+        tip.deferred.push((seq, row.hash, *sig));
+    }
+    None
 }
 
 /// One observer's chain as walked in `events.csv`.
@@ -390,6 +438,13 @@ struct Tip {
     /// The hash at the signed head's position, when walked.
     at_signed: Option<Hash>,
     broken: Option<Broken>,
+    /// Rows whose signature the observer's key does not verify, waiting for a key change whose
+    /// old key signs them (issue 15 point 3): position, hash, signature.
+    deferred: Vec<(u64, Hash, [u8; 64])>,
+    /// The last key change walked: its position and new key.
+    last_change: Option<(u64, [u8; 32])>,
+    /// The first key change signed by its new key only.
+    unproven: Option<(u64, Fingerprint)>,
 }
 
 /// What a folder holds, once checked.
@@ -788,6 +843,9 @@ fn walk(
             last: (0, chain::GENESIS),
             at_signed: None,
             broken: None,
+            deferred: Vec::new(),
+            last_change: None,
+            unproven: None,
         });
         tip.events += 1;
         tip.last = (row.event.seq, row.hash);
@@ -825,7 +883,7 @@ fn walk(
                 seq: row.event.seq,
             };
             tip.broken = Some(Broken::CsvChain(mismatch, Some(row.line)));
-        } else if let Some(p) = check_event_signatures(&row, seal) {
+        } else if let Some(p) = check_event_signatures(&row, seal, tip) {
             tip.broken = Some(Broken::Seal(p));
         } else {
             tip.seq = row.event.seq;
@@ -957,6 +1015,9 @@ fn chain_verdicts(
                     last: (0, chain::GENESIS),
                     at_signed: None,
                     broken: None,
+                    deferred: Vec::new(),
+                    last_change: None,
+                    unproven: None,
                 },
             );
         }
@@ -965,7 +1026,9 @@ fn chain_verdicts(
         .map(|(observer, mut tip)| {
             let seal = seals.get(&observer);
             if tip.broken.is_none() {
-                tip.broken = seal_problem(observer, &tip, seal).map(Broken::Seal);
+                tip.broken = key_change_problem(&tip, seal)
+                    .or_else(|| seal_problem(observer, &tip, seal))
+                    .map(Broken::Seal);
             }
             Verdict {
                 subject: Subject::CsvChain {
@@ -981,6 +1044,22 @@ fn chain_verdicts(
             }
         })
         .collect()
+}
+
+/// What the key changes of a walked chain leave (issue 15 point 3): a row no key signs, a last
+/// key change naming another key than the observer's, a key change its old key does not sign.
+fn key_change_problem(tip: &Tip, seal: Option<&Seal>) -> Option<SealProblem> {
+    if let Some((seq, _, _)) = tip.deferred.first() {
+        return Some(SealProblem::BadEventSignature { seq: *seq });
+    }
+    if let (Some((seq, to)), Some(key)) = (tip.last_change, seal.and_then(|s| s.public_key))
+        && to != key
+    {
+        return Some(SealProblem::KeyChangeBroken { seq });
+    }
+    tip.unproven
+        .clone()
+        .map(|(seq, fingerprint)| SealProblem::KeyChangeUnproven { seq, fingerprint })
 }
 
 fn seal_problem(observer: ObserverId, tip: &Tip, seal: Option<&Seal>) -> Option<SealProblem> {

@@ -448,6 +448,8 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             })?,
         );
     }
+    // A key change signed with its new key only is taken for these keys too (issue 15 point 3).
+    store.accept_keys(accepted.iter().cloned().collect());
     let screened = screen(&store, &entries, &accepted, ctx)?;
     let options = MergeOptions {
         now: crate::app::now(),

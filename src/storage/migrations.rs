@@ -31,6 +31,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0008_photos.sql"),
     // Issue 18 point 3 (night): refused files kept for the coordination view.
     include_str!("../../schema/0009_refused_files.sql"),
+    // Issue 15 point 3: key-change events (`constat key new`).
+    include_str!("../../schema/0010_key_change.sql"),
 ];
 
 /// The version whose migration drops `local_key`: its secret moves to a key file first.

@@ -5,6 +5,7 @@
 //! returns: once `append` has returned, the event survives a crash, a `kill -9` or a power cut.
 
 mod batch;
+pub use batch::KeyRotation;
 mod error;
 mod events;
 mod fold;
@@ -126,6 +127,8 @@ pub struct Store {
     /// the connection's change count and `data_version` it was computed at (see
     /// `merge::TargetDigest`).
     merge_digest: Option<merge::TargetDigest>,
+    /// The keys of `merge --accept-key`, for key changes signed with their new key only.
+    accepted_keys: Vec<crate::domain::fingerprint::Fingerprint>,
 }
 
 /// A database read where nothing can be written beside it (a USB stick mounted read-only, a
@@ -275,6 +278,7 @@ impl Store {
             keys: KeyState::Unkeyed,
             read_only: None,
             merge_digest: None,
+            accepted_keys: Vec::new(),
         };
         store.configure()?;
         store
@@ -362,6 +366,7 @@ impl Store {
             keys: KeyState::Unkeyed,
             read_only: None,
             merge_digest: None,
+            accepted_keys: Vec::new(),
         };
         let app_id: i32 = match store
             .conn
@@ -426,6 +431,13 @@ impl Store {
                 problem: Some(KeyFileProblem::NoFolder),
             });
         };
+        // A `constat key new` interrupted after its commit: its new key is finished in place.
+        if let Ok(Some(next)) = dir.read_next(id)
+            && hex::encode(next.public()) == public
+            && dir.promote_next(id).is_ok()
+        {
+            return Ok(KeyState::Loaded(next));
+        }
         let key_file = Some(dir.file_of(id));
         Ok(match dir.read(id) {
             Ok(Some(pair)) if hex::encode(pair.public()) == public => KeyState::Loaded(pair),
@@ -553,6 +565,7 @@ impl Store {
                 _copy: copy,
             }),
             merge_digest: None,
+            accepted_keys: Vec::new(),
         })
     }
 
@@ -574,6 +587,7 @@ impl Store {
             keys: KeyState::Unkeyed,
             read_only: None,
             merge_digest: None,
+            accepted_keys: Vec::new(),
         })
     }
 
