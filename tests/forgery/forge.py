@@ -285,6 +285,32 @@ def forge_db(args):
         values[15] = hashlib.sha256(bytes(32) + canonical(as_csv_row(values))).hexdigest()
         conn.execute(f"INSERT INTO event ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
                      values)
+    elif attack == "forged-key-change":
+        # A key change of the victim's chain to a key of the forger's, signed by that new key
+        # only (the forger does not hold the victim's), the head and the statement signed again
+        # with it: what `constat key new --lost` writes, without the victim.
+        secret = os.urandom(32)
+        public = public_of(secret).hex()
+        old_key, name, digest = conn.execute(
+            "SELECT public_key, name, reference_digest FROM observer WHERE id = ?",
+            (victim,)).fetchone()
+        last = as_csv_row(rows[-1])
+        seq = int(last["seq"]) + 1
+        values = [None] * len(COLUMNS)
+        values[0], values[1], values[2], values[3] = str(uuid.uuid4()), victim, seq, last["recorded_at"]
+        values[4], values[12], values[14] = "key_change", old_key, public
+        values[15] = hashlib.sha256(bytes.fromhex(last["hash"])
+                                    + canonical(as_csv_row(values))).hexdigest()
+        conn.execute(f"INSERT INTO event ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+                     values)
+        signature = sign(secret, head_message(victim, seq, values[15])).hex()
+        conn.execute("INSERT INTO event_signature (event, signature) VALUES (?, ?)",
+                     (values[0], signature))
+        conn.execute("UPDATE chain_head SET seq = ?, hash = ?, signature = ? WHERE observer = ?",
+                     (seq, values[15], signature, victim))
+        conn.execute("UPDATE observer SET public_key = ?, statement = ? WHERE id = ?",
+                     (public, sign(secret, statement_message(victim, name, public, digest)).hex(),
+                      victim))
     elif attack == "strip-statement":
         conn.execute("UPDATE observer SET name = ?, reference_digest = NULL, statement = NULL"
                      " WHERE id = ?", (garble(args.victim), victim))

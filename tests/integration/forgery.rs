@@ -1095,3 +1095,180 @@ fn reference_rows_edited_after_their_observer_signed_them_are_caught() {
         0,
     );
 }
+
+/// The fingerprint of the key `db` holds for Marie.
+fn marie_fingerprint(db: &Path) -> String {
+    let key: String =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap()
+            .query_row(
+                "SELECT public_key FROM observer WHERE name = 'Marie'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+    let key: [u8; 32] = hex::decode(key).unwrap().try_into().unwrap();
+    constat::domain::fingerprint::Fingerprint::of(&key).to_string()
+}
+
+/// Issue 15 point 3: `constat key new` gives Marie a new key pair, announced in her chain by a
+/// key-change event her OLD key signs. Her next file then merges into a coordinator's database
+/// that holds her old key (and is refused nothing), the new key taking over from that position;
+/// both files verify, and her evidence folder verifies by hand too.
+#[test]
+fn a_key_rotation_signed_by_the_old_key_is_taken_by_merge_and_verify() {
+    let g = genuine();
+    let old = marie_fingerprint(&g.marie);
+    assert_eq!(marie_fingerprint(&g.coord), old);
+    let said = stdout(&run(constat(&g.marie).args(["key", "new"]), 0));
+    let new = marie_fingerprint(&g.marie);
+    assert_ne!(new, old);
+    assert!(said.contains(&new) && said.contains(&old), "{said}");
+    tick(&g.marie, "5", "bureau", "present", &[]);
+    run(constat(&g.marie).arg("verify").arg(&g.marie), 0);
+    let marie = marie_events(&g.marie);
+    assert_eq!(marie.len(), 6);
+    assert!(matches!(
+        marie[4].body,
+        constat::domain::EventBody::KeyChange { .. }
+    ));
+    // The coordinator who holds her old key takes the rotation, in a database and in a CSV.
+    let csv = g.path("marie-rotated.csv");
+    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    run(
+        constat(&g.coord)
+            .args(["merge", "--strict", "--into"])
+            .arg(&g.coord)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_events(&g.coord), marie);
+    assert_eq!(marie_fingerprint(&g.coord), new);
+    run(constat(&g.coord).arg("verify").arg(&g.coord), 0);
+    let other = g.target("t-csv.db");
+    run(
+        constat(&other)
+            .args(["merge", "--strict", "--into"])
+            .arg(&other)
+            .arg(&g.coord_folder.join("events.csv")),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&other), old);
+    run(
+        constat(&other)
+            .args(["merge", "--strict", "--into"])
+            .arg(&other)
+            .arg(&csv),
+        0,
+    );
+    assert_eq!(marie_events(&other), marie);
+    assert_eq!(marie_fingerprint(&other), new);
+    // Her evidence folder, rows signed by both keys, verifies with constat and by hand.
+    let folder = g.path("marie-rotated-preuves");
+    run(
+        constat(&g.marie)
+            .args(["export", "evidence", "-o"])
+            .arg(&folder),
+        0,
+    );
+    run(constat(&folder).arg("verify").arg(&folder), 0);
+    assert_eq!(hand_check(&folder), 0);
+}
+
+/// A key change signed by its new key only is taken only with `merge --accept-key` of that key:
+/// a forger's (who holds a key of their own, not Marie's) is refused without it, whatever the
+/// file says, and `verify` names it; so is Marie's own after she lost her key (`key new
+/// --lost`) until the coordinator, having checked her new fingerprint with her, accepts it.
+#[test]
+fn a_key_change_signed_by_a_new_key_only_needs_accept_key() {
+    let g = genuine();
+    let old = marie_fingerprint(&g.coord);
+    let forged = g.forged_db("db-forged-key-change", &g.marie);
+    let forger = marie_fingerprint(&forged);
+    assert_ne!(forger, old);
+    run(constat(&forged).arg("verify").arg(&forged), 1);
+    let verdicts = verify_database_file(&forged).unwrap();
+    assert!(
+        matches!(
+            verdicts[0].broken,
+            Some(Broken::Chain(ChainProblem::KeyChangeUnproven {
+                seq: 5,
+                ..
+            }))
+        ),
+        "{verdicts:?}"
+    );
+    merge_refuses(&g.coord, &forged);
+    assert_eq!(marie_fingerprint(&g.coord), old);
+    let rejection = constat::storage::Store::open(&g.coord)
+        .unwrap()
+        .merge_database(
+            &forged,
+            constat::storage::MergeOptions {
+                now: chrono::Utc::now(),
+                strict: true,
+            },
+            &mut |_| {},
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            rejection,
+            constat::storage::MergeRejection::KeyChangeNotAccepted { seq: 5, .. }
+        ),
+        "{rejection:?}"
+    );
+    // Into a database that never knew Marie: refused too.
+    merge_refuses(&g.target("t1.db"), &forged);
+    // With the coordinator's word for the new key, taken.
+    let target = g.target("t2.db");
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--into"])
+            .arg(&target)
+            .arg(&g.marie),
+        0,
+    );
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--accept-key", &forger, "--into"])
+            .arg(&target)
+            .arg(&forged),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&target), forger);
+
+    // Marie's own key lost: the same, for her genuine new key.
+    let id: String =
+        rusqlite::Connection::open_with_flags(&g.marie, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap()
+            .query_row("SELECT id FROM observer WHERE is_local = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+    std::fs::remove_file(crate::util::key_dir(&g.marie).join(format!("{id}.key"))).unwrap();
+    run(constat(&g.marie).args(["key", "new", "--lost"]), 0);
+    let new = marie_fingerprint(&g.marie);
+    tick(&g.marie, "5", "bureau", "present", &[]);
+    run(constat(&g.marie).arg("verify").arg(&g.marie), 1);
+    merge_refuses(&g.coord, &g.marie);
+    run(
+        constat(&g.coord)
+            .args(["merge", "--strict", "--accept-key", &new, "--into"])
+            .arg(&g.coord)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&g.coord), new);
+    assert_eq!(marie_events(&g.coord).len(), 6);
+    // Her next file needs no --accept-key any more.
+    tick(&g.marie, "6", "bureau", "present", &[]);
+    run(
+        constat(&g.coord)
+            .args(["merge", "--strict", "--into"])
+            .arg(&g.coord)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_events(&g.coord).len(), 7);
+}
