@@ -519,6 +519,24 @@ fn as_key_conflict<T>(
     }
 }
 
+/// A file whose chain disagrees with the one held here for an observer it gives with another
+/// key than ours, without a key change that settles it: a key conflict, as before key changes
+/// were read (issue 15 point 3), naming both keys rather than blaming the file's events.
+fn as_pending_conflict(e: MergeRejection, plan: &KeyPlan) -> MergeRejection {
+    match plan.pending.first() {
+        Some((o, held)) if e.is_chain_disagreement() => MergeRejection::KeyConflict {
+            observer: o.id,
+            name: o.name.clone(),
+            ours: Some(Fingerprint::of(held)),
+            theirs: o
+                .key
+                .as_ref()
+                .map_or_else(|| Fingerprint::of(held), Fingerprint::of),
+        },
+        _ => e,
+    }
+}
+
 impl std::fmt::Display for MergeRejection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text(Lang::En))
@@ -884,6 +902,7 @@ impl Store {
                 })(),
                 &keyed,
             )
+            .map_err(|e| as_pending_conflict(e, &plan))
         });
         // The fast path writes no reference row: the digest stays ours. Anything else may
         // have changed (or undone) reference rows: computed again for the next file.
@@ -948,6 +967,7 @@ impl Store {
                 })(),
                 &keyed,
             )
+            .map_err(|e| as_pending_conflict(e, &plan))
         })
     }
 
