@@ -416,7 +416,8 @@ fn check_event_signatures(
             return None;
         }
         if valid(&to, seq, &row.hash, sig) {
-            tip.unproven.get_or_insert((seq, Fingerprint::of(&to)));
+            tip.unproven
+                .get_or_insert_with(|| (seq, Fingerprint::of(&to)));
             return None;
         }
         return Some(SealProblem::BadEventSignature { seq });

@@ -514,7 +514,7 @@ fn settle_changes(
             c.lost = false;
         } else if chain::head_signature_is_valid(&c.to, observer, c.seq, &c.hash, &sig) {
             c.lost = true;
-            unproven.get_or_insert(ChainProblem::KeyChangeUnproven {
+            unproven.get_or_insert_with(|| ChainProblem::KeyChangeUnproven {
                 seq: c.seq,
                 fingerprint: crate::domain::fingerprint::Fingerprint::of(&c.to),
             });

@@ -1150,7 +1150,7 @@ fn a_key_rotation_signed_by_the_old_key_is_taken_by_merge_and_verify() {
         constat(&other)
             .args(["merge", "--strict", "--into"])
             .arg(&other)
-            .arg(&g.coord_folder.join("events.csv")),
+            .arg(g.coord_folder.join("events.csv")),
         0,
     );
     assert_eq!(marie_fingerprint(&other), old);
@@ -1205,7 +1205,7 @@ fn a_key_change_signed_by_a_new_key_only_needs_accept_key() {
         .merge_database(
             &forged,
             constat::storage::MergeOptions {
-                now: chrono::Utc::now(),
+                now: constat::app::now(),
                 strict: true,
             },
             &mut |_| {},
