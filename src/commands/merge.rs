@@ -641,6 +641,24 @@ fn screen(
             }
         }
     }
+    // A key that another file's chain rotated away from (`constat key new`) is that observer's
+    // older key, not a rival claim: the merge checks the key change (issue 15 point 3).
+    let rotated: Vec<Vec<(crate::domain::ObserverId, [u8; 32])>> = index
+        .iter()
+        .map(|(_, path)| crate::storage::rotated_keys(path, is_events_csv(path)))
+        .collect();
+    if rotated.iter().any(|r| !r.is_empty()) {
+        for (k, file_claims) in claims.iter_mut().enumerate() {
+            file_claims.retain(|c| {
+                !c.key.is_some_and(|key| {
+                    rotated
+                        .iter()
+                        .enumerate()
+                        .any(|(j, r)| j != k && r.contains(&(c.id, key)))
+                })
+            });
+        }
+    }
     let (refused, conflicts) = gate(&claims, &roster, accepted);
     let target = escape(&store.path().display().to_string()).into_owned();
     for (k, why) in refused {

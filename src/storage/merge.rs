@@ -893,7 +893,7 @@ impl Store {
                     let mut merger = merge_events(conn, options.now, fast, &mut source, progress)?;
                     merger.check_forks(&observers)?;
                     settle_key_changes(conn, &mut merger, &observers, &plan, &accepted)?;
-                    let heads = adopt_heads(conn, &theirs, &observers)?;
+                    let heads = adopt_heads(conn, &theirs, &observers, &merger.key_changes)?;
                     merger.check_coverage(&observers, &heads)?;
                     if version >= 8 {
                         super::photos::copy_from(conn, &theirs.conn)?;
@@ -1173,6 +1173,30 @@ fn settle_key_changes(
             ours: pending.as_ref().map(Fingerprint::of),
             theirs: Fingerprint::of(&theirs),
         };
+        // A file older than a key change held here: its key is one the observer's chain held
+        // here rotated away from. Nothing changes hands; the held key changes say which key
+        // signs which position of the file.
+        if let Some(held) = pending
+            && !merger
+                .key_changes
+                .get(&o.id)
+                .is_some_and(|c| c.iter().any(|c| c.from == held))
+        {
+            let ours_changes = held_key_changes(conn, o.id)?;
+            let from = ours_changes.iter().position(|c| c.from == theirs);
+            let follows = from.is_some_and(|i| {
+                ours_changes[i..].windows(2).all(|w| w[0].to == w[1].from)
+                    && ours_changes.last().is_some_and(|c| c.to == held)
+            });
+            if !follows {
+                return Err(conflict());
+            }
+            merger.key_changes.insert(o.id, ours_changes);
+            if let Some(s) = merger.seen.get_mut(&o.id) {
+                s.key = Some(held);
+            }
+            continue;
+        }
         let Some(changes) = merger.key_changes.get_mut(&o.id).filter(|c| !c.is_empty()) else {
             if pending.is_some() {
                 return Err(conflict());
@@ -1246,6 +1270,56 @@ fn settle_key_changes(
         }
     }
     Ok(())
+}
+
+/// The key changes of `observer`'s chain held here, in chain order, each marked lost when its
+/// old key does not sign it (they were taken when merged).
+fn held_key_changes(
+    conn: &Connection,
+    observer: ObserverId,
+) -> Result<Vec<KeyChangeSeen>, MergeRejection> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT e.seq, e.hash, e.voter, e.note, s.signature FROM event e
+             LEFT JOIN event_signature s ON s.event = e.id
+             WHERE e.observer = ?1 AND e.kind = 'key_change' ORDER BY e.seq",
+        )
+        .map_err(ours)?;
+    let rows = stmt
+        .query_map([observer.to_string()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })
+        .map_err(ours)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, hash, from, to, signature) = row.map_err(ours)?;
+        let (Some(hash), Some(from), Some(to)) = (
+            events::parse_hash(&hash),
+            events::parse_hash(&from),
+            events::parse_hash(&to),
+        ) else {
+            continue;
+        };
+        let seq = seq.unsigned_abs();
+        let signature = signature.as_deref().and_then(parse_signature);
+        let lost = !signature
+            .is_some_and(|s| chain::head_signature_is_valid(&from, observer, seq, &hash, &s));
+        out.push(KeyChangeSeen {
+            seq,
+            hash,
+            from,
+            to,
+            signature,
+            lost,
+        });
+    }
+    Ok(out)
 }
 
 fn check_name(name: &str) -> Result<(), MergeRejection> {
@@ -1518,6 +1592,7 @@ fn adopt_heads(
     conn: &Connection,
     theirs: &Untrusted,
     observers: &[Listed],
+    key_changes: &HashMap<ObserverId, Vec<KeyChangeSeen>>,
 ) -> Result<HashMap<ObserverId, u64>, MergeRejection> {
     let damaged =
         |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
@@ -1560,7 +1635,13 @@ fn adopt_heads(
         let signature = parse_signature(&signature_hex)
             .ok_or_else(|| bad(SignatureProblem::MalformedSignature))?;
         let seq = seq.unsigned_abs();
-        if !chain::head_signature_is_valid(&key, listed.id, seq, &hash, &signature) {
+        // Across key changes (issue 15 point 3): the key at the head's position, or the key
+        // now (a key change signs the head again with its new key).
+        let changes = key_changes.get(&listed.id).map_or(&[][..], Vec::as_slice);
+        let at_seq = key_at(seq, changes, key);
+        if !chain::head_signature_is_valid(&at_seq, listed.id, seq, &hash, &signature)
+            && !chain::head_signature_is_valid(&key, listed.id, seq, &hash, &signature)
+        {
             return Err(bad(SignatureProblem::DoesNotVerify));
         }
         let at: Option<String> = conn

@@ -42,7 +42,9 @@ pub use merge::{
 pub use migrations::SCHEMA_VERSION;
 pub use photos::{PhotoBytes, PhotoCheck, PhotoState, verify_photos};
 pub use refused::RefusedEntry;
-pub use roster::{Claim, Enrolled, Enrolment, Identity, claims_of_csv, claims_of_file};
+pub use roster::{
+    Claim, Enrolled, Enrolment, Identity, claims_of_csv, claims_of_file, rotated_keys,
+};
 pub use untrusted::{
     Damage, MAX_FILE_BYTES, NotRegular, NotSqlite, Refusal, SchemaProblem, SystemProblem,
     Untrusted, open_regular,

@@ -99,6 +99,47 @@ pub fn claims_of_file(path: &Path) -> Result<Vec<Claim>, Refusal> {
     Ok(out)
 }
 
+/// The keys a file's chains rotated away from (issue 15 point 3): the observer and old key of
+/// every key-change event of the database or events CSV at `path`, unchecked (the merge checks
+/// their signatures). Nothing when the file cannot be read.
+pub fn rotated_keys(path: &Path, csv: bool) -> Vec<(ObserverId, [u8; 32])> {
+    let mut out = Vec::new();
+    if csv {
+        if let Ok(file) = super::untrusted::open_regular(path) {
+            let _ = crate::export::events_csv::read(file, &mut |row| {
+                if let Some((from, _)) = row.event.body.changed_keys() {
+                    out.push((row.event.observer, from));
+                }
+                Ok(())
+            });
+        }
+        return out;
+    }
+    let Ok(file) = Untrusted::open(path) else {
+        return out;
+    };
+    if file.version() < 10 {
+        return out;
+    }
+    let Ok(mut stmt) = file
+        .conn
+        .prepare("SELECT observer, voter FROM event WHERE kind = 'key_change'")
+    else {
+        return out;
+    };
+    let Ok(rows) = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+    else {
+        return out;
+    };
+    for (observer, from) in rows.flatten() {
+        if let (Ok(id), Some(from)) = (uuid::Uuid::parse_str(&observer), events::parse_hash(&from))
+        {
+            out.push((ObserverId(id), from));
+        }
+    }
+    out
+}
+
 /// The observers an events CSV (`constat export csv`) lists, with the key each row gives (a
 /// signed file's `public_key` column), read through the same reader as the merge; an unreadable
 /// file is refused with the reason the merge would give.

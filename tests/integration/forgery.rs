@@ -1120,6 +1120,11 @@ fn a_key_rotation_signed_by_the_old_key_is_taken_by_merge_and_verify() {
     let g = genuine();
     let old = marie_fingerprint(&g.marie);
     assert_eq!(marie_fingerprint(&g.coord), old);
+    let before = g.path("marie-before.db");
+    run(
+        constat(&g.marie).args(["export", "db", "-o"]).arg(&before),
+        0,
+    );
     let said = stdout(&run(constat(&g.marie).args(["key", "new"]), 0));
     let new = marie_fingerprint(&g.marie);
     assert_ne!(new, old);
@@ -1163,6 +1168,31 @@ fn a_key_rotation_signed_by_the_old_key_is_taken_by_merge_and_verify() {
     );
     assert_eq!(marie_events(&other), marie);
     assert_eq!(marie_fingerprint(&other), new);
+    // Her files from before and after the key change, in one run (no key conflict) or the newer
+    // first (the older one is an earlier state of her chain, not a rival key).
+    let t = g.target("both.db");
+    run(
+        constat(&t)
+            .args(["merge", "--strict", "--into"])
+            .arg(&t)
+            .arg(&before)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_events(&t), marie);
+    let t = g.target("newer-first.db");
+    for file in [&g.marie, &before] {
+        run(
+            constat(&t)
+                .args(["merge", "--strict", "--into"])
+                .arg(&t)
+                .arg(file),
+            0,
+        );
+    }
+    assert_eq!(marie_events(&t), marie);
+    assert_eq!(marie_fingerprint(&t), new);
+    run(constat(&t).arg("verify").arg(&t), 0);
     // Her evidence folder, rows signed by both keys, verifies with constat and by hand.
     let folder = g.path("marie-rotated-preuves");
     run(
