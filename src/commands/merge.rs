@@ -643,7 +643,7 @@ fn screen(
     }
     // A key that another file's chain rotated away from (`constat key new`) is that observer's
     // older key, not a rival claim: the merge checks the key change (issue 15 point 3).
-    let rotated: Vec<Vec<(crate::domain::ObserverId, [u8; 32])>> = index
+    let rotated: Vec<Vec<(crate::domain::ObserverId, [u8; 32], [u8; 32])>> = index
         .iter()
         .map(|(_, path)| crate::storage::rotated_keys(path, is_events_csv(path)))
         .collect();
@@ -651,12 +651,23 @@ fn screen(
         for (k, file_claims) in claims.iter_mut().enumerate() {
             file_claims.retain(|c| {
                 !c.key.is_some_and(|key| {
-                    rotated
-                        .iter()
-                        .enumerate()
-                        .any(|(j, r)| j != k && r.contains(&(c.id, key)))
+                    rotated.iter().enumerate().any(|(j, r)| {
+                        j != k && r.iter().any(|(o, from, _)| (*o, *from) == (c.id, key))
+                    })
                 })
             });
+        }
+    }
+    // With a roster, a key a file's chain reaches by key changes from an enrolled key is
+    // screened as enrolled (the merge checks that each is signed by its old key).
+    let mut roster = roster;
+    if !roster.is_empty() {
+        for changes in &rotated {
+            for (_, from, to) in changes {
+                if roster.contains(&Fingerprint::of(from)) {
+                    roster.insert(Fingerprint::of(to));
+                }
+            }
         }
     }
     let (refused, conflicts) = gate(&claims, &roster, accepted);

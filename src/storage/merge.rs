@@ -1269,6 +1269,30 @@ fn settle_key_changes(
             }
         }
     }
+    // With a roster, a key not enrolled is taken when the file's chain reaches it by key
+    // changes, each signed by its old key, from an enrolled key or the key held here.
+    if !plan.unenrolled.is_empty() {
+        let roster = enrolled(conn)?;
+        for (o, refusal) in &plan.unenrolled {
+            let held = plan
+                .pending
+                .iter()
+                .find(|(p, _)| p.id == o.id)
+                .map(|(_, held)| *held);
+            let changes = merger.key_changes.get(&o.id).map_or(&[][..], Vec::as_slice);
+            let start = changes.iter().position(|c| {
+                Some(c.from) == held || roster.contains(Fingerprint::of(&c.from).compact())
+            });
+            let reaches = start.is_some_and(|i| {
+                changes[i..].iter().all(|c| !c.lost)
+                    && changes[i..].windows(2).all(|w| w[0].to == w[1].from)
+                    && changes.last().map(|c| c.to) == o.key
+            });
+            if !reaches {
+                return Err(refusal.clone());
+            }
+        }
+    }
     Ok(())
 }
 
@@ -1495,8 +1519,15 @@ fn adopt_observers(
     for o in observers {
         check_name(&o.name)?;
         o.check_statement()?;
-        if !roster.is_empty() {
-            check_enrolled(conn, &roster, o)?;
+        if !roster.is_empty()
+            && let Err(refusal) = check_enrolled(conn, &roster, o)
+        {
+            // A new key reached by key changes from an enrolled one is settled once the
+            // file's events are read (issue 15 point 3).
+            if o.key.is_none() {
+                return Err(refusal);
+            }
+            plan.unenrolled.push((o.clone(), refusal));
         }
         let key_hex = o.key.map(hex::encode);
         let digest_hex = o.digest.map(hex::encode);
@@ -1870,6 +1901,8 @@ fn key_at(seq: u64, changes: &[KeyChangeSeen], current: [u8; 32]) -> [u8; 32] {
 struct KeyPlan {
     pending: Vec<(Listed, [u8; 32])>,
     fresh: HashSet<ObserverId>,
+    /// With a roster: observers whose key is not enrolled, with the refusal if nothing settles it.
+    unenrolled: Vec<(Listed, MergeRejection)>,
 }
 
 /// The circonscriptions and bureaux of this database looked up during one merge (code, held).

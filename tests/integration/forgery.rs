@@ -1193,6 +1193,17 @@ fn a_key_rotation_signed_by_the_old_key_is_taken_by_merge_and_verify() {
     assert_eq!(marie_events(&t), marie);
     assert_eq!(marie_fingerprint(&t), new);
     run(constat(&t).arg("verify").arg(&t), 0);
+    // A coordinator with a roster that enrols her old key takes the new one from the key change.
+    let t = g.target("rostered.db");
+    run(constat(&t).args(["roster", "add", "Marie", &old]), 0);
+    run(
+        constat(&t)
+            .args(["merge", "--strict", "--into"])
+            .arg(&t)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&t), new);
     // Her evidence folder, rows signed by both keys, verifies with constat and by hand.
     let folder = g.path("marie-rotated-preuves");
     run(
@@ -1248,8 +1259,12 @@ fn a_key_change_signed_by_a_new_key_only_needs_accept_key() {
         ),
         "{rejection:?}"
     );
-    // Into a database that never knew Marie: refused too.
+    // Into a database that never knew Marie: refused too, with or without a roster enrolling
+    // her key.
     merge_refuses(&g.target("t1.db"), &forged);
+    let rostered = g.target("t-roster.db");
+    run(constat(&rostered).args(["roster", "add", "Marie", &old]), 0);
+    merge_refuses(&rostered, &forged);
     // With the coordinator's word for the new key, taken.
     let target = g.target("t2.db");
     run(
