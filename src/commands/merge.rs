@@ -643,7 +643,7 @@ fn screen(
     }
     // A key that another file's chain rotated away from (`constat key new`) is that observer's
     // older key, not a rival claim: the merge checks the key change (issue 15 point 3).
-    let rotated: Vec<Vec<(crate::domain::ObserverId, [u8; 32], [u8; 32])>> = index
+    let rotated: Vec<Vec<Rotation>> = index
         .iter()
         .map(|(_, path)| crate::storage::rotated_keys(path, is_events_csv(path)))
         .collect();
@@ -699,6 +699,9 @@ fn screen(
         .collect();
     Ok(screened)
 }
+
+/// A key change a file announces: observer, old key, new key (unchecked).
+type Rotation = (crate::domain::ObserverId, [u8; 32], [u8; 32]);
 
 /// The key conflicts after the table: for each, every claim (name, key, file) together, and
 /// how to settle it.
