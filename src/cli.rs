@@ -104,7 +104,7 @@ pub enum Command {
     /// Print this database's observer: name, id, key fingerprint and chain reference (what to
     /// send to the coordinator and write in the procès-verbal)
     Whoami,
-    /// Replace this database's signing key (issue 15 point 3)
+    /// Replace this database's signing key: a new key pair, announced in the observer's chain
     #[command(subcommand)]
     Key(KeyCommand),
     /// Write a reference file to hand out to observers: the election, circonscriptions,
@@ -223,7 +223,8 @@ pub struct MergeArgs {
     #[arg(long)]
     pub follow_symlinks: bool,
     /// Settle a key conflict: merge the files signed with this key fingerprint, refuse the
-    /// others claiming the same observer (repeatable)
+    /// others claiming the same observer; accept a key change signed with this new key only
+    /// (`key new --lost`) (repeatable)
     #[arg(long = "accept-key", value_name = "FINGERPRINT")]
     pub accept_key: Vec<String>,
     /// Observer databases, events CSV files, or folders holding them
