@@ -1186,8 +1186,16 @@ fn check_reference_in_database(
     let untrusted = |r| Error::Untrusted(path.to_owned(), r);
     let db = Untrusted::open(path).map_err(untrusted)?;
     let seals = db.observer_seals().map_err(untrusted)?;
+    // The key of the PV, or (issue 15 point 3) a key the observer's chain changed from at or
+    // after the PV's position: the key that signed that position.
+    let former = db.former_keys().map_err(untrusted)?;
     let Some(seal) = seals.iter().find(|s| {
         s.public_key.map(|k| Fingerprint::of(&k)).as_ref() == Some(&reference.fingerprint)
+            || former.iter().any(|(o, seq, from)| {
+                *o == s.observer
+                    && *seq >= reference.seq
+                    && Fingerprint::of(from) == reference.fingerprint
+            })
     }) else {
         return Ok(Err(PvDifference::NoSuchKey));
     };
@@ -1217,8 +1225,22 @@ fn check_reference_in_folder(
     if let Some(broken) = checked.verdicts.into_iter().find(|v| v.broken.is_some()) {
         return Ok(Err(PvDifference::NotIntact(Box::new(broken))));
     }
-    let Some((observer, seal)) = checked.seals.iter().find(|(_, s)| {
+    // The key of the PV, or (issue 15 point 3) a key the observer's chain changed from at or
+    // after the PV's position: the key that signed that position.
+    let mut former: Vec<(ObserverId, u64, [u8; 32])> = Vec::new();
+    if let Ok(file) = super::evidence::open_in_folder(&dir.join(EVENTS_CSV)) {
+        let _ = events_csv::read(file, &mut |row| {
+            if let Some((from, _)) = row.event.body.changed_keys() {
+                former.push((row.event.observer, row.event.seq, from));
+            }
+            Ok(())
+        });
+    }
+    let Some((observer, seal)) = checked.seals.iter().find(|(id, s)| {
         s.public_key.map(|k| Fingerprint::of(&k)).as_ref() == Some(&reference.fingerprint)
+            || former.iter().any(|(o, seq, from)| {
+                o == *id && *seq >= reference.seq && Fingerprint::of(from) == reference.fingerprint
+            })
     }) else {
         return Ok(Err(PvDifference::NoSuchKey));
     };

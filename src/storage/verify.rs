@@ -693,6 +693,36 @@ impl super::Store {
 }
 
 impl Untrusted {
+    /// Every key change of the file (issue 15 point 3): the observer, the key change's position
+    /// and the key it replaced, in file order. None before schema 10.
+    pub fn former_keys(&self) -> Result<Vec<(ObserverId, u64, [u8; 32])>, Refusal> {
+        if self.version() < 10 {
+            return Ok(Vec::new());
+        }
+        let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT observer, seq, voter FROM event WHERE kind = 'key_change' ORDER BY rowid",
+            )
+            .map_err(damaged)?;
+        let rows: Vec<(String, i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(damaged)?
+            .collect::<Result<_, _>>()
+            .map_err(damaged)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(o, seq, from)| {
+                Some((
+                    ObserverId(uuid::Uuid::parse_str(&o).ok()?),
+                    seq.unsigned_abs(),
+                    events::parse_hash(&from)?,
+                ))
+            })
+            .collect())
+    }
+
     /// Every observer's public key and signed head, in id order.
     pub fn observer_seals(&self) -> Result<Vec<ObserverSeal>, Refusal> {
         seals(&self.conn).map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))

@@ -1214,6 +1214,15 @@ fn a_key_rotation_signed_by_the_old_key_is_taken_by_merge_and_verify() {
     );
     run(constat(&folder).arg("verify").arg(&folder), 0);
     assert_eq!(hand_check(&folder), 0);
+    // The PV written before the key change, with the old key's fingerprint, still matches.
+    for path in [&g.marie, &g.coord, &folder] {
+        run(
+            constat(path)
+                .args(["verify", "--pv", &g.reference.to_string()])
+                .arg(path),
+            0,
+        );
+    }
 }
 
 /// A key change signed by its new key only is taken only with `merge --accept-key` of that key:
