@@ -641,36 +641,39 @@ fn screen(
             }
         }
     }
-    // A key that another file's chain rotated away from (`constat key new`) is that observer's
-    // older key, not a rival claim: the merge checks the key change (issue 15 point 3).
-    let rotated: Vec<Vec<Rotation>> = index
-        .iter()
-        .map(|(_, path)| crate::storage::rotated_keys(path, is_events_csv(path)))
-        .collect();
-    if rotated.iter().any(|r| !r.is_empty()) {
-        for (k, file_claims) in claims.iter_mut().enumerate() {
-            file_claims.retain(|c| {
-                !c.key.is_some_and(|key| {
-                    rotated.iter().enumerate().any(|(j, r)| {
-                        j != k && r.iter().any(|(o, from, _)| (*o, *from) == (c.id, key))
+    let (mut refused, mut conflicts) = gate(&claims, &roster, accepted);
+    // Only when the keys disagree (the files are read once more then): a key that another
+    // file's chain rotated away from (`constat key new`) is that observer's older key, not a
+    // rival claim, and with a roster a key reached by key changes from an enrolled key is
+    // screened as enrolled; the merge checks each key change's signature (issue 15 point 3).
+    if !refused.is_empty() || !conflicts.is_empty() {
+        let rotated: Vec<Vec<Rotation>> = index
+            .iter()
+            .map(|(_, path)| crate::storage::rotated_keys(path, is_events_csv(path)))
+            .collect();
+        if rotated.iter().any(|r| !r.is_empty()) {
+            for (k, file_claims) in claims.iter_mut().enumerate() {
+                file_claims.retain(|c| {
+                    !c.key.is_some_and(|key| {
+                        rotated.iter().enumerate().any(|(j, r)| {
+                            j != k && r.iter().any(|(o, from, _)| (*o, *from) == (c.id, key))
+                        })
                     })
-                })
-            });
-        }
-    }
-    // With a roster, a key a file's chain reaches by key changes from an enrolled key is
-    // screened as enrolled (the merge checks that each is signed by its old key).
-    let mut roster = roster;
-    if !roster.is_empty() {
-        for changes in &rotated {
-            for (_, from, to) in changes {
-                if roster.contains(&Fingerprint::of(from)) {
-                    roster.insert(Fingerprint::of(to));
+                });
+            }
+            let mut roster = roster;
+            if !roster.is_empty() {
+                for changes in &rotated {
+                    for (_, from, to) in changes {
+                        if roster.contains(&Fingerprint::of(from)) {
+                            roster.insert(Fingerprint::of(to));
+                        }
+                    }
                 }
             }
+            (refused, conflicts) = gate(&claims, &roster, accepted);
         }
     }
-    let (refused, conflicts) = gate(&claims, &roster, accepted);
     let target = escape(&store.path().display().to_string()).into_owned();
     for (k, why) in refused {
         // The command to run names the target.
