@@ -104,6 +104,9 @@ pub enum Command {
     /// Print this database's observer: name, id, key fingerprint and chain reference (what to
     /// send to the coordinator and write in the procès-verbal)
     Whoami,
+    /// Replace this database's signing key: a new key pair, announced in the observer's chain
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Write a reference file to hand out to observers: the election, circonscriptions,
     /// candidates and bureaux of this database (no event, no observer, no key)
     Reference(ReferenceArgs),
@@ -175,6 +178,19 @@ pub enum RosterCommand {
     List,
 }
 
+/// `constat key` (issue 15 point 3).
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Make a new key pair for this database's observer, announced in their chain by a
+    /// key-change event signed with the old key; print the new fingerprint
+    New {
+        /// The old key is lost: the change is signed with the new key only, and a coordinator
+        /// takes it with `merge --accept-key NEW-FINGERPRINT`
+        #[arg(long)]
+        lost: bool,
+    },
+}
+
 /// `constat reference`.
 #[derive(Debug, Args)]
 pub struct ReferenceArgs {
@@ -207,7 +223,8 @@ pub struct MergeArgs {
     #[arg(long)]
     pub follow_symlinks: bool,
     /// Settle a key conflict: merge the files signed with this key fingerprint, refuse the
-    /// others claiming the same observer (repeatable)
+    /// others claiming the same observer; accept a key change signed with this new key only
+    /// (`key new --lost`) (repeatable)
     #[arg(long = "accept-key", value_name = "FINGERPRINT")]
     pub accept_key: Vec<String>,
     /// Observer databases, events CSV files, or folders holding them

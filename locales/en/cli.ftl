@@ -303,7 +303,7 @@ cli-roster-import-about = Enrol every line of a CSV file “name,fingerprint” 
 cli-roster-import-arg-file = The CSV file
 cli-roster-list-about = List the enrolled keys
 cli-whoami-about = Print this database's observer: name, id, key fingerprint and chain reference (to send to the coordinator and write in the procès-verbal)
-cli-merge-arg-accept-key = Settle a key conflict: merge the files signed with this key fingerprint, refuse the others claiming the same observer (repeatable)
+cli-merge-arg-accept-key = Settle a key conflict: merge the files signed with this key fingerprint, refuse the others claiming the same observer; accept a key change signed with this new key only (`key new --lost`) (repeatable)
 
 ## output guard (issue 15 point 7)
 cli-report-arg-force = With -o: replace an existing file (never a database)
@@ -352,3 +352,7 @@ cli-value-name-id = ID
 cli-export-xlsx-about = The observations and the findings as an Excel workbook (codes as text, dates as dates)
 cli-export-xlsx-arg-output = Where to write it
 cli-export-xlsx-arg-force = Replace an existing file (never a database)
+## key (issue 15 point 3)
+cli-key-about = Replace this database's signing key: a new key pair, announced in the observer's chain
+cli-key-new-about = Make a new key pair for this database's observer, announced in their chain by a key-change event signed with the old key; print the new fingerprint
+cli-key-new-arg-lost = The old key is lost: the change is signed with the new key only, and a coordinator takes it with `merge --accept-key NEW-FINGERPRINT`

@@ -101,14 +101,14 @@ merge-conflict-head = Key conflict: observer { $observer } is claimed with sever
 merge-conflict-settled = Key conflict of observer { $observer }, settled by --accept-key { $accepted }:
 merge-conflict-claim = “{ $name }”, key { $fingerprint }: { $file }
 merge-conflict-how = To settle it, ask the observer for their fingerprint (`constat whoami`) and merge again with the right key: constat merge --into { $target } --accept-key FINGERPRINT … (keys claimed: { $fingerprints })
-merge-accept-key-unused = --accept-key { $fingerprint }: no key conflict involves this key; it changes nothing.
+merge-accept-key-unused = --accept-key { $fingerprint }: no key conflict between these files involves this key (it then serves only a key change signed with this key alone, `constat key new --lost`).
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
-verify-subject-csv-chain = { $file } · { $name } ({ $observer }), position { $seq } · { $head } · { $fingerprint ->
+verify-subject-csv-chain = { $file } · { $name } ({ $observer }), { $events } events, { $signed ->
+    [none] not signed
+   *[other] signed up to position { $signed }
+} · position { $seq }: { $head } · { $fingerprint ->
     [none] no key
    *[other] key { $fingerprint }
-}, { $signed ->
-    [none] unsigned head
-   *[other] head signed at position { $signed }
 }
 verify-subject-manifest-signature = { $file } · signed by { $name ->
     [none] { $observer }
@@ -153,3 +153,9 @@ verify-photo-intact = photo intact: { $name } (sha256 { $sha }…, event { $id }
 verify-photo-not-received = photo announced, not received: { $name } (sha256 { $sha }…, event { $id }); not a break of the chain: the original sent later will verify
 verify-photo-thumbnail-only = thumbnail only: { $name } (sha256 { $sha }…, event { $id }); the original was not received (an "export db --thumbnails" copy); not a break of the chain: the original sent later will verify
 verify-photo-altered = ALTERED: photo { $name } (event { $id }): its stored bytes hash to { $found }, the event announces { $sha }
+# Key rotation (issue 15 point 3): `constat key new [--lost]`.
+key-new-done = New key for { $name }: { $fingerprint } (replaces { $old }). The key change is event { $seq } of the chain, signed with the old key: the continuity is proven, the coordinator accepts it with nothing to do.
+key-new-lost = New key for { $name }: { $fingerprint } (replaces { $old }, lost). The key change is event { $seq } of the chain, signed with the new key only: nothing proves it comes from you, but you.
+key-new-file = Secret key: { $path } (copy it nowhere; no export holds it)
+key-new-send = Give the new fingerprint { $fingerprint } to your coordinator and copy it into later procès-verbaux.
+key-new-send-lost = Give the new fingerprint { $fingerprint } to your coordinator yourself (in person, by phone): they check that it comes from you, then merge with constat merge --accept-key { $fingerprint }.

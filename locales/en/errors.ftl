@@ -375,8 +375,10 @@ import-file-of-national-list = the présidentielle's national list (a single, na
 import-file-of-circonscriptions = a list by circonscription ({ $example }…), whereas the présidentielle has a single national circonscription
 ## Issue 15 (sign): the secret key out of the database
 
-error-key-missing = cannot record into { $path }: its observer's signing key was not found (looked for { $key }). Put the key file back there from a backup, or name its folder with CONSTAT_KEY_DIR; if the key is lost, create a new database with `constat init` and go on there: the coordinator merges both, and the present database stays readable and verifiable
+error-key-missing = cannot record into { $path }: its observer's signing key was not found (looked for { $key }). Put the key file back there from a backup, or name its folder with CONSTAT_KEY_DIR; if the key is lost, make a new one with `constat key new --lost` and give its fingerprint to the coordinator, who accepts it with `constat merge --accept-key FINGERPRINT`
 error-key-file = { $path }: key file { $key }: { $why }
+error-no-key-to-replace = { $path } has no signing key to replace (a copy made by `constat export db`, a reader's database, or a database from before signatures): run `constat key new` on the observer's database
+error-key-still-held = the key file of { $path } is there: `--lost` is only for a lost old key; run `constat key new` without `--lost`, the old key then signs the change and the coordinator accepts it with nothing to do
 # Evidence folders (issue 15 points 4, 5).
 error-evidence-without-key = { $path } has no signing key (a copy made by `constat export db`, or a database on a read-only medium): export the evidence from the observer's own database, which signs it
 error-pv-reference-malformed = “{ $typed }” is not a chain reference: write it as in the PV, position / 16 hex digits of the hash / key fingerprint, for example “42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C”

@@ -297,7 +297,7 @@ cli-roster-import-about = Inscrire chaque ligne d'un fichier CSV « nom,empreint
 cli-roster-import-arg-file = Le fichier CSV
 cli-roster-list-about = Lister les clés inscrites
 cli-whoami-about = Afficher l'observateur de cette base : nom, identifiant, empreinte de clé et référence de chaîne (à envoyer au coordinateur et à écrire dans le procès-verbal)
-cli-merge-arg-accept-key = Trancher un conflit de clés : fusionner les fichiers signés avec cette empreinte de clé, refuser les autres qui revendiquent le même observateur (répétable)
+cli-merge-arg-accept-key = Trancher un conflit de clés : fusionner les fichiers signés avec cette empreinte de clé, refuser les autres qui revendiquent le même observateur ; accepter un changement de clé signé par cette seule nouvelle clé (`key new --lost`) (répétable)
 
 ## output guard (issue 15 point 7)
 cli-report-arg-force = Avec -o : remplacer un fichier existant (jamais une base de données)
@@ -346,3 +346,7 @@ cli-value-name-id = ID
 cli-export-xlsx-about = Les observations et les constats dans un classeur Excel (codes en texte, dates en dates)
 cli-export-xlsx-arg-output = Où l'écrire
 cli-export-xlsx-arg-force = Remplacer un fichier existant (jamais une base de données)
+## key (issue 15 point 3)
+cli-key-about = Remplacer la clé de signature de cette base : une nouvelle paire de clés, annoncée dans la chaîne de l'observateur
+cli-key-new-about = Créer une nouvelle paire de clés pour l'observateur de cette base, annoncée dans sa chaîne par un événement de changement de clé signé par l'ancienne clé ; afficher la nouvelle empreinte
+cli-key-new-arg-lost = L'ancienne clé est perdue : le changement est signé par la nouvelle clé seulement, et le coordinateur l'accepte avec `merge --accept-key NOUVELLE-EMPREINTE`

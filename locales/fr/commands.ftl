@@ -125,14 +125,14 @@ merge-conflict-head = Conflit de clés : l'observateur { $observer } est revendi
 merge-conflict-settled = Conflit de clés de l'observateur { $observer }, tranché par --accept-key { $accepted } :
 merge-conflict-claim = « { $name } », clé { $fingerprint } : { $file }
 merge-conflict-how = Pour trancher, demandez à l'observateur son empreinte (`constat whoami`) et fusionnez de nouveau avec la bonne clé : constat merge --into { $target } --accept-key EMPREINTE … (empreintes en présence : { $fingerprints })
-merge-accept-key-unused = --accept-key { $fingerprint } : aucun conflit de clés ne met en jeu cette clé, elle ne change rien.
+merge-accept-key-unused = --accept-key { $fingerprint } : aucun conflit de clés entre ces fichiers ne met en jeu cette clé (elle ne sert alors qu'à un changement de clé signé par cette seule clé, `constat key new --lost`).
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
-verify-subject-csv-chain = { $file } · { $name } ({ $observer }), position { $seq } · { $head } · { $fingerprint ->
+verify-subject-csv-chain = { $file } · { $name } ({ $observer }), { $events } événements, { $signed ->
+    [none] non signés
+   *[other] signés jusqu'à la position { $signed }
+} · position { $seq } : { $head } · { $fingerprint ->
     [none] sans clé
    *[other] clé { $fingerprint }
-}, { $signed ->
-    [none] tête non signée
-   *[other] tête signée à la position { $signed }
 }
 verify-subject-manifest-signature = { $file } · signé par { $name ->
     [none] { $observer }
@@ -177,3 +177,9 @@ verify-photo-intact = photo intacte : { $name } (sha256 { $sha }…, événement
 verify-photo-not-received = photo annoncée, non reçue : { $name } (sha256 { $sha }…, événement { $id }) ; ce n'est pas une rupture de la chaîne : l'original envoyé plus tard se vérifiera
 verify-photo-thumbnail-only = vignette seulement : { $name } (sha256 { $sha }…, événement { $id }) ; l'original n'a pas été reçu (copie « export db --thumbnails ») ; ce n'est pas une rupture de la chaîne : l'original envoyé plus tard se vérifiera
 verify-photo-altered = ALTÉRÉ : photo { $name } (événement { $id }) : ses octets gardés ont l'empreinte { $found }, l'événement annonce { $sha }
+# Key rotation (issue 15 point 3): `constat key new [--lost]`.
+key-new-done = Nouvelle clé pour { $name } : { $fingerprint } (remplace { $old }). Le changement de clé est l'événement { $seq } de la chaîne, signé par l'ancienne clé : la continuité est prouvée, le coordinateur l'accepte sans rien faire.
+key-new-lost = Nouvelle clé pour { $name } : { $fingerprint } (remplace { $old }, perdue). Le changement de clé est l'événement { $seq } de la chaîne, signé par la nouvelle clé seulement : rien ne prouve qu'il vient de vous, sauf vous.
+key-new-file = Clé secrète : { $path } (ne la copiez nulle part ; aucun export ne la contient)
+key-new-send = Donnez la nouvelle empreinte { $fingerprint } à votre coordinateur et recopiez-la dans les procès-verbaux suivants.
+key-new-send-lost = Donnez vous-même la nouvelle empreinte { $fingerprint } à votre coordinateur (de vive voix, par téléphone) : il vérifie qu'elle vient de vous, puis fusionne avec constat merge --accept-key { $fingerprint }.

@@ -383,8 +383,10 @@ import-file-of-national-list = la liste nationale de la présidentielle (une seu
 import-file-of-circonscriptions = une liste par circonscription ({ $example }…), alors que la présidentielle n'a qu'une circonscription nationale
 ## Issue 15 (sign) : la clé secrète hors de la base
 
-error-key-missing = impossible d'enregistrer dans { $path } : la clé de signature de son observateur est introuvable (cherchée à { $key }). Remettez le fichier de clé à cette place depuis une sauvegarde, ou indiquez son dossier avec CONSTAT_KEY_DIR ; si la clé est perdue, créez une nouvelle base avec `constat init` et continuez-y : le coordinateur fusionne les deux, la base actuelle reste lisible et vérifiable
+error-key-missing = impossible d'enregistrer dans { $path } : la clé de signature de son observateur est introuvable (cherchée à { $key }). Remettez le fichier de clé à cette place depuis une sauvegarde, ou indiquez son dossier avec CONSTAT_KEY_DIR ; si la clé est perdue, créez-en une nouvelle avec `constat key new --lost` et donnez la nouvelle empreinte au coordinateur, qui l'accepte avec `constat merge --accept-key EMPREINTE`
 error-key-file = { $path } : fichier de clé { $key } : { $why }
+error-no-key-to-replace = { $path } n'a pas de clé de signature à remplacer (une copie faite par `constat export db`, une base de lecteur, ou une base d'avant les signatures) : lancez `constat key new` sur la base de l'observateur
+error-key-still-held = le fichier de clé de { $path } est là : `--lost` ne sert que quand l'ancienne clé est perdue ; lancez `constat key new` sans `--lost`, l'ancienne clé signe alors le changement et le coordinateur l'accepte sans rien faire
 # Evidence folders (issue 15 points 4, 5).
 error-evidence-without-key = { $path } n'a pas de clé de signature (une copie faite par `constat export db`, ou une base sur un support en lecture seule) : exportez les preuves depuis la base de l'observateur, qui les signe
 error-pv-reference-malformed = « { $typed } » n'est pas une référence de chaîne : écrivez-la comme dans le PV, position / 16 chiffres hexadécimaux de l'empreinte / empreinte de la clé, par exemple « 42 / 1a2b 3c4d 5e6f 7a8b / K7QF-3M2X-9PZA-W4TR-HN6C »

@@ -94,6 +94,7 @@ reason-event-control = événement { $id } : le champ { $field ->
         [voter] « électeur »
        *[other] { $field }
     } contient des caractères de contrôle
+reason-event-bad-key-change = l'événement { $id } est un changement de clé dont les clés ne sont pas deux clés publiques (64 chiffres hexadécimaux chacune)
 reason-conflict-same-id = l'événement { $id } existe avec un autre contenu (copie modifiée ou corrompue)
 reason-conflict-same-seq = l'observateur { $observer } a deux événements différents à la position { $seq } : { $ours } et { $theirs }
 
@@ -172,6 +173,8 @@ reason-key-io = le système refuse (détail : « { $detail } »)
 refusal-unsigned = observateur { $observer } : les positions { $first } à { $last } ne sont couvertes par aucune signature valide (signées jusqu'à la position { $signed }) : demandez à l'observateur un nouvel export de sa base
 refusal-event-signature = observateur { $observer } : la signature de la position { $seq } n'est pas valide : fichier modifié ; demandez à l'observateur un nouvel export
 refusal-bad-statement = observateur { $observer } : la déclaration signée (nom « { $name } », clé, données de référence) n'est pas valide : nom ou données modifiés ; demandez à l'observateur un nouvel export
+refusal-statement-missing = observateur { $observer } : ses événements sont signés mais la déclaration signée (nom « { $name } », clé, données de référence) a été retirée du fichier : rien ne couvre plus son nom ni ses données ; demandez à l'observateur un nouvel export
+refusal-key-change-not-accepted = observateur { $observer } (« { $name } ») : le changement de clé de la position { $seq } est signé par sa nouvelle clé { $fingerprint } seulement (ancienne clé perdue) : rien ne prouve qu'il vient de l'observateur ; vérifiez cette empreinte avec lui, puis fusionnez avec --accept-key { $fingerprint }
 refusal-time-goes-back = observateur { $observer } : la position { $seq } est datée { $at }, avant la position précédente ({ $previous }) : la chaîne remonte le temps ; demandez à l'observateur un nouvel export
 refusal-from-the-future = observateur { $observer } : la position { $seq } est datée { $at }, plus de { $minutes } minutes après l'heure de cette machine ({ $now }) : vérifiez l'horloge de cette machine et celle de l'observateur
 refusal-not-enrolled = observateur « { $name } » ({ $observer }) : { $fingerprint ->
@@ -181,6 +184,9 @@ refusal-not-enrolled = observateur « { $name } » ({ $observer }) : { $fingerpr
 reason-chain-unsigned = { $events } événements, signés seulement jusqu'à la position { $signed } : la suite n'est couverte par aucune signature
 reason-chain-orphan = événements d'un observateur absent de la table des observateurs
 reason-chain-bad-statement = la déclaration signée de l'observateur (nom, clé, données de référence) n'est pas valide
+reason-chain-statement-missing = les événements sont signés mais la déclaration signée de l'observateur (nom, clé, données de référence) a été retirée : son nom et ses données ne sont pas vérifiés
+reason-chain-key-change-unproven = le changement de clé de la position { $seq } est signé par sa nouvelle clé { $fingerprint } seulement (ancienne clé perdue) : rien dans le fichier ne prouve que cette clé est celle de l'observateur ; comparez l'empreinte avec lui (un coordinateur l'accepte avec `merge --accept-key { $fingerprint }`)
+reason-chain-key-change-broken = le changement de clé de la position { $seq } ne tient pas : il n'est signé par aucune de ses deux clés, ou ses clés ne suivent pas celles de la chaîne
 reason-chain-reference-altered = les données de référence du fichier (élection, candidats, bureaux) ne sont pas celles que son observateur a signées : modifiées depuis
 reason-chain-time-goes-back = à la position { $seq }, l'heure d'enregistrement remonte avant celle de la position précédente
 reason-row-not-signature = « { $value } » n'est pas une signature (128 chiffres hexadécimaux)
@@ -225,6 +231,7 @@ reason-pv-chain-shorter = la chaîne de { $name } n'a que { $events } événemen
 reason-pv-hash-differs = à la position du PV, la chaîne de { $name } a l'empreinte { $found } : ce n'est pas l'état écrit dans le PV
 reason-pv-not-intact = le fichier ne se vérifie pas (voir ci-dessus)
 reason-seal-bad-statement = la déclaration signée de l'observateur portée par `events.csv` (nom, clé, données de référence) n'est pas valide : le nom ou les données ont été modifiés
+reason-seal-statement-missing = les lignes de `events.csv` sont signées mais ne portent pas la déclaration signée de l'observateur (nom, clé, données de référence) : elle a été retirée, son nom et ses données ne sont pas vérifiés
 reason-seal-other-key = à la position { $seq }, la clé de `events.csv` n'est pas celle de l'observateur dans `signatures.csv`
 reason-seal-bad-event-signature = la signature de la position { $seq } ne correspond pas : l'événement a été modifié ou signé avec une autre clé
 

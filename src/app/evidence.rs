@@ -305,6 +305,16 @@ pub fn free_folder_name(folder: &Path) -> std::path::PathBuf {
         .unwrap_or_else(|| folder.with_file_name(format!("{name}-new")))
 }
 
+/// `constat key new`: a new key pair for the local observer, announced by a key-change event of
+/// their chain signed with the old key (with `lost`, with the new one only; see
+/// [`crate::storage::Store::rotate_key`]).
+pub fn new_key(
+    store: &mut crate::storage::Store,
+    lost: bool,
+) -> Result<crate::storage::KeyRotation, Error> {
+    Ok(store.rotate_key(super::new_event_id(), super::now(), lost)?)
+}
+
 /// What is wrong with a file of an evidence folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FolderProblem {
@@ -467,6 +477,8 @@ pub enum Subject {
         name: String,
         /// The observer.
         observer: ObserverId,
+        /// Events of the observer in `events.csv`.
+        events: u64,
         /// The last position walked.
         seq: u64,
         /// The hash at that position.
@@ -509,6 +521,7 @@ impl Subject {
             Self::CsvChain {
                 name,
                 observer,
+                events,
                 seq,
                 head,
                 fingerprint,
@@ -517,6 +530,7 @@ impl Subject {
                 .arg("file", EVENTS_CSV)
                 .arg("name", name)
                 .arg("observer", observer.to_string())
+                .arg("events", *events)
                 .arg("seq", *seq)
                 .arg("head", hex::encode(head))
                 .arg("fingerprint", fingerprint.as_ref().map(|f| f.to_string()))

@@ -295,6 +295,9 @@ pub enum SealProblem {
     /// The observer's signed statement carried by `events.csv` (name, key, reference digest)
     /// does not verify: the name or the data was altered.
     BadStatement,
+    /// A signed row of `events.csv` without the observer's signed statement: it was removed,
+    /// and nothing covers their name or reference data.
+    StatementMissing,
     /// The row's key is not the observer's key in `signatures.csv`.
     OtherKey {
         /// The row's position in the chain.
@@ -303,6 +306,20 @@ pub enum SealProblem {
     /// The row's own signature does not verify with the observer's key.
     BadEventSignature {
         /// The row's position in the chain.
+        seq: u64,
+    },
+    /// A key change signed with its new key only (old key lost): nothing in the folder proves
+    /// that the new key is the observer's (issue 15 point 3).
+    KeyChangeUnproven {
+        /// The key change's position.
+        seq: u64,
+        /// The new key's fingerprint.
+        fingerprint: Fingerprint,
+    },
+    /// The last key change of the chain names another new key than the observer's in
+    /// `signatures.csv`.
+    KeyChangeBroken {
+        /// The key change's position.
         seq: u64,
     },
 }
@@ -331,9 +348,18 @@ impl Localize for SealProblem {
                 .arg("events", cut(in_events))
                 .arg("signatures", cut(in_signatures)),
             Self::BadStatement => Message::new("reason-seal-bad-statement"),
+            Self::StatementMissing => Message::new("reason-seal-statement-missing"),
             Self::OtherKey { seq } => Message::new("reason-seal-other-key").arg("seq", *seq),
             Self::BadEventSignature { seq } => {
                 Message::new("reason-seal-bad-event-signature").arg("seq", *seq)
+            }
+            Self::KeyChangeUnproven { seq, fingerprint } => {
+                Message::new("reason-chain-key-change-unproven")
+                    .arg("seq", seq.to_string())
+                    .arg("fingerprint", fingerprint.to_string())
+            }
+            Self::KeyChangeBroken { seq } => {
+                Message::new("reason-chain-key-change-broken").arg("seq", seq.to_string())
             }
         }
     }
@@ -343,7 +369,11 @@ impl Localize for SealProblem {
 /// key of `signatures.csv`, the observer's signed statement (name, key, reference digest)
 /// verifies, and so does the row's own signature of its chain position. A row without these
 /// columns (a CSV written before schema 5) passes: the signed head covers it.
-fn check_event_signatures(row: &events_csv::Row, seal: Option<&Seal>) -> Option<SealProblem> {
+fn check_event_signatures(
+    row: &events_csv::Row,
+    seal: Option<&Seal>,
+    tip: &mut Tip,
+) -> Option<SealProblem> {
     let seq = row.event.seq;
     // An observer `signatures.csv` does not list is an orphan, said once for the chain.
     let seal = seal?;
@@ -360,17 +390,42 @@ fn check_event_signatures(row: &events_csv::Row, seal: Option<&Seal>) -> Option<
                 digest,
                 statement,
             ) => {}
+        // A row its observer's key signs comes with their statement (constat writes both).
+        (None, None) if row.signature.is_some() => return Some(SealProblem::StatementMissing),
         (None, None) => {}
         _ => return Some(SealProblem::BadStatement),
     }
-    match &row.signature {
-        Some(sig)
-            if !chain::head_signature_is_valid(&key, row.event.observer, seq, &row.hash, sig) =>
+    let sig = row.signature.as_ref()?;
+    let observer = row.event.observer;
+    let valid = |k: &[u8; 32], at: u64, hash: &Hash, s: &[u8; 64]| {
+        chain::head_signature_is_valid(k, observer, at, hash, s)
+    };
+    // Issue 15 point 3: the rows before a key change are signed by its old key, which only the
+    // key change names: a row that the observer's key does not sign waits for it.
+    if let Some((from, to)) = row.event.body.changed_keys() {
+        if let Some((at, _, _)) = tip
+            .deferred
+            .iter()
+            .find(|(at, h, s)| !valid(&from, *at, h, s))
         {
-            Some(SealProblem::BadEventSignature { seq })
+            return Some(SealProblem::BadEventSignature { seq: *at });
         }
-        _ => None,
+        tip.deferred.clear();
+        tip.last_change = Some((seq, to));
+        if valid(&from, seq, &row.hash, sig) {
+            return None;
+        }
+        if valid(&to, seq, &row.hash, sig) {
+            tip.unproven
+                .get_or_insert_with(|| (seq, Fingerprint::of(&to)));
+            return None;
+        }
+        return Some(SealProblem::BadEventSignature { seq });
     }
+    if !valid(&key, seq, &row.hash, sig) {
+        tip.deferred.push((seq, row.hash, *sig));
+    }
+    None
 }
 
 /// One observer's chain as walked in `events.csv`.
@@ -384,6 +439,13 @@ struct Tip {
     /// The hash at the signed head's position, when walked.
     at_signed: Option<Hash>,
     broken: Option<Broken>,
+    /// Rows whose signature the observer's key does not verify, waiting for a key change whose
+    /// old key signs them (issue 15 point 3): position, hash, signature.
+    deferred: Vec<(u64, Hash, [u8; 64])>,
+    /// The last key change walked: its position and new key.
+    last_change: Option<(u64, [u8; 32])>,
+    /// The first key change signed by its new key only.
+    unproven: Option<(u64, Fingerprint)>,
 }
 
 /// What a folder holds, once checked.
@@ -782,6 +844,9 @@ fn walk(
             last: (0, chain::GENESIS),
             at_signed: None,
             broken: None,
+            deferred: Vec::new(),
+            last_change: None,
+            unproven: None,
         });
         tip.events += 1;
         tip.last = (row.event.seq, row.hash);
@@ -819,7 +884,7 @@ fn walk(
                 seq: row.event.seq,
             };
             tip.broken = Some(Broken::CsvChain(mismatch, Some(row.line)));
-        } else if let Some(p) = check_event_signatures(&row, seal) {
+        } else if let Some(p) = check_event_signatures(&row, seal, tip) {
             tip.broken = Some(Broken::Seal(p));
         } else {
             tip.seq = row.event.seq;
@@ -951,6 +1016,9 @@ fn chain_verdicts(
                     last: (0, chain::GENESIS),
                     at_signed: None,
                     broken: None,
+                    deferred: Vec::new(),
+                    last_change: None,
+                    unproven: None,
                 },
             );
         }
@@ -959,12 +1027,15 @@ fn chain_verdicts(
         .map(|(observer, mut tip)| {
             let seal = seals.get(&observer);
             if tip.broken.is_none() {
-                tip.broken = seal_problem(observer, &tip, seal).map(Broken::Seal);
+                tip.broken = key_change_problem(&tip, seal)
+                    .or_else(|| seal_problem(observer, &tip, seal))
+                    .map(Broken::Seal);
             }
             Verdict {
                 subject: Subject::CsvChain {
                     name: tip.name,
                     observer,
+                    events: tip.events,
                     seq: tip.seq,
                     head: tip.head,
                     fingerprint: seal.and_then(|s| s.public_key).map(|k| Fingerprint::of(&k)),
@@ -974,6 +1045,22 @@ fn chain_verdicts(
             }
         })
         .collect()
+}
+
+/// What the key changes of a walked chain leave (issue 15 point 3): a row no key signs, a last
+/// key change naming another key than the observer's, a key change its old key does not sign.
+fn key_change_problem(tip: &Tip, seal: Option<&Seal>) -> Option<SealProblem> {
+    if let Some((seq, _, _)) = tip.deferred.first() {
+        return Some(SealProblem::BadEventSignature { seq: *seq });
+    }
+    if let (Some((seq, to)), Some(key)) = (tip.last_change, seal.and_then(|s| s.public_key))
+        && to != key
+    {
+        return Some(SealProblem::KeyChangeBroken { seq });
+    }
+    tip.unproven
+        .clone()
+        .map(|(seq, fingerprint)| SealProblem::KeyChangeUnproven { seq, fingerprint })
 }
 
 fn seal_problem(observer: ObserverId, tip: &Tip, seal: Option<&Seal>) -> Option<SealProblem> {
@@ -1099,8 +1186,16 @@ fn check_reference_in_database(
     let untrusted = |r| Error::Untrusted(path.to_owned(), r);
     let db = Untrusted::open(path).map_err(untrusted)?;
     let seals = db.observer_seals().map_err(untrusted)?;
+    // The key of the PV, or (issue 15 point 3) a key the observer's chain changed from at or
+    // after the PV's position: the key that signed that position.
+    let former = db.former_keys().map_err(untrusted)?;
     let Some(seal) = seals.iter().find(|s| {
         s.public_key.map(|k| Fingerprint::of(&k)).as_ref() == Some(&reference.fingerprint)
+            || former.iter().any(|(o, seq, from)| {
+                *o == s.observer
+                    && *seq >= reference.seq
+                    && Fingerprint::of(from) == reference.fingerprint
+            })
     }) else {
         return Ok(Err(PvDifference::NoSuchKey));
     };
@@ -1130,8 +1225,22 @@ fn check_reference_in_folder(
     if let Some(broken) = checked.verdicts.into_iter().find(|v| v.broken.is_some()) {
         return Ok(Err(PvDifference::NotIntact(Box::new(broken))));
     }
-    let Some((observer, seal)) = checked.seals.iter().find(|(_, s)| {
+    // The key of the PV, or (issue 15 point 3) a key the observer's chain changed from at or
+    // after the PV's position: the key that signed that position.
+    let mut former: Vec<(ObserverId, u64, [u8; 32])> = Vec::new();
+    if let Ok(file) = super::evidence::open_in_folder(&dir.join(EVENTS_CSV)) {
+        let _ = events_csv::read(file, &mut |row| {
+            if let Some((from, _)) = row.event.body.changed_keys() {
+                former.push((row.event.observer, row.event.seq, from));
+            }
+            Ok(())
+        });
+    }
+    let Some((observer, seal)) = checked.seals.iter().find(|(id, s)| {
         s.public_key.map(|k| Fingerprint::of(&k)).as_ref() == Some(&reference.fingerprint)
+            || former.iter().any(|(o, seq, from)| {
+                o == *id && *seq >= reference.seq && Fingerprint::of(from) == reference.fingerprint
+            })
     }) else {
         return Ok(Err(PvDifference::NoSuchKey));
     };

@@ -448,6 +448,8 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             })?,
         );
     }
+    // A key change signed with its new key only is taken for these keys too (issue 15 point 3).
+    store.accept_keys(accepted.iter().cloned().collect());
     let screened = screen(&store, &entries, &accepted, ctx)?;
     let options = MergeOptions {
         now: crate::app::now(),
@@ -639,7 +641,39 @@ fn screen(
             }
         }
     }
-    let (refused, conflicts) = gate(&claims, &roster, accepted);
+    let (mut refused, mut conflicts) = gate(&claims, &roster, accepted);
+    // Only when the keys disagree (the files are read once more then): a key that another
+    // file's chain rotated away from (`constat key new`) is that observer's older key, not a
+    // rival claim, and with a roster a key reached by key changes from an enrolled key is
+    // screened as enrolled; the merge checks each key change's signature (issue 15 point 3).
+    if !refused.is_empty() || !conflicts.is_empty() {
+        let rotated: Vec<Vec<Rotation>> = index
+            .iter()
+            .map(|(_, path)| crate::storage::rotated_keys(path, is_events_csv(path)))
+            .collect();
+        if rotated.iter().any(|r| !r.is_empty()) {
+            for (k, file_claims) in claims.iter_mut().enumerate() {
+                file_claims.retain(|c| {
+                    !c.key.is_some_and(|key| {
+                        rotated.iter().enumerate().any(|(j, r)| {
+                            j != k && r.iter().any(|(o, from, _)| (*o, *from) == (c.id, key))
+                        })
+                    })
+                });
+            }
+            let mut roster = roster;
+            if !roster.is_empty() {
+                for changes in &rotated {
+                    for (_, from, to) in changes {
+                        if roster.contains(&Fingerprint::of(from)) {
+                            roster.insert(Fingerprint::of(to));
+                        }
+                    }
+                }
+            }
+            (refused, conflicts) = gate(&claims, &roster, accepted);
+        }
+    }
     let target = escape(&store.path().display().to_string()).into_owned();
     for (k, why) in refused {
         // The command to run names the target.
@@ -668,6 +702,9 @@ fn screen(
         .collect();
     Ok(screened)
 }
+
+/// A key change a file announces: observer, old key, new key (unchecked).
+type Rotation = (crate::domain::ObserverId, [u8; 32], [u8; 32]);
 
 /// The key conflicts after the table: for each, every claim (name, key, file) together, and
 /// how to settle it.

@@ -7,6 +7,7 @@ mod demo;
 mod export;
 mod import;
 mod init;
+mod key;
 mod machines;
 mod merge;
 mod observe;
@@ -85,6 +86,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), Error> {
         Command::Report(args) => report::run(&args, ctx),
         Command::Roster(cmd) => roster::run(&cmd, ctx),
         Command::Whoami => whoami::run(ctx),
+        Command::Key(cmd) => key::run(&cmd, ctx),
         Command::Reference(args) => reference::run(&args, ctx),
         Command::Coordination(args) => coordination::run(&args, ctx),
         Command::Photo(args) => photo::run(&args, ctx),

@@ -145,6 +145,20 @@ pub fn run(args: &MergeArgs, inbox: &Path, ctx: &mut Context<'_>) -> Result<(), 
         return Err(Error::WatchNotAFolder(inbox.to_owned()));
     }
     let mut store = Store::open(&args.into)?;
+    // A key change signed with its new key only is taken for the keys of --accept-key (issue 15
+    // point 3), as in a merge of files.
+    let mut accepted = Vec::new();
+    for typed in &args.accept_key {
+        accepted.push(
+            crate::domain::fingerprint::Fingerprint::parse(typed).ok_or_else(|| {
+                Error::BadFingerprint {
+                    field: "--accept-key",
+                    typed: typed.clone(),
+                }
+            })?,
+        );
+    }
+    store.accept_keys(accepted);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop))

@@ -374,6 +374,18 @@ pub enum EventBody {
         /// Free text.
         note: Option<String>,
     },
+    /// The observer's signing key changed (issue 15 point 3, `constat key new`): `from` signed
+    /// their chain up to the position before, `to` signs it from the next one on (public keys,
+    /// 64 lowercase hex digits each, see [`EventBody::key_change`]). The event itself is signed
+    /// with `from` when the observer still held it, so that the chain proves the continuity, or
+    /// with `to` when the old secret was lost (`--lost`: nothing proves it but the observer).
+    /// Stored and encoded in the `voter` (`from`) and `note` (`to`) fields of version 1.
+    KeyChange {
+        /// The previous public key (hex).
+        from: String,
+        /// The new public key (hex).
+        to: String,
+    },
 }
 
 /// What a photo is attached to.
@@ -511,7 +523,30 @@ impl EventBody {
             Self::Machines { .. } => "machines",
             Self::Retract { .. } => "retract",
             Self::Photo { .. } => "photo",
+            Self::KeyChange { .. } => "key_change",
         }
+    }
+
+    /// A key change from `from` to `to`.
+    pub fn key_change(from: &[u8; 32], to: &[u8; 32]) -> Self {
+        Self::KeyChange {
+            from: hex::encode(from),
+            to: hex::encode(to),
+        }
+    }
+
+    /// The keys of a key-change event (`from`, `to`), when both are well formed.
+    pub fn changed_keys(&self) -> Option<([u8; 32], [u8; 32])> {
+        let Self::KeyChange { from, to } = self else {
+            return None;
+        };
+        let key = |h: &str| -> Option<[u8; 32]> {
+            if h.len() != 64 || h.bytes().any(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            hex::decode(h).ok()?.try_into().ok()
+        };
+        Some((key(from)?, key(to)?))
     }
 
     /// For a non-receipt, whether the voter is of the observer's own household: as recorded, or,
@@ -543,7 +578,7 @@ impl EventBody {
             | Self::Photo {
                 circonscription, ..
             } => Some(circonscription),
-            Self::Retract { .. } => None,
+            Self::Retract { .. } | Self::KeyChange { .. } => None,
         }
     }
 }
@@ -665,6 +700,10 @@ impl EventBody {
                 f.note = note.as_deref();
             }
             Self::Retract { target } => f.target = Some(*target),
+            Self::KeyChange { from, to } => {
+                f.voter = Some(from);
+                f.note = Some(to);
+            }
             Self::Photo {
                 circonscription,
                 bureau,

@@ -130,6 +130,11 @@ pub enum EventProblem {
         /// Which field.
         field: &'static str,
     },
+    /// A key-change event whose keys are not two public keys (64 lowercase hex digits each).
+    BadKeyChange {
+        /// The event.
+        id: EventId,
+    },
 }
 
 impl Localize for MergeConflict {
@@ -189,6 +194,9 @@ impl Localize for EventProblem {
             Self::ControlCharacters { id, field } => Message::new("reason-event-control")
                 .arg("id", id.to_string())
                 .arg("field", *field),
+            Self::BadKeyChange { id } => {
+                Message::new("reason-event-bad-key-change").arg("id", id.to_string())
+            }
         }
     }
 }
@@ -254,6 +262,12 @@ pub fn check_event(e: &Event, now: DateTime<Utc>) -> Result<(), EventProblem> {
             ("voter", voter.as_ref(), MAX_NAME),
         ],
         EventBody::Retract { .. } => [("note", None, MAX_NOTE), ("voter", None, MAX_NAME)],
+        EventBody::KeyChange { .. } => {
+            if e.body.changed_keys().is_none() {
+                return Err(EventProblem::BadKeyChange { id: e.id });
+            }
+            [("note", None, MAX_NOTE), ("voter", None, MAX_NAME)]
+        }
         EventBody::Photo { note, photo, .. } => [
             ("note", note.as_ref(), MAX_NOTE),
             ("photo_name", Some(&photo.name), MAX_NAME),

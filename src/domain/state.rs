@@ -457,6 +457,8 @@ impl RecordState {
                     .insert(e.id, Location::Machines(bureau.clone(), e.observer));
             }
             EventBody::Retract { target } => self.retract(*target, e.observer),
+            // A key change says nothing of the record.
+            EventBody::KeyChange { .. } => {}
             EventBody::Photo {
                 circonscription,
                 bureau,

@@ -212,6 +212,7 @@ fn event_problems() -> Vec<EventProblem> {
             max: 200,
         },
         EventProblem::BadEnvelope { id, number: 0 },
+        EventProblem::BadKeyChange { id },
         EventProblem::BadDay {
             id,
             day: chrono::NaiveDate::MIN,
@@ -482,6 +483,17 @@ fn rejections() -> Vec<MergeRejection> {
             observer,
             name: "LÃ©a".into(),
         },
+        MergeRejection::KeyChangeNotAccepted {
+            observer,
+            name: "Léa".into(),
+            seq: 7,
+            fingerprint: crate::domain::fingerprint::Fingerprint::parse("K7QF-3M2X-9PZA-W4TR-HN6C")
+                .unwrap_or_else(|| crate::domain::fingerprint::Fingerprint::of(&[0; 32])),
+        },
+        MergeRejection::StatementMissing {
+            observer,
+            name: "LÃ©a".into(),
+        },
         MergeRejection::TimeGoesBack {
             observer,
             seq: 3,
@@ -541,6 +553,12 @@ fn chain_problems() -> Vec<ChainProblem> {
         },
         ChainProblem::Orphan,
         ChainProblem::BadStatement,
+        ChainProblem::StatementMissing,
+        ChainProblem::KeyChangeUnproven {
+            seq: 7,
+            fingerprint: crate::domain::fingerprint::Fingerprint::of(&[0; 32]),
+        },
+        ChainProblem::KeyChangeBroken { seq: 7 },
         ChainProblem::ReferenceAltered,
         ChainProblem::TimeGoesBack { seq: 3 },
     ]);
@@ -810,6 +828,8 @@ fn errors() -> Vec<Error> {
             path: path.clone(),
             key_file: PathBuf::from("/home/marie/.local/share/constat/keys/x.key"),
         }),
+        storage(StorageError::NoKeyToReplace(path.clone())),
+        storage(StorageError::KeyStillHeld(path.clone())),
         storage(StorageError::AlreadyExists(path.clone())),
         storage(StorageError::NotConstat(path.clone())),
         storage(StorageError::NewerSchema {
@@ -1096,8 +1116,14 @@ fn every_reason_error_warning_and_hint_says_itself_in_french_without_english() {
             in_signatures: "Léa Bernard".into(),
         },
         SealProblem::BadStatement,
+        SealProblem::StatementMissing,
         SealProblem::OtherKey { seq: 4 },
         SealProblem::BadEventSignature { seq: 4 },
+        SealProblem::KeyChangeUnproven {
+            seq: 4,
+            fingerprint: crate::domain::fingerprint::Fingerprint::of(&[0; 32]),
+        },
+        SealProblem::KeyChangeBroken { seq: 4 },
     ] {
         check(&format!("{p:?}"), &p);
     }

@@ -599,6 +599,11 @@ fn parse_row(rec: &csv::StringRecord, line: u64) -> Result<Row, RowError> {
         "retract" => EventBody::Retract {
             target: EventId(uuid(15)?),
         },
+        // The previous key in `voter`, the new one in `note` (issue 15 point 3).
+        "key_change" => EventBody::KeyChange {
+            from: opt(14).ok_or_else(|| err(14, RowWhy::NotHash(String::new())))?,
+            to: opt(16).ok_or_else(|| err(16, RowWhy::NotHash(String::new())))?,
+        },
         "photo" => {
             let digest = |i: usize| {
                 hex::decode(field(i))

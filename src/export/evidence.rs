@@ -150,6 +150,13 @@ pub fn observation_row(
             target.to_string(),
             String::new(),
         ),
+        EventBody::KeyChange { from, to } => (
+            String::new(),
+            String::new(),
+            "key_change".into(),
+            format!("from={from} to={to}"),
+            String::new(),
+        ),
         EventBody::Photo {
             circonscription,
             bureau,

@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::error::DataProblem;
+use super::keys::{KeyDir, KeyFileProblem};
 use super::{Doing, KeyState, StorageError, Store, events};
-use crate::domain::chain::{self, GENESIS};
+use crate::domain::chain::{self, GENESIS, Keypair};
 use crate::domain::{Event, EventBody, EventId, ObserverId};
 
 /// One event to append: its id, when it is recorded, when it was seen (`None`: then) and what.
@@ -177,5 +178,125 @@ impl Store {
         tx.commit()
             .map_err(|e| StorageError::sqlite(path, Doing::CommittingEvent, e))?;
         Ok(out)
+    }
+}
+
+/// What `constat key new` did (issue 15 point 3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRotation {
+    /// The public key replaced.
+    pub old: [u8; 32],
+    /// The new public key.
+    pub new: [u8; 32],
+    /// The position of the key-change event in the observer's chain.
+    pub seq: u64,
+    /// The old secret was lost: the key change is signed with the new key only.
+    pub lost: bool,
+    /// The key file that now holds the new secret.
+    pub key_file: std::path::PathBuf,
+}
+
+impl Store {
+    /// Gives the local observer a new key pair (issue 15 point 3): appends a key-change event
+    /// (`from` the old public key, `to` the new one) signed with the OLD key, so that the chain
+    /// proves the continuity, or, when `lost`, with the new one (nothing proves it then but the
+    /// observer: a coordinator takes it with `merge --accept-key`). In the same transaction the
+    /// chain head and the observer's statement are signed again with the new key, which signs
+    /// every later event. The new secret is written to `<id>.key.next` before the commit and
+    /// renamed over the key file after it (an interrupted rotation is finished at the next open).
+    pub fn rotate_key(
+        &mut self,
+        id: crate::domain::EventId,
+        now: DateTime<Utc>,
+        lost: bool,
+    ) -> Result<KeyRotation, StorageError> {
+        let path = self.path.clone();
+        let observer = self.local_observer()?;
+        let public: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT public_key FROM observer WHERE is_local = 1",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| StorageError::sqlite(&path, Doing::ReadingObserverKey, e))?;
+        let Some(old) = public.as_deref().and_then(events::parse_hash) else {
+            return Err(StorageError::NoKeyToReplace(path));
+        };
+        let old_keys = match (&self.keys, lost) {
+            (KeyState::Loaded(k), false) => Some(Keypair::from_secret(&k.secret())),
+            (KeyState::Loaded(_), true) => return Err(StorageError::KeyStillHeld(path)),
+            (KeyState::Missing { .. }, true) => None,
+            (KeyState::Missing { .. }, false) => {
+                return Err(self
+                    .key_refusal()
+                    .unwrap_or(StorageError::NoKeyToReplace(path)));
+            }
+            (KeyState::Unkeyed, _) => return Err(StorageError::NoKeyToReplace(path)),
+        };
+        let key_file_error =
+            |key_file: Option<std::path::PathBuf>, problem| StorageError::KeyFile {
+                path: path.clone(),
+                key_file,
+                problem,
+            };
+        let dir = KeyDir::for_database(&path)
+            .ok_or_else(|| key_file_error(None, KeyFileProblem::NoFolder))?;
+        let mut secret = [0u8; 32];
+        getrandom::fill(&mut secret).map_err(|e| StorageError::Invalid {
+            path: path.clone(),
+            what: DataProblem::NoRandom(e.to_string()),
+        })?;
+        let new = Keypair::from_secret(&secret);
+        secret.fill(0);
+        dir.write_next(observer.id, &new)
+            .map_err(|p| key_file_error(Some(dir.next_file_of(observer.id)), p))?;
+        let digest = self.signed_reference_digest()?;
+        let statement = new.sign_statement(observer.id, &observer.name, &digest);
+        let signer =
+            KeyState::Loaded(old_keys.unwrap_or_else(|| Keypair::from_secret(&new.secret())));
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StorageError::sqlite(&path, Doing::StartingToSaveEvent, e))?;
+        let mut tail = Tail::read(&tx, &path, observer.id)?;
+        let event = tail.push(
+            &tx,
+            (&path, &signer),
+            (id, now, None, EventBody::key_change(&old, &new.public())),
+        )?;
+        // From here on the new key signs: the head (signed by the old key at the key change's
+        // position, in `event_signature`) and the statement are signed again with it.
+        let head = new.sign_head(observer.id, event.seq, &tail.hash);
+        let sign = |e| StorageError::sqlite(&path, Doing::SigningChainHead, e);
+        tx.execute(
+            "UPDATE chain_head SET signature = ?2 WHERE observer = ?1",
+            params![observer.id.to_string(), hex::encode(head)],
+        )
+        .map_err(sign)?;
+        tx.execute(
+            "UPDATE observer SET public_key = ?1, reference_digest = ?2, statement = ?3
+             WHERE is_local = 1",
+            params![
+                hex::encode(new.public()),
+                hex::encode(digest),
+                hex::encode(statement)
+            ],
+        )
+        .map_err(|e| StorageError::sqlite(&path, Doing::SavingObserverKey, e))?;
+        tx.commit()
+            .map_err(|e| StorageError::sqlite(&path, Doing::CommittingEvent, e))?;
+        let key_file = dir
+            .promote_next(observer.id)
+            .map_err(|p| key_file_error(Some(dir.file_of(observer.id)), p))?;
+        let rotation = KeyRotation {
+            old,
+            new: new.public(),
+            seq: event.seq,
+            lost,
+            key_file,
+        };
+        self.keys = KeyState::Loaded(new);
+        Ok(rotation)
     }
 }

@@ -55,6 +55,11 @@ pub enum StorageError {
         /// Where constat looked.
         key_file: PathBuf,
     },
+    /// `constat key new` for an observer without a key (a reader, an exported copy, an
+    /// observer of a file before signatures): there is no key to replace.
+    NoKeyToReplace(PathBuf),
+    /// `constat key new --lost` while the key file is there: the old key can sign the change.
+    KeyStillHeld(PathBuf),
     /// A key file that cannot be read or written.
     KeyFile {
         /// The database.
@@ -358,6 +363,8 @@ impl Localize for StorageError {
             Self::KeyMissing { path: p, key_file } => Message::new("error-key-missing")
                 .arg("path", path(p))
                 .arg("key", path(key_file)),
+            Self::NoKeyToReplace(p) => Message::new("error-no-key-to-replace").arg("path", path(p)),
+            Self::KeyStillHeld(p) => Message::new("error-key-still-held").arg("path", path(p)),
             Self::KeyFile {
                 path: p,
                 key_file,

@@ -580,6 +580,11 @@ fn decode_borrowed(row: &Row<'_>, recent: &mut Recent) -> Result<Event, Problem>
         "retract" => EventBody::Retract {
             target: EventId(uuid("target", need("target", 13)?)?),
         },
+        // The previous key in `voter`, the new one in `note` (issue 15 point 3).
+        "key_change" => EventBody::KeyChange {
+            from: need("voter", 12)?.to_owned(),
+            to: need("note", 14)?.to_owned(),
+        },
         "photo" => {
             let digest = |field: &'static str, i: usize| -> Result<[u8; 32], Problem> {
                 let t = need(field, i)?;

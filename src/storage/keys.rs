@@ -89,34 +89,45 @@ impl KeyDir {
 
     /// Reads `observer`'s key; `Ok(None)` when there is no key file.
     pub fn read(&self, observer: ObserverId) -> Result<Option<Keypair>, KeyFileProblem> {
+        read_key_file(&self.file_of(observer), observer)
+    }
+
+    /// The file holding `observer`'s next key while `constat key new` replaces it (written
+    /// before the key change is committed, renamed over the key file after).
+    pub fn next_file_of(&self, observer: ObserverId) -> PathBuf {
+        self.0.join(format!("{observer}.key.next"))
+    }
+
+    /// Reads `observer`'s next key ([`KeyDir::next_file_of`]); `Ok(None)` when there is none.
+    pub fn read_next(&self, observer: ObserverId) -> Result<Option<Keypair>, KeyFileProblem> {
+        read_key_file(&self.next_file_of(observer), observer)
+    }
+
+    /// Writes `observer`'s next key (replacing a next key left by an interrupted `key new`).
+    pub fn write_next(
+        &self,
+        observer: ObserverId,
+        keys: &Keypair,
+    ) -> Result<PathBuf, KeyFileProblem> {
+        let path = self.next_file_of(observer);
+        self.write_file(&path, observer, keys, true)?;
+        Ok(path)
+    }
+
+    /// Makes the next key `observer`'s key: renamed over the key file (the old secret is gone).
+    pub fn promote_next(&self, observer: ObserverId) -> Result<PathBuf, KeyFileProblem> {
         let path = self.file_of(observer);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                return Err(KeyFileProblem::Malformed);
-            }
-            Err(e) => return Err(KeyFileProblem::Io(e.to_string())),
-        };
-        let mut lines = text.lines();
-        if lines.next() != Some(MAGIC) {
-            return Err(KeyFileProblem::Malformed);
+        std::fs::rename(self.next_file_of(observer), &path)
+            .map_err(|e| KeyFileProblem::Io(e.to_string()))?;
+        if let Ok(d) = std::fs::File::open(&self.0) {
+            let _ = d.sync_all();
         }
-        if lines.next() != Some(observer.to_string().as_str()) {
-            return Err(KeyFileProblem::OtherKey);
-        }
-        let secret: [u8; 32] = lines
-            .next()
-            .and_then(|h| hex::decode(h.trim()).ok())
-            .and_then(|b| b.try_into().ok())
-            .ok_or(KeyFileProblem::Malformed)?;
-        Ok(Some(Keypair::from_secret(&secret)))
+        Ok(path)
     }
 
     /// Writes `observer`'s key file, atomically and readable by its owner only. An existing key
     /// file is never replaced: one holding the same key is left as it is, another is refused.
     pub fn write(&self, observer: ObserverId, keys: &Keypair) -> Result<PathBuf, KeyFileProblem> {
-        let io = |e: std::io::Error| KeyFileProblem::Io(e.to_string());
         let path = self.file_of(observer);
         match self.read(observer) {
             Ok(Some(found)) if found.public() == keys.public() => return Ok(path),
@@ -126,6 +137,20 @@ impl KeyDir {
             Ok(None) => {}
             Err(e) => return Err(e),
         }
+        self.write_file(&path, observer, keys, false)?;
+        Ok(path)
+    }
+
+    /// Writes a key file at `path` through a temporary file of the folder, synced and renamed
+    /// (over an existing file only when `replace`), then the folder synced.
+    fn write_file(
+        &self,
+        path: &Path,
+        observer: ObserverId,
+        keys: &Keypair,
+        replace: bool,
+    ) -> Result<(), KeyFileProblem> {
+        let io = |e: std::io::Error| KeyFileProblem::Io(e.to_string());
         create_private_dir(&self.0).map_err(io)?;
         let mut builder = tempfile::Builder::new();
         builder.prefix(".constat-key-");
@@ -136,19 +161,48 @@ impl KeyDir {
         let text = format!("{MAGIC}\n{observer}\n{}\n", hex::encode(keys.secret()));
         tmp.write_all(text.as_bytes()).map_err(io)?;
         tmp.as_file().sync_all().map_err(io)?;
-        // Never over another key, even one written meanwhile.
-        tmp.persist_noclobber(&path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                KeyFileProblem::Exists
-            } else {
-                io(e.error)
-            }
-        })?;
+        if replace {
+            tmp.persist(path).map_err(|e| io(e.error))?;
+        } else {
+            // Never over another key, even one written meanwhile.
+            tmp.persist_noclobber(path).map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    KeyFileProblem::Exists
+                } else {
+                    io(e.error)
+                }
+            })?;
+        }
         if let Ok(d) = std::fs::File::open(&self.0) {
             let _ = d.sync_all();
         }
-        Ok(path)
+        Ok(())
     }
+}
+
+/// Reads the key file at `path` of `observer`; `Ok(None)` when there is none.
+fn read_key_file(path: &Path, observer: ObserverId) -> Result<Option<Keypair>, KeyFileProblem> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(KeyFileProblem::Malformed);
+        }
+        Err(e) => return Err(KeyFileProblem::Io(e.to_string())),
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MAGIC) {
+        return Err(KeyFileProblem::Malformed);
+    }
+    if lines.next() != Some(observer.to_string().as_str()) {
+        return Err(KeyFileProblem::OtherKey);
+    }
+    let secret: [u8; 32] = lines
+        .next()
+        .and_then(|h| hex::decode(h.trim()).ok())
+        .and_then(|b| b.try_into().ok())
+        .ok_or(KeyFileProblem::Malformed)?;
+    Ok(Some(Keypair::from_secret(&secret)))
 }
 
 #[cfg(unix)]

@@ -189,6 +189,26 @@ pub enum MergeRejection {
         /// The name the file gives.
         name: String,
     },
+    /// A key change signed with its new key only (`constat key new --lost`): taken only with
+    /// `merge --accept-key` of that key (issue 15 point 3).
+    KeyChangeNotAccepted {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
+        /// The key change's position.
+        seq: u64,
+        /// The new key's fingerprint.
+        fingerprint: Fingerprint,
+    },
+    /// A keyed observer whose events the file signs, without the signed statement that covers
+    /// their name and reference data: it was removed (issue 15).
+    StatementMissing {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
+    },
     /// `recorded_at` goes back along an observer's chain.
     TimeGoesBack {
         /// The observer.
@@ -383,6 +403,19 @@ impl Localize for MergeRejection {
             Self::BadStatement { observer, name } => Message::new("refusal-bad-statement")
                 .arg("observer", observer.to_string())
                 .arg("name", cut(name)),
+            Self::KeyChangeNotAccepted {
+                observer,
+                name,
+                seq,
+                fingerprint,
+            } => Message::new("refusal-key-change-not-accepted")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name))
+                .arg("seq", seq.to_string())
+                .arg("fingerprint", fingerprint.to_string()),
+            Self::StatementMissing { observer, name } => Message::new("refusal-statement-missing")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name)),
             Self::TimeGoesBack {
                 observer,
                 seq,
@@ -485,6 +518,24 @@ fn as_key_conflict<T>(
             theirs: one.theirs.clone(),
         }),
         (other, _) => other,
+    }
+}
+
+/// A file whose chain disagrees with the one held here for an observer it gives with another
+/// key than ours, without a key change that settles it: a key conflict, as before key changes
+/// were read (issue 15 point 3), naming both keys rather than blaming the file's events.
+fn as_pending_conflict(e: MergeRejection, plan: &KeyPlan) -> MergeRejection {
+    match plan.pending.first() {
+        Some((o, held)) if e.is_chain_disagreement() => MergeRejection::KeyConflict {
+            observer: o.id,
+            name: o.name.clone(),
+            ours: Some(Fingerprint::of(held)),
+            theirs: o
+                .key
+                .as_ref()
+                .map_or_else(|| Fingerprint::of(held), Fingerprint::of),
+        },
+        _ => e,
     }
 }
 
@@ -718,6 +769,12 @@ impl Store {
         Ok(t)
     }
 
+    /// The keys `merge --accept-key` names: a key change signed with one of them only (a lost
+    /// key, `constat key new --lost`) is taken (issue 15 point 3).
+    pub fn accept_keys(&mut self, keys: Vec<Fingerprint>) {
+        self.accepted_keys = keys;
+    }
+
     /// Merges another observer's database file. `progress` is called with the number of events
     /// read so far, every few thousand events.
     pub fn merge_database(
@@ -769,11 +826,13 @@ impl Store {
             warnings.push(MergeWarning::LeftoverWal(wal.clone()));
         }
         let version = theirs.version();
+        let accepted = self.accepted_keys.clone();
         let merged = self.in_savepoint(options, |conn| {
             if let Some(data) = &their_data {
                 adopt_reference_data(conn, data)?;
             }
-            let keyed = adopt_observers(conn, &observers, options.now)?;
+            let mut plan = KeyPlan::default();
+            let keyed = adopt_observers(conn, &observers, options.now, &mut plan)?;
             let ids: HashSet<ObserverId> = observers.iter().map(|o| o.id).collect();
             let mut source =
                 |sink: &mut dyn FnMut(Event, Hash, Option<Sig>) -> Result<(), MergeRejection>| {
@@ -833,9 +892,10 @@ impl Store {
             // name must be one of ours.
             as_key_conflict(
                 (|| {
-                    let merger = merge_events(conn, options.now, fast, &mut source, progress)?;
+                    let mut merger = merge_events(conn, options.now, fast, &mut source, progress)?;
                     merger.check_forks(&observers)?;
-                    let heads = adopt_heads(conn, &theirs, &observers)?;
+                    settle_key_changes(conn, &mut merger, &observers, &plan, &accepted)?;
+                    let heads = adopt_heads(conn, &theirs, &observers, &merger.key_changes)?;
                     merger.check_coverage(&observers, &heads)?;
                     if version >= 8 {
                         super::photos::copy_from(conn, &theirs.conn)?;
@@ -844,6 +904,7 @@ impl Store {
                 })(),
                 &keyed,
             )
+            .map_err(|e| as_pending_conflict(e, &plan))
         });
         // The fast path writes no reference row: the digest stays ours. Anything else may
         // have changed (or undone) reference rows: computed again for the next file.
@@ -895,12 +956,15 @@ impl Store {
                 ours: our_election,
             });
         }
+        let accepted = self.accepted_keys.clone();
         self.in_savepoint(options, |conn| {
-            let keyed = adopt_observers(conn, observers, options.now)?;
+            let mut plan = KeyPlan::default();
+            let keyed = adopt_observers(conn, observers, options.now, &mut plan)?;
             as_key_conflict(
                 (|| {
-                    let merger = merge_events(conn, options.now, false, source, progress)?;
+                    let mut merger = merge_events(conn, options.now, false, source, progress)?;
                     merger.check_forks(observers)?;
+                    settle_key_changes(conn, &mut merger, observers, &plan, &accepted)?;
                     merger.check_coverage(observers, &HashMap::new())?;
                     let mut outcome = merger.outcome;
                     outcome.observers = observers.iter().map(|o| o.id).collect();
@@ -908,6 +972,7 @@ impl Store {
                 })(),
                 &keyed,
             )
+            .map_err(|e| as_pending_conflict(e, &plan))
         })
     }
 
@@ -1094,6 +1159,206 @@ fn check_election(theirs: &Election, ours: &Election) -> Result<(), MergeRejecti
     Ok(())
 }
 
+/// Settles the key changes of the file once its events are read (issue 15 point 3). For each
+/// keyed observer whose chain in the file holds key changes, the keys must follow one another
+/// from the key held here (or, for an observer new here, the first change's old key) to the
+/// file's key, each change signed by its old key, or by its new key only when that key was
+/// accepted (`accepted`, `merge --accept-key`) or is already the one held here. An observer held
+/// here with another key and no such chain is a key conflict, as before. The observers held
+/// here with their old key then take the new one, with the file's signed statement.
+fn settle_key_changes(
+    conn: &Connection,
+    merger: &mut Merger<'_>,
+    observers: &[Listed],
+    plan: &KeyPlan,
+    accepted: &[Fingerprint],
+) -> Result<(), MergeRejection> {
+    for o in observers {
+        let Some(theirs) = o.key else { continue };
+        let pending = plan
+            .pending
+            .iter()
+            .find(|(p, _)| p.id == o.id)
+            .map(|(_, held)| *held);
+        let conflict = || MergeRejection::KeyConflict {
+            observer: o.id,
+            name: o.name.clone(),
+            ours: pending.as_ref().map(Fingerprint::of),
+            theirs: Fingerprint::of(&theirs),
+        };
+        // A file older than a key change held here: its key is one the observer's chain held
+        // here rotated away from. Nothing changes hands; the held key changes say which key
+        // signs which position of the file.
+        if let Some(held) = pending
+            && !merger
+                .key_changes
+                .get(&o.id)
+                .is_some_and(|c| c.iter().any(|c| c.from == held))
+        {
+            let ours_changes = held_key_changes(conn, o.id)?;
+            let from = ours_changes.iter().position(|c| c.from == theirs);
+            let follows = from.is_some_and(|i| {
+                ours_changes[i..].windows(2).all(|w| w[0].to == w[1].from)
+                    && ours_changes.last().is_some_and(|c| c.to == held)
+            });
+            if !follows {
+                return Err(conflict());
+            }
+            merger.key_changes.insert(o.id, ours_changes);
+            if let Some(s) = merger.seen.get_mut(&o.id) {
+                s.key = Some(held);
+            }
+            continue;
+        }
+        let Some(changes) = merger.key_changes.get_mut(&o.id).filter(|c| !c.is_empty()) else {
+            if pending.is_some() {
+                return Err(conflict());
+            }
+            continue;
+        };
+        // The changes to take: from the one leaving the key held here (those before it were
+        // taken with it), all of them for an observer new here, none for one held here with the
+        // file's key already.
+        let first_new = match pending {
+            Some(held) => match changes.iter().position(|c| c.from == held) {
+                Some(i) => i,
+                None => return Err(conflict()),
+            },
+            None if plan.fresh.contains(&o.id) => 0,
+            None => changes.len(),
+        };
+        let mut key = changes[0].from;
+        for (i, c) in changes.iter_mut().enumerate() {
+            if c.from != key {
+                return Err(conflict());
+            }
+            let (seq, hash, signature) = (c.seq, c.hash, c.signature);
+            let signed_by = |k: &[u8; 32]| {
+                signature.is_some_and(|s| chain::head_signature_is_valid(k, o.id, seq, &hash, &s))
+            };
+            if signed_by(&c.from) {
+                c.lost = false;
+            } else if signed_by(&c.to) {
+                c.lost = true;
+                let fingerprint = Fingerprint::of(&c.to);
+                if i >= first_new && !accepted.contains(&fingerprint) {
+                    return Err(MergeRejection::KeyChangeNotAccepted {
+                        observer: o.id,
+                        name: o.name.clone(),
+                        seq,
+                        fingerprint,
+                    });
+                }
+            } else {
+                return Err(MergeRejection::EventSignature {
+                    observer: o.id,
+                    seq,
+                });
+            }
+            key = c.to;
+        }
+        if key != theirs {
+            return Err(conflict());
+        }
+        if pending.is_some() {
+            conn.prepare_cached(
+                "UPDATE observer SET public_key = ?2,
+                        name = CASE WHEN ?4 IS NULL THEN name ELSE ?3 END,
+                        reference_digest = CASE WHEN ?4 IS NULL THEN reference_digest ELSE ?5 END,
+                        statement = CASE WHEN ?4 IS NULL THEN statement ELSE ?4 END
+                 WHERE id = ?1 AND is_local = 0",
+            )
+            .map_err(ours)?
+            .execute(params![
+                o.id.to_string(),
+                hex::encode(theirs),
+                o.name,
+                o.statement.map(hex::encode),
+                o.digest.map(hex::encode)
+            ])
+            .map_err(ours)?;
+            if let Some(s) = merger.seen.get_mut(&o.id) {
+                s.key = Some(theirs);
+            }
+        }
+    }
+    // With a roster, a key not enrolled is taken when the file's chain reaches it by key
+    // changes, each signed by its old key, from an enrolled key or the key held here.
+    if !plan.unenrolled.is_empty() {
+        let roster = enrolled(conn)?;
+        for (o, refusal) in &plan.unenrolled {
+            let held = plan
+                .pending
+                .iter()
+                .find(|(p, _)| p.id == o.id)
+                .map(|(_, held)| *held);
+            let changes = merger.key_changes.get(&o.id).map_or(&[][..], Vec::as_slice);
+            let start = changes.iter().position(|c| {
+                Some(c.from) == held || roster.contains(Fingerprint::of(&c.from).compact())
+            });
+            let reaches = start.is_some_and(|i| {
+                changes[i..].iter().all(|c| !c.lost)
+                    && changes[i..].windows(2).all(|w| w[0].to == w[1].from)
+                    && changes.last().map(|c| c.to) == o.key
+            });
+            if !reaches {
+                return Err(refusal.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The key changes of `observer`'s chain held here, in chain order, each marked lost when its
+/// old key does not sign it (they were taken when merged).
+fn held_key_changes(
+    conn: &Connection,
+    observer: ObserverId,
+) -> Result<Vec<KeyChangeSeen>, MergeRejection> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT e.seq, e.hash, e.voter, e.note, s.signature FROM event e
+             LEFT JOIN event_signature s ON s.event = e.id
+             WHERE e.observer = ?1 AND e.kind = 'key_change' ORDER BY e.seq",
+        )
+        .map_err(ours)?;
+    let rows = stmt
+        .query_map([observer.to_string()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })
+        .map_err(ours)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, hash, from, to, signature) = row.map_err(ours)?;
+        let (Some(hash), Some(from), Some(to)) = (
+            events::parse_hash(&hash),
+            events::parse_hash(&from),
+            events::parse_hash(&to),
+        ) else {
+            continue;
+        };
+        let seq = seq.unsigned_abs();
+        let signature = signature.as_deref().and_then(parse_signature);
+        let lost = !signature
+            .is_some_and(|s| chain::head_signature_is_valid(&from, observer, seq, &hash, &s));
+        out.push(KeyChangeSeen {
+            seq,
+            hash,
+            from,
+            to,
+            signature,
+            lost,
+        });
+    }
+    Ok(out)
+}
+
 fn check_name(name: &str) -> Result<(), MergeRejection> {
     if name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
         return Err(MergeRejection::Invalid(DataProblem::ObserverName(
@@ -1260,14 +1525,22 @@ fn adopt_observers(
     conn: &Connection,
     observers: &[Listed],
     now: DateTime<Utc>,
+    plan: &mut KeyPlan,
 ) -> Result<Vec<KeyedOverUnsigned>, MergeRejection> {
     let mut keyed_over_unsigned = Vec::new();
     let roster = enrolled(conn)?;
     for o in observers {
         check_name(&o.name)?;
         o.check_statement()?;
-        if !roster.is_empty() {
-            check_enrolled(conn, &roster, o)?;
+        if !roster.is_empty()
+            && let Err(refusal) = check_enrolled(conn, &roster, o)
+        {
+            // A new key reached by key changes from an enrolled one is settled once the
+            // file's events are read (issue 15 point 3).
+            if o.key.is_none() {
+                return Err(refusal);
+            }
+            plan.unenrolled.push((o.clone(), refusal));
         }
         let key_hex = o.key.map(hex::encode);
         let digest_hex = o.digest.map(hex::encode);
@@ -1298,17 +1571,22 @@ fn adopt_observers(
                 statement_hex
             ])
             .map_err(ours)?;
+            plan.fresh.insert(o.id);
             continue;
         };
         if let (Some(ours_key), Some(theirs)) = (&ours_key, o.key)
             && *ours_key != hex::encode(theirs)
         {
+            // Settled once the file's events are read: a key change of the observer's chain
+            // signed by the key held here takes the new key (issue 15 point 3).
+            if let Some(held) = super::events::parse_hash(ours_key) {
+                plan.pending.push((o.clone(), held));
+                continue;
+            }
             return Err(MergeRejection::KeyConflict {
                 observer: o.id,
                 name: o.name.clone(),
-                ours: super::events::parse_hash(ours_key)
-                    .as_ref()
-                    .map(Fingerprint::of),
+                ours: None,
                 theirs: Fingerprint::of(&theirs),
             });
         }
@@ -1358,6 +1636,7 @@ fn adopt_heads(
     conn: &Connection,
     theirs: &Untrusted,
     observers: &[Listed],
+    key_changes: &HashMap<ObserverId, Vec<KeyChangeSeen>>,
 ) -> Result<HashMap<ObserverId, u64>, MergeRejection> {
     let damaged =
         |e: rusqlite::Error| MergeRejection::Refused(Refusal::Damaged(Damage::sqlite(&e)));
@@ -1400,7 +1679,13 @@ fn adopt_heads(
         let signature = parse_signature(&signature_hex)
             .ok_or_else(|| bad(SignatureProblem::MalformedSignature))?;
         let seq = seq.unsigned_abs();
-        if !chain::head_signature_is_valid(&key, listed.id, seq, &hash, &signature) {
+        // Across key changes (issue 15 point 3): the key at the head's position, or the key
+        // now (a key change signs the head again with its new key).
+        let changes = key_changes.get(&listed.id).map_or(&[][..], Vec::as_slice);
+        let at_seq = key_at(seq, changes, key);
+        if !chain::head_signature_is_valid(&at_seq, listed.id, seq, &hash, &signature)
+            && !chain::head_signature_is_valid(&key, listed.id, seq, &hash, &signature)
+        {
             return Err(bad(SignatureProblem::DoesNotVerify));
         }
         let at: Option<String> = conn
@@ -1592,6 +1877,45 @@ struct Merger<'c> {
     /// When set, every circonscription and bureau an event names must be held here (the fast
     /// path: the file's reference rows were not read).
     places: Option<Places>,
+    /// The key-change events of the file, by observer, in chain order (issue 15 point 3).
+    key_changes: HashMap<ObserverId, Vec<KeyChangeSeen>>,
+}
+
+/// A key-change event of the file: where, its hash and signature, the two keys, and whether it
+/// is signed by its new key only (a lost key, once settled).
+#[derive(Debug, Clone)]
+struct KeyChangeSeen {
+    seq: u64,
+    hash: Hash,
+    from: [u8; 32],
+    to: [u8; 32],
+    signature: Option<Sig>,
+    lost: bool,
+}
+
+/// The key that signs position `seq` of a chain whose key changes are `changes` (settled) and
+/// whose key is now `current`: a key change's `from` up to it (its own event too, unless its
+/// old key was lost), its `to` after it.
+fn key_at(seq: u64, changes: &[KeyChangeSeen], current: [u8; 32]) -> [u8; 32] {
+    for c in changes {
+        if seq < c.seq || (seq == c.seq && !c.lost) {
+            return c.from;
+        }
+        if seq == c.seq {
+            return c.to;
+        }
+    }
+    current
+}
+
+/// What the adoption of a file's observers left to settle once its events are read: the
+/// observers held here with another key (with the key held), and those the file brought.
+#[derive(Debug, Default)]
+struct KeyPlan {
+    pending: Vec<(Listed, [u8; 32])>,
+    fresh: HashSet<ObserverId>,
+    /// With a roster: observers whose key is not enrolled, with the refusal if nothing settles it.
+    unenrolled: Vec<(Listed, MergeRejection)>,
 }
 
 /// The circonscriptions and bureaux of this database looked up during one merge (code, held).
@@ -1660,6 +1984,7 @@ impl<'c> Merger<'c> {
             seen: HashMap::new(),
             forks: HashMap::new(),
             places: None,
+            key_changes: HashMap::new(),
         })
     }
 
@@ -1866,6 +2191,19 @@ impl<'c> Merger<'c> {
     ) -> Result<(), MergeRejection> {
         let conn = self.conn;
         check_event(&event, self.now)?;
+        if let Some((from, to)) = event.body.changed_keys() {
+            self.key_changes
+                .entry(event.observer)
+                .or_default()
+                .push(KeyChangeSeen {
+                    seq: event.seq,
+                    hash,
+                    from,
+                    to,
+                    signature,
+                    lost: false,
+                });
+        }
         if event.recorded_at > self.now + chrono::Duration::minutes(MAX_AHEAD_MINUTES) {
             return Err(MergeRejection::FromTheFuture {
                 observer: event.observer,
@@ -1934,7 +2272,8 @@ impl<'c> Merger<'c> {
             }
             EventBody::Envelope { .. }
             | EventBody::NonReceipt { .. }
-            | EventBody::Machines { .. } => {}
+            | EventBody::Machines { .. }
+            | EventBody::KeyChange { .. } => {}
         }
         let tip = self.tip(event.observer)?;
         self.note_seen(&event, hash, signature);
@@ -2180,9 +2519,25 @@ impl<'c> Merger<'c> {
                     .find(|o| o.id == *observer)
                     .and_then(|o| o.key)
             });
-            let Some(key) = key else { continue };
+            let Some(current) = key else { continue };
+            let changes = self
+                .key_changes
+                .get(observer)
+                .map_or(&[][..], Vec::as_slice);
+            // Events signed by a key: the constat that signed them signed a statement with it.
+            if s.last_signature.is_some()
+                && let Some(o) = observers
+                    .iter()
+                    .find(|o| o.id == *observer && o.key.is_some() && o.statement.is_none())
+            {
+                return Err(MergeRejection::StatementMissing {
+                    observer: *observer,
+                    name: o.name.clone(),
+                });
+            }
             let mut covered = s.signed_here.max(heads.get(observer).copied().unwrap_or(0));
             if let Some((seq, hash, sig)) = &s.last_signature {
+                let key = key_at(*seq, changes, current);
                 if !chain::head_signature_is_valid(&key, *observer, *seq, hash, sig) {
                     return Err(MergeRejection::EventSignature {
                         observer: *observer,

@@ -31,7 +31,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0008_photos.sql"),
     // Issue 18 point 3 (night): refused files kept for the coordination view.
     include_str!("../../schema/0009_refused_files.sql"),
-    // 0010 is the evidence branch's: at integration it goes before this one.
+    // Issue 15 point 3: key-change events (`constat key new`).
+    include_str!("../../schema/0010_key_change.sql"),
     // Issue 18 point 3: the observers each merged file carried (their last file time).
     include_str!("../../schema/0011_merged_file_observers.sql"),
 ];

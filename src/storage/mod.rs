@@ -5,6 +5,7 @@
 //! returns: once `append` has returned, the event survives a crash, a `kill -9` or a power cut.
 
 mod batch;
+pub use batch::KeyRotation;
 mod error;
 mod events;
 mod fold;
@@ -41,7 +42,9 @@ pub use merge::{
 pub use migrations::SCHEMA_VERSION;
 pub use photos::{PhotoBytes, PhotoCheck, PhotoState, verify_photos};
 pub use refused::RefusedEntry;
-pub use roster::{Claim, Enrolled, Enrolment, Identity, claims_of_csv, claims_of_file};
+pub use roster::{
+    Claim, Enrolled, Enrolment, Identity, claims_of_csv, claims_of_file, rotated_keys,
+};
 pub use untrusted::{
     Damage, MAX_FILE_BYTES, NotRegular, NotSqlite, Refusal, SchemaProblem, SystemProblem,
     Untrusted, open_regular,
@@ -126,6 +129,8 @@ pub struct Store {
     /// the connection's change count and `data_version` it was computed at (see
     /// `merge::TargetDigest`).
     merge_digest: Option<merge::TargetDigest>,
+    /// The keys of `merge --accept-key`, for key changes signed with their new key only.
+    accepted_keys: Vec<crate::domain::fingerprint::Fingerprint>,
 }
 
 /// A database read where nothing can be written beside it (a USB stick mounted read-only, a
@@ -275,6 +280,7 @@ impl Store {
             keys: KeyState::Unkeyed,
             read_only: None,
             merge_digest: None,
+            accepted_keys: Vec::new(),
         };
         store.configure()?;
         store
@@ -362,6 +368,7 @@ impl Store {
             keys: KeyState::Unkeyed,
             read_only: None,
             merge_digest: None,
+            accepted_keys: Vec::new(),
         };
         let app_id: i32 = match store
             .conn
@@ -426,6 +433,13 @@ impl Store {
                 problem: Some(KeyFileProblem::NoFolder),
             });
         };
+        // A `constat key new` interrupted after its commit: its new key is finished in place.
+        if let Ok(Some(next)) = dir.read_next(id)
+            && hex::encode(next.public()) == public
+            && dir.promote_next(id).is_ok()
+        {
+            return Ok(KeyState::Loaded(next));
+        }
         let key_file = Some(dir.file_of(id));
         Ok(match dir.read(id) {
             Ok(Some(pair)) if hex::encode(pair.public()) == public => KeyState::Loaded(pair),
@@ -553,6 +567,7 @@ impl Store {
                 _copy: copy,
             }),
             merge_digest: None,
+            accepted_keys: Vec::new(),
         })
     }
 
@@ -574,6 +589,7 @@ impl Store {
             keys: KeyState::Unkeyed,
             read_only: None,
             merge_digest: None,
+            accepted_keys: Vec::new(),
         })
     }
 

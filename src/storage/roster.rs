@@ -99,6 +99,54 @@ pub fn claims_of_file(path: &Path) -> Result<Vec<Claim>, Refusal> {
     Ok(out)
 }
 
+/// The key changes of a file's chains (issue 15 point 3): the observer, old key and new key of
+/// every key-change event of the database or events CSV at `path`, in file order, unchecked
+/// (the merge checks their signatures). Nothing when the file cannot be read.
+pub fn rotated_keys(path: &Path, csv: bool) -> Vec<(ObserverId, [u8; 32], [u8; 32])> {
+    let mut out = Vec::new();
+    if csv {
+        if let Ok(file) = super::untrusted::open_regular(path) {
+            let _ = crate::export::events_csv::read(file, &mut |row| {
+                if let Some((from, to)) = row.event.body.changed_keys() {
+                    out.push((row.event.observer, from, to));
+                }
+                Ok(())
+            });
+        }
+        return out;
+    }
+    let Ok(file) = Untrusted::open(path) else {
+        return out;
+    };
+    if file.version() < 10 {
+        return out;
+    }
+    let Ok(mut stmt) = file.conn.prepare(
+        "SELECT observer, voter, note FROM event WHERE kind = 'key_change' ORDER BY rowid",
+    ) else {
+        return out;
+    };
+    let Ok(rows) = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    }) else {
+        return out;
+    };
+    for (observer, from, to) in rows.flatten() {
+        if let (Ok(id), Some(from), Some(to)) = (
+            uuid::Uuid::parse_str(&observer),
+            events::parse_hash(&from),
+            events::parse_hash(&to),
+        ) {
+            out.push((ObserverId(id), from, to));
+        }
+    }
+    out
+}
+
 /// The observers an events CSV (`constat export csv`) lists, with the key each row gives (a
 /// signed file's `public_key` column), read through the same reader as the merge; an unreadable
 /// file is refused with the reason the merge would give.

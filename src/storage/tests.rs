@@ -1222,3 +1222,50 @@ fn a_signed_csv_merges_and_stripped_of_its_signatures_is_refused_where_the_key_i
         3
     );
 }
+
+/// Issue 15 point 3: `rotate_key` appends a key change signed by the old key, and later events
+/// are signed by the new one; a rotation interrupted after its commit (the new secret still in
+/// `<id>.key.next`, the old one in the key file) is finished at the next open.
+#[test]
+fn a_key_rotation_interrupted_after_its_commit_is_finished_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = new_store(dir.path());
+    store
+        .append(EventId(Uuid::from_u128(1)), t(1), tick(1))
+        .unwrap();
+    let keys = KeyDir::for_database(&path).unwrap();
+    let me = observer().id;
+    let old = keys.read(me).unwrap().unwrap();
+    let done = store
+        .rotate_key(EventId(Uuid::from_u128(2)), t(2), false)
+        .unwrap();
+    assert_eq!(done.old, old.public());
+    assert_eq!(done.seq, 2);
+    assert!(!keys.next_file_of(me).exists());
+    let new = keys.read(me).unwrap().unwrap();
+    assert_eq!(new.public(), done.new);
+    store
+        .append(EventId(Uuid::from_u128(3)), t(3), tick(2))
+        .unwrap();
+    drop(store);
+    // As if interrupted between the commit and the rename.
+    keys.write_next(me, &new).unwrap();
+    std::fs::remove_file(keys.file_of(me)).unwrap();
+    keys.write(me, &old).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert!(!keys.next_file_of(me).exists());
+    assert_eq!(keys.read(me).unwrap().unwrap().public(), new.public());
+    store
+        .append(EventId(Uuid::from_u128(4)), t(4), tick(3))
+        .unwrap();
+    let checks = verify_database(&path).unwrap();
+    assert_eq!(checks.len(), 1);
+    assert_eq!(checks[0].problem, None, "{checks:?}");
+    assert_eq!(checks[0].signed_up_to, Some(4));
+    // `--lost` while the key is there is refused, nothing written.
+    assert!(matches!(
+        store.rotate_key(EventId(Uuid::from_u128(5)), t(5), true),
+        Err(StorageError::KeyStillHeld(_))
+    ));
+    assert_eq!(store.events_with_hashes().unwrap().len(), 4);
+}

@@ -10,7 +10,7 @@ use super::error::DataProblem;
 use super::events;
 use super::untrusted::{Damage, Refusal, Untrusted};
 use crate::domain::chain::{self, Hash};
-use crate::domain::{Event, ObserverId};
+use crate::domain::{Event, EventBody, ObserverId};
 use crate::i18n::{Lang, Localize, Message, cut};
 
 /// One observer's chain, as found.
@@ -68,6 +68,9 @@ pub enum ChainProblem {
     Orphan,
     /// The observer's signed statement (name, key, reference digest) does not verify.
     BadStatement,
+    /// A keyed observer whose events carry signatures has no signed statement: it was removed
+    /// from the file, and nothing covers their name or reference data (issue 15).
+    StatementMissing,
     /// `recorded_at` goes back at this position.
     TimeGoesBack {
         /// The position.
@@ -76,6 +79,22 @@ pub enum ChainProblem {
     /// The file's reference data (election, candidates, bureaux) are not those its own observer
     /// signed: edited since (issue 15 point 1).
     ReferenceAltered,
+    // Issue 15 point 3: key changes.
+    /// A key change signed with its new key only (the old one lost, `constat key new --lost`):
+    /// nothing in the file proves that the new key is the observer's.
+    KeyChangeUnproven {
+        /// The key change's position.
+        seq: u64,
+        /// The new key's fingerprint.
+        fingerprint: crate::domain::fingerprint::Fingerprint,
+    },
+    /// A key change that does not hold: unsigned, signed by neither of its keys, or whose keys
+    /// do not follow from the chain's (its old key is not the one that signed before it, or the
+    /// last new key is not the observer's).
+    KeyChangeBroken {
+        /// The key change's position.
+        seq: u64,
+    },
 }
 
 impl From<chain::ChainBreak> for ChainProblem {
@@ -106,10 +125,19 @@ impl Localize for ChainProblem {
                 .arg("signed", signed.to_string()),
             Self::Orphan => Message::new("reason-chain-orphan"),
             Self::BadStatement => Message::new("reason-chain-bad-statement"),
+            Self::StatementMissing => Message::new("reason-chain-statement-missing"),
             Self::TimeGoesBack { seq } => {
                 Message::new("reason-chain-time-goes-back").arg("seq", seq.to_string())
             }
             Self::ReferenceAltered => Message::new("reason-chain-reference-altered"),
+            Self::KeyChangeUnproven { seq, fingerprint } => {
+                Message::new("reason-chain-key-change-unproven")
+                    .arg("seq", seq.to_string())
+                    .arg("fingerprint", fingerprint.to_string())
+            }
+            Self::KeyChangeBroken { seq } => {
+                Message::new("reason-chain-key-change-broken").arg("seq", seq.to_string())
+            }
         }
     }
 }
@@ -173,6 +201,7 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
         let mut rows = stmt.query([&id]).map_err(damaged)?;
         let (mut seq, mut hash): (u64, Hash) = (0, chain::GENESIS);
         let mut previous_at = None;
+        let mut changes: Vec<KeyChange> = Vec::new();
         while let Some(row) = rows.next().map_err(damaged)? {
             let (event, stored) = match events::decode_with_hash(row, path) {
                 Ok(pair) => pair,
@@ -198,9 +227,33 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
                 break;
             }
             previous_at = Some(event.recorded_at);
+            if let EventBody::KeyChange { .. } = &event.body {
+                let Some((from, to)) = event.body.changed_keys() else {
+                    check.problem = Some(ChainProblem::KeyChangeBroken { seq: event.seq });
+                    break;
+                };
+                changes.push(KeyChange {
+                    seq: event.seq,
+                    hash: stored,
+                    from,
+                    to,
+                    lost: false,
+                });
+            }
             check.events += 1;
         }
         let public = key.as_deref().and_then(events::parse_hash);
+        // A key change signed by its new key only is said once the signatures are counted.
+        let mut unproven = None;
+        if check.problem.is_none()
+            && let Some(current) = public
+        {
+            match settle_changes(&db, &id, observer, &mut changes, current)? {
+                Some(p @ ChainProblem::KeyChangeUnproven { .. }) => unproven = Some(p),
+                other => check.problem = other,
+            }
+        }
+        let key_at = |at: u64| public.map(|current| key_at(at, &changes, current));
         if check.problem.is_none() {
             check.problem = check_statement(
                 observer,
@@ -210,12 +263,20 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
                 statement.as_deref(),
             );
         }
+        if check.problem.is_none()
+            && version >= 5
+            && public.is_some()
+            && statement.is_none()
+            && has_event_signatures(&db, &id)?
+        {
+            check.problem = Some(ChainProblem::StatementMissing);
+        }
         if check.problem.is_none() && seq > 0 {
             check.head = Some(hex::encode(hash));
-            check_head(&db, &id, key.as_deref(), observer, &mut check)?;
+            check_head(&db, &id, &key_at, observer, &mut check)?;
         }
         if check.problem.is_none() && seq > 0 && version >= 5 {
-            check_last_signature(&db, &id, public.as_ref(), observer, &mut check)?;
+            check_last_signature(&db, &id, &key_at, observer, &mut check)?;
         }
         if check.problem.is_none()
             && public.is_some()
@@ -225,6 +286,9 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
                 events: check.events,
                 signed: check.signed_up_to.unwrap_or(0),
             });
+        }
+        if check.problem.is_none() {
+            check.problem = unproven;
         }
         out.push(check);
     }
@@ -288,6 +352,19 @@ fn orphans(db: &Untrusted) -> Result<Vec<ChainCheck>, Refusal> {
         .collect()
 }
 
+/// Whether any event of `id` carries its own signature (schema 5): then its observer was keyed
+/// by a constat that signs a statement with the key, and a missing statement was removed.
+fn has_event_signatures(db: &Untrusted, id: &str) -> Result<bool, Refusal> {
+    db.conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM event e JOIN event_signature s ON s.event = e.id
+                            WHERE e.observer = ?1)",
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))
+}
+
 /// The observer's statement, when the file holds one: it must verify with their key.
 fn check_statement(
     observer: ObserverId,
@@ -317,7 +394,7 @@ fn check_statement(
 fn check_last_signature(
     db: &Untrusted,
     id: &str,
-    public: Option<&[u8; 32]>,
+    key_at: &dyn Fn(u64) -> Option<[u8; 32]>,
     observer: ObserverId,
     check: &mut ChainCheck,
 ) -> Result<(), Refusal> {
@@ -337,7 +414,7 @@ fn check_last_signature(
         return Ok(());
     };
     let seq = seq.unsigned_abs();
-    let Some(key) = public else {
+    let Some(key) = key_at(seq) else {
         check.problem = Some(ChainProblem::NoPublicKey);
         return Ok(());
     };
@@ -347,7 +424,7 @@ fn check_last_signature(
             .ok()
             .and_then(|b| <[u8; 64]>::try_from(b).ok()),
     ) {
-        (Some(h), Some(s)) => chain::head_signature_is_valid(key, observer, seq, &h, &s),
+        (Some(h), Some(s)) => chain::head_signature_is_valid(&key, observer, seq, &h, &s),
         _ => false,
     };
     if valid {
@@ -356,6 +433,102 @@ fn check_last_signature(
         check.problem = Some(ChainProblem::BadHeadSignature { seq });
     }
     Ok(())
+}
+
+/// A key-change event of a chain (issue 15 point 3): where, its hash, the two keys, and whether
+/// it is signed by its new key only.
+struct KeyChange {
+    seq: u64,
+    hash: Hash,
+    from: [u8; 32],
+    to: [u8; 32],
+    lost: bool,
+}
+
+/// The key that signs position `seq` of a chain with the key changes `changes` (settled) and the
+/// key `current` now: a change's old key up to it (its own position too, unless the old key was
+/// lost), its new key after it.
+fn key_at(seq: u64, changes: &[KeyChange], current: [u8; 32]) -> [u8; 32] {
+    for c in changes {
+        if seq < c.seq || (seq == c.seq && !c.lost) {
+            return c.from;
+        }
+        if seq == c.seq {
+            return c.to;
+        }
+    }
+    current
+}
+
+/// Checks the key changes of a chain whose key is now `current`: each signed by its old key
+/// (or by its new key only: lost, then a [`ChainProblem::KeyChangeUnproven`]), the first one's
+/// old key the one that signed the position before it, each old key the previous new one, the
+/// last new key `current`.
+fn settle_changes(
+    db: &Untrusted,
+    id: &str,
+    observer: ObserverId,
+    changes: &mut [KeyChange],
+    current: [u8; 32],
+) -> Result<Option<ChainProblem>, Refusal> {
+    let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
+    let signature_at = |seq: u64| -> Result<Option<(Hash, [u8; 64])>, Refusal> {
+        let row: Option<(String, String)> = db
+            .conn
+            .query_row(
+                "SELECT e.hash, s.signature FROM event e JOIN event_signature s ON s.event = e.id
+                 WHERE e.observer = ?1 AND e.seq = ?2",
+                rusqlite::params![id, i64::try_from(seq).unwrap_or(i64::MAX)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(damaged)?;
+        Ok(row.and_then(|(h, s)| {
+            Some((
+                events::parse_hash(&h)?,
+                hex::decode(s).ok()?.try_into().ok()?,
+            ))
+        }))
+    };
+    let Some(first) = changes.first() else {
+        return Ok(None);
+    };
+    // The position before the first change is signed by its old key, when signed at all.
+    if first.seq > 1
+        && let Some((hash, sig)) = signature_at(first.seq - 1)?
+        && !chain::head_signature_is_valid(&first.from, observer, first.seq - 1, &hash, &sig)
+    {
+        return Ok(Some(ChainProblem::KeyChangeBroken { seq: first.seq }));
+    }
+    let mut key = first.from;
+    let mut unproven = None;
+    for c in changes.iter_mut() {
+        let broken = Some(ChainProblem::KeyChangeBroken { seq: c.seq });
+        if c.from != key {
+            return Ok(broken);
+        }
+        let Some((_, sig)) = signature_at(c.seq)? else {
+            return Ok(broken);
+        };
+        if chain::head_signature_is_valid(&c.from, observer, c.seq, &c.hash, &sig) {
+            c.lost = false;
+        } else if chain::head_signature_is_valid(&c.to, observer, c.seq, &c.hash, &sig) {
+            c.lost = true;
+            unproven.get_or_insert_with(|| ChainProblem::KeyChangeUnproven {
+                seq: c.seq,
+                fingerprint: crate::domain::fingerprint::Fingerprint::of(&c.to),
+            });
+        } else {
+            return Ok(broken);
+        }
+        key = c.to;
+    }
+    if key != current {
+        return Ok(Some(ChainProblem::KeyChangeBroken {
+            seq: changes.last().map_or(0, |c| c.seq),
+        }));
+    }
+    Ok(unproven)
 }
 
 fn step(seq: &mut u64, hash: &mut Hash, event: &Event, stored: &Hash) -> Result<(), ChainProblem> {
@@ -382,7 +555,7 @@ fn step(seq: &mut u64, hash: &mut Hash, event: &Event, stored: &Hash) -> Result<
 fn check_head(
     db: &Untrusted,
     id: &str,
-    key: Option<&str>,
+    key_at: &dyn Fn(u64) -> Option<[u8; 32]>,
     observer: ObserverId,
     check: &mut ChainCheck,
 ) -> Result<(), Refusal> {
@@ -404,7 +577,7 @@ fn check_head(
     let signature: Option<[u8; 64]> = hex::decode(&signature_hex)
         .ok()
         .and_then(|b| b.try_into().ok());
-    let key = key.and_then(events::parse_hash);
+    let key = key_at(seq);
     let at: Option<String> = db
         .conn
         .query_row(
@@ -415,8 +588,13 @@ fn check_head(
         .optional()
         .map_err(damaged)?;
     check.problem = match (hash, signature, key) {
+        // The head is signed again with the new key at a key change (issue 15 point 3): the
+        // key at its position, or the key now.
         (Some(h), Some(s), Some(k))
-            if chain::head_signature_is_valid(&k, observer, seq, &h, &s) =>
+            if chain::head_signature_is_valid(&k, observer, seq, &h, &s)
+                || key_at(u64::MAX).is_some_and(|now| {
+                    chain::head_signature_is_valid(&now, observer, seq, &h, &s)
+                }) =>
         {
             if at.as_deref() == Some(hash_hex.as_str()) {
                 check.signed_up_to = Some(seq);
@@ -515,6 +693,36 @@ impl super::Store {
 }
 
 impl Untrusted {
+    /// Every key change of the file (issue 15 point 3): the observer, the key change's position
+    /// and the key it replaced, in file order. None before schema 10.
+    pub fn former_keys(&self) -> Result<Vec<(ObserverId, u64, [u8; 32])>, Refusal> {
+        if self.version() < 10 {
+            return Ok(Vec::new());
+        }
+        let damaged = |e: rusqlite::Error| Refusal::Damaged(Damage::sqlite(&e));
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT observer, seq, voter FROM event WHERE kind = 'key_change' ORDER BY rowid",
+            )
+            .map_err(damaged)?;
+        let rows: Vec<(String, i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(damaged)?
+            .collect::<Result<_, _>>()
+            .map_err(damaged)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(o, seq, from)| {
+                Some((
+                    ObserverId(uuid::Uuid::parse_str(&o).ok()?),
+                    seq.unsigned_abs(),
+                    events::parse_hash(&from)?,
+                ))
+            })
+            .collect())
+    }
+
     /// Every observer's public key and signed head, in id order.
     pub fn observer_seals(&self) -> Result<Vec<ObserverSeal>, Refusal> {
         seals(&self.conn).map_err(|e| Refusal::Damaged(Damage::sqlite(&e)))

@@ -181,12 +181,15 @@ def forge_folder(args):
     if args.attack == "edit-events":
         flip_first(f.of(victim))
         f.rechain(victim)
-    elif args.attack == "append":
+    elif args.attack in ("append", "append-unsigned"):
         last = dict(f.of(victim)[-1])
         last["_from"] = last["id"]
         last.update(id=str(uuid.uuid4()), seq=str(int(last["seq"]) + 1),
                     note="present, erreur de ma part")
         flip_first([last])
+        if args.attack == "append-unsigned":
+            # No signature at all on the appended row (rather than the previous row's copied).
+            last["signature"] = ""
         at = f.rows.index(f.of(victim)[-1]) + 1
         f.rows.insert(at, last)
         f.rechain(victim)
@@ -206,6 +209,14 @@ def forge_folder(args):
         garbled = garble(args.victim)
         for r in f.of(victim):
             r["observer_name"] = quote(garbled)
+        f.seal(victim)["observer_name"] = quote(garbled)
+    elif args.attack == "strip-statement":
+        # The name garbled and the signed statement that covers it removed: every event and its
+        # signature are left as they were (nothing a signature covers is touched).
+        garbled = garble(args.victim)
+        for r in f.of(victim):
+            r["observer_name"] = quote(garbled)
+            r["observer_statement"] = r["reference_digest"] = ""
         f.seal(victim)["observer_name"] = quote(garbled)
     elif args.attack in ("new-key", "stolen-key"):
         flip_first(f.of(victim))
@@ -274,6 +285,35 @@ def forge_db(args):
         values[15] = hashlib.sha256(bytes(32) + canonical(as_csv_row(values))).hexdigest()
         conn.execute(f"INSERT INTO event ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
                      values)
+    elif attack == "forged-key-change":
+        # A key change of the victim's chain to a key of the forger's, signed by that new key
+        # only (the forger does not hold the victim's), the head and the statement signed again
+        # with it: what `constat key new --lost` writes, without the victim.
+        secret = os.urandom(32)
+        public = public_of(secret).hex()
+        old_key, name, digest = conn.execute(
+            "SELECT public_key, name, reference_digest FROM observer WHERE id = ?",
+            (victim,)).fetchone()
+        last = as_csv_row(rows[-1])
+        seq = int(last["seq"]) + 1
+        values = [None] * len(COLUMNS)
+        values[0], values[1], values[2], values[3] = str(uuid.uuid4()), victim, seq, last["recorded_at"]
+        values[4], values[12], values[14] = "key_change", old_key, public
+        values[15] = hashlib.sha256(bytes.fromhex(last["hash"])
+                                    + canonical(as_csv_row(values))).hexdigest()
+        conn.execute(f"INSERT INTO event ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+                     values)
+        signature = sign(secret, head_message(victim, seq, values[15])).hex()
+        conn.execute("INSERT INTO event_signature (event, signature) VALUES (?, ?)",
+                     (values[0], signature))
+        conn.execute("UPDATE chain_head SET seq = ?, hash = ?, signature = ? WHERE observer = ?",
+                     (seq, values[15], signature, victim))
+        conn.execute("UPDATE observer SET public_key = ?, statement = ? WHERE id = ?",
+                     (public, sign(secret, statement_message(victim, name, public, digest)).hex(),
+                      victim))
+    elif attack == "strip-statement":
+        conn.execute("UPDATE observer SET name = ?, reference_digest = NULL, statement = NULL"
+                     " WHERE id = ?", (garble(args.victim), victim))
     elif attack == "garble":
         conn.execute("UPDATE observer SET name = ? WHERE id = ?",
                      (garble(args.victim), victim))
@@ -309,12 +349,21 @@ def statement_message(observer, name, public_hex, digest_hex):
 def forge_csv(args):
     """csv-new-key: the victim's first tick flipped, the chain recomputed, every row re-signed
     with a NEW key (signature, public_key, observer_statement): a file consistent in itself.
-    csv-unsigned: the same edit with the key and signatures left out (blank cells)."""
+    csv-unsigned: the same edit with the key and signatures left out (blank cells).
+    csv-strip-statement: nothing signed touched; the name garbled and the observer's signed
+    statement (and reference digest) left out."""
     raw = open(args.genuine, encoding="utf-8-sig", newline="").read()
     reader = csv.DictReader(io.StringIO(raw))
     header, rows = reader.fieldnames, list(reader)
     victim = next(r["observer"] for r in rows if r["observer_name"] == args.victim)
     mine = [r for r in rows if r["observer"] == victim]
+    if args.attack == "csv-strip-statement":
+        # Events and signatures untouched; the name garbled, its signed statement removed.
+        for r in mine:
+            r["observer_name"] = quote(garble(args.victim))
+            r["observer_statement"] = r["reference_digest"] = ""
+        write_csv(args.out, header, rows)
+        return
     flip_first(mine)
     previous = bytes(32)
     for r in mine:
@@ -333,11 +382,15 @@ def forge_csv(args):
             r["public_key"] = r["signature"] = r["observer_statement"] = ""
     else:
         raise SystemExit(f"unknown attack {args.attack}")
+    write_csv(args.out, header, rows)
+
+
+def write_csv(path, header, rows):
     out = io.StringIO()
     w = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
     w.writeheader()
     w.writerows(rows)
-    open(args.out, "w", encoding="utf-8", newline="").write(out.getvalue())
+    open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
 
 
 if __name__ == "__main__":

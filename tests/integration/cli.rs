@@ -60,6 +60,7 @@ fn recorded(db: &Path) -> Vec<String> {
             EventBody::Photo { bureau, photo, .. } => {
                 format!("photo,{bureau},{}", hex::encode(photo.sha256))
             }
+            EventBody::KeyChange { from, to } => format!("key_change,{from},{to}"),
         })
         .collect()
 }

@@ -10,9 +10,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use constat::app::evidence::{Broken, FolderProblem, Subject, Verdict, verify_folder};
+use constat::app::evidence::{
+    Broken, FolderProblem, Subject, Verdict, verify_database_file, verify_folder,
+};
 use constat::app::folder_check::{PvDifference, SealProblem};
 use constat::domain::fingerprint::ChainReference;
+use constat::storage::ChainProblem;
 
 use crate::util::{constat, events, run, stdout, tick};
 
@@ -447,6 +450,71 @@ fn an_event_appended_to_anothers_chain_in_a_folder_is_refused() {
     );
 }
 
+/// A chain signed only up to position M of its N events is a break: `verify` exits 1 and says
+/// "N événements, signés jusqu'à la position M", for a database (an event appended after the
+/// signed ones, raw SQLite) and for a folder (a row appended without a signature, the MANIFEST
+/// re-signed by its exporter).
+#[test]
+fn a_chain_signed_only_up_to_an_earlier_position_is_a_break() {
+    let g = genuine();
+    let db = g.forged_db("db-append", &g.marie);
+    let out = stdout(&run(constat(&db).arg("verify").arg(&db), 1));
+    let verdicts = verify_database_file(&db).unwrap();
+    assert_eq!(verdicts.len(), 1, "{verdicts:?}");
+    assert!(
+        matches!(
+            verdicts[0].subject,
+            Subject::Chain {
+                events: 5,
+                signed_up_to: Some(4),
+                ..
+            }
+        ),
+        "{verdicts:?}"
+    );
+    assert_eq!(
+        verdicts[0].broken,
+        Some(Broken::Chain(ChainProblem::Unsigned {
+            events: 5,
+            signed: 4
+        }))
+    );
+    assert!(
+        out.contains("5 événements, signés jusqu'à la position 4"),
+        "{out}"
+    );
+    merge_refuses(&g.target("t1.db"), &db);
+
+    let secret = secret_of(&g.coord);
+    let folder = g.forged("append-unsigned", &g.coord_folder, Some(&secret), &[]);
+    let first = first_break(&folder);
+    assert_eq!(
+        first.broken,
+        Some(Broken::Seal(SealProblem::SignedUpTo {
+            signed: 4,
+            events: 5
+        })),
+        "{first:?}"
+    );
+    assert!(
+        matches!(
+            first.subject,
+            Subject::CsvChain {
+                events: 5,
+                signed_up_to: Some(4),
+                ..
+            }
+        ),
+        "{first:?}"
+    );
+    let out = stdout(&run(constat(&folder).arg("verify").arg(&folder), 1));
+    assert!(
+        out.contains("5 événements, signés jusqu'à la position 4"),
+        "{out}"
+    );
+    merge_refuses(&g.target("t2.db"), &folder.join("events.csv"));
+}
+
 #[test]
 fn a_dropped_last_event_or_a_cut_end_with_its_head_dropped_is_refused() {
     let g = genuine();
@@ -704,6 +772,60 @@ fn merge_and_verify_refuse_a_garbled_observer_name() {
         constat_break(&folder).broken,
         Some(Broken::Seal(SealProblem::BadStatement))
     );
+}
+
+/// A keyed observer whose signed statement (name, key, reference digest) was removed from the
+/// file, their name garbled meanwhile and every event and signature left as they were: `verify`
+/// reports it (database, folder re-signed by its exporter) and `merge` refuses it (database,
+/// events CSV, folder's `events.csv`) into a target that did not know them.
+#[test]
+fn a_keyed_observer_stripped_of_their_signed_statement_is_refused() {
+    let g = genuine();
+    let db = g.forged_db("db-strip-statement", &g.marie);
+    run(constat(&db).arg("verify").arg(&db), 1);
+    let verdicts = verify_database_file(&db).unwrap();
+    assert_eq!(
+        verdicts.iter().map(|v| &v.broken).collect::<Vec<_>>(),
+        [&Some(Broken::Chain(ChainProblem::StatementMissing))],
+        "{verdicts:?}"
+    );
+    merge_refuses(&g.target("t1.db"), &db);
+
+    let csv = g.path("marie.csv");
+    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let stripped = g.path("stripped.csv");
+    forge(&[
+        "csv-strip-statement",
+        csv.to_str().unwrap(),
+        stripped.to_str().unwrap(),
+        "--victim",
+        "Marie",
+    ]);
+    merge_refuses(&g.target("t2.db"), &stripped);
+
+    let folder = g.forged(
+        "strip-statement",
+        &g.coord_folder,
+        Some(&secret_of(&g.coord)),
+        &[],
+    );
+    assert_eq!(
+        constat_break(&folder).broken,
+        Some(Broken::Seal(SealProblem::StatementMissing))
+    );
+    merge_refuses(&g.target("t3.db"), &folder.join("events.csv"));
+
+    // The genuine files still merge and verify.
+    let target = g.target("t4.db");
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--into"])
+            .arg(&target)
+            .arg(&csv)
+            .arg(&g.coord),
+        0,
+    );
+    run(constat(&target).arg("verify").arg(&target), 0);
 }
 
 #[test]
@@ -972,4 +1094,235 @@ fn reference_rows_edited_after_their_observer_signed_them_are_caught() {
             .arg(&g.marie),
         0,
     );
+}
+
+/// The fingerprint of the key `db` holds for Marie.
+fn marie_fingerprint(db: &Path) -> String {
+    let key: String =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap()
+            .query_row(
+                "SELECT public_key FROM observer WHERE name = 'Marie'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+    let key: [u8; 32] = hex::decode(key).unwrap().try_into().unwrap();
+    constat::domain::fingerprint::Fingerprint::of(&key).to_string()
+}
+
+/// Issue 15 point 3: `constat key new` gives Marie a new key pair, announced in her chain by a
+/// key-change event her OLD key signs. Her next file then merges into a coordinator's database
+/// that holds her old key (and is refused nothing), the new key taking over from that position;
+/// both files verify, and her evidence folder verifies by hand too.
+#[test]
+fn a_key_rotation_signed_by_the_old_key_is_taken_by_merge_and_verify() {
+    let g = genuine();
+    let old = marie_fingerprint(&g.marie);
+    assert_eq!(marie_fingerprint(&g.coord), old);
+    let before = g.path("marie-before.db");
+    run(
+        constat(&g.marie).args(["export", "db", "-o"]).arg(&before),
+        0,
+    );
+    let said = stdout(&run(constat(&g.marie).args(["key", "new"]), 0));
+    let new = marie_fingerprint(&g.marie);
+    assert_ne!(new, old);
+    assert!(said.contains(&new) && said.contains(&old), "{said}");
+    tick(&g.marie, "5", "bureau", "present", &[]);
+    run(constat(&g.marie).arg("verify").arg(&g.marie), 0);
+    let marie = marie_events(&g.marie);
+    assert_eq!(marie.len(), 6);
+    assert!(matches!(
+        marie[4].body,
+        constat::domain::EventBody::KeyChange { .. }
+    ));
+    // The coordinator who holds her old key takes the rotation, in a database and in a CSV.
+    let csv = g.path("marie-rotated.csv");
+    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    run(
+        constat(&g.coord)
+            .args(["merge", "--strict", "--into"])
+            .arg(&g.coord)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_events(&g.coord), marie);
+    assert_eq!(marie_fingerprint(&g.coord), new);
+    run(constat(&g.coord).arg("verify").arg(&g.coord), 0);
+    let other = g.target("t-csv.db");
+    run(
+        constat(&other)
+            .args(["merge", "--strict", "--into"])
+            .arg(&other)
+            .arg(g.coord_folder.join("events.csv")),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&other), old);
+    run(
+        constat(&other)
+            .args(["merge", "--strict", "--into"])
+            .arg(&other)
+            .arg(&csv),
+        0,
+    );
+    assert_eq!(marie_events(&other), marie);
+    assert_eq!(marie_fingerprint(&other), new);
+    // Her files from before and after the key change, in one run (no key conflict) or the newer
+    // first (the older one is an earlier state of her chain, not a rival key).
+    let t = g.target("both.db");
+    run(
+        constat(&t)
+            .args(["merge", "--strict", "--into"])
+            .arg(&t)
+            .arg(&before)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_events(&t), marie);
+    let t = g.target("newer-first.db");
+    for file in [&g.marie, &before] {
+        run(
+            constat(&t)
+                .args(["merge", "--strict", "--into"])
+                .arg(&t)
+                .arg(file),
+            0,
+        );
+    }
+    assert_eq!(marie_events(&t), marie);
+    assert_eq!(marie_fingerprint(&t), new);
+    run(constat(&t).arg("verify").arg(&t), 0);
+    // A coordinator with a roster that enrols her old key takes the new one from the key change.
+    let t = g.target("rostered.db");
+    run(constat(&t).args(["roster", "add", "Marie", &old]), 0);
+    run(
+        constat(&t)
+            .args(["merge", "--strict", "--into"])
+            .arg(&t)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&t), new);
+    // Her evidence folder, rows signed by both keys, verifies with constat and by hand.
+    let folder = g.path("marie-rotated-preuves");
+    run(
+        constat(&g.marie)
+            .args(["export", "evidence", "-o"])
+            .arg(&folder),
+        0,
+    );
+    run(constat(&folder).arg("verify").arg(&folder), 0);
+    assert_eq!(hand_check(&folder), 0);
+    // The PV written before the key change, with the old key's fingerprint, still matches.
+    for path in [&g.marie, &g.coord, &folder] {
+        run(
+            constat(path)
+                .args(["verify", "--pv", &g.reference.to_string()])
+                .arg(path),
+            0,
+        );
+    }
+}
+
+/// A key change signed by its new key only is taken only with `merge --accept-key` of that key:
+/// a forger's (who holds a key of their own, not Marie's) is refused without it, whatever the
+/// file says, and `verify` names it; so is Marie's own after she lost her key (`key new
+/// --lost`) until the coordinator, having checked her new fingerprint with her, accepts it.
+#[test]
+fn a_key_change_signed_by_a_new_key_only_needs_accept_key() {
+    let g = genuine();
+    let old = marie_fingerprint(&g.coord);
+    let forged = g.forged_db("db-forged-key-change", &g.marie);
+    let forger = marie_fingerprint(&forged);
+    assert_ne!(forger, old);
+    run(constat(&forged).arg("verify").arg(&forged), 1);
+    let verdicts = verify_database_file(&forged).unwrap();
+    assert!(
+        matches!(
+            verdicts[0].broken,
+            Some(Broken::Chain(ChainProblem::KeyChangeUnproven {
+                seq: 5,
+                ..
+            }))
+        ),
+        "{verdicts:?}"
+    );
+    merge_refuses(&g.coord, &forged);
+    assert_eq!(marie_fingerprint(&g.coord), old);
+    let rejection = constat::storage::Store::open(&g.coord)
+        .unwrap()
+        .merge_database(
+            &forged,
+            constat::storage::MergeOptions {
+                now: constat::app::now(),
+                strict: true,
+            },
+            &mut |_| {},
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            rejection,
+            constat::storage::MergeRejection::KeyChangeNotAccepted { seq: 5, .. }
+        ),
+        "{rejection:?}"
+    );
+    // Into a database that never knew Marie: refused too, with or without a roster enrolling
+    // her key.
+    merge_refuses(&g.target("t1.db"), &forged);
+    let rostered = g.target("t-roster.db");
+    run(constat(&rostered).args(["roster", "add", "Marie", &old]), 0);
+    merge_refuses(&rostered, &forged);
+    // With the coordinator's word for the new key, taken.
+    let target = g.target("t2.db");
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--into"])
+            .arg(&target)
+            .arg(&g.marie),
+        0,
+    );
+    run(
+        constat(&target)
+            .args(["merge", "--strict", "--accept-key", &forger, "--into"])
+            .arg(&target)
+            .arg(&forged),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&target), forger);
+
+    // Marie's own key lost: the same, for her genuine new key.
+    let id: String =
+        rusqlite::Connection::open_with_flags(&g.marie, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap()
+            .query_row("SELECT id FROM observer WHERE is_local = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+    std::fs::remove_file(crate::util::key_dir(&g.marie).join(format!("{id}.key"))).unwrap();
+    run(constat(&g.marie).args(["key", "new", "--lost"]), 0);
+    let new = marie_fingerprint(&g.marie);
+    tick(&g.marie, "5", "bureau", "present", &[]);
+    run(constat(&g.marie).arg("verify").arg(&g.marie), 1);
+    merge_refuses(&g.coord, &g.marie);
+    run(
+        constat(&g.coord)
+            .args(["merge", "--strict", "--accept-key", &new, "--into"])
+            .arg(&g.coord)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_fingerprint(&g.coord), new);
+    assert_eq!(marie_events(&g.coord).len(), 6);
+    // Her next file needs no --accept-key any more.
+    tick(&g.marie, "6", "bureau", "present", &[]);
+    run(
+        constat(&g.coord)
+            .args(["merge", "--strict", "--into"])
+            .arg(&g.coord)
+            .arg(&g.marie),
+        0,
+    );
+    assert_eq!(marie_events(&g.coord).len(), 7);
 }
