@@ -24,6 +24,7 @@ pv-household = a household of { $voters } { $voters ->
     }
    *[other] { $missing } missing
 }; seen by { $who }.
+pv-household-of-bureau = household registered at bureau { $bureau }
 pv-households = { $count } households observed in the circonscription: { $missing } { $missing ->
     [one] envelope
    *[other] envelopes

@@ -25,6 +25,7 @@ pv-household = un foyer de { $voters } { $voters ->
     [one] { $missing } manquante
    *[other] { $missing } manquantes
 } ; constaté par { $who }.
+pv-household-of-bureau = foyer inscrit au bureau { $bureau }
 pv-households = { $count } foyers observés dans la circonscription : { $missing } { $missing ->
     [one] enveloppe manquante
    *[other] enveloppes manquantes

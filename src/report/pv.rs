@@ -925,7 +925,12 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
                 .filter(|h| h.received < h.voters && arrived_late(pv, h))
             {
                 let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
-                let mut by = format!("{} ({}", h.observer_name, super::time(h.at, zone, cat));
+                let mut by = format!(
+                    "{} ({}{}",
+                    h.observer_name,
+                    super::time(h.at, zone, cat),
+                    other_bureau(h, code, cat)
+                );
                 if let Some(on) = h.received_on {
                     by.push_str(&format!(
                         ", {}",
@@ -947,7 +952,12 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
             if let [h] = observations.as_slice() {
                 // In the zone of the household's bureau, when its record names it.
                 let zone = h.bureau.as_ref().map_or(zone, LegalZone::of_bureau);
-                let by = format!("{} ({})", h.observer_name, super::time(h.at, zone, cat));
+                let by = format!(
+                    "{} ({}{})",
+                    h.observer_name,
+                    super::time(h.at, zone, cat),
+                    other_bureau(h, code, cat)
+                );
                 envelopes.push((t.household)(h.voters, h.received, &by));
             } else {
                 let short = super::capped(
@@ -1015,6 +1025,26 @@ pub fn facts(pv: &Pv<'_>, cat: &Catalog) -> Facts {
         envelopes,
         late,
         irregular,
+    }
+}
+
+/// `, foyer du bureau 75056_0912` when a household's record names a bureau other than the PV's:
+/// the annex's envelope facts are the circonscription's, and a household registered elsewhere
+/// is said to be.
+fn other_bureau(
+    h: &crate::domain::findings::HouseholdSighting,
+    code: &BureauCode,
+    cat: &Catalog,
+) -> String {
+    match &h.bureau {
+        Some(b) if b != code => format!(
+            "{}{}",
+            cat.clause_sep,
+            Message::new("pv-household-of-bureau")
+                .arg("bureau", b.as_str())
+                .render(cat.lang)
+        ),
+        _ => String::new(),
     }
 }
 
@@ -2433,6 +2463,37 @@ mod tests {
         );
         assert!(!r.contains("RÉCLAMATION"), "{r}");
         assert!(a.contains("Faits à vérifier"), "{a}");
+    }
+
+    /// The annex's envelope facts are the circonscription's: a household registered at another
+    /// bureau is said to be, not passed off as one of this bureau's.
+    #[test]
+    fn a_household_of_another_bureau_is_named_in_the_annex() {
+        let d = day(2017, 6, 11);
+        let other: Vec<Event> = events(d)
+            .into_iter()
+            .map(|mut e| {
+                if let EventBody::Envelope { bureau, .. } = &mut e.body {
+                    *bureau = Some(BureauCode::parse("75056_0912").unwrap());
+                }
+                e
+            })
+            .collect();
+        let (_, a, _) = texts_of(
+            ElectionKind::Legislatives,
+            d,
+            "75056_0911",
+            Appeal::default(),
+            &other,
+        );
+        assert!(a.contains("foyer inscrit au bureau 75056_0912"), "{a}");
+        let (_, a, _) = texts(
+            ElectionKind::Legislatives,
+            d,
+            "75056_0911",
+            Appeal::default(),
+        );
+        assert!(!a.contains("foyer inscrit au bureau"), "{a}");
     }
 
     /// A period of absence that began before the close and was still seen after it: the annex
