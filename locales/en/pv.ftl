@@ -80,6 +80,7 @@ pv-qualite-blank = in the capacity of ______________ (voter registered at the bu
 pv-at = on { $day } at { $clock }{ $zone }
 pv-own-period = { $single ->
     [yes] on { $day } at { $from }
+    [seen] on { $day } at { $times }
    *[no] on { $day } from { $from } until at least { $until }
 }{ $zone }{ $back }
 pv-own-absent = The ballot of { $candidate } was missing from this bureau's table { $periods }.

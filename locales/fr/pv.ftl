@@ -88,6 +88,7 @@ pv-qualite-blank = en qualité de ______________ (électeur inscrit au bureau, d
 pv-at = le { $day } à { $clock }{ $zone }
 pv-own-period = { $single ->
     [yes] le { $day } à { $from }
+    [seen] le { $day } à { $times }
    *[no] le { $day } de { $from } à au moins { $until }
 }{ $zone }{ $back }
 pv-own-absent = Le bulletin de { $candidate } manquait sur la table de ce bureau { $periods }.

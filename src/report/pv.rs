@@ -359,8 +359,11 @@ fn signer_qualite(pv: &Pv<'_>, signer: &Signer<'_>, lang: Lang) -> String {
     qualite(signer.qualite, home.as_ref(), signer.feminine, lang)
 }
 
-/// One of the signer's own periods of absence of a ballot from the table.
-fn own_period(p: &AbsencePeriod, zone: LegalZone, cat: &Catalog) -> String {
+/// One of the signer's own periods of absence of a ballot from the table. `contradicted`: another
+/// observer saw the ballot present between its first and last sightings, so the signer states
+/// the moments they saw it missing ("à 15 h 00 et à 15 h 30"), not a continuous absence ("de
+/// 15 h 00 à au moins 15 h 30").
+fn own_period(p: &AbsencePeriod, contradicted: bool, zone: LegalZone, cat: &Catalog) -> String {
     let day = zone.local(p.from).date();
     let clock = |t: DateTime<Utc>| {
         let local = zone.local(t);
@@ -376,8 +379,22 @@ fn own_period(p: &AbsencePeriod, zone: LegalZone, cat: &Catalog) -> String {
             .arg("at", clock(s.at))
             .render(cat.lang)
     });
+    let and = Message::new("law-and").render(cat.lang);
+    let times: Vec<String> = p.sightings.iter().map(|s| clock(s.at)).collect();
+    let times = match times.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{}{and}{last}", rest.join(", ")),
+        _ => times.join(""),
+    };
+    let single = if minute(p.from) == minute(p.until) {
+        "yes"
+    } else if contradicted {
+        "seen"
+    } else {
+        "no"
+    };
     Message::new("pv-own-period")
-        .arg("single", minute(p.from) == minute(p.until))
+        .arg("single", single)
+        .arg("times", times)
         .arg("day", (cat.pv.date)(day))
         .arg("from", clock(p.from))
         .arg("until", clock(p.until))
@@ -498,11 +515,31 @@ pub fn own_facts(pv: &Pv<'_>, me: ObserverId, cat: &Catalog) -> Vec<String> {
             } = d
                 && bureau == code
             {
+                // Another observer's sighting of the ballot present inside the period.
+                let against: Vec<&Sighting> = pv
+                    .record
+                    .details
+                    .iter()
+                    .filter_map(|d| match d {
+                        Detail::Disagreement {
+                            bureau: b,
+                            candidate: c,
+                            observations,
+                            ..
+                        } if b == bureau && c.panel == candidate.panel => Some(observations),
+                        _ => None,
+                    })
+                    .flatten()
+                    .filter(|s| s.observer != me && s.mark == Mark::Present)
+                    .collect();
                 let mine: Vec<String> = periods
                     .iter()
                     .filter(|p| p.observer == me)
                     .filter_map(|p| before_close(pv, p))
-                    .map(|p| own_period(&p, zone, cat))
+                    .map(|p| {
+                        let contradicted = against.iter().any(|s| p.from < s.at && s.at < p.until);
+                        own_period(&p, contradicted, zone, cat)
+                    })
                     .collect();
                 if !mine.is_empty() {
                     lines.push(

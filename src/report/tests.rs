@@ -1244,3 +1244,41 @@ fn presidentielle_rates_are_split_by_the_bureaux_departements() {
         .unwrap_or_else(|| panic!("no Rhône on the map"));
     assert!(rhone.contains("66,7"), "{rhone}");
 }
+
+/// Bruno saw candidate 3's ballot missing at 15:00 and 15:30 while Denis saw it present at
+/// 15:20 (the data set): Bruno's réclamation states the moments he saw it missing, not a
+/// continuous absence "de 17 h 00 à au moins 17 h 30" that Denis's sighting contradicts.
+#[test]
+fn a_period_contradicted_by_another_observer_is_stated_as_moments_seen() {
+    let data = national_data();
+    let state = RecordState::fold(&national_events());
+    let code = bureau("0911");
+    let b = data.referential.bureaux[&code].clone();
+    let record = build_record_with(&data.referential, &state, &circ(), &national_names()).unwrap();
+    let voters = pv::voters_of(&state, &record);
+    let pv = pv::Pv {
+        election: &data.election,
+        checked: pv::checked_at_bureau(&state, &record, &b),
+        record: &record,
+        bureau: &b,
+        voters: &voters,
+        signer: "Bruno",
+        digest: Some(DIGEST),
+        reference: None,
+        appeal: None,
+    };
+    let facts = pv::own_facts(&pv, ObserverId(Uuid::from_u128(11)), Lang::Fr.catalog());
+    let third = facts
+        .iter()
+        .find(|f| f.contains("n° 3"))
+        .unwrap_or_else(|| panic!("no fact of n° 3 in {facts:?}"));
+    // 15:00 and 15:30 UTC are 17 h 00 and 17 h 30 in Paris in June.
+    assert!(third.contains("à 17 h 00 et 17 h 30"), "{third}");
+    assert!(!third.contains("à au moins"), "{third}");
+    // Candidate 8's period, which nobody contradicts, stays a period.
+    let eighth = facts
+        .iter()
+        .find(|f| f.contains("n° 8"))
+        .unwrap_or_else(|| panic!("no fact of n° 8 in {facts:?}"));
+    assert!(eighth.contains("à au moins"), "{eighth}");
+}
