@@ -1065,9 +1065,9 @@ fn a_circonscription_with_nothing_to_report_is_one_line() {
     // In the page: that line and nothing else about 0101 but the contents' links.
     let lines: Vec<&str> = html.lines().filter(|l| l.contains("0101")).collect();
     assert_eq!(lines, [line.as_str()], "{html}");
-    // The two circonscriptions with findings have a section each.
-    assert_eq!(html.matches("<section class=\"circ compact\"").count(), 2);
-    for c in ["7501", "9201"] {
+    // The three circonscriptions with findings have a section each.
+    assert_eq!(html.matches("<section class=\"circ compact\"").count(), 3);
+    for c in ["7501", "9201", "97101"] {
         assert!(html.contains(&format!("<section class=\"circ compact\" id=\"c{c}\">")));
         assert!(
             html.contains(&format!("<a href=\"#c{c}\">{c}</a>")),
@@ -1089,12 +1089,12 @@ fn the_national_page_counts_coverage_findings_and_tells_no_data_from_zero() {
     // Names, not codes; départements with findings first, the quiet one at the end.
     assert!(at("<h2>Paris (75)</h2>") < at("<h2>Hauts-de-Seine (92)</h2>"));
     assert!(at("<h2>Hauts-de-Seine (92)</h2>") < at("<h4 id=\"d01\">Ain (01)</h4>"));
-    // Coverage: 3 circonscriptions observed out of 4 in the reference data.
+    // Coverage: 4 circonscriptions observed out of 5 in the reference data.
     assert!(
-        html.contains("3 circonscriptions observées sur 4"),
+        html.contains("4 circonscriptions observées sur 5"),
         "{html}"
     );
-    assert!(html.contains("Constats dans 2 circonscriptions sur 3 observées"));
+    assert!(html.contains("Constats dans 3 circonscriptions sur 4 observées"));
     assert!(html.contains("Données arrêtées au dimanche 11 juin 2017, 20 h 30"));
     // Totals per kind, written on the bars, equal to the records' counts.
     let mut counts = Counts::default();
@@ -1158,7 +1158,7 @@ fn the_national_page_is_in_english_too() {
     let (html, _) = national_html(Lang::En);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains("National summary"));
-    assert!(html.contains("3 circonscriptions observed out of 4"));
+    assert!(html.contains("4 circonscriptions observed out of 5"));
     assert!(html.contains("nothing to report</li>"));
     // Every message found: no message id left in the page.
     assert!(!html.contains("national-"), "a message id is missing");
