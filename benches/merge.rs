@@ -341,6 +341,7 @@ fn merge_constat(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
     let options = MergeOptions {
         now: now(),
         strict: false,
+        accept_unsigned: false,
     };
     let start = Instant::now();
     let mut added = 0;

@@ -227,6 +227,10 @@ pub struct MergeArgs {
     /// (`key new --lost`) (repeatable)
     #[arg(long = "accept-key", value_name = "FINGERPRINT")]
     pub accept_key: Vec<String>,
+    /// Take the events of observers with no key (files of constat before December 2026);
+    /// refused otherwise, since a genuine observer's file has been signed since then
+    #[arg(long)]
+    pub accept_unsigned: bool,
     /// Observer databases, events CSV files, or folders holding them
     #[arg(required_unless_present = "watch", value_name = "FILE_OR_DIR")]
     pub inputs: Vec<PathBuf>,

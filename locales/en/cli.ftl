@@ -304,6 +304,7 @@ cli-roster-import-arg-file = The CSV file
 cli-roster-list-about = List the enrolled keys
 cli-whoami-about = Print this database's observer: name, id, key fingerprint and chain reference (to send to the coordinator and write in the procès-verbal)
 cli-merge-arg-accept-key = Settle a key conflict: merge the files signed with this key fingerprint, refuse the others claiming the same observer; accept a key change signed with this new key only (`key new --lost`) (repeatable)
+cli-merge-arg-accept-unsigned = Take the events of observers with no key (files of constat from before December 2026); refused otherwise, since a genuine observer's file has been signed since then
 
 ## output guard (issue 15 point 7)
 cli-report-arg-force = With -o: replace an existing file (never a database)

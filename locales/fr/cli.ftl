@@ -298,6 +298,7 @@ cli-roster-import-arg-file = Le fichier CSV
 cli-roster-list-about = Lister les clés inscrites
 cli-whoami-about = Afficher l'observateur de cette base : nom, identifiant, empreinte de clé et référence de chaîne (à envoyer au coordinateur et à écrire dans le procès-verbal)
 cli-merge-arg-accept-key = Trancher un conflit de clés : fusionner les fichiers signés avec cette empreinte de clé, refuser les autres qui revendiquent le même observateur ; accepter un changement de clé signé par cette seule nouvelle clé (`key new --lost`) (répétable)
+cli-merge-arg-accept-unsigned = Prendre les événements d'observateurs sans clé (fichiers de constat d'avant décembre 2026) ; refusés sinon, puisque le fichier d'un vrai observateur est signé depuis
 
 ## output guard (issue 15 point 7)
 cli-report-arg-force = Avec -o : remplacer un fichier existant (jamais une base de données)

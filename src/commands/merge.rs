@@ -454,6 +454,7 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     let options = MergeOptions {
         now: crate::app::now(),
         strict: args.strict,
+        accept_unsigned: args.accept_unsigned,
     };
     let bar = ProgressBar::new(entries.len() as u64);
     bar.set_style(

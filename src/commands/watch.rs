@@ -251,6 +251,7 @@ fn scan(
     let options = MergeOptions {
         now: crate::app::now(),
         strict: false,
+        accept_unsigned: args.accept_unsigned,
     };
     for entry in collect(&[inbox.to_owned()], &args.into, args.follow_symlinks) {
         if stop.load(Ordering::Relaxed) {

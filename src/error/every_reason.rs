@@ -494,6 +494,10 @@ fn rejections() -> Vec<MergeRejection> {
             observer,
             name: "LÃ©a".into(),
         },
+        MergeRejection::Unkeyed {
+            observer,
+            name: "Marie".into(),
+        },
         MergeRejection::TimeGoesBack {
             observer,
             seq: 3,

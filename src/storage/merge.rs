@@ -31,6 +31,10 @@ pub struct MergeOptions {
     pub now: DateTime<Utc>,
     /// Abort everything at the first bad file, leaving the database exactly as it was.
     pub strict: bool,
+    /// Take the events of observers with no key (files of constat before schema 5, December
+    /// 2026, carried none). Off by default: since then every genuine observer has a key, and a
+    /// file stripped of its keys and signatures is a forger's (issue 15).
+    pub accept_unsigned: bool,
 }
 
 /// What one file brought.
@@ -200,6 +204,14 @@ pub enum MergeRejection {
         seq: u64,
         /// The new key's fingerprint.
         fingerprint: Fingerprint,
+    },
+    /// An observer with no key, neither in the file nor here: nothing proves who wrote their
+    /// events (a file stripped of its keys, or one of constat before schema 5).
+    Unkeyed {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
     },
     /// A keyed observer whose events the file signs, without the signed statement that covers
     /// their name and reference data: it was removed (issue 15).
@@ -413,6 +425,9 @@ impl Localize for MergeRejection {
                 .arg("name", cut(name))
                 .arg("seq", seq.to_string())
                 .arg("fingerprint", fingerprint.to_string()),
+            Self::Unkeyed { observer, name } => Message::new("refusal-unkeyed")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name)),
             Self::StatementMissing { observer, name } => Message::new("refusal-statement-missing")
                 .arg("observer", observer.to_string())
                 .arg("name", cut(name)),
@@ -896,7 +911,7 @@ impl Store {
                     merger.check_forks(&observers)?;
                     settle_key_changes(conn, &mut merger, &observers, &plan, &accepted)?;
                     let heads = adopt_heads(conn, &theirs, &observers, &merger.key_changes)?;
-                    merger.check_coverage(&observers, &heads)?;
+                    merger.check_coverage(&observers, &heads, options.accept_unsigned)?;
                     if version >= 8 {
                         super::photos::copy_from(conn, &theirs.conn)?;
                     }
@@ -965,7 +980,7 @@ impl Store {
                     let mut merger = merge_events(conn, options.now, false, source, progress)?;
                     merger.check_forks(observers)?;
                     settle_key_changes(conn, &mut merger, observers, &plan, &accepted)?;
-                    merger.check_coverage(observers, &HashMap::new())?;
+                    merger.check_coverage(observers, &HashMap::new(), options.accept_unsigned)?;
                     let mut outcome = merger.outcome;
                     outcome.observers = observers.iter().map(|o| o.id).collect();
                     Ok(outcome)
@@ -2509,6 +2524,7 @@ impl<'c> Merger<'c> {
         &self,
         observers: &[Listed],
         heads: &HashMap<ObserverId, u64>,
+        accept_unsigned: bool,
     ) -> Result<(), MergeRejection> {
         let mut seen: Vec<(&ObserverId, &Seen)> = self.seen.iter().collect();
         seen.sort_by_key(|(o, _)| **o);
@@ -2519,7 +2535,20 @@ impl<'c> Merger<'c> {
                     .find(|o| o.id == *observer)
                     .and_then(|o| o.key)
             });
-            let Some(current) = key else { continue };
+            let Some(current) = key else {
+                // No key anywhere: refused unless the coordinator takes unsigned files.
+                if accept_unsigned {
+                    continue;
+                }
+                return Err(MergeRejection::Unkeyed {
+                    observer: *observer,
+                    name: observers
+                        .iter()
+                        .find(|o| o.id == *observer)
+                        .map(|o| o.name.clone())
+                        .unwrap_or_default(),
+                });
+            };
             let changes = self
                 .key_changes
                 .get(observer)

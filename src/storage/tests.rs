@@ -356,6 +356,7 @@ fn merged_events_go_in_by_batches_and_a_failing_batch_is_replayed_event_by_event
     let options = MergeOptions {
         now: t(1_000_000),
         strict: false,
+        accept_unsigned: false,
     };
     // A: 100 events (several full batches and a remainder).
     let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
@@ -703,6 +704,7 @@ fn merge_lenient(target: &mut Store, file: &Path) -> MergeOutcome {
             MergeOptions {
                 now: t(1_000_000),
                 strict: false,
+                accept_unsigned: false,
             },
             &mut |_| {},
         )
@@ -718,6 +720,7 @@ fn try_merge(target: &mut Store, file: &Path) -> Result<MergeOutcome, MergeRejec
         MergeOptions {
             now: t(1_000_000),
             strict: false,
+            accept_unsigned: false,
         },
         &mut |_| {},
     )
@@ -1188,6 +1191,7 @@ fn a_signed_csv_merges_and_stripped_of_its_signatures_is_refused_where_the_key_i
     let options = MergeOptions {
         now: t(1_000_000),
         strict: false,
+        accept_unsigned: false,
     };
     let t_dir = dir.path().join("t");
     std::fs::create_dir(&t_dir).unwrap();
@@ -1212,11 +1216,21 @@ fn a_signed_csv_merges_and_stripped_of_its_signatures_is_refused_where_the_key_i
             .already,
         3
     );
-    // An unsigned CSV of an observer never seen with a key still merges (weaker evidence).
+    // An unsigned CSV of an observer never seen with a key: refused (nothing proves who wrote
+    // it), unless the coordinator takes unsigned files (constat before schema 5).
     let (mut other, _) = store_of(&dir.path().join("t"), "other.db", 5);
+    assert!(matches!(
+        other.merge_csv(&unsigned_path, options, &mut |_| {}),
+        Err(MergeRejection::Unkeyed { .. })
+    ));
+    assert!(other.events().unwrap().is_empty(), "nothing merged");
+    let legacy = MergeOptions {
+        accept_unsigned: true,
+        ..options
+    };
     assert_eq!(
         other
-            .merge_csv(&unsigned_path, options, &mut |_| {})
+            .merge_csv(&unsigned_path, legacy, &mut |_| {})
             .unwrap()
             .new,
         3

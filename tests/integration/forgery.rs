@@ -904,7 +904,8 @@ fn marie_events(db: &Path) -> Vec<constat::domain::Event> {
 /// does not lock her genuine file out by arriving first, and is not taken after it. In one run
 /// neither file is merged (a key conflict, both keys named), `--accept-key` settles it; across
 /// runs the later file is refused as a key conflict naming both keys, the target unchanged
-/// (refused files are listed, exit 0, as for any refusal without `--strict`).
+/// (refused files are listed, exit 0, as for any refusal without `--strict`). Stripped of its
+/// key, a copy is refused whatever the order.
 #[test]
 fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_the_order() {
     let g = genuine();
@@ -959,8 +960,8 @@ fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_t
         said.contains(&forged_key) && said.contains(&genuine_key),
         "{said}"
     );
-    // Stripped of its key, forged first: the genuine file is refused as a key conflict naming
-    // its key (the unsigned chain held may be the forgery), the target unchanged.
+    // Stripped of its key and signatures, forged first: refused (no key anywhere, nothing
+    // proves who wrote it), so the genuine file then merges whole.
     let stripped = g.path("stripped.csv");
     forge(&[
         "csv-unsigned",
@@ -971,11 +972,14 @@ fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_t
     ]);
     assert_eq!(csv_key_of_marie(&stripped), None);
     let t = g.target("stripped-first.db");
-    merge(&t, &[&stripped], &[], 0);
-    let before = events(&t);
-    let said = merge(&t, &[&g.marie], &[], 0);
-    assert_eq!(events(&t), before);
-    assert!(said.contains(&genuine_key), "{said}");
+    let said = merge(&t, &[&stripped], &[], 0);
+    assert!(
+        marie_events(&t).is_empty(),
+        "the stripped copy merged: {said}"
+    );
+    assert!(said.contains("--accept-unsigned"), "{said}");
+    merge(&t, &[&g.marie], &[], 0);
+    assert_eq!(marie_events(&t), marie_events(&g.marie));
 }
 
 /// Issue 15 point 4: a folder cut down to what still verifies — `observations.csv` and every
@@ -1257,6 +1261,7 @@ fn a_key_change_signed_by_a_new_key_only_needs_accept_key() {
             constat::storage::MergeOptions {
                 now: constat::app::now(),
                 strict: true,
+                accept_unsigned: false,
             },
             &mut |_| {},
         )

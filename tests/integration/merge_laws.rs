@@ -255,6 +255,7 @@ fn merge(target: &mut Store, files: &[&Path]) -> Vec<MergeOutcome> {
     let options = MergeOptions {
         now: now(),
         strict: false,
+        accept_unsigned: false,
     };
     target.begin_merge(options).unwrap();
     let outcomes = files
