@@ -195,6 +195,25 @@ fn a_non_image_is_refused_and_nothing_is_recorded() {
     assert_eq!(p.sha256, p.original);
 }
 
+/// A photo over the size limit (20 MiB) is refused with its size and the limit, and nothing is
+/// recorded (issue 19 point 4).
+#[test]
+fn a_photo_over_the_size_limit_is_refused_and_nothing_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let mut big = jpeg_with_gps();
+    big.resize(
+        usize::try_from(constat::domain::MAX_PHOTO_BYTES).unwrap() + 1,
+        0,
+    );
+    let big = write(dir.path(), "huge.jpg", &big);
+    let before = events(&db).len();
+    let out = photo(&db, &[], &[&big], 1);
+    let err = stderr(&out);
+    assert!(err.contains("huge.jpg") && err.contains("20 Mo"), "{err}");
+    assert_eq!(events(&db).len(), before, "nothing recorded");
+}
+
 /// A real picture (decodable), as a PNG.
 fn real_png(width: u32, height: u32) -> Vec<u8> {
     let picture = image::RgbImage::from_fn(width, height, |x, y| {
