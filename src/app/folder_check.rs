@@ -446,6 +446,8 @@ struct Tip {
     last_change: Option<(u64, [u8; 32])>,
     /// The first key change signed by its new key only.
     unproven: Option<(u64, Fingerprint)>,
+    /// When the last row walked was recorded: along a chain time never goes back.
+    last_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What a folder holds, once checked.
@@ -847,6 +849,7 @@ fn walk(
             deferred: Vec::new(),
             last_change: None,
             unproven: None,
+            last_at: None,
         });
         tip.events += 1;
         tip.last = (row.event.seq, row.hash);
@@ -886,7 +889,13 @@ fn walk(
             tip.broken = Some(Broken::CsvChain(mismatch, Some(row.line)));
         } else if let Some(p) = check_event_signatures(&row, seal, tip) {
             tip.broken = Some(Broken::Seal(p));
+        } else if tip.last_at.is_some_and(|at| row.event.recorded_at < at) {
+            // As in a database (`verify`) and at `merge`: a chain never goes back in time.
+            tip.broken = Some(Broken::Chain(crate::storage::ChainProblem::TimeGoesBack {
+                seq: row.event.seq,
+            }));
         } else {
+            tip.last_at = Some(row.event.recorded_at);
             tip.seq = row.event.seq;
             tip.head = row.hash;
             if seal.and_then(|s| s.head.as_ref()).map(|h| h.0) == Some(tip.seq) {
@@ -1019,6 +1028,7 @@ fn chain_verdicts(
                     deferred: Vec::new(),
                     last_change: None,
                     unproven: None,
+                    last_at: None,
                 },
             );
         }
