@@ -36,6 +36,8 @@ fuzz_target!(|data: &[u8]| {
     let options = MergeOptions {
         now: chrono::Utc::now(),
         strict: true,
+        // Unkeyed observers too: the fuzzer reaches the whole merge, not only its key refusal.
+        accept_unsigned: true,
     };
     let Ok(mut store) = target().lock() else {
         return;
