@@ -348,6 +348,35 @@ pub fn verify_chain<'a>(
     Ok((seq, hash))
 }
 
+/// One key change of a chain, for [`key_at`]: its position, the old and new public keys, and
+/// whether it is signed by its new key only (the old one lost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyStep {
+    /// The key-change event's position.
+    pub seq: u64,
+    /// The key before it.
+    pub from: [u8; 32],
+    /// The key after it.
+    pub to: [u8; 32],
+    /// Signed by its new key only.
+    pub lost: bool,
+}
+
+/// The key that signs position `seq` of a chain whose settled key changes are `steps` (in chain
+/// order) and whose key is now `current`: a change's old key up to it (its own position too,
+/// unless the old key was lost), its new key after it. What `verify` and `merge` both follow.
+pub fn key_at(seq: u64, steps: impl IntoIterator<Item = KeyStep>, current: [u8; 32]) -> [u8; 32] {
+    for c in steps {
+        if seq < c.seq || (seq == c.seq && !c.lost) {
+            return c.from;
+        }
+        if seq == c.seq {
+            return c.to;
+        }
+    }
+    current
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
@@ -603,5 +632,32 @@ mod tests {
         assert_eq!(d, digest_of_heads(&[b, a]));
         assert_eq!(d.len(), 64);
         assert_ne!(d, digest_of_heads(&[a]));
+    }
+
+    /// A key change signed by the old key is the old key's own last position; one whose old
+    /// key was lost is signed by the new key; later positions take the new key.
+    #[test]
+    fn the_key_at_a_position_follows_the_key_changes() {
+        let (a, b, c) = ([1u8; 32], [2u8; 32], [3u8; 32]);
+        let steps = [
+            KeyStep {
+                seq: 3,
+                from: a,
+                to: b,
+                lost: false,
+            },
+            KeyStep {
+                seq: 6,
+                from: b,
+                to: c,
+                lost: true,
+            },
+        ];
+        let at = |seq| key_at(seq, steps, c);
+        assert_eq!(
+            [at(1), at(3), at(4), at(5), at(6), at(7)],
+            [a, a, b, b, c, c]
+        );
+        assert_eq!(key_at(9, [], a), a);
     }
 }

@@ -1912,15 +1912,13 @@ struct KeyChangeSeen {
 /// whose key is now `current`: a key change's `from` up to it (its own event too, unless its
 /// old key was lost), its `to` after it.
 fn key_at(seq: u64, changes: &[KeyChangeSeen], current: [u8; 32]) -> [u8; 32] {
-    for c in changes {
-        if seq < c.seq || (seq == c.seq && !c.lost) {
-            return c.from;
-        }
-        if seq == c.seq {
-            return c.to;
-        }
-    }
-    current
+    let steps = changes.iter().map(|c| chain::KeyStep {
+        seq: c.seq,
+        from: c.from,
+        to: c.to,
+        lost: c.lost,
+    });
+    chain::key_at(seq, steps, current)
 }
 
 /// What the adoption of a file's observers left to settle once its events are read: the

@@ -449,15 +449,13 @@ struct KeyChange {
 /// key `current` now: a change's old key up to it (its own position too, unless the old key was
 /// lost), its new key after it.
 fn key_at(seq: u64, changes: &[KeyChange], current: [u8; 32]) -> [u8; 32] {
-    for c in changes {
-        if seq < c.seq || (seq == c.seq && !c.lost) {
-            return c.from;
-        }
-        if seq == c.seq {
-            return c.to;
-        }
-    }
-    current
+    let steps = changes.iter().map(|c| chain::KeyStep {
+        seq: c.seq,
+        from: c.from,
+        to: c.to,
+        lost: c.lost,
+    });
+    chain::key_at(seq, steps, current)
 }
 
 /// Checks the key changes of a chain whose key is now `current`: each signed by its old key
