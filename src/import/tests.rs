@@ -550,13 +550,19 @@ fn the_sink_s_error_comes_back_unchanged() {
 
 // ---------------------------------------------------------------- the real files
 
+/// The full official files live beside the project (`../shared/data/official`), not in a
+/// user's clone: `cargo test` leaves this test out, said as ignored, and `.ci/run` runs it
+/// with `--ignored`, where it fails when the files are missing (a test never skips silently;
+/// the excerpts in `tests/fixtures/official` cover every format in `cargo test`).
 #[test]
+#[ignore = "needs ../shared/data/official (run by .ci/run)"]
 fn official_files_import_with_the_right_counts() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/official");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: ../shared/data/official not found");
-        return;
-    }
+    assert!(
+        dir.is_dir(),
+        "../shared/data/official not found beside the project: {}",
+        dir.display()
+    );
     let timed = |name: &str| {
         let start = Instant::now();
         let (info, rows) = candidates(&dir.join(name)).unwrap();
