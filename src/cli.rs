@@ -231,8 +231,12 @@ pub struct MergeArgs {
     /// refused otherwise, since a genuine observer's file has been signed since then
     #[arg(long)]
     pub accept_unsigned: bool,
-    /// Observer databases, events CSV files, or folders holding them
-    #[arg(required_unless_present = "watch", value_name = "FILE_OR_DIR")]
+    /// Observer databases, events CSV files, or folders holding them (none with --accept-key:
+    /// only settle the key disputes held in the target)
+    #[arg(
+        required_unless_present_any = ["watch", "accept_key"],
+        value_name = "FILE_OR_DIR"
+    )]
     pub inputs: Vec<PathBuf>,
     /// Keep running and merge every file that arrives in this folder (Ctrl-C stops)
     #[arg(long, value_name = "INBOX", conflicts_with_all = ["inputs", "strict"])]

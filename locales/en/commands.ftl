@@ -102,6 +102,13 @@ merge-conflict-settled = Key conflict of observer { $observer }, settled by --ac
 merge-conflict-claim = “{ $name }”, key { $fingerprint }: { $file }
 merge-conflict-how = To settle it, ask the observer for their fingerprint (`constat whoami`) and merge again with the right key: constat merge --into { $target } --accept-key FINGERPRINT … (keys claimed: { $fingerprints })
 merge-accept-key-unused = --accept-key { $fingerprint }: no key conflict between these files involves this key (it then serves only a key change signed with this key alone, `constat key new --lost`).
+merge-dispute-settled = Key dispute over “{ $name }” ({ $observer }) settled for key { $accepted }: { $kept ->
+    [yes] their observations already here count again; files with another key are refused.
+   *[no] their observations already here { $held ->
+        [none] without a key
+       *[other] under key { $held }
+    } stay set aside for good. To take those of key { $accepted }, create a new target database and merge the files received into it with --accept-key { $accepted } ({ $target } only ever grows).
+}
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
 verify-subject-csv-chain = { $file } · { $name } ({ $observer }), { $events } events, { $signed ->
     [none] not signed

@@ -399,3 +399,4 @@ error-photo-no-such-non-receipt = none of your non-receipts has the id "{ $id }"
 error-photo-cell-needs-both = a cell is named by --candidate and --item together
 ## Issue 18 (night): refused files.
 storage-doing-refused-files = reading or recording the refused files
+storage-doing-key-disputes = reading or recording the key disputes

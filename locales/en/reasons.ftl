@@ -56,6 +56,15 @@ refusal-key-conflict = key conflict: observer “{ $name }” ({ $observer }) { 
     [none] is already here without a key, with observations that this file's signed chain contradicts
    *[other] is already here with key { $ours }
  }; this file gives them key { $theirs }. One of the two versions is not theirs: nothing of this file is merged. Compare with the fingerprint written in the procès-verbal or given by the observer (`constat whoami`); if this file's is the right one, rebuild the target from the files received, leaving out the one that brought the other version, or with `--accept-key { $theirs }`
+refusal-key-disputed = key dispute: observer “{ $name }” ({ $observer }) is already here { $held ->
+    [none] without a key
+   *[other] with key { $held }
+ }; this file gives them key { $claimed }. One of the two versions is not theirs: nothing of this file is merged, and this observer's observations already here are set aside from findings, reports and procès-verbaux until you settle it. Ask them for their fingerprint (`constat whoami`) or compare with the one in the procès-verbal, then: constat merge --into TARGET --accept-key FINGERPRINT
+refusal-key-rejected = key { $claimed } of “{ $name }” rejected: the key dispute was settled for key { $kept }, kept here; nothing of this file is merged
+refusal-held-key-rejected = “{ $name }”: the key dispute was settled for key { $accepted }, this file's; the observations already here { $held ->
+    [none] without a key
+   *[other] under key { $held }
+ } stay set aside. This database only ever grows and cannot replace them with this file's: create a new target database and merge the files received into it with --accept-key { $accepted }
 
 ## One event of another observer's file
 

@@ -294,6 +294,17 @@ detail-received-after-election = envelopes recorded as received after election d
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Signer's key: { $fingerprint }; chain reference (position / start of the chain hash / key): { $reference }
+report-key-disputes-title = Key disputes: observations set aside from the findings
+report-key-dispute = “{ $name }” ({ $observer }): { $standing ->
+    [open] claimed with two keys, { $held ->
+        [none] none here
+       *[other] { $held } here
+    } and { $claimed } in the refused file { $file }; their observations are set aside until the coordinator settles it (`constat merge --accept-key FINGERPRINT`)
+   *[rejected] the key { $held ->
+        [none] (none)
+       *[other] { $held }
+    } of their observations here was rejected for { $claimed }; they are set aside
+}
 
 ## The national HTML report (issue 18 point 4)
 

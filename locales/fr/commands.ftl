@@ -126,6 +126,13 @@ merge-conflict-settled = Conflit de clés de l'observateur { $observer }, tranch
 merge-conflict-claim = « { $name } », clé { $fingerprint } : { $file }
 merge-conflict-how = Pour trancher, demandez à l'observateur son empreinte (`constat whoami`) et fusionnez de nouveau avec la bonne clé : constat merge --into { $target } --accept-key EMPREINTE … (empreintes en présence : { $fingerprints })
 merge-accept-key-unused = --accept-key { $fingerprint } : aucun conflit de clés entre ces fichiers ne met en jeu cette clé (elle ne sert alors qu'à un changement de clé signé par cette seule clé, `constat key new --lost`).
+merge-dispute-settled = Litige de clé de « { $name } » ({ $observer }) tranché pour la clé { $accepted } : { $kept ->
+    [yes] ses observations déjà ici comptent de nouveau ; les fichiers d'une autre clé sont refusés.
+   *[no] ses observations déjà ici { $held ->
+        [none] sans clé
+       *[other] sous la clé { $held }
+    } restent écartées pour de bon. Pour prendre celles de la clé { $accepted }, créez une nouvelle base cible et fusionnez-y les fichiers reçus avec --accept-key { $accepted } ({ $target } ne garde que des ajouts).
+}
 # Evidence folders (issue 15 points 4, 5): what `verify DIR` and `verify --pv` print.
 verify-subject-csv-chain = { $file } · { $name } ({ $observer }), { $events } événements, { $signed ->
     [none] non signés

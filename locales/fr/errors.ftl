@@ -407,3 +407,4 @@ error-photo-no-such-non-receipt = aucune de vos non-réceptions n'a l'identifian
 error-photo-cell-needs-both = une case se désigne par --candidate et --item ensemble
 ## Issue 18 (night): refused files.
 storage-doing-refused-files = en lisant ou en notant les fichiers refusés
+storage-doing-key-disputes = en lisant ou en notant les litiges de clé

@@ -77,6 +77,15 @@ refusal-key-conflict = conflit de clés : l'observateur « { $name } » ({ $obse
     [none] est déjà ici sans clé, avec des observations que la chaîne signée de ce fichier contredit
    *[other] est déjà ici avec la clé { $ours }
  } ; ce fichier le donne avec la clé { $theirs }. L'une des deux versions n'est pas la sienne : rien de ce fichier n'est fusionné. Comparez avec l'empreinte relevée dans le procès-verbal ou donnée par l'observateur (`constat whoami`) ; si celle de ce fichier est la bonne, refaites la base cible à partir des fichiers reçus en écartant celui qui a apporté l'autre version, ou avec `--accept-key { $theirs }`
+refusal-key-disputed = litige de clé : l'observateur « { $name } » ({ $observer }) est déjà ici { $held ->
+    [none] sans clé
+   *[other] avec la clé { $held }
+ } ; ce fichier le donne avec la clé { $claimed }. L'une des deux versions n'est pas la sienne : rien de ce fichier n'est fusionné, et les observations de cet observateur déjà ici sont écartées des constats, des rapports et des procès-verbaux jusqu'à ce que vous tranchiez. Demandez-lui son empreinte (`constat whoami`) ou comparez avec celle du procès-verbal, puis : constat merge --into CIBLE --accept-key EMPREINTE
+refusal-key-rejected = clé { $claimed } de « { $name } » écartée : le litige de clé a été tranché pour la clé { $kept }, gardée ici ; rien de ce fichier n'est fusionné
+refusal-held-key-rejected = « { $name } » : le litige de clé a été tranché pour la clé { $accepted }, celle de ce fichier ; les observations déjà ici { $held ->
+    [none] sans clé
+   *[other] sous la clé { $held }
+ } restent écartées. Cette base ne garde que des ajouts et ne peut pas les remplacer par celles de ce fichier : créez une nouvelle base cible et fusionnez-y les fichiers reçus avec --accept-key { $accepted }
 
 ## Un événement du fichier d'un autre observateur
 

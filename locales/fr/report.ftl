@@ -312,6 +312,17 @@ detail-received-after-election = enveloppes enregistrées comme reçues après l
 
 ## roster (issue 15 point 2): the signer's key beside the digest
 signer-reference = Clé du signataire : { $fingerprint } ; référence de chaîne (position / début de l'empreinte de chaîne / clé) : { $reference }
+report-key-disputes-title = Litiges de clé : observations écartées des constats
+report-key-dispute = « { $name } » ({ $observer }) : { $standing ->
+    [open] revendiqué avec deux clés, { $held ->
+        [none] sans clé ici
+       *[other] { $held } ici
+    } et { $claimed } dans le fichier refusé { $file } ; ses observations sont écartées jusqu'à ce que le coordinateur tranche (`constat merge --accept-key EMPREINTE`)
+   *[rejected] la clé { $held ->
+        [none] absente
+       *[other] { $held }
+    } de ses observations ici a été rejetée au profit de { $claimed } ; elles sont écartées
+}
 
 ## The national HTML report (issue 18 point 4)
 

@@ -107,8 +107,10 @@ pub fn evidence_folder(
     .map_err(|e| io(output)(std::io::Error::other(e.to_string())))?;
     files.push(("observations.csv".to_owned(), buf));
 
-    let plain: Vec<crate::domain::Event> = events.iter().map(|(e, _)| e.clone()).collect();
-    let state = RecordState::fold(&plain);
+    // The findings leave out the observers set aside by a key dispute (the report says so);
+    // `events.csv` and `observations.csv` keep every event held.
+    let disputes = store.key_disputes()?;
+    let state = fold_kept(&events, &disputes);
     let circs = state.observed_circonscriptions();
     let records: Vec<_> = circs
         .iter()
@@ -121,6 +123,7 @@ pub fn evidence_folder(
             election: &data.election,
             records: records.clone(),
             digest: digest.clone(),
+            disputes: disputes.clone(),
         };
         let mut buf = Vec::new();
         if *format == Format::Html {
@@ -253,8 +256,8 @@ pub fn xlsx_workbook(
         .iter()
         .map(|(e, h)| crate::export::evidence::observation_row(e, h, &names, &data.referential))
         .collect();
-    let plain: Vec<crate::domain::Event> = events.iter().map(|(e, _)| e.clone()).collect();
-    let state = RecordState::fold(&plain);
+    let disputes = store.key_disputes()?;
+    let state = fold_kept(&events, &disputes);
     let records: Vec<_> = state
         .observed_circonscriptions()
         .iter()
@@ -264,6 +267,7 @@ pub fn xlsx_workbook(
         election: &data.election,
         records,
         digest: store.chain_digest()?,
+        disputes,
     };
     let mut csv = Vec::new();
     render(&report, Format::Csv, lang, &mut csv).map_err(|e| failed(e.to_string()))?;
@@ -680,4 +684,19 @@ mod tests {
         std::fs::create_dir(dir.path().join("preuves-2")).unwrap();
         assert_eq!(free_folder_name(&folder), dir.path().join("preuves-3"));
     }
+}
+
+/// The state of `events` without the observers a key dispute sets aside.
+fn fold_kept(
+    events: &[(crate::domain::Event, crate::domain::chain::Hash)],
+    disputes: &[crate::domain::key_dispute::KeyDispute],
+) -> RecordState {
+    let aside = crate::domain::key_dispute::set_aside(disputes);
+    let mut state = RecordState::default();
+    for (e, _) in events {
+        if !aside.contains(&e.observer) {
+            state.apply(e);
+        }
+    }
+    state
 }

@@ -35,6 +35,8 @@ pub struct Inputs {
     /// A read-only connection the HTML report reads the thumbnails of the photos it shows
     /// through (`None`: a placeholder for each).
     pub thumbnails: Option<Store>,
+    /// The key disputes held (schema 12): the observers set aside from `state`.
+    pub disputes: Vec<crate::domain::key_dispute::KeyDispute>,
 }
 
 /// Reads what a report needs: every event folded ([`Store::fold`], itself on two threads) while a
@@ -97,6 +99,7 @@ pub fn read_inputs(store: &Store, digest: bool) -> Result<Inputs, StorageError> 
         digest,
         signer,
         thumbnails: store.reader().ok(),
+        disputes: store.key_disputes()?,
     })
 }
 
@@ -211,6 +214,7 @@ pub fn write_report(
         election: &inputs.data.election,
         records,
         digest: inputs.digest.clone(),
+        disputes: inputs.disputes.clone(),
     };
     if format == Format::Html {
         // The national page's coverage: the reference data's totals, the time of the data.

@@ -448,9 +448,14 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
             })?,
         );
     }
-    // A key change signed with its new key only is taken for these keys too (issue 15 point 3).
-    store.accept_keys(accepted.iter().cloned().collect());
-    let screened = screen(&store, &entries, &accepted, ctx)?;
+    // A key change signed with its new key only is taken for these keys too (issue 15 point 3);
+    // the key disputes held here that they settle are settled now.
+    let settled = store.accept_keys(accepted.iter().cloned().collect(), crate::app::now())?;
+    let mut screened = screen(&store, &entries, &accepted, ctx)?;
+    screened
+        .unused
+        .retain(|k| !settled.iter().any(|d| d.settled.as_ref() == Some(k)));
+    note_disputes(&store, &screened)?;
     let options = MergeOptions {
         now: crate::app::now(),
         strict: args.strict,
@@ -537,6 +542,7 @@ pub fn run(args: &MergeArgs, ctx: &mut Context<'_>) -> Result<(), Error> {
     }
     print_summary(&results, ctx);
     print_conflicts(&screened, &args.into, ctx);
+    say_settled(&settled, &args.into, ctx);
     if let Some((file, why, left)) = target_failed {
         return Err(Error::MergeTargetFailed {
             target: args.into.clone(),
@@ -702,6 +708,64 @@ fn screen(
         })
         .collect();
     Ok(screened)
+}
+
+/// The key conflicts between this run's files over an observer the target already holds with
+/// another key are key disputes too (schema 12): the events held here are set aside until the
+/// coordinator settles, whatever the order the files came in.
+fn note_disputes(store: &Store, screened: &Screened) -> Result<(), Error> {
+    let now = crate::app::now();
+    for (conflict, paths) in &screened.conflicts {
+        if conflict.settled.is_some() {
+            continue;
+        }
+        for ((_, name, fingerprint), path) in conflict.claims.iter().zip(paths) {
+            let path = path.display().to_string();
+            store.note_rival_claim(
+                crate::storage::RivalClaim {
+                    observer: conflict.observer,
+                    name,
+                    claimed: fingerprint,
+                    path: &path,
+                },
+                now,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The key disputes `--accept-key` settled in this run, each with what follows.
+pub(super) fn say_settled(
+    settled: &[crate::domain::key_dispute::KeyDispute],
+    target: &Path,
+    ctx: &mut Context<'_>,
+) {
+    use crate::domain::key_dispute::Standing;
+    for d in settled {
+        let Some(accepted) = &d.settled else { continue };
+        let line = Message::new("merge-dispute-settled")
+            .arg("name", escape(&d.name).into_owned())
+            .arg("observer", d.observer.to_string())
+            .arg("accepted", accepted.to_string())
+            .arg(
+                "held",
+                d.held
+                    .as_ref()
+                    .map_or_else(|| "none".to_owned(), ToString::to_string),
+            )
+            .arg(
+                "kept",
+                if d.standing() == Standing::HeldKept {
+                    "yes"
+                } else {
+                    "no"
+                },
+            )
+            .arg("target", escape(&target.display().to_string()).into_owned())
+            .render(ctx.lang);
+        ctx.say(&line);
+    }
 }
 
 /// A key change a file announces: observer, old key, new key (unchecked).

@@ -158,7 +158,8 @@ pub fn run(args: &MergeArgs, inbox: &Path, ctx: &mut Context<'_>) -> Result<(), 
             })?,
         );
     }
-    store.accept_keys(accepted);
+    let settled = store.accept_keys(accepted, crate::app::now())?;
+    super::merge::say_settled(&settled, &args.into, ctx);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop))

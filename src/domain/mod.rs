@@ -15,6 +15,8 @@ pub mod event;
 pub mod findings;
 pub mod fingerprint;
 pub mod history;
+// Issue 15 point 2: an observer claimed with two keys across merges.
+pub mod key_dispute;
 pub mod labels;
 pub mod law;
 pub mod legal_time;

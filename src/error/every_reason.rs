@@ -182,6 +182,7 @@ fn doings() -> Vec<Doing> {
         Doing::ReadingRoster,
         Doing::SavingRoster,
         Doing::RefusedFiles,
+        Doing::KeyDisputes,
     ]
 }
 
@@ -463,6 +464,28 @@ fn rejections() -> Vec<MergeRejection> {
             theirs: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
         },
         MergeRejection::ReferenceAltered,
+        MergeRejection::KeyDisputed {
+            observer,
+            name: "Marie".into(),
+            held: Some(crate::domain::fingerprint::Fingerprint::of(&[1; 32])),
+            claimed: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+        },
+        MergeRejection::KeyDisputed {
+            observer,
+            name: "Marie".into(),
+            held: None,
+            claimed: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+        },
+        MergeRejection::KeyRejected {
+            name: "Marie".into(),
+            claimed: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+            kept: crate::domain::fingerprint::Fingerprint::of(&[1; 32]),
+        },
+        MergeRejection::HeldKeyRejected {
+            name: "Marie".into(),
+            held: Some(crate::domain::fingerprint::Fingerprint::of(&[1; 32])),
+            accepted: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+        },
         MergeRejection::KeyConflict {
             observer,
             name: "Marie".into(),

@@ -267,6 +267,16 @@ fn foot(
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if let Some((title, lines)) = super::dispute_lines(report, cat.lang) {
+        writeln!(out, "<section class=\"disputes\">")?;
+        writeln!(out, "<h2>{}</h2>", esc(&title))?;
+        writeln!(out, "<ul>")?;
+        for line in lines {
+            writeln!(out, "<li>{}</li>", esc(&line))?;
+        }
+        writeln!(out, "</ul>")?;
+        writeln!(out, "</section>")?;
+    }
     writeln!(out, "</main>")?;
     writeln!(out, "<footer>")?;
     writeln!(out, "<p>{}</p>", esc(cat.html_generated_by))?;

@@ -25,6 +25,47 @@ struct Document<'a> {
     /// The signer's key and chain reference (added without a version bump: absent before).
     #[serde(skip_serializing_if = "Option::is_none")]
     signer: Option<Signer>,
+    /// The key disputes setting observations aside (added without a version bump: absent when
+    /// there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    key_disputes: Vec<Dispute>,
+}
+
+/// A key dispute, as `docs/formats.md` writes it.
+#[derive(Serialize)]
+struct Dispute {
+    observer: String,
+    name: String,
+    held_fingerprint: Option<String>,
+    claimed_fingerprint: String,
+    file: String,
+    /// `open`, or `rejected` (settled against the key held: set aside for good).
+    standing: &'static str,
+}
+
+impl Dispute {
+    fn all(report: &Report<'_>) -> Vec<Self> {
+        use crate::domain::key_dispute::Standing;
+        report
+            .disputes
+            .iter()
+            .filter_map(|d| {
+                let standing = match d.standing() {
+                    Standing::Open => "open",
+                    Standing::HeldRejected => "rejected",
+                    Standing::HeldKept => return None,
+                };
+                Some(Self {
+                    observer: d.observer.to_string(),
+                    name: d.name.clone(),
+                    held_fingerprint: d.held.as_ref().map(ToString::to_string),
+                    claimed_fingerprint: d.claimed.to_string(),
+                    file: d.path.clone(),
+                    standing,
+                })
+            })
+            .collect()
+    }
 }
 
 /// The signer's key fingerprint and chain reference, as `docs/formats.md` writes them.
@@ -66,6 +107,7 @@ pub(super) fn render(
         departements: report.departements(),
         digest: report.digest.as_deref(),
         signer: signer.map(Signer::of),
+        key_disputes: Dispute::all(report),
     };
     let mut skeleton = Vec::new();
     serde_json::to_writer_pretty(&mut skeleton, &doc)?;
@@ -197,6 +239,7 @@ mod tests {
             election: &data.election,
             records: vec![record; records],
             digest: digest.map(str::to_owned),
+            disputes: Vec::new(),
         };
         let mut ours = Vec::new();
         render(&report, signer.as_ref(), &mut ours).unwrap();
@@ -208,6 +251,7 @@ mod tests {
             departements: report.departements(),
             digest: report.digest.as_deref(),
             signer: signer.as_ref().map(Signer::of),
+            key_disputes: Dispute::all(&report),
         };
         let mut whole = serde_json::to_vec_pretty(&doc).unwrap();
         whole.push(b'\n');

@@ -132,6 +132,14 @@ pub(super) fn render(
             writeln!(out, "- {}", cell(&line))?;
         }
     }
+    if let Some((title, lines)) = super::dispute_lines(report, cat.lang) {
+        writeln!(out)?;
+        writeln!(out, "## {}", cell(&title))?;
+        writeln!(out)?;
+        for line in lines {
+            writeln!(out, "- {}", cell(&line))?;
+        }
+    }
     writeln!(out)?;
     // The signer's key beside the digest, which stays the last line.
     if let Some(signer) = signer {

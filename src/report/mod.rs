@@ -58,6 +58,9 @@ pub struct Report<'a> {
     /// The digest of every observer's chain head, to write into the procès-verbal (None when
     /// the database has no event yet).
     pub digest: Option<String>,
+    /// The key disputes held (schema 12): the observers whose observations were set aside, said
+    /// so that a reader knows what the findings leave out.
+    pub disputes: Vec<crate::domain::key_dispute::KeyDispute>,
 }
 
 impl Report<'_> {
@@ -240,6 +243,46 @@ pub fn signer_line(signer: &ChainReference, lang: Lang) -> String {
         .arg("fingerprint", signer.fingerprint.to_string())
         .arg("reference", signer.to_string())
         .render(lang)
+}
+
+/// The key disputes that set observations aside ([`crate::domain::key_dispute::set_aside`]): a
+/// title and one sentence each (names and paths from outside: the renderer escapes them), or
+/// `None` when there is none.
+pub(crate) fn dispute_lines(report: &Report<'_>, lang: Lang) -> Option<(String, Vec<String>)> {
+    use crate::domain::key_dispute::Standing;
+    let lines: Vec<String> = report
+        .disputes
+        .iter()
+        .filter(|d| d.standing() != Standing::HeldKept)
+        .map(|d| {
+            Message::new("report-key-dispute")
+                .arg("name", d.name.clone())
+                .arg("observer", d.observer.to_string())
+                .arg(
+                    "held",
+                    d.held
+                        .as_ref()
+                        .map_or_else(|| "none".to_owned(), ToString::to_string),
+                )
+                .arg("claimed", d.claimed.to_string())
+                .arg("file", d.path.clone())
+                .arg(
+                    "standing",
+                    if d.standing() == Standing::Open {
+                        "open"
+                    } else {
+                        "rejected"
+                    },
+                )
+                .render(lang)
+        })
+        .collect();
+    (!lines.is_empty()).then(|| {
+        (
+            Message::new("report-key-disputes-title").render(lang),
+            lines,
+        )
+    })
 }
 
 /// `Élections législatives 2017 — 1er tour`.

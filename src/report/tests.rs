@@ -82,6 +82,7 @@ fn render_with(
         election: &data.election,
         records,
         digest: digest.map(str::to_owned),
+        disputes: Vec::new(),
     };
     let mut out = Vec::new();
     render(&report, format, lang, &mut out).unwrap();
@@ -1042,6 +1043,7 @@ fn national_html(lang: Lang) -> (String, Vec<crate::domain::CircRecord>) {
         election: &data.election,
         records: records.clone(),
         digest: Some(DIGEST.to_owned()),
+        disputes: Vec::new(),
     };
     let mut out = Vec::new();
     render_html(&report, Some(&coverage), None, None, lang, &mut out).unwrap();
@@ -1225,6 +1227,7 @@ fn presidentielle_rates_are_split_by_the_bureaux_departements() {
         election: &data.election,
         records,
         digest: None,
+        disputes: Vec::new(),
     };
     let rates = report.departements();
     let deps: Vec<&str> = rates.iter().map(|r| r.departement.as_str()).collect();

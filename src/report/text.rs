@@ -119,6 +119,13 @@ pub(super) fn render(
             writeln!(out, "- {}", escape(&line))?;
         }
     }
+    if let Some((title, lines)) = super::dispute_lines(report, cat.lang) {
+        writeln!(out)?;
+        writeln!(out, "{title}")?;
+        for line in lines {
+            writeln!(out, "- {}", escape(&line))?;
+        }
+    }
     writeln!(out)?;
     // The signer's key beside the digest, which stays the last line.
     if let Some(signer) = signer {

@@ -234,6 +234,8 @@ pub enum Doing {
     SavingRoster,
     /// Reading or recording the refused files (issue 18, night).
     RefusedFiles,
+    /// Reading, recording or settling key disputes (issue 15 point 2).
+    KeyDisputes,
 }
 
 impl Localize for Doing {
@@ -308,6 +310,7 @@ impl Localize for Doing {
             Self::ReadingMergedFiles => Message::new("storage-doing-reading-merged-files"),
             Self::RecordingMergedFile => Message::new("storage-doing-recording-merged-file"),
             Self::RefusedFiles => Message::new("storage-doing-refused-files"),
+            Self::KeyDisputes => Message::new("storage-doing-key-disputes"),
             Self::ReadingRoster => Message::new("storage-doing-reading-roster"),
             Self::SavingRoster => Message::new("storage-doing-saving-roster"),
         }

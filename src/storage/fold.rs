@@ -8,6 +8,7 @@
 //! stops; should the applier stop (it only can by panicking), sending fails, reading stops and
 //! the panic is resumed here. Nothing waits on a thread that is gone.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::mpsc;
 
@@ -15,7 +16,7 @@ use rusqlite::Connection;
 
 use super::events::{self, EVENT_COLUMNS};
 use super::{Doing, StorageError};
-use crate::domain::{Event, RecordState};
+use crate::domain::{Event, ObserverId, RecordState};
 
 /// Events per batch sent to the applier: large enough that the channel costs nothing per event,
 /// small enough to stay in the cache (an `Event` is about 150 bytes).
@@ -24,9 +25,14 @@ const BATCH: usize = 1024;
 /// Batches read ahead of the applier at most (the reader waits when the applier is behind).
 const AHEAD: usize = 4;
 
-/// Folds every event in storage order (each observer's events in `seq` order), reading on this
-/// thread and applying on another.
-pub(super) fn fold(conn: &Connection, path: &Path) -> Result<RecordState, StorageError> {
+/// Folds every event in storage order (each observer's events in `seq` order) but those of the
+/// observers in `aside` (set aside by a key dispute), reading on this thread and applying on
+/// another.
+pub(super) fn fold(
+    conn: &Connection,
+    path: &Path,
+    aside: &BTreeSet<ObserverId>,
+) -> Result<RecordState, StorageError> {
     let sql = |e| StorageError::sqlite(path, Doing::ReadingEvents, e);
     let mut stmt = conn
         .prepare(&format!("SELECT {EVENT_COLUMNS} FROM event ORDER BY rowid"))
@@ -51,14 +57,23 @@ pub(super) fn fold(conn: &Connection, path: &Path) -> Result<RecordState, Storag
         let Ok(applier) = applier else {
             // No thread to be had: the fold on this one.
             let mut state = RecordState::default();
-            return events::for_each(conn, path, &mut |e| state.apply(&e)).map(|()| state);
+            return events::for_each(conn, path, &mut |e| {
+                if !aside.contains(&e.observer) {
+                    state.apply(&e);
+                }
+            })
+            .map(|()| state);
         };
         let read = (|| -> Result<(), StorageError> {
             let mut rows = stmt.query([]).map_err(sql)?;
             let mut batch = Vec::with_capacity(BATCH);
             let mut recent = events::Recent::default();
             while let Some(row) = rows.next().map_err(sql)? {
-                batch.push(events::decode_event_after(row, path, &mut recent)?);
+                let event = events::decode_event_after(row, path, &mut recent)?;
+                if !aside.is_empty() && aside.contains(&event.observer) {
+                    continue;
+                }
+                batch.push(event);
                 if batch.len() == BATCH {
                     let next = match empty_rx.try_recv() {
                         Ok(mut done) => {

@@ -160,6 +160,40 @@ pub enum MergeRejection {
         /// The file's key.
         theirs: Fingerprint,
     },
+    /// A [`Self::KeyConflict`] with an observer merged here from another file: a key dispute is
+    /// now open (schema 12), and the observer's events held here are set aside from the
+    /// findings until the coordinator settles it (`merge --accept-key`).
+    KeyDisputed {
+        /// The observer.
+        observer: ObserverId,
+        /// The name the file gives.
+        name: String,
+        /// The key held here (`None`: held without a key).
+        held: Option<Fingerprint>,
+        /// The file's key.
+        claimed: Fingerprint,
+    },
+    /// A file with a key the coordinator rejected for this observer (a dispute settled for the
+    /// key held here).
+    KeyRejected {
+        /// The name the file gives.
+        name: String,
+        /// The file's key.
+        claimed: Fingerprint,
+        /// The key kept.
+        kept: Fingerprint,
+    },
+    /// A file with the key the coordinator accepted, for an observer whose events held here
+    /// were signed with the rejected key: those stay set aside, and this append-only database
+    /// cannot take the file's chain in their place.
+    HeldKeyRejected {
+        /// The name the file gives.
+        name: String,
+        /// The rejected key held here (`None`: held without a key).
+        held: Option<Fingerprint>,
+        /// The key accepted.
+        accepted: Fingerprint,
+    },
     /// An event whose observer the file does not list.
     UnknownObserver(EventId),
     /// Our own database failed.
@@ -394,6 +428,40 @@ impl Localize for MergeRejection {
                         .map_or_else(|| "none".to_owned(), ToString::to_string),
                 )
                 .arg("theirs", theirs.to_string()),
+            Self::KeyDisputed {
+                observer,
+                name,
+                held,
+                claimed,
+            } => Message::new("refusal-key-disputed")
+                .arg("observer", observer.to_string())
+                .arg("name", cut(name))
+                .arg(
+                    "held",
+                    held.as_ref()
+                        .map_or_else(|| "none".to_owned(), ToString::to_string),
+                )
+                .arg("claimed", claimed.to_string()),
+            Self::KeyRejected {
+                name,
+                claimed,
+                kept,
+            } => Message::new("refusal-key-rejected")
+                .arg("name", cut(name))
+                .arg("claimed", claimed.to_string())
+                .arg("kept", kept.to_string()),
+            Self::HeldKeyRejected {
+                name,
+                held,
+                accepted,
+            } => Message::new("refusal-held-key-rejected")
+                .arg("name", cut(name))
+                .arg(
+                    "held",
+                    held.as_ref()
+                        .map_or_else(|| "none".to_owned(), ToString::to_string),
+                )
+                .arg("accepted", accepted.to_string()),
             Self::UnknownObserver(id) => {
                 Message::new("refusal-unknown-observer").arg("event", id.to_string())
             }
@@ -786,8 +854,14 @@ impl Store {
 
     /// The keys `merge --accept-key` names: a key change signed with one of them only (a lost
     /// key, `constat key new --lost`) is taken (issue 15 point 3).
-    pub fn accept_keys(&mut self, keys: Vec<Fingerprint>) {
+    /// The key disputes held here that those keys settle are settled now (schema 12).
+    pub fn accept_keys(
+        &mut self,
+        keys: Vec<Fingerprint>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::key_dispute::KeyDispute>, StorageError> {
         self.accepted_keys = keys;
+        self.settle_key_disputes(&self.accepted_keys, now)
     }
 
     /// Merges another observer's database file. `progress` is called with the number of events
@@ -927,7 +1001,7 @@ impl Store {
             (Ok(_), true, Some(known)) => known.stamp = digest_stamp(&self.conn).map_err(ours)?,
             _ => self.merge_digest = None,
         }
-        let mut outcome = merged?;
+        let mut outcome = merged.map_err(|e| self.disputed(e, file, options.now))?;
         outcome.warnings.extend(warnings);
         outcome.observers = observers.iter().map(|o| o.id).collect();
         Ok(outcome)
@@ -1088,6 +1162,61 @@ impl Store {
                 }
             };
         self.merge_signed_events(&election, &observers, options, &mut source, progress)
+            .map_err(|e| self.disputed(e, path, options.now))
+    }
+
+    /// `e`, a file's refusal, with a key conflict over an observer held here said as the key
+    /// dispute it opens or as the settlement the coordinator made (schema 12, issue 15 point
+    /// 2): the first of two files claiming one observer with different keys does not win by
+    /// arriving first, even in an earlier merge. Noting the dispute failing, the refusal stays.
+    fn disputed(&self, e: MergeRejection, file: &Path, now: DateTime<Utc>) -> MergeRejection {
+        use crate::domain::key_dispute::Standing;
+        let MergeRejection::KeyConflict {
+            observer,
+            name,
+            ours,
+            theirs,
+        } = &e
+        else {
+            return e;
+        };
+        let path = file.display().to_string();
+        let claim = super::disputes::RivalClaim {
+            observer: *observer,
+            name,
+            claimed: theirs,
+            path: &path,
+        };
+        let Ok(Some(dispute)) = self.note_rival_claim(claim, now) else {
+            return e;
+        };
+        // A settlement made by this run's `--accept-key` applies at once.
+        let dispute = match dispute.settled_by(&self.accepted_keys) {
+            Some(_) => self
+                .settle_key_disputes(&self.accepted_keys, now)
+                .ok()
+                .and_then(|s| s.into_iter().find(|d| d.claimed == dispute.claimed))
+                .unwrap_or(dispute),
+            None => dispute,
+        };
+        match (dispute.standing(), &dispute.settled) {
+            (Standing::HeldKept, Some(kept)) => MergeRejection::KeyRejected {
+                name: name.clone(),
+                claimed: theirs.clone(),
+                kept: kept.clone(),
+            },
+            (Standing::HeldRejected, Some(accepted)) => MergeRejection::HeldKeyRejected {
+                name: name.clone(),
+                held: dispute.held.or_else(|| ours.clone()),
+                accepted: accepted.clone(),
+            },
+            _ => MergeRejection::KeyDisputed {
+                observer: *observer,
+                name: name.clone(),
+                held: dispute.held.or_else(|| ours.clone()),
+                claimed: theirs.clone(),
+            },
+        }
     }
 }
 

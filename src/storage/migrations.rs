@@ -35,6 +35,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0010_key_change.sql"),
     // Issue 18 point 3: the observers each merged file carried (their last file time).
     include_str!("../../schema/0011_merged_file_observers.sql"),
+    // Issue 15 point 2: key disputes across merges (an observer claimed with two keys).
+    include_str!("../../schema/0012_key_disputes.sql"),
 ];
 
 /// The version whose migration drops `local_key`: its secret moves to a key file first.

@@ -24,6 +24,9 @@ mod verify;
 mod watch;
 // The coordinator's live view (issue 18 point 3).
 mod coordination;
+// Key disputes across merges (issue 15 point 2).
+mod disputes;
+pub use disputes::RivalClaim;
 
 use std::path::{Path, PathBuf};
 
@@ -823,10 +826,11 @@ impl Store {
         events::for_each(&self.conn, &self.path, f)
     }
 
-    /// The state folded from every event, streamed: the rows are read and decoded on this thread
+    /// The state folded from every event but those of the observers a key dispute sets aside
+    /// ([`Store::set_aside_observers`]), streamed: the rows are read and decoded on this thread
     /// while another applies them (see `fold.rs`).
     pub fn fold(&self) -> Result<crate::domain::RecordState, StorageError> {
-        fold::fold(&self.conn, &self.path)
+        fold::fold(&self.conn, &self.path, &self.set_aside_observers()?)
     }
 
     /// Every event with its chain hash, in (observer, seq) order.
@@ -834,13 +838,19 @@ impl Store {
         events::all_with_hashes(&self.conn, &self.path)
     }
 
-    /// The events of one circonscription and the retractions of them, in (observer, seq) order:
-    /// what the interface needs for one grid, without reading the whole national log.
+    /// The events of one circonscription and the retractions of them, in (observer, seq) order,
+    /// but those of the observers a key dispute sets aside: what the interface needs for one
+    /// grid's findings, without reading the whole national log.
     pub fn events_of(
         &self,
         circ: &crate::domain::CirconscriptionCode,
     ) -> Result<Vec<Event>, StorageError> {
-        events::of_circonscription(&self.conn, &self.path, circ.as_str())
+        let aside = self.set_aside_observers()?;
+        let mut events = events::of_circonscription(&self.conn, &self.path, circ.as_str())?;
+        if !aside.is_empty() {
+            events.retain(|e| !aside.contains(&e.observer));
+        }
+        Ok(events)
     }
 
     /// One observer's events in a circonscription and that observer's retractions, in seq order

@@ -65,6 +65,8 @@ pub fn build(
             records: vec![record.clone()],
             // As `constat report` ends: with the digest, the one shown above it.
             digest: digest.clone(),
+            // The observer's own screen: the disputes are the coordinator's.
+            disputes: Vec::new(),
         };
         // Writing into a Vec cannot fail.
         let _ = render_signed(&r, signer, Format::Text, lang, &mut report);

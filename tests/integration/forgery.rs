@@ -982,6 +982,138 @@ fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_t
     assert_eq!(marie_events(&t), marie_events(&g.marie));
 }
 
+/// Whose observations the findings of `db` rest on, by name (the state `report` and `pv`
+/// fold), and the key disputes `report --format json` lists with their standing.
+fn counted_and_disputes(db: &Path) -> (Vec<String>, Vec<(String, String)>) {
+    let store = constat::storage::Store::open(db).unwrap();
+    let names = store.observers().unwrap();
+    let state = store.fold().unwrap();
+    let mut counted: Vec<String> = state
+        .observed_circonscriptions()
+        .iter()
+        .flat_map(|c| {
+            state
+                .cells_of(c)
+                .map(|(_, o)| names.get(&o.observer).cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    counted.sort();
+    counted.dedup();
+    let out = run(constat(db).args(["report", "--format", "json"]), 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let disputes = json["key_disputes"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| {
+                    (
+                        d["claimed_fingerprint"].as_str().unwrap().to_owned(),
+                        d["standing"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (counted, disputes)
+}
+
+/// Issue 15 point 2 across runs: two files claiming Marie with different keys are not merged
+/// "whatever their order", even when the first was merged by an earlier run. The later file
+/// opens a key dispute: nothing of it is merged, and Marie's observations already held are set
+/// aside from the findings (said in the report) until the coordinator settles with
+/// `--accept-key`, in a later run with or without files. Settled for the key held, they count
+/// again and the other key stays refused; settled for the other key, the held ones stay aside
+/// for good and the target (append-only) says to rebuild, which a fresh target does.
+#[test]
+fn a_copy_merged_first_with_another_key_is_set_aside_once_the_genuine_file_arrives() {
+    let g = genuine();
+    let csv = g.path("marie.csv");
+    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let genuine_key = csv_key_of_marie(&csv).expect("a signed CSV");
+    let forged = g.path("forged.csv");
+    forge(&[
+        "csv-new-key",
+        csv.to_str().unwrap(),
+        forged.to_str().unwrap(),
+        "--victim",
+        "Marie",
+    ]);
+    let forged_key = csv_key_of_marie(&forged).expect("re-signed");
+    let merge = |target: &Path, files: &[&Path], extra: &[&str]| {
+        let mut cmd = constat(target);
+        cmd.args(["merge", "--into"]).arg(target).args(extra);
+        for f in files {
+            cmd.arg(f);
+        }
+        stdout(&run(&mut cmd, 0))
+    };
+    let marie = || vec!["Marie".to_owned()];
+
+    // Forged first, in a run of its own: counted, as nothing yet disputes it.
+    let t = g.target("forged-first.db");
+    merge(&t, &[&forged], &[]);
+    assert_eq!(counted_and_disputes(&t), (marie(), vec![]));
+    // The genuine file arrives: refused, and the forged observations set aside.
+    let before = events(&t);
+    let said = merge(&t, &[&g.marie], &[]);
+    assert_eq!(events(&t), before, "{said}");
+    assert_eq!(
+        counted_and_disputes(&t),
+        (vec![], vec![(genuine_key.clone(), "open".to_owned())]),
+        "{said}"
+    );
+    let report = stdout(&run(constat(&t).arg("report"), 0));
+    assert!(
+        report.contains(&forged_key) && report.contains(&genuine_key),
+        "{report}"
+    );
+    // Settled for the genuine key, with the file: the forged ones stay aside for good, the
+    // genuine file is refused with what to do, and a fresh target takes it.
+    let said = merge(&t, &[&g.marie], &["--accept-key", &genuine_key]);
+    assert_eq!(events(&t), before, "{said}");
+    assert_eq!(
+        counted_and_disputes(&t),
+        (vec![], vec![(genuine_key.clone(), "rejected".to_owned())]),
+        "{said}"
+    );
+    let fresh = g.target("rebuilt.db");
+    merge(
+        &fresh,
+        &[&forged, &g.marie],
+        &["--accept-key", &genuine_key],
+    );
+    assert_eq!(marie_events(&fresh), marie_events(&g.marie));
+    assert_eq!(counted_and_disputes(&fresh), (marie(), vec![]));
+
+    // Genuine first; the forged copy arrives later: Marie set aside until settled.
+    let t = g.target("genuine-first.db");
+    merge(&t, &[&g.marie], &[]);
+    merge(&t, &[&forged], &[]);
+    assert_eq!(marie_events(&t), marie_events(&g.marie));
+    assert_eq!(
+        counted_and_disputes(&t),
+        (vec![], vec![(forged_key.clone(), "open".to_owned())])
+    );
+    // Settled for the key held, in a run without files: counted again, listed no more, and
+    // the forged copy stays refused.
+    merge(&t, &[], &["--accept-key", &genuine_key]);
+    assert_eq!(counted_and_disputes(&t), (marie(), vec![]));
+    merge(&t, &[&forged], &[]);
+    assert_eq!(marie_events(&t), marie_events(&g.marie));
+    assert_eq!(counted_and_disputes(&t), (marie(), vec![]));
+
+    // In one run, a file agreeing with the key held and a rival: neither merged, and the held
+    // observations set aside too, as when they came one run apart.
+    let t = g.target("held-and-both.db");
+    merge(&t, &[&g.marie], &[]);
+    merge(&t, &[&forged, &csv], &[]);
+    assert_eq!(
+        counted_and_disputes(&t),
+        (vec![], vec![(forged_key.clone(), "open".to_owned())])
+    );
+}
+
 /// Issue 15 point 4: a folder cut down to what still verifies — `observations.csv` and every
 /// `report.*` removed, the MANIFEST recomputed over what is left — is incomplete, and said so
 /// for each part, whoever signed its MANIFEST.

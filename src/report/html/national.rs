@@ -1250,6 +1250,7 @@ mod tests {
             election: &data.election,
             records: vec![record],
             digest: None,
+            disputes: Vec::new(),
         };
         let mut out = Vec::new();
         crate::report::render(&report, crate::report::Format::Html, Lang::Fr, &mut out).unwrap();
