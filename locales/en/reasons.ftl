@@ -59,7 +59,7 @@ refusal-key-conflict = key conflict: observer “{ $name }” ({ $observer }) { 
 refusal-key-disputed = key dispute: observer “{ $name }” ({ $observer }) is already here { $held ->
     [none] without a key
    *[other] with key { $held }
- }; this file gives them key { $claimed }. One of the two versions is not theirs: nothing of this file is merged, and this observer's observations already here are set aside from findings, reports and procès-verbaux until you settle it. Ask them for their fingerprint (`constat whoami`) or compare with the one in the procès-verbal, then: constat merge --into TARGET --accept-key FINGERPRINT
+ }; this file gives them key { $claimed }. One of the two versions is not theirs: nothing of this file is merged, and this observer's observations already here are set aside from findings, reports and procès-verbaux until you settle it. Ask them for their fingerprint (`constat whoami`) or compare with the one in the procès-verbal, then: constat merge --into { $target } --accept-key FINGERPRINT
 refusal-key-rejected = key { $claimed } of “{ $name }” rejected: the key dispute was settled for key { $kept }, kept here; nothing of this file is merged
 refusal-held-key-rejected = “{ $name }”: the key dispute was settled for key { $accepted }, this file's; the observations already here { $held ->
     [none] without a key

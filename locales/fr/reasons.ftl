@@ -80,7 +80,7 @@ refusal-key-conflict = conflit de clés : l'observateur « { $name } » ({ $obse
 refusal-key-disputed = litige de clé : l'observateur « { $name } » ({ $observer }) est déjà ici { $held ->
     [none] sans clé
    *[other] avec la clé { $held }
- } ; ce fichier le donne avec la clé { $claimed }. L'une des deux versions n'est pas la sienne : rien de ce fichier n'est fusionné, et les observations de cet observateur déjà ici sont écartées des constats, des rapports et des procès-verbaux jusqu'à ce que vous tranchiez. Demandez-lui son empreinte (`constat whoami`) ou comparez avec celle du procès-verbal, puis : constat merge --into CIBLE --accept-key EMPREINTE
+ } ; ce fichier le donne avec la clé { $claimed }. L'une des deux versions n'est pas la sienne : rien de ce fichier n'est fusionné, et les observations de cet observateur déjà ici sont écartées des constats, des rapports et des procès-verbaux jusqu'à ce que vous tranchiez. Demandez-lui son empreinte (`constat whoami`) ou comparez avec celle du procès-verbal, puis : constat merge --into { $target } --accept-key EMPREINTE
 refusal-key-rejected = clé { $claimed } de « { $name } » écartée : le litige de clé a été tranché pour la clé { $kept }, gardée ici ; rien de ce fichier n'est fusionné
 refusal-held-key-rejected = « { $name } » : le litige de clé a été tranché pour la clé { $accepted }, celle de ce fichier ; les observations déjà ici { $held ->
     [none] sans clé

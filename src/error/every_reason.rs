@@ -469,12 +469,14 @@ fn rejections() -> Vec<MergeRejection> {
             name: "Marie".into(),
             held: Some(crate::domain::fingerprint::Fingerprint::of(&[1; 32])),
             claimed: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+            target: "national.db".into(),
         },
         MergeRejection::KeyDisputed {
             observer,
             name: "Marie".into(),
             held: None,
             claimed: crate::domain::fingerprint::Fingerprint::of(&[2; 32]),
+            target: "national.db".into(),
         },
         MergeRejection::KeyRejected {
             name: "Marie".into(),

@@ -172,6 +172,8 @@ pub enum MergeRejection {
         held: Option<Fingerprint>,
         /// The file's key.
         claimed: Fingerprint,
+        /// This database (the target to name in the command that settles it).
+        target: String,
     },
     /// A file with a key the coordinator rejected for this observer (a dispute settled for the
     /// key held here).
@@ -433,7 +435,9 @@ impl Localize for MergeRejection {
                 name,
                 held,
                 claimed,
+                target,
             } => Message::new("refusal-key-disputed")
+                .arg("target", cut(target))
                 .arg("observer", observer.to_string())
                 .arg("name", cut(name))
                 .arg(
@@ -1215,6 +1219,7 @@ impl Store {
                 name: name.clone(),
                 held: dispute.held.or_else(|| ours.clone()),
                 claimed: theirs.clone(),
+                target: self.path.display().to_string(),
             },
         }
     }

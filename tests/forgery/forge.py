@@ -218,6 +218,25 @@ def forge_folder(args):
             r["observer_name"] = quote(garbled)
             r["observer_statement"] = r["reference_digest"] = ""
         f.seal(victim)["observer_name"] = quote(garbled)
+    elif args.attack == "time-back":
+        # With the observer's stolen key: the last event dated an hour before the one before it,
+        # the chain recomputed and every row and the head signed again, so that nothing but the
+        # order of time tells.
+        rows = f.of(victim)
+        before = rows[-2]["recorded_at"]
+        hour = int(before[11:13])
+        if hour == 0:
+            raise SystemExit("time-back: the previous event is at midnight; pick another fixture")
+        earlier = lambda t: t[:11] + f"{hour - 1:02d}" + t[13:]
+        rows[-1]["recorded_at"] = earlier(before)
+        shown = f.observations[rows[-1]["id"]]
+        shown["recorded_at"] = earlier(shown["recorded_at"][:11] + before[11:13] + shown["recorded_at"][13:])
+        f.rechain(victim)
+        for r in rows:
+            r["signature"] = sign(secret, head_message(victim, int(r["seq"]), r["hash"])).hex()
+        f.sign_head(victim, secret)
+        f.save(secret, signer=victim)
+        return
     elif args.attack in ("new-key", "stolen-key"):
         flip_first(f.of(victim))
         f.rechain(victim)

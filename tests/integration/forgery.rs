@@ -639,6 +639,20 @@ fn a_chain_re_signed_with_a_new_key_is_named_by_the_pv_reference() {
     merge_refuses(&g.coord, &db);
 }
 
+/// Issue 15 point 6 in a folder: with Marie's stolen key, her last event dated before the one
+/// before it, the chain and every signature made again: `verify DIR` names the position where
+/// time goes back (a break, exit 1), as it does for a database.
+#[test]
+fn a_folder_whose_time_goes_back_along_a_chain_is_a_break() {
+    let g = genuine();
+    let secret = secret_of(&g.marie);
+    let forged = g.forged("time-back", &g.marie_folder, Some(&secret), &[]);
+    assert_eq!(
+        constat_break(&forged).broken,
+        Some(Broken::Chain(ChainProblem::TimeGoesBack { seq: 4 }))
+    );
+}
+
 #[test]
 fn a_chain_re_signed_with_a_stolen_key_is_named_by_the_pv_reference() {
     let g = genuine();
