@@ -230,4 +230,8 @@ pv-annex-photo = { $sha } · { $name } · { $of ->
 } · attached { $attached }{ $taken ->
     [none] {""}
    *[other] , taken { $taken } (camera time)
+}{ $held ->
+    [thumbnail] {" "}· thumbnail only: the original is not in this file (it will verify against this hash when it arrives)
+    [nothing] {" "}· photo announced, not received: its bytes are not in this file
+   *[original] {""}
 }

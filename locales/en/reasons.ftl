@@ -169,6 +169,7 @@ reason-chain-statement-missing = the events are signed but the observer's signed
 reason-chain-key-change-unproven = the key change at position { $seq } is signed with its new key { $fingerprint } only (old key lost): nothing in the file proves that this key is the observer's; compare the fingerprint with them (a coordinator accepts it with `merge --accept-key { $fingerprint }`)
 reason-chain-key-change-broken = the key change at position { $seq } does not hold: it is signed with neither of its keys, or its keys do not follow those of the chain
 reason-chain-reference-altered = the file's reference data (election, candidates, bureaux) are not those its observer signed: changed since
+reason-chain-local-key-missing = the database gives its own observer no key, though they have events: constat always gives a database's own observer one, so it was removed (nothing proves any more who wrote these events)
 reason-chain-time-goes-back = at position { $seq }, the recording time goes back before the position before it
 reason-row-not-signature = "{ $value }" is not a signature (128 hex digits)
 reason-row-not-key = "{ $value }" is not a key or digest (64 hex digits)

@@ -241,4 +241,8 @@ pv-annex-photo = { $sha } · { $name } · { $of ->
 } · jointe { $attached }{ $taken ->
     [none] {""}
    *[other] , prise le { $taken } (heure de l'appareil)
+}{ $held ->
+    [thumbnail] {" "}· vignette seulement : l'original n'est pas dans ce fichier (il vérifiera contre cette empreinte quand il arrivera)
+    [nothing] {" "}· photo annoncée, non reçue : ses octets ne sont pas dans ce fichier
+   *[original] {""}
 }

@@ -198,6 +198,7 @@ reason-chain-statement-missing = les événements sont signés mais la déclarat
 reason-chain-key-change-unproven = le changement de clé de la position { $seq } est signé par sa nouvelle clé { $fingerprint } seulement (ancienne clé perdue) : rien dans le fichier ne prouve que cette clé est celle de l'observateur ; comparez l'empreinte avec lui (un coordinateur l'accepte avec `merge --accept-key { $fingerprint }`)
 reason-chain-key-change-broken = le changement de clé de la position { $seq } ne tient pas : il n'est signé par aucune de ses deux clés, ou ses clés ne suivent pas celles de la chaîne
 reason-chain-reference-altered = les données de référence du fichier (élection, candidats, bureaux) ne sont pas celles que son observateur a signées : modifiées depuis
+reason-chain-local-key-missing = la base ne donne aucune clé à son propre observateur, qui a pourtant des événements : constat en donne toujours une à l'observateur d'une base, elle a été retirée (rien ne prouve plus qui a écrit ces événements)
 reason-chain-time-goes-back = à la position { $seq }, l'heure d'enregistrement remonte avant celle de la position précédente
 reason-row-not-signature = « { $value } » n'est pas une signature (128 chiffres hexadécimaux)
 reason-row-not-key = « { $value } » n'est pas une clé ni une empreinte (64 chiffres hexadécimaux)

@@ -193,6 +193,14 @@ fn text_of(
                 .cloned()
                 .collect();
             photos.sort_by_key(|f| f.at);
+            // What of each the database holds: a thumbnail-only copy lists its originals as such.
+            let photos = photos
+                .into_iter()
+                .map(|f| {
+                    let held = store.photo_held(&f.photo.sha256)?;
+                    Ok((f, held))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
             annex_with_photos(&pv, &name, &photos, cat, &mut buf)
         }
         Part::Remedy(appeal) => remedy(&pv, &signer, &appeal, cat, &mut buf),

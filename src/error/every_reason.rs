@@ -589,6 +589,7 @@ fn chain_problems() -> Vec<ChainProblem> {
         },
         ChainProblem::KeyChangeBroken { seq: 7 },
         ChainProblem::ReferenceAltered,
+        ChainProblem::LocalKeyMissing,
         ChainProblem::TimeGoesBack { seq: 3 },
     ]);
     all

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::html_photos::Held;
 use super::{missing_from_envelope, title, who};
 use crate::domain::appeal::{Qualite, deadline};
 use crate::domain::findings::{AbsencePeriod, Detail, EnvelopeCause, Sighting};
@@ -1319,13 +1320,14 @@ pub fn annex(pv: &Pv<'_>, signer_name: &str, cat: &Catalog, out: &mut dyn Write)
 }
 
 /// [`annex`], listing after the facts the photos the signer attached in this bureau (`photos`:
-/// theirs, of this bureau, in the order attached) by hash: the first 16 hex digits of the
-/// SHA-256 of the bytes kept, in groups of four, with the file name, what it shows, when it was
-/// attached and when it was taken (EXIF, the camera's time).
+/// theirs, of this bureau, in the order attached, each with what of it the database holds) by
+/// hash: the first 16 hex digits of the SHA-256 of the bytes kept, in groups of four, with the
+/// file name, what it shows, when it was attached and when it was taken (EXIF, the camera's
+/// time), and when the original is not held, "vignette seulement" or "annoncée, non reçue".
 pub fn annex_with_photos(
     pv: &Pv<'_>,
     signer_name: &str,
-    photos: &[PhotoFact],
+    photos: &[(PhotoFact, Held)],
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -1427,7 +1429,7 @@ pub fn annex_with_photos(
 fn photo_lines(
     pv: &Pv<'_>,
     signer_name: &str,
-    photos: &[PhotoFact],
+    photos: &[(PhotoFact, Held)],
     cat: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -1444,7 +1446,7 @@ fn photo_lines(
             .arg("count", photos.len())
             .render(lang)
     )?;
-    for f in photos {
+    for (f, held) in photos {
         let p = &f.photo;
         let (candidate, item) = match p.of {
             PhotoSubject::Cell { panel, item } => (
@@ -1475,6 +1477,14 @@ fn photo_lines(
                 .arg("item", item)
                 .arg("attached", at(f.at, zone, cat))
                 .arg("taken", taken)
+                .arg(
+                    "held",
+                    match held {
+                        Held::Original => "original",
+                        Held::ThumbnailOnly => "thumbnail",
+                        Held::Nothing => "nothing",
+                    }
+                )
                 .render(lang)
         )?;
     }

@@ -201,6 +201,25 @@ impl Store {
             .map_err(|e| StorageError::sqlite(&self.path, Doing::ReadingPhoto, e))
     }
 
+    /// What of the photo `sha256` is held: its bytes, its thumbnail only, or nothing.
+    pub fn photo_held(
+        &self,
+        sha256: &[u8; 32],
+    ) -> Result<crate::report::html_photos::Held, StorageError> {
+        self.conn
+            .query_row(
+                "SELECT thumbnail IS NOT NULL, bytes IS NOT NULL FROM photo_blob WHERE sha256 = ?1",
+                [hex::encode(sha256)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map(|held| {
+                let (thumbnail, bytes) = held.unwrap_or_default();
+                crate::report::html_photos::Held::of(thumbnail, bytes)
+            })
+            .map_err(|e| StorageError::sqlite(&self.path, Doing::ReadingPhoto, e))
+    }
+
     /// Copies the bytes of the photo `sha256` into `out`, in pieces; `Ok(None)` when they are
     /// not held, `Ok(Some(hash))` with the hash of what was copied otherwise.
     pub fn copy_photo(

@@ -79,6 +79,10 @@ pub enum ChainProblem {
     /// The file's reference data (election, candidates, bureaux) are not those its own observer
     /// signed: edited since (issue 15 point 1).
     ReferenceAltered,
+    /// The database's own observer has events but no key: constat has always given a
+    /// database's own observer one (schema 1 on), so it was removed (issue 15); only observers
+    /// merged from files without keys may lack one.
+    LocalKeyMissing,
     // Issue 15 point 3: key changes.
     /// A key change signed with its new key only (the old one lost, `constat key new --lost`):
     /// nothing in the file proves that the new key is the observer's.
@@ -130,6 +134,7 @@ impl Localize for ChainProblem {
                 Message::new("reason-chain-time-goes-back").arg("seq", seq.to_string())
             }
             Self::ReferenceAltered => Message::new("reason-chain-reference-altered"),
+            Self::LocalKeyMissing => Message::new("reason-chain-local-key-missing"),
             Self::KeyChangeUnproven { seq, fingerprint } => {
                 Message::new("reason-chain-key-change-unproven")
                     .arg("seq", seq.to_string())
@@ -176,6 +181,13 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
         })
         .map_err(damaged)?
         .collect::<Result<_, _>>()
+        .map_err(damaged)?;
+    let local: Option<String> = db
+        .conn
+        .query_row("SELECT id FROM observer WHERE is_local = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()
         .map_err(damaged)?;
     let mut out = Vec::new();
     for (id, name, key, digest, statement) in listed {
@@ -243,6 +255,13 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
             check.events += 1;
         }
         let public = key.as_deref().and_then(events::parse_hash);
+        if check.problem.is_none()
+            && key.is_none()
+            && check.events > 0
+            && local.as_deref() == Some(id.as_str())
+        {
+            check.problem = Some(ChainProblem::LocalKeyMissing);
+        }
         // A key change signed by its new key only is said once the signatures are counted.
         let mut unproven = None;
         if check.problem.is_none()
@@ -300,13 +319,6 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
             other => Refusal::Damaged(Damage::Check(other.to_string())),
         })?;
         if super::referential::rows_as_signed(&db.conn, &data).map_err(damaged)? == Some(false) {
-            let local: Option<String> = db
-                .conn
-                .query_row("SELECT id FROM observer WHERE is_local = 1", [], |r| {
-                    r.get(0)
-                })
-                .optional()
-                .map_err(damaged)?;
             if let Some(check) = out
                 .iter_mut()
                 .find(|c| local.as_deref() == Some(c.observer.to_string().as_str()))

@@ -333,6 +333,19 @@ def forge_db(args):
     elif attack == "strip-statement":
         conn.execute("UPDATE observer SET name = ?, reference_digest = NULL, statement = NULL"
                      " WHERE id = ?", (garble(args.victim), victim))
+    elif attack == "strip-key":
+        # The observer's key, statement, head and every signature removed: a chain that says
+        # nothing of who wrote it (what constat accepts only from files that never had keys).
+        kept = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                            " AND tbl_name = 'event_signature'").fetchall()
+        for name, _ in kept:
+            conn.execute(f"DROP TRIGGER {name}")
+        triggers += kept
+        conn.execute("DELETE FROM event_signature WHERE event IN"
+                     " (SELECT id FROM event WHERE observer = ?)", (victim,))
+        conn.execute("DELETE FROM chain_head WHERE observer = ?", (victim,))
+        conn.execute("UPDATE observer SET public_key = NULL, reference_digest = NULL,"
+                     " statement = NULL WHERE id = ?", (victim,))
     elif attack == "garble":
         conn.execute("UPDATE observer SET name = ? WHERE id = ?",
                      (garble(args.victim), victim))

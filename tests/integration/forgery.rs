@@ -788,6 +788,44 @@ fn merge_and_verify_refuse_a_garbled_observer_name() {
     );
 }
 
+/// A database whose own observer was stripped of their key, statement, head and signatures: constat
+/// has always given a database's own observer a key, so `verify` names it as a break (exit 1)
+/// rather than "intact, non signés", and `merge` refuses it without `--accept-unsigned`. An
+/// observer merged from an unsigned CSV stays "non signés" without a break.
+#[test]
+fn a_database_whose_own_observer_was_stripped_of_their_key_is_a_break() {
+    let g = genuine();
+    let db = g.forged_db("db-strip-key", &g.marie);
+    run(constat(&db).arg("verify").arg(&db), 1);
+    let verdicts = verify_database_file(&db).unwrap();
+    assert_eq!(
+        verdicts.iter().map(|v| &v.broken).collect::<Vec<_>>(),
+        [&Some(Broken::Chain(ChainProblem::LocalKeyMissing))],
+        "{verdicts:?}"
+    );
+    merge_refuses(&g.target("t1.db"), &db);
+    // The same chain held by a coordinator, taken unsigned from a CSV on their word: not a break.
+    let csv = g.path("marie.csv");
+    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let unsigned = g.path("unsigned.csv");
+    forge(&[
+        "csv-unsigned",
+        csv.to_str().unwrap(),
+        unsigned.to_str().unwrap(),
+        "--victim",
+        "Marie",
+    ]);
+    let t = g.target("t2.db");
+    run(
+        constat(&t)
+            .args(["merge", "--accept-unsigned", "--into"])
+            .arg(&t)
+            .arg(&unsigned),
+        0,
+    );
+    run(constat(&t).arg("verify").arg(&t), 0);
+}
+
 /// A keyed observer whose signed statement (name, key, reference digest) was removed from the
 /// file, their name garbled meanwhile and every event and signature left as they were: `verify`
 /// reports it (database, folder re-signed by its exporter) and `merge` refuses it (database,

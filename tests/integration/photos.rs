@@ -678,6 +678,39 @@ fn the_pv_annex_lists_the_signer_s_photos_of_that_bureau_by_hash() {
     assert!(line(&found[1].1.sha256).contains("enveloppes.heic"));
     assert!(!annex.contains("ailleurs.jpg"), "{annex}");
     assert!(annex.contains("Photos jointes par Test"), "{annex}");
+    assert!(
+        !annex.contains("vignette seulement") && !annex.contains("non reçue"),
+        "{annex}"
+    );
+    // From a thumbnail-only copy, the annex says what of each photo the file holds: the JPEG's
+    // thumbnail only, nothing of the HEIC (no thumbnail is made of it), under the same hashes.
+    let light = dir.path().join("light.db");
+    run(
+        constat(&db)
+            .args(["export", "db", "--thumbnails", "-o"])
+            .arg(&light),
+        0,
+    );
+    let out = run(
+        constat(&light).args(["pv", "--bureau", BUREAU, "--annex"]),
+        0,
+    );
+    let light_annex = stdout(&out);
+    let line_of = |sha: &[u8; 32]| {
+        light_annex
+            .lines()
+            .find(|l| l.starts_with(&format!("- {}", grouped(sha))))
+            .unwrap_or_else(|| panic!("{light_annex}"))
+            .to_owned()
+    };
+    assert!(
+        line_of(&found[0].1.sha256).contains("vignette seulement"),
+        "{light_annex}"
+    );
+    assert!(
+        line_of(&found[1].1.sha256).contains("photo annoncée, non reçue"),
+        "{light_annex}"
+    );
 }
 
 #[test]
