@@ -217,6 +217,20 @@ fn write_photos(
     };
     for (sha256, media) in wanted {
         if !store.has_photo(&sha256)? {
+            // A thumbnail-only copy's photo: its thumbnail travels, so that `verify DIR` says
+            // "vignette seulement" rather than "non reçue" (the original fills in later).
+            if let (Some(thumbnail), false) = store.photo_preview(&sha256)? {
+                if !folder.is_dir() {
+                    std::fs::create_dir(&folder).map_err(io(&folder))?;
+                }
+                let name = super::folder_check::thumbnail_file_name(&hex::encode(sha256));
+                let path = dir.join(&name);
+                write_synced(&path, &thumbnail).map_err(io(&path))?;
+                manifest.push_str(&format!(
+                    "{}  {name}\n",
+                    hex::encode(Sha256::digest(&thumbnail))
+                ));
+            }
             continue;
         }
         if !folder.is_dir() {
@@ -654,6 +668,29 @@ pub fn verify_folder(dir: &Path) -> Result<Vec<Verdict>, Error> {
     super::folder_check::verify_folder(dir)
 }
 
+/// The state of `events` without the observers a key dispute sets aside.
+fn fold_kept(
+    events: &[(crate::domain::Event, crate::domain::chain::Hash)],
+    disputes: &[crate::domain::key_dispute::KeyDispute],
+) -> RecordState {
+    let aside = crate::domain::key_dispute::set_aside(disputes);
+    let mut state = RecordState::default();
+    for (e, _) in events {
+        if !aside.contains(&e.observer) {
+            state.apply(e);
+        }
+    }
+    state
+}
+
+/// Writes `bytes` to a new file at `path` and syncs it.
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -684,19 +721,4 @@ mod tests {
         std::fs::create_dir(dir.path().join("preuves-2")).unwrap();
         assert_eq!(free_folder_name(&folder), dir.path().join("preuves-3"));
     }
-}
-
-/// The state of `events` without the observers a key dispute sets aside.
-fn fold_kept(
-    events: &[(crate::domain::Event, crate::domain::chain::Hash)],
-    disputes: &[crate::domain::key_dispute::KeyDispute],
-) -> RecordState {
-    let aside = crate::domain::key_dispute::set_aside(disputes);
-    let mut state = RecordState::default();
-    for (e, _) in events {
-        if !aside.contains(&e.observer) {
-            state.apply(e);
-        }
-    }
-    state
 }

@@ -465,6 +465,13 @@ pub fn photo_file_name(sha256: &str, media: crate::domain::MediaType) -> String 
     format!("{PHOTOS_DIR}/{sha256}.{}", media.extension())
 }
 
+/// The name in the folder of the thumbnail of the photo `sha256` (hex) whose original the
+/// exporting database did not hold (a thumbnail-only copy, `export db --thumbnails`): a JPEG,
+/// covered by the signed `MANIFEST` only (the event's hash is the original's).
+pub fn thumbnail_file_name(sha256: &str) -> String {
+    format!("{PHOTOS_DIR}/{sha256}.thumbnail.jpg")
+}
+
 /// Whether `name` is a plain file name (no folder, not `.` or `..`, not empty).
 fn plain_name(name: &str) -> bool {
     !(name.contains(['/', '\\']) || name == ".." || name == "." || name.is_empty())
@@ -750,7 +757,14 @@ fn check_photos(
     for photo in announced {
         let file = photo_file_name(&photo.sha256, photo.media);
         let state = if present.binary_search(&file).is_err() {
-            PhotoState::NotReceived
+            if present
+                .binary_search(&thumbnail_file_name(&photo.sha256))
+                .is_ok()
+            {
+                PhotoState::ThumbnailOnly
+            } else {
+                PhotoState::NotReceived
+            }
         } else {
             let found = match hashed.get(&file) {
                 Some(found) => Ok(found.clone()),

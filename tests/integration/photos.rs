@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use constat::domain::{EventBody, MediaType, PhotoSubject};
+use constat::storage::PhotoState;
 
 use crate::util::{constat, events, init_db, run, stderr, stdout};
 
@@ -340,7 +341,6 @@ fn thumbnails_are_made_at_attach_and_travel_alone_then_the_originals_fill_and_ve
     assert_eq!(events(&light), events(&db), "every event travels");
     // verify on it: the two with a thumbnail are "thumbnail only", the HEIC (no thumbnail)
     // announced, not received; none a break.
-    use constat::storage::PhotoState;
     let states = |db: &Path| -> Vec<PhotoState> {
         constat::storage::verify_photos(db)
             .unwrap()
@@ -503,11 +503,12 @@ fn hand_check(folder: &Path) -> i32 {
 }
 
 #[test]
-fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_lists_photos_not_received() {
+fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_carries_them_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_db(dir.path());
     let jpeg = write(dir.path(), "table.jpg", &real_jpeg(400, 300));
-    photo(&db, &[], &[&jpeg], 0);
+    let heic = write(dir.path(), "enveloppes.heic", &heic());
+    photo(&db, &[], &[&jpeg, &heic], 0);
     let light = dir.path().join("light.db");
     run(
         constat(&db)
@@ -524,18 +525,43 @@ fn an_evidence_folder_of_a_coordinator_holding_only_thumbnails_lists_photos_not_
             .arg(&folder),
         0,
     );
-    assert!(
-        std::fs::read_dir(folder.join("photos"))
-            .map(|d| d.count() == 0)
-            .unwrap_or(true)
+    // The JPEG's thumbnail travels, named by the original's hash; nothing of the HEIC (no
+    // thumbnail is made of it) and no original.
+    let found = photos(&national);
+    let jpeg_sha = hex::encode(found[0].1.sha256);
+    let files: Vec<String> = std::fs::read_dir(folder.join("photos"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, vec![format!("{jpeg_sha}.thumbnail.jpg")]);
+    let (verdicts, checks) =
+        constat::app::folder_check::verify_folder_with_photos(&folder).unwrap();
+    assert!(verdicts.iter().all(|v| v.broken.is_none()), "{verdicts:?}");
+    let states: Vec<(String, PhotoState)> =
+        checks.into_iter().map(|c| (c.sha256, c.state)).collect();
+    assert_eq!(
+        states,
+        vec![
+            (jpeg_sha.clone(), PhotoState::ThumbnailOnly),
+            (hex::encode(found[1].1.sha256), PhotoState::NotReceived)
+        ]
     );
     let out = run(constat(&national).arg("verify").arg(&folder), 0);
+    let said = stdout(&out);
     assert!(
-        stdout(&out).contains("photo annoncée, non reçue"),
-        "{}",
-        stdout(&out)
+        said.contains("vignette seulement") && said.contains("photo annoncée, non reçue"),
+        "{said}"
     );
     assert_eq!(hand_check(&folder), 0);
+    // A thumbnail edited in the folder is caught by the MANIFEST.
+    let thumb = folder
+        .join("photos")
+        .join(format!("{jpeg_sha}.thumbnail.jpg"));
+    let mut bytes = std::fs::read(&thumb).unwrap();
+    let last = bytes.len() - 3;
+    bytes[last] ^= 1;
+    std::fs::write(&thumb, bytes).unwrap();
+    run(constat(&national).arg("verify").arg(&folder), 1);
 }
 
 /// The HTML report of `db`, written in `dir` (again over the last one).
