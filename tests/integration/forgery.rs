@@ -182,6 +182,31 @@ impl Genuine {
         copy
     }
 
+    /// Marie's events CSV (`export csv`), written once as `marie.csv`.
+    fn marie_csv(&self) -> PathBuf {
+        let csv = self.path("marie.csv");
+        if !csv.exists() {
+            run(
+                constat(&self.marie).args(["export", "csv", "-o"]).arg(&csv),
+                0,
+            );
+        }
+        csv
+    }
+
+    /// Marie's events CSV forged by `attack` (a `csv-…` attack of forge.py) into `name`.
+    fn forged_csv(&self, attack: &str, name: &str) -> PathBuf {
+        let out = self.path(name);
+        forge(&[
+            attack,
+            self.marie_csv().to_str().unwrap(),
+            out.to_str().unwrap(),
+            "--victim",
+            "Marie",
+        ]);
+        out
+    }
+
     /// A fresh coordinator database, to merge into.
     fn target(&self, name: &str) -> PathBuf {
         let t = self.path(name);
@@ -805,16 +830,7 @@ fn a_database_whose_own_observer_was_stripped_of_their_key_is_a_break() {
     );
     merge_refuses(&g.target("t1.db"), &db);
     // The same chain held by a coordinator, taken unsigned from a CSV on their word: not a break.
-    let csv = g.path("marie.csv");
-    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
-    let unsigned = g.path("unsigned.csv");
-    forge(&[
-        "csv-unsigned",
-        csv.to_str().unwrap(),
-        unsigned.to_str().unwrap(),
-        "--victim",
-        "Marie",
-    ]);
+    let unsigned = g.forged_csv("csv-unsigned", "unsigned.csv");
     let t = g.target("t2.db");
     run(
         constat(&t)
@@ -843,16 +859,8 @@ fn a_keyed_observer_stripped_of_their_signed_statement_is_refused() {
     );
     merge_refuses(&g.target("t1.db"), &db);
 
-    let csv = g.path("marie.csv");
-    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
-    let stripped = g.path("stripped.csv");
-    forge(&[
-        "csv-strip-statement",
-        csv.to_str().unwrap(),
-        stripped.to_str().unwrap(),
-        "--victim",
-        "Marie",
-    ]);
+    let csv = g.marie_csv();
+    let stripped = g.forged_csv("csv-strip-statement", "stripped.csv");
     merge_refuses(&g.target("t2.db"), &stripped);
 
     let folder = g.forged(
@@ -961,8 +969,7 @@ fn marie_events(db: &Path) -> Vec<constat::domain::Event> {
 #[test]
 fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_the_order() {
     let g = genuine();
-    let csv = g.path("marie.csv");
-    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let csv = g.marie_csv();
     let genuine_key = csv_key_of_marie(&csv).expect("a signed CSV");
     let merge = |target: &Path, files: &[&Path], extra: &[&str], code: i32| {
         let mut cmd = constat(target);
@@ -974,14 +981,7 @@ fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_t
         format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr))
     };
     // Re-signed with a new key: one run, both files, either order of names.
-    let forged = g.path("a-forged.csv");
-    forge(&[
-        "csv-new-key",
-        csv.to_str().unwrap(),
-        forged.to_str().unwrap(),
-        "--victim",
-        "Marie",
-    ]);
+    let forged = g.forged_csv("csv-new-key", "a-forged.csv");
     let forged_key = csv_key_of_marie(&forged).expect("re-signed");
     assert_ne!(forged_key, genuine_key);
     let t = g.target("one-run.db");
@@ -1014,14 +1014,7 @@ fn a_csv_re_signed_with_a_new_key_or_stripped_of_it_is_a_key_conflict_whatever_t
     );
     // Stripped of its key and signatures, forged first: refused (no key anywhere, nothing
     // proves who wrote it), so the genuine file then merges whole.
-    let stripped = g.path("stripped.csv");
-    forge(&[
-        "csv-unsigned",
-        csv.to_str().unwrap(),
-        stripped.to_str().unwrap(),
-        "--victim",
-        "Marie",
-    ]);
+    let stripped = g.forged_csv("csv-unsigned", "stripped.csv");
     assert_eq!(csv_key_of_marie(&stripped), None);
     let t = g.target("stripped-first.db");
     let said = merge(&t, &[&stripped], &[], 0);
@@ -1080,17 +1073,9 @@ fn counted_and_disputes(db: &Path) -> (Vec<String>, Vec<(String, String)>) {
 #[test]
 fn a_copy_merged_first_with_another_key_is_set_aside_once_the_genuine_file_arrives() {
     let g = genuine();
-    let csv = g.path("marie.csv");
-    run(constat(&g.marie).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let csv = g.marie_csv();
     let genuine_key = csv_key_of_marie(&csv).expect("a signed CSV");
-    let forged = g.path("forged.csv");
-    forge(&[
-        "csv-new-key",
-        csv.to_str().unwrap(),
-        forged.to_str().unwrap(),
-        "--victim",
-        "Marie",
-    ]);
+    let forged = g.forged_csv("csv-new-key", "forged.csv");
     let forged_key = csv_key_of_marie(&forged).expect("re-signed");
     let merge = |target: &Path, files: &[&Path], extra: &[&str]| {
         let mut cmd = constat(target);
