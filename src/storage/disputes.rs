@@ -30,9 +30,21 @@ pub struct RivalClaim<'a> {
 }
 
 impl Store {
-    /// Every key dispute, in observer and key order.
+    /// Every key dispute, in observer and key order. None in a file of a schema before 12
+    /// opened read-only (a medium that cannot be written, so not migrated).
     pub fn key_disputes(&self) -> Result<Vec<KeyDispute>, StorageError> {
         let sql = |e| self.err(Doing::KeyDisputes, e);
+        let kept: bool = self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema
+                                WHERE type = 'table' AND name = 'key_dispute')",
+            )
+            .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)))
+            .map_err(sql)?;
+        if !kept {
+            return Ok(Vec::new());
+        }
         let mut stmt = self
             .conn
             .prepare_cached(

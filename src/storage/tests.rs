@@ -1283,3 +1283,123 @@ fn a_key_rotation_interrupted_after_its_commit_is_finished_at_the_next_open() {
     ));
     assert_eq!(store.events_with_hashes().unwrap().len(), 4);
 }
+
+/// A key dispute through the real store (schema 12): an observer merged from a file, claimed by
+/// another key, is set aside from the fold and the circonscription's events until the claim is
+/// settled for the key held; the target's own observer is never in dispute; a file that claims
+/// the held key raises none.
+#[test]
+fn a_rival_claim_sets_the_held_observer_aside_until_settled_for_their_key() {
+    use crate::domain::fingerprint::Fingerprint;
+    use crate::domain::key_dispute::Standing;
+    let dir = tempfile::tempdir().unwrap();
+    let options = MergeOptions {
+        now: t(1_000_000),
+        strict: false,
+        accept_unsigned: false,
+    };
+    let (mut a, a_path) = store_of(dir.path(), "a.db", 1);
+    for n in 1..=3u128 {
+        a.append(EventId(Uuid::from_u128(1 << 64 | n)), t(n as i64), tick(3))
+            .unwrap();
+    }
+    let a_id = ObserverId(Uuid::from_u128(1));
+    let held = a.identity().unwrap().fingerprint.unwrap();
+    drop(a);
+    let (mut target, _) = store_of(dir.path(), "target.db", 3);
+    target
+        .append(EventId(Uuid::from_u128(3 << 64 | 1)), t(5), tick(4))
+        .unwrap();
+    target
+        .merge_database(&a_path, options, &mut |_| {})
+        .unwrap();
+    let circ = CirconscriptionCode::parse("7501").unwrap();
+    let observers_in = |s: &Store| -> Vec<u128> {
+        let mut v: Vec<u128> = s
+            .fold()
+            .unwrap()
+            .cells_of(&circ)
+            .map(|(_, o)| o.observer.0.as_u128())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    assert_eq!(observers_in(&target), [1, 3]);
+    let forged = Fingerprint::of(&[7; 32]);
+    let claim = |observer, claimed| RivalClaim {
+        observer,
+        name: "Observateur 1",
+        claimed,
+        path: "inbox/a.db",
+    };
+    // The held key claimed again, or the target's own observer: no dispute.
+    assert_eq!(
+        target.note_rival_claim(claim(a_id, &held), t(10)).unwrap(),
+        None
+    );
+    let own = ObserverId(Uuid::from_u128(3));
+    assert_eq!(
+        target.note_rival_claim(claim(own, &forged), t(10)).unwrap(),
+        None
+    );
+    assert!(target.set_aside_observers().unwrap().is_empty());
+    // Another key: an open dispute; a's events leave the fold and the grid's events.
+    let d = target
+        .note_rival_claim(claim(a_id, &forged), t(10))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (d.standing(), d.held.as_ref()),
+        (Standing::Open, Some(&held))
+    );
+    assert_eq!(observers_in(&target), [3]);
+    assert!(
+        target
+            .events_of(&circ)
+            .unwrap()
+            .iter()
+            .all(|e| e.observer != a_id)
+    );
+    // Claimed again: the same dispute, not a second one.
+    target
+        .note_rival_claim(claim(a_id, &forged), t(20))
+        .unwrap();
+    assert_eq!(target.key_disputes().unwrap().len(), 1);
+    // An unrelated key settles nothing; the held key settles it for a.
+    assert!(
+        target
+            .settle_key_disputes(&[Fingerprint::of(&[9; 32])], t(30))
+            .unwrap()
+            .is_empty()
+    );
+    let settled = target.settle_key_disputes(&[held.clone()], t(30)).unwrap();
+    assert_eq!(settled.len(), 1);
+    assert_eq!(observers_in(&target), [1, 3]);
+    // A file of the other key, refused since: the dispute keeps its settlement.
+    let d = target
+        .note_rival_claim(claim(a_id, &forged), t(40))
+        .unwrap()
+        .unwrap();
+    assert_eq!(d.standing(), Standing::HeldKept);
+    assert_eq!(observers_in(&target), [1, 3]);
+}
+
+/// A file without the `key_dispute` table (a schema before 12 that could not be migrated: a
+/// read-only medium) folds all its events: no dispute is held there.
+#[test]
+fn a_file_without_the_dispute_table_folds_every_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = store_of(dir.path(), "a.db", 1);
+    a.append(EventId(Uuid::from_u128(1 << 64 | 1)), t(1), tick(3))
+        .unwrap();
+    a.conn.execute_batch("DROP TABLE key_dispute").unwrap();
+    assert!(a.key_disputes().unwrap().is_empty());
+    assert_eq!(
+        a.fold()
+            .unwrap()
+            .cells_of(&CirconscriptionCode::parse("7501").unwrap())
+            .count(),
+        1
+    );
+}
