@@ -1373,7 +1373,9 @@ fn a_rival_claim_sets_the_held_observer_aside_until_settled_for_their_key() {
             .unwrap()
             .is_empty()
     );
-    let settled = target.settle_key_disputes(&[held.clone()], t(30)).unwrap();
+    let settled = target
+        .settle_key_disputes(std::slice::from_ref(&held), t(30))
+        .unwrap();
     assert_eq!(settled.len(), 1);
     assert_eq!(observers_in(&target), [1, 3]);
     // A file of the other key, refused since: the dispute keeps its settlement.

@@ -318,14 +318,13 @@ pub fn verify_database(path: &Path) -> Result<Vec<ChainCheck>, Refusal> {
             StorageError::Sqlite { source, .. } => Refusal::Damaged(Damage::sqlite(&source)),
             other => Refusal::Damaged(Damage::Check(other.to_string())),
         })?;
-        if super::referential::rows_as_signed(&db.conn, &data).map_err(damaged)? == Some(false) {
-            if let Some(check) = out
+        if super::referential::rows_as_signed(&db.conn, &data).map_err(damaged)? == Some(false)
+            && let Some(check) = out
                 .iter_mut()
                 .find(|c| local.as_deref() == Some(c.observer.to_string().as_str()))
-                && check.problem.is_none()
-            {
-                check.problem = Some(ChainProblem::ReferenceAltered);
-            }
+            && check.problem.is_none()
+        {
+            check.problem = Some(ChainProblem::ReferenceAltered);
         }
     }
     Ok(out)
