@@ -857,8 +857,7 @@ impl Store {
     }
 
     /// The keys `merge --accept-key` names: a key change signed with one of them only (a lost
-    /// key, `constat key new --lost`) is taken (issue 15 point 3).
-    /// The key disputes held here that those keys settle are settled now (schema 12).
+    /// key, `constat key new --lost`) is taken (issue 15 point 3). The key disputes held here that those keys settle are settled now (schema 12).
     pub fn accept_keys(
         &mut self,
         keys: Vec<Fingerprint>,
