@@ -918,42 +918,10 @@ fn the_pv_states_irregularities_only_and_nothing_about_what_nobody_observed() {
 /// metropolitan France (UTC + 2 in June) it says the time alone (law.md §2.8, issue 13 point 7).
 #[test]
 fn times_are_the_places_legal_local_time_and_the_zone_is_named_overseas() {
-    use crate::domain::{Bureau, Candidate, Circonscription, Sex};
     use Item::Bureau as B;
     use Mark::Absent as A;
     let mut data = data();
-    let r = &mut data.referential;
-    let c971 = CirconscriptionCode::parse("97101").unwrap();
-    r.circonscriptions.insert(
-        c971.clone(),
-        Circonscription {
-            code: c971.clone(),
-            label: "Guadeloupe, 1re circonscription".into(),
-        },
-    );
-    r.candidates.insert(
-        c971.clone(),
-        vec![Candidate {
-            circonscription: c971.clone(),
-            panel: Panel::new(1).unwrap(),
-            surname: "LAMBERT".into(),
-            given_name: "Anne".into(),
-            sex: Sex::F,
-            nuance: "DIV".into(),
-        }],
-    );
-    let b = BureauCode::parse("97101_0001").unwrap();
-    r.bureaux.insert(
-        b.clone(),
-        Bureau {
-            code: b,
-            circonscription: Some(c971),
-            label: "Les Abymes - bureau 1".into(),
-            address: String::new(),
-            commune: "Les Abymes".into(),
-            voting_machines: false,
-        },
-    );
+    multi_observer::add_guadeloupe(&mut data.referential);
     let mut events = timed(30, vec![("15:00", t("97101", "97101_0001", 1, B, A))]);
     events.extend(timed(31, vec![("15:00", t("7501", "75056_0911", 2, B, A))]));
     let text = render_with(&data, &events, Format::Text, Lang::Fr, None);
