@@ -348,42 +348,57 @@ pub fn render(
                 quiet_lines.push(quiet_line(r, cat));
             }
         }
-        if !quiet_lines.is_empty() {
-            writeln!(out, "<ul class=\"quiet\">")?;
-            for line in quiet_lines {
-                writeln!(out, "{line}")?;
-            }
-            writeln!(out, "</ul>")?;
-        }
+        quiet_list(&quiet_lines, out)?;
         writeln!(out, "</section>")?;
     }
 
     // The départements observed with nothing to report.
-    if !quiet.is_empty() {
-        writeln!(out, "<section class=\"quietdeps\" id=\"quiet\">")?;
-        writeln!(
-            out,
-            "<h2>{}</h2>",
-            esc(&msg("national-quiet-title").render(lang))
-        )?;
-        writeln!(out, "<div class=\"cols\">")?;
-        for d in quiet {
-            writeln!(
-                out,
-                "<h4 id=\"d{}\">{}</h4>",
-                esc(&d.code),
-                esc(&d.title(cat))
-            )?;
-            writeln!(out, "<ul class=\"quiet\">")?;
-            for r in &d.records {
-                writeln!(out, "{}", quiet_line(r, cat))?;
-            }
-            writeln!(out, "</ul>")?;
-        }
-        writeln!(out, "</div>")?;
-        writeln!(out, "</section>")?;
+    let quiet: Vec<(&str, String, Vec<String>)> = quiet
+        .iter()
+        .map(|d| {
+            let lines = d.records.iter().map(|r| quiet_line(r, cat)).collect();
+            (d.code.as_str(), d.title(cat), lines)
+        })
+        .collect();
+    quiet_departements(&quiet, lang, out)
+}
+
+/// The `<ul class="quiet">` of `lines`, the one-line entries of what has nothing to report
+/// (nothing when there is none).
+fn quiet_list(lines: &[String], out: &mut dyn Write) -> io::Result<()> {
+    if lines.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    writeln!(out, "<ul class=\"quiet\">")?;
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "</ul>")
+}
+
+/// The section of the départements observed with nothing to report, in columns: each one's
+/// title (code, title, its quiet lines) over its [`quiet_list`]. Nothing when there is none.
+fn quiet_departements(
+    quiet: &[(&str, String, Vec<String>)],
+    lang: crate::i18n::Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if quiet.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<section class=\"quietdeps\" id=\"quiet\">")?;
+    writeln!(
+        out,
+        "<h2>{}</h2>",
+        esc(&msg("national-quiet-title").render(lang))
+    )?;
+    writeln!(out, "<div class=\"cols\">")?;
+    for (code, title, lines) in quiet {
+        writeln!(out, "<h4 id=\"d{}\">{}</h4>", esc(code), esc(title))?;
+        quiet_list(lines, out)?;
+    }
+    writeln!(out, "</div>")?;
+    writeln!(out, "</section>")
 }
 
 /// True when the report's only record is the présidentielle's national circonscription (`FR01`):
@@ -668,41 +683,18 @@ fn scope(
                 commune(record, c, law, beside, cat, out)?;
             }
         }
-        if !quiet_lines.is_empty() {
-            writeln!(out, "<ul class=\"quiet\">")?;
-            for line in quiet_lines {
-                writeln!(out, "{line}")?;
-            }
-            writeln!(out, "</ul>")?;
-        }
+        quiet_list(&quiet_lines, out)?;
         writeln!(out, "</section>")?;
     }
 
-    if !quiet.is_empty() {
-        writeln!(out, "<section class=\"quietdeps\" id=\"quiet\">")?;
-        writeln!(
-            out,
-            "<h2>{}</h2>",
-            esc(&msg("national-quiet-title").render(lang))
-        )?;
-        writeln!(out, "<div class=\"cols\">")?;
-        for a in quiet {
-            writeln!(
-                out,
-                "<h4 id=\"d{}\">{}</h4>",
-                esc(a.code),
-                esc(&departement_title(a.code, cat))
-            )?;
-            writeln!(out, "<ul class=\"quiet\">")?;
-            for c in a.communes.values() {
-                writeln!(out, "{}", quiet_commune(c, cat))?;
-            }
-            writeln!(out, "</ul>")?;
-        }
-        writeln!(out, "</div>")?;
-        writeln!(out, "</section>")?;
-    }
-    Ok(())
+    let quiet: Vec<(&str, String, Vec<String>)> = quiet
+        .iter()
+        .map(|a| {
+            let lines = a.communes.values().map(|c| quiet_commune(c, cat)).collect();
+            (a.code, departement_title(a.code, cat), lines)
+        })
+        .collect();
+    quiet_departements(&quiet, lang, out)
 }
 
 /// A commune with nothing to report at its bureaux, as ONE `<li>`.
