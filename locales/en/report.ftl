@@ -106,6 +106,7 @@ report-no-findings-checked = No finding: nothing observed is missing{ $machines 
    *[no] {""}
 }.
 report-no-observation = No observation recorded.
+report-no-observation-kept = No observation kept: those of the observers in a key dispute are set aside (see below).
 finding-complete = { $count } { $count ->
     [one] candidate had
    *[other] candidates had

@@ -112,6 +112,7 @@ report-no-findings-checked = Aucun constat : rien de ce qui a été observé n'e
    *[no] {""}
 }.
 report-no-observation = Aucune observation enregistrée.
+report-no-observation-kept = Aucune observation retenue : celles des observateurs en litige de clé sont écartées (voir plus bas).
 finding-complete = { $count } { $count ->
     [one] candidat a
    *[other] candidats ont

@@ -212,7 +212,7 @@ pub(super) fn render(
         }
     )?;
     if report.records.is_empty() {
-        writeln!(out, "<p>{}</p>", esc(cat.report_no_observation))?;
+        writeln!(out, "<p>{}</p>", esc(&super::no_record_line(report, cat)))?;
     }
     let law = crate::domain::law::Law::of(report.election.kind);
     if national {

@@ -245,6 +245,20 @@ pub fn signer_line(signer: &ChainReference, lang: Lang) -> String {
         .render(lang)
 }
 
+/// What a report with no record says: nothing recorded, or, when key disputes set observations
+/// aside, that none was kept (the disputes are listed further down).
+pub(crate) fn no_record_line(report: &Report<'_>, cat: &Catalog) -> String {
+    if report
+        .disputes
+        .iter()
+        .any(|d| d.standing() != crate::domain::key_dispute::Standing::HeldKept)
+    {
+        Message::new("report-no-observation-kept").render(cat.lang)
+    } else {
+        cat.report_no_observation.to_owned()
+    }
+}
+
 /// The key disputes that set observations aside ([`crate::domain::key_dispute::set_aside`]): a
 /// title and one sentence each (names and paths from outside: the renderer escapes them), or
 /// `None` when there is none.

@@ -20,7 +20,7 @@ pub(super) fn render(
     writeln!(out, "{}", title(report.election, cat))?;
     if report.records.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", cat.report_no_observation)?;
+        writeln!(out, "{}", super::no_record_line(report, cat))?;
     }
     for record in &report.records {
         writeln!(out)?;
