@@ -269,23 +269,25 @@ const VIEW_POLL: Duration = Duration::from_millis(250);
 /// A real observer file: created by the app from the national reference data (a new identity
 /// and key), [`TICKS`] signed ticks at one bureau appended through `Store::append`, exported with
 /// `Store::export_db` (synced, renamed: a complete file) to `out`.
+/// `run` makes the observers new at each run (a kept database holds those of the runs before).
 fn observer_file(
     dir: &Path,
     out: &Path,
     data: &ElectionData,
-    n: usize,
+    (run, n): (u128, usize),
     (circ, bureau): &(String, String),
 ) -> Res<()> {
     let live = dir.join(format!("live-{n}.db"));
     let keys = KeyDir::at(dir.join("keys"));
+    let who = run << 32 | n as u128;
     let me = LocalObserver {
-        id: ObserverId(uuid::Uuid::from_u128(0xA000_0000 + n as u128)),
+        id: ObserverId(uuid::Uuid::from_u128(who)),
         name: format!("Arrivée {n}"),
     };
     drop(Store::create_with_keys(&live, data, &me, wall_clock(), &keys)?);
     let mut store = Store::open_with_keys(&live, Some(&keys))?;
     for seq in 0..TICKS {
-        let id = EventId(uuid::Uuid::from_u128((0xA000_0000 + n as u128) << 64 | u128::from(seq)));
+        let id = EventId(uuid::Uuid::from_u128(who << 16 | u128::from(seq)));
         store.append(
             id,
             wall_clock(),
@@ -347,9 +349,11 @@ fn arrivals_case(
     std::fs::create_dir_all(&inbox)?;
     let t = Instant::now();
     let mut files = Vec::with_capacity(n);
+    // This run's observers: new ones, whatever a kept database holds.
+    let run = u128::from(wall_clock().timestamp_micros().unsigned_abs()) << 16;
     for i in 0..n {
         let out = staging.join(format!("observateur-{i:03}.db"));
-        observer_file(d, &out, data, i, &bureaux[(i * 7919 + 13) % bureaux.len()])?;
+        observer_file(d, &out, data, (run, i), &bureaux[(i * 7919 + 13) % bureaux.len()])?;
         files.push(out);
     }
     let size = std::fs::metadata(&files[0])?.len();
@@ -418,8 +422,12 @@ fn arrivals_case(
         renamed_at.push(wall_clock());
         std::fs::rename(file, &target)?;
         loop {
-            if t.elapsed() > Duration::from_secs(60) {
-                return Err(format!("{} not in the picture after 60 s", target.display()).into());
+            let refused = String::from_utf8_lossy(&said.0.lock().map_err(|_| "lock")?)
+                .lines()
+                .any(|l| l.contains("REFUSED"));
+            if refused || t.elapsed() > Duration::from_secs(60) {
+                let log = String::from_utf8_lossy(&said.0.lock().map_err(|_| "lock")?).into_owned();
+                return Err(format!("{} not in the picture:\n{log}", target.display()).into());
             }
             let now = view.data_version()?;
             if now != version {
