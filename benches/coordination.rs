@@ -284,7 +284,13 @@ fn observer_file(
         id: ObserverId(uuid::Uuid::from_u128(who)),
         name: format!("Arrivée {n}"),
     };
-    drop(Store::create_with_keys(&live, data, &me, wall_clock(), &keys)?);
+    drop(Store::create_with_keys(
+        &live,
+        data,
+        &me,
+        wall_clock(),
+        &keys,
+    )?);
     let mut store = Store::open_with_keys(&live, Some(&keys))?;
     for seq in 0..TICKS {
         let id = EventId(uuid::Uuid::from_u128(who << 16 | u128::from(seq)));
@@ -353,7 +359,13 @@ fn arrivals_case(
     let run = u128::from(wall_clock().timestamp_micros().unsigned_abs()) << 16;
     for i in 0..n {
         let out = staging.join(format!("observateur-{i:03}.db"));
-        observer_file(d, &out, data, (run, i), &bureaux[(i * 7919 + 13) % bureaux.len()])?;
+        observer_file(
+            d,
+            &out,
+            data,
+            (run, i),
+            &bureaux[(i * 7919 + 13) % bureaux.len()],
+        )?;
         files.push(out);
     }
     let size = std::fs::metadata(&files[0])?.len();
@@ -451,10 +463,15 @@ fn arrivals_case(
     let refused = log.lines().filter(|l| l.contains("REFUSED")).count();
     let check = Live::new().refresh(&view)?;
     // rename → the watch's commit of the file (its `merged_at`, recorded right after the merge).
-    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let mut to_merged: Vec<Duration> = Vec::with_capacity(n);
     for (file, at) in files.iter().zip(&renamed_at) {
-        let name = file.file_name().ok_or("name")?.to_string_lossy().into_owned();
+        let name = file
+            .file_name()
+            .ok_or("name")?
+            .to_string_lossy()
+            .into_owned();
         let merged_at: String = conn.query_row(
             "SELECT merged_at FROM merged_file WHERE name = ?1 ORDER BY merged_at DESC LIMIT 1",
             [&name],
