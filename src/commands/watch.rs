@@ -552,7 +552,11 @@ mod tests {
     fn a_whole_database_is_complete_a_partial_copy_a_csv_or_one_with_a_journal_is_not() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("marie.db");
-        let conn = rusqlite::Connection::open(&db).unwrap();
+        let conn = rusqlite::Connection::open_with_flags(
+            &db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE,
+        )
+        .unwrap();
         conn.execute_batch(
             "CREATE TABLE t (x BLOB); INSERT INTO t VALUES (randomblob(20000));
              INSERT INTO t VALUES (randomblob(20000));",
