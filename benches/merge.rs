@@ -6,8 +6,9 @@
 //! an empty national database and into a full one (already holding 1,000,000 other events).
 //! The floor: the same files `ATTACH`ed to the target and copied with
 //! `INSERT OR IGNORE INTO event SELECT * FROM f.event`, one transaction per file, no validation.
-//! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events), and
-//! `CONSTAT_BENCH_ONLY=big` for the one big file alone.
+//! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events),
+//! `CONSTAT_BENCH_ONLY=big` for the one big file alone, and `CONSTAT_BENCH_ONLY=files` for the
+//! many files alone (into both targets; no big file, no reference case, no memory case).
 //!
 //! `CONSTAT_BENCH_ONLY=photos` (issue 19): `CONSTAT_BENCH_PHOTO_FILES` observer files (50 by
 //! default: 600 MB of photos) of 34 ticks and three 4 MB photos each, merged into an empty
@@ -437,11 +438,13 @@ fn main() -> Res<()> {
         "generating {files_n} files of {per_file} events, one of {big_n}, a full target of {full_n} …"
     );
     let t = Instant::now();
+    let only_files = std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "files");
     let files_n = if std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "big") {
         0
     } else {
         files_n
     };
+    let big_n = if only_files { 0 } else { big_n };
     let files: Vec<PathBuf> = (0..files_n)
         .map(|i| {
             let p = d.join(format!("obs-{i:05}.db"));
@@ -465,7 +468,11 @@ fn main() -> Res<()> {
     println!("|---|---|---|---|---|---|");
     // CONSTAT_BENCH_ONLY=big: the one big file alone (no many-files case, no memory case).
     let only_big = std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "big");
-    let mut cases = vec![(format!("1 file × {big_n} events"), vec![big.clone()])];
+    let mut cases = if only_files {
+        Vec::new()
+    } else {
+        vec![(format!("1 file × {big_n} events"), vec![big.clone()])]
+    };
     if !only_big {
         cases.insert(
             0,
@@ -489,7 +496,7 @@ fn main() -> Res<()> {
             row(&case, label, o, f);
         }
     }
-    if only_big {
+    if only_big || only_files {
         return Ok(());
     }
     reference_case(small)?;
