@@ -434,9 +434,6 @@ fn main() -> Res<()> {
     let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
     let dir = tempfile::tempdir_in(base)?;
     let d = dir.path();
-    println!(
-        "generating {files_n} files of {per_file} events, one of {big_n}, a full target of {full_n} …"
-    );
     let t = Instant::now();
     let only_files = std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "files");
     let files_n = if std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "big") {
@@ -445,6 +442,9 @@ fn main() -> Res<()> {
         files_n
     };
     let big_n = if only_files { 0 } else { big_n };
+    println!(
+        "generating {files_n} files of {per_file} events, one of {big_n}, a full target of {full_n} …"
+    );
     let files: Vec<PathBuf> = (0..files_n)
         .map(|i| {
             let p = d.join(format!("obs-{i:05}.db"));
