@@ -358,6 +358,24 @@ fn merge_constat(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
     Ok((start.elapsed(), added))
 }
 
+/// The floor's copy of the attached file `f`'s observers, events and signatures (the signatures
+/// travel too since schema 5: the floor copies them as merge does); the events added.
+fn floor_events(conn: &Connection) -> Res<u64> {
+    conn.execute(
+        "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
+                                         reference_digest, statement)
+         SELECT id, name, public_key, 0, created_at, reference_digest, statement
+         FROM f.observer",
+        [],
+    )?;
+    let added = conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
+    conn.execute(
+        "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
+        [],
+    )?;
+    Ok(added)
+}
+
 fn merge_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
     let conn = rw(target)?;
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
@@ -366,19 +384,7 @@ fn merge_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
     for f in files {
         conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
-        conn.execute(
-            "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
-                                             reference_digest, statement)
-             SELECT id, name, public_key, 0, created_at, reference_digest, statement
-             FROM f.observer",
-            [],
-        )?;
-        added += conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
-        // The signatures travel too (schema 5): the floor copies them as merge does.
-        conn.execute(
-            "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
-            [],
-        )?;
+        added += floor_events(&conn)?;
         conn.execute_batch("COMMIT; DETACH f;")?;
     }
     Ok((start.elapsed(), added))
@@ -621,18 +627,7 @@ fn floor_photo_file(conn: &Connection, buf: &mut [u8], f: &Path) -> Res<u64> {
     use std::io::{Read, Write};
     conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
-    conn.execute(
-        "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
-                                         reference_digest, statement)
-         SELECT id, name, public_key, 0, created_at, reference_digest, statement
-         FROM f.observer",
-        [],
-    )?;
-    let added = conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
-    conn.execute(
-        "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
-        [],
-    )?;
+    let added = floor_events(conn)?;
     let blobs: Vec<(i64, String, i64)> = conn
         .prepare("SELECT rowid, sha256, length(bytes) FROM f.photo_blob")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?

@@ -30,6 +30,23 @@ fn count(conn: &Connection, sql: &str) -> u64 {
     n.unsigned_abs()
 }
 
+/// Adds photo rows (one byte each, no event announcing them, as a forger would) to the file at
+/// `path` until it holds `total`.
+fn photo_rows_up_to(path: &Path, total: u64) {
+    let conn = rw(path);
+    let held = count(&conn, "SELECT count(*) FROM photo_blob");
+    conn.execute_batch("BEGIN").unwrap();
+    for i in held..total {
+        conn.execute(
+            "INSERT INTO photo_blob (sha256, size, bytes) VALUES (?1, 1, x'00')",
+            [format!("{i:064x}")],
+        )
+        .unwrap();
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    assert_eq!(count(&conn, "SELECT count(*) FROM photo_blob"), total);
+}
+
 /// A clean observer file: two ticks and one photo (HEIC-shaped bytes) attached by `constat
 /// photo`, exported with `constat export db`.
 fn observer_file(dir: &Path, name: &str) -> PathBuf {
@@ -221,24 +238,7 @@ fn more_photos_than_the_limit_are_refused_and_the_target_is_unchanged() {
     let (target, hostile) = setup(dir.path());
     // The forger adds photo rows (one byte each, no event announcing them) until the file holds
     // one more than the limit.
-    let conn = rw(&hostile);
-    let held = count(&conn, "SELECT count(*) FROM photo_blob");
-    let tx = rw(&hostile);
-    drop(conn);
-    tx.execute_batch("BEGIN").unwrap();
-    for i in held..=MAX_PHOTOS_PER_FILE {
-        tx.execute(
-            "INSERT INTO photo_blob (sha256, size, bytes) VALUES (?1, 1, x'00')",
-            [format!("{i:064x}")],
-        )
-        .unwrap();
-    }
-    tx.execute_batch("COMMIT").unwrap();
-    assert_eq!(
-        count(&tx, "SELECT count(*) FROM photo_blob"),
-        MAX_PHOTOS_PER_FILE + 1
-    );
-    drop(tx);
+    photo_rows_up_to(&hostile, MAX_PHOTOS_PER_FILE + 1);
     refused(
         &target,
         &hostile,
@@ -253,18 +253,7 @@ fn as_many_photos_as_the_limit_are_not_refused_for_their_number() {
     // are left behind, and the file's own photo and events merge.
     let dir = tempfile::tempdir().unwrap();
     let (target, hostile) = setup(dir.path());
-    let conn = rw(&hostile);
-    let held = count(&conn, "SELECT count(*) FROM photo_blob");
-    conn.execute_batch("BEGIN").unwrap();
-    for i in held..MAX_PHOTOS_PER_FILE {
-        conn.execute(
-            "INSERT INTO photo_blob (sha256, size, bytes) VALUES (?1, 1, x'00')",
-            [format!("{i:064x}")],
-        )
-        .unwrap();
-    }
-    conn.execute_batch("COMMIT").unwrap();
-    drop(conn);
+    photo_rows_up_to(&hostile, MAX_PHOTOS_PER_FILE);
     assert!(merge(&target, &hostile).unwrap() > 0);
     let photos = count(
         &rw(&target),
