@@ -9,13 +9,16 @@
 //! file left by an earlier run for the same observer id cannot make it fail.
 
 use std::error::Error;
-use std::time::Instant;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use constat::app::coordination::Live;
 use constat::domain::referential::ElectionData;
 use constat::domain::{
     Bureau, BureauCode, Candidate, Circonscription, CirconscriptionCode, Election, ElectionKind,
-    ObserverId, Panel, Referential, Sex,
+    EventBody, EventId, Item, Mark, ObserverId, Panel, Referential, Sex,
 };
 use constat::storage::{KeyDir, LocalObserver, Store};
 
@@ -137,10 +140,15 @@ fn insert(
 }
 
 fn main() -> Res<()> {
+    let small = std::env::var_os("CONSTAT_BENCH_SMALL").is_some();
     let events: u64 = std::env::var("CONSTAT_BENCH_EVENTS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(3_000_000);
+        .unwrap_or(if small { 100_000 } else { 3_000_000 });
+    let arrivals: usize = std::env::var("CONSTAT_BENCH_ARRIVALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if small { 5 } else { 50 });
     let dir = tempfile::tempdir()?;
     let kept = std::env::var_os("CONSTAT_BENCH_DB").map(std::path::PathBuf::from);
     let path = kept
@@ -148,6 +156,15 @@ fn main() -> Res<()> {
         .unwrap_or_else(|| dir.path().join("national.db"));
     let keys = KeyDir::at(dir.path().join("keys"));
     let referential = referential()?;
+    let data = ElectionData {
+        election: Election {
+            kind: ElectionKind::Legislatives,
+            year: 2024,
+            round: 1,
+            date: None,
+        },
+        referential: referential.clone(),
+    };
     let bureaux: Vec<(String, String)> = referential
         .bureaux
         .values()
@@ -155,15 +172,6 @@ fn main() -> Res<()> {
         .collect();
     if !path.exists() {
         let t = Instant::now();
-        let data = ElectionData {
-            election: Election {
-                kind: ElectionKind::Legislatives,
-                year: 2024,
-                round: 1,
-                date: None,
-            },
-            referential,
-        };
         let me = LocalObserver {
             id: ObserverId(uuid::Uuid::from_u128(1)),
             name: "Coordination".into(),
@@ -238,6 +246,267 @@ fn main() -> Res<()> {
         "coordination: the same picture read from scratch: {:.2} s (equal: {})",
         t.elapsed().as_secs_f64(),
         full == after
+    );
+    drop(store);
+    if arrivals > 0 {
+        arrivals_case(&path, &data, &bureaux, arrivals)?;
+    }
+    Ok(())
+}
+
+/// The clock, as the commands read it (the watch checks events are not ahead of it).
+#[allow(clippy::disallowed_methods)] // like the commands, a bench is an edge where time enters
+fn wall_clock() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+/// Ticks per observer file (34 on average in the files measured in issue 18).
+const TICKS: u64 = 34;
+
+/// How often the live view looks at `PRAGMA data_version` (`tui::coordination::runtime::POLL`).
+const VIEW_POLL: Duration = Duration::from_millis(250);
+
+/// A real observer file: created by the app from the national reference data (a new identity
+/// and key), [`TICKS`] signed ticks at one bureau appended through `Store::append`, exported with
+/// `Store::export_db` (synced, renamed: a complete file) to `out`.
+/// `run` makes the observers new at each run (a kept database holds those of the runs before).
+fn observer_file(
+    dir: &Path,
+    out: &Path,
+    data: &ElectionData,
+    (run, n): (u128, usize),
+    (circ, bureau): &(String, String),
+) -> Res<()> {
+    let live = dir.join(format!("live-{n}.db"));
+    let keys = KeyDir::at(dir.join("keys"));
+    let who = run << 32 | n as u128;
+    let me = LocalObserver {
+        id: ObserverId(uuid::Uuid::from_u128(who)),
+        name: format!("Arrivée {n}"),
+    };
+    drop(Store::create_with_keys(
+        &live,
+        data,
+        &me,
+        wall_clock(),
+        &keys,
+    )?);
+    let mut store = Store::open_with_keys(&live, Some(&keys))?;
+    for seq in 0..TICKS {
+        let id = EventId(uuid::Uuid::from_u128(who << 16 | u128::from(seq)));
+        store.append(
+            id,
+            wall_clock(),
+            EventBody::Tick {
+                circonscription: CirconscriptionCode::parse(circ)?,
+                bureau: Some(BureauCode::parse(bureau)?),
+                panel: Panel::new((seq % 13 + 1) as u16)?,
+                item: Item::Bureau,
+                mark: if seq % 5 == 0 {
+                    Mark::Absent
+                } else {
+                    Mark::Present
+                },
+                note: None,
+                envelope: None,
+            },
+        )?;
+    }
+    store.export_db(out)?;
+    drop(store);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", live.display()));
+    }
+    Ok(())
+}
+
+/// The watch's output, kept to check what it said.
+#[derive(Clone, Default)]
+struct Said(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Said {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut held) = self.0.lock() {
+            held.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Issue 18: from a file's arrival in the inbox to the live view's picture holding its events,
+/// through the real watch loop, on the national database at `path`.
+fn arrivals_case(
+    path: &Path,
+    data: &ElectionData,
+    bureaux: &[(String, String)],
+    n: usize,
+) -> Res<()> {
+    let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let dir = tempfile::tempdir_in(&base)?;
+    let d = dir.path();
+    // Staged on the same file system as the inbox: a rename moves a file in at once, as a sync
+    // tool's final rename does.
+    let staging = d.join("staging");
+    let inbox = d.join("inbox");
+    std::fs::create_dir_all(&staging)?;
+    std::fs::create_dir_all(&inbox)?;
+    let t = Instant::now();
+    let mut files = Vec::with_capacity(n);
+    // This run's observers: new ones, whatever a kept database holds.
+    let run = u128::from(wall_clock().timestamp_micros().unsigned_abs()) << 16;
+    for i in 0..n {
+        let out = staging.join(format!("observateur-{i:03}.db"));
+        observer_file(
+            d,
+            &out,
+            data,
+            (run, i),
+            &bureaux[(i * 7919 + 13) % bureaux.len()],
+        )?;
+        files.push(out);
+    }
+    let size = std::fs::metadata(&files[0])?.len();
+    println!(
+        "\narrivals: {n} observer files made by the app ({TICKS} signed ticks each, the national \
+         reference data: {:.1} MiB each) in {:.0} s",
+        size as f64 / 1_048_576.0,
+        t.elapsed().as_secs_f64()
+    );
+
+    // The watch, as `constat merge --into DB --watch INBOX` runs it (default settle).
+    let args: Vec<std::ffi::OsString> = vec![
+        "constat".into(),
+        "--lang".into(),
+        "en".into(),
+        "merge".into(),
+        "--into".into(),
+        path.into(),
+        "--watch".into(),
+        inbox.clone().into(),
+    ];
+    let (cli, lang) = constat::cli::parse(&args).map_err(|_| "the watch's arguments")?;
+    let said = Said::default();
+    let mut out = said.clone();
+    let watch = std::thread::spawn(move || -> Result<(), String> {
+        let mut ctx = constat::commands::Context {
+            lang,
+            db: cli.db.clone(),
+            out: &mut out,
+        };
+        constat::commands::run(cli, &mut ctx).map_err(|e| e.message(lang))
+    });
+    let started = Instant::now();
+    while !String::from_utf8_lossy(&said.0.lock().map_err(|_| "lock")?).contains("Watching") {
+        if watch.is_finished() || started.elapsed() > Duration::from_secs(60) {
+            return Err("the watch did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // The view, on its own connection: a first full read, then a refresh whenever
+    // `data_version` moved, looked at every VIEW_POLL.
+    let view = Store::open(path)?;
+    let mut live = Live::new();
+    let t = Instant::now();
+    let mut held = live.refresh(&view)?.events;
+    println!(
+        "arrivals: the view's first read: {:.2} s ({held} events)",
+        t.elapsed().as_secs_f64()
+    );
+    let mut version = view.data_version()?;
+    let mut latencies = Vec::with_capacity(n);
+    // Where the time goes: the rename's wall-clock time (to compare with the `merged_at` the
+    // watch records), and how long the refresh that showed the file took.
+    let mut renamed_at = Vec::with_capacity(n);
+    let mut refreshes = Vec::with_capacity(n);
+    // Arrivals at a varying phase of the view's poll (a fixed sequence: the same every run).
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for file in &files {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        std::thread::sleep(Duration::from_millis(x % VIEW_POLL.as_millis() as u64));
+        let target = inbox.join(file.file_name().ok_or("name")?);
+        let t = Instant::now();
+        renamed_at.push(wall_clock());
+        std::fs::rename(file, &target)?;
+        loop {
+            let refused = String::from_utf8_lossy(&said.0.lock().map_err(|_| "lock")?)
+                .lines()
+                .any(|l| l.contains("REFUSED"));
+            if refused || t.elapsed() > Duration::from_secs(60) {
+                let log = String::from_utf8_lossy(&said.0.lock().map_err(|_| "lock")?).into_owned();
+                return Err(format!("{} not in the picture:\n{log}", target.display()).into());
+            }
+            let now = view.data_version()?;
+            if now != version {
+                version = now;
+                let r = Instant::now();
+                let picture = live.refresh(&view)?;
+                if picture.events >= held + TICKS {
+                    refreshes.push(r.elapsed());
+                    held = picture.events;
+                    latencies.push(t.elapsed());
+                    break;
+                }
+            }
+            std::thread::sleep(VIEW_POLL);
+        }
+    }
+    signal_hook::low_level::raise(signal_hook::consts::SIGTERM)?;
+    watch.join().map_err(|_| "the watch panicked")??;
+    let log = String::from_utf8_lossy(&said.0.lock().map_err(|_| "lock")?).into_owned();
+    let merged = log.lines().filter(|l| l.contains("  merged  ")).count();
+    let refused = log.lines().filter(|l| l.contains("REFUSED")).count();
+    let check = Live::new().refresh(&view)?;
+    // rename → the watch's commit of the file (its `merged_at`, recorded right after the merge).
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let mut to_merged: Vec<Duration> = Vec::with_capacity(n);
+    for (file, at) in files.iter().zip(&renamed_at) {
+        let name = file
+            .file_name()
+            .ok_or("name")?
+            .to_string_lossy()
+            .into_owned();
+        let merged_at: String = conn.query_row(
+            "SELECT merged_at FROM merged_file WHERE name = ?1 ORDER BY merged_at DESC LIMIT 1",
+            [&name],
+            |r| r.get(0),
+        )?;
+        let merged_at = chrono::DateTime::parse_from_rfc3339(&merged_at)?.to_utc();
+        to_merged.push((merged_at - *at).to_std().unwrap_or_default());
+    }
+    to_merged.sort();
+    refreshes.sort();
+    latencies.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "arrivals: of which rename → merged by the watch: median {:.0} ms, worst {:.0} ms; the \
+         refresh that showed the file: median {:.0} ms, worst {:.0} ms; the rest is the view's \
+         {} ms poll",
+        ms(to_merged[to_merged.len() / 2]),
+        ms(to_merged[to_merged.len() - 1]),
+        ms(refreshes[refreshes.len() / 2]),
+        ms(refreshes[refreshes.len() - 1]),
+        VIEW_POLL.as_millis()
+    );
+    let mean = latencies.iter().map(|d| ms(*d)).sum::<f64>() / latencies.len().max(1) as f64;
+    println!(
+        "arrivals: {} files, rename → picture holding the file's events: median {:.0} ms, mean \
+         {mean:.0} ms, 90th percentile {:.0} ms, worst {:.0} ms, best {:.0} ms; the watch said \
+         merged {merged}, refused {refused}; the picture read from scratch after: {} events \
+         (equal to the incremental one: {})",
+        latencies.len(),
+        ms(latencies[latencies.len() / 2]),
+        ms(latencies[latencies.len() * 9 / 10]),
+        ms(latencies[latencies.len() - 1]),
+        ms(latencies[0]),
+        check.events,
+        check == live.refresh(&view)?
     );
     Ok(())
 }

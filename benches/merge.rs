@@ -6,14 +6,18 @@
 //! an empty national database and into a full one (already holding 1,000,000 other events).
 //! The floor: the same files `ATTACH`ed to the target and copied with
 //! `INSERT OR IGNORE INTO event SELECT * FROM f.event`, one transaction per file, no validation.
-//! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events), and
-//! `CONSTAT_BENCH_ONLY=big` for the one big file alone.
+//! Set `CONSTAT_BENCH_SMALL=1` for a quick run (200 files, 300,000 events),
+//! `CONSTAT_BENCH_ONLY=big` for the one big file alone, and `CONSTAT_BENCH_ONLY=files` for the
+//! many files alone (into both targets; no big file, no reference case, no memory case).
 //!
 //! `CONSTAT_BENCH_ONLY=photos` (issue 19): `CONSTAT_BENCH_PHOTO_FILES` observer files (50 by
 //! default: 600 MB of photos) of 34 ticks and three 4 MB photos each, merged into an empty
 //! national database, against the floor of the same events copied by `INSERT … SELECT` and the
-//! same photo bytes copied with SQLite's incremental blob I/O, in the same run; peak RSS after
-//! half the files and after all of them (flat: the photos are streamed).
+//! same photo bytes copied with SQLite's incremental blob I/O, in the same run; peak RSS of each
+//! merge over the first and the second half of the files (flat: the photos are streamed). The
+//! case streams: each file is generated just before it is merged and deleted after, and the
+//! floor's database is recreated every `CONSTAT_BENCH_PHOTO_FLOOR_EVERY` files (250), so 2,000
+//! files need about 26 GB of disk (constat's target) instead of 72 GB.
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -354,6 +358,24 @@ fn merge_constat(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
     Ok((start.elapsed(), added))
 }
 
+/// The floor's copy of the attached file `f`'s observers, events and signatures (the signatures
+/// travel too since schema 5: the floor copies them as merge does); the events added.
+fn floor_events(conn: &Connection) -> Res<u64> {
+    conn.execute(
+        "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
+                                         reference_digest, statement)
+         SELECT id, name, public_key, 0, created_at, reference_digest, statement
+         FROM f.observer",
+        [],
+    )?;
+    let added = conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
+    conn.execute(
+        "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
+        [],
+    )?;
+    Ok(added)
+}
+
 fn merge_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
     let conn = rw(target)?;
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
@@ -362,19 +384,7 @@ fn merge_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
     for f in files {
         conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
-        conn.execute(
-            "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
-                                             reference_digest, statement)
-             SELECT id, name, public_key, 0, created_at, reference_digest, statement
-             FROM f.observer",
-            [],
-        )?;
-        added += conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
-        // The signatures travel too (schema 5): the floor copies them as merge does.
-        conn.execute(
-            "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
-            [],
-        )?;
+        added += floor_events(&conn)?;
         conn.execute_batch("COMMIT; DETACH f;")?;
     }
     Ok((start.elapsed(), added))
@@ -430,15 +440,17 @@ fn main() -> Res<()> {
     let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
     let dir = tempfile::tempdir_in(base)?;
     let d = dir.path();
-    println!(
-        "generating {files_n} files of {per_file} events, one of {big_n}, a full target of {full_n} …"
-    );
     let t = Instant::now();
+    let only_files = std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "files");
     let files_n = if std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "big") {
         0
     } else {
         files_n
     };
+    let big_n = if only_files { 0 } else { big_n };
+    println!(
+        "generating {files_n} files of {per_file} events, one of {big_n}, a full target of {full_n} …"
+    );
     let files: Vec<PathBuf> = (0..files_n)
         .map(|i| {
             let p = d.join(format!("obs-{i:05}.db"));
@@ -462,7 +474,11 @@ fn main() -> Res<()> {
     println!("|---|---|---|---|---|---|");
     // CONSTAT_BENCH_ONLY=big: the one big file alone (no many-files case, no memory case).
     let only_big = std::env::var("CONSTAT_BENCH_ONLY").is_ok_and(|v| v == "big");
-    let mut cases = vec![(format!("1 file × {big_n} events"), vec![big.clone()])];
+    let mut cases = if only_files {
+        Vec::new()
+    } else {
+        vec![(format!("1 file × {big_n} events"), vec![big.clone()])]
+    };
     if !only_big {
         cases.insert(
             0,
@@ -486,7 +502,7 @@ fn main() -> Res<()> {
             row(&case, label, o, f);
         }
     }
-    if only_big {
+    if only_big || only_files {
         return Ok(());
     }
     reference_case(small)?;
@@ -603,99 +619,192 @@ fn photo_file(d: &Path, i: usize) -> Res<PathBuf> {
     Ok(path)
 }
 
-/// The floor of the photos case: [`merge_floor`]'s copy of the events, then each photo's bytes
-/// copied from the attached file with SQLite's incremental blob I/O (64 KiB pieces), one
-/// transaction per file, nothing checked or hashed.
-fn merge_photos_floor(target: &Path, files: &[PathBuf]) -> Res<(Duration, u64)> {
+/// The floor of the photos case for one file, on an open connection to the floor's database:
+/// [`merge_floor`]'s copy of the events, then each photo's bytes copied from the attached file
+/// with SQLite's incremental blob I/O (64 KiB pieces), in one transaction, nothing checked or
+/// hashed. Returns the events added.
+fn floor_photo_file(conn: &Connection, buf: &mut [u8], f: &Path) -> Res<u64> {
     use std::io::{Read, Write};
-    let conn = rw(target)?;
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
-    let start = Instant::now();
-    let mut added = 0;
-    let mut buf = vec![0u8; 1 << 16];
-    for f in files {
-        conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
-        conn.execute_batch("BEGIN IMMEDIATE")?;
+    conn.execute("ATTACH ?1 AS f", [f.to_string_lossy()])?;
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let added = floor_events(conn)?;
+    let blobs: Vec<(i64, String, i64)> = conn
+        .prepare("SELECT rowid, sha256, length(bytes) FROM f.photo_blob")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (rowid, sha256, len) in blobs {
         conn.execute(
-            "INSERT OR IGNORE INTO observer (id, name, public_key, is_local, created_at,
-                                             reference_digest, statement)
-             SELECT id, name, public_key, 0, created_at, reference_digest, statement
-             FROM f.observer",
-            [],
+            "INSERT INTO main.photo_blob (sha256, size, bytes) VALUES (?1, ?2, zeroblob(?2))",
+            params![sha256, len],
         )?;
-        added += conn.execute("INSERT OR IGNORE INTO event SELECT * FROM f.event", [])? as u64;
-        conn.execute(
-            "INSERT OR IGNORE INTO event_signature SELECT * FROM f.event_signature",
-            [],
-        )?;
-        let blobs: Vec<(i64, String, i64)> = conn
-            .prepare("SELECT rowid, sha256, length(bytes) FROM f.photo_blob")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
-        for (rowid, sha256, len) in blobs {
-            conn.execute(
-                "INSERT INTO main.photo_blob (sha256, size, bytes) VALUES (?1, ?2, zeroblob(?2))",
-                params![sha256, len],
-            )?;
-            let target_row = conn.last_insert_rowid();
-            let mut from = conn.blob_open("f", "photo_blob", "bytes", rowid, true)?;
-            let mut to = conn.blob_open("main", "photo_blob", "bytes", target_row, false)?;
-            loop {
-                let n = from.read(&mut buf)?;
-                if n == 0 {
-                    break;
-                }
-                to.write_all(&buf[..n])?;
+        let target_row = conn.last_insert_rowid();
+        let mut from = conn.blob_open("f", "photo_blob", "bytes", rowid, true)?;
+        let mut to = conn.blob_open("main", "photo_blob", "bytes", target_row, false)?;
+        loop {
+            let n = from.read(buf)?;
+            if n == 0 {
+                break;
             }
+            to.write_all(&buf[..n])?;
         }
-        conn.execute_batch("COMMIT; DETACH f;")?;
     }
-    Ok((start.elapsed(), added))
+    conn.execute_batch("COMMIT; DETACH f;")?;
+    Ok(added)
+}
+
+/// Opens the floor's database as [`merge_floor`] does (WAL, synchronous FULL).
+fn floor_conn(path: &Path) -> Res<Connection> {
+    let conn = rw(path)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
+    Ok(conn)
+}
+
+/// Removes a database and its WAL and shared-memory files.
+fn remove_db(path: &Path) -> Res<()> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(PathBuf::from(p)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Resets this process's peak RSS (`VmHWM`) to its current RSS (Linux: `5` into
+/// `/proc/self/clear_refs`). False where the kernel does not allow it.
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// Bytes used by the files of a folder (not recursive: the bench writes no subfolder but keys).
+fn dir_bytes(d: &Path) -> u64 {
+    std::fs::read_dir(d).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.len())
+            .sum()
+    })
 }
 
 /// Issue 19: observer files with three 4 MB photos each merged, against the blob I/O floor.
+///
+/// Streamed, so that 2,000 files fit a machine's disk: each observer file is generated just
+/// before it is merged (not timed), copied into the floor's database (timed), merged by constat
+/// into its target (timed), then deleted. constat's target keeps every file (the issue's
+/// figure: one national database receiving them all); the floor's database is recreated from the
+/// empty national database every `CONSTAT_BENCH_PHOTO_FLOOR_EVERY` files (250 by default; not
+/// timed), so that the disk holds constat's target, at most that many files' worth of floor and
+/// one observer file. Peak RSS: `VmHWM` reset before each constat merge and read after it, the
+/// largest over the first half and over the second half of the files (flat: the photos are
+/// streamed); where the reset is refused, the process's own peak (generation included).
 fn photos_case() -> Res<()> {
     let n: usize = std::env::var("CONSTAT_BENCH_PHOTO_FILES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(50)
         .max(2);
+    let floor_every: usize = std::env::var("CONSTAT_BENCH_PHOTO_FLOOR_EVERY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(250)
+        .max(1);
     let base = std::env::var_os("CONSTAT_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
     let dir = tempfile::tempdir_in(base)?;
     let d = dir.path();
-    let t = Instant::now();
-    let files: Vec<PathBuf> = (0..n).map(|i| photo_file(d, i)).collect::<Res<_>>()?;
     let empty = d.join("empty.db");
     national(&empty, 1)?;
     let photo_mb = (n * PHOTOS_PER_FILE * PHOTO_BYTES) as f64 / 1_048_576.0;
     println!(
-        "generated {n} observer files × ({REALISTIC_EVENTS} ticks + {PHOTOS_PER_FILE} photos of \
-         {} MiB): {photo_mb:.0} MiB of photos, in {:.1} s; peak RSS so far {:.1} MiB\n",
+        "{n} observer files × ({REALISTIC_EVENTS} ticks + {PHOTOS_PER_FILE} photos of {} MiB): \
+         {photo_mb:.0} MiB of photos, each file generated just before its merge and deleted \
+         after; floor recreated every {floor_every} files\n",
         PHOTO_BYTES / 1_048_576,
-        t.elapsed().as_secs_f64(),
-        peak_rss_mib()
     );
-    println!(
-        "| case | target | constat merge | SQLite floor | ratio | events added (constat / floor) |"
-    );
-    println!("|---|---|---|---|---|---|");
     let ours = d.join("ours.db");
     let floor = d.join("floor.db");
     copy_db(&empty, &ours)?;
     copy_db(&empty, &floor)?;
-    // The floor first: it brings the files into the page cache no more than constat would.
-    let f = merge_photos_floor(&floor, &files)?;
-    let rss_floor = peak_rss_mib();
+    let mut store = Store::open_with_keys(&ours, Some(&keys_of(&ours)))?;
+    let options = MergeOptions {
+        now: now(),
+        strict: false,
+        accept_unsigned: false,
+    };
+    let mut floor_db = floor_conn(&floor)?;
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut generating, mut floor_time, mut ours_time) =
+        (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    let (mut floor_added, mut ours_added) = (0u64, 0u64);
+    let mut floor_files = 0;
+    let reset = reset_peak_rss();
+    let (mut rss_half, mut rss_rest, mut rss_other) = (0.0f64, 0.0f64, 0.0f64);
+    let mut peak_disk = 0u64;
     let half = n / 2;
-    let o1 = merge_constat(&ours, &files[..half])?;
-    let rss_half = peak_rss_mib();
-    let o2 = merge_constat(&ours, &files[half..])?;
-    let rss_all = peak_rss_mib();
+    let started = Instant::now();
+    for i in 0..n {
+        if floor_files == floor_every {
+            drop(floor_db);
+            remove_db(&floor)?;
+            copy_db(&empty, &floor)?;
+            floor_db = floor_conn(&floor)?;
+            floor_files = 0;
+        }
+        let t = Instant::now();
+        let file = photo_file(d, i)?;
+        generating += t.elapsed();
+        peak_disk = peak_disk.max(dir_bytes(d));
+        // The floor first: it brings the file into the page cache no more than constat would
+        // (the file was just written: both read it from the cache).
+        let t = Instant::now();
+        floor_added += floor_photo_file(&floor_db, &mut buf, &file)?;
+        floor_time += t.elapsed();
+        floor_files += 1;
+        if reset {
+            // The peak since the last reset: the last merge, this file's generation and floor.
+            rss_other = rss_other.max(peak_rss_mib());
+            reset_peak_rss();
+        }
+        let t = Instant::now();
+        ours_added += store
+            .merge_database(&file, options, &mut |_| {})
+            .map_err(|e| e.to_string())?
+            .new;
+        ours_time += t.elapsed();
+        let rss = peak_rss_mib();
+        if i < half {
+            rss_half = rss_half.max(rss);
+        } else {
+            rss_rest = rss_rest.max(rss);
+        }
+        peak_disk = peak_disk.max(dir_bytes(d));
+        remove_db(&file)?;
+        if (i + 1) % 100 == 0 {
+            println!(
+                "  {} files: constat {:.1} s, floor {:.1} s, generation {:.1} s, disk {:.1} GiB, \
+                 {:.0} s elapsed",
+                i + 1,
+                ours_time.as_secs_f64(),
+                floor_time.as_secs_f64(),
+                generating.as_secs_f64(),
+                dir_bytes(d) as f64 / 1_073_741_824.0,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    drop(store);
+    println!(
+        "\n| case | target | constat merge | SQLite floor | ratio | events added (constat / floor) |"
+    );
+    println!("|---|---|---|---|---|---|");
     row(
         &format!("{n} files × ({REALISTIC_EVENTS} ticks + {PHOTOS_PER_FILE} × 4 MiB photos)"),
         "empty",
-        (o1.0 + o2.0, o1.1 + o2.1),
-        f,
+        (ours_time, ours_added),
+        (floor_time, floor_added),
     );
     let held: i64 = rw(&ours)?.query_row(
         "SELECT count(*) FROM photo_blob WHERE bytes IS NOT NULL",
@@ -703,14 +812,27 @@ fn photos_case() -> Res<()> {
         |r| r.get(0),
     )?;
     println!(
-        "\nphotos held after the merge: {held} of {}; throughput {:.0} MiB/s (floor {:.0} MiB/s)",
+        "\nphotos held after the merge: {held} of {}; throughput {:.0} MiB/s (floor {:.0} MiB/s); \
+         generation {:.1} s (not timed); peak disk {:.1} GiB",
         n * PHOTOS_PER_FILE,
-        photo_mb / (o1.0 + o2.0).as_secs_f64().max(1e-9),
-        photo_mb / f.0.as_secs_f64().max(1e-9)
+        photo_mb / ours_time.as_secs_f64().max(1e-9),
+        photo_mb / floor_time.as_secs_f64().max(1e-9),
+        generating.as_secs_f64(),
+        peak_disk as f64 / 1_073_741_824.0
     );
-    println!(
-        "peak RSS: {rss_floor:.1} MiB after the floor, {rss_half:.1} MiB after {half} files \
-         merged, {rss_all:.1} MiB after {n}"
-    );
+    if reset {
+        println!(
+            "peak RSS of one file's merge: {rss_half:.1} MiB at most over the first {half} files, \
+             {rss_rest:.1} MiB over the other {}; generating the files and the floor: {:.1} MiB \
+             at most",
+            n - half,
+            rss_other.max(peak_rss_mib())
+        );
+    } else {
+        println!(
+            "peak RSS (the process's, generation included; clear_refs refused): {rss_half:.1} MiB \
+             after {half} files, {rss_rest:.1} MiB after {n}"
+        );
+    }
     Ok(())
 }

@@ -135,8 +135,8 @@ cli-merge-arg-strict = Stop at the first bad file and leave the target exactly a
 cli-merge-arg-follow-symlinks = Follow symbolic links that lead out of the folders given (never followed otherwise)
 cli-merge-arg-inputs = Observer databases, events CSV files, or folders holding them
 cli-merge-arg-watch = Keep running and merge every file that arrives in this folder or its subfolders (Ctrl-C or SIGTERM stops)
-cli-merge-arg-watch-long = Keep running and merge every file that arrives in this folder or its subfolders once it stops changing (see --settle), each in one transaction. A file already merged (same size, same SHA-256) is skipped; a refused file is listed with its reason and tried again if it changes; nothing in the folder is moved or deleted (it may be synced). Ctrl-C or SIGTERM stops cleanly. Example: constat merge --into national.db --watch ~/Sync/constat-inbox (docs/coordination.md)
-cli-merge-arg-settle = With --watch: seconds a file must stay unchanged before it is merged
+cli-merge-arg-watch-long = Keep running and merge every file that arrives in this folder or its subfolders at once when it is a complete database, else once it stops changing (see --settle), each in one transaction. A file already merged (same size, same SHA-256) is skipped; a refused file is listed with its reason and tried again if it changes; nothing in the folder is moved or deleted (it may be synced). Ctrl-C or SIGTERM stops cleanly. Example: constat merge --into national.db --watch ~/Sync/constat-inbox (docs/coordination.md)
+cli-merge-arg-settle = With --watch: seconds a file must stay unchanged before it is merged; a database that arrives complete (renamed into the folder, its size the one its SQLite header gives) is merged at once
 cli-value-name-inbox = INBOX
 cli-value-name-seconds = SECONDS
 

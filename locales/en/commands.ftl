@@ -60,7 +60,7 @@ rechecked-event = re-checked at { $time }: event { $id }
 
 ## merge --watch (issue 18 point 2): one line per file as it lands, then a summary
 
-watch-started = Watching { $inbox } → { $target }: each file that arrives is merged once it stops changing. Ctrl-C stops.
+watch-started = Watching { $inbox } → { $target }: each file that arrives is merged at once when it is a complete database, else once it stops changing. Ctrl-C stops.
 watch-started-polling = Watching { $inbox } → { $target } by scanning every { $seconds } s (the system's notifications are not available here: { $why }). Ctrl-C stops.
 watch-merged = { $time }  merged    { $file }: { $new } new { $new ->
     [one] event

@@ -128,8 +128,8 @@ cli-merge-arg-strict = S'arrêter au premier fichier défectueux et laisser la b
 cli-merge-arg-follow-symlinks = Suivre les liens symboliques qui sortent des dossiers donnés (jamais suivis sinon)
 cli-merge-arg-inputs = Bases d'observateurs, fichiers CSV d'événements, ou dossiers qui en contiennent
 cli-merge-arg-watch = Rester ouvert et fusionner chaque fichier qui arrive dans ce dossier ou ses sous-dossiers (Ctrl-C ou SIGTERM arrête)
-cli-merge-arg-watch-long = Rester ouvert et fusionner chaque fichier qui arrive dans ce dossier ou ses sous-dossiers, dès qu'il ne change plus (voir --settle), chacun en une transaction. Un fichier déjà fusionné (même taille, même SHA-256) est ignoré ; un fichier refusé est listé avec la raison et réessayé s'il change ; rien n'est déplacé ni effacé dans le dossier (il peut être synchronisé). Ctrl-C ou SIGTERM arrête proprement. Exemple : constat merge --into national.db --watch ~/Sync/constat-inbox (docs/coordination.md)
-cli-merge-arg-settle = Avec --watch : secondes pendant lesquelles un fichier doit rester inchangé avant d'être fusionné
+cli-merge-arg-watch-long = Rester ouvert et fusionner chaque fichier qui arrive dans ce dossier ou ses sous-dossiers, tout de suite si c'est une base complète, sinon dès qu'il ne change plus (voir --settle), chacun en une transaction. Un fichier déjà fusionné (même taille, même SHA-256) est ignoré ; un fichier refusé est listé avec la raison et réessayé s'il change ; rien n'est déplacé ni effacé dans le dossier (il peut être synchronisé). Ctrl-C ou SIGTERM arrête proprement. Exemple : constat merge --into national.db --watch ~/Sync/constat-inbox (docs/coordination.md)
+cli-merge-arg-settle = Avec --watch : secondes pendant lesquelles un fichier doit rester inchangé avant d'être fusionné ; une base arrivée complète (renommée dans le dossier, de la taille que donne son en-tête SQLite) est fusionnée tout de suite
 cli-value-name-inbox = DOSSIER
 cli-value-name-seconds = SECONDES
 

@@ -78,7 +78,7 @@ rechecked-event = revérifié à { $time } : événement { $id }
 
 ## merge --watch (issue 18 point 2): one line per file as it lands, then a summary
 
-watch-started = Surveillance de { $inbox } → { $target } : chaque fichier arrivé est fusionné dès qu'il ne change plus. Ctrl-C pour arrêter.
+watch-started = Surveillance de { $inbox } → { $target } : chaque fichier arrivé est fusionné tout de suite si c'est une base complète, sinon dès qu'il ne change plus. Ctrl-C pour arrêter.
 watch-started-polling = Surveillance de { $inbox } → { $target } par balayage toutes les { $seconds } s (les notifications du système ne sont pas disponibles ici : { $why }). Ctrl-C pour arrêter.
 watch-merged = { $time }  fusionné   { $file } : { $new } { $new ->
     [one] nouvel événement

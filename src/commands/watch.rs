@@ -6,10 +6,15 @@
 //!   be had (a network or FUSE folder, a system without inotify), the inbox is scanned every
 //!   [`POLL`] instead, and the user is told. Either way the decision is made by scanning, so a
 //!   missed event delays a file by one poll, never loses it.
-//! - Settling: a file is taken when its size and modification time have not changed for
-//!   `--settle` seconds (a sync tool or a mail client still writing it is waited for); names
-//!   that sync tools and browsers give to files being written (`.*`, `~*`, `*.tmp`, `*.part`…)
-//!   are never taken.
+//! - Settling: a file that arrives complete — an SQLite database whose size is the one its own
+//!   header gives (page count × page size, the header's count being valid), with no journal or
+//!   WAL beside it, and whose size and modification time stay the same over [`QUICK`] — is taken
+//!   at once: that is how a sync tool (Syncthing, Nextcloud), `mv` or a mail client's "save"
+//!   delivers a file, renamed into place once written. Any other file (a database still growing,
+//!   an events CSV, which has no such header) is taken when its size and modification time have
+//!   not changed for `--settle` seconds (a tool still writing it is waited for). Names that sync
+//!   tools and browsers give to files being written (`.*`, `~*`, `*.tmp`, `*.part`…) are never
+//!   taken.
 //! - Already merged: a file whose size and SHA-256 match one merged before (kept in the target,
 //!   `merged_file`) is listed as such and costs one read.
 //! - Refused: listed at once with its reason, again in the summary at the end, and tried again
@@ -35,6 +40,10 @@ use crate::storage::{MergeOptions, Store, SystemProblem, open_regular};
 
 /// How often the inbox is scanned when no file-system event wakes the watch.
 const POLL: Duration = Duration::from_secs(2);
+
+/// How long a complete database file must keep its size and modification time to be taken
+/// without waiting for `--settle` (see [`complete_database`]).
+const QUICK: Duration = Duration::from_millis(100);
 
 /// How often the stop flag is looked at while waiting.
 const TICK: Duration = Duration::from_millis(200);
@@ -112,6 +121,42 @@ fn stamp(path: &Path) -> Option<Stamp> {
         size: meta.len(),
         modified: meta.modified().ok(),
     })
+}
+
+/// True when the file at `path`, `size` bytes long, is a whole SQLite database: its header is
+/// SQLite's, its "in-header database size" is valid (the version-valid-for number equals the
+/// change counter, as SQLite writes them at every commit) and gives exactly `size` bytes
+/// (page count × page size), and no rollback journal or WAL lies beside it (a database being
+/// written in place by SQLite itself). A file still being copied is shorter than its header
+/// says: false until its last byte is written. An events CSV has no such header: false (the
+/// settle time applies).
+fn complete_database(path: &Path, size: u64) -> bool {
+    let mut header = [0u8; 100];
+    let read = open_regular(path)
+        .ok()
+        .and_then(|mut f| f.read_exact(&mut header).ok());
+    if read.is_none() || &header[..16] != b"SQLite format 3\0" {
+        return false;
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let (change_counter, pages, valid_for) = (be32(24), be32(28), be32(92));
+    let beside = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p).exists()
+    };
+    pages > 0
+        && valid_for == change_counter
+        && page_size >= 512
+        && u64::from(pages) * page_size == size
+        && !beside("-journal")
+        && !beside("-wal")
 }
 
 /// SHA-256 (hex) and size of the file's bytes, read in blocks (memory stays flat); or why it
@@ -300,6 +345,12 @@ fn scan(
         match seen.get(&path) {
             Some((before, since)) if *before == now && since.elapsed() >= settle => {}
             Some((before, _)) if *before == now => continue,
+            // New or changed since the last scan: a database that arrived complete (renamed
+            // into place) and keeps still over a short look is taken now, without the settle.
+            _ if settle > QUICK && complete_database(&path, now.size) && {
+                std::thread::sleep(QUICK);
+                stamp(&path) == Some(now)
+            } => {}
             _ => {
                 seen.insert(path, (now, Instant::now()));
                 continue;
@@ -496,6 +547,50 @@ mod tests {
         let inbox = Path::new("/home/coord/.local/share/inbox");
         assert!(!is_temporary(inbox, &inbox.join("marie.db")));
         assert!(is_temporary(inbox, &inbox.join(".stversions/marie.db")));
+    }
+
+    #[test]
+    fn a_whole_database_is_complete_a_partial_copy_a_csv_or_one_with_a_journal_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("marie.db");
+        let conn = rusqlite::Connection::open_with_flags(
+            &db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE,
+        )
+        .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (x BLOB); INSERT INTO t VALUES (randomblob(20000));
+             INSERT INTO t VALUES (randomblob(20000));",
+        )
+        .unwrap();
+        drop(conn);
+        let bytes = std::fs::read(&db).unwrap();
+        let size = |p: &Path| std::fs::metadata(p).unwrap().len();
+        assert!(complete_database(&db, size(&db)));
+        // A copy still being written: its header says more pages than it holds.
+        let partial = dir.path().join("paul.db");
+        std::fs::write(&partial, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(!complete_database(&partial, size(&partial)));
+        // Bytes after the last page, a size that is not the stamp's.
+        let longer = dir.path().join("lea.db");
+        let mut more = bytes.clone();
+        more.extend([0u8; 512]);
+        std::fs::write(&longer, &more).unwrap();
+        assert!(!complete_database(&longer, size(&longer)));
+        assert!(!complete_database(&db, size(&db) + 1));
+        // A journal beside it: SQLite is writing it in place.
+        let journal = dir.path().join("marie.db-journal");
+        std::fs::write(&journal, b"x").unwrap();
+        assert!(!complete_database(&db, size(&db)));
+        std::fs::remove_file(&journal).unwrap();
+        // An events CSV, an empty file, a missing one.
+        let csv = dir.path().join("events.csv");
+        std::fs::write(&csv, "election,id,observer\n".repeat(20)).unwrap();
+        assert!(!complete_database(&csv, size(&csv)));
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(!complete_database(&empty, 0));
+        assert!(!complete_database(&dir.path().join("none.db"), 0));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod merge_laws;
 mod national_report;
 mod night;
 mod output_guard;
+mod photo_limits;
 mod photos;
 mod plain;
 mod pv;

@@ -71,17 +71,7 @@ fn files_are_merged_as_they_arrive_and_the_watch_stops_cleanly() {
     std::fs::create_dir(&outbox).unwrap();
     let inbox = dir.path().join("inbox");
     std::fs::create_dir_all(inbox.join("late")).unwrap();
-    let national = dir.path().join("national.db");
-    run(
-        constat(&national).args([
-            "init",
-            "--sample",
-            "paris-1-2017",
-            "--observer",
-            "Coordination",
-        ]),
-        0,
-    );
+    let national = national_db(dir.path());
     let marie = observer_file(&outbox, "Marie", 2);
     let paul = observer_file(&outbox, "Paul", 3);
 
@@ -262,17 +252,7 @@ fn two_folders_synced_as_syncthing_and_as_a_slow_copy_merge_each_file_exactly_on
     std::fs::create_dir(&machine_a).unwrap();
     let inbox = dir.path().join("machine-b-inbox");
     std::fs::create_dir_all(inbox.join("Observateurs")).unwrap();
-    let national = dir.path().join("national.db");
-    run(
-        constat(&national).args([
-            "init",
-            "--sample",
-            "paris-1-2017",
-            "--observer",
-            "Coordination",
-        ]),
-        0,
-    );
+    let national = national_db(dir.path());
     let marie = observer_file(&machine_a, "Marie", 2);
     let paul = observer_file(&machine_a, "Paul", 3);
     let lea = observer_file(&machine_a, "Lea", 4);
@@ -325,4 +305,62 @@ fn two_folders_synced_as_syncthing_and_as_a_slow_copy_merge_each_file_exactly_on
         "temporary names unsaid:\n{all}"
     );
     assert!(!all.contains("non lu"), "{all}");
+}
+
+/// The coordinator's database, as `constat init --sample` makes it, in `dir`.
+fn national_db(dir: &Path) -> std::path::PathBuf {
+    let national = dir.join("national.db");
+    run(
+        constat(&national).args([
+            "init",
+            "--sample",
+            "paris-1-2017",
+            "--observer",
+            "Coordination",
+        ]),
+        0,
+    );
+    national
+}
+
+/// Issue 18: a database that arrives complete (renamed into the inbox, as Syncthing, Nextcloud
+/// and `mv` deliver it) is merged at once, without waiting for `--settle`; an events CSV, which
+/// carries no size of its own, still waits for it.
+#[test]
+fn a_complete_database_renamed_in_is_merged_without_the_settle_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = dir.path().join("observers");
+    std::fs::create_dir(&outbox).unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let national = national_db(dir.path());
+    let marie = observer_file(&outbox, "Marie", 2);
+    let paul = observer_file(&outbox, "Paul", 3);
+    let csv = outbox.join("paul.csv");
+    run(constat(&paul).args(["export", "csv", "-o"]).arg(&csv), 0);
+    let mut child = start_watch(&national, &inbox, "30");
+    let rx = lines_of(&mut child);
+    let mut log = Vec::new();
+    wait_for(&rx, "Surveillance de", &mut log);
+    let start = Instant::now();
+    std::fs::rename(&marie, inbox.join("marie.db")).unwrap();
+    let line = wait_for(&rx, "marie.db :", &mut log);
+    assert!(line.contains("fusionné"), "{line}");
+    // Well within the 30 s settle (the bound leaves room for a loaded machine).
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(events(&national).len(), 2);
+    // The CSV is waited for: nothing of it after a few seconds.
+    std::fs::rename(&csv, inbox.join("paul.csv")).unwrap();
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        events(&national).len(),
+        2,
+        "an events CSV is not taken before --settle"
+    );
+    signal(&child, "TERM");
+    assert!(child.wait().unwrap().success());
 }
