@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::ObserverId;
 use crate::domain::coordination::{Arrivals, Picture, Tracker, build};
 use crate::domain::fingerprint::Fingerprint;
 use crate::domain::referential::ElectionData;
@@ -24,6 +25,8 @@ pub struct Live {
     /// The reference data the figures were built with, and the change count
     /// ([`Store::reference_version`]) they were read at.
     data: Option<(ElectionData, i64)>,
+    /// The observers set aside by key disputes when the tracker was fed (schema 12).
+    aside: BTreeSet<ObserverId>,
 }
 
 impl Live {
@@ -47,8 +50,21 @@ impl Live {
                 data
             }
         };
-        let tracker = &mut self.tracker;
-        self.after = store.events_after(self.after, &mut |e| tracker.apply(&e))?;
+        // A key dispute opened or settled since: the observers set aside changed, and the events
+        // already folded are folded again without theirs, as a fresh read does (rare: a dispute
+        // is one refused file).
+        let aside = store.set_aside_observers()?;
+        if aside != self.aside {
+            self.tracker = Tracker::default();
+            self.after = 0;
+            self.aside = aside;
+        }
+        let (tracker, aside) = (&mut self.tracker, &self.aside);
+        self.after = store.events_after(self.after, &mut |e| {
+            if !aside.contains(&e.observer) {
+                tracker.apply(&e);
+            }
+        })?;
         let names = store.observers()?;
         self.tracker.update(&data.referential, &names);
         let files = store.merged_files()?;
@@ -177,5 +193,73 @@ mod tests {
         let version = store.reference_version().unwrap();
         assert_eq!(live.refresh(&store).unwrap(), changed);
         assert_eq!(store.reference_version().unwrap(), version);
+    }
+
+    /// A key dispute opened between two refreshes sets the observer's events aside from the
+    /// picture already built, and settling it for the held key brings them back: each time the
+    /// picture of a fresh read.
+    #[test]
+    fn a_key_dispute_between_refreshes_gives_the_picture_of_a_fresh_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let at = |i: i64| DateTime::from_timestamp(1_497_160_000 + i * 60, 0).unwrap();
+        let marie = LocalObserver {
+            id: ObserverId(Uuid::from_u128(1)),
+            name: "Marie".into(),
+        };
+        let marie_path = dir.path().join("marie.db");
+        let mut file = Store::create(&marie_path, &data, &marie, at(0)).unwrap();
+        let tick = |panel: u16| EventBody::Tick {
+            circonscription: CirconscriptionCode::parse("7501").unwrap(),
+            bureau: Some(BureauCode::parse("75056_0911").unwrap()),
+            panel: Panel::new(panel).unwrap(),
+            item: Item::Bureau,
+            mark: Mark::Absent,
+            note: None,
+            envelope: None,
+        };
+        file.append(EventId(Uuid::from_u128(1 << 64 | 1)), at(1), tick(2))
+            .unwrap();
+        let held = file.identity().unwrap().fingerprint.unwrap();
+        drop(file);
+        let coordinator = LocalObserver {
+            id: ObserverId(Uuid::from_u128(7)),
+            name: "Coordination".into(),
+        };
+        let mut store =
+            Store::create(&dir.path().join("national.db"), &data, &coordinator, at(0)).unwrap();
+        store
+            .append(EventId(Uuid::from_u128(7 << 64 | 1)), at(2), tick(3))
+            .unwrap();
+        let options = crate::storage::MergeOptions {
+            now: at(100),
+            strict: false,
+            accept_unsigned: false,
+        };
+        store
+            .merge_database(&marie_path, options, &mut |_| {})
+            .unwrap();
+        let mut live = Live::new();
+        let both = live.refresh(&store).unwrap();
+        let forged = Fingerprint::of(&[9; 32]);
+        let claim = crate::storage::RivalClaim {
+            observer: marie.id,
+            name: "Marie",
+            claimed: &forged,
+            path: "inbox/marie.db",
+        };
+        assert!(store.note_rival_claim(claim, at(101)).unwrap().is_some());
+        let aside = live.refresh(&store).unwrap();
+        assert_eq!(aside, Live::new().refresh(&store).unwrap());
+        assert_ne!(aside, both, "Marie's absence left the picture");
+        store
+            .settle_key_disputes(std::slice::from_ref(&held), at(102))
+            .unwrap();
+        let back = live.refresh(&store).unwrap();
+        assert_eq!(back, Live::new().refresh(&store).unwrap());
+        assert_eq!(back.facts, both.facts);
     }
 }
