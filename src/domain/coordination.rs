@@ -155,6 +155,18 @@ pub struct Tracker {
     observers_of_bureau: BTreeMap<BureauCode, BTreeMap<ObserverId, DateTime<Utc>>>,
     dirty: BTreeSet<CirconscriptionCode>,
     figures: BTreeMap<CirconscriptionCode, CircFigures>,
+    /// The bureaux recorded since the last update: their circonscription's line is rebuilt even
+    /// when the events named another.
+    touched_bureaux: BTreeSet<BureauCode>,
+    /// The bureaux each observer was seen at (a name shows in their lines).
+    bureaux_of_observer: HashMap<ObserverId, BTreeSet<BureauCode>>,
+    /// Each observer's name when the lines were last built: a name that changes rebuilds the
+    /// lines of that observer's circonscriptions.
+    names_seen: HashMap<ObserverId, String>,
+    /// Each circonscription's line, built at [`Tracker::update`] for those that changed (all of
+    /// them after [`Tracker::invalidate`]): a refresh after one file builds one
+    /// circonscription's bureau lines, not France's 69,000.
+    lines: BTreeMap<CirconscriptionCode, CircLine>,
 }
 
 impl Tracker {
@@ -199,6 +211,11 @@ impl Tracker {
                     }
                 }
                 if let Some(b) = body.flat().bureau.filter(|_| watched) {
+                    self.touched_bureaux.insert(b.clone());
+                    self.bureaux_of_observer
+                        .entry(e.observer)
+                        .or_default()
+                        .insert(b.clone());
                     let at = self
                         .observers_of_bureau
                         .entry(b.clone())
@@ -216,6 +233,7 @@ impl Tracker {
         let circs: Vec<CirconscriptionCode> =
             self.circs_of_observer.values().flatten().cloned().collect();
         self.dirty.extend(circs);
+        self.lines.clear();
     }
 
     /// True when some circonscription waits to be rebuilt.
@@ -226,7 +244,48 @@ impl Tracker {
     /// Rebuilds the figures of the circonscriptions touched since the last update, from the
     /// report's own record ([`build_record_with`]).
     pub fn update(&mut self, referential: &Referential, names: &Names) {
-        for circ in std::mem::take(&mut self.dirty) {
+        // A name that changed (or came): the lines showing that observer are rebuilt.
+        for (o, n) in names {
+            if self.names_seen.get(o) != Some(n) {
+                if let Some(circs) = self.circs_of_observer.get(o) {
+                    self.dirty.extend(circs.iter().cloned());
+                }
+                if let Some(bureaux) = self.bureaux_of_observer.get(o) {
+                    self.touched_bureaux.extend(bureaux.iter().cloned());
+                }
+                self.names_seen.insert(*o, n.clone());
+            }
+        }
+        for b in std::mem::take(&mut self.touched_bureaux) {
+            if let Some(c) = referential
+                .bureaux
+                .get(&b)
+                .and_then(|r| r.circonscription.clone())
+            {
+                self.dirty.insert(c);
+            }
+        }
+        let dirty = std::mem::take(&mut self.dirty);
+        self.update_figures(referential, names, &dirty);
+        let bureaux_of = bureaux_by_circ(referential, &self.figures);
+        let codes: Vec<CirconscriptionCode> = if self.lines.is_empty() {
+            all_circs(self, referential).into_iter().cloned().collect()
+        } else {
+            dirty.into_iter().collect()
+        };
+        for code in codes {
+            let line = circ_line(self, referential, names, &code, bureaux_of.get(&code));
+            self.lines.insert(code, line);
+        }
+    }
+
+    fn update_figures(
+        &mut self,
+        referential: &Referential,
+        names: &Names,
+        dirty: &BTreeSet<CirconscriptionCode>,
+    ) {
+        for circ in dirty.iter().cloned() {
             let figures = build_record_with(referential, &self.state, &circ, names)
                 .map(|r| {
                     let mut facts = Vec::new();
@@ -474,107 +533,37 @@ pub fn build(
     names: &Names,
     arrivals: Arrivals,
 ) -> Picture {
-    // Circonscriptions: the reference data's and any observed beyond them.
-    let mut circ_codes: BTreeSet<&CirconscriptionCode> =
-        referential.circonscriptions.keys().collect();
-    circ_codes.extend(tracker.observers_of_circ.keys());
-    let mut bureaux_of: BTreeMap<&CirconscriptionCode, BTreeSet<&BureauCode>> = BTreeMap::new();
     let mut national = Area::new();
+    // A bureau of no known circonscription counts nationally only.
     for b in referential.bureaux.values() {
-        match &b.circonscription {
-            Some(c) => {
-                bureaux_of.entry(c).or_default().insert(&b.code);
-            }
-            // A bureau of no known circonscription counts nationally only.
-            None => {
-                national.bureaux_total += 1;
-                national.bureaux_covered +=
-                    usize::from(tracker.observers_of_bureau.contains_key(&b.code));
-            }
-        }
-    }
-    // Observed bureaux not in the reference data go to the circonscription their events name.
-    for (c, f) in &tracker.figures {
-        for fact in &f.facts {
-            if !referential.bureaux.contains_key(&fact.bureau) {
-                bureaux_of.entry(c).or_default().insert(&fact.bureau);
-            }
+        if b.circonscription.is_none() {
+            national.bureaux_total += 1;
+            national.bureaux_covered +=
+                usize::from(tracker.observers_of_bureau.contains_key(&b.code));
         }
     }
     let name = |o: &ObserverId| observer_name(names, *o);
     let mut deps: BTreeMap<&str, DepLine> = BTreeMap::new();
-    let empty = CircFigures::default();
-    for code in circ_codes {
-        let figures = tracker.figures.get(code).unwrap_or(&empty);
-        let label = referential
-            .circonscriptions
-            .get(code)
-            .map_or_else(|| code.to_string(), |c| c.label.clone());
-        // The circonscription's facts by bureau, in their order (looked up per bureau below:
-        // one pass over the facts instead of one per bureau).
-        let mut facts_at: HashMap<&BureauCode, Vec<&Fact>> = HashMap::new();
-        for f in &figures.facts {
-            facts_at.entry(&f.bureau).or_default().push(f);
-        }
-        let mut bureaux: Vec<BureauLine> = bureaux_of
-            .get(code)
-            .into_iter()
-            .flatten()
-            .map(|b| {
-                let mut observers: Vec<Seen> = tracker
-                    .observers_of_bureau
-                    .get(*b)
-                    .into_iter()
-                    .flatten()
-                    .map(|(o, at)| Seen {
-                        name: name(o),
-                        last: *at,
-                    })
-                    .collect();
-                observers.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.name.cmp(&b.name)));
-                let mut facts: Vec<Fact> = facts_at
-                    .get(*b)
-                    .into_iter()
-                    .flatten()
-                    .map(|f| (*f).clone())
-                    .collect();
-                newest_first(&mut facts);
-                BureauLine {
-                    code: (*b).clone(),
-                    label: referential
-                        .bureaux
-                        .get(*b)
-                        .map_or_else(|| b.to_string(), |r| r.label.clone()),
-                    observers,
-                    facts,
-                }
-            })
-            .collect();
-        // Observed bureaux first (they are what the coordinator drills into).
-        bureaux.sort_by_key(|b| b.observers.is_empty());
-        let observers = tracker.observers_of_circ.get(code).map_or(0, BTreeSet::len);
-        let area = Area {
-            circs_covered: usize::from(observers > 0),
-            circs_total: 1,
-            bureaux_covered: bureaux.iter().filter(|b| !b.observers.is_empty()).count(),
-            bureaux_total: bureaux.len(),
-            counts: figures.counts,
-            sums: figures.sums,
+    // The lines kept by the tracker; one it has not built (a tracker not updated since) is
+    // built here.
+    let mut bureaux_of = None;
+    for code in all_circs(tracker, referential) {
+        let line = match tracker.lines.get(code) {
+            Some(line) => line.clone(),
+            None => {
+                let of = bureaux_of
+                    .get_or_insert_with(|| bureaux_by_circ(referential, &tracker.figures));
+                circ_line(tracker, referential, names, code, of.get(code))
+            }
         };
         let dep = deps.entry(code.departement()).or_insert_with(|| DepLine {
             code: code.departement().to_owned(),
-            name: departement_name(code.departement(), &label),
+            name: departement_name(code.departement(), &line.label),
             area: Area::new(),
             circs: Vec::new(),
         });
-        dep.area.add(&area);
-        dep.circs.push(CircLine {
-            code: code.clone(),
-            label,
-            area,
-            observers,
-            bureaux,
-        });
+        dep.area.add(&line.area);
+        dep.circs.push(line);
     }
     let departements: Vec<DepLine> = deps.into_values().collect();
     for d in &departements {
@@ -616,6 +605,119 @@ pub fn build(
         national,
         departements,
         facts,
+    }
+}
+
+/// The circonscriptions of the picture: the reference data's and any observed beyond them.
+fn all_circs<'a>(
+    tracker: &'a Tracker,
+    referential: &'a Referential,
+) -> BTreeSet<&'a CirconscriptionCode> {
+    let mut codes: BTreeSet<&CirconscriptionCode> = referential.circonscriptions.keys().collect();
+    codes.extend(tracker.observers_of_circ.keys());
+    codes
+}
+
+/// The bureaux of each circonscription: the reference data's, and observed bureaux not in them
+/// under the circonscription whose facts name them.
+fn bureaux_by_circ<'a>(
+    referential: &'a Referential,
+    figures: &'a BTreeMap<CirconscriptionCode, CircFigures>,
+) -> BTreeMap<CirconscriptionCode, BTreeSet<BureauCode>> {
+    let mut bureaux_of: BTreeMap<CirconscriptionCode, BTreeSet<BureauCode>> = BTreeMap::new();
+    for b in referential.bureaux.values() {
+        if let Some(c) = &b.circonscription {
+            bureaux_of
+                .entry(c.clone())
+                .or_default()
+                .insert(b.code.clone());
+        }
+    }
+    for (c, f) in figures {
+        for fact in &f.facts {
+            if !referential.bureaux.contains_key(&fact.bureau) {
+                bureaux_of
+                    .entry(c.clone())
+                    .or_default()
+                    .insert(fact.bureau.clone());
+            }
+        }
+    }
+    bureaux_of
+}
+
+/// The line of circonscription `code`, whose bureaux are `bureaux`: its figures, observers and
+/// each bureau's observers and facts.
+fn circ_line(
+    tracker: &Tracker,
+    referential: &Referential,
+    names: &Names,
+    code: &CirconscriptionCode,
+    bureaux: Option<&BTreeSet<BureauCode>>,
+) -> CircLine {
+    let empty = CircFigures::default();
+    let figures = tracker.figures.get(code).unwrap_or(&empty);
+    let name = |o: &ObserverId| observer_name(names, *o);
+    let label = referential
+        .circonscriptions
+        .get(code)
+        .map_or_else(|| code.to_string(), |c| c.label.clone());
+    // The circonscription's facts by bureau, in their order (looked up per bureau below: one
+    // pass over the facts instead of one per bureau).
+    let mut facts_at: HashMap<&BureauCode, Vec<&Fact>> = HashMap::new();
+    for f in &figures.facts {
+        facts_at.entry(&f.bureau).or_default().push(f);
+    }
+    let mut lines: Vec<BureauLine> = bureaux
+        .into_iter()
+        .flatten()
+        .map(|b| {
+            let mut observers: Vec<Seen> = tracker
+                .observers_of_bureau
+                .get(b)
+                .into_iter()
+                .flatten()
+                .map(|(o, at)| Seen {
+                    name: name(o),
+                    last: *at,
+                })
+                .collect();
+            observers.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.name.cmp(&b.name)));
+            let mut facts: Vec<Fact> = facts_at
+                .get(b)
+                .into_iter()
+                .flatten()
+                .map(|f| (*f).clone())
+                .collect();
+            newest_first(&mut facts);
+            BureauLine {
+                code: b.clone(),
+                label: referential
+                    .bureaux
+                    .get(b)
+                    .map_or_else(|| b.to_string(), |r| r.label.clone()),
+                observers,
+                facts,
+            }
+        })
+        .collect();
+    // Observed bureaux first (they are what the coordinator drills into).
+    lines.sort_by_key(|b| b.observers.is_empty());
+    let observers = tracker.observers_of_circ.get(code).map_or(0, BTreeSet::len);
+    let area = Area {
+        circs_covered: usize::from(observers > 0),
+        circs_total: 1,
+        bureaux_covered: lines.iter().filter(|b| !b.observers.is_empty()).count(),
+        bureaux_total: lines.len(),
+        counts: figures.counts,
+        sums: figures.sums,
+    };
+    CircLine {
+        code: code.clone(),
+        label,
+        area,
+        observers,
+        bureaux: lines,
     }
 }
 
@@ -874,6 +976,103 @@ mod tests {
         assert_eq!(
             departement_name("FR", "France entière, circonscription unique").as_deref(),
             Some("France entière")
+        );
+    }
+
+    /// The kept lines follow what the picture shows: an event naming a bureau of another
+    /// circonscription than its own (nothing in a hostile file forbids it) rebuilds that
+    /// circonscription's line, and an observer's name arriving later renames them in every line;
+    /// each time the picture of a tracker fed everything at once.
+    #[test]
+    fn kept_lines_follow_a_bureau_named_from_another_circonscription_and_a_late_name() {
+        use crate::domain::{Bureau, Circonscription};
+        let mut data = sample::find("paris-1-2017")
+            .unwrap()
+            .election_data()
+            .unwrap();
+        let other = CirconscriptionCode::parse("7502").unwrap();
+        data.referential.circonscriptions.insert(
+            other.clone(),
+            Circonscription {
+                code: other.clone(),
+                label: "Paris, 2e circonscription".into(),
+            },
+        );
+        let far = BureauCode::parse("75056_0201").unwrap();
+        data.referential.bureaux.insert(
+            far.clone(),
+            Bureau {
+                code: far.clone(),
+                circonscription: Some(other.clone()),
+                label: "Paris 2e - bureau 1".into(),
+                address: String::new(),
+                commune: "Paris".into(),
+                voting_machines: false,
+            },
+        );
+        let tick = |bureau: &str| EventBody::Tick {
+            circonscription: CirconscriptionCode::parse("7501").unwrap(),
+            bureau: Some(BureauCode::parse(bureau).unwrap()),
+            panel: Panel::new(1).unwrap(),
+            item: Item::Bureau,
+            mark: Mark::Present,
+            note: None,
+            envelope: None,
+        };
+        let events = [
+            event(0, 1, 1, tick("75056_0911")),
+            event(1, 1, 2, tick("75056_0201")),
+        ];
+        let unnamed = Names::new();
+        let named: Names = [(ObserverId(Uuid::from_u128(1)), "Alice".to_owned())]
+            .into_iter()
+            .collect();
+        let shown = |t: &Tracker, names: &Names| {
+            build(
+                t,
+                &data.election,
+                &data.referential,
+                names,
+                Arrivals::default(),
+            )
+        };
+        let mut live = Tracker::default();
+        live.apply(&events[0]);
+        live.update(&data.referential, &unnamed);
+        live.apply(&events[1]);
+        live.update(&data.referential, &unnamed);
+        let mut whole = Tracker::default();
+        for e in &events {
+            whole.apply(e);
+        }
+        whole.update(&data.referential, &unnamed);
+        let p = shown(&live, &unnamed);
+        assert_eq!(p, shown(&whole, &unnamed));
+        let line = p
+            .departements
+            .iter()
+            .flat_map(|d| &d.circs)
+            .find(|c| c.code == other)
+            .unwrap();
+        assert_eq!(line.area.bureaux_covered, 1);
+        // The name arrives: every line showing observer 1 says it.
+        live.update(&data.referential, &named);
+        whole.update(&data.referential, &named);
+        let p = shown(&live, &named);
+        assert_eq!(p, shown(&whole, &named));
+        let mut fresh = Tracker::default();
+        for e in &events {
+            fresh.apply(e);
+        }
+        fresh.update(&data.referential, &named);
+        assert_eq!(p, shown(&fresh, &named));
+        assert!(
+            p.departements
+                .iter()
+                .flat_map(|d| &d.circs)
+                .flat_map(|c| &c.bureaux)
+                .flat_map(|b| &b.observers)
+                .all(|o| o.name == "Alice")
         );
     }
 }
