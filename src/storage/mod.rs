@@ -39,8 +39,8 @@ pub use error::{DataProblem, Doing, RowProblem};
 pub use import::{BureauImport, CandidateImport, ImportFailure, Reader};
 pub use keys::{KeyDir, KeyFileProblem};
 pub use merge::{
-    MergeOptions, MergeOutcome, MergeRejection, MergeWarning, SignatureProblem,
-    election_label as merge_election_label,
+    MAX_PHOTOS_PER_FILE, MergeOptions, MergeOutcome, MergeRejection, MergeWarning,
+    SignatureProblem, election_label as merge_election_label,
 };
 pub use migrations::SCHEMA_VERSION;
 pub use photos::{PhotoBytes, PhotoCheck, PhotoState, verify_photos};

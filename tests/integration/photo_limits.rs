@@ -1,7 +1,7 @@
 //! Issue 19: the merge's defensive limits on photos. A hostile observer file, forged with
 //! rusqlite as a forger would (no test-only knob: both limits are cheap to exceed honestly), is
 //! refused with the typed reason — [`MergeRejection::PhotoTooLarge`] for one photo's bytes over
-//! [`MAX_PHOTO_BYTES`], [`MergeRejection::TooManyPhotos`] for more than `storage::merge::MAX_PHOTOS_PER_FILE`
+//! [`MAX_PHOTO_BYTES`], [`MergeRejection::TooManyPhotos`] for more than [`MAX_PHOTOS_PER_FILE`]
 //! photos — and the target is left exactly as it was, by the library and by `constat merge`.
 
 use std::path::{Path, PathBuf};
@@ -10,11 +10,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
 
 use constat::domain::MAX_PHOTO_BYTES;
-use constat::storage::{MergeOptions, MergeRejection, Store};
-
-/// `storage::merge::MAX_PHOTOS_PER_FILE` (not exported by `constat::storage`): the boundary
-/// tests below fail if the two part.
-const MAX_PHOTOS_PER_FILE: u64 = 2_000;
+use constat::storage::{MAX_PHOTOS_PER_FILE, MergeOptions, MergeRejection, Store};
 
 use crate::util::{constat, init_db, run, tick};
 
