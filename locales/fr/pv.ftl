@@ -242,7 +242,7 @@ pv-annex-photo = { $sha } · { $name } · { $of ->
     [none] {""}
    *[other] , prise le { $taken } (heure de l'appareil)
 }{ $held ->
-    [thumbnail] {" "}· vignette seulement : l'original n'est pas dans ce fichier (il vérifiera contre cette empreinte quand il arrivera)
+    [thumbnail] {" "}· vignette seulement : l'original n'est pas dans ce fichier (quand il arrivera, il sera vérifié contre cette empreinte)
     [nothing] {" "}· photo annoncée, non reçue : ses octets ne sont pas dans ce fichier
    *[original] {""}
 }
