@@ -267,16 +267,18 @@ impl Tracker {
         }
         let dirty = std::mem::take(&mut self.dirty);
         self.update_figures(referential, names, &dirty);
-        let bureaux_of = bureaux_by_circ(referential, &self.figures);
-        let codes: Vec<CirconscriptionCode> = if self.lines.is_empty() {
+        let all = self.lines.is_empty();
+        let codes: Vec<CirconscriptionCode> = if all {
             all_circs(self, referential).into_iter().cloned().collect()
         } else {
-            dirty.into_iter().collect()
+            dirty.iter().cloned().collect()
         };
-        for code in codes {
-            let line = circ_line(self, referential, names, &code, bureaux_of.get(&code));
-            self.lines.insert(code, line);
-        }
+        let bureaux_of = bureaux_by_circ(referential, &self.figures, (!all).then_some(&dirty));
+        let lines: Vec<CircLine> = codes
+            .iter()
+            .map(|code| circ_line(self, referential, names, code, bureaux_of.get(code)))
+            .collect();
+        self.lines.extend(codes.into_iter().zip(lines));
     }
 
     fn update_figures(
@@ -552,7 +554,7 @@ pub fn build(
             Some(line) => line.clone(),
             None => {
                 let of = bureaux_of
-                    .get_or_insert_with(|| bureaux_by_circ(referential, &tracker.figures));
+                    .get_or_insert_with(|| bureaux_by_circ(referential, &tracker.figures, None));
                 circ_line(tracker, referential, names, code, of.get(code))
             }
         };
@@ -618,28 +620,25 @@ fn all_circs<'a>(
     codes
 }
 
-/// The bureaux of each circonscription: the reference data's, and observed bureaux not in them
-/// under the circonscription whose facts name them.
+/// The bureaux of each circonscription of `wanted` (all when `None`): the reference data's, and
+/// observed bureaux not in them under the circonscription whose facts name them. Borrowed, not
+/// copied: an update after one file looks up one circonscription's.
 fn bureaux_by_circ<'a>(
     referential: &'a Referential,
     figures: &'a BTreeMap<CirconscriptionCode, CircFigures>,
-) -> BTreeMap<CirconscriptionCode, BTreeSet<BureauCode>> {
-    let mut bureaux_of: BTreeMap<CirconscriptionCode, BTreeSet<BureauCode>> = BTreeMap::new();
+    wanted: Option<&BTreeSet<CirconscriptionCode>>,
+) -> BTreeMap<&'a CirconscriptionCode, BTreeSet<&'a BureauCode>> {
+    let wants = |c: &CirconscriptionCode| wanted.is_none_or(|w| w.contains(c));
+    let mut bureaux_of: BTreeMap<&CirconscriptionCode, BTreeSet<&BureauCode>> = BTreeMap::new();
     for b in referential.bureaux.values() {
-        if let Some(c) = &b.circonscription {
-            bureaux_of
-                .entry(c.clone())
-                .or_default()
-                .insert(b.code.clone());
+        if let Some(c) = b.circonscription.as_ref().filter(|c| wants(c)) {
+            bureaux_of.entry(c).or_default().insert(&b.code);
         }
     }
-    for (c, f) in figures {
+    for (c, f) in figures.iter().filter(|(c, _)| wants(c)) {
         for fact in &f.facts {
             if !referential.bureaux.contains_key(&fact.bureau) {
-                bureaux_of
-                    .entry(c.clone())
-                    .or_default()
-                    .insert(fact.bureau.clone());
+                bureaux_of.entry(c).or_default().insert(&fact.bureau);
             }
         }
     }
@@ -653,7 +652,7 @@ fn circ_line(
     referential: &Referential,
     names: &Names,
     code: &CirconscriptionCode,
-    bureaux: Option<&BTreeSet<BureauCode>>,
+    bureaux: Option<&BTreeSet<&BureauCode>>,
 ) -> CircLine {
     let empty = CircFigures::default();
     let figures = tracker.figures.get(code).unwrap_or(&empty);
@@ -674,7 +673,7 @@ fn circ_line(
         .map(|b| {
             let mut observers: Vec<Seen> = tracker
                 .observers_of_bureau
-                .get(b)
+                .get(*b)
                 .into_iter()
                 .flatten()
                 .map(|(o, at)| Seen {
@@ -684,17 +683,17 @@ fn circ_line(
                 .collect();
             observers.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.name.cmp(&b.name)));
             let mut facts: Vec<Fact> = facts_at
-                .get(b)
+                .get(*b)
                 .into_iter()
                 .flatten()
                 .map(|f| (*f).clone())
                 .collect();
             newest_first(&mut facts);
             BureauLine {
-                code: b.clone(),
+                code: (*b).clone(),
                 label: referential
                     .bureaux
-                    .get(b)
+                    .get(*b)
                     .map_or_else(|| b.to_string(), |r| r.label.clone()),
                 observers,
                 facts,
